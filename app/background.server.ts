@@ -1,0 +1,29 @@
+import type { Db } from "../db/client";
+import { createDispatcher } from "../emails/dispatcher";
+import { startEmbeddedSmtp } from "../emails/embedded-smtp";
+import { createTransport } from "../emails/transport";
+import type { Env } from "./env.server";
+
+const DISPATCH_INTERVAL_MS = 2_000;
+
+/**
+ * Starts what runs beside the web server in the same process: the embedded SMTP server when
+ * no SMTP_URL is set, and the outbox dispatcher. `stop` lets in-flight work finish.
+ */
+export async function startBackgroundJobs(db: Db, config: Env) {
+  const embedded = config.SMTP_URL
+    ? null
+    : await startEmbeddedSmtp({ db, port: config.EMBEDDED_SMTP_PORT, host: "127.0.0.1" });
+  const smtpUrl = config.SMTP_URL ?? embedded!.url;
+  const dispatcher = createDispatcher({ db, transport: createTransport(smtpUrl), from: config.MAIL_FROM });
+  dispatcher.start(DISPATCH_INTERVAL_MS);
+  return {
+    mailDescription: embedded
+      ? `Mail: embedded SMTP server on ${embedded.url}; administrators read what it receives on the Mailbox page.`
+      : `Mail: sent through ${new URL(smtpUrl).host}.`,
+    async stop() {
+      await dispatcher.stop();
+      await embedded?.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import type { ReactNode } from "react";
+
+// Every field has a visible label, an optional hint, and its error right beside it, linked by
+// aria-describedby so screen readers announce it.
+
+type Common = { label: string; hint?: ReactNode; meta: FieldMetadata<string | number | boolean | undefined | null> };
+
+function FieldFrame({ label, hint, meta, children }: Common & { children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={meta.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
+      {children}
+      {meta.errors?.length ? (
+        <p className="error" id={meta.errorId}>
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({
+  type = "text",
+  autoComplete,
+  ...common
+}: Common & { type?: "text" | "email" | "password" | "search" | "number"; autoComplete?: string }) {
+  return (
+    <FieldFrame {...common}>
+      <input
+        {...getInputProps(common.meta, { type, ariaDescribedBy: common.hint ? common.meta.descriptionId : undefined })}
+        autoComplete={autoComplete}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField(common: Common) {
+  return (
+    <FieldFrame {...common}>
+      <textarea {...getTextareaProps(common.meta, { ariaDescribedBy: common.hint ? common.meta.descriptionId : undefined })} />
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  options,
+  placeholder,
+  ...common
+}: Common & { options: { value: string; label: string }[]; placeholder?: string }) {
+  return (
+    <FieldFrame {...common}>
+      <select {...getSelectProps(common.meta, { ariaDescribedBy: common.hint ? common.meta.descriptionId : undefined })}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({ label, hint, meta }: Common) {
+  return (
+    <div className="field">
+      <label className="checkbox">
+        <input {...getInputProps(meta, { type: "checkbox" })} />
+        {label}
+      </label>
+      {hint ? <span className="hint">{hint}</span> : null}
+      {meta.errors?.length ? (
+        <p className="error" id={meta.errorId}>
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A message for the whole form (e.g. "wrong e-mail or password"), announced when it appears. */
+export function FormErrors({ errors }: { errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <div className="notice error" role="alert">
+      {errors.map((error) => (
+        <p key={error}>{error}</p>
+      ))}
+    </div>
+  );
+}

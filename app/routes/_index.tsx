@@ -1,0 +1,152 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { count, eq, inArray } from "drizzle-orm";
+import { institutions, mailbox, outbox, rounds, users } from "../../db/schema";
+import { formatBrussels } from "../../emails/time";
+import { requireUser } from "../auth/session.server";
+import { CountryName } from "../components/country";
+import { db } from "../db.server";
+import { can } from "../permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Home · TAF portal" }];
+
+function openRounds() {
+  return db()
+    .select({ code: rounds.code, title: rounds.title, mode: rounds.mode, closesAt: rounds.closesAt })
+    .from(rounds)
+    .where(eq(rounds.state, "open"))
+    .orderBy(rounds.opensAt)
+    .all()
+    .map((r) => ({ ...r, closes: r.closesAt ? formatBrussels(r.closesAt) : null }));
+}
+
+function administratorOverview() {
+  const tally = <T,>(rows: { key: T; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
+  const people = tally(db().select({ key: users.active, n: count() }).from(users).groupBy(users.active).all());
+  const mail = tally(db().select({ key: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all());
+  return {
+    activePeople: people.get(true) ?? 0,
+    institutions: db().select({ n: count() }).from(institutions).where(eq(institutions.active, true)).get()?.n ?? 0,
+    received: db().select({ n: count() }).from(mailbox).get()?.n ?? 0,
+    mailPending: mail.get("pending") ?? 0,
+    mailFailed: mail.get("failed") ?? 0,
+    rounds: db()
+      .select({ code: rounds.code, title: rounds.title, state: rounds.state })
+      .from(rounds)
+      .where(inArray(rounds.state, ["planned", "open", "closed"]))
+      .all(),
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const applicantOf = user.memberships.filter((m) => m.role === "applicant");
+  const advisorOf = user.memberships.filter((m) => m.role === "countryAdvisor");
+  return {
+    name: user.name,
+    applicant: can(user, "viewApplicantHome")
+      ? { institutions: applicantOf.map((m) => m.institutionName ?? ""), openRounds: openRounds() }
+      : null,
+    reviewer: can(user, "viewReviewerHome"),
+    countryAdvisor: can(user, "viewCountryAdvisorHome")
+      ? { countries: advisorOf.map((m) => ({ name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote })) }
+      : null,
+    administrator: can(user, "viewAdministratorHome") ? administratorOverview() : null,
+  };
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Welcome, {data.name}</h1>
+      {data.administrator ? (
+        <section aria-labelledby="admin-heading">
+          <h2 id="admin-heading">The TAF team's desk</h2>
+          <div className="cards">
+            <div className="card">
+              <h3>People</h3>
+              <p className="figure">{data.administrator.activePeople}</p>
+              <p>active accounts</p>
+              <Link to="/admin/people">Manage people</Link>
+            </div>
+            <div className="card">
+              <h3>Institutions</h3>
+              <p className="figure">{data.administrator.institutions}</p>
+              <p>active in the directory</p>
+              <Link to="/admin/institutions">Manage institutions</Link>
+            </div>
+            <div className="card">
+              <h3>Mail</h3>
+              <p className="figure">{data.administrator.received}</p>
+              <p>
+                received by the portal's mailbox · {data.administrator.mailPending} waiting to be sent
+                {data.administrator.mailFailed ? (
+                  <>
+                    {" "}
+                    · <strong>{data.administrator.mailFailed} failed</strong>
+                  </>
+                ) : null}
+              </p>
+              <Link to="/admin/mailbox">Open the mailbox</Link>
+            </div>
+          </div>
+          <h3>Submission rounds</h3>
+          {data.administrator.rounds.length ? (
+            <ul>
+              {data.administrator.rounds.map((round) => (
+                <li key={round.code}>
+                  {round.title} <span className="badge">{round.state}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">No rounds yet.</p>
+          )}
+        </section>
+      ) : null}
+      {data.applicant ? (
+        <section aria-labelledby="applicant-heading">
+          <h2 id="applicant-heading">Proposals of {data.applicant.institutions.join(", ")}</h2>
+          <p className="empty">
+            Your institution has no proposals yet. Proposals your institution leads or is a partner in will be
+            listed here.
+          </p>
+          <h3>Open submission rounds</h3>
+          {data.applicant.openRounds.length ? (
+            <ul>
+              {data.applicant.openRounds.map((round) => (
+                <li key={round.code}>
+                  <strong>{round.title}</strong>:{" "}
+                  {round.closes ? `deadline ${round.closes} (Brussels time)` : "rolling intake, no deadline"}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">No round is open at the moment.</p>
+          )}
+        </section>
+      ) : null}
+      {data.reviewer ? (
+        <section aria-labelledby="reviewer-heading">
+          <h2 id="reviewer-heading">Your review assignments</h2>
+          <p className="empty">Nothing is assigned to you. When the TAF team assigns you a proposal, it appears here.</p>
+        </section>
+      ) : null}
+      {data.countryAdvisor ? (
+        <section aria-labelledby="advisor-heading">
+          <h2 id="advisor-heading">
+            Proposals from{" "}
+            {data.countryAdvisor.countries.map((c, i) => (
+              <span key={c.name}>
+                {i ? ", " : ""}
+                <CountryName name={c.name} needsFootnote={c.needsFootnote} />
+              </span>
+            ))}
+          </h2>
+          <p className="empty">No proposals from your country yet.</p>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "../../db/schema";
+import { audit } from "../audit.server";
+import { newPasswordSchema, PASSWORD_MIN_LENGTH } from "../auth/password-rules";
+import { hashPassword } from "../auth/password.server";
+import { clientIp, endAllSessions } from "../auth/session.server";
+import { checkToken, consumeToken, TOKEN_PROBLEMS } from "../auth/tokens.server";
+import { FormErrors, TextField } from "../components/fields";
+import { db } from "../db.server";
+
+export const meta: MetaFunction = () => [{ title: "Choose your password · TAF portal" }];
+
+const schema = z
+  .object({ password: newPasswordSchema, confirmation: z.string({ error: "Type the password again." }) })
+  .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "The two passwords are not the same." });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const check = checkToken(params.token ?? "");
+  if (!check.ok) return { ok: false as const, problem: TOKEN_PROBLEMS[check.problem] };
+  return { ok: true as const, name: check.user.name, email: check.user.email, invitation: check.purpose === "invitation" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") {
+    return { result: submission.reply({ hideFields: ["password", "confirmation"] }) };
+  }
+  const check = checkToken(params.token ?? "");
+  if (!check.ok) return { result: submission.reply({ formErrors: [TOKEN_PROBLEMS[check.problem]] }) };
+  const passwordHash = await hashPassword(submission.value.password);
+  const done = db().transaction(
+    (tx) => {
+      if (!consumeToken(tx, check.tokenId)) return false;
+      tx.update(users).set({ passwordHash }).where(eq(users.id, check.user.id)).run();
+      // Whoever may have known the old password is signed out everywhere.
+      endAllSessions(tx, check.user.id);
+      audit(
+        { actorUserId: check.user.id, action: check.purpose === "invitation" ? "invitationAccepted" : "passwordReset", subjectType: "user", subjectId: check.user.id, ip: clientIp(request) },
+        tx,
+      );
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  if (!done) return { result: submission.reply({ formErrors: [TOKEN_PROBLEMS.used] }) };
+  throw redirect("/login?notice=password-set");
+}
+
+export default function SetPassword() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "set-password",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  if (!data.ok) {
+    return (
+      <div className="narrow">
+        <h1>This link does not work</h1>
+        <p className="notice error" role="alert">
+          {data.problem}
+        </p>
+        <p>
+          <Link to="/forgot-password">Ask for a new link</Link> or <Link to="/login">sign in</Link>.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{data.invitation ? "Welcome to the TAF portal" : "Choose a new password"}</h1>
+      <p>
+        {data.invitation ? `${data.name}, choose` : "Choose"} a password for <strong>{data.email}</strong>. You will
+        then sign in with it.
+      </p>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="email" name="username" value={data.email} autoComplete="username" readOnly hidden />
+        <TextField
+          label="New password"
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
+          type="password"
+          autoComplete="new-password"
+          meta={fields.password}
+        />
+        <TextField label="Type the new password again" type="password" autoComplete="new-password" meta={fields.confirmation} />
+        <button type="submit">Save password</button>
+      </Form>
+    </div>
+  );
+}

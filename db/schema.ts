@@ -1,0 +1,214 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Times are stored as UTC milliseconds; pages render them in Europe/Brussels and local time.
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const countries = sqliteTable("countries", {
+  code: text("code").primaryKey(), // ISO-like code: AL, BA, XK, ME, MK, RS
+  name: text("name").notNull(),
+  // Kosovo* is written with an asterisk and carries the UNSCR 1244 designation footnote.
+  needsDesignationFootnote: integer("needs_designation_footnote", { mode: "boolean" }).notNull().default(false),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+export const institutionTypes = [
+  "police",
+  "prosecution",
+  "ministryOfJustice",
+  "ministryOfInterior",
+  "lawEnforcementAgency",
+  "ctCveBody",
+] as const;
+export type InstitutionType = (typeof institutionTypes)[number];
+
+export const institutions = sqliteTable(
+  "institutions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    countryCode: text("country_code")
+      .notNull()
+      .references(() => countries.code),
+    type: text("type", { enum: institutionTypes }).notNull(),
+    chapter23: integer("chapter_23", { mode: "boolean" }).notNull().default(false),
+    chapter24: integer("chapter_24", { mode: "boolean" }).notNull().default(false),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("institutions_name_country").on(t.name, t.countryCode), index("institutions_country").on(t.countryCode)],
+);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(), // stored lower-cased
+  name: text("name").notNull(),
+  jobTitle: text("job_title"),
+  passwordHash: text("password_hash"), // null until the invitation is accepted
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const roles = ["applicant", "administrator", "reviewer", "countryAdvisor"] as const;
+export type Role = (typeof roles)[number];
+
+// What a person is in the programme: an applicant of an institution, or TAF staff.
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: roles }).notNull(),
+    institutionId: integer("institution_id").references(() => institutions.id), // applicants
+    countryCode: text("country_code").references(() => countries.code), // country advisors
+    affiliation: text("affiliation"), // reviewers: "EU Delegation to Serbia", "Project expert"
+    createdAt: createdAt(),
+  },
+  (t) => [index("memberships_user").on(t.userId), index("memberships_institution").on(t.institutionId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Only a hash of the cookie's secret is stored: a copy of the database opens no session.
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const tokenPurposes = ["invitation", "passwordReset"] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+// Single-use links sent by email: stored hashed, expire, and are marked used.
+export const tokens = sqliteTable(
+  "tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: tokenPurposes }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tokens_user").on(t.userId)],
+);
+
+// Sign-in and reset attempts, counted per e-mail address and per IP for rate limiting.
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(), // "signin:ip:1.2.3.4", "reset:email:a@b"
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("attempts_key_at").on(t.key, t.at)],
+);
+
+export const outboxStatuses = ["pending", "sent", "failed"] as const;
+
+// Mail owed by a change, written in the same transaction as the change (see emails/outbox.ts).
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    template: text("template").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+export const outboxAttempts = sqliteTable(
+  "outbox_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: integer("outbox_id")
+      .notNull()
+      .references(() => outbox.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    error: text("error"),
+  },
+  (t) => [index("outbox_attempts_outbox").on(t.outboxId)],
+);
+
+// What the embedded SMTP server received, read by administrators on the Mailbox page.
+export const mailbox = sqliteTable(
+  "mailbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    envelopeFrom: text("envelope_from").notNull(),
+    envelopeTo: text("envelope_to").notNull(), // comma-separated
+    messageId: text("message_id"),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+  },
+  (t) => [index("mailbox_received").on(t.receivedAt), index("mailbox_to").on(t.envelopeTo)],
+);
+
+// Append-only: triggers in the migration refuse UPDATE and DELETE.
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    action: text("action").notNull(), // "signIn", "userInvited", "userDeactivated"...
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_subject").on(t.subjectType, t.subjectId)],
+);
+
+export const roundModes = ["deadline", "rolling"] as const;
+export type RoundMode = (typeof roundModes)[number];
+
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(), // "2026-R1": part of proposal references
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    mode: text("mode", { enum: roundModes }).notNull(),
+    opensAt: integer("opens_at", { mode: "timestamp_ms" }).notNull(),
+    closesAt: integer("closes_at", { mode: "timestamp_ms" }), // null for rolling rounds
+    settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    // The round statechart (workflows/round.machine.ts), persisted.
+    state: text("state").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    machineVersion: integer("machine_version").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rounds_state").on(t.state)],
+);

@@ -1,0 +1,29 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import { fileURLToPath } from "node:url";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
+  // Native and Node-only packages stay out of the SSR bundle: they are loaded from node_modules.
+  ssr: { external: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "smtp-server", "mailparser"] },
+  build: { target: "es2022" },
+  plugins: [
+    // The Remix plugin builds the app; under vitest it is not wanted (it would try to serve routes).
+    !process.env.VITEST &&
+      remix({
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+        },
+      }),
+  ],
+});
