@@ -15,7 +15,8 @@ export async function startBackgroundJobs(db: Db, config: Env) {
     ? null
     : await startEmbeddedSmtp({ db, port: config.EMBEDDED_SMTP_PORT, host: "127.0.0.1" });
   const smtpUrl = config.SMTP_URL ?? embedded!.url;
-  const dispatcher = createDispatcher({ db, transport: createTransport(smtpUrl), from: config.MAIL_FROM });
+  const transport = createTransport(smtpUrl);
+  const dispatcher = createDispatcher({ db, transport, from: config.MAIL_FROM });
   dispatcher.start(DISPATCH_INTERVAL_MS);
   return {
     mailDescription: embedded
@@ -23,6 +24,7 @@ export async function startBackgroundJobs(db: Db, config: Env) {
       : `Mail: sent through ${new URL(smtpUrl).host}.`,
     async stop() {
       await dispatcher.stop();
+      transport.close();
       await embedded?.close();
     },
   };

@@ -1,0 +1,143 @@
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { outbox, outboxAttempts } from "../db/schema";
+import type { MailTransport } from "./transport";
+
+export type DispatchResult = { sent: number; failed: number; retried: number };
+
+export type Dispatcher = {
+  /** Sends what is due now. Calls made while a run is in flight wait for it, then run in turn. */
+  runOnce(): Promise<DispatchResult>;
+  /** Runs now, then again `intervalMs` after each run ends. */
+  start(intervalMs: number): void;
+  /** Stops the timer and waits for the run in flight, for a graceful shutdown. */
+  stop(): Promise<void>;
+};
+
+// A message is claimed before it is sent by pushing its next attempt this far ahead. If the
+// process dies mid-send the message is retried once the lease ends, instead of being lost;
+// the transport's timeouts keep a live send far shorter than this.
+const LEASE_MS = 10 * 60_000;
+const FIRST_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 60 * 60_000;
+const MAX_ERROR_LENGTH = 1000;
+
+/** Wait before the next try after `failedAttempts` failures: 30 s, 1 min, 2 min... at most 1 h. */
+export function retryDelayMs(failedAttempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(failedAttempts - 1, 0), MAX_RETRY_MS);
+}
+
+/**
+ * Sends the outbox. Every try is recorded in outbox_attempts; a failed try is retried with
+ * exponential backoff, and a message is given up (`failed`) after `maxAttempts` tries or when
+ * the server refuses it for good (a 5xx reply). The default of 24 tries spans about 18 hours,
+ * so an outage over a night delays mail without losing it.
+ */
+export function createDispatcher(options: {
+  db: Db;
+  transport: MailTransport;
+  from: string;
+  now?: () => Date;
+  batchSize?: number;
+  maxAttempts?: number;
+}): Dispatcher {
+  const { db, transport, from, now = () => new Date(), batchSize = 50, maxAttempts = 24 } = options;
+
+  // Claiming and counting the try in one statement makes the claim atomic across processes,
+  // and counts a try that crashed the process, so a message cannot crash-loop forever.
+  function claimNextDue() {
+    const at = now();
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, at)))
+      .orderBy(asc(outbox.id))
+      .limit(1);
+    return db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(at.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
+      .where(and(inArray(outbox.id, due), eq(outbox.status, "pending")))
+      .returning()
+      .get();
+  }
+
+  async function dispatchDue(): Promise<DispatchResult> {
+    const result: DispatchResult = { sent: 0, failed: 0, retried: 0 };
+    for (let count = 0; count < batchSize; count++) {
+      const message = claimNextDue();
+      if (!message) break;
+      try {
+        await transport.send({
+          from,
+          to: message.recipient,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          idempotencyKey: message.idempotencyKey,
+        });
+      } catch (error) {
+        const at = now();
+        const reason = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+        // nodemailer sets `permanent` on a 5xx reply: the same message would be refused again.
+        const permanent = error instanceof Error && (error as { permanent?: boolean }).permanent === true;
+        const giveUp = permanent || message.attempts >= maxAttempts;
+        db.transaction((tx) => {
+          tx.update(outbox)
+            .set(
+              giveUp
+                ? { status: "failed", lastError: reason }
+                : { lastError: reason, nextAttemptAt: new Date(at.getTime() + retryDelayMs(message.attempts)) },
+            )
+            .where(eq(outbox.id, message.id))
+            .run();
+          tx.insert(outboxAttempts).values({ outboxId: message.id, at, ok: false, error: reason }).run();
+        });
+        if (giveUp) result.failed++;
+        else result.retried++;
+        continue;
+      }
+      const at = now();
+      db.transaction((tx) => {
+        tx.update(outbox).set({ status: "sent", sentAt: at }).where(eq(outbox.id, message.id)).run();
+        tx.insert(outboxAttempts).values({ outboxId: message.id, at, ok: true }).run();
+      });
+      result.sent++;
+    }
+    return result;
+  }
+
+  // Runs are chained, so one dispatcher never has two in flight.
+  let tail: Promise<unknown> = Promise.resolve();
+  function runOnce(): Promise<DispatchResult> {
+    const run = tail.then(dispatchDue);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  let loop: { timer?: NodeJS.Timeout } | undefined;
+  function start(intervalMs: number) {
+    if (loop) return;
+    const current: { timer?: NodeJS.Timeout } = {};
+    loop = current;
+    async function tick() {
+      try {
+        await runOnce();
+      } catch (error) {
+        console.error("Mail dispatcher run failed:", error);
+      }
+      if (loop !== current) return;
+      current.timer = setTimeout(tick, intervalMs);
+      // The dispatcher alone must not keep a process alive that has nothing else to do.
+      current.timer.unref();
+    }
+    void tick();
+  }
+
+  async function stop() {
+    clearTimeout(loop?.timer);
+    loop = undefined;
+    await tail;
+  }
+
+  return { runOnce, start, stop };
+}

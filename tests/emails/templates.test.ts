@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { countryLabel, KOSOVO_FOOTNOTE } from "../../emails/kosovo";
+import { renderEmail } from "../../emails/layout";
+import { invitationEmail } from "../../emails/templates/invitation";
+import { passwordChangedEmail } from "../../emails/templates/password-changed";
+import { passwordResetEmail } from "../../emails/templates/password-reset";
+import { formatBrussels } from "../../emails/time";
+
+const setPasswordUrl = "https://taf.example.org/set-password?token=abc&purpose=invitation";
+const expiresAt = new Date("2026-11-30T13:00:00Z");
+
+describe("formatBrussels", () => {
+  it("shows Brussels time in winter and in summer", () => {
+    expect(formatBrussels(expiresAt)).toBe("30 November 2026, 14:00 (Brussels time)");
+    expect(formatBrussels(new Date("2026-07-01T22:05:00Z"))).toBe("2 July 2026, 00:05 (Brussels time)");
+  });
+});
+
+describe("countryLabel", () => {
+  it("writes Kosovo with its asterisk and other countries as they are", () => {
+    expect(countryLabel("Kosovo", true)).toBe("Kosovo*");
+    expect(countryLabel("Serbia", false)).toBe("Serbia");
+  });
+});
+
+describe("invitation email", () => {
+  it("escapes what people typed in the HTML and keeps it readable in the text", () => {
+    const email = invitationEmail({
+      recipientName: "<script>alert('x')</script> Arben",
+      invitedByName: "Jelena & Co",
+      roleLabel: "reviewer (EU Delegation)",
+      setPasswordUrl,
+      expiresAt,
+    });
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Arben");
+    expect(email.html).toContain("Jelena &amp; Co");
+    expect(email.text).toContain("Dear <script>alert('x')</script> Arben,");
+  });
+
+  it("offers the link as a button and as raw text, with the expiry in Brussels time", () => {
+    const email = invitationEmail({ recipientName: "Arben Krasniqi", invitedByName: "Jelena Petrović", roleLabel: "reviewer (EU Delegation)", setPasswordUrl, expiresAt });
+    expect(email.subject).toBe("You are invited to the TAF portal");
+    const escapedUrl = "https://taf.example.org/set-password?token=abc&amp;purpose=invitation";
+    expect(email.html.split(`href="${escapedUrl}"`)).toHaveLength(3);
+    expect(email.html).toContain(`>${escapedUrl}</a>`);
+    expect(email.text).toContain(`Choose your password:\n${setPasswordUrl}`);
+    expect(email.html).toContain("30 November 2026, 14:00 (Brussels time)");
+    expect(email.text).toContain("30 November 2026, 14:00 (Brussels time)");
+    expect(email.html).toContain("TAF portal — Technical Assistance Facility");
+    expect(email.html).toContain("max-width:600px");
+    expect(email.text).toMatch(/You receive this because you have an account on the TAF portal: http:\/\/localhost:\d+/);
+  });
+
+  it("carries the Kosovo* footnote when, and only when, Kosovo is mentioned", () => {
+    const kosovo = invitationEmail({
+      recipientName: "Arben Krasniqi",
+      invitedByName: "Jelena Petrović",
+      roleLabel: `applicant at Ministry of Internal Affairs, ${countryLabel("Kosovo", true)}`,
+      setPasswordUrl,
+      expiresAt,
+    });
+    expect(kosovo.html).toContain("Ministry of Internal Affairs, Kosovo*");
+    expect(kosovo.html).toContain(KOSOVO_FOOTNOTE);
+    expect(kosovo.text).toContain(KOSOVO_FOOTNOTE);
+
+    const serbia = invitationEmail({ recipientName: "Marko Jovanović", invitedByName: "Jelena Petrović", roleLabel: "applicant at Ministry of Interior, Serbia", setPasswordUrl, expiresAt });
+    expect(serbia.html).not.toContain("UNSCR 1244");
+    expect(serbia.text).not.toContain("UNSCR 1244");
+  });
+});
+
+describe("password emails", () => {
+  it("sends the reset link with its expiry", () => {
+    const email = passwordResetEmail({ recipientName: "Ana Kovač", resetUrl: "https://taf.example.org/reset/xyz", expiresAt });
+    expect(email.subject).toBe("Choose a new password for the TAF portal");
+    expect(email.text).toContain("https://taf.example.org/reset/xyz");
+    expect(email.text).toContain("30 November 2026, 14:00 (Brussels time)");
+    expect(email.html).toContain('href="https://taf.example.org/reset/xyz"');
+  });
+
+  it("tells the owner when the password changed and links back to the portal", () => {
+    const email = passwordChangedEmail({ recipientName: "Ana Kovač", changedAt: expiresAt, appUrl: "https://taf.example.org" });
+    expect(email.subject).toBe("Your TAF portal password was changed");
+    expect(email.text).toContain("changed on 30 November 2026, 14:00 (Brussels time)");
+    expect(email.text).toContain("You receive this because you have an account on the TAF portal: https://taf.example.org");
+    expect(email.html).toMatch(/<a href="https:\/\/taf.example.org"[^>]*>TAF portal<\/a>/);
+  });
+});
+
+describe("renderEmail", () => {
+  it("puts the footnote under any email whose text names Kosovo", () => {
+    const email = renderEmail({ heading: "Partner confirmed", paragraphs: ["Kosovo* Police confirmed its participation."], appUrl: "https://taf.example.org" });
+    expect(email.text.trimEnd().endsWith(KOSOVO_FOOTNOTE)).toBe(true);
+  });
+
+  it("refuses a link that would not open the portal", () => {
+    expect(() =>
+      renderEmail({ heading: "x", paragraphs: [], action: { label: "Open", url: "javascript:alert(1)" }, appUrl: "https://taf.example.org" }),
+    ).toThrow(/absolute http/);
+  });
+});

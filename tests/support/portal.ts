@@ -1,0 +1,92 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BrowserContext } from "playwright-core";
+import { chromium } from "playwright-core";
+
+// Browser tests run the real production server (server.ts on the built app) on a free port,
+// with its own SQLite file and its own embedded SMTP server, and drive Debian's Chromium.
+
+async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+export async function startPortal() {
+  if (!existsSync("build/server/index.js")) throw new Error("No build: run `npm run build` first (npm test does).");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const databasePath = join(tmpdir(), `taf-browser-${randomUUID()}.db`);
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: url,
+      DATABASE_PATH: databasePath,
+      EMBEDDED_SMTP_PORT: "0",
+      SMTP_URL: "",
+      SESSION_SECRET: "",
+      DEMO_DATA: "auto",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the portal did not start:\n${output}`)), 60_000);
+    child.stdout.on("data", () => {
+      if (output.includes("listening on")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the portal exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    databasePath,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium), as .ci/run does.`);
+  }
+  return chromium.launchPersistentContext(join(tmpdir(), `taf-chromium-${randomUUID()}`), {
+    executablePath,
+    headless: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
