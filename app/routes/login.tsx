@@ -82,7 +82,8 @@ export default function Login() {
         The TAF portal is for staff of partner institutions, reviewers and the TAF team. Accounts are by
         invitation.
       </p>
-      <Form method="post" className="stack" {...getFormProps(form)}>
+      {/* A full page load: signing in changes everything the page shows. */}
+      <Form method="post" className="stack" reloadDocument {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <TextField label="E-mail address" type="email" autoComplete="username" meta={fields.email} />
         <TextField label="Password" type="password" autoComplete="current-password" meta={fields.password} />

@@ -1,0 +1,412 @@
+import { and, asc, count, desc, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Role } from "../db/schema";
+import { auditLog, countries, institutions, memberships, tokens, users } from "../db/schema";
+import { enqueueEmail } from "../emails/outbox";
+import { invitationEmail } from "../emails/templates/invitation";
+import { audit } from "./audit.server";
+import { endAllSessions } from "./auth/session.server";
+import { issueToken } from "./auth/tokens.server";
+import type { InviteInput, PersonInput, PersonStatus, RoleView } from "./components/person";
+import { personStatus, roleSentence } from "./components/person";
+import { db } from "./db.server";
+import { env } from "./env.server";
+
+// People, as the TAF team manages them: the directory, one person, and every change to an
+// account (invite, edit, deactivate, reactivate, send the invitation again). Each change is one
+// transaction with its audit row and, when it owes one, its e-mail in the outbox.
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+type Actor = { id: number; name: string };
+type FieldErrors = Record<string, string[]>;
+export type Outcome = { ok: true } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
+
+export type PersonSummary = {
+  id: number;
+  name: string;
+  email: string;
+  jobTitle: string | null;
+  status: PersonStatus;
+  roles: RoleView[];
+};
+
+export type PeopleFilter = { search?: string; role?: Role; status?: PersonStatus; page: number };
+
+/** `%text%` for LIKE, with the user's own % and _ taken literally. */
+export function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function peopleConditions(filter: Omit<PeopleFilter, "page">) {
+  const conditions: SQL[] = [];
+  if (filter.search) {
+    const pattern = containsPattern(filter.search.trim());
+    conditions.push(or(sql`${users.name} like ${pattern} escape '\\'`, sql`${users.email} like ${pattern} escape '\\'`)!);
+  }
+  if (filter.role) {
+    conditions.push(
+      exists(
+        db()
+          .select({ one: sql`1` })
+          .from(memberships)
+          .where(and(eq(memberships.userId, users.id), eq(memberships.role, filter.role))),
+      ),
+    );
+  }
+  if (filter.status === "deactivated") conditions.push(eq(users.active, false));
+  if (filter.status === "invited") conditions.push(and(eq(users.active, true), isNull(users.passwordHash))!);
+  if (filter.status === "active") conditions.push(and(eq(users.active, true), isNotNull(users.passwordHash))!);
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+// A membership's country: an applicant's is their institution's, a country advisor's their own.
+const roleCountry = sql`coalesce(${memberships.countryCode}, ${institutions.countryCode})`;
+
+const roleColumns = {
+  role: memberships.role,
+  institutionId: memberships.institutionId,
+  institutionName: institutions.name,
+  countryCode: countries.code,
+  countryName: countries.name,
+  countryNeedsFootnote: countries.needsDesignationFootnote,
+  affiliation: memberships.affiliation,
+};
+
+type RoleRow = {
+  role: Role | null;
+  institutionId: number | null;
+  institutionName: string | null;
+  countryCode: string | null;
+  countryName: string | null;
+  countryNeedsFootnote: boolean | null;
+  affiliation: string | null;
+};
+
+function toRoleView(row: RoleRow): RoleView[] {
+  if (!row.role) return [];
+  return [
+    {
+      role: row.role,
+      institutionId: row.institutionId,
+      institutionName: row.institutionName,
+      countryCode: row.countryCode,
+      countryName: row.countryName,
+      countryNeedsFootnote: row.countryNeedsFootnote ?? false,
+      affiliation: row.affiliation,
+    },
+  ];
+}
+
+/**
+ * One page of people with their roles: one statement for the rows (the page of people is chosen
+ * in a subquery, then joined to memberships, institutions and countries) and one for the count.
+ */
+export function listPeople(filter: PeopleFilter) {
+  const where = peopleConditions(filter);
+  const total = db().select({ n: count() }).from(users).where(where).get()?.n ?? 0;
+  const page = db()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      jobTitle: users.jobTitle,
+      active: users.active,
+      hasPassword: sql<number>`${users.passwordHash} is not null`.as("has_password"),
+    })
+    .from(users)
+    .where(where)
+    .orderBy(sql`lower(${users.name})`, users.id)
+    .limit(PEOPLE_PAGE_SIZE)
+    .offset((filter.page - 1) * PEOPLE_PAGE_SIZE)
+    .as("page");
+  const rows = db()
+    .select({
+      id: page.id,
+      name: page.name,
+      email: page.email,
+      jobTitle: page.jobTitle,
+      active: page.active,
+      hasPassword: page.hasPassword,
+      ...roleColumns,
+    })
+    .from(page)
+    .leftJoin(memberships, eq(memberships.userId, page.id))
+    .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
+    .leftJoin(countries, eq(countries.code, roleCountry))
+    .orderBy(sql`lower(${page.name})`, page.id, memberships.id)
+    .all();
+  const people: PersonSummary[] = [];
+  for (const row of rows) {
+    let person = people.at(-1);
+    if (person?.id !== row.id) {
+      person = {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        jobTitle: row.jobTitle,
+        status: personStatus(Boolean(row.active), Boolean(row.hasPassword)),
+        roles: [],
+      };
+      people.push(person);
+    }
+    person.roles.push(...toRoleView(row));
+  }
+  return { people, total, pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)) };
+}
+
+export type PersonDetail = PersonSummary & { createdAt: Date; memberships: (RoleView & { membershipId: number })[] };
+
+/** One person with their roles (one statement), or null. */
+export function findPerson(userId: number): PersonDetail | null {
+  const rows = db()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      jobTitle: users.jobTitle,
+      active: users.active,
+      hasPassword: sql<number>`${users.passwordHash} is not null`,
+      createdAt: users.createdAt,
+      membershipId: memberships.id,
+      ...roleColumns,
+    })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
+    .leftJoin(countries, eq(countries.code, roleCountry))
+    .where(eq(users.id, userId))
+    .orderBy(memberships.id)
+    .all();
+  const first = rows[0];
+  if (!first) return null;
+  const withIds = rows.flatMap((row) => toRoleView(row).map((role) => ({ ...role, membershipId: row.membershipId! })));
+  return {
+    id: first.id,
+    name: first.name,
+    email: first.email,
+    jobTitle: first.jobTitle,
+    status: personStatus(first.active, Boolean(first.hasPassword)),
+    createdAt: first.createdAt,
+    roles: withIds.map(({ membershipId: _, ...role }) => role),
+    memberships: withIds,
+  };
+}
+
+const actors = alias(users, "actor");
+
+/** The latest entries of the audit log about a person, with who did it. */
+export function recentActivity(userId: number, limit = 20) {
+  return db()
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: actors.id, actorName: actors.name })
+    .from(auditLog)
+    .leftJoin(actors, eq(actors.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.subjectType, "user"), eq(auditLog.subjectId, String(userId))))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .all();
+}
+
+/** Just the columns a role needs; the others are cleared so a changed role leaves nothing stale. */
+function membershipValues(input: Pick<PersonInput, "role" | "institutionId" | "countryCode" | "affiliation">) {
+  return {
+    role: input.role,
+    institutionId: input.role === "applicant" ? (input.institutionId ?? null) : null,
+    countryCode: input.role === "countryAdvisor" ? (input.countryCode ?? null) : null,
+    affiliation: input.role === "reviewer" ? (input.affiliation ?? null) : null,
+  };
+}
+
+/**
+ * Checks that the chosen institution and country exist; an institution must be active, unless
+ * the person already belongs to it. Returns the role in words for e-mails, or field errors.
+ */
+function resolveRole(tx: Tx, values: ReturnType<typeof membershipValues>, currentInstitutionId: number | null) {
+  const errors: FieldErrors = {};
+  let role: RoleView = { ...values, institutionName: null, countryCode: null, countryName: null, countryNeedsFootnote: false };
+  if (values.institutionId !== null) {
+    const institution = tx
+      .select({ name: institutions.name, active: institutions.active, countryCode: countries.code, countryName: countries.name, footnote: countries.needsDesignationFootnote })
+      .from(institutions)
+      .innerJoin(countries, eq(countries.code, institutions.countryCode))
+      .where(eq(institutions.id, values.institutionId))
+      .get();
+    if (!institution) errors.institutionId = ["Choose an institution from the list."];
+    else if (!institution.active && values.institutionId !== currentInstitutionId)
+      errors.institutionId = ["This institution is not active. Choose another, or reactivate it first."];
+    else
+      role = { ...role, institutionName: institution.name, countryCode: institution.countryCode, countryName: institution.countryName, countryNeedsFootnote: institution.footnote };
+  }
+  if (values.countryCode !== null) {
+    const country = tx.select().from(countries).where(eq(countries.code, values.countryCode)).get();
+    if (!country) errors.countryCode = ["Choose a country from the list."];
+    else role = { ...role, countryCode: country.code, countryName: country.name, countryNeedsFootnote: country.needsDesignationFootnote };
+  }
+  return Object.keys(errors).length ? { ok: false as const, errors } : { ok: true as const, role };
+}
+
+function sendInvitation(tx: Tx, person: { id: number; name: string; email: string }, role: RoleView, invitedBy: Actor) {
+  const { tokenId, secret, expiresAt } = issueToken(tx, person.id, "invitation");
+  enqueueEmail(tx, {
+    idempotencyKey: `invitation:${tokenId}`,
+    to: person.email,
+    template: "invitation",
+    ...invitationEmail({
+      recipientName: person.name,
+      invitedByName: invitedBy.name,
+      roleLabel: roleSentence(role),
+      setPasswordUrl: `${env().APP_URL}/set-password/${secret}`,
+      expiresAt,
+    }),
+  });
+  return { tokenId, expiresAt };
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+const EMAIL_TAKEN = "This address already has an account. Find the person in the list instead of inviting them again.";
+
+/** Opens an account without a password and mails the person a link to choose one. */
+export function invitePerson(invitedBy: Actor, input: InviteInput, ip?: string): Outcome & { userId?: number } {
+  try {
+    return db().transaction(
+      (tx) => {
+        if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+          return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
+        }
+        const values = membershipValues(input);
+        const resolved = resolveRole(tx, values, null);
+        if (!resolved.ok) return { ok: false, fieldErrors: resolved.errors };
+        const user = tx
+          .insert(users)
+          .values({ email: input.email, name: input.name, jobTitle: input.jobTitle ?? null, passwordHash: null })
+          .returning({ id: users.id, name: users.name, email: users.email })
+          .get();
+        tx.insert(memberships).values({ userId: user.id, ...values }).run();
+        const { tokenId } = sendInvitation(tx, user, resolved.role, invitedBy);
+        audit(
+          { actorUserId: invitedBy.id, action: "personInvited", subjectType: "user", subjectId: user.id, detail: { email: user.email, ...values, tokenId }, ip },
+          tx,
+        );
+        return { ok: true, userId: user.id };
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    // Two administrators inviting the same address at the same moment: the unique index decides.
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
+    throw error;
+  }
+}
+
+/**
+ * Changes a person's name, job title and role. The form edits their first role; any further
+ * roles (rare: set up by hand) are kept as they are.
+ */
+export function updatePerson(editor: Actor, userId: number, input: PersonInput, ip?: string): Outcome {
+  return db().transaction(
+    (tx) => {
+      const person = tx.select().from(users).where(eq(users.id, userId)).get();
+      if (!person) return { ok: false, formErrors: ["This person no longer exists."] };
+      const current = tx.select().from(memberships).where(eq(memberships.userId, userId)).orderBy(asc(memberships.id)).get();
+      const values = membershipValues(input);
+      const others = current
+        ? tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.id} <> ${current.id}`)).all()
+        : [];
+      if (userId === editor.id && values.role !== "administrator" && !others.some((m) => m.role === "administrator")) {
+        return { ok: false, fieldErrors: { role: ["You cannot remove your own administrator role. Another administrator can change it."] } };
+      }
+      const resolved = resolveRole(tx, values, current?.institutionId ?? null);
+      if (!resolved.ok) return { ok: false, fieldErrors: resolved.errors };
+      const before = {
+        name: person.name,
+        jobTitle: person.jobTitle,
+        role: current?.role ?? null,
+        institutionId: current?.institutionId ?? null,
+        countryCode: current?.countryCode ?? null,
+        affiliation: current?.affiliation ?? null,
+      };
+      const after = { name: input.name, jobTitle: input.jobTitle ?? null, ...values };
+      const changes = Object.fromEntries(
+        (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]).map((key) => [key, { from: before[key], to: after[key] }]),
+      );
+      if (!Object.keys(changes).length) return { ok: true };
+      tx.update(users).set({ name: after.name, jobTitle: after.jobTitle }).where(eq(users.id, userId)).run();
+      if (current) tx.update(memberships).set(values).where(eq(memberships.id, current.id)).run();
+      else tx.insert(memberships).values({ userId, ...values }).run();
+      audit({ actorUserId: editor.id, action: "personUpdated", subjectType: "user", subjectId: userId, detail: { changes }, ip }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Closes an account: signed out everywhere at once, and every link mailed to them stops working. */
+export function deactivatePerson(actor: Actor, userId: number, ip?: string): Outcome {
+  if (actor.id === userId) {
+    return { ok: false, formErrors: ["You cannot deactivate your own account. Another administrator can do it."] };
+  }
+  return db().transaction(
+    (tx) => {
+      const person = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
+      if (!person) return { ok: false, formErrors: ["This person no longer exists."] };
+      if (!person.active) return { ok: true };
+      tx.update(users).set({ active: false }).where(eq(users.id, userId)).run();
+      endAllSessions(tx, userId);
+      // Otherwise a link sent before would work again if the account were reactivated.
+      tx.update(tokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(tokens.userId, userId), isNull(tokens.usedAt)))
+        .run();
+      audit({ actorUserId: actor.id, action: "personDeactivated", subjectType: "user", subjectId: userId, ip }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function reactivatePerson(actor: Actor, userId: number, ip?: string): Outcome {
+  return db().transaction(
+    (tx) => {
+      const person = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
+      if (!person) return { ok: false, formErrors: ["This person no longer exists."] };
+      if (person.active) return { ok: true };
+      tx.update(users).set({ active: true }).where(eq(users.id, userId)).run();
+      audit({ actorUserId: actor.id, action: "personReactivated", subjectType: "user", subjectId: userId, ip }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A new invitation link for someone who never chose a password; the older links stop working. */
+export function resendInvitation(actor: Actor, userId: number, ip?: string): Outcome {
+  return db().transaction(
+    (tx) => {
+      const person = tx.select().from(users).where(eq(users.id, userId)).get();
+      if (!person) return { ok: false, formErrors: ["This person no longer exists."] };
+      if (!person.active) return { ok: false, formErrors: ["This account is deactivated. Reactivate it before sending an invitation."] };
+      if (person.passwordHash !== null) {
+        return { ok: false, formErrors: [`${person.name} has already chosen a password. If they forgot it, they can use “Forgot your password?” on the sign-in page.`] };
+      }
+      const membership = tx
+        .select(roleColumns)
+        .from(memberships)
+        .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
+        .leftJoin(countries, eq(countries.code, roleCountry))
+        .where(eq(memberships.userId, userId))
+        .orderBy(asc(memberships.id))
+        .get();
+      const role = membership ? toRoleView(membership)[0] : undefined;
+      if (!role) return { ok: false, formErrors: ["Give this person a role before inviting them."] };
+      const { tokenId } = sendInvitation(tx, person, role, actor);
+      audit({ actorUserId: actor.id, action: "invitationResent", subjectType: "user", subjectId: userId, detail: { tokenId }, ip }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}

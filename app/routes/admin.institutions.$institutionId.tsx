@@ -1,0 +1,181 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { formatBrussels } from "../../emails/time";
+import { clientIp } from "../auth/session.server";
+import { CountryName } from "../components/country";
+import { FormErrors } from "../components/fields";
+import { INSTITUTION_TYPE_LABELS, institutionAuditLabel, InstitutionFields, institutionSchema, mandateText } from "../components/institution";
+import { StatusBadge } from "../components/person";
+import { findInstitution, institutionActivity, institutionPeople, listCountries, updateInstitution } from "../institutions.server";
+import { requirePermission } from "../permissions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.institution.name ?? "Institution"} · TAF portal` }];
+
+function notFound(): never {
+  throw new Response("There is no institution at this address.", { status: 404, statusText: "Not Found" });
+}
+
+function institutionId(param: string | undefined) {
+  if (!param || !/^[1-9]\d{0,15}$/.test(param)) notFound();
+  return Number(param);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manageInstitutions");
+  const institution = findInstitution(institutionId(params.institutionId)) ?? notFound();
+  return {
+    institution: { ...institution, createdAt: formatBrussels(institution.createdAt) },
+    people: institutionPeople(institution.id),
+    activity: institutionActivity(institution.id).map((entry) => ({
+      id: entry.id,
+      at: formatBrussels(entry.at),
+      what: institutionAuditLabel(entry.action),
+      by: entry.actorName ?? "the portal",
+    })),
+    countries: listCountries(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "manageInstitutions");
+  const id = institutionId(params.institutionId);
+  if (!findInstitution(id)) notFound();
+  const submission = parseWithZod(await request.formData(), { schema: institutionSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const outcome = updateInstitution(admin, id, submission.value, clientIp(request));
+  if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };
+  throw redirect(`/admin/institutions/${id}?notice=updated`);
+}
+
+export default function Institution() {
+  const { institution, people, activity, countries } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "edit-institution",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(institutionSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
+    defaultValue: {
+      name: institution.name,
+      countryCode: institution.countryCode,
+      type: institution.type,
+      chapter23: institution.chapter23,
+      chapter24: institution.chapter24,
+      active: institution.active,
+    },
+  });
+  const notice = searchParams.get("notice");
+  const mandate = mandateText(institution.chapter23, institution.chapter24);
+  return (
+    <>
+      <p>
+        <Link to="/admin/institutions">← Institutions</Link>
+      </p>
+      <div className="page-head">
+        <h1>{institution.name}</h1>
+        {institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}
+      </div>
+      {notice === "created" || notice === "updated" ? (
+        <p className="notice success" role="status">
+          {notice === "created" ? "The institution is added to the directory." : "The changes are saved."}
+        </p>
+      ) : null}
+      {mandate ? null : (
+        <div className="notice warning" role="note">
+          <p>
+            No Chapter 23 or 24 mandate is recorded for this institution. Proposals it takes part in may fail the
+            eligibility check, which requires every institution to be a security institution with such a mandate.
+          </p>
+        </div>
+      )}
+      <dl className="facts">
+        <dt>Country</dt>
+        <dd>
+          <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
+        </dd>
+        <dt>Type</dt>
+        <dd>{INSTITUTION_TYPE_LABELS[institution.type]}</dd>
+        <dt>Mandate</dt>
+        <dd>{mandate ?? "None recorded"}</dd>
+        <dt>In the directory since</dt>
+        <dd>{institution.createdAt}</dd>
+      </dl>
+
+      <section aria-labelledby="people-heading">
+        <h2 id="people-heading">Applicants of this institution</h2>
+        {people.length ? (
+          <table>
+            <caption className="visually-hidden">People with an applicant account at {institution.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail address</th>
+                <th scope="col">Job title</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr key={person.id}>
+                  <td>
+                    <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
+                  </td>
+                  <td>{person.email}</td>
+                  <td>{person.jobTitle ?? ""}</td>
+                  <td>
+                    <StatusBadge status={person.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="empty">
+            Nobody from this institution has an account yet. <Link to="/admin/people/invite">Invite a person</Link>.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="edit-heading" className="narrow">
+        <h2 id="edit-heading">Change the institution</h2>
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} />
+          <InstitutionFields fields={fields} countries={countries} />
+          <button type="submit">Save changes</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Recent changes</h2>
+        {activity.length ? (
+          <table>
+            <caption className="visually-hidden">Latest changes to this institution, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {activity.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{entry.at}</td>
+                  <td>{entry.what}</td>
+                  <td>{entry.by}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="empty">No change recorded since the institution was added.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { InstitutionType } from "../../db/schema";
+import { CountryName } from "../components/country";
+import { countryOptions, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, institutionTypeOptions, mandateText } from "../components/institution";
+import { listCountries, listInstitutions } from "../institutions.server";
+import { requirePermission } from "../permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Institutions · TAF portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manageInstitutions");
+  const params = new URL(request.url).searchParams;
+  const countries = listCountries();
+  const status = params.get("status");
+  const filter = {
+    search: params.get("q")?.trim().slice(0, 200) || undefined,
+    countryCode: countries.find((c) => c.code === params.get("country"))?.code,
+    type: INSTITUTION_TYPES.find((t): t is InstitutionType => t === params.get("type")),
+    status: status === "active" || status === "inactive" ? (status as "active" | "inactive") : undefined,
+  };
+  const institutions = listInstitutions({
+    search: filter.search,
+    countryCode: filter.countryCode,
+    type: filter.type,
+    active: filter.status === undefined ? undefined : filter.status === "active",
+  });
+  return { filter, countries, institutions };
+}
+
+export default function Institutions() {
+  const { filter, countries, institutions } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filter.search || filter.countryCode || filter.type || filter.status);
+  return (
+    <>
+      <div className="page-head">
+        <h1>Institutions</h1>
+        <Link to="/admin/institutions/new" className="button">
+          Add an institution
+        </Link>
+      </div>
+      <Form method="get" className="filters" role="search" aria-label="Find institutions">
+        <div className="field">
+          <label htmlFor="institutions-q">Name</label>
+          <input id="institutions-q" type="search" name="q" defaultValue={filter.search ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="institutions-country">Country</label>
+          <select id="institutions-country" name="country" defaultValue={filter.countryCode ?? ""}>
+            <option value="">All countries</option>
+            {countryOptions(countries).map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="institutions-type">Type</label>
+          <select id="institutions-type" name="type" defaultValue={filter.type ?? ""}>
+            <option value="">All types</option>
+            {institutionTypeOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="institutions-status">Status</label>
+          <select id="institutions-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">Active and not active</option>
+            <option value="active">Active only</option>
+            <option value="inactive">Not active only</option>
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit">Show institutions</button>
+          {filtered ? <Link to="/admin/institutions">Clear the filters</Link> : null}
+        </div>
+      </Form>
+      {institutions.length ? (
+        <table>
+          <caption>
+            {institutions.length === 1 ? "1 institution" : `${institutions.length} institutions`}
+            {filtered ? " match" : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Country</th>
+              <th scope="col">Type</th>
+              <th scope="col">Mandate</th>
+              <th scope="col">Applicants</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {institutions.map((institution) => {
+              const mandate = mandateText(institution.chapter23, institution.chapter24);
+              return (
+                <tr key={institution.id}>
+                  <td>
+                    <Link to={`/admin/institutions/${institution.id}`}>{institution.name}</Link>
+                  </td>
+                  <td>
+                    <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
+                  </td>
+                  <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
+                  <td>{mandate ?? <span className="badge warn">No mandate recorded</span>}</td>
+                  <td>{institution.applicants}</td>
+                  <td>{institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty">
+          {filtered ? "No institution matches these filters. Try fewer words, or another country or type." : "The directory is empty. Add the first institution."}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { count } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, institutions, memberships, outbox, tokens, users } from "../../db/schema";
+import { loadDemoData } from "../../db/demo";
+import { db } from "../../app/db.server";
+import type { Route } from "../support/http";
+import { load, signInAs, statusOf, submit } from "../support/http";
+
+// The authorization matrix: every route, for every kind of visitor, answers as this table says.
+// A new route without a row here fails the test, so no page is added without deciding who sees it.
+
+const routes = import.meta.glob<Route>("../../app/routes/*.tsx", { eager: true });
+
+const visitors = ["signedOut", "applicant", "reviewer", "countryAdvisor", "administrator"] as const;
+type Visitor = (typeof visitors)[number];
+const emails: Record<Exclude<Visitor, "signedOut">, string> = {
+  applicant: "applicant.xk@taf.example",
+  reviewer: "reviewer.eu@taf.example",
+  countryAdvisor: "advisor.mk@taf.example",
+  administrator: "admin@taf.example",
+};
+
+// "ok": the page is served; "login": sent to sign in; "home": sent home; a number: that status.
+type Answer = "ok" | "login" | "home" | 403 | 404;
+const everyone = (answer: Answer) => Object.fromEntries(visitors.map((v) => [v, answer])) as Record<Visitor, Answer>;
+const signedInOnly: Record<Visitor, Answer> = { ...everyone("ok"), signedOut: "login" };
+const administratorsOnly: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login", administrator: "ok" };
+
+// Paths with the parameters the demo data has (the first person, institution and message).
+const matrix: Record<string, { path: string; params?: Record<string, string>; loader?: Record<Visitor, Answer>; action?: Record<Visitor, Answer> }> = {
+  "_index": { path: "/", loader: signedInOnly },
+  "$": { path: "/no-such-page", loader: everyone(404) },
+  login: { path: "/login", loader: { ...everyone("home"), signedOut: "ok" } },
+  logout: { path: "/logout", loader: everyone("home") },
+  "forgot-password": { path: "/forgot-password" },
+  "set-password.$token": { path: "/set-password/x", params: { token: "x" }, loader: everyone("ok") },
+  account: { path: "/account", loader: signedInOnly },
+  "admin.mailbox._index": { path: "/admin/mailbox", loader: administratorsOnly },
+  "admin.mailbox.$messageId": { path: "/admin/mailbox/1", params: { messageId: "1" }, loader: { ...administratorsOnly, administrator: 404 } },
+  "admin.people._index": { path: "/admin/people", loader: administratorsOnly },
+  "admin.people.invite": { path: "/admin/people/invite", loader: administratorsOnly, action: administratorsOnly },
+  "admin.people.$userId": { path: "/admin/people/1", params: { userId: "1" }, loader: administratorsOnly, action: administratorsOnly },
+  "admin.institutions._index": { path: "/admin/institutions", loader: administratorsOnly },
+  "admin.institutions.new": { path: "/admin/institutions/new", loader: administratorsOnly, action: administratorsOnly },
+  "admin.institutions.$institutionId": {
+    path: "/admin/institutions/1",
+    params: { institutionId: "1" },
+    loader: administratorsOnly,
+    action: administratorsOnly,
+  },
+};
+
+const cookies = {} as Record<Visitor, string | null>;
+beforeAll(async () => {
+  await loadDemoData(db());
+  cookies.signedOut = null;
+  for (const [visitor, email] of Object.entries(emails)) cookies[visitor as Visitor] = await signInAs(email);
+});
+
+function answerOf(result: unknown): Answer | number {
+  const status = statusOf(result);
+  if (status === 302) {
+    const location = (result as Response).headers.get("Location") ?? "";
+    if (location.startsWith("/login")) return "login";
+    if (location === "/") return "home";
+  }
+  return status === 200 ? "ok" : status;
+}
+
+function tableCounts() {
+  return [users, memberships, institutions, tokens, outbox, auditLog].map((table) => db().select({ n: count() }).from(table).get()!.n);
+}
+
+describe("authorization matrix", () => {
+  it("has a row for every route", () => {
+    const names = Object.keys(routes).map((file) => file.replace("../../app/routes/", "").replace(/\.tsx$/, ""));
+    expect(names.sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  for (const [name, row] of Object.entries(matrix)) {
+    const route = () => routes[`../../app/routes/${name}.tsx`]!;
+    if (row.loader) {
+      for (const visitor of visitors) {
+        it(`GET ${row.path} as ${visitor}: ${row.loader[visitor]}`, async () => {
+          const result = await load(route(), row.path, { cookie: cookies[visitor], params: row.params });
+          expect(answerOf(result)).toBe(row.loader![visitor]);
+        });
+      }
+    }
+    if (row.action) {
+      for (const visitor of visitors) {
+        if (row.action[visitor] === "ok") continue; // what an allowed action does is tested with the page
+        it(`POST ${row.path} as ${visitor}: ${row.action[visitor]}, and nothing changes`, async () => {
+          const before = tableCounts();
+          const result = await submit(route(), row.path, { intent: "deactivate", name: "Intruder", email: "x@y.example" }, { cookie: cookies[visitor], params: row.params });
+          expect(answerOf(result)).toBe(row.action![visitor]);
+          expect(tableCounts()).toEqual(before);
+        });
+      }
+    }
+  }
+});
