@@ -22,7 +22,9 @@ export default defineConfig({
           v3_relativeSplatPath: true,
           v3_throwAbortReason: true,
           v3_singleFetch: true,
-          v3_lazyRouteDiscovery: true,
+          // Off: the whole route manifest (a few kB) loads with the page, so no link ever
+          // waits on, or logs a failed, manifest fetch when a person navigates quickly.
+          v3_lazyRouteDiscovery: false,
         },
       }),
   ],
