@@ -20,7 +20,8 @@ import { env } from "./env.server";
 export const PEOPLE_PAGE_SIZE = 50;
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
-type Actor = { id: number; name: string };
+// The administrator acting; id null for the command line that creates the first administrator.
+type Actor = { id: number | null; name: string };
 type FieldErrors = Record<string, string[]>;
 export type Outcome = { ok: true } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
 
