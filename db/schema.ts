@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { InstitutionType } from "../workflows/eligibility";
+import { INSTITUTION_TYPES } from "../workflows/eligibility";
 
 // Times are stored as UTC milliseconds; pages render them in Europe/Brussels and local time.
 const createdAt = () =>
@@ -15,15 +17,7 @@ export const countries = sqliteTable("countries", {
   sortOrder: integer("sort_order").notNull().default(0),
 });
 
-export const institutionTypes = [
-  "police",
-  "prosecution",
-  "ministryOfJustice",
-  "ministryOfInterior",
-  "lawEnforcementAgency",
-  "ctCveBody",
-] as const;
-export type InstitutionType = (typeof institutionTypes)[number];
+export type { InstitutionType };
 
 export const institutions = sqliteTable(
   "institutions",
@@ -33,7 +27,7 @@ export const institutions = sqliteTable(
     countryCode: text("country_code")
       .notNull()
       .references(() => countries.code),
-    type: text("type", { enum: institutionTypes }).notNull(),
+    type: text("type", { enum: INSTITUTION_TYPES }).notNull(),
     chapter23: integer("chapter_23", { mode: "boolean" }).notNull().default(false),
     chapter24: integer("chapter_24", { mode: "boolean" }).notNull().default(false),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
@@ -211,4 +205,156 @@ export const rounds = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("rounds_state").on(t.state)],
+);
+
+// The history of a round's statechart: one row per accepted event. Append-only (triggers).
+export const roundEvents = sqliteTable(
+  "round_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id), // null: the scheduler
+    actorRole: text("actor_role").notNull(),
+    type: text("type").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    fromState: text("from_state").notNull(),
+    toState: text("to_state").notNull(),
+    version: integer("version").notNull(), // the round's version after this event
+  },
+  (t) => [index("round_events_round").on(t.roundId, t.id)],
+);
+
+export const proposals = sqliteTable(
+  "proposals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    leadInstitutionId: integer("lead_institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    createdByUserId: integer("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    reference: text("reference").unique(), // "TAF-2026-R1-007", given at the first submission
+    title: text("title").notNull().default(""),
+    // The working content (sections of the form); frozen copies live in proposal_versions.
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    // The proposal statechart (workflows/proposal.machine.ts), persisted; `state` is its dotted
+    // path ("eligibility.awaitingDecision") so that lists filter on a column.
+    state: text("state").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    machineVersion: integer("machine_version").notNull(),
+    version: integer("version").notNull().default(1),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    // Set while a clarification request is open: the scheduler expires it at this time.
+    clarificationDueAt: integer("clarification_due_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("proposals_state").on(t.state),
+    index("proposals_round").on(t.roundId),
+    index("proposals_lead").on(t.leadInstitutionId),
+    index("proposals_clarification_due").on(t.clarificationDueAt),
+  ],
+);
+
+export const partnerStatuses = ["invited", "confirmed", "declined"] as const;
+export type PartnerStatus = (typeof partnerStatuses)[number];
+
+export const proposalPartners = sqliteTable(
+  "proposal_partners",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    institutionId: integer("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    status: text("status", { enum: partnerStatuses }).notNull().default("invited"),
+    statement: text("statement"), // the partner's role, in their words, when confirming
+    invitedAt: integer("invited_at", { mode: "timestamp_ms" }).notNull(),
+    respondedAt: integer("responded_at", { mode: "timestamp_ms" }),
+    respondedByUserId: integer("responded_by_user_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("proposal_partners_unique").on(t.proposalId, t.institutionId), index("proposal_partners_institution").on(t.institutionId)],
+);
+
+// The content as it was at each submission: version 1 at SUBMIT, one more at each RESPOND.
+export const proposalVersions = sqliteTable(
+  "proposal_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("proposal_versions_number").on(t.proposalId, t.number)],
+);
+
+// The history of a proposal's statechart: one row per accepted event. Append-only (triggers).
+export const proposalEvents = sqliteTable(
+  "proposal_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id), // null: the scheduler
+    actorRole: text("actor_role").notNull(),
+    actorInstitutionId: integer("actor_institution_id").references(() => institutions.id),
+    type: text("type").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    fromState: text("from_state").notNull(),
+    toState: text("to_state").notNull(),
+    version: integer("version").notNull(), // the proposal's version after this event
+  },
+  (t) => [index("proposal_events_proposal").on(t.proposalId, t.id)],
+);
+
+// The automatic eligibility check's result, each time it runs (at SUBMIT and at each RESPOND).
+export const eligibilityChecks = sqliteTable(
+  "eligibility_checks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    overall: text("overall").notNull(), // passed | failed | needsPerson
+    results: text("results", { mode: "json" }).$type<unknown[]>().notNull(),
+  },
+  (t) => [index("eligibility_checks_proposal").on(t.proposalId, t.id)],
+);
+
+// Who reviews which proposal, by when. The review issue adds the scores; the scheduler reads
+// `dueAt` to remind reviewers, and CLOSE_REVIEW counts `submittedAt`.
+export const reviewAssignments = sqliteTable(
+  "review_assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    reviewerUserId: integer("reviewer_user_id")
+      .notNull()
+      .references(() => users.id),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("review_assignments_unique").on(t.proposalId, t.reviewerUserId), index("review_assignments_due").on(t.dueAt)],
 );

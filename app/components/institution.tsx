@@ -1,22 +1,9 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { z } from "zod";
-import type { InstitutionType } from "../../db/schema";
+import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/eligibility";
 import { countryLabel } from "../../emails/kosovo";
 import { CheckboxField, SelectField, TextField } from "./fields";
 
-// The words for an institution's type, as the Guide to applicants names the eligible kinds.
-// Keyed by the schema's type list, so a new type fails the typecheck until it has a label.
-export const INSTITUTION_TYPE_LABELS = {
-  police: "Police",
-  prosecution: "Prosecution office",
-  ministryOfJustice: "Ministry of Justice",
-  ministryOfInterior: "Ministry of Interior / Security",
-  lawEnforcementAgency: "Other law enforcement agency (customs, border police, FIU)",
-  ctCveBody: "CT/CVE coordination body",
-} as const satisfies Record<InstitutionType, string>;
-
-// Listed here rather than imported from db/schema so the browser bundle does not pull in drizzle.
-export const INSTITUTION_TYPES = Object.keys(INSTITUTION_TYPE_LABELS) as InstitutionType[];
 
 export const institutionTypeOptions = INSTITUTION_TYPES.map((type) => ({ value: type, label: INSTITUTION_TYPE_LABELS[type] }));
 

@@ -1,0 +1,467 @@
+/**
+ * Draws a machine as SVG from its own definition, so the picture on the proposal page can never
+ * drift from the workflow it shows. Dependency-free and deterministic: the same machine and view
+ * always give the same markup.
+ *
+ * Layout: the main flow (top-level states that are not final) runs left to right; a compound
+ * state is a labelled box with its children stacked top to bottom; the terminal outcomes (final
+ * top-level states) sit in a row underneath, each below the states that lead to it.
+ * A state is labelled with `meta.label` (else its key); a transition with `meta.label` (else its
+ * event type in words).
+ */
+import type { AnyStateMachine, AnyStateNode } from "xstate";
+
+export interface StatechartView {
+  /** The current state as a dotted path ("eligibility.awaitingDecision"), or null. */
+  current: string | null;
+  /**
+   * The states passed through, oldest first, as dotted paths; consecutive pairs mark the
+   * transitions taken. Paths the machine does not know are skipped: old history rows may name
+   * states that a later version of the machine no longer has.
+   */
+  visited: readonly string[];
+  /** The accessible name of the picture; defaults to "<Machine id> workflow". */
+  title?: string;
+}
+
+const FONT_SIZE = 13;
+const LINE_HEIGHT = 15;
+const STATE_HEIGHT = 36;
+const STATE_MIN_WIDTH = 120;
+const HISTORY_SIZE = 26;
+const HEADER = 28;
+const PADDING = 12;
+const CHILD_GAP = 30;
+const COLUMN_GAP = 100;
+const ROW_GAP = 120;
+const LANE_GAP = 12;
+/** How far a curve's control points reach beyond its lane. */
+const BULGE = 24;
+const LABEL_MAX_WIDTH = 84;
+const MARGIN = 20;
+const ARC_HEIGHT = 60;
+
+const COLOURS = {
+  text: "#1f2933",
+  border: "#52606d",
+  compoundFill: "#f5f7fa",
+  compoundBorder: "#9aa5b1",
+  stateFill: "#ffffff",
+  finalFill: "#e4e7eb",
+  visitedFill: "#d9e8fb",
+  visitedCompoundFill: "#edf4fd",
+  currentFill: "#fde68a",
+  currentBorder: "#b45309",
+  edge: "#7b8794",
+  edgeTaken: "#1d4ed8",
+};
+
+interface Box {
+  node: AnyStateNode;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** For a compound state: the width of its children and their arrows' labels, left of the lanes. */
+  contentWidth: number;
+  children: Box[];
+}
+
+interface Edge {
+  source: AnyStateNode;
+  target: AnyStateNode;
+  label: string;
+}
+
+export function drawStatechart(machine: AnyStateMachine, view: StatechartView): string {
+  const prefix = `statechart-${machine.id}`;
+  const nodes = allStateNodes(machine.root);
+  const byPath = new Map(nodes.map((node) => [node.path.join("."), node]));
+  const current = view.current === null ? undefined : byPath.get(view.current);
+  const visitedNodes = view.visited.flatMap((path) => {
+    const node = byPath.get(path);
+    return node ? [node] : [];
+  });
+  const visited = new Set(visitedNodes.flatMap((node) => [node, ...ancestors(node)]));
+
+  const edges = collectEdges(nodes);
+  const lanes = groupEdges(edges, (edge) => (isCurved(edge) ? commonParent(edge) : undefined));
+  const exits = groupEdges(edges, (edge) => (isExit(edge) ? topLevelOf(edge.source) : undefined));
+  const topLevel = Object.values(machine.root.states) as AnyStateNode[];
+  const mainRow = topLevel.filter((node) => node.type !== "final");
+  const outcomes = topLevel.filter((node) => node.type === "final");
+
+  const boxes = new Map<AnyStateNode, Box>();
+  // Transitions back along the main flow arc over it, so they need room above.
+  const goesBack = edges.some((edge) => {
+    const column = mainRow.indexOf(topLevelOf(edge.target));
+    return column >= 0 && column < mainRow.indexOf(topLevelOf(edge.source));
+  });
+  const rowTop = MARGIN + (goesBack ? ARC_HEIGHT : 0);
+  let x = MARGIN;
+  const mainBoxes = mainRow.map((node) => {
+    const box = measure(node, lanes, edges);
+    place(box, x, rowTop, boxes);
+    x += box.width + COLUMN_GAP;
+    return box;
+  });
+  const rowBottom = Math.max(...mainBoxes.map((box) => box.y + box.height));
+  placeOutcomes(outcomes, edges, lanes, boxes, rowBottom + ROW_GAP);
+
+  const all = [...boxes.values()];
+  const width = Math.ceil(Math.max(...all.map((box) => box.x + box.width)) + MARGIN);
+  const height = Math.ceil(Math.max(...all.map((box) => box.y + box.height)) + MARGIN);
+
+  const taken = new Set(edges.filter((edge) => wasTaken(edge, visitedNodes)));
+  const edgeMarkup = edges.map((edge) => drawEdge(routeEdge(edge, boxes, lanes, exits), edge.label, taken.has(edge), prefix));
+
+  const title = view.title ?? `${humanize(machine.id)} workflow`;
+  const description = [
+    current ? `Current state: ${[...ancestors(current)].reverse().concat(current).map(labelOf).join(", ")}.` : "",
+    visitedNodes.length > 0 ? `States passed through: ${unique(visitedNodes.map(labelOf)).join(", ")}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" font-size="${FONT_SIZE}">`,
+    `<title id="${prefix}-title">${escapeXml(title)}</title>`,
+    `<desc id="${prefix}-desc">${escapeXml(description || "The states and transitions of the workflow.")}</desc>`,
+    `<defs>${arrowMarker(`${prefix}-arrow`, COLOURS.edge)}${arrowMarker(`${prefix}-arrow-taken`, COLOURS.edgeTaken)}</defs>`,
+    ...all.filter((box) => box.children.length > 0).map((box) => drawCompound(box, visited, current)),
+    ...edgeMarkup,
+    ...all.filter((box) => box.children.length === 0).map((box) => drawState(box, visited, current)),
+    `</svg>`,
+  ].join("\n");
+}
+
+function allStateNodes(node: AnyStateNode): AnyStateNode[] {
+  const children = Object.values(node.states) as AnyStateNode[];
+  return children.flatMap((child) => [child, ...allStateNodes(child)]);
+}
+
+function ancestors(node: AnyStateNode): AnyStateNode[] {
+  const result: AnyStateNode[] = [];
+  for (let parent = node.parent; parent?.parent; parent = parent.parent) result.push(parent);
+  return result;
+}
+
+function labelOf(node: AnyStateNode): string {
+  const label = (node.meta as { label?: unknown } | undefined)?.label;
+  if (typeof label === "string") return label;
+  return node.type === "history" ? "H" : humanize(node.key);
+}
+
+/** "CONFIRM_ELIGIBLE" → "Confirm eligible"; "euReview" → "Eu review" (give such states a meta label). */
+function humanize(name: string): string {
+  const words = name
+    .replace(/_/g, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function collectEdges(nodes: AnyStateNode[]): Edge[] {
+  return nodes.flatMap((source) =>
+    [...source.transitions.values()].flat().flatMap((transition) =>
+      (transition.target ?? []).map((target) => ({
+        source,
+        target,
+        label:
+          typeof (transition.meta as { label?: unknown } | undefined)?.label === "string"
+            ? (transition.meta as { label: string }).label
+            : humanize(transition.eventType),
+      })),
+    ),
+  );
+}
+
+/** The box that holds both ends of an edge; undefined when the edge joins top-level states. */
+function commonParent(edge: Edge): AnyStateNode | undefined {
+  const sourceLine = new Set(ancestors(edge.source));
+  return ancestors(edge.target).find((node) => sourceLine.has(node));
+}
+
+/** Edges between two children of the same box, the second straight below the first: a short arrow. */
+function isStraightDown(edge: Edge): boolean {
+  const parent = edge.source.parent;
+  if (!parent?.parent || edge.target.parent !== parent) return false;
+  const siblings = Object.values(parent.states);
+  return siblings.indexOf(edge.target) === siblings.indexOf(edge.source) + 1;
+}
+
+/** Edges inside one box that are not a short arrow down curve out along the box's right side. */
+function isCurved(edge: Edge): boolean {
+  return commonParent(edge) !== undefined && !isStraightDown(edge);
+}
+
+function isExit(edge: Edge): boolean {
+  return commonParent(edge) === undefined && topLevelOf(edge.target).type === "final";
+}
+
+/** The edges each box routes on its own: curved ones along its right side, exits through its bottom. */
+function groupEdges(edges: Edge[], owner: (edge: Edge) => AnyStateNode | undefined): Map<AnyStateNode, Edge[]> {
+  const groups = new Map<AnyStateNode, Edge[]>();
+  for (const edge of edges) {
+    const node = owner(edge);
+    if (node) groups.set(node, [...(groups.get(node) ?? []), edge]);
+  }
+  return groups;
+}
+
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    if (char === " ") width += 3.7;
+    else if (/[A-Z0-9]/.test(char)) width += 8.6;
+    else if (/[ijlt.,:;'!|]/.test(char)) width += 4;
+    else width += 7;
+  }
+  return (width * FONT_SIZE) / 13;
+}
+
+function wrap(text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function labelWidth(label: string): number {
+  return Math.max(...wrap(label, LABEL_MAX_WIDTH).map(textWidth));
+}
+
+function measure(node: AnyStateNode, lanes: Map<AnyStateNode, Edge[]>, edges: Edge[]): Box {
+  const children = (Object.values(node.states) as AnyStateNode[]).map((child) => measure(child, lanes, edges));
+  if (node.type === "history") return { node, x: 0, y: 0, width: HISTORY_SIZE, height: HISTORY_SIZE, contentWidth: 0, children };
+  if (children.length === 0) {
+    const width = Math.max(STATE_MIN_WIDTH, textWidth(labelOf(node)) + 28);
+    return { node, x: 0, y: 0, width, height: STATE_HEIGHT, contentWidth: 0, children };
+  }
+  const ownLanes = lanes.get(node) ?? [];
+  const straightLabels = edges.filter((edge) => edge.source.parent === node && isStraightDown(edge));
+  const contentWidth = Math.max(
+    ...children.map((box) => box.width),
+    ...straightLabels.map((edge) => children.find((box) => box.node === edge.source)!.width / 2 + 8 + labelWidth(edge.label)),
+  );
+  const laneWidth =
+    ownLanes.length === 0 ? 0 : ownLanes.length * LANE_GAP + BULGE + 8 + Math.max(...ownLanes.map((edge) => labelWidth(edge.label)));
+  const width = Math.max(PADDING * 2 + contentWidth + laneWidth, textWidth(labelOf(node)) + PADDING * 2);
+  const height = HEADER + children.reduce((sum, box) => sum + box.height, 0) + CHILD_GAP * (children.length - 1) + PADDING;
+  return { node, x: 0, y: 0, width, height, contentWidth, children };
+}
+
+/** Children are centred in the column left of the lanes, one below the other. */
+function place(box: Box, x: number, y: number, boxes: Map<AnyStateNode, Box>): void {
+  box.x = x;
+  box.y = y;
+  boxes.set(box.node, box);
+  const column = Math.max(...box.children.map((childBox) => childBox.width), 0);
+  let childY = y + HEADER;
+  for (const childBox of box.children) {
+    place(childBox, x + PADDING + (column - childBox.width) / 2, childY, boxes);
+    childY += childBox.height + CHILD_GAP;
+  }
+}
+
+/** Each outcome goes below the states that lead to it, as far as the row allows. */
+function placeOutcomes(
+  outcomes: AnyStateNode[],
+  edges: Edge[],
+  lanes: Map<AnyStateNode, Edge[]>,
+  boxes: Map<AnyStateNode, Box>,
+  y: number,
+): void {
+  const wanted = outcomes.map((node) => {
+    const sources = edges.filter((edge) => edge.target === node).map((edge) => boxes.get(edge.source));
+    const centres = sources.flatMap((box) => (box ? [box.x + box.width / 2] : []));
+    return { node, centre: centres.length > 0 ? centres.reduce((a, b) => a + b, 0) / centres.length : Infinity };
+  });
+  wanted.sort((a, b) => a.centre - b.centre || a.node.order - b.node.order);
+  let nextFree = MARGIN;
+  for (const { node, centre } of wanted) {
+    const box = measure(node, lanes, edges);
+    const x = Math.max(nextFree, Number.isFinite(centre) ? centre - box.width / 2 : nextFree);
+    place(box, x, y, boxes);
+    nextFree = x + box.width + 24;
+  }
+}
+
+interface Route {
+  path: string;
+  labelX: number;
+  labelY: number;
+  anchor: "start" | "middle";
+}
+
+function routeEdge(
+  edge: Edge,
+  boxes: Map<AnyStateNode, Box>,
+  lanes: Map<AnyStateNode, Edge[]>,
+  exits: Map<AnyStateNode, Edge[]>,
+): Route {
+  const source = boxes.get(edge.source)!;
+  const target = boxes.get(edge.target)!;
+  if (isStraightDown(edge)) {
+    const cx = source.x + source.width / 2;
+    const top = source.y + source.height;
+    return { path: `M${cx},${top} L${cx},${target.y}`, labelX: cx + 8, labelY: (top + target.y) / 2, anchor: "start" };
+  }
+  if (isCurved(edge)) {
+    const parent = boxes.get(commonParent(edge)!)!;
+    const ownLanes = lanes.get(parent.node)!;
+    // The first edge takes the outermost lane, so later, shorter curves nest inside it.
+    const bend = parent.x + PADDING + parent.contentWidth + (ownLanes.length - ownLanes.indexOf(edge)) * LANE_GAP;
+    const [sy, ty] = [source.y + source.height / 2, target.y + target.height / 2];
+    const [sx, tx] = [source.x + source.width, target.x + target.width];
+    const control = bend + BULGE;
+    return {
+      path: `M${sx},${sy} C${control},${sy} ${control},${ty} ${tx},${ty}`,
+      // The rightmost point of this cubic curve, at its middle.
+      labelX: 0.75 * control + 0.125 * (sx + tx) + 6,
+      labelY: (sy + ty) / 2,
+      anchor: "start",
+    };
+  }
+  if (isExit(edge)) {
+    // Leave through the bottom of the top-level box, spread out so several exits stay apart.
+    const from = boxes.get(topLevelOf(edge.source))!;
+    // Exits leave in the order of their targets, left to right, so they do not cross.
+    const ownExits = exits.get(from.node)!.toSorted((a, b) => boxes.get(a.target)!.x - boxes.get(b.target)!.x);
+    const sx = from.x + (from.width * (ownExits.indexOf(edge) + 1)) / (ownExits.length + 1);
+    const sy = from.y + from.height;
+    const tx = target.x + target.width / 2;
+    return {
+      path: `M${sx},${sy} L${tx},${target.y}`,
+      labelX: sx + (tx - sx) * 0.35,
+      labelY: sy + (target.y - sy) * 0.35,
+      anchor: "middle",
+    };
+  }
+  const [sy, ty] = [source.y + source.height / 2, target.y + Math.min(target.height, STATE_HEIGHT) / 2];
+  if (target.x > source.x) {
+    const [sx, tx] = [source.x + source.width, target.x];
+    // The label sits in the gap between the two columns, where nothing else is drawn.
+    const gapStart = boxes.get(topLevelOf(edge.source))!;
+    const labelX = (gapStart.x + gapStart.width + tx) / 2;
+    return { path: `M${sx},${sy} L${tx},${ty}`, labelX, labelY: sy + ((ty - sy) * (labelX - sx)) / (tx - sx), anchor: "middle" };
+  }
+  // Going back along the main flow: arc over the top of the row.
+  const [sx, tx] = [source.x + source.width / 2, target.x + target.width / 2];
+  const top = Math.min(source.y, target.y);
+  return {
+    path: `M${sx},${source.y} C${sx},${top - ARC_HEIGHT} ${tx},${top - ARC_HEIGHT} ${tx},${target.y}`,
+    labelX: (sx + tx) / 2,
+    labelY: top - ARC_HEIGHT * 0.75,
+    anchor: "middle",
+  };
+}
+
+function topLevelOf(node: AnyStateNode): AnyStateNode {
+  return [node, ...ancestors(node)].find((candidate) => candidate.parent?.parent === undefined)!;
+}
+
+function wasTaken(edge: Edge, visited: AnyStateNode[]): boolean {
+  for (let index = 1; index < visited.length; index += 1) {
+    const [from, to] = [visited[index - 1]!, visited[index]!];
+    const fromLine = [from, ...ancestors(from)];
+    const toLine = [to, ...ancestors(to)];
+    const lands = toLine.includes(edge.target) || (edge.target.type === "history" && toLine.includes(edge.target.parent!));
+    if (fromLine.includes(edge.source) && lands) return true;
+  }
+  return false;
+}
+
+function drawEdge(route: Route, label: string, taken: boolean, prefix: string): string {
+  const colour = taken ? COLOURS.edgeTaken : COLOURS.edge;
+  const marker = taken ? `${prefix}-arrow-taken` : `${prefix}-arrow`;
+  const lines = wrap(label, LABEL_MAX_WIDTH);
+  const width = Math.max(...lines.map(textWidth)) + 6;
+  const height = lines.length * LINE_HEIGHT + 2;
+  const left = route.anchor === "middle" ? route.labelX - width / 2 : route.labelX - 3;
+  const top = route.labelY - height / 2;
+  const text = lines
+    .map((line, index) => `<tspan x="${round(route.labelX)}" y="${round(top + 12 + index * LINE_HEIGHT)}">${escapeXml(line)}</tspan>`)
+    .join("");
+  return [
+    `<g class="transition${taken ? " taken" : ""}">`,
+    `<path d="${roundPath(route.path)}" fill="none" stroke="${colour}" stroke-width="${taken ? 2.5 : 1.25}" marker-end="url(#${marker})"/>`,
+    // A white backing keeps the label readable where it sits on its own line.
+    `<rect x="${round(left)}" y="${round(top)}" width="${round(width)}" height="${round(height)}" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
+    `<text text-anchor="${route.anchor}" fill="${taken ? COLOURS.edgeTaken : COLOURS.text}" font-size="12"${taken ? ' font-weight="600"' : ""}>${text}</text>`,
+    `</g>`,
+  ].join("");
+}
+
+function drawCompound(box: Box, visited: Set<AnyStateNode>, current: AnyStateNode | undefined): string {
+  const isCurrentLine = current !== undefined && ancestors(current).includes(box.node);
+  const fill = visited.has(box.node) ? COLOURS.visitedCompoundFill : COLOURS.compoundFill;
+  return [
+    `<g class="state compound${isCurrentLine ? " contains-current" : ""}" data-state="${escapeXml(box.node.path.join("."))}">`,
+    titleOf(box.node),
+    `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="10" fill="${fill}" stroke="${isCurrentLine ? COLOURS.currentBorder : COLOURS.compoundBorder}" stroke-width="${isCurrentLine ? 2 : 1.25}"/>`,
+    `<text x="${round(box.x + PADDING)}" y="${round(box.y + 19)}" font-weight="600" fill="${COLOURS.text}">${escapeXml(labelOf(box.node))}</text>`,
+    `</g>`,
+  ].join("");
+}
+
+function drawState(box: Box, visited: Set<AnyStateNode>, current: AnyStateNode | undefined): string {
+  const isCurrent = box.node === current;
+  const classes = ["state", box.node.type, isCurrent ? "current" : "", visited.has(box.node) ? "visited" : ""].filter(Boolean).join(" ");
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const stroke = isCurrent ? COLOURS.currentBorder : COLOURS.border;
+  const strokeWidth = isCurrent ? 3.5 : 1.25;
+  const fill = isCurrent
+    ? COLOURS.currentFill
+    : visited.has(box.node)
+      ? COLOURS.visitedFill
+      : box.node.type === "final"
+        ? COLOURS.finalFill
+        : COLOURS.stateFill;
+  const shape =
+    box.node.type === "history"
+      ? `<circle cx="${round(cx)}" cy="${round(cy)}" r="${HISTORY_SIZE / 2}" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"/>`
+      : box.node.type === "final"
+        ? // A final state has a double border, as in UML, so it is told apart without colour.
+          `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="18" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"/>` +
+          `<rect x="${round(box.x + 4)}" y="${round(box.y + 4)}" width="${round(box.width - 8)}" height="${round(box.height - 8)}" rx="14" fill="none" stroke="${stroke}" stroke-width="1"/>`
+        : `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="6" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"/>`;
+  return [
+    `<g class="${classes}" data-state="${escapeXml(box.node.path.join("."))}">`,
+    titleOf(box.node, isCurrent),
+    shape,
+    `<text x="${round(cx)}" y="${round(cy + 4.5)}" text-anchor="middle" fill="${COLOURS.text}"${isCurrent ? ' font-weight="700"' : ""}>${escapeXml(labelOf(box.node))}</text>`,
+    `</g>`,
+  ].join("");
+}
+
+function titleOf(node: AnyStateNode, isCurrent = false): string {
+  const description = node.type === "history" ? "back to the state it was in when it was left" : node.description;
+  const words = [labelOf(node), isCurrent ? "(current state)" : "", description ? `: ${description}` : ""];
+  return `<title>${escapeXml(words.filter(Boolean).join(" ").replace(" :", ":"))}</title>`;
+}
+
+function arrowMarker(id: string, colour: string): string {
+  return `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`;
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+function roundPath(path: string): string {
+  return path.replace(/-?\d+(\.\d+)?/g, (number) => round(Number(number)));
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
