@@ -3,12 +3,14 @@ import { createDispatcher } from "../emails/dispatcher";
 import { startEmbeddedSmtp } from "../emails/embedded-smtp";
 import { createTransport } from "../emails/transport";
 import type { Env } from "./env.server";
+import { startScheduler } from "./workflow/scheduler.server";
 
 const DISPATCH_INTERVAL_MS = 2_000;
 
 /**
  * Starts what runs beside the web server in the same process: the embedded SMTP server when
- * no SMTP_URL is set, and the outbox dispatcher. `stop` lets in-flight work finish.
+ * no SMTP_URL is set, the outbox dispatcher, and the workflow scheduler (which first catches up
+ * on anything that fell due while the server was down). `stop` lets in-flight work finish.
  */
 export async function startBackgroundJobs(db: Db, config: Env) {
   const embedded = config.SMTP_URL
@@ -18,11 +20,13 @@ export async function startBackgroundJobs(db: Db, config: Env) {
   const transport = createTransport(smtpUrl);
   const dispatcher = createDispatcher({ db, transport, from: config.MAIL_FROM });
   dispatcher.start(DISPATCH_INTERVAL_MS);
+  const scheduler = startScheduler();
   return {
     mailDescription: embedded
       ? `Mail: embedded SMTP server on ${embedded.url}; administrators read what it receives on the Mailbox page.`
       : `Mail: sent through ${new URL(smtpUrl).host}.`,
     async stop() {
+      scheduler.stop();
       await dispatcher.stop();
       transport.close();
       await embedded?.close();

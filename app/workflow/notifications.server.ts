@@ -1,0 +1,179 @@
+import { and, eq, inArray, or } from "drizzle-orm";
+import { countries, institutions, memberships, proposalPartners, proposals, rounds, users } from "../../db/schema";
+import { countryLabel } from "../../emails/kosovo";
+import { enqueueEmail } from "../../emails/outbox";
+import type { RenderedEmail } from "../../emails/outbox";
+import { clarificationRequestedEmail } from "../../emails/templates/clarification-requested";
+import { conceptApprovedEmail } from "../../emails/templates/concept-approved";
+import { eligibilityOutcomeEmail } from "../../emails/templates/eligibility-outcome";
+import { implementationUpdateEmail } from "../../emails/templates/implementation-update";
+import { proposalSubmittedEmail } from "../../emails/templates/proposal-submitted";
+import { proposalToDecideEmail } from "../../emails/templates/proposal-to-decide";
+import { proposalWithdrawnEmail } from "../../emails/templates/proposal-withdrawn";
+import { revisionRequestedEmail } from "../../emails/templates/revision-requested";
+import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
+import type { ProposalEvent } from "../../workflows/proposal.machine";
+import { env } from "../env.server";
+import type { Tx } from "./transaction.server";
+
+// The mail a proposal's transitions owe, written to the outbox in the transition's transaction.
+// Applicants hear about what concerns them; administrators hear when a proposal waits for them.
+
+type Recipient = { userId: number; name: string; email: string; institutionId: number | null };
+
+type Transition = {
+  proposal: typeof proposals.$inferSelect;
+  event: ProposalEvent;
+  fromState: string;
+  toState: string;
+  eventId: number;
+  now: Date;
+};
+
+export function notifyTransition(tx: Tx, transition: Transition) {
+  const { proposal, event } = transition;
+  const proposalUrl = `${env().APP_URL}/proposals/${proposal.id}`;
+  const about = { reference: proposal.reference, title: proposal.title || "Untitled proposal", proposalUrl };
+  const applicants = () => applicantsOf(tx, proposal);
+  const administrators = () => administratorsOf(tx);
+  const send = (recipients: Recipient[], template: string, render: (r: Recipient) => RenderedEmail) => {
+    for (const recipient of recipients) {
+      enqueueEmail(tx, {
+        idempotencyKey: `proposal-event:${transition.eventId}:${template}:${recipient.userId}`,
+        to: recipient.email,
+        template,
+        ...render(recipient),
+      });
+    }
+  };
+  const toDecide = (what: Parameters<typeof proposalToDecideEmail>[0]["what"]) =>
+    send(administrators(), "proposal-to-decide", (r) => proposalToDecideEmail({ recipientName: r.name, what, ...about }));
+
+  switch (event.type) {
+    case "SUBMIT": {
+      const { roundTitle, leadInstitutionName, countryLabels } = submissionFacts(tx, proposal);
+      send(applicants(), "proposal-submitted", (r) =>
+        proposalSubmittedEmail({
+          recipientName: r.name,
+          isLead: r.institutionId === proposal.leadInstitutionId,
+          roundTitle,
+          leadInstitutionName,
+          countries: countryLabels,
+          submittedAt: transition.now,
+          ...about,
+        }),
+      );
+      return toDecide("eligibility");
+    }
+    case "CONFIRM_ELIGIBLE":
+    case "DECLARE_INELIGIBLE":
+      return send(applicants(), "eligibility-outcome", (r) =>
+        eligibilityOutcomeEmail({ recipientName: r.name, eligible: event.type === "CONFIRM_ELIGIBLE", reason: event.reason, ...about }),
+      );
+    case "REQUEST_CLARIFICATION":
+      return send(applicants(), "clarification-requested", (r) =>
+        clarificationRequestedEmail({ recipientName: r.name, question: event.question, dueAt: new Date(event.dueAt), ...about }),
+      );
+    case "RESPOND":
+      return toDecide("clarificationAnswered");
+    case "CLARIFICATION_EXPIRED":
+      return toDecide("clarificationExpired");
+    case "DECIDE":
+      return send(applicants(), "selection-outcome", (r) =>
+        selectionOutcomeEmail({ recipientName: r.name, promising: event.outcome === "promising", sharedFeedback: event.sharedFeedback, ...about }),
+      );
+    case "SUBMIT_CONCEPT":
+      return toDecide("conceptSubmitted");
+    case "SUBMIT_REPORT":
+      return toDecide("reportSubmitted");
+    case "REQUEST_REVISION":
+      return send(applicants(), "revision-requested", (r) =>
+        revisionRequestedEmail({
+          recipientName: r.name,
+          document: transition.fromState.startsWith("conceptualWork") ? "concept note" : "completion report",
+          reason: event.reason,
+          ...about,
+        }),
+      );
+    case "APPROVE_CONCEPT":
+      return send(applicants(), "concept-approved", (r) => conceptApprovedEmail({ recipientName: r.name, ...about }));
+    case "START":
+    case "HOLD":
+    case "RESUME":
+    case "COMPLETE": {
+      const change = ({ START: "started", HOLD: "onHold", RESUME: "resumed", COMPLETE: "completed" } as const)[event.type];
+      return send(applicants(), "implementation-update", (r) =>
+        implementationUpdateEmail({ recipientName: r.name, change, reason: event.type === "HOLD" ? event.reason : undefined, ...about }),
+      );
+    }
+    case "WITHDRAW": {
+      const by = tx
+        .select({ name: users.name, institution: institutions.name })
+        .from(users)
+        .leftJoin(institutions, eq(institutions.id, proposal.leadInstitutionId))
+        .where(eq(users.id, event.actor.userId))
+        .get();
+      return send([...applicants(), ...administrators()], "proposal-withdrawn", (r) =>
+        proposalWithdrawnEmail({
+          recipientName: r.name,
+          withdrawnByName: by?.name ?? "The lead institution",
+          withdrawnByInstitution: by?.institution ?? "",
+          reason: event.reason,
+          ...about,
+        }),
+      );
+    }
+    default:
+      // Discarding a draft, the automatic check and the review's internal steps tell no one.
+      return;
+  }
+}
+
+/** Active applicants of the lead institution and of every partner that confirmed. */
+function applicantsOf(tx: Tx, proposal: { id: number; leadInstitutionId: number }): Recipient[] {
+  const partners = tx
+    .select({ id: proposalPartners.institutionId })
+    .from(proposalPartners)
+    .where(and(eq(proposalPartners.proposalId, proposal.id), eq(proposalPartners.status, "confirmed")))
+    .all()
+    .map((p) => p.id);
+  return tx
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email, institutionId: memberships.institutionId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.role, "applicant"),
+        eq(users.active, true),
+        or(eq(memberships.institutionId, proposal.leadInstitutionId), inArray(memberships.institutionId, partners)),
+      ),
+    )
+    .all();
+}
+
+function administratorsOf(tx: Tx): Recipient[] {
+  return tx
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email, institutionId: memberships.institutionId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.role, "administrator"), eq(users.active, true)))
+    .all();
+}
+
+function submissionFacts(tx: Tx, proposal: { id: number; roundId: number; leadInstitutionId: number }) {
+  const round = tx.select({ title: rounds.title }).from(rounds).where(eq(rounds.id, proposal.roundId)).get();
+  const lead = tx.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get();
+  const countryRows = tx
+    .selectDistinct({ name: countries.name, footnote: countries.needsDesignationFootnote, order: countries.sortOrder })
+    .from(institutions)
+    .innerJoin(countries, eq(countries.code, institutions.countryCode))
+    .leftJoin(proposalPartners, and(eq(proposalPartners.institutionId, institutions.id), eq(proposalPartners.proposalId, proposal.id)))
+    .where(or(eq(institutions.id, proposal.leadInstitutionId), eq(proposalPartners.status, "confirmed")))
+    .orderBy(countries.sortOrder)
+    .all();
+  return {
+    roundTitle: round?.title ?? "",
+    leadInstitutionName: lead?.name ?? "",
+    countryLabels: countryRows.map((c) => countryLabel(c.name, c.footnote)),
+  };
+}

@@ -1,0 +1,302 @@
+import { and, count, eq, isNotNull, max } from "drizzle-orm";
+import { eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, proposalVersions, reviewAssignments, rounds } from "../../db/schema";
+import type { Actor } from "../../workflows/actors";
+import type { CriterionId, CriterionResult } from "../../workflows/eligibility";
+import { checkEligibility, overallEligibility } from "../../workflows/eligibility";
+import type { ProposalContent } from "../../workflows/proposal-content";
+import { missingConceptNoteParts, missingProposalParts, missingReportParts, proposalThemes } from "../../workflows/proposal-content";
+import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.machine";
+import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
+import { db } from "../db.server";
+import { notifyTransition } from "./notifications.server";
+import { roundSettings } from "./rounds.server";
+import type { Tx } from "./transaction.server";
+import { SYSTEM_ACTOR } from "./transaction.server";
+
+// Applying an event to a proposal: the one way a proposal changes state. The statechart
+// (workflows/proposal.machine.ts) decides; this module gathers the facts it needs from the
+// database and writes the outcome (snapshot, history, frozen versions, mail) in ONE transaction.
+
+type ProposalRow = typeof proposals.$inferSelect;
+
+/** What a person (or the scheduler) asks for; the facts the statechart needs are added here. */
+export type ProposalCommand =
+  | { type: "SUBMIT" }
+  | { type: "CONFIRM_ELIGIBLE"; reason: string }
+  | { type: "DECLARE_INELIGIBLE"; reason: string }
+  | { type: "REQUEST_CLARIFICATION"; question: string; dueAt: Date }
+  | { type: "RESPOND"; message: string }
+  | { type: "CLARIFICATION_EXPIRED" }
+  | { type: "START_REVIEW" }
+  | { type: "CLOSE_REVIEW" }
+  | { type: "DECIDE"; outcome: "promising" | "notSelected"; reason: string; sharedFeedback: string }
+  | { type: "SUBMIT_CONCEPT" }
+  | { type: "REQUEST_REVISION"; reason: string }
+  | { type: "APPROVE_CONCEPT" }
+  | { type: "START" }
+  | { type: "HOLD"; reason: string }
+  | { type: "RESUME" }
+  | { type: "SUBMIT_REPORT" }
+  | { type: "COMPLETE" }
+  | { type: "WITHDRAW"; reason: string }
+  | { type: "DISCARD" };
+
+export type ProposalOutcome =
+  | { ok: true; state: string; version: number; reference: string | null }
+  | { ok: false; problem: "notFound" | "conflict" | "refused"; message: string };
+
+export const CONFLICT_MESSAGE = "Someone else changed this proposal meanwhile. Reload the page to see what changed, then try again.";
+
+/** Starts a draft led by the given institution. Its history begins with this row. */
+export function createProposal(
+  tx: Tx,
+  draft: { roundId: number; leadInstitutionId: number; createdBy: Actor; title: string; content?: ProposalContent; now?: Date },
+) {
+  const now = draft.now ?? new Date();
+  const snapshot = initialProposalSnapshot({ leadInstitutionId: draft.leadInstitutionId });
+  const state = statePath(snapshot);
+  const proposal = tx
+    .insert(proposals)
+    .values({
+      roundId: draft.roundId,
+      leadInstitutionId: draft.leadInstitutionId,
+      createdByUserId: draft.createdBy.userId,
+      title: draft.title,
+      content: draft.content ?? {},
+      state,
+      snapshot: persistProposal(snapshot),
+      machineVersion: PROPOSAL_MACHINE_VERSION,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  recordEvent(tx, proposal, { type: "CREATE", actor: draft.createdBy, leadInstitutionId: draft.leadInstitutionId }, "", state, 1, now);
+  return proposal;
+}
+
+/**
+ * Applies one command: in one immediate transaction (or the caller's), refuses it with a reason
+ * the statechart gives, or a conflict when `expectedVersion` is stale; otherwise writes the new
+ * snapshot, state path and version, a history row per event, and the mail the change owes.
+ */
+export function applyProposalCommand(
+  input: { proposalId: number; expectedVersion?: number; actor: Actor; command: ProposalCommand; now?: Date },
+  outer?: Tx,
+): ProposalOutcome {
+  return outer ? applyIn(outer, input) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
+}
+
+function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): ProposalOutcome {
+  const now = input.now ?? new Date();
+  const proposal = tx.select().from(proposals).where(eq(proposals.id, input.proposalId)).get();
+  if (!proposal) return { ok: false, problem: "notFound", message: "There is no such proposal." };
+  if (input.expectedVersion !== undefined && input.expectedVersion !== proposal.version) {
+    return { ok: false, problem: "conflict", message: CONFLICT_MESSAGE };
+  }
+  const before = restoreProposal(proposal.snapshot, proposal.machineVersion);
+  const event = proposalEvent(tx, proposal, input.command, input.actor, now);
+  const step = stepProposal(before, event);
+  if (!step.accepted) return { ok: false, problem: "refused", message: step.reason };
+
+  let version = proposal.version + 1;
+  let snapshot = step.snapshot;
+  const eventId = recordEvent(tx, proposal, event, proposal.state, statePath(snapshot), version, now);
+  const changes: Partial<ProposalRow> = {};
+
+  if (event.type === "SUBMIT" || event.type === "RESPOND") {
+    changes.reference = proposal.reference ?? nextReference(tx, proposal);
+    if (event.type === "SUBMIT") changes.submittedAt = now;
+    freezeVersion(tx, proposal, input.actor, now);
+  }
+  if (event.type === "REQUEST_CLARIFICATION") changes.clarificationDueAt = input.command.type === "REQUEST_CLARIFICATION" ? input.command.dueAt : null;
+  else if (proposal.clarificationDueAt) changes.clarificationDueAt = null;
+
+  // The automatic eligibility check runs as soon as the proposal enters it, in this transaction,
+  // so a proposal never rests in "checking".
+  if (statePath(snapshot) === "eligibility.checking") {
+    const results = eligibilityResults(tx, proposal, now);
+    tx.insert(eligibilityChecks).values({ proposalId: proposal.id, at: now, overall: overallEligibility(results), results }).run();
+    const checkedEvent: ProposalEvent = { type: "ELIGIBILITY_CHECKED", actor: SYSTEM_ACTOR, results };
+    const checked = stepProposal(snapshot, checkedEvent);
+    if (!checked.accepted) throw new Error(`The automatic eligibility check was refused: ${checked.reason}`);
+    version += 1;
+    recordEvent(tx, proposal, checkedEvent, statePath(snapshot), statePath(checked.snapshot), version, now);
+    snapshot = checked.snapshot;
+  }
+
+  const state = statePath(snapshot);
+  const written = tx
+    .update(proposals)
+    .set({ ...changes, state, snapshot: persistProposal(snapshot), version, updatedAt: now })
+    .where(and(eq(proposals.id, proposal.id), eq(proposals.version, proposal.version)))
+    .run();
+  // The transaction is immediate, so no one can have written in between; this is a belt to the braces.
+  if (written.changes !== 1) return { ok: false, problem: "conflict", message: CONFLICT_MESSAGE };
+
+  notifyTransition(tx, {
+    proposal: { ...proposal, ...changes, state },
+    event,
+    fromState: proposal.state,
+    toState: state,
+    eventId,
+    now,
+  });
+  return { ok: true, state, version, reference: changes.reference ?? proposal.reference };
+}
+
+/** The statechart's event: the command, its actor, and the facts its guards read. */
+function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, actor: Actor, now: Date): ProposalEvent {
+  const iso = now.toISOString();
+  const content = proposal.content as ProposalContent;
+  switch (command.type) {
+    case "SUBMIT": {
+      const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
+      const lead = tx.select({ countryCode: institutions.countryCode }).from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
+      return {
+        type: "SUBMIT",
+        actor,
+        now: iso,
+        round: {
+          mode: round.mode,
+          state: round.state as "planned" | "open" | "closed" | "archived",
+          opensAt: round.opensAt.toISOString(),
+          closesAt: round.closesAt?.toISOString() ?? null,
+        },
+        leadCountryCode: lead.countryCode,
+        partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
+        missingParts: missingProposalParts(proposal.title, content),
+      };
+    }
+    case "REQUEST_CLARIFICATION":
+      return { type: "REQUEST_CLARIFICATION", actor, now: iso, question: command.question, dueAt: command.dueAt.toISOString() };
+    case "CLARIFICATION_EXPIRED":
+      return { type: "CLARIFICATION_EXPIRED", actor, now: iso, dueAt: (proposal.clarificationDueAt ?? now).toISOString() };
+    case "START_REVIEW":
+      return { type: "START_REVIEW", actor, assignedReviewers: reviewCount(tx, proposal.id, false), minimumReviews: minimumReviews(tx, proposal) };
+    case "CLOSE_REVIEW":
+      return { type: "CLOSE_REVIEW", actor, submittedReviews: reviewCount(tx, proposal.id, true), minimumReviews: minimumReviews(tx, proposal) };
+    case "SUBMIT_CONCEPT":
+      return { type: "SUBMIT_CONCEPT", actor, missingParts: missingConceptNoteParts(content) };
+    case "SUBMIT_REPORT":
+      return { type: "SUBMIT_REPORT", actor, missingParts: missingReportParts(content) };
+    default:
+      return { ...command, actor };
+  }
+}
+
+function partnerFacts(tx: Tx, proposalId: number) {
+  return tx
+    .select({
+      institutionId: proposalPartners.institutionId,
+      status: proposalPartners.status,
+      countryCode: institutions.countryCode,
+      name: institutions.name,
+      type: institutions.type,
+      chapter23: institutions.chapter23,
+      chapter24: institutions.chapter24,
+      active: institutions.active,
+    })
+    .from(proposalPartners)
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .where(eq(proposalPartners.proposalId, proposalId))
+    .all();
+}
+
+function reviewCount(tx: Tx, proposalId: number, submittedOnly: boolean) {
+  const where = submittedOnly
+    ? and(eq(reviewAssignments.proposalId, proposalId), isNotNull(reviewAssignments.submittedAt))
+    : eq(reviewAssignments.proposalId, proposalId);
+  return tx.select({ n: count() }).from(reviewAssignments).where(where).get()?.n ?? 0;
+}
+
+function minimumReviews(tx: Tx, proposal: ProposalRow) {
+  const round = tx.select({ settings: rounds.settings }).from(rounds).where(eq(rounds.id, proposal.roundId)).get();
+  return roundSettings(round?.settings).minimumReviews;
+}
+
+function eligibilityResults(tx: Tx, proposal: ProposalRow, now: Date): CriterionResult[] {
+  const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
+  const lead = tx.select().from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
+  const content = proposal.content as ProposalContent;
+  return checkEligibility({
+    criteria: roundSettings(round.settings).criteria as CriterionId[],
+    window: { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null },
+    // A resubmission after clarification keeps the first submission's time for the window.
+    submittedAt: (proposal.submittedAt ?? now).toISOString(),
+    lead: { id: lead.id, name: lead.name, countryCode: lead.countryCode, type: lead.type, chapter23: lead.chapter23, chapter24: lead.chapter24, active: lead.active },
+    partners: partnerFacts(tx, proposal.id).map((p) => ({ ...p, id: p.institutionId })),
+    themes: proposalThemes(content),
+    missingParts: missingProposalParts(proposal.title, content),
+  });
+}
+
+/** "TAF-2026-R1-007": the round's code and the order of first submission within it. */
+function nextReference(tx: Tx, proposal: ProposalRow) {
+  const round = tx.select({ code: rounds.code }).from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
+  const numbered = tx
+    .select({ n: count() })
+    .from(proposals)
+    .where(and(eq(proposals.roundId, proposal.roundId), isNotNull(proposals.reference)))
+    .get()!.n;
+  return `TAF-${round.code}-${String(numbered + 1).padStart(3, "0")}`;
+}
+
+/** Each submission freezes the content as the next version, for comparison later. */
+function freezeVersion(tx: Tx, proposal: ProposalRow, actor: Actor, now: Date) {
+  const last = tx.select({ n: max(proposalVersions.number) }).from(proposalVersions).where(eq(proposalVersions.proposalId, proposal.id)).get()?.n ?? 0;
+  tx.insert(proposalVersions)
+    .values({
+      proposalId: proposal.id,
+      number: last + 1,
+      title: proposal.title,
+      content: proposal.content as ProposalContent,
+      createdAt: now,
+      createdByUserId: actor.role === "system" ? null : actor.userId,
+    })
+    .run();
+}
+
+// A history row holds the event as the statechart saw it, facts included, so the log replays.
+type HistoryEntry = ProposalEvent | { type: "CREATE"; actor: Actor; leadInstitutionId: number };
+
+function recordEvent(tx: Tx, proposal: ProposalRow, entry: HistoryEntry, fromState: string, toState: string, version: number, now: Date) {
+  const { type, actor, ...payload } = entry;
+  return tx
+    .insert(proposalEvents)
+    .values({
+      proposalId: proposal.id,
+      at: now,
+      actorUserId: actor.role === "system" ? null : actor.userId,
+      actorRole: actor.role,
+      actorInstitutionId: actor.institutionId,
+      type,
+      payload: payload as Record<string, unknown>,
+      fromState,
+      toState,
+      version,
+    })
+    .returning({ id: proposalEvents.id })
+    .get().id;
+}
+
+/** The snapshot a proposal's history leads to: used to check that the log and the row agree. */
+export function replayHistory(proposalId: number, tx: Tx = db()): ProposalSnapshot | null {
+  const rows = tx.select().from(proposalEvents).where(eq(proposalEvents.proposalId, proposalId)).orderBy(proposalEvents.id).all();
+  let snapshot: ProposalSnapshot | null = null;
+  for (const row of rows) {
+    if (row.type === "CREATE") {
+      snapshot = initialProposalSnapshot({ leadInstitutionId: Number(row.payload.leadInstitutionId) });
+      continue;
+    }
+    if (!snapshot) return null;
+    const actor: Actor = { userId: row.actorUserId ?? 0, role: row.actorRole as Actor["role"], institutionId: row.actorInstitutionId };
+    snapshot = replayStep(snapshot, row, actor);
+  }
+  return snapshot;
+}
+
+function replayStep(snapshot: ProposalSnapshot, row: typeof proposalEvents.$inferSelect, actor: Actor): ProposalSnapshot {
+  const step = stepProposal(snapshot, { ...row.payload, type: row.type, actor } as ProposalEvent);
+  if (!step.accepted) throw new Error(`History of proposal ${row.proposalId} does not replay at event ${row.id} (${row.type}): ${step.reason}`);
+  return step.snapshot;
+}

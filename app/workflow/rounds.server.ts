@@ -1,0 +1,127 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { RoundMode } from "../../db/schema";
+import { roundEvents, rounds } from "../../db/schema";
+import type { Actor } from "../../workflows/actors";
+import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
+import type { RoundEvent } from "../../workflows/round.machine";
+import {
+  initialRoundSnapshot,
+  persistRound,
+  restoreRound,
+  ROUND_MACHINE_VERSION,
+  roundStatePath,
+  stepRound,
+} from "../../workflows/round.machine";
+import { db } from "../db.server";
+import type { Tx } from "./transaction.server";
+
+// A round's settings: which eligibility criteria it publishes and how many reviews a decision
+// needs. Stored as JSON on the round; read through this schema so old rows get the defaults.
+const settingsSchema = z.object({
+  criteria: z.array(z.enum(ELIGIBILITY_CRITERIA.map((c) => c.id) as [string, ...string[]])).default([...DEFAULT_CRITERIA]),
+  minimumReviews: z.number().int().min(1).max(10).default(2),
+  reviewDays: z.number().int().min(1).max(90).default(14),
+});
+export type RoundSettings = z.infer<typeof settingsSchema>;
+
+export function roundSettings(stored: unknown): RoundSettings {
+  const parsed = settingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : settingsSchema.parse({});
+}
+
+export type NewRound = { code: string; title: string; description?: string; mode: RoundMode; opensAt: Date; closesAt: Date | null; settings?: Partial<RoundSettings> };
+
+/** Adds a planned round; the scheduler opens it at `opensAt`. */
+export function createRound(tx: Tx, round: NewRound) {
+  const snapshot = initialRoundSnapshot({ mode: round.mode });
+  return tx
+    .insert(rounds)
+    .values({
+      code: round.code,
+      title: round.title,
+      description: round.description ?? "",
+      mode: round.mode,
+      opensAt: round.opensAt,
+      closesAt: round.mode === "rolling" ? null : round.closesAt,
+      settings: settingsSchema.parse(round.settings ?? {}),
+      state: roundStatePath(snapshot),
+      snapshot: persistRound(snapshot),
+      machineVersion: ROUND_MACHINE_VERSION,
+    })
+    .returning()
+    .get();
+}
+
+export type RoundCommand =
+  | { type: "OPEN" }
+  | { type: "CLOSE" }
+  | { type: "REOPEN"; closesAt: Date | null; reason: string }
+  | { type: "ARCHIVE" };
+
+export type RoundOutcome = { ok: true; state: string; version: number } | { ok: false; problem: "notFound" | "conflict" | "refused"; message: string };
+
+/**
+ * Moves a round by one event, in the caller's transaction when given: the round's row, its
+ * history row, and nothing else. `expectedVersion` guards against a lost update.
+ */
+export function applyRoundCommand(
+  input: { roundId: number; expectedVersion?: number; actor: Actor; command: RoundCommand; now?: Date },
+  outer?: Tx,
+): RoundOutcome {
+  return outer ? applyIn(outer, input) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
+}
+
+function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundOutcome {
+  const now = input.now ?? new Date();
+  const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
+  if (!round) return { ok: false, problem: "notFound", message: "There is no such round." };
+  if (input.expectedVersion !== undefined && input.expectedVersion !== round.version) {
+    return { ok: false, problem: "conflict", message: "Someone else changed this round meanwhile. Reload the page and try again." };
+  }
+  const event = roundEvent(round, input.command, input.actor, now);
+  const step = stepRound(restoreRound(round.snapshot, round.machineVersion), event);
+  if (!step.accepted) return { ok: false, problem: "refused", message: step.reason };
+  const state = roundStatePath(step.snapshot);
+  const version = round.version + 1;
+  const { actor, ...payload } = event;
+  tx.update(rounds)
+    .set({
+      state,
+      snapshot: persistRound(step.snapshot),
+      version,
+      // Opening early or reopening moves the window, so submissions are judged against it.
+      ...(event.type === "OPEN" && now < round.opensAt ? { opensAt: now } : {}),
+      ...(event.type === "REOPEN" ? { closesAt: input.command.type === "REOPEN" ? input.command.closesAt : null } : {}),
+    })
+    .where(eq(rounds.id, round.id))
+    .run();
+  tx.insert(roundEvents)
+    .values({
+      roundId: round.id,
+      at: now,
+      actorUserId: actor.role === "system" ? null : actor.userId,
+      actorRole: actor.role,
+      type: event.type,
+      payload: payload as Record<string, unknown>,
+      fromState: round.state,
+      toState: state,
+      version,
+    })
+    .run();
+  return { ok: true, state, version };
+}
+
+function roundEvent(round: typeof rounds.$inferSelect, command: RoundCommand, actor: Actor, now: Date): RoundEvent {
+  const iso = now.toISOString();
+  switch (command.type) {
+    case "OPEN":
+      return { type: "OPEN", actor, now: iso, opensAt: round.opensAt.toISOString() };
+    case "CLOSE":
+      return { type: "CLOSE", actor, now: iso, closesAt: round.closesAt?.toISOString() ?? null };
+    case "REOPEN":
+      return { type: "REOPEN", actor, now: iso, closesAt: command.closesAt?.toISOString() ?? null, reason: command.reason };
+    case "ARCHIVE":
+      return { type: "ARCHIVE", actor };
+  }
+}

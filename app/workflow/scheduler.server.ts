@@ -1,0 +1,109 @@
+import { and, eq, isNull, like, lte } from "drizzle-orm";
+import { proposals, reviewAssignments, rounds, users } from "../../db/schema";
+import { enqueueEmail } from "../../emails/outbox";
+import { reviewReminderEmail } from "../../emails/templates/review-reminder";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import { applyProposalCommand } from "./proposals.server";
+import { applyRoundCommand } from "./rounds.server";
+import { SYSTEM_ACTOR } from "./transaction.server";
+
+// Turns stored times into events: rounds open and close, clarification requests expire,
+// reviewers are reminded before their due date. It keeps no state of its own: each run looks
+// at what is due now, so a run after downtime catches up on every tick it missed, and running
+// twice does nothing twice (the statechart refuses a second CLOSE; reminders are marked).
+
+export const REVIEW_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
+
+export type SchedulerRun = { roundsOpened: number; roundsClosed: number; clarificationsExpired: number; remindersSent: number };
+
+export function runScheduledEvents(now = new Date()): SchedulerRun {
+  const run: SchedulerRun = { roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0 };
+
+  for (const round of db().select().from(rounds).where(and(eq(rounds.state, "planned"), lte(rounds.opensAt, now))).all()) {
+    const outcome = applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "OPEN" }, now });
+    if (outcome.ok) run.roundsOpened++;
+  }
+  const closing = db()
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.state, "open"), eq(rounds.mode, "deadline"), lte(rounds.closesAt, now)))
+    .all();
+  for (const round of closing) {
+    const outcome = applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "CLOSE" }, now });
+    if (outcome.ok) run.roundsClosed++;
+  }
+
+  const expired = db()
+    .select({ id: proposals.id, version: proposals.version })
+    .from(proposals)
+    .where(and(eq(proposals.state, "eligibility.clarificationRequested"), lte(proposals.clarificationDueAt, now)))
+    .all();
+  for (const proposal of expired) {
+    const outcome = applyProposalCommand({ proposalId: proposal.id, expectedVersion: proposal.version, actor: SYSTEM_ACTOR, command: { type: "CLARIFICATION_EXPIRED" }, now });
+    if (outcome.ok) run.clarificationsExpired++;
+  }
+
+  const due = db()
+    .select({
+      assignmentId: reviewAssignments.id,
+      dueAt: reviewAssignments.dueAt,
+      proposalId: proposals.id,
+      reference: proposals.reference,
+      title: proposals.title,
+      name: users.name,
+      email: users.email,
+    })
+    .from(reviewAssignments)
+    .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+    .where(
+      and(
+        isNull(reviewAssignments.submittedAt),
+        isNull(reviewAssignments.remindedAt),
+        lte(reviewAssignments.dueAt, new Date(now.getTime() + REVIEW_REMINDER_BEFORE_MS)),
+        like(proposals.state, "euReview.%"),
+        eq(users.active, true),
+      ),
+    )
+    .all();
+  for (const assignment of due) {
+    db().transaction((tx) => {
+      const marked = tx
+        .update(reviewAssignments)
+        .set({ remindedAt: now })
+        .where(and(eq(reviewAssignments.id, assignment.assignmentId), isNull(reviewAssignments.remindedAt)))
+        .run();
+      if (marked.changes !== 1) return;
+      enqueueEmail(tx, {
+        idempotencyKey: `review-reminder:${assignment.assignmentId}`,
+        to: assignment.email,
+        template: "review-reminder",
+        ...reviewReminderEmail({
+          recipientName: assignment.name,
+          reference: assignment.reference,
+          title: assignment.title,
+          dueAt: assignment.dueAt,
+          reviewUrl: `${env().APP_URL}/proposals/${assignment.proposalId}`,
+        }),
+      });
+      run.remindersSent++;
+    });
+  }
+  return run;
+}
+
+/** Runs at once (catching up on anything missed while the server was down), then every minute. */
+export function startScheduler(intervalMs = 60_000) {
+  const tick = () => {
+    try {
+      runScheduledEvents();
+    } catch (error) {
+      console.error("The scheduler failed; it tries again at the next tick.", error);
+    }
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,41 @@
+import { renderEmail } from "../layout";
+import type { RenderedEmail } from "../outbox";
+import { formatBrussels } from "../time";
+import { oneLine, paragraphsOf } from "./typed-text";
+
+/** The TAF team's question to the applicants during the eligibility check, with its due date. */
+export function clarificationRequestedEmail(request: {
+  recipientName: string;
+  reference: string | null;
+  title: string;
+  question: string;
+  dueAt: Date;
+  proposalUrl: string;
+}): RenderedEmail {
+  const title = oneLine(request.title);
+  const subject = request.reference ? `Question about ${request.reference}: ${title}` : `Question about your proposal: ${title}`;
+  const proposal = request.reference ? `the proposal “${title}” (${request.reference})` : `the proposal “${title}”`;
+  const due = formatBrussels(request.dueAt);
+  return {
+    subject,
+    ...renderEmail({
+      heading: subject,
+      paragraphs: [
+        `Dear ${request.recipientName},`,
+        `Before it decides on eligibility, the TAF team has a question about ${proposal}:`,
+        ...quoted(paragraphsOf(request.question)),
+        `Please answer by ${due}. Until then you can edit the proposal on the TAF portal and submit it again with your answer.`,
+        "What happens next: when you submit again, the TAF team decides on eligibility. If there is no answer by the due date, the TAF team decides with the information it has.",
+      ],
+      action: { label: "Answer on the TAF portal", url: request.proposalUrl },
+    }),
+  };
+}
+
+
+
+/** Quotation marks around the whole quote, even when it runs over several paragraphs. */
+function quoted(paragraphs: string[]): string[] {
+  if (paragraphs.length === 0) return [];
+  return paragraphs.map((paragraph, i) => `${i === 0 ? "“" : ""}${paragraph}${i === paragraphs.length - 1 ? "”" : ""}`);
+}

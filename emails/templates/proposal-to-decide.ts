@@ -1,0 +1,63 @@
+import { renderEmail } from "../layout";
+import type { RenderedEmail } from "../outbox";
+import { oneLine } from "./typed-text";
+
+export type DecisionWaiting = "eligibility" | "clarificationAnswered" | "clarificationExpired" | "reportSubmitted" | "conceptSubmitted";
+
+/** A short notice to administrators: a proposal waits for their decision. */
+export function proposalToDecideEmail(notice: {
+  recipientName: string;
+  reference: string | null;
+  title: string;
+  what: DecisionWaiting;
+  proposalUrl: string;
+}): RenderedEmail {
+  const title = oneLine(notice.title);
+  const named = notice.reference ? ` for ${notice.reference}: ${title}` : `: ${title}`;
+  const proposal = notice.reference ? `the proposal “${title}” (${notice.reference})` : `the proposal “${title}”`;
+  const { subject, paragraphs } = {
+    eligibility: {
+      subject: `Eligibility to decide${named}`,
+      paragraphs: [
+        `${proposal[0]!.toUpperCase()}${proposal.slice(1)} was submitted and the automatic eligibility check has run.`,
+        "Please decide: confirm that it is eligible, declare it ineligible with a reason, or ask the applicants for clarification.",
+      ],
+    },
+    clarificationAnswered: {
+      subject: `Clarification answered${named}`,
+      paragraphs: [
+        `The applicants answered your clarification request and submitted ${proposal} again.`,
+        "Please decide on its eligibility.",
+      ],
+    },
+    clarificationExpired: {
+      subject: `Clarification not answered in time${named}`,
+      paragraphs: [
+        `The time to answer your clarification request on ${proposal} has ended without an answer.`,
+        "Please decide on its eligibility with the information you have.",
+      ],
+    },
+    reportSubmitted: {
+      subject: `Completion report to review${named}`,
+      paragraphs: [
+        `The applicants submitted the completion report of ${proposal}.`,
+        "Please read it, then approve it to complete the proposal, or ask for a revision with a reason.",
+      ],
+    },
+    conceptSubmitted: {
+      subject: `Concept note to review${named}`,
+      paragraphs: [
+        `The applicants submitted the concept note of ${proposal}.`,
+        "Please read it, then approve it, or ask for a revision with a reason.",
+      ],
+    },
+  }[notice.what];
+  return {
+    subject,
+    ...renderEmail({
+      heading: subject,
+      paragraphs: [`Dear ${notice.recipientName},`, ...paragraphs],
+      action: { label: "Open the proposal", url: notice.proposalUrl },
+    }),
+  };
+}

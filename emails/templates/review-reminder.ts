@@ -1,0 +1,31 @@
+import { renderEmail } from "../layout";
+import type { RenderedEmail } from "../outbox";
+import { formatBrussels } from "../time";
+import { oneLine } from "./typed-text";
+
+/** A reviewer's reminder, sent by the scheduler before the review's due date. */
+export function reviewReminderEmail(reminder: {
+  recipientName: string;
+  reference: string | null;
+  title: string;
+  dueAt: Date;
+  reviewUrl: string;
+}): RenderedEmail {
+  const title = oneLine(reminder.title);
+  const subject = reminder.reference ? `Review reminder for ${reminder.reference}: ${title}` : `Review reminder: ${title}`;
+  const proposal = reminder.reference ? `the proposal “${title}” (${reminder.reference})` : `the proposal “${title}”`;
+  return {
+    subject,
+    ...renderEmail({
+      heading: subject,
+      paragraphs: [
+        `Dear ${reminder.recipientName},`,
+        `This is a friendly reminder: your review of ${proposal} is due on ${formatBrussels(reminder.dueAt)}.`,
+        "Please submit your review on the TAF portal before that time. If you have already started, your draft is saved there. If you have a conflict of interest with this proposal, please declare it on the portal instead of scoring.",
+        "What happens next: when enough reviews are in, the TAF team closes the review and decides which proposals are promising.",
+      ],
+      action: { label: "Open your review", url: reminder.reviewUrl },
+      footerNote: "If you have already submitted your review, you can ignore this email.",
+    }),
+  };
+}
