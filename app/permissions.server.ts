@@ -1,6 +1,8 @@
 import type { Role } from "../db/schema";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";
+import type { Participation } from "./proposals/participation.server";
+import { participationIn } from "./proposals/participation.server";
 
 // Every permission in the portal is a named predicate here, so that who may do what can be read
 // in one place. Loaders and actions ask `requirePermission`; pages ask `can` to show a link.
@@ -24,6 +26,8 @@ const predicates = {
   viewCountryAdvisorHome: (user: SessionUser) => hasRole(user, "countryAdvisor"),
   /** See the administrators' overview. */
   viewAdministratorHome: (user: SessionUser) => hasRole(user, "administrator"),
+  /** What the TAF team keeps to itself: names of the team and reviewers, internal reasons, the automatic check. */
+  viewInternalNotes: (user: SessionUser) => hasRole(user, "administrator"),
 } satisfies Record<string, (user: SessionUser) => boolean>;
 
 export type Permission = keyof typeof predicates;
@@ -39,6 +43,42 @@ export async function requirePermission(request: Request, permission: Permission
     throw new Response("You do not have access to this page.", { status: 403, statusText: "Forbidden" });
   }
   return user;
+}
+
+export function applicantInstitutions(user: SessionUser) {
+  return user.memberships.flatMap((m) => (m.role === "applicant" && m.institutionId !== null ? [m.institutionId] : []));
+}
+
+/**
+ * Proposals are seen by administrators; by applicants of the lead or of an invited partner
+ * institution; by reviewers assigned to them; by country advisors of a country taking part.
+ * Which actions a person may take on a proposal is the statechart's to say (allowedEvents).
+ */
+const proposalPredicates = {
+  viewProposal(user: SessionUser, proposal: Participation) {
+    if (hasRole(user, "administrator")) return true;
+    const own = applicantInstitutions(user);
+    if (own.includes(proposal.leadInstitutionId) || proposal.partnerInstitutionIds.some((id) => own.includes(id))) return true;
+    if (hasRole(user, "reviewer") && proposal.reviewerUserIds.includes(user.id)) return true;
+    return user.memberships.some((m) => m.role === "countryAdvisor" && m.countryCode !== null && proposal.countryCodes.includes(m.countryCode));
+  },
+};
+
+export type ProposalPermission = keyof typeof proposalPredicates;
+
+export function canOnProposal(user: SessionUser, permission: ProposalPermission, proposal: Participation) {
+  return proposalPredicates[permission](user, proposal);
+}
+
+/** The signed-in user and the proposal's participation, if they may see it; otherwise 404. */
+export async function requireProposal(request: Request, proposalId: number) {
+  const user = await requireUser(request);
+  const proposal = Number.isSafeInteger(proposalId) ? participationIn(proposalId) : null;
+  // A proposal one may not see answers like one that does not exist: its existence is not told.
+  if (!proposal || !proposalPredicates.viewProposal(user, proposal)) {
+    throw new Response("No such proposal", { status: 404 });
+  }
+  return { user, proposal };
 }
 
 /** The permissions the layout needs to draw the navigation, computed once per request. */

@@ -18,6 +18,9 @@ export function openDatabase(path: string) {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  // Without it, INSERT OR REPLACE would overwrite a history row without firing the triggers
+  // that keep the audit log and the workflow history append-only.
+  sqlite.pragma("recursive_triggers = ON");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });

@@ -504,6 +504,10 @@ function pathOf(value: StateValue): string {
 
 /** The label of the current (innermost) state, e.g. "Awaiting decision". */
 export function stateLabel(snapshot: ProposalSnapshot): string {
-  const path = statePath(snapshot);
+  return stateLabelOf(statePath(snapshot));
+}
+
+/** The label of a state given by its dotted path, e.g. "Awaiting decision". */
+export function stateLabelOf(path: string): string {
   return proposalMachine.getStateNodeById(`proposal.${path}`).meta?.label ?? path;
 }

@@ -6,7 +6,9 @@ import { formatBrussels } from "../../emails/time";
 import { requireUser } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { db } from "../db.server";
-import { can } from "../permissions.server";
+import { applicantInstitutions, can } from "../permissions.server";
+import { ProposalTable } from "../components/proposal-table";
+import { proposalsAssignedTo, proposalsInProgress, proposalsOfCountries, proposalsOfInstitutions } from "../proposals/lists.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · TAF portal" }];
 
@@ -30,6 +32,7 @@ function administratorOverview() {
     received: db().select({ n: count() }).from(mailbox).get()?.n ?? 0,
     mailPending: mail.get("pending") ?? 0,
     mailFailed: mail.get("failed") ?? 0,
+    proposals: proposalsInProgress(),
     rounds: db()
       .select({ code: rounds.code, title: rounds.title, state: rounds.state })
       .from(rounds)
@@ -45,11 +48,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: user.name,
     applicant: can(user, "viewApplicantHome")
-      ? { institutions: applicantOf.map((m) => m.institutionName ?? ""), openRounds: openRounds() }
+      ? {
+          institutions: applicantOf.map((m) => m.institutionName ?? ""),
+          proposals: proposalsOfInstitutions(applicantInstitutions(user)),
+          openRounds: openRounds(),
+        }
       : null,
-    reviewer: can(user, "viewReviewerHome"),
+    reviewer: can(user, "viewReviewerHome") ? { assignments: proposalsAssignedTo(user.id) } : null,
     countryAdvisor: can(user, "viewCountryAdvisorHome")
-      ? { countries: advisorOf.map((m) => ({ name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote })) }
+      ? {
+          countries: advisorOf.map((m) => ({ name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote })),
+          proposals: proposalsOfCountries(advisorOf.flatMap((m) => (m.countryCode ? [m.countryCode] : []))),
+        }
       : null,
     administrator: can(user, "viewAdministratorHome") ? administratorOverview() : null,
   };
@@ -91,6 +101,12 @@ export default function Home() {
               <Link to="/admin/mailbox">Open the mailbox</Link>
             </div>
           </div>
+          <h3>Proposals in progress</h3>
+          <ProposalTable
+            rows={data.administrator.proposals}
+            caption="Submitted proposals not yet finished, most recently changed first"
+            empty="No proposal is in progress."
+          />
           <h3>Submission rounds</h3>
           {data.administrator.rounds.length ? (
             <ul>
@@ -108,17 +124,18 @@ export default function Home() {
       {data.applicant ? (
         <section aria-labelledby="applicant-heading">
           <h2 id="applicant-heading">Proposals of {data.applicant.institutions.join(", ")}</h2>
-          <p className="empty">
-            Your institution has no proposals yet. Proposals your institution leads or is a partner in will be
-            listed here.
-          </p>
+          <ProposalTable
+            rows={data.applicant.proposals}
+            caption="Proposals your institution leads or is a partner in"
+            empty="Your institution has no proposals yet. Proposals your institution leads or is a partner in will be listed here."
+          />
           <h3>Open submission rounds</h3>
           {data.applicant.openRounds.length ? (
             <ul>
               {data.applicant.openRounds.map((round) => (
                 <li key={round.code}>
                   <strong>{round.title}</strong>:{" "}
-                  {round.closes ? `deadline ${round.closes} (Brussels time)` : "rolling intake, no deadline"}
+                  {round.closes ? `deadline ${round.closes}` : "rolling intake, no deadline"}
                 </li>
               ))}
             </ul>
@@ -130,7 +147,11 @@ export default function Home() {
       {data.reviewer ? (
         <section aria-labelledby="reviewer-heading">
           <h2 id="reviewer-heading">Your review assignments</h2>
-          <p className="empty">Nothing is assigned to you. When the TAF team assigns you a proposal, it appears here.</p>
+          <ProposalTable
+            rows={data.reviewer.assignments}
+            caption="Proposals assigned to you for review"
+            empty="Nothing is assigned to you. When the TAF team assigns you a proposal, it appears here."
+          />
         </section>
       ) : null}
       {data.countryAdvisor ? (
@@ -144,7 +165,11 @@ export default function Home() {
               </span>
             ))}
           </h2>
-          <p className="empty">No proposals from your country yet.</p>
+          <ProposalTable
+            rows={data.countryAdvisor.proposals}
+            caption="Submitted proposals with an institution of your country"
+            empty="No proposals from your country yet."
+          />
         </section>
       ) : null}
     </>

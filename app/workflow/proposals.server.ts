@@ -83,8 +83,17 @@ export function applyProposalCommand(
   input: { proposalId: number; expectedVersion?: number; actor: Actor; command: ProposalCommand; now?: Date },
   outer?: Tx,
 ): ProposalOutcome {
-  return outer ? applyIn(outer, input) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
+  try {
+    // Inside the caller's transaction, a savepoint: a stale write undoes this command's rows only.
+    return outer ? outer.transaction((tx) => applyIn(tx, input)) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
+  } catch (error) {
+    if (error instanceof StaleWrite) return { ok: false, problem: "conflict", message: CONFLICT_MESSAGE };
+    throw error;
+  }
 }
+
+/** Thrown, not returned, when the row changed under the command, so its history rows roll back. */
+class StaleWrite extends Error {}
 
 function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): ProposalOutcome {
   const now = input.now ?? new Date();
@@ -131,7 +140,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
     .where(and(eq(proposals.id, proposal.id), eq(proposals.version, proposal.version)))
     .run();
   // The transaction is immediate, so no one can have written in between; this is a belt to the braces.
-  if (written.changes !== 1) return { ok: false, problem: "conflict", message: CONFLICT_MESSAGE };
+  if (written.changes !== 1) throw new StaleWrite("The proposal changed while the command was applied.");
 
   notifyTransition(tx, {
     proposal: { ...proposal, ...changes, state },

@@ -1,4 +1,4 @@
-import { and, eq, isNull, like, lte } from "drizzle-orm";
+import { and, eq, isNull, lte } from "drizzle-orm";
 import { proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { reviewReminderEmail } from "../../emails/templates/review-reminder";
@@ -20,29 +20,27 @@ export type SchedulerRun = { roundsOpened: number; roundsClosed: number; clarifi
 export function runScheduledEvents(now = new Date()): SchedulerRun {
   const run: SchedulerRun = { roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0 };
 
-  for (const round of db().select().from(rounds).where(and(eq(rounds.state, "planned"), lte(rounds.opensAt, now))).all()) {
-    const outcome = applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "OPEN" }, now });
-    if (outcome.ok) run.roundsOpened++;
-  }
+  const opening = db().select().from(rounds).where(and(eq(rounds.state, "planned"), lte(rounds.opensAt, now))).all();
+  run.roundsOpened = forEachDue(opening, (round) => `open round ${round.code}`, (round) =>
+    applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "OPEN" }, now }).ok,
+  );
   const closing = db()
     .select()
     .from(rounds)
     .where(and(eq(rounds.state, "open"), eq(rounds.mode, "deadline"), lte(rounds.closesAt, now)))
     .all();
-  for (const round of closing) {
-    const outcome = applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "CLOSE" }, now });
-    if (outcome.ok) run.roundsClosed++;
-  }
+  run.roundsClosed = forEachDue(closing, (round) => `close round ${round.code}`, (round) =>
+    applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "CLOSE" }, now }).ok,
+  );
 
   const expired = db()
     .select({ id: proposals.id, version: proposals.version })
     .from(proposals)
     .where(and(eq(proposals.state, "eligibility.clarificationRequested"), lte(proposals.clarificationDueAt, now)))
     .all();
-  for (const proposal of expired) {
-    const outcome = applyProposalCommand({ proposalId: proposal.id, expectedVersion: proposal.version, actor: SYSTEM_ACTOR, command: { type: "CLARIFICATION_EXPIRED" }, now });
-    if (outcome.ok) run.clarificationsExpired++;
-  }
+  run.clarificationsExpired = forEachDue(expired, (proposal) => `expire the clarification request of proposal ${proposal.id}`, (proposal) =>
+    applyProposalCommand({ proposalId: proposal.id, expectedVersion: proposal.version, actor: SYSTEM_ACTOR, command: { type: "CLARIFICATION_EXPIRED" }, now }).ok,
+  );
 
   const due = db()
     .select({
@@ -62,19 +60,20 @@ export function runScheduledEvents(now = new Date()): SchedulerRun {
         isNull(reviewAssignments.submittedAt),
         isNull(reviewAssignments.remindedAt),
         lte(reviewAssignments.dueAt, new Date(now.getTime() + REVIEW_REMINDER_BEFORE_MS)),
-        like(proposals.state, "euReview.%"),
+        // Only while reviewers can score: not before the review starts, nor once it is closed.
+        eq(proposals.state, "euReview.reviewing"),
         eq(users.active, true),
       ),
     )
     .all();
-  for (const assignment of due) {
+  run.remindersSent = forEachDue(due, (assignment) => `remind reviewer assignment ${assignment.assignmentId}`, (assignment) =>
     db().transaction((tx) => {
       const marked = tx
         .update(reviewAssignments)
         .set({ remindedAt: now })
         .where(and(eq(reviewAssignments.id, assignment.assignmentId), isNull(reviewAssignments.remindedAt)))
         .run();
-      if (marked.changes !== 1) return;
+      if (marked.changes !== 1) return false;
       enqueueEmail(tx, {
         idempotencyKey: `review-reminder:${assignment.assignmentId}`,
         to: assignment.email,
@@ -87,10 +86,23 @@ export function runScheduledEvents(now = new Date()): SchedulerRun {
           reviewUrl: `${env().APP_URL}/proposals/${assignment.proposalId}`,
         }),
       });
-      run.remindersSent++;
-    });
-  }
+      return true;
+    }),
+  );
   return run;
+}
+
+/** One item's failure (a snapshot of an unknown version, say) is logged and does not stop the rest. */
+function forEachDue<T>(items: T[], describe: (item: T) => string, act: (item: T) => boolean) {
+  let done = 0;
+  for (const item of items) {
+    try {
+      if (act(item)) done++;
+    } catch (error) {
+      console.error(`The scheduler could not ${describe(item)}; it tries again at the next tick.`, error);
+    }
+  }
+  return done;
 }
 
 /** Runs at once (catching up on anything missed while the server was down), then every minute. */

@@ -27,7 +27,8 @@ const signedInOnly: Record<Visitor, Answer> = { ...everyone("ok"), signedOut: "l
 const administratorsOnly: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login", administrator: "ok" };
 
 // Paths with the parameters the demo data has (the first person, institution and message).
-const matrix: Record<string, { path: string; params?: Record<string, string>; loader?: Record<Visitor, Answer>; action?: Record<Visitor, Answer> }> = {
+type Entry = { path: string; params?: Record<string, string>; loader?: Record<Visitor, Answer>; action?: Record<Visitor, Answer> };
+const matrix: Record<string, Entry | Entry[]> = {
   "_index": { path: "/", loader: signedInOnly },
   "$": { path: "/no-such-page", loader: everyone(404) },
   login: { path: "/login", loader: { ...everyone("home"), signedOut: "ok" } },
@@ -42,6 +43,14 @@ const matrix: Record<string, { path: string; params?: Record<string, string>; lo
   "admin.people.$userId": { path: "/admin/people/1", params: { userId: "1" }, loader: administratorsOnly, action: administratorsOnly },
   "admin.institutions._index": { path: "/admin/institutions", loader: administratorsOnly },
   "admin.institutions.new": { path: "/admin/institutions/new", loader: administratorsOnly, action: administratorsOnly },
+  // Demo proposal 1 is led by Kosovo Police with a North Macedonian partner and both reviewers
+  // assigned; proposal 3 is Serbian and Bosnian. One may not see a proposal: it does not exist.
+  "proposals.$proposalId": [
+    { path: "/proposals/1", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: { ...everyone("ok"), signedOut: "login" } },
+    { path: "/proposals/3", params: { proposalId: "3" }, loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" }, action: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" } },
+    { path: "/proposals/999", params: { proposalId: "999" }, loader: { ...everyone(404), signedOut: "login" } },
+    { path: "/proposals/x", params: { proposalId: "x" }, loader: { ...everyone(404), signedOut: "login" } },
+  ],
   "admin.institutions.$institutionId": {
     path: "/admin/institutions/1",
     params: { institutionId: "1" },
@@ -77,7 +86,7 @@ describe("authorization matrix", () => {
     expect(names.sort()).toEqual(Object.keys(matrix).sort());
   });
 
-  for (const [name, row] of Object.entries(matrix)) {
+  for (const [name, rows] of Object.entries(matrix)) for (const row of [rows].flat()) {
     const route = () => routes[`../../app/routes/${name}.tsx`]!;
     if (row.loader) {
       for (const visitor of visitors) {

@@ -1,0 +1,40 @@
+import { Link } from "@remix-run/react";
+
+type Row = { id: number; reference: string | null; title: string; stateLabel: string; updated: string; leadName: string; finished: boolean; roundTitle: string };
+
+/** A list of proposals: reference and title (linking to the proposal), lead, stage, last change. */
+export function ProposalTable({ rows, caption, empty }: { rows: Row[]; caption: string; empty: string }) {
+  if (rows.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Proposal</th>
+          <th scope="col">Lead institution</th>
+          <th scope="col">Stage</th>
+          <th scope="col">Last change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link to={`/proposals/${row.id}`}>
+                {row.reference ? `${row.reference}: ` : ""}
+                {row.title || "Untitled proposal"}
+              </Link>
+              <br />
+              <span className="muted">{row.roundTitle}</span>
+            </td>
+            <td>{row.leadName}</td>
+            <td>
+              <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
+            </td>
+            <td>{row.updated}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+// The forms on the proposal page, one per statechart event a person can send. zod checks only
+// the shape (lengths, numbers, choices); whether the step is allowed, and whether a reason is
+// required, is the statechart's to say, and its refusal is shown beside the form.
+
+const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+
+export const commandSchema = z.discriminatedUnion("event", [
+  z.object({ event: z.literal("SUBMIT") }),
+  z.object({ event: z.literal("CONFIRM_ELIGIBLE"), reason: text(4000) }),
+  z.object({ event: z.literal("DECLARE_INELIGIBLE"), reason: text(4000) }),
+  z.object({
+    event: z.literal("REQUEST_CLARIFICATION"),
+    question: text(4000),
+    days: z.coerce.number({ error: "Give a number of days." }).int("Give a whole number of days.").min(1, "Give at least one day.").max(60, "Give at most 60 days."),
+  }),
+  z.object({ event: z.literal("RESPOND"), message: text(8000) }),
+  z.object({ event: z.literal("START_REVIEW") }),
+  z.object({ event: z.literal("CLOSE_REVIEW") }),
+  z.object({
+    event: z.literal("DECIDE"),
+    outcome: z.enum(["promising", "notSelected"], { error: "Choose promising or not selected." }),
+    reason: text(4000),
+    sharedFeedback: text(8000),
+  }),
+  z.object({ event: z.literal("SUBMIT_CONCEPT") }),
+  z.object({ event: z.literal("REQUEST_REVISION"), reason: text(4000) }),
+  z.object({ event: z.literal("APPROVE_CONCEPT") }),
+  z.object({ event: z.literal("START") }),
+  z.object({ event: z.literal("HOLD"), reason: text(4000) }),
+  z.object({ event: z.literal("RESUME") }),
+  z.object({ event: z.literal("SUBMIT_REPORT") }),
+  z.object({ event: z.literal("COMPLETE") }),
+  z.object({ event: z.literal("WITHDRAW"), reason: text(4000) }),
+  z.object({ event: z.literal("DISCARD") }),
+]);
+
+export type CommandForm = z.infer<typeof commandSchema>;
+
+/** The fields each event's form shows, in order. */
+export const COMMAND_FIELDS: Record<CommandForm["event"], readonly ("reason" | "question" | "days" | "message" | "outcome" | "sharedFeedback")[]> = {
+  SUBMIT: [],
+  CONFIRM_ELIGIBLE: ["reason"],
+  DECLARE_INELIGIBLE: ["reason"],
+  REQUEST_CLARIFICATION: ["question", "days"],
+  RESPOND: ["message"],
+  START_REVIEW: [],
+  CLOSE_REVIEW: [],
+  DECIDE: ["outcome", "reason", "sharedFeedback"],
+  SUBMIT_CONCEPT: [],
+  REQUEST_REVISION: ["reason"],
+  APPROVE_CONCEPT: [],
+  START: [],
+  HOLD: ["reason"],
+  RESUME: [],
+  SUBMIT_REPORT: [],
+  COMPLETE: [],
+  WITHDRAW: ["reason"],
+  DISCARD: [],
+};

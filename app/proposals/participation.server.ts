@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import { institutions, proposalPartners, proposals, reviewAssignments } from "../../db/schema";
+import { db } from "../db.server";
+
+/** Who takes part in a proposal: what the permission predicates need to know about it. */
+export type Participation = {
+  proposalId: number;
+  leadInstitutionId: number;
+  /** Partner institutions that have been invited and not declined. */
+  partnerInstitutionIds: number[];
+  /** Countries of the lead and of those partners. */
+  countryCodes: string[];
+  reviewerUserIds: number[];
+};
+
+export function participationIn(proposalId: number): Participation | null {
+  const proposal = db()
+    .select({ id: proposals.id, leadInstitutionId: proposals.leadInstitutionId, leadCountry: institutions.countryCode })
+    .from(proposals)
+    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+    .where(eq(proposals.id, proposalId))
+    .get();
+  if (!proposal) return null;
+  const partners = db()
+    .select({ institutionId: proposalPartners.institutionId, status: proposalPartners.status, countryCode: institutions.countryCode })
+    .from(proposalPartners)
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .where(eq(proposalPartners.proposalId, proposalId))
+    .all()
+    .filter((p) => p.status !== "declined");
+  const reviewers = db().select({ userId: reviewAssignments.reviewerUserId }).from(reviewAssignments).where(eq(reviewAssignments.proposalId, proposalId)).all();
+  return {
+    proposalId,
+    leadInstitutionId: proposal.leadInstitutionId,
+    partnerInstitutionIds: partners.map((p) => p.institutionId),
+    countryCodes: [...new Set([proposal.leadCountry, ...partners.map((p) => p.countryCode)])],
+    reviewerUserIds: reviewers.map((r) => r.userId),
+  };
+}

@@ -1,0 +1,328 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { eq } from "drizzle-orm";
+import { proposals } from "../../db/schema";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
+import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
+import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
+import { CountryName } from "../components/country";
+import { db } from "../db.server";
+import { requireProposal } from "../permissions.server";
+import type { CommandForm } from "../proposals/commands";
+import { COMMAND_FIELDS, commandSchema } from "../proposals/commands";
+import { availableActions, proposalPage } from "../proposals/proposal-view.server";
+import type { ProposalCommand } from "../workflow/proposals.server";
+import { applyProposalCommand } from "../workflow/proposals.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, proposal } = await requireProposal(request, Number(params.proposalId));
+  return proposalPage(proposal.proposalId, user);
+}
+
+type ActionResult = {
+  event: string;
+  values: Record<string, string>;
+  fieldErrors: Record<string, string[]>;
+  formError: string | null;
+  done: string | null;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, proposal } = await requireProposal(request, Number(params.proposalId));
+  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
+  const reply = (partial: Partial<ActionResult>): ActionResult => ({ event: form.event ?? "", values: form, fieldErrors: {}, formError: null, done: null, ...partial });
+  const parsed = commandSchema.safeParse(form);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+    return reply({ fieldErrors, formError: fieldErrors.event ? "This action is not known. Reload the page and try again." : null });
+  }
+  const row = db().select({ snapshot: proposals.snapshot, machineVersion: proposals.machineVersion }).from(proposals).where(eq(proposals.id, proposal.proposalId)).get()!;
+  // The actor is the role of this person that may send the event; if none may, the statechart
+  // refuses with its reason (e.g. "Only administrators may decide on selection").
+  const actions = availableActions(user, restoreProposal(row.snapshot, row.machineVersion));
+  const actor = actions.get(parsed.data.event) ?? { userId: user.id, role: user.memberships[0]?.role ?? "applicant", institutionId: user.memberships[0]?.institutionId ?? null };
+  const outcome = applyProposalCommand({
+    proposalId: proposal.proposalId,
+    expectedVersion: Number(form.version),
+    actor,
+    command: toCommand(parsed.data),
+  });
+  if (!outcome.ok) return reply({ formError: outcome.message });
+  // No audit row: the proposal's own history records who did what.
+  return reply({ values: {}, done: `Done. The proposal is now at “${stateLabelOf(outcome.state)}”.` });
+}
+
+function toCommand(form: CommandForm): ProposalCommand {
+  if (form.event === "REQUEST_CLARIFICATION") {
+    return { type: form.event, question: form.question, dueAt: new Date(Date.now() + form.days * 24 * 60 * 60 * 1000) };
+  }
+  const { event, ...rest } = form;
+  return { type: event, ...rest } as ProposalCommand;
+}
+
+const FIELD_LABELS: Record<string, { label: string; hint?: string }> = {
+  question: { label: "Your question to the applicants", hint: "They answer in writing and may edit the proposal before the due date." },
+  days: { label: "Days to answer" },
+  message: { label: "Your answer", hint: "The TAF team reads it with the proposal as it is now." },
+  sharedFeedback: { label: "Feedback for the applicants (optional)", hint: "Sent to them by e-mail and shown on this page." },
+};
+
+function reasonLabel(event: string) {
+  switch (event) {
+    case "CONFIRM_ELIGIBLE":
+      return { label: "Reason", hint: "Needed only when you confirm against the automatic check. Not shown to the applicants." };
+    case "DECIDE":
+      return { label: "Reason for the decision", hint: "For the TAF team's record. Not shown to the applicants." };
+    case "WITHDRAW":
+      return { label: "Why you withdraw the proposal", hint: "The TAF team and your partners will read it." };
+    default:
+      return { label: "Reason", hint: "The applicants will read it." };
+  }
+}
+
+function sentence(words: string) {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function ActionForm({ action, version, result }: { action: { type: CommandForm["event"]; label: string }; version: number; result?: ActionResult }) {
+  const navigation = useNavigation();
+  const mine = result?.event === action.type ? result : undefined;
+  const busy = navigation.state !== "idle" && navigation.formData?.get("event") === action.type;
+  const errorId = `${action.type}-error`;
+  return (
+    <Form method="post" className="stack action-form" aria-describedby={mine?.formError ? errorId : undefined}>
+      <input type="hidden" name="event" value={action.type} />
+      <input type="hidden" name="version" value={version} />
+      <h3>{sentence(action.label)}</h3>
+      {mine?.formError ? (
+        <p className="notice error" role="alert" id={errorId}>
+          {mine.formError}
+        </p>
+      ) : null}
+      {COMMAND_FIELDS[action.type].map((field) => {
+        const id = `${action.type}-${field}`;
+        const errors = mine?.fieldErrors[field];
+        const { label, hint } = field === "reason" ? reasonLabel(action.type) : (FIELD_LABELS[field] ?? { label: field });
+        if (field === "outcome") {
+          return (
+            <fieldset className="field" key={field}>
+              <legend>Decision</legend>
+              {[
+                ["promising", "Promising: go on to conceptual work"],
+                ["notSelected", "Not selected"],
+              ].map(([value, text]) => (
+                <label className="checkbox" key={value}>
+                  <input type="radio" name="outcome" value={value} defaultChecked={mine?.values.outcome === value} /> {text}
+                </label>
+              ))}
+              {errors ? <p className="error">{errors.join(" ")}</p> : null}
+            </fieldset>
+          );
+        }
+        return (
+          <div className="field" key={field}>
+            <label htmlFor={id}>{label}</label>
+            {hint ? <span className="hint">{hint}</span> : null}
+            {field === "days" ? (
+              <input id={id} name="days" type="number" min={1} max={60} defaultValue={mine?.values.days ?? "10"} aria-invalid={errors ? true : undefined} />
+            ) : (
+              <textarea id={id} name={field} defaultValue={mine?.values[field] ?? ""} aria-invalid={errors ? true : undefined} rows={4} />
+            )}
+            {errors ? <p className="error">{errors.join(" ")}</p> : null}
+          </div>
+        );
+      })}
+      <button type="submit" className={action.type === "WITHDRAW" || action.type === "DISCARD" || action.type === "DECLARE_INELIGIBLE" ? "danger" : undefined} disabled={busy}>
+        {busy ? "Working…" : sentence(action.label)}
+      </button>
+    </Form>
+  );
+}
+
+/** The statechart picture; with JavaScript on, scrolled so the current state is in view. */
+function Statechart({ svg }: { svg: string }) {
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = frame.current;
+    const current = box?.querySelector(".current");
+    if (!box || !current) return;
+    const offset = current.getBoundingClientRect().left - box.getBoundingClientRect().left;
+    box.scrollLeft = Math.max(0, box.scrollLeft + offset - box.clientWidth / 3);
+  }, [svg]);
+  return <div className="statechart" ref={frame} tabIndex={0} aria-label="The process as a diagram (scrolls sideways)" dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+function Answer({ value, partKey }: { value: unknown; partKey: string }) {
+  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
+    return <span className="muted">Not answered yet</span>;
+  }
+  if (partKey === "themes" && Array.isArray(value)) return <>{value.map((id) => THEMES.find((t) => t.id === id)?.label ?? String(id)).join("; ")}</>;
+  if (partKey === "supportKinds" && Array.isArray(value)) return <>{value.map((id) => SUPPORT_KINDS.find((k) => k.id === id)?.label ?? String(id)).join("; ")}</>;
+  if (partKey === "budgetEur" && typeof value === "number") return <>EUR {value.toLocaleString("en-GB")}</>;
+  if (partKey === "durationMonths" && typeof value === "number") return <>{value} months</>;
+  return <span className="prose">{String(value)}</span>;
+}
+
+export default function ProposalPage() {
+  const proposal = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/">Home</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {proposal.reference ? <span className="reference">{proposal.reference}</span> : null} {proposal.title || "Untitled proposal"}
+        </h1>
+        <span className={proposal.finished ? "badge off" : "badge ok"}>{proposal.stateLabel}</span>
+      </div>
+      {result?.done ? (
+        <p className="notice success" role="status">
+          {result.done}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>Round</dt>
+        <dd>{proposal.round.title}</dd>
+        <dt>Lead institution</dt>
+        <dd>
+          {proposal.lead.name}, <CountryName {...proposal.lead.country} />
+        </dd>
+        <dt>Partners</dt>
+        <dd>
+          {proposal.partners.length ? (
+            <ul className="plain">
+              {proposal.partners.map((p) => (
+                <li key={p.institutionId}>
+                  {p.name}, <CountryName {...p.country} />{" "}
+                  <span className={p.status === "confirmed" ? "badge ok" : p.status === "declined" ? "badge off" : "badge warn"}>{p.status}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">No partner yet</span>
+          )}
+        </dd>
+        <dt>Countries behind it</dt>
+        <dd>
+          {proposal.jointCountries.map((c, i) => (
+            <span key={c.name}>
+              {i ? ", " : ""}
+              <CountryName {...c} />
+            </span>
+          ))}{" "}
+          {proposal.isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet: needs confirmed institutions from two countries</span>}
+        </dd>
+        {proposal.clarificationDue ? (
+          <>
+            <dt>Clarification due</dt>
+            <dd>{proposal.clarificationDue}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="where-heading">
+        <h2 id="where-heading">Where it is</h2>
+        <ol className="stages" aria-label="Stages of the TAF process">
+          {proposal.stages.steps.map((step) => (
+            <li key={step.key} className={step.status} aria-current={step.status === "current" ? "step" : undefined}>
+              {step.label}
+              <span className="visually-hidden"> ({step.status === "current" ? "current stage" : step.status === "passed" ? "done" : "still ahead"})</span>
+            </li>
+          ))}
+          {proposal.stages.outcome ? (
+            <li className="current outcome" aria-current="step">
+              {proposal.stages.outcome}
+            </li>
+          ) : null}
+        </ol>
+        <p>
+          <strong>{proposal.stateLabel}.</strong> {proposal.stateDescription}
+        </p>
+        <Statechart svg={proposal.statechart} />
+      </section>
+
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">What you can do now</h2>
+        {proposal.actions.length ? (
+          <div className="action-forms">
+            {proposal.actions.map((action) => (
+              <ActionForm key={action.type} action={action as { type: CommandForm["event"]; label: string }} version={proposal.version} result={result} />
+            ))}
+          </div>
+        ) : (
+          <p className="empty">{proposal.finished ? "Nothing more happens to this proposal." : "Nothing for you to do at this stage. You will get an e-mail when something changes."}</p>
+        )}
+      </section>
+
+      {proposal.eligibility ? (
+        <section aria-labelledby="eligibility-heading">
+          <h2 id="eligibility-heading">Automatic eligibility check</h2>
+          <p className="muted">Run on {proposal.eligibility.at}. Shown to the TAF team only.</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Criterion</th>
+                <th scope="col">Result</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposal.eligibility.results.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.label}</td>
+                  <td>
+                    <span className={r.outcome === "passed" ? "badge ok" : r.outcome === "failed" ? "badge warn" : "badge"}>
+                      {r.outcome === "needsPerson" ? "needs a person" : r.outcome}
+                    </span>
+                  </td>
+                  <td>{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="content-heading">
+        <h2 id="content-heading">The proposal</h2>
+        <dl className="answers">
+          {PROPOSAL_PARTS.map((part) => (
+            <div key={part.key}>
+              <dt>{part.label}</dt>
+              <dd>
+                <Answer value={proposal.content[part.key]} partKey={part.key} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">History and messages</h2>
+        <ol className="history">
+          {proposal.history.map((entry) => (
+            <li key={entry.id}>
+              <p>
+                <span className="muted">{entry.at}</span> · <strong>{entry.who}</strong> {entry.what}
+                {entry.dueAt ? `, to answer by ${entry.dueAt}` : ""}.
+              </p>
+              {entry.texts.map((t) => (
+                <blockquote key={t.label} className={t.internal ? "internal" : undefined}>
+                  <span className="muted">{t.label}:</span> <span className="prose">{t.text}</span>
+                </blockquote>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,232 @@
+import { and, asc, count, eq, isNull, like } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "../app/db.server";
+import { replayHistory } from "../app/workflow/proposals.server";
+import { runScheduledEvents } from "../app/workflow/scheduler.server";
+import { openDatabase } from "../db/client";
+import { demoPeople, hasDemoPeople, loadDemoData } from "../db/demo";
+import {
+  eligibilityChecks,
+  institutions,
+  outbox,
+  proposalEvents,
+  proposalPartners,
+  proposals,
+  proposalVersions,
+  reviewAssignments,
+  roundEvents,
+  rounds,
+  users,
+} from "../db/schema";
+import { persistProposal } from "../workflows/proposal.machine";
+
+// The demo data: rounds and proposals in the states the demo promises, reached only through the
+// workflow's events, dated in the past, without mail for the invented history, loaded once.
+
+const tables = { users, institutions, rounds, roundEvents, proposals, proposalEvents, proposalPartners, proposalVersions, eligibilityChecks, reviewAssignments, outbox };
+const counts = () => Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, db().select({ n: count() }).from(table).get()!.n]));
+
+let loadMs = 0;
+let loadStartedAt = new Date();
+beforeAll(async () => {
+  loadStartedAt = new Date();
+  const started = performance.now();
+  expect(await loadDemoData(db())).toBe(true);
+  loadMs = performance.now() - started;
+});
+
+const byTitle = (title: string) => {
+  const row = db().select().from(proposals).where(eq(proposals.title, title)).get();
+  if (!row) throw new Error(`No demo proposal "${title}"`);
+  return row;
+};
+const institutionName = (id: number) => db().select({ name: institutions.name }).from(institutions).where(eq(institutions.id, id)).get()!.name;
+const roundCode = (id: number) => db().select({ code: rounds.code }).from(rounds).where(eq(rounds.id, id)).get()!.code;
+
+const expected: [title: string, round: string, lead: string, state: string][] = [
+  ["Joint investigations of complex drug-trafficking networks", "2026-R1", "Kosovo Police", "implementation.active.ongoing"],
+  ["Prosecuting returning foreign terrorist fighters: a regional practice exchange", "2026-R1", "Public Prosecutor's Office of North Macedonia", "implementation.onHold"],
+  ["Following the money: financial investigations of migrant-smuggling networks", "2026-R1", "Prosecutor's Office for Organised Crime of Serbia", "conceptualWork.drafting"],
+  ["Firearms trafficking from the Western Balkans: a regional awareness programme", "2026-R1", "State Investigation and Protection Agency (SIPA)", "notSelected"],
+  ["Faster mutual legal assistance in organised crime and asset recovery cases", "2026-R1", "Ministry of Justice of Montenegro", "completed"],
+  ["Joint operational analysis of cocaine routes through the port of Durrës", "2026-R2", "Albanian State Police", "eligibility.awaitingDecision"],
+  ["Early identification of victims of trafficking in human beings in cross-border cases", "2026-R2", "Ministry of Justice of Montenegro", "eligibility.clarificationRequested"],
+  ["Cybercrime: cross-border electronic evidence", "2026-R2", "Kosovo Police", "draft"],
+  ["A shared alert channel for stolen vehicles", "ROLLING", "Albanian State Police", "draft"],
+];
+
+describe("demo data", () => {
+  it("loads quickly", () => {
+    console.log(`loadDemoData took ${Math.round(loadMs)} ms`);
+    expect(loadMs).toBeLessThan(2000);
+    expect(hasDemoPeople(db())).toBe(true);
+    expect(db().select({ n: count() }).from(users).get()!.n).toBe(demoPeople.length);
+  });
+
+  it("has the three rounds, opened and closed by the scheduler in the past", () => {
+    const all = db().select().from(rounds).orderBy(asc(rounds.code)).all();
+    expect(all.map((r) => [r.code, r.title, r.mode, r.state])).toEqual([
+      ["2026-R1", "First call for proposals 2026", "deadline", "closed"],
+      ["2026-R2", "Second call for proposals 2026", "deadline", "open"],
+      ["ROLLING", "Rolling intake", "rolling", "open"],
+    ]);
+    const [r1, r2, rolling] = all;
+    const now = loadStartedAt.getTime();
+    const daysFromNow = (d: Date | null) => (d!.getTime() - now) / 86_400_000;
+    expect(daysFromNow(r1!.opensAt)).toBeCloseTo(-200, -1);
+    expect(daysFromNow(r1!.closesAt)).toBeCloseTo(-120, -1);
+    expect(daysFromNow(r2!.opensAt)).toBeCloseTo(-30, -1);
+    expect(daysFromNow(r2!.closesAt)).toBeCloseTo(45, -1);
+    expect(rolling!.closesAt).toBeNull();
+    // Deadlines at 17:00 in Brussels.
+    const brussels = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Brussels", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    expect(brussels.format(r1!.closesAt!)).toBe("17:00");
+    expect(brussels.format(r2!.closesAt!)).toBe("17:00");
+
+    const history = db().select().from(roundEvents).orderBy(asc(roundEvents.id)).all();
+    expect(history.map((e) => [roundCode(e.roundId), e.type, e.actorRole, e.actorUserId])).toEqual([
+      ["2026-R1", "OPEN", "system", null],
+      ["2026-R1", "CLOSE", "system", null],
+      ["ROLLING", "OPEN", "system", null],
+      ["2026-R2", "OPEN", "system", null],
+    ]);
+    expect(history.find((e) => e.type === "CLOSE")!.at).toEqual(r1!.closesAt);
+  });
+
+  it("has each demo proposal in its round, led by its institution, in its intended state", () => {
+    expect(db().select({ n: count() }).from(proposals).get()!.n).toBe(expected.length);
+    for (const [title, round, lead, state] of expected) {
+      const p = byTitle(title);
+      expect([title, roundCode(p.roundId), institutionName(p.leadInstitutionId), p.state]).toEqual([title, round, lead, state]);
+    }
+  });
+
+  it("reaches every state only through the workflow: each history replays to the stored snapshot", () => {
+    for (const proposal of db().select().from(proposals).all()) {
+      const replayed = replayHistory(proposal.id);
+      expect(replayed, proposal.title).not.toBeNull();
+      expect(JSON.stringify(persistProposal(replayed!)), proposal.title).toBe(JSON.stringify(proposal.snapshot));
+      const events = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, proposal.id)).orderBy(asc(proposalEvents.id)).all();
+      expect(events.at(-1)!.toState, proposal.title).toBe(proposal.state);
+      expect(events.at(-1)!.version, proposal.title).toBe(proposal.version);
+      // Dated in the past, in order.
+      const times = events.map((e) => e.at.getTime());
+      expect(times, proposal.title).toEqual([...times].sort((a, b) => a - b));
+      expect(Math.max(...times), proposal.title).toBeLessThan(loadStartedAt.getTime());
+    }
+  });
+
+  it("tells the first round's story with the right people", () => {
+    const standOut = byTitle("Joint investigations of complex drug-trafficking networks");
+    expect(standOut.reference).toBe("TAF-2026-R1-001");
+    const events = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, standOut.id)).orderBy(asc(proposalEvents.id)).all();
+    expect(events.map((e) => e.type)).toEqual([
+      "CREATE",
+      "SUBMIT",
+      "ELIGIBILITY_CHECKED",
+      "CONFIRM_ELIGIBLE",
+      "START_REVIEW",
+      "CLOSE_REVIEW",
+      "DECIDE",
+      "SUBMIT_CONCEPT",
+      "APPROVE_CONCEPT",
+      "START",
+    ]);
+    const applicantXk = db().select().from(users).where(eq(users.email, "applicant.xk@taf.example")).get()!;
+    const admin = db().select().from(users).where(eq(users.email, "admin@taf.example")).get()!;
+    const submit = events.find((e) => e.type === "SUBMIT")!;
+    expect([submit.actorUserId, submit.actorRole, submit.actorInstitutionId]).toEqual([applicantXk.id, "applicant", standOut.leadInstitutionId]);
+    expect(events.find((e) => e.type === "DECIDE")!.actorUserId).toBe(admin.id);
+    expect(events.find((e) => e.type === "ELIGIBILITY_CHECKED")!.actorRole).toBe("system");
+
+    // Submitted inside the window: every automatic check passed.
+    expect(db().select().from(eligibilityChecks).all().map((c) => c.overall)).toEqual(Array(7).fill("passed"));
+
+    // Partners: confirmed with a statement; answered by their demo applicant when there is one.
+    const partners = db().select().from(proposalPartners).where(eq(proposalPartners.proposalId, standOut.id)).all();
+    expect(partners.map((p) => [institutionName(p.institutionId), p.status])).toEqual([
+      ["Albanian State Police", "confirmed"],
+      ["Public Prosecutor's Office of North Macedonia", "confirmed"],
+    ]);
+    for (const p of partners) {
+      expect(p.statement).toBeTruthy();
+      expect(p.respondedAt!.getTime()).toBeGreaterThan(p.invitedAt.getTime());
+      expect(p.respondedByUserId).not.toBeNull();
+    }
+
+    // Both reviewers submitted before the review closed.
+    const closedAt = events.find((e) => e.type === "CLOSE_REVIEW")!.at.getTime();
+    const reviews = db().select().from(reviewAssignments).where(eq(reviewAssignments.proposalId, standOut.id)).all();
+    expect(reviews).toHaveLength(2);
+    for (const r of reviews) expect(r.submittedAt!.getTime()).toBeLessThan(closedAt);
+    expect(db().select({ n: count() }).from(reviewAssignments).where(isNull(reviewAssignments.submittedAt)).get()!.n).toBe(0);
+
+    const content = standOut.content as { conceptNote?: unknown };
+    expect(content.conceptNote).toBeTruthy();
+    expect(db().select().from(proposalVersions).where(eq(proposalVersions.proposalId, standOut.id)).all()).toHaveLength(1);
+  });
+
+  it("holds the details each later page needs", () => {
+    const onHold = db().select().from(proposalEvents).where(and(eq(proposalEvents.proposalId, byTitle("Prosecuting returning foreign terrorist fighters: a regional practice exchange").id), eq(proposalEvents.type, "HOLD"))).get()!;
+    expect(onHold.payload.reason).toBe("The joint training waits for the new legal framework on FTF returnees.");
+
+    const revised = byTitle("Following the money: financial investigations of migrant-smuggling networks");
+    const revision = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, revised.id)).orderBy(asc(proposalEvents.id)).all().at(-1)!;
+    expect([revision.type, revision.fromState]).toEqual(["REQUEST_REVISION", "conceptualWork.underReview"]);
+
+    const decision = db().select().from(proposalEvents).where(and(eq(proposalEvents.proposalId, byTitle("Firearms trafficking from the Western Balkans: a regional awareness programme").id), eq(proposalEvents.type, "DECIDE"))).get()!;
+    expect(decision.payload.outcome).toBe("notSelected");
+    expect(String(decision.payload.sharedFeedback)).not.toBe("");
+
+    const completed = byTitle("Faster mutual legal assistance in organised crime and asset recovery cases");
+    expect((completed.content as { completionReport?: { lessonsLearnt?: string } }).completionReport?.lessonsLearnt).toBeTruthy();
+
+    const clarification = byTitle("Early identification of victims of trafficking in human beings in cross-border cases");
+    const dueInDays = (clarification.clarificationDueAt!.getTime() - loadStartedAt.getTime()) / 86_400_000;
+    expect(dueInDays).toBeGreaterThan(6);
+    expect(dueInDays).toBeLessThan(8);
+
+    const draft = byTitle("Cybercrime: cross-border electronic evidence");
+    expect(draft.reference).toBeNull();
+    expect(db().select().from(proposalPartners).where(eq(proposalPartners.proposalId, draft.id)).all().map((p) => [institutionName(p.institutionId), p.status, p.respondedAt])).toEqual([
+      ["Prosecutor's Office for Organised Crime of Serbia", "invited", null],
+    ]);
+
+    const rolling = byTitle("A shared alert channel for stolen vehicles");
+    expect(Object.keys(rolling.content).length).toBeGreaterThan(0);
+    expect(Object.keys(rolling.content).length).toBeLessThan(11);
+    expect(db().select().from(proposalPartners).where(eq(proposalPartners.proposalId, rolling.id)).all().map((p) => p.status)).toEqual(["confirmed"]);
+  });
+
+  it("mails nothing for the invented history", () => {
+    expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(0);
+    expect(db().select({ n: count() }).from(outbox).where(like(outbox.idempotencyKey, "proposal-event:%")).get()!.n).toBe(0);
+  });
+
+  it("leaves the scheduler nothing to do at first start", () => {
+    expect(runScheduledEvents()).toEqual({ roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0 });
+  });
+
+  it("works on any date: around daylight-saving changes, at the turn of the year, late at night", async () => {
+    const brussels = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Brussels", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    for (const today of ["2027-03-28T01:30:00Z", "2026-10-25T00:30:00Z", "2026-12-31T23:30:00Z", "2028-02-29T12:00:00Z", "2026-07-01T21:59:59Z"]) {
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date(today) });
+      const other = openDatabase(":memory:");
+      try {
+        expect(await loadDemoData(other.db), today).toBe(true);
+        const closing = other.db.select({ code: rounds.code, closesAt: rounds.closesAt, state: rounds.state }).from(rounds).all();
+        for (const round of closing) if (round.closesAt) expect(brussels.format(round.closesAt), `${today} ${round.code}`).toBe("17:00");
+        expect(closing.map((r) => r.state), today).toEqual(["closed", "open", "open"]);
+      } finally {
+        other.sqlite.close();
+        vi.useRealTimers();
+      }
+    }
+  });
+
+  it("loads only once", async () => {
+    const before = counts();
+    expect(await loadDemoData(db())).toBe(false);
+    expect(counts()).toEqual(before);
+  });
+});
