@@ -286,7 +286,11 @@ export const proposalPartners = sqliteTable(
   (t) => [uniqueIndex("proposal_partners_unique").on(t.proposalId, t.institutionId), index("proposal_partners_institution").on(t.institutionId)],
 );
 
-// The content as it was at each submission: version 1 at SUBMIT, one more at each RESPOND.
+export const versionKinds = ["proposal", "conceptNote"] as const;
+export type VersionKind = (typeof versionKinds)[number];
+
+// The content as it was at each submission: proposal version 1 at SUBMIT, one more at each
+// RESPOND; concept note version 1 at the first SUBMIT_CONCEPT, one more at each resubmission.
 export const proposalVersions = sqliteTable(
   "proposal_versions",
   {
@@ -294,13 +298,14 @@ export const proposalVersions = sqliteTable(
     proposalId: integer("proposal_id")
       .notNull()
       .references(() => proposals.id),
+    kind: text("kind", { enum: versionKinds }).notNull().default("proposal"),
     number: integer("number").notNull(),
     title: text("title").notNull(),
     content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
   },
-  (t) => [uniqueIndex("proposal_versions_number").on(t.proposalId, t.number)],
+  (t) => [uniqueIndex("proposal_versions_kind_number").on(t.proposalId, t.kind, t.number)],
 );
 
 // The history of a proposal's statechart: one row per accepted event. Append-only (triggers).
@@ -357,4 +362,66 @@ export const reviewAssignments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("review_assignments_unique").on(t.proposalId, t.reviewerUserId), index("review_assignments_due").on(t.dueAt)],
+);
+
+// Comments on a proposal by the applicants of the lead and partner institutions (and the TAF
+// team): how partners read and discuss a draft that only the lead edits.
+export const proposalComments = sqliteTable(
+  "proposal_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    authorUserId: integer("author_user_id")
+      .notNull()
+      .references(() => users.id),
+    institutionId: integer("institution_id").references(() => institutions.id), // null for the TAF team
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("proposal_comments_proposal").on(t.proposalId, t.id)],
+);
+
+// Letters of support and supporting documents. The file lives under ATTACHMENTS_PATH with a
+// generated name; its type was checked from its content, not its name.
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    uploadedByUserId: integer("uploaded_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    originalName: text("original_name").notNull(),
+    storedName: text("stored_name").notNull().unique(),
+    mediaType: text("media_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }), // kept for the versions that listed it
+  },
+  (t) => [index("attachments_proposal").on(t.proposalId)],
+);
+
+// What the applicants report about an approved activity once it was held.
+export const activityReports = sqliteTable(
+  "activity_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    activityKey: text("activity_key").notNull(), // the activity's key in the approved concept note
+    heldOn: text("held_on").notNull(), // a date, "2027-03-14"
+    participants: integer("participants").notNull(),
+    outcome: text("outcome").notNull(),
+    reportedByUserId: integer("reported_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("activity_reports_activity").on(t.proposalId, t.activityKey)],
 );

@@ -163,7 +163,9 @@ describe("demo data", () => {
 
     const content = standOut.content as { conceptNote?: unknown };
     expect(content.conceptNote).toBeTruthy();
-    expect(db().select().from(proposalVersions).where(eq(proposalVersions.proposalId, standOut.id)).all()).toHaveLength(1);
+    // The proposal as submitted, and the concept note as submitted once.
+    const versions = db().select().from(proposalVersions).where(eq(proposalVersions.proposalId, standOut.id)).orderBy(proposalVersions.id).all();
+    expect(versions.map((v) => [v.kind, v.number])).toEqual([["proposal", 1], ["conceptNote", 1]]);
   });
 
   it("holds the details each later page needs", () => {

@@ -1,4 +1,5 @@
 import { and, count, eq, isNotNull, max } from "drizzle-orm";
+import type { VersionKind } from "../../db/schema";
 import { eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, proposalVersions, reviewAssignments, rounds } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
 import type { CriterionId, CriterionResult } from "../../workflows/eligibility";
@@ -115,8 +116,9 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
   if (event.type === "SUBMIT" || event.type === "RESPOND") {
     changes.reference = proposal.reference ?? nextReference(tx, proposal);
     if (event.type === "SUBMIT") changes.submittedAt = now;
-    freezeVersion(tx, proposal, input.actor, now);
+    freezeVersion(tx, proposal, "proposal", input.actor, now);
   }
+  if (event.type === "SUBMIT_CONCEPT") freezeVersion(tx, proposal, "conceptNote", input.actor, now);
   if (event.type === "REQUEST_CLARIFICATION") changes.clarificationDueAt = input.command.type === "REQUEST_CLARIFICATION" ? input.command.dueAt : null;
   else if (proposal.clarificationDueAt) changes.clarificationDueAt = null;
 
@@ -250,15 +252,25 @@ function nextReference(tx: Tx, proposal: ProposalRow) {
   return `TAF-${round.code}-${String(numbered + 1).padStart(3, "0")}`;
 }
 
-/** Each submission freezes the content as the next version, for comparison later. */
-function freezeVersion(tx: Tx, proposal: ProposalRow, actor: Actor, now: Date) {
-  const last = tx.select({ n: max(proposalVersions.number) }).from(proposalVersions).where(eq(proposalVersions.proposalId, proposal.id)).get()?.n ?? 0;
+/**
+ * Each submission freezes what was submitted as the next version of its kind, for comparison:
+ * the whole proposal, or the concept note alone.
+ */
+function freezeVersion(tx: Tx, proposal: ProposalRow, kind: VersionKind, actor: Actor, now: Date) {
+  const last =
+    tx
+      .select({ n: max(proposalVersions.number) })
+      .from(proposalVersions)
+      .where(and(eq(proposalVersions.proposalId, proposal.id), eq(proposalVersions.kind, kind)))
+      .get()?.n ?? 0;
+  const content = proposal.content as ProposalContent;
   tx.insert(proposalVersions)
     .values({
       proposalId: proposal.id,
+      kind,
       number: last + 1,
       title: proposal.title,
-      content: proposal.content as ProposalContent,
+      content: kind === "proposal" ? content : ((content.conceptNote ?? {}) as ProposalContent),
       createdAt: now,
       createdByUserId: actor.role === "system" ? null : actor.userId,
     })

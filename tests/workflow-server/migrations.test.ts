@@ -64,7 +64,11 @@ function copyDemoInto(target: Sqlite) {
       if (!tablesOf(demo).includes(table) || count(demo, table) === 0 || count(target, table) > 0) continue;
       const columns = columnsOf(target, table).filter((c) => columnsOf(demo, table).includes(c));
       const insert = target.prepare(`INSERT INTO ${table} (${quoted(columns)}) VALUES (${columns.map(() => "?").join(", ")})`);
-      for (const row of demo.prepare(`SELECT ${quoted(columns)} FROM ${table}`).raw().all() as unknown[][]) insert.run(...row);
+      // Rows that use a column the older schema lacks, with other than its default, could not
+      // have existed then (e.g. concept-note versions before versions had a kind): left out.
+      const newer = (demo.prepare(`PRAGMA table_info(${table})`).all() as { name: string; dflt_value: string | null }[]).filter((c) => !columns.includes(c.name) && c.dflt_value !== null);
+      const representable = newer.map((c) => `${quoted([c.name])} IS ${c.dflt_value}`).join(" AND ") || "1";
+      for (const row of demo.prepare(`SELECT ${quoted(columns)} FROM ${table} WHERE ${representable}`).raw().all() as unknown[][]) insert.run(...row);
     }
   })();
   target.pragma("foreign_keys = ON");
