@@ -1,6 +1,9 @@
 import type { Role } from "../db/schema";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";
+import type { Actor } from "../workflows/actors";
+import type { ProposalEventType } from "../workflows/proposal.machine";
+import { allowedEvents } from "../workflows/proposal.machine";
 import type { Participation } from "./proposals/participation.server";
 import { participationIn } from "./proposals/participation.server";
 
@@ -54,6 +57,19 @@ export function applicantInstitutions(user: SessionUser) {
  * institution; by reviewers assigned to them; by country advisors of a country taking part.
  * Which actions a person may take on a proposal is the statechart's to say (allowedEvents).
  */
+/** The actor an applicant of the lead institution acts as, or null for anyone else. */
+function leadActor(user: SessionUser, proposal: Participation): Actor | null {
+  return applicantInstitutions(user).includes(proposal.leadInstitutionId)
+    ? { userId: user.id, role: "applicant", institutionId: proposal.leadInstitutionId }
+    : null;
+}
+
+/** Whether the lead's applicant may, at this stage, send one of these statechart events. */
+function leadMay(user: SessionUser, proposal: Participation, events: ProposalEventType[]) {
+  const actor = leadActor(user, proposal);
+  return actor !== null && allowedEvents(proposal.snapshot, actor).some((type) => events.includes(type));
+}
+
 const proposalPredicates = {
   viewProposal(user: SessionUser, proposal: Participation) {
     if (hasRole(user, "administrator")) return true;
@@ -62,6 +78,25 @@ const proposalPredicates = {
     if (hasRole(user, "reviewer") && proposal.reviewerUserIds.includes(user.id)) return true;
     return user.memberships.some((m) => m.role === "countryAdvisor" && m.countryCode !== null && proposal.countryCodes.includes(m.countryCode));
   },
+  /** The lead edits the proposal (content, partners, attachments) while it may (re)submit it. */
+  editProposal: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT", "RESPOND"]),
+  /** A partner institution's applicants confirm or decline while the lead may still submit. */
+  respondAsPartner(user: SessionUser, proposal: Participation) {
+    const own = applicantInstitutions(user);
+    const partnerOfIt = proposal.partnerInstitutionIds.some((id) => own.includes(id));
+    const stillOpen = allowedEvents(proposal.snapshot, { userId: 0, role: "applicant", institutionId: proposal.leadInstitutionId }).includes("SUBMIT");
+    return partnerOfIt && stillOpen;
+  },
+  /** Comments: the applicants of the lead and partners, and the TAF team. */
+  comment(user: SessionUser, proposal: Participation) {
+    if (hasRole(user, "administrator")) return true;
+    const own = applicantInstitutions(user);
+    return own.includes(proposal.leadInstitutionId) || proposal.partnerInstitutionIds.some((id) => own.includes(id));
+  },
+  /** The lead writes the concept note while it may submit it. */
+  editConceptNote: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_CONCEPT"]),
+  /** The lead reports on activities and writes the completion report while implementation runs. */
+  reportImplementation: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_REPORT"]),
 };
 
 export type ProposalPermission = keyof typeof proposalPredicates;
@@ -70,16 +105,30 @@ export function canOnProposal(user: SessionUser, permission: ProposalPermission,
   return proposalPredicates[permission](user, proposal);
 }
 
-/** The signed-in user and the proposal's participation, if they may see it; otherwise 404. */
-export async function requireProposal(request: Request, proposalId: number) {
+/**
+ * The signed-in user and the proposal's participation, if they may see it (otherwise 404: a
+ * proposal one may not see answers like one that does not exist) and, when a permission is
+ * named, hold it at this stage (otherwise 403 with the reason in words).
+ */
+export async function requireProposal(request: Request, proposalId: number, permission?: Exclude<ProposalPermission, "viewProposal">) {
   const user = await requireUser(request);
   const proposal = Number.isSafeInteger(proposalId) ? participationIn(proposalId) : null;
-  // A proposal one may not see answers like one that does not exist: its existence is not told.
   if (!proposal || !proposalPredicates.viewProposal(user, proposal)) {
     throw new Response("No such proposal", { status: 404 });
   }
+  if (permission && !proposalPredicates[permission](user, proposal)) {
+    throw new Response(PROPOSAL_REFUSALS[permission], { status: 403 });
+  }
   return { user, proposal };
 }
+
+const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, string> = {
+  editProposal: "Only the lead institution's applicants edit this proposal, and only while it is a draft or clarification is requested.",
+  respondAsPartner: "Only applicants of an invited partner institution answer the invitation, and only before the proposal is submitted.",
+  comment: "Only the applicants of the lead and partner institutions and the TAF team comment on this proposal.",
+  editConceptNote: "Only the lead institution's applicants write the concept note, and only while it is being drafted.",
+  reportImplementation: "Only the lead institution's applicants report on implementation, and only while it is ongoing.",
+};
 
 /** The permissions the layout needs to draw the navigation, computed once per request. */
 export function navigationFor(user: SessionUser) {

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { institutions, proposalPartners, proposals, reviewAssignments } from "../../db/schema";
+import type { ProposalSnapshot } from "../../workflows/proposal.machine";
+import { restoreProposal } from "../../workflows/proposal.machine";
 import { db } from "../db.server";
 
 /** Who takes part in a proposal: what the permission predicates need to know about it. */
@@ -11,11 +13,19 @@ export type Participation = {
   /** Countries of the lead and of those partners. */
   countryCodes: string[];
   reviewerUserIds: number[];
+  /** The statechart where the proposal is: what may be done now is asked of it. */
+  snapshot: ProposalSnapshot;
 };
 
 export function participationIn(proposalId: number): Participation | null {
   const proposal = db()
-    .select({ id: proposals.id, leadInstitutionId: proposals.leadInstitutionId, leadCountry: institutions.countryCode })
+    .select({
+      id: proposals.id,
+      leadInstitutionId: proposals.leadInstitutionId,
+      leadCountry: institutions.countryCode,
+      snapshot: proposals.snapshot,
+      machineVersion: proposals.machineVersion,
+    })
     .from(proposals)
     .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
     .where(eq(proposals.id, proposalId))
@@ -35,5 +45,6 @@ export function participationIn(proposalId: number): Participation | null {
     partnerInstitutionIds: partners.map((p) => p.institutionId),
     countryCodes: [...new Set([proposal.leadCountry, ...partners.map((p) => p.countryCode)])],
     reviewerUserIds: reviewers.map((r) => r.userId),
+    snapshot: restoreProposal(proposal.snapshot, proposal.machineVersion),
   };
 }
