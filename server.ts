@@ -12,6 +12,8 @@ import { KOSOVO_FOOTNOTE } from "./emails/kosovo";
 import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "./db/demo";
 
 const MAX_BODY_BYTES = 1024 * 1024;
+// An attachment upload carries one file of at most 10 MB, plus the form around it.
+const MAX_UPLOAD_BYTES = 11 * 1024 * 1024;
 
 let config;
 try {
@@ -70,8 +72,13 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain").send("This form was sent from another site and was refused.");
     return;
   }
-  if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("What you sent is larger than the portal accepts (1 MB). Nothing was saved.");
+  const upload = req.path.endsWith("/attachments") && (req.get("content-type") ?? "").startsWith("multipart/form-data");
+  const limit = upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+  if (Number(req.get("content-length") ?? 0) > limit) {
+    res
+      .status(413)
+      .type("text/plain")
+      .send(`What you sent is larger than the portal accepts (${upload ? "10 MB per file" : "1 MB"}). Nothing was saved. Go back and try again.`);
     return;
   }
   next();
