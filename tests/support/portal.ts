@@ -61,6 +61,7 @@ export async function startPortal() {
     url,
     databasePath,
     output: () => output,
+    exitCode: () => child.exitCode,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -1,0 +1,106 @@
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/demo";
+import { startPortal } from "../support/portal";
+
+// The production server as a browser (or an attacker) meets it: over HTTP, on a free port.
+
+let portal: Awaited<ReturnType<typeof startPortal>>;
+beforeAll(async () => {
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+async function signIn(email: string) {
+  const response = await fetch(`${portal.url}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: portal.url },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: "manual",
+  });
+  expect(response.status).toBe(302);
+  return response.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+describe("the production server", () => {
+  it("sends pages compressed, with a strict Content-Security-Policy and no framing", async () => {
+    const response = await fetch(`${portal.url}/login`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=]+'/);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    const html = await response.text();
+    const nonce = csp.match(/'nonce-([\w+/=]+)'/)![1];
+    // Every inline script carries the nonce, or the browser would refuse to run the app.
+    for (const script of html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []) expect(script).toContain(`nonce="${nonce}"`);
+    expect(html).toContain("UNSCR 1244/1999");
+  });
+
+  it("serves hashed assets with a year-long immutable cache", async () => {
+    const html = await (await fetch(`${portal.url}/login`)).text();
+    const asset = html.match(/\/assets\/[\w.-]+\.js/)![0];
+    const response = await fetch(portal.url + asset);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("max-age=31536000");
+    expect(response.headers.get("cache-control")).toContain("immutable");
+  });
+
+  it("refuses a form posted from another site, and changes nothing", async () => {
+    const response = await fetch(`${portal.url}/forgot-password`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
+      body: new URLSearchParams({ email: "admin@taf.example" }),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/sent from another site/);
+  });
+
+  it("answers an oversized body with 413 and a sentence, not a 500", async () => {
+    const cookie = await signIn("admin@taf.example");
+    const response = await fetch(`${portal.url}/admin/people/invite`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: portal.url, Cookie: cookie },
+      body: new URLSearchParams({ name: "x".repeat(2 * 1024 * 1024), email: "big@example.org", role: "administrator" }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toMatch(/larger than the portal accepts/);
+    const people = await (await fetch(`${portal.url}/admin/people?search=big%40example.org`, { headers: { Cookie: cookie } })).text();
+    expect(people).not.toContain("big@example.org");
+  });
+
+  it("answers a malformed cookie as signed out", async () => {
+    const response = await fetch(`${portal.url}/`, { headers: { Cookie: "taf_session=%E0%A4%A; other=%%%" }, redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/login");
+  });
+
+  it("shows the 404 page for an unknown address, in the layout", async () => {
+    const response = await fetch(`${portal.url}/no/such/page`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Page not found");
+  });
+
+  it("stops gracefully on SIGTERM", async () => {
+    await portal.stop();
+    expect(portal.output()).toContain("SIGTERM: finishing requests and jobs, then stopping.");
+    expect(portal.exitCode()).toBe(0);
+  });
+});
+
+describe("the environment", () => {
+  it("stops the app at start with a message naming a wrong variable", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
+      env: { ...process.env, NODE_ENV: "production", PORT: "not-a-port", SMTP_URL: "http://wrong", DATABASE_PATH: "/tmp/never-created.db" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Invalid environment");
+    expect(result.stderr).toContain("PORT");
+    expect(result.stderr).toContain("SMTP_URL");
+  });
+});
