@@ -33,13 +33,14 @@ export const commandSchema = z.discriminatedUnion("event", [
   z.object({ event: z.literal("SUBMIT_REPORT") }),
   z.object({ event: z.literal("COMPLETE") }),
   z.object({ event: z.literal("WITHDRAW"), reason: text(4000) }),
-  z.object({ event: z.literal("DISCARD") }),
+  // Discarding cannot be undone: the form asks for a tick, as a second thought.
+  z.object({ event: z.literal("DISCARD"), confirm: z.literal("on", { error: "Tick the box to confirm that the draft should be discarded." }) }),
 ]);
 
 export type CommandForm = z.infer<typeof commandSchema>;
 
 /** The fields each event's form shows, in order. */
-export const COMMAND_FIELDS: Record<CommandForm["event"], readonly ("reason" | "question" | "days" | "message" | "outcome" | "sharedFeedback")[]> = {
+export const COMMAND_FIELDS: Record<CommandForm["event"], readonly ("reason" | "question" | "days" | "message" | "outcome" | "sharedFeedback" | "confirm")[]> = {
   SUBMIT: [],
   CONFIRM_ELIGIBLE: ["reason"],
   DECLARE_INELIGIBLE: ["reason"],
@@ -57,5 +58,5 @@ export const COMMAND_FIELDS: Record<CommandForm["event"], readonly ("reason" | "
   SUBMIT_REPORT: [],
   COMPLETE: [],
   WITHDRAW: ["reason"],
-  DISCARD: [],
+  DISCARD: ["confirm"],
 };

@@ -62,6 +62,7 @@ function toCommand(form: CommandForm): ProposalCommand {
   if (form.event === "REQUEST_CLARIFICATION") {
     return { type: form.event, question: form.question, dueAt: new Date(Date.now() + form.days * 24 * 60 * 60 * 1000) };
   }
+  if (form.event === "DISCARD") return { type: "DISCARD" };
   const { event, ...rest } = form;
   return { type: event, ...rest } as ProposalCommand;
 }
@@ -109,6 +110,16 @@ function ActionForm({ action, version, result }: { action: { type: CommandForm["
         const id = `${action.type}-${field}`;
         const errors = mine?.fieldErrors[field];
         const { label, hint } = field === "reason" ? reasonLabel(action.type) : (FIELD_LABELS[field] ?? { label: field });
+        if (field === "confirm") {
+          return (
+            <div className="field" key={field}>
+              <label className="checkbox">
+                <input type="checkbox" name="confirm" aria-invalid={errors ? true : undefined} /> I understand the draft is discarded for good
+              </label>
+              {errors ? <p className="error">{errors.join(" ")}</p> : null}
+            </div>
+          );
+        }
         if (field === "outcome") {
           return (
             <fieldset className="field" key={field}>

@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import * as page from "../../app/routes/proposals.$proposalId";
+import { loadDemoData } from "../../db/demo";
+import { proposals } from "../../db/schema";
+import { load, signInAs, submit } from "../support/http";
+
+// The proposal page: what each person sees, and the actions the statechart lets them take.
+
+type Page = Awaited<ReturnType<typeof page.loader>>;
+type Result = { formError: string | null; fieldErrors: Record<string, string[]>; done: string | null };
+
+beforeAll(async () => {
+  await loadDemoData(db());
+});
+
+const view = async (id: number, email: string) => (await load(page, `/proposals/${id}`, { cookie: await signInAs(email), params: { proposalId: String(id) } })) as Page;
+const act = async (id: number, email: string, form: Record<string, string>) =>
+  (await submit(page, `/proposals/${id}`, form, { cookie: await signInAs(email), params: { proposalId: String(id) } })) as Result;
+const row = (id: number) => db().select().from(proposals).where(eq(proposals.id, id)).get()!;
+
+describe("what the page shows", () => {
+  it("offers each person only what the statechart allows them now", async () => {
+    const forAdmin = await view(6, "admin@taf.example");
+    expect(forAdmin.actions.map((a) => a.type).sort()).toEqual(["CONFIRM_ELIGIBLE", "DECLARE_INELIGIBLE", "REQUEST_CLARIFICATION"]);
+    const forLead = await view(6, "applicant.al@taf.example");
+    expect(forLead.actions.map((a) => a.type)).toEqual(["WITHDRAW"]);
+    const forPartner = await view(6, "applicant.xk@taf.example");
+    expect(forPartner.actions).toEqual([]);
+  });
+
+  it("shows the automatic eligibility check and the TAF team's names to administrators only", async () => {
+    const forAdmin = await view(1, "admin@taf.example");
+    expect(forAdmin.eligibility?.results.length).toBeGreaterThan(0);
+    expect(forAdmin.history.some((h) => h.who === "Anna Keller (TAF team)")).toBe(true);
+    const forApplicant = await view(1, "applicant.xk@taf.example");
+    expect(forApplicant.eligibility).toBeNull();
+    expect(forApplicant.history.some((h) => h.who.includes("Anna Keller"))).toBe(false);
+    expect(forApplicant.history.some((h) => h.who === "The TAF team")).toBe(true);
+  });
+
+  it("keeps the internal reason of a decision from the applicants and shows the shared feedback", async () => {
+    const decision = (p: Page) => p.history.find((h) => h.what === "decided on selection")!;
+    expect(decision(await view(1, "admin@taf.example")).texts.map((t) => t.label)).toEqual(["Feedback", "Internal reason"]);
+    expect(decision(await view(1, "applicant.xk@taf.example")).texts.map((t) => t.label)).toEqual(["Feedback"]);
+  });
+
+  it("draws the statechart with the current state highlighted and the stages in order", async () => {
+    const onHold = await view(2, "applicant.mk@taf.example");
+    expect(onHold.statechart).toContain('data-state="implementation.onHold"');
+    expect(onHold.stages.steps.map((s) => [s.key, s.status])).toEqual([
+      ["draft", "passed"],
+      ["eligibility", "passed"],
+      ["euReview", "passed"],
+      ["conceptualWork", "passed"],
+      ["implementation", "current"],
+    ]);
+  });
+});
+
+describe("acting on a proposal", () => {
+  it("moves the proposal when an administrator confirms eligibility", async () => {
+    const version = row(6).version;
+    const result = await act(6, "admin@taf.example", { event: "CONFIRM_ELIGIBLE", version: String(version), reason: "" });
+    expect(result.formError).toBeNull();
+    expect(result.done).toMatch(/Assigning reviewers/);
+    expect(row(6).state).toBe("euReview.awaitingReviewers");
+  });
+
+  it("answers a page rendered before someone else acted with a conflict, and changes nothing", async () => {
+    const before = row(7);
+    const result = await act(7, "admin@taf.example", { event: "DECLARE_INELIGIBLE", version: String(before.version - 1), reason: "Too late" });
+    expect(result.formError).toMatch(/changed this proposal meanwhile/);
+    expect(row(7)).toEqual(before);
+  });
+
+  it("shows the statechart's reason when a step is refused, and changes nothing", async () => {
+    const before = row(1);
+    const result = await act(1, "reviewer.eu@taf.example", { event: "HOLD", version: String(before.version), reason: "Budget questions" });
+    expect(result.formError).toBe("Only administrators may put implementation on hold.");
+    const noReason = await act(1, "admin@taf.example", { event: "HOLD", version: String(before.version), reason: "  " });
+    expect(noReason.formError).toBe("A reason is required.");
+    expect(row(1)).toEqual(before);
+  });
+
+  it("resumes an implementation on hold where it was", async () => {
+    const result = await act(2, "admin@taf.example", { event: "RESUME", version: String(row(2).version) });
+    expect(result.formError).toBeNull();
+    expect(row(2).state).toBe("implementation.active.ongoing");
+  });
+
+  it("asks for a tick before discarding a draft, then discards it", async () => {
+    const version = String(row(8).version);
+    const unticked = await act(8, "applicant.xk@taf.example", { event: "DISCARD", version });
+    expect(unticked.fieldErrors.confirm?.[0]).toMatch(/Tick the box/);
+    expect(row(8).state).toBe("draft");
+    const ticked = await act(8, "applicant.xk@taf.example", { event: "DISCARD", version, confirm: "on" });
+    expect(ticked.formError).toBeNull();
+    expect(row(8).state).toBe("discarded");
+  });
+
+  it("answers an unknown action with a message, not an error", async () => {
+    const result = await act(1, "admin@taf.example", { event: "MAKE_IT_SO", version: "1" });
+    expect(result.formError).toMatch(/not known/);
+  });
+});
