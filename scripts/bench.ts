@@ -25,7 +25,7 @@ function run(title: string, url: string, headers: Record<string, string> = {}) {
       if (error) return reject(error);
       const bad = result.non2xx + result.errors;
       console.log(
-        `${title.padEnd(34)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   ` +
+        `${title.padEnd(42)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   ` +
           `p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms` +
           (bad ? `   ${bad} failed` : ""),
       );
@@ -44,6 +44,7 @@ try {
   await run("home, administrator", `${portal.url}/`, { Cookie: admin });
   await run("people list, administrator", `${portal.url}/admin/people`, { Cookie: admin });
   await run("institutions list, administrator", `${portal.url}/admin/institutions`, { Cookie: admin });
+  await run("proposal page with statechart, applicant", `${portal.url}/proposals/1`, { Cookie: applicant });
   await run("hashed asset (CSS)", `${portal.url}${await cssPath(portal.url)}`);
 } finally {
   await portal.stop();
