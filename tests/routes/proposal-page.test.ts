@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../app/db.server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { connection, db } from "../../app/db.server";
+import * as home from "../../app/routes/_index";
 import * as page from "../../app/routes/proposals.$proposalId";
+import { createProposal } from "../../app/workflow/proposals.server";
 import { loadDemoData } from "../../db/demo";
 import { proposals } from "../../db/schema";
 import { load, signInAs, submit } from "../support/http";
@@ -103,5 +105,26 @@ describe("acting on a proposal", () => {
   it("answers an unknown action with a message, not an error", async () => {
     const result = await act(1, "admin@taf.example", { event: "MAKE_IT_SO", version: "1" });
     expect(result.formError).toMatch(/not known/);
+  });
+});
+
+describe("query counts", () => {
+  it("the home page lists proposals with the same number of queries however many there are", async () => {
+    const statementsFor = async (email: string) => {
+      const cookie = await signInAs(email);
+      const spy = vi.spyOn(connection().sqlite, "prepare");
+      await load(home, "/", { cookie });
+      const n = spy.mock.calls.length;
+      spy.mockRestore();
+      return n;
+    };
+    const before = { admin: await statementsFor("admin@taf.example"), applicant: await statementsFor("applicant.xk@taf.example") };
+    const lead = row(1);
+    db().transaction((tx) => {
+      for (let i = 0; i < 30; i++) {
+        createProposal(tx, { roundId: lead.roundId, leadInstitutionId: lead.leadInstitutionId, createdBy: { userId: lead.createdByUserId, role: "applicant", institutionId: lead.leadInstitutionId }, title: `Draft ${i}` });
+      }
+    });
+    expect({ admin: await statementsFor("admin@taf.example"), applicant: await statementsFor("applicant.xk@taf.example") }).toEqual(before);
   });
 });
