@@ -1,4 +1,6 @@
-import { auditLog } from "../db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { auditLog, users } from "../db/schema";
 import { db } from "./db.server";
 
 type Tx = Pick<ReturnType<typeof db>, "insert">;
@@ -25,4 +27,18 @@ export function audit(entry: AuditEntry, tx: Tx = db()) {
       ip: entry.ip ?? null,
     })
     .run();
+}
+
+const actors = alias(users, "actor");
+
+/** The latest audit entries about one subject (a person, an institution), with who acted. */
+export function auditTrail(subjectType: string, subjectId: number, limit = 20) {
+  return db()
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: actors.id, actorName: actors.name })
+    .from(auditLog)
+    .leftJoin(actors, eq(actors.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.subjectType, subjectType), eq(auditLog.subjectId, String(subjectId))))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .all();
 }

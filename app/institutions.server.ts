@@ -1,8 +1,7 @@
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { InstitutionType } from "../db/schema";
-import { auditLog, countries, institutions, memberships, users } from "../db/schema";
+import { countries, institutions, memberships, users } from "../db/schema";
 import { audit } from "./audit.server";
 import type { CountryChoice, InstitutionInput } from "./components/institution";
 import type { InstitutionChoice } from "./components/person";
@@ -114,19 +113,6 @@ export function institutionPeople(institutionId: number) {
     .orderBy(sql`lower(${users.name})`, users.id)
     .all()
     .map(({ active, hasPassword, ...person }) => ({ ...person, status: personStatus(active, Boolean(hasPassword)) }));
-}
-
-const actors = alias(users, "actor");
-
-export function institutionActivity(institutionId: number, limit = 20) {
-  return db()
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: actors.id, actorName: actors.name })
-    .from(auditLog)
-    .leftJoin(actors, eq(actors.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.subjectType, "institution"), eq(auditLog.subjectId, String(institutionId))))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit)
-    .all();
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];

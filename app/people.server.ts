@@ -1,8 +1,7 @@
-import { and, asc, count, desc, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Role } from "../db/schema";
-import { auditLog, countries, institutions, memberships, tokens, users } from "../db/schema";
+import { countries, institutions, memberships, tokens, users } from "../db/schema";
 import { enqueueEmail } from "../emails/outbox";
 import { invitationEmail } from "../emails/templates/invitation";
 import { audit } from "./audit.server";
@@ -194,20 +193,6 @@ export function findPerson(userId: number): PersonDetail | null {
     roles: withIds.map(({ membershipId: _, ...role }) => role),
     memberships: withIds,
   };
-}
-
-const actors = alias(users, "actor");
-
-/** The latest entries of the audit log about a person, with who did it. */
-export function recentActivity(userId: number, limit = 20) {
-  return db()
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: actors.id, actorName: actors.name })
-    .from(auditLog)
-    .leftJoin(actors, eq(actors.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.subjectType, "user"), eq(auditLog.subjectId, String(userId))))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit)
-    .all();
 }
 
 /** Just the columns a role needs; the others are cleared so a changed role leaves nothing stale. */

@@ -10,7 +10,9 @@ import { FormErrors } from "../components/fields";
 import { INSTITUTION_TYPE_LABELS } from "../../workflows/eligibility";
 import { institutionAuditLabel, InstitutionFields, institutionSchema, mandateText } from "../components/institution";
 import { StatusBadge } from "../components/person";
-import { findInstitution, institutionActivity, institutionPeople, listCountries, updateInstitution } from "../institutions.server";
+import { auditTrail } from "../audit.server";
+import { AuditTable } from "../components/audit-table";
+import { findInstitution, institutionPeople, listCountries, updateInstitution } from "../institutions.server";
 import { requirePermission } from "../permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.institution.name ?? "Institution"} · TAF portal` }];
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     institution: { ...institution, createdAt: formatBrussels(institution.createdAt) },
     people: institutionPeople(institution.id),
-    activity: institutionActivity(institution.id).map((entry) => ({
+    activity: auditTrail("institution", institution.id).map((entry) => ({
       id: entry.id,
       at: formatBrussels(entry.at),
       what: institutionAuditLabel(entry.action),
@@ -153,29 +155,7 @@ export default function Institution() {
 
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent changes</h2>
-        {activity.length ? (
-          <table>
-            <caption className="visually-hidden">Latest changes to this institution, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activity.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{entry.at}</td>
-                  <td>{entry.what}</td>
-                  <td>{entry.by}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="empty">No change recorded since the institution was added.</p>
-        )}
+        <AuditTable entries={activity} caption="Latest changes to this institution, newest first" empty="No change recorded since the institution was added." />
       </section>
     </>
   );

@@ -11,7 +11,9 @@ import { CheckboxField, FormErrors, TextField } from "../components/fields";
 import { auditActionLabel, editPersonSchema, RoleFields, RoleList, StatusBadge } from "../components/person";
 import { institutionChoices, listCountries } from "../institutions.server";
 import type { Outcome } from "../people.server";
-import { deactivatePerson, findPerson, reactivatePerson, recentActivity, resendInvitation, updatePerson } from "../people.server";
+import { auditTrail } from "../audit.server";
+import { AuditTable } from "../components/audit-table";
+import { deactivatePerson, findPerson, reactivatePerson, resendInvitation, updatePerson } from "../people.server";
 import { requirePermission } from "../permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · TAF portal` }];
@@ -37,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     person: { ...person, createdAt: formatBrussels(person.createdAt) },
     isSelf: person.id === admin.id,
-    activity: recentActivity(person.id).map((entry) => ({
+    activity: auditTrail("user", person.id).map((entry) => ({
       id: entry.id,
       at: formatBrussels(entry.at),
       what: auditActionLabel(entry.action),
@@ -233,29 +235,7 @@ export default function Person() {
 
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>
-        {activity.length ? (
-          <table>
-            <caption className="visually-hidden">Latest entries of the audit log about this person, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activity.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{entry.at}</td>
-                  <td>{entry.what}</td>
-                  <td>{entry.by}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="empty">Nothing recorded about this person yet.</p>
-        )}
+        <AuditTable entries={activity} caption="Latest entries of the audit log about this person, newest first" empty="Nothing recorded about this person yet." />
       </section>
     </>
   );

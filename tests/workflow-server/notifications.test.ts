@@ -34,7 +34,6 @@ import {
 const XK = "applicant.xk@taf.example";
 const AL = "applicant.al@taf.example";
 const MK = "applicant.mk@taf.example";
-const RS = "applicant.rs@taf.example";
 const ADMIN = "admin@taf.example";
 
 beforeAll(async () => {
