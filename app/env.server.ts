@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
 
 // The environment is parsed once, at start: a wrong value stops the app with a message that
@@ -7,6 +8,14 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_PATH: z.string().min(1).default("data/taf.db"),
+  // Uploaded attachments, under generated names. Never where the web server hands out files.
+  ATTACHMENTS_PATH: z
+    .string()
+    .min(1)
+    .default("data/attachments")
+    .refine((path) => !["public", "build"].some((webRoot) => isInside(resolve(path), resolve(webRoot))), {
+      error: "must not be inside public/ or build/: the web server serves those folders to anyone",
+    }),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587" })
@@ -18,6 +27,11 @@ const schema = z.object({
   // Behind a reverse proxy, the client's address comes from X-Forwarded-For (rate limits need it).
   TRUST_PROXY: z.stringbool().default(false),
 });
+
+function isInside(path: string, folder: string) {
+  const rest = relative(folder, path);
+  return rest === "" || (!rest.startsWith("..") && !isAbsolute(rest));
+}
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };
 

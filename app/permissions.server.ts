@@ -29,6 +29,8 @@ const predicates = {
   viewCountryAdvisorHome: (user: SessionUser) => hasRole(user, "countryAdvisor"),
   /** See the administrators' overview. */
   viewAdministratorHome: (user: SessionUser) => hasRole(user, "administrator"),
+  /** Start a draft, led by one's own institution. */
+  startProposal: (user: SessionUser) => hasRole(user, "applicant"),
   /** What the TAF team keeps to itself: names of the team and reviewers, internal reasons, the automatic check. */
   viewInternalNotes: (user: SessionUser) => hasRole(user, "administrator"),
 } satisfies Record<string, (user: SessionUser) => boolean>;
@@ -80,6 +82,11 @@ const proposalPredicates = {
   },
   /** The lead edits the proposal (content, partners, attachments) while it may (re)submit it. */
   editProposal: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT", "RESPOND"]),
+  /**
+   * The lead invites and removes partners only while it may still submit the draft: after that
+   * an invitation could never be answered, and the TAF team judges the partners as submitted.
+   */
+  managePartners: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT"]),
   /** A partner institution's applicants confirm or decline while the lead may still submit. */
   respondAsPartner(user: SessionUser, proposal: Participation) {
     const own = applicantInstitutions(user);
@@ -124,6 +131,7 @@ export async function requireProposal(request: Request, proposalId: number, perm
 
 const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, string> = {
   editProposal: "Only the lead institution's applicants edit this proposal, and only while it is a draft or clarification is requested.",
+  managePartners: "Partners can change only while the proposal is a draft, and only the lead institution's applicants change them.",
   respondAsPartner: "Only applicants of an invited partner institution answer the invitation, and only before the proposal is submitted.",
   comment: "Only the applicants of the lead and partner institutions and the TAF team comment on this proposal.",
   editConceptNote: "Only the lead institution's applicants write the concept note, and only while it is being drafted.",

@@ -8,6 +8,7 @@ const holder = globalThis as typeof globalThis & { __tafDatabase?: { sqlite: { c
 holder.__tafDatabase?.sqlite.close();
 holder.__tafDatabase = undefined;
 process.env.DATABASE_PATH = join(tmpdir(), `taf-test-${randomUUID()}.db`);
+process.env.ATTACHMENTS_PATH = join(tmpdir(), `taf-attachments-${randomUUID()}`);
 process.env.SESSION_SECRET = "a test secret that is long enough to sign cookies";
 process.env.APP_URL = "http://localhost:3000";
 

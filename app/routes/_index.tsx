@@ -41,12 +41,20 @@ function administratorOverview() {
   };
 }
 
+// After declining a partnership the institution no longer sees the proposal: the answer is told here.
+const NOTICES: Record<string, string> = {
+  "partnership-declined": "Your institution declined to take part. The lead institution was told by e-mail.",
+  "partnership-withdrew": "Your institution withdrew its participation. The lead institution was told by e-mail.",
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const applicantOf = user.memberships.filter((m) => m.role === "applicant");
   const advisorOf = user.memberships.filter((m) => m.role === "countryAdvisor");
+  const notice = new URL(request.url).searchParams.get("notice");
   return {
     name: user.name,
+    notice: NOTICES[notice ?? ""] ?? null,
     applicant: can(user, "viewApplicantHome")
       ? {
           institutions: applicantOf.map((m) => m.institutionName ?? ""),
@@ -70,6 +78,11 @@ export default function Home() {
   return (
     <>
       <h1>Welcome, {data.name}</h1>
+      {data.notice ? (
+        <p className="notice success" role="status">
+          {data.notice}
+        </p>
+      ) : null}
       {data.administrator ? (
         <section aria-labelledby="admin-heading">
           <h2 id="admin-heading">The TAF team's desk</h2>
@@ -130,6 +143,13 @@ export default function Home() {
             empty="Your institution has no proposals yet. Proposals your institution leads or is a partner in will be listed here."
           />
           <h3>Open submission rounds</h3>
+          {data.applicant.openRounds.length ? (
+            <p>
+              <Link to="/proposals/new" className="button">
+                Start a proposal
+              </Link>
+            </p>
+          ) : null}
           {data.applicant.openRounds.length ? (
             <ul>
               {data.applicant.openRounds.map((round) => (

@@ -4,6 +4,7 @@ import type { RoundMode } from "../../db/schema";
 import { roundEvents, rounds } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
 import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
+import { roundLimitsSchema } from "../proposals/content-schema";
 import type { RoundEvent } from "../../workflows/round.machine";
 import {
   initialRoundSnapshot,
@@ -16,12 +17,15 @@ import {
 import { db } from "../db.server";
 import type { Tx } from "./transaction.server";
 
-// A round's settings: which eligibility criteria it publishes and how many reviews a decision
-// needs. Stored as JSON on the round; read through this schema so old rows get the defaults.
+// A round's settings: which eligibility criteria it publishes, how many reviews a decision
+// needs, and the limits of a proposal (words per text, maximum budget and duration). Stored as
+// JSON on the round; read through this schema so old rows get the defaults.
 const settingsSchema = z.object({
   criteria: z.array(z.enum(ELIGIBILITY_CRITERIA.map((c) => c.id) as [string, ...string[]])).default([...DEFAULT_CRITERIA]),
   minimumReviews: z.number().int().min(1).max(10).default(2),
   reviewDays: z.number().int().min(1).max(90).default(14),
+  // The drafting form shows these as the person types, and the server enforces them.
+  limits: roundLimitsSchema.prefault({}),
 });
 export type RoundSettings = z.infer<typeof settingsSchema>;
 

@@ -25,6 +25,11 @@ type Answer = "ok" | "login" | "home" | 403 | 404;
 const everyone = (answer: Answer) => Object.fromEntries(visitors.map((v) => [v, answer])) as Record<Visitor, Answer>;
 const signedInOnly: Record<Visitor, Answer> = { ...everyone("ok"), signedOut: "login" };
 const administratorsOnly: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login", administrator: "ok" };
+// A draft is seen by its lead's and partners' applicants and the TAF team only.
+const draftVisibility: Record<Visitor, Answer> = { signedOut: "login", applicant: "ok", reviewer: 404, countryAdvisor: 404, administrator: 403 };
+const leadOnDraft: Record<Visitor, Answer> = draftVisibility;
+const notNowForAnyone: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login" };
+const applicantsAndTeam: Record<Visitor, Answer> = { signedOut: "login", applicant: "ok", reviewer: 403, countryAdvisor: 403, administrator: "ok" };
 
 // Paths with the parameters the demo data has (the first person, institution and message).
 type Entry = { path: string; params?: Record<string, string>; loader?: Record<Visitor, Answer>; action?: Record<Visitor, Answer> };
@@ -45,11 +50,60 @@ const matrix: Record<string, Entry | Entry[]> = {
   "admin.institutions.new": { path: "/admin/institutions/new", loader: administratorsOnly, action: administratorsOnly },
   // Demo proposal 1 is led by Kosovo Police with a North Macedonian partner and both reviewers
   // assigned; proposal 3 is Serbian and Bosnian. One may not see a proposal: it does not exist.
-  "proposals.$proposalId": [
+  "proposals.$proposalId._index": [
     { path: "/proposals/1", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: { ...everyone("ok"), signedOut: "login" } },
     { path: "/proposals/3", params: { proposalId: "3" }, loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" }, action: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" } },
     { path: "/proposals/999", params: { proposalId: "999" }, loader: { ...everyone(404), signedOut: "login" } },
     { path: "/proposals/x", params: { proposalId: "x" }, loader: { ...everyone(404), signedOut: "login" } },
+  ],
+  "proposals.new": { path: "/proposals/new", loader: { ...everyone(403), signedOut: "login", applicant: "ok" }, action: { ...everyone(403), signedOut: "login", applicant: "ok" } },
+  // Demo proposal 8 is Kosovo Police's draft with a Serbian partner only invited; 9 is an
+  // Albanian draft with Kosovo Police confirmed as partner.
+  "proposals.$proposalId.edit": [
+    { path: "/proposals/8/edit", params: { proposalId: "8" }, loader: leadOnDraft, action: leadOnDraft },
+    { path: "/proposals/1/edit", params: { proposalId: "1" }, loader: notNowForAnyone, action: notNowForAnyone },
+    { path: "/proposals/x/edit", params: { proposalId: "x" }, loader: { ...everyone(404), signedOut: "login" } },
+  ],
+  "proposals.$proposalId.submit": [
+    { path: "/proposals/8/submit", params: { proposalId: "8" }, loader: leadOnDraft, action: leadOnDraft },
+    { path: "/proposals/1/submit", params: { proposalId: "1" }, loader: notNowForAnyone, action: notNowForAnyone },
+  ],
+  "proposals.$proposalId.partners": [
+    { path: "/proposals/8/partners", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" }, action: leadOnDraft },
+    { path: "/proposals/1/partners", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+  ],
+  "proposals.$proposalId.partnership": [
+    { path: "/proposals/8/partnership", params: { proposalId: "8" }, loader: { ...draftVisibility, applicant: 403 }, action: { ...draftVisibility, applicant: 403 } },
+    { path: "/proposals/9/partnership", params: { proposalId: "9" }, loader: { ...draftVisibility, applicant: "ok" }, action: { ...draftVisibility, applicant: "ok" } },
+  ],
+  "proposals.$proposalId.comments": [
+    { path: "/proposals/1/comments", params: { proposalId: "1" }, loader: applicantsAndTeam, action: applicantsAndTeam },
+    { path: "/proposals/8/comments", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, administrator: "ok" } },
+  ],
+  "proposals.$proposalId.attachments": [
+    { path: "/proposals/1/attachments", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+    { path: "/proposals/8/attachments", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" }, action: leadOnDraft },
+  ],
+  "proposals.$proposalId.attachments.$attachmentId": {
+    path: "/proposals/1/attachments/1",
+    params: { proposalId: "1", attachmentId: "1" },
+    loader: { ...everyone(404), signedOut: "login" },
+  },
+  "proposals.$proposalId.versions": [
+    { path: "/proposals/1/versions", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" } },
+    { path: "/proposals/8/versions", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" } },
+  ],
+  // Proposal 1 is in implementation (Kosovo Police lead), 2 on hold (North Macedonian lead), 3 in
+  // conceptual work (Serbian lead), 6 waiting for its eligibility decision.
+  "proposals.$proposalId.concept": [
+    { path: "/proposals/1/concept", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+    { path: "/proposals/3/concept", params: { proposalId: "3" }, loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" }, action: { signedOut: "login", applicant: 404, reviewer: 403, countryAdvisor: 404, administrator: 403 } },
+    { path: "/proposals/6/concept", params: { proposalId: "6" }, loader: { ...everyone(404), signedOut: "login" } },
+  ],
+  "proposals.$proposalId.implementation": [
+    { path: "/proposals/1/implementation", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: { ...everyone(403), signedOut: "login", applicant: "ok" } },
+    { path: "/proposals/2/implementation", params: { proposalId: "2" }, loader: { ...everyone("ok"), signedOut: "login", applicant: 404 }, action: { ...everyone(403), signedOut: "login", applicant: 404 } },
+    { path: "/proposals/3/implementation", params: { proposalId: "3" }, loader: { ...everyone(404), signedOut: "login" } },
   ],
   "admin.institutions.$institutionId": {
     path: "/admin/institutions/1",

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
 import * as home from "../../app/routes/_index";
-import * as page from "../../app/routes/proposals.$proposalId";
+import * as page from "../../app/routes/proposals.$proposalId._index";
 import { createProposal } from "../../app/workflow/proposals.server";
 import { loadDemoData } from "../../db/demo";
 import { proposals } from "../../db/schema";

@@ -8,7 +8,7 @@ import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { CountryName } from "../components/country";
 import { db } from "../db.server";
-import { requireProposal } from "../permissions.server";
+import { canOnProposal, requireProposal } from "../permissions.server";
 import type { CommandForm } from "../proposals/commands";
 import { COMMAND_FIELDS, commandSchema } from "../proposals/commands";
 import { availableActions, proposalPage } from "../proposals/proposal-view.server";
@@ -19,9 +19,41 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` },
 ];
 
+// Events whose work happens on a page of its own (with its checks and blockers): the status page
+// links there instead of offering a bare button.
+const WORK_PAGES: Partial<Record<string, { path: string; label: string }>> = {
+  SUBMIT: { path: "submit", label: "Preview and submit the proposal" },
+  RESPOND: { path: "submit", label: "Answer the question and resubmit" },
+  SUBMIT_CONCEPT: { path: "concept", label: "Write and submit the concept note" },
+  SUBMIT_REPORT: { path: "implementation", label: "Report on activities and submit the completion report" },
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  return proposalPage(proposal.proposalId, user);
+  const page = proposalPage(proposal.proposalId, user);
+  const reached = (stage: string) => page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
+  const notice = new URL(request.url).searchParams.get("notice");
+  return {
+    ...page,
+    notice: notice === "submitted" ? `Submitted as ${page.reference}. You and your partners receive a confirmation e-mail.` : notice === "resubmitted" ? "Your answer is sent and the proposal is resubmitted as a new version." : null,
+    actions: page.actions.filter((action) => !WORK_PAGES[action.type]),
+    workLinks: page.actions.flatMap((action) => {
+      const work = WORK_PAGES[action.type];
+      return work ? [{ to: `/proposals/${page.id}/${work.path}`, label: work.label }] : [];
+    }),
+    links: [
+      canOnProposal(user, "editProposal", proposal) ? { to: "edit", label: "Edit the proposal" } : null,
+      { to: "partners", label: canOnProposal(user, "managePartners", proposal) ? "Invite and manage partners" : "Partners" },
+      canOnProposal(user, "respondAsPartner", proposal) ? { to: "partnership", label: "Confirm or decline your institution's participation" } : null,
+      canOnProposal(user, "comment", proposal) ? { to: "comments", label: "Comments" } : null,
+      { to: "attachments", label: canOnProposal(user, "editProposal", proposal) ? "Attachments: add or remove" : "Attachments" },
+      page.reference ? { to: "versions", label: "Compare versions" } : null,
+      reached("conceptualWork") ? { to: "concept", label: canOnProposal(user, "editConceptNote", proposal) ? "Write the concept note" : "Concept note" } : null,
+      reached("implementation") || page.state === "completed"
+        ? { to: "implementation", label: canOnProposal(user, "reportImplementation", proposal) ? "Report on implementation" : "Implementation and activities" }
+        : null,
+    ].flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])),
+  };
 }
 
 type ActionResult = {
@@ -194,11 +226,20 @@ export default function ProposalPage() {
         </h1>
         <span className={proposal.finished ? "badge off" : "badge ok"}>{proposal.stateLabel}</span>
       </div>
-      {result?.done ? (
+      {result?.done || proposal.notice ? (
         <p className="notice success" role="status">
-          {result.done}
+          {result?.done ?? proposal.notice}
         </p>
       ) : null}
+      <nav aria-label="This proposal" className="proposal-links">
+        <ul>
+          {proposal.links.map((link) => (
+            <li key={link.to}>
+              <Link to={link.to}>{link.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <dl className="facts">
         <dt>Round</dt>
         <dd>{proposal.round.title}</dd>
@@ -262,13 +303,22 @@ export default function ProposalPage() {
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">What you can do now</h2>
+        {proposal.workLinks.length ? (
+          <p className="actions">
+            {proposal.workLinks.map((link) => (
+              <Link key={link.to} to={link.to} className="button">
+                {link.label}
+              </Link>
+            ))}
+          </p>
+        ) : null}
         {proposal.actions.length ? (
           <div className="action-forms">
             {proposal.actions.map((action) => (
               <ActionForm key={action.type} action={action as { type: CommandForm["event"]; label: string }} version={proposal.version} result={result} />
             ))}
           </div>
-        ) : (
+        ) : proposal.workLinks.length ? null : (
           <p className="empty">{proposal.finished ? "Nothing more happens to this proposal." : "Nothing for you to do at this stage. You will get an e-mail when something changes."}</p>
         )}
       </section>

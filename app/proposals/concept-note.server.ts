@@ -1,0 +1,297 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, inArray, like } from "drizzle-orm";
+import { countries, institutions, proposalEvents, proposals, proposalVersions } from "../../db/schema";
+import { formatBrussels } from "../../emails/time";
+import type { Actor } from "../../workflows/actors";
+import type { CountryCode, SupportKind } from "../../workflows/eligibility";
+import { SUPPORT_KINDS } from "../../workflows/eligibility";
+import { stateLabelOf } from "../../workflows/proposal.machine";
+import type { SessionUser } from "../auth/session.server";
+import { db } from "../db.server";
+import { canOnProposal } from "../permissions.server";
+import { CONFLICT_MESSAGE, applyProposalCommand } from "../workflow/proposals.server";
+import type { Tx } from "../workflow/transaction.server";
+import type { ConceptNoteForm } from "./concept-note-schema";
+import { COUNTRY_CODES, isFilled } from "./concept-note-schema";
+import type { Participation } from "./participation.server";
+
+// The concept note of a promising proposal: read from `proposals.content.conceptNote` (the
+// working copy) or from a frozen `proposal_versions` row of kind "conceptNote", and written by
+// the lead while the statechart lets it submit one. Submitting is the statechart's event.
+// What the implementation page shares with it (how far a proposal got, the TAF team's revision
+// requests, saving a part of the content and submitting it in one go) lives here too.
+
+export type ConceptActivity = {
+  key: string;
+  kind: SupportKind | null;
+  title: string;
+  date: string;
+  place: string;
+  institutions: Partial<Record<CountryCode, string>>;
+  participants: number | null;
+};
+export type BudgetLine = { item: string; amountEur: number | null };
+export type ConceptNote = { activities: ConceptActivity[]; budgetLines: BudgetLine[]; risks: string; mitigation: string };
+
+/**
+ * The key of an activity stored without one (the demo's rows, written before keys existed):
+ * derived from its place in the list, so the working copy and the frozen versions agree, and
+ * kept as the row's key at the next save.
+ */
+export function derivedActivityKey(index: number) {
+  return `activity-${index + 1}`;
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
+const str = (value: unknown) => (typeof value === "string" ? value : "");
+const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+const record = (value: unknown) => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const list = (value: unknown) => (Array.isArray(value) ? value : []);
+
+/** A stored concept note, whatever its age: unknown fields dropped, every activity with a unique key. */
+export function readConceptNote(stored: unknown): ConceptNote {
+  const note = record(stored);
+  const used = new Set<string>();
+  const activities = list(note.activities).map((raw, index): ConceptActivity => {
+    const row = record(raw);
+    let key = typeof row.key === "string" && KEY_PATTERN.test(row.key) && !used.has(row.key) ? row.key : derivedActivityKey(index);
+    while (used.has(key)) key = `${key}-${index + 1}`;
+    used.add(key);
+    const kind = SUPPORT_KINDS.find((k) => k.id === row.kind)?.id ?? null;
+    const named = record(row.institutions);
+    return {
+      key,
+      kind,
+      title: str(row.title),
+      date: str(row.date),
+      place: str(row.place),
+      institutions: Object.fromEntries(COUNTRY_CODES.flatMap((code) => (str(named[code]).trim() ? [[code, str(named[code])]] : []))),
+      participants: num(row.participants),
+    };
+  });
+  const budgetLines = list(note.budgetLines).map((raw) => {
+    const row = record(raw);
+    return { item: str(row.item), amountEur: num(row.amountEur) };
+  });
+  return { activities, budgetLines, risks: str(note.risks), mitigation: str(note.mitigation) };
+}
+
+function budgetTotal(lines: { amountEur: number | null }[]) {
+  return lines.reduce((sum, line) => sum + (line.amountEur ?? 0), 0);
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "15 September 2026" for "2026-09-15"; what was typed if it is not a date. */
+export function formatDay(date: string) {
+  const at = new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(at.getTime()) ? dayFormat.format(at) : date;
+}
+
+/** Whether the proposal's history ever entered a stage (e.g. "conceptualWork"). */
+export function hasReached(proposalId: number, stage: string) {
+  return (
+    db()
+      .select({ id: proposalEvents.id })
+      .from(proposalEvents)
+      .where(and(eq(proposalEvents.proposalId, proposalId), like(proposalEvents.toState, `${stage}%`)))
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
+/**
+ * The TAF team's revision requests made from a stage (e.g. "conceptualWork"), oldest first, and
+ * whether the latest is still unanswered: no `answeredBy` event came after it.
+ */
+export function revisionRequests(proposalId: number, fromStage: string, answeredBy: "SUBMIT_CONCEPT" | "SUBMIT_REPORT") {
+  const rows = db()
+    .select({ id: proposalEvents.id, type: proposalEvents.type, at: proposalEvents.at, fromState: proposalEvents.fromState, payload: proposalEvents.payload })
+    .from(proposalEvents)
+    .where(and(eq(proposalEvents.proposalId, proposalId), inArray(proposalEvents.type, ["REQUEST_REVISION", answeredBy])))
+    .orderBy(asc(proposalEvents.id))
+    .all();
+  const requests = rows
+    .filter((row) => row.type === "REQUEST_REVISION" && row.fromState.startsWith(fromStage))
+    .map((row) => ({ id: row.id, at: formatBrussels(row.at), reason: str(row.payload.reason) }));
+  const last = rows.filter((row) => row.type === answeredBy || row.fromState.startsWith(fromStage)).at(-1);
+  return { requests, openRequest: last?.type === "REQUEST_REVISION" ? (requests.at(-1) ?? null) : null };
+}
+
+/** What the concept note page shows; a 404 for a proposal that never reached conceptual work. */
+export function conceptNotePage(participation: Participation, user: SessionUser) {
+  const proposalId = participation.proposalId;
+  if (!hasReached(proposalId, "conceptualWork")) {
+    throw new Response("This proposal has no concept note: it has not reached conceptual work.", { status: 404 });
+  }
+  const row = db()
+    .select({ title: proposals.title, reference: proposals.reference, state: proposals.state, version: proposals.version, content: proposals.content })
+    .from(proposals)
+    .where(eq(proposals.id, proposalId))
+    .get()!;
+  const note = readConceptNote(row.content.conceptNote);
+  const submissions = db()
+    .select({ number: proposalVersions.number, createdAt: proposalVersions.createdAt })
+    .from(proposalVersions)
+    .where(and(eq(proposalVersions.proposalId, proposalId), eq(proposalVersions.kind, "conceptNote")))
+    .orderBy(asc(proposalVersions.number))
+    .all()
+    .map((v) => ({ number: v.number, at: formatBrussels(v.createdAt) }));
+  return {
+    id: proposalId,
+    title: row.title,
+    reference: row.reference,
+    state: row.state,
+    stateLabel: stateLabelOf(row.state),
+    version: row.version,
+    canEdit: canOnProposal(user, "editConceptNote", participation),
+    inImplementation: hasReached(proposalId, "implementation"),
+    note,
+    total: budgetTotal(note.budgetLines),
+    countries: participatingCountries(participation, note),
+    revisions: revisionRequests(proposalId, "conceptualWork", "SUBMIT_CONCEPT"),
+    submissions,
+  };
+}
+
+/**
+ * The countries an activity's institutions are named for: those of the lead and partners, and
+ * any a saved activity already names; each with the proposal's institutions there, as a hint.
+ */
+function participatingCountries(participation: Participation, note: ConceptNote) {
+  const named = note.activities.flatMap((a) => Object.keys(a.institutions));
+  const codes = new Set([...participation.countryCodes, ...named]);
+  const proposalInstitutions = db()
+    .select({ name: institutions.name, countryCode: institutions.countryCode })
+    .from(institutions)
+    .where(inArray(institutions.id, [participation.leadInstitutionId, ...participation.partnerInstitutionIds]))
+    .all();
+  return db()
+    .select()
+    .from(countries)
+    .orderBy(countries.sortOrder)
+    .all()
+    .filter((c) => codes.has(c.code))
+    .map((c) => ({
+      code: c.code as CountryCode,
+      name: c.name,
+      needsFootnote: c.needsDesignationFootnote,
+      institutions: proposalInstitutions.filter((i) => i.countryCode === c.code).map((i) => i.name),
+    }));
+}
+
+/** The form's values to start from: the saved note, or one empty activity and budget line to fill. */
+export function conceptNoteFormValues(note: ConceptNote, version: number) {
+  return {
+    intent: "save",
+    version,
+    activities: note.activities.length
+      ? note.activities.map((a) => ({ ...a, kind: a.kind ?? undefined, participants: a.participants ?? undefined }))
+      : [{}],
+    budgetLines: note.budgetLines.length ? note.budgetLines.map((l) => ({ ...l, amountEur: l.amountEur ?? undefined })) : [{}],
+    risks: note.risks,
+    mitigation: note.mitigation,
+  };
+}
+
+/** What is stored from the form: rows left empty are dropped, and each activity gets a key. */
+function noteFromForm(form: ConceptNoteForm): ConceptNote {
+  const used = new Set<string>();
+  const activities = form.activities.flatMap((row) => {
+    if (!row || !isFilled({ ...row, key: undefined })) return [];
+    let key = row.key && !used.has(row.key) ? row.key : newKey();
+    while (used.has(key)) key = newKey();
+    used.add(key);
+    return [
+      {
+        key,
+        kind: (row.kind as SupportKind | undefined) ?? null,
+        title: row.title ?? "",
+        date: row.date ?? "",
+        place: row.place ?? "",
+        institutions: Object.fromEntries(Object.entries(row.institutions ?? {}).filter(([, names]) => isFilled(names))),
+        participants: row.participants ?? null,
+      },
+    ];
+  });
+  const budgetLines = form.budgetLines.flatMap((row) => (row && isFilled(row) ? [{ item: row.item ?? "", amountEur: row.amountEur ?? null }] : []));
+  return { activities, budgetLines, risks: form.risks, mitigation: form.mitigation };
+}
+
+/** Eight letters and digits: short enough to read in a URL, random enough never to repeat in one note. */
+function newKey() {
+  const alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+  return [...randomBytes(8)].map((byte) => alphabet[byte % alphabet.length]).join("");
+}
+
+/** Stored without empty optional fields, so the frozen version reads like the demo's. */
+function storable(note: ConceptNote) {
+  return {
+    activities: note.activities.map(({ kind, participants, ...rest }) => ({
+      ...rest,
+      ...(kind ? { kind } : {}),
+      ...(participants !== null ? { participants } : {}),
+    })),
+    budgetLines: note.budgetLines.map(({ item, amountEur }) => ({ item, ...(amountEur !== null ? { amountEur } : {}) })),
+    risks: note.risks,
+    mitigation: note.mitigation,
+  };
+}
+
+export type SaveOutcome =
+  | { ok: true; savedAt: string; submitted: boolean; refusal: string | null }
+  | { ok: false; message: string };
+
+/** Saves the lead's concept note and, when asked, submits it for review (SUBMIT_CONCEPT). */
+export function saveConceptNote(input: { proposalId: number; expectedVersion: number; actor: Actor; form: ConceptNoteForm; submit: boolean; now?: Date }): SaveOutcome {
+  return saveAndSubmit({ ...input, part: "conceptNote", value: storable(noteFromForm(input.form)), command: input.submit ? "SUBMIT_CONCEPT" : null });
+}
+
+/**
+ * Saves one part of the working content and, when a command is given, sends it in the same
+ * transaction. A refused submission keeps the save: nothing typed is lost, and the statechart's
+ * reason says what is still missing. A stale `expectedVersion` saves nothing.
+ */
+export function saveAndSubmit(input: {
+  proposalId: number;
+  expectedVersion: number;
+  actor: Actor;
+  part: "conceptNote" | "completionReport";
+  value: unknown;
+  command: "SUBMIT_CONCEPT" | "SUBMIT_REPORT" | null;
+  now?: Date;
+}): SaveOutcome {
+  const now = input.now ?? new Date();
+  const savedAt = formatBrussels(now);
+  return db().transaction(
+    (tx): SaveOutcome => {
+      const version = writeContent(tx, input.proposalId, input.expectedVersion, input.part, input.value, now);
+      if (version === null) return { ok: false, message: CONFLICT_MESSAGE };
+      if (!input.command) return { ok: true, savedAt, submitted: false, refusal: null };
+      const outcome = applyProposalCommand({ proposalId: input.proposalId, expectedVersion: version, actor: input.actor, command: { type: input.command }, now }, tx);
+      return outcome.ok ? { ok: true, savedAt, submitted: true, refusal: null } : { ok: true, savedAt, submitted: false, refusal: outcome.message };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Writes one part of the working content (the concept note, the completion report) if the
+ * proposal is still at `expectedVersion`, and moves the version on so that a form opened
+ * before this save is told to reload instead of overwriting it. Null when the version is stale.
+ */
+function writeContent(tx: Tx, proposalId: number, expectedVersion: number, part: string, value: unknown, now: Date): number | null {
+  const row = tx.select({ content: proposals.content, version: proposals.version }).from(proposals).where(eq(proposals.id, proposalId)).get();
+  if (!row || row.version !== expectedVersion) return null;
+  const written = tx
+    .update(proposals)
+    .set({ content: { ...row.content, [part]: value }, version: row.version + 1, updatedAt: now })
+    .where(and(eq(proposals.id, proposalId), eq(proposals.version, expectedVersion)))
+    .run();
+  return written.changes === 1 ? row.version + 1 : null;
+}
+
+/** The actor the lead's applicant acts as: the permission check has made sure they are one. */
+export function leadActor(user: SessionUser, participation: Participation): Actor {
+  return { userId: user.id, role: "applicant", institutionId: participation.leadInstitutionId };
+}

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
+import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
+
+// The proposal's drafting form: one zod schema per section, used by the server (the action)
+// and by the browser (Conform), so a value refused in one is refused in the other. The keys are
+// PROPOSAL_PARTS' keys plus `title`, which is a column of its own.
+//
+// A draft may be incomplete: every field is optional here, and what a submission needs is the
+// statechart's to say (missingProposalParts). Only values that break a round's limits or are
+// malformed are refused, so "save draft" works at any time.
+//
+// Browser-safe: no server imports. The round's limits arrive with the page.
+
+const wordLimit = (fallback: number) => z.number().int().min(10).max(5000).default(fallback);
+
+/** A round's limits for proposals, stored in the round's settings (app/workflow/rounds.server.ts). */
+export const roundLimitsSchema = z.object({
+  maxBudgetEur: z.number().int().min(1000).max(10_000_000).default(150_000),
+  maxDurationMonths: z.number().int().min(1).max(60).default(24),
+  words: z
+    .object({
+      summary: wordLimit(150),
+      problem: wordLimit(400),
+      objectives: wordLimit(250),
+      activities: wordLimit(400),
+      expectedResults: wordLimit(250),
+    })
+    .prefault({}),
+});
+export type RoundLimits = z.infer<typeof roundLimitsSchema>;
+/** The texts whose length a round limits, in words. */
+export type WordLimitedPart = keyof RoundLimits["words"];
+
+export function countWords(text: string | undefined | null): number {
+  const trimmed = (text ?? "").trim();
+  return trimmed === "" ? 0 : trimmed.split(/\s+/u).length;
+}
+
+/** EUR 150,000 */
+export function euros(amount: number): string {
+  return `EUR ${amount.toLocaleString("en-GB")}`;
+}
+
+// Characters are capped only against pasted junk; the limit people see and meet is in words.
+const CHARACTERS_PER_WORD = 20;
+
+function limitedText(words: number) {
+  return z
+    .string()
+    .trim()
+    .max(words * CHARACTERS_PER_WORD, `This text is too long: use at most ${words} words.`)
+    .superRefine((text, ctx) => {
+      const count = countWords(text);
+      if (count > words) {
+        ctx.addIssue({ code: "custom", message: `Use at most ${words} words. This text has ${count}: shorten it by ${count - words}.` });
+      }
+    })
+    .optional();
+}
+
+const THEME_IDS = THEMES.map((theme) => theme.id) as [string, ...string[]];
+const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [string, ...string[]];
+
+function choices(ids: [string, ...string[]], what: string) {
+  return z
+    .array(z.enum(ids, { error: `Choose ${what} from the list.` }))
+    .refine((chosen) => new Set(chosen).size === chosen.length, `Choose each of the ${what} once.`)
+    .optional();
+}
+
+/** A calendar date as the date field sends it, e.g. "2026-09-01", that exists. */
+function isCalendarDate(text: string) {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+export function proposalSections(limits: RoundLimits) {
+  return {
+    idea: z.object({
+      title: z.string().trim().max(200, "Use at most 200 characters for the title.").optional(),
+      summary: limitedText(limits.words.summary),
+    }),
+    problem: z.object({
+      problem: limitedText(limits.words.problem),
+    }),
+    plan: z.object({
+      objectives: limitedText(limits.words.objectives),
+      activities: limitedText(limits.words.activities),
+      expectedResults: limitedText(limits.words.expectedResults),
+    }),
+    focus: z.object({
+      themes: choices(THEME_IDS, "themes"),
+      supportKinds: choices(SUPPORT_KIND_IDS, "kinds of support"),
+    }),
+    practicalities: z.object({
+      intendedStart: z
+        .string()
+        .trim()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as year-month-day, for example 2026-09-01.")
+        .refine(isCalendarDate, "This date does not exist. Check the day and the month.")
+        .optional(),
+      durationMonths: z
+        .number({ error: "Give the duration as a whole number of months, for example 6." })
+        .int("Give a whole number of months.")
+        .min(1, "Give at least 1 month.")
+        .max(limits.maxDurationMonths, `This round allows at most ${limits.maxDurationMonths} months.`)
+        .optional(),
+      budgetEur: z
+        .number({ error: "Give the budget in euros as a number, for example 45000." })
+        .int("Give whole euros, without cents.")
+        .min(1, "Give an amount above zero.")
+        .max(limits.maxBudgetEur, `This round allows at most ${euros(limits.maxBudgetEur)}.`)
+        .optional(),
+      contactPerson: z.string().trim().max(300, "Use at most 300 characters.").optional(),
+    }),
+  };
+}
+
+/** The whole form: the sections side by side, as one "save draft" sends them. */
+export function draftSchema(limits: RoundLimits) {
+  const sections = proposalSections(limits);
+  return z.object({
+    ...sections.idea.shape,
+    ...sections.problem.shape,
+    ...sections.plan.shape,
+    ...sections.focus.shape,
+    ...sections.practicalities.shape,
+  });
+}
+
+export type DraftValues = z.infer<ReturnType<typeof draftSchema>>;
+export type DraftField = keyof DraftValues;
+
+/** The fields in the order of the form, for reading errors and choosing anchors. */
+export const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((part) => part.key as DraftField)];
+
+/** "Summary", "Themes"...: the labels the statechart's missing parts use, plus the title. */
+export function partLabel(field: string): string {
+  return field === "title" ? "Title" : (PROPOSAL_PARTS.find((part) => part.key === field)?.label ?? field);
+}
+
+/** The form field behind a missing part's label, so a blocker can link to it. */
+export function fieldOfPart(label: string): DraftField | null {
+  return DRAFT_FIELDS.find((field) => partLabel(field) === label) ?? null;
+}
+
+/** The anchor of a field on the edit page: `/proposals/8/edit#part-summary`. */
+export function partAnchor(field: string) {
+  return `part-${field}`;
+}

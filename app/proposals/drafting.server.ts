@@ -1,0 +1,363 @@
+import { and, desc, eq } from "drizzle-orm";
+import { countries, institutions, proposalEvents, proposalPartners, proposals, rounds } from "../../db/schema";
+import { countryLabel } from "../../emails/kosovo";
+import { formatBrussels } from "../../emails/time";
+import type { Actor } from "../../workflows/actors";
+import { jointCountries, listInWords, MINIMUM_JOINT_COUNTRIES, windowPosition } from "../../workflows/eligibility";
+import type { ProposalContent } from "../../workflows/proposal-content";
+import { missingProposalParts, PROPOSAL_PARTS } from "../../workflows/proposal-content";
+import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
+import { allowedEvents, stepProposal } from "../../workflows/proposal.machine";
+import type { SessionUser } from "../auth/session.server";
+import type { DeadlineRound } from "../components/deadline";
+import { db } from "../db.server";
+import { applicantInstitutions } from "../permissions.server";
+import type { ProposalCommand, ProposalOutcome } from "../workflow/proposals.server";
+import { applyProposalCommand, createProposal } from "../workflow/proposals.server";
+import { roundSettings } from "../workflow/rounds.server";
+import type { DraftValues } from "./content-schema";
+import { fieldOfPart, partAnchor } from "./content-schema";
+import type { Participation } from "./participation.server";
+
+// Drafting a proposal: starting it in a round, saving what the lead writes, and the preview
+// before submission with every blocker. State changes go through applyProposalCommand only;
+// saving the content is not a state change, so it writes no history and leaves `version` alone,
+// but it is guarded by `updatedAt` so that two people editing never silently overwrite each other.
+
+type RoundRow = typeof rounds.$inferSelect;
+
+export type RoundView = DeadlineRound & { id: number; code: string; title: string; description: string };
+
+function roundView(round: RoundRow): RoundView {
+  return {
+    id: round.id,
+    code: round.code,
+    title: round.title,
+    description: round.description,
+    mode: round.mode,
+    state: round.state,
+    opensAt: round.opensAt.toISOString(),
+    closesAt: round.closesAt?.toISOString() ?? null,
+  };
+}
+
+/** Why no proposal can be started or submitted in this round now, in words; null when it can. */
+function roundRefusal(round: RoundRow, now: Date): string | null {
+  const window = { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null };
+  const position = windowPosition(window, now.toISOString());
+  if (round.state === "planned" || position === "notYetOpen") {
+    return `“${round.title}” is not open yet: it opens on ${formatBrussels(round.opensAt)}.`;
+  }
+  if (round.state !== "open") return `“${round.title}” is closed: it accepts no more proposals.`;
+  if (position === "closed") return `The deadline of “${round.title}” passed on ${formatBrussels(round.closesAt!)}: it accepts no more proposals.`;
+  return null;
+}
+
+/** The rounds a new proposal can be started in: open, and inside their window. */
+export function roundsOpenForDrafts(now: Date): RoundView[] {
+  return db()
+    .select()
+    .from(rounds)
+    .where(eq(rounds.state, "open"))
+    .orderBy(rounds.opensAt)
+    .all()
+    .filter((round) => roundRefusal(round, now) === null)
+    .map(roundView);
+}
+
+/** The institutions a person may start a proposal for: those they are an applicant of. */
+export function leadChoices(user: SessionUser) {
+  return user.memberships.flatMap((m) =>
+    m.role === "applicant" && m.institutionId !== null
+      ? [{ id: m.institutionId, name: m.institutionName ?? "", country: { name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote } }]
+      : [],
+  );
+}
+
+type FieldErrors = Record<string, string[]>;
+
+export type StartOutcome = { ok: true; proposalId: number } | { ok: false; fieldErrors: FieldErrors };
+
+/** Starts a draft in an open round, led by one of the person's institutions. */
+export function startDraft(user: SessionUser, input: { roundId: number; institutionId: number; title: string }, now = new Date()): StartOutcome {
+  if (!applicantInstitutions(user).includes(input.institutionId)) {
+    return { ok: false, fieldErrors: { institutionId: ["You can start a proposal only for an institution you work for."] } };
+  }
+  return db().transaction(
+    (tx): StartOutcome => {
+      const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
+      if (!round) return { ok: false, fieldErrors: { roundId: ["There is no such round. Choose one of the open rounds."] } };
+      const refusal = roundRefusal(round, now);
+      if (refusal) return { ok: false, fieldErrors: { roundId: [`${refusal} Choose one of the open rounds.`] } };
+      const lead = tx.select({ name: institutions.name, active: institutions.active }).from(institutions).where(eq(institutions.id, input.institutionId)).get();
+      if (!lead?.active) {
+        return { ok: false, fieldErrors: { institutionId: [`${lead?.name ?? "This institution"} is not active in the TAF directory. Contact the TAF team.`] } };
+      }
+      const actor: Actor = { userId: user.id, role: "applicant", institutionId: input.institutionId };
+      const proposal = createProposal(tx, { roundId: round.id, leadInstitutionId: input.institutionId, createdBy: actor, title: input.title, now });
+      return { ok: true, proposalId: proposal.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The stored content as the form's starting values; anything of an unexpected type is left out. */
+function draftFormValues(title: string, content: ProposalContent): Partial<DraftValues> {
+  const values: Record<string, string | number | string[]> = { title };
+  for (const { key } of PROPOSAL_PARTS) {
+    const value = content[key];
+    if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) values[key] = value;
+    else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === "string");
+  }
+  // The schema checks these values when they are saved again; here they only fill the form.
+  return values as Partial<DraftValues>;
+}
+
+/** The lead's actor for this proposal: requireProposal(..., "editProposal") has made sure it is theirs. */
+export function leadActor(user: SessionUser, proposal: Participation): Actor {
+  return { userId: user.id, role: "applicant", institutionId: proposal.leadInstitutionId };
+}
+
+function proposalWithRound(proposalId: number) {
+  return db()
+    .select({ proposal: proposals, round: rounds, leadName: institutions.name, leadCountryCode: institutions.countryCode })
+    .from(proposals)
+    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+    .where(eq(proposals.id, proposalId))
+    .get()!;
+}
+
+/** The open clarification request the lead is answering, if the statechart expects an answer. */
+function clarificationOf(user: SessionUser, participation: Participation, clarificationDueAt: Date | null) {
+  if (!allowedEvents(participation.snapshot, leadActor(user, participation)).includes("RESPOND")) return null;
+  const request = db()
+    .select({ payload: proposalEvents.payload })
+    .from(proposalEvents)
+    .where(and(eq(proposalEvents.proposalId, participation.proposalId), eq(proposalEvents.type, "REQUEST_CLARIFICATION")))
+    .orderBy(desc(proposalEvents.id))
+    .get();
+  return {
+    question: typeof request?.payload.question === "string" ? request.payload.question : "",
+    due: clarificationDueAt ? formatBrussels(clarificationDueAt) : null,
+  };
+}
+
+/** The limits of the round a proposal belongs to: the form's schema is built from them. */
+export function limitsOfProposal(proposalId: number) {
+  const row = db().select({ settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get();
+  return roundSettings(row?.settings).limits;
+}
+
+/** What the edit page needs: the values to start from, the revision they are, and the round. */
+export function draftForEditing(user: SessionUser, participation: Participation, now = new Date()) {
+  const { proposal, round, leadName } = proposalWithRound(participation.proposalId);
+  return {
+    id: proposal.id,
+    reference: proposal.reference,
+    title: proposal.title,
+    values: draftFormValues(proposal.title, proposal.content),
+    revision: proposal.updatedAt.getTime(),
+    lastSaved: formatBrussels(proposal.updatedAt),
+    round: roundView(round),
+    limits: roundSettings(round.settings).limits,
+    leadName,
+    clarification: clarificationOf(user, participation, proposal.clarificationDueAt),
+    now: now.toISOString(),
+  };
+}
+
+export const SAVE_CONFLICT_MESSAGE =
+  "Not saved: someone else changed this proposal after you opened it. What you typed is still in the form: copy what you need, then reload the page to see their version.";
+
+export type SaveOutcome = { ok: true; revision: number; savedAt: Date } | { ok: false; message: string };
+
+/**
+ * Saves the draft's title and content if nobody saved since the revision the form was loaded
+ * with (the `updatedAt` it showed); otherwise refuses, and nothing is written.
+ */
+export function saveDraft(input: { proposalId: number; basedOn: number; values: DraftValues; now?: Date }): SaveOutcome {
+  const now = input.now ?? new Date();
+  return db().transaction(
+    (tx): SaveOutcome => {
+      const row = tx.select({ content: proposals.content, updatedAt: proposals.updatedAt }).from(proposals).where(eq(proposals.id, input.proposalId)).get();
+      if (!row || row.updatedAt.getTime() !== input.basedOn) return { ok: false, message: SAVE_CONFLICT_MESSAGE };
+      // Strictly later than the revision it replaces, so two saves in the same millisecond still differ.
+      const savedAt = new Date(Math.max(now.getTime(), row.updatedAt.getTime() + 1));
+      const { title, ...parts } = input.values;
+      tx.update(proposals)
+        .set({ title: title ?? "", content: mergedContent(row.content, parts), updatedAt: savedAt })
+        .where(eq(proposals.id, input.proposalId))
+        .run();
+      return { ok: true, revision: savedAt.getTime(), savedAt };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The form's parts replace the stored ones; blank answers are left out; other keys (if any) stay. */
+function mergedContent(stored: ProposalContent, parts: Omit<DraftValues, "title">): ProposalContent {
+  const content: ProposalContent = Object.fromEntries(Object.entries(stored).filter(([key]) => !PROPOSAL_PARTS.some((part) => part.key === key)));
+  for (const [key, value] of Object.entries(parts)) {
+    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    content[key] = value;
+  }
+  return content;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview and submission
+
+export type Blocker = { text: string; fix: { href: string; label: string } | null };
+
+type CountryView = { name: string; needsFootnote: boolean };
+
+/**
+ * Everything the preview shows, and what stands between the draft and its submission. The
+ * statechart decides: the full SUBMIT event, with the same facts the server will give it, is
+ * tried on the stored snapshot (a pure step, nothing is written). The blockers explain its
+ * verdict from those facts, each with where to fix it.
+ */
+export function submissionPreview(user: SessionUser, participation: Participation, now = new Date()) {
+  const { proposal, round, leadName, leadCountryCode } = proposalWithRound(participation.proposalId);
+  const partners = db()
+    .select({
+      institutionId: proposalPartners.institutionId,
+      name: institutions.name,
+      countryCode: institutions.countryCode,
+      status: proposalPartners.status,
+      statement: proposalPartners.statement,
+    })
+    .from(proposalPartners)
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .where(eq(proposalPartners.proposalId, proposal.id))
+    .orderBy(institutions.countryCode, institutions.name)
+    .all();
+  const countryRows = db().select().from(countries).all();
+  const country = (code: string): CountryView => {
+    const row = countryRows.find((c) => c.code === code);
+    return { name: row?.name ?? code, needsFootnote: row?.needsDesignationFootnote ?? false };
+  };
+  const inWords = (code: string) => countryLabel(country(code).name, country(code).needsFootnote);
+
+  const actor = leadActor(user, participation);
+  const clarification = clarificationOf(user, participation, proposal.clarificationDueAt);
+  const content = proposal.content as ProposalContent;
+  const missingParts = missingProposalParts(proposal.title, content);
+  const joint = jointCountries(leadCountryCode, partners);
+  const invited = partners.filter((p) => p.status === "invited");
+  const partnersLink = `/proposals/${proposal.id}/partners`;
+
+  const blockers: Blocker[] = [];
+  const warnings: Blocker[] = [];
+  let canSubmit = false;
+  if (!clarification) {
+    const roundFacts: RoundFacts = {
+      mode: round.mode,
+      state: round.state as RoundFacts["state"],
+      opensAt: round.opensAt.toISOString(),
+      closesAt: round.closesAt?.toISOString() ?? null,
+    };
+    const event: ProposalEvent = {
+      type: "SUBMIT",
+      actor,
+      now: now.toISOString(),
+      round: roundFacts,
+      leadCountryCode,
+      partners: partners.map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
+      missingParts,
+    };
+    const verdict = stepProposal(participation.snapshot, event);
+    canSubmit = verdict.accepted;
+    if (!verdict.accepted) {
+      const roundProblem = roundRefusal(round, now);
+      if (roundProblem) {
+        const later = round.state === "planned" || windowPosition(roundFacts, event.now) === "notYetOpen";
+        blockers.push({ text: roundProblem, fix: later ? null : { href: "/proposals/new", label: "Start a proposal in an open round" } });
+      }
+      if (joint.length < MINIMUM_JOINT_COUNTRIES) {
+        const sofar = joint.length ? `So far only ${listInWords(joint.map(inWords))}.` : "";
+        const waiting = invited.length
+          ? ` Invited but not confirmed yet: ${listInWords(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`))}.`
+          : "";
+        blockers.push({
+          text: `Not joint yet: institutions from at least two Western Balkan countries must confirm that they take part. ${sofar}${waiting}`.trim(),
+          fix: { href: partnersLink, label: invited.length ? "See the partners and remind them" : "Invite a partner institution" },
+        });
+      }
+      for (const label of missingParts) {
+        const field = fieldOfPart(label);
+        blockers.push({
+          text: `“${label}” is not answered yet.`,
+          fix: field ? { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Answer “${label}”` } : null,
+        });
+      }
+      // A rule these facts do not explain still gets its say, in the statechart's words.
+      if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
+    }
+  }
+  if (!clarification && joint.length >= MINIMUM_JOINT_COUNTRIES && invited.length > 0) {
+    // Not a blocker for the statechart, but the eligibility check counts the proposal as
+    // incomplete until every invited partner has answered.
+    warnings.push({
+      text: `${listInWords(invited.map((p) => p.name))} ${invited.length === 1 ? "has" : "have"} not confirmed yet. You can submit now, but the TAF team's eligibility check asks every invited partner to confirm.`,
+      fix: { href: partnersLink, label: "See the partners" },
+    });
+  }
+  if (clarification && missingParts.length > 0) {
+    warnings.push({
+      text: `These parts are empty: ${listInWords(missingParts)}. The TAF team's check will count the proposal as incomplete.`,
+      fix: { href: `/proposals/${proposal.id}/edit`, label: "Edit the proposal" },
+    });
+  }
+
+  return {
+    id: proposal.id,
+    reference: proposal.reference,
+    title: proposal.title,
+    content,
+    version: proposal.version,
+    revision: proposal.updatedAt.getTime(),
+    round: roundView(round),
+    now: now.toISOString(),
+    lead: { name: leadName, country: country(leadCountryCode) },
+    partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
+    jointCountries: joint.map(country),
+    isJoint: joint.length >= MINIMUM_JOINT_COUNTRIES,
+    step: clarification ? ("respond" as const) : ("submit" as const),
+    clarification,
+    canSubmit,
+    blockers,
+    warnings,
+  };
+}
+
+export const PREVIEW_CONFLICT_MESSAGE =
+  "The proposal was changed after you opened this page, so nothing was sent. Read the preview again below, then send it.";
+
+/**
+ * Submits or resubmits (SUBMIT or RESPOND) what the preview showed: refused as a conflict when
+ * the content was saved since the page was loaded (`basedOn`) or the state moved on
+ * (`expectedVersion`); otherwise the statechart decides, in the same transaction.
+ */
+export function sendProposal(input: {
+  proposalId: number;
+  expectedVersion: number;
+  basedOn: number;
+  actor: Actor;
+  command: Extract<ProposalCommand, { type: "SUBMIT" } | { type: "RESPOND" }>;
+  now?: Date;
+}): ProposalOutcome {
+  return db().transaction(
+    (tx): ProposalOutcome => {
+      const row = tx.select({ updatedAt: proposals.updatedAt }).from(proposals).where(eq(proposals.id, input.proposalId)).get();
+      if (!row) return { ok: false, problem: "notFound", message: "There is no such proposal." };
+      if (row.updatedAt.getTime() !== input.basedOn) return { ok: false, problem: "conflict", message: PREVIEW_CONFLICT_MESSAGE };
+      return applyProposalCommand(
+        { proposalId: input.proposalId, expectedVersion: input.expectedVersion, actor: input.actor, command: input.command, now: input.now },
+        tx,
+      );
+    },
+    { behavior: "immediate" },
+  );
+}

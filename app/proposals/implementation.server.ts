@@ -1,0 +1,137 @@
+import { and, desc, eq } from "drizzle-orm";
+import { activityReports, proposalEvents, proposals, proposalVersions } from "../../db/schema";
+import { formatBrussels } from "../../emails/time";
+import { stateLabelOf } from "../../workflows/proposal.machine";
+import type { SessionUser } from "../auth/session.server";
+import { db } from "../db.server";
+import { canOnProposal } from "../permissions.server";
+import type { Tx } from "../workflow/transaction.server";
+import { formatDay, hasReached, leadActor, readConceptNote, revisionRequests, saveAndSubmit } from "./concept-note.server";
+import type { ActivityReportForm, CompletionReportForm } from "./implementation-schema";
+import type { Participation } from "./participation.server";
+import { participationIn } from "./participation.server";
+
+// Implementation: the activities of the approved concept note (the latest frozen version of
+// kind "conceptNote"), each planned or reported as held, and the completion report that ends
+// it. Reporting is open to the lead while the statechart lets it submit the report.
+
+/** Where implementation is, in the applicants' words; keyed by the last part of the state path. */
+const STAGE_WORDS: Record<string, string> = {
+  awaitingStart: "The concept note is approved. The TAF team starts implementation when the activities can begin.",
+  ongoing: "The activities are running. Report each activity once it has been held, then write the completion report.",
+  onHold: "Implementation is paused. The TAF team resumes it where it was.",
+  reportSubmitted: "The completion report is submitted. The TAF team reads it and completes the proposal, or asks for changes.",
+  completed: "Implementation is complete. Thank you for the report and the lessons learnt.",
+};
+
+/** The approved concept note: the last version the lead submitted, frozen by SUBMIT_CONCEPT. */
+function approvedConceptNote(tx: Tx, proposalId: number) {
+  const version = tx
+    .select({ content: proposalVersions.content, number: proposalVersions.number, createdAt: proposalVersions.createdAt })
+    .from(proposalVersions)
+    .where(and(eq(proposalVersions.proposalId, proposalId), eq(proposalVersions.kind, "conceptNote")))
+    .orderBy(desc(proposalVersions.number))
+    .get();
+  return version ? { number: version.number, note: readConceptNote(version.content) } : null;
+}
+
+function completionReportOf(content: Record<string, unknown>) {
+  const report = (content.completionReport ?? {}) as Record<string, unknown>;
+  return {
+    outcome: typeof report.outcome === "string" ? report.outcome : "",
+    lessonsLearnt: typeof report.lessonsLearnt === "string" ? report.lessonsLearnt : "",
+  };
+}
+
+/** What the implementation page shows; a 404 for a proposal that never reached implementation. */
+export function implementationPage(participation: Participation, user: SessionUser) {
+  const proposalId = participation.proposalId;
+  if (!hasReached(proposalId, "implementation")) {
+    throw new Response("This proposal is not in implementation: its concept note has not been approved.", { status: 404 });
+  }
+  const row = db()
+    .select({ title: proposals.title, reference: proposals.reference, state: proposals.state, version: proposals.version, content: proposals.content })
+    .from(proposals)
+    .where(eq(proposals.id, proposalId))
+    .get()!;
+  const approved = approvedConceptNote(db(), proposalId);
+  const reports = new Map(
+    db()
+      .select()
+      .from(activityReports)
+      .where(eq(activityReports.proposalId, proposalId))
+      .all()
+      .map((r) => [r.activityKey, { heldOn: r.heldOn, heldOnLabel: formatDay(r.heldOn), participants: r.participants, outcome: r.outcome }]),
+  );
+  const activities = (approved?.note.activities ?? []).map((a) => ({ ...a, dateLabel: formatDay(a.date), report: reports.get(a.key) ?? null }));
+  const stage = row.state.split(".").at(-1)!;
+  const hold =
+    stage === "onHold"
+      ? db()
+          .select({ at: proposalEvents.at, payload: proposalEvents.payload })
+          .from(proposalEvents)
+          .where(and(eq(proposalEvents.proposalId, proposalId), eq(proposalEvents.type, "HOLD")))
+          .orderBy(desc(proposalEvents.id))
+          .get()
+      : undefined;
+  return {
+    id: proposalId,
+    title: row.title,
+    reference: row.reference,
+    state: row.state,
+    stage,
+    stateLabel: stateLabelOf(row.state),
+    stageWords: STAGE_WORDS[stage] ?? "",
+    hold: hold ? { at: formatBrussels(hold.at), reason: typeof hold.payload.reason === "string" ? hold.payload.reason : "" } : null,
+    version: row.version,
+    approvedVersion: approved?.number ?? null,
+    activities,
+    heldCount: activities.filter((a) => a.report).length,
+    completionReport: completionReportOf(row.content),
+    revisions: revisionRequests(proposalId, "implementation", "SUBMIT_REPORT"),
+    canReport: canOnProposal(user, "reportImplementation", participation),
+  };
+}
+
+export type ReportOutcome = { ok: true } | { ok: false; message: string; field?: "activityKey" };
+
+/**
+ * Records (or corrects) the report of one approved activity as held. The permission is asked
+ * again inside the write transaction, so a report cannot slip in after the completion report
+ * was submitted by someone else a moment before.
+ */
+export function reportActivity(input: { user: SessionUser; proposalId: number; form: ActivityReportForm; now?: Date }): ReportOutcome {
+  const now = input.now ?? new Date();
+  return db().transaction(
+    (tx): ReportOutcome => {
+      const participation = participationIn(input.proposalId);
+      if (!participation || !canOnProposal(input.user, "reportImplementation", participation)) {
+        return { ok: false, message: "Reporting has closed meanwhile: the proposal moved on. Reload the page to see where it is." };
+      }
+      const approved = approvedConceptNote(tx, input.proposalId);
+      if (!approved?.note.activities.some((a) => a.key === input.form.activityKey)) {
+        return { ok: false, field: "activityKey", message: "This activity is not in the approved concept note. Reload the page." };
+      }
+      const report = { heldOn: input.form.heldOn, participants: input.form.participants, outcome: input.form.outcome, reportedByUserId: input.user.id };
+      tx.insert(activityReports)
+        .values({ proposalId: input.proposalId, activityKey: input.form.activityKey, ...report, createdAt: now })
+        .onConflictDoUpdate({ target: [activityReports.proposalId, activityReports.activityKey], set: report })
+        .run();
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Saves the completion report and, when asked, submits it (SUBMIT_REPORT). */
+export function saveCompletionReport(input: { user: SessionUser; participation: Participation; form: CompletionReportForm; now?: Date }) {
+  return saveAndSubmit({
+    proposalId: input.participation.proposalId,
+    expectedVersion: input.form.version,
+    actor: leadActor(input.user, input.participation),
+    part: "completionReport",
+    value: { outcome: input.form.outcome, lessonsLearnt: input.form.lessonsLearnt },
+    command: input.form.intent === "submitReport" ? "SUBMIT_REPORT" : null,
+    now: input.now,
+  });
+}

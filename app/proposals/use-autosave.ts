@@ -1,0 +1,175 @@
+import { useBlocker, useFetcher } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
+
+// Autosave for the drafting form, with JavaScript on: a save is sent a moment after the last
+// keystroke, one at a time, each carrying the revision the previous save returned, so the
+// server's lost-update check never mistakes our own earlier save for someone else's. Leaving
+// with unsaved changes saves first (links inside the portal) or warns (closing the tab).
+// Without JavaScript none of this runs: the form posts with its Save button.
+
+/** What the edit page's action answers to a save. */
+export type SaveReply = {
+  /** When it was saved (ISO), or null when it was not. */
+  savedAt: string | null;
+  /** The revision the form is now based on: the new one after a save, the old one otherwise. */
+  revision: number;
+  /** Why it was not saved, in words. */
+  problem: string | null;
+  /** Someone else saved meanwhile: saving again would overwrite their work, so autosave stops. */
+  conflict: boolean;
+  /** The portal could not be reached: autosave tries again later. */
+  retry?: boolean;
+};
+
+export type SaveStatus =
+  | { kind: "unchanged" }
+  | { kind: "unsaved" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "notSaved"; reason: string };
+
+type Intent = "save" | "autosave";
+
+const RETRY_MS = 30_000;
+const LEAVE_QUESTION = "Your latest changes are not saved. Leave this page anyway?";
+
+export function useAutosave({
+  formId,
+  revision: loadedRevision,
+  check,
+  delayMs = 2000,
+}: {
+  formId: string;
+  /** The revision the page was loaded with. */
+  revision: number;
+  /** The first problem the browser's own check of the form finds, in words, or null. */
+  check: (form: HTMLFormElement) => string | null;
+  delayMs?: number;
+}) {
+  const fetcher = useFetcher<SaveReply>({ key: `${formId}-save` });
+  const [status, setStatus] = useState<SaveStatus>({ kind: "unchanged" });
+  const [dirty, setDirty] = useState(false);
+
+  // Refs, not state: timers and the fetcher's answer read them after the render that set them.
+  const revision = useRef(loadedRevision);
+  const edits = useRef(0);
+  const editsSent = useRef(0);
+  const inFlight = useRef(false);
+  const queued = useRef<Intent | null>(null);
+  const stopped = useRef(false);
+  const leaving = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const handled = useRef<SaveReply | undefined>(undefined);
+  const submit = useRef(fetcher.submit);
+  submit.current = fetcher.submit;
+  const latestCheck = useRef(check);
+  latestCheck.current = check;
+
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const latestBlocker = useRef(blocker);
+  latestBlocker.current = blocker;
+
+  function leaveOrStay(save: boolean) {
+    leaving.current = false;
+    const current = latestBlocker.current;
+    if (current.state !== "blocked") return;
+    if (save || window.confirm(LEAVE_QUESTION)) current.proceed();
+    else current.reset();
+  }
+
+  /** Sends a save now, or after the one in flight; false when the form's own check refused it. */
+  function send(intent: Intent): boolean {
+    clearTimeout(timer.current);
+    if (stopped.current) return false;
+    if (inFlight.current) {
+      queued.current = queued.current === "save" || intent === "save" ? "save" : "autosave";
+      return true;
+    }
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return false;
+    const problem = latestCheck.current(form);
+    if (problem) {
+      setStatus({ kind: "notSaved", reason: problem });
+      return false;
+    }
+    const formData = new FormData(form);
+    formData.set("intent", intent);
+    formData.set("revision", String(revision.current));
+    editsSent.current = edits.current;
+    inFlight.current = true;
+    setStatus({ kind: "saving" });
+    submit.current(formData, { method: "post" });
+    return true;
+  }
+
+  useEffect(() => {
+    const reply = fetcher.data;
+    if (fetcher.state !== "idle" || !reply || reply === handled.current) return;
+    handled.current = reply;
+    inFlight.current = false;
+    const upToDate = edits.current === editsSent.current;
+    if (reply.savedAt) {
+      revision.current = reply.revision;
+      setStatus({ kind: "saved", at: reply.savedAt });
+      if (upToDate) setDirty(false);
+    } else {
+      stopped.current = reply.conflict;
+      setStatus({ kind: "notSaved", reason: reply.problem ?? "Not saved." });
+      if (reply.retry) timer.current = setTimeout(() => send("autosave"), RETRY_MS);
+    }
+    if (leaving.current) {
+      if (reply.savedAt && upToDate) leaveOrStay(true);
+      else if (!reply.savedAt) leaveOrStay(false);
+    }
+    const next = queued.current;
+    queued.current = null;
+    if (next) send(next);
+    // `send` reads only refs, so the one from this render is as good as any.
+  }, [fetcher.state, fetcher.data]);
+
+  // A link inside the portal: save first, then go; if saving is impossible, ask.
+  useEffect(() => {
+    if (blocker.state !== "blocked" || leaving.current) return;
+    leaving.current = true;
+    if (!send("save")) leaveOrStay(false);
+  }, [blocker.state]);
+
+  // Closing the tab or typing another address: the browser asks.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return {
+    status,
+    /** For the form's onChange (React's, which fires on every keystroke): something was typed or ticked. */
+    onEdit() {
+      edits.current += 1;
+      setDirty(true);
+      if (stopped.current) return;
+      setStatus({ kind: "unsaved" });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => send("autosave"), delayMs);
+    },
+    /** For the form's onSubmit, after Conform's: the Save button saves through the same queue. */
+    onSubmit(event: FormEvent<HTMLFormElement>) {
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      const saveButton = submitter?.getAttribute("name") === "intent";
+      if (event.defaultPrevented) {
+        // Conform found problems (they are shown beside the fields), or this was its own intent.
+        if (saveButton) setStatus({ kind: "notSaved", reason: "Some answers need fixing: see the messages beside them." });
+        return;
+      }
+      event.preventDefault();
+      send("save");
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import { diffWords } from "diff";
+import { asc, eq } from "drizzle-orm";
+import type { VersionKind } from "../../db/schema";
+import { attachments, proposals, proposalVersions, users } from "../../db/schema";
+import { formatBrussels } from "../../emails/time";
+import { isWb6Country, SUPPORT_KINDS, THEMES, WB6_COUNTRIES } from "../../workflows/eligibility";
+import { CONCEPT_NOTE_PARTS, PROPOSAL_PARTS } from "../../workflows/proposal-content";
+import { db } from "../db.server";
+
+// The frozen versions of a proposal (one per submission and per answer to a clarification
+// request) and of its concept note (one per submission to the TAF team), and the comparison of
+// two of the same kind, field by field. Every field is turned into plain lines of text first,
+// so that a changed budget line or theme shows as changed words, like any answer.
+
+export const VERSION_KINDS: readonly { kind: VersionKind; heading: string }[] = [
+  { kind: "proposal", heading: "The proposal" },
+  { kind: "conceptNote", heading: "The concept note" },
+];
+
+/** A run of text on one side of a comparison: kept, or removed (left) / added (right). */
+export type Piece = { text: string; mark: "same" | "removed" | "added" };
+
+export type FieldComparison = { key: string; label: string; changed: boolean; left: Piece[]; right: Piece[] };
+
+type VersionRow = { number: number; title: string; content: Record<string, unknown>; createdAt: Date; createdBy: string | null };
+
+const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+// Short enough for the version choices: "15 Nov 2026".
+const brusselsDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Brussels" });
+
+/** "2026-03-01" as "1 March 2026"; anything else as it was written. */
+function calendarDate(value: unknown) {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value === undefined || value === null ? "" : String(value);
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? value : dateOnly.format(date);
+}
+
+function euros(amount: unknown) {
+  return typeof amount === "number" ? `EUR ${amount.toLocaleString("en-GB")}` : "";
+}
+
+function labelled(ids: unknown, choices: readonly { id: string; label: string }[]) {
+  return Array.isArray(ids) ? ids.map((id) => choices.find((choice) => choice.id === id)?.label ?? String(id)).join("\n") : "";
+}
+
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null) : [];
+}
+
+function plain(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (Array.isArray(value)) return value.map(plain).filter(Boolean).join(", ");
+  return String(value).trim();
+}
+
+/** One concept-note activity per line: "Joint exercise: <title>. 14 March 2027, Tirana, 24 participants". */
+function activityLine(activity: Record<string, unknown>) {
+  // The key only identifies the row; it is not something a reader compares.
+  const { kind, title, date, place, participants, institutions, key: _key, ...more } = activity;
+  const kindLabel = SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? plain(kind);
+  const details = [calendarDate(date), plain(place), typeof participants === "number" ? `${participants} participants` : plain(participants)];
+  // Institutions per country, e.g. "Kosovo*: Kosovo Police; Albania: Albanian State Police".
+  const byCountry = Object.entries((institutions ?? {}) as Record<string, unknown>)
+    .filter(([, names]) => plain(names) !== "")
+    .map(([code, names]) => `${isWb6Country(code) ? WB6_COUNTRIES[code] : code}: ${plain(names)}`);
+  // Whatever else the concept-note form records still shows, so its changes are seen.
+  const extra = Object.values(more).map(plain);
+  return [[kindLabel, plain(title)].filter(Boolean).join(": "), [...details, ...byCountry, ...extra].filter(Boolean).join(", ")].filter(Boolean).join(". ");
+}
+
+function budgetLines(value: unknown) {
+  const lines = records(value);
+  if (!lines.length) return "";
+  const total = lines.reduce((sum, line) => sum + (typeof line.amountEur === "number" ? line.amountEur : 0), 0);
+  return [...lines.map((line) => `${plain(line.item)}: ${euros(line.amountEur)}`), `Total: ${euros(total)}`].join("\n");
+}
+
+/** A version's fields as labelled plain text, in the order of the form. */
+function fieldsOf(kind: VersionKind, version: VersionRow, attachedNames: string[]): { key: string; label: string; text: string }[] {
+  const content = version.content;
+  if (kind === "conceptNote") {
+    return CONCEPT_NOTE_PARTS.map((part) => ({
+      key: part.key,
+      label: part.label,
+      text:
+        part.key === "activities"
+          ? records(content.activities).map(activityLine).join("\n")
+          : part.key === "budgetLines"
+            ? budgetLines(content.budgetLines)
+            : part.key === "risks" && plain(content.mitigation)
+              ? `${plain(content.risks)}\nHow they are reduced: ${plain(content.mitigation)}`
+              : plain(content[part.key]),
+    }));
+  }
+  const answer = (key: string) => {
+    const value = content[key];
+    if (key === "themes") return labelled(value, THEMES);
+    if (key === "supportKinds") return labelled(value, SUPPORT_KINDS);
+    if (key === "intendedStart") return calendarDate(value);
+    if (key === "durationMonths") return typeof value === "number" ? `${value} months` : plain(value);
+    if (key === "budgetEur") return typeof value === "number" ? euros(value) : plain(value);
+    return plain(value);
+  };
+  return [
+    { key: "title", label: "Title", text: version.title.trim() },
+    ...PROPOSAL_PARTS.map((part) => ({ key: part.key, label: part.label, text: answer(part.key) })),
+    { key: "attachments", label: "Attachments at the time", text: attachedNames.join("\n") },
+  ];
+}
+
+/** The attachments the proposal had when a version was frozen: added before it, not yet removed. */
+function attachedAt(rows: { name: string; createdAt: Date; removedAt: Date | null }[], at: Date) {
+  return rows.filter((row) => row.createdAt <= at && (row.removedAt === null || row.removedAt > at)).map((row) => row.name);
+}
+
+function compare(label: string, key: string, before: string, after: string): FieldComparison {
+  if (before === after) {
+    const same: Piece[] = before ? [{ text: before, mark: "same" }] : [];
+    return { key, label, changed: false, left: same, right: same };
+  }
+  const left: Piece[] = [];
+  const right: Piece[] = [];
+  // The spaces around a changed run are not marked: "in Belgrade" is underlined, not "in Belgrade ".
+  const marked = (side: Piece[], text: string, mark: Piece["mark"]) => {
+    const [, lead = "", words = "", trail = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+    if (lead) side.push({ text: lead, mark: "same" });
+    if (words) side.push({ text: words, mark });
+    if (trail) side.push({ text: trail, mark: "same" });
+  };
+  for (const change of diffWords(before, after)) {
+    if (change.removed) marked(left, change.value, "removed");
+    else if (change.added) marked(right, change.value, "added");
+    else {
+      left.push({ text: change.value, mark: "same" });
+      right.push({ text: change.value, mark: "same" });
+    }
+  }
+  return { key, label, changed: true, left, right };
+}
+
+export type VersionChoice = { from?: number; to?: number };
+
+/**
+ * The proposal's heading and, for each kind of version, the list of versions and either the
+ * comparison of the two chosen (the last two by default) or, when there is only one, that one.
+ */
+export function versionsPage(proposalId: number, choices: Record<VersionKind, VersionChoice>) {
+  const proposal = db().select({ reference: proposals.reference, title: proposals.title }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
+  const rows = db()
+    .select({ version: proposalVersions, createdBy: users.name })
+    .from(proposalVersions)
+    .leftJoin(users, eq(users.id, proposalVersions.createdByUserId))
+    .where(eq(proposalVersions.proposalId, proposalId))
+    .orderBy(asc(proposalVersions.kind), asc(proposalVersions.number))
+    .all();
+  const attachmentRows = db()
+    .select({ name: attachments.originalName, createdAt: attachments.createdAt, removedAt: attachments.removedAt })
+    .from(attachments)
+    .where(eq(attachments.proposalId, proposalId))
+    .orderBy(attachments.createdAt, attachments.id)
+    .all();
+
+  const kinds = VERSION_KINDS.map(({ kind, heading }) => {
+    const versions: VersionRow[] = rows
+      .filter((row) => row.version.kind === kind)
+      .map(({ version, createdBy }) => ({ number: version.number, title: version.title, content: version.content, createdAt: version.createdAt, createdBy }));
+    const listed = versions.map((v) => ({
+      number: v.number,
+      what: whatVersion(kind, v.number),
+      at: formatBrussels(v.createdAt),
+      day: brusselsDay.format(v.createdAt),
+      by: v.createdBy,
+    }));
+    const fields = (v: VersionRow) => fieldsOf(kind, v, kind === "proposal" ? attachedAt(attachmentRows, v.createdAt) : []);
+    if (versions.length < 2) {
+      return { kind, heading, versions: listed, only: versions[0] ? fields(versions[0]) : null, comparison: null, notice: null };
+    }
+    const { from, to, notice } = chosen(versions.map((v) => v.number), choices[kind]);
+    const before = fields(versions.find((v) => v.number === from)!);
+    const after = fields(versions.find((v) => v.number === to)!);
+    const compared = before.map((field, i) => compare(field.label, field.key, field.text, after[i]!.text));
+    return {
+      kind,
+      heading,
+      versions: listed,
+      only: null,
+      comparison: { from, to, fields: compared, changedCount: compared.filter((f) => f.changed).length },
+      notice,
+    };
+  });
+  return { proposal, kinds };
+}
+
+function whatVersion(kind: VersionKind, number: number) {
+  if (kind === "proposal") return number === 1 ? "Submitted" : "Resubmitted with an answer to a clarification request";
+  return number === 1 ? "Concept note submitted" : "Concept note resubmitted after a revision request";
+}
+
+/** The two versions to compare: those asked for if they exist, otherwise the last two. */
+function chosen(numbers: number[], asked: VersionChoice) {
+  const last = numbers[numbers.length - 1]!;
+  const beforeLast = numbers[numbers.length - 2]!;
+  const missing = [asked.from, asked.to].filter((n): n is number => n !== undefined && !numbers.includes(n));
+  if (missing.length) {
+    return { from: beforeLast, to: last, notice: `There is no version ${missing[0]}, so the last two versions are compared.` };
+  }
+  const from = asked.from ?? beforeLast;
+  const to = asked.to ?? last;
+  return { from, to, notice: from === to ? "You chose the same version twice, so nothing is marked as changed." : null };
+}

@@ -1,0 +1,259 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
+import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
+import { CountryName } from "../components/country";
+import { Deadline } from "../components/deadline";
+import { FormErrors } from "../components/fields";
+import { requireProposal } from "../permissions.server";
+import type { Blocker } from "../proposals/drafting.server";
+import { leadActor, sendProposal, submissionPreview } from "../proposals/drafting.server";
+import { euros, partAnchor } from "../proposals/content-schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Preview ${data?.title || "the proposal"} · TAF portal` }];
+
+// What the page sends: SUBMIT, or RESPOND with the written answer, each with the version (state)
+// and revision (content) the preview showed, so what is sent is what was read.
+const submitSchema = z.object({ intent: z.literal("submit"), version: z.number().int(), revision: z.number().int() });
+const respondSchema = submitSchema.extend({
+  intent: z.literal("respond"),
+  message: z
+    .string({ error: "Write your answer to the TAF team's question." })
+    .trim()
+    .min(1, "Write your answer to the TAF team's question.")
+    .max(8000, "Use at most 8,000 characters."),
+});
+const sendSchema = z.discriminatedUnion("intent", [submitSchema, respondSchema]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
+  return submissionPreview(user, proposal);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
+  const submission = parseWithZod(await request.formData(), { schema: sendSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const form = submission.value;
+  const outcome = sendProposal({
+    proposalId: proposal.proposalId,
+    expectedVersion: form.version,
+    basedOn: form.revision,
+    actor: leadActor(user, proposal),
+    command: form.intent === "respond" ? { type: "RESPOND", message: form.message } : { type: "SUBMIT" },
+  });
+  // The statechart's refusal (or the conflict) is shown as it is; the page loads again with the facts as they are now.
+  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }) };
+  throw redirect(`/proposals/${proposal.proposalId}?notice=${form.intent === "respond" ? "resubmitted" : "submitted"}`);
+}
+
+const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+function Answer({ partKey, value }: { partKey: string; value: unknown }) {
+  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
+    return <span className="badge warn">Not answered yet</span>;
+  }
+  if (partKey === "themes" && Array.isArray(value)) {
+    return (
+      <ul className="plain">
+        {value.map((id) => (
+          <li key={String(id)}>{THEMES.find((t) => t.id === id)?.label ?? String(id)}</li>
+        ))}
+      </ul>
+    );
+  }
+  if (partKey === "supportKinds" && Array.isArray(value)) {
+    return (
+      <ul className="plain">
+        {value.map((id) => (
+          <li key={String(id)}>{SUPPORT_KINDS.find((k) => k.id === id)?.label ?? String(id)}</li>
+        ))}
+      </ul>
+    );
+  }
+  if (partKey === "budgetEur" && typeof value === "number") return <>{euros(value)}</>;
+  if (partKey === "durationMonths" && typeof value === "number") return <>{value === 1 ? "1 month" : `${value} months`}</>;
+  if (partKey === "intendedStart" && typeof value === "string" && !Number.isNaN(Date.parse(value))) return <>{dateOnly.format(new Date(`${value}T00:00:00Z`))}</>;
+  return <span className="prose">{String(value)}</span>;
+}
+
+function BlockerList({ items }: { items: Blocker[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.text}>
+          {item.text}
+          {item.fix ? (
+            <>
+              {" "}
+              <Link to={item.fix.href}>{item.fix.label}</Link>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function PreviewAndSubmit() {
+  const preview = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const respond = preview.step === "respond";
+  // The submit form has nothing to type, so only the answer is checked in the browser.
+  const [form, fields] = useForm<z.infer<typeof respondSchema>>({
+    id: `proposal-${preview.id}-send`,
+    lastResult: actionData?.result,
+    constraint: respond ? getZodConstraint(respondSchema) : undefined,
+    shouldValidate: "onBlur",
+    onValidate: respond ? ({ formData }) => parseWithZod(formData, { schema: respondSchema }) : undefined,
+  });
+  const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  const message = fields.message;
+
+  return (
+    <>
+      <p>
+        <Link to={`/proposals/${preview.id}`}>← The proposal's page</Link>
+      </p>
+      <h1>{respond ? "Preview, answer and resubmit" : "Preview and submit"}</h1>
+      <FormErrors errors={form.errors} />
+      {message.errors?.length ? (
+        <p className="notice error" role="alert">
+          Your answer needs attention: <a href={`#${message.id}`}>see the message beside it</a>.
+        </p>
+      ) : null}
+      {/* While clarification is requested, its due date matters, not the round's deadline. */}
+      {respond ? null : <Deadline round={preview.round} now={preview.now} />}
+
+      {respond && preview.clarification ? (
+        <div className="notice warning">
+          <p>
+            <strong>The TAF team asked for clarification{preview.clarification.due ? `, to answer by ${preview.clarification.due}` : ""}:</strong>
+          </p>
+          <blockquote className="prose">{preview.clarification.question}</blockquote>
+          <p>
+            Below is the proposal as it is now, with your edits. Write your answer at the end of the page: the TAF team receives both
+            together, as a new version of the proposal.
+          </p>
+        </div>
+      ) : null}
+
+      {preview.blockers.length ? (
+        <section className="notice error" aria-labelledby="blockers-heading">
+          <h2 id="blockers-heading">Before you can submit</h2>
+          <BlockerList items={preview.blockers} />
+        </section>
+      ) : null}
+      {preview.warnings.length ? (
+        <section className="notice warning" aria-labelledby="warnings-heading">
+          <h2 id="warnings-heading">Good to know</h2>
+          <BlockerList items={preview.warnings} />
+        </section>
+      ) : null}
+      {!respond && preview.canSubmit ? (
+        <p className="notice success">
+          Everything needed is there. Read the proposal below as the TAF team will read it; the Submit button is at the end.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="who-heading">
+        <h2 id="who-heading">Who stands behind it</h2>
+        <dl className="facts">
+          <dt>Round</dt>
+          <dd>{preview.round.title}</dd>
+          <dt>Lead institution</dt>
+          <dd>
+            {preview.lead.name}, <CountryName {...preview.lead.country} />
+          </dd>
+          <dt>Partners</dt>
+          <dd>
+            {preview.partners.length ? (
+              <ul className="plain">
+                {preview.partners.map((partner) => (
+                  <li key={partner.institutionId}>
+                    {partner.name}, <CountryName {...partner.country} />{" "}
+                    <span className={partner.status === "confirmed" ? "badge ok" : partner.status === "declined" ? "badge off" : "badge warn"}>{partner.status}</span>
+                    {partner.statement ? <blockquote className="prose">{partner.statement}</blockquote> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted">No partner yet</span>
+            )}
+          </dd>
+          <dt>Countries behind it</dt>
+          <dd>
+            {preview.jointCountries.map((c, i) => (
+              <span key={c.name}>
+                {i ? ", " : ""}
+                <CountryName {...c} />
+              </span>
+            ))}{" "}
+            {preview.isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet</span>}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="content-heading">
+        <h2 id="content-heading">The proposal</h2>
+        <dl className="answers">
+          <div>
+            <dt>Title</dt>
+            <dd>{preview.title ? preview.title : <span className="badge warn">Not answered yet</span>}</dd>
+          </div>
+          {PROPOSAL_PARTS.map((part) => (
+            <div key={part.key}>
+              <dt>
+                {part.label} <Link to={`/proposals/${preview.id}/edit#${partAnchor(part.key)}`} className="edit-link">Edit<span className="visually-hidden"> {part.label}</span></Link>
+              </dt>
+              <dd>
+                <Answer partKey={part.key} value={preview.content[part.key]} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="send-heading">
+        <h2 id="send-heading">{respond ? "Your answer" : "Submit"}</h2>
+        {respond || preview.canSubmit ? (
+          <Form method="post" className="stack narrow-form" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value={respond ? "respond" : "submit"} />
+            <input type="hidden" name="version" value={preview.version} />
+            <input type="hidden" name="revision" value={preview.revision} />
+            {respond ? (
+              <div className="field">
+                <label htmlFor={message.id}>Your answer to the TAF team</label>
+                <span className="hint" id={message.descriptionId}>
+                  Answer the question above. Say what you changed in the proposal, if anything.
+                </span>
+                <textarea {...getTextareaProps(message, { ariaDescribedBy: message.descriptionId })} rows={8} />
+                {message.errors?.length ? (
+                  <p className="error" id={message.errorId}>
+                    {message.errors.join(" ")}
+                  </p>
+                ) : null}
+              </div>
+            ) : (
+              <p>
+                When you submit, the proposal gets its reference, this text is kept as its first version, and your institution and the
+                partners receive a confirmation e-mail. After that you can no longer change it, unless the TAF team asks for
+                clarification.
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {busy ? "Sending…" : respond ? "Send the answer and resubmit" : "Submit the proposal"}
+            </button>
+          </Form>
+        ) : (
+          <p className="empty">You can submit once the points listed at the top of this page are fixed.</p>
+        )}
+      </section>
+    </>
+  );
+}

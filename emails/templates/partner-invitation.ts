@@ -1,0 +1,40 @@
+import { renderEmail } from "../layout";
+import type { RenderedEmail } from "../outbox";
+import { formatBrussels } from "../time";
+import { listInWords } from "../../workflows/eligibility";
+import { oneLine } from "./typed-text";
+
+/** To each applicant of an institution the lead invited as a partner: confirm or decline. */
+export function partnerInvitationEmail(invitation: {
+  recipientName: string;
+  invitedByName: string;
+  leadInstitutionName: string;
+  /** Already labelled for display, e.g. "Kosovo*". */
+  leadCountry: string;
+  partnerInstitutionName: string;
+  title: string;
+  roundTitle: string;
+  /** The round's deadline; null for rolling intake. */
+  roundClosesAt: Date | null;
+  /** Countries whose institutions have confirmed so far (the lead's included), labelled for display. */
+  countries: string[];
+  partnershipUrl: string;
+}): RenderedEmail {
+  const title = oneLine(invitation.title) || "Untitled proposal";
+  const subject = `Invitation to a joint proposal: ${title}`;
+  return {
+    subject,
+    ...renderEmail({
+      heading: subject,
+      paragraphs: [
+        `Dear ${invitation.recipientName},`,
+        `${invitation.invitedByName} of ${invitation.leadInstitutionName} (${invitation.leadCountry}) invites your institution, ${invitation.partnerInstitutionName}, to take part as a partner in the proposal “${title}” for the round “${invitation.roundTitle}” of the Technical Assistance Facility.`,
+        `So far, institutions from ${listInWords(invitation.countries)} stand behind the proposal. It is joint when confirmed institutions from at least two Western Balkan countries stand behind it.`,
+        "Please read the proposal on the TAF portal and confirm that your institution takes part, with a short statement of its role, or decline. Until your institution confirms, the lead cannot count it as a partner.",
+        ...(invitation.roundClosesAt ? [`The round closes on ${formatBrussels(invitation.roundClosesAt)}; the lead must submit the proposal before then.`] : []),
+      ],
+      action: { label: "Confirm or decline", url: invitation.partnershipUrl },
+      footerNote: "Only applicants of your institution can answer. If you do not know this proposal, ask your colleagues or the TAF team before you answer.",
+    }),
+  };
+}

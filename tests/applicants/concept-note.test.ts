@@ -1,0 +1,244 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import * as concept from "../../app/routes/proposals.$proposalId.concept";
+import { CONFLICT_MESSAGE } from "../../app/workflow/proposals.server";
+import { loadDemoData } from "../../db/demo";
+import { proposals, proposalVersions } from "../../db/schema";
+import { load, signInAs, statusOf, submit } from "../support/http";
+
+// The concept note of a promising proposal. Demo proposal 3 (led by Serbia's Prosecutor's
+// Office for Organised Crime, with SIPA as partner) is back in drafting after the TAF team
+// asked for a revision; proposal 1 is in implementation with its concept note approved.
+
+type Page = Awaited<ReturnType<typeof concept.loader>>;
+type Reply = {
+  result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> | null };
+  notice: string | null;
+  refusal: string | null;
+};
+
+const LEAD = "applicant.rs@taf.example";
+const PARTNER = "applicant.ba@taf.example";
+
+beforeAll(async () => {
+  await loadDemoData(db());
+});
+
+const view = async (id: number, email: string) => load(concept, `/proposals/${id}/concept`, { cookie: await signInAs(email), params: { proposalId: String(id) } });
+const post = async (id: number, email: string, form: Record<string, string>) =>
+  submit(concept, `/proposals/${id}/concept`, form, { cookie: await signInAs(email), params: { proposalId: String(id) } });
+const row = (id: number) => db().select().from(proposals).where(eq(proposals.id, id)).get()!;
+const conceptVersions = (id: number) =>
+  db()
+    .select()
+    .from(proposalVersions)
+    .where(and(eq(proposalVersions.proposalId, id), eq(proposalVersions.kind, "conceptNote")))
+    .orderBy(proposalVersions.number)
+    .all();
+const storedNote = (id: number) => row(id).content.conceptNote as { activities: Record<string, unknown>[]; budgetLines: Record<string, unknown>[]; risks: string; mitigation: string };
+
+/** A complete activity in the form's field names. */
+function activity(index: number, values: Partial<Record<string, string>> = {}) {
+  const fields = {
+    kind: "capacityBuilding",
+    title: "Joint workshop on financial investigations",
+    date: "2027-03-10",
+    place: "Belgrade",
+    "institutions.RS": "Prosecutor's Office for Organised Crime of Serbia",
+    "institutions.BA": "SIPA, Financial Intelligence Department",
+    participants: "25",
+    ...values,
+  };
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [`activities[${index}].${name}`, value ?? ""]));
+}
+
+describe("who sees the concept note", () => {
+  it("shows the lead a form with the saved note, the revision request and the proposal's countries", async () => {
+    const page = (await view(3, LEAD)) as Page;
+    expect(page.canEdit).toBe(true);
+    expect(page.stateLabel).toBe("Drafting the concept");
+    expect(page.revisions.openRequest?.reason).toMatch(/split the budget into lines/);
+    expect(page.countries.map((c) => c.code)).toEqual(["BA", "RS"]);
+    expect(page.countries.find((c) => c.code === "BA")?.institutions).toEqual(["State Investigation and Protection Agency (SIPA)"]);
+    // The demo's activities were stored without keys: they get keys from their place in the list.
+    expect(page.formValues?.activities.map((a) => ("key" in a ? a.key : null))).toEqual(["activity-1", "activity-2"]);
+    expect(page.submissions).toHaveLength(1);
+  });
+
+  it("shows partners and the TAF team the note without a form", async () => {
+    const partner = (await view(3, PARTNER)) as Page;
+    expect(partner.canEdit).toBe(false);
+    expect(partner.formValues).toBeNull();
+    expect(partner.note.activities[0]?.title).toBe("Joint workshop on financial investigations");
+    expect(partner.total).toBe(38000);
+    expect(((await view(3, "admin@taf.example")) as Page).canEdit).toBe(false);
+  });
+
+  it("marks Kosovo* for its footnote among the countries of proposal 1", async () => {
+    const page = (await view(1, "applicant.xk@taf.example")) as Page;
+    expect(page.countries.find((c) => c.code === "XK")).toMatchObject({ name: "Kosovo", needsFootnote: true });
+    expect(page.canEdit).toBe(false);
+    expect(page.inImplementation).toBe(true);
+  });
+
+  it("does not exist for a proposal that never reached conceptual work, nor for those who may not see the proposal", async () => {
+    expect(statusOf(await view(6, "admin@taf.example"))).toBe(404);
+    expect(statusOf(await view(3, "applicant.xk@taf.example"))).toBe(404);
+  });
+});
+
+describe("who may write it", () => {
+  it("refuses partners and the TAF team (403) and changes nothing", async () => {
+    const before = row(3);
+    for (const email of [PARTNER, "admin@taf.example"]) {
+      const result = await post(3, email, { intent: "save", version: String(before.version), ...activity(0) });
+      expect(statusOf(result)).toBe(403);
+      expect(await (result as Response).text()).toMatch(/Only the lead institution's applicants write the concept note/);
+    }
+    expect(row(3)).toEqual(before);
+  });
+
+  it("refuses the lead of a proposal whose concept note is approved", async () => {
+    const result = await post(1, "applicant.xk@taf.example", { intent: "save", version: String(row(1).version) });
+    expect(statusOf(result)).toBe(403);
+  });
+});
+
+describe("checking what is typed", () => {
+  it("puts bad numbers and dates beside their fields, keeps what was typed and saves nothing", async () => {
+    const before = row(3);
+    const reply = (await post(3, LEAD, {
+      intent: "save",
+      version: String(before.version),
+      ...activity(0, { participants: "-3", date: "2027-02-30" }),
+      ...activity(1, { participants: "many", date: "next spring" }),
+      "budgetLines[0].item": "Travel",
+      "budgetLines[0].amountEur": "12.5",
+      "budgetLines[1].item": "Interpretation",
+      "budgetLines[1].amountEur": "lots",
+      risks: "x".repeat(4001),
+    })) as Reply;
+    expect(reply.result.status).toBe("error");
+    expect(reply.result.error).toMatchObject({
+      "activities[0].participants": ["The number of participants cannot be below 0."],
+      "activities[0].date": ["This date does not exist in the calendar."],
+      "activities[1].participants": ["Give the number of participants as a number."],
+      "activities[1].date": ["Give the date as YYYY-MM-DD, for example 2026-09-15."],
+      "budgetLines[0].amountEur": ["Give the amount in euros as a whole number."],
+      "budgetLines[1].amountEur": ["Give the amount in euros as a number."],
+      risks: ["Use at most 4000 characters."],
+    });
+    const typed = reply.result.initialValue as { activities: Record<string, unknown>[]; budgetLines: Record<string, unknown>[] };
+    expect(typed.activities[0]).toMatchObject({ participants: "-3", date: "2027-02-30", title: "Joint workshop on financial investigations" });
+    expect(typed.budgetLines[1]).toEqual({ item: "Interpretation", amountEur: "lots" });
+    expect(row(3)).toEqual(before);
+  });
+
+  it("refuses more than 30 activities", async () => {
+    const many = Object.assign({}, ...Array.from({ length: 31 }, (_, i) => activity(i)));
+    const reply = (await post(3, LEAD, { intent: "save", version: String(row(3).version), ...many })) as Reply;
+    expect(reply.result.error?.activities).toEqual(["A concept note has at most 30 activities."]);
+  });
+
+  it("adds and removes rows without JavaScript, keeping every typed value and saving nothing", async () => {
+    const before = row(3);
+    const typed = { intent: "save", version: String(before.version), ...activity(0, { title: "First, typed" }), ...activity(1, { title: "Second, typed", participants: "7" }) };
+
+    const added = (await post(3, LEAD, { ...typed, __intent__: JSON.stringify({ type: "insert", payload: { name: "activities" } }) })) as Reply;
+    const afterAdd = added.result.initialValue as { activities: (Record<string, unknown> | null)[] };
+    expect(afterAdd.activities).toHaveLength(3);
+    expect(afterAdd.activities[0]).toMatchObject({ title: "First, typed" });
+    expect(afterAdd.activities[1]).toMatchObject({ title: "Second, typed", participants: "7" });
+    expect(added.result.error ?? {}).toEqual({});
+
+    const removed = (await post(3, LEAD, { ...typed, __intent__: JSON.stringify({ type: "remove", payload: { name: "activities", index: 0 } }) })) as Reply;
+    const afterRemove = removed.result.initialValue as { activities: Record<string, unknown>[] };
+    expect(afterRemove.activities).toHaveLength(1);
+    expect(afterRemove.activities[0]).toMatchObject({ title: "Second, typed", participants: "7", place: "Belgrade" });
+    expect(row(3)).toEqual(before);
+  });
+
+  it("on submitting, asks for the rest of every row that was started", async () => {
+    const before = row(3);
+    const reply = (await post(3, LEAD, {
+      intent: "submit",
+      version: String(before.version),
+      ...activity(0, { date: "", place: "" }),
+      "budgetLines[0].item": "Travel",
+    })) as Reply;
+    expect(reply.result.error).toMatchObject({
+      "activities[0].date": ["Give the date of the activity."],
+      "activities[0].place": ["Give the place of the activity."],
+      "budgetLines[0].amountEur": ["Give the amount in euros."],
+    });
+    expect(row(3)).toEqual(before);
+  });
+
+  it("tells the lead to reload when the proposal changed since the page was opened", async () => {
+    const before = row(3);
+    const reply = (await post(3, LEAD, { intent: "save", version: String(before.version - 1), ...activity(0) })) as Reply;
+    expect(reply.result.error?.[""]).toEqual([CONFLICT_MESSAGE]);
+    expect(row(3)).toEqual(before);
+  });
+});
+
+describe("saving and submitting", () => {
+  it("saves an unfinished note, then the statechart refuses to submit it and says what is missing", async () => {
+    const saved = (await post(3, LEAD, { intent: "save", version: String(row(3).version), ...activity(0), "activities[1].title": "" })) as Reply;
+    expect(saved.notice).toMatch(/^Saved on /);
+    expect(saved.result.initialValue).toBeNull();
+    const note = storedNote(3);
+    expect(note.activities).toHaveLength(1); // the empty second row is dropped
+    expect(note.budgetLines).toEqual([]);
+    expect(note.risks).toBe("");
+
+    const refused = (await post(3, LEAD, { intent: "submit", version: String(row(3).version), ...activity(0) })) as Reply;
+    expect(refused.refusal).toBe("These required parts are not answered: Budget lines and Risks.");
+    expect(row(3).state).toBe("conceptualWork.drafting");
+    expect(conceptVersions(3)).toHaveLength(1);
+  });
+
+  it("submits a complete note: under review, frozen as concept-note version 2, keys kept or given", async () => {
+    const page = (await view(3, LEAD)) as Page;
+    const firstKey = page.formValues!.activities[0] as { key: string };
+    const version = row(3).version;
+    const reply = (await post(3, LEAD, {
+      intent: "submit",
+      version: String(version),
+      "activities[0].key": firstKey.key,
+      ...activity(0),
+      ...activity(1, { kind: "networkingMeeting", title: "Operational meeting on the first case", date: "2027-04-20", place: "Sarajevo", participants: "12" }),
+      "budgetLines[0].item": "Travel and accommodation",
+      "budgetLines[0].amountEur": "21000",
+      "budgetLines[1].item": "Interpretation",
+      "budgetLines[1].amountEur": "6000",
+      "budgetLines[2].item": "Experts on asset recovery",
+      "budgetLines[2].amountEur": "11000",
+      risks: "Operational information could leak in mixed meetings.",
+      mitigation: "Only what the prosecutors clear beforehand is discussed; case files stay with the national teams.",
+    })) as Reply;
+    expect(reply.notice).toMatch(/submitted/);
+    expect(reply.refusal).toBeNull();
+
+    const after = row(3);
+    expect(after.state).toBe("conceptualWork.underReview");
+    expect(after.version).toBe(version + 2); // the save, then the submission
+    const versions = conceptVersions(3);
+    expect(versions.map((v) => v.number)).toEqual([1, 2]);
+    const frozen = versions[1]!.content as ReturnType<typeof storedNote>;
+    expect(frozen).toEqual(storedNote(3));
+    expect(frozen.activities.map((a) => a.key)).toEqual([firstKey.key, expect.stringMatching(/^[a-z2-9]{8}$/)]);
+    expect(frozen.activities[0]).toMatchObject({ kind: "capacityBuilding", participants: 25, institutions: { RS: "Prosecutor's Office for Organised Crime of Serbia", BA: "SIPA, Financial Intelligence Department" } });
+    expect(frozen.budgetLines.map((l) => l.amountEur)).toEqual([21000, 6000, 11000]);
+
+    const shown = (await view(3, PARTNER)) as Page;
+    expect(shown.total).toBe(38000);
+    expect(shown.revisions.openRequest).toBeNull();
+    expect(shown.revisions.requests).toHaveLength(1);
+
+    // Under review, the lead may no longer change it.
+    expect(((await view(3, LEAD)) as Page).canEdit).toBe(false);
+    expect(statusOf(await post(3, LEAD, { intent: "save", version: String(after.version) }))).toBe(403);
+  });
+});

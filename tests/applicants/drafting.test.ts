@@ -1,0 +1,370 @@
+import { and, count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { institutions, outbox, proposalEvents, proposalPartners, proposals, proposalVersions, rounds, users } from "../../db/schema";
+import { loadDemoData } from "../../db/demo";
+import { db } from "../../app/db.server";
+import { timeLeftInWords } from "../../app/components/deadline";
+import * as send from "../../app/routes/proposals.$proposalId.submit";
+import * as edit from "../../app/routes/proposals.$proposalId.edit";
+import * as start from "../../app/routes/proposals.new";
+import { createProposal } from "../../app/workflow/proposals.server";
+import { load, signInAs, statusOf, submit } from "../support/http";
+
+// Drafting a proposal and submitting it, through the pages' loaders and actions: who may, what
+// a draft may hold, the lost-update check, the blockers before submission, and the submission
+// and the answer to a clarification request themselves.
+
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  await loadDemoData(db());
+  for (const who of ["xk", "al", "rs", "me"]) cookies[who] = await signInAs(`applicant.${who}@taf.example`);
+  cookies.reviewer = await signInAs("reviewer.eu@taf.example");
+  cookies.admin = await signInAs("admin@taf.example");
+});
+
+const institutionId = (name: string) => db().select().from(institutions).where(eq(institutions.name, name)).get()!.id;
+const roundId = (code: string) => db().select().from(rounds).where(eq(rounds.code, code)).get()!.id;
+const proposalRow = (id: number) => db().select().from(proposals).where(eq(proposals.id, id)).get()!;
+const userId = (email: string) => db().select().from(users).where(eq(users.email, email)).get()!.id;
+const countOf = (table: typeof proposals | typeof outbox | typeof proposalEvents | typeof proposalVersions) => db().select({ n: count() }).from(table).get()!.n;
+
+type Reply = { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
+type SaveReply = Reply & { savedAt: string | null; revision: number; conflict: boolean; problem: string | null };
+type EditPage = Awaited<ReturnType<typeof edit.loader>>;
+type Preview = Awaited<ReturnType<typeof send.loader>>;
+
+function location(result: unknown) {
+  expect(result).toBeInstanceOf(Response);
+  return (result as Response).headers.get("Location");
+}
+
+const editPath = (id: number) => [`/proposals/${id}/edit`, { proposalId: String(id) }] as const;
+const submitPath = (id: number) => [`/proposals/${id}/submit`, { proposalId: String(id) }] as const;
+
+async function editPage(id: number, who = "xk") {
+  const [path, params] = editPath(id);
+  return (await load(edit, path, { cookie: cookies[who], params })) as EditPage;
+}
+
+async function save(id: number, form: Record<string, string | string[]>, who = "xk") {
+  const [path, params] = editPath(id);
+  return (await submit(edit, path, { intent: "save", ...form }, { cookie: cookies[who], params })) as SaveReply;
+}
+
+async function preview(id: number, who = "xk") {
+  const [path, params] = submitPath(id);
+  return (await load(send, path, { cookie: cookies[who], params })) as Preview;
+}
+
+async function startDraft(title: string, round = "2026-R2") {
+  const result = await submit(start, "/proposals/new", { roundId: String(roundId(round)), institutionId: String(institutionId("Kosovo Police")), title }, { cookie: cookies.xk });
+  const match = /^\/proposals\/(\d+)\/edit\?notice=started$/.exec(location(result) ?? "");
+  expect(match).not.toBeNull();
+  return Number(match![1]);
+}
+
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i + 1}`).join(" ");
+
+const complete = {
+  title: "Joint controls of firearms trafficking routes",
+  summary: "Kosovo* Police and the Albanian State Police plan joint controls on the routes used to move firearms.",
+  problem: "Firearms cross the border between Albania and Kosovo* in small consignments that each police sees only in part.",
+  objectives: "A shared picture of the routes and a plan for joint controls.",
+  activities: "An operational meeting, a joint exercise and a study visit to an EU border police.",
+  expectedResults: "Joint controls in place and a contact point on each side.",
+  themes: ["firearmsTrafficking", "informationExchange"],
+  supportKinds: ["networkingMeeting", "jointExercise"],
+  intendedStart: "2027-03-01",
+  durationMonths: "9",
+  budgetEur: "48000",
+  contactPerson: "Arben Krasniqi, Head of the Directorate against Narcotics, Kosovo Police (applicant.xk@taf.example)",
+};
+
+describe("starting a proposal", () => {
+  it("offers the open rounds, each with its deadline, and the applicant's institution as the lead", async () => {
+    const page = (await load(start, "/proposals/new", { cookie: cookies.xk })) as Awaited<ReturnType<typeof start.loader>>;
+    expect(page.rounds.map((r) => r.code).sort()).toEqual(["2026-R2", "ROLLING"]);
+    const deadline = page.rounds.find((r) => r.code === "2026-R2")!;
+    expect(deadline).toMatchObject({ mode: "deadline", state: "open", closesAt: expect.any(String) });
+    expect(page.rounds.find((r) => r.code === "ROLLING")).toMatchObject({ mode: "rolling", closesAt: null });
+    expect(page.institutions).toEqual([{ id: institutionId("Kosovo Police"), name: "Kosovo Police", country: { name: "Kosovo", needsFootnote: true } }]);
+  });
+
+  it("creates the draft led by the applicant's institution and opens it for editing", async () => {
+    const id = await startDraft("Joint patrols on the northern border");
+    const row = proposalRow(id);
+    expect(row).toMatchObject({ leadInstitutionId: institutionId("Kosovo Police"), createdByUserId: userId("applicant.xk@taf.example"), title: "Joint patrols on the northern border", state: "draft", reference: null });
+    const history = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, id)).all();
+    expect(history.map((e) => e.type)).toEqual(["CREATE"]);
+    expect((await editPage(id)).values).toEqual({ title: "Joint patrols on the northern border" });
+  });
+
+  it("refuses a closed round, another institution, and a blank title, beside the field, creating nothing", async () => {
+    const before = countOf(proposals);
+    const closed = (await submit(start, "/proposals/new", { roundId: String(roundId("2026-R1")), institutionId: String(institutionId("Kosovo Police")), title: "Late idea" }, { cookie: cookies.xk })) as Reply;
+    expect(closed.result.error?.roundId?.[0]).toMatch(/“First call for proposals 2026” is closed: it accepts no more proposals/);
+    expect(closed.result.initialValue?.title).toBe("Late idea");
+    const other = (await submit(start, "/proposals/new", { roundId: String(roundId("ROLLING")), institutionId: String(institutionId("Albanian State Police")), title: "Not ours" }, { cookie: cookies.xk })) as Reply;
+    expect(other.result.error?.institutionId?.[0]).toMatch(/only for an institution you work for/);
+    const blank = (await submit(start, "/proposals/new", { roundId: String(roundId("ROLLING")), institutionId: String(institutionId("Kosovo Police")), title: "  " }, { cookie: cookies.xk })) as Reply;
+    expect(blank.result.error?.title?.[0]).toMatch(/working title/);
+    expect(countOf(proposals)).toBe(before);
+  });
+
+  it("is for applicants only", async () => {
+    expect(statusOf(await load(start, "/proposals/new", { cookie: cookies.reviewer }))).toBe(403);
+    expect(statusOf(await submit(start, "/proposals/new", { roundId: String(roundId("ROLLING")), institutionId: "1", title: "x" }, { cookie: cookies.admin }))).toBe(403);
+    expect(location(await load(start, "/proposals/new"))).toMatch(/^\/login/);
+  });
+});
+
+describe("editing a draft", () => {
+  it("saves an incomplete draft: title, content and updatedAt only, no state change", async () => {
+    const id = await startDraft("A draft to fill in");
+    const page = await editPage(id);
+    expect(page.limits).toEqual({ maxBudgetEur: 150000, maxDurationMonths: 24, words: { summary: 150, problem: 400, objectives: 250, activities: 400, expectedResults: 250 } });
+    const before = proposalRow(id);
+    const eventsBefore = countOf(proposalEvents);
+    const reply = await save(id, { revision: String(page.revision), title: "A draft, half written", summary: "Only a summary so far.", themes: ["cybercrime"], budgetEur: "", intendedStart: "" });
+    expect(reply.savedAt).not.toBeNull();
+    expect(reply.revision).toBeGreaterThan(page.revision);
+    const after = proposalRow(id);
+    expect(after.title).toBe("A draft, half written");
+    expect(after.content).toEqual({ summary: "Only a summary so far.", themes: ["cybercrime"] });
+    expect(after.updatedAt.getTime()).toBe(reply.revision);
+    expect({ state: after.state, version: after.version, snapshot: after.snapshot }).toEqual({ state: before.state, version: before.version, snapshot: before.snapshot });
+    expect(countOf(proposalEvents)).toBe(eventsBefore);
+    // The next save builds on the revision the last one returned.
+    expect((await save(id, { revision: String(reply.revision), summary: "A better summary." })).savedAt).not.toBeNull();
+  });
+
+  it("refuses over-limit and malformed values beside their fields, keeps what was typed, and writes nothing", async () => {
+    const id = await startDraft("Limits");
+    const page = await editPage(id);
+    const before = proposalRow(id);
+    const reply = await save(id, {
+      revision: String(page.revision),
+      summary: words(151),
+      budgetEur: "150001",
+      durationMonths: "30",
+      intendedStart: "2026-02-30",
+      themes: ["drugTrafficking", "notATheme"],
+      contactPerson: "Arben",
+    });
+    expect(reply.savedAt).toBeNull();
+    const error = reply.result.error!;
+    expect(error.summary?.[0]).toBe("Use at most 150 words. This text has 151: shorten it by 1.");
+    expect(error.budgetEur?.[0]).toBe("This round allows at most EUR 150,000.");
+    expect(error.durationMonths?.[0]).toBe("This round allows at most 24 months.");
+    expect(error.intendedStart?.[0]).toMatch(/does not exist/);
+    expect(Object.entries(error).some(([name, messages]) => name.startsWith("themes") && messages?.[0] === "Choose themes from the list.")).toBe(true);
+    expect(reply.problem).toMatch(/^Not saved: Summary: Use at most 150 words/);
+    expect(reply.result.initialValue?.summary).toBe(words(151));
+    expect(reply.result.initialValue?.contactPerson).toBe("Arben");
+    expect(proposalRow(id)).toEqual(before);
+
+    const commas = await save(id, { revision: String(page.revision), budgetEur: "45,000" });
+    expect(commas.result.error?.budgetEur?.[0]).toMatch(/as a number, for example 45000/);
+    // Exactly at the limit is fine.
+    expect((await save(id, { revision: String(page.revision), summary: words(150), budgetEur: "150000" })).savedAt).not.toBeNull();
+  });
+
+  it("takes its limits from the round's settings", async () => {
+    const id = await startDraft("A smaller round");
+    const r2 = db().select().from(rounds).where(eq(rounds.code, "2026-R2")).get()!;
+    db().update(rounds).set({ settings: { ...r2.settings, limits: { maxBudgetEur: 50000, words: { summary: 20 } } } }).where(eq(rounds.id, r2.id)).run();
+    try {
+      const page = await editPage(id);
+      expect(page.limits).toMatchObject({ maxBudgetEur: 50000, words: { summary: 20, problem: 400 } });
+      const reply = await save(id, { revision: String(page.revision), summary: words(21), budgetEur: "60000" });
+      expect(reply.result.error?.summary?.[0]).toMatch(/at most 20 words/);
+      expect(reply.result.error?.budgetEur?.[0]).toBe("This round allows at most EUR 50,000.");
+    } finally {
+      db().update(rounds).set({ settings: r2.settings }).where(eq(rounds.id, r2.id)).run();
+    }
+  });
+
+  it("saves the demo drafts as they are", async () => {
+    for (const id of [8, 9]) {
+      const who = id === 8 ? "xk" : "al";
+      const page = await editPage(id, who);
+      const form = Object.fromEntries(Object.entries(page.values).map(([key, value]) => [key, Array.isArray(value) ? value : String(value)]));
+      const reply = await save(id, { revision: String(page.revision), ...form }, who);
+      expect(reply.problem).toBeNull();
+      expect(proposalRow(id).content).toEqual(Object.fromEntries(Object.entries(page.values).filter(([key]) => key !== "title")));
+    }
+  });
+
+  it("refuses a save over a newer one as a conflict, keeping what was typed", async () => {
+    const id = await startDraft("Two editors");
+    const page = await editPage(id);
+    expect((await save(id, { revision: String(page.revision), summary: "Written in the first tab." })).savedAt).not.toBeNull();
+    const stale = await save(id, { revision: String(page.revision), summary: "Written in the second tab." });
+    expect(stale).toMatchObject({ savedAt: null, conflict: true, revision: page.revision });
+    expect(stale.result.error?.[""]?.[0]).toMatch(/someone else changed this proposal after you opened it/);
+    expect(stale.result.initialValue?.summary).toBe("Written in the second tab.");
+    expect(proposalRow(id).content).toEqual({ summary: "Written in the first tab." });
+    // A form without its revision cannot overwrite anything either.
+    expect((await save(id, { summary: "No revision" })).conflict).toBe(true);
+  });
+
+  it("is for the lead's applicants only: 404 to others, 403 to an invited partner, and nothing changes", async () => {
+    const before = proposalRow(8);
+    const [path, params] = editPath(8);
+    const [previewPath] = submitPath(8);
+    // Albanian State Police takes no part in demo proposal 8.
+    expect(statusOf(await load(edit, path, { cookie: cookies.al, params }))).toBe(404);
+    expect(statusOf(await submit(edit, path, { intent: "save", revision: String(before.updatedAt.getTime()), summary: "Hijacked" }, { cookie: cookies.al, params }))).toBe(404);
+    expect(statusOf(await load(send, previewPath, { cookie: cookies.al, params }))).toBe(404);
+    expect(statusOf(await submit(send, previewPath, { intent: "submit", version: String(before.version), revision: String(before.updatedAt.getTime()) }, { cookie: cookies.al, params }))).toBe(404);
+    // The Serbian prosecutor's office is invited: it sees the proposal but does not edit it.
+    expect(statusOf(await load(edit, path, { cookie: cookies.rs, params }))).toBe(403);
+    expect(statusOf(await submit(edit, path, { intent: "save", revision: String(before.updatedAt.getTime()), summary: "Hijacked" }, { cookie: cookies.rs, params }))).toBe(403);
+    expect(statusOf(await submit(send, previewPath, { intent: "submit", version: String(before.version), revision: String(before.updatedAt.getTime()) }, { cookie: cookies.rs, params }))).toBe(403);
+    expect(proposalRow(8)).toEqual(before);
+    // Once in implementation, not even the lead edits.
+    expect(statusOf(await load(edit, "/proposals/1/edit", { cookie: cookies.xk, params: { proposalId: "1" } }))).toBe(403);
+  });
+});
+
+describe("preview and submit", () => {
+  it("lists a proposal that is not joint, with the invited partner and where to fix it, and refuses to submit it", async () => {
+    const page = await preview(8);
+    expect(page).toMatchObject({ step: "submit", canSubmit: false, isJoint: false });
+    expect(page.blockers).toEqual([
+      {
+        text: "Not joint yet: institutions from at least two Western Balkan countries must confirm that they take part. So far only Kosovo*. Invited but not confirmed yet: Prosecutor's Office for Organised Crime of Serbia (Serbia).",
+        fix: { href: "/proposals/8/partners", label: "See the partners and remind them" },
+      },
+    ]);
+    const mailBefore = countOf(outbox);
+    const [path, params] = submitPath(8);
+    const refused = (await submit(send, path, { intent: "submit", version: String(page.version), revision: String(page.revision) }, { cookie: cookies.xk, params })) as Reply;
+    expect(refused.result.error?.[""]?.[0]).toMatch(/at least two Western Balkan countries must have confirmed/);
+    expect(proposalRow(8)).toMatchObject({ state: "draft", reference: null });
+    expect(countOf(outbox)).toBe(mailBefore);
+  });
+
+  it("lists every missing part with a link to its field", async () => {
+    const id = await startDraft("Only a title");
+    const page = await preview(id);
+    expect(page.canSubmit).toBe(false);
+    const missing = page.blockers.filter((b) => b.text.endsWith("is not answered yet."));
+    expect(missing.map((b) => b.fix?.href)).toEqual(
+      ["summary", "problem", "objectives", "activities", "expectedResults", "themes", "supportKinds", "intendedStart", "durationMonths", "budgetEur", "contactPerson"].map((key) => `/proposals/${id}/edit#part-${key}`),
+    );
+    expect(missing[0]).toEqual({ text: "“Summary” is not answered yet.", fix: { href: `/proposals/${id}/edit#part-summary`, label: "Answer “Summary”" } });
+    expect(page.blockers[0]!.text).toMatch(/^Not joint yet/);
+  });
+
+  it("lists a closed round, pointing to the open ones", async () => {
+    const id = db().transaction((tx) => {
+      const draft = createProposal(tx, {
+        roundId: roundId("2026-R1"),
+        leadInstitutionId: institutionId("Kosovo Police"),
+        createdBy: { userId: userId("applicant.xk@taf.example"), role: "applicant", institutionId: institutionId("Kosovo Police") },
+        title: complete.title,
+        content: { ...complete, durationMonths: 9, budgetEur: 48000 },
+      });
+      tx.insert(proposalPartners).values({ proposalId: draft.id, institutionId: institutionId("Albanian State Police"), status: "confirmed", invitedAt: new Date(), respondedAt: new Date() }).run();
+      return draft.id;
+    });
+    const page = await preview(id);
+    expect(page.canSubmit).toBe(false);
+    expect(page.blockers).toEqual([{ text: "“First call for proposals 2026” is closed: it accepts no more proposals.", fix: { href: "/proposals/new", label: "Start a proposal in an open round" } }]);
+  });
+
+  it("submits a complete joint draft: reference, version 1 frozen, confirmation mail to the lead and the partner", async () => {
+    const id = await startDraft("Firearms routes");
+    const saved = await save(id, { revision: String((await editPage(id)).revision), ...complete });
+    expect(saved.problem).toBeNull();
+    db().insert(proposalPartners).values({ proposalId: id, institutionId: institutionId("Albanian State Police"), status: "confirmed", statement: "We run the controls on our side.", invitedAt: new Date(), respondedAt: new Date() }).run();
+
+    const page = await preview(id);
+    expect(page).toMatchObject({ step: "submit", canSubmit: true, blockers: [], warnings: [], isJoint: true });
+    expect(page.jointCountries).toEqual([{ name: "Albania", needsFootnote: false }, { name: "Kosovo", needsFootnote: true }]);
+    expect(page.content).toMatchObject({ budgetEur: 48000, durationMonths: 9, themes: complete.themes });
+
+    // Saved again after the preview was loaded: what was read is not what would be sent.
+    const [path, params] = submitPath(id);
+    await save(id, { revision: String(saved.revision), ...complete, summary: `${complete.summary} Changed in another tab.` });
+    const stale = (await submit(send, path, { intent: "submit", version: String(page.version), revision: String(page.revision) }, { cookie: cookies.xk, params })) as Reply;
+    expect(stale.result.error?.[""]?.[0]).toMatch(/changed after you opened this page/);
+    expect(proposalRow(id).state).toBe("draft");
+
+    const fresh = await preview(id);
+    const result = await submit(send, path, { intent: "submit", version: String(fresh.version), revision: String(fresh.revision) }, { cookie: cookies.xk, params });
+    expect(location(result)).toBe(`/proposals/${id}?notice=submitted`);
+    const row = proposalRow(id);
+    expect(row.reference).toMatch(/^TAF-2026-R2-\d{3}$/);
+    expect(row.state).toBe("eligibility.awaitingDecision");
+    const versions = db().select().from(proposalVersions).where(eq(proposalVersions.proposalId, id)).all();
+    expect(versions.map((v) => [v.kind, v.number])).toEqual([["proposal", 1]]);
+    expect(versions[0]!.content).toMatchObject({ summary: `${complete.summary} Changed in another tab.` });
+    const mail = db().select().from(outbox).where(eq(outbox.template, "proposal-submitted")).all().filter((m) => m.idempotencyKey.includes(":proposal-submitted:"));
+    const recipients = mail.filter((m) => m.text.includes(row.reference!)).map((m) => m.recipient).sort();
+    expect(recipients).toEqual(["applicant.al@taf.example", "applicant.xk@taf.example"]);
+    // Submitted, it is no longer a draft to edit or submit.
+    expect(statusOf(await load(edit, `/proposals/${id}/edit`, { cookie: cookies.xk, params: { proposalId: String(id) } }))).toBe(403);
+    expect(statusOf(await load(send, path, { cookie: cookies.xk, params }))).toBe(403);
+  });
+
+  it("warns, without blocking, about a partner that has not confirmed when the proposal is joint anyway", async () => {
+    const id = await startDraft("Three countries");
+    await save(id, { revision: String((await editPage(id)).revision), ...complete });
+    db().insert(proposalPartners).values([
+      { proposalId: id, institutionId: institutionId("Albanian State Police"), status: "confirmed", invitedAt: new Date(), respondedAt: new Date() },
+      { proposalId: id, institutionId: institutionId("Ministry of Interior of North Macedonia"), status: "invited", invitedAt: new Date() },
+    ]).run();
+    const page = await preview(id);
+    expect(page.canSubmit).toBe(true);
+    expect(page.blockers).toEqual([]);
+    expect(page.warnings).toEqual([
+      {
+        text: "Ministry of Interior of North Macedonia has not confirmed yet. You can submit now, but the TAF team's eligibility check asks every invited partner to confirm.",
+        fix: { href: `/proposals/${id}/partners`, label: "See the partners" },
+      },
+    ]);
+  });
+});
+
+describe("answering a clarification request", () => {
+  it("lets the lead edit, then answer in writing and resubmit as version 2", async () => {
+    const editing = await editPage(7, "me");
+    expect(editing.clarification?.question).toMatch(/Which police units and victim support services/);
+    expect(editing.clarification?.due).toMatch(/\(Brussels time\)$/);
+    const saved = await save(7, { revision: String(editing.revision), ...Object.fromEntries(Object.entries(editing.values).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)])), activities: "A joint workshop on indicators with the border police of both countries and the victim support services (as participants), a practice exchange on recorded hearings and a training for first-line officials." }, "me");
+    expect(saved.problem).toBeNull();
+
+    const page = await preview(7, "me");
+    expect(page).toMatchObject({ step: "respond", canSubmit: false, blockers: [] });
+    const [path, params] = submitPath(7);
+    const blank = (await submit(send, path, { intent: "respond", version: String(page.version), revision: String(page.revision), message: "  " }, { cookie: cookies.me, params })) as Reply;
+    expect(blank.result.error?.message?.[0]).toBe("Write your answer to the TAF team's question.");
+    expect(proposalRow(7).state).toBe("eligibility.clarificationRequested");
+
+    const answer = "The border police units of both countries and two victim support services take part as participants, not partners. Recorded hearings are allowed under the criminal procedure codes of both countries.";
+    const result = await submit(send, path, { intent: "respond", version: String(page.version), revision: String(page.revision), message: answer }, { cookie: cookies.me, params });
+    expect(location(result)).toBe("/proposals/7?notice=resubmitted");
+    expect(proposalRow(7).state).toBe("eligibility.awaitingDecision");
+    const versions = db().select().from(proposalVersions).where(and(eq(proposalVersions.proposalId, 7), eq(proposalVersions.kind, "proposal"))).orderBy(proposalVersions.number).all();
+    expect(versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(versions[1]!.content).toMatchObject({ activities: expect.stringMatching(/victim support services \(as participants\)/) });
+    const respond = db().select().from(proposalEvents).where(and(eq(proposalEvents.proposalId, 7), eq(proposalEvents.type, "RESPOND"))).get();
+    expect(respond?.payload).toMatchObject({ message: answer });
+  });
+});
+
+describe("the deadline in words", () => {
+  const at = (iso: string) => new Date(iso);
+  it("says how long is left, or how long ago it closed", () => {
+    const deadline = at("2026-10-15T15:00:00Z");
+    expect(timeLeftInWords(deadline, at("2026-10-03T11:00:00Z"))).toBe("12 days 4 hours left");
+    expect(timeLeftInWords(deadline, at("2026-10-14T15:00:00Z"))).toBe("1 day left");
+    expect(timeLeftInWords(deadline, at("2026-10-15T11:40:00Z"))).toBe("3 hours 20 minutes left");
+    expect(timeLeftInWords(deadline, at("2026-10-15T14:59:30Z"))).toBe("less than a minute left");
+    expect(timeLeftInWords(deadline, at("2026-10-15T15:00:00Z"))).toBe("closed just now");
+    expect(timeLeftInWords(deadline, at("2026-10-17T16:00:00Z"))).toBe("closed 2 days 1 hour ago");
+  });
+});
