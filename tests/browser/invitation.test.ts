@@ -1,12 +1,14 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/demo";
 import { openBrowser, startPortal } from "../support/portal";
+import type { Portal } from "./support";
+import { openMail, signIn, signOut, watchedPage } from "./support";
 
 // The journey a new user makes: the administrator invites a person, the invitation arrives by
 // real SMTP in the portal's mailbox, its link sets a password, and the person signs in.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
+let portal: Portal;
 let browser: BrowserContext;
 
 beforeAll(async () => {
@@ -17,34 +19,12 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${portal.url}/login`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${portal.url}/`);
-}
-
-async function openMailTo(page: Page, address: string, subject: string) {
-  // The dispatcher sends every two seconds; the mail arrives in the mailbox shortly after.
-  for (let tries = 0; tries < 20; tries++) {
-    await page.goto(`${portal.url}/admin/mailbox?to=${encodeURIComponent(address)}`);
-    const link = page.getByRole("link", { name: subject });
-    if (await link.count()) return link.first().click();
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`no mail "${subject}" to ${address} arrived:\n${portal.output()}`);
-}
-
 describe("inviting a person, in Chromium", () => {
   it("goes from the invitation to the invited person's first sign-in", async () => {
     browser = await openBrowser();
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    const problems: string[] = [];
-    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-    page.on("response", (response) => response.status() >= 500 && problems.push(`${response.status()} ${response.url()}`));
+    const { page, problems } = await watchedPage(browser);
 
-    await signIn(page, "admin@taf.example", DEMO_PASSWORD);
+    await signIn(portal, page, "admin@taf.example");
     await page.getByRole("link", { name: "People", exact: true }).click();
     await page.getByRole("link", { name: "Invite a person" }).click();
     await page.getByLabel("Full name").fill("Dragana Ilić");
@@ -54,11 +34,10 @@ describe("inviting a person, in Chromium", () => {
     await page.getByRole("button", { name: "Send the invitation" }).click();
     await expect.poll(() => page.getByText("Invitation sent to dragana.ilic@mup.example").count()).toBe(1);
 
-    await openMailTo(page, "dragana.ilic@mup.example", "You are invited to the TAF portal");
+    await openMail(portal, page, "dragana.ilic@mup.example", "You are invited to the TAF portal");
     const invitationLink = await page.locator('pre.mail a[href*="/set-password/"]').first().getAttribute("href");
     expect(invitationLink).toMatch(new RegExp(`^${portal.url}/set-password/[\\w-]{40,}$`));
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForURL(/\/login/);
+    await signOut(page);
 
     await page.goto(invitationLink!);
     await expect.poll(() => page.getByRole("heading", { name: "Welcome to the TAF portal" }).count()).toBe(1);
@@ -68,7 +47,7 @@ describe("inviting a person, in Chromium", () => {
     await page.waitForURL(/\/login\?notice=password-set/);
     await expect.poll(() => page.getByText("Your password is set.").count()).toBe(1);
 
-    await signIn(page, "dragana.ilic@mup.example", "Balkan route 2026 cooperation");
+    await signIn(portal, page, "dragana.ilic@mup.example", "Balkan route 2026 cooperation");
     await expect.poll(() => page.getByRole("heading", { name: "Welcome, Dragana Ilić" }).count()).toBe(1);
     expect(await page.getByRole("heading", { name: /Proposals of Ministry of Interior of Serbia/ }).count()).toBe(1);
     await page.screenshot({ path: "test-results/invited-person-home.png", fullPage: true });

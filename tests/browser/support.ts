@@ -1,0 +1,46 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
+import { DEMO_PASSWORD } from "../../db/demo";
+import type { startPortal } from "../support/portal";
+
+// Steps every browser journey takes: signing in and out, and reading the portal's mailbox.
+
+export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+export async function signIn(portal: Portal, page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${portal.url}/login`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${portal.url}/`);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/login/);
+}
+
+/** Opens, as the signed-in administrator, the newest mail to an address whose subject matches. */
+export async function openMail(portal: Portal, page: Page, address: string, subject: RegExp | string) {
+  // The dispatcher sends every two seconds; the mail arrives in the mailbox shortly after.
+  for (let tries = 0; tries < 20; tries++) {
+    await page.goto(`${portal.url}/admin/mailbox?to=${encodeURIComponent(address)}`);
+    const link = page.getByRole("link", { name: subject });
+    if (await link.count()) return link.first().click();
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`no mail "${subject}" to ${address} arrived:\n${portal.output()}`);
+}
+
+/** A page that records console errors and server errors, to assert none happened. */
+export async function watchedPage(browser: BrowserContext) {
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+  page.on("response", (response) => response.status() >= 500 && problems.push(`${response.status()} ${response.url()}`));
+  return { page, problems };
+}
+
+export async function seen(page: Page, text: string | RegExp) {
+  await expect.poll(() => page.getByText(text).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+}
