@@ -1,0 +1,62 @@
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, startPortal } from "../support/portal";
+import type { Portal } from "./support";
+import { seen, signIn, watchedPage } from "./support";
+
+// The drafting form, with JavaScript (autosave while typing) and without (save by button).
+// Demo proposal 9 is the Albanian State Police's draft in the rolling round.
+
+let portal: Portal;
+beforeAll(async () => {
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+async function inBrowser(options: { javaScriptEnabled: boolean }, journey: (browser: BrowserContext) => Promise<void>) {
+  const browser = await openBrowser(options);
+  try {
+    await journey(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+describe("the drafting form, in Chromium", () => {
+  it("saves by itself while the person types, and keeps it after a reload", async () => {
+    await inBrowser({ javaScriptEnabled: true }, async (browser) => {
+      const { page, problems } = await watchedPage(browser);
+      await signIn(portal, page, "applicant.al@taf.example");
+      await page.goto(`${portal.url}/proposals/9/edit`);
+      await page.getByLabel("Expected results").fill("Stolen vehicles are found within hours, not weeks.");
+      await seen(page, /Saved at \d\d:\d\d/);
+      await page.reload();
+      expect(await page.getByLabel("Expected results").inputValue()).toBe("Stolen vehicles are found within hours, not weeks.");
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it("works without JavaScript: saves by button, and refuses a budget over the round's maximum beside the field", async () => {
+    await inBrowser({ javaScriptEnabled: false }, async (browser) => {
+      const { page } = await watchedPage(browser);
+      await signIn(portal, page, "applicant.al@taf.example");
+      await page.goto(`${portal.url}/proposals/9/edit`);
+      await page.getByLabel("Objectives").fill("One alert channel between the vehicle crime units.");
+      await page.getByLabel("Estimated budget in EUR").fill("900000");
+      await page.getByRole("button", { name: "Save draft" }).click();
+      await page.waitForLoadState("load");
+      expect(await page.locator(".error", { hasText: /EUR 150,000|150000|150 000/ }).count()).toBeGreaterThan(0);
+      expect(await page.getByLabel("Estimated budget in EUR").inputValue()).toBe("900000");
+      expect(await page.getByLabel("Objectives").inputValue()).toBe("One alert channel between the vehicle crime units.");
+
+      await page.getByLabel("Estimated budget in EUR").fill("52000");
+      await page.getByRole("button", { name: "Save draft" }).click();
+      await page.waitForLoadState("load");
+      await page.goto(`${portal.url}/proposals/9/edit`);
+      expect(await page.getByLabel("Estimated budget in EUR").inputValue()).toBe("52000");
+      expect(await page.getByLabel("Objectives").inputValue()).toBe("One alert channel between the vehicle crime units.");
+    });
+  });
+});
