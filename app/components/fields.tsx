@@ -51,13 +51,13 @@ export function TextAreaField(common: Common) {
 
 export function SelectField({
   options,
-  placeholder,
+  emptyOption,
   ...common
-}: Common & { options: { value: string; label: string }[]; placeholder?: string }) {
+}: Common & { options: { value: string; label: string }[]; emptyOption?: string }) {
   return (
     <FieldFrame {...common}>
       <select {...getSelectProps(common.meta, { ariaDescribedBy: common.hint ? common.meta.descriptionId : undefined })}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

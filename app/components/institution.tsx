@@ -64,8 +64,8 @@ export function InstitutionFields({
   return (
     <>
       <TextField label="Name" hint="The official name in English, e.g. “Prosecutor's Office for Organised Crime of Serbia”." meta={fields.name} />
-      <SelectField label="Country" meta={fields.countryCode} options={countryOptions(countries)} placeholder="Choose a country" />
-      <SelectField label="Type of institution" meta={fields.type} options={institutionTypeOptions} placeholder="Choose a type" />
+      <SelectField label="Country" meta={fields.countryCode} options={countryOptions(countries)} emptyOption="Choose a country" />
+      <SelectField label="Type of institution" meta={fields.type} options={institutionTypeOptions} emptyOption="Choose a type" />
       <div className="field">
         <fieldset>
         <legend>Mandate under the EU acquis</legend>

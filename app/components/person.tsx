@@ -189,7 +189,7 @@ export function RoleFields({
     .filter((group) => group.institutions.length > 0);
   return (
     <>
-      <SelectField label="Role" meta={fields.role} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} placeholder="Choose a role" />
+      <SelectField label="Role" meta={fields.role} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} emptyOption="Choose a role" />
       {shows("applicant") ? (
         <div className="field">
           <label htmlFor={fields.institutionId.id}>Institution</label>
@@ -222,7 +222,7 @@ export function RoleFields({
           hint={hydrated ? "The country the advisor works in." : "Needed for country advisors only: the country they work in."}
           meta={fields.countryCode}
           options={countryOptions(countries)}
-          placeholder="Choose a country"
+          emptyOption="Choose a country"
         />
       ) : null}
       {shows("reviewer") ? (

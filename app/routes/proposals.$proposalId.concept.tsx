@@ -371,7 +371,7 @@ function ActivityFields({ meta, number, countries, children }: { meta: FieldMeta
       <SelectField
         label="Kind of activity"
         meta={parts.kind}
-        placeholder="Choose…"
+        emptyOption="Choose…"
         options={SUPPORT_KINDS.map((k) => ({ value: k.id, label: k.label }))}
       />
       <TextField label="Title" meta={parts.title} />
