@@ -6,7 +6,7 @@ import { proposals } from "../../db/schema";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
-import { CountryName } from "../components/country";
+import { WhoStandsBehind } from "../components/who-stands-behind";
 import { db } from "../db.server";
 import { canOnProposal, requireProposal } from "../permissions.server";
 import type { CommandForm } from "../proposals/commands";
@@ -241,37 +241,13 @@ export default function ProposalPage() {
         </ul>
       </nav>
       <dl className="facts">
-        <dt>Round</dt>
-        <dd>{proposal.round.title}</dd>
-        <dt>Lead institution</dt>
-        <dd>
-          {proposal.lead.name}, <CountryName {...proposal.lead.country} />
-        </dd>
-        <dt>Partners</dt>
-        <dd>
-          {proposal.partners.length ? (
-            <ul className="plain">
-              {proposal.partners.map((p) => (
-                <li key={p.institutionId}>
-                  {p.name}, <CountryName {...p.country} />{" "}
-                  <span className={p.status === "confirmed" ? "badge ok" : p.status === "declined" ? "badge off" : "badge warn"}>{p.status}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <span className="muted">No partner yet</span>
-          )}
-        </dd>
-        <dt>Countries behind it</dt>
-        <dd>
-          {proposal.jointCountries.map((c, i) => (
-            <span key={c.name}>
-              {i ? ", " : ""}
-              <CountryName {...c} />
-            </span>
-          ))}{" "}
-          {proposal.isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet: needs confirmed institutions from two countries</span>}
-        </dd>
+        <WhoStandsBehind
+          roundTitle={proposal.round.title}
+          lead={proposal.lead}
+          partners={proposal.partners}
+          jointCountries={proposal.jointCountries}
+          isJoint={proposal.isJoint}
+        />
         {proposal.clarificationDue ? (
           <>
             <dt>Clarification due</dt>

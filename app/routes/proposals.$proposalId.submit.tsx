@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { CountryName } from "../components/country";
+import { WhoStandsBehind } from "../components/who-stands-behind";
 import { Deadline } from "../components/deadline";
 import { FormErrors } from "../components/fields";
 import { requireProposal } from "../permissions.server";
@@ -164,38 +164,14 @@ export default function PreviewAndSubmit() {
       <section aria-labelledby="who-heading">
         <h2 id="who-heading">Who stands behind it</h2>
         <dl className="facts">
-          <dt>Round</dt>
-          <dd>{preview.round.title}</dd>
-          <dt>Lead institution</dt>
-          <dd>
-            {preview.lead.name}, <CountryName {...preview.lead.country} />
-          </dd>
-          <dt>Partners</dt>
-          <dd>
-            {preview.partners.length ? (
-              <ul className="plain">
-                {preview.partners.map((partner) => (
-                  <li key={partner.institutionId}>
-                    {partner.name}, <CountryName {...partner.country} />{" "}
-                    <span className={partner.status === "confirmed" ? "badge ok" : partner.status === "declined" ? "badge off" : "badge warn"}>{partner.status}</span>
-                    {partner.statement ? <blockquote className="prose">{partner.statement}</blockquote> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <span className="muted">No partner yet</span>
-            )}
-          </dd>
-          <dt>Countries behind it</dt>
-          <dd>
-            {preview.jointCountries.map((c, i) => (
-              <span key={c.name}>
-                {i ? ", " : ""}
-                <CountryName {...c} />
-              </span>
-            ))}{" "}
-            {preview.isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet</span>}
-          </dd>
+          <WhoStandsBehind
+            roundTitle={preview.round.title}
+            lead={preview.lead}
+            partners={preview.partners}
+            jointCountries={preview.jointCountries}
+            isJoint={preview.isJoint}
+            showStatements
+          />
         </dl>
       </section>
 
