@@ -12,6 +12,9 @@ export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   // Native and Node-only packages stay out of the SSR bundle: they are loaded from node_modules.
   ssr: { external: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "smtp-server", "mailparser"] },
+  // The dev server's dependency scan follows imports into server modules; these native packages
+  // are never bundled for the browser, so it should not try.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3"] },
   build: { target: "es2022" },
   plugins: [
     // The Remix plugin builds the app; under vitest it is not wanted (it would try to serve routes).
