@@ -19,7 +19,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-describe("clarification, resubmission and comparison, in Chromium", () => {
+describe("clarification, resubmission and comparison, in Chromium", { timeout: 120_000 }, () => {
   it("marks what the applicants changed between the versions", async () => {
     const { page, problems } = await watchedPage(browser);
     // Demo proposal 6: Albanian State Police with Kosovo* Police, waiting for its eligibility decision.

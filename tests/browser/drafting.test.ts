@@ -24,7 +24,7 @@ async function inBrowser(options: { javaScriptEnabled: boolean }, journey: (brow
   }
 }
 
-describe("the drafting form, in Chromium", () => {
+describe("the drafting form, in Chromium", { timeout: 120_000 }, () => {
   it("saves by itself while the person types, and keeps it after a reload", async () => {
     await inBrowser({ javaScriptEnabled: true }, async (browser) => {
       const { page, problems } = await watchedPage(browser);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/demo";
 import { openBrowser, startPortal } from "../support/portal";
 import type { Portal } from "./support";
-import { openMail, signIn, signOut, watchedPage } from "./support";
+import { openMail, seen, signIn, signOut, watchedPage } from "./support";
 
 // The journey a new user makes: the administrator invites a person, the invitation arrives by
 // real SMTP in the portal's mailbox, its link sets a password, and the person signs in.
@@ -19,7 +19,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-describe("inviting a person, in Chromium", () => {
+describe("inviting a person, in Chromium", { timeout: 120_000 }, () => {
   it("goes from the invitation to the invited person's first sign-in", async () => {
     browser = await openBrowser();
     const { page, problems } = await watchedPage(browser);
@@ -32,7 +32,7 @@ describe("inviting a person, in Chromium", () => {
     await page.getByLabel("Role").selectOption({ label: "Applicant" });
     await page.getByLabel("Institution").selectOption({ label: "Ministry of Interior of Serbia, Criminal Police Directorate" });
     await page.getByRole("button", { name: "Send the invitation" }).click();
-    await expect.poll(() => page.getByText("Invitation sent to dragana.ilic@mup.example").count()).toBe(1);
+    await seen(page, "Invitation sent to dragana.ilic@mup.example");
 
     await openMail(portal, page, "dragana.ilic@mup.example", "You are invited to the TAF portal");
     const invitationLink = await page.locator('pre.mail a[href*="/set-password/"]').first().getAttribute("href");
@@ -40,15 +40,15 @@ describe("inviting a person, in Chromium", () => {
     await signOut(page);
 
     await page.goto(invitationLink!);
-    await expect.poll(() => page.getByRole("heading", { name: "Welcome to the TAF portal" }).count()).toBe(1);
+    await seen(page, "Welcome to the TAF portal");
     await page.getByLabel("New password", { exact: true }).fill("Balkan route 2026 cooperation");
     await page.getByLabel("Type the new password again").fill("Balkan route 2026 cooperation");
     await page.getByRole("button", { name: "Save password" }).click();
     await page.waitForURL(/\/login\?notice=password-set/);
-    await expect.poll(() => page.getByText("Your password is set.").count()).toBe(1);
+    await seen(page, "Your password is set.");
 
     await signIn(portal, page, "dragana.ilic@mup.example", "Balkan route 2026 cooperation");
-    await expect.poll(() => page.getByRole("heading", { name: "Welcome, Dragana Ilić" }).count()).toBe(1);
+    await seen(page, "Welcome, Dragana Ilić");
     expect(await page.getByRole("heading", { name: /Proposals of Ministry of Interior of Serbia/ }).count()).toBe(1);
     await page.screenshot({ path: "test-results/invited-person-home.png", fullPage: true });
 

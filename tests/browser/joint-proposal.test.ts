@@ -19,7 +19,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-describe("a joint proposal, in Chromium", () => {
+describe("a joint proposal, in Chromium", { timeout: 120_000 }, () => {
   it("goes from a new draft to a submitted joint proposal with two confirmations", async () => {
     const { page, problems } = await watchedPage(browser);
 

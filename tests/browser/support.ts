@@ -23,7 +23,7 @@ export async function signOut(page: Page) {
 /** Opens, as the signed-in administrator, the newest mail to an address whose subject matches. */
 export async function openMail(portal: Portal, page: Page, address: string, subject: RegExp | string) {
   // The dispatcher sends every two seconds; the mail arrives in the mailbox shortly after.
-  for (let tries = 0; tries < 20; tries++) {
+  for (let tries = 0; tries < 60; tries++) {
     await page.goto(`${portal.url}/admin/mailbox?to=${encodeURIComponent(address)}`);
     const link = page.getByRole("link", { name: subject });
     if (await link.count()) return link.first().click();
@@ -42,5 +42,5 @@ export async function watchedPage(browser: BrowserContext) {
 }
 
 export async function seen(page: Page, text: string | RegExp) {
-  await expect.poll(() => page.getByText(text).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText(text).count(), { timeout: 30_000 }).toBeGreaterThan(0);
 }

@@ -24,7 +24,7 @@ async function signIn(email: string) {
   return response.headers.get("set-cookie")!.split(";")[0]!;
 }
 
-describe("the production server", () => {
+describe("the production server", { timeout: 120_000 }, () => {
   it("sends pages compressed, with a strict Content-Security-Policy and no framing", async () => {
     const response = await fetch(`${portal.url}/login`, { headers: { "Accept-Encoding": "gzip" } });
     expect(response.status).toBe(200);
@@ -91,7 +91,7 @@ describe("the production server", () => {
   });
 });
 
-describe("the environment", () => {
+describe("the environment", { timeout: 120_000 }, () => {
   it("stops the app at start with a message naming a wrong variable", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
       env: { ...process.env, NODE_ENV: "production", PORT: "not-a-port", SMTP_URL: "http://wrong", DATABASE_PATH: "/tmp/never-created.db" },
