@@ -149,6 +149,7 @@ export function proposalPage(proposalId: number, user: SessionUser) {
     stateLabel: stateLabel(snapshot),
     stateDescription: currentNode.description ?? currentNode.parent?.description ?? "",
     finished: snapshot.status === "done",
+    nextActor: nextActor(snapshot, proposal.proposal.leadInstitutionId),
     clarificationDue: proposal.proposal.clarificationDueAt ? formatBrussels(proposal.proposal.clarificationDueAt) : null,
     lead: { name: proposal.leadName, country: country(proposal.leadCountryCode) },
     partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
@@ -175,6 +176,20 @@ export function proposalPage(proposalId: number, user: SessionUser) {
       : null,
     actions: [...availableActions(user, snapshot).keys()].map((type) => ({ type, label: PROPOSAL_ACTIONS[type], by: PROPOSAL_PERMISSIONS[type] })),
   };
+}
+
+// Steps that stop or pause a proposal rather than move it on: they do not say who acts next.
+const SIDE_STEPS: ProposalEventType[] = ["WITHDRAW", "DISCARD", "HOLD"];
+
+/** Who moves the proposal on from here, in words, as the statechart says. */
+function nextActor(snapshot: ReturnType<typeof restoreProposal>, leadInstitutionId: number) {
+  const moves = (actor: Actor) => allowedEvents(snapshot, actor).filter((type) => !SIDE_STEPS.includes(type)).length > 0;
+  const lead = moves({ userId: 0, role: "applicant", institutionId: leadInstitutionId });
+  const team = moves({ userId: 0, role: "administrator", institutionId: null });
+  if (lead && team) return "the lead institution or the TAF team";
+  if (lead) return "the lead institution";
+  if (team) return "the TAF team";
+  return null;
 }
 
 function actorLabel(role: string, name: string | null, internal: boolean) {

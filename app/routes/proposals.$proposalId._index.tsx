@@ -273,6 +273,7 @@ export default function ProposalPage() {
         </ol>
         <p>
           <strong>{proposal.stateLabel}.</strong> {proposal.stateDescription}
+          {proposal.nextActor ? ` Next step: ${proposal.nextActor}.` : ""}
         </p>
         <Statechart svg={proposal.statechart} />
       </section>

@@ -128,3 +128,11 @@ describe("query counts", () => {
     expect({ admin: await statementsFor("admin@taf.example"), applicant: await statementsFor("applicant.xk@taf.example") }).toEqual(before);
   });
 });
+
+describe("who acts next", () => {
+  it("says who moves the proposal on, from the statechart", async () => {
+    expect((await view(7, "applicant.me@taf.example")).nextActor).toBe("the lead institution");
+    expect((await view(6, "applicant.al@taf.example")).nextActor).toBe("the TAF team");
+    expect((await view(5, "admin@taf.example")).nextActor).toBeNull();
+  });
+});
