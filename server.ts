@@ -72,7 +72,17 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain").send("This form was sent from another site and was refused.");
     return;
   }
-  const upload = req.path.endsWith("/attachments") && (req.get("content-type") ?? "").startsWith("multipart/form-data");
+  // Forms only, and of a declared size: a body streamed without a length could not be limited.
+  const type = req.get("content-type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
+    res.status(415).type("text/plain").send("The portal accepts forms only. Go back to the page and send the form again.");
+    return;
+  }
+  if (req.get("content-length") === undefined) {
+    res.status(411).type("text/plain").send("The form was sent without its length and was refused. Send it again from the page.");
+    return;
+  }
+  const upload = req.path.endsWith("/attachments") && type.startsWith("multipart/form-data");
   const limit = upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
   if (Number(req.get("content-length") ?? 0) > limit) {
     res

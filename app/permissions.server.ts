@@ -78,6 +78,8 @@ const proposalPredicates = {
     const own = applicantInstitutions(user);
     if (own.includes(proposal.leadInstitutionId) || proposal.partnerInstitutionIds.some((id) => own.includes(id))) return true;
     if (hasRole(user, "reviewer") && proposal.reviewerUserIds.includes(user.id)) return true;
+    // Country advisors follow submitted proposals; drafts stay with the institutions writing them.
+    if (proposal.snapshot.matches("draft")) return false;
     return user.memberships.some((m) => m.role === "countryAdvisor" && m.countryCode !== null && proposal.countryCodes.includes(m.countryCode));
   },
   /** The lead edits the proposal (content, partners, attachments) while it may (re)submit it. */

@@ -12,6 +12,8 @@ import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import { canOnProposal } from "../permissions.server";
+import { participationIn } from "./participation.server";
 
 // Letters of support and supporting documents. A file's type is read from its content (a PNG
 // named "letter.pdf" is a PNG); it is stored under a random name outside the web root, and
@@ -233,6 +235,9 @@ export async function addAttachment(input: { proposalId: number; user: SessionUs
   const now = new Date();
   return db().transaction(
     (tx): AttachmentOutcome => {
+      // Checked again inside the write: the proposal may have been submitted while the file was on its way.
+      const participation = participationIn(input.proposalId);
+      if (!participation || !canOnProposal(input.user, "editProposal", participation)) return { ok: false, message: EDITING_CLOSED };
       const current = tx
         .select({ id: attachments.id, name: attachments.originalName, sha256: attachments.sha256 })
         .from(attachments)
@@ -266,6 +271,8 @@ export async function addAttachment(input: { proposalId: number; user: SessionUs
   );
 }
 
+const EDITING_CLOSED = "The proposal can no longer be changed: it was submitted meanwhile. Nothing was saved. Reload the page.";
+
 /**
  * Takes an attachment off the proposal's list. The file and row stay: the TAF team may have
  * read it with a submitted version, and the versions page lists what was attached at each.
@@ -273,6 +280,9 @@ export async function addAttachment(input: { proposalId: number; user: SessionUs
 export function removeAttachment(input: { proposalId: number; attachmentId: number; user: SessionUser; ip: string }): AttachmentOutcome {
   return db().transaction(
     (tx): AttachmentOutcome => {
+      // Checked again inside the write: the proposal may have been submitted while the file was on its way.
+      const participation = participationIn(input.proposalId);
+      if (!participation || !canOnProposal(input.user, "editProposal", participation)) return { ok: false, message: EDITING_CLOSED };
       const row = tx
         .select({ name: attachments.originalName, removedAt: attachments.removedAt })
         .from(attachments)

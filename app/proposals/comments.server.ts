@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { institutions, memberships, proposalComments, proposalPartners, proposals, users } from "../../db/schema";
+import { institutions, memberships, proposalComments, proposals, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { newCommentEmail } from "../../emails/templates/new-comment";
 import { formatBrussels } from "../../emails/time";
@@ -54,7 +54,7 @@ function speakingFor(user: SessionUser, participation: Participation) {
 
 /**
  * Saves a comment and, in the same transaction, e-mails it once to each active applicant of the
- * other institutions taking part (lead and partners not declined); never to the author. When the
+ * other institutions that see the proposal (see participation.server.ts); never to the author. When the
  * TAF team writes, every institution taking part is "other".
  */
 export function postComment(author: SessionUser, participation: Participation, body: string, now = new Date()) {
@@ -68,14 +68,8 @@ export function postComment(author: SessionUser, participation: Participation, b
         .get();
       const proposal = tx.select({ title: proposals.title, reference: proposals.reference }).from(proposals).where(eq(proposals.id, participation.proposalId)).get()!;
       const institutionName = institutionId === null ? null : tx.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, institutionId)).get()?.name;
-      const others = tx
-        .select({ id: proposalPartners.institutionId })
-        .from(proposalPartners)
-        .where(and(eq(proposalPartners.proposalId, participation.proposalId), ne(proposalPartners.status, "declined")))
-        .all()
-        .map((p) => p.id)
-        .concat(participation.leadInstitutionId)
-        .filter((id) => id !== institutionId);
+      // The institutions that see the proposal hear of the comment; the author's own does not.
+      const others = [participation.leadInstitutionId, ...participation.partnerInstitutionIds].filter((id) => id !== institutionId);
       const recipients = others.length
         ? tx
             .selectDistinct({ userId: users.id, name: users.name, email: users.email })

@@ -39,7 +39,14 @@ function partnerOf(where: ReturnType<typeof and>) {
       .select({ one: sql`1` })
       .from(proposalPartners)
       .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
-      .where(and(eq(proposalPartners.proposalId, proposals.id), ne(proposalPartners.status, "declined"), where)),
+      .where(
+        and(
+          eq(proposalPartners.proposalId, proposals.id),
+          // As participation.server.ts: confirmed partners, and invited ones while it is a draft.
+          or(eq(proposalPartners.status, "confirmed"), and(eq(proposalPartners.status, "invited"), eq(proposals.state, "draft"))),
+          where,
+        ),
+      ),
   );
 }
 

@@ -8,7 +8,10 @@ import { db } from "../db.server";
 export type Participation = {
   proposalId: number;
   leadInstitutionId: number;
-  /** Partner institutions that have been invited and not declined. */
+  /**
+   * Partner institutions that see the proposal: those that confirmed and, while it is a draft
+   * they can still answer for, those invited. An invitation left unanswered at submission lapses.
+   */
   partnerInstitutionIds: number[];
   /** Countries of the lead and of those partners. */
   countryCodes: string[];
@@ -31,13 +34,14 @@ export function participationIn(proposalId: number): Participation | null {
     .where(eq(proposals.id, proposalId))
     .get();
   if (!proposal) return null;
+  const snapshot = restoreProposal(proposal.snapshot, proposal.machineVersion);
   const partners = db()
     .select({ institutionId: proposalPartners.institutionId, status: proposalPartners.status, countryCode: institutions.countryCode })
     .from(proposalPartners)
     .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
     .where(eq(proposalPartners.proposalId, proposalId))
     .all()
-    .filter((p) => p.status !== "declined");
+    .filter((p) => p.status === "confirmed" || (p.status === "invited" && snapshot.matches("draft")));
   const reviewers = db().select({ userId: reviewAssignments.reviewerUserId }).from(reviewAssignments).where(eq(reviewAssignments.proposalId, proposalId)).all();
   return {
     proposalId,
@@ -45,6 +49,6 @@ export function participationIn(proposalId: number): Participation | null {
     partnerInstitutionIds: partners.map((p) => p.institutionId),
     countryCodes: [...new Set([proposal.leadCountry, ...partners.map((p) => p.countryCode)])],
     reviewerUserIds: reviewers.map((r) => r.userId),
-    snapshot: restoreProposal(proposal.snapshot, proposal.machineVersion),
+    snapshot,
   };
 }

@@ -15,6 +15,7 @@ import { FormErrors, TextField } from "../components/fields";
 import { MembershipList } from "../components/membership";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · TAF portal" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   const hidden = { hideFields: ["currentPassword", "password", "confirmation"] };
   if (submission.status !== "success") return { result: submission.reply(hidden), changed: false };
   const row = db().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();

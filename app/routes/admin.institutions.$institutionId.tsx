@@ -14,6 +14,7 @@ import { auditTrail } from "../audit.server";
 import { AuditTable } from "../components/audit-table";
 import { findInstitution, institutionPeople, listCountries, updateInstitution } from "../institutions.server";
 import { requirePermission } from "../permissions.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.institution.name ?? "Institution"} · TAF portal` }];
 
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageInstitutions");
   const id = institutionId(params.institutionId);
   if (!findInstitution(id)) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: institutionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: institutionSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const outcome = updateInstitution(admin, id, submission.value, clientIp(request));
   if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };

@@ -8,6 +8,7 @@ import { FormErrors } from "../components/fields";
 import { InstitutionFields, institutionSchema } from "../components/institution";
 import { createInstitution, listCountries } from "../institutions.server";
 import { requirePermission } from "../permissions.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Add an institution · TAF portal" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageInstitutions");
-  const submission = parseWithZod(await request.formData(), { schema: institutionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: institutionSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const outcome = createInstitution(admin, submission.value, clientIp(request));
   if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };

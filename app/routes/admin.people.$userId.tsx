@@ -15,6 +15,7 @@ import { auditTrail } from "../audit.server";
 import { AuditTable } from "../components/audit-table";
 import { deactivatePerson, findPerson, reactivatePerson, resendInvitation, updatePerson } from "../people.server";
 import { requirePermission } from "../permissions.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · TAF portal` }];
 
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "managePeople");
   const userId = personId(params.userId);
   if (!findPerson(userId)) notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = intents.find((i) => i === formData.get("intent"));
   if (!intent) {
     throw new Response("The portal does not know what to do with this form. Reload the page and try again.", {

@@ -9,6 +9,7 @@ import { inviteSchema, RoleFields } from "../components/person";
 import { institutionChoices, listCountries } from "../institutions.server";
 import { invitePerson } from "../people.server";
 import { requirePermission } from "../permissions.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Invite a person · TAF portal" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "managePeople");
-  const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
+  const submission = parseWithZod(await readForm(request), { schema: inviteSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const outcome = invitePerson(admin, submission.value, clientIp(request));
   if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };

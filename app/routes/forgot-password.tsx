@@ -14,6 +14,7 @@ import { issueToken } from "../auth/tokens.server";
 import { FormErrors, TextField } from "../components/fields";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Forgot your password? · TAF portal" }];
 
@@ -22,7 +23,7 @@ const schema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return { result: submission.reply(), sent: false };
   const { email } = submission.value;
   const ip = clientIp(request);

@@ -13,6 +13,7 @@ import { safeRedirect } from "../auth/redirect";
 import { clientIp, getSessionUser, startSession } from "../auth/session.server";
 import { FormErrors, TextField } from "../components/fields";
 import { db } from "../db.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · TAF portal" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return { result: submission.reply({ hideFields: ["password"] }) };
   }

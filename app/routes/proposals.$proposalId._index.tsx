@@ -14,6 +14,7 @@ import { COMMAND_FIELDS, commandSchema } from "../proposals/commands";
 import { availableActions, proposalPage } from "../proposals/proposal-view.server";
 import type { ProposalCommand } from "../workflow/proposals.server";
 import { applyProposalCommand } from "../workflow/proposals.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` },
@@ -66,7 +67,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
+  const form = Object.fromEntries([...(await readForm(request))].map(([k, v]) => [k, String(v)]));
   const reply = (partial: Partial<ActionResult>): ActionResult => ({ event: form.event ?? "", values: form, fieldErrors: {}, formError: null, done: null, ...partial });
   const parsed = commandSchema.safeParse(form);
   if (!parsed.success) {

@@ -16,6 +16,7 @@ import {
   receiveUpload,
   removeAttachment,
 } from "../proposals/attachments.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Attachments · ${data?.proposal.reference ?? data?.proposal.title ?? "Proposal"} · TAF portal` },
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
       await discardUpload(received);
     }
   }
-  const parsed = attachmentForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = attachmentForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success || parsed.data.intent !== "remove") return { intent: "remove", ok: false, message: NOT_UNDERSTOOD };
   return { intent: "remove", ...removeAttachment({ proposalId: proposal.proposalId, attachmentId: parsed.data.attachmentId, user, ip }) };
 }

@@ -10,6 +10,7 @@ import { FormErrors, TextAreaField } from "../components/fields";
 import { db } from "../db.server";
 import { requireProposal } from "../permissions.server";
 import { listComments, postComment } from "../proposals/comments.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Comments on ${data?.proposal.reference ?? data?.proposal.title ?? "the proposal"} · TAF portal` }];
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "comment");
-  const submission = parseWithZod(await request.formData(), { schema: commentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: commentSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const { commentId } = postComment(user, proposal, submission.value.body);
   throw redirect(`/proposals/${proposal.proposalId}/comments#comment-${commentId}`);

@@ -12,6 +12,7 @@ import { requireProposal } from "../permissions.server";
 import type { ConceptActivityForm, ConceptNoteForm } from "../proposals/concept-note-schema";
 import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
 import { conceptNoteFormValues, conceptNotePage, formatDay, leadActor, saveConceptNote } from "../proposals/concept-note.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Concept note · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editConceptNote");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData)) });
   // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
   if (submission.status !== "success") return { result: submission.reply(), notice: null, refusal: null };

@@ -16,6 +16,7 @@ import { countWords, draftSchema, euros, partAnchor, partLabel } from "../propos
 import { draftForEditing, limitsOfProposal, saveDraft } from "../proposals/drafting.server";
 import type { SaveStatus } from "../proposals/use-autosave";
 import { useAutosave } from "../proposals/use-autosave";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title || "the proposal"} · TAF portal` }];
 
@@ -33,7 +34,7 @@ function firstProblem(error: Record<string, string[] | null> | null | undefined)
 export async function action({ request, params }: ActionFunctionArgs) {
   const { proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
   // "save" (the button) and "autosave" (the browser, while typing) save alike.
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const basedOn = Number(formData.get("revision"));
   const submission = parseWithZod(formData, { schema: draftSchema(limitsOfProposal(proposal.proposalId)) });
   const notSaved = { savedAt: null, savedAtBrussels: null, revision: basedOn };

@@ -9,6 +9,7 @@ import { requireProposal } from "../permissions.server";
 import type { ActivityReportForm, CompletionReportForm } from "../proposals/implementation-schema";
 import { activityReportSchema, completionReportSchema } from "../proposals/implementation-schema";
 import { implementationPage, reportActivity, saveCompletionReport } from "../proposals/implementation.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Implementation · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "reportImplementation");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "reportActivity") {
     const activityKey = String(formData.get("activityKey") ?? "");
     const submission = parseWithZod(formData, { schema: activityReportSchema });

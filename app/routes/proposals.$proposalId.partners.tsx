@@ -13,6 +13,7 @@ import { countryOptions } from "../components/institution";
 import { findInstitution, listCountries } from "../institutions.server";
 import { applicantInstitutions, canOnProposal, requireProposal } from "../permissions.server";
 import { invitePartner, ownPartnership, partnersOverview, removePartner, searchDirectory } from "../proposals/partners.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Partners of ${data?.proposal.reference ?? data?.proposal.title ?? "the proposal"} · TAF portal` }];
 
@@ -91,7 +92,7 @@ function noticeFor(params: URLSearchParams, overview: NonNullable<ReturnType<typ
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "managePartners");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const ip = clientIp(request);
   const base = `/proposals/${proposal.proposalId}/partners`;
   if (formData.get("intent") === "invite") {

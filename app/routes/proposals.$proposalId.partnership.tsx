@@ -12,6 +12,7 @@ import { CountryName } from "../components/country";
 import { CheckboxField, FormErrors, TextAreaField } from "../components/fields";
 import { requireProposal } from "../permissions.server";
 import { answerInvitation, ownPartnership, partnersOverview } from "../proposals/partners.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Your answer to the invitation: ${data?.proposal.title ?? "proposal"} · TAF portal` }];
 
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "respondAsPartner");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const ip = clientIp(request);
   if (intent === "confirm") {

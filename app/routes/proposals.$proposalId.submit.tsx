@@ -13,6 +13,7 @@ import { requireProposal } from "../permissions.server";
 import type { Blocker } from "../proposals/drafting.server";
 import { leadActor, sendProposal, submissionPreview } from "../proposals/drafting.server";
 import { euros, partAnchor } from "../proposals/content-schema";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Preview ${data?.title || "the proposal"} · TAF portal` }];
 
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
-  const submission = parseWithZod(await request.formData(), { schema: sendSchema });
+  const submission = parseWithZod(await readForm(request), { schema: sendSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const form = submission.value;
   const outcome = sendProposal({

@@ -9,6 +9,7 @@ import { Deadline } from "../components/deadline";
 import { FormErrors, TextField } from "../components/fields";
 import { requirePermission } from "../permissions.server";
 import { leadChoices, roundsOpenForDrafts, startDraft } from "../proposals/drafting.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Start a proposal · TAF portal" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "startProposal");
-  const submission = parseWithZod(await request.formData(), { schema: startSchema });
+  const submission = parseWithZod(await readForm(request), { schema: startSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const outcome = startDraft(user, submission.value);
   if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors }) };

@@ -13,6 +13,7 @@ import { clientIp, endAllSessions } from "../auth/session.server";
 import { checkToken, consumeToken, TOKEN_PROBLEMS } from "../auth/tokens.server";
 import { FormErrors, TextField } from "../components/fields";
 import { db } from "../db.server";
+import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose your password · TAF portal" }];
 
@@ -27,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return { result: submission.reply({ hideFields: ["password", "confirmation"] }) };
   }

@@ -68,7 +68,9 @@ export function notifyTransition(tx: Tx, transition: Transition) {
     case "CONFIRM_ELIGIBLE":
     case "DECLARE_INELIGIBLE":
       return send(applicants(), "eligibility-outcome", (r) =>
-        eligibilityOutcomeEmail({ recipientName: r.name, eligible: event.type === "CONFIRM_ELIGIBLE", reason: event.reason, ...about }),
+        // Confirming keeps its reason internal (an override is the TAF team's record); declaring
+        // a proposal ineligible tells the applicants why.
+        eligibilityOutcomeEmail({ recipientName: r.name, eligible: event.type === "CONFIRM_ELIGIBLE", reason: event.type === "DECLARE_INELIGIBLE" ? event.reason : "", ...about }),
       );
     case "REQUEST_CLARIFICATION":
       return send(applicants(), "clarification-requested", (r) =>

@@ -219,3 +219,20 @@ describe("deactivated people", () => {
     expect(result.result.error[""]?.[0]).toMatch(/not right/);
   });
 });
+
+describe("malformed requests", () => {
+  it("answers a body that is not a form with 415, and a field with an absurd list position with 400", async () => {
+    const json = new Request("http://localhost:3000/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const asJson = await login.action({ request: json, params: {}, context: {} }).catch((thrown: unknown) => thrown);
+    expect(statusOf(asJson)).toBe(415);
+    const huge = await submit(login, "/login", { email: "bad", "zzz[5000000]": "1" });
+    expect(statusOf(huge)).toBe(400);
+  });
+
+  it("never sends a person to another site after signing in, however the address is disguised", async () => {
+    for (const disguised of ["/\t/evil.example", "/\\evil.example", "/\n/evil.example", "https://evil.example"]) {
+      const response = await submit(login, "/login", { email: "applicant.al@taf.example", password: DEMO_PASSWORD, redirectTo: disguised });
+      expect((response as Response).headers.get("Location")).toBe("/");
+    }
+  });
+});

@@ -5,8 +5,8 @@ import * as home from "../../app/routes/_index";
 import * as page from "../../app/routes/proposals.$proposalId._index";
 import { createProposal } from "../../app/workflow/proposals.server";
 import { loadDemoData } from "../../db/demo";
-import { proposals } from "../../db/schema";
-import { load, signInAs, submit } from "../support/http";
+import { institutions, outbox, proposalPartners, proposals } from "../../db/schema";
+import { load, signInAs, statusOf, submit } from "../support/http";
 
 // The proposal page: what each person sees, and the actions the statechart lets them take.
 
@@ -134,5 +134,32 @@ describe("who acts next", () => {
     expect((await view(7, "applicant.me@taf.example")).nextActor).toBe("the lead institution");
     expect((await view(6, "applicant.al@taf.example")).nextActor).toBe("the TAF team");
     expect((await view(5, "admin@taf.example")).nextActor).toBeNull();
+  });
+});
+
+describe("what stays internal", () => {
+  it("does not mail the reason for confirming eligibility to the applicants", async () => {
+    // Proposal 7 waits on its clarification: the lead answers, then the TAF team confirms it with an internal reason.
+    const answered = await act(7, "applicant.me@taf.example", { event: "RESPOND", version: String(row(7).version), message: "We checked with our partners." });
+    expect(answered.formError).toBeNull();
+    const before = db().select().from(outbox).all().length;
+    await act(7, "admin@taf.example", { event: "CONFIRM_ELIGIBLE", version: String(row(7).version), reason: "INTERNAL-ONLY: checked by phone" });
+    const mailed = db().select().from(outbox).all().slice(before);
+    expect(mailed.length).toBeGreaterThan(0);
+    for (const mail of mailed) expect(mail.text).not.toContain("INTERNAL-ONLY");
+  });
+});
+
+describe("an invitation left unanswered", () => {
+  it("lapses at submission: the invited institution no longer sees the proposal", async () => {
+    const sipa = db().select().from(institutions).where(eq(institutions.name, "State Investigation and Protection Agency (SIPA)")).get()!;
+    db().insert(proposalPartners).values({ proposalId: 9, institutionId: sipa.id, status: "invited", invitedAt: new Date() }).run();
+    expect(statusOf(await load(page, "/proposals/9", { cookie: await signInAs("applicant.ba@taf.example"), params: { proposalId: "9" } }))).toBe(200);
+    // Complete the draft with the answers of a submitted proposal, then the lead submits.
+    db().update(proposals).set({ content: row(1).content }).where(eq(proposals.id, 9)).run();
+    const submitted = await act(9, "applicant.al@taf.example", { event: "SUBMIT", version: String(row(9).version) });
+    expect(submitted.formError).toBeNull();
+    expect(statusOf(await load(page, "/proposals/9", { cookie: await signInAs("applicant.ba@taf.example"), params: { proposalId: "9" } }))).toBe(404);
+    expect(statusOf(await load(page, "/proposals/9", { cookie: await signInAs("applicant.xk@taf.example"), params: { proposalId: "9" } }))).toBe(200);
   });
 });

@@ -72,6 +72,23 @@ describe("the production server", { timeout: 120_000 }, () => {
     expect(people).not.toContain("big@example.org");
   });
 
+  it("refuses a body that is not a form (415) or has no declared length (411)", async () => {
+    const json = await fetch(`${portal.url}/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: portal.url }, body: "{}" });
+    expect(json.status).toBe(415);
+    const streamed = await fetch(`${portal.url}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: portal.url },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("email=a%40b.example&password=x"));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(411);
+  });
+
   it("answers a malformed cookie as signed out", async () => {
     const response = await fetch(`${portal.url}/`, { headers: { Cookie: "taf_session=%E0%A4%A; other=%%%" }, redirect: "manual" });
     expect(response.status).toBe(302);
