@@ -13,6 +13,7 @@ import type { ConceptActivityForm, ConceptNoteForm } from "../proposals/concept-
 import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
 import { conceptNoteFormValues, conceptNotePage, formatDay, leadActor, saveConceptNote } from "../proposals/concept-note.server";
 import { readForm } from "../forms.server";
+import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Concept note · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
@@ -57,29 +58,8 @@ export default function ConceptNotePage() {
   const lastSubmission = page.submissions.at(-1);
   return (
     <>
-      <p>
-        <Link to={`/proposals/${page.id}`}>← Back to the proposal</Link>
-      </p>
-      <div className="page-head">
-        <h1>
-          Concept note: {page.reference ? <span className="reference">{page.reference}</span> : null}
-          {page.title || "Untitled proposal"}
-        </h1>
-        <span className="badge ok">{page.stateLabel}</span>
-      </div>
-      {actionData?.notice ? (
-        <p className="notice success" role="status">
-          {actionData.notice}
-        </p>
-      ) : null}
-      {actionData?.refusal ? (
-        <div className="notice error" role="alert">
-          <p>
-            <strong>The concept note is saved, but it cannot be submitted yet.</strong>
-          </p>
-          <p>{actionData.refusal}</p>
-        </div>
-      ) : null}
+      <WorkPageHeading what="Concept note" proposalId={page.id} reference={page.reference} title={page.title} stateLabel={page.stateLabel} />
+      <SaveOutcome notice={actionData?.notice} refusal={actionData?.refusal} document="concept note" />
 
       <RevisionRequests page={page} />
 

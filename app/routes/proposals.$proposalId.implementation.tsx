@@ -10,6 +10,7 @@ import type { ActivityReportForm, CompletionReportForm } from "../proposals/impl
 import { activityReportSchema, completionReportSchema } from "../proposals/implementation-schema";
 import { implementationPage, reportActivity, saveCompletionReport } from "../proposals/implementation.server";
 import { readForm } from "../forms.server";
+import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Implementation · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
@@ -48,30 +49,16 @@ export default function ImplementationPage() {
   const openRevision = page.stage === "ongoing" ? page.revisions.openRequest : null;
   return (
     <>
-      <p>
-        <Link to={`/proposals/${page.id}`}>← Back to the proposal</Link>
-      </p>
-      <div className="page-head">
-        <h1>
-          Implementation: {page.reference ? <span className="reference">{page.reference}</span> : null}
-          {page.title || "Untitled proposal"}
-        </h1>
-        <span className={page.stage === "completed" ? "badge off" : page.stage === "onHold" ? "badge warn" : "badge ok"}>{page.stateLabel}</span>
-      </div>
+      <WorkPageHeading
+        what="Implementation"
+        proposalId={page.id}
+        reference={page.reference}
+        title={page.title}
+        stateLabel={page.stateLabel}
+        badge={page.stage === "completed" ? "off" : page.stage === "onHold" ? "warn" : "ok"}
+      />
       {/* An activity's report is confirmed on its card; the completion report's here. */}
-      {actionData?.notice && actionData.activityKey === null ? (
-        <p className="notice success" role="status">
-          {actionData.notice}
-        </p>
-      ) : null}
-      {actionData?.refusal ? (
-        <div className="notice error" role="alert">
-          <p>
-            <strong>The completion report is saved, but it cannot be submitted yet.</strong>
-          </p>
-          <p>{actionData.refusal}</p>
-        </div>
-      ) : null}
+      <SaveOutcome notice={actionData?.activityKey === null ? actionData.notice : null} refusal={actionData?.refusal} document="completion report" />
 
       <section aria-labelledby="where-heading">
         <h2 id="where-heading">Where implementation is</h2>

@@ -1,0 +1,57 @@
+import { Link } from "@remix-run/react";
+
+/** The top of a page where applicants work on one part of a proposal: back link, title, stage. */
+export function WorkPageHeading({
+  what,
+  proposalId,
+  reference,
+  title,
+  stateLabel,
+  badge = "ok",
+}: {
+  what: string;
+  proposalId: number;
+  reference: string | null;
+  title: string;
+  stateLabel: string;
+  badge?: "ok" | "off" | "warn";
+}) {
+  return (
+    <>
+      <p>
+        <Link to={`/proposals/${proposalId}`}>← Back to the proposal</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {what}: {reference ? <span className="reference">{reference}</span> : null}
+          {title || "Untitled proposal"}
+        </h1>
+        <span className={`badge ${badge}`}>{stateLabel}</span>
+      </div>
+    </>
+  );
+}
+
+/**
+ * What became of "save" or "submit": saved, or saved but refused by the workflow, with its
+ * reason (the text stays saved either way).
+ */
+export function SaveOutcome({ notice, refusal, document }: { notice?: string | null; refusal?: string | null; document: string }) {
+  return (
+    <>
+      {notice ? (
+        <p className="notice success" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {refusal ? (
+        <div className="notice error" role="alert">
+          <p>
+            <strong>The {document} is saved, but it cannot be submitted yet.</strong>
+          </p>
+          <p>{refusal}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
