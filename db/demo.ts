@@ -156,7 +156,7 @@ type Content = {
   contactPerson?: string;
 };
 
-type ConceptActivity = { kind: SupportKind; title: string; date: string; place: string; participants: number };
+type ConceptActivity = { kind: SupportKind; title: string; date: string; place: string; participants: number; institutions: Partial<Record<"AL" | "BA" | "XK" | "ME" | "MK" | "RS", string>> };
 type ConceptNote = { activities: ConceptActivity[]; budgetLines: { item: string; amountEur: number }[]; risks: string };
 
 const content = (c: Content): ProposalContent => c;
@@ -233,9 +233,9 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           on(-80, "13:00"),
           conceptNote({
             activities: [
-              { kind: "networkingMeeting", title: "Operational meeting to compare the three investigations", date: day(-40), place: "Pristina", participants: 18 },
-              { kind: "expertAdvice", title: "Eurojust advice on a JIT agreement", date: day(-12), place: "The Hague", participants: 8 },
-              { kind: "jointExercise", title: "Joint exercise on a controlled delivery across two borders", date: day(35), place: "Tirana", participants: 24 },
+              { kind: "networkingMeeting", title: "Operational meeting to compare the three investigations", date: day(-40), place: "Pristina", participants: 18, institutions: { XK: "Kosovo Police", AL: "Albanian State Police", MK: "Public Prosecutor's Office of North Macedonia" } },
+              { kind: "expertAdvice", title: "Eurojust advice on a JIT agreement", date: day(-12), place: "The Hague", participants: 8, institutions: { XK: "Kosovo Police", MK: "Public Prosecutor's Office of North Macedonia" } },
+              { kind: "jointExercise", title: "Joint exercise on a controlled delivery across two borders", date: day(35), place: "Tirana", participants: 24, institutions: { XK: "Kosovo Police", AL: "Albanian State Police" } },
             ],
             budgetLines: [
               { item: "Travel and accommodation for three meetings", amountEur: 38000 },
@@ -306,9 +306,9 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           on(-78, "10:00"),
           conceptNote({
             activities: [
-              { kind: "practiceExchange", title: "Workshop on evidence in FTF cases", date: day(-35), place: "Skopje", participants: 20 },
-              { kind: "capacityBuilding", title: "Joint training on battlefield evidence with Eurojust", date: day(40), place: "Tirana", participants: 30 },
-              { kind: "capacityBuilding", title: "Study visit to an EU prosecution office", date: day(90), place: "Brussels", participants: 9 },
+              { kind: "practiceExchange", title: "Workshop on evidence in FTF cases", date: day(-35), place: "Skopje", participants: 20, institutions: { MK: "Public Prosecutor's Office of North Macedonia", XK: "Office of the Chief State Prosecutor", AL: "General Prosecution Office of Albania" } },
+              { kind: "capacityBuilding", title: "Joint training on battlefield evidence with Eurojust", date: day(40), place: "Tirana", participants: 30, institutions: { MK: "Public Prosecutor's Office of North Macedonia", AL: "General Prosecution Office of Albania" } },
+              { kind: "capacityBuilding", title: "Study visit to an EU prosecution office", date: day(90), place: "Brussels", participants: 9, institutions: { MK: "Public Prosecutor's Office of North Macedonia", XK: "Office of the Chief State Prosecutor" } },
             ],
             budgetLines: [
               { item: "Travel and accommodation", amountEur: 27000 },
@@ -372,8 +372,8 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           on(-14, "11:00"),
           conceptNote({
             activities: [
-              { kind: "capacityBuilding", title: "Joint workshop on financial investigations", date: day(30), place: "Belgrade", participants: 25 },
-              { kind: "networkingMeeting", title: "Operational meetings on two ongoing cases", date: day(60), place: "Sarajevo", participants: 12 },
+              { kind: "capacityBuilding", title: "Joint workshop on financial investigations", date: day(30), place: "Belgrade", participants: 25, institutions: { RS: "Prosecutor's Office for Organised Crime of Serbia", BA: "State Investigation and Protection Agency (SIPA)" } },
+              { kind: "networkingMeeting", title: "Operational meetings on two ongoing cases", date: day(60), place: "Sarajevo", participants: 12, institutions: { RS: "Prosecutor's Office for Organised Crime of Serbia", BA: "State Investigation and Protection Agency (SIPA)" } },
             ],
             budgetLines: [{ item: "All costs of the workshop and the meetings", amountEur: 38000 }],
             risks: "The cases may be closed or change before the meetings take place.",
@@ -480,9 +480,9 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           on(-93, "10:00"),
           conceptNote({
             activities: [
-              { kind: "practiceExchange", title: "Study visit of the Montenegrin department to Belgrade", date: day(-80), place: "Belgrade", participants: 6 },
-              { kind: "practiceExchange", title: "Study visit of the Serbian department to Podgorica", date: day(-55), place: "Podgorica", participants: 6 },
-              { kind: "capacityBuilding", title: "Joint workshop with prosecutors on the new templates", date: day(-25), place: "Budva", participants: 22 },
+              { kind: "practiceExchange", title: "Study visit of the Montenegrin department to Belgrade", date: day(-80), place: "Belgrade", participants: 6, institutions: { ME: "Ministry of Justice of Montenegro", RS: "Ministry of Justice of Serbia" } },
+              { kind: "practiceExchange", title: "Study visit of the Serbian department to Podgorica", date: day(-55), place: "Podgorica", participants: 6, institutions: { RS: "Ministry of Justice of Serbia", ME: "Ministry of Justice of Montenegro" } },
+              { kind: "capacityBuilding", title: "Joint workshop with prosecutors on the new templates", date: day(-25), place: "Budva", participants: 22, institutions: { ME: "Ministry of Justice of Montenegro", RS: "Ministry of Justice of Serbia" } },
             ],
             budgetLines: [
               { item: "Travel and accommodation for the study visits", amountEur: 6500 },

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import type { VersionKind } from "../../db/schema";
 import { attachments, proposals, proposalVersions, users } from "../../db/schema";
 import { formatBrussels } from "../../emails/time";
-import { isWb6Country, SUPPORT_KINDS, THEMES, WB6_COUNTRIES } from "../../workflows/eligibility";
+import { SUPPORT_KINDS, THEMES, WB6_COUNTRIES } from "../../workflows/eligibility";
 import { CONCEPT_NOTE_PARTS, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { db } from "../db.server";
 
@@ -60,9 +60,10 @@ function activityLine(activity: Record<string, unknown>) {
   const kindLabel = SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? plain(kind);
   const details = [calendarDate(date), plain(place), typeof participants === "number" ? `${participants} participants` : plain(participants)];
   // Institutions per country, e.g. "Kosovo*: Kosovo Police; Albania: Albanian State Police".
-  const byCountry = Object.entries((institutions ?? {}) as Record<string, unknown>)
-    .filter(([, names]) => plain(names) !== "")
-    .map(([code, names]) => `${isWb6Country(code) ? WB6_COUNTRIES[code] : code}: ${plain(names)}`);
+  const named = (institutions ?? {}) as Record<string, unknown>;
+  const byCountry = Object.keys(WB6_COUNTRIES)
+    .filter((code) => plain(named[code]) !== "")
+    .map((code) => `${WB6_COUNTRIES[code as keyof typeof WB6_COUNTRIES]}: ${plain(named[code])}`);
   // Whatever else the concept-note form records still shows, so its changes are seen.
   const extra = Object.values(more).map(plain);
   return [[kindLabel, plain(title)].filter(Boolean).join(": "), [...details, ...byCountry, ...extra].filter(Boolean).join(", ")].filter(Boolean).join(". ");
