@@ -130,8 +130,9 @@ function checkInstitution(tx: Tx, input: InstitutionInput, exceptId: number | nu
     .where(
       and(
         eq(institutions.countryCode, input.countryCode),
-        // Case and surrounding spaces do not make a different institution.
-        sql`lower(trim(${institutions.name})) = lower(${input.name})`,
+        // Case, surrounding spaces and the designation asterisk ("Kosovo* Police") do not make a
+        // different institution.
+        sql`lower(trim(replace(${institutions.name}, '*', ''))) = lower(trim(replace(${input.name}, '*', '')))`,
         exceptId === null ? undefined : ne(institutions.id, exceptId),
       ),
     )

@@ -36,7 +36,7 @@ const demoInstitutions: DemoInstitution[] = [
   ["State Investigation and Protection Agency (SIPA)", "BA", "police", false, true],
   ["Prosecutor's Office of Bosnia and Herzegovina", "BA", "prosecution", true, true],
   ["Ministry of Security of Bosnia and Herzegovina", "BA", "ministryOfInterior", false, true],
-  ["Kosovo Police", "XK", "police", false, true],
+  ["Kosovo* Police", "XK", "police", false, true],
   ["Office of the Chief State Prosecutor", "XK", "prosecution", true, true],
   ["Ministry of Internal Affairs", "XK", "ministryOfInterior", false, true],
   ["Financial Intelligence Unit", "XK", "lawEnforcementAgency", false, true],
@@ -68,7 +68,7 @@ export const demoPeople: DemoPerson[] = [
   { email: "reviewer.eu@taf.example", summary: "reviewer, EU Delegation to Serbia", name: "Marco Bianchi", jobTitle: "Programme manager", role: "reviewer", affiliation: "EU Delegation to Serbia" },
   { email: "reviewer.expert@taf.example", summary: "reviewer, project expert", name: "Katrin Vogel", jobTitle: "Senior expert, organised crime", role: "reviewer", affiliation: "Project expert" },
   { email: "advisor.mk@taf.example", summary: "country advisor, North Macedonia", name: "Elena Stojanovska", jobTitle: "Legal advisor", role: "countryAdvisor", country: "MK" },
-  { email: "applicant.xk@taf.example", summary: "applicant, Kosovo* Police", name: "Arben Krasniqi", jobTitle: "Head of the Directorate against Narcotics", role: "applicant", institution: "Kosovo Police" },
+  { email: "applicant.xk@taf.example", summary: "applicant, Kosovo* Police", name: "Arben Krasniqi", jobTitle: "Head of the Directorate against Narcotics", role: "applicant", institution: "Kosovo* Police" },
   { email: "applicant.al@taf.example", summary: "applicant, Albanian State Police", name: "Erion Hoxha", jobTitle: "Chief inspector, Anti-Drug Unit", role: "applicant", institution: "Albanian State Police" },
   { email: "applicant.mk@taf.example", summary: "applicant, Public Prosecutor's Office of North Macedonia", name: "Marija Petrovska", jobTitle: "Public prosecutor", role: "applicant", institution: "Public Prosecutor's Office of North Macedonia" },
   { email: "applicant.rs@taf.example", summary: "applicant, Prosecutor's Office for Organised Crime of Serbia", name: "Milan Jovanović", jobTitle: "Deputy prosecutor", role: "applicant", institution: "Prosecutor's Office for Organised Crime of Serbia" },
@@ -179,7 +179,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
     // 1. The proposal that stood out in the first round: now being implemented.
     {
       round: "2026-R1",
-      lead: "Kosovo Police",
+      lead: "Kosovo* Police",
       title: "Joint investigations of complex drug-trafficking networks",
       created: on(-170, "09:40"),
       content: content({
@@ -198,7 +198,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
         intendedStart: day(-60),
         durationMonths: 12,
         budgetEur: 60000,
-        contactPerson: "Arben Krasniqi, Head of the Directorate against Narcotics, Kosovo Police (applicant.xk@taf.example)",
+        contactPerson: "Arben Krasniqi, Head of the Directorate against Narcotics, Kosovo* Police (applicant.xk@taf.example)",
       }),
       partners: [
         {
@@ -233,9 +233,9 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           on(-80, "13:00"),
           conceptNote({
             activities: [
-              { kind: "networkingMeeting", title: "Operational meeting to compare the three investigations", date: day(-40), place: "Pristina", participants: 18, institutions: { XK: "Kosovo Police", AL: "Albanian State Police", MK: "Public Prosecutor's Office of North Macedonia" } },
-              { kind: "expertAdvice", title: "Eurojust advice on a JIT agreement", date: day(-12), place: "The Hague", participants: 8, institutions: { XK: "Kosovo Police", MK: "Public Prosecutor's Office of North Macedonia" } },
-              { kind: "jointExercise", title: "Joint exercise on a controlled delivery across two borders", date: day(35), place: "Tirana", participants: 24, institutions: { XK: "Kosovo Police", AL: "Albanian State Police" } },
+              { kind: "networkingMeeting", title: "Operational meeting to compare the three investigations", date: day(-40), place: "Pristina", participants: 18, institutions: { XK: "Kosovo* Police", AL: "Albanian State Police", MK: "Public Prosecutor's Office of North Macedonia" } },
+              { kind: "expertAdvice", title: "Eurojust advice on a JIT agreement", date: day(-12), place: "The Hague", participants: 8, institutions: { XK: "Kosovo* Police", MK: "Public Prosecutor's Office of North Macedonia" } },
+              { kind: "jointExercise", title: "Joint exercise on a controlled delivery across two borders", date: day(35), place: "Tirana", participants: 24, institutions: { XK: "Kosovo* Police", AL: "Albanian State Police" } },
             ],
             budgetLines: [
               { item: "Travel and accommodation for three meetings", amountEur: 38000 },
@@ -532,7 +532,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
       }),
       partners: [
         {
-          institution: "Kosovo Police",
+          institution: "Kosovo* Police",
           invited: on(-27, "09:15"),
           confirmed: { at: on(-25, "16:00"), statement: "The Directorate against Narcotics will share its seizure data and take part in all analysis meetings." },
         },
@@ -586,7 +586,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
     // 8. Second round: a draft whose partner has not confirmed yet (sign in as applicant.rs to confirm).
     {
       round: "2026-R2",
-      lead: "Kosovo Police",
+      lead: "Kosovo* Police",
       title: "Cybercrime: cross-border electronic evidence",
       created: on(-6, "14:00"),
       content: content({
@@ -601,7 +601,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
         intendedStart: day(90),
         durationMonths: 6,
         budgetEur: 35000,
-        contactPerson: "Arben Krasniqi, Head of the Directorate against Narcotics, Kosovo Police (applicant.xk@taf.example)",
+        contactPerson: "Arben Krasniqi, Head of the Directorate against Narcotics, Kosovo* Police (applicant.xk@taf.example)",
       }),
       partners: [{ institution: "Prosecutor's Office for Organised Crime of Serbia", invited: on(-5, "09:20") }],
       story: [],
@@ -623,7 +623,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
       }),
       partners: [
         {
-          institution: "Kosovo Police",
+          institution: "Kosovo* Police",
           invited: on(-4, "11:30"),
           confirmed: { at: on(-3, "09:45"), statement: "Our border police and the unit for stolen vehicles will run the channel on our side." },
         },

@@ -44,14 +44,14 @@ const institutionName = (id: number) => db().select({ name: institutions.name })
 const roundCode = (id: number) => db().select({ code: rounds.code }).from(rounds).where(eq(rounds.id, id)).get()!.code;
 
 const expected: [title: string, round: string, lead: string, state: string][] = [
-  ["Joint investigations of complex drug-trafficking networks", "2026-R1", "Kosovo Police", "implementation.active.ongoing"],
+  ["Joint investigations of complex drug-trafficking networks", "2026-R1", "Kosovo* Police", "implementation.active.ongoing"],
   ["Prosecuting returning foreign terrorist fighters: a regional practice exchange", "2026-R1", "Public Prosecutor's Office of North Macedonia", "implementation.onHold"],
   ["Following the money: financial investigations of migrant-smuggling networks", "2026-R1", "Prosecutor's Office for Organised Crime of Serbia", "conceptualWork.drafting"],
   ["Firearms trafficking from the Western Balkans: a regional awareness programme", "2026-R1", "State Investigation and Protection Agency (SIPA)", "notSelected"],
   ["Faster mutual legal assistance in organised crime and asset recovery cases", "2026-R1", "Ministry of Justice of Montenegro", "completed"],
   ["Joint operational analysis of cocaine routes through the port of Durrës", "2026-R2", "Albanian State Police", "eligibility.awaitingDecision"],
   ["Early identification of victims of trafficking in human beings in cross-border cases", "2026-R2", "Ministry of Justice of Montenegro", "eligibility.clarificationRequested"],
-  ["Cybercrime: cross-border electronic evidence", "2026-R2", "Kosovo Police", "draft"],
+  ["Cybercrime: cross-border electronic evidence", "2026-R2", "Kosovo* Police", "draft"],
   ["A shared alert channel for stolen vehicles", "ROLLING", "Albanian State Police", "draft"],
 ];
 

@@ -59,7 +59,7 @@ function activityLine(activity: Record<string, unknown>) {
   const { kind, title, date, place, participants, institutions, key: _key, ...more } = activity;
   const kindLabel = SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? plain(kind);
   const details = [calendarDate(date), plain(place), typeof participants === "number" ? `${participants} participants` : plain(participants)];
-  // Institutions per country, e.g. "Kosovo*: Kosovo Police; Albania: Albanian State Police".
+  // Institutions per country, e.g. "Kosovo*: Kosovo* Police; Albania: Albanian State Police".
   const named = (institutions ?? {}) as Record<string, unknown>;
   const byCountry = Object.keys(WB6_COUNTRIES)
     .filter((code) => plain(named[code]) !== "")

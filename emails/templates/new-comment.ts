@@ -5,7 +5,7 @@ import { oneLine, paragraphsOf } from "./typed-text";
 /** To the applicants of the other institutions of a proposal: someone wrote a comment. */
 export function newCommentEmail(comment: {
   recipientName: string;
-  /** "Arben Krasniqi (Kosovo Police)" or "The TAF team". */
+  /** "Arben Krasniqi (Kosovo* Police)" or "The TAF team". */
   authorLabel: string;
   reference: string | null;
   title: string;

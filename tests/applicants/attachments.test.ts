@@ -20,8 +20,8 @@ import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";
 const folder = join(tmpdir(), `taf-attachments-${randomUUID()}`);
 process.env.ATTACHMENTS_PATH = folder;
 
-// Demo proposals: 8 is a Kosovo Police draft with the Serbian OC prosecutor invited; 9 an
-// Albanian State Police draft with Kosovo Police confirmed; 1 is in implementation.
+// Demo proposals: 8 is a Kosovo* Police draft with the Serbian OC prosecutor invited; 9 an
+// Albanian State Police draft with Kosovo* Police confirmed; 1 is in implementation.
 const LEAD_8 = "applicant.xk@taf.example";
 const PARTNER_8 = "applicant.rs@taf.example";
 const OUTSIDER_8 = "applicant.al@taf.example";

@@ -6,8 +6,8 @@ import { db } from "../../app/db.server";
 import * as commentsRoute from "../../app/routes/proposals.$proposalId.comments";
 import { load, signInAs, statusOf, submit } from "../support/http";
 
-// Demo proposal 8: a Kosovo Police draft with the Serbian OC prosecutor invited. Proposal 1:
-// Kosovo Police lead with Albania and North Macedonia, reviewed by reviewer.eu, followed by advisor.mk.
+// Demo proposal 8: a Kosovo* Police draft with the Serbian OC prosecutor invited. Proposal 1:
+// Kosovo* Police lead with Albania and North Macedonia, reviewed by reviewer.eu, followed by advisor.mk.
 
 const cookies: Record<string, string> = {};
 const as = (who: string) => cookies[who]!;
@@ -47,13 +47,13 @@ describe("comments on a proposal", () => {
     const saved = db().select().from(proposalComments).where(eq(proposalComments.proposalId, 8)).all();
     expect(saved).toHaveLength(1);
     expect(location(result)).toBe(`/proposals/8/comments#comment-${saved[0]!.id}`);
-    const kosovoPolice = db().select().from(institutions).where(eq(institutions.name, "Kosovo Police")).get()!;
+    const kosovoPolice = db().select().from(institutions).where(eq(institutions.name, "Kosovo* Police")).get()!;
     expect(saved[0]).toMatchObject({ institutionId: kosovoPolice.id, body: "Could your office check whether the preservation requests can go through the 24/7 network?\nWe need it for the exercise." });
 
     const sent = commentMail();
     expect(sent.map((m) => m.recipient)).toEqual(["applicant.rs@taf.example"]);
     expect(sent[0]!.idempotencyKey).toMatch(new RegExp(`^new-comment:${saved[0]!.id}:\\d+$`));
-    expect(sent[0]!.text).toContain("Arben Krasniqi (Kosovo Police) wrote:");
+    expect(sent[0]!.text).toContain("Arben Krasniqi (Kosovo* Police) wrote:");
     expect(sent[0]!.text).toContain(`http://localhost:3000/proposals/8/comments#comment-${saved[0]!.id}`);
   });
 
@@ -64,7 +64,7 @@ describe("comments on a proposal", () => {
 
     const seen = await view(8, "applicant.rs");
     expect(seen.comments.map((c) => [c.author, c.institution, c.isOwn])).toEqual([
-      ["Arben Krasniqi", "Kosovo Police", false],
+      ["Arben Krasniqi", "Kosovo* Police", false],
       ["Milan Jovanović", "Prosecutor's Office for Organised Crime of Serbia", true],
     ]);
     expect(seen.comments[0]!.at).toMatch(/\(Brussels time\)$/);

@@ -58,7 +58,7 @@ async function preview(id: number, who = "xk") {
 }
 
 async function startDraft(title: string, round = "2026-R2") {
-  const result = await submit(start, "/proposals/new", { roundId: String(roundId(round)), institutionId: String(institutionId("Kosovo Police")), title }, { cookie: cookies.xk });
+  const result = await submit(start, "/proposals/new", { roundId: String(roundId(round)), institutionId: String(institutionId("Kosovo* Police")), title }, { cookie: cookies.xk });
   const match = /^\/proposals\/(\d+)\/edit\?notice=started$/.exec(location(result) ?? "");
   expect(match).not.toBeNull();
   return Number(match![1]);
@@ -78,7 +78,7 @@ const complete = {
   intendedStart: "2027-03-01",
   durationMonths: "9",
   budgetEur: "48000",
-  contactPerson: "Arben Krasniqi, Head of the Directorate against Narcotics, Kosovo Police (applicant.xk@taf.example)",
+  contactPerson: "Arben Krasniqi, Head of the Directorate against Narcotics, Kosovo* Police (applicant.xk@taf.example)",
 };
 
 describe("starting a proposal", () => {
@@ -88,13 +88,13 @@ describe("starting a proposal", () => {
     const deadline = page.rounds.find((r) => r.code === "2026-R2")!;
     expect(deadline).toMatchObject({ mode: "deadline", state: "open", closesAt: expect.any(String) });
     expect(page.rounds.find((r) => r.code === "ROLLING")).toMatchObject({ mode: "rolling", closesAt: null });
-    expect(page.institutions).toEqual([{ id: institutionId("Kosovo Police"), name: "Kosovo Police", country: { name: "Kosovo", needsFootnote: true } }]);
+    expect(page.institutions).toEqual([{ id: institutionId("Kosovo* Police"), name: "Kosovo* Police", country: { name: "Kosovo", needsFootnote: true } }]);
   });
 
   it("creates the draft led by the applicant's institution and opens it for editing", async () => {
     const id = await startDraft("Joint patrols on the northern border");
     const row = proposalRow(id);
-    expect(row).toMatchObject({ leadInstitutionId: institutionId("Kosovo Police"), createdByUserId: userId("applicant.xk@taf.example"), title: "Joint patrols on the northern border", state: "draft", reference: null });
+    expect(row).toMatchObject({ leadInstitutionId: institutionId("Kosovo* Police"), createdByUserId: userId("applicant.xk@taf.example"), title: "Joint patrols on the northern border", state: "draft", reference: null });
     const history = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, id)).all();
     expect(history.map((e) => e.type)).toEqual(["CREATE"]);
     expect((await editPage(id)).values).toEqual({ title: "Joint patrols on the northern border" });
@@ -102,12 +102,12 @@ describe("starting a proposal", () => {
 
   it("refuses a closed round, another institution, and a blank title, beside the field, creating nothing", async () => {
     const before = countOf(proposals);
-    const closed = (await submit(start, "/proposals/new", { roundId: String(roundId("2026-R1")), institutionId: String(institutionId("Kosovo Police")), title: "Late idea" }, { cookie: cookies.xk })) as Reply;
+    const closed = (await submit(start, "/proposals/new", { roundId: String(roundId("2026-R1")), institutionId: String(institutionId("Kosovo* Police")), title: "Late idea" }, { cookie: cookies.xk })) as Reply;
     expect(closed.result.error?.roundId?.[0]).toMatch(/“First call for proposals 2026” is closed: it accepts no more proposals/);
     expect(closed.result.initialValue?.title).toBe("Late idea");
     const other = (await submit(start, "/proposals/new", { roundId: String(roundId("ROLLING")), institutionId: String(institutionId("Albanian State Police")), title: "Not ours" }, { cookie: cookies.xk })) as Reply;
     expect(other.result.error?.institutionId?.[0]).toMatch(/only for an institution you work for/);
-    const blank = (await submit(start, "/proposals/new", { roundId: String(roundId("ROLLING")), institutionId: String(institutionId("Kosovo Police")), title: "  " }, { cookie: cookies.xk })) as Reply;
+    const blank = (await submit(start, "/proposals/new", { roundId: String(roundId("ROLLING")), institutionId: String(institutionId("Kosovo* Police")), title: "  " }, { cookie: cookies.xk })) as Reply;
     expect(blank.result.error?.title?.[0]).toMatch(/working title/);
     expect(countOf(proposals)).toBe(before);
   });
@@ -262,8 +262,8 @@ describe("preview and submit", () => {
     const id = db().transaction((tx) => {
       const draft = createProposal(tx, {
         roundId: roundId("2026-R1"),
-        leadInstitutionId: institutionId("Kosovo Police"),
-        createdBy: { userId: userId("applicant.xk@taf.example"), role: "applicant", institutionId: institutionId("Kosovo Police") },
+        leadInstitutionId: institutionId("Kosovo* Police"),
+        createdBy: { userId: userId("applicant.xk@taf.example"), role: "applicant", institutionId: institutionId("Kosovo* Police") },
         title: complete.title,
         content: { ...complete, durationMonths: 9, budgetEur: 48000 },
       });

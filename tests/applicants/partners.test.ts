@@ -8,8 +8,8 @@ import * as partnershipRoute from "../../app/routes/proposals.$proposalId.partne
 import { load, signInAs, statusOf, submit } from "../support/http";
 
 // Demo proposals: 6 submitted (Albanian State Police lead), 7 clarification requested (MoJ
-// Montenegro lead), 8 a Kosovo Police draft with the Serbian OC prosecutor only invited, 9 an
-// Albanian State Police draft with Kosovo Police confirmed.
+// Montenegro lead), 8 a Kosovo* Police draft with the Serbian OC prosecutor only invited, 9 an
+// Albanian State Police draft with Kosovo* Police confirmed.
 
 const cookies: Record<string, string> = {};
 const as = (who: string) => cookies[who]!;
@@ -78,7 +78,7 @@ describe("who sees the partners page", () => {
     expect(db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, 8)).get()?.state).toBe("draft");
     const lead = await partnersPage(8, "applicant.xk");
     expect(lead.manage).toBe(true);
-    expect(lead.lead.name).toBe("Kosovo Police");
+    expect(lead.lead.name).toBe("Kosovo* Police");
     expect(lead.partners).toEqual([
       expect.objectContaining({ name: "Prosecutor's Office for Organised Crime of Serbia", status: "invited", statement: null, respondedAt: null, activeApplicants: 1 }),
     ]);
@@ -109,7 +109,7 @@ describe("searching the directory", () => {
     const byName = await partnersPage(8, "applicant.xk", "?q=police");
     const names = byName.directory!.institutions.map((i) => i.name);
     expect(names).toEqual(["Albanian State Police", "Police Directorate of Montenegro", "Ministry of Interior of Serbia, Criminal Police Directorate"]);
-    expect(names).not.toContain("Kosovo Police");
+    expect(names).not.toContain("Kosovo* Police");
 
     const serbian = await partnersPage(8, "applicant.xk", "?country=RS");
     expect(serbian.directory!.institutions.map((i) => i.name)).toEqual([
@@ -154,7 +154,7 @@ describe("inviting a partner", () => {
     );
     const letter = sent[0]!;
     expect(letter.subject).toBe("Invitation to a joint proposal: Cybercrime: cross-border electronic evidence");
-    expect(letter.text).toContain("Arben Krasniqi of Kosovo Police (Kosovo*) invites your institution, Albanian State Police");
+    expect(letter.text).toContain("Arben Krasniqi of Kosovo* Police (Kosovo*) invites your institution, Albanian State Police");
     expect(letter.text).toContain("So far, institutions from Kosovo* stand behind the proposal.");
     expect(letter.text).toContain("http://localhost:3000/proposals/8/partnership");
     expect(letter.text).toContain("UNSCR 1244/1999");
@@ -179,7 +179,7 @@ describe("inviting a partner", () => {
   });
 
   const refusals: [string, () => number, RegExp][] = [
-    ["the lead itself", () => institutionId("Kosovo Police"), /Kosovo Police leads this proposal/],
+    ["the lead itself", () => institutionId("Kosovo* Police"), /Kosovo\* Police leads this proposal/],
     ["an inactive institution", () => institutionId("Ministry of Justice of Serbia"), /is not active in the directory/],
     ["an institution already invited", () => institutionId("Prosecutor's Office for Organised Crime of Serbia"), /is already a partner of this proposal/],
     ["an institution that does not exist", () => 99999, /not in the directory/],
@@ -234,18 +234,18 @@ describe("removing a partner", () => {
   });
 
   it("keeps a confirmed partner: only the partner withdraws its confirmation", async () => {
-    const row = partnerRow(9, "Kosovo Police")!;
+    const row = partnerRow(9, "Kosovo* Police")!;
     expect(row.status).toBe("confirmed");
     const reply = (await submit(partnersRoute, page(9), { intent: "remove", partnerId: String(row.id), confirm: "on" }, { cookie: as("applicant.al"), ...params(9) })) as Reply;
     expect(reply.result.error?.[""]?.join(" ")).toMatch(/has confirmed its participation, so you cannot remove it/);
-    expect(partnerRow(9, "Kosovo Police")?.status).toBe("confirmed");
+    expect(partnerRow(9, "Kosovo* Police")?.status).toBe("confirmed");
   });
 
   it("refuses a partner of another proposal", async () => {
-    const other = partnerRow(9, "Kosovo Police")!;
+    const other = partnerRow(9, "Kosovo* Police")!;
     const reply = (await submit(partnersRoute, page(8), { intent: "remove", partnerId: String(other.id), confirm: "on" }, { cookie: as("applicant.xk"), ...params(8) })) as Reply;
     expect(reply.result.error?.[""]?.join(" ")).toMatch(/no longer a partner/);
-    expect(partnerRow(9, "Kosovo Police")).toBeDefined();
+    expect(partnerRow(9, "Kosovo* Police")).toBeDefined();
   });
 });
 
@@ -331,11 +331,11 @@ describe("answering an invitation", () => {
     const before = mail("partner-response").length;
     const result = await answer(9, "applicant.xk", { intent: "decline", reason: "", confirm: "on" });
     expect(location(result)).toBe("/?notice=partnership-withdrew");
-    expect(partnerRow(9, "Kosovo Police")).toMatchObject({ status: "declined", statement: null });
+    expect(partnerRow(9, "Kosovo* Police")).toMatchObject({ status: "declined", statement: null });
     const sent = mail("partner-response").slice(before);
     // The lead's active applicants: the demo one and the colleague added in "inviting a partner".
     expect(sent.map((m) => m.recipient)).toEqual(["applicant.al@taf.example", "colleague.al@taf.example"]);
-    expect(sent[0]!.subject).toBe("Kosovo Police withdrew its confirmation: A shared alert channel for stolen vehicles");
+    expect(sent[0]!.subject).toBe("Kosovo* Police withdrew its confirmation: A shared alert channel for stolen vehicles");
     expect(sent[0]!.text).toContain("Only institutions from Albania stand behind the proposal now: it is not joint yet.");
     expect(sent[0]!.text).toContain("UNSCR 1244/1999");
     expect(db().select().from(auditLog).where(eq(auditLog.action, "partnerWithdrew")).all()).toHaveLength(1);

@@ -59,7 +59,7 @@ describe("a proposal with one version", () => {
     const versions = (await view("applicant.xk@taf.example", 1)) as Page;
     const note: Record<string, string> = Object.fromEntries(kind(versions, "conceptNote").only!.map((f) => [f.key, f.text]));
     expect(note.activities?.split("\n")).toHaveLength(3);
-    expect(note.activities).toMatch(/^Networking or operational meeting: Operational meeting to compare the three investigations\. \d{1,2} [A-Z][a-z]+ \d{4}, Pristina, 18 participants, Albania: Albanian State Police, Kosovo\*: Kosovo Police, North Macedonia: Public Prosecutor's Office of North Macedonia$/m);
+    expect(note.activities).toMatch(/^Networking or operational meeting: Operational meeting to compare the three investigations\. \d{1,2} [A-Z][a-z]+ \d{4}, Pristina, 18 participants, Albania: Albanian State Police, Kosovo\*: Kosovo\* Police, North Macedonia: Public Prosecutor's Office of North Macedonia$/m);
     expect(note.budgetLines).toBe(
       "Travel and accommodation for three meetings: EUR 38,000\nInterpretation (Albanian, Macedonian, English): EUR 9,000\nExpert fees: EUR 12,000\nTotal: EUR 59,000",
     );

@@ -73,7 +73,7 @@ describe("the directory", () => {
   it("lists every institution with its country (Kosovo* flagged) and number of applicants", async () => {
     const data = (await load(directory, "/admin/institutions", { cookie: admin })) as Directory;
     expect(data.institutions.length).toBeGreaterThanOrEqual(21);
-    expect(data.institutions.find((i) => i.name === "Kosovo Police")).toMatchObject({ countryCode: "XK", countryNeedsFootnote: true, type: "police", applicants: 1 });
+    expect(data.institutions.find((i) => i.name === "Kosovo* Police")).toMatchObject({ countryCode: "XK", countryNeedsFootnote: true, type: "police", applicants: 1 });
   });
 
   it("filters by country, type, status and name", async () => {
@@ -173,16 +173,16 @@ describe("adding and editing an institution", () => {
   });
 
   it("deactivates an institution without losing its people, and stops offering it for invitations", async () => {
-    const police = institutionByName("Kosovo Police")!;
+    const police = institutionByName("Kosovo* Police")!;
     const params = { institutionId: String(police.id) };
     const result = await submit(
       institutionPage,
       `/admin/institutions/${police.id}`,
-      { name: "Kosovo Police", countryCode: "XK", type: "police", chapter24: "on" },
+      { name: "Kosovo* Police", countryCode: "XK", type: "police", chapter24: "on" },
       { cookie: admin, params },
     );
     expect(location(result)).toBe(`/admin/institutions/${police.id}?notice=updated`);
-    expect(institutionByName("Kosovo Police")!.active).toBe(false);
+    expect(institutionByName("Kosovo* Police")!.active).toBe(false);
     expect(db().select().from(auditLog).where(eq(auditLog.action, "institutionDeactivated")).all()).toEqual([
       expect.objectContaining({ subjectId: String(police.id) }),
     ]);
@@ -201,7 +201,7 @@ describe("adding and editing an institution", () => {
     expect(refused.result.error?.institutionId?.[0]).toMatch(/not active/);
 
     const inactive = (await load(directory, "/admin/institutions?status=inactive", { cookie: admin })) as Directory;
-    expect(inactive.institutions.map((i) => i.name)).toEqual(["Kosovo Police"]);
+    expect(inactive.institutions.map((i) => i.name)).toEqual(["Kosovo* Police"]);
   });
 
   it("answers 404 for an unknown or malformed id", async () => {

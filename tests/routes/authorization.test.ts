@@ -48,7 +48,7 @@ const matrix: Record<string, Entry | Entry[]> = {
   "admin.people.$userId": { path: "/admin/people/1", params: { userId: "1" }, loader: administratorsOnly, action: administratorsOnly },
   "admin.institutions._index": { path: "/admin/institutions", loader: administratorsOnly },
   "admin.institutions.new": { path: "/admin/institutions/new", loader: administratorsOnly, action: administratorsOnly },
-  // Demo proposal 1 is led by Kosovo Police with a North Macedonian partner and both reviewers
+  // Demo proposal 1 is led by Kosovo* Police with a North Macedonian partner and both reviewers
   // assigned; proposal 3 is Serbian and Bosnian. One may not see a proposal: it does not exist.
   "proposals.$proposalId._index": [
     { path: "/proposals/1", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: { ...everyone("ok"), signedOut: "login" } },
@@ -57,8 +57,8 @@ const matrix: Record<string, Entry | Entry[]> = {
     { path: "/proposals/x", params: { proposalId: "x" }, loader: { ...everyone(404), signedOut: "login" } },
   ],
   "proposals.new": { path: "/proposals/new", loader: { ...everyone(403), signedOut: "login", applicant: "ok" }, action: { ...everyone(403), signedOut: "login", applicant: "ok" } },
-  // Demo proposal 8 is Kosovo Police's draft with a Serbian partner only invited; 9 is an
-  // Albanian draft with Kosovo Police confirmed as partner.
+  // Demo proposal 8 is Kosovo* Police's draft with a Serbian partner only invited; 9 is an
+  // Albanian draft with Kosovo* Police confirmed as partner.
   "proposals.$proposalId.edit": [
     { path: "/proposals/8/edit", params: { proposalId: "8" }, loader: leadOnDraft, action: leadOnDraft },
     { path: "/proposals/1/edit", params: { proposalId: "1" }, loader: notNowForAnyone, action: notNowForAnyone },
@@ -93,7 +93,7 @@ const matrix: Record<string, Entry | Entry[]> = {
     { path: "/proposals/1/versions", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" } },
     { path: "/proposals/8/versions", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" } },
   ],
-  // Proposal 1 is in implementation (Kosovo Police lead), 2 on hold (North Macedonian lead), 3 in
+  // Proposal 1 is in implementation (Kosovo* Police lead), 2 on hold (North Macedonian lead), 3 in
   // conceptual work (Serbian lead), 6 waiting for its eligibility decision.
   "proposals.$proposalId.concept": [
     { path: "/proposals/1/concept", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },

@@ -89,7 +89,7 @@ describe("every path of a proposal's life, through applyProposalCommand", () => 
     );
     expect(row.clarificationDueAt).toEqual(dueAt);
 
-    setContent(id, { summary: "Joint operations of the Anti-Drug Unit and the Kosovo Police." });
+    setContent(id, { summary: "Joint operations of the Anti-Drug Unit and the Kosovo* Police." });
     const answered = step(
       id,
       leadApplicant(),
@@ -100,7 +100,7 @@ describe("every path of a proposal's life, through applyProposalCommand", () => 
     expect(answered.row).toMatchObject({ clarificationDueAt: null, submittedAt: T0, reference: row.reference });
     expect(versionsOf(id).map((v) => [v.number, (v.content as { summary: string }).summary])).toEqual([
       [1, completeContent().summary],
-      [2, "Joint operations of the Anti-Drug Unit and the Kosovo Police."],
+      [2, "Joint operations of the Anti-Drug Unit and the Kosovo* Police."],
     ]);
     expect(checksOf(id)).toHaveLength(2);
 

@@ -33,7 +33,7 @@ export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
 export const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
 
-export const KOSOVO_POLICE = "Kosovo Police";
+export const KOSOVO_POLICE = "Kosovo* Police";
 export const ALBANIAN_POLICE = "Albanian State Police";
 export const MK_PROSECUTION = "Public Prosecutor's Office of North Macedonia";
 export const RS_PROSECUTION = "Prosecutor's Office for Organised Crime of Serbia";
@@ -132,7 +132,7 @@ export const completionReport = { outcome: "Two operations, 14 arrests.", lesson
 export type PartnerSpec = { institution: string; status: PartnerStatus };
 
 /**
- * A draft led by the Kosovo Police (applicant.xk) in its own open round, with the Albanian State
+ * A draft led by the Kosovo* Police (applicant.xk) in its own open round, with the Albanian State
  * Police as a confirmed partner: complete and joint, so SUBMIT is accepted as it stands.
  */
 export function makeProposal(

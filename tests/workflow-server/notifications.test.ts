@@ -90,7 +90,7 @@ describe("the outbox holds exactly the messages a transition owes", () => {
     const lead = mail.find((m) => m.recipient === XK)!;
     const partner = mail.find((m) => m.recipient === AL)!;
     expect(lead.subject).toBe(`${reference} received: Joint action against drug trafficking on the Balkan route`);
-    expect(lead.text).toContain("Your institution, Kosovo Police, submitted");
+    expect(lead.text).toContain("Your institution, Kosovo* Police, submitted");
     expect(partner.text).toContain("Your institution takes part in it as a partner.");
     // Only the countries that stand behind it: Albania and Kosovo*, not the declined or invited ones.
     expect(lead.text).toContain("Institutions from these countries stand behind the proposal: Albania and Kosovo*.");
@@ -197,7 +197,7 @@ describe("the outbox holds exactly the messages a transition owes", () => {
       [`proposal-withdrawn → ${XK}`, `proposal-withdrawn → ${AL}`, `proposal-withdrawn → ${ADMIN}`, "proposal-withdrawn → admin.two@taf.example"].sort(),
     );
     expect(mail[0]!.text).toContain("Arben Krasniqi");
-    expect(mail[0]!.text).toContain("Kosovo Police");
+    expect(mail[0]!.text).toContain("Kosovo* Police");
     expect(mail[0]!.text).toContain("Merged into a larger proposal.");
   });
 

@@ -14,7 +14,7 @@ import type { CriterionId, CriterionResult, EligibilityInput, InstitutionFacts }
 
 const kosovoPolice: InstitutionFacts = {
   id: 1,
-  name: "Kosovo Police",
+  name: "Kosovo* Police",
   countryCode: "XK",
   type: "police",
   chapter23: false,
@@ -101,7 +101,7 @@ describe("checkEligibility", () => {
       const inactive = criterion({ ...eligible, lead: { ...kosovoPolice, active: false } }, "eligibleInstitutions");
       expect(inactive).toMatchObject({
         outcome: "failed",
-        reason: "Kosovo Police (Kosovo*) is not active in the register of institutions.",
+        reason: "Kosovo* Police (Kosovo*) is not active in the register of institutions.",
       });
       const noMandate = criterion(
         { ...eligible, partners: [{ ...albanianProsecution, chapter23: false, status: "confirmed" }] },
