@@ -40,7 +40,7 @@ describe("clarification, resubmission and comparison, in Chromium", { timeout: 1
     const summary = page.getByLabel("Summary");
     await summary.fill(`${await summary.inputValue()} The analysis covers the crossings at Morinë and Qafë Prush.`);
     await page.getByRole("button", { name: "Save draft" }).click();
-    await seen(page, /Saved at|Last saved/);
+    await seen(page, /Saved at \d\d:\d\d/);
     await page.goto(proposalUrl);
     await page.getByRole("link", { name: "Answer the question and resubmit" }).click();
     await page.getByLabel("Your answer to the TAF team").fill("The crossings at Morinë and Qafë Prush; the summary now says so.");

@@ -41,6 +41,11 @@ export async function watchedPage(browser: BrowserContext) {
   return { page, problems };
 }
 
+/**
+ * Waits until the text shows and the page has finished its requests (a save, a reload of its
+ * data), so that the journey's next navigation does not cut one off half-way.
+ */
 export async function seen(page: Page, text: string | RegExp) {
   await expect.poll(() => page.getByText(text).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.waitForLoadState("networkidle");
 }
