@@ -6,6 +6,7 @@ import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/elig
 import { countryOptions, institutionTypeOptions, mandateText } from "../components/institution";
 import { listCountries, listInstitutions } from "../institutions.server";
 import { requirePermission } from "../permissions.server";
+import { FilterSelect } from "../components/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "Institutions · TAF portal" }];
 
@@ -45,36 +46,19 @@ export default function Institutions() {
           <label htmlFor="institutions-q">Name</label>
           <input id="institutions-q" type="search" name="q" defaultValue={filter.search ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="institutions-country">Country</label>
-          <select id="institutions-country" name="country" defaultValue={filter.countryCode ?? ""}>
-            <option value="">All countries</option>
-            {countryOptions(countries).map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="institutions-type">Type</label>
-          <select id="institutions-type" name="type" defaultValue={filter.type ?? ""}>
-            <option value="">All types</option>
-            {institutionTypeOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="institutions-status">Status</label>
-          <select id="institutions-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Active and not active</option>
-            <option value="active">Active only</option>
-            <option value="inactive">Not active only</option>
-          </select>
-        </div>
+        <FilterSelect id="institutions-country" name="country" label="Country" value={filter.countryCode} anyLabel="All countries" options={countryOptions(countries)} />
+        <FilterSelect id="institutions-type" name="type" label="Type" value={filter.type} anyLabel="All types" options={institutionTypeOptions} />
+        <FilterSelect
+          id="institutions-status"
+          name="status"
+          label="Status"
+          value={filter.status}
+          anyLabel="Active and not active"
+          options={[
+            { value: "active", label: "Active only" },
+            { value: "inactive", label: "Not active only" },
+          ]}
+        />
         <div className="actions">
           <button type="submit">Show institutions</button>
           {filtered ? <Link to="/admin/institutions">Clear the filters</Link> : null}

@@ -6,6 +6,7 @@ import type { PersonStatus } from "../components/person";
 import { PERSON_STATUS_LABELS, personStatuses, RoleList, ROLES, StatusBadge } from "../components/person";
 import { listPeople, PEOPLE_PAGE_SIZE } from "../people.server";
 import { requirePermission } from "../permissions.server";
+import { FilterSelect } from "../components/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "People · TAF portal" }];
 
@@ -52,28 +53,22 @@ export default function People() {
           <label htmlFor="people-q">Name or e-mail</label>
           <input id="people-q" type="search" name="q" defaultValue={filter.search ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="people-role">Role</label>
-          <select id="people-role" name="role" defaultValue={filter.role ?? ""}>
-            <option value="">Any role</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="people-status">Status</label>
-          <select id="people-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Any status</option>
-            {personStatuses.map((status) => (
-              <option key={status} value={status}>
-                {PERSON_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="people-role"
+          name="role"
+          label="Role"
+          value={filter.role}
+          anyLabel="Any role"
+          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        />
+        <FilterSelect
+          id="people-status"
+          name="status"
+          label="Status"
+          value={filter.status}
+          anyLabel="Any status"
+          options={personStatuses.map((status) => ({ value: status, label: PERSON_STATUS_LABELS[status] }))}
+        />
         <div className="actions">
           <button type="submit">Show people</button>
           {filtered ? <Link to="/admin/people">Clear the filters</Link> : null}
