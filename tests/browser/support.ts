@@ -32,20 +32,33 @@ export async function openMail(portal: Portal, page: Page, address: string, subj
   throw new Error(`no mail "${subject}" to ${address} arrived:\n${portal.output()}`);
 }
 
+/** Requests each watched page has in flight, so that `seen` can wait for the page to settle. */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
 /** A page that records console errors and server errors, to assert none happened. */
 export async function watchedPage(browser: BrowserContext) {
   const page = browser.pages()[0] ?? (await browser.newPage());
   const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+  const pending = new Set<unknown>();
+  inFlight.set(page, pending);
+  page.on("request", (request) => pending.add(request));
+  page.on("requestfinished", (request) => pending.delete(request));
+  page.on("requestfailed", (request) => pending.delete(request));
+  page.on("framenavigated", (frame) => frame === page.mainFrame() && pending.clear());
+  page.on("console", (message) => message.type() === "error" && problems.push(`${message.text()} (on ${page.url()})`));
   page.on("response", (response) => response.status() >= 500 && problems.push(`${response.status()} ${response.url()}`));
   return { page, problems };
 }
 
 /**
  * Waits until the text shows and the page has finished its requests (a save, a reload of its
- * data), so that the journey's next navigation does not cut one off half-way.
+ * data), so that the journey's next navigation does not cut one off half-way. Playwright's own
+ * "networkidle" is no help here: once a document has reached it, it does not wait again for the
+ * requests the app makes later.
  */
 export async function seen(page: Page, text: string | RegExp) {
   await expect.poll(() => page.getByText(text).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-  await page.waitForLoadState("networkidle");
+  const pending = inFlight.get(page);
+  if (pending) await expect.poll(() => pending.size, { timeout: 30_000, interval: 100 }).toBe(0);
+  else await page.waitForLoadState("networkidle");
 }
