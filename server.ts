@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { connection, closeDatabase } from "./app/db.server";
 import { env } from "./app/env.server";
 import { startBackgroundJobs } from "./app/background.server";
+import { refusalPage } from "./app/refusal-page.server";
 import { KOSOVO_FOOTNOTE } from "./emails/kosovo";
 import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "./db/demo";
 
@@ -28,7 +29,10 @@ const { db } = connection();
 if (config.DEMO_DATA === "auto" && (await loadDemoData(db))) {
   console.log("Loaded the demo data into a new database.");
 }
-const jobs = await startBackgroundJobs(db, config);
+const jobs = await startBackgroundJobs(db, config).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 
 const app = express();
 app.disable("x-powered-by");
@@ -69,30 +73,31 @@ app.use((req, res, next) => {
   const origin = req.get("origin");
   const host = (config.TRUST_PROXY && req.get("x-forwarded-host")) || req.get("host");
   if (origin && (!URL.canParse(origin) || new URL(origin).host !== host)) {
-    res.status(403).type("text/plain").send("This form was sent from another site and was refused.");
+    refuse(res, 403, "Form refused", "This form was sent from another site and was refused. Nothing was changed.");
     return;
   }
   // Forms only, and of a declared size: a body streamed without a length could not be limited.
   const type = req.get("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
-    res.status(415).type("text/plain").send("The portal accepts forms only. Go back to the page and send the form again.");
+    refuse(res, 415, "Form refused", "The portal accepts forms only. Go back to the page and send the form again.");
     return;
   }
   if (req.get("content-length") === undefined) {
-    res.status(411).type("text/plain").send("The form was sent without its length and was refused. Send it again from the page.");
+    refuse(res, 411, "Form refused", "The form was sent without its length and was refused. Send it again from the page.");
     return;
   }
   const upload = req.path.endsWith("/attachments") && type.startsWith("multipart/form-data");
   const limit = upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
   if (Number(req.get("content-length") ?? 0) > limit) {
-    res
-      .status(413)
-      .type("text/plain")
-      .send(`What you sent is larger than the portal accepts (${upload ? "10 MB per file" : "1 MB"}). Nothing was saved. Go back and try again.`);
+    refuse(res, 413, "Too much data", `What you sent is larger than the portal accepts (${upload ? "10 MB per file" : "1 MB"}). Nothing was saved. Go back and try again.`);
     return;
   }
   next();
 });
+
+function refuse(res: express.Response, status: number, title: string, explanation: string) {
+  res.status(status).type("html").send(refusalPage(title, explanation, status));
+}
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (production) {
@@ -116,25 +121,57 @@ app.all(
   }),
 );
 
+// Express's own errors (an address that cannot be decoded, a request it cannot read) get a page
+// too; anything else is a fault of ours, logged, and answered without its details.
+app.use((error: Error & { status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  if (res.headersSent) return next(error);
+  const status = error.status ?? 500;
+  if (status >= 500) console.error(error);
+  if (status < 500) refuse(res, status, "This address could not be read", "Check the address, or start again from the home page.");
+  else refuse(res, 500, "Something went wrong on our side", "Please try again in a moment; if it happens again, contact the TAF team.");
+});
+
 const server = app.listen(config.PORT, config.HOST, () => {
   console.log(`\nTAF portal listening on http://${config.HOST}:${config.PORT}  (links in e-mails use ${config.APP_URL})`);
   console.log(`Database: ${config.DATABASE_PATH}`);
   console.log(jobs.mailDescription);
   if (hasDemoPeople(db)) {
-    console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
+    console.log(`\nDemo accounts (password for all, unless changed since: ${DEMO_PASSWORD}):`);
     for (const person of demoPeople) console.log(`  ${person.email.padEnd(30)} ${person.summary}`);
     console.log(`  ${KOSOVO_FOOTNOTE}`);
+    console.log("\nThese accounts share a published password: a real installation starts from a new database with DEMO_DATA=off (see README).");
   }
   console.log("");
 });
+// A port in use or an address this machine does not have: say which setting to change.
+server.on("error", (error: NodeJS.ErrnoException) => {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: `PORT ${config.PORT} is already in use on ${config.HOST}: stop the other program or choose another PORT.`,
+    EACCES: `PORT ${config.PORT} needs privileges on this machine: choose a PORT above 1023.`,
+    EADDRNOTAVAIL: `HOST ${config.HOST} is not an address of this machine: use 127.0.0.1, 0.0.0.0 or one of its addresses.`,
+    ENOTFOUND: `HOST ${config.HOST} is not a name this machine can resolve: use 127.0.0.1, 0.0.0.0 or one of its addresses.`,
+  };
+  console.error(reasons[error.code ?? ""] ?? `The portal cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`);
+  process.exit(1);
+});
+
+// Requests in progress finish (and their connections close once answered); after this long,
+// whatever is still open is cut, so a stuck client cannot hold up a restart.
+const DRAIN_MS = 10_000;
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing requests and jobs, then stopping.`);
-  server.close();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections go as soon as they are idle, including those answered just now.
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   server.closeIdleConnections();
+  await closed;
+  clearInterval(idle);
+  clearTimeout(cut);
   await jobs.stop();
   closeDatabase();
   process.exit(0);

@@ -3,10 +3,28 @@ import { z } from "zod";
 
 // The environment is parsed once, at start: a wrong value stops the app with a message that
 // names the variable, instead of failing later in a request.
+
+/** A port written as plain digits: "0x10" or "1e3" are typos, not ports. */
+const port = (min: number) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, "must be a port number, e.g. 3000")
+    .transform(Number)
+    .pipe(z.number().min(min, `must be a port number from ${min} to 65535`).max(65535, `must be a port number from ${min} to 65535`));
+
+/** "no-reply@example.org" or "TAF portal <no-reply@example.org>". */
+const sender = z.string().refine((value) => z.email().safeParse(/<([^<>]+)>\s*$/.exec(value)?.[1] ?? value.trim()).success, {
+  error: "must be an e-mail address, e.g. TAF portal <no-reply@taf.example.org>",
+});
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: port(1).default(3000),
+  // An IP address or a host name of this machine; "0.0.0.0" listens on every address.
+  HOST: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[?[0-9A-Fa-f:.]+\]?)$/, "must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0")
+    .default("127.0.0.1"),
   DATABASE_PATH: z.string().min(1).default("data/taf.db"),
   // Uploaded attachments, under generated names. Never where the web server hands out files.
   ATTACHMENTS_PATH: z
@@ -20,8 +38,9 @@ const schema = z.object({
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587" })
     .optional(),
-  MAIL_FROM: z.string().min(3).default("TAF portal <no-reply@taf-portal.localhost>"),
-  EMBEDDED_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  MAIL_FROM: sender.default("TAF portal <no-reply@taf-portal.localhost>"),
+  // 0 lets the system choose a free port (the tests do).
+  EMBEDDED_SMTP_PORT: port(0).default(2525),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   // Behind a reverse proxy, the client's address comes from X-Forwarded-For (rate limits need it).

@@ -134,10 +134,10 @@ export function ErrorBoundary() {
       ? ["Page not found", "There is no page at this address. Check the address, or start again from the home page."]
       : status === 403
         ? ["You do not have access to this page", "Your role does not allow this page. If you think it should, contact the TAF team."]
-        : status === 413
-          ? ["Too much data", "What you sent is larger than the portal accepts. Shorten it and try again."]
-          : status < 500 && isRouteErrorResponse(error)
-            ? ["This request could not be handled", typeof error.data === "string" ? error.data : "Please go back and try again."]
+        : status < 500 && isRouteErrorResponse(error)
+          ? ["This request could not be handled", typeof error.data === "string" ? error.data : "Please go back and try again."]
+          : isRouteErrorResponse(error) && typeof error.data === "string"
+            ? ["This page cannot be shown right now", error.data]
             : ["Something went wrong on our side", "The error has been recorded. Please try again in a moment; if it happens again, contact the TAF team."];
   return (
     <Page>

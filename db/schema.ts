@@ -223,6 +223,9 @@ export const roundEvents = sqliteTable(
     fromState: text("from_state").notNull(),
     toState: text("to_state").notNull(),
     version: integer("version").notNull(), // the round's version after this event
+    // The machine version the event was applied under, so a replay knows which machine to use
+    // (see ADR 002). Rows from before this column were all applied under version 1.
+    machineVersion: integer("machine_version").notNull().default(1),
   },
   (t) => [index("round_events_round").on(t.roundId, t.id)],
 );
@@ -325,6 +328,9 @@ export const proposalEvents = sqliteTable(
     fromState: text("from_state").notNull(),
     toState: text("to_state").notNull(),
     version: integer("version").notNull(), // the proposal's version after this event
+    // The machine version the event was applied under, so a replay knows which machine to use
+    // (see ADR 002). Rows from before this column were all applied under version 1.
+    machineVersion: integer("machine_version").notNull().default(1),
   },
   (t) => [index("proposal_events_proposal").on(t.proposalId, t.id)],
 );

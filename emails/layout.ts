@@ -11,6 +11,8 @@ export type EmailContent = {
   footerNote?: string;
   /** Where "your account on the TAF portal" links to; APP_URL unless given. */
   appUrl?: string;
+  /** Why this person gets mail, completing "You receive this because … the TAF portal". */
+  becauseOf?: string;
 };
 
 const font = "font-family:Arial,Helvetica,sans-serif;";
@@ -33,6 +35,7 @@ function escapeHtml(text: string): string {
 export function renderEmail(content: EmailContent): { html: string; text: string } {
   const { heading, paragraphs, action, footerNote } = content;
   const appUrl = content.appUrl ?? env().APP_URL;
+  const because = content.becauseOf ?? "you have an account on";
   // A link in an email must open the portal; anything else (relative, javascript:) is a bug.
   for (const url of [appUrl, action?.url]) {
     if (url !== undefined && !/^https?:\/\//i.test(url)) throw new Error(`Email link must be an absolute http(s) URL: ${url}`);
@@ -70,7 +73,7 @@ ${actionHtml}
 ${footerNote ? `<p style="${smallStyle}">${escapeHtml(footerNote)}</p>` : ""}
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #e5e7eb;">
-<p style="${smallStyle}">You receive this because you have an account on the <a href="${escapeHtml(appUrl)}" style="color:${brandBlue};">TAF portal</a>.</p>
+<p style="${smallStyle}">You receive this because ${escapeHtml(because)} the <a href="${escapeHtml(appUrl)}" style="color:${brandBlue};">TAF portal</a>.</p>
 ${footnote ? `<p style="${smallStyle}">${escapeHtml(footnote)}</p>` : ""}
 </td></tr>
 </table>
@@ -86,7 +89,7 @@ ${footnote ? `<p style="${smallStyle}">${escapeHtml(footnote)}</p>` : ""}
     ...paragraphs,
     ...(action ? [`${action.label}:\n${action.url}`] : []),
     ...(footerNote ? [footerNote] : []),
-    `--\nYou receive this because you have an account on the TAF portal: ${appUrl}`,
+    `--\nYou receive this because ${because} the TAF portal: ${appUrl}`,
     ...(footnote ? [footnote] : []),
   ].join("\n\n");
 

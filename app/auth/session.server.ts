@@ -47,8 +47,9 @@ function sessionCookie() {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    // Secure whenever the portal is served over HTTPS, as it is in production.
-    secure: env().APP_URL.startsWith("https:"),
+    // Secure in production and whenever the portal is served over HTTPS. Browsers keep a Secure
+    // cookie on http://localhost too, so trying the production build locally still works.
+    secure: env().NODE_ENV === "production" || env().APP_URL.startsWith("https:"),
     secrets: [sessionSecret()],
     maxAge: SESSION_DAYS * 24 * 60 * 60,
   });

@@ -4,6 +4,22 @@ import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { restoreProposal } from "../../workflows/proposal.machine";
 import { db } from "../db.server";
 
+/**
+ * A proposal stored by a workflow this server does not know (a newer release, a missing
+ * migration) cannot be shown or moved: the person is told so in words, and the log says why.
+ */
+function restoredOrUnavailable(proposalId: number, persisted: unknown, machineVersion: number): ProposalSnapshot {
+  try {
+    return restoreProposal(persisted, machineVersion);
+  } catch (error) {
+    console.error(`Proposal ${proposalId}:`, error);
+    throw new Response("This proposal cannot be opened with this version of the portal. The TAF team has been told; please try again later.", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+}
+
 /** Who takes part in a proposal: what the permission predicates need to know about it. */
 export type Participation = {
   proposalId: number;
@@ -34,7 +50,7 @@ export function participationIn(proposalId: number): Participation | null {
     .where(eq(proposals.id, proposalId))
     .get();
   if (!proposal) return null;
-  const snapshot = restoreProposal(proposal.snapshot, proposal.machineVersion);
+  const snapshot = restoredOrUnavailable(proposal.id, proposal.snapshot, proposal.machineVersion);
   const partners = db()
     .select({ institutionId: proposalPartners.institutionId, status: proposalPartners.status, countryCode: institutions.countryCode })
     .from(proposalPartners)

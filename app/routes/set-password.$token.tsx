@@ -27,13 +27,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { ok: true as const, name: check.user.name, email: check.user.email, invitation: check.purpose === "invitation" };
 }
 
+// The passwords typed are never sent back to the page, whatever the answer.
+const hidden = { hideFields: ["password", "confirmation"] };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
-    return { result: submission.reply({ hideFields: ["password", "confirmation"] }) };
+    return { result: submission.reply(hidden) };
   }
   const check = checkToken(params.token ?? "");
-  if (!check.ok) return { result: submission.reply({ formErrors: [TOKEN_PROBLEMS[check.problem]] }) };
+  if (!check.ok) return { result: submission.reply({ ...hidden, formErrors: [TOKEN_PROBLEMS[check.problem]] }) };
   const passwordHash = await hashPassword(submission.value.password);
   const done = db().transaction(
     (tx) => {
@@ -49,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     { behavior: "immediate" },
   );
-  if (!done) return { result: submission.reply({ formErrors: [TOKEN_PROBLEMS.used] }) };
+  if (!done) return { result: submission.reply({ ...hidden, formErrors: [TOKEN_PROBLEMS.used] }) };
   throw redirect("/login?notice=password-set");
 }
 

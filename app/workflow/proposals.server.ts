@@ -295,6 +295,7 @@ function recordEvent(tx: Tx, proposal: ProposalRow, entry: HistoryEntry, fromSta
       fromState,
       toState,
       version,
+      machineVersion: PROPOSAL_MACHINE_VERSION,
     })
     .returning({ id: proposalEvents.id })
     .get().id;
@@ -317,6 +318,12 @@ export function replayHistory(proposalId: number, tx: Tx = db()): ProposalSnapsh
 }
 
 function replayStep(snapshot: ProposalSnapshot, row: typeof proposalEvents.$inferSelect, actor: Actor): ProposalSnapshot {
+  // Replaying across a change of machine means replaying up to it with the old machine and
+  // migrating the snapshot (ADR 002); there is one machine so far, so an event from another is
+  // a history this code cannot read.
+  if (row.machineVersion !== PROPOSAL_MACHINE_VERSION) {
+    throw new Error(`Event ${row.id} of proposal ${row.proposalId} was applied under machine version ${row.machineVersion}, which this version of the portal cannot replay.`);
+  }
   const step = stepProposal(snapshot, { ...row.payload, type: row.type, actor } as ProposalEvent);
   if (!step.accepted) throw new Error(`History of proposal ${row.proposalId} does not replay at event ${row.id} (${row.type}): ${step.reason}`);
   return step.snapshot;

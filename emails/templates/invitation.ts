@@ -23,6 +23,7 @@ export function invitationEmail(invitation: {
       ],
       action: { label: "Choose your password", url: invitation.setPasswordUrl },
       footerNote: "If you did not expect this invitation, you can ignore this email: no account is opened until a password is chosen.",
+      becauseOf: `${invitation.invitedByName} invited you to`,
     }),
   };
 }

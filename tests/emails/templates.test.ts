@@ -49,7 +49,8 @@ describe("invitation email", () => {
     expect(email.text).toContain("30 November 2026, 14:00 (Brussels time)");
     expect(email.html).toContain("TAF portal — Technical Assistance Facility");
     expect(email.html).toContain("max-width:600px");
-    expect(email.text).toMatch(/You receive this because you have an account on the TAF portal: http:\/\/localhost:\d+/);
+    // No account exists until a password is chosen, so the footer does not claim one.
+    expect(email.text).toMatch(/You receive this because Jelena Petrović invited you to the TAF portal: http:\/\/localhost:\d+/);
   });
 
   it("carries the Kosovo* footnote when, and only when, Kosovo is mentioned", () => {

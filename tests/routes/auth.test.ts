@@ -149,6 +149,8 @@ describe("set a password from an e-mailed link", () => {
       result: { error: Record<string, string[]> };
     };
     expect(reuse.result.error[""]?.[0]).toMatch(/already been used/);
+    // What was typed in the password fields never travels back to the page.
+    expect(JSON.stringify(reuse)).not.toContain("another passphrase!");
   });
 
   it("refuses an expired link and changes nothing", async () => {

@@ -163,3 +163,18 @@ describe("an invitation left unanswered", () => {
     expect(statusOf(await load(page, "/proposals/9", { cookie: await signInAs("applicant.xk@taf.example"), params: { proposalId: "9" } }))).toBe(200);
   });
 });
+
+describe("a proposal stored by a workflow this portal does not know", () => {
+  it("answers 503 with a sentence, and logs why", async () => {
+    db().update(proposals).set({ machineVersion: 99 }).where(eq(proposals.id, 5)).run();
+    try {
+      const answer = await load(page, "/proposals/5", { cookie: await signInAs("applicant.me@taf.example"), params: { proposalId: "5" } });
+      expect(statusOf(answer)).toBe(503);
+      expect(await (answer as Response).text()).toMatch(/cannot be opened with this version of the portal/);
+      expect(vi.mocked(console.error).mock.calls.map(String).join()).toMatch(/version 99/);
+      vi.mocked(console.error).mockClear();
+    } finally {
+      db().update(proposals).set({ machineVersion: 1 }).where(eq(proposals.id, 5)).run();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/demo";
 import { startPortal } from "../support/portal";
@@ -56,7 +57,8 @@ describe("the production server", { timeout: 120_000 }, () => {
       body: new URLSearchParams({ email: "admin@taf.example" }),
     });
     expect(response.status).toBe(403);
-    expect(await response.text()).toMatch(/sent from another site/);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await response.text()).toMatch(/sent from another site.*Go to the home page/s);
   });
 
   it("answers an oversized body with 413 and a sentence, not a 500", async () => {
@@ -89,6 +91,23 @@ describe("the production server", { timeout: 120_000 }, () => {
     expect(streamed.status).toBe(411);
   });
 
+  it("sets the session cookie HttpOnly, SameSite=Lax and Secure", async () => {
+    const response = await fetch(`${portal.url}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: portal.url },
+      body: new URLSearchParams({ email: "admin@taf.example", password: DEMO_PASSWORD }),
+      redirect: "manual",
+    });
+    const attributes = response.headers.get("set-cookie")!.split(";").map((part) => part.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure"]));
+  });
+
+  it("answers an address that cannot be decoded with a page, not a bare error", async () => {
+    const response = await fetch(`${portal.url}/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/This address could not be read.*Go to the home page/s);
+  });
+
   it("answers a malformed cookie as signed out", async () => {
     const response = await fetch(`${portal.url}/`, { headers: { Cookie: "taf_session=%E0%A4%A; other=%%%" }, redirect: "manual" });
     expect(response.status).toBe(302);
@@ -101,8 +120,25 @@ describe("the production server", { timeout: 120_000 }, () => {
     expect(await response.text()).toContain("Page not found");
   });
 
-  it("stops gracefully on SIGTERM", async () => {
-    await portal.stop();
+  it("stops gracefully on SIGTERM: a request already under way still gets its answer", async () => {
+    // Half a sign-in form is sent, the server is told to stop, then the rest arrives.
+    const body = new URLSearchParams({ email: "admin@taf.example", password: DEMO_PASSWORD }).toString();
+    const { host, port } = new URL(portal.url);
+    const socket = connect(Number(port), host.replace(/:.*$/, ""));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk));
+    const ended = new Promise((resolve) => socket.on("close", resolve));
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopped = portal.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.write(body.slice(10));
+    await stopped;
+    await ended;
+    expect(answer).toMatch(/^HTTP\/1\.1 302/);
     expect(portal.output()).toContain("SIGTERM: finishing requests and jobs, then stopping.");
     expect(portal.exitCode()).toBe(0);
   });
@@ -119,5 +155,20 @@ describe("the environment", { timeout: 120_000 }, () => {
     expect(result.stderr).toContain("Invalid environment");
     expect(result.stderr).toContain("PORT");
     expect(result.stderr).toContain("SMTP_URL");
+  });
+
+  it("stops the app with a message naming PORT when the port is taken", async () => {
+    const first = await startPortal();
+    try {
+      const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
+        env: { ...process.env, NODE_ENV: "production", PORT: new URL(first.url).port, EMBEDDED_SMTP_PORT: "0", DATABASE_PATH: first.databasePath },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/PORT \d+ is already in use/);
+    } finally {
+      await first.stop();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connection, db } from "../../app/db.server";
 import { applyProposalCommand } from "../../app/workflow/proposals.server";
@@ -36,6 +37,23 @@ describe.each(HISTORY_TABLES)("%s is append-only", (table) => {
     expect(() => sqlite().prepare(`DELETE FROM ${table} WHERE id = (SELECT max(id) FROM ${table})`).run()).toThrow(`${table} is append-only`);
     expect(() => sqlite().prepare(`DELETE FROM ${table}`).run()).toThrow(`${table} is append-only`);
     expect(rowsOf(table)).toEqual(before);
+  });
+
+  it("refuses INSERT OR REPLACE over a row, even from a connection without recursive triggers", () => {
+    // As the sqlite3 shell or another tool would open the file: its DELETE triggers do not fire
+    // for the row a REPLACE removes.
+    const other = new Database(sqlite().name);
+    try {
+      const before = rowsOf(table);
+      const first = before[0] as Record<string, unknown>;
+      const columns = Object.keys(first);
+      expect(() =>
+        other.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`).run(first),
+      ).toThrow(`${table} is append-only`);
+      expect(rowsOf(table)).toEqual(before);
+    } finally {
+      other.close();
+    }
   });
 
   it("still accepts new rows", () => {
