@@ -89,6 +89,19 @@ describe("sign in", () => {
     expect(blocked.result.error[""]?.[0]).toMatch(/Too many attempts/);
   });
 
+  it("stops one IP address after thirty failed tries across many addresses, and no other", async () => {
+    const fromOffice = { headers: { "X-TAF-Client-IP": "203.0.113.7" } };
+    for (let i = 0; i < 30; i++) {
+      await submit(login, "/login", { email: `guess${i}@taf.example`, password: "not the password" }, fromOffice);
+    }
+    const blocked = (await submit(login, "/login", { email: "applicant.me@taf.example", password: DEMO_PASSWORD }, fromOffice)) as {
+      result: { error: Record<string, string[]> };
+    };
+    expect(blocked.result.error[""]?.[0]).toMatch(/Too many attempts/);
+    const elsewhere = await submit(login, "/login", { email: "applicant.me@taf.example", password: DEMO_PASSWORD }, { headers: { "X-TAF-Client-IP": "198.51.100.2" } });
+    expect(statusOf(elsewhere)).toBe(302);
+  });
+
   it("treats a tampered or malformed session cookie as signed out, not as an error", async () => {
     for (const cookie of ["taf_session=%E0%A4%A", "taf_session=eyJub3QiOiJzaWduZWQifQ%3D%3D.bad", "taf_session="]) {
       expect(await signedInName(cookie)).toBeNull();
@@ -124,6 +137,18 @@ describe("forgot password", () => {
     const result = (await submit(forgotPassword, "/forgot-password", { email: "stranger@elsewhere.example" })) as { sent: boolean };
     expect(result.sent).toBe(true);
     expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(before);
+  });
+
+  it("sends at most ten links to one address in 15 minutes, then says to wait", async () => {
+    const before = outboxTo("reviewer.eu@taf.example").length;
+    for (let i = 0; i < 10; i++) await submit(forgotPassword, "/forgot-password", { email: "reviewer.eu@taf.example" });
+    const blocked = (await submit(forgotPassword, "/forgot-password", { email: "reviewer.eu@taf.example" })) as {
+      sent: boolean;
+      result: { error: Record<string, string[]> };
+    };
+    expect(blocked.sent).toBe(false);
+    expect(blocked.result.error[""]?.[0]).toMatch(/Too many attempts/);
+    expect(outboxTo("reviewer.eu@taf.example")).toHaveLength(before + 10);
   });
 });
 
