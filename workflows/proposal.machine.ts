@@ -194,6 +194,13 @@ function refuseNotJoint(leadCountryCode: string, partners: readonly PartnerFacts
   return `Institutions from at least two Western Balkan countries must have confirmed (${sofar}).`;
 }
 
+/** An invitation still unanswered: the eligibility check would count the proposal incomplete. */
+function refusePendingPartners(partners: readonly PartnerFacts[]): Refusal {
+  const waiting = partners.filter((partner) => partner.status === "invited").length;
+  if (waiting === 0) return null;
+  return `Every invited partner must confirm or decline first (${waiting === 1 ? "one has" : `${waiting} have`} not answered yet).`;
+}
+
 function refuseOutcome(outcome: string, expected: "promising" | "notSelected"): Refusal {
   return outcome === expected ? null : "The decision must be “promising” or “not selected”.";
 }
@@ -216,6 +223,7 @@ export const proposalRules = {
     (_, event) =>
       refuseRound(event.round, event.now) ??
       refuseNotJoint(event.leadCountryCode, event.partners) ??
+      refusePendingPartners(event.partners) ??
       refuseMissingParts(event.missingParts),
   ),
   mayRecordEligibilityCheck: rule("ELIGIBILITY_CHECKED", () => null),

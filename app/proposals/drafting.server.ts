@@ -282,7 +282,12 @@ export function submissionPreview(user: SessionUser, participation: Participatio
           : "";
         blockers.push({
           text: `Not joint yet: institutions from at least two Western Balkan countries must confirm that they take part. ${sofar}${waiting}`.trim(),
-          fix: { href: partnersLink, label: invited.length ? "See the partners and remind them" : "Invite a partner institution" },
+          fix: { href: partnersLink, label: invited.length ? "See the partners" : "Invite a partner institution" },
+        });
+      } else if (invited.length > 0) {
+        blockers.push({
+          text: `${listInWords(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`))} ${invited.length === 1 ? "has" : "have"} not answered the invitation yet. Every invited partner confirms or declines before submission; the TAF team's eligibility check asks for it too.`,
+          fix: { href: partnersLink, label: "See the partners, or remove one who will not answer" },
         });
       }
       for (const label of missingParts) {
@@ -295,14 +300,6 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       // A rule these facts do not explain still gets its say, in the statechart's words.
       if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
     }
-  }
-  if (!clarification && joint.length >= MINIMUM_JOINT_COUNTRIES && invited.length > 0) {
-    // Not a blocker for the statechart, but the eligibility check counts the proposal as
-    // incomplete until every invited partner has answered.
-    warnings.push({
-      text: `${listInWords(invited.map((p) => p.name))} ${invited.length === 1 ? "has" : "have"} not confirmed yet. You can submit now, but the TAF team's eligibility check asks every invited partner to confirm.`,
-      fix: { href: partnersLink, label: "See the partners" },
-    });
   }
   if (clarification && missingParts.length > 0) {
     warnings.push({

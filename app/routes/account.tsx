@@ -68,6 +68,8 @@ export default function Account() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (

@@ -34,6 +34,8 @@ export default function NewInstitution() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(institutionSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
     defaultValue: { active: true },
   });

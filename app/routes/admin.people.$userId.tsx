@@ -112,6 +112,8 @@ export default function Person() {
     lastResult: resultFor("update", actionData),
     constraint: getZodConstraint(editPersonSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editPersonSchema }),
     defaultValue: {
       name: person.name,

@@ -35,6 +35,8 @@ export default function InvitePerson() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(inviteSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
   });
   return (

@@ -61,6 +61,8 @@ export default function ForgotPassword() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (

@@ -51,6 +51,8 @@ export default function Comments() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(commentSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
   });
   return (

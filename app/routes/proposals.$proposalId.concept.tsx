@@ -42,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
   // The form starts again from what is now stored: rows left empty are gone, new rows have keys.
+  // (The page keys the form by the proposal's version, so it is built anew from the saved note.)
   const result = submission.reply({ resetForm: true });
   if (outcome.submitted) return { result, notice: "The concept note is submitted. The TAF team will review it and tell you by e-mail.", refusal: null };
   return { result, notice: outcome.refusal ? null : `Saved on ${outcome.savedAt}.`, refusal: outcome.refusal };
@@ -84,7 +85,7 @@ export default function ConceptNotePage() {
         <p>The proposal is at “{page.stateLabel}”. This is the last saved concept note.</p>
       )}
 
-      {page.formValues ? <ConceptNoteForm page={page} formValues={page.formValues} /> : <ConceptNoteView page={page} />}
+      {page.formValues ? <ConceptNoteForm key={page.version} page={page} formValues={page.formValues} /> : <ConceptNoteView page={page} />}
 
       {page.submissions.length ? (
         <section aria-labelledby="submissions-heading">
@@ -247,6 +248,8 @@ function ConceptNoteForm({ page, formValues }: { page: PageData; formValues: Non
     defaultValue: formValues,
     constraint: CONSTRAINT,
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData)) }),
   });
   const activities = fields.activities.getFieldList();

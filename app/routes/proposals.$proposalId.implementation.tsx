@@ -34,6 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return { activityKey: null, result: submission.reply(), notice: null, refusal: null };
   const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value });
   if (!outcome.ok) return { activityKey: null, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
+  // Saving moves the proposal's version; the page keys the form by it, so it starts from what is stored.
   const result = submission.reply({ resetForm: true });
   if (outcome.submitted) return { activityKey: null, result, notice: "The completion report is submitted. The TAF team will read it and tell you by e-mail.", refusal: null };
   return { activityKey: null, result, notice: outcome.refusal ? null : `The completion report is saved (${outcome.savedAt}).`, refusal: outcome.refusal };
@@ -107,7 +108,7 @@ export default function ImplementationPage() {
 
       <section aria-labelledby="report-heading">
         <h2 id="report-heading">Completion report</h2>
-        {page.canReport ? <CompletionReport page={page} /> : <CompletionReportView report={page.completionReport} stage={page.stage} />}
+        {page.canReport ? <CompletionReport key={page.version} page={page} /> : <CompletionReportView report={page.completionReport} stage={page.stage} />}
       </section>
     </>
   );
@@ -190,6 +191,8 @@ function ActivityReportForm({ activity, lastResult }: { activity: Activity; last
     },
     constraint: getZodConstraint(activityReportSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: activityReportSchema }),
   });
   const busy = navigation.state !== "idle" && navigation.formData?.get("activityKey") === activity.key;
@@ -228,6 +231,8 @@ function CompletionReport({ page }: { page: PageData }) {
     defaultValue: { intent: "saveReport", version: page.version, ...page.completionReport },
     constraint: getZodConstraint(completionReportSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: completionReportSchema }),
   });
   const pending = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;

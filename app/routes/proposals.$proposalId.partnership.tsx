@@ -96,6 +96,8 @@ export default function Partnership() {
     lastResult: actionData?.intent === "confirm" ? actionData.result : undefined,
     constraint: getZodConstraint(confirmSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmSchema }),
   });
   const [declineForm, declineFields] = useForm({
@@ -103,6 +105,8 @@ export default function Partnership() {
     lastResult: actionData?.intent === "decline" ? actionData.result : undefined,
     constraint: getZodConstraint(declineSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: declineSchema }),
   });
   const others = partners.filter((p) => p.id !== mine.id);

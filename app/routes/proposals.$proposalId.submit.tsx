@@ -111,6 +111,8 @@ export default function PreviewAndSubmit() {
     lastResult: actionData?.result,
     constraint: respond ? getZodConstraint(respondSchema) : undefined,
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: respond ? ({ formData }) => parseWithZod(formData, { schema: respondSchema }) : undefined,
   });
   const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";

@@ -48,6 +48,8 @@ export default function StartProposal() {
     defaultValue: { roundId: rounds.length === 1 ? String(rounds[0]!.id) : undefined, institutionId: institutions.length === 1 ? String(institutions[0]!.id) : undefined },
     constraint: getZodConstraint(startSchema),
     shouldValidate: "onBlur",
+    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: startSchema }),
   });
   const roundOptions = getCollectionProps(fields.roundId, { type: "radio", options: rounds.map((r) => String(r.id)) });

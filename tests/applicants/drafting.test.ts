@@ -235,7 +235,7 @@ describe("preview and submit", () => {
     expect(page.blockers).toEqual([
       {
         text: "Not joint yet: institutions from at least two Western Balkan countries must confirm that they take part. So far only Kosovo*. Invited but not confirmed yet: Prosecutor's Office for Organised Crime of Serbia (Serbia).",
-        fix: { href: "/proposals/8/partners", label: "See the partners and remind them" },
+        fix: { href: "/proposals/8/partners", label: "See the partners" },
       },
     ]);
     const mailBefore = countOf(outbox);
@@ -310,7 +310,7 @@ describe("preview and submit", () => {
     expect(statusOf(await load(send, path, { cookie: cookies.xk, params }))).toBe(403);
   });
 
-  it("warns, without blocking, about a partner that has not confirmed when the proposal is joint anyway", async () => {
+  it("blocks submission until every invited partner has answered, even when the proposal is joint", async () => {
     const id = await startDraft("Three countries");
     await save(id, { revision: String((await editPage(id)).revision), ...complete });
     db().insert(proposalPartners).values([
@@ -318,14 +318,17 @@ describe("preview and submit", () => {
       { proposalId: id, institutionId: institutionId("Ministry of Interior of North Macedonia"), status: "invited", invitedAt: new Date() },
     ]).run();
     const page = await preview(id);
-    expect(page.canSubmit).toBe(true);
-    expect(page.blockers).toEqual([]);
-    expect(page.warnings).toEqual([
+    expect(page.canSubmit).toBe(false);
+    expect(page.blockers).toEqual([
       {
-        text: "Ministry of Interior of North Macedonia has not confirmed yet. You can submit now, but the TAF team's eligibility check asks every invited partner to confirm.",
-        fix: { href: `/proposals/${id}/partners`, label: "See the partners" },
+        text: "Ministry of Interior of North Macedonia (North Macedonia) has not answered the invitation yet. Every invited partner confirms or declines before submission; the TAF team's eligibility check asks for it too.",
+        fix: { href: `/proposals/${id}/partners`, label: "See the partners, or remove one who will not answer" },
       },
     ]);
+    db().update(proposalPartners).set({ status: "declined", respondedAt: new Date() }).where(and(eq(proposalPartners.proposalId, id), eq(proposalPartners.institutionId, institutionId("Ministry of Interior of North Macedonia")))).run();
+    const answered = await preview(id);
+    expect(answered.canSubmit).toBe(true);
+    expect(answered.blockers).toEqual([]);
   });
 });
 

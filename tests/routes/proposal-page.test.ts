@@ -151,16 +151,16 @@ describe("what stays internal", () => {
 });
 
 describe("an invitation left unanswered", () => {
-  it("lapses at submission: the invited institution no longer sees the proposal", async () => {
+  it("holds the submission back, and the invited institution keeps seeing the draft", async () => {
     const sipa = db().select().from(institutions).where(eq(institutions.name, "State Investigation and Protection Agency (SIPA)")).get()!;
     db().insert(proposalPartners).values({ proposalId: 9, institutionId: sipa.id, status: "invited", invitedAt: new Date() }).run();
-    expect(statusOf(await load(page, "/proposals/9", { cookie: await signInAs("applicant.ba@taf.example"), params: { proposalId: "9" } }))).toBe(200);
-    // Complete the draft with the answers of a submitted proposal, then the lead submits.
+    // Complete the draft with the answers of a submitted proposal, then the lead tries to submit.
     db().update(proposals).set({ content: row(1).content }).where(eq(proposals.id, 9)).run();
-    const submitted = await act(9, "applicant.al@taf.example", { event: "SUBMIT", version: String(row(9).version) });
-    expect(submitted.formError).toBeNull();
-    expect(statusOf(await load(page, "/proposals/9", { cookie: await signInAs("applicant.ba@taf.example"), params: { proposalId: "9" } }))).toBe(404);
-    expect(statusOf(await load(page, "/proposals/9", { cookie: await signInAs("applicant.xk@taf.example"), params: { proposalId: "9" } }))).toBe(200);
+    const before = row(9);
+    const refused = await act(9, "applicant.al@taf.example", { event: "SUBMIT", version: String(before.version) });
+    expect(refused.formError).toMatch(/Every invited partner must confirm or decline first/);
+    expect(row(9)).toEqual(before);
+    expect(statusOf(await load(page, "/proposals/9", { cookie: await signInAs("applicant.ba@taf.example"), params: { proposalId: "9" } }))).toBe(200);
   });
 });
 

@@ -23,7 +23,6 @@ import {
   MK_PROSECUTION,
   partnerApplicant,
   proposalRow,
-  RS_PROSECUTION,
   setContent,
   T0,
 } from "./builders";
@@ -68,7 +67,6 @@ describe("the outbox holds exactly the messages a transition owes", () => {
       partners: [
         { institution: ALBANIAN_POLICE, status: "confirmed" },
         { institution: MK_PROSECUTION, status: "declined" },
-        { institution: RS_PROSECUTION, status: "invited" },
       ],
     });
     const mail = mailOf(id, leadApplicant(), { type: "SUBMIT" });
@@ -92,7 +90,7 @@ describe("the outbox holds exactly the messages a transition owes", () => {
     expect(lead.subject).toBe(`${reference} received: Joint action against drug trafficking on the Balkan route`);
     expect(lead.text).toContain("Your institution, Kosovo* Police, submitted");
     expect(partner.text).toContain("Your institution takes part in it as a partner.");
-    // Only the countries that stand behind it: Albania and Kosovo*, not the declined or invited ones.
+    // Only the countries that stand behind it: Albania and Kosovo*, not the declined one.
     expect(lead.text).toContain("Institutions from these countries stand behind the proposal: Albania and Kosovo*.");
     expect(lead.text).not.toMatch(/North Macedonia|Serbia/);
   });

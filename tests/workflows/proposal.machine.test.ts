@@ -94,7 +94,8 @@ function obeysRules(event: ProposalEvent, context: ProposalContext): boolean {
         (round.closesAt === null || time(now) < time(round.closesAt));
       const confirmed = event.partners.filter((partner) => partner.status === "confirmed").map((partner) => partner.countryCode);
       const countries = new Set([event.leadCountryCode, ...confirmed].filter((code) => WB6.includes(code)));
-      return byLead && open && countries.size >= 2 && event.missingParts.length === 0;
+      const answered = event.partners.every((partner) => partner.status !== "invited");
+      return byLead && open && countries.size >= 2 && answered && event.missingParts.length === 0;
     }
     case "ELIGIBILITY_CHECKED":
       return bySystem;
@@ -163,6 +164,8 @@ const submitFacts = [
   { ...goodSubmit, partners: [{ ...confirmedPartner, countryCode: "XK" }] },
   { ...goodSubmit, partners: [{ ...confirmedPartner, status: "invited" }] },
   { ...goodSubmit, partners: [{ ...confirmedPartner, status: "declined" }] },
+  { ...goodSubmit, partners: [confirmedPartner, { institutionId: 3, countryCode: "MK", status: "invited" }] },
+  { ...goodSubmit, partners: [confirmedPartner, { institutionId: 3, countryCode: "MK", status: "declined" }] },
   { ...goodSubmit, partners: [{ ...confirmedPartner, countryCode: "DE" }] },
   { ...goodSubmit, missingParts: ["Budget"] },
 ] satisfies SubmitFacts[];
@@ -408,6 +411,9 @@ describe("refusals, in words", () => {
     expect(reasonOf(submit({ now: CLOSES }))).toBe("The round closed on 16 October 2026 at 00:00 (Brussels time).");
     expect(reasonOf(submit({ partners: [] }))).toBe(
       "Institutions from at least two Western Balkan countries must have confirmed (only Kosovo* so far).",
+    );
+    expect(reasonOf(submit({ partners: [confirmedPartner, { institutionId: 3, countryCode: "MK", status: "invited" }] }))).toBe(
+      "Every invited partner must confirm or decline first (one has not answered yet).",
     );
     expect(reasonOf(submit({ missingParts: ["Budget", "Timing"] }))).toBe("These required parts are not answered: Budget and Timing.");
   });
