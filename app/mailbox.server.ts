@@ -1,5 +1,6 @@
-import { count, desc, eq, inArray, like } from "drizzle-orm";
+import { and, count, desc, eq, inArray, like } from "drizzle-orm";
 import { mailbox, outbox } from "../db/schema";
+import { audit } from "./audit.server";
 import { db } from "./db.server";
 
 export const MAILBOX_PAGE_SIZE = 50;
@@ -40,4 +41,44 @@ export function undeliveredMail() {
 
 export function receivedMessage(id: number) {
   return db().select().from(mailbox).where(eq(mailbox.id, id)).get();
+}
+
+export type ResendOutcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * Puts a message the dispatcher gave up on back in the queue, due now, e.g. once the SMTP
+ * setting is fixed. Its try counter starts again so it gets the full backoff; the earlier tries
+ * stay in outbox_attempts. The same row goes out, not a copy: the idempotency key and Message-ID
+ * stay, so a recipient never gets it twice from our side.
+ */
+export function resendFailedMail(actor: { id: number }, outboxId: number, ip?: string): ResendOutcome {
+  return db().transaction(
+    (tx) => {
+      const message = tx
+        .select({ status: outbox.status, recipient: outbox.recipient, attempts: outbox.attempts, lastError: outbox.lastError })
+        .from(outbox)
+        .where(eq(outbox.id, outboxId))
+        .get();
+      if (!message) return { ok: false, error: "There is no such message in the outbox. Reload the page to see the current list." };
+      if (message.status === "sent") return { ok: false, error: `The message to ${message.recipient} has been delivered since; it is not sent again.` };
+      if (message.status === "pending") return { ok: false, error: `The message to ${message.recipient} is already waiting to be sent; the portal keeps trying it.` };
+      tx.update(outbox)
+        .set({ status: "pending", attempts: 0, nextAttemptAt: new Date() })
+        .where(and(eq(outbox.id, outboxId), eq(outbox.status, "failed")))
+        .run();
+      audit(
+        {
+          actorUserId: actor.id,
+          action: "mailResent",
+          subjectType: "outbox",
+          subjectId: outboxId,
+          detail: { recipient: message.recipient, attemptsBefore: message.attempts, lastError: message.lastError },
+          ip,
+        },
+        tx,
+      );
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
 }

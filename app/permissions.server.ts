@@ -21,6 +21,8 @@ const predicates = {
   manageInstitutions: (user: SessionUser) => hasRole(user, "administrator"),
   /** Read the mail the embedded SMTP server received (it holds other people's links). */
   readMailbox: (user: SessionUser) => hasRole(user, "administrator"),
+  /** Put a message the outbox gave up on back in the queue. */
+  resendMail: (user: SessionUser) => hasRole(user, "administrator"),
   /** See the applicants' home: their institution's proposals and the open rounds. */
   viewApplicantHome: (user: SessionUser) => hasRole(user, "applicant"),
   /** See one's review assignments. */

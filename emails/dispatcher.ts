@@ -27,11 +27,26 @@ export function retryDelayMs(failedAttempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(failedAttempts - 1, 0), MAX_RETRY_MS);
 }
 
+// Commands whose refusal is about this message: its recipient (RCPT TO) or its content (DATA and
+// the reply after it). A 5xx anywhere else is about our side (a wrong password answers 535 to AUTH,
+// a sender the relay will not take answers 5xx to MAIL FROM) and would refuse every message alike:
+// giving up there would lose all mail sent until someone fixed the setting, so those are retried.
+const MESSAGE_COMMANDS = new Set(["RCPT TO", "DATA"]);
+
+/** Whether the server refused this very message for good (nodemailer's error fields). */
+function refusedForGood(error: unknown) {
+  if (!(error instanceof Error)) return false;
+  const { permanent, command } = error as Error & { permanent?: boolean; command?: string };
+  // nodemailer sets `permanent` for a 5xx reply code other than 503 (bad sequence of commands).
+  return permanent === true && command !== undefined && MESSAGE_COMMANDS.has(command);
+}
+
 /**
  * Sends the outbox. Every try is recorded in outbox_attempts; a failed try is retried with
  * exponential backoff, and a message is given up (`failed`) after `maxAttempts` tries or when
- * the server refuses it for good (a 5xx reply). The default of 24 tries spans about 18 hours,
- * so an outage over a night delays mail without losing it.
+ * the server refuses its recipient or content for good (a 5xx reply to RCPT TO or DATA). The
+ * default of 24 tries spans about 18 hours, so an outage or a wrong SMTP password over a night
+ * delays mail without losing it.
  */
 export function createDispatcher(options: {
   db: Db;
@@ -78,9 +93,7 @@ export function createDispatcher(options: {
       } catch (error) {
         const at = now();
         const reason = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-        // nodemailer sets `permanent` on a 5xx reply: the same message would be refused again.
-        const permanent = error instanceof Error && (error as { permanent?: boolean }).permanent === true;
-        const giveUp = permanent || message.attempts >= maxAttempts;
+        const giveUp = refusedForGood(error) || message.attempts >= maxAttempts;
         db.transaction((tx) => {
           tx.update(outbox)
             .set(

@@ -1,9 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatBrussels } from "../../emails/time";
-import { MAILBOX_PAGE_SIZE, receivedMail, undeliveredMail } from "../mailbox.server";
-import { requirePermission } from "../permissions.server";
+import { clientIp } from "../auth/session.server";
+import { FormErrors } from "../components/fields";
+import { readForm } from "../forms.server";
+import { MAILBOX_PAGE_SIZE, receivedMail, resendFailedMail, undeliveredMail } from "../mailbox.server";
+import { can, requirePermission } from "../permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Mailbox · TAF portal" }];
 
@@ -12,13 +16,20 @@ const query = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
+const resendForm = z.object({
+  outboxId: z.string().regex(/^[1-9]\d{0,15}$/).transform(Number),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "readMailbox");
-  const { to, page } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const user = await requirePermission(request, "readMailbox");
+  const searchParams = new URL(request.url).searchParams;
+  const { to, page } = query.parse(Object.fromEntries(searchParams));
   const { rows, total } = receivedMail({ recipient: to, page });
   return {
     to,
     page,
+    mayResend: can(user, "resendMail"),
+    resent: searchParams.get("notice") === "resent",
     pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)),
     total,
     received: rows.map((r) => ({ ...r, receivedAt: formatBrussels(r.receivedAt) })),
@@ -26,8 +37,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** "Send again" on a message the outbox gave up on: back to the queue, due now. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "resendMail");
+  const form = resendForm.safeParse(Object.fromEntries(await readForm(request)));
+  if (!form.success) return { error: "The portal could not tell which message to send again. Reload the page and use the button next to the message." };
+  const outcome = resendFailedMail(user, form.data.outboxId, clientIp(request));
+  if (!outcome.ok) return { error: outcome.error };
+  throw redirect("/admin/mailbox?notice=resent");
+}
+
 export default function Mailbox() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(data.to ? { to: data.to } : {}), page: String(page) })}`;
   return (
     <>
@@ -36,9 +58,21 @@ export default function Mailbox() {
         Every e-mail the portal sends is listed here when the portal uses its own mail server (no SMTP_URL set).
         Messages contain personal links: do not forward them.
       </p>
+      {data.resent ? (
+        <p className="notice success" role="status">
+          The message is back in the queue and goes out within seconds. If it is refused again, it is listed below.
+        </p>
+      ) : null}
+      <FormErrors errors={actionData?.error ? [actionData.error] : undefined} />
       {data.undelivered.length ? (
         <section aria-labelledby="undelivered-heading">
           <h2 id="undelivered-heading">Not delivered yet</h2>
+          {data.mayResend && data.undelivered.some((m) => m.status === "failed") ? (
+            <p>
+              The portal stopped trying the messages marked “gave up”. Once the cause in the last error is fixed (for
+              instance the mail server's password), send them again. A message goes to the address it was written to.
+            </p>
+          ) : null}
           <table>
             <thead>
               <tr>
@@ -59,7 +93,20 @@ export default function Mailbox() {
                     <span className={m.status === "failed" ? "badge warn" : "badge"}>{m.status === "failed" ? "gave up" : "waiting"}</span>
                   </td>
                   <td>{m.attempts}</td>
-                  <td>{m.status === "failed" ? "none" : m.nextAttemptAt}</td>
+                  <td>
+                    {m.status !== "failed" ? (
+                      m.nextAttemptAt
+                    ) : data.mayResend ? (
+                      <Form method="post">
+                        <input type="hidden" name="outboxId" value={m.id} />
+                        <button type="submit" className="secondary">
+                          Send again<span className="visually-hidden"> to {m.recipient}</span>
+                        </button>
+                      </Form>
+                    ) : (
+                      "none"
+                    )}
+                  </td>
                   <td>{m.lastError ?? ""}</td>
                 </tr>
               ))}

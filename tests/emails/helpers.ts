@@ -46,3 +46,40 @@ export async function startRefusingSmtp(port: number, responseCode: number) {
   });
   return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+/**
+ * A real SMTP server that wants a password, like an organisation's relay. `refuse` says what it
+ * refuses at the moment (the test changes it between runs); `received` holds the Message-ID of
+ * each message it accepted, to count deliveries.
+ */
+export async function startRelaySmtp(port: number) {
+  const state: { refuse: "auth" | "mailFrom" | "data" | null; received: string[] } = { refuse: null, received: [] };
+  const refusal = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS"],
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (state.refuse === "auth") return callback(refusal("Authentication credentials invalid", 535));
+      callback(null, { user: auth.username });
+    },
+    onMailFrom(_address, _session, callback) {
+      if (state.refuse === "mailFrom") return callback(refusal("Sender address rejected: not owned by user", 553));
+      callback();
+    },
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        if (state.refuse === "data") return callback(refusal("Message rejected as spam", 554));
+        state.received.push(/^Message-ID:\s*(\S+)/im.exec(Buffer.concat(chunks).toString())?.[1] ?? "");
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  return Object.assign(state, { close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+}

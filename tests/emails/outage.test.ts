@@ -6,7 +6,7 @@ import { startEmbeddedSmtp } from "../../emails/embedded-smtp";
 import { enqueueEmail } from "../../emails/outbox";
 import { invitationEmail } from "../../emails/templates/invitation";
 import { createTransport, messageIdFor } from "../../emails/transport";
-import { freePort, openTestDatabase, startRefusingSmtp } from "./helpers";
+import { freePort, openTestDatabase, startRefusingSmtp, startRelaySmtp } from "./helpers";
 
 const from = "TAF portal <no-reply@taf-portal.localhost>";
 const database = openTestDatabase();
@@ -171,5 +171,87 @@ describe("an SMTP outage", () => {
     }
     expect(outboxRows()).toMatchObject([{ status: "failed", attempts: 1 }]);
     expect(outboxRows()[0]?.lastError).toMatch(/550/);
+  });
+
+  it("gives a message up at once when the server refuses its content", async () => {
+    const start = new Date("2026-11-27T09:00:00Z");
+    enqueueInvitations(["invitation:user:32"], start);
+    const port = await freePort();
+    const relay = await startRelaySmtp(port);
+    relay.refuse = "data";
+    const transport = createTransport(`smtp://portal:secret@127.0.0.1:${port}`);
+    try {
+      const dispatcher = createDispatcher({ db, transport, from, now: () => start });
+      expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 1, retried: 0 });
+    } finally {
+      transport.close();
+      await relay.close();
+    }
+    expect(outboxRows()).toMatchObject([{ status: "failed", attempts: 1 }]);
+    expect(outboxRows()[0]?.lastError).toMatch(/554/);
+  });
+});
+
+// A 5xx before the message is named (a wrong SMTP password, a sender the relay will not take)
+// would refuse every message alike until someone fixes the setting: mail waits, it is not lost.
+describe("a permanent refusal of our account rather than of the message", () => {
+  const cases = [
+    { refuse: "auth", code: 535, command: "AUTH", key: "invitation:user:41" },
+    { refuse: "mailFrom", code: 553, command: "MAIL FROM", key: "invitation:user:42" },
+  ] as const;
+  for (const { refuse, code, command, key } of cases) {
+    it(`retries a ${code} to ${command} with backoff, then delivers exactly once when it is fixed`, async () => {
+      const start = new Date("2026-11-27T09:00:00Z");
+      const clock = manualClock(start);
+      enqueueInvitations([key], start);
+      const port = await freePort();
+      const relay = await startRelaySmtp(port);
+      relay.refuse = refuse;
+      const transport = createTransport(`smtp://portal:secret@127.0.0.1:${port}`);
+      const dispatcher = createDispatcher({ db, transport, from, now: clock.now });
+      try {
+        expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, retried: 1 });
+        clock.advance(retryDelayMs(1));
+        expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, retried: 1 });
+        expect(outboxRows()).toMatchObject([{ status: "pending", attempts: 2, nextAttemptAt: new Date(start.getTime() + retryDelayMs(1) + retryDelayMs(2)) }]);
+        expect(outboxRows()[0]?.lastError).toMatch(new RegExp(`\\b${code}\\b`));
+
+        relay.refuse = null;
+        clock.advance(retryDelayMs(2));
+        expect(await dispatcher.runOnce()).toEqual({ sent: 1, failed: 0, retried: 0 });
+        clock.advance(24 * 3600_000);
+        expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 });
+      } finally {
+        transport.close();
+        await relay.close();
+      }
+      expect(relay.received).toEqual([messageIdFor(key, from)]);
+      const [row] = outboxRows();
+      expect(row).toMatchObject({ status: "sent", attempts: 3 });
+      const attempts = db.select().from(outboxAttempts).where(eq(outboxAttempts.outboxId, row!.id)).orderBy(asc(outboxAttempts.id)).all();
+      expect(attempts.map((attempt) => attempt.ok)).toEqual([false, false, true]);
+    });
+  }
+
+  it("still gives the message up after maxAttempts when the password is never fixed", async () => {
+    const start = new Date("2026-11-27T09:00:00Z");
+    const clock = manualClock(start);
+    enqueueInvitations(["invitation:user:43"], start);
+    const port = await freePort();
+    const relay = await startRelaySmtp(port);
+    relay.refuse = "auth";
+    const transport = createTransport(`smtp://portal:wrong@127.0.0.1:${port}`);
+    const dispatcher = createDispatcher({ db, transport, from, now: clock.now, maxAttempts: 2 });
+    try {
+      expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, retried: 1 });
+      clock.advance(retryDelayMs(1));
+      expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 1, retried: 0 });
+    } finally {
+      transport.close();
+      await relay.close();
+    }
+    expect(outboxRows()).toMatchObject([{ status: "failed", attempts: 2 }]);
+    expect(outboxRows()[0]?.lastError).toMatch(/535/);
+    expect(relay.received).toEqual([]);
   });
 });

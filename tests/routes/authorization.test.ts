@@ -41,7 +41,7 @@ const matrix: Record<string, Entry | Entry[]> = {
   "forgot-password": { path: "/forgot-password" },
   "set-password.$token": { path: "/set-password/x", params: { token: "x" }, loader: everyone("ok") },
   account: { path: "/account", loader: signedInOnly },
-  "admin.mailbox._index": { path: "/admin/mailbox", loader: administratorsOnly },
+  "admin.mailbox._index": { path: "/admin/mailbox", loader: administratorsOnly, action: administratorsOnly },
   "admin.mailbox.$messageId": { path: "/admin/mailbox/1", params: { messageId: "1" }, loader: { ...administratorsOnly, administrator: 404 } },
   "admin.people._index": { path: "/admin/people", loader: administratorsOnly },
   "admin.people.invite": { path: "/admin/people/invite", loader: administratorsOnly, action: administratorsOnly },
