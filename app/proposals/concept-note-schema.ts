@@ -30,11 +30,12 @@ export const isoDate = z
     return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
   }, { error: "This date does not exist in the calendar.", abort: true });
 
+// An activity has people in it and a budget line costs something: 0 is a slip, not an answer.
 const wholeNumber = (what: string, max: number) =>
   z
     .number({ error: `Give the ${what} as a number.` })
     .int(`Give the ${what} as a whole number.`)
-    .min(0, `The ${what} cannot be below 0.`)
+    .min(1, `The ${what} must be at least 1.`)
     .max(max, `The ${what} cannot be above ${max.toLocaleString("en-GB")}.`);
 
 /** Stable ids of activities: activity reports point at them once the concept note is approved. */

@@ -8,6 +8,7 @@ import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { db } from "../db.server";
+import { ownPartnership } from "../proposals/partners.server";
 import { canOnProposal, requireProposal } from "../permissions.server";
 import type { CommandForm } from "../proposals/commands";
 import { COMMAND_FIELDS, commandSchema } from "../proposals/commands";
@@ -38,10 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     notice: notice === "submitted" ? `Submitted as ${page.reference}. You and your partners receive a confirmation e-mail.` : notice === "resubmitted" ? "Your answer is sent and the proposal is resubmitted as a new version." : null,
     actions: page.actions.filter((action) => !WORK_PAGES[action.type]),
-    workLinks: page.actions.flatMap((action) => {
-      const work = WORK_PAGES[action.type];
-      return work ? [{ to: `/proposals/${page.id}/${work.path}`, label: work.label }] : [];
-    }),
+    workLinks: [
+      // An invitation waiting for this person's institution is theirs to answer now.
+      canOnProposal(user, "respondAsPartner", proposal) && ownPartnership(user, proposal.proposalId)?.status === "invited"
+        ? [{ to: `/proposals/${page.id}/partnership`, label: "Answer the invitation: confirm or decline" }]
+        : [],
+      ...page.actions.map((action) => {
+        const work = WORK_PAGES[action.type];
+        return work ? [{ to: `/proposals/${page.id}/${work.path}`, label: work.label }] : [];
+      }),
+    ].flat(),
     links: [
       canOnProposal(user, "editProposal", proposal) ? { to: "edit", label: "Edit the proposal" } : null,
       { to: "partners", label: canOnProposal(user, "managePartners", proposal) ? "Invite and manage partners" : "Partners" },

@@ -312,7 +312,7 @@ export default function EditProposal() {
             <div className="field">
               <label htmlFor={fields.intendedStart.id}>{partLabel("intendedStart")}</label>
               <span className="hint" id={fields.intendedStart.descriptionId}>
-                When the first activity could take place, as year-month-day (for example 2026-09-01).
+                When the first activity could take place.
               </span>
               <input {...getInputProps(fields.intendedStart, { type: "date", ariaDescribedBy: fields.intendedStart.descriptionId })} />
               <FieldError meta={fields.intendedStart} />

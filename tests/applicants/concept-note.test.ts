@@ -111,7 +111,7 @@ describe("checking what is typed", () => {
     const reply = (await post(3, LEAD, {
       intent: "save",
       version: String(before.version),
-      ...activity(0, { participants: "-3", date: "2027-02-30" }),
+      ...activity(0, { participants: "0", date: "2027-02-30" }),
       ...activity(1, { participants: "many", date: "next spring" }),
       "budgetLines[0].item": "Travel",
       "budgetLines[0].amountEur": "12.5",
@@ -121,7 +121,7 @@ describe("checking what is typed", () => {
     })) as Reply;
     expect(reply.result.status).toBe("error");
     expect(reply.result.error).toMatchObject({
-      "activities[0].participants": ["The number of participants cannot be below 0."],
+      "activities[0].participants": ["The number of participants must be at least 1."],
       "activities[0].date": ["This date does not exist in the calendar."],
       "activities[1].participants": ["Give the number of participants as a number."],
       "activities[1].date": ["Give the date as YYYY-MM-DD, for example 2026-09-15."],
@@ -130,7 +130,7 @@ describe("checking what is typed", () => {
       risks: ["Use at most 4000 characters."],
     });
     const typed = reply.result.initialValue as { activities: Record<string, unknown>[]; budgetLines: Record<string, unknown>[] };
-    expect(typed.activities[0]).toMatchObject({ participants: "-3", date: "2027-02-30", title: "Joint workshop on financial investigations" });
+    expect(typed.activities[0]).toMatchObject({ participants: "0", date: "2027-02-30", title: "Joint workshop on financial investigations" });
     expect(typed.budgetLines[1]).toEqual({ item: "Interpretation", amountEur: "lots" });
     expect(row(3)).toEqual(before);
   });

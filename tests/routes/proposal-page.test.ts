@@ -23,6 +23,14 @@ const act = async (id: number, email: string, form: Record<string, string>) =>
 const row = (id: number) => db().select().from(proposals).where(eq(proposals.id, id)).get()!;
 
 describe("what the page shows", () => {
+  it("puts an invitation waiting for the person's institution first among what they can do", async () => {
+    // Demo proposal 8: a draft of Kosovo* Police with the Serbian prosecutors invited.
+    const invited = await view(8, "applicant.rs@taf.example");
+    expect(invited.workLinks).toEqual([{ to: "/proposals/8/partnership", label: "Answer the invitation: confirm or decline" }]);
+    const lead = await view(8, "applicant.xk@taf.example");
+    expect(lead.workLinks.map((link) => link.label)).not.toContain("Answer the invitation: confirm or decline");
+  });
+
   it("offers each person only what the statechart allows them now", async () => {
     const forAdmin = await view(6, "admin@taf.example");
     expect(forAdmin.actions.map((a) => a.type).sort()).toEqual(["CONFIRM_ELIGIBLE", "DECLARE_INELIGIBLE", "REQUEST_CLARIFICATION"]);
