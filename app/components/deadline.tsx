@@ -103,6 +103,25 @@ export function Deadline({ round, now: serverNow }: { round: DeadlineRound; now:
   );
 }
 
+/** When an answer is due: Brussels time and what is left, then the person's own time. */
+export function DueBy({ at, now: serverNow }: { at: string; now: string }) {
+  const now = useClock(serverNow);
+  const [local, setLocal] = useState<string | null>(null);
+  useEffect(() => setLocal(inLocalTime(new Date(at))), [at]);
+  const due = new Date(at);
+  return (
+    <p>
+      <strong>Answer by</strong> <time dateTime={at}>{formatBrussels(due)}</time>: {timeLeftInWords(due, now).replace(/^closed/, "due")}.
+      {local ? (
+        <>
+          <br />
+          <span className="muted">That is {local}.</span>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 function sentence(words: string) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -139,7 +139,7 @@ function clarificationOf(user: SessionUser, participation: Participation, clarif
     .get();
   return {
     question: typeof request?.payload.question === "string" ? request.payload.question : "",
-    due: clarificationDueAt ? formatBrussels(clarificationDueAt) : null,
+    dueAt: clarificationDueAt?.toISOString() ?? null,
   };
 }
 

@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { eq } from "drizzle-orm";
 import { proposals } from "../../db/schema";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
+import { ProposalAnswer } from "../components/proposal-answer";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { db } from "../db.server";
 import { ownPartnership } from "../proposals/partners.server";
@@ -209,17 +209,6 @@ function Statechart({ svg }: { svg: string }) {
   return <div className="statechart" ref={frame} tabIndex={0} aria-label="The process as a diagram (scrolls sideways)" dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
-function Answer({ value, partKey }: { value: unknown; partKey: string }) {
-  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
-    return <span className="muted">Not answered yet</span>;
-  }
-  if (partKey === "themes" && Array.isArray(value)) return <>{value.map((id) => THEMES.find((t) => t.id === id)?.label ?? String(id)).join("; ")}</>;
-  if (partKey === "supportKinds" && Array.isArray(value)) return <>{value.map((id) => SUPPORT_KINDS.find((k) => k.id === id)?.label ?? String(id)).join("; ")}</>;
-  if (partKey === "budgetEur" && typeof value === "number") return <>EUR {value.toLocaleString("en-GB")}</>;
-  if (partKey === "durationMonths" && typeof value === "number") return <>{value} months</>;
-  return <span className="prose">{String(value)}</span>;
-}
-
 export default function ProposalPage() {
   const proposal = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -344,7 +333,7 @@ export default function ProposalPage() {
             <div key={part.key}>
               <dt>{part.label}</dt>
               <dd>
-                <Answer value={proposal.content[part.key]} partKey={part.key} />
+                <ProposalAnswer value={proposal.content[part.key]} partKey={part.key} missing="quiet" />
               </dd>
             </div>
           ))}

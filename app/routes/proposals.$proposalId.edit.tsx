@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { useEffect, useMemo, useState } from "react";
 import { formatBrussels } from "../../emails/time";
 import { SUPPORT_KINDS, THEME_GROUPS, THEMES } from "../../workflows/eligibility";
-import { Deadline } from "../components/deadline";
+import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors, TextField } from "../components/fields";
 import { requireProposal } from "../permissions.server";
 import type { DraftValues, RoundLimits, WordLimitedPart } from "../proposals/content-schema";
@@ -235,9 +235,10 @@ export default function EditProposal() {
       {draft.clarification ? (
         <div className="notice warning">
           <p>
-            <strong>The TAF team asked for clarification{draft.clarification.due ? `, to answer by ${draft.clarification.due}` : ""}:</strong>
+            <strong>The TAF team asked for clarification:</strong>
           </p>
           <blockquote className="prose">{draft.clarification.question}</blockquote>
+          {draft.clarification.dueAt ? <DueBy at={draft.clarification.dueAt} now={draft.now} /> : null}
           <p>
             The changes you make here are part of your answer. When you have finished, write your answer and resubmit on the{" "}
             <Link to={`/proposals/${draft.id}/submit`}>preview page</Link>.

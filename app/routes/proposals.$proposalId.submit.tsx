@@ -4,15 +4,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
+import { ProposalAnswer } from "../components/proposal-answer";
 import { WhoStandsBehind } from "../components/who-stands-behind";
-import { Deadline } from "../components/deadline";
+import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors } from "../components/fields";
 import { requireProposal } from "../permissions.server";
 import type { Blocker } from "../proposals/drafting.server";
 import { leadActor, sendProposal, submissionPreview } from "../proposals/drafting.server";
-import { euros, partAnchor } from "../proposals/content-schema";
+import { attachmentsPage } from "../proposals/attachments.server";
+import { partAnchor } from "../proposals/content-schema";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Preview ${data?.title || "the proposal"} · TAF portal` }];
@@ -32,7 +33,8 @@ const sendSchema = z.discriminatedUnion("intent", [submitSchema, respondSchema])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
-  return submissionPreview(user, proposal);
+  // The files go with the proposal: the preview lists them, so nothing is sent by surprise.
+  return { ...submissionPreview(user, proposal), attachments: attachmentsPage(proposal.proposalId).attachments };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,36 +52,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The statechart's refusal (or the conflict) is shown as it is; the page loads again with the facts as they are now.
   if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }) };
   throw redirect(`/proposals/${proposal.proposalId}?notice=${form.intent === "respond" ? "resubmitted" : "submitted"}`);
-}
-
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-function Answer({ partKey, value }: { partKey: string; value: unknown }) {
-  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
-    return <span className="badge warn">Not answered yet</span>;
-  }
-  if (partKey === "themes" && Array.isArray(value)) {
-    return (
-      <ul className="plain">
-        {value.map((id) => (
-          <li key={String(id)}>{THEMES.find((t) => t.id === id)?.label ?? String(id)}</li>
-        ))}
-      </ul>
-    );
-  }
-  if (partKey === "supportKinds" && Array.isArray(value)) {
-    return (
-      <ul className="plain">
-        {value.map((id) => (
-          <li key={String(id)}>{SUPPORT_KINDS.find((k) => k.id === id)?.label ?? String(id)}</li>
-        ))}
-      </ul>
-    );
-  }
-  if (partKey === "budgetEur" && typeof value === "number") return <>{euros(value)}</>;
-  if (partKey === "durationMonths" && typeof value === "number") return <>{value === 1 ? "1 month" : `${value} months`}</>;
-  if (partKey === "intendedStart" && typeof value === "string" && !Number.isNaN(Date.parse(value))) return <>{dateOnly.format(new Date(`${value}T00:00:00Z`))}</>;
-  return <span className="prose">{String(value)}</span>;
 }
 
 function BlockerList({ items }: { items: Blocker[] }) {
@@ -136,9 +108,10 @@ export default function PreviewAndSubmit() {
       {respond && preview.clarification ? (
         <div className="notice warning">
           <p>
-            <strong>The TAF team asked for clarification{preview.clarification.due ? `, to answer by ${preview.clarification.due}` : ""}:</strong>
+            <strong>The TAF team asked for clarification:</strong>
           </p>
           <blockquote className="prose">{preview.clarification.question}</blockquote>
+          {preview.clarification.dueAt ? <DueBy at={preview.clarification.dueAt} now={preview.now} /> : null}
           <p>
             Below is the proposal as it is now, with your edits. Write your answer at the end of the page: the TAF team receives both
             together, as a new version of the proposal.
@@ -191,11 +164,29 @@ export default function PreviewAndSubmit() {
                 {part.label} <Link to={`/proposals/${preview.id}/edit#${partAnchor(part.key)}`} className="edit-link">Edit<span className="visually-hidden"> {part.label}</span></Link>
               </dt>
               <dd>
-                <Answer partKey={part.key} value={preview.content[part.key]} />
+                <ProposalAnswer partKey={part.key} value={preview.content[part.key]} missing="warn" />
               </dd>
             </div>
           ))}
         </dl>
+      </section>
+
+      <section aria-labelledby="attachments-heading">
+        <h2 id="attachments-heading">Attachments</h2>
+        {preview.attachments.length ? (
+          <ul>
+            {preview.attachments.map((file) => (
+              <li key={file.id}>
+                {file.name} <span className="muted">({file.type}, {file.size})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No attachments. Letters of support and other documents are optional.</p>
+        )}
+        <p>
+          <Link to={`/proposals/${preview.id}/attachments`}>Add or remove attachments</Link>
+        </p>
       </section>
 
       <section aria-labelledby="send-heading">
