@@ -63,7 +63,10 @@ function BlockerList({ items }: { items: Blocker[] }) {
           {item.fix ? (
             <>
               {" "}
-              <Link to={item.fix.href}>{item.fix.label}</Link>
+              {/* A full load, so the browser scrolls to the part and :target outlines it. */}
+              <Link to={item.fix.href} reloadDocument>
+                {item.fix.label}
+              </Link>
             </>
           ) : null}
         </li>
@@ -161,7 +164,7 @@ export default function PreviewAndSubmit() {
           {PROPOSAL_PARTS.map((part) => (
             <div key={part.key}>
               <dt>
-                {part.label} <Link to={`/proposals/${preview.id}/edit#${partAnchor(part.key)}`} className="edit-link">Edit<span className="visually-hidden"> {part.label}</span></Link>
+                {part.label} <Link to={`/proposals/${preview.id}/edit#${partAnchor(part.key)}`} className="edit-link" reloadDocument>Edit<span className="visually-hidden"> {part.label}</span></Link>
               </dt>
               <dd>
                 <ProposalAnswer partKey={part.key} value={preview.content[part.key]} missing="warn" />
