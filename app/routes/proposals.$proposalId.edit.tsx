@@ -275,6 +275,8 @@ export default function EditProposal() {
           {hydrated ? " Your changes are saved automatically as you type." : null}
         </p>
         <FormErrors errors={form.errors} />
+        {/* Without JavaScript the page comes back at the top: say there what needs fixing, and where. */}
+        {hydrated ? null : <ProblemSummary errors={form.allErrors} />}
         <input type="hidden" name="revision" value={actionData?.revision ?? draft.revision} />
 
         <section aria-labelledby="idea-heading">
@@ -354,5 +356,24 @@ export default function EditProposal() {
         </div>
       </Form>
     </>
+  );
+}
+
+function ProblemSummary({ errors }: { errors: Record<string, string[]> }) {
+  const problems = Object.entries(errors).filter(([field]) => field !== "");
+  if (problems.length === 0) return null;
+  return (
+    <div className="notice error" role="alert">
+      <p>
+        <strong>Not saved: {problems.length === 1 ? "one answer needs" : `${problems.length} answers need`} fixing.</strong>
+      </p>
+      <ul>
+        {problems.map(([field, messages]) => (
+          <li key={field}>
+            <a href={`#${partAnchor(field)}`}>{partLabel(field)}</a>: {messages[0]}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

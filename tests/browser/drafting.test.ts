@@ -48,6 +48,10 @@ describe("the drafting form, in Chromium", { timeout: 120_000 }, () => {
       await page.getByRole("button", { name: "Save draft" }).click();
       await page.waitForLoadState("load");
       expect(await page.locator(".error", { hasText: /EUR 150,000|150000|150 000/ }).count()).toBeGreaterThan(0);
+      // The page comes back at the top, so the top says what to fix and links to it.
+      const summary = page.getByRole("alert").filter({ hasText: "Not saved: one answer needs fixing." });
+      await summary.getByRole("link", { name: "Estimated budget" }).click();
+      expect(page.url()).toMatch(/#part-budgetEur$/);
       expect(await page.getByLabel("Estimated budget in EUR").inputValue()).toBe("900000");
       expect(await page.getByLabel("Objectives").inputValue()).toBe("One alert channel between the vehicle crime units.");
 
