@@ -19,6 +19,8 @@ const predicates = {
   managePeople: (user: SessionUser) => hasRole(user, "administrator"),
   /** Add and edit institutions in the directory. */
   manageInstitutions: (user: SessionUser) => hasRole(user, "administrator"),
+  /** Add submission rounds, and open, close, reopen and archive them (as the round statechart allows). */
+  manageRounds: (user: SessionUser) => hasRole(user, "administrator"),
   /** Read the mail the embedded SMTP server received (it holds other people's links). */
   readMailbox: (user: SessionUser) => hasRole(user, "administrator"),
   /** Put a message the outbox gave up on back in the queue. */
@@ -147,6 +149,7 @@ export function navigationFor(user: SessionUser) {
   return {
     managePeople: can(user, "managePeople"),
     manageInstitutions: can(user, "manageInstitutions"),
+    manageRounds: can(user, "manageRounds"),
     readMailbox: can(user, "readMailbox"),
   };
 }

@@ -190,5 +190,10 @@ export function roundStatePath(snapshot: RoundSnapshot): string {
 }
 
 export function roundStateLabel(snapshot: RoundSnapshot): string {
-  return roundMachine.getStateNodeById(`round.${snapshot.value}`).meta?.label ?? snapshot.value;
+  return roundStateLabelOf(snapshot.value);
+}
+
+/** The label of a stored state path, for lists that read the `state` column, not the snapshot. */
+export function roundStateLabelOf(statePath: string): string {
+  return roundMachine.states[statePath]?.meta?.label ?? statePath;
 }

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 
 // Every field has a visible label, an optional hint, and its error right beside it, linked by
@@ -30,7 +30,7 @@ export function TextField({
   type = "text",
   autoComplete,
   ...common
-}: Common & { type?: "text" | "email" | "password" | "search" | "number"; autoComplete?: string }) {
+}: Common & { type?: "text" | "email" | "password" | "search" | "number" | "datetime-local"; autoComplete?: string }) {
   return (
     <FieldFrame {...common}>
       <input
@@ -82,6 +82,41 @@ export function CheckboxField({ label, hint, meta }: Common) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Radio buttons (one of) or checkboxes (any of) under a legend, with one error for the group. */
+export function ChoiceField({
+  type,
+  options,
+  label,
+  hint,
+  meta,
+}: Omit<Common, "meta"> & {
+  type: "radio" | "checkbox";
+  options: { value: string; label: string }[];
+  meta: FieldMetadata<string | string[] | undefined | null>;
+}) {
+  return (
+    <fieldset className="field choices" aria-describedby={meta.errors?.length ? meta.errorId : hint ? meta.descriptionId : undefined}>
+      <legend>{label}</legend>
+      {hint ? (
+        <span className="hint" id={meta.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
+      {getCollectionProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, ...props }) => (
+        <label className="checkbox" key={key}>
+          <input {...props} />
+          {options.find((option) => option.value === props.value)?.label}
+        </label>
+      ))}
+      {meta.errors?.length ? (
+        <p className="error" id={meta.errorId}>
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 

@@ -2,8 +2,11 @@ import { Link } from "@remix-run/react";
 
 type Row = { id: number; reference: string | null; title: string; stateLabel: string; updated: string; leadName: string; finished: boolean; roundTitle: string };
 
-/** A list of proposals: reference and title (linking to the proposal), lead, stage, last change. */
-export function ProposalTable({ rows, caption, empty }: { rows: Row[]; caption: string; empty: string }) {
+/**
+ * A list of proposals: reference and title (linking to the proposal), lead, stage, last change,
+ * and the round each belongs to unless the list is of one round.
+ */
+export function ProposalTable({ rows, caption, empty, showRound = true }: { rows: Row[]; caption: string; empty: string; showRound?: boolean }) {
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
     <table>
@@ -24,8 +27,12 @@ export function ProposalTable({ rows, caption, empty }: { rows: Row[]; caption: 
                 {row.reference ? `${row.reference}: ` : ""}
                 {row.title || "Untitled proposal"}
               </Link>
-              <br />
-              <span className="muted">{row.roundTitle}</span>
+              {showRound ? (
+                <>
+                  <br />
+                  <span className="muted">{row.roundTitle}</span>
+                </>
+              ) : null}
             </td>
             <td>{row.leadName}</td>
             <td>

@@ -82,3 +82,8 @@ export function proposalsAssignedTo(reviewerUserId: number) {
 export function proposalsInProgress() {
   return listWhere(and(ne(proposals.state, "draft"), notInArray(proposals.state, FINAL_STATES)));
 }
+
+/** Every proposal of a round, drafts included: the TAF team's view of one round. */
+export function proposalsOfRound(roundId: number) {
+  return listWhere(eq(proposals.roundId, roundId));
+}

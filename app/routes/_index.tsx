@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { count, eq, inArray } from "drizzle-orm";
+import { count, desc, eq, inArray } from "drizzle-orm";
 import { institutions, mailbox, outbox, rounds, users } from "../../db/schema";
 import { formatBrussels } from "../../emails/time";
 import { requireUser } from "../auth/session.server";
+import { roundStateLabelOf } from "../../workflows/round.machine";
 import { CountryName } from "../components/country";
+import { RoundStateBadge } from "../components/round";
 import { db } from "../db.server";
 import { applicantInstitutions, can } from "../permissions.server";
 import { ProposalTable } from "../components/proposal-table";
@@ -34,10 +36,12 @@ function administratorOverview() {
     mailFailed: mail.get("failed") ?? 0,
     proposals: proposalsInProgress(),
     rounds: db()
-      .select({ code: rounds.code, title: rounds.title, state: rounds.state })
+      .select({ id: rounds.id, code: rounds.code, title: rounds.title, state: rounds.state })
       .from(rounds)
       .where(inArray(rounds.state, ["planned", "open", "closed"]))
-      .all(),
+      .orderBy(desc(rounds.opensAt))
+      .all()
+      .map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state) })),
   };
 }
 
@@ -124,14 +128,17 @@ export default function Home() {
           {data.administrator.rounds.length ? (
             <ul>
               {data.administrator.rounds.map((round) => (
-                <li key={round.code}>
-                  {round.title} <span className="badge">{round.state}</span>
+                <li key={round.id}>
+                  <Link to={`/admin/rounds/${round.id}`}>{round.title}</Link> <RoundStateBadge state={round.state} label={round.stateLabel} />
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="empty">No rounds yet.</p>
+            <p className="empty">No rounds are planned, open or waiting to be archived.</p>
           )}
+          <p>
+            <Link to="/admin/rounds">All submission rounds</Link> · <Link to="/admin/rounds/new">Add a round</Link>
+          </p>
         </section>
       ) : null}
       {data.applicant ? (

@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
-import { z } from "zod";
+import { and, eq } from "drizzle-orm";
 import type { RoundMode } from "../../db/schema";
 import { roundEvents, rounds } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
-import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
-import { roundLimitsSchema } from "../proposals/content-schema";
+import type { RoundSettings } from "../rounds/round-schema";
+import { roundSettingsSchema } from "../rounds/round-schema";
 import type { RoundEvent } from "../../workflows/round.machine";
 import {
   initialRoundSnapshot,
@@ -17,21 +16,10 @@ import {
 import { db } from "../db.server";
 import type { Tx } from "./transaction.server";
 
-// A round's settings: which eligibility criteria it publishes, how many reviews a decision
-// needs, and the limits of a proposal (words per text, maximum budget and duration). Stored as
-// JSON on the round; read through this schema so old rows get the defaults.
-const settingsSchema = z.object({
-  criteria: z.array(z.enum(ELIGIBILITY_CRITERIA.map((c) => c.id) as [string, ...string[]])).default([...DEFAULT_CRITERIA]),
-  minimumReviews: z.number().int().min(1).max(10).default(2),
-  reviewDays: z.number().int().min(1).max(90).default(14),
-  // The drafting form shows these as the person types, and the server enforces them.
-  limits: roundLimitsSchema.prefault({}),
-});
-export type RoundSettings = z.infer<typeof settingsSchema>;
-
+/** A round's stored settings, with the defaults for anything missing or unreadable. */
 export function roundSettings(stored: unknown): RoundSettings {
-  const parsed = settingsSchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : settingsSchema.parse({});
+  const parsed = roundSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : roundSettingsSchema.parse({});
 }
 
 export type NewRound = { code: string; title: string; description?: string; mode: RoundMode; opensAt: Date; closesAt: Date | null; settings?: Partial<RoundSettings> };
@@ -48,7 +36,7 @@ export function createRound(tx: Tx, round: NewRound) {
       mode: round.mode,
       opensAt: round.opensAt,
       closesAt: round.mode === "rolling" ? null : round.closesAt,
-      settings: settingsSchema.parse(round.settings ?? {}),
+      settings: roundSettingsSchema.parse(round.settings ?? {}),
       state: roundStatePath(snapshot),
       snapshot: persistRound(snapshot),
       machineVersion: ROUND_MACHINE_VERSION,
@@ -76,20 +64,21 @@ export function applyRoundCommand(
   return outer ? applyIn(outer, input) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
 }
 
+const CONFLICT: RoundOutcome = { ok: false, problem: "conflict", message: "Someone else changed this round meanwhile. Reload the page and try again." };
+
 function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundOutcome {
   const now = input.now ?? new Date();
   const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
   if (!round) return { ok: false, problem: "notFound", message: "There is no such round." };
-  if (input.expectedVersion !== undefined && input.expectedVersion !== round.version) {
-    return { ok: false, problem: "conflict", message: "Someone else changed this round meanwhile. Reload the page and try again." };
-  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== round.version) return CONFLICT;
   const event = roundEvent(round, input.command, input.actor, now);
   const step = stepRound(restoreRound(round.snapshot, round.machineVersion), event);
   if (!step.accepted) return { ok: false, problem: "refused", message: step.reason };
   const state = roundStatePath(step.snapshot);
   const version = round.version + 1;
   const { actor, ...payload } = event;
-  tx.update(rounds)
+  const written = tx
+    .update(rounds)
     .set({
       state,
       snapshot: persistRound(step.snapshot),
@@ -98,8 +87,11 @@ function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundO
       ...(event.type === "OPEN" && now < round.opensAt ? { opensAt: now } : {}),
       ...(event.type === "REOPEN" ? { closesAt: input.command.type === "REOPEN" ? input.command.closesAt : null } : {}),
     })
-    .where(eq(rounds.id, round.id))
+    .where(and(eq(rounds.id, round.id), eq(rounds.version, round.version)))
     .run();
+  // In its own immediate transaction no one can write in between; in a caller's transaction
+  // someone may have. Nothing is written before this point, so there is nothing to undo.
+  if (written.changes !== 1) return CONFLICT;
   tx.insert(roundEvents)
     .values({
       roundId: round.id,

@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, institutions, memberships, outbox, tokens, users } from "../../db/schema";
+import { auditLog, institutions, memberships, outbox, roundEvents, rounds, tokens, users } from "../../db/schema";
 import { loadDemoData } from "../../db/demo";
 import { db } from "../../app/db.server";
 import type { Route } from "../support/http";
@@ -48,6 +48,14 @@ const matrix: Record<string, Entry | Entry[]> = {
   "admin.people.$userId": { path: "/admin/people/1", params: { userId: "1" }, loader: administratorsOnly, action: administratorsOnly },
   "admin.institutions._index": { path: "/admin/institutions", loader: administratorsOnly },
   "admin.institutions.new": { path: "/admin/institutions/new", loader: administratorsOnly, action: administratorsOnly },
+  "admin.rounds._index": { path: "/admin/rounds", loader: administratorsOnly },
+  "admin.rounds.new": { path: "/admin/rounds/new", loader: administratorsOnly, action: administratorsOnly },
+  // Demo round 1 is the closed first call; a round that does not exist is 404 to administrators only.
+  "admin.rounds.$roundId": [
+    { path: "/admin/rounds/1", params: { roundId: "1" }, loader: administratorsOnly, action: administratorsOnly },
+    { path: "/admin/rounds/999", params: { roundId: "999" }, loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
+    { path: "/admin/rounds/x", params: { roundId: "x" }, loader: { ...administratorsOnly, administrator: 404 } },
+  ],
   // Demo proposal 1 is led by Kosovo* Police with a North Macedonian partner and both reviewers
   // assigned; proposal 3 is Serbian and Bosnian. One may not see a proposal: it does not exist.
   "proposals.$proposalId._index": [
@@ -131,7 +139,7 @@ function answerOf(result: unknown): Answer | number {
 }
 
 function tableCounts() {
-  return [users, memberships, institutions, tokens, outbox, auditLog].map((table) => db().select({ n: count() }).from(table).get()!.n);
+  return [users, memberships, institutions, tokens, outbox, auditLog, rounds, roundEvents].map((table) => db().select({ n: count() }).from(table).get()!.n);
 }
 
 describe("authorization matrix", () => {

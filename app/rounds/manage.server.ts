@@ -1,0 +1,139 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { proposals, roundEvents, rounds, users } from "../../db/schema";
+import { formatBrussels } from "../../emails/time";
+import { audit } from "../audit.server";
+import { db } from "../db.server";
+import { createRound, roundSettings } from "../workflow/rounds.server";
+import type { NewRoundInput } from "./round-schema";
+
+// Rounds as the TAF team manages them: the list, one round with its history, and adding a
+// round. Moving a round (open, close, reopen, archive) is a statechart event, applied by
+// applyRoundCommand (app/workflow/rounds.server.ts), whose round_events are its record.
+
+type Actor = { id: number; name: string };
+type Outcome<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
+
+/** Each round's proposals counted: submitted ones have a reference, drafts do not yet. */
+function proposalCounts() {
+  return db()
+    .select({
+      roundId: proposals.roundId,
+      submitted: sql<number>`count(${proposals.reference})`.as("submitted"),
+      drafts: sql<number>`sum(${proposals.state} = 'draft')`.as("drafts"),
+    })
+    .from(proposals)
+    .groupBy(proposals.roundId)
+    .as("proposal_counts");
+}
+
+/** Every round, newest opening first, with how many proposals it holds, in one statement. */
+export function listRounds() {
+  const counts = proposalCounts();
+  return db()
+    .select({
+      id: rounds.id,
+      code: rounds.code,
+      title: rounds.title,
+      mode: rounds.mode,
+      state: rounds.state,
+      opensAt: rounds.opensAt,
+      closesAt: rounds.closesAt,
+      submitted: sql<number>`coalesce(${counts.submitted}, 0)`,
+      drafts: sql<number>`coalesce(${counts.drafts}, 0)`,
+    })
+    .from(rounds)
+    .leftJoin(counts, eq(counts.roundId, rounds.id))
+    .orderBy(desc(rounds.opensAt), desc(rounds.id))
+    .all();
+}
+
+export function findRound(roundId: number) {
+  const counts = proposalCounts();
+  const round = db()
+    .select({
+      id: rounds.id,
+      code: rounds.code,
+      title: rounds.title,
+      description: rounds.description,
+      mode: rounds.mode,
+      state: rounds.state,
+      snapshot: rounds.snapshot,
+      machineVersion: rounds.machineVersion,
+      version: rounds.version,
+      opensAt: rounds.opensAt,
+      closesAt: rounds.closesAt,
+      settings: rounds.settings,
+      createdAt: rounds.createdAt,
+      submitted: sql<number>`coalesce(${counts.submitted}, 0)`,
+      drafts: sql<number>`coalesce(${counts.drafts}, 0)`,
+    })
+    .from(rounds)
+    .leftJoin(counts, eq(counts.roundId, rounds.id))
+    .where(eq(rounds.id, roundId))
+    .get();
+  return round ? { ...round, settings: roundSettings(round.settings) } : null;
+}
+
+const HISTORY_WORDS: Record<string, string> = {
+  OPEN: "opened the round",
+  CLOSE: "closed the round",
+  REOPEN: "reopened the round",
+  ARCHIVE: "archived the round",
+};
+// The scheduler acts only at the round's stored times.
+const SCHEDULED_WORDS: Record<string, string> = {
+  OPEN: "opened the round at its opening time",
+  CLOSE: "closed the round at its closing time",
+};
+
+/** The round's statechart history as sentences, oldest first: who did what, and why. */
+export function roundHistory(roundId: number) {
+  const entries = db()
+    .select({ id: roundEvents.id, at: roundEvents.at, type: roundEvents.type, payload: roundEvents.payload, actorRole: roundEvents.actorRole, actorName: users.name })
+    .from(roundEvents)
+    .leftJoin(users, eq(users.id, roundEvents.actorUserId))
+    .where(eq(roundEvents.roundId, roundId))
+    .orderBy(roundEvents.id)
+    .all();
+  return entries.map((entry) => {
+    const { reason, closesAt } = entry.payload as { reason?: string; closesAt?: string | null };
+    const scheduled = entry.actorRole === "system";
+    return {
+      id: entry.id,
+      at: formatBrussels(entry.at),
+      who: scheduled ? "The portal" : `${entry.actorName ?? "Someone"} (TAF team)`,
+      what: `${(scheduled ? SCHEDULED_WORDS : HISTORY_WORDS)[entry.type] ?? entry.type}${entry.type === "REOPEN" && closesAt ? ` until ${formatBrussels(new Date(closesAt))}` : ""}`,
+      reason: entry.type === "REOPEN" ? (reason ?? null) : null,
+    };
+  });
+}
+
+/** Adds a planned round and records who did it; a code already in use is a field error. */
+export function addRound(actor: Actor, input: NewRoundInput, ip?: string): Outcome<{ roundId: number }> {
+  return db().transaction<Outcome<{ roundId: number }>>(
+    (tx) => {
+      // Checked inside an immediate transaction, so no one can take the code before the insert;
+      // and whatever its case, since the code is read in proposal references.
+      const taken = tx.select({ title: rounds.title }).from(rounds).where(sql`upper(${rounds.code}) = ${input.code}`).get();
+      if (taken) {
+        return { ok: false, fieldErrors: { code: [`The code ${input.code} is already used by “${taken.title}”. Choose another code.`] } };
+      }
+      const { minimumReviews, reviewDays, limits, criteria, ...round } = input;
+      const settings = { minimumReviews, reviewDays, limits, criteria };
+      const created = createRound(tx, { ...round, closesAt: round.closesAt ?? null, settings });
+      audit(
+        {
+          actorUserId: actor.id,
+          action: "roundCreated",
+          subjectType: "round",
+          subjectId: created.id,
+          detail: { code: created.code, mode: created.mode, opensAt: created.opensAt.toISOString(), closesAt: created.closesAt?.toISOString() ?? null, settings },
+          ip,
+        },
+        tx,
+      );
+      return { ok: true, roundId: created.id };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { fromBrusselsTime } from "../../workflows/brussels-time";
+import type { CriterionId } from "../../workflows/eligibility";
+import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
+import { roundLimitsSchema } from "../proposals/content-schema";
+
+// Browser-safe: a round's stored settings, and the round forms' schemas, which the server and
+// the browser (Conform) share. Whether a round may move is the statechart's to say, not these.
+
+const CRITERION_IDS = ELIGIBILITY_CRITERIA.map((criterion) => criterion.id) as [CriterionId, ...CriterionId[]];
+
+// A round's settings: which eligibility criteria it publishes, how many reviews a decision
+// needs, and the limits of a proposal (words per text, maximum budget and duration). Stored as
+// JSON on the round; read through this schema so old rows get the defaults.
+export const roundSettingsSchema = z.object({
+  criteria: z.array(z.enum(CRITERION_IDS)).default([...DEFAULT_CRITERIA]),
+  minimumReviews: z.number().int().min(1).max(10).default(2),
+  reviewDays: z.number().int().min(1).max(90).default(14),
+  // The drafting form shows these as the person types, and the server enforces them.
+  limits: roundLimitsSchema.prefault({}),
+});
+export type RoundSettings = z.infer<typeof roundSettingsSchema>;
+
+/** A stored setting's bounds, but required in the form, with a message a person can act on. */
+function sameBoundsAs(stored: z.ZodNumber) {
+  const min = stored.minValue ?? 0;
+  const max = stored.maxValue ?? Number.MAX_SAFE_INTEGER;
+  const message = `Enter a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}.`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+const TIME_PROBLEMS = {
+  unreadable: "This is not a date and time the portal can read. Use the date picker, or write it as 2027-01-15T17:00.",
+  skipped: "This time does not exist in Brussels: that night the clocks go forward from 02:00 to 03:00. Choose another time.",
+};
+
+/** A Brussels wall-clock time from a datetime-local input, as the UTC instant it stands for. */
+function brusselsTime(missing: string) {
+  return z.string({ error: missing }).transform((wallClock, ctx) => {
+    const time = fromBrusselsTime(wallClock);
+    if (time.ok) return time.instant;
+    ctx.addIssue({ code: "custom", message: TIME_PROBLEMS[time.problem] });
+    return z.NEVER;
+  });
+}
+
+const storedLimits = roundLimitsSchema.shape;
+const storedWords = storedLimits.words.unwrap().shape;
+const storedSettings = roundSettingsSchema.shape;
+// Object checks run even while a field is wrong, so every problem shows at once.
+const always = { when: () => true };
+
+export const newRoundSchema = z
+  .object({
+    code: z
+      .string({ error: "Enter a code, such as 2027-R1." })
+      .trim()
+      .min(2, "Use 2 to 20 characters.")
+      .max(20, "Use 2 to 20 characters.")
+      .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, "Use letters, digits and single hyphens, such as 2027-R1.")
+      .toUpperCase(),
+    title: z.string({ error: "Enter a title." }).trim().min(3, "Enter a title of at least 3 characters.").max(200, "Use at most 200 characters."),
+    description: z.string().trim().max(4000, "Use at most 4,000 characters.").optional(),
+    mode: z.enum(["deadline", "rolling"], { error: "Choose a deadline or rolling intake." }),
+    opensAt: brusselsTime("Enter the date and time the round opens."),
+    // Read only for deadline rounds: a rolling round has no closing time.
+    closesAt: brusselsTime("Enter the date and time the round closes.").optional(),
+    minimumReviews: sameBoundsAs(storedSettings.minimumReviews.unwrap()),
+    reviewDays: sameBoundsAs(storedSettings.reviewDays.unwrap()),
+    limits: z.object({
+      maxBudgetEur: sameBoundsAs(storedLimits.maxBudgetEur.unwrap()),
+      maxDurationMonths: sameBoundsAs(storedLimits.maxDurationMonths.unwrap()),
+      words: z.object({
+        summary: sameBoundsAs(storedWords.summary.unwrap()),
+        problem: sameBoundsAs(storedWords.problem.unwrap()),
+        objectives: sameBoundsAs(storedWords.objectives.unwrap()),
+        activities: sameBoundsAs(storedWords.activities.unwrap()),
+        expectedResults: sameBoundsAs(storedWords.expectedResults.unwrap()),
+      }),
+    }),
+    criteria: z.array(z.enum(CRITERION_IDS), { error: "Choose at least one criterion." }).min(1, "Choose at least one criterion."),
+  })
+  .refine((round) => round.mode !== "deadline" || round.closesAt !== undefined, {
+    ...always,
+    path: ["closesAt"],
+    message: "A deadline round needs a closing date and time.",
+  })
+  .refine((round) => round.mode !== "deadline" || !(round.opensAt instanceof Date && round.closesAt instanceof Date) || round.closesAt > round.opensAt, {
+    ...always,
+    path: ["closesAt"],
+    message: "The round must close after it opens.",
+  })
+  .refine((round) => round.mode !== "deadline" || !(round.closesAt instanceof Date) || round.closesAt.getTime() > Date.now(), {
+    ...always,
+    path: ["closesAt"],
+    message: "This closing time has passed. Choose one in the future.",
+  });
+
+export type NewRoundInput = z.infer<typeof newRoundSchema>;
+/** The form as typed: times are still Brussels wall-clock strings. */
+export type NewRoundForm = z.input<typeof newRoundSchema>;
+
+/** The defaults a new round's form starts from: the stored defaults of a round's settings. */
+export function newRoundDefaults() {
+  const settings = roundSettingsSchema.parse({});
+  return { mode: "deadline", ...settings };
+}
+
+const version = z.number({ error: "This form is out of date. Reload the page and try again." }).int();
+
+/** The forms of a round's page, one per statechart event an administrator may send. */
+export const roundActionSchema = z.discriminatedUnion("event", [
+  z.object({ event: z.literal("OPEN"), version }),
+  z.object({ event: z.literal("CLOSE"), version, confirm: z.boolean({ error: "Tick the box to confirm that applicants can no longer submit." }) }),
+  z.object({
+    event: z.literal("REOPEN"),
+    version,
+    // Whether it is needed (deadline rounds) or refused (rolling ones) is the statechart's rule.
+    closesAt: brusselsTime("Enter the new closing date and time.").optional(),
+    reason: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
+  }),
+  z.object({ event: z.literal("ARCHIVE"), version, confirm: z.boolean({ error: "Tick the box to confirm that the round is archived for good." }) }),
+]);
+
+export type RoundActionInput = z.infer<typeof roundActionSchema>;
+export type RoundActionForm = z.input<typeof roundActionSchema>;
