@@ -103,6 +103,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundO
       fromState: round.state,
       toState: state,
       version,
+      machineVersion: ROUND_MACHINE_VERSION,
     })
     .run();
   return { ok: true, state, version };
