@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, institutions, memberships, outbox, roundEvents, rounds, tokens, users } from "../../db/schema";
+import { auditLog, institutions, mailbox, memberships, outbox, roundEvents, rounds, tokens, users } from "../../db/schema";
 import { loadDemoData } from "../../db/demo";
 import { db } from "../../app/db.server";
 import type { Route } from "../support/http";
@@ -42,7 +42,11 @@ const matrix: Record<string, Entry | Entry[]> = {
   "set-password.$token": { path: "/set-password/x", params: { token: "x" }, loader: everyone("ok") },
   account: { path: "/account", loader: signedInOnly },
   "admin.mailbox._index": { path: "/admin/mailbox", loader: administratorsOnly, action: administratorsOnly },
-  "admin.mailbox.$messageId": { path: "/admin/mailbox/1", params: { messageId: "1" }, loader: { ...administratorsOnly, administrator: 404 } },
+  // Message 1 is the one received before the test (below); message 2 does not exist.
+  "admin.mailbox.$messageId": [
+    { path: "/admin/mailbox/1", params: { messageId: "1" }, loader: administratorsOnly },
+    { path: "/admin/mailbox/2", params: { messageId: "2" }, loader: { ...administratorsOnly, administrator: 404 } },
+  ],
   "admin.people._index": { path: "/admin/people", loader: administratorsOnly },
   "admin.people.invite": { path: "/admin/people/invite", loader: administratorsOnly, action: administratorsOnly },
   "admin.people.$userId": { path: "/admin/people/1", params: { userId: "1" }, loader: administratorsOnly, action: administratorsOnly },
@@ -124,6 +128,10 @@ const matrix: Record<string, Entry | Entry[]> = {
 const cookies = {} as Record<Visitor, string | null>;
 beforeAll(async () => {
   await loadDemoData(db());
+  db()
+    .insert(mailbox)
+    .values({ receivedAt: new Date(), envelopeFrom: "no-reply@taf.example", envelopeTo: "applicant.xk@taf.example", subject: "A message", text: "Hello." })
+    .run();
   cookies.signedOut = null;
   for (const [visitor, email] of Object.entries(emails)) cookies[visitor as Visitor] = await signInAs(email);
 });
