@@ -1,6 +1,17 @@
 import { Link } from "@remix-run/react";
 
-type Row = { id: number; reference: string | null; title: string; stateLabel: string; updated: string; leadName: string; finished: boolean; roundTitle: string };
+type Row = {
+  id: number;
+  reference: string | null;
+  title: string;
+  stateLabel: string;
+  updated: string;
+  leadName: string;
+  finished: boolean;
+  roundTitle: string;
+  /** What the person looking at the list should do about this proposal, if anything. */
+  attention?: string | null;
+};
 
 /**
  * A list of proposals: reference and title (linking to the proposal), lead, stage, last change,
@@ -37,6 +48,12 @@ export function ProposalTable({ rows, caption, empty, showRound = true }: { rows
             <td>{row.leadName}</td>
             <td>
               <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
+              {row.attention ? (
+                <>
+                  <br />
+                  <span className="badge warn">{row.attention}</span>
+                </>
+              ) : null}
             </td>
             <td>{row.updated}</td>
           </tr>

@@ -50,10 +50,23 @@ function partnerOf(where: ReturnType<typeof and>) {
   );
 }
 
-/** Proposals an applicant's institutions lead or are (invited or confirmed) partners in. */
+/**
+ * Proposals an applicant's institutions lead or are (invited or confirmed) partners in; those
+ * whose invitation still waits for their answer say so.
+ */
 export function proposalsOfInstitutions(institutionIds: number[]) {
   if (institutionIds.length === 0) return [];
-  return listWhere(or(inArray(proposals.leadInstitutionId, institutionIds), partnerOf(inArray(proposalPartners.institutionId, institutionIds))));
+  const rows = listWhere(or(inArray(proposals.leadInstitutionId, institutionIds), partnerOf(inArray(proposalPartners.institutionId, institutionIds))));
+  const invited = new Set(
+    db()
+      .select({ proposalId: proposalPartners.proposalId })
+      .from(proposalPartners)
+      .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+      .where(and(inArray(proposalPartners.institutionId, institutionIds), eq(proposalPartners.status, "invited"), eq(proposals.state, "draft")))
+      .all()
+      .map((row) => row.proposalId),
+  );
+  return rows.map((row) => ({ ...row, attention: invited.has(row.id) ? "Your institution is invited: confirm or decline" : null }));
 }
 
 /** Submitted proposals with an institution of one of these countries: a country advisor's view. */
