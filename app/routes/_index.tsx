@@ -162,7 +162,7 @@ export default function Home() {
               {data.applicant.openRounds.map((round) => (
                 <li key={round.code}>
                   <strong>{round.title}</strong>:{" "}
-                  {round.closes ? `deadline ${round.closes}` : "no deadline: proposals are read as they come in"}
+                  {round.closes ? `deadline ${round.closes}` : "no deadline, proposals are read as they come in"}
                 </li>
               ))}
             </ul>
