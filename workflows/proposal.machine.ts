@@ -68,7 +68,15 @@ export type ProposalEvent =
       /** What the applicants are told; may be empty. */
       sharedFeedback: string;
     }
-  | { type: "SUBMIT_CONCEPT"; actor: Actor; missingParts: string[] }
+  | {
+      type: "SUBMIT_CONCEPT";
+      actor: Actor;
+      missingParts: string[];
+      /** Whether this submission follows a revision request still unanswered: then it must answer it. */
+      answering: boolean;
+      /** The lead's answer to that request: what changed and why. Empty for a first submission. */
+      answer: string;
+    }
   | { type: "REQUEST_REVISION"; actor: Actor; reason: string }
   | { type: "APPROVE_CONCEPT"; actor: Actor }
   | { type: "START"; actor: Actor }
@@ -256,7 +264,13 @@ export const proposalRules = {
   // DECIDE has one transition per outcome; the refusal below shows only when neither matches.
   decidedPromising: rule("DECIDE", (_, event) => refuseBlank(event.reason, "A reason") ?? refuseOutcome(event.outcome, "promising")),
   decidedNotSelected: rule("DECIDE", (_, event) => refuseBlank(event.reason, "A reason") ?? refuseOutcome(event.outcome, "notSelected")),
-  maySubmitConcept: rule("SUBMIT_CONCEPT", (_, event) => refuseMissingParts(event.missingParts)),
+  maySubmitConcept: rule(
+    "SUBMIT_CONCEPT",
+    (_, event) =>
+      refuseMissingParts(event.missingParts) ??
+      // Events stored before answers existed carry no `answering`: they replay as they were accepted.
+      (event.answering ? refuseBlank(event.answer, "An answer to the TAF team's revision request") : null),
+  ),
   mayRequestRevision: rule("REQUEST_REVISION", (_, event) => refuseBlank(event.reason, "A reason")),
   mayApproveConcept: rule("APPROVE_CONCEPT", () => null),
   mayStart: rule("START", () => null),

@@ -5,12 +5,16 @@ import type { CountryCode } from "../../workflows/eligibility";
 // The concept note form, one schema for the server and the browser (Conform). Saving accepts an
 // unfinished note; "submit" also asks that every row that was started be complete. Whether the
 // note as a whole may be submitted (activities, budget lines and risks all there) is the
-// statechart's to say, so a missing part is its refusal, not a field error here.
+// statechart's to say, so a missing part is its refusal, not a field error here. While a
+// revision request is open, "submit" also asks for the answer to it (the statechart refuses a
+// resubmission without one too); saving keeps whatever answer was typed, even none.
 
 export const MAX_ACTIVITIES = 30;
 export const MAX_BUDGET_LINES = 50;
 export const MAX_PARTICIPANTS = 10_000;
 export const MAX_AMOUNT_EUR = 5_000_000;
+export const MAX_ANSWER = 4000;
+const ANSWER_REQUIRED = "Write your answer to the revision request: what you changed and why.";
 
 export const CONCEPT_NOTE_INTENTS = ["save", "submit"] as const;
 export type ConceptNoteIntent = (typeof CONCEPT_NOTE_INTENTS)[number];
@@ -109,8 +113,11 @@ function budgetLineSchema(strict: boolean) {
     );
 }
 
-/** The form's schema; `submit` also checks that each started row is complete. */
-export function conceptNoteSchema(intent: ConceptNoteIntent | null = "save") {
+/**
+ * The form's schema; `submit` also checks that each started row is complete and, when
+ * `answering` an open revision request, that there is an answer.
+ */
+export function conceptNoteSchema(intent: ConceptNoteIntent | null = "save", answering = false) {
   const strict = intent === "submit";
   return z.object({
     intent: z.enum(CONCEPT_NOTE_INTENTS).default("save"),
@@ -125,6 +132,10 @@ export function conceptNoteSchema(intent: ConceptNoteIntent | null = "save") {
       .default([]),
     risks: text(4000).default(""),
     mitigation: text(4000).default(""),
+    answer:
+      strict && answering
+        ? z.string({ error: ANSWER_REQUIRED }).trim().min(1, ANSWER_REQUIRED).max(MAX_ANSWER, `Use at most ${MAX_ANSWER} characters.`)
+        : text(MAX_ANSWER).default(""),
   });
 }
 

@@ -9,7 +9,9 @@ import { stateLabelOf } from "../../workflows/proposal.machine";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { canOnProposal } from "../permissions.server";
+import type { ProposalCommand } from "../workflow/proposals.server";
 import { CONFLICT_MESSAGE, applyProposalCommand } from "../workflow/proposals.server";
+import { revisionRequests } from "../workflow/revision-requests.server";
 import type { Tx } from "../workflow/transaction.server";
 import type { ConceptNoteForm } from "./concept-note-schema";
 import { COUNTRY_CODES, isFilled } from "./concept-note-schema";
@@ -18,8 +20,8 @@ import type { Participation } from "./participation.server";
 // The concept note of a promising proposal: read from `proposals.content.conceptNote` (the
 // working copy) or from a frozen `proposal_versions` row of kind "conceptNote", and written by
 // the lead while the statechart lets it submit one. Submitting is the statechart's event.
-// What the implementation page shares with it (how far a proposal got, the TAF team's revision
-// requests, saving a part of the content and submitting it in one go) lives here too.
+// What the implementation page shares with it (how far a proposal got, saving parts of the
+// content and submitting them in one go) lives here too.
 
 export type ConceptActivity = {
   key: string;
@@ -100,24 +102,6 @@ export function hasReached(proposalId: number, stage: string) {
   );
 }
 
-/**
- * The TAF team's revision requests made from a stage (e.g. "conceptualWork"), oldest first, and
- * whether the latest is still unanswered: no `answeredBy` event came after it.
- */
-export function revisionRequests(proposalId: number, fromStage: string, answeredBy: "SUBMIT_CONCEPT" | "SUBMIT_REPORT") {
-  const rows = db()
-    .select({ id: proposalEvents.id, type: proposalEvents.type, at: proposalEvents.at, fromState: proposalEvents.fromState, payload: proposalEvents.payload })
-    .from(proposalEvents)
-    .where(and(eq(proposalEvents.proposalId, proposalId), inArray(proposalEvents.type, ["REQUEST_REVISION", answeredBy])))
-    .orderBy(asc(proposalEvents.id))
-    .all();
-  const requests = rows
-    .filter((row) => row.type === "REQUEST_REVISION" && row.fromState.startsWith(fromStage))
-    .map((row) => ({ id: row.id, at: formatBrussels(row.at), reason: str(row.payload.reason) }));
-  const last = rows.filter((row) => row.type === answeredBy || row.fromState.startsWith(fromStage)).at(-1);
-  return { requests, openRequest: last?.type === "REQUEST_REVISION" ? (requests.at(-1) ?? null) : null };
-}
-
 /** What the concept note page shows; a 404 for a proposal that never reached conceptual work. */
 export function conceptNotePage(participation: Participation, user: SessionUser) {
   const proposalId = participation.proposalId;
@@ -130,6 +114,7 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     .where(eq(proposals.id, proposalId))
     .get()!;
   const note = readConceptNote(row.content.conceptNote);
+  const revisions = revisionRequests(proposalId, "conceptualWork", "SUBMIT_CONCEPT");
   const submissions = db()
     .select({ number: proposalVersions.number, createdAt: proposalVersions.createdAt })
     .from(proposalVersions)
@@ -149,7 +134,11 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     note,
     total: budgetTotal(note.budgetLines),
     countries: participatingCountries(participation, note),
-    revisions: revisionRequests(proposalId, "conceptualWork", "SUBMIT_CONCEPT"),
+    revisions,
+    // Answers are the lead's: "your answer" to its applicants, named for everyone else.
+    ofLead: user.memberships.some((m) => m.role === "applicant" && m.institutionId === participation.leadInstitutionId),
+    // The lead's saved draft of the answer; it is cleared once sent, so it belongs to the open request.
+    draftAnswer: revisions.openRequest ? str(row.content[DRAFT_ANSWER]) : null,
     submissions,
   };
 }
@@ -180,11 +169,20 @@ function participatingCountries(participation: Participation, note: ConceptNote)
     }));
 }
 
-/** The form's values to start from: the saved note, or one empty activity and budget line to fill. */
-export function conceptNoteFormValues(note: ConceptNote, version: number) {
+/** Whether the lead's next submission answers a revision request still open. */
+export function answeringRevisionRequest(proposalId: number) {
+  return revisionRequests(proposalId, "conceptualWork", "SUBMIT_CONCEPT").openRequest !== null;
+}
+
+/**
+ * The form's values to start from: the saved note, or one empty activity and budget line to
+ * fill, and the saved draft of the answer when a revision request is open.
+ */
+export function conceptNoteFormValues(note: ConceptNote, version: number, draftAnswer: string | null) {
   return {
     intent: "save",
     version,
+    ...(draftAnswer !== null ? { answer: draftAnswer } : {}),
     activities: note.activities.length
       ? note.activities.map((a) => ({ ...a, kind: a.kind ?? undefined, participants: a.participants ?? undefined }))
       : [{}],
@@ -242,53 +240,90 @@ export type SaveOutcome =
   | { ok: true; savedAt: string; submitted: boolean; refusal: string | null }
   | { ok: false; message: string };
 
-/** Saves the lead's concept note and, when asked, submits it for review (SUBMIT_CONCEPT). */
-export function saveConceptNote(input: { proposalId: number; expectedVersion: number; actor: Actor; form: ConceptNoteForm; submit: boolean; now?: Date }): SaveOutcome {
-  return saveAndSubmit({ ...input, part: "conceptNote", value: storable(noteFromForm(input.form)), command: input.submit ? "SUBMIT_CONCEPT" : null });
+/**
+ * Where the lead's answer to an open revision request waits until it is sent: in the working
+ * content beside the note, not in it, so the frozen versions hold the note alone. The answer
+ * sent is kept in SUBMIT_CONCEPT's history row.
+ */
+const DRAFT_ANSWER = "conceptNoteAnswer";
+
+/**
+ * Saves the lead's concept note and, when asked, submits it for review (SUBMIT_CONCEPT). While
+ * a revision request is open (`answering`), the answer is saved with the note and sent with the
+ * submission; the statechart refuses a submission without one.
+ */
+export function saveConceptNote(input: {
+  proposalId: number;
+  expectedVersion: number;
+  actor: Actor;
+  form: ConceptNoteForm;
+  submit: boolean;
+  answering: boolean;
+  now?: Date;
+}): SaveOutcome {
+  const answer = input.answering ? input.form.answer : null;
+  return saveAndSubmit({
+    ...input,
+    parts: { conceptNote: storable(noteFromForm(input.form)), ...(answer !== null ? { [DRAFT_ANSWER]: answer } : {}) },
+    command: input.submit ? { type: "SUBMIT_CONCEPT", answer: answer ?? "" } : null,
+    sent: [DRAFT_ANSWER],
+  });
 }
 
 /**
- * Saves one part of the working content and, when a command is given, sends it in the same
+ * Saves parts of the working content and, when a command is given, sends it in the same
  * transaction. A refused submission keeps the save: nothing typed is lost, and the statechart's
- * reason says what is still missing. A stale `expectedVersion` saves nothing.
+ * reason says what is still missing. An accepted one drops the `sent` parts: drafts of what the
+ * command carried into the history. A stale `expectedVersion` saves nothing.
  */
 export function saveAndSubmit(input: {
   proposalId: number;
   expectedVersion: number;
   actor: Actor;
-  part: "conceptNote" | "completionReport";
-  value: unknown;
-  command: "SUBMIT_CONCEPT" | "SUBMIT_REPORT" | null;
+  parts: Record<string, unknown>;
+  command: Extract<ProposalCommand, { type: "SUBMIT_CONCEPT" | "SUBMIT_REPORT" }> | null;
+  sent?: string[];
   now?: Date;
 }): SaveOutcome {
   const now = input.now ?? new Date();
   const savedAt = formatBrussels(now);
   return db().transaction(
     (tx): SaveOutcome => {
-      const version = writeContent(tx, input.proposalId, input.expectedVersion, input.part, input.value, now);
+      const version = writeContent(tx, input.proposalId, input.expectedVersion, input.parts, now);
       if (version === null) return { ok: false, message: CONFLICT_MESSAGE };
       if (!input.command) return { ok: true, savedAt, submitted: false, refusal: null };
-      const outcome = applyProposalCommand({ proposalId: input.proposalId, expectedVersion: version, actor: input.actor, command: { type: input.command }, now }, tx);
-      return outcome.ok ? { ok: true, savedAt, submitted: true, refusal: null } : { ok: true, savedAt, submitted: false, refusal: outcome.message };
+      const outcome = applyProposalCommand({ proposalId: input.proposalId, expectedVersion: version, actor: input.actor, command: input.command, now }, tx);
+      if (!outcome.ok) return { ok: true, savedAt, submitted: false, refusal: outcome.message };
+      if (input.sent?.length) dropContent(tx, input.proposalId, input.sent);
+      return { ok: true, savedAt, submitted: true, refusal: null };
     },
     { behavior: "immediate" },
   );
 }
 
 /**
- * Writes one part of the working content (the concept note, the completion report) if the
+ * Writes parts of the working content (the concept note, the completion report) if the
  * proposal is still at `expectedVersion`, and moves the version on so that a form opened
  * before this save is told to reload instead of overwriting it. Null when the version is stale.
  */
-function writeContent(tx: Tx, proposalId: number, expectedVersion: number, part: string, value: unknown, now: Date): number | null {
+function writeContent(tx: Tx, proposalId: number, expectedVersion: number, parts: Record<string, unknown>, now: Date): number | null {
   const row = tx.select({ content: proposals.content, version: proposals.version }).from(proposals).where(eq(proposals.id, proposalId)).get();
   if (!row || row.version !== expectedVersion) return null;
   const written = tx
     .update(proposals)
-    .set({ content: { ...row.content, [part]: value }, version: row.version + 1, updatedAt: now })
+    .set({ content: { ...row.content, ...parts }, version: row.version + 1, updatedAt: now })
     .where(and(eq(proposals.id, proposalId), eq(proposals.version, expectedVersion)))
     .run();
   return written.changes === 1 ? row.version + 1 : null;
+}
+
+/** Removes parts of the working content, without a new version: the command just moved it on. */
+function dropContent(tx: Tx, proposalId: number, keys: string[]) {
+  const row = tx.select({ content: proposals.content }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
+  tx.update(proposals)
+    .set({ content: Object.fromEntries(Object.entries(row.content).filter(([key]) => !keys.includes(key))) })
+    .where(eq(proposals.id, proposalId))
+    .run();
 }
 
 /** The actor the lead's applicant acts as: the permission check has made sure they are one. */

@@ -6,7 +6,8 @@ import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { canOnProposal } from "../permissions.server";
 import type { Tx } from "../workflow/transaction.server";
-import { formatDay, hasReached, leadActor, readConceptNote, revisionRequests, saveAndSubmit } from "./concept-note.server";
+import { revisionRequests } from "../workflow/revision-requests.server";
+import { formatDay, hasReached, leadActor, readConceptNote, saveAndSubmit } from "./concept-note.server";
 import type { ActivityReportForm, CompletionReportForm } from "./implementation-schema";
 import type { Participation } from "./participation.server";
 import { participationIn } from "./participation.server";
@@ -129,9 +130,8 @@ export function saveCompletionReport(input: { user: SessionUser; participation: 
     proposalId: input.participation.proposalId,
     expectedVersion: input.form.version,
     actor: leadActor(input.user, input.participation),
-    part: "completionReport",
-    value: { outcome: input.form.outcome, lessonsLearnt: input.form.lessonsLearnt },
-    command: input.form.intent === "submitReport" ? "SUBMIT_REPORT" : null,
+    parts: { completionReport: { outcome: input.form.outcome, lessonsLearnt: input.form.lessonsLearnt } },
+    command: input.form.intent === "submitReport" ? { type: "SUBMIT_REPORT" } : null,
     now: input.now,
   });
 }

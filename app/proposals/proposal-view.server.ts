@@ -80,6 +80,7 @@ const SHARED_TEXT: Partial<Record<ProposalEventType, string[]>> = {
   DECLARE_INELIGIBLE: ["reason"],
   DECIDE: ["sharedFeedback"],
   REQUEST_REVISION: ["reason"],
+  SUBMIT_CONCEPT: ["answer"],
   HOLD: ["reason"],
   WITHDRAW: ["reason"],
 };
@@ -212,6 +213,7 @@ function texts(type: ProposalEventType, payload: Record<string, unknown>, intern
 function textLabel(type: ProposalEventType, key: string) {
   if (key === "question") return "Question";
   if (key === "message") return "Answer";
+  if (key === "answer") return "Answer to the revision request";
   if (key === "sharedFeedback") return "Feedback";
   if (type === "DECIDE" || type === "CONFIRM_ELIGIBLE") return "Internal reason";
   return "Reason";

@@ -10,8 +10,8 @@ import { CountryName } from "../components/country";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { requireProposal } from "../permissions.server";
 import type { ConceptActivityForm, ConceptNoteForm } from "../proposals/concept-note-schema";
-import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
-import { conceptNoteFormValues, conceptNotePage, formatDay, leadActor, saveConceptNote } from "../proposals/concept-note.server";
+import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
+import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, formatDay, leadActor, saveConceptNote } from "../proposals/concept-note.server";
 import { readForm } from "../forms.server";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 
@@ -23,14 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...page,
     note: { ...page.note, activities: page.note.activities.map((a) => ({ ...a, dateLabel: formatDay(a.date) })) },
-    formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version) : null,
+    formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer) : null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editConceptNote");
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData)) });
+  const answering = answeringRevisionRequest(proposal.proposalId);
+  const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), answering) });
   // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
   if (submission.status !== "success") return { result: submission.reply(), notice: null, refusal: null };
   const outcome = saveConceptNote({
@@ -39,12 +40,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actor: leadActor(user, proposal),
     form: submission.value,
     submit: submission.value.intent === "submit",
+    answering,
   });
   if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
   // The form starts again from what is now stored: rows left empty are gone, new rows have keys.
   // (The page keys the form by the proposal's version, so it is built anew from the saved note.)
   const result = submission.reply({ resetForm: true });
-  if (outcome.submitted) return { result, notice: "The concept note is submitted. The TAF team will review it and tell you by e-mail.", refusal: null };
+  if (outcome.submitted) {
+    const sent = answering ? "The concept note is submitted with your answer." : "The concept note is submitted.";
+    return { result, notice: `${sent} The TAF team will review it and tell you by e-mail.`, refusal: null };
+  }
   return { result, notice: outcome.refusal ? null : `Saved on ${outcome.savedAt}.`, refusal: outcome.refusal };
 }
 
@@ -106,11 +111,15 @@ export default function ConceptNotePage() {
   );
 }
 
-/** The TAF team's latest unanswered request stands out; earlier ones are a click away. */
+/**
+ * The TAF team's latest unanswered request stands out; earlier ones, each with the lead's
+ * answer, are a click away, and open while the TAF team reviews the resubmitted note.
+ */
 function RevisionRequests({ page }: { page: PageData }) {
   const { requests, openRequest } = page.revisions;
   const showOpen = openRequest && page.state.startsWith("conceptualWork");
   const earlier = requests.filter((r) => !showOpen || r.id !== openRequest.id);
+  const whose = page.ofLead ? "Your answer" : "The lead institution's answer";
   return (
     <>
       {showOpen ? (
@@ -118,17 +127,29 @@ function RevisionRequests({ page }: { page: PageData }) {
           <h2 id="revision-heading">The TAF team asks for changes</h2>
           <p className="muted">Asked on {openRequest.at}</p>
           <blockquote className="prose">{openRequest.reason}</blockquote>
-          <p>Change the concept note below, then submit it again.</p>
+          <p>
+            {page.canEdit
+              ? "Change the concept note below, write your answer at the end of the form, then submit both again."
+              : "The lead institution changes the concept note and answers the request when it submits it again."}
+          </p>
         </section>
       ) : null}
       {earlier.length ? (
-        <details>
+        <details className="revision-requests" open={page.state.startsWith("conceptualWork.underReview")}>
           <summary>Earlier requests for changes ({earlier.length})</summary>
           <ul className="plain">
             {earlier.map((r) => (
               <li key={r.id}>
-                <span className="muted">{r.at}</span>
+                <span className="muted">The TAF team asked on {r.at}:</span>
                 <blockquote className="prose">{r.reason}</blockquote>
+                {r.answer ? (
+                  <>
+                    <p className="muted">
+                      {whose}, {r.answer.at}:
+                    </p>
+                    <blockquote className="prose">{r.answer.text}</blockquote>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -241,6 +262,7 @@ function ConceptNoteView({ page }: { page: PageData }) {
 
 function ConceptNoteForm({ page, formValues }: { page: PageData; formValues: NonNullable<PageData["formValues"]> }) {
   const actionData = useActionData<typeof action>();
+  const { openRequest } = page.revisions;
   const navigation = useNavigation();
   const [form, fields] = useForm<ConceptNoteForm>({
     id: "concept-note",
@@ -250,8 +272,9 @@ function ConceptNoteForm({ page, formValues }: { page: PageData; formValues: Non
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData)) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), openRequest !== null) }),
   });
+  const answer = fields.answer;
   const activities = fields.activities.getFieldList();
   const budgetLines = fields.budgetLines.getFieldList();
   const total = budgetLines.reduce((sum, line) => {
@@ -267,6 +290,12 @@ function ConceptNoteForm({ page, formValues }: { page: PageData; formValues: Non
       </button>
       <input type="hidden" name={fields.version.name} value={page.version} />
       <FormErrors errors={form.errors} />
+      {/* The answer is at the end of a long form: after a post without JavaScript, say so at the top. */}
+      {answer.errors?.length ? (
+        <p className="notice error" role="alert">
+          Your answer to the revision request needs attention: <a href={`#${answer.id}`}>see the message beside it</a>.
+        </p>
+      ) : null}
 
       <fieldset className="rows">
         <legend>
@@ -327,6 +356,21 @@ function ConceptNoteForm({ page, formValues }: { page: PageData; formValues: Non
         <TextAreaField label="What could stop or delay the activities?" hint="For example a change of law, of staff, or of the cases." meta={fields.risks} />
         <TextAreaField label="How you will reduce these risks (optional)" meta={fields.mitigation} />
       </fieldset>
+
+      {openRequest ? (
+        <fieldset className="rows">
+          <legend>
+            <h2>Answer to the TAF team</h2>
+          </legend>
+          <p className="hint">The TAF team asked on {openRequest.at}:</p>
+          <blockquote className="prose">{openRequest.reason}</blockquote>
+          <TextAreaField
+            label="Your answer to the revision request"
+            hint={`What you changed in the concept note and why, in at most ${MAX_ANSWER.toLocaleString("en-GB")} characters. Needed to submit; saving keeps it with the draft.`}
+            meta={answer}
+          />
+        </fieldset>
+      ) : null}
 
       <div className="actions">
         <button type="submit" name="intent" value="save" className="secondary" disabled={pending === "save"}>

@@ -46,8 +46,8 @@ export function notifyTransition(tx: Tx, transition: Transition) {
       });
     }
   };
-  const toDecide = (what: Parameters<typeof proposalToDecideEmail>[0]["what"]) =>
-    send(administrators(), "proposal-to-decide", (r) => proposalToDecideEmail({ recipientName: r.name, what, ...about }));
+  const toDecide = (what: Parameters<typeof proposalToDecideEmail>[0]["what"], answer?: string) =>
+    send(administrators(), "proposal-to-decide", (r) => proposalToDecideEmail({ recipientName: r.name, what, answer, ...about }));
 
   switch (event.type) {
     case "SUBMIT": {
@@ -85,7 +85,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
         selectionOutcomeEmail({ recipientName: r.name, promising: event.outcome === "promising", sharedFeedback: event.sharedFeedback, ...about }),
       );
     case "SUBMIT_CONCEPT":
-      return toDecide("conceptSubmitted");
+      return toDecide("conceptSubmitted", event.answer);
     case "SUBMIT_REPORT":
       return toDecide("reportSubmitted");
     case "REQUEST_REVISION":

@@ -10,6 +10,7 @@ import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.m
 import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
 import { db } from "../db.server";
 import { notifyTransition } from "./notifications.server";
+import { revisionRequests } from "./revision-requests.server";
 import { roundSettings } from "./rounds.server";
 import type { Tx } from "./transaction.server";
 import { SYSTEM_ACTOR } from "./transaction.server";
@@ -31,7 +32,8 @@ export type ProposalCommand =
   | { type: "START_REVIEW" }
   | { type: "CLOSE_REVIEW" }
   | { type: "DECIDE"; outcome: "promising" | "notSelected"; reason: string; sharedFeedback: string }
-  | { type: "SUBMIT_CONCEPT" }
+  /** The answer is needed only when the submission follows a revision request. */
+  | { type: "SUBMIT_CONCEPT"; answer?: string }
   | { type: "REQUEST_REVISION"; reason: string }
   | { type: "APPROVE_CONCEPT" }
   | { type: "START" }
@@ -186,8 +188,11 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
       return { type: "START_REVIEW", actor, assignedReviewers: reviewCount(tx, proposal.id, false), minimumReviews: minimumReviews(tx, proposal) };
     case "CLOSE_REVIEW":
       return { type: "CLOSE_REVIEW", actor, submittedReviews: reviewCount(tx, proposal.id, true), minimumReviews: minimumReviews(tx, proposal) };
-    case "SUBMIT_CONCEPT":
-      return { type: "SUBMIT_CONCEPT", actor, missingParts: missingConceptNoteParts(content) };
+    case "SUBMIT_CONCEPT": {
+      // Whether it answers a revision request is the history's to say, not the form's.
+      const answering = revisionRequests(proposal.id, "conceptualWork", "SUBMIT_CONCEPT", tx).openRequest !== null;
+      return { type: "SUBMIT_CONCEPT", actor, missingParts: missingConceptNoteParts(content), answering, answer: answering ? (command.answer ?? "").trim() : "" };
+    }
     case "SUBMIT_REPORT":
       return { type: "SUBMIT_REPORT", actor, missingParts: missingReportParts(content) };
     default:

@@ -1,7 +1,7 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
 import { formatBrussels } from "../time";
-import { oneLine, paragraphsOf } from "./typed-text";
+import { oneLine, paragraphsOf, quoted } from "./typed-text";
 
 /** The TAF team's question to the applicants during the eligibility check, with its due date. */
 export function clarificationRequestedEmail(request: {
@@ -30,12 +30,4 @@ export function clarificationRequestedEmail(request: {
       action: { label: "Answer on the TAF portal", url: request.proposalUrl },
     }),
   };
-}
-
-
-
-/** Quotation marks around the whole quote, even when it runs over several paragraphs. */
-function quoted(paragraphs: string[]): string[] {
-  if (paragraphs.length === 0) return [];
-  return paragraphs.map((paragraph, i) => `${i === 0 ? "“" : ""}${paragraph}${i === paragraphs.length - 1 ? "”" : ""}`);
 }

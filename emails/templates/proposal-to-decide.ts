@@ -1,20 +1,26 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine } from "./typed-text";
+import { oneLine, paragraphsOf, quoted } from "./typed-text";
 
 export type DecisionWaiting = "eligibility" | "clarificationAnswered" | "clarificationExpired" | "reportSubmitted" | "conceptSubmitted";
 
-/** A short notice to administrators: a proposal waits for their decision. */
+/**
+ * A short notice to administrators: a proposal waits for their decision. A concept note sent
+ * back for revision returns with the lead's answer, quoted so it can be read before opening.
+ */
 export function proposalToDecideEmail(notice: {
   recipientName: string;
   reference: string | null;
   title: string;
   what: DecisionWaiting;
+  /** The lead's answer to the revision request a resubmitted concept note answers. */
+  answer?: string;
   proposalUrl: string;
 }): RenderedEmail {
   const title = oneLine(notice.title);
   const named = notice.reference ? ` for ${notice.reference}: ${title}` : `: ${title}`;
   const proposal = notice.reference ? `the proposal “${title}” (${notice.reference})` : `the proposal “${title}”`;
+  const answer = quoted(paragraphsOf(notice.answer ?? ""));
   const { subject, paragraphs } = {
     eligibility: {
       subject: `Eligibility to decide${named}`,
@@ -44,13 +50,22 @@ export function proposalToDecideEmail(notice: {
         "Please read it, then approve it to complete the proposal, or ask for a revision with a reason.",
       ],
     },
-    conceptSubmitted: {
-      subject: `Concept note to review${named}`,
-      paragraphs: [
-        `The applicants submitted the concept note of ${proposal}.`,
-        "Please read it, then approve it, or ask for a revision with a reason.",
-      ],
-    },
+    conceptSubmitted: answer.length
+      ? {
+          subject: `Revised concept note to review${named}`,
+          paragraphs: [
+            `The applicants revised the concept note of ${proposal} and answered your revision request:`,
+            ...answer,
+            "Please read it, then approve it, or ask for another revision with a reason.",
+          ],
+        }
+      : {
+          subject: `Concept note to review${named}`,
+          paragraphs: [
+            `The applicants submitted the concept note of ${proposal}.`,
+            "Please read it, then approve it, or ask for a revision with a reason.",
+          ],
+        },
   }[notice.what];
   return {
     subject,

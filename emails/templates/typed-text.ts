@@ -12,3 +12,9 @@ export function paragraphsOf(text: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line !== "");
 }
+
+/** Quotation marks around the whole quote, even when it runs over several paragraphs. */
+export function quoted(paragraphs: string[]): string[] {
+  if (paragraphs.length === 0) return [];
+  return paragraphs.map((paragraph, i) => `${i === 0 ? "“" : ""}${paragraph}${i === paragraphs.length - 1 ? "”" : ""}`);
+}

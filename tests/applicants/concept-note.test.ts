@@ -1,11 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as concept from "../../app/routes/proposals.$proposalId.concept";
+import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
 import { CONFLICT_MESSAGE } from "../../app/workflow/proposals.server";
 import { loadDemoData } from "../../db/demo";
-import { proposals, proposalVersions } from "../../db/schema";
+import { outbox, proposalEvents, proposals, proposalVersions } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { driveTo } from "../workflow-server/builders";
 
 // The concept note of a promising proposal. Demo proposal 3 (led by Serbia's Prosecutor's
 // Office for Organised Crime, with SIPA as partner) is back in drafting after the TAF team
@@ -36,7 +38,25 @@ const conceptVersions = (id: number) =>
     .where(and(eq(proposalVersions.proposalId, id), eq(proposalVersions.kind, "conceptNote")))
     .orderBy(proposalVersions.number)
     .all();
+const lastEvent = (id: number) => db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, id)).orderBy(desc(proposalEvents.id)).get()!;
+const ANSWER_REQUIRED = "Write your answer to the revision request: what you changed and why.";
 const storedNote = (id: number) => row(id).content.conceptNote as { activities: Record<string, unknown>[]; budgetLines: Record<string, unknown>[]; risks: string; mitigation: string };
+
+/** A complete note (two activities, three budget lines, risks) in the form's field names. */
+function completeNote() {
+  return {
+    ...activity(0),
+    ...activity(1, { kind: "networkingMeeting", title: "Operational meeting on the first case", date: "2027-04-20", place: "Sarajevo", participants: "12" }),
+    "budgetLines[0].item": "Travel and accommodation",
+    "budgetLines[0].amountEur": "21000",
+    "budgetLines[1].item": "Interpretation",
+    "budgetLines[1].amountEur": "6000",
+    "budgetLines[2].item": "Experts on asset recovery",
+    "budgetLines[2].amountEur": "11000",
+    risks: "Operational information could leak in mixed meetings.",
+    mitigation: "Only what the prosecutors clear beforehand is discussed; case files stay with the national teams.",
+  };
+}
 
 /** A complete activity in the form's field names. */
 function activity(index: number, values: Partial<Record<string, string>> = {}) {
@@ -175,6 +195,19 @@ describe("checking what is typed", () => {
     expect(row(3)).toEqual(before);
   });
 
+  it("on submitting after a revision request, asks for the answer beside its field, keeping what was typed", async () => {
+    const before = row(3);
+    const missing = (await post(3, LEAD, { intent: "submit", version: String(before.version), ...completeNote(), answer: "   " })) as Reply;
+    expect(missing.result.error).toEqual({ answer: [ANSWER_REQUIRED] });
+    expect(missing.result.initialValue).toMatchObject({ risks: "Operational information could leak in mixed meetings.", answer: "   " });
+
+    const long = "We changed it. ".repeat(300);
+    const tooLong = (await post(3, LEAD, { intent: "save", version: String(before.version), ...completeNote(), answer: long })) as Reply;
+    expect(tooLong.result.error).toEqual({ answer: ["Use at most 4000 characters."] });
+    expect(tooLong.result.initialValue).toMatchObject({ answer: long });
+    expect(row(3)).toEqual(before);
+  });
+
   it("tells the lead to reload when the proposal changed since the page was opened", async () => {
     const before = row(3);
     const reply = (await post(3, LEAD, { intent: "save", version: String(before.version - 1), ...activity(0) })) as Reply;
@@ -185,40 +218,33 @@ describe("checking what is typed", () => {
 
 describe("saving and submitting", () => {
   it("saves an unfinished note, then the statechart refuses to submit it and says what is missing", async () => {
-    const saved = (await post(3, LEAD, { intent: "save", version: String(row(3).version), ...activity(0), "activities[1].title": "" })) as Reply;
+    // Saving asks for no answer, and keeps one that was typed with the draft.
+    const blank = (await post(3, LEAD, { intent: "save", version: String(row(3).version), ...activity(0) })) as Reply;
+    expect(blank.notice).toMatch(/^Saved on /);
+    const saved = (await post(3, LEAD, { intent: "save", version: String(row(3).version), ...activity(0), "activities[1].title": "", answer: "Draft: the budget gets lines." })) as Reply;
     expect(saved.notice).toMatch(/^Saved on /);
+    expect(((await view(3, LEAD)) as Page).formValues).toMatchObject({ answer: "Draft: the budget gets lines." });
     expect(saved.result.initialValue).toBeNull();
     const note = storedNote(3);
     expect(note.activities).toHaveLength(1); // the empty second row is dropped
     expect(note.budgetLines).toEqual([]);
     expect(note.risks).toBe("");
 
-    const refused = (await post(3, LEAD, { intent: "submit", version: String(row(3).version), ...activity(0) })) as Reply;
+    const refused = (await post(3, LEAD, { intent: "submit", version: String(row(3).version), ...activity(0), answer: "The budget gets lines." })) as Reply;
     expect(refused.refusal).toBe("These required parts are not answered: Budget lines and Risks.");
     expect(row(3).state).toBe("conceptualWork.drafting");
     expect(conceptVersions(3)).toHaveLength(1);
+    // The refused submission kept its answer with the draft: nothing typed is lost.
+    expect(((await view(3, LEAD)) as Page).formValues).toMatchObject({ answer: "The budget gets lines." });
   });
 
   it("submits a complete note: under review, frozen as concept-note version 2, keys kept or given", async () => {
     const page = (await view(3, LEAD)) as Page;
     const firstKey = page.formValues!.activities[0] as { key: string };
     const version = row(3).version;
-    const reply = (await post(3, LEAD, {
-      intent: "submit",
-      version: String(version),
-      "activities[0].key": firstKey.key,
-      ...activity(0),
-      ...activity(1, { kind: "networkingMeeting", title: "Operational meeting on the first case", date: "2027-04-20", place: "Sarajevo", participants: "12" }),
-      "budgetLines[0].item": "Travel and accommodation",
-      "budgetLines[0].amountEur": "21000",
-      "budgetLines[1].item": "Interpretation",
-      "budgetLines[1].amountEur": "6000",
-      "budgetLines[2].item": "Experts on asset recovery",
-      "budgetLines[2].amountEur": "11000",
-      risks: "Operational information could leak in mixed meetings.",
-      mitigation: "Only what the prosecutors clear beforehand is discussed; case files stay with the national teams.",
-    })) as Reply;
-    expect(reply.notice).toMatch(/submitted/);
+    const answer = "The budget has three lines now.\nOnly cleared information is discussed in the meetings on the cases.";
+    const reply = (await post(3, LEAD, { intent: "submit", version: String(version), "activities[0].key": firstKey.key, ...completeNote(), answer: `  ${answer} ` })) as Reply;
+    expect(reply.notice).toMatch(/^The concept note is submitted with your answer\./);
     expect(reply.refusal).toBeNull();
 
     const after = row(3);
@@ -240,5 +266,39 @@ describe("saving and submitting", () => {
     // Under review, the lead may no longer change it.
     expect(((await view(3, LEAD)) as Page).canEdit).toBe(false);
     expect(statusOf(await post(3, LEAD, { intent: "save", version: String(after.version) }))).toBe(403);
+  });
+
+  it("keeps the answer in the history, shows it under the request and on the proposal page, and mails it to the TAF team", async () => {
+    const answer = "The budget has three lines now.\nOnly cleared information is discussed in the meetings on the cases.";
+    const event = lastEvent(3);
+    expect(event).toMatchObject({ type: "SUBMIT_CONCEPT", payload: { answering: true, answer } });
+    // The draft went with the submission: the next request starts with an empty answer.
+    expect(row(3).content).not.toHaveProperty("conceptNoteAnswer");
+
+    const forLead = (await view(3, LEAD)) as Page;
+    expect(forLead.revisions.requests).toEqual([expect.objectContaining({ reason: expect.stringMatching(/split the budget/), answer: { at: expect.any(String), text: answer } })]);
+    expect(forLead.ofLead).toBe(true);
+    expect(((await view(3, PARTNER)) as Page).ofLead).toBe(false);
+
+    const history = (await load(proposalPage, "/proposals/3", { cookie: await signInAs(PARTNER), params: { proposalId: "3" } })) as Awaited<ReturnType<typeof proposalPage.loader>>;
+    expect(history.history.at(-1)).toMatchObject({ what: "submitted the concept note", texts: [{ label: "Answer to the revision request", text: answer, internal: false }] });
+
+    const mail = db().select().from(outbox).where(eq(outbox.template, "proposal-to-decide")).all().filter((m) => m.subject.startsWith("Revised concept note"));
+    expect(mail.map((m) => m.recipient)).toEqual(["admin@taf.example"]);
+    expect(mail[0]!.text).toContain("“The budget has three lines now.\n\nOnly cleared information is discussed in the meetings on the cases.”");
+  });
+});
+
+describe("a concept note without a revision request", () => {
+  it("asks for no answer and stores none, even one sent anyway", async () => {
+    const id = driveTo("drafting");
+    const lead = "applicant.xk@taf.example";
+    const page = (await view(id, lead)) as Page;
+    expect(page.revisions.openRequest).toBeNull();
+    expect(page.formValues).not.toHaveProperty("answer");
+    const reply = (await post(id, lead, { intent: "submit", version: String(page.version), ...completeNote(), answer: "Nobody asked." })) as Reply;
+    expect(reply.notice).toMatch(/^The concept note is submitted\. /);
+    expect(lastEvent(id)).toMatchObject({ type: "SUBMIT_CONCEPT", payload: { answering: false, answer: "" } });
+    expect(row(id).content).not.toHaveProperty("conceptNoteAnswer");
   });
 });

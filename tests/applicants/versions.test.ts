@@ -147,7 +147,7 @@ describe("comparing concept notes", () => {
         conceptNote: { ...note, activities: note.activities.slice(0, -1), budgetLines: [...note.budgetLines, { item: "Expert fees", amountEur: 5000 }] },
       };
     });
-    const outcome = applyProposalCommand({ proposalId: 3, actor: applicantActor("applicant.rs@taf.example"), command: { type: "SUBMIT_CONCEPT" } });
+    const outcome = applyProposalCommand({ proposalId: 3, actor: applicantActor("applicant.rs@taf.example"), command: { type: "SUBMIT_CONCEPT", answer: "The budget has a line for expert fees." } });
     expect(outcome).toMatchObject({ ok: true });
 
     const versions = (await view("applicant.ba@taf.example", 3)) as Page;

@@ -135,7 +135,11 @@ describe("every path of a proposal's life, through applyProposalCommand", () => 
     setContent(id, { conceptNote });
     step(id, leadApplicant(), { type: "SUBMIT_CONCEPT" }, { to: "conceptualWork.underReview" });
     step(id, admin(), { type: "REQUEST_REVISION", reason: "Split the budget per activity." }, { to: "conceptualWork.drafting" });
-    step(id, leadApplicant(), { type: "SUBMIT_CONCEPT" }, { to: "conceptualWork.underReview" });
+    // The resubmission answers the request: the server tells the statechart it does.
+    expect(refused(id, leadApplicant(), { type: "SUBMIT_CONCEPT", answer: "  " }).message).toBe("An answer to the TAF team's revision request is required.");
+    step(id, leadApplicant(), { type: "SUBMIT_CONCEPT", answer: "Each activity has its own lines now." }, { to: "conceptualWork.underReview" });
+    expect(eventsOf(id).at(-1)!.payload).toMatchObject({ answering: true, answer: "Each activity has its own lines now." });
+    expect(eventsOf(id).filter((e) => e.type === "SUBMIT_CONCEPT")[0]!.payload).toMatchObject({ answering: false, answer: "" });
     step(id, admin(), { type: "APPROVE_CONCEPT" }, { to: "implementation.active.awaitingStart" });
   });
 

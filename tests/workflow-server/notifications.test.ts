@@ -168,7 +168,11 @@ describe("the outbox holds exactly the messages a transition owes", () => {
     expect(sent(revision)).toEqual(toApplicants("revision-requested"));
     expect(revision[0]!.text).toContain("concept note");
     expect(revision[0]!.text).toContain("Split the budget per activity.");
-    mailOf(id, leadApplicant(), { type: "SUBMIT_CONCEPT" });
+    // The administrators read the lead's answer to their request in the notice.
+    const resubmitted = mailOf(id, leadApplicant(), { type: "SUBMIT_CONCEPT", answer: "Each activity has its own lines now.\nTravel is separate." });
+    expect(sent(resubmitted)).toEqual(toAdministrators("proposal-to-decide"));
+    expect(resubmitted[0]!.subject).toMatch(/^Revised concept note to review/);
+    expect(resubmitted[0]!.text).toContain("answered your revision request:\n\n“Each activity has its own lines now.\n\nTravel is separate.”");
     expect(sent(mailOf(id, admin(), { type: "APPROVE_CONCEPT" }))).toEqual(toApplicants("concept-approved"));
   });
 

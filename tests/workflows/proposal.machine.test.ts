@@ -118,6 +118,8 @@ function obeysRules(event: ProposalEvent, context: ProposalContext): boolean {
     case "DECIDE":
       return byAdministrator && said(event.reason);
     case "SUBMIT_CONCEPT":
+      // A concept note sent back for revision goes back with a written answer.
+      return byLead && event.missingParts.length === 0 && (!event.answering || said(event.answer));
     case "SUBMIT_REPORT":
       return byLead && event.missingParts.length === 0;
     case "APPROVE_CONCEPT":
@@ -216,6 +218,14 @@ function factsFor(type: ProposalEvent["type"]): object[] {
         ["", "Strong operational focus."].map((reason) => ({ outcome, reason, sharedFeedback: "" })),
       );
     case "SUBMIT_CONCEPT":
+      return [
+        { missingParts: [], answering: false, answer: "" },
+        { missingParts: ["Budget"], answering: false, answer: "" },
+        { missingParts: [], answering: true, answer: "" },
+        { missingParts: [], answering: true, answer: "  " },
+        { missingParts: [], answering: true, answer: "The budget is split into lines." },
+        { missingParts: ["Budget"], answering: true, answer: "The budget is split into lines." },
+      ];
     case "SUBMIT_REPORT":
       return [{ missingParts: [] }, { missingParts: ["Budget"] }];
     case "APPROVE_CONCEPT":
@@ -314,7 +324,7 @@ const toImplementation: ProposalEvent[] = [
   { type: "START_REVIEW", actor: actors.administrator, assignedReviewers: 3, minimumReviews: 3 },
   { type: "CLOSE_REVIEW", actor: actors.administrator, submittedReviews: 3, minimumReviews: 3 },
   { type: "DECIDE", actor: actors.administrator, outcome: "promising", reason: "Operational and joint.", sharedFeedback: "" },
-  { type: "SUBMIT_CONCEPT", actor: actors.leadApplicant, missingParts: [] },
+  { type: "SUBMIT_CONCEPT", actor: actors.leadApplicant, missingParts: [], answering: false, answer: "" },
   { type: "APPROVE_CONCEPT", actor: actors.administrator },
 ];
 const toEuDecision = toImplementation.slice(0, 5);
@@ -453,6 +463,20 @@ describe("refusals, in words", () => {
     expect(statePath(stepProposal(snapshot, { ...decide, outcome: "notSelected" }).snapshot)).toBe("notSelected");
   });
 
+  it("asks a concept note sent back for revision to answer the request", () => {
+    let snapshot = draft;
+    for (const event of toImplementation.slice(0, -1)) snapshot = stepProposal(snapshot, event).snapshot;
+    snapshot = stepProposal(snapshot, { type: "REQUEST_REVISION", actor: actors.administrator, reason: "Split the budget." }).snapshot;
+    expect(statePath(snapshot)).toBe("conceptualWork.drafting");
+    const resubmit = { type: "SUBMIT_CONCEPT" as const, actor: actors.leadApplicant, missingParts: [], answering: true };
+    expect(reasonOf(stepProposal(snapshot, { ...resubmit, answer: " " }))).toBe("An answer to the TAF team's revision request is required.");
+    expect(reasonOf(stepProposal(snapshot, { ...resubmit, missingParts: ["Risks"], answer: "" }))).toBe("These required parts are not answered: Risks.");
+    expect(statePath(stepProposal(snapshot, { ...resubmit, answer: "Split into travel and experts." }).snapshot)).toBe("conceptualWork.underReview");
+    // A history stored before answers existed has no `answering`, and replays as accepted then.
+    const stored = { type: "SUBMIT_CONCEPT", actor: actors.leadApplicant, missingParts: [] } as unknown as ProposalEvent;
+    expect(stepProposal(snapshot, stored).accepted).toBe(true);
+  });
+
   it("offers buttons by role", () => {
     expect(allowedEvents(draft, actors.leadApplicant)).toEqual(["SUBMIT", "DISCARD"]);
     expect(allowedEvents(draft, actors.partnerApplicant)).toEqual([]);
@@ -487,6 +511,8 @@ const randomEventArbitrary: fc.Arbitrary<ProposalEvent> = fc
     reason: reasonArbitrary,
     question: reasonArbitrary,
     message: reasonArbitrary,
+    answering: fc.boolean(),
+    answer: reasonArbitrary,
     dueAt: instantArbitrary,
     assignedReviewers: fc.nat(4),
     submittedReviews: fc.nat(4),

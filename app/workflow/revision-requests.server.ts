@@ -1,0 +1,32 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { proposalEvents } from "../../db/schema";
+import { formatBrussels } from "../../emails/time";
+import { db } from "../db.server";
+import type { Tx } from "./transaction.server";
+
+// The TAF team's revision requests, read from the history. Here, not beside the pages that show
+// them, because applying SUBMIT_CONCEPT asks the same question: does it answer an open request?
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+/**
+ * The revision requests made from a stage (e.g. "conceptualWork"), oldest first, each with the
+ * answer the next `answeredBy` event carried (none for a completion report); and the latest
+ * request if it is still unanswered: no `answeredBy` event came after it.
+ */
+export function revisionRequests(proposalId: number, fromStage: string, answeredBy: "SUBMIT_CONCEPT" | "SUBMIT_REPORT", tx: Tx = db()) {
+  const rows = tx
+    .select({ id: proposalEvents.id, type: proposalEvents.type, at: proposalEvents.at, fromState: proposalEvents.fromState, payload: proposalEvents.payload })
+    .from(proposalEvents)
+    .where(and(eq(proposalEvents.proposalId, proposalId), inArray(proposalEvents.type, ["REQUEST_REVISION", answeredBy])))
+    .orderBy(asc(proposalEvents.id))
+    .all();
+  const requests = rows.flatMap((row, index) => {
+    if (row.type !== "REQUEST_REVISION" || !row.fromState.startsWith(fromStage)) return [];
+    const reply = rows.slice(index + 1).find((later) => later.type === answeredBy);
+    const answer = text(reply?.payload.answer).trim();
+    return [{ id: row.id, at: formatBrussels(row.at), reason: text(row.payload.reason), answer: reply && answer ? { at: formatBrussels(reply.at), text: answer } : null }];
+  });
+  const last = rows.filter((row) => row.type === answeredBy || row.fromState.startsWith(fromStage)).at(-1);
+  return { requests, openRequest: last?.type === "REQUEST_REVISION" ? (requests.at(-1) ?? null) : null };
+}
