@@ -77,7 +77,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
         clarificationRequestedEmail({ recipientName: r.name, question: event.question, dueAt: new Date(event.dueAt), ...about }),
       );
     case "RESPOND":
-      return toDecide("clarificationAnswered");
+      return toDecide("clarificationAnswered", event.message);
     case "CLARIFICATION_EXPIRED":
       return toDecide("clarificationExpired");
     case "DECIDE":

@@ -13,7 +13,7 @@ export function proposalToDecideEmail(notice: {
   reference: string | null;
   title: string;
   what: DecisionWaiting;
-  /** The lead's answer to the revision request a resubmitted concept note answers. */
+  /** The lead's answer to the clarification or revision request the resubmission answers. */
   answer?: string;
   proposalUrl: string;
 }): RenderedEmail {
@@ -33,6 +33,7 @@ export function proposalToDecideEmail(notice: {
       subject: `Clarification answered${named}`,
       paragraphs: [
         `The applicants answered your clarification request and submitted ${proposal} again.`,
+        ...(answer.length ? ["Their answer:", ...answer] : []),
         "Please decide on its eligibility.",
       ],
     },

@@ -126,6 +126,8 @@ describe("the outbox holds exactly the messages a transition owes", () => {
 
     const answer = mailOf(id, leadApplicant(), { type: "RESPOND", message: "The Anti-Drug Unit." }, at(DAY));
     expect(sent(answer)).toEqual(toAdministrators("proposal-to-decide"));
+    // The answer is quoted, so the TAF team reads it before opening the proposal.
+    expect(answer[0]!.text).toContain("The Anti-Drug Unit.");
 
     const declared = mailOf(id, admin(), { type: "DECLARE_INELIGIBLE", reason: "No Chapter 24 mandate for this activity." }, at(2 * DAY));
     expect(sent(declared)).toEqual(toApplicants("eligibility-outcome"));
