@@ -60,11 +60,6 @@ function useClock(serverNow: string) {
 
 export function Deadline({ round, now: serverNow }: { round: DeadlineRound; now: string }) {
   const now = useClock(serverNow);
-  const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => {
-    setLocal(round.closesAt ? inLocalTime(new Date(round.closesAt)) : null);
-  }, [round.closesAt]);
-
   const opensAt = new Date(round.opensAt);
   if (round.state === "planned" || now < opensAt) {
     return (
@@ -88,12 +83,7 @@ export function Deadline({ round, now: serverNow }: { round: DeadlineRound; now:
     <div className={passed || !open ? "deadline closed" : "deadline"}>
       <p>
         <strong>Deadline:</strong> <time dateTime={round.closesAt}>{formatBrussels(closesAt)}</time>
-        {local ? (
-          <>
-            <br />
-            <span className="muted">That is {local}.</span>
-          </>
-        ) : null}
+        <YourTime at={round.closesAt} />
       </p>
       <p>
         <strong>{open || passed ? sentence(timeLeftInWords(closesAt, now)) : "Closed early by the TAF team"}.</strong>
@@ -106,19 +96,25 @@ export function Deadline({ round, now: serverNow }: { round: DeadlineRound; now:
 /** When an answer is due: Brussels time and what is left, then the person's own time. */
 export function DueBy({ at, now: serverNow }: { at: string; now: string }) {
   const now = useClock(serverNow);
-  const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => setLocal(inLocalTime(new Date(at))), [at]);
   const due = new Date(at);
   return (
     <p>
       <strong>Answer by</strong> <time dateTime={at}>{formatBrussels(due)}</time>: {timeLeftInWords(due, now).replace(/^closed/, "due")}.
-      {local ? (
-        <>
-          <br />
-          <span className="muted">That is {local}.</span>
-        </>
-      ) : null}
+      <YourTime at={at} />
     </p>
+  );
+}
+
+/** The same instant in the person's own time, on a line of its own, once the browser can tell it. */
+function YourTime({ at }: { at: string }) {
+  const [local, setLocal] = useState<string | null>(null);
+  useEffect(() => setLocal(inLocalTime(new Date(at))), [at]);
+  if (!local) return null;
+  return (
+    <>
+      <br />
+      <span className="muted">That is {local}.</span>
+    </>
   );
 }
 

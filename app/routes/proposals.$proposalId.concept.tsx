@@ -43,9 +43,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     answering,
   });
   if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
-  // The form starts again from what is now stored: rows left empty are gone, new rows have keys.
-  // (The page keys the form by the proposal's version, so it is built anew from the saved note.)
-  const result = submission.reply({ resetForm: true });
+  // The page keys the form by the proposal's version, so it starts again from what is now
+  // stored: rows left empty are gone, new rows have keys.
+  const result = submission.reply();
   if (outcome.submitted) {
     const sent = answering ? "The concept note is submitted with your answer." : "The concept note is submitted.";
     return { result, notice: `${sent} The TAF team will review it and tell you by e-mail.`, refusal: null };
@@ -266,7 +266,9 @@ function ConceptNoteForm({ page, formValues }: { page: PageData; formValues: Non
   const navigation = useNavigation();
   const [form, fields] = useForm<ConceptNoteForm>({
     id: "concept-note",
-    lastResult: actionData?.result,
+    // After a save the page builds the form anew from the stored note (it is keyed by version),
+    // so only anything else (a refusal, a row added without JavaScript) is handed back to it.
+    lastResult: actionData?.result.status === "success" ? undefined : actionData?.result,
     defaultValue: formValues,
     constraint: CONSTRAINT,
     shouldValidate: "onBlur",

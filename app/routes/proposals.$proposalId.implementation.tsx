@@ -34,8 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return { activityKey: null, result: submission.reply(), notice: null, refusal: null };
   const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value });
   if (!outcome.ok) return { activityKey: null, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
-  // Saving moves the proposal's version; the page keys the form by it, so it starts from what is stored.
-  const result = submission.reply({ resetForm: true });
+  const result = submission.reply();
   if (outcome.submitted) return { activityKey: null, result, notice: "The completion report is submitted. The TAF team will read it and tell you by e-mail.", refusal: null };
   return { activityKey: null, result, notice: outcome.refusal ? null : `The completion report is saved (${outcome.savedAt}).`, refusal: outcome.refusal };
 }
@@ -227,7 +226,9 @@ function CompletionReport({ page }: { page: PageData }) {
   const navigation = useNavigation();
   const [form, fields] = useForm<CompletionReportForm>({
     id: "completion-report",
-    lastResult: actionData && actionData.activityKey === null ? actionData.result : undefined,
+    // A save moves the version and the page builds this form anew from what is stored; only a
+    // refusal is handed back, to show its messages beside what was typed.
+    lastResult: actionData && actionData.activityKey === null && actionData.result.status !== "success" ? actionData.result : undefined,
     defaultValue: { intent: "saveReport", version: page.version, ...page.completionReport },
     constraint: getZodConstraint(completionReportSchema),
     shouldValidate: "onBlur",

@@ -1,41 +1,28 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
-import type { Portal } from "./support";
-import { openMail, seen, signIn, signOut, watchedPage } from "./support";
+import { describe, expect, it } from "vitest";
+import { openMail, portalAndBrowser, seen, signIn, signOut, watchedPage } from "./support";
 
 // The TAF team asks for clarification, the lead edits the proposal and resubmits with an answer,
 // and anyone who may see the proposal compares the two versions with the changes marked.
 
-let portal: Portal;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const running = portalAndBrowser();
 
 describe("clarification, resubmission and comparison, in Chromium", { timeout: 120_000 }, () => {
   it("marks what the applicants changed between the versions", async () => {
-    const { page, problems } = await watchedPage(browser);
+    const { page, problems } = await watchedPage(running.browser);
     // Demo proposal 6: Albanian State Police with Kosovo* Police, waiting for its eligibility decision.
-    const proposalUrl = `${portal.url}/proposals/6`;
+    const proposalUrl = `${running.portal.url}/proposals/6`;
 
-    await signIn(portal, page, "admin@taf.example");
+    await signIn(running.portal, page, "admin@taf.example");
     await page.goto(proposalUrl);
     await page.getByLabel("Your question to the applicants").fill("Which border crossings will the joint analysis cover?");
     await page.getByLabel("Days to answer").fill("7");
     await page.getByRole("button", { name: "Request clarification" }).click();
     await seen(page, "Done. The proposal is now at “Clarification requested”.");
-    await openMail(portal, page, "applicant.al@taf.example", /Question about TAF-2026-R2-002/);
+    await openMail(running.portal, page, "applicant.al@taf.example", /Question about TAF-2026-R2-002/);
     await seen(page, "Which border crossings will the joint analysis cover?");
     await signOut(page);
 
-    await signIn(portal, page, "applicant.al@taf.example");
+    await signIn(running.portal, page, "applicant.al@taf.example");
     await page.goto(`${proposalUrl}/edit`);
     const summary = page.getByLabel("Summary");
     await summary.fill(`${await summary.inputValue()} The analysis covers the crossings at Morinë and Qafë Prush.`);

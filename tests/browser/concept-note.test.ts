@@ -1,31 +1,18 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
-import type { Portal } from "./support";
-import { seen, signIn, watchedPage } from "./support";
+import { describe, expect, it } from "vitest";
+import { portalAndBrowser, seen, signIn, watchedPage } from "./support";
 
 // The concept note, saved with JavaScript on: the form goes on showing what was saved, so the
 // next save or the submission sends that, not what the page first loaded. Sent back for
 // revision, it goes back with the lead's answer, which the page then shows under the request.
 
-let portal: Portal;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const running = portalAndBrowser();
 
 describe("the concept note, in Chromium", { timeout: 120_000 }, () => {
   it("keeps what was saved in the form, asks for the answer to the revision request, and submits both", async () => {
-    const { page, problems } = await watchedPage(browser);
+    const { page, problems } = await watchedPage(running.browser);
     // Demo proposal 3: the Serbian prosecutors' concept note, sent back for revision.
-    await signIn(portal, page, "applicant.rs@taf.example");
-    await page.goto(`${portal.url}/proposals/3/concept`);
+    await signIn(running.portal, page, "applicant.rs@taf.example");
+    await page.goto(`${running.portal.url}/proposals/3/concept`);
     const mitigation = page.getByLabel("How you will reduce these risks (optional)");
     const plan = "A second trainer from each country is named, so that a change of staff does not stop the exchange.";
     await mitigation.fill(plan);
@@ -45,7 +32,7 @@ describe("the concept note, in Chromium", { timeout: 120_000 }, () => {
     await seen(page, written);
     await expect.poll(() => page.getByText(written).isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => page.getByText(/^Your answer, .+:$/).isVisible(), { timeout: 30_000 }).toBe(true);
-    await page.goto(`${portal.url}/proposals/3/versions`);
+    await page.goto(`${running.portal.url}/proposals/3/versions`);
     await seen(page, plan);
     expect(problems).toEqual([]);
   });

@@ -1,29 +1,16 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
-import type { Portal } from "./support";
-import { openMail, seen, signIn, signOut, watchedPage } from "./support";
+import { describe, expect, it } from "vitest";
+import { openMail, portalAndBrowser, seen, signIn, signOut, watchedPage } from "./support";
 
 // An applicant in one country drafts a proposal, invites a partner in another country, the
 // partner confirms from the e-mailed link, the lead submits, and both get the confirmation.
 
-let portal: Portal;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const running = portalAndBrowser();
 
 describe("a joint proposal, in Chromium", { timeout: 120_000 }, () => {
   it("goes from a new draft to a submitted joint proposal with two confirmations", async () => {
-    const { page, problems } = await watchedPage(browser);
+    const { page, problems } = await watchedPage(running.browser);
 
-    await signIn(portal, page, "applicant.xk@taf.example");
+    await signIn(running.portal, page, "applicant.xk@taf.example");
     await page.getByRole("link", { name: "Start a proposal" }).click();
     await page.getByLabel("Rolling intake").check();
     await page.getByLabel("Working title").fill("Joint training against firearms trafficking");
@@ -53,20 +40,20 @@ describe("a joint proposal, in Chromium", { timeout: 120_000 }, () => {
     await signOut(page);
 
     // The partner's invitation, as it arrived over SMTP, read in the administrators' mailbox.
-    await signIn(portal, page, "admin@taf.example");
-    await openMail(portal, page, "applicant.al@taf.example", /firearms trafficking/i);
+    await signIn(running.portal, page, "admin@taf.example");
+    await openMail(running.portal, page, "applicant.al@taf.example", /firearms trafficking/i);
     const invitationLink = await page.locator('pre.mail a[href*="/partnership"]').first().getAttribute("href");
     expect(invitationLink).toBe(`${proposalUrl}/partnership`);
     await signOut(page);
 
-    await signIn(portal, page, "applicant.al@taf.example");
+    await signIn(running.portal, page, "applicant.al@taf.example");
     await page.goto(invitationLink!);
     await page.getByLabel("Your institution's role in this proposal").fill("We host the joint exercise and bring our firearms unit.");
     await page.getByRole("button", { name: "Confirm our participation" }).click();
     await seen(page, "The proposal is joint");
     await signOut(page);
 
-    await signIn(portal, page, "applicant.xk@taf.example");
+    await signIn(running.portal, page, "applicant.xk@taf.example");
     await page.goto(proposalUrl);
     await page.getByRole("link", { name: "Preview and submit the proposal" }).click();
     await page.getByRole("button", { name: "Submit the proposal" }).click();
@@ -74,9 +61,9 @@ describe("a joint proposal, in Chromium", { timeout: 120_000 }, () => {
     const reference = (await page.getByText(/Submitted as TAF-ROLLING-\d{3}/).first().textContent())!.match(/TAF-ROLLING-\d{3}/)![0];
     await signOut(page);
 
-    await signIn(portal, page, "admin@taf.example");
+    await signIn(running.portal, page, "admin@taf.example");
     for (const applicant of ["applicant.xk@taf.example", "applicant.al@taf.example"]) {
-      await openMail(portal, page, applicant, new RegExp(`${reference} received`));
+      await openMail(running.portal, page, applicant, new RegExp(`${reference} received`));
       await seen(page, reference);
     }
     expect(problems).toEqual([]);

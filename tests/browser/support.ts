@@ -1,11 +1,25 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_PASSWORD } from "../../db/demo";
-import type { startPortal } from "../support/portal";
+import { openBrowser, startPortal } from "../support/portal";
 
 // Steps every browser journey takes: signing in and out, and reading the portal's mailbox.
 
 export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+/** The portal and a Chromium for one file's journeys: started before them, stopped after. */
+export function portalAndBrowser() {
+  const running = {} as { portal: Portal; browser: BrowserContext };
+  beforeAll(async () => {
+    running.portal = await startPortal();
+    running.browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.portal?.stop();
+  });
+  return running;
+}
 
 export async function signIn(portal: Portal, page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${portal.url}/login`);
