@@ -442,11 +442,11 @@ export const proposalMachine = setup({
         },
       },
     },
-    completed: { type: "final", meta: { label: "Completed" } },
-    discarded: { type: "final", meta: { label: "Discarded" } },
-    ineligible: { type: "final", meta: { label: "Ineligible" } },
-    notSelected: { type: "final", meta: { label: "Not selected" } },
-    withdrawn: { type: "final", meta: { label: "Withdrawn" } },
+    completed: { type: "final", description: "The activities were held and the completion report approved.", meta: { label: "Completed" } },
+    discarded: { type: "final", description: "The lead institution discarded the draft before submitting it.", meta: { label: "Discarded" } },
+    ineligible: { type: "final", description: "The TAF team found that the proposal does not meet the round's eligibility criteria; the reason is in the history.", meta: { label: "Ineligible" } },
+    notSelected: { type: "final", description: "The EU review did not select the proposal for support; the TAF team's feedback is in the history.", meta: { label: "Not selected" } },
+    withdrawn: { type: "final", description: "The lead institution withdrew the proposal; the reason is in the history.", meta: { label: "Withdrawn" } },
   },
 });
 
