@@ -4,24 +4,26 @@ type Entry = { id: number; at: string; what: string; by: string };
 export function AuditTable({ entries, caption, empty }: { entries: Entry[]; caption: string; empty: string }) {
   if (!entries.length) return <p className="empty">{empty}</p>;
   return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">What</th>
-          <th scope="col">By</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.id}>
-            <td>{entry.at}</td>
-            <td>{entry.what}</td>
-            <td>{entry.by}</td>
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">What</th>
+            <th scope="col">By</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>{entry.at}</td>
+              <td>{entry.what}</td>
+              <td>{entry.by}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -20,45 +20,47 @@ type Row = {
 export function ProposalTable({ rows, caption, empty, showRound = true }: { rows: Row[]; caption: string; empty: string; showRound?: boolean }) {
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Proposal</th>
-          <th scope="col">Lead institution</th>
-          <th scope="col">Stage</th>
-          <th scope="col">Last change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td>
-              <Link to={`/proposals/${row.id}`}>
-                {row.reference ? `${row.reference}: ` : ""}
-                {row.title || "Untitled proposal"}
-              </Link>
-              {showRound ? (
-                <>
-                  <br />
-                  <span className="muted">{row.roundTitle}</span>
-                </>
-              ) : null}
-            </td>
-            <td>{row.leadName}</td>
-            <td>
-              <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
-              {row.attention ? (
-                <>
-                  <br />
-                  <span className="badge warn">{row.attention}</span>
-                </>
-              ) : null}
-            </td>
-            <td>{row.updated}</td>
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Proposal</th>
+            <th scope="col">Lead institution</th>
+            <th scope="col">Stage</th>
+            <th scope="col">Last change</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/proposals/${row.id}`}>
+                  {row.reference ? `${row.reference}: ` : ""}
+                  {row.title || "Untitled proposal"}
+                </Link>
+                {showRound ? (
+                  <>
+                    <br />
+                    <span className="muted">{row.roundTitle}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{row.leadName}</td>
+              <td>
+                <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
+                {row.attention ? (
+                  <>
+                    <br />
+                    <span className="badge warn">{row.attention}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{row.updated}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

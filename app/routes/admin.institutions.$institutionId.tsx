@@ -115,31 +115,33 @@ export default function Institution() {
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">Applicants of this institution</h2>
         {people.length ? (
-          <table>
-            <caption className="visually-hidden">People with an applicant account at {institution.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail address</th>
-                <th scope="col">Job title</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => (
-                <tr key={person.id}>
-                  <td>
-                    <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
-                  </td>
-                  <td>{person.email}</td>
-                  <td>{person.jobTitle ?? ""}</td>
-                  <td>
-                    <StatusBadge status={person.status} />
-                  </td>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">People with an applicant account at {institution.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">E-mail address</th>
+                  <th scope="col">Job title</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {people.map((person) => (
+                  <tr key={person.id}>
+                    <td>
+                      <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
+                    </td>
+                    <td>{person.email}</td>
+                    <td>{person.jobTitle ?? ""}</td>
+                    <td>
+                      <StatusBadge status={person.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p className="empty">
             Nobody from this institution has an account yet. <Link to="/admin/people/invite">Invite a person</Link>.

@@ -65,41 +65,43 @@ export default function Institutions() {
         </div>
       </Form>
       {institutions.length ? (
-        <table>
-          <caption>
-            {institutions.length === 1 ? "1 institution" : `${institutions.length} institutions`}
-            {filtered ? " match" : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Country</th>
-              <th scope="col">Type</th>
-              <th scope="col">Mandate</th>
-              <th scope="col">Applicants</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {institutions.map((institution) => {
-              const mandate = mandateText(institution.chapter23, institution.chapter24);
-              return (
-                <tr key={institution.id}>
-                  <td>
-                    <Link to={`/admin/institutions/${institution.id}`}>{institution.name}</Link>
-                  </td>
-                  <td>
-                    <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
-                  </td>
-                  <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
-                  <td>{mandate ?? <span className="badge warn">No mandate recorded</span>}</td>
-                  <td>{institution.applicants}</td>
-                  <td>{institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table>
+            <caption>
+              {institutions.length === 1 ? "1 institution" : `${institutions.length} institutions`}
+              {filtered ? " match" : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Country</th>
+                <th scope="col">Type</th>
+                <th scope="col">Mandate</th>
+                <th scope="col">Applicants</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {institutions.map((institution) => {
+                const mandate = mandateText(institution.chapter23, institution.chapter24);
+                return (
+                  <tr key={institution.id}>
+                    <td>
+                      <Link to={`/admin/institutions/${institution.id}`}>{institution.name}</Link>
+                    </td>
+                    <td>
+                      <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
+                    </td>
+                    <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
+                    <td>{mandate ?? <span className="badge warn">No mandate recorded</span>}</td>
+                    <td>{institution.applicants}</td>
+                    <td>{institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="empty">
           {filtered ? "No institution matches these filters. Try fewer words, or another country or type." : "The directory is empty. Add the first institution."}

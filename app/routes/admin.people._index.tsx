@@ -76,38 +76,40 @@ export default function People() {
       </Form>
       {people.length ? (
         <>
-          <table>
-            <caption>
-              {total === 1 ? "1 person" : `${total} people`}
-              {filtered ? " match" : ""}
-              {pageCount > 1 ? ` · showing ${first}–${first + people.length - 1}` : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail address</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => (
-                <tr key={person.id}>
-                  <td>
-                    <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
-                    {person.jobTitle ? <div className="muted">{person.jobTitle}</div> : null}
-                  </td>
-                  <td>{person.email}</td>
-                  <td>
-                    <RoleList roles={person.roles} />
-                  </td>
-                  <td>
-                    <StatusBadge status={person.status} />
-                  </td>
+          <div className="table-scroll">
+            <table>
+              <caption>
+                {total === 1 ? "1 person" : `${total} people`}
+                {filtered ? " match" : ""}
+                {pageCount > 1 ? ` · showing ${first}–${first + people.length - 1}` : ""}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">E-mail address</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {people.map((person) => (
+                  <tr key={person.id}>
+                    <td>
+                      <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
+                      {person.jobTitle ? <div className="muted">{person.jobTitle}</div> : null}
+                    </td>
+                    <td>{person.email}</td>
+                    <td>
+                      <RoleList roles={person.roles} />
+                    </td>
+                    <td>
+                      <StatusBadge status={person.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {pageCount > 1 ? (
             <nav className="pagination" aria-label="Pages of people">
               {page > 1 ? <Link to={pageLink(page - 1)}>Previous page</Link> : null}

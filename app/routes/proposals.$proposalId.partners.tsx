@@ -282,43 +282,45 @@ export default function Partners() {
             <input type="hidden" name="q" value={data.filter.search ?? ""} />
             <input type="hidden" name="country" value={data.filter.countryCode ?? ""} />
             {data.directory.institutions.length ? (
-              <table>
-                <caption>
-                  {data.directory.more
-                    ? `The first ${data.directory.institutions.length} institutions: search by name or choose a country to find others`
-                    : `${data.directory.institutions.length === 1 ? "1 institution" : `${data.directory.institutions.length} institutions`} you can invite`}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Institution</th>
-                    <th scope="col">Country</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Applicants on the portal</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Invite</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.directory.institutions.map((institution) => (
-                    <tr key={institution.id}>
-                      <td>{institution.name}</td>
-                      <td>
-                        <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
-                      </td>
-                      <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
-                      <td>
-                        {institution.activeApplicants || <span className="badge warn">None yet</span>}
-                      </td>
-                      <td>
-                        <button type="submit" name="institutionId" value={institution.id} aria-label={`Invite ${institution.name}`} disabled={inviting !== null}>
-                          {inviting === String(institution.id) ? "Inviting…" : "Invite"}
-                        </button>
-                      </td>
+              <div className="table-scroll">
+                <table>
+                  <caption>
+                    {data.directory.more
+                      ? `The first ${data.directory.institutions.length} institutions: search by name or choose a country to find others`
+                      : `${data.directory.institutions.length === 1 ? "1 institution" : `${data.directory.institutions.length} institutions`} you can invite`}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Institution</th>
+                      <th scope="col">Country</th>
+                      <th scope="col">Type</th>
+                      <th scope="col">Applicants on the portal</th>
+                      <th scope="col">
+                        <span className="visually-hidden">Invite</span>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.directory.institutions.map((institution) => (
+                      <tr key={institution.id}>
+                        <td>{institution.name}</td>
+                        <td>
+                          <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
+                        </td>
+                        <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
+                        <td>
+                          {institution.activeApplicants || <span className="badge warn">None yet</span>}
+                        </td>
+                        <td>
+                          <button type="submit" name="institutionId" value={institution.id} aria-label={`Invite ${institution.name}`} disabled={inviting !== null}>
+                            {inviting === String(institution.id) ? "Inviting…" : "Invite"}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             ) : (
               <p className="empty">
                 {filtered ? "No institution you can invite matches this search. Try fewer letters or another country." : "Every institution in the directory is already on this proposal."}

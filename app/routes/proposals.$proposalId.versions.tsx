@@ -171,27 +171,29 @@ function KindSection({ view, page }: { view: KindView; page: Page }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{view.heading}</h2>
-      <table>
-        <caption className="visually-hidden">Versions of {view.heading.toLowerCase()}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">What happened</th>
-            <th scope="col">When</th>
-            <th scope="col">By</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.versions.map((v) => (
-            <tr key={v.number}>
-              <td>{v.number}</td>
-              <td>{v.what}</td>
-              <td>{v.at}</td>
-              <td>{v.by ?? <span className="muted">The portal</span>}</td>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">Versions of {view.heading.toLowerCase()}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">What happened</th>
+              <th scope="col">When</th>
+              <th scope="col">By</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.versions.map((v) => (
+              <tr key={v.number}>
+                <td>{v.number}</td>
+                <td>{v.what}</td>
+                <td>{v.at}</td>
+                <td>{v.by ?? <span className="muted">The portal</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {view.only ? (
         <>
           <p>There is only one version so far, so there is nothing to compare yet. This is version 1:</p>
