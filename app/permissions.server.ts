@@ -1,11 +1,10 @@
 import type { Role } from "../db/schema";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";
-import type { Actor } from "../workflows/actors";
 import type { ProposalEventType } from "../workflows/proposal.machine";
 import { allowedEvents } from "../workflows/proposal.machine";
 import type { Participation } from "./proposals/participation.server";
-import { participationIn } from "./proposals/participation.server";
+import { draftStillOpen, leadActor, participationIn } from "./proposals/participation.server";
 
 // Every permission in the portal is a named predicate here, so that who may do what can be read
 // in one place. Loaders and actions ask `requirePermission`; pages ask `can` to show a link.
@@ -58,29 +57,26 @@ export function applicantInstitutions(user: SessionUser) {
   return user.memberships.flatMap((m) => (m.role === "applicant" && m.institutionId !== null ? [m.institutionId] : []));
 }
 
+/** Whether the lead's applicant may, at this stage, send one of these statechart events. */
+function leadMay(user: SessionUser, proposal: Participation, events: ProposalEventType[]) {
+  if (!applicantInstitutions(user).includes(proposal.leadInstitutionId)) return false;
+  return allowedEvents(proposal.snapshot, leadActor(user, proposal)).some((type) => events.includes(type));
+}
+
+/** An applicant of the lead or of a partner institution that sees the proposal. */
+function takesPart(user: SessionUser, proposal: Participation) {
+  const own = applicantInstitutions(user);
+  return own.includes(proposal.leadInstitutionId) || proposal.partnerInstitutionIds.some((id) => own.includes(id));
+}
+
 /**
  * Proposals are seen by administrators; by applicants of the lead or of an invited partner
  * institution; by reviewers assigned to them; by country advisors of a country taking part.
  * Which actions a person may take on a proposal is the statechart's to say (allowedEvents).
  */
-/** The actor an applicant of the lead institution acts as, or null for anyone else. */
-function leadActor(user: SessionUser, proposal: Participation): Actor | null {
-  return applicantInstitutions(user).includes(proposal.leadInstitutionId)
-    ? { userId: user.id, role: "applicant", institutionId: proposal.leadInstitutionId }
-    : null;
-}
-
-/** Whether the lead's applicant may, at this stage, send one of these statechart events. */
-function leadMay(user: SessionUser, proposal: Participation, events: ProposalEventType[]) {
-  const actor = leadActor(user, proposal);
-  return actor !== null && allowedEvents(proposal.snapshot, actor).some((type) => events.includes(type));
-}
-
 const proposalPredicates = {
   viewProposal(user: SessionUser, proposal: Participation) {
-    if (hasRole(user, "administrator")) return true;
-    const own = applicantInstitutions(user);
-    if (own.includes(proposal.leadInstitutionId) || proposal.partnerInstitutionIds.some((id) => own.includes(id))) return true;
+    if (hasRole(user, "administrator") || takesPart(user, proposal)) return true;
     if (hasRole(user, "reviewer") && proposal.reviewerUserIds.includes(user.id)) return true;
     // Country advisors follow submitted proposals; drafts stay with the institutions writing them.
     if (proposal.snapshot.matches("draft")) return false;
@@ -96,16 +92,10 @@ const proposalPredicates = {
   /** A partner institution's applicants confirm or decline while the lead may still submit. */
   respondAsPartner(user: SessionUser, proposal: Participation) {
     const own = applicantInstitutions(user);
-    const partnerOfIt = proposal.partnerInstitutionIds.some((id) => own.includes(id));
-    const stillOpen = allowedEvents(proposal.snapshot, { userId: 0, role: "applicant", institutionId: proposal.leadInstitutionId }).includes("SUBMIT");
-    return partnerOfIt && stillOpen;
+    return proposal.partnerInstitutionIds.some((id) => own.includes(id)) && draftStillOpen(proposal.snapshot, proposal.leadInstitutionId);
   },
   /** Comments: the applicants of the lead and partners, and the TAF team. */
-  comment(user: SessionUser, proposal: Participation) {
-    if (hasRole(user, "administrator")) return true;
-    const own = applicantInstitutions(user);
-    return own.includes(proposal.leadInstitutionId) || proposal.partnerInstitutionIds.some((id) => own.includes(id));
-  },
+  comment: (user: SessionUser, proposal: Participation) => hasRole(user, "administrator") || takesPart(user, proposal),
   /** The lead writes the concept note while it may submit it. */
   editConceptNote: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_CONCEPT"]),
   /** The lead reports on activities and writes the completion report while implementation runs. */

@@ -18,7 +18,7 @@ export type EmailContent = {
 const font = "font-family:Arial,Helvetica,sans-serif;";
 const brandBlue = "#003399";
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")

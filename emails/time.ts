@@ -15,6 +15,14 @@ const brusselsTime = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+const calendarDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "15 September 2026" for "2026-09-15" (a calendar day, no time zone); what was typed if it is not a date. */
+export function formatDay(date: string) {
+  const at = new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(at.getTime()) ? calendarDay.format(at) : date;
+}
+
 /** "30 November 2026, 14:00 (Brussels time)" */
 export function formatBrussels(date: Date): string {
   return `${brusselsDate.format(date)}, ${brusselsTime.format(date)} (Brussels time)`;

@@ -21,7 +21,7 @@ export const WB6_COUNTRIES = {
 
 export type CountryCode = keyof typeof WB6_COUNTRIES;
 
-export function isWb6Country(code: string): code is CountryCode {
+function isWb6Country(code: string): code is CountryCode {
   return Object.hasOwn(WB6_COUNTRIES, code);
 }
 

@@ -28,7 +28,7 @@ export const CONCEPT_NOTE_PARTS: readonly Part[] = [
   { key: "risks", label: "Risks" },
 ];
 
-export const REPORT_PARTS: readonly Part[] = [
+const REPORT_PARTS: readonly Part[] = [
   { key: "outcome", label: "What was achieved" },
   { key: "lessonsLearnt", label: "Lessons learnt" },
 ];

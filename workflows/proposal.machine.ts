@@ -224,7 +224,7 @@ function rule<T extends ProposalEventType>(type: T, check: Rule<T>) {
 }
 
 /** Every guard of the machine, as "why not?" (null means allowed). Each starts with who may. */
-export const proposalRules = {
+const proposalRules = {
   mayDiscard: rule("DISCARD", () => null),
   maySubmit: rule(
     "SUBMIT",

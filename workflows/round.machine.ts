@@ -37,7 +37,7 @@ export interface RoundContext {
   mode: RoundMode;
 }
 
-export const ROUND_ACTIONS: Record<RoundEventType, string> = {
+const ROUND_ACTIONS: Record<RoundEventType, string> = {
   OPEN: "open the round",
   CLOSE: "close the round",
   REOPEN: "reopen the round",
@@ -69,7 +69,7 @@ function rule<T extends RoundEventType>(type: T, check: Rule<T>) {
 }
 
 /** Every guard of the machine, as "why not?" (null means allowed). */
-export const roundRules = {
+const roundRules = {
   mayOpen: rule("OPEN", (_, event) => {
     if (event.actor.role !== "system" || Date.parse(event.now) >= Date.parse(event.opensAt)) return null;
     return `The round opens on ${formatInstant(event.opensAt)}.`;

@@ -1,10 +1,9 @@
 import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
+import { formatDay } from "../../emails/time";
 import { euros } from "../proposals/content-schema";
 
 // One proposal answer as people read it (themes by name, money in euros, dates in words), on
 // the proposal page and on the preview before submission.
-
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 function labels(ids: unknown[], options: readonly { id: string; label: string }[]) {
   return (
@@ -24,6 +23,6 @@ export function ProposalAnswer({ partKey, value, missing }: { partKey: string; v
   if (partKey === "supportKinds" && Array.isArray(value)) return labels(value, SUPPORT_KINDS);
   if (partKey === "budgetEur" && typeof value === "number") return <>{euros(value)}</>;
   if (partKey === "durationMonths" && typeof value === "number") return <>{value === 1 ? "1 month" : `${value} months`}</>;
-  if (partKey === "intendedStart" && typeof value === "string" && !Number.isNaN(Date.parse(value))) return <>{dateOnly.format(new Date(`${value}T00:00:00Z`))}</>;
+  if (partKey === "intendedStart" && typeof value === "string" && formatDay(value) !== value) return <>{formatDay(value)}</>;
   return <span className="prose">{String(value)}</span>;
 }

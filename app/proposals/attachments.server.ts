@@ -1,6 +1,7 @@
 import type { UploadHandlerPart } from "@remix-run/node";
 import { unstable_parseMultipartFormData } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { fileTypeFromFile } from "file-type";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
@@ -62,7 +63,7 @@ function typeWords(mediaType: string) {
   return Object.values(ACCEPTED_TYPES).find((type) => type.mediaType === mediaType)?.words ?? mediaType;
 }
 
-export function sizeInWords(bytes: number) {
+function sizeInWords(bytes: number) {
   if (bytes < 1000) return `${bytes} bytes`;
   if (bytes < 1000 * 1000) return `${Math.round(bytes / 1000)} kB`;
   return `${(bytes / (1000 * 1000)).toFixed(1)} MB`;
@@ -77,11 +78,25 @@ function cleanName(name: string) {
 /** The proposal's heading, its attachments in the order they were added, and those removed. */
 export function attachmentsPage(proposalId: number) {
   const proposal = db().select({ reference: proposals.reference, title: proposals.title }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
-  const rows = db()
+  const rows = attachmentRows(proposalId);
+  return {
+    proposal,
+    attachments: rows.filter((row) => row.removedAt === null),
+    removed: rows.filter((row) => row.removedAt !== null),
+  };
+}
+
+/** The attachments the proposal has now (not those removed), as the submission preview lists them. */
+export function currentAttachments(proposalId: number) {
+  return attachmentRows(proposalId, isNull(attachments.removedAt));
+}
+
+function attachmentRows(proposalId: number, only?: SQL) {
+  return db()
     .select({ attachment: attachments, addedBy: users.name })
     .from(attachments)
     .innerJoin(users, eq(users.id, attachments.uploadedByUserId))
-    .where(eq(attachments.proposalId, proposalId))
+    .where(and(eq(attachments.proposalId, proposalId), only))
     .orderBy(attachments.createdAt, attachments.id)
     .all()
     .map(({ attachment, addedBy }) => ({
@@ -93,11 +108,6 @@ export function attachmentsPage(proposalId: number) {
       addedAt: formatBrussels(attachment.createdAt),
       removedAt: attachment.removedAt ? formatBrussels(attachment.removedAt) : null,
     }));
-  return {
-    proposal,
-    attachments: rows.filter((row) => row.removedAt === null),
-    removed: rows.filter((row) => row.removedAt !== null),
-  };
 }
 
 type ReceivedFile = { originalName: string; tempPath: string; sizeBytes: number; sha256: string; tooLarge: boolean };

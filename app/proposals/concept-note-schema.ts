@@ -12,11 +12,11 @@ import type { CountryCode } from "../../workflows/eligibility";
 export const MAX_ACTIVITIES = 30;
 export const MAX_BUDGET_LINES = 50;
 export const MAX_PARTICIPANTS = 10_000;
-export const MAX_AMOUNT_EUR = 5_000_000;
+const MAX_AMOUNT_EUR = 5_000_000;
 export const MAX_ANSWER = 4000;
 const ANSWER_REQUIRED = "Write your answer to the revision request: what you changed and why.";
 
-export const CONCEPT_NOTE_INTENTS = ["save", "submit"] as const;
+const CONCEPT_NOTE_INTENTS = ["save", "submit"] as const;
 export type ConceptNoteIntent = (typeof CONCEPT_NOTE_INTENTS)[number];
 
 export const COUNTRY_CODES = Object.keys(WB6_COUNTRIES) as [CountryCode, ...CountryCode[]];

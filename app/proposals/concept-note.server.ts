@@ -40,7 +40,7 @@ export type ConceptNote = { activities: ConceptActivity[]; budgetLines: BudgetLi
  * derived from its place in the list, so the working copy and the frozen versions agree, and
  * kept as the row's key at the next save.
  */
-export function derivedActivityKey(index: number) {
+function derivedActivityKey(index: number) {
   return `activity-${index + 1}`;
 }
 
@@ -80,14 +80,6 @@ export function readConceptNote(stored: unknown): ConceptNote {
 
 function budgetTotal(lines: { amountEur: number | null }[]) {
   return lines.reduce((sum, line) => sum + (line.amountEur ?? 0), 0);
-}
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "15 September 2026" for "2026-09-15"; what was typed if it is not a date. */
-export function formatDay(date: string) {
-  const at = new Date(`${date}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(at.getTime()) ? dayFormat.format(at) : date;
 }
 
 /** Whether the proposal's history ever entered a stage (e.g. "conceptualWork"). */
@@ -326,7 +318,3 @@ function dropContent(tx: Tx, proposalId: number, keys: string[]) {
     .run();
 }
 
-/** The actor the lead's applicant acts as: the permission check has made sure they are one. */
-export function leadActor(user: SessionUser, participation: Participation): Actor {
-  return { userId: user.id, role: "applicant", institutionId: participation.leadInstitutionId };
-}

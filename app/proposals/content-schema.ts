@@ -75,7 +75,7 @@ function isCalendarDate(text: string) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-export function proposalSections(limits: RoundLimits) {
+function proposalSections(limits: RoundLimits) {
   return {
     idea: z.object({
       title: z.string().trim().max(200, "Use at most 200 characters for the title.").optional(),
@@ -133,7 +133,7 @@ export type DraftValues = z.infer<ReturnType<typeof draftSchema>>;
 export type DraftField = keyof DraftValues;
 
 /** The fields in the order of the form, for reading errors and choosing anchors. */
-export const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((part) => part.key as DraftField)];
+const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((part) => part.key as DraftField)];
 
 /** "Summary", "Themes"...: the labels the statechart's missing parts use, plus the title. */
 export function partLabel(field: string): string {

@@ -18,6 +18,7 @@ import { roundSettings } from "../workflow/rounds.server";
 import type { DraftValues } from "./content-schema";
 import { fieldOfPart, partAnchor } from "./content-schema";
 import type { Participation } from "./participation.server";
+import { leadActor } from "./participation.server";
 
 // Drafting a proposal: starting it in a round, saving what the lead writes, and the preview
 // before submission with every blocker. State changes go through applyProposalCommand only;
@@ -113,11 +114,6 @@ function draftFormValues(title: string, content: ProposalContent): Partial<Draft
   return values as Partial<DraftValues>;
 }
 
-/** The lead's actor for this proposal: requireProposal(..., "editProposal") has made sure it is theirs. */
-export function leadActor(user: SessionUser, proposal: Participation): Actor {
-  return { userId: user.id, role: "applicant", institutionId: proposal.leadInstitutionId };
-}
-
 function proposalWithRound(proposalId: number) {
   return db()
     .select({ proposal: proposals, round: rounds, leadName: institutions.name, leadCountryCode: institutions.countryCode })
@@ -167,7 +163,7 @@ export function draftForEditing(user: SessionUser, participation: Participation,
   };
 }
 
-export const SAVE_CONFLICT_MESSAGE =
+const SAVE_CONFLICT_MESSAGE =
   "Not saved: someone else changed this proposal after you opened it. What you typed is still in the form: copy what you need, then reload the page to see their version.";
 
 export type SaveOutcome = { ok: true; revision: number; savedAt: Date } | { ok: false; message: string };
@@ -329,7 +325,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   };
 }
 
-export const PREVIEW_CONFLICT_MESSAGE =
+const PREVIEW_CONFLICT_MESSAGE =
   "The proposal was changed after you opened this page, so nothing was sent. Read the preview again below, then send it.";
 
 /**

@@ -29,7 +29,7 @@ export const activityReportSchema = z.object({
     .max(4000, "Use at most 4000 characters."),
 });
 
-export const COMPLETION_REPORT_INTENTS = ["saveReport", "submitReport"] as const;
+const COMPLETION_REPORT_INTENTS = ["saveReport", "submitReport"] as const;
 
 export const completionReportSchema = z.object({
   intent: z.enum(COMPLETION_REPORT_INTENTS),

@@ -1,12 +1,13 @@
 import { and, desc, eq, exists, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import { institutions, proposalPartners, proposals, reviewAssignments, rounds } from "../../db/schema";
-import { stateLabelOf } from "../../workflows/proposal.machine";
+import { proposalMachine, stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels } from "../../emails/time";
 import { db } from "../db.server";
 
 // The proposal lists on the home pages: one query each, whatever the number of rows.
 
-const FINAL_STATES = ["completed", "discarded", "ineligible", "notSelected", "withdrawn"];
+// The statechart's final states: a proposal there is finished.
+const FINAL_STATES = Object.entries(proposalMachine.root.states).flatMap(([key, node]) => (node.type === "final" ? [key] : []));
 const LIST_LIMIT = 100;
 
 function listWhere(where: ReturnType<typeof and>) {
@@ -30,8 +31,6 @@ function listWhere(where: ReturnType<typeof and>) {
     .all()
     .map((row) => ({ ...row, stateLabel: stateLabelOf(row.state), updated: formatBrussels(row.updatedAt), finished: FINAL_STATES.includes(row.state) }));
 }
-
-export type ProposalListRow = ReturnType<typeof listWhere>[number];
 
 function partnerOf(where: ReturnType<typeof and>) {
   return exists(

@@ -8,13 +8,13 @@ import { partnerInvitationEmail } from "../../emails/templates/partner-invitatio
 import { partnerResponseEmail } from "../../emails/templates/partner-response";
 import { formatBrussels } from "../../emails/time";
 import { jointCountries, MINIMUM_JOINT_COUNTRIES } from "../../workflows/eligibility";
-import type { ProposalSnapshot } from "../../workflows/proposal.machine";
-import { allowedEvents, restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
+import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { containsPattern } from "../people.server";
+import { draftStillOpen } from "./participation.server";
 import { applicantInstitutions } from "../permissions.server";
 import type { Tx } from "../workflow/transaction.server";
 
@@ -116,7 +116,7 @@ export function partnersOverview(proposalId: number, tx: Tx = db()) {
 
 export type DirectoryFilter = { search?: string; countryCode?: string };
 
-export const DIRECTORY_PAGE_SIZE = 50;
+const DIRECTORY_PAGE_SIZE = 50;
 
 /**
  * Institutions the lead may invite: active, not the lead, not already on the proposal (a
@@ -166,14 +166,6 @@ function activeApplicantsOf(tx: Tx, institutionId: number): Recipient[] {
     .all();
 }
 
-/**
- * Whether the lead may still submit: checked again inside the change's transaction (the
- * permission `managePartners` was checked on the request), so a submission in between wins.
- */
-function partnersOpen(snapshot: ProposalSnapshot, leadInstitutionId: number) {
-  return allowedEvents(snapshot, { userId: 0, role: "applicant", institutionId: leadInstitutionId }).includes("SUBMIT");
-}
-
 /** The proposal row with what the partner rules need, read inside the change's transaction. */
 function openProposal(tx: Tx, proposalId: number): { id: number; leadInstitutionId: number } | Failure {
   const row = tx
@@ -182,7 +174,9 @@ function openProposal(tx: Tx, proposalId: number): { id: number; leadInstitution
     .where(eq(proposals.id, proposalId))
     .get();
   if (!row) return { ok: false, message: "There is no such proposal." };
-  if (!partnersOpen(restoreProposal(row.snapshot, row.machineVersion), row.leadInstitutionId)) return { ok: false, message: CLOSED };
+  // Checked again inside the change's transaction (managePartners was checked on the request),
+  // so a submission in between wins.
+  if (!draftStillOpen(restoreProposal(row.snapshot, row.machineVersion), row.leadInstitutionId)) return { ok: false, message: CLOSED };
   return row;
 }
 

@@ -4,8 +4,9 @@ import { formatBrussels } from "../../emails/time";
 import type { Actor } from "../../workflows/actors";
 import type { CriterionResult } from "../../workflows/eligibility";
 import { jointCountries } from "../../workflows/eligibility";
-import type { ProposalEventType } from "../../workflows/proposal.machine";
-import { allowedEvents, PROPOSAL_ACTIONS, PROPOSAL_PERMISSIONS, proposalMachine, restoreProposal, stateLabel } from "../../workflows/proposal.machine";
+import type { ProposalEventType, ProposalSnapshot } from "../../workflows/proposal.machine";
+import { allowedEvents, PROPOSAL_ACTIONS, PROPOSAL_PERMISSIONS, proposalMachine, stateLabel } from "../../workflows/proposal.machine";
+import type { Participation } from "./participation.server";
 import { drawStatechart } from "../../workflows/statechart-svg";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -15,7 +16,7 @@ import { can } from "../permissions.server";
 // TAF team or among reviewers acted, internal reasons, or the automatic check's details.
 
 /** The ways this person can act on a proposal: one actor per role they hold. */
-export function actorsFor(user: SessionUser): Actor[] {
+function actorsFor(user: SessionUser): Actor[] {
   return user.memberships.map((m) => ({
     userId: user.id,
     role: m.role,
@@ -24,7 +25,7 @@ export function actorsFor(user: SessionUser): Actor[] {
 }
 
 /** The events this person may send now, each with the actor that may send it. */
-export function availableActions(user: SessionUser, snapshot: ReturnType<typeof restoreProposal>) {
+export function availableActions(user: SessionUser, snapshot: ProposalSnapshot) {
   const actions = new Map<ProposalEventType, Actor>();
   for (const actor of actorsFor(user)) {
     for (const type of allowedEvents(snapshot, actor)) if (!actions.has(type)) actions.set(type, actor);
@@ -89,7 +90,9 @@ const INTERNAL_TEXT: Partial<Record<ProposalEventType, string[]>> = {
   DECIDE: ["reason"],
 };
 
-export function proposalPage(proposalId: number, user: SessionUser) {
+/** The proposal page; the snapshot is the one the permission check already restored. */
+export function proposalPage(participation: Participation, user: SessionUser) {
+  const { proposalId, snapshot } = participation;
   const internal = can(user, "viewInternalNotes");
   const proposal = db()
     .select({
@@ -131,7 +134,6 @@ export function proposalPage(proposalId: number, user: SessionUser) {
     .orderBy(proposalEvents.id)
     .all();
 
-  const snapshot = restoreProposal(proposal.proposal.snapshot, proposal.proposal.machineVersion);
   const visited = history.map((h) => h.event.toState).filter((path) => path !== "");
   const joint = jointCountries(proposal.leadCountryCode, partners);
   const latestCheck = internal
@@ -183,7 +185,7 @@ export function proposalPage(proposalId: number, user: SessionUser) {
 const SIDE_STEPS: ProposalEventType[] = ["WITHDRAW", "DISCARD", "HOLD"];
 
 /** Who moves the proposal on from here, in words, as the statechart says. */
-function nextActor(snapshot: ReturnType<typeof restoreProposal>, leadInstitutionId: number) {
+function nextActor(snapshot: ProposalSnapshot, leadInstitutionId: number) {
   const moves = (actor: Actor) => allowedEvents(snapshot, actor).filter((type) => !SIDE_STEPS.includes(type)).length > 0;
   const lead = moves({ userId: 0, role: "applicant", institutionId: leadInstitutionId });
   const team = moves({ userId: 0, role: "administrator", institutionId: null });

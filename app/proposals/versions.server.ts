@@ -2,17 +2,18 @@ import { diffWords } from "diff";
 import { asc, eq } from "drizzle-orm";
 import type { VersionKind } from "../../db/schema";
 import { attachments, proposals, proposalVersions, users } from "../../db/schema";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels, formatDay } from "../../emails/time";
 import { SUPPORT_KINDS, THEMES, WB6_COUNTRIES } from "../../workflows/eligibility";
 import { CONCEPT_NOTE_PARTS, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { db } from "../db.server";
+import { euros } from "./content-schema";
 
 // The frozen versions of a proposal (one per submission and per answer to a clarification
 // request) and of its concept note (one per submission to the TAF team), and the comparison of
 // two of the same kind, field by field. Every field is turned into plain lines of text first,
 // so that a changed budget line or theme shows as changed words, like any answer.
 
-export const VERSION_KINDS: readonly { kind: VersionKind; heading: string }[] = [
+const VERSION_KINDS: readonly { kind: VersionKind; heading: string }[] = [
   { kind: "proposal", heading: "The proposal" },
   { kind: "conceptNote", heading: "The concept note" },
 ];
@@ -24,19 +25,17 @@ export type FieldComparison = { key: string; label: string; changed: boolean; le
 
 type VersionRow = { number: number; title: string; content: Record<string, unknown>; createdAt: Date; createdBy: string | null };
 
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 // Short enough for the version choices: "15 Nov 2026".
 const brusselsDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Brussels" });
 
 /** "2026-03-01" as "1 March 2026"; anything else as it was written. */
 function calendarDate(value: unknown) {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value === undefined || value === null ? "" : String(value);
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? value : dateOnly.format(date);
+  if (typeof value === "string") return formatDay(value);
+  return value === undefined || value === null ? "" : String(value);
 }
 
-function euros(amount: unknown) {
-  return typeof amount === "number" ? `EUR ${amount.toLocaleString("en-GB")}` : "";
+function amountInEuros(amount: unknown) {
+  return typeof amount === "number" ? euros(amount) : "";
 }
 
 function labelled(ids: unknown, choices: readonly { id: string; label: string }[]) {
@@ -73,7 +72,7 @@ function budgetLines(value: unknown) {
   const lines = records(value);
   if (!lines.length) return "";
   const total = lines.reduce((sum, line) => sum + (typeof line.amountEur === "number" ? line.amountEur : 0), 0);
-  return [...lines.map((line) => `${plain(line.item)}: ${euros(line.amountEur)}`), `Total: ${euros(total)}`].join("\n");
+  return [...lines.map((line) => `${plain(line.item)}: ${amountInEuros(line.amountEur)}`), `Total: ${amountInEuros(total)}`].join("\n");
 }
 
 /** A version's fields as labelled plain text, in the order of the form. */

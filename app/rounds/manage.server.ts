@@ -47,6 +47,11 @@ export function listRounds() {
     .all();
 }
 
+/** Whether there is such a round: a cheap check before acting on it. */
+export function roundExists(roundId: number) {
+  return db().select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)).get() !== undefined;
+}
+
 export function findRound(roundId: number) {
   const counts = proposalCounts();
   const round = db()

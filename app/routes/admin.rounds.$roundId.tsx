@@ -16,7 +16,7 @@ import { readForm } from "../forms.server";
 import { requirePermission } from "../permissions.server";
 import { euros } from "../proposals/content-schema";
 import { proposalsOfRound } from "../proposals/lists.server";
-import { findRound, roundHistory } from "../rounds/manage.server";
+import { findRound, roundExists, roundHistory } from "../rounds/manage.server";
 import type { RoundActionForm, RoundActionInput } from "../rounds/round-schema";
 import { roundActionSchema } from "../rounds/round-schema";
 import type { RoundCommand } from "../workflow/rounds.server";
@@ -78,7 +78,7 @@ const EVENTS = Object.keys(NOTICES) as RoundEventType[];
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageRounds");
   const roundId = roundIdOf(params.roundId);
-  if (!findRound(roundId)) notFound();
+  if (!roundExists(roundId)) notFound();
   const formData = await readForm(request);
   const event = EVENTS.find((type) => type === formData.get("event"));
   if (!event) {

@@ -1,13 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { eq } from "drizzle-orm";
-import { proposals } from "../../db/schema";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
+import { stateLabelOf } from "../../workflows/proposal.machine";
 import { ProposalAnswer } from "../components/proposal-answer";
 import { WhoStandsBehind } from "../components/who-stands-behind";
-import { db } from "../db.server";
 import { ownPartnership } from "../proposals/partners.server";
 import { canOnProposal, requireProposal } from "../permissions.server";
 import type { CommandForm } from "../proposals/commands";
@@ -32,7 +29,7 @@ const WORK_PAGES: Partial<Record<string, { path: string; label: string }>> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  const page = proposalPage(proposal.proposalId, user);
+  const page = proposalPage(proposal, user);
   const reached = (stage: string) => page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
   const notice = new URL(request.url).searchParams.get("notice");
   return {
@@ -82,10 +79,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
     return reply({ fieldErrors, formError: fieldErrors.event ? "This action is not known. Reload the page and try again." : null });
   }
-  const row = db().select({ snapshot: proposals.snapshot, machineVersion: proposals.machineVersion }).from(proposals).where(eq(proposals.id, proposal.proposalId)).get()!;
   // The actor is the role of this person that may send the event; if none may, the statechart
   // refuses with its reason (e.g. "Only administrators may decide on selection").
-  const actions = availableActions(user, restoreProposal(row.snapshot, row.machineVersion));
+  const actions = availableActions(user, proposal.snapshot);
   const actor = actions.get(parsed.data.event) ?? { userId: user.id, role: user.memberships[0]?.role ?? "applicant", institutionId: user.memberships[0]?.institutionId ?? null };
   const outcome = applyProposalCommand({
     proposalId: proposal.proposalId,

@@ -11,7 +11,10 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "../components
 import { requireProposal } from "../permissions.server";
 import type { ConceptActivityForm, ConceptNoteForm } from "../proposals/concept-note-schema";
 import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
-import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, formatDay, leadActor, saveConceptNote } from "../proposals/concept-note.server";
+import { formatDay } from "../../emails/time";
+import { euros } from "../proposals/content-schema";
+import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, saveConceptNote } from "../proposals/concept-note.server";
+import { leadActor } from "../proposals/participation.server";
 import { readForm } from "../forms.server";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 
@@ -158,8 +161,6 @@ function RevisionRequests({ page }: { page: PageData }) {
     </>
   );
 }
-
-const euros = (amount: number) => `EUR ${amount.toLocaleString("en-GB")}`;
 
 function ConceptNoteView({ page }: { page: PageData }) {
   const { note, countries } = page;

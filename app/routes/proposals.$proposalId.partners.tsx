@@ -9,6 +9,7 @@ import { INSTITUTION_TYPE_LABELS } from "../../workflows/eligibility";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { CheckboxField, FormErrors } from "../components/fields";
+import { FilterSelect } from "../components/filter-select";
 import { countryOptions } from "../components/institution";
 import { findInstitution, listCountries } from "../institutions.server";
 import { applicantInstitutions, canOnProposal, requireProposal } from "../permissions.server";
@@ -260,17 +261,7 @@ export default function Partners() {
               <label htmlFor="directory-q">Name contains</label>
               <input id="directory-q" type="search" name="q" maxLength={200} defaultValue={data.filter.search ?? ""} />
             </div>
-            <div className="field">
-              <label htmlFor="directory-country">Country</label>
-              <select id="directory-country" name="country" defaultValue={data.filter.countryCode ?? ""}>
-                <option value="">All countries</option>
-                {countryOptions(data.countries).map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="directory-country" name="country" label="Country" value={data.filter.countryCode} anyLabel="All countries" options={countryOptions(data.countries)} />
             <div className="actions">
               <button type="submit">Search the directory</button>
               {filtered ? <Link to={`/proposals/${data.proposal.id}/partners`}>Clear the search</Link> : null}

@@ -11,8 +11,9 @@ import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors } from "../components/fields";
 import { requireProposal } from "../permissions.server";
 import type { Blocker } from "../proposals/drafting.server";
-import { leadActor, sendProposal, submissionPreview } from "../proposals/drafting.server";
-import { attachmentsPage } from "../proposals/attachments.server";
+import { sendProposal, submissionPreview } from "../proposals/drafting.server";
+import { leadActor } from "../proposals/participation.server";
+import { currentAttachments } from "../proposals/attachments.server";
 import { partAnchor } from "../proposals/content-schema";
 import { readForm } from "../forms.server";
 
@@ -34,7 +35,7 @@ const sendSchema = z.discriminatedUnion("intent", [submitSchema, respondSchema])
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
   // The files go with the proposal: the preview lists them, so nothing is sent by surprise.
-  return { ...submissionPreview(user, proposal), attachments: attachmentsPage(proposal.proposalId).attachments };
+  return { ...submissionPreview(user, proposal), attachments: currentAttachments(proposal.proposalId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
