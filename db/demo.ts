@@ -7,6 +7,7 @@ import { applyRoundCommand, createRound, roundSettings } from "../app/workflow/r
 import type { Tx } from "../app/workflow/transaction.server";
 import { SYSTEM_ACTOR } from "../app/workflow/transaction.server";
 import type { Actor } from "../workflows/actors";
+import { fromBrusselsTime, toBrusselsTime } from "../workflows/brussels-time";
 import type { SupportKind, ThemeId } from "../workflows/eligibility";
 import type { ProposalContent } from "../workflows/proposal-content";
 import { PROPOSAL_PERMISSIONS } from "../workflows/proposal.machine";
@@ -833,39 +834,17 @@ function discardDemoMail(tx: Tx, outboxBefore: number) {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const brusselsParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Brussels",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-/** The wall-clock time in Brussels at an instant, read as if it were UTC. */
-function brusselsWallClock(instant: number): number {
-  const p = Object.fromEntries(brusselsParts.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-}
-
 function brusselsCalendar(today: Date): Calendar {
-  const wall = new Date(brusselsWallClock(today.getTime()));
-  const [year, month, date] = [wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()];
+  const todayInBrussels = toBrusselsTime(today).slice(0, 10);
+  const day = (days: number) => new Date(Date.parse(`${todayInBrussels}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
   return {
     now: today,
     on(days, time = "10:00") {
-      const [hours, minutes] = time.split(":").map(Number) as [number, number];
-      const wanted = Date.UTC(year, month, date + days, hours, minutes);
-      // Brussels is ahead of UTC by one or two hours; two corrections settle across a DST change.
-      let instant = wanted - (brusselsWallClock(wanted) - wanted);
-      instant += wanted - brusselsWallClock(instant);
-      return new Date(instant);
+      const at = fromBrusselsTime(`${day(days)}T${time}`);
+      if (!at.ok) throw new Error(`Demo data: ${day(days)} ${time} is not a time on the Brussels clock.`);
+      return at.instant;
     },
-    day(days) {
-      return new Date(Date.UTC(year, month, date + days)).toISOString().slice(0, 10);
-    },
+    day,
   };
 }
 
