@@ -7,10 +7,10 @@ import express from "express";
 import { randomBytes } from "node:crypto";
 import { connection, closeDatabase } from "./app/db.server";
 import { env } from "./app/env.server";
-import { startBackgroundJobs } from "./app/background.server";
+import { startBackgroundJobs } from "./app/jobs/background.server";
 import { refusalPage } from "./app/refusal-page.server";
-import { KOSOVO_FOOTNOTE } from "./emails/kosovo";
-import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "./db/demo";
+import { KOSOVO_FOOTNOTE } from "./workflows/countries";
+import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "./app/demo/demo.server";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // An attachment upload carries one file of at most 10 MB, plus the form around it.

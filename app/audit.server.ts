@@ -1,9 +1,9 @@
+import type { Tx } from "../db/client";
 import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { auditLog, users } from "../db/schema";
 import { db } from "./db.server";
 
-type Tx = Pick<ReturnType<typeof db>, "insert">;
 
 export type AuditEntry = {
   actorUserId: number | null;

@@ -1,4 +1,4 @@
-import { KOSOVO_FOOTNOTE } from "../emails/kosovo";
+import { KOSOVO_FOOTNOTE } from "../workflows/countries";
 import { escapeHtml } from "../emails/layout";
 
 // The answer the Express layer gives before a request reaches Remix (a form from another site,

@@ -13,7 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { KOSOVO_FOOTNOTE } from "../emails/kosovo";
+import { KOSOVO_FOOTNOTE } from "../workflows/countries";
 import { getSessionUser } from "./auth/session.server";
 import { useNonce } from "./components/nonce";
 import { navigationFor } from "./permissions.server";

@@ -7,6 +7,9 @@ import * as schema from "./schema";
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
 
+/** The database, or a transaction in progress: both offer the same synchronous query API. */
+export type Tx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 // The app always runs from the project root (npm scripts), also when bundled by Vite, where
 // import.meta.url no longer points into db/.
 export const migrationsFolder = resolve("db/migrations");

@@ -1,5 +1,4 @@
-import { env } from "../app/env.server";
-import { KOSOVO_FOOTNOTE, mentionsKosovo } from "./kosovo";
+import { KOSOVO_FOOTNOTE, mentionsKosovo } from "../workflows/countries";
 
 export const PORTAL_NAME = "TAF portal — Technical Assistance Facility";
 
@@ -9,8 +8,8 @@ export type EmailContent = {
   paragraphs: string[];
   action?: { label: string; url: string };
   footerNote?: string;
-  /** Where "your account on the TAF portal" links to; APP_URL unless given. */
-  appUrl?: string;
+  /** The portal's address (APP_URL), where "your account on the TAF portal" links to. */
+  appUrl: string;
   /** Why this person gets mail, completing "You receive this because … the TAF portal". */
   becauseOf?: string;
 };
@@ -34,7 +33,7 @@ export function escapeHtml(text: string): string {
  */
 export function renderEmail(content: EmailContent): { html: string; text: string } {
   const { heading, paragraphs, action, footerNote } = content;
-  const appUrl = content.appUrl ?? env().APP_URL;
+  const { appUrl } = content;
   const because = content.becauseOf ?? "you have an account on";
   // A link in an email must open the portal; anything else (relative, javascript:) is a bug.
   for (const url of [appUrl, action?.url]) {

@@ -1,10 +1,7 @@
-import type { Db } from "../db/client";
+import type { Tx } from "../db/client";
 import { outbox } from "../db/schema";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
-
-// Transactions in better-sqlite3 are synchronous; the callback's `tx` has the same query API.
-type DbOrTx = Pick<Db, "insert">;
 
 /**
  * Puts a message in the outbox. Call it inside the transaction of the change that owes the
@@ -12,7 +9,7 @@ type DbOrTx = Pick<Db, "insert">;
  * idempotency key is ignored: a retried request never mails twice.
  */
 export function enqueueEmail(
-  tx: DbOrTx,
+  tx: Tx,
   message: RenderedEmail & { idempotencyKey: string; to: string; template: string },
   now = new Date(),
 ) {

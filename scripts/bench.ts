@@ -2,7 +2,7 @@
 // data, signs in, and measures the pages people use most. Speed is measured here, never
 // asserted in tests. Run: npm run bench  (needs `npm run build` first; about a minute).
 import autocannon from "autocannon";
-import { DEMO_PASSWORD } from "../db/demo";
+import { DEMO_PASSWORD } from "../app/demo/demo.server";
 import { startPortal } from "../tests/support/portal";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);

@@ -7,7 +7,7 @@ import { outbox } from "../db/schema";
 import { inviteSchema } from "../app/components/person";
 import { db } from "../app/db.server";
 import { env } from "../app/env.server";
-import { invitePerson } from "../app/people.server";
+import { invitePerson } from "../app/people/people.server";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, "job-title": { type: "string" } } });
 const parsed = inviteSchema.safeParse({ email: values.email, name: values.name, jobTitle: values["job-title"], role: "administrator" });

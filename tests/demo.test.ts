@@ -1,10 +1,10 @@
 import { and, asc, count, eq, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../app/db.server";
-import { replayHistory } from "../app/workflow/proposals.server";
-import { runScheduledEvents } from "../app/workflow/scheduler.server";
+import { replayHistory } from "../app/proposals/workflow.server";
+import { runScheduledEvents } from "../app/jobs/scheduler.server";
 import { openDatabase } from "../db/client";
-import { demoPeople, hasDemoPeople, loadDemoData } from "../db/demo";
+import { demoPeople, hasDemoPeople, loadDemoData } from "../app/demo/demo.server";
 import {
   eligibilityChecks,
   institutions,

@@ -11,3 +11,6 @@ export interface Actor {
   /** The institution an applicant works for; null for everyone else. */
   institutionId: number | null;
 }
+
+/** The scheduler and the server act as this actor; history rows record it with no user. */
+export const SYSTEM_ACTOR = { userId: 0, role: "system", institutionId: null } as const;

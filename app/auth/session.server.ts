@@ -1,3 +1,4 @@
+import type { Tx } from "../../db/client";
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -146,7 +147,6 @@ export async function endSession(request: Request) {
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
-type Tx = Pick<ReturnType<typeof db>, "delete">;
 
 /** Ends every session of a person, e.g. when an administrator deactivates them. */
 export function endAllSessions(tx: Tx, userId: number) {

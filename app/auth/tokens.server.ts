@@ -1,3 +1,4 @@
+import type { Tx } from "../../db/client";
 import { and, eq, isNull } from "drizzle-orm";
 import type { TokenPurpose } from "../../db/schema";
 import { tokens, users } from "../../db/schema";
@@ -6,7 +7,6 @@ import { hashSecret, newSecret } from "./crypto.server";
 
 export const TOKEN_LIFETIME_MS = 72 * 60 * 60 * 1000;
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 /**
  * Issues a single-use link secret. Older unused links of the same purpose stop working, so

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 
 // A round's deadline as applicants need it: in Brussels time (the time the TAF team sets, and
 // the only one the server can know), in the person's own time once the browser can tell it,

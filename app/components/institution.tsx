@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { z } from "zod";
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/eligibility";
-import { countryLabel } from "../../emails/kosovo";
+import { countryLabel } from "../../workflows/countries";
 import { CheckboxField, SelectField, TextField } from "./fields";
 
 

@@ -3,7 +3,7 @@ import { getSelectProps } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import type { Role } from "../../db/schema";
-import { countryLabel } from "../../emails/kosovo";
+import { countryLabel } from "../../workflows/countries";
 import { CountryName } from "./country";
 import { SelectField, TextField } from "./fields";
 import type { CountryChoice } from "./institution";

@@ -1,5 +1,5 @@
 import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
-import { formatDay } from "../../emails/time";
+import { formatDay } from "../../workflows/time";
 import { euros } from "../proposals/content-schema";
 
 // One proposal answer as people read it (themes by name, money in euros, dates in words), on

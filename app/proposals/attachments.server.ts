@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { open, rm } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { attachments, proposals, users } from "../../db/schema";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";

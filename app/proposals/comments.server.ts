@@ -2,7 +2,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { institutions, memberships, proposalComments, proposals, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { newCommentEmail } from "../../emails/templates/new-comment";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
@@ -84,6 +84,7 @@ export function postComment(author: SessionUser, participation: Participation, b
           to: recipient.email,
           template: "new-comment",
           ...newCommentEmail({
+          appUrl: env().APP_URL,
             recipientName: recipient.name,
             authorLabel: institutionName ? `${author.name} (${institutionName})` : "The TAF team",
             reference: proposal.reference,

@@ -1,13 +1,13 @@
+import type { Tx } from "../../db/client";
 import { and, desc, eq } from "drizzle-orm";
 import { activityReports, proposalEvents, proposals, proposalVersions } from "../../db/schema";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { canOnProposal } from "../permissions.server";
-import type { Tx } from "../workflow/transaction.server";
-import { revisionRequests } from "../workflow/revision-requests.server";
-import { formatDay } from "../../emails/time";
+import { revisionRequests } from "./revision-requests.server";
+import { formatDay } from "../../workflows/time";
 import { hasReached, readConceptNote, saveAndSubmit } from "./concept-note.server";
 import { leadActor } from "./participation.server";
 import type { ActivityReportForm, CompletionReportForm } from "./implementation-schema";

@@ -1,7 +1,7 @@
 import { and, desc, eq, exists, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import { institutions, proposalPartners, proposals, reviewAssignments, rounds } from "../../db/schema";
 import { proposalMachine, stateLabelOf } from "../../workflows/proposal.machine";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { db } from "../db.server";
 
 // The proposal lists on the home pages: one query each, whatever the number of rows.

@@ -1,22 +1,22 @@
+import type { Tx } from "../../db/client";
 import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { countries, institutions, memberships, proposalPartners, proposals, rounds, users } from "../../db/schema";
-import { countryLabel } from "../../emails/kosovo";
+import { countryLabel } from "../../workflows/countries";
 import { enqueueEmail } from "../../emails/outbox";
 import { partnerInvitationEmail } from "../../emails/templates/partner-invitation";
 import { partnerResponseEmail } from "../../emails/templates/partner-response";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { jointCountries, MINIMUM_JOINT_COUNTRIES } from "../../workflows/eligibility";
 import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
-import { containsPattern } from "../people.server";
+import { containsPattern } from "../people/people.server";
 import { draftStillOpen } from "./participation.server";
 import { applicantInstitutions } from "../permissions.server";
-import type { Tx } from "../workflow/transaction.server";
 
 // Partner institutions of a proposal: invited by the lead, confirmed or declined by their own
 // applicants. Partners are not statechart events (the statechart reads them as facts at SUBMIT),
@@ -227,6 +227,7 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
           to: recipient.email,
           template: "partner-invitation",
           ...partnerInvitationEmail({
+          appUrl: env().APP_URL,
             recipientName: recipient.name,
             invitedByName: actor.name,
             leadInstitutionName: overview.lead.name,
@@ -346,6 +347,7 @@ export function answerInvitation(user: SessionUser, proposalId: number, input: P
           to: recipient.email,
           template: "partner-response",
           ...partnerResponseEmail({
+          appUrl: env().APP_URL,
             recipientName: recipient.name,
             respondentName: user.name,
             partnerInstitutionName: partner.name,

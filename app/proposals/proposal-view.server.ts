@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { countries, eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, rounds, users } from "../../db/schema";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import type { Actor } from "../../workflows/actors";
 import type { CriterionResult } from "../../workflows/eligibility";
 import { jointCountries } from "../../workflows/eligibility";

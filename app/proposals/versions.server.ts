@@ -2,7 +2,7 @@ import { diffWords } from "diff";
 import { asc, eq } from "drizzle-orm";
 import type { VersionKind } from "../../db/schema";
 import { attachments, proposals, proposalVersions, users } from "../../db/schema";
-import { formatBrussels, formatDay } from "../../emails/time";
+import { formatBrussels, formatDay } from "../../workflows/time";
 import { SUPPORT_KINDS, THEMES, WB6_COUNTRIES } from "../../workflows/eligibility";
 import { CONCEPT_NOTE_PARTS, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { db } from "../db.server";

@@ -1,9 +1,9 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { proposals, roundEvents, rounds, users } from "../../db/schema";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
-import { createRound, roundSettings } from "../workflow/rounds.server";
+import { createRound, roundSettings } from "./workflow.server";
 import type { NewRoundInput } from "./round-schema";
 
 // Rounds as the TAF team manages them: the list, one round with its history, and adding a

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { institutions, mailbox, outbox, rounds, users } from "../../db/schema";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { requireUser } from "../auth/session.server";
 import { roundStateLabelOf } from "../../workflows/round.machine";
 import { CountryName } from "../components/country";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { FormErrors } from "../components/fields";
@@ -12,7 +12,7 @@ import { institutionAuditLabel, InstitutionFields, institutionSchema, mandateTex
 import { StatusBadge } from "../components/person";
 import { auditTrail } from "../audit.server";
 import { AuditTable } from "../components/audit-table";
-import { findInstitution, institutionPeople, listCountries, updateInstitution } from "../institutions.server";
+import { findInstitution, institutionPeople, listCountries, updateInstitution } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";
 import { readForm } from "../forms.server";
 

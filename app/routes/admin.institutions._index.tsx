@@ -4,7 +4,7 @@ import type { InstitutionType } from "../../db/schema";
 import { CountryName } from "../components/country";
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/eligibility";
 import { countryOptions, institutionTypeOptions, mandateText } from "../components/institution";
-import { listCountries, listInstitutions } from "../institutions.server";
+import { listCountries, listInstitutions } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";
 import { FilterSelect } from "../components/filter-select";
 

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "../auth/session.server";
 import { FormErrors } from "../components/fields";
 import { InstitutionFields, institutionSchema } from "../components/institution";
-import { createInstitution, listCountries } from "../institutions.server";
+import { createInstitution, listCountries } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";
 import { readForm } from "../forms.server";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { formatBrussels } from "../../emails/time";
-import { receivedMessage } from "../mailbox.server";
+import { formatBrussels } from "../../workflows/time";
+import { receivedMessage } from "../mail/mailbox.server";
 import { requirePermission } from "../permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? "Message"} · Mailbox · TAF portal` }];

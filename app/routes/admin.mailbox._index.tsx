@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { clientIp } from "../auth/session.server";
 import { FormErrors } from "../components/fields";
 import { readForm } from "../forms.server";
-import { MAILBOX_PAGE_SIZE, receivedMail, resendFailedMail, undeliveredMail } from "../mailbox.server";
+import { MAILBOX_PAGE_SIZE, receivedMail, resendFailedMail, undeliveredMail } from "../mail/mailbox.server";
 import { can, requirePermission } from "../permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Mailbox · TAF portal" }];

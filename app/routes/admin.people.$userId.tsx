@@ -5,15 +5,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { clientIp } from "../auth/session.server";
 import { CheckboxField, FormErrors, TextField } from "../components/fields";
 import { auditActionLabel, editPersonSchema, RoleFields, RoleList, StatusBadge } from "../components/person";
-import { institutionChoices, listCountries } from "../institutions.server";
-import type { Outcome } from "../people.server";
+import { institutionChoices, listCountries } from "../institutions/institutions.server";
+import type { Outcome } from "../people/people.server";
 import { auditTrail } from "../audit.server";
 import { AuditTable } from "../components/audit-table";
-import { deactivatePerson, findPerson, reactivatePerson, resendInvitation, updatePerson } from "../people.server";
+import { deactivatePerson, findPerson, reactivatePerson, resendInvitation, updatePerson } from "../people/people.server";
 import { requirePermission } from "../permissions.server";
 import { readForm } from "../forms.server";
 

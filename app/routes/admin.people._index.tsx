@@ -4,7 +4,7 @@ import type { Role } from "../../db/schema";
 import { ROLE_LABELS } from "../components/membership";
 import type { PersonStatus } from "../components/person";
 import { PERSON_STATUS_LABELS, personStatuses, RoleList, ROLES, StatusBadge } from "../components/person";
-import { listPeople, PEOPLE_PAGE_SIZE } from "../people.server";
+import { listPeople, PEOPLE_PAGE_SIZE } from "../people/people.server";
 import { requirePermission } from "../permissions.server";
 import { FilterSelect } from "../components/filter-select";
 

@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "../auth/session.server";
 import { FormErrors, TextField } from "../components/fields";
 import { inviteSchema, RoleFields } from "../components/person";
-import { institutionChoices, listCountries } from "../institutions.server";
-import { invitePerson } from "../people.server";
+import { institutionChoices, listCountries } from "../institutions/institutions.server";
+import { invitePerson } from "../people/people.server";
 import { requirePermission } from "../permissions.server";
 import { readForm } from "../forms.server";
 

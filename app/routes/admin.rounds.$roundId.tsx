@@ -4,7 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import type { RoundEventType } from "../../workflows/round.machine";
@@ -19,8 +19,8 @@ import { proposalsOfRound } from "../proposals/lists.server";
 import { findRound, roundExists, roundHistory } from "../rounds/manage.server";
 import type { RoundActionForm, RoundActionInput } from "../rounds/round-schema";
 import { roundActionSchema } from "../rounds/round-schema";
-import type { RoundCommand } from "../workflow/rounds.server";
-import { applyRoundCommand } from "../workflow/rounds.server";
+import type { RoundCommand } from "../rounds/workflow.server";
+import { applyRoundCommand } from "../rounds/workflow.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.code ?? "Round"} · TAF portal` }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { roundStateLabelOf } from "../../workflows/round.machine";
 import { proposalCountText, ROUND_MODE_LABELS, RoundStateBadge } from "../components/round";
 import { requirePermission } from "../permissions.server";

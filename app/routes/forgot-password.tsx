@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
         idempotencyKey: `password-reset:${tokenId}`,
         to: user.email,
         template: "password-reset",
-        ...passwordResetEmail({ recipientName: user.name, resetUrl: `${env().APP_URL}/set-password/${secret}`, expiresAt }),
+        ...passwordResetEmail({ appUrl: env().APP_URL, recipientName: user.name, resetUrl: `${env().APP_URL}/set-password/${secret}`, expiresAt }),
       });
       audit({ actorUserId: user.id, action: "passwordResetRequested", subjectType: "user", subjectId: user.id, ip }, tx);
     });

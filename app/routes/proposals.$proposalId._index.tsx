@@ -10,8 +10,8 @@ import { canOnProposal, requireProposal } from "../permissions.server";
 import type { CommandForm } from "../proposals/commands";
 import { COMMAND_FIELDS, commandSchema } from "../proposals/commands";
 import { availableActions, proposalPage } from "../proposals/proposal-view.server";
-import type { ProposalCommand } from "../workflow/proposals.server";
-import { applyProposalCommand } from "../workflow/proposals.server";
+import type { ProposalCommand } from "../proposals/workflow.server";
+import { applyProposalCommand } from "../proposals/workflow.server";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -6,7 +6,7 @@ import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useEffect, useMemo, useState } from "react";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { SUPPORT_KINDS, THEME_GROUPS, THEMES } from "../../workflows/eligibility";
 import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors, TextField } from "../components/fields";

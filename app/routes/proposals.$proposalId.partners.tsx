@@ -11,7 +11,7 @@ import { CountryName } from "../components/country";
 import { CheckboxField, FormErrors } from "../components/fields";
 import { FilterSelect } from "../components/filter-select";
 import { countryOptions } from "../components/institution";
-import { findInstitution, listCountries } from "../institutions.server";
+import { findInstitution, listCountries } from "../institutions/institutions.server";
 import { applicantInstitutions, canOnProposal, requireProposal } from "../permissions.server";
 import { invitePartner, ownPartnership, partnersOverview, removePartner, searchDirectory } from "../proposals/partners.server";
 import { readForm } from "../forms.server";

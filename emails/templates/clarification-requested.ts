@@ -1,10 +1,12 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../time";
+import { formatBrussels } from "../../workflows/time";
 import { oneLine, paragraphsOf, quoted } from "./typed-text";
 
 /** The TAF team's question to the applicants during the eligibility check, with its due date. */
 export function clarificationRequestedEmail(request: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -19,6 +21,7 @@ export function clarificationRequestedEmail(request: {
   return {
     subject,
     ...renderEmail({
+      appUrl: request.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${request.recipientName},`,

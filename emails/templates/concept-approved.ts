@@ -4,6 +4,8 @@ import { oneLine } from "./typed-text";
 
 /** The TAF team approved the concept: the proposal moves towards implementation. */
 export function conceptApprovedEmail(approval: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -15,6 +17,7 @@ export function conceptApprovedEmail(approval: {
   return {
     subject,
     ...renderEmail({
+      appUrl: approval.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${approval.recipientName},`,

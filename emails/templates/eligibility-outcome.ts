@@ -4,6 +4,8 @@ import { oneLine, paragraphsOf } from "./typed-text";
 
 /** The TAF team's eligibility decision, to the proposal's applicants. */
 export function eligibilityOutcomeEmail(outcome: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -20,6 +22,7 @@ export function eligibilityOutcomeEmail(outcome: {
   return {
     subject,
     ...renderEmail({
+      appUrl: outcome.appUrl,
       heading: subject,
       paragraphs: outcome.eligible
         ? [

@@ -6,6 +6,8 @@ export type ImplementationChange = "started" | "onHold" | "resumed" | "completed
 
 /** A change in a proposal's implementation, to its applicants. */
 export function implementationUpdateEmail(update: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -50,6 +52,7 @@ export function implementationUpdateEmail(update: {
   return {
     subject,
     ...renderEmail({
+      appUrl: update.appUrl,
       heading: subject,
       paragraphs: [`Dear ${update.recipientName},`, ...body],
       action: { label: "Open the proposal", url: update.proposalUrl },

@@ -1,8 +1,10 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../time";
+import { formatBrussels } from "../../workflows/time";
 
 export function invitationEmail(invitation: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   invitedByName: string;
   /** What the person will be, e.g. "applicant at Ministry of Interior, Kosovo*" or "reviewer (EU Delegation)". */
@@ -14,6 +16,7 @@ export function invitationEmail(invitation: {
   return {
     subject,
     ...renderEmail({
+      appUrl: invitation.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${invitation.recipientName},`,

@@ -4,6 +4,8 @@ import { oneLine, paragraphsOf } from "./typed-text";
 
 /** To the applicants of the other institutions of a proposal: someone wrote a comment. */
 export function newCommentEmail(comment: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   /** "Arben Krasniqi (Kosovo* Police)" or "The TAF team". */
   authorLabel: string;
@@ -17,6 +19,7 @@ export function newCommentEmail(comment: {
   return {
     subject,
     ...renderEmail({
+      appUrl: comment.appUrl,
       heading: subject,
       paragraphs: [`Dear ${comment.recipientName},`, `${comment.authorLabel} wrote:`, ...paragraphsOf(comment.body)],
       action: { label: "Read and answer on the TAF portal", url: comment.commentsUrl },

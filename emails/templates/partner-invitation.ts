@@ -1,11 +1,13 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../time";
+import { formatBrussels } from "../../workflows/time";
 import { listInWords } from "../../workflows/eligibility";
 import { oneLine } from "./typed-text";
 
 /** To each applicant of an institution the lead invited as a partner: confirm or decline. */
 export function partnerInvitationEmail(invitation: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   invitedByName: string;
   leadInstitutionName: string;
@@ -25,6 +27,7 @@ export function partnerInvitationEmail(invitation: {
   return {
     subject,
     ...renderEmail({
+      appUrl: invitation.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${invitation.recipientName},`,

@@ -5,6 +5,8 @@ import { oneLine, paragraphsOf } from "./typed-text";
 
 /** To the lead's applicants: a partner institution confirmed, declined, or withdrew its confirmation. */
 export function partnerResponseEmail(response: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   respondentName: string;
   partnerInstitutionName: string;
@@ -36,6 +38,7 @@ export function partnerResponseEmail(response: {
   return {
     subject,
     ...renderEmail({
+      appUrl: response.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${response.recipientName},`,

@@ -1,6 +1,6 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../time";
+import { formatBrussels } from "../../workflows/time";
 
 /** Security notice: tells the owner of an account that its password changed, in case it was not them. */
 export function passwordChangedEmail(change: { recipientName: string; changedAt: Date; appUrl: string }): RenderedEmail {

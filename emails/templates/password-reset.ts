@@ -1,12 +1,13 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../time";
+import { formatBrussels } from "../../workflows/time";
 
-export function passwordResetEmail(reset: { recipientName: string; resetUrl: string; expiresAt: Date }): RenderedEmail {
+export function passwordResetEmail(reset: { recipientName: string; resetUrl: string; expiresAt: Date; appUrl: string }): RenderedEmail {
   const subject = "Choose a new password for the TAF portal";
   return {
     subject,
     ...renderEmail({
+      appUrl: reset.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${reset.recipientName},`,

@@ -1,11 +1,13 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../time";
+import { formatBrussels } from "../../workflows/time";
 import { listInWords } from "../../workflows/eligibility";
 import { oneLine } from "./typed-text";
 
 /** Confirmation to the applicants of the lead and of every partner that a proposal was submitted. */
 export function proposalSubmittedEmail(submission: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   /** Whether the recipient works at the lead institution (else at a partner). */
   isLead: boolean;
@@ -25,6 +27,7 @@ export function proposalSubmittedEmail(submission: {
   return {
     subject,
     ...renderEmail({
+      appUrl: submission.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${submission.recipientName},`,

@@ -9,6 +9,8 @@ export type DecisionWaiting = "eligibility" | "clarificationAnswered" | "clarifi
  * back for revision returns with the lead's answer, quoted so it can be read before opening.
  */
 export function proposalToDecideEmail(notice: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -71,6 +73,7 @@ export function proposalToDecideEmail(notice: {
   return {
     subject,
     ...renderEmail({
+      appUrl: notice.appUrl,
       heading: subject,
       paragraphs: [`Dear ${notice.recipientName},`, ...paragraphs],
       action: { label: "Open the proposal", url: notice.proposalUrl },

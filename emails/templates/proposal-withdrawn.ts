@@ -4,6 +4,8 @@ import { oneLine, paragraphsOf } from "./typed-text";
 
 /** The lead institution withdrew a proposal: to the applicants of the lead and partners, and to administrators. */
 export function proposalWithdrawnEmail(withdrawal: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -19,6 +21,7 @@ export function proposalWithdrawnEmail(withdrawal: {
   return {
     subject,
     ...renderEmail({
+      appUrl: withdrawal.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${withdrawal.recipientName},`,

@@ -1,10 +1,12 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../time";
+import { formatBrussels } from "../../workflows/time";
 import { oneLine } from "./typed-text";
 
 /** A reviewer's reminder, sent by the scheduler before the review's due date. */
 export function reviewReminderEmail(reminder: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -17,6 +19,7 @@ export function reviewReminderEmail(reminder: {
   return {
     subject,
     ...renderEmail({
+      appUrl: reminder.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${reminder.recipientName},`,

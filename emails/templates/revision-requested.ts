@@ -4,6 +4,8 @@ import { oneLine, paragraphsOf } from "./typed-text";
 
 /** The TAF team asks the applicants to revise their concept note or completion report. */
 export function revisionRequestedEmail(request: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -20,6 +22,7 @@ export function revisionRequestedEmail(request: {
   return {
     subject,
     ...renderEmail({
+      appUrl: request.appUrl,
       heading: subject,
       paragraphs: [
         `Dear ${request.recipientName},`,

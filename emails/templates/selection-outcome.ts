@@ -4,6 +4,8 @@ import { oneLine, paragraphsOf } from "./typed-text";
 
 /** The result of the EU review, to the proposal's applicants: promising (selected) or not selected. */
 export function selectionOutcomeEmail(outcome: {
+  /** The portal's address, for the footer's link. */
+  appUrl: string;
   recipientName: string;
   reference: string | null;
   title: string;
@@ -22,6 +24,7 @@ export function selectionOutcomeEmail(outcome: {
   return {
     subject,
     ...renderEmail({
+      appUrl: outcome.appUrl,
       heading: subject,
       paragraphs: outcome.promising
         ? [

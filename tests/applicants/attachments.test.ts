@@ -9,7 +9,7 @@ import { db } from "../../app/db.server";
 import { parseEnv } from "../../app/env.server";
 import * as download from "../../app/routes/proposals.$proposalId.attachments.$attachmentId";
 import * as page from "../../app/routes/proposals.$proposalId.attachments";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { attachments } from "../../db/schema";
 import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";
 

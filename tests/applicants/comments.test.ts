@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { institutions, outbox, proposalComments, users } from "../../db/schema";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as commentsRoute from "../../app/routes/proposals.$proposalId.comments";
 import { load, signInAs, statusOf, submit } from "../support/http";

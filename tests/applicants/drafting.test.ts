@@ -1,13 +1,13 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { institutions, outbox, proposalEvents, proposalPartners, proposals, proposalVersions, rounds, users } from "../../db/schema";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import { timeLeftInWords } from "../../app/components/deadline";
 import * as send from "../../app/routes/proposals.$proposalId.submit";
 import * as edit from "../../app/routes/proposals.$proposalId.edit";
 import * as start from "../../app/routes/proposals.new";
-import { createProposal } from "../../app/workflow/proposals.server";
+import { createProposal } from "../../app/proposals/workflow.server";
 import { load, signInAs, statusOf, submit } from "../support/http";
 
 // Drafting a proposal and submitting it, through the pages' loaders and actions: who may, what

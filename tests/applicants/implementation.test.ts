@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as implementation from "../../app/routes/proposals.$proposalId.implementation";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { activityReports, proposals } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
 

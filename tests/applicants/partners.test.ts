@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, institutions, memberships, outbox, proposalPartners, proposals, users } from "../../db/schema";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as partnersRoute from "../../app/routes/proposals.$proposalId.partners";
 import * as partnershipRoute from "../../app/routes/proposals.$proposalId.partnership";

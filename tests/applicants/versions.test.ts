@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import type { FieldComparison } from "../../app/proposals/versions.server";
 import * as page from "../../app/routes/proposals.$proposalId.versions";
-import { applyProposalCommand } from "../../app/workflow/proposals.server";
-import { loadDemoData } from "../../db/demo";
+import { applyProposalCommand } from "../../app/proposals/workflow.server";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { attachments, memberships, proposals, users } from "../../db/schema";
 import { load, signInAs, statusOf } from "../support/http";
 

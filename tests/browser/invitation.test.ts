@@ -1,6 +1,6 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../db/demo";
+import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import { openBrowser, startPortal } from "../support/portal";
 import type { Portal } from "./support";
 import { openMail, seen, signIn, signOut, watchedPage } from "./support";

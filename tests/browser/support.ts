@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-import { DEMO_PASSWORD } from "../../db/demo";
+import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import { openBrowser, startPortal } from "../support/portal";
 
 // Steps every browser journey takes: signing in and out, and reading the portal's mailbox.

@@ -36,7 +36,7 @@ function enqueueResets(count: number, prefix: string) {
         idempotencyKey: `${prefix}:${n}`,
         to: `person${n}@example.org`,
         template: "passwordReset",
-        ...passwordResetEmail({ recipientName: `Person ${n}`, resetUrl: `https://taf.example.org/reset/${n}`, expiresAt: new Date() }),
+        ...passwordResetEmail({ appUrl: "https://taf.example.org", recipientName: `Person ${n}`, resetUrl: `https://taf.example.org/reset/${n}`, expiresAt: new Date() }),
       });
     }
   });

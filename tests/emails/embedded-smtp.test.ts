@@ -24,7 +24,7 @@ describe("embedded SMTP server", () => {
   it("listens on a real port and keeps what it receives in the mailbox", async () => {
     expect(smtp.port).toBeGreaterThan(0);
     expect(smtp.url).toBe(`smtp://127.0.0.1:${smtp.port}`);
-    const email = invitationEmail({
+    const email = invitationEmail({ appUrl: "https://taf.example.org",
       recipientName: "Arben Krasniqi",
       invitedByName: "Jelena Petrović",
       roleLabel: "applicant at Kosovo* Police",

@@ -38,7 +38,7 @@ function enqueueInvitations(keys: string[], at: Date) {
           idempotencyKey: key,
           to: `${key.replaceAll(":", ".")}@example.org`,
           template: "invitation",
-          ...invitationEmail({
+          ...invitationEmail({ appUrl: "https://taf.example.org",
             recipientName: "Besa Gashi",
             invitedByName: "Jelena Petrović",
             roleLabel: "applicant at Kosovo* Police",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KOSOVO_FOOTNOTE } from "../../emails/kosovo";
+import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import type { RenderedEmail } from "../../emails/outbox";
 import { clarificationRequestedEmail } from "../../emails/templates/clarification-requested";
 import { conceptApprovedEmail } from "../../emails/templates/concept-approved";
@@ -21,7 +21,7 @@ const dueInBrussels = "30 November 2026, 14:00 (Brussels time)";
 const evil = "<script>alert('x')</script>";
 const evilEscaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
 
-const base = { recipientName: "Arben Krasniqi", reference, title, proposalUrl };
+const base = { appUrl: "https://taf.example.org", recipientName: "Arben Krasniqi", reference, title, proposalUrl };
 
 /** Every template, with one proposal's facts; `extra` overrides them (reference, title, user text). */
 const templates: Record<string, (extra?: Partial<Record<string, unknown>>) => RenderedEmail> = {
@@ -282,7 +282,7 @@ describe("proposal withdrawn", () => {
 describe("review reminder", () => {
   it("links to the review and gives the due date in Brussels time", () => {
     const reviewUrl = "https://taf.example.org/reviews/9";
-    const email = reviewReminderEmail({ recipientName: "Jelena Petrović", reference, title, dueAt, reviewUrl });
+    const email = reviewReminderEmail({ appUrl: "https://taf.example.org", recipientName: "Jelena Petrović", reference, title, dueAt, reviewUrl });
     expect(email.subject).toBe(`Review reminder for ${reference}: ${title}`);
     expect(email.text).toContain(`due on ${dueInBrussels}`);
     expect(email.text).toContain(`Open your review:\n${reviewUrl}`);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { countryLabel, KOSOVO_FOOTNOTE } from "../../emails/kosovo";
+import { countryLabel, KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import { renderEmail } from "../../emails/layout";
 import { invitationEmail } from "../../emails/templates/invitation";
 import { passwordChangedEmail } from "../../emails/templates/password-changed";
 import { passwordResetEmail } from "../../emails/templates/password-reset";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 
 const setPasswordUrl = "https://taf.example.org/set-password?token=abc&purpose=invitation";
 const expiresAt = new Date("2026-11-30T13:00:00Z");
@@ -25,7 +25,7 @@ describe("countryLabel", () => {
 
 describe("invitation email", () => {
   it("escapes what people typed in the HTML and keeps it readable in the text", () => {
-    const email = invitationEmail({
+    const email = invitationEmail({ appUrl: "https://taf.example.org",
       recipientName: "<script>alert('x')</script> Arben",
       invitedByName: "Jelena & Co",
       roleLabel: "reviewer (EU Delegation)",
@@ -39,7 +39,7 @@ describe("invitation email", () => {
   });
 
   it("offers the link as a button and as raw text, with the expiry in Brussels time", () => {
-    const email = invitationEmail({ recipientName: "Arben Krasniqi", invitedByName: "Jelena Petrović", roleLabel: "reviewer (EU Delegation)", setPasswordUrl, expiresAt });
+    const email = invitationEmail({ appUrl: "https://taf.example.org", recipientName: "Arben Krasniqi", invitedByName: "Jelena Petrović", roleLabel: "reviewer (EU Delegation)", setPasswordUrl, expiresAt });
     expect(email.subject).toBe("You are invited to the TAF portal");
     const escapedUrl = "https://taf.example.org/set-password?token=abc&amp;purpose=invitation";
     expect(email.html.split(`href="${escapedUrl}"`)).toHaveLength(3);
@@ -50,11 +50,11 @@ describe("invitation email", () => {
     expect(email.html).toContain("TAF portal — Technical Assistance Facility");
     expect(email.html).toContain("max-width:600px");
     // No account exists until a password is chosen, so the footer does not claim one.
-    expect(email.text).toMatch(/You receive this because Jelena Petrović invited you to the TAF portal: http:\/\/localhost:\d+/);
+    expect(email.text).toMatch(/You receive this because Jelena Petrović invited you to the TAF portal: https:\/\/taf\.example\.org$/m);
   });
 
   it("carries the Kosovo* footnote when, and only when, Kosovo is mentioned", () => {
-    const kosovo = invitationEmail({
+    const kosovo = invitationEmail({ appUrl: "https://taf.example.org",
       recipientName: "Arben Krasniqi",
       invitedByName: "Jelena Petrović",
       roleLabel: `applicant at Ministry of Internal Affairs, ${countryLabel("Kosovo", true)}`,
@@ -65,7 +65,7 @@ describe("invitation email", () => {
     expect(kosovo.html).toContain(KOSOVO_FOOTNOTE);
     expect(kosovo.text).toContain(KOSOVO_FOOTNOTE);
 
-    const serbia = invitationEmail({ recipientName: "Marko Jovanović", invitedByName: "Jelena Petrović", roleLabel: "applicant at Ministry of Interior, Serbia", setPasswordUrl, expiresAt });
+    const serbia = invitationEmail({ appUrl: "https://taf.example.org", recipientName: "Marko Jovanović", invitedByName: "Jelena Petrović", roleLabel: "applicant at Ministry of Interior, Serbia", setPasswordUrl, expiresAt });
     expect(serbia.html).not.toContain("UNSCR 1244");
     expect(serbia.text).not.toContain("UNSCR 1244");
   });
@@ -73,7 +73,7 @@ describe("invitation email", () => {
 
 describe("password emails", () => {
   it("sends the reset link with its expiry", () => {
-    const email = passwordResetEmail({ recipientName: "Ana Kovač", resetUrl: "https://taf.example.org/reset/xyz", expiresAt });
+    const email = passwordResetEmail({ appUrl: "https://taf.example.org", recipientName: "Ana Kovač", resetUrl: "https://taf.example.org/reset/xyz", expiresAt });
     expect(email.subject).toBe("Choose a new password for the TAF portal");
     expect(email.text).toContain("https://taf.example.org/reset/xyz");
     expect(email.text).toContain("30 November 2026, 14:00 (Brussels time)");

@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, institutions, memberships, users } from "../../db/schema";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { connection, db } from "../../app/db.server";
 import * as institutionPage from "../../app/routes/admin.institutions.$institutionId";
 import * as directory from "../../app/routes/admin.institutions._index";

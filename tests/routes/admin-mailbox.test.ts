@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, mailbox, outbox, outboxAttempts } from "../../db/schema";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as mailboxPage from "../../app/routes/admin.mailbox._index";
 import { createDispatcher } from "../../emails/dispatcher";
@@ -34,7 +34,7 @@ function enqueueReset(key: string) {
       idempotencyKey: key,
       to: "besa.gashi@kosovopolice.example",
       template: "passwordReset",
-      ...passwordResetEmail({ recipientName: "Besa Gashi", resetUrl: "https://taf.example.org/reset/1", expiresAt: new Date() }),
+      ...passwordResetEmail({ appUrl: "https://taf.example.org", recipientName: "Besa Gashi", resetUrl: "https://taf.example.org/reset/1", expiresAt: new Date() }),
     }),
   );
   return db().select().from(outbox).where(eq(outbox.idempotencyKey, key)).get()!;

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, institutions, memberships, outbox, sessions, tokens, users } from "../../db/schema";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { connection, db } from "../../app/db.server";
 import * as account from "../../app/routes/account";
 import * as personPage from "../../app/routes/admin.people.$userId";

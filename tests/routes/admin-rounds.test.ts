@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
@@ -5,9 +6,8 @@ import * as home from "../../app/routes/_index";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as roundList from "../../app/routes/admin.rounds._index";
 import * as newRound from "../../app/routes/admin.rounds.new";
-import { applyRoundCommand, createRound } from "../../app/workflow/rounds.server";
-import { SYSTEM_ACTOR } from "../../app/workflow/transaction.server";
-import { loadDemoData } from "../../db/demo";
+import { applyRoundCommand, createRound } from "../../app/rounds/workflow.server";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { auditLog, proposals, roundEvents, rounds } from "../../db/schema";
 import type { Route } from "../support/http";
 import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";

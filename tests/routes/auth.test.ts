@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { outbox, tokens, users } from "../../db/schema";
-import { DEMO_PASSWORD, loadDemoData } from "../../db/demo";
+import { DEMO_PASSWORD, loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as root from "../../app/root";
 import * as login from "../../app/routes/login";

@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, institutions, mailbox, memberships, outbox, roundEvents, rounds, tokens, users } from "../../db/schema";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf, submit } from "../support/http";

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
 import * as home from "../../app/routes/_index";
 import * as page from "../../app/routes/proposals.$proposalId._index";
-import { createProposal } from "../../app/workflow/proposals.server";
-import { loadDemoData } from "../../db/demo";
+import { createProposal } from "../../app/proposals/workflow.server";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { institutions, outbox, proposalPartners, proposals } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
 

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../db/demo";
+import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import { startPortal } from "../support/portal";
 
 // The production server as a browser (or an attacker) meets it: over HTTP, on a free port.

@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connection, db } from "../../app/db.server";
-import { applyProposalCommand } from "../../app/workflow/proposals.server";
-import { loadDemoData } from "../../db/demo";
+import { applyProposalCommand } from "../../app/proposals/workflow.server";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { auditLog } from "../../db/schema";
 import { leadApplicant, makeProposal, T0, userId } from "./builders";
 

@@ -1,11 +1,11 @@
+import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connection, db } from "../../app/db.server";
-import { applyProposalCommand, CONFLICT_MESSAGE } from "../../app/workflow/proposals.server";
-import { applyRoundCommand } from "../../app/workflow/rounds.server";
-import { SYSTEM_ACTOR } from "../../app/workflow/transaction.server";
+import { applyProposalCommand, CONFLICT_MESSAGE } from "../../app/proposals/workflow.server";
+import { applyRoundCommand } from "../../app/rounds/workflow.server";
 import { openDatabase } from "../../db/client";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { auditLog, eligibilityChecks, proposals, proposalVersions } from "../../db/schema";
 import {
   actorFor,

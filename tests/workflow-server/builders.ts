@@ -1,11 +1,11 @@
+import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { count, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { db } from "../../app/db.server";
-import type { ProposalCommand, ProposalOutcome } from "../../app/workflow/proposals.server";
-import { applyProposalCommand, createProposal, replayHistory } from "../../app/workflow/proposals.server";
-import type { NewRound } from "../../app/workflow/rounds.server";
-import { applyRoundCommand, createRound } from "../../app/workflow/rounds.server";
-import { SYSTEM_ACTOR } from "../../app/workflow/transaction.server";
+import type { ProposalCommand, ProposalOutcome } from "../../app/proposals/workflow.server";
+import { applyProposalCommand, createProposal, replayHistory } from "../../app/proposals/workflow.server";
+import type { NewRound } from "../../app/rounds/workflow.server";
+import { applyRoundCommand, createRound } from "../../app/rounds/workflow.server";
 import type { PartnerStatus } from "../../db/schema";
 import {
   eligibilityChecks,

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder } from "../../db/client";
-import { loadDemoData } from "../../db/demo";
+import { loadDemoData } from "../../app/demo/demo.server";
 import * as schema from "../../db/schema";
 
 // drizzle-kit rebuilds a table (CREATE new, INSERT SELECT, DROP old) for small changes, and with

@@ -1,11 +1,11 @@
 import { gt } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
-import type { ProposalCommand } from "../../app/workflow/proposals.server";
-import { applyProposalCommand } from "../../app/workflow/proposals.server";
-import { loadDemoData } from "../../db/demo";
+import type { ProposalCommand } from "../../app/proposals/workflow.server";
+import { applyProposalCommand } from "../../app/proposals/workflow.server";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { outbox } from "../../db/schema";
-import { KOSOVO_FOOTNOTE } from "../../emails/kosovo";
+import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import type { Actor } from "../../workflows/actors";
 import {
   addPerson,

@@ -1,8 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connection, db } from "../../app/db.server";
-import { applyRoundCommand } from "../../app/workflow/rounds.server";
-import { loadDemoData } from "../../db/demo";
+import { applyRoundCommand } from "../../app/rounds/workflow.server";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { roundEvents, rounds } from "../../db/schema";
 import { admin, at, DAY, makeRound, T0 } from "./builders";
 

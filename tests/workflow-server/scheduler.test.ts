@@ -1,11 +1,11 @@
+import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { eq, gt } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../../app/db.server";
-import { applyProposalCommand } from "../../app/workflow/proposals.server";
-import { applyRoundCommand } from "../../app/workflow/rounds.server";
-import { REVIEW_REMINDER_BEFORE_MS, runScheduledEvents } from "../../app/workflow/scheduler.server";
-import { SYSTEM_ACTOR } from "../../app/workflow/transaction.server";
-import { loadDemoData } from "../../db/demo";
+import { applyProposalCommand } from "../../app/proposals/workflow.server";
+import { applyRoundCommand } from "../../app/rounds/workflow.server";
+import { REVIEW_REMINDER_BEFORE_MS, runScheduledEvents } from "../../app/jobs/scheduler.server";
+import { loadDemoData } from "../../app/demo/demo.server";
 import { outbox, reviewAssignments, roundEvents, rounds } from "../../db/schema";
 import {
   addPerson,

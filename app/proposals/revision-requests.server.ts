@@ -1,8 +1,8 @@
+import type { Tx } from "../../db/client";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { proposalEvents } from "../../db/schema";
-import { formatBrussels } from "../../emails/time";
+import { formatBrussels } from "../../workflows/time";
 import { db } from "../db.server";
-import type { Tx } from "./transaction.server";
 
 // The TAF team's revision requests, read from the history. Here, not beside the pages that show
 // them, because applying SUBMIT_CONCEPT asks the same question: does it answer an open request?

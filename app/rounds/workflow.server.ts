@@ -1,9 +1,10 @@
+import type { Tx } from "../../db/client";
 import { and, eq } from "drizzle-orm";
 import type { RoundMode } from "../../db/schema";
 import { roundEvents, rounds } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
-import type { RoundSettings } from "../rounds/round-schema";
-import { roundSettingsSchema } from "../rounds/round-schema";
+import type { RoundSettings } from "./round-schema";
+import { roundSettingsSchema } from "./round-schema";
 import type { RoundEvent } from "../../workflows/round.machine";
 import {
   initialRoundSnapshot,
@@ -14,7 +15,6 @@ import {
   stepRound,
 } from "../../workflows/round.machine";
 import { db } from "../db.server";
-import type { Tx } from "./transaction.server";
 
 /** A round's stored settings, with the defaults for anything missing or unreadable. */
 export function roundSettings(stored: unknown): RoundSettings {

@@ -1,9 +1,9 @@
-import type { Db } from "../db/client";
-import { createDispatcher } from "../emails/dispatcher";
-import { startEmbeddedSmtp } from "../emails/embedded-smtp";
-import { createTransport } from "../emails/transport";
-import type { Env } from "./env.server";
-import { startScheduler } from "./workflow/scheduler.server";
+import type { Db } from "../../db/client";
+import { createDispatcher } from "../../emails/dispatcher";
+import { startEmbeddedSmtp } from "../../emails/embedded-smtp";
+import { createTransport } from "../../emails/transport";
+import type { Env } from "../env.server";
+import { startScheduler } from "./scheduler.server";
 
 const DISPATCH_INTERVAL_MS = 2_000;
 

@@ -1,12 +1,12 @@
+import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { and, eq, isNull, lte } from "drizzle-orm";
 import { proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { reviewReminderEmail } from "../../emails/templates/review-reminder";
 import { db } from "../db.server";
 import { env } from "../env.server";
-import { applyProposalCommand } from "./proposals.server";
-import { applyRoundCommand } from "./rounds.server";
-import { SYSTEM_ACTOR } from "./transaction.server";
+import { applyProposalCommand } from "../proposals/workflow.server";
+import { applyRoundCommand } from "../rounds/workflow.server";
 
 // Turns stored times into events: rounds open and close, clarification requests expire,
 // reviewers are reminded before their due date. It keeps no state of its own: each run looks
@@ -79,6 +79,7 @@ export function runScheduledEvents(now = new Date()): SchedulerRun {
         to: assignment.email,
         template: "review-reminder",
         ...reviewReminderEmail({
+          appUrl: env().APP_URL,
           recipientName: assignment.name,
           reference: assignment.reference,
           title: assignment.title,

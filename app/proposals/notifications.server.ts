@@ -1,6 +1,7 @@
+import type { Tx } from "../../db/client";
 import { and, eq, inArray, or } from "drizzle-orm";
 import { countries, institutions, memberships, proposalPartners, proposals, rounds, users } from "../../db/schema";
-import { countryLabel } from "../../emails/kosovo";
+import { countryLabel } from "../../workflows/countries";
 import { enqueueEmail } from "../../emails/outbox";
 import type { RenderedEmail } from "../../emails/outbox";
 import { clarificationRequestedEmail } from "../../emails/templates/clarification-requested";
@@ -14,7 +15,6 @@ import { revisionRequestedEmail } from "../../emails/templates/revision-requeste
 import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
 import type { ProposalEvent } from "../../workflows/proposal.machine";
 import { env } from "../env.server";
-import type { Tx } from "./transaction.server";
 
 // The mail a proposal's transitions owe, written to the outbox in the transition's transaction.
 // Applicants hear about what concerns them; administrators hear when a proposal waits for them.
@@ -33,7 +33,7 @@ type Transition = {
 export function notifyTransition(tx: Tx, transition: Transition) {
   const { proposal, event } = transition;
   const proposalUrl = `${env().APP_URL}/proposals/${proposal.id}`;
-  const about = { reference: proposal.reference, title: proposal.title || "Untitled proposal", proposalUrl };
+  const about = { appUrl: env().APP_URL, reference: proposal.reference, title: proposal.title || "Untitled proposal", proposalUrl };
   const applicants = () => applicantsOf(tx, proposal);
   const administrators = () => administratorsOf(tx);
   const send = (recipients: Recipient[], template: string, render: (r: Recipient) => RenderedEmail) => {

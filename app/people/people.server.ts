@@ -1,16 +1,17 @@
+import type { Tx } from "../../db/client";
 import { and, asc, count, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import type { Role } from "../db/schema";
-import { countries, institutions, memberships, tokens, users } from "../db/schema";
-import { enqueueEmail } from "../emails/outbox";
-import { invitationEmail } from "../emails/templates/invitation";
-import { audit } from "./audit.server";
-import { endAllSessions } from "./auth/session.server";
-import { issueToken } from "./auth/tokens.server";
-import type { InviteInput, PersonInput, PersonStatus, RoleView } from "./components/person";
-import { personStatus, roleSentence } from "./components/person";
-import { db } from "./db.server";
-import { env } from "./env.server";
+import type { Role } from "../../db/schema";
+import { countries, institutions, memberships, tokens, users } from "../../db/schema";
+import { enqueueEmail } from "../../emails/outbox";
+import { invitationEmail } from "../../emails/templates/invitation";
+import { audit } from "../audit.server";
+import { endAllSessions } from "../auth/session.server";
+import { issueToken } from "../auth/tokens.server";
+import type { InviteInput, PersonInput, PersonStatus, RoleView } from "../components/person";
+import { personStatus, roleSentence } from "../components/person";
+import { db } from "../db.server";
+import { env } from "../env.server";
 
 // People, as the TAF team manages them: the directory, one person, and every change to an
 // account (invite, edit, deactivate, reactivate, send the invitation again). Each change is one
@@ -18,7 +19,6 @@ import { env } from "./env.server";
 
 export const PEOPLE_PAGE_SIZE = 50;
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 // The administrator acting; id null for the command line that creates the first administrator.
 type Actor = { id: number | null; name: string };
 type FieldErrors = Record<string, string[]>;
@@ -240,6 +240,7 @@ function sendInvitation(tx: Tx, person: { id: number; name: string; email: strin
     to: person.email,
     template: "invitation",
     ...invitationEmail({
+          appUrl: env().APP_URL,
       recipientName: person.name,
       invitedByName: invitedBy.name,
       roleLabel: roleSentence(role),

@@ -1,13 +1,14 @@
+import type { Tx } from "../../db/client";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import type { InstitutionType } from "../db/schema";
-import { countries, institutions, memberships, users } from "../db/schema";
-import { audit } from "./audit.server";
-import type { CountryChoice, InstitutionInput } from "./components/institution";
-import type { InstitutionChoice } from "./components/person";
-import { personStatus } from "./components/person";
-import { db } from "./db.server";
-import { containsPattern } from "./people.server";
+import type { InstitutionType } from "../../db/schema";
+import { countries, institutions, memberships, users } from "../../db/schema";
+import { audit } from "../audit.server";
+import type { CountryChoice, InstitutionInput } from "../components/institution";
+import type { InstitutionChoice } from "../components/person";
+import { personStatus } from "../components/person";
+import { db } from "../db.server";
+import { containsPattern } from "../people/people.server";
 
 // The directory of institutions: listed, added and edited by the TAF team. An institution is
 // never deleted: proposals and people keep pointing at it, so it is deactivated instead.
@@ -115,7 +116,6 @@ export function institutionPeople(institutionId: number) {
     .map(({ active, hasPassword, ...person }) => ({ ...person, status: personStatus(active, Boolean(hasPassword)) }));
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 const DUPLICATE = "An institution with this name already exists in this country.";
 

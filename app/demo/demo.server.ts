@@ -1,19 +1,19 @@
+import { SYSTEM_ACTOR } from "../../workflows/actors";
+import type { Tx } from "../../db/client";
 import { and, count, eq, gt, max } from "drizzle-orm";
-import { hashPassword } from "../app/auth/password.server";
-import type { ProposalCommand } from "../app/workflow/proposals.server";
-import { applyProposalCommand, createProposal } from "../app/workflow/proposals.server";
-import type { RoundCommand } from "../app/workflow/rounds.server";
-import { applyRoundCommand, createRound, roundSettings } from "../app/workflow/rounds.server";
-import type { Tx } from "../app/workflow/transaction.server";
-import { SYSTEM_ACTOR } from "../app/workflow/transaction.server";
-import type { Actor } from "../workflows/actors";
-import { fromBrusselsTime, toBrusselsTime } from "../workflows/brussels-time";
-import type { SupportKind, ThemeId } from "../workflows/eligibility";
-import type { ProposalContent } from "../workflows/proposal-content";
-import { PROPOSAL_PERMISSIONS } from "../workflows/proposal.machine";
-import type { Db } from "./client";
-import type { InstitutionType, Role, RoundMode } from "./schema";
-import { institutions, memberships, outbox, proposalPartners, proposals, reviewAssignments, rounds, users } from "./schema";
+import { hashPassword } from "../auth/password.server";
+import type { ProposalCommand } from "../proposals/workflow.server";
+import { applyProposalCommand, createProposal } from "../proposals/workflow.server";
+import type { RoundCommand } from "../rounds/workflow.server";
+import { applyRoundCommand, createRound, roundSettings } from "../rounds/workflow.server";
+import type { Actor } from "../../workflows/actors";
+import { fromBrusselsTime, toBrusselsTime } from "../../workflows/brussels-time";
+import type { SupportKind, ThemeId } from "../../workflows/eligibility";
+import type { ProposalContent } from "../../workflows/proposal-content";
+import { PROPOSAL_PERMISSIONS } from "../../workflows/proposal.machine";
+import type { Db } from "../../db/client";
+import type { InstitutionType, Role, RoundMode } from "../../db/schema";
+import { institutions, memberships, outbox, proposalPartners, proposals, reviewAssignments, rounds, users } from "../../db/schema";
 
 // Demo data lets a new user try every role on the embedded defaults. It is loaded only into a
 // database without people, so it never mixes with real data, and only once.

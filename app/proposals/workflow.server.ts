@@ -1,3 +1,5 @@
+import { SYSTEM_ACTOR } from "../../workflows/actors";
+import type { Tx } from "../../db/client";
 import { and, count, eq, isNotNull, max } from "drizzle-orm";
 import type { VersionKind } from "../../db/schema";
 import { eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, proposalVersions, reviewAssignments, rounds } from "../../db/schema";
@@ -11,9 +13,7 @@ import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, res
 import { db } from "../db.server";
 import { notifyTransition } from "./notifications.server";
 import { revisionRequests } from "./revision-requests.server";
-import { roundSettings } from "./rounds.server";
-import type { Tx } from "./transaction.server";
-import { SYSTEM_ACTOR } from "./transaction.server";
+import { roundSettings } from "../rounds/workflow.server";
 
 // Applying an event to a proposal: the one way a proposal changes state. The statechart
 // (workflows/proposal.machine.ts) decides; this module gathers the facts it needs from the

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, like } from "drizzle-orm";
-import { mailbox, outbox } from "../db/schema";
-import { audit } from "./audit.server";
-import { db } from "./db.server";
+import { mailbox, outbox } from "../../db/schema";
+import { audit } from "../audit.server";
+import { db } from "../db.server";
 
 export const MAILBOX_PAGE_SIZE = 50;
 

@@ -1,0 +1,50 @@
+/**
+ * Where a proposal is, asked of the machine. Pages, lists and jobs never write a state path as
+ * a string: they name a stage with the typed `ProposalStatePath` (a renamed state fails to
+ * compile) and ask these helpers, which read the machine's own definition.
+ */
+import type { StateValue } from "xstate";
+import type { ProposalSnapshot } from "./proposal.machine";
+import { proposalMachine } from "./proposal.machine";
+
+type PathsOf<V> = V extends string ? V : { [K in keyof V & string]: K | `${K}.${PathsOf<NonNullable<V[K]>>}` }[keyof V & string];
+
+/** Every state of the proposal machine as a dotted path: "draft", "euReview", "euReview.reviewing"... */
+export type ProposalStatePath = PathsOf<ProposalSnapshot["value"]>;
+
+type StateNodeLike = { key: string; type: string; states: Record<string, StateNodeLike> };
+
+/** The paths a proposal can be stored at: the machine's atomic and final states, in its order. */
+const STORED_PATHS: readonly ProposalStatePath[] = (function collect(node: StateNodeLike, prefix: string): string[] {
+  return Object.values(node.states).flatMap((child) => {
+    const path = prefix ? `${prefix}.${child.key}` : child.key;
+    if (child.type === "history") return [];
+    return child.type === "atomic" || child.type === "final" ? [path] : collect(child, path);
+  });
+})(proposalMachine.root as unknown as StateNodeLike, "") as ProposalStatePath[];
+
+/** Whether a stored state path is the stage itself or lies inside it. */
+export function isWithin(path: string, stage: ProposalStatePath): boolean {
+  return path === stage || path.startsWith(`${stage}.`);
+}
+
+/** The stored state paths inside a stage, for a query on the `state` column. */
+export function statesWithin(...stages: ProposalStatePath[]): ProposalStatePath[] {
+  return STORED_PATHS.filter((path) => stages.some((stage) => isWithin(path, stage)));
+}
+
+/** The statechart's final states: a proposal there is finished. */
+export const FINAL_STATES: readonly ProposalStatePath[] = STORED_PATHS.filter(
+  (path) => proposalMachine.getStateNodeById(`proposal.${path}`).type === "final",
+);
+
+export function isFinal(path: string): boolean {
+  return FINAL_STATES.includes(path as ProposalStatePath);
+}
+
+/** The current state of a snapshot as its stored dotted path, e.g. "eligibility.awaitingDecision". */
+export function statePathOf(value: StateValue): ProposalStatePath {
+  if (typeof value === "string") return value as ProposalStatePath;
+  const [key, child] = Object.entries(value)[0]!;
+  return (child === undefined ? key : `${key}.${statePathOf(child)}`) as ProposalStatePath;
+}
