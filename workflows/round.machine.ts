@@ -137,6 +137,9 @@ export const roundMachine = setup({
 });
 
 export type RoundSnapshot = SnapshotFrom<typeof roundMachine>;
+
+/** The round machine is flat: its states are these names, typed from the machine itself. */
+export type RoundState = RoundSnapshot["value"];
 export type PersistedRound = ReturnType<typeof roundMachine.getPersistedSnapshot>;
 
 export function initialRoundSnapshot(input: RoundInput): RoundSnapshot {
