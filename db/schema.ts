@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { InstitutionType } from "../workflows/eligibility";
 import { INSTITUTION_TYPES } from "../workflows/eligibility";
+import type { RoundState } from "../workflows/round.machine";
 
 // Times are stored as UTC milliseconds; pages render them in Europe/Brussels and local time.
 const createdAt = () =>
@@ -198,7 +199,7 @@ export const rounds = sqliteTable(
     closesAt: integer("closes_at", { mode: "timestamp_ms" }), // null for rolling rounds
     settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     // The round statechart (workflows/round.machine.ts), persisted.
-    state: text("state").notNull(),
+    state: text("state").$type<RoundState>().notNull(),
     snapshot: text("snapshot", { mode: "json" }).notNull(),
     machineVersion: integer("machine_version").notNull(),
     version: integer("version").notNull().default(1),

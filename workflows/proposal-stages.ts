@@ -3,8 +3,9 @@
  * a string: they name a stage with the typed `ProposalStatePath` (a renamed state fails to
  * compile) and ask these helpers, which read the machine's own definition.
  */
+import { getNextTransitions } from "xstate";
 import type { StateValue } from "xstate";
-import type { ProposalSnapshot } from "./proposal.machine";
+import type { ProposalEventType, ProposalSnapshot } from "./proposal.machine";
 import { proposalMachine } from "./proposal.machine";
 
 type PathsOf<V> = V extends string ? V : { [K in keyof V & string]: K | `${K}.${PathsOf<NonNullable<V[K]>>}` }[keyof V & string];
@@ -47,4 +48,23 @@ export function statePathOf(value: StateValue): ProposalStatePath {
   if (typeof value === "string") return value as ProposalStatePath;
   const [key, child] = Object.entries(value)[0]!;
   return (child === undefined ? key : `${key}.${statePathOf(child)}`) as ProposalStatePath;
+}
+
+type TransitionsLike = { on: Record<string, unknown>; parent?: TransitionsLike };
+
+function handles(node: TransitionsLike | undefined, eventType: string): boolean {
+  return node !== undefined && (eventType in node.on || handles(node.parent, eventType));
+}
+
+/**
+ * The stored states in which the machine accepts an event (guards aside): where the scheduler
+ * looks for proposals to send it to, so the job and the chart cannot disagree.
+ */
+export function statesAccepting(eventType: ProposalEventType): ProposalStatePath[] {
+  return STORED_PATHS.filter((path) => handles(proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as TransitionsLike, eventType));
+}
+
+/** Whether the machine, where this snapshot is, has a transition for the event (guards aside). */
+export function accepts(snapshot: ProposalSnapshot, eventType: ProposalEventType): boolean {
+  return getNextTransitions(snapshot).some((transition) => transition.eventType === eventType);
 }

@@ -188,7 +188,7 @@ export function allowedRoundEvents(snapshot: RoundSnapshot, actor: Actor): Round
 }
 
 /** The round machine is flat, so its state path is its state value: "planned", "open"... */
-export function roundStatePath(snapshot: RoundSnapshot): string {
+export function roundStatePath(snapshot: RoundSnapshot): RoundState {
   return snapshot.value;
 }
 

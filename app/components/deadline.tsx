@@ -1,17 +1,11 @@
 import { useEffect, useState } from "react";
+import type { RoundFacts } from "../../workflows/proposal.machine";
 import { formatBrussels } from "../../workflows/time";
 
 // A round's deadline as applicants need it: in Brussels time (the time the TAF team sets, and
 // the only one the server can know), in the person's own time once the browser can tell it,
 // and how long is left. Without JavaScript the Brussels time and the time left at page load show.
 
-export type DeadlineRound = {
-  mode: "deadline" | "rolling";
-  state: string;
-  /** ISO instants, as the loader sends them. */
-  opensAt: string;
-  closesAt: string | null;
-};
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -58,7 +52,7 @@ function useClock(serverNow: string) {
   return now;
 }
 
-export function Deadline({ round, now: serverNow }: { round: DeadlineRound; now: string }) {
+export function Deadline({ round, now: serverNow }: { round: RoundFacts; now: string }) {
   const now = useClock(serverNow);
   const opensAt = new Date(round.opensAt);
   if (round.state === "planned" || now < opensAt) {

@@ -1,4 +1,4 @@
-import type { RoundMode } from "../../workflows/round.machine";
+import type { RoundMode, RoundState } from "../../workflows/round.machine";
 
 // What the round pages and the home desk share: the words for a round's mode and state.
 
@@ -7,11 +7,11 @@ export const ROUND_MODE_LABELS: Record<RoundMode, string> = {
   rolling: "Rolling intake",
 };
 
-const STATE_TONES: Record<string, string> = { planned: "badge warn", open: "badge ok", closed: "badge", archived: "badge off" };
+const STATE_TONES: Record<RoundState, string> = { planned: "badge warn", open: "badge ok", closed: "badge", archived: "badge off" };
 
 /** The round's state as the statechart labels it, coloured by whether applicants can submit. */
-export function RoundStateBadge({ state, label }: { state: string; label: string }) {
-  return <span className={STATE_TONES[state] ?? "badge"}>{label}</span>;
+export function RoundStateBadge({ state, label }: { state: RoundState; label: string }) {
+  return <span className={STATE_TONES[state]}>{label}</span>;
 }
 
 /** "5 submitted, 2 drafts", "None yet". */

@@ -1,5 +1,7 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
-import { and, eq, isNull, lte } from "drizzle-orm";
+import { statesAccepting } from "../../workflows/proposal-stages";
+import type { RoundState } from "../../workflows/round.machine";
+import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import { proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { reviewReminderEmail } from "../../emails/templates/review-reminder";
@@ -20,14 +22,14 @@ export type SchedulerRun = { roundsOpened: number; roundsClosed: number; clarifi
 export function runScheduledEvents(now = new Date()): SchedulerRun {
   const run: SchedulerRun = { roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0 };
 
-  const opening = db().select().from(rounds).where(and(eq(rounds.state, "planned"), lte(rounds.opensAt, now))).all();
+  const opening = db().select().from(rounds).where(and(eq(rounds.state, "planned" satisfies RoundState), lte(rounds.opensAt, now))).all();
   run.roundsOpened = forEachDue(opening, (round) => `open round ${round.code}`, (round) =>
     applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "OPEN" }, now }).ok,
   );
   const closing = db()
     .select()
     .from(rounds)
-    .where(and(eq(rounds.state, "open"), eq(rounds.mode, "deadline"), lte(rounds.closesAt, now)))
+    .where(and(eq(rounds.state, "open" satisfies RoundState), eq(rounds.mode, "deadline"), lte(rounds.closesAt, now)))
     .all();
   run.roundsClosed = forEachDue(closing, (round) => `close round ${round.code}`, (round) =>
     applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "CLOSE" }, now }).ok,
@@ -36,7 +38,7 @@ export function runScheduledEvents(now = new Date()): SchedulerRun {
   const expired = db()
     .select({ id: proposals.id, version: proposals.version })
     .from(proposals)
-    .where(and(eq(proposals.state, "eligibility.clarificationRequested"), lte(proposals.clarificationDueAt, now)))
+    .where(and(inArray(proposals.state, statesAccepting("CLARIFICATION_EXPIRED")), lte(proposals.clarificationDueAt, now)))
     .all();
   run.clarificationsExpired = forEachDue(expired, (proposal) => `expire the clarification request of proposal ${proposal.id}`, (proposal) =>
     applyProposalCommand({ proposalId: proposal.id, expectedVersion: proposal.version, actor: SYSTEM_ACTOR, command: { type: "CLARIFICATION_EXPIRED" }, now }).ok,
@@ -61,7 +63,7 @@ export function runScheduledEvents(now = new Date()): SchedulerRun {
         isNull(reviewAssignments.remindedAt),
         lte(reviewAssignments.dueAt, new Date(now.getTime() + REVIEW_REMINDER_BEFORE_MS)),
         // Only while reviewers can score: not before the review starts, nor once it is closed.
-        eq(proposals.state, "euReview.reviewing"),
+        inArray(proposals.state, statesAccepting("CLOSE_REVIEW")),
         eq(users.active, true),
       ),
     )

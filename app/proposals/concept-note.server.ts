@@ -106,7 +106,7 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     .where(eq(proposals.id, proposalId))
     .get()!;
   const note = readConceptNote(row.content.conceptNote);
-  const revisions = revisionRequests(proposalId, "conceptualWork", "SUBMIT_CONCEPT");
+  const revisions = revisionRequests(proposalId, "SUBMIT_CONCEPT");
   const submissions = db()
     .select({ number: proposalVersions.number, createdAt: proposalVersions.createdAt })
     .from(proposalVersions)
@@ -163,7 +163,7 @@ function participatingCountries(participation: Participation, note: ConceptNote)
 
 /** Whether the lead's next submission answers a revision request still open. */
 export function answeringRevisionRequest(proposalId: number) {
-  return revisionRequests(proposalId, "conceptualWork", "SUBMIT_CONCEPT").openRequest !== null;
+  return revisionRequests(proposalId, "SUBMIT_CONCEPT").openRequest !== null;
 }
 
 /**

@@ -9,7 +9,6 @@ import { missingProposalParts, PROPOSAL_PARTS } from "../../workflows/proposal-c
 import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
 import { allowedEvents, stepProposal } from "../../workflows/proposal.machine";
 import type { SessionUser } from "../auth/session.server";
-import type { DeadlineRound } from "../components/deadline";
 import { db } from "../db.server";
 import { applicantInstitutions } from "../permissions.server";
 import type { ProposalCommand, ProposalOutcome } from "./workflow.server";
@@ -27,7 +26,7 @@ import { leadActor } from "./participation.server";
 
 type RoundRow = typeof rounds.$inferSelect;
 
-export type RoundView = DeadlineRound & { id: number; code: string; title: string; description: string };
+export type RoundView = RoundFacts & { id: number; code: string; title: string; description: string };
 
 function roundView(round: RoundRow): RoundView {
   return {

@@ -91,7 +91,7 @@ export function implementationPage(participation: Participation, user: SessionUs
     activities,
     heldCount: activities.filter((a) => a.report).length,
     completionReport: completionReportOf(row.content),
-    revisions: revisionRequests(proposalId, "implementation", "SUBMIT_REPORT"),
+    revisions: revisionRequests(proposalId, "SUBMIT_REPORT"),
     canReport: canOnProposal(user, "reportImplementation", participation),
   };
 }

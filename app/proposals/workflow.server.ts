@@ -10,6 +10,7 @@ import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingConceptNoteParts, missingProposalParts, missingReportParts, proposalThemes } from "../../workflows/proposal-content";
 import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.machine";
 import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
+import { accepts } from "../../workflows/proposal-stages";
 import { db } from "../db.server";
 import { notifyTransition } from "./notifications.server";
 import { revisionRequests } from "./revision-requests.server";
@@ -124,9 +125,9 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
   if (event.type === "REQUEST_CLARIFICATION") changes.clarificationDueAt = input.command.type === "REQUEST_CLARIFICATION" ? input.command.dueAt : null;
   else if (proposal.clarificationDueAt) changes.clarificationDueAt = null;
 
-  // The automatic eligibility check runs as soon as the proposal enters it, in this transaction,
-  // so a proposal never rests in "checking".
-  if (statePath(snapshot) === "eligibility.checking") {
+  // The automatic eligibility check runs as soon as the machine waits for its result, in this
+  // transaction, so a proposal never rests there.
+  if (accepts(snapshot, "ELIGIBILITY_CHECKED")) {
     const results = eligibilityResults(tx, proposal, now);
     tx.insert(eligibilityChecks).values({ proposalId: proposal.id, at: now, overall: overallEligibility(results), results }).run();
     const checkedEvent: ProposalEvent = { type: "ELIGIBILITY_CHECKED", actor: SYSTEM_ACTOR, results };
@@ -171,7 +172,7 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
         now: iso,
         round: {
           mode: round.mode,
-          state: round.state as "planned" | "open" | "closed" | "archived",
+          state: round.state,
           opensAt: round.opensAt.toISOString(),
           closesAt: round.closesAt?.toISOString() ?? null,
         },
@@ -190,7 +191,7 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
       return { type: "CLOSE_REVIEW", actor, submittedReviews: reviewCount(tx, proposal.id, true), minimumReviews: minimumReviews(tx, proposal) };
     case "SUBMIT_CONCEPT": {
       // Whether it answers a revision request is the history's to say, not the form's.
-      const answering = revisionRequests(proposal.id, "conceptualWork", "SUBMIT_CONCEPT", tx).openRequest !== null;
+      const answering = revisionRequests(proposal.id, "SUBMIT_CONCEPT", tx).openRequest !== null;
       return { type: "SUBMIT_CONCEPT", actor, missingParts: missingConceptNoteParts(content), answering, answer: answering ? (command.answer ?? "").trim() : "" };
     }
     case "SUBMIT_REPORT":
