@@ -1,3 +1,4 @@
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import type { Tx } from "../../db/client";
 import { and, count, eq, gt, max } from "drizzle-orm";
@@ -139,8 +140,8 @@ type DemoProposal = {
   content: ProposalContent;
   partners: DemoPartner[];
   story: [Date, DemoAction][];
-  /** Where the story must leave the proposal: checked after the replay. */
-  reaches: string;
+  /** Where the story must leave the proposal (typed by the machine): checked after the replay. */
+  reaches: ProposalStatePath;
 };
 
 type Content = {

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { statesAccepting } from "../../workflows/proposal-stages";
-import type { RoundState } from "../../workflows/round.machine";
+import { roundStatesAccepting } from "../../workflows/round-stages";
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import { proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
@@ -22,14 +22,14 @@ export type SchedulerRun = { roundsOpened: number; roundsClosed: number; clarifi
 export function runScheduledEvents(now = new Date()): SchedulerRun {
   const run: SchedulerRun = { roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0 };
 
-  const opening = db().select().from(rounds).where(and(eq(rounds.state, "planned" satisfies RoundState), lte(rounds.opensAt, now))).all();
+  const opening = db().select().from(rounds).where(and(inArray(rounds.state, roundStatesAccepting("OPEN")), lte(rounds.opensAt, now))).all();
   run.roundsOpened = forEachDue(opening, (round) => `open round ${round.code}`, (round) =>
     applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "OPEN" }, now }).ok,
   );
   const closing = db()
     .select()
     .from(rounds)
-    .where(and(eq(rounds.state, "open" satisfies RoundState), eq(rounds.mode, "deadline"), lte(rounds.closesAt, now)))
+    .where(and(inArray(rounds.state, roundStatesAccepting("CLOSE")), eq(rounds.mode, "deadline"), lte(rounds.closesAt, now)))
     .all();
   run.roundsClosed = forEachDue(closing, (round) => `close round ${round.code}`, (round) =>
     applyRoundCommand({ roundId: round.id, expectedVersion: round.version, actor: SYSTEM_ACTOR, command: { type: "CLOSE" }, now }).ok,
