@@ -353,3 +353,165 @@ describe("authorization matrix", () => {
     }
   }
 });
+
+// The proposal page's statechart forms, for every kind of person around a proposal, on demo
+// proposals in different stages. The rule: a person who may not see the proposal gets 404; one
+// who sees it gets the form back with the statechart's reason, unless the event is theirs to
+// send now, when the proposal moves. Every refusal leaves every table as it was.
+
+const ROLES = [
+  "signedOut",
+  "leadApplicant",
+  "partnerApplicant",
+  "otherApplicant",
+  "assignedReviewer",
+  "unassignedReviewer",
+  "advisorTakingPart",
+  "advisorElsewhere",
+  "administrator",
+] as const;
+type Role = (typeof ROLES)[number];
+type PageEvent = keyof typeof COMMAND_FIELDS;
+const PAGE_EVENTS = Object.keys(COMMAND_FIELDS) as PageEvent[];
+
+type Stage = {
+  proposal: ProposalName;
+  /** The person in each role; null where the proposal has no one in it (no reviewer yet). */
+  people: Record<"leadApplicant" | "partnerApplicant" | "otherApplicant" | "assignedReviewer" | "advisorTakingPart" | "advisorElsewhere", string | null>;
+  /** What the one who may send the event makes of the proposal. */
+  moves: Partial<Record<PageEvent, string>>;
+  /** The statechart's reason when the facts (not the person) stand in the way. */
+  refusals?: Partial<Record<PageEvent, string>>;
+};
+
+const STAGES: Stage[] = [
+  {
+    proposal: "draft",
+    people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.rs@taf.example", otherApplicant: "applicant.al@taf.example", assignedReviewer: null, advisorTakingPart: "advisor.xk@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { DISCARD: "discarded" },
+    refusals: { SUBMIT: "Institutions from at least two Western Balkan countries must have confirmed (only Kosovo* so far)." },
+  },
+  {
+    proposal: "awaitingDecision",
+    people: { leadApplicant: "applicant.al@taf.example", partnerApplicant: "applicant.xk@taf.example", otherApplicant: "applicant.mk@taf.example", assignedReviewer: null, advisorTakingPart: "advisor.al@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { CONFIRM_ELIGIBLE: "euReview.awaitingReviewers", DECLARE_INELIGIBLE: "ineligible", REQUEST_CLARIFICATION: "eligibility.clarificationRequested", WITHDRAW: "withdrawn" },
+  },
+  {
+    proposal: "clarification",
+    people: { leadApplicant: "applicant.me@taf.example", partnerApplicant: "applicant.rs@taf.example", otherApplicant: "applicant.xk@taf.example", assignedReviewer: null, advisorTakingPart: "advisor.rs@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { RESPOND: "eligibility.awaitingDecision", WITHDRAW: "withdrawn" },
+  },
+  {
+    proposal: "euReview",
+    people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.al@taf.example", otherApplicant: "applicant.ba@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.xk@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { WITHDRAW: "withdrawn" },
+    refusals: { CLOSE_REVIEW: "At least 2 reviews must be submitted; 0 are." },
+  },
+  {
+    proposal: "conceptualWork",
+    people: { leadApplicant: "applicant.rs@taf.example", partnerApplicant: "applicant.ba@taf.example", otherApplicant: "applicant.xk@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.rs@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { WITHDRAW: "withdrawn" },
+    refusals: { SUBMIT_CONCEPT: "An answer to the TAF team's revision request is required." },
+  },
+  {
+    proposal: "implementation",
+    people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.al@taf.example", otherApplicant: "applicant.ba@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.mk@taf.example", advisorElsewhere: "advisor.rs@matrix.example" },
+    moves: { HOLD: "implementation.onHold" },
+    refusals: { SUBMIT_REPORT: "These required parts are not answered: What was achieved and Lessons learnt." },
+  },
+  {
+    proposal: "onHold",
+    people: { leadApplicant: "applicant.mk@taf.example", partnerApplicant: "applicant.xk-prosecution@matrix.example", otherApplicant: "applicant.rs@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.mk@taf.example", advisorElsewhere: "advisor.rs@matrix.example" },
+    moves: { RESUME: "implementation.active.ongoing" },
+  },
+  {
+    proposal: "completed",
+    people: { leadApplicant: "applicant.me@taf.example", partnerApplicant: "applicant.rs-justice@matrix.example", otherApplicant: "applicant.xk@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.rs@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: {},
+  },
+];
+
+const SENDERS: Record<(typeof PROPOSAL_PERMISSIONS)[ProposalEventType], { role: Role; words: string }> = {
+  leadApplicant: { role: "leadApplicant", words: "applicants of the lead institution" },
+  administrator: { role: "administrator", words: "administrators" },
+  system: { role: "signedOut", words: "the portal's scheduler" },
+};
+
+/** Every field any of the page's forms has, filled in as a person who means it would. */
+function formFor(event: PageEvent, version: string) {
+  return { event, version, reason: "Set out in writing for the matrix.", question: "Which unit takes part?", days: "10", message: "The border police unit takes part.", outcome: "promising", sharedFeedback: "", confirm: "on" };
+}
+
+function personOf(stage: Stage, role: Role) {
+  if (role === "signedOut") return null;
+  if (role === "administrator") return "admin@taf.example";
+  if (role === "unassignedReviewer") return "reviewer.unassigned@matrix.example";
+  return stage.people[role];
+}
+
+function mayView(role: Role, state: string) {
+  if (role === "leadApplicant" || role === "partnerApplicant" || role === "assignedReviewer" || role === "administrator") return true;
+  return role === "advisorTakingPart" && state !== "draft";
+}
+
+/** The statechart's reason for refusing this person this event, in the machine's own words. */
+function expectedRefusal(stage: Stage, role: Role, event: PageEvent, row: typeof proposals.$inferSelect) {
+  const label = stateLabelOf(row.state);
+  if (isFinal(row.state)) return `The proposal is closed (${label}): nothing more can happen to it.`;
+  const snapshot = restoreProposal(row.snapshot, row.machineVersion);
+  const acceptedHere = [
+    ...allowedEvents(snapshot, { userId: 0, role: "applicant", institutionId: row.leadInstitutionId }),
+    ...allowedEvents(snapshot, { userId: 0, role: "administrator", institutionId: null }),
+  ];
+  if (!acceptedHere.includes(event)) return `No one can ${PROPOSAL_ACTIONS[event]} while the proposal is at “${label}”.`;
+  const sender = SENDERS[PROPOSAL_PERMISSIONS[event]];
+  if (sender.role !== role) return `Only ${sender.words} may ${PROPOSAL_ACTIONS[event]}.`;
+  return stage.refusals?.[event] ?? `(the matrix names no reason for ${event} at ${row.state})`;
+}
+
+const ALLOWED_TO_CHANGE = ["eligibility_checks", "outbox", "proposal_events", "proposal_versions", "proposals"];
+
+describe("the proposal page's statechart forms, for everyone around a proposal", () => {
+  for (const stage of STAGES) {
+    for (const role of ROLES) {
+      it(`‹${stage.proposal}› as ${role}: every event form answers as the rule says`, async () => {
+        const email = personOf(stage, role);
+        if (role !== "signedOut" && email === null) {
+          expect(stage.people.assignedReviewer, "only a reviewer can be missing, before any is assigned").toBeNull();
+          return;
+        }
+        const { path, params } = proposalAt(stage.proposal).resolve();
+        const row = () => db().select().from(proposals).where(eq(proposals.id, Number(params.proposalId))).get()!;
+        const stored = row();
+        for (const event of PAGE_EVENTS) {
+          const cookie = email ? cookies.get(email)! : null;
+          const target = stage.moves[event];
+          const sender = SENDERS[PROPOSAL_PERMISSIONS[event]].role;
+          if (target && sender === role) {
+            await freshPortal();
+            const before = tableChecksums();
+            const result = (await submit(route(), path, formFor(event, String(stored.version)), { cookie, params })) as { formError: string | null; done: string | null };
+            expect(result.formError, event).toBeNull();
+            expect(result.done, event).toBe(`Done. The proposal is now at “${stateLabelOf(target)}”.`);
+            expect(row().state, event).toBe(target);
+            const last = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, stored.id)).all().filter((e) => e.type === event).at(-1);
+            expect(last, event).toMatchObject({ actorUserId: userId(email!), fromState: stored.state });
+            const changed = changedTables(before, tableChecksums());
+            expect(changed, event).toEqual(expect.arrayContaining(["proposal_events", "proposals"]));
+            expect(ALLOWED_TO_CHANGE, `${event} changed ${changed.join(", ")}`).toEqual(expect.arrayContaining(changed));
+            await freshPortal();
+            continue;
+          }
+          const result = await expectNothingChanged(() => submit(route(), path, formFor(event, String(stored.version)), { cookie, params }));
+          if (role === "signedOut") expect(answerOf(result), event).toBe("login");
+          else if (!mayView(role, stored.state)) expect(answerOf(result), event).toBe(404);
+          else expect((result as { formError: string | null }).formError, event).toBe(expectedRefusal(stage, role, event, stored));
+        }
+      });
+    }
+  }
+
+  function route() {
+    return routes["../../app/routes/proposals.$proposalId._index.tsx"]!;
+  }
+});

@@ -15,10 +15,12 @@ const TABLES: SQLiteTable[] = Object.values(schema as Record<string, unknown>).f
 
 /** A checksum of every row of every table in db/schema.ts, by table name. */
 export function tableChecksums(): Record<string, string> {
+  const { sqlite } = connection();
   return Object.fromEntries(
     TABLES.map((table) => {
-      const rows = db().select().from(table).all();
-      return [getTableName(table), createHash("sha256").update(JSON.stringify(rows)).digest("hex")];
+      const name = getTableName(table);
+      const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
+      return [name, createHash("sha256").update(JSON.stringify(rows)).digest("hex")];
     }),
   );
 }
