@@ -483,26 +483,28 @@ describe("the proposal page's statechart forms, for everyone around a proposal",
         const { path, params } = proposalAt(stage.proposal).resolve();
         const row = () => db().select().from(proposals).where(eq(proposals.id, Number(params.proposalId))).get()!;
         const stored = row();
+        // Refusals change nothing and a move is undone by a fresh copy, so one baseline serves every event.
+        const baseline = tableChecksums();
         for (const event of PAGE_EVENTS) {
           const cookie = email ? cookies.get(email)! : null;
           const target = stage.moves[event];
           const sender = SENDERS[PROPOSAL_PERMISSIONS[event]].role;
           if (target && sender === role) {
             await freshPortal();
-            const before = tableChecksums();
             const result = (await submit(route(), path, formFor(event, String(stored.version)), { cookie, params })) as { formError: string | null; done: string | null };
             expect(result.formError, event).toBeNull();
             expect(result.done, event).toBe(`Done. The proposal is now at “${stateLabelOf(target)}”.`);
             expect(row().state, event).toBe(target);
             const last = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, stored.id)).all().filter((e) => e.type === event).at(-1);
             expect(last, event).toMatchObject({ actorUserId: userId(email!), fromState: stored.state });
-            const changed = changedTables(before, tableChecksums());
+            const changed = changedTables(baseline, tableChecksums());
             expect(changed, event).toEqual(expect.arrayContaining(["proposal_events", "proposals"]));
             expect(ALLOWED_TO_CHANGE, `${event} changed ${changed.join(", ")}`).toEqual(expect.arrayContaining(changed));
             await freshPortal();
             continue;
           }
-          const result = await expectNothingChanged(() => submit(route(), path, formFor(event, String(stored.version)), { cookie, params }));
+          const result = await submit(route(), path, formFor(event, String(stored.version)), { cookie, params });
+          expect(changedTables(baseline, tableChecksums()), `${event} changed nothing`).toEqual([]);
           if (role === "signedOut") expect(answerOf(result), event).toBe("login");
           else if (!mayView(role, stored.state)) expect(answerOf(result), event).toBe(404);
           else expect((result as { formError: string | null }).formError, event).toBe(expectedRefusal(stage, role, event, stored));
