@@ -24,7 +24,7 @@ const evilEscaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
 const base = { appUrl: "https://taf.example.org", recipientName: "Arben Krasniqi", reference, title, proposalUrl };
 
 /** Every template, with one proposal's facts; `extra` overrides them (reference, title, user text). */
-const templates: Record<string, (extra?: Partial<Record<string, unknown>>) => RenderedEmail> = {
+const templates = {
   proposalSubmitted: (extra) =>
     proposalSubmittedEmail({
       ...base,
@@ -48,20 +48,29 @@ const templates: Record<string, (extra?: Partial<Record<string, unknown>>) => Re
     return reviewReminderEmail({ ...rest, dueAt, reviewUrl });
   },
   proposalToDecide: (extra) => proposalToDecideEmail({ ...base, what: "eligibility", ...extra }),
+} satisfies Record<string, (extra?: Partial<Record<string, unknown>>) => RenderedEmail>;
+
+type TemplateName = keyof typeof templates;
+
+/**
+ * The field of each template that carries text people typed, beside the title, with what makes
+ * the template show it; null where the mail shows no such text (its words are the portal's own).
+ */
+const userText: Record<TemplateName, { field: string; shownWith?: Record<string, unknown> } | null> = {
+  proposalSubmitted: null,
+  eligibilityOutcome: { field: "reason" },
+  clarificationRequested: { field: "question" },
+  selectionOutcome: { field: "sharedFeedback" },
+  revisionRequested: { field: "reason" },
+  conceptApproved: null,
+  implementationUpdate: { field: "reason" },
+  proposalWithdrawn: { field: "reason" },
+  reviewReminder: null,
+  proposalToDecide: { field: "answer", shownWith: { what: "clarificationAnswered" } },
 };
 
-/** The field of each template that carries user-typed text, beside the title. */
-const userTextField: Record<string, string | undefined> = {
-  eligibilityOutcome: "reason",
-  clarificationRequested: "question",
-  selectionOutcome: "sharedFeedback",
-  revisionRequested: "reason",
-  implementationUpdate: "reason",
-  proposalWithdrawn: "reason",
-};
-
-describe.each(Object.keys(templates))("%s email", (name) => {
-  const render = templates[name]!;
+describe.each(Object.keys(templates) as TemplateName[])("%s email", (name) => {
+  const render: (extra?: Partial<Record<string, unknown>>) => RenderedEmail = templates[name];
 
   it("names the proposal by reference and title in the subject, and by title alone without a reference", () => {
     const email = render();
@@ -83,8 +92,8 @@ describe.each(Object.keys(templates))("%s email", (name) => {
   });
 
   it("escapes what people typed in the HTML", () => {
-    const field = userTextField[name];
-    const email = render({ title: `${evil} Drugs`, recipientName: evil, ...(field ? { [field]: `${evil} please` } : {}) });
+    const typed = userText[name];
+    const email = render({ title: `${evil} Drugs`, recipientName: evil, ...(typed ? { ...typed.shownWith, [typed.field]: `${evil} please` } : {}) });
     expect(email.html).not.toContain("<script>");
     expect(email.html).toContain(evilEscaped);
     expect(email.text).toContain(evil);
@@ -105,14 +114,25 @@ describe.each(Object.keys(templates))("%s email", (name) => {
     expect(kosovo.text).toContain(KOSOVO_FOOTNOTE);
   });
 
-  it("keeps line breaks of user text as separate paragraphs", () => {
-    const field = userTextField[name];
-    if (!field) return;
-    const email = render({ [field]: "First point.\n\nSecond point.\nThird point." });
-    expect(email.text).toMatch(/First point\.\n\nSecond point\.\n\nThird point\./);
-    expect(email.html).toMatch(/First point\.<\/p>\s*<p[^>]*>Second point\.<\/p>\s*<p[^>]*>Third point\./);
+  it("writes a title typed over several lines on one line in the text", () => {
+    const email = render({ title: "Drugs\n\nand firearms" });
+    expect(email.text).toContain("Drugs and firearms");
+    expect(email.text).not.toContain("Drugs\n");
   });
 });
+
+describe.each(Object.entries(userText).flatMap(([name, typed]) => (typed ? [{ name: name as TemplateName, ...typed }] : [])))(
+  "$name email, with the $field people typed",
+  ({ name, field, shownWith }) => {
+    const render: (extra?: Partial<Record<string, unknown>>) => RenderedEmail = templates[name];
+
+    it("keeps line breaks of user text as separate paragraphs", () => {
+      const email = render({ ...shownWith, [field]: "First point.\n\nSecond point.\nThird point." });
+      expect(email.text).toMatch(/First point\.\n\nSecond point\.\n\nThird point\./);
+      expect(email.html).toMatch(/First point\.<\/p>\s*<p[^>]*>Second point\.<\/p>\s*<p[^>]*>Third point\./);
+    });
+  },
+);
 
 describe("proposal submitted", () => {
   const email = (extra: Partial<Parameters<typeof proposalSubmittedEmail>[0]> = {}) =>

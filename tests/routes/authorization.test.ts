@@ -1,10 +1,15 @@
-import { count } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, institutions, mailbox, memberships, outbox, roundEvents, rounds, tokens, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { mailbox, memberships, outbox, proposalEvents, proposals, rounds, users } from "../../db/schema";
 import { db } from "../../app/db.server";
+import { COMMAND_FIELDS } from "../../app/proposals/commands";
+import type { ProposalEventType } from "../../workflows/proposal.machine";
+import { allowedEvents, PROPOSAL_ACTIONS, PROPOSAL_PERMISSIONS, restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
+import { isFinal } from "../../workflows/proposal-stages";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { changedTables, demoPortal, proposalIdByTitle, roundIdByCode, tableChecksums } from "../support/tables";
+import { addPerson, ALBANIAN_POLICE, driveTo, institutionId, KOSOVO_POLICE, userId } from "../workflow-server/builders";
 
 // The authorization matrix: every route, for every kind of visitor, answers as this table says.
 // A new route without a row here fails the test, so no page is added without deciding who sees it.
@@ -20,8 +25,50 @@ const emails: Record<Exclude<Visitor, "signedOut">, string> = {
   administrator: "admin@taf.example",
 };
 
-// "ok": the page is served; "login": sent to sign in; "home": sent home; a number: that status.
-type Answer = "ok" | "login" | "home" | 403 | 404;
+// The demo proposals the matrix visits, by title, named for where they are.
+const PROPOSALS = {
+  implementation: "Joint investigations of complex drug-trafficking networks",
+  onHold: "Prosecuting returning foreign terrorist fighters: a regional practice exchange",
+  conceptualWork: "Following the money: financial investigations of migrant-smuggling networks",
+  completed: "Faster mutual legal assistance in organised crime and asset recovery cases",
+  awaitingDecision: "Joint operational analysis of cocaine routes through the port of Durrës",
+  clarification: "Early identification of victims of trafficking in human beings in cross-border cases",
+  draft: "Cybercrime: cross-border electronic evidence",
+  partnersDraft: "A shared alert channel for stolen vehicles",
+  // Not in the demo: built beside it (below), since no demo proposal waits in the EU review.
+  euReview: "Matrix: a proposal under EU review",
+} as const;
+type ProposalName = keyof typeof PROPOSALS;
+
+const MESSAGE_SUBJECT = "A message";
+const FAILED_SUBJECT = "A message the mail server refused";
+
+// Sessions are started in the base, so that a request that writes nothing leaves the copy as it was.
+const cookies = new Map<string, string>();
+
+/** People the demo lacks, so that every role exists for every proposal visited, and a failed mail. */
+async function beside() {
+  addPerson({ email: "reviewer.unassigned@matrix.example", name: "Ulla Unassigned", role: "reviewer" });
+  addPerson({ email: "applicant.xk-prosecution@matrix.example", name: "Drita Berisha", role: "applicant", institution: "Office of the Chief State Prosecutor" });
+  addPerson({ email: "applicant.rs-justice@matrix.example", name: "Jelena Marković", role: "applicant", institution: "Ministry of Justice of Serbia" });
+  for (const country of ["AL", "RS", "XK"]) {
+    const user = db().insert(users).values({ email: `advisor.${country.toLowerCase()}@matrix.example`, name: `Advisor ${country}` }).returning().get();
+    db().insert(memberships).values({ userId: user.id, role: "countryAdvisor", countryCode: country }).run();
+  }
+  driveTo("reviewing", { title: PROPOSALS.euReview, lead: KOSOVO_POLICE, partners: [{ institution: ALBANIAN_POLICE, status: "confirmed" }] });
+  db().insert(mailbox).values({ receivedAt: new Date(), envelopeFrom: "no-reply@taf.example", envelopeTo: "applicant.xk@taf.example", subject: MESSAGE_SUBJECT, text: "Hello." }).run();
+  db()
+    .insert(outbox)
+    .values({ idempotencyKey: "matrix:failed", template: "password-changed", recipient: "applicant.xk@taf.example", subject: FAILED_SUBJECT, html: "<p>x</p>", text: "x", status: "failed", attempts: 8, nextAttemptAt: new Date(), lastError: "550 refused" })
+    .run();
+  for (const { email } of db().select({ email: users.email }).from(users).all()) cookies.set(email, await signInAs(email));
+}
+const freshPortal = demoPortal(beside);
+
+// "ok": the action is served and, with the form below, changes what it should; "form": the
+// form comes back with its problem and nothing changes; "login": sent to sign in; "home": sent
+// home; a number: that status.
+type Answer = "ok" | "form" | "login" | "home" | 403 | 404;
 const everyone = (answer: Answer) => Object.fromEntries(visitors.map((v) => [v, answer])) as Record<Visitor, Answer>;
 const signedInOnly: Record<Visitor, Answer> = { ...everyone("ok"), signedOut: "login" };
 const administratorsOnly: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login", administrator: "ok" };
@@ -31,110 +78,209 @@ const leadOnDraft: Record<Visitor, Answer> = draftVisibility;
 const notNowForAnyone: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login" };
 const applicantsAndTeam: Record<Visitor, Answer> = { signedOut: "login", applicant: "ok", reviewer: 403, countryAdvisor: 403, administrator: "ok" };
 
-// Paths with the parameters the demo data has (the first person, institution and message).
-type Entry = { path: string; params?: Record<string, string>; loader?: Record<Visitor, Answer>; action?: Record<Visitor, Answer> };
+/** Where a request goes: resolved in the test's own database, since ids are the database's. */
+type Place = { label: string; resolve: () => { path: string; params: Record<string, string> } };
+const fixed = (path: string, params: Record<string, string> = {}): Place => ({ label: path, resolve: () => ({ path, params }) });
+function proposalAt(name: ProposalName, page = ""): Place {
+  return {
+    label: `/proposals/‹${name}›${page}`,
+    resolve: () => {
+      const id = String(proposalIdByTitle(PROPOSALS[name]));
+      return { path: `/proposals/${id}${page}`, params: { proposalId: id } };
+    },
+  };
+}
+function byName(prefix: string, param: string, name: string, id: () => number): Place {
+  return {
+    label: `${prefix}/‹${name}›`,
+    resolve: () => {
+      const value = String(id());
+      return { path: `${prefix}/${value}`, params: { [param]: value } };
+    },
+  };
+}
+const mailboxMessage = () => db().select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.subject, MESSAGE_SUBJECT)).get()!.id;
+const failedMail = () => db().select({ id: outbox.id }).from(outbox).where(eq(outbox.subject, FAILED_SUBJECT)).get()!.id;
+const versionOf = (name: ProposalName) => String(db().select({ version: proposals.version }).from(proposals).where(eq(proposals.id, proposalIdByTitle(PROPOSALS[name]))).get()!.version);
+
+/** The form that exercises an action marked "ok", and the tables it must change (and no other). */
+type Allowed = { form: () => Record<string, string | string[]>; changes: string[] };
+type Entry = { at: Place; loader?: Record<Visitor, Answer>; action?: Record<Visitor, Answer>; allowed?: Allowed };
+
+const customs = { name: "Customs Administration of Montenegro", countryCode: "ME", type: "lawEnforcementAgency", chapter24: "on", active: "on" };
+const call2030 = {
+  code: "2030-r1",
+  title: "First call for proposals 2030",
+  description: "Joint operational ideas against organised crime.",
+  mode: "deadline",
+  opensAt: "2030-01-15T09:00",
+  closesAt: "2030-06-28T17:00",
+  minimumReviews: "3",
+  reviewDays: "21",
+  "limits.maxBudgetEur": "200000",
+  "limits.maxDurationMonths": "18",
+  "limits.words.summary": "200",
+  "limits.words.problem": "400",
+  "limits.words.objectives": "250",
+  "limits.words.activities": "500",
+  "limits.words.expectedResults": "250",
+  criteria: ["joint", "eligibleInstitutions", "complete"],
+};
+
 const matrix: Record<string, Entry | Entry[]> = {
-  "_index": { path: "/", loader: signedInOnly },
-  "$": { path: "/no-such-page", loader: everyone(404) },
-  login: { path: "/login", loader: { ...everyone("home"), signedOut: "ok" } },
-  logout: { path: "/logout", loader: everyone("home") },
-  "forgot-password": { path: "/forgot-password" },
-  "set-password.$token": { path: "/set-password/x", params: { token: "x" }, loader: everyone("ok") },
-  account: { path: "/account", loader: signedInOnly },
-  "admin.mailbox._index": { path: "/admin/mailbox", loader: administratorsOnly, action: administratorsOnly },
-  // Message 1 is the one received before the test (below); message 2 does not exist.
+  "_index": { at: fixed("/"), loader: signedInOnly },
+  "$": { at: fixed("/no-such-page"), loader: everyone(404) },
+  login: { at: fixed("/login"), loader: { ...everyone("home"), signedOut: "ok" } },
+  logout: { at: fixed("/logout"), loader: everyone("home") },
+  "forgot-password": { at: fixed("/forgot-password") },
+  "set-password.$token": { at: fixed("/set-password/x", { token: "x" }), loader: everyone("ok") },
+  account: { at: fixed("/account"), loader: signedInOnly },
+  "admin.mailbox._index": {
+    at: fixed("/admin/mailbox"),
+    loader: administratorsOnly,
+    action: administratorsOnly,
+    allowed: { form: () => ({ outboxId: String(failedMail()) }), changes: ["audit_log", "outbox"] },
+  },
   "admin.mailbox.$messageId": [
-    { path: "/admin/mailbox/1", params: { messageId: "1" }, loader: administratorsOnly },
-    { path: "/admin/mailbox/2", params: { messageId: "2" }, loader: { ...administratorsOnly, administrator: 404 } },
+    { at: byName("/admin/mailbox", "messageId", "a message received", mailboxMessage), loader: administratorsOnly },
+    { at: byName("/admin/mailbox", "messageId", "no such message", () => mailboxMessage() + 1), loader: { ...administratorsOnly, administrator: 404 } },
   ],
-  "admin.people._index": { path: "/admin/people", loader: administratorsOnly },
-  "admin.people.invite": { path: "/admin/people/invite", loader: administratorsOnly, action: administratorsOnly },
-  "admin.people.$userId": { path: "/admin/people/1", params: { userId: "1" }, loader: administratorsOnly, action: administratorsOnly },
-  "admin.institutions._index": { path: "/admin/institutions", loader: administratorsOnly },
-  "admin.institutions.new": { path: "/admin/institutions/new", loader: administratorsOnly, action: administratorsOnly },
-  "admin.rounds._index": { path: "/admin/rounds", loader: administratorsOnly },
-  "admin.rounds.new": { path: "/admin/rounds/new", loader: administratorsOnly, action: administratorsOnly },
-  // Demo round 1 is the closed first call; a round that does not exist is 404 to administrators only.
+  "admin.people._index": { at: fixed("/admin/people"), loader: administratorsOnly },
+  "admin.people.invite": {
+    at: fixed("/admin/people/invite"),
+    loader: administratorsOnly,
+    action: administratorsOnly,
+    allowed: {
+      form: () => ({ name: "Besnik Gashi", email: "besnik.gashi@matrix.example", jobTitle: "Inspector", role: "applicant", institutionId: String(institutionId(KOSOVO_POLICE)), countryCode: "", affiliation: "" }),
+      changes: ["audit_log", "memberships", "outbox", "tokens", "users"],
+    },
+  },
+  "admin.people.$userId": {
+    at: byName("/admin/people", "userId", "applicant.rs", () => userId("applicant.rs@taf.example")),
+    loader: administratorsOnly,
+    action: administratorsOnly,
+    allowed: { form: () => ({ intent: "deactivate", confirm: "on" }), changes: ["audit_log", "sessions", "users"] },
+  },
+  "admin.institutions._index": { at: fixed("/admin/institutions"), loader: administratorsOnly },
+  "admin.institutions.new": { at: fixed("/admin/institutions/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => customs, changes: ["audit_log", "institutions"] } },
+  "admin.rounds._index": { at: fixed("/admin/rounds"), loader: administratorsOnly },
+  "admin.rounds.new": { at: fixed("/admin/rounds/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => call2030, changes: ["audit_log", "rounds"] } },
+  // The first call is closed; a round that does not exist is 404 to administrators only.
   "admin.rounds.$roundId": [
-    { path: "/admin/rounds/1", params: { roundId: "1" }, loader: administratorsOnly, action: administratorsOnly },
-    { path: "/admin/rounds/999", params: { roundId: "999" }, loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
-    { path: "/admin/rounds/x", params: { roundId: "x" }, loader: { ...administratorsOnly, administrator: 404 } },
+    {
+      at: byName("/admin/rounds", "roundId", "2026-R1", () => roundIdByCode("2026-R1")),
+      loader: administratorsOnly,
+      action: administratorsOnly,
+      allowed: {
+        form: () => ({ event: "ARCHIVE", confirm: "on", version: String(db().select({ version: rounds.version }).from(rounds).where(eq(rounds.code, "2026-R1")).get()!.version) }),
+        changes: ["round_events", "rounds"],
+      },
+    },
+    { at: fixed("/admin/rounds/999999", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
+    { at: fixed("/admin/rounds/x", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
   ],
-  // Demo proposal 1 is led by Kosovo* Police with a North Macedonian partner and both reviewers
-  // assigned; proposal 3 is Serbian and Bosnian. One may not see a proposal: it does not exist.
+  // The statechart's events on the proposal page have their own matrix below; an unknown form
+  // comes back to anyone who sees the proposal, and changes nothing.
   "proposals.$proposalId._index": [
-    { path: "/proposals/1", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: { ...everyone("ok"), signedOut: "login" } },
-    { path: "/proposals/3", params: { proposalId: "3" }, loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" }, action: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" } },
-    { path: "/proposals/999", params: { proposalId: "999" }, loader: { ...everyone(404), signedOut: "login" } },
-    { path: "/proposals/x", params: { proposalId: "x" }, loader: { ...everyone(404), signedOut: "login" } },
+    { at: proposalAt("implementation"), loader: { ...everyone("ok"), signedOut: "login" }, action: { ...everyone("form"), signedOut: "login" } },
+    {
+      at: proposalAt("conceptualWork"),
+      loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" },
+      action: { signedOut: "login", applicant: 404, reviewer: "form", countryAdvisor: 404, administrator: "form" },
+    },
+    { at: fixed("/proposals/999999", { proposalId: "999999" }), loader: { ...everyone(404), signedOut: "login" } },
+    { at: fixed("/proposals/x", { proposalId: "x" }), loader: { ...everyone(404), signedOut: "login" } },
   ],
-  "proposals.new": { path: "/proposals/new", loader: { ...everyone(403), signedOut: "login", applicant: "ok" }, action: { ...everyone(403), signedOut: "login", applicant: "ok" } },
-  // Demo proposal 8 is Kosovo* Police's draft with a Serbian partner only invited; 9 is an
-  // Albanian draft with Kosovo* Police confirmed as partner.
+  "proposals.new": {
+    at: fixed("/proposals/new"),
+    loader: { ...everyone(403), signedOut: "login", applicant: "ok" },
+    action: { ...everyone(403), signedOut: "login", applicant: "ok" },
+    allowed: {
+      form: () => ({ roundId: String(roundIdByCode("2026-R2")), institutionId: String(institutionId(KOSOVO_POLICE)), title: "Matrix: a new draft" }),
+      changes: ["proposal_events", "proposals"],
+    },
+  },
+  // The draft is Kosovo* Police's with a Serbian partner only invited; the partners' draft is
+  // Albanian with Kosovo* Police confirmed as partner.
   "proposals.$proposalId.edit": [
-    { path: "/proposals/8/edit", params: { proposalId: "8" }, loader: leadOnDraft, action: leadOnDraft },
-    { path: "/proposals/1/edit", params: { proposalId: "1" }, loader: notNowForAnyone, action: notNowForAnyone },
-    { path: "/proposals/x/edit", params: { proposalId: "x" }, loader: { ...everyone(404), signedOut: "login" } },
+    {
+      at: proposalAt("draft", "/edit"),
+      loader: leadOnDraft,
+      action: leadOnDraft,
+      allowed: {
+        form: () => ({ intent: "save", revision: String(db().select({ updatedAt: proposals.updatedAt }).from(proposals).where(eq(proposals.title, PROPOSALS.draft)).get()!.updatedAt.getTime()), title: PROPOSALS.draft, summary: "A shorter summary." }),
+        changes: ["proposals"],
+      },
+    },
+    { at: proposalAt("implementation", "/edit"), loader: notNowForAnyone, action: notNowForAnyone },
+    { at: fixed("/proposals/x/edit", { proposalId: "x" }), loader: { ...everyone(404), signedOut: "login" } },
   ],
+  // Submitting the draft is refused by the statechart while its partner has not answered.
   "proposals.$proposalId.submit": [
-    { path: "/proposals/8/submit", params: { proposalId: "8" }, loader: leadOnDraft, action: leadOnDraft },
-    { path: "/proposals/1/submit", params: { proposalId: "1" }, loader: notNowForAnyone, action: notNowForAnyone },
+    { at: proposalAt("draft", "/submit"), loader: leadOnDraft, action: { ...leadOnDraft, applicant: "form" } },
+    { at: proposalAt("implementation", "/submit"), loader: notNowForAnyone, action: notNowForAnyone },
   ],
   "proposals.$proposalId.partners": [
-    { path: "/proposals/8/partners", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" }, action: leadOnDraft },
-    { path: "/proposals/1/partners", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+    {
+      at: proposalAt("draft", "/partners"),
+      loader: { ...draftVisibility, administrator: "ok" },
+      action: leadOnDraft,
+      allowed: { form: () => ({ intent: "invite", institutionId: String(institutionId(ALBANIAN_POLICE)) }), changes: ["audit_log", "outbox", "proposal_partners"] },
+    },
+    { at: proposalAt("implementation", "/partners"), loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
   ],
   "proposals.$proposalId.partnership": [
-    { path: "/proposals/8/partnership", params: { proposalId: "8" }, loader: { ...draftVisibility, applicant: 403 }, action: { ...draftVisibility, applicant: 403 } },
-    { path: "/proposals/9/partnership", params: { proposalId: "9" }, loader: { ...draftVisibility, applicant: "ok" }, action: { ...draftVisibility, applicant: "ok" } },
+    { at: proposalAt("draft", "/partnership"), loader: { ...draftVisibility, applicant: 403 }, action: { ...draftVisibility, applicant: 403 } },
+    {
+      at: proposalAt("partnersDraft", "/partnership"),
+      loader: { ...draftVisibility, applicant: "ok" },
+      action: { ...draftVisibility, applicant: "ok" },
+      allowed: { form: () => ({ intent: "decline", reason: "Our unit has no capacity this year.", confirm: "on" }), changes: ["audit_log", "outbox", "proposal_partners"] },
+    },
   ],
   "proposals.$proposalId.comments": [
-    { path: "/proposals/1/comments", params: { proposalId: "1" }, loader: applicantsAndTeam, action: applicantsAndTeam },
-    { path: "/proposals/8/comments", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, administrator: "ok" } },
+    { at: proposalAt("implementation", "/comments"), loader: applicantsAndTeam, action: applicantsAndTeam, allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
+    { at: proposalAt("draft", "/comments"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, administrator: "ok" }, allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
   ],
   "proposals.$proposalId.attachments": [
-    { path: "/proposals/1/attachments", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
-    { path: "/proposals/8/attachments", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" }, action: leadOnDraft },
+    { at: proposalAt("implementation", "/attachments"), loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+    { at: proposalAt("draft", "/attachments"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...leadOnDraft, applicant: "form" } },
   ],
+  // No attachment exists under this id: it answers like one the visitor may not see.
   "proposals.$proposalId.attachments.$attachmentId": {
-    path: "/proposals/1/attachments/1",
-    params: { proposalId: "1", attachmentId: "1" },
+    at: { label: "/proposals/‹implementation›/attachments/‹none›", resolve: () => ({ ...proposalAt("implementation", "/attachments/999999").resolve(), params: { ...proposalAt("implementation").resolve().params, attachmentId: "999999" } }) },
     loader: { ...everyone(404), signedOut: "login" },
   },
   "proposals.$proposalId.versions": [
-    { path: "/proposals/1/versions", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" } },
-    { path: "/proposals/8/versions", params: { proposalId: "8" }, loader: { ...draftVisibility, administrator: "ok" } },
+    { at: proposalAt("implementation", "/versions"), loader: { ...everyone("ok"), signedOut: "login" } },
+    { at: proposalAt("draft", "/versions"), loader: { ...draftVisibility, administrator: "ok" } },
   ],
-  // Proposal 1 is in implementation (Kosovo* Police lead), 2 on hold (North Macedonian lead), 3 in
-  // conceptual work (Serbian lead), 6 waiting for its eligibility decision.
   "proposals.$proposalId.concept": [
-    { path: "/proposals/1/concept", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
-    { path: "/proposals/3/concept", params: { proposalId: "3" }, loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" }, action: { signedOut: "login", applicant: 404, reviewer: 403, countryAdvisor: 404, administrator: 403 } },
-    { path: "/proposals/6/concept", params: { proposalId: "6" }, loader: { ...everyone(404), signedOut: "login" } },
+    { at: proposalAt("implementation", "/concept"), loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+    {
+      at: proposalAt("conceptualWork", "/concept"),
+      loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" },
+      action: { signedOut: "login", applicant: 404, reviewer: 403, countryAdvisor: 404, administrator: 403 },
+    },
+    { at: proposalAt("awaitingDecision", "/concept"), loader: { ...everyone(404), signedOut: "login" } },
   ],
   "proposals.$proposalId.implementation": [
-    { path: "/proposals/1/implementation", params: { proposalId: "1" }, loader: { ...everyone("ok"), signedOut: "login" }, action: { ...everyone(403), signedOut: "login", applicant: "ok" } },
-    { path: "/proposals/2/implementation", params: { proposalId: "2" }, loader: { ...everyone("ok"), signedOut: "login", applicant: 404 }, action: { ...everyone(403), signedOut: "login", applicant: 404 } },
-    { path: "/proposals/3/implementation", params: { proposalId: "3" }, loader: { ...everyone(404), signedOut: "login" } },
+    {
+      at: proposalAt("implementation", "/implementation"),
+      loader: { ...everyone("ok"), signedOut: "login" },
+      action: { ...everyone(403), signedOut: "login", applicant: "ok" },
+      allowed: { form: () => ({ intent: "saveReport", version: versionOf("implementation"), outcome: "Two operations so far.", lessonsLearnt: "" }), changes: ["proposals"] },
+    },
+    { at: proposalAt("onHold", "/implementation"), loader: { ...everyone("ok"), signedOut: "login", applicant: 404 }, action: { ...everyone(403), signedOut: "login", applicant: 404 } },
+    { at: proposalAt("conceptualWork", "/implementation"), loader: { ...everyone(404), signedOut: "login" } },
   ],
   "admin.institutions.$institutionId": {
-    path: "/admin/institutions/1",
-    params: { institutionId: "1" },
+    at: byName("/admin/institutions", "institutionId", KOSOVO_POLICE, () => institutionId(KOSOVO_POLICE)),
     loader: administratorsOnly,
     action: administratorsOnly,
+    allowed: { form: () => ({ name: KOSOVO_POLICE, countryCode: "XK", type: "police", chapter23: "on", chapter24: "on", active: "on" }), changes: ["audit_log", "institutions"] },
   },
 };
-
-const cookies = {} as Record<Visitor, string | null>;
-beforeAll(async () => {
-  await loadDemoData(db());
-  db()
-    .insert(mailbox)
-    .values({ receivedAt: new Date(), envelopeFrom: "no-reply@taf.example", envelopeTo: "applicant.xk@taf.example", subject: "A message", text: "Hello." })
-    .run();
-  cookies.signedOut = null;
-  for (const [visitor, email] of Object.entries(emails)) cookies[visitor as Visitor] = await signInAs(email);
-});
 
 function answerOf(result: unknown): Answer | number {
   const status = statusOf(result);
@@ -146,9 +292,19 @@ function answerOf(result: unknown): Answer | number {
   return status === 200 ? "ok" : status;
 }
 
-function tableCounts() {
-  return [users, memberships, institutions, tokens, outbox, auditLog, rounds, roundEvents].map((table) => db().select({ n: count() }).from(table).get()!.n);
+function cookieOf(visitor: Visitor) {
+  return visitor === "signedOut" ? null : cookies.get(emails[visitor])!;
 }
+
+/** A request a rule refuses, or a form that comes back: the database is exactly as it was. */
+async function expectNothingChanged(request: () => Promise<unknown>) {
+  const before = tableChecksums();
+  const result = await request();
+  expect(changedTables(before, tableChecksums())).toEqual([]);
+  return result;
+}
+
+beforeEach(freshPortal);
 
 describe("authorization matrix", () => {
   it("has a row for every route", () => {
@@ -156,26 +312,208 @@ describe("authorization matrix", () => {
     expect(names.sort()).toEqual(Object.keys(matrix).sort());
   });
 
+  it("checks every table the schema declares", () => {
+    expect(Object.keys(tableChecksums())).toEqual(expect.arrayContaining(["proposals", "proposal_events", "proposal_partners", "attachments", "proposal_comments", "users", "outbox"]));
+  });
+
   for (const [name, rows] of Object.entries(matrix)) for (const row of [rows].flat()) {
     const route = () => routes[`../../app/routes/${name}.tsx`]!;
     if (row.loader) {
       for (const visitor of visitors) {
-        it(`GET ${row.path} as ${visitor}: ${row.loader[visitor]}`, async () => {
-          const result = await load(route(), row.path, { cookie: cookies[visitor], params: row.params });
+        it(`GET ${row.at.label} as ${visitor}: ${row.loader[visitor]}`, async () => {
+          const { path, params } = row.at.resolve();
+          const result = await load(route(), path, { cookie: cookieOf(visitor), params });
           expect(answerOf(result)).toBe(row.loader![visitor]);
         });
       }
     }
     if (row.action) {
       for (const visitor of visitors) {
-        if (row.action[visitor] === "ok") continue; // what an allowed action does is tested with the page
-        it(`POST ${row.path} as ${visitor}: ${row.action[visitor]}, and nothing changes`, async () => {
-          const before = tableCounts();
-          const result = await submit(route(), row.path, { intent: "deactivate", name: "Intruder", email: "x@y.example" }, { cookie: cookies[visitor], params: row.params });
-          expect(answerOf(result)).toBe(row.action![visitor]);
-          expect(tableCounts()).toEqual(before);
+        const expected = row.action[visitor];
+        if (expected === "ok") {
+          it(`POST ${row.at.label} as ${visitor}: served, and it changes ${row.allowed?.changes.join(", ")}`, async () => {
+            expect(row.allowed, "an action marked ok names the form that exercises it").toBeDefined();
+            const { path, params } = row.at.resolve();
+            const cookie = cookieOf(visitor);
+            const before = tableChecksums();
+            const result = await submit(route(), path, row.allowed!.form(), { cookie, params });
+            expect([200, 302]).toContain(statusOf(result));
+            expect(answerOf(result)).not.toBe("login");
+            expect(changedTables(before, tableChecksums()), JSON.stringify(result)).toEqual(row.allowed!.changes);
+          });
+          continue;
+        }
+        it(`POST ${row.at.label} as ${visitor}: ${expected}, and nothing changes`, async () => {
+          const { path, params } = row.at.resolve();
+          const cookie = cookieOf(visitor);
+          const result = await expectNothingChanged(() => submit(route(), path, { intent: "deactivate", name: "Intruder", email: "x@y.example" }, { cookie, params }));
+          expect(answerOf(result)).toBe(expected === "form" ? "ok" : expected);
         });
       }
     }
+  }
+});
+
+// The proposal page's statechart forms, for every kind of person around a proposal, on demo
+// proposals in different stages. The rule: a person who may not see the proposal gets 404; one
+// who sees it gets the form back with the statechart's reason, unless the event is theirs to
+// send now, when the proposal moves. Every refusal leaves every table as it was.
+
+const ROLES = [
+  "signedOut",
+  "leadApplicant",
+  "partnerApplicant",
+  "otherApplicant",
+  "assignedReviewer",
+  "unassignedReviewer",
+  "advisorTakingPart",
+  "advisorElsewhere",
+  "administrator",
+] as const;
+type Role = (typeof ROLES)[number];
+type PageEvent = keyof typeof COMMAND_FIELDS;
+const PAGE_EVENTS = Object.keys(COMMAND_FIELDS) as PageEvent[];
+
+type Stage = {
+  proposal: ProposalName;
+  /** The person in each role; null where the proposal has no one in it (no reviewer yet). */
+  people: Record<"leadApplicant" | "partnerApplicant" | "otherApplicant" | "assignedReviewer" | "advisorTakingPart" | "advisorElsewhere", string | null>;
+  /** What the one who may send the event makes of the proposal. */
+  moves: Partial<Record<PageEvent, string>>;
+  /** The statechart's reason when the facts (not the person) stand in the way. */
+  refusals?: Partial<Record<PageEvent, string>>;
+};
+
+const STAGES: Stage[] = [
+  {
+    proposal: "draft",
+    people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.rs@taf.example", otherApplicant: "applicant.al@taf.example", assignedReviewer: null, advisorTakingPart: "advisor.xk@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { DISCARD: "discarded" },
+    refusals: { SUBMIT: "Institutions from at least two Western Balkan countries must have confirmed (only Kosovo* so far)." },
+  },
+  {
+    proposal: "awaitingDecision",
+    people: { leadApplicant: "applicant.al@taf.example", partnerApplicant: "applicant.xk@taf.example", otherApplicant: "applicant.mk@taf.example", assignedReviewer: null, advisorTakingPart: "advisor.al@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { CONFIRM_ELIGIBLE: "euReview.awaitingReviewers", DECLARE_INELIGIBLE: "ineligible", REQUEST_CLARIFICATION: "eligibility.clarificationRequested", WITHDRAW: "withdrawn" },
+  },
+  {
+    proposal: "clarification",
+    people: { leadApplicant: "applicant.me@taf.example", partnerApplicant: "applicant.rs@taf.example", otherApplicant: "applicant.xk@taf.example", assignedReviewer: null, advisorTakingPart: "advisor.rs@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { RESPOND: "eligibility.awaitingDecision", WITHDRAW: "withdrawn" },
+  },
+  {
+    proposal: "euReview",
+    people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.al@taf.example", otherApplicant: "applicant.ba@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.xk@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { WITHDRAW: "withdrawn" },
+    refusals: { CLOSE_REVIEW: "At least 2 reviews must be submitted; 0 are." },
+  },
+  {
+    proposal: "conceptualWork",
+    people: { leadApplicant: "applicant.rs@taf.example", partnerApplicant: "applicant.ba@taf.example", otherApplicant: "applicant.xk@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.rs@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: { WITHDRAW: "withdrawn" },
+    refusals: { SUBMIT_CONCEPT: "An answer to the TAF team's revision request is required." },
+  },
+  {
+    proposal: "implementation",
+    people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.al@taf.example", otherApplicant: "applicant.ba@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.mk@taf.example", advisorElsewhere: "advisor.rs@matrix.example" },
+    moves: { HOLD: "implementation.onHold" },
+    refusals: { SUBMIT_REPORT: "These required parts are not answered: What was achieved and Lessons learnt." },
+  },
+  {
+    proposal: "onHold",
+    people: { leadApplicant: "applicant.mk@taf.example", partnerApplicant: "applicant.xk-prosecution@matrix.example", otherApplicant: "applicant.rs@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.mk@taf.example", advisorElsewhere: "advisor.rs@matrix.example" },
+    moves: { RESUME: "implementation.active.ongoing" },
+  },
+  {
+    proposal: "completed",
+    people: { leadApplicant: "applicant.me@taf.example", partnerApplicant: "applicant.rs-justice@matrix.example", otherApplicant: "applicant.xk@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.rs@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
+    moves: {},
+  },
+];
+
+const SENDERS: Record<(typeof PROPOSAL_PERMISSIONS)[ProposalEventType], { role: Role; words: string }> = {
+  leadApplicant: { role: "leadApplicant", words: "applicants of the lead institution" },
+  administrator: { role: "administrator", words: "administrators" },
+  system: { role: "signedOut", words: "the portal's scheduler" },
+};
+
+/** Every field any of the page's forms has, filled in as a person who means it would. */
+function formFor(event: PageEvent, version: string) {
+  return { event, version, reason: "Set out in writing for the matrix.", question: "Which unit takes part?", days: "10", message: "The border police unit takes part.", outcome: "promising", sharedFeedback: "", confirm: "on" };
+}
+
+function personOf(stage: Stage, role: Role) {
+  if (role === "signedOut") return null;
+  if (role === "administrator") return "admin@taf.example";
+  if (role === "unassignedReviewer") return "reviewer.unassigned@matrix.example";
+  return stage.people[role];
+}
+
+function mayView(role: Role, state: string) {
+  if (role === "leadApplicant" || role === "partnerApplicant" || role === "assignedReviewer" || role === "administrator") return true;
+  return role === "advisorTakingPart" && state !== "draft";
+}
+
+/** The statechart's reason for refusing this person this event, in the machine's own words. */
+function expectedRefusal(stage: Stage, role: Role, event: PageEvent, row: typeof proposals.$inferSelect) {
+  const label = stateLabelOf(row.state);
+  if (isFinal(row.state)) return `The proposal is closed (${label}): nothing more can happen to it.`;
+  const snapshot = restoreProposal(row.snapshot, row.machineVersion);
+  const acceptedHere = [
+    ...allowedEvents(snapshot, { userId: 0, role: "applicant", institutionId: row.leadInstitutionId }),
+    ...allowedEvents(snapshot, { userId: 0, role: "administrator", institutionId: null }),
+  ];
+  if (!acceptedHere.includes(event)) return `No one can ${PROPOSAL_ACTIONS[event]} while the proposal is at “${label}”.`;
+  const sender = SENDERS[PROPOSAL_PERMISSIONS[event]];
+  if (sender.role !== role) return `Only ${sender.words} may ${PROPOSAL_ACTIONS[event]}.`;
+  return stage.refusals?.[event] ?? `(the matrix names no reason for ${event} at ${row.state})`;
+}
+
+const ALLOWED_TO_CHANGE = ["eligibility_checks", "outbox", "proposal_events", "proposal_versions", "proposals"];
+
+describe("the proposal page's statechart forms, for everyone around a proposal", () => {
+  for (const stage of STAGES) {
+    for (const role of ROLES) {
+      it(`‹${stage.proposal}› as ${role}: every event form answers as the rule says`, async () => {
+        const email = personOf(stage, role);
+        if (role !== "signedOut" && email === null) {
+          expect(stage.people.assignedReviewer, "only a reviewer can be missing, before any is assigned").toBeNull();
+          return;
+        }
+        const { path, params } = proposalAt(stage.proposal).resolve();
+        const row = () => db().select().from(proposals).where(eq(proposals.id, Number(params.proposalId))).get()!;
+        const stored = row();
+        // Refusals change nothing and a move is undone by a fresh copy, so one baseline serves every event.
+        const baseline = tableChecksums();
+        for (const event of PAGE_EVENTS) {
+          const cookie = email ? cookies.get(email)! : null;
+          const target = stage.moves[event];
+          const sender = SENDERS[PROPOSAL_PERMISSIONS[event]].role;
+          if (target && sender === role) {
+            await freshPortal();
+            const result = (await submit(route(), path, formFor(event, String(stored.version)), { cookie, params })) as { formError: string | null; done: string | null };
+            expect(result.formError, event).toBeNull();
+            expect(result.done, event).toBe(`Done. The proposal is now at “${stateLabelOf(target)}”.`);
+            expect(row().state, event).toBe(target);
+            const last = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, stored.id)).all().filter((e) => e.type === event).at(-1);
+            expect(last, event).toMatchObject({ actorUserId: userId(email!), fromState: stored.state });
+            const changed = changedTables(baseline, tableChecksums());
+            expect(changed, event).toEqual(expect.arrayContaining(["proposal_events", "proposals"]));
+            expect(ALLOWED_TO_CHANGE, `${event} changed ${changed.join(", ")}`).toEqual(expect.arrayContaining(changed));
+            await freshPortal();
+            continue;
+          }
+          const result = await submit(route(), path, formFor(event, String(stored.version)), { cookie, params });
+          expect(changedTables(baseline, tableChecksums()), `${event} changed nothing`).toEqual([]);
+          if (role === "signedOut") expect(answerOf(result), event).toBe("login");
+          else if (!mayView(role, stored.state)) expect(answerOf(result), event).toBe(404);
+          else expect((result as { formError: string | null }).formError, event).toBe(expectedRefusal(stage, role, event, stored));
+        }
+      });
+    }
+  }
+
+  function route() {
+    return routes["../../app/routes/proposals.$proposalId._index.tsx"]!;
   }
 });

@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, rmSync } from "node:fs";
+import { eq, getTableName, is } from "drizzle-orm";
+import { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { closeDatabase, connection, db } from "../../app/db.server";
+import { loadDemoData } from "../../app/demo/demo.server";
+import { env } from "../../app/env.server";
+import * as schema from "../../db/schema";
+import { proposals, rounds } from "../../db/schema";
+
+// What the database holds, for tests that must show a request changed nothing (or only what it
+// should): a checksum of every table the schema declares, so a new table is covered at once.
+
+const TABLES: SQLiteTable[] = Object.values(schema as Record<string, unknown>).filter((value): value is SQLiteTable => is(value, SQLiteTable));
+
+/** A checksum of every row of every table in db/schema.ts, by table name. */
+export function tableChecksums(): Record<string, string> {
+  const { sqlite } = connection();
+  return Object.fromEntries(
+    TABLES.map((table) => {
+      const name = getTableName(table);
+      const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
+      return [name, createHash("sha256").update(JSON.stringify(rows)).digest("hex")];
+    }),
+  );
+}
+
+/** The names of the tables whose rows differ between two checksums, in order. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys(after)
+    .filter((name) => before[name] !== after[name])
+    .sort();
+}
+
+/**
+ * A fresh database with the demo portal (and whatever `extend` adds to it) for every call:
+ * the demo is loaded once per test file into a base, which each call copies in place of the
+ * current database file, unless the connection opened on the last copy has changed nothing.
+ */
+export function demoPortal(extend: () => void | Promise<void> = () => {}) {
+  let base: string | undefined;
+  let pristine: ReturnType<typeof connection> | undefined;
+  return async function fresh() {
+    const path = env().DATABASE_PATH;
+    if (!base) {
+      replaceDatabase(path, null);
+      await loadDemoData(db());
+      await extend();
+      base = `${path}.demo-base`;
+      rmSync(base, { force: true });
+      connection().sqlite.prepare("VACUUM INTO ?").run(base);
+    }
+    if (pristine && pristine === connection() && changesSinceOpened() === 0) return;
+    replaceDatabase(path, base);
+    pristine = connection();
+  };
+}
+
+function changesSinceOpened() {
+  return (connection().sqlite.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+}
+
+function replaceDatabase(path: string, copyOf: string | null) {
+  closeDatabase();
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+  if (copyOf) copyFileSync(copyOf, path);
+}
+
+export function proposalIdByTitle(title: string): number {
+  const row = db().select({ id: proposals.id }).from(proposals).where(eq(proposals.title, title)).get();
+  if (!row) throw new Error(`No proposal titled “${title}”: load the demo data first.`);
+  return row.id;
+}
+
+export function roundIdByCode(code: string): number {
+  const row = db().select({ id: rounds.id }).from(rounds).where(eq(rounds.code, code)).get();
+  if (!row) throw new Error(`No round ${code}: load the demo data first.`);
+  return row.id;
+}
