@@ -9,6 +9,7 @@ import type { ProposalEventType } from "../../workflows/proposal-events";
 import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { allowedEvents, proposalMachine, stateLabel } from "../../workflows/proposal.machine";
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { isWithin } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
 import { ownPartnership } from "./partners.server";
@@ -143,7 +144,7 @@ const NOTICES: Record<string, (reference: string | null) => string> = {
 export function proposalPageFor(participation: Participation, user: SessionUser, notice: string | null) {
   const page = proposalPage(participation, user);
   const may = (permission: Parameters<typeof canOnProposal>[1]) => canOnProposal(user, permission, participation);
-  const reached = (stage: "conceptualWork" | "implementation") =>
+  const reached = (stage: ProposalStatePath) =>
     page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
   const answering = may("respondAsPartner") && ownPartnership(user, participation.proposalId)?.status === "invited";
   const links = [
