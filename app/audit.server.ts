@@ -4,6 +4,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { auditLog, users } from "../db/schema";
 import { db } from "./db.server";
 
+/** Who the audit log records as acting: a person by id and name, or no one (the portal itself). */
+export type ActingPerson = { id: number | null; name: string };
 
 export type AuditEntry = {
   actorUserId: number | null;

@@ -2,9 +2,11 @@ import type { Role } from "../db/schema";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";
 import type { ProposalEventType } from "../workflows/proposal.machine";
-import { allowedEvents } from "../workflows/proposal.machine";
+import { leadOf } from "../workflows/actors";
+import { allowedEvents, refusalOf } from "../workflows/proposal.machine";
+import { actorsOf, leadActor } from "./auth/actors.server";
 import type { Participation } from "./proposals/participation.server";
-import { draftStillOpen, leadActor, participationIn } from "./proposals/participation.server";
+import { draftStillOpen, participationIn } from "./proposals/participation.server";
 
 // Every permission in the portal is a named predicate here, so that who may do what can be read
 // in one place. Loaders and actions ask `requirePermission`; pages ask `can` to show a link.
@@ -120,19 +122,36 @@ export async function requireProposal(request: Request, proposalId: number, perm
     throw new Response("No such proposal", { status: 404 });
   }
   if (permission && !proposalPredicates[permission](user, proposal)) {
-    throw new Response(PROPOSAL_REFUSALS[permission], { status: 403 });
+    throw new Response(PROPOSAL_REFUSALS[permission](user, proposal), { status: 403 });
   }
   return { user, proposal };
 }
 
-const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, string> = {
-  editProposal: "Only the lead institution's applicants edit this proposal, and only while it is a draft or clarification is requested.",
-  managePartners: "Partners can change only while the proposal is a draft, and only the lead institution's applicants change them.",
-  respondAsPartner: "Only applicants of an invited partner institution answer the invitation, and only before the proposal is submitted.",
-  comment: "Only the applicants of the lead and partner institutions and the TAF team comment on this proposal.",
-  editConceptNote: "Only the lead institution's applicants write the concept note, and only while it is being drafted.",
-  reportImplementation: "Only the lead institution's applicants report on implementation, and only while it is ongoing.",
+/**
+ * Why a permission is refused, in the statechart's own words for the first event it stands on
+ * (the events `leadMay` asks about). Only who takes part, which the statechart does not know, is
+ * said here.
+ */
+const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, (user: SessionUser, proposal: Participation) => string> = {
+  editProposal: (user, proposal) => leadRefusal(user, proposal, "SUBMIT"),
+  managePartners: (user, proposal) => leadRefusal(user, proposal, "SUBMIT"),
+  respondAsPartner: (user, proposal) =>
+    proposal.partnerInstitutionIds.some((id) => applicantInstitutions(user).includes(id))
+      ? (refusalOf(proposal.snapshot, "SUBMIT", leadOf(proposal.leadInstitutionId)) ?? NOT_NOW)
+      : "Only applicants of an invited partner institution answer the invitation.",
+  comment: () => "Only the applicants of the lead and partner institutions and the TAF team comment on this proposal.",
+  editConceptNote: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_CONCEPT"),
+  reportImplementation: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_REPORT"),
 };
+
+// Reached only if a predicate and the statechart disagree.
+const NOT_NOW = "This is not possible at this stage of the proposal.";
+
+/** The statechart's reason, judged on this person as the lead's applicant if they are one. */
+function leadRefusal(user: SessionUser, proposal: Participation, event: ProposalEventType) {
+  const who = applicantInstitutions(user).includes(proposal.leadInstitutionId) ? leadActor(user, proposal) : actorsOf(user)[0];
+  return (who && refusalOf(proposal.snapshot, event, who)) ?? NOT_NOW;
+}
 
 /** The permissions the layout needs to draw the navigation, computed once per request. */
 export function navigationFor(user: SessionUser) {

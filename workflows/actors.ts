@@ -5,12 +5,28 @@
  */
 export type ActorRole = "applicant" | "administrator" | "reviewer" | "countryAdvisor" | "system";
 
-export interface Actor {
-  userId: number;
+/**
+ * What the machines judge "who may" on: a role, and for an applicant their institution. Asking
+ * what someone may do needs no person: "the lead institution" is a standing too.
+ */
+export interface Standing {
   role: ActorRole;
   /** The institution an applicant works for; null for everyone else. */
   institutionId: number | null;
 }
 
+/** A standing with the person behind it, whom the history records. */
+export interface Actor extends Standing {
+  userId: number;
+}
+
 /** The scheduler and the server act as this actor; history rows record it with no user. */
 export const SYSTEM_ACTOR = { userId: 0, role: "system", institutionId: null } as const;
+
+/** The applicants of a proposal's lead institution, whoever among them acts. */
+export function leadOf(leadInstitutionId: number): Standing {
+  return { role: "applicant", institutionId: leadInstitutionId };
+}
+
+/** The TAF team, whoever among them acts. */
+export const TAF_TEAM: Standing = { role: "administrator", institutionId: null };

@@ -4,14 +4,10 @@
  * compile) and ask these helpers, which read the machine's own definition.
  */
 import { getNextTransitions } from "xstate";
-import type { StateValue } from "xstate";
-import type { ProposalEventType, ProposalSnapshot } from "./proposal.machine";
+import type { ProposalEventType, ProposalSnapshot, ProposalStatePath } from "./proposal.machine";
 import { proposalMachine } from "./proposal.machine";
 
-type PathsOf<V> = V extends string ? V : { [K in keyof V & string]: K | `${K}.${PathsOf<NonNullable<V[K]>>}` }[keyof V & string];
-
-/** Every state of the proposal machine as a dotted path: "draft", "euReview", "euReview.reviewing"... */
-export type ProposalStatePath = PathsOf<ProposalSnapshot["value"]>;
+export type { ProposalStatePath } from "./proposal.machine";
 
 type StateNodeLike = { key: string; type: string; states: Record<string, StateNodeLike> };
 
@@ -41,13 +37,6 @@ export const FINAL_STATES: readonly ProposalStatePath[] = STORED_PATHS.filter(
 
 export function isFinal(path: string): boolean {
   return FINAL_STATES.includes(path as ProposalStatePath);
-}
-
-/** The current state of a snapshot as its stored dotted path, e.g. "eligibility.awaitingDecision". */
-export function statePathOf(value: StateValue): ProposalStatePath {
-  if (typeof value === "string") return value as ProposalStatePath;
-  const [key, child] = Object.entries(value)[0]!;
-  return (child === undefined ? key : `${key}.${statePathOf(child)}`) as ProposalStatePath;
 }
 
 type TransitionsLike = { on: Record<string, unknown>; parent?: TransitionsLike };

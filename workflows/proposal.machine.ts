@@ -9,9 +9,9 @@
  * Every rule lives once, in `proposalRules`, as a function that returns why an event is refused
  * (or null). The machine's guards and the refusal reasons are both made from it.
  */
-import { assertEvent, assign, createActor, getNextTransitions, initialTransition, setup, transition } from "xstate";
-import type { SnapshotFrom, StateValue } from "xstate";
-import type { Actor } from "./actors";
+import { assertEvent, assign, initialTransition, setup } from "xstate";
+import type { SnapshotFrom } from "xstate";
+import type { Standing } from "./actors";
 import {
   countryName,
   formatInstant,
@@ -21,73 +21,16 @@ import {
   overallEligibility,
   windowPosition,
 } from "./eligibility";
-import type { CriterionResult, EligibilityOutcome, Instant, PartnerStatus } from "./eligibility";
+import type { EligibilityOutcome, Instant } from "./eligibility";
+import type { Refusal, StatePathOf } from "./machine-kit";
+import { guardsFrom, machinePlumbing, ruleMaker, statePathOf } from "./machine-kit";
+import type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
+import { PROPOSAL_EVENTS, SENDER_WORDS } from "./proposal-events";
+
+export type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
+export type { StepResult } from "./machine-kit";
 
 export const PROPOSAL_MACHINE_VERSION = 1;
-
-export interface RoundFacts {
-  mode: "deadline" | "rolling";
-  state: "planned" | "open" | "closed" | "archived";
-  opensAt: Instant;
-  closesAt: Instant | null;
-}
-
-export interface PartnerFacts {
-  institutionId: number;
-  countryCode: string;
-  status: PartnerStatus;
-}
-
-export type ProposalEvent =
-  | {
-      type: "SUBMIT";
-      actor: Actor;
-      now: Instant;
-      round: RoundFacts;
-      leadCountryCode: string;
-      partners: PartnerFacts[];
-      /** Labels of the required parts still unanswered; empty when the proposal is complete. */
-      missingParts: string[];
-    }
-  /** Sent by the server (as "system") right after SUBMIT or RESPOND, with `checkEligibility`'s result. */
-  | { type: "ELIGIBILITY_CHECKED"; actor: Actor; results: CriterionResult[] }
-  /** The reason may be empty when the automatic check passed; otherwise it explains the override. */
-  | { type: "CONFIRM_ELIGIBLE"; actor: Actor; reason: string }
-  | { type: "DECLARE_INELIGIBLE"; actor: Actor; reason: string }
-  | { type: "REQUEST_CLARIFICATION"; actor: Actor; now: Instant; question: string; dueAt: Instant }
-  | { type: "RESPOND"; actor: Actor; message: string }
-  /** Sent by the scheduler with the stored due date of the open clarification request. */
-  | { type: "CLARIFICATION_EXPIRED"; actor: Actor; now: Instant; dueAt: Instant }
-  | { type: "START_REVIEW"; actor: Actor; assignedReviewers: number; minimumReviews: number }
-  | { type: "CLOSE_REVIEW"; actor: Actor; submittedReviews: number; minimumReviews: number }
-  | {
-      type: "DECIDE";
-      actor: Actor;
-      outcome: "promising" | "notSelected";
-      reason: string;
-      /** What the applicants are told; may be empty. */
-      sharedFeedback: string;
-    }
-  | {
-      type: "SUBMIT_CONCEPT";
-      actor: Actor;
-      missingParts: string[];
-      /** Whether this submission follows a revision request still unanswered: then it must answer it. */
-      answering: boolean;
-      /** The lead's answer to that request: what changed and why. Empty for a first submission. */
-      answer: string;
-    }
-  | { type: "REQUEST_REVISION"; actor: Actor; reason: string }
-  | { type: "APPROVE_CONCEPT"; actor: Actor }
-  | { type: "START"; actor: Actor }
-  | { type: "HOLD"; actor: Actor; reason: string }
-  | { type: "RESUME"; actor: Actor }
-  | { type: "SUBMIT_REPORT"; actor: Actor; missingParts: string[] }
-  | { type: "COMPLETE"; actor: Actor }
-  | { type: "WITHDRAW"; actor: Actor; reason: string }
-  | { type: "DISCARD"; actor: Actor };
-
-export type ProposalEventType = ProposalEvent["type"];
 
 export interface ProposalInput {
   leadInstitutionId: number;
@@ -100,79 +43,20 @@ export interface ProposalContext {
   eligibilityCheck: EligibilityOutcome | null;
 }
 
-/** What each event does, in words: for buttons, the history page and refusal reasons. */
-export const PROPOSAL_ACTIONS: Record<ProposalEventType, string> = {
-  SUBMIT: "submit the proposal",
-  ELIGIBILITY_CHECKED: "record the automatic eligibility check",
-  CONFIRM_ELIGIBLE: "confirm eligibility",
-  DECLARE_INELIGIBLE: "declare the proposal ineligible",
-  REQUEST_CLARIFICATION: "request clarification",
-  RESPOND: "respond to the clarification request",
-  CLARIFICATION_EXPIRED: "record that the clarification request expired",
-  START_REVIEW: "start the EU review",
-  CLOSE_REVIEW: "close the EU review",
-  DECIDE: "decide on selection",
-  SUBMIT_CONCEPT: "submit the concept",
-  REQUEST_REVISION: "request a revision",
-  APPROVE_CONCEPT: "approve the concept",
-  START: "start implementation",
-  HOLD: "put implementation on hold",
-  RESUME: "resume implementation",
-  SUBMIT_REPORT: "submit the implementation report",
-  COMPLETE: "complete implementation",
-  WITHDRAW: "withdraw the proposal",
-  DISCARD: "discard the draft",
-};
-
-type Permitted = "leadApplicant" | "administrator" | "system";
-
-/** Who may send each event. The same event never changes hands from one state to another. */
-export const PROPOSAL_PERMISSIONS: Record<ProposalEventType, Permitted> = {
-  SUBMIT: "leadApplicant",
-  ELIGIBILITY_CHECKED: "system",
-  CONFIRM_ELIGIBLE: "administrator",
-  DECLARE_INELIGIBLE: "administrator",
-  REQUEST_CLARIFICATION: "administrator",
-  RESPOND: "leadApplicant",
-  CLARIFICATION_EXPIRED: "system",
-  START_REVIEW: "administrator",
-  CLOSE_REVIEW: "administrator",
-  DECIDE: "administrator",
-  SUBMIT_CONCEPT: "leadApplicant",
-  REQUEST_REVISION: "administrator",
-  APPROVE_CONCEPT: "administrator",
-  START: "administrator",
-  HOLD: "administrator",
-  RESUME: "administrator",
-  SUBMIT_REPORT: "leadApplicant",
-  COMPLETE: "administrator",
-  WITHDRAW: "leadApplicant",
-  DISCARD: "leadApplicant",
-};
-
-const PERMITTED_WORDS: Record<Permitted, string> = {
-  leadApplicant: "applicants of the lead institution",
-  administrator: "administrators",
-  system: "the portal's scheduler",
-};
-
-function isPermitted(context: ProposalContext, eventType: ProposalEventType, actor: Actor): boolean {
-  switch (PROPOSAL_PERMISSIONS[eventType]) {
+function mayWho(context: ProposalContext, eventType: ProposalEventType, who: Standing): boolean {
+  switch (PROPOSAL_EVENTS[eventType].by) {
     case "leadApplicant":
-      return actor.role === "applicant" && actor.institutionId === context.leadInstitutionId;
+      return who.role === "applicant" && who.institutionId === context.leadInstitutionId;
     case "administrator":
-      return actor.role === "administrator";
+      return who.role === "administrator";
     case "system":
-      return actor.role === "system";
+      return who.role === "system";
   }
 }
 
-type Refusal = string | null;
-
-function refuseActor(context: ProposalContext, event: ProposalEvent): Refusal {
-  if (isPermitted(context, event.type, event.actor)) return null;
-  const action = PROPOSAL_ACTIONS[event.type];
-  return `Only ${PERMITTED_WORDS[PROPOSAL_PERMISSIONS[event.type]]} may ${action}.`;
+function refuseWho(_: ProposalContext, eventType: ProposalEventType): string {
+  const { by, action } = PROPOSAL_EVENTS[eventType];
+  return `Only ${SENDER_WORDS[by]} may ${action}.`;
 }
 
 function refuseBlank(text: string, what: string): Refusal {
@@ -213,15 +97,7 @@ function refuseOutcome(outcome: string, expected: "promising" | "notSelected"): 
   return outcome === expected ? null : "The decision must be “promising” or “not selected”.";
 }
 
-type Rule<T extends ProposalEventType> = (context: ProposalContext, event: Extract<ProposalEvent, { type: T }>) => Refusal;
-
-/** A rule for one event type; reaching it with another event is a wiring mistake in the machine. */
-function rule<T extends ProposalEventType>(type: T, check: Rule<T>) {
-  return (context: ProposalContext, event: ProposalEvent): Refusal => {
-    if (event.type !== type) throw new Error(`The rule for ${type} was asked about ${event.type}.`);
-    return refuseActor(context, event) ?? check(context, event as Extract<ProposalEvent, { type: T }>);
-  };
-}
+const rule = ruleMaker<ProposalContext, ProposalEvent>((context, event) => (mayWho(context, event.type, event.actor) ? null : refuseWho(context, event.type)));
 
 /** Every guard of the machine, as "why not?" (null means allowed). Each starts with who may. */
 const proposalRules = {
@@ -281,14 +157,7 @@ const proposalRules = {
   mayWithdraw: rule("WITHDRAW", (_, event) => refuseBlank(event.reason, "A reason")),
 };
 
-type ProposalGuardName = keyof typeof proposalRules;
-
-const guards = Object.fromEntries(
-  Object.entries(proposalRules).map(([name, check]) => [
-    name,
-    ({ context, event }: { context: ProposalContext; event: ProposalEvent }) => check(context, event) === null,
-  ]),
-) as Record<ProposalGuardName, (args: { context: ProposalContext; event: ProposalEvent }) => boolean>;
+const guards = guardsFrom<ProposalContext, ProposalEvent, typeof proposalRules>(proposalRules);
 
 const withdraw = { WITHDRAW: { target: "#proposal.withdrawn", guard: "mayWithdraw" } } as const;
 const hold = { HOLD: { target: "#proposal.implementation.onHold", guard: "mayHold" } } as const;
@@ -453,6 +322,9 @@ export const proposalMachine = setup({
 export type ProposalSnapshot = SnapshotFrom<typeof proposalMachine>;
 export type PersistedProposal = ReturnType<typeof proposalMachine.getPersistedSnapshot>;
 
+/** Every state of the proposal machine as a dotted path: "draft", "euReview", "euReview.reviewing"... */
+export type ProposalStatePath = StatePathOf<ProposalSnapshot>;
+
 export function initialProposalSnapshot(input: ProposalInput): ProposalSnapshot {
   return initialTransition(proposalMachine, input)[0];
 }
@@ -462,66 +334,29 @@ export function persistProposal(snapshot: ProposalSnapshot): PersistedProposal {
   return proposalMachine.getPersistedSnapshot(snapshot);
 }
 
-/**
- * A stored snapshot, ready for `stepProposal`. The actor is created but never started, so
- * nothing runs; `machine.resolveState` would lose the history of an on-hold implementation.
- */
-export function restoreProposal(persisted: unknown, machineVersion: number): ProposalSnapshot {
-  if (machineVersion !== PROPOSAL_MACHINE_VERSION) {
-    throw new Error(
-      `This proposal was stored by version ${machineVersion} of the proposal workflow, but this server knows only version ${PROPOSAL_MACHINE_VERSION}. Add a migration for it (docs/decisions/002-proposal-statechart.md) or run the matching server.`,
-    );
-  }
-  // A restored actor keeps its stored context, so the input is never read.
-  const snapshot = createActor(proposalMachine, { snapshot: persisted as PersistedProposal, input: undefined }).getSnapshot();
-  // A snapshot that does not fit the machine comes back as an error snapshot rather than a throw.
-  if (snapshot.status === "error") {
-    throw new Error(`The stored proposal snapshot cannot be restored: ${String(snapshot.error)}`, { cause: snapshot.error });
-  }
-  return snapshot;
-}
+const plumbing = machinePlumbing<typeof proposalMachine, ProposalContext>({
+  machine: proposalMachine,
+  name: "proposal",
+  version: PROPOSAL_MACHINE_VERSION,
+  rules: proposalRules,
+  mayWho,
+  refuseWho,
+  stateLabel,
+  finished: (label) => `The proposal is closed (${label}): nothing more can happen to it.`,
+  unavailable: (type, label) => `No one can ${PROPOSAL_EVENTS[type].action} while the proposal is at “${label}”.`,
+});
 
-export type StepResult<TSnapshot> =
-  | { accepted: true; snapshot: TSnapshot }
-  | { accepted: false; snapshot: TSnapshot; reason: string };
+/** A stored snapshot, ready for `stepProposal`; refuses one stored by another machine version. */
+export const restoreProposal = plumbing.restore;
+export const stepProposal = plumbing.step;
+/** The event types this standing may send now (who and state alone); the server still checks the facts. */
+export const allowedEvents = plumbing.allowedEvents;
+/** Why this standing may not send this event now, in the machine's words; null when it may. */
+export const refusalOf = plumbing.refusalOf;
 
-export function stepProposal(snapshot: ProposalSnapshot, event: ProposalEvent): StepResult<ProposalSnapshot> {
-  const [next] = transition(proposalMachine, snapshot, event);
-  // transition() hands back the very same object when no transition was taken.
-  if (next !== snapshot) return { accepted: true, snapshot: next };
-  return { accepted: false, snapshot, reason: refusalReason(snapshot, event) };
-}
-
-function refusalReason(snapshot: ProposalSnapshot, event: ProposalEvent): string {
-  const label = stateLabel(snapshot);
-  if (snapshot.status === "done") return `The proposal is closed (${label}): nothing more can happen to it.`;
-  // Every transition of this machine has a guard named after one of proposalRules.
-  for (const candidate of getNextTransitions(snapshot)) {
-    if (candidate.eventType !== event.type) continue;
-    const refusal = proposalRules[candidate.guard as ProposalGuardName](snapshot.context, event);
-    if (refusal !== null) return refusal;
-  }
-  return `No one can ${PROPOSAL_ACTIONS[event.type]} while the proposal is at “${label}”.`;
-}
-
-/**
- * The event types this actor may send now, judged on who may and on the state alone: a page
- * shows a button for each, then the server still applies the full rules with the facts.
- */
-export function allowedEvents(snapshot: ProposalSnapshot, actor: Actor): ProposalEventType[] {
-  const types = new Set(getNextTransitions(snapshot).map((candidate) => candidate.eventType as ProposalEventType));
-  return [...types].filter((type) => isPermitted(snapshot.context, type, actor));
-}
-
-/** The current state as a dotted path, e.g. "eligibility.awaitingDecision", for a DB column. */
-export function statePath(snapshot: { value: StateValue }): string {
-  return pathOf(snapshot.value);
-}
-
-function pathOf(value: StateValue): string {
-  if (typeof value === "string") return value;
-  const [key, child] = Object.entries(value)[0]!;
-  return child === undefined ? key : `${key}.${pathOf(child)}`;
+/** The current state as its stored dotted path, e.g. "eligibility.awaitingDecision". */
+export function statePath(snapshot: { value: ProposalSnapshot["value"] }): ProposalStatePath {
+  return statePathOf(snapshot.value) as ProposalStatePath;
 }
 
 /** The label of the current (innermost) state, e.g. "Awaiting decision". */

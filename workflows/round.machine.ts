@@ -6,27 +6,19 @@
  * round by hand, and reopen a closed one (with a reason) when it was closed too early.
  * Like the proposal machine, it is pure and every event carries its actor and facts.
  */
-import { createActor, getNextTransitions, initialTransition, setup, transition } from "xstate";
+import { initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
-import type { Actor } from "./actors";
+import type { Standing } from "./actors";
 import { formatInstant } from "./eligibility";
-import type { Instant } from "./eligibility";
-import type { StepResult } from "./proposal.machine";
+import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
+import type { RoundEvent, RoundEventType } from "./round-events";
+import { ROUND_EVENTS } from "./round-events";
+
+export type { RoundEvent, RoundEventType } from "./round-events";
 
 export const ROUND_MACHINE_VERSION = 1;
 
 export type RoundMode = "deadline" | "rolling";
-
-export type RoundEvent =
-  /** `opensAt` is the round's stored opening time: the scheduler may open it from then on. */
-  | { type: "OPEN"; actor: Actor; now: Instant; opensAt: Instant }
-  /** `closesAt` is the round's stored closing time, null for a rolling round. */
-  | { type: "CLOSE"; actor: Actor; now: Instant; closesAt: Instant | null }
-  /** `closesAt` is the new closing time: later than now for a deadline round, null for a rolling one. */
-  | { type: "REOPEN"; actor: Actor; now: Instant; closesAt: Instant | null; reason: string }
-  | { type: "ARCHIVE"; actor: Actor };
-
-export type RoundEventType = RoundEvent["type"];
 
 export interface RoundInput {
   mode: RoundMode;
@@ -37,36 +29,17 @@ export interface RoundContext {
   mode: RoundMode;
 }
 
-const ROUND_ACTIONS: Record<RoundEventType, string> = {
-  OPEN: "open the round",
-  CLOSE: "close the round",
-  REOPEN: "reopen the round",
-  ARCHIVE: "archive the round",
-};
-
 /** The scheduler opens and closes rounds at their stored times; everything else is by hand. */
-const SCHEDULED_EVENTS: ReadonlySet<RoundEventType> = new Set(["OPEN", "CLOSE"]);
-
-function isPermitted(eventType: RoundEventType, actor: Actor): boolean {
-  return actor.role === "administrator" || (actor.role === "system" && SCHEDULED_EVENTS.has(eventType));
+function mayWho(_: RoundContext, eventType: RoundEventType, who: Standing): boolean {
+  return who.role === "administrator" || (who.role === "system" && ROUND_EVENTS[eventType].scheduled !== null);
 }
 
-type Refusal = string | null;
-
-function refuseActor(event: RoundEvent): Refusal {
-  if (isPermitted(event.type, event.actor)) return null;
-  const who = SCHEDULED_EVENTS.has(event.type) ? "administrators and the portal's scheduler" : "administrators";
-  return `Only ${who} may ${ROUND_ACTIONS[event.type]}.`;
+function refuseWho(_: RoundContext, eventType: RoundEventType): string {
+  const { scheduled, action } = ROUND_EVENTS[eventType];
+  return `Only ${scheduled === null ? "administrators" : "administrators and the portal's scheduler"} may ${action}.`;
 }
 
-type Rule<T extends RoundEventType> = (context: RoundContext, event: Extract<RoundEvent, { type: T }>) => Refusal;
-
-function rule<T extends RoundEventType>(type: T, check: Rule<T>) {
-  return (context: RoundContext, event: RoundEvent): Refusal => {
-    if (event.type !== type) throw new Error(`The rule for ${type} was asked about ${event.type}.`);
-    return refuseActor(event) ?? check(context, event as Extract<RoundEvent, { type: T }>);
-  };
-}
+const rule = ruleMaker<RoundContext, RoundEvent>((context, event) => (mayWho(context, event.type, event.actor) ? null : refuseWho(context, event.type)));
 
 /** Every guard of the machine, as "why not?" (null means allowed). */
 const roundRules = {
@@ -92,14 +65,7 @@ const roundRules = {
   mayArchive: rule("ARCHIVE", () => null),
 };
 
-type RoundGuardName = keyof typeof roundRules;
-
-const guards = Object.fromEntries(
-  Object.entries(roundRules).map(([name, check]) => [
-    name,
-    ({ context, event }: { context: RoundContext; event: RoundEvent }) => check(context, event) === null,
-  ]),
-) as Record<RoundGuardName, (args: { context: RoundContext; event: RoundEvent }) => boolean>;
+const guards = guardsFrom<RoundContext, RoundEvent, typeof roundRules>(roundRules);
 
 export const roundMachine = setup({
   types: {
@@ -150,42 +116,24 @@ export function persistRound(snapshot: RoundSnapshot): PersistedRound {
   return roundMachine.getPersistedSnapshot(snapshot);
 }
 
-export function restoreRound(persisted: unknown, machineVersion: number): RoundSnapshot {
-  if (machineVersion !== ROUND_MACHINE_VERSION) {
-    throw new Error(
-      `This round was stored by version ${machineVersion} of the round workflow, but this server knows only version ${ROUND_MACHINE_VERSION}. Add a migration for it (docs/decisions/002-proposal-statechart.md) or run the matching server.`,
-    );
-  }
-  // A restored actor keeps its stored context, so the input is never read.
-  const snapshot = createActor(roundMachine, { snapshot: persisted as PersistedRound, input: undefined }).getSnapshot();
-  // A snapshot that does not fit the machine comes back as an error snapshot rather than a throw.
-  if (snapshot.status === "error") {
-    throw new Error(`The stored round snapshot cannot be restored: ${String(snapshot.error)}`, { cause: snapshot.error });
-  }
-  return snapshot;
-}
+const plumbing = machinePlumbing<typeof roundMachine, RoundContext>({
+  machine: roundMachine,
+  name: "round",
+  version: ROUND_MACHINE_VERSION,
+  rules: roundRules,
+  mayWho,
+  refuseWho,
+  stateLabel: roundStateLabel,
+  finished: (label) => `The round is ${label.toLowerCase()}: nothing more can happen to it.`,
+  unavailable: (type, label) => `No one can ${ROUND_EVENTS[type].action} while it is ${label.toLowerCase()}.`,
+});
 
-export function stepRound(snapshot: RoundSnapshot, event: RoundEvent): StepResult<RoundSnapshot> {
-  const [next] = transition(roundMachine, snapshot, event);
-  if (next !== snapshot) return { accepted: true, snapshot: next };
-  return { accepted: false, snapshot, reason: refusalReason(snapshot, event) };
-}
-
-function refusalReason(snapshot: RoundSnapshot, event: RoundEvent): string {
-  const label = roundStateLabel(snapshot);
-  if (snapshot.status === "done") return `The round is ${label.toLowerCase()}: nothing more can happen to it.`;
-  for (const candidate of getNextTransitions(snapshot)) {
-    if (candidate.eventType !== event.type) continue;
-    const refusal = roundRules[candidate.guard as RoundGuardName](snapshot.context, event);
-    if (refusal !== null) return refusal;
-  }
-  return `No one can ${ROUND_ACTIONS[event.type]} while it is ${label.toLowerCase()}.`;
-}
-
-export function allowedRoundEvents(snapshot: RoundSnapshot, actor: Actor): RoundEventType[] {
-  const types = new Set(getNextTransitions(snapshot).map((candidate) => candidate.eventType as RoundEventType));
-  return [...types].filter((type) => isPermitted(type, actor));
-}
+/** A stored snapshot, ready for `stepRound`; refuses one stored by another machine version. */
+export const restoreRound = plumbing.restore;
+export const stepRound = plumbing.step;
+export const allowedRoundEvents = plumbing.allowedEvents;
+/** Why this standing may not send this event now, in the machine's words; null when it may. */
+export const roundRefusalOf = plumbing.refusalOf;
 
 /** The round machine is flat, so its state path is its state value: "planned", "open"... */
 export function roundStatePath(snapshot: RoundSnapshot): RoundState {

@@ -11,7 +11,9 @@ import type { Actor } from "../../workflows/actors";
 import { fromBrusselsTime, toBrusselsTime } from "../../workflows/brussels-time";
 import type { SupportKind, ThemeId } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
-import { PROPOSAL_PERMISSIONS } from "../../workflows/proposal.machine";
+import type { ProposalSender } from "../../workflows/proposal-events";
+import { PROPOSAL_EVENTS } from "../../workflows/proposal-events";
+import { administratorActor, leadActor } from "../auth/actors.server";
 import type { Db } from "../../db/client";
 import type { InstitutionType, Role, RoundMode } from "../../db/schema";
 import { institutions, memberships, outbox, proposalPartners, proposals, reviewAssignments, rounds, users } from "../../db/schema";
@@ -728,9 +730,9 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
     const proposalId = () => found(proposalIds.get(proposal), `proposal "${proposal.title}" (before it was created)`);
     const leadId = ids.institution(proposal.lead);
     const leadApplicant = found(ids.applicantOf(proposal.lead), `a demo applicant of ${proposal.lead}`);
-    const actors: Record<(typeof PROPOSAL_PERMISSIONS)[keyof typeof PROPOSAL_PERMISSIONS], Actor> = {
-      leadApplicant: { userId: leadApplicant, role: "applicant", institutionId: leadId },
-      administrator: { userId: ids.user(ADMIN), role: "administrator", institutionId: null },
+    const actors: Record<ProposalSender, Actor> = {
+      leadApplicant: leadActor({ id: leadApplicant }, { leadInstitutionId: leadId }),
+      administrator: administratorActor({ id: ids.user(ADMIN) }),
       system: SYSTEM_ACTOR,
     };
 
@@ -790,7 +792,7 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
             return;
           }
           default: {
-            const actor = actors[PROPOSAL_PERMISSIONS[action.type]];
+            const actor = actors[PROPOSAL_EVENTS[action.type].by];
             const outcome = applyProposalCommand({ proposalId: proposalId(), actor, command: action, now: at }, tx);
             if (!outcome.ok) throw new Error(`Demo data: ${action.type} on "${proposal.title}" was refused: ${outcome.message}`);
           }

@@ -3,6 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { InstitutionType } from "../../db/schema";
 import { countries, institutions, memberships, users } from "../../db/schema";
+import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import type { CountryChoice, InstitutionInput } from "../components/institution";
 import type { InstitutionChoice } from "../components/person";
@@ -13,7 +14,6 @@ import { containsPattern } from "../people/people.server";
 // The directory of institutions: listed, added and edited by the TAF team. An institution is
 // never deleted: proposals and people keep pointing at it, so it is deactivated instead.
 
-type Actor = { id: number; name: string };
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
 /** The six countries in their usual order (the WB6 are reference data from the migrations). */
@@ -144,7 +144,7 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-export function createInstitution(actor: Actor, input: InstitutionInput, ip?: string): Outcome<{ institutionId: number }> {
+export function createInstitution(actor: ActingPerson, input: InstitutionInput, ip?: string): Outcome<{ institutionId: number }> {
   try {
     return db().transaction<Outcome<{ institutionId: number }>>(
       (tx) => {
@@ -163,7 +163,7 @@ export function createInstitution(actor: Actor, input: InstitutionInput, ip?: st
 }
 
 /** Saves the changes and records them; switching `active` off is how an institution is retired. */
-export function updateInstitution(actor: Actor, institutionId: number, input: InstitutionInput, ip?: string): Outcome {
+export function updateInstitution(actor: ActingPerson, institutionId: number, input: InstitutionInput, ip?: string): Outcome {
   try {
     return db().transaction<Outcome>(
       (tx) => {

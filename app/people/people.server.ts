@@ -5,6 +5,7 @@ import type { Role } from "../../db/schema";
 import { countries, institutions, memberships, tokens, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { invitationEmail } from "../../emails/templates/invitation";
+import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { endAllSessions } from "../auth/session.server";
 import { issueToken } from "../auth/tokens.server";
@@ -20,7 +21,6 @@ import { env } from "../env.server";
 export const PEOPLE_PAGE_SIZE = 50;
 
 // The administrator acting; id null for the command line that creates the first administrator.
-type Actor = { id: number | null; name: string };
 type FieldErrors = Record<string, string[]>;
 export type Outcome = { ok: true } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
 
@@ -233,7 +233,7 @@ function resolveRole(tx: Tx, values: ReturnType<typeof membershipValues>, curren
   return Object.keys(errors).length ? { ok: false as const, errors } : { ok: true as const, role };
 }
 
-function sendInvitation(tx: Tx, person: { id: number; name: string; email: string }, role: RoleView, invitedBy: Actor) {
+function sendInvitation(tx: Tx, person: { id: number; name: string; email: string }, role: RoleView, invitedBy: ActingPerson) {
   const { tokenId, secret, expiresAt } = issueToken(tx, person.id, "invitation");
   enqueueEmail(tx, {
     idempotencyKey: `invitation:${tokenId}`,
@@ -258,7 +258,7 @@ function isUniqueViolation(error: unknown) {
 const EMAIL_TAKEN = "This address already has an account. Find the person in the list instead of inviting them again.";
 
 /** Opens an account without a password and mails the person a link to choose one. */
-export function invitePerson(invitedBy: Actor, input: InviteInput, ip?: string): Outcome & { userId?: number } {
+export function invitePerson(invitedBy: ActingPerson, input: InviteInput, ip?: string): Outcome & { userId?: number } {
   try {
     return db().transaction(
       (tx) => {
@@ -294,7 +294,7 @@ export function invitePerson(invitedBy: Actor, input: InviteInput, ip?: string):
  * Changes a person's name, job title and role. The form edits their first role; any further
  * roles (rare: set up by hand) are kept as they are.
  */
-export function updatePerson(editor: Actor, userId: number, input: PersonInput, ip?: string): Outcome {
+export function updatePerson(editor: ActingPerson, userId: number, input: PersonInput, ip?: string): Outcome {
   return db().transaction(
     (tx) => {
       const person = tx.select().from(users).where(eq(users.id, userId)).get();
@@ -333,7 +333,7 @@ export function updatePerson(editor: Actor, userId: number, input: PersonInput, 
 }
 
 /** Closes an account: signed out everywhere at once, and every link mailed to them stops working. */
-export function deactivatePerson(actor: Actor, userId: number, ip?: string): Outcome {
+export function deactivatePerson(actor: ActingPerson, userId: number, ip?: string): Outcome {
   if (actor.id === userId) {
     return { ok: false, formErrors: ["You cannot deactivate your own account. Another administrator can do it."] };
   }
@@ -356,7 +356,7 @@ export function deactivatePerson(actor: Actor, userId: number, ip?: string): Out
   );
 }
 
-export function reactivatePerson(actor: Actor, userId: number, ip?: string): Outcome {
+export function reactivatePerson(actor: ActingPerson, userId: number, ip?: string): Outcome {
   return db().transaction(
     (tx) => {
       const person = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
@@ -371,7 +371,7 @@ export function reactivatePerson(actor: Actor, userId: number, ip?: string): Out
 }
 
 /** A new invitation link for someone who never chose a password; the older links stop working. */
-export function resendInvitation(actor: Actor, userId: number, ip?: string): Outcome {
+export function resendInvitation(actor: ActingPerson, userId: number, ip?: string): Outcome {
   return db().transaction(
     (tx) => {
       const person = tx.select().from(users).where(eq(users.id, userId)).get();

@@ -17,7 +17,7 @@ import { roundSettings } from "../rounds/workflow.server";
 import type { DraftValues } from "./content-schema";
 import { fieldOfPart, partAnchor } from "./content-schema";
 import type { Participation } from "./participation.server";
-import { leadActor } from "./participation.server";
+import { leadActor } from "../auth/actors.server";
 
 // Drafting a proposal: starting it in a round, saving what the lead writes, and the preview
 // before submission with every blocker. State changes go through applyProposalCommand only;
@@ -93,8 +93,7 @@ export function startDraft(user: SessionUser, input: { roundId: number; institut
       if (!lead?.active) {
         return { ok: false, fieldErrors: { institutionId: [`${lead?.name ?? "This institution"} is not active in the TAF directory. Contact the TAF team.`] } };
       }
-      const actor: Actor = { userId: user.id, role: "applicant", institutionId: input.institutionId };
-      const proposal = createProposal(tx, { roundId: round.id, leadInstitutionId: input.institutionId, createdBy: actor, title: input.title, now });
+      const proposal = createProposal(tx, { roundId: round.id, leadInstitutionId: input.institutionId, createdBy: leadActor(user, { leadInstitutionId: input.institutionId }), title: input.title, now });
       return { ok: true, proposalId: proposal.id };
     },
     { behavior: "immediate" },

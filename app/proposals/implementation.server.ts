@@ -9,7 +9,7 @@ import { canOnProposal } from "../permissions.server";
 import { revisionRequests } from "./revision-requests.server";
 import { formatDay } from "../../workflows/time";
 import { hasReached, readConceptNote, saveAndSubmit } from "./concept-note.server";
-import { leadActor } from "./participation.server";
+import { leadActor } from "../auth/actors.server";
 import type { ActivityReportForm, CompletionReportForm } from "./implementation-schema";
 import type { Participation } from "./participation.server";
 import { participationIn } from "./participation.server";

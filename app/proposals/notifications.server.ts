@@ -13,7 +13,8 @@ import { proposalToDecideEmail } from "../../emails/templates/proposal-to-decide
 import { proposalWithdrawnEmail } from "../../emails/templates/proposal-withdrawn";
 import { revisionRequestedEmail } from "../../emails/templates/revision-requested";
 import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
-import type { ProposalEvent } from "../../workflows/proposal.machine";
+import type { ProposalEvent } from "../../workflows/proposal-events";
+import { isWithin } from "../../workflows/proposal-stages";
 import { env } from "../env.server";
 
 // The mail a proposal's transitions owe, written to the outbox in the transition's transaction.
@@ -92,7 +93,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
       return send(applicants(), "revision-requested", (r) =>
         revisionRequestedEmail({
           recipientName: r.name,
-          document: transition.fromState.startsWith("conceptualWork") ? "concept note" : "completion report",
+          document: isWithin(transition.fromState, "conceptualWork") ? "concept note" : "completion report",
           reason: event.reason,
           ...about,
         }),
@@ -125,10 +126,20 @@ export function notifyTransition(tx: Tx, transition: Transition) {
         }),
       );
     }
-    default:
+    case "DISCARD":
+    case "ELIGIBILITY_CHECKED":
+    case "START_REVIEW":
+    case "CLOSE_REVIEW":
       // Discarding a draft, the automatic check and the review's internal steps tell no one.
       return;
+    default:
+      return unheardOf(event);
   }
+}
+
+/** A new event fails to compile here until someone decides who hears of it. */
+function unheardOf(event: never): never {
+  throw new Error(`No one decided who hears of ${(event as ProposalEvent).type}.`);
 }
 
 /** Active applicants of the lead institution and of every partner that confirmed. */

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { institutions, proposalPartners, proposals, reviewAssignments } from "../../db/schema";
-import type { Actor } from "../../workflows/actors";
+import { leadOf } from "../../workflows/actors";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { allowedEvents, restoreProposal } from "../../workflows/proposal.machine";
-import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 
 /**
@@ -38,17 +37,12 @@ export type Participation = {
   snapshot: ProposalSnapshot;
 };
 
-/** The actor a person acts as for the lead institution (the statechart checks who they are). */
-export function leadActor(user: SessionUser, proposal: { leadInstitutionId: number }): Actor {
-  return { userId: user.id, role: "applicant", institutionId: proposal.leadInstitutionId };
-}
-
 /**
  * Whether the lead may still submit the draft: partners are invited, removed and answer only
  * until then, so that every invitation can be answered before the proposal leaves the draft.
  */
 export function draftStillOpen(snapshot: ProposalSnapshot, leadInstitutionId: number) {
-  return allowedEvents(snapshot, { userId: 0, role: "applicant", institutionId: leadInstitutionId }).includes("SUBMIT");
+  return allowedEvents(snapshot, leadOf(leadInstitutionId)).includes("SUBMIT");
 }
 
 export function participationIn(proposalId: number): Participation | null {

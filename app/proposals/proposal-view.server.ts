@@ -1,62 +1,26 @@
 import { desc, eq } from "drizzle-orm";
 import { countries, eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, rounds, users } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
-import type { Actor } from "../../workflows/actors";
+import type { Standing } from "../../workflows/actors";
+import { leadOf, TAF_TEAM } from "../../workflows/actors";
 import type { CriterionResult } from "../../workflows/eligibility";
 import { jointCountries } from "../../workflows/eligibility";
-import type { ProposalEventType, ProposalSnapshot } from "../../workflows/proposal.machine";
-import { allowedEvents, PROPOSAL_ACTIONS, PROPOSAL_PERMISSIONS, proposalMachine, stateLabel } from "../../workflows/proposal.machine";
+import type { ProposalEventType } from "../../workflows/proposal-events";
+import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
+import type { ProposalSnapshot } from "../../workflows/proposal.machine";
+import { allowedEvents, proposalMachine, stateLabel } from "../../workflows/proposal.machine";
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
+import { isWithin } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
+import { ownPartnership } from "./partners.server";
 import { drawStatechart } from "../../workflows/statechart-svg";
+import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
-import { can } from "../permissions.server";
+import { can, canOnProposal } from "../permissions.server";
 
 // What the proposal page shows, shaped for the person looking: applicants never see who in the
 // TAF team or among reviewers acted, internal reasons, or the automatic check's details.
-
-/** The ways this person can act on a proposal: one actor per role they hold. */
-function actorsFor(user: SessionUser): Actor[] {
-  return user.memberships.map((m) => ({
-    userId: user.id,
-    role: m.role,
-    institutionId: m.role === "applicant" ? m.institutionId : null,
-  }));
-}
-
-/** The events this person may send now, each with the actor that may send it. */
-export function availableActions(user: SessionUser, snapshot: ProposalSnapshot) {
-  const actions = new Map<ProposalEventType, Actor>();
-  for (const actor of actorsFor(user)) {
-    for (const type of allowedEvents(snapshot, actor)) if (!actions.has(type)) actions.set(type, actor);
-  }
-  return actions;
-}
-
-// The history reads as sentences: "<who> <did what>".
-const HISTORY_WORDS: Record<ProposalEventType | "CREATE", string> = {
-  CREATE: "started the draft",
-  SUBMIT: "submitted the proposal",
-  ELIGIBILITY_CHECKED: "ran the automatic eligibility check",
-  CONFIRM_ELIGIBLE: "confirmed that the proposal is eligible",
-  DECLARE_INELIGIBLE: "declared the proposal ineligible",
-  REQUEST_CLARIFICATION: "asked for clarification",
-  RESPOND: "answered the clarification request and resubmitted",
-  CLARIFICATION_EXPIRED: "noted that the clarification request expired unanswered",
-  START_REVIEW: "started the EU review",
-  CLOSE_REVIEW: "closed the EU review",
-  DECIDE: "decided on selection",
-  SUBMIT_CONCEPT: "submitted the concept note",
-  REQUEST_REVISION: "asked for a revision",
-  APPROVE_CONCEPT: "approved the concept note",
-  START: "started implementation",
-  HOLD: "put implementation on hold",
-  RESUME: "resumed implementation",
-  SUBMIT_REPORT: "submitted the completion report",
-  COMPLETE: "completed the proposal",
-  WITHDRAW: "withdrew the proposal",
-  DISCARD: "discarded the draft",
-};
 
 /** The main stages in order, from the statechart itself: passed, current or still ahead. */
 function stagesOf(state: string, visited: string[]) {
@@ -74,24 +38,8 @@ function stagesOf(state: string, visited: string[]) {
   };
 }
 
-// Reasons and texts that the applicants are meant to read; other payload text stays internal.
-const SHARED_TEXT: Partial<Record<ProposalEventType, string[]>> = {
-  REQUEST_CLARIFICATION: ["question"],
-  RESPOND: ["message"],
-  DECLARE_INELIGIBLE: ["reason"],
-  DECIDE: ["sharedFeedback"],
-  REQUEST_REVISION: ["reason"],
-  SUBMIT_CONCEPT: ["answer"],
-  HOLD: ["reason"],
-  WITHDRAW: ["reason"],
-};
-const INTERNAL_TEXT: Partial<Record<ProposalEventType, string[]>> = {
-  CONFIRM_ELIGIBLE: ["reason"],
-  DECIDE: ["reason"],
-};
-
 /** The proposal page; the snapshot is the one the permission check already restored. */
-export function proposalPage(participation: Participation, user: SessionUser) {
+function proposalPage(participation: Participation, user: SessionUser) {
   const { proposalId, snapshot } = participation;
   const internal = can(user, "viewInternalNotes");
   const proposal = db()
@@ -167,32 +115,82 @@ export function proposalPage(participation: Participation, user: SessionUser) {
     history: history.map(({ event, actorName }) => ({
         id: event.id,
         at: formatBrussels(event.at),
-        what: HISTORY_WORDS[event.type as ProposalEventType | "CREATE"] ?? event.type,
+        what: historyWords(event.type),
         who: actorLabel(event.actorRole, actorName, internal),
         from: event.fromState,
         to: event.toState,
-        texts: texts(event.type as ProposalEventType, event.payload, internal),
+        texts: texts(event.type, event.payload, internal),
         dueAt: event.type === "REQUEST_CLARIFICATION" && typeof event.payload.dueAt === "string" ? formatBrussels(new Date(event.payload.dueAt)) : null,
       })),
     eligibility: latestCheck
       ? { at: formatBrussels(latestCheck.at), overall: latestCheck.overall, results: latestCheck.results as CriterionResult[] }
       : null,
-    actions: [...availableActions(user, snapshot).keys()].map((type) => ({ type, label: PROPOSAL_ACTIONS[type], by: PROPOSAL_PERMISSIONS[type] })),
+    actions: [...availableActions(user, snapshot).keys()].map((type) => {
+      const { action, by, fields, workPage, danger } = PROPOSAL_EVENTS[type];
+      return { type, label: action, by, fields: fields ?? [], workPage: workPage ?? null, danger: danger ?? false };
+    }),
   };
 }
 
-// Steps that stop or pause a proposal rather than move it on: they do not say who acts next.
-const SIDE_STEPS: ProposalEventType[] = ["WITHDRAW", "DISCARD", "HOLD"];
+const NOTICES: Record<string, (reference: string | null) => string> = {
+  submitted: (reference) => `Submitted as ${reference}. You and your partners receive a confirmation e-mail.`,
+  resubmitted: () => "Your answer is sent and the proposal is resubmitted as a new version.",
+};
+
+/**
+ * The proposal page with what this person can do from it: the forms of the events they may
+ * send, links to the pages where an event's work happens, and the proposal's other pages.
+ */
+export function proposalPageFor(participation: Participation, user: SessionUser, notice: string | null) {
+  const page = proposalPage(participation, user);
+  const may = (permission: Parameters<typeof canOnProposal>[1]) => canOnProposal(user, permission, participation);
+  const reached = (stage: ProposalStatePath) =>
+    page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
+  const answering = may("respondAsPartner") && ownPartnership(user, participation.proposalId)?.status === "invited";
+  const links = [
+    may("editProposal") ? { to: "edit", label: "Edit the proposal" } : null,
+    { to: "partners", label: may("managePartners") ? "Invite and manage partners" : "Partners" },
+    may("respondAsPartner") ? { to: "partnership", label: "Confirm or decline your institution's participation" } : null,
+    may("comment") ? { to: "comments", label: "Comments" } : null,
+    { to: "attachments", label: may("editProposal") ? "Attachments: add or remove" : "Attachments" },
+    page.reference ? { to: "versions", label: "Compare versions" } : null,
+    reached("conceptualWork") ? { to: "concept", label: may("editConceptNote") ? "Write the concept note" : "Concept note" } : null,
+    reached("implementation") || isWithin(page.state, "completed")
+      ? { to: "implementation", label: may("reportImplementation") ? "Report on implementation" : "Implementation and activities" }
+      : null,
+  ];
+  return {
+    ...page,
+    notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice]!(page.reference) : null,
+    actions: page.actions.filter((action) => action.workPage === null),
+    workLinks: [
+      // An invitation waiting for this person's institution is theirs to answer now.
+      ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: "Answer the invitation: confirm or decline" }] : []),
+      ...page.actions.flatMap(({ workPage }) => (workPage ? [{ to: `/proposals/${page.id}/${workPage.path}`, label: workPage.label }] : [])),
+    ],
+    links: links.flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])),
+  };
+}
 
 /** Who moves the proposal on from here, in words, as the statechart says. */
 function nextActor(snapshot: ProposalSnapshot, leadInstitutionId: number) {
-  const moves = (actor: Actor) => allowedEvents(snapshot, actor).filter((type) => !SIDE_STEPS.includes(type)).length > 0;
-  const lead = moves({ userId: 0, role: "applicant", institutionId: leadInstitutionId });
-  const team = moves({ userId: 0, role: "administrator", institutionId: null });
+  // Steps that stop or pause a proposal rather than move it on do not say who acts next.
+  const moves = (who: Standing) => allowedEvents(snapshot, who).some((type) => !PROPOSAL_EVENTS[type].sideStep);
+  const lead = moves(leadOf(leadInstitutionId));
+  const team = moves(TAF_TEAM);
   if (lead && team) return "the lead institution or the TAF team";
   if (lead) return "the lead institution";
   if (team) return "the TAF team";
   return null;
+}
+
+function historyWords(type: string) {
+  if (type === "CREATE") return DRAFT_STARTED_WORDS;
+  return isEventType(type) ? PROPOSAL_EVENTS[type].history : type;
+}
+
+function isEventType(type: string): type is ProposalEventType {
+  return Object.hasOwn(PROPOSAL_EVENTS, type);
 }
 
 function actorLabel(role: string, name: string | null, internal: boolean) {
@@ -202,21 +200,13 @@ function actorLabel(role: string, name: string | null, internal: boolean) {
   return name ?? "An applicant";
 }
 
-function texts(type: ProposalEventType, payload: Record<string, unknown>, internal: boolean) {
-  const keys = [...(SHARED_TEXT[type] ?? []), ...(internal ? (INTERNAL_TEXT[type] ?? []) : [])];
-  return keys.flatMap((key) => {
+function texts(type: string, payload: Record<string, unknown>, internal: boolean) {
+  if (!isEventType(type)) return [];
+  const { shared, internal: internalTexts } = PROPOSAL_EVENTS[type];
+  const shown = [...shared.map((text) => ({ ...text, internal: false })), ...(internal ? internalTexts.map((text) => ({ ...text, internal: true })) : [])];
+  return shown.flatMap(({ key, label, internal: isInternal }) => {
     const value = payload[key];
     if (typeof value !== "string" || value.trim() === "") return [];
-    const shared = SHARED_TEXT[type]?.includes(key) ?? false;
-    return [{ label: textLabel(type, key), text: value, internal: !shared }];
+    return [{ label, text: value, internal: isInternal }];
   });
-}
-
-function textLabel(type: ProposalEventType, key: string) {
-  if (key === "question") return "Question";
-  if (key === "message") return "Answer";
-  if (key === "answer") return "Answer to the revision request";
-  if (key === "sharedFeedback") return "Feedback";
-  if (type === "DECIDE" || type === "CONFIRM_ELIGIBLE") return "Internal reason";
-  return "Reason";
 }

@@ -8,6 +8,7 @@ import type { CriterionId, CriterionResult } from "../../workflows/eligibility";
 import { checkEligibility, overallEligibility } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingConceptNoteParts, missingProposalParts, missingReportParts, proposalThemes } from "../../workflows/proposal-content";
+import type { ProposalCommand } from "../../workflows/proposal-events";
 import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.machine";
 import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
 import { accepts } from "../../workflows/proposal-stages";
@@ -22,28 +23,7 @@ import { roundSettings } from "../rounds/workflow.server";
 
 type ProposalRow = typeof proposals.$inferSelect;
 
-/** What a person (or the scheduler) asks for; the facts the statechart needs are added here. */
-export type ProposalCommand =
-  | { type: "SUBMIT" }
-  | { type: "CONFIRM_ELIGIBLE"; reason: string }
-  | { type: "DECLARE_INELIGIBLE"; reason: string }
-  | { type: "REQUEST_CLARIFICATION"; question: string; dueAt: Date }
-  | { type: "RESPOND"; message: string }
-  | { type: "CLARIFICATION_EXPIRED" }
-  | { type: "START_REVIEW" }
-  | { type: "CLOSE_REVIEW" }
-  | { type: "DECIDE"; outcome: "promising" | "notSelected"; reason: string; sharedFeedback: string }
-  /** The answer is needed only when the submission follows a revision request. */
-  | { type: "SUBMIT_CONCEPT"; answer?: string }
-  | { type: "REQUEST_REVISION"; reason: string }
-  | { type: "APPROVE_CONCEPT" }
-  | { type: "START" }
-  | { type: "HOLD"; reason: string }
-  | { type: "RESUME" }
-  | { type: "SUBMIT_REPORT" }
-  | { type: "COMPLETE" }
-  | { type: "WITHDRAW"; reason: string }
-  | { type: "DISCARD" };
+export type { ProposalCommand } from "../../workflows/proposal-events";
 
 export type ProposalOutcome =
   | { ok: true; state: string; version: number; reference: string | null }

@@ -1,6 +1,8 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { proposals, roundEvents, rounds, users } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
+import { isRoundEventType, ROUND_EVENTS } from "../../workflows/round-events";
+import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { createRound, roundSettings } from "./workflow.server";
@@ -10,7 +12,6 @@ import type { NewRoundInput } from "./round-schema";
 // round. Moving a round (open, close, reopen, archive) is a statechart event, applied by
 // applyRoundCommand (app/workflow/rounds.server.ts), whose round_events are its record.
 
-type Actor = { id: number; name: string };
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
 /** Each round's proposals counted: submitted ones have a reference, drafts do not yet. */
@@ -79,18 +80,6 @@ export function findRound(roundId: number) {
   return round ? { ...round, settings: roundSettings(round.settings) } : null;
 }
 
-const HISTORY_WORDS: Record<string, string> = {
-  OPEN: "opened the round",
-  CLOSE: "closed the round",
-  REOPEN: "reopened the round",
-  ARCHIVE: "archived the round",
-};
-// The scheduler acts only at the round's stored times.
-const SCHEDULED_WORDS: Record<string, string> = {
-  OPEN: "opened the round at its opening time",
-  CLOSE: "closed the round at its closing time",
-};
-
 /** The round's statechart history as sentences, oldest first: who did what, and why. */
 export function roundHistory(roundId: number) {
   const entries = db()
@@ -107,14 +96,21 @@ export function roundHistory(roundId: number) {
       id: entry.id,
       at: formatBrussels(entry.at),
       who: scheduled ? "The portal" : `${entry.actorName ?? "Someone"} (TAF team)`,
-      what: `${(scheduled ? SCHEDULED_WORDS : HISTORY_WORDS)[entry.type] ?? entry.type}${entry.type === "REOPEN" && closesAt ? ` until ${formatBrussels(new Date(closesAt))}` : ""}`,
+      what: `${historyWords(entry.type, scheduled)}${entry.type === "REOPEN" && closesAt ? ` until ${formatBrussels(new Date(closesAt))}` : ""}`,
       reason: entry.type === "REOPEN" ? (reason ?? null) : null,
     };
   });
 }
 
+/** What the round's history says was done; the scheduler acts only at the round's stored times. */
+function historyWords(type: string, scheduled: boolean) {
+  if (!isRoundEventType(type)) return type;
+  const words = ROUND_EVENTS[type];
+  return (scheduled ? words.scheduled : null) ?? words.history;
+}
+
 /** Adds a planned round and records who did it; a code already in use is a field error. */
-export function addRound(actor: Actor, input: NewRoundInput, ip?: string): Outcome<{ roundId: number }> {
+export function addRound(actor: ActingPerson, input: NewRoundInput, ip?: string): Outcome<{ roundId: number }> {
   return db().transaction<Outcome<{ roundId: number }>>(
     (tx) => {
       // Checked inside an immediate transaction, so no one can take the code before the insert;

@@ -13,6 +13,7 @@ import { CheckboxField, FormErrors, TextAreaField, TextField } from "../componen
 import { ProposalTable } from "../components/proposal-table";
 import { proposalCountText, ROUND_MODE_LABELS, RoundStateBadge } from "../components/round";
 import { readForm } from "../forms.server";
+import { administratorActor } from "../auth/actors.server";
 import { requirePermission } from "../permissions.server";
 import { euros } from "../proposals/content-schema";
 import { proposalsOfRound } from "../proposals/lists.server";
@@ -31,11 +32,6 @@ function notFound(): never {
 function roundIdOf(param: string | undefined) {
   if (!param || !/^[1-9]\d{0,15}$/.test(param)) notFound();
   return Number(param);
-}
-
-/** An administrator acts on a round as the TAF team; the statechart says what that allows now. */
-function teamActor(user: { id: number }) {
-  return { userId: user.id, role: "administrator", institutionId: null } as const;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -66,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxDurationMonths: limits.maxDurationMonths,
       words: PROPOSAL_PARTS.flatMap((part) => (part.key in limits.words ? [{ label: part.label, words: limits.words[part.key as keyof typeof limits.words] }] : [])),
     },
-    actions: allowedRoundEvents(snapshot, teamActor(admin)),
+    actions: allowedRoundEvents(snapshot, administratorActor(admin)),
     history: roundHistory(round.id),
     proposals: proposalsOfRound(round.id),
   };
@@ -86,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: roundActionSchema });
   if (submission.status !== "success") return { event, result: submission.reply() };
-  const outcome = applyRoundCommand({ roundId, expectedVersion: submission.value.version, actor: teamActor(admin), command: commandOf(submission.value) });
+  const outcome = applyRoundCommand({ roundId, expectedVersion: submission.value.version, actor: administratorActor(admin), command: commandOf(submission.value) });
   // Refused by the statechart, or changed by someone else: said beside the form, with what was typed.
   if (!outcome.ok) return { event, result: submission.reply({ formErrors: [outcome.message] }) };
   // No audit row: round_events is the round's record of who did what.

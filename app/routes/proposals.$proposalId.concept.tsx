@@ -14,7 +14,7 @@ import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_B
 import { formatDay } from "../../workflows/time";
 import { euros } from "../proposals/content-schema";
 import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, saveConceptNote } from "../proposals/concept-note.server";
-import { leadActor } from "../proposals/participation.server";
+import { leadActor } from "../auth/actors.server";
 import { readForm } from "../forms.server";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 

@@ -12,7 +12,7 @@ import { FormErrors } from "../components/fields";
 import { requireProposal } from "../permissions.server";
 import type { Blocker } from "../proposals/drafting.server";
 import { sendProposal, submissionPreview } from "../proposals/drafting.server";
-import { leadActor } from "../proposals/participation.server";
+import { leadActor } from "../auth/actors.server";
 import { currentAttachments } from "../proposals/attachments.server";
 import { partAnchor } from "../proposals/content-schema";
 import { readForm } from "../forms.server";

@@ -114,7 +114,7 @@ describe("who may write it", () => {
     for (const email of [PARTNER, "admin@taf.example"]) {
       const result = await post(3, email, { intent: "save", version: String(before.version), ...activity(0) });
       expect(statusOf(result)).toBe(403);
-      expect(await (result as Response).text()).toMatch(/Only the lead institution's applicants write the concept note/);
+      expect(await (result as Response).text()).toBe("Only applicants of the lead institution may submit the concept.");
     }
     expect(row(3)).toEqual(before);
   });

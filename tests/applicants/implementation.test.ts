@@ -65,7 +65,7 @@ describe("who may report", () => {
   it("refuses reporting on a proposal on hold, with the reason (403), and stores nothing", async () => {
     const result = await post(2, "applicant.mk@taf.example", { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(30), participants: "20", outcome: "Held." });
     expect(statusOf(result)).toBe(403);
-    expect(await (result as Response).text()).toMatch(/only while it is ongoing/);
+    expect(await (result as Response).text()).toBe("No one can submit the implementation report while the proposal is at “On hold”.");
     expect(reportsOf(2)).toEqual([]);
   });
 

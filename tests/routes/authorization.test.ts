@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { mailbox, memberships, outbox, proposalEvents, proposals, rounds, users } from "../../db/schema";
 import { db } from "../../app/db.server";
-import { COMMAND_FIELDS } from "../../app/proposals/commands";
-import type { ProposalEventType } from "../../workflows/proposal.machine";
-import { allowedEvents, PROPOSAL_ACTIONS, PROPOSAL_PERMISSIONS, restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
+import type { ProposalEventType, ProposalSender } from "../../workflows/proposal-events";
+import { PROPOSAL_EVENTS, SENDER_WORDS } from "../../workflows/proposal-events";
+import { allowedEvents, restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { isFinal } from "../../workflows/proposal-stages";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf, submit } from "../support/http";
@@ -371,8 +371,9 @@ const ROLES = [
   "administrator",
 ] as const;
 type Role = (typeof ROLES)[number];
-type PageEvent = keyof typeof COMMAND_FIELDS;
-const PAGE_EVENTS = Object.keys(COMMAND_FIELDS) as PageEvent[];
+// The events a person sends from the proposal page: those the catalogue gives a form.
+type PageEvent = ProposalEventType;
+const PAGE_EVENTS = (Object.keys(PROPOSAL_EVENTS) as PageEvent[]).filter((event) => PROPOSAL_EVENTS[event].fields !== null);
 
 type Stage = {
   proposal: ProposalName;
@@ -431,10 +432,10 @@ const STAGES: Stage[] = [
   },
 ];
 
-const SENDERS: Record<(typeof PROPOSAL_PERMISSIONS)[ProposalEventType], { role: Role; words: string }> = {
-  leadApplicant: { role: "leadApplicant", words: "applicants of the lead institution" },
-  administrator: { role: "administrator", words: "administrators" },
-  system: { role: "signedOut", words: "the portal's scheduler" },
+const SENDERS: Record<ProposalSender, { role: Role; words: string }> = {
+  leadApplicant: { role: "leadApplicant", words: SENDER_WORDS.leadApplicant },
+  administrator: { role: "administrator", words: SENDER_WORDS.administrator },
+  system: { role: "signedOut", words: SENDER_WORDS.system },
 };
 
 /** Every field any of the page's forms has, filled in as a person who means it would. */
@@ -460,12 +461,12 @@ function expectedRefusal(stage: Stage, role: Role, event: PageEvent, row: typeof
   if (isFinal(row.state)) return `The proposal is closed (${label}): nothing more can happen to it.`;
   const snapshot = restoreProposal(row.snapshot, row.machineVersion);
   const acceptedHere = [
-    ...allowedEvents(snapshot, { userId: 0, role: "applicant", institutionId: row.leadInstitutionId }),
-    ...allowedEvents(snapshot, { userId: 0, role: "administrator", institutionId: null }),
+    ...allowedEvents(snapshot, { role: "applicant", institutionId: row.leadInstitutionId }),
+    ...allowedEvents(snapshot, { role: "administrator", institutionId: null }),
   ];
-  if (!acceptedHere.includes(event)) return `No one can ${PROPOSAL_ACTIONS[event]} while the proposal is at “${label}”.`;
-  const sender = SENDERS[PROPOSAL_PERMISSIONS[event]];
-  if (sender.role !== role) return `Only ${sender.words} may ${PROPOSAL_ACTIONS[event]}.`;
+  if (!acceptedHere.includes(event)) return `No one can ${PROPOSAL_EVENTS[event].action} while the proposal is at “${label}”.`;
+  const sender = SENDERS[PROPOSAL_EVENTS[event].by];
+  if (sender.role !== role) return `Only ${sender.words} may ${PROPOSAL_EVENTS[event].action}.`;
   return stage.refusals?.[event] ?? `(the matrix names no reason for ${event} at ${row.state})`;
 }
 
@@ -488,7 +489,7 @@ describe("the proposal page's statechart forms, for everyone around a proposal",
         for (const event of PAGE_EVENTS) {
           const cookie = email ? cookies.get(email)! : null;
           const target = stage.moves[event];
-          const sender = SENDERS[PROPOSAL_PERMISSIONS[event]].role;
+          const sender = SENDERS[PROPOSAL_EVENTS[event].by].role;
           if (target && sender === role) {
             await freshPortal();
             const result = (await submit(route(), path, formFor(event, String(stored.version)), { cookie, params })) as { formError: string | null; done: string | null };

@@ -10,6 +10,7 @@ import {
   persistProposal,
   PROPOSAL_MACHINE_VERSION,
   proposalMachine,
+  refusalOf,
   restoreProposal,
   stateLabel,
   statePath,
@@ -304,6 +305,20 @@ describe("the proposal machine, walked by @xstate/graph", () => {
       expect(allowedEvents(state, actors.reviewer)).toEqual([]);
       expect(allowedEvents(state, actors.countryAdvisor)).toEqual([]);
     }
+  });
+
+  it("says why an event is not offered, as the twin of allowedEvents, in the words a refused step gives", () => {
+    for (const { from, event } of edges) {
+      const refusal = refusalOf(from, event.type, event.actor);
+      expect(refusal === null).toBe(allowedEvents(from, event.actor).includes(event.type));
+      // Judged on who and the state alone, the refusal is the one the full rules give first.
+      if (refusal !== null) expect(stepProposal(from, event)).toMatchObject({ accepted: false, reason: refusal });
+    }
+    const awaiting = stepProposal(stepProposal(initialProposalSnapshot({ leadInstitutionId: LEAD }), toImplementation[0]!).snapshot, toImplementation[1]!).snapshot;
+    expect(refusalOf(awaiting, "CONFIRM_ELIGIBLE", actors.leadApplicant)).toBe("Only administrators may confirm eligibility.");
+    expect(refusalOf(awaiting, "SUBMIT", actors.leadApplicant)).toBe("No one can submit the proposal while the proposal is at “Awaiting decision”.");
+    expect(refusalOf(awaiting, "WITHDRAW", actors.partnerApplicant)).toBe("Only applicants of the lead institution may withdraw the proposal.");
+    expect(refusalOf(awaiting, "WITHDRAW", { role: "applicant", institutionId: LEAD })).toBeNull();
   });
 
   it("accepts nothing in a final state", () => {

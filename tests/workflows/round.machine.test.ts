@@ -8,6 +8,7 @@ import {
   persistRound,
   restoreRound,
   ROUND_MACHINE_VERSION,
+  roundRefusalOf,
   roundMachine,
   roundStateLabel,
   roundStatePath,
@@ -182,6 +183,17 @@ describe("round rules, in words", () => {
     expect(reasonOf(stepRound(archived, { type: "REOPEN", actor: actors.administrator, now: AFTER, closesAt: AFTER, reason: "x" }))).toBe(
       "The round is archived: nothing more can happen to it.",
     );
+  });
+
+  it("says why an event is not offered, judged on who and the state alone", () => {
+    expect(roundRefusalOf(open, "CLOSE", actors.applicant)).toBe("Only administrators and the portal's scheduler may close the round.");
+    expect(roundRefusalOf(open, "ARCHIVE", actors.administrator)).toBe("No one can archive the round while it is open.");
+    expect(roundRefusalOf(open, "CLOSE", { role: "system", institutionId: null })).toBeNull();
+    for (const actor of everyone) {
+      for (const type of ["OPEN", "CLOSE", "REOPEN", "ARCHIVE"] as const) {
+        expect(roundRefusalOf(open, type, actor) === null).toBe(allowedRoundEvents(open, actor).includes(type));
+      }
+    }
   });
 
   it("refuses a snapshot of an unknown machine version", () => {

@@ -2,7 +2,9 @@ import { z } from "zod";
 
 // The forms on the proposal page, one per statechart event a person can send. zod checks only
 // the shape (lengths, numbers, choices); whether the step is allowed, and whether a reason is
-// required, is the statechart's to say, and its refusal is shown beside the form.
+// required, is the statechart's to say, and its refusal is shown beside the form. The fields
+// each form shows, with their labels, are the event catalogue's (workflows/proposal-events.ts);
+// a test checks that every schema here has exactly the catalogue's fields.
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
 
@@ -33,30 +35,7 @@ export const commandSchema = z.discriminatedUnion("event", [
   z.object({ event: z.literal("SUBMIT_REPORT") }),
   z.object({ event: z.literal("COMPLETE") }),
   z.object({ event: z.literal("WITHDRAW"), reason: text(4000) }),
-  // Discarding cannot be undone: the form asks for a tick, as a second thought.
   z.object({ event: z.literal("DISCARD"), confirm: z.literal("on", { error: "Tick the box to confirm that the draft should be discarded." }) }),
 ]);
 
 export type CommandForm = z.infer<typeof commandSchema>;
-
-/** The fields each event's form shows, in order. */
-export const COMMAND_FIELDS: Record<CommandForm["event"], readonly ("reason" | "question" | "days" | "message" | "outcome" | "sharedFeedback" | "confirm")[]> = {
-  SUBMIT: [],
-  CONFIRM_ELIGIBLE: ["reason"],
-  DECLARE_INELIGIBLE: ["reason"],
-  REQUEST_CLARIFICATION: ["question", "days"],
-  RESPOND: ["message"],
-  START_REVIEW: [],
-  CLOSE_REVIEW: [],
-  DECIDE: ["outcome", "reason", "sharedFeedback"],
-  SUBMIT_CONCEPT: [],
-  REQUEST_REVISION: ["reason"],
-  APPROVE_CONCEPT: [],
-  START: [],
-  HOLD: ["reason"],
-  RESUME: [],
-  SUBMIT_REPORT: [],
-  COMPLETE: [],
-  WITHDRAW: ["reason"],
-  DISCARD: ["confirm"],
-};

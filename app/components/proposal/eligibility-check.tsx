@@ -1,0 +1,33 @@
+type Check = { at: string; results: { id: string; label: string; outcome: string; reason: string }[] };
+
+/** The automatic eligibility check, criterion by criterion, for the TAF team. */
+export function EligibilityCheck({ check }: { check: Check }) {
+  return (
+    <section aria-labelledby="eligibility-heading">
+      <h2 id="eligibility-heading">Automatic eligibility check</h2>
+      <p className="muted">Run on {check.at}. Shown to the TAF team only.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            <th scope="col">Result</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {check.results.map((r) => (
+            <tr key={r.id}>
+              <td>{r.label}</td>
+              <td>
+                <span className={r.outcome === "passed" ? "badge ok" : r.outcome === "failed" ? "badge warn" : "badge"}>
+                  {r.outcome === "needsPerson" ? "needs a person" : r.outcome}
+                </span>
+              </td>
+              <td>{r.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { stateLabelOf } from "../../workflows/proposal.machine";
+import type { ProposalCommand } from "../../workflows/proposal-events";
+import { actorFor } from "../auth/actors.server";
+import type { SessionUser } from "../auth/session.server";
+import type { CommandForm } from "./command-schema";
+import { commandSchema } from "./command-schema";
+import type { Participation } from "./participation.server";
+import { applyProposalCommand } from "./workflow.server";
+
+// An event sent from the proposal page's forms: the form is parsed, the statechart applied, and
+// the answer says what happened beside the form that sent it.
+
+export type CommandReply = {
+  event: string;
+  values: Record<string, string>;
+  fieldErrors: Record<string, string[]>;
+  formError: string | null;
+  done: string | null;
+};
+
+export function sendFromProposalPage(user: SessionUser, participation: Participation, form: Record<string, string>): CommandReply {
+  const reply = (partial: Partial<CommandReply>): CommandReply => ({ event: form.event ?? "", values: form, fieldErrors: {}, formError: null, done: null, ...partial });
+  const parsed = commandSchema.safeParse(form);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+    return reply({ fieldErrors, formError: fieldErrors.event ? "This action is not known. Reload the page and try again." : null });
+  }
+  const outcome = applyProposalCommand({
+    proposalId: participation.proposalId,
+    expectedVersion: Number(form.version),
+    actor: actorFor(user, participation.snapshot, parsed.data.event),
+    command: toCommand(parsed.data),
+  });
+  if (!outcome.ok) return reply({ formError: outcome.message });
+  // No audit row: the proposal's own history records who did what.
+  return reply({ values: {}, done: `Done. The proposal is now at “${stateLabelOf(outcome.state)}”.` });
+}
+
+function toCommand(form: CommandForm): ProposalCommand {
+  if (form.event === "REQUEST_CLARIFICATION") {
+    return { type: form.event, question: form.question, dueAt: new Date(Date.now() + form.days * 24 * 60 * 60 * 1000) };
+  }
+  if (form.event === "DISCARD") return { type: "DISCARD" };
+  const { event, ...rest } = form;
+  return { type: event, ...rest } as ProposalCommand;
+}
