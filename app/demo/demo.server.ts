@@ -767,8 +767,8 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
       step(at, `${action.type} "${proposal.title}"`, () => {
         switch (action.type) {
           case "assignReviewers": {
-            const round = tx.select({ settings: rounds.settings }).from(rounds).where(eq(rounds.id, found(roundIds.get(proposal.round), "round"))).get();
-            const dueAt = new Date(at.getTime() + roundSettings(round?.settings).reviewDays * DAY_MS);
+            const round = tx.select({ code: rounds.code, settings: rounds.settings }).from(rounds).where(eq(rounds.id, found(roundIds.get(proposal.round), "round"))).get()!;
+            const dueAt = new Date(at.getTime() + roundSettings(round).reviewDays * DAY_MS);
             for (const email of REVIEWERS) {
               tx.insert(reviewAssignments).values({ proposalId: proposalId(), reviewerUserId: ids.user(email), dueAt, createdAt: at }).run();
             }

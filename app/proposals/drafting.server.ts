@@ -141,8 +141,8 @@ function clarificationOf(user: SessionUser, participation: Participation, clarif
 
 /** The limits of the round a proposal belongs to: the form's schema is built from them. */
 export function limitsOfProposal(proposalId: number) {
-  const row = db().select({ settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get();
-  return roundSettings(row?.settings).limits;
+  const round = db().select({ code: rounds.code, settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get()!;
+  return roundSettings(round).limits;
 }
 
 /** What the edit page needs: the values to start from, the revision they are, and the round. */
@@ -156,7 +156,7 @@ export function draftForEditing(user: SessionUser, participation: Participation,
     revision: proposal.updatedAt.getTime(),
     lastSaved: formatBrussels(proposal.updatedAt),
     round: roundView(round),
-    limits: roundSettings(round.settings).limits,
+    limits: roundSettings(round).limits,
     leadName,
     clarification: clarificationOf(user, participation, proposal.clarificationDueAt),
     now: now.toISOString(),

@@ -226,8 +226,8 @@ function reviewCount(tx: Tx, proposalId: number, submittedOnly: boolean) {
 }
 
 function minimumReviews(tx: Tx, proposal: ProposalRow) {
-  const round = tx.select({ settings: rounds.settings }).from(rounds).where(eq(rounds.id, proposal.roundId)).get();
-  return roundSettings(round?.settings).minimumReviews;
+  const round = tx.select({ code: rounds.code, settings: rounds.settings }).from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
+  return roundSettings(round).minimumReviews;
 }
 
 function eligibilityResults(tx: Tx, proposal: ProposalRow, now: Date): CriterionResult[] {
@@ -235,7 +235,7 @@ function eligibilityResults(tx: Tx, proposal: ProposalRow, now: Date): Criterion
   const lead = tx.select().from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
   const content = proposal.content as ProposalContent;
   return checkEligibility({
-    criteria: roundSettings(round.settings).criteria as CriterionId[],
+    criteria: roundSettings(round).criteria as CriterionId[],
     window: { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null },
     // A resubmission after clarification keeps the first submission's time for the window.
     submittedAt: (proposal.submittedAt ?? now).toISOString(),

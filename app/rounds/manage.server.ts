@@ -76,7 +76,7 @@ export function findRound(roundId: number) {
     .leftJoin(counts, eq(counts.roundId, rounds.id))
     .where(eq(rounds.id, roundId))
     .get();
-  return round ? { ...round, settings: roundSettings(round.settings) } : null;
+  return round ? { ...round, settings: roundSettings(round) } : null;
 }
 
 const HISTORY_WORDS: Record<string, string> = {
