@@ -12,15 +12,9 @@
 import { assertEvent, assign, createActor, getNextTransitions, initialTransition, setup, transition } from "xstate";
 import type { SnapshotFrom, StateValue } from "xstate";
 import type { Actor } from "./actors";
-import {
-  countryName,
-  formatInstant,
-  jointCountries,
-  listInWords,
-  MINIMUM_JOINT_COUNTRIES,
-  overallEligibility,
-  windowPosition,
-} from "./eligibility";
+import { jointCountries, listInWords, MINIMUM_JOINT_COUNTRIES, overallEligibility, windowPosition } from "./eligibility";
+import { countryName } from "./countries";
+import { formatBrussels } from "./time";
 import type { CriterionResult, EligibilityOutcome, Instant, PartnerStatus } from "./eligibility";
 
 export const PROPOSAL_MACHINE_VERSION = 1;
@@ -187,9 +181,9 @@ function refuseRound(round: RoundFacts, now: Instant): Refusal {
   if (round.state !== "open") return `The round is ${round.state}, not open.`;
   switch (windowPosition(round, now)) {
     case "notYetOpen":
-      return `The round opens on ${formatInstant(round.opensAt)}.`;
+      return `The round opens on ${formatBrussels(round.opensAt)}.`;
     case "closed":
-      return `The round closed on ${formatInstant(round.closesAt!)}.`;
+      return `The round closed on ${formatBrussels(round.closesAt!)}.`;
     case "inside":
       return null;
   }
@@ -249,7 +243,7 @@ const proposalRules = {
   ),
   mayRespond: rule("RESPOND", (_, event) => refuseBlank(event.message, "A response")),
   mayExpireClarification: rule("CLARIFICATION_EXPIRED", (_, event) =>
-    Date.parse(event.now) >= Date.parse(event.dueAt) ? null : `The clarification request is due on ${formatInstant(event.dueAt)}.`,
+    Date.parse(event.now) >= Date.parse(event.dueAt) ? null : `The clarification request is due on ${formatBrussels(event.dueAt)}.`,
   ),
   mayStartReview: rule("START_REVIEW", (_, event) =>
     event.assignedReviewers >= event.minimumReviews

@@ -9,7 +9,7 @@
 import { createActor, getNextTransitions, initialTransition, setup, transition } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Actor } from "./actors";
-import { formatInstant } from "./eligibility";
+import { formatBrussels } from "./time";
 import type { Instant } from "./eligibility";
 import type { StepResult } from "./proposal.machine";
 
@@ -72,14 +72,14 @@ function rule<T extends RoundEventType>(type: T, check: Rule<T>) {
 const roundRules = {
   mayOpen: rule("OPEN", (_, event) => {
     if (event.actor.role !== "system" || Date.parse(event.now) >= Date.parse(event.opensAt)) return null;
-    return `The round opens on ${formatInstant(event.opensAt)}.`;
+    return `The round opens on ${formatBrussels(event.opensAt)}.`;
   }),
   mayClose: rule("CLOSE", (context, event) => {
     if (event.actor.role !== "system") return null;
     if (context.mode === "rolling" || event.closesAt === null) {
       return "A rolling round has no closing time: only an administrator closes it.";
     }
-    return Date.parse(event.now) >= Date.parse(event.closesAt) ? null : `The round closes on ${formatInstant(event.closesAt)}.`;
+    return Date.parse(event.now) >= Date.parse(event.closesAt) ? null : `The round closes on ${formatBrussels(event.closesAt)}.`;
   }),
   mayReopen: rule("REOPEN", (context, event) => {
     if (event.reason.trim() === "") return "A reason is required.";

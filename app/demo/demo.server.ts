@@ -7,8 +7,8 @@ import { applyProposalCommand, createProposal } from "../proposals/workflow.serv
 import type { RoundCommand } from "../rounds/workflow.server";
 import { applyRoundCommand, createRound, roundSettings } from "../rounds/workflow.server";
 import type { Actor } from "../../workflows/actors";
-import { fromBrusselsTime, toBrusselsTime } from "../../workflows/brussels-time";
-import type { SupportKind, ThemeId } from "../../workflows/eligibility";
+import { fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
+import type { SupportKind, ThemeId } from "../../workflows/vocabulary";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { PROPOSAL_PERMISSIONS } from "../../workflows/proposal.machine";
 import type { Db } from "../../db/client";

@@ -4,8 +4,10 @@ import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { countries, institutions, proposalEvents, proposals, proposalVersions } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
 import type { Actor } from "../../workflows/actors";
-import type { CountryCode, SupportKind } from "../../workflows/eligibility";
-import { SUPPORT_KINDS } from "../../workflows/eligibility";
+import type { CountryCode } from "../../workflows/countries";
+import { COUNTRY_CODES } from "../../workflows/countries";
+import type { SupportKind } from "../../workflows/vocabulary";
+import { SUPPORT_KINDS } from "../../workflows/vocabulary";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -14,7 +16,7 @@ import type { ProposalCommand } from "./workflow.server";
 import { CONFLICT_MESSAGE, applyProposalCommand } from "./workflow.server";
 import { revisionRequests } from "./revision-requests.server";
 import type { ConceptNoteForm } from "./concept-note-schema";
-import { COUNTRY_CODES, isFilled } from "./concept-note-schema";
+import { isFilled } from "./concept-note-schema";
 import type { Participation } from "./participation.server";
 
 // The concept note of a promising proposal: read from `proposals.content.conceptNote` (the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 
 // The proposal's drafting form: one zod schema per section, used by the server (the action)

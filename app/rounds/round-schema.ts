@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromBrusselsTime } from "../../workflows/brussels-time";
+import { fromBrusselsTime } from "../../workflows/time";
 import type { CriterionId } from "../../workflows/eligibility";
 import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { roundLimitsSchema, storedWholeNumber } from "../proposals/content-schema";
