@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COUNTRY_CODES } from "../../workflows/countries";
 import type { CountryCode } from "../../workflows/countries";
+import type { SupportKind } from "../../workflows/vocabulary";
 import { SUPPORT_KINDS } from "../../workflows/vocabulary";
 
 // The concept note form, one schema for the server and the browser (Conform). Saving accepts an
@@ -20,7 +21,7 @@ const ANSWER_REQUIRED = "Write your answer to the revision request: what you cha
 const CONCEPT_NOTE_INTENTS = ["save", "submit"] as const;
 export type ConceptNoteIntent = (typeof CONCEPT_NOTE_INTENTS)[number];
 
-const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [string, ...string[]];
+const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [SupportKind, ...SupportKind[]];
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 

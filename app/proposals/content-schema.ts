@@ -148,7 +148,7 @@ export type DraftValues = z.infer<ReturnType<typeof draftSchema>>;
 export type DraftField = keyof DraftValues;
 
 /** The fields in the order of the form, for reading errors and choosing anchors. */
-const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((part) => part.key as DraftField)];
+const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((part) => part.key)];
 
 /** "Summary", "Themes"...: the labels the statechart's missing parts use, plus the title. */
 export function partLabel(field: string): string {

@@ -8,7 +8,8 @@ import { db } from "../db.server";
 import { canOnProposal } from "../permissions.server";
 import { revisionRequests } from "./revision-requests.server";
 import { formatDay } from "../../workflows/time";
-import { hasReached, readConceptNote, saveAndSubmit } from "./concept-note.server";
+import { hasReached, saveAndSubmit } from "./concept-note.server";
+import { DOCUMENT_KEYS, proposalDocuments, readConceptNote } from "./documents.server";
 import { leadActor } from "./participation.server";
 import type { ActivityReportForm, CompletionReportForm } from "./implementation-schema";
 import type { Participation } from "./participation.server";
@@ -36,14 +37,6 @@ function approvedConceptNote(tx: Tx, proposalId: number) {
     .orderBy(desc(proposalVersions.number))
     .get();
   return version ? { number: version.number, note: readConceptNote(version.content) } : null;
-}
-
-function completionReportOf(content: Record<string, unknown>) {
-  const report = (content.completionReport ?? {}) as Record<string, unknown>;
-  return {
-    outcome: typeof report.outcome === "string" ? report.outcome : "",
-    lessonsLearnt: typeof report.lessonsLearnt === "string" ? report.lessonsLearnt : "",
-  };
 }
 
 /** What the implementation page shows; a 404 for a proposal that never reached implementation. */
@@ -90,7 +83,7 @@ export function implementationPage(participation: Participation, user: SessionUs
     approvedVersion: approved?.number ?? null,
     activities,
     heldCount: activities.filter((a) => a.report).length,
-    completionReport: completionReportOf(row.content),
+    completionReport: proposalDocuments(row.content).completionReport,
     revisions: revisionRequests(proposalId, "implementation", "SUBMIT_REPORT"),
     canReport: canOnProposal(user, "reportImplementation", participation),
   };
@@ -132,7 +125,7 @@ export function saveCompletionReport(input: { user: SessionUser; participation: 
     proposalId: input.participation.proposalId,
     expectedVersion: input.form.version,
     actor: leadActor(input.user, input.participation),
-    parts: { completionReport: { outcome: input.form.outcome, lessonsLearnt: input.form.lessonsLearnt } },
+    parts: { [DOCUMENT_KEYS.completionReport]: { outcome: input.form.outcome, lessonsLearnt: input.form.lessonsLearnt } },
     command: input.form.intent === "submitReport" ? { type: "SUBMIT_REPORT" } : null,
     now: input.now,
   });
