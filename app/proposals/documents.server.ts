@@ -148,9 +148,12 @@ function readLeniently(schema: z.core.$ZodType, stored: unknown, reading: Readin
   }
   if (inner instanceof z.ZodString && typeof stored === "string") return stored;
   if (inner instanceof z.ZodNumber && typeof stored === "number" && Number.isFinite(stored)) return stored;
-  if (stored === undefined || stored === null) return undefined;
-  reading.unreadable.push({ document: reading.document, field: reading.path.join("."), message: parsed.error.issues[0]?.message ?? "This value cannot be read." });
-  return undefined;
+  if (stored !== undefined && stored !== null) {
+    reading.unreadable.push({ document: reading.document, field: reading.path.join("."), message: parsed.error.issues[0]?.message ?? "This value cannot be read." });
+  }
+  // What the form starts from when nothing was written: a field's default, or nothing.
+  const empty = z.safeParse(schema, undefined);
+  return empty.success ? empty.data : undefined;
 }
 
 function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {

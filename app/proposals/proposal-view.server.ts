@@ -9,6 +9,7 @@ import { allowedEvents, PROPOSAL_ACTIONS, PROPOSAL_PERMISSIONS, proposalMachine,
 import type { Participation } from "./participation.server";
 import { drawStatechart } from "../../workflows/statechart-svg";
 import type { SessionUser } from "../auth/session.server";
+import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { can } from "../permissions.server";
 
@@ -146,7 +147,7 @@ export function proposalPage(participation: Participation, user: SessionUser) {
     version: proposal.proposal.version,
     reference: proposal.proposal.reference,
     title: proposal.proposal.title,
-    content: proposal.proposal.content as Record<string, unknown>,
+    content: proposalDocuments(proposal.proposal.content).answers,
     round: { title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
     stateLabel: stateLabel(snapshot),
