@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { InstitutionType } from "../workflows/eligibility";
-import { INSTITUTION_TYPES } from "../workflows/eligibility";
+import type { InstitutionType } from "../workflows/vocabulary";
+import { INSTITUTION_TYPES } from "../workflows/vocabulary";
 import type { RoundState } from "../workflows/round.machine";
 
 // Times are stored as UTC milliseconds; pages render them in Europe/Brussels and local time.

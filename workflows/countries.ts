@@ -1,11 +1,40 @@
+// The six Western Balkan countries (WB6): the one list the portal knows them from. The
+// `countries` table is seeded with exactly these rows (db/migrations/0002_wb6_countries.sql, and
+// a test compares the two), so pages that join the table and pure rules that read this list
+// name a country the same way.
+
 // EU usage: Kosovo is always written "Kosovo*", and whatever shows it carries this footnote.
 // The web app's footer and exports use the same text, so there is one wording to keep right.
 export const KOSOVO_FOOTNOTE =
   "* This designation is without prejudice to positions on status and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo Declaration of Independence.";
 
+/** In the order the portal lists them (the table's `sort_order`). */
+export const WB6_COUNTRIES = [
+  { code: "AL", name: "Albania", needsFootnote: false },
+  { code: "BA", name: "Bosnia and Herzegovina", needsFootnote: false },
+  { code: "XK", name: "Kosovo", needsFootnote: true },
+  { code: "ME", name: "Montenegro", needsFootnote: false },
+  { code: "MK", name: "North Macedonia", needsFootnote: false },
+  { code: "RS", name: "Serbia", needsFootnote: false },
+] as const;
+
+export type CountryCode = (typeof WB6_COUNTRIES)[number]["code"];
+
+export const COUNTRY_CODES = WB6_COUNTRIES.map((country) => country.code) as [CountryCode, ...CountryCode[]];
+
+export function isWb6Country(code: string): code is CountryCode {
+  return WB6_COUNTRIES.some((country) => country.code === code);
+}
+
 /** A country's name as it must be shown: "Kosovo*" for the country flagged for the footnote. */
 export function countryLabel(name: string, needsFootnote: boolean): string {
   return needsFootnote ? `${name}*` : name;
+}
+
+/** "Kosovo*" for "XK"; a code outside the WB6 is named as such, so a rule's reason stays true. */
+export function countryName(code: string): string {
+  const country = WB6_COUNTRIES.find((c) => c.code === code);
+  return country ? countryLabel(country.name, country.needsFootnote) : `a country outside the Western Balkans (${code})`;
 }
 
 /** Whether a text names Kosovo, and so obliges the page or email showing it to carry the footnote. */

@@ -1,90 +1,19 @@
 /**
- * The eligibility criteria of the Guide to applicants, as a pure function, plus the lists the
- * rest of the portal shares with it: the Western Balkan countries, the kinds of institution,
- * the themes and the kinds of support (see docs: shared/domain/TAF.md).
+ * The eligibility criteria of the Guide to applicants, as a pure function. The lists it reads
+ * are the portal's vocabulary: countries.ts and vocabulary.ts.
  *
  * The automatic check explains every criterion in a plain sentence; it never decides alone.
  * An administrator confirms, overrides with a reason, or asks for clarification.
  */
 
+import type { CountryCode } from "./countries";
+import { COUNTRY_CODES, countryName, isWb6Country } from "./countries";
+import { formatBrussels } from "./time";
+import { THEMES } from "./vocabulary";
+import type { InstitutionType } from "./vocabulary";
+
 /** An instant in time as an ISO 8601 string in UTC, e.g. "2026-10-15T21:59:00.000Z". */
 export type Instant = string;
-
-export const WB6_COUNTRIES = {
-  AL: "Albania",
-  BA: "Bosnia and Herzegovina",
-  XK: "Kosovo*",
-  ME: "Montenegro",
-  MK: "North Macedonia",
-  RS: "Serbia",
-} as const;
-
-export type CountryCode = keyof typeof WB6_COUNTRIES;
-
-function isWb6Country(code: string): code is CountryCode {
-  return Object.hasOwn(WB6_COUNTRIES, code);
-}
-
-// The kinds of institution the Guide to applicants names as eligible, in its words. The database
-// column, the directory's forms and this check all use these ids.
-export const INSTITUTION_TYPE_LABELS = {
-  police: "Police",
-  prosecution: "Prosecution office",
-  ministryOfJustice: "Ministry of Justice",
-  ministryOfInterior: "Ministry of Interior / Security",
-  lawEnforcementAgency: "Other law enforcement agency (customs, border police, FIU)",
-  ctCveBody: "CT/CVE coordination body",
-  // Kept so the directory can hold an institution whose eligibility a person has to judge.
-  other: "Other (a person confirms it is a security institution)",
-} as const;
-
-export type InstitutionType = keyof typeof INSTITUTION_TYPE_LABELS;
-
-export const INSTITUTION_TYPES = Object.keys(INSTITUTION_TYPE_LABELS) as [InstitutionType, ...InstitutionType[]];
-
-export const THEME_GROUPS = {
-  soc: "Serious and organised crime",
-  ctCve: "Counter-terrorism and countering violent extremism (CT/CVE)",
-  crossCutting: "Cross-cutting",
-} as const;
-
-export type ThemeGroup = keyof typeof THEME_GROUPS;
-
-export const THEMES = [
-  { id: "drugTrafficking", group: "soc", label: "Drug trafficking" },
-  { id: "migrantSmuggling", group: "soc", label: "Migrant smuggling" },
-  { id: "traffickingInHumanBeings", group: "soc", label: "Trafficking in human beings" },
-  { id: "firearmsTrafficking", group: "soc", label: "Firearms trafficking" },
-  { id: "organisedPropertyCrime", group: "soc", label: "Organised property crime" },
-  { id: "cybercrime", group: "soc", label: "Cybercrime" },
-  {
-    id: "economicFinancialCrime",
-    group: "soc",
-    label: "Economic and financial crime (money laundering, asset recovery)",
-  },
-  { id: "counterTerrorism", group: "ctCve", label: "Counter-terrorism" },
-  { id: "violentExtremism", group: "ctCve", label: "Countering violent extremism" },
-  {
-    id: "ftfRehabilitation",
-    group: "ctCve",
-    label: "Rehabilitation and reintegration of foreign terrorist fighters and their families",
-  },
-  { id: "jointInvestigationTeams", group: "crossCutting", label: "Joint investigation teams (JITs)" },
-  { id: "informationExchange", group: "crossCutting", label: "Information exchange and interoperability" },
-  { id: "europeanAgencies", group: "crossCutting", label: "Cooperation with Europol, Eurojust and EMPACT" },
-] as const satisfies readonly { id: string; group: ThemeGroup; label: string }[];
-
-export type ThemeId = (typeof THEMES)[number]["id"];
-
-export const SUPPORT_KINDS = [
-  { id: "jointExercise", label: "Joint exercise" },
-  { id: "practiceExchange", label: "Practice-oriented exchange" },
-  { id: "networkingMeeting", label: "Networking or operational meeting" },
-  { id: "capacityBuilding", label: "Capacity building (training, workshop, study visit)" },
-  { id: "expertAdvice", label: "Expert advice" },
-] as const;
-
-export type SupportKind = (typeof SUPPORT_KINDS)[number]["id"];
 
 export const ELIGIBILITY_CRITERIA = [
   { id: "joint", label: "Joint proposal from at least two Western Balkan countries" },
@@ -139,14 +68,14 @@ export interface EligibilityInput {
 
 /**
  * The distinct Western Balkan countries of the lead and the partners that confirmed, in the
- * order of WB6_COUNTRIES. A proposal is joint when there are at least two.
+ * order of WB6_COUNTRIES (countries.ts). A proposal is joint when there are at least two.
  */
 export function jointCountries(
   leadCountryCode: string,
   partners: readonly { countryCode: string; status: PartnerStatus }[],
 ): CountryCode[] {
   const codes = new Set([leadCountryCode, ...partners.filter((p) => p.status === "confirmed").map((p) => p.countryCode)]);
-  return (Object.keys(WB6_COUNTRIES) as CountryCode[]).filter((code) => codes.has(code));
+  return COUNTRY_CODES.filter((code) => codes.has(code));
 }
 
 export const MINIMUM_JOINT_COUNTRIES = 2;
@@ -163,25 +92,6 @@ export function windowPosition(window: SubmissionWindow, at: Instant): WindowPos
   if (!(time >= Date.parse(window.opensAt))) return "notYetOpen";
   if (window.closesAt !== null && !(time < Date.parse(window.closesAt))) return "closed";
   return "inside";
-}
-
-const brusselsTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Brussels",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-/** An instant as people at the TAF read it: "15 October 2026 at 23:59 (Brussels time)". */
-export function formatInstant(at: Instant): string {
-  const time = Date.parse(at);
-  return Number.isNaN(time) ? `an unreadable time ("${at}")` : `${brusselsTime.format(time)} (Brussels time)`;
-}
-
-export function countryName(code: string): string {
-  return isWb6Country(code) ? WB6_COUNTRIES[code] : `a country outside the Western Balkans (${code})`;
 }
 
 export function listInWords(words: readonly string[]): string {
@@ -209,7 +119,7 @@ type Verdict = Pick<CriterionResult, "outcome" | "reason">;
 
 const evaluate: Record<CriterionId, (input: EligibilityInput) => Verdict> = {
   joint({ lead, partners }) {
-    const countries = jointCountries(lead.countryCode, partners).map((code) => WB6_COUNTRIES[code]);
+    const countries = jointCountries(lead.countryCode, partners).map(countryName);
     if (countries.length >= MINIMUM_JOINT_COUNTRIES) {
       return { outcome: "passed", reason: `Confirmed institutions come from ${listInWords(countries)}.` };
     }
@@ -259,19 +169,19 @@ const evaluate: Record<CriterionId, (input: EligibilityInput) => Verdict> = {
   },
 
   insideWindow({ window, submittedAt }) {
-    const submitted = `Submitted on ${formatInstant(submittedAt)}`;
+    const submitted = `Submitted on ${formatBrussels(submittedAt)}`;
     switch (windowPosition(window, submittedAt)) {
       case "notYetOpen":
-        return { outcome: "failed", reason: `${submitted}, before the round opened on ${formatInstant(window.opensAt)}.` };
+        return { outcome: "failed", reason: `${submitted}, before the round opened on ${formatBrussels(window.opensAt)}.` };
       case "closed":
-        return { outcome: "failed", reason: `${submitted}, after the round closed on ${formatInstant(window.closesAt!)}.` };
+        return { outcome: "failed", reason: `${submitted}, after the round closed on ${formatBrussels(window.closesAt!)}.` };
       case "inside":
         return {
           outcome: "passed",
           reason:
             window.closesAt === null
               ? `${submitted}, while the rolling round was open.`
-              : `${submitted}, before the deadline of ${formatInstant(window.closesAt)}.`,
+              : `${submitted}, before the deadline of ${formatBrussels(window.closesAt)}.`,
         };
     }
   },

@@ -1,14 +1,19 @@
 /**
  * What a proposal, its concept note and its completion report must contain before they can be
- * submitted. Pure: the server passes the result to the statechart as `missingParts`, and the
- * forms show the same labels. The applicants' forms (issue 4) fill these keys.
+ * submitted. Pure: the server reads each document with its form's schema
+ * (app/proposals/documents.server.ts), passes the result to the statechart as `missingParts`,
+ * and the forms show the same labels.
  */
 
+/** A proposal's working content as stored: the answers at the top level, beside the other documents. */
 export type ProposalContent = Record<string, unknown>;
+
+/** A document as read: its parts by key. */
+type Document = Readonly<Record<string, unknown>>;
 
 type Part = { key: string; label: string };
 
-export const PROPOSAL_PARTS: readonly Part[] = [
+export const PROPOSAL_PARTS = [
   { key: "summary", label: "Summary" },
   { key: "problem", label: "The problem and why it needs cross-border work" },
   { key: "objectives", label: "Objectives" },
@@ -20,7 +25,9 @@ export const PROPOSAL_PARTS: readonly Part[] = [
   { key: "durationMonths", label: "Duration" },
   { key: "budgetEur", label: "Estimated budget" },
   { key: "contactPerson", label: "Contact person" },
-];
+] as const satisfies readonly Part[];
+
+export type ProposalPartKey = (typeof PROPOSAL_PARTS)[number]["key"];
 
 export const CONCEPT_NOTE_PARTS: readonly Part[] = [
   { key: "activities", label: "Activities" },
@@ -41,23 +48,18 @@ function isAnswered(value: unknown): boolean {
   return value !== null && typeof value === "object";
 }
 
-function missing(parts: readonly Part[], content: unknown): string[] {
-  const record = (content ?? {}) as Record<string, unknown>;
-  return parts.filter((part) => !isAnswered(record[part.key])).map((part) => part.label);
+function missing(parts: readonly Part[], document: Document): string[] {
+  return parts.filter((part) => !isAnswered(document[part.key])).map((part) => part.label);
 }
 
-export function missingProposalParts(title: string, content: ProposalContent): string[] {
-  return [...(title.trim() === "" ? ["Title"] : []), ...missing(PROPOSAL_PARTS, content)];
+export function missingProposalParts(title: string, answers: Document): string[] {
+  return [...(title.trim() === "" ? ["Title"] : []), ...missing(PROPOSAL_PARTS, answers)];
 }
 
-export function missingConceptNoteParts(content: ProposalContent): string[] {
-  return missing(CONCEPT_NOTE_PARTS, content.conceptNote);
+export function missingConceptNoteParts(conceptNote: Document): string[] {
+  return missing(CONCEPT_NOTE_PARTS, conceptNote);
 }
 
-export function missingReportParts(content: ProposalContent): string[] {
-  return missing(REPORT_PARTS, content.completionReport);
-}
-
-export function proposalThemes(content: ProposalContent): string[] {
-  return Array.isArray(content.themes) ? content.themes.filter((t): t is string => typeof t === "string") : [];
+export function missingReportParts(completionReport: Document): string[] {
+  return missing(REPORT_PARTS, completionReport);
 }

@@ -12,20 +12,14 @@
 import { assertEvent, assign, initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
-import {
-  countryName,
-  formatInstant,
-  jointCountries,
-  listInWords,
-  MINIMUM_JOINT_COUNTRIES,
-  overallEligibility,
-  windowPosition,
-} from "./eligibility";
+import { countryName } from "./countries";
+import { jointCountries, listInWords, MINIMUM_JOINT_COUNTRIES, overallEligibility, windowPosition } from "./eligibility";
 import type { EligibilityOutcome, Instant } from "./eligibility";
 import type { Refusal, StatePathOf } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker, statePathOf } from "./machine-kit";
 import type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
 import { PROPOSAL_EVENTS, SENDER_WORDS } from "./proposal-events";
+import { formatBrussels } from "./time";
 
 export type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
 export type { StepResult } from "./machine-kit";
@@ -71,9 +65,9 @@ function refuseRound(round: RoundFacts, now: Instant): Refusal {
   if (round.state !== "open") return `The round is ${round.state}, not open.`;
   switch (windowPosition(round, now)) {
     case "notYetOpen":
-      return `The round opens on ${formatInstant(round.opensAt)}.`;
+      return `The round opens on ${formatBrussels(round.opensAt)}.`;
     case "closed":
-      return `The round closed on ${formatInstant(round.closesAt!)}.`;
+      return `The round closed on ${formatBrussels(round.closesAt!)}.`;
     case "inside":
       return null;
   }
@@ -125,7 +119,7 @@ const proposalRules = {
   ),
   mayRespond: rule("RESPOND", (_, event) => refuseBlank(event.message, "A response")),
   mayExpireClarification: rule("CLARIFICATION_EXPIRED", (_, event) =>
-    Date.parse(event.now) >= Date.parse(event.dueAt) ? null : `The clarification request is due on ${formatInstant(event.dueAt)}.`,
+    Date.parse(event.now) >= Date.parse(event.dueAt) ? null : `The clarification request is due on ${formatBrussels(event.dueAt)}.`,
   ),
   mayStartReview: rule("START_REVIEW", (_, event) =>
     event.assignedReviewers >= event.minimumReviews

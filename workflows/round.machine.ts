@@ -9,10 +9,10 @@
 import { initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
-import { formatInstant } from "./eligibility";
 import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
 import type { RoundEvent, RoundEventType } from "./round-events";
 import { ROUND_EVENTS } from "./round-events";
+import { formatBrussels } from "./time";
 
 export type { RoundEvent, RoundEventType } from "./round-events";
 
@@ -45,14 +45,14 @@ const rule = ruleMaker<RoundContext, RoundEvent>((context, event) => (mayWho(con
 const roundRules = {
   mayOpen: rule("OPEN", (_, event) => {
     if (event.actor.role !== "system" || Date.parse(event.now) >= Date.parse(event.opensAt)) return null;
-    return `The round opens on ${formatInstant(event.opensAt)}.`;
+    return `The round opens on ${formatBrussels(event.opensAt)}.`;
   }),
   mayClose: rule("CLOSE", (context, event) => {
     if (event.actor.role !== "system") return null;
     if (context.mode === "rolling" || event.closesAt === null) {
       return "A rolling round has no closing time: only an administrator closes it.";
     }
-    return Date.parse(event.now) >= Date.parse(event.closesAt) ? null : `The round closes on ${formatInstant(event.closesAt)}.`;
+    return Date.parse(event.now) >= Date.parse(event.closesAt) ? null : `The round closes on ${formatBrussels(event.closesAt)}.`;
   }),
   mayReopen: rule("REOPEN", (context, event) => {
     if (event.reason.trim() === "") return "A reason is required.";

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { z } from "zod";
-import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/eligibility";
+import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/vocabulary";
 import { countryLabel } from "../../workflows/countries";
 import { CheckboxField, SelectField, TextField } from "./fields";
 

@@ -1,4 +1,4 @@
-import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { formatDay } from "../../workflows/time";
 import { euros } from "../proposals/content-schema";
 

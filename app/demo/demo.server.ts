@@ -8,8 +8,8 @@ import { applyProposalCommand, createProposal } from "../proposals/workflow.serv
 import type { RoundCommand } from "../rounds/workflow.server";
 import { applyRoundCommand, createRound, roundSettings } from "../rounds/workflow.server";
 import type { Actor } from "../../workflows/actors";
-import { fromBrusselsTime, toBrusselsTime } from "../../workflows/brussels-time";
-import type { SupportKind, ThemeId } from "../../workflows/eligibility";
+import { fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
+import type { SupportKind, ThemeId } from "../../workflows/vocabulary";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import type { ProposalSender } from "../../workflows/proposal-events";
 import { PROPOSAL_EVENTS } from "../../workflows/proposal-events";
@@ -770,8 +770,8 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
       step(at, `${action.type} "${proposal.title}"`, () => {
         switch (action.type) {
           case "assignReviewers": {
-            const round = tx.select({ settings: rounds.settings }).from(rounds).where(eq(rounds.id, found(roundIds.get(proposal.round), "round"))).get();
-            const dueAt = new Date(at.getTime() + roundSettings(round?.settings).reviewDays * DAY_MS);
+            const round = tx.select({ code: rounds.code, settings: rounds.settings }).from(rounds).where(eq(rounds.id, found(roundIds.get(proposal.round), "round"))).get()!;
+            const dueAt = new Date(at.getTime() + roundSettings(round).reviewDays * DAY_MS);
             for (const email of REVIEWERS) {
               tx.insert(reviewAssignments).values({ proposalId: proposalId(), reviewerUserId: ids.user(email), dueAt, createdAt: at }).run();
             }

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { SUPPORT_KINDS, WB6_COUNTRIES } from "../../workflows/eligibility";
-import type { CountryCode } from "../../workflows/eligibility";
+import { COUNTRY_CODES } from "../../workflows/countries";
+import type { CountryCode } from "../../workflows/countries";
+import type { SupportKind } from "../../workflows/vocabulary";
+import { SUPPORT_KINDS } from "../../workflows/vocabulary";
 
 // The concept note form, one schema for the server and the browser (Conform). Saving accepts an
 // unfinished note; "submit" also asks that every row that was started be complete. Whether the
@@ -19,8 +21,7 @@ const ANSWER_REQUIRED = "Write your answer to the revision request: what you cha
 const CONCEPT_NOTE_INTENTS = ["save", "submit"] as const;
 export type ConceptNoteIntent = (typeof CONCEPT_NOTE_INTENTS)[number];
 
-export const COUNTRY_CODES = Object.keys(WB6_COUNTRIES) as [CountryCode, ...CountryCode[]];
-const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [string, ...string[]];
+const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [SupportKind, ...SupportKind[]];
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 

@@ -1,11 +1,12 @@
 import type { Tx } from "../../db/client";
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, like } from "drizzle-orm";
-import { countries, institutions, proposalEvents, proposals, proposalVersions } from "../../db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { institutions, proposalEvents, proposals, proposalVersions } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
 import type { Actor } from "../../workflows/actors";
-import type { CountryCode, SupportKind } from "../../workflows/eligibility";
-import { SUPPORT_KINDS } from "../../workflows/eligibility";
+import { WB6_COUNTRIES } from "../../workflows/countries";
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
+import { statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -14,81 +15,28 @@ import type { ProposalCommand } from "./workflow.server";
 import { CONFLICT_MESSAGE, applyProposalCommand } from "./workflow.server";
 import { revisionRequests } from "./revision-requests.server";
 import type { ConceptNoteForm } from "./concept-note-schema";
-import { COUNTRY_CODES, isFilled } from "./concept-note-schema";
+import { isFilled } from "./concept-note-schema";
+import type { ConceptNote } from "./documents.server";
+import { DOCUMENT_KEYS, proposalDocuments } from "./documents.server";
 import type { Participation } from "./participation.server";
 
-// The concept note of a promising proposal: read from `proposals.content.conceptNote` (the
-// working copy) or from a frozen `proposal_versions` row of kind "conceptNote", and written by
+// The concept note of a promising proposal: read (documents.server.ts) from the working content
+// or from a frozen `proposal_versions` row of kind "conceptNote", and written by
 // the lead while the statechart lets it submit one. Submitting is the statechart's event.
 // What the implementation page shares with it (how far a proposal got, saving parts of the
 // content and submitting them in one go) lives here too.
-
-export type ConceptActivity = {
-  key: string;
-  kind: SupportKind | null;
-  title: string;
-  date: string;
-  place: string;
-  institutions: Partial<Record<CountryCode, string>>;
-  participants: number | null;
-};
-export type BudgetLine = { item: string; amountEur: number | null };
-export type ConceptNote = { activities: ConceptActivity[]; budgetLines: BudgetLine[]; risks: string; mitigation: string };
-
-/**
- * The key of an activity stored without one (the demo's rows, written before keys existed):
- * derived from its place in the list, so the working copy and the frozen versions agree, and
- * kept as the row's key at the next save.
- */
-function derivedActivityKey(index: number) {
-  return `activity-${index + 1}`;
-}
-
-const KEY_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
-const str = (value: unknown) => (typeof value === "string" ? value : "");
-const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : null);
-const record = (value: unknown) => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-const list = (value: unknown) => (Array.isArray(value) ? value : []);
-
-/** A stored concept note, whatever its age: unknown fields dropped, every activity with a unique key. */
-export function readConceptNote(stored: unknown): ConceptNote {
-  const note = record(stored);
-  const used = new Set<string>();
-  const activities = list(note.activities).map((raw, index): ConceptActivity => {
-    const row = record(raw);
-    let key = typeof row.key === "string" && KEY_PATTERN.test(row.key) && !used.has(row.key) ? row.key : derivedActivityKey(index);
-    while (used.has(key)) key = `${key}-${index + 1}`;
-    used.add(key);
-    const kind = SUPPORT_KINDS.find((k) => k.id === row.kind)?.id ?? null;
-    const named = record(row.institutions);
-    return {
-      key,
-      kind,
-      title: str(row.title),
-      date: str(row.date),
-      place: str(row.place),
-      institutions: Object.fromEntries(COUNTRY_CODES.flatMap((code) => (str(named[code]).trim() ? [[code, str(named[code])]] : []))),
-      participants: num(row.participants),
-    };
-  });
-  const budgetLines = list(note.budgetLines).map((raw) => {
-    const row = record(raw);
-    return { item: str(row.item), amountEur: num(row.amountEur) };
-  });
-  return { activities, budgetLines, risks: str(note.risks), mitigation: str(note.mitigation) };
-}
 
 function budgetTotal(lines: { amountEur: number | null }[]) {
   return lines.reduce((sum, line) => sum + (line.amountEur ?? 0), 0);
 }
 
 /** Whether the proposal's history ever entered a stage (e.g. "conceptualWork"). */
-export function hasReached(proposalId: number, stage: string) {
+export function hasReached(proposalId: number, stage: ProposalStatePath) {
   return (
     db()
       .select({ id: proposalEvents.id })
       .from(proposalEvents)
-      .where(and(eq(proposalEvents.proposalId, proposalId), like(proposalEvents.toState, `${stage}%`)))
+      .where(and(eq(proposalEvents.proposalId, proposalId), inArray(proposalEvents.toState, statesWithin(stage))))
       .limit(1)
       .get() !== undefined
   );
@@ -105,7 +53,8 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     .from(proposals)
     .where(eq(proposals.id, proposalId))
     .get()!;
-  const note = readConceptNote(row.content.conceptNote);
+  const documents = proposalDocuments(row.content);
+  const note = documents.conceptNote;
   const revisions = revisionRequests(proposalId, "SUBMIT_CONCEPT");
   const submissions = db()
     .select({ number: proposalVersions.number, createdAt: proposalVersions.createdAt })
@@ -130,7 +79,7 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     // Answers are the lead's: "your answer" to its applicants, named for everyone else.
     ofLead: user.memberships.some((m) => m.role === "applicant" && m.institutionId === participation.leadInstitutionId),
     // The lead's saved draft of the answer; it is cleared once sent, so it belongs to the open request.
-    draftAnswer: revisions.openRequest ? str(row.content[DRAFT_ANSWER]) : null,
+    draftAnswer: revisions.openRequest ? documents.conceptAnswer : null,
     submissions,
   };
 }
@@ -147,18 +96,12 @@ function participatingCountries(participation: Participation, note: ConceptNote)
     .from(institutions)
     .where(inArray(institutions.id, [participation.leadInstitutionId, ...participation.partnerInstitutionIds]))
     .all();
-  return db()
-    .select()
-    .from(countries)
-    .orderBy(countries.sortOrder)
-    .all()
-    .filter((c) => codes.has(c.code))
-    .map((c) => ({
-      code: c.code as CountryCode,
-      name: c.name,
-      needsFootnote: c.needsDesignationFootnote,
-      institutions: proposalInstitutions.filter((i) => i.countryCode === c.code).map((i) => i.name),
-    }));
+  return WB6_COUNTRIES.filter((c) => codes.has(c.code)).map((c) => ({
+    code: c.code,
+    name: c.name,
+    needsFootnote: c.needsFootnote,
+    institutions: proposalInstitutions.filter((i) => i.countryCode === c.code).map((i) => i.name),
+  }));
 }
 
 /** Whether the lead's next submission answers a revision request still open. */
@@ -195,7 +138,7 @@ function noteFromForm(form: ConceptNoteForm): ConceptNote {
     return [
       {
         key,
-        kind: (row.kind as SupportKind | undefined) ?? null,
+        kind: row.kind ?? null,
         title: row.title ?? "",
         date: row.date ?? "",
         place: row.place ?? "",
@@ -233,16 +176,11 @@ export type SaveOutcome =
   | { ok: false; message: string };
 
 /**
- * Where the lead's answer to an open revision request waits until it is sent: in the working
- * content beside the note, not in it, so the frozen versions hold the note alone. The answer
- * sent is kept in SUBMIT_CONCEPT's history row.
- */
-const DRAFT_ANSWER = "conceptNoteAnswer";
-
-/**
  * Saves the lead's concept note and, when asked, submits it for review (SUBMIT_CONCEPT). While
  * a revision request is open (`answering`), the answer is saved with the note and sent with the
- * submission; the statechart refuses a submission without one.
+ * submission; the statechart refuses a submission without one. The draft answer waits beside
+ * the note, not in it, so the frozen versions hold the note alone; the answer sent is kept in
+ * SUBMIT_CONCEPT's history row.
  */
 export function saveConceptNote(input: {
   proposalId: number;
@@ -256,9 +194,9 @@ export function saveConceptNote(input: {
   const answer = input.answering ? input.form.answer : null;
   return saveAndSubmit({
     ...input,
-    parts: { conceptNote: storable(noteFromForm(input.form)), ...(answer !== null ? { [DRAFT_ANSWER]: answer } : {}) },
+    parts: { [DOCUMENT_KEYS.conceptNote]: storable(noteFromForm(input.form)), ...(answer !== null ? { [DOCUMENT_KEYS.conceptAnswer]: answer } : {}) },
     command: input.submit ? { type: "SUBMIT_CONCEPT", answer: answer ?? "" } : null,
-    sent: [DRAFT_ANSWER],
+    sent: [DOCUMENT_KEYS.conceptAnswer],
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 
 // The proposal's drafting form: one zod schema per section, used by the server (the action)
@@ -12,22 +12,37 @@ import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 //
 // Browser-safe: no server imports. The round's limits arrive with the page.
 
-const wordLimit = (fallback: number) => z.number().int().min(10).max(5000).default(fallback);
+/**
+ * A stored setting: a whole number within bounds. The message completes "maxBudgetEur …", so
+ * that a round whose settings cannot be read says which one and why (app/rounds/workflow.server.ts).
+ */
+export function storedWholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
 
-/** A round's limits for proposals, stored in the round's settings (app/workflow/rounds.server.ts). */
-export const roundLimitsSchema = z.object({
-  maxBudgetEur: z.number().int().min(1000).max(10_000_000).default(150_000),
-  maxDurationMonths: z.number().int().min(1).max(60).default(24),
-  words: z
-    .object({
-      summary: wordLimit(150),
-      problem: wordLimit(400),
-      objectives: wordLimit(250),
-      activities: wordLimit(400),
-      expectedResults: wordLimit(250),
-    })
-    .prefault({}),
-});
+const wordLimit = (fallback: number) => storedWholeNumber(10, 5000).default(fallback);
+
+/** A round's limits for proposals, stored in the round's settings (app/rounds/workflow.server.ts). */
+export const roundLimitsSchema = z.object(
+  {
+    maxBudgetEur: storedWholeNumber(1000, 10_000_000).default(150_000),
+    maxDurationMonths: storedWholeNumber(1, 60).default(24),
+    words: z
+      .object(
+        {
+          summary: wordLimit(150),
+          problem: wordLimit(400),
+          objectives: wordLimit(250),
+          activities: wordLimit(400),
+          expectedResults: wordLimit(250),
+        },
+        { error: "must be the word limits of each text" },
+      )
+      .prefault({}),
+  },
+  { error: "must be the limits of a proposal" },
+);
 export type RoundLimits = z.infer<typeof roundLimitsSchema>;
 /** The texts whose length a round limits, in words. */
 export type WordLimitedPart = keyof RoundLimits["words"];
@@ -133,7 +148,7 @@ export type DraftValues = z.infer<ReturnType<typeof draftSchema>>;
 export type DraftField = keyof DraftValues;
 
 /** The fields in the order of the form, for reading errors and choosing anchors. */
-const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((part) => part.key as DraftField)];
+const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((part) => part.key)];
 
 /** "Summary", "Themes"...: the labels the statechart's missing parts use, plus the title. */
 export function partLabel(field: string): string {

@@ -15,7 +15,8 @@ import type { ProposalCommand, ProposalOutcome } from "./workflow.server";
 import { applyProposalCommand, createProposal } from "./workflow.server";
 import { roundSettings } from "../rounds/workflow.server";
 import type { DraftValues } from "./content-schema";
-import { fieldOfPart, partAnchor } from "./content-schema";
+import { fieldOfPart, partAnchor, partLabel } from "./content-schema";
+import { proposalDocuments } from "./documents.server";
 import type { Participation } from "./participation.server";
 import { leadActor } from "../auth/actors.server";
 
@@ -100,18 +101,6 @@ export function startDraft(user: SessionUser, input: { roundId: number; institut
   );
 }
 
-/** The stored content as the form's starting values; anything of an unexpected type is left out. */
-function draftFormValues(title: string, content: ProposalContent): Partial<DraftValues> {
-  const values: Record<string, string | number | string[]> = { title };
-  for (const { key } of PROPOSAL_PARTS) {
-    const value = content[key];
-    if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === "string");
-  }
-  // The schema checks these values when they are saved again; here they only fill the form.
-  return values as Partial<DraftValues>;
-}
-
 function proposalWithRound(proposalId: number) {
   return db()
     .select({ proposal: proposals, round: rounds, leadName: institutions.name, leadCountryCode: institutions.countryCode })
@@ -139,8 +128,8 @@ function clarificationOf(user: SessionUser, participation: Participation, clarif
 
 /** The limits of the round a proposal belongs to: the form's schema is built from them. */
 export function limitsOfProposal(proposalId: number) {
-  const row = db().select({ settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get();
-  return roundSettings(row?.settings).limits;
+  const round = db().select({ code: rounds.code, settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get()!;
+  return roundSettings(round).limits;
 }
 
 /** What the edit page needs: the values to start from, the revision they are, and the round. */
@@ -150,11 +139,11 @@ export function draftForEditing(user: SessionUser, participation: Participation,
     id: proposal.id,
     reference: proposal.reference,
     title: proposal.title,
-    values: draftFormValues(proposal.title, proposal.content),
+    values: { title: proposal.title, ...proposalDocuments(proposal.content).answers },
     revision: proposal.updatedAt.getTime(),
     lastSaved: formatBrussels(proposal.updatedAt),
     round: roundView(round),
-    limits: roundSettings(round.settings).limits,
+    limits: roundSettings(round).limits,
     leadName,
     clarification: clarificationOf(user, participation, proposal.clarificationDueAt),
     now: now.toISOString(),
@@ -236,8 +225,8 @@ export function submissionPreview(user: SessionUser, participation: Participatio
 
   const actor = leadActor(user, participation);
   const clarification = clarificationOf(user, participation, proposal.clarificationDueAt);
-  const content = proposal.content as ProposalContent;
-  const missingParts = missingProposalParts(proposal.title, content);
+  const { answers, unreadable } = proposalDocuments(proposal.content);
+  const missingParts = missingProposalParts(proposal.title, answers);
   const joint = jointCountries(leadCountryCode, partners);
   const invited = partners.filter((p) => p.status === "invited");
   const partnersLink = `/proposals/${proposal.id}/partners`;
@@ -295,6 +284,13 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
     }
   }
+  for (const problem of unreadable.filter((p) => p.document === "answers")) {
+    const field = problem.field.split(".")[0]!;
+    warnings.push({
+      text: `Part of the saved answer to “${partLabel(field)}” cannot be read any more (${problem.message}), so it is not shown and will not be sent.`,
+      fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Check “${partLabel(field)}”` },
+    });
+  }
   if (clarification && missingParts.length > 0) {
     warnings.push({
       text: `These parts are empty: ${listInWords(missingParts)}. The TAF team's check will count the proposal as incomplete.`,
@@ -306,7 +302,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     id: proposal.id,
     reference: proposal.reference,
     title: proposal.title,
-    content,
+    content: answers,
     version: proposal.version,
     revision: proposal.updatedAt.getTime(),
     round: roundView(round),

@@ -1,14 +1,16 @@
 import type { Tx } from "../../db/client";
 import { and, desc, eq } from "drizzle-orm";
 import { activityReports, proposalEvents, proposals, proposalVersions } from "../../db/schema";
-import { formatBrussels } from "../../workflows/time";
+import { formatBrussels, formatDay } from "../../workflows/time";
 import { stateLabelOf } from "../../workflows/proposal.machine";
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
+import { isWithin } from "../../workflows/proposal-stages";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { canOnProposal } from "../permissions.server";
 import { revisionRequests } from "./revision-requests.server";
-import { formatDay } from "../../workflows/time";
-import { hasReached, readConceptNote, saveAndSubmit } from "./concept-note.server";
+import { hasReached, saveAndSubmit } from "./concept-note.server";
+import { DOCUMENT_KEYS, proposalDocuments, readConceptNote } from "./documents.server";
 import { leadActor } from "../auth/actors.server";
 import type { ActivityReportForm, CompletionReportForm } from "./implementation-schema";
 import type { Participation } from "./participation.server";
@@ -18,14 +20,14 @@ import { participationIn } from "./participation.server";
 // kind "conceptNote"), each planned or reported as held, and the completion report that ends
 // it. Reporting is open to the lead while the statechart lets it submit the report.
 
-/** Where implementation is, in the applicants' words; keyed by the last part of the state path. */
-const STAGE_WORDS: Record<string, string> = {
-  awaitingStart: "The concept note is approved. The TAF team starts implementation when the activities can begin.",
-  ongoing: "The activities are running. Report each activity once it has been held, then write the completion report.",
-  onHold: "Implementation is paused. The TAF team resumes it where it was.",
-  reportSubmitted: "The completion report is submitted. The TAF team reads it and completes the proposal, or asks for changes.",
-  completed: "Implementation is complete. Thank you for the report and the lessons learnt.",
-};
+/** Where implementation is, in the applicants' words. */
+const STAGE_WORDS: readonly [ProposalStatePath, string][] = [
+  ["implementation.active.awaitingStart", "The concept note is approved. The TAF team starts implementation when the activities can begin."],
+  ["implementation.active.ongoing", "The activities are running. Report each activity once it has been held, then write the completion report."],
+  ["implementation.onHold", "Implementation is paused. The TAF team resumes it where it was."],
+  ["implementation.active.reportSubmitted", "The completion report is submitted. The TAF team reads it and completes the proposal, or asks for changes."],
+  ["completed", "Implementation is complete. Thank you for the report and the lessons learnt."],
+];
 
 /** The approved concept note: the last version the lead submitted, frozen by SUBMIT_CONCEPT. */
 function approvedConceptNote(tx: Tx, proposalId: number) {
@@ -36,14 +38,6 @@ function approvedConceptNote(tx: Tx, proposalId: number) {
     .orderBy(desc(proposalVersions.number))
     .get();
   return version ? { number: version.number, note: readConceptNote(version.content) } : null;
-}
-
-function completionReportOf(content: Record<string, unknown>) {
-  const report = (content.completionReport ?? {}) as Record<string, unknown>;
-  return {
-    outcome: typeof report.outcome === "string" ? report.outcome : "",
-    lessonsLearnt: typeof report.lessonsLearnt === "string" ? report.lessonsLearnt : "",
-  };
 }
 
 /** What the implementation page shows; a 404 for a proposal that never reached implementation. */
@@ -69,7 +63,7 @@ export function implementationPage(participation: Participation, user: SessionUs
   const activities = (approved?.note.activities ?? []).map((a) => ({ ...a, dateLabel: formatDay(a.date), report: reports.get(a.key) ?? null }));
   const stage = row.state.split(".").at(-1)!;
   const hold =
-    stage === "onHold"
+    isWithin(row.state, "implementation.onHold")
       ? db()
           .select({ at: proposalEvents.at, payload: proposalEvents.payload })
           .from(proposalEvents)
@@ -84,13 +78,13 @@ export function implementationPage(participation: Participation, user: SessionUs
     state: row.state,
     stage,
     stateLabel: stateLabelOf(row.state),
-    stageWords: STAGE_WORDS[stage] ?? "",
+    stageWords: STAGE_WORDS.find(([path]) => isWithin(row.state, path))?.[1] ?? "",
     hold: hold ? { at: formatBrussels(hold.at), reason: typeof hold.payload.reason === "string" ? hold.payload.reason : "" } : null,
     version: row.version,
     approvedVersion: approved?.number ?? null,
     activities,
     heldCount: activities.filter((a) => a.report).length,
-    completionReport: completionReportOf(row.content),
+    completionReport: proposalDocuments(row.content).completionReport,
     revisions: revisionRequests(proposalId, "SUBMIT_REPORT"),
     canReport: canOnProposal(user, "reportImplementation", participation),
   };
@@ -132,7 +126,7 @@ export function saveCompletionReport(input: { user: SessionUser; participation: 
     proposalId: input.participation.proposalId,
     expectedVersion: input.form.version,
     actor: leadActor(input.user, input.participation),
-    parts: { completionReport: { outcome: input.form.outcome, lessonsLearnt: input.form.lessonsLearnt } },
+    parts: { [DOCUMENT_KEYS.completionReport]: { outcome: input.form.outcome, lessonsLearnt: input.form.lessonsLearnt } },
     command: input.form.intent === "submitReport" ? { type: "SUBMIT_REPORT" } : null,
     now: input.now,
   });

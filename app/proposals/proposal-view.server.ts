@@ -16,6 +16,7 @@ import { ownPartnership } from "./partners.server";
 import { drawStatechart } from "../../workflows/statechart-svg";
 import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
+import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { can, canOnProposal } from "../permissions.server";
 
@@ -94,7 +95,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
     version: proposal.proposal.version,
     reference: proposal.proposal.reference,
     title: proposal.proposal.title,
-    content: proposal.proposal.content as Record<string, unknown>,
+    content: proposalDocuments(proposal.proposal.content).answers,
     round: { title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
     stateLabel: stateLabel(snapshot),

@@ -2,8 +2,9 @@ import { diffWords } from "diff";
 import { asc, eq } from "drizzle-orm";
 import type { VersionKind } from "../../db/schema";
 import { attachments, proposals, proposalVersions, users } from "../../db/schema";
-import { formatBrussels, formatDay } from "../../workflows/time";
-import { SUPPORT_KINDS, THEMES, WB6_COUNTRIES } from "../../workflows/eligibility";
+import { formatBrussels, formatBrusselsDay, formatDay } from "../../workflows/time";
+import { COUNTRY_CODES, countryName } from "../../workflows/countries";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { CONCEPT_NOTE_PARTS, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { db } from "../db.server";
 import { euros } from "./content-schema";
@@ -24,9 +25,6 @@ export type Piece = { text: string; mark: "same" | "removed" | "added" };
 export type FieldComparison = { key: string; label: string; changed: boolean; left: Piece[]; right: Piece[] };
 
 type VersionRow = { number: number; title: string; content: Record<string, unknown>; createdAt: Date; createdBy: string | null };
-
-// Short enough for the version choices: "15 Nov 2026".
-const brusselsDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Brussels" });
 
 /** "2026-03-01" as "1 March 2026"; anything else as it was written. */
 function calendarDate(value: unknown) {
@@ -60,9 +58,7 @@ function activityLine(activity: Record<string, unknown>) {
   const details = [calendarDate(date), plain(place), typeof participants === "number" ? `${participants} participants` : plain(participants)];
   // Institutions per country, e.g. "Kosovo*: Kosovo* Police; Albania: Albanian State Police".
   const named = (institutions ?? {}) as Record<string, unknown>;
-  const byCountry = Object.keys(WB6_COUNTRIES)
-    .filter((code) => plain(named[code]) !== "")
-    .map((code) => `${WB6_COUNTRIES[code as keyof typeof WB6_COUNTRIES]}: ${plain(named[code])}`);
+  const byCountry = COUNTRY_CODES.filter((code) => plain(named[code]) !== "").map((code) => `${countryName(code)}: ${plain(named[code])}`);
   // Whatever else the concept-note form records still shows, so its changes are seen.
   const extra = Object.values(more).map(plain);
   return [[kindLabel, plain(title)].filter(Boolean).join(": "), [...details, ...byCountry, ...extra].filter(Boolean).join(", ")].filter(Boolean).join(". ");
@@ -168,7 +164,7 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
       number: v.number,
       what: whatVersion(kind, v.number),
       at: formatBrussels(v.createdAt),
-      day: brusselsDay.format(v.createdAt),
+      day: formatBrusselsDay(v.createdAt),
       by: v.createdBy,
     }));
     const fields = (v: VersionRow) => fieldsOf(kind, v, kind === "proposal" ? attachedAt(attachmentRows, v.createdAt) : []);

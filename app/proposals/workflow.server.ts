@@ -7,12 +7,13 @@ import type { Actor } from "../../workflows/actors";
 import type { CriterionId, CriterionResult } from "../../workflows/eligibility";
 import { checkEligibility, overallEligibility } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
-import { missingConceptNoteParts, missingProposalParts, missingReportParts, proposalThemes } from "../../workflows/proposal-content";
+import { missingConceptNoteParts, missingProposalParts, missingReportParts } from "../../workflows/proposal-content";
 import type { ProposalCommand } from "../../workflows/proposal-events";
 import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.machine";
 import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
 import { accepts } from "../../workflows/proposal-stages";
 import { db } from "../db.server";
+import { frozenConceptNote, proposalDocuments } from "./documents.server";
 import { notifyTransition } from "./notifications.server";
 import { revisionRequests } from "./revision-requests.server";
 import { roundSettings } from "../rounds/workflow.server";
@@ -141,7 +142,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
 /** The statechart's event: the command, its actor, and the facts its guards read. */
 function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, actor: Actor, now: Date): ProposalEvent {
   const iso = now.toISOString();
-  const content = proposal.content as ProposalContent;
+  const documents = proposalDocuments(proposal.content);
   switch (command.type) {
     case "SUBMIT": {
       const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
@@ -158,7 +159,7 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
         },
         leadCountryCode: lead.countryCode,
         partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
-        missingParts: missingProposalParts(proposal.title, content),
+        missingParts: missingProposalParts(proposal.title, documents.answers),
       };
     }
     case "REQUEST_CLARIFICATION":
@@ -172,10 +173,10 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
     case "SUBMIT_CONCEPT": {
       // Whether it answers a revision request is the history's to say, not the form's.
       const answering = revisionRequests(proposal.id, "SUBMIT_CONCEPT", tx).openRequest !== null;
-      return { type: "SUBMIT_CONCEPT", actor, missingParts: missingConceptNoteParts(content), answering, answer: answering ? (command.answer ?? "").trim() : "" };
+      return { type: "SUBMIT_CONCEPT", actor, missingParts: missingConceptNoteParts(documents.conceptNote), answering, answer: answering ? (command.answer ?? "").trim() : "" };
     }
     case "SUBMIT_REPORT":
-      return { type: "SUBMIT_REPORT", actor, missingParts: missingReportParts(content) };
+      return { type: "SUBMIT_REPORT", actor, missingParts: missingReportParts(documents.completionReport) };
     default:
       return { ...command, actor };
   }
@@ -207,23 +208,23 @@ function reviewCount(tx: Tx, proposalId: number, submittedOnly: boolean) {
 }
 
 function minimumReviews(tx: Tx, proposal: ProposalRow) {
-  const round = tx.select({ settings: rounds.settings }).from(rounds).where(eq(rounds.id, proposal.roundId)).get();
-  return roundSettings(round?.settings).minimumReviews;
+  const round = tx.select({ code: rounds.code, settings: rounds.settings }).from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
+  return roundSettings(round).minimumReviews;
 }
 
 function eligibilityResults(tx: Tx, proposal: ProposalRow, now: Date): CriterionResult[] {
   const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
   const lead = tx.select().from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
-  const content = proposal.content as ProposalContent;
+  const { answers } = proposalDocuments(proposal.content);
   return checkEligibility({
-    criteria: roundSettings(round.settings).criteria as CriterionId[],
+    criteria: roundSettings(round).criteria as CriterionId[],
     window: { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null },
     // A resubmission after clarification keeps the first submission's time for the window.
     submittedAt: (proposal.submittedAt ?? now).toISOString(),
     lead: { id: lead.id, name: lead.name, countryCode: lead.countryCode, type: lead.type, chapter23: lead.chapter23, chapter24: lead.chapter24, active: lead.active },
     partners: partnerFacts(tx, proposal.id).map((p) => ({ ...p, id: p.institutionId })),
-    themes: proposalThemes(content),
-    missingParts: missingProposalParts(proposal.title, content),
+    themes: answers.themes ?? [],
+    missingParts: missingProposalParts(proposal.title, answers),
   });
 }
 
@@ -249,14 +250,13 @@ function freezeVersion(tx: Tx, proposal: ProposalRow, kind: VersionKind, actor: 
       .from(proposalVersions)
       .where(and(eq(proposalVersions.proposalId, proposal.id), eq(proposalVersions.kind, kind)))
       .get()?.n ?? 0;
-  const content = proposal.content as ProposalContent;
   tx.insert(proposalVersions)
     .values({
       proposalId: proposal.id,
       kind,
       number: last + 1,
       title: proposal.title,
-      content: kind === "proposal" ? content : ((content.conceptNote ?? {}) as ProposalContent),
+      content: kind === "proposal" ? proposal.content : frozenConceptNote(proposal.content),
       createdAt: now,
       createdByUserId: actor.role === "system" ? null : actor.userId,
     })

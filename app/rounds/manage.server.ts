@@ -77,7 +77,7 @@ export function findRound(roundId: number) {
     .leftJoin(counts, eq(counts.roundId, rounds.id))
     .where(eq(rounds.id, roundId))
     .get();
-  return round ? { ...round, settings: roundSettings(round.settings) } : null;
+  return round ? { ...round, settings: roundSettings(round) } : null;
 }
 
 /** The round's statechart history as sentences, oldest first: who did what, and why. */

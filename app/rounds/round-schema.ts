@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { fromBrusselsTime } from "../../workflows/brussels-time";
+import { fromBrusselsTime } from "../../workflows/time";
 import type { CriterionId } from "../../workflows/eligibility";
 import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
-import { roundLimitsSchema } from "../proposals/content-schema";
+import { roundLimitsSchema, storedWholeNumber } from "../proposals/content-schema";
 
 // Browser-safe: a round's stored settings, and the round forms' schemas, which the server and
 // the browser (Conform) share. Whether a round may move is the statechart's to say, not these.
@@ -11,14 +11,20 @@ const CRITERION_IDS = ELIGIBILITY_CRITERIA.map((criterion) => criterion.id) as [
 
 // A round's settings: which eligibility criteria it publishes, how many reviews a decision
 // needs, and the limits of a proposal (words per text, maximum budget and duration). Stored as
-// JSON on the round; read through this schema so old rows get the defaults.
-export const roundSettingsSchema = z.object({
-  criteria: z.array(z.enum(CRITERION_IDS)).default([...DEFAULT_CRITERIA]),
-  minimumReviews: z.number().int().min(1).max(10).default(2),
-  reviewDays: z.number().int().min(1).max(90).default(14),
-  // The drafting form shows these as the person types, and the server enforces them.
-  limits: roundLimitsSchema.prefault({}),
-});
+// JSON on the round; read through this schema so old rows get the defaults for missing keys.
+// Each message completes the setting's name ("minimumReviews must be …").
+export const roundSettingsSchema = z.object(
+  {
+    criteria: z
+      .array(z.enum(CRITERION_IDS, { error: `must be one of ${CRITERION_IDS.join(", ")}` }), { error: "must be a list of criteria" })
+      .default([...DEFAULT_CRITERIA]),
+    minimumReviews: storedWholeNumber(1, 10).default(2),
+    reviewDays: storedWholeNumber(1, 90).default(14),
+    // The drafting form shows these as the person types, and the server enforces them.
+    limits: roundLimitsSchema.prefault({}),
+  },
+  { error: "must be an object of named settings" },
+);
 export type RoundSettings = z.infer<typeof roundSettingsSchema>;
 
 /** A stored setting's bounds, but required in the form, with a message a person can act on. */

@@ -16,10 +16,17 @@ import {
 } from "../../workflows/round.machine";
 import { db } from "../db.server";
 
-/** A round's stored settings, with the defaults for anything missing or unreadable. */
-export function roundSettings(stored: unknown): RoundSettings {
-  const parsed = roundSettingsSchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : roundSettingsSchema.parse({});
+/**
+ * A round's stored settings, with the defaults for anything missing. A setting that is there
+ * but cannot be read is an error naming the round: the settings feed the statechart's guards
+ * (how many reviews a decision needs) and the proposals' limits, and a silent default would
+ * change a round's rules without anyone deciding it.
+ */
+export function roundSettings(round: { code: string; settings: unknown }): RoundSettings {
+  const parsed = roundSettingsSchema.safeParse(round.settings);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => [issue.path.join("."), issue.message].filter(Boolean).join(" "));
+  throw new Error(`Round ${round.code}: settings cannot be read: ${problems.join("; ")}`);
 }
 
 export type NewRound = { code: string; title: string; description?: string; mode: RoundMode; opensAt: Date; closesAt: Date | null; settings?: Partial<RoundSettings> };

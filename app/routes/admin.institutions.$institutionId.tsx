@@ -7,7 +7,7 @@ import { formatBrussels } from "../../workflows/time";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { FormErrors } from "../components/fields";
-import { INSTITUTION_TYPE_LABELS } from "../../workflows/eligibility";
+import { INSTITUTION_TYPE_LABELS } from "../../workflows/vocabulary";
 import { institutionAuditLabel, InstitutionFields, institutionSchema, mandateText } from "../components/institution";
 import { StatusBadge } from "../components/person";
 import { auditTrail } from "../audit.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { InstitutionType } from "../../db/schema";
 import { CountryName } from "../components/country";
-import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/eligibility";
+import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/vocabulary";
 import { countryOptions, institutionTypeOptions, mandateText } from "../components/institution";
 import { listCountries, listInstitutions } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { countryLabel } from "../../workflows/countries";
-import { SUPPORT_KINDS } from "../../workflows/eligibility";
+import { SUPPORT_KINDS } from "../../workflows/vocabulary";
 import { CountryName } from "../components/country";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { requireProposal } from "../permissions.server";

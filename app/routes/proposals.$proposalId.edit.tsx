@@ -7,7 +7,7 @@ import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useSear
 import type { ReactNode } from "react";
 import { useEffect, useMemo, useState } from "react";
 import { formatBrussels } from "../../workflows/time";
-import { SUPPORT_KINDS, THEME_GROUPS, THEMES } from "../../workflows/eligibility";
+import { SUPPORT_KINDS, THEME_GROUPS, THEMES } from "../../workflows/vocabulary";
 import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors, TextField } from "../components/fields";
 import { requireProposal } from "../permissions.server";

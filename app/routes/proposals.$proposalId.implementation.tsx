@@ -2,8 +2,9 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { SUPPORT_KINDS, WB6_COUNTRIES } from "../../workflows/eligibility";
-import type { CountryCode } from "../../workflows/eligibility";
+import { countryName } from "../../workflows/countries";
+import { SUPPORT_KINDS } from "../../workflows/vocabulary";
+import type { CountryCode } from "../../workflows/countries";
 import { FormErrors, TextAreaField, TextField } from "../components/fields";
 import { requireProposal } from "../permissions.server";
 import type { ActivityReportForm, CompletionReportForm } from "../proposals/implementation-schema";
@@ -143,7 +144,7 @@ function ActivityCard({ activity, canReport }: { activity: Activity; canReport: 
               <ul className="plain">
                 {institutions.map(([code, names]) => (
                   <li key={code}>
-                    {WB6_COUNTRIES[code]}: {names}
+                    {countryName(code)}: {names}
                   </li>
                 ))}
               </ul>

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { INSTITUTION_TYPE_LABELS } from "../../workflows/eligibility";
+import { INSTITUTION_TYPE_LABELS } from "../../workflows/vocabulary";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { CheckboxField, FormErrors } from "../components/fields";

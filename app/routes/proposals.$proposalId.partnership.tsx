@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatBrussels } from "../../workflows/time";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/eligibility";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { CheckboxField, FormErrors, TextAreaField } from "../components/fields";

@@ -215,7 +215,7 @@ describe("refusals change nothing and say why", () => {
     const round = makeRound({ opensAt: at(-30 * DAY), closesAt: at(-DAY) });
     expect(round.state).toBe("open");
     const { id } = makeProposal({ round });
-    expect(refused(id, leadApplicant(), { type: "SUBMIT" }).message).toBe("The round closed on 1 March 2026 at 10:00 (Brussels time).");
+    expect(refused(id, leadApplicant(), { type: "SUBMIT" }).message).toBe("The round closed on 1 March 2026, 10:00 (Brussels time).");
   });
 
   it("SUBMIT to a round that is closed, or not yet open, is refused", () => {
@@ -268,7 +268,7 @@ describe("refusals change nothing and say why", () => {
       "Only the portal's scheduler may record that the clarification request expired.",
     );
     expect(refused(id, SYSTEM_ACTOR, { type: "CLARIFICATION_EXPIRED" }, at(3 * DAY - 60_000)).message).toBe(
-      "The clarification request is due on 5 March 2026 at 10:00 (Brussels time).",
+      "The clarification request is due on 5 March 2026, 10:00 (Brussels time).",
     );
     expect(refused(id, admin(), { type: "REQUEST_CLARIFICATION", question: "Another?", dueAt: at(5 * DAY) }).message).toBe(
       "No one can request clarification while the proposal is at “Clarification requested”.",

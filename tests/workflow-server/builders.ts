@@ -117,13 +117,13 @@ export function completeContent(): ProposalContent {
     intendedStart: "2026-09-01",
     durationMonths: 9,
     budgetEur: 45000,
-    contactPerson: { name: "Arben Krasniqi", email: "applicant.xk@taf.example" },
+    contactPerson: "Arben Krasniqi (applicant.xk@taf.example)",
   };
 }
 
 export const conceptNote = {
-  activities: "Three workshops and a joint exercise.",
-  budgetLines: [{ label: "Travel", eur: 20000 }],
+  activities: [{ key: "exercise", kind: "jointExercise", title: "Joint exercise", date: "2026-11-10", place: "Prishtina", institutions: { XK: "Kosovo* Police" }, participants: 20 }],
+  budgetLines: [{ item: "Travel", amountEur: 20000 }],
   risks: "Staff turnover at the lead.",
 };
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromBrusselsTime, toBrusselsTime } from "../../workflows/brussels-time";
+import { formatBrussels, formatBrusselsDay, formatDay, fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
 
 // Rounds are set on the Brussels clock and stored in UTC. In 2027 summer time starts on
 // 28 March (02:00 → 03:00) and ends on 31 October (03:00 → 02:00).
@@ -58,5 +58,24 @@ describe("a Brussels wall-clock time as a UTC instant", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+// Pages, refusals and e-mail write a date one way and a date and time one way.
+describe("dates and times in words", () => {
+  it("writes a date and time on the Brussels clock, in winter and in summer, from a Date or an ISO instant", () => {
+    expect(formatBrussels(new Date("2026-11-30T13:00:00Z"))).toBe("30 November 2026, 14:00 (Brussels time)");
+    expect(formatBrussels("2026-07-01T22:05:00.000Z")).toBe("2 July 2026, 00:05 (Brussels time)");
+    expect(formatBrussels("soon")).toBe('an unreadable time ("soon")');
+  });
+
+  it("writes the day an instant falls on in Brussels, not in UTC", () => {
+    expect(formatBrusselsDay(new Date("2026-11-14T23:30:00Z"))).toBe("15 November 2026");
+    expect(formatBrusselsDay(new Date("2026-07-14T21:59:00Z"))).toBe("14 July 2026");
+  });
+
+  it("writes a calendar day the same way, and leaves what is not a date as it was typed", () => {
+    expect(formatDay("2026-09-15")).toBe("15 September 2026");
+    expect(formatDay("next spring")).toBe("next spring");
   });
 });

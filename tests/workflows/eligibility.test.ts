@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkEligibility,
-  DEFAULT_CRITERIA,
-  ELIGIBILITY_CRITERIA,
-  formatInstant,
-  jointCountries,
-  overallEligibility,
-  SUPPORT_KINDS,
-  THEMES,
-  windowPosition,
-} from "../../workflows/eligibility";
+import { checkEligibility, DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA, jointCountries, overallEligibility, windowPosition } from "../../workflows/eligibility";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { formatBrussels } from "../../workflows/time";
 import type { CriterionId, CriterionResult, EligibilityInput, InstitutionFacts } from "../../workflows/eligibility";
 
 const kosovoPolice: InstitutionFacts = {
@@ -159,7 +151,7 @@ describe("checkEligibility", () => {
     it("fails a submission before the round opened or at or after its deadline, in Brussels time", () => {
       expect(criterion({ ...eligible, submittedAt: "2026-08-31T21:00:00.000Z" }, "insideWindow")).toMatchObject({
         outcome: "failed",
-        reason: "Submitted on 31 August 2026 at 23:00 (Brussels time), before the round opened on 1 September 2026 at 02:00 (Brussels time).",
+        reason: "Submitted on 31 August 2026, 23:00 (Brussels time), before the round opened on 1 September 2026, 02:00 (Brussels time).",
       });
       expect(criterion({ ...eligible, submittedAt: "2026-10-15T22:00:00.000Z" }, "insideWindow").outcome).toBe("failed");
       expect(criterion({ ...eligible, submittedAt: "2026-10-15T21:59:59.000Z" }, "insideWindow").outcome).toBe("passed");
@@ -172,7 +164,7 @@ describe("checkEligibility", () => {
 
     it("treats an unreadable time as outside the window", () => {
       expect(windowPosition(eligible.window, "yesterday")).toBe("notYetOpen");
-      expect(formatInstant("yesterday")).toBe('an unreadable time ("yesterday")');
+      expect(formatBrussels("yesterday")).toBe('an unreadable time ("yesterday")');
     });
   });
 

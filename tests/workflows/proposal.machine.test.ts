@@ -433,7 +433,7 @@ describe("refusals, in words", () => {
 
   it("explains what a submission still needs", () => {
     expect(reasonOf(submit({ round: { ...openRound, state: "closed" } }))).toBe("The round is closed, not open.");
-    expect(reasonOf(submit({ now: CLOSES }))).toBe("The round closed on 16 October 2026 at 00:00 (Brussels time).");
+    expect(reasonOf(submit({ now: CLOSES }))).toBe("The round closed on 16 October 2026, 00:00 (Brussels time).");
     expect(reasonOf(submit({ partners: [] }))).toBe(
       "Institutions from at least two Western Balkan countries must have confirmed (only Kosovo* so far).",
     );

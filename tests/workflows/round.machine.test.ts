@@ -149,10 +149,10 @@ describe("round rules, in words", () => {
 
   it("lets the scheduler open and close a deadline round only at its times", () => {
     expect(reasonOf(stepRound(planned, { type: "OPEN", actor: actors.system, now: BEFORE, opensAt: OPENS }))).toBe(
-      "The round opens on 1 September 2026 at 02:00 (Brussels time).",
+      "The round opens on 1 September 2026, 02:00 (Brussels time).",
     );
     expect(reasonOf(stepRound(open, { type: "CLOSE", actor: actors.system, now: BETWEEN, closesAt: CLOSES }))).toBe(
-      "The round closes on 16 October 2026 at 00:00 (Brussels time).",
+      "The round closes on 16 October 2026, 00:00 (Brussels time).",
     );
     expect(roundStatePath(stepRound(open, { type: "CLOSE", actor: actors.system, now: CLOSES, closesAt: CLOSES }).snapshot)).toBe(
       "closed",
