@@ -1,0 +1,43 @@
+// Every list pages by 50 rows, named by a search parameter of its own, so that a page showing
+// several lists moves each on its own and the links work without JavaScript.
+
+export const PAGE_SIZE = 50;
+
+/** The page a list is asked for: its search parameter and the page number in it. */
+export type PageRequest = { param: string; page: number };
+
+/** Where a list stands: rows `first`–`last` of `total`, on page `page` of `pageCount`. */
+export type Pages = PageRequest & { pageCount: number; total: number; first: number; last: number };
+
+/** A page of a list: its rows, and where they stand. */
+export type ListPage<Row> = { rows: Row[]; pages: Pages };
+
+/**
+ * The page a request asks of the list named by `param`: the first when it asks none. Anything
+ * but a whole number from 1 is answered with a 400 in words, never taken for another page.
+ */
+export function requestedPage(request: Request, param = "page"): PageRequest {
+  const value = new URL(request.url).searchParams.get(param);
+  if (value === null || value === "") return { param, page: 1 };
+  if (!/^[1-9]\d{0,8}$/.test(value)) {
+    throw new Response(`“${value.slice(0, 20)}” is not a page number. Pages are numbered 1, 2, 3 and so on.`, {
+      status: 400,
+      statusText: "Bad Request",
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  return { param, page: Number(value) };
+}
+
+/**
+ * Reads one page of a list in two statements whatever its length: the count, then the rows. A
+ * page past the end shows the last page, so an old link still shows the end of the list.
+ */
+export function readPage<Row>(request: PageRequest, countRows: () => number, readRows: (offset: number, limit: number) => Row[]): ListPage<Row> {
+  const total = countRows();
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(request.page, pageCount);
+  const offset = (page - 1) * PAGE_SIZE;
+  const rows = readRows(offset, PAGE_SIZE);
+  return { rows, pages: { param: request.param, page, pageCount, total, first: rows.length ? offset + 1 : 0, last: offset + rows.length } };
+}
