@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+
 // Every list pages by 50 rows, named by a search parameter of its own, so that a page showing
 // several lists moves each on its own and the links work without JavaScript.
 
@@ -30,14 +32,37 @@ export function requestedPage(request: Request, param = "page"): PageRequest {
 }
 
 /**
- * Reads one page of a list in two statements whatever its length: the count, then the rows. A
- * page past the end shows the last page, so an old link still shows the end of the list.
+ * Reads one page of a list with one statement whatever its length: `read` returns the rows from
+ * `offset` and the list's total, which the statement counts beside them (`count(*) over ()`).
+ * A page past the end (rows went away since the link was made) shows the last page: an empty
+ * page carries no total, so two more statements find and read it.
  */
-export function readPage<Row>(request: PageRequest, countRows: () => number, readRows: (offset: number, limit: number) => Row[]): ListPage<Row> {
-  const total = countRows();
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(request.page, pageCount);
+export function readPage<Row>(request: PageRequest, read: (offset: number, limit: number) => { rows: Row[]; total: number }): ListPage<Row> {
+  let page = request.page;
+  let found = read((page - 1) * PAGE_SIZE, PAGE_SIZE);
+  if (found.rows.length === 0 && page > 1) {
+    page = pageCountOf(read(0, 1).total);
+    found = read((page - 1) * PAGE_SIZE, PAGE_SIZE);
+  }
   const offset = (page - 1) * PAGE_SIZE;
-  const rows = readRows(offset, PAGE_SIZE);
-  return { rows, pages: { param: request.param, page, pageCount, total, first: rows.length ? offset + 1 : 0, last: offset + rows.length } };
+  return {
+    rows: found.rows,
+    pages: {
+      param: request.param,
+      page,
+      pageCount: pageCountOf(found.total),
+      total: found.total,
+      first: found.rows.length ? offset + 1 : 0,
+      last: offset + found.rows.length,
+    },
+  };
+}
+
+function pageCountOf(total: number) {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}
+
+/** The column that counts every row a list's statement matches, beside the page it returns. */
+export function totalRows() {
+  return sql<number>`count(*) over ()`;
 }

@@ -97,7 +97,7 @@ function assignedForReview(user: SessionUser) {
     db()
       .select({ one: sql`1` })
       .from(reviewAssignments)
-      .where(and(eq(reviewAssignments.proposalId, proposals.id), eq(reviewAssignments.reviewerUserId, user.id)))
+      .where(and(eq(reviewAssignments.proposalId, proposals.id), eq(reviewAssignments.reviewerUserId, user.id))),
   );
 }
 

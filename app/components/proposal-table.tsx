@@ -21,19 +21,7 @@ type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
  * last change, and the round each belongs to unless the list is of one round; then the links to
  * the other pages. `label` names the proposals in words for those links.
  */
-export function ProposalTable({
-  list,
-  caption,
-  empty,
-  label,
-  showRound = true,
-}: {
-  list: List;
-  caption: string;
-  empty: string;
-  label: string;
-  showRound?: boolean;
-}) {
+export function ProposalTable({ list, caption, empty, label, showRound = true }: { list: List; caption: string; empty: string; label: string; showRound?: boolean }) {
   const { rows, pages } = list;
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (

@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import { and, count, desc, eq, exists, inArray, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, notInArray, sql } from "drizzle-orm";
 import { institutions, proposalPartners, proposals, rounds } from "../../db/schema";
 import { FINAL_STATES, isFinal, statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
@@ -7,11 +7,11 @@ import { formatBrussels } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
-import { readPage } from "../pagination.server";
+import { readPage, totalRows } from "../pagination.server";
 import { applicantInstitutions, visibleProposals } from "../permissions.server";
 
 // The proposal lists: each is what the person sees (visibleProposals) narrowed to the list's
-// purpose, read a page at a time in two queries whatever the number of rows.
+// purpose, read a page at a time in one query whatever the number of rows.
 
 function listPage(request: PageRequest, where: SQL | undefined, invitedInstitutions: number[] = []) {
   // The list's own applicants are asked to answer an invitation still open to them.
@@ -25,43 +25,44 @@ function listPage(request: PageRequest, where: SQL | undefined, invitedInstituti
               eq(proposalPartners.proposalId, proposals.id),
               inArray(proposalPartners.institutionId, invitedInstitutions),
               eq(proposalPartners.status, "invited"),
-              inArray(proposals.state, statesWithin("draft"))
-            )
-          )
+              inArray(proposals.state, statesWithin("draft")),
+            ),
+          ),
       )
     : sql`0`;
-  return readPage(
-    request,
-    () => db().select({ n: count() }).from(proposals).where(where).get()?.n ?? 0,
-    (offset, limit) =>
-      db()
-        .select({
-          id: proposals.id,
-          reference: proposals.reference,
-          title: proposals.title,
-          state: proposals.state,
-          updatedAt: proposals.updatedAt,
-          roundTitle: rounds.title,
-          leadInstitutionId: proposals.leadInstitutionId,
-          leadName: institutions.name,
-          invited: sql<number>`${invited}`,
-        })
-        .from(proposals)
-        .innerJoin(rounds, eq(rounds.id, proposals.roundId))
-        .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
-        .where(where)
-        .orderBy(desc(proposals.updatedAt), desc(proposals.id))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map(({ invited: invitedNow, ...row }) => ({
-          ...row,
-          stateLabel: stateLabelOf(row.state),
-          updated: formatBrussels(row.updatedAt),
-          finished: isFinal(row.state),
-          attention: invitedNow ? "Your institution is invited: confirm or decline" : null,
-        }))
-  );
+  return readPage(request, (offset, limit) => {
+    const rows = db()
+      .select({
+        id: proposals.id,
+        reference: proposals.reference,
+        title: proposals.title,
+        state: proposals.state,
+        updatedAt: proposals.updatedAt,
+        roundTitle: rounds.title,
+        leadInstitutionId: proposals.leadInstitutionId,
+        leadName: institutions.name,
+        invited: sql<number>`${invited}`,
+        total: totalRows(),
+      })
+      .from(proposals)
+      .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+      .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+      .where(where)
+      .orderBy(desc(proposals.updatedAt), desc(proposals.id))
+      .limit(limit)
+      .offset(offset)
+      .all();
+    return {
+      total: rows[0]?.total ?? 0,
+      rows: rows.map(({ invited: invitedNow, total: _, ...row }) => ({
+        ...row,
+        stateLabel: stateLabelOf(row.state),
+        updated: formatBrussels(row.updatedAt),
+        finished: isFinal(row.state),
+        attention: invitedNow ? "Your institution is invited: confirm or decline" : null,
+      })),
+    };
+  });
 }
 
 export type ProposalList = ReturnType<typeof listPage>;
