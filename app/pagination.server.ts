@@ -21,7 +21,7 @@ export type ListPage<Row> = { rows: Row[]; pages: Pages };
 export function requestedPage(request: Request, param = "page"): PageRequest {
   const value = new URL(request.url).searchParams.get(param);
   if (value === null || value === "") return { param, page: 1 };
-  if (!/^[1-9]\d{0,8}$/.test(value)) {
+  if (!/^[1-9]\d{0,14}$/.test(value)) {
     throw new Response(`“${value.slice(0, 20)}” is not a page number. Pages are numbered 1, 2, 3 and so on.`, {
       status: 400,
       statusText: "Bad Request",

@@ -7,6 +7,15 @@ export function rowsShown(pages: Pages) {
   return `${pages.first}–${pages.last} of ${pages.total}`;
 }
 
+/** The address of another page of the list named `param`, keeping every other search parameter. */
+export function pageHref(location: { pathname: string; search: string }, param: string, page: number) {
+  const params = new URLSearchParams(location.search);
+  if (page > 1) params.set(param, String(page));
+  else params.delete(param);
+  const search = params.toString();
+  return search ? `${location.pathname}?${search}` : location.pathname;
+}
+
 /**
  * Previous and Next for a paged list: plain links that keep every other search parameter (the
  * filters, the other lists' pages) and change only this list's own. `label` names the rows in
@@ -15,13 +24,7 @@ export function rowsShown(pages: Pages) {
 export function Pagination({ pages, label }: { pages: Pages; label: string }) {
   const location = useLocation();
   if (pages.pageCount <= 1) return null;
-  const linkTo = (page: number) => {
-    const params = new URLSearchParams(location.search);
-    if (page > 1) params.set(pages.param, String(page));
-    else params.delete(pages.param);
-    const search = params.toString();
-    return search ? `${location.pathname}?${search}` : location.pathname;
-  };
+  const linkTo = (page: number) => pageHref(location, pages.param, page);
   return (
     <nav className="pagination" aria-label={`Pages of ${label}`}>
       {pages.page > 1 ? (
