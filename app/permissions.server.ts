@@ -1,12 +1,17 @@
+import type { SQL } from "drizzle-orm";
+import { and, eq, exists, inArray, notInArray, or, sql } from "drizzle-orm";
 import type { Role } from "../db/schema";
+import { institutions, proposalPartners, proposals, reviewAssignments } from "../db/schema";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";
+import { statesWithin } from "../workflows/proposal-stages";
 import type { ProposalEventType } from "../workflows/proposal.machine";
-import { leadOf } from "../workflows/actors";
 import { allowedEvents, refusalOf } from "../workflows/proposal.machine";
+import { leadOf } from "../workflows/actors";
 import { actorsOf, leadActor } from "./auth/actors.server";
+import { db } from "./db.server";
 import type { Participation } from "./proposals/participation.server";
-import { draftStillOpen, participationIn } from "./proposals/participation.server";
+import { draftStillOpen, participationIn, partnerTakesPart } from "./proposals/participation.server";
 
 // Every permission in the portal is a named predicate here, so that who may do what can be read
 // in one place. Loaders and actions ask `requirePermission`; pages ask `can` to show a link.
@@ -71,19 +76,58 @@ function takesPart(user: SessionUser, proposal: Participation) {
   return own.includes(proposal.leadInstitutionId) || proposal.partnerInstitutionIds.some((id) => own.includes(id));
 }
 
+/** Proposals led by, or with a partner taking part from, an institution that meets the condition. */
+function ledOrJoinedBy(institution: SQL) {
+  const lead = db()
+    .select({ one: sql`1` })
+    .from(institutions)
+    .where(and(eq(institutions.id, proposals.leadInstitutionId), institution));
+  const partner = db()
+    .select({ one: sql`1` })
+    .from(proposalPartners)
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .where(and(eq(proposalPartners.proposalId, proposals.id), partnerTakesPart(), institution));
+  return or(exists(lead), exists(partner))!;
+}
+
 /**
- * Proposals are seen by administrators; by applicants of the lead or of an invited partner
- * institution; by reviewers assigned to them; by country advisors of a country taking part.
- * Which actions a person may take on a proposal is the statechart's to say (allowedEvents).
+ * The proposals a reviewer sees: those assigned to them. Whatever keeps a reviewer from a
+ * proposal (a conflict of interest) narrows this condition, so that lists and pages follow.
  */
+function assignedForReview(user: SessionUser) {
+  return exists(
+    db()
+      .select({ one: sql`1` })
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.proposalId, proposals.id), eq(reviewAssignments.reviewerUserId, user.id))),
+  );
+}
+
+/**
+ * Who sees which proposal, as one SQL condition over `proposals`: every list, the proposal's
+ * pages and their actions ask it, so a person never finds listed what they may not open, or
+ * the other way round. Administrators see all; applicants the proposals their institution leads
+ * or takes part in as a partner; reviewers those assigned to them; country advisors submitted
+ * proposals an institution of their country leads or takes part in. Drafts, discarded ones
+ * included, stay with the institutions writing them. With `role`, only what the person sees in
+ * that role: the home page lists each role's proposals apart.
+ */
+export function visibleProposals(user: SessionUser, role?: Role): SQL {
+  const memberships = user.memberships.filter((m) => role === undefined || m.role === role);
+  if (memberships.some((m) => m.role === "administrator")) return sql`true`;
+  const ownInstitutions = memberships.flatMap((m) => (m.role === "applicant" && m.institutionId !== null ? [m.institutionId] : []));
+  const advisedCountries = memberships.flatMap((m) => (m.role === "countryAdvisor" && m.countryCode !== null ? [m.countryCode] : []));
+  const seen: SQL[] = [];
+  if (ownInstitutions.length) seen.push(ledOrJoinedBy(inArray(institutions.id, ownInstitutions)));
+  if (memberships.some((m) => m.role === "reviewer")) seen.push(assignedForReview(user));
+  if (advisedCountries.length) {
+    seen.push(and(notInArray(proposals.state, statesWithin("draft", "discarded")), ledOrJoinedBy(inArray(institutions.countryCode, advisedCountries)))!);
+  }
+  return or(...seen) ?? sql`false`;
+}
+
+/** Which actions a person may take on a proposal they see is the statechart's to say (allowedEvents). */
 const proposalPredicates = {
-  viewProposal(user: SessionUser, proposal: Participation) {
-    if (hasRole(user, "administrator") || takesPart(user, proposal)) return true;
-    if (hasRole(user, "reviewer") && proposal.reviewerUserIds.includes(user.id)) return true;
-    // Country advisors follow submitted proposals; drafts stay with the institutions writing them.
-    if (proposal.snapshot.matches("draft")) return false;
-    return user.memberships.some((m) => m.role === "countryAdvisor" && m.countryCode !== null && proposal.countryCodes.includes(m.countryCode));
-  },
   /** The lead edits the proposal (content, partners, attachments) while it may (re)submit it. */
   editProposal: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT", "RESPOND"]),
   /**
@@ -111,14 +155,14 @@ export function canOnProposal(user: SessionUser, permission: ProposalPermission,
 }
 
 /**
- * The signed-in user and the proposal's participation, if they may see it (otherwise 404: a
- * proposal one may not see answers like one that does not exist) and, when a permission is
- * named, hold it at this stage (otherwise 403 with the reason in words).
+ * The signed-in user and the proposal's participation, if they see it (`visibleProposals`;
+ * otherwise 404: a proposal one may not see answers like one that does not exist) and, when a
+ * permission is named, hold it at this stage (otherwise 403 with the reason in words).
  */
-export async function requireProposal(request: Request, proposalId: number, permission?: Exclude<ProposalPermission, "viewProposal">) {
+export async function requireProposal(request: Request, proposalId: number, permission?: ProposalPermission) {
   const user = await requireUser(request);
-  const proposal = Number.isSafeInteger(proposalId) ? participationIn(proposalId) : null;
-  if (!proposal || !proposalPredicates.viewProposal(user, proposal)) {
+  const proposal = Number.isSafeInteger(proposalId) ? participationIn(proposalId, visibleProposals(user)) : null;
+  if (!proposal) {
     throw new Response("No such proposal", { status: 404 });
   }
   if (permission && !proposalPredicates[permission](user, proposal)) {

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Pagination } from "./pagination";
 
 type Row = {
   id: number;
@@ -13,54 +14,61 @@ type Row = {
   attention?: string | null;
 };
 
+type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
+
 /**
- * A list of proposals: reference and title (linking to the proposal), lead, stage, last change,
- * and the round each belongs to unless the list is of one round.
+ * A page of a list of proposals: reference and title (linking to the proposal), lead, stage,
+ * last change, and the round each belongs to unless the list is of one round; then the links to
+ * the other pages. `label` names the proposals in words for those links.
  */
-export function ProposalTable({ rows, caption, empty, showRound = true }: { rows: Row[]; caption: string; empty: string; showRound?: boolean }) {
+export function ProposalTable({ list, caption, empty, label, showRound = true }: { list: List; caption: string; empty: string; label: string; showRound?: boolean }) {
+  const { rows, pages } = list;
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Proposal</th>
-            <th scope="col">Lead institution</th>
-            <th scope="col">Stage</th>
-            <th scope="col">Last change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link to={`/proposals/${row.id}`}>
-                  {row.reference ? `${row.reference}: ` : ""}
-                  {row.title || "Untitled proposal"}
-                </Link>
-                {showRound ? (
-                  <>
-                    <br />
-                    <span className="muted">{row.roundTitle}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>{row.leadName}</td>
-              <td>
-                <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
-                {row.attention ? (
-                  <>
-                    <br />
-                    <span className="badge warn">{row.attention}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>{row.updated}</td>
+    <>
+      <div className="table-scroll">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Proposal</th>
+              <th scope="col">Lead institution</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Last change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link to={`/proposals/${row.id}`}>
+                    {row.reference ? `${row.reference}: ` : ""}
+                    {row.title || "Untitled proposal"}
+                  </Link>
+                  {showRound ? (
+                    <>
+                      <br />
+                      <span className="muted">{row.roundTitle}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{row.leadName}</td>
+                <td>
+                  <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
+                  {row.attention ? (
+                    <>
+                      <br />
+                      <span className="badge warn">{row.attention}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{row.updated}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination pages={pages} label={label} />
+    </>
   );
 }

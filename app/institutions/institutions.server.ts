@@ -9,6 +9,8 @@ import type { CountryChoice, InstitutionInput } from "../components/institution"
 import type { InstitutionChoice } from "../components/person";
 import { personStatus } from "../components/person";
 import { db } from "../db.server";
+import type { PageRequest } from "../pagination.server";
+import { readPage, totalRows } from "../pagination.server";
 import { containsPattern } from "../people/people.server";
 
 // The directory of institutions: listed, added and edited by the TAF team. An institution is
@@ -48,31 +50,38 @@ export function institutionChoices(keepInstitutionId: number | null = null): Ins
 
 export type InstitutionFilter = { search?: string; countryCode?: string; type?: InstitutionType; active?: boolean };
 
-/** The directory, with each institution's country and number of applicants, in one statement. */
-export function listInstitutions(filter: InstitutionFilter) {
+/** A page of the directory, with each institution's country and number of applicants, in one statement. */
+export function listInstitutions(filter: InstitutionFilter, request: PageRequest) {
   const conditions: SQL[] = [];
   if (filter.search) conditions.push(sql`${institutions.name} like ${containsPattern(filter.search.trim())} escape '\\'`);
   if (filter.countryCode) conditions.push(eq(institutions.countryCode, filter.countryCode));
   if (filter.type) conditions.push(eq(institutions.type, filter.type));
   if (filter.active !== undefined) conditions.push(eq(institutions.active, filter.active));
-  return db()
-    .select({
-      id: institutions.id,
-      name: institutions.name,
-      type: institutions.type,
-      chapter23: institutions.chapter23,
-      chapter24: institutions.chapter24,
-      active: institutions.active,
-      countryCode: countries.code,
-      countryName: countries.name,
-      countryNeedsFootnote: countries.needsDesignationFootnote,
-      applicants: sql<number>`(select count(*) from ${memberships} where ${memberships.institutionId} = ${institutions.id} and ${memberships.role} = 'applicant')`,
-    })
-    .from(institutions)
-    .innerJoin(countries, eq(countries.code, institutions.countryCode))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(countries.sortOrder, institutions.name)
-    .all();
+  const where = conditions.length ? and(...conditions) : undefined;
+  return readPage(request, (offset, limit) => {
+    const rows = db()
+      .select({
+        id: institutions.id,
+        name: institutions.name,
+        type: institutions.type,
+        chapter23: institutions.chapter23,
+        chapter24: institutions.chapter24,
+        active: institutions.active,
+        countryCode: countries.code,
+        countryName: countries.name,
+        countryNeedsFootnote: countries.needsDesignationFootnote,
+        applicants: sql<number>`(select count(*) from ${memberships} where ${memberships.institutionId} = ${institutions.id} and ${memberships.role} = 'applicant')`,
+        total: totalRows(),
+      })
+      .from(institutions)
+      .innerJoin(countries, eq(countries.code, institutions.countryCode))
+      .where(where)
+      .orderBy(countries.sortOrder, institutions.name, institutions.id)
+      .limit(limit)
+      .offset(offset)
+      .all();
+    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...institution }) => institution) };
+  });
 }
 
 export function findInstitution(institutionId: number) {

@@ -1,42 +1,48 @@
-import { and, count, desc, eq, inArray, like } from "drizzle-orm";
+import { and, desc, eq, inArray, like } from "drizzle-orm";
 import { mailbox, outbox } from "../../db/schema";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
+import type { PageRequest } from "../pagination.server";
+import { readPage, totalRows } from "../pagination.server";
 
-export const MAILBOX_PAGE_SIZE = 50;
-
-/** What the embedded SMTP server received, newest first; optionally only mail to one address. */
-export function receivedMail({ recipient, page }: { recipient: string; page: number }) {
+/** A page of what the embedded SMTP server received, newest first; optionally only mail to one address. */
+export function receivedMail(recipient: string, request: PageRequest) {
   const where = recipient ? like(mailbox.envelopeTo, `%${recipient.replace(/[%_]/g, "")}%`) : undefined;
-  const rows = db()
-    .select({ id: mailbox.id, receivedAt: mailbox.receivedAt, to: mailbox.envelopeTo, subject: mailbox.subject })
-    .from(mailbox)
-    .where(where)
-    .orderBy(desc(mailbox.id))
-    .limit(MAILBOX_PAGE_SIZE)
-    .offset((page - 1) * MAILBOX_PAGE_SIZE)
-    .all();
-  const total = db().select({ n: count() }).from(mailbox).where(where).get()?.n ?? 0;
-  return { rows, total };
+  return readPage(request, (offset, limit) => {
+    const rows = db()
+      .select({ id: mailbox.id, receivedAt: mailbox.receivedAt, to: mailbox.envelopeTo, subject: mailbox.subject, total: totalRows() })
+      .from(mailbox)
+      .where(where)
+      .orderBy(desc(mailbox.id))
+      .limit(limit)
+      .offset(offset)
+      .all();
+    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...message }) => message) };
+  });
 }
 
-/** Mail the portal owes but has not delivered yet, or gave up on: what an administrator must watch. */
-export function undeliveredMail() {
-  return db()
-    .select({
-      id: outbox.id,
-      recipient: outbox.recipient,
-      subject: outbox.subject,
-      status: outbox.status,
-      attempts: outbox.attempts,
-      nextAttemptAt: outbox.nextAttemptAt,
-      lastError: outbox.lastError,
-    })
-    .from(outbox)
-    .where(inArray(outbox.status, ["pending", "failed"]))
-    .orderBy(outbox.id)
-    .limit(100)
-    .all();
+/** A page of the mail the portal owes but has not delivered yet, or gave up on: what an administrator must watch. */
+export function undeliveredMail(request: PageRequest) {
+  return readPage(request, (offset, limit) => {
+    const rows = db()
+      .select({
+        id: outbox.id,
+        recipient: outbox.recipient,
+        subject: outbox.subject,
+        status: outbox.status,
+        attempts: outbox.attempts,
+        nextAttemptAt: outbox.nextAttemptAt,
+        lastError: outbox.lastError,
+        total: totalRows(),
+      })
+      .from(outbox)
+      .where(inArray(outbox.status, ["pending", "failed"]))
+      .orderBy(outbox.id)
+      .limit(limit)
+      .offset(offset)
+      .all();
+    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...message }) => message) };
+  });
 }
 
 export function receivedMessage(id: number) {

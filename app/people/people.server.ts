@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/client";
-import { and, asc, count, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Role } from "../../db/schema";
 import { countries, institutions, memberships, tokens, users } from "../../db/schema";
@@ -13,12 +13,12 @@ import type { InviteInput, PersonInput, PersonStatus, RoleView } from "../compon
 import { personStatus, roleSentence } from "../components/person";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import type { PageRequest } from "../pagination.server";
+import { readPage, totalRows } from "../pagination.server";
 
 // People, as the TAF team manages them: the directory, one person, and every change to an
 // account (invite, edit, deactivate, reactivate, send the invitation again). Each change is one
 // transaction with its audit row and, when it owes one, its e-mail in the outbox.
-
-export const PEOPLE_PAGE_SIZE = 50;
 
 // The administrator acting; id null for the command line that creates the first administrator.
 type FieldErrors = Record<string, string[]>;
@@ -33,14 +33,14 @@ export type PersonSummary = {
   roles: RoleView[];
 };
 
-export type PeopleFilter = { search?: string; role?: Role; status?: PersonStatus; page: number };
+export type PeopleFilter = { search?: string; role?: Role; status?: PersonStatus };
 
 /** `%text%` for LIKE, with the user's own % and _ taken literally. */
 export function containsPattern(text: string) {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function peopleConditions(filter: Omit<PeopleFilter, "page">) {
+function peopleConditions(filter: PeopleFilter) {
   const conditions: SQL[] = [];
   if (filter.search) {
     const pattern = containsPattern(filter.search.trim());
@@ -101,60 +101,63 @@ function toRoleView(row: RoleRow): RoleView[] {
 }
 
 /**
- * One page of people with their roles: one statement for the rows (the page of people is chosen
- * in a subquery, then joined to memberships, institutions and countries) and one for the count.
+ * One page of people with their roles, in one statement: the page of people (and their number)
+ * is chosen in a subquery, then joined to memberships, institutions and countries.
  */
-export function listPeople(filter: PeopleFilter) {
+export function listPeople(filter: PeopleFilter, request: PageRequest) {
   const where = peopleConditions(filter);
-  const total = db().select({ n: count() }).from(users).where(where).get()?.n ?? 0;
-  const page = db()
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      jobTitle: users.jobTitle,
-      active: users.active,
-      hasPassword: sql<number>`${users.passwordHash} is not null`.as("has_password"),
-    })
-    .from(users)
-    .where(where)
-    .orderBy(sql`lower(${users.name})`, users.id)
-    .limit(PEOPLE_PAGE_SIZE)
-    .offset((filter.page - 1) * PEOPLE_PAGE_SIZE)
-    .as("page");
-  const rows = db()
-    .select({
-      id: page.id,
-      name: page.name,
-      email: page.email,
-      jobTitle: page.jobTitle,
-      active: page.active,
-      hasPassword: page.hasPassword,
-      ...roleColumns,
-    })
-    .from(page)
-    .leftJoin(memberships, eq(memberships.userId, page.id))
-    .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
-    .leftJoin(countries, eq(countries.code, roleCountry))
-    .orderBy(sql`lower(${page.name})`, page.id, memberships.id)
-    .all();
-  const people: PersonSummary[] = [];
-  for (const row of rows) {
-    let person = people.at(-1);
-    if (person?.id !== row.id) {
-      person = {
-        id: row.id,
-        name: row.name,
-        email: row.email,
-        jobTitle: row.jobTitle,
-        status: personStatus(Boolean(row.active), Boolean(row.hasPassword)),
-        roles: [],
-      };
-      people.push(person);
+  return readPage(request, (offset, limit) => {
+    const page = db()
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        jobTitle: users.jobTitle,
+        active: users.active,
+        hasPassword: sql<number>`${users.passwordHash} is not null`.as("has_password"),
+        total: totalRows().as("total"),
+      })
+      .from(users)
+      .where(where)
+      .orderBy(sql`lower(${users.name})`, users.id)
+      .limit(limit)
+      .offset(offset)
+      .as("page");
+    const rows = db()
+      .select({
+        id: page.id,
+        name: page.name,
+        email: page.email,
+        jobTitle: page.jobTitle,
+        active: page.active,
+        hasPassword: page.hasPassword,
+        total: page.total,
+        ...roleColumns,
+      })
+      .from(page)
+      .leftJoin(memberships, eq(memberships.userId, page.id))
+      .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
+      .leftJoin(countries, eq(countries.code, roleCountry))
+      .orderBy(sql`lower(${page.name})`, page.id, memberships.id)
+      .all();
+    const people: PersonSummary[] = [];
+    for (const row of rows) {
+      let person = people.at(-1);
+      if (person?.id !== row.id) {
+        person = {
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          jobTitle: row.jobTitle,
+          status: personStatus(Boolean(row.active), Boolean(row.hasPassword)),
+          roles: [],
+        };
+        people.push(person);
+      }
+      person.roles.push(...toRoleView(row));
     }
-    person.roles.push(...toRoleView(row));
-  }
-  return { people, total, pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)) };
+    return { total: rows[0]?.total ?? 0, rows: people };
+  });
 }
 
 export type PersonDetail = PersonSummary & { createdAt: Date; memberships: (RoleView & { membershipId: number })[] };

@@ -1,101 +1,96 @@
-import { and, desc, eq, exists, inArray, ne, notInArray, or, sql } from "drizzle-orm";
-import { institutions, proposalPartners, proposals, reviewAssignments, rounds } from "../../db/schema";
-import { proposalMachine, stateLabelOf } from "../../workflows/proposal.machine";
+import type { SQL } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, notInArray, sql } from "drizzle-orm";
+import { institutions, proposalPartners, proposals, rounds } from "../../db/schema";
+import { FINAL_STATES, isFinal, statesWithin } from "../../workflows/proposal-stages";
+import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels } from "../../workflows/time";
+import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
+import type { PageRequest } from "../pagination.server";
+import { readPage, totalRows } from "../pagination.server";
+import { applicantInstitutions, visibleProposals } from "../permissions.server";
 
-// The proposal lists on the home pages: one query each, whatever the number of rows.
+// The proposal lists: each is what the person sees (visibleProposals) narrowed to the list's
+// purpose, read a page at a time in one query whatever the number of rows.
 
-// The statechart's final states: a proposal there is finished.
-const FINAL_STATES = Object.entries(proposalMachine.root.states).flatMap(([key, node]) => (node.type === "final" ? [key] : []));
-const LIST_LIMIT = 100;
-
-function listWhere(where: ReturnType<typeof and>) {
-  return db()
-    .select({
-      id: proposals.id,
-      reference: proposals.reference,
-      title: proposals.title,
-      state: proposals.state,
-      updatedAt: proposals.updatedAt,
-      roundTitle: rounds.title,
-      leadInstitutionId: proposals.leadInstitutionId,
-      leadName: institutions.name,
-    })
-    .from(proposals)
-    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
-    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
-    .where(where)
-    .orderBy(desc(proposals.updatedAt))
-    .limit(LIST_LIMIT)
-    .all()
-    .map((row) => ({ ...row, stateLabel: stateLabelOf(row.state), updated: formatBrussels(row.updatedAt), finished: FINAL_STATES.includes(row.state) }));
+function listPage(request: PageRequest, where: SQL | undefined, invitedInstitutions: number[] = []) {
+  // The list's own applicants are asked to answer an invitation still open to them.
+  const invited = invitedInstitutions.length
+    ? exists(
+        db()
+          .select({ one: sql`1` })
+          .from(proposalPartners)
+          .where(
+            and(
+              eq(proposalPartners.proposalId, proposals.id),
+              inArray(proposalPartners.institutionId, invitedInstitutions),
+              eq(proposalPartners.status, "invited"),
+              inArray(proposals.state, statesWithin("draft")),
+            ),
+          ),
+      )
+    : sql`0`;
+  return readPage(request, (offset, limit) => {
+    const rows = db()
+      .select({
+        id: proposals.id,
+        reference: proposals.reference,
+        title: proposals.title,
+        state: proposals.state,
+        updatedAt: proposals.updatedAt,
+        roundTitle: rounds.title,
+        leadInstitutionId: proposals.leadInstitutionId,
+        leadName: institutions.name,
+        invited: sql<number>`${invited}`,
+        total: totalRows(),
+      })
+      .from(proposals)
+      .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+      .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+      .where(where)
+      .orderBy(desc(proposals.updatedAt), desc(proposals.id))
+      .limit(limit)
+      .offset(offset)
+      .all();
+    return {
+      total: rows[0]?.total ?? 0,
+      rows: rows.map(({ invited: invitedNow, total: _, ...row }) => ({
+        ...row,
+        stateLabel: stateLabelOf(row.state),
+        updated: formatBrussels(row.updatedAt),
+        finished: isFinal(row.state),
+        attention: invitedNow ? "Your institution is invited: confirm or decline" : null,
+      })),
+    };
+  });
 }
 
-function partnerOf(where: ReturnType<typeof and>) {
-  return exists(
-    db()
-      .select({ one: sql`1` })
-      .from(proposalPartners)
-      .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
-      .where(
-        and(
-          eq(proposalPartners.proposalId, proposals.id),
-          // As participation.server.ts: confirmed partners, and invited ones while it is a draft.
-          or(eq(proposalPartners.status, "confirmed"), and(eq(proposalPartners.status, "invited"), eq(proposals.state, "draft"))),
-          where,
-        ),
-      ),
-  );
-}
+export type ProposalList = ReturnType<typeof listPage>;
 
 /**
- * Proposals an applicant's institutions lead or are (invited or confirmed) partners in; those
- * whose invitation still waits for their answer say so.
+ * Proposals an applicant's institutions lead or take part in as partners; those whose
+ * invitation still waits for their answer say so.
  */
-export function proposalsOfInstitutions(institutionIds: number[]) {
-  if (institutionIds.length === 0) return [];
-  const rows = listWhere(or(inArray(proposals.leadInstitutionId, institutionIds), partnerOf(inArray(proposalPartners.institutionId, institutionIds))));
-  const invited = new Set(
-    db()
-      .select({ proposalId: proposalPartners.proposalId })
-      .from(proposalPartners)
-      .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
-      .where(and(inArray(proposalPartners.institutionId, institutionIds), eq(proposalPartners.status, "invited"), eq(proposals.state, "draft")))
-      .all()
-      .map((row) => row.proposalId),
-  );
-  return rows.map((row) => ({ ...row, attention: invited.has(row.id) ? "Your institution is invited: confirm or decline" : null }));
+export function proposalsOfInstitutions(user: SessionUser, request: PageRequest) {
+  return listPage(request, visibleProposals(user, "applicant"), applicantInstitutions(user));
 }
 
-/** Submitted proposals with an institution of one of these countries: a country advisor's view. */
-export function proposalsOfCountries(countryCodes: string[]) {
-  if (countryCodes.length === 0) return [];
-  return listWhere(
-    and(
-      ne(proposals.state, "draft"),
-      or(inArray(institutions.countryCode, countryCodes), partnerOf(inArray(institutions.countryCode, countryCodes))),
-    ),
-  );
+/** Submitted proposals with an institution of the advisor's countries: a country advisor's view. */
+export function proposalsOfCountries(user: SessionUser, request: PageRequest) {
+  return listPage(request, visibleProposals(user, "countryAdvisor"));
 }
 
-export function proposalsAssignedTo(reviewerUserId: number) {
-  return listWhere(
-    exists(
-      db()
-        .select({ one: sql`1` })
-        .from(reviewAssignments)
-        .where(and(eq(reviewAssignments.proposalId, proposals.id), eq(reviewAssignments.reviewerUserId, reviewerUserId))),
-    ),
-  );
+/** The proposals assigned to a reviewer. */
+export function proposalsAssignedTo(user: SessionUser, request: PageRequest) {
+  return listPage(request, visibleProposals(user, "reviewer"));
 }
 
 /** Every proposal past the draft stage and not finished: the TAF team's working list. */
-export function proposalsInProgress() {
-  return listWhere(and(ne(proposals.state, "draft"), notInArray(proposals.state, FINAL_STATES)));
+export function proposalsInProgress(user: SessionUser, request: PageRequest) {
+  return listPage(request, and(visibleProposals(user, "administrator"), notInArray(proposals.state, [...statesWithin("draft"), ...FINAL_STATES])));
 }
 
-/** Every proposal of a round, drafts included: the TAF team's view of one round. */
-export function proposalsOfRound(roundId: number) {
-  return listWhere(eq(proposals.roundId, roundId));
+/** Every proposal of a round the person sees, drafts included: for the TAF team, all of them. */
+export function proposalsOfRound(user: SessionUser, roundId: number, request: PageRequest) {
+  return listPage(request, and(visibleProposals(user), eq(proposals.roundId, roundId)));
 }

@@ -1,6 +1,8 @@
-import { eq } from "drizzle-orm";
-import { institutions, proposalPartners, proposals, reviewAssignments } from "../../db/schema";
+import type { SQL } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
+import { institutions, proposalPartners, proposals } from "../../db/schema";
 import { leadOf } from "../../workflows/actors";
+import { statesWithin } from "../../workflows/proposal-stages";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { allowedEvents, restoreProposal } from "../../workflows/proposal.machine";
 import { db } from "../db.server";
@@ -25,14 +27,10 @@ function restoredOrUnavailable(proposalId: number, persisted: unknown, machineVe
 export type Participation = {
   proposalId: number;
   leadInstitutionId: number;
-  /**
-   * Partner institutions that see the proposal: those that confirmed and, while it is a draft
-   * they can still answer for, those invited. An invitation left unanswered at submission lapses.
-   */
+  /** Partner institutions that take part (see `partnerTakesPart`). */
   partnerInstitutionIds: number[];
   /** Countries of the lead and of those partners. */
   countryCodes: string[];
-  reviewerUserIds: number[];
   /** The statechart where the proposal is: what may be done now is asked of it. */
   snapshot: ProposalSnapshot;
 };
@@ -45,7 +43,22 @@ export function draftStillOpen(snapshot: ProposalSnapshot, leadInstitutionId: nu
   return allowedEvents(snapshot, leadOf(leadInstitutionId)).includes("SUBMIT");
 }
 
-export function participationIn(proposalId: number): Participation | null {
+/**
+ * A partner institution takes part in a proposal once it confirmed and, while the proposal is a
+ * draft it can still answer for, while it is invited: an invitation left unanswered at
+ * submission lapses. A condition over `proposal_partners` beside `proposals`, so that the
+ * participation below and the visibility rule in permissions.server.ts read the same rule.
+ */
+export function partnerTakesPart(): SQL {
+  return or(eq(proposalPartners.status, "confirmed"), and(eq(proposalPartners.status, "invited"), inArray(proposals.state, statesWithin("draft"))))!;
+}
+
+/**
+ * Who takes part in the proposal, if it exists and meets the condition (for a person: that they
+ * see it, `visibleProposals` in permissions.server.ts), in one query for the proposal and one
+ * for its partners.
+ */
+export function participationIn(proposalId: number, condition?: SQL): Participation | null {
   const proposal = db()
     .select({
       id: proposals.id,
@@ -56,24 +69,22 @@ export function participationIn(proposalId: number): Participation | null {
     })
     .from(proposals)
     .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
-    .where(eq(proposals.id, proposalId))
+    .where(and(eq(proposals.id, proposalId), condition))
     .get();
   if (!proposal) return null;
   const snapshot = restoredOrUnavailable(proposal.id, proposal.snapshot, proposal.machineVersion);
   const partners = db()
-    .select({ institutionId: proposalPartners.institutionId, status: proposalPartners.status, countryCode: institutions.countryCode })
+    .select({ institutionId: proposalPartners.institutionId, countryCode: institutions.countryCode })
     .from(proposalPartners)
     .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
-    .where(eq(proposalPartners.proposalId, proposalId))
-    .all()
-    .filter((p) => p.status === "confirmed" || (p.status === "invited" && snapshot.matches("draft")));
-  const reviewers = db().select({ userId: reviewAssignments.reviewerUserId }).from(reviewAssignments).where(eq(reviewAssignments.proposalId, proposalId)).all();
+    .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+    .where(and(eq(proposalPartners.proposalId, proposalId), partnerTakesPart()))
+    .all();
   return {
     proposalId,
     leadInstitutionId: proposal.leadInstitutionId,
     partnerInstitutionIds: partners.map((p) => p.institutionId),
     countryCodes: [...new Set([proposal.leadCountry, ...partners.map((p) => p.countryCode)])],
-    reviewerUserIds: reviewers.map((r) => r.userId),
     snapshot,
   };
 }

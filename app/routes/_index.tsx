@@ -1,49 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { count, desc, eq, inArray } from "drizzle-orm";
-import { institutions, mailbox, outbox, rounds, users } from "../../db/schema";
-import { formatBrussels } from "../../workflows/time";
 import { requireUser } from "../auth/session.server";
-import { roundStateLabelOf } from "../../workflows/round.machine";
 import { CountryName } from "../components/country";
-import { RoundStateBadge } from "../components/round";
-import { db } from "../db.server";
-import { applicantInstitutions, can } from "../permissions.server";
 import { ProposalTable } from "../components/proposal-table";
-import { proposalsAssignedTo, proposalsInProgress, proposalsOfCountries, proposalsOfInstitutions } from "../proposals/lists.server";
+import { RoundStateBadge } from "../components/round";
+import { administratorOverview, openRounds } from "../home/home.server";
+import { requestedPage } from "../pagination.server";
+import { can } from "../permissions.server";
+import { proposalsAssignedTo, proposalsOfCountries, proposalsOfInstitutions } from "../proposals/lists.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · TAF portal" }];
-
-function openRounds() {
-  return db()
-    .select({ code: rounds.code, title: rounds.title, mode: rounds.mode, closesAt: rounds.closesAt })
-    .from(rounds)
-    .where(eq(rounds.state, "open"))
-    .orderBy(rounds.opensAt)
-    .all()
-    .map((r) => ({ ...r, closes: r.closesAt ? formatBrussels(r.closesAt) : null }));
-}
-
-function administratorOverview() {
-  const tally = <T,>(rows: { key: T; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
-  const people = tally(db().select({ key: users.active, n: count() }).from(users).groupBy(users.active).all());
-  const mail = tally(db().select({ key: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all());
-  return {
-    activePeople: people.get(true) ?? 0,
-    institutions: db().select({ n: count() }).from(institutions).where(eq(institutions.active, true)).get()?.n ?? 0,
-    received: db().select({ n: count() }).from(mailbox).get()?.n ?? 0,
-    mailPending: mail.get("pending") ?? 0,
-    mailFailed: mail.get("failed") ?? 0,
-    proposals: proposalsInProgress(),
-    rounds: db()
-      .select({ id: rounds.id, code: rounds.code, title: rounds.title, state: rounds.state })
-      .from(rounds)
-      .where(inArray(rounds.state, ["planned", "open", "closed"]))
-      .orderBy(desc(rounds.opensAt))
-      .all()
-      .map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state) })),
-  };
-}
 
 // After declining a partnership the institution no longer sees the proposal: the answer is told here.
 const NOTICES: Record<string, string> = {
@@ -62,18 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     applicant: can(user, "viewApplicantHome")
       ? {
           institutions: applicantOf.map((m) => m.institutionName ?? ""),
-          proposals: proposalsOfInstitutions(applicantInstitutions(user)),
+          proposals: proposalsOfInstitutions(user, requestedPage(request, "ourPage")),
           openRounds: openRounds(),
         }
       : null,
-    reviewer: can(user, "viewReviewerHome") ? { assignments: proposalsAssignedTo(user.id) } : null,
+    reviewer: can(user, "viewReviewerHome") ? { assignments: proposalsAssignedTo(user, requestedPage(request, "reviewPage")) } : null,
     countryAdvisor: can(user, "viewCountryAdvisorHome")
       ? {
           countries: advisorOf.map((m) => ({ name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote })),
-          proposals: proposalsOfCountries(advisorOf.flatMap((m) => (m.countryCode ? [m.countryCode] : []))),
+          proposals: proposalsOfCountries(user, requestedPage(request, "countryPage")),
         }
       : null,
-    administrator: can(user, "viewAdministratorHome") ? administratorOverview() : null,
+    administrator: can(user, "viewAdministratorHome") ? administratorOverview(user, requestedPage(request, "progressPage")) : null,
   };
 }
 
@@ -120,7 +86,8 @@ export default function Home() {
           </div>
           <h3>Proposals in progress</h3>
           <ProposalTable
-            rows={data.administrator.proposals}
+            list={data.administrator.proposals}
+            label="proposals in progress"
             caption="Submitted proposals not yet finished, most recently changed first"
             empty="No proposal is in progress."
           />
@@ -145,7 +112,8 @@ export default function Home() {
         <section aria-labelledby="applicant-heading">
           <h2 id="applicant-heading">Proposals of {data.applicant.institutions.join(", ")}</h2>
           <ProposalTable
-            rows={data.applicant.proposals}
+            list={data.applicant.proposals}
+            label="your institution's proposals"
             caption="Proposals your institution leads or is a partner in"
             empty="Your institution has no proposals yet. Proposals your institution leads or is a partner in will be listed here."
           />
@@ -161,8 +129,7 @@ export default function Home() {
             <ul>
               {data.applicant.openRounds.map((round) => (
                 <li key={round.code}>
-                  <strong>{round.title}</strong>:{" "}
-                  {round.closes ? `deadline ${round.closes}` : "no deadline, proposals are read as they come in"}
+                  <strong>{round.title}</strong>: {round.closes ? `deadline ${round.closes}` : "no deadline, proposals are read as they come in"}
                 </li>
               ))}
             </ul>
@@ -175,7 +142,8 @@ export default function Home() {
         <section aria-labelledby="reviewer-heading">
           <h2 id="reviewer-heading">Your review assignments</h2>
           <ProposalTable
-            rows={data.reviewer.assignments}
+            list={data.reviewer.assignments}
+            label="your review assignments"
             caption="Proposals assigned to you for review"
             empty="Nothing is assigned to you. When the TAF team assigns you a proposal, it appears here."
           />
@@ -193,7 +161,8 @@ export default function Home() {
             ))}
           </h2>
           <ProposalTable
-            rows={data.countryAdvisor.proposals}
+            list={data.countryAdvisor.proposals}
+            label="proposals from your country"
             caption="Submitted proposals with an institution of your country"
             empty="No proposals from your country yet."
           />

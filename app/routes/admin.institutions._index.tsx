@@ -5,8 +5,10 @@ import { CountryName } from "../components/country";
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/vocabulary";
 import { countryOptions, institutionTypeOptions, mandateText } from "../components/institution";
 import { listCountries, listInstitutions } from "../institutions/institutions.server";
+import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { FilterSelect } from "../components/filter-select";
+import { Pagination } from "../components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Institutions · TAF portal" }];
 
@@ -21,17 +23,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     type: INSTITUTION_TYPES.find((t): t is InstitutionType => t === params.get("type")),
     status: status === "active" || status === "inactive" ? (status as "active" | "inactive") : undefined,
   };
-  const institutions = listInstitutions({
-    search: filter.search,
-    countryCode: filter.countryCode,
-    type: filter.type,
-    active: filter.status === undefined ? undefined : filter.status === "active",
-  });
-  return { filter, countries, institutions };
+  const { rows, pages } = listInstitutions(
+    { search: filter.search, countryCode: filter.countryCode, type: filter.type, active: filter.status === undefined ? undefined : filter.status === "active" },
+    requestedPage(request),
+  );
+  return { filter, countries, institutions: rows, pages };
 }
 
 export default function Institutions() {
-  const { filter, countries, institutions } = useLoaderData<typeof loader>();
+  const { filter, countries, institutions, pages } = useLoaderData<typeof loader>();
   const filtered = Boolean(filter.search || filter.countryCode || filter.type || filter.status);
   return (
     <>
@@ -65,43 +65,46 @@ export default function Institutions() {
         </div>
       </Form>
       {institutions.length ? (
-        <div className="table-scroll">
-          <table>
-            <caption>
-              {institutions.length === 1 ? "1 institution" : `${institutions.length} institutions`}
-              {filtered ? " match" : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Country</th>
-                <th scope="col">Type</th>
-                <th scope="col">Mandate</th>
-                <th scope="col">Applicants</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {institutions.map((institution) => {
-                const mandate = mandateText(institution.chapter23, institution.chapter24);
-                return (
-                  <tr key={institution.id}>
-                    <td>
-                      <Link to={`/admin/institutions/${institution.id}`}>{institution.name}</Link>
-                    </td>
-                    <td>
-                      <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
-                    </td>
-                    <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
-                    <td>{mandate ?? <span className="badge warn">No mandate recorded</span>}</td>
-                    <td>{institution.applicants}</td>
-                    <td>{institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div className="table-scroll">
+            <table>
+              <caption>
+                {pages.total === 1 ? "1 institution" : `${pages.total} institutions`}
+                {filtered ? " match" : ""}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Country</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Mandate</th>
+                  <th scope="col">Applicants</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {institutions.map((institution) => {
+                  const mandate = mandateText(institution.chapter23, institution.chapter24);
+                  return (
+                    <tr key={institution.id}>
+                      <td>
+                        <Link to={`/admin/institutions/${institution.id}`}>{institution.name}</Link>
+                      </td>
+                      <td>
+                        <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
+                      </td>
+                      <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
+                      <td>{mandate ?? <span className="badge warn">No mandate recorded</span>}</td>
+                      <td>{institution.applicants}</td>
+                      <td>{institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <Pagination pages={pages} label="institutions" />
+        </>
       ) : (
         <p className="empty">
           {filtered ? "No institution matches these filters. Try fewer words, or another country or type." : "The directory is empty. Add the first institution."}

@@ -6,14 +6,15 @@ import { formatBrussels } from "../../workflows/time";
 import { clientIp } from "../auth/session.server";
 import { FormErrors } from "../components/fields";
 import { readForm } from "../forms.server";
-import { MAILBOX_PAGE_SIZE, receivedMail, resendFailedMail, undeliveredMail } from "../mail/mailbox.server";
+import { Pagination } from "../components/pagination";
+import { receivedMail, resendFailedMail, undeliveredMail } from "../mail/mailbox.server";
+import { requestedPage } from "../pagination.server";
 import { can, requirePermission } from "../permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Mailbox · TAF portal" }];
 
 const query = z.object({
   to: z.string().trim().max(254).catch(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 const resendForm = z.object({
@@ -23,17 +24,17 @@ const resendForm = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "readMailbox");
   const searchParams = new URL(request.url).searchParams;
-  const { to, page } = query.parse(Object.fromEntries(searchParams));
-  const { rows, total } = receivedMail({ recipient: to, page });
+  const { to } = query.parse(Object.fromEntries(searchParams));
+  const received = receivedMail(to, requestedPage(request));
+  const undelivered = undeliveredMail(requestedPage(request, "undeliveredPage"));
   return {
     to,
-    page,
     mayResend: can(user, "resendMail"),
     resent: searchParams.get("notice") === "resent",
-    pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)),
-    total,
-    received: rows.map((r) => ({ ...r, receivedAt: formatBrussels(r.receivedAt) })),
-    undelivered: undeliveredMail().map((m) => ({ ...m, nextAttemptAt: formatBrussels(m.nextAttemptAt) })),
+    pages: received.pages,
+    received: received.rows.map((r) => ({ ...r, receivedAt: formatBrussels(r.receivedAt) })),
+    undeliveredPages: undelivered.pages,
+    undelivered: undelivered.rows.map((m) => ({ ...m, nextAttemptAt: formatBrussels(m.nextAttemptAt) })),
   };
 }
 
@@ -50,7 +51,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Mailbox() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...(data.to ? { to: data.to } : {}), page: String(page) })}`;
   return (
     <>
       <h1>Mailbox</h1>
@@ -112,6 +112,7 @@ export default function Mailbox() {
               ))}
             </tbody>
           </table>
+          <Pagination pages={data.undeliveredPages} label="undelivered mail" />
         </section>
       ) : null}
       <h2>Received</h2>
@@ -126,7 +127,7 @@ export default function Mailbox() {
       {data.received.length ? (
         <table>
           <caption>
-            {data.total} message{data.total === 1 ? "" : "s"}
+            {data.pages.total} message{data.pages.total === 1 ? "" : "s"}
             {data.to ? ` to addresses containing “${data.to}”` : ""}
           </caption>
           <thead>
@@ -151,15 +152,7 @@ export default function Mailbox() {
       ) : (
         <p className="empty">{data.to ? "No message to such an address." : "No mail received yet."}</p>
       )}
-      {data.pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {data.page > 1 ? <Link to={pageLink(data.page - 1)}>Newer</Link> : null}
-          <span>
-            Page {data.page} of {data.pages}
-          </span>
-          {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>Older</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination pages={data.pages} label="received mail" />
     </>
   );
 }

@@ -4,9 +4,11 @@ import type { Role } from "../../db/schema";
 import { ROLE_LABELS } from "../components/membership";
 import type { PersonStatus } from "../components/person";
 import { PERSON_STATUS_LABELS, personStatuses, RoleList, ROLES, StatusBadge } from "../components/person";
-import { listPeople, PEOPLE_PAGE_SIZE } from "../people/people.server";
+import { listPeople } from "../people/people.server";
+import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { FilterSelect } from "../components/filter-select";
+import { Pagination } from "../components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "People · TAF portal" }];
 
@@ -22,24 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: oneOf<Role>(ROLES, params.get("role")),
     status: oneOf<PersonStatus>(personStatuses, params.get("status")),
   };
-  const requestedPage = Number.parseInt(params.get("page") ?? "1", 10);
-  const page = Number.isSafeInteger(requestedPage) && requestedPage > 0 ? requestedPage : 1;
-  const { people, total, pageCount } = listPeople({ ...filter, page });
-  return { filter, page, people, total, pageCount, first: (page - 1) * PEOPLE_PAGE_SIZE + 1 };
+  const { rows, pages } = listPeople(filter, requestedPage(request));
+  return { filter, people: rows, pages };
 }
 
 export default function People() {
-  const { filter, page, people, total, pageCount, first } = useLoaderData<typeof loader>();
+  const { filter, people, pages } = useLoaderData<typeof loader>();
   const filtered = Boolean(filter.search || filter.role || filter.status);
-  const pageLink = (to: number) => {
-    const params = new URLSearchParams();
-    if (filter.search) params.set("q", filter.search);
-    if (filter.role) params.set("role", filter.role);
-    if (filter.status) params.set("status", filter.status);
-    if (to > 1) params.set("page", String(to));
-    const query = params.toString();
-    return query ? `/admin/people?${query}` : "/admin/people";
-  };
   return (
     <>
       <div className="page-head">
@@ -79,9 +70,8 @@ export default function People() {
           <div className="table-scroll">
             <table>
               <caption>
-                {total === 1 ? "1 person" : `${total} people`}
+                {pages.total === 1 ? "1 person" : `${pages.total} people`}
                 {filtered ? " match" : ""}
-                {pageCount > 1 ? ` · showing ${first}–${first + people.length - 1}` : ""}
               </caption>
               <thead>
                 <tr>
@@ -110,23 +100,11 @@ export default function People() {
               </tbody>
             </table>
           </div>
-          {pageCount > 1 ? (
-            <nav className="pagination" aria-label="Pages of people">
-              {page > 1 ? <Link to={pageLink(page - 1)}>Previous page</Link> : null}
-              <span>
-                Page {page} of {pageCount}
-              </span>
-              {page < pageCount ? <Link to={pageLink(page + 1)}>Next page</Link> : null}
-            </nav>
-          ) : null}
+          <Pagination pages={pages} label="people" />
         </>
       ) : (
         <p className="empty">
-          {filtered
-            ? "Nobody matches these filters. Try fewer words, or another role or status."
-            : page > 1
-              ? "There are no people on this page."
-              : "Nobody has an account yet. Invite the first person."}
+          {filtered ? "Nobody matches these filters. Try fewer words, or another role or status." : "Nobody has an account yet. Invite the first person."}
         </p>
       )}
     </>

@@ -14,6 +14,7 @@ import { ProposalTable } from "../components/proposal-table";
 import { proposalCountText, ROUND_MODE_LABELS, RoundStateBadge } from "../components/round";
 import { readForm } from "../forms.server";
 import { administratorActor } from "../auth/actors.server";
+import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { euros } from "../proposals/content-schema";
 import { proposalsOfRound } from "../proposals/lists.server";
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     actions: allowedRoundEvents(snapshot, administratorActor(admin)),
     history: roundHistory(round.id),
-    proposals: proposalsOfRound(round.id),
+    proposals: proposalsOfRound(admin, round.id, requestedPage(request)),
   };
 }
 
@@ -256,7 +257,7 @@ export default function Round() {
 
       <section aria-labelledby="proposals-heading">
         <h2 id="proposals-heading">Proposals</h2>
-        <ProposalTable rows={proposals} caption="Proposals of this round, most recently changed first" empty="No proposal has been started in this round yet." showRound={false} />
+        <ProposalTable list={proposals} label="proposals of this round" caption="Proposals of this round, most recently changed first" empty="No proposal has been started in this round yet." showRound={false} />
       </section>
 
       <section aria-labelledby="history-heading">

@@ -258,7 +258,7 @@ describe("moving a round from its page", () => {
     const page = await view(rolling.id);
     expect(page.history.at(-1)).toMatchObject({ who: "Anna Keller (TAF team)", what: "closed the round" });
     expect(page.history[0]).toMatchObject({ who: "The portal", what: "opened the round at its opening time" });
-    expect(page.proposals.length).toBeGreaterThan(0);
+    expect(page.proposals.rows.length).toBeGreaterThan(0);
   });
 
   it("reopens a rolling round only with a reason, keeping what was typed when refused", async () => {

@@ -30,11 +30,11 @@ describe("what the page shows", () => {
     const lead = await view(8, "applicant.xk@taf.example");
     expect(lead.workLinks.map((link) => link.label)).not.toContain("Answer the invitation: confirm or decline");
     // The home page marks it too, for the invited institution only.
-    type Home = { applicant: { proposals: { id: number; attention?: string | null }[] } };
+    type Home = { applicant: { proposals: { rows: { id: number; attention?: string | null }[] } } };
     const invitedHome = (await load(home, "/", { cookie: await signInAs("applicant.rs@taf.example") })) as Home;
-    expect(invitedHome.applicant.proposals.find((p) => p.id === 8)?.attention).toBe("Your institution is invited: confirm or decline");
+    expect(invitedHome.applicant.proposals.rows.find((p) => p.id === 8)?.attention).toBe("Your institution is invited: confirm or decline");
     const leadHome = (await load(home, "/", { cookie: await signInAs("applicant.xk@taf.example") })) as Home;
-    expect(leadHome.applicant.proposals.find((p) => p.id === 8)?.attention).toBeNull();
+    expect(leadHome.applicant.proposals.rows.find((p) => p.id === 8)?.attention).toBeNull();
   });
 
   it("offers each person only what the statechart allows them now", async () => {

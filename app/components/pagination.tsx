@@ -1,0 +1,45 @@
+import { Link, useLocation } from "@remix-run/react";
+
+type Pages = { param: string; page: number; pageCount: number; total: number; first: number; last: number };
+
+/** "1–50 of 312": the rows shown of a paged list. */
+export function rowsShown(pages: Pages) {
+  return `${pages.first}–${pages.last} of ${pages.total}`;
+}
+
+/** The address of another page of the list named `param`, keeping every other search parameter. */
+export function pageHref(location: { pathname: string; search: string }, param: string, page: number) {
+  const params = new URLSearchParams(location.search);
+  if (page > 1) params.set(param, String(page));
+  else params.delete(param);
+  const search = params.toString();
+  return search ? `${location.pathname}?${search}` : location.pathname;
+}
+
+/**
+ * Previous and Next for a paged list: plain links that keep every other search parameter (the
+ * filters, the other lists' pages) and change only this list's own. `label` names the rows in
+ * words, e.g. "proposals in progress", for screen readers.
+ */
+export function Pagination({ pages, label }: { pages: Pages; label: string }) {
+  const location = useLocation();
+  if (pages.pageCount <= 1) return null;
+  const linkTo = (page: number) => pageHref(location, pages.param, page);
+  return (
+    <nav className="pagination" aria-label={`Pages of ${label}`}>
+      {pages.page > 1 ? (
+        <Link to={linkTo(pages.page - 1)}>
+          Previous<span className="visually-hidden"> page of {label}</span>
+        </Link>
+      ) : null}
+      <span>
+        {rowsShown(pages)} · page {pages.page} of {pages.pageCount}
+      </span>
+      {pages.page < pages.pageCount ? (
+        <Link to={linkTo(pages.page + 1)}>
+          Next<span className="visually-hidden"> page of {label}</span>
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,49 @@
+import { count, desc, eq, inArray } from "drizzle-orm";
+import { institutions, mailbox, outbox, rounds, users } from "../../db/schema";
+import type { RoundState } from "../../workflows/round.machine";
+import { roundMachine, roundStateLabelOf } from "../../workflows/round.machine";
+import { formatBrussels } from "../../workflows/time";
+import type { SessionUser } from "../auth/session.server";
+import { db } from "../db.server";
+import type { PageRequest } from "../pagination.server";
+import { proposalsInProgress } from "../proposals/lists.server";
+
+// What the home page shows beside each role's proposal lists (app/proposals/lists.server.ts).
+
+const OPEN: RoundState = "open";
+
+/** The rounds the TAF team still works on: every state but the machine's final one (archived). */
+const WORKED_ON = Object.entries(roundMachine.states).flatMap(([state, node]) => (node.type === "final" ? [] : [state as RoundState]));
+
+/** The rounds applicants may submit to now, the soonest opened first, with their deadline. */
+export function openRounds() {
+  return db()
+    .select({ code: rounds.code, title: rounds.title, mode: rounds.mode, closesAt: rounds.closesAt })
+    .from(rounds)
+    .where(eq(rounds.state, OPEN))
+    .orderBy(rounds.opensAt)
+    .all()
+    .map((r) => ({ ...r, closes: r.closesAt ? formatBrussels(r.closesAt) : null }));
+}
+
+/** The TAF team's desk: people, institutions and mail in figures, the proposals in progress, the rounds. */
+export function administratorOverview(user: SessionUser, proposalsPage: PageRequest) {
+  const tally = <T>(rows: { key: T; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
+  const people = tally(db().select({ key: users.active, n: count() }).from(users).groupBy(users.active).all());
+  const mail = tally(db().select({ key: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all());
+  return {
+    activePeople: people.get(true) ?? 0,
+    institutions: db().select({ n: count() }).from(institutions).where(eq(institutions.active, true)).get()?.n ?? 0,
+    received: db().select({ n: count() }).from(mailbox).get()?.n ?? 0,
+    mailPending: mail.get("pending") ?? 0,
+    mailFailed: mail.get("failed") ?? 0,
+    proposals: proposalsInProgress(user, proposalsPage),
+    rounds: db()
+      .select({ id: rounds.id, code: rounds.code, title: rounds.title, state: rounds.state })
+      .from(rounds)
+      .where(inArray(rounds.state, WORKED_ON))
+      .orderBy(desc(rounds.opensAt))
+      .all()
+      .map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state) })),
+  };
+}

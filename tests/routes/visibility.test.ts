@@ -1,0 +1,147 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { loadDemoData } from "../../app/demo/demo.server";
+import * as roundPage from "../../app/routes/admin.rounds.$roundId";
+import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
+import * as home from "../../app/routes/_index";
+import { memberships, proposals, rounds, users } from "../../db/schema";
+import { load, signInAs, statusOf } from "../support/http";
+import { actorFor, KOSOVO_POLICE, makeProposal, makeRound, MK_PROSECUTION, T0 } from "../workflow-server/builders";
+import { applyProposalCommand } from "../../app/proposals/workflow.server";
+
+// Who sees which proposal is one rule (visibleProposals in app/permissions.server.ts): what a
+// person finds listed is exactly what they may open, whoever they are.
+
+type Pages = { param: string; page: number; pageCount: number };
+type List = { rows: { id: number; title: string }[]; pages: Pages };
+type Home = Awaited<ReturnType<typeof home.loader>>;
+
+const ADVISOR_AND_REVIEWER = "advisor.reviewer@taf.example";
+
+beforeAll(async () => {
+  await loadDemoData(db());
+  // Someone with two roles sees what each role sees, no more.
+  const person = db().insert(users).values({ email: ADVISOR_AND_REVIEWER, name: "Dragana Ilić" }).returning().get();
+  db()
+    .insert(memberships)
+    .values([
+      { userId: person.id, role: "reviewer", affiliation: "Project expert" },
+      { userId: person.id, role: "countryAdvisor", countryCode: "RS" },
+    ])
+    .run();
+});
+
+function titleOf(id: number) {
+  return db().select({ title: proposals.title }).from(proposals).where(eq(proposals.id, id)).get()!.title;
+}
+
+/** Every row of a list, following its Next links as a person would. */
+async function everyRow(first: List, at: (params: URLSearchParams) => Promise<List>) {
+  const rows = [...first.rows];
+  for (let page = 2; page <= first.pages.pageCount; page++) {
+    rows.push(...(await at(new URLSearchParams({ [first.pages.param]: String(page) }))).rows);
+  }
+  return rows;
+}
+
+/**
+ * The titles a person finds listed: their home page's lists and, for the TAF team, the page of
+ * each round (where drafts and finished proposals are listed).
+ */
+async function listedFor(cookie: string) {
+  const homeAt = async (params = new URLSearchParams()) => (await load(home, `/?${params}`, { cookie })) as Home;
+  const data = await homeAt();
+  const lists: [List | undefined, (home: Home) => List | undefined][] = [
+    [data.applicant?.proposals, (h) => h.applicant?.proposals],
+    [data.reviewer?.assignments, (h) => h.reviewer?.assignments],
+    [data.countryAdvisor?.proposals, (h) => h.countryAdvisor?.proposals],
+    [data.administrator?.proposals, (h) => h.administrator?.proposals],
+  ];
+  const listed = new Set<string>();
+  for (const [list, pick] of lists) {
+    if (!list) continue;
+    for (const row of await everyRow(list, async (params) => pick(await homeAt(params))!)) listed.add(row.title);
+  }
+  if (data.administrator) {
+    for (const round of db().select({ id: rounds.id }).from(rounds).all()) {
+      const roundAt = async (params = new URLSearchParams()) =>
+        ((await load(roundPage, `/admin/rounds/${round.id}?${params}`, { cookie, params: { roundId: String(round.id) } })) as { proposals: List }).proposals;
+      for (const row of await everyRow(await roundAt(), roundAt)) listed.add(row.title);
+    }
+  }
+  return [...listed].sort();
+}
+
+/** The titles of the proposals whose page opens for the person; any other answer than 200 or 404 fails. */
+async function openableFor(cookie: string) {
+  const openable: string[] = [];
+  for (const { id } of db().select({ id: proposals.id }).from(proposals).all()) {
+    const status = statusOf(await load(proposalPage, `/proposals/${id}`, { cookie, params: { proposalId: String(id) } }));
+    expect([200, 404]).toContain(status);
+    if (status === 200) openable.push(titleOf(id));
+  }
+  return openable.sort();
+}
+
+async function seenBy(email: string) {
+  const cookie = await signInAs(email);
+  return { listed: await listedFor(cookie), openable: await openableFor(cookie) };
+}
+
+describe("one rule for who sees which proposal", () => {
+  it("lists on a person's pages exactly the proposals whose page opens for them, for every demo person", async () => {
+    const people = db().select({ email: users.email }).from(users).orderBy(users.email).all();
+    expect(people.length).toBeGreaterThanOrEqual(11);
+    const everyTitle = db()
+      .select({ title: proposals.title })
+      .from(proposals)
+      .all()
+      .map((p) => p.title)
+      .sort();
+    for (const { email } of people) {
+      const { listed, openable } = await seenBy(email);
+      expect({ email, listed }).toEqual({ email, listed: openable });
+      if (email === "admin@taf.example") expect(openable).toEqual(everyTitle);
+      else expect(openable.length).toBeLessThan(everyTitle.length);
+    }
+  });
+
+  it("shows applicants their institution's drafts and the proposals they are invited to, reviewers their assignments, advisors their country's submitted proposals", async () => {
+    const invitedDraft = "Cybercrime: cross-border electronic evidence";
+    expect((await seenBy("applicant.xk@taf.example")).listed).toContain(invitedDraft);
+    expect((await seenBy("applicant.rs@taf.example")).listed).toContain(invitedDraft);
+    expect((await seenBy("applicant.ba@taf.example")).listed).not.toContain(invitedDraft);
+    // The draft leads from Kosovo* with a Serbian partner invited: not yet for either country's advisor.
+    expect((await seenBy(ADVISOR_AND_REVIEWER)).listed).not.toContain(invitedDraft);
+
+    const macedonian = "Prosecuting returning foreign terrorist fighters: a regional practice exchange";
+    expect((await seenBy("advisor.mk@taf.example")).listed).toContain(macedonian);
+    const reviewed = (await seenBy("reviewer.eu@taf.example")).listed;
+    expect(reviewed).toContain(macedonian);
+    // A reviewer with nothing assigned who advises on Serbia sees Serbia's submitted proposals only.
+    const both = (await seenBy(ADVISOR_AND_REVIEWER)).listed;
+    expect(both).toContain("Following the money: financial investigations of migrant-smuggling networks");
+    expect(both).not.toContain(macedonian);
+  });
+
+  it("keeps drafts, discarded ones included, from the country advisors of the institutions writing them", async () => {
+    const round = makeRound();
+    const partners = [{ institution: KOSOVO_POLICE, status: "confirmed" as const }];
+    const lead = { lead: MK_PROSECUTION, createdBy: "applicant.mk@taf.example", partners };
+    const draft = makeProposal({ ...lead, round, title: "A draft the prosecutors are still writing" });
+    const discarded = makeProposal({ ...lead, round, title: "A draft the prosecutors threw away" });
+    const submitted = makeProposal({ ...lead, round, title: "A proposal the prosecutors sent" });
+    const applicant = actorFor("applicant.mk@taf.example");
+    expect(applyProposalCommand({ proposalId: discarded.id, actor: applicant, command: { type: "DISCARD" }, now: T0 }).ok).toBe(true);
+    expect(applyProposalCommand({ proposalId: submitted.id, actor: applicant, command: { type: "SUBMIT" }, now: T0 }).ok).toBe(true);
+
+    const writers = await seenBy("applicant.mk@taf.example");
+    expect(writers.openable).toEqual(expect.arrayContaining([draft.title, discarded.title, submitted.title]));
+    const advisor = await seenBy("advisor.mk@taf.example");
+    expect(advisor.openable).toContain(submitted.title);
+    expect(advisor.openable).not.toContain(draft.title);
+    expect(advisor.openable).not.toContain(discarded.title);
+    expect(advisor.listed).toEqual(advisor.openable);
+  });
+});
