@@ -57,3 +57,7 @@ export function statesAccepting(eventType: ProposalEventType): ProposalStatePath
 export function accepts(snapshot: ProposalSnapshot, eventType: ProposalEventType): boolean {
   return getNextTransitions(snapshot).some((transition) => transition.eventType === eventType);
 }
+/** Where a proposal is, in the words its applicants read (the state's `forApplicants`); "" where the machine says none. */
+export function applicantWordsOf(path: string): string {
+  return proposalMachine.getStateNodeById(`proposal.${path}`).meta?.forApplicants ?? "";
+}

@@ -161,7 +161,8 @@ export const proposalMachine = setup({
     context: {} as ProposalContext,
     events: {} as ProposalEvent,
     input: {} as ProposalInput,
-    meta: {} as { label: string },
+    // `forApplicants`: where the proposal is, in the words the applicants read on its pages.
+    meta: {} as { label: string; forApplicants?: string },
   },
   guards,
   actions: {
@@ -281,15 +282,18 @@ export const proposalMachine = setup({
           initial: "awaitingStart",
           states: {
             awaitingStart: {
-              meta: { label: "Awaiting start" },
+              meta: { label: "Awaiting start", forApplicants: "The concept note is approved. The TAF team starts implementation when the activities can begin." },
               on: { START: { target: "ongoing", guard: "mayStart" }, ...hold },
             },
             ongoing: {
-              meta: { label: "Ongoing" },
+              meta: { label: "Ongoing", forApplicants: "The activities are running. Report each activity once it has been held, then write the completion report." },
               on: { SUBMIT_REPORT: { target: "reportSubmitted", guard: "maySubmitReport" }, ...hold },
             },
             reportSubmitted: {
-              meta: { label: "Report submitted" },
+              meta: {
+                label: "Report submitted",
+                forApplicants: "The completion report is submitted. The TAF team reads it and completes the proposal, or asks for changes.",
+              },
               description: "Administrators read the report and lessons learnt, then complete or ask for a revision.",
               on: {
                 COMPLETE: { target: "#proposal.completed", guard: "mayComplete" },
@@ -300,12 +304,12 @@ export const proposalMachine = setup({
           },
         },
         onHold: {
-          meta: { label: "On hold" },
+          meta: { label: "On hold", forApplicants: "Implementation is paused. The TAF team resumes it where it was." },
           on: { RESUME: { target: "active.hist", guard: "mayResume" } },
         },
       },
     },
-    completed: { type: "final", description: "The activities were held and the completion report approved.", meta: { label: "Completed" } },
+    completed: { type: "final", description: "The activities were held and the completion report approved.", meta: { label: "Completed", forApplicants: "Implementation is complete. Thank you for the report and the lessons learnt." } },
     discarded: { type: "final", description: "The lead institution discarded the draft before submitting it.", meta: { label: "Discarded" } },
     ineligible: { type: "final", description: "The TAF team found that the proposal does not meet the round's eligibility criteria; the reason is in the history.", meta: { label: "Ineligible" } },
     notSelected: { type: "final", description: "The EU review did not select the proposal for support; the TAF team's feedback is in the history.", meta: { label: "Not selected" } },

@@ -4,7 +4,7 @@ import { activityReports, proposalEvents, proposals, proposalVersions } from "..
 import { formatBrussels, formatDay } from "../../workflows/time";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { isWithin } from "../../workflows/proposal-stages";
+import { applicantWordsOf, statesAccepting } from "../../workflows/proposal-stages";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { canOnProposal } from "../permissions.server";
@@ -19,15 +19,6 @@ import { participationIn } from "./participation.server";
 // Implementation: the activities of the approved concept note (the latest frozen version of
 // kind "conceptNote"), each planned or reported as held, and the completion report that ends
 // it. Reporting is open to the lead while the statechart lets it submit the report.
-
-/** Where implementation is, in the applicants' words. */
-const STAGE_WORDS: readonly [ProposalStatePath, string][] = [
-  ["implementation.active.awaitingStart", "The concept note is approved. The TAF team starts implementation when the activities can begin."],
-  ["implementation.active.ongoing", "The activities are running. Report each activity once it has been held, then write the completion report."],
-  ["implementation.onHold", "Implementation is paused. The TAF team resumes it where it was."],
-  ["implementation.active.reportSubmitted", "The completion report is submitted. The TAF team reads it and completes the proposal, or asks for changes."],
-  ["completed", "Implementation is complete. Thank you for the report and the lessons learnt."],
-];
 
 /** The approved concept note: the last version the lead submitted, frozen by SUBMIT_CONCEPT. */
 function approvedConceptNote(tx: Tx, proposalId: number) {
@@ -63,7 +54,7 @@ export function implementationPage(participation: Participation, user: SessionUs
   const activities = (approved?.note.activities ?? []).map((a) => ({ ...a, dateLabel: formatDay(a.date), report: reports.get(a.key) ?? null }));
   const stage = row.state.split(".").at(-1)!;
   const hold =
-    isWithin(row.state, "implementation.onHold")
+    statesAccepting("RESUME").includes(row.state as ProposalStatePath)
       ? db()
           .select({ at: proposalEvents.at, payload: proposalEvents.payload })
           .from(proposalEvents)
@@ -78,7 +69,7 @@ export function implementationPage(participation: Participation, user: SessionUs
     state: row.state,
     stage,
     stateLabel: stateLabelOf(row.state),
-    stageWords: STAGE_WORDS.find(([path]) => isWithin(row.state, path))?.[1] ?? "",
+    stageWords: applicantWordsOf(row.state),
     hold: hold ? { at: formatBrussels(hold.at), reason: typeof hold.payload.reason === "string" ? hold.payload.reason : "" } : null,
     version: row.version,
     approvedVersion: approved?.number ?? null,

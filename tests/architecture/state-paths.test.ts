@@ -26,13 +26,13 @@ const dottedPaths = (function collect(node: NodeLike, prefix: string): string[] 
 // Round states are a flat union typed from the round machine (RoundState, also the column's
 // type), so a literal one is checked by the compiler; proposal paths are nested and stored as
 // text, so for them only the machine's helpers will do.
-const names = Object.keys(proposalMachine.root.states).join("|");
+const names = [...new Set([...Object.keys(proposalMachine.root.states), ...dottedPaths.flatMap((path) => path.split("."))])].join("|");
 
 const offences: { rule: string; pattern: RegExp }[] = [
   { rule: "a dotted state path written out", pattern: new RegExp(`["'\`](${dottedPaths.map((p) => p.replaceAll(".", "\\.")).join("|")})["'\`]`) },
-  { rule: "a state compared with ===/!== to a string", pattern: new RegExp(`\\b\\w*[sS]tate\\w*\\s*[!=]==?\\s*["'\`](${names})\\b|["'\`](${names})["'\`]\\s*[!=]==?\\s*\\w*[sS]tate\\b`) },
+  { rule: "a state compared with ===/!== to a string", pattern: new RegExp(`\\b\\w*[sS]ta(te|ge)\\w*\\s*[!=]==?\\s*["'\`](${names})["'\`]|["'\`](${names})["'\`]\\s*[!=]==?\\s*\\w*[sS]ta(te|ge)\\b`) },
   { rule: "a state column queried with a string", pattern: new RegExp(`\\b(eq|ne|like)\\(\\s*(proposals\\.state|proposalEvents\\.\\w+State)\\s*,\\s*["'\`]`) },
-  { rule: "a state list written by hand for a query", pattern: /\b(inArray|notInArray)\(\s*\w+\.state\s*,\s*\[/ },
+  { rule: "a state list written by hand for a query", pattern: /\b(inArray|notInArray)\(\s*\w+\.state\s*,\s*\[\s*["'`]/ },
   { rule: "a state matched by its prefix", pattern: /[sS]tate\w*\??\.startsWith\(/ },
 ];
 
@@ -54,6 +54,7 @@ it("recognises each kind of offence, so the check above can fail", () => {
   const samples = [
     `if (proposal.state === "draft") {`,
     `eq(proposals.state, "draft")`,
+    `page.stage === "onHold"`,
     `inArray(proposals.state, ["draft", "discarded"])`,
     `row.fromState.startsWith("conceptualWork")`,
     `const stage = "euReview.reviewing";`,
