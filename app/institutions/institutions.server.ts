@@ -4,9 +4,8 @@ import type { SQL } from "drizzle-orm";
 import type { InstitutionType } from "../../db/schema";
 import { countries, institutions, memberships, users } from "../../db/schema";
 import { audit } from "../audit.server";
-import type { CountryChoice, InstitutionInput } from "../components/institution";
-import type { InstitutionChoice } from "../components/person";
-import { personStatus } from "../components/person";
+import { personStatus } from "../people/person-schema";
+import type { CountryChoice, InstitutionChoice, InstitutionInput } from "./institution-schema";
 import { db } from "../db.server";
 import { containsPattern } from "../people/people.server";
 
