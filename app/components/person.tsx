@@ -60,23 +60,6 @@ export function RoleList({ roles }: { roles: RoleView[] }) {
   );
 }
 
-const AUDIT_ACTION_LABELS: Record<string, string> = {
-  personInvited: "Invited",
-  invitationResent: "Invitation sent again",
-  invitationAccepted: "Accepted the invitation and chose a password",
-  personUpdated: "Details changed",
-  personDeactivated: "Deactivated",
-  personReactivated: "Reactivated",
-  signIn: "Signed in",
-  passwordChanged: "Changed their password",
-  passwordResetRequested: "Asked for a password reset link",
-  passwordReset: "Chose a new password with a reset link",
-};
-
-export function auditActionLabel(action: string) {
-  return AUDIT_ACTION_LABELS[action] ?? action;
-}
-
 type Meta = FieldMetadata<string | number | boolean | undefined | null>;
 
 /**

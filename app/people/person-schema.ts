@@ -75,3 +75,10 @@ export const editPersonSchema = requireRoleDetails(z.object({ ...personFields, .
 
 export type InviteInput = z.infer<typeof inviteSchema>;
 export type PersonInput = z.infer<typeof editPersonSchema>;
+
+export const deactivatePersonSchema = z.object({
+  confirm: z.boolean({ error: "Tick the box to confirm: the person is signed out everywhere at once." }),
+});
+
+// Sending the invitation again and reactivating carry no fields, only the button pressed.
+export const noFieldsSchema = z.object({});
