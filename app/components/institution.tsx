@@ -14,17 +14,6 @@ export function mandateText(chapter23: boolean, chapter24: boolean) {
   return null;
 }
 
-const AUDIT_ACTION_LABELS: Record<string, string> = {
-  institutionCreated: "Added to the directory",
-  institutionUpdated: "Details changed",
-  institutionDeactivated: "Deactivated",
-  institutionReactivated: "Reactivated",
-};
-
-export function institutionAuditLabel(action: string) {
-  return AUDIT_ACTION_LABELS[action] ?? action;
-}
-
 /** Options for a country select; option text cannot hold a link, so Kosovo* carries a plain asterisk. */
 export function countryOptions(countries: CountryChoice[]) {
   return countries.map((c) => ({ value: c.code, label: countryLabel(c.name, c.needsFootnote) }));
