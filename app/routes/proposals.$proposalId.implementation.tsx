@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isWithin } from "../../workflows/proposal-stages";
 import { ActivityCard, CompletionReport, CompletionReportView } from "../components/proposal/implementation";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { readForm } from "../forms.server";
@@ -12,7 +13,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Implem
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  return implementationPage(proposal, user);
+  const page = implementationPage(proposal, user);
+  return {
+    ...page,
+    at: {
+      awaitingStart: isWithin(page.state, "implementation.active.awaitingStart"),
+      ongoing: isWithin(page.state, "implementation.active.ongoing"),
+      onHold: isWithin(page.state, "implementation.onHold"),
+      completed: isWithin(page.state, "completed"),
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,8 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImplementationPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const reportingClosedForNow = page.stage === "awaitingStart" || page.stage === "onHold";
-  const openRevision = page.stage === "ongoing" ? page.revisions.openRequest : null;
+  const reportingClosedForNow = page.at.awaitingStart || page.at.onHold;
+  const openRevision = page.at.ongoing ? page.revisions.openRequest : null;
   return (
     <>
       <WorkPageHeading
@@ -48,7 +58,7 @@ export default function ImplementationPage() {
         reference={page.reference}
         title={page.title}
         stateLabel={page.stateLabel}
-        badge={page.stage === "completed" ? "off" : page.stage === "onHold" ? "warn" : "ok"}
+        badge={page.at.completed ? "off" : page.at.onHold ? "warn" : "ok"}
       />
       {/* An activity's report is confirmed on its card; the completion report's here. */}
       <SaveOutcome notice={actionData?.activityKey === null ? actionData.notice : null} refusal={actionData?.refusal} document="completion report" />
@@ -104,7 +114,7 @@ export default function ImplementationPage() {
             key={page.version}
             page={page}
             lastResult={actionData && actionData.activityKey === null && actionData.result.status !== "success" ? actionData.result : undefined}
-          /> : <CompletionReportView report={page.completionReport} stage={page.stage} />}
+          /> : <CompletionReportView report={page.completionReport} ongoing={page.at.ongoing} />}
       </section>
     </>
   );

@@ -173,9 +173,9 @@ export function CompletionReport({ page, lastResult }: { page: ImplementationPag
   );
 }
 
-export function CompletionReportView({ report, stage }: { report: ImplementationPageData["completionReport"]; stage: string }) {
+export function CompletionReportView({ report, ongoing }: { report: ImplementationPageData["completionReport"]; ongoing: boolean }) {
   if (!report.outcome && !report.lessonsLearnt) {
-    return <p className="empty">{stage === "ongoing" ? "The lead institution writes it when the activities are over." : "Not written yet."}</p>;
+    return <p className="empty">{ongoing ? "The lead institution writes it when the activities are over." : "Not written yet."}</p>;
   }
   return (
     <dl className="answers">
