@@ -4,7 +4,7 @@
 import { desc, eq } from "drizzle-orm";
 import { parseArgs } from "node:util";
 import { outbox } from "../db/schema";
-import { inviteSchema } from "../app/components/person";
+import { inviteSchema } from "../app/people/person-schema";
 import { db } from "../app/db.server";
 import { env } from "../app/env.server";
 import { invitePerson } from "../app/people/people.server";

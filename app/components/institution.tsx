@@ -1,9 +1,8 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { z } from "zod";
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/vocabulary";
 import { countryLabel } from "../../workflows/countries";
+import type { CountryChoice } from "../institutions/institution-schema";
 import { CheckboxField, SelectField, TextField } from "./fields";
-
 
 export const institutionTypeOptions = INSTITUTION_TYPES.map((type) => ({ value: type, label: INSTITUTION_TYPE_LABELS[type] }));
 
@@ -15,41 +14,10 @@ export function mandateText(chapter23: boolean, chapter24: boolean) {
   return null;
 }
 
-const AUDIT_ACTION_LABELS: Record<string, string> = {
-  institutionCreated: "Added to the directory",
-  institutionUpdated: "Details changed",
-  institutionDeactivated: "Deactivated",
-  institutionReactivated: "Reactivated",
-};
-
-export function institutionAuditLabel(action: string) {
-  return AUDIT_ACTION_LABELS[action] ?? action;
-}
-
-export type CountryChoice = { code: string; name: string; needsFootnote: boolean };
-
 /** Options for a country select; option text cannot hold a link, so Kosovo* carries a plain asterisk. */
 export function countryOptions(countries: CountryChoice[]) {
   return countries.map((c) => ({ value: c.code, label: countryLabel(c.name, c.needsFootnote) }));
 }
-
-// One schema for adding and editing, used by the server and the browser. A missing mandate is
-// allowed (the page warns): whether it makes a proposal ineligible is the round's criterion to
-// judge, and the directory should record the institution as it is.
-export const institutionSchema = z.object({
-  name: z
-    .string({ error: "Enter the institution's name." })
-    .trim()
-    .min(2, "Enter the institution's full name.")
-    .max(200, "Use at most 200 characters."),
-  countryCode: z.string({ error: "Choose the country." }).regex(/^[A-Z]{2}$/, "Choose the country."),
-  type: z.enum(INSTITUTION_TYPES, { error: "Choose the type of institution." }),
-  chapter23: z.boolean().default(false),
-  chapter24: z.boolean().default(false),
-  active: z.boolean().default(false),
-});
-
-export type InstitutionInput = z.infer<typeof institutionSchema>;
 
 type Meta = FieldMetadata<string | number | boolean | undefined | null>;
 

@@ -6,11 +6,12 @@ import { countries, institutions, memberships, tokens, users } from "../../db/sc
 import { enqueueEmail } from "../../emails/outbox";
 import { invitationEmail } from "../../emails/templates/invitation";
 import type { ActingPerson } from "../audit.server";
+import { countryLabel } from "../../workflows/countries";
 import { audit } from "../audit.server";
 import { endAllSessions } from "../auth/session.server";
 import { issueToken } from "../auth/tokens.server";
-import type { InviteInput, PersonInput, PersonStatus, RoleView } from "../components/person";
-import { personStatus, roleSentence } from "../components/person";
+import type { InviteInput, PersonInput, PersonStatus, RoleView } from "./person-schema";
+import { personStatus } from "./person-schema";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import type { PageRequest } from "../pagination.server";
@@ -234,6 +235,21 @@ function resolveRole(tx: Tx, values: ReturnType<typeof membershipValues>, curren
     else role = { ...role, countryCode: country.code, countryName: country.name, countryNeedsFootnote: country.needsDesignationFootnote };
   }
   return Object.keys(errors).length ? { ok: false as const, errors } : { ok: true as const, role };
+}
+
+/** The same role as plain text, for the invitation e-mail ("… invited you as an applicant at …"). */
+function roleSentence(role: RoleView) {
+  const country = role.countryName ? countryLabel(role.countryName, role.countryNeedsFootnote) : null;
+  switch (role.role) {
+    case "applicant":
+      return `an applicant at ${role.institutionName ?? "an institution"}${country ? `, ${country}` : ""}`;
+    case "reviewer":
+      return `a reviewer${role.affiliation ? ` (${role.affiliation})` : ""}`;
+    case "countryAdvisor":
+      return `the country advisor for ${country ?? "a country"}`;
+    case "administrator":
+      return "an administrator (TAF team)";
+  }
 }
 
 function sendInvitation(tx: Tx, person: { id: number; name: string; email: string }, role: RoleView, invitedBy: ActingPerson) {

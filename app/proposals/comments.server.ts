@@ -14,8 +14,17 @@ import type { Participation } from "./participation.server";
 // hold it, so an applicant can speak freely about a draft. As elsewhere, applicants read "the TAF
 // team" rather than the names of its members.
 
+/** The comments page: which proposal, and its comments as this viewer may see them. */
+export function commentsPage(proposalId: number, viewer: SessionUser) {
+  const row = db().select({ title: proposals.title, reference: proposals.reference }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
+  return {
+    proposal: { id: proposalId, title: row.title || "Untitled proposal", reference: row.reference },
+    comments: listComments(proposalId, viewer),
+  };
+}
+
 /** The comments on a proposal, oldest first, with who wrote them as this viewer may see it. */
-export function listComments(proposalId: number, viewer: SessionUser) {
+function listComments(proposalId: number, viewer: SessionUser) {
   const internal = can(viewer, "viewInternalNotes");
   return db()
     .select({

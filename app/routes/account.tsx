@@ -2,30 +2,15 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { users } from "../../db/schema";
-import { enqueueEmail } from "../../emails/outbox";
-import { passwordChangedEmail } from "../../emails/templates/password-changed";
-import { audit } from "../audit.server";
-import { newPasswordSchema, PASSWORD_MIN_LENGTH } from "../auth/password-rules";
-import { hashPassword, verifyPassword } from "../auth/password.server";
-import { clientIp, endOtherSessions, requireUser } from "../auth/session.server";
+import { changePasswordSchema as schema } from "../auth/account-schema";
+import { changePassword } from "../auth/accounts.server";
+import { PASSWORD_MIN_LENGTH } from "../auth/password-rules";
+import { requireUser } from "../auth/session.server";
 import { FormErrors, TextField } from "../components/fields";
 import { MembershipList } from "../components/membership";
-import { db } from "../db.server";
-import { env } from "../env.server";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · TAF portal" }];
-
-const schema = z
-  .object({
-    currentPassword: z.string({ error: "Enter your current password." }).max(200),
-    password: newPasswordSchema,
-    confirmation: z.string({ error: "Type the new password again." }),
-  })
-  .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "The two new passwords are not the same." });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -37,26 +22,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema });
   const hidden = { hideFields: ["currentPassword", "password", "confirmation"] };
   if (submission.status !== "success") return { result: submission.reply(hidden), changed: false };
-  const row = db().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
-  if (!(await verifyPassword(row?.passwordHash ?? null, submission.value.currentPassword))) {
+  const { currentPassword, password } = submission.value;
+  const outcome = await changePassword(user, { currentPassword, password }, request);
+  if (!outcome.ok) {
     return {
-      result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["This is not your current password."] } }),
+      result: submission.reply({ ...hidden, fieldErrors: { currentPassword: [outcome.currentPassword] } }),
       changed: false,
     };
   }
-  const passwordHash = await hashPassword(submission.value.password);
-  db().transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-    endOtherSessions(tx, user.id, user.sessionId);
-    const changedAt = new Date();
-    enqueueEmail(tx, {
-      idempotencyKey: `password-changed:${user.id}:${changedAt.getTime()}`,
-      to: user.email,
-      template: "password-changed",
-      ...passwordChangedEmail({ recipientName: user.name, changedAt, appUrl: env().APP_URL }),
-    });
-    audit({ actorUserId: user.id, action: "passwordChanged", subjectType: "user", subjectId: user.id, ip: clientIp(request) }, tx);
-  });
   return { result: submission.reply({ resetForm: true }), changed: true };
 }
 

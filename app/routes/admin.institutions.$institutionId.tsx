@@ -3,50 +3,30 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { formatBrussels } from "../../workflows/time";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { FormErrors } from "../components/fields";
 import { INSTITUTION_TYPE_LABELS } from "../../workflows/vocabulary";
-import { institutionAuditLabel, InstitutionFields, institutionSchema, mandateText } from "../components/institution";
+import { InstitutionFields, mandateText } from "../components/institution";
+import { institutionSchema } from "../institutions/institution-schema";
 import { StatusBadge } from "../components/person";
-import { auditTrail } from "../audit.server";
 import { AuditTable } from "../components/audit-table";
-import { findInstitution, institutionPeople, listCountries, updateInstitution } from "../institutions/institutions.server";
+import { institutionIdOf, institutionNotFound, institutionPage } from "../institutions/institution-page.server";
+import { findInstitution, updateInstitution } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.institution.name ?? "Institution"} · TAF portal` }];
 
-function notFound(): never {
-  throw new Response("There is no institution at this address.", { status: 404, statusText: "Not Found" });
-}
-
-function institutionId(param: string | undefined) {
-  if (!param || !/^[1-9]\d{0,15}$/.test(param)) notFound();
-  return Number(param);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manageInstitutions");
-  const institution = findInstitution(institutionId(params.institutionId)) ?? notFound();
-  return {
-    institution: { ...institution, createdAt: formatBrussels(institution.createdAt) },
-    people: institutionPeople(institution.id),
-    activity: auditTrail("institution", institution.id).map((entry) => ({
-      id: entry.id,
-      at: formatBrussels(entry.at),
-      what: institutionAuditLabel(entry.action),
-      by: entry.actorName ?? "the portal",
-    })),
-    countries: listCountries(),
-  };
+  return institutionPage(institutionIdOf(params.institutionId));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageInstitutions");
-  const id = institutionId(params.institutionId);
-  if (!findInstitution(id)) notFound();
+  const id = institutionIdOf(params.institutionId);
+  if (!findInstitution(id)) institutionNotFound();
   const submission = parseWithZod(await readForm(request), { schema: institutionSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const outcome = updateInstitution(admin, id, submission.value, clientIp(request));

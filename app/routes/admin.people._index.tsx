@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { Role } from "../../db/schema";
+import { roles } from "../../db/schema";
 import { ROLE_LABELS } from "../components/membership";
-import type { PersonStatus } from "../components/person";
-import { PERSON_STATUS_LABELS, personStatuses, RoleList, ROLES, StatusBadge } from "../components/person";
+import { PERSON_STATUS_LABELS, RoleList, StatusBadge } from "../components/person";
+import type { PersonStatus } from "../people/person-schema";
+import { personStatuses } from "../people/person-schema";
 import { listPeople } from "../people/people.server";
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filter = {
     search: params.get("q")?.trim().slice(0, 200) || undefined,
-    role: oneOf<Role>(ROLES, params.get("role")),
+    role: oneOf<Role>(roles, params.get("role")),
     status: oneOf<PersonStatus>(personStatuses, params.get("status")),
   };
   const { rows, pages } = listPeople(filter, requestedPage(request));
@@ -50,7 +52,7 @@ export default function People() {
           label="Role"
           value={filter.role}
           anyLabel="Any role"
-          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          options={roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
         />
         <FilterSelect
           id="people-status"

@@ -2,54 +2,19 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { and, eq } from "drizzle-orm";
-import { z } from "zod";
-import { users } from "../../db/schema";
-import { enqueueEmail } from "../../emails/outbox";
-import { passwordResetEmail } from "../../emails/templates/password-reset";
-import { audit } from "../audit.server";
-import { isRateLimited, limitsFor, RATE_LIMITED_MESSAGE, recordAttempt } from "../auth/rate-limit.server";
-import { clientIp } from "../auth/session.server";
-import { issueToken } from "../auth/tokens.server";
+import { passwordResetRequestSchema as schema } from "../auth/account-schema";
+import { requestPasswordReset } from "../auth/accounts.server";
 import { FormErrors, TextField } from "../components/fields";
-import { db } from "../db.server";
-import { env } from "../env.server";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Forgot your password? · TAF portal" }];
-
-const schema = z.object({
-  email: z.email({ error: "Enter your e-mail address, like name@police.gov.rs." }).max(254).transform((e) => e.toLowerCase()),
-});
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return { result: submission.reply(), sent: false };
   const { email } = submission.value;
-  const ip = clientIp(request);
-  // Every request counts here, not only failures: each one may send an e-mail.
-  const limits = limitsFor({ action: "reset", email, ip });
-  if (isRateLimited(limits)) {
-    return { result: submission.reply({ formErrors: [RATE_LIMITED_MESSAGE] }), sent: false };
-  }
-  recordAttempt(limits);
-  const user = db()
-    .select()
-    .from(users)
-    .where(and(eq(users.email, email), eq(users.active, true)))
-    .get();
-  if (user) {
-    db().transaction((tx) => {
-      const { tokenId, secret, expiresAt } = issueToken(tx, user.id, "passwordReset");
-      enqueueEmail(tx, {
-        idempotencyKey: `password-reset:${tokenId}`,
-        to: user.email,
-        template: "password-reset",
-        ...passwordResetEmail({ appUrl: env().APP_URL, recipientName: user.name, resetUrl: `${env().APP_URL}/set-password/${secret}`, expiresAt }),
-      });
-      audit({ actorUserId: user.id, action: "passwordResetRequested", subjectType: "user", subjectId: user.id, ip }, tx);
-    });
-  }
+  const outcome = requestPasswordReset(email, request);
+  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }), sent: false };
   // The same answer whether or not the address has an account: the page reveals nothing.
   return { result: submission.reply({ resetForm: true }), sent: true, email };
 }

@@ -3,25 +3,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { users } from "../../db/schema";
-import { audit } from "../audit.server";
-import { spendVerificationTime, verifyPassword } from "../auth/password.server";
-import { clearAttempts, isRateLimited, limitsFor, RATE_LIMITED_MESSAGE, recordAttempt } from "../auth/rate-limit.server";
+import { signInSchema as schema } from "../auth/account-schema";
+import { signIn } from "../auth/accounts.server";
 import { safeRedirect } from "../auth/redirect";
-import { clientIp, getSessionUser, startSession } from "../auth/session.server";
+import { getSessionUser } from "../auth/session.server";
 import { FormErrors, TextField } from "../components/fields";
-import { db } from "../db.server";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · TAF portal" }];
-
-const schema = z.object({
-  email: z.email({ error: "Enter your e-mail address, like name@police.gov.rs." }).max(254).transform((e) => e.toLowerCase()),
-  password: z.string({ error: "Enter your password." }).max(200, "Enter your password."),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/");
@@ -34,26 +23,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return { result: submission.reply({ hideFields: ["password"] }) };
   }
   const { email, password, redirectTo } = submission.value;
-  const ip = clientIp(request);
-  const limits = limitsFor({ action: "signin", email, ip });
-  if (isRateLimited(limits)) {
-    return { result: submission.reply({ formErrors: [RATE_LIMITED_MESSAGE], hideFields: ["password"] }) };
-  }
-  const user = db().select().from(users).where(eq(users.email, email)).get();
-  const valid = user?.active ? await verifyPassword(user.passwordHash, password) : (await spendVerificationTime(password), false);
-  if (!user || !valid) {
-    recordAttempt(limits);
-    audit({ actorUserId: null, action: "signInFailed", detail: { email }, ip });
-    return {
-      result: submission.reply({
-        formErrors: ["The e-mail address or the password is not right. Check both and try again."],
-        hideFields: ["password"],
-      }),
-    };
-  }
-  clearAttempts(limits[0]!);
-  audit({ actorUserId: user.id, action: "signIn", subjectType: "user", subjectId: user.id, ip });
-  throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await startSession(user.id, request) } });
+  const outcome = await signIn({ email, password }, request);
+  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message], hideFields: ["password"] }) };
+  throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": outcome.cookie } });
 }
 
 export default function Login() {

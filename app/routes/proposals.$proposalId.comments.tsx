@@ -3,35 +3,18 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { proposals } from "../../db/schema";
 import { FormErrors, TextAreaField } from "../components/fields";
-import { db } from "../db.server";
 import { requireProposal } from "../permissions.server";
-import { listComments, postComment } from "../proposals/comments.server";
+import { COMMENT_MAX, commentSchema } from "../proposals/comment-schema";
+import { commentsPage, postComment } from "../proposals/comments.server";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Comments on ${data?.proposal.reference ?? data?.proposal.title ?? "the proposal"} · TAF portal` }];
 
-const COMMENT_MAX = 4000;
-
-const commentSchema = z.object({
-  body: z
-    .string({ error: "Write your comment first." })
-    .trim()
-    .min(1, "Write your comment first.")
-    .max(COMMENT_MAX, `Use at most ${COMMENT_MAX} characters. Shorten the comment, or split it in two.`),
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Reading needs the same permission as writing: the discussion is the applicants' and the TAF team's.
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "comment");
-  const row = db().select({ title: proposals.title, reference: proposals.reference }).from(proposals).where(eq(proposals.id, proposal.proposalId)).get()!;
-  return {
-    proposal: { id: proposal.proposalId, title: row.title || "Untitled proposal", reference: row.reference },
-    comments: listComments(proposal.proposalId, user),
-  };
+  return commentsPage(proposal.proposalId, user);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,22 +1,15 @@
-import type { FieldMetadata } from "@conform-to/react";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { countryLabel } from "../../workflows/countries";
-import { SUPPORT_KINDS } from "../../workflows/vocabulary";
-import { CountryName } from "../components/country";
-import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
-import { requireProposal } from "../permissions.server";
-import type { ConceptActivityForm, ConceptNoteForm } from "../proposals/concept-note-schema";
-import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isWithin } from "../../workflows/proposal-stages";
 import { formatDay } from "../../workflows/time";
-import { euros } from "../proposals/content-schema";
+import { ConceptNoteForm, ConceptNoteView, RevisionRequests } from "../components/proposal/concept-note";
+import { SaveOutcome, WorkPageHeading } from "../components/work-page";
+import { readForm } from "../forms.server";
+import { requireProposal } from "../permissions.server";
+import { conceptNoteIntent, conceptNoteSchema } from "../proposals/concept-note-schema";
 import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, saveConceptNote } from "../proposals/concept-note.server";
 import { leadActor } from "../auth/actors.server";
-import { readForm } from "../forms.server";
-import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Concept note · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
@@ -26,6 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...page,
     note: { ...page.note, activities: page.note.activities.map((a) => ({ ...a, dateLabel: formatDay(a.date) })) },
+    stage: {
+      conceptualWork: isWithin(page.state, "conceptualWork"),
+      drafting: isWithin(page.state, "conceptualWork.drafting"),
+      underReview: isWithin(page.state, "conceptualWork.underReview"),
+    },
     formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer) : null,
   };
 }
@@ -56,11 +54,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { result, notice: outcome.refusal ? null : `Saved on ${outcome.savedAt}.`, refusal: outcome.refusal };
 }
 
-type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-// The browser's own checks (lengths, number ranges) are those of saving: submitting asks more.
-const CONSTRAINT = getZodConstraint(conceptNoteSchema("save"));
-
 export default function ConceptNotePage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -77,9 +70,9 @@ export default function ConceptNotePage() {
           Describe the activities, the budget and the risks together with your partners. Save as often as you like, even when parts
           are missing. When the note is complete, submit it: the TAF team reviews it and approves it or asks for changes.
         </p>
-      ) : page.state.startsWith("conceptualWork.drafting") ? (
+      ) : page.stage.drafting ? (
         <p>The lead institution is writing the concept note. This is the latest saved draft.</p>
-      ) : page.state.startsWith("conceptualWork.underReview") ? (
+      ) : page.stage.underReview ? (
         <p>
           Submitted on {lastSubmission?.at}. The TAF team is reviewing it; the lead institution and its partners get an e-mail when
           they approve it or ask for changes.
@@ -93,7 +86,7 @@ export default function ConceptNotePage() {
         <p>The proposal is at “{page.stateLabel}”. This is the last saved concept note.</p>
       )}
 
-      {page.formValues ? <ConceptNoteForm key={page.version} page={page} formValues={page.formValues} /> : <ConceptNoteView page={page} />}
+      {page.formValues ? <ConceptNoteForm key={page.version} page={page} formValues={page.formValues} lastResult={actionData?.result} /> : <ConceptNoteView page={page} />}
 
       {page.submissions.length ? (
         <section aria-labelledby="submissions-heading">
@@ -114,330 +107,3 @@ export default function ConceptNotePage() {
   );
 }
 
-/**
- * The TAF team's latest unanswered request stands out; earlier ones, each with the lead's
- * answer, are a click away, and open while the TAF team reviews the resubmitted note.
- */
-function RevisionRequests({ page }: { page: PageData }) {
-  const { requests, openRequest } = page.revisions;
-  const showOpen = openRequest && page.state.startsWith("conceptualWork");
-  const earlier = requests.filter((r) => !showOpen || r.id !== openRequest.id);
-  const whose = page.ofLead ? "Your answer" : "The lead institution's answer";
-  return (
-    <>
-      {showOpen ? (
-        <section className="notice warning" aria-labelledby="revision-heading">
-          <h2 id="revision-heading">The TAF team asks for changes</h2>
-          <p className="muted">Asked on {openRequest.at}</p>
-          <blockquote className="prose">{openRequest.reason}</blockquote>
-          <p>
-            {page.canEdit
-              ? "Change the concept note below, write your answer at the end of the form, then submit both again."
-              : "The lead institution changes the concept note and answers the request when it submits it again."}
-          </p>
-        </section>
-      ) : null}
-      {earlier.length ? (
-        <details className="revision-requests" open={page.state.startsWith("conceptualWork.underReview")}>
-          <summary>Earlier requests for changes ({earlier.length})</summary>
-          <ul className="plain">
-            {earlier.map((r) => (
-              <li key={r.id}>
-                <span className="muted">The TAF team asked on {r.at}:</span>
-                <blockquote className="prose">{r.reason}</blockquote>
-                {r.answer ? (
-                  <>
-                    <p className="muted">
-                      {whose}, {r.answer.at}:
-                    </p>
-                    <blockquote className="prose">{r.answer.text}</blockquote>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </>
-  );
-}
-
-function ConceptNoteView({ page }: { page: PageData }) {
-  const { note, countries } = page;
-  const kindLabel = (kind: string | null) => SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? "";
-  return (
-    <>
-      <section aria-labelledby="activities-heading">
-        <h2 id="activities-heading">Activities</h2>
-        {note.activities.length ? (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Activity</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Place</th>
-                  <th scope="col">Institutions taking part</th>
-                  <th scope="col">Participants</th>
-                </tr>
-              </thead>
-              <tbody>
-                {note.activities.map((a) => (
-                  <tr key={a.key}>
-                    <td>
-                      {a.title || <span className="muted">No title yet</span>}
-                      {a.kind ? <div className="muted">{kindLabel(a.kind)}</div> : null}
-                    </td>
-                    <td className="nowrap">{a.dateLabel}</td>
-                    <td>{a.place}</td>
-                    <td>
-                      <ul className="plain">
-                        {countries
-                          .filter((c) => a.institutions[c.code])
-                          .map((c) => (
-                            <li key={c.code}>
-                              <CountryName name={c.name} needsFootnote={c.needsFootnote} />: {a.institutions[c.code]}
-                            </li>
-                          ))}
-                      </ul>
-                    </td>
-                    <td>{a.participants ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="empty">No activities yet.</p>
-        )}
-      </section>
-      <section aria-labelledby="budget-heading">
-        <h2 id="budget-heading">Budget</h2>
-        {note.budgetLines.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">What it pays for</th>
-                <th scope="col" className="number">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {note.budgetLines.map((line, index) => (
-                <tr key={index}>
-                  <td>{line.item}</td>
-                  <td className="number">{line.amountEur === null ? "" : euros(line.amountEur)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="number">
-                  <strong>{euros(page.total)}</strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        ) : (
-          <p className="empty">No budget lines yet.</p>
-        )}
-      </section>
-      <section aria-labelledby="risks-heading">
-        <h2 id="risks-heading">Risks</h2>
-        <dl className="answers">
-          <div>
-            <dt>What could stop or delay the activities</dt>
-            <dd>{note.risks ? <span className="prose">{note.risks}</span> : <span className="muted">Not answered yet</span>}</dd>
-          </div>
-          <div>
-            <dt>How the risks are reduced</dt>
-            <dd>{note.mitigation ? <span className="prose">{note.mitigation}</span> : <span className="muted">Not answered yet</span>}</dd>
-          </div>
-        </dl>
-      </section>
-    </>
-  );
-}
-
-function ConceptNoteForm({ page, formValues }: { page: PageData; formValues: NonNullable<PageData["formValues"]> }) {
-  const actionData = useActionData<typeof action>();
-  const { openRequest } = page.revisions;
-  const navigation = useNavigation();
-  const [form, fields] = useForm<ConceptNoteForm>({
-    id: "concept-note",
-    // After a save the page builds the form anew from the stored note (it is keyed by version),
-    // so only anything else (a refusal, a row added without JavaScript) is handed back to it.
-    lastResult: actionData?.result.status === "success" ? undefined : actionData?.result,
-    defaultValue: formValues,
-    constraint: CONSTRAINT,
-    shouldValidate: "onBlur",
-    // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), openRequest !== null) }),
-  });
-  const answer = fields.answer;
-  const activities = fields.activities.getFieldList();
-  const budgetLines = fields.budgetLines.getFieldList();
-  const total = budgetLines.reduce((sum, line) => {
-    const amount = Number(line.getFieldset().amountEur.value);
-    return sum + (Number.isFinite(amount) && amount > 0 ? amount : 0);
-  }, 0);
-  const pending = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
-  return (
-    <Form method="post" className="stack concept-note" {...getFormProps(form)}>
-      {/* Enter in a text field presses the form's first button: make that "save", not "remove". */}
-      <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-        Save
-      </button>
-      <input type="hidden" name={fields.version.name} value={page.version} />
-      <FormErrors errors={form.errors} />
-      {/* The answer is at the end of a long form: after a post without JavaScript, say so at the top. */}
-      {answer.errors?.length ? (
-        <p className="notice error" role="alert">
-          Your answer to the revision request needs attention: <a href={`#${answer.id}`}>see the message beside it</a>.
-        </p>
-      ) : null}
-
-      <fieldset className="rows">
-        <legend>
-          <h2>Activities</h2>
-        </legend>
-        <p className="hint">
-          Each activity: what kind it is, when and where it takes place, which institutions take part from each country, and how
-          many people. At most {MAX_ACTIVITIES}.
-        </p>
-        {fields.activities.errors?.length ? <p className="error">{fields.activities.errors.join(" ")}</p> : null}
-        {activities.map((activity, index) => (
-          <ActivityFields key={activity.key} meta={activity} number={index + 1} countries={page.countries}>
-            <button className="secondary" {...form.remove.getButtonProps({ name: fields.activities.name, index })}>
-              Remove activity {index + 1}
-            </button>
-          </ActivityFields>
-        ))}
-        {activities.length < MAX_ACTIVITIES ? (
-          <button className="secondary" {...form.insert.getButtonProps({ name: fields.activities.name })}>
-            Add an activity
-          </button>
-        ) : null}
-      </fieldset>
-
-      <fieldset className="rows">
-        <legend>
-          <h2>Budget</h2>
-        </legend>
-        <p className="hint">One line per kind of cost, in whole euros. At most {MAX_BUDGET_LINES} lines.</p>
-        {fields.budgetLines.errors?.length ? <p className="error">{fields.budgetLines.errors.join(" ")}</p> : null}
-        {budgetLines.map((line, index) => {
-          const parts = line.getFieldset();
-          return (
-            <fieldset className="row budget-line" key={line.key}>
-              <legend className="visually-hidden">Budget line {index + 1}</legend>
-              <TextField label={`Budget line ${index + 1}: what it pays for`} meta={parts.item} />
-              <TextField label="Amount (EUR)" type="number" meta={parts.amountEur} />
-              <button className="secondary" {...form.remove.getButtonProps({ name: fields.budgetLines.name, index })}>
-                Remove budget line {index + 1}
-              </button>
-            </fieldset>
-          );
-        })}
-        {budgetLines.length < MAX_BUDGET_LINES ? (
-          <button className="secondary" {...form.insert.getButtonProps({ name: fields.budgetLines.name })}>
-            Add a budget line
-          </button>
-        ) : null}
-        <p className="budget-total" aria-live="polite">
-          Total: <strong>{euros(total)}</strong>
-        </p>
-      </fieldset>
-
-      <fieldset className="rows">
-        <legend>
-          <h2>Risks</h2>
-        </legend>
-        <TextAreaField label="What could stop or delay the activities?" hint="For example a change of law, of staff, or of the cases." meta={fields.risks} />
-        <TextAreaField label="How you will reduce these risks (optional)" meta={fields.mitigation} />
-      </fieldset>
-
-      {openRequest ? (
-        <fieldset className="rows">
-          <legend>
-            <h2>Answer to the TAF team</h2>
-          </legend>
-          <p className="hint">The TAF team asked on {openRequest.at}:</p>
-          <blockquote className="prose">{openRequest.reason}</blockquote>
-          <TextAreaField
-            label="Your answer to the revision request"
-            hint={`What you changed in the concept note and why, in at most ${MAX_ANSWER.toLocaleString("en-GB")} characters. Needed to submit; saving keeps it with the draft.`}
-            meta={answer}
-          />
-        </fieldset>
-      ) : null}
-
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="secondary" disabled={pending === "save"}>
-          {pending === "save" ? "Saving…" : "Save the concept note"}
-        </button>
-        <button type="submit" name="intent" value="submit" disabled={pending === "submit"}>
-          {pending === "submit" ? "Submitting…" : "Submit the concept note for review"}
-        </button>
-      </div>
-      <p className="hint">Submitting also saves. After submitting, the note cannot be changed unless the TAF team asks for changes.</p>
-    </Form>
-  );
-}
-
-type Country = PageData["countries"][number];
-
-function ActivityFields({ meta, number, countries, children }: { meta: FieldMetadata<ConceptActivityForm | null>; number: number; countries: Country[]; children: ReactNode }) {
-  const parts = meta.getFieldset();
-  const named = parts.institutions.getFieldset();
-  return (
-    <fieldset className="row activity">
-      <legend>
-        <h3>Activity {number}</h3>
-      </legend>
-      <input {...getInputProps(parts.key, { type: "hidden" })} />
-      <SelectField
-        label="Kind of activity"
-        meta={parts.kind}
-        emptyOption="Choose…"
-        options={SUPPORT_KINDS.map((k) => ({ value: k.id, label: k.label }))}
-      />
-      <TextField label="Title" meta={parts.title} />
-      <div className="field">
-        <label htmlFor={parts.date.id}>Date</label>
-        <span className="hint" id={parts.date.descriptionId}>
-          The first day. Without a date picker, type it as YYYY-MM-DD.
-        </span>
-        <input {...getInputProps(parts.date, { type: "date", ariaDescribedBy: parts.date.descriptionId })} />
-        {parts.date.errors?.length ? (
-          <p className="error" id={parts.date.errorId}>
-            {parts.date.errors.join(" ")}
-          </p>
-        ) : null}
-      </div>
-      <TextField label="Place" hint="The city, or “online”." meta={parts.place} />
-      <TextField label="Number of participants" type="number" meta={parts.participants} />
-      <fieldset className="field">
-        <legend>Institutions taking part, by country</legend>
-        <span className="hint">Name them as they are called, separated by semicolons. Leave a country empty if none of its institutions takes part.</span>
-        {countries.map((country) => (
-          <TextField
-            key={country.code}
-            label={countryLabel(country.name, country.needsFootnote)}
-            hint={country.institutions.length ? `In this proposal: ${country.institutions.join("; ")}` : undefined}
-            meta={named[country.code]}
-          />
-        ))}
-        {parts.institutions.errors?.length ? (
-          <p className="error" id={parts.institutions.errorId}>
-            {parts.institutions.errors.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
-      {children}
-    </fieldset>
-  );
-}

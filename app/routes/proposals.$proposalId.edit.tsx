@@ -1,20 +1,17 @@
-import type { FieldMetadata } from "@conform-to/react";
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { formatBrussels } from "../../workflows/time";
-import { SUPPORT_KINDS, THEME_GROUPS, THEMES } from "../../workflows/vocabulary";
 import { Deadline, DueBy } from "../components/deadline";
-import { FormErrors, TextField } from "../components/fields";
+import { FormErrors } from "../components/fields";
+import { DraftParts, firstProblem, ProblemSummary, statusText, useHydrated } from "../components/proposal/draft-form";
 import { requireProposal } from "../permissions.server";
-import type { DraftValues, RoundLimits, WordLimitedPart } from "../proposals/content-schema";
-import { countWords, draftSchema, euros, partAnchor, partLabel } from "../proposals/content-schema";
+import type { DraftValues, RoundLimits } from "../proposals/content-schema";
+import { draftSchema } from "../proposals/content-schema";
 import { draftForEditing, limitsOfProposal, saveDraft } from "../proposals/drafting.server";
-import type { SaveStatus } from "../proposals/use-autosave";
 import { useAutosave } from "../proposals/use-autosave";
 import { readForm } from "../forms.server";
 
@@ -23,12 +20,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit $
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
   return draftForEditing(user, proposal);
-}
-
-/** The first problem in a submission's errors, as "Summary: Use at most 150 words…". */
-function firstProblem(error: Record<string, string[] | null> | null | undefined) {
-  const [name, messages] = Object.entries(error ?? {}).find(([, m]) => m?.length) ?? [];
-  return name !== undefined && messages ? `${partLabel(name)}: ${messages[0]}` : null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,114 +66,6 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
 // A save changes nothing else on the page: no need to load it again after each one.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formData, defaultShouldRevalidate }) =>
   formMethod?.toUpperCase() === "POST" && formData?.has("revision") ? false : defaultShouldRevalidate;
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
-
-type Meta = FieldMetadata<string | number | string[] | undefined>;
-
-/** A field wrapped in the anchor the preview's blockers link to. */
-function Part({ name, children }: { name: string; children: ReactNode }) {
-  return (
-    <div id={partAnchor(name)} className="part">
-      {children}
-    </div>
-  );
-}
-
-function FieldError({ meta }: { meta: Meta }) {
-  return meta.errors?.length ? (
-    <p className="error" id={meta.errorId}>
-      {meta.errors.join(" ")}
-    </p>
-  ) : null;
-}
-
-/** A text with a word limit: the limit in the hint always, and with JavaScript a live count. */
-function LimitedText({ meta, limit, hint, hydrated }: { meta: Meta; limit: number; hint: string; hydrated: boolean }) {
-  const count = countWords(typeof meta.value === "string" ? meta.value : "");
-  const countId = `${meta.id}-count`;
-  return (
-    <Part name={meta.name}>
-      <div className="field">
-        <label htmlFor={meta.id}>{partLabel(meta.name)}</label>
-        <span className="hint" id={meta.descriptionId}>
-          {hint} At most {limit} words.
-        </span>
-        <textarea {...getTextareaProps(meta, { ariaDescribedBy: hydrated ? `${meta.descriptionId} ${countId}` : meta.descriptionId })} rows={6} />
-        {hydrated ? (
-          <span className={count > limit ? "word-count over" : "word-count"} id={countId}>
-            {count} of {limit} words{count > limit ? `: ${count - limit} too many` : ""}
-          </span>
-        ) : null}
-        <FieldError meta={meta} />
-      </div>
-    </Part>
-  );
-}
-
-function Choices({ meta, hint, groups }: { meta: Meta; hint: string; groups: { title: string | null; options: readonly { id: string; label: string }[] }[] }) {
-  return (
-    <Part name={meta.name}>
-      <fieldset className="field choices" aria-describedby={[meta.descriptionId, meta.errors?.length ? meta.errorId : ""].join(" ").trim()}>
-        <legend>{partLabel(meta.name)}</legend>
-        <span className="hint" id={meta.descriptionId}>
-          {hint}
-        </span>
-        {groups.map((group) => {
-          const inputs = getCollectionProps(meta, { type: "checkbox", options: group.options.map((option) => option.id) });
-          const boxes = inputs.map(({ key, ...input }, index) => (
-            <label className="checkbox" key={key}>
-              <input {...input} /> {group.options[index]!.label}
-            </label>
-          ));
-          return group.title ? (
-            <fieldset className="choice-group" key={group.title}>
-              <legend>{group.title}</legend>
-              {boxes}
-            </fieldset>
-          ) : (
-            <div className="choice-group" key="all">
-              {boxes}
-            </div>
-          );
-        })}
-        <FieldError meta={meta} />
-      </fieldset>
-    </Part>
-  );
-}
-
-const THEME_CHOICES = (Object.keys(THEME_GROUPS) as (keyof typeof THEME_GROUPS)[]).map((group) => ({
-  title: THEME_GROUPS[group],
-  options: THEMES.filter((theme) => theme.group === group),
-}));
-
-const HINTS: Record<WordLimitedPart, string> = {
-  summary: "What you want to do, with whom and why, in a few sentences.",
-  problem: "The problem you want to tackle, and why institutions of several countries must work on it together.",
-  objectives: "What the work should achieve.",
-  activities: "What you plan to do: for example meetings, joint exercises, exchanges or training.",
-  expectedResults: "What will be different when the work is done.",
-};
-
-function statusText(status: SaveStatus, lastSaved: string) {
-  switch (status.kind) {
-    case "unchanged":
-      return `Last saved ${lastSaved}.`;
-    case "unsaved":
-      return "Unsaved changes…";
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return `Saved at ${new Date(status.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
-    case "notSaved":
-      return status.reason;
-  }
-}
 
 export default function EditProposal() {
   const draft = useLoaderData<typeof loader>();
@@ -279,72 +162,7 @@ export default function EditProposal() {
         {hydrated ? null : <ProblemSummary errors={form.allErrors} />}
         <input type="hidden" name="revision" value={actionData?.revision ?? draft.revision} />
 
-        <section aria-labelledby="idea-heading">
-          <h2 id="idea-heading">1. The idea</h2>
-          <Part name="title">
-            <TextField label="Title" hint="A few words that say what the proposal is about." meta={fields.title} />
-          </Part>
-          <LimitedText meta={fields.summary} limit={limits.words.summary} hint={HINTS.summary} hydrated={hydrated} />
-        </section>
-
-        <section aria-labelledby="problem-heading">
-          <h2 id="problem-heading">2. The problem</h2>
-          <LimitedText meta={fields.problem} limit={limits.words.problem} hint={HINTS.problem} hydrated={hydrated} />
-        </section>
-
-        <section aria-labelledby="plan-heading">
-          <h2 id="plan-heading">3. What you will do</h2>
-          <LimitedText meta={fields.objectives} limit={limits.words.objectives} hint={HINTS.objectives} hydrated={hydrated} />
-          <LimitedText meta={fields.activities} limit={limits.words.activities} hint={HINTS.activities} hydrated={hydrated} />
-          <LimitedText meta={fields.expectedResults} limit={limits.words.expectedResults} hint={HINTS.expectedResults} hydrated={hydrated} />
-        </section>
-
-        <section aria-labelledby="focus-heading">
-          <h2 id="focus-heading">4. Themes and support</h2>
-          <Choices
-            meta={fields.themes}
-            hint="Choose every theme the proposal works on. At least one is needed to submit."
-            groups={THEME_CHOICES}
-          />
-          <Choices meta={fields.supportKinds} hint="Choose what the TAF should provide." groups={[{ title: null, options: SUPPORT_KINDS }]} />
-        </section>
-
-        <section aria-labelledby="practical-heading">
-          <h2 id="practical-heading">5. Timing, budget and contact</h2>
-          <Part name="intendedStart">
-            <div className="field">
-              <label htmlFor={fields.intendedStart.id}>{partLabel("intendedStart")}</label>
-              <span className="hint" id={fields.intendedStart.descriptionId}>
-                When the first activity could take place.
-              </span>
-              <input {...getInputProps(fields.intendedStart, { type: "date", ariaDescribedBy: fields.intendedStart.descriptionId })} />
-              <FieldError meta={fields.intendedStart} />
-            </div>
-          </Part>
-          <Part name="durationMonths">
-            <TextField
-              label="Duration in months"
-              type="number"
-              hint={`From the first to the last activity. At most ${limits.maxDurationMonths} months.`}
-              meta={fields.durationMonths}
-            />
-          </Part>
-          <Part name="budgetEur">
-            <TextField
-              label="Estimated budget in EUR"
-              type="number"
-              hint={`An estimate in whole euros, without dots or commas. This round allows at most ${euros(limits.maxBudgetEur)}.`}
-              meta={fields.budgetEur}
-            />
-          </Part>
-          <Part name="contactPerson">
-            <TextField
-              label={partLabel("contactPerson")}
-              hint="Name, job title and e-mail address of the person the TAF team should contact."
-              meta={fields.contactPerson}
-            />
-          </Part>
-        </section>
+        <DraftParts fields={fields} limits={limits} hydrated={hydrated} />
 
         <div className="save-bar">
           <p className={failed ? "save-status error" : "save-status"} role="status">
@@ -356,24 +174,5 @@ export default function EditProposal() {
         </div>
       </Form>
     </>
-  );
-}
-
-function ProblemSummary({ errors }: { errors: Record<string, string[]> }) {
-  const problems = Object.entries(errors).filter(([field]) => field !== "");
-  if (problems.length === 0) return null;
-  return (
-    <div className="notice error" role="alert">
-      <p>
-        <strong>Not saved: {problems.length === 1 ? "one answer needs" : `${problems.length} answers need`} fixing.</strong>
-      </p>
-      <ul>
-        {problems.map(([field, messages]) => (
-          <li key={field}>
-            <a href={`#${partAnchor(field)}`}>{partLabel(field)}</a>: {messages[0]}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -4,62 +4,21 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { formatBrussels } from "../../workflows/time";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { CheckboxField, FormErrors, TextAreaField } from "../components/fields";
-import { requireProposal } from "../permissions.server";
-import { answerInvitation, ownPartnership, partnersOverview } from "../proposals/partners.server";
+import { PartnershipSummary } from "../components/proposal/partnership-summary";
 import { readForm } from "../forms.server";
+import { requireProposal } from "../permissions.server";
+import { confirmPartnershipSchema, declinePartnershipSchema, STATEMENT_MAX } from "../proposals/partner-schema";
+import { partnershipPage } from "../proposals/partnership-page.server";
+import { answerInvitation } from "../proposals/partners.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Your answer to the invitation: ${data?.proposal.title ?? "proposal"} · TAF portal` }];
 
-const STATEMENT_MAX = 1000;
-
-const confirmSchema = z.object({
-  intent: z.literal("confirm"),
-  statement: z
-    .string({ error: "Describe your institution's role in a few sentences: the lead and the TAF team read it." })
-    .trim()
-    .min(10, "Describe your institution's role in at least one full sentence.")
-    .max(STATEMENT_MAX, `Use at most ${STATEMENT_MAX} characters.`),
-});
-
-const declineSchema = z.object({
-  intent: z.literal("decline"),
-  reason: z.string().trim().max(STATEMENT_MAX, `Use at most ${STATEMENT_MAX} characters.`).default(""),
-  confirm: z.boolean({ error: "Tick the box to confirm: your institution will no longer see this proposal." }),
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "respondAsPartner");
-  const overview = partnersOverview(proposal.proposalId)!;
-  const mine = ownPartnership(user, proposal.proposalId)!;
-  const content = overview.content;
-  const text = (key: string) => (typeof content[key] === "string" ? (content[key] as string) : "");
-  const labels = (key: string, options: readonly { id: string; label: string }[]) =>
-    Array.isArray(content[key]) ? (content[key] as unknown[]).map((id) => options.find((o) => o.id === id)?.label ?? String(id)) : [];
-  return {
-    proposal: {
-      id: overview.id,
-      title: overview.title,
-      reference: overview.reference,
-      roundTitle: overview.round.title,
-      roundClosesAt: overview.round.closesAt ? formatBrussels(overview.round.closesAt) : null,
-      summary: text("summary"),
-      objectives: text("objectives"),
-      activities: text("activities"),
-      themes: labels("themes", THEMES),
-      supportKinds: labels("supportKinds", SUPPORT_KINDS),
-    },
-    lead: overview.lead,
-    partners: overview.partners.map(({ id, name, country, status }) => ({ id, name, country, status })),
-    jointCountries: overview.jointCountries,
-    isJoint: overview.isJoint,
-    mine: overview.partners.find((p) => p.id === mine.id)!,
-  };
+  return partnershipPage(user, proposal.proposalId);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -68,14 +27,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const ip = clientIp(request);
   if (intent === "confirm") {
-    const submission = parseWithZod(formData, { schema: confirmSchema });
+    const submission = parseWithZod(formData, { schema: confirmPartnershipSchema });
     if (submission.status !== "success") return { intent, result: submission.reply() };
     const outcome = answerInvitation(user, proposal.proposalId, { answer: "confirm", statement: submission.value.statement }, ip);
     if (!outcome.ok) return { intent, result: submission.reply({ formErrors: [outcome.message] }) };
     throw redirect(`/proposals/${proposal.proposalId}/partners?notice=confirmed`);
   }
   if (intent === "decline") {
-    const submission = parseWithZod(formData, { schema: declineSchema });
+    const submission = parseWithZod(formData, { schema: declinePartnershipSchema });
     if (submission.status !== "success") return { intent, result: submission.reply() };
     const outcome = answerInvitation(user, proposal.proposalId, { answer: "decline", reason: submission.value.reason }, ip);
     if (!outcome.ok) return { intent, result: submission.reply({ formErrors: [outcome.message] }) };
@@ -94,20 +53,20 @@ export default function Partnership() {
   const [confirmForm, confirmFields] = useForm({
     id: "confirm-partnership",
     lastResult: actionData?.intent === "confirm" ? actionData.result : undefined,
-    constraint: getZodConstraint(confirmSchema),
+    constraint: getZodConstraint(confirmPartnershipSchema),
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmPartnershipSchema }),
   });
   const [declineForm, declineFields] = useForm({
     id: "decline-partnership",
     lastResult: actionData?.intent === "decline" ? actionData.result : undefined,
-    constraint: getZodConstraint(declineSchema),
+    constraint: getZodConstraint(declinePartnershipSchema),
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: declineSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: declinePartnershipSchema }),
   });
   const others = partners.filter((p) => p.id !== mine.id);
   return (
@@ -135,62 +94,7 @@ export default function Partnership() {
         </p>
       )}
 
-      <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">The proposal in short</h2>
-        <dl className="facts">
-          <dt>Round</dt>
-          <dd>
-            {proposal.roundTitle}
-            {proposal.roundClosesAt ? `, closes on ${proposal.roundClosesAt}` : " (no deadline)"}
-          </dd>
-          <dt>Themes</dt>
-          <dd>{proposal.themes.length ? proposal.themes.join("; ") : <span className="muted">Not chosen yet</span>}</dd>
-          <dt>Support wanted</dt>
-          <dd>{proposal.supportKinds.length ? proposal.supportKinds.join("; ") : <span className="muted">Not chosen yet</span>}</dd>
-          <dt>Other partners</dt>
-          <dd>
-            {others.length ? (
-              <ul className="plain">
-                {others.map((p) => (
-                  <li key={p.id}>
-                    {p.name}, <CountryName {...p.country} /> <span className="muted">({p.status})</span>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <span className="muted">None</span>
-            )}
-          </dd>
-          <dt>Countries behind it</dt>
-          <dd>
-            {jointCountries.map((c, i) => (
-              <span key={c.name}>
-                {i ? ", " : ""}
-                <CountryName {...c} />
-              </span>
-            ))}{" "}
-            {isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet</span>}
-          </dd>
-        </dl>
-        <dl className="answers">
-          {(
-            [
-              ["Summary", proposal.summary],
-              ["Objectives", proposal.objectives],
-              ["Planned activities", proposal.activities],
-            ] as const
-          ).map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value ? <span className="prose">{value}</span> : <span className="muted">Not written yet</span>}</dd>
-            </div>
-          ))}
-        </dl>
-        <p>
-          <Link to={`/proposals/${proposal.id}`}>Read the whole proposal</Link> ·{" "}
-          <Link to={`/proposals/${proposal.id}/comments`}>Ask the lead a question in the comments</Link>
-        </p>
-      </section>
+      <PartnershipSummary proposal={proposal} others={others} jointCountries={jointCountries} isJoint={isJoint} />
 
       {confirmed ? (
         <section aria-labelledby="statement-heading">

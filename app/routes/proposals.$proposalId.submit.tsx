@@ -3,34 +3,19 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
-import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { ProposalAnswer } from "../components/proposal-answer";
-import { WhoStandsBehind } from "../components/who-stands-behind";
 import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors } from "../components/fields";
+import { AttachmentsPreview, BlockerList, ProposalPreview } from "../components/proposal/submission-preview";
+import { WhoStandsBehind } from "../components/who-stands-behind";
+import { readForm } from "../forms.server";
 import { requireProposal } from "../permissions.server";
-import type { Blocker } from "../proposals/drafting.server";
+import { currentAttachments } from "../proposals/attachments.server";
 import { sendProposal, submissionPreview } from "../proposals/drafting.server";
 import { leadActor } from "../auth/actors.server";
-import { currentAttachments } from "../proposals/attachments.server";
-import { partAnchor } from "../proposals/content-schema";
-import { readForm } from "../forms.server";
+import type { RespondForm } from "../proposals/submission-schema";
+import { respondSchema, sendSchema } from "../proposals/submission-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Preview ${data?.title || "the proposal"} · TAF portal` }];
-
-// What the page sends: SUBMIT, or RESPOND with the written answer, each with the version (state)
-// and revision (content) the preview showed, so what is sent is what was read.
-const submitSchema = z.object({ intent: z.literal("submit"), version: z.number().int(), revision: z.number().int() });
-const respondSchema = submitSchema.extend({
-  intent: z.literal("respond"),
-  message: z
-    .string({ error: "Write your answer to the TAF team's question." })
-    .trim()
-    .min(1, "Write your answer to the TAF team's question.")
-    .max(8000, "Use at most 8,000 characters."),
-});
-const sendSchema = z.discriminatedUnion("intent", [submitSchema, respondSchema]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
@@ -55,34 +40,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/proposals/${proposal.proposalId}?notice=${form.intent === "respond" ? "resubmitted" : "submitted"}`);
 }
 
-function BlockerList({ items }: { items: Blocker[] }) {
-  return (
-    <ul>
-      {items.map((item) => (
-        <li key={item.text}>
-          {item.text}
-          {item.fix ? (
-            <>
-              {" "}
-              {/* A full load, so the browser scrolls to the part and :target outlines it. */}
-              <Link to={item.fix.href} reloadDocument>
-                {item.fix.label}
-              </Link>
-            </>
-          ) : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export default function PreviewAndSubmit() {
   const preview = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const respond = preview.step === "respond";
   // The submit form has nothing to type, so only the answer is checked in the browser.
-  const [form, fields] = useForm<z.infer<typeof respondSchema>>({
+  const [form, fields] = useForm<RespondForm>({
     id: `proposal-${preview.id}-send`,
     lastResult: actionData?.result,
     constraint: respond ? getZodConstraint(respondSchema) : undefined,
@@ -155,43 +119,9 @@ export default function PreviewAndSubmit() {
         </dl>
       </section>
 
-      <section aria-labelledby="content-heading">
-        <h2 id="content-heading">The proposal</h2>
-        <dl className="answers">
-          <div>
-            <dt>Title</dt>
-            <dd>{preview.title ? preview.title : <span className="badge warn">Not answered yet</span>}</dd>
-          </div>
-          {PROPOSAL_PARTS.map((part) => (
-            <div key={part.key}>
-              <dt>
-                {part.label} <Link to={`/proposals/${preview.id}/edit#${partAnchor(part.key)}`} className="edit-link" reloadDocument>Edit<span className="visually-hidden"> {part.label}</span></Link>
-              </dt>
-              <dd>
-                <ProposalAnswer partKey={part.key} value={preview.content[part.key]} missing="warn" />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <ProposalPreview proposalId={preview.id} title={preview.title} content={preview.content} />
 
-      <section aria-labelledby="attachments-heading">
-        <h2 id="attachments-heading">Attachments</h2>
-        {preview.attachments.length ? (
-          <ul>
-            {preview.attachments.map((file) => (
-              <li key={file.id}>
-                {file.name} <span className="muted">({file.type}, {file.size})</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">No attachments. Letters of support and other documents are optional.</p>
-        )}
-        <p>
-          <Link to={`/proposals/${preview.id}/attachments`}>Add or remove attachments</Link>
-        </p>
-      </section>
+      <AttachmentsPreview proposalId={preview.id} attachments={preview.attachments} />
 
       <section aria-labelledby="send-heading">
         <h2 id="send-heading">{respond ? "Your answer" : "Submit"}</h2>

@@ -3,23 +3,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { users } from "../../db/schema";
-import { audit } from "../audit.server";
-import { newPasswordSchema, PASSWORD_MIN_LENGTH } from "../auth/password-rules";
-import { hashPassword } from "../auth/password.server";
-import { clientIp, endAllSessions } from "../auth/session.server";
-import { checkToken, consumeToken, TOKEN_PROBLEMS } from "../auth/tokens.server";
+import { setPasswordSchema as schema } from "../auth/account-schema";
+import { setPasswordWithToken } from "../auth/accounts.server";
+import { PASSWORD_MIN_LENGTH } from "../auth/password-rules";
+import { checkToken, TOKEN_PROBLEMS } from "../auth/tokens.server";
 import { FormErrors, TextField } from "../components/fields";
-import { db } from "../db.server";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose your password · TAF portal" }];
-
-const schema = z
-  .object({ password: newPasswordSchema, confirmation: z.string({ error: "Type the password again." }) })
-  .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "The two passwords are not the same." });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const check = checkToken(params.token ?? "");
@@ -35,24 +26,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return { result: submission.reply(hidden) };
   }
-  const check = checkToken(params.token ?? "");
-  if (!check.ok) return { result: submission.reply({ ...hidden, formErrors: [TOKEN_PROBLEMS[check.problem]] }) };
-  const passwordHash = await hashPassword(submission.value.password);
-  const done = db().transaction(
-    (tx) => {
-      if (!consumeToken(tx, check.tokenId)) return false;
-      tx.update(users).set({ passwordHash }).where(eq(users.id, check.user.id)).run();
-      // Whoever may have known the old password is signed out everywhere.
-      endAllSessions(tx, check.user.id);
-      audit(
-        { actorUserId: check.user.id, action: check.purpose === "invitation" ? "invitationAccepted" : "passwordReset", subjectType: "user", subjectId: check.user.id, ip: clientIp(request) },
-        tx,
-      );
-      return true;
-    },
-    { behavior: "immediate" },
-  );
-  if (!done) return { result: submission.reply({ ...hidden, formErrors: [TOKEN_PROBLEMS.used] }) };
+  const outcome = await setPasswordWithToken(params.token ?? "", submission.value.password, request);
+  if (!outcome.ok) return { result: submission.reply({ ...hidden, formErrors: [outcome.message] }) };
   throw redirect("/login?notice=password-set");
 }
 

@@ -1,0 +1,128 @@
+import { and, eq } from "drizzle-orm";
+import { users } from "../../db/schema";
+import { enqueueEmail } from "../../emails/outbox";
+import { passwordChangedEmail } from "../../emails/templates/password-changed";
+import { passwordResetEmail } from "../../emails/templates/password-reset";
+import { audit } from "../audit.server";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import { hashPassword, spendVerificationTime, verifyPassword } from "./password.server";
+import { clearAttempts, isRateLimited, limitsFor, RATE_LIMITED_MESSAGE, recordAttempt } from "./rate-limit.server";
+import type { SessionUser } from "./session.server";
+import { clientIp, endAllSessions, endOtherSessions, startSession } from "./session.server";
+import { checkToken, consumeToken, issueToken, TOKEN_PROBLEMS } from "./tokens.server";
+
+// What a person does with their own account: sign in, change the password, ask for a reset link,
+// and choose a password from an e-mailed link. Each writes its audit row and mail itself, so a
+// route only parses the form and shows the answer.
+
+/** A refusal the page shows above the form. */
+type Refused = { ok: false; message: string };
+
+const WRONG_CREDENTIALS = "The e-mail address or the password is not right. Check both and try again.";
+
+/** Signs a person in; on success, the Set-Cookie header value of the new session. */
+export async function signIn(
+  { email, password }: { email: string; password: string },
+  request: Request,
+): Promise<{ ok: true; cookie: string } | Refused> {
+  const ip = clientIp(request);
+  const limits = limitsFor({ action: "signin", email, ip });
+  if (isRateLimited(limits)) return { ok: false, message: RATE_LIMITED_MESSAGE };
+  const user = db().select().from(users).where(eq(users.email, email)).get();
+  const valid = user?.active ? await verifyPassword(user.passwordHash, password) : (await spendVerificationTime(password), false);
+  if (!user || !valid) {
+    recordAttempt(limits);
+    audit({ actorUserId: null, action: "signInFailed", detail: { email }, ip });
+    return { ok: false, message: WRONG_CREDENTIALS };
+  }
+  clearAttempts(limits[0]!);
+  audit({ actorUserId: user.id, action: "signIn", subjectType: "user", subjectId: user.id, ip });
+  return { ok: true, cookie: await startSession(user.id, request) };
+}
+
+/**
+ * Changes a signed-in person's password. The session in use stays; every other one ends, and
+ * the person is told by e-mail in case it was not them.
+ */
+export async function changePassword(
+  user: SessionUser,
+  { currentPassword, password }: { currentPassword: string; password: string },
+  request: Request,
+): Promise<{ ok: true } | { ok: false; currentPassword: string }> {
+  const row = db().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  if (!(await verifyPassword(row?.passwordHash ?? null, currentPassword))) {
+    return { ok: false, currentPassword: "This is not your current password." };
+  }
+  const passwordHash = await hashPassword(password);
+  db().transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    endOtherSessions(tx, user.id, user.sessionId);
+    const changedAt = new Date();
+    enqueueEmail(tx, {
+      idempotencyKey: `password-changed:${user.id}:${changedAt.getTime()}`,
+      to: user.email,
+      template: "password-changed",
+      ...passwordChangedEmail({ recipientName: user.name, changedAt, appUrl: env().APP_URL }),
+    });
+    audit({ actorUserId: user.id, action: "passwordChanged", subjectType: "user", subjectId: user.id, ip: clientIp(request) }, tx);
+  });
+  return { ok: true };
+}
+
+/**
+ * Mails a reset link when the address belongs to an active account. The answer is the same
+ * whether or not it does, so the page reveals nothing; only the rate limit refuses.
+ */
+export function requestPasswordReset(email: string, request: Request): { ok: true } | Refused {
+  const ip = clientIp(request);
+  // Every request counts here, not only failures: each one may send an e-mail.
+  const limits = limitsFor({ action: "reset", email, ip });
+  if (isRateLimited(limits)) return { ok: false, message: RATE_LIMITED_MESSAGE };
+  recordAttempt(limits);
+  const user = db()
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email), eq(users.active, true)))
+    .get();
+  if (!user) return { ok: true };
+  db().transaction((tx) => {
+    const { tokenId, secret, expiresAt } = issueToken(tx, user.id, "passwordReset");
+    enqueueEmail(tx, {
+      idempotencyKey: `password-reset:${tokenId}`,
+      to: user.email,
+      template: "password-reset",
+      ...passwordResetEmail({ appUrl: env().APP_URL, recipientName: user.name, resetUrl: `${env().APP_URL}/set-password/${secret}`, expiresAt }),
+    });
+    audit({ actorUserId: user.id, action: "passwordResetRequested", subjectType: "user", subjectId: user.id, ip }, tx);
+  });
+  return { ok: true };
+}
+
+/** Sets the password an invitation or reset link was sent for, and uses the link up. */
+export async function setPasswordWithToken(secret: string, password: string, request: Request): Promise<{ ok: true } | Refused> {
+  const check = checkToken(secret);
+  if (!check.ok) return { ok: false, message: TOKEN_PROBLEMS[check.problem] };
+  const passwordHash = await hashPassword(password);
+  const done = db().transaction(
+    (tx) => {
+      if (!consumeToken(tx, check.tokenId)) return false;
+      tx.update(users).set({ passwordHash }).where(eq(users.id, check.user.id)).run();
+      // Whoever may have known the old password is signed out everywhere.
+      endAllSessions(tx, check.user.id);
+      audit(
+        {
+          actorUserId: check.user.id,
+          action: check.purpose === "invitation" ? "invitationAccepted" : "passwordReset",
+          subjectType: "user",
+          subjectId: check.user.id,
+          ip: clientIp(request),
+        },
+        tx,
+      );
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  return done ? { ok: true } : { ok: false, message: TOKEN_PROBLEMS.used };
+}

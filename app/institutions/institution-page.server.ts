@@ -1,0 +1,43 @@
+import { formatBrussels } from "../../workflows/time";
+import { auditTrail } from "../audit.server";
+import { findInstitution, institutionPeople, listCountries } from "./institutions.server";
+
+// One institution as the TAF team manages it: its details, its people, and what the audit log
+// recorded about it, in words.
+
+export function institutionNotFound(): never {
+  throw new Response("There is no institution at this address.", { status: 404, statusText: "Not Found" });
+}
+
+/** The institution of the address; anything but a plain positive number is a 404, not an error. */
+export function institutionIdOf(param: string | undefined) {
+  if (!param || !/^[1-9]\d{0,15}$/.test(param)) institutionNotFound();
+  return Number(param);
+}
+
+const AUDIT_ACTION_LABELS: Record<string, string> = {
+  institutionCreated: "Added to the directory",
+  institutionUpdated: "Details changed",
+  institutionDeactivated: "Deactivated",
+  institutionReactivated: "Reactivated",
+};
+
+function institutionAuditLabel(action: string) {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** The institution's page for an administrator. */
+export function institutionPage(institutionId: number) {
+  const institution = findInstitution(institutionId) ?? institutionNotFound();
+  return {
+    institution: { ...institution, createdAt: formatBrussels(institution.createdAt) },
+    people: institutionPeople(institution.id),
+    activity: auditTrail("institution", institution.id).map((entry) => ({
+      id: entry.id,
+      at: formatBrussels(entry.at),
+      what: institutionAuditLabel(entry.action),
+      by: entry.actorName ?? "the portal",
+    })),
+    countries: listCountries(),
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { INSTITUTION_TYPES } from "../../workflows/vocabulary";
+
+export type CountryChoice = { code: string; name: string; needsFootnote: boolean };
+
+export type InstitutionChoice = { id: number; name: string; active: boolean; countryCode: string; countryName: string; countryNeedsFootnote: boolean };
+
+// One schema for adding and editing, used by the server and the browser. A missing mandate is
+// allowed (the page warns): whether it makes a proposal ineligible is the round's criterion to
+// judge, and the directory should record the institution as it is.
+export const institutionSchema = z.object({
+  name: z
+    .string({ error: "Enter the institution's name." })
+    .trim()
+    .min(2, "Enter the institution's full name.")
+    .max(200, "Use at most 200 characters."),
+  countryCode: z.string({ error: "Choose the country." }).regex(/^[A-Z]{2}$/, "Choose the country."),
+  type: z.enum(INSTITUTION_TYPES, { error: "Choose the type of institution." }),
+  chapter23: z.boolean().default(false),
+  chapter24: z.boolean().default(false),
+  active: z.boolean().default(false),
+});
+
+export type InstitutionInput = z.infer<typeof institutionSchema>;
