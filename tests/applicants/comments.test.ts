@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { institutions, outbox, proposalComments, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as commentsRoute from "../../app/routes/proposals.$proposalId.comments";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 // Demo proposal 8: a Kosovo* Police draft with the Serbian OC prosecutor invited. Proposal 1:
 // Kosovo* Police lead with Albania and North Macedonia, reviewed by reviewer.eu, followed by advisor.mk.
@@ -12,8 +12,9 @@ import { load, signInAs, statusOf, submit } from "../support/http";
 const cookies: Record<string, string> = {};
 const as = (who: string) => cookies[who]!;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   for (const who of ["applicant.xk", "applicant.al", "applicant.rs", "applicant.mk", "reviewer.eu", "advisor.mk", "admin"]) {
     cookies[who] = await signInAs(`${who}@taf.example`);
   }

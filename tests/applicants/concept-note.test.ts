@@ -1,13 +1,13 @@
 import { and, desc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as concept from "../../app/routes/proposals.$proposalId.concept";
 import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
 import { CONFLICT_MESSAGE } from "../../app/proposals/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { outbox, proposalEvents, proposals, proposalVersions } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { driveTo } from "../workflow-server/builders";
+import { useDatabase } from "../support/database";
 
 // The concept note of a promising proposal. Demo proposal 3 (led by Serbia's Prosecutor's
 // Office for Organised Crime, with SIPA as partner) is back in drafting after the TAF team
@@ -23,9 +23,7 @@ type Reply = {
 const LEAD = "applicant.rs@taf.example";
 const PARTNER = "applicant.ba@taf.example";
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const view = async (id: number, email: string) => load(concept, `/proposals/${id}/concept`, { cookie: await signInAs(email), params: { proposalId: String(id) } });
 const post = async (id: number, email: string, form: Record<string, string>) =>

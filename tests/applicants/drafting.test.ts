@@ -1,7 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { institutions, outbox, proposalEvents, proposalPartners, proposals, proposalVersions, rounds, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import { timeLeftInWords } from "../../app/components/deadline";
 import * as send from "../../app/routes/proposals.$proposalId.submit";
@@ -9,6 +8,7 @@ import * as edit from "../../app/routes/proposals.$proposalId.edit";
 import * as start from "../../app/routes/proposals.new";
 import { createProposal } from "../../app/proposals/workflow.server";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 // Drafting a proposal and submitting it, through the pages' loaders and actions: who may, what
 // a draft may hold, the lost-update check, the blockers before submission, and the submission
@@ -16,8 +16,9 @@ import { load, signInAs, statusOf, submit } from "../support/http";
 
 const cookies: Record<string, string> = {};
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   for (const who of ["xk", "al", "rs", "me"]) cookies[who] = await signInAs(`applicant.${who}@taf.example`);
   cookies.reviewer = await signInAs("reviewer.eu@taf.example");
   cookies.admin = await signInAs("admin@taf.example");

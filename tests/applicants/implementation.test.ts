@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as implementation from "../../app/routes/proposals.$proposalId.implementation";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { activityReports, proposals } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 // Implementation, on demo proposal 1 (Kosovo* Police lead, ongoing) and proposal 2 (North
 // Macedonia's prosecution office lead, on hold).
@@ -19,9 +19,7 @@ type Reply = {
 
 const LEAD = "applicant.xk@taf.example";
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const view = async (id: number, email: string) => load(implementation, `/proposals/${id}/implementation`, { cookie: await signInAs(email), params: { proposalId: String(id) } });
 const post = async (id: number, email: string, form: Record<string, string>) =>

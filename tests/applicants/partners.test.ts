@@ -1,11 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, institutions, memberships, outbox, proposalPartners, proposals, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as partnersRoute from "../../app/routes/proposals.$proposalId.partners";
 import * as partnershipRoute from "../../app/routes/proposals.$proposalId.partnership";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 // Demo proposals: 6 submitted (Albanian State Police lead), 7 clarification requested (MoJ
 // Montenegro lead), 8 a Kosovo* Police draft with the Serbian OC prosecutor only invited, 9 an
@@ -14,8 +14,9 @@ import { load, signInAs, statusOf, submit } from "../support/http";
 const cookies: Record<string, string> = {};
 const as = (who: string) => cookies[who]!;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   for (const who of ["applicant.xk", "applicant.al", "applicant.rs", "applicant.me", "applicant.mk", "reviewer.eu", "advisor.mk", "admin"]) {
     cookies[who] = await signInAs(`${who}@taf.example`);
   }

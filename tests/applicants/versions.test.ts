@@ -4,9 +4,9 @@ import { db } from "../../app/db.server";
 import type { FieldComparison } from "../../app/proposals/versions.server";
 import * as page from "../../app/routes/proposals.$proposalId.versions";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { attachments, memberships, proposals, users } from "../../db/schema";
 import { load, signInAs, statusOf } from "../support/http";
+import { useDatabase } from "../support/database";
 
 // Frozen versions, and the comparison of two of the same kind with the changed words marked.
 
@@ -36,9 +36,7 @@ function edit(proposalId: number, change: (content: Record<string, unknown>) => 
   db().update(proposals).set({ content: change(row.content) }).where(eq(proposals.id, proposalId)).run();
 }
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 describe("a proposal with one version", () => {
   it("says so and shows it, with themes and support kinds in words", async () => {

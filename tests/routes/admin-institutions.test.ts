@@ -1,7 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, institutions, memberships, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { connection, db } from "../../app/db.server";
 import * as institutionPage from "../../app/routes/admin.institutions.$institutionId";
 import * as directory from "../../app/routes/admin.institutions._index";
@@ -9,12 +8,14 @@ import * as newInstitution from "../../app/routes/admin.institutions.new";
 import * as invite from "../../app/routes/admin.people.invite";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 let admin: string;
 let applicant: string;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   admin = await signInAs("admin@taf.example");
   applicant = await signInAs("applicant.xk@taf.example");
 });

@@ -1,7 +1,6 @@
 import { count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, institutions, memberships, outbox, sessions, tokens, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { connection, db } from "../../app/db.server";
 import * as account from "../../app/routes/account";
 import * as personPage from "../../app/routes/admin.people.$userId";
@@ -10,12 +9,14 @@ import * as invite from "../../app/routes/admin.people.invite";
 import * as setPassword from "../../app/routes/set-password.$token";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 let admin: string;
 let applicant: string;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   admin = await signInAs("admin@taf.example");
   applicant = await signInAs("applicant.xk@taf.example");
 });

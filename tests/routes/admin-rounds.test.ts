@@ -1,16 +1,16 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { and, count, eq, isNotNull } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
 import * as home from "../../app/routes/_index";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as roundList from "../../app/routes/admin.rounds._index";
 import * as newRound from "../../app/routes/admin.rounds.new";
 import { applyRoundCommand, createRound } from "../../app/rounds/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { auditLog, proposals, roundEvents, rounds } from "../../db/schema";
 import type { Route } from "../support/http";
 import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 // The TAF team's round pages: the list, adding a round, and moving a round as its statechart
 // allows. Every answer to what a person typed is a message on the page, never a 500.
@@ -19,8 +19,9 @@ let admin: string;
 let applicant: string;
 let reviewer: string;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   admin = await signInAs("admin@taf.example");
   applicant = await signInAs("applicant.xk@taf.example");
   reviewer = await signInAs("reviewer.eu@taf.example");

@@ -1,21 +1,19 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
 import * as home from "../../app/routes/_index";
 import * as page from "../../app/routes/proposals.$proposalId._index";
 import { createProposal } from "../../app/proposals/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { institutions, outbox, proposalPartners, proposals } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 // The proposal page: what each person sees, and the actions the statechart lets them take.
 
 type Page = Awaited<ReturnType<typeof page.loader>>;
 type Result = { formError: string | null; fieldErrors: Record<string, string[]>; done: string | null };
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const view = async (id: number, email: string) => (await load(page, `/proposals/${id}`, { cookie: await signInAs(email), params: { proposalId: String(id) } })) as Page;
 const act = async (id: number, email: string, form: Record<string, string>) =>

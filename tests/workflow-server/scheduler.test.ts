@@ -1,11 +1,10 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { eq, gt } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "../../app/db.server";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
 import { applyRoundCommand } from "../../app/rounds/workflow.server";
 import { REVIEW_REMINDER_BEFORE_MS, runScheduledEvents } from "../../app/jobs/scheduler.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { outbox, reviewAssignments, roundEvents, rounds } from "../../db/schema";
 import {
   addPerson,
@@ -22,13 +21,12 @@ import {
   proposalRow,
   T0,
 } from "./builders";
+import { useDatabase } from "../support/database";
 
 // The scheduler turns stored times into events. Every run is given `now`, so each test sets
 // the clock where it needs it; the rows other tests left behind are never asserted on.
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const roundRow = (id: number) => db().select().from(rounds).where(eq(rounds.id, id)).get()!;
 const roundHistory = (id: number) => db().select().from(roundEvents).where(eq(roundEvents.roundId, id)).orderBy(roundEvents.id).all();
