@@ -7,7 +7,7 @@ import { createProposal } from "../../app/proposals/workflow.server";
 import { outbox, proposalPartners, proposals } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { useDatabase } from "../support/database";
-import { demoProposalId, institutionId } from "../workflow-server/builders";
+import { demoProposalId, driveTo, institutionId, makeProposal } from "../workflow-server/builders";
 
 // The proposal page: what each person sees, and the actions the statechart lets them take.
 
@@ -78,11 +78,11 @@ describe("what the page shows", () => {
 
 describe("acting on a proposal", () => {
   it("moves the proposal when an administrator confirms eligibility", async () => {
-    const version = row(demoProposalId("cocaineRoutes")).version;
-    const result = await act(demoProposalId("cocaineRoutes"), "admin@taf.example", { event: "CONFIRM_ELIGIBLE", version: String(version), reason: "" });
+    const id = driveTo("awaitingDecision");
+    const result = await act(id, "admin@taf.example", { event: "CONFIRM_ELIGIBLE", version: String(row(id).version), reason: "" });
     expect(result.formError).toBeNull();
     expect(result.done).toMatch(/Assigning reviewers/);
-    expect(row(demoProposalId("cocaineRoutes")).state).toBe("euReview.awaitingReviewers");
+    expect(row(id).state).toBe("euReview.awaitingReviewers");
   });
 
   it("answers a page rendered before someone else acted with a conflict, and changes nothing", async () => {
@@ -108,13 +108,14 @@ describe("acting on a proposal", () => {
   });
 
   it("asks for a tick before discarding a draft, then discards it", async () => {
-    const version = String(row(cybercrime()).version);
-    const unticked = await act(cybercrime(), "applicant.xk@taf.example", { event: "DISCARD", version });
+    const { id } = makeProposal();
+    const version = String(row(id).version);
+    const unticked = await act(id, "applicant.xk@taf.example", { event: "DISCARD", version });
     expect(unticked.fieldErrors.confirm?.[0]).toMatch(/Tick the box/);
-    expect(row(cybercrime()).state).toBe("draft");
-    const ticked = await act(cybercrime(), "applicant.xk@taf.example", { event: "DISCARD", version, confirm: "on" });
+    expect(row(id).state).toBe("draft");
+    const ticked = await act(id, "applicant.xk@taf.example", { event: "DISCARD", version, confirm: "on" });
     expect(ticked.formError).toBeNull();
-    expect(row(cybercrime()).state).toBe("discarded");
+    expect(row(id).state).toBe("discarded");
   });
 
   it("answers an unknown action with a message, not an error", async () => {
