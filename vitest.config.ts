@@ -6,8 +6,10 @@ export default mergeConfig(
   defineConfig({
     test: {
       include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+      // The databases tests start from are built once per run; each file gets its own copy,
+      // each test a fresh one if its file asks (tests/setup.ts). Files run in parallel forks.
+      globalSetup: ["tests/support/global-setup.ts"],
       setupFiles: ["tests/setup.ts"],
-      // Each file gets its own SQLite database (see tests/setup.ts); files run in parallel forks.
       pool: "forks",
       testTimeout: 20_000,
       hookTimeout: 60_000,

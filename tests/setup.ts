@@ -1,9 +1,18 @@
 import { randomUUID } from "node:crypto";
+import { copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, vi } from "vitest";
+import { afterEach, beforeEach, inject, vi } from "vitest";
 
-// Every test file gets its own SQLite file, migrated when first opened (app/db.server.ts).
+// Each test file gets its own SQLite file and attachments folder. A file chooses what every
+// one of its tests starts from with one call at its top (tests/support/database.ts):
+//
+//   useDatabase("empty");  // migrated and empty: build the fixtures with tests/workflow-server/builders.ts
+//   useDatabase("demo");   // the demo data, dated from DEMO_NOW: look fixtures up by name there
+//
+// Either way each test gets a fresh copy of a base built once per run (tests/support/global-setup.ts),
+// and the clock starts at DEMO_NOW. A file that calls neither shares one migrated, empty
+// database between its tests, on the real clock.
 const holder = globalThis as typeof globalThis & { __tafDatabase?: { sqlite: { close(): void } } };
 holder.__tafDatabase?.sqlite.close();
 holder.__tafDatabase = undefined;
@@ -11,6 +20,8 @@ process.env.DATABASE_PATH = join(tmpdir(), `taf-test-${randomUUID()}.db`);
 process.env.ATTACHMENTS_PATH = join(tmpdir(), `taf-attachments-${randomUUID()}`);
 process.env.SESSION_SECRET = "a test secret that is long enough to sign cookies";
 process.env.APP_URL = "http://localhost:3000";
+// Not through env(): a test file may still set variables before the app first reads them.
+copyFileSync(inject("databaseBases").empty, process.env.DATABASE_PATH);
 
 // A test that logs console.error fails, unless it expects the error and clears the record
 // itself with vi.mocked(console.error).mockClear().

@@ -25,8 +25,9 @@ import { institutions, memberships, outbox, proposalPartners, proposals, reviewA
 // are put in their states ONLY by replaying real events through applyRoundCommand and
 // applyProposalCommand, in the order they would have happened, so their snapshots, histories,
 // frozen versions and eligibility checks are exactly what real use would have produced. The
-// story is dated relative to today, so the demo works on any date; a refused event throws, and
-// so does a proposal that does not end where its story says, so demo data is never silently wrong.
+// story is dated relative to a given day (today, unless told otherwise), so the demo works on
+// any date; a refused event throws, and so does a proposal that does not end where its story
+// says, so demo data is never silently wrong.
 
 export const DEMO_PASSWORD = "taf-demo-password";
 
@@ -81,7 +82,7 @@ export const demoPeople: DemoPerson[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// The story, dated relative to today. `on(-131, "11:20")` is 131 days ago at 11:20 Brussels
+// The story, dated relative to its day. `on(-131, "11:20")` is 131 days ago at 11:20 Brussels
 // time; `day(30)` is the calendar date in 30 days ("YYYY-MM-DD"), for dates inside the content.
 
 type Calendar = { now: Date; on: (days: number, time?: string) => Date; day: (days: number) => string };
@@ -649,11 +650,15 @@ export function hasDemoPeople(db: Db) {
   return first !== undefined && db.select({ id: users.id }).from(users).where(eq(users.email, first.email)).get() !== undefined;
 }
 
-/** Loads the demo institutions, people, rounds and proposals; returns false (and does nothing) if people exist. */
-export async function loadDemoData(db: Db) {
+/**
+ * Loads the demo institutions, people, rounds and proposals, dated from `now`; returns false (and
+ * does nothing) if people exist. The portal passes nothing, so its demo always has an open round;
+ * tests pass a fixed instant, so none depends on the day it runs.
+ */
+export async function loadDemoData(db: Db, now = new Date()) {
   if (hasPeople(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const calendar = brusselsCalendar(new Date());
+  const calendar = brusselsCalendar(now);
   db.transaction((tx) => {
     // The directory and the accounts existed before the first round.
     const ids = insertDirectory(tx, passwordHash, calendar.on(-240));

@@ -1,30 +1,29 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { and, count, eq, isNull } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
-import { parseEnv } from "../../app/env.server";
+import { env, parseEnv } from "../../app/env.server";
 import * as download from "../../app/routes/proposals.$proposalId.attachments.$attachmentId";
 import * as page from "../../app/routes/proposals.$proposalId.attachments";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { attachments } from "../../db/schema";
 import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
+import { demoProposalId } from "../workflow-server/builders";
 
 // Attachments: checked by content, limited in size and number, stored under generated names
 // outside the web root, and handed out only to those who may see the proposal.
 
-// Read by env() on first use, which comes after this line: each test file has its own folder.
-const folder = join(tmpdir(), `taf-attachments-${randomUUID()}`);
-process.env.ATTACHMENTS_PATH = folder;
-
-// Demo proposals: 8 is a Kosovo* Police draft with the Serbian OC prosecutor invited; 9 an
-// Albanian State Police draft with Kosovo* Police confirmed; 1 is in implementation.
-const LEAD_8 = "applicant.xk@taf.example";
-const PARTNER_8 = "applicant.rs@taf.example";
-const OUTSIDER_8 = "applicant.al@taf.example";
+// The cybercrime draft is led by the Kosovo* Police with the Serbian OC prosecutor invited; the
+// stolen vehicles draft by the Albanian State Police with the Kosovo* Police confirmed.
+const cybercrime = () => demoProposalId("cybercrime");
+const stolenVehicles = () => demoProposalId("stolenVehicles");
+const LEAD = "applicant.xk@taf.example";
+const PARTNER = "applicant.rs@taf.example";
+const OUTSIDER = "applicant.al@taf.example";
+const LETTER = "Letter of support – Ministry.pdf";
 
 // ---- Tiny real files ---------------------------------------------------------------------
 
@@ -140,8 +139,9 @@ const get = async (email: string | null, proposalId: number, attachmentId: numbe
 
 const latest = () => db().select().from(attachments).orderBy(attachments.id).all().at(-1)!;
 const rowCount = () => db().select({ n: count() }).from(attachments).get()!.n;
+const folder = () => env().ATTACHMENTS_PATH;
 /** Every file under ATTACHMENTS_PATH, temporary ones included. */
-const storedFiles = () => (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((p) => statSync(join(folder, p)).isFile()) : []);
+const storedFiles = () => (existsSync(folder()) ? readdirSync(folder(), { recursive: true, encoding: "utf8" }).filter((p) => statSync(join(folder(), p)).isFile()) : []);
 
 /** Runs an upload that must be refused, and checks that it left no row and no file. */
 async function refused(...args: Parameters<typeof upload>) {
@@ -154,92 +154,94 @@ async function refused(...args: Parameters<typeof upload>) {
   return result.message;
 }
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+/** The lead's letter of support on the cybercrime draft, as the lead uploads it. */
+const attachLetter = () => uploadOk(LEAD, cybercrime(), LETTER, pdf());
+
+useDatabase("demo");
 
 describe("uploading", () => {
   it("accepts a PDF from the lead, under a generated name outside the web root, with its hash", async () => {
     const bytes = pdf();
-    const row = await uploadOk(LEAD_8, 8, "Letter of support – Ministry.pdf", bytes);
-    expect(row).toMatchObject({ proposalId: 8, originalName: "Letter of support – Ministry.pdf", mediaType: "application/pdf", sizeBytes: bytes.length, removedAt: null });
+    const row = await uploadOk(LEAD, cybercrime(), LETTER, bytes);
+    expect(row).toMatchObject({ proposalId: cybercrime(), originalName: LETTER, mediaType: "application/pdf", sizeBytes: bytes.length, removedAt: null });
     expect(row.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(row.storedName).toMatch(/^[0-9a-f]{32}\.pdf$/);
-    expect(readFileSync(join(folder, row.storedName))).toEqual(bytes);
+    expect(readFileSync(join(folder(), row.storedName))).toEqual(bytes);
     expect(storedFiles().filter((f) => f.startsWith(".incoming"))).toEqual([]);
 
-    const listed = (await view(LEAD_8, 8)) as Page;
+    const listed = (await view(LEAD, cybercrime())) as Page;
     expect(listed.attachments.at(-1)).toMatchObject({ name: "Letter of support – Ministry.pdf", type: "PDF document", addedBy: "Arben Krasniqi" });
     expect(listed.canEdit).toBe(true);
   });
 
   it("accepts DOCX, XLSX, ODT and JPEG files, recognised by what is inside them", async () => {
-    expect((await uploadOk(LEAD_8, 8, "workplan.docx", docx, "application/octet-stream")).mediaType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    expect((await uploadOk(LEAD_8, 8, "budget.xlsx", xlsx)).mediaType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect((await uploadOk(LEAD_8, 8, "minutes.odt", odt)).mediaType).toBe("application/vnd.oasis.opendocument.text");
-    expect((await uploadOk(LEAD_8, 8, "photo.jpeg", jpeg)).mediaType).toBe("image/jpeg");
+    expect((await uploadOk(LEAD, cybercrime(), "workplan.docx", docx, "application/octet-stream")).mediaType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect((await uploadOk(LEAD, cybercrime(), "budget.xlsx", xlsx)).mediaType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect((await uploadOk(LEAD, cybercrime(), "minutes.odt", odt)).mediaType).toBe("application/vnd.oasis.opendocument.text");
+    expect((await uploadOk(LEAD, cybercrime(), "photo.jpeg", jpeg)).mediaType).toBe("image/jpeg");
   });
 
   it("takes a PNG named .pdf as the PNG it is, keeping its name", async () => {
-    const row = await uploadOk(LEAD_8, 8, "scanned letter.pdf", png, "application/pdf");
+    const row = await uploadOk(LEAD, cybercrime(), "scanned letter.pdf", png, "application/pdf");
     expect(row).toMatchObject({ originalName: "scanned letter.pdf", mediaType: "image/png" });
     expect(row.storedName).toMatch(/\.png$/);
-    const response = await get(LEAD_8, 8, row.id);
+    const response = await get(LEAD, cybercrime(), row.id);
     expect(response.headers.get("Content-Type")).toBe("image/png");
     expect(response.headers.get("Content-Disposition")).toContain("filename*=UTF-8''scanned%20letter.pdf.png");
   });
 
   it("refuses programs, archives and text whatever their names say, and keeps nothing", async () => {
-    expect(await refused(LEAD_8, 8, "report.pdf", exe)).toMatch(/“report\.pdf” is a program\. The portal accepts PDF, Word \(DOCX\).*Nothing was saved/);
-    expect(await refused(LEAD_8, 8, "documents.docx", plainZip, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toMatch(/ZIP archive/);
-    expect(await refused(LEAD_8, 8, "notes.pdf", Buffer.from("Just some notes, not a PDF at all.\n"))).toMatch(/type the portal does not recognise/);
+    expect(await refused(LEAD, cybercrime(), "report.pdf", exe)).toMatch(/“report\.pdf” is a program\. The portal accepts PDF, Word \(DOCX\).*Nothing was saved/);
+    expect(await refused(LEAD, cybercrime(), "documents.docx", plainZip, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toMatch(/ZIP archive/);
+    expect(await refused(LEAD, cybercrime(), "notes.pdf", Buffer.from("Just some notes, not a PDF at all.\n"))).toMatch(/type the portal does not recognise/);
   });
 
   it("refuses a file over 10 MB with a clear message, leaving no row and no file", async () => {
     const big = Buffer.concat([pdf(), Buffer.alloc(10 * 1024 * 1024 + 1 - pdf().length, 0x20)]);
     expect(big.length).toBe(10 * 1024 * 1024 + 1);
-    expect(await refused(LEAD_8, 8, "scan.pdf", big)).toMatch(/“scan\.pdf” is larger than 10 MB/);
+    expect(await refused(LEAD, cybercrime(), "scan.pdf", big)).toMatch(/“scan\.pdf” is larger than 10 MB/);
   });
 
   it("stops reading past what the server lets through, still with a clear message", async () => {
     const huge = Buffer.concat([pdf(), Buffer.alloc(12 * 1024 * 1024, 0x20)]);
-    expect(await refused(LEAD_8, 8, "huge.pdf", huge)).toMatch(/“huge\.pdf” is larger than 10 MB/);
+    expect(await refused(LEAD, cybercrime(), "huge.pdf", huge)).toMatch(/“huge\.pdf” is larger than 10 MB/);
   });
 
   it("accepts a file of exactly 10 MB", async () => {
     const full = Buffer.concat([pdf("ten megabytes"), Buffer.alloc(10 * 1024 * 1024 - pdf("ten megabytes").length, 0x20)]);
-    expect((await uploadOk(LEAD_8, 8, "full.pdf", full)).sizeBytes).toBe(10 * 1024 * 1024);
+    expect((await uploadOk(LEAD, cybercrime(), "full.pdf", full)).sizeBytes).toBe(10 * 1024 * 1024);
   });
 
   it("asks for a file when none was chosen, and refuses an empty one or one already attached", async () => {
     const form = new FormData();
     form.append("intent", "upload");
     form.append("file", new File([], "", { type: "application/octet-stream" }));
-    const request = new Request(`${ORIGIN}/proposals/8/attachments`, { method: "POST", headers: { Cookie: await signInAs(LEAD_8) }, body: form });
-    expect(((await page.action({ request, params: { proposalId: "8" }, context: {} })) as Result).message).toBe("Choose a file to upload.");
-    expect(await refused(LEAD_8, 8, "empty.pdf", Buffer.alloc(0))).toMatch(/“empty\.pdf” is empty/);
-    expect(await refused(LEAD_8, 8, "again.pdf", pdf())).toMatch(/already attached, as “Letter of support – Ministry\.pdf”/);
+    const request = new Request(`${ORIGIN}/proposals/${cybercrime()}/attachments`, { method: "POST", headers: { Cookie: await signInAs(LEAD) }, body: form });
+    expect(((await page.action({ request, params: { proposalId: String(cybercrime()) }, context: {} })) as Result).message).toBe("Choose a file to upload.");
+    expect(await refused(LEAD, cybercrime(), "empty.pdf", Buffer.alloc(0))).toMatch(/“empty\.pdf” is empty/);
+    await attachLetter();
+    expect(await refused(LEAD, cybercrime(), "again.pdf", pdf())).toMatch(/already attached, as “Letter of support – Ministry\.pdf”/);
   });
 
   it("refuses the 11th attachment, and accepts one again after one is removed", async () => {
     const lead = "applicant.al@taf.example";
-    for (let i = 1; i <= 10; i++) await uploadOk(lead, 9, `letter ${i}.pdf`, pdf(`letter ${i}`));
-    expect(await refused(lead, 9, "letter 11.pdf", pdf("letter 11"))).toMatch(/already has 10 attachments, the most allowed/);
-    expect(((await view(lead, 9)) as Page).attachments).toHaveLength(10);
+    for (let i = 1; i <= 10; i++) await uploadOk(lead, stolenVehicles(), `letter ${i}.pdf`, pdf(`letter ${i}`));
+    expect(await refused(lead, stolenVehicles(), "letter 11.pdf", pdf("letter 11"))).toMatch(/already has 10 attachments, the most allowed/);
+    expect(((await view(lead, stolenVehicles())) as Page).attachments).toHaveLength(10);
 
-    const first = db().select().from(attachments).where(and(eq(attachments.proposalId, 9), isNull(attachments.removedAt))).orderBy(attachments.id).get()!;
-    const removed = (await submit(page, "/proposals/9/attachments", { intent: "remove", attachmentId: String(first.id) }, { cookie: await signInAs(lead), params: { proposalId: "9" } })) as Result;
+    const first = db().select().from(attachments).where(and(eq(attachments.proposalId, stolenVehicles()), isNull(attachments.removedAt))).orderBy(attachments.id).get()!;
+    const removed = (await submit(page, `/proposals/${stolenVehicles()}/attachments`, { intent: "remove", attachmentId: String(first.id) }, { cookie: await signInAs(lead), params: { proposalId: String(stolenVehicles()) } })) as Result;
     expect(removed).toMatchObject({ ok: true, message: "“letter 1.pdf” was removed from the proposal." });
     // Soft: the row and the file stay for the versions that listed it, and it can still be downloaded.
     const after = db().select().from(attachments).where(eq(attachments.id, first.id)).get()!;
     expect(after.removedAt).toBeInstanceOf(Date);
-    expect(existsSync(join(folder, after.storedName))).toBe(true);
-    expect(statusOf(await get(lead, 9, first.id))).toBe(200);
-    const listed = (await view(lead, 9)) as Page;
+    expect(existsSync(join(folder(), after.storedName))).toBe(true);
+    expect(statusOf(await get(lead, stolenVehicles(), first.id))).toBe(200);
+    const listed = (await view(lead, stolenVehicles())) as Page;
     expect(listed.attachments).toHaveLength(9);
     expect(listed.removed.map((r) => r.name)).toEqual(["letter 1.pdf"]);
 
-    await uploadOk(lead, 9, "letter 11.pdf", pdf("letter 11"));
+    await uploadOk(lead, stolenVehicles(), "letter 11.pdf", pdf("letter 11"));
   });
 });
 
@@ -254,12 +256,12 @@ describe("where files are kept", () => {
 
 describe("who may upload and remove", () => {
   it("refuses a partner (403), and the lead once the proposal is past the draft (403), storing nothing", async () => {
+    const target = await attachLetter();
     const rows = rowCount();
     const files = storedFiles();
-    expect(statusOf(await upload(PARTNER_8, 8, "partner letter.pdf", pdf("partner")))).toBe(403);
-    expect(statusOf(await upload("applicant.xk@taf.example", 1, "late.pdf", pdf("late")))).toBe(403);
-    const target = latest();
-    const remove = await submit(page, "/proposals/8/attachments", { intent: "remove", attachmentId: String(target.id) }, { cookie: await signInAs(PARTNER_8), params: { proposalId: "8" } });
+    expect(statusOf(await upload(PARTNER, cybercrime(), "partner letter.pdf", pdf("partner")))).toBe(403);
+    expect(statusOf(await upload("applicant.xk@taf.example", demoProposalId("drugNetworks"), "late.pdf", pdf("late")))).toBe(403);
+    const remove = await submit(page, `/proposals/${cybercrime()}/attachments`, { intent: "remove", attachmentId: String(target.id) }, { cookie: await signInAs(PARTNER), params: { proposalId: String(cybercrime()) } });
     expect(statusOf(remove)).toBe(403);
     expect(rowCount()).toBe(rows);
     expect(storedFiles()).toEqual(files);
@@ -267,31 +269,32 @@ describe("who may upload and remove", () => {
   });
 
   it("refuses anyone who may not see the proposal with 404, and sends a signed-out visitor to sign in", async () => {
-    expect(statusOf(await upload(OUTSIDER_8, 8, "intruder.pdf", pdf("intruder")))).toBe(404);
-    expect(statusOf(await view(OUTSIDER_8, 8))).toBe(404);
-    const signedOut = (await view(null, 8)) as Response;
+    expect(statusOf(await upload(OUTSIDER, cybercrime(), "intruder.pdf", pdf("intruder")))).toBe(404);
+    expect(statusOf(await view(OUTSIDER, cybercrime()))).toBe(404);
+    const signedOut = (await view(null, cybercrime())) as Response;
     expect(signedOut.headers.get("Location")).toMatch(/^\/login/);
   });
 
   it("lets partners see the list without the upload form", async () => {
-    const listed = (await view(PARTNER_8, 8)) as Page;
+    await attachLetter();
+    const listed = (await view(PARTNER, cybercrime())) as Page;
     expect(listed.canEdit).toBe(false);
     expect(listed.attachments.length).toBeGreaterThan(0);
   });
 
   it("does not remove an attachment of another proposal", async () => {
-    const ofNine = db().select().from(attachments).where(and(eq(attachments.proposalId, 9), isNull(attachments.removedAt))).get()!;
-    const result = (await submit(page, "/proposals/8/attachments", { intent: "remove", attachmentId: String(ofNine.id) }, { cookie: await signInAs(LEAD_8), params: { proposalId: "8" } })) as Result;
+    const ofStolenVehicles = await uploadOk("applicant.al@taf.example", stolenVehicles(), "alert procedure.pdf", pdf("alert procedure"));
+    const result = (await submit(page, `/proposals/${cybercrime()}/attachments`, { intent: "remove", attachmentId: String(ofStolenVehicles.id) }, { cookie: await signInAs(LEAD), params: { proposalId: String(cybercrime()) } })) as Result;
     expect(result).toMatchObject({ ok: false, message: "There is no such attachment on this proposal. Reload the page." });
-    expect(db().select().from(attachments).where(eq(attachments.id, ofNine.id)).get()!.removedAt).toBeNull();
+    expect(db().select().from(attachments).where(eq(attachments.id, ofStolenVehicles.id)).get()!.removedAt).toBeNull();
   });
 });
 
 describe("downloading", () => {
   it("sends the file with its checked type, a safe file name and no caching", async () => {
-    const row = db().select().from(attachments).where(eq(attachments.originalName, "Letter of support – Ministry.pdf")).get()!;
-    for (const email of [LEAD_8, PARTNER_8, "admin@taf.example"]) {
-      const response = await get(email, 8, row.id);
+    const row = await attachLetter();
+    for (const email of [LEAD, PARTNER, "admin@taf.example"]) {
+      const response = await get(email, cybercrime(), row.id);
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toBe("application/pdf");
       expect(response.headers.get("Content-Disposition")).toBe(
@@ -304,12 +307,12 @@ describe("downloading", () => {
   });
 
   it("answers 404 to a non-participant, to a reviewer not assigned, and for an attachment of another proposal", async () => {
-    const row = db().select().from(attachments).where(eq(attachments.proposalId, 8)).get()!;
-    expect(statusOf(await get(OUTSIDER_8, 8, row.id))).toBe(404);
-    expect(statusOf(await get("reviewer.eu@taf.example", 8, row.id))).toBe(404);
-    // applicant.al leads proposal 9 but asks for proposal 8's file through it.
-    expect(statusOf(await get(OUTSIDER_8, 9, row.id))).toBe(404);
-    expect(statusOf(await get(LEAD_8, 8, 999999))).toBe(404);
-    expect((await get(null, 8, row.id)).headers.get("Location")).toMatch(/^\/login/);
+    const row = await attachLetter();
+    expect(statusOf(await get(OUTSIDER, cybercrime(), row.id))).toBe(404);
+    expect(statusOf(await get("reviewer.eu@taf.example", cybercrime(), row.id))).toBe(404);
+    // applicant.al leads the stolen vehicles draft but asks for the cybercrime draft's file through it.
+    expect(statusOf(await get(OUTSIDER, stolenVehicles(), row.id))).toBe(404);
+    expect(statusOf(await get(LEAD, cybercrime(), 999999))).toBe(404);
+    expect((await get(null, cybercrime(), row.id)).headers.get("Location")).toMatch(/^\/login/);
   });
 });

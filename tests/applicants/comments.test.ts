@@ -1,19 +1,24 @@
 import { count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { institutions, outbox, proposalComments, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as commentsRoute from "../../app/routes/proposals.$proposalId.comments";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
+import { demoProposalId } from "../workflow-server/builders";
 
-// Demo proposal 8: a Kosovo* Police draft with the Serbian OC prosecutor invited. Proposal 1:
-// Kosovo* Police lead with Albania and North Macedonia, reviewed by reviewer.eu, followed by advisor.mk.
+// The cybercrime draft: Kosovo* Police with the Serbian OC prosecutor invited. The drug networks
+// proposal: Kosovo* Police lead with Albania and North Macedonia, reviewed by reviewer.eu,
+// followed by advisor.mk.
+const cybercrime = () => demoProposalId("cybercrime");
+const drugNetworks = () => demoProposalId("drugNetworks");
 
 const cookies: Record<string, string> = {};
 const as = (who: string) => cookies[who]!;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   for (const who of ["applicant.xk", "applicant.al", "applicant.rs", "applicant.mk", "reviewer.eu", "advisor.mk", "admin"]) {
     cookies[who] = await signInAs(`${who}@taf.example`);
   }
@@ -43,10 +48,10 @@ function location(result: unknown) {
 
 describe("comments on a proposal", () => {
   it("the lead comments; the partner's applicants get one e-mail each, the author none", async () => {
-    const result = await post(8, "applicant.xk", "Could your office check whether the preservation requests can go through the 24/7 network?\nWe need it for the exercise.");
-    const saved = db().select().from(proposalComments).where(eq(proposalComments.proposalId, 8)).all();
+    const result = await post(cybercrime(), "applicant.xk", "Could your office check whether the preservation requests can go through the 24/7 network?\nWe need it for the exercise.");
+    const saved = db().select().from(proposalComments).where(eq(proposalComments.proposalId, cybercrime())).all();
     expect(saved).toHaveLength(1);
-    expect(location(result)).toBe(`/proposals/8/comments#comment-${saved[0]!.id}`);
+    expect(location(result)).toBe(`/proposals/${cybercrime()}/comments#comment-${saved[0]!.id}`);
     const kosovoPolice = db().select().from(institutions).where(eq(institutions.name, "Kosovo* Police")).get()!;
     expect(saved[0]).toMatchObject({ institutionId: kosovoPolice.id, body: "Could your office check whether the preservation requests can go through the 24/7 network?\nWe need it for the exercise." });
 
@@ -54,15 +59,16 @@ describe("comments on a proposal", () => {
     expect(sent.map((m) => m.recipient)).toEqual(["applicant.rs@taf.example"]);
     expect(sent[0]!.idempotencyKey).toMatch(new RegExp(`^new-comment:${saved[0]!.id}:\\d+$`));
     expect(sent[0]!.text).toContain("Arben Krasniqi (Kosovo* Police) wrote:");
-    expect(sent[0]!.text).toContain(`http://localhost:3000/proposals/8/comments#comment-${saved[0]!.id}`);
+    expect(sent[0]!.text).toContain(`http://localhost:3000/proposals/${cybercrime()}/comments#comment-${saved[0]!.id}`);
   });
 
   it("the invited partner answers; the lead is told; both read the discussion oldest first", async () => {
+    await post(cybercrime(), "applicant.xk", "Could your office check whether the preservation requests can go through the 24/7 network?");
     const before = commentMail().length;
-    expect(location(await post(8, "applicant.rs", "Yes, through the 24/7 network. We will bring the contact list."))).toMatch(/#comment-\d+$/);
+    expect(location(await post(cybercrime(), "applicant.rs", "Yes, through the 24/7 network. We will bring the contact list."))).toMatch(/#comment-\d+$/);
     expect(commentMail().slice(before).map((m) => m.recipient)).toEqual(["applicant.xk@taf.example"]);
 
-    const seen = await view(8, "applicant.rs");
+    const seen = await view(cybercrime(), "applicant.rs");
     expect(seen.comments.map((c) => [c.author, c.institution, c.isOwn])).toEqual([
       ["Arben Krasniqi", "Kosovo* Police", false],
       ["Milan Jovanović", "Prosecutor's Office for Organised Crime of Serbia", true],
@@ -72,46 +78,46 @@ describe("comments on a proposal", () => {
 
   it("shows a TAF team member's comment as the TAF team's to applicants, with the name to the team", async () => {
     const before = commentMail().length;
-    await post(8, "admin", "Remember to name a contact person in each country.");
+    await post(cybercrime(), "admin", "Remember to name a contact person in each country.");
     const sent = commentMail().slice(before);
     expect(sent.map((m) => m.recipient).sort()).toEqual(["applicant.rs@taf.example", "applicant.xk@taf.example"]);
     expect(sent[0]!.text).toContain("The TAF team wrote:");
     expect(sent[0]!.text).not.toContain("Anna Keller");
-    expect((await view(8, "applicant.xk")).comments.at(-1)).toMatchObject({ author: null, institution: "TAF team" });
-    expect((await view(8, "admin")).comments.at(-1)).toMatchObject({ author: "Anna Keller", institution: "TAF team", isOwn: true });
+    expect((await view(cybercrime(), "applicant.xk")).comments.at(-1)).toMatchObject({ author: null, institution: "TAF team" });
+    expect((await view(cybercrime(), "admin")).comments.at(-1)).toMatchObject({ author: "Anna Keller", institution: "TAF team", isOwn: true });
   });
 
   it("refuses reviewers, country advisors and anyone outside the proposal, and sends the signed-out to sign in", async () => {
     const before = commentCount();
-    // They see proposal 1, but the applicants' discussion is not theirs.
+    // They see the drug networks proposal, but the applicants' discussion is not theirs.
     for (const who of ["reviewer.eu", "advisor.mk"]) {
-      expect(statusOf(await load(commentsRoute, path(1), { cookie: as(who), ...params(1) }))).toBe(403);
-      expect(statusOf(await post(1, who, "A word from outside."))).toBe(403);
+      expect(statusOf(await load(commentsRoute, path(drugNetworks()), { cookie: as(who), ...params(drugNetworks()) }))).toBe(403);
+      expect(statusOf(await post(drugNetworks(), who, "A word from outside."))).toBe(403);
     }
-    expect(statusOf(await load(commentsRoute, path(8), { cookie: as("applicant.al"), ...params(8) }))).toBe(404);
-    expect(statusOf(await post(8, "applicant.mk", "Hello"))).toBe(404);
-    expect(location(await submit(commentsRoute, path(8), { body: "Hello" }, params(8)))).toMatch(/^\/login/);
+    expect(statusOf(await load(commentsRoute, path(cybercrime()), { cookie: as("applicant.al"), ...params(cybercrime()) }))).toBe(404);
+    expect(statusOf(await post(cybercrime(), "applicant.mk", "Hello"))).toBe(404);
+    expect(location(await submit(commentsRoute, path(cybercrime()), { body: "Hello" }, params(cybercrime())))).toMatch(/^\/login/);
     expect(commentCount()).toBe(before);
-    // Partners of proposal 1 do comment on it, in any stage.
-    expect(location(await post(1, "applicant.mk", "The prosecutors are ready for the next meeting."))).toMatch(/#comment-\d+$/);
+    // Its partners do comment on it, in any stage.
+    expect(location(await post(drugNetworks(), "applicant.mk", "The prosecutors are ready for the next meeting."))).toMatch(/#comment-\d+$/);
   });
 
   it("refuses an empty or too long comment beside the field, and keeps the text", async () => {
     const before = [commentCount(), commentMail().length];
-    const empty = (await post(8, "applicant.xk", "   ")) as Reply;
+    const empty = (await post(cybercrime(), "applicant.xk", "   ")) as Reply;
     expect(empty.result.error?.body).toEqual(["Write your comment first."]);
     const long = "A".repeat(4001);
-    const tooLong = (await post(8, "applicant.xk", long)) as Reply;
+    const tooLong = (await post(cybercrime(), "applicant.xk", long)) as Reply;
     expect(tooLong.result.error?.body).toEqual(["Use at most 4000 characters. Shorten the comment, or split it in two."]);
     expect(tooLong.result.initialValue?.body).toBe(long);
     expect([commentCount(), commentMail().length]).toEqual(before);
-    expect(location(await post(8, "applicant.xk", "B".repeat(4000)))).toMatch(/#comment-\d+$/);
+    expect(location(await post(cybercrime(), "applicant.xk", "B".repeat(4000)))).toMatch(/#comment-\d+$/);
   });
 
   it("never mails a deactivated applicant", async () => {
     db().update(users).set({ active: false }).where(eq(users.email, "applicant.rs@taf.example")).run();
     const before = commentMail().length;
-    await post(8, "applicant.xk", "One more question.");
+    await post(cybercrime(), "applicant.xk", "One more question.");
     expect(commentMail().length).toBe(before);
   });
 });

@@ -1,17 +1,20 @@
 import { and, desc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as concept from "../../app/routes/proposals.$proposalId.concept";
 import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
 import { CONFLICT_MESSAGE } from "../../app/proposals/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { outbox, proposalEvents, proposals, proposalVersions } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
-import { driveTo } from "../workflow-server/builders";
+import { demoProposalId, driveTo } from "../workflow-server/builders";
+import { useDatabase } from "../support/database";
 
-// The concept note of a promising proposal. Demo proposal 3 (led by Serbia's Prosecutor's
-// Office for Organised Crime, with SIPA as partner) is back in drafting after the TAF team
-// asked for a revision; proposal 1 is in implementation with its concept note approved.
+// The concept note of a promising proposal. The demo's "following the money" (led by Serbia's
+// Prosecutor's Office for Organised Crime, with SIPA as partner) is back in drafting after the
+// TAF team asked for a revision; "drug networks" is in implementation with its concept note
+// approved; "cocaine routes" never reached conceptual work.
+const followTheMoney = () => demoProposalId("followTheMoney");
+const drugNetworks = () => demoProposalId("drugNetworks");
 
 type Page = Awaited<ReturnType<typeof concept.loader>>;
 type Reply = {
@@ -23,9 +26,7 @@ type Reply = {
 const LEAD = "applicant.rs@taf.example";
 const PARTNER = "applicant.ba@taf.example";
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const view = async (id: number, email: string) => load(concept, `/proposals/${id}/concept`, { cookie: await signInAs(email), params: { proposalId: String(id) } });
 const post = async (id: number, email: string, form: Record<string, string>) =>
@@ -75,7 +76,7 @@ function activity(index: number, values: Partial<Record<string, string>> = {}) {
 
 describe("who sees the concept note", () => {
   it("shows the lead a form with the saved note, the revision request and the proposal's countries", async () => {
-    const page = (await view(3, LEAD)) as Page;
+    const page = (await view(followTheMoney(), LEAD)) as Page;
     expect(page.canEdit).toBe(true);
     expect(page.stateLabel).toBe("Drafting the concept");
     expect(page.revisions.openRequest?.reason).toMatch(/split the budget into lines/);
@@ -87,48 +88,48 @@ describe("who sees the concept note", () => {
   });
 
   it("shows partners and the TAF team the note without a form", async () => {
-    const partner = (await view(3, PARTNER)) as Page;
+    const partner = (await view(followTheMoney(), PARTNER)) as Page;
     expect(partner.canEdit).toBe(false);
     expect(partner.formValues).toBeNull();
     expect(partner.note.activities[0]?.title).toBe("Joint workshop on financial investigations");
     expect(partner.total).toBe(38000);
-    expect(((await view(3, "admin@taf.example")) as Page).canEdit).toBe(false);
+    expect(((await view(followTheMoney(), "admin@taf.example")) as Page).canEdit).toBe(false);
   });
 
-  it("marks Kosovo* for its footnote among the countries of proposal 1", async () => {
-    const page = (await view(1, "applicant.xk@taf.example")) as Page;
+  it("marks Kosovo* for its footnote among the countries of the drug networks proposal", async () => {
+    const page = (await view(drugNetworks(), "applicant.xk@taf.example")) as Page;
     expect(page.countries.find((c) => c.code === "XK")).toMatchObject({ name: "Kosovo", needsFootnote: true });
     expect(page.canEdit).toBe(false);
     expect(page.inImplementation).toBe(true);
   });
 
   it("does not exist for a proposal that never reached conceptual work, nor for those who may not see the proposal", async () => {
-    expect(statusOf(await view(6, "admin@taf.example"))).toBe(404);
-    expect(statusOf(await view(3, "applicant.xk@taf.example"))).toBe(404);
+    expect(statusOf(await view(demoProposalId("cocaineRoutes"), "admin@taf.example"))).toBe(404);
+    expect(statusOf(await view(followTheMoney(), "applicant.xk@taf.example"))).toBe(404);
   });
 });
 
 describe("who may write it", () => {
   it("refuses partners and the TAF team (403) and changes nothing", async () => {
-    const before = row(3);
+    const before = row(followTheMoney());
     for (const email of [PARTNER, "admin@taf.example"]) {
-      const result = await post(3, email, { intent: "save", version: String(before.version), ...activity(0) });
+      const result = await post(followTheMoney(), email, { intent: "save", version: String(before.version), ...activity(0) });
       expect(statusOf(result)).toBe(403);
       expect(await (result as Response).text()).toBe("Only applicants of the lead institution may submit the concept.");
     }
-    expect(row(3)).toEqual(before);
+    expect(row(followTheMoney())).toEqual(before);
   });
 
   it("refuses the lead of a proposal whose concept note is approved", async () => {
-    const result = await post(1, "applicant.xk@taf.example", { intent: "save", version: String(row(1).version) });
+    const result = await post(drugNetworks(), "applicant.xk@taf.example", { intent: "save", version: String(row(drugNetworks()).version) });
     expect(statusOf(result)).toBe(403);
   });
 });
 
 describe("checking what is typed", () => {
   it("puts bad numbers and dates beside their fields, keeps what was typed and saves nothing", async () => {
-    const before = row(3);
-    const reply = (await post(3, LEAD, {
+    const before = row(followTheMoney());
+    const reply = (await post(followTheMoney(), LEAD, {
       intent: "save",
       version: String(before.version),
       ...activity(0, { participants: "0", date: "2027-02-30" }),
@@ -152,36 +153,36 @@ describe("checking what is typed", () => {
     const typed = reply.result.initialValue as { activities: Record<string, unknown>[]; budgetLines: Record<string, unknown>[] };
     expect(typed.activities[0]).toMatchObject({ participants: "0", date: "2027-02-30", title: "Joint workshop on financial investigations" });
     expect(typed.budgetLines[1]).toEqual({ item: "Interpretation", amountEur: "lots" });
-    expect(row(3)).toEqual(before);
+    expect(row(followTheMoney())).toEqual(before);
   });
 
   it("refuses more than 30 activities", async () => {
     const many = Object.assign({}, ...Array.from({ length: 31 }, (_, i) => activity(i)));
-    const reply = (await post(3, LEAD, { intent: "save", version: String(row(3).version), ...many })) as Reply;
+    const reply = (await post(followTheMoney(), LEAD, { intent: "save", version: String(row(followTheMoney()).version), ...many })) as Reply;
     expect(reply.result.error?.activities).toEqual(["A concept note has at most 30 activities."]);
   });
 
   it("adds and removes rows without JavaScript, keeping every typed value and saving nothing", async () => {
-    const before = row(3);
+    const before = row(followTheMoney());
     const typed = { intent: "save", version: String(before.version), ...activity(0, { title: "First, typed" }), ...activity(1, { title: "Second, typed", participants: "7" }) };
 
-    const added = (await post(3, LEAD, { ...typed, __intent__: JSON.stringify({ type: "insert", payload: { name: "activities" } }) })) as Reply;
+    const added = (await post(followTheMoney(), LEAD, { ...typed, __intent__: JSON.stringify({ type: "insert", payload: { name: "activities" } }) })) as Reply;
     const afterAdd = added.result.initialValue as { activities: (Record<string, unknown> | null)[] };
     expect(afterAdd.activities).toHaveLength(3);
     expect(afterAdd.activities[0]).toMatchObject({ title: "First, typed" });
     expect(afterAdd.activities[1]).toMatchObject({ title: "Second, typed", participants: "7" });
     expect(added.result.error ?? {}).toEqual({});
 
-    const removed = (await post(3, LEAD, { ...typed, __intent__: JSON.stringify({ type: "remove", payload: { name: "activities", index: 0 } }) })) as Reply;
+    const removed = (await post(followTheMoney(), LEAD, { ...typed, __intent__: JSON.stringify({ type: "remove", payload: { name: "activities", index: 0 } }) })) as Reply;
     const afterRemove = removed.result.initialValue as { activities: Record<string, unknown>[] };
     expect(afterRemove.activities).toHaveLength(1);
     expect(afterRemove.activities[0]).toMatchObject({ title: "Second, typed", participants: "7", place: "Belgrade" });
-    expect(row(3)).toEqual(before);
+    expect(row(followTheMoney())).toEqual(before);
   });
 
   it("on submitting, asks for the rest of every row that was started", async () => {
-    const before = row(3);
-    const reply = (await post(3, LEAD, {
+    const before = row(followTheMoney());
+    const reply = (await post(followTheMoney(), LEAD, {
       intent: "submit",
       version: String(before.version),
       ...activity(0, { date: "", place: "" }),
@@ -192,95 +193,103 @@ describe("checking what is typed", () => {
       "activities[0].place": ["Give the place of the activity."],
       "budgetLines[0].amountEur": ["Give the amount in euros."],
     });
-    expect(row(3)).toEqual(before);
+    expect(row(followTheMoney())).toEqual(before);
   });
 
   it("on submitting after a revision request, asks for the answer beside its field, keeping what was typed", async () => {
-    const before = row(3);
-    const missing = (await post(3, LEAD, { intent: "submit", version: String(before.version), ...completeNote(), answer: "   " })) as Reply;
+    const before = row(followTheMoney());
+    const missing = (await post(followTheMoney(), LEAD, { intent: "submit", version: String(before.version), ...completeNote(), answer: "   " })) as Reply;
     expect(missing.result.error).toEqual({ answer: [ANSWER_REQUIRED] });
     expect(missing.result.initialValue).toMatchObject({ risks: "Operational information could leak in mixed meetings.", answer: "   " });
 
     const long = "We changed it. ".repeat(300);
-    const tooLong = (await post(3, LEAD, { intent: "save", version: String(before.version), ...completeNote(), answer: long })) as Reply;
+    const tooLong = (await post(followTheMoney(), LEAD, { intent: "save", version: String(before.version), ...completeNote(), answer: long })) as Reply;
     expect(tooLong.result.error).toEqual({ answer: ["Use at most 4000 characters."] });
     expect(tooLong.result.initialValue).toMatchObject({ answer: long });
-    expect(row(3)).toEqual(before);
+    expect(row(followTheMoney())).toEqual(before);
   });
 
   it("tells the lead to reload when the proposal changed since the page was opened", async () => {
-    const before = row(3);
-    const reply = (await post(3, LEAD, { intent: "save", version: String(before.version - 1), ...activity(0) })) as Reply;
+    const before = row(followTheMoney());
+    const reply = (await post(followTheMoney(), LEAD, { intent: "save", version: String(before.version - 1), ...activity(0) })) as Reply;
     expect(reply.result.error?.[""]).toEqual([CONFLICT_MESSAGE]);
-    expect(row(3)).toEqual(before);
+    expect(row(followTheMoney())).toEqual(before);
   });
 });
+
+const REVISION_ANSWER = "The budget has three lines now.\nOnly cleared information is discussed in the meetings on the cases.";
+
+/** The lead submits a complete note with an answer to the revision request, keeping the first activity's key. */
+async function submitRevisedNote() {
+  const page = (await view(followTheMoney(), LEAD)) as Page;
+  const firstKey = page.formValues!.activities[0] as { key: string };
+  const form = { intent: "submit", version: String(page.version), "activities[0].key": firstKey.key, ...completeNote(), answer: `  ${REVISION_ANSWER} ` };
+  return { reply: (await post(followTheMoney(), LEAD, form)) as Reply, firstKey };
+}
 
 describe("saving and submitting", () => {
   it("saves an unfinished note, then the statechart refuses to submit it and says what is missing", async () => {
     // Saving asks for no answer, and keeps one that was typed with the draft.
-    const blank = (await post(3, LEAD, { intent: "save", version: String(row(3).version), ...activity(0) })) as Reply;
+    const blank = (await post(followTheMoney(), LEAD, { intent: "save", version: String(row(followTheMoney()).version), ...activity(0) })) as Reply;
     expect(blank.notice).toMatch(/^Saved on /);
-    const saved = (await post(3, LEAD, { intent: "save", version: String(row(3).version), ...activity(0), "activities[1].title": "", answer: "Draft: the budget gets lines." })) as Reply;
+    const saved = (await post(followTheMoney(), LEAD, { intent: "save", version: String(row(followTheMoney()).version), ...activity(0), "activities[1].title": "", answer: "Draft: the budget gets lines." })) as Reply;
     expect(saved.notice).toMatch(/^Saved on /);
-    expect(((await view(3, LEAD)) as Page).formValues).toMatchObject({ answer: "Draft: the budget gets lines." });
+    expect(((await view(followTheMoney(), LEAD)) as Page).formValues).toMatchObject({ answer: "Draft: the budget gets lines." });
     expect(saved.result.status).toBe("success"); // the page builds the form anew from the stored note
-    const note = storedNote(3);
+    const note = storedNote(followTheMoney());
     expect(note.activities).toHaveLength(1); // the empty second row is dropped
     expect(note.budgetLines).toEqual([]);
     expect(note.risks).toBe("");
 
-    const refused = (await post(3, LEAD, { intent: "submit", version: String(row(3).version), ...activity(0), answer: "The budget gets lines." })) as Reply;
+    const refused = (await post(followTheMoney(), LEAD, { intent: "submit", version: String(row(followTheMoney()).version), ...activity(0), answer: "The budget gets lines." })) as Reply;
     expect(refused.refusal).toBe("These required parts are not answered: Budget lines and Risks.");
-    expect(row(3).state).toBe("conceptualWork.drafting");
-    expect(conceptVersions(3)).toHaveLength(1);
+    expect(row(followTheMoney()).state).toBe("conceptualWork.drafting");
+    expect(conceptVersions(followTheMoney())).toHaveLength(1);
     // The refused submission kept its answer with the draft: nothing typed is lost.
-    expect(((await view(3, LEAD)) as Page).formValues).toMatchObject({ answer: "The budget gets lines." });
+    expect(((await view(followTheMoney(), LEAD)) as Page).formValues).toMatchObject({ answer: "The budget gets lines." });
   });
 
   it("submits a complete note: under review, frozen as concept-note version 2, keys kept or given", async () => {
-    const page = (await view(3, LEAD)) as Page;
-    const firstKey = page.formValues!.activities[0] as { key: string };
-    const version = row(3).version;
-    const answer = "The budget has three lines now.\nOnly cleared information is discussed in the meetings on the cases.";
-    const reply = (await post(3, LEAD, { intent: "submit", version: String(version), "activities[0].key": firstKey.key, ...completeNote(), answer: `  ${answer} ` })) as Reply;
+    const version = row(followTheMoney()).version;
+    const { reply, firstKey } = await submitRevisedNote();
     expect(reply.notice).toMatch(/^The concept note is submitted with your answer\./);
     expect(reply.refusal).toBeNull();
 
-    const after = row(3);
+    const after = row(followTheMoney());
     expect(after.state).toBe("conceptualWork.underReview");
     expect(after.version).toBe(version + 2); // the save, then the submission
-    const versions = conceptVersions(3);
+    const versions = conceptVersions(followTheMoney());
     expect(versions.map((v) => v.number)).toEqual([1, 2]);
     const frozen = versions[1]!.content as ReturnType<typeof storedNote>;
-    expect(frozen).toEqual(storedNote(3));
+    expect(frozen).toEqual(storedNote(followTheMoney()));
     expect(frozen.activities.map((a) => a.key)).toEqual([firstKey.key, expect.stringMatching(/^[a-z2-9]{8}$/)]);
     expect(frozen.activities[0]).toMatchObject({ kind: "capacityBuilding", participants: 25, institutions: { RS: "Prosecutor's Office for Organised Crime of Serbia", BA: "SIPA, Financial Intelligence Department" } });
     expect(frozen.budgetLines.map((l) => l.amountEur)).toEqual([21000, 6000, 11000]);
 
-    const shown = (await view(3, PARTNER)) as Page;
+    const shown = (await view(followTheMoney(), PARTNER)) as Page;
     expect(shown.total).toBe(38000);
     expect(shown.revisions.openRequest).toBeNull();
     expect(shown.revisions.requests).toHaveLength(1);
 
     // Under review, the lead may no longer change it.
-    expect(((await view(3, LEAD)) as Page).canEdit).toBe(false);
-    expect(statusOf(await post(3, LEAD, { intent: "save", version: String(after.version) }))).toBe(403);
+    expect(((await view(followTheMoney(), LEAD)) as Page).canEdit).toBe(false);
+    expect(statusOf(await post(followTheMoney(), LEAD, { intent: "save", version: String(after.version) }))).toBe(403);
   });
 
   it("keeps the answer in the history, shows it under the request and on the proposal page, and mails it to the TAF team", async () => {
-    const answer = "The budget has three lines now.\nOnly cleared information is discussed in the meetings on the cases.";
-    const event = lastEvent(3);
+    await submitRevisedNote();
+    const answer = REVISION_ANSWER;
+    const event = lastEvent(followTheMoney());
     expect(event).toMatchObject({ type: "SUBMIT_CONCEPT", payload: { answering: true, answer } });
     // The draft went with the submission: the next request starts with an empty answer.
-    expect(row(3).content).not.toHaveProperty("conceptNoteAnswer");
+    expect(row(followTheMoney()).content).not.toHaveProperty("conceptNoteAnswer");
 
-    const forLead = (await view(3, LEAD)) as Page;
+    const forLead = (await view(followTheMoney(), LEAD)) as Page;
     expect(forLead.revisions.requests).toEqual([expect.objectContaining({ reason: expect.stringMatching(/split the budget/), answer: { at: expect.any(String), text: answer } })]);
     expect(forLead.ofLead).toBe(true);
-    expect(((await view(3, PARTNER)) as Page).ofLead).toBe(false);
+    expect(((await view(followTheMoney(), PARTNER)) as Page).ofLead).toBe(false);
 
-    const history = (await load(proposalPage, "/proposals/3", { cookie: await signInAs(PARTNER), params: { proposalId: "3" } })) as Awaited<ReturnType<typeof proposalPage.loader>>;
+    const history = (await load(proposalPage, `/proposals/${followTheMoney()}`, { cookie: await signInAs(PARTNER), params: { proposalId: String(followTheMoney()) } })) as Awaited<ReturnType<typeof proposalPage.loader>>;
     expect(history.history.at(-1)).toMatchObject({ what: "submitted the concept note", texts: [{ label: "Answer to the revision request", text: answer, internal: false }] });
 
     const mail = db().select().from(outbox).where(eq(outbox.template, "proposal-to-decide")).all().filter((m) => m.subject.startsWith("Revised concept note"));

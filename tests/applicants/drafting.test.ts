@@ -1,7 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { institutions, outbox, proposalEvents, proposalPartners, proposals, proposalVersions, rounds, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { outbox, proposalEvents, proposalPartners, proposals, proposalVersions, rounds } from "../../db/schema";
 import { db } from "../../app/db.server";
 import { timeLeftInWords } from "../../app/components/deadline";
 import * as send from "../../app/routes/proposals.$proposalId.submit";
@@ -9,6 +8,8 @@ import * as edit from "../../app/routes/proposals.$proposalId.edit";
 import * as start from "../../app/routes/proposals.new";
 import { createProposal } from "../../app/proposals/workflow.server";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
+import { demoProposalId, institutionId, proposalRow, roundIdByCode as roundId, userId } from "../workflow-server/builders";
 
 // Drafting a proposal and submitting it, through the pages' loaders and actions: who may, what
 // a draft may hold, the lost-update check, the blockers before submission, and the submission
@@ -16,17 +17,18 @@ import { load, signInAs, statusOf, submit } from "../support/http";
 
 const cookies: Record<string, string> = {};
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   for (const who of ["xk", "al", "rs", "me"]) cookies[who] = await signInAs(`applicant.${who}@taf.example`);
   cookies.reviewer = await signInAs("reviewer.eu@taf.example");
   cookies.admin = await signInAs("admin@taf.example");
 });
 
-const institutionId = (name: string) => db().select().from(institutions).where(eq(institutions.name, name)).get()!.id;
-const roundId = (code: string) => db().select().from(rounds).where(eq(rounds.code, code)).get()!.id;
-const proposalRow = (id: number) => db().select().from(proposals).where(eq(proposals.id, id)).get()!;
-const userId = (email: string) => db().select().from(users).where(eq(users.email, email)).get()!.id;
+// Demo proposals: "cybercrime" a Kosovo* Police draft with the Serbian OC prosecutor only
+// invited; "victims" with a clarification requested of Montenegro's Ministry of Justice.
+const cybercrime = () => demoProposalId("cybercrime");
+const victims = () => demoProposalId("victims");
 const countOf = (table: typeof proposals | typeof outbox | typeof proposalEvents | typeof proposalVersions) => db().select({ n: count() }).from(table).get()!.n;
 
 type Reply = { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
@@ -114,7 +116,7 @@ describe("starting a proposal", () => {
 
   it("is for applicants only", async () => {
     expect(statusOf(await load(start, "/proposals/new", { cookie: cookies.reviewer }))).toBe(403);
-    expect(statusOf(await submit(start, "/proposals/new", { roundId: String(roundId("ROLLING")), institutionId: "1", title: "x" }, { cookie: cookies.admin }))).toBe(403);
+    expect(statusOf(await submit(start, "/proposals/new", { roundId: String(roundId("ROLLING")), institutionId: String(institutionId("Kosovo* Police")), title: "x" }, { cookie: cookies.admin }))).toBe(403);
     expect(location(await load(start, "/proposals/new"))).toMatch(/^\/login/);
   });
 });
@@ -210,9 +212,9 @@ describe("editing a draft", () => {
   });
 
   it("is for the lead's applicants only: 404 to others, 403 to an invited partner, and nothing changes", async () => {
-    const before = proposalRow(8);
-    const [path, params] = editPath(8);
-    const [previewPath] = submitPath(8);
+    const before = proposalRow(cybercrime());
+    const [path, params] = editPath(cybercrime());
+    const [previewPath] = submitPath(cybercrime());
     // Albanian State Police takes no part in demo proposal 8.
     expect(statusOf(await load(edit, path, { cookie: cookies.al, params }))).toBe(404);
     expect(statusOf(await submit(edit, path, { intent: "save", revision: String(before.updatedAt.getTime()), summary: "Hijacked" }, { cookie: cookies.al, params }))).toBe(404);
@@ -222,27 +224,27 @@ describe("editing a draft", () => {
     expect(statusOf(await load(edit, path, { cookie: cookies.rs, params }))).toBe(403);
     expect(statusOf(await submit(edit, path, { intent: "save", revision: String(before.updatedAt.getTime()), summary: "Hijacked" }, { cookie: cookies.rs, params }))).toBe(403);
     expect(statusOf(await submit(send, previewPath, { intent: "submit", version: String(before.version), revision: String(before.updatedAt.getTime()) }, { cookie: cookies.rs, params }))).toBe(403);
-    expect(proposalRow(8)).toEqual(before);
+    expect(proposalRow(cybercrime())).toEqual(before);
     // Once in implementation, not even the lead edits.
-    expect(statusOf(await load(edit, "/proposals/1/edit", { cookie: cookies.xk, params: { proposalId: "1" } }))).toBe(403);
+    expect(statusOf(await load(edit, `/proposals/${demoProposalId("drugNetworks")}/edit`, { cookie: cookies.xk, params: { proposalId: String(demoProposalId("drugNetworks")) } }))).toBe(403);
   });
 });
 
 describe("preview and submit", () => {
   it("lists a proposal that is not joint, with the invited partner and where to fix it, and refuses to submit it", async () => {
-    const page = await preview(8);
+    const page = await preview(cybercrime());
     expect(page).toMatchObject({ step: "submit", canSubmit: false, isJoint: false });
     expect(page.blockers).toEqual([
       {
         text: "Not joint yet: institutions from at least two Western Balkan countries must confirm that they take part. So far only Kosovo*. Invited but not confirmed yet: Prosecutor's Office for Organised Crime of Serbia (Serbia).",
-        fix: { href: "/proposals/8/partners", label: "See the partners" },
+        fix: { href: `/proposals/${cybercrime()}/partners`, label: "See the partners" },
       },
     ]);
     const mailBefore = countOf(outbox);
-    const [path, params] = submitPath(8);
+    const [path, params] = submitPath(cybercrime());
     const refused = (await submit(send, path, { intent: "submit", version: String(page.version), revision: String(page.revision) }, { cookie: cookies.xk, params })) as Reply;
     expect(refused.result.error?.[""]?.[0]).toMatch(/at least two Western Balkan countries must have confirmed/);
-    expect(proposalRow(8)).toMatchObject({ state: "draft", reference: null });
+    expect(proposalRow(cybercrime())).toMatchObject({ state: "draft", reference: null });
     expect(countOf(outbox)).toBe(mailBefore);
   });
 
@@ -334,27 +336,27 @@ describe("preview and submit", () => {
 
 describe("answering a clarification request", () => {
   it("lets the lead edit, then answer in writing and resubmit as version 2", async () => {
-    const editing = await editPage(7, "me");
+    const editing = await editPage(victims(), "me");
     expect(editing.clarification?.question).toMatch(/Which police units and victim support services/);
     expect(editing.clarification?.dueAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    const saved = await save(7, { revision: String(editing.revision), ...Object.fromEntries(Object.entries(editing.values).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)])), activities: "A joint workshop on indicators with the border police of both countries and the victim support services (as participants), a practice exchange on recorded hearings and a training for first-line officials." }, "me");
+    const saved = await save(victims(), { revision: String(editing.revision), ...Object.fromEntries(Object.entries(editing.values).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)])), activities: "A joint workshop on indicators with the border police of both countries and the victim support services (as participants), a practice exchange on recorded hearings and a training for first-line officials." }, "me");
     expect(saved.problem).toBeNull();
 
-    const page = await preview(7, "me");
+    const page = await preview(victims(), "me");
     expect(page).toMatchObject({ step: "respond", canSubmit: false, blockers: [] });
-    const [path, params] = submitPath(7);
+    const [path, params] = submitPath(victims());
     const blank = (await submit(send, path, { intent: "respond", version: String(page.version), revision: String(page.revision), message: "  " }, { cookie: cookies.me, params })) as Reply;
     expect(blank.result.error?.message?.[0]).toBe("Write your answer to the TAF team's question.");
-    expect(proposalRow(7).state).toBe("eligibility.clarificationRequested");
+    expect(proposalRow(victims()).state).toBe("eligibility.clarificationRequested");
 
     const answer = "The border police units of both countries and two victim support services take part as participants, not partners. Recorded hearings are allowed under the criminal procedure codes of both countries.";
     const result = await submit(send, path, { intent: "respond", version: String(page.version), revision: String(page.revision), message: answer }, { cookie: cookies.me, params });
-    expect(location(result)).toBe("/proposals/7?notice=resubmitted");
-    expect(proposalRow(7).state).toBe("eligibility.awaitingDecision");
-    const versions = db().select().from(proposalVersions).where(and(eq(proposalVersions.proposalId, 7), eq(proposalVersions.kind, "proposal"))).orderBy(proposalVersions.number).all();
+    expect(location(result)).toBe(`/proposals/${victims()}?notice=resubmitted`);
+    expect(proposalRow(victims()).state).toBe("eligibility.awaitingDecision");
+    const versions = db().select().from(proposalVersions).where(and(eq(proposalVersions.proposalId, victims()), eq(proposalVersions.kind, "proposal"))).orderBy(proposalVersions.number).all();
     expect(versions.map((v) => v.number)).toEqual([1, 2]);
     expect(versions[1]!.content).toMatchObject({ activities: expect.stringMatching(/victim support services \(as participants\)/) });
-    const respond = db().select().from(proposalEvents).where(and(eq(proposalEvents.proposalId, 7), eq(proposalEvents.type, "RESPOND"))).get();
+    const respond = db().select().from(proposalEvents).where(and(eq(proposalEvents.proposalId, victims()), eq(proposalEvents.type, "RESPOND"))).get();
     expect(respond?.payload).toMatchObject({ message: answer });
   });
 });

@@ -1,13 +1,16 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as implementation from "../../app/routes/proposals.$proposalId.implementation";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { activityReports, proposals } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
+import { demoProposalId } from "../workflow-server/builders";
 
-// Implementation, on demo proposal 1 (Kosovo* Police lead, ongoing) and proposal 2 (North
-// Macedonia's prosecution office lead, on hold).
+// Implementation, on the demo's "drug networks" (Kosovo* Police lead, ongoing) and "foreign
+// fighters" (North Macedonia's prosecution office lead, on hold).
+const drugNetworks = () => demoProposalId("drugNetworks");
+const foreignFighters = () => demoProposalId("foreignFighters");
 
 type Page = Awaited<ReturnType<typeof implementation.loader>>;
 type Reply = {
@@ -19,9 +22,7 @@ type Reply = {
 
 const LEAD = "applicant.xk@taf.example";
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const view = async (id: number, email: string) => load(implementation, `/proposals/${id}/implementation`, { cookie: await signInAs(email), params: { proposalId: String(id) } });
 const post = async (id: number, email: string, form: Record<string, string>) =>
@@ -33,7 +34,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000).to
 
 describe("what the page shows", () => {
   it("lists the approved activities as planned, with the overall state, to the lead and the partners", async () => {
-    const page = (await view(1, LEAD)) as Page;
+    const page = (await view(drugNetworks(), LEAD)) as Page;
     expect(page.stage).toBe("ongoing");
     expect(page.stateLabel).toBe("Ongoing");
     expect(page.canReport).toBe(true);
@@ -43,104 +44,105 @@ describe("what the page shows", () => {
       ["activity-2", "Eurojust advice on a JIT agreement", null],
       ["activity-3", "Joint exercise on a controlled delivery across two borders", null],
     ]);
-    const partner = (await view(1, "applicant.al@taf.example")) as Page;
+    const partner = (await view(drugNetworks(), "applicant.al@taf.example")) as Page;
     expect(partner.canReport).toBe(false);
     expect(partner.activities).toHaveLength(3);
   });
 
   it("explains a hold with its reason, and that reporting opens when implementation is ongoing", async () => {
-    const page = (await view(2, "applicant.mk@taf.example")) as Page;
+    const page = (await view(foreignFighters(), "applicant.mk@taf.example")) as Page;
     expect(page.stage).toBe("onHold");
     expect(page.hold?.reason).toBe("The joint training waits for the new legal framework on FTF returnees.");
     expect(page.canReport).toBe(false);
   });
 
   it("does not exist before implementation, nor for those who may not see the proposal", async () => {
-    expect(statusOf(await view(3, "admin@taf.example"))).toBe(404);
-    expect(statusOf(await view(3, LEAD))).toBe(404);
+    expect(statusOf(await view(demoProposalId("followTheMoney"), "admin@taf.example"))).toBe(404);
+    expect(statusOf(await view(demoProposalId("followTheMoney"), LEAD))).toBe(404);
   });
 });
 
 describe("who may report", () => {
   it("refuses reporting on a proposal on hold, with the reason (403), and stores nothing", async () => {
-    const result = await post(2, "applicant.mk@taf.example", { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(30), participants: "20", outcome: "Held." });
+    const result = await post(foreignFighters(), "applicant.mk@taf.example", { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(30), participants: "20", outcome: "Held." });
     expect(statusOf(result)).toBe(403);
     expect(await (result as Response).text()).toBe("No one can submit the implementation report while the proposal is at “On hold”.");
-    expect(reportsOf(2)).toEqual([]);
+    expect(reportsOf(foreignFighters())).toEqual([]);
   });
 
   it("refuses partners and the TAF team (403)", async () => {
     for (const email of ["applicant.al@taf.example", "admin@taf.example"]) {
-      const result = await post(1, email, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "18", outcome: "Held." });
+      const result = await post(drugNetworks(), email, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "18", outcome: "Held." });
       expect(statusOf(result)).toBe(403);
     }
-    expect(reportsOf(1)).toEqual([]);
+    expect(reportsOf(drugNetworks())).toEqual([]);
   });
 });
 
 describe("reporting on implementation", () => {
   it("puts a future date and a bad number beside their fields, keeping what was typed", async () => {
-    const reply = (await post(1, LEAD, { intent: "reportActivity", activityKey: "activity-3", heldOn: "2099-01-01", participants: "twenty", outcome: "Went well." })) as Reply;
+    const reply = (await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-3", heldOn: "2099-01-01", participants: "twenty", outcome: "Went well." })) as Reply;
     expect(reply.activityKey).toBe("activity-3");
     expect(reply.result.error).toMatchObject({
       heldOn: ["Report an activity once it has been held: this date is in the future."],
       participants: ["Give the number of participants as a number."],
     });
     expect(reply.result.initialValue).toMatchObject({ heldOn: "2099-01-01", participants: "twenty", outcome: "Went well." });
-    expect(reportsOf(1)).toEqual([]);
+    expect(reportsOf(drugNetworks())).toEqual([]);
   });
 
   it("refuses an activity that is not in the approved concept note", async () => {
-    const reply = (await post(1, LEAD, { intent: "reportActivity", activityKey: "activity-9", heldOn: daysAgo(3), participants: "5", outcome: "Held." })) as Reply;
+    const reply = (await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-9", heldOn: daysAgo(3), participants: "5", outcome: "Held." })) as Reply;
     expect(reply.result.error?.[""]).toEqual(["This activity is not in the approved concept note. Reload the page."]);
-    expect(reportsOf(1)).toEqual([]);
+    expect(reportsOf(drugNetworks())).toEqual([]);
   });
 
   it("reports an activity as held, and corrects the report: one report per activity", async () => {
-    const first = (await post(1, LEAD, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "17", outcome: "The three teams compared their cases." })) as Reply;
+    const first = (await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "17", outcome: "The three teams compared their cases." })) as Reply;
     expect(first.notice).toBe("The activity is reported as held.");
-    await post(1, LEAD, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "19", outcome: "The three teams compared their cases and agreed on a common analysis." });
-    expect(reportsOf(1)).toEqual([expect.objectContaining({ activityKey: "activity-1", heldOn: daysAgo(40), participants: 19 })]);
+    await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "19", outcome: "The three teams compared their cases and agreed on a common analysis." });
+    expect(reportsOf(drugNetworks())).toEqual([expect.objectContaining({ activityKey: "activity-1", heldOn: daysAgo(40), participants: 19 })]);
 
-    const page = (await view(1, "applicant.mk@taf.example")) as Page;
+    const page = (await view(drugNetworks(), "applicant.mk@taf.example")) as Page;
     expect(page.heldCount).toBe(1);
     expect(page.activities[0]?.report).toMatchObject({ participants: 19, outcome: "The three teams compared their cases and agreed on a common analysis." });
     expect(page.activities[1]?.report).toBeNull();
   });
 
   it("saves an unfinished completion report; the statechart refuses to submit it and says what is missing", async () => {
-    const saved = (await post(1, LEAD, { intent: "saveReport", version: String(row(1).version), outcome: "A shared analysis of the networks.", lessonsLearnt: "" })) as Reply;
+    const saved = (await post(drugNetworks(), LEAD, { intent: "saveReport", version: String(row(drugNetworks()).version), outcome: "A shared analysis of the networks.", lessonsLearnt: "" })) as Reply;
     expect(saved.notice).toMatch(/saved/);
-    expect(row(1).content.completionReport).toEqual({ outcome: "A shared analysis of the networks.", lessonsLearnt: "" });
+    expect(row(drugNetworks()).content.completionReport).toEqual({ outcome: "A shared analysis of the networks.", lessonsLearnt: "" });
 
-    const refused = (await post(1, LEAD, { intent: "submitReport", version: String(row(1).version), outcome: "A shared analysis of the networks.", lessonsLearnt: "" })) as Reply;
+    const refused = (await post(drugNetworks(), LEAD, { intent: "submitReport", version: String(row(drugNetworks()).version), outcome: "A shared analysis of the networks.", lessonsLearnt: "" })) as Reply;
     expect(refused.refusal).toBe("These required parts are not answered: Lessons learnt.");
-    expect(row(1).state).toBe("implementation.active.ongoing");
+    expect(row(drugNetworks()).state).toBe("implementation.active.ongoing");
   });
 
   it("tells the lead to reload when the proposal changed since the page was opened", async () => {
-    const before = row(1);
-    const reply = (await post(1, LEAD, { intent: "saveReport", version: String(before.version - 1), outcome: "Overwritten?", lessonsLearnt: "" })) as Reply;
+    const before = row(drugNetworks());
+    const reply = (await post(drugNetworks(), LEAD, { intent: "saveReport", version: String(before.version - 1), outcome: "Overwritten?", lessonsLearnt: "" })) as Reply;
     expect(reply.result.error?.[""]?.[0]).toMatch(/Someone else changed this proposal/);
-    expect(row(1)).toEqual(before);
+    expect(row(drugNetworks())).toEqual(before);
   });
 
   it("submits the completion report: report submitted, and reporting closes", async () => {
-    const reply = (await post(1, LEAD, {
+    await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "17", outcome: "The three teams compared their cases." });
+    const reply = (await post(drugNetworks(), LEAD, {
       intent: "submitReport",
-      version: String(row(1).version),
+      version: String(row(drugNetworks()).version),
       outcome: "A shared analysis of the networks and a signed JIT agreement between the three countries.",
       lessonsLearnt: "Plan the legal advice before the first operational meeting, not after it.",
     })) as Reply;
     expect(reply.notice).toMatch(/submitted/);
-    expect(row(1).state).toBe("implementation.active.reportSubmitted");
-    expect(row(1).content.completionReport).toMatchObject({ lessonsLearnt: "Plan the legal advice before the first operational meeting, not after it." });
+    expect(row(drugNetworks()).state).toBe("implementation.active.reportSubmitted");
+    expect(row(drugNetworks()).content.completionReport).toMatchObject({ lessonsLearnt: "Plan the legal advice before the first operational meeting, not after it." });
 
-    const page = (await view(1, LEAD)) as Page;
+    const page = (await view(drugNetworks(), LEAD)) as Page;
     expect(page.stage).toBe("reportSubmitted");
     expect(page.canReport).toBe(false);
-    const late = await post(1, LEAD, { intent: "reportActivity", activityKey: "activity-2", heldOn: daysAgo(12), participants: "8", outcome: "Held." });
+    const late = await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-2", heldOn: daysAgo(12), participants: "8", outcome: "Held." });
     expect(statusOf(late)).toBe(403);
-    expect(reportsOf(1)).toHaveLength(1);
+    expect(reportsOf(drugNetworks())).toHaveLength(1);
   });
 });

@@ -1,32 +1,46 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, institutions, memberships, outbox, proposalPartners, proposals, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as partnersRoute from "../../app/routes/proposals.$proposalId.partners";
 import * as partnershipRoute from "../../app/routes/proposals.$proposalId.partnership";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
+import { demoProposalId, institutionId, userId } from "../workflow-server/builders";
 
-// Demo proposals: 6 submitted (Albanian State Police lead), 7 clarification requested (MoJ
-// Montenegro lead), 8 a Kosovo* Police draft with the Serbian OC prosecutor only invited, 9 an
-// Albanian State Police draft with Kosovo* Police confirmed.
+// Demo proposals: "cocaine routes" submitted (Albanian State Police lead), "victims"
+// clarification requested (MoJ Montenegro lead), "cybercrime" a Kosovo* Police draft with the
+// Serbian OC prosecutor only invited, "stolen vehicles" an Albanian State Police draft with
+// Kosovo* Police confirmed.
+const cybercrime = () => demoProposalId("cybercrime");
+const stolenVehicles = () => demoProposalId("stolenVehicles");
 
 const cookies: Record<string, string> = {};
 const as = (who: string) => cookies[who]!;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   for (const who of ["applicant.xk", "applicant.al", "applicant.rs", "applicant.me", "applicant.mk", "reviewer.eu", "advisor.mk", "admin"]) {
     cookies[who] = await signInAs(`${who}@taf.example`);
   }
 });
 
-function institutionId(name: string) {
-  return db().select({ id: institutions.id }).from(institutions).where(eq(institutions.name, name)).get()!.id;
+/** A second applicant of the Albanian State Police, and a deactivated one who must never be mailed. */
+function addAlbanianColleagues() {
+  const albania = institutionId("Albanian State Police");
+  db().transaction((tx) => {
+    const colleague = tx.insert(users).values({ email: "colleague.al@taf.example", name: "Elira Dervishi" }).returning().get();
+    tx.insert(memberships).values({ userId: colleague.id, role: "applicant", institutionId: albania }).run();
+    const former = tx.insert(users).values({ email: "former.al@taf.example", name: "Former Officer", active: false }).returning().get();
+    tx.insert(memberships).values({ userId: former.id, role: "applicant", institutionId: albania }).run();
+  });
 }
 
-function userId(email: string) {
-  return db().select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+/** Takes an institution out of the directory; returns its id. */
+function deactivate(name: string) {
+  db().update(institutions).set({ active: false }).where(eq(institutions.name, name)).run();
+  return institutionId(name);
 }
 
 function partnerRow(proposalId: number, institution: string) {
@@ -75,8 +89,8 @@ function location(result: unknown) {
 
 describe("who sees the partners page", () => {
   it("shows every viewer the partners and the countries behind the proposal", async () => {
-    expect(db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, 8)).get()?.state).toBe("draft");
-    const lead = await partnersPage(8, "applicant.xk");
+    expect(db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, cybercrime())).get()?.state).toBe("draft");
+    const lead = await partnersPage(cybercrime(), "applicant.xk");
     expect(lead.manage).toBe(true);
     expect(lead.lead.name).toBe("Kosovo* Police");
     expect(lead.partners).toEqual([
@@ -85,46 +99,46 @@ describe("who sees the partners page", () => {
     expect(lead.jointCountries).toEqual([{ name: "Kosovo", needsFootnote: true }]);
     expect(lead.isJoint).toBe(false);
 
-    const partner = await partnersPage(8, "applicant.rs");
+    const partner = await partnersPage(cybercrime(), "applicant.rs");
     expect(partner).toMatchObject({ manage: false, ownAnswer: "invited", directory: null });
-    const admin = await partnersPage(8, "admin");
+    const admin = await partnersPage(cybercrime(), "admin");
     expect(admin).toMatchObject({ manage: false, ownAnswer: null, directory: null });
 
-    const joint = await partnersPage(1, "reviewer.eu");
+    const joint = await partnersPage(demoProposalId("drugNetworks"), "reviewer.eu");
     expect(joint.isJoint).toBe(true);
     expect(joint.jointCountries.map((c) => c.name)).toEqual(["Albania", "Kosovo", "North Macedonia"]);
-    expect((await partnersPage(1, "advisor.mk")).partners).toHaveLength(2);
+    expect((await partnersPage(demoProposalId("drugNetworks"), "advisor.mk")).partners).toHaveLength(2);
   });
 
   it("answers 404 to those who may not see the proposal and sends the signed-out to sign in", async () => {
     for (const who of ["applicant.al", "reviewer.eu", "advisor.mk"]) {
-      expect(statusOf(await load(partnersRoute, page(8), { cookie: as(who), ...params(8) }))).toBe(404);
+      expect(statusOf(await load(partnersRoute, page(cybercrime()), { cookie: as(who), ...params(cybercrime()) }))).toBe(404);
     }
-    expect(location(await load(partnersRoute, page(8), params(8)))).toMatch(/^\/login/);
+    expect(location(await load(partnersRoute, page(cybercrime()), params(cybercrime())))).toMatch(/^\/login/);
   });
 });
 
 describe("searching the directory", () => {
   it("finds active institutions by name and by country, never the lead or a partner", async () => {
-    const byName = await partnersPage(8, "applicant.xk", "?q=police");
+    const byName = await partnersPage(cybercrime(), "applicant.xk", "?q=police");
     const names = byName.directory!.institutions.map((i) => i.name);
     expect(names).toEqual(["Albanian State Police", "Police Directorate of Montenegro", "Ministry of Interior of Serbia, Criminal Police Directorate"]);
     expect(names).not.toContain("Kosovo* Police");
 
-    const serbian = await partnersPage(8, "applicant.xk", "?country=RS");
+    const serbian = await partnersPage(cybercrime(), "applicant.xk", "?country=RS");
     expect(serbian.directory!.institutions.map((i) => i.name)).toEqual([
       "Administration for the Prevention of Money Laundering of Serbia",
       "Ministry of Interior of Serbia, Criminal Police Directorate",
       "Ministry of Justice of Serbia",
     ]);
-    const both = await partnersPage(8, "applicant.xk", "?q=justice&country=RS");
+    const both = await partnersPage(cybercrime(), "applicant.xk", "?q=justice&country=RS");
     expect(both.directory!.institutions.map((i) => i.name)).toEqual(["Ministry of Justice of Serbia"]);
     expect(both.directory!.institutions[0]!.activeApplicants).toBe(0);
 
-    db().update(institutions).set({ active: false }).where(eq(institutions.name, "Ministry of Justice of Serbia")).run();
-    expect((await partnersPage(8, "applicant.xk", "?country=RS")).directory!.institutions.map((i) => i.name)).not.toContain("Ministry of Justice of Serbia");
+    deactivate("Ministry of Justice of Serbia");
+    expect((await partnersPage(cybercrime(), "applicant.xk", "?country=RS")).directory!.institutions.map((i) => i.name)).not.toContain("Ministry of Justice of Serbia");
 
-    const everything = await partnersPage(8, "applicant.xk", "?q=%25&country=ZZ");
+    const everything = await partnersPage(cybercrime(), "applicant.xk", "?q=%25&country=ZZ");
     expect(everything.directory!.institutions).toEqual([]);
   });
 });
@@ -132,19 +146,13 @@ describe("searching the directory", () => {
 describe("inviting a partner", () => {
   it("writes the row and e-mails each active applicant of the invited institution once", async () => {
     const albania = institutionId("Albanian State Police");
-    // A second applicant there, and a deactivated one who must not be mailed.
-    db().transaction((tx) => {
-      const colleague = tx.insert(users).values({ email: "colleague.al@taf.example", name: "Elira Dervishi" }).returning().get();
-      tx.insert(memberships).values({ userId: colleague.id, role: "applicant", institutionId: albania }).run();
-      const former = tx.insert(users).values({ email: "former.al@taf.example", name: "Former Officer", active: false }).returning().get();
-      tx.insert(memberships).values({ userId: former.id, role: "applicant", institutionId: albania }).run();
-    });
+    addAlbanianColleagues();
     const before = mail("partner-invitation").length;
 
-    const result = await invite(8, "applicant.xk", albania, { q: "police", country: "" });
-    expect(location(result)).toBe(`/proposals/8/partners?notice=invited&institution=${albania}&q=police`);
+    const result = await invite(cybercrime(), "applicant.xk", albania, { q: "police", country: "" });
+    expect(location(result)).toBe(`/proposals/${cybercrime()}/partners?notice=invited&institution=${albania}&q=police`);
 
-    const row = partnerRow(8, "Albanian State Police")!;
+    const row = partnerRow(cybercrime(), "Albanian State Police")!;
     expect(row).toMatchObject({ status: "invited", statement: null, respondedAt: null, respondedByUserId: null });
     expect(row.invitedAt).toBeInstanceOf(Date);
     const sent = mail("partner-invitation").slice(before);
@@ -156,13 +164,13 @@ describe("inviting a partner", () => {
     expect(letter.subject).toBe("Invitation to a joint proposal: Cybercrime: cross-border electronic evidence");
     expect(letter.text).toContain("Arben Krasniqi of Kosovo* Police (Kosovo*) invites your institution, Albanian State Police");
     expect(letter.text).toContain("So far, institutions from Kosovo* stand behind the proposal.");
-    expect(letter.text).toContain("http://localhost:3000/proposals/8/partnership");
+    expect(letter.text).toContain(`http://localhost:3000/proposals/${cybercrime()}/partnership`);
     expect(letter.text).toContain("UNSCR 1244/1999");
     expect(db().select().from(auditLog).where(eq(auditLog.action, "partnerInvited")).all()).toEqual([
-      expect.objectContaining({ actorUserId: userId("applicant.xk@taf.example"), subjectType: "proposal", subjectId: "8" }),
+      expect.objectContaining({ actorUserId: userId("applicant.xk@taf.example"), subjectType: "proposal", subjectId: String(cybercrime()) }),
     ]);
 
-    const after = await partnersPage(8, "applicant.xk", "?notice=invited&institution=" + albania);
+    const after = await partnersPage(cybercrime(), "applicant.xk", "?notice=invited&institution=" + albania);
     expect(after.notice).toBe("Albanian State Police is invited. Its 2 applicants have been sent an e-mail to confirm or decline.");
     expect(after.directory!.institutions.map((i) => i.name)).not.toContain("Albanian State Police");
   });
@@ -170,31 +178,31 @@ describe("inviting a partner", () => {
   it("invites an institution with nobody on the portal yet, and says so", async () => {
     const ministry = institutionId("Ministry of Internal Affairs");
     const before = db().select({ n: count() }).from(outbox).get()!.n;
-    expect(location(await invite(8, "applicant.xk", ministry))).toContain("notice=invited");
-    expect(partnerRow(8, "Ministry of Internal Affairs")?.status).toBe("invited");
+    expect(location(await invite(cybercrime(), "applicant.xk", ministry))).toContain("notice=invited");
+    expect(partnerRow(cybercrime(), "Ministry of Internal Affairs")?.status).toBe("invited");
     expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(before);
-    const after = await partnersPage(8, "applicant.xk", `?notice=invited&institution=${ministry}`);
+    const after = await partnersPage(cybercrime(), "applicant.xk", `?notice=invited&institution=${ministry}`);
     expect(after.notice).toMatch(/^Ministry of Internal Affairs is invited\. No one there has an account on the portal yet/);
     expect(after.partners.find((p) => p.name === "Ministry of Internal Affairs")?.activeApplicants).toBe(0);
   });
 
   const refusals: [string, () => number, RegExp][] = [
     ["the lead itself", () => institutionId("Kosovo* Police"), /Kosovo\* Police leads this proposal/],
-    ["an inactive institution", () => institutionId("Ministry of Justice of Serbia"), /is not active in the directory/],
+    ["an inactive institution", () => deactivate("Ministry of Justice of Serbia"), /is not active in the directory/],
     ["an institution already invited", () => institutionId("Prosecutor's Office for Organised Crime of Serbia"), /is already a partner of this proposal/],
     ["an institution that does not exist", () => 99999, /not in the directory/],
   ];
   for (const [what, id, message] of refusals) {
     it(`refuses ${what}, beside the form, and changes nothing`, async () => {
       const [rows, mails] = [partnerCount(), db().select({ n: count() }).from(outbox).get()!.n];
-      const reply = (await invite(8, "applicant.xk", id())) as Reply;
+      const reply = (await invite(cybercrime(), "applicant.xk", id())) as Reply;
       expect(reply.result.error?.[""]?.join(" ")).toMatch(message);
       expect([partnerCount(), db().select({ n: count() }).from(outbox).get()!.n]).toEqual([rows, mails]);
     });
   }
 
   it("refuses a form without an institution", async () => {
-    const reply = (await submit(partnersRoute, page(8), { intent: "invite" }, { cookie: as("applicant.xk"), ...params(8) })) as Reply;
+    const reply = (await submit(partnersRoute, page(cybercrime()), { intent: "invite" }, { cookie: as("applicant.xk"), ...params(cybercrime()) })) as Reply;
     expect(reply.result.error?.institutionId).toEqual(["Choose an institution from the list."]);
   });
 
@@ -202,50 +210,51 @@ describe("inviting a partner", () => {
     const rows = partnerCount();
     const someone = institutionId("Police Directorate of Montenegro");
     // A partner's applicant and the TAF team see the proposal but do not manage its partners.
-    expect(statusOf(await invite(8, "applicant.rs", someone))).toBe(403);
-    expect(statusOf(await invite(8, "admin", someone))).toBe(403);
+    expect(statusOf(await invite(cybercrime(), "applicant.rs", someone))).toBe(403);
+    expect(statusOf(await invite(cybercrime(), "admin", someone))).toBe(403);
     // Someone who does not see the proposal learns nothing about it.
-    expect(statusOf(await invite(8, "applicant.mk", someone))).toBe(404);
-    expect(location(await submit(partnersRoute, page(8), { intent: "invite", institutionId: String(someone) }, params(8)))).toMatch(/^\/login/);
-    // Submitted (6), and submitted with clarification requested (7): the lead edits 7 but partners are fixed.
-    expect(statusOf(await invite(6, "applicant.al", someone))).toBe(403);
-    expect(statusOf(await invite(7, "applicant.me", someone))).toBe(403);
-    expect((await partnersPage(7, "applicant.me")).manage).toBe(false);
+    expect(statusOf(await invite(cybercrime(), "applicant.mk", someone))).toBe(404);
+    expect(location(await submit(partnersRoute, page(cybercrime()), { intent: "invite", institutionId: String(someone) }, params(cybercrime())))).toMatch(/^\/login/);
+    // Submitted, and submitted with clarification requested: the lead edits the latter but partners are fixed.
+    expect(statusOf(await invite(demoProposalId("cocaineRoutes"), "applicant.al", someone))).toBe(403);
+    expect(statusOf(await invite(demoProposalId("victims"), "applicant.me", someone))).toBe(403);
+    expect((await partnersPage(demoProposalId("victims"), "applicant.me")).manage).toBe(false);
     expect(partnerCount()).toBe(rows);
   });
 });
 
 describe("removing a partner", () => {
   it("asks for confirmation, then removes an invited partner", async () => {
-    const row = partnerRow(8, "Ministry of Internal Affairs")!;
-    const unconfirmed = (await submit(partnersRoute, page(8), { intent: "remove", partnerId: String(row.id) }, { cookie: as("applicant.xk"), ...params(8) })) as Reply & {
+    await invite(cybercrime(), "applicant.xk", institutionId("Ministry of Internal Affairs"));
+    const row = partnerRow(cybercrime(), "Ministry of Internal Affairs")!;
+    const unconfirmed = (await submit(partnersRoute, page(cybercrime()), { intent: "remove", partnerId: String(row.id) }, { cookie: as("applicant.xk"), ...params(cybercrime()) })) as Reply & {
       partnerId: number;
     };
     expect(unconfirmed.partnerId).toBe(row.id);
     expect(unconfirmed.result.error?.confirm).toEqual(["Tick the box to confirm that you want to remove this partner."]);
-    expect(partnerRow(8, "Ministry of Internal Affairs")).toBeDefined();
+    expect(partnerRow(cybercrime(), "Ministry of Internal Affairs")).toBeDefined();
 
-    const done = await submit(partnersRoute, page(8), { intent: "remove", partnerId: String(row.id), confirm: "on" }, { cookie: as("applicant.xk"), ...params(8) });
-    expect(location(done)).toBe(`/proposals/8/partners?notice=removed&institution=${row.institutionId}`);
-    expect(partnerRow(8, "Ministry of Internal Affairs")).toBeUndefined();
-    expect((await partnersPage(8, "applicant.xk", `?notice=removed&institution=${row.institutionId}`)).notice).toBe(
+    const done = await submit(partnersRoute, page(cybercrime()), { intent: "remove", partnerId: String(row.id), confirm: "on" }, { cookie: as("applicant.xk"), ...params(cybercrime()) });
+    expect(location(done)).toBe(`/proposals/${cybercrime()}/partners?notice=removed&institution=${row.institutionId}`);
+    expect(partnerRow(cybercrime(), "Ministry of Internal Affairs")).toBeUndefined();
+    expect((await partnersPage(cybercrime(), "applicant.xk", `?notice=removed&institution=${row.institutionId}`)).notice).toBe(
       "Ministry of Internal Affairs is no longer a partner of this proposal.",
     );
   });
 
   it("keeps a confirmed partner: only the partner withdraws its confirmation", async () => {
-    const row = partnerRow(9, "Kosovo* Police")!;
+    const row = partnerRow(stolenVehicles(), "Kosovo* Police")!;
     expect(row.status).toBe("confirmed");
-    const reply = (await submit(partnersRoute, page(9), { intent: "remove", partnerId: String(row.id), confirm: "on" }, { cookie: as("applicant.al"), ...params(9) })) as Reply;
+    const reply = (await submit(partnersRoute, page(stolenVehicles()), { intent: "remove", partnerId: String(row.id), confirm: "on" }, { cookie: as("applicant.al"), ...params(stolenVehicles()) })) as Reply;
     expect(reply.result.error?.[""]?.join(" ")).toMatch(/has confirmed its participation, so you cannot remove it/);
-    expect(partnerRow(9, "Kosovo* Police")?.status).toBe("confirmed");
+    expect(partnerRow(stolenVehicles(), "Kosovo* Police")?.status).toBe("confirmed");
   });
 
   it("refuses a partner of another proposal", async () => {
-    const other = partnerRow(9, "Kosovo* Police")!;
-    const reply = (await submit(partnersRoute, page(8), { intent: "remove", partnerId: String(other.id), confirm: "on" }, { cookie: as("applicant.xk"), ...params(8) })) as Reply;
+    const other = partnerRow(stolenVehicles(), "Kosovo* Police")!;
+    const reply = (await submit(partnersRoute, page(cybercrime()), { intent: "remove", partnerId: String(other.id), confirm: "on" }, { cookie: as("applicant.xk"), ...params(cybercrime()) })) as Reply;
     expect(reply.result.error?.[""]?.join(" ")).toMatch(/no longer a partner/);
-    expect(partnerRow(9, "Kosovo* Police")).toBeDefined();
+    expect(partnerRow(stolenVehicles(), "Kosovo* Police")).toBeDefined();
   });
 });
 
@@ -255,40 +264,40 @@ describe("answering an invitation", () => {
   const answer = (id: number, who: string, form: Record<string, string>) => submit(partnershipRoute, partnership(id), form, { cookie: as(who), ...params(id) });
 
   it("shows the invited partner the proposal in short, and no one else", async () => {
-    const data = (await load(partnershipRoute, partnership(8), { cookie: as("applicant.rs"), ...params(8) })) as PartnershipPage;
+    const data = (await load(partnershipRoute, partnership(cybercrime()), { cookie: as("applicant.rs"), ...params(cybercrime()) })) as PartnershipPage;
     expect(data.mine).toMatchObject({ name: "Prosecutor's Office for Organised Crime of Serbia", status: "invited" });
     expect(data.proposal.summary).toMatch(/^Kosovo\* Police and Serbia's Prosecutor's Office/);
     expect(data.proposal.themes).toContain("Cybercrime");
-    expect(statusOf(await load(partnershipRoute, partnership(8), { cookie: as("applicant.xk"), ...params(8) }))).toBe(403);
-    expect(statusOf(await load(partnershipRoute, partnership(8), { cookie: as("admin"), ...params(8) }))).toBe(403);
-    expect(statusOf(await load(partnershipRoute, partnership(8), { cookie: as("applicant.mk"), ...params(8) }))).toBe(404);
-    // After submission the answer is fixed: the Serbian prosecutor confirmed proposal 7 before it was submitted.
-    expect(statusOf(await load(partnershipRoute, partnership(7), { cookie: as("applicant.rs"), ...params(7) }))).toBe(403);
-    expect(statusOf(await answer(7, "applicant.rs", { intent: "decline", confirm: "on" }))).toBe(403);
+    expect(statusOf(await load(partnershipRoute, partnership(cybercrime()), { cookie: as("applicant.xk"), ...params(cybercrime()) }))).toBe(403);
+    expect(statusOf(await load(partnershipRoute, partnership(cybercrime()), { cookie: as("admin"), ...params(cybercrime()) }))).toBe(403);
+    expect(statusOf(await load(partnershipRoute, partnership(cybercrime()), { cookie: as("applicant.mk"), ...params(cybercrime()) }))).toBe(404);
+    // After submission the answer is fixed: the Serbian prosecutor confirmed "victims" before it was submitted.
+    expect(statusOf(await load(partnershipRoute, partnership(demoProposalId("victims")), { cookie: as("applicant.rs"), ...params(demoProposalId("victims")) }))).toBe(403);
+    expect(statusOf(await answer(demoProposalId("victims"), "applicant.rs", { intent: "decline", confirm: "on" }))).toBe(403);
   });
 
   it("requires a statement of the role to confirm, beside the field, and keeps what was typed", async () => {
-    const empty = (await answer(8, "applicant.rs", { intent: "confirm", statement: "  " })) as Reply;
+    const empty = (await answer(cybercrime(), "applicant.rs", { intent: "confirm", statement: "  " })) as Reply;
     expect(empty.result.error?.statement?.join(" ")).toMatch(/Describe your institution's role/);
     const long = "x".repeat(1001);
-    const tooLong = (await answer(8, "applicant.rs", { intent: "confirm", statement: long })) as Reply;
+    const tooLong = (await answer(cybercrime(), "applicant.rs", { intent: "confirm", statement: long })) as Reply;
     expect(tooLong.result.error?.statement).toEqual(["Use at most 1000 characters."]);
     expect(tooLong.result.initialValue?.statement).toBe(long);
-    expect(partnerRow(8, "Prosecutor's Office for Organised Crime of Serbia")?.status).toBe("invited");
+    expect(partnerRow(cybercrime(), "Prosecutor's Office for Organised Crime of Serbia")?.status).toBe("invited");
   });
 
-  it("confirms from demo proposal 8: the proposal becomes joint and the lead gets an e-mail", async () => {
+  it("confirms from the cybercrime draft: the proposal becomes joint and the lead gets an e-mail", async () => {
     const before = mail("partner-response").length;
     const statement = "Our cybercrime prosecutors will lead the exercise on the simulated call-centre case.";
-    const result = await answer(8, "applicant.rs", { intent: "confirm", statement });
-    expect(location(result)).toBe("/proposals/8/partners?notice=confirmed");
+    const result = await answer(cybercrime(), "applicant.rs", { intent: "confirm", statement });
+    expect(location(result)).toBe(`/proposals/${cybercrime()}/partners?notice=confirmed`);
 
-    const row = partnerRow(8, "Prosecutor's Office for Organised Crime of Serbia")!;
+    const row = partnerRow(cybercrime(), "Prosecutor's Office for Organised Crime of Serbia")!;
     expect(row).toMatchObject({ status: "confirmed", statement, respondedByUserId: userId("applicant.rs@taf.example") });
     expect(row.respondedAt).toBeInstanceOf(Date);
 
-    expect(await partnersPage(8, "applicant.rs", "?notice=confirmed")).toMatchObject({ ownAnswer: "confirmed", notice: expect.stringMatching(/participation is confirmed/) });
-    const view = await partnersPage(8, "applicant.xk");
+    expect(await partnersPage(cybercrime(), "applicant.rs", "?notice=confirmed")).toMatchObject({ ownAnswer: "confirmed", notice: expect.stringMatching(/participation is confirmed/) });
+    const view = await partnersPage(cybercrime(), "applicant.xk");
     expect(view.isJoint).toBe(true);
     expect(view.jointCountries.map((c) => c.name)).toEqual(["Kosovo", "Serbia"]);
     expect(view.partners.find((p) => p.status === "confirmed")).toMatchObject({ respondedBy: "Milan Jovanović", statement });
@@ -300,21 +309,21 @@ describe("answering an invitation", () => {
     expect(sent[0]!.text).toContain(statement);
     expect(sent[0]!.text).toContain("Institutions from Kosovo* and Serbia now stand behind the proposal: it is joint.");
 
-    const again = (await answer(8, "applicant.rs", { intent: "confirm", statement })) as Reply;
+    const again = (await answer(cybercrime(), "applicant.rs", { intent: "confirm", statement })) as Reply;
     expect(again.result.error?.[""]?.join(" ")).toMatch(/already confirmed/);
   });
 
   it("declines with an optional reason, after a confirmation checkbox; the institution then no longer sees the proposal", async () => {
-    // Invited in "inviting a partner" above.
-    expect(partnerRow(8, "Albanian State Police")?.status).toBe("invited");
-    const unticked = (await answer(8, "applicant.al", { intent: "decline", reason: "Our unit has no capacity this year." })) as Reply;
+    await invite(cybercrime(), "applicant.xk", institutionId("Albanian State Police"));
+    expect(partnerRow(cybercrime(), "Albanian State Police")?.status).toBe("invited");
+    const unticked = (await answer(cybercrime(), "applicant.al", { intent: "decline", reason: "Our unit has no capacity this year." })) as Reply;
     expect(unticked.result.error?.confirm?.join(" ")).toMatch(/Tick the box/);
     expect(unticked.result.initialValue?.reason).toBe("Our unit has no capacity this year.");
 
     const before = mail("partner-response").length;
-    const result = await answer(8, "applicant.al", { intent: "decline", reason: "Our unit has no capacity this year.", confirm: "on" });
+    const result = await answer(cybercrime(), "applicant.al", { intent: "decline", reason: "Our unit has no capacity this year.", confirm: "on" });
     expect(location(result)).toBe("/?notice=partnership-declined");
-    expect(partnerRow(8, "Albanian State Police")).toMatchObject({
+    expect(partnerRow(cybercrime(), "Albanian State Police")).toMatchObject({
       status: "declined",
       statement: "Our unit has no capacity this year.",
       respondedByUserId: userId("applicant.al@taf.example"),
@@ -322,18 +331,19 @@ describe("answering an invitation", () => {
     const sent = mail("partner-response").slice(before);
     expect(sent.map((m) => m.recipient)).toEqual(["applicant.xk@taf.example"]);
     expect(sent[0]!.text).toContain("The reason given:");
-    expect(statusOf(await load(partnersRoute, page(8), { cookie: as("applicant.al"), ...params(8) }))).toBe(404);
+    expect(statusOf(await load(partnersRoute, page(cybercrime()), { cookie: as("applicant.al"), ...params(cybercrime()) }))).toBe(404);
     // The lead may now remove it, and invite it again later.
-    expect((await partnersPage(8, "applicant.xk")).partners.find((p) => p.name === "Albanian State Police")?.status).toBe("declined");
+    expect((await partnersPage(cybercrime(), "applicant.xk")).partners.find((p) => p.name === "Albanian State Police")?.status).toBe("declined");
   });
 
   it("lets a confirmed partner withdraw while the proposal is a draft", async () => {
+    addAlbanianColleagues();
     const before = mail("partner-response").length;
-    const result = await answer(9, "applicant.xk", { intent: "decline", reason: "", confirm: "on" });
+    const result = await answer(stolenVehicles(), "applicant.xk", { intent: "decline", reason: "", confirm: "on" });
     expect(location(result)).toBe("/?notice=partnership-withdrew");
-    expect(partnerRow(9, "Kosovo* Police")).toMatchObject({ status: "declined", statement: null });
+    expect(partnerRow(stolenVehicles(), "Kosovo* Police")).toMatchObject({ status: "declined", statement: null });
     const sent = mail("partner-response").slice(before);
-    // The lead's active applicants: the demo one and the colleague added in "inviting a partner".
+    // The lead's active applicants: the demo one and the colleague, not the deactivated one.
     expect(sent.map((m) => m.recipient)).toEqual(["applicant.al@taf.example", "colleague.al@taf.example"]);
     expect(sent[0]!.subject).toBe("Kosovo* Police withdrew its confirmation: A shared alert channel for stolen vehicles");
     expect(sent[0]!.text).toContain("Only institutions from Albania stand behind the proposal now: it is not joint yet.");

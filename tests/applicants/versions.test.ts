@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import type { FieldComparison } from "../../app/proposals/versions.server";
 import * as page from "../../app/routes/proposals.$proposalId.versions";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
-import { attachments, memberships, proposals, users } from "../../db/schema";
+import { attachments, proposals } from "../../db/schema";
 import { load, signInAs, statusOf } from "../support/http";
+import { useDatabase } from "../support/database";
+import { actorFor, demoProposalId } from "../workflow-server/builders";
 
 // Frozen versions, and the comparison of two of the same kind with the changed words marked.
 
@@ -23,12 +24,10 @@ const marked = (f: FieldComparison, side: "left" | "right", mark: "removed" | "a
     .map((piece) => piece.text.trim())
     .join("|");
 
-/** The actor an applicant of the lead institution acts as. */
-function applicantActor(email: string) {
-  const user = db().select().from(users).where(eq(users.email, email)).get()!;
-  const membership = db().select().from(memberships).where(eq(memberships.userId, user.id)).get()!;
-  return { userId: user.id, role: "applicant" as const, institutionId: membership.institutionId };
-}
+// Demo proposals: "victims" submitted once, with a clarification requested; "drug networks"
+// with its concept note approved; "following the money" with its concept note sent back.
+const victims = () => demoProposalId("victims");
+const followTheMoney = () => demoProposalId("followTheMoney");
 
 /** What the lead's edit form would save: the working content, changed in place. */
 function edit(proposalId: number, change: (content: Record<string, unknown>) => Record<string, unknown>) {
@@ -36,13 +35,11 @@ function edit(proposalId: number, change: (content: Record<string, unknown>) => 
   db().update(proposals).set({ content: change(row.content) }).where(eq(proposals.id, proposalId)).run();
 }
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 describe("a proposal with one version", () => {
   it("says so and shows it, with themes and support kinds in words", async () => {
-    const versions = (await view("applicant.me@taf.example", 7)) as Page;
+    const versions = (await view("applicant.me@taf.example", victims())) as Page;
     const proposal = kind(versions, "proposal");
     expect(proposal.versions.map((v) => [v.number, v.what, v.by])).toEqual([[1, "Submitted", "Nikola Vuković"]]);
     expect(proposal.comparison).toBeNull();
@@ -56,7 +53,7 @@ describe("a proposal with one version", () => {
   });
 
   it("shows a concept note's activities and budget lines as readable lines", async () => {
-    const versions = (await view("applicant.xk@taf.example", 1)) as Page;
+    const versions = (await view("applicant.xk@taf.example", demoProposalId("drugNetworks"))) as Page;
     const note: Record<string, string> = Object.fromEntries(kind(versions, "conceptNote").only!.map((f) => [f.key, f.text]));
     expect(note.activities?.split("\n")).toHaveLength(3);
     expect(note.activities).toMatch(/^Networking or operational meeting: Operational meeting to compare the three investigations\. \d{1,2} [A-Z][a-z]+ \d{4}, Pristina, 18 participants, Albania: Albanian State Police, Kosovo\*: Kosovo\* Police, North Macedonia: Public Prosecutor's Office of North Macedonia$/m);
@@ -67,9 +64,9 @@ describe("a proposal with one version", () => {
 });
 
 describe("comparing after the applicants answered a clarification request", () => {
-  beforeAll(() => {
-    const lead = applicantActor("applicant.me@taf.example");
-    edit(7, (content) => ({
+  beforeEach(() => {
+    const lead = actorFor("applicant.me@taf.example");
+    edit(victims(), (content) => ({
       ...content,
       activities: "A joint workshop on indicators, a practice exchange on recorded hearings in Belgrade and a training for border police officers.",
       themes: ["traffickingInHumanBeings", "migrantSmuggling"],
@@ -78,14 +75,14 @@ describe("comparing after the applicants answered a clarification request", () =
     // Added while the clarification was open: listed with version 2, not with version 1.
     db()
       .insert(attachments)
-      .values({ proposalId: 7, uploadedByUserId: lead.userId, originalName: "Legal opinion on recorded hearings.pdf", storedName: "versions-test.pdf", mediaType: "application/pdf", sizeBytes: 1000, sha256: "0".repeat(64), createdAt: new Date() })
+      .values({ proposalId: victims(), uploadedByUserId: lead.userId, originalName: "Legal opinion on recorded hearings.pdf", storedName: "versions-test.pdf", mediaType: "application/pdf", sizeBytes: 1000, sha256: "0".repeat(64), createdAt: new Date() })
       .run();
-    const outcome = applyProposalCommand({ proposalId: 7, actor: lead, command: { type: "RESPOND", message: "The border police units and two victim support NGOs take part as participants." } });
+    const outcome = applyProposalCommand({ proposalId: victims(), actor: lead, command: { type: "RESPOND", message: "The border police units and two victim support NGOs take part as participants." } });
     expect(outcome).toMatchObject({ ok: true });
   });
 
   it("compares the last two versions by default, marking removed and added words", async () => {
-    const versions = (await view("applicant.me@taf.example", 7)) as Page;
+    const versions = (await view("applicant.me@taf.example", victims())) as Page;
     const proposal = kind(versions, "proposal");
     expect(proposal.versions.map((v) => [v.number, v.what])).toEqual([
       [1, "Submitted"],
@@ -116,41 +113,41 @@ describe("comparing after the applicants answered a clarification request", () =
   });
 
   it("compares the versions asked for, and falls back to the last two for a version that does not exist", async () => {
-    const reversed = (await view("applicant.me@taf.example", 7, "?proposalFrom=2&proposalTo=1")) as Page;
+    const reversed = (await view("applicant.me@taf.example", victims(), "?proposalFrom=2&proposalTo=1")) as Page;
     expect(kind(reversed, "proposal").comparison).toMatchObject({ from: 2, to: 1 });
     expect(marked(field(reversed, "proposal", "activities"), "right", "added")).toBe("first-line officials");
 
-    const missing = (await view("applicant.me@taf.example", 7, "?proposalFrom=9&proposalTo=2")) as Page;
+    const missing = (await view("applicant.me@taf.example", victims(), "?proposalFrom=9&proposalTo=2")) as Page;
     expect(kind(missing, "proposal").comparison).toMatchObject({ from: 1, to: 2 });
     expect(kind(missing, "proposal").notice).toBe("There is no version 9, so the last two versions are compared.");
 
-    const nonsense = (await view("applicant.me@taf.example", 7, "?proposalFrom=abc&proposalTo=-1")) as Page;
+    const nonsense = (await view("applicant.me@taf.example", victims(), "?proposalFrom=abc&proposalTo=-1")) as Page;
     expect(kind(nonsense, "proposal").comparison).toMatchObject({ from: 1, to: 2 });
   });
 
   it("is open to everyone who may see the proposal, and to no one else", async () => {
     for (const email of ["applicant.me@taf.example", "applicant.rs@taf.example", "admin@taf.example"]) {
-      expect(statusOf(await view(email, 7))).toBe(200);
+      expect(statusOf(await view(email, victims()))).toBe(200);
     }
-    expect(statusOf(await view("applicant.xk@taf.example", 7))).toBe(404);
-    expect(statusOf(await view("advisor.mk@taf.example", 7))).toBe(404);
-    expect(((await view(null, 7)) as Response).headers.get("Location")).toMatch(/^\/login/);
+    expect(statusOf(await view("applicant.xk@taf.example", victims()))).toBe(404);
+    expect(statusOf(await view("advisor.mk@taf.example", victims()))).toBe(404);
+    expect(((await view(null, victims())) as Response).headers.get("Location")).toMatch(/^\/login/);
   });
 });
 
 describe("comparing concept notes", () => {
   it("compares the concept note resubmitted after a revision request with the first", async () => {
-    edit(3, (content) => {
+    edit(followTheMoney(), (content) => {
       const note = content.conceptNote as { activities: Record<string, unknown>[]; budgetLines: { item: string; amountEur: number }[]; risks: string };
       return {
         ...content,
         conceptNote: { ...note, activities: note.activities.slice(0, -1), budgetLines: [...note.budgetLines, { item: "Expert fees", amountEur: 5000 }] },
       };
     });
-    const outcome = applyProposalCommand({ proposalId: 3, actor: applicantActor("applicant.rs@taf.example"), command: { type: "SUBMIT_CONCEPT", answer: "The budget has a line for expert fees." } });
+    const outcome = applyProposalCommand({ proposalId: followTheMoney(), actor: actorFor("applicant.rs@taf.example"), command: { type: "SUBMIT_CONCEPT", answer: "The budget has a line for expert fees." } });
     expect(outcome).toMatchObject({ ok: true });
 
-    const versions = (await view("applicant.ba@taf.example", 3)) as Page;
+    const versions = (await view("applicant.ba@taf.example", followTheMoney())) as Page;
     const note = kind(versions, "conceptNote");
     expect(note.versions.map((v) => v.what)).toEqual(["Concept note submitted", "Concept note resubmitted after a revision request"]);
     expect(note.comparison).toMatchObject({ from: 1, to: 2, changedCount: 2 });

@@ -1,14 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
+import { inject } from "vitest";
 import { openDatabase } from "../../db/client";
 
-/** A fresh migrated SQLite file for one test file, and its removal. */
+/** A fresh migrated SQLite file for one test file (a copy of the run's empty base), and its removal. */
 export function openTestDatabase() {
   const dir = mkdtempSync(join(tmpdir(), "taf-emails-"));
   const path = join(dir, "taf.db");
+  copyFileSync(inject("databaseBases").empty, path);
   const { sqlite, db } = openDatabase(path);
   return {
     sqlite,

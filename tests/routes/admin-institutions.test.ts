@@ -1,7 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, institutions, memberships, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { connection, db } from "../../app/db.server";
 import * as institutionPage from "../../app/routes/admin.institutions.$institutionId";
 import * as directory from "../../app/routes/admin.institutions._index";
@@ -9,12 +8,15 @@ import * as newInstitution from "../../app/routes/admin.institutions.new";
 import * as invite from "../../app/routes/admin.people.invite";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
+import { institutionId } from "../workflow-server/builders";
 
 let admin: string;
 let applicant: string;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   admin = await signInAs("admin@taf.example");
   applicant = await signInAs("applicant.xk@taf.example");
 });
@@ -51,13 +53,15 @@ const customs = {
 };
 
 describe("who may use the institution pages", () => {
-  const pages: [string, Route, string, Record<string, string>?][] = [
-    ["directory", directory, "/admin/institutions"],
-    ["add", newInstitution, "/admin/institutions/new"],
-    ["institution", institutionPage, "/admin/institutions/1", { institutionId: "1" }],
+  const albania = () => String(institutionId("Albanian State Police"));
+  const pages: [string, Route, () => [string, Record<string, string>?]][] = [
+    ["directory", directory, () => ["/admin/institutions"]],
+    ["add", newInstitution, () => ["/admin/institutions/new"]],
+    ["institution", institutionPage, () => [`/admin/institutions/${albania()}`, { institutionId: albania() }]],
   ];
-  for (const [name, route, path, params] of pages) {
+  for (const [name, route, where] of pages) {
     it(`${name}: an applicant gets 403 and a signed-out visitor is sent to sign in`, async () => {
+      const [path, params] = where();
       expect(statusOf(await load(route, path, { cookie: applicant, params }))).toBe(403);
       expect(location(await load(route, path, { params }))).toMatch(/^\/login/);
       if (route.action) {
@@ -157,6 +161,7 @@ describe("adding and editing an institution", () => {
   });
 
   it("edits an institution, refuses a duplicate name, and records only what changed", async () => {
+    await submit(newInstitution, "/admin/institutions/new", customs, { cookie: admin });
     const customsMe = institutionByName(customs.name, "ME")!;
     const params = { institutionId: String(customsMe.id) };
     const duplicate = (await submit(institutionPage, `/admin/institutions/${customsMe.id}`, { ...customs, name: "Police Directorate of Montenegro" }, { cookie: admin, params })) as Reply;

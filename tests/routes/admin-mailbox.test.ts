@@ -1,7 +1,6 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, mailbox, outbox, outboxAttempts } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as mailboxPage from "../../app/routes/admin.mailbox._index";
 import { createDispatcher } from "../../emails/dispatcher";
@@ -11,22 +10,21 @@ import { passwordResetEmail } from "../../emails/templates/password-reset";
 import { createTransport, messageIdFor } from "../../emails/transport";
 import { freePort, startRefusingSmtp } from "../emails/helpers";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
 const from = "TAF portal <no-reply@taf-portal.localhost>";
 const path = "/admin/mailbox";
 let admin: string;
 let smtp: EmbeddedSmtp;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+// The mailbox server writes into this test's database, so each test starts its own.
+beforeEach(async () => {
   admin = await signInAs("admin@taf.example");
   smtp = await startEmbeddedSmtp({ db: db(), port: 0 });
 });
-afterAll(() => smtp.close());
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(mailbox).run();
-});
+afterEach(() => smtp.close());
 
 function enqueueReset(key: string) {
   db().transaction((tx) =>

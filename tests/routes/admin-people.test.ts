@@ -1,7 +1,6 @@
 import { count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { auditLog, institutions, memberships, outbox, sessions, tokens, users } from "../../db/schema";
-import { loadDemoData } from "../../app/demo/demo.server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { auditLog, memberships, outbox, sessions, tokens, users } from "../../db/schema";
 import { connection, db } from "../../app/db.server";
 import * as account from "../../app/routes/account";
 import * as personPage from "../../app/routes/admin.people.$userId";
@@ -10,22 +9,21 @@ import * as invite from "../../app/routes/admin.people.invite";
 import * as setPassword from "../../app/routes/set-password.$token";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
+import { institutionId, userId } from "../workflow-server/builders";
 
 let admin: string;
 let applicant: string;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   admin = await signInAs("admin@taf.example");
   applicant = await signInAs("applicant.xk@taf.example");
 });
 
 function userByEmail(email: string) {
   return db().select().from(users).where(eq(users.email, email)).get();
-}
-
-function institutionId(name: string) {
-  return db().select().from(institutions).where(eq(institutions.name, name)).get()!.id;
 }
 
 function tableCounts() {
@@ -62,13 +60,15 @@ const validInvite = (email: string) => ({
 });
 
 describe("who may use the people pages", () => {
-  const pages: [string, Route, string, Record<string, string>?][] = [
-    ["list", people, "/admin/people"],
-    ["invite", invite, "/admin/people/invite"],
-    ["person", personPage, "/admin/people/1", { userId: "1" }],
+  const theAdministrator = () => String(userId("admin@taf.example"));
+  const pages: [string, Route, () => [string, Record<string, string>?]][] = [
+    ["list", people, () => ["/admin/people"]],
+    ["invite", invite, () => ["/admin/people/invite"]],
+    ["person", personPage, () => [`/admin/people/${theAdministrator()}`, { userId: theAdministrator() }]],
   ];
-  for (const [name, route, path, params] of pages) {
+  for (const [name, route, where] of pages) {
     it(`${name}: an applicant gets 403 and a signed-out visitor is sent to sign in`, async () => {
+      const [path, params] = where();
       expect(statusOf(await load(route, path, { cookie: applicant, params }))).toBe(403);
       expect(location(await load(route, path, { params }))).toMatch(/^\/login/);
       if (route.action) {

@@ -1,16 +1,17 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { and, count, eq, isNotNull } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
 import * as home from "../../app/routes/_index";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as roundList from "../../app/routes/admin.rounds._index";
 import * as newRound from "../../app/routes/admin.rounds.new";
 import { applyRoundCommand, createRound } from "../../app/rounds/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { auditLog, proposals, roundEvents, rounds } from "../../db/schema";
 import type { Route } from "../support/http";
 import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
+import { admin as administrator, roundIdByCode } from "../workflow-server/builders";
 
 // The TAF team's round pages: the list, adding a round, and moving a round as its statechart
 // allows. Every answer to what a person typed is a message on the page, never a 500.
@@ -19,8 +20,9 @@ let admin: string;
 let applicant: string;
 let reviewer: string;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   admin = await signInAs("admin@taf.example");
   applicant = await signInAs("applicant.xk@taf.example");
   reviewer = await signInAs("reviewer.eu@taf.example");
@@ -69,20 +71,21 @@ function roundIn(state: "planned" | "open" | "closed", mode: "deadline" | "rolli
   const created = db().transaction((tx) =>
     createRound(tx, { code, title: `Test round ${code}`, mode, opensAt: new Date(now.getTime() + 86_400_000), closesAt: mode === "deadline" ? new Date(now.getTime() + 30 * 86_400_000) : null }),
   );
-  const adminActor = { userId: 1, role: "administrator", institutionId: null } as const;
-  if (state !== "planned") applyRoundCommand({ roundId: created.id, actor: adminActor, command: { type: "OPEN" } });
-  if (state === "closed") applyRoundCommand({ roundId: created.id, actor: adminActor, command: { type: "CLOSE" } });
+  if (state !== "planned") applyRoundCommand({ roundId: created.id, actor: administrator(), command: { type: "OPEN" } });
+  if (state === "closed") applyRoundCommand({ roundId: created.id, actor: administrator(), command: { type: "CLOSE" } });
   return roundRow(created.id);
 }
 
 describe("who may use the round pages", () => {
-  const pages: [string, Route, string, Record<string, string>?][] = [
-    ["list", roundList, "/admin/rounds"],
-    ["add", newRound, "/admin/rounds/new"],
-    ["round", roundPage, "/admin/rounds/1", { roundId: "1" }],
+  const firstCall = () => String(roundIdByCode("2026-R1"));
+  const pages: [string, Route, () => [string, Record<string, string>?]][] = [
+    ["list", roundList, () => ["/admin/rounds"]],
+    ["add", newRound, () => ["/admin/rounds/new"]],
+    ["round", roundPage, () => [`/admin/rounds/${firstCall()}`, { roundId: firstCall() }]],
   ];
-  for (const [name, route, path, params] of pages) {
+  for (const [name, route, where] of pages) {
     it(`${name}: applicants and reviewers get 403, a signed-out visitor is sent to sign in, and nothing changes`, async () => {
+      const [path, params] = where();
       for (const cookie of [applicant, reviewer]) expect(statusOf(await load(route, path, { cookie, params }))).toBe(403);
       expect(location(await load(route, path, { params }))).toMatch(/^\/login/);
       if (route.action) {

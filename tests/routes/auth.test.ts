@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox, tokens, users } from "../../db/schema";
-import { DEMO_PASSWORD, loadDemoData } from "../../app/demo/demo.server";
+import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import { db } from "../../app/db.server";
 import * as root from "../../app/root";
 import * as login from "../../app/routes/login";
@@ -12,10 +12,9 @@ import * as account from "../../app/routes/account";
 import * as home from "../../app/routes/_index";
 import { issueToken } from "../../app/auth/tokens.server";
 import { load, signInAs, statusOf, submit } from "../support/http";
+import { useDatabase } from "../support/database";
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 function cookieFrom(response: unknown) {
   expect(response).toBeInstanceOf(Response);

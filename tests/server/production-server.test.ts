@@ -121,9 +121,11 @@ describe("the production server", { timeout: 120_000 }, () => {
   });
 
   it("stops gracefully on SIGTERM: a request already under way still gets its answer", async () => {
-    // Half a sign-in form is sent, the server is told to stop, then the rest arrives.
+    // A portal of its own, as the other tests go on using theirs. Half a sign-in form is sent,
+    // the server is told to stop, then the rest arrives.
+    const stopping = await startPortal();
     const body = new URLSearchParams({ email: "admin@taf.example", password: DEMO_PASSWORD }).toString();
-    const { host, port } = new URL(portal.url);
+    const { host, port } = new URL(stopping.url);
     const socket = connect(Number(port), host.replace(/:.*$/, ""));
     let answer = "";
     socket.on("data", (chunk) => (answer += chunk));
@@ -133,14 +135,14 @@ describe("the production server", { timeout: 120_000 }, () => {
       `POST /login HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const stopped = portal.stop();
+    const stopped = stopping.stop();
     await new Promise((resolve) => setTimeout(resolve, 300));
     socket.write(body.slice(10));
     await stopped;
     await ended;
     expect(answer).toMatch(/^HTTP\/1\.1 302/);
-    expect(portal.output()).toContain("SIGTERM: finishing requests and jobs, then stopping.");
-    expect(portal.exitCode()).toBe(0);
+    expect(stopping.output()).toContain("SIGTERM: finishing requests and jobs, then stopping.");
+    expect(stopping.exitCode()).toBe(0);
   });
 });
 

@@ -1,18 +1,19 @@
 import Database from "better-sqlite3";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { connection, db } from "../../app/db.server";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { auditLog } from "../../db/schema";
 import { leadApplicant, makeProposal, T0, userId } from "./builders";
+import { useDatabase } from "../support/database";
 
 // The history of who decided what is never changed or removed, whoever asks: the database
 // itself refuses, so a bug or a hand-typed statement cannot rewrite it.
 
 const HISTORY_TABLES = ["proposal_events", "round_events", "eligibility_checks", "proposal_versions", "audit_log"] as const;
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   // One row in each history table: a round opened, a proposal submitted and checked, a sign-in.
   const { id } = makeProposal();
   const submitted = applyProposalCommand({ proposalId: id, actor: leadApplicant(), command: { type: "SUBMIT" }, now: T0 });

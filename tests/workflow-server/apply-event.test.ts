@@ -1,11 +1,10 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connection, db } from "../../app/db.server";
 import { applyProposalCommand, CONFLICT_MESSAGE } from "../../app/proposals/workflow.server";
 import { applyRoundCommand } from "../../app/rounds/workflow.server";
 import { openDatabase } from "../../db/client";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { auditLog, eligibilityChecks, proposals, proposalVersions } from "../../db/schema";
 import {
   actorFor,
@@ -34,10 +33,9 @@ import {
   T0,
   XK_PROSECUTION,
 } from "./builders";
+import { useDatabase } from "../support/database";
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const checksOf = (id: number) => db().select().from(eligibilityChecks).where(eq(eligibilityChecks.proposalId, id)).all();
 const versionsOf = (id: number) => db().select().from(proposalVersions).where(eq(proposalVersions.proposalId, id)).orderBy(proposalVersions.number).all();

@@ -23,12 +23,13 @@ import {
 import type { Actor } from "../../workflows/actors";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { persistProposal } from "../../workflows/proposal.machine";
+import { DEMO_NOW } from "../support/clock";
 
 // Shared builders for the workflow's integration tests: a round, a complete proposal with its
 // partners, actors for the demo people, and the checks every accepted step must pass.
 
-/** A fixed clock: every test passes `now` explicitly, so nothing depends on the day it runs. */
-export const T0 = new Date("2026-03-02T09:00:00.000Z");
+/** A fixed clock, where the tests' clock starts: passed as `now`, nothing depends on the day it runs. */
+export const T0 = DEMO_NOW;
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
 export const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
@@ -42,6 +43,45 @@ export const XK_PROSECUTION = "Office of the Chief State Prosecutor";
 export function institutionId(name: string): number {
   const row = db().select({ id: institutions.id }).from(institutions).where(eq(institutions.name, name)).get();
   if (!row) throw new Error(`No institution named ${name}: load the demo data first.`);
+  return row.id;
+}
+
+/** The demo proposals, by title (tests/demo.test.ts shows the state each is in). */
+export const DEMO_PROPOSALS = {
+  /** 2026-R1, Kosovo* Police with the Albanian State Police and North Macedonia's prosecution: being implemented. */
+  drugNetworks: "Joint investigations of complex drug-trafficking networks",
+  /** 2026-R1, North Macedonia's prosecution with Kosovo*'s and Albania's: implementation on hold. */
+  foreignFighters: "Prosecuting returning foreign terrorist fighters: a regional practice exchange",
+  /** 2026-R1, Serbia's organised crime prosecution with SIPA: concept note sent back for revision. */
+  followTheMoney: "Following the money: financial investigations of migrant-smuggling networks",
+  /** 2026-R1, SIPA: not selected. */
+  firearms: "Firearms trafficking from the Western Balkans: a regional awareness programme",
+  /** 2026-R1, Montenegro's Ministry of Justice: completed. */
+  legalAssistance: "Faster mutual legal assistance in organised crime and asset recovery cases",
+  /** 2026-R2, the Albanian State Police with the Kosovo* Police: awaiting the eligibility decision. */
+  cocaineRoutes: "Joint operational analysis of cocaine routes through the port of Durrës",
+  /** 2026-R2, Montenegro's Ministry of Justice with Serbia's organised crime prosecution: clarification requested. */
+  victims: "Early identification of victims of trafficking in human beings in cross-border cases",
+  /** 2026-R2, Kosovo* Police, Serbia's prosecution invited: a draft. */
+  cybercrime: "Cybercrime: cross-border electronic evidence",
+  /** ROLLING, the Albanian State Police with the Kosovo* Police confirmed: a draft. */
+  stolenVehicles: "A shared alert channel for stolen vehicles",
+} as const;
+
+export function proposalIdByTitle(title: string): number {
+  const row = db().select({ id: proposals.id }).from(proposals).where(eq(proposals.title, title)).get();
+  if (!row) throw new Error(`No proposal titled "${title}": load the demo data first.`);
+  return row.id;
+}
+
+/** The id of a demo proposal, by its short name in DEMO_PROPOSALS. */
+export function demoProposalId(name: keyof typeof DEMO_PROPOSALS): number {
+  return proposalIdByTitle(DEMO_PROPOSALS[name]);
+}
+
+export function roundIdByCode(code: string): number {
+  const row = db().select({ id: rounds.id }).from(rounds).where(eq(rounds.code, code)).get();
+  if (!row) throw new Error(`No round ${code}: load the demo data first.`);
   return row.id;
 }
 

@@ -1,9 +1,8 @@
 import { gt } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import type { ProposalCommand } from "../../app/proposals/workflow.server";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { outbox } from "../../db/schema";
 import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import type { Actor } from "../../workflows/actors";
@@ -26,6 +25,7 @@ import {
   setContent,
   T0,
 } from "./builders";
+import { useDatabase } from "../support/database";
 
 // The mail each transition owes, as the outbox holds it after the command: who, which template,
 // and what the recipient reads. Each test looks only at the rows its own command added.
@@ -35,8 +35,9 @@ const AL = "applicant.al@taf.example";
 const MK = "applicant.mk@taf.example";
 const ADMIN = "admin@taf.example";
 
-beforeAll(async () => {
-  await loadDemoData(db());
+useDatabase("demo");
+
+beforeEach(async () => {
   // A second, active administrator; a deactivated one; a deactivated applicant of the lead.
   addPerson({ email: "admin.two@taf.example", name: "Second Administrator", role: "administrator" });
   addPerson({ email: "admin.gone@taf.example", name: "Former Administrator", role: "administrator", active: false });

@@ -1,17 +1,15 @@
 import { count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connection, db } from "../../app/db.server";
 import { applyRoundCommand } from "../../app/rounds/workflow.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { roundEvents, rounds } from "../../db/schema";
 import { admin, at, DAY, makeRound, T0 } from "./builders";
+import { useDatabase } from "../support/database";
 
 // Administrators move rounds by hand through the same function the scheduler uses: one
 // transaction for the round's row and its history row, guarded by the round's version.
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const roundRow = (id: number) => db().select().from(rounds).where(eq(rounds.id, id)).get()!;
 const historyCount = () => db().select({ n: count() }).from(roundEvents).get()!.n;

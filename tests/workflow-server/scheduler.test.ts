@@ -1,11 +1,10 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { eq, gt } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "../../app/db.server";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
 import { applyRoundCommand } from "../../app/rounds/workflow.server";
 import { REVIEW_REMINDER_BEFORE_MS, runScheduledEvents } from "../../app/jobs/scheduler.server";
-import { loadDemoData } from "../../app/demo/demo.server";
 import { outbox, reviewAssignments, roundEvents, rounds } from "../../db/schema";
 import {
   addPerson,
@@ -22,13 +21,12 @@ import {
   proposalRow,
   T0,
 } from "./builders";
+import { useDatabase } from "../support/database";
 
 // The scheduler turns stored times into events. Every run is given `now`, so each test sets
-// the clock where it needs it; the rows other tests left behind are never asserted on.
+// the clock where it needs it; each starts from the demo, whose own due items may count too.
 
-beforeAll(async () => {
-  await loadDemoData(db());
-});
+useDatabase("demo");
 
 const roundRow = (id: number) => db().select().from(rounds).where(eq(rounds.id, id)).get()!;
 const roundHistory = (id: number) => db().select().from(roundEvents).where(eq(roundEvents.roundId, id)).orderBy(roundEvents.id).all();
@@ -206,7 +204,5 @@ describe("one broken item does not stop the scheduler", () => {
     const logged = vi.mocked(console.error).mock.calls.map((call) => String(call[0]));
     expect(logged.some((line) => line.includes(`open round ${broken.code}`))).toBe(true);
     vi.mocked(console.error).mockClear();
-    // Set it right again so later runs in this file see a sound database.
-    db().update(rounds).set({ machineVersion: 1 }).where(eq(rounds.id, broken.id)).run();
   });
 });
