@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import { and, eq, exists, inArray, notInArray, or, sql } from "drizzle-orm";
-import type { Role } from "../db/schema";
+import type { Role } from "../workflows/actors";
 import { institutions, proposalPartners, proposals, reviewAssignments } from "../db/schema";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";

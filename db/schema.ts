@@ -3,6 +3,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import type { InstitutionType } from "../workflows/vocabulary";
 import { INSTITUTION_TYPES } from "../workflows/vocabulary";
 import type { RoundState } from "../workflows/round.machine";
+import { roles } from "../workflows/actors";
 
 // Times are stored as UTC milliseconds; pages render them in Europe/Brussels and local time.
 const createdAt = () =>
@@ -47,8 +48,6 @@ export const users = sqliteTable("users", {
   createdAt: createdAt(),
 });
 
-export const roles = ["applicant", "administrator", "reviewer", "countryAdvisor"] as const;
-export type Role = (typeof roles)[number];
 
 // What a person is in the programme: an applicant of an institution, or TAF staff.
 export const memberships = sqliteTable(

@@ -3,7 +3,11 @@
  * "who may" without looking anything up. The scheduler (round opening and closing, expired
  * clarification requests) acts as the role "system".
  */
-export type ActorRole = "applicant" | "administrator" | "reviewer" | "countryAdvisor" | "system";
+export type ActorRole = Role | "system";
+
+/** What a person is in the programme: the roles a membership gives (db/schema.ts stores these). */
+export const roles = ["applicant", "administrator", "reviewer", "countryAdvisor"] as const;
+export type Role = (typeof roles)[number];
 
 /**
  * What the machines judge "who may" on: a role, and for an applicant their institution. Asking

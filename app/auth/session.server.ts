@@ -3,7 +3,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../workflows/actors";
 import { countries, institutions, memberships, sessions, users } from "../../db/schema";
 import { db } from "../db.server";
 import { env } from "../env.server";

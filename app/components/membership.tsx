@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema";
+import type { Role } from "../../workflows/actors";
 import { CountryName } from "./country";
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,8 +1,8 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getSelectProps } from "@conform-to/react";
 import { useEffect, useState } from "react";
-import type { Role } from "../../db/schema";
-import { roles } from "../../db/schema";
+import type { Role } from "../../workflows/actors";
+import { roles } from "../../workflows/actors";
 import { countryLabel } from "../../workflows/countries";
 import type { CountryChoice, InstitutionChoice } from "../institutions/institution-schema";
 import type { PersonStatus, RoleView } from "../people/person-schema";

@@ -15,7 +15,8 @@ import type { ProposalSender } from "../../workflows/proposal-events";
 import { PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import { administratorActor, leadActor } from "../auth/actors.server";
 import type { Db } from "../../db/client";
-import type { InstitutionType, Role, RoundMode } from "../../db/schema";
+import type { InstitutionType, RoundMode } from "../../db/schema";
+import type { Role } from "../../workflows/actors";
 import { institutions, memberships, outbox, proposalPartners, proposals, reviewAssignments, rounds, users } from "../../db/schema";
 
 // Demo data lets a new user try every role on the embedded defaults. It is loaded only into a

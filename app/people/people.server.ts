@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/client";
 import { and, asc, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../workflows/actors";
 import { countries, institutions, memberships, tokens, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { invitationEmail } from "../../emails/templates/invitation";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Role } from "../../db/schema";
-import { roles } from "../../db/schema";
+import type { Role } from "../../workflows/actors";
+import { roles } from "../../workflows/actors";
 
 // A person as the people pages and their forms know them: status, roles, and the one schema of
 // the invite and edit forms (server and browser).

@@ -52,7 +52,6 @@ export function implementationPage(participation: Participation, user: SessionUs
       .map((r) => [r.activityKey, { heldOn: r.heldOn, heldOnLabel: formatDay(r.heldOn), participants: r.participants, outcome: r.outcome }]),
   );
   const activities = (approved?.note.activities ?? []).map((a) => ({ ...a, dateLabel: formatDay(a.date), report: reports.get(a.key) ?? null }));
-  const stage = row.state.split(".").at(-1)!;
   const hold =
     statesAccepting("RESUME").includes(row.state as ProposalStatePath)
       ? db()
@@ -67,7 +66,6 @@ export function implementationPage(participation: Participation, user: SessionUs
     title: row.title,
     reference: row.reference,
     state: row.state,
-    stage,
     stateLabel: stateLabelOf(row.state),
     stageWords: applicantWordsOf(row.state),
     hold: hold ? { at: formatBrussels(hold.at), reason: typeof hold.payload.reason === "string" ? hold.payload.reason : "" } : null,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { Role } from "../../db/schema";
-import { roles } from "../../db/schema";
+import type { Role } from "../../workflows/actors";
+import { roles } from "../../workflows/actors";
 import { ROLE_LABELS } from "../components/membership";
 import { PERSON_STATUS_LABELS, RoleList, StatusBadge } from "../components/person";
 import type { PersonStatus } from "../people/person-schema";

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isWithin } from "../../workflows/proposal-stages";
 import { formatDay } from "../../workflows/time";
 import { ConceptNoteForm, ConceptNoteView, RevisionRequests } from "../components/proposal/concept-note";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
@@ -19,10 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...page,
     note: { ...page.note, activities: page.note.activities.map((a) => ({ ...a, dateLabel: formatDay(a.date) })) },
+    // Where the concept is, asked of the statechart (typed by it), as flags for the page.
     stage: {
-      conceptualWork: isWithin(page.state, "conceptualWork"),
-      drafting: isWithin(page.state, "conceptualWork.drafting"),
-      underReview: isWithin(page.state, "conceptualWork.underReview"),
+      conceptualWork: proposal.snapshot.matches("conceptualWork"),
+      drafting: proposal.snapshot.matches({ conceptualWork: "drafting" }),
+      underReview: proposal.snapshot.matches({ conceptualWork: "underReview" }),
     },
     formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer) : null,
   };

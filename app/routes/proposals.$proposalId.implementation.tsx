@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isWithin } from "../../workflows/proposal-stages";
 import { ActivityCard, CompletionReport, CompletionReportView } from "../components/proposal/implementation";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { readForm } from "../forms.server";
@@ -16,11 +15,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = implementationPage(proposal, user);
   return {
     ...page,
+    // Where implementation is, asked of the statechart (typed by it), as flags for the page.
     at: {
-      awaitingStart: isWithin(page.state, "implementation.active.awaitingStart"),
-      ongoing: isWithin(page.state, "implementation.active.ongoing"),
-      onHold: isWithin(page.state, "implementation.onHold"),
-      completed: isWithin(page.state, "completed"),
+      awaitingStart: proposal.snapshot.matches({ implementation: { active: "awaitingStart" } }),
+      ongoing: proposal.snapshot.matches({ implementation: { active: "ongoing" } }),
+      onHold: proposal.snapshot.matches({ implementation: "onHold" }),
+      completed: proposal.snapshot.matches("completed"),
     },
   };
 }

@@ -35,7 +35,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000).to
 describe("what the page shows", () => {
   it("lists the approved activities as planned, with the overall state, to the lead and the partners", async () => {
     const page = (await view(drugNetworks(), LEAD)) as Page;
-    expect(page.stage).toBe("ongoing");
+    expect(page.at.ongoing).toBe(true);
     expect(page.stateLabel).toBe("Ongoing");
     expect(page.canReport).toBe(true);
     expect(page.approvedVersion).toBe(1);
@@ -51,7 +51,7 @@ describe("what the page shows", () => {
 
   it("explains a hold with its reason, and that reporting opens when implementation is ongoing", async () => {
     const page = (await view(foreignFighters(), "applicant.mk@taf.example")) as Page;
-    expect(page.stage).toBe("onHold");
+    expect(page.at.onHold).toBe(true);
     expect(page.hold?.reason).toBe("The joint training waits for the new legal framework on FTF returnees.");
     expect(page.canReport).toBe(false);
   });
@@ -139,7 +139,7 @@ describe("reporting on implementation", () => {
     expect(row(drugNetworks()).content.completionReport).toMatchObject({ lessonsLearnt: "Plan the legal advice before the first operational meeting, not after it." });
 
     const page = (await view(drugNetworks(), LEAD)) as Page;
-    expect(page.stage).toBe("reportSubmitted");
+    expect(page.stateLabel).toBe("Report submitted");
     expect(page.canReport).toBe(false);
     const late = await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-2", heldOn: daysAgo(12), participants: "8", outcome: "Held." });
     expect(statusOf(late)).toBe(403);
