@@ -85,8 +85,9 @@ function addArc(tail: FlowNode, head: FlowNode, capacity: number, cost: number):
 
 /**
  * The cheapest path with room left from source to sink, or none. Residual costs can be negative
- * once flow runs back, which is why this is Bellman-Ford and not Dijkstra; successive shortest
- * paths never leave a negative cycle, so it ends. Strict improvement and a first-in first-out
+ * once flow runs back, so this is Bellman-Ford (Dijkstra would need potentials, which a round's
+ * few hundred places do not call for); successive shortest paths never leave a negative cycle,
+ * so it ends. Strict improvement and a first-in first-out
  * queue over arcs laid out by id make the choice among equally cheap paths the same every run.
  */
 function cheapestPath(nodes: readonly FlowNode[], source: FlowNode, sink: FlowNode): Arc[] | undefined {
