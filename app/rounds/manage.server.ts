@@ -1,5 +1,6 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import { proposals, roundEvents, rounds, users } from "../../db/schema";
+import { statesWithin } from "../../workflows/proposal-stages";
 import { formatBrussels } from "../../workflows/time";
 import { isRoundEventType, ROUND_EVENTS } from "../../workflows/round-events";
 import type { ActingPerson } from "../audit.server";
@@ -10,7 +11,7 @@ import type { NewRoundInput } from "./round-schema";
 
 // Rounds as the TAF team manages them: the list, one round with its history, and adding a
 // round. Moving a round (open, close, reopen, archive) is a statechart event, applied by
-// applyRoundCommand (app/workflow/rounds.server.ts), whose round_events are its record.
+// applyRoundCommand (app/rounds/workflow.server.ts), whose round_events are its record.
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
@@ -20,7 +21,7 @@ function proposalCounts() {
     .select({
       roundId: proposals.roundId,
       submitted: sql<number>`count(${proposals.reference})`.as("submitted"),
-      drafts: sql<number>`sum(${proposals.state} = 'draft')`.as("drafts"),
+      drafts: sql<number>`sum(${inArray(proposals.state, statesWithin("draft"))})`.as("drafts"),
     })
     .from(proposals)
     .groupBy(proposals.roundId)

@@ -34,6 +34,7 @@ const offences: { rule: string; pattern: RegExp }[] = [
   { rule: "a state column queried with a string", pattern: new RegExp(`\\b(eq|ne|like)\\(\\s*(proposals\\.state|proposalEvents\\.\\w+State)\\s*,\\s*["'\`]`) },
   { rule: "a state list written by hand for a query", pattern: /\b(inArray|notInArray)\(\s*\w+\.state\s*,\s*\[\s*["'`]/ },
   { rule: "a state matched by its prefix", pattern: /[sS]tate\w*\??\.startsWith\(/ },
+  { rule: "a state compared inside raw SQL", pattern: /\$\{\w+\.\w*[sS]tate\}\s*(=|<>|!=|in|like)\s*'/i },
 ];
 
 it("no state is written as a string outside workflows/", () => {
@@ -58,6 +59,7 @@ it("recognises each kind of offence, so the check above can fail", () => {
     `inArray(proposals.state, ["draft", "discarded"])`,
     `row.fromState.startsWith("conceptualWork")`,
     `const stage = "euReview.reviewing";`,
+    "sql`sum(${proposals.state} = 'draft')`",
   ];
   for (const sample of samples) expect(offences.some(({ pattern }) => pattern.test(sample)), sample).toBe(true);
   for (const allowed of [`snapshot.matches("draft")`, `eq(rounds.state, "open")`, `statesWithin("conceptualWork")`]) {
