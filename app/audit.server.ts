@@ -2,6 +2,7 @@ import type { Tx } from "../db/client";
 import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { auditLog, users } from "../db/schema";
+import { formatBrussels } from "../workflows/time";
 import { db } from "./db.server";
 
 /** Who the audit log records as acting: a person by id and name, or no one (the portal itself). */
@@ -34,7 +35,7 @@ export function audit(entry: AuditEntry, tx: Tx = db()) {
 const actors = alias(users, "actor");
 
 /** The latest audit entries about one subject (a person, an institution), with who acted. */
-export function auditTrail(subjectType: string, subjectId: number, limit = 20) {
+function auditTrail(subjectType: string, subjectId: number, limit = 20) {
   return db()
     .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorId: actors.id, actorName: actors.name })
     .from(auditLog)
@@ -43,4 +44,18 @@ export function auditTrail(subjectType: string, subjectId: number, limit = 20) {
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * What the audit log recorded about one subject, in words: `actionWords` name the actions (an
+ * action without words shows its own name), and a person who acted on their own account is
+ * "themselves".
+ */
+export function auditActivity(subjectType: "user" | "institution", subjectId: number, actionWords: Record<string, string>) {
+  return auditTrail(subjectType, subjectId).map((entry) => ({
+    id: entry.id,
+    at: formatBrussels(entry.at),
+    what: actionWords[entry.action] ?? entry.action,
+    by: subjectType === "user" && entry.actorId === subjectId ? "themselves" : (entry.actorName ?? "the portal"),
+  }));
 }

@@ -1,5 +1,6 @@
 import { formatBrussels } from "../../workflows/time";
-import { auditTrail } from "../audit.server";
+import { idInAddress } from "../address.server";
+import { auditActivity } from "../audit.server";
 import { findInstitution, institutionPeople, listCountries } from "./institutions.server";
 
 // One institution as the TAF team manages it: its details, its people, and what the audit log
@@ -11,8 +12,7 @@ export function institutionNotFound(): never {
 
 /** The institution of the address; anything but a plain positive number is a 404, not an error. */
 export function institutionIdOf(param: string | undefined) {
-  if (!param || !/^[1-9]\d{0,15}$/.test(param)) institutionNotFound();
-  return Number(param);
+  return idInAddress(param, institutionNotFound);
 }
 
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -22,22 +22,13 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   institutionReactivated: "Reactivated",
 };
 
-function institutionAuditLabel(action: string) {
-  return AUDIT_ACTION_LABELS[action] ?? action;
-}
-
 /** The institution's page for an administrator. */
 export function institutionPage(institutionId: number) {
   const institution = findInstitution(institutionId) ?? institutionNotFound();
   return {
     institution: { ...institution, createdAt: formatBrussels(institution.createdAt) },
     people: institutionPeople(institution.id),
-    activity: auditTrail("institution", institution.id).map((entry) => ({
-      id: entry.id,
-      at: formatBrussels(entry.at),
-      what: institutionAuditLabel(entry.action),
-      by: entry.actorName ?? "the portal",
-    })),
+    activity: auditActivity("institution", institution.id, AUDIT_ACTION_LABELS),
     countries: listCountries(),
   };
 }

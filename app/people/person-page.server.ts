@@ -1,5 +1,6 @@
 import { formatBrussels } from "../../workflows/time";
-import { auditTrail } from "../audit.server";
+import { idInAddress } from "../address.server";
+import { auditActivity } from "../audit.server";
 import { institutionChoices, listCountries } from "../institutions/institutions.server";
 import { findPerson } from "./people.server";
 
@@ -12,8 +13,7 @@ export function personNotFound(): never {
 
 /** The person of the address; anything but a plain positive number is a 404, not an error. */
 export function personIdOf(param: string | undefined) {
-  if (!param || !/^[1-9]\d{0,15}$/.test(param)) personNotFound();
-  return Number(param);
+  return idInAddress(param, personNotFound);
 }
 
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -29,10 +29,6 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   passwordReset: "Chose a new password with a reset link",
 };
 
-function auditActionLabel(action: string) {
-  return AUDIT_ACTION_LABELS[action] ?? action;
-}
-
 /** The person's page for an administrator. */
 export function personPage(userId: number, admin: { id: number }) {
   const person = findPerson(userId) ?? personNotFound();
@@ -40,12 +36,7 @@ export function personPage(userId: number, admin: { id: number }) {
   return {
     person: { ...person, createdAt: formatBrussels(person.createdAt) },
     isSelf: person.id === admin.id,
-    activity: auditTrail("user", person.id).map((entry) => ({
-      id: entry.id,
-      at: formatBrussels(entry.at),
-      what: auditActionLabel(entry.action),
-      by: entry.actorId === person.id ? "themselves" : (entry.actorName ?? "the portal"),
-    })),
+    activity: auditActivity("user", person.id, AUDIT_ACTION_LABELS),
     institutions: institutionChoices(firstRole?.institutionId ?? null),
     countries: listCountries(),
   };

@@ -2,6 +2,7 @@ import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { allowedRoundEvents, restoreRound, roundStateLabel } from "../../workflows/round.machine";
 import { formatBrussels } from "../../workflows/time";
+import { idInAddress } from "../address.server";
 import { administratorActor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import type { PageRequest } from "../pagination.server";
@@ -20,8 +21,7 @@ export function roundNotFound(): never {
 
 /** The round of the address; anything but a plain positive number is a 404, not an error. */
 export function roundIdOf(param: string | undefined) {
-  if (!param || !/^[1-9]\d{0,15}$/.test(param)) roundNotFound();
-  return Number(param);
+  return idInAddress(param, roundNotFound);
 }
 
 /** The round's page for an administrator. */
