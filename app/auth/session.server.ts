@@ -1,32 +1,23 @@
 import type { Tx } from "../../db/client";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, ne } from "drizzle-orm";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Role } from "../../workflows/actors";
 import { countries, institutions, memberships, sessions, users } from "../../db/schema";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import { membershipColumns, membershipCountry, roleOf } from "../people/memberships.server";
+import type { RoleView } from "../people/person-schema";
 import { hashSecret, newSecret } from "./crypto.server";
 
 const SESSION_DAYS = 14;
-
-export type Membership = {
-  role: Role;
-  institutionId: number | null;
-  institutionName: string | null;
-  countryCode: string | null;
-  countryName: string | null;
-  countryNeedsFootnote: boolean;
-  affiliation: string | null;
-};
 
 export type SessionUser = {
   id: number;
   email: string;
   name: string;
   sessionId: number;
-  memberships: Membership[];
+  memberships: RoleView[];
 };
 
 // Without SESSION_SECRET the portal makes one on first start and keeps it beside the database,
@@ -76,20 +67,13 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       id: users.id,
       email: users.email,
       name: users.name,
-      role: memberships.role,
-      institutionId: memberships.institutionId,
-      institutionName: institutions.name,
-      countryCode: countries.code,
-      countryName: countries.name,
-      countryNeedsFootnote: countries.needsDesignationFootnote,
-      affiliation: memberships.affiliation,
+      ...membershipColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
-    // An applicant's country is their institution's; a country advisor's is their own.
-    .leftJoin(countries, eq(countries.code, sql`coalesce(${memberships.countryCode}, ${institutions.countryCode})`))
+    .leftJoin(countries, eq(countries.code, membershipCountry))
     .where(and(eq(sessions.tokenHash, hashSecret(secret)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
     .all();
   const first = rows[0];
@@ -99,21 +83,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     email: first.email,
     name: first.name,
     sessionId: first.sessionId,
-    memberships: rows.flatMap((row) =>
-      row.role
-        ? [
-            {
-              role: row.role,
-              institutionId: row.institutionId,
-              institutionName: row.institutionName,
-              countryCode: row.countryCode,
-              countryName: row.countryName,
-              countryNeedsFootnote: row.countryNeedsFootnote ?? false,
-              affiliation: row.affiliation,
-            },
-          ]
-        : [],
-    ),
+    memberships: rows.flatMap(roleOf),
   };
 }
 

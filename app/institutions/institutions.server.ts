@@ -47,6 +47,19 @@ export function institutionChoices(keepInstitutionId: number | null = null): Ins
     .all();
 }
 
+/** An institution as the directory shows it, with its country: for a statement joining countries. */
+const institutionColumns = {
+  id: institutions.id,
+  name: institutions.name,
+  type: institutions.type,
+  chapter23: institutions.chapter23,
+  chapter24: institutions.chapter24,
+  active: institutions.active,
+  countryCode: countries.code,
+  countryName: countries.name,
+  countryNeedsFootnote: countries.needsDesignationFootnote,
+};
+
 export type InstitutionFilter = { search?: string; countryCode?: string; type?: InstitutionType; active?: boolean };
 
 /** A page of the directory, with each institution's country and number of applicants, in one statement. */
@@ -60,15 +73,7 @@ export function listInstitutions(filter: InstitutionFilter, request: PageRequest
   return readPage(request, (offset, limit) => {
     const rows = db()
       .select({
-        id: institutions.id,
-        name: institutions.name,
-        type: institutions.type,
-        chapter23: institutions.chapter23,
-        chapter24: institutions.chapter24,
-        active: institutions.active,
-        countryCode: countries.code,
-        countryName: countries.name,
-        countryNeedsFootnote: countries.needsDesignationFootnote,
+        ...institutionColumns,
         applicants: sql<number>`(select count(*) from ${memberships} where ${memberships.institutionId} = ${institutions.id} and ${memberships.role} = 'applicant')`,
         total: totalRows(),
       })
@@ -87,16 +92,8 @@ export function findInstitution(institutionId: number) {
   return (
     db()
       .select({
-        id: institutions.id,
-        name: institutions.name,
-        type: institutions.type,
-        chapter23: institutions.chapter23,
-        chapter24: institutions.chapter24,
-        active: institutions.active,
+        ...institutionColumns,
         createdAt: institutions.createdAt,
-        countryCode: countries.code,
-        countryName: countries.name,
-        countryNeedsFootnote: countries.needsDesignationFootnote,
       })
       .from(institutions)
       .innerJoin(countries, eq(countries.code, institutions.countryCode))

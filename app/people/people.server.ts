@@ -12,6 +12,7 @@ import { endAllSessions } from "../auth/session.server";
 import { issueToken } from "../auth/tokens.server";
 import type { InviteInput, PersonInput, PersonStatus, RoleView } from "./person-schema";
 import { personStatus } from "./person-schema";
+import { membershipColumns, membershipCountry, roleOf } from "./memberships.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import type { PageRequest } from "../pagination.server";
@@ -63,140 +64,74 @@ function peopleConditions(filter: PeopleFilter) {
   return conditions.length ? and(...conditions) : undefined;
 }
 
-// A membership's country: an applicant's is their institution's, a country advisor's their own.
-const roleCountry = sql`coalesce(${memberships.countryCode}, ${institutions.countryCode})`;
-
-const roleColumns = {
-  role: memberships.role,
-  institutionId: memberships.institutionId,
-  institutionName: institutions.name,
-  countryCode: countries.code,
-  countryName: countries.name,
-  countryNeedsFootnote: countries.needsDesignationFootnote,
-  affiliation: memberships.affiliation,
-};
-
-type RoleRow = {
-  role: Role | null;
-  institutionId: number | null;
-  institutionName: string | null;
-  countryCode: string | null;
-  countryName: string | null;
-  countryNeedsFootnote: boolean | null;
-  affiliation: string | null;
-};
-
-function toRoleView(row: RoleRow): RoleView[] {
-  if (!row.role) return [];
-  return [
-    {
-      role: row.role,
-      institutionId: row.institutionId,
-      institutionName: row.institutionName,
-      countryCode: row.countryCode,
-      countryName: row.countryName,
-      countryNeedsFootnote: row.countryNeedsFootnote ?? false,
-      affiliation: row.affiliation,
-    },
-  ];
-}
-
-/**
- * One page of people with their roles, in one statement: the page of people (and their number)
- * is chosen in a subquery, then joined to memberships, institutions and countries.
- */
-export function listPeople(filter: PeopleFilter, request: PageRequest) {
-  const where = peopleConditions(filter);
-  return readPage(request, (offset, limit) => {
-    const page = db()
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        jobTitle: users.jobTitle,
-        active: users.active,
-        hasPassword: sql<number>`${users.passwordHash} is not null`.as("has_password"),
-        total: totalRows().as("total"),
-      })
-      .from(users)
-      .where(where)
-      .orderBy(sql`lower(${users.name})`, users.id)
-      .limit(limit)
-      .offset(offset)
-      .as("page");
-    const rows = db()
-      .select({
-        id: page.id,
-        name: page.name,
-        email: page.email,
-        jobTitle: page.jobTitle,
-        active: page.active,
-        hasPassword: page.hasPassword,
-        total: page.total,
-        ...roleColumns,
-      })
-      .from(page)
-      .leftJoin(memberships, eq(memberships.userId, page.id))
-      .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
-      .leftJoin(countries, eq(countries.code, roleCountry))
-      .orderBy(sql`lower(${page.name})`, page.id, memberships.id)
-      .all();
-    const people: PersonSummary[] = [];
-    for (const row of rows) {
-      let person = people.at(-1);
-      if (person?.id !== row.id) {
-        person = {
-          id: row.id,
-          name: row.name,
-          email: row.email,
-          jobTitle: row.jobTitle,
-          status: personStatus(Boolean(row.active), Boolean(row.hasPassword)),
-          roles: [],
-        };
-        people.push(person);
-      }
-      person.roles.push(...toRoleView(row));
-    }
-    return { total: rows[0]?.total ?? 0, rows: people };
-  });
-}
-
 export type PersonDetail = PersonSummary & { createdAt: Date; memberships: (RoleView & { membershipId: number })[] };
 
-/** One person with their roles (one statement), or null. */
-export function findPerson(userId: number): PersonDetail | null {
-  const rows = db()
+/**
+ * People with their roles, in one statement: the people `where` chooses (and their number) are
+ * paged in a subquery, then joined to memberships, institutions and countries.
+ */
+function peopleWithRoles(where: SQL | undefined, offset: number, limit: number) {
+  const page = db()
     .select({
       id: users.id,
       name: users.name,
       email: users.email,
       jobTitle: users.jobTitle,
       active: users.active,
-      hasPassword: sql<number>`${users.passwordHash} is not null`,
+      hasPassword: sql<number>`${users.passwordHash} is not null`.as("has_password"),
       createdAt: users.createdAt,
-      membershipId: memberships.id,
-      ...roleColumns,
+      total: totalRows().as("total"),
     })
     .from(users)
-    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .where(where)
+    .orderBy(sql`lower(${users.name})`, users.id)
+    .limit(limit)
+    .offset(offset)
+    .as("page");
+  const rows = db()
+    .select({ ...page._.selectedFields, membershipId: memberships.id, ...membershipColumns })
+    .from(page)
+    .leftJoin(memberships, eq(memberships.userId, page.id))
     .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
-    .leftJoin(countries, eq(countries.code, roleCountry))
-    .where(eq(users.id, userId))
-    .orderBy(memberships.id)
+    .leftJoin(countries, eq(countries.code, membershipCountry))
+    .orderBy(sql`lower(${page.name})`, page.id, memberships.id)
     .all();
-  const first = rows[0];
-  if (!first) return null;
-  const withIds = rows.flatMap((row) => toRoleView(row).map((role) => ({ ...role, membershipId: row.membershipId! })));
-  return {
-    id: first.id,
-    name: first.name,
-    email: first.email,
-    jobTitle: first.jobTitle,
-    status: personStatus(first.active, Boolean(first.hasPassword)),
-    createdAt: first.createdAt,
-    roles: withIds.map(({ membershipId: _, ...role }) => role),
-    memberships: withIds,
-  };
+  const people: PersonDetail[] = [];
+  for (const row of rows) {
+    let person = people.at(-1);
+    if (person?.id !== row.id) {
+      person = {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        jobTitle: row.jobTitle,
+        status: personStatus(Boolean(row.active), Boolean(row.hasPassword)),
+        createdAt: row.createdAt,
+        roles: [],
+        memberships: [],
+      };
+      people.push(person);
+    }
+    for (const role of roleOf(row)) {
+      person.roles.push(role);
+      person.memberships.push({ ...role, membershipId: row.membershipId! });
+    }
+  }
+  return { total: rows[0]?.total ?? 0, people };
+}
+
+/** One page of people with their roles, in one statement. */
+export function listPeople(filter: PeopleFilter, request: PageRequest) {
+  const where = peopleConditions(filter);
+  return readPage(request, (offset, limit) => {
+    const { total, people } = peopleWithRoles(where, offset, limit);
+    return { total, rows: people.map(({ createdAt: _, memberships: __, ...person }): PersonSummary => person) };
+  });
+}
+
+/** One person with their roles (one statement), or null. */
+export function findPerson(userId: number): PersonDetail | null {
+  return peopleWithRoles(eq(users.id, userId), 0, 1).people[0] ?? null;
 }
 
 /** Just the columns a role needs; the others are cleared so a changed role leaves nothing stale. */
@@ -400,14 +335,14 @@ export function resendInvitation(actor: ActingPerson, userId: number, ip?: strin
         return { ok: false, formErrors: [`${person.name} has already chosen a password. If they forgot it, they can use “Forgot your password?” on the sign-in page.`] };
       }
       const membership = tx
-        .select(roleColumns)
+        .select(membershipColumns)
         .from(memberships)
         .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
-        .leftJoin(countries, eq(countries.code, roleCountry))
+        .leftJoin(countries, eq(countries.code, membershipCountry))
         .where(eq(memberships.userId, userId))
         .orderBy(asc(memberships.id))
         .get();
-      const role = membership ? toRoleView(membership)[0] : undefined;
+      const role = membership ? roleOf(membership)[0] : undefined;
       if (!role) return { ok: false, formErrors: ["Give this person a role before inviting them."] };
       const { tokenId } = sendInvitation(tx, person, role, actor);
       audit({ actorUserId: actor.id, action: "invitationResent", subjectType: "user", subjectId: userId, detail: { tokenId }, ip }, tx);
