@@ -6,6 +6,7 @@ import * as institutionPage from "../../app/routes/admin.institutions.$instituti
 import * as directory from "../../app/routes/admin.institutions._index";
 import * as newInstitution from "../../app/routes/admin.institutions.new";
 import * as invite from "../../app/routes/admin.people.invite";
+import { customs } from "../support/forms";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { useDatabase } from "../support/database";
@@ -42,14 +43,6 @@ type Reply = { result: { error?: Record<string, string[] | null>; initialValue?:
 type Directory = {
   institutions: { id: number; name: string; countryCode: string; countryNeedsFootnote: boolean; type: string; active: boolean; applicants: number }[];
   pages: { total: number };
-};
-
-const customs = {
-  name: "Customs Administration of Montenegro",
-  countryCode: "ME",
-  type: "lawEnforcementAgency",
-  chapter24: "on",
-  active: "on",
 };
 
 describe("who may use the institution pages", () => {

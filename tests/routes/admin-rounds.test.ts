@@ -8,6 +8,7 @@ import * as roundList from "../../app/routes/admin.rounds._index";
 import * as newRound from "../../app/routes/admin.rounds.new";
 import { applyRoundCommand, createRound } from "../../app/rounds/workflow.server";
 import { auditLog, proposals, roundEvents, rounds } from "../../db/schema";
+import { call2030 } from "../support/forms";
 import type { Route } from "../support/http";
 import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";
 import { useDatabase } from "../support/database";
@@ -43,26 +44,6 @@ function location(result: unknown) {
 
 const view = async (id: number) => (await load(roundPage, `/admin/rounds/${id}`, { cookie: admin, params: { roundId: String(id) } })) as RoundPage;
 const act = (id: number, form: Record<string, string>, cookie = admin) => submit(roundPage, `/admin/rounds/${id}`, form, { cookie, params: { roundId: String(id) } });
-
-// A valid new round, as the form posts it; times are Brussels wall-clock times.
-const call2030 = {
-  code: "2030-r1",
-  title: "First call for proposals 2030",
-  description: "Joint operational ideas against organised crime.",
-  mode: "deadline",
-  opensAt: "2030-01-15T09:00",
-  closesAt: "2030-06-28T17:00",
-  minimumReviews: "3",
-  reviewDays: "21",
-  "limits.maxBudgetEur": "200000",
-  "limits.maxDurationMonths": "18",
-  "limits.words.summary": "200",
-  "limits.words.problem": "400",
-  "limits.words.objectives": "250",
-  "limits.words.activities": "500",
-  "limits.words.expectedResults": "250",
-  criteria: ["joint", "eligibleInstitutions", "complete"],
-};
 
 /** A round of the test's own, put in the state it needs by real events. */
 function roundIn(state: "planned" | "open" | "closed", mode: "deadline" | "rolling" = "deadline") {

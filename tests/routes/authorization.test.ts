@@ -7,6 +7,7 @@ import { PROPOSAL_EVENTS, SENDER_WORDS } from "../../workflows/proposal-events";
 import { allowedEvents, restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { isFinal } from "../../workflows/proposal-stages";
 import type { Route } from "../support/http";
+import { call2030, customs } from "../support/forms";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { changedTables, demoPortal, proposalIdByTitle, roundIdByCode, tableChecksums } from "../support/tables";
 import { addPerson, ALBANIAN_POLICE, driveTo, institutionId, KOSOVO_POLICE, userId } from "../workflow-server/builders";
@@ -106,26 +107,6 @@ const versionOf = (name: ProposalName) => String(db().select({ version: proposal
 /** The form that exercises an action marked "ok", and the tables it must change (and no other). */
 type Allowed = { form: () => Record<string, string | string[]>; changes: string[] };
 type Entry = { at: Place; loader?: Record<Visitor, Answer>; action?: Record<Visitor, Answer>; allowed?: Allowed };
-
-const customs = { name: "Customs Administration of Montenegro", countryCode: "ME", type: "lawEnforcementAgency", chapter24: "on", active: "on" };
-const call2030 = {
-  code: "2030-r1",
-  title: "First call for proposals 2030",
-  description: "Joint operational ideas against organised crime.",
-  mode: "deadline",
-  opensAt: "2030-01-15T09:00",
-  closesAt: "2030-06-28T17:00",
-  minimumReviews: "3",
-  reviewDays: "21",
-  "limits.maxBudgetEur": "200000",
-  "limits.maxDurationMonths": "18",
-  "limits.words.summary": "200",
-  "limits.words.problem": "400",
-  "limits.words.objectives": "250",
-  "limits.words.activities": "500",
-  "limits.words.expectedResults": "250",
-  criteria: ["joint", "eligibleInstitutions", "complete"],
-};
 
 const matrix: Record<string, Entry | Entry[]> = {
   "_index": { at: fixed("/"), loader: signedInOnly },

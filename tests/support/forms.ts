@@ -1,0 +1,31 @@
+// Valid forms as the administrators' pages post them, shared by the pages' own tests and the
+// authorization matrix. Times are Brussels wall-clock times, as the form's fields hold them.
+
+/** A new round: the first call of 2030, with its limits and criteria. */
+export const call2030 = {
+  code: "2030-r1",
+  title: "First call for proposals 2030",
+  description: "Joint operational ideas against organised crime.",
+  mode: "deadline",
+  opensAt: "2030-01-15T09:00",
+  closesAt: "2030-06-28T17:00",
+  minimumReviews: "3",
+  reviewDays: "21",
+  "limits.maxBudgetEur": "200000",
+  "limits.maxDurationMonths": "18",
+  "limits.words.summary": "200",
+  "limits.words.problem": "400",
+  "limits.words.objectives": "250",
+  "limits.words.activities": "500",
+  "limits.words.expectedResults": "250",
+  criteria: ["joint", "eligibleInstitutions", "complete"],
+};
+
+/** A new institution for the directory: Montenegro's customs, active, working on chapter 24. */
+export const customs = {
+  name: "Customs Administration of Montenegro",
+  countryCode: "ME",
+  type: "lawEnforcementAgency",
+  chapter24: "on",
+  active: "on",
+};
