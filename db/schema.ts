@@ -4,6 +4,8 @@ import type { InstitutionType } from "../workflows/vocabulary";
 import { INSTITUTION_TYPES } from "../workflows/vocabulary";
 import type { RoundState } from "../workflows/round.machine";
 import { roles } from "../workflows/actors";
+import type { AssignmentState } from "../workflows/assignment.machine";
+import { CONFIDENCE_IDS, RECOMMENDATION_IDS } from "../workflows/review-criteria";
 
 // Times are stored as UTC milliseconds; pages render them in Europe/Brussels and local time.
 const createdAt = () =>
@@ -350,8 +352,10 @@ export const eligibilityChecks = sqliteTable(
   (t) => [index("eligibility_checks_proposal").on(t.proposalId, t.id)],
 );
 
-// Who reviews which proposal, by when. The review issue adds the scores; the scheduler reads
-// `dueAt` to remind reviewers, and CLOSE_REVIEW counts `submittedAt`.
+// Who reviews which proposal, by when: one row per reviewer and proposal, moved by its own small
+// statechart (workflows/assignment.machine.ts) like a proposal by its own. `remindedAt` and
+// `dueRemindedAt` mark the scheduler's reminders before and on the due date; the review itself
+// is in `reviews`.
 export const reviewAssignments = sqliteTable(
   "review_assignments",
   {
@@ -364,10 +368,104 @@ export const reviewAssignments = sqliteTable(
       .references(() => users.id),
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
     remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
+    dueRemindedAt: integer("due_reminded_at", { mode: "timestamp_ms" }),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    assignedByUserId: integer("assigned_by_user_id").references(() => users.id),
+    state: text("state").$type<AssignmentState>().notNull().default("invited"),
+    snapshot: text("snapshot", { mode: "json" }).notNull().default({}),
+    machineVersion: integer("machine_version").notNull().default(1),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("review_assignments_unique").on(t.proposalId, t.reviewerUserId), index("review_assignments_due").on(t.dueAt)],
+  (t) => [
+    uniqueIndex("review_assignments_unique").on(t.proposalId, t.reviewerUserId),
+    index("review_assignments_due").on(t.dueAt),
+    index("review_assignments_reviewer").on(t.reviewerUserId, t.state),
+  ],
+);
+
+// The history of each assignment's statechart: one row per accepted event. Append-only (triggers).
+export const assignmentEvents = sqliteTable(
+  "assignment_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => reviewAssignments.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id), // null: the portal itself
+    actorRole: text("actor_role").notNull(),
+    type: text("type").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    fromState: text("from_state").notNull(),
+    toState: text("to_state").notNull(),
+    version: integer("version").notNull(),
+    machineVersion: integer("machine_version").notNull(),
+  },
+  (t) => [index("assignment_events_assignment").on(t.assignmentId, t.id)],
+);
+
+
+// A reviewer's review of one proposal: saved as a draft while they write, counted once the
+// assignment's statechart has it submitted. Scores are per criterion id of the round's criteria.
+export const reviews = sqliteTable("reviews", {
+  assignmentId: integer("assignment_id")
+    .primaryKey()
+    .references(() => reviewAssignments.id),
+  scores: text("scores", { mode: "json" }).$type<Record<string, number>>().notNull().default({}),
+  recommendation: text("recommendation", { enum: RECOMMENDATION_IDS }),
+  confidence: text("confidence", { enum: CONFIDENCE_IDS }),
+  commentForApplicants: text("comment_for_applicants").notNull().default(""),
+  internalComment: text("internal_comment").notNull().default(""),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+});
+
+export const conflictSources = ["detected", "declared", "rule"] as const;
+export type ConflictSource = (typeof conflictSources)[number];
+
+// A conflict of interest between a reviewer and a proposal: detected (the reviewer is affiliated
+// with an institution taking part), declared by the reviewer, or from a rule the TAF team added.
+// A conflicted reviewer is never assigned and sees nothing of the proposal. Administrators may
+// dismiss a detected one with a reason; the row stays, as the record.
+export const reviewConflicts = sqliteTable(
+  "review_conflicts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    reviewerUserId: integer("reviewer_user_id")
+      .notNull()
+      .references(() => users.id),
+    source: text("source", { enum: conflictSources }).notNull(),
+    reason: text("reason").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    dismissedAt: integer("dismissed_at", { mode: "timestamp_ms" }),
+    dismissedByUserId: integer("dismissed_by_user_id").references(() => users.id),
+    dismissalReason: text("dismissal_reason"),
+  },
+  (t) => [index("review_conflicts_pair").on(t.proposalId, t.reviewerUserId), index("review_conflicts_reviewer").on(t.reviewerUserId)],
+);
+
+// The TAF team's conflict rules: this reviewer is conflicted with every proposal that this
+// institution takes part in (e.g. a former employer).
+export const reviewerConflictRules = sqliteTable(
+  "reviewer_conflict_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewerUserId: integer("reviewer_user_id")
+      .notNull()
+      .references(() => users.id),
+    institutionId: integer("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    reason: text("reason").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("reviewer_conflict_rules_unique").on(t.reviewerUserId, t.institutionId)],
 );
 
 // Comments on a proposal by the applicants of the lead and partner institutions (and the TAF

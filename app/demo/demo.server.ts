@@ -17,7 +17,10 @@ import { administratorActor, leadActor } from "../auth/actors.server";
 import type { Db } from "../../db/client";
 import type { InstitutionType, RoundMode } from "../../db/schema";
 import type { Role } from "../../workflows/actors";
-import { institutions, memberships, outbox, proposalPartners, proposals, reviewAssignments, rounds, users } from "../../db/schema";
+import { institutions, memberships, outbox, proposalPartners, proposals, reviewAssignments, reviews, rounds, users } from "../../db/schema";
+import type { Recommendation, ScalePoint } from "../../workflows/review-criteria";
+import type { AssignmentCommand } from "../reviews/assignments.server";
+import { applyAssignmentCommand, assignReviewer, criteriaOfProposal } from "../reviews/assignments.server";
 
 // Demo data lets a new user try every role on the embedded defaults. It is loaded only into a
 // database without people, so it never mixes with real data, and only once.
@@ -133,7 +136,7 @@ type DemoPartner = { institution: string; invited: Date; confirmed?: { at: Date;
 type DemoAction =
   | ProposalCommand
   | { type: "assignReviewers" } // both demo reviewers, due after the round's review days
-  | { type: "reviewSubmitted"; by: string }
+  | { type: "reviewSubmitted"; by: string; score: ScalePoint; recommendation: Recommendation; comment: string }
   | { type: "write"; content: ProposalContent }; // the lead saves content (concept note, report)
 
 type DemoProposal = {
@@ -169,13 +172,23 @@ const content = (c: Content): ProposalContent => c;
 const conceptNote = (note: ConceptNote): DemoAction => ({ type: "write", content: { conceptNote: note } });
 const completionReport = (report: { outcome: string; lessonsLearnt: string }): DemoAction => ({ type: "write", content: { completionReport: report } });
 
+type Verdict = { scores: [ScalePoint, ScalePoint]; recommendation: Recommendation; comment: string };
+
+const PROMISING: Verdict = {
+  scores: [4, 4],
+  recommendation: "promising",
+  comment: "A clear operational need shared across the border; the concept should name who leads each activity.",
+};
+
 /** The EU review: both reviewers assigned and the review started, each review in, the review closed. */
-function euReview(start: Date, firstReview: Date, secondReview: Date, close: Date): [Date, DemoAction][] {
+function euReview(start: Date, firstReview: Date, secondReview: Date, close: Date, verdict: Verdict = PROMISING): [Date, DemoAction][] {
+  const [first, second] = verdict.scores;
+  const { recommendation, comment } = verdict;
   return [
     [start, { type: "assignReviewers" }],
     [start, { type: "START_REVIEW" }],
-    [firstReview, { type: "reviewSubmitted", by: "reviewer.eu@taf.example" }],
-    [secondReview, { type: "reviewSubmitted", by: "reviewer.expert@taf.example" }],
+    [firstReview, { type: "reviewSubmitted", by: "reviewer.eu@taf.example", score: first, recommendation, comment }],
+    [secondReview, { type: "reviewSubmitted", by: "reviewer.expert@taf.example", score: second, recommendation, comment }],
     [close, { type: "CLOSE_REVIEW" }],
   ];
 }
@@ -427,7 +440,11 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
       story: [
         [on(-124, "15:15"), { type: "SUBMIT" }],
         [on(-113, "10:20"), { type: "CONFIRM_ELIGIBLE", reason: "The automatic check passed every criterion; confirmed." }],
-        ...euReview(on(-109, "10:20"), on(-104, "09:40"), on(-102, "14:00"), on(-99, "09:45")),
+        ...euReview(on(-109, "10:20"), on(-104, "09:40"), on(-102, "14:00"), on(-99, "09:45"), {
+          scores: [2, 2],
+          recommendation: "notPromising",
+          comment: "General rather than operational: public awareness is outside the TAF's purpose.",
+        }),
         [
           on(-97, "15:30"),
           {
@@ -779,16 +796,32 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
             const round = tx.select({ code: rounds.code, settings: rounds.settings }).from(rounds).where(eq(rounds.id, found(roundIds.get(proposal.round), "round"))).get()!;
             const dueAt = new Date(at.getTime() + roundSettings(round).reviewDays * DAY_MS);
             for (const email of REVIEWERS) {
-              tx.insert(reviewAssignments).values({ proposalId: proposalId(), reviewerUserId: ids.user(email), dueAt, createdAt: at }).run();
+              const assigned = assignReviewer(tx, { proposalId: proposalId(), reviewerUserId: ids.user(email), dueAt, assignedBy: { id: ids.user(ADMIN), name: "" }, now: at });
+              if (!assigned.ok) throw new Error(`Demo data: could not assign ${email} to "${proposal.title}": ${assigned.message}`);
             }
             return;
           }
-          case "reviewSubmitted":
-            tx.update(reviewAssignments)
-              .set({ submittedAt: at })
-              .where(and(eq(reviewAssignments.proposalId, proposalId()), eq(reviewAssignments.reviewerUserId, ids.user(action.by))))
+          case "reviewSubmitted": {
+            // As a reviewer does it: declare no conflict, score every criterion, submit.
+            const reviewerId = ids.user(action.by);
+            const reviewer: Actor = { userId: reviewerId, role: "reviewer", institutionId: null };
+            const assignment = tx
+              .select({ id: reviewAssignments.id })
+              .from(reviewAssignments)
+              .where(and(eq(reviewAssignments.proposalId, proposalId()), eq(reviewAssignments.reviewerUserId, reviewerId)))
+              .get()!;
+            const move = (command: AssignmentCommand) => {
+              const outcome = applyAssignmentCommand({ assignmentId: assignment.id, actor: reviewer, command, now: at }, tx);
+              if (!outcome.ok) throw new Error(`Demo data: ${action.by} could not ${command.type} on "${proposal.title}": ${outcome.message}`);
+            };
+            move({ type: "DECLARE_NO_CONFLICT" });
+            const scores = Object.fromEntries(criteriaOfProposal(tx, proposalId()).map((criterion) => [criterion.id, action.score]));
+            tx.insert(reviews)
+              .values({ assignmentId: assignment.id, scores, recommendation: action.recommendation, confidence: "high", commentForApplicants: action.comment, internalComment: "", updatedAt: at })
               .run();
+            move({ type: "SUBMIT_REVIEW" });
             return;
+          }
           case "write": {
             const row = tx.select({ content: proposals.content }).from(proposals).where(eq(proposals.id, proposalId())).get();
             tx.update(proposals)

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import type { Tx } from "../../db/client";
-import { and, count, eq, isNotNull, max } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, max } from "drizzle-orm";
 import type { VersionKind } from "../../db/schema";
 import { eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, proposalVersions, reviewAssignments, rounds } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
@@ -12,6 +12,7 @@ import type { ProposalCommand } from "../../workflows/proposal-events";
 import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.machine";
 import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
 import { accepts } from "../../workflows/proposal-stages";
+import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { db } from "../db.server";
 import { frozenConceptNote, proposalDocuments } from "./documents.server";
 import { notifyTransition } from "./notifications.server";
@@ -200,10 +201,10 @@ function partnerFacts(tx: Tx, proposalId: number) {
     .all();
 }
 
+/** Reviewers holding a place on the proposal (declined, conflicted and withdrawn ones free theirs), or those of them whose review is in. */
 function reviewCount(tx: Tx, proposalId: number, submittedOnly: boolean) {
-  const where = submittedOnly
-    ? and(eq(reviewAssignments.proposalId, proposalId), isNotNull(reviewAssignments.submittedAt))
-    : eq(reviewAssignments.proposalId, proposalId);
+  const holding = and(eq(reviewAssignments.proposalId, proposalId), inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE]));
+  const where = submittedOnly ? and(holding, isNotNull(reviewAssignments.submittedAt)) : holding;
   return tx.select({ n: count() }).from(reviewAssignments).where(where).get()?.n ?? 0;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { fromBrusselsTime } from "../../workflows/time";
 import type { CriterionId } from "../../workflows/eligibility";
 import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
+import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/review-criteria";
 import { roundLimitsSchema, storedWholeNumber } from "../proposals/content-schema";
 
 // Browser-safe: a round's stored settings, and the round forms' schemas, which the server and
@@ -18,6 +19,20 @@ export const roundSettingsSchema = z.object(
     criteria: z
       .array(z.enum(CRITERION_IDS, { error: `must be one of ${CRITERION_IDS.join(", ")}` }), { error: "must be a list of criteria" })
       .default([...DEFAULT_CRITERIA]),
+    // What reviewers score (issue 8): editable until the round's first review is submitted.
+    reviewCriteria: z
+      .array(
+        z.object({
+          id: z.string().min(1),
+          name: z.string().min(1),
+          guidance: z.string(),
+          weight: z.number().positive(),
+          scaleLabels: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]),
+        }),
+        { error: "must be a list of review criteria" },
+      )
+      .min(1, "must name at least one review criterion")
+      .default(() => DEFAULT_REVIEW_CRITERIA.map((criterion) => ({ ...criterion, scaleLabels: [...criterion.scaleLabels] as [string, string, string, string, string] }))),
     minimumReviews: storedWholeNumber(1, 10).default(2),
     reviewDays: storedWholeNumber(1, 90).default(14),
     // The drafting form shows these as the person types, and the server enforces them.

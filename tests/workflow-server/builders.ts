@@ -17,6 +17,7 @@ import {
   proposals,
   proposalVersions,
   reviewAssignments,
+  reviews,
   rounds,
   users,
 } from "../../db/schema";
@@ -24,6 +25,9 @@ import type { Actor } from "../../workflows/actors";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { persistProposal } from "../../workflows/proposal.machine";
 import { DEMO_NOW } from "../support/clock";
+import { criteriaOfProposal } from "../../app/reviews/assignments.server";
+import type { AssignmentEvent } from "../../workflows/assignment.machine";
+import { allowedAssignmentEvents, ASSIGNMENT_MACHINE_VERSION, initialAssignmentSnapshot, persistAssignment, restoreAssignment, stepAssignment } from "../../workflows/assignment.machine";
 
 // Shared builders for the workflow's integration tests: a round, a complete proposal with its
 // partners, actors for the demo people, and the checks every accepted step must pass.
@@ -230,20 +234,48 @@ export function eventsOf(id: number) {
   return db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, id)).orderBy(proposalEvents.id).all();
 }
 
-/** Assigns reviewers to a proposal, due at the given time. */
+/**
+ * Assigns reviewers to a proposal, due at the given time: a valid assignment row (invited, with
+ * its statechart's snapshot), at any stage, so a test can set up the review before it begins.
+ * What the TAF team's assignment checks is tested with `assignReviewer` itself.
+ */
 export function assignReviewers(proposalId: number, emails: string[], dueAt = at(14 * DAY)) {
-  return emails.map(
-    (email) =>
-      db()
-        .insert(reviewAssignments)
-        .values({ proposalId, reviewerUserId: userId(email), dueAt })
-        .returning()
-        .get().id,
-  );
+  return emails.map((email) => {
+    const reviewerUserId = userId(email);
+    const snapshot = initialAssignmentSnapshot({ reviewerUserId });
+    return db()
+      .insert(reviewAssignments)
+      .values({ proposalId, reviewerUserId, dueAt, state: snapshot.value, snapshot: persistAssignment(snapshot), machineVersion: ASSIGNMENT_MACHINE_VERSION })
+      .returning()
+      .get().id;
+  });
 }
 
+/**
+ * A reviewer's whole review in, at any stage of the proposal (a fixture, as `assignReviewers`):
+ * every criterion scored 4, and the assignment moved by its own statechart to "submitted".
+ */
 export function markReviewSubmitted(assignmentId: number, when = at(2 * DAY)) {
-  db().update(reviewAssignments).set({ submittedAt: when }).where(eq(reviewAssignments.id, assignmentId)).run();
+  const row = db().select().from(reviewAssignments).where(eq(reviewAssignments.id, assignmentId)).get()!;
+  const reviewer: Actor = { userId: row.reviewerUserId, role: "reviewer", institutionId: null };
+  let snapshot = restoreAssignment(row.snapshot, row.machineVersion);
+  const events: AssignmentEvent[] = [
+    { type: "DECLARE_NO_CONFLICT", actor: reviewer },
+    { type: "SUBMIT_REVIEW", actor: reviewer, reviewOpen: true, missingParts: [] },
+  ];
+  for (const event of events) {
+    if (!allowedAssignmentEvents(snapshot, reviewer).includes(event.type)) continue;
+    const step = stepAssignment(snapshot, event);
+    if (!step.accepted) throw new Error(`Review ${assignmentId}: ${event.type} refused: ${step.reason}`);
+    snapshot = step.snapshot;
+  }
+  const scores = Object.fromEntries(criteriaOfProposal(db(), row.proposalId).map((criterion) => [criterion.id, 4]));
+  db().insert(reviews).values({ assignmentId, scores, recommendation: "promising", confidence: "medium", updatedAt: when, submittedAt: when }).run();
+  db()
+    .update(reviewAssignments)
+    .set({ state: snapshot.value, snapshot: persistAssignment(snapshot), submittedAt: when, version: row.version + 1 })
+    .where(eq(reviewAssignments.id, assignmentId))
+    .run();
 }
 
 /** Row counts of everything a command may write, to show that a refusal or a failure wrote nothing. */

@@ -1,0 +1,227 @@
+import { and, count, eq, inArray } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { assignmentEvents, memberships, proposals, reviewAssignments, reviews, rounds, users } from "../../db/schema";
+import { enqueueEmail } from "../../emails/outbox";
+import { reviewAssignedEmail } from "../../emails/templates/review-assigned";
+import type { Actor } from "../../workflows/actors";
+import type { AssignmentEvent } from "../../workflows/assignment.machine";
+import {
+  ASSIGNMENT_MACHINE_VERSION,
+  ASSIGNMENT_STATES_HOLDING_A_PLACE,
+  initialAssignmentSnapshot,
+  persistAssignment,
+  restoreAssignment,
+  stepAssignment,
+} from "../../workflows/assignment.machine";
+import { statesAccepting } from "../../workflows/proposal-stages";
+import type { ReviewCriterion } from "../../workflows/review-criteria";
+import type { ActingPerson } from "../audit.server";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import { roundSettings } from "../rounds/workflow.server";
+import { conflictsOf, recordDeclaredConflict } from "./conflicts.server";
+
+// Review assignments: the one way an assignment is made or moves. Like applyProposalCommand,
+// each change is one immediate transaction: the row (state, snapshot, version), a history row,
+// and the mail it owes. The assignment's statechart (workflows/assignment.machine.ts) decides.
+
+/** What a reviewer (or an administrator) asks for; the facts the statechart needs are added here. */
+export type AssignmentCommand =
+  | { type: "DECLARE_NO_CONFLICT" }
+  | { type: "DECLARE_CONFLICT"; reason: string }
+  | { type: "DECLINE"; reason: string }
+  | { type: "SUBMIT_REVIEW" }
+  | { type: "REOPEN_REVIEW" }
+  | { type: "WITHDRAW_ASSIGNMENT"; reason: string };
+
+export type AssignmentOutcome =
+  | { ok: true; state: string; version: number }
+  | { ok: false; problem: "notFound" | "conflict" | "refused"; message: string };
+
+export const ASSIGNMENT_CONFLICT_MESSAGE = "This assignment changed meanwhile. Reload the page to see what changed, then try again.";
+
+/** Where reviewers are assigned and review: the states of the proposal that lead to CLOSE_REVIEW. */
+export function proposalStatesTakingReviews() {
+  return [...statesAccepting("START_REVIEW"), ...statesAccepting("CLOSE_REVIEW")];
+}
+
+/** The round's review criteria, as its settings hold them. */
+export function criteriaOfProposal(tx: Tx, proposalId: number): ReviewCriterion[] {
+  const round = tx
+    .select({ code: rounds.code, settings: rounds.settings })
+    .from(proposals)
+    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+    .where(eq(proposals.id, proposalId))
+    .get();
+  return round ? roundSettings(round).reviewCriteria : [];
+}
+
+/**
+ * Assigns a reviewer to a proposal, with a due date, in the caller's transaction. Refuses a
+ * proposal not taking reviews, a person who is not an active reviewer, a conflicted reviewer,
+ * and a second assignment of the same pair (a reviewer who declined is not asked again).
+ */
+export function assignReviewer(
+  tx: Tx,
+  input: { proposalId: number; reviewerUserId: number; dueAt: Date; assignedBy: ActingPerson; now?: Date },
+): { ok: true; assignmentId: number } | { ok: false; message: string } {
+  const now = input.now ?? new Date();
+  const proposal = tx.select({ id: proposals.id, state: proposals.state, reference: proposals.reference, title: proposals.title }).from(proposals).where(eq(proposals.id, input.proposalId)).get();
+  if (!proposal) return { ok: false, message: "There is no such proposal." };
+  if (!proposalStatesTakingReviews().includes(proposal.state as never)) return { ok: false, message: "Reviewers are assigned only while the proposal is in the EU review, before it is closed." };
+  const reviewer = tx
+    .select({ id: users.id, name: users.name, email: users.email, active: users.active })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, "reviewer")))
+    .where(eq(users.id, input.reviewerUserId))
+    .get();
+  if (!reviewer || !reviewer.active) return { ok: false, message: "Only an active reviewer can be assigned." };
+  const conflicts = conflictsOf(input.proposalId, tx, [reviewer.id]).get(reviewer.id);
+  if (conflicts?.length) return { ok: false, message: `${reviewer.name} has a conflict of interest with this proposal: ${conflicts.map((c) => c.reason).join(" ")}` };
+  const existing = tx
+    .select({ state: reviewAssignments.state })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.proposalId, input.proposalId), eq(reviewAssignments.reviewerUserId, reviewer.id)))
+    .get();
+  if (existing) return { ok: false, message: `${reviewer.name} was already assigned this proposal.` };
+  if (input.dueAt <= now) return { ok: false, message: "The due date must be in the future." };
+
+  const snapshot = initialAssignmentSnapshot({ reviewerUserId: reviewer.id });
+  const assignment = tx
+    .insert(reviewAssignments)
+    .values({
+      proposalId: input.proposalId,
+      reviewerUserId: reviewer.id,
+      dueAt: input.dueAt,
+      assignedByUserId: input.assignedBy.id,
+      state: snapshot.value,
+      snapshot: persistAssignment(snapshot),
+      machineVersion: ASSIGNMENT_MACHINE_VERSION,
+      createdAt: now,
+    })
+    .returning({ id: reviewAssignments.id })
+    .get();
+  tx.insert(assignmentEvents)
+    .values({
+      assignmentId: assignment.id,
+      at: now,
+      actorUserId: input.assignedBy.id,
+      actorRole: "administrator",
+      type: "ASSIGN",
+      payload: { dueAt: input.dueAt.toISOString() },
+      fromState: "",
+      toState: snapshot.value,
+      version: 1,
+      machineVersion: ASSIGNMENT_MACHINE_VERSION,
+    })
+    .run();
+  enqueueEmail(tx, {
+    idempotencyKey: `review-assigned:${assignment.id}`,
+    to: reviewer.email,
+    template: "review-assigned",
+    ...reviewAssignedEmail({
+      appUrl: env().APP_URL,
+      recipientName: reviewer.name,
+      reference: proposal.reference,
+      title: proposal.title,
+      dueAt: input.dueAt,
+      reviewUrl: `${env().APP_URL}/reviews/${assignment.id}`,
+    }),
+  });
+  return { ok: true, assignmentId: assignment.id };
+}
+
+/** The reviewers holding a place on a proposal (not declined, conflicted or withdrawn). */
+export function placesTaken(tx: Tx, proposalId: number) {
+  return tx
+    .select({ n: count() })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.proposalId, proposalId), inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE])))
+    .get()!.n;
+}
+
+/**
+ * Moves one assignment by one command, in one immediate transaction (or the caller's): refuses
+ * it with the statechart's reason, or a conflict when `expectedVersion` is stale; otherwise
+ * writes the state, snapshot and version, a history row, and what the event implies (a declared
+ * conflict is recorded; submitting stamps the review).
+ */
+export function applyAssignmentCommand(
+  input: { assignmentId: number; expectedVersion?: number; actor: Actor; command: AssignmentCommand; now?: Date },
+  outer?: Tx,
+): AssignmentOutcome {
+  return outer ? outer.transaction((tx) => applyIn(tx, input)) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
+}
+
+function applyIn(tx: Tx, input: Parameters<typeof applyAssignmentCommand>[0]): AssignmentOutcome {
+  const now = input.now ?? new Date();
+  const assignment = tx.select().from(reviewAssignments).where(eq(reviewAssignments.id, input.assignmentId)).get();
+  if (!assignment) return { ok: false, problem: "notFound", message: "There is no such assignment." };
+  if (input.expectedVersion !== undefined && input.expectedVersion !== assignment.version) {
+    return { ok: false, problem: "conflict", message: ASSIGNMENT_CONFLICT_MESSAGE };
+  }
+  const event = assignmentEvent(tx, assignment, input.command, input.actor);
+  const step = stepAssignment(restoreAssignment(assignment.snapshot, assignment.machineVersion), event);
+  if (!step.accepted) return { ok: false, problem: "refused", message: step.reason };
+  const state = step.snapshot.value;
+  const version = assignment.version + 1;
+  const written = tx
+    .update(reviewAssignments)
+    .set({
+      state,
+      snapshot: persistAssignment(step.snapshot),
+      version,
+      ...(event.type === "SUBMIT_REVIEW" ? { submittedAt: now } : {}),
+      ...(event.type === "REOPEN_REVIEW" ? { submittedAt: null } : {}),
+    })
+    .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.version, assignment.version)))
+    .run();
+  if (written.changes !== 1) return { ok: false, problem: "conflict", message: ASSIGNMENT_CONFLICT_MESSAGE };
+  if (event.type === "SUBMIT_REVIEW") tx.update(reviews).set({ submittedAt: now }).where(eq(reviews.assignmentId, assignment.id)).run();
+  if (event.type === "REOPEN_REVIEW") tx.update(reviews).set({ submittedAt: null }).where(eq(reviews.assignmentId, assignment.id)).run();
+  if (event.type === "DECLARE_CONFLICT") recordDeclaredConflict(tx, { proposalId: assignment.proposalId, reviewerUserId: assignment.reviewerUserId, reason: event.reason, now });
+  const { actor, ...payload } = event;
+  tx.insert(assignmentEvents)
+    .values({
+      assignmentId: assignment.id,
+      at: now,
+      actorUserId: actor.role === "system" ? null : actor.userId,
+      actorRole: actor.role,
+      type: event.type,
+      payload: payload as Record<string, unknown>,
+      fromState: assignment.state,
+      toState: state,
+      version,
+      machineVersion: ASSIGNMENT_MACHINE_VERSION,
+    })
+    .run();
+  return { ok: true, state, version };
+}
+
+/** The statechart's event: the command, its actor, and the facts its guards read. */
+function assignmentEvent(tx: Tx, assignment: typeof reviewAssignments.$inferSelect, command: AssignmentCommand, actor: Actor): AssignmentEvent {
+  switch (command.type) {
+    case "SUBMIT_REVIEW":
+      return { type: "SUBMIT_REVIEW", actor, reviewOpen: reviewOpen(tx, assignment.proposalId), missingParts: missingReviewParts(tx, assignment) };
+    case "REOPEN_REVIEW":
+      return { type: "REOPEN_REVIEW", actor, reviewOpen: reviewOpen(tx, assignment.proposalId) };
+    default:
+      return { ...command, actor };
+  }
+}
+
+function reviewOpen(tx: Tx, proposalId: number) {
+  const proposal = tx.select({ state: proposals.state }).from(proposals).where(eq(proposals.id, proposalId)).get();
+  return proposal !== undefined && proposalStatesTakingReviews().includes(proposal.state as never);
+}
+
+/** The parts of a review still blank, in words: every criterion's score, the recommendation and the confidence. */
+export function missingReviewParts(tx: Tx, assignment: { id: number; proposalId: number }): string[] {
+  const review = tx.select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get();
+  const scores = review?.scores ?? {};
+  return [
+    ...criteriaOfProposal(tx, assignment.proposalId).filter((criterion) => !scores[criterion.id]).map((criterion) => `the score for “${criterion.name}”`),
+    ...(review?.recommendation ? [] : ["the recommendation"]),
+    ...(review?.confidence ? [] : ["your confidence"]),
+  ];
+}

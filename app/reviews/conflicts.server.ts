@@ -1,0 +1,99 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { institutions, memberships, proposalPartners, proposals, reviewConflicts, reviewerConflictRules } from "../../db/schema";
+import { db } from "../db.server";
+import { partnerTakesPart } from "../proposals/participation.server";
+
+// Conflicts of interest between reviewers and proposals, in one place: detected (the reviewer
+// is affiliated with an institution taking part, or a rule of the TAF team names one), declared
+// by the reviewer, and the dismissals of false detections. A conflicted reviewer is never
+// assigned, and `visibleProposals` keeps every page and list of the proposal from them.
+
+export type Conflict = { reviewerUserId: number; source: "detected" | "declared" | "rule"; reason: string };
+
+/** The institutions taking part in a proposal: the lead and the partners that take part. */
+function takingPart(tx: Tx, proposalId: number) {
+  const lead = tx
+    .select({ id: institutions.id, name: institutions.name })
+    .from(proposals)
+    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+    .where(eq(proposals.id, proposalId))
+    .all();
+  const partners = tx
+    .select({ id: institutions.id, name: institutions.name })
+    .from(proposalPartners)
+    .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .where(and(eq(proposalPartners.proposalId, proposalId), partnerTakesPart()))
+    .all();
+  return new Map([...lead, ...partners].map((institution) => [institution.id, institution.name]));
+}
+
+/**
+ * The open conflicts of a proposal, per reviewer: detected ones not dismissed, rules, and
+ * declarations. With `reviewerUserIds`, only theirs.
+ */
+export function conflictsOf(proposalId: number, tx: Tx = db(), reviewerUserIds?: number[]): Map<number, Conflict[]> {
+  const institutionsTakingPart = takingPart(tx, proposalId);
+  const ids = [...institutionsTakingPart.keys()];
+  const forReviewers = (column: typeof memberships.userId | typeof reviewerConflictRules.reviewerUserId) =>
+    reviewerUserIds ? inArray(column, reviewerUserIds) : undefined;
+  const found: Conflict[] = [];
+  if (ids.length) {
+    for (const row of tx
+      .select({ reviewerUserId: memberships.userId, institutionId: memberships.institutionId })
+      .from(memberships)
+      .where(and(eq(memberships.role, "reviewer"), inArray(memberships.institutionId, ids), forReviewers(memberships.userId)))
+      .all()) {
+      found.push({ reviewerUserId: row.reviewerUserId, source: "detected", reason: `Affiliated with ${institutionsTakingPart.get(row.institutionId!)}, which takes part.` });
+    }
+    for (const row of tx
+      .select({ reviewerUserId: reviewerConflictRules.reviewerUserId, institutionId: reviewerConflictRules.institutionId, reason: reviewerConflictRules.reason })
+      .from(reviewerConflictRules)
+      .where(and(inArray(reviewerConflictRules.institutionId, ids), forReviewers(reviewerConflictRules.reviewerUserId)))
+      .all()) {
+      found.push({ reviewerUserId: row.reviewerUserId, source: "rule", reason: `${institutionsTakingPart.get(row.institutionId)} takes part: ${row.reason}` });
+    }
+  }
+  const recorded = tx
+    .select()
+    .from(reviewConflicts)
+    .where(and(eq(reviewConflicts.proposalId, proposalId), reviewerUserIds ? inArray(reviewConflicts.reviewerUserId, reviewerUserIds) : undefined))
+    .all();
+  // A dismissal is a detected-conflict row with its dismissal filled in: it answers every
+  // detection of that reviewer for this proposal (the TAF team judged the person, not the rule).
+  const dismissed = new Set(recorded.filter((row) => row.dismissedAt !== null).map((row) => row.reviewerUserId));
+  for (const row of recorded) if (row.source === "declared" && row.dismissedAt === null) found.push({ reviewerUserId: row.reviewerUserId, source: "declared", reason: row.reason });
+  const open = found.filter((conflict) => conflict.source === "declared" || !dismissed.has(conflict.reviewerUserId));
+  const byReviewer = new Map<number, Conflict[]>();
+  for (const conflict of open) byReviewer.set(conflict.reviewerUserId, [...(byReviewer.get(conflict.reviewerUserId) ?? []), conflict]);
+  return byReviewer;
+}
+
+/** A reviewer's declaration of a conflict with a proposal, as the record the TAF team reads. */
+export function recordDeclaredConflict(tx: Tx, input: { proposalId: number; reviewerUserId: number; reason: string; now: Date }) {
+  tx.insert(reviewConflicts)
+    .values({ proposalId: input.proposalId, reviewerUserId: input.reviewerUserId, source: "declared", reason: input.reason, createdAt: input.now, createdByUserId: input.reviewerUserId })
+    .run();
+}
+
+/** An administrator dismisses a false detection (or rule) for this reviewer and proposal, with a reason. */
+export function dismissDetectedConflict(input: { proposalId: number; reviewerUserId: number; reason: string; by: { id: number }; now?: Date }) {
+  const now = input.now ?? new Date();
+  if (input.reason.trim() === "") return { ok: false as const, message: "Give a reason for dismissing the conflict: it is kept as the record." };
+  db()
+    .insert(reviewConflicts)
+    .values({
+      proposalId: input.proposalId,
+      reviewerUserId: input.reviewerUserId,
+      source: "detected",
+      reason: "Dismissed detection",
+      createdAt: now,
+      createdByUserId: input.by.id,
+      dismissedAt: now,
+      dismissedByUserId: input.by.id,
+      dismissalReason: input.reason.trim(),
+    })
+    .run();
+  return { ok: true as const };
+}

@@ -1,0 +1,158 @@
+/**
+ * One reviewer's assignment to one proposal (issue 8, ARCHITECTURE.md "Reviews follow the
+ * partners' precedent"): invited → reviewing → submitted, or declined, conflicted, withdrawn.
+ *
+ * The reviewer first sees only who takes part and declares whether they have a conflict of
+ * interest; only "no conflict" opens the proposal to them. A submitted review can be reopened
+ * and edited while the proposal's EU review still takes reviews. Saving a draft of the review is
+ * not a state change (as a proposal's content is not). Like the other machines, it is pure, and
+ * every event carries its actor and the facts its guards need.
+ */
+import { initialTransition, setup } from "xstate";
+import type { SnapshotFrom } from "xstate";
+import type { Standing } from "./actors";
+import type { AssignmentEvent, AssignmentEventType } from "./assignment-events";
+import { ASSIGNMENT_EVENTS, ASSIGNMENT_SENDER_WORDS } from "./assignment-events";
+import { listInWords } from "./eligibility";
+import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
+import type { Refusal } from "./machine-kit";
+
+export type { AssignmentEvent, AssignmentEventType } from "./assignment-events";
+
+export const ASSIGNMENT_MACHINE_VERSION = 1;
+
+export interface AssignmentInput {
+  reviewerUserId: number;
+}
+
+/** Whose assignment it is: only that reviewer answers it. */
+export interface AssignmentContext {
+  reviewerUserId: number;
+}
+
+/** Who is asking: a standing, and for a person their user id (the reviewer is one person, not a role). */
+type Asking = Standing & { userId?: number | null };
+
+function mayWho(context: AssignmentContext, type: AssignmentEventType, who: Asking): boolean {
+  switch (ASSIGNMENT_EVENTS[type].by) {
+    case "assignedReviewer":
+      return who.role === "reviewer" && who.userId === context.reviewerUserId;
+    case "administrator":
+      return who.role === "administrator";
+  }
+}
+
+function refuseWho(_: AssignmentContext, type: AssignmentEventType): string {
+  const { by, action } = ASSIGNMENT_EVENTS[type];
+  return `Only ${ASSIGNMENT_SENDER_WORDS[by]} may ${action}.`;
+}
+
+const rule = ruleMaker<AssignmentContext, AssignmentEvent>((context, event) =>
+  mayWho(context, event.type, event.actor) ? null : refuseWho(context, event.type),
+);
+
+function refuseBlank(text: string, what: string): Refusal {
+  return text.trim() === "" ? `${what} is required.` : null;
+}
+
+const CLOSED = "The EU review of this proposal is closed: it takes no more reviews.";
+
+/** Every guard of the machine, as "why not?" (null means allowed). */
+const assignmentRules = {
+  mayDeclareNoConflict: rule("DECLARE_NO_CONFLICT", () => null),
+  mayDeclareConflict: rule("DECLARE_CONFLICT", (_, event) => refuseBlank(event.reason, "A short description of the conflict")),
+  mayDecline: rule("DECLINE", (_, event) => refuseBlank(event.reason, "A reason")),
+  maySubmitReview: rule("SUBMIT_REVIEW", (_, event) => {
+    if (!event.reviewOpen) return CLOSED;
+    return event.missingParts.length ? `These parts of the review are not answered: ${listInWords(event.missingParts)}.` : null;
+  }),
+  mayReopenReview: rule("REOPEN_REVIEW", (_, event) => (event.reviewOpen ? null : CLOSED)),
+  mayWithdraw: rule("WITHDRAW_ASSIGNMENT", (_, event) => refuseBlank(event.reason, "A reason")),
+};
+
+const guards = guardsFrom<AssignmentContext, AssignmentEvent, typeof assignmentRules>(assignmentRules);
+
+const withdraw = { WITHDRAW_ASSIGNMENT: { target: "withdrawn", guard: "mayWithdraw" } } as const;
+
+export const assignmentMachine = setup({
+  types: {
+    context: {} as AssignmentContext,
+    events: {} as AssignmentEvent,
+    input: {} as AssignmentInput,
+    meta: {} as { label: string },
+  },
+  guards,
+}).createMachine({
+  id: "assignment",
+  context: ({ input }) => ({ reviewerUserId: input.reviewerUserId }),
+  initial: "invited",
+  states: {
+    invited: {
+      meta: { label: "Conflict check" },
+      description: "The reviewer sees who takes part and declares whether they have a conflict of interest.",
+      on: {
+        DECLARE_NO_CONFLICT: { target: "reviewing", guard: "mayDeclareNoConflict" },
+        DECLARE_CONFLICT: { target: "conflicted", guard: "mayDeclareConflict" },
+        DECLINE: { target: "declined", guard: "mayDecline" },
+        ...withdraw,
+      },
+    },
+    reviewing: {
+      meta: { label: "Reviewing" },
+      description: "The reviewer reads the proposal and scores it; the draft is saved as they write.",
+      on: {
+        SUBMIT_REVIEW: { target: "submitted", guard: "maySubmitReview" },
+        DECLINE: { target: "declined", guard: "mayDecline" },
+        ...withdraw,
+      },
+    },
+    submitted: {
+      meta: { label: "Review submitted" },
+      description: "The review counts; the reviewer may reopen it while the EU review is open.",
+      on: { REOPEN_REVIEW: { target: "reviewing", guard: "mayReopenReview" } },
+    },
+    declined: { type: "final", meta: { label: "Declined" }, description: "The reviewer declined; the reason is in the history." },
+    conflicted: { type: "final", meta: { label: "Conflict of interest" }, description: "The reviewer declared a conflict of interest and sees nothing of the proposal." },
+    withdrawn: { type: "final", meta: { label: "Withdrawn" }, description: "The TAF team took the assignment back; the reason is in the history." },
+  },
+});
+
+export type AssignmentSnapshot = SnapshotFrom<typeof assignmentMachine>;
+
+/** The machine is flat: its states are these names, typed from the machine itself. */
+export type AssignmentState = AssignmentSnapshot["value"];
+
+export function initialAssignmentSnapshot(input: AssignmentInput): AssignmentSnapshot {
+  return initialTransition(assignmentMachine, input)[0];
+}
+
+export function persistAssignment(snapshot: AssignmentSnapshot) {
+  return assignmentMachine.getPersistedSnapshot(snapshot);
+}
+
+const plumbing = machinePlumbing<typeof assignmentMachine, AssignmentContext>({
+  machine: assignmentMachine,
+  name: "review assignment",
+  version: ASSIGNMENT_MACHINE_VERSION,
+  rules: assignmentRules,
+  mayWho,
+  refuseWho,
+  stateLabel: (snapshot) => assignmentStateLabelOf(snapshot.value),
+  finished: (label) => `This assignment has ended (${label}): nothing more can happen to it.`,
+  unavailable: (type, label) => `No one can ${ASSIGNMENT_EVENTS[type].action} while the assignment is at “${label}”.`,
+});
+
+export const restoreAssignment = plumbing.restore;
+export const stepAssignment = plumbing.step;
+export const allowedAssignmentEvents = plumbing.allowedEvents;
+/** Why this person may not send this event now, in the machine's words; null when they may. */
+export const assignmentRefusalOf = plumbing.refusalOf;
+
+export function assignmentStateLabelOf(state: string): string {
+  return assignmentMachine.states[state]?.meta?.label ?? state;
+}
+
+/** The states whose assignment still holds a reviewer's place on the proposal (not declined, conflicted or withdrawn). */
+export const ASSIGNMENT_STATES_HOLDING_A_PLACE: readonly AssignmentState[] = (Object.keys(assignmentMachine.states) as AssignmentState[]).filter(
+  (state) => assignmentMachine.states[state]!.type !== "final",
+);
