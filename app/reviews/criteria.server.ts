@@ -39,7 +39,7 @@ function lockOf(tx: Tx, roundId: number): CriteriaLock {
 /** Why the criteria cannot change, in words, for the page and the server's refusal alike. */
 export function lockReason(lock: NonNullable<CriteriaLock>) {
   const reviewsIn = lock.reviews === 1 ? "1 review of this round is" : `${lock.reviews} reviews of this round are`;
-  return `The criteria are locked: ${reviewsIn} submitted (the first on ${lock.since}), and their scores refer to these criteria. Changing them now would make the scores of different reviews mean different things.`;
+  return `The criteria are locked: ${reviewsIn} submitted, the first on ${lock.since}, and their scores refer to these criteria. Changing them now would make the scores of different reviews mean different things.`;
 }
 
 /** The criteria page of a round: its criteria, and whether (and why) they are locked. Null: no such round. */

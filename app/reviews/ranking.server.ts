@@ -26,8 +26,9 @@ type Country = { name: string; needsFootnote: boolean };
 
 export type RankingRow = {
   rank: number;
-  /** Why it is below the proposal ranked just above it; null for the first. */
+  /** Why it is below the proposal ranked just above it, and by which figure; null for the first. */
   placedBecause: string | null;
+  placedBy: RankedProposal["placedBy"];
   proposalId: number;
   reference: string;
   title: string;
@@ -110,12 +111,13 @@ export function roundRanking(roundId: number) {
   });
 
   const byId = new Map(reviewed.map((proposal) => [proposal.id, proposal]));
-  const rows = rankProposals(aggregates).map(({ rank, reason, aggregate }: RankedProposal): RankingRow => {
+  const rows = rankProposals(aggregates).map(({ rank, reason, placedBy, aggregate }: RankedProposal): RankingRow => {
     const proposal = byId.get(aggregate.proposalId)!;
     const codes = new Set([proposal.leadCountry, ...partnerCountries.filter((partner) => partner.proposalId === proposal.id).map((partner) => partner.countryCode)]);
     return {
       rank,
       placedBecause: reason,
+      placedBy,
       proposalId: proposal.id,
       reference: aggregate.reference,
       title: proposal.title,

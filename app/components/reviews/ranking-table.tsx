@@ -22,13 +22,16 @@ const HEADINGS: { sort: RankingSort; label: string }[] = [
   { sort: "reviews", label: "Reviews in / assigned" },
 ];
 
+// The proposal's column holds its title, lead and countries: without room it grows very tall.
+const WIDE: Partial<Record<RankingSort, { minWidth: string }>> = { reference: { minWidth: "15rem" } };
+
 function SortHeading({ sort, label, order }: { sort: RankingSort; label: string; order: RankingOrder }) {
   const current = order.sort === sort;
   const next = current ? (order.order === "asc" ? "desc" : "asc") : FIRST_ORDER[sort];
   const search = new URLSearchParams(sort === "rank" && next === "asc" ? {} : { sort, order: next });
   const ariaSort = current ? (order.order === "asc" ? "ascending" : "descending") : undefined;
   return (
-    <th scope="col" aria-sort={ariaSort}>
+    <th scope="col" aria-sort={ariaSort} style={WIDE[sort]}>
       <Link to={{ search: search.toString() }} preventScrollReset>
         {label}
         {current ? <span aria-hidden="true">{order.order === "asc" ? " ▲" : " ▼"}</span> : null}
@@ -51,7 +54,6 @@ export function RankingTable({ rows, order, criteria }: { rows: RankingRow[]; or
             {HEADINGS.map((heading) => (
               <SortHeading key={heading.sort} {...heading} order={order} />
             ))}
-            <th scope="col">Confidence</th>
           </tr>
         </thead>
         <tbody>
@@ -63,7 +65,8 @@ export function RankingTable({ rows, order, criteria }: { rows: RankingRow[]; or
               <tr key={row.proposalId}>
                 <td>
                   <strong>{row.rank}</strong>
-                  {row.placedBecause ? <span className="hint"> {row.placedBecause}</span> : null}
+                  {/* A lower mean speaks for itself; a tie-break is worth saying. */}
+                  {row.placedBy && row.placedBy !== "weightedMean" && row.aggregate.weightedMean !== null ? <span className="hint"> {row.placedBecause}</span> : null}
                 </td>
                 <td>
                   <Link to={`/proposals/${row.proposalId}`} className="reference">
@@ -100,14 +103,23 @@ export function RankingTable({ rows, order, criteria }: { rows: RankingRow[]; or
                 </td>
                 <td>{formatScore(aggregate.weightedMedian)}</td>
                 <td>
-                  {row.largestGap === null ? "—" : `${row.largestGap} ${row.largestGap === 1 ? "point" : "points"} on a criterion`}
-                  {aggregate.standardDeviation !== null && aggregate.reviewsIn > 1 ? <span className="hint"> Standard deviation {formatScore(aggregate.standardDeviation)}</span> : null}
+                  {row.largestGap === null ? "—" : `${row.largestGap} ${row.largestGap === 1 ? "point" : "points"}`}
+                  {row.largestGap !== null && aggregate.standardDeviation !== null ? (
+                    <>
+                      <br />
+                      <span className="hint">
+                        widest gap on a criterion; standard deviation {formatScore(aggregate.standardDeviation)}
+                      </span>
+                    </>
+                  ) : null}
                 </td>
                 <td>
                   {aggregate.disagreement.flagged ? (
                     <details>
                       <summary>
-                        <span className="badge warn">Reviewers disagree</span>
+                        <span className="badge warn" style={{ whiteSpace: "nowrap" }}>
+                          Reviewers disagree
+                        </span>
                       </summary>
                       <ul>
                         {aggregate.disagreement.reasons.map((reason) => (
@@ -122,8 +134,8 @@ export function RankingTable({ rows, order, criteria }: { rows: RankingRow[]; or
                 <td>{recommendations.length ? recommendations.join(", ") : <span className="muted">None yet</span>}</td>
                 <td>
                   {aggregate.reviewsIn} / {aggregate.assigned}
+                  {confidence.length ? <span className="hint"> Confidence: {confidence.join(", ")}</span> : null}
                 </td>
-                <td>{confidence.length ? confidence.join(", ") : <span className="muted">—</span>}</td>
               </tr>
             );
           })}
