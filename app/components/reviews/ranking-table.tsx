@@ -16,7 +16,7 @@ const HEADINGS: { sort: RankingSort; label: string }[] = [
   { sort: "reference", label: "Proposal" },
   { sort: "mean", label: "Weighted mean" },
   { sort: "median", label: "Median" },
-  { sort: "spread", label: "Spread" },
+  { sort: "spread", label: "Widest gap" },
   { sort: "disagreement", label: "Disagreement" },
   { sort: "promising", label: "Recommendations" },
   { sort: "reviews", label: "Reviews in / assigned" },
@@ -66,7 +66,12 @@ export function RankingTable({ rows, order, criteria }: { rows: RankingRow[]; or
                 <td>
                   <strong>{row.rank}</strong>
                   {/* A lower mean speaks for itself; a tie-break is worth saying. */}
-                  {row.placedBy && row.placedBy !== "weightedMean" && row.aggregate.weightedMean !== null ? <span className="hint"> {row.placedBecause}</span> : null}
+                  {row.placedBy && row.placedBy !== "weightedMean" && row.aggregate.weightedMean !== null ? (
+                    <details>
+                      <summary>Tie</summary>
+                      <span className="hint">{row.placedBecause}</span>
+                    </details>
+                  ) : null}
                 </td>
                 <td>
                   <Link to={`/proposals/${row.proposalId}`} className="reference">
@@ -108,7 +113,7 @@ export function RankingTable({ rows, order, criteria }: { rows: RankingRow[]; or
                     <>
                       <br />
                       <span className="hint">
-                        widest gap on a criterion; standard deviation {formatScore(aggregate.standardDeviation)}
+                        <abbr title="standard deviation of the weighted scores">SD</abbr> {formatScore(aggregate.standardDeviation)}
                       </span>
                     </>
                   ) : null}
