@@ -27,6 +27,10 @@ const predicates = {
   manageInstitutions: (user: SessionUser) => hasRole(user, "administrator"),
   /** Add submission rounds, and open, close, reopen and archive them (as the round statechart allows). */
   manageRounds: (user: SessionUser) => hasRole(user, "administrator"),
+  /** Set a round's review criteria, until its first review is submitted. */
+  manageReviewCriteria: (user: SessionUser) => hasRole(user, "administrator"),
+  /** Read a round's ranking (every reviewer's scores, aggregated) and export it. */
+  viewRanking: (user: SessionUser) => hasRole(user, "administrator"),
   /** Read the mail the embedded SMTP server received (it holds other people's links). */
   readMailbox: (user: SessionUser) => hasRole(user, "administrator"),
   /** Put a message the outbox gave up on back in the queue. */

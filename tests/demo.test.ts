@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, like } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../app/db.server";
 import { replayHistory } from "../app/proposals/workflow.server";
@@ -6,6 +6,7 @@ import { runScheduledEvents } from "../app/jobs/scheduler.server";
 import { openDatabase } from "../db/client";
 import { demoPeople, hasDemoPeople, loadDemoData } from "../app/demo/demo.server";
 import {
+  assignmentEvents,
   eligibilityChecks,
   institutions,
   outbox,
@@ -14,6 +15,8 @@ import {
   proposals,
   proposalVersions,
   reviewAssignments,
+  reviewConflicts,
+  reviews,
   roundEvents,
   rounds,
   users,
@@ -37,6 +40,7 @@ const byTitle = (title: string) => {
   return row;
 };
 const institutionName = (id: number) => db().select({ name: institutions.name }).from(institutions).where(eq(institutions.id, id)).get()!.name;
+const userIdOf = (email: string) => db().select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
 const roundCode = (id: number) => db().select({ code: rounds.code }).from(rounds).where(eq(rounds.id, id)).get()!.code;
 
 const expected: [title: string, round: string, lead: string, state: string][] = [
@@ -49,6 +53,9 @@ const expected: [title: string, round: string, lead: string, state: string][] = 
   ["Early identification of victims of trafficking in human beings in cross-border cases", "2026-R2", "Ministry of Justice of Montenegro", "eligibility.clarificationRequested"],
   ["Cybercrime: cross-border electronic evidence", "2026-R2", "Kosovo* Police", "draft"],
   ["A shared alert channel for stolen vehicles", "ROLLING", "Albanian State Police", "draft"],
+  ["Tracing and confiscating criminal assets across borders", "2026-R2", "Prosecutor's Office for Organised Crime of Serbia", "euReview.reviewing"],
+  ["Migrant smuggling on the Balkan route: joint analysis of border crossings", "2026-R2", "Public Prosecutor's Office of North Macedonia", "euReview.reviewing"],
+  ["Preventing radicalisation in prisons: a practice exchange", "2026-R2", "State Investigation and Protection Agency (SIPA)", "euReview.reviewing"],
 ];
 
 describe("demo data", () => {
@@ -144,7 +151,7 @@ describe("demo data", () => {
     expect(events.find((e) => e.type === "ELIGIBILITY_CHECKED")!.actorRole).toBe("system");
 
     // Submitted inside the window: every automatic check passed.
-    expect(db().select().from(eligibilityChecks).all().map((c) => c.overall)).toEqual(Array(7).fill("passed"));
+    expect(db().select().from(eligibilityChecks).all().map((c) => c.overall)).toEqual(Array(10).fill("passed"));
 
     // Partners: confirmed with a statement; answered by their demo applicant when there is one.
     const partners = db().select().from(proposalPartners).where(eq(proposalPartners.proposalId, standOut.id)).all();
@@ -163,7 +170,8 @@ describe("demo data", () => {
     const reviews = db().select().from(reviewAssignments).where(eq(reviewAssignments.proposalId, standOut.id)).all();
     expect(reviews).toHaveLength(2);
     for (const r of reviews) expect(r.submittedAt!.getTime()).toBeLessThan(closedAt);
-    expect(db().select({ n: count() }).from(reviewAssignments).where(isNull(reviewAssignments.submittedAt)).get()!.n).toBe(0);
+    const firstRound = db().select({ id: proposals.id }).from(proposals).where(eq(proposals.roundId, standOut.roundId)).all().map((p) => p.id);
+    expect(db().select({ n: count() }).from(reviewAssignments).where(and(inArray(reviewAssignments.proposalId, firstRound), isNull(reviewAssignments.submittedAt))).get()!.n).toBe(0);
 
     const content = standOut.content as { conceptNote?: unknown };
     expect(content.conceptNote).toBeTruthy();
@@ -202,6 +210,53 @@ describe("demo data", () => {
     expect(Object.keys(rolling.content).length).toBeGreaterThan(0);
     expect(Object.keys(rolling.content).length).toBeLessThan(11);
     expect(db().select().from(proposalPartners).where(eq(proposalPartners.proposalId, rolling.id)).all().map((p) => p.status)).toEqual(["confirmed"]);
+  });
+
+  it("leaves the demo reviewers work waiting in the second round's EU review, given as reviewers give it", () => {
+    const assignmentsOf = (title: string) =>
+      db()
+        .select({ reviewer: users.email, state: reviewAssignments.state, dueAt: reviewAssignments.dueAt, review: reviews })
+        .from(reviewAssignments)
+        .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+        .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+        .where(eq(reviewAssignments.proposalId, byTitle(title).id))
+        .orderBy(asc(users.email))
+        .all();
+    const historyOf = (title: string) =>
+      db()
+        .select({ type: assignmentEvents.type, reviewer: users.email })
+        .from(assignmentEvents)
+        .innerJoin(reviewAssignments, eq(reviewAssignments.id, assignmentEvents.assignmentId))
+        .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+        .where(eq(reviewAssignments.proposalId, byTitle(title).id))
+        .orderBy(asc(assignmentEvents.id))
+        .all()
+        .map((event) => `${event.reviewer.split("@")[0]} ${event.type}`);
+
+    // One review in, the other a draft scored on two of the five criteria.
+    const partly = assignmentsOf("Tracing and confiscating criminal assets across borders");
+    expect(partly.map((a) => [a.reviewer, a.state, a.review?.submittedAt !== null, Object.keys(a.review?.scores ?? {}).length])).toEqual([
+      ["reviewer.eu@taf.example", "submitted", true, 5],
+      ["reviewer.expert@taf.example", "reviewing", false, 2],
+    ]);
+    expect(partly[1]!.review!.recommendation).toBeNull();
+    for (const a of partly) expect(a.dueAt.getTime()).toBeGreaterThan(DEMO_NOW.getTime());
+
+    // Both in, 3 points apart on one criterion.
+    const apart = assignmentsOf("Migrant smuggling on the Balkan route: joint analysis of border crossings");
+    expect(apart.map((a) => a.state)).toEqual(["submitted", "submitted"]);
+    const [eu, expert] = apart.map((a) => a.review!.scores);
+    expect(Math.max(...Object.keys(eu!).map((id) => Math.abs(eu![id]! - expert![id]!)))).toBe(3);
+
+    // reviewer.expert declared a conflict; reviewer.eu has the conflict check still to do.
+    const prisons = "Preventing radicalisation in prisons: a practice exchange";
+    expect(assignmentsOf(prisons).map((a) => [a.reviewer, a.state, a.review])).toEqual([
+      ["reviewer.eu@taf.example", "invited", null],
+      ["reviewer.expert@taf.example", "conflicted", null],
+    ]);
+    expect(historyOf(prisons)).toEqual(["reviewer.eu ASSIGN", "reviewer.expert ASSIGN", "reviewer.expert DECLARE_CONFLICT"]);
+    const declared = db().select().from(reviewConflicts).where(eq(reviewConflicts.proposalId, byTitle(prisons).id)).all();
+    expect(declared.map((c) => [c.source, c.reviewerUserId === userIdOf("reviewer.expert@taf.example"), c.reason.length > 0])).toEqual([["declared", true, true]]);
   });
 
   it("mails nothing for the invented history", () => {

@@ -18,7 +18,7 @@ import type { Db } from "../../db/client";
 import type { InstitutionType, RoundMode } from "../../db/schema";
 import type { Role } from "../../workflows/actors";
 import { institutions, memberships, outbox, proposalPartners, proposals, reviewAssignments, reviews, rounds, users } from "../../db/schema";
-import type { Recommendation, ScalePoint } from "../../workflows/review-criteria";
+import type { Confidence, Recommendation, ScalePoint } from "../../workflows/review-criteria";
 import type { AssignmentCommand } from "../reviews/assignments.server";
 import { applyAssignmentCommand, assignReviewer, criteriaOfProposal } from "../reviews/assignments.server";
 
@@ -137,6 +137,10 @@ type DemoAction =
   | ProposalCommand
   | { type: "assignReviewers" } // both demo reviewers, due after the round's review days
   | { type: "reviewSubmitted"; by: string; score: ScalePoint; recommendation: Recommendation; comment: string }
+  // A review as its reviewer left it: scores in the order of the round's criteria (fewer: a
+  // draft scored in part), saved, and submitted or not.
+  | { type: "review"; by: string; scores: ScalePoint[]; recommendation?: Recommendation; confidence?: Confidence; comment: string; internalComment?: string; submit: boolean }
+  | { type: "conflictDeclared"; by: string; reason: string }
   | { type: "write"; content: ProposalContent }; // the lead saves content (concept note, report)
 
 type DemoProposal = {
@@ -654,6 +658,177 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
       story: [],
       reaches: "draft",
     },
+
+    // 10. Second round, in the EU review: both reviewers assigned; reviewer.eu's review is in,
+    // reviewer.expert's is a draft scored in part (sign in as either to see work waiting).
+    {
+      round: "2026-R2",
+      lead: "Prosecutor's Office for Organised Crime of Serbia",
+      title: "Tracing and confiscating criminal assets across borders",
+      created: on(-21, "10:30"),
+      content: content({
+        summary:
+          "Serbia's Prosecutor's Office for Organised Crime and the Prosecutor's Office of Bosnia and Herzegovina learn together to trace, freeze and confiscate the assets of organised crime groups that hide their proceeds on the other side of the border.",
+        problem:
+          "Groups active in both countries register property, companies and vehicles in the name of relatives across the border. Requests to freeze these assets arrive after they have been sold, and few confiscation orders of one country are enforced in the other.",
+        objectives:
+          "Agree on how asset-tracing requests are sent and answered within days; train financial investigators and prosecutors of both offices on joint financial investigations; prepare two pilot cases with Eurojust's support.",
+        activities: "A workshop on joint financial investigations, a practice exchange between the asset-recovery units, and expert advice on the two pilot cases.",
+        expectedResults: "A shared procedure for urgent asset-tracing requests, two pilot cases with assets frozen in both countries, and direct contacts between the asset-recovery units.",
+        themes: ["economicFinancialCrime", "europeanAgencies"],
+        supportKinds: ["capacityBuilding", "practiceExchange", "expertAdvice"],
+        intendedStart: day(75),
+        durationMonths: 10,
+        budgetEur: 48000,
+        contactPerson: "Milan Jovanović, Deputy prosecutor, Prosecutor's Office for Organised Crime of Serbia (applicant.rs@taf.example)",
+      }),
+      partners: [
+        {
+          institution: "Prosecutor's Office of Bosnia and Herzegovina",
+          invited: on(-20, "09:00"),
+          confirmed: { at: on(-17, "13:20"), statement: "Our financial investigation department brings two open cases with assets in Serbia and will host the practice exchange." },
+        },
+      ],
+      story: [
+        [on(-8, "09:30"), { type: "SUBMIT" }],
+        [on(-6, "10:00"), { type: "CONFIRM_ELIGIBLE", reason: "The automatic check passed every criterion; confirmed." }],
+        [on(-5, "10:00"), { type: "assignReviewers" }],
+        [on(-5, "10:00"), { type: "START_REVIEW" }],
+        [
+          on(-2, "14:10"),
+          {
+            type: "review",
+            by: "reviewer.eu@taf.example",
+            scores: [4, 4, 3, 4, 4],
+            recommendation: "promising",
+            confidence: "medium",
+            comment: "A real operational need shared by both offices. The concept should say how the pilot cases are chosen and who decides on freezing orders in each country.",
+            internalComment: "Fits the EU Delegation's asset-recovery priorities for 2027.",
+            submit: true,
+          },
+        ],
+        [
+          on(-1, "16:30"),
+          {
+            type: "review",
+            by: "reviewer.expert@taf.example",
+            scores: [4, 5],
+            comment: "Strong cross-border logic. Still to judge: whether the timing of the pilot cases is realistic.",
+            submit: false,
+          },
+        ],
+      ],
+      reaches: "euReview.reviewing",
+    },
+
+    // 11. Second round, in the EU review: both reviews in, 3 points apart on the regional added
+    // value, so the ranking flags the disagreement.
+    {
+      round: "2026-R2",
+      lead: "Public Prosecutor's Office of North Macedonia",
+      title: "Migrant smuggling on the Balkan route: joint analysis of border crossings",
+      created: on(-19, "11:00"),
+      content: content({
+        summary:
+          "The Public Prosecutor's Office of North Macedonia and the Albanian State Police analyse together how smuggling groups move migrants across their common border, to open joint investigations into the organisers rather than the drivers.",
+        problem:
+          "Most cases end with the conviction of drivers and guides, while the organisers who plan the routes and hold the money stay out of reach. Each country sees only its side of the route.",
+        objectives: "Build a shared picture of the smuggling groups and their routes; agree on exchanging case information quickly; prepare at least one joint investigation into the organisers.",
+        activities: "Two operational meetings of prosecutors and investigators, a joint analysis of closed cases, and a workshop with Europol's migrant-smuggling centre.",
+        expectedResults: "A joint analysis of the routes and the groups, an agreed channel for case information, and at least one joint investigation opened.",
+        themes: ["migrantSmuggling", "informationExchange", "europeanAgencies"],
+        supportKinds: ["networkingMeeting", "capacityBuilding"],
+        intendedStart: day(60),
+        durationMonths: 9,
+        budgetEur: 39000,
+        contactPerson: "Marija Petrovska, Public prosecutor, Public Prosecutor's Office of North Macedonia (applicant.mk@taf.example)",
+      }),
+      partners: [
+        {
+          institution: "Albanian State Police",
+          invited: on(-18, "10:00"),
+          confirmed: { at: on(-16, "15:40"), statement: "The Border and Migration Police will bring its closed cases and take part in both meetings." },
+        },
+      ],
+      story: [
+        [on(-8, "15:00"), { type: "SUBMIT" }],
+        [on(-6, "11:00"), { type: "CONFIRM_ELIGIBLE", reason: "The automatic check passed every criterion; confirmed." }],
+        [on(-5, "10:30"), { type: "assignReviewers" }],
+        [on(-5, "10:30"), { type: "START_REVIEW" }],
+        [
+          on(-3, "11:15"),
+          {
+            type: "review",
+            by: "reviewer.eu@taf.example",
+            scores: [4, 5, 4, 3, 4],
+            recommendation: "promising",
+            confidence: "high",
+            comment: "Exactly the cross-border work the route needs: two countries that see the same groups from both sides.",
+            submit: true,
+          },
+        ],
+        [
+          on(-1, "10:20"),
+          {
+            type: "review",
+            by: "reviewer.expert@taf.example",
+            scores: [4, 2, 3, 3, 3],
+            recommendation: "needsClarification",
+            confidence: "medium",
+            comment: "The joint work is described only as meetings. Please explain what each side will do between them, and who leads the joint investigation.",
+            internalComment: "The two services already meet in the regional migration forum; what does this add?",
+            submit: true,
+          },
+        ],
+      ],
+      reaches: "euReview.reviewing",
+    },
+
+    // 12. Second round, in the EU review: reviewer.expert declared a conflict of interest;
+    // reviewer.eu has not opened the assignment yet, and a second reviewer is to be found.
+    {
+      round: "2026-R2",
+      lead: "State Investigation and Protection Agency (SIPA)",
+      title: "Preventing radicalisation in prisons: a practice exchange",
+      created: on(-18, "09:15"),
+      content: content({
+        summary:
+          "SIPA and North Macedonia's National Committee for Countering Violent Extremism and Countering Terrorism exchange practice on spotting and answering radicalisation in prisons, with prison staff, police and the services that support release.",
+        problem:
+          "Prison staff see the first signs of radicalisation, but rarely know whom to tell; after release, police and support services learn too late who needs attention. Both countries are writing new procedures and face the same questions.",
+        objectives: "Compare the two countries' procedures; agree on what prison staff report and to whom; train a first group of staff and police officers together.",
+        activities: "A study visit to a prison in each country, a joint training for prison staff and police, and expert advice on the reporting procedure.",
+        expectedResults: "A reporting procedure tested in both countries, a trained group of prison staff and police, and a network of contact points.",
+        themes: ["violentExtremism", "ftfRehabilitation", "informationExchange"],
+        supportKinds: ["practiceExchange", "capacityBuilding", "expertAdvice"],
+        intendedStart: day(90),
+        durationMonths: 12,
+        budgetEur: 44000,
+        contactPerson: "Amra Hadžić, Senior inspector, SIPA (applicant.ba@taf.example)",
+      }),
+      partners: [
+        {
+          institution: "National Committee for Countering Violent Extremism and Countering Terrorism",
+          invited: on(-17, "09:30"),
+          confirmed: { at: on(-15, "12:00"), statement: "The Committee coordinates the prison services and will organise the study visit in North Macedonia." },
+        },
+      ],
+      story: [
+        [on(-7, "10:00"), { type: "SUBMIT" }],
+        [on(-6, "14:00"), { type: "CONFIRM_ELIGIBLE", reason: "The automatic check passed every criterion; confirmed." }],
+        [on(-5, "11:00"), { type: "assignReviewers" }],
+        [on(-5, "11:00"), { type: "START_REVIEW" }],
+        [
+          on(-4, "09:40"),
+          {
+            type: "conflictDeclared",
+            by: "reviewer.expert@taf.example",
+            reason: "Last year I trained the prison staff of the National Committee's programme and wrote part of the procedure this proposal wants to compare.",
+          },
+        ],
+      ],
+      reaches: "euReview.reviewing",
+    },
   ];
 }
 
@@ -802,24 +977,17 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
             return;
           }
           case "reviewSubmitted": {
-            // As a reviewer does it: declare no conflict, score every criterion, submit.
-            const reviewerId = ids.user(action.by);
-            const reviewer: Actor = { userId: reviewerId, role: "reviewer", institutionId: null };
-            const assignment = tx
-              .select({ id: reviewAssignments.id })
-              .from(reviewAssignments)
-              .where(and(eq(reviewAssignments.proposalId, proposalId()), eq(reviewAssignments.reviewerUserId, reviewerId)))
-              .get()!;
-            const move = (command: AssignmentCommand) => {
-              const outcome = applyAssignmentCommand({ assignmentId: assignment.id, actor: reviewer, command, now: at }, tx);
-              if (!outcome.ok) throw new Error(`Demo data: ${action.by} could not ${command.type} on "${proposal.title}": ${outcome.message}`);
-            };
-            move({ type: "DECLARE_NO_CONFLICT" });
-            const scores = Object.fromEntries(criteriaOfProposal(tx, proposalId()).map((criterion) => [criterion.id, action.score]));
-            tx.insert(reviews)
-              .values({ assignmentId: assignment.id, scores, recommendation: action.recommendation, confidence: "high", commentForApplicants: action.comment, internalComment: "", updatedAt: at })
-              .run();
-            move({ type: "SUBMIT_REVIEW" });
+            const scores = criteriaOfProposal(tx, proposalId()).map(() => action.score);
+            giveReview(tx, { proposalId: proposalId(), title: proposal.title, reviewer: action.by, reviewerId: ids.user(action.by), at, scores, recommendation: action.recommendation, confidence: "high", comment: action.comment, submit: true });
+            return;
+          }
+          case "review": {
+            giveReview(tx, { proposalId: proposalId(), title: proposal.title, reviewer: action.by, reviewerId: ids.user(action.by), at, ...action });
+            return;
+          }
+          case "conflictDeclared": {
+            const move = reviewerMoves(tx, { proposalId: proposalId(), title: proposal.title, reviewer: action.by, reviewerId: ids.user(action.by), at });
+            move({ type: "DECLARE_CONFLICT", reason: action.reason });
             return;
           }
           case "write": {
@@ -852,6 +1020,51 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
       throw new Error(`Demo data: "${proposal.title}" ended at "${row?.state}" instead of "${proposal.reaches}".`);
     }
   }
+}
+
+type ReviewerAt = { proposalId: number; title: string; reviewer: string; reviewerId: number; at: Date };
+
+/** The commands a reviewer gives on their assignment to a proposal, as the review pages give them. */
+function reviewerMoves(tx: Tx, { proposalId, title, reviewer, reviewerId, at }: ReviewerAt) {
+  const actor: Actor = { userId: reviewerId, role: "reviewer", institutionId: null };
+  const assignment = tx
+    .select({ id: reviewAssignments.id })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.proposalId, proposalId), eq(reviewAssignments.reviewerUserId, reviewerId)))
+    .get();
+  if (!assignment) throw new Error(`Demo data: ${reviewer} is not assigned "${title}".`);
+  const move = (command: AssignmentCommand) => {
+    const outcome = applyAssignmentCommand({ assignmentId: assignment.id, actor, command, now: at }, tx);
+    if (!outcome.ok) throw new Error(`Demo data: ${reviewer} could not ${command.type} on "${title}": ${outcome.message}`);
+  };
+  return Object.assign(move, { assignmentId: assignment.id });
+}
+
+/**
+ * As a reviewer gives a review: declares no conflict, writes the review (the scores in the order
+ * of the round's criteria; fewer scores leave the rest blank, as a draft does) and, if told,
+ * submits it.
+ */
+function giveReview(
+  tx: Tx,
+  review: ReviewerAt & { scores: ScalePoint[]; recommendation?: Recommendation; confidence?: Confidence; comment: string; internalComment?: string; submit: boolean },
+) {
+  const move = reviewerMoves(tx, review);
+  move({ type: "DECLARE_NO_CONFLICT" });
+  const criteria = criteriaOfProposal(tx, review.proposalId);
+  const scores = Object.fromEntries(review.scores.map((score, index) => [found(criteria[index], `criterion ${index + 1} of "${review.title}"`).id, score]));
+  tx.insert(reviews)
+    .values({
+      assignmentId: move.assignmentId,
+      scores,
+      recommendation: review.recommendation ?? null,
+      confidence: review.confidence ?? null,
+      commentForApplicants: review.comment,
+      internalComment: review.internalComment ?? "",
+      updatedAt: review.at,
+    })
+    .run();
+  if (review.submit) move({ type: "SUBMIT_REVIEW" });
 }
 
 function applyRound(tx: Tx, roundId: number, command: RoundCommand, at: Date) {

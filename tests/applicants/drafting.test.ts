@@ -188,8 +188,7 @@ describe("editing a draft", () => {
   });
 
   it("saves the demo drafts as they are", async () => {
-    for (const id of [8, 9]) {
-      const who = id === 8 ? "xk" : "al";
+    for (const [id, who] of [[cybercrime(), "xk"], [demoProposalId("stolenVehicles"), "al"]] as const) {
       const page = await editPage(id, who);
       const form = Object.fromEntries(Object.entries(page.values).map(([key, value]) => [key, Array.isArray(value) ? value : String(value)]));
       const reply = await save(id, { revision: String(page.revision), ...form }, who);

@@ -1,11 +1,13 @@
 import type { BrowserContext } from "playwright-core";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, startPortal } from "../support/portal";
 import type { Portal } from "./support";
 import { seen, signIn, watchedPage } from "./support";
 
 // The drafting form, with JavaScript (autosave while typing) and without (save by button).
-// Demo proposal 9 is the Albanian State Police's draft in the rolling round.
+// The demo's "A shared alert channel for stolen vehicles" is the Albanian State Police's draft in
+// the rolling round.
 
 let portal: Portal;
 beforeAll(async () => {
@@ -14,6 +16,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await portal?.stop();
 });
+
+/** The draft's edit page, found by its title in the portal's database. */
+function draftEditUrl() {
+  const database = new Database(portal.databasePath, { readonly: true });
+  try {
+    const { id } = database.prepare("select id from proposals where title = ?").get("A shared alert channel for stolen vehicles") as { id: number };
+    return `${portal.url}/proposals/${id}/edit`;
+  } finally {
+    database.close();
+  }
+}
 
 async function inBrowser(options: { javaScriptEnabled: boolean }, journey: (browser: BrowserContext) => Promise<void>) {
   const browser = await openBrowser(options);
@@ -29,7 +42,7 @@ describe("the drafting form, in Chromium", { timeout: 120_000 }, () => {
     await inBrowser({ javaScriptEnabled: true }, async (browser) => {
       const { page, problems } = await watchedPage(browser);
       await signIn(portal, page, "applicant.al@taf.example");
-      await page.goto(`${portal.url}/proposals/9/edit`);
+      await page.goto(draftEditUrl());
       await page.getByLabel("Expected results").fill("Stolen vehicles are found within hours, not weeks.");
       await seen(page, /Saved at \d\d:\d\d/);
       await page.reload();
@@ -42,7 +55,7 @@ describe("the drafting form, in Chromium", { timeout: 120_000 }, () => {
     await inBrowser({ javaScriptEnabled: false }, async (browser) => {
       const { page } = await watchedPage(browser);
       await signIn(portal, page, "applicant.al@taf.example");
-      await page.goto(`${portal.url}/proposals/9/edit`);
+      await page.goto(draftEditUrl());
       await page.getByLabel("Objectives").fill("One alert channel between the vehicle crime units.");
       await page.getByLabel("Estimated budget in EUR").fill("900000");
       await page.getByRole("button", { name: "Save draft" }).click();
@@ -58,7 +71,7 @@ describe("the drafting form, in Chromium", { timeout: 120_000 }, () => {
       await page.getByLabel("Estimated budget in EUR").fill("52000");
       await page.getByRole("button", { name: "Save draft" }).click();
       await page.waitForLoadState("load");
-      await page.goto(`${portal.url}/proposals/9/edit`);
+      await page.goto(draftEditUrl());
       expect(await page.getByLabel("Estimated budget in EUR").inputValue()).toBe("52000");
       expect(await page.getByLabel("Objectives").inputValue()).toBe("One alert channel between the vehicle crime units.");
     });

@@ -160,6 +160,35 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: fixed("/admin/rounds/999999", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
     { at: fixed("/admin/rounds/x", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
   ],
+  // The rolling intake has no submitted review yet, so its criteria may still change.
+  "admin.rounds.$roundId_.criteria": [
+    {
+      at: { label: "/admin/rounds/‹ROLLING›/criteria", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("ROLLING")}/criteria`, params: { roundId: String(roundIdByCode("ROLLING")) } }) },
+      loader: administratorsOnly,
+      action: administratorsOnly,
+      allowed: {
+        form: () => ({
+          intent: "save",
+          version: String(db().select({ version: rounds.version }).from(rounds).where(eq(rounds.code, "ROLLING")).get()!.version),
+          "criteria[0].id": "",
+          "criteria[0].name": "Operational value",
+          "criteria[0].guidance": "",
+          "criteria[0].weight": "1",
+          ...Object.fromEntries([1, 2, 3, 4, 5].map((point) => [`criteria[0].scaleLabels[${point - 1}]`, `Point ${point}`])),
+        }),
+        changes: ["audit_log", "rounds"],
+      },
+    },
+    { at: fixed("/admin/rounds/999999/criteria", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
+  "admin.rounds.$roundId_.ranking": [
+    { at: { label: "/admin/rounds/‹2026-R2›/ranking", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/ranking`, params: { roundId: String(roundIdByCode("2026-R2")) } }) }, loader: administratorsOnly },
+    { at: fixed("/admin/rounds/999999/ranking", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
+  "admin.rounds.$roundId_.ranking[.csv]": [
+    { at: { label: "/admin/rounds/‹2026-R2›/ranking.csv", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/ranking.csv`, params: { roundId: String(roundIdByCode("2026-R2")) } }) }, loader: administratorsOnly },
+    { at: fixed("/admin/rounds/x/ranking.csv", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
   // The statechart's events on the proposal page have their own matrix below; an unknown form
   // comes back to anyone who sees the proposal, and changes nothing.
   "proposals.$proposalId._index": [

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import type { RoundEventType } from "../../../workflows/round.machine";
 import type { roundPage } from "../../rounds/round-page.server";
 import type { RoundActionForm, RoundActionInput } from "../../rounds/round-schema";
@@ -90,6 +90,8 @@ export function RoundSettings({ settings }: { settings: RoundPageData["settings"
             ))}
           </ul>
         </dd>
+        <dt>EU review</dt>
+        <dd><Link to="criteria">The criteria reviewers score against</Link> · <Link to="ranking">The ranking of the reviewed proposals</Link></dd>
         <dt>Reviews needed for a decision</dt>
         <dd>{settings.minimumReviews}</dd>
         <dt>Days reviewers have to score</dt>

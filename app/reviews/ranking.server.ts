@@ -1,0 +1,238 @@
+import { and, eq, exists, inArray, isNotNull, sql } from "drizzle-orm";
+import { stringify } from "csv-stringify/sync";
+import { institutions, proposalEvents, proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
+import { countryLabel, KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../workflows/countries";
+import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
+import { statesWithin } from "../../workflows/proposal-stages";
+import { stateLabelOf } from "../../workflows/proposal.machine";
+import type { ScalePoint } from "../../workflows/review-criteria";
+import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS } from "../../workflows/review-criteria";
+import type { ProposalAggregate, RankedProposal, SubmittedReview } from "../../workflows/review-scoring";
+import { aggregateReviews, formatScore, rankProposals } from "../../workflows/review-scoring";
+import { toBrusselsTime } from "../../workflows/time";
+import type { ActingPerson } from "../audit.server";
+import { audit } from "../audit.server";
+import { db } from "../db.server";
+import { partnerTakesPart } from "../proposals/participation.server";
+import { roundSettings } from "../rounds/workflow.server";
+import type { RankingOrder, RankingSort } from "./ranking-schema";
+
+// A round's ranking: every proposal that reached the EU review, with the aggregate of its
+// submitted reviews (workflows/review-scoring.ts), in the order rankProposals gives or by a
+// column. Read in four statements whatever the number of proposals: the round, its reviewed
+// proposals, their partners' countries, and their assignments with their reviews.
+
+type Country = { name: string; needsFootnote: boolean };
+
+export type RankingRow = {
+  rank: number;
+  /** Why it is below the proposal ranked just above it, and by which figure; null for the first. */
+  placedBecause: string | null;
+  placedBy: RankedProposal["placedBy"];
+  proposalId: number;
+  reference: string;
+  title: string;
+  stage: string;
+  lead: string;
+  countries: Country[];
+  aggregate: ProposalAggregate;
+  /** The widest gap between reviewers on one criterion; null while no criterion is scored twice. */
+  largestGap: number | null;
+};
+
+/** The largest per-criterion spread, the figure the disagreement flag's gap rule reads. */
+function largestGapOf(aggregate: ProposalAggregate) {
+  const spreads = aggregate.criteria.flatMap((criterion) => (criterion.range && criterion.scoredBy > 1 ? [criterion.range.spread] : []));
+  return spreads.length ? Math.max(...spreads) : null;
+}
+
+/** The round's ranking, or null when there is no such round. */
+export function roundRanking(roundId: number) {
+  const round = db().select({ id: rounds.id, code: rounds.code, title: rounds.title, settings: rounds.settings }).from(rounds).where(eq(rounds.id, roundId)).get();
+  if (!round) return null;
+  const criteria = roundSettings(round).reviewCriteria;
+
+  // Reached the EU review: some accepted event of its history led into it, wherever it is now.
+  const reachedReview = exists(
+    db()
+      .select({ one: sql`1` })
+      .from(proposalEvents)
+      .where(and(eq(proposalEvents.proposalId, proposals.id), inArray(proposalEvents.toState, statesWithin("euReview")))),
+  );
+  const reviewed = db()
+    .select({
+      id: proposals.id,
+      reference: proposals.reference,
+      title: proposals.title,
+      state: proposals.state,
+      lead: institutions.name,
+      leadCountry: institutions.countryCode,
+    })
+    .from(proposals)
+    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+    .where(and(eq(proposals.roundId, round.id), isNotNull(proposals.reference), reachedReview))
+    .all();
+  const ids = reviewed.map((proposal) => proposal.id);
+
+  const partnerCountries = ids.length
+    ? db()
+        .selectDistinct({ proposalId: proposalPartners.proposalId, countryCode: institutions.countryCode })
+        .from(proposalPartners)
+        .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+        .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+        .where(and(inArray(proposalPartners.proposalId, ids), partnerTakesPart()))
+        .all()
+    : [];
+  // Only places still held count as assigned, and only a submitted review of one counts as in:
+  // a conflicted or declined reviewer holds no place and, never having reviewed, adds nothing.
+  const assignments = ids.length
+    ? db()
+        .select({
+          proposalId: reviewAssignments.proposalId,
+          submittedAt: reviews.submittedAt,
+          scores: reviews.scores,
+          recommendation: reviews.recommendation,
+          confidence: reviews.confidence,
+        })
+        .from(reviewAssignments)
+        .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+        .where(and(inArray(reviewAssignments.proposalId, ids), inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE])))
+        .all()
+    : [];
+
+  const aggregates = reviewed.map((proposal) => {
+    const held = assignments.filter((assignment) => assignment.proposalId === proposal.id);
+    const submitted = held.flatMap((assignment): SubmittedReview[] =>
+      assignment.submittedAt && assignment.recommendation && assignment.confidence
+        ? [{ scores: assignment.scores as Record<string, ScalePoint>, recommendation: assignment.recommendation, confidence: assignment.confidence }]
+        : [],
+    );
+    return aggregateReviews(criteria, { proposalId: proposal.id, reference: proposal.reference ?? "", assigned: held.length, submitted });
+  });
+
+  const byId = new Map(reviewed.map((proposal) => [proposal.id, proposal]));
+  const rows = rankProposals(aggregates).map(({ rank, reason, placedBy, aggregate }: RankedProposal): RankingRow => {
+    const proposal = byId.get(aggregate.proposalId)!;
+    const codes = new Set([proposal.leadCountry, ...partnerCountries.filter((partner) => partner.proposalId === proposal.id).map((partner) => partner.countryCode)]);
+    return {
+      rank,
+      placedBecause: reason,
+      placedBy,
+      proposalId: proposal.id,
+      reference: aggregate.reference,
+      title: proposal.title,
+      stage: stateLabelOf(proposal.state),
+      lead: proposal.lead,
+      countries: WB6_COUNTRIES.filter((country) => codes.has(country.code)).map(({ name, needsFootnote }) => ({ name, needsFootnote })),
+      aggregate,
+      largestGap: largestGapOf(aggregate),
+    };
+  });
+  return { round: { id: round.id, code: round.code, title: round.title }, criteria, rows };
+}
+
+type SortValue = (row: RankingRow) => number | string | null;
+
+const SORT_VALUES: Record<RankingSort, SortValue> = {
+  rank: (row) => row.rank,
+  reference: (row) => row.reference,
+  mean: (row) => row.aggregate.weightedMean,
+  median: (row) => row.aggregate.weightedMedian,
+  // The widest gap on a criterion first, then the spread of the overall scores.
+  spread: (row) => (row.largestGap ?? -1) * 1000 + (row.aggregate.standardDeviation ?? -1),
+  disagreement: (row) => row.aggregate.disagreement.reasons.length,
+  promising: (row) => row.aggregate.recommendations.promising,
+  reviews: (row) => row.aggregate.reviewsIn,
+};
+
+/**
+ * The rows in the asked order. A proposal without the figure (no scored review yet) stays at
+ * the bottom whichever way a column is sorted, and rows equal on it keep their rank order.
+ */
+export function sortRanking(rows: readonly RankingRow[], { sort, order }: RankingOrder): RankingRow[] {
+  const value = SORT_VALUES[sort];
+  const direction = order === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    if (x === null || y === null) return x === y ? a.rank - b.rank : x === null ? 1 : -1;
+    const compared = typeof x === "string" || typeof y === "string" ? String(x).localeCompare(String(y)) : x - y;
+    return compared === 0 ? a.rank - b.rank : compared * direction;
+  });
+}
+
+/** The ranking page: the round, its criteria's names, and the rows in the asked order. */
+export function rankingPage(roundId: number, order: RankingOrder) {
+  const ranking = roundRanking(roundId);
+  if (!ranking) return null;
+  return { ...ranking, order, rows: sortRanking(ranking.rows, order) };
+}
+
+// A spreadsheet runs a cell that starts like a formula; a leading apostrophe makes it text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell as a spreadsheet can only read it as text, whatever an applicant typed into a title. */
+export function formulaSafe(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * The ranking as a CSV file, in rank order, with one audit row for the export: the file leaves
+ * the portal with reviewers' scores in it. Kosovo* is written as such, and the file ends with
+ * its footnote, as every export that names it must.
+ */
+export function rankingCsv(roundId: number, exportedBy: ActingPerson, now = new Date()) {
+  const ranking = roundRanking(roundId);
+  if (!ranking) return null;
+  const header = [
+    "Rank",
+    "Reference",
+    "Title",
+    "Stage",
+    "Lead institution",
+    "Countries",
+    "Reviews in",
+    "Reviewers assigned",
+    "Weighted mean",
+    "Weighted median",
+    "Standard deviation",
+    "Largest gap on a criterion",
+    "Disagreement",
+    ...RECOMMENDATION_IDS.map((id) => `Recommended: ${RECOMMENDATIONS[id].label.toLowerCase()}`),
+    ...CONFIDENCE_IDS.map((id) => `Confidence: ${CONFIDENCE_LEVELS[id].label.toLowerCase()}`),
+    ...ranking.criteria.map((criterion) => `Mean: ${criterion.name}`),
+    "Placed below the one above because",
+  ];
+  const lines = ranking.rows.map((row) => [
+    String(row.rank),
+    row.reference,
+    row.title,
+    row.stage,
+    row.lead,
+    row.countries.map((country) => countryLabel(country.name, country.needsFootnote)).join("; "),
+    String(row.aggregate.reviewsIn),
+    String(row.aggregate.assigned),
+    csvScore(row.aggregate.weightedMean),
+    csvScore(row.aggregate.weightedMedian),
+    csvScore(row.aggregate.standardDeviation),
+    row.largestGap === null ? "" : String(row.largestGap),
+    row.aggregate.disagreement.flagged ? row.aggregate.disagreement.reasons.join(" ") : "",
+    ...RECOMMENDATION_IDS.map((id) => String(row.aggregate.recommendations[id])),
+    ...CONFIDENCE_IDS.map((id) => String(row.aggregate.confidence[id])),
+    ...row.aggregate.criteria.map((criterion) => csvScore(criterion.range?.mean ?? null)),
+    row.placedBecause ?? "",
+  ]);
+  const body = stringify([header, ...lines, [KOSOVO_FOOTNOTE]].map((cells) => cells.map(formulaSafe)), { record_delimiter: "windows" });
+  audit({ actorUserId: exportedBy.id, action: "round.rankingExported", subjectType: "round", subjectId: ranking.round.id, detail: { proposals: ranking.rows.length } });
+  const day = toBrusselsTime(now).slice(0, 10);
+  return { fileName: safeFileName(`ranking-${ranking.round.code}-${day}.csv`), body };
+}
+
+function csvScore(value: number | null) {
+  return value === null ? "" : formatScore(value);
+}
+
+/** Letters, digits, dots and hyphens only: a file name no browser or shell reads twice. */
+function safeFileName(name: string) {
+  return name.replace(/[^A-Za-z0-9.-]+/g, "-");
+}
+

@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RankingTable } from "../components/reviews/ranking-table";
+import { requirePermission } from "../permissions.server";
+import { rankingOrderOf } from "../reviews/ranking-schema";
+import { rankingPage } from "../reviews/ranking.server";
+import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ranking · ${data?.round.code ?? "Round"} · TAF portal` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "viewRanking");
+  return rankingPage(roundIdOf(params.roundId), rankingOrderOf(new URL(request.url).searchParams)) ?? roundNotFound();
+}
+
+export default function Ranking() {
+  const { round, rows, order, criteria } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to={`/admin/rounds/${round.id}`}>← {round.code}</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          Ranking <span className="muted">of {round.code}</span>
+        </h1>
+        {rows.length ? (
+          <a className="button secondary" href={`/admin/rounds/${round.id}/ranking.csv`} download>
+            Download as CSV
+          </a>
+        ) : null}
+      </div>
+      <p className="prose">
+        Each proposal that reached the EU review, by the weighted mean of its submitted reviews; where two are level, by the median, then by the
+        number of reviews in. Drafts of reviews do not count. Reviewers disagree where they are 3 points apart on a criterion, or their overall
+        scores spread widely.
+      </p>
+      {rows.length ? (
+        <RankingTable rows={rows} order={order} criteria={criteria} />
+      ) : (
+        <p className="empty">No proposal of this round has reached the EU review yet.</p>
+      )}
+    </>
+  );
+}
