@@ -1,4 +1,5 @@
-import type { ProposalStatePath } from "../../workflows/proposal-stages";
+import { statePathOf } from "../../workflows/machine-kit";
+import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import type { Tx } from "../../db/client";
 import { and, count, eq, gt, max } from "drizzle-orm";
@@ -152,7 +153,7 @@ type DemoProposal = {
   partners: DemoPartner[];
   story: [Date, DemoAction][];
   /** Where the story must leave the proposal (typed by the machine): checked after the replay. */
-  reaches: ProposalStatePath;
+  reaches: ProposalSnapshot["value"];
 };
 
 type Content = {
@@ -273,7 +274,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
         [on(-66, "11:00"), { type: "APPROVE_CONCEPT" }],
         [on(-45, "09:00"), { type: "START" }],
       ],
-      reaches: "implementation.active.ongoing",
+      reaches: { implementation: { active: "ongoing" } },
     },
 
     // 2. Promising, approved and started, then on hold.
@@ -346,7 +347,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
         [on(-50, "09:00"), { type: "START" }],
         [on(-20, "12:00"), { type: "HOLD", reason: "The joint training waits for the new legal framework on FTF returnees." }],
       ],
-      reaches: "implementation.onHold",
+      reaches: { implementation: "onHold" },
     },
 
     // 3. Promising; the concept note came back with a revision requested.
@@ -411,7 +412,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           },
         ],
       ],
-      reaches: "conceptualWork.drafting",
+      reaches: { conceptualWork: "drafting" },
     },
 
     // 4. Reviewed and not selected, with feedback shared with the applicants.
@@ -565,7 +566,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
         },
       ],
       story: [[on(-9, "11:45"), { type: "SUBMIT" }]],
-      reaches: "eligibility.awaitingDecision",
+      reaches: { eligibility: "awaitingDecision" },
     },
 
     // 7. Second round: the TAF team asked the applicants for clarification, due in a week.
@@ -607,7 +608,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           },
         ],
       ],
-      reaches: "eligibility.clarificationRequested",
+      reaches: { eligibility: "clarificationRequested" },
     },
 
     // 8. Second round: a draft whose partner has not confirmed yet (sign in as applicant.rs to confirm).
@@ -718,7 +719,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           },
         ],
       ],
-      reaches: "euReview.reviewing",
+      reaches: { euReview: "reviewing" },
     },
 
     // 11. Second round, in the EU review: both reviews in, 3 points apart on the regional added
@@ -781,7 +782,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           },
         ],
       ],
-      reaches: "euReview.reviewing",
+      reaches: { euReview: "reviewing" },
     },
 
     // 12. Second round, in the EU review: reviewer.expert declared a conflict of interest;
@@ -827,7 +828,7 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           },
         ],
       ],
-      reaches: "euReview.reviewing",
+      reaches: { euReview: "reviewing" },
     },
   ];
 }
@@ -1016,8 +1017,8 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
 
   for (const proposal of stories) {
     const row = tx.select({ state: proposals.state }).from(proposals).where(eq(proposals.id, found(proposalIds.get(proposal), proposal.title))).get();
-    if (row?.state !== proposal.reaches) {
-      throw new Error(`Demo data: "${proposal.title}" ended at "${row?.state}" instead of "${proposal.reaches}".`);
+    if (row?.state !== statePathOf(proposal.reaches)) {
+      throw new Error(`Demo data: "${proposal.title}" ended at "${row?.state}" instead of "${statePathOf(proposal.reaches)}".`);
     }
   }
 }
