@@ -78,11 +78,10 @@ export function recordDeclaredConflict(tx: Tx, input: { proposalId: number; revi
 }
 
 /** An administrator dismisses a false detection (or rule) for this reviewer and proposal, with a reason. */
-export function dismissDetectedConflict(input: { proposalId: number; reviewerUserId: number; reason: string; by: { id: number }; now?: Date }) {
+export function dismissDetectedConflict(input: { proposalId: number; reviewerUserId: number; reason: string; by: { id: number }; now?: Date }, tx: Tx = db()) {
   const now = input.now ?? new Date();
   if (input.reason.trim() === "") return { ok: false as const, message: "Give a reason for dismissing the conflict: it is kept as the record." };
-  db()
-    .insert(reviewConflicts)
+  tx.insert(reviewConflicts)
     .values({
       proposalId: input.proposalId,
       reviewerUserId: input.reviewerUserId,
