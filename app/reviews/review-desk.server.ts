@@ -13,7 +13,7 @@ import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
 import { roundSettings } from "../rounds/workflow.server";
 import { ASSIGNMENT_CONFLICT_MESSAGE, applyAssignmentCommand, assignReviewer, proposalStatesTakingReviews } from "./assignments.server";
-import { conflictsOf, dismissDetectedConflict } from "./conflicts.server";
+import { conflictsOf, conflictsOfProposals, dismissDetectedConflict } from "./conflicts.server";
 import type { ReviewDeskInput } from "./review-desk-schema";
 
 // A round's review desk: the TAF team sees every proposal of the round in the EU review with
@@ -92,16 +92,17 @@ export function reviewDesk(admin: SessionUser, roundId: number, page: PageReques
           .map((row) => [row.assignmentId, typeof row.payload.reason === "string" ? row.payload.reason : ""]),
       )
     : new Map<number, string>();
-  const rules = new Map(db().select({ id: institutions.id, name: institutions.name }).from(institutions).orderBy(asc(institutions.name)).all().map((institution) => [institution.id, institution.name]));
+  const conflictsByProposal = conflictsOfProposals(ids);
+  const directory = db().select({ id: institutions.id, name: institutions.name }).from(institutions).orderBy(asc(institutions.name)).all();
   return {
     round: { id: round.id, code: round.code, title: round.title, minimumReviews: round.settings.minimumReviews, reviewDays: round.settings.reviewDays },
     defaultDueAt: toBrusselsTime(new Date(now.getTime() + round.settings.reviewDays * DAY)),
     reviewers,
-    institutions: [...rules].map(([id, name]) => ({ id, name })),
+    institutions: directory,
     proposals: {
       pages: list.pages,
       rows: list.rows.map((proposal) => {
-        const conflicts = conflictsOf(proposal.id);
+        const conflicts = conflictsByProposal.get(proposal.id)!;
         const mine = assignments.filter((row) => row.assignment.proposalId === proposal.id);
         const assigned = new Set(mine.map((row) => row.assignment.reviewerUserId));
         return {
@@ -168,7 +169,7 @@ export function actOnReviewDesk(admin: SessionUser, roundId: number, input: Revi
     case "withdraw": {
       if (!assignmentOfRound(input.assignmentId, roundId)) return { ok: false, message: "There is no such assignment in this round." };
       const outcome = applyAssignmentCommand({ assignmentId: input.assignmentId, expectedVersion: input.version, actor: administratorActor(admin), command: { type: "WITHDRAW_ASSIGNMENT", reason: input.reason }, now });
-      return outcome.ok ? { ok: true, notice: "The assignment is withdrawn: its place is free." } : outcome;
+      return outcome.ok ? { ok: true, notice: "The assignment is withdrawn: its place is free." } : { ok: false, message: outcome.message };
     }
     case "autoAssign":
       return autoAssign(roundId, input, acting, now);
@@ -245,8 +246,8 @@ function autoAssign(roundId: number, input: Extract<ReviewDeskInput, { intent: "
         .from(reviewAssignments)
         .where(inArray(reviewAssignments.proposalId, inReview.map((proposal) => proposal.id)))
         .all();
-      const conflicts: ReviewerProposalPair[] = inReview.flatMap((proposal) =>
-        [...conflictsOf(proposal.id, tx, reviewers.map((reviewer) => reviewer.id)).keys()].map((reviewerId) => ({ reviewerId, proposalId: proposal.id })),
+      const conflicts: ReviewerProposalPair[] = [...conflictsOfProposals(inReview.map((proposal) => proposal.id), tx)].flatMap(([proposalId, byReviewer]) =>
+        [...byReviewer.keys()].map((reviewerId) => ({ reviewerId, proposalId })),
       );
       const plan = assignReviewers({
         proposals: inReview.map((proposal) => ({

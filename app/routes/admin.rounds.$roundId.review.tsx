@@ -55,10 +55,12 @@ export default function ReviewDesk() {
       ) : null}
       <FormErrors errors={outcome && !outcome.ok ? [outcome.message] : undefined} />
 
-      <section aria-labelledby="auto-heading">
-        <h2 id="auto-heading">Assign the whole round</h2>
-        {proposals.pages.total ? <AutoAssignForm minimumReviews={round.minimumReviews} proposals={proposals.pages.total} /> : null}
-      </section>
+      {proposals.pages.total ? (
+        <section aria-labelledby="auto-heading">
+          <h2 id="auto-heading">Assign the whole round</h2>
+          <AutoAssignForm minimumReviews={round.minimumReviews} proposals={proposals.pages.total} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="proposals-heading" className="stack">
         <h2 id="proposals-heading">Proposals in the EU review</h2>

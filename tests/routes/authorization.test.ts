@@ -160,6 +160,25 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: fixed("/admin/rounds/999999", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
     { at: fixed("/admin/rounds/x", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
   ],
+  // Adding a conflict rule is the desk's form that any round accepts.
+  "admin.rounds.$roundId.review": [
+    {
+      at: {
+        label: "/admin/rounds/‹2026-R1›/review",
+        resolve: () => {
+          const id = String(roundIdByCode("2026-R1"));
+          return { path: `/admin/rounds/${id}/review`, params: { roundId: id } };
+        },
+      },
+      loader: administratorsOnly,
+      action: administratorsOnly,
+      allowed: {
+        form: () => ({ intent: "addRule", reviewerUserId: String(userId("reviewer.unassigned@matrix.example")), institutionId: String(institutionId(KOSOVO_POLICE)), reason: "Served there until last year." }),
+        changes: ["audit_log", "reviewer_conflict_rules"],
+      },
+    },
+    { at: fixed("/admin/rounds/999999/review", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
+  ],
   // The statechart's events on the proposal page have their own matrix below; an unknown form
   // comes back to anyone who sees the proposal, and changes nothing.
   "proposals.$proposalId._index": [
