@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
 import { applyAssignmentCommand } from "../../app/reviews/assignments.server";
-import * as desk from "../../app/routes/admin.rounds.$roundId.review";
+import * as desk from "../../app/routes/admin.rounds.$roundId_.review";
 import { auditLog, outbox, reviewAssignments, reviewConflicts, reviewerConflictRules, users } from "../../db/schema";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { toBrusselsTime } from "../../workflows/time";

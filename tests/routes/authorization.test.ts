@@ -161,7 +161,8 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: fixed("/admin/rounds/x", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
   ],
   // Adding a conflict rule is the desk's form that any round accepts.
-  "admin.rounds.$roundId.review": [
+  // `$roundId_`: the desk is a page of its own, not drawn inside the round page.
+  "admin.rounds.$roundId_.review": [
     {
       at: {
         label: "/admin/rounds/‹2026-R1›/review",

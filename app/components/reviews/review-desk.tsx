@@ -53,60 +53,55 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
         {proposal.stateLabel} · {proposal.placesTaken} of {minimumReviews} reviewers needed
       </p>
       {proposal.assignments.length ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Reviewers of {proposal.reference ?? proposal.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reviewer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Due</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {proposal.assignments.map((assignment) => (
-                <tr key={assignment.id}>
-                  <td>{assignment.reviewerName}</td>
-                  <td>
-                    <span className={stateBadge(assignment)}>{assignment.stateLabel}</span>
-                    {assignment.reason ? (
-                      <p className="prose">
-                        <span className="muted">{ENDING_WORDS[assignment.state] ?? "Reason"}: </span>
-                        {assignment.reason}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td>{assignment.holdsAPlace ? assignment.due : <span className="muted">Place freed</span>}</td>
-                  <td>
-                    {assignment.holdsAPlace ? (
-                      <Form method="post" className="stack">
-                        <input type="hidden" name="intent" value="due" />
-                        <input type="hidden" name="assignmentId" value={assignment.id} />
-                        <input type="hidden" name="version" value={assignment.version} />
-                        <label htmlFor={`due-${assignment.id}`}>New due date (Brussels time)</label>
-                        <input id={`due-${assignment.id}`} type="datetime-local" name="dueAt" defaultValue={assignment.dueInput} required />
-                        <button type="submit">Change the due date</button>
-                      </Form>
-                    ) : null}
-                    {assignment.mayWithdraw ? (
-                      <Form method="post" className="stack">
-                        <input type="hidden" name="intent" value="withdraw" />
-                        <input type="hidden" name="assignmentId" value={assignment.id} />
-                        <input type="hidden" name="version" value={assignment.version} />
+        // A list, not a table: each assignment carries its forms, which need the width of a phone.
+        <ul className="plain stack" aria-label={`Reviewers of ${proposal.reference ?? proposal.title}`}>
+          {proposal.assignments.map((assignment) => (
+            <li key={assignment.id} className="card stack">
+              <p>
+                <strong>{assignment.reviewerName}</strong> <span className={stateBadge(assignment)}>{assignment.stateLabel}</span>{" "}
+                <span className="muted">{assignment.holdsAPlace ? `Due ${assignment.due}` : "Place freed"}</span>
+              </p>
+              {assignment.reason ? (
+                <p className="prose">
+                  <span className="muted">{ENDING_WORDS[assignment.state] ?? "Reason"}: </span>
+                  {assignment.reason}
+                </p>
+              ) : null}
+              {assignment.holdsAPlace ? (
+                <div className="field-grid">
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="intent" value="due" />
+                    <input type="hidden" name="assignmentId" value={assignment.id} />
+                    <input type="hidden" name="version" value={assignment.version} />
+                    <div className="field">
+                      <label htmlFor={`due-${assignment.id}`}>New due date (Brussels time)</label>
+                      <input id={`due-${assignment.id}`} type="datetime-local" name="dueAt" defaultValue={assignment.dueInput} required />
+                    </div>
+                    <p>
+                      <button type="submit">Change the due date</button>
+                    </p>
+                  </Form>
+                  {assignment.mayWithdraw ? (
+                    <Form method="post" className="stack">
+                      <input type="hidden" name="intent" value="withdraw" />
+                      <input type="hidden" name="assignmentId" value={assignment.id} />
+                      <input type="hidden" name="version" value={assignment.version} />
+                      <div className="field">
                         <label htmlFor={`withdraw-${assignment.id}`}>Reason for withdrawing</label>
-                        <input id={`withdraw-${assignment.id}`} name="reason" required />
+                        <input id={`withdraw-${assignment.id}`} type="text" name="reason" required />
+                      </div>
+                      <p>
                         <button type="submit" className="danger">
                           Withdraw the assignment
                         </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      </p>
+                    </Form>
+                  ) : null}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       ) : (
         <p className="empty">No reviewer is assigned yet.</p>
       )}
@@ -172,7 +167,7 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
             </div>
             <div className="field">
               <label htmlFor={`dismiss-reason-${proposal.id}`}>Reason (kept as the record)</label>
-              <input id={`dismiss-reason-${proposal.id}`} name="reason" required />
+              <input id={`dismiss-reason-${proposal.id}`} type="text" name="reason" required />
             </div>
           </div>
           <p>
@@ -189,7 +184,7 @@ export function AutoAssignForm({ minimumReviews, proposals }: { minimumReviews: 
     <Form method="post" className="card stack">
       <input type="hidden" name="intent" value="autoAssign" />
       <p>
-        Give each of the {proposals === 1 ? "proposal" : `${proposals} proposals`} in the EU review the number of reviewers below. Reviewers already
+        Give {proposals === 1 ? "the proposal" : `each of the ${proposals} proposals`} in the EU review the number of reviewers below. Reviewers already
         assigned stay; a reviewer with a conflict, or who declined or was withdrawn, is never chosen; loads are kept as even as the conflicts allow.
       </p>
       <div className="field-grid">
@@ -244,7 +239,7 @@ export function ConflictRuleForm({ reviewers, institutions }: { reviewers: { id:
         </div>
         <div className="field">
           <label htmlFor="rule-reason">Reason</label>
-          <input id="rule-reason" name="reason" required />
+          <input id="rule-reason" type="text" name="reason" required />
         </div>
       </div>
       <p>
