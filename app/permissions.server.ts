@@ -35,6 +35,8 @@ const predicates = {
   readMailbox: (user: SessionUser) => hasRole(user, "administrator"),
   /** Put a message the outbox gave up on back in the queue. */
   resendMail: (user: SessionUser) => hasRole(user, "administrator"),
+  /** Assign reviewers, move due dates, withdraw assignments, dismiss detected conflicts and add conflict rules. */
+  manageReviews: (user: SessionUser) => hasRole(user, "administrator"),
   /** See the applicants' home: their institution's proposals and the open rounds. */
   viewApplicantHome: (user: SessionUser) => hasRole(user, "applicant"),
   /** See one's review assignments. */

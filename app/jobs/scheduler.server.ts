@@ -1,17 +1,21 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { statesAccepting } from "../../workflows/proposal-stages";
 import { roundStatesAccepting } from "../../workflows/round-stages";
-import { and, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
+import { toBrusselsTime } from "../../workflows/time";
 import { proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { reviewReminderEmail } from "../../emails/templates/review-reminder";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
+import { proposalStatesTakingReviews } from "../reviews/assignments.server";
 import { applyRoundCommand } from "../rounds/workflow.server";
 
 // Turns stored times into events: rounds open and close, clarification requests expire,
-// reviewers are reminded before their due date. It keeps no state of its own: each run looks
+// reviewers are reminded two days before their due date and on the day. It keeps no state of its own: each run looks
 // at what is due now, so a run after downtime catches up on every tick it missed, and running
 // twice does nothing twice (the statechart refuses a second CLOSE; reminders are marked).
 
@@ -44,55 +48,71 @@ export function runScheduledEvents(now = new Date()): SchedulerRun {
     applyProposalCommand({ proposalId: proposal.id, expectedVersion: proposal.version, actor: SYSTEM_ACTOR, command: { type: "CLARIFICATION_EXPIRED" }, now }).ok,
   );
 
-  const due = db()
-    .select({
-      assignmentId: reviewAssignments.id,
-      dueAt: reviewAssignments.dueAt,
-      proposalId: proposals.id,
-      reference: proposals.reference,
-      title: proposals.title,
-      name: users.name,
-      email: users.email,
-    })
-    .from(reviewAssignments)
-    .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
-    .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
-    .where(
-      and(
-        isNull(reviewAssignments.submittedAt),
-        isNull(reviewAssignments.remindedAt),
-        lte(reviewAssignments.dueAt, new Date(now.getTime() + REVIEW_REMINDER_BEFORE_MS)),
-        // Only while reviewers can score: not before the review starts, nor once it is closed.
-        inArray(proposals.state, statesAccepting("CLOSE_REVIEW")),
-        eq(users.active, true),
-      ),
-    )
-    .all();
-  run.remindersSent = forEachDue(due, (assignment) => `remind reviewer assignment ${assignment.assignmentId}`, (assignment) =>
-    db().transaction((tx) => {
-      const marked = tx
-        .update(reviewAssignments)
-        .set({ remindedAt: now })
-        .where(and(eq(reviewAssignments.id, assignment.assignmentId), isNull(reviewAssignments.remindedAt)))
-        .run();
-      if (marked.changes !== 1) return false;
-      enqueueEmail(tx, {
-        idempotencyKey: `review-reminder:${assignment.assignmentId}`,
-        to: assignment.email,
-        template: "review-reminder",
-        ...reviewReminderEmail({
-          appUrl: env().APP_URL,
-          recipientName: assignment.name,
-          reference: assignment.reference,
-          title: assignment.title,
-          dueAt: assignment.dueAt,
-          reviewUrl: `${env().APP_URL}/proposals/${assignment.proposalId}`,
-        }),
-      });
-      return true;
-    }),
-  );
+  run.remindersSent = remindReviewers(now);
   return run;
+}
+
+/** Reviews still owed: the assignment invited or reviewing, not yet submitted. */
+const OWING_A_REVIEW = ASSIGNMENT_STATES_HOLDING_A_PLACE.filter((state) => state !== "submitted");
+
+/**
+ * The reviewers owing a review on a proposal still taking reviews are reminded twice: from two
+ * days before the due time, and on the due day (Brussels time), even once its hour has passed.
+ * A run that finds both due (after downtime) sends only the one of the day, and marks both.
+ */
+function remindReviewers(now: Date) {
+  const owing = (condition: SQL) =>
+    db()
+      .select({ assignmentId: reviewAssignments.id, dueAt: reviewAssignments.dueAt, reference: proposals.reference, title: proposals.title, name: users.name, email: users.email })
+      .from(reviewAssignments)
+      .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+      .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+      .where(and(condition, inArray(reviewAssignments.state, OWING_A_REVIEW), inArray(proposals.state, proposalStatesTakingReviews()), eq(users.active, true)))
+      .all();
+  const today = brusselsDay(now);
+  const onTheDay = owing(
+    and(isNull(reviewAssignments.dueRemindedAt), gte(reviewAssignments.dueAt, new Date(now.getTime() - DAY_MS)), lte(reviewAssignments.dueAt, new Date(now.getTime() + DAY_MS)))!,
+  ).filter((assignment) => brusselsDay(assignment.dueAt) === today);
+  const sentOnTheDay = forEachDue(onTheDay, (assignment) => `remind reviewer assignment ${assignment.assignmentId} on its due day`, (assignment) =>
+    remind(assignment, "due", now),
+  );
+  const before = owing(and(isNull(reviewAssignments.remindedAt), lte(reviewAssignments.dueAt, new Date(now.getTime() + REVIEW_REMINDER_BEFORE_MS)))!);
+  return sentOnTheDay + forEachDue(before, (assignment) => `remind reviewer assignment ${assignment.assignmentId}`, (assignment) => remind(assignment, "before", now));
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function brusselsDay(instant: Date) {
+  return toBrusselsTime(instant).slice(0, 10);
+}
+
+type Owing = { assignmentId: number; dueAt: Date; reference: string | null; title: string; name: string; email: string };
+
+/** One reminder, marked in the same transaction that queues it, so that it goes once. */
+function remind(assignment: Owing, when: "before" | "due", now: Date) {
+  return db().transaction((tx) => {
+    const marked = tx
+      .update(reviewAssignments)
+      .set(when === "due" ? { dueRemindedAt: now, remindedAt: now } : { remindedAt: now })
+      .where(and(eq(reviewAssignments.id, assignment.assignmentId), isNull(when === "due" ? reviewAssignments.dueRemindedAt : reviewAssignments.remindedAt)))
+      .run();
+    if (marked.changes !== 1) return false;
+    enqueueEmail(tx, {
+      idempotencyKey: `${when === "due" ? "review-due" : "review-reminder"}:${assignment.assignmentId}`,
+      to: assignment.email,
+      template: "review-reminder",
+      ...reviewReminderEmail({
+        appUrl: env().APP_URL,
+        recipientName: assignment.name,
+        reference: assignment.reference,
+        title: assignment.title,
+        dueAt: assignment.dueAt,
+        dueToday: when === "due",
+        reviewUrl: `${env().APP_URL}/reviews/${assignment.assignmentId}`,
+      }),
+    });
+    return true;
+  });
 }
 
 /** One item's failure (a snapshot of an unknown version, say) is logged and does not stop the rest. */

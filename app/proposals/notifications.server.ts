@@ -164,7 +164,7 @@ function applicantsOf(tx: Tx, proposal: { id: number; leadInstitutionId: number 
     .all();
 }
 
-function administratorsOf(tx: Tx): Recipient[] {
+export function administratorsOf(tx: Tx): Recipient[] {
   return tx
     .selectDistinct({ userId: users.id, name: users.name, email: users.email, institutionId: memberships.institutionId })
     .from(memberships)

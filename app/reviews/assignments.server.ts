@@ -3,6 +3,8 @@ import type { Tx } from "../../db/client";
 import { assignmentEvents, memberships, proposals, reviewAssignments, reviews, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { reviewAssignedEmail } from "../../emails/templates/review-assigned";
+import { reviewDeclinedEmail } from "../../emails/templates/review-declined";
+import { reviewsCompleteEmail } from "../../emails/templates/reviews-complete";
 import type { Actor } from "../../workflows/actors";
 import type { AssignmentEvent } from "../../workflows/assignment.machine";
 import {
@@ -18,6 +20,7 @@ import type { ReviewCriterion } from "../../workflows/review-criteria";
 import type { ActingPerson } from "../audit.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import { administratorsOf } from "../proposals/notifications.server";
 import { roundSettings } from "../rounds/workflow.server";
 import { conflictsOf, recordDeclaredConflict } from "./conflicts.server";
 
@@ -144,7 +147,8 @@ export function placesTaken(tx: Tx, proposalId: number) {
  * Moves one assignment by one command, in one immediate transaction (or the caller's): refuses
  * it with the statechart's reason, or a conflict when `expectedVersion` is stale; otherwise
  * writes the state, snapshot and version, a history row, and what the event implies (a declared
- * conflict is recorded; submitting stamps the review).
+ * conflict is recorded; submitting stamps the review; administrators hear of a decline, a
+ * declared conflict, and the last review of a proposal coming in).
  */
 export function applyAssignmentCommand(
   input: { assignmentId: number; expectedVersion?: number; actor: Actor; command: AssignmentCommand; now?: Date },
@@ -195,7 +199,41 @@ function applyIn(tx: Tx, input: Parameters<typeof applyAssignmentCommand>[0]): A
       machineVersion: ASSIGNMENT_MACHINE_VERSION,
     })
     .run();
+  if (event.type === "DECLINE" || event.type === "DECLARE_CONFLICT") {
+    tellAdministrators(tx, assignment, "review-declined", `review-declined:${assignment.id}`, (about, recipientName) =>
+      reviewDeclinedEmail({ ...about, recipientName, reviewerName: reviewerName(tx, assignment.reviewerUserId), how: event.type === "DECLINE" ? "declined" : "conflict", reason: event.reason }),
+    );
+  }
+  if (event.type === "SUBMIT_REVIEW") {
+    const places = tx
+      .select({ state: reviewAssignments.state })
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.proposalId, assignment.proposalId), inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE])))
+      .all();
+    // Keyed by how many are in: a review reopened and submitted again tells no one twice, a
+    // reviewer added later and submitting tells them again.
+    if (places.every((place) => place.state === "submitted")) {
+      tellAdministrators(tx, assignment, "reviews-complete", `reviews-complete:${assignment.proposalId}:${places.length}`, (about, recipientName) =>
+        reviewsCompleteEmail({ ...about, recipientName, submittedReviews: places.length }),
+      );
+    }
+  }
   return { ok: true, state, version };
+}
+
+type AboutProposal = { appUrl: string; reference: string | null; title: string; deskUrl: string };
+
+/** One mail to each active administrator about the assignment's proposal, linking to its round's review desk. */
+function tellAdministrators(tx: Tx, assignment: { proposalId: number }, template: string, key: string, render: (about: AboutProposal, recipientName: string) => ReturnType<typeof reviewsCompleteEmail>) {
+  const proposal = tx.select({ reference: proposals.reference, title: proposals.title, roundId: proposals.roundId }).from(proposals).where(eq(proposals.id, assignment.proposalId)).get()!;
+  const about = { appUrl: env().APP_URL, reference: proposal.reference, title: proposal.title, deskUrl: `${env().APP_URL}/admin/rounds/${proposal.roundId}/review` };
+  for (const administrator of administratorsOf(tx)) {
+    enqueueEmail(tx, { idempotencyKey: `${key}:${administrator.userId}`, to: administrator.email, template, ...render(about, administrator.name) });
+  }
+}
+
+function reviewerName(tx: Tx, userId: number) {
+  return tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? "A reviewer";
 }
 
 /** The statechart's event: the command, its actor, and the facts its guards read. */

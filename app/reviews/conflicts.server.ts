@@ -11,22 +11,22 @@ import { partnerTakesPart } from "../proposals/participation.server";
 
 export type Conflict = { reviewerUserId: number; source: "detected" | "declared" | "rule"; reason: string };
 
-/** The institutions taking part in a proposal: the lead and the partners that take part. */
-function takingPart(tx: Tx, proposalId: number) {
+/** The institutions taking part in each proposal: the lead and the partners that take part. */
+function takingPart(tx: Tx, proposalIds: number[]) {
   const lead = tx
-    .select({ id: institutions.id, name: institutions.name })
+    .select({ proposalId: proposals.id, id: institutions.id, name: institutions.name })
     .from(proposals)
     .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
-    .where(eq(proposals.id, proposalId))
+    .where(inArray(proposals.id, proposalIds))
     .all();
   const partners = tx
-    .select({ id: institutions.id, name: institutions.name })
+    .select({ proposalId: proposalPartners.proposalId, id: institutions.id, name: institutions.name })
     .from(proposalPartners)
     .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
     .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
-    .where(and(eq(proposalPartners.proposalId, proposalId), partnerTakesPart()))
+    .where(and(inArray(proposalPartners.proposalId, proposalIds), partnerTakesPart()))
     .all();
-  return new Map([...lead, ...partners].map((institution) => [institution.id, institution.name]));
+  return [...lead, ...partners];
 }
 
 /**
@@ -34,40 +34,54 @@ function takingPart(tx: Tx, proposalId: number) {
  * declarations. With `reviewerUserIds`, only theirs.
  */
 export function conflictsOf(proposalId: number, tx: Tx = db(), reviewerUserIds?: number[]): Map<number, Conflict[]> {
-  const institutionsTakingPart = takingPart(tx, proposalId);
-  const ids = [...institutionsTakingPart.keys()];
+  return conflictsOfProposals([proposalId], tx, reviewerUserIds).get(proposalId) ?? new Map();
+}
+
+/** `conflictsOf` for several proposals at once, in four statements whatever their number: per proposal, per reviewer. */
+export function conflictsOfProposals(proposalIds: number[], tx: Tx = db(), reviewerUserIds?: number[]): Map<number, Map<number, Conflict[]>> {
+  const result = new Map(proposalIds.map((id) => [id, new Map<number, Conflict[]>()]));
+  if (!proposalIds.length) return result;
+  const parts = takingPart(tx, proposalIds);
+  const ids = [...new Set(parts.map((institution) => institution.id))];
   const forReviewers = (column: typeof memberships.userId | typeof reviewerConflictRules.reviewerUserId) =>
     reviewerUserIds ? inArray(column, reviewerUserIds) : undefined;
-  const found: Conflict[] = [];
+  const found: (Conflict & { proposalId: number })[] = [];
   if (ids.length) {
-    for (const row of tx
+    const affiliations = tx
       .select({ reviewerUserId: memberships.userId, institutionId: memberships.institutionId })
       .from(memberships)
       .where(and(eq(memberships.role, "reviewer"), inArray(memberships.institutionId, ids), forReviewers(memberships.userId)))
-      .all()) {
-      found.push({ reviewerUserId: row.reviewerUserId, source: "detected", reason: `Affiliated with ${institutionsTakingPart.get(row.institutionId!)}, which takes part.` });
-    }
-    for (const row of tx
+      .all();
+    const rules = tx
       .select({ reviewerUserId: reviewerConflictRules.reviewerUserId, institutionId: reviewerConflictRules.institutionId, reason: reviewerConflictRules.reason })
       .from(reviewerConflictRules)
       .where(and(inArray(reviewerConflictRules.institutionId, ids), forReviewers(reviewerConflictRules.reviewerUserId)))
-      .all()) {
-      found.push({ reviewerUserId: row.reviewerUserId, source: "rule", reason: `${institutionsTakingPart.get(row.institutionId)} takes part: ${row.reason}` });
+      .all();
+    for (const part of parts) {
+      for (const row of affiliations.filter((affiliation) => affiliation.institutionId === part.id)) {
+        found.push({ proposalId: part.proposalId, reviewerUserId: row.reviewerUserId, source: "detected", reason: `Affiliated with ${part.name}, which takes part.` });
+      }
+      for (const row of rules.filter((rule) => rule.institutionId === part.id)) {
+        found.push({ proposalId: part.proposalId, reviewerUserId: row.reviewerUserId, source: "rule", reason: `${part.name} takes part: ${row.reason}` });
+      }
     }
   }
   const recorded = tx
     .select()
     .from(reviewConflicts)
-    .where(and(eq(reviewConflicts.proposalId, proposalId), reviewerUserIds ? inArray(reviewConflicts.reviewerUserId, reviewerUserIds) : undefined))
+    .where(and(inArray(reviewConflicts.proposalId, proposalIds), reviewerUserIds ? inArray(reviewConflicts.reviewerUserId, reviewerUserIds) : undefined))
+    .orderBy(reviewConflicts.id)
     .all();
   // A dismissal is a detected-conflict row with its dismissal filled in: it answers every
   // detection of that reviewer for this proposal (the TAF team judged the person, not the rule).
-  const dismissed = new Set(recorded.filter((row) => row.dismissedAt !== null).map((row) => row.reviewerUserId));
-  for (const row of recorded) if (row.source === "declared" && row.dismissedAt === null) found.push({ reviewerUserId: row.reviewerUserId, source: "declared", reason: row.reason });
-  const open = found.filter((conflict) => conflict.source === "declared" || !dismissed.has(conflict.reviewerUserId));
-  const byReviewer = new Map<number, Conflict[]>();
-  for (const conflict of open) byReviewer.set(conflict.reviewerUserId, [...(byReviewer.get(conflict.reviewerUserId) ?? []), conflict]);
-  return byReviewer;
+  const dismissed = new Set(recorded.filter((row) => row.dismissedAt !== null).map((row) => `${row.proposalId}:${row.reviewerUserId}`));
+  for (const row of recorded) if (row.source === "declared" && row.dismissedAt === null) found.push({ proposalId: row.proposalId, reviewerUserId: row.reviewerUserId, source: "declared", reason: row.reason });
+  for (const { proposalId, ...conflict } of found) {
+    if (conflict.source !== "declared" && dismissed.has(`${proposalId}:${conflict.reviewerUserId}`)) continue;
+    const byReviewer = result.get(proposalId)!;
+    byReviewer.set(conflict.reviewerUserId, [...(byReviewer.get(conflict.reviewerUserId) ?? []), conflict]);
+  }
+  return result;
 }
 
 /** A reviewer's declaration of a conflict with a proposal, as the record the TAF team reads. */
@@ -78,11 +92,10 @@ export function recordDeclaredConflict(tx: Tx, input: { proposalId: number; revi
 }
 
 /** An administrator dismisses a false detection (or rule) for this reviewer and proposal, with a reason. */
-export function dismissDetectedConflict(input: { proposalId: number; reviewerUserId: number; reason: string; by: { id: number }; now?: Date }) {
+export function dismissDetectedConflict(input: { proposalId: number; reviewerUserId: number; reason: string; by: { id: number }; now?: Date }, tx: Tx = db()) {
   const now = input.now ?? new Date();
   if (input.reason.trim() === "") return { ok: false as const, message: "Give a reason for dismissing the conflict: it is kept as the record." };
-  db()
-    .insert(reviewConflicts)
+  tx.insert(reviewConflicts)
     .values({
       proposalId: input.proposalId,
       reviewerUserId: input.reviewerUserId,

@@ -3,7 +3,7 @@ import type { RenderedEmail } from "../outbox";
 import { formatBrussels } from "../../workflows/time";
 import { oneLine } from "./typed-text";
 
-/** A reviewer's reminder, sent by the scheduler before the review's due date. */
+/** A reviewer's reminder, sent by the scheduler two days before the review's due date, and on the day. */
 export function reviewReminderEmail(reminder: {
   /** The portal's address, for the footer's link. */
   appUrl: string;
@@ -11,10 +11,13 @@ export function reviewReminderEmail(reminder: {
   reference: string | null;
   title: string;
   dueAt: Date;
+  /** The reminder of the due day itself. */
+  dueToday?: boolean;
   reviewUrl: string;
 }): RenderedEmail {
   const title = oneLine(reminder.title);
-  const subject = reminder.reference ? `Review reminder for ${reminder.reference}: ${title}` : `Review reminder: ${title}`;
+  const what = reminder.dueToday ? "Review due today" : "Review reminder";
+  const subject = reminder.reference ? `${what} for ${reminder.reference}: ${title}` : `${what}: ${title}`;
   const proposal = reminder.reference ? `the proposal “${title}” (${reminder.reference})` : `the proposal “${title}”`;
   return {
     subject,
@@ -23,7 +26,9 @@ export function reviewReminderEmail(reminder: {
       heading: subject,
       paragraphs: [
         `Dear ${reminder.recipientName},`,
-        `This is a friendly reminder: your review of ${proposal} is due on ${formatBrussels(reminder.dueAt)}.`,
+        reminder.dueToday
+          ? `Your review of ${proposal} is due today, ${formatBrussels(reminder.dueAt)}.`
+          : `This is a friendly reminder: your review of ${proposal} is due on ${formatBrussels(reminder.dueAt)}.`,
         "Please submit your review on the TAF portal before that time. If you have already started, your draft is saved there. If you have a conflict of interest with this proposal, please declare it on the portal instead of scoring.",
         "What happens next: when enough reviews are in, the TAF team closes the review and decides which proposals are promising.",
       ],

@@ -189,6 +189,26 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: { label: "/admin/rounds/‹2026-R2›/ranking.csv", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/ranking.csv`, params: { roundId: String(roundIdByCode("2026-R2")) } }) }, loader: administratorsOnly },
     { at: fixed("/admin/rounds/x/ranking.csv", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
   ],
+  // Adding a conflict rule is the desk's form that any round accepts.
+  // `$roundId_`: the desk is a page of its own, not drawn inside the round page.
+  "admin.rounds.$roundId_.review": [
+    {
+      at: {
+        label: "/admin/rounds/‹2026-R1›/review",
+        resolve: () => {
+          const id = String(roundIdByCode("2026-R1"));
+          return { path: `/admin/rounds/${id}/review`, params: { roundId: id } };
+        },
+      },
+      loader: administratorsOnly,
+      action: administratorsOnly,
+      allowed: {
+        form: () => ({ intent: "addRule", reviewerUserId: String(userId("reviewer.unassigned@matrix.example")), institutionId: String(institutionId(KOSOVO_POLICE)), reason: "Served there until last year." }),
+        changes: ["audit_log", "reviewer_conflict_rules"],
+      },
+    },
+    { at: fixed("/admin/rounds/999999/review", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
+  ],
   // The statechart's events on the proposal page have their own matrix below; an unknown form
   // comes back to anyone who sees the proposal, and changes nothing.
   "proposals.$proposalId._index": [

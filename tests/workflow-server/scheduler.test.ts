@@ -117,8 +117,8 @@ describe("clarification requests expire", () => {
   });
 });
 
-describe("reviewers are reminded before their due date", () => {
-  it("once, only for unsubmitted reviews due within 48 hours, only while the proposal is being reviewed", () => {
+describe("reviewers are reminded before their due date and on it", () => {
+  it("once, only for unsubmitted reviews due within 48 hours, only while the proposal takes reviews", () => {
     const now = at(100 * DAY);
     const soon = new Date(now.getTime() + REVIEW_REMINDER_BEFORE_MS);
     expect(REVIEW_REMINDER_BEFORE_MS).toBe(48 * HOUR);
@@ -133,7 +133,8 @@ describe("reviewers are reminded before their due date", () => {
     const [third, gone] = assignReviewers(reviewing, ["reviewer.third@taf.example", "reviewer.gone@taf.example"], at(100 * DAY + HOUR));
     markReviewSubmitted(third!, at(99 * DAY));
 
-    // The review is closed (deciding) or not started (awaiting reviewers): nobody is asked to score.
+    // The review is closed (deciding): nobody is asked to score. Awaiting reviewers, the
+    // proposal already takes reviews: its reviewer, due within the hour, is reminded on the day.
     const deciding = driveTo("deciding");
     const [late] = assignReviewers(deciding, ["reviewer.third@taf.example"], at(100 * DAY + HOUR));
     const awaiting = driveTo("awaitingReviewers");
@@ -142,21 +143,48 @@ describe("reviewers are reminded before their due date", () => {
     const mailFrom = lastOutboxId();
     runScheduledEvents(now);
     // Only this test's assignments count: the demo's proposals have reviews of their own.
-    const mine = new Set([eu!.id, expert!.id, third!, gone!, late!, early!].map((id) => `review-reminder:${id}`));
+    const mine = new Set([eu!.id, expert!.id, third!, gone!, late!, early!].flatMap((id) => [`review-reminder:${id}`, `review-due:${id}`]));
     const reminders = () => outboxSince(mailFrom).filter((m) => mine.has(m.idempotencyKey));
     const mail = reminders();
-    expect(mail.map((m) => [m.template, m.recipient, m.idempotencyKey])).toEqual([["review-reminder", "reviewer.eu@taf.example", `review-reminder:${eu!.id}`]]);
-    expect(mail[0]!.subject).toBe(`Review reminder for ${proposalRow(reviewing).reference}: ${proposalRow(reviewing).title}`);
-    expect(mail[0]!.text).toContain(`/proposals/${reviewing}`);
+    expect(mail.map((m) => [m.template, m.recipient, m.idempotencyKey])).toEqual([
+      ["review-reminder", "reviewer.eu@taf.example", `review-due:${early}`],
+      ["review-reminder", "reviewer.eu@taf.example", `review-reminder:${eu!.id}`],
+    ]);
+    expect(mail[0]!.subject).toBe(`Review due today for ${proposalRow(awaiting).reference}: ${proposalRow(awaiting).title}`);
+    expect(mail[1]!.subject).toBe(`Review reminder for ${proposalRow(reviewing).reference}: ${proposalRow(reviewing).title}`);
+    expect(mail[1]!.text).toContain(`/reviews/${eu!.id}`);
     expect(assignment(eu!.id).remindedAt).toEqual(now);
-    for (const untouched of [expert!.id, third!, gone!, late!, early!]) expect(assignment(untouched).remindedAt).toBeNull();
+    expect(assignment(eu!.id).dueRemindedAt).toBeNull();
+    // The reminder of the day stands for the one before: it is not sent after it.
+    expect(assignment(early!)).toMatchObject({ remindedAt: now, dueRemindedAt: now });
+    for (const untouched of [expert!.id, third!, gone!, late!]) expect(assignment(untouched).remindedAt).toBeNull();
 
     // The next tick sends nothing again for the same review; an hour later the second one is due.
     expect(runScheduledEvents(now).remindersSent).toBe(0);
-    expect(reminders()).toHaveLength(1);
+    expect(reminders()).toHaveLength(2);
     runScheduledEvents(new Date(now.getTime() + HOUR));
-    expect(reminders().map((m) => m.recipient)).toEqual(["reviewer.eu@taf.example", "reviewer.expert@taf.example"]);
-    for (const untouched of [third!, gone!, late!, early!]) expect(assignment(untouched).remindedAt).toBeNull();
+    expect(reminders().map((m) => m.recipient)).toEqual(["reviewer.eu@taf.example", "reviewer.eu@taf.example", "reviewer.expert@taf.example"]);
+    for (const untouched of [third!, gone!, late!]) expect(assignment(untouched).remindedAt).toBeNull();
+  });
+
+  it("on the due day, once, with the button to the review; not for a review already submitted", () => {
+    const reviewing = driveTo("reviewing");
+    const [eu, expert] = db().select().from(reviewAssignments).where(eq(reviewAssignments.proposalId, reviewing)).orderBy(reviewAssignments.id).all();
+    const dueAt = at(300 * DAY);
+    for (const a of [eu!, expert!]) db().update(reviewAssignments).set({ dueAt, remindedAt: at(298 * DAY) }).where(eq(reviewAssignments.id, a.id)).run();
+    markReviewSubmitted(expert!.id, at(299 * DAY));
+    const mailFrom = lastOutboxId();
+    const mine = (m: { idempotencyKey: string }) => [eu!.id, expert!.id].some((id) => m.idempotencyKey === `review-due:${id}`);
+
+    // The day before: nothing. The due day, an hour before the due time: the reminder of the day.
+    runScheduledEvents(new Date(dueAt.getTime() - DAY));
+    expect(outboxSince(mailFrom).filter(mine)).toEqual([]);
+    runScheduledEvents(new Date(dueAt.getTime() - HOUR));
+    const mail = outboxSince(mailFrom).filter(mine);
+    expect(mail.map((m) => [m.recipient, m.idempotencyKey])).toEqual([["reviewer.eu@taf.example", `review-due:${eu!.id}`]]);
+    expect(mail[0]!.text).toContain(`Open your review:\nhttp://localhost:3000/reviews/${eu!.id}`);
+    runScheduledEvents(dueAt);
+    expect(outboxSince(mailFrom).filter(mine)).toHaveLength(1);
   });
 });
 
