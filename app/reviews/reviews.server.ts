@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { countries, eligibilityChecks, institutions, proposalPartners, proposals, proposalVersions, reviewAssignments, reviews } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
 import type { AssignmentState } from "../../workflows/assignment.machine";
@@ -25,6 +25,11 @@ import { readReviewForm, typedReviewForm } from "./review-schema";
 
 // A reviewer's side of the EU review: their assignments, the review page (the proposal as
 // submitted beside the review form), saving a draft, and the statechart's events they send.
+
+// The assignment's states are a typed flat union (like a round's): a renamed one fails to compile.
+const INVITED: AssignmentState = "invited";
+const REVIEWING: AssignmentState = "reviewing";
+const SUBMITTED: AssignmentState = "submitted";
 
 /** What the reviewer does next, by where the assignment is. */
 const NEXT_STEP: Partial<Record<AssignmentState, string>> = {
@@ -66,6 +71,7 @@ export function assignmentsOfReviewer(user: SessionUser, request: PageRequest) {
         due: formatBrussels(row.dueAt),
         stateLabel: assignmentStateLabelOf(row.state),
         nextStep: NEXT_STEP[row.state] ?? "",
+        submitted: row.state === SUBMITTED,
         // Before "no conflict" the reviewer sees only who takes part, on the review page.
         proposalOpen: ASSIGNMENT_STATES_SEEING_THE_PROPOSAL.includes(row.state),
       })),
@@ -126,7 +132,7 @@ function proposalAsSubmitted(proposalId: number) {
  * blind until then. Names are withheld; reviewers are numbered in the order they were assigned.
  */
 function othersReviews(assignment: ReviewerAssignment) {
-  if (assignment.state !== "submitted") return null;
+  if (assignment.state !== SUBMITTED) return null;
   const criteria = criteriaOfProposal(db(), assignment.proposalId);
   return db()
     .select({ id: reviewAssignments.id, review: reviews })
@@ -136,7 +142,7 @@ function othersReviews(assignment: ReviewerAssignment) {
       and(
         eq(reviewAssignments.proposalId, assignment.proposalId),
         ne(reviewAssignments.id, assignment.id),
-        inArray(reviewAssignments.state, ["submitted"] satisfies AssignmentState[]),
+        eq(reviewAssignments.state, SUBMITTED),
       ),
     )
     .orderBy(asc(reviewAssignments.id))
@@ -175,9 +181,12 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser)
     dueAt: assignment.dueAt.toISOString(),
     now: new Date().toISOString(),
     events,
+    /** The review form is open: the draft may be saved and submitted. */
+    editing: assignment.state === REVIEWING,
+    submitted: assignment.state === SUBMITTED,
     ...whoTakesPart(assignment.proposalId),
   };
-  if (assignment.state === "invited") return { ...base, opened: null };
+  if (assignment.state === INVITED) return { ...base, opened: null };
   const criteria = criteriaOfProposal(db(), assignment.proposalId);
   const review = db().select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get();
   return {
@@ -226,7 +235,7 @@ export function saveReviewDraft(input: { assignmentId: number; basedOn: number; 
       if (!assignment || !proposalStatesTakingReviews().includes(assignment.proposalState as never)) {
         return { ok: false, conflict: true, message: "Not saved: the EU review of this proposal is closed: it takes no more reviews." };
       }
-      if (assignment.state !== "reviewing") {
+      if (assignment.state !== REVIEWING) {
         return { ok: false, conflict: true, message: `Not saved: the review is at “${assignmentStateLabelOf(assignment.state)}”. Reopen it to edit it.` };
       }
       const existing = tx.select({ updatedAt: reviews.updatedAt }).from(reviews).where(eq(reviews.assignmentId, input.assignmentId)).get();

@@ -83,7 +83,7 @@ export default function ReviewPage() {
         <h1>
           {page.reference ? <span className="reference">{page.reference}</span> : null} {page.title}
         </h1>
-        <span className={page.state === "submitted" ? "badge ok" : "badge"}>{page.stateLabel}</span>
+        <span className={page.submitted ? "badge ok" : "badge"}>{page.stateLabel}</span>
       </div>
       {page.notice ? (
         <p className="notice success" role="status">
@@ -93,7 +93,7 @@ export default function ReviewPage() {
       {result?.refusal ? (
         <div className="notice error" role="alert">
           <p>{result.refusal}</p>
-          {page.opened?.missing.length && page.state === "reviewing" ? (
+          {page.opened?.missing.length && page.editing ? (
             <ul>
               {page.opened.missing.map((part) => (
                 <li key={part.field}>
@@ -125,7 +125,7 @@ export default function ReviewPage() {
         <div className="review-layout">
           <ReviewProposalAsSubmitted proposal={page.opened.proposal} />
           <div className="review-side">
-            {page.state === "reviewing" ? (
+            {page.editing ? (
               <ReviewEditor page={page} opened={page.opened} result={result} />
             ) : (
               <section aria-labelledby="review-heading">

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { timeLeftInWords } from "../deadline";
 import { Pagination } from "../pagination";
 
-type Row = { id: number; proposalId: number; proposalOpen: boolean; reference: string | null; title: string; stateLabel: string; state: string; due: string; dueAt: string; nextStep: string };
+type Row = { id: number; proposalId: number; proposalOpen: boolean; reference: string | null; title: string; stateLabel: string; submitted: boolean; due: string; dueAt: string; nextStep: string };
 type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
 
 /** A page of the reviewer's assignments: the proposal, where the assignment is, when it is due, and the next step. */
@@ -13,13 +13,12 @@ export function ReviewAssignmentTable({ list, now }: { list: List; now: string }
     <>
       <div className="table-scroll">
         <table>
-          <caption>Proposals assigned to you for review, soonest due first</caption>
+          <caption>Assigned to you, soonest due first</caption>
           <thead>
             <tr>
               <th scope="col">Proposal</th>
               <th scope="col">Your review</th>
               <th scope="col">Due (Brussels time)</th>
-              <th scope="col">Next step</th>
             </tr>
           </thead>
           <tbody>
@@ -30,15 +29,14 @@ export function ReviewAssignmentTable({ list, now }: { list: List; now: string }
                   {row.proposalOpen ? <Link to={`/proposals/${row.proposalId}`}>{row.title}</Link> : row.title}
                 </td>
                 <td>
-                  <span className={row.state === "submitted" ? "badge ok" : "badge"}>{row.stateLabel}</span>
+                  <span className={row.submitted ? "badge ok" : "badge"}>{row.stateLabel}</span>
+                  <br />
+                  <Link to={`/reviews/${row.id}`}>{row.nextStep}</Link>
                 </td>
                 <td>
                   <time dateTime={row.dueAt}>{row.due}</time>
                   <br />
                   <span className="muted">{timeLeftInWords(new Date(row.dueAt), new Date(now)).replace(/^closed/, "due")}</span>
-                </td>
-                <td>
-                  <Link to={`/reviews/${row.id}`}>{row.nextStep}</Link>
                 </td>
               </tr>
             ))}

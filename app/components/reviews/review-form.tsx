@@ -43,16 +43,20 @@ export function ReviewFields({ criteria, recommendations, confidenceLevels, valu
           </label>
         ))}
       </fieldset>
-      <label htmlFor="commentForApplicants">Comment for the applicants</label>
-      <p className="muted" id="commentForApplicants-hint">
-        Shared with the applicants without your name, if the TAF team shares it. Up to {REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters.
-      </p>
-      <textarea id="commentForApplicants" name="commentForApplicants" rows={6} defaultValue={values.commentForApplicants} aria-describedby="commentForApplicants-hint" />
-      <label htmlFor="internalComment">Internal comment for the TAF team</label>
-      <p className="muted" id="internalComment-hint">
-        Read by the TAF team only, never by the applicants.
-      </p>
-      <textarea id="internalComment" name="internalComment" rows={4} defaultValue={values.internalComment} aria-describedby="internalComment-hint" />
+      <div className="field">
+        <label htmlFor="commentForApplicants">Comment for the applicants</label>
+        <p className="muted" id="commentForApplicants-hint">
+          Shared with the applicants without your name, if the TAF team shares it. Up to {REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters.
+        </p>
+        <textarea id="commentForApplicants" name="commentForApplicants" rows={6} defaultValue={values.commentForApplicants} aria-describedby="commentForApplicants-hint" />
+      </div>
+      <div className="field">
+        <label htmlFor="internalComment">Internal comment for the TAF team</label>
+        <p className="muted" id="internalComment-hint">
+          Read by the TAF team only, never by the applicants.
+        </p>
+        <textarea id="internalComment" name="internalComment" rows={4} defaultValue={values.internalComment} aria-describedby="internalComment-hint" />
+      </div>
     </>
   );
 }
@@ -97,10 +101,10 @@ export function ReviewEventForm({ intent, label, version, reasonLabel, danger = 
     <Form method="post" className="stack action-form">
       <input type="hidden" name="version" value={version} />
       {reasonLabel ? (
-        <>
+        <div className="field">
           <label htmlFor={`${intent}-reason`}>{reasonLabel}</label>
           <textarea id={`${intent}-reason`} name="reason" rows={3} required />
-        </>
+        </div>
       ) : null}
       <button type="submit" name="intent" value={intent} className={danger ? "danger" : undefined}>
         {label}
