@@ -1,7 +1,10 @@
 import type { SQL } from "drizzle-orm";
-import { and, eq, exists, inArray, notInArray, or, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, not, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { Role } from "../workflows/actors";
-import { institutions, proposalPartners, proposals, reviewAssignments } from "../db/schema";
+import { institutions, memberships as membershipRows, proposalPartners, proposals, reviewAssignments, reviewConflicts, reviewerConflictRules } from "../db/schema";
+import type { AssignmentState } from "../workflows/assignment.machine";
+import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../workflows/assignment.machine";
+import { proposalStatesTakingReviews } from "./reviews/assignments.server";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";
 import { statesWithin } from "../workflows/proposal-stages";
@@ -96,17 +99,106 @@ function ledOrJoinedBy(institution: SQL) {
   return or(exists(lead), exists(partner))!;
 }
 
+// Only "no conflict" opens a proposal to its reviewer; a declined, conflicted or withdrawn
+// assignment opens nothing.
+export const ASSIGNMENT_STATES_SEEING_THE_PROPOSAL: readonly AssignmentState[] = ["reviewing", "submitted"];
+
 /**
- * The proposals a reviewer sees: those assigned to them. Whatever keeps a reviewer from a
- * proposal (a conflict of interest) narrows this condition, so that lists and pages follow.
+ * No open conflict of interest between this reviewer and the proposal (over `proposals`), as
+ * `conflictsOf` finds them: none declared, and no institution taking part that the reviewer is
+ * affiliated with or has a rule for, unless the TAF team dismissed the detection.
+ */
+function noOpenConflict(user: SessionUser) {
+  const pair = and(eq(reviewConflicts.proposalId, proposals.id), eq(reviewConflicts.reviewerUserId, user.id));
+  const declared = db()
+    .select({ one: sql`1` })
+    .from(reviewConflicts)
+    .where(and(pair, eq(reviewConflicts.source, "declared"), isNull(reviewConflicts.dismissedAt)));
+  const dismissed = db()
+    .select({ one: sql`1` })
+    .from(reviewConflicts)
+    .where(and(pair, isNotNull(reviewConflicts.dismissedAt)));
+  const affiliated = db()
+    .select({ id: membershipRows.institutionId })
+    .from(membershipRows)
+    .where(and(eq(membershipRows.userId, user.id), eq(membershipRows.role, "reviewer"), isNotNull(membershipRows.institutionId)));
+  const ruled = db().select({ id: reviewerConflictRules.institutionId }).from(reviewerConflictRules).where(eq(reviewerConflictRules.reviewerUserId, user.id));
+  const detected = ledOrJoinedBy(or(inArray(institutions.id, affiliated), inArray(institutions.id, ruled))!);
+  return and(notExists(declared), or(exists(dismissed), not(detected)))!;
+}
+
+/**
+ * The review assignments a reviewer still answers (over `reviewAssignments` joined with
+ * `proposals`): theirs, holding a place, while the proposal takes reviews, with no open conflict.
+ */
+export function openAssignmentsOf(user: SessionUser): SQL {
+  return and(
+    eq(reviewAssignments.reviewerUserId, user.id),
+    inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE]),
+    inArray(proposals.state, proposalStatesTakingReviews()),
+    noOpenConflict(user),
+  )!;
+}
+
+export type ReviewerAssignment = {
+  id: number;
+  proposalId: number;
+  state: AssignmentState;
+  version: number;
+  dueAt: Date;
+  snapshot: unknown;
+  machineVersion: number;
+};
+
+/**
+ * The signed-in reviewer and their assignment, if it is still open to them (`openAssignmentsOf`);
+ * otherwise 404, to anyone else too: an assignment one may not answer answers like one that
+ * does not exist.
+ */
+export async function requireReviewAssignment(request: Request, assignmentId: number) {
+  const user = await requireUser(request);
+  const assignment = Number.isSafeInteger(assignmentId)
+    ? db()
+        .select({
+          id: reviewAssignments.id,
+          proposalId: reviewAssignments.proposalId,
+          state: reviewAssignments.state,
+          version: reviewAssignments.version,
+          dueAt: reviewAssignments.dueAt,
+          snapshot: reviewAssignments.snapshot,
+          machineVersion: reviewAssignments.machineVersion,
+        })
+        .from(reviewAssignments)
+        .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+        .where(and(eq(reviewAssignments.id, assignmentId), openAssignmentsOf(user)))
+        .get()
+    : undefined;
+  if (!assignment) throw new Response("No such review assignment", { status: 404 });
+  return { user, assignment: assignment satisfies ReviewerAssignment };
+}
+
+/**
+ * The proposals a reviewer sees: those they declared no conflict with, through an assignment
+ * still reviewing or submitted, while the proposal takes reviews and no conflict is open. After
+ * the review closes they see nothing of it, unless assigned again.
  */
 function assignedForReview(user: SessionUser) {
-  return exists(
-    db()
-      .select({ one: sql`1` })
-      .from(reviewAssignments)
-      .where(and(eq(reviewAssignments.proposalId, proposals.id), eq(reviewAssignments.reviewerUserId, user.id))),
-  );
+  return and(
+    exists(
+      db()
+        .select({ one: sql`1` })
+        .from(reviewAssignments)
+        .where(
+          and(
+            eq(reviewAssignments.proposalId, proposals.id),
+            eq(reviewAssignments.reviewerUserId, user.id),
+            inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_SEEING_THE_PROPOSAL]),
+          ),
+        ),
+    ),
+    inArray(proposals.state, proposalStatesTakingReviews()),
+    noOpenConflict(user),
+  )!;
 }
 
 /**

@@ -80,11 +80,6 @@ export function proposalsOfCountries(user: SessionUser, request: PageRequest) {
   return listPage(request, visibleProposals(user, "countryAdvisor"));
 }
 
-/** The proposals assigned to a reviewer. */
-export function proposalsAssignedTo(user: SessionUser, request: PageRequest) {
-  return listPage(request, visibleProposals(user, "reviewer"));
-}
-
 /** Every proposal past the draft stage and not finished: the TAF team's working list. */
 export function proposalsInProgress(user: SessionUser, request: PageRequest) {
   return listPage(request, and(visibleProposals(user, "administrator"), notInArray(proposals.state, [...statesWithin("draft"), ...FINAL_STATES])));

@@ -7,7 +7,9 @@ import { RoundStateBadge } from "../components/round";
 import { administratorOverview, openRounds } from "../home/home.server";
 import { requestedPage } from "../pagination.server";
 import { can } from "../permissions.server";
-import { proposalsAssignedTo, proposalsOfCountries, proposalsOfInstitutions } from "../proposals/lists.server";
+import { proposalsOfCountries, proposalsOfInstitutions } from "../proposals/lists.server";
+import { ReviewAssignmentTable } from "../components/reviews/review-assignment-table";
+import { assignmentsOfReviewer } from "../reviews/reviews.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · TAF portal" }];
 
@@ -15,6 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Home · TAF portal" }];
 const NOTICES: Record<string, string> = {
   "partnership-declined": "Your institution declined to take part. The lead institution was told by e-mail.",
   "partnership-withdrew": "Your institution withdrew its participation. The lead institution was told by e-mail.",
+  "review-conflict-declared": "You declared a conflict of interest. The TAF team will assign the proposal to another reviewer; you see nothing more of it.",
+  "review-declined": "You declined the assignment. The TAF team will assign the proposal to another reviewer.",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           openRounds: openRounds(),
         }
       : null,
-    reviewer: can(user, "viewReviewerHome") ? { assignments: proposalsAssignedTo(user, requestedPage(request, "reviewPage")) } : null,
+    reviewer: can(user, "viewReviewerHome") ? { assignments: assignmentsOfReviewer(user, requestedPage(request, "reviewPage")), now: new Date().toISOString() } : null,
     countryAdvisor: can(user, "viewCountryAdvisorHome")
       ? {
           countries: advisorOf.map((m) => ({ name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote })),
@@ -141,12 +145,7 @@ export default function Home() {
       {data.reviewer ? (
         <section aria-labelledby="reviewer-heading">
           <h2 id="reviewer-heading">Your review assignments</h2>
-          <ProposalTable
-            list={data.reviewer.assignments}
-            label="your review assignments"
-            caption="Proposals assigned to you for review"
-            empty="Nothing is assigned to you. When the TAF team assigns you a proposal, it appears here."
-          />
+          <ReviewAssignmentTable list={data.reviewer.assignments} now={data.reviewer.now} />
         </section>
       ) : null}
       {data.countryAdvisor ? (

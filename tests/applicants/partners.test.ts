@@ -104,7 +104,7 @@ describe("who sees the partners page", () => {
     const admin = await partnersPage(cybercrime(), "admin");
     expect(admin).toMatchObject({ manage: false, ownAnswer: null, directory: null });
 
-    const joint = await partnersPage(demoProposalId("drugNetworks"), "reviewer.eu");
+    const joint = await partnersPage(demoProposalId("drugNetworks"), "applicant.al");
     expect(joint.isJoint).toBe(true);
     expect(joint.jointCountries.map((c) => c.name)).toEqual(["Albania", "Kosovo", "North Macedonia"]);
     expect((await partnersPage(demoProposalId("drugNetworks"), "advisor.mk")).partners).toHaveLength(2);
@@ -115,6 +115,8 @@ describe("who sees the partners page", () => {
       expect(statusOf(await load(partnersRoute, page(cybercrime()), { cookie: as(who), ...params(cybercrime()) }))).toBe(404);
     }
     expect(location(await load(partnersRoute, page(cybercrime()), params(cybercrime())))).toMatch(/^\/login/);
+    // Its EU review closed long ago: its reviewers see nothing of it any more.
+    expect(statusOf(await load(partnersRoute, page(demoProposalId("drugNetworks")), { cookie: as("reviewer.eu"), ...params(demoProposalId("drugNetworks")) }))).toBe(404);
   });
 });
 

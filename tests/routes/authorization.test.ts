@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { mailbox, memberships, outbox, proposalEvents, proposals, rounds, users } from "../../db/schema";
+import { mailbox, memberships, outbox, proposalEvents, proposals, reviewAssignments, rounds, users } from "../../db/schema";
+import { applyAssignmentCommand, proposalStatesTakingReviews } from "../../app/reviews/assignments.server";
 import { db } from "../../app/db.server";
 import type { ProposalEventType, ProposalSender } from "../../workflows/proposal-events";
 import { PROPOSAL_EVENTS, SENDER_WORDS } from "../../workflows/proposal-events";
@@ -10,7 +11,7 @@ import type { Route } from "../support/http";
 import { call2030, customs } from "../support/forms";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { changedTables, demoPortal, proposalIdByTitle, roundIdByCode, tableChecksums } from "../support/tables";
-import { addPerson, ALBANIAN_POLICE, driveTo, institutionId, KOSOVO_POLICE, userId } from "../workflow-server/builders";
+import { actorFor, addPerson, ALBANIAN_POLICE, driveTo, institutionId, KOSOVO_POLICE, userId } from "../workflow-server/builders";
 
 // The authorization matrix: every route, for every kind of visitor, answers as this table says.
 // A new route without a row here fails the test, so no page is added without deciding who sees it.
@@ -57,6 +58,9 @@ async function beside() {
     db().insert(memberships).values({ userId: user.id, role: "countryAdvisor", countryCode: country }).run();
   }
   driveTo("reviewing", { title: PROPOSALS.euReview, lead: KOSOVO_POLICE, partners: [{ institution: ALBANIAN_POLICE, status: "confirmed" }] });
+  // Its first reviewer declared no conflict, so the proposal is open to them.
+  const declared = applyAssignmentCommand({ assignmentId: euReviewAssignment(), actor: actorFor("reviewer.eu@taf.example"), command: { type: "DECLARE_NO_CONFLICT" } });
+  if (!declared.ok) throw new Error(declared.message);
   db().insert(mailbox).values({ receivedAt: new Date(), envelopeFrom: "no-reply@taf.example", envelopeTo: "applicant.xk@taf.example", subject: MESSAGE_SUBJECT, text: "Hello." }).run();
   db()
     .insert(outbox)
@@ -78,6 +82,8 @@ const draftVisibility: Record<Visitor, Answer> = { signedOut: "login", applicant
 const leadOnDraft: Record<Visitor, Answer> = draftVisibility;
 const notNowForAnyone: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login" };
 const applicantsAndTeam: Record<Visitor, Answer> = { signedOut: "login", applicant: "ok", reviewer: 403, countryAdvisor: 403, administrator: "ok" };
+// A reviewer sees a proposal only while it takes reviews: past the review, as anyone who may not see it.
+const pastReview = (answers: Record<Visitor, Answer>): Record<Visitor, Answer> => ({ ...answers, reviewer: 404 });
 
 /** Where a request goes: resolved in the test's own database, since ids are the database's. */
 type Place = { label: string; resolve: () => { path: string; params: Record<string, string> } };
@@ -102,6 +108,13 @@ function byName(prefix: string, param: string, name: string, id: () => number): 
 }
 const mailboxMessage = () => db().select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.subject, MESSAGE_SUBJECT)).get()!.id;
 const failedMail = () => db().select({ id: outbox.id }).from(outbox).where(eq(outbox.subject, FAILED_SUBJECT)).get()!.id;
+const euReviewAssignment = () =>
+  db()
+    .select({ id: reviewAssignments.id })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.proposalId, proposalIdByTitle(PROPOSALS.euReview)), eq(reviewAssignments.reviewerUserId, userId("reviewer.eu@taf.example"))))
+    .get()!.id;
+const assignmentVersion = (id: number) => db().select({ version: reviewAssignments.version }).from(reviewAssignments).where(eq(reviewAssignments.id, id)).get()!.version;
 const versionOf = (name: ProposalName) => String(db().select({ version: proposals.version }).from(proposals).where(eq(proposals.id, proposalIdByTitle(PROPOSALS[name]))).get()!.version);
 
 /** The form that exercises an action marked "ok", and the tables it must change (and no other). */
@@ -212,12 +225,14 @@ const matrix: Record<string, Entry | Entry[]> = {
   // The statechart's events on the proposal page have their own matrix below; an unknown form
   // comes back to anyone who sees the proposal, and changes nothing.
   "proposals.$proposalId._index": [
-    { at: proposalAt("implementation"), loader: { ...everyone("ok"), signedOut: "login" }, action: { ...everyone("form"), signedOut: "login" } },
+    { at: proposalAt("implementation"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }), action: pastReview({ ...everyone("form"), signedOut: "login" }) },
     {
       at: proposalAt("conceptualWork"),
-      loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" },
-      action: { signedOut: "login", applicant: 404, reviewer: "form", countryAdvisor: 404, administrator: "form" },
+      loader: { signedOut: "login", applicant: 404, reviewer: 404, countryAdvisor: 404, administrator: "ok" },
+      action: { signedOut: "login", applicant: 404, reviewer: 404, countryAdvisor: 404, administrator: "form" },
     },
+    // Its reviewer declared no conflict; the other one (not a visitor here) has not yet.
+    { at: proposalAt("euReview"), loader: { signedOut: "login", applicant: "ok", reviewer: "ok", countryAdvisor: 404, administrator: "ok" } },
     { at: fixed("/proposals/999999", { proposalId: "999999" }), loader: { ...everyone(404), signedOut: "login" } },
     { at: fixed("/proposals/x", { proposalId: "x" }), loader: { ...everyone(404), signedOut: "login" } },
   ],
@@ -242,13 +257,13 @@ const matrix: Record<string, Entry | Entry[]> = {
         changes: ["proposals"],
       },
     },
-    { at: proposalAt("implementation", "/edit"), loader: notNowForAnyone, action: notNowForAnyone },
+    { at: proposalAt("implementation", "/edit"), loader: pastReview(notNowForAnyone), action: pastReview(notNowForAnyone) },
     { at: fixed("/proposals/x/edit", { proposalId: "x" }), loader: { ...everyone(404), signedOut: "login" } },
   ],
   // Submitting the draft is refused by the statechart while its partner has not answered.
   "proposals.$proposalId.submit": [
     { at: proposalAt("draft", "/submit"), loader: leadOnDraft, action: { ...leadOnDraft, applicant: "form" } },
-    { at: proposalAt("implementation", "/submit"), loader: notNowForAnyone, action: notNowForAnyone },
+    { at: proposalAt("implementation", "/submit"), loader: pastReview(notNowForAnyone), action: pastReview(notNowForAnyone) },
   ],
   "proposals.$proposalId.partners": [
     {
@@ -257,7 +272,7 @@ const matrix: Record<string, Entry | Entry[]> = {
       action: leadOnDraft,
       allowed: { form: () => ({ intent: "invite", institutionId: String(institutionId(ALBANIAN_POLICE)) }), changes: ["audit_log", "outbox", "proposal_partners"] },
     },
-    { at: proposalAt("implementation", "/partners"), loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+    { at: proposalAt("implementation", "/partners"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }), action: pastReview(notNowForAnyone) },
   ],
   "proposals.$proposalId.partnership": [
     { at: proposalAt("draft", "/partnership"), loader: { ...draftVisibility, applicant: 403 }, action: { ...draftVisibility, applicant: 403 } },
@@ -269,11 +284,12 @@ const matrix: Record<string, Entry | Entry[]> = {
     },
   ],
   "proposals.$proposalId.comments": [
-    { at: proposalAt("implementation", "/comments"), loader: applicantsAndTeam, action: applicantsAndTeam, allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
+    { at: proposalAt("implementation", "/comments"), loader: pastReview(applicantsAndTeam), action: pastReview(applicantsAndTeam), allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
     { at: proposalAt("draft", "/comments"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, administrator: "ok" }, allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
   ],
   "proposals.$proposalId.attachments": [
-    { at: proposalAt("implementation", "/attachments"), loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+    { at: proposalAt("implementation", "/attachments"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }), action: pastReview(notNowForAnyone) },
+    { at: proposalAt("euReview", "/attachments"), loader: { signedOut: "login", applicant: "ok", reviewer: "ok", countryAdvisor: 404, administrator: "ok" } },
     { at: proposalAt("draft", "/attachments"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...leadOnDraft, applicant: "form" } },
   ],
   // No attachment exists under this id: it answers like one the visitor may not see.
@@ -282,27 +298,38 @@ const matrix: Record<string, Entry | Entry[]> = {
     loader: { ...everyone(404), signedOut: "login" },
   },
   "proposals.$proposalId.versions": [
-    { at: proposalAt("implementation", "/versions"), loader: { ...everyone("ok"), signedOut: "login" } },
+    { at: proposalAt("implementation", "/versions"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }) },
     { at: proposalAt("draft", "/versions"), loader: { ...draftVisibility, administrator: "ok" } },
   ],
   "proposals.$proposalId.concept": [
-    { at: proposalAt("implementation", "/concept"), loader: { ...everyone("ok"), signedOut: "login" }, action: notNowForAnyone },
+    { at: proposalAt("implementation", "/concept"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }), action: pastReview(notNowForAnyone) },
     {
       at: proposalAt("conceptualWork", "/concept"),
-      loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: "ok" },
-      action: { signedOut: "login", applicant: 404, reviewer: 403, countryAdvisor: 404, administrator: 403 },
+      loader: { signedOut: "login", applicant: 404, reviewer: 404, countryAdvisor: 404, administrator: "ok" },
+      action: { signedOut: "login", applicant: 404, reviewer: 404, countryAdvisor: 404, administrator: 403 },
     },
     { at: proposalAt("awaitingDecision", "/concept"), loader: { ...everyone(404), signedOut: "login" } },
   ],
   "proposals.$proposalId.implementation": [
     {
       at: proposalAt("implementation", "/implementation"),
-      loader: { ...everyone("ok"), signedOut: "login" },
-      action: { ...everyone(403), signedOut: "login", applicant: "ok" },
+      loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
+      action: pastReview({ ...everyone(403), signedOut: "login", applicant: "ok" }),
       allowed: { form: () => ({ intent: "saveReport", version: versionOf("implementation"), outcome: "Two operations so far.", lessonsLearnt: "" }), changes: ["proposals"] },
     },
-    { at: proposalAt("onHold", "/implementation"), loader: { ...everyone("ok"), signedOut: "login", applicant: 404 }, action: { ...everyone(403), signedOut: "login", applicant: 404 } },
+    { at: proposalAt("onHold", "/implementation"), loader: pastReview({ ...everyone("ok"), signedOut: "login", applicant: 404 }), action: pastReview({ ...everyone(403), signedOut: "login", applicant: 404 }) },
     { at: proposalAt("conceptualWork", "/implementation"), loader: { ...everyone(404), signedOut: "login" } },
+  ],
+  // Only the assigned reviewer answers their assignment; to anyone else it does not exist.
+  "reviews.$assignmentId": [
+    {
+      at: { label: "/reviews/‹reviewer.eu on euReview›", resolve: () => ({ path: `/reviews/${euReviewAssignment()}`, params: { assignmentId: String(euReviewAssignment()) } }) },
+      loader: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: 404 },
+      action: { signedOut: "login", applicant: 404, reviewer: "ok", countryAdvisor: 404, administrator: 404 },
+      allowed: { form: () => ({ intent: "save", revision: "0", version: String(assignmentVersion(euReviewAssignment())), "score.relevance": "4", commentForApplicants: "Clear and well argued." }), changes: ["reviews"] },
+    },
+    { at: fixed("/reviews/999999", { assignmentId: "999999" }), loader: { ...everyone(404), signedOut: "login" }, action: { ...everyone(404), signedOut: "login" } },
+    { at: fixed("/reviews/x", { assignmentId: "x" }), loader: { ...everyone(404), signedOut: "login" } },
   ],
   "admin.institutions.$institutionId": {
     at: byName("/admin/institutions", "institutionId", KOSOVO_POLICE, () => institutionId(KOSOVO_POLICE)),
@@ -481,7 +508,8 @@ function personOf(stage: Stage, role: Role) {
 }
 
 function mayView(role: Role, state: string) {
-  if (role === "leadApplicant" || role === "partnerApplicant" || role === "assignedReviewer" || role === "administrator") return true;
+  if (role === "assignedReviewer") return proposalStatesTakingReviews().includes(state as never);
+  if (role === "leadApplicant" || role === "partnerApplicant" || role === "administrator") return true;
   return role === "advisorTakingPart" && state !== "draft";
 }
 

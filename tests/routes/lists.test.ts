@@ -11,7 +11,7 @@ import { institutions, mailbox, memberships, outbox, proposalPartners, proposals
 import { pageHref } from "../../app/components/pagination";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf } from "../support/http";
-import { userId } from "../workflow-server/builders";
+import { driveTo, KOSOVO_POLICE, MK_PROSECUTION, userId } from "../workflow-server/builders";
 
 // Every list pages by 50 ("1–50 of 312"): a page costs the same few statements however long the
 // list, every row is reachable through the pages, and a page number is never a 500.
@@ -22,8 +22,11 @@ type Home = Awaited<ReturnType<typeof home.loader>>;
 type Lists = Record<string, unknown> & { pages: Pages };
 type ListCase = { name: string; email: string; route: Route; path: string; params?: Record<string, string>; param: string; list: (data: unknown) => List };
 
-/** A submitted proposal in progress, led from Kosovo*, with a partner from North Macedonia, reviewed by reviewer.eu. */
-const MODEL = "Joint investigations of complex drug-trafficking networks";
+/**
+ * A proposal in the EU review (where its reviewers see it), led from Kosovo*, with a partner
+ * from North Macedonia, assigned to reviewer.eu.
+ */
+const MODEL = "Joint investigations of drug-trafficking networks, under EU review";
 
 let cases: ListCase[];
 /** The statements each list's first page cost with only 5 rows added. */
@@ -31,6 +34,7 @@ const withFewRows = new Map<string, number>();
 
 beforeAll(async () => {
   await loadDemoData(db());
+  driveTo("reviewing", { title: MODEL, lead: KOSOVO_POLICE, partners: [{ institution: MK_PROSECUTION, status: "confirmed" }] });
   const roundId = db().select({ roundId: proposals.roundId }).from(proposals).where(eq(proposals.title, MODEL)).get()!.roundId;
   const round = { path: `/admin/rounds/${roundId}`, params: { roundId: String(roundId) } };
   cases = [

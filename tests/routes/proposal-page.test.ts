@@ -94,7 +94,7 @@ describe("acting on a proposal", () => {
 
   it("shows the statechart's reason when a step is refused, and changes nothing", async () => {
     const before = row(demoProposalId("drugNetworks"));
-    const result = await act(demoProposalId("drugNetworks"), "reviewer.eu@taf.example", { event: "HOLD", version: String(before.version), reason: "Budget questions" });
+    const result = await act(demoProposalId("drugNetworks"), "advisor.mk@taf.example", { event: "HOLD", version: String(before.version), reason: "Budget questions" });
     expect(result.formError).toBe("Only administrators may put implementation on hold.");
     const noReason = await act(demoProposalId("drugNetworks"), "admin@taf.example", { event: "HOLD", version: String(before.version), reason: "  " });
     expect(noReason.formError).toBe("A reason is required.");

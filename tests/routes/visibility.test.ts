@@ -14,7 +14,7 @@ import { applyProposalCommand } from "../../app/proposals/workflow.server";
 // person finds listed is exactly what they may open, whoever they are.
 
 type Pages = { param: string; page: number; pageCount: number };
-type List = { rows: { id: number; title: string }[]; pages: Pages };
+type List = { rows: { id: number; title: string; proposalOpen?: boolean }[]; pages: Pages };
 type Home = Awaited<ReturnType<typeof home.loader>>;
 
 const ADVISOR_AND_REVIEWER = "advisor.reviewer@taf.example";
@@ -61,7 +61,8 @@ async function listedFor(cookie: string) {
   const listed = new Set<string>();
   for (const [list, pick] of lists) {
     if (!list) continue;
-    for (const row of await everyRow(list, async (params) => pick(await homeAt(params))!)) listed.add(row.title);
+    // A review assignment at its conflict check names the proposal but does not open it.
+    for (const row of await everyRow(list, async (params) => pick(await homeAt(params))!)) if (row.proposalOpen !== false) listed.add(row.title);
   }
   if (data.administrator) {
     for (const round of db().select({ id: rounds.id }).from(rounds).all()) {
@@ -117,8 +118,9 @@ describe("one rule for who sees which proposal", () => {
 
     const macedonian = "Prosecuting returning foreign terrorist fighters: a regional practice exchange";
     expect((await seenBy("advisor.mk@taf.example")).listed).toContain(macedonian);
+    // Its EU review is long closed: its reviewers see nothing of it any more.
     const reviewed = (await seenBy("reviewer.eu@taf.example")).listed;
-    expect(reviewed).toContain(macedonian);
+    expect(reviewed).not.toContain(macedonian);
     // A reviewer with nothing assigned who advises on Serbia sees Serbia's submitted proposals only.
     const both = (await seenBy(ADVISOR_AND_REVIEWER)).listed;
     expect(both).toContain("Following the money: financial investigations of migrant-smuggling networks");

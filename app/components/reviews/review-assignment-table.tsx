@@ -1,0 +1,49 @@
+import { Link } from "@remix-run/react";
+import { timeLeftInWords } from "../deadline";
+import { Pagination } from "../pagination";
+
+type Row = { id: number; proposalId: number; proposalOpen: boolean; reference: string | null; title: string; stateLabel: string; submitted: boolean; due: string; dueAt: string; nextStep: string };
+type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
+
+/** A page of the reviewer's assignments: the proposal, where the assignment is, when it is due, and the next step. */
+export function ReviewAssignmentTable({ list, now }: { list: List; now: string }) {
+  const { rows, pages } = list;
+  if (rows.length === 0) return <p className="empty">Nothing is assigned to you. When the TAF team assigns you a proposal, it appears here.</p>;
+  return (
+    <>
+      <div className="table-scroll">
+        <table>
+          <caption>Assigned to you, soonest due first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Proposal</th>
+              <th scope="col">Your review</th>
+              <th scope="col">Due (Brussels time)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  {row.reference ? <span className="reference">{row.reference}</span> : null}{" "}
+                  {row.proposalOpen ? <Link to={`/proposals/${row.proposalId}`}>{row.title}</Link> : row.title}
+                </td>
+                <td>
+                  <span className={row.submitted ? "badge ok" : "badge"}>{row.stateLabel}</span>
+                  <br />
+                  <Link to={`/reviews/${row.id}`}>{row.nextStep}</Link>
+                </td>
+                <td>
+                  <time dateTime={row.dueAt}>{row.due}</time>
+                  <br />
+                  <span className="muted">{timeLeftInWords(new Date(row.dueAt), new Date(now)).replace(/^closed/, "due")}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination pages={pages} label="your review assignments" />
+    </>
+  );
+}

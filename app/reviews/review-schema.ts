@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { CONFIDENCE_IDS, RECOMMENDATION_IDS, SCALE_POINTS } from "../../workflows/review-criteria";
+
+// The review form, as the reviewer's browser sends it and the server reads it. A draft may leave
+// anything blank (what a submission needs is the statechart's to say, through
+// missingReviewParts); only what no review may hold is refused, and then nothing typed is lost:
+// the page comes back with the text as it was sent.
+
+/** The longest comment a review keeps: about two pages, more than any review needs. */
+export const REVIEW_COMMENT_MAX = 8000;
+
+export const SCORE_FIELD_PREFIX = "score.";
+
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+const comment = (what: string) =>
+  z
+    .string()
+    .default("")
+    .refine((text) => text.length <= REVIEW_COMMENT_MAX, {
+      message: `${what} is longer than ${REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters: shorten it to save it.`,
+    });
+
+const score = z.preprocess(
+  blankToUndefined,
+  z.coerce
+    .number()
+    .int()
+    .refine((n) => (SCALE_POINTS as readonly number[]).includes(n), { message: "A score is a whole number from 1 to 5." })
+    .optional(),
+);
+
+export const reviewDraftSchema = z.object({
+  recommendation: z.preprocess(blankToUndefined, z.enum(RECOMMENDATION_IDS).optional()),
+  confidence: z.preprocess(blankToUndefined, z.enum(CONFIDENCE_IDS).optional()),
+  commentForApplicants: comment("The comment for the applicants"),
+  internalComment: comment("The internal comment for the TAF team"),
+});
+
+export type ReviewDraft = z.infer<typeof reviewDraftSchema> & { scores: Record<string, number> };
+
+export type ReadReview = { ok: true; draft: ReviewDraft } | { ok: false; problems: string[]; typed: ReviewDraftTyped };
+
+/** What the reviewer typed, as sent, to put back in the form when it cannot be saved. */
+export type ReviewDraftTyped = { scores: Record<string, string>; recommendation: string; confidence: string; commentForApplicants: string; internalComment: string };
+
+/** The review form's fields as sent. */
+export function typedReviewForm(form: Record<string, string>, criterionIds: readonly string[]): ReviewDraftTyped {
+  return {
+    scores: Object.fromEntries(criterionIds.map((id) => [id, form[`${SCORE_FIELD_PREFIX}${id}`] ?? ""])),
+    recommendation: form.recommendation ?? "",
+    confidence: form.confidence ?? "",
+    commentForApplicants: form.commentForApplicants ?? "",
+    internalComment: form.internalComment ?? "",
+  };
+}
+
+/** Reads the review form for the round's criteria: scores are the fields `score.<criterion id>`. */
+export function readReviewForm(form: Record<string, string>, criterionIds: readonly string[]): ReadReview {
+  const typed = typedReviewForm(form, criterionIds);
+  const problems: string[] = [];
+  const scores: Record<string, number> = {};
+  for (const id of criterionIds) {
+    const parsed = score.safeParse(typed.scores[id]);
+    if (!parsed.success) problems.push(parsed.error.issues[0]?.message ?? "A score is a whole number from 1 to 5.");
+    else if (parsed.data !== undefined) scores[id] = parsed.data;
+  }
+  const rest = reviewDraftSchema.safeParse(typed);
+  if (!rest.success) problems.push(...rest.error.issues.map((issue) => issue.message));
+  if (problems.length || !rest.success) return { ok: false, problems, typed };
+  return { ok: true, draft: { ...rest.data, scores } };
+}
+
+/** The statechart events a reviewer sends from the review page, with the texts they carry. */
+export const reviewerCommandSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("DECLARE_NO_CONFLICT") }),
+  z.object({ intent: z.literal("DECLARE_CONFLICT"), reason: z.string().trim().min(1, "Describe the conflict in a few words: the TAF team reads it.").max(2000) }),
+  z.object({ intent: z.literal("DECLINE"), reason: z.string().trim().min(1, "Give a reason for declining: the TAF team reads it.").max(2000) }),
+  z.object({ intent: z.literal("REOPEN_REVIEW") }),
+]);

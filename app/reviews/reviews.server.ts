@@ -1,0 +1,278 @@
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { countries, eligibilityChecks, institutions, proposalPartners, proposals, proposalVersions, reviewAssignments, reviews } from "../../db/schema";
+import type { Actor } from "../../workflows/actors";
+import type { AssignmentState } from "../../workflows/assignment.machine";
+import { allowedAssignmentEvents, assignmentStateLabelOf, restoreAssignment } from "../../workflows/assignment.machine";
+import { ASSIGNMENT_EVENTS } from "../../workflows/assignment-events";
+import type { CriterionResult } from "../../workflows/eligibility";
+import { jointCountries } from "../../workflows/eligibility";
+import { CONFIDENCE_LEVELS, RECOMMENDATIONS } from "../../workflows/review-criteria";
+import { formatScore, weightedScore } from "../../workflows/review-scoring";
+import { formatBrussels } from "../../workflows/time";
+import type { SessionUser } from "../auth/session.server";
+import { db } from "../db.server";
+import type { PageRequest } from "../pagination.server";
+import { readPage, totalRows } from "../pagination.server";
+import type { ReviewerAssignment } from "../permissions.server";
+import { ASSIGNMENT_STATES_SEEING_THE_PROPOSAL, openAssignmentsOf } from "../permissions.server";
+import { currentAttachments } from "../proposals/attachments.server";
+import { proposalDocuments } from "../proposals/documents.server";
+import { partnerTakesPart } from "../proposals/participation.server";
+import type { AssignmentCommand, AssignmentOutcome } from "./assignments.server";
+import { applyAssignmentCommand, criteriaOfProposal, proposalStatesTakingReviews } from "./assignments.server";
+import type { ReviewDraft, ReviewDraftTyped } from "./review-schema";
+import { readReviewForm, typedReviewForm } from "./review-schema";
+
+// A reviewer's side of the EU review: their assignments, the review page (the proposal as
+// submitted beside the review form), saving a draft, and the statechart's events they send.
+
+// The assignment's states are a typed flat union (like a round's): a renamed one fails to compile.
+const INVITED: AssignmentState = "invited";
+const REVIEWING: AssignmentState = "reviewing";
+const SUBMITTED: AssignmentState = "submitted";
+
+/** What the reviewer does next, by where the assignment is. */
+const NEXT_STEP: Partial<Record<AssignmentState, string>> = {
+  invited: "Declare any conflict",
+  reviewing: "Continue your review",
+  submitted: "Submitted — you can reopen it until the review closes",
+};
+
+/** A reviewer acts on their own assignment as themselves: the statechart checks it is theirs. */
+export function reviewerActor(user: { id: number }): Actor {
+  return { userId: user.id, role: "reviewer", institutionId: null };
+}
+
+/** The reviewer's assignments still open to them, soonest due first, a page at a time in one query. */
+export function assignmentsOfReviewer(user: SessionUser, request: PageRequest) {
+  return readPage(request, (offset, limit) => {
+    const rows = db()
+      .select({
+        id: reviewAssignments.id,
+        proposalId: reviewAssignments.proposalId,
+        state: reviewAssignments.state,
+        dueAt: reviewAssignments.dueAt,
+        reference: proposals.reference,
+        title: proposals.title,
+        total: totalRows(),
+      })
+      .from(reviewAssignments)
+      .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+      .where(openAssignmentsOf(user))
+      .orderBy(asc(reviewAssignments.dueAt), asc(reviewAssignments.id))
+      .limit(limit)
+      .offset(offset)
+      .all();
+    return {
+      total: rows[0]?.total ?? 0,
+      rows: rows.map(({ total: _, ...row }) => ({
+        ...row,
+        dueAt: row.dueAt.toISOString(),
+        due: formatBrussels(row.dueAt),
+        stateLabel: assignmentStateLabelOf(row.state),
+        nextStep: NEXT_STEP[row.state] ?? "",
+        submitted: row.state === SUBMITTED,
+        // Before "no conflict" the reviewer sees only who takes part, on the review page.
+        proposalOpen: ASSIGNMENT_STATES_SEEING_THE_PROPOSAL.includes(row.state),
+      })),
+    };
+  });
+}
+
+function countryOf(rows: (typeof countries.$inferSelect)[], code: string) {
+  const row = rows.find((c) => c.code === code);
+  return { name: row?.name ?? code, needsFootnote: row?.needsDesignationFootnote ?? false };
+}
+
+/** Who takes part: what a reviewer reads before declaring whether they have a conflict. */
+function whoTakesPart(proposalId: number) {
+  const proposal = db()
+    .select({ reference: proposals.reference, title: proposals.title, leadName: institutions.name, leadCountryCode: institutions.countryCode })
+    .from(proposals)
+    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+    .where(eq(proposals.id, proposalId))
+    .get()!;
+  const partners = db()
+    .select({ institutionId: proposalPartners.institutionId, name: institutions.name, countryCode: institutions.countryCode })
+    .from(proposalPartners)
+    .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .where(and(eq(proposalPartners.proposalId, proposalId), partnerTakesPart()))
+    .orderBy(institutions.countryCode, institutions.name)
+    .all();
+  const countryRows = db().select().from(countries).orderBy(countries.sortOrder).all();
+  return {
+    reference: proposal.reference,
+    title: proposal.title,
+    lead: { name: proposal.leadName, country: countryOf(countryRows, proposal.leadCountryCode) },
+    partners: partners.map((p) => ({ name: p.name, country: countryOf(countryRows, p.countryCode) })),
+    countries: jointCountries(proposal.leadCountryCode, partners.map((p) => ({ ...p, status: "confirmed" }))).map((code) => countryOf(countryRows, code)),
+  };
+}
+
+/** The proposal as the applicants submitted it: its latest frozen version, attachments and eligibility. */
+function proposalAsSubmitted(proposalId: number) {
+  const version = db()
+    .select({ number: proposalVersions.number, content: proposalVersions.content, createdAt: proposalVersions.createdAt })
+    .from(proposalVersions)
+    .where(and(eq(proposalVersions.proposalId, proposalId), eq(proposalVersions.kind, "proposal")))
+    .orderBy(desc(proposalVersions.number))
+    .get();
+  const check = db().select().from(eligibilityChecks).where(eq(eligibilityChecks.proposalId, proposalId)).orderBy(desc(eligibilityChecks.id)).get();
+  return {
+    version: version ? { number: version.number, submitted: formatBrussels(version.createdAt) } : null,
+    answers: version ? proposalDocuments(version.content).answers : null,
+    attachments: currentAttachments(proposalId).map(({ id, name, type, size }) => ({ id, name, type, size, href: `/proposals/${proposalId}/attachments/${id}` })),
+    eligibility: check ? { at: formatBrussels(check.at), results: (check.results as CriterionResult[]).map(({ id, label, outcome, reason }) => ({ id, label, outcome, reason })) } : null,
+  };
+}
+
+/**
+ * The other reviewers' submitted reviews of the proposal, for a reviewer who submitted theirs:
+ * blind until then. Names are withheld; reviewers are numbered in the order they were assigned.
+ */
+function othersReviews(assignment: ReviewerAssignment) {
+  if (assignment.state !== SUBMITTED) return null;
+  const criteria = criteriaOfProposal(db(), assignment.proposalId);
+  return db()
+    .select({ id: reviewAssignments.id, review: reviews })
+    .from(reviewAssignments)
+    .innerJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(
+      and(
+        eq(reviewAssignments.proposalId, assignment.proposalId),
+        ne(reviewAssignments.id, assignment.id),
+        eq(reviewAssignments.state, SUBMITTED),
+      ),
+    )
+    .orderBy(asc(reviewAssignments.id))
+    .all()
+    .map(({ id, review }, index) => ({
+      id,
+      label: `Reviewer ${index + 1}`,
+      scores: criteria.map((criterion) => ({ name: criterion.name, score: review.scores[criterion.id] ?? null })),
+      weighted: formatScore(weightedScore(criteria, review.scores as never).value),
+      recommendation: review.recommendation ? RECOMMENDATIONS[review.recommendation].label : null,
+      commentForApplicants: review.commentForApplicants,
+    }));
+}
+
+/** The parts a submission still needs, each with the field it points to. */
+function missingFields(criteria: { id: string; name: string }[], review: typeof reviews.$inferSelect | undefined) {
+  const scores = review?.scores ?? {};
+  return [
+    ...criteria.filter((criterion) => !scores[criterion.id]).map((criterion) => ({ label: `Score for “${criterion.name}”`, field: `score-${criterion.id}` })),
+    ...(review?.recommendation ? [] : [{ label: "Recommendation", field: "recommendation" }]),
+    ...(review?.confidence ? [] : [{ label: "Confidence", field: "confidence" }]),
+  ];
+}
+
+/** The review page: before "no conflict" only who takes part; then the proposal beside the review. */
+export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser) {
+  const snapshot = restoreAssignment(assignment.snapshot, assignment.machineVersion);
+  const events = allowedAssignmentEvents(snapshot, reviewerActor(user)).map((type) => ({ type, label: ASSIGNMENT_EVENTS[type].action }));
+  const base = {
+    assignmentId: assignment.id,
+    proposalId: assignment.proposalId,
+    state: assignment.state,
+    stateLabel: assignmentStateLabelOf(assignment.state),
+    version: assignment.version,
+    due: formatBrussels(assignment.dueAt),
+    dueAt: assignment.dueAt.toISOString(),
+    now: new Date().toISOString(),
+    events,
+    /** The review form is open: the draft may be saved and submitted. */
+    editing: assignment.state === REVIEWING,
+    submitted: assignment.state === SUBMITTED,
+    ...whoTakesPart(assignment.proposalId),
+  };
+  if (assignment.state === INVITED) return { ...base, opened: null };
+  const criteria = criteriaOfProposal(db(), assignment.proposalId);
+  const review = db().select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get();
+  return {
+    ...base,
+    opened: {
+      proposal: proposalAsSubmitted(assignment.proposalId),
+      criteria,
+      recommendations: Object.entries(RECOMMENDATIONS).map(([id, words]) => ({ id, ...words })),
+      confidenceLevels: Object.entries(CONFIDENCE_LEVELS).map(([id, words]) => ({ id, ...words })),
+      review: {
+        scores: review?.scores ?? {},
+        recommendation: review?.recommendation ?? "",
+        confidence: review?.confidence ?? "",
+        commentForApplicants: review?.commentForApplicants ?? "",
+        internalComment: review?.internalComment ?? "",
+      },
+      revision: review?.updatedAt.getTime() ?? 0,
+      lastSaved: review ? formatBrussels(review.updatedAt) : null,
+      submitted: review?.submittedAt ? formatBrussels(review.submittedAt) : null,
+      missing: missingFields(criteria, review),
+      others: othersReviews(assignment),
+    },
+  };
+}
+
+export const REVIEW_CHANGED_MESSAGE = "Not saved: this review was saved from another tab or window meanwhile. Reload the page to see it, then make your changes again.";
+
+export type SaveReviewOutcome = { ok: true; savedAt: Date; revision: number } | { ok: false; conflict: boolean; message: string };
+
+/**
+ * Saves the review as a draft: not a state change, so only while the assignment is at
+ * "Reviewing" and the proposal still takes reviews. `basedOn` is the revision (the review's
+ * `updatedAt`, 0 before the first save) the form was loaded with: a save from a second tab
+ * meanwhile is refused rather than overwritten.
+ */
+export function saveReviewDraft(input: { assignmentId: number; basedOn: number; draft: ReviewDraft; now?: Date }): SaveReviewOutcome {
+  const now = input.now ?? new Date();
+  return db().transaction(
+    (tx) => {
+      const assignment = tx
+        .select({ state: reviewAssignments.state, proposalState: proposals.state })
+        .from(reviewAssignments)
+        .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+        .where(eq(reviewAssignments.id, input.assignmentId))
+        .get();
+      if (!assignment || !proposalStatesTakingReviews().includes(assignment.proposalState as never)) {
+        return { ok: false, conflict: true, message: "Not saved: the EU review of this proposal is closed: it takes no more reviews." };
+      }
+      if (assignment.state !== REVIEWING) {
+        return { ok: false, conflict: true, message: `Not saved: the review is at “${assignmentStateLabelOf(assignment.state)}”. Reopen it to edit it.` };
+      }
+      const existing = tx.select({ updatedAt: reviews.updatedAt }).from(reviews).where(eq(reviews.assignmentId, input.assignmentId)).get();
+      if ((existing?.updatedAt.getTime() ?? 0) !== input.basedOn) return { ok: false, conflict: true, message: REVIEW_CHANGED_MESSAGE };
+      // Two saves in the same millisecond would share a revision: the second moves on by one.
+      const savedAt = existing && existing.updatedAt.getTime() >= now.getTime() ? new Date(existing.updatedAt.getTime() + 1) : now;
+      const values = {
+        scores: input.draft.scores,
+        recommendation: input.draft.recommendation ?? null,
+        confidence: input.draft.confidence ?? null,
+        commentForApplicants: input.draft.commentForApplicants,
+        internalComment: input.draft.internalComment,
+        updatedAt: savedAt,
+      };
+      tx.insert(reviews)
+        .values({ assignmentId: input.assignmentId, ...values })
+        .onConflictDoUpdate({ target: reviews.assignmentId, set: values })
+        .run();
+      return { ok: true, savedAt, revision: savedAt.getTime() };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type SavedReviewForm = { ok: true; savedAt: Date; revision: number } | { ok: false; conflict: boolean; message: string; typed: ReviewDraftTyped };
+
+/** Reads the review form against the round's criteria and saves it as a draft; what was typed comes back when it cannot be saved. */
+export function saveReviewForm(assignment: ReviewerAssignment, form: Record<string, string>, basedOn: number): SavedReviewForm {
+  const criterionIds = criteriaOfProposal(db(), assignment.proposalId).map((criterion) => criterion.id);
+  const read = readReviewForm(form, criterionIds);
+  if (!read.ok) return { ok: false, conflict: false, message: `Not saved: ${read.problems.join(" ")}`, typed: read.typed };
+  const saved = saveReviewDraft({ assignmentId: assignment.id, basedOn, draft: read.draft });
+  if (!saved.ok) return { ...saved, typed: typedReviewForm(form, criterionIds) };
+  return saved;
+}
+
+/** The reviewer's own event on their assignment, checked by its statechart. */
+export function sendAssignmentCommand(user: SessionUser, assignment: ReviewerAssignment, command: AssignmentCommand, expectedVersion: number): AssignmentOutcome {
+  return applyAssignmentCommand({ assignmentId: assignment.id, expectedVersion, actor: reviewerActor(user), command });
+}

@@ -1,0 +1,197 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { formatBrussels } from "../../workflows/time";
+import { DueBy } from "../components/deadline";
+import { statusText, useHydrated } from "../components/proposal/draft-form";
+import { ReviewEventForm, ReviewFields, ReviewReadOnly } from "../components/reviews/review-form";
+import { ReviewOthers, ReviewProposalAsSubmitted, ReviewWhoTakesPart } from "../components/reviews/review-proposal";
+import { readForm } from "../forms.server";
+import { requireReviewAssignment } from "../permissions.server";
+import type { ReviewDraftTyped } from "../reviews/review-schema";
+import { reviewerCommandSchema } from "../reviews/review-schema";
+import { reviewPageFor, saveReviewForm, sendAssignmentCommand } from "../reviews/reviews.server";
+import type { SaveReply } from "../proposals/use-autosave";
+import { useAutosave } from "../proposals/use-autosave";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.reference ?? "a proposal"} · TAF portal` }];
+
+const NOTICES: Record<string, string> = {
+  DECLARE_NO_CONFLICT: "Thank you: you declared no conflict of interest. The proposal is open to you to review.",
+  submitted: "Your review is submitted. The other reviewers' reviews are shown below.",
+  REOPEN_REVIEW: "Your review is reopened: edit it and submit it again before the review closes.",
+};
+
+// After these the reviewer sees nothing more of the proposal: the answer is told on the home page.
+const GOING_HOME: Record<string, string> = { DECLARE_CONFLICT: "review-conflict-declared", DECLINE: "review-declined" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, assignment } = await requireReviewAssignment(request, Number(params.assignmentId));
+  const notice = new URL(request.url).searchParams.get("notice") ?? "";
+  return { ...reviewPageFor(assignment, user), notice: NOTICES[notice] ?? null };
+}
+
+type Reply = SaveReply & { savedAtBrussels?: string; typed?: ReviewDraftTyped; refusal?: string };
+
+/** Every answer of the action has one shape, for the page and the autosave alike. */
+function answer(reply: Reply): Reply {
+  return reply;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, assignment } = await requireReviewAssignment(request, Number(params.assignmentId));
+  const form = Object.fromEntries([...(await readForm(request))].map(([k, v]) => [k, String(v)]));
+  const version = Number(form.version);
+  const basedOn = Number(form.revision);
+  // "save" (the button), "autosave" (the browser while typing) and submitting all save first.
+  if (form.intent === "save" || form.intent === "autosave" || form.intent === "SUBMIT_REVIEW") {
+    const saved = saveReviewForm(assignment, form, basedOn);
+    if (!saved.ok) return answer({ savedAt: null, revision: basedOn, problem: saved.message, conflict: saved.conflict, typed: saved.typed });
+    const reply = answer({ savedAt: saved.savedAt.toISOString(), savedAtBrussels: formatBrussels(saved.savedAt), revision: saved.revision, problem: null, conflict: false });
+    if (form.intent !== "SUBMIT_REVIEW") return reply;
+    const outcome = sendAssignmentCommand(user, assignment, { type: "SUBMIT_REVIEW" }, version);
+    if (!outcome.ok) return answer({ ...reply, refusal: outcome.message });
+    return redirect(`/reviews/${assignment.id}?notice=submitted`);
+  }
+  const command = reviewerCommandSchema.safeParse(form);
+  if (!command.success) {
+    return answer({ savedAt: null, revision: basedOn, problem: null, conflict: false, refusal: command.error.issues[0]?.message ?? "Choose what to do." });
+  }
+  const sent = command.data;
+  const intent = sent.intent;
+  const outcome = sendAssignmentCommand(user, assignment, sent.intent === "DECLARE_CONFLICT" || sent.intent === "DECLINE" ? { type: sent.intent, reason: sent.reason } : { type: sent.intent }, version);
+  if (!outcome.ok) return answer({ savedAt: null, revision: basedOn, problem: null, conflict: false, refusal: outcome.message });
+  const home = GOING_HOME[intent];
+  return redirect(home ? `/?notice=${home}` : `/reviews/${assignment.id}?notice=${intent}`);
+}
+
+// A draft save changes nothing else on the page: no need to load it again after each one.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" || formData?.get("intent") === "save" ? false : defaultShouldRevalidate;
+
+export default function ReviewPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const may = (type: string) => page.events.some((event) => event.type === type);
+  return (
+    <>
+      <p>
+        <Link to="/">Home</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {page.reference ? <span className="reference">{page.reference}</span> : null} {page.title}
+        </h1>
+        <span className={page.submitted ? "badge ok" : "badge"}>{page.stateLabel}</span>
+      </div>
+      {page.notice ? (
+        <p className="notice success" role="status">
+          {page.notice}
+        </p>
+      ) : null}
+      {result?.refusal ? (
+        <div className="notice error" role="alert">
+          <p>{result.refusal}</p>
+          {page.opened?.missing.length && page.editing ? (
+            <ul>
+              {page.opened.missing.map((part) => (
+                <li key={part.field}>
+                  <a href={`#${part.field}`}>{part.label}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <DueBy at={page.dueAt} now={page.now} />
+      <ReviewWhoTakesPart lead={page.lead} partners={page.partners} countries={page.countries} />
+      {page.opened === null ? (
+        <section aria-labelledby="conflict-heading">
+          <h2 id="conflict-heading">First: any conflict of interest?</h2>
+          <p>
+            Before you read the proposal, say whether you have a conflict of interest with it: a tie to an institution taking part, to its staff, or to the
+            work it proposes. Only once you declare none is the proposal shown to you.
+          </p>
+          <div className="action-forms">
+            {may("DECLARE_NO_CONFLICT") ? <ReviewEventForm intent="DECLARE_NO_CONFLICT" label="I have no conflict of interest: show me the proposal" version={page.version} /> : null}
+            {may("DECLARE_CONFLICT") ? (
+              <ReviewEventForm intent="DECLARE_CONFLICT" label="Declare a conflict of interest" version={page.version} reasonLabel="Describe the conflict (the TAF team reads it)" danger />
+            ) : null}
+            {may("DECLINE") ? <ReviewEventForm intent="DECLINE" label="Decline the assignment" version={page.version} reasonLabel="Why you decline (the TAF team reads it)" danger /> : null}
+          </div>
+        </section>
+      ) : (
+        <div className="review-layout">
+          <ReviewProposalAsSubmitted proposal={page.opened.proposal} />
+          <div className="review-side">
+            {page.editing ? (
+              <ReviewEditor page={page} opened={page.opened} result={result} />
+            ) : (
+              <section aria-labelledby="review-heading">
+                <h2 id="review-heading">Your review</h2>
+                {page.opened.submitted ? <p className="muted">Submitted {page.opened.submitted}.</p> : null}
+                <ReviewReadOnly criteria={page.opened.criteria} recommendations={page.opened.recommendations} confidenceLevels={page.opened.confidenceLevels} values={page.opened.review} />
+                {may("REOPEN_REVIEW") ? <ReviewEventForm intent="REOPEN_REVIEW" label="Reopen to edit" version={page.version} /> : null}
+              </section>
+            )}
+            <ReviewOthers others={page.opened.others} />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+type Page = ReturnType<typeof useLoaderData<typeof loader>>;
+type Opened = NonNullable<Page["opened"]>;
+
+function ReviewEditor({ page, opened, result }: { page: Page; opened: Opened; result: ReturnType<typeof useActionData<typeof action>> }) {
+  const hydrated = useHydrated();
+  const formId = `review-${page.assignmentId}`;
+  // The autosave's own fetcher, shared by key: its answer carries the revision a submit is based on.
+  const saves = useFetcher<SaveReply>({ key: `${formId}-save` });
+  const revision = Math.max(opened.revision, result?.revision ?? 0, saves.data?.revision ?? 0);
+  const autosave = useAutosave({ formId, revision: opened.revision, check: () => null });
+  const lastSaved = opened.lastSaved ?? "never";
+  const serverStatus = result && "savedAtBrussels" in result && result.savedAtBrussels ? `Saved at ${result.savedAtBrussels}.` : (result?.problem ?? null);
+  const status = hydrated && autosave.status.kind !== "unchanged" ? statusText(autosave.status, lastSaved) : (serverStatus ?? statusText({ kind: "unchanged" }, lastSaved));
+  const failed = hydrated ? autosave.status.kind === "notSaved" : Boolean(result?.problem);
+  const values = result?.typed ?? opened.review;
+  return (
+    <section aria-labelledby="review-heading">
+      <h2 id="review-heading">Your review</h2>
+      <Form
+        method="post"
+        id={formId}
+        className="stack review-form"
+        onChange={autosave.onEdit}
+        onSubmit={(event) => {
+          // Submitting posts the whole form; saving goes through the autosave's queue.
+          const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          if (submitter?.getAttribute("value") === "SUBMIT_REVIEW") return;
+          autosave.onSubmit(event);
+        }}
+      >
+        <p className="muted">
+          You can save at any time with parts still blank; every score, the recommendation and your confidence are needed to submit.
+          {hydrated ? " Your changes are saved automatically as you type." : null}
+        </p>
+        <input type="hidden" name="revision" value={revision} />
+        <input type="hidden" name="version" value={page.version} />
+        <ReviewFields criteria={opened.criteria} recommendations={opened.recommendations} confidenceLevels={opened.confidenceLevels} values={values} />
+        <div className="save-bar">
+          <p className={failed ? "save-status error" : "save-status"} role="status">
+            {status}
+          </p>
+          <button type="submit" name="intent" value="save">
+            Save draft
+          </button>
+          <button type="submit" name="intent" value="SUBMIT_REVIEW">
+            Submit the review
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
