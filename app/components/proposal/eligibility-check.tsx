@@ -6,28 +6,35 @@ export function EligibilityCheck({ check }: { check: Check }) {
     <section aria-labelledby="eligibility-heading">
       <h2 id="eligibility-heading">Automatic eligibility check</h2>
       <p className="muted">Run on {check.at}. Shown to the TAF team only.</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">Result</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {check.results.map((r) => (
-            <tr key={r.id}>
-              <td>{r.label}</td>
-              <td>
-                <span className={r.outcome === "passed" ? "badge ok" : r.outcome === "failed" ? "badge warn" : "badge"}>
-                  {r.outcome === "needsPerson" ? "needs a person" : r.outcome}
-                </span>
-              </td>
-              <td>{r.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EligibilityResults results={check.results} />
     </section>
+  );
+}
+
+/** Each criterion's result and its reason, as the automatic check gave them. */
+export function EligibilityResults({ results }: { results: Check["results"] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Criterion</th>
+          <th scope="col">Result</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {results.map((r) => (
+          <tr key={r.id}>
+            <td>{r.label}</td>
+            <td>
+              <span className={r.outcome === "passed" ? "badge ok" : r.outcome === "failed" ? "badge warn" : "badge"}>
+                {r.outcome === "needsPerson" ? "needs a person" : r.outcome}
+              </span>
+            </td>
+            <td>{r.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,5 +1,6 @@
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
+import { EligibilityResults } from "../proposal/eligibility-check";
 import { ProposalAnswer } from "../proposal-answer";
 
 type Country = { name: string; needsFootnote: boolean };
@@ -46,7 +47,6 @@ type Submitted = {
   eligibility: { at: string; results: { id: string; label: string; outcome: string; reason: string }[] } | null;
 };
 
-const OUTCOME_WORDS: Record<string, string> = { passed: "passed", failed: "failed", needsPerson: "needs a person" };
 
 /** The proposal as the applicants submitted it: answers, attachments, and the eligibility result per criterion. */
 export function ReviewProposalAsSubmitted({ proposal }: { proposal: Submitted }) {
@@ -85,26 +85,7 @@ export function ReviewProposalAsSubmitted({ proposal }: { proposal: Submitted })
       {proposal.eligibility ? (
         <>
           <p className="muted">Checked {proposal.eligibility.at}.</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col">Result</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {proposal.eligibility.results.map((result) => (
-                <tr key={result.id}>
-                  <td>{result.label}</td>
-                  <td>
-                    <span className={result.outcome === "passed" ? "badge ok" : result.outcome === "failed" ? "badge warn" : "badge"}>{OUTCOME_WORDS[result.outcome] ?? result.outcome}</span>
-                  </td>
-                  <td>{result.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EligibilityResults results={proposal.eligibility.results} />
         </>
       ) : (
         <p className="empty">No eligibility check is recorded.</p>
