@@ -41,7 +41,8 @@ export type ProposalEvent =
   /** Sent by the scheduler with the stored due date of the open clarification request. */
   | { type: "CLARIFICATION_EXPIRED"; actor: Actor; now: Instant; dueAt: Instant }
   | { type: "START_REVIEW"; actor: Actor; assignedReviewers: number; minimumReviews: number }
-  | { type: "CLOSE_REVIEW"; actor: Actor; submittedReviews: number; minimumReviews: number }
+  /** `reason`: why the review closes with fewer reviews than the round's minimum; may be empty otherwise. */
+  | { type: "CLOSE_REVIEW"; actor: Actor; submittedReviews: number; minimumReviews: number; reason: string }
   | {
       type: "DECIDE";
       actor: Actor;
@@ -83,7 +84,7 @@ export type ProposalCommand =
   | { type: "RESPOND"; message: string }
   | { type: "CLARIFICATION_EXPIRED" }
   | { type: "START_REVIEW" }
-  | { type: "CLOSE_REVIEW" }
+  | { type: "CLOSE_REVIEW"; reason?: string }
   | { type: "DECIDE"; outcome: "promising" | "notSelected"; reason: string; sharedFeedback: string }
   /** The answer is needed only when the submission follows a revision request. */
   | { type: "SUBMIT_CONCEPT"; answer?: string }
@@ -228,8 +229,15 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     by: "administrator",
     sideStep: false,
     shared: [],
-    internal: [],
-    fields: [],
+    internal: [INTERNAL_REASON],
+    fields: [
+      {
+        name: "reason",
+        kind: "text",
+        label: "Reason for closing early",
+        hint: "Needed only when fewer reviews than the round asks for are in. Not shown to the applicants.",
+      },
+    ],
   },
   DECIDE: {
     action: "decide on selection",

@@ -126,10 +126,12 @@ const proposalRules = {
       ? null
       : `At least ${event.minimumReviews} reviewers must be assigned; ${event.assignedReviewers} are.`,
   ),
+  // With fewer reviews than the round asks for, the TAF team may still close the review, saying why.
+  // Events stored before the reason existed carry none: they replay as they were accepted.
   mayCloseReview: rule("CLOSE_REVIEW", (_, event) =>
-    event.submittedReviews >= event.minimumReviews
+    event.submittedReviews >= event.minimumReviews || (event.reason ?? "").trim() !== ""
       ? null
-      : `At least ${event.minimumReviews} reviews must be submitted; ${event.submittedReviews} are.`,
+      : `At least ${event.minimumReviews} reviews must be submitted; ${event.submittedReviews} ${event.submittedReviews === 1 ? "is" : "are"}. To close the review earlier, give the reason.`,
   ),
   // DECIDE has one transition per outcome; the refusal below shows only when neither matches.
   decidedPromising: rule("DECIDE", (_, event) => refuseBlank(event.reason, "A reason") ?? refuseOutcome(event.outcome, "promising")),

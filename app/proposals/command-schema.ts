@@ -19,7 +19,7 @@ export const commandSchema = z.discriminatedUnion("event", [
   }),
   z.object({ event: z.literal("RESPOND"), message: text(8000) }),
   z.object({ event: z.literal("START_REVIEW") }),
-  z.object({ event: z.literal("CLOSE_REVIEW") }),
+  z.object({ event: z.literal("CLOSE_REVIEW"), reason: text(4000) }),
   z.object({
     event: z.literal("DECIDE"),
     outcome: z.enum(["promising", "notSelected"], { error: "Choose promising or not selected." }),

@@ -170,7 +170,7 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
     case "START_REVIEW":
       return { type: "START_REVIEW", actor, assignedReviewers: reviewCount(tx, proposal.id, false), minimumReviews: minimumReviews(tx, proposal) };
     case "CLOSE_REVIEW":
-      return { type: "CLOSE_REVIEW", actor, submittedReviews: reviewCount(tx, proposal.id, true), minimumReviews: minimumReviews(tx, proposal) };
+      return { type: "CLOSE_REVIEW", actor, submittedReviews: reviewCount(tx, proposal.id, true), minimumReviews: minimumReviews(tx, proposal), reason: command.reason ?? "" };
     case "SUBMIT_CONCEPT": {
       // Whether it answers a revision request is the history's to say, not the form's.
       const answering = revisionRequests(proposal.id, "SUBMIT_CONCEPT", tx).openRequest !== null;

@@ -462,8 +462,8 @@ const STAGES: Stage[] = [
   {
     proposal: "euReview",
     people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.al@taf.example", otherApplicant: "applicant.ba@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.xk@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
-    moves: { WITHDRAW: "withdrawn" },
-    refusals: { CLOSE_REVIEW: "At least 2 reviews must be submitted; 0 are." },
+    // The matrix's forms carry a reason, and with a reason the TAF team may close a review early.
+    moves: { WITHDRAW: "withdrawn", CLOSE_REVIEW: "euReview.deciding" },
   },
   {
     proposal: "conceptualWork",

@@ -254,9 +254,20 @@ describe("refusals change nothing and say why", () => {
     step(id, admin(), { type: "START_REVIEW" }, { to: "euReview.reviewing" });
     markReviewSubmitted(assignments[0]!);
     markReviewSubmitted(assignments[1]!);
-    expect(refused(id, admin(), { type: "CLOSE_REVIEW" }).message).toBe("At least 3 reviews must be submitted; 2 are.");
+    expect(refused(id, admin(), { type: "CLOSE_REVIEW" }).message).toBe("At least 3 reviews must be submitted; 2 are. To close the review earlier, give the reason.");
     markReviewSubmitted(assignments[2]!);
     step(id, admin(), { type: "CLOSE_REVIEW" }, { to: "euReview.deciding" });
+  });
+
+  it("CLOSE_REVIEW with fewer reviews than the minimum is accepted with a reason, which the history keeps", () => {
+    const round = makeRound({ settings: { minimumReviews: 3 } });
+    const id = driveTo("awaitingReviewers", { round });
+    const assignments = assignReviewers(id, ["reviewer.eu@taf.example", "reviewer.expert@taf.example", "admin@taf.example"]);
+    step(id, admin(), { type: "START_REVIEW" }, { to: "euReview.reviewing" });
+    markReviewSubmitted(assignments[0]!);
+    const reason = "The third reviewer withdrew; the two reviews in agree.";
+    step(id, admin(), { type: "CLOSE_REVIEW", reason }, { to: "euReview.deciding" });
+    expect(eventsOf(id).at(-1)).toMatchObject({ type: "CLOSE_REVIEW", payload: { submittedReviews: 1, minimumReviews: 3, reason } });
   });
 
   it("only the scheduler records an expired clarification request, and only from its due date", () => {

@@ -61,7 +61,7 @@ const samples: ProposalEvent[] = [
   { type: "RESPOND", actor: lead, message: "The special prosecution office joins." },
   { type: "CLARIFICATION_EXPIRED", actor: SYSTEM_ACTOR, now: LATER, dueAt: LATER },
   { type: "START_REVIEW", actor: team, assignedReviewers: 2, minimumReviews: 2 },
-  { type: "CLOSE_REVIEW", actor: team, submittedReviews: 2, minimumReviews: 2 },
+  { type: "CLOSE_REVIEW", actor: team, submittedReviews: 2, minimumReviews: 2, reason: "" },
   { type: "DECIDE", actor: team, outcome: "promising", reason: REASON, sharedFeedback: "" },
   { type: "DECIDE", actor: team, outcome: "notSelected", reason: REASON, sharedFeedback: "" },
   { type: "SUBMIT_CONCEPT", actor: lead, missingParts: [], answering: false, answer: "" },

@@ -115,7 +115,8 @@ function obeysRules(event: ProposalEvent, context: ProposalContext): boolean {
     case "START_REVIEW":
       return byAdministrator && event.assignedReviewers >= event.minimumReviews;
     case "CLOSE_REVIEW":
-      return byAdministrator && event.submittedReviews >= event.minimumReviews;
+      // Earlier than the round's minimum only with a reason.
+      return byAdministrator && (event.submittedReviews >= event.minimumReviews || said(event.reason));
     case "DECIDE":
       return byAdministrator && said(event.reason);
     case "SUBMIT_CONCEPT":
@@ -211,8 +212,9 @@ function factsFor(type: ProposalEvent["type"]): object[] {
       ];
     case "CLOSE_REVIEW":
       return [
-        { submittedReviews: 2, minimumReviews: 3 },
-        { submittedReviews: 4, minimumReviews: 3 },
+        { submittedReviews: 2, minimumReviews: 3, reason: "" },
+        { submittedReviews: 2, minimumReviews: 3, reason: "One reviewer fell ill; two reviews agree." },
+        { submittedReviews: 4, minimumReviews: 3, reason: "" },
       ];
     case "DECIDE":
       return (["promising", "notSelected"] as const).flatMap((outcome) =>
@@ -337,7 +339,7 @@ const toImplementation: ProposalEvent[] = [
   { type: "ELIGIBILITY_CHECKED", actor: actors.system, results: result("passed") },
   { type: "CONFIRM_ELIGIBLE", actor: actors.administrator, reason: "" },
   { type: "START_REVIEW", actor: actors.administrator, assignedReviewers: 3, minimumReviews: 3 },
-  { type: "CLOSE_REVIEW", actor: actors.administrator, submittedReviews: 3, minimumReviews: 3 },
+  { type: "CLOSE_REVIEW", actor: actors.administrator, submittedReviews: 3, minimumReviews: 3, reason: "" },
   { type: "DECIDE", actor: actors.administrator, outcome: "promising", reason: "Operational and joint.", sharedFeedback: "" },
   { type: "SUBMIT_CONCEPT", actor: actors.leadApplicant, missingParts: [], answering: false, answer: "" },
   { type: "APPROVE_CONCEPT", actor: actors.administrator },
