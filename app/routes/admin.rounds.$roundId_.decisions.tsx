@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DecisionFields } from "../components/reviews/decision-fields";
 import { readForm } from "../forms.server";
 import { requirePermission } from "../permissions.server";
 import { decisionFormSchema } from "../reviews/decisions-schema";
@@ -74,7 +75,7 @@ export default function Decisions() {
         {proposals.length ? (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="record" />
-            <div className="table-wrap">
+            <div className="table-scroll">
               <table>
                 <thead>
                   <tr>
@@ -116,28 +117,7 @@ export default function Decisions() {
                 </tbody>
               </table>
             </div>
-            <fieldset>
-              <legend>Outcome for the ticked proposals</legend>
-              <label>
-                <input type="radio" name="outcome" value="promising" required /> Promising: go on to conceptual work
-              </label>
-              <label>
-                <input type="radio" name="outcome" value="notSelected" /> Not selected
-              </label>
-              <label>
-                <input type="checkbox" name="priority" /> Priority: the promising proposal that stands out
-              </label>
-            </fieldset>
-            <label>
-              Reason for the decision
-              <textarea name="reason" rows={3} />
-              <span className="hint">For the TAF team's record. Not shown to the applicants.</span>
-            </label>
-            <label>
-              Comments shared with the applicants (optional)
-              <textarea name="sharedFeedback" rows={4} />
-              <span className="hint">Sent to them by e-mail when the decisions are released.</span>
-            </label>
+            <DecisionFields idPrefix="decision" />
             <p>
               <button type="submit">Record and hold</button>
             </p>
@@ -152,21 +132,23 @@ export default function Decisions() {
         {held.length ? (
           <>
             {held.map((decision) => (
-              <article key={decision.proposalId} className="card">
+              <article key={decision.proposalId} className="card stack">
                 <h3>
                   {decision.name} <span className="muted">· {OUTCOME_WORDS[decision.outcome]}{decision.priority ? " · priority" : ""}</span>
                 </h3>
                 <p className="muted">
                   To {decision.recipients} applicant{decision.recipients === 1 ? "" : "s"}: “{decision.preview.subject}”
                 </p>
-                <pre className="mail-preview">{decision.preview.text}</pre>
+                <pre className="mail">{decision.preview.text}</pre>
               </article>
             ))}
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="release" />
-              <label>
-                <input type="checkbox" name="confirm" required /> Tell the applicants now: each receives the e-mail previewed above, once.
-              </label>
+              <div className="field">
+                <label className="checkbox">
+                  <input type="checkbox" name="confirm" required /> Tell the applicants now: each receives the e-mail previewed above, once.
+                </label>
+              </div>
               <p>
                 <button type="submit">
                   Release {held.length} decision{held.length === 1 ? "" : "s"}

@@ -4,6 +4,7 @@ import { db } from "../../app/db.server";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
 import * as decisionsRoute from "../../app/routes/admin.rounds.$roundId_.decisions";
 import * as proposalRoute from "../../app/routes/proposals.$proposalId._index";
+import * as rankingRoute from "../../app/routes/admin.rounds.$roundId_.ranking";
 import { outbox, proposalDecisions, proposals } from "../../db/schema";
 import { useDatabase } from "../support/database";
 import { load, signInAs, submit } from "../support/http";
@@ -161,6 +162,14 @@ describe("a round's decisions", () => {
     expect(stateOf(id)).toBe(before.state);
     expect(heldOn(id)).toMatchObject({ outcome: "promising", sharedFeedback: SHARED, releasedAt: null });
     expect(outcomeMails(id)).toEqual([]);
+  });
+
+  it("offers the ranking's checkboxes only beside the proposals at “Deciding”", async () => {
+    const round = makeRound();
+    const [reviewing, deciding] = [driveTo("reviewing", { round }), driveTo("deciding", { round, title: "Cyber incident response across the region" })];
+    const ranking = await load(rankingRoute, `/admin/rounds/${round.id}/ranking`, { cookie: await signInAs(ADMIN), params: { roundId: String(round.id) } });
+    const rows = (ranking as Exclude<Awaited<ReturnType<typeof rankingRoute.loader>>, Response>).rows;
+    expect(Object.fromEntries(rows.map((row) => [row.proposalId, row.decidable]))).toEqual({ [reviewing]: false, [deciding]: true });
   });
 
   it("is the administrators' alone", async () => {
