@@ -34,6 +34,8 @@ const predicates = {
   manageReviewCriteria: (user: SessionUser) => hasRole(user, "administrator"),
   /** Read a round's ranking (every reviewer's scores, aggregated) and export it. */
   viewRanking: (user: SessionUser) => hasRole(user, "administrator"),
+  /** Record, change, withdraw and release the selection decisions of a round. */
+  decideProposals: (user: SessionUser) => hasRole(user, "administrator"),
   /** Read the mail the embedded SMTP server received (it holds other people's links). */
   readMailbox: (user: SessionUser) => hasRole(user, "administrator"),
   /** Put a message the outbox gave up on back in the queue. */

@@ -529,3 +529,26 @@ export const activityReports = sqliteTable(
   },
   (t) => [uniqueIndex("activity_reports_activity").on(t.proposalId, t.activityKey)],
 );
+
+export const decisionOutcomes = ["promising", "notSelected"] as const;
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+
+// The TAF team's selection decision on a proposal at "Deciding", held until the round's decisions
+// are released together: only then is DECIDE applied and the applicants told. One row per
+// proposal; a held one is changed in place (version counts the changes) or withdrawn (deleted).
+export const proposalDecisions = sqliteTable("proposal_decisions", {
+  proposalId: integer("proposal_id")
+    .primaryKey()
+    .references(() => proposals.id),
+  outcome: text("outcome", { enum: decisionOutcomes }).notNull(),
+  // The one promising proposal that stands out; the TAF team's mark, never sent to applicants.
+  priority: integer("priority", { mode: "boolean" }).notNull().default(false),
+  reason: text("reason").notNull(), // internal
+  sharedFeedback: text("shared_feedback").notNull().default(""),
+  decidedByUserId: integer("decided_by_user_id")
+    .notNull()
+    .references(() => users.id),
+  decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  releasedAt: integer("released_at", { mode: "timestamp_ms" }),
+  version: integer("version").notNull().default(1),
+});

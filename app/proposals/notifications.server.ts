@@ -143,7 +143,7 @@ function unheardOf(event: never): never {
 }
 
 /** Active applicants of the lead institution and of every partner that confirmed. */
-function applicantsOf(tx: Tx, proposal: { id: number; leadInstitutionId: number }): Recipient[] {
+export function applicantsOf(tx: Tx, proposal: { id: number; leadInstitutionId: number }): Recipient[] {
   const partners = tx
     .select({ id: proposalPartners.institutionId })
     .from(proposalPartners)

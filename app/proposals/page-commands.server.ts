@@ -5,6 +5,7 @@ import type { SessionUser } from "../auth/session.server";
 import type { CommandForm } from "./command-schema";
 import { commandSchema } from "./command-schema";
 import type { Participation } from "./participation.server";
+import { recordDecisionOnProposal } from "../reviews/decisions.server";
 import { applyProposalCommand } from "./workflow.server";
 
 // An event sent from the proposal page's forms: the form is parsed, the statechart applied, and
@@ -25,6 +26,13 @@ export function sendFromProposalPage(user: SessionUser, participation: Participa
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
     return reply({ fieldErrors, formError: fieldErrors.event ? "This action is not known. Reload the page and try again." : null });
+  }
+  if (parsed.data.event === "DECIDE") {
+    // A decision is held until the round's decisions are released together: nothing reaches the applicants before.
+    const { outcome, reason, sharedFeedback } = parsed.data;
+    const held = recordDecisionOnProposal(user, participation.proposalId, { outcome, priority: false, reason, sharedFeedback });
+    if (held.refused[0]) return reply({ formError: held.refused[0].message });
+    return reply({ values: {}, done: "Recorded and held. The applicants are told when the round's decisions are released." });
   }
   const outcome = applyProposalCommand({
     proposalId: participation.proposalId,

@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { institutions, proposalEvents, proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import { countryLabel, KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../workflows/countries";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
-import { statesWithin } from "../../workflows/proposal-stages";
+import { statesAccepting, statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import type { ScalePoint } from "../../workflows/review-criteria";
 import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS } from "../../workflows/review-criteria";
@@ -33,6 +33,8 @@ export type RankingRow = {
   reference: string;
   title: string;
   stage: string;
+  /** At "Deciding": a decision can be recorded for it from the table. */
+  decidable: boolean;
   lead: string;
   countries: Country[];
   aggregate: ProposalAggregate;
@@ -122,6 +124,7 @@ export function roundRanking(roundId: number) {
       reference: aggregate.reference,
       title: proposal.title,
       stage: stateLabelOf(proposal.state),
+      decidable: (statesAccepting("DECIDE") as string[]).includes(proposal.state),
       lead: proposal.lead,
       countries: WB6_COUNTRIES.filter((country) => codes.has(country.code)).map(({ name, needsFootnote }) => ({ name, needsFootnote })),
       aggregate,

@@ -80,6 +80,7 @@ export default function Round() {
       ) : null}
       {round.description ? <p className="prose">{round.description}</p> : null}
       <p><Link to={`/admin/rounds/${round.id}/review`}>Review desk: assign reviewers and see conflicts of interest</Link></p>
+      <p><Link to={`/admin/rounds/${round.id}/decisions`}>Decisions: record, hold and release the selection outcomes</Link></p>
       <dl className="facts">
         <dt>Intake</dt>
         <dd>{ROUND_MODE_LABELS[round.mode]}</dd>

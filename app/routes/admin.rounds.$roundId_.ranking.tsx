@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DecisionFields } from "../components/reviews/decision-fields";
 import { RankingTable } from "../components/reviews/ranking-table";
 import { requirePermission } from "../permissions.server";
 import { rankingOrderOf } from "../reviews/ranking-schema";
@@ -36,7 +37,22 @@ export default function Ranking() {
         scores spread widely.
       </p>
       {rows.length ? (
-        <RankingTable rows={rows} order={order} criteria={criteria} />
+        <>
+          <RankingTable rows={rows} order={order} criteria={criteria} decideForm={rows.some((row) => row.decidable) ? "decide" : undefined} />
+          {rows.some((row) => row.decidable) ? (
+            <Form method="post" action={`/admin/rounds/${round.id}/decisions`} id="decide" className="stack">
+              <h2>Decide on the ticked proposals</h2>
+              <p className="hint">
+                Each decision is held until you release the round's decisions on its <Link to={`/admin/rounds/${round.id}/decisions`}>decisions page</Link>.
+              </p>
+              <input type="hidden" name="intent" value="record" />
+              <DecisionFields idPrefix="ranking-decision" />
+              <p>
+                <button type="submit">Record and hold</button>
+              </p>
+            </Form>
+          ) : null}
+        </>
       ) : (
         <p className="empty">No proposal of this round has reached the EU review yet.</p>
       )}

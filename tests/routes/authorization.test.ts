@@ -194,6 +194,16 @@ const matrix: Record<string, Entry | Entry[]> = {
     },
     { at: fixed("/admin/rounds/999999/criteria", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 } },
   ],
+  // The demo holds no decision, so releasing the second call's decisions changes nothing.
+  "admin.rounds.$roundId_.decisions": [
+    {
+      at: { label: "/admin/rounds/‹2026-R2›/decisions", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/decisions`, params: { roundId: String(roundIdByCode("2026-R2")) } }) },
+      loader: administratorsOnly,
+      action: administratorsOnly,
+      allowed: { form: () => ({ intent: "release", confirm: "on" }), changes: [] },
+    },
+    { at: fixed("/admin/rounds/999999/decisions", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
+  ],
   "admin.rounds.$roundId_.ranking": [
     { at: { label: "/admin/rounds/‹2026-R2›/ranking", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/ranking`, params: { roundId: String(roundIdByCode("2026-R2")) } }) }, loader: administratorsOnly },
     { at: fixed("/admin/rounds/999999/ranking", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 } },

@@ -44,7 +44,8 @@ function counted<Key extends string>(counts: Record<Key, number>, keys: readonly
   return keys.filter((key) => counts[key] > 0).map((key) => `${counts[key]} ${words[key].label.toLowerCase()}`);
 }
 
-export function RankingTable({ rows, order, criteria }: { rows: RankingRow[]; order: RankingOrder; criteria: readonly ReviewCriterion[] }) {
+/** `decideForm`: the id of the form that records one decision for the ticked proposals at "Deciding". */
+export function RankingTable({ rows, order, criteria, decideForm }: { rows: RankingRow[]; order: RankingOrder; criteria: readonly ReviewCriterion[]; decideForm?: string }) {
   return (
     <div className="table-scroll">
       <table>
@@ -64,6 +65,9 @@ export function RankingTable({ rows, order, criteria }: { rows: RankingRow[]; or
             return (
               <tr key={row.proposalId}>
                 <td>
+                  {decideForm && row.decidable ? (
+                    <input type="checkbox" name="proposalId" value={row.proposalId} form={decideForm} aria-label={`Decide on ${row.reference}`} />
+                  ) : null}{" "}
                   <strong>{row.rank}</strong>
                   {/* A lower mean speaks for itself; a tie-break is worth saying. */}
                   {row.placedBy && row.placedBy !== "weightedMean" && row.aggregate.weightedMean !== null ? (

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+// The forms of a round's decisions page. zod checks the shape; whether a proposal may be decided
+// now, and whether a reason is needed, is the statechart's to say (asked as a dry run).
+
+const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+
+export const decisionFormSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("record"),
+    proposalId: z.array(z.coerce.number().int().positive()).min(1, "Tick at least one proposal."),
+    outcome: z.enum(["promising", "notSelected"], { error: "Choose promising or not selected." }),
+    priority: z.literal("on").optional(),
+    reason: text(4000),
+    sharedFeedback: text(8000),
+  }),
+  z.object({ intent: z.literal("withdraw"), proposalId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal("release"),
+    confirm: z.literal("on", { error: "Tick the box to confirm that the applicants are told now." }),
+  }),
+]);
+
+export type DecisionForm = z.infer<typeof decisionFormSchema>;

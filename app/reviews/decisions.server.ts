@@ -1,0 +1,136 @@
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import type { DecisionOutcome } from "../../db/schema";
+import { institutions, proposalDecisions, proposals, rounds, users } from "../../db/schema";
+import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
+import { statesAccepting } from "../../workflows/proposal-stages";
+import { restoreProposal, stateLabelOf, stepProposal } from "../../workflows/proposal.machine";
+import { actorFor } from "../auth/actors.server";
+import type { SessionUser } from "../auth/session.server";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import { applicantsOf } from "../proposals/notifications.server";
+import { applyProposalCommand } from "../proposals/workflow.server";
+
+// The TAF team's selection decisions on a round's proposals at "Deciding": recorded and held,
+// each checked by the statechart as a dry run, then released together. Only the release applies
+// DECIDE (and so sends the outcome mail, once per applicant, through the outbox).
+
+export type DecisionInput = { outcome: DecisionOutcome; priority: boolean; reason: string; sharedFeedback: string };
+
+type Named = { proposalId: number; title: string; message: string };
+export type RecordResult = { recorded: string[]; refused: Named[] };
+export type ReleaseResult = { released: string[]; refused: Named[] };
+
+const nameOf = (p: { reference: string | null; title: string }) => `${p.reference ?? "Unnumbered"} · ${p.title || "Untitled proposal"}`;
+
+/** Every proposal of the round the TAF team can decide now or has a held decision on, and the held decisions with the outcome mail each will send. */
+export function decisionsPage(roundId: number) {
+  const round = db().select({ id: rounds.id, code: rounds.code, title: rounds.title }).from(rounds).where(eq(rounds.id, roundId)).get();
+  if (!round) return null;
+  const rows = db()
+    .select({ proposal: proposals, lead: institutions.name, decision: proposalDecisions, decidedBy: users.name })
+    .from(proposals)
+    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+    .leftJoin(proposalDecisions, and(eq(proposalDecisions.proposalId, proposals.id), isNull(proposalDecisions.releasedAt)))
+    .leftJoin(users, eq(users.id, proposalDecisions.decidedByUserId))
+    .where(and(eq(proposals.roundId, roundId), or(inArray(proposals.state, statesAccepting("DECIDE")), eq(proposalDecisions.proposalId, proposals.id))))
+    .orderBy(proposals.reference)
+    .all();
+  const proposalsToDecide = rows.map(({ proposal, lead, decision, decidedBy }) => ({
+    proposalId: proposal.id,
+    name: nameOf(proposal),
+    lead,
+    stage: stateLabelOf(proposal.state),
+    held: decision ? { ...decision, decidedBy: decidedBy ?? "" } : null,
+  }));
+  const held = rows.flatMap(({ proposal, decision }) => {
+    if (!decision) return [];
+    const recipients = applicantsOf(db(), proposal);
+    const lead = recipients.find((r) => r.institutionId === proposal.leadInstitutionId) ?? recipients[0];
+    const preview = selectionOutcomeEmail({
+      appUrl: env().APP_URL,
+      recipientName: lead?.name ?? "Applicant",
+      reference: proposal.reference,
+      title: proposal.title || "Untitled proposal",
+      promising: decision.outcome === "promising",
+      sharedFeedback: decision.sharedFeedback,
+      proposalUrl: `${env().APP_URL}/proposals/${proposal.id}`,
+    });
+    return [{ proposalId: proposal.id, name: nameOf(proposal), outcome: decision.outcome, priority: decision.priority, recipients: recipients.length, preview: { subject: preview.subject, text: preview.text } }];
+  });
+  return { round, proposals: proposalsToDecide, held };
+}
+
+/**
+ * Records (or changes) a held decision on each proposal, after asking the statechart whether
+ * DECIDE with these facts would be accepted now; a refused one is named with the machine's reason.
+ */
+export function recordDecisions(admin: SessionUser, roundId: number, proposalIds: number[], input: DecisionInput, now = new Date()): RecordResult {
+  const result: RecordResult = { recorded: [], refused: [] };
+  for (const proposalId of new Set(proposalIds)) {
+    db().transaction(
+      (tx) => {
+        const proposal = tx.select().from(proposals).where(and(eq(proposals.id, proposalId), eq(proposals.roundId, roundId))).get();
+        if (!proposal) return result.refused.push({ proposalId, title: `Proposal ${proposalId}`, message: "There is no such proposal in this round." });
+        const snapshot = restoreProposal(proposal.snapshot, proposal.machineVersion);
+        const step = stepProposal(snapshot, { type: "DECIDE", actor: actorFor(admin, snapshot, "DECIDE"), outcome: input.outcome, reason: input.reason, sharedFeedback: input.sharedFeedback });
+        if (!step.accepted) return result.refused.push({ proposalId, title: nameOf(proposal), message: step.reason });
+        const values = { ...input, priority: input.outcome === "promising" && input.priority, decidedByUserId: admin.id, decidedAt: now };
+        const existing = tx.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, proposalId)).get();
+        if (existing?.releasedAt) return result.refused.push({ proposalId, title: nameOf(proposal), message: "Its decision is already released." });
+        if (existing) tx.update(proposalDecisions).set({ ...values, version: existing.version + 1 }).where(eq(proposalDecisions.proposalId, proposalId)).run();
+        else tx.insert(proposalDecisions).values({ proposalId, ...values }).run();
+        result.recorded.push(nameOf(proposal));
+      },
+      { behavior: "immediate" },
+    );
+  }
+  return result;
+}
+
+/** Withdraws a held decision; a released one is the proposal's history and stays. */
+export function withdrawDecision(roundId: number, proposalId: number) {
+  const inRound = db().select({ id: proposals.id }).from(proposals).where(eq(proposals.roundId, roundId));
+  const removed = db()
+    .delete(proposalDecisions)
+    .where(and(eq(proposalDecisions.proposalId, proposalId), isNull(proposalDecisions.releasedAt), inArray(proposalDecisions.proposalId, inRound)))
+    .run();
+  return removed.changes === 1;
+}
+
+/**
+ * Releases the round's held decisions: for each, in one transaction, DECIDE through the
+ * statechart (which sends the outcome mail) and the decision marked released. One the machine
+ * refuses now (the proposal moved on meanwhile) stays held and is named with the reason.
+ */
+export function releaseDecisions(admin: SessionUser, roundId: number, now = new Date()): ReleaseResult {
+  const held = db()
+    .select({ decision: proposalDecisions, reference: proposals.reference, title: proposals.title, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion })
+    .from(proposalDecisions)
+    .innerJoin(proposals, eq(proposals.id, proposalDecisions.proposalId))
+    .where(and(eq(proposals.roundId, roundId), isNull(proposalDecisions.releasedAt)))
+    .orderBy(proposals.reference)
+    .all();
+  const result: ReleaseResult = { released: [], refused: [] };
+  for (const { decision, ...proposal } of held) {
+    db().transaction(
+      (tx) => {
+        const { outcome, reason, sharedFeedback } = decision;
+        const actor = actorFor(admin, restoreProposal(proposal.snapshot, proposal.machineVersion), "DECIDE");
+        const applied = applyProposalCommand({ proposalId: decision.proposalId, actor, command: { type: "DECIDE", outcome, reason, sharedFeedback }, now }, tx);
+        if (!applied.ok) return result.refused.push({ proposalId: decision.proposalId, title: nameOf(proposal), message: applied.message });
+        tx.update(proposalDecisions).set({ releasedAt: now }).where(eq(proposalDecisions.proposalId, decision.proposalId)).run();
+        result.released.push(nameOf(proposal));
+      },
+      { behavior: "immediate" },
+    );
+  }
+  return result;
+}
+
+/** The proposal page's DECIDE form: the same held decision as the round's decisions page records. */
+export function recordDecisionOnProposal(admin: SessionUser, proposalId: number, input: DecisionInput, now = new Date()): RecordResult {
+  const proposal = db().select({ roundId: proposals.roundId }).from(proposals).where(eq(proposals.id, proposalId)).get();
+  if (!proposal) return { recorded: [], refused: [{ proposalId, title: `Proposal ${proposalId}`, message: "There is no such proposal." }] };
+  return recordDecisions(admin, proposal.roundId, [proposalId], input, now);
+}

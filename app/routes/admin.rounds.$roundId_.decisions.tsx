@@ -1,0 +1,165 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DecisionFields } from "../components/reviews/decision-fields";
+import { readForm } from "../forms.server";
+import { requirePermission } from "../permissions.server";
+import { decisionFormSchema } from "../reviews/decisions-schema";
+import { decisionsPage, recordDecisions, releaseDecisions, withdrawDecision } from "../reviews/decisions.server";
+import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Decisions · ${data?.round.code ?? "Round"} · TAF portal` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "decideProposals");
+  return decisionsPage(roundIdOf(params.roundId)) ?? roundNotFound();
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "decideProposals");
+  const roundId = roundIdOf(params.roundId);
+  if (!decisionsPage(roundId)) roundNotFound();
+  const form = await readForm(request);
+  // A held decision's "Withdraw" button sits in the record form and names its proposal itself.
+  const withdrawing = form.get("withdraw");
+  const parsed = decisionFormSchema.safeParse(
+    withdrawing ? { intent: "withdraw", proposalId: withdrawing } : { ...Object.fromEntries(form), proposalId: form.getAll("proposalId") },
+  );
+  if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join(" "), recorded: [], released: [], refused: [] };
+  const input = parsed.data;
+  if (input.intent === "withdraw") {
+    return withdrawDecision(roundId, input.proposalId)
+      ? { error: null, recorded: [], released: [], refused: [] }
+      : { error: "There is no held decision on this proposal.", recorded: [], released: [], refused: [] };
+  }
+  if (input.intent === "release") return { error: null, recorded: [], ...releaseDecisions(admin, roundId) };
+  const { outcome, priority, reason, sharedFeedback } = input;
+  return { error: null, released: [], ...recordDecisions(admin, roundId, input.proposalId, { outcome, priority: priority === "on", reason, sharedFeedback }) };
+}
+
+const OUTCOME_WORDS = { promising: "Promising", notSelected: "Not selected" } as const;
+
+export default function Decisions() {
+  const { round, proposals, held } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to={`/admin/rounds/${round.id}`}>← {round.code}</Link> · <Link to={`/admin/rounds/${round.id}/ranking`}>Ranking</Link>
+      </p>
+      <h1>
+        Decisions <span className="muted">of {round.code}</span>
+      </h1>
+      <p className="prose">
+        A decision is held until you release it: the applicants hear nothing before. Tick one proposal or several, choose one outcome and record it; a
+        held decision can be changed or withdrawn. The reason stays with the TAF team; the applicants read the shared comments only.
+      </p>
+      {result ? (
+        <div role="status" className={result.error || result.refused.length ? "notice error" : "notice"}>
+          {result.error ? <p>{result.error}</p> : null}
+          {result.recorded.length ? <p>Recorded and held: {result.recorded.join("; ")}.</p> : null}
+          {result.released.length ? <p>Released: {result.released.join("; ")}. The applicants are told by e-mail.</p> : null}
+          {result.refused.length ? (
+            <ul>
+              {result.refused.map((refusal) => (
+                <li key={refusal.proposalId}>
+                  {refusal.title}: {refusal.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="record-heading">
+        <h2 id="record-heading">Record decisions</h2>
+        {proposals.length ? (
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="record" />
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Decide</th>
+                    <th scope="col">Proposal</th>
+                    <th scope="col">Lead</th>
+                    <th scope="col">Held decision</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {proposals.map((proposal) => (
+                    <tr key={proposal.proposalId}>
+                      <td>
+                        <input type="checkbox" name="proposalId" value={proposal.proposalId} id={`decide-${proposal.proposalId}`} aria-label={`Decide on ${proposal.name}`} />
+                      </td>
+                      <td>
+                        <label htmlFor={`decide-${proposal.proposalId}`}>
+                          <Link to={`/proposals/${proposal.proposalId}`}>{proposal.name}</Link>
+                        </label>
+                        <div className="muted">{proposal.stage}</div>
+                      </td>
+                      <td>{proposal.lead}</td>
+                      <td>
+                        {proposal.held ? (
+                          <>
+                            {OUTCOME_WORDS[proposal.held.outcome]}
+                            {proposal.held.priority ? " · priority" : ""} <span className="muted">by {proposal.held.decidedBy}</span>
+                            <div className="muted">Reason: {proposal.held.reason}</div>
+                            <button type="submit" name="withdraw" value={proposal.proposalId} formNoValidate className="secondary">
+                              Withdraw
+                            </button>
+                          </>
+                        ) : (
+                          <span className="muted">None yet</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <DecisionFields idPrefix="decision" />
+            <p>
+              <button type="submit">Record and hold</button>
+            </p>
+          </Form>
+        ) : (
+          <p className="empty">No proposal of this round is waiting for a decision.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="release-heading">
+        <h2 id="release-heading">Release</h2>
+        {held.length ? (
+          <>
+            {held.map((decision) => (
+              <article key={decision.proposalId} className="card stack">
+                <h3>
+                  {decision.name} <span className="muted">· {OUTCOME_WORDS[decision.outcome]}{decision.priority ? " · priority" : ""}</span>
+                </h3>
+                <p className="muted">
+                  To {decision.recipients} applicant{decision.recipients === 1 ? "" : "s"}: “{decision.preview.subject}”
+                </p>
+                <pre className="mail">{decision.preview.text}</pre>
+              </article>
+            ))}
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="release" />
+              <div className="field">
+                <label className="checkbox">
+                  <input type="checkbox" name="confirm" required /> Tell the applicants now: each receives the e-mail previewed above, once.
+                </label>
+              </div>
+              <p>
+                <button type="submit">
+                  Release {held.length} decision{held.length === 1 ? "" : "s"}
+                </button>
+              </p>
+            </Form>
+          </>
+        ) : (
+          <p className="empty">No decision is held.</p>
+        )}
+      </section>
+    </>
+  );
+}

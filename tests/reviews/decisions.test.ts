@@ -1,0 +1,181 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { applyProposalCommand } from "../../app/proposals/workflow.server";
+import * as decisionsRoute from "../../app/routes/admin.rounds.$roundId_.decisions";
+import * as proposalRoute from "../../app/routes/proposals.$proposalId._index";
+import * as rankingRoute from "../../app/routes/admin.rounds.$roundId_.ranking";
+import { outbox, proposalDecisions, proposals } from "../../db/schema";
+import { useDatabase } from "../support/database";
+import { load, signInAs, submit } from "../support/http";
+import { driveTo, leadApplicant, makeRound } from "../workflow-server/builders";
+
+// A round's selection decisions: recorded and held (each checked by the statechart first),
+// changed or withdrawn while held, then released together, when each applicant gets one e-mail
+// with the comments shared with them and nothing of the TAF team's reason.
+
+useDatabase("demo");
+
+const ADMIN = "admin@taf.example";
+const REASON = "Internal: the Serbian EU Delegation objected to the budget.";
+const SHARED = "Link the activities more closely to EMPACT.";
+
+type Page = Exclude<Awaited<ReturnType<typeof decisionsRoute.loader>>, Response>;
+type Reply = Exclude<Awaited<ReturnType<typeof decisionsRoute.action>>, Response>;
+
+async function page(roundId: number) {
+  const result = await load(decisionsRoute, `/admin/rounds/${roundId}/decisions`, { cookie: await signInAs(ADMIN), params: { roundId: String(roundId) } });
+  if (result instanceof Response) throw new Error(`The decisions page answered ${result.status}`);
+  return result as Page;
+}
+
+async function post(roundId: number, form: Record<string, string | string[]>) {
+  const result = await submit(decisionsRoute, `/admin/rounds/${roundId}/decisions`, form, { cookie: await signInAs(ADMIN), params: { roundId: String(roundId) } });
+  if (result instanceof Response) throw new Error(`The decisions page answered ${result.status}`);
+  return result as Reply;
+}
+
+const stateOf = (id: number) => db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, id)).get()!.state;
+const heldOn = (id: number) => db().select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, id)).get();
+const outcomeMails = (id: number) =>
+  db()
+    .select()
+    .from(outbox)
+    .where(eq(outbox.template, "selection-outcome"))
+    .all()
+    .filter((mail) => mail.text.includes(`/proposals/${id}`));
+
+describe("a round's decisions", () => {
+  it("records one outcome for several ticked proposals, held: the proposals stay at “Deciding” and no applicant is told", async () => {
+    const round = makeRound();
+    const [first, second] = [driveTo("deciding", { round }), driveTo("deciding", { round, title: "Cyber incident response across the region" })];
+    const before = stateOf(first);
+
+    const reply = await post(round.id, { intent: "record", proposalId: [String(first), String(second)], outcome: "notSelected", reason: REASON, sharedFeedback: SHARED });
+
+    expect(reply.refused).toEqual([]);
+    expect(reply.recorded).toHaveLength(2);
+    expect([stateOf(first), stateOf(second)]).toEqual([before, before]);
+    expect([...outcomeMails(first), ...outcomeMails(second)]).toEqual([]);
+    const { held } = await page(round.id);
+    expect(held.map((decision) => decision.proposalId).sort()).toEqual([first, second].sort());
+    // The preview is the e-mail the applicants will read: the shared comments, never the reason.
+    for (const decision of held) {
+      expect(decision.preview.text).toContain(SHARED);
+      expect(decision.preview.text).not.toContain("Serbian EU Delegation");
+    }
+  });
+
+  it("refuses a proposal not at “Deciding” with the statechart's reason, and holds nothing for it", async () => {
+    const round = makeRound();
+    const reviewing = driveTo("reviewing", { round });
+    const deciding = driveTo("deciding", { round, title: "Cyber incident response across the region" });
+
+    const reply = await post(round.id, { intent: "record", proposalId: [String(reviewing), String(deciding)], outcome: "promising", reason: "Strong fit.", sharedFeedback: "" });
+
+    expect(reply.refused).toEqual([expect.objectContaining({ proposalId: reviewing, message: expect.stringMatching(/decide on selection/) })]);
+    expect(reply.recorded).toHaveLength(1);
+    expect(heldOn(reviewing)).toBeUndefined();
+    expect(heldOn(deciding)).toMatchObject({ outcome: "promising", releasedAt: null });
+  });
+
+  it("refuses a decision without a reason, as the statechart does", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    const reply = await post(round.id, { intent: "record", proposalId: String(id), outcome: "promising", reason: "", sharedFeedback: "" });
+    expect(reply.refused.map((refusal) => refusal.message)).toEqual([expect.stringMatching(/reason/i)]);
+    expect(heldOn(id)).toBeUndefined();
+  });
+
+  it("changes a held decision in place, marks the priority only on a promising one, and withdraws it", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "promising", priority: "on", reason: "Strong fit.", sharedFeedback: "" });
+    expect(heldOn(id)).toMatchObject({ outcome: "promising", priority: true, version: 1 });
+
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", priority: "on", reason: REASON, sharedFeedback: SHARED });
+    expect(heldOn(id)).toMatchObject({ outcome: "notSelected", priority: false, reason: REASON, sharedFeedback: SHARED, version: 2 });
+
+    const withdrawn = await post(round.id, { intent: "record", withdraw: String(id) });
+    expect(withdrawn.error).toBeNull();
+    expect(heldOn(id)).toBeUndefined();
+    expect((await page(round.id)).held).toEqual([]);
+  });
+
+  it("releases: DECIDE is applied, each applicant gets exactly one outcome e-mail with the shared comments only, and a second release sends nothing", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", reason: REASON, sharedFeedback: SHARED });
+
+    const refusedWithoutTick = await post(round.id, { intent: "release" });
+    expect(refusedWithoutTick.error).toMatch(/Tick the box/);
+    expect(outcomeMails(id)).toEqual([]);
+
+    const reply = await post(round.id, { intent: "release", confirm: "on" });
+    expect(reply.released).toHaveLength(1);
+    expect(reply.refused).toEqual([]);
+    expect(stateOf(id)).toBe("notSelected");
+    expect(heldOn(id)!.releasedAt).not.toBeNull();
+
+    const mails = outcomeMails(id);
+    // The lead's applicant and the confirmed partner's: one each.
+    expect(mails.map((mail) => mail.recipient).sort()).toEqual(["applicant.al@taf.example", "applicant.xk@taf.example"]);
+    for (const mail of mails) {
+      expect(mail.text).toContain(SHARED);
+      expect(mail.text).not.toContain("Serbian EU Delegation");
+      expect(mail.html).not.toContain("Serbian EU Delegation");
+    }
+
+    const again = await post(round.id, { intent: "release", confirm: "on" });
+    expect(again.released).toEqual([]);
+    expect(outcomeMails(id)).toHaveLength(2);
+  });
+
+  it("leaves a decision held, and names it, when the proposal moved before the release", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "promising", reason: "Strong fit.", sharedFeedback: SHARED });
+    const withdrawn = applyProposalCommand({ proposalId: id, actor: leadApplicant(), command: { type: "WITHDRAW", reason: "The partner left." } });
+    expect(withdrawn.ok).toBe(true);
+
+    const reply = await post(round.id, { intent: "release", confirm: "on" });
+
+    expect(reply.released).toEqual([]);
+    expect(reply.refused).toEqual([expect.objectContaining({ proposalId: id })]);
+    expect(heldOn(id)).toMatchObject({ releasedAt: null });
+    expect(outcomeMails(id)).toEqual([]);
+  });
+
+  it("the proposal page's decision form records a held decision too: nothing reaches the applicants before the release", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    const before = db().select({ state: proposals.state, version: proposals.version }).from(proposals).where(eq(proposals.id, id)).get()!;
+
+    const reply = await submit(
+      proposalRoute,
+      `/proposals/${id}`,
+      { event: "DECIDE", version: String(before.version), outcome: "promising", reason: "Strong fit.", sharedFeedback: SHARED },
+      { cookie: await signInAs(ADMIN), params: { proposalId: String(id) } },
+    );
+
+    expect(reply).toMatchObject({ formError: null, done: expect.stringMatching(/held/) });
+    expect(stateOf(id)).toBe(before.state);
+    expect(heldOn(id)).toMatchObject({ outcome: "promising", sharedFeedback: SHARED, releasedAt: null });
+    expect(outcomeMails(id)).toEqual([]);
+  });
+
+  it("offers the ranking's checkboxes only beside the proposals at “Deciding”", async () => {
+    const round = makeRound();
+    const [reviewing, deciding] = [driveTo("reviewing", { round }), driveTo("deciding", { round, title: "Cyber incident response across the region" })];
+    const ranking = await load(rankingRoute, `/admin/rounds/${round.id}/ranking`, { cookie: await signInAs(ADMIN), params: { roundId: String(round.id) } });
+    const rows = (ranking as Exclude<Awaited<ReturnType<typeof rankingRoute.loader>>, Response>).rows;
+    expect(Object.fromEntries(rows.map((row) => [row.proposalId, row.decidable]))).toEqual({ [reviewing]: false, [deciding]: true });
+  });
+
+  it("is the administrators' alone", async () => {
+    const round = makeRound();
+    const result = await load(decisionsRoute, `/admin/rounds/${round.id}/decisions`, { cookie: await signInAs("applicant.xk@taf.example"), params: { roundId: String(round.id) } });
+    expect(result).toBeInstanceOf(Response);
+    expect((result as Response).status).toBe(403);
+  });
+});
