@@ -257,7 +257,12 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
         ],
       },
       { name: "reason", kind: "text", label: "Reason for the decision", hint: "For the TAF team's record. Not shown to the applicants." },
-      { name: "sharedFeedback", kind: "text", label: "Feedback for the applicants (optional)", hint: "Sent to them by e-mail and shown on this page." },
+      {
+        name: "sharedFeedback",
+        kind: "text",
+        label: "Feedback for the applicants (optional)",
+        hint: "The decision is held with the round's other decisions: the applicants get it, with this feedback, when the TAF team releases them together.",
+      },
     ],
   },
   SUBMIT_CONCEPT: {
