@@ -242,7 +242,12 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
       story: [
         [on(-131, "11:20"), { type: "SUBMIT" }],
         [on(-116, "10:00"), { type: "CONFIRM_ELIGIBLE", reason: "The automatic check passed every criterion; confirmed." }],
-        ...euReview(on(-110, "09:30"), on(-104, "16:10"), on(-102, "12:45"), on(-100, "10:00")),
+        // The one that stood out in the first round.
+        ...euReview(on(-110, "09:30"), on(-104, "16:10"), on(-102, "12:45"), on(-100, "10:00"), {
+          scores: [5, 5],
+          recommendation: "promising",
+          comment: "Police and prosecution of three countries on one network, with a JIT in view: exactly what the facility is for.",
+        }),
         [
           on(-97, "15:00"),
           {
