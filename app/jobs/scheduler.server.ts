@@ -57,7 +57,8 @@ const OWING_A_REVIEW = ASSIGNMENT_STATES_HOLDING_A_PLACE.filter((state) => state
 
 /**
  * The reviewers owing a review on a proposal still taking reviews are reminded twice: from two
- * days before the due time, and on the due day (Brussels time), even once its hour has passed.
+ * days before the due time, and on the due day (Brussels time), even once its hour has passed
+ * (then the mail says it was due).
  * A run that finds both due (after downtime) sends only the one of the day, and marks both.
  */
 function remindReviewers(now: Date) {
@@ -98,7 +99,8 @@ function remind(assignment: Owing, when: "before" | "due", now: Date) {
       .run();
     if (marked.changes !== 1) return false;
     enqueueEmail(tx, {
-      idempotencyKey: `${when === "due" ? "review-due" : "review-reminder"}:${assignment.assignmentId}`,
+      // The key names the due date reminded of: a date moved on the desk is reminded of again, once.
+      idempotencyKey: `${when === "due" ? "review-due" : "review-reminder"}:${assignment.assignmentId}:${assignment.dueAt.getTime()}`,
       to: assignment.email,
       template: "review-reminder",
       ...reviewReminderEmail({
@@ -108,6 +110,7 @@ function remind(assignment: Owing, when: "before" | "due", now: Date) {
         title: assignment.title,
         dueAt: assignment.dueAt,
         dueToday: when === "due",
+        duePassed: when === "due" && assignment.dueAt <= now,
         reviewUrl: `${env().APP_URL}/reviews/${assignment.assignmentId}`,
       }),
     });

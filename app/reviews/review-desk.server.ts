@@ -154,9 +154,10 @@ export function actOnReviewDesk(admin: SessionUser, roundId: number, input: Revi
       if (input.dueAt <= now) return { ok: false, message: "The due date must be in the future." };
       return db().transaction(
         (tx) => {
+          // The reminders sent were of the old date: the reviewer is reminded of the new one, both times.
           const written = tx
             .update(reviewAssignments)
-            .set({ dueAt: input.dueAt, version: assignment.version + 1 })
+            .set({ dueAt: input.dueAt, remindedAt: null, dueRemindedAt: null, version: assignment.version + 1 })
             .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.version, input.version)))
             .run();
           if (written.changes !== 1) return { ok: false as const, message: ASSIGNMENT_CONFLICT_MESSAGE };

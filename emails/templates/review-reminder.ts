@@ -13,10 +13,13 @@ export function reviewReminderEmail(reminder: {
   dueAt: Date;
   /** The reminder of the due day itself. */
   dueToday?: boolean;
+  /** On the due day, its time has passed: the review was due, not is. */
+  duePassed?: boolean;
   reviewUrl: string;
 }): RenderedEmail {
   const title = oneLine(reminder.title);
-  const what = reminder.dueToday ? "Review due today" : "Review reminder";
+  const passed = reminder.dueToday && reminder.duePassed;
+  const what = passed ? "Review was due today" : reminder.dueToday ? "Review due today" : "Review reminder";
   const subject = reminder.reference ? `${what} for ${reminder.reference}: ${title}` : `${what}: ${title}`;
   const proposal = reminder.reference ? `the proposal “${title}” (${reminder.reference})` : `the proposal “${title}”`;
   return {
@@ -26,10 +29,12 @@ export function reviewReminderEmail(reminder: {
       heading: subject,
       paragraphs: [
         `Dear ${reminder.recipientName},`,
-        reminder.dueToday
-          ? `Your review of ${proposal} is due today, ${formatBrussels(reminder.dueAt)}.`
-          : `This is a friendly reminder: your review of ${proposal} is due on ${formatBrussels(reminder.dueAt)}.`,
-        "Please submit your review on the TAF portal before that time. If you have already started, your draft is saved there. If you have a conflict of interest with this proposal, please declare it on the portal instead of scoring.",
+        passed
+          ? `Your review of ${proposal} was due today, ${formatBrussels(reminder.dueAt)}.`
+          : reminder.dueToday
+            ? `Your review of ${proposal} is due today, ${formatBrussels(reminder.dueAt)}.`
+            : `This is a friendly reminder: your review of ${proposal} is due on ${formatBrussels(reminder.dueAt)}.`,
+        `Please submit your review on the TAF portal ${passed ? "as soon as you can" : "before that time"}. If you have already started, your draft is saved there. If you have a conflict of interest with this proposal, please declare it on the portal instead of scoring.`,
         "What happens next: when enough reviews are in, the TAF team closes the review and decides which proposals are promising.",
       ],
       action: { label: "Open your review", url: reminder.reviewUrl },

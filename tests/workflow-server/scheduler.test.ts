@@ -22,6 +22,9 @@ import {
   T0,
 } from "./builders";
 import { useDatabase } from "../support/database";
+import { signInAs, submit } from "../support/http";
+import * as desk from "../../app/routes/admin.rounds.$roundId_.review";
+import { formatBrussels, fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
 
 // The scheduler turns stored times into events. Every run is given `now`, so each test sets
 // the clock where it needs it; each starts from the demo, whose own due items may count too.
@@ -143,12 +146,14 @@ describe("reviewers are reminded before their due date and on it", () => {
     const mailFrom = lastOutboxId();
     runScheduledEvents(now);
     // Only this test's assignments count: the demo's proposals have reviews of their own.
-    const mine = new Set([eu!.id, expert!.id, third!, gone!, late!, early!].flatMap((id) => [`review-reminder:${id}`, `review-due:${id}`]));
+    const mine = new Set(
+      [eu!.id, expert!.id, third!, gone!, late!, early!].flatMap((id) => [`review-reminder:${id}:${assignment(id).dueAt.getTime()}`, `review-due:${id}:${assignment(id).dueAt.getTime()}`]),
+    );
     const reminders = () => outboxSince(mailFrom).filter((m) => mine.has(m.idempotencyKey));
     const mail = reminders();
     expect(mail.map((m) => [m.template, m.recipient, m.idempotencyKey])).toEqual([
-      ["review-reminder", "reviewer.eu@taf.example", `review-due:${early}`],
-      ["review-reminder", "reviewer.eu@taf.example", `review-reminder:${eu!.id}`],
+      ["review-reminder", "reviewer.eu@taf.example", `review-due:${early}:${assignment(early!).dueAt.getTime()}`],
+      ["review-reminder", "reviewer.eu@taf.example", `review-reminder:${eu!.id}:${dueAtEdge.getTime()}`],
     ]);
     expect(mail[0]!.subject).toBe(`Review due today for ${proposalRow(awaiting).reference}: ${proposalRow(awaiting).title}`);
     expect(mail[1]!.subject).toBe(`Review reminder for ${proposalRow(reviewing).reference}: ${proposalRow(reviewing).title}`);
@@ -174,17 +179,66 @@ describe("reviewers are reminded before their due date and on it", () => {
     for (const a of [eu!, expert!]) db().update(reviewAssignments).set({ dueAt, remindedAt: at(298 * DAY) }).where(eq(reviewAssignments.id, a.id)).run();
     markReviewSubmitted(expert!.id, at(299 * DAY));
     const mailFrom = lastOutboxId();
-    const mine = (m: { idempotencyKey: string }) => [eu!.id, expert!.id].some((id) => m.idempotencyKey === `review-due:${id}`);
+    const mine = (m: { idempotencyKey: string }) => [eu!.id, expert!.id].some((id) => m.idempotencyKey === `review-due:${id}:${dueAt.getTime()}`);
 
     // The day before: nothing. The due day, an hour before the due time: the reminder of the day.
     runScheduledEvents(new Date(dueAt.getTime() - DAY));
     expect(outboxSince(mailFrom).filter(mine)).toEqual([]);
     runScheduledEvents(new Date(dueAt.getTime() - HOUR));
     const mail = outboxSince(mailFrom).filter(mine);
-    expect(mail.map((m) => [m.recipient, m.idempotencyKey])).toEqual([["reviewer.eu@taf.example", `review-due:${eu!.id}`]]);
+    expect(mail.map((m) => [m.recipient, m.idempotencyKey])).toEqual([["reviewer.eu@taf.example", `review-due:${eu!.id}:${dueAt.getTime()}`]]);
+    expect(mail[0]!.subject).toBe(`Review due today for ${proposalRow(reviewing).reference}: ${proposalRow(reviewing).title}`);
+    expect(mail[0]!.text).toContain("is due today");
     expect(mail[0]!.text).toContain(`Open your review:\nhttp://localhost:3000/reviews/${eu!.id}`);
     runScheduledEvents(dueAt);
     expect(outboxSince(mailFrom).filter(mine)).toHaveLength(1);
+  });
+
+  it("on the due day after its hour, says the review was due rather than is due", () => {
+    const reviewing = driveTo("reviewing");
+    const [eu] = db().select().from(reviewAssignments).where(eq(reviewAssignments.proposalId, reviewing)).orderBy(reviewAssignments.id).all();
+    const brussels = (wallClock: string) => {
+      const time = fromBrusselsTime(wallClock);
+      if (!time.ok) throw new Error(`${wallClock} is no Brussels time`);
+      return time.instant;
+    };
+    const dueAt = brussels("2027-03-10T10:00");
+    db().update(reviewAssignments).set({ dueAt, remindedAt: brussels("2027-03-08T10:00") }).where(eq(reviewAssignments.id, eu!.id)).run();
+    const mailFrom = lastOutboxId();
+
+    runScheduledEvents(brussels("2027-03-10T15:00"));
+    const mail = outboxSince(mailFrom).filter((m) => m.idempotencyKey === `review-due:${eu!.id}:${dueAt.getTime()}`);
+    expect(mail.map((m) => m.subject)).toEqual([`Review was due today for ${proposalRow(reviewing).reference}: ${proposalRow(reviewing).title}`]);
+    expect(mail[0]!.text).toContain(`was due today, ${formatBrussels(dueAt)}.`);
+    expect(mail[0]!.text).toContain("as soon as you can");
+    expect(mail[0]!.text).not.toContain("is due today");
+  });
+
+  it("again, once, for a due date moved on the review desk after the reminders went", async () => {
+    const reviewing = driveTo("reviewing");
+    const [eu] = db().select().from(reviewAssignments).where(eq(reviewAssignments.proposalId, reviewing)).orderBy(reviewAssignments.id).all();
+    const firstDue = new Date(Date.now() + DAY);
+    db().update(reviewAssignments).set({ dueAt: firstDue }).where(eq(reviewAssignments.id, eu!.id)).run();
+    const mailFrom = lastOutboxId();
+    const remindersOf = () => outboxSince(mailFrom).filter((m) => m.idempotencyKey.startsWith(`review-reminder:${eu!.id}:`) || m.idempotencyKey.startsWith(`review-due:${eu!.id}:`));
+    runScheduledEvents(new Date());
+    expect(remindersOf().map((m) => m.idempotencyKey)).toEqual([`review-reminder:${eu!.id}:${firstDue.getTime()}`]);
+
+    const roundId = String(proposalRow(reviewing).roundId);
+    const cookie = await signInAs("admin@taf.example");
+    const { version } = assignment(eu!.id);
+    const moved = await submit(desk, `/admin/rounds/${roundId}/review`, { intent: "due", assignmentId: String(eu!.id), version: String(version), dueAt: toBrusselsTime(new Date(Date.now() + 10 * DAY)) }, { cookie, params: { roundId } });
+    expect(moved).toMatchObject({ ok: true });
+    const newDue = assignment(eu!.id).dueAt;
+    expect(assignment(eu!.id)).toMatchObject({ remindedAt: null, dueRemindedAt: null });
+
+    // Two days before the new date the reviewer is reminded of it, once however often the scheduler runs.
+    const beforeNewDue = new Date(newDue.getTime() - REVIEW_REMINDER_BEFORE_MS + HOUR);
+    runScheduledEvents(beforeNewDue);
+    runScheduledEvents(beforeNewDue);
+    const mail = remindersOf();
+    expect(mail.map((m) => m.idempotencyKey)).toEqual([`review-reminder:${eu!.id}:${firstDue.getTime()}`, `review-reminder:${eu!.id}:${newDue.getTime()}`]);
+    expect(mail[1]!.text).toContain(`due on ${formatBrussels(newDue)}`);
   });
 });
 
