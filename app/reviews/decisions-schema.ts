@@ -13,6 +13,12 @@ export const decisionFormSchema = z.discriminatedUnion("intent", [
     priority: z.literal("on").optional(),
     reason: text(4000),
     sharedFeedback: text(8000),
+    // "proposalId:version" for each proposal the page listed, 0 where it showed no held decision:
+    // a decision changed meanwhile is not overwritten by a form that never saw it.
+    heldVersion: z
+      .array(z.string().regex(/^\d+:\d+$/, "This form is out of date. Reload the page and try again."))
+      .default([])
+      .transform((pairs) => Object.fromEntries(pairs.map((pair) => pair.split(":").map(Number) as [number, number]))),
   }),
   z.object({ intent: z.literal("withdraw"), proposalId: z.coerce.number().int().positive() }),
   z.object({

@@ -61,11 +61,21 @@ export function decisionsPage(roundId: number) {
   return { round, proposals: proposalsToDecide, held };
 }
 
+export const DECISION_CONFLICT_MESSAGE = "This decision changed meanwhile. Reload the page to see what changed, then try again.";
+
 /**
  * Records (or changes) a held decision on each proposal, after asking the statechart whether
  * DECIDE with these facts would be accepted now; a refused one is named with the machine's reason.
+ * `seenVersions` holds, by proposal, the version of the held decision the form showed (0: none);
+ * a proposal whose decision is no longer that one is refused and left as it is.
  */
-export function recordDecisions(admin: SessionUser, roundId: number, proposalIds: number[], input: DecisionInput, now = new Date()): RecordResult {
+export function recordDecisions(
+  admin: SessionUser,
+  roundId: number,
+  proposalIds: number[],
+  input: DecisionInput,
+  { seenVersions = {}, now = new Date() }: { seenVersions?: Record<number, number>; now?: Date } = {},
+): RecordResult {
   const result: RecordResult = { recorded: [], refused: [] };
   for (const proposalId of new Set(proposalIds)) {
     db().transaction(
@@ -78,6 +88,8 @@ export function recordDecisions(admin: SessionUser, roundId: number, proposalIds
         const values = { ...input, priority: input.outcome === "promising" && input.priority, decidedByUserId: admin.id, decidedAt: now };
         const existing = tx.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, proposalId)).get();
         if (existing?.releasedAt) return result.refused.push({ proposalId, title: nameOf(proposal), message: "Its decision is already released." });
+        const seen = seenVersions[proposalId];
+        if (seen !== undefined && seen !== (existing?.version ?? 0)) return result.refused.push({ proposalId, title: nameOf(proposal), message: DECISION_CONFLICT_MESSAGE });
         if (existing) tx.update(proposalDecisions).set({ ...values, version: existing.version + 1 }).where(eq(proposalDecisions.proposalId, proposalId)).run();
         else tx.insert(proposalDecisions).values({ proposalId, ...values }).run();
         result.recorded.push(nameOf(proposal));
@@ -132,5 +144,5 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
 export function recordDecisionOnProposal(admin: SessionUser, proposalId: number, input: DecisionInput, now = new Date()): RecordResult {
   const proposal = db().select({ roundId: proposals.roundId }).from(proposals).where(eq(proposals.id, proposalId)).get();
   if (!proposal) return { recorded: [], refused: [{ proposalId, title: `Proposal ${proposalId}`, message: "There is no such proposal." }] };
-  return recordDecisions(admin, proposal.roundId, [proposalId], input, now);
+  return recordDecisions(admin, proposal.roundId, [proposalId], input, { now });
 }

@@ -22,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A held decision's "Withdraw" button sits in the record form and names its proposal itself.
   const withdrawing = form.get("withdraw");
   const parsed = decisionFormSchema.safeParse(
-    withdrawing ? { intent: "withdraw", proposalId: withdrawing } : { ...Object.fromEntries(form), proposalId: form.getAll("proposalId") },
+    withdrawing ? { intent: "withdraw", proposalId: withdrawing } : { ...Object.fromEntries(form), proposalId: form.getAll("proposalId"), heldVersion: form.getAll("heldVersion") },
   );
   if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join(" "), recorded: [], released: [], refused: [] };
   const input = parsed.data;
@@ -32,8 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : { error: "There is no held decision on this proposal.", recorded: [], released: [], refused: [] };
   }
   if (input.intent === "release") return { error: null, recorded: [], ...releaseDecisions(admin, roundId) };
-  const { outcome, priority, reason, sharedFeedback } = input;
-  return { error: null, released: [], ...recordDecisions(admin, roundId, input.proposalId, { outcome, priority: priority === "on", reason, sharedFeedback }) };
+  const { outcome, priority, reason, sharedFeedback, heldVersion } = input;
+  return { error: null, released: [], ...recordDecisions(admin, roundId, input.proposalId, { outcome, priority: priority === "on", reason, sharedFeedback }, { seenVersions: heldVersion }) };
 }
 
 const OUTCOME_WORDS = { promising: "Promising", notSelected: "Not selected" } as const;
@@ -90,6 +90,7 @@ export default function Decisions() {
                     <tr key={proposal.proposalId}>
                       <td>
                         <input type="checkbox" name="proposalId" value={proposal.proposalId} id={`decide-${proposal.proposalId}`} aria-label={`Decide on ${proposal.name}`} />
+                        <input type="hidden" name="heldVersion" value={`${proposal.proposalId}:${proposal.held?.version ?? 0}`} />
                       </td>
                       <td>
                         <label htmlFor={`decide-${proposal.proposalId}`}>

@@ -102,6 +102,36 @@ describe("a round's decisions", () => {
     expect((await page(round.id)).held).toEqual([]);
   });
 
+  it("refuses to change a held decision from a form that saw another version of it, and changes nothing", async () => {
+    const round = makeRound();
+    const [id, other] = [driveTo("deciding", { round }), driveTo("deciding", { round, title: "Cyber incident response across the region" })];
+    // What the decisions page posts beside each proposal: the version of the held decision it showed.
+    const seenOn = async () => (await page(round.id)).proposals.map((p) => `${p.proposalId}:${p.held?.version ?? 0}`);
+    const empty = await seenOn();
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "promising", reason: "Strong fit.", sharedFeedback: "", heldVersion: empty });
+    const first = await seenOn();
+    const changed = await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", reason: REASON, sharedFeedback: SHARED, heldVersion: first });
+    expect(changed.refused).toEqual([]);
+    expect(heldOn(id)).toMatchObject({ outcome: "notSelected", version: 2 });
+
+    // A stale form that showed the first decision: refused for it; the other ticked proposal, unchanged since, is recorded.
+    const stale = { intent: "record", outcome: "promising", reason: "Strong fit after all.", sharedFeedback: "" };
+    const conflict = "This decision changed meanwhile. Reload the page to see what changed, then try again.";
+    const fromFirst = await post(round.id, { ...stale, proposalId: [String(id), String(other)], heldVersion: first });
+    expect(fromFirst.refused).toEqual([expect.objectContaining({ proposalId: id, message: conflict })]);
+    expect(fromFirst.recorded).toHaveLength(1);
+    expect(heldOn(other)).toMatchObject({ outcome: "promising", version: 1 });
+    // A stale form that showed no decision at all: refused for both, now that each has one.
+    const fromNone = await post(round.id, { ...stale, proposalId: [String(id), String(other)], heldVersion: empty });
+    expect(fromNone.refused.map((refusal) => [refusal.proposalId, refusal.message])).toEqual([
+      [id, conflict],
+      [other, conflict],
+    ]);
+    expect(fromNone.recorded).toEqual([]);
+    expect(heldOn(id)).toMatchObject({ outcome: "notSelected", reason: REASON, sharedFeedback: SHARED, version: 2 });
+    expect(heldOn(other)).toMatchObject({ outcome: "promising", version: 1 });
+  });
+
   it("releases: DECIDE is applied, each applicant gets exactly one outcome e-mail with the shared comments only, and a second release sends nothing", async () => {
     const round = makeRound();
     const id = driveTo("deciding", { round });
