@@ -15,6 +15,7 @@ import {
   restoreAssignment,
   stepAssignment,
 } from "../../workflows/assignment.machine";
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { statesAccepting } from "../../workflows/proposal-stages";
 import type { ReviewCriterion } from "../../workflows/review-criteria";
 import type { ActingPerson } from "../audit.server";
@@ -43,9 +44,14 @@ export type AssignmentOutcome =
 
 export const ASSIGNMENT_CONFLICT_MESSAGE = "This assignment changed meanwhile. Reload the page to see what changed, then try again.";
 
-/** Where reviewers are assigned and review: the states of the proposal that lead to CLOSE_REVIEW. */
-export function proposalStatesTakingReviews() {
-  return [...statesAccepting("START_REVIEW"), ...statesAccepting("CLOSE_REVIEW")];
+/**
+ * Where reviewers are assigned and review: the states of the proposal that lead to CLOSE_REVIEW.
+ * Read from the machine once: every reviewer's request asks it (visibility, the review page).
+ */
+const STATES_TAKING_REVIEWS: readonly ProposalStatePath[] = [...statesAccepting("START_REVIEW"), ...statesAccepting("CLOSE_REVIEW")];
+
+export function proposalStatesTakingReviews(): ProposalStatePath[] {
+  return [...STATES_TAKING_REVIEWS];
 }
 
 /** The round's review criteria, as its settings hold them. */
