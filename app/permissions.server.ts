@@ -110,7 +110,7 @@ export const ASSIGNMENT_STATES_SEEING_THE_PROPOSAL: readonly AssignmentState[] =
  * `conflictsOf` finds them: none declared, and no institution taking part that the reviewer is
  * affiliated with or has a rule for, unless the TAF team dismissed the detection.
  */
-function noOpenConflict(user: SessionUser) {
+export function noOpenConflict(user: Pick<SessionUser, "id">) {
   const pair = and(eq(reviewConflicts.proposalId, proposals.id), eq(reviewConflicts.reviewerUserId, user.id));
   const declared = db()
     .select({ one: sql`1` })

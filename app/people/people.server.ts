@@ -89,7 +89,18 @@ function peopleWithRoles(where: SQL | undefined, offset: number, limit: number) 
     .offset(offset)
     .as("page");
   const rows = db()
-    .select({ ...page._.selectedFields, membershipId: memberships.id, ...membershipColumns })
+    .select({
+      id: page.id,
+      name: page.name,
+      email: page.email,
+      jobTitle: page.jobTitle,
+      active: page.active,
+      hasPassword: page.hasPassword,
+      createdAt: page.createdAt,
+      total: page.total,
+      membershipId: memberships.id,
+      ...membershipColumns,
+    })
     .from(page)
     .leftJoin(memberships, eq(memberships.userId, page.id))
     .leftJoin(institutions, eq(institutions.id, memberships.institutionId))

@@ -259,13 +259,18 @@ function reviewOpen(tx: Tx, proposalId: number) {
   return proposal !== undefined && proposalStatesTakingReviews().includes(proposal.state as never);
 }
 
+/** What a review still lacks before it can be submitted: each part with the form field it points to, and its words in a sentence. */
+export function reviewGaps(criteria: readonly { id: string; name: string }[], review: { scores: Record<string, number | undefined>; recommendation: string | null; confidence: string | null } | undefined) {
+  const scores = review?.scores ?? {};
+  return [
+    ...criteria.filter((criterion) => !scores[criterion.id]).map((criterion) => ({ label: `Score for “${criterion.name}”`, field: `score-${criterion.id}`, inSentence: `the score for “${criterion.name}”` })),
+    ...(review?.recommendation ? [] : [{ label: "Recommendation", field: "recommendation", inSentence: "the recommendation" }]),
+    ...(review?.confidence ? [] : [{ label: "Confidence", field: "confidence", inSentence: "your confidence" }]),
+  ];
+}
+
 /** The parts of a review still blank, in words: every criterion's score, the recommendation and the confidence. */
 export function missingReviewParts(tx: Tx, assignment: { id: number; proposalId: number }): string[] {
   const review = tx.select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get();
-  const scores = review?.scores ?? {};
-  return [
-    ...criteriaOfProposal(tx, assignment.proposalId).filter((criterion) => !scores[criterion.id]).map((criterion) => `the score for “${criterion.name}”`),
-    ...(review?.recommendation ? [] : ["the recommendation"]),
-    ...(review?.confidence ? [] : ["your confidence"]),
-  ];
+  return reviewGaps(criteriaOfProposal(tx, assignment.proposalId), review).map((gap) => gap.inSentence);
 }

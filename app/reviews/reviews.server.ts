@@ -19,7 +19,7 @@ import { currentAttachments } from "../proposals/attachments.server";
 import { proposalDocuments } from "../proposals/documents.server";
 import { partnerTakesPart } from "../proposals/participation.server";
 import type { AssignmentCommand, AssignmentOutcome } from "./assignments.server";
-import { applyAssignmentCommand, criteriaOfProposal, proposalStatesTakingReviews } from "./assignments.server";
+import { applyAssignmentCommand, criteriaOfProposal, proposalStatesTakingReviews, reviewGaps } from "./assignments.server";
 import type { ReviewDraft, ReviewDraftTyped } from "./review-schema";
 import { readReviewForm, typedReviewForm } from "./review-schema";
 
@@ -157,16 +157,6 @@ function othersReviews(assignment: ReviewerAssignment) {
     }));
 }
 
-/** The parts a submission still needs, each with the field it points to. */
-function missingFields(criteria: { id: string; name: string }[], review: typeof reviews.$inferSelect | undefined) {
-  const scores = review?.scores ?? {};
-  return [
-    ...criteria.filter((criterion) => !scores[criterion.id]).map((criterion) => ({ label: `Score for “${criterion.name}”`, field: `score-${criterion.id}` })),
-    ...(review?.recommendation ? [] : [{ label: "Recommendation", field: "recommendation" }]),
-    ...(review?.confidence ? [] : [{ label: "Confidence", field: "confidence" }]),
-  ];
-}
-
 /** The review page: before "no conflict" only who takes part; then the proposal beside the review. */
 export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser) {
   const snapshot = restoreAssignment(assignment.snapshot, assignment.machineVersion);
@@ -206,7 +196,7 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser)
       revision: review?.updatedAt.getTime() ?? 0,
       lastSaved: review ? formatBrussels(review.updatedAt) : null,
       submitted: review?.submittedAt ? formatBrussels(review.submittedAt) : null,
-      missing: missingFields(criteria, review),
+      missing: reviewGaps(criteria, review).map(({ label, field }) => ({ label, field })),
       others: othersReviews(assignment),
     },
   };
