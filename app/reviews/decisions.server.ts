@@ -108,6 +108,10 @@ export function recordDecisions(
       (tx) => {
         const proposal = tx.select().from(proposals).where(and(eq(proposals.id, proposalId), eq(proposals.roundId, roundId))).get();
         if (!proposal) return result.refused.push({ proposalId, title: `Proposal ${proposalId}`, message: "There is no such proposal in this round." });
+        // Who may decide, and where, is the statechart's to say first: a person who may not learns nothing more.
+        const snapshot = restoreProposal(proposal.snapshot, proposal.machineVersion);
+        const step = stepProposal(snapshot, { type: "DECIDE", actor: actorFor(admin, snapshot, "DECIDE"), outcome: input.outcome, reason: input.reason, sharedFeedback: input.sharedFeedback });
+        if (!step.accepted) return result.refused.push({ proposalId, title: nameOf(proposal), message: step.reason });
         const existing = tx.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, proposalId)).get();
         if (existing?.releasedAt) return result.refused.push({ proposalId, title: nameOf(proposal), message: "Its decision is already released." });
         if (changedMeanwhile(seen[proposalId], { decision: existing?.version ?? 0, proposal: proposal.version })) {
@@ -116,9 +120,6 @@ export function recordDecisions(
         if (input.priority && input.outcome !== "promising") {
           return result.refused.push({ proposalId, title: nameOf(proposal), message: PRIORITY_NEEDS_PROMISING });
         }
-        const snapshot = restoreProposal(proposal.snapshot, proposal.machineVersion);
-        const step = stepProposal(snapshot, { type: "DECIDE", actor: actorFor(admin, snapshot, "DECIDE"), outcome: input.outcome, reason: input.reason, sharedFeedback: input.sharedFeedback });
-        if (!step.accepted) return result.refused.push({ proposalId, title: nameOf(proposal), message: step.reason });
         const values = { ...input, decidedByUserId: admin.id, decidedAt: now };
         if (existing) tx.update(proposalDecisions).set({ ...values, version: existing.version + 1 }).where(eq(proposalDecisions.proposalId, proposalId)).run();
         else tx.insert(proposalDecisions).values({ proposalId, ...values }).run();
