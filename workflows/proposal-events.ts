@@ -112,7 +112,8 @@ export type CommandField =
   | { name: "reason" | "question" | "message" | "sharedFeedback"; kind: "text"; label: string; hint?: string }
   | { name: "days"; kind: "days"; label: string }
   | { name: "outcome"; kind: "choice"; label: string; choices: readonly { value: string; label: string }[] }
-  | { name: "confirm"; kind: "confirm"; label: string };
+  | { name: "confirm"; kind: "confirm"; label: string }
+  | { name: "priority"; kind: "mark"; label: string; hint: string };
 
 /** A text of the event's payload shown in the history, with its label. */
 export interface PayloadText {
@@ -256,6 +257,7 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
           { value: "notSelected", label: "Not selected" },
         ],
       },
+      { name: "priority", kind: "mark", label: "Priority: the promising proposal that stands out", hint: "Only with “Promising”. The TAF team's mark, never sent to the applicants." },
       { name: "reason", kind: "text", label: "Reason for the decision", hint: "For the TAF team's record. Not shown to the applicants." },
       {
         name: "sharedFeedback",

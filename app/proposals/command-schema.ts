@@ -23,6 +23,7 @@ export const commandSchema = z.discriminatedUnion("event", [
   z.object({
     event: z.literal("DECIDE"),
     outcome: z.enum(["promising", "notSelected"], { error: "Choose promising or not selected." }),
+    priority: z.literal("on").optional(),
     reason: text(4000),
     sharedFeedback: text(8000),
   }),

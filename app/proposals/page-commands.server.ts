@@ -29,8 +29,10 @@ export function sendFromProposalPage(user: SessionUser, participation: Participa
   }
   if (parsed.data.event === "DECIDE") {
     // A decision is held until the round's decisions are released together: nothing reaches the applicants before.
-    const { outcome, reason, sharedFeedback } = parsed.data;
-    const held = recordDecisionOnProposal(user, participation.proposalId, { outcome, priority: false, reason, sharedFeedback });
+    // The page's form says which version of the proposal and of its held decision it showed.
+    const { outcome, priority, reason, sharedFeedback } = parsed.data;
+    const seen = { decision: Number(form.heldVersion), proposal: Number(form.version) };
+    const held = recordDecisionOnProposal(user, participation.proposalId, { outcome, priority: priority === "on", reason, sharedFeedback }, { seen });
     if (held.refused[0]) return reply({ formError: held.refused[0].message });
     return reply({ values: {}, done: "Recorded and held. The applicants are told when the round's decisions are released." });
   }

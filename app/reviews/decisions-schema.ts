@@ -1,7 +1,20 @@
 import { z } from "zod";
 
-// The forms of a round's decisions page. zod checks the shape; whether a proposal may be decided
+// The forms of a round's decisions page, where the ranking's decision form posts too. zod checks the shape; whether a proposal may be decided
 // now, and whether a reason is needed, is the statechart's to say (asked as a dry run).
+
+/**
+ * What a form was shown of a proposal's decision: the version of its held decision (0: none)
+ * and, on the proposal's own page, the proposal's version too.
+ */
+export type SeenDecision = { decision: number; proposal?: number };
+
+// "proposalId:version" for each proposal the page listed, 0 where it showed no held decision:
+// a decision changed meanwhile is not overwritten, nor withdrawn, by a form that never saw it.
+const heldVersions = z
+  .array(z.string().regex(/^\d+:\d+$/, "This form is out of date. Reload the page and try again."))
+  .default([])
+  .transform((pairs): Record<number, SeenDecision> => Object.fromEntries(pairs.map((pair) => pair.split(":").map(Number)).map(([proposalId, decision]) => [proposalId, { decision }])));
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
 
@@ -13,14 +26,9 @@ export const decisionFormSchema = z.discriminatedUnion("intent", [
     priority: z.literal("on").optional(),
     reason: text(4000),
     sharedFeedback: text(8000),
-    // "proposalId:version" for each proposal the page listed, 0 where it showed no held decision:
-    // a decision changed meanwhile is not overwritten by a form that never saw it.
-    heldVersion: z
-      .array(z.string().regex(/^\d+:\d+$/, "This form is out of date. Reload the page and try again."))
-      .default([])
-      .transform((pairs) => Object.fromEntries(pairs.map((pair) => pair.split(":").map(Number) as [number, number]))),
+    heldVersion: heldVersions,
   }),
-  z.object({ intent: z.literal("withdraw"), proposalId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("withdraw"), proposalId: z.coerce.number().int().positive(), heldVersion: heldVersions }),
   z.object({
     intent: z.literal("release"),
     confirm: z.literal("on", { error: "Tick the box to confirm that the applicants are told now." }),

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Tx } from "../../db/client";
 import type { DecisionOutcome } from "../../db/schema";
 import { institutions, proposalDecisions, proposals, rounds, users } from "../../db/schema";
 import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
@@ -6,10 +7,12 @@ import { statesAccepting } from "../../workflows/proposal-stages";
 import { restoreProposal, stateLabelOf, stepProposal } from "../../workflows/proposal.machine";
 import { actorFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
+import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { applicantsOf } from "../proposals/notifications.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
+import type { SeenDecision } from "./decisions-schema";
 
 // The TAF team's selection decisions on a round's proposals at "Deciding": recorded and held,
 // each checked by the statechart as a dry run, then released together. Only the release applies
@@ -64,17 +67,40 @@ export function decisionsPage(roundId: number) {
 export const DECISION_CONFLICT_MESSAGE = "This decision changed meanwhile. Reload the page to see what changed, then try again.";
 
 /**
+ * What a form was shown of a proposal's decision: the version of its held decision (0: none)
+ * and, on the proposal's own page, the proposal's version too.
+ */
+export type { SeenDecision } from "./decisions-schema";
+
+/**
+ * The one rule for every decision form: one that was shown another held decision, or another
+ * version of the proposal, than there is now is refused rather than overwrite what it never saw.
+ * A caller that names no version (the demo, a script) is not a form and is not checked.
+ */
+function changedMeanwhile(seen: SeenDecision | undefined, now: { decision: number; proposal?: number }) {
+  if (!seen) return false;
+  return seen.decision !== now.decision || (seen.proposal !== undefined && seen.proposal !== now.proposal);
+}
+
+/** The audit row of a decision's change, in the transaction that makes it: who, which proposal, what outcome. */
+function auditDecision(tx: Tx, admin: SessionUser, action: "decision.recorded" | "decision.changed" | "decision.withdrawn" | "decision.released", decision: { proposalId: number; outcome: DecisionOutcome; priority: boolean }) {
+  audit({ actorUserId: admin.id, action, subjectType: "proposal", subjectId: decision.proposalId, detail: { outcome: decision.outcome, priority: decision.priority } }, tx);
+}
+
+export const PRIORITY_NEEDS_PROMISING = "Only a promising proposal can be marked as priority. Untick “Priority”, or choose promising.";
+
+/**
  * Records (or changes) a held decision on each proposal, after asking the statechart whether
  * DECIDE with these facts would be accepted now; a refused one is named with the machine's reason.
- * `seenVersions` holds, by proposal, the version of the held decision the form showed (0: none);
- * a proposal whose decision is no longer that one is refused and left as it is.
+ * `seen` holds, by proposal, what the form showed of it; a proposal whose decision (or whose
+ * version, where the form showed it) is no longer that one is refused and left as it is.
  */
 export function recordDecisions(
   admin: SessionUser,
   roundId: number,
   proposalIds: number[],
   input: DecisionInput,
-  { seenVersions = {}, now = new Date() }: { seenVersions?: Record<number, number>; now?: Date } = {},
+  { seen = {}, now = new Date() }: { seen?: Record<number, SeenDecision>; now?: Date } = {},
 ): RecordResult {
   const result: RecordResult = { recorded: [], refused: [] };
   for (const proposalId of new Set(proposalIds)) {
@@ -82,16 +108,22 @@ export function recordDecisions(
       (tx) => {
         const proposal = tx.select().from(proposals).where(and(eq(proposals.id, proposalId), eq(proposals.roundId, roundId))).get();
         if (!proposal) return result.refused.push({ proposalId, title: `Proposal ${proposalId}`, message: "There is no such proposal in this round." });
+        // Who may decide, and where, is the statechart's to say first: a person who may not learns nothing more.
         const snapshot = restoreProposal(proposal.snapshot, proposal.machineVersion);
         const step = stepProposal(snapshot, { type: "DECIDE", actor: actorFor(admin, snapshot, "DECIDE"), outcome: input.outcome, reason: input.reason, sharedFeedback: input.sharedFeedback });
         if (!step.accepted) return result.refused.push({ proposalId, title: nameOf(proposal), message: step.reason });
-        const values = { ...input, priority: input.outcome === "promising" && input.priority, decidedByUserId: admin.id, decidedAt: now };
         const existing = tx.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, proposalId)).get();
         if (existing?.releasedAt) return result.refused.push({ proposalId, title: nameOf(proposal), message: "Its decision is already released." });
-        const seen = seenVersions[proposalId];
-        if (seen !== undefined && seen !== (existing?.version ?? 0)) return result.refused.push({ proposalId, title: nameOf(proposal), message: DECISION_CONFLICT_MESSAGE });
+        if (changedMeanwhile(seen[proposalId], { decision: existing?.version ?? 0, proposal: proposal.version })) {
+          return result.refused.push({ proposalId, title: nameOf(proposal), message: DECISION_CONFLICT_MESSAGE });
+        }
+        if (input.priority && input.outcome !== "promising") {
+          return result.refused.push({ proposalId, title: nameOf(proposal), message: PRIORITY_NEEDS_PROMISING });
+        }
+        const values = { ...input, decidedByUserId: admin.id, decidedAt: now };
         if (existing) tx.update(proposalDecisions).set({ ...values, version: existing.version + 1 }).where(eq(proposalDecisions.proposalId, proposalId)).run();
         else tx.insert(proposalDecisions).values({ proposalId, ...values }).run();
+        auditDecision(tx, admin, existing ? "decision.changed" : "decision.recorded", { proposalId, ...input });
         result.recorded.push(nameOf(proposal));
       },
       { behavior: "immediate" },
@@ -100,14 +132,31 @@ export function recordDecisions(
   return result;
 }
 
-/** Withdraws a held decision; a released one is the proposal's history and stays. */
-export function withdrawDecision(roundId: number, proposalId: number) {
-  const inRound = db().select({ id: proposals.id }).from(proposals).where(eq(proposals.roundId, roundId));
-  const removed = db()
-    .delete(proposalDecisions)
-    .where(and(eq(proposalDecisions.proposalId, proposalId), isNull(proposalDecisions.releasedAt), inArray(proposalDecisions.proposalId, inRound)))
-    .run();
-  return removed.changes === 1;
+export type WithdrawResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Withdraws a held decision; a released one is the proposal's history and stays. `seenVersion`
+ * is the version of the held decision the form showed: another one is not withdrawn unseen.
+ */
+export function withdrawDecision(admin: SessionUser, roundId: number, proposalId: number, seenVersion?: number): WithdrawResult {
+  return db().transaction(
+    (tx): WithdrawResult => {
+      const held = tx
+        .select({ decision: proposalDecisions })
+        .from(proposalDecisions)
+        .innerJoin(proposals, eq(proposals.id, proposalDecisions.proposalId))
+        .where(and(eq(proposalDecisions.proposalId, proposalId), eq(proposals.roundId, roundId), isNull(proposalDecisions.releasedAt)))
+        .get()?.decision;
+      if (changedMeanwhile(seenVersion === undefined ? undefined : { decision: seenVersion }, { decision: held?.version ?? 0 })) {
+        return { ok: false, message: DECISION_CONFLICT_MESSAGE };
+      }
+      if (!held) return { ok: false, message: "There is no held decision on this proposal." };
+      tx.delete(proposalDecisions).where(eq(proposalDecisions.proposalId, proposalId)).run();
+      auditDecision(tx, admin, "decision.withdrawn", held);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /**
@@ -132,6 +181,7 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
         const applied = applyProposalCommand({ proposalId: decision.proposalId, actor, command: { type: "DECIDE", outcome, reason, sharedFeedback }, now }, tx);
         if (!applied.ok) return result.refused.push({ proposalId: decision.proposalId, title: nameOf(proposal), message: applied.message });
         tx.update(proposalDecisions).set({ releasedAt: now }).where(eq(proposalDecisions.proposalId, decision.proposalId)).run();
+        auditDecision(tx, admin, "decision.released", decision);
         result.released.push(nameOf(proposal));
       },
       { behavior: "immediate" },
@@ -140,9 +190,20 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
   return result;
 }
 
-/** The proposal page's DECIDE form: the same held decision as the round's decisions page records. */
-export function recordDecisionOnProposal(admin: SessionUser, proposalId: number, input: DecisionInput, now = new Date()): RecordResult {
+/** The proposal page's DECIDE form: the same held decision as the round's decisions page records, refused when what the page showed is stale. */
+export function recordDecisionOnProposal(admin: SessionUser, proposalId: number, input: DecisionInput, { seen, now = new Date() }: { seen?: SeenDecision; now?: Date } = {}): RecordResult {
   const proposal = db().select({ roundId: proposals.roundId }).from(proposals).where(eq(proposals.id, proposalId)).get();
   if (!proposal) return { recorded: [], refused: [{ proposalId, title: `Proposal ${proposalId}`, message: "There is no such proposal." }] };
-  return recordDecisions(admin, proposal.roundId, [proposalId], input, { now });
+  return recordDecisions(admin, proposal.roundId, [proposalId], input, { seen: seen ? { [proposalId]: seen } : {}, now });
+}
+
+/** The held decision the proposal page shows beside its decision form, with the version the form carries. */
+export function heldDecisionOn(proposalId: number) {
+  const held = db()
+    .select({ outcome: proposalDecisions.outcome, priority: proposalDecisions.priority, version: proposalDecisions.version, decidedBy: users.name })
+    .from(proposalDecisions)
+    .innerJoin(users, eq(users.id, proposalDecisions.decidedByUserId))
+    .where(and(eq(proposalDecisions.proposalId, proposalId), isNull(proposalDecisions.releasedAt)))
+    .get();
+  return held ?? null;
 }

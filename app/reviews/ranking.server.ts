@@ -1,6 +1,7 @@
-import { and, eq, exists, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
-import { institutions, proposalEvents, proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
+import type { DecisionOutcome } from "../../db/schema";
+import { institutions, proposalDecisions, proposalEvents, proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import { countryLabel, KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../workflows/countries";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { statesAccepting, statesWithin } from "../../workflows/proposal-stages";
@@ -13,6 +14,8 @@ import { toBrusselsTime } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
+import type { PageRequest } from "../pagination.server";
+import { readPage } from "../pagination.server";
 import { partnerTakesPart } from "../proposals/participation.server";
 import { roundSettings } from "../rounds/workflow.server";
 import type { RankingOrder, RankingSort } from "./ranking-schema";
@@ -20,7 +23,9 @@ import type { RankingOrder, RankingSort } from "./ranking-schema";
 // A round's ranking: every proposal that reached the EU review, with the aggregate of its
 // submitted reviews (workflows/review-scoring.ts), in the order rankProposals gives or by a
 // column. Read in four statements whatever the number of proposals: the round, its reviewed
-// proposals, their partners' countries, and their assignments with their reviews.
+// proposals (with their held decisions), their partners' countries, and their assignments with
+// their reviews. A proposal's rank needs every other's scores, so the page is cut from the
+// whole ranking, in order, after it is read.
 
 type Country = { name: string; needsFootnote: boolean };
 
@@ -35,6 +40,8 @@ export type RankingRow = {
   stage: string;
   /** At "Deciding": a decision can be recorded for it from the table. */
   decidable: boolean;
+  /** The decision held on it, not yet released; its version is what the table's form saw. */
+  held: { outcome: DecisionOutcome; priority: boolean; version: number } | null;
   lead: string;
   countries: Country[];
   aggregate: ProposalAggregate;
@@ -69,9 +76,13 @@ export function roundRanking(roundId: number) {
       state: proposals.state,
       lead: institutions.name,
       leadCountry: institutions.countryCode,
+      heldOutcome: proposalDecisions.outcome,
+      heldPriority: proposalDecisions.priority,
+      heldVersion: proposalDecisions.version,
     })
     .from(proposals)
     .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+    .leftJoin(proposalDecisions, and(eq(proposalDecisions.proposalId, proposals.id), isNull(proposalDecisions.releasedAt)))
     .where(and(eq(proposals.roundId, round.id), isNotNull(proposals.reference), reachedReview))
     .all();
   const ids = reviewed.map((proposal) => proposal.id);
@@ -125,6 +136,7 @@ export function roundRanking(roundId: number) {
       title: proposal.title,
       stage: stateLabelOf(proposal.state),
       decidable: (statesAccepting("DECIDE") as string[]).includes(proposal.state),
+      held: proposal.heldOutcome ? { outcome: proposal.heldOutcome, priority: proposal.heldPriority ?? false, version: proposal.heldVersion ?? 1 } : null,
       lead: proposal.lead,
       countries: WB6_COUNTRIES.filter((country) => codes.has(country.code)).map(({ name, needsFootnote }) => ({ name, needsFootnote })),
       aggregate,
@@ -163,11 +175,13 @@ export function sortRanking(rows: readonly RankingRow[], { sort, order }: Rankin
   });
 }
 
-/** The ranking page: the round, its criteria's names, and the rows in the asked order. */
-export function rankingPage(roundId: number, order: RankingOrder) {
+/** The ranking page: the round, its criteria's names, and one page of the rows in the asked order. */
+export function rankingPage(roundId: number, order: RankingOrder, page: PageRequest) {
   const ranking = roundRanking(roundId);
   if (!ranking) return null;
-  return { ...ranking, order, rows: sortRanking(ranking.rows, order) };
+  const sorted = sortRanking(ranking.rows, order);
+  const { rows, pages } = readPage(page, (offset, limit) => ({ rows: sorted.slice(offset, offset + limit), total: sorted.length }));
+  return { ...ranking, order, rows, pages };
 }
 
 // A spreadsheet runs a cell that starts like a formula; a leading apostrophe makes it text.

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DecisionFields } from "../components/reviews/decision-fields";
+import { DecisionFields, heldWords } from "../components/reviews/decision-fields";
 import { readForm } from "../forms.server";
 import { requirePermission } from "../permissions.server";
 import { decisionFormSchema } from "../reviews/decisions-schema";
@@ -22,25 +22,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A held decision's "Withdraw" button sits in the record form and names its proposal itself.
   const withdrawing = form.get("withdraw");
   const parsed = decisionFormSchema.safeParse(
-    withdrawing ? { intent: "withdraw", proposalId: withdrawing } : { ...Object.fromEntries(form), proposalId: form.getAll("proposalId"), heldVersion: form.getAll("heldVersion") },
+    withdrawing
+      ? { intent: "withdraw", proposalId: withdrawing, heldVersion: form.getAll("heldVersion") }
+      : { ...Object.fromEntries(form), proposalId: form.getAll("proposalId"), heldVersion: form.getAll("heldVersion") },
   );
-  if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join(" "), recorded: [], released: [], refused: [] };
+  // A refused form comes back as it was sent: the ticks, the outcome and the typed text.
+  const sent = {
+    ticked: form.getAll("proposalId").map(Number),
+    values: { outcome: String(form.get("outcome") ?? ""), priority: form.get("priority") === "on", reason: String(form.get("reason") ?? ""), sharedFeedback: String(form.get("sharedFeedback") ?? "") },
+  };
+  const none = { error: null, recorded: [], released: [], refused: [], ...sent };
+  if (!parsed.success) return { ...none, error: parsed.error.issues.map((issue) => issue.message).join(" ") };
   const input = parsed.data;
   if (input.intent === "withdraw") {
-    return withdrawDecision(roundId, input.proposalId)
-      ? { error: null, recorded: [], released: [], refused: [] }
-      : { error: "There is no held decision on this proposal.", recorded: [], released: [], refused: [] };
+    const withdrawn = withdrawDecision(admin, roundId, input.proposalId, input.heldVersion[input.proposalId]?.decision);
+    return { ...none, error: withdrawn.ok ? null : withdrawn.message };
   }
-  if (input.intent === "release") return { error: null, recorded: [], ...releaseDecisions(admin, roundId) };
+  if (input.intent === "release") return { ...none, ...releaseDecisions(admin, roundId) };
   const { outcome, priority, reason, sharedFeedback, heldVersion } = input;
-  return { error: null, released: [], ...recordDecisions(admin, roundId, input.proposalId, { outcome, priority: priority === "on", reason, sharedFeedback }, { seenVersions: heldVersion }) };
+  return { ...none, ...recordDecisions(admin, roundId, input.proposalId, { outcome, priority: priority === "on", reason, sharedFeedback }, { seen: heldVersion }) };
 }
-
-const OUTCOME_WORDS = { promising: "Promising", notSelected: "Not selected" } as const;
 
 export default function Decisions() {
   const { round, proposals, held } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // What was sent comes back into the form only when something of it was refused.
+  const kept = result && (result.error || result.refused.length) ? result : undefined;
   return (
     <>
       <p>
@@ -89,7 +96,14 @@ export default function Decisions() {
                   {proposals.map((proposal) => (
                     <tr key={proposal.proposalId}>
                       <td>
-                        <input type="checkbox" name="proposalId" value={proposal.proposalId} id={`decide-${proposal.proposalId}`} aria-label={`Decide on ${proposal.name}`} />
+                        <input
+                          type="checkbox"
+                          name="proposalId"
+                          value={proposal.proposalId}
+                          id={`decide-${proposal.proposalId}`}
+                          aria-label={`Decide on ${proposal.name}`}
+                          defaultChecked={kept?.ticked.includes(proposal.proposalId)}
+                        />
                         <input type="hidden" name="heldVersion" value={`${proposal.proposalId}:${proposal.held?.version ?? 0}`} />
                       </td>
                       <td>
@@ -102,8 +116,7 @@ export default function Decisions() {
                       <td>
                         {proposal.held ? (
                           <>
-                            {OUTCOME_WORDS[proposal.held.outcome]}
-                            {proposal.held.priority ? " · priority" : ""} <span className="muted">by {proposal.held.decidedBy}</span>
+                            {heldWords(proposal.held)} <span className="muted">by {proposal.held.decidedBy}</span>
                             <div className="muted">Reason: {proposal.held.reason}</div>
                             <button type="submit" name="withdraw" value={proposal.proposalId} formNoValidate className="secondary">
                               Withdraw
@@ -118,7 +131,7 @@ export default function Decisions() {
                 </tbody>
               </table>
             </div>
-            <DecisionFields idPrefix="decision" />
+            <DecisionFields idPrefix="decision" values={kept?.values} />
             <p>
               <button type="submit">Record and hold</button>
             </p>
@@ -135,7 +148,7 @@ export default function Decisions() {
             {held.map((decision) => (
               <article key={decision.proposalId} className="card stack">
                 <h3>
-                  {decision.name} <span className="muted">· {OUTCOME_WORDS[decision.outcome]}{decision.priority ? " · priority" : ""}</span>
+                  {decision.name} <span className="muted">· {heldWords(decision)}</span>
                 </h3>
                 <p className="muted">
                   To {decision.recipients} applicant{decision.recipients === 1 ? "" : "s"}: “{decision.preview.subject}”

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "../components/pagination";
 import { DecisionFields } from "../components/reviews/decision-fields";
 import { RankingTable } from "../components/reviews/ranking-table";
+import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { rankingOrderOf } from "../reviews/ranking-schema";
 import { rankingPage } from "../reviews/ranking.server";
@@ -11,11 +13,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rankin
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "viewRanking");
-  return rankingPage(roundIdOf(params.roundId), rankingOrderOf(new URL(request.url).searchParams)) ?? roundNotFound();
+  return rankingPage(roundIdOf(params.roundId), rankingOrderOf(new URL(request.url).searchParams), requestedPage(request)) ?? roundNotFound();
 }
 
 export default function Ranking() {
-  const { round, rows, order, criteria } = useLoaderData<typeof loader>();
+  const { round, rows, order, criteria, pages } = useLoaderData<typeof loader>();
+  const decidable = rows.some((row) => row.decidable);
   return (
     <>
       <p>
@@ -38,10 +41,12 @@ export default function Ranking() {
       </p>
       {rows.length ? (
         <>
-          <RankingTable rows={rows} order={order} criteria={criteria} decideForm={rows.some((row) => row.decidable) ? "decide" : undefined} />
-          {rows.some((row) => row.decidable) ? (
+          <RankingTable rows={rows} order={order} criteria={criteria} decideForm={decidable ? "decide" : undefined} />
+          <Pagination pages={pages} label="the ranking" />
+          {decidable ? (
             <Form method="post" action={`/admin/rounds/${round.id}/decisions`} id="decide" className="stack">
               <h2>Decide on the ticked proposals</h2>
+              {pages.pageCount > 1 ? <p className="hint">Only the proposals ticked on this page are decided.</p> : null}
               <p className="hint">
                 Each decision is held until you release the round's decisions on its <Link to={`/admin/rounds/${round.id}/decisions`}>decisions page</Link>.
               </p>

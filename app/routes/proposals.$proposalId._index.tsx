@@ -7,11 +7,13 @@ import { ProposalHistory } from "../components/proposal/history";
 import { StageList } from "../components/proposal/stages";
 import { Statechart } from "../components/proposal/statechart";
 import { ProposalAnswer } from "../components/proposal-answer";
+import { HeldDecision } from "../components/reviews/decision-fields";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { readForm } from "../forms.server";
 import { requireProposal } from "../permissions.server";
 import { sendFromProposalPage } from "../proposals/page-commands.server";
 import { proposalPageFor } from "../proposals/proposal-view.server";
+import { heldDecisionOn } from "../reviews/decisions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` },
@@ -19,7 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  return proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice"));
+  const page = proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice"));
+  // Whoever may decide sees the decision held so far beside the form that would replace it.
+  return { ...page, heldDecision: page.actions.some((action) => action.type === "DECIDE") ? heldDecisionOn(proposal.proposalId) : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -96,7 +100,9 @@ export default function ProposalPage() {
         {proposal.actions.length ? (
           <div className="action-forms">
             {proposal.actions.map((action) => (
-              <ActionForm key={action.type} action={action} version={proposal.version} result={result} />
+              <ActionForm key={action.type} action={action} version={proposal.version} result={result}>
+                {action.type === "DECIDE" ? <HeldDecision held={proposal.heldDecision} /> : null}
+              </ActionForm>
             ))}
           </div>
         ) : proposal.workLinks.length ? null : (

@@ -5,7 +5,7 @@ import { applyProposalCommand } from "../../app/proposals/workflow.server";
 import * as decisionsRoute from "../../app/routes/admin.rounds.$roundId_.decisions";
 import * as proposalRoute from "../../app/routes/proposals.$proposalId._index";
 import * as rankingRoute from "../../app/routes/admin.rounds.$roundId_.ranking";
-import { outbox, proposalDecisions, proposals } from "../../db/schema";
+import { auditLog, outbox, proposalDecisions, proposals, users } from "../../db/schema";
 import { useDatabase } from "../support/database";
 import { load, signInAs, submit } from "../support/http";
 import { driveTo, leadApplicant, makeRound } from "../workflow-server/builders";
@@ -93,7 +93,7 @@ describe("a round's decisions", () => {
     await post(round.id, { intent: "record", proposalId: String(id), outcome: "promising", priority: "on", reason: "Strong fit.", sharedFeedback: "" });
     expect(heldOn(id)).toMatchObject({ outcome: "promising", priority: true, version: 1 });
 
-    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", priority: "on", reason: REASON, sharedFeedback: SHARED });
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", reason: REASON, sharedFeedback: SHARED });
     expect(heldOn(id)).toMatchObject({ outcome: "notSelected", priority: false, reason: REASON, sharedFeedback: SHARED, version: 2 });
 
     const withdrawn = await post(round.id, { intent: "record", withdraw: String(id) });
@@ -184,7 +184,7 @@ describe("a round's decisions", () => {
     const reply = await submit(
       proposalRoute,
       `/proposals/${id}`,
-      { event: "DECIDE", version: String(before.version), outcome: "promising", reason: "Strong fit.", sharedFeedback: SHARED },
+      { event: "DECIDE", version: String(before.version), heldVersion: "0", outcome: "promising", reason: "Strong fit.", sharedFeedback: SHARED },
       { cookie: await signInAs(ADMIN), params: { proposalId: String(id) } },
     );
 
@@ -207,5 +207,149 @@ describe("a round's decisions", () => {
     const result = await load(decisionsRoute, `/admin/rounds/${round.id}/decisions`, { cookie: await signInAs("applicant.xk@taf.example"), params: { roundId: String(round.id) } });
     expect(result).toBeInstanceOf(Response);
     expect((result as Response).status).toBe(403);
+  });
+});
+
+type ProposalPage = Exclude<Awaited<ReturnType<typeof proposalRoute.loader>>, Response>;
+type Ranking = Exclude<Awaited<ReturnType<typeof rankingRoute.loader>>, Response>;
+const CONFLICT = "This decision changed meanwhile. Reload the page to see what changed, then try again.";
+
+async function proposalPage(id: number, email = ADMIN) {
+  return (await load(proposalRoute, `/proposals/${id}`, { cookie: await signInAs(email), params: { proposalId: String(id) } })) as ProposalPage;
+}
+
+/** Sends the proposal page's decision form as the page showed it: with its proposal and held decision's versions. */
+async function decideOnPage(id: number, shown: ProposalPage, fields: Record<string, string>) {
+  const form = { event: "DECIDE", version: String(shown.version), heldVersion: String(shown.heldDecision?.version ?? 0), ...fields };
+  return submit(proposalRoute, `/proposals/${id}`, form, { cookie: await signInAs(ADMIN), params: { proposalId: String(id) } });
+}
+
+/** What the ranking's decision form posts beside its ticks: the version of each decidable row's held decision. */
+async function rankingShows(roundId: number) {
+  const ranking = (await load(rankingRoute, `/admin/rounds/${roundId}/ranking`, { cookie: await signInAs(ADMIN), params: { roundId: String(roundId) } })) as Ranking;
+  return { rows: ranking.rows, heldVersion: ranking.rows.filter((row) => row.decidable).map((row) => `${row.proposalId}:${row.held?.version ?? 0}`) };
+}
+
+const decisionAudit = (id: number) =>
+  db()
+    .select()
+    .from(auditLog)
+    .all()
+    .filter((row) => row.action.startsWith("decision.") && row.subjectId === String(id))
+    .map((row) => [row.action, row.actorUserId, row.subjectType, row.detail]);
+
+describe("a decision form that is out of date", () => {
+  it("from the ranking: refused for the proposal whose decision changed since the table showed it, and that decision stays", async () => {
+    const round = makeRound();
+    const [id, other] = [driveTo("deciding", { round }), driveTo("deciding", { round, title: "Cyber incident response across the region" })];
+    const empty = await rankingShows(round.id);
+    const first = await post(round.id, { intent: "record", proposalId: [String(id), String(other)], outcome: "promising", reason: "Strong fit.", sharedFeedback: "", heldVersion: empty.heldVersion });
+    expect(first.recorded).toHaveLength(2);
+    const shown = await rankingShows(round.id);
+    expect(shown.rows.find((row) => row.proposalId === id)!.held).toEqual({ outcome: "promising", priority: false, version: 1 });
+
+    // Another administrator changes one of them from a fresh table.
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", reason: REASON, sharedFeedback: SHARED, heldVersion: shown.heldVersion });
+
+    const stale = await post(round.id, { intent: "record", proposalId: [String(id), String(other)], outcome: "promising", priority: "on", reason: "Stands out.", sharedFeedback: "", heldVersion: shown.heldVersion });
+    expect(stale.refused).toEqual([expect.objectContaining({ proposalId: id, message: CONFLICT })]);
+    expect(heldOn(id)).toMatchObject({ outcome: "notSelected", priority: false, reason: REASON, version: 2 });
+    expect(heldOn(other)).toMatchObject({ outcome: "promising", priority: true, version: 2 });
+    // The refused form comes back as it was sent, ticks and text.
+    expect(stale).toMatchObject({ ticked: [id, other], values: { outcome: "promising", priority: true, reason: "Stands out." } });
+  });
+
+  it("from the proposal page: refused when a decision was held, or the proposal changed, since the page showed it", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    const shown = await proposalPage(id);
+    expect(shown.heldDecision).toBeNull();
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", reason: REASON, sharedFeedback: SHARED });
+
+    const stale = await decideOnPage(id, shown, { outcome: "promising", reason: "Strong fit.", sharedFeedback: "" });
+    expect(stale).toMatchObject({ formError: CONFLICT, done: null, values: { reason: "Strong fit." } });
+    expect(heldOn(id)).toMatchObject({ outcome: "notSelected", reason: REASON, version: 1 });
+
+    const fresh = await proposalPage(id);
+    expect(fresh.heldDecision).toEqual({ outcome: "notSelected", priority: false, version: 1, decidedBy: expect.any(String) });
+    // A page shown before the proposal's last change carries the version before it.
+    const olderProposal = await decideOnPage(id, { ...fresh, version: fresh.version - 1 }, { outcome: "promising", reason: "Strong fit.", sharedFeedback: "" });
+    expect(olderProposal).toMatchObject({ formError: CONFLICT });
+    expect(heldOn(id)).toMatchObject({ outcome: "notSelected", version: 1 });
+
+    expect(await decideOnPage(id, fresh, { outcome: "promising", reason: "Strong fit.", sharedFeedback: "" })).toMatchObject({ formError: null, done: expect.stringMatching(/held/) });
+    expect(heldOn(id)).toMatchObject({ outcome: "promising", version: 2 });
+  });
+
+  it("withdrawing: refused when the held decision changed or went since the page showed it; the current one is withdrawn", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    const seen = async () => (await page(round.id)).proposals.map((p) => `${p.proposalId}:${p.held?.version ?? 0}`);
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "promising", reason: "Strong fit.", sharedFeedback: "" });
+    const shown = await seen();
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", reason: REASON, sharedFeedback: SHARED, heldVersion: shown });
+
+    const stale = await post(round.id, { intent: "record", withdraw: String(id), heldVersion: shown });
+    expect(stale.error).toBe(CONFLICT);
+    expect(heldOn(id)).toMatchObject({ outcome: "notSelected", version: 2 });
+
+    const current = await seen();
+    expect((await post(round.id, { intent: "record", withdraw: String(id), heldVersion: current })).error).toBeNull();
+    expect(heldOn(id)).toBeUndefined();
+    // A second tab that still shows it: the decision it would withdraw is gone already.
+    expect((await post(round.id, { intent: "record", withdraw: String(id), heldVersion: current })).error).toBe(CONFLICT);
+  });
+});
+
+describe("the priority mark", () => {
+  it("is refused with “not selected”, with a clear message, from the decisions page, the ranking and the proposal page; nothing is held", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    const message = /Only a promising proposal can be marked as priority/;
+
+    const fromTable = await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", priority: "on", reason: REASON, sharedFeedback: "", heldVersion: (await rankingShows(round.id)).heldVersion });
+    expect(fromTable.refused).toEqual([expect.objectContaining({ proposalId: id, message: expect.stringMatching(message) })]);
+    expect(fromTable.values).toMatchObject({ outcome: "notSelected", priority: true, reason: REASON });
+
+    const fromPage = await decideOnPage(id, await proposalPage(id), { outcome: "notSelected", priority: "on", reason: REASON, sharedFeedback: "" });
+    expect(fromPage).toMatchObject({ formError: expect.stringMatching(message), values: { priority: "on", reason: REASON } });
+    expect(heldOn(id)).toBeUndefined();
+    expect(decisionAudit(id)).toEqual([]);
+  });
+
+  it("is offered by the proposal page's decision form and held with a promising decision", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    const shown = await proposalPage(id);
+    expect(shown.actions.find((action) => action.type === "DECIDE")!.fields.map((field) => field.name)).toContain("priority");
+
+    await decideOnPage(id, shown, { outcome: "promising", priority: "on", reason: "Stands out.", sharedFeedback: "" });
+    expect(heldOn(id)).toMatchObject({ outcome: "promising", priority: true });
+    expect((await proposalPage(id)).heldDecision).toMatchObject({ outcome: "promising", priority: true });
+    // The lead applicant's page has no decision form, and so shows no held decision.
+    expect((await proposalPage(id, "applicant.xk@taf.example")).heldDecision).toBeNull();
+  });
+});
+
+describe("the audit trail of decisions", () => {
+  it("has a row for each decision recorded, changed, withdrawn and released: who, which proposal, the outcome and the priority", async () => {
+    const round = makeRound();
+    const id = driveTo("deciding", { round });
+    const adminId = db().select({ id: users.id }).from(users).where(eq(users.email, ADMIN)).get()!.id;
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "promising", priority: "on", reason: "Stands out.", sharedFeedback: "" });
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", reason: REASON, sharedFeedback: SHARED });
+    await post(round.id, { intent: "record", withdraw: String(id) });
+    await decideOnPage(id, await proposalPage(id), { outcome: "promising", reason: "Strong fit.", sharedFeedback: SHARED });
+    // A refused change leaves no row.
+    await post(round.id, { intent: "record", proposalId: String(id), outcome: "notSelected", reason: REASON, sharedFeedback: "", heldVersion: [`${id}:0`] });
+    await post(round.id, { intent: "release", confirm: "on" });
+
+    expect(decisionAudit(id)).toEqual([
+      ["decision.recorded", adminId, "proposal", { outcome: "promising", priority: true }],
+      ["decision.changed", adminId, "proposal", { outcome: "notSelected", priority: false }],
+      ["decision.withdrawn", adminId, "proposal", { outcome: "notSelected", priority: false }],
+      ["decision.recorded", adminId, "proposal", { outcome: "promising", priority: false }],
+      ["decision.released", adminId, "proposal", { outcome: "promising", priority: false }],
+    ]);
   });
 });

@@ -119,6 +119,35 @@ describe("a round's ranking", () => {
   });
 });
 
+describe("the ranking's pages", () => {
+  it("shows 50 rows a page, sorted across the pages, in the same statements with 3 proposals as with 53, while the CSV holds every row", async () => {
+    const round = makeRound();
+    const statements = async (search: string) => {
+      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const page = await ranking(round.id, search);
+      const n = spy.mock.calls.length;
+      spy.mockRestore();
+      return { n, page };
+    };
+    for (let i = 0; i < 3; i++) driveTo("awaitingReviewers", { round, title: `Reviewed ${i}` });
+    const few = await statements("");
+    for (let i = 3; i < 53; i++) driveTo("awaitingReviewers", { round, title: `Reviewed ${i}` });
+    const [first, second] = [await statements("?sort=reference&order=desc"), await statements("?sort=reference&order=desc&page=2")];
+
+    expect([few.page.rows.length, first.page.rows.length, second.page.rows.length]).toEqual([3, 50, 3]);
+    expect(second.page.pages).toMatchObject({ page: 2, pageCount: 2, total: 53, first: 51, last: 53 });
+    expect([first.n, second.n]).toEqual([few.n, few.n]);
+    const references = [...first.page.rows, ...second.page.rows].map((row) => row.reference);
+    expect(new Set(references).size).toBe(53);
+    expect(references).toEqual([...references].sort().reverse());
+    // A page past the end, from a link made when there were more rows, shows the last one.
+    expect((await ranking(round.id, "?page=9")).pages).toMatchObject({ page: 2, first: 51 });
+
+    const lines = (await (await csv(round.id)).text()).trimEnd().split("\r\n");
+    expect(lines).toHaveLength(1 + 53 + 1);
+  });
+});
+
 describe("the ranking's CSV export", () => {
   it("is a file named for the round, in rank order, with Kosovo* written as such and its footnote as the last line", async () => {
     const response = await csv(roundIdByCode("2026-R1"));

@@ -1,10 +1,12 @@
+import type { ReactNode } from "react";
 import { Form, useNavigation } from "@remix-run/react";
 
 type Field =
   | { name: string; kind: "text"; label: string; hint?: string }
   | { name: string; kind: "days"; label: string }
   | { name: string; kind: "choice"; label: string; choices: readonly { value: string; label: string }[] }
-  | { name: string; kind: "confirm"; label: string };
+  | { name: string; kind: "confirm"; label: string }
+  | { name: string; kind: "mark"; label: string; hint: string };
 
 type Action = { type: string; label: string; fields: readonly Field[]; danger: boolean };
 
@@ -15,8 +17,11 @@ function sentence(words: string) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The form that sends one statechart event, with the fields the event catalogue gives it. */
-export function ActionForm({ action, version, result }: { action: Action; version: number; result?: Reply }) {
+/**
+ * The form that sends one statechart event, with the fields the event catalogue gives it.
+ * `children`: what the page shows and sends with this one event's form, above its fields.
+ */
+export function ActionForm({ action, version, result, children }: { action: Action; version: number; result?: Reply; children?: ReactNode }) {
   const navigation = useNavigation();
   const mine = result?.event === action.type ? result : undefined;
   const busy = navigation.state !== "idle" && navigation.formData?.get("event") === action.type;
@@ -31,6 +36,7 @@ export function ActionForm({ action, version, result }: { action: Action; versio
           {mine.formError}
         </p>
       ) : null}
+      {children}
       {action.fields.map((field) => (
         <ActionField key={field.name} id={`${action.type}-${field.name}`} field={field} value={mine?.values[field.name]} errors={mine?.fieldErrors[field.name]} />
       ))}
@@ -50,6 +56,16 @@ function ActionField({ id, field, value, errors }: { id: string; field: Field; v
           <label className="checkbox">
             <input type="checkbox" name={field.name} aria-invalid={errors ? true : undefined} /> {field.label}
           </label>
+          {error}
+        </div>
+      );
+    case "mark":
+      return (
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" name={field.name} defaultChecked={value === "on"} aria-invalid={errors ? true : undefined} /> {field.label}
+          </label>
+          <span className="hint">{field.hint}</span>
           {error}
         </div>
       );

@@ -6,6 +6,7 @@ import type { RankingOrder, RankingSort } from "../../reviews/ranking-schema";
 import type { RankingRow } from "../../reviews/ranking.server";
 import { FIRST_ORDER } from "../../reviews/ranking-schema";
 import { CountryName } from "../country";
+import { heldWords } from "./decision-fields";
 
 // The ranking table: one row per proposal that reached the EU review. Each sortable heading is a
 // link (works without JavaScript); the proposal's disagreement reasons and its scores per
@@ -66,7 +67,11 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
               <tr key={row.proposalId}>
                 <td>
                   {decideForm && row.decidable ? (
-                    <input type="checkbox" name="proposalId" value={row.proposalId} form={decideForm} aria-label={`Decide on ${row.reference}`} />
+                    <>
+                      <input type="checkbox" name="proposalId" value={row.proposalId} form={decideForm} aria-label={`Decide on ${row.reference}`} />
+                      {/* The held decision this row showed: one changed meanwhile is not overwritten from here. */}
+                      <input type="hidden" name="heldVersion" value={`${row.proposalId}:${row.held?.version ?? 0}`} form={decideForm} />
+                    </>
                   ) : null}{" "}
                   <strong>{row.rank}</strong>
                   {/* A lower mean speaks for itself; a tie-break is worth saying. */}
@@ -93,6 +98,12 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                     ))}{" "}
                     · {row.stage}
                   </span>
+                  {row.held ? (
+                    <>
+                      <br />
+                      <span className="badge">Held: {heldWords(row.held)}</span>
+                    </>
+                  ) : null}
                 </td>
                 <td>
                   <strong>{formatScore(aggregate.weightedMean)}</strong>
