@@ -2,7 +2,8 @@
 // data, signs in, and measures the pages people use most. Speed is measured here, never
 // asserted in tests. Run: npm run bench  (needs `npm run build` first; about a minute).
 import autocannon from "autocannon";
-import { DEMO_PASSWORD } from "../app/demo/demo.server";
+import { DEMO_PASSWORD, loadDemoData } from "../app/demo/demo.server";
+import { openDatabase } from "../db/client";
 import { startPortal } from "../tests/support/portal";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -34,6 +35,21 @@ function run(title: string, url: string, headers: Record<string, string> = {}) {
   });
 }
 
+/** Loading the demo into an empty database: what a fresh clone's first `npm start` waits for. */
+async function timeDemoLoad(runs = 3) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const database = openDatabase(":memory:");
+    const started = performance.now();
+    await loadDemoData(database.db, new Date());
+    times.push(performance.now() - started);
+    database.sqlite.close();
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${"demo data into an empty database".padEnd(42)} median ${Math.round(times[Math.floor(runs / 2)]!)} ms of ${runs} runs\n`);
+}
+
+await timeDemoLoad();
 const portal = await startPortal();
 try {
   const admin = await signIn(portal.url, "admin@taf.example");

@@ -59,14 +59,11 @@ const expected: [title: string, round: string, lead: string, state: string][] = 
 ];
 
 describe("demo data", () => {
-  it("loads quickly", async () => {
+  // How long it takes is measured by `npm run bench`, never asserted here.
+  it("loads into an empty database", async () => {
     const other = openDatabase(":memory:");
     try {
-      const started = performance.now();
       expect(await loadDemoData(other.db, DEMO_NOW)).toBe(true);
-      const loadMs = performance.now() - started;
-      console.log(`loadDemoData took ${Math.round(loadMs)} ms`);
-      expect(loadMs).toBeLessThan(2000);
       expect(hasDemoPeople(other.db)).toBe(true);
       expect(other.db.select({ n: count() }).from(users).get()!.n).toBe(demoPeople.length);
     } finally {
