@@ -10,6 +10,7 @@ import {
   eligibilityChecks,
   institutions,
   outbox,
+  proposalDecisions,
   proposalEvents,
   proposalPartners,
   proposals,
@@ -31,7 +32,7 @@ import { useDatabase } from "./support/database";
 
 useDatabase("demo");
 
-const tables = { users, institutions, rounds, roundEvents, proposals, proposalEvents, proposalPartners, proposalVersions, eligibilityChecks, reviewAssignments, outbox };
+const tables = { users, institutions, rounds, roundEvents, proposals, proposalEvents, proposalPartners, proposalVersions, eligibilityChecks, reviewAssignments, reviews, proposalDecisions, outbox };
 const counts = () => Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, db().select({ n: count() }).from(table).get()!.n]));
 
 const byTitle = (title: string) => {
@@ -56,6 +57,7 @@ const expected: [title: string, round: string, lead: string, state: string][] = 
   ["Tracing and confiscating criminal assets across borders", "2026-R2", "Prosecutor's Office for Organised Crime of Serbia", "euReview.reviewing"],
   ["Migrant smuggling on the Balkan route: joint analysis of border crossings", "2026-R2", "Public Prosecutor's Office of North Macedonia", "euReview.reviewing"],
   ["Preventing radicalisation in prisons: a practice exchange", "2026-R2", "State Investigation and Protection Agency (SIPA)", "euReview.reviewing"],
+  ["Tracing seized firearms across borders: joint firearms focal points", "2026-R2", "State Investigation and Protection Agency (SIPA)", "euReview.deciding"],
 ];
 
 describe("demo data", () => {
@@ -148,7 +150,7 @@ describe("demo data", () => {
     expect(events.find((e) => e.type === "ELIGIBILITY_CHECKED")!.actorRole).toBe("system");
 
     // Submitted inside the window: every automatic check passed.
-    expect(db().select().from(eligibilityChecks).all().map((c) => c.overall)).toEqual(Array(10).fill("passed"));
+    expect(db().select().from(eligibilityChecks).all().map((c) => c.overall)).toEqual(Array(11).fill("passed"));
 
     // Partners: confirmed with a statement; answered by their demo applicant when there is one.
     const partners = db().select().from(proposalPartners).where(eq(proposalPartners.proposalId, standOut.id)).all();
@@ -254,6 +256,24 @@ describe("demo data", () => {
     expect(historyOf(prisons)).toEqual(["reviewer.eu ASSIGN", "reviewer.expert ASSIGN", "reviewer.expert DECLARE_CONFLICT"]);
     const declared = db().select().from(reviewConflicts).where(eq(reviewConflicts.proposalId, byTitle(prisons).id)).all();
     expect(declared.map((c) => [c.source, c.reviewerUserId === userIdOf("reviewer.expert@taf.example"), c.reason.length > 0])).toEqual([["declared", true, true]]);
+  });
+
+  it("leaves the demo administrator a held decision to release, on a proposal whose review is closed", () => {
+    const firearms = byTitle("Tracing seized firearms across borders: joint firearms focal points");
+    const events = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, firearms.id)).orderBy(asc(proposalEvents.id)).all();
+    // Held: the statechart has not seen DECIDE yet, so the applicants have heard nothing.
+    expect(events.map((e) => e.type).slice(-3)).toEqual(["CONFIRM_ELIGIBLE", "START_REVIEW", "CLOSE_REVIEW"]);
+    const closedAt = events.at(-1)!.at.getTime();
+    const assignments = db().select().from(reviewAssignments).where(eq(reviewAssignments.proposalId, firearms.id)).all();
+    expect(assignments.map((a) => a.state)).toEqual(["submitted", "submitted"]);
+    for (const a of assignments) expect(a.submittedAt!.getTime()).toBeLessThan(closedAt);
+
+    const held = db().select().from(proposalDecisions).all();
+    expect(held.map((d) => [d.proposalId, d.outcome, d.priority, d.releasedAt, d.decidedByUserId])).toEqual([[firearms.id, "promising", false, null, userIdOf("admin@taf.example")]]);
+    expect(held[0]!.reason).not.toBe("");
+    expect(held[0]!.sharedFeedback).not.toBe("");
+    expect(held[0]!.decidedAt.getTime()).toBeGreaterThan(closedAt);
+    expect(held[0]!.decidedAt.getTime()).toBeLessThan(DEMO_NOW.getTime());
   });
 
   it("mails nothing for the invented history", () => {

@@ -1,17 +1,14 @@
 import { statePathOf } from "../../workflows/machine-kit";
-import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import type { Tx } from "../../db/client";
 import { and, count, eq, gt, max } from "drizzle-orm";
 import { hashPassword } from "../auth/password.server";
-import type { ProposalCommand } from "../proposals/workflow.server";
 import { applyProposalCommand, createProposal } from "../proposals/workflow.server";
 import type { RoundCommand } from "../rounds/workflow.server";
 import { applyRoundCommand, createRound, roundSettings } from "../rounds/workflow.server";
 import type { Actor } from "../../workflows/actors";
 import { fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
-import type { SupportKind, ThemeId } from "../../workflows/vocabulary";
-import type { ProposalContent } from "../../workflows/proposal-content";
+import type { SupportKind } from "../../workflows/vocabulary";
 import type { ProposalSender } from "../../workflows/proposal-events";
 import { PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import { administratorActor, leadActor } from "../auth/actors.server";
@@ -22,6 +19,9 @@ import { institutions, memberships, outbox, proposalPartners, proposals, reviewA
 import type { Confidence, Recommendation, ScalePoint } from "../../workflows/review-criteria";
 import type { AssignmentCommand } from "../reviews/assignments.server";
 import { applyAssignmentCommand, assignReviewer, criteriaOfProposal } from "../reviews/assignments.server";
+import type { Calendar, DemoAction, DemoProposal } from "./story";
+import { content } from "./story";
+import { decidingProposals, holdDecision } from "./deciding.server";
 
 // Demo data lets a new user try every role on the embedded defaults. It is loaded only into a
 // database without people, so it never mixes with real data, and only once.
@@ -87,10 +87,7 @@ export const demoPeople: DemoPerson[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// The story, dated relative to its day. `on(-131, "11:20")` is 131 days ago at 11:20 Brussels
-// time; `day(30)` is the calendar date in 30 days ("YYYY-MM-DD"), for dates inside the content.
-
-type Calendar = { now: Date; on: (days: number, time?: string) => Date; day: (days: number) => string };
+// The story, dated relative to its day (its Calendar, in story.ts).
 
 const ADMIN = "admin@taf.example";
 const REVIEWERS = ["reviewer.eu@taf.example", "reviewer.expert@taf.example"];
@@ -130,50 +127,9 @@ function demoRounds({ on }: Calendar): DemoRound[] {
   ];
 }
 
-/** A partner institution, invited by the lead; confirmed (by its demo applicant, if it has one) or still invited. */
-type DemoPartner = { institution: string; invited: Date; confirmed?: { at: Date; statement: string } };
-
-/** A step of a proposal's story: a statechart command, or what people do around it that has no event. */
-type DemoAction =
-  | ProposalCommand
-  | { type: "assignReviewers" } // both demo reviewers, due after the round's review days
-  | { type: "reviewSubmitted"; by: string; score: ScalePoint; recommendation: Recommendation; comment: string }
-  // A review as its reviewer left it: scores in the order of the round's criteria (fewer: a
-  // draft scored in part), saved, and submitted or not.
-  | { type: "review"; by: string; scores: ScalePoint[]; recommendation?: Recommendation; confidence?: Confidence; comment: string; internalComment?: string; submit: boolean }
-  | { type: "conflictDeclared"; by: string; reason: string }
-  | { type: "write"; content: ProposalContent }; // the lead saves content (concept note, report)
-
-type DemoProposal = {
-  round: string;
-  lead: string;
-  title: string;
-  created: Date;
-  content: ProposalContent;
-  partners: DemoPartner[];
-  story: [Date, DemoAction][];
-  /** Where the story must leave the proposal (typed by the machine): checked after the replay. */
-  reaches: ProposalSnapshot["value"];
-};
-
-type Content = {
-  summary?: string;
-  problem?: string;
-  objectives?: string;
-  activities?: string;
-  expectedResults?: string;
-  themes?: ThemeId[];
-  supportKinds?: SupportKind[];
-  intendedStart?: string;
-  durationMonths?: number;
-  budgetEur?: number;
-  contactPerson?: string;
-};
-
 type ConceptActivity = { kind: SupportKind; title: string; date: string; place: string; participants: number; institutions: Partial<Record<"AL" | "BA" | "XK" | "ME" | "MK" | "RS", string>> };
 type ConceptNote = { activities: ConceptActivity[]; budgetLines: { item: string; amountEur: number }[]; risks: string };
 
-const content = (c: Content): ProposalContent => c;
 const conceptNote = (note: ConceptNote): DemoAction => ({ type: "write", content: { conceptNote: note } });
 const completionReport = (report: { outcome: string; lessonsLearnt: string }): DemoAction => ({ type: "write", content: { completionReport: report } });
 
@@ -928,7 +884,7 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
     }
   }
 
-  const stories = demoProposals(calendar);
+  const stories = [...demoProposals(calendar), ...decidingProposals(calendar)];
   const proposalIds = new Map<DemoProposal, number>();
   for (const proposal of stories) {
     const proposalId = () => found(proposalIds.get(proposal), `proposal "${proposal.title}" (before it was created)`);
@@ -994,6 +950,11 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
           case "conflictDeclared": {
             const move = reviewerMoves(tx, { proposalId: proposalId(), title: proposal.title, reviewer: action.by, reviewerId: ids.user(action.by), at });
             move({ type: "DECLARE_CONFLICT", reason: action.reason });
+            return;
+          }
+          case "decisionHeld": {
+            const { outcome, priority, reason, sharedFeedback } = action;
+            holdDecision(tx, { proposalId: proposalId(), title: proposal.title, adminId: ids.user(ADMIN), at, decision: { outcome, priority, reason, sharedFeedback } });
             return;
           }
           case "write": {

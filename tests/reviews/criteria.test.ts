@@ -135,7 +135,7 @@ describe("a round's review criteria", () => {
 
   it("are locked once a review of the round is submitted: the page says why, and the server refuses", async () => {
     const locked = await page("2026-R2");
-    expect(locked.lockReason).toMatch(/^The criteria are locked: 3 reviews of this round are submitted, the first on .+, and their scores refer to these criteria\./);
+    expect(locked.lockReason).toMatch(/^The criteria are locked: 5 reviews of this round are submitted, the first on .+, and their scores refer to these criteria\./);
 
     const round = storedRound("2026-R2");
     const answer = (await post("2026-R2", criteriaForm(DEFAULT_REVIEW_CRITERIA.slice(0, 1), round.version))) as Answer;

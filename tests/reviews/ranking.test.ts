@@ -21,6 +21,7 @@ useDatabase("demo");
 const ASSETS = "Tracing and confiscating criminal assets across borders";
 const SMUGGLING = "Migrant smuggling on the Balkan route: joint analysis of border crossings";
 const PRISONS = "Preventing radicalisation in prisons: a practice exchange";
+const FIREARMS = "Tracing seized firearms across borders: joint firearms focal points";
 
 type Ranking = Exclude<Awaited<ReturnType<typeof rankingRoute.loader>>, Response>;
 
@@ -41,8 +42,12 @@ describe("a round's ranking", () => {
   it("lists the proposals that reached the EU review, best first, with their aggregates from submitted reviews", async () => {
     const page = await ranking(roundIdByCode("2026-R2"));
     // The second call's other proposals are still in the eligibility check or drafts.
-    expect(titles(page)).toEqual([ASSETS, SMUGGLING, PRISONS]);
-    const [assets, smuggling, prisons] = page.rows;
+    expect(titles(page)).toEqual([FIREARMS, ASSETS, SMUGGLING, PRISONS]);
+    const [firearms, assets, smuggling, prisons] = page.rows;
+
+    // Both reviews in and the review closed: (5 + 4 + 4 + 4 + 4) / 5 and 4, at "Deciding".
+    expect(firearms!.aggregate).toMatchObject({ reviewsIn: 2, assigned: 2, weightedMean: 4.1 });
+    expect([firearms!.stage, firearms!.decidable, assets!.decidable]).toEqual(["Deciding", true, false]);
 
     // One review in of two: reviewer.expert's draft, scored in part, does not count.
     expect(assets!.aggregate).toMatchObject({ reviewsIn: 1, assigned: 2, weightedMean: 3.8, weightedMedian: 3.8 });
@@ -72,7 +77,7 @@ describe("a round's ranking", () => {
     expect(reopened.ok, JSON.stringify(reopened)).toBe(true);
     const page = await ranking(roundIdByCode("2026-R2"));
     expect(page.rows.find((row) => row.title === ASSETS)!.aggregate).toMatchObject({ reviewsIn: 0, assigned: 2, weightedMean: null });
-    expect(titles(page)).toEqual([SMUGGLING, ASSETS, PRISONS]);
+    expect(titles(page)).toEqual([FIREARMS, SMUGGLING, ASSETS, PRISONS]);
   });
 
   it("keeps proposals the review has moved on from: the first call's five, each with both reviews", async () => {
@@ -89,16 +94,17 @@ describe("a round's ranking", () => {
     expect(references(byReference)).toEqual([...references(byReference)].sort());
     expect(references(await ranking(roundId, "?sort=reference&order=desc"))).toEqual([...references(byReference)].reverse());
 
-    expect(titles(await ranking(roundId, "?sort=mean&order=asc"))).toEqual([SMUGGLING, ASSETS, PRISONS]);
-    expect(titles(await ranking(roundId, "?sort=mean"))).toEqual([ASSETS, SMUGGLING, PRISONS]);
-    expect(titles(await ranking(roundId, "?sort=disagreement"))).toEqual([SMUGGLING, ASSETS, PRISONS]);
-    expect(titles(await ranking(roundId, "?sort=reviews"))).toEqual([SMUGGLING, ASSETS, PRISONS]);
+    expect(titles(await ranking(roundId, "?sort=mean&order=asc"))).toEqual([SMUGGLING, ASSETS, FIREARMS, PRISONS]);
+    expect(titles(await ranking(roundId, "?sort=mean"))).toEqual([FIREARMS, ASSETS, SMUGGLING, PRISONS]);
+    // Rows level on the column keep their rank order.
+    expect(titles(await ranking(roundId, "?sort=disagreement"))).toEqual([SMUGGLING, FIREARMS, ASSETS, PRISONS]);
+    expect(titles(await ranking(roundId, "?sort=reviews"))).toEqual([FIREARMS, SMUGGLING, ASSETS, PRISONS]);
     expect((await ranking(roundId, "?sort=reviews")).order).toEqual({ sort: "reviews", order: "desc" });
 
     // A hand-edited address falls back to the ranking.
     const unknown = await ranking(roundId, "?sort=drop%20table&order=sideways");
     expect(unknown.order).toEqual({ sort: "rank", order: "asc" });
-    expect(titles(unknown)).toEqual([ASSETS, SMUGGLING, PRISONS]);
+    expect(titles(unknown)).toEqual([FIREARMS, ASSETS, SMUGGLING, PRISONS]);
   });
 
   it("costs the same statements with 2 proposals under review and with 12", async () => {
@@ -182,8 +188,8 @@ describe("the ranking's CSV export", () => {
     await csv(roundId);
     const rows = db().select().from(auditLog).where(eq(auditLog.action, "round.rankingExported")).all();
     expect(rows.map((row) => [row.actorUserId, row.subjectType, row.subjectId, row.detail])).toEqual([
-      [userId("admin@taf.example"), "round", String(roundId), { proposals: 3 }],
-      [userId("admin@taf.example"), "round", String(roundId), { proposals: 3 }],
+      [userId("admin@taf.example"), "round", String(roundId), { proposals: 4 }],
+      [userId("admin@taf.example"), "round", String(roundId), { proposals: 4 }],
     ]);
   });
 });

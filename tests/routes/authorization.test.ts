@@ -194,13 +194,13 @@ const matrix: Record<string, Entry | Entry[]> = {
     },
     { at: fixed("/admin/rounds/999999/criteria", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 } },
   ],
-  // The demo holds no decision, so releasing the second call's decisions changes nothing.
+  // The demo holds one decision in the second call: releasing it decides the proposal and mails its applicants.
   "admin.rounds.$roundId_.decisions": [
     {
       at: { label: "/admin/rounds/‹2026-R2›/decisions", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/decisions`, params: { roundId: String(roundIdByCode("2026-R2")) } }) },
       loader: administratorsOnly,
       action: administratorsOnly,
-      allowed: { form: () => ({ intent: "release", confirm: "on" }), changes: [] },
+      allowed: { form: () => ({ intent: "release", confirm: "on" }), changes: ["outbox", "proposal_decisions", "proposal_events", "proposals"] },
     },
     { at: fixed("/admin/rounds/999999/decisions", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
   ],

@@ -110,7 +110,8 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
         <input type="hidden" name="intent" value="assign" />
         <input type="hidden" name="proposalId" value={proposal.id} />
         <div className="field-grid">
-          <div className="field">
+          {/* A whole row: each choice names the reviewer, affiliation, load and any conflict, and a cut one misleads. */}
+          <div className="field" style={{ gridColumn: "1 / -1" }}>
             <label htmlFor={`reviewer-${proposal.id}`}>Add a reviewer</label>
             <span className="hint">Current load beside each name; a reviewer with a conflict cannot be chosen.</span>
             <select id={`reviewer-${proposal.id}`} name="reviewerUserId" required defaultValue="">

@@ -16,7 +16,7 @@ export function ReviewWhoTakesPart({ lead, partners, countries }: { lead: { name
       <dt>Partners</dt>
       <dd>
         {partners.length ? (
-          <ul>
+          <ul className="plain">
             {partners.map((partner) => (
               <li key={partner.name}>
                 {partner.name} (<CountryName {...partner.country} />)
