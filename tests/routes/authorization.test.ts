@@ -200,7 +200,7 @@ const matrix: Record<string, Entry | Entry[]> = {
       at: { label: "/admin/rounds/‹2026-R2›/decisions", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/decisions`, params: { roundId: String(roundIdByCode("2026-R2")) } }) },
       loader: administratorsOnly,
       action: administratorsOnly,
-      allowed: { form: () => ({ intent: "release", confirm: "on" }), changes: ["outbox", "proposal_decisions", "proposal_events", "proposals"] },
+      allowed: { form: () => ({ intent: "release", confirm: "on" }), changes: ["audit_log", "outbox", "proposal_decisions", "proposal_events", "proposals"] },
     },
     { at: fixed("/admin/rounds/999999/decisions", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
   ],
