@@ -96,7 +96,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
     reference: proposal.proposal.reference,
     title: proposal.proposal.title,
     content: proposalDocuments(proposal.proposal.content).answers,
-    round: { title: proposal.roundTitle, code: proposal.roundCode },
+    round: { id: proposal.proposal.roundId, title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
     stateLabel: stateLabel(snapshot),
     stateDescription: currentNode.description ?? currentNode.parent?.description ?? "",
@@ -169,8 +169,20 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
       ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: "Answer the invitation: confirm or decline" }] : []),
       ...page.actions.flatMap(({ workPage }) => (workPage ? [{ to: `/proposals/${page.id}/${workPage.path}`, label: workPage.label }] : [])),
     ],
-    links: links.flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])),
+    links: [...links.flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])), ...roundLinks(user, page.round, reached("euReview"))],
   };
+}
+
+/** The TAF team's way back from a proposal to the round's pages it was reached from. */
+function roundLinks(user: SessionUser, round: { id: number; code: string }, reviewed: boolean) {
+  if (!can(user, "manageRounds")) return [];
+  const base = `/admin/rounds/${round.id}`;
+  return [
+    { to: base, label: `Round ${round.code}` },
+    ...(reviewed && can(user, "manageReviews") ? [{ to: `${base}/review`, label: "Review desk" }] : []),
+    ...(reviewed && can(user, "viewRanking") ? [{ to: `${base}/ranking`, label: "Ranking" }] : []),
+    ...(reviewed && can(user, "decideProposals") ? [{ to: `${base}/decisions`, label: "Decisions" }] : []),
+  ];
 }
 
 /** Who moves the proposal on from here, in words, as the statechart says. */

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import type { DecisionOutcome } from "../../db/schema";
-import { institutions, proposalDecisions, proposals, rounds, users } from "../../db/schema";
+import { institutions, proposalDecisions, proposals, reviewAssignments, reviews, rounds, users } from "../../db/schema";
 import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
 import { statesAccepting } from "../../workflows/proposal-stages";
 import { restoreProposal, stateLabelOf, stepProposal } from "../../workflows/proposal.machine";
@@ -39,12 +39,14 @@ export function decisionsPage(roundId: number) {
     .where(and(eq(proposals.roundId, roundId), or(inArray(proposals.state, statesAccepting("DECIDE")), eq(proposalDecisions.proposalId, proposals.id))))
     .orderBy(proposals.reference)
     .all();
+  const comments = reviewersCommentsForApplicants(rows.map((row) => row.proposal.id));
   const proposalsToDecide = rows.map(({ proposal, lead, decision, decidedBy }) => ({
     proposalId: proposal.id,
     name: nameOf(proposal),
     lead,
     stage: stateLabelOf(proposal.state),
     held: decision ? { ...decision, decidedBy: decidedBy ?? "" } : null,
+    reviewersComments: comments.get(proposal.id) ?? [],
   }));
   const held = rows.flatMap(({ proposal, decision }) => {
     if (!decision) return [];
@@ -62,6 +64,23 @@ export function decisionsPage(roundId: number) {
     return [{ proposalId: proposal.id, name: nameOf(proposal), outcome: decision.outcome, priority: decision.priority, recipients: recipients.length, preview: { subject: preview.subject, text: preview.text } }];
   });
   return { round, proposals: proposalsToDecide, held };
+}
+
+/**
+ * The submitted reviews' comments for the applicants, per proposal, in one query: what the TAF
+ * team draws on to write the shared comments. Unsigned, as the applicants will read them.
+ */
+function reviewersCommentsForApplicants(proposalIds: number[]): Map<number, string[]> {
+  const rows = db()
+    .select({ proposalId: reviewAssignments.proposalId, comment: reviews.commentForApplicants })
+    .from(reviews)
+    .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
+    .where(and(inArray(reviewAssignments.proposalId, proposalIds), isNotNull(reviews.submittedAt), ne(reviews.commentForApplicants, "")))
+    .orderBy(reviewAssignments.proposalId, reviews.submittedAt)
+    .all();
+  const byProposal = new Map<number, string[]>();
+  for (const row of rows) byProposal.set(row.proposalId, [...(byProposal.get(row.proposalId) ?? []), row.comment]);
+  return byProposal;
 }
 
 export const DECISION_CONFLICT_MESSAGE = "This decision changed meanwhile. Reload the page to see what changed, then try again.";

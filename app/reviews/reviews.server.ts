@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, notInArray } from "drizzle-orm";
 import { countries, eligibilityChecks, institutions, proposalPartners, proposals, proposalVersions, reviewAssignments, reviews } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
 import type { AssignmentState } from "../../workflows/assignment.machine";
@@ -44,6 +44,19 @@ export function reviewerActor(user: { id: number }): Actor {
 }
 
 /** The reviewer's assignments still open to them, soonest due first, a page at a time in one query. */
+/**
+ * How many of the reviewer's submitted reviews are closed: the proposal left the review, so it
+ * is no longer listed or open to them (`visibleProposals`), but their work is not lost from view.
+ */
+export function closedReviewsOf(user: SessionUser): number {
+  return db()
+    .select({ n: count() })
+    .from(reviewAssignments)
+    .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+    .where(and(eq(reviewAssignments.reviewerUserId, user.id), eq(reviewAssignments.state, SUBMITTED), notInArray(proposals.state, proposalStatesTakingReviews())))
+    .get()!.n;
+}
+
 export function assignmentsOfReviewer(user: SessionUser, request: PageRequest) {
   return readPage(request, (offset, limit) => {
     const rows = db()

@@ -9,7 +9,7 @@ import { requestedPage } from "../pagination.server";
 import { can } from "../permissions.server";
 import { proposalsOfCountries, proposalsOfInstitutions } from "../proposals/lists.server";
 import { ReviewAssignmentTable } from "../components/reviews/review-assignment-table";
-import { assignmentsOfReviewer } from "../reviews/reviews.server";
+import { assignmentsOfReviewer, closedReviewsOf } from "../reviews/reviews.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · TAF portal" }];
 
@@ -36,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           openRounds: openRounds(),
         }
       : null,
-    reviewer: can(user, "viewReviewerHome") ? { assignments: assignmentsOfReviewer(user, requestedPage(request, "reviewPage")), now: new Date().toISOString() } : null,
+    reviewer: can(user, "viewReviewerHome")
+      ? { assignments: assignmentsOfReviewer(user, requestedPage(request, "reviewPage")), closed: closedReviewsOf(user), now: new Date().toISOString() }
+      : null,
     countryAdvisor: can(user, "viewCountryAdvisorHome")
       ? {
           countries: advisorOf.map((m) => ({ name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote })),
@@ -146,6 +148,12 @@ export default function Home() {
         <section aria-labelledby="reviewer-heading">
           <h2 id="reviewer-heading">Your review assignments</h2>
           <ReviewAssignmentTable list={data.reviewer.assignments} now={data.reviewer.now} />
+          {data.reviewer.closed ? (
+            <p className="muted">
+              {data.reviewer.closed === 1 ? "1 of your reviews is" : `${data.reviewer.closed} of your reviews are`} closed: the TAF team decides with them, and
+              the proposals are no longer open to you. Thank you.
+            </p>
+          ) : null}
         </section>
       ) : null}
       {data.countryAdvisor ? (

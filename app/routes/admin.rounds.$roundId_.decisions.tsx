@@ -80,7 +80,9 @@ export default function Decisions() {
       <section aria-labelledby="record-heading">
         <h2 id="record-heading">Record decisions</h2>
         {proposals.length ? (
-          <Form method="post" className="stack">
+          // Keyed by the held decisions: once one is recorded, changed or withdrawn the form starts
+          // blank, so nothing is recorded twice by a second click; a refusal keeps what was typed.
+          <Form method="post" className="stack" key={proposals.map((p) => `${p.proposalId}:${p.held?.version ?? 0}`).join()}>
             <input type="hidden" name="intent" value="record" />
             <div className="table-scroll">
               <table>
@@ -111,6 +113,18 @@ export default function Decisions() {
                           <Link to={`/proposals/${proposal.proposalId}`}>{proposal.name}</Link>
                         </label>
                         <div className="muted">{proposal.stage}</div>
+                        {proposal.reviewersComments.length ? (
+                          <details>
+                            <summary>The reviewers’ comments for the applicants ({proposal.reviewersComments.length})</summary>
+                            <ul className="prose">
+                              {proposal.reviewersComments.map((comment, index) => (
+                                <li key={index} className="wrap">
+                                  {comment}
+                                </li>
+                              ))}
+                            </ul>
+                          </details>
+                        ) : null}
                       </td>
                       <td>{proposal.lead}</td>
                       <td>

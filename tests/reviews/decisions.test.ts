@@ -8,7 +8,7 @@ import * as rankingRoute from "../../app/routes/admin.rounds.$roundId_.ranking";
 import { auditLog, outbox, proposalDecisions, proposals, users } from "../../db/schema";
 import { useDatabase } from "../support/database";
 import { load, signInAs, submit } from "../support/http";
-import { driveTo, leadApplicant, makeRound } from "../workflow-server/builders";
+import { driveTo, leadApplicant, makeRound, roundIdByCode } from "../workflow-server/builders";
 
 // A round's selection decisions: recorded and held (each checked by the statechart first),
 // changed or withdrawn while held, then released together, when each applicant gets one e-mail
@@ -351,5 +351,16 @@ describe("the audit trail of decisions", () => {
       ["decision.recorded", adminId, "proposal", { outcome: "promising", priority: false }],
       ["decision.released", adminId, "proposal", { outcome: "promising", priority: false }],
     ]);
+  });
+});
+
+describe("the decisions page, for writing the shared comments", () => {
+  it("shows each proposal's submitted reviewers' comments for the applicants, unsigned, and none of their internal comments", async () => {
+    const { proposals: rows } = await page(roundIdByCode("2026-R2"));
+    const deciding = rows.find((row) => row.name.startsWith("TAF-2026-R2-006"))!;
+    expect(deciding.reviewersComments).toHaveLength(2);
+    expect(deciding.reviewersComments.join(" ")).toContain("Please say how a tracing request is protected when it names suspects.");
+    expect(JSON.stringify(rows)).not.toContain("The EU Delegation's firearms roadmap");
+    expect(JSON.stringify(rows)).not.toMatch(/Marco Bianchi|Katrin Vogel/);
   });
 });

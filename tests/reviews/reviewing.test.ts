@@ -254,4 +254,13 @@ describe("after the review closes", () => {
     expect(assignmentOf(EU)).toEqual(before);
     expect(await homeRows(EU)).toEqual([]);
   });
+
+  it("the reviewer's home counts their closed reviews, so the work does not vanish without a word", async () => {
+    const closedBefore = ((await load(home, "/", { cookie: cookies[EU] })) as Home).reviewer!.closed;
+    await declareNoConflict(EU);
+    await post(EU, { intent: "SUBMIT_REVIEW", revision: "0", ...fullReview });
+    markReviewSubmitted(assignmentOf(EXPERT).id);
+    expect(applyProposalCommand({ proposalId, actor: admin(), command: { type: "CLOSE_REVIEW" } }).ok).toBe(true);
+    expect(((await load(home, "/", { cookie: cookies[EU] })) as Home).reviewer!.closed).toBe(closedBefore + 1);
+  });
 });
