@@ -14,7 +14,7 @@ import { leadOf } from "../workflows/actors";
 import { actorsOf, leadActor } from "./auth/actors.server";
 import { db } from "./db.server";
 import type { Participation } from "./proposals/participation.server";
-import { draftStillOpen, participationIn, partnerTakesPart } from "./proposals/participation.server";
+import { participationIn, partnersMayChange, partnerTakesPart } from "./proposals/participation.server";
 
 // Every permission in the portal is a named predicate here, so that who may do what can be read
 // in one place. Loaders and actions ask `requirePermission`; pages ask `can` to show a link.
@@ -36,6 +36,8 @@ const predicates = {
   viewRanking: (user: SessionUser) => hasRole(user, "administrator"),
   /** Record, change, withdraw and release the selection decisions of a round. */
   decideProposals: (user: SessionUser) => hasRole(user, "administrator"),
+  /** Work the eligibility desk: confirm, declare ineligible, ask for clarification, re-run the automatic check. */
+  decideEligibility: (user: SessionUser) => hasRole(user, "administrator"),
   /** Read the mail the embedded SMTP server received (it holds other people's links). */
   readMailbox: (user: SessionUser) => hasRole(user, "administrator"),
   /** Put a message the outbox gave up on back in the queue. */
@@ -231,14 +233,15 @@ const proposalPredicates = {
   /** The lead edits the proposal (content, partners, attachments) while it may (re)submit it. */
   editProposal: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT", "RESPOND"]),
   /**
-   * The lead invites and removes partners only while it may still submit the draft: after that
-   * an invitation could never be answered, and the TAF team judges the partners as submitted.
+   * The lead invites and removes partners while it may still submit the draft or answer a
+   * clarification request: after that an invitation could never be answered, and the TAF team
+   * judges the partners as submitted or answered.
    */
-  managePartners: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT"]),
-  /** A partner institution's applicants confirm or decline while the lead may still submit. */
+  managePartners: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT", "RESPOND"]),
+  /** A partner institution's applicants confirm or decline while the lead may still submit or answer. */
   respondAsPartner(user: SessionUser, proposal: Participation) {
     const own = applicantInstitutions(user);
-    return proposal.partnerInstitutionIds.some((id) => own.includes(id)) && draftStillOpen(proposal.snapshot, proposal.leadInstitutionId);
+    return proposal.partnerInstitutionIds.some((id) => own.includes(id)) && partnersMayChange(proposal.snapshot, proposal.leadInstitutionId);
   },
   /** Comments: the applicants of the lead and partners, and the TAF team. */
   comment: (user: SessionUser, proposal: Participation) => hasRole(user, "administrator") || takesPart(user, proposal),
@@ -303,6 +306,7 @@ export function navigationFor(user: SessionUser) {
     managePeople: can(user, "managePeople"),
     manageInstitutions: can(user, "manageInstitutions"),
     manageRounds: can(user, "manageRounds"),
+    decideEligibility: can(user, "decideEligibility"),
     readMailbox: can(user, "readMailbox"),
   };
 }

@@ -258,6 +258,8 @@ export const proposals = sqliteTable(
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     // Set while a clarification request is open: the scheduler expires it at this time.
     clarificationDueAt: integer("clarification_due_at", { mode: "timestamp_ms" }),
+    // The due date the lead was last reminded of: a new request, due on another day, is reminded of again.
+    clarificationRemindedFor: integer("clarification_reminded_for", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

@@ -5,7 +5,7 @@
  * event fails to compile until each of these is decided.
  */
 import type { Actor } from "./actors";
-import type { CriterionResult, Instant, PartnerStatus } from "./eligibility";
+import type { CriterionId, CriterionResult, Instant, PartnerStatus } from "./eligibility";
 
 export interface RoundFacts {
   mode: "deadline" | "rolling";
@@ -33,11 +33,20 @@ export type ProposalEvent =
     }
   /** Sent by the server (as "system") right after SUBMIT or RESPOND, with `checkEligibility`'s result. */
   | { type: "ELIGIBILITY_CHECKED"; actor: Actor; results: CriterionResult[] }
-  /** The reason may be empty when the automatic check passed; otherwise it explains the override. */
-  | { type: "CONFIRM_ELIGIBLE"; actor: Actor; reason: string }
+  /**
+   * The reason may be empty when the automatic check passed; otherwise it explains the override.
+   * From the eligibility desk, `overrides` keeps each overridden criterion's own reason.
+   */
+  | { type: "CONFIRM_ELIGIBLE"; actor: Actor; reason: string; overrides?: CriterionOverride[] }
   | { type: "DECLARE_INELIGIBLE"; actor: Actor; reason: string }
   | { type: "REQUEST_CLARIFICATION"; actor: Actor; now: Instant; question: string; dueAt: Instant }
-  | { type: "RESPOND"; actor: Actor; message: string }
+  /**
+   * The partners and missing parts are gathered as for SUBMIT: partners may change during a
+   * clarification. Events stored before they were gathered carry none.
+   */
+  | { type: "RESPOND"; actor: Actor; message: string; leadCountryCode?: string; partners?: PartnerFacts[]; missingParts?: string[] }
+  /** An administrator runs the automatic check again, e.g. after an institution's record was corrected. */
+  | { type: "RECHECK"; actor: Actor }
   /** Sent by the scheduler with the stored due date of the open clarification request. */
   | { type: "CLARIFICATION_EXPIRED"; actor: Actor; now: Instant; dueAt: Instant }
   | { type: "START_REVIEW"; actor: Actor; assignedReviewers: number; minimumReviews: number }
@@ -72,14 +81,22 @@ export type ProposalEvent =
 
 export type ProposalEventType = ProposalEvent["type"];
 
+/** A criterion the automatic check did not pass, confirmed by a person with a reason of its own. */
+export interface CriterionOverride {
+  criterion: CriterionId;
+  label: string;
+  reason: string;
+}
+
 /**
  * What a person (or the scheduler) asks for; the server adds the actor and the facts the guards
  * read. The automatic eligibility check is the server's own step, never asked for.
  */
 export type ProposalCommand =
   | { type: "SUBMIT" }
-  | { type: "CONFIRM_ELIGIBLE"; reason: string }
+  | { type: "CONFIRM_ELIGIBLE"; reason: string; overrides?: CriterionOverride[] }
   | { type: "DECLARE_INELIGIBLE"; reason: string }
+  | { type: "RECHECK" }
   | { type: "REQUEST_CLARIFICATION"; question: string; dueAt: Date }
   | { type: "RESPOND"; message: string }
   | { type: "CLARIFICATION_EXPIRED" }
@@ -205,6 +222,15 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     internal: [],
     fields: [{ name: "message", kind: "text", label: "Your answer", hint: "The TAF team reads it with the proposal as it is now." }],
     workPage: { path: "submit", label: "Answer the question and resubmit" },
+  },
+  RECHECK: {
+    action: "re-run the automatic eligibility check",
+    history: "re-ran the automatic eligibility check",
+    by: "administrator",
+    sideStep: false,
+    shared: [],
+    internal: [],
+    fields: [],
   },
   CLARIFICATION_EXPIRED: {
     action: "record that the clarification request expired",

@@ -117,7 +117,18 @@ const proposalRules = {
       refuseBlank(event.question, "A question") ??
       (Date.parse(event.dueAt) > Date.parse(event.now) ? null : "The due date must be in the future."),
   ),
-  mayRespond: rule("RESPOND", (_, event) => refuseBlank(event.message, "A response")),
+  mayRespond: rule(
+    "RESPOND",
+    (_, event) =>
+      refuseBlank(event.message, "A response") ??
+      // Partners may change during a clarification, so the answer meets SUBMIT's rules again.
+      // Events stored before RESPOND carried these facts have none: they replay as they were accepted.
+      (event.partners && event.leadCountryCode !== undefined
+        ? (refuseNotJoint(event.leadCountryCode, event.partners) ?? refusePendingPartners(event.partners))
+        : null) ??
+      refuseMissingParts(event.missingParts ?? []),
+  ),
+  mayRecheck: rule("RECHECK", () => null),
   mayExpireClarification: rule("CLARIFICATION_EXPIRED", (_, event) =>
     Date.parse(event.now) >= Date.parse(event.dueAt) ? null : `The clarification request is due on ${formatBrussels(event.dueAt)}.`,
   ),
@@ -212,6 +223,7 @@ export const proposalMachine = setup({
             CONFIRM_ELIGIBLE: { target: "#proposal.euReview", guard: "mayConfirmEligible" },
             DECLARE_INELIGIBLE: { target: "#proposal.ineligible", guard: "mayDeclareIneligible" },
             REQUEST_CLARIFICATION: { target: "clarificationRequested", guard: "mayRequestClarification" },
+            RECHECK: { target: "checking", guard: "mayRecheck" },
           },
         },
         clarificationRequested: {

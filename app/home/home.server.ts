@@ -6,6 +6,7 @@ import { formatBrussels } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
+import { eligibilityQueueSize } from "../eligibility/desk.server";
 import { proposalsInProgress } from "../proposals/lists.server";
 
 // What the home page shows beside each role's proposal lists (app/proposals/lists.server.ts).
@@ -38,6 +39,7 @@ export function administratorOverview(user: SessionUser, proposalsPage: PageRequ
     mailPending: mail.get("pending") ?? 0,
     mailFailed: mail.get("failed") ?? 0,
     proposals: proposalsInProgress(user, proposalsPage),
+    awaitingEligibility: eligibilityQueueSize(user),
     rounds: db()
       .select({ id: rounds.id, code: rounds.code, title: rounds.title, state: rounds.state })
       .from(rounds)

@@ -1,12 +1,13 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { statesAccepting } from "../../workflows/proposal-stages";
 import { roundStatesAccepting } from "../../workflows/round-stages";
-import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { toBrusselsTime } from "../../workflows/time";
-import { proposals, reviewAssignments, rounds, users } from "../../db/schema";
+import { memberships, proposalEvents, proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
+import { clarificationReminderEmail } from "../../emails/templates/clarification-reminder";
 import { reviewReminderEmail } from "../../emails/templates/review-reminder";
 import { db } from "../db.server";
 import { env } from "../env.server";
@@ -14,17 +15,19 @@ import { applyProposalCommand } from "../proposals/workflow.server";
 import { proposalStatesTakingReviews } from "../reviews/assignments.server";
 import { applyRoundCommand } from "../rounds/workflow.server";
 
-// Turns stored times into events: rounds open and close, clarification requests expire,
-// reviewers are reminded two days before their due date and on the day. It keeps no state of its own: each run looks
+// Turns stored times into events: rounds open and close, clarification requests expire (and
+// their leads are reminded two days before), reviewers are reminded two days before their due date and on the day. It keeps no state of its own: each run looks
 // at what is due now, so a run after downtime catches up on every tick it missed, and running
 // twice does nothing twice (the statechart refuses a second CLOSE; reminders are marked).
 
 export const REVIEW_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
 
-export type SchedulerRun = { roundsOpened: number; roundsClosed: number; clarificationsExpired: number; remindersSent: number };
+export const CLARIFICATION_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
+
+export type SchedulerRun = { roundsOpened: number; roundsClosed: number; clarificationsExpired: number; remindersSent: number; clarificationRemindersSent: number };
 
 export function runScheduledEvents(now = new Date()): SchedulerRun {
-  const run: SchedulerRun = { roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0 };
+  const run: SchedulerRun = { roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0, clarificationRemindersSent: 0 };
 
   const opening = db().select().from(rounds).where(and(inArray(rounds.state, roundStatesAccepting("OPEN")), lte(rounds.opensAt, now))).all();
   run.roundsOpened = forEachDue(opening, (round) => `open round ${round.code}`, (round) =>
@@ -49,7 +52,75 @@ export function runScheduledEvents(now = new Date()): SchedulerRun {
   );
 
   run.remindersSent = remindReviewers(now);
+  run.clarificationRemindersSent = remindLeadsOfClarifications(now);
   return run;
+}
+
+/**
+ * The lead's applicants are reminded once, from two days before an open clarification request
+ * is due; a request already past its due time is expired above instead.
+ */
+function remindLeadsOfClarifications(now: Date) {
+  const due = db()
+    .select({ id: proposals.id, dueAt: proposals.clarificationDueAt, remindedFor: proposals.clarificationRemindedFor })
+    .from(proposals)
+    .where(
+      and(
+        inArray(proposals.state, statesAccepting("RESPOND")),
+        gt(proposals.clarificationDueAt, now),
+        lte(proposals.clarificationDueAt, new Date(now.getTime() + CLARIFICATION_REMINDER_BEFORE_MS)),
+      ),
+    )
+    .all()
+    .filter((proposal) => proposal.remindedFor?.getTime() !== proposal.dueAt!.getTime());
+  return forEachDue(due, (proposal) => `remind the lead of proposal ${proposal.id} of its clarification request`, (proposal) => remindLead(proposal.id, proposal.dueAt!, now));
+}
+
+/** One reminder to each active applicant of the lead, marked in the transaction that queues it, so that it goes once. */
+function remindLead(proposalId: number, dueAt: Date, now: Date) {
+  return db().transaction((tx) => {
+    const marked = tx
+      .update(proposals)
+      .set({ clarificationRemindedFor: dueAt })
+      .where(and(eq(proposals.id, proposalId), eq(proposals.clarificationDueAt, dueAt)))
+      .run();
+    if (marked.changes !== 1) return false;
+    const proposal = tx.select().from(proposals).where(eq(proposals.id, proposalId)).get()!;
+    const request = tx
+      .select({ payload: proposalEvents.payload })
+      .from(proposalEvents)
+      .where(and(eq(proposalEvents.proposalId, proposalId), eq(proposalEvents.type, "REQUEST_CLARIFICATION")))
+      .orderBy(desc(proposalEvents.id))
+      .get();
+    const leads = tx
+      .select({ userId: users.id, name: users.name, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.role, "applicant"), eq(memberships.institutionId, proposal.leadInstitutionId), eq(users.active, true)))
+      .all();
+    for (const lead of leads) {
+      enqueueEmail(
+        tx,
+        {
+          // The key names the due date reminded of: a later request is reminded of again, once.
+          idempotencyKey: `clarification-reminder:${proposalId}:${dueAt.getTime()}:${lead.userId}`,
+          to: lead.email,
+          template: "clarification-reminder",
+          ...clarificationReminderEmail({
+            appUrl: env().APP_URL,
+            recipientName: lead.name,
+            reference: proposal.reference,
+            title: proposal.title || "Untitled proposal",
+            question: typeof request?.payload.question === "string" ? request.payload.question : "",
+            dueAt,
+            proposalUrl: `${env().APP_URL}/proposals/${proposalId}`,
+          }),
+        },
+        now,
+      );
+    }
+    return true;
+  });
 }
 
 /** Reviews still owed: the assignment invited or reviewing, not yet submitted. */

@@ -12,6 +12,7 @@ export const commandSchema = z.discriminatedUnion("event", [
   z.object({ event: z.literal("SUBMIT") }),
   z.object({ event: z.literal("CONFIRM_ELIGIBLE"), reason: text(4000) }),
   z.object({ event: z.literal("DECLARE_INELIGIBLE"), reason: text(4000) }),
+  z.object({ event: z.literal("RECHECK") }),
   z.object({
     event: z.literal("REQUEST_CLARIFICATION"),
     question: text(4000),

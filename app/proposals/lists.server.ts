@@ -9,6 +9,7 @@ import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
 import { applicantInstitutions, visibleProposals } from "../permissions.server";
+import { statesOpenToPartners } from "./participation.server";
 
 // The proposal lists: each is what the person sees (visibleProposals) narrowed to the list's
 // purpose, read a page at a time in one query whatever the number of rows.
@@ -25,7 +26,7 @@ function listPage(request: PageRequest, where: SQL | undefined, invitedInstituti
               eq(proposalPartners.proposalId, proposals.id),
               inArray(proposalPartners.institutionId, invitedInstitutions),
               eq(proposalPartners.status, "invited"),
-              inArray(proposals.state, statesWithin("draft")),
+              inArray(proposals.state, statesOpenToPartners()),
             ),
           ),
       )

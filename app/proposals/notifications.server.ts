@@ -130,7 +130,8 @@ export function notifyTransition(tx: Tx, transition: Transition) {
     case "ELIGIBILITY_CHECKED":
     case "START_REVIEW":
     case "CLOSE_REVIEW":
-      // Discarding a draft, the automatic check and the review's internal steps tell no one.
+    case "RECHECK":
+      // Discarding a draft, the automatic check (run again too) and the review's internal steps tell no one.
       return;
     default:
       return unheardOf(event);

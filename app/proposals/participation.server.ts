@@ -2,7 +2,7 @@ import type { SQL } from "drizzle-orm";
 import { and, eq, inArray, or } from "drizzle-orm";
 import { institutions, proposalPartners, proposals } from "../../db/schema";
 import { leadOf } from "../../workflows/actors";
-import { statesWithin } from "../../workflows/proposal-stages";
+import { statesAccepting } from "../../workflows/proposal-stages";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { allowedEvents, restoreProposal } from "../../workflows/proposal.machine";
 import { db } from "../db.server";
@@ -35,22 +35,31 @@ export type Participation = {
   snapshot: ProposalSnapshot;
 };
 
+/** The events after which the TAF team judges the partners: until one of them, partners may change. */
+const PARTNERS_JUDGED_AT = ["SUBMIT", "RESPOND"] as const;
+
 /**
- * Whether the lead may still submit the draft: partners are invited, removed and answer only
- * until then, so that every invitation can be answered before the proposal leaves the draft.
+ * Whether the lead may still submit the draft or answer a clarification request: partners are
+ * invited, removed and answer only until then, so that every invitation can be answered before
+ * the TAF team judges the partners (SUBMIT and RESPOND refuse an unanswered invitation).
  */
-export function draftStillOpen(snapshot: ProposalSnapshot, leadInstitutionId: number) {
-  return allowedEvents(snapshot, leadOf(leadInstitutionId)).includes("SUBMIT");
+export function partnersMayChange(snapshot: ProposalSnapshot, leadInstitutionId: number) {
+  const allowed = allowedEvents(snapshot, leadOf(leadInstitutionId));
+  return PARTNERS_JUDGED_AT.some((event) => allowed.includes(event));
+}
+
+/** The states in which partners may change: a draft, and a proposal answering a clarification request. */
+export function statesOpenToPartners() {
+  return PARTNERS_JUDGED_AT.flatMap((event) => statesAccepting(event));
 }
 
 /**
  * A partner institution takes part in a proposal once it confirmed and, while the proposal is a
- * draft it can still answer for, while it is invited: an invitation left unanswered at
- * submission lapses. A condition over `proposal_partners` beside `proposals`, so that the
+ * draft or answers a clarification request, while it is invited. A condition over `proposal_partners` beside `proposals`, so that the
  * participation below and the visibility rule in permissions.server.ts read the same rule.
  */
 export function partnerTakesPart(): SQL {
-  return or(eq(proposalPartners.status, "confirmed"), and(eq(proposalPartners.status, "invited"), inArray(proposals.state, statesWithin("draft"))))!;
+  return or(eq(proposalPartners.status, "confirmed"), and(eq(proposalPartners.status, "invited"), inArray(proposals.state, statesOpenToPartners())))!;
 }
 
 /**

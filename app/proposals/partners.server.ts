@@ -15,7 +15,7 @@ import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { containsPattern } from "../people/people.server";
-import { draftStillOpen } from "./participation.server";
+import { partnersMayChange } from "./participation.server";
 import { applicantInstitutions } from "../permissions.server";
 
 // Partner institutions of a proposal: invited by the lead, confirmed or declined by their own
@@ -25,7 +25,7 @@ import { applicantInstitutions } from "../permissions.server";
 type Failure = { ok: false; message: string };
 export type PartnerOutcome<T = object> = ({ ok: true } & T) | Failure;
 
-const CLOSED = "Partners can change only while the proposal is a draft. After submission they stay as they were submitted.";
+const CLOSED = "Partners can change only while the proposal is a draft or answers the TAF team's clarification request. Otherwise they stay as they were submitted.";
 
 type Country = { name: string; needsFootnote: boolean };
 
@@ -176,7 +176,7 @@ function openProposal(tx: Tx, proposalId: number): { id: number; leadInstitution
   if (!row) return { ok: false, message: "There is no such proposal." };
   // Checked again inside the change's transaction (managePartners was checked on the request),
   // so a submission in between wins.
-  if (!draftStillOpen(restoreProposal(row.snapshot, row.machineVersion), row.leadInstitutionId)) return { ok: false, message: CLOSED };
+  if (!partnersMayChange(restoreProposal(row.snapshot, row.machineVersion), row.leadInstitutionId)) return { ok: false, message: CLOSED };
   return row;
 }
 

@@ -147,7 +147,6 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
   switch (command.type) {
     case "SUBMIT": {
       const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
-      const lead = tx.select({ countryCode: institutions.countryCode }).from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
       return {
         type: "SUBMIT",
         actor,
@@ -158,11 +157,11 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
           opensAt: round.opensAt.toISOString(),
           closesAt: round.closesAt?.toISOString() ?? null,
         },
-        leadCountryCode: lead.countryCode,
-        partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
-        missingParts: missingProposalParts(proposal.title, documents.answers),
+        ...standingBehind(tx, proposal),
       };
     }
+    case "RESPOND":
+      return { type: "RESPOND", actor, message: command.message, ...standingBehind(tx, proposal) };
     case "REQUEST_CLARIFICATION":
       return { type: "REQUEST_CLARIFICATION", actor, now: iso, question: command.question, dueAt: command.dueAt.toISOString() };
     case "CLARIFICATION_EXPIRED":
@@ -181,6 +180,16 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
     default:
       return { ...command, actor };
   }
+}
+
+/** Who stands behind the proposal and what it still lacks: SUBMIT's facts, read again on RESPOND. */
+function standingBehind(tx: Tx, proposal: ProposalRow) {
+  const lead = tx.select({ countryCode: institutions.countryCode }).from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
+  return {
+    leadCountryCode: lead.countryCode,
+    partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
+    missingParts: missingProposalParts(proposal.title, proposalDocuments(proposal.content).answers),
+  };
 }
 
 function partnerFacts(tx: Tx, proposalId: number) {

@@ -89,6 +89,12 @@ export default function Home() {
               </p>
               <Link to="/admin/mailbox">Open the mailbox</Link>
             </div>
+            <div className="card">
+              <h3>Eligibility</h3>
+              <p className="figure">{data.administrator.awaitingEligibility}</p>
+              <p>{data.administrator.awaitingEligibility === 1 ? "proposal waits" : "proposals wait"} for an eligibility decision</p>
+              <Link to="/admin/eligibility">Open the eligibility desk</Link>
+            </div>
           </div>
           <h3>Proposals in progress</h3>
           <ProposalTable

@@ -16,7 +16,7 @@ import { readForm } from "../forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Partners of ${data?.proposal.reference ?? data?.proposal.title ?? "the proposal"} · TAF portal` }];
 
-const NOT_A_DRAFT = "Partners can change only while the proposal is a draft. After submission they stay as they were submitted.";
+const NOT_A_DRAFT = "Partners can change only while the proposal is a draft or answers the TAF team's clarification request. Otherwise they stay as they were submitted.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));

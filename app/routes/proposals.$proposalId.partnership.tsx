@@ -126,7 +126,7 @@ export default function Partnership() {
         <h2 id="decline-heading">{confirmed ? "Withdraw your confirmation" : "Decline the invitation"}</h2>
         <p>
           {confirmed
-            ? "While the proposal is a draft, your institution can still withdraw. The lead is told by e-mail."
+            ? "While the proposal is a draft or answers a clarification request, your institution can still withdraw. The lead is told by e-mail."
             : "If your institution will not take part, decline here: the lead is told by e-mail."}{" "}
           Afterwards your institution no longer sees this proposal, unless the lead invites it again.
         </p>

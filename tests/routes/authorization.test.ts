@@ -73,7 +73,7 @@ const freshPortal = demoPortal(beside);
 // "ok": the action is served and, with the form below, changes what it should; "form": the
 // form comes back with its problem and nothing changes; "login": sent to sign in; "home": sent
 // home; a number: that status.
-type Answer = "ok" | "form" | "login" | "home" | 403 | 404;
+type Answer = "ok" | "form" | "login" | "home" | 400 | 403 | 404;
 const everyone = (answer: Answer) => Object.fromEntries(visitors.map((v) => [v, answer])) as Record<Visitor, Answer>;
 const signedInOnly: Record<Visitor, Answer> = { ...everyone("ok"), signedOut: "login" };
 const administratorsOnly: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login", administrator: "ok" };
@@ -158,6 +158,19 @@ const matrix: Record<string, Entry | Entry[]> = {
   "admin.institutions._index": { at: fixed("/admin/institutions"), loader: administratorsOnly },
   "admin.institutions.new": { at: fixed("/admin/institutions/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => customs, changes: ["audit_log", "institutions"] } },
   "admin.rounds._index": { at: fixed("/admin/rounds"), loader: administratorsOnly },
+  // Re-running the check is the desk's form that changes the least: the check and its history.
+  "admin.eligibility": [
+    {
+      at: fixed("/admin/eligibility"),
+      loader: administratorsOnly,
+      action: administratorsOnly,
+      allowed: {
+        form: () => ({ intent: "recheck", proposalId: String(proposalIdByTitle(PROPOSALS.awaitingDecision)), version: versionOf("awaitingDecision") }),
+        changes: ["eligibility_checks", "proposal_events", "proposals"],
+      },
+    },
+    { at: fixed("/admin/eligibility?page=x"), loader: { ...administratorsOnly, administrator: 400 } },
+  ],
   "admin.rounds.new": { at: fixed("/admin/rounds/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => call2030, changes: ["audit_log", "rounds"] } },
   // The first call is closed; a round that does not exist is 404 to administrators only.
   "admin.rounds.$roundId": [
@@ -462,7 +475,7 @@ const STAGES: Stage[] = [
   {
     proposal: "awaitingDecision",
     people: { leadApplicant: "applicant.al@taf.example", partnerApplicant: "applicant.xk@taf.example", otherApplicant: "applicant.mk@taf.example", assignedReviewer: null, advisorTakingPart: "advisor.al@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
-    moves: { CONFIRM_ELIGIBLE: "euReview.awaitingReviewers", DECLARE_INELIGIBLE: "ineligible", REQUEST_CLARIFICATION: "eligibility.clarificationRequested", WITHDRAW: "withdrawn" },
+    moves: { CONFIRM_ELIGIBLE: "euReview.awaitingReviewers", DECLARE_INELIGIBLE: "ineligible", REQUEST_CLARIFICATION: "eligibility.clarificationRequested", WITHDRAW: "withdrawn", RECHECK: "eligibility.awaitingDecision" },
   },
   {
     proposal: "clarification",

@@ -40,7 +40,7 @@ describe("what the page shows", () => {
 
   it("offers each person only what the statechart allows them now", async () => {
     const forAdmin = await view(demoProposalId("cocaineRoutes"), "admin@taf.example");
-    expect(forAdmin.actions.map((a) => a.type).sort()).toEqual(["CONFIRM_ELIGIBLE", "DECLARE_INELIGIBLE", "REQUEST_CLARIFICATION"]);
+    expect(forAdmin.actions.map((a) => a.type).sort()).toEqual(["CONFIRM_ELIGIBLE", "DECLARE_INELIGIBLE", "RECHECK", "REQUEST_CLARIFICATION"]);
     const forLead = await view(demoProposalId("cocaineRoutes"), "applicant.al@taf.example");
     expect(forLead.actions.map((a) => a.type)).toEqual(["WITHDRAW"]);
     const forPartner = await view(demoProposalId("cocaineRoutes"), "applicant.xk@taf.example");

@@ -42,6 +42,7 @@ const EXPECTED: Record<string, string> = {
   "eligibility.awaitingDecision CONFIRM_ELIGIBLE": "euReview.awaitingReviewers",
   "eligibility.awaitingDecision DECLARE_INELIGIBLE": "ineligible",
   "eligibility.awaitingDecision REQUEST_CLARIFICATION": "eligibility.clarificationRequested",
+  "eligibility.awaitingDecision RECHECK": "eligibility.checking",
   "eligibility.clarificationRequested RESPOND": "eligibility.checking",
   "eligibility.clarificationRequested CLARIFICATION_EXPIRED": "eligibility.awaitingDecision",
   "euReview.awaitingReviewers START_REVIEW": "euReview.reviewing",
@@ -108,8 +109,16 @@ function obeysRules(event: ProposalEvent, context: ProposalContext): boolean {
       return byAdministrator && said(event.reason);
     case "REQUEST_CLARIFICATION":
       return byAdministrator && said(event.question) && time(event.dueAt) > time(event.now);
-    case "RESPOND":
-      return byLead && said(event.message);
+    case "RESPOND": {
+      // Stored answers from before the partners were gathered carry none: only the message counts.
+      if (!event.partners) return byLead && said(event.message) && (event.missingParts ?? []).length === 0;
+      const confirmed = event.partners.filter((partner) => partner.status === "confirmed").map((partner) => partner.countryCode);
+      const countries = new Set([event.leadCountryCode, ...confirmed].filter((code) => code !== undefined && WB6.includes(code)));
+      const answered = event.partners.every((partner) => partner.status !== "invited");
+      return byLead && said(event.message) && countries.size >= 2 && answered && (event.missingParts ?? []).length === 0;
+    }
+    case "RECHECK":
+      return byAdministrator;
     case "CLARIFICATION_EXPIRED":
       return bySystem && time(event.now) >= time(event.dueAt);
     case "START_REVIEW":
@@ -198,8 +207,19 @@ function factsFor(type: ProposalEvent["type"]): object[] {
         { now: NOW, question: " ", dueAt: "2026-10-08T08:00:00.000Z" },
         { now: NOW, question: "Which prosecutor joins?", dueAt: NOW },
       ];
-    case "RESPOND":
-      return [{ message: "" }, { message: "The special prosecution office joins." }];
+    case "RESPOND": {
+      const answer = "The special prosecution office joins.";
+      const { leadCountryCode, partners, missingParts } = goodSubmit;
+      return [
+        { message: "" },
+        { message: answer },
+        { message: answer, leadCountryCode, partners, missingParts },
+        { message: "", leadCountryCode, partners, missingParts },
+        { message: answer, leadCountryCode, partners: [{ ...confirmedPartner, status: "declined" }], missingParts },
+        { message: answer, leadCountryCode, partners: [confirmedPartner, { institutionId: 3, countryCode: "MK", status: "invited" }], missingParts },
+        { message: answer, leadCountryCode, partners, missingParts: ["Budget"] },
+      ];
+    }
     case "CLARIFICATION_EXPIRED":
       return [
         { now: "2026-10-08T08:00:00.000Z", dueAt: "2026-10-08T08:00:00.000Z" },
@@ -236,6 +256,7 @@ function factsFor(type: ProposalEvent["type"]): object[] {
     case "RESUME":
     case "COMPLETE":
     case "DISCARD":
+    case "RECHECK":
       return [{}];
   }
 }

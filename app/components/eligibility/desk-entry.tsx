@@ -1,0 +1,145 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { overrideField } from "../../eligibility/desk-schema";
+import { CountryName } from "../country";
+import { EligibilityResults } from "../proposal/eligibility-check";
+
+type Country = { name: string; needsFootnote: boolean };
+type Result = { id: string; label: string; outcome: string; reason: string };
+
+type Entry = {
+  id: number;
+  version: number;
+  reference: string | null;
+  title: string;
+  roundCode: string;
+  lead: { name: string; country: Country };
+  partners: { name: string; country: Country }[];
+  submitted: string;
+  checked: string | null;
+  overall: string | null;
+  results: Result[];
+};
+
+/** What the server answered the last form sent: its values and errors go back beside it. */
+type Reply = { proposalId: number | null; intent: string; values: Record<string, string>; fieldErrors: Record<string, string[]>; formError: string | null; done: string | null };
+
+const OVERALL_WORDS: Record<string, string> = { passed: "passed every criterion", failed: "failed a criterion", needsPerson: "needs a person's judgement" };
+
+/** One proposal waiting for its eligibility decision: the automatic check, and the decisions beside it. */
+export function DeskEntry({ entry, reply, defaultDueOn }: { entry: Entry; reply?: Reply; defaultDueOn: string }) {
+  const mine = reply?.proposalId === entry.id ? reply : undefined;
+  const headingId = `proposal-${entry.id}-heading`;
+  return (
+    <article className="desk-entry" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <Link to={`/proposals/${entry.id}`}>
+          {entry.reference ? <span className="reference">{entry.reference}</span> : null} {entry.title}
+        </Link>
+      </h2>
+      <p className="muted">
+        {entry.roundCode} · submitted on {entry.submitted} · led by {entry.lead.name} (<CountryName {...entry.lead.country} />)
+        {entry.partners.length ? (
+          <>
+            {" "}
+            with{" "}
+            {entry.partners.map((partner, i) => (
+              <span key={partner.name}>
+                {i > 0 ? (i === entry.partners.length - 1 ? " and " : ", ") : null}
+                {partner.name} (<CountryName {...partner.country} />)
+              </span>
+            ))}
+          </>
+        ) : null}
+      </p>
+      {mine?.formError ? (
+        <p className="notice error" role="alert">
+          {mine.formError}
+        </p>
+      ) : null}
+      <div className="desk-layout">
+        <section aria-label={`Automatic check of ${entry.reference ?? entry.title}`}>
+          {entry.checked ? (
+            <>
+              <p>
+                The automatic check of {entry.checked}{" "}
+                <span className={entry.overall === "passed" ? "badge ok" : entry.overall === "failed" ? "badge warn" : "badge"}>{OVERALL_WORDS[entry.overall ?? ""] ?? entry.overall}</span>
+              </p>
+              <div className="table-scroll">
+                <EligibilityResults results={entry.results} />
+              </div>
+            </>
+          ) : (
+            <p className="empty">The automatic check has not run yet. Run it again below.</p>
+          )}
+          <DeskForm entry={entry} intent="recheck" reply={mine} label="Re-run the automatic check">
+            <p className="hint">After correcting an institution's record in the directory, run the check again on the corrected record.</p>
+          </DeskForm>
+        </section>
+        <div className="desk-forms">
+          <DeskForm entry={entry} intent="confirm" reply={mine} label="Confirm eligibility">
+            {entry.results
+              .filter((result) => result.outcome !== "passed")
+              .map((result) => (
+                <TextArea
+                  key={result.id}
+                  id={`p${entry.id}-${result.id}`}
+                  name={overrideField(result.id)}
+                  label={`Why it meets “${result.label}”`}
+                  hint={result.outcome === "failed" ? "The automatic check failed it. Kept in the history; not shown to the applicants." : "The check leaves it to you. Kept in the history; not shown to the applicants."}
+                  reply={mine}
+                />
+              ))}
+          </DeskForm>
+          <DeskForm entry={entry} intent="clarify" reply={mine} label="Request clarification">
+            <TextArea id={`p${entry.id}-question`} name="question" label="Your question to the applicants" hint="They answer in writing and may edit the proposal and its partners until the due day." reply={mine} />
+            <div className="field">
+              <label htmlFor={`p${entry.id}-dueOn`}>Answer due by the end of (Brussels time)</label>
+              <input
+                id={`p${entry.id}-dueOn`}
+                name="dueOn"
+                type="date"
+                defaultValue={mine?.intent === "clarify" ? (mine.values.dueOn ?? defaultDueOn) : defaultDueOn}
+                aria-invalid={mine?.fieldErrors.dueOn ? true : undefined}
+              />
+              {mine?.intent === "clarify" && mine.fieldErrors.dueOn ? <p className="error">{mine.fieldErrors.dueOn.join(" ")}</p> : null}
+            </div>
+          </DeskForm>
+          <DeskForm entry={entry} intent="ineligible" reply={mine} label="Declare ineligible" danger>
+            <TextArea id={`p${entry.id}-reason`} name="reason" label="Reason" hint="The applicants will read it." reply={mine} />
+          </DeskForm>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function DeskForm({ entry, intent, reply, label, danger, children }: { entry: Entry; intent: string; reply?: Reply; label: string; danger?: boolean; children: React.ReactNode }) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("proposalId") === String(entry.id) && navigation.formData?.get("intent") === intent;
+  return (
+    <Form method="post" className={intent === "recheck" ? "stack" : "stack action-form"}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="proposalId" value={entry.id} />
+      <input type="hidden" name="version" value={entry.version} />
+      {intent === "recheck" ? null : <h3>{label}</h3>}
+      {children}
+      <button type="submit" className={danger ? "danger" : intent === "recheck" ? "secondary" : undefined} disabled={busy}>
+        {busy ? "Working…" : label}
+      </button>
+    </Form>
+  );
+}
+
+function TextArea({ id, name, label, hint, reply }: { id: string; name: string; label: string; hint: string; reply?: Reply }) {
+  const errors = reply?.fieldErrors[name];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <span className="hint" id={`${id}-hint`}>
+        {hint}
+      </span>
+      <textarea id={id} name={name} rows={3} defaultValue={reply?.values[name] ?? ""} aria-invalid={errors ? true : undefined} aria-describedby={`${id}-hint`} />
+      {errors ? <p className="error">{errors.join(" ")}</p> : null}
+    </div>
+  );
+}

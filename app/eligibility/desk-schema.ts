@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
+import type { CriterionId } from "../../workflows/eligibility";
+
+// The forms beside each proposal on the eligibility desk. zod checks the shape; which criteria
+// need a reason is read from the proposal's latest automatic check (desk.server.ts), and whether
+// the step is allowed is the statechart's to say.
+
+const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+const said = (max: number, missing: string) => text(max).pipe(z.string().min(1, missing));
+
+/** The field holding the reason for confirming a criterion the automatic check did not pass. */
+export function overrideField(criterion: string) {
+  return `override.${criterion}`;
+}
+
+const about = {
+  proposalId: z.coerce.number({ error: "This form names no proposal. Reload the page." }).int().positive(),
+  version: z.coerce.number({ error: "This form is out of date. Reload the page." }).int().nonnegative(),
+};
+
+const overrides = z.object(Object.fromEntries(ELIGIBILITY_CRITERIA.map((criterion) => [criterion.id, text(2000)])) as Record<CriterionId, ReturnType<typeof text>>);
+
+export const deskFormSchema = z.preprocess(
+  (form) => {
+    const values = (form ?? {}) as Record<string, unknown>;
+    return { ...values, overrides: Object.fromEntries(ELIGIBILITY_CRITERIA.map((criterion) => [criterion.id, values[overrideField(criterion.id)]])) };
+  },
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("confirm"), ...about, overrides }),
+    z.object({ intent: z.literal("ineligible"), ...about, reason: said(4000, "Give the reason: the applicants will read it.") }),
+    z.object({
+      intent: z.literal("clarify"),
+      ...about,
+      question: said(4000, "Write the question the applicants should answer."),
+      dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Give the day the answer is due, e.g. 2026-12-15."),
+    }),
+    z.object({ intent: z.literal("recheck"), ...about }),
+  ], { error: "This action is not known. Reload the page and try again." }),
+);
+
+export type DeskForm = z.infer<typeof deskFormSchema>;
+export type DeskIntent = DeskForm["intent"];

@@ -1,0 +1,207 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { countries, eligibilityChecks, institutions, proposalPartners, proposals, rounds } from "../../db/schema";
+import type { CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";
+import type { CriterionOverride, ProposalCommand } from "../../workflows/proposal-events";
+import { stateLabelOf } from "../../workflows/proposal.machine";
+import { statesAccepting } from "../../workflows/proposal-stages";
+import { formatBrussels, fromBrusselsTime } from "../../workflows/time";
+import { administratorActor } from "../auth/actors.server";
+import type { SessionUser } from "../auth/session.server";
+import { db } from "../db.server";
+import type { PageRequest } from "../pagination.server";
+import { readPage, totalRows } from "../pagination.server";
+import { visibleProposals } from "../permissions.server";
+import { applyProposalCommand } from "../proposals/workflow.server";
+import type { DeskForm, DeskIntent } from "./desk-schema";
+import { deskFormSchema, overrideField } from "./desk-schema";
+
+// The eligibility desk: every proposal waiting for the TAF team's eligibility decision, oldest
+// submission first, with its latest automatic check, and the decisions taken from beside it.
+// Each decision is a statechart event sent through applyProposalCommand.
+
+/** The latest clarification due date the desk accepts: the proposal page offers at most 60 days too. */
+const MAX_DAYS_TO_ANSWER = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Country = { name: string; needsFootnote: boolean };
+
+export type DeskEntry = {
+  id: number;
+  version: number;
+  reference: string | null;
+  title: string;
+  roundCode: string;
+  lead: { name: string; country: Country };
+  partners: { name: string; country: Country }[];
+  submitted: string;
+  checked: string | null;
+  overall: EligibilityOutcome | null;
+  results: CriterionResult[];
+};
+
+const leadCountry = alias(countries, "lead_country");
+const partnerCountry = alias(countries, "partner_country");
+
+/** The latest automatic check of the proposal in the row: the one row of eligibility_checks that joins. */
+const latestCheck = sql`${eligibilityChecks.id} = (select max(c.id) from ${eligibilityChecks} c where c.proposal_id = ${proposals.id})`;
+
+/** One page of the queue in one statement, and the confirmed partners of its proposals in one more. */
+export function eligibilityQueue(user: SessionUser, request: PageRequest) {
+  const page = readPage(request, (offset, limit) => {
+    const rows = db()
+      .select({
+        id: proposals.id,
+        version: proposals.version,
+        reference: proposals.reference,
+        title: proposals.title,
+        submittedAt: proposals.submittedAt,
+        roundCode: rounds.code,
+        leadName: institutions.name,
+        leadCountry: { name: leadCountry.name, needsFootnote: leadCountry.needsDesignationFootnote },
+        checkedAt: eligibilityChecks.at,
+        overall: eligibilityChecks.overall,
+        results: eligibilityChecks.results,
+        total: totalRows(),
+      })
+      .from(proposals)
+      .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+      .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+      .innerJoin(leadCountry, eq(leadCountry.code, institutions.countryCode))
+      .leftJoin(eligibilityChecks, latestCheck)
+      .where(and(visibleProposals(user, "administrator"), inArray(proposals.state, statesAccepting("CONFIRM_ELIGIBLE"))))
+      .orderBy(asc(proposals.submittedAt), asc(proposals.id))
+      .limit(limit)
+      .offset(offset)
+      .all();
+    return { rows, total: rows[0]?.total ?? 0 };
+  });
+  const partners = confirmedPartnersOf(page.rows.map((row) => row.id));
+  return {
+    pages: page.pages,
+    rows: page.rows.map(
+      (row): DeskEntry => ({
+        id: row.id,
+        version: row.version,
+        reference: row.reference,
+        title: row.title || "Untitled proposal",
+        roundCode: row.roundCode,
+        lead: { name: row.leadName, country: row.leadCountry },
+        partners: partners.filter((partner) => partner.proposalId === row.id).map(({ name, country }) => ({ name, country })),
+        submitted: row.submittedAt ? formatBrussels(row.submittedAt) : "",
+        checked: row.checkedAt ? formatBrussels(row.checkedAt) : null,
+        overall: (row.overall as EligibilityOutcome | null) ?? null,
+        results: (row.results ?? []) as CriterionResult[],
+      }),
+    ),
+  };
+}
+
+/** How many proposals wait for an eligibility decision: the figure on the administrators' home. */
+export function eligibilityQueueSize(user: SessionUser) {
+  return (
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(proposals)
+      .where(and(visibleProposals(user, "administrator"), inArray(proposals.state, statesAccepting("CONFIRM_ELIGIBLE"))))
+      .get()?.n ?? 0
+  );
+}
+
+function confirmedPartnersOf(proposalIds: number[]) {
+  if (proposalIds.length === 0) return [];
+  return db()
+    .select({
+      proposalId: proposalPartners.proposalId,
+      name: institutions.name,
+      country: { name: partnerCountry.name, needsFootnote: partnerCountry.needsDesignationFootnote },
+    })
+    .from(proposalPartners)
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .innerJoin(partnerCountry, eq(partnerCountry.code, institutions.countryCode))
+    .where(and(inArray(proposalPartners.proposalId, proposalIds), eq(proposalPartners.status, "confirmed")))
+    .orderBy(asc(partnerCountry.sortOrder), asc(institutions.name))
+    .all();
+}
+
+/** What the desk answers a form with: beside the form that sent it, with the typed text kept on a refusal. */
+export type DeskReply = {
+  proposalId: number | null;
+  intent: string;
+  values: Record<string, string>;
+  fieldErrors: Record<string, string[]>;
+  formError: string | null;
+  done: string | null;
+};
+
+export function actOnDesk(user: SessionUser, form: Record<string, string>): DeskReply {
+  const proposalId = Number(form.proposalId) || null;
+  const reply = (partial: Partial<DeskReply>): DeskReply => ({ proposalId, intent: form.intent ?? "", values: form, fieldErrors: {}, formError: null, done: null, ...partial });
+  const parsed = deskFormSchema.safeParse(form);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const [field, criterion] = issue.path.map(String);
+      (fieldErrors[field === "overrides" ? overrideField(criterion ?? "") : (field ?? "")] ??= []).push(issue.message);
+    }
+    const formError = fieldErrors.intent || fieldErrors[""] || fieldErrors.proposalId || fieldErrors.version ? Object.values(fieldErrors).flat()[0]! : null;
+    return reply({ fieldErrors, formError });
+  }
+  const command = commandOf(parsed.data);
+  if ("fieldErrors" in command) return reply({ fieldErrors: command.fieldErrors });
+  const outcome = applyProposalCommand({ proposalId: parsed.data.proposalId, expectedVersion: parsed.data.version, actor: administratorActor(user), command });
+  if (!outcome.ok) return reply({ formError: outcome.message });
+  return reply({ values: {}, done: `${DONE_WORDS[parsed.data.intent]} The proposal is now at “${stateLabelOf(outcome.state)}”.` });
+}
+
+const DONE_WORDS: Record<DeskIntent, string> = {
+  confirm: "Eligibility confirmed; the applicants are told by e-mail.",
+  ineligible: "Declared ineligible; the applicants are told why by e-mail.",
+  clarify: "Clarification requested; the applicants are asked by e-mail.",
+  recheck: "The automatic check ran again.",
+};
+
+type CommandOrErrors = ProposalCommand | { fieldErrors: Record<string, string[]> };
+
+function commandOf(form: DeskForm): CommandOrErrors {
+  switch (form.intent) {
+    case "confirm":
+      return confirmation(form.proposalId, form.overrides);
+    case "ineligible":
+      return { type: "DECLARE_INELIGIBLE", reason: form.reason };
+    case "clarify": {
+      // Due at the end of the chosen day in Brussels, where the TAF team sets its times.
+      const due = fromBrusselsTime(`${form.dueOn}T23:59`);
+      if (!due.ok) return { fieldErrors: { dueOn: ["This day does not exist. Choose one from the calendar."] } };
+      if (due.instant.getTime() > Date.now() + MAX_DAYS_TO_ANSWER * DAY_MS) {
+        return { fieldErrors: { dueOn: [`Give the applicants at most ${MAX_DAYS_TO_ANSWER} days to answer.`] } };
+      }
+      return { type: "REQUEST_CLARIFICATION", question: form.question, dueAt: due.instant };
+    }
+    case "recheck":
+      return { type: "RECHECK" };
+  }
+}
+
+/**
+ * Confirming overrides every criterion the latest automatic check did not pass, each with its
+ * own reason; the reasons are kept in the history, criterion by criterion.
+ */
+function confirmation(proposalId: number, reasons: Record<string, string>): CommandOrErrors {
+  const check = db()
+    .select({ results: eligibilityChecks.results })
+    .from(eligibilityChecks)
+    .where(eq(eligibilityChecks.proposalId, proposalId))
+    .orderBy(sql`${eligibilityChecks.id} desc`)
+    .get();
+  const overridden = ((check?.results ?? []) as CriterionResult[]).filter((result) => result.outcome !== "passed");
+  const fieldErrors: Record<string, string[]> = {};
+  const overrides: CriterionOverride[] = [];
+  for (const result of overridden) {
+    const reason = reasons[result.id] ?? "";
+    if (reason === "") fieldErrors[overrideField(result.id)] = [`Say why the proposal meets “${result.label}” although the automatic check ${result.outcome === "failed" ? "failed it" : "left it to a person"}.`];
+    else overrides.push({ criterion: result.id, label: result.label, reason });
+  }
+  if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
+  return { type: "CONFIRM_ELIGIBLE", reason: overrides.map((override) => `${override.label}: ${override.reason}`).join("\n"), overrides };
+}

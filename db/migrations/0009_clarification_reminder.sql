@@ -1,0 +1,1 @@
+ALTER TABLE `proposals` ADD `clarification_reminded_for` integer;
