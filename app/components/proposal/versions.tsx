@@ -170,7 +170,11 @@ export function KindSection({ view, page }: { view: KindView; page: Page }) {
       </div>
       {view.only ? (
         <>
-          <p>There is only one version so far, so there is nothing to compare yet. This is version 1:</p>
+          <p>
+            {view.versions.length === 1
+              ? "There is only one version so far, so there is nothing to compare yet. This is version 1:"
+              : `The last report corrects no earlier one, so it is shown alone. This is version ${view.onlyNumber}:`}
+          </p>
           <dl className="answers">
             {view.only.map((field) => (
               <div key={field.key}>
