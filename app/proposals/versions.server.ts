@@ -182,8 +182,10 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
     const versions: VersionRow[] = rows
       .filter((row) => row.version.kind === kind)
       .map(({ version, createdBy }) => ({ number: version.number, title: version.title, content: version.content, createdAt: version.createdAt, createdBy }));
-    const listed = versions.map((v) => ({
+    const listed = versions.map((v, i) => ({
       number: v.number,
+      // An activity report that corrects an earlier one of the same activity can be compared with it.
+      corrects: kind === "activityReport" ? (versions.slice(0, i).findLast((earlier) => earlier.content.activityKey === v.content.activityKey)?.number ?? null) : null,
       what: whatVersion(kind, v.number, v.title),
       at: formatBrussels(v.createdAt),
       day: formatBrusselsDay(v.createdAt),

@@ -165,6 +165,8 @@ describe("reports frozen as sent", () => {
     const reports = page.kinds.find((k) => k.kind === "activityReport")!;
     expect(reports.versions.map((v) => v.what)).toContain("Report sent: Joint exercise on a controlled delivery across two borders");
     expect(reports.comparison).toMatchObject({ from: 4, to: 5 });
+    // Each correction offers the comparison with the report it corrects.
+    expect(reports.versions.map((v) => v.corrects)).toEqual([null, 1, null, null, 4]);
     expect(reports.comparison!.fields.filter((f) => f.changed).map((f) => f.label)).toEqual(["Held", "Participants", "Outcome"]);
   });
 

@@ -19,15 +19,17 @@ type Activity = ImplementationPageData["activities"][number];
 /** The page's answer to one activity's form: its notice, or the form's messages. */
 export type ActivityAnswer = { notice: string | null; result: SubmissionResult<string[]> };
 
-/** "Kosovo*: 10 planned, 9 held": the countries taking part, with their numbers where given. */
+/** "Kosovo*: 10 planned, 9 held": the countries taking part, with their numbers where given (a plan copied from the concept note names countries only). */
 export function ParticipantsByCountry({ activity }: { activity: Pick<Activity, "byCountry"> }) {
   if (!activity.byCountry.length) return <span className="muted">No country named yet</span>;
   return (
     <ul className="plain">
       {activity.byCountry.map((country) => (
         <li key={country.code}>
-          <CountryName name={country.name} needsFootnote={country.needsFootnote} />:{" "}
-          {[country.planned !== null ? `${country.planned} planned` : "number not given yet", country.held !== null ? `${country.held} held` : ""].filter(Boolean).join(", ")}
+          <CountryName name={country.name} needsFootnote={country.needsFootnote} />
+          {country.planned !== null || country.held !== null
+            ? `: ${[country.planned !== null ? `${country.planned} planned` : "", country.held !== null ? `${country.held} held` : ""].filter(Boolean).join(", ")}`
+            : null}
         </li>
       ))}
     </ul>
