@@ -32,9 +32,11 @@ CREATE INDEX `activity_participants_country` ON `activity_participants` (`countr
 ALTER TABLE `activity_reports` ADD `held_until` text;--> statement-breakpoint
 -- hand-written below
 -- Proposals whose concept note was approved before activities had a table of their own get
--- their plan from the approved (last submitted) concept note, as APPROVE_CONCEPT now does.
-INSERT INTO `activities` (`proposal_id`, `key`, `type`, `title`, `starts_on`, `place`, `participants`, `created_at`, `updated_at`)
-SELECT v.`proposal_id`, json_extract(a.value, '$.key'),
+-- their plan from the approved (last submitted) concept note, as APPROVE_CONCEPT now does. An
+-- activity saved before activities had keys is keyed by its place, as readConceptNote keys it;
+-- a key a note repeats plans its first activity only (OR IGNORE), rather than stop the start.
+INSERT OR IGNORE INTO `activities` (`proposal_id`, `key`, `type`, `title`, `starts_on`, `place`, `participants`, `created_at`, `updated_at`)
+SELECT v.`proposal_id`, coalesce(json_extract(a.value, '$.key'), 'activity-' || (a.key + 1)),
   CASE json_extract(a.value, '$.kind')
     WHEN 'jointExercise' THEN 'jointExercise'
     WHEN 'practiceExchange' THEN 'studyVisit'
@@ -48,7 +50,7 @@ FROM `proposal_versions` v, json_each(v.`content`, '$.activities') a
 WHERE v.`kind` = 'conceptNote'
   AND v.`number` = (SELECT max(w.`number`) FROM `proposal_versions` w WHERE w.`proposal_id` = v.`proposal_id` AND w.`kind` = 'conceptNote')
   AND EXISTS (SELECT 1 FROM `proposal_events` e WHERE e.`proposal_id` = v.`proposal_id` AND e.`type` = 'APPROVE_CONCEPT')
-  AND json_extract(a.value, '$.key') IS NOT NULL AND json_extract(a.value, '$.date') IS NOT NULL;
+  AND coalesce(json_extract(a.value, '$.date'), '') <> '';
 --> statement-breakpoint
 INSERT INTO `activity_participants` (`activity_id`, `country_code`)
 SELECT act.`id`, c.key
@@ -57,4 +59,5 @@ JOIN `proposal_versions` v ON v.`proposal_id` = act.`proposal_id` AND v.`kind` =
   AND v.`number` = (SELECT max(w.`number`) FROM `proposal_versions` w WHERE w.`proposal_id` = v.`proposal_id` AND w.`kind` = 'conceptNote'),
   json_each(v.`content`, '$.activities') a,
   json_each(a.value, '$.institutions') c
-WHERE json_extract(a.value, '$.key') = act.`key` AND c.key IN (SELECT `code` FROM `countries`);
+WHERE coalesce(json_extract(a.value, '$.key'), 'activity-' || (a.key + 1)) = act.`key`
+  AND c.key IN (SELECT `code` FROM `countries`) AND trim(c.value) <> '';
