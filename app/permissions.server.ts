@@ -7,7 +7,7 @@ import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../workflows/assignment.machi
 import { proposalStatesTakingReviews } from "./reviews/assignments.server";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";
-import { statesWithin } from "../workflows/proposal-stages";
+import { accepts, statesWithin } from "../workflows/proposal-stages";
 import type { ProposalEventType } from "../workflows/proposal.machine";
 import { allowedEvents, refusalOf } from "../workflows/proposal.machine";
 import { leadOf } from "../workflows/actors";
@@ -56,6 +56,8 @@ const predicates = {
   startProposal: (user: SessionUser) => hasRole(user, "applicant"),
   /** What the TAF team keeps to itself: names of the team and reviewers, internal reasons, the automatic check. */
   viewInternalNotes: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The timeline of every proposal's planned and held activities, to track implementation. */
+  viewActivityTimeline: (user: SessionUser) => hasRole(user, "administrator"),
 } satisfies Record<string, (user: SessionUser) => boolean>;
 
 export type Permission = keyof typeof predicates;
@@ -249,6 +251,13 @@ const proposalPredicates = {
   editConceptNote: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_CONCEPT"]),
   /** The lead reports on activities and writes the completion report while implementation runs. */
   reportImplementation: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_REPORT"]),
+  /**
+   * The lead keeps the plan of activities up to date from the concept note's approval until the
+   * completion report is submitted, on hold too: a plan waiting for better times is re-planned.
+   */
+  planActivities: (user: SessionUser, proposal: Participation) =>
+    applicantInstitutions(user).includes(proposal.leadInstitutionId) &&
+    (["START", "SUBMIT_REPORT", "RESUME"] as const).some((event) => accepts(proposal.snapshot, event)),
 };
 
 export type ProposalPermission = keyof typeof proposalPredicates;
@@ -268,10 +277,15 @@ export async function requireProposal(request: Request, proposalId: number, perm
   if (!proposal) {
     throw new Response("No such proposal", { status: 404 });
   }
-  if (permission && !proposalPredicates[permission](user, proposal)) {
+  if (permission) requireOnProposal(user, permission, proposal);
+  return { user, proposal };
+}
+
+/** For an action whose permission depends on what was posted: a 403 with the reason in words. */
+export function requireOnProposal(user: SessionUser, permission: ProposalPermission, proposal: Participation) {
+  if (!proposalPredicates[permission](user, proposal)) {
     throw new Response(PROPOSAL_REFUSALS[permission](user, proposal), { status: 403 });
   }
-  return { user, proposal };
 }
 
 /**
@@ -289,6 +303,10 @@ const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, (us
   comment: () => "Only the applicants of the lead and partner institutions and the TAF team comment on this proposal.",
   editConceptNote: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_CONCEPT"),
   reportImplementation: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_REPORT"),
+  planActivities: (user, proposal) =>
+    applicantInstitutions(user).includes(proposal.leadInstitutionId)
+      ? "The plan of activities is closed: the completion report is submitted, or implementation has ended."
+      : "Only the applicants of the lead institution plan the activities.",
 };
 
 // Reached only if a predicate and the statechart disagree.
@@ -308,5 +326,6 @@ export function navigationFor(user: SessionUser) {
     manageRounds: can(user, "manageRounds"),
     decideEligibility: can(user, "decideEligibility"),
     readMailbox: can(user, "readMailbox"),
+    viewActivityTimeline: can(user, "viewActivityTimeline"),
   };
 }

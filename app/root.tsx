@@ -77,6 +77,7 @@ function Header() {
               {navigation.manageInstitutions ? <NavLink to="/admin/institutions">Institutions</NavLink> : null}
               {navigation.manageRounds ? <NavLink to="/admin/rounds">Rounds</NavLink> : null}
               {navigation.decideEligibility ? <NavLink to="/admin/eligibility">Eligibility</NavLink> : null}
+              {navigation.viewActivityTimeline ? <NavLink to="/admin/activities">Activities</NavLink> : null}
               {navigation.readMailbox ? <NavLink to="/admin/mailbox">Mailbox</NavLink> : null}
             </nav>
             <div className="site-user">

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { InstitutionType } from "../workflows/vocabulary";
 import { INSTITUTION_TYPES } from "../workflows/vocabulary";
 import type { RoundState } from "../workflows/round.machine";
@@ -293,7 +293,7 @@ export const proposalPartners = sqliteTable(
   (t) => [uniqueIndex("proposal_partners_unique").on(t.proposalId, t.institutionId), index("proposal_partners_institution").on(t.institutionId)],
 );
 
-export const versionKinds = ["proposal", "conceptNote"] as const;
+export const versionKinds = ["proposal", "conceptNote", "completionReport", "activityReport"] as const;
 export type VersionKind = (typeof versionKinds)[number];
 
 // The content as it was at each submission: proposal version 1 at SUBMIT, one more at each
@@ -528,6 +528,7 @@ export const activityReports = sqliteTable(
       .notNull()
       .references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    heldUntil: text("held_until"), // the last day, when the activity ran over several
   },
   (t) => [uniqueIndex("activity_reports_activity").on(t.proposalId, t.activityKey)],
 );
@@ -554,3 +555,45 @@ export const proposalDecisions = sqliteTable("proposal_decisions", {
   releasedAt: integer("released_at", { mode: "timestamp_ms" }),
   version: integer("version").notNull().default(1),
 });
+
+// The activities a proposal plans for its implementation: those of the approved concept note,
+// copied at APPROVE_CONCEPT, then kept up to date by the applicants. `key` is the concept note's
+// key (or a new one): the activity's report (activity_reports) points at it.
+export const activities = sqliteTable(
+  "activities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    key: text("key").notNull(),
+    type: text("type").notNull(), // an ACTIVITY_TYPES id (workflows/vocabulary.ts)
+    title: text("title").notNull(),
+    startsOn: text("starts_on").notNull(), // a date, "2027-03-14"
+    endsOn: text("ends_on"), // the last day, when it runs over several
+    place: text("place").notNull(),
+    participants: integer("participants"), // expected in all; the sum of the countries' once given
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    updatedByUserId: integer("updated_by_user_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("activities_proposal_key").on(t.proposalId, t.key), index("activities_starts_on").on(t.startsOn)],
+);
+
+// Who takes part in an activity, per country: planned (null until the applicants give it) and
+// held (once reported). A row per country, so the timeline filters on a column.
+export const activityParticipants = sqliteTable(
+  "activity_participants",
+  {
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id),
+    countryCode: text("country_code")
+      .notNull()
+      .references(() => countries.code),
+    planned: integer("planned"),
+    held: integer("held"),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.countryCode] }), index("activity_participants_country").on(t.countryCode)],
+);

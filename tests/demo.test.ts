@@ -6,6 +6,8 @@ import { runScheduledEvents } from "../app/jobs/scheduler.server";
 import { openDatabase } from "../db/client";
 import { demoPeople, hasDemoPeople, loadDemoData } from "../app/demo/demo.server";
 import {
+  activities,
+  activityReports,
   assignmentEvents,
   eligibilityChecks,
   institutions,
@@ -174,9 +176,23 @@ describe("demo data", () => {
 
     const content = standOut.content as { conceptNote?: unknown };
     expect(content.conceptNote).toBeTruthy();
-    // The proposal as submitted, and the concept note as submitted once.
+    // The proposal as submitted, the concept note as submitted once, and the activity reports
+    // as sent: the first activity's report, its correction, the second's.
     const versions = db().select().from(proposalVersions).where(eq(proposalVersions.proposalId, standOut.id)).orderBy(proposalVersions.id).all();
-    expect(versions.map((v) => [v.kind, v.number])).toEqual([["proposal", 1], ["conceptNote", 1]]);
+    expect(versions.map((v) => [v.kind, v.number])).toEqual([
+      ["proposal", 1],
+      ["conceptNote", 1],
+      ["activityReport", 1],
+      ["activityReport", 2],
+      ["activityReport", 3],
+    ]);
+    // The plan: the concept note's three activities and a training added in implementation, two held.
+    const planned = db().select().from(activities).where(eq(activities.proposalId, standOut.id)).all();
+    expect(planned.map((a) => a.title)).toHaveLength(4);
+    expect(db().select().from(activityReports).where(eq(activityReports.proposalId, standOut.id)).all().map((r) => [r.activityKey, r.participants])).toEqual([
+      ["activity-1", 18],
+      ["activity-2", 8],
+    ]);
   });
 
   it("holds the details each later page needs", () => {

@@ -65,3 +65,36 @@ export const SUPPORT_KINDS = [
 ] as const;
 
 export type SupportKind = (typeof SUPPORT_KINDS)[number]["id"];
+
+// What an activity of an implementation is, more precisely than its kind of support: the
+// timeline and the reports name these.
+export const ACTIVITY_TYPES = [
+  { id: "workshop", label: "Workshop" },
+  { id: "training", label: "Training" },
+  { id: "studyVisit", label: "Study visit" },
+  { id: "jointExercise", label: "Joint exercise" },
+  { id: "jointOperationSupport", label: "Joint operation support" },
+  { id: "operationalMeeting", label: "Operational or networking meeting" },
+  { id: "expertMission", label: "Expert mission" },
+  { id: "conference", label: "Conference" },
+] as const;
+
+export type ActivityType = (typeof ACTIVITY_TYPES)[number]["id"];
+
+export const ACTIVITY_TYPE_IDS = ACTIVITY_TYPES.map((type) => type.id) as [ActivityType, ...ActivityType[]];
+
+/**
+ * The type an approved concept note's activity starts with, from its kind of support (the note
+ * names no finer type); the applicants correct it when they plan the activity.
+ */
+export const FIRST_ACTIVITY_TYPE: Record<SupportKind, ActivityType> = {
+  jointExercise: "jointExercise",
+  practiceExchange: "studyVisit",
+  networkingMeeting: "operationalMeeting",
+  capacityBuilding: "training",
+  expertAdvice: "expertMission",
+};
+
+export function activityTypeLabel(id: string): string {
+  return ACTIVITY_TYPES.find((type) => type.id === id)?.label ?? id;
+}

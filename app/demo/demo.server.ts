@@ -22,6 +22,7 @@ import { applyAssignmentCommand, assignReviewer, criteriaOfProposal } from "../r
 import type { Calendar, DemoAction, DemoProposal } from "./story";
 import { content } from "./story";
 import { decidingProposals, holdDecision } from "./deciding.server";
+import { loadImplementationDemo } from "./implementation.server";
 
 // Demo data lets a new user try every role on the embedded defaults. It is loaded only into a
 // database without people, so it never mixes with real data, and only once.
@@ -819,6 +820,7 @@ export async function loadDemoData(db: Db, now = new Date()) {
     const ids = insertDirectory(tx, passwordHash, calendar.on(-240));
     const outboxBefore = tx.select({ id: max(outbox.id) }).from(outbox).get()?.id ?? 0;
     replayStory(tx, ids, calendar);
+    loadImplementationDemo(tx, calendar);
     discardDemoMail(tx, outboxBefore);
   });
   return true;

@@ -85,6 +85,12 @@ export function frozenConceptNote(content: Record<string, unknown>): Record<stri
   return isRecord(note) ? note : {};
 }
 
+/** The completion report as stored, to freeze at its submission. */
+export function frozenCompletionReport(content: Record<string, unknown>): Record<string, unknown> {
+  const report = content[DOCUMENT_KEYS.completionReport];
+  return isRecord(report) ? report : {};
+}
+
 /**
  * A concept note, from the working content or a frozen version: every activity with a unique
  * key (rows saved before keys existed get one from their place in the list, so the working copy

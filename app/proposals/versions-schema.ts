@@ -8,4 +8,8 @@ export const compareQuery = z.object({
   proposalTo: versionNumber,
   conceptNoteFrom: versionNumber,
   conceptNoteTo: versionNumber,
+  activityReportFrom: versionNumber,
+  activityReportTo: versionNumber,
+  completionReportFrom: versionNumber,
+  completionReportTo: versionNumber,
 });

@@ -4,7 +4,7 @@ import type { VersionKind } from "../../db/schema";
 import { attachments, proposals, proposalVersions, users } from "../../db/schema";
 import { formatBrussels, formatBrusselsDay, formatDay } from "../../workflows/time";
 import { COUNTRY_CODES, countryName } from "../../workflows/countries";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { activityTypeLabel, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { CONCEPT_NOTE_PARTS, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { db } from "../db.server";
 import { euros } from "./content-schema";
@@ -17,7 +17,27 @@ import { euros } from "./content-schema";
 const VERSION_KINDS: readonly { kind: VersionKind; heading: string }[] = [
   { kind: "proposal", heading: "The proposal" },
   { kind: "conceptNote", heading: "The concept note" },
+  { kind: "activityReport", heading: "Activity reports" },
+  { kind: "completionReport", heading: "The completion report" },
 ];
+
+const COMPLETION_REPORT_FIELDS = [
+  { key: "outcome", label: "What was achieved" },
+  { key: "lessonsLearnt", label: "Lessons learnt" },
+] as const;
+
+/** An activity report as sent: the activity, when it was held, who took part, what it achieved. */
+function activityReportFields(content: Record<string, unknown>) {
+  const held = [calendarDate(content.heldOn), content.heldUntil ? calendarDate(content.heldUntil) : ""].filter(Boolean).join(" – ");
+  const byCountry = (content.byCountry ?? {}) as Record<string, unknown>;
+  const counted = COUNTRY_CODES.filter((code) => typeof byCountry[code] === "number").map((code) => `${countryName(code)}: ${plain(byCountry[code])}`);
+  return [
+    { key: "activity", label: "Activity", text: [activityTypeLabel(plain(content.type)), plain(content.title)].filter(Boolean).join(": ") },
+    { key: "held", label: "Held", text: [held, plain(content.place)].filter(Boolean).join(", ") },
+    { key: "participants", label: "Participants", text: [typeof content.participants === "number" ? `${content.participants} in all` : "", ...counted].filter(Boolean).join("\n") },
+    { key: "outcome", label: "Outcome", text: plain(content.outcome) },
+  ];
+}
 
 /** A run of text on one side of a comparison: kept, or removed (left) / added (right). */
 export type Piece = { text: string; mark: "same" | "removed" | "added" };
@@ -74,6 +94,8 @@ function budgetLines(value: unknown) {
 /** A version's fields as labelled plain text, in the order of the form. */
 function fieldsOf(kind: VersionKind, version: VersionRow, attachedNames: string[]): { key: string; label: string; text: string }[] {
   const content = version.content;
+  if (kind === "completionReport") return COMPLETION_REPORT_FIELDS.map((field) => ({ ...field, text: plain(content[field.key]) }));
+  if (kind === "activityReport") return activityReportFields(content);
   if (kind === "conceptNote") {
     return CONCEPT_NOTE_PARTS.map((part) => ({
       key: part.key,
@@ -160,18 +182,29 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
     const versions: VersionRow[] = rows
       .filter((row) => row.version.kind === kind)
       .map(({ version, createdBy }) => ({ number: version.number, title: version.title, content: version.content, createdAt: version.createdAt, createdBy }));
-    const listed = versions.map((v) => ({
+    const listed = versions.map((v, i) => ({
       number: v.number,
-      what: whatVersion(kind, v.number),
+      // An activity report that corrects an earlier one of the same activity can be compared with it.
+      corrects: kind === "activityReport" ? (versions.slice(0, i).findLast((earlier) => earlier.content.activityKey === v.content.activityKey)?.number ?? null) : null,
+      what: whatVersion(kind, v.number, v.title),
       at: formatBrussels(v.createdAt),
       day: formatBrusselsDay(v.createdAt),
       by: v.createdBy,
     }));
     const fields = (v: VersionRow) => fieldsOf(kind, v, kind === "proposal" ? attachedAt(attachmentRows, v.createdAt) : []);
     if (versions.length < 2) {
-      return { kind, heading, versions: listed, only: versions[0] ? fields(versions[0]) : null, comparison: null, notice: null };
+      return { kind, heading, versions: listed, only: versions[0] ? fields(versions[0]) : null, onlyNumber: versions[0]?.number ?? null, comparison: null, notice: null };
     }
-    const { from, to, notice } = chosen(versions.map((v) => v.number), choices[kind]);
+    // Reports of different activities are not versions of each other: unless asked, the last
+    // report is compared with the one it corrected, or shown alone when it corrected none.
+    const asked = choices[kind];
+    const last = versions[versions.length - 1]!;
+    const corrected =
+      kind === "activityReport" ? versions.slice(0, -1).findLast((v) => v.content.activityKey === last.content.activityKey) : versions[versions.length - 2];
+    if (asked.from === undefined && asked.to === undefined && !corrected) {
+      return { kind, heading, versions: listed, only: fields(last), onlyNumber: last.number, comparison: null, notice: null };
+    }
+    const { from, to, notice } = chosen(versions.map((v) => v.number), asked.from === undefined && asked.to === undefined ? { from: corrected!.number, to: last.number } : asked);
     const before = fields(versions.find((v) => v.number === from)!);
     const after = fields(versions.find((v) => v.number === to)!);
     const compared = before.map((field, i) => compare(field.label, field.key, field.text, after[i]!.text));
@@ -180,6 +213,7 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
       heading,
       versions: listed,
       only: null,
+      onlyNumber: null,
       comparison: { from, to, fields: compared, changedCount: compared.filter((f) => f.changed).length },
       notice,
     };
@@ -187,7 +221,9 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
   return { proposal, kinds };
 }
 
-function whatVersion(kind: VersionKind, number: number) {
+function whatVersion(kind: VersionKind, number: number, title: string) {
+  if (kind === "activityReport") return `Report sent: ${title}`;
+  if (kind === "completionReport") return number === 1 ? "Completion report submitted" : "Completion report resubmitted after a revision request";
   if (kind === "proposal") return number === 1 ? "Submitted" : "Resubmitted with an answer to a clarification request";
   return number === 1 ? "Concept note submitted" : "Concept note resubmitted after a revision request";
 }

@@ -14,7 +14,8 @@ import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, res
 import { accepts } from "../../workflows/proposal-stages";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { db } from "../db.server";
-import { frozenConceptNote, proposalDocuments } from "./documents.server";
+import { frozenCompletionReport, frozenConceptNote, proposalDocuments } from "./documents.server";
+import { planApprovedActivities } from "./activity-plan.server";
 import { notifyTransition } from "./notifications.server";
 import { revisionRequests } from "./revision-requests.server";
 import { roundSettings } from "../rounds/workflow.server";
@@ -104,6 +105,8 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
     freezeVersion(tx, proposal, "proposal", input.actor, now);
   }
   if (event.type === "SUBMIT_CONCEPT") freezeVersion(tx, proposal, "conceptNote", input.actor, now);
+  if (event.type === "SUBMIT_REPORT") freezeVersion(tx, proposal, "completionReport", input.actor, now);
+  if (event.type === "APPROVE_CONCEPT") planApprovedActivities(tx, proposal.id, now);
   if (event.type === "REQUEST_CLARIFICATION") changes.clarificationDueAt = input.command.type === "REQUEST_CLARIFICATION" ? input.command.dueAt : null;
   else if (proposal.clarificationDueAt) changes.clarificationDueAt = null;
 
@@ -251,9 +254,9 @@ function nextReference(tx: Tx, proposal: ProposalRow) {
 
 /**
  * Each submission freezes what was submitted as the next version of its kind, for comparison:
- * the whole proposal, or the concept note alone.
+ * the whole proposal, the concept note or the completion report alone.
  */
-function freezeVersion(tx: Tx, proposal: ProposalRow, kind: VersionKind, actor: Actor, now: Date) {
+function freezeVersion(tx: Tx, proposal: ProposalRow, kind: Exclude<VersionKind, "activityReport">, actor: Actor, now: Date) {
   const last =
     tx
       .select({ n: max(proposalVersions.number) })
@@ -266,7 +269,7 @@ function freezeVersion(tx: Tx, proposal: ProposalRow, kind: VersionKind, actor: 
       kind,
       number: last + 1,
       title: proposal.title,
-      content: kind === "proposal" ? proposal.content : frozenConceptNote(proposal.content),
+      content: kind === "proposal" ? proposal.content : kind === "completionReport" ? frozenCompletionReport(proposal.content) : frozenConceptNote(proposal.content),
       createdAt: now,
       createdByUserId: actor.role === "system" ? null : actor.userId,
     })

@@ -1,18 +1,21 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActivityCard, CompletionReport, CompletionReportView } from "../components/proposal/implementation";
+import { Pagination } from "../components/pagination";
+import { ActivityCard, CompletionReport, CompletionReportView, PlanForm } from "../components/proposal/implementation";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { readForm } from "../forms.server";
-import { requireProposal } from "../permissions.server";
-import { activityReportSchema, completionReportSchema } from "../proposals/implementation-schema";
-import { implementationPage, reportActivity, saveCompletionReport } from "../proposals/implementation.server";
+import { requestedPage } from "../pagination.server";
+import { requireOnProposal, requireProposal } from "../permissions.server";
+import { reportActivity, saveActivity } from "../proposals/activities.server";
+import { activityReportSchema, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
+import { implementationPage, saveCompletionReport } from "../proposals/implementation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Implementation · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  const page = implementationPage(proposal, user);
+  const page = implementationPage(proposal, user, requestedPage(request, "activityPage"));
   return {
     ...page,
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.
@@ -26,23 +29,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, proposal } = await requireProposal(request, Number(params.proposalId), "reportImplementation");
+  const { user, proposal } = await requireProposal(request, Number(params.proposalId));
   const formData = await readForm(request);
-  if (formData.get("intent") === "reportActivity") {
+  const intent = formData.get("intent");
+  if (intent === "planActivity") {
+    requireOnProposal(user, "planActivities", proposal);
+    // A new activity's form is keyed "new": its answer shows under the plan, not on a card.
+    const activityKey = String(formData.get("key") || "new");
+    const submission = parseWithZod(formData, { schema: plannedActivitySchema });
+    if (submission.status !== "success") return { intent, activityKey, result: submission.reply(), notice: null, refusal: null };
+    const outcome = saveActivity({ user, proposalId: proposal.proposalId, form: submission.value });
+    if (!outcome.ok) return { intent, activityKey, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
+    return { intent, activityKey, result: submission.reply({ resetForm: true }), notice: outcome.message, refusal: null };
+  }
+  requireOnProposal(user, "reportImplementation", proposal);
+  if (intent === "reportActivity") {
     const activityKey = String(formData.get("activityKey") ?? "");
     const submission = parseWithZod(formData, { schema: activityReportSchema });
-    if (submission.status !== "success") return { activityKey, result: submission.reply(), notice: null, refusal: null };
+    if (submission.status !== "success") return { intent, activityKey, result: submission.reply(), notice: null, refusal: null };
     const outcome = reportActivity({ user, proposalId: proposal.proposalId, form: submission.value });
-    if (!outcome.ok) return { activityKey, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
-    return { activityKey, result: submission.reply(), notice: "The activity is reported as held.", refusal: null };
+    if (!outcome.ok) return { intent, activityKey, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
+    return { intent, activityKey, result: submission.reply(), notice: outcome.message, refusal: null };
   }
   const submission = parseWithZod(formData, { schema: completionReportSchema });
-  if (submission.status !== "success") return { activityKey: null, result: submission.reply(), notice: null, refusal: null };
+  if (submission.status !== "success") return { intent: "report", activityKey: null, result: submission.reply(), notice: null, refusal: null };
   const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value });
-  if (!outcome.ok) return { activityKey: null, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
+  if (!outcome.ok) return { intent: "report", activityKey: null, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
   const result = submission.reply();
-  if (outcome.submitted) return { activityKey: null, result, notice: "The completion report is submitted. The TAF team will read it and tell you by e-mail.", refusal: null };
-  return { activityKey: null, result, notice: outcome.refusal ? null : `The completion report is saved (${outcome.savedAt}).`, refusal: outcome.refusal };
+  if (outcome.submitted) return { intent: "report", activityKey: null, result, notice: "The completion report is submitted. The TAF team will read it and tell you by e-mail.", refusal: null };
+  return { intent: "report", activityKey: null, result, notice: outcome.refusal ? null : `The completion report is saved (${outcome.savedAt}).`, refusal: outcome.refusal };
 }
 
 export default function ImplementationPage() {
@@ -89,23 +104,41 @@ export default function ImplementationPage() {
       </section>
 
       <section aria-labelledby="activities-heading">
-        <h2 id="activities-heading">Approved activities</h2>
+        <h2 id="activities-heading">Activities</h2>
         <p>
-          From the approved concept note{page.approvedVersion ? ` (version ${page.approvedVersion})` : ""}:{" "}
-          <Link to={`/proposals/${page.id}/concept`}>read the whole concept note</Link>. {page.heldCount} of {page.activities.length}{" "}
-          {page.activities.length === 1 ? "activity is" : "activities are"} reported as held.
+          Planned from the approved concept note{page.approvedVersion ? ` (version ${page.approvedVersion})` : ""}:{" "}
+          <Link to={`/proposals/${page.id}/concept`}>read the whole concept note</Link>. {page.heldCount} of {page.activityPages.total}{" "}
+          {page.activityPages.total === 1 ? "activity is" : "activities are"} reported as held; every report sent is kept among the{" "}
+          <Link to={`/proposals/${page.id}/versions`}>versions</Link>.
         </p>
         {page.activities.length ? (
           <ol className="plain activity-list">
             {page.activities.map((activity) => (
               <li key={activity.key}>
-                <ActivityCard activity={activity} canReport={page.canReport} answer={actionData?.activityKey === activity.key ? actionData : undefined} />
+                <ActivityCard
+                  activity={activity}
+                  canReport={page.canReport}
+                  canPlan={page.canPlan}
+                  answer={actionData?.activityKey === activity.key && actionData.intent !== "report" ? actionData : undefined}
+                />
               </li>
             ))}
           </ol>
         ) : (
-          <p className="empty">The approved concept note has no activities.</p>
+          <p className="empty">No activities are planned.</p>
         )}
+        <Pagination pages={page.activityPages} label="activities" />
+        {actionData?.activityKey === "new" && actionData.notice ? (
+          <p className="notice success" role="status">
+            {actionData.notice}
+          </p>
+        ) : null}
+        {page.canPlan ? (
+          <details className="card" open={actionData?.activityKey === "new" && !actionData.notice}>
+            <summary>Plan another activity</summary>
+            <PlanForm lastResult={actionData?.activityKey === "new" ? actionData.result : undefined} />
+          </details>
+        ) : null}
       </section>
 
       <section aria-labelledby="report-heading">

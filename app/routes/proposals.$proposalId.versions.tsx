@@ -17,6 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...versionsPage(proposal.proposalId, {
       proposal: { from: query.proposalFrom, to: query.proposalTo },
       conceptNote: { from: query.conceptNoteFrom, to: query.conceptNoteTo },
+      activityReport: { from: query.activityReportFrom, to: query.activityReportTo },
+      completionReport: { from: query.completionReportFrom, to: query.completionReportTo },
     }),
   };
 }
@@ -34,8 +36,8 @@ export default function VersionsPage() {
       </h1>
       <p className="muted">{page.proposal.title || "Untitled proposal"}</p>
       <p>
-        The portal keeps a copy of the proposal each time it is submitted or resubmitted with an answer to a clarification request, and of the concept note each
-        time it is submitted. Compare two of them to see what changed.
+        The portal keeps a copy of the proposal each time it is submitted or resubmitted with an answer to a clarification request, of the concept note each
+        time it is submitted, and of every activity report and completion report sent. Compare two of them to see what changed.
       </p>
       {shown.length ? (
         shown.map((view) => <KindSection key={view.kind} view={view} page={page} />)

@@ -33,20 +33,24 @@ const reportsOf = (id: number) => db().select().from(activityReports).where(eq(a
 const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 describe("what the page shows", () => {
-  it("lists the approved activities as planned, with the overall state, to the lead and the partners", async () => {
+  it("lists the planned activities, soonest first, with those held so far, to the lead and the partners", async () => {
     const page = (await view(drugNetworks(), LEAD)) as Page;
     expect(page.at.ongoing).toBe(true);
     expect(page.stateLabel).toBe("Ongoing");
     expect(page.canReport).toBe(true);
     expect(page.approvedVersion).toBe(1);
-    expect(page.activities.map((a) => [a.key, a.title, a.report])).toEqual([
-      ["activity-1", "Operational meeting to compare the three investigations", null],
-      ["activity-2", "Eurojust advice on a JIT agreement", null],
+    // The demo's lead reported the first two and planned a training the concept note did not have.
+    expect(page.activities.map((a) => [a.key, a.title, a.report?.participants ?? null])).toEqual([
+      ["activity-1", "Operational meeting to compare the three investigations", 18],
+      ["activity-2", "Eurojust advice on a JIT agreement", 8],
       ["activity-3", "Joint exercise on a controlled delivery across two borders", null],
+      [expect.any(String), "Training on Europol's SIENA channel for the investigators", null],
     ]);
+    expect(page.heldCount).toBe(2);
     const partner = (await view(drugNetworks(), "applicant.al@taf.example")) as Page;
     expect(partner.canReport).toBe(false);
-    expect(partner.activities).toHaveLength(3);
+    expect(partner.canPlan).toBe(false);
+    expect(partner.activities).toHaveLength(4);
   });
 
   it("explains a hold with its reason, and that reporting opens when implementation is ongoing", async () => {
@@ -71,16 +75,18 @@ describe("who may report", () => {
   });
 
   it("refuses partners and the TAF team (403)", async () => {
+    const before = reportsOf(drugNetworks());
     for (const email of ["applicant.al@taf.example", "admin@taf.example"]) {
       const result = await post(drugNetworks(), email, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "18", outcome: "Held." });
       expect(statusOf(result)).toBe(403);
     }
-    expect(reportsOf(drugNetworks())).toEqual([]);
+    expect(reportsOf(drugNetworks())).toEqual(before);
   });
 });
 
 describe("reporting on implementation", () => {
   it("puts a future date and a bad number beside their fields, keeping what was typed", async () => {
+    const before = reportsOf(drugNetworks());
     const reply = (await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-3", heldOn: "2099-01-01", participants: "twenty", outcome: "Went well." })) as Reply;
     expect(reply.activityKey).toBe("activity-3");
     expect(reply.result.error).toMatchObject({
@@ -88,25 +94,27 @@ describe("reporting on implementation", () => {
       participants: ["Give the number of participants as a number."],
     });
     expect(reply.result.initialValue).toMatchObject({ heldOn: "2099-01-01", participants: "twenty", outcome: "Went well." });
-    expect(reportsOf(drugNetworks())).toEqual([]);
+    expect(reportsOf(drugNetworks())).toEqual(before);
   });
 
-  it("refuses an activity that is not in the approved concept note", async () => {
+  it("refuses an activity that is not in the plan", async () => {
+    const before = reportsOf(drugNetworks());
     const reply = (await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-9", heldOn: daysAgo(3), participants: "5", outcome: "Held." })) as Reply;
-    expect(reply.result.error?.[""]).toEqual(["This activity is not in the approved concept note. Reload the page."]);
-    expect(reportsOf(drugNetworks())).toEqual([]);
+    expect(reply.result.error?.[""]).toEqual(["This activity is not in the plan of this proposal. Reload the page."]);
+    expect(reportsOf(drugNetworks())).toEqual(before);
   });
 
   it("reports an activity as held, and corrects the report: one report per activity", async () => {
-    const first = (await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "17", outcome: "The three teams compared their cases." })) as Reply;
+    const first = (await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-3", heldOn: daysAgo(2), participants: "23", outcome: "The delivery was followed across both borders." })) as Reply;
     expect(first.notice).toBe("The activity is reported as held.");
-    await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "19", outcome: "The three teams compared their cases and agreed on a common analysis." });
-    expect(reportsOf(drugNetworks())).toEqual([expect.objectContaining({ activityKey: "activity-1", heldOn: daysAgo(40), participants: 19 })]);
+    const second = (await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-3", heldOn: daysAgo(2), participants: "24", outcome: "The delivery was followed across both borders; four arrests." })) as Reply;
+    expect(second.notice).toBe("The corrected report is sent; the earlier one is kept among the versions.");
+    expect(reportsOf(drugNetworks()).filter((r) => r.activityKey === "activity-3")).toEqual([expect.objectContaining({ heldOn: daysAgo(2), participants: 24 })]);
 
     const page = (await view(drugNetworks(), "applicant.mk@taf.example")) as Page;
-    expect(page.heldCount).toBe(1);
-    expect(page.activities[0]?.report).toMatchObject({ participants: 19, outcome: "The three teams compared their cases and agreed on a common analysis." });
-    expect(page.activities[1]?.report).toBeNull();
+    expect(page.heldCount).toBe(3);
+    expect(page.activities.find((a) => a.key === "activity-3")?.report).toMatchObject({ participants: 24, outcome: "The delivery was followed across both borders; four arrests." });
+    expect(page.activities.find((a) => a.title.startsWith("Training"))?.report).toBeNull();
   });
 
   it("saves an unfinished completion report; the statechart refuses to submit it and says what is missing", async () => {
@@ -127,7 +135,7 @@ describe("reporting on implementation", () => {
   });
 
   it("submits the completion report: report submitted, and reporting closes", async () => {
-    await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(40), participants: "17", outcome: "The three teams compared their cases." });
+    const before = reportsOf(drugNetworks());
     const reply = (await post(drugNetworks(), LEAD, {
       intent: "submitReport",
       version: String(row(drugNetworks()).version),
@@ -141,8 +149,8 @@ describe("reporting on implementation", () => {
     const page = (await view(drugNetworks(), LEAD)) as Page;
     expect(page.stateLabel).toBe("Report submitted");
     expect(page.canReport).toBe(false);
-    const late = await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-2", heldOn: daysAgo(12), participants: "8", outcome: "Held." });
+    const late = await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-3", heldOn: daysAgo(2), participants: "8", outcome: "Held." });
     expect(statusOf(late)).toBe(403);
-    expect(reportsOf(drugNetworks())).toHaveLength(1);
+    expect(reportsOf(drugNetworks())).toEqual(before);
   });
 });

@@ -140,6 +140,7 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: byName("/admin/mailbox", "messageId", "no such message", () => mailboxMessage() + 1), loader: { ...administratorsOnly, administrator: 404 } },
   ],
   "admin.people._index": { at: fixed("/admin/people"), loader: administratorsOnly },
+  "admin.activities": { at: fixed("/admin/activities"), loader: administratorsOnly },
   "admin.people.invite": {
     at: fixed("/admin/people/invite"),
     loader: administratorsOnly,
@@ -339,6 +340,24 @@ const matrix: Record<string, Entry | Entry[]> = {
       loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
       action: pastReview({ ...everyone(403), signedOut: "login", applicant: "ok" }),
       allowed: { form: () => ({ intent: "saveReport", version: versionOf("implementation"), outcome: "Two operations so far.", lessonsLearnt: "" }), changes: ["proposals"] },
+    },
+    {
+      at: { ...proposalAt("implementation", "/implementation"), label: "/proposals/‹implementation›/implementation (plan an activity)" },
+      loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
+      action: pastReview({ ...everyone(403), signedOut: "login", applicant: "ok" }),
+      allowed: {
+        form: () => ({ intent: "planActivity", type: "training", title: "Training from the matrix", startsOn: "2027-04-01", place: "Tirana", "participants.XK": "5" }),
+        changes: ["activities", "activity_participants"],
+      },
+    },
+    {
+      at: { ...proposalAt("implementation", "/implementation"), label: "/proposals/‹implementation›/implementation (report an activity)" },
+      loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
+      action: pastReview({ ...everyone(403), signedOut: "login", applicant: "ok" }),
+      allowed: {
+        form: () => ({ intent: "reportActivity", activityKey: "activity-3", heldOn: "2026-01-05", participants: "20", outcome: "Held, from the matrix." }),
+        changes: ["activity_reports", "proposal_versions"],
+      },
     },
     { at: proposalAt("onHold", "/implementation"), loader: pastReview({ ...everyone("ok"), signedOut: "login", applicant: 404 }), action: pastReview({ ...everyone(403), signedOut: "login", applicant: 404 }) },
     { at: proposalAt("conceptualWork", "/implementation"), loader: { ...everyone(404), signedOut: "login" } },

@@ -144,4 +144,23 @@ describe("migrating a database that already holds data", () => {
       stepwise.sqlite.close();
     }
   });
+
+  it("plans the activities of concept notes approved before activities had a table, as APPROVE_CONCEPT does", () => {
+    const before = journal.entries.findIndex((entry) => entry.tag.endsWith("_implementation_activities"));
+    expect(before).toBeGreaterThan(0);
+    const { sqlite, db } = openMigrated("activities.sqlite", migrationsUpTo(before));
+    try {
+      copyDemoInto(sqlite);
+      migrate(db, { migrationsFolder });
+      // What APPROVE_CONCEPT planned in the demo, before its lead changed the plan.
+      const planned = `SELECT a.proposal_id, a.key, a.type, a.title, a.starts_on, a.place,
+          (SELECT group_concat(country_code) FROM (SELECT country_code FROM activity_participants p WHERE p.activity_id = a.id ORDER BY country_code)) AS countries
+        FROM activities a WHERE a.created_at = (SELECT min(created_at) FROM activities b WHERE b.proposal_id = a.proposal_id) ORDER BY a.proposal_id, a.key`;
+      const backfilled = sqlite.prepare(planned).all();
+      expect(backfilled.length).toBeGreaterThanOrEqual(9);
+      expect(backfilled).toEqual(demo.prepare(planned).all());
+    } finally {
+      sqlite.close();
+    }
+  });
 });

@@ -1,28 +1,53 @@
-import type { SubmissionResult } from "@conform-to/react";
+import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import type { CountryCode } from "../../../workflows/countries";
-import { SUPPORT_KINDS } from "../../../workflows/vocabulary";
-import { countryName } from "../../../workflows/countries";
-import type { ActivityReportForm as ActivityReportValues, CompletionReportForm } from "../../proposals/implementation-schema";
-import { activityReportSchema, completionReportSchema } from "../../proposals/implementation-schema";
+import { WB6_COUNTRIES } from "../../../workflows/countries";
+import { ACTIVITY_TYPES } from "../../../workflows/vocabulary";
+import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, PlannedActivityForm } from "../../proposals/implementation-schema";
+import { activityReportSchema, completionReportSchema, plannedActivitySchema } from "../../proposals/implementation-schema";
 import type { implementationPage } from "../../proposals/implementation.server";
-import { FormErrors, TextAreaField, TextField } from "../fields";
+import { CountryName } from "../country";
+import { FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 
-// The implementation page's parts: an approved activity with its report, and the completion
-// report as the lead writes it or as everyone else reads it.
+// The implementation page's parts: a planned activity with its report, the forms that plan and
+// report it, and the completion report as the lead writes it or as everyone else reads it.
 
 type ImplementationPageData = ReturnType<typeof implementationPage>;
 type Activity = ImplementationPageData["activities"][number];
 
-/** The page's answer to one activity's report: its notice, or the form's messages. */
-type ActivityAnswer = { notice: string | null; result: SubmissionResult<string[]> };
+/** The page's answer to one activity's form: its notice, or the form's messages. */
+export type ActivityAnswer = { notice: string | null; result: SubmissionResult<string[]> };
 
-export function ActivityCard({ activity, canReport, answer: mine }: { activity: Activity; canReport: boolean; answer?: ActivityAnswer }) {
-  const kind = SUPPORT_KINDS.find((k) => k.id === activity.kind)?.label;
+/** "Kosovo*: 10 planned, 9 held": the countries taking part, with their numbers where given (a plan copied from the concept note names countries only). */
+export function ParticipantsByCountry({ activity }: { activity: Pick<Activity, "byCountry"> }) {
+  if (!activity.byCountry.length) return <span className="muted">No country named yet</span>;
+  return (
+    <ul className="plain">
+      {activity.byCountry.map((country) => (
+        <li key={country.code}>
+          <CountryName name={country.name} needsFootnote={country.needsFootnote} />
+          {country.planned !== null || country.held !== null
+            ? `: ${[country.planned !== null ? `${country.planned} planned` : "", country.held !== null ? `${country.held} held` : ""].filter(Boolean).join(", ")}`
+            : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ActivityCard({
+  activity,
+  canReport,
+  canPlan,
+  answer: mine,
+}: {
+  activity: Activity;
+  canReport: boolean;
+  canPlan: boolean;
+  answer?: ActivityAnswer & { intent: string };
+}) {
   const headingId = `activity-${activity.key}`;
-  const institutions = Object.entries(activity.institutions) as [CountryCode, string][];
   return (
     <article className="card activity-card" aria-labelledby={headingId}>
       <div className="page-head">
@@ -30,35 +55,19 @@ export function ActivityCard({ activity, canReport, answer: mine }: { activity: 
         {activity.report ? <span className="badge ok">Held</span> : <span className="badge">Planned</span>}
       </div>
       <dl className="facts">
-        {kind ? (
-          <>
-            <dt>Kind</dt>
-            <dd>{kind}</dd>
-          </>
-        ) : null}
+        <dt>Type</dt>
+        <dd>{activity.typeLabel}</dd>
         <dt>Planned</dt>
+        <dd>{[activity.daysLabel, activity.place, activity.participants !== null ? `${activity.participants} participants` : ""].filter(Boolean).join(", ")}</dd>
+        <dt>Countries</dt>
         <dd>
-          {[activity.dateLabel, activity.place, activity.participants !== null ? `${activity.participants} participants` : ""].filter(Boolean).join(", ")}
+          <ParticipantsByCountry activity={activity} />
         </dd>
-        {institutions.length ? (
-          <>
-            <dt>Institutions</dt>
-            <dd>
-              <ul className="plain">
-                {institutions.map(([code, names]) => (
-                  <li key={code}>
-                    {countryName(code)}: {names}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
         {activity.report ? (
           <>
             <dt>Held</dt>
             <dd>
-              {activity.report.heldOnLabel}, {activity.report.participants} participants
+              {activity.report.daysLabel}, {activity.report.participants} participants
             </dd>
             <dt>Outcome</dt>
             <dd className="prose">{activity.report.outcome}</dd>
@@ -70,13 +79,115 @@ export function ActivityCard({ activity, canReport, answer: mine }: { activity: 
           {mine.notice}
         </p>
       ) : null}
+      {canPlan && !activity.report ? (
+        <details open={mine?.intent === "planActivity" && !mine.notice}>
+          <summary>Change the plan of this activity</summary>
+          <PlanForm activity={activity} lastResult={mine?.intent === "planActivity" ? mine.result : undefined} />
+        </details>
+      ) : null}
       {canReport ? (
-        <details open={mine !== undefined && !mine.notice}>
+        <details open={mine?.intent === "reportActivity" && !mine.notice}>
           <summary>{activity.report ? "Correct the report of this activity" : "Report this activity as held"}</summary>
-          <ActivityReportForm activity={activity} lastResult={mine?.result} />
+          <ActivityReportForm activity={activity} lastResult={mine?.intent === "reportActivity" ? mine.result : undefined} />
         </details>
       ) : null}
     </article>
+  );
+}
+
+function DateField({ label, hint, meta }: { label: string; hint: string; meta: FieldMetadata<string | undefined> }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <span className="hint" id={meta.descriptionId}>
+        {hint} Without a date picker, type it as YYYY-MM-DD.
+      </span>
+      <input {...getInputProps(meta, { type: "date", ariaDescribedBy: meta.descriptionId })} />
+      {meta.errors?.length ? (
+        <p className="error" id={meta.errorId}>
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One number per country; a country left empty takes no part. */
+function CountryNumbers({ legend, hint, meta }: { legend: string; hint: string; meta: FieldMetadata<Partial<Record<string, number>>> }) {
+  const fields = meta.getFieldset();
+  return (
+    <fieldset className="field" aria-describedby={meta.errors?.length ? meta.errorId : meta.descriptionId}>
+      <legend>{legend}</legend>
+      <span className="hint" id={meta.descriptionId}>
+        {hint}
+      </span>
+      <div className="country-numbers">
+        {WB6_COUNTRIES.map((country) => {
+          const field = fields[country.code]!;
+          return (
+            <div key={country.code} className="field">
+              <label htmlFor={field.id}>
+                <CountryName name={country.name} needsFootnote={country.needsFootnote} />
+              </label>
+              <input {...getInputProps(field, { type: "number" })} min={0} inputMode="numeric" />
+              {field.errors?.length ? (
+                <p className="error" id={field.errorId}>
+                  {field.errors.join(" ")}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+      {meta.errors?.length ? (
+        <p className="error" id={meta.errorId}>
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function countryValues(activity: Activity | undefined, column: "planned" | "held") {
+  return Object.fromEntries((activity?.byCountry ?? []).flatMap((c) => (c[column] !== null ? [[c.code, c[column]]] : [])));
+}
+
+/** Plans a new activity (no `activity`) or changes a planned one. */
+export function PlanForm({ activity, lastResult }: { activity?: Activity; lastResult?: SubmissionResult<string[]> }) {
+  const navigation = useNavigation();
+  const formKey = activity?.key ?? "new";
+  const [form, fields] = useForm<PlannedActivityForm>({
+    id: `plan-${formKey}`,
+    lastResult,
+    defaultValue: activity
+      ? { intent: "planActivity", key: activity.key, version: activity.version, type: activity.type, title: activity.title, startsOn: activity.startsOn, endsOn: activity.endsOn ?? undefined, place: activity.place, participants: countryValues(activity, "planned") }
+      : { intent: "planActivity" },
+    constraint: getZodConstraint(plannedActivitySchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: plannedActivitySchema }),
+  });
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "planActivity" && (navigation.formData?.get("key") ?? "new") === formKey;
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="planActivity" />
+      {activity ? (
+        <>
+          <input {...getInputProps(fields.key, { type: "hidden" })} />
+          <input {...getInputProps(fields.version, { type: "hidden" })} />
+        </>
+      ) : null}
+      <FormErrors errors={form.errors} />
+      <SelectField label="Type" meta={fields.type} emptyOption="Choose the type" options={ACTIVITY_TYPES.map((t) => ({ value: t.id, label: t.label }))} />
+      <TextField label="Title" meta={fields.title} />
+      <DateField label="First day" hint="The day it begins." meta={fields.startsOn} />
+      <DateField label="Last day (optional)" hint="Only when it runs over several days." meta={fields.endsOn} />
+      <TextField label="Place" meta={fields.place} />
+      <CountryNumbers legend="Expected participants per country" hint="How many people from each country; leave a country empty if it takes no part." meta={fields.participants} />
+      <button type="submit" disabled={busy}>
+        {busy ? "Saving…" : activity ? "Save the plan" : "Add the activity to the plan"}
+      </button>
+    </Form>
   );
 }
 
@@ -88,8 +199,10 @@ function ActivityReportForm({ activity, lastResult }: { activity: Activity; last
     defaultValue: {
       intent: "reportActivity",
       activityKey: activity.key,
-      heldOn: activity.report?.heldOn ?? activity.date,
+      heldOn: activity.report?.heldOn ?? activity.startsOn,
+      heldUntil: activity.report?.heldUntil ?? activity.endsOn ?? undefined,
       participants: activity.report?.participants ?? activity.participants ?? undefined,
+      byCountry: countryValues(activity, "held"),
       outcome: activity.report?.outcome ?? "",
     },
     constraint: getZodConstraint(activityReportSchema),
@@ -104,22 +217,13 @@ function ActivityReportForm({ activity, lastResult }: { activity: Activity; last
       <input type="hidden" name="intent" value="reportActivity" />
       <input {...getInputProps(fields.activityKey, { type: "hidden" })} />
       <FormErrors errors={form.errors} />
-      <div className="field">
-        <label htmlFor={fields.heldOn.id}>Date it was held</label>
-        <span className="hint" id={fields.heldOn.descriptionId}>
-          The first day. Without a date picker, type it as YYYY-MM-DD.
-        </span>
-        <input {...getInputProps(fields.heldOn, { type: "date", ariaDescribedBy: fields.heldOn.descriptionId })} />
-        {fields.heldOn.errors?.length ? (
-          <p className="error" id={fields.heldOn.errorId}>
-            {fields.heldOn.errors.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <DateField label="Date it was held" hint="The first day." meta={fields.heldOn} />
+      <DateField label="Last day (optional)" hint="Only when it ran over several days." meta={fields.heldUntil} />
       <TextField label="Number of participants" type="number" meta={fields.participants} />
+      <CountryNumbers legend="Participants per country (optional)" hint="Given, they add up to the number of participants." meta={fields.byCountry} />
       <TextAreaField label="Outcome" hint="What the activity achieved, in a few sentences." meta={fields.outcome} />
       <button type="submit" disabled={busy}>
-        {busy ? "Saving…" : activity.report ? "Save the corrected report" : "Report the activity as held"}
+        {busy ? "Sending…" : activity.report ? "Send the corrected report" : "Report the activity as held"}
       </button>
     </Form>
   );

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { Piece, versionsPage } from "../../proposals/versions.server";
 
 // The versions page's parts: each kind of document with its versions, and the comparison of two
@@ -160,7 +160,14 @@ export function KindSection({ view, page }: { view: KindView; page: Page }) {
             {view.versions.map((v) => (
               <tr key={v.number}>
                 <td>{v.number}</td>
-                <td>{v.what}</td>
+                <td>
+                  {v.what}
+                  {v.corrects !== null ? (
+                    <div>
+                      <Link to={`?${view.kind}From=${v.corrects}&${view.kind}To=${v.number}#${headingId}`}>Compare with version {v.corrects}, which it corrects</Link>
+                    </div>
+                  ) : null}
+                </td>
                 <td>{v.at}</td>
                 <td>{v.by ?? <span className="muted">The portal</span>}</td>
               </tr>
@@ -170,7 +177,11 @@ export function KindSection({ view, page }: { view: KindView; page: Page }) {
       </div>
       {view.only ? (
         <>
-          <p>There is only one version so far, so there is nothing to compare yet. This is version 1:</p>
+          <p>
+            {view.versions.length === 1
+              ? "There is only one version so far, so there is nothing to compare yet. This is version 1:"
+              : `The last report corrects no earlier one, so it is shown alone. This is version ${view.onlyNumber}:`}
+          </p>
           <dl className="answers">
             {view.only.map((field) => (
               <div key={field.key}>
