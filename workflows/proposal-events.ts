@@ -5,13 +5,18 @@
  * event fails to compile until each of these is decided.
  */
 import type { Actor } from "./actors";
-import type { CriterionResult, Instant, PartnerStatus } from "./eligibility";
+import type { CriterionId, CriterionResult, Instant, PartnerStatus } from "./eligibility";
 
 export interface RoundFacts {
   mode: "deadline" | "rolling";
   state: "planned" | "open" | "closed" | "archived";
   opensAt: Instant;
   closesAt: Instant | null;
+  // The round's eligibility settings that SUBMIT enforces. Events stored before rounds had them
+  // carry none and replay as they were accepted: every criterion, two countries, no grace period.
+  criteria?: CriterionId[];
+  minimumCountries?: number;
+  graceHours?: number;
 }
 
 export interface PartnerFacts {
