@@ -71,6 +71,10 @@ function locksOf(tx: Tx, round: RoundRow, now: Date): Locks {
   return { rules, grace };
 }
 
+export function roundExists(roundId: number) {
+  return db().select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)).get() !== undefined;
+}
+
 /** The eligibility page of a round: each criterion as it applies and reads, the other settings, and what is locked and why. Null: no such round. */
 export function eligibilitySettingsPage(roundId: number, now = new Date()) {
   const round = db().select().from(rounds).where(eq(rounds.id, roundId)).get();
@@ -129,10 +133,13 @@ export function saveEligibilitySettings(input: { roundId: number; form: Eligibil
       if (form.graceHours !== before.graceHours && locks.grace) refusals.push(locks.grace);
       if (refusals.length > 0) return { ok: false, problem: "locked", messages: refusals };
 
+      // The form showed the Guide's words for the number of countries stored so far: left as they
+      // were, they follow the new number rather than keep the old one.
       const wording: Partial<Record<CriterionId, CriterionWording>> = {};
       for (const criterion of form.criteria) {
-        const guide = defaultWording(criterion.id, form.minimumCountries);
-        if (criterion.name !== guide.name || criterion.guidance !== guide.guidance) wording[criterion.id] = { name: criterion.name, guidance: criterion.guidance };
+        const guides = [defaultWording(criterion.id, form.minimumCountries), defaultWording(criterion.id, before.minimumCountries)];
+        const asTheGuide = guides.some((guide) => criterion.name === guide.name && criterion.guidance === guide.guidance);
+        if (!asTheGuide) wording[criterion.id] = { name: criterion.name, guidance: criterion.guidance };
       }
       const next = { ...round.settings, criteria: applying, criterionWording: wording, minimumCountries: form.minimumCountries, graceHours: form.graceHours };
       // Validated as it will be read back, so what is stored can always be read.

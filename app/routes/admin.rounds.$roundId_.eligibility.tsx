@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { EligibilityForm } from "../components/rounds/eligibility-form";
 import { readForm } from "../forms.server";
 import { requirePermission } from "../permissions.server";
-import { eligibilitySettingsPage, saveEligibilitySettings } from "../rounds/eligibility.server";
+import { eligibilitySettingsPage, roundExists, saveEligibilitySettings } from "../rounds/eligibility.server";
 import { eligibilityFormSchema } from "../rounds/eligibility-schema";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
 
@@ -20,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageRounds");
   const roundId = roundIdOf(params.roundId);
+  if (!roundExists(roundId)) roundNotFound();
   const submission = parseWithZod(await readForm(request), { schema: eligibilityFormSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const outcome = saveEligibilitySettings({ roundId, form: submission.value, admin });
