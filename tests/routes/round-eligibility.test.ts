@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as proposalRoute from "../../app/routes/proposals.$proposalId._index";
+import * as roundRoute from "../../app/routes/admin.rounds.$roundId";
 import * as eligibilityRoute from "../../app/routes/admin.rounds.$roundId_.eligibility";
 import * as submitRoute from "../../app/routes/proposals.$proposalId.submit";
 import { applyRoundCommand } from "../../app/rounds/workflow.server";
@@ -100,6 +101,8 @@ describe("a round's eligibility page", () => {
 
   it("tells the lead in the grace period that a submission is marked late, and the proposal page says it was", async () => {
     const round = makeRound({ closesAt: at(-2 * HOUR), settings: { graceHours: 24 } });
+    const onTime = makeProposal({ round, title: "Submitted in time, before the round closed" });
+    expect(applyProposalCommand({ proposalId: onTime.id, actor: leadApplicant(), command: { type: "SUBMIT" }, now: at(-3 * HOUR) }).ok).toBe(true);
     applyRoundCommand({ roundId: round.id, actor: SYSTEM_ACTOR, command: { type: "CLOSE" }, now: at(-2 * HOUR) });
     const { id } = makeProposal({ round });
     const cookie = await signInAs("applicant.xk@taf.example");
@@ -111,6 +114,10 @@ describe("a round's eligibility page", () => {
     expect(statusOf(sent)).toBe(302);
     const shown = (await load(proposalRoute, `/proposals/${id}`, { cookie, params })) as { submitted: { late: boolean } | null };
     expect(shown.submitted?.late).toBe(true);
+    const roundPage = (await load(roundRoute, `/admin/rounds/${round.id}`, { cookie: await signInAs("admin@taf.example"), params: { roundId: String(round.id) } })) as {
+      proposals: { rows: { id: number; late: boolean }[] };
+    };
+    expect(roundPage.proposals.rows.map((row) => [row.id, row.late]).sort()).toEqual([[id, true], [onTime.id, false]].sort());
   });
 });
 
