@@ -40,7 +40,7 @@ export function EligibilityForm({ version, mode, deadline, criteria, minimumCoun
   const list = fields.criteria.getFieldList();
   const saving = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
+    <Form method="post" className="stack form-page eligibility-form" {...getFormProps(form)}>
       <input type="hidden" name={fields.version.name} value={version} />
       <FormErrors errors={[...(form.errors ?? []), ...(fields.version.errors ?? []), ...(fields.criteria.errors ?? [])]} />
       {locks.rules ? (
@@ -74,9 +74,9 @@ export function EligibilityForm({ version, mode, deadline, criteria, minimumCoun
             <TextAreaField
               label="Guidance for the applicants"
               hint={
-                <>
-                  What the criterion asks of them. The Guide to applicants says: “{criterion.guide.guidance}”
-                </>
+                criterion.guidance === criterion.guide.guidance && criterion.name === criterion.guide.name
+                  ? "What the criterion asks of them. These are the Guide to applicants' words."
+                  : `What the criterion asks of them. The Guide to applicants words it: “${criterion.guide.name}: ${criterion.guide.guidance}”`
               }
               meta={parts.guidance}
             />
