@@ -256,6 +256,8 @@ export const proposals = sqliteTable(
     machineVersion: integer("machine_version").notNull(),
     version: integer("version").notNull().default(1),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    // Submitted after the round's deadline, in its grace period: the eligibility check asks a person.
+    submittedLate: integer("submitted_late", { mode: "boolean" }).notNull().default(false),
     // Set while a clarification request is open: the scheduler expires it at this time.
     clarificationDueAt: integer("clarification_due_at", { mode: "timestamp_ms" }),
     // The due date the lead was last reminded of: a new request, due on another day, is reminded of again.

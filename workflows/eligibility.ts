@@ -15,17 +15,90 @@ import type { InstitutionType } from "./vocabulary";
 /** An instant in time as an ISO 8601 string in UTC, e.g. "2026-10-15T21:59:00.000Z". */
 export type Instant = string;
 
+/** The five criteria of the Guide to applicants, in its words, for a round that asks for two countries. */
 export const ELIGIBILITY_CRITERIA = [
-  { id: "joint", label: "Joint proposal from at least two Western Balkan countries" },
-  { id: "eligibleInstitutions", label: "Eligible security institutions with a Chapter 23/24 mandate" },
-  { id: "linkedToSocOrCt", label: "Linked to serious and organised crime and/or counter-terrorism" },
-  { id: "insideWindow", label: "Submitted inside the round's window" },
-  { id: "complete", label: "Complete, with every partner confirmed" },
+  {
+    id: "joint",
+    label: "Joint proposal from at least two Western Balkan countries",
+    guidance: "Institutions from at least two Western Balkan countries confirm in the portal that they take part; the lead counts as one.",
+  },
+  {
+    id: "eligibleInstitutions",
+    label: "Eligible security institutions with a Chapter 23/24 mandate",
+    guidance:
+      "The lead and every partner are security institutions of the Western Balkans (police, ministries, prosecution, customs, border police, financial intelligence, CT/CVE bodies) with a mandate under Chapter 23 and/or 24.",
+  },
+  {
+    id: "linkedToSocOrCt",
+    label: "Linked to serious and organised crime and/or counter-terrorism",
+    guidance: "The idea is operational and addresses serious and organised crime, counter-terrorism or violent extremism.",
+  },
+  {
+    id: "insideWindow",
+    label: "Submitted inside the round's window",
+    guidance: "The proposal is submitted after the round opens and before its deadline.",
+  },
+  {
+    id: "complete",
+    label: "Complete, with every partner confirmed",
+    guidance: "Every required part of the form is answered and every invited partner has confirmed or declined.",
+  },
 ] as const;
 
 export type CriterionId = (typeof ELIGIBILITY_CRITERIA)[number]["id"];
 
 export const DEFAULT_CRITERIA: readonly CriterionId[] = ELIGIBILITY_CRITERIA.map((criterion) => criterion.id);
+
+/** A criterion as the applicants read it: its name, and what it asks of them. */
+export interface CriterionWording {
+  name: string;
+  guidance: string;
+}
+
+/**
+ * A round's eligibility rules: which criteria apply, any rewording of them, how many countries
+ * make a proposal joint, and how many hours after the deadline a late submission is still taken.
+ * The automatic check and the SUBMIT rule both read these.
+ */
+export interface RoundEligibility {
+  criteria: readonly CriterionId[];
+  wording: Partial<Record<CriterionId, CriterionWording>>;
+  minimumCountries: number;
+  /** 0: no grace period. */
+  graceHours: number;
+}
+
+/** The Guide to applicants' own rules, for a round that says nothing else. */
+export const DEFAULT_ELIGIBILITY: RoundEligibility = { criteria: DEFAULT_CRITERIA, wording: {}, minimumCountries: 2, graceHours: 0 };
+
+const NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six"];
+
+/** "two", "three"… up to the six Western Balkan countries; digits beyond. */
+export function countInWords(count: number): string {
+  return NUMBER_WORDS[count] ?? String(count);
+}
+
+/** The Guide's own wording of a criterion, its number of countries filled in. */
+export function defaultWording(id: CriterionId, minimumCountries: number): CriterionWording {
+  const criterion = ELIGIBILITY_CRITERIA.find((candidate) => candidate.id === id)!;
+  const wording: CriterionWording = { name: criterion.label, guidance: criterion.guidance };
+  if (id !== "joint" || minimumCountries === 2) return wording;
+  const count = countInWords(minimumCountries);
+  return { name: wording.name.replace("two", count), guidance: wording.guidance.replace("two", count) };
+}
+
+/** The criteria a round applies, in the Guide's order, each in the round's words. */
+export function publishedCriteria(rules: RoundEligibility): (CriterionWording & { id: CriterionId })[] {
+  return ELIGIBILITY_CRITERIA.filter((criterion) => rules.criteria.includes(criterion.id)).map((criterion) => ({
+    id: criterion.id,
+    ...(rules.wording[criterion.id] ?? defaultWording(criterion.id, rules.minimumCountries)),
+  }));
+}
+
+/** Whether a round applies a criterion; one that says nothing applies all five. */
+export function applies(rules: { criteria?: readonly CriterionId[] }, id: CriterionId): boolean {
+  return (rules.criteria ?? DEFAULT_CRITERIA).includes(id);
+}
 
 export type PartnerStatus = "invited" | "confirmed" | "declined";
 
@@ -33,6 +106,7 @@ export type EligibilityOutcome = "passed" | "failed" | "needsPerson";
 
 export interface CriterionResult {
   id: CriterionId;
+  /** The criterion's name in the round's words when the check ran. */
   label: string;
   outcome: EligibilityOutcome;
   reason: string;
@@ -52,11 +126,13 @@ export interface SubmissionWindow {
   opensAt: Instant;
   /** Null for a rolling round, which has no deadline. */
   closesAt: Instant | null;
+  /** Hours after the deadline in which a submission is still taken, marked late; none when absent or 0. */
+  graceHours?: number;
 }
 
 export interface EligibilityInput {
-  /** The criteria the round publishes; all five by default. */
-  criteria?: readonly CriterionId[];
+  /** The round's rules; the Guide to applicants' defaults for whatever is left out. */
+  rules?: Partial<RoundEligibility>;
   window: SubmissionWindow;
   submittedAt: Instant;
   lead: InstitutionFacts;
@@ -78,20 +154,49 @@ export function jointCountries(
   return COUNTRY_CODES.filter((code) => codes.has(code));
 }
 
-export const MINIMUM_JOINT_COUNTRIES = 2;
+/** The Guide to applicants' minimum, for a round that sets none (its `minimumCountries`). */
+export const MINIMUM_JOINT_COUNTRIES = DEFAULT_ELIGIBILITY.minimumCountries;
 
-export type WindowPosition = "notYetOpen" | "inside" | "closed";
+export type WindowPosition = "notYetOpen" | "inside" | "grace" | "closed";
+
+const HOUR_MS = 3_600_000;
+
+/** When the grace period after a deadline ends; null for a rolling round or no grace period. */
+export function graceEndsAt(window: SubmissionWindow): Instant | null {
+  if (window.closesAt === null || !window.graceHours) return null;
+  return new Date(Date.parse(window.closesAt) + window.graceHours * HOUR_MS).toISOString();
+}
 
 /**
  * Where an instant falls in a round's window. The closing time itself is already too late,
- * matching the scheduler, which closes the round at that instant. An unreadable time counts as
- * not yet open, so it can never slip through.
+ * matching the scheduler, which closes the round at that instant; from then until the grace
+ * period ends it is "grace". An unreadable time counts as not yet open, so it can never slip
+ * through.
  */
 export function windowPosition(window: SubmissionWindow, at: Instant): WindowPosition {
   const time = Date.parse(at);
   if (!(time >= Date.parse(window.opensAt))) return "notYetOpen";
-  if (window.closesAt !== null && !(time < Date.parse(window.closesAt))) return "closed";
-  return "inside";
+  if (window.closesAt === null || time < Date.parse(window.closesAt)) return "inside";
+  const graceEnd = graceEndsAt(window);
+  return graceEnd !== null && time < Date.parse(graceEnd) ? "grace" : "closed";
+}
+
+/** "40 minutes", "1 hour", "5 hours": how late a submission came, rounded down to the hour after the first. */
+export function lateness(deadline: Instant, at: Instant): string {
+  const minutes = Math.max(1, Math.floor((Date.parse(at) - Date.parse(deadline)) / 60_000));
+  if (minutes < 60) return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  const hours = Math.floor(minutes / 60);
+  return hours === 1 ? "1 hour" : `${hours} hours`;
+}
+
+/** The round's rules, the defaults filling what it leaves out. */
+export function eligibilityRules(rules: Partial<RoundEligibility> | undefined): RoundEligibility {
+  return {
+    criteria: rules?.criteria ?? DEFAULT_ELIGIBILITY.criteria,
+    wording: rules?.wording ?? DEFAULT_ELIGIBILITY.wording,
+    minimumCountries: rules?.minimumCountries ?? DEFAULT_ELIGIBILITY.minimumCountries,
+    graceHours: rules?.graceHours ?? DEFAULT_ELIGIBILITY.graceHours,
+  };
 }
 
 export function listInWords(words: readonly string[]): string {
@@ -106,27 +211,28 @@ export function overallEligibility(results: readonly CriterionResult[]): Eligibi
   return "passed";
 }
 
+/** Each criterion the round applies, in its words, with the automatic check's verdict and why. */
 export function checkEligibility(input: EligibilityInput): CriterionResult[] {
-  const enabled = new Set(input.criteria ?? DEFAULT_CRITERIA);
-  return ELIGIBILITY_CRITERIA.filter((criterion) => enabled.has(criterion.id)).map((criterion) => ({
+  const rules = eligibilityRules(input.rules);
+  return publishedCriteria(rules).map((criterion) => ({
     id: criterion.id,
-    label: criterion.label,
-    ...evaluate[criterion.id](input),
+    label: criterion.name,
+    ...evaluate[criterion.id](input, rules),
   }));
 }
 
 type Verdict = Pick<CriterionResult, "outcome" | "reason">;
 
-const evaluate: Record<CriterionId, (input: EligibilityInput) => Verdict> = {
-  joint({ lead, partners }) {
+const evaluate: Record<CriterionId, (input: EligibilityInput, rules: RoundEligibility) => Verdict> = {
+  joint({ lead, partners }, { minimumCountries }) {
     const countries = jointCountries(lead.countryCode, partners).map(countryName);
-    if (countries.length >= MINIMUM_JOINT_COUNTRIES) {
+    if (countries.length >= minimumCountries) {
       return { outcome: "passed", reason: `Confirmed institutions come from ${listInWords(countries)}.` };
     }
-    const sofar = countries.length === 0 ? "none" : `only ${countries[0]}`;
+    const sofar = countries.length === 0 ? "none" : `only ${listInWords(countries)}`;
     return {
       outcome: "failed",
-      reason: `Confirmed institutions must come from at least two Western Balkan countries; so far ${sofar}.`,
+      reason: `Confirmed institutions must come from at least ${countInWords(minimumCountries)} Western Balkan countries; so far ${sofar}.`,
     };
   },
 
@@ -168,13 +274,19 @@ const evaluate: Record<CriterionId, (input: EligibilityInput) => Verdict> = {
     return { outcome: "passed", reason: `Linked to ${listInWords(linked.map((theme) => theme.label.toLowerCase()))}.` };
   },
 
-  insideWindow({ window, submittedAt }) {
+  insideWindow({ window, submittedAt }, { graceHours }) {
     const submitted = `Submitted on ${formatBrussels(submittedAt)}`;
-    switch (windowPosition(window, submittedAt)) {
+    switch (windowPosition({ ...window, graceHours }, submittedAt)) {
       case "notYetOpen":
         return { outcome: "failed", reason: `${submitted}, before the round opened on ${formatBrussels(window.opensAt)}.` };
       case "closed":
         return { outcome: "failed", reason: `${submitted}, after the round closed on ${formatBrussels(window.closesAt!)}.` };
+      case "grace":
+        // The round's grace period lets it in, but late: whether that is fair is a person's call.
+        return {
+          outcome: "needsPerson",
+          reason: `${submitted}, ${lateness(window.closesAt!, submittedAt)} late, within the grace period of ${graceHours === 1 ? "1 hour" : `${graceHours} hours`} after the deadline of ${formatBrussels(window.closesAt!)}: a person decides whether to accept it.`,
+        };
       case "inside":
         return {
           outcome: "passed",

@@ -12,6 +12,11 @@ export interface RoundFacts {
   state: "planned" | "open" | "closed" | "archived";
   opensAt: Instant;
   closesAt: Instant | null;
+  // The round's eligibility settings that SUBMIT enforces. Events stored before rounds had them
+  // carry none and replay as they were accepted: every criterion, two countries, no grace period.
+  criteria?: CriterionId[];
+  minimumCountries?: number;
+  graceHours?: number;
 }
 
 export interface PartnerFacts {
@@ -41,10 +46,10 @@ export type ProposalEvent =
   | { type: "DECLARE_INELIGIBLE"; actor: Actor; reason: string }
   | { type: "REQUEST_CLARIFICATION"; actor: Actor; now: Instant; question: string; dueAt: Instant }
   /**
-   * The partners and missing parts are gathered as for SUBMIT: partners may change during a
-   * clarification. Events stored before they were gathered carry none.
+   * The round's rules, the partners and the missing parts are gathered as for SUBMIT: partners
+   * may change during a clarification. Events stored before they were gathered carry none.
    */
-  | { type: "RESPOND"; actor: Actor; message: string; leadCountryCode?: string; partners?: PartnerFacts[]; missingParts?: string[] }
+  | { type: "RESPOND"; actor: Actor; message: string; round?: RoundFacts; leadCountryCode?: string; partners?: PartnerFacts[]; missingParts?: string[] }
   /** An administrator runs the automatic check again, e.g. after an institution's record was corrected. */
   | { type: "RECHECK"; actor: Actor }
   /** Sent by the scheduler with the stored due date of the open clarification request. */

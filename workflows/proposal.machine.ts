@@ -13,7 +13,7 @@ import { assertEvent, assign, initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
 import { countryName } from "./countries";
-import { jointCountries, listInWords, MINIMUM_JOINT_COUNTRIES, overallEligibility, windowPosition } from "./eligibility";
+import { applies, countInWords, eligibilityRules, graceEndsAt, jointCountries, listInWords, overallEligibility, windowPosition } from "./eligibility";
 import type { EligibilityOutcome, Instant } from "./eligibility";
 import type { Refusal, StatePathOf } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker, statePathOf } from "./machine-kit";
@@ -61,23 +61,49 @@ function refuseMissingParts(missingParts: readonly string[]): Refusal {
   return missingParts.length > 0 ? `These required parts are not answered: ${listInWords(missingParts)}.` : null;
 }
 
+/**
+ * The round must take submissions. Where the round applies its window, the times decide, and
+ * in the grace period after the deadline a submission is still taken (marked late) although
+ * the scheduler has closed the round by then. Without the window criterion, an open round takes
+ * submissions whatever the time.
+ */
 function refuseRound(round: RoundFacts, now: Instant): Refusal {
+  const rules = eligibilityRules(round);
+  const position = windowPosition({ ...round, graceHours: rules.graceHours }, now);
+  const enforcesWindow = applies(rules, "insideWindow");
+  if (enforcesWindow && position === "grace" && (round.state === "open" || round.state === "closed")) return null;
   if (round.state !== "open") return `The round is ${round.state}, not open.`;
-  switch (windowPosition(round, now)) {
+  if (!enforcesWindow) return null;
+  switch (position) {
     case "notYetOpen":
       return `The round opens on ${formatBrussels(round.opensAt)}.`;
-    case "closed":
-      return `The round closed on ${formatBrussels(round.closesAt!)}.`;
+    case "closed": {
+      const graceEnd = graceEndsAt({ ...round, graceHours: rules.graceHours });
+      const grace = graceEnd ? `, and its grace period ended on ${formatBrussels(graceEnd)}` : "";
+      return `The round closed on ${formatBrussels(round.closesAt!)}${grace}.`;
+    }
     case "inside":
+    case "grace":
       return null;
   }
 }
 
-function refuseNotJoint(leadCountryCode: string, partners: readonly PartnerFacts[]): Refusal {
+function refuseNotJoint(leadCountryCode: string, partners: readonly PartnerFacts[], minimumCountries: number): Refusal {
   const countries = jointCountries(leadCountryCode, partners);
-  if (countries.length >= MINIMUM_JOINT_COUNTRIES) return null;
-  const sofar = countries.length === 0 ? "none yet" : `only ${countryName(countries[0]!)} so far`;
-  return `Institutions from at least two Western Balkan countries must have confirmed (${sofar}).`;
+  if (countries.length >= minimumCountries) return null;
+  const sofar = countries.length === 0 ? "none yet" : `only ${listInWords(countries.map(countryName))} so far`;
+  return `Institutions from at least ${countInWords(minimumCountries)} Western Balkan countries must have confirmed (${sofar}).`;
+}
+
+type StandingFacts = { round: RoundFacts; leadCountryCode: string; partners: readonly PartnerFacts[]; missingParts: readonly string[] };
+
+/** The criteria the round applies at submission (and again on RESPOND): joint, with its minimum, and complete. */
+function refuseByRoundCriteria(facts: StandingFacts): Refusal {
+  const rules = eligibilityRules(facts.round);
+  return (
+    (applies(rules, "joint") ? refuseNotJoint(facts.leadCountryCode, facts.partners, rules.minimumCountries) : null) ??
+    (applies(rules, "complete") ? (refusePendingPartners(facts.partners) ?? refuseMissingParts([...facts.missingParts])) : null)
+  );
 }
 
 /** An invitation still unanswered: the eligibility check would count the proposal incomplete. */
@@ -98,11 +124,7 @@ const proposalRules = {
   mayDiscard: rule("DISCARD", () => null),
   maySubmit: rule(
     "SUBMIT",
-    (_, event) =>
-      refuseRound(event.round, event.now) ??
-      refuseNotJoint(event.leadCountryCode, event.partners) ??
-      refusePendingPartners(event.partners) ??
-      refuseMissingParts(event.missingParts),
+    (_, event) => refuseRound(event.round, event.now) ?? refuseByRoundCriteria(event),
   ),
   mayRecordEligibilityCheck: rule("ELIGIBILITY_CHECKED", () => null),
   mayConfirmEligible: rule("CONFIRM_ELIGIBLE", (context, event) =>
@@ -121,12 +143,11 @@ const proposalRules = {
     "RESPOND",
     (_, event) =>
       refuseBlank(event.message, "A response") ??
-      // Partners may change during a clarification, so the answer meets SUBMIT's rules again.
-      // Events stored before RESPOND carried these facts have none: they replay as they were accepted.
-      (event.partners && event.leadCountryCode !== undefined
-        ? (refuseNotJoint(event.leadCountryCode, event.partners) ?? refusePendingPartners(event.partners))
-        : null) ??
-      refuseMissingParts(event.missingParts ?? []),
+      // Partners may change during a clarification, so the answer meets the round's SUBMIT rules
+      // again. Events stored before RESPOND carried these facts have none: they replay as accepted.
+      (event.round && event.partners && event.leadCountryCode !== undefined
+        ? refuseByRoundCriteria({ round: event.round, leadCountryCode: event.leadCountryCode, partners: event.partners, missingParts: event.missingParts ?? [] })
+        : null),
   ),
   mayRecheck: rule("RECHECK", () => null),
   mayExpireClarification: rule("CLARIFICATION_EXPIRED", (_, event) =>

@@ -10,6 +10,8 @@ type Row = {
   leadName: string;
   finished: boolean;
   roundTitle: string;
+  /** Submitted after the round's deadline, in its grace period. */
+  late?: boolean;
   /** What the person looking at the list should do about this proposal, if anything. */
   attention?: string | null;
 };
@@ -55,6 +57,12 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
                 <td>{row.leadName}</td>
                 <td>
                   <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
+                  {row.late ? (
+                    <>
+                      {" "}
+                      <span className="badge warn">submitted late</span>
+                    </>
+                  ) : null}
                   {row.attention ? (
                     <>
                       <br />

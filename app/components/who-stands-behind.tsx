@@ -1,3 +1,4 @@
+import { countInWords } from "../../workflows/eligibility";
 import { CountryName } from "./country";
 
 type Country = { name: string; needsFootnote: boolean };
@@ -13,6 +14,8 @@ export function WhoStandsBehind({
   partners,
   jointCountries,
   isJoint,
+  minimumCountries = 2,
+  submitted = null,
   showStatements = false,
 }: {
   roundTitle: string;
@@ -20,6 +23,10 @@ export function WhoStandsBehind({
   partners: Partner[];
   jointCountries: Country[];
   isJoint: boolean;
+  /** The round's number of countries that make a proposal joint. */
+  minimumCountries?: number;
+  /** When it was first submitted, and whether after the deadline (in the round's grace period). */
+  submitted?: { at: string; late: boolean } | null;
   showStatements?: boolean;
 }) {
   return (
@@ -54,8 +61,16 @@ export function WhoStandsBehind({
             <CountryName {...country} />
           </span>
         ))}{" "}
-        {isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet: needs confirmed institutions from two countries</span>}
+        {isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet: needs confirmed institutions from {countInWords(minimumCountries)} countries</span>}
       </dd>
+      {submitted ? (
+        <>
+          <dt>Submitted</dt>
+          <dd>
+            {submitted.at} {submitted.late ? <span className="badge warn">submitted late, after the deadline</span> : null}
+          </dd>
+        </>
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { countries, institutions, proposalEvents, proposalPartners, proposals, r
 import { countryLabel } from "../../workflows/countries";
 import { formatBrussels } from "../../workflows/time";
 import type { Actor } from "../../workflows/actors";
-import { jointCountries, listInWords, MINIMUM_JOINT_COUNTRIES, windowPosition } from "../../workflows/eligibility";
+import { applies, countInWords, graceEndsAt, jointCountries, listInWords, windowPosition } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingProposalParts, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
@@ -14,6 +14,7 @@ import { applicantInstitutions } from "../permissions.server";
 import type { ProposalCommand, ProposalOutcome } from "./workflow.server";
 import { applyProposalCommand, createProposal } from "./workflow.server";
 import { roundSettings } from "../rounds/workflow.server";
+import { roundCriteria, submissionRoundFacts } from "../rounds/eligibility.server";
 import type { DraftValues } from "./content-schema";
 import { fieldOfPart, partAnchor, partLabel } from "./content-schema";
 import { proposalDocuments } from "./documents.server";
@@ -234,13 +235,9 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   const blockers: Blocker[] = [];
   const warnings: Blocker[] = [];
   let canSubmit = false;
+  const roundFacts: RoundFacts = submissionRoundFacts(round);
+  const minimumCountries = roundFacts.minimumCountries!;
   if (!clarification) {
-    const roundFacts: RoundFacts = {
-      mode: round.mode,
-      state: round.state as RoundFacts["state"],
-      opensAt: round.opensAt.toISOString(),
-      closesAt: round.closesAt?.toISOString() ?? null,
-    };
     const event: ProposalEvent = {
       type: "SUBMIT",
       actor,
@@ -258,22 +255,22 @@ export function submissionPreview(user: SessionUser, participation: Participatio
         const later = round.state === "planned" || windowPosition(roundFacts, event.now) === "notYetOpen";
         blockers.push({ text: roundProblem, fix: later ? null : { href: "/proposals/new", label: "Start a proposal in an open round" } });
       }
-      if (joint.length < MINIMUM_JOINT_COUNTRIES) {
+      if (applies(roundFacts, "joint") && joint.length < minimumCountries) {
         const sofar = joint.length ? `So far only ${listInWords(joint.map(inWords))}.` : "";
         const waiting = invited.length
           ? ` Invited but not confirmed yet: ${listInWords(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`))}.`
           : "";
         blockers.push({
-          text: `Not joint yet: institutions from at least two Western Balkan countries must confirm that they take part. ${sofar}${waiting}`.trim(),
+          text: `Not joint yet: institutions from at least ${countInWords(minimumCountries)} Western Balkan countries must confirm that they take part. ${sofar}${waiting}`.trim(),
           fix: { href: partnersLink, label: invited.length ? "See the partners" : "Invite a partner institution" },
         });
-      } else if (invited.length > 0) {
+      } else if (applies(roundFacts, "complete") && invited.length > 0) {
         blockers.push({
           text: `${listInWords(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`))} ${invited.length === 1 ? "has" : "have"} not answered the invitation yet. Every invited partner confirms or declines before submission; the TAF team's eligibility check asks for it too.`,
           fix: { href: partnersLink, label: "See the partners, or remove one who will not answer" },
         });
       }
-      for (const label of missingParts) {
+      for (const label of applies(roundFacts, "complete") ? missingParts : []) {
         const field = fieldOfPart(label);
         blockers.push({
           text: `“${label}” is not answered yet.`,
@@ -282,6 +279,11 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       }
       // A rule these facts do not explain still gets its say, in the statechart's words.
       if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
+    } else if (windowPosition(roundFacts, event.now) === "grace") {
+      warnings.push({
+        text: `The deadline passed on ${formatBrussels(round.closesAt!)}. The round's grace period runs until ${formatBrussels(graceEndsAt(roundFacts)!)}: a proposal submitted now is marked late, and the TAF team decides whether to accept it.`,
+        fix: null,
+      });
     }
   }
   for (const problem of unreadable.filter((p) => p.document === "answers")) {
@@ -310,7 +312,10 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     lead: { name: leadName, country: country(leadCountryCode) },
     partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
     jointCountries: joint.map(country),
-    isJoint: joint.length >= MINIMUM_JOINT_COUNTRIES,
+    isJoint: joint.length >= minimumCountries,
+    minimumCountries,
+    // What the TAF team checks, in the round's words, so the applicants read it before they send.
+    criteria: roundCriteria(round),
     step: clarification ? ("respond" as const) : ("submit" as const),
     clarification,
     canSubmit,

@@ -38,6 +38,7 @@ function listPage(request: PageRequest, where: SQL | undefined, invitedInstituti
         reference: proposals.reference,
         title: proposals.title,
         state: proposals.state,
+        late: proposals.submittedLate,
         updatedAt: proposals.updatedAt,
         roundTitle: rounds.title,
         leadInstitutionId: proposals.leadInstitutionId,

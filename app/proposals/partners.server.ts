@@ -8,7 +8,8 @@ import { enqueueEmail } from "../../emails/outbox";
 import { partnerInvitationEmail } from "../../emails/templates/partner-invitation";
 import { partnerResponseEmail } from "../../emails/templates/partner-response";
 import { formatBrussels } from "../../workflows/time";
-import { jointCountries, MINIMUM_JOINT_COUNTRIES } from "../../workflows/eligibility";
+import { jointCountries } from "../../workflows/eligibility";
+import { roundEligibility } from "../rounds/eligibility.server";
 import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
@@ -56,6 +57,8 @@ export function partnersOverview(proposalId: number, tx: Tx = db()) {
       state: proposals.state,
       content: proposals.content,
       roundTitle: rounds.title,
+      roundCode: rounds.code,
+      roundSettings: rounds.settings,
       roundClosesAt: rounds.closesAt,
       leadInstitutionId: proposals.leadInstitutionId,
       leadName: institutions.name,
@@ -110,7 +113,7 @@ export function partnersOverview(proposalId: number, tx: Tx = db()) {
       activeApplicants: p.activeApplicants,
     })),
     jointCountries: joint,
-    isJoint: joint.length >= MINIMUM_JOINT_COUNTRIES,
+    isJoint: joint.length >= roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings }).minimumCountries,
   };
 }
 

@@ -18,6 +18,7 @@ import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
+import { roundEligibility } from "../rounds/eligibility.server";
 import { can, canOnProposal } from "../permissions.server";
 
 // What the proposal page shows, shaped for the person looking: applicants never see who in the
@@ -48,6 +49,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
       proposal: proposals,
       roundTitle: rounds.title,
       roundCode: rounds.code,
+      roundSettings: rounds.settings,
       leadName: institutions.name,
       leadCountryCode: institutions.countryCode,
     })
@@ -88,6 +90,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
   const latestCheck = internal
     ? db().select().from(eligibilityChecks).where(eq(eligibilityChecks.proposalId, proposalId)).orderBy(desc(eligibilityChecks.id)).get()
     : undefined;
+  const { minimumCountries } = roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings });
   const currentNode = proposalMachine.getStateNodeById(`proposal.${proposal.proposal.state}`);
 
   return {
@@ -106,7 +109,11 @@ function proposalPage(participation: Participation, user: SessionUser) {
     lead: { name: proposal.leadName, country: country(proposal.leadCountryCode) },
     partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
     jointCountries: joint.map(country),
-    isJoint: joint.length >= 2,
+    minimumCountries,
+    isJoint: joint.length >= minimumCountries,
+    submitted: proposal.proposal.submittedAt
+      ? { at: formatBrussels(proposal.proposal.submittedAt), late: proposal.proposal.submittedLate }
+      : null,
     stages: stagesOf(proposal.proposal.state, visited),
     statechart: drawStatechart(proposalMachine, {
       current: proposal.proposal.state,

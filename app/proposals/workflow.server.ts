@@ -4,8 +4,8 @@ import { and, count, eq, inArray, isNotNull, max } from "drizzle-orm";
 import type { VersionKind } from "../../db/schema";
 import { eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, proposalVersions, reviewAssignments, rounds } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
-import type { CriterionId, CriterionResult } from "../../workflows/eligibility";
-import { checkEligibility, overallEligibility } from "../../workflows/eligibility";
+import type { CriterionResult } from "../../workflows/eligibility";
+import { checkEligibility, overallEligibility, windowPosition } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingConceptNoteParts, missingProposalParts, missingReportParts } from "../../workflows/proposal-content";
 import type { ProposalCommand } from "../../workflows/proposal-events";
@@ -19,6 +19,7 @@ import { planApprovedActivities } from "./activity-plan.server";
 import { notifyTransition } from "./notifications.server";
 import { revisionRequests } from "./revision-requests.server";
 import { roundSettings } from "../rounds/workflow.server";
+import { roundEligibility, submissionRoundFacts } from "../rounds/eligibility.server";
 
 // Applying an event to a proposal: the one way a proposal changes state. The statechart
 // (workflows/proposal.machine.ts) decides; this module gathers the facts it needs from the
@@ -101,7 +102,12 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
 
   if (event.type === "SUBMIT" || event.type === "RESPOND") {
     changes.reference = proposal.reference ?? nextReference(tx, proposal);
-    if (event.type === "SUBMIT") changes.submittedAt = now;
+    if (event.type === "SUBMIT") {
+      changes.submittedAt = now;
+      // Taken after the deadline (in the round's grace period, or by a round that does not apply
+      // its window): it stays marked late.
+      changes.submittedLate = ["grace", "closed"].includes(windowPosition(event.round, event.now));
+    }
     freezeVersion(tx, proposal, "proposal", input.actor, now);
   }
   if (event.type === "SUBMIT_CONCEPT") freezeVersion(tx, proposal, "conceptNote", input.actor, now);
@@ -148,21 +154,8 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
   const iso = now.toISOString();
   const documents = proposalDocuments(proposal.content);
   switch (command.type) {
-    case "SUBMIT": {
-      const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
-      return {
-        type: "SUBMIT",
-        actor,
-        now: iso,
-        round: {
-          mode: round.mode,
-          state: round.state,
-          opensAt: round.opensAt.toISOString(),
-          closesAt: round.closesAt?.toISOString() ?? null,
-        },
-        ...standingBehind(tx, proposal),
-      };
-    }
+    case "SUBMIT":
+      return { type: "SUBMIT", actor, now: iso, ...standingBehind(tx, proposal) };
     case "RESPOND":
       return { type: "RESPOND", actor, message: command.message, ...standingBehind(tx, proposal) };
     case "REQUEST_CLARIFICATION":
@@ -187,8 +180,10 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
 
 /** Who stands behind the proposal and what it still lacks: SUBMIT's facts, read again on RESPOND. */
 function standingBehind(tx: Tx, proposal: ProposalRow) {
+  const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
   const lead = tx.select({ countryCode: institutions.countryCode }).from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
   return {
+    round: submissionRoundFacts(round),
     leadCountryCode: lead.countryCode,
     partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
     missingParts: missingProposalParts(proposal.title, proposalDocuments(proposal.content).answers),
@@ -229,8 +224,9 @@ function eligibilityResults(tx: Tx, proposal: ProposalRow, now: Date): Criterion
   const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
   const lead = tx.select().from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
   const { answers } = proposalDocuments(proposal.content);
+  const rules = roundEligibility(round);
   return checkEligibility({
-    criteria: roundSettings(round).criteria as CriterionId[],
+    rules: { ...rules, graceHours: round.mode === "rolling" ? 0 : rules.graceHours },
     window: { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null },
     // A resubmission after clarification keeps the first submission's time for the window.
     submittedAt: (proposal.submittedAt ?? now).toISOString(),

@@ -1,4 +1,3 @@
-import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { allowedRoundEvents, restoreRound, roundStateLabel } from "../../workflows/round.machine";
 import { formatBrussels } from "../../workflows/time";
@@ -10,6 +9,7 @@ import { euros } from "../proposals/content-schema";
 import { proposalsOfRound } from "../proposals/lists.server";
 import { findRound, roundHistory } from "./manage.server";
 import type { RoundActionInput } from "./round-schema";
+import { roundCriteria } from "./eligibility.server";
 import type { RoundCommand } from "./workflow.server";
 
 // One round as the TAF team manages it: its facts and settings in words, what the statechart
@@ -46,7 +46,7 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
       drafts: round.drafts,
     },
     settings: {
-      criteria: ELIGIBILITY_CRITERIA.filter((criterion) => round.settings.criteria.includes(criterion.id)).map((criterion) => criterion.label),
+      criteria: roundCriteria(round).map((criterion) => criterion.name),
       minimumReviews: round.settings.minimumReviews,
       reviewDays: round.settings.reviewDays,
       maxBudget: euros(limits.maxBudgetEur),

@@ -10,6 +10,25 @@ import { roundLimitsSchema, storedWholeNumber } from "../proposals/content-schem
 
 const CRITERION_IDS = ELIGIBILITY_CRITERIA.map((criterion) => criterion.id) as [CriterionId, ...CriterionId[]];
 
+/** How the applicants read a criterion a round rewords; the eligibility page's form has the same bounds. */
+export const CRITERION_NAME_LENGTH = { min: 3, max: 150 } as const;
+export const CRITERION_GUIDANCE_LENGTH = 1000;
+/** Joint means two countries at least (the Guide's essence); a round without the rule switches "joint" off. */
+export const MINIMUM_COUNTRIES_RANGE = { min: 2, max: 6 } as const;
+/** Three days: HotCRP's grace periods are minutes to hours; beyond that a round is reopened instead. */
+export const GRACE_HOURS_RANGE = { min: 0, max: 72 } as const;
+
+const storedCriterionWording = z.object(
+  {
+    name: z
+      .string({ error: "must be a text" })
+      .min(CRITERION_NAME_LENGTH.min, `must have ${CRITERION_NAME_LENGTH.min} to ${CRITERION_NAME_LENGTH.max} characters`)
+      .max(CRITERION_NAME_LENGTH.max, `must have ${CRITERION_NAME_LENGTH.min} to ${CRITERION_NAME_LENGTH.max} characters`),
+    guidance: z.string({ error: "must be a text" }).max(CRITERION_GUIDANCE_LENGTH, `must have at most ${CRITERION_GUIDANCE_LENGTH.toLocaleString("en-GB")} characters`),
+  },
+  { error: "must be a criterion's name and guidance" },
+);
+
 // A round's settings: which eligibility criteria it publishes, how many reviews a decision
 // needs, and the limits of a proposal (words per text, maximum budget and duration). Stored as
 // JSON on the round; read through this schema so old rows get the defaults for missing keys.
@@ -19,6 +38,15 @@ export const roundSettingsSchema = z.object(
     criteria: z
       .array(z.enum(CRITERION_IDS, { error: `must be one of ${CRITERION_IDS.join(", ")}` }), { error: "must be a list of criteria" })
       .default([...DEFAULT_CRITERIA]),
+    // The round's own words for a criterion, as the applicants read it; a criterion not named
+    // here keeps the Guide's words (workflows/eligibility.ts).
+    criterionWording: z
+      .partialRecord(z.enum(CRITERION_IDS, { error: `must be one of ${CRITERION_IDS.join(", ")}` }), storedCriterionWording, {
+        error: "must name criteria with their wording",
+      })
+      .default({}),
+    minimumCountries: storedWholeNumber(MINIMUM_COUNTRIES_RANGE.min, MINIMUM_COUNTRIES_RANGE.max).default(2),
+    graceHours: storedWholeNumber(GRACE_HOURS_RANGE.min, GRACE_HOURS_RANGE.max).default(0),
     // What reviewers score (issue 8): editable until the round's first review is submitted.
     reviewCriteria: z
       .array(

@@ -67,6 +67,8 @@ export default function ProposalPage() {
           partners={proposal.partners}
           jointCountries={proposal.jointCountries}
           isJoint={proposal.isJoint}
+          minimumCountries={proposal.minimumCountries}
+          submitted={proposal.submitted}
         />
         {proposal.clarificationDue ? (
           <>

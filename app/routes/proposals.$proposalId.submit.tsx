@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors } from "../components/fields";
 import { AttachmentsPreview, BlockerList, ProposalPreview } from "../components/proposal/submission-preview";
+import { RoundCriteriaList } from "../components/rounds/eligibility-criteria";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { readForm } from "../forms.server";
 import { requireProposal } from "../permissions.server";
@@ -114,6 +115,7 @@ export default function PreviewAndSubmit() {
             partners={preview.partners}
             jointCountries={preview.jointCountries}
             isJoint={preview.isJoint}
+            minimumCountries={preview.minimumCountries}
             showStatements
           />
         </dl>
@@ -122,6 +124,12 @@ export default function PreviewAndSubmit() {
       <ProposalPreview proposalId={preview.id} title={preview.title} content={preview.content} />
 
       <AttachmentsPreview proposalId={preview.id} attachments={preview.attachments} />
+
+      <section aria-labelledby="criteria-heading">
+        <h2 id="criteria-heading">What the TAF team checks</h2>
+        <p>After you submit, the TAF team checks the proposal against the eligibility criteria of {preview.round.title}:</p>
+        <RoundCriteriaList criteria={preview.criteria} />
+      </section>
 
       <section aria-labelledby="send-heading">
         <h2 id="send-heading">{respond ? "Your answer" : "Submit"}</h2>

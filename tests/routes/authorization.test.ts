@@ -11,6 +11,8 @@ import type { Route } from "../support/http";
 import { call2030, customs } from "../support/forms";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { changedTables, demoPortal, proposalIdByTitle, roundIdByCode, tableChecksums } from "../support/tables";
+import { eligibilitySettingsPage } from "../../app/rounds/eligibility.server";
+import { eligibilityForm } from "../support/eligibility-form";
 import { actorFor, addPerson, ALBANIAN_POLICE, driveTo, institutionId, KOSOVO_POLICE, userId } from "../workflow-server/builders";
 
 // The authorization matrix: every route, for every kind of visitor, answers as this table says.
@@ -207,6 +209,16 @@ const matrix: Record<string, Entry | Entry[]> = {
       },
     },
     { at: fixed("/admin/rounds/999999/criteria", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
+  // The rolling intake's criteria, as stored, with one reworded: a change allowed even after submissions.
+  "admin.rounds.$roundId_.eligibility": [
+    {
+      at: { label: "/admin/rounds/‹ROLLING›/eligibility", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("ROLLING")}/eligibility`, params: { roundId: String(roundIdByCode("ROLLING")) } }) },
+      loader: administratorsOnly,
+      action: administratorsOnly,
+      allowed: { form: () => eligibilityForm(eligibilitySettingsPage(roundIdByCode("ROLLING"))!, { "criteria[2].name": "Operational, and linked to SOC or CT" }), changes: ["audit_log", "rounds"] },
+    },
+    { at: fixed("/admin/rounds/999999/eligibility", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
   ],
   // The demo holds one decision in the second call: releasing it decides the proposal and mails its applicants.
   "admin.rounds.$roundId_.decisions": [

@@ -63,7 +63,7 @@ describe("checkEligibility", () => {
   });
 
   it("evaluates only the criteria the round publishes", () => {
-    const results = checkEligibility({ ...eligible, criteria: ["joint", "complete"] });
+    const results = checkEligibility({ ...eligible, rules: { criteria: ["joint", "complete"] } });
     expect(results.map((result) => result.id)).toEqual(["joint", "complete"]);
   });
 

@@ -89,6 +89,7 @@ export function RoundSettings({ settings }: { settings: RoundPageData["settings"
               <li key={label}>{label}</li>
             ))}
           </ul>
+          <Link to="eligibility">Eligibility criteria, number of countries and grace period</Link>
         </dd>
         <dt>EU review</dt>
         <dd><Link to="criteria">The criteria reviewers score against</Link> · <Link to="ranking">The ranking of the reviewed proposals</Link></dd>

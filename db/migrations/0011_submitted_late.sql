@@ -1,0 +1,1 @@
+ALTER TABLE `proposals` ADD `submitted_late` integer DEFAULT false NOT NULL;
