@@ -110,8 +110,8 @@ function obeysRules(event: ProposalEvent, context: ProposalContext): boolean {
     case "REQUEST_CLARIFICATION":
       return byAdministrator && said(event.question) && time(event.dueAt) > time(event.now);
     case "RESPOND": {
-      // Stored answers from before the partners were gathered carry none: only the message counts.
-      if (!event.partners) return byLead && said(event.message) && (event.missingParts ?? []).length === 0;
+      // Stored answers from before the round and partners were gathered carry none: only the message counts.
+      if (!event.round || !event.partners) return byLead && said(event.message);
       const confirmed = event.partners.filter((partner) => partner.status === "confirmed").map((partner) => partner.countryCode);
       const countries = new Set([event.leadCountryCode, ...confirmed].filter((code) => code !== undefined && WB6.includes(code)));
       const answered = event.partners.every((partner) => partner.status !== "invited");
@@ -209,15 +209,15 @@ function factsFor(type: ProposalEvent["type"]): object[] {
       ];
     case "RESPOND": {
       const answer = "The special prosecution office joins.";
-      const { leadCountryCode, partners, missingParts } = goodSubmit;
+      const { round, leadCountryCode, partners, missingParts } = goodSubmit;
       return [
         { message: "" },
         { message: answer },
-        { message: answer, leadCountryCode, partners, missingParts },
-        { message: "", leadCountryCode, partners, missingParts },
-        { message: answer, leadCountryCode, partners: [{ ...confirmedPartner, status: "declined" }], missingParts },
-        { message: answer, leadCountryCode, partners: [confirmedPartner, { institutionId: 3, countryCode: "MK", status: "invited" }], missingParts },
-        { message: answer, leadCountryCode, partners, missingParts: ["Budget"] },
+        { message: answer, round, leadCountryCode, partners, missingParts },
+        { message: "", round, leadCountryCode, partners, missingParts },
+        { message: answer, round, leadCountryCode, partners: [{ ...confirmedPartner, status: "declined" }], missingParts },
+        { message: answer, round, leadCountryCode, partners: [confirmedPartner, { institutionId: 3, countryCode: "MK", status: "invited" }], missingParts },
+        { message: answer, round, leadCountryCode, partners, missingParts: ["Budget"] },
       ];
     }
     case "CLARIFICATION_EXPIRED":

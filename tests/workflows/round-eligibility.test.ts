@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { EligibilityInput, InstitutionFacts, RoundEligibility } from "../../workflows/eligibility";
 import { checkEligibility, defaultWording, DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA, publishedCriteria, windowPosition } from "../../workflows/eligibility";
-import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
+import type { PartnerFacts, ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
+import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { initialProposalSnapshot, statePath, stepProposal } from "../../workflows/proposal.machine";
 import { formatBrussels } from "../../workflows/time";
 
@@ -154,5 +155,34 @@ describe("the SUBMIT rule, by a round's rules", () => {
     const round: RoundFacts = { ...openRound, criteria: ["joint", "complete"] };
     expect(submit({ round, now: after(3) }).accepted).toBe(true);
     expect(submit({ round: { ...round, state: "closed", graceHours: 12 }, now: after(3) })).toEqual({ accepted: false, reason: "The round is closed, not open." });
+  });
+});
+
+describe("the RESPOND rule, by the same round's rules", () => {
+  // A clarification may change the partners; the answer is held to the round's own SUBMIT rules.
+  function respond(round: RoundFacts, partners: PartnerFacts[]) {
+    let snapshot = initialProposalSnapshot({ leadInstitutionId: 10 });
+    const steps: ProposalEvent[] = [
+      { type: "SUBMIT", actor: lead, now: "2026-10-10T09:30:00.000Z", round, leadCountryCode: "XK", partners: three, missingParts: [] },
+      { type: "ELIGIBILITY_CHECKED", actor: SYSTEM_ACTOR, results: [] },
+      { type: "REQUEST_CLARIFICATION", actor: { userId: 2, role: "administrator", institutionId: null }, now: "2026-10-11T09:00:00.000Z", question: "Who joins?", dueAt: "2026-10-20T09:00:00.000Z" },
+    ];
+    for (const event of steps) {
+      const step = stepProposal(snapshot, event);
+      if (!step.accepted) throw new Error(step.reason);
+      snapshot = step.snapshot;
+    }
+    const step = stepProposal(snapshot, { type: "RESPOND", actor: lead, message: "North Macedonia left.", round, leadCountryCode: "XK", partners, missingParts: [] });
+    return step.accepted ? "accepted" : step.reason;
+  }
+  const three: PartnerFacts[] = [
+    { institutionId: 11, countryCode: "AL", status: "confirmed" },
+    { institutionId: 12, countryCode: "MK", status: "confirmed" },
+  ];
+  const two: PartnerFacts[] = [three[0]!, { ...three[1]!, status: "declined" }];
+
+  it("asks for the round's number of countries again", () => {
+    expect(respond({ ...openRound, minimumCountries: 3 }, two)).toBe("Institutions from at least three Western Balkan countries must have confirmed (only Albania and Kosovo* so far).");
+    expect(respond({ ...openRound, minimumCountries: 2 }, two)).toBe("accepted");
   });
 });
