@@ -5,6 +5,7 @@ import { clarificationRequestedEmail } from "../../emails/templates/clarificatio
 import { conceptApprovedEmail } from "../../emails/templates/concept-approved";
 import { eligibilityOutcomeEmail } from "../../emails/templates/eligibility-outcome";
 import { implementationUpdateEmail } from "../../emails/templates/implementation-update";
+import { proposalEndedEmail } from "../../emails/templates/proposal-ended";
 import { proposalSubmittedEmail } from "../../emails/templates/proposal-submitted";
 import { proposalToDecideEmail } from "../../emails/templates/proposal-to-decide";
 import { proposalWithdrawnEmail } from "../../emails/templates/proposal-withdrawn";
@@ -48,6 +49,7 @@ const templates = {
     return reviewReminderEmail({ ...rest, dueAt, reviewUrl });
   },
   proposalToDecide: (extra) => proposalToDecideEmail({ ...base, what: "eligibility", ...extra }),
+  proposalEnded: (extra) => proposalEndedEmail({ ...base, ending: "implementationCancelled", reason: "The partners left the project.", ...extra }),
 } satisfies Record<string, (extra?: Partial<Record<string, unknown>>) => RenderedEmail>;
 
 type TemplateName = keyof typeof templates;
@@ -67,6 +69,7 @@ const userText: Record<TemplateName, { field: string; shownWith?: Record<string,
   proposalWithdrawn: { field: "reason" },
   reviewReminder: null,
   proposalToDecide: { field: "answer", shownWith: { what: "clarificationAnswered" } },
+  proposalEnded: { field: "reason" },
 };
 
 describe.each(Object.keys(templates) as TemplateName[])("%s email", (name) => {
@@ -296,6 +299,20 @@ describe("proposal withdrawn", () => {
     expect(email.text).toContain("Priorities changed.");
     expect(email.text).toContain("the proposal is closed");
     expect(email.text).toContain(KOSOVO_FOOTNOTE);
+  });
+});
+
+describe("proposal ended by the TAF team", () => {
+  it("says which work ended, why, and that the proposal is closed", () => {
+    const rejected = proposalEndedEmail({ ...base, ending: "conceptRejected", reason: "The activities duplicate an EMPACT action." });
+    expect(rejected.subject).toBe(`Concept of ${reference} not approved: ${title}`);
+    expect(rejected.text).toContain("decided not to approve a concept");
+    expect(rejected.text).toMatch(/The TAF team's reason:\s+The activities duplicate an EMPACT action\./);
+    expect(rejected.text).toContain("the proposal is closed");
+    const cancelled = proposalEndedEmail({ ...base, ending: "implementationCancelled", reason: "" });
+    expect(cancelled.subject).toBe(`Implementation of ${reference} cancelled: ${title}`);
+    expect(cancelled.text).toContain("has cancelled the implementation");
+    expect(cancelled.text).not.toContain("The TAF team's reason:");
   });
 });
 

@@ -478,19 +478,19 @@ const STAGES: Stage[] = [
   {
     proposal: "conceptualWork",
     people: { leadApplicant: "applicant.rs@taf.example", partnerApplicant: "applicant.ba@taf.example", otherApplicant: "applicant.xk@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.rs@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
-    moves: { WITHDRAW: "withdrawn" },
+    moves: { WITHDRAW: "withdrawn", REJECT_CONCEPT: "conceptRejected" },
     refusals: { SUBMIT_CONCEPT: "An answer to the TAF team's revision request is required." },
   },
   {
     proposal: "implementation",
     people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.al@taf.example", otherApplicant: "applicant.ba@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.mk@taf.example", advisorElsewhere: "advisor.rs@matrix.example" },
-    moves: { HOLD: "implementation.onHold" },
+    moves: { HOLD: "implementation.onHold", CANCEL_IMPLEMENTATION: "implementationCancelled" },
     refusals: { SUBMIT_REPORT: "These required parts are not answered: What was achieved and Lessons learnt." },
   },
   {
     proposal: "onHold",
     people: { leadApplicant: "applicant.mk@taf.example", partnerApplicant: "applicant.xk-prosecution@matrix.example", otherApplicant: "applicant.rs@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.mk@taf.example", advisorElsewhere: "advisor.rs@matrix.example" },
-    moves: { RESUME: "implementation.active.ongoing" },
+    moves: { RESUME: "implementation.active.ongoing", CANCEL_IMPLEMENTATION: "implementationCancelled" },
   },
   {
     proposal: "completed",
