@@ -3,6 +3,7 @@ import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import type { RenderedEmail } from "../../emails/outbox";
 import { clarificationRequestedEmail } from "../../emails/templates/clarification-requested";
 import { conceptApprovedEmail } from "../../emails/templates/concept-approved";
+import { deadlineReminderEmail } from "../../emails/templates/deadline-reminder";
 import { eligibilityOutcomeEmail } from "../../emails/templates/eligibility-outcome";
 import { implementationUpdateEmail } from "../../emails/templates/implementation-update";
 import { proposalEndedEmail } from "../../emails/templates/proposal-ended";
@@ -49,6 +50,10 @@ const templates = {
     return reviewReminderEmail({ ...rest, dueAt, reviewUrl });
   },
   proposalToDecide: (extra) => proposalToDecideEmail({ ...base, what: "eligibility", ...extra }),
+  deadlineReminder: (extra) => {
+    const { proposalUrl: workUrl, ...rest } = { ...base, ...extra } as typeof base;
+    return deadlineReminderEmail({ ...rest, work: "the concept note", dueAt, workUrl });
+  },
   proposalEnded: (extra) => proposalEndedEmail({ ...base, ending: "implementationCancelled", reason: "The partners left the project.", ...extra }),
 } satisfies Record<string, (extra?: Partial<Record<string, unknown>>) => RenderedEmail>;
 
@@ -70,6 +75,7 @@ const userText: Record<TemplateName, { field: string; shownWith?: Record<string,
   reviewReminder: null,
   proposalToDecide: { field: "answer", shownWith: { what: "clarificationAnswered" } },
   proposalEnded: { field: "reason" },
+  deadlineReminder: null,
 };
 
 describe.each(Object.keys(templates) as TemplateName[])("%s email", (name) => {
@@ -313,6 +319,19 @@ describe("proposal ended by the TAF team", () => {
     expect(cancelled.subject).toBe(`Implementation of ${reference} cancelled: ${title}`);
     expect(cancelled.text).toContain("has cancelled the implementation");
     expect(cancelled.text).not.toContain("The TAF team's reason:");
+  });
+});
+
+describe("deadline reminder", () => {
+  it("names the work and its due date in Brussels time, before, on the day and once the hour has passed", () => {
+    const workUrl = "https://taf.example.org/proposals/42/concept";
+    const reminder = (extra: { dueToday?: boolean; duePassed?: boolean } = {}) =>
+      deadlineReminderEmail({ ...base, work: "the concept note", dueAt, workUrl, ...extra });
+    expect(reminder().subject).toBe(`Reminder: the concept note due for ${reference}: ${title}`);
+    expect(reminder().text).toContain(`the concept note of the proposal “${title}” (${reference}) is due on ${dueInBrussels}`);
+    expect(reminder().text).toContain(workUrl);
+    expect(reminder({ dueToday: true }).subject).toBe(`The concept note due today for ${reference}: ${title}`);
+    expect(reminder({ dueToday: true, duePassed: true }).text).toContain(`was due today, ${dueInBrussels}`);
   });
 });
 
