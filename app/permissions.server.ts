@@ -246,6 +246,8 @@ const proposalPredicates = {
   editConceptNote: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_CONCEPT"]),
   /** The lead reports on activities and writes the completion report while implementation runs. */
   reportImplementation: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_REPORT"]),
+  /** The TAF team moves one proposal's deadlines for the applicants' work (which ones are owed is deadlines.server.ts's to say). */
+  extendDeadlines: (user: SessionUser) => hasRole(user, "administrator"),
 };
 
 export type ProposalPermission = keyof typeof proposalPredicates;
@@ -286,6 +288,7 @@ const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, (us
   comment: () => "Only the applicants of the lead and partner institutions and the TAF team comment on this proposal.",
   editConceptNote: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_CONCEPT"),
   reportImplementation: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_REPORT"),
+  extendDeadlines: () => "Only administrators move a proposal's deadlines.",
 };
 
 // Reached only if a predicate and the statechart disagree.

@@ -278,3 +278,22 @@ function remind(deadline: Owed, when: "before" | "due", now: Date) {
     return true;
   });
 }
+
+/** The deadlines page: every deadline with its time left; for an administrator, the open ones to move, each with its date as the form shows it. */
+export function deadlinesPage(proposalId: number, mayExtend: boolean, now = new Date()) {
+  const proposal = db().select({ id: proposals.id, title: proposals.title, reference: proposals.reference, state: proposals.state }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
+  const deadlines = deadlinesOf(proposalId, proposal.state, now);
+  const dueInputs = new Map(
+    db()
+      .select({ kind: proposalDeadlines.kind, dueAt: proposalDeadlines.dueAt })
+      .from(proposalDeadlines)
+      .where(eq(proposalDeadlines.proposalId, proposalId))
+      .all()
+      .map((row) => [row.kind, toBrusselsTime(row.dueAt)]),
+  );
+  return {
+    proposal: { id: proposal.id, title: proposal.title || "Untitled proposal", reference: proposal.reference },
+    deadlines,
+    movable: mayExtend ? deadlines.filter((d) => d.open).map((d) => ({ kind: d.kind, label: d.label, dueInput: dueInputs.get(d.kind) ?? "" })) : [],
+  };
+}

@@ -16,6 +16,7 @@ import { ownPartnership } from "./partners.server";
 import { drawStatechart } from "../../workflows/statechart-svg";
 import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
+import { deadlinesOf } from "./deadlines.server";
 import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { can, canOnProposal } from "../permissions.server";
@@ -148,6 +149,7 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
   const reached = (stage: ProposalStatePath) =>
     page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
   const answering = may("respondAsPartner") && ownPartnership(user, participation.proposalId)?.status === "invited";
+  const deadlines = deadlinesOf(participation.proposalId, page.state);
   const links = [
     may("editProposal") ? { to: "edit", label: "Edit the proposal" } : null,
     { to: "partners", label: may("managePartners") ? "Invite and manage partners" : "Partners" },
@@ -159,9 +161,12 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
     reached("implementation") || isWithin(page.state, "completed")
       ? { to: "implementation", label: may("reportImplementation") ? "Report on implementation" : "Implementation and activities" }
       : null,
+    deadlines.length ? { to: "deadlines", label: may("extendDeadlines") ? "Deadlines: move one" : "Deadlines" } : null,
   ];
   return {
     ...page,
+    // The proposal page shows the work owed now; the deadlines page shows them all.
+    deadlines: deadlines.filter((deadline) => deadline.open),
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice]!(page.reference) : null,
     actions: page.actions.filter((action) => action.workPage === null),
     workLinks: [

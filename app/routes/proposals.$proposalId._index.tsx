@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { ActionForm } from "../components/proposal/action-form";
+import { DeadlineFacts } from "../components/proposal/deadlines";
 import { EligibilityCheck } from "../components/proposal/eligibility-check";
 import { ProposalHistory } from "../components/proposal/history";
 import { StageList } from "../components/proposal/stages";
@@ -70,6 +71,7 @@ export default function ProposalPage() {
             <dd>{proposal.clarificationDue}</dd>
           </>
         ) : null}
+        <DeadlineFacts deadlines={proposal.deadlines} />
       </dl>
 
       <section aria-labelledby="where-heading">

@@ -330,6 +330,16 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: proposalAt("onHold", "/implementation"), loader: pastReview({ ...everyone("ok"), signedOut: "login", applicant: 404 }), action: pastReview({ ...everyone(403), signedOut: "login", applicant: 404 }) },
     { at: proposalAt("conceptualWork", "/implementation"), loader: { ...everyone(404), signedOut: "login" } },
   ],
+  // Everyone who sees the proposal reads its deadlines; only the TAF team moves one, while it is owed.
+  "proposals.$proposalId.deadlines": [
+    {
+      at: proposalAt("implementation", "/deadlines"),
+      loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
+      action: pastReview({ ...everyone(403), signedOut: "login", administrator: "ok" }),
+      allowed: { form: () => ({ kind: "completionReport", dueAt: "2030-01-15T17:00", reason: "The partners asked for a month more." }), changes: ["audit_log", "proposal_deadlines"] },
+    },
+    { at: proposalAt("draft", "/deadlines"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, applicant: 403, administrator: "form" } },
+  ],
   // Only the assigned reviewer answers their assignment; to anyone else it does not exist.
   "reviews.$assignmentId": [
     {
