@@ -248,7 +248,15 @@ const proposalPredicates = {
   reportImplementation: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_REPORT"]),
   /** The TAF team moves one proposal's deadlines for the applicants' work (which ones are owed is deadlines.server.ts's to say). */
   extendDeadlines: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The lead or the TAF team records that a partner left, once the proposal is submitted and until it is closed. */
+  recordPartnerDeparture: (user: SessionUser, proposal: Participation) =>
+    (hasRole(user, "administrator") || applicantInstitutions(user).includes(proposal.leadInstitutionId)) && submittedAndOpen(proposal),
 };
+
+/** Past the draft (the lead removes partners itself there) and not yet closed. */
+function submittedAndOpen(proposal: Participation) {
+  return proposal.snapshot.status !== "done" && !draftStillOpen(proposal.snapshot, proposal.leadInstitutionId);
+}
 
 export type ProposalPermission = keyof typeof proposalPredicates;
 
@@ -289,6 +297,12 @@ const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, (us
   editConceptNote: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_CONCEPT"),
   reportImplementation: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_REPORT"),
   extendDeadlines: () => "Only administrators move a proposal's deadlines.",
+  recordPartnerDeparture: (user, proposal) =>
+    hasRole(user, "administrator") || applicantInstitutions(user).includes(proposal.leadInstitutionId)
+      ? proposal.snapshot.status === "done"
+        ? "The proposal is closed: its partners no longer change."
+        : "Before submission the lead removes a partner on the partners page."
+      : "Only the lead institution's applicants and the TAF team record that a partner left.",
 };
 
 // Reached only if a predicate and the statechart disagree.

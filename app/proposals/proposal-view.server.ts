@@ -4,7 +4,7 @@ import { formatBrussels } from "../../workflows/time";
 import type { Standing } from "../../workflows/actors";
 import { leadOf, TAF_TEAM } from "../../workflows/actors";
 import type { CriterionResult } from "../../workflows/eligibility";
-import { jointCountries } from "../../workflows/eligibility";
+import { jointCountries, MINIMUM_JOINT_COUNTRIES } from "../../workflows/eligibility";
 import type { ProposalEventType } from "../../workflows/proposal-events";
 import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
@@ -17,6 +17,7 @@ import { drawStatechart } from "../../workflows/statechart-svg";
 import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { deadlinesOf } from "./deadlines.server";
+import { departuresOf } from "./departures.server";
 import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { can, canOnProposal } from "../permissions.server";
@@ -150,6 +151,7 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
     page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
   const answering = may("respondAsPartner") && ownPartnership(user, participation.proposalId)?.status === "invited";
   const deadlines = deadlinesOf(participation.proposalId, page.state);
+  const departures = departuresOf(participation.proposalId);
   const links = [
     may("editProposal") ? { to: "edit", label: "Edit the proposal" } : null,
     { to: "partners", label: may("managePartners") ? "Invite and manage partners" : "Partners" },
@@ -162,11 +164,16 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
       ? { to: "implementation", label: may("reportImplementation") ? "Report on implementation" : "Implementation and activities" }
       : null,
     deadlines.length ? { to: "deadlines", label: may("extendDeadlines") ? "Deadlines: move one" : "Deadlines" } : null,
+    may("recordPartnerDeparture") || departures.length
+      ? { to: "departures", label: may("recordPartnerDeparture") ? "Record that a partner left" : "Partners that left" }
+      : null,
   ];
   return {
     ...page,
     // The proposal page shows the work owed now; the deadlines page shows them all.
     deadlines: deadlines.filter((deadline) => deadline.open),
+    // A submitted proposal a partner left: whether the joint rule still holds, said where everyone looks first.
+    jointLost: departures.length > 0 && !page.isJoint && !page.finished ? { last: departures.at(-1)!, minimum: MINIMUM_JOINT_COUNTRIES } : null,
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice]!(page.reference) : null,
     actions: page.actions.filter((action) => action.workPage === null),
     workLinks: [

@@ -48,6 +48,12 @@ export default function ProposalPage() {
           {result?.done ?? proposal.notice}
         </p>
       ) : null}
+      {proposal.jointLost ? (
+        <p className="notice warning" role="status">
+          {proposal.jointLost.last.institution} left the proposal on {proposal.jointLost.last.leftAt}. Institutions from fewer than {proposal.jointLost.minimum} Western
+          Balkan countries now stand behind it, so it no longer meets the joint rule. The TAF team has been told and decides with the lead how to go on.
+        </p>
+      ) : null}
       <nav aria-label="This proposal" className="proposal-links">
         <ul>
           {proposal.links.map((link) => (

@@ -6,6 +6,7 @@ import { conceptApprovedEmail } from "../../emails/templates/concept-approved";
 import { deadlineReminderEmail } from "../../emails/templates/deadline-reminder";
 import { eligibilityOutcomeEmail } from "../../emails/templates/eligibility-outcome";
 import { implementationUpdateEmail } from "../../emails/templates/implementation-update";
+import { partnerLeftEmail } from "../../emails/templates/partner-left";
 import { proposalEndedEmail } from "../../emails/templates/proposal-ended";
 import { proposalSubmittedEmail } from "../../emails/templates/proposal-submitted";
 import { proposalToDecideEmail } from "../../emails/templates/proposal-to-decide";
@@ -50,6 +51,8 @@ const templates = {
     return reviewReminderEmail({ ...rest, dueAt, reviewUrl });
   },
   proposalToDecide: (extra) => proposalToDecideEmail({ ...base, what: "eligibility", ...extra }),
+  partnerLeft: (extra) =>
+    partnerLeftEmail({ ...base, recordedByName: "Ana Kovač", partner: "Albanian State Police (Albania)", reason: "The unit was dissolved.", countries: ["North Macedonia"], minimumCountries: 2, ...extra }),
   deadlineReminder: (extra) => {
     const { proposalUrl: workUrl, ...rest } = { ...base, ...extra } as typeof base;
     return deadlineReminderEmail({ ...rest, work: "the concept note", dueAt, workUrl });
@@ -76,6 +79,7 @@ const userText: Record<TemplateName, { field: string; shownWith?: Record<string,
   proposalToDecide: { field: "answer", shownWith: { what: "clarificationAnswered" } },
   proposalEnded: { field: "reason" },
   deadlineReminder: null,
+  partnerLeft: { field: "reason" },
 };
 
 describe.each(Object.keys(templates) as TemplateName[])("%s email", (name) => {

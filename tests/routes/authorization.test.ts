@@ -340,6 +340,16 @@ const matrix: Record<string, Entry | Entry[]> = {
     },
     { at: proposalAt("draft", "/deadlines"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, applicant: 403, administrator: "form" } },
   ],
+  // Once submitted, the lead and the TAF team record that a partner left; before, the lead removes it on the partners page.
+  "proposals.$proposalId.departures": [
+    {
+      at: proposalAt("implementation", "/departures"),
+      loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
+      action: pastReview({ ...everyone(403), signedOut: "login", applicant: "ok", administrator: "ok" }),
+      allowed: { form: () => ({ institutionId: String(institutionId(ALBANIAN_POLICE)), reason: "The unit was dissolved." }), changes: ["audit_log", "partner_departures", "proposal_partners"] },
+    },
+    { at: proposalAt("draft", "/departures"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, applicant: 403, administrator: 403 } },
+  ],
   // Only the assigned reviewer answers their assignment; to anyone else it does not exist.
   "reviews.$assignmentId": [
     {
