@@ -8,7 +8,7 @@ import { deadlineReminderEmail } from "../../emails/templates/deadline-reminder"
 import type { ProposalEvent } from "../../workflows/proposal-events";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { statesAccepting } from "../../workflows/proposal-stages";
-import { formatBrussels, toBrusselsTime } from "../../workflows/time";
+import { formatBrussels, fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -79,8 +79,16 @@ export function updateDeadlines(tx: Tx, transition: Transition) {
   }
 }
 
-function set(tx: Tx, proposalId: number, kind: DeadlineKind, dueAt: Date) {
-  const fresh = { dueAt, metAt: null, remindedAt: null, dueRemindedAt: null, extendedAt: null, extensionReason: null };
+/** A deadline falls at the end of its day in Brussels, 23:59, so that "due on 1 April" means the whole of 1 April. */
+function endOfBrusselsDay(instant: Date): Date {
+  const end = fromBrusselsTime(`${brusselsDay(instant)}T23:59`);
+  // 23:59 exists on every Brussels day: the clocks change at 02:00 and 03:00.
+  if (!end.ok) throw new Error(`No 23:59 in Brussels on ${brusselsDay(instant)}.`);
+  return end.instant;
+}
+
+function set(tx: Tx, proposalId: number, kind: DeadlineKind, day: Date) {
+  const fresh = { dueAt: endOfBrusselsDay(day), metAt: null, remindedAt: null, dueRemindedAt: null, extendedAt: null, extensionReason: null };
   tx.insert(proposalDeadlines)
     .values({ proposalId, kind, ...fresh })
     .onConflictDoUpdate({ target: [proposalDeadlines.proposalId, proposalDeadlines.kind], set: fresh })
@@ -95,7 +103,8 @@ function meet(tx: Tx, proposalId: number, kinds: DeadlineKind[], now: Date) {
 }
 
 /** Work sent back is owed again, by the revision's date unless the one already set is later. */
-function reopen(tx: Tx, proposalId: number, kind: DeadlineKind, revisionDue: Date) {
+function reopen(tx: Tx, proposalId: number, kind: DeadlineKind, revisionDay: Date) {
+  const revisionDue = endOfBrusselsDay(revisionDay);
   const current = tx.select().from(proposalDeadlines).where(and(eq(proposalDeadlines.proposalId, proposalId), eq(proposalDeadlines.kind, kind))).get();
   if (!current) return set(tx, proposalId, kind, revisionDue);
   const moved = revisionDue > current.dueAt;
@@ -105,7 +114,7 @@ function reopen(tx: Tx, proposalId: number, kind: DeadlineKind, revisionDue: Dat
     .run();
 }
 
-/** The latest activity date the submitted concept note plans, as the end of that day; null when none is dated. */
+/** The latest activity day the submitted concept note plans (its noon, UTC: the same calendar day in Brussels); null when none is dated. */
 function lastPlannedActivity(tx: Tx, proposalId: number): Date | null {
   const approved = tx
     .select({ content: proposalVersions.content })
@@ -114,7 +123,7 @@ function lastPlannedActivity(tx: Tx, proposalId: number): Date | null {
     .orderBy(desc(proposalVersions.number))
     .get();
   const dates = readConceptNote(approved?.content)
-    .activities.map((activity) => Date.parse(`${activity.date}T23:59:59Z`))
+    .activities.map((activity) => Date.parse(`${activity.date}T12:00:00Z`))
     .filter((time) => !Number.isNaN(time));
   return dates.length > 0 ? new Date(Math.max(...dates)) : null;
 }
