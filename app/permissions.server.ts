@@ -258,7 +258,17 @@ const proposalPredicates = {
   planActivities: (user: SessionUser, proposal: Participation) =>
     applicantInstitutions(user).includes(proposal.leadInstitutionId) &&
     (["START", "SUBMIT_REPORT", "RESUME"] as const).some((event) => accepts(proposal.snapshot, event)),
+  /** The TAF team moves one proposal's deadlines for the applicants' work (which ones are owed is deadlines.server.ts's to say). */
+  extendDeadlines: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The lead or the TAF team records that a partner left, once the proposal is submitted and until it is closed. */
+  recordPartnerDeparture: (user: SessionUser, proposal: Participation) =>
+    (hasRole(user, "administrator") || applicantInstitutions(user).includes(proposal.leadInstitutionId)) && submittedAndOpen(proposal),
 };
+
+/** Past the draft (the lead removes partners itself there) and not yet closed. */
+function submittedAndOpen(proposal: Participation) {
+  return proposal.snapshot.status !== "done" && !allowedEvents(proposal.snapshot, leadOf(proposal.leadInstitutionId)).includes("SUBMIT");
+}
 
 export type ProposalPermission = keyof typeof proposalPredicates;
 
@@ -307,6 +317,13 @@ const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, (us
     applicantInstitutions(user).includes(proposal.leadInstitutionId)
       ? "The plan of activities is closed: the completion report is submitted, or implementation has ended."
       : "Only the applicants of the lead institution plan the activities.",
+  extendDeadlines: () => "Only administrators move a proposal's deadlines.",
+  recordPartnerDeparture: (user, proposal) =>
+    hasRole(user, "administrator") || applicantInstitutions(user).includes(proposal.leadInstitutionId)
+      ? proposal.snapshot.status === "done"
+        ? "The proposal is closed: its partners no longer change."
+        : "Before submission the lead removes a partner on the partners page."
+      : "Only the lead institution's applicants and the TAF team record that a partner left.",
 };
 
 // Reached only if a predicate and the statechart disagree.

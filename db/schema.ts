@@ -599,3 +599,53 @@ export const activityParticipants = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.activityId, t.countryCode] }), index("activity_participants_country").on(t.countryCode)],
 );
+
+export const deadlineKinds = ["conceptNote", "activityReports", "completionReport"] as const;
+export type DeadlineKind = (typeof deadlineKinds)[number];
+
+// The applicants' work with a due date, one row per proposal and kind (app/proposals/
+// deadlines.server.ts). Set when the stage begins, met when the work is submitted, re-opened by
+// a revision request. The reminder marks name no date: moving the date clears them, so a moved
+// deadline is reminded of again, once.
+export const proposalDeadlines = sqliteTable(
+  "proposal_deadlines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    kind: text("kind", { enum: deadlineKinds }).notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    metAt: integer("met_at", { mode: "timestamp_ms" }),
+    remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
+    dueRemindedAt: integer("due_reminded_at", { mode: "timestamp_ms" }),
+    // The latest extension, shown to the applicants; every extension is also in the audit log.
+    extendedAt: integer("extended_at", { mode: "timestamp_ms" }),
+    extensionReason: text("extension_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("proposal_deadlines_kind").on(t.proposalId, t.kind), index("proposal_deadlines_due").on(t.dueAt)],
+);
+
+// A partner that left a proposal after it was submitted: who recorded it, when and why. Its
+// partner row is set to "declined" (it no longer stands behind the proposal); this row keeps the story.
+export const partnerDepartures = sqliteTable(
+  "partner_departures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    institutionId: integer("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    reason: text("reason").notNull(),
+    // The state the proposal was in when the partner left.
+    proposalState: text("proposal_state").notNull(),
+    recordedByUserId: integer("recorded_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    leftAt: integer("left_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("partner_departures_proposal").on(t.proposalId)],
+);

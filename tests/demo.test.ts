@@ -298,7 +298,7 @@ describe("demo data", () => {
   });
 
   it("leaves the scheduler nothing to do at first start", () => {
-    expect(runScheduledEvents()).toEqual({ roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0, clarificationRemindersSent: 0 });
+    expect(runScheduledEvents()).toEqual({ roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0, clarificationRemindersSent: 0, deadlineRemindersSent: 0 });
   });
 
   it("works on any date: around daylight-saving changes, at the turn of the year, late at night", async () => {

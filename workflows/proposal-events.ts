@@ -82,7 +82,9 @@ export type ProposalEvent =
   | { type: "SUBMIT_REPORT"; actor: Actor; missingParts: string[] }
   | { type: "COMPLETE"; actor: Actor }
   | { type: "WITHDRAW"; actor: Actor; reason: string }
-  | { type: "DISCARD"; actor: Actor };
+  | { type: "DISCARD"; actor: Actor }
+  | { type: "REJECT_CONCEPT"; actor: Actor; reason: string }
+  | { type: "CANCEL_IMPLEMENTATION"; actor: Actor; reason: string };
 
 export type ProposalEventType = ProposalEvent["type"];
 
@@ -118,7 +120,9 @@ export type ProposalCommand =
   | { type: "SUBMIT_REPORT" }
   | { type: "COMPLETE" }
   | { type: "WITHDRAW"; reason: string }
-  | { type: "DISCARD" };
+  | { type: "DISCARD" }
+  | { type: "REJECT_CONCEPT"; reason: string }
+  | { type: "CANCEL_IMPLEMENTATION"; reason: string };
 
 /** Who may send an event. The same event never changes hands from one state to another. */
 export type ProposalSender = "leadApplicant" | "administrator" | "system";
@@ -391,6 +395,26 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     internal: [],
     // Discarding cannot be undone: the form asks for a tick, as a second thought.
     fields: [{ name: "confirm", kind: "confirm", label: "I understand the draft is discarded for good" }],
+    danger: true,
+  },
+  REJECT_CONCEPT: {
+    action: "reject the concept",
+    history: "rejected the concept and ended the proposal",
+    by: "administrator",
+    sideStep: true,
+    shared: [REASON],
+    internal: [],
+    fields: [readByApplicants("Why the concept is rejected")],
+    danger: true,
+  },
+  CANCEL_IMPLEMENTATION: {
+    action: "cancel the implementation",
+    history: "cancelled the implementation and ended the proposal",
+    by: "administrator",
+    sideStep: true,
+    shared: [REASON],
+    internal: [],
+    fields: [readByApplicants("Why the implementation is cancelled")],
     danger: true,
   },
 };

@@ -183,6 +183,8 @@ const proposalRules = {
   maySubmitReport: rule("SUBMIT_REPORT", (_, event) => refuseMissingParts(event.missingParts)),
   mayComplete: rule("COMPLETE", () => null),
   mayWithdraw: rule("WITHDRAW", (_, event) => refuseBlank(event.reason, "A reason")),
+  mayRejectConcept: rule("REJECT_CONCEPT", (_, event) => refuseBlank(event.reason, "A reason")),
+  mayCancelImplementation: rule("CANCEL_IMPLEMENTATION", (_, event) => refuseBlank(event.reason, "A reason")),
 };
 
 const guards = guardsFrom<ProposalContext, ProposalEvent, typeof proposalRules>(proposalRules);
@@ -290,7 +292,8 @@ export const proposalMachine = setup({
       meta: { label: "Conceptual work" },
       description: "The applicants and the project turn the idea into a concept: activities, partners, budget, timing.",
       initial: "drafting",
-      on: withdraw,
+      // The TAF team may end the conceptual work whether the concept note is being drafted or read.
+      on: { ...withdraw, REJECT_CONCEPT: { target: "#proposal.conceptRejected", guard: "mayRejectConcept" } },
       states: {
         drafting: {
           meta: { label: "Drafting the concept" },
@@ -309,6 +312,8 @@ export const proposalMachine = setup({
       meta: { label: "Implementation" },
       description: "The activities run, may wait on hold, and end with a report and lessons learnt.",
       initial: "active",
+      // Whatever the activities' point, on hold included, the TAF team may end them with a reason.
+      on: { CANCEL_IMPLEMENTATION: { target: "#proposal.implementationCancelled", guard: "mayCancelImplementation" } },
       states: {
         // onHold sits beside `active`, not inside it: history is recorded only when `active` is
         // exited, so RESUME returns to where implementation was (ARCHITECTURE.md).
@@ -349,6 +354,16 @@ export const proposalMachine = setup({
     ineligible: { type: "final", description: "The TAF team found that the proposal does not meet the round's eligibility criteria; the reason is in the history.", meta: { label: "Ineligible" } },
     notSelected: { type: "final", description: "The EU review did not select the proposal for support; the TAF team's feedback is in the history.", meta: { label: "Not selected" } },
     withdrawn: { type: "final", description: "The lead institution withdrew the proposal; the reason is in the history.", meta: { label: "Withdrawn" } },
+    conceptRejected: {
+      type: "final",
+      description: "The TAF team ended the conceptual work without approving a concept; the reason is in the history.",
+      meta: { label: "Concept rejected", forApplicants: "The TAF team did not approve a concept for this proposal; its reason is in the history. The proposal is closed." },
+    },
+    implementationCancelled: {
+      type: "final",
+      description: "The TAF team cancelled the implementation before it was completed; the reason is in the history.",
+      meta: { label: "Implementation cancelled", forApplicants: "The TAF team cancelled the implementation; its reason is in the history. The proposal is closed." },
+    },
   },
 });
 

@@ -11,12 +11,14 @@ import { clarificationReminderEmail } from "../../emails/templates/clarification
 import { reviewReminderEmail } from "../../emails/templates/review-reminder";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import { remindDeadlines } from "../proposals/deadlines.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
 import { proposalStatesTakingReviews } from "../reviews/assignments.server";
 import { applyRoundCommand } from "../rounds/workflow.server";
 
 // Turns stored times into events: rounds open and close, clarification requests expire (and
-// their leads are reminded two days before), reviewers are reminded two days before their due date and on the day. It keeps no state of its own: each run looks
+// their leads are reminded two days before), reviewers are reminded two days before their due
+// date and on the day, applicants of their deadlines (app/proposals/deadlines.server.ts). It keeps no state of its own: each run looks
 // at what is due now, so a run after downtime catches up on every tick it missed, and running
 // twice does nothing twice (the statechart refuses a second CLOSE; reminders are marked).
 
@@ -24,10 +26,17 @@ export const REVIEW_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
 
 export const CLARIFICATION_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
 
-export type SchedulerRun = { roundsOpened: number; roundsClosed: number; clarificationsExpired: number; remindersSent: number; clarificationRemindersSent: number };
+export type SchedulerRun = {
+  roundsOpened: number;
+  roundsClosed: number;
+  clarificationsExpired: number;
+  remindersSent: number;
+  clarificationRemindersSent: number;
+  deadlineRemindersSent: number;
+};
 
 export function runScheduledEvents(now = new Date()): SchedulerRun {
-  const run: SchedulerRun = { roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0, clarificationRemindersSent: 0 };
+  const run: SchedulerRun = { roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0, clarificationRemindersSent: 0, deadlineRemindersSent: 0 };
 
   const opening = db().select().from(rounds).where(and(inArray(rounds.state, roundStatesAccepting("OPEN")), lte(rounds.opensAt, now))).all();
   run.roundsOpened = forEachDue(opening, (round) => `open round ${round.code}`, (round) =>
@@ -53,6 +62,7 @@ export function runScheduledEvents(now = new Date()): SchedulerRun {
 
   run.remindersSent = remindReviewers(now);
   run.clarificationRemindersSent = remindLeadsOfClarifications(now);
+  run.deadlineRemindersSent = remindDeadlines(now);
   return run;
 }
 

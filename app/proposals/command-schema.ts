@@ -38,6 +38,8 @@ export const commandSchema = z.discriminatedUnion("event", [
   z.object({ event: z.literal("COMPLETE") }),
   z.object({ event: z.literal("WITHDRAW"), reason: text(4000) }),
   z.object({ event: z.literal("DISCARD"), confirm: z.literal("on", { error: "Tick the box to confirm that the draft should be discarded." }) }),
+  z.object({ event: z.literal("REJECT_CONCEPT"), reason: text(4000) }),
+  z.object({ event: z.literal("CANCEL_IMPLEMENTATION"), reason: text(4000) }),
 ]);
 
 export type CommandForm = z.infer<typeof commandSchema>;

@@ -8,6 +8,7 @@ import { clarificationRequestedEmail } from "../../emails/templates/clarificatio
 import { conceptApprovedEmail } from "../../emails/templates/concept-approved";
 import { eligibilityOutcomeEmail } from "../../emails/templates/eligibility-outcome";
 import { implementationUpdateEmail } from "../../emails/templates/implementation-update";
+import { proposalEndedEmail } from "../../emails/templates/proposal-ended";
 import { proposalSubmittedEmail } from "../../emails/templates/proposal-submitted";
 import { proposalToDecideEmail } from "../../emails/templates/proposal-to-decide";
 import { proposalWithdrawnEmail } from "../../emails/templates/proposal-withdrawn";
@@ -125,6 +126,11 @@ export function notifyTransition(tx: Tx, transition: Transition) {
           ...about,
         }),
       );
+    }
+    case "REJECT_CONCEPT":
+    case "CANCEL_IMPLEMENTATION": {
+      const ending = event.type === "REJECT_CONCEPT" ? "conceptRejected" : "implementationCancelled";
+      return send(applicants(), "proposal-ended", (r) => proposalEndedEmail({ recipientName: r.name, ending, reason: event.reason, ...about }));
     }
     case "DISCARD":
     case "ELIGIBILITY_CHECKED":

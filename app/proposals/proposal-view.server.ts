@@ -16,6 +16,8 @@ import { ownPartnership } from "./partners.server";
 import { drawStatechart } from "../../workflows/statechart-svg";
 import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
+import { deadlinesOf } from "./deadlines.server";
+import { departuresOf } from "./departures.server";
 import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { roundEligibility } from "../rounds/eligibility.server";
@@ -155,6 +157,8 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
   const reached = (stage: ProposalStatePath) =>
     page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
   const answering = may("respondAsPartner") && ownPartnership(user, participation.proposalId)?.status === "invited";
+  const deadlines = deadlinesOf(participation.proposalId, page.state);
+  const departures = departuresOf(participation.proposalId);
   const links = [
     may("editProposal") ? { to: "edit", label: "Edit the proposal" } : null,
     { to: "partners", label: may("managePartners") ? "Invite and manage partners" : "Partners" },
@@ -166,9 +170,17 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
     reached("implementation") || isWithin(page.state, "completed")
       ? { to: "implementation", label: may("reportImplementation") ? "Report on implementation" : "Implementation and activities" }
       : null,
+    deadlines.length ? { to: "deadlines", label: may("extendDeadlines") ? "Deadlines: move one" : "Deadlines" } : null,
+    may("recordPartnerDeparture") || departures.length
+      ? { to: "departures", label: may("recordPartnerDeparture") ? "Record that a partner left" : "Partners that left" }
+      : null,
   ];
   return {
     ...page,
+    // The proposal page shows the work owed now; the deadlines page shows them all.
+    deadlines: deadlines.filter((deadline) => deadline.open),
+    // A submitted proposal a partner left: whether the joint rule still holds, said where everyone looks first.
+    jointLost: departures.length > 0 && !page.isJoint && !page.finished ? { last: departures.at(-1)!, minimum: page.minimumCountries } : null,
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice]!(page.reference) : null,
     actions: page.actions.filter((action) => action.workPage === null),
     workLinks: [

@@ -16,6 +16,7 @@ import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.ma
 import { db } from "../db.server";
 import { frozenCompletionReport, frozenConceptNote, proposalDocuments } from "./documents.server";
 import { planApprovedActivities } from "./activity-plan.server";
+import { updateDeadlines } from "./deadlines.server";
 import { notifyTransition } from "./notifications.server";
 import { revisionRequests } from "./revision-requests.server";
 import { roundSettings } from "../rounds/workflow.server";
@@ -138,6 +139,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
   // The transaction is immediate, so no one can have written in between; this is a belt to the braces.
   if (written.changes !== 1) throw new StaleWrite("The proposal changed while the command was applied.");
 
+  updateDeadlines(tx, { proposalId: proposal.id, event, fromState: proposal.state, toState: state, now });
   notifyTransition(tx, {
     proposal: { ...proposal, ...changes, state },
     event,

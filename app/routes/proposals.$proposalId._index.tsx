@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { ActionForm } from "../components/proposal/action-form";
+import { DeadlineFacts } from "../components/proposal/deadlines";
 import { EligibilityCheck } from "../components/proposal/eligibility-check";
 import { ProposalHistory } from "../components/proposal/history";
 import { StageList } from "../components/proposal/stages";
@@ -51,6 +52,12 @@ export default function ProposalPage() {
           {result?.done ?? proposal.notice}
         </p>
       ) : null}
+      {proposal.jointLost ? (
+        <p className="notice warning" role="status">
+          {proposal.jointLost.last.institution} left the proposal on {proposal.jointLost.last.leftAt}. Institutions from fewer than {proposal.jointLost.minimum} Western
+          Balkan countries now stand behind it, so it no longer meets the joint rule. The TAF team has been told and decides with the lead how to go on.
+        </p>
+      ) : null}
       <nav aria-label="This proposal" className="proposal-links">
         <ul>
           {proposal.links.map((link) => (
@@ -76,6 +83,7 @@ export default function ProposalPage() {
             <dd>{proposal.clarificationDue}</dd>
           </>
         ) : null}
+        <DeadlineFacts deadlines={proposal.deadlines} />
       </dl>
 
       <section aria-labelledby="where-heading">

@@ -3,8 +3,11 @@ import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import type { RenderedEmail } from "../../emails/outbox";
 import { clarificationRequestedEmail } from "../../emails/templates/clarification-requested";
 import { conceptApprovedEmail } from "../../emails/templates/concept-approved";
+import { deadlineReminderEmail } from "../../emails/templates/deadline-reminder";
 import { eligibilityOutcomeEmail } from "../../emails/templates/eligibility-outcome";
 import { implementationUpdateEmail } from "../../emails/templates/implementation-update";
+import { partnerLeftEmail } from "../../emails/templates/partner-left";
+import { proposalEndedEmail } from "../../emails/templates/proposal-ended";
 import { proposalSubmittedEmail } from "../../emails/templates/proposal-submitted";
 import { proposalToDecideEmail } from "../../emails/templates/proposal-to-decide";
 import { proposalWithdrawnEmail } from "../../emails/templates/proposal-withdrawn";
@@ -48,6 +51,13 @@ const templates = {
     return reviewReminderEmail({ ...rest, dueAt, reviewUrl });
   },
   proposalToDecide: (extra) => proposalToDecideEmail({ ...base, what: "eligibility", ...extra }),
+  partnerLeft: (extra) =>
+    partnerLeftEmail({ ...base, recordedByName: "Ana Kovač", partner: "Albanian State Police (Albania)", reason: "The unit was dissolved.", countries: ["North Macedonia"], minimumCountries: 2, ...extra }),
+  deadlineReminder: (extra) => {
+    const { proposalUrl: workUrl, ...rest } = { ...base, ...extra } as typeof base;
+    return deadlineReminderEmail({ ...rest, work: "the concept note", dueAt, workUrl });
+  },
+  proposalEnded: (extra) => proposalEndedEmail({ ...base, ending: "implementationCancelled", reason: "The partners left the project.", ...extra }),
 } satisfies Record<string, (extra?: Partial<Record<string, unknown>>) => RenderedEmail>;
 
 type TemplateName = keyof typeof templates;
@@ -67,6 +77,9 @@ const userText: Record<TemplateName, { field: string; shownWith?: Record<string,
   proposalWithdrawn: { field: "reason" },
   reviewReminder: null,
   proposalToDecide: { field: "answer", shownWith: { what: "clarificationAnswered" } },
+  proposalEnded: { field: "reason" },
+  deadlineReminder: null,
+  partnerLeft: { field: "reason" },
 };
 
 describe.each(Object.keys(templates) as TemplateName[])("%s email", (name) => {
@@ -296,6 +309,33 @@ describe("proposal withdrawn", () => {
     expect(email.text).toContain("Priorities changed.");
     expect(email.text).toContain("the proposal is closed");
     expect(email.text).toContain(KOSOVO_FOOTNOTE);
+  });
+});
+
+describe("proposal ended by the TAF team", () => {
+  it("says which work ended, why, and that the proposal is closed", () => {
+    const rejected = proposalEndedEmail({ ...base, ending: "conceptRejected", reason: "The activities duplicate an EMPACT action." });
+    expect(rejected.subject).toBe(`Concept of ${reference} not approved: ${title}`);
+    expect(rejected.text).toContain("decided not to approve a concept");
+    expect(rejected.text).toMatch(/The TAF team's reason:\s+The activities duplicate an EMPACT action\./);
+    expect(rejected.text).toContain("the proposal is closed");
+    const cancelled = proposalEndedEmail({ ...base, ending: "implementationCancelled", reason: "" });
+    expect(cancelled.subject).toBe(`Implementation of ${reference} cancelled: ${title}`);
+    expect(cancelled.text).toContain("has cancelled the implementation");
+    expect(cancelled.text).not.toContain("The TAF team's reason:");
+  });
+});
+
+describe("deadline reminder", () => {
+  it("names the work and its due date in Brussels time, before, on the day and once the hour has passed", () => {
+    const workUrl = "https://taf.example.org/proposals/42/concept";
+    const reminder = (extra: { dueToday?: boolean; duePassed?: boolean } = {}) =>
+      deadlineReminderEmail({ ...base, work: "the concept note", dueAt, workUrl, ...extra });
+    expect(reminder().subject).toBe(`Reminder: the concept note due for ${reference}: ${title}`);
+    expect(reminder().text).toContain(`the concept note of the proposal “${title}” (${reference}) is due on ${dueInBrussels}`);
+    expect(reminder().text).toContain(workUrl);
+    expect(reminder({ dueToday: true }).subject).toBe(`The concept note due today for ${reference}: ${title}`);
+    expect(reminder({ dueToday: true, duePassed: true }).text).toContain(`was due today, ${dueInBrussels}`);
   });
 });
 

@@ -374,6 +374,26 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: proposalAt("onHold", "/implementation"), loader: pastReview({ ...everyone("ok"), signedOut: "login", applicant: 404 }), action: pastReview({ ...everyone(403), signedOut: "login", applicant: 404 }) },
     { at: proposalAt("conceptualWork", "/implementation"), loader: { ...everyone(404), signedOut: "login" } },
   ],
+  // Everyone who sees the proposal reads its deadlines; only the TAF team moves one, while it is owed.
+  "proposals.$proposalId.deadlines": [
+    {
+      at: proposalAt("implementation", "/deadlines"),
+      loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
+      action: pastReview({ ...everyone(403), signedOut: "login", administrator: "ok" }),
+      allowed: { form: () => ({ kind: "completionReport", dueAt: "2030-01-15T17:00", reason: "The partners asked for a month more." }), changes: ["audit_log", "proposal_deadlines"] },
+    },
+    { at: proposalAt("draft", "/deadlines"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, applicant: 403, administrator: "form" } },
+  ],
+  // Once submitted, the lead and the TAF team record that a partner left; before, the lead removes it on the partners page.
+  "proposals.$proposalId.departures": [
+    {
+      at: proposalAt("implementation", "/departures"),
+      loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
+      action: pastReview({ ...everyone(403), signedOut: "login", applicant: "ok", administrator: "ok" }),
+      allowed: { form: () => ({ institutionId: String(institutionId(ALBANIAN_POLICE)), reason: "The unit was dissolved." }), changes: ["audit_log", "partner_departures", "proposal_partners"] },
+    },
+    { at: proposalAt("draft", "/departures"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, applicant: 403, administrator: 403 } },
+  ],
   // Only the assigned reviewer answers their assignment; to anyone else it does not exist.
   "reviews.$assignmentId": [
     {
@@ -522,19 +542,19 @@ const STAGES: Stage[] = [
   {
     proposal: "conceptualWork",
     people: { leadApplicant: "applicant.rs@taf.example", partnerApplicant: "applicant.ba@taf.example", otherApplicant: "applicant.xk@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.rs@matrix.example", advisorElsewhere: "advisor.mk@taf.example" },
-    moves: { WITHDRAW: "withdrawn" },
+    moves: { WITHDRAW: "withdrawn", REJECT_CONCEPT: "conceptRejected" },
     refusals: { SUBMIT_CONCEPT: "An answer to the TAF team's revision request is required." },
   },
   {
     proposal: "implementation",
     people: { leadApplicant: "applicant.xk@taf.example", partnerApplicant: "applicant.al@taf.example", otherApplicant: "applicant.ba@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.mk@taf.example", advisorElsewhere: "advisor.rs@matrix.example" },
-    moves: { HOLD: "implementation.onHold" },
+    moves: { HOLD: "implementation.onHold", CANCEL_IMPLEMENTATION: "implementationCancelled" },
     refusals: { SUBMIT_REPORT: "These required parts are not answered: What was achieved and Lessons learnt." },
   },
   {
     proposal: "onHold",
     people: { leadApplicant: "applicant.mk@taf.example", partnerApplicant: "applicant.xk-prosecution@matrix.example", otherApplicant: "applicant.rs@taf.example", assignedReviewer: "reviewer.eu@taf.example", advisorTakingPart: "advisor.mk@taf.example", advisorElsewhere: "advisor.rs@matrix.example" },
-    moves: { RESUME: "implementation.active.ongoing" },
+    moves: { RESUME: "implementation.active.ongoing", CANCEL_IMPLEMENTATION: "implementationCancelled" },
   },
   {
     proposal: "completed",

@@ -75,6 +75,8 @@ const samples: ProposalEvent[] = [
   { type: "COMPLETE", actor: team },
   { type: "WITHDRAW", actor: lead, reason: REASON },
   { type: "DISCARD", actor: lead },
+  { type: "REJECT_CONCEPT", actor: team, reason: REASON },
+  { type: "CANCEL_IMPLEMENTATION", actor: team, reason: REASON },
 ];
 
 /** Where implementation resumes from: part of the state, or every on-hold proposal looks alike. */
@@ -122,6 +124,8 @@ const MAIL = {
   COMPLETE: [["implementation-update", APPLICANTS]],
   WITHDRAW: [["proposal-withdrawn", [...APPLICANTS, ...TEAM]]],
   DISCARD: [],
+  REJECT_CONCEPT: [["proposal-ended", APPLICANTS]],
+  CANCEL_IMPLEMENTATION: [["proposal-ended", APPLICANTS]],
 } satisfies Record<ProposalCommand["type"], [string, string[]][]>;
 
 /** What a person (or the scheduler) sends for the machine's event; the server adds the facts. */
@@ -200,6 +204,8 @@ describe("the server, driven along the proposal machine's shortest paths", () =>
         "implementation.active.reportSubmitted",
         "implementation.onHold",
         "completed",
+        "conceptRejected",
+        "implementationCancelled",
       ].sort(),
     );
   });

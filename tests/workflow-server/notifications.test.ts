@@ -206,6 +206,20 @@ describe("the outbox holds exactly the messages a transition owes", () => {
     expect(mail[0]!.text).toContain("Merged into a larger proposal.");
   });
 
+  it("a rejected concept and a cancelled implementation tell the applicants why, and not the TAF team that did it", () => {
+    const concept = driveTo("drafting");
+    const rejected = mailOf(concept, admin(), { type: "REJECT_CONCEPT", reason: "The activities duplicate an EMPACT action." });
+    expect(sent(rejected)).toEqual(toApplicants("proposal-ended"));
+    expect(rejected[0]!.subject).toContain("not approved");
+    expect(rejected[0]!.text).toContain("The activities duplicate an EMPACT action.");
+    const ongoing = driveTo("ongoing");
+    mailOf(ongoing, admin(), { type: "HOLD", reason: "Elections." });
+    const cancelled = mailOf(ongoing, admin(), { type: "CANCEL_IMPLEMENTATION", reason: "The partners left the project." });
+    expect(sent(cancelled)).toEqual(toApplicants("proposal-ended"));
+    expect(cancelled[0]!.subject).toContain("cancelled");
+    expect(cancelled[0]!.text).toContain("The partners left the project.");
+  });
+
   it("discarding a draft tells no one", () => {
     expect(mailOf(makeProposal().id, leadApplicant(), { type: "DISCARD" })).toEqual([]);
   });

@@ -267,7 +267,7 @@ describe("a missed tick", () => {
 
     const mailFrom = lastOutboxId();
     const historyFrom = db().select({ id: roundEvents.id }).from(roundEvents).all().length;
-    expect(runScheduledEvents(now)).toEqual({ roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0, clarificationRemindersSent: 0 });
+    expect(runScheduledEvents(now)).toEqual({ roundsOpened: 0, roundsClosed: 0, clarificationsExpired: 0, remindersSent: 0, clarificationRemindersSent: 0, deadlineRemindersSent: 0 });
     expect(outboxSince(mailFrom)).toEqual([]);
     expect(db().select({ id: roundEvents.id }).from(roundEvents).all().length).toBe(historyFrom);
   });

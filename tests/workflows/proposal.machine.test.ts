@@ -17,6 +17,7 @@ import {
   stepProposal,
 } from "../../workflows/proposal.machine";
 import type { ProposalContext, ProposalEvent, ProposalSnapshot, RoundFacts } from "../../workflows/proposal.machine";
+import { statesAccepting, statesWithin } from "../../workflows/proposal-stages";
 
 // The rules of issue 3, restated here independently of the machine: the tests compare the two.
 
@@ -72,9 +73,17 @@ const EXPECTED: Record<string, string> = {
       "conceptualWork.underReview",
     ].map((from) => [`${from} WITHDRAW`, "withdrawn"]),
   ),
+  // After the review, the TAF team may end the proposal at any point, with a reason.
+  ...Object.fromEntries(["conceptualWork.drafting", "conceptualWork.underReview"].map((from) => [`${from} REJECT_CONCEPT`, "conceptRejected"])),
+  ...Object.fromEntries(
+    ["implementation.active.awaitingStart", "implementation.active.ongoing", "implementation.active.reportSubmitted", "implementation.onHold"].map((from) => [
+      `${from} CANCEL_IMPLEMENTATION`,
+      "implementationCancelled",
+    ]),
+  ),
 };
 
-const FINAL_PATHS = ["completed", "discarded", "ineligible", "notSelected", "withdrawn"];
+const FINAL_PATHS = ["completed", "discarded", "ineligible", "notSelected", "withdrawn", "conceptRejected", "implementationCancelled"];
 
 function expectationKey(path: string, event: ProposalEvent): string {
   return event.type === "DECIDE" ? `${path} DECIDE:${event.outcome}` : `${path} ${event.type}`;
@@ -106,6 +115,8 @@ function obeysRules(event: ProposalEvent, context: ProposalContext): boolean {
     case "DECLARE_INELIGIBLE":
     case "REQUEST_REVISION":
     case "HOLD":
+    case "REJECT_CONCEPT":
+    case "CANCEL_IMPLEMENTATION":
       return byAdministrator && said(event.reason);
     case "REQUEST_CLARIFICATION":
       return byAdministrator && said(event.question) && time(event.dueAt) > time(event.now);
@@ -200,6 +211,8 @@ function factsFor(type: ProposalEvent["type"]): object[] {
     case "REQUEST_REVISION":
     case "HOLD":
     case "WITHDRAW":
+    case "REJECT_CONCEPT":
+    case "CANCEL_IMPLEMENTATION":
       return REASONS.map((reason) => ({ reason }));
     case "REQUEST_CLARIFICATION":
       return [
@@ -293,7 +306,7 @@ describe("the proposal machine, walked by @xstate/graph", () => {
   it("reaches every named state", () => {
     const reached = new Set(reachable.map(statePath));
     expect([...reached].sort()).toEqual(leafPaths().sort());
-    expect(reached.size).toBe(18);
+    expect(reached.size).toBe(20);
   });
 
   it("takes every transition of the process, and only those, exactly when the rules allow", () => {
@@ -513,6 +526,44 @@ describe("refusals, in words", () => {
     // A history stored before answers existed has no `answering`, and replays as accepted then.
     const stored = { type: "SUBMIT_CONCEPT", actor: actors.leadApplicant, missingParts: [] } as unknown as ProposalEvent;
     expect(stepProposal(snapshot, stored).accepted).toBe(true);
+  });
+
+  it("lets the TAF team end the conceptual work or the implementation only with a reason, and says so", () => {
+    let concept = draft;
+    for (const event of toImplementation.slice(0, -2)) concept = stepProposal(concept, event).snapshot;
+    expect(statePath(concept)).toBe("conceptualWork.drafting");
+    const reject = { type: "REJECT_CONCEPT" as const, reason: "The partners could not agree on the activities." };
+    expect(reasonOf(stepProposal(concept, { ...reject, actor: actors.leadApplicant }))).toBe("Only administrators may reject the concept.");
+    expect(reasonOf(stepProposal(concept, { ...reject, actor: actors.administrator, reason: "  " }))).toBe("A reason is required.");
+    expect(reasonOf(stepProposal(concept, { type: "CANCEL_IMPLEMENTATION", actor: actors.administrator, reason: "No." }))).toBe(
+      "No one can cancel the implementation while the proposal is at “Drafting the concept”.",
+    );
+    const rejected = stepProposal(concept, { ...reject, actor: actors.administrator }).snapshot;
+    expect([statePath(rejected), stateLabel(rejected), rejected.status]).toEqual(["conceptRejected", "Concept rejected", "done"]);
+
+    let onHold = draft;
+    for (const event of [...toImplementation, { type: "START", actor: actors.administrator }, { type: "HOLD", actor: actors.administrator, reason: "Travel restrictions." }] as ProposalEvent[]) {
+      onHold = stepProposal(onHold, event).snapshot;
+    }
+    expect(statePath(onHold)).toBe("implementation.onHold");
+    const cancel = { type: "CANCEL_IMPLEMENTATION" as const, actor: actors.administrator };
+    expect(reasonOf(stepProposal(onHold, { ...cancel, reason: "" }))).toBe("A reason is required.");
+    expect(reasonOf(stepProposal(onHold, { type: "REJECT_CONCEPT", actor: actors.administrator, reason: "Late." }))).toBe(
+      "No one can reject the concept while the proposal is at “On hold”.",
+    );
+    const cancelled = stepProposal(onHold, { ...cancel, reason: "The restrictions will outlast the project." }).snapshot;
+    expect([statePath(cancelled), stateLabel(cancelled), cancelled.status]).toEqual(["implementationCancelled", "Implementation cancelled", "done"]);
+  });
+
+  it("lets the lead withdraw at every stage from submission until implementation, and not after", () => {
+    expect(statesAccepting("WITHDRAW")).toEqual(statesWithin("eligibility", "euReview", "conceptualWork"));
+    let approved = draft;
+    for (const event of toImplementation) approved = stepProposal(approved, event).snapshot;
+    expect(reasonOf(stepProposal(approved, { type: "WITHDRAW", actor: actors.leadApplicant, reason: "Our priorities changed." }))).toBe(
+      "No one can withdraw the proposal while the proposal is at “Awaiting start”.",
+    );
+    expect(statesAccepting("REJECT_CONCEPT")).toEqual(statesWithin("conceptualWork"));
+    expect(statesAccepting("CANCEL_IMPLEMENTATION")).toEqual(statesWithin("implementation"));
   });
 
   it("offers buttons by role", () => {
