@@ -220,13 +220,14 @@ const matrix: Record<string, Entry | Entry[]> = {
     },
     { at: fixed("/admin/rounds/999999/eligibility", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
   ],
-  // The demo holds one decision in the second call: releasing it decides the proposal and mails its applicants.
+  // The demo holds one decision in the second call: releasing it decides the proposal, mails its
+  // applicants and sets the concept note's due date.
   "admin.rounds.$roundId_.decisions": [
     {
       at: { label: "/admin/rounds/‹2026-R2›/decisions", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/decisions`, params: { roundId: String(roundIdByCode("2026-R2")) } }) },
       loader: administratorsOnly,
       action: administratorsOnly,
-      allowed: { form: () => ({ intent: "release", confirm: "on" }), changes: ["audit_log", "outbox", "proposal_decisions", "proposal_events", "proposals"] },
+      allowed: { form: () => ({ intent: "release", confirm: "on" }), changes: ["audit_log", "outbox", "proposal_deadlines", "proposal_decisions", "proposal_events", "proposals"] },
     },
     { at: fixed("/admin/rounds/999999/decisions", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
   ],
