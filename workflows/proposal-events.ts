@@ -9,7 +9,7 @@ import type { CriterionResult, Instant, PartnerStatus } from "./eligibility";
 
 export interface RoundFacts {
   mode: "deadline" | "rolling";
-  state: "planned" | "open" | "closed" | "archived";
+  state: "planned" | "open" | "closed" | "archived" | "cancelled";
   opensAt: Instant;
   closesAt: Instant | null;
 }

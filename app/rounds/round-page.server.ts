@@ -1,6 +1,7 @@
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { allowedRoundEvents, restoreRound, roundStateLabel } from "../../workflows/round.machine";
+import { allowedRoundEvents, restoreRound, roundMachine, roundStateLabel } from "../../workflows/round.machine";
+import { drawStatechart } from "../../workflows/statechart-svg";
 import { formatBrussels } from "../../workflows/time";
 import { idInAddress } from "../address.server";
 import { administratorActor } from "../auth/actors.server";
@@ -29,6 +30,7 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
   const round = findRound(roundId) ?? roundNotFound();
   const snapshot = restoreRound(round.snapshot, round.machineVersion);
   const { limits } = round.settings;
+  const history = roundHistory(round.id);
   return {
     round: {
       id: round.id,
@@ -54,7 +56,13 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
       words: PROPOSAL_PARTS.flatMap((part) => (part.key in limits.words ? [{ label: part.label, words: limits.words[part.key as keyof typeof limits.words] }] : [])),
     },
     actions: allowedRoundEvents(snapshot, administratorActor(admin)),
-    history: roundHistory(round.id),
+    history,
+    statechart: drawStatechart(roundMachine, {
+      current: round.state,
+      // Every round starts planned; each history row names the state it led to.
+      visited: ["planned", ...history.map((entry) => entry.toState)],
+      title: `Where ${round.code} is in its life as a round`,
+    }),
     proposals: proposalsOfRound(admin, round.id, page),
   };
 }
@@ -64,6 +72,8 @@ export function roundCommandOf(input: RoundActionInput): RoundCommand {
   switch (input.event) {
     case "REOPEN":
       return { type: "REOPEN", closesAt: input.closesAt ?? null, reason: input.reason };
+    case "CANCEL":
+      return { type: "CANCEL", reason: input.reason };
     default:
       return { type: input.event };
   }

@@ -141,6 +141,13 @@ export const roundActionSchema = z.discriminatedUnion("event", [
     reason: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
   }),
   z.object({ event: z.literal("ARCHIVE"), version, confirm: z.boolean({ error: "Tick the box to confirm that the round is archived for good." }) }),
+  z.object({
+    event: z.literal("CANCEL"),
+    version,
+    // Whether an empty reason is refused is the statechart's rule, said in its words.
+    reason: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
+    confirm: z.boolean({ error: "Tick the box to confirm that the round is cancelled for good." }),
+  }),
 ]);
 
 export type RoundActionInput = z.infer<typeof roundActionSchema>;

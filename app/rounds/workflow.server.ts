@@ -56,7 +56,8 @@ export type RoundCommand =
   | { type: "OPEN" }
   | { type: "CLOSE" }
   | { type: "REOPEN"; closesAt: Date | null; reason: string }
-  | { type: "ARCHIVE" };
+  | { type: "ARCHIVE" }
+  | { type: "CANCEL"; reason: string };
 
 export type RoundOutcome = { ok: true; state: string; version: number } | { ok: false; problem: "notFound" | "conflict" | "refused"; message: string };
 
@@ -127,5 +128,7 @@ function roundEvent(round: typeof rounds.$inferSelect, command: RoundCommand, ac
       return { type: "REOPEN", actor, now: iso, closesAt: command.closesAt?.toISOString() ?? null, reason: command.reason };
     case "ARCHIVE":
       return { type: "ARCHIVE", actor };
+    case "CANCEL":
+      return { type: "CANCEL", actor, reason: command.reason };
   }
 }

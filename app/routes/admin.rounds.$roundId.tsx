@@ -8,6 +8,7 @@ import { FormErrors } from "../components/fields";
 import { ProposalTable } from "../components/proposal-table";
 import { proposalCountText, ROUND_MODE_LABELS, RoundStateBadge } from "../components/round";
 import { RoundActionFormCard, RoundHistory, RoundSettings } from "../components/rounds/round-page";
+import { Statechart } from "../components/statechart";
 import { readForm } from "../forms.server";
 import { administratorActor } from "../auth/actors.server";
 import { requestedPage } from "../pagination.server";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, round: { ...page.round, proposals: proposalCountText(page.round.submitted, page.round.drafts) } };
 }
 
-const NOTICES: Record<RoundEventType, string> = { OPEN: "opened", CLOSE: "closed", REOPEN: "reopened", ARCHIVE: "archived" };
+const NOTICES: Record<RoundEventType, string> = { OPEN: "opened", CLOSE: "closed", REOPEN: "reopened", ARCHIVE: "archived", CANCEL: "cancelled" };
 const EVENTS = Object.keys(NOTICES) as RoundEventType[];
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { event: RoundEventType; result: SubmissionResult<string[]> };
 
 export default function Round() {
-  const { round, settings, actions, history, proposals } = useLoaderData<typeof loader>();
+  const { round, settings, actions, history, proposals, statechart } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const notices: Record<string, string> = {
@@ -58,6 +59,7 @@ export default function Round() {
     closed: "The round is closed: it accepts no more proposals.",
     reopened: `The round is open again${round.closes ? ` until ${round.closes}` : ""}.`,
     archived: "The round is archived.",
+    cancelled: "The round is cancelled: it will not open.",
   };
   const notice = notices[searchParams.get("notice") ?? ""];
   // An answer about a form this page no longer offers (someone else moved the round meanwhile).
@@ -93,6 +95,11 @@ export default function Round() {
         <dt>Added</dt>
         <dd>{round.created}</dd>
       </dl>
+
+      <section aria-labelledby="statechart-heading">
+        <h2 id="statechart-heading">Where the round is</h2>
+        <Statechart svg={statechart} />
+      </section>
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">What you can do now</h2>

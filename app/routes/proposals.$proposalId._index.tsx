@@ -5,7 +5,7 @@ import { ActionForm } from "../components/proposal/action-form";
 import { EligibilityCheck } from "../components/proposal/eligibility-check";
 import { ProposalHistory } from "../components/proposal/history";
 import { StageList } from "../components/proposal/stages";
-import { Statechart } from "../components/proposal/statechart";
+import { Statechart } from "../components/statechart";
 import { ProposalAnswer } from "../components/proposal-answer";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { readForm } from "../forms.server";
