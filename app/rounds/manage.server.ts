@@ -129,8 +129,8 @@ export function addRound(actor: ActingPerson, input: NewRoundInput, ip?: string)
       if (taken) {
         return { ok: false, fieldErrors: { code: [`The code ${input.code} is already used by “${taken.title}”. Choose another code.`] } };
       }
-      const { minimumReviews, reviewDays, limits, criteria, ...round } = input;
-      const settings = { minimumReviews, reviewDays, limits, criteria };
+      const { minimumReviews, reviewDays, limits, criteria, guidance, themes, supportKinds, ...round } = input;
+      const settings = { minimumReviews, reviewDays, limits, criteria, guidance: guidance ?? "", themes, supportKinds };
       const created = createRound(tx, { ...round, closesAt: round.closesAt ?? null, settings });
       audit(
         {

@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { event: RoundEventType; result: SubmissionResult<string[]> };
 
 export default function Round() {
-  const { round, settings, actions, history, proposals, statechart } = useLoaderData<typeof loader>();
+  const { round, settings, actions, history, proposals, statechart, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const notices: Record<string, string> = {
@@ -60,6 +60,8 @@ export default function Round() {
     reopened: `The round is open again${round.closes ? ` until ${round.closes}` : ""}.`,
     archived: "The round is archived.",
     cancelled: "The round is cancelled: it will not open.",
+    edited: "Your changes to the round are saved.",
+    unchanged: "Nothing was changed: the round is as it was.",
   };
   const notice = notices[searchParams.get("notice") ?? ""];
   // An answer about a form this page no longer offers (someone else moved the round meanwhile).
@@ -81,6 +83,7 @@ export default function Round() {
         </p>
       ) : null}
       {round.description ? <p className="prose">{round.description}</p> : null}
+      {editable ? <p><Link to={`/admin/rounds/${round.id}/edit`}>Edit the round: title, guidance, times, what it offers and its limits</Link></p> : null}
       <p><Link to={`/admin/rounds/${round.id}/review`}>Review desk: assign reviewers and see conflicts of interest</Link></p>
       <p><Link to={`/admin/rounds/${round.id}/decisions`}>Decisions: record, hold and release the selection outcomes</Link></p>
       <dl className="facts">

@@ -13,12 +13,15 @@ export const call2030 = {
   reviewDays: "21",
   "limits.maxBudgetEur": "200000",
   "limits.maxDurationMonths": "18",
+  "limits.maxPartners": "6",
   "limits.words.summary": "200",
   "limits.words.problem": "400",
   "limits.words.objectives": "250",
   "limits.words.activities": "500",
   "limits.words.expectedResults": "250",
   criteria: ["joint", "eligibleInstitutions", "complete"],
+  themes: ["drugTrafficking", "cybercrime", "jointInvestigationTeams"],
+  supportKinds: ["jointExercise", "capacityBuilding"],
 };
 
 /** A new institution for the directory: Montenegro's customs, active, working on chapter 24. */

@@ -90,7 +90,17 @@ export function RoundSettings({ settings }: { settings: RoundPageData["settings"
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
+      {settings.guidance ? (
+        <>
+          <h3>Guidance for applicants</h3>
+          <p className="prose">{settings.guidance}</p>
+        </>
+      ) : null}
       <dl className="facts">
+        <dt>Themes offered</dt>
+        <dd>{settings.themes.join(", ")}</dd>
+        <dt>Kinds of support offered</dt>
+        <dd>{settings.supportKinds.join(", ")}</dd>
         <dt>Eligibility criteria</dt>
         <dd>
           <ul className="plain">
@@ -109,6 +119,8 @@ export function RoundSettings({ settings }: { settings: RoundPageData["settings"
         <dd>{settings.maxBudget}</dd>
         <dt>Longest duration</dt>
         <dd>{settings.maxDurationMonths} months</dd>
+        <dt>Most partner institutions</dt>
+        <dd>{settings.maxPartners}</dd>
         <dt>Most words</dt>
         <dd>
           <ul className="plain">
