@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { proposalPartners, proposals, rounds } from "../../db/schema";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
@@ -46,13 +46,11 @@ const partLabel = (part: string) => PROPOSAL_PARTS.find((p) => p.key === part)?.
 export function editBounds(tx: Tx, round: RoundRow): EditBounds {
   const snapshot = restoreRound(round.snapshot, round.machineVersion);
   const submitted = tx
-    .select({
-      reference: proposals.reference,
-      content: proposals.content,
-      partners: sql<number>`(select count(*) from ${proposalPartners} where ${proposalPartners.proposalId} = ${proposals.id} and ${proposalPartners.status} != 'declined')`,
-    })
+    .select({ reference: proposals.reference, content: proposals.content, partners: count(proposalPartners.id) })
     .from(proposals)
+    .leftJoin(proposalPartners, and(eq(proposalPartners.proposalId, proposals.id), ne(proposalPartners.status, "declined")))
     .where(and(eq(proposals.roundId, round.id), isNotNull(proposals.reference)))
+    .groupBy(proposals.id)
     .orderBy(proposals.reference)
     .all();
   const first = submitted[0]?.reference ?? null;
