@@ -9,7 +9,7 @@ import { administratorActor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import type { PageRequest } from "../pagination.server";
 import { euros } from "../proposals/content-schema";
-import { proposalsOfRound } from "../proposals/lists.server";
+import { openDraftsOfRound, proposalsOfRound } from "../proposals/lists.server";
 import { roundForEditing } from "./editing.server";
 import { findRound, roundHistory } from "./manage.server";
 import type { RoundActionInput } from "./round-schema";
@@ -28,7 +28,7 @@ export function roundIdOf(param: string | undefined) {
 }
 
 /** The round's page for an administrator. */
-export function roundPage(roundId: number, admin: SessionUser, page: PageRequest) {
+export function roundPage(roundId: number, admin: SessionUser, page: PageRequest, draftsPage: PageRequest) {
   const round = findRound(roundId) ?? roundNotFound();
   const snapshot = restoreRound(round.snapshot, round.machineVersion);
   const { limits } = round.settings;
@@ -71,6 +71,8 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
       title: `Where ${round.code} is in its life as a round`,
     }),
     proposals: proposalsOfRound(admin, round.id, page),
+    // Once the round no longer takes submissions, its drafts are stuck: the TAF team sees which.
+    openDrafts: round.state === "closed" || round.state === "archived" ? openDraftsOfRound(admin, round.id, draftsPage) : null,
   };
 }
 

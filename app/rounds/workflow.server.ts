@@ -15,6 +15,7 @@ import {
   stepRound,
 } from "../../workflows/round.machine";
 import { db } from "../db.server";
+import { tellLeadsOfOpenDrafts } from "./closing.server";
 
 /**
  * A round's stored settings, with the defaults for anything missing. A setting that is there
@@ -100,6 +101,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundO
   // In its own immediate transaction no one can write in between; in a caller's transaction
   // someone may have. Nothing is written before this point, so there is nothing to undo.
   if (written.changes !== 1) return CONFLICT;
+  if (event.type === "CLOSE") tellLeadsOfOpenDrafts(tx, round, { version, at: now });
   tx.insert(roundEvents)
     .values({
       roundId: round.id,

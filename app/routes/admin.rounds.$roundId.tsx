@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "manageRounds");
-  const page = roundPage(roundIdOf(params.roundId), admin, requestedPage(request));
+  const page = roundPage(roundIdOf(params.roundId), admin, requestedPage(request), requestedPage(request, "drafts"));
   return { ...page, round: { ...page.round, proposals: proposalCountText(page.round.submitted, page.round.drafts) } };
 }
 
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { event: RoundEventType; result: SubmissionResult<string[]> };
 
 export default function Round() {
-  const { round, settings, actions, history, proposals, statechart, editable } = useLoaderData<typeof loader>();
+  const { round, settings, actions, history, proposals, openDrafts, statechart, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const notices: Record<string, string> = {
@@ -124,6 +124,14 @@ export default function Round() {
         <h2 id="proposals-heading">Proposals</h2>
         <ProposalTable list={proposals} label="proposals of this round" caption="Proposals of this round, most recently changed first" empty="No proposal has been started in this round yet." showRound={false} />
       </section>
+
+      {openDrafts ? (
+        <section aria-labelledby="drafts-heading">
+          <h2 id="drafts-heading">Drafts not submitted before the round closed</h2>
+          <p>Their lead institutions' applicants were told by e-mail when the round closed.</p>
+          <ProposalTable list={openDrafts} label="drafts not submitted" caption="Drafts still open in this closed round" empty="Every proposal started in this round was submitted or discarded." showRound={false} />
+        </section>
+      ) : null}
 
       <RoundHistory history={history} />
     </>
