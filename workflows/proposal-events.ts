@@ -12,6 +12,8 @@ export interface RoundFacts {
   state: "planned" | "open" | "closed" | "archived" | "cancelled";
   opensAt: Instant;
   closesAt: Instant | null;
+  /** The most partner institutions the round allows; absent in events stored before it was a setting. */
+  maxPartners?: number;
 }
 
 export interface PartnerFacts {

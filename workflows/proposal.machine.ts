@@ -87,6 +87,13 @@ function refusePendingPartners(partners: readonly PartnerFacts[]): Refusal {
   return `Every invited partner must confirm or decline first (${waiting === 1 ? "one has" : `${waiting} have`} not answered yet).`;
 }
 
+/** More partners than the round allows: the limit it published binds every proposal. */
+function refuseTooManyPartners(partners: readonly PartnerFacts[], maxPartners: number | undefined): Refusal {
+  const taking = partners.filter((partner) => partner.status !== "declined").length;
+  if (maxPartners === undefined || taking <= maxPartners) return null;
+  return `This round allows at most ${maxPartners} partner ${maxPartners === 1 ? "institution" : "institutions"}; this proposal has ${taking}. Remove ${taking - maxPartners === 1 ? "one" : taking - maxPartners} first.`;
+}
+
 function refuseOutcome(outcome: string, expected: "promising" | "notSelected"): Refusal {
   return outcome === expected ? null : "The decision must be “promising” or “not selected”.";
 }
@@ -102,6 +109,7 @@ const proposalRules = {
       refuseRound(event.round, event.now) ??
       refuseNotJoint(event.leadCountryCode, event.partners) ??
       refusePendingPartners(event.partners) ??
+      refuseTooManyPartners(event.partners, event.round.maxPartners) ??
       refuseMissingParts(event.missingParts),
   ),
   mayRecordEligibilityCheck: rule("ELIGIBILITY_CHECKED", () => null),

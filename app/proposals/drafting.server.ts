@@ -240,6 +240,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       state: round.state as RoundFacts["state"],
       opensAt: round.opensAt.toISOString(),
       closesAt: round.closesAt?.toISOString() ?? null,
+      maxPartners: roundSettings(round).limits.maxPartners,
     };
     const event: ProposalEvent = {
       type: "SUBMIT",
