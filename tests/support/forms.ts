@@ -32,3 +32,27 @@ export const customs = {
   chapter24: "on",
   active: "on",
 };
+
+type StoredRoundSettings = {
+  minimumReviews: number;
+  reviewDays: number;
+  limits: { words: Record<string, number> } & Record<string, unknown>;
+  themes: string[];
+  supportKinds: string[];
+};
+
+/** The round edit form of an open round (code and opening time fixed) as stored, with a new title. */
+export function roundEditForm(round: { version: number; mode: string; title: string }, settings: StoredRoundSettings) {
+  const { words, ...limits } = settings.limits;
+  return {
+    version: String(round.version),
+    title: `${round.title} (edited)`,
+    mode: round.mode,
+    minimumReviews: String(settings.minimumReviews),
+    reviewDays: String(settings.reviewDays),
+    ...Object.fromEntries(Object.entries(limits).map(([key, value]) => [`limits.${key}`, String(value)])),
+    ...Object.fromEntries(Object.entries(words).map(([key, value]) => [`limits.words.${key}`, String(value)])),
+    themes: settings.themes,
+    supportKinds: settings.supportKinds,
+  };
+}
