@@ -67,7 +67,7 @@ export function editBounds(tx: Tx, round: RoundRow): EditBounds {
     floors.maxDurationMonths = raise(floors.maxDurationMonths, answers.durationMonths, (v, r) => `${r} runs for ${v} months, so the longest duration cannot be shorter.`, reference);
     floors.maxPartners = raise(floors.maxPartners, proposal.partners, (v, r) => `${r} has ${v} ${v === 1 ? "partner" : "partners"}, so the limit cannot be lower.`, reference);
     for (const part of WORD_PARTS) {
-      const floor = raise(floors.words[part], countWords(answers[part]), (v, r) => `${r}'s ${partLabel(part).toLowerCase()} has ${v} words, so the limit cannot be lower.`, reference);
+      const floor = raise(floors.words[part], countWords(answers[part]), (v, r) => `${r}'s “${partLabel(part)}” has ${v} words, so the limit cannot be lower.`, reference);
       if (floor) floors.words[part] = floor;
     }
     for (const theme of answers.themes ?? []) inUse.themes[theme] ??= `${reference} chose it, so it stays offered.`;

@@ -128,7 +128,7 @@ export default function Round() {
       {openDrafts ? (
         <section aria-labelledby="drafts-heading">
           <h2 id="drafts-heading">Drafts not submitted before the round closed</h2>
-          <p>Their lead institutions' applicants were told by e-mail when the round closed.</p>
+          {openDrafts.rows.length ? <p>Their lead institutions' applicants were told by e-mail when the round closed.</p> : null}
           <ProposalTable list={openDrafts} label="drafts not submitted" caption="Drafts still open in this closed round" empty="Every proposal started in this round was submitted or discarded." showRound={false} />
         </section>
       ) : null}

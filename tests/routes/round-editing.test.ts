@@ -164,7 +164,7 @@ describe("editing a round once proposals were submitted", () => {
       "limits.maxBudgetEur": `${reference} asks for EUR 120,000, so the largest budget cannot be lower.`,
       "limits.maxDurationMonths": `${reference} runs for 14 months, so the longest duration cannot be shorter.`,
       "limits.maxPartners": `${reference} has 2 partners, so the limit cannot be lower.`,
-      "limits.words.summary": expect.stringMatching(/summary has \d+ words/),
+      "limits.words.summary": expect.stringMatching(/'s “Summary” has 60 words, so the limit cannot be lower\.$/),
       themes: "Submitted proposals chose Drug trafficking: these stay offered.",
       supportKinds: "Submitted proposals chose Joint exercise: these stay offered.",
     });
@@ -193,7 +193,7 @@ describe("editing a round once proposals were submitted", () => {
       "limits.maxBudgetEur": [expect.stringMatching(/^Enter at least 120,000\./)],
       "limits.maxDurationMonths": [expect.stringMatching(/^Enter at least 14\./)],
       "limits.maxPartners": [expect.stringMatching(/^Enter at least 2\./)],
-      "limits.words.summary": [expect.stringMatching(/^Enter at least 60\. TAF-.+'s summary has 60 words, so the limit cannot be lower\.$/)],
+      "limits.words.summary": [expect.stringMatching(/^Enter at least 60\. TAF-.+'s “Summary” has 60 words, so the limit cannot be lower\.$/)],
       themes: [expect.stringMatching(/^“Drug trafficking” cannot be withdrawn: TAF-.+ chose it, so it stays offered\.$/)],
       supportKinds: [expect.stringMatching(/^“Joint exercise” cannot be withdrawn/)],
     });

@@ -44,9 +44,9 @@ const partLabel = (part: WordLimitedPart) => PROPOSAL_PARTS.find((p) => p.key ==
 
 function FixedField({ label, value, why }: { label: string; value: ReactNode; why: string }) {
   return (
-    <div className="field fixed">
-      <span className="label">{label}</span>
-      <p className="fixed-value">{value}</p>
+    <div className="field">
+      <strong>{label}</strong>
+      <p>{value}</p>
       <span className="hint">{why}</span>
     </div>
   );
@@ -55,12 +55,7 @@ function FixedField({ label, value, why }: { label: string; value: ReactNode; wh
 /** A hint, followed by what bounds the value on the edit page. */
 function withBound(hint: string | undefined, bound: string | undefined) {
   if (!bound) return hint;
-  return (
-    <>
-      {hint ? `${hint} ` : null}
-      <strong>{bound}</strong>
-    </>
-  );
+  return hint ? `${hint} ${bound}` : bound;
 }
 
 export function RoundFields({ fields, notes = {}, children }: { fields: RoundFormFields; notes?: RoundFormNotes; children?: ReactNode }) {
