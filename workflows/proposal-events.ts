@@ -9,7 +9,7 @@ import type { CriterionId, CriterionResult, Instant, PartnerStatus } from "./eli
 
 export interface RoundFacts {
   mode: "deadline" | "rolling";
-  state: "planned" | "open" | "closed" | "archived";
+  state: "planned" | "open" | "closed" | "archived" | "cancelled";
   opensAt: Instant;
   closesAt: Instant | null;
   // The round's eligibility settings that SUBMIT enforces. Events stored before rounds had them
@@ -17,6 +17,8 @@ export interface RoundFacts {
   criteria?: CriterionId[];
   minimumCountries?: number;
   graceHours?: number;
+  /** The most partner institutions the round allows; absent in events stored before it was a setting. */
+  maxPartners?: number;
 }
 
 export interface PartnerFacts {

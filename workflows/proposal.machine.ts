@@ -97,12 +97,13 @@ function refuseNotJoint(leadCountryCode: string, partners: readonly PartnerFacts
 
 type StandingFacts = { round: RoundFacts; leadCountryCode: string; partners: readonly PartnerFacts[]; missingParts: readonly string[] };
 
-/** The criteria the round applies at submission (and again on RESPOND): joint, with its minimum, and complete. */
+/** The round's rules at submission (and again on RESPOND): joint, with its minimum, and complete, as it applies them; its most partners. */
 function refuseByRoundCriteria(facts: StandingFacts): Refusal {
   const rules = eligibilityRules(facts.round);
   return (
     (applies(rules, "joint") ? refuseNotJoint(facts.leadCountryCode, facts.partners, rules.minimumCountries) : null) ??
-    (applies(rules, "complete") ? (refusePendingPartners(facts.partners) ?? refuseMissingParts([...facts.missingParts])) : null)
+    (applies(rules, "complete") ? (refusePendingPartners(facts.partners) ?? refuseMissingParts([...facts.missingParts])) : null) ??
+    refuseTooManyPartners(facts.partners, facts.round.maxPartners)
   );
 }
 
@@ -111,6 +112,13 @@ function refusePendingPartners(partners: readonly PartnerFacts[]): Refusal {
   const waiting = partners.filter((partner) => partner.status === "invited").length;
   if (waiting === 0) return null;
   return `Every invited partner must confirm or decline first (${waiting === 1 ? "one has" : `${waiting} have`} not answered yet).`;
+}
+
+/** More partners than the round allows: the limit it published binds every proposal. */
+function refuseTooManyPartners(partners: readonly PartnerFacts[], maxPartners: number | undefined): Refusal {
+  const taking = partners.filter((partner) => partner.status !== "declined").length;
+  if (maxPartners === undefined || taking <= maxPartners) return null;
+  return `This round allows at most ${maxPartners} partner ${maxPartners === 1 ? "institution" : "institutions"}; this proposal has ${taking}. Remove ${taking - maxPartners === 1 ? "one" : taking - maxPartners} first.`;
 }
 
 function refuseOutcome(outcome: string, expected: "promising" | "notSelected"): Refusal {

@@ -12,7 +12,9 @@ export type RoundEvent =
   | { type: "CLOSE"; actor: Actor; now: Instant; closesAt: Instant | null }
   /** `closesAt` is the new closing time: later than now for a deadline round, null for a rolling one. */
   | { type: "REOPEN"; actor: Actor; now: Instant; closesAt: Instant | null; reason: string }
-  | { type: "ARCHIVE"; actor: Actor };
+  | { type: "ARCHIVE"; actor: Actor }
+  /** Only a planned round: no one has applied to it yet. */
+  | { type: "CANCEL"; actor: Actor; reason: string };
 
 export type RoundEventType = RoundEvent["type"];
 
@@ -33,6 +35,7 @@ export const ROUND_EVENTS: Record<RoundEventType, RoundEventWords> = {
   CLOSE: { action: "close the round", history: "closed the round", scheduled: "closed the round at its closing time" },
   REOPEN: { action: "reopen the round", history: "reopened the round", scheduled: null },
   ARCHIVE: { action: "archive the round", history: "archived the round", scheduled: null },
+  CANCEL: { action: "cancel the round", history: "cancelled the round", scheduled: null },
 };
 
 export function isRoundEventType(type: string): type is RoundEventType {

@@ -3,7 +3,8 @@
  *
  * A deadline round is closed by the scheduler at its closing time; a rolling round has no
  * closing time and only an administrator closes it. Administrators may also open or close any
- * round by hand, and reopen a closed one (with a reason) when it was closed too early.
+ * round by hand, and reopen a closed one (with a reason) when it was closed too early. A planned
+ * round that will not run is cancelled (with a reason) before anyone could apply to it.
  * Like the proposal machine, it is pure and every event carries its actor and facts.
  */
 import { initialTransition, setup } from "xstate";
@@ -63,6 +64,7 @@ const roundRules = {
     return Date.parse(event.closesAt) > Date.parse(event.now) ? null : "The new closing time must be in the future.";
   }),
   mayArchive: rule("ARCHIVE", () => null),
+  mayCancel: rule("CANCEL", (_, event) => (event.reason.trim() === "" ? "A reason is required." : null)),
 };
 
 const guards = guardsFrom<RoundContext, RoundEvent, typeof roundRules>(roundRules);
@@ -83,7 +85,10 @@ export const roundMachine = setup({
     planned: {
       meta: { label: "Planned" },
       description: "The TAF team prepares the round: dates, themes, criteria.",
-      on: { OPEN: { target: "open", guard: "mayOpen" } },
+      on: {
+        OPEN: { target: "open", guard: "mayOpen" },
+        CANCEL: { target: "cancelled", guard: "mayCancel" },
+      },
     },
     open: {
       meta: { label: "Open" },
@@ -99,6 +104,7 @@ export const roundMachine = setup({
       },
     },
     archived: { type: "final", meta: { label: "Archived" } },
+    cancelled: { type: "final", meta: { label: "Cancelled" }, description: "The round was called off before it opened." },
   },
 });
 

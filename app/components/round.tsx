@@ -7,7 +7,7 @@ export const ROUND_MODE_LABELS: Record<RoundMode, string> = {
   rolling: "Rolling intake",
 };
 
-const STATE_TONES: Record<RoundState, string> = { planned: "badge warn", open: "badge ok", closed: "badge", archived: "badge off" };
+const STATE_TONES: Record<RoundState, string> = { planned: "badge warn", open: "badge ok", closed: "badge", archived: "badge off", cancelled: "badge off" };
 
 /** The round's state as the statechart labels it, coloured by whether applicants can submit. */
 export function RoundStateBadge({ state, label }: { state: RoundState; label: string }) {

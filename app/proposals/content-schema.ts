@@ -28,6 +28,8 @@ export const roundLimitsSchema = z.object(
   {
     maxBudgetEur: storedWholeNumber(1000, 10_000_000).default(150_000),
     maxDurationMonths: storedWholeNumber(1, 60).default(24),
+    // Partner institutions beside the lead, invited or confirmed: checked on invitation and on SUBMIT.
+    maxPartners: storedWholeNumber(1, 30).default(10),
     words: z
       .object(
         {

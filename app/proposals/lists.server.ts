@@ -91,3 +91,8 @@ export function proposalsInProgress(user: SessionUser, request: PageRequest) {
 export function proposalsOfRound(user: SessionUser, roundId: number, request: PageRequest) {
   return listPage(request, and(visibleProposals(user), eq(proposals.roundId, roundId)));
 }
+
+/** A round's drafts still open: after it closed, those its leads can no longer submit. */
+export function openDraftsOfRound(user: SessionUser, roundId: number, request: PageRequest) {
+  return listPage(request, and(visibleProposals(user), eq(proposals.roundId, roundId), inArray(proposals.state, statesWithin("draft"))));
+}

@@ -16,6 +16,7 @@ import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { containsPattern } from "../people/people.server";
+import { roundSettings } from "../rounds/workflow.server";
 import { partnersMayChange } from "./participation.server";
 import { applicantInstitutions } from "../permissions.server";
 
@@ -170,9 +171,9 @@ function activeApplicantsOf(tx: Tx, institutionId: number): Recipient[] {
 }
 
 /** The proposal row with what the partner rules need, read inside the change's transaction. */
-function openProposal(tx: Tx, proposalId: number): { id: number; leadInstitutionId: number } | Failure {
+function openProposal(tx: Tx, proposalId: number): { id: number; leadInstitutionId: number; roundId: number } | Failure {
   const row = tx
-    .select({ id: proposals.id, leadInstitutionId: proposals.leadInstitutionId, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion })
+    .select({ id: proposals.id, leadInstitutionId: proposals.leadInstitutionId, roundId: proposals.roundId, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion })
     .from(proposals)
     .where(eq(proposals.id, proposalId))
     .get();
@@ -213,6 +214,18 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
             existing.status === "declined"
               ? `${institution.name} declined earlier. To invite it again, first remove it from the partners.`
               : `${institution.name} is already a partner of this proposal.`,
+        };
+      }
+      const { maxPartners } = roundSettings(tx.select({ code: rounds.code, settings: rounds.settings }).from(rounds).where(eq(rounds.id, proposal.roundId)).get()!).limits;
+      const taking = tx
+        .select({ n: sql<number>`count(*)` })
+        .from(proposalPartners)
+        .where(and(eq(proposalPartners.proposalId, proposal.id), ne(proposalPartners.status, "declined")))
+        .get()!.n;
+      if (taking >= maxPartners) {
+        return {
+          ok: false,
+          message: `This round allows at most ${maxPartners} partner ${maxPartners === 1 ? "institution" : "institutions"}, and this proposal has ${taking}. Remove one to invite ${institution.name}.`,
         };
       }
       const now = new Date();

@@ -32,10 +32,11 @@ export function roundCriteria(round: { code: string; settings: unknown }) {
   return publishedCriteria(roundEligibility(round));
 }
 
-/** What the SUBMIT rule knows of the round: its state, window and eligibility rules. */
+/** What the SUBMIT rule knows of the round: its state, window, eligibility rules and most partners. */
 export function submissionRoundFacts(round: RoundRow): RoundFacts {
   const rules = roundEligibility(round);
   return {
+    maxPartners: roundSettings(round).limits.maxPartners,
     mode: round.mode,
     state: round.state,
     opensAt: round.opensAt.toISOString(),

@@ -84,7 +84,15 @@ export function findRound(roundId: number) {
 /** The round's statechart history as sentences, oldest first: who did what, and why. */
 export function roundHistory(roundId: number) {
   const entries = db()
-    .select({ id: roundEvents.id, at: roundEvents.at, type: roundEvents.type, payload: roundEvents.payload, actorRole: roundEvents.actorRole, actorName: users.name })
+    .select({
+      id: roundEvents.id,
+      at: roundEvents.at,
+      type: roundEvents.type,
+      payload: roundEvents.payload,
+      actorRole: roundEvents.actorRole,
+      actorName: users.name,
+      toState: roundEvents.toState,
+    })
     .from(roundEvents)
     .leftJoin(users, eq(users.id, roundEvents.actorUserId))
     .where(eq(roundEvents.roundId, roundId))
@@ -95,10 +103,11 @@ export function roundHistory(roundId: number) {
     const scheduled = entry.actorRole === "system";
     return {
       id: entry.id,
+      toState: entry.toState,
       at: formatBrussels(entry.at),
       who: scheduled ? "The portal" : `${entry.actorName ?? "Someone"} (TAF team)`,
       what: `${historyWords(entry.type, scheduled)}${entry.type === "REOPEN" && closesAt ? ` until ${formatBrussels(new Date(closesAt))}` : ""}`,
-      reason: entry.type === "REOPEN" ? (reason ?? null) : null,
+      reason: entry.type === "REOPEN" || entry.type === "CANCEL" ? (reason ?? null) : null,
     };
   });
 }
@@ -120,8 +129,8 @@ export function addRound(actor: ActingPerson, input: NewRoundInput, ip?: string)
       if (taken) {
         return { ok: false, fieldErrors: { code: [`The code ${input.code} is already used by “${taken.title}”. Choose another code.`] } };
       }
-      const { minimumReviews, reviewDays, limits, criteria, ...round } = input;
-      const settings = { minimumReviews, reviewDays, limits, criteria };
+      const { minimumReviews, reviewDays, limits, criteria, guidance, themes, supportKinds, ...round } = input;
+      const settings = { minimumReviews, reviewDays, limits, criteria, guidance: guidance ?? "", themes, supportKinds };
       const created = createRound(tx, { ...round, closesAt: round.closesAt ?? null, settings });
       audit(
         {

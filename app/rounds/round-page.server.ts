@@ -1,12 +1,15 @@
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { allowedRoundEvents, restoreRound, roundStateLabel } from "../../workflows/round.machine";
-import { formatBrussels } from "../../workflows/time";
+import { allowedRoundEvents, restoreRound, roundMachine, roundStateLabel } from "../../workflows/round.machine";
+import { drawStatechart } from "../../workflows/statechart-svg";
+import { formatBrussels, toBrusselsTime } from "../../workflows/time";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { idInAddress } from "../address.server";
 import { administratorActor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import type { PageRequest } from "../pagination.server";
 import { euros } from "../proposals/content-schema";
-import { proposalsOfRound } from "../proposals/lists.server";
+import { openDraftsOfRound, proposalsOfRound } from "../proposals/lists.server";
+import { roundForEditing } from "./editing.server";
 import { findRound, roundHistory } from "./manage.server";
 import type { RoundActionInput } from "./round-schema";
 import { roundCriteria } from "./eligibility.server";
@@ -25,10 +28,11 @@ export function roundIdOf(param: string | undefined) {
 }
 
 /** The round's page for an administrator. */
-export function roundPage(roundId: number, admin: SessionUser, page: PageRequest) {
+export function roundPage(roundId: number, admin: SessionUser, page: PageRequest, draftsPage: PageRequest) {
   const round = findRound(roundId) ?? roundNotFound();
   const snapshot = restoreRound(round.snapshot, round.machineVersion);
   const { limits } = round.settings;
+  const history = roundHistory(round.id);
   return {
     round: {
       id: round.id,
@@ -51,11 +55,70 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
       reviewDays: round.settings.reviewDays,
       maxBudget: euros(limits.maxBudgetEur),
       maxDurationMonths: limits.maxDurationMonths,
+      maxPartners: limits.maxPartners,
+      guidance: round.settings.guidance,
+      themes: THEMES.filter((theme) => round.settings.themes.includes(theme.id)).map((theme) => theme.label),
+      supportKinds: SUPPORT_KINDS.filter((kind) => round.settings.supportKinds.includes(kind.id)).map((kind) => kind.label),
       words: PROPOSAL_PARTS.flatMap((part) => (part.key in limits.words ? [{ label: part.label, words: limits.words[part.key as keyof typeof limits.words] }] : [])),
     },
     actions: allowedRoundEvents(snapshot, administratorActor(admin)),
-    history: roundHistory(round.id),
+    editable: snapshot.status !== "done",
+    history,
+    statechart: drawStatechart(roundMachine, {
+      current: round.state,
+      // Every round starts planned; each history row names the state it led to.
+      visited: ["planned", ...history.map((entry) => entry.toState)],
+      title: `Where ${round.code} is in its life as a round`,
+    }),
     proposals: proposalsOfRound(admin, round.id, page),
+    // Once the round no longer takes submissions, its drafts are stuck: the TAF team sees which.
+    openDrafts: round.state === "closed" || round.state === "archived" ? openDraftsOfRound(admin, round.id, draftsPage) : null,
+  };
+}
+
+/** The edit page: the form's starting values, and beside each field what may no longer change and why. */
+export function roundEditPage(roundId: number) {
+  const found = roundForEditing(roundId);
+  if (!found) return null;
+  const { round, settings, bounds } = found;
+  const floors: Record<string, string> = {};
+  for (const [key, floor] of Object.entries(bounds.floors)) {
+    if (key !== "words" && floor && "why" in floor) floors[`limits.${key}`] = floor.why;
+  }
+  for (const [part, floor] of Object.entries(bounds.floors.words)) floors[`limits.words.${part}`] = floor.why;
+  const inUse = (chosen: Record<string, string>, vocabulary: readonly { id: string; label: string }[]) => {
+    const labels = vocabulary.filter((entry) => entry.id in chosen).map((entry) => entry.label);
+    return labels.length ? { why: `Submitted proposals chose ${labels.join(", ")}: these stay offered.` } : null;
+  };
+  const themesInUse = inUse(bounds.inUse.themes, THEMES);
+  const supportKindsInUse = inUse(bounds.inUse.supportKinds, SUPPORT_KINDS);
+  return {
+    round: { id: round.id, code: round.code, title: round.title, version: round.version, submitted: bounds.fixed.code !== null },
+    closed: bounds.closed,
+    defaults: {
+      code: round.code,
+      title: round.title,
+      description: round.description,
+      guidance: settings.guidance,
+      mode: round.mode,
+      opensAt: toBrusselsTime(round.opensAt),
+      closesAt: round.closesAt ? toBrusselsTime(round.closesAt) : undefined,
+      minimumReviews: settings.minimumReviews,
+      reviewDays: settings.reviewDays,
+      limits: settings.limits,
+      themes: settings.themes,
+      supportKinds: settings.supportKinds,
+    },
+    notes: {
+      fixed: bounds.fixed,
+      current: { code: round.code, opens: formatBrussels(round.opensAt), closes: round.closesAt ? formatBrussels(round.closesAt) : null, mode: round.mode },
+      bounds: {
+        ...floors,
+        ...(bounds.earliestClose ? { closesAt: bounds.earliestClose.why } : {}),
+        ...(themesInUse ? { themes: themesInUse.why } : {}),
+        ...(supportKindsInUse ? { supportKinds: supportKindsInUse.why } : {}),
+      },
+    },
   };
 }
 
@@ -64,6 +127,8 @@ export function roundCommandOf(input: RoundActionInput): RoundCommand {
   switch (input.event) {
     case "REOPEN":
       return { type: "REOPEN", closesAt: input.closesAt ?? null, reason: input.reason };
+    case "CANCEL":
+      return { type: "CANCEL", reason: input.reason };
     default:
       return { type: input.event };
   }

@@ -3,12 +3,15 @@ import { fromBrusselsTime } from "../../workflows/time";
 import type { CriterionId } from "../../workflows/eligibility";
 import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/review-criteria";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { roundLimitsSchema, storedWholeNumber } from "../proposals/content-schema";
 
 // Browser-safe: a round's stored settings, and the round forms' schemas, which the server and
 // the browser (Conform) share. Whether a round may move is the statechart's to say, not these.
 
 const CRITERION_IDS = ELIGIBILITY_CRITERIA.map((criterion) => criterion.id) as [CriterionId, ...CriterionId[]];
+const THEME_IDS = THEMES.map((theme) => theme.id) as [string, ...string[]];
+const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [string, ...string[]];
 
 /** How the applicants read a criterion a round rewords; the eligibility page's form has the same bounds. */
 export const CRITERION_NAME_LENGTH = { min: 3, max: 150 } as const;
@@ -65,6 +68,12 @@ export const roundSettingsSchema = z.object(
     reviewDays: storedWholeNumber(1, 90).default(14),
     // The drafting form shows these as the person types, and the server enforces them.
     limits: roundLimitsSchema.prefault({}),
+    // What the round offers applicants: its guidance, and the themes and kinds of support it funds.
+    guidance: z.string({ error: "must be a text" }).default(""),
+    themes: z.array(z.enum(THEME_IDS, { error: `must be one of ${THEME_IDS.join(", ")}` }), { error: "must be a list of themes" }).default([...THEME_IDS]),
+    supportKinds: z
+      .array(z.enum(SUPPORT_KIND_IDS, { error: `must be one of ${SUPPORT_KIND_IDS.join(", ")}` }), { error: "must be a list of kinds of support" })
+      .default([...SUPPORT_KIND_IDS]),
   },
   { error: "must be an object of named settings" },
 );
@@ -99,51 +108,93 @@ const storedSettings = roundSettingsSchema.shape;
 // Object checks run even while a field is wrong, so every problem shows at once.
 const always = { when: () => true };
 
-export const newRoundSchema = z
-  .object({
-    code: z
-      .string({ error: "Enter a code, such as 2027-R1." })
-      .trim()
-      .min(2, "Use 2 to 20 characters.")
-      .max(20, "Use 2 to 20 characters.")
-      .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, "Use letters, digits and single hyphens, such as 2027-R1.")
-      .toUpperCase(),
-    title: z.string({ error: "Enter a title." }).trim().min(3, "Enter a title of at least 3 characters.").max(200, "Use at most 200 characters."),
-    description: z.string().trim().max(4000, "Use at most 4,000 characters.").optional(),
-    mode: z.enum(["deadline", "rolling"], { error: "Choose a deadline or rolling intake." }),
-    opensAt: brusselsTime("Enter the date and time the round opens."),
-    // Read only for deadline rounds: a rolling round has no closing time.
-    closesAt: brusselsTime("Enter the date and time the round closes.").optional(),
-    minimumReviews: sameBoundsAs(storedSettings.minimumReviews.unwrap()),
-    reviewDays: sameBoundsAs(storedSettings.reviewDays.unwrap()),
-    limits: z.object({
-      maxBudgetEur: sameBoundsAs(storedLimits.maxBudgetEur.unwrap()),
-      maxDurationMonths: sameBoundsAs(storedLimits.maxDurationMonths.unwrap()),
-      words: z.object({
-        summary: sameBoundsAs(storedWords.summary.unwrap()),
-        problem: sameBoundsAs(storedWords.problem.unwrap()),
-        objectives: sameBoundsAs(storedWords.objectives.unwrap()),
-        activities: sameBoundsAs(storedWords.activities.unwrap()),
-        expectedResults: sameBoundsAs(storedWords.expectedResults.unwrap()),
-      }),
+/** What both round forms ask: adding a round, and editing it later. */
+const roundFields = {
+  code: z
+    .string({ error: "Enter a code, such as 2027-R1." })
+    .trim()
+    .min(2, "Use 2 to 20 characters.")
+    .max(20, "Use 2 to 20 characters.")
+    .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, "Use letters, digits and single hyphens, such as 2027-R1.")
+    .toUpperCase(),
+  title: z.string({ error: "Enter a title." }).trim().min(3, "Enter a title of at least 3 characters.").max(200, "Use at most 200 characters."),
+  description: z.string().trim().max(4000, "Use at most 4,000 characters.").optional(),
+  guidance: z.string().trim().max(8000, "Use at most 8,000 characters.").optional(),
+  mode: z.enum(["deadline", "rolling"], { error: "Choose a deadline or rolling intake." }),
+  opensAt: brusselsTime("Enter the date and time the round opens."),
+  // Read only for deadline rounds: a rolling round has no closing time.
+  closesAt: brusselsTime("Enter the date and time the round closes.").optional(),
+  minimumReviews: sameBoundsAs(storedSettings.minimumReviews.unwrap()),
+  reviewDays: sameBoundsAs(storedSettings.reviewDays.unwrap()),
+  limits: z.object({
+    maxBudgetEur: sameBoundsAs(storedLimits.maxBudgetEur.unwrap()),
+    maxDurationMonths: sameBoundsAs(storedLimits.maxDurationMonths.unwrap()),
+    maxPartners: sameBoundsAs(storedLimits.maxPartners.unwrap()),
+    words: z.object({
+      summary: sameBoundsAs(storedWords.summary.unwrap()),
+      problem: sameBoundsAs(storedWords.problem.unwrap()),
+      objectives: sameBoundsAs(storedWords.objectives.unwrap()),
+      activities: sameBoundsAs(storedWords.activities.unwrap()),
+      expectedResults: sameBoundsAs(storedWords.expectedResults.unwrap()),
     }),
+  }),
+  themes: z.array(z.enum(THEME_IDS), { error: "Offer at least one theme." }).min(1, "Offer at least one theme."),
+  supportKinds: z.array(z.enum(SUPPORT_KIND_IDS), { error: "Offer at least one kind of support." }).min(1, "Offer at least one kind of support."),
+};
+
+type RoundTimes = { mode: "deadline" | "rolling"; opensAt?: Date; closesAt?: Date };
+
+/**
+ * The checks of a round's times. On the edit form a time that may no longer change is not
+ * sent, so each check runs only on the times the form holds; the server adds the stored ones.
+ */
+function withTimeChecks<T extends z.ZodType<RoundTimes>>(schema: T, { closingRequired }: { closingRequired: boolean }) {
+  return schema
+    .refine((round) => !closingRequired || round.mode !== "deadline" || round.closesAt !== undefined, {
+      ...always,
+      path: ["closesAt"],
+      message: "A deadline round needs a closing date and time.",
+    })
+    .refine((round) => round.mode !== "deadline" || !(round.opensAt instanceof Date && round.closesAt instanceof Date) || round.closesAt > round.opensAt, {
+      ...always,
+      path: ["closesAt"],
+      message: "The round must close after it opens.",
+    })
+    .refine((round) => round.mode !== "deadline" || !(round.closesAt instanceof Date) || round.closesAt.getTime() > Date.now(), {
+      ...always,
+      path: ["closesAt"],
+      message: "This closing time has passed. Choose one in the future.",
+    });
+}
+
+export const newRoundSchema = withTimeChecks(
+  z.object({
+    ...roundFields,
     criteria: z.array(z.enum(CRITERION_IDS), { error: "Choose at least one criterion." }).min(1, "Choose at least one criterion."),
-  })
-  .refine((round) => round.mode !== "deadline" || round.closesAt !== undefined, {
-    ...always,
-    path: ["closesAt"],
-    message: "A deadline round needs a closing date and time.",
-  })
-  .refine((round) => round.mode !== "deadline" || !(round.opensAt instanceof Date && round.closesAt instanceof Date) || round.closesAt > round.opensAt, {
-    ...always,
-    path: ["closesAt"],
-    message: "The round must close after it opens.",
-  })
-  .refine((round) => round.mode !== "deadline" || !(round.closesAt instanceof Date) || round.closesAt.getTime() > Date.now(), {
-    ...always,
-    path: ["closesAt"],
-    message: "This closing time has passed. Choose one in the future.",
-  });
+  }),
+  { closingRequired: true },
+);
+
+const version = z.number({ error: "This form is out of date. Reload the page and try again." }).int();
+
+/**
+ * Editing a round: the same fields, but a field that may no longer change is not on the form
+ * (the page says why), so the code and the times may be missing. A round never changes its mode:
+ * the form sends the stored one, and the server reads the stored one. The eligibility criteria
+ * have a page of their own.
+ */
+export const editRoundSchema = withTimeChecks(
+  z.object({
+    ...roundFields,
+    code: roundFields.code.optional(),
+    opensAt: roundFields.opensAt.optional(),
+    version,
+  }),
+  { closingRequired: false },
+);
+
+export type EditRoundInput = z.infer<typeof editRoundSchema>;
+export type EditRoundForm = z.input<typeof editRoundSchema>;
 
 export type NewRoundInput = z.infer<typeof newRoundSchema>;
 /** The form as typed: times are still Brussels wall-clock strings. */
@@ -154,8 +205,6 @@ export function newRoundDefaults() {
   const settings = roundSettingsSchema.parse({});
   return { mode: "deadline", ...settings };
 }
-
-const version = z.number({ error: "This form is out of date. Reload the page and try again." }).int();
 
 /** The forms of a round's page, one per statechart event an administrator may send. */
 export const roundActionSchema = z.discriminatedUnion("event", [
@@ -169,6 +218,13 @@ export const roundActionSchema = z.discriminatedUnion("event", [
     reason: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
   }),
   z.object({ event: z.literal("ARCHIVE"), version, confirm: z.boolean({ error: "Tick the box to confirm that the round is archived for good." }) }),
+  z.object({
+    event: z.literal("CANCEL"),
+    version,
+    // Whether an empty reason is refused is the statechart's rule, said in its words.
+    reason: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
+    confirm: z.boolean({ error: "Tick the box to confirm that the round is cancelled for good." }),
+  }),
 ]);
 
 export type RoundActionInput = z.infer<typeof roundActionSchema>;

@@ -15,6 +15,7 @@ import {
   stepRound,
 } from "../../workflows/round.machine";
 import { db } from "../db.server";
+import { tellLeadsOfOpenDrafts } from "./closing.server";
 
 /**
  * A round's stored settings, with the defaults for anything missing. A setting that is there
@@ -56,7 +57,8 @@ export type RoundCommand =
   | { type: "OPEN" }
   | { type: "CLOSE" }
   | { type: "REOPEN"; closesAt: Date | null; reason: string }
-  | { type: "ARCHIVE" };
+  | { type: "ARCHIVE" }
+  | { type: "CANCEL"; reason: string };
 
 export type RoundOutcome = { ok: true; state: string; version: number } | { ok: false; problem: "notFound" | "conflict" | "refused"; message: string };
 
@@ -99,6 +101,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundO
   // In its own immediate transaction no one can write in between; in a caller's transaction
   // someone may have. Nothing is written before this point, so there is nothing to undo.
   if (written.changes !== 1) return CONFLICT;
+  if (event.type === "CLOSE") tellLeadsOfOpenDrafts(tx, round, { version, at: now });
   tx.insert(roundEvents)
     .values({
       roundId: round.id,
@@ -127,5 +130,7 @@ function roundEvent(round: typeof rounds.$inferSelect, command: RoundCommand, ac
       return { type: "REOPEN", actor, now: iso, closesAt: command.closesAt?.toISOString() ?? null, reason: command.reason };
     case "ARCHIVE":
       return { type: "ARCHIVE", actor };
+    case "CANCEL":
+      return { type: "CANCEL", actor, reason: command.reason };
   }
 }

@@ -8,6 +8,7 @@ import { FormErrors } from "../components/fields";
 import { ProposalTable } from "../components/proposal-table";
 import { proposalCountText, ROUND_MODE_LABELS, RoundStateBadge } from "../components/round";
 import { RoundActionFormCard, RoundHistory, RoundSettings } from "../components/rounds/round-page";
+import { Statechart } from "../components/statechart";
 import { readForm } from "../forms.server";
 import { administratorActor } from "../auth/actors.server";
 import { requestedPage } from "../pagination.server";
@@ -21,11 +22,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "manageRounds");
-  const page = roundPage(roundIdOf(params.roundId), admin, requestedPage(request));
+  const page = roundPage(roundIdOf(params.roundId), admin, requestedPage(request), requestedPage(request, "drafts"));
   return { ...page, round: { ...page.round, proposals: proposalCountText(page.round.submitted, page.round.drafts) } };
 }
 
-const NOTICES: Record<RoundEventType, string> = { OPEN: "opened", CLOSE: "closed", REOPEN: "reopened", ARCHIVE: "archived" };
+const NOTICES: Record<RoundEventType, string> = { OPEN: "opened", CLOSE: "closed", REOPEN: "reopened", ARCHIVE: "archived", CANCEL: "cancelled" };
 const EVENTS = Object.keys(NOTICES) as RoundEventType[];
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { event: RoundEventType; result: SubmissionResult<string[]> };
 
 export default function Round() {
-  const { round, settings, actions, history, proposals } = useLoaderData<typeof loader>();
+  const { round, settings, actions, history, proposals, openDrafts, statechart, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const notices: Record<string, string> = {
@@ -58,6 +59,9 @@ export default function Round() {
     closed: "The round is closed: it accepts no more proposals.",
     reopened: `The round is open again${round.closes ? ` until ${round.closes}` : ""}.`,
     archived: "The round is archived.",
+    cancelled: "The round is cancelled: it will not open.",
+    edited: "Your changes to the round are saved.",
+    unchanged: "Nothing was changed: the round is as it was.",
   };
   const notice = notices[searchParams.get("notice") ?? ""];
   // An answer about a form this page no longer offers (someone else moved the round meanwhile).
@@ -79,6 +83,7 @@ export default function Round() {
         </p>
       ) : null}
       {round.description ? <p className="prose">{round.description}</p> : null}
+      {editable ? <p><Link to={`/admin/rounds/${round.id}/edit`}>Edit the round: title, guidance, times, what it offers and its limits</Link></p> : null}
       <p><Link to={`/admin/rounds/${round.id}/review`}>Review desk: assign reviewers and see conflicts of interest</Link></p>
       <p><Link to={`/admin/rounds/${round.id}/decisions`}>Decisions: record, hold and release the selection outcomes</Link></p>
       <dl className="facts">
@@ -93,6 +98,11 @@ export default function Round() {
         <dt>Added</dt>
         <dd>{round.created}</dd>
       </dl>
+
+      <section aria-labelledby="statechart-heading">
+        <h2 id="statechart-heading">Where the round is</h2>
+        <Statechart svg={statechart} />
+      </section>
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">What you can do now</h2>
@@ -114,6 +124,14 @@ export default function Round() {
         <h2 id="proposals-heading">Proposals</h2>
         <ProposalTable list={proposals} label="proposals of this round" caption="Proposals of this round, most recently changed first" empty="No proposal has been started in this round yet." showRound={false} />
       </section>
+
+      {openDrafts ? (
+        <section aria-labelledby="drafts-heading">
+          <h2 id="drafts-heading">Drafts not submitted before the round closed</h2>
+          {openDrafts.rows.length ? <p>Their lead institutions' applicants were told by e-mail when the round closed.</p> : null}
+          <ProposalTable list={openDrafts} label="drafts not submitted" caption="Drafts still open in this closed round" empty="Every proposal started in this round was submitted or discarded." showRound={false} />
+        </section>
+      ) : null}
 
       <RoundHistory history={history} />
     </>

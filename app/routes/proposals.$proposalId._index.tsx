@@ -6,7 +6,7 @@ import { DeadlineFacts } from "../components/proposal/deadlines";
 import { EligibilityCheck } from "../components/proposal/eligibility-check";
 import { ProposalHistory } from "../components/proposal/history";
 import { StageList } from "../components/proposal/stages";
-import { Statechart } from "../components/proposal/statechart";
+import { Statechart } from "../components/statechart";
 import { ProposalAnswer } from "../components/proposal-answer";
 import { HeldDecision } from "../components/reviews/decision-fields";
 import { WhoStandsBehind } from "../components/who-stands-behind";

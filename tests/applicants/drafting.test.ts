@@ -125,7 +125,7 @@ describe("editing a draft", () => {
   it("saves an incomplete draft: title, content and updatedAt only, no state change", async () => {
     const id = await startDraft("A draft to fill in");
     const page = await editPage(id);
-    expect(page.limits).toEqual({ maxBudgetEur: 150000, maxDurationMonths: 24, words: { summary: 150, problem: 400, objectives: 250, activities: 400, expectedResults: 250 } });
+    expect(page.limits).toEqual({ maxBudgetEur: 150000, maxDurationMonths: 24, maxPartners: 10, words: { summary: 150, problem: 400, objectives: 250, activities: 400, expectedResults: 250 } });
     const before = proposalRow(id);
     const eventsBefore = countOf(proposalEvents);
     const reply = await save(id, { revision: String(page.revision), title: "A draft, half written", summary: "Only a summary so far.", themes: ["cybercrime"], budgetEur: "", intendedStart: "" });

@@ -132,7 +132,9 @@ describe("adding a round", () => {
         minimumReviews: 3,
         reviewDays: 21,
         criteria: ["joint", "eligibleInstitutions", "complete"],
-        limits: { maxBudgetEur: 200000, maxDurationMonths: 18, words: { summary: 200, problem: 400, objectives: 250, activities: 500, expectedResults: 250 } },
+        themes: ["drugTrafficking", "cybercrime", "jointInvestigationTeams"],
+        supportKinds: ["jointExercise", "capacityBuilding"],
+        limits: { maxBudgetEur: 200000, maxDurationMonths: 18, maxPartners: 6, words: { summary: 200, problem: 400, objectives: 250, activities: 500, expectedResults: 250 } },
       },
     });
     expect(db().select().from(auditLog).where(eq(auditLog.subjectId, String(created.id))).all()).toEqual([
@@ -141,7 +143,7 @@ describe("adding a round", () => {
     const page = await view(created.id);
     expect(page.round).toMatchObject({ code: "2030-R1", stateLabel: "Planned", opens: "15 January 2030, 09:00 (Brussels time)", closes: "28 June 2030, 17:00 (Brussels time)" });
     expect(page.settings.criteria).toHaveLength(3);
-    expect(page.actions).toEqual(["OPEN"]);
+    expect(page.actions).toEqual(["OPEN", "CANCEL"]);
   });
 
   it("refuses a code already in use, whatever its case, and keeps what was typed", async () => {
@@ -161,6 +163,7 @@ describe("adding a round", () => {
         "criteria",
         "limits.maxBudgetEur",
         "limits.maxDurationMonths",
+        "limits.maxPartners",
         "limits.words.activities",
         "limits.words.expectedResults",
         "limits.words.objectives",
@@ -170,6 +173,8 @@ describe("adding a round", () => {
         "mode",
         "opensAt",
         "reviewDays",
+        "supportKinds",
+        "themes",
         "title",
       ].sort(),
     );
@@ -217,7 +222,7 @@ describe("adding a round", () => {
 
 describe("moving a round from its page", () => {
   it("offers what the round statechart allows an administrator in each state", async () => {
-    expect((await view(roundIn("planned").id)).actions).toEqual(["OPEN"]);
+    expect((await view(roundIn("planned").id)).actions).toEqual(["OPEN", "CANCEL"]);
     expect((await view(roundIn("open").id)).actions).toEqual(["CLOSE"]);
     expect((await view(roundIn("closed").id)).actions.sort()).toEqual(["ARCHIVE", "REOPEN"]);
   });

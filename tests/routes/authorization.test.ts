@@ -8,7 +8,8 @@ import { PROPOSAL_EVENTS, SENDER_WORDS } from "../../workflows/proposal-events";
 import { allowedEvents, restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { isFinal } from "../../workflows/proposal-stages";
 import type { Route } from "../support/http";
-import { call2030, customs } from "../support/forms";
+import { call2030, customs, roundEditForm } from "../support/forms";
+import { roundSettings } from "../../app/rounds/workflow.server";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { changedTables, demoPortal, proposalIdByTitle, roundIdByCode, tableChecksums } from "../support/tables";
 import { eligibilitySettingsPage } from "../../app/rounds/eligibility.server";
@@ -188,6 +189,22 @@ const matrix: Record<string, Entry | Entry[]> = {
     },
     { at: fixed("/admin/rounds/999999", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
     { at: fixed("/admin/rounds/x", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
+  // The rolling intake is open: its code and opening time are fixed, its title may change.
+  "admin.rounds.$roundId_.edit": [
+    {
+      at: { label: "/admin/rounds/‹ROLLING›/edit", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("ROLLING")}/edit`, params: { roundId: String(roundIdByCode("ROLLING")) } }) },
+      loader: administratorsOnly,
+      action: administratorsOnly,
+      allowed: {
+        form: () => {
+          const round = db().select().from(rounds).where(eq(rounds.code, "ROLLING")).get()!;
+          return roundEditForm(round, roundSettings(round));
+        },
+        changes: ["audit_log", "rounds"],
+      },
+    },
+    { at: fixed("/admin/rounds/999999/edit", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
   ],
   // The rolling intake has no submitted review yet, so its criteria may still change.
   "admin.rounds.$roundId_.criteria": [

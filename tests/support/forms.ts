@@ -13,12 +13,15 @@ export const call2030 = {
   reviewDays: "21",
   "limits.maxBudgetEur": "200000",
   "limits.maxDurationMonths": "18",
+  "limits.maxPartners": "6",
   "limits.words.summary": "200",
   "limits.words.problem": "400",
   "limits.words.objectives": "250",
   "limits.words.activities": "500",
   "limits.words.expectedResults": "250",
   criteria: ["joint", "eligibleInstitutions", "complete"],
+  themes: ["drugTrafficking", "cybercrime", "jointInvestigationTeams"],
+  supportKinds: ["jointExercise", "capacityBuilding"],
 };
 
 /** A new institution for the directory: Montenegro's customs, active, working on chapter 24. */
@@ -29,3 +32,27 @@ export const customs = {
   chapter24: "on",
   active: "on",
 };
+
+type StoredRoundSettings = {
+  minimumReviews: number;
+  reviewDays: number;
+  limits: { words: Record<string, number> } & Record<string, unknown>;
+  themes: string[];
+  supportKinds: string[];
+};
+
+/** The round edit form of an open round (code and opening time fixed) as stored, with a new title. */
+export function roundEditForm(round: { version: number; mode: string; title: string }, settings: StoredRoundSettings) {
+  const { words, ...limits } = settings.limits;
+  return {
+    version: String(round.version),
+    title: `${round.title} (edited)`,
+    mode: round.mode,
+    minimumReviews: String(settings.minimumReviews),
+    reviewDays: String(settings.reviewDays),
+    ...Object.fromEntries(Object.entries(limits).map(([key, value]) => [`limits.${key}`, String(value)])),
+    ...Object.fromEntries(Object.entries(words).map(([key, value]) => [`limits.words.${key}`, String(value)])),
+    themes: settings.themes,
+    supportKinds: settings.supportKinds,
+  };
+}

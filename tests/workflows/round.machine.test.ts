@@ -30,6 +30,7 @@ const EXPECTED: Record<string, string> = {
   "open CLOSE": "closed",
   "closed REOPEN": "open",
   "closed ARCHIVE": "archived",
+  "planned CANCEL": "cancelled",
 };
 
 /** The round rules of issue 3, restated independently of the machine. */
@@ -54,6 +55,8 @@ function obeysRules(event: RoundEvent, context: RoundContext): boolean {
       );
     case "ARCHIVE":
       return role === "administrator";
+    case "CANCEL":
+      return role === "administrator" && event.reason.trim() !== "";
   }
 }
 
@@ -73,6 +76,7 @@ const facts: Record<RoundEvent["type"], object[]> = {
     { now: AFTER, closesAt: null, reason: "Intake goes on." },
   ],
   ARCHIVE: [{}],
+  CANCEL: [{ reason: "The funding for this call was moved to the next year." }, { reason: "  " }],
 };
 
 const sampleEvents = Object.entries(facts).flatMap(([type, variants]) =>
@@ -99,7 +103,7 @@ describe.each(["deadline", "rolling"] as const)("a %s round, walked by @xstate/g
   const { states, edges } = walkGraph(mode);
 
   it("reaches every state", () => {
-    expect(states.map(roundStatePath).sort()).toEqual(["archived", "closed", "open", "planned"]);
+    expect(states.map(roundStatePath).sort()).toEqual(["archived", "cancelled", "closed", "open", "planned"]);
   });
 
   it("takes every transition, and only when the rules allow", () => {
@@ -190,10 +194,21 @@ describe("round rules, in words", () => {
     expect(roundRefusalOf(open, "ARCHIVE", actors.administrator)).toBe("No one can archive the round while it is open.");
     expect(roundRefusalOf(open, "CLOSE", { role: "system", institutionId: null })).toBeNull();
     for (const actor of everyone) {
-      for (const type of ["OPEN", "CLOSE", "REOPEN", "ARCHIVE"] as const) {
+      for (const type of ["OPEN", "CLOSE", "REOPEN", "ARCHIVE", "CANCEL"] as const) {
         expect(roundRefusalOf(open, type, actor) === null).toBe(allowedRoundEvents(open, actor).includes(type));
       }
     }
+  });
+
+  it("cancels only a planned round, only with a reason, and for good", () => {
+    expect(reasonOf(stepRound(planned, { type: "CANCEL", actor: actors.administrator, reason: " " }))).toBe("A reason is required.");
+    expect(reasonOf(stepRound(planned, { type: "CANCEL", actor: actors.system, reason: "x" }))).toBe("Only administrators may cancel the round.");
+    expect(reasonOf(stepRound(open, { type: "CANCEL", actor: actors.administrator, reason: "x" }))).toBe("No one can cancel the round while it is open.");
+    const cancelled = stepRound(planned, { type: "CANCEL", actor: actors.administrator, reason: "Funding moved." }).snapshot;
+    expect(roundStateLabel(cancelled)).toBe("Cancelled");
+    expect(reasonOf(stepRound(cancelled, { type: "OPEN", actor: actors.administrator, now: AFTER, opensAt: OPENS }))).toBe(
+      "The round is cancelled: nothing more can happen to it.",
+    );
   });
 
   it("refuses a snapshot of an unknown machine version", () => {

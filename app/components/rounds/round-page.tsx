@@ -19,6 +19,7 @@ const FORM_TITLES: Record<RoundEventType, string> = {
   CLOSE: "Close the round now",
   REOPEN: "Reopen the round",
   ARCHIVE: "Archive the round",
+  CANCEL: "Cancel the round",
 };
 
 function Explanation({ event, round }: { event: RoundEventType; round: RoundView }) {
@@ -36,6 +37,8 @@ function Explanation({ event, round }: { event: RoundEventType; round: RoundView
       return <p>{round.mode === "deadline" ? "Applicants can submit again until the new closing time." : "Applicants can submit again, until you close the round."}</p>;
     case "ARCHIVE":
       return <p>An archived round can never be reopened. Its proposals go on through their own steps.</p>;
+    case "CANCEL":
+      return <p>The round will not open, and no one can apply to it. A cancelled round cannot be brought back: add a new one instead.</p>;
   }
 }
 
@@ -51,7 +54,7 @@ export function RoundActionFormCard({ event, round, lastResult }: { event: Round
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: roundActionSchema }),
   });
-  const danger = event === "CLOSE" || event === "ARCHIVE";
+  const danger = event === "CLOSE" || event === "ARCHIVE" || event === "CANCEL";
   return (
     <Form method="post" className="stack action-form" {...getFormProps(form)}>
       <h3>{FORM_TITLES[event]}</h3>
@@ -70,6 +73,12 @@ export function RoundActionFormCard({ event, round, lastResult }: { event: Round
       ) : null}
       {event === "CLOSE" ? <CheckboxField label="I understand that applicants can no longer submit to this round" meta={fields.confirm} /> : null}
       {event === "ARCHIVE" ? <CheckboxField label="I understand that the round is archived for good" meta={fields.confirm} /> : null}
+      {event === "CANCEL" ? (
+        <>
+          <TextAreaField label="Why you cancel it" hint="Kept in the round's history." meta={fields.reason} />
+          <CheckboxField label="I understand that the round is cancelled for good" meta={fields.confirm} />
+        </>
+      ) : null}
       <button type="submit" className={danger ? "danger" : undefined} disabled={busy}>
         {busy ? "Working…" : FORM_TITLES[event]}
       </button>
@@ -81,7 +90,17 @@ export function RoundSettings({ settings }: { settings: RoundPageData["settings"
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
+      {settings.guidance ? (
+        <>
+          <h3>Guidance for applicants</h3>
+          <p className="prose">{settings.guidance}</p>
+        </>
+      ) : null}
       <dl className="facts">
+        <dt>Themes offered</dt>
+        <dd>{settings.themes.join(", ")}</dd>
+        <dt>Kinds of support offered</dt>
+        <dd>{settings.supportKinds.join(", ")}</dd>
         <dt>Eligibility criteria</dt>
         <dd>
           <ul className="plain">
@@ -101,6 +120,8 @@ export function RoundSettings({ settings }: { settings: RoundPageData["settings"
         <dd>{settings.maxBudget}</dd>
         <dt>Longest duration</dt>
         <dd>{settings.maxDurationMonths} months</dd>
+        <dt>Most partner institutions</dt>
+        <dd>{settings.maxPartners}</dd>
         <dt>Most words</dt>
         <dd>
           <ul className="plain">

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 
-/** The statechart picture; with JavaScript on, scrolled so the current state is in view. */
+/** A statechart's picture (a proposal's or a round's); with JavaScript on, scrolled so the current state is in view. */
 export function Statechart({ svg }: { svg: string }) {
   const frame = useRef<HTMLDivElement>(null);
   useEffect(() => {
