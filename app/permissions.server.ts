@@ -54,6 +54,10 @@ const predicates = {
   startProposal: (user: SessionUser) => hasRole(user, "applicant"),
   /** What the TAF team keeps to itself: names of the team and reviewers, internal reasons, the automatic check. */
   viewInternalNotes: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The table of every proposal, filtered and searched, and its CSV export. */
+  viewProposalOverview: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The audit log and every proposal's history, searched together. */
+  viewActivity: (user: SessionUser) => hasRole(user, "administrator"),
 } satisfies Record<string, (user: SessionUser) => boolean>;
 
 export type Permission = keyof typeof predicates;
@@ -304,5 +308,7 @@ export function navigationFor(user: SessionUser) {
     manageInstitutions: can(user, "manageInstitutions"),
     manageRounds: can(user, "manageRounds"),
     readMailbox: can(user, "readMailbox"),
+    viewProposalOverview: can(user, "viewProposalOverview"),
+    viewActivity: can(user, "viewActivity"),
   };
 }

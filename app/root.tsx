@@ -76,6 +76,8 @@ function Header() {
               {navigation.managePeople ? <NavLink to="/admin/people">People</NavLink> : null}
               {navigation.manageInstitutions ? <NavLink to="/admin/institutions">Institutions</NavLink> : null}
               {navigation.manageRounds ? <NavLink to="/admin/rounds">Rounds</NavLink> : null}
+              {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">Proposals</NavLink> : null}
+              {navigation.viewActivity ? <NavLink to="/admin/activity">Activity</NavLink> : null}
               {navigation.readMailbox ? <NavLink to="/admin/mailbox">Mailbox</NavLink> : null}
             </nav>
             <div className="site-user">
