@@ -87,12 +87,12 @@ type EntryRow = {
   id: number;
   at: number;
   type: string;
-  subjectType: string | null;
-  subjectId: string | null;
   detail: string | null;
   fromState: string | null;
   toState: string | null;
   actorName: string | null;
+  /** The person, institution or round an audit row is about, by name. */
+  subjectName: string | null;
   proposalId: number | null;
   reference: string | null;
   title: string | null;
@@ -110,12 +110,16 @@ const ENTRIES = sql`
 
 function readEntries(search: ActivitySearch, offset: number, limit: number) {
   return db().all<EntryRow>(sql`
-    select entry.source, entry.id, entry.at, entry.type, entry.subject_type as subjectType, entry.subject_id as subjectId, entry.detail,
+    select entry.source, entry.id, entry.at, entry.type, entry.detail,
       entry.from_state as fromState, entry.to_state as toState, u.name as actorName, p.id as proposalId, p.reference, p.title,
+      coalesce(subject_person.name, subject_institution.name, subject_round.code) as subjectName,
       count(*) over () as total
     from (${ENTRIES}) as entry
     left join users u on u.id = entry.actor_user_id
     left join proposals p on p.id = entry.proposal_id
+    left join users subject_person on entry.subject_type = 'user' and subject_person.id = cast(entry.subject_id as integer)
+    left join institutions subject_institution on entry.subject_type = 'institution' and subject_institution.id = cast(entry.subject_id as integer)
+    left join rounds subject_round on entry.subject_type = 'round' and subject_round.id = cast(entry.subject_id as integer)
     where ${conditionsOf(search)}
     order by entry.at desc, entry.source desc, entry.id desc
     limit ${limit} offset ${offset}`);
@@ -128,6 +132,7 @@ function detailText(detail: string | null): string {
   if (parsed === null || typeof parsed !== "object") return String(parsed);
   return Object.entries(parsed)
     .map(([key, value]) => {
+      if (Array.isArray(value)) return `${key}: ${value.map(String).join(", ")}`;
       if (value !== null && typeof value === "object") {
         const inner = Object.entries(value).map(([name, v]) => `${name} ${String(v)}`);
         return `${key}: ${inner.length ? inner.join(", ") : "none"}`;
@@ -152,7 +157,7 @@ export function activityPage(search: ActivitySearch, request: PageRequest) {
         detail:
           row.source === "proposal"
             ? `${stateLabelOf(row.fromState!)} → ${stateLabelOf(row.toState!)}`
-            : [row.subjectType && row.subjectType !== "proposal" ? `${row.subjectType} ${row.subjectId ?? ""}`.trim() : "", detailText(row.detail)].filter(Boolean).join(" · "),
+            : [row.subjectName ? `About ${row.subjectName}` : "", detailText(row.detail)].filter(Boolean).join(" · "),
       })),
     };
   });

@@ -158,6 +158,9 @@ const matrix: Record<string, Entry | Entry[]> = {
   "admin.institutions._index": { at: fixed("/admin/institutions"), loader: administratorsOnly },
   "admin.institutions.new": { at: fixed("/admin/institutions/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => customs, changes: ["audit_log", "institutions"] } },
   "admin.rounds._index": { at: fixed("/admin/rounds"), loader: administratorsOnly },
+  "admin.proposals._index": { at: fixed("/admin/proposals?stage=euReview&q=drug"), loader: administratorsOnly },
+  "admin.proposals[.csv]": { at: fixed("/admin/proposals.csv?country=XK"), loader: administratorsOnly },
+  "admin.activity": { at: fixed("/admin/activity?kind=proposal:SUBMIT"), loader: administratorsOnly },
   "admin.rounds.new": { at: fixed("/admin/rounds/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => call2030, changes: ["audit_log", "rounds"] } },
   // The first call is closed; a round that does not exist is 404 to administrators only.
   "admin.rounds.$roundId": [
