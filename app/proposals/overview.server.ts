@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { institutions, proposalPartners, proposals, proposalTopics, rounds } from "../../db/schema";
 import { countryName } from "../../workflows/countries";
@@ -13,7 +13,7 @@ import type { SessionUser } from "../auth/session.server";
 import { CSV_BYTE_ORDER_MARK, csvFootnote, csvLines } from "../csv.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
-import { readPage, totalRows } from "../pagination.server";
+import { readPage } from "../pagination.server";
 import { visibleProposals } from "../permissions.server";
 import type { OverviewFilter, SortOrder } from "./overview-schema";
 import { OVERVIEW_STAGES } from "./overview-schema";
@@ -22,30 +22,32 @@ import { partnerTakesPart } from "./participation.server";
 // The TAF team's table of every proposal they see (visibleProposals), filtered on indexed
 // columns: the stage on `state`, themes and kinds of support on `proposal_topics`, the words
 // typed on the FTS5 index `proposal_search` (both kept in step by triggers, migration 0009).
-// A page is one statement; the CSV export reads the same statement a page of rows at a time.
+// A page is three statements (its ids, its rows, their count) whatever the number of proposals;
+// the CSV export reads the rows a page at a time.
 
 const lead = alias(institutions, "lead");
 
-/** Proposals the lead or a partner taking part of meets the condition (over `institutions`). */
+/**
+ * Proposals the lead or a partner taking part of meets the condition (over `institutions`), as
+ * sets of ids read once through the indexes rather than a lookup for every proposal.
+ */
 function takingPart(institution: SQL) {
-  const partner = db()
-    .select({ one: sql`1` })
+  const leading = db().select({ id: institutions.id }).from(institutions).where(institution);
+  const partnered = db()
+    .select({ id: proposalPartners.proposalId })
     .from(proposalPartners)
-    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
-    .where(and(eq(proposalPartners.proposalId, proposals.id), partnerTakesPart(), institution));
-  const leading = db()
-    .select({ one: sql`1` })
-    .from(institutions)
-    .where(and(eq(institutions.id, proposals.leadInstitutionId), institution));
-  return sql`(${exists(leading)} or ${exists(partner)})`;
+    .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+    .where(and(inArray(proposalPartners.institutionId, leading), partnerTakesPart()));
+  return or(inArray(proposals.leadInstitutionId, leading), inArray(proposals.id, partnered))!;
 }
 
 function hasTopic(kind: "theme" | "supportKind", topic: string) {
-  return exists(
+  return inArray(
+    proposals.id,
     db()
-      .select({ one: sql`1` })
+      .select({ id: proposalTopics.proposalId })
       .from(proposalTopics)
-      .where(and(eq(proposalTopics.kind, kind), eq(proposalTopics.topic, topic), eq(proposalTopics.proposalId, proposals.id))),
+      .where(and(eq(proposalTopics.kind, kind), eq(proposalTopics.topic, topic))),
   );
 }
 
@@ -106,8 +108,25 @@ const countriesTakingPart = sql<string>`(
 const topicsOf = (kind: "theme" | "supportKind") =>
   sql<string | null>`(select group_concat(topic, ',') from proposal_topics t where t.proposal_id = ${proposals.id} and t.kind = ${kind})`;
 
+/**
+ * A page of rows in two statements: the ids of the page, found by the filter and the order
+ * alone (through the indexes, stopping at the page), then those rows in full, so the countries
+ * and topics are looked up for those 50 (or 500) rows, never for every proposal that matches.
+ */
 function readRows(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, offset: number, limit: number) {
-  return db()
+  const ids = db()
+    .select({ id: proposals.id })
+    .from(proposals)
+    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+    .innerJoin(lead, eq(lead.id, proposals.leadInstitutionId))
+    .where(conditionsOf(user, filter))
+    .orderBy(...orderOf(filter.sort, filter.order))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map((row) => row.id);
+  if (!ids.length) return [];
+  const rows = db()
     .select({
       id: proposals.id,
       reference: proposals.reference,
@@ -122,16 +141,23 @@ function readRows(user: SessionUser, filter: OverviewFilter & { order: SortOrder
       countries: countriesTakingPart,
       themes: topicsOf("theme"),
       supportKinds: topicsOf("supportKind"),
-      total: totalRows(),
     })
     .from(proposals)
     .innerJoin(rounds, eq(rounds.id, proposals.roundId))
     .innerJoin(lead, eq(lead.id, proposals.leadInstitutionId))
-    .where(conditionsOf(user, filter))
-    .orderBy(...orderOf(filter.sort, filter.order))
-    .limit(limit)
-    .offset(offset)
+    .where(inArray(proposals.id, ids))
     .all();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/**
+ * How many proposals the filter matches (what the page says an export will hold), in one
+ * statement of its own: counted beside the rows (`count(*) over ()`) it would make SQLite read
+ * every match in full before the first page.
+ */
+export function overviewCount(user: SessionUser, filter: OverviewFilter) {
+  return db().select({ n: count() }).from(proposals).where(conditionsOf(user, filter)).get()!.n;
 }
 
 type Read = ReturnType<typeof readRows>[number];
@@ -140,12 +166,12 @@ function countryCodes(row: Read) {
   return row.countries ? row.countries.split(",") : [];
 }
 
-/** One page of the table, with its total, in one statement. */
+/** One page of the table, with its total, in three statements. */
 export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest) {
   return readPage(request, (offset, limit) => {
     const rows = readRows(user, filter, offset, limit);
     return {
-      total: rows[0]?.total ?? 0,
+      total: overviewCount(user, filter),
       rows: rows.map((row) => ({
         id: row.id,
         reference: row.reference,
@@ -159,11 +185,6 @@ export function proposalOverview(user: SessionUser, filter: OverviewFilter & { o
       })),
     };
   });
-}
-
-/** How many proposals the filter matches: what the page says an export will hold. */
-export function overviewCount(user: SessionUser, filter: OverviewFilter & { order: SortOrder }) {
-  return readRows(user, filter, 0, 1)[0]?.total ?? 0;
 }
 
 const EXPORT_PAGE = 500;
