@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { ProposalEventType } from "../workflows/proposal-events";
-import { PROPOSAL_EVENTS } from "../workflows/proposal-events";
+import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../workflows/proposal-events";
 import { stateLabelOf } from "../workflows/proposal.machine";
 import { formatBrussels, fromBrusselsTime } from "../workflows/time";
 import type { ActivitySearch } from "./audit-log-schema";
@@ -45,8 +45,11 @@ const AUDIT_ACTION_WORDS: Record<string, string> = {
   "proposals.exported": "Exported the table of proposals",
 };
 
+// The history's first row records the draft's creation, which is no statechart event.
+const CREATED = "CREATE";
+
 function proposalEventWords(type: string) {
-  const words = PROPOSAL_EVENTS[type as ProposalEventType]?.history;
+  const words = type === CREATED ? DRAFT_STARTED_WORDS : PROPOSAL_EVENTS[type as ProposalEventType]?.history;
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : type;
 }
 
@@ -156,7 +159,9 @@ export function activityPage(search: ActivitySearch, request: PageRequest) {
         proposal: row.proposalId === null ? null : { id: row.proposalId, reference: row.reference, title: row.title ?? "" },
         detail:
           row.source === "proposal"
-            ? `${stateLabelOf(row.fromState!)} → ${stateLabelOf(row.toState!)}`
+            ? row.fromState
+              ? `${stateLabelOf(row.fromState)} → ${stateLabelOf(row.toState!)}`
+              : stateLabelOf(row.toState!)
             : [row.subjectName ? `About ${row.subjectName}` : "", detailText(row.detail)].filter(Boolean).join(" · "),
       })),
     };
@@ -167,7 +172,7 @@ export function activityPage(search: ActivitySearch, request: PageRequest) {
 export function activityKinds() {
   const recorded = db().all<{ action: string }>(sql`select distinct action from audit_log order by action`);
   return [
-    ...Object.keys(PROPOSAL_EVENTS).map((type) => ({ value: `proposal:${type}`, label: `Proposal: ${proposalEventWords(type).toLowerCase()}` })),
+    ...[CREATED, ...Object.keys(PROPOSAL_EVENTS)].map((type) => ({ value: `proposal:${type}`, label: `Proposal: ${proposalEventWords(type).toLowerCase()}` })),
     ...recorded.map(({ action }) => ({ value: `audit:${action}`, label: AUDIT_ACTION_WORDS[action] ?? action })),
   ];
 }

@@ -2,7 +2,7 @@ import type { SQL } from "drizzle-orm";
 import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { institutions, proposalPartners, proposals, proposalTopics, rounds } from "../../db/schema";
-import { countryName } from "../../workflows/countries";
+import { countryName, WB6_COUNTRIES } from "../../workflows/countries";
 import { isFinal, statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels, toBrusselsTime } from "../../workflows/time";
@@ -162,8 +162,10 @@ export function overviewCount(user: SessionUser, filter: OverviewFilter) {
 
 type Read = ReturnType<typeof readRows>[number];
 
+/** The countries taking part, in the portal's order of the WB6. */
 function countryCodes(row: Read) {
-  return row.countries ? row.countries.split(",") : [];
+  const codes = new Set(row.countries ? row.countries.split(",") : []);
+  return WB6_COUNTRIES.filter((country) => codes.has(country.code)).map((country) => country.code);
 }
 
 /** One page of the table, with its total, in three statements. */
