@@ -267,7 +267,8 @@ const matrix: Record<string, Entry | Entry[]> = {
       action: leadOnDraft,
       allowed: {
         form: () => ({ intent: "save", revision: String(db().select({ updatedAt: proposals.updatedAt }).from(proposals).where(eq(proposals.title, PROPOSALS.draft)).get()!.updatedAt.getTime()), title: PROPOSALS.draft, summary: "A shorter summary." }),
-        changes: ["proposals"],
+        // The form sent names no themes, so the draft's themes go, from the table's topics too.
+        changes: ["proposal_topics", "proposals"],
       },
     },
     { at: proposalAt("implementation", "/edit"), loader: pastReview(notNowForAnyone), action: pastReview(notNowForAnyone) },
