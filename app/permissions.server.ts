@@ -58,6 +58,10 @@ const predicates = {
   viewInternalNotes: (user: SessionUser) => hasRole(user, "administrator"),
   /** The timeline of every proposal's planned and held activities, to track implementation. */
   viewActivityTimeline: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The table of every proposal, filtered and searched, and its CSV export. */
+  viewProposalOverview: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The audit log and every proposal's history, searched together. */
+  viewActivity: (user: SessionUser) => hasRole(user, "administrator"),
 } satisfies Record<string, (user: SessionUser) => boolean>;
 
 export type Permission = keyof typeof predicates;
@@ -344,5 +348,7 @@ export function navigationFor(user: SessionUser) {
     decideEligibility: can(user, "decideEligibility"),
     readMailbox: can(user, "readMailbox"),
     viewActivityTimeline: can(user, "viewActivityTimeline"),
+    viewProposalOverview: can(user, "viewProposalOverview"),
+    viewActivity: can(user, "viewActivity"),
   };
 }

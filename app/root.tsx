@@ -78,6 +78,8 @@ function Header() {
               {navigation.manageRounds ? <NavLink to="/admin/rounds">Rounds</NavLink> : null}
               {navigation.decideEligibility ? <NavLink to="/admin/eligibility">Eligibility</NavLink> : null}
               {navigation.viewActivityTimeline ? <NavLink to="/admin/activities">Activities</NavLink> : null}
+              {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">Proposals</NavLink> : null}
+              {navigation.viewActivity ? <NavLink to="/admin/activity">Activity</NavLink> : null}
               {navigation.readMailbox ? <NavLink to="/admin/mailbox">Mailbox</NavLink> : null}
             </nav>
             <div className="site-user">

@@ -270,6 +270,9 @@ export const proposals = sqliteTable(
     index("proposals_round").on(t.roundId),
     index("proposals_lead").on(t.leadInstitutionId),
     index("proposals_clarification_due").on(t.clarificationDueAt),
+    // The TAF team's table of every proposal sorts by these (app/proposals/overview.server.ts).
+    index("proposals_updated").on(t.updatedAt, t.id),
+    index("proposals_title").on(t.title, t.id),
   ],
 );
 
@@ -648,4 +651,22 @@ export const partnerDepartures = sqliteTable(
     leftAt: integer("left_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("partner_departures_proposal").on(t.proposalId)],
+);
+
+export const proposalTopicKinds = ["theme", "supportKind"] as const;
+export type ProposalTopicKind = (typeof proposalTopicKinds)[number];
+
+// The themes and kinds of support a proposal's content names, one row each, so that the TAF
+// team's table filters on an indexed column rather than reading every proposal's JSON. Kept in
+// step with `proposals.content` by triggers (migration 0013), never written by the portal.
+export const proposalTopics = sqliteTable(
+  "proposal_topics",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    kind: text("kind", { enum: proposalTopicKinds }).notNull(),
+    topic: text("topic").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.kind, t.topic] }), index("proposal_topics_topic").on(t.kind, t.topic, t.proposalId)],
 );

@@ -1,8 +1,7 @@
 import { and, eq, exists, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { stringify } from "csv-stringify/sync";
 import type { DecisionOutcome } from "../../db/schema";
 import { institutions, proposalDecisions, proposalEvents, proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
-import { countryLabel, KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../workflows/countries";
+import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { statesAccepting, statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
@@ -13,6 +12,7 @@ import { aggregateReviews, formatScore, rankProposals } from "../../workflows/re
 import { toBrusselsTime } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
+import { csvFootnote, csvLines, safeFileName } from "../csv.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage } from "../pagination.server";
@@ -184,14 +184,6 @@ export function rankingPage(roundId: number, order: RankingOrder, page: PageRequ
   return { ...ranking, order, rows, pages };
 }
 
-// A spreadsheet runs a cell that starts like a formula; a leading apostrophe makes it text.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell as a spreadsheet can only read it as text, whatever an applicant typed into a title. */
-export function formulaSafe(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
-
 /**
  * The ranking as a CSV file, in rank order, with one audit row for the export: the file leaves
  * the portal with reviewers' scores in it. Kosovo* is written as such, and the file ends with
@@ -238,7 +230,7 @@ export function rankingCsv(roundId: number, exportedBy: ActingPerson, now = new 
     ...row.aggregate.criteria.map((criterion) => csvScore(criterion.range?.mean ?? null)),
     row.placedBecause ?? "",
   ]);
-  const body = stringify([header, ...lines, [KOSOVO_FOOTNOTE]].map((cells) => cells.map(formulaSafe)), { record_delimiter: "windows" });
+  const body = csvLines([header, ...lines]) + csvFootnote();
   audit({ actorUserId: exportedBy.id, action: "round.rankingExported", subjectType: "round", subjectId: ranking.round.id, detail: { proposals: ranking.rows.length } });
   const day = toBrusselsTime(now).slice(0, 10);
   return { fileName: safeFileName(`ranking-${ranking.round.code}-${day}.csv`), body };
@@ -247,9 +239,3 @@ export function rankingCsv(roundId: number, exportedBy: ActingPerson, now = new 
 function csvScore(value: number | null) {
   return value === null ? "" : formatScore(value);
 }
-
-/** Letters, digits, dots and hyphens only: a file name no browser or shell reads twice. */
-function safeFileName(name: string) {
-  return name.replace(/[^A-Za-z0-9.-]+/g, "-");
-}
-

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
 import { applyAssignmentCommand } from "../../app/reviews/assignments.server";
-import { formulaSafe } from "../../app/reviews/ranking.server";
+import { formulaSafe } from "../../app/csv.server";
 import * as rankingCsvRoute from "../../app/routes/admin.rounds.$roundId_.ranking[.csv]";
 import * as rankingRoute from "../../app/routes/admin.rounds.$roundId_.ranking";
 import { auditLog, proposals, reviewAssignments } from "../../db/schema";

@@ -175,6 +175,9 @@ const matrix: Record<string, Entry | Entry[]> = {
     },
     { at: fixed("/admin/eligibility?page=x"), loader: { ...administratorsOnly, administrator: 400 } },
   ],
+  "admin.proposals._index": { at: fixed("/admin/proposals?stage=euReview&q=drug"), loader: administratorsOnly },
+  "admin.proposals[.csv]": { at: fixed("/admin/proposals.csv?country=XK"), loader: administratorsOnly },
+  "admin.activity": { at: fixed("/admin/activity?kind=proposal:SUBMIT"), loader: administratorsOnly },
   "admin.rounds.new": { at: fixed("/admin/rounds/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => call2030, changes: ["audit_log", "rounds"] } },
   // The first call is closed; a round that does not exist is 404 to administrators only.
   "admin.rounds.$roundId": [
@@ -308,7 +311,8 @@ const matrix: Record<string, Entry | Entry[]> = {
       action: leadOnDraft,
       allowed: {
         form: () => ({ intent: "save", revision: String(db().select({ updatedAt: proposals.updatedAt }).from(proposals).where(eq(proposals.title, PROPOSALS.draft)).get()!.updatedAt.getTime()), title: PROPOSALS.draft, summary: "A shorter summary." }),
-        changes: ["proposals"],
+        // The form sent names no themes, so the draft's themes go, from the table's topics too.
+        changes: ["proposal_topics", "proposals"],
       },
     },
     { at: proposalAt("implementation", "/edit"), loader: pastReview(notNowForAnyone), action: pastReview(notNowForAnyone) },

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { COUNTRY_CODES } from "../../workflows/countries";
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
+import { proposalMachine } from "../../workflows/proposal.machine";
+import { INSTITUTION_TYPES, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+
+// Browser-safe: the TAF team's table of every proposal, filtered and sorted from its address
+// (?stage=euReview&country=XK&sort=reference), so a view is a link that can be shared and the
+// form works without JavaScript. A value a hand-edited address got wrong is dropped, not an error.
+
+/** The stages of the statechart's top level, in its order: what the stage filter offers. */
+export const OVERVIEW_STAGES = Object.keys(proposalMachine.root.states) as [ProposalStatePath, ...ProposalStatePath[]];
+
+export const OVERVIEW_SORTS = ["updated", "reference", "title", "round", "lead", "stage"] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+export type SortOrder = "asc" | "desc";
+
+// The latest change first; names and references from A.
+export const FIRST_ORDER: Record<OverviewSort, SortOrder> = { updated: "desc", reference: "asc", title: "asc", round: "asc", lead: "asc", stage: "asc" };
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const overviewFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined).transform((text) => text || undefined),
+  round: id.optional().catch(undefined),
+  stage: z.enum(OVERVIEW_STAGES).optional().catch(undefined),
+  country: z.enum(COUNTRY_CODES).optional().catch(undefined),
+  institution: id.optional().catch(undefined),
+  institutionType: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
+  theme: z.enum(THEMES.map((theme) => theme.id) as [string, ...string[]]).optional().catch(undefined),
+  support: z.enum(SUPPORT_KINDS.map((kind) => kind.id) as [string, ...string[]]).optional().catch(undefined),
+  sort: z.enum(OVERVIEW_SORTS).catch("updated"),
+  order: z.enum(["asc", "desc"]).optional().catch(undefined),
+});
+
+export type OverviewFilter = z.infer<typeof overviewFilterSchema>;
+
+/** The filter and order an address asks for; empty fields count as not asked. */
+export function overviewFilterOf(search: URLSearchParams): OverviewFilter & { order: SortOrder } {
+  const asked = Object.fromEntries([...search].filter(([, value]) => value !== ""));
+  const filter = overviewFilterSchema.parse(asked);
+  return { ...filter, order: filter.order ?? FIRST_ORDER[filter.sort] };
+}
+
+/** Whether anything narrows the table (the order does not). */
+export function isFiltered(filter: OverviewFilter) {
+  return Object.entries(filter).some(([key, value]) => key !== "sort" && key !== "order" && value !== undefined);
+}

@@ -1,0 +1,258 @@
+import type { SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { institutions, proposalPartners, proposals, proposalTopics, rounds } from "../../db/schema";
+import { countryName, WB6_COUNTRIES } from "../../workflows/countries";
+import { isFinal, statesWithin } from "../../workflows/proposal-stages";
+import { stateLabelOf } from "../../workflows/proposal.machine";
+import { formatBrussels, toBrusselsTime } from "../../workflows/time";
+import { INSTITUTION_TYPE_LABELS, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import type { ActingPerson } from "../audit.server";
+import { audit } from "../audit.server";
+import type { SessionUser } from "../auth/session.server";
+import { CSV_BYTE_ORDER_MARK, csvFootnote, csvLines } from "../csv.server";
+import { db } from "../db.server";
+import type { PageRequest } from "../pagination.server";
+import { readPage } from "../pagination.server";
+import { visibleProposals } from "../permissions.server";
+import type { OverviewFilter, SortOrder } from "./overview-schema";
+import { OVERVIEW_STAGES } from "./overview-schema";
+import { partnerTakesPart } from "./participation.server";
+
+// The TAF team's table of every proposal they see (visibleProposals), filtered on indexed
+// columns: the stage on `state`, themes and kinds of support on `proposal_topics`, the words
+// typed on the FTS5 index `proposal_search` (both kept in step by triggers, migration 0013).
+// A page is three statements (its ids, its rows, their count) whatever the number of proposals;
+// the CSV export reads the rows a page at a time.
+
+const lead = alias(institutions, "lead");
+
+/**
+ * Proposals the lead or a partner taking part of meets the condition (over `institutions`), as
+ * sets of ids read once through the indexes rather than a lookup for every proposal.
+ */
+function takingPart(institution: SQL) {
+  const leading = db().select({ id: institutions.id }).from(institutions).where(institution);
+  const partnered = db()
+    .select({ id: proposalPartners.proposalId })
+    .from(proposalPartners)
+    .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+    .where(and(inArray(proposalPartners.institutionId, leading), partnerTakesPart()));
+  return or(inArray(proposals.leadInstitutionId, leading), inArray(proposals.id, partnered))!;
+}
+
+function hasTopic(kind: "theme" | "supportKind", topic: string) {
+  return inArray(
+    proposals.id,
+    db()
+      .select({ id: proposalTopics.proposalId })
+      .from(proposalTopics)
+      .where(and(eq(proposalTopics.kind, kind), eq(proposalTopics.topic, topic))),
+  );
+}
+
+/**
+ * The typed words as an FTS5 query that cannot be misread: each word quoted (a quote in it
+ * doubled), so AND, NEAR, brackets and stars are only text, and each matched as a prefix, so
+ * "traff" finds "trafficking". Words without a letter or digit match nothing and are left out.
+ */
+export function searchQueryOf(text: string): string | null {
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return words.length ? words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(" ") : null;
+}
+
+function conditionsOf(user: SessionUser, filter: OverviewFilter): SQL {
+  const conditions: SQL[] = [visibleProposals(user)];
+  if (filter.round) conditions.push(eq(proposals.roundId, filter.round));
+  if (filter.stage) conditions.push(inArray(proposals.state, statesWithin(filter.stage)));
+  if (filter.country) conditions.push(takingPart(eq(institutions.countryCode, filter.country)));
+  if (filter.institution) conditions.push(takingPart(eq(institutions.id, filter.institution)));
+  if (filter.institutionType) conditions.push(takingPart(eq(institutions.type, filter.institutionType)));
+  if (filter.theme) conditions.push(hasTopic("theme", filter.theme));
+  if (filter.support) conditions.push(hasTopic("supportKind", filter.support));
+  const search = filter.q ? searchQueryOf(filter.q) : null;
+  if (filter.q) conditions.push(search ? sql`${proposals.id} in (select rowid from proposal_search where proposal_search match ${search})` : sql`false`);
+  return and(...conditions)!;
+}
+
+// The stages in the statechart's order, so that "by stage" reads as the process runs.
+function stageOrder() {
+  const cases = OVERVIEW_STAGES.flatMap((stage, index) => statesWithin(stage).map((path) => sql`when ${path} then ${index}`));
+  return sql`case ${proposals.state} ${sql.join(cases, sql` `)} else ${OVERVIEW_STAGES.length} end`;
+}
+
+function orderOf(sort: OverviewFilter["sort"], order: SortOrder) {
+  const by = order === "asc" ? asc : desc;
+  const column = {
+    updated: proposals.updatedAt,
+    // Drafts have no reference yet: they come after every submitted proposal.
+    reference: sql`coalesce(${proposals.reference}, '~')`,
+    title: proposals.title,
+    round: rounds.code,
+    lead: lead.name,
+    stage: stageOrder(),
+  }[sort];
+  return [by(column), by(proposals.id)];
+}
+
+/** The countries taking part (lead's and confirmed or still invited partners'), as codes "AL,XK". */
+const countriesTakingPart = sql<string>`(
+  select group_concat(code, ',') from (
+    select ${lead.countryCode} as code
+    union
+    select i.country_code from proposal_partners pp join institutions i on i.id = pp.institution_id
+    where pp.proposal_id = ${proposals.id} and (pp.status = 'confirmed' or (pp.status = 'invited' and ${inArray(proposals.state, statesWithin("draft"))}))
+  )
+)`;
+
+const topicsOf = (kind: "theme" | "supportKind") =>
+  sql<string | null>`(select group_concat(topic, ',') from proposal_topics t where t.proposal_id = ${proposals.id} and t.kind = ${kind})`;
+
+/**
+ * A page of rows in two statements: the ids of the page, found by the filter and the order
+ * alone (through the indexes, stopping at the page), then those rows in full, so the countries
+ * and topics are looked up for those 50 (or 500) rows, never for every proposal that matches.
+ */
+function readRows(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, offset: number, limit: number) {
+  const ids = db()
+    .select({ id: proposals.id })
+    .from(proposals)
+    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+    .innerJoin(lead, eq(lead.id, proposals.leadInstitutionId))
+    .where(conditionsOf(user, filter))
+    .orderBy(...orderOf(filter.sort, filter.order))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map((row) => row.id);
+  if (!ids.length) return [];
+  const rows = db()
+    .select({
+      id: proposals.id,
+      reference: proposals.reference,
+      title: proposals.title,
+      state: proposals.state,
+      submittedAt: proposals.submittedAt,
+      updatedAt: proposals.updatedAt,
+      roundCode: rounds.code,
+      roundTitle: rounds.title,
+      leadName: lead.name,
+      leadType: lead.type,
+      countries: countriesTakingPart,
+      themes: topicsOf("theme"),
+      supportKinds: topicsOf("supportKind"),
+    })
+    .from(proposals)
+    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+    .innerJoin(lead, eq(lead.id, proposals.leadInstitutionId))
+    .where(inArray(proposals.id, ids))
+    .all();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/**
+ * How many proposals the filter matches (what the page says an export will hold), in one
+ * statement of its own: counted beside the rows (`count(*) over ()`) it would make SQLite read
+ * every match in full before the first page.
+ */
+export function overviewCount(user: SessionUser, filter: OverviewFilter) {
+  return db().select({ n: count() }).from(proposals).where(conditionsOf(user, filter)).get()!.n;
+}
+
+type Read = ReturnType<typeof readRows>[number];
+
+/** The countries taking part, in the portal's order of the WB6. */
+function countryCodes(row: Read) {
+  const codes = new Set(row.countries ? row.countries.split(",") : []);
+  return WB6_COUNTRIES.filter((country) => codes.has(country.code)).map((country) => country.code);
+}
+
+/** One page of the table, with its total, in three statements. */
+export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest) {
+  return readPage(request, (offset, limit) => {
+    const rows = readRows(user, filter, offset, limit);
+    return {
+      total: overviewCount(user, filter),
+      rows: rows.map((row) => ({
+        id: row.id,
+        reference: row.reference,
+        title: row.title,
+        stateLabel: stateLabelOf(row.state),
+        finished: isFinal(row.state),
+        updated: formatBrussels(row.updatedAt),
+        roundCode: row.roundCode,
+        leadName: row.leadName,
+        countries: countryCodes(row).map(countryName),
+      })),
+    };
+  });
+}
+
+const EXPORT_PAGE = 500;
+
+const THEME_LABELS = new Map<string, string>(THEMES.map((theme) => [theme.id, theme.label]));
+const SUPPORT_LABELS = new Map<string, string>(SUPPORT_KINDS.map((kind) => [kind.id, kind.label]));
+
+function labelsOf(ids: string | null, labels: Map<string, string>) {
+  return ids ? ids.split(",").map((id) => labels.get(id) ?? id).join("; ") : "";
+}
+
+const HEADER = ["Reference", "Title", "Round", "Stage", "Lead institution", "Type of lead institution", "Countries", "Themes", "Kinds of support", "Submitted", "Last change"];
+
+function csvRow(row: Read) {
+  return [
+    row.reference ?? "",
+    row.title,
+    row.roundCode,
+    stateLabelOf(row.state),
+    row.leadName,
+    INSTITUTION_TYPE_LABELS[row.leadType],
+    countryCodes(row).map(countryName).join("; "),
+    labelsOf(row.themes, THEME_LABELS),
+    labelsOf(row.supportKinds, SUPPORT_LABELS),
+    row.submittedAt ? formatBrussels(row.submittedAt) : "",
+    formatBrussels(row.updatedAt),
+  ];
+}
+
+/**
+ * The filtered table as a CSV file, streamed: the rows are read 500 at a time as the download
+ * asks for them, so a large export neither waits nor holds every row in memory. The export is
+ * recorded in the audit log, with its filter and the number of rows, before the first byte.
+ */
+export function overviewCsv(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, exportedBy: ActingPerson, now = new Date()) {
+  const rowCount = overviewCount(user, filter);
+  const { sort: _, order: __, ...narrowing } = filter;
+  audit({ actorUserId: exportedBy.id, action: "proposals.exported", subjectType: "proposals", detail: { filter: narrowing, rows: rowCount } });
+  const encoder = new TextEncoder();
+  let offset = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BYTE_ORDER_MARK + csvLines([HEADER])));
+    },
+    pull(controller) {
+      // Never past the count the audit row holds: rows added meanwhile wait for the next export.
+      const rows = offset < rowCount ? readRows(user, filter, offset, Math.min(EXPORT_PAGE, rowCount - offset)) : [];
+      offset += EXPORT_PAGE;
+      if (rows.length) controller.enqueue(encoder.encode(csvLines(rows.map(csvRow))));
+      if (rows.length < EXPORT_PAGE || offset >= rowCount) {
+        controller.enqueue(encoder.encode(csvFootnote()));
+        controller.close();
+      }
+    },
+  });
+  return { fileName: `proposals-${toBrusselsTime(now).slice(0, 10)}.csv`, rowCount, body };
+}
+
+/** The choices of the filter form: the rounds and institutions there are. */
+export function overviewChoices() {
+  return {
+    rounds: db().select({ id: rounds.id, code: rounds.code, title: rounds.title }).from(rounds).orderBy(desc(rounds.opensAt)).all(),
+    institutions: db()
+      .select({ id: institutions.id, name: institutions.name, countryCode: institutions.countryCode })
+      .from(institutions)
+      .orderBy(asc(institutions.name))
+      .all(),
+  };
+}
