@@ -61,7 +61,7 @@ const predicates = {
   /** The table of every proposal, filtered and searched, and its CSV export. */
   viewProposalOverview: (user: SessionUser) => hasRole(user, "administrator"),
   /** The audit log and every proposal's history, searched together. */
-  viewActivity: (user: SessionUser) => hasRole(user, "administrator"),
+  viewAuditLog: (user: SessionUser) => hasRole(user, "administrator"),
 } satisfies Record<string, (user: SessionUser) => boolean>;
 
 export type Permission = keyof typeof predicates;
@@ -349,6 +349,6 @@ export function navigationFor(user: SessionUser) {
     readMailbox: can(user, "readMailbox"),
     viewActivityTimeline: can(user, "viewActivityTimeline"),
     viewProposalOverview: can(user, "viewProposalOverview"),
-    viewActivity: can(user, "viewActivity"),
+    viewAuditLog: can(user, "viewAuditLog"),
   };
 }

@@ -79,7 +79,7 @@ function Header() {
               {navigation.decideEligibility ? <NavLink to="/admin/eligibility">Eligibility</NavLink> : null}
               {navigation.viewActivityTimeline ? <NavLink to="/admin/activities">Activities</NavLink> : null}
               {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">Proposals</NavLink> : null}
-              {navigation.viewActivity ? <NavLink to="/admin/activity">Activity</NavLink> : null}
+              {navigation.viewAuditLog ? <NavLink to="/admin/audit">Audit log</NavLink> : null}
               {navigation.readMailbox ? <NavLink to="/admin/mailbox">Mailbox</NavLink> : null}
             </nav>
             <div className="site-user">

@@ -9,7 +9,7 @@ import { requirePermission } from "../permissions.server";
 export const meta: MetaFunction = () => [{ title: "Activity · TAF portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "viewActivity");
+  await requirePermission(request, "viewAuditLog");
   const { search, typed, problems } = activitySearchOf(new URL(request.url).searchParams);
   return { typed, problems, searched: Object.keys(search).length > 0, activity: activityPage(search, requestedPage(request)), kinds: activityKinds() };
 }
@@ -45,7 +45,7 @@ export default function Activity() {
         </div>
         <div className="actions">
           <button type="submit">Search</button>
-          {Object.keys(typed).length ? <Link to="/admin/activity">Clear the search</Link> : null}
+          {Object.keys(typed).length ? <Link to="/admin/audit">Clear the search</Link> : null}
         </div>
       </Form>
       {problems.length ? (

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { audit } from "../../app/audit.server";
 import { connection, db } from "../../app/db.server";
-import * as activityRoute from "../../app/routes/admin.activity";
+import * as activityRoute from "../../app/routes/admin.audit";
 import { auditLog, proposalEvents, proposals, users } from "../../db/schema";
 import { useDatabase } from "../support/database";
 import { load, signInAs, statusOf } from "../support/http";
@@ -15,7 +15,7 @@ useDatabase("demo");
 type Activity = Awaited<ReturnType<typeof activityRoute.loader>>;
 
 async function activity(search = "", email = "admin@taf.example") {
-  return (await load(activityRoute, `/admin/activity${search}`, { cookie: await signInAs(email) })) as Activity;
+  return (await load(activityRoute, `/admin/audit${search}`, { cookie: await signInAs(email) })) as Activity;
 }
 
 function everything() {
@@ -76,7 +76,7 @@ describe("the activity page", () => {
     const cookie = await signInAs("admin@taf.example");
     const statements = async () => {
       const spy = vi.spyOn(connection().sqlite, "prepare");
-      await load(activityRoute, "/admin/activity?person=admin", { cookie });
+      await load(activityRoute, "/admin/audit?person=admin", { cookie });
       const n = spy.mock.calls.length;
       spy.mockRestore();
       return n;
@@ -92,8 +92,8 @@ describe("the activity page", () => {
 
   it("is the TAF team's only", async () => {
     for (const email of ["applicant.xk@taf.example", "reviewer.eu@taf.example", "advisor.mk@taf.example"]) {
-      expect(statusOf(await load(activityRoute, "/admin/activity", { cookie: await signInAs(email) })), email).toBe(403);
+      expect(statusOf(await load(activityRoute, "/admin/audit", { cookie: await signInAs(email) })), email).toBe(403);
     }
-    expect(statusOf(await load(activityRoute, "/admin/activity"))).toBe(302);
+    expect(statusOf(await load(activityRoute, "/admin/audit"))).toBe(302);
   });
 });
