@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { ActionForm } from "../components/proposal/action-form";
+import { AdvisorShare } from "../components/proposal/advisor-share";
 import { EligibilityCheck } from "../components/proposal/eligibility-check";
 import { ProposalHistory } from "../components/proposal/history";
 import { StageList } from "../components/proposal/stages";
@@ -12,6 +13,7 @@ import { readForm } from "../forms.server";
 import { requireProposal } from "../permissions.server";
 import { sendFromProposalPage } from "../proposals/page-commands.server";
 import { proposalPageFor } from "../proposals/proposal-view.server";
+import { advisorSharingFor } from "../proposals/advisor-sharing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` },
@@ -19,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  return proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice"));
+  return { ...proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice")), advisorSharing: advisorSharingFor(proposal, user) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -103,6 +105,8 @@ export default function ProposalPage() {
           <p className="empty">{proposal.finished ? "Nothing more happens to this proposal." : "Nothing for you to do at this stage. You will get an e-mail when something changes."}</p>
         )}
       </section>
+
+      <AdvisorShare sharing={proposal.advisorSharing} />
 
       {proposal.eligibility ? <EligibilityCheck check={proposal.eligibility} /> : null}
 
