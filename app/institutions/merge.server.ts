@@ -5,6 +5,7 @@ import { institutions, memberships, proposalComments, proposalPartners, proposal
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
+import { formatBrussels } from "../../workflows/time";
 
 // Merging a duplicate institution into the one to keep: everything that points at the
 // duplicate now points at the kept one (proposals it leads, its partner rows, its people, its
@@ -116,7 +117,7 @@ export function mergePreview(duplicateId: number, keptId: number) {
     kept: { id: kept!.id, name: kept!.name },
     led: moves.led,
     partnerOf: moves.partnerRows.map((row) => ({ id: row.proposalId, name: row.name, status: row.status, folded: row.fold !== null })),
-    people: moves.people.map((p) => ({ id: p.id, name: p.name, role: p.role })),
+    people: moves.people.filter((p, index) => moves.people.findIndex((other) => other.id === p.id) === index).map((p) => ({ id: p.id, name: p.name })),
     comments: moves.comments,
     conflictRules: moves.conflictRules,
   };
@@ -196,7 +197,7 @@ export function mergeInstitution(actor: ActingPerson, duplicateId: number, keptI
             partnerRowsMoved: moves.partnerRows.filter((r) => r.fold === null).map((r) => r.proposalId),
             partnerRowsFolded: moves.partnerRows.filter((r) => r.fold !== null).map((r) => ({ proposalId: r.proposalId, status: r.status, into: r.fold })),
             keptPartnerRowsNowLead: moves.keptPartnerOnLed.map((k) => k.proposalId),
-            people: moves.people.map((p) => p.id),
+            people: [...new Set(moves.people.map((p) => p.id))],
             comments: moves.comments,
             conflictRules: moves.conflictRules,
           },
@@ -220,5 +221,5 @@ export function mergeLinks(institutionId: number) {
     .where(eq(institutions.mergedIntoId, institutionId))
     .orderBy(institutions.name)
     .all();
-  return { mergedInto: into, mergedAt: row?.at ?? null, mergedHere };
+  return { mergedInto: into, mergedAt: row?.at ? formatBrussels(row.at) : null, mergedHere };
 }

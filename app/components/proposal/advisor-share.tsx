@@ -53,7 +53,7 @@ export function AdvisorShare({ sharing, error }: { sharing: Sharing; error?: str
         </p>
       )}
       {error ? (
-        <p className="field-error" role="alert">
+        <p className="notice error" role="alert">
           {error}
         </p>
       ) : null}
