@@ -96,7 +96,7 @@ describe("merging a duplicate institution", () => {
     await merge(duplicate, kept);
     expect(institutionChoices().map((c) => c.id)).not.toContain(duplicate);
     expect(institutionChoices(duplicate).map((c) => c.id)).not.toContain(duplicate);
-    expect(listInstitutions({ search: "Kosovo" }, { page: 1 }).rows.map((r) => r.id)).not.toContain(duplicate);
+    expect(listInstitutions({ search: "Kosovo" }, { param: "page", page: 1 }).rows.map((r) => r.id)).not.toContain(duplicate);
     const page = (id: number) => load(institutionRoute, `/admin/institutions/${id}`, { cookie: admin, params: { institutionId: String(id) } }) as Promise<{ mergedInto: { id: number } | null; mergedHere: { id: number }[] }>;
     expect((await page(duplicate)).mergedInto).toMatchObject({ id: kept });
     expect((await page(kept)).mergedHere.map((m) => m.id)).toEqual([duplicate]);
