@@ -34,11 +34,11 @@ export default function CountryAdvisors() {
       <p>
         <Link to={`/proposals/${proposal.id}`}>← {proposal.reference ?? proposal.title}</Link>
       </p>
-      <h1>
+      <h1 id="advisors-heading">
         Country advisors <span className="muted">· {proposal.title}</span>
       </h1>
       {sharing.isDraft ? (
-        <AdvisorShare sharing={sharing} error={actionData?.error} />
+        <AdvisorShare sharing={sharing} error={actionData?.error} headed={false} />
       ) : (
         <p>The proposal is submitted: the country advisors of the countries taking part follow it, read its comments and can write comments.</p>
       )}

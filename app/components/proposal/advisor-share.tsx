@@ -24,11 +24,15 @@ function CountryList({ countries }: { countries: Sharing["countries"] }) {
   );
 }
 
+function inWords(names: string[]) {
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
+}
+
 /**
  * On a draft: whether the country advisors of the countries taking part see it, and, for the
  * lead, the button to share it or stop sharing it. Nothing once the proposal is submitted.
  */
-export function AdvisorShare({ sharing, error }: { sharing: Sharing; error?: string | null }) {
+export function AdvisorShare({ sharing, error, headed = true }: { sharing: Sharing; error?: string | null; headed?: boolean }) {
   if (!sharing.isDraft) return null;
   if (!sharing.mayChange) {
     return sharing.shared ? (
@@ -39,7 +43,7 @@ export function AdvisorShare({ sharing, error }: { sharing: Sharing; error?: str
   }
   return (
     <section aria-labelledby="advisors-heading" className="narrow">
-      <h2 id="advisors-heading">Country advisors</h2>
+      {headed ? <h2 id="advisors-heading">Country advisors</h2> : null}
       {sharing.shared ? (
         <p>
           Shared with the country advisors of <CountryList countries={sharing.countries} /> since {sharing.shared.at} (by {sharing.shared.byName}). They can read
@@ -64,7 +68,8 @@ export function AdvisorShare({ sharing, error }: { sharing: Sharing; error?: str
           </button>
         ) : (
           <button type="submit" name="intent" value="share">
-            Share this draft with the country advisor(s) of <CountryList countries={sharing.countries} />
+            {/* Plain words: a link (the footnote mark) cannot sit inside a button. */}
+            Share this draft with the country advisor(s) of {inWords(sharing.countries.map((c) => c.label))}
           </button>
         )}
       </Form>
