@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { and, eq, exists, inArray, isNotNull, isNull, not, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { Role } from "../workflows/actors";
-import { institutions, memberships as membershipRows, proposalPartners, proposals, reviewAssignments, reviewConflicts, reviewerConflictRules } from "../db/schema";
+import { advisorShares, institutions, memberships as membershipRows, proposalPartners, proposals, reviewAssignments, reviewConflicts, reviewerConflictRules } from "../db/schema";
 import type { AssignmentState } from "../workflows/assignment.machine";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../workflows/assignment.machine";
 import { proposalStatesTakingReviews } from "./reviews/assignments.server";
@@ -93,6 +93,36 @@ function leadMay(user: SessionUser, proposal: Participation, events: ProposalEve
 function takesPart(user: SessionUser, proposal: Participation) {
   const own = applicantInstitutions(user);
   return own.includes(proposal.leadInstitutionId) || proposal.partnerInstitutionIds.some((id) => own.includes(id));
+}
+
+// Country advisors (the project's legal advisor or embedded country team in a country) help the
+// applicants of their country. What they may do, and nothing more:
+// - see the proposals an institution of their country leads or takes part in, once submitted,
+//   and drafts the lead shared with them (`visibleProposals`, `shareWithAdvisors`);
+// - read and write the proposal's comments (`comment`);
+// - hear of the events the applicants hear of (notifications.server.ts, `advisorsOf`).
+// They never edit, submit or send any event (those are the lead's, `leadMay`, or the TAF team's:
+// the statechart knows no advisor), and they never see internal notes, reviewers' names or scores
+// (`viewInternalNotes`, `viewRanking`, `manageReviews` are the TAF team's).
+
+/** The countries a person advises. */
+export function advisedCountries(user: SessionUser) {
+  return user.memberships.flatMap((m) => (m.role === "countryAdvisor" && m.countryCode !== null ? [m.countryCode] : []));
+}
+
+/** A country advisor of the lead's country or of a partner's taking part. */
+function advisesOn(user: SessionUser, proposal: Participation) {
+  const countries = advisedCountries(user);
+  return proposal.countryCodes.some((code) => countries.includes(code));
+}
+
+/**
+ * Whether a proposal is open to the country advisors of the countries taking part (over
+ * `proposals`): submitted, or a draft its lead shared with them; never once discarded.
+ */
+export function seenByAdvisors(): SQL {
+  const shared = db().select({ one: sql`1` }).from(advisorShares).where(eq(advisorShares.proposalId, proposals.id));
+  return or(notInArray(proposals.state, statesWithin("draft", "discarded")), and(inArray(proposals.state, statesWithin("draft")), exists(shared)))!;
 }
 
 /** Proposals led by, or with a partner taking part from, an institution that meets the condition. */
@@ -216,20 +246,21 @@ function assignedForReview(user: SessionUser) {
  * pages and their actions ask it, so a person never finds listed what they may not open, or
  * the other way round. Administrators see all; applicants the proposals their institution leads
  * or takes part in as a partner; reviewers those assigned to them; country advisors submitted
- * proposals an institution of their country leads or takes part in. Drafts, discarded ones
- * included, stay with the institutions writing them. With `role`, only what the person sees in
+ * proposals an institution of their country leads or takes part in, and the drafts among them
+ * that the lead shared with them. Other drafts, and discarded ones, stay with the institutions
+ * writing them. With `role`, only what the person sees in
  * that role: the home page lists each role's proposals apart.
  */
 export function visibleProposals(user: SessionUser, role?: Role): SQL {
   const memberships = user.memberships.filter((m) => role === undefined || m.role === role);
   if (memberships.some((m) => m.role === "administrator")) return sql`true`;
   const ownInstitutions = memberships.flatMap((m) => (m.role === "applicant" && m.institutionId !== null ? [m.institutionId] : []));
-  const advisedCountries = memberships.flatMap((m) => (m.role === "countryAdvisor" && m.countryCode !== null ? [m.countryCode] : []));
+  const advised = memberships.flatMap((m) => (m.role === "countryAdvisor" && m.countryCode !== null ? [m.countryCode] : []));
   const seen: SQL[] = [];
   if (ownInstitutions.length) seen.push(ledOrJoinedBy(inArray(institutions.id, ownInstitutions)));
   if (memberships.some((m) => m.role === "reviewer")) seen.push(assignedForReview(user));
-  if (advisedCountries.length) {
-    seen.push(and(notInArray(proposals.state, statesWithin("draft", "discarded")), ledOrJoinedBy(inArray(institutions.countryCode, advisedCountries)))!);
+  if (advised.length) {
+    seen.push(and(seenByAdvisors(), ledOrJoinedBy(inArray(institutions.countryCode, advised)))!);
   }
   return or(...seen) ?? sql`false`;
 }
@@ -249,8 +280,13 @@ const proposalPredicates = {
     const own = applicantInstitutions(user);
     return proposal.partnerInstitutionIds.some((id) => own.includes(id)) && partnersMayChange(proposal.snapshot, proposal.leadInstitutionId);
   },
-  /** Comments: the applicants of the lead and partners, and the TAF team. */
-  comment: (user: SessionUser, proposal: Participation) => hasRole(user, "administrator") || takesPart(user, proposal),
+  /** Comments: the applicants of the lead and partners, the country advisors of their countries, and the TAF team. */
+  comment: (user: SessionUser, proposal: Participation) => hasRole(user, "administrator") || takesPart(user, proposal) || advisesOn(user, proposal),
+  /**
+   * The lead shares its draft with the country advisors of the countries taking part, and
+   * revokes it, while it may still submit the draft: once submitted, the advisors see it anyway.
+   */
+  shareWithAdvisors: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT"]),
   /** The lead writes the concept note while it may submit it. */
   editConceptNote: (user: SessionUser, proposal: Participation) => leadMay(user, proposal, ["SUBMIT_CONCEPT"]),
   /** The lead reports on activities and writes the completion report while implementation runs. */
@@ -314,7 +350,8 @@ const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, (us
     proposal.partnerInstitutionIds.some((id) => applicantInstitutions(user).includes(id))
       ? (refusalOf(proposal.snapshot, "SUBMIT", leadOf(proposal.leadInstitutionId)) ?? NOT_NOW)
       : "Only applicants of an invited partner institution answer the invitation.",
-  comment: () => "Only the applicants of the lead and partner institutions and the TAF team comment on this proposal.",
+  comment: () => "Only the applicants of the lead and partner institutions, the country advisors of their countries and the TAF team comment on this proposal.",
+  shareWithAdvisors: (user, proposal) => leadRefusal(user, proposal, "SUBMIT"),
   editConceptNote: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_CONCEPT"),
   reportImplementation: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_REPORT"),
   planActivities: (user, proposal) =>

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { InstitutionType } from "../workflows/vocabulary";
 import { INSTITUTION_TYPES } from "../workflows/vocabulary";
 import type { RoundState } from "../workflows/round.machine";
@@ -36,6 +37,10 @@ export const institutions = sqliteTable(
     chapter24: integer("chapter_24", { mode: "boolean" }).notNull().default(false),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
+    // A duplicate merged into another record stays as a record of what was merged (see
+    // app/institutions/merge.server.ts): never chosen or listed again, its page links to the kept one.
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => institutions.id),
+    mergedAt: integer("merged_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("institutions_name_country").on(t.name, t.countryCode), index("institutions_country").on(t.countryCode)],
 );
@@ -488,6 +493,8 @@ export const proposalComments = sqliteTable(
       .notNull()
       .references(() => users.id),
     institutionId: integer("institution_id").references(() => institutions.id), // null for the TAF team
+    // The country a country advisor writes as; null for applicants and the TAF team.
+    advisorCountryCode: text("advisor_country_code").references(() => countries.code),
     body: text("body").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -670,3 +677,16 @@ export const proposalTopics = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.kind, t.topic] }), index("proposal_topics_topic").on(t.kind, t.topic, t.proposalId)],
 );
+
+// A draft its lead shared with the country advisors of the countries taking part: while the row
+// exists (and the proposal is a draft) they see it; the lead may revoke it until submission, when
+// the advisors see the proposal anyway. Sharing and revoking are in the audit log.
+export const advisorShares = sqliteTable("advisor_shares", {
+  proposalId: integer("proposal_id")
+    .primaryKey()
+    .references(() => proposals.id),
+  sharedByUserId: integer("shared_by_user_id")
+    .notNull()
+    .references(() => users.id),
+  sharedAt: integer("shared_at", { mode: "timestamp_ms" }).notNull(),
+});

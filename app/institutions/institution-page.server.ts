@@ -2,6 +2,7 @@ import { formatBrussels } from "../../workflows/time";
 import { idInAddress } from "../address.server";
 import { auditActivity } from "../audit.server";
 import { findInstitution, institutionPeople, listCountries } from "./institutions.server";
+import { mergeLinks } from "./merge.server";
 
 // One institution as the TAF team manages it: its details, its people, and what the audit log
 // recorded about it, in words.
@@ -20,6 +21,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   institutionUpdated: "Details changed",
   institutionDeactivated: "Deactivated",
   institutionReactivated: "Reactivated",
+  institutionMerged: "Merged into another institution",
 };
 
 /** The institution's page for an administrator. */
@@ -30,5 +32,6 @@ export function institutionPage(institutionId: number) {
     people: institutionPeople(institution.id),
     activity: auditActivity("institution", institution.id, AUDIT_ACTION_LABELS),
     countries: listCountries(),
+    ...mergeLinks(institution.id),
   };
 }

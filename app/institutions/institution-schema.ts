@@ -22,3 +22,13 @@ export const institutionSchema = z.object({
 });
 
 export type InstitutionInput = z.infer<typeof institutionSchema>;
+
+// Merging a duplicate: the institution to keep and why, recorded in the audit log.
+export const mergeSchema = z.object({
+  into: z.coerce.number({ error: "Choose the institution to keep." }).int("Choose the institution to keep.").positive("Choose the institution to keep."),
+  reason: z
+    .string({ error: "Say why these two records are one institution." })
+    .trim()
+    .min(10, "Say in a sentence why these two records are one institution.")
+    .max(1000, "Use at most 1000 characters."),
+});

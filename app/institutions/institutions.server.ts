@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/client";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { InstitutionType } from "../../db/schema";
 import { countries, institutions, memberships, users } from "../../db/schema";
@@ -42,7 +42,12 @@ export function institutionChoices(keepInstitutionId: number | null = null): Ins
     })
     .from(institutions)
     .innerJoin(countries, eq(countries.code, institutions.countryCode))
-    .where(keepInstitutionId === null ? eq(institutions.active, true) : sql`(${institutions.active} = 1 or ${institutions.id} = ${keepInstitutionId})`)
+    .where(
+      and(
+        isNull(institutions.mergedIntoId),
+        keepInstitutionId === null ? eq(institutions.active, true) : sql`(${institutions.active} = 1 or ${institutions.id} = ${keepInstitutionId})`,
+      ),
+    )
     .orderBy(countries.sortOrder, institutions.name)
     .all();
 }
@@ -64,12 +69,13 @@ export type InstitutionFilter = { search?: string; countryCode?: string; type?: 
 
 /** A page of the directory, with each institution's country and number of applicants, in one statement. */
 export function listInstitutions(filter: InstitutionFilter, request: PageRequest) {
-  const conditions: SQL[] = [];
+  // A merged duplicate is a record of the merge, found from the institution it was merged into.
+  const conditions: SQL[] = [isNull(institutions.mergedIntoId)];
   if (filter.search) conditions.push(sql`${institutions.name} like ${containsPattern(filter.search.trim())} escape '\\'`);
   if (filter.countryCode) conditions.push(eq(institutions.countryCode, filter.countryCode));
   if (filter.type) conditions.push(eq(institutions.type, filter.type));
   if (filter.active !== undefined) conditions.push(eq(institutions.active, filter.active));
-  const where = conditions.length ? and(...conditions) : undefined;
+  const where = and(...conditions);
   return readPage(request, (offset, limit) => {
     const rows = db()
       .select({
@@ -174,6 +180,7 @@ export function updateInstitution(actor: ActingPerson, institutionId: number, in
       (tx) => {
         const before = tx.select().from(institutions).where(eq(institutions.id, institutionId)).get();
         if (!before) return { ok: false, formErrors: ["This institution no longer exists."] };
+        if (before.mergedIntoId !== null) return { ok: false, formErrors: ["This institution was merged into another one: change the institution it was merged into."] };
         const fieldErrors = checkInstitution(tx, input, institutionId);
         if (fieldErrors) return { ok: false, fieldErrors };
         const changes = Object.fromEntries(

@@ -77,7 +77,7 @@ export function proposalsOfInstitutions(user: SessionUser, request: PageRequest)
   return listPage(request, visibleProposals(user, "applicant"), applicantInstitutions(user));
 }
 
-/** Submitted proposals with an institution of the advisor's countries: a country advisor's view. */
+/** Proposals with an institution of the advisor's countries, submitted or shared with them as a draft: a country advisor's view. */
 export function proposalsOfCountries(user: SessionUser, request: PageRequest) {
   return listPage(request, visibleProposals(user, "countryAdvisor"));
 }

@@ -19,9 +19,10 @@ import { isWithin } from "../../workflows/proposal-stages";
 import { env } from "../env.server";
 
 // The mail a proposal's transitions owe, written to the outbox in the transition's transaction.
-// Applicants hear about what concerns them; administrators hear when a proposal waits for them.
+// Applicants hear about what concerns them, and with them the country advisors of the countries
+// taking part, who help them; administrators hear when a proposal waits for them.
 
-type Recipient = { userId: number; name: string; email: string; institutionId: number | null };
+type Recipient = { userId: number; name: string; email: string; institutionId: number | null; asAdvisor?: boolean };
 
 type Transition = {
   proposal: typeof proposals.$inferSelect;
@@ -36,7 +37,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
   const { proposal, event } = transition;
   const proposalUrl = `${env().APP_URL}/proposals/${proposal.id}`;
   const about = { appUrl: env().APP_URL, reference: proposal.reference, title: proposal.title || "Untitled proposal", proposalUrl };
-  const applicants = () => applicantsOf(tx, proposal);
+  const applicants = () => withoutRepeats([...applicantsOf(tx, proposal), ...advisorsOf(tx, proposal)]);
   const administrators = () => administratorsOf(tx);
   const send = (recipients: Recipient[], template: string, render: (r: Recipient) => RenderedEmail) => {
     for (const recipient of recipients) {
@@ -58,6 +59,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
         proposalSubmittedEmail({
           recipientName: r.name,
           isLead: r.institutionId === proposal.leadInstitutionId,
+          asAdvisor: r.asAdvisor,
           roundTitle,
           leadInstitutionName,
           countries: countryLabels,
@@ -169,6 +171,30 @@ export function applicantsOf(tx: Tx, proposal: { id: number; leadInstitutionId: 
       ),
     )
     .all();
+}
+
+/**
+ * Active country advisors of the lead's country and of every confirmed partner's: those who see
+ * the proposal once it is submitted (`visibleProposals`), when the applicants' mail begins.
+ */
+export function advisorsOf(tx: Tx, proposal: { id: number; leadInstitutionId: number }): Recipient[] {
+  const countriesTakingPart = tx
+    .selectDistinct({ code: institutions.countryCode })
+    .from(institutions)
+    .leftJoin(proposalPartners, and(eq(proposalPartners.institutionId, institutions.id), eq(proposalPartners.proposalId, proposal.id)))
+    .where(or(eq(institutions.id, proposal.leadInstitutionId), eq(proposalPartners.status, "confirmed")));
+  return tx
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email, institutionId: memberships.institutionId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.role, "countryAdvisor"), eq(users.active, true), inArray(memberships.countryCode, countriesTakingPart)))
+    .all()
+    .map((advisor) => ({ ...advisor, asAdvisor: true }));
+}
+
+/** One mail per person, even for someone who is both an applicant and an advisor of the proposal. */
+function withoutRepeats(recipients: Recipient[]) {
+  return recipients.filter((recipient, index) => recipients.findIndex((other) => other.userId === recipient.userId) === index);
 }
 
 export function administratorsOf(tx: Tx): Recipient[] {

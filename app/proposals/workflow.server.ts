@@ -19,6 +19,7 @@ import { planApprovedActivities } from "./activity-plan.server";
 import { updateDeadlines } from "./deadlines.server";
 import { notifyTransition } from "./notifications.server";
 import { revisionRequests } from "./revision-requests.server";
+import { mergedInstitutionIds } from "../institutions/merge.server";
 import { roundSettings } from "../rounds/workflow.server";
 import { roundEligibility, submissionRoundFacts } from "../rounds/eligibility.server";
 
@@ -301,14 +302,17 @@ function recordEvent(tx: Tx, proposal: ProposalRow, entry: HistoryEntry, fromSta
 /** The snapshot a proposal's history leads to: used to check that the log and the row agree. */
 export function replayHistory(proposalId: number, tx: Tx = db()): ProposalSnapshot | null {
   const rows = tx.select().from(proposalEvents).where(eq(proposalEvents.proposalId, proposalId)).orderBy(proposalEvents.id).all();
+  // The history keeps the institutions as they were; one merged since is read as the one it was merged into.
+  const merged = mergedInstitutionIds(tx);
+  const now = (id: number | null) => (id === null ? null : (merged.get(id) ?? id));
   let snapshot: ProposalSnapshot | null = null;
   for (const row of rows) {
     if (row.type === "CREATE") {
-      snapshot = initialProposalSnapshot({ leadInstitutionId: Number(row.payload.leadInstitutionId) });
+      snapshot = initialProposalSnapshot({ leadInstitutionId: now(Number(row.payload.leadInstitutionId))! });
       continue;
     }
     if (!snapshot) return null;
-    const actor: Actor = { userId: row.actorUserId ?? 0, role: row.actorRole as Actor["role"], institutionId: row.actorInstitutionId };
+    const actor: Actor = { userId: row.actorUserId ?? 0, role: row.actorRole as Actor["role"], institutionId: now(row.actorInstitutionId) };
     snapshot = replayStep(snapshot, row, actor);
   }
   return snapshot;

@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Institution() {
-  const { institution, people, activity, countries } = useLoaderData<typeof loader>();
+  const { institution, people, activity, countries, mergedInto, mergedAt, mergedHere } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
@@ -64,8 +64,19 @@ export default function Institution() {
       </p>
       <div className="page-head">
         <h1>{institution.name}</h1>
-        {institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}
+        {mergedInto ? <span className="badge off">Merged</span> : institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}
       </div>
+      {mergedInto ? (
+        <p className="notice" role="note">
+          Merged into <Link to={`/admin/institutions/${mergedInto.id}`}>{mergedInto.name}</Link> on {mergedAt}. Its proposals, partners, people and comments
+          are there now; this record stays to show what was merged.
+        </p>
+      ) : null}
+      {notice === "merged" ? (
+        <p className="notice success" role="status">
+          The duplicate is merged into this institution.
+        </p>
+      ) : null}
       {notice === "created" || notice === "updated" ? (
         <p className="notice success" role="status">
           {notice === "created" ? "The institution is added to the directory." : "The changes are saved."}
@@ -129,14 +140,33 @@ export default function Institution() {
         )}
       </section>
 
-      <section aria-labelledby="edit-heading" className="narrow">
-        <h2 id="edit-heading">Change the institution</h2>
-        <Form method="post" className="stack" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
-          <InstitutionFields fields={fields} countries={countries} />
-          <button type="submit">Save changes</button>
-        </Form>
-      </section>
+      {mergedHere.length ? (
+        <section aria-labelledby="merged-heading">
+          <h2 id="merged-heading">Duplicates merged into this institution</h2>
+          <ul>
+            {mergedHere.map((duplicate) => (
+              <li key={duplicate.id}>
+                <Link to={`/admin/institutions/${duplicate.id}`}>{duplicate.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {mergedInto ? null : (
+        <section aria-labelledby="edit-heading" className="narrow">
+          <h2 id="edit-heading">Change the institution</h2>
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <FormErrors errors={form.errors} />
+            <InstitutionFields fields={fields} countries={countries} />
+            <button type="submit">Save changes</button>
+          </Form>
+          <p>
+            Is this record a duplicate of another institution in the directory?{" "}
+            <Link to={`/admin/institutions/${institution.id}/merge`}>Merge it into the institution to keep</Link>.
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent changes</h2>

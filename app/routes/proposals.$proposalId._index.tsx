@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { ActionForm } from "../components/proposal/action-form";
 import { DeadlineFacts } from "../components/proposal/deadlines";
+import { AdvisorShare } from "../components/proposal/advisor-share";
 import { EligibilityCheck } from "../components/proposal/eligibility-check";
 import { ProposalHistory } from "../components/proposal/history";
 import { StageList } from "../components/proposal/stages";
@@ -15,6 +16,7 @@ import { requireProposal } from "../permissions.server";
 import { sendFromProposalPage } from "../proposals/page-commands.server";
 import { proposalPageFor } from "../proposals/proposal-view.server";
 import { heldDecisionOn } from "../reviews/decisions.server";
+import { advisorSharingFor } from "../proposals/advisor-sharing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` },
@@ -24,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
   const page = proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice"));
   // Whoever may decide sees the decision held so far beside the form that would replace it.
-  return { ...page, heldDecision: page.actions.some((action) => action.type === "DECIDE") ? heldDecisionOn(proposal.proposalId) : null };
+  return {
+    ...page,
+    heldDecision: page.actions.some((action) => action.type === "DECIDE") ? heldDecisionOn(proposal.proposalId) : null,
+    advisorSharing: advisorSharingFor(proposal, user),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -119,6 +125,8 @@ export default function ProposalPage() {
           <p className="empty">{proposal.finished ? "Nothing more happens to this proposal." : "Nothing for you to do at this stage. You will get an e-mail when something changes."}</p>
         )}
       </section>
+
+      <AdvisorShare sharing={proposal.advisorSharing} />
 
       {proposal.eligibility ? <EligibilityCheck check={proposal.eligibility} /> : null}
 

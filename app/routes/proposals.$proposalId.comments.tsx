@@ -47,7 +47,7 @@ export default function Comments() {
         Comments <span className="muted">· {proposal.title}</span>
       </h1>
       <p>
-        Discuss the proposal here with the lead, the partners and the TAF team. Only the applicants of the institutions taking part and the TAF
+        Discuss the proposal here with the lead, the partners, the country advisors and the TAF team. Only the applicants of the institutions taking part, the country advisors of their countries and the TAF
         team read these comments; reviewers do not. The applicants of the other institutions receive each comment by e-mail.
       </p>
       {comments.length ? (

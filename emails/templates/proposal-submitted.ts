@@ -11,6 +11,8 @@ export function proposalSubmittedEmail(submission: {
   recipientName: string;
   /** Whether the recipient works at the lead institution (else at a partner). */
   isLead: boolean;
+  /** Whether the recipient is a country advisor of a country taking part (then not an applicant). */
+  asAdvisor?: boolean;
   reference: string | null;
   title: string;
   roundTitle: string;
@@ -31,7 +33,9 @@ export function proposalSubmittedEmail(submission: {
       heading: subject,
       paragraphs: [
         `Dear ${submission.recipientName},`,
-        submission.isLead
+        submission.asAdvisor
+          ? `${submission.leadInstitutionName} submitted ${proposal} to the round “${submission.roundTitle}” on ${when}. You receive this as the country advisor of a country taking part.`
+          : submission.isLead
           ? `Your institution, ${submission.leadInstitutionName}, submitted ${proposal} to the round “${submission.roundTitle}” on ${when}.`
           : `${submission.leadInstitutionName} submitted ${proposal} to the round “${submission.roundTitle}” on ${when}. Your institution takes part in it as a partner.`,
         ...(submission.countries.length > 0 ? [`Institutions from these countries stand behind the proposal: ${listInWords(submission.countries)}.`] : []),

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { mailbox, memberships, outbox, proposalEvents, proposals, reviewAssignments, rounds, users } from "../../db/schema";
+import { advisorShares, institutions, mailbox, memberships, outbox, proposalEvents, proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { applyAssignmentCommand, proposalStatesTakingReviews } from "../../app/reviews/assignments.server";
 import { db } from "../../app/db.server";
 import type { ProposalEventType, ProposalSender } from "../../workflows/proposal-events";
@@ -14,7 +14,7 @@ import { load, signInAs, statusOf, submit } from "../support/http";
 import { changedTables, demoPortal, proposalIdByTitle, roundIdByCode, tableChecksums } from "../support/tables";
 import { eligibilitySettingsPage } from "../../app/rounds/eligibility.server";
 import { eligibilityForm } from "../support/eligibility-form";
-import { actorFor, addPerson, ALBANIAN_POLICE, driveTo, institutionId, KOSOVO_POLICE, userId } from "../workflow-server/builders";
+import { actorFor, addPerson, ALBANIAN_POLICE, driveTo, institutionId, KOSOVO_POLICE, makeProposal, MK_PROSECUTION, userId } from "../workflow-server/builders";
 
 // The authorization matrix: every route, for every kind of visitor, answers as this table says.
 // A new route without a row here fails the test, so no page is added without deciding who sees it.
@@ -42,10 +42,14 @@ const PROPOSALS = {
   partnersDraft: "A shared alert channel for stolen vehicles",
   // Not in the demo: built beside it (below), since no demo proposal waits in the EU review.
   euReview: "Matrix: a proposal under EU review",
+  // Built beside the demo: Kosovo* Police's draft with North Macedonia's prosecution invited,
+  // shared with the country advisors.
+  sharedDraft: "Matrix: a draft shared with the country advisors",
 } as const;
 type ProposalName = keyof typeof PROPOSALS;
 
 const MESSAGE_SUBJECT = "A message";
+const DUPLICATE_INSTITUTION = "Kosovo Police (entered twice)";
 const FAILED_SUBJECT = "A message the mail server refused";
 
 // Sessions are started in the base, so that a request that writes nothing leaves the copy as it was.
@@ -60,6 +64,9 @@ async function beside() {
     const user = db().insert(users).values({ email: `advisor.${country.toLowerCase()}@matrix.example`, name: `Advisor ${country}` }).returning().get();
     db().insert(memberships).values({ userId: user.id, role: "countryAdvisor", countryCode: country }).run();
   }
+  const shared = makeProposal({ title: PROPOSALS.sharedDraft, lead: KOSOVO_POLICE, partners: [{ institution: MK_PROSECUTION, status: "invited" }] });
+  db().insert(advisorShares).values({ proposalId: shared.id, sharedByUserId: userId("applicant.xk@taf.example"), sharedAt: new Date() }).run();
+  db().insert(institutions).values({ name: DUPLICATE_INSTITUTION, countryCode: "XK", type: "police" }).run();
   driveTo("reviewing", { title: PROPOSALS.euReview, lead: KOSOVO_POLICE, partners: [{ institution: ALBANIAN_POLICE, status: "confirmed" }] });
   // Its first reviewer declared no conflict, so the proposal is open to them.
   const declared = applyAssignmentCommand({ assignmentId: euReviewAssignment(), actor: actorFor("reviewer.eu@taf.example"), command: { type: "DECLARE_NO_CONFLICT" } });
@@ -84,7 +91,9 @@ const administratorsOnly: Record<Visitor, Answer> = { ...everyone(403), signedOu
 const draftVisibility: Record<Visitor, Answer> = { signedOut: "login", applicant: "ok", reviewer: 404, countryAdvisor: 404, administrator: 403 };
 const leadOnDraft: Record<Visitor, Answer> = draftVisibility;
 const notNowForAnyone: Record<Visitor, Answer> = { ...everyone(403), signedOut: "login" };
-const applicantsAndTeam: Record<Visitor, Answer> = { signedOut: "login", applicant: "ok", reviewer: 403, countryAdvisor: 403, administrator: "ok" };
+const advisorsToo: Record<Visitor, Answer> = { signedOut: "login", applicant: "ok", reviewer: 403, countryAdvisor: "ok", administrator: "ok" };
+// A draft its lead shared is seen by the advisors of the countries taking part as well.
+const sharedDraftVisibility: Record<Visitor, Answer> = { ...draftVisibility, countryAdvisor: "ok", administrator: "ok" };
 // A reviewer sees a proposal only while it takes reviews: past the review, as anyone who may not see it.
 const pastReview = (answers: Record<Visitor, Answer>): Record<Visitor, Answer> => ({ ...answers, reviewer: 404 });
 
@@ -288,6 +297,8 @@ const matrix: Record<string, Entry | Entry[]> = {
       loader: { signedOut: "login", applicant: 404, reviewer: 404, countryAdvisor: 404, administrator: "ok" },
       action: { signedOut: "login", applicant: 404, reviewer: 404, countryAdvisor: 404, administrator: "form" },
     },
+    // The advisor of North Macedonia, invited as partner, opens the shared draft and sends nothing.
+    { at: proposalAt("sharedDraft"), loader: sharedDraftVisibility, action: { ...sharedDraftVisibility, applicant: "form", countryAdvisor: "form", administrator: "form" } },
     // Its reviewer declared no conflict; the other one (not a visitor here) has not yet.
     { at: proposalAt("euReview"), loader: { signedOut: "login", applicant: "ok", reviewer: "ok", countryAdvisor: 404, administrator: "ok" } },
     { at: fixed("/proposals/999999", { proposalId: "999999" }), loader: { ...everyone(404), signedOut: "login" } },
@@ -341,8 +352,10 @@ const matrix: Record<string, Entry | Entry[]> = {
       allowed: { form: () => ({ intent: "decline", reason: "Our unit has no capacity this year.", confirm: "on" }), changes: ["audit_log", "outbox", "proposal_partners"] },
     },
   ],
+  // The country advisor of North Macedonia, which takes part, comments too.
   "proposals.$proposalId.comments": [
-    { at: proposalAt("implementation", "/comments"), loader: pastReview(applicantsAndTeam), action: pastReview(applicantsAndTeam), allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
+    { at: proposalAt("implementation", "/comments"), loader: pastReview(advisorsToo), action: pastReview(advisorsToo), allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
+    { at: proposalAt("sharedDraft", "/comments"), loader: sharedDraftVisibility, action: sharedDraftVisibility, allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
     { at: proposalAt("draft", "/comments"), loader: { ...draftVisibility, administrator: "ok" }, action: { ...draftVisibility, administrator: "ok" }, allowed: { form: () => ({ body: "A comment from the matrix." }), changes: ["outbox", "proposal_comments"] } },
   ],
   "proposals.$proposalId.attachments": [
@@ -427,6 +440,34 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: fixed("/reviews/999999", { assignmentId: "999999" }), loader: { ...everyone(404), signedOut: "login" }, action: { ...everyone(404), signedOut: "login" } },
     { at: fixed("/reviews/x", { assignmentId: "x" }), loader: { ...everyone(404), signedOut: "login" } },
   ],
+  // Sharing a draft with the country advisors is its lead's, while it may submit it.
+  "proposals.$proposalId.advisors": [
+    {
+      at: proposalAt("draft", "/advisors"),
+      loader: { ...draftVisibility, administrator: "ok" },
+      action: leadOnDraft,
+      allowed: { form: () => ({ intent: "share" }), changes: ["advisor_shares", "audit_log"] },
+    },
+    {
+      at: proposalAt("sharedDraft", "/advisors"),
+      loader: sharedDraftVisibility,
+      action: { ...leadOnDraft, countryAdvisor: 403 },
+      allowed: { form: () => ({ intent: "stop" }), changes: ["advisor_shares", "audit_log"] },
+    },
+    { at: proposalAt("implementation", "/advisors"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }), action: pastReview(notNowForAnyone) },
+  ],
+  "admin.institutions.$institutionId_.merge": {
+    at: {
+      label: `/admin/institutions/‹${DUPLICATE_INSTITUTION}›/merge`,
+      resolve: () => {
+        const id = String(institutionId(DUPLICATE_INSTITUTION));
+        return { path: `/admin/institutions/${id}/merge`, params: { institutionId: id } };
+      },
+    },
+    loader: administratorsOnly,
+    action: administratorsOnly,
+    allowed: { form: () => ({ into: String(institutionId(KOSOVO_POLICE)), reason: "The same police service, entered twice." }), changes: ["audit_log", "institutions"] },
+  },
   "admin.institutions.$institutionId": {
     at: byName("/admin/institutions", "institutionId", KOSOVO_POLICE, () => institutionId(KOSOVO_POLICE)),
     loader: administratorsOnly,

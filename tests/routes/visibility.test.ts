@@ -4,9 +4,10 @@ import { db } from "../../app/db.server";
 import { loadDemoData } from "../../app/demo/demo.server";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
+import * as advisorsPage from "../../app/routes/proposals.$proposalId.advisors";
 import * as home from "../../app/routes/_index";
 import { memberships, proposals, rounds, users } from "../../db/schema";
-import { load, signInAs, statusOf } from "../support/http";
+import { load, signInAs, statusOf, submit } from "../support/http";
 import { actorFor, KOSOVO_POLICE, makeProposal, makeRound, MK_PROSECUTION, T0 } from "../workflow-server/builders";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
 
@@ -145,5 +146,23 @@ describe("one rule for who sees which proposal", () => {
     expect(advisor.openable).not.toContain(draft.title);
     expect(advisor.openable).not.toContain(discarded.title);
     expect(advisor.listed).toEqual(advisor.openable);
+  });
+
+  it("opens a draft to the advisors of the countries taking part once its lead shares it, and closes it again when the lead stops", async () => {
+    const round = makeRound();
+    const title = "A draft the prosecutors ask their advisors about";
+    const draft = makeProposal({ round, title, lead: MK_PROSECUTION, createdBy: "applicant.mk@taf.example", partners: [{ institution: KOSOVO_POLICE, status: "invited" }] });
+    const lead = await signInAs("applicant.mk@taf.example");
+    const sharing = (intent: string) => submit(advisorsPage, `/proposals/${draft.id}/advisors`, { intent }, { cookie: lead, params: { proposalId: String(draft.id) } });
+    await sharing("share");
+    const advisor = await seenBy("advisor.mk@taf.example");
+    expect(advisor.openable).toContain(title);
+    expect(advisor.listed).toEqual(advisor.openable);
+    // The advisor of Serbia (the second role of this person) takes no part in it.
+    expect((await seenBy(ADVISOR_AND_REVIEWER)).openable).not.toContain(title);
+    await sharing("stop");
+    const after = await seenBy("advisor.mk@taf.example");
+    expect(after.openable).not.toContain(title);
+    expect(after.listed).toEqual(after.openable);
   });
 });

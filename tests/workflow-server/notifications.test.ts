@@ -109,7 +109,8 @@ describe("the outbox holds exactly the messages a transition owes", () => {
     });
     const withoutKosovo = mailOf(id, partnerApplicant(), { type: "SUBMIT" });
     expect(sent(withoutKosovo)).toEqual(
-      [`proposal-submitted → ${AL}`, `proposal-submitted → ${MK}`, `proposal-to-decide → ${ADMIN}`, "proposal-to-decide → admin.two@taf.example"].sort(),
+      // North Macedonia's country advisor follows the proposals of North Macedonia's institutions.
+      [`proposal-submitted → ${AL}`, `proposal-submitted → ${MK}`, "proposal-submitted → advisor.mk@taf.example", `proposal-to-decide → ${ADMIN}`, "proposal-to-decide → admin.two@taf.example"].sort(),
     );
     for (const message of withoutKosovo) {
       expect(message.text).not.toContain(KOSOVO_FOOTNOTE);

@@ -1,0 +1,74 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { advisorShares, countries, memberships, proposals, users } from "../../db/schema";
+import { countryLabel } from "../../workflows/countries";
+import { isWithin } from "../../workflows/proposal-stages";
+import { formatBrussels } from "../../workflows/time";
+import { audit } from "../audit.server";
+import type { SessionUser } from "../auth/session.server";
+import { db } from "../db.server";
+import { canOnProposal } from "../permissions.server";
+import type { Participation } from "./participation.server";
+
+// A lead may share its draft with the country advisors of the countries taking part, so that
+// they can help before it is submitted (they see it, comment, and hear of its comments), and
+// stop sharing it while it is a draft. Submitted proposals are theirs to see anyway.
+
+/** Whether, since when and by whom the draft is shared, with which countries' advisors, and whether this person may change it. */
+export function advisorSharingFor(participation: Participation, user: SessionUser) {
+  const proposal = db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, participation.proposalId)).get()!;
+  const share = db()
+    .select({ at: advisorShares.sharedAt, byName: users.name })
+    .from(advisorShares)
+    .innerJoin(users, eq(users.id, advisorShares.sharedByUserId))
+    .where(eq(advisorShares.proposalId, participation.proposalId))
+    .get();
+  const countryRows = db()
+    .select({ code: countries.code, name: countries.name, needsFootnote: countries.needsDesignationFootnote })
+    .from(countries)
+    .where(inArray(countries.code, participation.countryCodes))
+    .orderBy(countries.sortOrder)
+    .all();
+  const advisorCount = db()
+    .selectDistinct({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.role, "countryAdvisor"), eq(users.active, true), inArray(memberships.countryCode, participation.countryCodes)))
+    .all().length;
+  return {
+    proposalId: participation.proposalId,
+    isDraft: isWithin(proposal.state, "draft"),
+    shared: share ? { at: formatBrussels(share.at), byName: share.byName } : null,
+    countries: countryRows.map((c) => ({ name: c.name, needsFootnote: c.needsFootnote, label: countryLabel(c.name, c.needsFootnote) })),
+    advisorCount,
+    mayChange: canOnProposal(user, "shareWithAdvisors", participation),
+  };
+}
+
+/** Shares the draft (again sharing a shared one changes nothing) and records it in the audit log. */
+export function shareWithAdvisors(user: SessionUser, participation: Participation, ip?: string, now = new Date()) {
+  db().transaction(
+    (tx) => {
+      const inserted = tx
+        .insert(advisorShares)
+        .values({ proposalId: participation.proposalId, sharedByUserId: user.id, sharedAt: now })
+        .onConflictDoNothing()
+        .returning({ proposalId: advisorShares.proposalId })
+        .all();
+      if (!inserted.length) return;
+      audit({ actorUserId: user.id, action: "draftSharedWithAdvisors", subjectType: "proposal", subjectId: participation.proposalId, detail: { countries: participation.countryCodes }, ip }, tx);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Stops sharing the draft and records it; a draft not shared stays as it is. */
+export function stopSharingWithAdvisors(user: SessionUser, participation: Participation, ip?: string) {
+  db().transaction(
+    (tx) => {
+      const deleted = tx.delete(advisorShares).where(eq(advisorShares.proposalId, participation.proposalId)).returning({ proposalId: advisorShares.proposalId }).all();
+      if (!deleted.length) return;
+      audit({ actorUserId: user.id, action: "draftSharingWithAdvisorsStopped", subjectType: "proposal", subjectId: participation.proposalId, detail: { countries: participation.countryCodes }, ip }, tx);
+    },
+    { behavior: "immediate" },
+  );
+}
