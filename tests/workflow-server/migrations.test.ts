@@ -43,10 +43,14 @@ function migrationsUpTo(count: number) {
   return folder;
 }
 
-const tablesOf = (sqlite: Sqlite) =>
-  (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[]).map(
-    (t) => t.name,
-  );
+// The tables that hold rows of their own: not full-text indexes (a virtual table and its shadow
+// tables), which triggers rebuild from the rows they index.
+const tablesOf = (sqlite: Sqlite) => {
+  const virtual = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
+  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((name) => !virtual.some((index) => name === index || name.startsWith(`${index}_`)));
+};
 const columnsOf = (sqlite: Sqlite, table: string) => (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 const count = (sqlite: Sqlite, table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
