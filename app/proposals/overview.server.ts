@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { institutions, proposalPartners, proposals, proposalTopics, rounds } from "../../db/schema";
 import { countryName, WB6_COUNTRIES } from "../../workflows/countries";
@@ -252,6 +252,8 @@ export function overviewChoices() {
     institutions: db()
       .select({ id: institutions.id, name: institutions.name, countryCode: institutions.countryCode })
       .from(institutions)
+      // A merged duplicate's proposals moved to the institution it was merged into.
+      .where(isNull(institutions.mergedIntoId))
       .orderBy(asc(institutions.name))
       .all(),
   };
