@@ -73,14 +73,15 @@ function Header() {
               <NavLink to="/" end>
                 Home
               </NavLink>
-              {navigation.managePeople ? <NavLink to="/admin/people">People</NavLink> : null}
-              {navigation.manageInstitutions ? <NavLink to="/admin/institutions">Institutions</NavLink> : null}
+              {/* The process first, in its order; then the directory and the records. */}
+              {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">Proposals</NavLink> : null}
               {navigation.manageRounds ? <NavLink to="/admin/rounds">Rounds</NavLink> : null}
               {navigation.decideEligibility ? <NavLink to="/admin/eligibility">Eligibility</NavLink> : null}
               {navigation.viewActivityTimeline ? <NavLink to="/admin/activities">Activities</NavLink> : null}
-              {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">Proposals</NavLink> : null}
-              {navigation.viewAuditLog ? <NavLink to="/admin/audit">Audit log</NavLink> : null}
+              {navigation.managePeople ? <NavLink to="/admin/people">People</NavLink> : null}
+              {navigation.manageInstitutions ? <NavLink to="/admin/institutions">Institutions</NavLink> : null}
               {navigation.readMailbox ? <NavLink to="/admin/mailbox">Mailbox</NavLink> : null}
+              {navigation.viewAuditLog ? <NavLink to="/admin/audit">Audit log</NavLink> : null}
             </nav>
             <div className="site-user">
               <Link to="/account" title="Your account">
