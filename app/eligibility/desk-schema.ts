@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
-import type { CriterionId } from "../../workflows/eligibility";
+import type { CriterionId, CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";
 
 // The forms beside each proposal on the eligibility desk. zod checks the shape; which criteria
 // need a reason is read from the proposal's latest automatic check (desk.server.ts), and whether
@@ -41,3 +41,20 @@ export const deskFormSchema = z.preprocess(
 
 export type DeskForm = z.infer<typeof deskFormSchema>;
 export type DeskIntent = DeskForm["intent"];
+
+type Country = { name: string; needsFootnote: boolean };
+
+/** One proposal on the desk as its page shows it: who takes part, and the automatic check per criterion. */
+export type DeskEntry = {
+  id: number;
+  version: number;
+  reference: string | null;
+  title: string;
+  roundCode: string;
+  lead: { name: string; country: Country };
+  partners: { name: string; country: Country }[];
+  submitted: string;
+  checked: string | null;
+  overall: EligibilityOutcome | null;
+  results: CriterionResult[];
+};

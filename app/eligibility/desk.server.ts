@@ -13,7 +13,7 @@ import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
 import { visibleProposals } from "../permissions.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
-import type { DeskForm, DeskIntent } from "./desk-schema";
+import type { DeskEntry, DeskForm, DeskIntent } from "./desk-schema";
 import { deskFormSchema, overrideField } from "./desk-schema";
 
 // The eligibility desk: every proposal waiting for the TAF team's eligibility decision, oldest
@@ -23,22 +23,6 @@ import { deskFormSchema, overrideField } from "./desk-schema";
 /** The latest clarification due date the desk accepts: the proposal page offers at most 60 days too. */
 const MAX_DAYS_TO_ANSWER = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-type Country = { name: string; needsFootnote: boolean };
-
-export type DeskEntry = {
-  id: number;
-  version: number;
-  reference: string | null;
-  title: string;
-  roundCode: string;
-  lead: { name: string; country: Country };
-  partners: { name: string; country: Country }[];
-  submitted: string;
-  checked: string | null;
-  overall: EligibilityOutcome | null;
-  results: CriterionResult[];
-};
 
 const leadCountry = alias(countries, "lead_country");
 const partnerCountry = alias(countries, "partner_country");

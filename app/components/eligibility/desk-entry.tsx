@@ -1,24 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import type { DeskEntry as Entry } from "../../eligibility/desk-schema";
 import { overrideField } from "../../eligibility/desk-schema";
 import { CountryName } from "../country";
 import { EligibilityResults } from "../proposal/eligibility-check";
-
-type Country = { name: string; needsFootnote: boolean };
-type Result = { id: string; label: string; outcome: string; reason: string };
-
-type Entry = {
-  id: number;
-  version: number;
-  reference: string | null;
-  title: string;
-  roundCode: string;
-  lead: { name: string; country: Country };
-  partners: { name: string; country: Country }[];
-  submitted: string;
-  checked: string | null;
-  overall: string | null;
-  results: Result[];
-};
 
 /** What the server answered the last form sent: its values and errors go back beside it. */
 type Reply = { proposalId: number | null; intent: string; values: Record<string, string>; fieldErrors: Record<string, string[]>; formError: string | null; done: string | null };
