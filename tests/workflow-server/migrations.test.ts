@@ -43,10 +43,12 @@ function migrationsUpTo(count: number) {
   return folder;
 }
 
-const tablesOf = (sqlite: Sqlite) =>
-  (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[]).map(
-    (t) => t.name,
-  );
+// A full-text table's shadow tables (proposal_search_idx...) are its storage, which only SQLite writes.
+const tablesOf = (sqlite: Sqlite) => {
+  const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string; sql: string }[];
+  const virtual = tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
+  return tables.map((t) => t.name).filter((name) => !virtual.some((v) => name.startsWith(`${v}_`)));
+};
 const columnsOf = (sqlite: Sqlite, table: string) => (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 const count = (sqlite: Sqlite, table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
