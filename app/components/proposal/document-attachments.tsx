@@ -127,7 +127,8 @@ export function DocumentAttachments({ heading, level = 2, proposalId, path, file
           ))}
         </ul>
       ) : (
-        <p className="empty">No files attached.</p>
+        // A quiet line, not the empty-list box: a page of activity cards shows one per card.
+        <p className="muted">No files attached yet.</p>
       )}
       {!canEdit ? null : full ? (
         <p className="notice warning">
