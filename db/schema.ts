@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { InstitutionType } from "../workflows/vocabulary";
-import { INSTITUTION_TYPES } from "../workflows/vocabulary";
+import { ATTACHMENT_DOCUMENT_KIND_IDS, INSTITUTION_TYPES } from "../workflows/vocabulary";
 import type { RoundState } from "../workflows/round.machine";
 import { roles } from "../workflows/actors";
 import type { AssignmentState } from "../workflows/assignment.machine";
@@ -520,6 +520,12 @@ export const attachments = sqliteTable(
     sha256: text("sha256").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     removedAt: integer("removed_at", { mode: "timestamp_ms" }), // kept for the versions that listed it
+    // Which document the file belongs to, as the kind of version that freezes it: the proposal's
+    // own, the concept note's, an activity report's (activityId says which), the completion report's.
+    purpose: text("purpose", { enum: versionKinds }).notNull().default("proposal"),
+    activityId: integer("activity_id").references(() => activities.id),
+    // For the concept note and the reports: an agenda, a list of participants, minutes, other.
+    documentKind: text("document_kind", { enum: ATTACHMENT_DOCUMENT_KIND_IDS }),
   },
   (t) => [index("attachments_proposal").on(t.proposalId)],
 );

@@ -98,3 +98,13 @@ export const FIRST_ACTIVITY_TYPE: Record<SupportKind, ActivityType> = {
 export function activityTypeLabel(id: string): string {
   return ACTIVITY_TYPES.find((type) => type.id === id)?.label ?? id;
 }
+
+/** What a file attached to the concept note or a report is: the TAF team looks for these. */
+export const ATTACHMENT_DOCUMENT_KINDS = [
+  { id: "agenda", label: "Agenda" },
+  { id: "participants", label: "List of participants" },
+  { id: "minutes", label: "Minutes" },
+  { id: "other", label: "Other document" },
+] as const;
+export type AttachmentDocumentKind = (typeof ATTACHMENT_DOCUMENT_KINDS)[number]["id"];
+export const ATTACHMENT_DOCUMENT_KIND_IDS = ATTACHMENT_DOCUMENT_KINDS.map((kind) => kind.id) as [AttachmentDocumentKind, ...AttachmentDocumentKind[]];

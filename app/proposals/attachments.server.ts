@@ -1,22 +1,30 @@
 import type { UploadHandlerPart } from "@remix-run/node";
 import { unstable_parseMultipartFormData } from "@remix-run/node";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import { fileTypeFromFile } from "file-type";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { open, rm } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import { attachments, proposals, users } from "../../db/schema";
+import type { Tx } from "../../db/client";
+import { activities, attachments, proposals, users } from "../../db/schema";
+import type { VersionKind } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
+import type { AttachmentDocumentKind } from "../../workflows/vocabulary";
+import { ATTACHMENT_DOCUMENT_KINDS } from "../../workflows/vocabulary";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import type { ProposalPermission } from "../permissions.server";
 import { canOnProposal } from "../permissions.server";
+import type { AttachedDocument } from "./attachment-schema";
 import { participationIn } from "./participation.server";
 
-// Letters of support and supporting documents. A file's type is read from its content (a PNG
+// Letters of support and supporting documents of the proposal, and the agendas, lists of
+// participants and minutes of its concept note and reports: each file belongs to one document
+// (its `purpose`, named as the kind of version that freezes it). A file's type is read from its content (a PNG
 // named "letter.pdf" is a PNG); it is stored under a random name outside the web root, and
 // nothing is kept of a refused upload: it is written to a temporary name and moved into place
 // only in the transaction that records it.
@@ -75,39 +83,98 @@ function cleanName(name: string) {
   return cleaned.slice(0, 200) || "attachment";
 }
 
-/** The proposal's heading, its attachments in the order they were added, and those removed. */
+/** The document a file belongs to: the proposal itself, or one of those written after it. */
+export type AttachmentList = { purpose: "proposal" } | AttachedDocument;
+const PROPOSAL_LIST: AttachmentList = { purpose: "proposal" };
+
+/** Who adds and removes a document's files, and when: whoever may write that document, while they may. */
+const LIST_PERMISSION: Record<VersionKind, ProposalPermission> = {
+  proposal: "editProposal",
+  conceptNote: "editConceptNote",
+  activityReport: "reportImplementation",
+  completionReport: "reportImplementation",
+};
+
+export function attachmentPermission(list: AttachmentList): ProposalPermission {
+  return LIST_PERMISSION[list.purpose];
+}
+
+const LIST_WORDS: Record<VersionKind, { document: string; the: string; closed: string }> = {
+  proposal: { document: "This proposal", the: "the proposal", closed: "The proposal can no longer be changed: it was submitted meanwhile. Nothing was saved. Reload the page." },
+  conceptNote: { document: "The concept note", the: "the concept note", closed: "The concept note can no longer be changed: it was submitted meanwhile. Nothing was saved. Reload the page." },
+  activityReport: { document: "This activity’s report", the: "the activity’s report", closed: "Reporting has closed meanwhile: the proposal moved on. Nothing was saved. Reload the page." },
+  completionReport: { document: "The completion report", the: "the completion report", closed: "Reporting has closed meanwhile: the proposal moved on. Nothing was saved. Reload the page." },
+};
+
+function inList(list: AttachmentList) {
+  return and(eq(attachments.purpose, list.purpose), list.purpose === "activityReport" ? eq(attachments.activityId, list.activityId) : undefined);
+}
+
+function documentKindLabel(kind: AttachmentDocumentKind | null) {
+  return ATTACHMENT_DOCUMENT_KINDS.find((k) => k.id === kind)?.label ?? null;
+}
+
+/** The proposal's heading, its own attachments in the order they were added, and those removed. */
 export function attachmentsPage(proposalId: number) {
   const proposal = db().select({ reference: proposals.reference, title: proposals.title }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
-  const rows = attachmentRows(proposalId);
+  return { proposal, ...documentAttachments(proposalId, PROPOSAL_LIST) };
+}
+
+/** A document's attachments now, and those removed (kept for the versions that had them). */
+export function documentAttachments(proposalId: number, list: AttachmentList) {
+  const rows = attachmentRows(and(eq(attachments.proposalId, proposalId), inList(list))!);
   return {
-    proposal,
     attachments: rows.filter((row) => row.removedAt === null),
     removed: rows.filter((row) => row.removedAt !== null),
   };
 }
 
-/** The attachments the proposal has now (not those removed), as the submission preview lists them. */
+/** The proposal's own attachments now (not those removed), as the submission preview lists them. */
 export function currentAttachments(proposalId: number) {
-  return attachmentRows(proposalId, isNull(attachments.removedAt));
+  return attachmentRows(and(eq(attachments.proposalId, proposalId), inList(PROPOSAL_LIST), isNull(attachments.removedAt))!);
 }
 
-function attachmentRows(proposalId: number, only?: SQL) {
+/** The files of the reports of a page of activities, by activity id, in one query. */
+export function activityAttachments(proposalId: number, activityIds: number[]) {
+  const byActivity: Record<number, AttachmentRow[]> = Object.fromEntries(activityIds.map((id) => [id, []]));
+  if (!activityIds.length) return byActivity;
+  const rows = attachmentRows(
+    and(eq(attachments.proposalId, proposalId), eq(attachments.purpose, "activityReport"), inArray(attachments.activityId, activityIds), isNull(attachments.removedAt))!,
+  );
+  for (const row of rows) byActivity[row.activityId!]?.push(row);
+  return byActivity;
+}
+
+export type AttachmentRow = ReturnType<typeof attachmentRows>[number];
+
+function attachmentRows(where: SQL) {
   return db()
     .select({ attachment: attachments, addedBy: users.name })
     .from(attachments)
     .innerJoin(users, eq(users.id, attachments.uploadedByUserId))
-    .where(and(eq(attachments.proposalId, proposalId), only))
+    .where(where)
     .orderBy(attachments.createdAt, attachments.id)
     .all()
     .map(({ attachment, addedBy }) => ({
       id: attachment.id,
+      activityId: attachment.activityId,
       name: attachment.originalName,
       type: typeWords(attachment.mediaType),
+      documentKind: documentKindLabel(attachment.documentKind),
       size: sizeInWords(attachment.sizeBytes),
       addedBy,
       addedAt: formatBrussels(attachment.createdAt),
       removedAt: attachment.removedAt ? formatBrussels(attachment.removedAt) : null,
     }));
+}
+
+/** The activity of this proposal a report's files are for; undefined for another proposal's or none. */
+export function activityOfProposal(proposalId: number, activityId: number, tx: Tx = db()) {
+  return tx
+    .select({ id: activities.id, key: activities.key, title: activities.title })
+    .from(activities)
+    .where(and(eq(activities.id, activityId), eq(activities.proposalId, proposalId)))
+    .get();
 }
 
 type ReceivedFile = { originalName: string; tempPath: string; sizeBytes: number; sha256: string; tooLarge: boolean };
@@ -224,8 +291,16 @@ export type AttachmentOutcome = { ok: true; message: string } | { ok: false; mes
  * if all is well, records it and moves it into place in one transaction: a refused file leaves
  * neither a row nor a file behind.
  */
-export async function addAttachment(input: { proposalId: number; user: SessionUser; received: ReceivedUpload; ip: string }): Promise<AttachmentOutcome> {
+export async function addAttachment(input: {
+  proposalId: number;
+  user: SessionUser;
+  received: ReceivedUpload;
+  ip: string;
+  list?: AttachmentList;
+  documentKind?: AttachmentDocumentKind;
+}): Promise<AttachmentOutcome> {
   const { file } = input.received;
+  const list = input.list ?? PROPOSAL_LIST;
   if (input.received.malformed && !file?.tooLarge) return { ok: false, message: "The file did not arrive complete. Choose it again and upload it." };
   if (!file) return { ok: false, message: "Choose a file to upload." };
   if (file.tooLarge) {
@@ -245,18 +320,20 @@ export async function addAttachment(input: { proposalId: number; user: SessionUs
   const now = new Date();
   return db().transaction(
     (tx): AttachmentOutcome => {
-      // Checked again inside the write: the proposal may have been submitted while the file was on its way.
-      const participation = participationIn(input.proposalId);
-      if (!participation || !canOnProposal(input.user, "editProposal", participation)) return { ok: false, message: EDITING_CLOSED };
+      const refusal = listRefusal(tx, input.proposalId, input.user, list);
+      if (refusal) return { ok: false, message: refusal };
       const current = tx
         .select({ id: attachments.id, name: attachments.originalName, sha256: attachments.sha256 })
         .from(attachments)
-        .where(and(eq(attachments.proposalId, input.proposalId), isNull(attachments.removedAt)))
+        .where(and(eq(attachments.proposalId, input.proposalId), inList(list), isNull(attachments.removedAt)))
         .all();
       const same = current.find((a) => a.sha256 === file.sha256);
       if (same) return { ok: false, message: `This file is already attached, as “${same.name}”. Nothing was saved.` };
       if (current.length >= MAX_ATTACHMENTS) {
-        return { ok: false, message: `This proposal already has ${MAX_ATTACHMENTS} attachments, the most allowed. Remove one before adding another. Nothing was saved.` };
+        return {
+          ok: false,
+          message: `${LIST_WORDS[list.purpose].document} already has ${MAX_ATTACHMENTS} attachments, the most allowed. Remove one before adding another. Nothing was saved.`,
+        };
       }
       const row = tx
         .insert(attachments)
@@ -269,10 +346,13 @@ export async function addAttachment(input: { proposalId: number; user: SessionUs
           sizeBytes: file.sizeBytes,
           sha256: file.sha256,
           createdAt: now,
+          purpose: list.purpose,
+          activityId: list.purpose === "activityReport" ? list.activityId : null,
+          documentKind: list.purpose === "proposal" ? null : (input.documentKind ?? "other"),
         })
         .returning({ id: attachments.id })
         .get();
-      audit({ actorUserId: input.user.id, action: "attachmentAdded", subjectType: "proposal", subjectId: input.proposalId, detail: { attachmentId: row.id, name: file.originalName, mediaType: accepted.mediaType, sizeBytes: file.sizeBytes }, ip: input.ip }, tx);
+      audit({ actorUserId: input.user.id, action: "attachmentAdded", subjectType: "proposal", subjectId: input.proposalId, detail: { attachmentId: row.id, name: file.originalName, mediaType: accepted.mediaType, sizeBytes: file.sizeBytes, purpose: list.purpose }, ip: input.ip }, tx);
       // Last, so that a failed move rolls the row back; a failed commit after it is not expected from SQLite.
       renameSync(file.tempPath, join(folder, storedName));
       return { ok: true, message: `“${file.originalName}” was added (${accepted.words}, ${sizeInWords(file.sizeBytes)}).` };
@@ -281,35 +361,45 @@ export async function addAttachment(input: { proposalId: number; user: SessionUs
   );
 }
 
-const EDITING_CLOSED = "The proposal can no longer be changed: it was submitted meanwhile. Nothing was saved. Reload the page.";
+/**
+ * Why this person may not change this document's files now, asked inside the write (the
+ * document may have been submitted while the file was on its way); null when they may.
+ */
+function listRefusal(tx: Tx, proposalId: number, user: SessionUser, list: AttachmentList) {
+  const participation = participationIn(proposalId);
+  if (!participation || !canOnProposal(user, LIST_PERMISSION[list.purpose], participation)) return LIST_WORDS[list.purpose].closed;
+  if (list.purpose === "activityReport" && !activityOfProposal(proposalId, list.activityId, tx)) return "This activity is not in the plan of this proposal. Reload the page.";
+  return null;
+}
 
 /**
- * Takes an attachment off the proposal's list. The file and row stay: the TAF team may have
+ * Takes an attachment off its document's list. The file and row stay: the TAF team may have
  * read it with a submitted version, and the versions page lists what was attached at each.
  */
-export function removeAttachment(input: { proposalId: number; attachmentId: number; user: SessionUser; ip: string }): AttachmentOutcome {
+export function removeAttachment(input: { proposalId: number; attachmentId: number; user: SessionUser; ip: string; list?: AttachmentList }): AttachmentOutcome {
+  const list = input.list ?? PROPOSAL_LIST;
   return db().transaction(
     (tx): AttachmentOutcome => {
-      // Checked again inside the write: the proposal may have been submitted while the file was on its way.
-      const participation = participationIn(input.proposalId);
-      if (!participation || !canOnProposal(input.user, "editProposal", participation)) return { ok: false, message: EDITING_CLOSED };
+      const refusal = listRefusal(tx, input.proposalId, input.user, list);
+      if (refusal) return { ok: false, message: refusal };
       const row = tx
         .select({ name: attachments.originalName, removedAt: attachments.removedAt })
         .from(attachments)
-        .where(and(eq(attachments.id, input.attachmentId), eq(attachments.proposalId, input.proposalId)))
+        .where(and(eq(attachments.id, input.attachmentId), eq(attachments.proposalId, input.proposalId), inList(list)))
         .get();
-      if (!row) return { ok: false, message: "There is no such attachment on this proposal. Reload the page." };
+      if (!row) return { ok: false, message: `There is no such attachment on ${list.purpose === "proposal" ? "this proposal" : LIST_WORDS[list.purpose].the}. Reload the page.` };
       if (row.removedAt) return { ok: false, message: `“${row.name}” was already removed.` };
       tx.update(attachments).set({ removedAt: new Date() }).where(eq(attachments.id, input.attachmentId)).run();
-      audit({ actorUserId: input.user.id, action: "attachmentRemoved", subjectType: "proposal", subjectId: input.proposalId, detail: { attachmentId: input.attachmentId, name: row.name }, ip: input.ip }, tx);
-      return { ok: true, message: `“${row.name}” was removed from the proposal.` };
+      audit({ actorUserId: input.user.id, action: "attachmentRemoved", subjectType: "proposal", subjectId: input.proposalId, detail: { attachmentId: input.attachmentId, name: row.name, purpose: list.purpose }, ip: input.ip }, tx);
+      return { ok: true, message: `“${row.name}” was removed from ${LIST_WORDS[list.purpose].the}.` };
     },
     { behavior: "immediate" },
   );
 }
 
 /**
- * The stored file of one of this proposal's attachments (removed ones included, see above),
+ * The stored file of one of this proposal's attachments, of any of its documents (removed ones
+ * included, see above): whoever sees the proposal reads all its documents, so its files too,
  * with the name to offer it under: the original name, with the extension of its real type
  * added when the name says otherwise, so that the computer opens it with the right program.
  */

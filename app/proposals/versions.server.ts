@@ -1,7 +1,7 @@
 import { diffWords } from "diff";
 import { asc, eq } from "drizzle-orm";
 import type { VersionKind } from "../../db/schema";
-import { attachments, proposals, proposalVersions, users } from "../../db/schema";
+import { activities, attachments, proposals, proposalVersions, users } from "../../db/schema";
 import { formatBrussels, formatBrusselsDay, formatDay } from "../../workflows/time";
 import { COUNTRY_CODES, countryName } from "../../workflows/countries";
 import { activityTypeLabel, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
@@ -93,6 +93,11 @@ function budgetLines(value: unknown) {
 
 /** A version's fields as labelled plain text, in the order of the form. */
 function fieldsOf(kind: VersionKind, version: VersionRow, attachedNames: string[]): { key: string; label: string; text: string }[] {
+  const attached = { key: "attachments", label: "Attachments at the time", text: attachedNames.join("\n") };
+  return [...documentFieldsOf(kind, version), attached];
+}
+
+function documentFieldsOf(kind: VersionKind, version: VersionRow): { key: string; label: string; text: string }[] {
   const content = version.content;
   if (kind === "completionReport") return COMPLETION_REPORT_FIELDS.map((field) => ({ ...field, text: plain(content[field.key]) }));
   if (kind === "activityReport") return activityReportFields(content);
@@ -122,13 +127,21 @@ function fieldsOf(kind: VersionKind, version: VersionRow, attachedNames: string[
   return [
     { key: "title", label: "Title", text: version.title.trim() },
     ...PROPOSAL_PARTS.map((part) => ({ key: part.key, label: part.label, text: answer(part.key) })),
-    { key: "attachments", label: "Attachments at the time", text: attachedNames.join("\n") },
   ];
 }
 
-/** The attachments the proposal had when a version was frozen: added before it, not yet removed. */
-function attachedAt(rows: { name: string; createdAt: Date; removedAt: Date | null }[], at: Date) {
-  return rows.filter((row) => row.createdAt <= at && (row.removedAt === null || row.removedAt > at)).map((row) => row.name);
+type AttachedRow = { name: string; purpose: VersionKind; activityKey: string | null; createdAt: Date; removedAt: Date | null };
+
+/**
+ * The files a version had when it was frozen: those of its own document (an activity report's:
+ * of that activity) added before it and not yet removed. Removing a file only marks it, so
+ * what a version was sent with stays readable.
+ */
+function attachedAt(rows: AttachedRow[], kind: VersionKind, version: VersionRow) {
+  return rows
+    .filter((row) => row.purpose === kind && (kind !== "activityReport" || row.activityKey === version.content.activityKey))
+    .filter((row) => row.createdAt <= version.createdAt && (row.removedAt === null || row.removedAt > version.createdAt))
+    .map((row) => row.name);
 }
 
 function compare(label: string, key: string, before: string, after: string): FieldComparison {
@@ -171,9 +184,10 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
     .where(eq(proposalVersions.proposalId, proposalId))
     .orderBy(asc(proposalVersions.kind), asc(proposalVersions.number))
     .all();
-  const attachmentRows = db()
-    .select({ name: attachments.originalName, createdAt: attachments.createdAt, removedAt: attachments.removedAt })
+  const attachmentRows: AttachedRow[] = db()
+    .select({ name: attachments.originalName, purpose: attachments.purpose, activityKey: activities.key, createdAt: attachments.createdAt, removedAt: attachments.removedAt })
     .from(attachments)
+    .leftJoin(activities, eq(activities.id, attachments.activityId))
     .where(eq(attachments.proposalId, proposalId))
     .orderBy(attachments.createdAt, attachments.id)
     .all();
@@ -191,7 +205,7 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
       day: formatBrusselsDay(v.createdAt),
       by: v.createdBy,
     }));
-    const fields = (v: VersionRow) => fieldsOf(kind, v, kind === "proposal" ? attachedAt(attachmentRows, v.createdAt) : []);
+    const fields = (v: VersionRow) => fieldsOf(kind, v, attachedAt(attachmentRows, kind, v));
     if (versions.length < 2) {
       return { kind, heading, versions: listed, only: versions[0] ? fields(versions[0]) : null, onlyNumber: versions[0]?.number ?? null, comparison: null, notice: null };
     }

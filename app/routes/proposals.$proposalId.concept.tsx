@@ -3,11 +3,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDay } from "../../workflows/time";
 import { ConceptNoteForm, ConceptNoteView, RevisionRequests } from "../components/proposal/concept-note";
+import { DocumentAttachments } from "../components/proposal/document-attachments";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { readForm } from "../forms.server";
 import { requireProposal } from "../permissions.server";
 import { conceptNoteIntent, conceptNoteSchema } from "../proposals/concept-note-schema";
 import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, saveConceptNote } from "../proposals/concept-note.server";
+import { conceptNoteAttachments } from "../proposals/document-attachments.server";
 import { leadActor } from "../auth/actors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Concept note · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       underReview: proposal.snapshot.matches({ conceptualWork: "underReview" }),
     },
     formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer) : null,
+    attachments: conceptNoteAttachments(proposal, user),
   };
 }
 
@@ -87,6 +90,7 @@ export default function ConceptNotePage() {
       )}
 
       {page.formValues ? <ConceptNoteForm key={page.version} page={page} formValues={page.formValues} lastResult={actionData?.result} /> : <ConceptNoteView page={page} />}
+      <DocumentAttachments heading="Attachments of the concept note" {...page.attachments} />
 
       {page.submissions.length ? (
         <section aria-labelledby="submissions-heading">

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "../components/pagination";
+import { DocumentAttachments } from "../components/proposal/document-attachments";
 import { ActivityCard, CompletionReport, CompletionReportView, PlanForm } from "../components/proposal/implementation";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { readForm } from "../forms.server";
@@ -10,6 +11,7 @@ import { requireOnProposal, requireProposal } from "../permissions.server";
 import { reportActivity, saveActivity } from "../proposals/activities.server";
 import { activityReportSchema, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
 import { implementationPage, saveCompletionReport } from "../proposals/implementation.server";
+import { implementationAttachments } from "../proposals/document-attachments.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Implementation · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
@@ -18,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = implementationPage(proposal, user, requestedPage(request, "activityPage"));
   return {
     ...page,
+    attachments: implementationAttachments(proposal, user, page.activities.map((activity) => activity.id)),
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.
     at: {
       awaitingStart: proposal.snapshot.matches({ implementation: { active: "awaitingStart" } }),
@@ -119,6 +122,7 @@ export default function ImplementationPage() {
                   activity={activity}
                   canReport={page.canReport}
                   canPlan={page.canPlan}
+                  attachments={page.attachments.activities[activity.id]}
                   answer={actionData?.activityKey === activity.key && actionData.intent !== "report" ? actionData : undefined}
                 />
               </li>
@@ -148,6 +152,7 @@ export default function ImplementationPage() {
             page={page}
             lastResult={actionData && actionData.activityKey === null && actionData.result.status !== "success" ? actionData.result : undefined}
           /> : <CompletionReportView report={page.completionReport} ongoing={page.at.ongoing} />}
+        <DocumentAttachments heading="Attachments of the completion report" level={3} {...page.attachments.completion} />
       </section>
     </>
   );

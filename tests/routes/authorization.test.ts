@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { advisorShares, institutions, mailbox, memberships, outbox, proposalEvents, proposals, reviewAssignments, rounds, users } from "../../db/schema";
+import { activities, advisorShares, institutions, mailbox, memberships, outbox, proposalEvents, proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { applyAssignmentCommand, proposalStatesTakingReviews } from "../../app/reviews/assignments.server";
 import { db } from "../../app/db.server";
 import type { ProposalEventType, ProposalSender } from "../../workflows/proposal-events";
@@ -106,6 +106,20 @@ function proposalAt(name: ProposalName, page = ""): Place {
     resolve: () => {
       const id = String(proposalIdByTitle(PROPOSALS[name]));
       return { path: `/proposals/${id}${page}`, params: { proposalId: id } };
+    },
+  };
+}
+/** A document's attachments page: "concept", "completion-report", or an activity of the proposal by its key (its id is the database's). */
+function documentAt(name: ProposalName, document: string): Place {
+  return {
+    label: `/proposals/‹${name}›/${document}/attachments`,
+    resolve: () => {
+      const id = proposalIdByTitle(PROPOSALS[name]);
+      const activity = document.startsWith("activity-")
+        ? db().select({ id: activities.id }).from(activities).where(and(eq(activities.proposalId, id), eq(activities.key, document))).get()
+        : undefined;
+      const segment = document.startsWith("activity-") ? `activity-${activity?.id ?? 999999}` : document;
+      return { path: `/proposals/${id}/${segment}/attachments`, params: { proposalId: String(id), document: segment } };
     },
   };
 }
@@ -368,6 +382,23 @@ const matrix: Record<string, Entry | Entry[]> = {
     at: { label: "/proposals/‹implementation›/attachments/‹none›", resolve: () => ({ ...proposalAt("implementation", "/attachments/999999").resolve(), params: { ...proposalAt("implementation").resolve().params, attachmentId: "999999" } }) },
     loader: { ...everyone(404), signedOut: "login" },
   },
+  // The files of the concept note and the reports: seen by whoever sees the proposal, changed by
+  // the lead while it may write that document (a form without a file comes back to the lead).
+  "proposals.$proposalId.$document.attachments": [
+    { at: documentAt("implementation", "completion-report"), loader: pastReview(signedInOnly), action: pastReview({ ...notNowForAnyone, applicant: "form" }) },
+    { at: documentAt("implementation", "activity-1"), loader: pastReview(signedInOnly), action: pastReview({ ...notNowForAnyone, applicant: "form" }) },
+    { at: documentAt("implementation", "concept"), loader: pastReview(signedInOnly), action: pastReview(notNowForAnyone) },
+    // No activity of this proposal has this id: as if it did not exist.
+    { at: documentAt("implementation", "activity-none"), loader: { ...everyone(404), signedOut: "login" }, action: { ...everyone(404), signedOut: "login" } },
+    { at: documentAt("onHold", "completion-report"), loader: pastReview({ ...signedInOnly, applicant: 404 }), action: pastReview({ ...notNowForAnyone, applicant: 404 }) },
+    {
+      at: documentAt("conceptualWork", "concept"),
+      loader: { signedOut: "login", applicant: 404, reviewer: 404, countryAdvisor: 404, administrator: "ok" },
+      action: { signedOut: "login", applicant: 404, reviewer: 404, countryAdvisor: 404, administrator: 403 },
+    },
+    { at: documentAt("conceptualWork", "completion-report"), loader: { ...everyone(404), signedOut: "login" } },
+    { at: documentAt("awaitingDecision", "concept"), loader: { ...everyone(404), signedOut: "login" } },
+  ],
   "proposals.$proposalId.versions": [
     { at: proposalAt("implementation", "/versions"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }) },
     { at: proposalAt("draft", "/versions"), loader: { ...draftVisibility, administrator: "ok" } },

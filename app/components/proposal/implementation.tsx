@@ -8,6 +8,7 @@ import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, 
 import { activityReportSchema, completionReportSchema, plannedActivitySchema } from "../../proposals/implementation-schema";
 import type { implementationPage } from "../../proposals/implementation.server";
 import { CountryName } from "../country";
+import { DocumentAttachments } from "./document-attachments";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 
 // The implementation page's parts: a planned activity with its report, the forms that plan and
@@ -40,11 +41,14 @@ export function ActivityCard({
   activity,
   canReport,
   canPlan,
+  attachments,
   answer: mine,
 }: {
   activity: Activity;
   canReport: boolean;
   canPlan: boolean;
+  /** The files of this activity's report (agendas, lists of participants, minutes). */
+  attachments?: Omit<Parameters<typeof DocumentAttachments>[0], "heading" | "level">;
   answer?: ActivityAnswer & { intent: string };
 }) {
   const headingId = `activity-${activity.key}`;
@@ -74,6 +78,7 @@ export function ActivityCard({
           </>
         ) : null}
       </dl>
+      {attachments ? <DocumentAttachments heading="Attachments of the report" level={4} {...attachments} /> : null}
       {mine?.notice ? (
         <p className="notice success" role="status">
           {mine.notice}
