@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import { portalAndBrowser, seen, signIn, signOut, watchedPage } from "./support";
 
@@ -71,7 +71,11 @@ async function invite(page: Page, institution: string) {
 describe("running a round, in Chromium", { timeout: 180_000 }, () => {
   it("takes a round from its edit page to a proposal in implementation and the round's CSV, by links and buttons", async () => {
     const { page, problems } = await watchedPage(running.browser);
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(30_000);
+    // A long journey: where it stopped is easier to see than to read from a locator.
+    onTestFailed(async () => {
+      await page.screenshot({ path: "test-results/running-a-round-failed.png", fullPage: true });
+    });
     const { portal } = running;
 
     // The round is added, edited (one review is enough in this call) and opened early.
@@ -135,7 +139,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     const entry = page.getByRole("article", { name: new RegExp(REFERENCE) });
     await seen(page, REFERENCE);
     // The automatic check shows beside the forms: two countries, every part answered.
-    expect(await entry.getByText("passed every criterion").count()).toBe(1);
+    await expect.poll(() => entry.getByText("passed every criterion").count()).toBe(1);
     await entry.getByLabel("Your question to the applicants").fill(QUESTION);
     await entry.getByRole("button", { name: "Request clarification" }).click();
     await seen(page, "The proposal is now at “Clarification requested”.");
