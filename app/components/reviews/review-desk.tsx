@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 
 // The review desk's parts: one card per proposal (its reviewers, conflicts and the forms that
 // change them), and the round-wide forms. Plain forms: each works without JavaScript.
@@ -47,7 +47,9 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
   return (
     <section className="card stack" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {proposal.reference ? <span className="reference">{proposal.reference}</span> : null} {proposal.title}
+        <Link to={`/proposals/${proposal.id}`}>
+          {proposal.reference ? <span className="reference">{proposal.reference}</span> : null} {proposal.title}
+        </Link>
       </h3>
       <p className="muted">
         {proposal.stateLabel} · {proposal.placesTaken} of {minimumReviews} reviewers needed
