@@ -5,7 +5,8 @@ import { portalAndBrowser, seen, signIn, signOut, watchedPage } from "./support"
 
 // Every page type of app/routes, for each role that sees it, fits a 390 px phone screen: with the
 // demo data and with text written to break pages (a comment that is one very long word, a long
-// URL, a title without spaces, a file with a long name), typed through the portal's own forms.
+// URL, a title without spaces, a file with a long name, a person's long name and address), typed
+// through the portal's own forms.
 
 const running = portalAndBrowser();
 
@@ -14,6 +15,9 @@ const LONG_WORD = "Zlatibor".repeat(Math.floor(COMMENT_MAX / 8));
 const LONG_URL = `https://www.europol.europa.eu/${"publications-events/main-reports/".repeat(8)}?reference=${"0123456789".repeat(30)}`;
 const LONG_TITLE = `Joint ${"investigation".repeat(11)}`;
 const LONG_SUMMARY = "Cooperation".repeat(90);
+const LONG_NAME = `Aleksandra ${"Petrović".repeat(15)}`;
+const LONG_EMAIL = `${"ana.".repeat(13)}petrovic@${"ministry-of-justice.".repeat(3)}gov.me`;
+const LONG_JOB_TITLE = `Chief ${"inspector".repeat(15)}`;
 // A PDF as far as the portal's content check reads it.
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
@@ -76,7 +80,7 @@ const PAGES_BY_ROLE: Record<string, string[]> = {
     "/proposals/1/comments",
   ],
   "applicant.rs@taf.example": ["/", "/proposals/12/partnership", "/proposals/3", "/proposals/3/concept", "/proposals/7", "/proposals/7/comments", "/proposals/8"],
-  "reviewer.eu@taf.example": ["/", "/reviews/15", "/reviews/11", "/reviews/17"],
+  "reviewer.eu@taf.example": ["/", "/reviews/15", "/reviews/11"],
   "reviewer.expert@taf.example": ["/", "/reviews/12", "/proposals/8"],
   "advisor.mk@taf.example": ["/", "/proposals/2", "/proposals/9"],
 };
@@ -94,6 +98,7 @@ async function tooWide(page: Page, paths: string[]) {
   return widths;
 }
 
+/** Writes the long texts through the portal's forms; answers the path of the person invited. */
 async function writeHostileText(page: Page) {
   await signIn(running.portal, page, "applicant.me@taf.example");
   await page.goto(`${running.portal.url}/proposals/7/edit`);
@@ -121,20 +126,33 @@ async function writeHostileText(page: Page) {
   await page.getByRole("button", { name: "Save draft" }).click();
   await seen(page, /Saved at \d\d:\d\d/);
   await signOut(page);
+
+  await signIn(running.portal, page, "admin@taf.example");
+  await page.goto(`${running.portal.url}/admin/people/invite`);
+  await page.getByLabel("Full name").fill(LONG_NAME);
+  await page.getByLabel("E-mail address").fill(LONG_EMAIL);
+  await page.getByLabel("Job title (optional)").fill(LONG_JOB_TITLE);
+  await page.getByLabel("Role").selectOption("applicant");
+  await page.getByLabel("Institution").selectOption("14");
+  await page.getByRole("button", { name: "Send the invitation" }).click();
+  await page.waitForURL(/\/admin\/people\/\d+\?notice=invited/);
+  const personPath = new URL(page.url()).pathname;
+  await signOut(page);
+  return personPath;
 }
 
 describe("every page fits a phone, in Chromium at 390 px", { timeout: 300_000 }, () => {
   it("is never wider than the screen, for any role, with long words, URLs and titles", async () => {
     const { page, problems } = await watchedPage(running.browser);
-    await writeHostileText(page);
+    const invitedPerson = await writeHostileText(page);
     await page.setViewportSize(PHONE);
 
     const overflowing: Record<string, Record<string, number>> = {};
     for (const [email, paths] of Object.entries(PAGES_BY_ROLE)) {
       await signIn(running.portal, page, email);
-      // The comment's mail to the other institutions shows in the mailbox: its page is measured too.
-      const mail = email === "admin@taf.example" ? [await newestMailPath(page)] : [];
-      const widths = await tooWide(page, [...paths, ...mail]);
+      // Pages made by the long texts: the invited person's, and the comment's mail in the mailbox.
+      const madePages = email === "admin@taf.example" ? [invitedPerson, await newestMailPath(page)] : [];
+      const widths = await tooWide(page, [...paths, ...madePages]);
       if (Object.keys(widths).length) overflowing[email] = widths;
       await signOut(page);
     }
@@ -142,7 +160,8 @@ describe("every page fits a phone, in Chromium at 390 px", { timeout: 300_000 },
     if (Object.keys(signedOut).length) overflowing["signed out"] = signedOut;
 
     expect(overflowing).toEqual({});
-    expect(problems).toEqual([]);
+    // The page for an unknown address answers 404 on purpose, which Chromium logs.
+    expect(problems.filter((problem) => !problem.includes("/no-such-page"))).toEqual([]);
   });
 });
 
