@@ -112,7 +112,7 @@ export default function Institution() {
                     <td className="text" data-label="Name">
                       <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
                     </td>
-                    <td className="text" data-label="E-mail address">{person.email}</td>
+                    <td className="text address" data-label="E-mail address">{person.email}</td>
                     <td className="text" data-label="Job title">{person.jobTitle ?? ""}</td>
                     <td data-label="Status">
                       <StatusBadge status={person.status} />

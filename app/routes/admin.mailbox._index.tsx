@@ -87,7 +87,7 @@ export default function Mailbox() {
             <tbody>
               {data.undelivered.map((m) => (
                 <tr key={m.id}>
-                  <td className="text" data-label="To">{m.recipient}</td>
+                  <td className="text address" data-label="To">{m.recipient}</td>
                   <td className="text" data-label="Subject">{m.subject}</td>
                   <td data-label="Status">
                     <span className={m.status === "failed" ? "badge warn" : "badge"}>{m.status === "failed" ? "gave up" : "waiting"}</span>
@@ -141,7 +141,7 @@ export default function Mailbox() {
             {data.received.map((m) => (
               <tr key={m.id}>
                 <td data-label="Received">{m.receivedAt}</td>
-                <td className="text" data-label="To">{m.to}</td>
+                <td className="text address" data-label="To">{m.to}</td>
                 <td className="text" data-label="Subject">
                   <Link to={`/admin/mailbox/${m.id}`}>{m.subject || "(no subject)"}</Link>
                 </td>

@@ -90,7 +90,7 @@ export default function People() {
                       <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
                       {person.jobTitle ? <div className="muted">{person.jobTitle}</div> : null}
                     </td>
-                    <td className="text" data-label="E-mail address">{person.email}</td>
+                    <td className="text address" data-label="E-mail address">{person.email}</td>
                     <td data-label="Role">
                       <RoleList roles={person.roles} />
                     </td>
