@@ -15,6 +15,9 @@ export type EmailContent = {
 };
 
 const font = "font-family:Arial,Helvetica,sans-serif;";
+// People's words longer than the screen (a pasted URL, a title without spaces) break instead of
+// widening the mail on a phone: overflow-wrap for current clients, word-break for older WebKit.
+const wrap = "overflow-wrap:anywhere;word-break:break-word;";
 const brandBlue = "#003399";
 
 export function escapeHtml(text: string): string {
@@ -42,12 +45,12 @@ export function renderEmail(content: EmailContent): { html: string; text: string
   const shown = [heading, ...paragraphs, action?.label ?? "", footerNote ?? ""];
   const footnote = shown.some(mentionsKosovo) ? KOSOVO_FOOTNOTE : undefined;
 
-  const paragraphStyle = `margin:0 0 16px 0;${font}font-size:16px;line-height:1.5;color:#1f2937;`;
-  const smallStyle = `margin:0 0 12px 0;${font}font-size:13px;line-height:1.5;color:#4b5563;`;
+  const paragraphStyle = `margin:0 0 16px 0;${font}${wrap}font-size:16px;line-height:1.5;color:#1f2937;`;
+  const smallStyle = `margin:0 0 12px 0;${font}${wrap}font-size:13px;line-height:1.5;color:#4b5563;`;
   const actionHtml = action
     ? `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px 0;"><tr>` +
       `<td style="background-color:${brandBlue};border-radius:4px;">` +
-      `<a href="${escapeHtml(action.url)}" style="display:inline-block;padding:12px 24px;${font}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;">${escapeHtml(action.label)}</a>` +
+      `<a href="${escapeHtml(action.url)}" style="display:inline-block;padding:12px 24px;${font}${wrap}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;">${escapeHtml(action.label)}</a>` +
       `</td></tr></table>` +
       `<p style="${smallStyle}">If the button does not work, copy this link into your browser:<br>` +
       `<a href="${escapeHtml(action.url)}" style="color:${brandBlue};word-break:break-all;">${escapeHtml(action.url)}</a></p>`
@@ -65,8 +68,8 @@ export function renderEmail(content: EmailContent): { html: string; text: string
 <tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background-color:#ffffff;border:1px solid #d1d5db;">
 <tr><td style="background-color:${brandBlue};padding:16px 24px;${font}font-size:16px;font-weight:bold;color:#ffffff;">${escapeHtml(PORTAL_NAME)}</td></tr>
-<tr><td style="padding:24px;">
-<h1 style="margin:0 0 16px 0;${font}font-size:22px;line-height:1.3;color:#111827;">${escapeHtml(heading)}</h1>
+<tr><td style="padding:24px;${wrap}">
+<h1 style="margin:0 0 16px 0;${font}${wrap}font-size:22px;line-height:1.3;color:#111827;">${escapeHtml(heading)}</h1>
 ${paragraphs.map((paragraph) => `<p style="${paragraphStyle}">${escapeHtml(paragraph)}</p>`).join("\n")}
 ${actionHtml}
 ${footerNote ? `<p style="${smallStyle}">${escapeHtml(footerNote)}</p>` : ""}

@@ -9,7 +9,7 @@ export function ActivityTable({ list, caption }: { list: List; caption: string }
   return (
     <>
       <div className="table-scroll">
-        <table>
+        <table className="stacked">
           <caption>{caption}</caption>
           <thead>
             <tr>
@@ -23,15 +23,15 @@ export function ActivityTable({ list, caption }: { list: List; caption: string }
           <tbody>
             {list.rows.map((entry) => (
               <tr key={entry.id}>
-                <td>{entry.at}</td>
-                <td>{entry.by}</td>
-                <td>{entry.what}</td>
-                <td>
+                <td data-label="When">{entry.at}</td>
+                <td className="text" data-label="Who">{entry.by}</td>
+                <td data-label="What">{entry.what}</td>
+                <td className="text" data-label="Proposal">
                   {entry.proposal ? (
                     <Link to={`/proposals/${entry.proposal.id}`}>{entry.proposal.reference ?? (entry.proposal.title || "Untitled draft")}</Link>
                   ) : null}
                 </td>
-                <td>{entry.detail}</td>
+                <td className="text" data-label="Details">{entry.detail}</td>
               </tr>
             ))}
           </tbody>

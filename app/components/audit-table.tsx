@@ -5,7 +5,7 @@ export function AuditTable({ entries, caption, empty }: { entries: Entry[]; capt
   if (!entries.length) return <p className="empty">{empty}</p>;
   return (
     <div className="table-scroll">
-      <table>
+      <table className="stacked">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -17,9 +17,9 @@ export function AuditTable({ entries, caption, empty }: { entries: Entry[]; capt
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{entry.at}</td>
-              <td>{entry.what}</td>
-              <td>{entry.by}</td>
+              <td data-label="When">{entry.at}</td>
+              <td className="text" data-label="What">{entry.what}</td>
+              <td className="text" data-label="By">{entry.by}</td>
             </tr>
           ))}
         </tbody>

@@ -51,7 +51,7 @@ export function ProposalOverviewTable({ list, caption, order }: { list: List; ca
   return (
     <>
       <div className="table-scroll">
-        <table>
+        <table className="stacked">
           <caption>{caption}</caption>
           <thead>
             <tr>
@@ -69,17 +69,17 @@ export function ProposalOverviewTable({ list, caption, order }: { list: List; ca
           <tbody>
             {list.rows.map((row) => (
               <tr key={row.id}>
-                <td>{row.reference ?? <span className="muted">Draft</span>}</td>
-                <td>
+                <td data-label="Reference">{row.reference ?? <span className="muted">Draft</span>}</td>
+                <td className="text" data-label="Title">
                   <Link to={`/proposals/${row.id}`}>{row.title || "Untitled proposal"}</Link>
                 </td>
-                <td>{row.roundCode}</td>
-                <td>{row.leadName}</td>
-                <td>{row.countries.join(", ")}</td>
-                <td>
+                <td data-label="Round">{row.roundCode}</td>
+                <td className="text" data-label="Lead institution">{row.leadName}</td>
+                <td data-label="Countries">{row.countries.join(", ")}</td>
+                <td data-label="Stage">
                   <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
                 </td>
-                <td>{row.updated}</td>
+                <td data-label="Last change">{row.updated}</td>
               </tr>
             ))}
           </tbody>

@@ -29,7 +29,7 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
   return (
     <>
       <div className="table-scroll">
-        <table>
+        <table className="stacked">
           <caption>{caption}</caption>
           <thead>
             <tr>
@@ -42,7 +42,7 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td>
+                <td className="text" data-label="Proposal">
                   <Link to={`/proposals/${row.id}`}>
                     {row.reference ? `${row.reference}: ` : ""}
                     {row.title || "Untitled proposal"}
@@ -54,8 +54,8 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
                     </>
                   ) : null}
                 </td>
-                <td>{row.leadName}</td>
-                <td>
+                <td className="text" data-label="Lead institution">{row.leadName}</td>
+                <td data-label="Stage">
                   <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
                   {row.late ? (
                     <>
@@ -70,7 +70,7 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
                     </>
                   ) : null}
                 </td>
-                <td>{row.updated}</td>
+                <td data-label="Last change">{row.updated}</td>
               </tr>
             ))}
           </tbody>

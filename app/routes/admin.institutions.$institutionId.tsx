@@ -107,7 +107,7 @@ export default function Institution() {
         <h2 id="people-heading">Applicants of this institution</h2>
         {people.length ? (
           <div className="table-scroll">
-            <table>
+            <table className="stacked">
               <caption className="visually-hidden">People with an applicant account at {institution.name}</caption>
               <thead>
                 <tr>
@@ -120,12 +120,12 @@ export default function Institution() {
               <tbody>
                 {people.map((person) => (
                   <tr key={person.id}>
-                    <td>
+                    <td className="text" data-label="Name">
                       <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
                     </td>
-                    <td>{person.email}</td>
-                    <td>{person.jobTitle ?? ""}</td>
-                    <td>
+                    <td className="text address" data-label="E-mail address">{person.email}</td>
+                    <td className="text" data-label="Job title">{person.jobTitle ?? ""}</td>
+                    <td data-label="Status">
                       <StatusBadge status={person.status} />
                     </td>
                   </tr>

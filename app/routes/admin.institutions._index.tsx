@@ -67,7 +67,7 @@ export default function Institutions() {
       {institutions.length ? (
         <>
           <div className="table-scroll">
-            <table>
+            <table className="stacked">
               <caption>
                 {pages.total === 1 ? "1 institution" : `${pages.total} institutions`}
                 {filtered ? " match" : ""}
@@ -87,16 +87,16 @@ export default function Institutions() {
                   const mandate = mandateText(institution.chapter23, institution.chapter24);
                   return (
                     <tr key={institution.id}>
-                      <td>
+                      <td className="text" data-label="Name">
                         <Link to={`/admin/institutions/${institution.id}`}>{institution.name}</Link>
                       </td>
-                      <td>
+                      <td data-label="Country">
                         <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
                       </td>
-                      <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
-                      <td>{mandate ?? <span className="badge warn">No mandate recorded</span>}</td>
-                      <td>{institution.applicants}</td>
-                      <td>{institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}</td>
+                      <td data-label="Type">{INSTITUTION_TYPE_LABELS[institution.type]}</td>
+                      <td className="text" data-label="Mandate">{mandate ?? <span className="badge warn">No mandate recorded</span>}</td>
+                      <td data-label="Applicants">{institution.applicants}</td>
+                      <td data-label="Status">{institution.active ? <span className="badge ok">Active</span> : <span className="badge off">Not active</span>}</td>
                     </tr>
                   );
                 })}

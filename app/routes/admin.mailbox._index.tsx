@@ -73,7 +73,7 @@ export default function Mailbox() {
               instance the mail server's password), send them again. A message goes to the address it was written to.
             </p>
           ) : null}
-          <table>
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">To</th>
@@ -87,13 +87,13 @@ export default function Mailbox() {
             <tbody>
               {data.undelivered.map((m) => (
                 <tr key={m.id}>
-                  <td>{m.recipient}</td>
-                  <td>{m.subject}</td>
-                  <td>
+                  <td className="text address" data-label="To">{m.recipient}</td>
+                  <td className="text" data-label="Subject">{m.subject}</td>
+                  <td data-label="Status">
                     <span className={m.status === "failed" ? "badge warn" : "badge"}>{m.status === "failed" ? "gave up" : "waiting"}</span>
                   </td>
-                  <td>{m.attempts}</td>
-                  <td>
+                  <td data-label="Attempts">{m.attempts}</td>
+                  <td data-label="Next attempt">
                     {m.status !== "failed" ? (
                       m.nextAttemptAt
                     ) : data.mayResend ? (
@@ -107,7 +107,7 @@ export default function Mailbox() {
                       "none"
                     )}
                   </td>
-                  <td>{m.lastError ?? ""}</td>
+                  <td className="text" data-label="Last error">{m.lastError ?? ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -125,7 +125,7 @@ export default function Mailbox() {
         {data.to ? <Link to=".">Show all</Link> : null}
       </Form>
       {data.received.length ? (
-        <table>
+        <table className="stacked">
           <caption>
             {data.pages.total} message{data.pages.total === 1 ? "" : "s"}
             {data.to ? ` to addresses containing “${data.to}”` : ""}
@@ -140,9 +140,9 @@ export default function Mailbox() {
           <tbody>
             {data.received.map((m) => (
               <tr key={m.id}>
-                <td>{m.receivedAt}</td>
-                <td>{m.to}</td>
-                <td>
+                <td data-label="Received">{m.receivedAt}</td>
+                <td className="text address" data-label="To">{m.to}</td>
+                <td className="text" data-label="Subject">
                   <Link to={`/admin/mailbox/${m.id}`}>{m.subject || "(no subject)"}</Link>
                 </td>
               </tr>

@@ -70,7 +70,7 @@ export default function People() {
       {people.length ? (
         <>
           <div className="table-scroll">
-            <table>
+            <table className="stacked">
               <caption>
                 {pages.total === 1 ? "1 person" : `${pages.total} people`}
                 {filtered ? " match" : ""}
@@ -86,15 +86,15 @@ export default function People() {
               <tbody>
                 {people.map((person) => (
                   <tr key={person.id}>
-                    <td>
+                    <td className="text" data-label="Name">
                       <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
                       {person.jobTitle ? <div className="muted">{person.jobTitle}</div> : null}
                     </td>
-                    <td>{person.email}</td>
-                    <td>
+                    <td className="text address" data-label="E-mail address">{person.email}</td>
+                    <td data-label="Role">
                       <RoleList roles={person.roles} />
                     </td>
-                    <td>
+                    <td data-label="Status">
                       <StatusBadge status={person.status} />
                     </td>
                   </tr>

@@ -85,7 +85,7 @@ export default function Decisions() {
           <Form method="post" className="stack" key={proposals.map((p) => `${p.proposalId}:${p.held?.version ?? 0}`).join()}>
             <input type="hidden" name="intent" value="record" />
             <div className="table-scroll">
-              <table>
+              <table className="stacked">
                 <thead>
                   <tr>
                     <th scope="col">Decide</th>
@@ -97,7 +97,7 @@ export default function Decisions() {
                 <tbody>
                   {proposals.map((proposal) => (
                     <tr key={proposal.proposalId}>
-                      <td>
+                      <td data-label="Decide">
                         <input
                           type="checkbox"
                           name="proposalId"
@@ -108,7 +108,7 @@ export default function Decisions() {
                         />
                         <input type="hidden" name="heldVersion" value={`${proposal.proposalId}:${proposal.held?.version ?? 0}`} />
                       </td>
-                      <td>
+                      <td className="text" data-label="Proposal">
                         <label htmlFor={`decide-${proposal.proposalId}`}>
                           <Link to={`/proposals/${proposal.proposalId}`}>{proposal.name}</Link>
                         </label>
@@ -126,8 +126,8 @@ export default function Decisions() {
                           </details>
                         ) : null}
                       </td>
-                      <td>{proposal.lead}</td>
-                      <td>
+                      <td className="text" data-label="Lead">{proposal.lead}</td>
+                      <td className="text" data-label="Held decision">
                         {proposal.held ? (
                           <>
                             {heldWords(proposal.held)} <span className="muted">by {proposal.held.decidedBy}</span>

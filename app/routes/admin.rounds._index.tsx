@@ -41,7 +41,7 @@ export default function Rounds() {
       </p>
       {rounds.length ? (
         <div className="table-scroll">
-          <table>
+          <table className="stacked">
             <caption>{rounds.length === 1 ? "1 round" : `${rounds.length} rounds`}, the latest opening first</caption>
             <thead>
               <tr>
@@ -57,17 +57,17 @@ export default function Rounds() {
             <tbody>
               {rounds.map((round) => (
                 <tr key={round.id}>
-                  <td className="nowrap">{round.code}</td>
-                  <td>
+                  <td data-label="Code" className="nowrap">{round.code}</td>
+                  <td className="text" data-label="Round">
                     <Link to={`/admin/rounds/${round.id}`}>{round.title}</Link>
                   </td>
-                  <td>{ROUND_MODE_LABELS[round.mode]}</td>
-                  <td>
+                  <td data-label="Intake">{ROUND_MODE_LABELS[round.mode]}</td>
+                  <td data-label="State">
                     <RoundStateBadge state={round.state} label={round.stateLabel} />
                   </td>
-                  <td>{round.opens}</td>
-                  <td>{round.closes ?? <span className="muted">No closing time</span>}</td>
-                  <td>{round.proposals}</td>
+                  <td data-label="Opens">{round.opens}</td>
+                  <td data-label="Closes">{round.closes ?? <span className="muted">No closing time</span>}</td>
+                  <td data-label="Proposals">{round.proposals}</td>
                 </tr>
               ))}
             </tbody>

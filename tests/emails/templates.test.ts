@@ -101,3 +101,13 @@ describe("renderEmail", () => {
     ).toThrow(/absolute http/);
   });
 });
+
+describe("people's long words in an e-mail", () => {
+  it("break inside the mail's width instead of widening it on a phone", () => {
+    const url = `https://www.europol.europa.eu/${"publications-events/".repeat(20)}`;
+    const { html } = renderEmail({ appUrl: "https://taf.example", heading: `New comment: ${"Zlatibor".repeat(40)}`, paragraphs: ["Dear Ana,", `See ${url}`] });
+    const styles = [...html.matchAll(/<(?:h1|p) style="([^"]*)"/g)].map((match) => match[1]);
+    expect(styles.length).toBeGreaterThan(2);
+    for (const style of styles) expect(style).toContain("overflow-wrap:anywhere");
+  });
+});

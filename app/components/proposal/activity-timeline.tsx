@@ -7,7 +7,7 @@ import { ParticipantsByCountry } from "./implementation";
 export function ActivityTimeline({ activities, caption, withProposal }: { activities: TimelineRow[]; caption: string; withProposal: boolean }) {
   return (
     <div className="table-scroll">
-      <table>
+      <table className="stacked">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -22,22 +22,22 @@ export function ActivityTimeline({ activities, caption, withProposal }: { activi
         <tbody>
           {activities.map((activity) => (
             <tr key={activity.id}>
-              <td>{activity.report ? activity.report.daysLabel : activity.daysLabel}</td>
-              <td>
+              <td data-label="When">{activity.report ? activity.report.daysLabel : activity.daysLabel}</td>
+              <td className="text" data-label="Activity">
                 <span className="muted">{activity.typeLabel}</span>
                 <div>{activity.title}</div>
               </td>
               {withProposal ? (
-                <td>
+                <td className="text" data-label="Proposal">
                   <Link to={`/proposals/${activity.proposalId}/implementation`}>{activity.proposalReference ?? activity.proposalTitle}</Link>
                   <div className="muted">Round {activity.roundCode}</div>
                 </td>
               ) : null}
-              <td>{activity.place}</td>
-              <td>
+              <td className="text" data-label="Place">{activity.place}</td>
+              <td data-label="Countries taking part">
                 <ParticipantsByCountry activity={activity} />
               </td>
-              <td>
+              <td data-label="Status">
                 {activity.report ? (
                   <>
                     <span className="badge ok">Held</span>

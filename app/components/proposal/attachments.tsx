@@ -14,7 +14,7 @@ type Row = ReturnType<typeof attachmentsPage>["attachments"][number];
 export function AttachmentTable({ rows, proposalId, caption, remove }: { rows: Row[]; proposalId: number; caption: string; remove: boolean }) {
   const removed = rows.some((row) => row.removedAt);
   return (
-    <table>
+    <table className="stacked">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -34,17 +34,17 @@ export function AttachmentTable({ rows, proposalId, caption, remove }: { rows: R
       <tbody>
         {rows.map((row) => (
           <tr key={row.id}>
-            <td>
+            <td className="text" data-label="File">
               {/* A plain link: the file is a download, not a page of the app. */}
               <a href={`/proposals/${proposalId}/attachments/${row.id}`} download>
                 {row.name}
               </a>
             </td>
-            <td>{row.type}</td>
-            <td className="nowrap">{row.size}</td>
-            <td>{row.addedBy}</td>
-            <td>{row.addedAt}</td>
-            {removed ? <td>{row.removedAt}</td> : null}
+            <td data-label="Type">{row.type}</td>
+            <td className="nowrap" data-label="Size">{row.size}</td>
+            <td className="text" data-label="Added by">{row.addedBy}</td>
+            <td data-label="Added on">{row.addedAt}</td>
+            {removed ? <td data-label="Removed on">{row.removedAt}</td> : null}
             {remove ? (
               <td>
                 <Form method="post">

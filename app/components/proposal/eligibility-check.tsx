@@ -14,7 +14,7 @@ export function EligibilityCheck({ check }: { check: Check }) {
 /** Each criterion's result and its reason, as the automatic check gave them. */
 export function EligibilityResults({ results }: { results: Check["results"] }) {
   return (
-    <table>
+    <table className="stacked">
       <thead>
         <tr>
           <th scope="col">Criterion</th>
@@ -25,13 +25,13 @@ export function EligibilityResults({ results }: { results: Check["results"] }) {
       <tbody>
         {results.map((r) => (
           <tr key={r.id}>
-            <td>{r.label}</td>
-            <td>
+            <td className="text" data-label="Criterion">{r.label}</td>
+            <td data-label="Result">
               <span className={r.outcome === "passed" ? "badge ok" : r.outcome === "failed" ? "badge warn" : "badge"}>
                 {r.outcome === "needsPerson" ? "needs a person" : r.outcome}
               </span>
             </td>
-            <td>{r.reason}</td>
+            <td className="text" data-label="Why">{r.reason}</td>
           </tr>
         ))}
       </tbody>

@@ -118,7 +118,7 @@ export function InvitePartnerSection({
       <input type="hidden" name="country" value={page.filter.countryCode ?? ""} />
       {directory.institutions.length ? (
         <div className="table-scroll">
-          <table>
+          <table className="stacked">
             <caption>
               {directory.more
                 ? `The first ${directory.institutions.length} institutions: search by name or choose a country to find others`
@@ -138,12 +138,12 @@ export function InvitePartnerSection({
             <tbody>
               {directory.institutions.map((institution) => (
                 <tr key={institution.id}>
-                  <td>{institution.name}</td>
-                  <td>
+                  <td className="text" data-label="Institution">{institution.name}</td>
+                  <td data-label="Country">
                     <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
                   </td>
-                  <td>{INSTITUTION_TYPE_LABELS[institution.type]}</td>
-                  <td>
+                  <td data-label="Type">{INSTITUTION_TYPE_LABELS[institution.type]}</td>
+                  <td data-label="Applicants on the portal">
                     {institution.activeApplicants || <span className="badge warn">None yet</span>}
                   </td>
                   <td>

@@ -49,7 +49,7 @@ function counted<Key extends string>(counts: Record<Key, number>, keys: readonly
 export function RankingTable({ rows, order, criteria, decideForm }: { rows: RankingRow[]; order: RankingOrder; criteria: readonly ReviewCriterion[]; decideForm?: string }) {
   return (
     <div className="table-scroll">
-      <table>
+      <table className="stacked">
         <caption className="visually-hidden">Proposals that reached the EU review, {order.sort === "rank" ? "in rank order" : `sorted by ${HEADINGS.find((h) => h.sort === order.sort)?.label.toLowerCase()}`}</caption>
         <thead>
           <tr>
@@ -65,7 +65,7 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
             const confidence = counted(aggregate.confidence, CONFIDENCE_IDS, CONFIDENCE_LEVELS);
             return (
               <tr key={row.proposalId}>
-                <td>
+                <td data-label="Rank">
                   {decideForm && row.decidable ? (
                     <>
                       <input type="checkbox" name="proposalId" value={row.proposalId} form={decideForm} aria-label={`Decide on ${row.reference}`} />
@@ -82,7 +82,7 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                     </details>
                   ) : null}
                 </td>
-                <td>
+                <td className="text" data-label="Proposal">
                   <Link to={`/proposals/${row.proposalId}`} className="reference">
                     {row.reference}
                   </Link>{" "}
@@ -105,7 +105,7 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                     </>
                   ) : null}
                 </td>
-                <td>
+                <td data-label="Weighted mean">
                   <strong>{formatScore(aggregate.weightedMean)}</strong>
                   {aggregate.reviewsIn > 0 ? (
                     <details>
@@ -121,8 +121,8 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                     </details>
                   ) : null}
                 </td>
-                <td>{formatScore(aggregate.weightedMedian)}</td>
-                <td>
+                <td data-label="Median">{formatScore(aggregate.weightedMedian)}</td>
+                <td data-label="Widest gap">
                   {row.largestGap === null ? "—" : `${row.largestGap} ${row.largestGap === 1 ? "point" : "points"}`}
                   {row.largestGap !== null && aggregate.standardDeviation !== null ? (
                     <>
@@ -133,7 +133,7 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                     </>
                   ) : null}
                 </td>
-                <td>
+                <td data-label="Disagreement">
                   {aggregate.disagreement.flagged ? (
                     <details>
                       <summary>
@@ -151,8 +151,8 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                     <span className="muted">None</span>
                   )}
                 </td>
-                <td>{recommendations.length ? recommendations.join(", ") : <span className="muted">None yet</span>}</td>
-                <td>
+                <td data-label="Recommendations">{recommendations.length ? recommendations.join(", ") : <span className="muted">None yet</span>}</td>
+                <td data-label="Reviews in / assigned">
                   {aggregate.reviewsIn} / {aggregate.assigned}
                   {confidence.length ? <span className="hint"> Confidence: {confidence.join(", ")}</span> : null}
                 </td>

@@ -12,7 +12,7 @@ export function ReviewAssignmentTable({ list, now }: { list: List; now: string }
   return (
     <>
       <div className="table-scroll">
-        <table>
+        <table className="stacked">
           <caption>Assigned to you, soonest due first</caption>
           <thead>
             <tr>
@@ -24,16 +24,16 @@ export function ReviewAssignmentTable({ list, now }: { list: List; now: string }
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td>
+                <td className="text" data-label="Proposal">
                   {row.reference ? <span className="reference">{row.reference}</span> : null}{" "}
                   {row.proposalOpen ? <Link to={`/proposals/${row.proposalId}`}>{row.title}</Link> : row.title}
                 </td>
-                <td>
+                <td data-label="Your review">
                   <span className={row.submitted ? "badge ok" : "badge"}>{row.stateLabel}</span>
                   <br />
                   <Link to={`/reviews/${row.id}`}>{row.nextStep}</Link>
                 </td>
-                <td>
+                <td data-label="Due (Brussels time)">
                   <time dateTime={row.dueAt}>{row.due}</time>
                   <br />
                   <span className="muted">{timeLeftInWords(new Date(row.dueAt), new Date(now)).replace(/^closed/, "due")}</span>
