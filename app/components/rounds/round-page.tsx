@@ -31,6 +31,7 @@ function Explanation({ event, round }: { event: RoundEventType; round: RoundView
         <p>
           {round.closes ? `The portal would close it on ${round.closes}. ` : "A rolling round has no closing time: it stays open until you close it. "}
           Closed, it accepts no more proposals; those already submitted go on as before.
+          {round.closes ? " Closed before its closing time, it has no grace period after it: reopen the round to take more proposals." : null}
         </p>
       );
     case "REOPEN":
