@@ -166,6 +166,8 @@ describe("inviting a partner", () => {
     expect(letter.subject).toBe("Invitation to a joint proposal: Cybercrime: cross-border electronic evidence");
     expect(letter.text).toContain("Arben Krasniqi of Kosovo* Police (Kosovo*) invites your institution, Albanian State Police");
     expect(letter.text).toContain("So far, institutions from Kosovo* stand behind the proposal.");
+    expect(letter.text).toContain("The round closes on");
+    expect(letter.text).not.toContain("clarification");
     expect(letter.text).toContain(`http://localhost:3000/proposals/${cybercrime()}/partnership`);
     expect(letter.text).toContain("UNSCR 1244/1999");
     expect(db().select().from(auditLog).where(eq(auditLog.action, "partnerInvited")).all()).toEqual([
