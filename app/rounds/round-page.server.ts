@@ -111,7 +111,14 @@ export function roundEditPage(roundId: number) {
     },
     notes: {
       fixed: bounds.fixed,
-      current: { code: round.code, opens: formatBrussels(round.opensAt), closes: round.closesAt ? formatBrussels(round.closesAt) : null, mode: round.mode },
+      current: {
+        code: round.code,
+        opens: formatBrussels(round.opensAt),
+        closes: round.closesAt ? formatBrussels(round.closesAt) : null,
+        mode: round.mode,
+        minimumReviews: settings.minimumReviews,
+        reviewDays: settings.reviewDays,
+      },
       bounds: {
         ...floors,
         ...(bounds.earliestClose ? { closesAt: bounds.earliestClose.why } : {}),
