@@ -101,6 +101,18 @@ describe("editing a round no one has applied to", () => {
     );
     const shown = await view(round.id);
     expect(shown.settings).toMatchObject({ guidance: form.guidance, themes: ["Cybercrime"], maxPartners: 3 });
+    // The round's own history tells the edit, field by field, beside its statechart events.
+    expect(shown.history.at(-1)).toMatchObject({ who: "Anna Keller (TAF team)", what: "edited the round", toState: null, reason: null });
+    expect(shown.history.at(-1)!.changes).toEqual(
+      expect.arrayContaining([
+        `Code: “${round.code}” → “2030-R9”`,
+        `Title: “${round.title}” → “Second call for proposals 2030”`,
+        "Opens: 15 January 2030, 09:00 (Brussels time) → 1 February 2030, 09:00 (Brussels time)",
+        "Most partner institutions: 10 → 3",
+        expect.stringMatching(/^Most words: Summary: [\d,]+ → 120$/),
+        expect.stringMatching(/^Themes: .+ → Cybercrime$/),
+      ]),
+    );
   });
 
   it("saves nothing and records nothing when nothing changed", async () => {

@@ -149,6 +149,13 @@ export function RoundHistory({ history }: { history: RoundPageData["history"] })
               <p>
                 <span className="muted">{entry.at}</span> · <strong>{entry.who}</strong> {entry.what}.
               </p>
+              {entry.changes.length ? (
+                <ul className="plain">
+                  {entry.changes.map((change) => (
+                    <li key={change}>{change}</li>
+                  ))}
+                </ul>
+              ) : null}
               {entry.reason ? (
                 <blockquote>
                   <span className="muted">Reason:</span> <span className="prose">{entry.reason}</span>
