@@ -130,6 +130,7 @@ describe("searching the directory", () => {
     const serbian = await partnersPage(cybercrime(), "applicant.xk", "?country=RS");
     expect(serbian.directory!.institutions.map((i) => i.name)).toEqual([
       "Administration for the Prevention of Money Laundering of Serbia",
+      "Institute for Security Policy of Serbia",
       "Ministry of Interior of Serbia, Criminal Police Directorate",
       "Ministry of Justice of Serbia",
     ]);
