@@ -60,6 +60,7 @@ const expected: [title: string, round: string, lead: string, state: string][] = 
   ["Migrant smuggling on the Balkan route: joint analysis of border crossings", "2026-R2", "Public Prosecutor's Office of North Macedonia", "euReview.reviewing"],
   ["Preventing radicalisation in prisons: a practice exchange", "2026-R2", "State Investigation and Protection Agency (SIPA)", "euReview.reviewing"],
   ["Tracing seized firearms across borders: joint firearms focal points", "2026-R2", "State Investigation and Protection Agency (SIPA)", "euReview.deciding"],
+  ["Witness protection in cross-border organised crime trials", "2026-R2", "Public Prosecutor's Office of North Macedonia", "eligibility.awaitingDecision"],
 ];
 
 describe("demo data", () => {
@@ -151,8 +152,17 @@ describe("demo data", () => {
     expect(events.find((e) => e.type === "DECIDE")!.actorUserId).toBe(admin.id);
     expect(events.find((e) => e.type === "ELIGIBILITY_CHECKED")!.actorRole).toBe("system");
 
-    // Submitted inside the window: every automatic check passed.
-    expect(db().select().from(eligibilityChecks).all().map((c) => c.overall)).toEqual(Array(11).fill("passed"));
+    // Submitted inside the window: every automatic check passed, but the one the eligibility
+    // desk shows with a criterion left to a person (a partner registered as "Other").
+    const checks = db().select().from(eligibilityChecks).all();
+    expect(checks.map((c) => c.overall).sort()).toEqual([...Array(11).fill("passed"), "needsPerson"].sort());
+    const leftToAPerson = checks.find((c) => c.overall === "needsPerson")!;
+    expect(leftToAPerson.proposalId).toBe(byTitle("Witness protection in cross-border organised crime trials").id);
+    expect((leftToAPerson.results as { id: string; outcome: string; reason: string }[]).find((r) => r.outcome !== "passed")).toMatchObject({
+      id: "eligibleInstitutions",
+      outcome: "needsPerson",
+      reason: expect.stringContaining('Institute for Security Policy of Serbia (Serbia) is registered as "Other"'),
+    });
 
     // Partners: confirmed with a statement; answered by their demo applicant when there is one.
     const partners = db().select().from(proposalPartners).where(eq(proposalPartners.proposalId, standOut.id)).all();

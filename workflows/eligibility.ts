@@ -128,6 +128,11 @@ export interface SubmissionWindow {
   closesAt: Instant | null;
   /** Hours after the deadline in which a submission is still taken, marked late; none when absent or 0. */
   graceHours?: number;
+  /**
+   * When the round was closed, while it is closed. A round closed before its deadline never
+   * reached that deadline open, so no grace period follows it.
+   */
+  closedAt?: Instant | null;
 }
 
 export interface EligibilityInput {
@@ -154,6 +159,35 @@ export function jointCountries(
   return COUNTRY_CODES.filter((code) => codes.has(code));
 }
 
+/** How a round judges whether a proposal is joint: whether it asks for it at all, and from how many countries. */
+export interface JointRule {
+  required: boolean;
+  minimumCountries: number;
+}
+
+export function jointRuleOf(rules: Partial<RoundEligibility> | undefined): JointRule {
+  const full = eligibilityRules(rules);
+  return { required: applies(full, "joint"), minimumCountries: full.minimumCountries };
+}
+
+/**
+ * Where a proposal stands against its round's joint rule, from the countries behind it. A round
+ * that switched the joint criterion off never calls a proposal "not joint yet": nothing is
+ * missing, although it is still joint when enough countries stand behind it.
+ */
+export function jointStanding(countries: number, rule: JointRule): "joint" | "notJointYet" | "notRequired" {
+  if (countries >= rule.minimumCountries) return "joint";
+  return rule.required ? "notJointYet" : "notRequired";
+}
+
+/** The joint rule as applicants read it, a sentence of its own. */
+export function jointRuleInWords(rule: JointRule): string {
+  const countries = `confirmed institutions from at least ${countInWords(rule.minimumCountries)} Western Balkan countries`;
+  return rule.required
+    ? `A proposal is joint when ${countries} stand behind it.`
+    : `This round does not ask for a joint proposal: institutions of one country may apply on their own, although ${countries} make it a joint one.`;
+}
+
 /** The Guide to applicants' minimum, for a round that sets none (its `minimumCountries`). */
 export const MINIMUM_JOINT_COUNTRIES = DEFAULT_ELIGIBILITY.minimumCountries;
 
@@ -161,9 +195,12 @@ export type WindowPosition = "notYetOpen" | "inside" | "grace" | "closed";
 
 const HOUR_MS = 3_600_000;
 
-/** When the grace period after a deadline ends; null for a rolling round or no grace period. */
+/** When the grace period after a deadline ends; null for a rolling round, no grace period, or a round closed before its deadline. */
 export function graceEndsAt(window: SubmissionWindow): Instant | null {
   if (window.closesAt === null || !window.graceHours) return null;
+  // The grace period forgives applicants who miss a deadline the round kept; the TAF team
+  // closing the round early has ended the call, and reopening it is the way to take more.
+  if (window.closedAt && Date.parse(window.closedAt) < Date.parse(window.closesAt)) return null;
   return new Date(Date.parse(window.closesAt) + window.graceHours * HOUR_MS).toISOString();
 }
 

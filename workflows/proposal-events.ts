@@ -19,6 +19,8 @@ export interface RoundFacts {
   graceHours?: number;
   /** The most partner institutions the round allows; absent in events stored before it was a setting. */
   maxPartners?: number;
+  /** When a closed round was closed (no grace period after a deadline it was closed before); absent in older events. */
+  closedAt?: Instant | null;
 }
 
 export interface PartnerFacts {

@@ -2,9 +2,12 @@ import { Link, useLocation } from "@remix-run/react";
 
 type Pages = { param: string; page: number; pageCount: number; total: number; first: number; last: number };
 
-/** "1–50 of 312": the rows shown of a paged list. */
+// Grouped as the British English the portal writes, so "10000" reads "10,000" on every list.
+const grouped = new Intl.NumberFormat("en-GB");
+
+/** "51–100 of 10,000": the rows shown of a paged list. */
 export function rowsShown(pages: Pages) {
-  return `${pages.first}–${pages.last} of ${pages.total}`;
+  return `${grouped.format(pages.first)}–${grouped.format(pages.last)} of ${grouped.format(pages.total)}`;
 }
 
 /** The address of another page of the list named `param`, keeping every other search parameter. */
@@ -33,7 +36,7 @@ export function Pagination({ pages, label }: { pages: Pages; label: string }) {
         </Link>
       ) : null}
       <span>
-        {rowsShown(pages)} · page {pages.page} of {pages.pageCount}
+        {rowsShown(pages)} · page {grouped.format(pages.page)} of {grouped.format(pages.pageCount)}
       </span>
       {pages.page < pages.pageCount ? (
         <Link to={linkTo(pages.page + 1)}>

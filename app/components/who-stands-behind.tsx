@@ -1,5 +1,6 @@
-import { countInWords } from "../../workflows/eligibility";
+import type { JointRule } from "../../workflows/eligibility";
 import { CountryName } from "./country";
+import { JointBadge } from "./joint-badge";
 
 type Country = { name: string; needsFootnote: boolean };
 type Partner = { institutionId: number; name: string; country: Country; status: string; statement?: string | null };
@@ -13,8 +14,7 @@ export function WhoStandsBehind({
   lead,
   partners,
   jointCountries,
-  isJoint,
-  minimumCountries = 2,
+  jointRule,
   submitted = null,
   showStatements = false,
 }: {
@@ -22,9 +22,8 @@ export function WhoStandsBehind({
   lead: { name: string; country: Country };
   partners: Partner[];
   jointCountries: Country[];
-  isJoint: boolean;
-  /** The round's number of countries that make a proposal joint. */
-  minimumCountries?: number;
+  /** The round's joint rule: whether it asks for a joint proposal, and from how many countries. */
+  jointRule: JointRule;
   /** When it was first submitted, and whether after the deadline (in the round's grace period). */
   submitted?: { at: string; late: boolean } | null;
   showStatements?: boolean;
@@ -61,7 +60,7 @@ export function WhoStandsBehind({
             <CountryName {...country} />
           </span>
         ))}{" "}
-        {isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet: needs confirmed institutions from {countInWords(minimumCountries)} countries</span>}
+        <JointBadge countries={jointCountries.length} rule={jointRule} />
       </dd>
       {submitted ? (
         <>

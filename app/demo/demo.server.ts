@@ -23,6 +23,7 @@ import type { Calendar, DemoAction, DemoProposal } from "./story";
 import { content } from "./story";
 import { decidingProposals, holdDecision } from "./deciding.server";
 import { loadImplementationDemo } from "./implementation.server";
+import { deskInstitutions, eligibilityDeskProposals } from "./eligibility-desk.server";
 
 // Demo data lets a new user try every role on the embedded defaults. It is loaded only into a
 // database without people, so it never mixes with real data, and only once.
@@ -830,7 +831,7 @@ type Ids = { institution: (name: string) => number; user: (email: string) => num
 
 function insertDirectory(tx: Tx, passwordHash: string, createdAt: Date): Ids {
   const institutionIds = new Map<string, number>();
-  for (const [name, countryCode, type, chapter23, chapter24] of demoInstitutions) {
+  for (const [name, countryCode, type, chapter23, chapter24] of [...demoInstitutions, ...deskInstitutions]) {
     const row = tx.insert(institutions).values({ name, countryCode, type, chapter23, chapter24, createdAt }).returning().get();
     institutionIds.set(name, row.id);
   }
@@ -886,7 +887,7 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
     }
   }
 
-  const stories = [...demoProposals(calendar), ...decidingProposals(calendar)];
+  const stories = [...demoProposals(calendar), ...decidingProposals(calendar), ...eligibilityDeskProposals(calendar)];
   const proposalIds = new Map<DemoProposal, number>();
   for (const proposal of stories) {
     const proposalId = () => found(proposalIds.get(proposal), `proposal "${proposal.title}" (before it was created)`);

@@ -3,7 +3,7 @@ import { countries, institutions, proposalEvents, proposalPartners, proposals, r
 import { countryLabel } from "../../workflows/countries";
 import { formatBrussels } from "../../workflows/time";
 import type { Actor } from "../../workflows/actors";
-import { applies, countInWords, graceEndsAt, jointCountries, listInWords, windowPosition } from "../../workflows/eligibility";
+import { applies, countInWords, graceEndsAt, jointCountries, jointRuleOf, listInWords, windowPosition } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingProposalParts, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
@@ -314,6 +314,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     jointCountries: joint.map(country),
     isJoint: joint.length >= minimumCountries,
     minimumCountries,
+    jointRule: jointRuleOf(roundFacts),
     // What the TAF team checks, in the round's words, so the applicants read it before they send.
     criteria: roundCriteria(round),
     step: clarification ? ("respond" as const) : ("submit" as const),

@@ -21,6 +21,7 @@ export function partnersPage(user: SessionUser, proposal: Participation, params:
     partners: overview.partners,
     jointCountries: overview.jointCountries,
     isJoint: overview.isJoint,
+    jointRule: overview.jointRule,
     manage,
     isLeadApplicant: applicantInstitutions(user).includes(proposal.leadInstitutionId),
     ownAnswer,

@@ -8,7 +8,7 @@ import { enqueueEmail } from "../../emails/outbox";
 import { partnerInvitationEmail } from "../../emails/templates/partner-invitation";
 import { partnerResponseEmail } from "../../emails/templates/partner-response";
 import { formatBrussels } from "../../workflows/time";
-import { jointCountries } from "../../workflows/eligibility";
+import { jointCountries, jointRuleOf } from "../../workflows/eligibility";
 import { roundEligibility } from "../rounds/eligibility.server";
 import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
 import { audit } from "../audit.server";
@@ -56,6 +56,7 @@ export function partnersOverview(proposalId: number, tx: Tx = db()) {
       title: proposals.title,
       reference: proposals.reference,
       state: proposals.state,
+      clarificationDueAt: proposals.clarificationDueAt,
       content: proposals.content,
       roundTitle: rounds.title,
       roundCode: rounds.code,
@@ -93,6 +94,7 @@ export function partnersOverview(proposalId: number, tx: Tx = db()) {
     .all();
   const country = countryLookup(tx);
   const joint = jointCountries(proposal.leadCountryCode, partners).map(country);
+  const jointRule = jointRuleOf(roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings }));
   return {
     id: proposal.id,
     title: proposal.title || "Untitled proposal",
@@ -114,7 +116,10 @@ export function partnersOverview(proposalId: number, tx: Tx = db()) {
       activeApplicants: p.activeApplicants,
     })),
     jointCountries: joint,
-    isJoint: joint.length >= roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings }).minimumCountries,
+    isJoint: joint.length >= jointRule.minimumCountries,
+    jointRule,
+    /** While the lead answers a clarification request, when the answer is due. */
+    clarificationDueAt: proposal.clarificationDueAt,
   };
 }
 
@@ -252,6 +257,8 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
             title: overview.title,
             roundTitle: overview.round.title,
             roundClosesAt: overview.round.closesAt,
+            clarificationDueAt: overview.clarificationDueAt,
+            jointRule: overview.jointRule,
             countries: overview.jointCountries.map(label),
             partnershipUrl: `${env().APP_URL}/proposals/${proposal.id}/partnership`,
           }),

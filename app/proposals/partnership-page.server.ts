@@ -31,6 +31,7 @@ export function partnershipPage(user: SessionUser, proposalId: number) {
     partners: overview.partners.map(({ id, name, country, status }) => ({ id, name, country, status })),
     jointCountries: overview.jointCountries,
     isJoint: overview.isJoint,
+    jointRule: overview.jointRule,
     mine: overview.partners.find((p) => p.id === mine.id)!,
   };
 }

@@ -4,7 +4,7 @@ import { formatBrussels } from "../../workflows/time";
 import type { Standing } from "../../workflows/actors";
 import { leadOf, TAF_TEAM } from "../../workflows/actors";
 import type { CriterionResult } from "../../workflows/eligibility";
-import { jointCountries } from "../../workflows/eligibility";
+import { jointCountries, jointRuleOf } from "../../workflows/eligibility";
 import type { ProposalEventType } from "../../workflows/proposal-events";
 import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
@@ -92,7 +92,8 @@ function proposalPage(participation: Participation, user: SessionUser) {
   const latestCheck = internal
     ? db().select().from(eligibilityChecks).where(eq(eligibilityChecks.proposalId, proposalId)).orderBy(desc(eligibilityChecks.id)).get()
     : undefined;
-  const { minimumCountries } = roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings });
+  const jointRule = jointRuleOf(roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings }));
+  const { minimumCountries } = jointRule;
   const currentNode = proposalMachine.getStateNodeById(`proposal.${proposal.proposal.state}`);
 
   return {
@@ -112,6 +113,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
     partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
     jointCountries: joint.map(country),
     minimumCountries,
+    jointRule,
     isJoint: joint.length >= minimumCountries,
     submitted: proposal.proposal.submittedAt
       ? { at: formatBrussels(proposal.proposal.submittedAt), late: proposal.proposal.submittedLate }
@@ -180,7 +182,7 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
     // The proposal page shows the work owed now; the deadlines page shows them all.
     deadlines: deadlines.filter((deadline) => deadline.open),
     // A submitted proposal a partner left: whether the joint rule still holds, said where everyone looks first.
-    jointLost: departures.length > 0 && !page.isJoint && !page.finished ? { last: departures.at(-1)!, minimum: page.minimumCountries } : null,
+    jointLost: departures.length > 0 && page.jointRule.required && !page.isJoint && !page.finished ? { last: departures.at(-1)!, minimum: page.minimumCountries } : null,
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice]!(page.reference) : null,
     actions: page.actions.filter((action) => action.workPage === null),
     workLinks: [

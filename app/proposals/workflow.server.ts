@@ -186,7 +186,7 @@ function standingBehind(tx: Tx, proposal: ProposalRow) {
   const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
   const lead = tx.select({ countryCode: institutions.countryCode }).from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
   return {
-    round: submissionRoundFacts(round),
+    round: submissionRoundFacts(round, tx),
     leadCountryCode: lead.countryCode,
     partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
     missingParts: missingProposalParts(proposal.title, proposalDocuments(proposal.content).answers),

@@ -1,6 +1,6 @@
-import { and, count, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, min, ne, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { proposalPartners, proposals, rounds } from "../../db/schema";
+import { proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { restoreRound, roundStateLabel } from "../../workflows/round.machine";
 import { formatBrussels } from "../../workflows/time";
@@ -19,7 +19,8 @@ import { roundSettings } from "./workflow.server";
 // submitted proposal was judged against it, so what may change narrows as the round goes on:
 // the code once references begin with it, the opening time once the round opened, the closing
 // time once it closed (reopening is the statechart's REOPEN) and never earlier once anyone
-// submitted, and no limit or offer below what a submitted proposal holds. The page shows each
+// submitted, no limit or offer below what a submitted proposal holds, and the review settings
+// once a reviewer has submitted a review (as the review criteria). The page shows each
 // reason beside its field; `editRound` checks them again in the transaction that writes.
 
 type RoundRow = typeof rounds.$inferSelect;
@@ -31,7 +32,7 @@ export type EditBounds = {
   /** Why the round cannot be edited at all (a final state), or null. */
   closed: string | null;
   /** Why each field is fixed now, or null when it may change. */
-  fixed: { code: string | null; opensAt: string | null; closesAt: string | null };
+  fixed: { code: string | null; opensAt: string | null; closesAt: string | null; review: string | null };
   /** The closing time may only move later than this, once anyone submitted. */
   earliestClose: { at: Date; why: string } | null;
   floors: { maxBudgetEur: Floor | null; maxDurationMonths: Floor | null; maxPartners: Floor | null; words: Partial<Record<WordLimitedPart, Floor>> };
@@ -75,12 +76,23 @@ export function editBounds(tx: Tx, round: RoundRow): EditBounds {
   }
   const state = round.state;
   const label = roundStateLabel(snapshot).toLowerCase();
+  const reviewed = tx
+    .select({ n: count(), first: min(reviews.submittedAt) })
+    .from(reviews)
+    .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
+    .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+    .where(and(eq(proposals.roundId, round.id), isNotNull(reviews.submittedAt)))
+    .get();
   return {
     closed: snapshot.status === "done" ? `The round is ${label}: it can no longer be changed.` : null,
     fixed: {
       code: first ? `Fixed: it begins the references already given, such as ${first}.` : null,
       opensAt: state === "planned" ? null : "Fixed: the round has opened, so its opening time is part of its history.",
       closesAt: round.mode === "rolling" || state === "planned" || state === "open" ? null : "Fixed: the round is closed. To take proposals again, reopen it from its page with a new closing time.",
+      // Reviewers were given their time, and decisions wait for the number of reviews, from the first review on.
+      review: reviewed?.n
+        ? `Fixed: ${reviewed.n === 1 ? "1 review of this round is" : `${reviewed.n} reviews of this round are`} submitted${reviewed.first ? `, the first on ${formatBrussels(reviewed.first)}` : ""}. Reviewers were given their time to score and proposals are decided on this number of reviews, so changing them now would treat the round's proposals differently.`
+        : null,
     },
     earliestClose:
       first && round.closesAt
@@ -139,6 +151,11 @@ export function editRound(actor: ActingPerson, roundId: number, input: EditRound
           else if (closesAt <= opensAt) refuse("closesAt", "The round must close after it opens.");
         }
       }
+      const before = roundSettings(round);
+      if (bounds.fixed.review) {
+        if (input.minimumReviews !== before.minimumReviews) refuse("minimumReviews", `The reviews needed cannot change. ${bounds.fixed.review}`);
+        if (input.reviewDays !== before.reviewDays) refuse("reviewDays", `The days to score cannot change. ${bounds.fixed.review}`);
+      }
       const limits = input.limits;
       const below = (field: string, value: number, floor: Floor | null | undefined) => {
         if (floor && value < floor.value) refuse(field, `Enter at least ${floor.value.toLocaleString("en-GB")}. ${floor.why}`);
@@ -155,7 +172,6 @@ export function editRound(actor: ActingPerson, roundId: number, input: EditRound
       }
       if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
 
-      const before = roundSettings(round);
       const settings = roundSettingsSchema.parse({
         ...before,
         minimumReviews: input.minimumReviews,

@@ -1,6 +1,6 @@
-import { and, count, eq, isNotNull, min } from "drizzle-orm";
+import { and, count, eq, isNotNull, max, min } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { proposals, rounds } from "../../db/schema";
+import { proposals, roundEvents, rounds } from "../../db/schema";
 import type { CriterionId, CriterionWording, RoundEligibility } from "../../workflows/eligibility";
 import { defaultWording, ELIGIBILITY_CRITERIA, graceEndsAt, publishedCriteria } from "../../workflows/eligibility";
 import type { RoundFacts } from "../../workflows/proposal-events";
@@ -32,8 +32,19 @@ export function roundCriteria(round: { code: string; settings: unknown }) {
   return publishedCriteria(roundEligibility(round));
 }
 
-/** What the SUBMIT rule knows of the round: its state, window, eligibility rules and most partners. */
-export function submissionRoundFacts(round: RoundRow): RoundFacts {
+/** When a closed round was last closed (by the scheduler or by hand); null while it is not closed. */
+export function closedAtOf(round: Pick<RoundRow, "id" | "state">, tx: Tx = db()): string | null {
+  if (round.state !== "closed") return null;
+  const closed = tx
+    .select({ at: max(roundEvents.at) })
+    .from(roundEvents)
+    .where(and(eq(roundEvents.roundId, round.id), eq(roundEvents.type, "CLOSE")))
+    .get();
+  return closed?.at ? new Date(closed.at).toISOString() : null;
+}
+
+/** What the SUBMIT rule knows of the round: its state, window, when it closed, eligibility rules and most partners. */
+export function submissionRoundFacts(round: RoundRow, tx: Tx = db()): RoundFacts {
   const rules = roundEligibility(round);
   return {
     maxPartners: roundSettings(round).limits.maxPartners,
@@ -41,6 +52,7 @@ export function submissionRoundFacts(round: RoundRow): RoundFacts {
     state: round.state,
     opensAt: round.opensAt.toISOString(),
     closesAt: round.closesAt?.toISOString() ?? null,
+    closedAt: closedAtOf(round, tx),
     criteria: [...rules.criteria],
     minimumCountries: rules.minimumCountries,
     // A rolling round has no deadline to be late for.
@@ -81,7 +93,7 @@ export function eligibilitySettingsPage(roundId: number, now = new Date()) {
   const round = db().select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
   const rules = roundEligibility(round);
-  const window = { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null, graceHours: rules.graceHours };
+  const window = { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null, graceHours: rules.graceHours, closedAt: closedAtOf(round) };
   const graceEnd = round.mode === "rolling" ? null : graceEndsAt(window);
   return {
     round: {

@@ -1,6 +1,8 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
-import { proposals, roundEvents, rounds, users } from "../../db/schema";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { auditLog, proposals, roundEvents, rounds, users } from "../../db/schema";
+import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { statesWithin } from "../../workflows/proposal-stages";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { formatBrussels } from "../../workflows/time";
 import { isRoundEventType, ROUND_EVENTS } from "../../workflows/round-events";
 import type { ActingPerson } from "../audit.server";
@@ -81,8 +83,74 @@ export function findRound(roundId: number) {
   return round ? { ...round, settings: roundSettings(round) } : null;
 }
 
-/** The round's statechart history as sentences, oldest first: who did what, and why. */
+// The audited changes of a round's settings that its own history tells, in words.
+const EDIT_WORDS: Record<string, string> = {
+  roundEdited: "edited the round",
+  "round.eligibilityChanged": "changed the eligibility criteria",
+  "round.reviewCriteriaChanged": "changed the review criteria",
+};
+
+// The edited fields as the edit page names them.
+const FIELD_LABELS: Record<string, string> = {
+  code: "Code",
+  title: "Title",
+  description: "Description",
+  guidance: "Guidance for applicants",
+  opensAt: "Opens",
+  closesAt: "Closes",
+  minimumReviews: "Reviews needed for a decision",
+  reviewDays: "Days reviewers have to score",
+  "limits.maxBudgetEur": "Largest budget (EUR)",
+  "limits.maxDurationMonths": "Longest duration (months)",
+  "limits.maxPartners": "Most partner institutions",
+  themes: "Themes",
+  supportKinds: "Kinds of support",
+};
+
+function fieldLabel(field: string) {
+  const part = field.startsWith("limits.words.") ? PROPOSAL_PARTS.find((p) => `limits.words.${p.key}` === field) : undefined;
+  return part ? `Most words: ${part.label}` : (FIELD_LABELS[field] ?? field);
+}
+
+function valueInWords(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "nothing";
+  if ((field === "opensAt" || field === "closesAt") && typeof value === "string") return formatBrussels(new Date(value));
+  const vocabulary = field === "themes" ? THEMES : field === "supportKinds" ? SUPPORT_KINDS : null;
+  if (vocabulary && typeof value === "string") return value.split(",").map((id) => vocabulary.find((entry) => entry.id === id)?.label ?? id).join(", ");
+  return typeof value === "number" ? value.toLocaleString("en-GB") : `“${String(value)}”`;
+}
+
+/** What an edit changed, one line per field, from the audit row's `changes`. */
+function changedFields(detail: Record<string, unknown> | null): string[] {
+  const changes = (detail?.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
+  return Object.entries(changes).map(([field, change]) => `${fieldLabel(field)}: ${valueInWords(field, change.from)} → ${valueInWords(field, change.to)}`);
+}
+
+/**
+ * The round's history as sentences, oldest first: its statechart events (who did what, and why)
+ * and the edits of its settings from the audit log, so the round's page tells all that changed.
+ */
 export function roundHistory(roundId: number) {
+  const edits = db()
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, detail: auditLog.detail, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.subjectType, "round"), eq(auditLog.subjectId, String(roundId)), inArray(auditLog.action, Object.keys(EDIT_WORDS))))
+    .all()
+    .map((edit) => ({
+      id: `edit-${edit.id}`,
+      time: edit.at.getTime(),
+      toState: null,
+      at: formatBrussels(edit.at),
+      who: `${edit.actorName ?? "Someone"} (TAF team)`,
+      what: EDIT_WORDS[edit.action]!,
+      reason: null,
+      changes: edit.action === "roundEdited" ? changedFields(edit.detail) : [],
+    }));
+  return [...statechartHistory(roundId), ...edits].sort((a, b) => a.time - b.time).map(({ time: _time, ...entry }) => entry);
+}
+
+function statechartHistory(roundId: number) {
   const entries = db()
     .select({
       id: roundEvents.id,
@@ -102,12 +170,14 @@ export function roundHistory(roundId: number) {
     const { reason, closesAt } = entry.payload as { reason?: string; closesAt?: string | null };
     const scheduled = entry.actorRole === "system";
     return {
-      id: entry.id,
-      toState: entry.toState,
+      id: `event-${entry.id}`,
+      time: entry.at.getTime(),
+      toState: entry.toState as string | null,
       at: formatBrussels(entry.at),
       who: scheduled ? "The portal" : `${entry.actorName ?? "Someone"} (TAF team)`,
       what: `${historyWords(entry.type, scheduled)}${entry.type === "REOPEN" && closesAt ? ` until ${formatBrussels(new Date(closesAt))}` : ""}`,
       reason: entry.type === "REOPEN" || entry.type === "CANCEL" ? (reason ?? null) : null,
+      changes: [] as string[],
     };
   });
 }

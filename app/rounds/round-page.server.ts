@@ -66,8 +66,8 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
     history,
     statechart: drawStatechart(roundMachine, {
       current: round.state,
-      // Every round starts planned; each history row names the state it led to.
-      visited: ["planned", ...history.map((entry) => entry.toState)],
+      // Every round starts planned; each statechart event in the history names the state it led to.
+      visited: ["planned", ...history.flatMap((entry) => (entry.toState ? [entry.toState] : []))],
       title: `Where ${round.code} is in its life as a round`,
     }),
     proposals: proposalsOfRound(admin, round.id, page),
@@ -111,7 +111,14 @@ export function roundEditPage(roundId: number) {
     },
     notes: {
       fixed: bounds.fixed,
-      current: { code: round.code, opens: formatBrussels(round.opensAt), closes: round.closesAt ? formatBrussels(round.closesAt) : null, mode: round.mode },
+      current: {
+        code: round.code,
+        opens: formatBrussels(round.opensAt),
+        closes: round.closesAt ? formatBrussels(round.closesAt) : null,
+        mode: round.mode,
+        minimumReviews: settings.minimumReviews,
+        reviewDays: settings.reviewDays,
+      },
       bounds: {
         ...floors,
         ...(bounds.earliestClose ? { closesAt: bounds.earliestClose.why } : {}),

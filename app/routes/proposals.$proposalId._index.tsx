@@ -79,8 +79,7 @@ export default function ProposalPage() {
           lead={proposal.lead}
           partners={proposal.partners}
           jointCountries={proposal.jointCountries}
-          isJoint={proposal.isJoint}
-          minimumCountries={proposal.minimumCountries}
+          jointRule={proposal.jointRule}
           submitted={proposal.submitted}
         />
         {proposal.clarificationDue ? (

@@ -13,6 +13,7 @@ import { invitePartnerSchema, removePartnerSchema } from "../proposals/partner-s
 import { partnersPage } from "../proposals/partners-page.server";
 import { invitePartner, removePartner } from "../proposals/partners.server";
 import { readForm } from "../forms.server";
+import { jointRuleInWords } from "../../workflows/eligibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Partners of ${data?.proposal.reference ?? data?.proposal.title ?? "the proposal"} · TAF portal` }];
 
@@ -75,8 +76,8 @@ export default function Partners() {
         </p>
       ) : null}
 
-      <section aria-labelledby="joint-heading" className={data.isJoint ? "notice success" : "notice warning"}>
-        <h2 id="joint-heading">{data.isJoint ? "The proposal is joint" : "The proposal is not joint yet"}</h2>
+      <section aria-labelledby="joint-heading" className={data.isJoint ? "notice success" : data.jointRule.required ? "notice warning" : "notice"}>
+        <h2 id="joint-heading">{data.isJoint ? "The proposal is joint" : data.jointRule.required ? "The proposal is not joint yet" : "One country is enough in this round"}</h2>
         <p>
           Countries behind it (the lead and the partners that confirmed):{" "}
           <strong>
@@ -89,9 +90,7 @@ export default function Partners() {
           </strong>
           .
         </p>
-        {data.isJoint ? null : (
-          <p>A proposal is joint when confirmed institutions from at least two Western Balkan countries stand behind it. It cannot be submitted before.</p>
-        )}
+        {data.isJoint ? null : <p>{data.jointRule.required ? `${jointRuleInWords(data.jointRule)} It cannot be submitted before.` : jointRuleInWords(data.jointRule)}</p>}
       </section>
 
       <section aria-labelledby="partners-heading">

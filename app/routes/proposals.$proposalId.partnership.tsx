@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { intent: "confirm" | "decline"; result: SubmissionResult<string[]> };
 
 export default function Partnership() {
-  const { proposal, lead, partners, jointCountries, isJoint, mine } = useLoaderData<typeof loader>();
+  const { proposal, lead, partners, jointCountries, jointRule, mine } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const confirmed = mine.status === "confirmed";
   const [confirmForm, confirmFields] = useForm({
@@ -94,7 +94,7 @@ export default function Partnership() {
         </p>
       )}
 
-      <PartnershipSummary proposal={proposal} others={others} jointCountries={jointCountries} isJoint={isJoint} />
+      <PartnershipSummary proposal={proposal} others={others} jointCountries={jointCountries} jointRule={jointRule} />
 
       {confirmed ? (
         <section aria-labelledby="statement-heading">

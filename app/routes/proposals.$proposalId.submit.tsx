@@ -114,8 +114,7 @@ export default function PreviewAndSubmit() {
             lead={preview.lead}
             partners={preview.partners}
             jointCountries={preview.jointCountries}
-            isJoint={preview.isJoint}
-            minimumCountries={preview.minimumCountries}
+            jointRule={preview.jointRule}
             showStatements
           />
         </dl>

@@ -130,6 +130,7 @@ describe("searching the directory", () => {
     const serbian = await partnersPage(cybercrime(), "applicant.xk", "?country=RS");
     expect(serbian.directory!.institutions.map((i) => i.name)).toEqual([
       "Administration for the Prevention of Money Laundering of Serbia",
+      "Institute for Security Policy of Serbia",
       "Ministry of Interior of Serbia, Criminal Police Directorate",
       "Ministry of Justice of Serbia",
     ]);
@@ -166,6 +167,8 @@ describe("inviting a partner", () => {
     expect(letter.subject).toBe("Invitation to a joint proposal: Cybercrime: cross-border electronic evidence");
     expect(letter.text).toContain("Arben Krasniqi of Kosovo* Police (Kosovo*) invites your institution, Albanian State Police");
     expect(letter.text).toContain("So far, institutions from Kosovo* stand behind the proposal.");
+    expect(letter.text).toContain("The round closes on");
+    expect(letter.text).not.toContain("clarification");
     expect(letter.text).toContain(`http://localhost:3000/proposals/${cybercrime()}/partnership`);
     expect(letter.text).toContain("UNSCR 1244/1999");
     expect(db().select().from(auditLog).where(eq(auditLog.action, "partnerInvited")).all()).toEqual([

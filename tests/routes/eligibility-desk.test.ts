@@ -19,6 +19,8 @@ useDatabase("demo");
 
 const AWAITING = "Joint operational analysis of cocaine routes through the port of Durrës";
 const CLARIFYING = "Early identification of victims of trafficking in human beings in cross-border cases";
+// The demo's proposal whose check leaves a partner registered as "Other" to a person.
+const DOUBTFUL = "Witness protection in cross-border organised crime trials";
 
 // Signed in before each test, so that a refused form can be seen to change nothing at all.
 let cookie = "";
@@ -52,8 +54,11 @@ function awaitingWithDoubts(options: { leadWithoutMandate?: boolean } = {}) {
 describe("the queue", () => {
   it("lists the proposals waiting for a decision, with the automatic check per criterion, and not those waiting for the applicants", async () => {
     const page = await view();
-    expect(page.rows.map((entry) => entry.title)).toEqual([AWAITING]);
+    expect(page.rows.map((entry) => entry.title)).toEqual([AWAITING, DOUBTFUL]);
     expect(page.rows.map((entry) => entry.title)).not.toContain(CLARIFYING);
+    const doubtful = page.rows[1]!;
+    expect(doubtful.overall).toBe("needsPerson");
+    expect(doubtful.results.find((result) => result.outcome !== "passed")).toMatchObject({ id: "eligibleInstitutions", outcome: "needsPerson" });
     const [entry] = page.rows;
     expect(entry!.reference).toMatch(/^TAF-2026-R2-/);
     expect(entry!.lead.name).toBe(ALBANIAN_POLICE);
@@ -67,8 +72,8 @@ describe("the queue", () => {
     const { id } = awaitingWithDoubts({ leadWithoutMandate: true });
     const page = await view();
     // The demo's proposal was submitted before this one.
-    expect(page.rows.map((entry) => entry.id)).toEqual([proposalIdByTitle(AWAITING), id]);
-    const entry = page.rows[1]!;
+    expect(page.rows.map((entry) => entry.id)).toEqual([proposalIdByTitle(AWAITING), proposalIdByTitle(DOUBTFUL), id]);
+    const entry = page.rows[2]!;
     expect(entry.overall).toBe("failed");
     const institutionsResult = entry.results.find((result) => result.id === "eligibleInstitutions")!;
     expect(institutionsResult.outcome).toBe("failed");
@@ -78,7 +83,7 @@ describe("the queue", () => {
   it("counts the proposals waiting on the administrators' home", async () => {
     awaitingWithDoubts();
     const page = (await load(home, "/", { cookie })) as { administrator: { awaitingEligibility: number } };
-    expect(page.administrator.awaitingEligibility).toBe(2);
+    expect(page.administrator.awaitingEligibility).toBe(3);
   });
 
   it("runs the same few queries however many proposals wait, and pages by 50", async () => {
@@ -90,12 +95,12 @@ describe("the queue", () => {
     spy.mockClear();
     const page = await view();
     expect(spy.mock.calls.length).toBe(few);
-    expect(page.pages.total).toBe(53);
+    expect(page.pages.total).toBe(54);
     expect(page.rows).toHaveLength(50);
     spy.mockClear();
     const second = await view("/admin/eligibility?page=2");
     expect(spy.mock.calls.length).toBe(few);
-    expect(second.rows.map((entry) => entry.title)).toEqual(["Desk: waiting proposal 49", "Desk: waiting proposal 50", "Desk: waiting proposal 51"]);
+    expect(second.rows.map((entry) => entry.title)).toEqual(["Desk: waiting proposal 48", "Desk: waiting proposal 49", "Desk: waiting proposal 50", "Desk: waiting proposal 51"]);
     spy.mockRestore();
     expect(few).toBeLessThanOrEqual(6);
   });

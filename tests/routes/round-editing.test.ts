@@ -7,7 +7,7 @@ import { applyRoundCommand } from "../../app/rounds/workflow.server";
 import { auditLog, roundEvents, rounds } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { useDatabase } from "../support/database";
-import { admin as administrator, ALBANIAN_POLICE, completeContent, driveTo, makeRound, MK_PROSECUTION } from "../workflow-server/builders";
+import { admin as administrator, ALBANIAN_POLICE, assignReviewers, completeContent, driveTo, makeRound, markReviewSubmitted, MK_PROSECUTION } from "../workflow-server/builders";
 
 // Editing a round after it was added, and cancelling a planned one. What may change narrows
 // once proposals were submitted; every refusal says why and changes nothing.
@@ -67,7 +67,7 @@ describe("editing a round no one has applied to", () => {
   it("changes everything it shows, in Brussels time, and records each change", async () => {
     const round = makeRound({ open: false, opensAt: new Date("2030-01-15T08:00:00.000Z"), closesAt: CLOSES });
     const page = await editView(round.id);
-    expect(page.notes.fixed).toEqual({ code: null, opensAt: null, closesAt: null });
+    expect(page.notes.fixed).toEqual({ code: null, opensAt: null, closesAt: null, review: null });
     expect(page.defaults).toMatchObject({ opensAt: "2030-01-15T09:00", closesAt: "2030-06-28T17:00" });
     const form = {
       ...(await formOf(round.id)),
@@ -101,6 +101,18 @@ describe("editing a round no one has applied to", () => {
     );
     const shown = await view(round.id);
     expect(shown.settings).toMatchObject({ guidance: form.guidance, themes: ["Cybercrime"], maxPartners: 3 });
+    // The round's own history tells the edit, field by field, beside its statechart events.
+    expect(shown.history.at(-1)).toMatchObject({ who: "Anna Keller (TAF team)", what: "edited the round", toState: null, reason: null });
+    expect(shown.history.at(-1)!.changes).toEqual(
+      expect.arrayContaining([
+        `Code: “${round.code}” → “2030-R9”`,
+        `Title: “${round.title}” → “Second call for proposals 2030”`,
+        "Opens: 15 January 2030, 09:00 (Brussels time) → 1 February 2030, 09:00 (Brussels time)",
+        "Most partner institutions: 10 → 3",
+        expect.stringMatching(/^Most words: Summary: [\d,]+ → 120$/),
+        expect.stringMatching(/^Themes: .+ → Cybercrime$/),
+      ]),
+    );
   });
 
   it("saves nothing and records nothing when nothing changed", async () => {
@@ -208,6 +220,29 @@ describe("editing a round once proposals were submitted", () => {
       `/admin/rounds/${round.id}?notice=edited`,
     );
     expect(roundRow(round.id)).toMatchObject({ closesAt: new Date("2030-07-15T15:00:00.000Z"), settings: expect.objectContaining({ limits: expect.objectContaining({ maxBudgetEur: 120_000, maxPartners: 2 }) }) });
+  });
+
+  it("fixes the review settings once a review is submitted, says why, and refuses a change", async () => {
+    const { round } = roundWithSubmission();
+    const proposalId = db().query.proposals.findFirst({ where: (p, { eq: is }) => is(p.roundId, round.id) }).sync()!.id;
+    const [assignment] = assignReviewers(proposalId, ["reviewer.eu@taf.example"]);
+    expect((await editView(round.id)).notes.fixed.review).toBeNull();
+
+    markReviewSubmitted(assignment!);
+    const { notes } = await editView(round.id);
+    expect(notes.fixed.review).toMatch(/^Fixed: 1 review of this round is submitted, the first on .+\. Reviewers were given their time to score/);
+    expect(notes.current).toMatchObject({ minimumReviews: 2, reviewDays: 14 });
+    const form = await formOf(round.id);
+    const before = tableCounts();
+    const refused = (await save(round.id, { ...form, minimumReviews: "3", reviewDays: "21" })) as Reply;
+    expect(refused.result.error).toMatchObject({
+      minimumReviews: [expect.stringMatching(/^The reviews needed cannot change\. Fixed: 1 review of this round is submitted/)],
+      reviewDays: [expect.stringMatching(/^The days to score cannot change\./)],
+    });
+    expect(tableCounts()).toEqual(before);
+    expect(roundRow(round.id)).toEqual(round);
+    // What else may change still does.
+    expect(location(await save(round.id, { ...form, title: "First call, reviewed" }))).toBe(`/admin/rounds/${round.id}?notice=edited`);
   });
 
   it("fixes the closing time of a closed round: reopening is its own step", async () => {

@@ -6,6 +6,7 @@ import { applyProposalCommand } from "../../app/proposals/workflow.server";
 import * as partnersRoute from "../../app/routes/proposals.$proposalId.partners";
 import * as partnershipRoute from "../../app/routes/proposals.$proposalId.partnership";
 import { outbox, proposalPartners, proposals } from "../../db/schema";
+import { formatBrussels } from "../../workflows/time";
 import { useDatabase } from "../support/database";
 import { signInAs, statusOf, submit } from "../support/http";
 import { changedTables, tableChecksums } from "../support/tables";
@@ -79,6 +80,10 @@ describe("changing partners during a clarification request", () => {
     const invited = await invite(MK_PROSECUTION);
     expect(statusOf(invited)).toBe(302);
     expect(db().select().from(outbox).where(eq(outbox.template, "partner-invitation")).all().map((mail) => mail.recipient)).toContain("applicant.mk@taf.example");
+    // The round's closing time no longer binds a submitted proposal: the invitation says what does.
+    const letter = db().select().from(outbox).where(and(eq(outbox.template, "partner-invitation"), eq(outbox.recipient, "applicant.mk@taf.example"))).get()!;
+    expect(letter.text).toContain(`the lead is answering a clarification request from the TAF team, due on ${formatBrussels(row().clarificationDueAt!)}`);
+    expect(letter.text).not.toContain("The round closes on");
 
     // An invitation still unanswered stops the answer, as it stops SUBMIT.
     const before = tableChecksums();

@@ -8,7 +8,7 @@ import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { formatBrussels } from "../../workflows/time";
 import { useDatabase } from "../support/database";
-import { at, HOUR, leadApplicant, makeProposal, makeRound, proposalRow, refused, rowCounts, T0 } from "./builders";
+import { actorFor, at, DAY, HOUR, leadApplicant, makeProposal, makeRound, proposalRow, refused, rowCounts, T0 } from "./builders";
 
 // A round's eligibility rules on a database: SUBMIT and the automatic check read the round's
 // stored settings, a submission in the grace period is stored as late and its check asks a
@@ -51,6 +51,37 @@ describe("a round's eligibility rules, applied", () => {
     applyRoundCommand({ roundId: round.id, actor: SYSTEM_ACTOR, command: { type: "CLOSE" }, now: at(-7 * HOUR) });
     const { id } = makeProposal({ round });
     expect(refused(id, leadApplicant(), { type: "SUBMIT" }).message).toBe("The round is closed, not open.");
+  });
+
+  it("give no grace period after a deadline the TAF team closed the round before", () => {
+    const round = makeRound({ closesAt: at(-3 * HOUR), settings: { graceHours: 6 } });
+    const admin = actorFor("admin@taf.example");
+    expect(applyRoundCommand({ roundId: round.id, actor: admin, command: { type: "CLOSE" }, now: at(-2 * DAY) }).ok).toBe(true);
+    const { id } = makeProposal({ round });
+    // Three hours after the deadline, inside what would have been its grace period.
+    expect(refused(id, leadApplicant(), { type: "SUBMIT" }).message).toBe("The round is closed, not open.");
+    expect(proposalRow(id).submittedAt).toBeNull();
+  });
+
+  it("keep the grace period after a deadline the round reached open, closed by hand once it had passed", () => {
+    const round = makeRound({ closesAt: at(-3 * HOUR), settings: { graceHours: 6 } });
+    const admin = actorFor("admin@taf.example");
+    expect(applyRoundCommand({ roundId: round.id, actor: admin, command: { type: "CLOSE" }, now: at(-2 * HOUR) }).ok).toBe(true);
+    const { id } = makeProposal({ round });
+    expect(submitAt(id)).toMatchObject({ ok: true, state: "eligibility.awaitingDecision" });
+    expect(proposalRow(id).submittedLate).toBe(true);
+  });
+
+  it("give a round closed early and reopened the grace period of its new deadline", () => {
+    const round = makeRound({ closesAt: at(2 * DAY), settings: { graceHours: 6 } });
+    const admin = actorFor("admin@taf.example");
+    expect(applyRoundCommand({ roundId: round.id, actor: admin, command: { type: "CLOSE" }, now: at(-2 * DAY) }).ok).toBe(true);
+    const reopened = applyRoundCommand({ roundId: round.id, actor: admin, command: { type: "REOPEN", closesAt: at(-3 * HOUR), reason: "More time for the partners." }, now: at(-DAY) });
+    expect(reopened.ok).toBe(true);
+    expect(applyRoundCommand({ roundId: round.id, actor: SYSTEM_ACTOR, command: { type: "CLOSE" }, now: at(-3 * HOUR) }).ok).toBe(true);
+    const { id } = makeProposal({ round });
+    expect(submitAt(id)).toMatchObject({ ok: true, state: "eligibility.awaitingDecision" });
+    expect(proposalRow(id).submittedLate).toBe(true);
   });
 
   it("leave a submission before the deadline unmarked", () => {

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { partnershipPage } from "../../proposals/partnership-page.server";
+import type { JointRule } from "../../../workflows/eligibility";
 import { CountryName } from "../country";
+import { JointBadge } from "../joint-badge";
 
 type PartnershipPageData = ReturnType<typeof partnershipPage>;
 
@@ -9,12 +11,12 @@ export function PartnershipSummary({
   proposal,
   others,
   jointCountries,
-  isJoint,
+  jointRule,
 }: {
   proposal: PartnershipPageData["proposal"];
   others: PartnershipPageData["partners"];
   jointCountries: PartnershipPageData["jointCountries"];
-  isJoint: boolean;
+  jointRule: JointRule;
 }) {
   return (
     <section aria-labelledby="summary-heading">
@@ -51,7 +53,7 @@ export function PartnershipSummary({
               <CountryName {...c} />
             </span>
           ))}{" "}
-          {isJoint ? <span className="badge ok">joint</span> : <span className="badge warn">not joint yet</span>}
+          <JointBadge countries={jointCountries.length} rule={jointRule} />
         </dd>
       </dl>
       <dl className="answers">

@@ -32,9 +32,9 @@ export type RoundFormFields = {
 
 /** On the edit page: why a field is fixed, or what bounds a value; by field name ("limits.maxBudgetEur"). */
 export type RoundFormNotes = {
-  fixed?: { code?: string | null; opensAt?: string | null; closesAt?: string | null };
+  fixed?: { code?: string | null; opensAt?: string | null; closesAt?: string | null; review?: string | null };
   /** The stored values shown for fixed fields. */
-  current?: { code: string; opens: string; closes: string | null; mode: "deadline" | "rolling" };
+  current?: { code: string; opens: string; closes: string | null; mode: "deadline" | "rolling"; minimumReviews?: number; reviewDays?: number };
   bounds?: Record<string, string>;
 };
 
@@ -135,10 +135,23 @@ export function RoundFields({ fields, notes = {}, children }: { fields: RoundFor
       />
 
       <h2>Review</h2>
-      <div className="field-grid">
-        <TextField type="number" label="Reviews needed for a decision" meta={fields.minimumReviews} />
-        <TextField type="number" label="Days reviewers have to score" meta={fields.reviewDays} />
-      </div>
+      {current && fixed.review ? (
+        <>
+          {/* Sent unchanged, so the form stays whole; the server refuses any other value. */}
+          <input type="hidden" name={fields.minimumReviews.name} value={current.minimumReviews} />
+          <input type="hidden" name={fields.reviewDays.name} value={current.reviewDays} />
+          <FixedField
+            label="Reviews needed for a decision, and days reviewers have to score"
+            value={`${current.minimumReviews} reviews, ${current.reviewDays} days`}
+            why={fixed.review}
+          />
+        </>
+      ) : (
+        <div className="field-grid">
+          <TextField type="number" label="Reviews needed for a decision" meta={fields.minimumReviews} />
+          <TextField type="number" label="Days reviewers have to score" meta={fields.reviewDays} />
+        </div>
+      )}
 
       <h2>Limits for each proposal</h2>
       <div className="field-grid">

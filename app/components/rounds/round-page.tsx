@@ -31,6 +31,7 @@ function Explanation({ event, round }: { event: RoundEventType; round: RoundView
         <p>
           {round.closes ? `The portal would close it on ${round.closes}. ` : "A rolling round has no closing time: it stays open until you close it. "}
           Closed, it accepts no more proposals; those already submitted go on as before.
+          {round.closes ? " Closed before its closing time, it has no grace period after it: reopen the round to take more proposals." : null}
         </p>
       );
     case "REOPEN":
@@ -148,6 +149,13 @@ export function RoundHistory({ history }: { history: RoundPageData["history"] })
               <p>
                 <span className="muted">{entry.at}</span> · <strong>{entry.who}</strong> {entry.what}.
               </p>
+              {entry.changes.length ? (
+                <ul className="plain">
+                  {entry.changes.map((change) => (
+                    <li key={change}>{change}</li>
+                  ))}
+                </ul>
+              ) : null}
               {entry.reason ? (
                 <blockquote>
                   <span className="muted">Reason:</span> <span className="prose">{entry.reason}</span>
