@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "./app/de
 const MAX_BODY_BYTES = 1024 * 1024;
 // An attachment upload carries one file of at most 10 MB, plus the form around it.
 const MAX_UPLOAD_BYTES = 11 * 1024 * 1024;
+const TOO_LARGE = "too-large";
 
 let config;
 try {
@@ -88,6 +89,12 @@ app.use((req, res, next) => {
   }
   const upload = req.path.endsWith("/attachments") && type.startsWith("multipart/form-data");
   const limit = upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+  if (upload && Number(req.get("content-length") ?? 0) > limit) {
+    // A file far over 10 MB is not read at all: the attachments page comes back with the
+    // message beside its file field (without JavaScript, nothing refused it before sending).
+    res.redirect(303, `${req.path}?upload=${TOO_LARGE}`);
+    return;
+  }
   if (Number(req.get("content-length") ?? 0) > limit) {
     refuse(res, 413, "Too much data", `What you sent is larger than the portal accepts (${upload ? "10 MB per file" : "1 MB"}). Nothing was saved. Go back and try again.`);
     return;

@@ -39,6 +39,8 @@ export type ProposalEvent =
       partners: PartnerFacts[];
       /** Labels of the required parts still unanswered; empty when the proposal is complete. */
       missingParts: string[];
+      /** Labels of the parts over the round's limits (words, budget…); absent in events stored before drafts could be. */
+      overLimitParts?: string[];
     }
   /** Sent by the server (as "system") right after SUBMIT or RESPOND, with `checkEligibility`'s result. */
   | { type: "ELIGIBILITY_CHECKED"; actor: Actor; results: CriterionResult[] }
@@ -53,7 +55,7 @@ export type ProposalEvent =
    * The round's rules, the partners and the missing parts are gathered as for SUBMIT: partners
    * may change during a clarification. Events stored before they were gathered carry none.
    */
-  | { type: "RESPOND"; actor: Actor; message: string; round?: RoundFacts; leadCountryCode?: string; partners?: PartnerFacts[]; missingParts?: string[] }
+  | { type: "RESPOND"; actor: Actor; message: string; round?: RoundFacts; leadCountryCode?: string; partners?: PartnerFacts[]; missingParts?: string[]; overLimitParts?: string[] }
   /** An administrator runs the automatic check again, e.g. after an institution's record was corrected. */
   | { type: "RECHECK"; actor: Actor }
   /** Sent by the scheduler with the stored due date of the open clarification request. */

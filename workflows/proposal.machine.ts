@@ -95,7 +95,17 @@ function refuseNotJoint(leadCountryCode: string, partners: readonly PartnerFacts
   return `Institutions from at least ${countInWords(minimumCountries)} Western Balkan countries must have confirmed (${sofar}).`;
 }
 
-type StandingFacts = { round: RoundFacts; leadCountryCode: string; partners: readonly PartnerFacts[]; missingParts: readonly string[] };
+function refuseOverLimitParts(overLimitParts: readonly string[] | undefined): Refusal {
+  return overLimitParts?.length ? `These parts break the round's limits: ${listInWords([...overLimitParts])}. Shorten or correct them first.` : null;
+}
+
+type StandingFacts = {
+  round: RoundFacts;
+  leadCountryCode: string;
+  partners: readonly PartnerFacts[];
+  missingParts: readonly string[];
+  overLimitParts?: readonly string[];
+};
 
 /** The round's rules at submission (and again on RESPOND): joint, with its minimum, and complete, as it applies them; its most partners. */
 function refuseByRoundCriteria(facts: StandingFacts): Refusal {
@@ -103,7 +113,9 @@ function refuseByRoundCriteria(facts: StandingFacts): Refusal {
   return (
     (applies(rules, "joint") ? refuseNotJoint(facts.leadCountryCode, facts.partners, rules.minimumCountries) : null) ??
     (applies(rules, "complete") ? (refusePendingPartners(facts.partners) ?? refuseMissingParts([...facts.missingParts])) : null) ??
-    refuseTooManyPartners(facts.partners, facts.round.maxPartners)
+    refuseTooManyPartners(facts.partners, facts.round.maxPartners) ??
+    // The limits a round published bind every proposal, as its partner limit does.
+    refuseOverLimitParts(facts.overLimitParts)
   );
 }
 
@@ -154,7 +166,13 @@ const proposalRules = {
       // Partners may change during a clarification, so the answer meets the round's SUBMIT rules
       // again. Events stored before RESPOND carried these facts have none: they replay as accepted.
       (event.round && event.partners && event.leadCountryCode !== undefined
-        ? refuseByRoundCriteria({ round: event.round, leadCountryCode: event.leadCountryCode, partners: event.partners, missingParts: event.missingParts ?? [] })
+        ? refuseByRoundCriteria({
+            round: event.round,
+            leadCountryCode: event.leadCountryCode,
+            partners: event.partners,
+            missingParts: event.missingParts ?? [],
+            overLimitParts: event.overLimitParts,
+          })
         : null),
   ),
   mayRecheck: rule("RECHECK", () => null),

@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
+import { CHARACTER_CAPS, freeText } from "../free-text-schema";
 
 // The proposal's drafting form: one zod schema per section, used by the server (the action)
 // and by the browser (Conform), so a value refused in one is refused in the other. The keys are
 // PROPOSAL_PARTS' keys plus `title`, which is a column of its own.
 //
-// A draft may be incomplete: every field is optional here, and what a submission needs is the
-// statechart's to say (missingProposalParts). Only values that break a round's limits or are
-// malformed are refused, so "save draft" works at any time.
+// A draft may be incomplete and may break the round's rules: `draftSchema` (what saving needs)
+// refuses only what cannot be stored, a value of the wrong type or a text over its character
+// cap, which the inputs' maxLength already stops the browser from sending. The round's rules
+// (word limits, budget, duration) are `draftRulesSchema`: reported beside the fields at every
+// save, and enforced by the statechart at submission (`draftProblems` gives SUBMIT its
+// over-limit parts), so "save draft" works at any time and nothing typed is lost.
 //
 // Browser-safe: no server imports. The round's limits arrive with the page.
 
@@ -59,14 +63,22 @@ export function euros(amount: number): string {
   return `EUR ${amount.toLocaleString("en-GB")}`;
 }
 
-// Characters are capped only against pasted junk; the limit people see and meet is in words.
-const CHARACTERS_PER_WORD = 20;
+// Characters are capped against pasted junk (a 200,000-character "word" breaks every page that
+// shows it); the limit people see and meet is in words, and twelve characters a word leaves
+// room for long words, names and links.
+const CHARACTERS_PER_WORD = 12;
 
-function limitedText(words: number) {
-  return z
-    .string()
-    .trim()
-    .max(words * CHARACTERS_PER_WORD, `This text is too long: use at most ${words} words.`)
+/** The character cap of a text limited to `words` words. */
+export function characterCap(words: number) {
+  return words * CHARACTERS_PER_WORD;
+}
+
+type Mode = "save" | "submit";
+
+function limitedText(words: number, mode: Mode) {
+  const capped = freeText(characterCap(words));
+  if (mode === "save") return capped.optional();
+  return capped
     .superRefine((text, ctx) => {
       const count = countWords(text);
       if (count > words) {
@@ -74,6 +86,12 @@ function limitedText(words: number) {
       }
     })
     .optional();
+}
+
+/** A number as a draft stores it: any number; the round's rules about it are checked apart. */
+function draftNumber(typeError: string, rules: (number: z.ZodNumber) => z.ZodNumber, mode: Mode) {
+  const number = z.number({ error: typeError });
+  return (mode === "save" ? number : rules(number)).optional();
 }
 
 const THEME_IDS = THEMES.map((theme) => theme.id) as [string, ...string[]];
@@ -92,19 +110,19 @@ function isCalendarDate(text: string) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-function proposalSections(limits: RoundLimits) {
+function proposalSections(limits: RoundLimits, mode: Mode) {
   return {
     idea: z.object({
-      title: z.string().trim().max(200, "Use at most 200 characters for the title.").optional(),
-      summary: limitedText(limits.words.summary),
+      title: freeText(CHARACTER_CAPS.title).optional(),
+      summary: limitedText(limits.words.summary, mode),
     }),
     problem: z.object({
-      problem: limitedText(limits.words.problem),
+      problem: limitedText(limits.words.problem, mode),
     }),
     plan: z.object({
-      objectives: limitedText(limits.words.objectives),
-      activities: limitedText(limits.words.activities),
-      expectedResults: limitedText(limits.words.expectedResults),
+      objectives: limitedText(limits.words.objectives, mode),
+      activities: limitedText(limits.words.activities, mode),
+      expectedResults: limitedText(limits.words.expectedResults, mode),
     }),
     focus: z.object({
       themes: choices(THEME_IDS, "themes"),
@@ -117,26 +135,60 @@ function proposalSections(limits: RoundLimits) {
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as year-month-day, for example 2026-09-01.")
         .refine(isCalendarDate, "This date does not exist. Check the day and the month.")
         .optional(),
-      durationMonths: z
-        .number({ error: "Give the duration as a whole number of months, for example 6." })
-        .int("Give a whole number of months.")
-        .min(1, "Give at least 1 month.")
-        .max(limits.maxDurationMonths, `This round allows at most ${limits.maxDurationMonths} months.`)
-        .optional(),
-      budgetEur: z
-        .number({ error: "Give the budget in euros as a number, for example 45000." })
-        .int("Give whole euros, without cents.")
-        .min(1, "Give an amount above zero.")
-        .max(limits.maxBudgetEur, `This round allows at most ${euros(limits.maxBudgetEur)}.`)
-        .optional(),
-      contactPerson: z.string().trim().max(300, "Use at most 300 characters.").optional(),
+      durationMonths: draftNumber(
+        "Give the duration as a whole number of months, for example 6.",
+        (months) =>
+          months
+            .int("Give a whole number of months.")
+            .min(1, "Give at least 1 month.")
+            .max(limits.maxDurationMonths, `This round allows at most ${limits.maxDurationMonths} months.`),
+        mode,
+      ),
+      budgetEur: draftNumber(
+        "Give the budget in euros as a number, for example 45000.",
+        (amount) =>
+          amount
+            .int("Give whole euros, without cents.")
+            .min(1, "Give an amount above zero.")
+            .max(limits.maxBudgetEur, `This round allows at most ${euros(limits.maxBudgetEur)}.`),
+        mode,
+      ),
+      contactPerson: freeText(CHARACTER_CAPS.contactPerson).optional(),
     }),
   };
 }
 
-/** The whole form: the sections side by side, as one "save draft" sends them. */
+/** The whole form as "save draft" sends it: only what cannot be stored is refused. */
 export function draftSchema(limits: RoundLimits) {
-  const sections = proposalSections(limits);
+  return formOf(proposalSections(limits, "save"));
+}
+
+/** The round's rules for the whole form: what a submission must meet. */
+export function draftRulesSchema(limits: RoundLimits) {
+  return formOf(proposalSections(limits, "submit"));
+}
+
+/**
+ * What breaks the round's rules in a draft (its stored values, or a form as saved), by field,
+ * in the form's order: reported beside the fields, and SUBMIT's over-limit parts.
+ */
+export function draftProblems(limits: RoundLimits, values: Record<string, unknown>): Partial<Record<DraftField, string[]>> {
+  const parsed = draftRulesSchema(limits).safeParse(values);
+  if (parsed.success) return {};
+  const problems: Partial<Record<DraftField, string[]>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = DRAFT_FIELDS.find((name) => name === issue.path[0]);
+    if (field) problems[field] = [...(problems[field] ?? []), issue.message];
+  }
+  return Object.fromEntries(DRAFT_FIELDS.flatMap((field) => (problems[field] ? [[field, problems[field]]] : [])));
+}
+
+/** The parts a draft's values break the round's rules in, by their labels: "Summary", … */
+export function overLimitParts(limits: RoundLimits, values: Record<string, unknown>): string[] {
+  return Object.keys(draftProblems(limits, values)).map(partLabel);
+}
+
+function formOf(sections: ReturnType<typeof proposalSections>) {
   return z.object({
     ...sections.idea.shape,
     ...sections.problem.shape,

@@ -16,7 +16,7 @@ import { applyProposalCommand, createProposal } from "./workflow.server";
 import { roundSettings } from "../rounds/workflow.server";
 import { roundCriteria, submissionRoundFacts } from "../rounds/eligibility.server";
 import type { DraftValues } from "./content-schema";
-import { fieldOfPart, partAnchor, partLabel } from "./content-schema";
+import { draftProblems, fieldOfPart, overLimitParts, partAnchor, partLabel } from "./content-schema";
 import { proposalDocuments } from "./documents.server";
 import type { Participation } from "./participation.server";
 import { leadActor } from "../auth/actors.server";
@@ -136,15 +136,19 @@ export function limitsOfProposal(proposalId: number) {
 /** What the edit page needs: the values to start from, the revision they are, and the round. */
 export function draftForEditing(user: SessionUser, participation: Participation, now = new Date()) {
   const { proposal, round, leadName } = proposalWithRound(participation.proposalId);
+  const values = { title: proposal.title, ...proposalDocuments(proposal.content).answers };
+  const limits = roundSettings(round).limits;
   return {
     id: proposal.id,
     reference: proposal.reference,
     title: proposal.title,
-    values: { title: proposal.title, ...proposalDocuments(proposal.content).answers },
+    values,
+    // What the saved draft breaks of the round's rules, shown beside the fields until fixed.
+    problems: draftProblems(limits, values),
     revision: proposal.updatedAt.getTime(),
     lastSaved: formatBrussels(proposal.updatedAt),
     round: roundView(round),
-    limits: roundSettings(round).limits,
+    limits,
     leadName,
     clarification: clarificationOf(user, participation, proposal.clarificationDueAt),
     now: now.toISOString(),
@@ -228,6 +232,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   const clarification = clarificationOf(user, participation, proposal.clarificationDueAt);
   const { answers, unreadable } = proposalDocuments(proposal.content);
   const missingParts = missingProposalParts(proposal.title, answers);
+  const problems = draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers });
   const joint = jointCountries(leadCountryCode, partners);
   const invited = partners.filter((p) => p.status === "invited");
   const partnersLink = `/proposals/${proposal.id}/partners`;
@@ -246,6 +251,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       leadCountryCode,
       partners: partners.map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
       missingParts,
+      overLimitParts: overLimitParts(roundSettings(round).limits, { title: proposal.title, ...answers }),
     };
     const verdict = stepProposal(participation.snapshot, event);
     canSubmit = verdict.accepted;
@@ -277,6 +283,12 @@ export function submissionPreview(user: SessionUser, participation: Participatio
           fix: field ? { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Answer “${label}”` } : null,
         });
       }
+      for (const [field, messages] of Object.entries(problems)) {
+        blockers.push({
+          text: `“${partLabel(field)}”: ${messages.join(" ")}`,
+          fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Correct “${partLabel(field)}”` },
+        });
+      }
       // A rule these facts do not explain still gets its say, in the statechart's words.
       if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
     } else if (windowPosition(roundFacts, event.now) === "grace") {
@@ -291,6 +303,12 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     warnings.push({
       text: `Part of the saved answer to “${partLabel(field)}” cannot be read any more (${problem.message}), so it is not shown and will not be sent.`,
       fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Check “${partLabel(field)}”` },
+    });
+  }
+  for (const [field, messages] of clarification ? Object.entries(problems) : []) {
+    warnings.push({
+      text: `“${partLabel(field)}”: ${messages.join(" ")} The answer cannot be sent until this is corrected.`,
+      fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Correct “${partLabel(field)}”` },
     });
   }
   if (clarification && missingParts.length > 0) {

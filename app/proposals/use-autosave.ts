@@ -20,6 +20,8 @@ export type SaveReply = {
   conflict: boolean;
   /** The portal could not be reached: autosave tries again later. */
   retry?: boolean;
+  /** What the saved text breaks of its rules (word limits…), by field: shown beside the fields, never a reason not to save. */
+  problems?: Record<string, string[]> | null;
 };
 
 export type SaveStatus =
@@ -39,6 +41,8 @@ export function useAutosave({
   revision: loadedRevision,
   check,
   delayMs = 2000,
+  revisionField = "revision",
+  intents = { save: "save", autosave: "autosave" },
 }: {
   formId: string;
   /** The revision the page was loaded with. */
@@ -46,10 +50,16 @@ export function useAutosave({
   /** The first problem the browser's own check of the form finds, in words, or null. */
   check: (form: HTMLFormElement) => string | null;
   delayMs?: number;
+  /** The form field that carries the revision a save is based on. */
+  revisionField?: string;
+  /** The `intent` values a save and an autosave post; a submit button with another intent posts the form as usual. */
+  intents?: Record<Intent, string>;
 }) {
   const fetcher = useFetcher<SaveReply>({ key: `${formId}-save` });
   const [status, setStatus] = useState<SaveStatus>({ kind: "unchanged" });
   const [dirty, setDirty] = useState(false);
+  const [reply, setReply] = useState<SaveReply | null>(null);
+  const [currentRevision, setCurrentRevision] = useState(loadedRevision);
 
   // Refs, not state: timers and the fetcher's answer read them after the render that set them.
   const revision = useRef(loadedRevision);
@@ -94,8 +104,8 @@ export function useAutosave({
       return false;
     }
     const formData = new FormData(form);
-    formData.set("intent", intent);
-    formData.set("revision", String(revision.current));
+    formData.set("intent", intents[intent]);
+    formData.set(revisionField, String(revision.current));
     editsSent.current = edits.current;
     inFlight.current = true;
     setStatus({ kind: "saving" });
@@ -109,8 +119,10 @@ export function useAutosave({
     handled.current = reply;
     inFlight.current = false;
     const upToDate = edits.current === editsSent.current;
+    setReply(reply);
     if (reply.savedAt) {
       revision.current = reply.revision;
+      setCurrentRevision(reply.revision);
       setStatus({ kind: "saved", at: reply.savedAt });
       if (upToDate) setDirty(false);
     } else {
@@ -150,6 +162,10 @@ export function useAutosave({
 
   return {
     status,
+    /** The latest answer of the server to a save. */
+    reply,
+    /** The revision the form is now based on: what a submission posted without autosave must carry. */
+    revision: currentRevision,
     /** For the form's onChange (React's, which fires on every keystroke): something was typed or ticked. */
     onEdit() {
       edits.current += 1;
@@ -163,6 +179,11 @@ export function useAutosave({
     onSubmit(event: FormEvent<HTMLFormElement>) {
       const submitter = (event.nativeEvent as SubmitEvent).submitter;
       const saveButton = submitter?.getAttribute("name") === "intent";
+      if (saveButton && submitter?.getAttribute("value") !== intents.save) {
+        // Another intent (e.g. "submit") posts the form itself: no pending autosave may overtake it.
+        clearTimeout(timer.current);
+        return;
+      }
       if (event.defaultPrevented) {
         // Conform found problems (they are shown beside the fields), or this was its own intent.
         if (saveButton) setStatus({ kind: "notSaved", reason: "Some answers need fixing: see the messages beside them." });

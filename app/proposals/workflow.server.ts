@@ -15,6 +15,7 @@ import { accepts } from "../../workflows/proposal-stages";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { db } from "../db.server";
 import { frozenCompletionReport, frozenConceptNote, proposalDocuments } from "./documents.server";
+import { overLimitParts } from "./content-schema";
 import { planApprovedActivities } from "./activity-plan.server";
 import { updateDeadlines } from "./deadlines.server";
 import { notifyTransition } from "./notifications.server";
@@ -185,11 +186,13 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
 function standingBehind(tx: Tx, proposal: ProposalRow) {
   const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
   const lead = tx.select({ countryCode: institutions.countryCode }).from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
+  const { answers } = proposalDocuments(proposal.content);
   return {
     round: submissionRoundFacts(round, tx),
     leadCountryCode: lead.countryCode,
     partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
-    missingParts: missingProposalParts(proposal.title, proposalDocuments(proposal.content).answers),
+    missingParts: missingProposalParts(proposal.title, answers),
+    overLimitParts: overLimitParts(roundSettings(round).limits, { title: proposal.title, ...answers }),
   };
 }
 

@@ -32,8 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     acceptedInWords: ACCEPTED_IN_WORDS,
     maxBytes: MAX_ATTACHMENT_BYTES,
     maxCount: MAX_ATTACHMENTS,
+    // server.ts sends an upload far over 10 MB back here unread, to say so beside the file field.
+    refusedUpload: new URL(request.url).searchParams.get("upload") === "too-large" ? TOO_LARGE_UNREAD : null,
   };
 }
+
+const TOO_LARGE_UNREAD = "The file you chose is larger than 10 MB, the most a file may be. Make it smaller (for example, scan it at a lower resolution or split it in parts) and upload it again. Nothing was saved.";
 
 const NOT_UNDERSTOOD = "This form was not understood. Reload the page and try again.";
 
@@ -57,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
 
 export default function AttachmentsPage() {
   const page = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>() ?? (page.refusedUpload ? { intent: "upload" as const, ok: false, message: page.refusedUpload } : undefined);
   const full = page.attachments.length >= page.maxCount;
   return (
     <>

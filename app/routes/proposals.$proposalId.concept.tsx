@@ -36,8 +36,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const answering = answeringRevisionRequest(proposal.proposalId);
   const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), answering) });
-  // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
-  if (submission.status !== "success") return { result: submission.reply(), notice: null, refusal: null };
+  if (submission.status !== "success") {
+    // A submission refused for a row left unfinished still saves what was typed, when it can be stored.
+    const saving = submission.status === "error" && conceptNoteIntent(formData) === "submit" ? parseWithZod(formData, { schema: conceptNoteSchema("save", answering) }) : null;
+    if (saving?.status === "success") {
+      const saved = saveConceptNote({ proposalId: proposal.proposalId, expectedVersion: saving.value.version, actor: leadActor(user, proposal), form: saving.value, submit: false, answering });
+      if (saved.ok) return { result: submission.reply(), notice: `Saved on ${saved.savedAt}, but not submitted: complete the rows marked below.`, refusal: null };
+    }
+    // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
+    return { result: submission.reply(), notice: null, refusal: null };
+  }
   const outcome = saveConceptNote({
     proposalId: proposal.proposalId,
     expectedVersion: submission.value.version,

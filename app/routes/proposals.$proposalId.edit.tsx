@@ -7,10 +7,10 @@ import { useMemo } from "react";
 import { formatBrussels } from "../../workflows/time";
 import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors } from "../components/fields";
-import { DraftParts, firstProblem, ProblemSummary, statusText, useHydrated } from "../components/proposal/draft-form";
+import { DraftParts, firstProblem, ProblemSummary, savedText, statusText, useHydrated } from "../components/proposal/draft-form";
 import { requireProposal } from "../permissions.server";
 import type { DraftValues, RoundLimits } from "../proposals/content-schema";
-import { draftSchema } from "../proposals/content-schema";
+import { draftProblems, draftSchema } from "../proposals/content-schema";
 import { draftForEditing, limitsOfProposal, saveDraft } from "../proposals/drafting.server";
 import { useAutosave } from "../proposals/use-autosave";
 import { readForm } from "../forms.server";
@@ -27,8 +27,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // "save" (the button) and "autosave" (the browser, while typing) save alike.
   const formData = await readForm(request);
   const basedOn = Number(formData.get("revision"));
-  const submission = parseWithZod(formData, { schema: draftSchema(limitsOfProposal(proposal.proposalId)) });
-  const notSaved = { savedAt: null, savedAtBrussels: null, revision: basedOn };
+  const limits = limitsOfProposal(proposal.proposalId);
+  // Saving refuses only what cannot be stored; the round's rules are reported, not enforced, here.
+  const submission = parseWithZod(formData, { schema: draftSchema(limits) });
+  const notSaved = { savedAt: null, savedAtBrussels: null, revision: basedOn, problems: null };
   if (submission.status !== "success") {
     const problem = firstProblem(submission.error);
     return { ...notSaved, result: submission.reply(), conflict: false, problem: `Not saved: ${problem ?? "some answers need fixing."}` };
@@ -40,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     savedAt: outcome.savedAt.toISOString(),
     savedAtBrussels: formatBrussels(outcome.savedAt),
     revision: outcome.revision,
+    problems: draftProblems(limits, submission.value),
     conflict: false,
     problem: null,
   };
@@ -55,7 +58,7 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
   try {
     return await serverAction<typeof action>();
   } catch (error) {
-    const notSaved = { savedAt: null, revision: Number(sent.get("revision")) };
+    const notSaved = { savedAt: null, revision: Number(sent.get("revision")), problems: null };
     if (isRouteErrorResponse(error)) {
       return { ...notSaved, conflict: true, problem: `Not saved: ${typeof error.data === "string" ? error.data : "you can no longer edit this proposal."} Reload the page.` };
     }
@@ -96,8 +99,13 @@ export default function EditProposal() {
   const formProps = getFormProps(form);
   const respond = draft.clarification !== null;
   // Without JavaScript the server's answer says what happened; with it, the autosave status does.
-  const serverStatus = actionData?.savedAtBrussels ? `Saved at ${actionData.savedAtBrussels}.` : (actionData?.problem ?? null);
-  const status = hydrated && autosave.status.kind !== "unchanged" ? statusText(autosave.status, draft.lastSaved) : (serverStatus ?? statusText({ kind: "unchanged" }, draft.lastSaved));
+  // The round's rules the draft breaks, as of its latest save: the fields show them until fixed.
+  const problems = (hydrated ? autosave.reply?.problems : null) ?? actionData?.problems ?? draft.problems;
+  const serverStatus = actionData?.savedAtBrussels ? savedText(actionData.savedAtBrussels, problems) : (actionData?.problem ?? null);
+  const status =
+    hydrated && autosave.status.kind !== "unchanged"
+      ? statusText(autosave.status, draft.lastSaved, problems)
+      : (serverStatus ?? statusText({ kind: "unchanged" }, draft.lastSaved, problems));
   const failed = hydrated ? autosave.status.kind === "notSaved" : Boolean(actionData?.problem);
 
   return (
@@ -154,7 +162,8 @@ export default function EditProposal() {
         onChange={autosave.onEdit}
       >
         <p className="muted">
-          You can save at any time, with parts still empty. Everything must be answered before you submit.
+          You can save at any time, with parts still empty or too long. Everything must be answered, within the round's limits,
+          before you submit.
           {hydrated ? " Your changes are saved automatically as you type." : null}
         </p>
         <FormErrors errors={form.errors} />
@@ -162,7 +171,7 @@ export default function EditProposal() {
         {hydrated ? null : <ProblemSummary errors={form.allErrors} />}
         <input type="hidden" name="revision" value={actionData?.revision ?? draft.revision} />
 
-        <DraftParts fields={fields} limits={limits} hydrated={hydrated} />
+        <DraftParts fields={fields} limits={limits} problems={problems} hydrated={hydrated} />
 
         <div className="save-bar">
           <p className={failed ? "save-status error" : "save-status"} role="status">

@@ -193,7 +193,12 @@ describe("checking what is typed", () => {
       "activities[0].place": ["Give the place of the activity."],
       "budgetLines[0].amountEur": ["Give the amount in euros."],
     });
-    expect(row(followTheMoney())).toEqual(before);
+    expect(reply.notice).toMatch(/^Saved on .*, but not submitted/);
+    // Nothing typed is lost: the unfinished rows are saved, and the note is still being drafted.
+    const after = row(followTheMoney());
+    expect(after.version).toBe(before.version + 1);
+    expect(after.state).toBe(before.state);
+    expect(JSON.stringify(after.content)).toContain('"item":"Travel"');
   });
 
   it("on submitting after a revision request, asks for the answer beside its field, keeping what was typed", async () => {
@@ -201,12 +206,16 @@ describe("checking what is typed", () => {
     const missing = (await post(followTheMoney(), LEAD, { intent: "submit", version: String(before.version), ...completeNote(), answer: "   " })) as Reply;
     expect(missing.result.error).toEqual({ answer: [ANSWER_REQUIRED] });
     expect(missing.result.initialValue).toMatchObject({ risks: "Operational information could leak in mixed meetings.", answer: "   " });
+    // The note is saved, not submitted.
+    const saved = row(followTheMoney());
+    expect(saved.version).toBe(before.version + 1);
+    expect(saved.state).toBe(before.state);
 
     const long = "We changed it. ".repeat(300);
-    const tooLong = (await post(followTheMoney(), LEAD, { intent: "save", version: String(before.version), ...completeNote(), answer: long })) as Reply;
+    const tooLong = (await post(followTheMoney(), LEAD, { intent: "save", version: String(saved.version), ...completeNote(), answer: long })) as Reply;
     expect(tooLong.result.error).toEqual({ answer: ["Use at most 4000 characters."] });
     expect(tooLong.result.initialValue).toMatchObject({ answer: long });
-    expect(row(followTheMoney())).toEqual(before);
+    expect(row(followTheMoney())).toEqual(saved);
   });
 
   it("tells the lead to reload when the proposal changed since the page was opened", async () => {

@@ -7,6 +7,8 @@ import * as send from "../../app/routes/proposals.$proposalId.submit";
 import * as edit from "../../app/routes/proposals.$proposalId.edit";
 import * as start from "../../app/routes/proposals.new";
 import { createProposal } from "../../app/proposals/workflow.server";
+import { draftSchema } from "../../app/proposals/content-schema";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { useDatabase } from "../support/database";
 import { demoProposalId, institutionId, proposalRow, roundIdByCode as roundId, userId } from "../workflow-server/builders";
@@ -32,7 +34,7 @@ const victims = () => demoProposalId("victims");
 const countOf = (table: typeof proposals | typeof outbox | typeof proposalEvents | typeof proposalVersions) => db().select({ n: count() }).from(table).get()!.n;
 
 type Reply = { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
-type SaveReply = Reply & { savedAt: string | null; revision: number; conflict: boolean; problem: string | null };
+type SaveReply = Reply & { savedAt: string | null; revision: number; conflict: boolean; problem: string | null; problems: Record<string, string[]> | null };
 type EditPage = Awaited<ReturnType<typeof edit.loader>>;
 type Preview = Awaited<ReturnType<typeof send.loader>>;
 
@@ -141,35 +143,74 @@ describe("editing a draft", () => {
     expect((await save(id, { revision: String(reply.revision), summary: "A better summary." })).savedAt).not.toBeNull();
   });
 
-  it("refuses over-limit and malformed values beside their fields, keeps what was typed, and writes nothing", async () => {
+  it("saves over-limit answers as typed and says beside each what to correct before submitting, with and without JavaScript", async () => {
     const id = await startDraft("Limits");
+    const page = await editPage(id);
+    // A post as the form sends it without JavaScript (the Save button) and as autosave sends it.
+    for (const intent of ["save", "autosave"]) {
+      const revision = String((await editPage(id)).revision);
+      const reply = await save(id, { intent, revision, summary: words(151), objectives: "Typed after the summary.", budgetEur: "150001", durationMonths: "30", contactPerson: "Arben" });
+      expect(reply.savedAt).not.toBeNull();
+      expect(reply.result.error ?? {}).toEqual({});
+      expect(reply.problems).toEqual({
+        summary: ["Use at most 150 words. This text has 151: shorten it by 1."],
+        durationMonths: ["This round allows at most 24 months."],
+        budgetEur: ["This round allows at most EUR 150,000."],
+      });
+    }
+    expect(proposalRow(id).content).toMatchObject({ summary: words(151), objectives: "Typed after the summary.", budgetEur: 150001, durationMonths: 30 });
+    // The page opened again shows the answers as saved, and the same notes beside them.
+    const again = await editPage(id);
+    expect(again.values).toMatchObject({ summary: words(151), objectives: "Typed after the summary." });
+    expect(Object.keys(again.problems)).toEqual(["summary", "durationMonths", "budgetEur"]);
+    expect(page.problems).toEqual({});
+    // Exactly at the limit is fine.
+    const fixed = await save(id, { revision: String(again.revision), summary: words(150), budgetEur: "150000" });
+    expect(fixed.problems).toEqual({});
+  });
+
+  it("refuses only what cannot be stored, beside its field, keeping what was typed and writing nothing", async () => {
+    const id = await startDraft("Malformed");
     const page = await editPage(id);
     const before = proposalRow(id);
     const reply = await save(id, {
       revision: String(page.revision),
       summary: words(151),
-      budgetEur: "150001",
-      durationMonths: "30",
       intendedStart: "2026-02-30",
       themes: ["drugTrafficking", "notATheme"],
       contactPerson: "Arben",
     });
     expect(reply.savedAt).toBeNull();
     const error = reply.result.error!;
-    expect(error.summary?.[0]).toBe("Use at most 150 words. This text has 151: shorten it by 1.");
-    expect(error.budgetEur?.[0]).toBe("This round allows at most EUR 150,000.");
-    expect(error.durationMonths?.[0]).toBe("This round allows at most 24 months.");
+    expect(error.summary).toBeUndefined();
     expect(error.intendedStart?.[0]).toMatch(/does not exist/);
     expect(Object.entries(error).some(([name, messages]) => name.startsWith("themes") && messages?.[0] === "Choose themes from the list.")).toBe(true);
-    expect(reply.problem).toMatch(/^Not saved: Summary: Use at most 150 words/);
+    expect(reply.problem).toMatch(/^Not saved: /);
     expect(reply.result.initialValue?.summary).toBe(words(151));
     expect(reply.result.initialValue?.contactPerson).toBe("Arben");
     expect(proposalRow(id)).toEqual(before);
 
     const commas = await save(id, { revision: String(page.revision), budgetEur: "45,000" });
     expect(commas.result.error?.budgetEur?.[0]).toMatch(/as a number, for example 45000/);
-    // Exactly at the limit is fine.
-    expect((await save(id, { revision: String(page.revision), summary: words(150), budgetEur: "150000" })).savedAt).not.toBeNull();
+  });
+
+  it("caps every text in characters: a 200,000-character word is refused with its length, and the form's inputs carry the cap", async () => {
+    const id = await startDraft("Characters");
+    const page = await editPage(id);
+    const before = proposalRow(id);
+    const reply = await save(id, { revision: String(page.revision), summary: "x".repeat(200_000), title: "T".repeat(301), objectives: "Kept." });
+    expect(reply.savedAt).toBeNull();
+    expect(reply.result.error?.summary?.[0]).toBe("Use at most 1,800 characters. This text has 200,000.");
+    expect(reply.result.error?.title?.[0]).toBe("Use at most 300 characters. This text has 301.");
+    expect(reply.result.initialValue?.objectives).toBe("Kept.");
+    expect(proposalRow(id)).toEqual(before);
+    // A line break counts once, as the browser's maxLength counts it, although a form sends two characters.
+    const lines = Array.from({ length: 360 }, () => "word").join("\r\n");
+    expect(lines.length).toBeGreaterThan(1800);
+    const saved = await save(id, { revision: String(page.revision), summary: lines });
+    expect(saved.result.error?.summary).toBeUndefined();
+    expect(saved.savedAt).not.toBeNull();
+    expect(getZodConstraint(draftSchema(page.limits))).toMatchObject({ title: { maxLength: 300 }, summary: { maxLength: 1800 }, problem: { maxLength: 4800 }, contactPerson: { maxLength: 300 } });
   });
 
   it("takes its limits from the round's settings", async () => {
@@ -180,8 +221,9 @@ describe("editing a draft", () => {
       const page = await editPage(id);
       expect(page.limits).toMatchObject({ maxBudgetEur: 50000, words: { summary: 20, problem: 400 } });
       const reply = await save(id, { revision: String(page.revision), summary: words(21), budgetEur: "60000" });
-      expect(reply.result.error?.summary?.[0]).toMatch(/at most 20 words/);
-      expect(reply.result.error?.budgetEur?.[0]).toBe("This round allows at most EUR 50,000.");
+      expect(reply.savedAt).not.toBeNull();
+      expect(reply.problems?.summary?.[0]).toMatch(/at most 20 words/);
+      expect(reply.problems?.budgetEur?.[0]).toBe("This round allows at most EUR 50,000.");
     } finally {
       db().update(rounds).set({ settings: r2.settings }).where(eq(rounds.id, r2.id)).run();
     }
@@ -309,6 +351,23 @@ describe("preview and submit", () => {
     // Submitted, it is no longer a draft to edit or submit.
     expect(statusOf(await load(edit, `/proposals/${id}/edit`, { cookie: cookies.xk, params: { proposalId: String(id) } }))).toBe(403);
     expect(statusOf(await load(send, path, { cookie: cookies.xk, params }))).toBe(403);
+  });
+
+  it("refuses to submit a draft over the round's limits, saying which part and linking to it", async () => {
+    const id = await startDraft("Too long");
+    const saved = await save(id, { revision: String((await editPage(id)).revision), ...complete, summary: words(160) });
+    expect(saved.savedAt).not.toBeNull();
+    db().insert(proposalPartners).values({ proposalId: id, institutionId: institutionId("Albanian State Police"), status: "confirmed", statement: "We run the controls on our side.", invitedAt: new Date(), respondedAt: new Date() }).run();
+
+    const page = await preview(id);
+    expect(page.canSubmit).toBe(false);
+    expect(page.blockers).toEqual([
+      { text: "“Summary”: Use at most 150 words. This text has 160: shorten it by 10.", fix: { href: `/proposals/${id}/edit#part-summary`, label: "Correct “Summary”" } },
+    ]);
+    const [path, params] = submitPath(id);
+    const refused = (await submit(send, path, { intent: "submit", version: String(page.version), revision: String(page.revision) }, { cookie: cookies.xk, params })) as Reply;
+    expect(JSON.stringify(refused.result.error)).toMatch(/These parts break the round's limits: Summary/);
+    expect(proposalRow(id).state).toBe("draft");
   });
 
   it("blocks submission until every invited partner has answered, even when the proposal is joint", async () => {

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/demo/demo.server";
+import Database from "better-sqlite3";
 import { startPortal } from "../support/portal";
 
 // The production server as a browser (or an attacker) meets it: over HTTP, on a free port.
@@ -72,6 +73,21 @@ describe("the production server", { timeout: 120_000 }, () => {
     expect(await response.text()).toMatch(/larger than the portal accepts/);
     const people = await (await fetch(`${portal.url}/admin/people?search=big%40example.org`, { headers: { Cookie: cookie } })).text();
     expect(people).not.toContain("big@example.org");
+  });
+
+  it("answers an upload far over 10 MB with the attachments page again, the message beside the file field", async () => {
+    const cookie = await signIn("applicant.al@taf.example");
+    const database = new Database(portal.databasePath, { readonly: true });
+    const { id } = database.prepare("select id from proposals where title = ?").get("A shared alert channel for stolen vehicles") as { id: number };
+    database.close();
+    const form = new FormData();
+    form.set("intent", "upload");
+    form.set("file", new Blob([new Uint8Array(12 * 1024 * 1024)], { type: "application/pdf" }), "scan.pdf");
+    const response = await fetch(`${portal.url}/proposals/${id}/attachments`, { method: "POST", headers: { Origin: portal.url, Cookie: cookie }, body: form, redirect: "manual" });
+    expect(response.status).toBe(303);
+    const page = await (await fetch(new URL(response.headers.get("location")!, portal.url), { headers: { Cookie: cookie } })).text();
+    expect(page).toMatch(/<p class="error" id="attachment-file-error" role="alert">The file you chose is larger than 10 MB/);
+    expect(page).toContain('id="attachment-file"');
   });
 
   it("refuses a body that is not a form (415) or has no declared length (411)", async () => {

@@ -42,10 +42,28 @@ function FieldError({ meta }: { meta: Meta }) {
   ) : null;
 }
 
+/** The id of the round's rules a field's saved value breaks, for aria-describedby. */
+function problemId(meta: Meta) {
+  return `${meta.id}-problem`;
+}
+
+/**
+ * What the saved value breaks of the round's rules: said beside the field, never a reason not
+ * to save; the preview refuses to submit until it is corrected.
+ */
+function FieldProblem({ meta, problems }: { meta: Meta; problems: readonly string[] | undefined }) {
+  return problems?.length ? (
+    <p className="field-problem warning" id={problemId(meta)}>
+      Saved, but to correct before you submit: {problems.join(" ")}
+    </p>
+  ) : null;
+}
+
 /** A text with a word limit: the limit in the hint always, and with JavaScript a live count. */
-function LimitedText({ meta, limit, hint, hydrated }: { meta: Meta; limit: number; hint: string; hydrated: boolean }) {
+function LimitedText({ meta, limit, hint, hydrated, problems }: { meta: Meta; limit: number; hint: string; hydrated: boolean; problems?: string[] }) {
   const count = countWords(typeof meta.value === "string" ? meta.value : "");
   const countId = `${meta.id}-count`;
+  const describedBy = [meta.descriptionId, hydrated ? countId : "", problems?.length ? problemId(meta) : ""].filter(Boolean).join(" ");
   return (
     <Part name={meta.name}>
       <div className="field">
@@ -53,13 +71,14 @@ function LimitedText({ meta, limit, hint, hydrated }: { meta: Meta; limit: numbe
         <span className="hint" id={meta.descriptionId}>
           {hint} At most {limit} words.
         </span>
-        <textarea {...getTextareaProps(meta, { ariaDescribedBy: hydrated ? `${meta.descriptionId} ${countId}` : meta.descriptionId })} rows={6} />
+        <textarea {...getTextareaProps(meta, { ariaDescribedBy: describedBy })} rows={6} />
         {hydrated ? (
           <span className={count > limit ? "word-count over" : "word-count"} id={countId}>
             {count} of {limit} words{count > limit ? `: ${count - limit} too many` : ""}
           </span>
         ) : null}
         <FieldError meta={meta} />
+        <FieldProblem meta={meta} problems={problems} />
       </div>
     </Part>
   );
@@ -110,16 +129,30 @@ const HINTS: Record<WordLimitedPart, string> = {
   expectedResults: "What will be different when the work is done.",
 };
 
-export function statusText(status: SaveStatus, lastSaved: string) {
+type Problems = Partial<Record<string, string[]>>;
+
+/** "2 answers break the round's limits…", or nothing when none does. */
+function problemsText(problems: Problems | null | undefined) {
+  const count = Object.keys(problems ?? {}).length;
+  if (count === 0) return "";
+  return ` ${count === 1 ? "One answer breaks" : `${count} answers break`} the round's limits: see the note beside ${count === 1 ? "it" : "each"}, and correct ${count === 1 ? "it" : "them"} before you submit.`;
+}
+
+/** "Saved at 14:03." and what the saved draft still breaks. */
+export function savedText(at: string, problems?: Problems | null) {
+  return `Saved at ${at}.${problemsText(problems)}`;
+}
+
+export function statusText(status: SaveStatus, lastSaved: string, problems?: Problems | null) {
   switch (status.kind) {
     case "unchanged":
-      return `Last saved ${lastSaved}.`;
+      return `Last saved ${lastSaved}.${problemsText(problems)}`;
     case "unsaved":
       return "Unsaved changes…";
     case "saving":
       return "Saving…";
     case "saved":
-      return `Saved at ${new Date(status.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
+      return savedText(new Date(status.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }), problems);
     case "notSaved":
       return status.reason;
   }
@@ -129,10 +162,13 @@ export function statusText(status: SaveStatus, lastSaved: string) {
 export function DraftParts({
   fields,
   limits,
+  problems,
   hydrated,
 }: {
   fields: Required<{ [Part in keyof DraftValues]: FieldMetadata<DraftValues[Part], DraftValues, string[]> }>;
   limits: RoundLimits;
+  /** What the saved draft breaks of the round's rules, by field. */
+  problems: Problems;
   hydrated: boolean;
 }) {
   return (
@@ -142,19 +178,19 @@ export function DraftParts({
       <Part name="title">
         <TextField label="Title" hint="A few words that say what the proposal is about." meta={fields.title} />
       </Part>
-      <LimitedText meta={fields.summary} limit={limits.words.summary} hint={HINTS.summary} hydrated={hydrated} />
+      <LimitedText meta={fields.summary} limit={limits.words.summary} hint={HINTS.summary} hydrated={hydrated} problems={problems.summary} />
     </section>
 
     <section aria-labelledby="problem-heading">
       <h2 id="problem-heading">2. The problem</h2>
-      <LimitedText meta={fields.problem} limit={limits.words.problem} hint={HINTS.problem} hydrated={hydrated} />
+      <LimitedText meta={fields.problem} limit={limits.words.problem} hint={HINTS.problem} hydrated={hydrated} problems={problems.problem} />
     </section>
 
     <section aria-labelledby="plan-heading">
       <h2 id="plan-heading">3. What you will do</h2>
-      <LimitedText meta={fields.objectives} limit={limits.words.objectives} hint={HINTS.objectives} hydrated={hydrated} />
-      <LimitedText meta={fields.activities} limit={limits.words.activities} hint={HINTS.activities} hydrated={hydrated} />
-      <LimitedText meta={fields.expectedResults} limit={limits.words.expectedResults} hint={HINTS.expectedResults} hydrated={hydrated} />
+      <LimitedText meta={fields.objectives} limit={limits.words.objectives} hint={HINTS.objectives} hydrated={hydrated} problems={problems.objectives} />
+      <LimitedText meta={fields.activities} limit={limits.words.activities} hint={HINTS.activities} hydrated={hydrated} problems={problems.activities} />
+      <LimitedText meta={fields.expectedResults} limit={limits.words.expectedResults} hint={HINTS.expectedResults} hydrated={hydrated} problems={problems.expectedResults} />
     </section>
 
     <section aria-labelledby="focus-heading">
@@ -186,6 +222,7 @@ export function DraftParts({
           hint={`From the first to the last activity. At most ${limits.maxDurationMonths} months.`}
           meta={fields.durationMonths}
         />
+        <FieldProblem meta={fields.durationMonths} problems={problems.durationMonths} />
       </Part>
       <Part name="budgetEur">
         <TextField
@@ -194,6 +231,7 @@ export function DraftParts({
           hint={`An estimate in whole euros, without dots or commas. This round allows at most ${euros(limits.maxBudgetEur)}.`}
           meta={fields.budgetEur}
         />
+        <FieldProblem meta={fields.budgetEur} problems={problems.budgetEur} />
       </Part>
       <Part name="contactPerson">
         <TextField

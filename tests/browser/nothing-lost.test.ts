@@ -1,0 +1,84 @@
+import type { BrowserContext, Page } from "playwright-core";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, startPortal } from "../support/portal";
+import type { Portal } from "./support";
+import { seen, signIn, watchedPage } from "./support";
+
+// Nothing typed is lost (issue 10): a Summary over its word limit used to stop every save, so
+// what was typed next, into Objectives, was gone after a reload. Now the draft saves as typed,
+// with JavaScript (autosave) and without (the Save button), and says beside the Summary what to
+// correct before submitting. The demo's "A shared alert channel for stolen vehicles" is the
+// Albanian State Police's draft, with a Summary limit of 150 words.
+
+let portal: Portal;
+beforeAll(async () => {
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+function draftEditUrl() {
+  const database = new Database(portal.databasePath, { readonly: true });
+  try {
+    const { id } = database.prepare("select id from proposals where title = ?").get("A shared alert channel for stolen vehicles") as { id: number };
+    return `${portal.url}/proposals/${id}/edit`;
+  } finally {
+    database.close();
+  }
+}
+
+async function inBrowser(options: { javaScriptEnabled: boolean }, journey: (browser: BrowserContext) => Promise<void>) {
+  const browser = await openBrowser(options);
+  try {
+    await journey(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+const words = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i + 1}`).join(" ");
+
+async function expectKept(page: Page, summary: string, objectives: string) {
+  await page.goto(draftEditUrl());
+  expect(await page.getByLabel("Summary").inputValue()).toBe(summary);
+  expect(await page.getByLabel("Objectives").inputValue()).toBe(objectives);
+  // The note beside the Summary says what to correct before submitting.
+  expect(await page.locator("#part-summary .field-problem", { hasText: "Use at most 150 words. This text has 160" }).count()).toBe(1);
+}
+
+describe("nothing typed is lost, in Chromium", { timeout: 120_000 }, () => {
+  it("with JavaScript: a Summary over its limit, then Objectives typed, both kept after a reload", async () => {
+    await inBrowser({ javaScriptEnabled: true }, async (browser) => {
+      const { page, problems } = await watchedPage(browser);
+      await signIn(portal, page, "applicant.al@taf.example");
+      await page.goto(draftEditUrl());
+      const summary = words(160, "alert");
+      await page.getByLabel("Summary").fill(summary);
+      await seen(page, "160 of 150 words: 10 too many");
+      const objectives = "Typed after the summary went over its limit.";
+      await page.getByLabel("Objectives").fill(objectives);
+      await seen(page, /Saved at \d\d:\d\d\. One answer breaks the round's limits/);
+      await expect.poll(() => page.locator("#part-summary .field-problem").count()).toBe(1);
+      await expectKept(page, summary, objectives);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it("without JavaScript: the Save button saves the Summary over its limit and the Objectives", async () => {
+    await inBrowser({ javaScriptEnabled: false }, async (browser) => {
+      const { page } = await watchedPage(browser);
+      await signIn(portal, page, "applicant.al@taf.example");
+      await page.goto(draftEditUrl());
+      const summary = words(160, "channel");
+      const objectives = "Typed without JavaScript after the summary.";
+      await page.getByLabel("Summary").fill(summary);
+      await page.getByLabel("Objectives").fill(objectives);
+      await page.getByRole("button", { name: "Save draft" }).click();
+      await seen(page, /Saved at .*One answer breaks the round's limits/);
+      expect(await page.getByText(/answers? needs? fixing/).count()).toBe(0);
+      await expectKept(page, summary, objectives);
+    });
+  });
+});
