@@ -303,3 +303,16 @@ function clarificationAsked(snapshot: ProposalSnapshot, history: { event: { type
   const question = request?.event.payload.question;
   return { question: typeof question === "string" ? question : "", dueAt: dueAt?.toISOString() ?? null, now: new Date().toISOString() };
 }
+
+/**
+ * The TAF team's steps that move the proposal on from a page where its work is read (the
+ * concept note, the completion report): approve, ask for a revision, complete, start. They are
+ * sent to the proposal page's own action, which applies them as from there.
+ */
+export function teamStepsOn(participation: Participation, user: SessionUser) {
+  return [...availableActions(user, participation.snapshot).keys()].flatMap((type) => {
+    const { action, by, fields, workPage, danger, sideStep } = PROPOSAL_EVENTS[type];
+    if (by !== "administrator" || danger || sideStep || workPage || fields === null) return [];
+    return [{ type, label: action, fields, danger: false }];
+  });
+}

@@ -3,7 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "../components/pagination";
 import { ActivityCard, CompletionReport, CompletionReportView, PlanForm } from "../components/proposal/implementation";
+import { TeamSteps } from "../components/proposal/team-steps";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
+import { teamStepsOn } from "../proposals/proposal-view.server";
 import { readForm } from "../forms.server";
 import { requestedPage } from "../pagination.server";
 import { requireOnProposal, requireProposal } from "../permissions.server";
@@ -18,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = implementationPage(proposal, user, requestedPage(request, "activityPage"));
   return {
     ...page,
+    teamSteps: teamStepsOn(proposal, user),
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.
     at: {
       awaitingStart: proposal.snapshot.matches({ implementation: { active: "awaitingStart" } }),
@@ -78,6 +81,7 @@ export default function ImplementationPage() {
       {/* An activity's report is confirmed on its card; the completion report's here. */}
       <SaveOutcome notice={actionData?.activityKey === null ? actionData.notice : null} refusal={actionData?.refusal} document="completion report" />
 
+      <TeamSteps steps={page.teamSteps} proposalId={page.id} version={page.version} what="completion report" />
       <section aria-labelledby="where-heading">
         <h2 id="where-heading">Where implementation is</h2>
         <p>
