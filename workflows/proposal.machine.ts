@@ -208,7 +208,7 @@ export const proposalMachine = setup({
     // `forApplicants`: where the proposal is, in the words the applicants read on its pages.
     // `awaiting`: the stage as lists and badges name it, by what it waits for; `label` stays short
     // for the statechart's boxes, where the enclosing stage already says which one is meant.
-    meta: {} as { label: string; forApplicants?: string; awaiting?: string },
+    meta: {} as { label: string; forApplicants?: string; awaiting?: string; reviewersTurn?: true },
   },
   guards,
   actions: {
@@ -282,7 +282,8 @@ export const proposalMachine = setup({
           on: { START_REVIEW: { target: "reviewing", guard: "mayStartReview" } },
         },
         reviewing: {
-          meta: { label: "Reviewing", awaiting: "EU review: waiting for the reviewers' scores" },
+          // The TAF team may close the review early, but the stage waits for the reviewers' scores.
+          meta: { label: "Reviewing", awaiting: "EU review: waiting for the reviewers' scores", reviewersTurn: true },
           description: "Reviewers score the proposal against the round's criteria.",
           on: { CLOSE_REVIEW: { target: "deciding", guard: "mayCloseReview" } },
         },
@@ -433,11 +434,13 @@ type HandlerNode = { on: Record<string, unknown>; parent?: HandlerNode };
 
 /**
  * Who moves a proposal on from a stored state (guards aside): the senders of the events its
- * state and the stages around it take, leaving out those that stop or pause it. A list marks
+ * state and the stages around it take, leaving out those that stop or pause it; no one of the
+ * proposal's while the stage waits for its reviewers (they act on their assignments). A list marks
  * "your turn" with it without restoring each row's snapshot.
  */
 export function sendersAt(path: string): ProposalSender[] {
   const senders = new Set<ProposalSender>();
+  if (proposalMachine.getStateNodeById(`proposal.${path}`).meta?.reviewersTurn) return [];
   for (let node: HandlerNode | undefined = proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as HandlerNode; node; node = node.parent) {
     for (const type of Object.keys(node.on) as ProposalEventType[]) if (!PROPOSAL_EVENTS[type].sideStep) senders.add(PROPOSAL_EVENTS[type].by);
   }

@@ -96,8 +96,11 @@ describe("the lists' your-turn mark", () => {
   const turn = (rows: { id: number; yourTurn: boolean }[] | undefined, id: number) => rows?.find((row) => row.id === id)?.yourTurn;
 
   it("marks what waits for the TAF team on its home, and what waits for an applicant's institution on theirs", async () => {
+    const reviewing = driveTo("reviewing");
     const team = (await homeOf("admin@taf.example")).administrator?.proposals.rows;
     expect(turn(team, demoProposalId("cocaineRoutes"))).toBe(true);
+    // The TAF team could close a review early, but it waits for the reviewers' scores.
+    expect(turn(team, reviewing)).toBe(false);
     expect(turn(team, demoProposalId("victims"))).toBe(false);
     expect(turn(team, demoProposalId("drugNetworks"))).toBe(false);
     const montenegro = (await homeOf("applicant.me@taf.example")).applicant?.proposals.rows;
