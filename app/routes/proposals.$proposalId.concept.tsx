@@ -66,7 +66,7 @@ export default function ConceptNotePage() {
       <WorkPageHeading what="Concept note" proposalId={page.id} reference={page.reference} title={page.title} stateLabel={page.stateLabel} />
       <SaveOutcome notice={actionData?.notice} refusal={actionData?.refusal} document="concept note" />
 
-      <TeamSteps steps={page.teamSteps} proposalId={page.id} version={page.version} what="concept note" />
+      <TeamSteps steps={page.teamSteps} proposalId={page.id} version={page.version} />
       <RevisionRequests page={page} />
 
       {page.canEdit ? (

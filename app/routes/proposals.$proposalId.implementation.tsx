@@ -81,7 +81,7 @@ export default function ImplementationPage() {
       {/* An activity's report is confirmed on its card; the completion report's here. */}
       <SaveOutcome notice={actionData?.activityKey === null ? actionData.notice : null} refusal={actionData?.refusal} document="completion report" />
 
-      <TeamSteps steps={page.teamSteps} proposalId={page.id} version={page.version} what="completion report" />
+      <TeamSteps steps={page.teamSteps} proposalId={page.id} version={page.version} />
       <section aria-labelledby="where-heading">
         <h2 id="where-heading">Where implementation is</h2>
         <p>
