@@ -56,6 +56,8 @@ const predicates = {
   startProposal: (user: SessionUser) => hasRole(user, "applicant"),
   /** What the TAF team keeps to itself: names of the team and reviewers, internal reasons, the automatic check. */
   viewInternalNotes: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The whole statechart, internal steps included: the TAF team's map of the process. */
+  viewStatechart: (user: SessionUser) => hasRole(user, "administrator"),
   /** The timeline of every proposal's planned and held activities, to track implementation. */
   viewActivityTimeline: (user: SessionUser) => hasRole(user, "administrator"),
   /** The table of every proposal, filtered and searched, and its CSV export. */

@@ -17,7 +17,7 @@ import { applies, countInWords, eligibilityRules, graceEndsAt, jointCountries, l
 import type { EligibilityOutcome, Instant } from "./eligibility";
 import type { Refusal, StatePathOf } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker, statePathOf } from "./machine-kit";
-import type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
+import type { PartnerFacts, ProposalEvent, ProposalEventType, ProposalSender, RoundFacts } from "./proposal-events";
 import { PROPOSAL_EVENTS, SENDER_WORDS } from "./proposal-events";
 import { formatBrussels } from "./time";
 
@@ -224,7 +224,9 @@ export const proposalMachine = setup({
     events: {} as ProposalEvent,
     input: {} as ProposalInput,
     // `forApplicants`: where the proposal is, in the words the applicants read on its pages.
-    meta: {} as { label: string; forApplicants?: string },
+    // `awaiting`: the stage as lists and badges name it, by what it waits for; `label` stays short
+    // for the statechart's boxes, where the enclosing stage already says which one is meant.
+    meta: {} as { label: string; forApplicants?: string; awaiting?: string; reviewersTurn?: true },
   },
   guards,
   actions: {
@@ -255,7 +257,7 @@ export const proposalMachine = setup({
       on: withdraw,
       states: {
         checking: {
-          meta: { label: "Automatic check" },
+          meta: { label: "Automatic check", awaiting: "Eligibility: automatic check running" },
           description: "The portal checks each criterion; the server records the result at once.",
           on: {
             ELIGIBILITY_CHECKED: {
@@ -266,7 +268,7 @@ export const proposalMachine = setup({
           },
         },
         awaitingDecision: {
-          meta: { label: "Awaiting decision" },
+          meta: { label: "Awaiting decision", awaiting: "Eligibility: waiting for the TAF team" },
           description: "An administrator confirms the check, overrides it with a reason, or asks for clarification.",
           on: {
             CONFIRM_ELIGIBLE: { target: "#proposal.euReview", guard: "mayConfirmEligible" },
@@ -276,7 +278,7 @@ export const proposalMachine = setup({
           },
         },
         clarificationRequested: {
-          meta: { label: "Clarification requested" },
+          meta: { label: "Clarification requested", awaiting: "Eligibility: waiting for the lead institution's answer" },
           description: "The applicants answer the administrator's question before the due date.",
           on: {
             RESPOND: { target: "checking", guard: "mayRespond" },
@@ -293,17 +295,18 @@ export const proposalMachine = setup({
       on: withdraw,
       states: {
         awaitingReviewers: {
-          meta: { label: "Assigning reviewers" },
+          meta: { label: "Assigning reviewers", awaiting: "EU review: waiting for the TAF team to assign reviewers" },
           description: "Administrators assign reviewers without a conflict of interest.",
           on: { START_REVIEW: { target: "reviewing", guard: "mayStartReview" } },
         },
         reviewing: {
-          meta: { label: "Reviewing" },
+          // The TAF team may close the review early, but the stage waits for the reviewers' scores.
+          meta: { label: "Reviewing", awaiting: "EU review: waiting for the reviewers' scores", reviewersTurn: true },
           description: "Reviewers score the proposal against the round's criteria.",
           on: { CLOSE_REVIEW: { target: "deciding", guard: "mayCloseReview" } },
         },
         deciding: {
-          meta: { label: "Deciding" },
+          meta: { label: "Deciding", awaiting: "Selection: waiting for the TAF team's decision" },
           description: "Administrators decide, with a reason, whether the proposal is promising.",
           on: {
             DECIDE: [
@@ -322,11 +325,11 @@ export const proposalMachine = setup({
       on: { ...withdraw, REJECT_CONCEPT: { target: "#proposal.conceptRejected", guard: "mayRejectConcept" } },
       states: {
         drafting: {
-          meta: { label: "Drafting the concept" },
+          meta: { label: "Drafting the concept", awaiting: "Concept note: waiting for the lead institution" },
           on: { SUBMIT_CONCEPT: { target: "underReview", guard: "maySubmitConcept" } },
         },
         underReview: {
-          meta: { label: "Concept under review" },
+          meta: { label: "Concept under review", awaiting: "Concept note: waiting for the TAF team" },
           on: {
             REQUEST_REVISION: { target: "drafting", guard: "mayRequestRevision" },
             APPROVE_CONCEPT: { target: "#proposal.implementation", guard: "mayApproveConcept" },
@@ -348,16 +351,17 @@ export const proposalMachine = setup({
           initial: "awaitingStart",
           states: {
             awaitingStart: {
-              meta: { label: "Awaiting start", forApplicants: "The concept note is approved. The TAF team starts implementation when the activities can begin." },
+              meta: { label: "Awaiting start", awaiting: "Implementation: waiting for the TAF team to start it", forApplicants: "The concept note is approved. The TAF team starts implementation when the activities can begin." },
               on: { START: { target: "ongoing", guard: "mayStart" }, ...hold },
             },
             ongoing: {
-              meta: { label: "Ongoing", forApplicants: "The activities are running. Report each activity once it has been held, then write the completion report." },
+              meta: { label: "Ongoing", awaiting: "Implementation: activities running", forApplicants: "The activities are running. Report each activity once it has been held, then write the completion report." },
               on: { SUBMIT_REPORT: { target: "reportSubmitted", guard: "maySubmitReport" }, ...hold },
             },
             reportSubmitted: {
               meta: {
                 label: "Report submitted",
+                awaiting: "Completion report: waiting for the TAF team",
                 forApplicants: "The completion report is submitted. The TAF team reads it and completes the proposal, or asks for changes.",
               },
               description: "Administrators read the report and lessons learnt, then complete or ask for a revision.",
@@ -370,7 +374,7 @@ export const proposalMachine = setup({
           },
         },
         onHold: {
-          meta: { label: "On hold", forApplicants: "Implementation is paused. The TAF team resumes it where it was." },
+          meta: { label: "On hold", awaiting: "Implementation: on hold until the TAF team resumes it", forApplicants: "Implementation is paused. The TAF team resumes it where it was." },
           on: { RESUME: { target: "active.hist", guard: "mayResume" } },
         },
       },
@@ -433,12 +437,30 @@ export function statePath(snapshot: { value: ProposalSnapshot["value"] }): Propo
   return statePathOf(snapshot.value) as ProposalStatePath;
 }
 
-/** The label of the current (innermost) state, e.g. "Awaiting decision". */
+/** The stage the proposal is at, by what it waits for, e.g. "Eligibility: waiting for the TAF team". */
 export function stateLabel(snapshot: ProposalSnapshot): string {
   return stateLabelOf(statePath(snapshot));
 }
 
-/** The label of a state given by its dotted path, e.g. "Awaiting decision". */
+/** The stage at a dotted path, by what it waits for, e.g. "Eligibility: waiting for the TAF team". */
 export function stateLabelOf(path: string): string {
-  return proposalMachine.getStateNodeById(`proposal.${path}`).meta?.label ?? path;
+  const meta = proposalMachine.getStateNodeById(`proposal.${path}`).meta;
+  return meta?.awaiting ?? meta?.label ?? path;
+}
+
+type HandlerNode = { on: Record<string, unknown>; parent?: HandlerNode };
+
+/**
+ * Who moves a proposal on from a stored state (guards aside): the senders of the events its
+ * state and the stages around it take, leaving out those that stop or pause it; no one of the
+ * proposal's while the stage waits for its reviewers (they act on their assignments). A list marks
+ * "your turn" with it without restoring each row's snapshot.
+ */
+export function sendersAt(path: string): ProposalSender[] {
+  const senders = new Set<ProposalSender>();
+  if (proposalMachine.getStateNodeById(`proposal.${path}`).meta?.reviewersTurn) return [];
+  for (let node: HandlerNode | undefined = proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as HandlerNode; node; node = node.parent) {
+    for (const type of Object.keys(node.on) as ProposalEventType[]) if (!PROPOSAL_EVENTS[type].sideStep) senders.add(PROPOSAL_EVENTS[type].by);
+  }
+  return [...senders];
 }

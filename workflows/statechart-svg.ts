@@ -38,6 +38,8 @@ const LANE_GAP = 12;
 /** How far a curve's control points reach beyond its lane. */
 const BULGE = 24;
 const LABEL_MAX_WIDTH = 84;
+/** How much wider a label is in bold than the estimate of `textWidth`, with a system font. */
+const BOLD_WIDTH = 1.12;
 const MARGIN = 20;
 const ARC_HEIGHT = 60;
 
@@ -243,7 +245,8 @@ function measure(node: AnyStateNode, lanes: Map<AnyStateNode, Edge[]>, edges: Ed
   const children = (Object.values(node.states) as AnyStateNode[]).map((child) => measure(child, lanes, edges));
   if (node.type === "history") return { node, x: 0, y: 0, width: HISTORY_SIZE, height: HISTORY_SIZE, contentWidth: 0, children };
   if (children.length === 0) {
-    const width = Math.max(STATE_MIN_WIDTH, textWidth(labelOf(node)) + 28);
+    // Room for the label in bold (any state may be the current one) inside a final state's double border.
+    const width = Math.max(STATE_MIN_WIDTH, textWidth(labelOf(node)) * BOLD_WIDTH + 36);
     return { node, x: 0, y: 0, width, height: STATE_HEIGHT, contentWidth: 0, children };
   }
   const ownLanes = lanes.get(node) ?? [];

@@ -1,6 +1,6 @@
 import type { Actor } from "../../workflows/actors";
 import type { ProposalEventType, ProposalSnapshot } from "../../workflows/proposal.machine";
-import { allowedEvents } from "../../workflows/proposal.machine";
+import { allowedEvents, sendersAt } from "../../workflows/proposal.machine";
 import type { SessionUser } from "./session.server";
 
 // Every actor a person sends an event as is built here, from who they are: the statecharts
@@ -36,4 +36,17 @@ export function availableActions(user: SessionUser, snapshot: ProposalSnapshot) 
  */
 export function actorFor(user: SessionUser, snapshot: ProposalSnapshot, type: ProposalEventType): Actor {
   return availableActions(user, snapshot).get(type) ?? actorsOf(user)[0] ?? { userId: user.id, role: "applicant", institutionId: null };
+}
+
+/**
+ * Whether a proposal at this stored state waits for this person, as the statechart says who
+ * moves it on from there: the TAF team for an administrator, the lead institution for its
+ * applicants. Lists mark such rows "your turn" from the state column alone.
+ */
+export function yourTurnFor(user: SessionUser) {
+  const actors = actorsOf(user);
+  const administrator = actors.some((actor) => actor.role === "administrator");
+  const leads = new Set(actors.flatMap((actor) => (actor.role === "applicant" && actor.institutionId !== null ? [actor.institutionId] : [])));
+  return (state: string, leadInstitutionId: number) =>
+    sendersAt(state).some((sender) => (sender === "administrator" ? administrator : sender === "leadApplicant" && leads.has(leadInstitutionId)));
 }

@@ -2,6 +2,7 @@ import { Link, useLocation } from "@remix-run/react";
 import type { OverviewSort, SortOrder } from "../proposals/overview-schema";
 import { FIRST_ORDER } from "../proposals/overview-schema";
 import { Pagination } from "./pagination";
+import { YourTurn } from "./your-turn";
 
 // The TAF team's table of every proposal. Each heading sorts by its column with a plain link
 // that keeps the filters (works without JavaScript) and starts again from the first page.
@@ -16,6 +17,7 @@ type Row = {
   roundCode: string;
   leadName: string;
   countries: string[];
+  yourTurn: boolean;
 };
 
 type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
@@ -78,6 +80,7 @@ export function ProposalOverviewTable({ list, caption, order }: { list: List; ca
                 <td data-label="Countries">{row.countries.join(", ")}</td>
                 <td data-label="Stage">
                   <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
+                  <YourTurn yourTurn={row.yourTurn} />
                 </td>
                 <td data-label="Last change">{row.updated}</td>
               </tr>

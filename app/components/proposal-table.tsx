@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Pagination } from "./pagination";
+import { YourTurn } from "./your-turn";
 
 type Row = {
   id: number;
@@ -14,6 +15,8 @@ type Row = {
   late?: boolean;
   /** What the person looking at the list should do about this proposal, if anything. */
   attention?: string | null;
+  /** The statechart waits for this person (or their institution) to move the proposal on. */
+  yourTurn?: boolean;
 };
 
 type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
@@ -57,6 +60,7 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
                 <td className="text" data-label="Lead institution">{row.leadName}</td>
                 <td data-label="Stage">
                   <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
+                  <YourTurn yourTurn={row.yourTurn} />
                   {row.late ? (
                     <>
                       {" "}

@@ -23,7 +23,13 @@ export function WorkPageHeading({
       </p>
       <div className="page-head">
         <h1>
-          {what}: {reference ? <span className="reference">{reference}</span> : null}
+          {what}:{" "}
+          {reference ? (
+            <>
+              <span className="reference">{reference}</span>
+              <span className="visually-hidden">:</span>{" "}
+            </>
+          ) : null}
           {title || "Untitled proposal"}
         </h1>
         <span className={`badge ${badge}`}>{stateLabel}</span>

@@ -4,6 +4,7 @@ import { institutions, proposalPartners, proposals, rounds } from "../../db/sche
 import { FINAL_STATES, isFinal, statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels } from "../../workflows/time";
+import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
@@ -14,7 +15,8 @@ import { statesOpenToPartners } from "./participation.server";
 // The proposal lists: each is what the person sees (visibleProposals) narrowed to the list's
 // purpose, read a page at a time in one query whatever the number of rows.
 
-function listPage(request: PageRequest, where: SQL | undefined, invitedInstitutions: number[] = []) {
+function listPage(user: SessionUser, request: PageRequest, where: SQL | undefined, invitedInstitutions: number[] = []) {
+  const yourTurn = yourTurnFor(user);
   // The list's own applicants are asked to answer an invitation still open to them.
   const invited = invitedInstitutions.length
     ? exists(
@@ -62,6 +64,7 @@ function listPage(request: PageRequest, where: SQL | undefined, invitedInstituti
         updated: formatBrussels(row.updatedAt),
         finished: isFinal(row.state),
         attention: invitedNow ? "Your institution is invited: confirm or decline" : null,
+        yourTurn: yourTurn(row.state, row.leadInstitutionId),
       })),
     };
   });
@@ -74,25 +77,25 @@ export type ProposalList = ReturnType<typeof listPage>;
  * invitation still waits for their answer say so.
  */
 export function proposalsOfInstitutions(user: SessionUser, request: PageRequest) {
-  return listPage(request, visibleProposals(user, "applicant"), applicantInstitutions(user));
+  return listPage(user, request, visibleProposals(user, "applicant"), applicantInstitutions(user));
 }
 
 /** Proposals with an institution of the advisor's countries, submitted or shared with them as a draft: a country advisor's view. */
 export function proposalsOfCountries(user: SessionUser, request: PageRequest) {
-  return listPage(request, visibleProposals(user, "countryAdvisor"));
+  return listPage(user, request, visibleProposals(user, "countryAdvisor"));
 }
 
 /** Every proposal past the draft stage and not finished: the TAF team's working list. */
 export function proposalsInProgress(user: SessionUser, request: PageRequest) {
-  return listPage(request, and(visibleProposals(user, "administrator"), notInArray(proposals.state, [...statesWithin("draft"), ...FINAL_STATES])));
+  return listPage(user, request, and(visibleProposals(user, "administrator"), notInArray(proposals.state, [...statesWithin("draft"), ...FINAL_STATES])));
 }
 
 /** Every proposal of a round the person sees, drafts included: for the TAF team, all of them. */
 export function proposalsOfRound(user: SessionUser, roundId: number, request: PageRequest) {
-  return listPage(request, and(visibleProposals(user), eq(proposals.roundId, roundId)));
+  return listPage(user, request, and(visibleProposals(user), eq(proposals.roundId, roundId)));
 }
 
 /** A round's drafts still open: after it closed, those its leads can no longer submit. */
 export function openDraftsOfRound(user: SessionUser, roundId: number, request: PageRequest) {
-  return listPage(request, and(visibleProposals(user), eq(proposals.roundId, roundId), inArray(proposals.state, statesWithin("draft"))));
+  return listPage(user, request, and(visibleProposals(user), eq(proposals.roundId, roundId), inArray(proposals.state, statesWithin("draft"))));
 }

@@ -78,7 +78,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
       );
     case "REQUEST_CLARIFICATION":
       return send(applicants(), "clarification-requested", (r) =>
-        clarificationRequestedEmail({ recipientName: r.name, question: event.question, dueAt: new Date(event.dueAt), ...about }),
+        clarificationRequestedEmail({ recipientName: r.name, isLead: r.institutionId === proposal.leadInstitutionId, question: event.question, dueAt: new Date(event.dueAt), ...about }),
       );
     case "RESPOND":
       return toDecide("clarificationAnswered", event.message);

@@ -9,6 +9,7 @@ import { formatBrussels, toBrusselsTime } from "../../workflows/time";
 import { INSTITUTION_TYPE_LABELS, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
+import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { CSV_BYTE_ORDER_MARK, csvFootnote, csvLines } from "../csv.server";
 import { db } from "../db.server";
@@ -132,6 +133,7 @@ function readRows(user: SessionUser, filter: OverviewFilter & { order: SortOrder
       reference: proposals.reference,
       title: proposals.title,
       state: proposals.state,
+      leadInstitutionId: proposals.leadInstitutionId,
       submittedAt: proposals.submittedAt,
       updatedAt: proposals.updatedAt,
       roundCode: rounds.code,
@@ -170,6 +172,7 @@ function countryCodes(row: Read) {
 
 /** One page of the table, with its total, in three statements. */
 export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest) {
+  const yourTurn = yourTurnFor(user);
   return readPage(request, (offset, limit) => {
     const rows = readRows(user, filter, offset, limit);
     return {
@@ -180,6 +183,7 @@ export function proposalOverview(user: SessionUser, filter: OverviewFilter & { o
         title: row.title,
         stateLabel: stateLabelOf(row.state),
         finished: isFinal(row.state),
+        yourTurn: yourTurn(row.state, row.leadInstitutionId),
         updated: formatBrussels(row.updatedAt),
         roundCode: row.roundCode,
         leadName: row.leadName,

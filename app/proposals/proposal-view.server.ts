@@ -8,9 +8,9 @@ import { jointCountries, jointRuleOf } from "../../workflows/eligibility";
 import type { ProposalEventType } from "../../workflows/proposal-events";
 import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
-import { allowedEvents, proposalMachine, stateLabel } from "../../workflows/proposal.machine";
+import { allowedEvents, proposalMachine, stateLabel, statePath } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { isWithin } from "../../workflows/proposal-stages";
+import { applicantWordsOf, isWithin, statesAccepting } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
 import { ownPartnership } from "./partners.server";
 import { drawStatechart } from "../../workflows/statechart-svg";
@@ -107,8 +107,12 @@ function proposalPage(participation: Participation, user: SessionUser) {
     stateLabel: stateLabel(snapshot),
     stateDescription: currentNode.description ?? currentNode.parent?.description ?? "",
     finished: snapshot.status === "done",
+    /** The TAF team reads the page as the ones who act on it, internal notes included. */
+    forTeam: internal,
     nextActor: nextActor(snapshot, proposal.proposal.leadInstitutionId),
-    clarificationDue: proposal.proposal.clarificationDueAt ? formatBrussels(proposal.proposal.clarificationDueAt) : null,
+    // Applicants read where their proposal is in their own words where the machine has them.
+    stageWords: (internal ? "" : applicantWordsOf(proposal.proposal.state)) || (currentNode.description ?? currentNode.parent?.description ?? ""),
+    clarification: clarificationAsked(snapshot, history, proposal.proposal.clarificationDueAt),
     lead: { name: proposal.leadName, country: country(proposal.leadCountryCode) },
     partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
     jointCountries: joint.map(country),
@@ -119,11 +123,15 @@ function proposalPage(participation: Participation, user: SessionUser) {
       ? { at: formatBrussels(proposal.proposal.submittedAt), late: proposal.proposal.submittedLate }
       : null,
     stages: stagesOf(proposal.proposal.state, visited),
-    statechart: drawStatechart(proposalMachine, {
-      current: proposal.proposal.state,
-      visited,
-      title: `Where ${proposal.proposal.reference ?? "this proposal"} is in the TAF process`,
-    }),
+    nextStage: nextStageOf(stagesOf(proposal.proposal.state, visited)),
+    // The whole machine, internal steps included, is the TAF team's map; everyone else reads the stage line.
+    statechart: can(user, "viewStatechart")
+      ? drawStatechart(proposalMachine, {
+          current: proposal.proposal.state,
+          visited,
+          title: `Where ${proposal.proposal.reference ?? "this proposal"} is in the TAF process`,
+        })
+      : null,
     history: history.map(({ event, actorName }) => ({
         id: event.id,
         at: formatBrussels(event.at),
@@ -177,6 +185,11 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
       ? { to: "departures", label: may("recordPartnerDeparture") ? "Record that a partner left" : "Partners that left" }
       : null,
   ];
+  const workLinks = [
+    // An invitation waiting for this person's institution is theirs to answer now.
+    ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: "Answer the invitation: confirm or decline" }] : []),
+    ...page.actions.flatMap(({ workPage }) => (workPage ? [{ to: `/proposals/${page.id}/${workPage.path}`, label: workPage.label }] : [])),
+  ];
   return {
     ...page,
     // The proposal page shows the work owed now; the deadlines page shows them all.
@@ -185,11 +198,15 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
     jointLost: departures.length > 0 && page.jointRule.required && !page.isJoint && !page.finished ? { last: departures.at(-1)!, minimum: page.minimumCountries } : null,
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice]!(page.reference) : null,
     actions: page.actions.filter((action) => action.workPage === null),
-    workLinks: [
-      // An invitation waiting for this person's institution is theirs to answer now.
-      ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: "Answer the invitation: confirm or decline" }] : []),
-      ...page.actions.flatMap(({ workPage }) => (workPage ? [{ to: `/proposals/${page.id}/${workPage.path}`, label: workPage.label }] : [])),
-    ],
+    workLinks,
+    nextStep: nextStepOf(workLinks, page.actions),
+    clarification: page.clarification
+      ? {
+          ...page.clarification,
+          answerAt: page.actions.some((action) => action.type === "RESPOND") ? `/proposals/${page.id}/${PROPOSAL_EVENTS.RESPOND.workPage!.path}` : null,
+          mayComment: may("comment"),
+        }
+      : null,
     links: [...links.flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])), ...roundLinks(user, page.round, reached("euReview"))],
   };
 }
@@ -242,5 +259,62 @@ function texts(type: string, payload: Record<string, unknown>, internal: boolean
     const value = payload[key];
     if (typeof value !== "string" || value.trim() === "") return [];
     return [{ label, text: value, internal: isInternal }];
+  });
+}
+
+type Page = ReturnType<typeof proposalPage>;
+type PageAction = Page["actions"][number];
+
+/**
+ * What this person is expected to do next, first on the page, all from the events the machine
+ * lets them send: the steps that move the proposal on (a page of their own, or a form), then the
+ * steps that only pause it, and last the ones that end it, which the page keeps behind a
+ * disclosure. Without a step of theirs, the page says where the proposal waits and for whom.
+ */
+function nextStepOf(workLinks: { to: string; label: string }[], actions: PageAction[]) {
+  const forms = actions.filter((action) => action.workPage === null);
+  const moves = forms.filter((action) => !action.danger && !PROPOSAL_EVENTS[action.type].sideStep);
+  const todo = [...workLinks.map((link) => link.label.toLowerCase()), ...moves.map((action) => action.label)];
+  return {
+    yourTurn: todo.length > 0,
+    /** "Confirm eligibility, request clarification or re-run the automatic eligibility check." */
+    todo: todo.length > 0 ? `${sentence(todo.length === 1 ? todo[0]! : `${todo.slice(0, -1).join(", ")} or ${todo.at(-1)}`)}.` : null,
+    moves,
+    pauses: forms.filter((action) => !action.danger && PROPOSAL_EVENTS[action.type].sideStep),
+    endings: forms.filter((action) => action.danger),
+  };
+}
+
+function sentence(words: string) {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The main stage that comes after the current one, as the stage line says it; null once finished. */
+function nextStageOf(stages: ReturnType<typeof stagesOf>) {
+  if (stages.outcome) return null;
+  const current = stages.steps.findIndex((step) => step.status === "current");
+  return stages.steps[current + 1]?.label ?? FINISHED_WORDS;
+}
+
+const FINISHED_WORDS = "Completed, after the completion report is approved";
+
+/** The open clarification request, where the machine waits for its answer: the question asked and when it is due. */
+function clarificationAsked(snapshot: ProposalSnapshot, history: { event: { type: string; payload: Record<string, unknown> } }[], dueAt: Date | null) {
+  if (!statesAccepting("RESPOND").includes(statePath(snapshot))) return null;
+  const request = history.findLast(({ event }) => event.type === "REQUEST_CLARIFICATION");
+  const question = request?.event.payload.question;
+  return { question: typeof question === "string" ? question : "", dueAt: dueAt?.toISOString() ?? null, now: new Date().toISOString() };
+}
+
+/**
+ * The TAF team's steps that move the proposal on from a page where its work is read (the
+ * concept note, the completion report): approve, ask for a revision, complete, start. They are
+ * sent to the proposal page's own action, which applies them as from there.
+ */
+export function teamStepsOn(participation: Participation, user: SessionUser) {
+  return [...availableActions(user, participation.snapshot).keys()].flatMap((type) => {
+    const { action, by, fields, workPage, danger, sideStep } = PROPOSAL_EVENTS[type];
+    if (by !== "administrator" || danger || sideStep || workPage || fields === null) return [];
+    return [{ type, label: action, fields, danger: false }];
   });
 }

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { ActionForm } from "../components/proposal/action-form";
+import { ClarificationRequest } from "../components/proposal/clarification-request";
 import { DeadlineFacts } from "../components/proposal/deadlines";
 import { AdvisorShare } from "../components/proposal/advisor-share";
 import { EligibilityCheck } from "../components/proposal/eligibility-check";
 import { ProposalHistory } from "../components/proposal/history";
-import { StageList } from "../components/proposal/stages";
+import { NextStepPanel } from "../components/proposal/next-step";
+import { StageLine, StageList } from "../components/proposal/stages";
 import { Statechart } from "../components/statechart";
 import { ProposalAnswer } from "../components/proposal-answer";
 import { HeldDecision } from "../components/reviews/decision-fields";
@@ -49,7 +50,13 @@ export default function ProposalPage() {
       </p>
       <div className="page-head">
         <h1>
-          {proposal.reference ? <span className="reference">{proposal.reference}</span> : null} {proposal.title || "Untitled proposal"}
+          {proposal.reference ? (
+            <>
+              <span className="reference">{proposal.reference}</span>
+              <span className="visually-hidden">:</span>{" "}
+            </>
+          ) : null}
+          {proposal.title || "Untitled proposal"}
         </h1>
         <span className={proposal.finished ? "badge off" : "badge ok"}>{proposal.stateLabel}</span>
       </div>
@@ -64,6 +71,18 @@ export default function ProposalPage() {
           Balkan countries now stand behind it, so it no longer meets the joint rule. The TAF team has been told and decides with the lead how to go on.
         </p>
       ) : null}
+      {proposal.clarification ? <ClarificationRequest clarification={proposal.clarification} internal={proposal.forTeam} /> : null}
+
+      <NextStepPanel
+        step={proposal.nextStep}
+        workLinks={proposal.workLinks}
+        waitingFor={proposal.nextActor}
+        finished={proposal.finished}
+        version={proposal.version}
+        result={result}
+        extra={(type) => (type === "DECIDE" ? <HeldDecision held={proposal.heldDecision} /> : null)}
+      />
+
       <nav aria-label="This proposal" className="proposal-links">
         <ul>
           {proposal.links.map((link) => (
@@ -82,47 +101,19 @@ export default function ProposalPage() {
           jointRule={proposal.jointRule}
           submitted={proposal.submitted}
         />
-        {proposal.clarificationDue ? (
-          <>
-            <dt>Clarification due</dt>
-            <dd>{proposal.clarificationDue}</dd>
-          </>
-        ) : null}
         <DeadlineFacts deadlines={proposal.deadlines} />
       </dl>
 
       <section aria-labelledby="where-heading">
         <h2 id="where-heading">Where it is</h2>
         <StageList stages={proposal.stages} />
-        <p>
-          <strong>{proposal.stateLabel}.</strong> {proposal.stateDescription}
-          {proposal.nextActor ? ` Next step: ${proposal.nextActor}.` : ""}
-        </p>
-        <Statechart svg={proposal.statechart} />
-      </section>
-
-      <section aria-labelledby="actions-heading">
-        <h2 id="actions-heading">What you can do now</h2>
-        {proposal.workLinks.length ? (
-          <p className="actions">
-            {proposal.workLinks.map((link) => (
-              <Link key={link.to} to={link.to} className="button">
-                {link.label}
-              </Link>
-            ))}
-          </p>
+        <StageLine now={proposal.stateLabel} next={proposal.nextStage} who={proposal.nextStep.yourTurn ? "you" : proposal.nextActor} words={proposal.stageWords} />
+        {proposal.statechart ? (
+          <details className="statechart-details">
+            <summary>The process as a diagram (for the TAF team)</summary>
+            <Statechart svg={proposal.statechart} />
+          </details>
         ) : null}
-        {proposal.actions.length ? (
-          <div className="action-forms">
-            {proposal.actions.map((action) => (
-              <ActionForm key={action.type} action={action} version={proposal.version} result={result}>
-                {action.type === "DECIDE" ? <HeldDecision held={proposal.heldDecision} /> : null}
-              </ActionForm>
-            ))}
-          </div>
-        ) : proposal.workLinks.length ? null : (
-          <p className="empty">{proposal.finished ? "Nothing more happens to this proposal." : "Nothing for you to do at this stage. You will get an e-mail when something changes."}</p>
-        )}
       </section>
 
       <AdvisorShare sharing={proposal.advisorSharing} />

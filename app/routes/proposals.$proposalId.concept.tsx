@@ -4,7 +4,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDay } from "../../workflows/time";
 import { ConceptNoteForm, ConceptNoteView, RevisionRequests } from "../components/proposal/concept-note";
 import { DocumentAttachments } from "../components/proposal/document-attachments";
+import { TeamSteps } from "../components/proposal/team-steps";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
+import { teamStepsOn } from "../proposals/proposal-view.server";
 import { readForm } from "../forms.server";
 import { requireProposal } from "../permissions.server";
 import { conceptNoteIntent, conceptNoteSchema } from "../proposals/concept-note-schema";
@@ -19,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = conceptNotePage(proposal, user);
   return {
     ...page,
+    teamSteps: teamStepsOn(proposal, user),
     note: { ...page.note, activities: page.note.activities.map((a) => ({ ...a, dateLabel: formatDay(a.date) })) },
     // Where the concept is, asked of the statechart (typed by it), as flags for the page.
     stage: {
@@ -74,6 +77,7 @@ export default function ConceptNotePage() {
       <WorkPageHeading what="Concept note" proposalId={page.id} reference={page.reference} title={page.title} stateLabel={page.stateLabel} />
       <SaveOutcome notice={actionData?.notice} refusal={actionData?.refusal} document="concept note" />
 
+      <TeamSteps steps={page.teamSteps} proposalId={page.id} version={page.version} />
       <RevisionRequests page={page} />
 
       {page.canEdit ? (
@@ -83,6 +87,8 @@ export default function ConceptNotePage() {
         </p>
       ) : page.stage.drafting ? (
         <p>The lead institution is writing the concept note. This is the latest saved draft.</p>
+      ) : page.stage.underReview && page.teamSteps.length ? (
+        <p>Submitted on {lastSubmission?.at}. You review it: approve it, or ask the lead institution for changes with your reason.</p>
       ) : page.stage.underReview ? (
         <p>
           Submitted on {lastSubmission?.at}. The TAF team is reviewing it; the lead institution and its partners get an e-mail when

@@ -4,7 +4,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "../components/pagination";
 import { DocumentAttachments } from "../components/proposal/document-attachments";
 import { ActivityCard, CompletionReport, CompletionReportView, PlanForm } from "../components/proposal/implementation";
+import { TeamSteps } from "../components/proposal/team-steps";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
+import { teamStepsOn } from "../proposals/proposal-view.server";
 import { readForm } from "../forms.server";
 import { requestedPage } from "../pagination.server";
 import { requireOnProposal, requireProposal } from "../permissions.server";
@@ -21,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...page,
     attachments: implementationAttachments(proposal, user, page.activities.map((activity) => activity.id)),
+    teamSteps: teamStepsOn(proposal, user),
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.
     at: {
       awaitingStart: proposal.snapshot.matches({ implementation: { active: "awaitingStart" } }),
@@ -81,6 +84,7 @@ export default function ImplementationPage() {
       {/* An activity's report is confirmed on its card; the completion report's here. */}
       <SaveOutcome notice={actionData?.activityKey === null ? actionData.notice : null} refusal={actionData?.refusal} document="completion report" />
 
+      <TeamSteps steps={page.teamSteps} proposalId={page.id} version={page.version} />
       <section aria-labelledby="where-heading">
         <h2 id="where-heading">Where implementation is</h2>
         <p>

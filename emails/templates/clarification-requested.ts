@@ -13,6 +13,8 @@ export function clarificationRequestedEmail(request: {
   question: string;
   dueAt: Date;
   proposalUrl: string;
+  /** The lead answers and may edit; a partner reads the question and can only tell the lead. */
+  isLead: boolean;
 }): RenderedEmail {
   const title = oneLine(request.title);
   const subject = request.reference ? `Question about ${request.reference}: ${title}` : `Question about your proposal: ${title}`;
@@ -27,10 +29,14 @@ export function clarificationRequestedEmail(request: {
         `Dear ${request.recipientName},`,
         `Before it decides on eligibility, the TAF team has a question about ${proposal}:`,
         ...quoted(paragraphsOf(request.question)),
-        `Please answer by ${due}. Until then you can edit the proposal on the TAF portal and submit it again with your answer.`,
-        "What happens next: when you submit again, the TAF team decides on eligibility. If there is no answer by the due date, the TAF team decides with the information it has.",
+        ...(request.isLead
+          ? [`Please answer by ${due}. Until then you can edit the proposal on the TAF portal and submit it again with your answer.`]
+          : [
+              `Your institution is a partner: the lead institution answers by ${due}, and only it can edit the proposal and resubmit it. You can read the question and the proposal on the TAF portal, and tell the lead institution what to add in the proposal's comments.`,
+            ]),
+        `What happens next: when the ${request.isLead ? "proposal is submitted" : "lead institution submits it"} again, the TAF team decides on eligibility. If there is no answer by the due date, the TAF team decides with the information it has.`,
       ],
-      action: { label: "Answer on the TAF portal", url: request.proposalUrl },
+      action: { label: request.isLead ? "Answer on the TAF portal" : "Read the question on the TAF portal", url: request.proposalUrl },
     }),
   };
 }

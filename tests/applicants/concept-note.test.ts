@@ -78,7 +78,7 @@ describe("who sees the concept note", () => {
   it("shows the lead a form with the saved note, the revision request and the proposal's countries", async () => {
     const page = (await view(followTheMoney(), LEAD)) as Page;
     expect(page.canEdit).toBe(true);
-    expect(page.stateLabel).toBe("Drafting the concept");
+    expect(page.stateLabel).toBe("Concept note: waiting for the lead institution");
     expect(page.revisions.openRequest?.reason).toMatch(/split the budget into lines/);
     expect(page.countries.map((c) => c.code)).toEqual(["BA", "RS"]);
     expect(page.countries.find((c) => c.code === "BA")?.institutions).toEqual(["State Investigation and Protection Agency (SIPA)"]);

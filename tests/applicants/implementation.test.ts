@@ -36,7 +36,7 @@ describe("what the page shows", () => {
   it("lists the planned activities, soonest first, with those held so far, to the lead and the partners", async () => {
     const page = (await view(drugNetworks(), LEAD)) as Page;
     expect(page.at.ongoing).toBe(true);
-    expect(page.stateLabel).toBe("Ongoing");
+    expect(page.stateLabel).toBe("Implementation: activities running");
     expect(page.canReport).toBe(true);
     expect(page.approvedVersion).toBe(1);
     // The demo's lead reported the first two and planned a training the concept note did not have.
@@ -70,7 +70,7 @@ describe("who may report", () => {
   it("refuses reporting on a proposal on hold, with the reason (403), and stores nothing", async () => {
     const result = await post(foreignFighters(), "applicant.mk@taf.example", { intent: "reportActivity", activityKey: "activity-1", heldOn: daysAgo(30), participants: "20", outcome: "Held." });
     expect(statusOf(result)).toBe(403);
-    expect(await (result as Response).text()).toBe("No one can submit the implementation report while the proposal is at “On hold”.");
+    expect(await (result as Response).text()).toBe("No one can submit the implementation report while the proposal is at “Implementation: on hold until the TAF team resumes it”.");
     expect(reportsOf(foreignFighters())).toEqual([]);
   });
 
@@ -147,7 +147,7 @@ describe("reporting on implementation", () => {
     expect(row(drugNetworks()).content.completionReport).toMatchObject({ lessonsLearnt: "Plan the legal advice before the first operational meeting, not after it." });
 
     const page = (await view(drugNetworks(), LEAD)) as Page;
-    expect(page.stateLabel).toBe("Report submitted");
+    expect(page.stateLabel).toBe("Completion report: waiting for the TAF team");
     expect(page.canReport).toBe(false);
     const late = await post(drugNetworks(), LEAD, { intent: "reportActivity", activityKey: "activity-3", heldOn: daysAgo(2), participants: "8", outcome: "Held." });
     expect(statusOf(late)).toBe(403);

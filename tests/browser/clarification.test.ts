@@ -17,7 +17,7 @@ describe("clarification, resubmission and comparison, in Chromium", { timeout: 1
     await page.getByLabel("Your question to the applicants").fill("Which border crossings will the joint analysis cover?");
     await page.getByLabel("Days to answer").fill("7");
     await page.getByRole("button", { name: "Request clarification" }).click();
-    await seen(page, "Done. The proposal is now at “Clarification requested”.");
+    await seen(page, "Done. The proposal is now at “Eligibility: waiting for the lead institution's answer”.");
     await openMail(running.portal, page, "applicant.al@taf.example", /Question about TAF-2026-R2-002/);
     await seen(page, "Which border crossings will the joint analysis cover?");
     await signOut(page);

@@ -85,7 +85,7 @@ describe("the EU review of a round, in Chromium", { timeout: 120_000 }, () => {
     // Found eligible, the proposal comes to the desk, and gets both reviewers.
     await page.goto(`${url}/proposals/6`);
     await page.getByRole("button", { name: "Confirm eligibility" }).click();
-    await seen(page, "Done. The proposal is now at “Assigning reviewers”.");
+    await seen(page, "Done. The proposal is now at “EU review: waiting for the TAF team to assign reviewers”.");
     await page.goto(`${url}/admin/rounds`);
     await page.getByRole("link", { name: "Second call for proposals 2026" }).click();
     await page.getByRole("link", { name: /^Review desk/ }).click();
@@ -100,7 +100,7 @@ describe("the EU review of a round, in Chromium", { timeout: 120_000 }, () => {
     await expect.poll(() => card().getByText("2 of 2 reviewers needed").count()).toBe(1);
     await page.goto(`${url}/proposals/6`);
     await page.getByRole("button", { name: "Start the EU review" }).click();
-    await seen(page, "Done. The proposal is now at “Reviewing”.");
+    await seen(page, "Done. The proposal is now at “EU review: waiting for the reviewers' scores”.");
     await signOut(page);
 
     // The project expert finds the assignment at home and declares a conflict of interest.
@@ -166,13 +166,13 @@ describe("the EU review of a round, in Chromium", { timeout: 120_000 }, () => {
     await rankingRow.getByRole("link", { name: REFERENCE }).click();
     await page.getByLabel("Reason for closing early").fill(REASONS.close);
     await page.getByRole("button", { name: "Close the EU review" }).click();
-    await seen(page, "Done. The proposal is now at “Deciding”.");
+    await seen(page, "Done. The proposal is now at “Selection: waiting for the TAF team's decision”.");
     // Both reviews in: it closes as the round asks, with no reason needed.
     await secondCall(page);
     await page.getByRole("link", { name: "The ranking of the reviewed proposals" }).click();
     await page.getByRole("row", { name: new RegExp(SMUGGLING.reference) }).getByRole("link", { name: SMUGGLING.reference }).click();
     await page.getByRole("button", { name: "Close the EU review" }).click();
-    await seen(page, "Done. The proposal is now at “Deciding”.");
+    await seen(page, "Done. The proposal is now at “Selection: waiting for the TAF team's decision”.");
 
     // "Promising" for the proposal, ticked in the ranking; held, it lands on the decisions page.
     await secondCall(page);

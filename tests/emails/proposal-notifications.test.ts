@@ -39,7 +39,7 @@ const templates = {
       ...extra,
     }),
   eligibilityOutcome: (extra) => eligibilityOutcomeEmail({ ...base, eligible: false, reason: "Only one country confirmed.", ...extra }),
-  clarificationRequested: (extra) => clarificationRequestedEmail({ ...base, question: "Which prosecution office takes part?", dueAt, ...extra }),
+  clarificationRequested: (extra) => clarificationRequestedEmail({ ...base, question: "Which prosecution office takes part?", dueAt, isLead: true, ...extra }),
   selectionOutcome: (extra) => selectionOutcomeEmail({ ...base, promising: false, sharedFeedback: "Link the activities more closely to EMPACT.", ...extra }),
   revisionRequested: (extra) => revisionRequestedEmail({ ...base, document: "concept note", reason: "Please add a budget.", ...extra }),
   conceptApproved: (extra) => conceptApprovedEmail({ ...base, ...extra }),
@@ -215,7 +215,7 @@ describe("eligibility outcome", () => {
 
 describe("clarification requested", () => {
   it("quotes the question and gives the due date in Brussels time", () => {
-    const email = clarificationRequestedEmail({ ...base, question: "Which office takes part?\nWho leads it?", dueAt, proposalUrl });
+    const email = clarificationRequestedEmail({ ...base, question: "Which office takes part?\nWho leads it?", dueAt, proposalUrl, isLead: true });
     expect(email.text).toContain("“Which office takes part?\n\nWho leads it?”");
     expect(email.text).toContain(`Please answer by ${dueInBrussels}`);
     expect(email.html).toContain(dueInBrussels);
@@ -224,8 +224,20 @@ describe("clarification requested", () => {
   });
 
   it("shows summer dates in Brussels summer time", () => {
-    const email = clarificationRequestedEmail({ ...base, question: "?", dueAt: new Date("2026-07-01T22:05:00Z"), proposalUrl });
+    const email = clarificationRequestedEmail({ ...base, question: "?", dueAt: new Date("2026-07-01T22:05:00Z"), proposalUrl, isLead: true });
     expect(email.text).toContain("2 July 2026, 00:05 (Brussels time)");
+  });
+
+  it("tells a partner what a partner can do: read, and tell the lead, who alone edits and answers", () => {
+    const email = clarificationRequestedEmail({ ...base, question: "Which office takes part?", dueAt, proposalUrl, isLead: false });
+    expect(email.text).toContain("“Which office takes part?”");
+    expect(email.text).toContain(`the lead institution answers by ${dueInBrussels}`);
+    expect(email.text).toContain("only it can edit the proposal");
+    expect(email.text).toContain("in the proposal's comments");
+    expect(email.text).not.toContain("you can edit");
+    expect(email.text).not.toContain("Please answer");
+    expect(email.html).toContain("Read the question on the TAF portal");
+    expect(email.html).not.toContain("Answer on the TAF portal");
   });
 });
 

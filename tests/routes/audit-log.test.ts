@@ -45,7 +45,7 @@ describe("the activity page", () => {
     expect(page.activity.pages.total).toBe(db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, id)).all().length);
     expect(page.activity.rows.every((row) => row.proposal?.id === id)).toBe(true);
     expect(page.activity.rows.map((row) => row.what)).toContain("Submitted the proposal");
-    expect(page.activity.rows.find((row) => row.what === "Submitted the proposal")!.detail).toBe("Draft → Automatic check");
+    expect(page.activity.rows.find((row) => row.what === "Submitted the proposal")!.detail).toBe("Draft → Eligibility: automatic check running");
     expect(page.activity.rows.at(-1)).toMatchObject({ what: "Started the draft", detail: "Draft" });
   });
 

@@ -63,9 +63,10 @@ describe("what the page shows", () => {
     expect(decision(await view(demoProposalId("drugNetworks"), "applicant.xk@taf.example")).texts.map((t) => t.label)).toEqual(["Feedback"]);
   });
 
-  it("draws the statechart with the current state highlighted and the stages in order", async () => {
+  it("draws the statechart for the TAF team only, with the current state highlighted; everyone gets the stages in order", async () => {
+    expect((await view(demoProposalId("foreignFighters"), "admin@taf.example")).statechart).toContain('data-state="implementation.onHold"');
     const onHold = await view(demoProposalId("foreignFighters"), "applicant.mk@taf.example");
-    expect(onHold.statechart).toContain('data-state="implementation.onHold"');
+    expect(onHold.statechart).toBeNull();
     expect(onHold.stages.steps.map((s) => [s.key, s.status])).toEqual([
       ["draft", "passed"],
       ["eligibility", "passed"],
@@ -81,7 +82,7 @@ describe("acting on a proposal", () => {
     const id = driveTo("awaitingDecision");
     const result = await act(id, "admin@taf.example", { event: "CONFIRM_ELIGIBLE", version: String(row(id).version), reason: "" });
     expect(result.formError).toBeNull();
-    expect(result.done).toMatch(/Assigning reviewers/);
+    expect(result.done).toMatch(/EU review: waiting for the TAF team to assign reviewers/);
     expect(row(id).state).toBe("euReview.awaitingReviewers");
   });
 

@@ -24,7 +24,7 @@ async function refusal(route: Parameters<typeof load>[0], page: string, id: numb
 describe("refusals on a proposal", () => {
   it("tell the lead that the proposal can no longer be submitted, hence edited, once it is submitted", async () => {
     const id = driveTo("awaitingDecision");
-    expect(await refusal(edit, "edit", id, "applicant.xk@taf.example")).toBe("No one can submit the proposal while the proposal is at “Awaiting decision”.");
+    expect(await refusal(edit, "edit", id, "applicant.xk@taf.example")).toBe("No one can submit the proposal while the proposal is at “Eligibility: waiting for the TAF team”.");
   });
 
   it("tell a partner and the TAF team who may edit a draft", async () => {
@@ -40,7 +40,7 @@ describe("refusals on a proposal", () => {
 
   it("tell a partner that invitations are answered only while the draft may be submitted, and others that only partners answer", async () => {
     const id = driveTo("awaitingDecision", { partners: [{ institution: ALBANIAN_POLICE, status: "confirmed" }, { institution: MK_PROSECUTION, status: "declined" }] });
-    expect(await refusal(partnership, "partnership", id, "applicant.al@taf.example")).toBe("No one can submit the proposal while the proposal is at “Awaiting decision”.");
+    expect(await refusal(partnership, "partnership", id, "applicant.al@taf.example")).toBe("No one can submit the proposal while the proposal is at “Eligibility: waiting for the TAF team”.");
     expect(await refusal(partnership, "partnership", id, "applicant.xk@taf.example")).toBe("Only applicants of an invited partner institution answer the invitation.");
   });
 });

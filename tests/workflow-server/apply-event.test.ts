@@ -180,7 +180,7 @@ describe("every path of a proposal's life, through applyProposalCommand", () => 
     const id = driveTo("ongoing");
     expect(refused(id, leadApplicant(), { type: "WITHDRAW", reason: "Our priorities changed." })).toMatchObject({
       problem: "refused",
-      message: "No one can withdraw the proposal while the proposal is at “Ongoing”.",
+      message: "No one can withdraw the proposal while the proposal is at “Implementation: activities running”.",
     });
   });
 });
@@ -280,7 +280,7 @@ describe("refusals change nothing and say why", () => {
       "The clarification request is due on 5 March 2026, 10:00 (Brussels time).",
     );
     expect(refused(id, admin(), { type: "REQUEST_CLARIFICATION", question: "Another?", dueAt: at(5 * DAY) }).message).toBe(
-      "No one can request clarification while the proposal is at “Clarification requested”.",
+      "No one can request clarification while the proposal is at “Eligibility: waiting for the lead institution's answer”.",
     );
   });
 

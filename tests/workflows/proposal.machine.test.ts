@@ -352,7 +352,7 @@ describe("the proposal machine, walked by @xstate/graph", () => {
     }
     const awaiting = stepProposal(stepProposal(initialProposalSnapshot({ leadInstitutionId: LEAD }), toImplementation[0]!).snapshot, toImplementation[1]!).snapshot;
     expect(refusalOf(awaiting, "CONFIRM_ELIGIBLE", actors.leadApplicant)).toBe("Only administrators may confirm eligibility.");
-    expect(refusalOf(awaiting, "SUBMIT", actors.leadApplicant)).toBe("No one can submit the proposal while the proposal is at “Awaiting decision”.");
+    expect(refusalOf(awaiting, "SUBMIT", actors.leadApplicant)).toBe("No one can submit the proposal while the proposal is at “Eligibility: waiting for the TAF team”.");
     expect(refusalOf(awaiting, "WITHDRAW", actors.partnerApplicant)).toBe("Only applicants of the lead institution may withdraw the proposal.");
     expect(refusalOf(awaiting, "WITHDRAW", { role: "applicant", institutionId: LEAD })).toBeNull();
   });
@@ -430,7 +430,7 @@ describe("persisting a proposal", () => {
   it("resumes an ongoing implementation put on hold where it was: ongoing", () => {
     const onHold = runWithRoundTrips([...toImplementation, { type: "START", actor: admin }, hold]);
     expect(statePath(onHold)).toBe("implementation.onHold");
-    expect(stateLabel(onHold)).toBe("On hold");
+    expect(stateLabel(onHold)).toBe("Implementation: on hold until the TAF team resumes it");
     const resumed = runWithRoundTrips([...toImplementation, { type: "START", actor: admin }, hold, resume]);
     expect(statePath(resumed)).toBe("implementation.active.ongoing");
     const again = runWithRoundTrips([...toImplementation, { type: "START", actor: admin }, hold, resume, hold, resume]);
@@ -495,7 +495,7 @@ describe("refusals, in words", () => {
       "A reason is required.",
     );
     expect(reasonOf(stepProposal(checked, { type: "START", actor: actors.administrator }))).toBe(
-      "No one can start implementation while the proposal is at “Awaiting decision”.",
+      "No one can start implementation while the proposal is at “Eligibility: waiting for the TAF team”.",
     );
     const ineligible = stepProposal(checked, { type: "DECLARE_INELIGIBLE", actor: actors.administrator, reason: "Not joint." });
     expect(reasonOf(stepProposal(ineligible.snapshot, { type: "WITHDRAW", actor: actors.leadApplicant, reason: "Too late." }))).toBe(
@@ -536,7 +536,7 @@ describe("refusals, in words", () => {
     expect(reasonOf(stepProposal(concept, { ...reject, actor: actors.leadApplicant }))).toBe("Only administrators may reject the concept.");
     expect(reasonOf(stepProposal(concept, { ...reject, actor: actors.administrator, reason: "  " }))).toBe("A reason is required.");
     expect(reasonOf(stepProposal(concept, { type: "CANCEL_IMPLEMENTATION", actor: actors.administrator, reason: "No." }))).toBe(
-      "No one can cancel the implementation while the proposal is at “Drafting the concept”.",
+      "No one can cancel the implementation while the proposal is at “Concept note: waiting for the lead institution”.",
     );
     const rejected = stepProposal(concept, { ...reject, actor: actors.administrator }).snapshot;
     expect([statePath(rejected), stateLabel(rejected), rejected.status]).toEqual(["conceptRejected", "Concept rejected", "done"]);
@@ -549,7 +549,7 @@ describe("refusals, in words", () => {
     const cancel = { type: "CANCEL_IMPLEMENTATION" as const, actor: actors.administrator };
     expect(reasonOf(stepProposal(onHold, { ...cancel, reason: "" }))).toBe("A reason is required.");
     expect(reasonOf(stepProposal(onHold, { type: "REJECT_CONCEPT", actor: actors.administrator, reason: "Late." }))).toBe(
-      "No one can reject the concept while the proposal is at “On hold”.",
+      "No one can reject the concept while the proposal is at “Implementation: on hold until the TAF team resumes it”.",
     );
     const cancelled = stepProposal(onHold, { ...cancel, reason: "The restrictions will outlast the project." }).snapshot;
     expect([statePath(cancelled), stateLabel(cancelled), cancelled.status]).toEqual(["implementationCancelled", "Implementation cancelled", "done"]);
@@ -560,7 +560,7 @@ describe("refusals, in words", () => {
     let approved = draft;
     for (const event of toImplementation) approved = stepProposal(approved, event).snapshot;
     expect(reasonOf(stepProposal(approved, { type: "WITHDRAW", actor: actors.leadApplicant, reason: "Our priorities changed." }))).toBe(
-      "No one can withdraw the proposal while the proposal is at “Awaiting start”.",
+      "No one can withdraw the proposal while the proposal is at “Implementation: waiting for the TAF team to start it”.",
     );
     expect(statesAccepting("REJECT_CONCEPT")).toEqual(statesWithin("conceptualWork"));
     expect(statesAccepting("CANCEL_IMPLEMENTATION")).toEqual(statesWithin("implementation"));

@@ -21,13 +21,26 @@ function sentence(words: string) {
  * The form that sends one statechart event, with the fields the event catalogue gives it.
  * `children`: what the page shows and sends with this one event's form, above its fields.
  */
-export function ActionForm({ action, version, result, children }: { action: Action; version: number; result?: Reply; children?: ReactNode }) {
+export function ActionForm({
+  action,
+  version,
+  result,
+  children,
+  to,
+}: {
+  action: Action;
+  version: number;
+  result?: Reply;
+  children?: ReactNode;
+  /** Where the form is sent when it is not the page's own action: the proposal page's, from a work page. */
+  to?: string;
+}) {
   const navigation = useNavigation();
   const mine = result?.event === action.type ? result : undefined;
   const busy = navigation.state !== "idle" && navigation.formData?.get("event") === action.type;
   const errorId = `${action.type}-error`;
   return (
-    <Form method="post" className="stack action-form" aria-describedby={mine?.formError ? errorId : undefined}>
+    <Form method="post" action={to} className="stack action-form" aria-describedby={mine?.formError ? errorId : undefined}>
       <input type="hidden" name="event" value={action.type} />
       <input type="hidden" name="version" value={version} />
       <h3>{sentence(action.label)}</h3>

@@ -18,3 +18,16 @@ export function StageList({ stages }: { stages: Stages }) {
     </ol>
   );
 }
+
+/** One line for everyone: where the proposal is now, which stage comes next, and who acts. */
+export function StageLine({ now, next, who, words }: { now: string; next: string | null; who: string | null; words: string }) {
+  return (
+    <>
+      <p className="stage-line">
+        <strong>Now:</strong> {now}.{next ? <> <strong>Next:</strong> {next}.</> : null}
+        {who ? <> <strong>Who acts:</strong> {who}.</> : null}
+      </p>
+      {words ? <p>{words}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { ActionForm } from "./action-form";
+
+type Action = Parameters<typeof ActionForm>[0]["action"] & { type: string };
+type Reply = Parameters<typeof ActionForm>[0]["result"];
+
+type NextStep = {
+  yourTurn: boolean;
+  todo: string | null;
+  moves: Action[];
+  pauses: Action[];
+  endings: Action[];
+};
+
+function sentence(words: string) {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The first thing on the proposal page: what this person is expected to do next, with the
+ * button for it; or, when nothing is theirs to do, whom the proposal waits for. Steps that pause
+ * or end the proposal come last, each folded behind its own disclosure (a second thought that
+ * works without JavaScript); the one a refused form came back from stays open.
+ */
+export function NextStepPanel({
+  step,
+  workLinks,
+  waitingFor,
+  finished,
+  version,
+  result,
+  extra,
+}: {
+  step: NextStep;
+  workLinks: { to: string; label: string }[];
+  /** Whom the proposal waits for, in words ("the TAF team"); null when no one moves it on. */
+  waitingFor: string | null;
+  finished: boolean;
+  version: number;
+  result?: Reply;
+  /** What one event's form shows above its fields (the decision held so far beside DECIDE). */
+  extra?: (type: string) => ReactNode;
+}) {
+  const folded = [...step.pauses, ...step.endings];
+  return (
+    <section aria-labelledby="next-step-heading" className={step.yourTurn ? "next-step yours" : "next-step"}>
+      <h2 id="next-step-heading">{step.yourTurn ? "Your next step" : finished ? "This proposal is closed" : "What happens next"}</h2>
+      {step.todo ? (
+        <p className="todo">{step.todo}</p>
+      ) : finished ? (
+        <p>Nothing more happens to this proposal.</p>
+      ) : (
+        <p>
+          {waitingFor ? `Nothing for you to do now: it is the turn of ${waitingFor}.` : "Nothing for you to do now."} You will get an e-mail when something changes.
+        </p>
+      )}
+      {workLinks.length ? (
+        <p className="actions">
+          {workLinks.map((link) => (
+            <Link key={link.to} to={link.to} className="button">
+              {link.label}
+            </Link>
+          ))}
+        </p>
+      ) : null}
+      {step.moves.length ? (
+        <div className="action-forms">
+          {step.moves.map((action) => (
+            <ActionForm key={action.type} action={action} version={version} result={result}>
+              {extra?.(action.type)}
+            </ActionForm>
+          ))}
+        </div>
+      ) : null}
+      {folded.length ? (
+        <div className="rare-steps">
+          <h3>{step.endings.length && !step.pauses.length ? "If the proposal must end" : "Other steps"}</h3>
+          {folded.map((action) => (
+            <details key={action.type} open={result?.event === action.type ? true : undefined}>
+              <summary className={action.danger ? "danger" : undefined}>{sentence(action.label)}…</summary>
+              <ActionForm action={action} version={version} result={result} />
+            </details>
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+/** The mark on a list row whose proposal waits for the person looking at the list. */
+export function YourTurn({ yourTurn }: { yourTurn?: boolean }) {
+  if (!yourTurn) return null;
+  return (
+    <>
+      {" "}
+      <span className="badge turn">
+        <span aria-hidden="true">▶ </span>Your turn
+      </span>
+    </>
+  );
+}
