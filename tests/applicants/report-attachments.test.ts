@@ -138,7 +138,7 @@ describe("an activity report's files", () => {
 
   it("refuses while implementation is on hold, with the statechart's reason (403)", async () => {
     const text = await refusedWith(403, "applicant.mk@taf.example", foreignFighters(), "completion-report", "minutes.pdf", pdf(), "minutes");
-    expect(text).toBe("No one can submit the implementation report while the proposal is at “On hold”.");
+    expect(text).toBe("No one can submit the implementation report while the proposal is at “Implementation: on hold until the TAF team resumes it”.");
   });
 
   it("is frozen with the report sent: a later removal leaves the version as it was, and the correction without it", async () => {
@@ -201,7 +201,7 @@ describe("the concept note's files", () => {
   });
 
   it("are closed once the note is approved (403), and do not exist before conceptual work (404)", async () => {
-    expect(await refusedWith(403, LEAD, drugNetworks(), "concept", "agenda.pdf", pdf())).toBe("No one can submit the concept while the proposal is at “Ongoing”.");
+    expect(await refusedWith(403, LEAD, drugNetworks(), "concept", "agenda.pdf", pdf())).toBe("No one can submit the concept while the proposal is at “Implementation: activities running”.");
     await refusedWith(404, "applicant.al@taf.example", demoProposalId("cocaineRoutes"), "concept", "agenda.pdf", pdf());
     expect(statusOf(await viewDocument("applicant.al@taf.example", demoProposalId("cocaineRoutes"), "concept"))).toBe(404);
   });
