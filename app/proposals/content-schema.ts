@@ -79,11 +79,30 @@ function limitedText(words: number) {
 const THEME_IDS = THEMES.map((theme) => theme.id) as [string, ...string[]];
 const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [string, ...string[]];
 
-function choices(ids: [string, ...string[]], what: string) {
+/** What a round funds: the drafting form offers only these (the round's settings). */
+export type DraftOffer = { themes: readonly string[]; supportKinds: readonly string[] };
+
+const EVERYTHING: DraftOffer = { themes: THEME_IDS, supportKinds: SUPPORT_KIND_IDS };
+
+/** Choices from the vocabulary, each of them one the round offers. */
+function choices(ids: [string, ...string[]], offered: readonly string[], what: string, labels: readonly { id: string; label: string }[]) {
   return z
     .array(z.enum(ids, { error: `Choose ${what} from the list.` }))
     .refine((chosen) => new Set(chosen).size === chosen.length, `Choose each of the ${what} once.`)
+    .superRefine((chosen, ctx) => {
+      const refused = chosen.filter((id) => !offered.includes(id)).map((id) => `“${labels.find((l) => l.id === id)?.label ?? id}”`);
+      if (refused.length === 0) return;
+      ctx.addIssue({
+        code: "custom",
+        message: `This round does not fund ${refused.join(" or ")}: untick ${refused.length === 1 ? "it" : "them"} and choose among the ${what} it offers.`,
+      });
+    })
     .optional();
+}
+
+/** Today as the date field writes it, in UTC: at most a few hours behind the six countries' day. */
+function today() {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** A calendar date as the date field sends it, e.g. "2026-09-01", that exists. */
@@ -92,7 +111,14 @@ function isCalendarDate(text: string) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-function proposalSections(limits: RoundLimits) {
+/**
+ * What the form asks beyond the limits: the round's offer, and (when the lead writes, not when
+ * stored answers are read back) an intended start from today on. The start already saved still
+ * saves once its day has passed, so a draft is never refused for a date nobody changed.
+ */
+export type DraftRules = { offer?: DraftOffer; startFromToday?: { saved: string | undefined } };
+
+function proposalSections(limits: RoundLimits, { offer = EVERYTHING, startFromToday }: DraftRules) {
   return {
     idea: z.object({
       title: z.string().trim().max(200, "Use at most 200 characters for the title.").optional(),
@@ -107,15 +133,16 @@ function proposalSections(limits: RoundLimits) {
       expectedResults: limitedText(limits.words.expectedResults),
     }),
     focus: z.object({
-      themes: choices(THEME_IDS, "themes"),
-      supportKinds: choices(SUPPORT_KIND_IDS, "kinds of support"),
+      themes: choices(THEME_IDS, offer.themes, "themes", THEMES),
+      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, "kinds of support", SUPPORT_KINDS),
     }),
     practicalities: z.object({
       intendedStart: z
         .string()
         .trim()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as year-month-day, for example 2026-09-01.")
-        .refine(isCalendarDate, "This date does not exist. Check the day and the month.")
+        .refine(isCalendarDate, { error: "This date does not exist. Check the day and the month.", abort: true })
+        .refine((date) => !startFromToday || date === startFromToday.saved || date >= today(), "This date has passed. Give a day from today on when the first activity could take place.")
         .optional(),
       durationMonths: z
         .number({ error: "Give the duration as a whole number of months, for example 6." })
@@ -135,8 +162,8 @@ function proposalSections(limits: RoundLimits) {
 }
 
 /** The whole form: the sections side by side, as one "save draft" sends them. */
-export function draftSchema(limits: RoundLimits) {
-  const sections = proposalSections(limits);
+export function draftSchema(limits: RoundLimits, rules: DraftRules = {}) {
+  const sections = proposalSections(limits, rules);
   return z.object({
     ...sections.idea.shape,
     ...sections.problem.shape,
