@@ -7,8 +7,8 @@ import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { readForm } from "../forms.server";
 import { requestedPage } from "../pagination.server";
 import { requireOnProposal, requireProposal } from "../permissions.server";
-import { reportActivity, saveActivity } from "../proposals/activities.server";
-import { activityReportSchema, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
+import { implementationStartedOn, reportActivity, saveActivity } from "../proposals/activities.server";
+import { activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
 import { implementationPage, saveCompletionReport } from "../proposals/implementation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Implementation · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = implementationPage(proposal, user, requestedPage(request, "activityPage"));
   return {
     ...page,
+    startedOn: implementationStartedOn(proposal.proposalId),
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.
     at: {
       awaitingStart: proposal.snapshot.matches({ implementation: { active: "awaitingStart" } }),
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireOnProposal(user, "reportImplementation", proposal);
   if (intent === "reportActivity") {
     const activityKey = String(formData.get("activityKey") ?? "");
-    const submission = parseWithZod(formData, { schema: activityReportSchema });
+    const submission = parseWithZod(formData, { schema: activityReportSchemaFrom(implementationStartedOn(proposal.proposalId)) });
     if (submission.status !== "success") return { intent, activityKey, result: submission.reply(), notice: null, refusal: null };
     const outcome = reportActivity({ user, proposalId: proposal.proposalId, form: submission.value });
     if (!outcome.ok) return { intent, activityKey, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
@@ -119,6 +120,7 @@ export default function ImplementationPage() {
                   activity={activity}
                   canReport={page.canReport}
                   canPlan={page.canPlan}
+                  startedOn={page.startedOn}
                   answer={actionData?.activityKey === activity.key && actionData.intent !== "report" ? actionData : undefined}
                 />
               </li>
