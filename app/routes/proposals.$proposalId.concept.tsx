@@ -7,7 +7,7 @@ import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { readForm } from "../forms.server";
 import { requireProposal } from "../permissions.server";
 import { conceptNoteIntent, conceptNoteSchema } from "../proposals/concept-note-schema";
-import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, saveConceptNote } from "../proposals/concept-note.server";
+import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, institutionChoices, namesNotOffered, saveConceptNote } from "../proposals/concept-note.server";
 import { leadActor } from "../auth/actors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Concept note · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
@@ -24,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       drafting: proposal.snapshot.matches({ conceptualWork: "drafting" }),
       underReview: proposal.snapshot.matches({ conceptualWork: "underReview" }),
     },
-    formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer) : null,
+    formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer, page.institutionChoices) : null,
+    notOffered: page.canEdit ? namesNotOffered(page.note, page.institutionChoices) : {},
   };
 }
 
@@ -32,7 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editConceptNote");
   const formData = await readForm(request);
   const answering = answeringRevisionRequest(proposal.proposalId);
-  const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), answering) });
+  const choices = institutionChoices(proposal);
+  const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), answering, choices) });
   // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
   if (submission.status !== "success") return { result: submission.reply(), notice: null, refusal: null };
   const outcome = saveConceptNote({
@@ -40,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     expectedVersion: submission.value.version,
     actor: leadActor(user, proposal),
     form: submission.value,
+    institutions: choices,
     submit: submission.value.intent === "submit",
     answering,
   });
