@@ -29,6 +29,9 @@ export function EuEmblem({ className, label }: { className?: string; label?: str
     <svg
       className={className}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      // A size of its own, so that the flag stays small even where the style sheet did not load.
+      width={72}
+      height={48}
       xmlns="http://www.w3.org/2000/svg"
       role={label ? "img" : undefined}
       aria-label={label}

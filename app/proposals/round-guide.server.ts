@@ -22,6 +22,8 @@ export function roundGuide(round: RoundRow) {
     limits: settings.limits,
     themes: THEMES.filter((theme) => settings.themes.includes(theme.id)).map((theme) => theme.label),
     supportKinds: SUPPORT_KINDS.filter((kind) => settings.supportKinds.includes(kind.id)).map((kind) => kind.label),
+    // A round that funds everything says so, rather than listing what the form lists anyway.
+    fundsEverything: THEMES.every((theme) => settings.themes.includes(theme.id)) && SUPPORT_KINDS.every((kind) => settings.supportKinds.includes(kind.id)),
   };
 }
 

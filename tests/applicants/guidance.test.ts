@@ -63,8 +63,9 @@ describe("the round's guide", () => {
     expect(r2.guide.criteria).toHaveLength(5);
     expect(r2.guide.limits.maxBudgetEur).toBe(60000);
     expect(r2.guide.themes).toEqual(["Drug trafficking", "Cybercrime"]);
-    // The rolling round keeps the defaults: every theme.
-    expect(page.rounds.find((round) => round.code === "ROLLING")!.guide.themes.length).toBeGreaterThan(5);
+    expect(r2.guide.fundsEverything).toBe(false);
+    // The rolling round keeps the defaults: every theme and kind of support, said in a sentence.
+    expect(page.rounds.find((round) => round.code === "ROLLING")!.guide.fundsEverything).toBe(true);
   });
 
   it("is beside the edit form, and reads as the applicants see it", async () => {

@@ -11,6 +11,7 @@ export type RoundGuideData = {
   limits: RoundLimits;
   themes: string[];
   supportKinds: string[];
+  fundsEverything: boolean;
 };
 
 const WORD_LIMITED: WordLimitedPart[] = ["summary", "problem", "objectives", "activities", "expectedResults"];
@@ -27,16 +28,6 @@ export function RoundGuide({ guide, level }: { guide: RoundGuideData; level: 2 |
           <p className="prose">{guide.guidance}</p>
         </>
       ) : null}
-      <Heading>What the eligibility check looks at</Heading>
-      <p className="muted">After you submit, the TAF team's check reads the proposal against these criteria, in this order.</p>
-      <ol className="criteria">
-        {guide.criteria.map((criterion) => (
-          <li key={criterion.id}>
-            <strong>{criterion.name}</strong>
-            {criterion.guidance ? <span className="prose"> {criterion.guidance}</span> : null}
-          </li>
-        ))}
-      </ol>
       <Heading>Limits</Heading>
       <ul>
         <li>Budget: at most {euros(limits.maxBudgetEur)}.</li>
@@ -54,12 +45,28 @@ export function RoundGuide({ guide, level }: { guide: RoundGuideData; level: 2 |
         </li>
       </ul>
       <Heading>What this round funds</Heading>
-      <p>
-        <strong>Themes:</strong> {guide.themes.join("; ")}.
-      </p>
-      <p>
-        <strong>Kinds of support:</strong> {guide.supportKinds.join("; ")}.
-      </p>
+      {guide.fundsEverything ? (
+        <p>Every theme and every kind of support the TAF offers.</p>
+      ) : (
+        <>
+          <p>
+            <strong>Themes:</strong> {guide.themes.join("; ")}.
+          </p>
+          <p>
+            <strong>Kinds of support:</strong> {guide.supportKinds.join("; ")}.
+          </p>
+        </>
+      )}
+      <Heading>What the eligibility check looks at</Heading>
+      <p className="muted">After you submit, the TAF team's check reads the proposal against these criteria, in this order.</p>
+      <ol className="criteria">
+        {guide.criteria.map((criterion) => (
+          <li key={criterion.id}>
+            <strong>{criterion.name}</strong>
+            {criterion.guidance ? <span className="prose criterion-guidance">{criterion.guidance}</span> : null}
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }
