@@ -39,6 +39,8 @@ const schema = z.object({
     .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587" })
     .optional(),
   MAIL_FROM: sender.default("TAF portal <no-reply@taf-portal.localhost>"),
+  // Where people write to the TAF team, e.g. about their personal data (the privacy notice).
+  TAF_TEAM_EMAIL: z.email({ error: "must be an e-mail address, e.g. taf@example.org" }).default("taf-team@taf-portal.localhost"),
   // 0 lets the system choose a free port (the tests do).
   EMBEDDED_SMTP_PORT: port(0).default(2525),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -15,6 +15,7 @@ import {
 import type { ReactNode } from "react";
 import { KOSOVO_FOOTNOTE } from "../workflows/countries";
 import { getSessionUser } from "./auth/session.server";
+import { EuEmblem } from "./components/eu-emblem";
 import { useNonce } from "./components/nonce";
 import { navigationFor } from "./permissions.server";
 import styles from "./styles/app.css?url";
@@ -98,13 +99,21 @@ function Header() {
   );
 }
 
+// EU-funded projects show the emblem with "Funded by the European Union" beside it, legibly.
 function Footer() {
   return (
     <footer className="site-footer">
       <div className="inner">
+        <p className="eu-funded">
+          <EuEmblem className="eu-emblem" label="Flag of the European Union" />
+          <strong>Funded by the European Union</strong>
+        </p>
         <p>
           The Technical Assistance Facility is part of an EU-funded regional project against serious and
           organised crime and terrorism in the Western Balkans, co-funded by Germany and Italy.
+        </p>
+        <p>
+          <Link to="/privacy">Privacy notice: what the portal keeps about you, and why</Link>
         </p>
         <p id="kosovo-footnote">{KOSOVO_FOOTNOTE}</p>
       </div>

@@ -2,10 +2,10 @@ import type { Tx } from "../../db/client";
 import { randomBytes } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import { and, asc, eq, exists, inArray, max, sql } from "drizzle-orm";
-import { activities, activityParticipants, activityReports, proposals, proposalVersions, rounds } from "../../db/schema";
+import { activities, activityParticipants, activityReports, proposalEvents, proposals, proposalVersions, rounds } from "../../db/schema";
 import type { CountryCode } from "../../workflows/countries";
 import { WB6_COUNTRIES } from "../../workflows/countries";
-import { formatDay } from "../../workflows/time";
+import { formatDay, toBrusselsTime } from "../../workflows/time";
 import { activityTypeLabel } from "../../workflows/vocabulary";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -263,4 +263,15 @@ export function timelineRounds() {
     .innerJoin(activities, eq(activities.proposalId, proposals.id))
     .orderBy(asc(rounds.code))
     .all();
+}
+
+/** The Brussels day a proposal's implementation started (its first START), or null before it did. */
+export function implementationStartedOn(proposalId: number): string | null {
+  const start = db()
+    .select({ at: proposalEvents.at })
+    .from(proposalEvents)
+    .where(and(eq(proposalEvents.proposalId, proposalId), eq(proposalEvents.type, "START")))
+    .orderBy(asc(proposalEvents.id))
+    .get();
+  return start ? toBrusselsTime(start.at).slice(0, 10) : null;
 }

@@ -69,7 +69,17 @@ const institutionsSchema = z.object(
   Object.fromEntries(COUNTRY_CODES.map((code) => [code, text(300).optional()])) as Record<CountryCode, z.ZodOptional<ReturnType<typeof text>>>,
 );
 
-function activitySchema(strict: boolean) {
+/** An institution an activity can name: the proposal's lead or one of its confirmed partners. */
+export type InstitutionChoice = { id: number; name: string; countryCode: CountryCode };
+
+const NOT_A_PARTNER = "Tick institutions of this proposal only: its lead and its confirmed partners.";
+
+/**
+ * `choices`: the institutions the form offers (null where the stored note is read back). The form
+ * sends the ticked ones as `institutionIds`; the note stores their names by country
+ * (`institutions`), as the frozen versions and the plan of activities read them.
+ */
+function activitySchema(strict: boolean, choices: readonly InstitutionChoice[] | null) {
   return z
     .object({
       key: activityKey.optional(),
@@ -78,6 +88,10 @@ function activitySchema(strict: boolean) {
       date: isoDate.optional(),
       place: text(120).optional(),
       institutions: institutionsSchema.optional(),
+      institutionIds: z
+        .array(z.number({ error: NOT_A_PARTNER }).int(NOT_A_PARTNER))
+        .refine((ids) => choices === null || ids.every((id) => choices.some((choice) => choice.id === id)), NOT_A_PARTNER)
+        .optional(),
       participants: wholeNumber("number of participants", MAX_PARTICIPANTS).optional(),
     })
     .superRefine(
@@ -88,7 +102,7 @@ function activitySchema(strict: boolean) {
           ["title", "Give the activity a title."],
           ["date", "Give the date of the activity."],
           ["place", "Give the place of the activity."],
-          ["institutions", "Name the institutions taking part from at least one country."],
+          ["institutionIds", "Tick the institutions taking part: at least one."],
           ["participants", "Give the expected number of participants."],
         ],
         ["key"],
@@ -116,15 +130,16 @@ function budgetLineSchema(strict: boolean) {
 
 /**
  * The form's schema; `submit` also checks that each started row is complete and, when
- * `answering` an open revision request, that there is an answer.
+ * `answering` an open revision request, that there is an answer. `choices`: the institutions an
+ * activity may name.
  */
-export function conceptNoteSchema(intent: ConceptNoteIntent | null = "save", answering = false) {
+export function conceptNoteSchema(intent: ConceptNoteIntent | null = "save", answering = false, choices: readonly InstitutionChoice[] | null = null) {
   const strict = intent === "submit";
   return z.object({
     intent: z.enum(CONCEPT_NOTE_INTENTS).default("save"),
     version: z.number({ error: "Reload the page and try again." }).int().min(1),
     activities: z
-      .array(activitySchema(strict).nullable())
+      .array(activitySchema(strict, choices).nullable())
       .max(MAX_ACTIVITIES, `A concept note has at most ${MAX_ACTIVITIES} activities.`)
       .default([]),
     budgetLines: z

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { institutions, proposalEvents, proposals, proposalVersions } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
 import type { Actor } from "../../workflows/actors";
+import type { CountryCode } from "../../workflows/countries";
 import { WB6_COUNTRIES } from "../../workflows/countries";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { statesWithin } from "../../workflows/proposal-stages";
@@ -14,7 +15,7 @@ import { canOnProposal } from "../permissions.server";
 import type { ProposalCommand } from "./workflow.server";
 import { CONFLICT_MESSAGE, applyProposalCommand } from "./workflow.server";
 import { revisionRequests } from "./revision-requests.server";
-import type { ConceptNoteForm } from "./concept-note-schema";
+import type { ConceptNoteForm, InstitutionChoice } from "./concept-note-schema";
 import { isFilled } from "./concept-note-schema";
 import type { ConceptNote } from "./documents.server";
 import { DOCUMENT_KEYS, proposalDocuments } from "./documents.server";
@@ -75,6 +76,7 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     note,
     total: budgetTotal(note.budgetLines),
     countries: participatingCountries(participation, note),
+    institutionChoices: institutionChoices(participation),
     revisions,
     // Answers are the lead's: "your answer" to its applicants, named for everyone else.
     ofLead: user.memberships.some((m) => m.role === "applicant" && m.institutionId === participation.leadInstitutionId),
@@ -104,6 +106,43 @@ function participatingCountries(participation: Participation, note: ConceptNote)
   }));
 }
 
+/** The institutions an activity can name: the lead, then the confirmed partners, by country and name. */
+export function institutionChoices(participation: Participation): InstitutionChoice[] {
+  const rows = db()
+    .select({ id: institutions.id, name: institutions.name, countryCode: institutions.countryCode })
+    .from(institutions)
+    .where(inArray(institutions.id, [participation.leadInstitutionId, ...participation.partnerInstitutionIds]))
+    .orderBy(asc(institutions.countryCode), asc(institutions.name))
+    .all();
+  const lead = rows.filter((row) => row.id === participation.leadInstitutionId);
+  return [...lead, ...rows.filter((row) => row.id !== participation.leadInstitutionId)].map((row) => ({ ...row, countryCode: row.countryCode as CountryCode }));
+}
+
+/** The names an activity stores for a country, as the lead once typed them ("A; B"). */
+function namesIn(stored: string | undefined) {
+  return (stored ?? "").split(";").map((name) => name.trim()).filter(Boolean);
+}
+
+/** Whether this institution is among those an activity names. */
+function named(institutions: Partial<Record<CountryCode, string>>, choice: InstitutionChoice) {
+  return namesIn(institutions[choice.countryCode]).includes(choice.name);
+}
+
+/**
+ * Names an activity holds that are none of the institutions the form offers (a partner who left,
+ * or a name typed before the form offered ticks): shown beside the ticks, as saving leaves them out.
+ */
+export function namesNotOffered(note: ConceptNote, choices: InstitutionChoice[]): Record<string, string[]> {
+  return Object.fromEntries(
+    note.activities.map((a) => [
+      a.key,
+      Object.entries(a.institutions).flatMap(([code, names]) =>
+        namesIn(names).filter((name) => !choices.some((c) => c.countryCode === code && c.name === name)),
+      ),
+    ]),
+  );
+}
+
 /** Whether the lead's next submission answers a revision request still open. */
 export function answeringRevisionRequest(proposalId: number) {
   return revisionRequests(proposalId, "SUBMIT_CONCEPT").openRequest !== null;
@@ -113,13 +152,18 @@ export function answeringRevisionRequest(proposalId: number) {
  * The form's values to start from: the saved note, or one empty activity and budget line to
  * fill, and the saved draft of the answer when a revision request is open.
  */
-export function conceptNoteFormValues(note: ConceptNote, version: number, draftAnswer: string | null) {
+export function conceptNoteFormValues(note: ConceptNote, version: number, draftAnswer: string | null, choices: InstitutionChoice[]) {
   return {
     intent: "save",
     version,
     ...(draftAnswer !== null ? { answer: draftAnswer } : {}),
     activities: note.activities.length
-      ? note.activities.map((a) => ({ ...a, kind: a.kind ?? undefined, participants: a.participants ?? undefined }))
+      ? note.activities.map(({ institutions, ...a }) => ({
+          ...a,
+          kind: a.kind ?? undefined,
+          participants: a.participants ?? undefined,
+          institutionIds: choices.filter((choice) => named(institutions, choice)).map((choice) => String(choice.id)),
+        }))
       : [{}],
     budgetLines: note.budgetLines.length ? note.budgetLines.map((l) => ({ ...l, amountEur: l.amountEur ?? undefined })) : [{}],
     risks: note.risks,
@@ -127,11 +171,20 @@ export function conceptNoteFormValues(note: ConceptNote, version: number, draftA
   };
 }
 
+/** What an activity stores of the ticked institutions: their names by country, "A; B". */
+function namesByCountry(ids: number[] | undefined, choices: InstitutionChoice[]) {
+  const byCountry: Partial<Record<CountryCode, string>> = {};
+  for (const choice of choices.filter((c) => ids?.includes(c.id))) {
+    byCountry[choice.countryCode] = [byCountry[choice.countryCode], choice.name].filter(Boolean).join("; ");
+  }
+  return byCountry;
+}
+
 /** What is stored from the form: rows left empty are dropped, and each activity gets a key. */
-function noteFromForm(form: ConceptNoteForm): ConceptNote {
+function noteFromForm(form: ConceptNoteForm, choices: InstitutionChoice[]): ConceptNote {
   const used = new Set<string>();
   const activities = form.activities.flatMap((row) => {
-    if (!row || !isFilled({ ...row, key: undefined })) return [];
+    if (!row || !isFilled({ ...row, key: undefined, institutions: undefined })) return [];
     let key = row.key && !used.has(row.key) ? row.key : newKey();
     while (used.has(key)) key = newKey();
     used.add(key);
@@ -142,7 +195,7 @@ function noteFromForm(form: ConceptNoteForm): ConceptNote {
         title: row.title ?? "",
         date: row.date ?? "",
         place: row.place ?? "",
-        institutions: Object.fromEntries(Object.entries(row.institutions ?? {}).filter(([, names]) => isFilled(names))),
+        institutions: namesByCountry(row.institutionIds, choices),
         participants: row.participants ?? null,
       },
     ];
@@ -187,6 +240,8 @@ export function saveConceptNote(input: {
   expectedVersion: number;
   actor: Actor;
   form: ConceptNoteForm;
+  /** The institutions the form offered: the ticked ones are stored by name. */
+  institutions: InstitutionChoice[];
   submit: boolean;
   answering: boolean;
   now?: Date;
@@ -194,7 +249,7 @@ export function saveConceptNote(input: {
   const answer = input.answering ? input.form.answer : null;
   return saveAndSubmit({
     ...input,
-    parts: { [DOCUMENT_KEYS.conceptNote]: storable(noteFromForm(input.form)), ...(answer !== null ? { [DOCUMENT_KEYS.conceptAnswer]: answer } : {}) },
+    parts: { [DOCUMENT_KEYS.conceptNote]: storable(noteFromForm(input.form, input.institutions)), ...(answer !== null ? { [DOCUMENT_KEYS.conceptAnswer]: answer } : {}) },
     command: input.submit ? { type: "SUBMIT_CONCEPT", answer: answer ?? "" } : null,
     sent: [DOCUMENT_KEYS.conceptAnswer],
   });

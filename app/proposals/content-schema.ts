@@ -97,11 +97,32 @@ function draftNumber(typeError: string, rules: (number: z.ZodNumber) => z.ZodNum
 const THEME_IDS = THEMES.map((theme) => theme.id) as [string, ...string[]];
 const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [string, ...string[]];
 
-function choices(ids: [string, ...string[]], what: string) {
-  return z
+/** What a round funds: the drafting form offers only these (the round's settings). */
+export type DraftOffer = { themes: readonly string[]; supportKinds: readonly string[] };
+
+const EVERYTHING: DraftOffer = { themes: THEME_IDS, supportKinds: SUPPORT_KIND_IDS };
+
+/** Choices from the vocabulary; at submission, each of them one the round offers. */
+function choices(ids: [string, ...string[]], offered: readonly string[], what: string, labels: readonly { id: string; label: string }[], mode: Mode) {
+  const listed = z
     .array(z.enum(ids, { error: `Choose ${what} from the list.` }))
-    .refine((chosen) => new Set(chosen).size === chosen.length, `Choose each of the ${what} once.`)
+    .refine((chosen) => new Set(chosen).size === chosen.length, `Choose each of the ${what} once.`);
+  if (mode === "save") return listed.optional();
+  return listed
+    .superRefine((chosen, ctx) => {
+      const refused = chosen.filter((id) => !offered.includes(id)).map((id) => `“${labels.find((l) => l.id === id)?.label ?? id}”`);
+      if (refused.length === 0) return;
+      ctx.addIssue({
+        code: "custom",
+        message: `This round does not fund ${refused.join(" or ")}: untick ${refused.length === 1 ? "it" : "them"} and choose among the ${what} it offers.`,
+      });
+    })
     .optional();
+}
+
+/** Today as the date field writes it, in UTC: at most a few hours behind the six countries' day. */
+function today() {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** A calendar date as the date field sends it, e.g. "2026-09-01", that exists. */
@@ -110,7 +131,14 @@ function isCalendarDate(text: string) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-function proposalSections(limits: RoundLimits, mode: Mode) {
+/**
+ * What the form asks beyond the limits: the round's offer, and (when the lead writes, not when
+ * stored answers are read back) an intended start from today on. Like the limits, these are
+ * reported beside the fields while drafting and enforced at submission: a draft always saves.
+ */
+export type DraftRules = { offer?: DraftOffer; startFromToday?: boolean };
+
+function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, startFromToday = false }: DraftRules = {}) {
   return {
     idea: z.object({
       title: freeText(CHARACTER_CAPS.title).optional(),
@@ -125,15 +153,16 @@ function proposalSections(limits: RoundLimits, mode: Mode) {
       expectedResults: limitedText(limits.words.expectedResults, mode),
     }),
     focus: z.object({
-      themes: choices(THEME_IDS, "themes"),
-      supportKinds: choices(SUPPORT_KIND_IDS, "kinds of support"),
+      themes: choices(THEME_IDS, offer.themes, "themes", THEMES, mode),
+      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, "kinds of support", SUPPORT_KINDS, mode),
     }),
     practicalities: z.object({
       intendedStart: z
         .string()
         .trim()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as year-month-day, for example 2026-09-01.")
-        .refine(isCalendarDate, "This date does not exist. Check the day and the month.")
+        .refine(isCalendarDate, { error: "This date does not exist. Check the day and the month.", abort: true })
+        .refine((date) => mode === "save" || !startFromToday || date >= today(), "This date has passed. Give a day from today on when the first activity could take place.")
         .optional(),
       durationMonths: draftNumber(
         "Give the duration as a whole number of months, for example 6.",
@@ -159,21 +188,21 @@ function proposalSections(limits: RoundLimits, mode: Mode) {
 }
 
 /** The whole form as "save draft" sends it: only what cannot be stored is refused. */
-export function draftSchema(limits: RoundLimits) {
-  return formOf(proposalSections(limits, "save"));
+export function draftSchema(limits: RoundLimits, rules: DraftRules = {}) {
+  return formOf(proposalSections(limits, "save", rules));
 }
 
 /** The round's rules for the whole form: what a submission must meet. */
-export function draftRulesSchema(limits: RoundLimits) {
-  return formOf(proposalSections(limits, "submit"));
+export function draftRulesSchema(limits: RoundLimits, rules: DraftRules = {}) {
+  return formOf(proposalSections(limits, "submit", rules));
 }
 
 /**
  * What breaks the round's rules in a draft (its stored values, or a form as saved), by field,
  * in the form's order: reported beside the fields, and SUBMIT's over-limit parts.
  */
-export function draftProblems(limits: RoundLimits, values: Record<string, unknown>): Partial<Record<DraftField, string[]>> {
-  const parsed = draftRulesSchema(limits).safeParse(values);
+export function draftProblems(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules = {}): Partial<Record<DraftField, string[]>> {
+  const parsed = draftRulesSchema(limits, rules).safeParse(values);
   if (parsed.success) return {};
   const problems: Partial<Record<DraftField, string[]>> = {};
   for (const issue of parsed.error.issues) {
@@ -184,8 +213,8 @@ export function draftProblems(limits: RoundLimits, values: Record<string, unknow
 }
 
 /** The parts a draft's values break the round's rules in, by their labels: "Summary", … */
-export function overLimitParts(limits: RoundLimits, values: Record<string, unknown>): string[] {
-  return Object.keys(draftProblems(limits, values)).map(partLabel);
+export function overLimitParts(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules = {}): string[] {
+  return Object.keys(draftProblems(limits, values, rules)).map(partLabel);
 }
 
 function formOf(sections: ReturnType<typeof proposalSections>) {

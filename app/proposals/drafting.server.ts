@@ -13,7 +13,7 @@ import { db } from "../db.server";
 import { applicantInstitutions } from "../permissions.server";
 import type { ProposalCommand, ProposalOutcome } from "./workflow.server";
 import { applyProposalCommand, createProposal } from "./workflow.server";
-import { roundSettings } from "../rounds/workflow.server";
+import { draftRulesOfRound, roundSettings } from "../rounds/workflow.server";
 import { roundCriteria, submissionRoundFacts } from "../rounds/eligibility.server";
 import type { DraftValues } from "./content-schema";
 import { draftProblems, fieldOfPart, overLimitParts, partAnchor, partLabel } from "./content-schema";
@@ -144,7 +144,7 @@ export function draftForEditing(user: SessionUser, participation: Participation,
     title: proposal.title,
     values,
     // What the saved draft breaks of the round's rules, shown beside the fields until fixed.
-    problems: draftProblems(limits, values),
+    problems: draftProblems(limits, values, draftRulesOfRound(round)),
     revision: proposal.updatedAt.getTime(),
     lastSaved: formatBrussels(proposal.updatedAt),
     round: roundView(round),
@@ -232,7 +232,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   const clarification = clarificationOf(user, participation, proposal.clarificationDueAt);
   const { answers, unreadable } = proposalDocuments(proposal.content);
   const missingParts = missingProposalParts(proposal.title, answers);
-  const problems = draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers });
+  const problems = draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round));
   const joint = jointCountries(leadCountryCode, partners);
   const invited = partners.filter((p) => p.status === "invited");
   const partnersLink = `/proposals/${proposal.id}/partners`;
@@ -251,7 +251,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       leadCountryCode,
       partners: partners.map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
       missingParts,
-      overLimitParts: overLimitParts(roundSettings(round).limits, { title: proposal.title, ...answers }),
+      overLimitParts: overLimitParts(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round)),
     };
     const verdict = stepProposal(participation.snapshot, event);
     canSubmit = verdict.accepted;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CountryCode } from "../../workflows/countries";
 import { COUNTRY_CODES } from "../../workflows/countries";
+import { formatDay } from "../../workflows/time";
 import { ACTIVITY_TYPE_IDS } from "../../workflows/vocabulary";
 import { activityKey, isoDate, MAX_PARTICIPANTS } from "./concept-note-schema";
 
@@ -69,6 +70,22 @@ export const activityReportSchema = z
       ctx.addIssue({ code: "custom", path: ["participants"], message: `The numbers per country add up to ${counted}, not ${report.participants}: correct one or the other.` });
     }
   });
+
+/**
+ * The report of an activity of a proposal whose implementation started on `startedOn` (the
+ * Brussels day of its START; null before it started): an activity held before that day is not
+ * part of the implementation.
+ */
+export function activityReportSchemaFrom(startedOn: string | null) {
+  return activityReportSchema.superRefine((report, ctx) => {
+    if (startedOn === null || report.heldOn >= startedOn) return;
+    ctx.addIssue({
+      code: "custom",
+      path: ["heldOn"],
+      message: `Implementation started on ${formatDay(startedOn)}: an activity held before that day is not part of it. Check the date.`,
+    });
+  });
+}
 
 /** A planned activity, new (no key) or changed (its key and the version it was read at). */
 export const plannedActivitySchema = z

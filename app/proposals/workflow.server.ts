@@ -21,7 +21,7 @@ import { updateDeadlines } from "./deadlines.server";
 import { notifyTransition } from "./notifications.server";
 import { revisionRequests } from "./revision-requests.server";
 import { mergedInstitutionIds } from "../institutions/merge.server";
-import { roundSettings } from "../rounds/workflow.server";
+import { draftRulesOfRound, roundSettings } from "../rounds/workflow.server";
 import { roundEligibility, submissionRoundFacts } from "../rounds/eligibility.server";
 
 // Applying an event to a proposal: the one way a proposal changes state. The statechart
@@ -192,7 +192,7 @@ function standingBehind(tx: Tx, proposal: ProposalRow) {
     leadCountryCode: lead.countryCode,
     partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
     missingParts: missingProposalParts(proposal.title, answers),
-    overLimitParts: overLimitParts(roundSettings(round).limits, { title: proposal.title, ...answers }),
+    overLimitParts: overLimitParts(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round)),
   };
 }
 

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { RoundMode } from "../../db/schema";
 import { roundEvents, rounds } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
+import type { DraftRules } from "../proposals/content-schema";
 import type { RoundSettings } from "./round-schema";
 import { roundSettingsSchema } from "./round-schema";
 import type { RoundEvent } from "../../workflows/round.machine";
@@ -28,6 +29,12 @@ export function roundSettings(round: { code: string; settings: unknown }): Round
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => [issue.path.join("."), issue.message].filter(Boolean).join(" "));
   throw new Error(`Round ${round.code}: settings cannot be read: ${problems.join("; ")}`);
+}
+
+/** What a round asks of a draft beyond its limits: its offer of themes and kinds of support, and a start to come. */
+export function draftRulesOfRound(round: { code: string; settings: unknown }): Required<DraftRules> {
+  const settings = roundSettings(round);
+  return { offer: { themes: settings.themes, supportKinds: settings.supportKinds }, startFromToday: true };
 }
 
 export type NewRound = { code: string; title: string; description?: string; mode: RoundMode; opensAt: Date; closesAt: Date | null; settings?: Partial<RoundSettings> };

@@ -68,6 +68,9 @@ export default function Login() {
           <Link to="/forgot-password">Forgot your password?</Link>
         </div>
       </Form>
+      <p className="muted">
+        <Link to="/privacy">What the portal keeps about you, and why</Link>
+      </p>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { teamStepsOn } from "../proposals/proposal-view.server";
 import { readForm } from "../forms.server";
 import { requireProposal } from "../permissions.server";
 import { conceptNoteIntent, conceptNoteSchema } from "../proposals/concept-note-schema";
-import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, saveConceptNote } from "../proposals/concept-note.server";
+import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, institutionChoices, namesNotOffered, saveConceptNote } from "../proposals/concept-note.server";
 import { conceptNoteAttachments } from "../proposals/document-attachments.server";
 import { leadActor } from "../auth/actors.server";
 
@@ -29,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       drafting: proposal.snapshot.matches({ conceptualWork: "drafting" }),
       underReview: proposal.snapshot.matches({ conceptualWork: "underReview" }),
     },
-    formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer) : null,
+    formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer, page.institutionChoices) : null,
+    notOffered: page.canEdit ? namesNotOffered(page.note, page.institutionChoices) : {},
     attachments: conceptNoteAttachments(proposal, user),
   };
 }
@@ -38,12 +39,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editConceptNote");
   const formData = await readForm(request);
   const answering = answeringRevisionRequest(proposal.proposalId);
-  const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), answering) });
+  const choices = institutionChoices(proposal);
+  const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), answering, choices) });
   if (submission.status !== "success") {
     // A submission refused for a row left unfinished still saves what was typed, when it can be stored.
-    const saving = submission.status === "error" && conceptNoteIntent(formData) === "submit" ? parseWithZod(formData, { schema: conceptNoteSchema("save", answering) }) : null;
+    const saving = submission.status === "error" && conceptNoteIntent(formData) === "submit" ? parseWithZod(formData, { schema: conceptNoteSchema("save", answering, choices) }) : null;
     if (saving?.status === "success") {
-      const saved = saveConceptNote({ proposalId: proposal.proposalId, expectedVersion: saving.value.version, actor: leadActor(user, proposal), form: saving.value, submit: false, answering });
+      const saved = saveConceptNote({ proposalId: proposal.proposalId, expectedVersion: saving.value.version, actor: leadActor(user, proposal), form: saving.value, institutions: choices, submit: false, answering });
       if (saved.ok) return { result: submission.reply(), notice: `Saved on ${saved.savedAt}, but not submitted: complete the rows marked below.`, refusal: null };
     }
     // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
@@ -54,6 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     expectedVersion: submission.value.version,
     actor: leadActor(user, proposal),
     form: submission.value,
+    institutions: choices,
     submit: submission.value.intent === "submit",
     answering,
   });

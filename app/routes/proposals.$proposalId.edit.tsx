@@ -7,11 +7,13 @@ import { useMemo } from "react";
 import { formatBrussels } from "../../workflows/time";
 import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors } from "../components/fields";
+import { RoundGuide } from "../components/proposal/round-guide";
 import { DraftParts, firstProblem, ProblemSummary, savedText, statusText, useHydrated } from "../components/proposal/draft-form";
 import { requireProposal } from "../permissions.server";
 import type { DraftValues, RoundLimits } from "../proposals/content-schema";
 import { draftProblems, draftSchema } from "../proposals/content-schema";
 import { draftForEditing, limitsOfProposal, saveDraft } from "../proposals/drafting.server";
+import { draftRulesOfProposal, guideOfProposal } from "../proposals/round-guide.server";
 import { useAutosave } from "../proposals/use-autosave";
 import { readForm } from "../forms.server";
 
@@ -19,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit $
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
-  return draftForEditing(user, proposal);
+  return { ...draftForEditing(user, proposal), guide: guideOfProposal(proposal.proposalId), rules: draftRulesOfProposal(proposal.proposalId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,8 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const basedOn = Number(formData.get("revision"));
   const limits = limitsOfProposal(proposal.proposalId);
+  const rules = draftRulesOfProposal(proposal.proposalId);
   // Saving refuses only what cannot be stored; the round's rules are reported, not enforced, here.
-  const submission = parseWithZod(formData, { schema: draftSchema(limits) });
+  const submission = parseWithZod(formData, { schema: draftSchema(limits, rules) });
   const notSaved = { savedAt: null, savedAtBrussels: null, revision: basedOn, problems: null };
   if (submission.status !== "success") {
     const problem = firstProblem(submission.error);
@@ -42,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     savedAt: outcome.savedAt.toISOString(),
     savedAtBrussels: formatBrussels(outcome.savedAt),
     revision: outcome.revision,
-    problems: draftProblems(limits, submission.value),
+    problems: draftProblems(limits, submission.value, rules),
     conflict: false,
     problem: null,
   };
@@ -76,7 +79,8 @@ export default function EditProposal() {
   const [searchParams] = useSearchParams();
   const hydrated = useHydrated();
   const limits: RoundLimits = draft.limits;
-  const schema = useMemo(() => draftSchema(limits), [limits]);
+  const rules = draft.rules;
+  const schema = useMemo(() => draftSchema(limits, rules), [limits, rules]);
   const [form, fields] = useForm<DraftValues>({
     id: `proposal-${draft.id}-draft`,
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
@@ -151,6 +155,11 @@ export default function EditProposal() {
         <Link to={`/proposals/${draft.id}/submit`}>{respond ? "Preview, answer and resubmit" : "Preview and submit"}</Link>
       </p>
 
+      <details className="round-guide-disclosure">
+        <summary>The round's guide, eligibility criteria and limits</summary>
+        <RoundGuide guide={draft.guide} level={3} />
+      </details>
+      <div className="draft-layout">
       <Form
         method="post"
         className="stack draft-form"
@@ -171,7 +180,7 @@ export default function EditProposal() {
         {hydrated ? null : <ProblemSummary errors={form.allErrors} />}
         <input type="hidden" name="revision" value={actionData?.revision ?? draft.revision} />
 
-        <DraftParts fields={fields} limits={limits} problems={problems} hydrated={hydrated} />
+        <DraftParts fields={fields} limits={limits} problems={problems} offer={rules.offer} hydrated={hydrated} />
 
         <div className="save-bar">
           <p className={failed ? "save-status error" : "save-status"} role="status">
@@ -182,6 +191,10 @@ export default function EditProposal() {
           </button>
         </div>
       </Form>
+      <aside className="round-guide-aside" aria-label="The round's guide">
+        <RoundGuide guide={draft.guide} level={2} />
+      </aside>
+      </div>
     </>
   );
 }

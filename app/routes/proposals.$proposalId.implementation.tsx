@@ -10,8 +10,8 @@ import { teamStepsOn } from "../proposals/proposal-view.server";
 import { readForm } from "../forms.server";
 import { requestedPage } from "../pagination.server";
 import { requireOnProposal, requireProposal } from "../permissions.server";
-import { reportActivity, saveActivity } from "../proposals/activities.server";
-import { activityReportSchema, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
+import { implementationStartedOn, reportActivity, saveActivity } from "../proposals/activities.server";
+import { activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
 import { implementationPage, saveCompletionReport } from "../proposals/implementation.server";
 import { implementationAttachments } from "../proposals/document-attachments.server";
 
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     attachments: implementationAttachments(proposal, user, page.activities.map((activity) => activity.id)),
     teamSteps: teamStepsOn(proposal, user),
+    startedOn: implementationStartedOn(proposal.proposalId),
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.
     at: {
       awaitingStart: proposal.snapshot.matches({ implementation: { active: "awaitingStart" } }),
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireOnProposal(user, "reportImplementation", proposal);
   if (intent === "reportActivity") {
     const activityKey = String(formData.get("activityKey") ?? "");
-    const submission = parseWithZod(formData, { schema: activityReportSchema });
+    const submission = parseWithZod(formData, { schema: activityReportSchemaFrom(implementationStartedOn(proposal.proposalId)) });
     if (submission.status !== "success") return { intent, activityKey, result: submission.reply(), notice: null, refusal: null };
     const outcome = reportActivity({ user, proposalId: proposal.proposalId, form: submission.value });
     if (!outcome.ok) return { intent, activityKey, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
@@ -127,6 +128,7 @@ export default function ImplementationPage() {
                   canReport={page.canReport}
                   canPlan={page.canPlan}
                   attachments={page.attachments.activities[activity.id]}
+                  startedOn={page.startedOn}
                   answer={actionData?.activityKey === activity.key && actionData.intent !== "report" ? actionData : undefined}
                 />
               </li>

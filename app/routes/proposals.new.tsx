@@ -8,7 +8,9 @@ import { CountryName } from "../components/country";
 import { Deadline } from "../components/deadline";
 import { FormErrors, TextField } from "../components/fields";
 import { requirePermission } from "../permissions.server";
-import { leadChoices, roundsOpenForDrafts, startDraft } from "../proposals/drafting.server";
+import { leadChoices, startDraft } from "../proposals/drafting.server";
+import { openRoundsWithGuides } from "../proposals/round-guide.server";
+import { RoundGuide } from "../components/proposal/round-guide";
 import { readForm } from "../forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Start a proposal · TAF portal" }];
@@ -27,7 +29,7 @@ const startSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "startProposal");
   const now = new Date();
-  return { rounds: roundsOpenForDrafts(now), institutions: leadChoices(user), now: now.toISOString() };
+  return { rounds: openRoundsWithGuides(now), institutions: leadChoices(user), now: now.toISOString() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -84,6 +86,11 @@ export default function StartProposal() {
                       {round.description ? <p className="muted">{round.description}</p> : null}
                       <Deadline round={round} now={now} />
                     </div>
+                    {/* Read before choosing: open at once when there is only this round. */}
+                    <details className="round-guide-details" open={rounds.length === 1}>
+                      <summary>Guide, eligibility criteria and limits of this round</summary>
+                      <RoundGuide guide={round.guide} level={3} />
+                    </details>
                   </div>
                 );
               })}

@@ -6,7 +6,7 @@ import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
 import { CONFLICT_MESSAGE } from "../../app/proposals/workflow.server";
 import { outbox, proposalEvents, proposals, proposalVersions } from "../../db/schema";
 import { load, signInAs, statusOf, submit } from "../support/http";
-import { demoProposalId, driveTo } from "../workflow-server/builders";
+import { demoProposalId, driveTo, institutionId, RS_PROSECUTION } from "../workflow-server/builders";
 import { useDatabase } from "../support/database";
 
 // The concept note of a promising proposal. The demo's "following the money" (led by Serbia's
@@ -24,6 +24,7 @@ type Reply = {
 };
 
 const LEAD = "applicant.rs@taf.example";
+const SIPA = "State Investigation and Protection Agency (SIPA)";
 const PARTNER = "applicant.ba@taf.example";
 
 useDatabase("demo");
@@ -66,8 +67,9 @@ function activity(index: number, values: Partial<Record<string, string>> = {}) {
     title: "Joint workshop on financial investigations",
     date: "2027-03-10",
     place: "Belgrade",
-    "institutions.RS": "Prosecutor's Office for Organised Crime of Serbia",
-    "institutions.BA": "SIPA, Financial Intelligence Department",
+    // Ticked among the proposal's institutions: the lead and its confirmed partner.
+    "institutionIds[0]": String(institutionId(RS_PROSECUTION)),
+    "institutionIds[1]": String(institutionId(SIPA)),
     participants: "25",
     ...values,
   };
@@ -272,7 +274,7 @@ describe("saving and submitting", () => {
     const frozen = versions[1]!.content as ReturnType<typeof storedNote>;
     expect(frozen).toEqual(storedNote(followTheMoney()));
     expect(frozen.activities.map((a) => a.key)).toEqual([firstKey.key, expect.stringMatching(/^[a-z2-9]{8}$/)]);
-    expect(frozen.activities[0]).toMatchObject({ kind: "capacityBuilding", participants: 25, institutions: { RS: "Prosecutor's Office for Organised Crime of Serbia", BA: "SIPA, Financial Intelligence Department" } });
+    expect(frozen.activities[0]).toMatchObject({ kind: "capacityBuilding", participants: 25, institutions: { RS: "Prosecutor's Office for Organised Crime of Serbia", BA: SIPA } });
     expect(frozen.budgetLines.map((l) => l.amountEur)).toEqual([21000, 6000, 11000]);
 
     const shown = (await view(followTheMoney(), PARTNER)) as Page;
@@ -314,7 +316,10 @@ describe("a concept note without a revision request", () => {
     const page = (await view(id, lead)) as Page;
     expect(page.revisions.openRequest).toBeNull();
     expect(page.formValues).not.toHaveProperty("answer");
-    const reply = (await post(id, lead, { intent: "submit", version: String(page.version), ...completeNote(), answer: "Nobody asked." })) as Reply;
+    // This proposal's own institutions are ticked: those of "following the money" are not its.
+    const note = Object.fromEntries(Object.entries(completeNote()).filter(([name]) => !name.includes(".institutionIds[")));
+    const ticks = { "activities[0].institutionIds[0]": String(page.institutionChoices[0]!.id), "activities[1].institutionIds[0]": String(page.institutionChoices[0]!.id) };
+    const reply = (await post(id, lead, { intent: "submit", version: String(page.version), ...note, ...ticks, answer: "Nobody asked." })) as Reply;
     expect(reply.notice).toMatch(/^The concept note is submitted\. /);
     expect(lastEvent(id)).toMatchObject({ type: "SUBMIT_CONCEPT", payload: { answering: false, answer: "" } });
     expect(row(id).content).not.toHaveProperty("conceptNoteAnswer");

@@ -155,6 +155,7 @@ const matrix: Record<string, Entry | Entry[]> = {
   "forgot-password": { at: fixed("/forgot-password") },
   "set-password.$token": { at: fixed("/set-password/x", { token: "x" }), loader: everyone("ok") },
   account: { at: fixed("/account"), loader: signedInOnly },
+  privacy: { at: fixed("/privacy"), loader: everyone("ok") },
   "admin.mailbox._index": {
     at: fixed("/admin/mailbox"),
     loader: administratorsOnly,
@@ -433,7 +434,8 @@ const matrix: Record<string, Entry | Entry[]> = {
       loader: pastReview({ ...everyone("ok"), signedOut: "login" }),
       action: pastReview({ ...everyone(403), signedOut: "login", applicant: "ok" }),
       allowed: {
-        form: () => ({ intent: "reportActivity", activityKey: "activity-3", heldOn: "2026-01-05", participants: "20", outcome: "Held, from the matrix." }),
+        // Held on or after the day implementation started (today's, in Brussels, at most tomorrow in UTC).
+        form: () => ({ intent: "reportActivity", activityKey: "activity-3", heldOn: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10), participants: "20", outcome: "Held, from the matrix." }),
         changes: ["activity_reports", "proposal_versions"],
       },
     },

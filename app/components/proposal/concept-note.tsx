@@ -1,9 +1,8 @@
 import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { countryLabel } from "../../../workflows/countries";
 import { SUPPORT_KINDS } from "../../../workflows/vocabulary";
 import type { ConceptActivityForm, ConceptNoteForm as ConceptNoteFormValues } from "../../proposals/concept-note-schema";
 import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../../proposals/concept-note-schema";
@@ -22,6 +21,8 @@ export type ConceptNotePageData = Omit<ReturnType<typeof conceptNotePage>, "note
   };
   stage: { conceptualWork: boolean; drafting: boolean; underReview: boolean };
   formValues: ReturnType<typeof conceptNoteFormValues> | null;
+  /** Per activity key, names it holds that the form does not offer as ticks. */
+  notOffered: Record<string, string[]>;
 };
 
 // The browser's own checks (lengths, number ranges) are those of saving: submitting asks more.
@@ -195,7 +196,7 @@ export function ConceptNoteForm({
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), openRequest !== null) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), openRequest !== null, page.institutionChoices) }),
   });
   const answer = fields.answer;
   const activities = fields.activities.getFieldList();
@@ -225,12 +226,12 @@ export function ConceptNoteForm({
           <h2>Activities</h2>
         </legend>
         <p className="hint">
-          Each activity: what kind it is, when and where it takes place, which institutions take part from each country, and how
+          Each activity: what kind it is, when and where it takes place, which of the proposal's institutions take part, and how
           many people. At most {MAX_ACTIVITIES}.
         </p>
         {fields.activities.errors?.length ? <p className="error">{fields.activities.errors.join(" ")}</p> : null}
         {activities.map((activity, index) => (
-          <ActivityFields key={activity.key} meta={activity} number={index + 1} countries={page.countries}>
+          <ActivityFields key={activity.key} meta={activity} number={index + 1} countries={page.countries} choices={page.institutionChoices} notOffered={page.notOffered}>
             <button className="secondary" {...form.remove.getButtonProps({ name: fields.activities.name, index })}>
               Remove activity {index + 1}
             </button>
@@ -309,10 +310,28 @@ export function ConceptNoteForm({
 }
 
 type Country = ConceptNotePageData["countries"][number];
+type Choice = ConceptNotePageData["institutionChoices"][number];
 
-function ActivityFields({ meta, number, countries, children }: { meta: FieldMetadata<ConceptActivityForm | null>; number: number; countries: Country[]; children: ReactNode }) {
+function ActivityFields({
+  meta,
+  number,
+  countries,
+  choices,
+  notOffered,
+  children,
+}: {
+  meta: FieldMetadata<ConceptActivityForm | null>;
+  number: number;
+  countries: Country[];
+  choices: Choice[];
+  notOffered: Record<string, string[]>;
+  children: ReactNode;
+}) {
   const parts = meta.getFieldset();
-  const named = parts.institutions.getFieldset();
+  const ticks = getCollectionProps(parts.institutionIds, { type: "checkbox", options: choices.map((choice) => String(choice.id)) });
+  const countryOf = (code: string) => countries.find((c) => c.code === code);
+  const left = typeof parts.key.value === "string" ? (notOffered[parts.key.value] ?? []) : [];
+  const describedBy = [parts.institutionIds.descriptionId, parts.institutionIds.errors?.length ? parts.institutionIds.errorId : ""].join(" ").trim();
   return (
     <fieldset className="row activity">
       <legend>
@@ -324,8 +343,9 @@ function ActivityFields({ meta, number, countries, children }: { meta: FieldMeta
         meta={parts.kind}
         emptyOption="Choose…"
         options={SUPPORT_KINDS.map((k) => ({ value: k.id, label: k.label }))}
+        hint="What the TAF provides for it."
       />
-      <TextField label="Title" meta={parts.title} />
+      <TextField label="Title" hint="A few words partners and the TAF team will recognise it by." meta={parts.title} />
       <div className="field">
         <label htmlFor={parts.date.id}>Date</label>
         <span className="hint" id={parts.date.descriptionId}>
@@ -339,21 +359,35 @@ function ActivityFields({ meta, number, countries, children }: { meta: FieldMeta
         ) : null}
       </div>
       <TextField label="Place" hint="The city, or “online”." meta={parts.place} />
-      <TextField label="Number of participants" type="number" meta={parts.participants} />
-      <fieldset className="field">
-        <legend>Institutions taking part, by country</legend>
-        <span className="hint">Name them as they are called, separated by semicolons. Leave a country empty if none of its institutions takes part.</span>
-        {countries.map((country) => (
-          <TextField
-            key={country.code}
-            label={countryLabel(country.name, country.needsFootnote)}
-            hint={country.institutions.length ? `In this proposal: ${country.institutions.join("; ")}` : undefined}
-            meta={named[country.code]}
-          />
-        ))}
-        {parts.institutions.errors?.length ? (
-          <p className="error" id={parts.institutions.errorId}>
-            {parts.institutions.errors.join(" ")}
+      <TextField label="Number of participants" type="number" hint="All people taking part, from every country." meta={parts.participants} />
+      <fieldset className="field choices" aria-describedby={describedBy}>
+        <legend>Institutions taking part</legend>
+        <span className="hint" id={parts.institutionIds.descriptionId}>
+          Tick each institution of the proposal that takes part: the lead and the partners that confirmed.
+        </span>
+        {ticks.map(({ key, ...input }, index) => {
+          const choice = choices[index]!;
+          const country = countryOf(choice.countryCode);
+          return (
+            <label className="checkbox" key={key}>
+              <input {...input} /> {choice.name}
+              {country ? (
+                <span className="muted">
+                  {" "}
+                  (<CountryName name={country.name} needsFootnote={country.needsFootnote} />)
+                </span>
+              ) : null}
+            </label>
+          );
+        })}
+        {left.length ? (
+          <p className="hint">
+            Also named so far: {left.join("; ")}. Not a confirmed institution of the proposal, so saving leaves it out.
+          </p>
+        ) : null}
+        {parts.institutionIds.errors?.length ? (
+          <p className="error" id={parts.institutionIds.errorId}>
+            {parts.institutionIds.errors.join(" ")}
           </p>
         ) : null}
       </fieldset>

@@ -3,7 +3,7 @@ import { getCollectionProps, getInputProps, getTextareaProps } from "@conform-to
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
 import { SUPPORT_KINDS, THEME_GROUPS, THEMES } from "../../../workflows/vocabulary";
-import type { DraftValues, RoundLimits, WordLimitedPart } from "../../proposals/content-schema";
+import type { DraftOffer, DraftValues, RoundLimits, WordLimitedPart } from "../../proposals/content-schema";
 import { countWords, euros, partAnchor, partLabel } from "../../proposals/content-schema";
 import type { SaveStatus } from "../../proposals/use-autosave";
 import { TextField } from "../fields";
@@ -116,17 +116,35 @@ function Choices({ meta, hint, groups }: { meta: Meta; hint: string; groups: { t
   );
 }
 
-const THEME_CHOICES = (Object.keys(THEME_GROUPS) as (keyof typeof THEME_GROUPS)[]).map((group) => ({
-  title: THEME_GROUPS[group],
-  options: THEMES.filter((theme) => theme.group === group),
-}));
+/** What the lead has ticked so far, as the form holds it. */
+function ticked(meta: Meta): string[] {
+  return Array.isArray(meta.value) ? meta.value.filter((v): v is string => typeof v === "string") : typeof meta.value === "string" ? [meta.value] : [];
+}
 
+/**
+ * The round's choices, and any the saved draft holds that the round does not fund (its settings
+ * changed since), marked so, so that nothing is dropped unseen: the server refuses them.
+ */
+function offeredOptions(options: readonly { id: string; label: string }[], offered: readonly string[], chosen: string[]) {
+  return options
+    .filter((option) => offered.includes(option.id) || chosen.includes(option.id))
+    .map((option) => (offered.includes(option.id) ? option : { id: option.id, label: `${option.label} (not funded by this round: untick it)` }));
+}
+
+function themeChoices(offered: readonly string[], chosen: string[]) {
+  return (Object.keys(THEME_GROUPS) as (keyof typeof THEME_GROUPS)[])
+    .map((group) => ({ title: THEME_GROUPS[group], options: offeredOptions(THEMES.filter((theme) => theme.group === group), offered, chosen) }))
+    .filter((group) => group.options.length > 0);
+}
+
+// Each hint says what the part is for and what the TAF team reads in it (the Guide's criteria).
 const HINTS: Record<WordLimitedPart, string> = {
-  summary: "What you want to do, with whom and why, in a few sentences.",
-  problem: "The problem you want to tackle, and why institutions of several countries must work on it together.",
-  objectives: "What the work should achieve.",
-  activities: "What you plan to do: for example meetings, joint exercises, exchanges or training.",
-  expectedResults: "What will be different when the work is done.",
+  summary: "What you want to do, with whom and why, in a few sentences. Reviewers read this first.",
+  problem:
+    "The problem you want to tackle, its link to serious and organised crime or terrorism, and why institutions of several countries must work on it together.",
+  objectives: "What the work should achieve, concretely enough to tell afterwards whether it did.",
+  activities: "What you plan to do, operationally: for example meetings, joint exercises, exchanges or training, and who takes part.",
+  expectedResults: "What will be different for your institutions' daily work when it is done.",
 };
 
 type Problems = Partial<Record<string, string[]>>;
@@ -163,12 +181,14 @@ export function DraftParts({
   fields,
   limits,
   problems,
+  offer,
   hydrated,
 }: {
   fields: Required<{ [Part in keyof DraftValues]: FieldMetadata<DraftValues[Part], DraftValues, string[]> }>;
   limits: RoundLimits;
   /** What the saved draft breaks of the round's rules, by field. */
   problems: Problems;
+  offer: DraftOffer;
   hydrated: boolean;
 }) {
   return (
@@ -197,10 +217,14 @@ export function DraftParts({
       <h2 id="focus-heading">4. Themes and support</h2>
       <Choices
         meta={fields.themes}
-        hint="Choose every theme the proposal works on. At least one is needed to submit."
-        groups={THEME_CHOICES}
+        hint="Choose every theme the proposal works on, among those this round funds. At least one is needed to submit."
+        groups={themeChoices(offer.themes, ticked(fields.themes))}
       />
-      <Choices meta={fields.supportKinds} hint="Choose what the TAF should provide." groups={[{ title: null, options: SUPPORT_KINDS }]} />
+      <Choices
+        meta={fields.supportKinds}
+        hint="Choose what the TAF should provide, among the kinds of support this round offers."
+        groups={[{ title: null, options: offeredOptions(SUPPORT_KINDS, offer.supportKinds, ticked(fields.supportKinds)) }]}
+      />
     </section>
 
     <section aria-labelledby="practical-heading">
@@ -209,7 +233,7 @@ export function DraftParts({
         <div className="field">
           <label htmlFor={fields.intendedStart.id}>{partLabel("intendedStart")}</label>
           <span className="hint" id={fields.intendedStart.descriptionId}>
-            When the first activity could take place.
+            When the first activity could take place: a day from today on. Without a date picker, type it as YYYY-MM-DD.
           </span>
           <input {...getInputProps(fields.intendedStart, { type: "date", ariaDescribedBy: fields.intendedStart.descriptionId })} />
           <FieldError meta={fields.intendedStart} />
@@ -219,7 +243,7 @@ export function DraftParts({
         <TextField
           label="Duration in months"
           type="number"
-          hint={`From the first to the last activity. At most ${limits.maxDurationMonths} months.`}
+          hint={`From the first to the last activity, in whole months. At most ${limits.maxDurationMonths} months.`}
           meta={fields.durationMonths}
         />
         <FieldProblem meta={fields.durationMonths} problems={problems.durationMonths} />
@@ -236,7 +260,7 @@ export function DraftParts({
       <Part name="contactPerson">
         <TextField
           label={partLabel("contactPerson")}
-          hint="Name, job title and e-mail address of the person the TAF team should contact."
+          hint="Name, job title and e-mail address of the person the TAF team should contact about this proposal."
           meta={fields.contactPerson}
         />
       </Part>

@@ -3,9 +3,10 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { WB6_COUNTRIES } from "../../../workflows/countries";
+import { formatDay } from "../../../workflows/time";
 import { ACTIVITY_TYPES } from "../../../workflows/vocabulary";
 import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, PlannedActivityForm } from "../../proposals/implementation-schema";
-import { activityReportSchema, completionReportSchema, plannedActivitySchema } from "../../proposals/implementation-schema";
+import { activityReportSchema, activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../../proposals/implementation-schema";
 import type { implementationPage } from "../../proposals/implementation.server";
 import { CountryName } from "../country";
 import { DocumentAttachments } from "./document-attachments";
@@ -42,6 +43,7 @@ export function ActivityCard({
   canReport,
   canPlan,
   attachments,
+  startedOn,
   answer: mine,
 }: {
   activity: Activity;
@@ -49,6 +51,7 @@ export function ActivityCard({
   canPlan: boolean;
   /** The files of this activity's report (agendas, lists of participants, minutes). */
   attachments?: Omit<Parameters<typeof DocumentAttachments>[0], "heading" | "level">;
+  startedOn: string | null;
   answer?: ActivityAnswer & { intent: string };
 }) {
   const headingId = `activity-${activity.key}`;
@@ -93,7 +96,7 @@ export function ActivityCard({
       {canReport ? (
         <details open={mine?.intent === "reportActivity" && !mine.notice}>
           <summary>{activity.report ? "Correct the report of this activity" : "Report this activity as held"}</summary>
-          <ActivityReportForm activity={activity} lastResult={mine?.intent === "reportActivity" ? mine.result : undefined} />
+          <ActivityReportForm activity={activity} startedOn={startedOn} lastResult={mine?.intent === "reportActivity" ? mine.result : undefined} />
         </details>
       ) : null}
     </article>
@@ -196,8 +199,9 @@ export function PlanForm({ activity, lastResult }: { activity?: Activity; lastRe
   );
 }
 
-function ActivityReportForm({ activity, lastResult }: { activity: Activity; lastResult?: SubmissionResult<string[]> }) {
+function ActivityReportForm({ activity, startedOn, lastResult }: { activity: Activity; startedOn: string | null; lastResult?: SubmissionResult<string[]> }) {
   const navigation = useNavigation();
+  const schema = activityReportSchemaFrom(startedOn);
   const [form, fields] = useForm<ActivityReportValues>({
     id: `report-${activity.key}`,
     lastResult,
@@ -214,7 +218,7 @@ function ActivityReportForm({ activity, lastResult }: { activity: Activity; last
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: activityReportSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const busy = navigation.state !== "idle" && navigation.formData?.get("activityKey") === activity.key;
   return (
@@ -222,7 +226,11 @@ function ActivityReportForm({ activity, lastResult }: { activity: Activity; last
       <input type="hidden" name="intent" value="reportActivity" />
       <input {...getInputProps(fields.activityKey, { type: "hidden" })} />
       <FormErrors errors={form.errors} />
-      <DateField label="Date it was held" hint="The first day." meta={fields.heldOn} />
+      <DateField
+        label="Date it was held"
+        hint={startedOn ? `The first day: on or after ${formatDay(startedOn)}, when implementation started.` : "The first day."}
+        meta={fields.heldOn}
+      />
       <DateField label="Last day (optional)" hint="Only when it ran over several days." meta={fields.heldUntil} />
       <TextField label="Number of participants" type="number" meta={fields.participants} />
       <CountryNumbers legend="Participants per country (optional)" hint="Given, they add up to the number of participants." meta={fields.byCountry} />

@@ -1,0 +1,56 @@
+import { eq, inArray } from "drizzle-orm";
+import { proposals, rounds } from "../../db/schema";
+import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { db } from "../db.server";
+import { roundCriteria } from "../rounds/eligibility.server";
+import { draftRulesOfRound, roundSettings } from "../rounds/workflow.server";
+import type { DraftOffer, DraftRules } from "./content-schema";
+import { roundsOpenForDrafts } from "./drafting.server";
+
+// What a round tells its applicants before and while they write: its guide, the eligibility
+// criteria in the words the automatic check reads them by, its limits, and what it funds. The
+// new-proposal page shows it for each open round, the edit page beside the form.
+
+type RoundRow = Pick<typeof rounds.$inferSelect, "code" | "settings">;
+
+export function roundGuide(round: RoundRow) {
+  const settings = roundSettings(round);
+  return {
+    guidance: settings.guidance,
+    criteria: roundCriteria(round).map(({ id, name, guidance }) => ({ id, name, guidance })),
+    limits: settings.limits,
+    themes: THEMES.filter((theme) => settings.themes.includes(theme.id)).map((theme) => theme.label),
+    supportKinds: SUPPORT_KINDS.filter((kind) => settings.supportKinds.includes(kind.id)).map((kind) => kind.label),
+    // A round that funds everything says so, rather than listing what the form lists anyway.
+    fundsEverything: THEMES.every((theme) => settings.themes.includes(theme.id)) && SUPPORT_KINDS.every((kind) => settings.supportKinds.includes(kind.id)),
+  };
+}
+
+export type RoundGuide = ReturnType<typeof roundGuide>;
+
+/** The themes and kinds of support a round funds: the drafting form offers these, and the server takes no others. */
+export function roundOffer(round: RoundRow): DraftOffer {
+  return draftRulesOfRound(round).offer;
+}
+
+/** The rounds a proposal can be started in, each with its guide (two queries, however many rounds). */
+export function openRoundsWithGuides(now: Date) {
+  const open = roundsOpenForDrafts(now);
+  const settings = db()
+    .select({ id: rounds.id, code: rounds.code, settings: rounds.settings })
+    .from(rounds)
+    .where(inArray(rounds.id, open.map((round) => round.id)))
+    .all();
+  return open.map((round) => ({ ...round, guide: roundGuide(settings.find((s) => s.id === round.id)!) }));
+}
+
+/** The guide of the round a proposal belongs to, for the edit page. */
+export function guideOfProposal(proposalId: number): RoundGuide {
+  const round = db().select({ code: rounds.code, settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get()!;
+  return roundGuide(round);
+}
+
+/** The rules the drafting form of a proposal adds to its round's limits: the round's offer, and a start to come. */
+export function draftRulesOfProposal(proposalId: number): Required<DraftRules> {
+  return draftRulesOfRound(db().select({ code: rounds.code, settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get()!);
+}
