@@ -120,11 +120,6 @@ function choices(ids: [string, ...string[]], offered: readonly string[], what: s
     .optional();
 }
 
-/** Today as the date field writes it, in UTC: at most a few hours behind the six countries' day. */
-function today() {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** A calendar date as the date field sends it, e.g. "2026-09-01", that exists. */
 function isCalendarDate(text: string) {
   const date = new Date(`${text}T00:00:00Z`);
@@ -132,13 +127,13 @@ function isCalendarDate(text: string) {
 }
 
 /**
- * What the form asks beyond the limits: the round's offer, and (when the lead writes, not when
- * stored answers are read back) an intended start from today on. Like the limits, these are
+ * What the form asks beyond the limits: the round's offer, and an intended start on or after
+ * `earliestStart` (the day of the submission, "2026-09-01"). Like the limits, these are
  * reported beside the fields while drafting and enforced at submission: a draft always saves.
  */
-export type DraftRules = { offer?: DraftOffer; startFromToday?: boolean };
+export type DraftRules = { offer?: DraftOffer; earliestStart?: string };
 
-function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, startFromToday = false }: DraftRules = {}) {
+function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, earliestStart }: DraftRules = {}) {
   return {
     idea: z.object({
       title: freeText(CHARACTER_CAPS.title).optional(),
@@ -162,7 +157,7 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
         .trim()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as year-month-day, for example 2026-09-01.")
         .refine(isCalendarDate, { error: "This date does not exist. Check the day and the month.", abort: true })
-        .refine((date) => mode === "save" || !startFromToday || date >= today(), "This date has passed. Give a day from today on when the first activity could take place.")
+        .refine((date) => mode === "save" || earliestStart === undefined || date >= earliestStart, "This date has passed. Give a day from today on when the first activity could take place.")
         .optional(),
       durationMonths: draftNumber(
         "Give the duration as a whole number of months, for example 6.",

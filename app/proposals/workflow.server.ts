@@ -159,9 +159,9 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
   const documents = proposalDocuments(proposal.content);
   switch (command.type) {
     case "SUBMIT":
-      return { type: "SUBMIT", actor, now: iso, ...standingBehind(tx, proposal) };
+      return { type: "SUBMIT", actor, now: iso, ...standingBehind(tx, proposal, now) };
     case "RESPOND":
-      return { type: "RESPOND", actor, message: command.message, ...standingBehind(tx, proposal) };
+      return { type: "RESPOND", actor, message: command.message, ...standingBehind(tx, proposal, now) };
     case "REQUEST_CLARIFICATION":
       return { type: "REQUEST_CLARIFICATION", actor, now: iso, question: command.question, dueAt: command.dueAt.toISOString() };
     case "CLARIFICATION_EXPIRED":
@@ -183,7 +183,7 @@ function proposalEvent(tx: Tx, proposal: ProposalRow, command: ProposalCommand, 
 }
 
 /** Who stands behind the proposal and what it still lacks: SUBMIT's facts, read again on RESPOND. */
-function standingBehind(tx: Tx, proposal: ProposalRow) {
+function standingBehind(tx: Tx, proposal: ProposalRow, now: Date) {
   const round = tx.select().from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
   const lead = tx.select({ countryCode: institutions.countryCode }).from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
   const { answers } = proposalDocuments(proposal.content);
@@ -192,7 +192,7 @@ function standingBehind(tx: Tx, proposal: ProposalRow) {
     leadCountryCode: lead.countryCode,
     partners: partnerFacts(tx, proposal.id).map(({ institutionId, countryCode, status }) => ({ institutionId, countryCode, status })),
     missingParts: missingProposalParts(proposal.title, answers),
-    overLimitParts: overLimitParts(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round)),
+    overLimitParts: overLimitParts(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round, now)),
   };
 }
 

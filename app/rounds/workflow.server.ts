@@ -31,10 +31,13 @@ export function roundSettings(round: { code: string; settings: unknown }): Round
   throw new Error(`Round ${round.code}: settings cannot be read: ${problems.join("; ")}`);
 }
 
-/** What a round asks of a draft beyond its limits: its offer of themes and kinds of support, and a start to come. */
-export function draftRulesOfRound(round: { code: string; settings: unknown }): Required<DraftRules> {
+/**
+ * What a round asks of a draft beyond its limits: its offer of themes and kinds of support, and
+ * an intended start from the day of `now` on (in UTC: at most a few hours behind the region's day).
+ */
+export function draftRulesOfRound(round: { code: string; settings: unknown }, now = new Date()): Required<DraftRules> {
   const settings = roundSettings(round);
-  return { offer: { themes: settings.themes, supportKinds: settings.supportKinds }, startFromToday: true };
+  return { offer: { themes: settings.themes, supportKinds: settings.supportKinds }, earliestStart: now.toISOString().slice(0, 10) };
 }
 
 export type NewRound = { code: string; title: string; description?: string; mode: RoundMode; opensAt: Date; closesAt: Date | null; settings?: Partial<RoundSettings> };

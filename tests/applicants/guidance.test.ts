@@ -86,14 +86,14 @@ describe("themes and kinds of support", () => {
     expect((await editPage(cybercrime())).rules.offer).toEqual({ themes: ["cybercrime"], supportKinds: ["expertAdvice", "jointExercise"] });
   });
 
-  it("refuses one the round does not fund, beside the field, keeping what was typed and saving nothing", async () => {
+  it("saves one the round does not fund, as everything typed is saved, and says beside the field that it must go before submitting", async () => {
     setRoundSettings({ themes: ["cybercrime"], supportKinds: ["expertAdvice"] });
-    const before = proposalRow(cybercrime()).content;
-    const reply = await save(cybercrime(), { summary: "Typed before the refusal.", themes: ["cybercrime", "firearmsTrafficking"], supportKinds: ["jointExercise"] });
-    expect(reply.result.error?.themes?.[0]).toBe("This round does not fund “Firearms trafficking”: untick it and choose among the themes it offers.");
-    expect(reply.result.error?.supportKinds?.[0]).toBe("This round does not fund “Joint exercise”: untick it and choose among the kinds of support it offers.");
-    expect(reply.result.initialValue?.summary).toBe("Typed before the refusal.");
-    expect(proposalRow(cybercrime()).content).toEqual(before);
+    const reply = await save(cybercrime(), { summary: "Typed with the choices.", themes: ["cybercrime", "firearmsTrafficking"], supportKinds: ["jointExercise"] });
+    expect(reply.problems?.themes?.[0]).toBe("This round does not fund “Firearms trafficking”: untick it and choose among the themes it offers.");
+    expect(reply.problems?.supportKinds?.[0]).toBe("This round does not fund “Joint exercise”: untick it and choose among the kinds of support it offers.");
+    expect(proposalRow(cybercrime()).content).toMatchObject({ summary: "Typed with the choices.", themes: ["cybercrime", "firearmsTrafficking"], supportKinds: ["jointExercise"] });
+    // Read back, the page says so again until they are unticked.
+    expect((await editPage(cybercrime())).problems.themes?.[0]).toContain("This round does not fund “Firearms trafficking”");
   });
 
   it("saves the ones it funds", async () => {
@@ -105,15 +105,15 @@ describe("themes and kinds of support", () => {
 });
 
 describe("the intended start", () => {
-  it("refuses a day that has passed, beside the field", async () => {
+  it("saves a day that has passed, and says beside the field that it must be corrected before submitting", async () => {
     const reply = await save(cybercrime(), { intendedStart: isoDay(-3) });
-    expect(reply.result.error?.intendedStart?.[0]).toBe("This date has passed. Give a day from today on when the first activity could take place.");
-    expect(proposalRow(cybercrime()).content.intendedStart).not.toBe(isoDay(-3));
+    expect(reply.problems?.intendedStart?.[0]).toBe("This date has passed. Give a day from today on when the first activity could take place.");
+    expect(proposalRow(cybercrime()).content.intendedStart).toBe(isoDay(-3));
   });
 
   it("takes today and later", async () => {
-    expect((await save(cybercrime(), { intendedStart: isoDay(0) })).problem).toBeNull();
-    expect((await save(cybercrime(), { intendedStart: isoDay(40) })).problem).toBeNull();
+    expect((await save(cybercrime(), { intendedStart: isoDay(0) })).problems?.intendedStart).toBeUndefined();
+    expect((await save(cybercrime(), { intendedStart: isoDay(40) })).problems?.intendedStart).toBeUndefined();
     expect(proposalRow(cybercrime()).content.intendedStart).toBe(isoDay(40));
   });
 
