@@ -18,7 +18,7 @@ export function eligibilityDeskProposals({ on, day }: Calendar): DemoProposal[] 
       round: "2026-R2",
       lead: "Public Prosecutor's Office of North Macedonia",
       title: "Witness protection in cross-border organised crime trials",
-      created: on(-12, "09:00"),
+      created: on(-3, "09:00"),
       content: content({
         summary:
           "North Macedonia's and Montenegro's prosecutors, with a Serbian security policy institute, compare how witnesses in organised crime trials are protected when they live in another country, and agree on a common request form.",
@@ -37,16 +37,16 @@ export function eligibilityDeskProposals({ on, day }: Calendar): DemoProposal[] 
       partners: [
         {
           institution: "Supreme State Prosecutor's Office of Montenegro",
-          invited: on(-12, "10:00"),
-          confirmed: { at: on(-10, "12:00"), statement: "Our witness protection unit brings two pending cases with witnesses living in North Macedonia." },
+          invited: on(-3, "10:00"),
+          confirmed: { at: on(-2, "12:00"), statement: "Our witness protection unit brings two pending cases with witnesses living in North Macedonia." },
         },
         {
           institution: "Institute for Security Policy of Serbia",
-          invited: on(-12, "10:10"),
-          confirmed: { at: on(-9, "15:00"), statement: "The institute contributes its comparative study of witness protection in the region." },
+          invited: on(-3, "10:10"),
+          confirmed: { at: on(-2, "15:00"), statement: "The institute contributes its comparative study of witness protection in the region." },
         },
       ],
-      story: [[on(-4, "11:00"), { type: "SUBMIT" }]],
+      story: [[on(-1, "11:00"), { type: "SUBMIT" }]],
       reaches: { eligibility: "awaitingDecision" },
     },
   ];
