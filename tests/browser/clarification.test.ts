@@ -29,7 +29,7 @@ describe("clarification, resubmission and comparison, in Chromium", { timeout: 1
     await page.getByRole("button", { name: "Save draft" }).click();
     await seen(page, /Saved at \d\d:\d\d/);
     await page.goto(proposalUrl);
-    await page.getByRole("link", { name: "Answer the question and resubmit" }).click();
+    await page.getByRole("link", { name: "Answer the question and resubmit" }).first().click();
     await page.getByLabel("Your answer to the TAF team").fill("The crossings at Morinë and Qafë Prush; the summary now says so.");
     await page.getByRole("button", { name: "Send the answer and resubmit" }).click();
     await seen(page, "resubmitted as a new version");

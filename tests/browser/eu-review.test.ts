@@ -206,12 +206,14 @@ describe("the EU review of a round, in Chromium", { timeout: 120_000 }, () => {
     await seen(page, /Released: .+\. The applicants are told by e-mail\./);
     await seen(page, "No decision is held.");
 
-    // Each proposal's applicants are owed exactly one outcome e-mail: its lead, and the partners' applicants.
+    // Each proposal's applicants are owed exactly one outcome e-mail (its lead, and the partners'
+    // applicants), and so is the country advisor of a country taking part (North Macedonia's).
     const database = new Database(running.portal.databasePath, { readonly: true });
     const owed = database.prepare("select recipient, subject from outbox where template = 'selection-outcome'").all() as { recipient: string; subject: string }[];
     database.close();
     const owedTo = owed.map((mail) => `${mail.recipient} ${/TAF-\d{4}-R\d-\d{3}/.exec(mail.subject)?.[0]}`).sort();
     expect(owedTo).toEqual([
+      `advisor.mk@taf.example ${SMUGGLING.reference}`,
       `applicant.al@taf.example ${REFERENCE}`,
       `applicant.al@taf.example ${SMUGGLING.reference}`,
       `applicant.ba@taf.example ${FIREARMS.reference}`,

@@ -42,13 +42,13 @@ async function openProposalFromRound(page: Page) {
   await navigate(page, "Rounds");
   await page.getByRole("link", { name: TITLE }).click();
   await page.getByRole("link", { name: new RegExp(PROPOSAL) }).first().click();
-  await seen(page, "What you can do now");
+  await seen(page, /Your next step|What happens next|This proposal is closed/);
 }
 
 /** An applicant's way to the proposal: from their home page. */
 async function openProposalFromHome(page: Page) {
   await page.getByRole("link", { name: new RegExp(PROPOSAL) }).first().click();
-  await seen(page, "What you can do now");
+  await seen(page, /Your next step|What happens next|This proposal is closed/);
 }
 
 /** An invited partner's applicant confirms from the proposal on their home page. */
@@ -142,7 +142,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await expect.poll(() => entry.getByText("passed every criterion").count()).toBe(1);
     await entry.getByLabel("Your question to the applicants").fill(QUESTION);
     await entry.getByRole("button", { name: "Request clarification" }).click();
-    await seen(page, "The proposal is now at “Clarification requested”.");
+    await seen(page, "The proposal is now at “Eligibility: waiting for the lead institution's answer”.");
     expect(await page.getByRole("article", { name: new RegExp(REFERENCE) }).count()).toBe(0);
     await signOut(page);
 
@@ -157,7 +157,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await signOut(page);
     await signIn(portal, page, "applicant.xk@taf.example");
     await openProposalFromHome(page);
-    await page.getByRole("link", { name: "Answer the question and resubmit" }).click();
+    await page.getByRole("link", { name: "Answer the question and resubmit" }).first().click();
     await page.getByLabel("Your answer to the TAF team").fill(ANSWER);
     await page.getByRole("button", { name: "Send the answer and resubmit" }).click();
     await seen(page, "resubmitted as a new version");
@@ -169,7 +169,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await seen(page, REFERENCE);
     await expect.poll(() => entry.getByText("Public Prosecutor's Office of North Macedonia").count()).toBeGreaterThan(0);
     await entry.getByRole("button", { name: "Confirm eligibility" }).click();
-    await seen(page, "The proposal is now at “Assigning reviewers”.");
+    await seen(page, "The proposal is now at “EU review: waiting for the TAF team to assign reviewers”.");
 
     // One reviewer, as the edited round asks; the review desk is reached from the round's page.
     await navigate(page, "Rounds");
@@ -182,7 +182,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await seen(page, "The reviewer is assigned and told by e-mail.");
     await card.getByRole("link", { name: new RegExp(REFERENCE) }).first().click();
     await page.getByRole("button", { name: "Start the EU review" }).click();
-    await seen(page, "Done. The proposal is now at “Reviewing”.");
+    await seen(page, "Done. The proposal is now at “EU review: waiting for the reviewers' scores”.");
     await signOut(page);
 
     await signIn(portal, page, "reviewer.eu@taf.example");
@@ -203,7 +203,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await signIn(portal, page, "admin@taf.example");
     await openProposalFromRound(page);
     await page.getByRole("button", { name: "Close the EU review" }).click();
-    await seen(page, "Done. The proposal is now at “Deciding”.");
+    await seen(page, "Done. The proposal is now at “Selection: waiting for the TAF team's decision”.");
     await page.getByLabel("Promising: go on to conceptual work").check();
     await page.getByLabel("Reason for the decision").fill("A strong review, and the prosecution side is now in.");
     await page.getByRole("button", { name: "Decide on selection" }).click();
@@ -228,9 +228,10 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await activity.getByLabel("Date").fill("2027-06-15");
     await activity.getByLabel("Place").fill("Tirana");
     await activity.getByLabel("Number of participants").fill("24");
-    await activity.getByLabel("Albania", { exact: true }).fill("Albanian State Police");
-    await activity.getByLabel("Kosovo*", { exact: true }).fill("Kosovo* Police");
-    await activity.getByLabel("North Macedonia", { exact: true }).fill("Public Prosecutor's Office of North Macedonia");
+    // The institutions are the proposal's own: the lead and the partners that confirmed.
+    await activity.getByRole("checkbox", { name: /Albanian State Police/ }).check();
+    await activity.getByRole("checkbox", { name: /Kosovo\* Police/ }).check();
+    await activity.getByRole("checkbox", { name: /Public Prosecutor.s Office of North Macedonia/ }).check();
     if (!(await page.getByLabel("Amount (EUR)").count())) await page.getByRole("button", { name: "Add a budget line" }).click();
     await page.getByLabel("Budget line 1: what it pays for").fill("Venue, interpretation and travel");
     await page.getByLabel("Amount (EUR)").fill("18000");
@@ -242,9 +243,9 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await signIn(portal, page, "admin@taf.example");
     await openProposalFromRound(page);
     await page.getByRole("button", { name: "Approve the concept" }).click();
-    await seen(page, "Done. The proposal is now at “Awaiting start”.");
+    await seen(page, "Done. The proposal is now at “Implementation: waiting for the TAF team to start it”.");
     await page.getByRole("button", { name: "Start implementation" }).click();
-    await seen(page, "Done. The proposal is now at “Ongoing”.");
+    await seen(page, "Done. The proposal is now at “Implementation: activities running”.");
     await signOut(page);
 
     // The lead reports the planned workshop as held.
@@ -253,8 +254,9 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await page.getByRole("link", { name: "Report on implementation" }).click();
     await page.getByText("Report this activity as held").click();
     const report = page.locator("details[open]");
-    // Held earlier than planned: yesterday, as a report is only sent once the activity is over.
-    await report.getByLabel("Date it was held").fill(daysFromNow(-1).slice(0, 10));
+    // Held earlier than planned: today, the day implementation started (a report of an activity
+    // held before that is refused, and one is sent only once the activity is over).
+    await report.getByLabel("Date it was held").fill(daysFromNow(0).slice(0, 10));
     await report.getByLabel("Number of participants").fill("22");
     await report.getByLabel("Outcome").fill("Twenty-two investigators agreed how to share bank records in the two cases.");
     await report.getByRole("button", { name: "Report the activity as held" }).click();
@@ -266,11 +268,13 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await navigate(page, "Activities");
     await seen(page, "Workshop on joint financial investigations");
     await openProposalFromRound(page);
+    // Pausing is a rare step: it waits, folded, below the next step.
+    await page.locator("summary", { hasText: /on hold/i }).click();
     await page.getByLabel("Reason").fill("The partners' elections put the joint cases on hold until the new governments are in office.");
     await page.getByRole("button", { name: "Put implementation on hold" }).click();
-    await seen(page, "Done. The proposal is now at “On hold”.");
+    await seen(page, "Done. The proposal is now at “Implementation: on hold until the TAF team resumes it”.");
     await page.getByRole("button", { name: "Resume implementation" }).click();
-    await seen(page, "Done. The proposal is now at “Ongoing”.");
+    await seen(page, "Done. The proposal is now at “Implementation: activities running”.");
 
     // The round's proposals, as a CSV file from the table of every proposal.
     await navigate(page, "Proposals");
