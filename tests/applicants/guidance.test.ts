@@ -23,7 +23,7 @@ beforeEach(async () => {
 
 type EditPage = Awaited<ReturnType<typeof edit.loader>>;
 type StartPage = Awaited<ReturnType<typeof start.loader>>;
-type SaveReply = { result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; problem: string | null };
+type SaveReply = { result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; problem: string | null; problems: Record<string, string[]> | null };
 
 const cybercrime = () => demoProposalId("cybercrime");
 const editArgs = (id: number) => [`/proposals/${id}/edit`, { cookie, params: { proposalId: String(id) } }] as const;
