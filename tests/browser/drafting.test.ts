@@ -1,9 +1,7 @@
-import type { BrowserContext } from "playwright-core";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
+import { startPortal } from "../support/portal";
 import type { Portal } from "./support";
-import { seen, signIn, watchedPage } from "./support";
+import { inBrowser, proposalUrlByTitle, seen, signIn, watchedPage } from "./support";
 
 // The drafting form, with JavaScript (autosave while typing) and without (save by button).
 // The demo's "A shared alert channel for stolen vehicles" is the Albanian State Police's draft in
@@ -17,25 +15,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-/** The draft's edit page, found by its title in the portal's database. */
-function draftEditUrl() {
-  const database = new Database(portal.databasePath, { readonly: true });
-  try {
-    const { id } = database.prepare("select id from proposals where title = ?").get("A shared alert channel for stolen vehicles") as { id: number };
-    return `${portal.url}/proposals/${id}/edit`;
-  } finally {
-    database.close();
-  }
-}
-
-async function inBrowser(options: { javaScriptEnabled: boolean }, journey: (browser: BrowserContext) => Promise<void>) {
-  const browser = await openBrowser(options);
-  try {
-    await journey(browser);
-  } finally {
-    await browser.close();
-  }
-}
+const draftEditUrl = () => proposalUrlByTitle(portal, "A shared alert channel for stolen vehicles", "/edit");
 
 describe("the drafting form, in Chromium", { timeout: 120_000 }, () => {
   it("saves by itself while the person types, and keeps it after a reload", async () => {

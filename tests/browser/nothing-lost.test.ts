@@ -1,9 +1,8 @@
-import type { BrowserContext, Page } from "playwright-core";
-import Database from "better-sqlite3";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
+import { startPortal } from "../support/portal";
 import type { Portal } from "./support";
-import { seen, signIn, watchedPage } from "./support";
+import { inBrowser, proposalUrlByTitle, seen, signIn, watchedPage } from "./support";
 
 // Nothing typed is lost (issue 10): a Summary over its word limit used to stop every save, so
 // what was typed next, into Objectives, was gone after a reload. Now the draft saves as typed,
@@ -19,24 +18,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-function draftEditUrl() {
-  const database = new Database(portal.databasePath, { readonly: true });
-  try {
-    const { id } = database.prepare("select id from proposals where title = ?").get("A shared alert channel for stolen vehicles") as { id: number };
-    return `${portal.url}/proposals/${id}/edit`;
-  } finally {
-    database.close();
-  }
-}
-
-async function inBrowser(options: { javaScriptEnabled: boolean }, journey: (browser: BrowserContext) => Promise<void>) {
-  const browser = await openBrowser(options);
-  try {
-    await journey(browser);
-  } finally {
-    await browser.close();
-  }
-}
+const draftEditUrl = () => proposalUrlByTitle(portal, "A shared alert channel for stolen vehicles", "/edit");
 
 const words = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i + 1}`).join(" ");
 

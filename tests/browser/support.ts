@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_PASSWORD } from "../../app/demo/demo.server";
@@ -19,6 +20,27 @@ export function portalAndBrowser() {
     await running.portal?.stop();
   });
   return running;
+}
+
+/** A proposal's page, found by its title in the portal's database (demo numbers shift as stories are added). */
+export function proposalUrlByTitle(portal: Portal, title: string, page = "") {
+  const database = new Database(portal.databasePath, { readonly: true });
+  try {
+    const { id } = database.prepare("select id from proposals where title = ?").get(title) as { id: number };
+    return `${portal.url}/proposals/${id}${page}`;
+  } finally {
+    database.close();
+  }
+}
+
+/** One journey in a Chromium of its own, with or without JavaScript, closed afterwards. */
+export async function inBrowser(options: { javaScriptEnabled: boolean }, journey: (browser: BrowserContext) => Promise<void>) {
+  const browser = await openBrowser(options);
+  try {
+    await journey(browser);
+  } finally {
+    await browser.close();
+  }
 }
 
 export async function signIn(portal: Portal, page: Page, email: string, password = DEMO_PASSWORD) {
