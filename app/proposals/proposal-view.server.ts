@@ -1,7 +1,8 @@
-import { desc, eq } from "drizzle-orm";
-import { countries, eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, rounds, users } from "../../db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { countries, eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
 import type { Standing } from "../../workflows/actors";
+import type { AssignmentState } from "../../workflows/assignment.machine";
 import { leadOf, TAF_TEAM } from "../../workflows/actors";
 import type { CriterionResult } from "../../workflows/eligibility";
 import { jointCountries, jointRuleOf } from "../../workflows/eligibility";
@@ -21,7 +22,8 @@ import { departuresOf } from "./departures.server";
 import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { roundEligibility } from "../rounds/eligibility.server";
-import { can, canOnProposal } from "../permissions.server";
+import { can, canOnProposal, openAssignmentsOf } from "../permissions.server";
+import { NEXT_STEP as REVIEW_NEXT_STEP } from "../reviews/reviews.server";
 
 // What the proposal page shows, shaped for the person looking: applicants never see who in the
 // TAF team or among reviewers acted, internal reasons, or the automatic check's details.
@@ -188,6 +190,7 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
   const workLinks = [
     // An invitation waiting for this person's institution is theirs to answer now.
     ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: "Answer the invitation: confirm or decline" }] : []),
+    ...ownReviewStep(user, participation.proposalId),
     ...page.actions.flatMap(({ workPage }) => (workPage ? [{ to: `/proposals/${page.id}/${workPage.path}`, label: workPage.label }] : [])),
   ];
   return {
@@ -210,6 +213,24 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
     links: [...links.flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])), ...roundLinks(user, page.round, reached("euReview"))],
   };
 }
+
+/**
+ * A reviewer's work on the proposal is on their review page, not in the proposal's events: the
+ * link to it, in the words of the assignment's next step, while that step is theirs to take.
+ */
+function ownReviewStep(user: SessionUser, proposalId: number) {
+  const assignment = db()
+    .select({ id: reviewAssignments.id, state: reviewAssignments.state })
+    .from(reviewAssignments)
+    .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+    .where(and(eq(reviewAssignments.proposalId, proposalId), openAssignmentsOf(user)))
+    .get();
+  if (!assignment || !ASSIGNMENT_STATES_TO_ACT_IN.includes(assignment.state)) return [];
+  return [{ to: `/reviews/${assignment.id}`, label: REVIEW_NEXT_STEP[assignment.state]! }];
+}
+
+/** Where the reviewer has a step to take; a submitted review waits for the review to close. */
+const ASSIGNMENT_STATES_TO_ACT_IN: readonly AssignmentState[] = ["invited", "reviewing"];
 
 /** The TAF team's way back from a proposal to the round's pages it was reached from. */
 function roundLinks(user: SessionUser, round: { id: number; code: string }, reviewed: boolean) {

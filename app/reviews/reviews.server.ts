@@ -31,8 +31,8 @@ const INVITED: AssignmentState = "invited";
 const REVIEWING: AssignmentState = "reviewing";
 const SUBMITTED: AssignmentState = "submitted";
 
-/** What the reviewer does next, by where the assignment is. */
-const NEXT_STEP: Partial<Record<AssignmentState, string>> = {
+/** What the reviewer does next, by where the assignment is (the list of assignments and the proposal page say it alike). */
+export const NEXT_STEP: Partial<Record<AssignmentState, string>> = {
   invited: "Declare any conflict",
   reviewing: "Continue your review",
   submitted: "Submitted — you can reopen it until the review closes",

@@ -4,9 +4,12 @@ import * as concept from "../../app/routes/proposals.$proposalId.concept";
 import * as implementation from "../../app/routes/proposals.$proposalId.implementation";
 import * as page from "../../app/routes/proposals.$proposalId._index";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
+import { and, eq } from "drizzle-orm";
+import { reviewAssignments } from "../../db/schema";
+import { db } from "../../app/db.server";
 import { load, signInAs, submit } from "../support/http";
 import { useDatabase } from "../support/database";
-import { actorFor, demoProposalId, driveTo } from "../workflow-server/builders";
+import { actorFor, demoProposalId, driveTo, proposalIdByTitle, userId } from "../workflow-server/builders";
 
 // The proposal page's first panel: what the person looking is expected to do next, from the
 // statechart, for each stage and role; the lists' "your turn" mark; the TAF team's decisions
@@ -77,6 +80,22 @@ describe("the next step, for each stage and role", () => {
     const done = await view(demoProposalId("legalAssistance"), "admin@taf.example");
     expect(done.nextStep).toMatchObject({ yourTurn: false, todo: null, moves: [], pauses: [], endings: [] });
     expect(done.nextStage).toBeNull();
+  });
+
+  it("sends a reviewer with a review in progress to their own review, and none whose review is in", async () => {
+    // The demo's second-round proposal in the EU review: reviewer.expert's review is a draft, reviewer.eu's is in.
+    const id = proposalIdByTitle("Tracing and confiscating criminal assets across borders");
+    const assignment = db()
+      .select({ id: reviewAssignments.id })
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.proposalId, id), eq(reviewAssignments.reviewerUserId, userId("reviewer.expert@taf.example"))))
+      .get()!.id;
+    const reviewing = await view(id, "reviewer.expert@taf.example");
+    expect(reviewing.nextStep).toMatchObject({ yourTurn: true, todo: "Continue your review.", moves: [], endings: [] });
+    expect(reviewing.workLinks).toEqual([{ to: `/reviews/${assignment}`, label: "Continue your review" }]);
+    const submitted = await view(id, "reviewer.eu@taf.example");
+    expect(submitted.nextStep).toMatchObject({ yourTurn: false, todo: null });
+    expect(submitted.workLinks).toEqual([]);
   });
 
   it("names the EU review by what it waits for, and lets the TAF team close it", async () => {
