@@ -225,7 +225,7 @@ function storable(note: ConceptNote) {
 }
 
 export type SaveOutcome =
-  | { ok: true; savedAt: string; submitted: boolean; refusal: string | null }
+  | { ok: true; savedAt: string; submitted: boolean; refusal: string | null; /** The proposal's version now: what the next save is based on. */ version: number }
   | { ok: false; message: string };
 
 /**
@@ -276,11 +276,11 @@ export function saveAndSubmit(input: {
     (tx): SaveOutcome => {
       const version = writeContent(tx, input.proposalId, input.expectedVersion, input.parts, now);
       if (version === null) return { ok: false, message: CONFLICT_MESSAGE };
-      if (!input.command) return { ok: true, savedAt, submitted: false, refusal: null };
+      if (!input.command) return { ok: true, savedAt, submitted: false, refusal: null, version };
       const outcome = applyProposalCommand({ proposalId: input.proposalId, expectedVersion: version, actor: input.actor, command: input.command, now }, tx);
-      if (!outcome.ok) return { ok: true, savedAt, submitted: false, refusal: outcome.message };
+      if (!outcome.ok) return { ok: true, savedAt, submitted: false, refusal: outcome.message, version };
       if (input.sent?.length) dropContent(tx, input.proposalId, input.sent);
-      return { ok: true, savedAt, submitted: true, refusal: null };
+      return { ok: true, savedAt, submitted: true, refusal: null, version: outcome.version };
     },
     { behavior: "immediate" },
   );

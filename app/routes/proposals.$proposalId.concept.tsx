@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDay } from "../../workflows/time";
 import { ConceptNoteForm, ConceptNoteView, RevisionRequests } from "../components/proposal/concept-note";
@@ -13,6 +14,7 @@ import { conceptNoteIntent, conceptNoteSchema } from "../proposals/concept-note-
 import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, institutionChoices, namesNotOffered, saveConceptNote } from "../proposals/concept-note.server";
 import { conceptNoteAttachments } from "../proposals/document-attachments.server";
 import { leadActor } from "../auth/actors.server";
+import { answerUnreachableSave, documentNotSavedReply, documentSaveReply, skipRevalidationAfter } from "../proposals/document-autosave";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Concept note · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
@@ -38,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editConceptNote");
   const formData = await readForm(request);
+  const now = new Date();
+  const basedOn = Number(formData.get("version"));
   const answering = answeringRevisionRequest(proposal.proposalId);
   const choices = institutionChoices(proposal);
   const submission = parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), answering, choices) });
@@ -45,11 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // A submission refused for a row left unfinished still saves what was typed, when it can be stored.
     const saving = submission.status === "error" && conceptNoteIntent(formData) === "submit" ? parseWithZod(formData, { schema: conceptNoteSchema("save", answering, choices) }) : null;
     if (saving?.status === "success") {
-      const saved = saveConceptNote({ proposalId: proposal.proposalId, expectedVersion: saving.value.version, actor: leadActor(user, proposal), form: saving.value, institutions: choices, submit: false, answering });
-      if (saved.ok) return { result: submission.reply(), notice: `Saved on ${saved.savedAt}, but not submitted: complete the rows marked below.`, refusal: null };
+      const saved = saveConceptNote({ proposalId: proposal.proposalId, expectedVersion: saving.value.version, actor: leadActor(user, proposal), form: saving.value, institutions: choices, submit: false, answering, now });
+      if (saved.ok) return { result: submission.reply(), notice: `Saved on ${saved.savedAt}, but not submitted: complete the rows marked below.`, refusal: null, ...documentSaveReply(saved, basedOn, now) };
     }
     // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
-    return { result: submission.reply(), notice: null, refusal: null };
+    return { result: submission.reply(), notice: null, refusal: null, ...documentNotSavedReply(basedOn) };
   }
   const outcome = saveConceptNote({
     proposalId: proposal.proposalId,
@@ -59,17 +63,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     institutions: choices,
     submit: submission.value.intent === "submit",
     answering,
+    now,
   });
-  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
+  const saveReply = documentSaveReply(outcome, basedOn, now);
+  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null, ...saveReply };
   // The page keys the form by the proposal's version, so it starts again from what is now
   // stored: rows left empty are gone, new rows have keys.
   const result = submission.reply();
   if (outcome.submitted) {
     const sent = answering ? "The concept note is submitted with your answer." : "The concept note is submitted.";
-    return { result, notice: `${sent} The TAF team will review it and tell you by e-mail.`, refusal: null };
+    return { result, notice: `${sent} The TAF team will review it and tell you by e-mail.`, refusal: null, ...saveReply };
   }
-  return { result, notice: outcome.refusal ? null : `Saved on ${outcome.savedAt}.`, refusal: outcome.refusal };
+  return { result, notice: outcome.refusal ? null : `Saved on ${outcome.savedAt}.`, refusal: outcome.refusal, ...saveReply };
 }
+
+export function clientAction(args: ClientActionFunctionArgs) {
+  return answerUnreachableSave<typeof action>(args, "save", "version");
+}
+
+export const shouldRevalidate = skipRevalidationAfter("save");
 
 export default function ConceptNotePage() {
   const page = useLoaderData<typeof loader>();

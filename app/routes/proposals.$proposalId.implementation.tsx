@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Pagination } from "../components/pagination";
 import { DocumentAttachments } from "../components/proposal/document-attachments";
@@ -14,6 +15,7 @@ import { implementationStartedOn, reportActivity, saveActivity } from "../propos
 import { activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
 import { implementationPage, saveCompletionReport } from "../proposals/implementation.server";
 import { implementationAttachments } from "../proposals/document-attachments.server";
+import { answerUnreachableSave, documentNotSavedReply, documentSaveReply, skipRevalidationAfter } from "../proposals/document-autosave";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Implementation · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
 
@@ -58,14 +60,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return { intent, activityKey, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
     return { intent, activityKey, result: submission.reply(), notice: outcome.message, refusal: null };
   }
+  const now = new Date();
+  const basedOn = Number(formData.get("version"));
   const submission = parseWithZod(formData, { schema: completionReportSchema });
-  if (submission.status !== "success") return { intent: "report", activityKey: null, result: submission.reply(), notice: null, refusal: null };
-  const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value });
-  if (!outcome.ok) return { intent: "report", activityKey: null, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
+  if (submission.status !== "success") return { intent: "report", activityKey: null, result: submission.reply(), notice: null, refusal: null, ...documentNotSavedReply(basedOn) };
+  const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value, now });
+  const saveReply = documentSaveReply(outcome, basedOn, now);
+  if (!outcome.ok) return { intent: "report", activityKey: null, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null, ...saveReply };
   const result = submission.reply();
-  if (outcome.submitted) return { intent: "report", activityKey: null, result, notice: "The completion report is submitted. The TAF team will read it and tell you by e-mail.", refusal: null };
-  return { intent: "report", activityKey: null, result, notice: outcome.refusal ? null : `The completion report is saved (${outcome.savedAt}).`, refusal: outcome.refusal };
+  if (outcome.submitted) return { intent: "report", activityKey: null, result, notice: "The completion report is submitted. The TAF team will read it and tell you by e-mail.", refusal: null, ...saveReply };
+  return { intent: "report", activityKey: null, result, notice: outcome.refusal ? null : `The completion report is saved (${outcome.savedAt}).`, refusal: outcome.refusal, ...saveReply };
 }
+
+export function clientAction(args: ClientActionFunctionArgs) {
+  return answerUnreachableSave<typeof action>(args, "saveReport", "version");
+}
+
+export const shouldRevalidate = skipRevalidationAfter("saveReport");
 
 export default function ImplementationPage() {
   const page = useLoaderData<typeof loader>();

@@ -10,6 +10,9 @@ import type { conceptNoteFormValues, conceptNotePage } from "../../proposals/con
 import { euros } from "../../proposals/content-schema";
 import { CountryName } from "../country";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../fields";
+import { useAutosave } from "../../proposals/use-autosave";
+import { AutosaveStatus } from "./autosave-status";
+import { useHydrated } from "./draft-form";
 
 // The concept note page's parts: the TAF team's requests for changes, the note as read, and the
 // lead's form to write it.
@@ -198,6 +201,21 @@ export function ConceptNoteForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), openRequest !== null, page.institutionChoices) }),
   });
+  const hydrated = useHydrated();
+  const autosave = useAutosave({
+    formId: form.id,
+    revision: page.version,
+    revisionField: fields.version.name,
+    // The Save button and the browser, while typing, save alike.
+    intents: { save: "save", autosave: "save" },
+    check(element) {
+      const submission = parseWithZod(new FormData(element), { schema: conceptNoteSchema("save", openRequest !== null, page.institutionChoices) });
+      if (submission.status === "success") return null;
+      form.validate();
+      return "Not saved: some answers need fixing, see the messages beside them.";
+    },
+  });
+  const formProps = getFormProps(form);
   const answer = fields.answer;
   const activities = fields.activities.getFieldList();
   const budgetLines = fields.budgetLines.getFieldList();
@@ -207,12 +225,21 @@ export function ConceptNoteForm({
   }, 0);
   const pending = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
   return (
-    <Form method="post" className="stack concept-note" {...getFormProps(form)}>
+    <Form
+      method="post"
+      className="stack concept-note"
+      {...formProps}
+      onSubmit={(event) => {
+        formProps.onSubmit(event);
+        autosave.onSubmit(event);
+      }}
+      onChange={autosave.onEdit}
+    >
       {/* Enter in a text field presses the form's first button: make that "save", not "remove". */}
       <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         Save
       </button>
-      <input type="hidden" name={fields.version.name} value={page.version} />
+      <input type="hidden" name={fields.version.name} value={autosave.revision} />
       <FormErrors errors={form.errors} />
       {/* The answer is at the end of a long form: after a post without JavaScript, say so at the top. */}
       {answer.errors?.length ? (
@@ -296,6 +323,7 @@ export function ConceptNoteForm({
         </fieldset>
       ) : null}
 
+      <AutosaveStatus status={autosave.status} hydrated={hydrated} />
       <div className="actions">
         <button type="submit" name="intent" value="save" className="secondary" disabled={pending === "save"}>
           {pending === "save" ? "Saving…" : "Save the concept note"}
@@ -304,7 +332,9 @@ export function ConceptNoteForm({
           {pending === "submit" ? "Submitting…" : "Submit the concept note for review"}
         </button>
       </div>
-      <p className="hint">Submitting also saves. After submitting, the note cannot be changed unless the TAF team asks for changes.</p>
+      <p className="hint">
+        {hydrated ? "Your changes are saved automatically as you type. " : null}Submitting also saves. After submitting, the note cannot be changed unless the TAF team asks for changes.
+      </p>
     </Form>
   );
 }

@@ -8,6 +8,9 @@ import { ACTIVITY_TYPES } from "../../../workflows/vocabulary";
 import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, PlannedActivityForm } from "../../proposals/implementation-schema";
 import { activityReportSchema, activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../../proposals/implementation-schema";
 import type { implementationPage } from "../../proposals/implementation.server";
+import { useAutosave } from "../../proposals/use-autosave";
+import { AutosaveStatus } from "./autosave-status";
+import { useHydrated } from "./draft-form";
 import { CountryName } from "../country";
 import { DocumentAttachments } from "./document-attachments";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../fields";
@@ -256,17 +259,47 @@ export function CompletionReport({ page, lastResult }: { page: ImplementationPag
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: completionReportSchema }),
   });
+  const hydrated = useHydrated();
+  const autosave = useAutosave({
+    formId: form.id,
+    revision: page.version,
+    revisionField: fields.version.name,
+    // The Save button and the browser, while typing, save alike.
+    intents: { save: "saveReport", autosave: "saveReport" },
+    check(element) {
+      // The form holds no intent until a button is pressed: check it as the save it will be.
+      const formData = new FormData(element);
+      formData.set("intent", "saveReport");
+      const submission = parseWithZod(formData, { schema: completionReportSchema });
+      if (submission.status === "success") return null;
+      form.validate();
+      return "Not saved: some answers need fixing, see the messages beside them.";
+    },
+  });
+  const formProps = getFormProps(form);
   const pending = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
   const unreported = page.activities.length - page.heldCount;
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
+    <Form
+      method="post"
+      className="stack"
+      {...formProps}
+      onSubmit={(event) => {
+        formProps.onSubmit(event);
+        autosave.onSubmit(event);
+      }}
+      onChange={autosave.onEdit}
+    >
       {/* Enter in a field presses the first button: make that "save", not "submit". */}
       <button type="submit" name="intent" value="saveReport" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         Save
       </button>
-      <input type="hidden" name={fields.version.name} value={page.version} />
+      <input type="hidden" name={fields.version.name} value={autosave.revision} />
       <FormErrors errors={form.errors} />
-      <p>When the activities are over, say what the proposal achieved and what you learnt. Save as often as you like.</p>
+      <p>
+        When the activities are over, say what the proposal achieved and what you learnt.{" "}
+        {hydrated ? "Your changes are saved automatically as you type." : "Save as often as you like."}
+      </p>
       <TextAreaField label="What was achieved" hint="The results, compared with what the proposal set out to do." meta={fields.outcome} />
       <TextAreaField
         label="Lessons learnt"
@@ -279,6 +312,7 @@ export function CompletionReport({ page, lastResult }: { page: ImplementationPag
           before you submit, or explain in the report why they did not take place.
         </p>
       ) : null}
+      <AutosaveStatus status={autosave.status} hydrated={hydrated} />
       <div className="actions">
         <button type="submit" name="intent" value="saveReport" className="secondary" disabled={pending === "saveReport"}>
           {pending === "saveReport" ? "Saving…" : "Save the completion report"}

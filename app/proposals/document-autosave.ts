@@ -1,0 +1,43 @@
+import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
+import { isRouteErrorResponse } from "@remix-run/react";
+import type { SaveReply } from "./use-autosave";
+
+// Autosave of the lead's documents (the concept note, the completion report), as the proposal
+// form has it: each save answers with the version the next one is based on, a stale version is
+// answered in words (the text stays in the form), and a save changes nothing else on the page.
+
+/** The answer to a save of a document: saved (with its new version) or not, and why. */
+export function documentSaveReply(outcome: { ok: true; version: number } | { ok: false; message: string }, basedOn: number, now: Date): SaveReply {
+  if (!outcome.ok) return { savedAt: null, revision: basedOn, problem: outcome.message, conflict: true };
+  return { savedAt: now.toISOString(), revision: outcome.version, problem: null, conflict: false };
+}
+
+/** The answer to a save the document's own checks refused: nothing stored, autosave goes on. */
+export function documentNotSavedReply(basedOn: number): SaveReply {
+  return { savedAt: null, revision: basedOn, problem: "Not saved: some answers need fixing, see the messages beside them.", conflict: false };
+}
+
+/** A save is answered by the form's status line: the page need not be loaded again after it. */
+export function skipRevalidationAfter(saveIntent: string): ShouldRevalidateFunction {
+  return ({ formMethod, formData, defaultShouldRevalidate }) =>
+    formMethod?.toUpperCase() === "POST" && formData?.get("intent") === saveIntent ? false : defaultShouldRevalidate;
+}
+
+/**
+ * In the browser, a save that cannot reach the server (or is refused outright, e.g. because the
+ * document was submitted meanwhile) is answered here, so the form and what was typed stay on the
+ * page instead of an error page replacing them. Other posts go on as usual.
+ */
+export async function answerUnreachableSave<Reply>({ request, serverAction }: ClientActionFunctionArgs, saveIntent: string, revisionField: string) {
+  const sent = await request.clone().formData();
+  if (sent.get("intent") !== saveIntent) return serverAction<Reply>();
+  try {
+    return await serverAction<Reply>();
+  } catch (error) {
+    const notSaved = { savedAt: null, revision: Number(sent.get(revisionField)) };
+    if (isRouteErrorResponse(error)) {
+      return { ...notSaved, conflict: true, problem: `Not saved: ${typeof error.data === "string" ? error.data : "you can no longer edit this document."} Reload the page.` };
+    }
+    return { ...notSaved, conflict: false, retry: true, problem: "Not saved: the portal did not answer. It tries again in 30 seconds; keep this page open." };
+  }
+}
