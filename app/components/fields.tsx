@@ -17,11 +17,7 @@ function FieldFrame({ label, hint, meta, children }: Common & { children: ReactN
         </span>
       ) : null}
       {children}
-      {meta.errors?.length ? (
-        <p className="error" id={meta.errorId}>
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
   );
 }
@@ -76,11 +72,7 @@ export function CheckboxField({ label, hint, meta }: Common) {
         {label}
       </label>
       {hint ? <span className="hint">{hint}</span> : null}
-      {meta.errors?.length ? (
-        <p className="error" id={meta.errorId}>
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
   );
 }
@@ -111,16 +103,21 @@ export function ChoiceField({
           {options.find((option) => option.value === props.value)?.label}
         </label>
       ))}
-      {meta.errors?.length ? (
-        <p className="error" id={meta.errorId}>
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </fieldset>
   );
 }
 
 /** A message for the whole form (e.g. "wrong e-mail or password"), announced when it appears. */
+/** A field's errors, beside it: the paragraph its aria-describedby points at. */
+export function FieldError({ meta }: { meta: { errors?: string[]; errorId: string } }) {
+  return meta.errors?.length ? (
+    <p className="error" id={meta.errorId}>
+      {meta.errors.join(" ")}
+    </p>
+  ) : null;
+}
+
 export function FormErrors({ errors }: { errors?: string[] }) {
   if (!errors?.length) return null;
   return (

@@ -7,7 +7,7 @@ import { countryLabel } from "../../workflows/countries";
 import type { CountryChoice, InstitutionChoice } from "../institutions/institution-schema";
 import type { PersonStatus, RoleView } from "../people/person-schema";
 import { CountryName } from "./country";
-import { SelectField, TextField } from "./fields";
+import { FieldError, SelectField, TextField } from "./fields";
 import { countryOptions } from "./institution";
 import { ROLE_LABELS } from "./membership";
 
@@ -104,11 +104,7 @@ export function RoleFields({
               </optgroup>
             ))}
           </select>
-          {fields.institutionId.errors?.length ? (
-            <p className="error" id={fields.institutionId.errorId}>
-              {fields.institutionId.errors.join(" ")}
-            </p>
-          ) : null}
+          <FieldError meta={fields.institutionId} />
         </div>
       ) : null}
       {shows("countryAdvisor") ? (

@@ -295,11 +295,11 @@ type PageAction = Page["actions"][number];
 function nextStepOf(workLinks: { to: string; label: string }[], actions: PageAction[]) {
   const forms = actions.filter((action) => action.workPage === null);
   const moves = forms.filter((action) => !action.danger && !PROPOSAL_EVENTS[action.type].sideStep);
-  const todo = [...workLinks.map((link) => link.label.toLowerCase()), ...moves.map((action) => action.label)];
+  const instruction = [...workLinks.map((link) => link.label.toLowerCase()), ...moves.map((action) => action.label)];
   return {
-    yourTurn: todo.length > 0,
+    yourTurn: instruction.length > 0,
     /** "Confirm eligibility, request clarification or re-run the automatic eligibility check." */
-    todo: todo.length > 0 ? `${sentence(todo.length === 1 ? todo[0]! : `${todo.slice(0, -1).join(", ")} or ${todo.at(-1)}`)}.` : null,
+    instruction: instruction.length > 0 ? `${sentence(instruction.length === 1 ? instruction[0]! : `${instruction.slice(0, -1).join(", ")} or ${instruction.at(-1)}`)}.` : null,
     moves,
     pauses: forms.filter((action) => !action.danger && PROPOSAL_EVENTS[action.type].sideStep),
     endings: forms.filter((action) => action.danger),

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Deadline, DueBy } from "../components/deadline";
-import { FormErrors } from "../components/fields";
+import { FieldError, FormErrors } from "../components/fields";
 import { AttachmentsPreview, BlockerList, ProposalPreview } from "../components/proposal/submission-preview";
 import { RoundCriteriaList } from "../components/rounds/eligibility-criteria";
 import { WhoStandsBehind } from "../components/who-stands-behind";
@@ -144,11 +144,7 @@ export default function PreviewAndSubmit() {
                   Answer the question above. Say what you changed in the proposal, if anything.
                 </span>
                 <textarea {...getTextareaProps(message, { ariaDescribedBy: message.descriptionId })} rows={8} />
-                {message.errors?.length ? (
-                  <p className="error" id={message.errorId}>
-                    {message.errors.join(" ")}
-                  </p>
-                ) : null}
+                <FieldError meta={message} />
               </div>
             ) : (
               <p>

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CountryName } from "../components/country";
 import { Deadline } from "../components/deadline";
-import { FormErrors, TextField } from "../components/fields";
+import { FieldError, FormErrors, TextField } from "../components/fields";
 import { requirePermission } from "../permissions.server";
 import { leadChoices, startDraft } from "../proposals/drafting.server";
 import { openRoundsWithGuides } from "../proposals/round-guide.server";
@@ -95,11 +95,7 @@ export default function StartProposal() {
                 );
               })}
             </div>
-            {fields.roundId.errors ? (
-              <p className="error" id={fields.roundId.errorId}>
-                {fields.roundId.errors.join(" ")}
-              </p>
-            ) : null}
+            <FieldError meta={fields.roundId} />
           </fieldset>
           {onlyInstitution ? (
             <div className="field">
@@ -124,11 +120,7 @@ export default function StartProposal() {
                   </option>
                 ))}
               </select>
-              {fields.institutionId.errors ? (
-                <p className="error" id={fields.institutionId.errorId}>
-                  {fields.institutionId.errors.join(" ")}
-                </p>
-              ) : null}
+              <FieldError meta={fields.institutionId} />
             </div>
           )}
           <TextField label="Working title" hint="A few words that say what the proposal is about. You can change it later." meta={fields.title} />

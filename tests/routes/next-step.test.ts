@@ -28,14 +28,14 @@ describe("the next step, for each stage and role", () => {
   it("gives the TAF team the eligibility decision as its turn, and keeps declaring ineligible last", async () => {
     const step = (await view(demoProposalId("cocaineRoutes"), "admin@taf.example")).nextStep;
     expect(step.yourTurn).toBe(true);
-    expect(step.todo).toBe("Confirm eligibility, request clarification or re-run the automatic eligibility check.");
+    expect(step.instruction).toBe("Confirm eligibility, request clarification or re-run the automatic eligibility check.");
     expect(types(step.moves)).toEqual(["CONFIRM_ELIGIBLE", "RECHECK", "REQUEST_CLARIFICATION"]);
     expect(types(step.endings)).toEqual(["DECLARE_INELIGIBLE"]);
   });
 
   it("tells the lead of a submitted proposal that the TAF team acts, with withdrawing only as the last, folded step", async () => {
     const seen = await view(demoProposalId("cocaineRoutes"), "applicant.al@taf.example");
-    expect(seen.nextStep).toMatchObject({ yourTurn: false, todo: null, moves: [], pauses: [] });
+    expect(seen.nextStep).toMatchObject({ yourTurn: false, instruction: null, moves: [], pauses: [] });
     expect(types(seen.nextStep.endings)).toEqual(["WITHDRAW"]);
     expect(seen.nextActor).toBe("the TAF team");
     expect(seen.stateLabel).toBe("Eligibility: waiting for the TAF team");
@@ -46,7 +46,7 @@ describe("the next step, for each stage and role", () => {
   it("asks the lead to answer the clarification, shows the question to the partner read-only", async () => {
     const id = demoProposalId("victims");
     const lead = await view(id, "applicant.me@taf.example");
-    expect(lead.nextStep.todo).toBe("Answer the question and resubmit.");
+    expect(lead.nextStep.instruction).toBe("Answer the question and resubmit.");
     expect(lead.clarification).toMatchObject({ answerAt: `/proposals/${id}/submit` });
     expect(lead.clarification!.question).not.toBe("");
     expect(lead.clarification!.dueAt).not.toBeNull();
@@ -61,24 +61,24 @@ describe("the next step, for each stage and role", () => {
   it("asks the lead of a draft to submit it and keeps discarding last; the invited partner to answer", async () => {
     const id = demoProposalId("cybercrime");
     const lead = (await view(id, "applicant.xk@taf.example")).nextStep;
-    expect(lead.todo).toBe("Preview and submit the proposal.");
+    expect(lead.instruction).toBe("Preview and submit the proposal.");
     expect(types(lead.endings)).toEqual(["DISCARD"]);
     const invited = (await view(id, "applicant.rs@taf.example")).nextStep;
-    expect(invited).toMatchObject({ yourTurn: true, todo: "Answer the invitation: confirm or decline.", endings: [] });
+    expect(invited).toMatchObject({ yourTurn: true, instruction: "Answer the invitation: confirm or decline.", endings: [] });
   });
 
   it("asks the lead to report during implementation; the TAF team may only pause or end it, folded", async () => {
     const id = demoProposalId("drugNetworks");
-    expect((await view(id, "applicant.xk@taf.example")).nextStep.todo).toBe("Report on activities and submit the completion report.");
+    expect((await view(id, "applicant.xk@taf.example")).nextStep.instruction).toBe("Report on activities and submit the completion report.");
     const team = (await view(id, "admin@taf.example")).nextStep;
-    expect(team).toMatchObject({ yourTurn: false, todo: null, moves: [] });
+    expect(team).toMatchObject({ yourTurn: false, instruction: null, moves: [] });
     expect(types(team.pauses)).toEqual(["HOLD"]);
     expect(types(team.endings)).toEqual(["CANCEL_IMPLEMENTATION"]);
   });
 
   it("says that nothing more happens to a finished proposal", async () => {
     const done = await view(demoProposalId("legalAssistance"), "admin@taf.example");
-    expect(done.nextStep).toMatchObject({ yourTurn: false, todo: null, moves: [], pauses: [], endings: [] });
+    expect(done.nextStep).toMatchObject({ yourTurn: false, instruction: null, moves: [], pauses: [], endings: [] });
     expect(done.nextStage).toBeNull();
   });
 
@@ -91,10 +91,10 @@ describe("the next step, for each stage and role", () => {
       .where(and(eq(reviewAssignments.proposalId, id), eq(reviewAssignments.reviewerUserId, userId("reviewer.expert@taf.example"))))
       .get()!.id;
     const reviewing = await view(id, "reviewer.expert@taf.example");
-    expect(reviewing.nextStep).toMatchObject({ yourTurn: true, todo: "Continue your review.", moves: [], endings: [] });
+    expect(reviewing.nextStep).toMatchObject({ yourTurn: true, instruction: "Continue your review.", moves: [], endings: [] });
     expect(reviewing.workLinks).toEqual([{ to: `/reviews/${assignment}`, label: "Continue your review" }]);
     const submitted = await view(id, "reviewer.eu@taf.example");
-    expect(submitted.nextStep).toMatchObject({ yourTurn: false, todo: null });
+    expect(submitted.nextStep).toMatchObject({ yourTurn: false, instruction: null });
     expect(submitted.workLinks).toEqual([]);
   });
 

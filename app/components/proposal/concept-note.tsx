@@ -9,7 +9,7 @@ import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_B
 import type { conceptNoteFormValues, conceptNotePage } from "../../proposals/concept-note.server";
 import { euros } from "../../proposals/content-schema";
 import { CountryName } from "../country";
-import { FormErrors, SelectField, TextAreaField, TextField } from "../fields";
+import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
 import { useHydrated } from "./draft-form";
@@ -382,11 +382,7 @@ function ActivityFields({
           The first day. Without a date picker, type it as YYYY-MM-DD.
         </span>
         <input {...getInputProps(parts.date, { type: "date", ariaDescribedBy: parts.date.descriptionId })} />
-        {parts.date.errors?.length ? (
-          <p className="error" id={parts.date.errorId}>
-            {parts.date.errors.join(" ")}
-          </p>
-        ) : null}
+        <FieldError meta={parts.date} />
       </div>
       <TextField label="Place" hint="The city, or “online”." meta={parts.place} />
       <TextField label="Number of participants" type="number" hint="All people taking part, from every country." meta={parts.participants} />
@@ -415,11 +411,7 @@ function ActivityFields({
             Also named so far: {left.join("; ")}. Not a confirmed institution of the proposal, so saving leaves it out.
           </p>
         ) : null}
-        {parts.institutionIds.errors?.length ? (
-          <p className="error" id={parts.institutionIds.errorId}>
-            {parts.institutionIds.errors.join(" ")}
-          </p>
-        ) : null}
+        <FieldError meta={parts.institutionIds} />
       </fieldset>
       {children}
     </fieldset>

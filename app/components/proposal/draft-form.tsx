@@ -6,7 +6,7 @@ import { SUPPORT_KINDS, THEME_GROUPS, THEMES } from "../../../workflows/vocabula
 import type { DraftOffer, DraftValues, RoundLimits, WordLimitedPart } from "../../proposals/content-schema";
 import { countWords, euros, partAnchor, partLabel } from "../../proposals/content-schema";
 import type { SaveStatus } from "../../proposals/use-autosave";
-import { TextField } from "../fields";
+import { FieldError, TextField } from "../fields";
 
 // The parts of a proposal's draft form, each in the anchor the preview's blockers link to, and
 // the words of its save status.
@@ -32,14 +32,6 @@ function Part({ name, children }: { name: string; children: ReactNode }) {
       {children}
     </div>
   );
-}
-
-function FieldError({ meta }: { meta: Meta }) {
-  return meta.errors?.length ? (
-    <p className="error" id={meta.errorId}>
-      {meta.errors.join(" ")}
-    </p>
-  ) : null;
 }
 
 /** The id of the round's rules a field's saved value breaks, for aria-describedby. */

@@ -13,7 +13,7 @@ import { AutosaveStatus } from "./autosave-status";
 import { useHydrated } from "./draft-form";
 import { CountryName } from "../country";
 import { DocumentAttachments } from "./document-attachments";
-import { FormErrors, SelectField, TextAreaField, TextField } from "../fields";
+import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 
 // The implementation page's parts: a planned activity with its report, the forms that plan and
 // report it, and the completion report as the lead writes it or as everyone else reads it.
@@ -114,11 +114,7 @@ function DateField({ label, hint, meta }: { label: string; hint: string; meta: F
         {hint} Without a date picker, type it as YYYY-MM-DD.
       </span>
       <input {...getInputProps(meta, { type: "date", ariaDescribedBy: meta.descriptionId })} />
-      {meta.errors?.length ? (
-        <p className="error" id={meta.errorId}>
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
   );
 }
@@ -141,20 +137,12 @@ function CountryNumbers({ legend, hint, meta }: { legend: string; hint: string; 
                 <CountryName name={country.name} needsFootnote={country.needsFootnote} />
               </label>
               <input {...getInputProps(field, { type: "number" })} min={0} inputMode="numeric" />
-              {field.errors?.length ? (
-                <p className="error" id={field.errorId}>
-                  {field.errors.join(" ")}
-                </p>
-              ) : null}
+              <FieldError meta={field} />
             </div>
           );
         })}
       </div>
-      {meta.errors?.length ? (
-        <p className="error" id={meta.errorId}>
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </fieldset>
   );
 }

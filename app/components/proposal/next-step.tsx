@@ -7,7 +7,7 @@ type Reply = Parameters<typeof ActionForm>[0]["result"];
 
 type NextStep = {
   yourTurn: boolean;
-  todo: string | null;
+  instruction: string | null;
   moves: Action[];
   pauses: Action[];
   endings: Action[];
@@ -46,8 +46,8 @@ export function NextStepPanel({
   return (
     <section aria-labelledby="next-step-heading" className={step.yourTurn ? "next-step yours" : "next-step"}>
       <h2 id="next-step-heading">{step.yourTurn ? "Your next step" : finished ? "This proposal is closed" : "What happens next"}</h2>
-      {step.todo ? (
-        <p className="todo">{step.todo}</p>
+      {step.instruction ? (
+        <p className="instruction">{step.instruction}</p>
       ) : finished ? (
         <p>Nothing more happens to this proposal.</p>
       ) : (
