@@ -12,10 +12,19 @@ module.exports = {
     },
     {
       name: "workflows-stay-pure",
-      comment: "workflows/ is the heart: statecharts, rules and words, with no I/O. It imports only itself and xstate.",
+      comment:
+        "workflows/ is the heart: statecharts, rules and words, with no I/O. It imports only itself, xstate, and the message catalogues (locales/*.json, read with i18next).",
       severity: "error",
       from: { path: "^workflows/" },
-      to: { pathNot: ["^workflows/", "^node_modules/xstate/"] },
+      to: { pathNot: ["^workflows/", "^node_modules/xstate/", "^locales/", "^node_modules/i18next/"] },
+    },
+    {
+      name: "catalogues-stay-on-the-server",
+      comment:
+        "The browser gets only the page's language's catalogue, embedded in the page (root.tsx): code that runs in the browser never imports the catalogues, or every language would ship in the bundle.",
+      severity: "error",
+      from: { path: "^app/", pathNot: ["\\.server\\.tsx?$"] },
+      to: { path: ["^workflows/messages\\.ts$", "^locales/"] },
     },
     {
       name: "db-and-emails-know-no-app",

@@ -2,8 +2,14 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
+import { createInstance } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18N_OPTIONS } from "../workflows/languages";
+import { catalogueFor } from "../workflows/messages";
 import { NonceProvider } from "./components/nonce";
+import { MESSAGE_VARIABLES } from "./i18n";
+import { pageLanguage } from "./i18n.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -16,7 +22,7 @@ const ABORT_DELAY = 5_000;
 
 // The whole page is rendered before it is sent: pages here are small and have no deferred data,
 // and a complete document is what slow connections and no-JavaScript browsers handle best.
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -24,12 +30,23 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  // One i18next per request, holding only the page's language: the one the root embeds for the browser.
+  const language = await pageLanguage(request);
+  const i18n = createInstance();
+  await i18n.use(initReactI18next).init({
+    ...I18N_OPTIONS,
+    interpolation: { ...I18N_OPTIONS.interpolation, defaultVariables: MESSAGE_VARIABLES },
+    lng: language,
+    resources: { [language]: { translation: catalogueFor(language) } },
+  });
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         onAllReady() {

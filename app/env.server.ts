@@ -47,6 +47,8 @@ const schema = z.object({
   DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   // Behind a reverse proxy, the client's address comes from X-Forwarded-For (rate limits need it).
   TRUST_PROXY: z.stringbool().default(false),
+  // Offers the pseudo-language en-XA (?lng=en-XA) for checking layouts; development always does.
+  PSEUDO_LANGUAGE: z.stringbool().default(false),
 });
 
 function isInside(path: string, folder: string) {

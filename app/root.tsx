@@ -13,10 +13,14 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { KOSOVO_FOOTNOTE } from "../workflows/countries";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES } from "../workflows/languages";
 import { getSessionUser } from "./auth/session.server";
 import { EuEmblem } from "./components/eu-emblem";
+import { LanguageSwitcher } from "./components/language-switcher";
 import { useNonce } from "./components/nonce";
+import { CATALOGUE_ELEMENT_ID } from "./i18n";
+import { offeredLanguages, switchLanguage, translatorOf } from "./i18n.server";
 import { navigationFor } from "./permissions.server";
 import styles from "./styles/app.css?url";
 
@@ -25,20 +29,35 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "TAF portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
+  await switchLanguage(request, user?.id ?? null);
+  const t = await translatorOf(request);
   return {
+    title: t("layout.portalTitle"),
+    languages: offeredLanguages(),
     user: user ? { name: user.name, email: user.email } : null,
     navigation: user ? navigationFor(user) : null,
   };
 }
 
+/**
+ * The current language's catalogue, for entry.client.tsx to start i18next with before React
+ * hydrates: sent once, in the page, and never in loader data (which each navigation refetches).
+ */
+function Catalogue() {
+  const { i18n } = useTranslation();
+  const json = JSON.stringify(i18n.getResourceBundle(i18n.language, "translation") ?? {}).replaceAll("<", "\\u003c");
+  return <script id={CATALOGUE_ELEMENT_ID} type="application/json" dangerouslySetInnerHTML={{ __html: json }} />;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const { i18n } = useTranslation();
   return (
-    <html lang="en">
+    <html lang={i18n.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -47,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
+        <Catalogue />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -55,41 +75,44 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 function Header() {
+  const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
   const navigation = data?.navigation;
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("layout.skipToContent")}
       </a>
       <div className="inner">
+        {/* Without the root's data (an error page) the five languages are offered all the same. */}
+        <LanguageSwitcher languages={data?.languages ?? LANGUAGES.map((language) => language.tag)} />
         <Link to="/" className="brand">
-          TAF portal
-          <small>Technical Assistance Facility · Western Balkans</small>
+          {t("layout.brand")}
+          <small>{t("layout.brandTagline")}</small>
         </Link>
         {user && navigation ? (
           <>
-            <nav className="site-nav" aria-label="Main">
+            <nav className="site-nav" aria-label={t("layout.nav.label")}>
               <NavLink to="/" end>
-                Home
+                {t("layout.nav.home")}
               </NavLink>
               {/* The process first, in its order; then the directory and the records. */}
-              {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">Proposals</NavLink> : null}
-              {navigation.manageRounds ? <NavLink to="/admin/rounds">Rounds</NavLink> : null}
-              {navigation.decideEligibility ? <NavLink to="/admin/eligibility">Eligibility</NavLink> : null}
-              {navigation.viewActivityTimeline ? <NavLink to="/admin/activities">Activities</NavLink> : null}
-              {navigation.managePeople ? <NavLink to="/admin/people">People</NavLink> : null}
-              {navigation.manageInstitutions ? <NavLink to="/admin/institutions">Institutions</NavLink> : null}
-              {navigation.readMailbox ? <NavLink to="/admin/mailbox">Mailbox</NavLink> : null}
-              {navigation.viewAuditLog ? <NavLink to="/admin/audit">Audit log</NavLink> : null}
+              {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">{t("layout.nav.proposals")}</NavLink> : null}
+              {navigation.manageRounds ? <NavLink to="/admin/rounds">{t("layout.nav.rounds")}</NavLink> : null}
+              {navigation.decideEligibility ? <NavLink to="/admin/eligibility">{t("layout.nav.eligibility")}</NavLink> : null}
+              {navigation.viewActivityTimeline ? <NavLink to="/admin/activities">{t("layout.nav.activities")}</NavLink> : null}
+              {navigation.managePeople ? <NavLink to="/admin/people">{t("layout.nav.people")}</NavLink> : null}
+              {navigation.manageInstitutions ? <NavLink to="/admin/institutions">{t("layout.nav.institutions")}</NavLink> : null}
+              {navigation.readMailbox ? <NavLink to="/admin/mailbox">{t("layout.nav.mailbox")}</NavLink> : null}
+              {navigation.viewAuditLog ? <NavLink to="/admin/audit">{t("layout.nav.auditLog")}</NavLink> : null}
             </nav>
             <div className="site-user">
-              <Link to="/account" title="Your account">
+              <Link to="/account" title={t("layout.yourAccount")}>
                 {user.name}
               </Link>
               <Form method="post" action="/logout">
-                <button type="submit">Sign out</button>
+                <button type="submit">{t("layout.signOut")}</button>
               </Form>
             </div>
           </>
@@ -101,21 +124,19 @@ function Header() {
 
 // EU-funded projects show the emblem with "Funded by the European Union" beside it, legibly.
 function Footer() {
+  const { t } = useTranslation();
   return (
     <footer className="site-footer">
       <div className="inner">
         <p className="eu-funded">
-          <EuEmblem className="eu-emblem" label="Flag of the European Union" />
-          <strong>Funded by the European Union</strong>
+          <EuEmblem className="eu-emblem" label={t("layout.euFlag")} />
+          <strong>{t("layout.fundedByEu")}</strong>
         </p>
+        <p>{t("layout.project")}</p>
         <p>
-          The Technical Assistance Facility is part of an EU-funded regional project against serious and
-          organised crime and terrorism in the Western Balkans, co-funded by Germany and Italy.
+          <Link to="/privacy">{t("layout.privacyLink")}</Link>
         </p>
-        <p>
-          <Link to="/privacy">Privacy notice: what the portal keeps about you, and why</Link>
-        </p>
-        <p id="kosovo-footnote">{KOSOVO_FOOTNOTE}</p>
+        <p id="kosovo-footnote">{t("layout.kosovoFootnote")}</p>
       </div>
     </footer>
   );
@@ -142,26 +163,28 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
+  const { t } = useTranslation();
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A response's own words (a refusal page's) are shown as they are: they are not keys.
   const [title, explanation] =
     status === 404
-      ? ["Page not found", "There is no page at this address. Check the address, or start again from the home page."]
+      ? [t("layout.error.notFoundTitle"), t("layout.error.notFound")]
       : status === 403
-        ? ["You do not have access to this page", "Your role does not allow this page. If you think it should, contact the TAF team."]
+        ? [t("layout.error.forbiddenTitle"), t("layout.error.forbidden")]
         : status < 500 && isRouteErrorResponse(error)
-          ? ["This request could not be handled", typeof error.data === "string" ? error.data : "Please go back and try again."]
+          ? [t("layout.error.badRequestTitle"), typeof error.data === "string" ? error.data : t("layout.error.badRequest")]
           : isRouteErrorResponse(error) && typeof error.data === "string"
-            ? ["This page cannot be shown right now", error.data]
-            : ["Something went wrong on our side", "The error has been recorded. Please try again in a moment; if it happens again, contact the TAF team."];
+            ? [t("layout.error.unavailableTitle"), error.data]
+            : [t("layout.error.brokenTitle"), t("layout.error.broken")];
   return (
     <Page>
       <div className="narrow">
         <h1>{title}</h1>
         <p>{explanation}</p>
-        <p className="muted">Error {status}</p>
+        <p className="muted">{t("layout.error.status", { status })}</p>
         <p>
-          <Link to="/">Go to the home page</Link>
+          <Link to="/">{t("layout.error.home")}</Link>
         </p>
       </div>
     </Page>

@@ -53,6 +53,8 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash"), // null until the invitation is accepted
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
+  // The language the person chose (workflows/languages.ts); null until they choose one.
+  locale: text("locale"),
 });
 
 
@@ -140,6 +142,8 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
+    // The language the message is written in: the recipient's.
+    locale: text("locale").notNull().default("en"),
   },
   (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
 );

@@ -1,7 +1,9 @@
 import type { Tx } from "../db/client";
 import { outbox } from "../db/schema";
+import type { Language } from "../workflows/languages";
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+/** A message ready to send; `language` is the one it is written in (English unless a template says). */
+export type RenderedEmail = { subject: string; html: string; text: string; language?: Language };
 
 /**
  * Puts a message in the outbox. Call it inside the transaction of the change that owes the
@@ -21,6 +23,7 @@ export function enqueueEmail(
       subject: message.subject,
       html: message.html,
       text: message.text,
+      locale: message.language ?? "en",
       nextAttemptAt: now,
     })
     .onConflictDoNothing({ target: outbox.idempotencyKey })

@@ -3,24 +3,56 @@
 // refusal and e-mail writes a date one way ("15 October 2026") and a date and time one way
 // ("15 October 2026, 23:59 (Brussels time)"), with the functions below.
 
+import type { PageLanguage } from "./languages";
+import { intlLocale } from "./languages";
+
 const ZONE = "Europe/Brussels";
 const MONTH_DAY_YEAR = { day: "numeric", month: "long", year: "numeric" } as const;
 
-const brusselsDate = new Intl.DateTimeFormat("en-GB", { ...MONTH_DAY_YEAR, timeZone: ZONE });
-// Formatted apart from the date because en-GB joins the two with " at ", which reads poorly
-// in running text ("expires on 30 November 2026 at 14:00 (Brussels time)").
-const brusselsTime = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const calendarDay = new Intl.DateTimeFormat("en-GB", { ...MONTH_DAY_YEAR, timeZone: "UTC" });
+// The same rule in each of the portal's languages (issue 12), with the time zone always named
+// in the reader's words. The English functions below are these with "en".
+const ZONE_NAME: Record<PageLanguage, string> = {
+  en: "Brussels time",
+  "en-XA": "Brússéls tímé",
+  sq: "ora e Brukselit",
+  "sr-Latn": "briselsko vrijeme",
+  "sr-Cyrl": "бриселско време",
+  mk: "бриселско време",
+};
+
+type Formats = {
+  brusselsDate: Intl.DateTimeFormat;
+  brusselsTime: Intl.DateTimeFormat;
+  calendarDay: Intl.DateTimeFormat;
+  number: Intl.NumberFormat;
+};
+
+const formatsByLanguage = new Map<PageLanguage, Formats>();
+
+function formatsFor(language: PageLanguage): Formats {
+  let formats = formatsByLanguage.get(language);
+  if (formats) return formats;
+  const locale = intlLocale(language);
+  formats = {
+    brusselsDate: new Intl.DateTimeFormat(locale, { ...MONTH_DAY_YEAR, timeZone: ZONE }),
+    // Formatted apart from the date because en-GB joins the two with " at ", which reads poorly
+    // in running text ("expires on 30 November 2026 at 14:00 (Brussels time)").
+    brusselsTime: new Intl.DateTimeFormat(locale, { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+    calendarDay: new Intl.DateTimeFormat(locale, { ...MONTH_DAY_YEAR, timeZone: "UTC" }),
+    number: new Intl.NumberFormat(locale),
+  };
+  formatsByLanguage.set(language, formats);
+  return formats;
+}
 
 /** "15 September 2026" for "2026-09-15" (a calendar day, no time zone); what was typed if it is not a date. */
 export function formatDay(date: string) {
-  const at = new Date(`${date}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(at.getTime()) ? calendarDay.format(at) : date;
+  return formatDayIn("en", date);
 }
 
 /** "15 November 2026": the day an instant falls on in Brussels. */
 export function formatBrusselsDay(instant: Date): string {
-  return brusselsDate.format(instant);
+  return formatBrusselsDayIn("en", instant);
 }
 
 /**
@@ -30,7 +62,39 @@ export function formatBrusselsDay(instant: Date): string {
 export function formatBrussels(instant: Date | string): string {
   const time = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
   if (Number.isNaN(time)) return `an unreadable time ("${String(instant)}")`;
-  return `${brusselsDate.format(time)}, ${brusselsTime.format(time)} (Brussels time)`;
+  return formatBrusselsIn("en", time);
+}
+
+/** formatDay in a language: "15. septembar 2026." in sr-Latn. */
+export function formatDayIn(language: PageLanguage, date: string) {
+  const at = new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(at.getTime()) ? formatsFor(language).calendarDay.format(at) : date;
+}
+
+/** formatBrusselsDay in a language: "15 ноември 2026 г." in mk. */
+export function formatBrusselsDayIn(language: PageLanguage, instant: Date | number): string {
+  return formatsFor(language).brusselsDate.format(instant);
+}
+
+/** formatBrussels in a language: "30 nëntor 2026, 14:00 (ora e Brukselit)" in sq. */
+export function formatBrusselsIn(language: PageLanguage, instant: Date | number): string {
+  const formats = formatsFor(language);
+  return `${formats.brusselsDate.format(instant)}, ${formats.brusselsTime.format(instant)} (${ZONE_NAME[language]})`;
+}
+
+/** A number as the language writes it: "12,345" in English, "12.345" in mk, "12 345" in sq. */
+export function formatNumberIn(language: PageLanguage, value: number): string {
+  return formatsFor(language).number.format(value);
+}
+
+/** An amount in euros: "€12,345.50", "12.345,50 €"; whole euros without cents ("€60,000"). */
+export function formatEurosIn(language: PageLanguage, amount: number): string {
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
 }
 
 /**

@@ -3,9 +3,12 @@ import { users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { passwordChangedEmail } from "../../emails/templates/password-changed";
 import { passwordResetEmail } from "../../emails/templates/password-reset";
+import type { Language } from "../../workflows/languages";
+import { isLanguage } from "../../workflows/languages";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import { rememberLanguage } from "../i18n.server";
 import { hashPassword, spendVerificationTime, verifyPassword } from "./password.server";
 import { clearAttempts, isRateLimited, limitsFor, RATE_LIMITED_MESSAGE, recordAttempt } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
@@ -16,16 +19,20 @@ import { checkToken, consumeToken, issueToken, TOKEN_PROBLEMS } from "./tokens.s
 // and choose a password from an e-mailed link. Each writes its audit row and mail itself, so a
 // route only parses the form and shows the answer.
 
-/** A refusal the page shows above the form. */
+/** A refusal the page shows above the form: a catalogue key (locales/*.json), the page translates it. */
 type Refused = { ok: false; message: string };
 
-const WRONG_CREDENTIALS = "The e-mail address or the password is not right. Check both and try again.";
+const WRONG_CREDENTIALS = "refusal.wrongCredentials";
 
-/** Signs a person in; on success, the Set-Cookie header value of the new session. */
+/**
+ * Signs a person in; on success, the Set-Cookie header value of the new session and the
+ * account's language. A language chosen in this browser before signing in is kept on an
+ * account that has none yet.
+ */
 export async function signIn(
-  { email, password }: { email: string; password: string },
+  { email, password, language }: { email: string; password: string; language?: Language | null },
   request: Request,
-): Promise<{ ok: true; cookie: string } | Refused> {
+): Promise<{ ok: true; cookie: string; language: Language | null } | Refused> {
   const ip = clientIp(request);
   const limits = limitsFor({ action: "signin", email, ip });
   if (isRateLimited(limits)) return { ok: false, message: RATE_LIMITED_MESSAGE };
@@ -38,7 +45,9 @@ export async function signIn(
   }
   clearAttempts(limits[0]!);
   audit({ actorUserId: user.id, action: "signIn", subjectType: "user", subjectId: user.id, ip });
-  return { ok: true, cookie: await startSession(user.id, request) };
+  const accountLanguage = isLanguage(user.locale) ? user.locale : (language ?? null);
+  if (!user.locale && language) rememberLanguage(user.id, language);
+  return { ok: true, cookie: await startSession(user.id, request), language: accountLanguage };
 }
 
 /**
@@ -73,8 +82,9 @@ export async function changePassword(
 /**
  * Mails a reset link when the address belongs to an active account. The answer is the same
  * whether or not it does, so the page reveals nothing; only the rate limit refuses.
+ * `requestLanguage` is the language of the page the request came from.
  */
-export function requestPasswordReset(email: string, request: Request): { ok: true } | Refused {
+export function requestPasswordReset(email: string, request: Request, requestLanguage: Language = "en"): { ok: true } | Refused {
   const ip = clientIp(request);
   // Every request counts here, not only failures: each one may send an e-mail.
   const limits = limitsFor({ action: "reset", email, ip });
@@ -92,7 +102,14 @@ export function requestPasswordReset(email: string, request: Request): { ok: tru
       idempotencyKey: `password-reset:${tokenId}`,
       to: user.email,
       template: "password-reset",
-      ...passwordResetEmail({ appUrl: env().APP_URL, recipientName: user.name, resetUrl: `${env().APP_URL}/set-password/${secret}`, expiresAt }),
+      // In the account's language, or else the one the page was read in: most likely the same person's.
+      ...passwordResetEmail({
+        appUrl: env().APP_URL,
+        recipientName: user.name,
+        resetUrl: `${env().APP_URL}/set-password/${secret}`,
+        expiresAt,
+        language: isLanguage(user.locale) ? user.locale : requestLanguage,
+      }),
     });
     audit({ actorUserId: user.id, action: "passwordResetRequested", subjectType: "user", subjectId: user.id, ip }, tx);
   });

@@ -39,5 +39,5 @@ export function clearAttempts(limit: Limit) {
   db().delete(attempts).where(eq(attempts.key, limit.key)).run();
 }
 
-export const RATE_LIMITED_MESSAGE =
-  "Too many attempts. For your security, please wait 15 minutes before trying again.";
+/** A catalogue key (locales/*.json): "Too many attempts…". */
+export const RATE_LIMITED_MESSAGE = "refusal.rateLimited";

@@ -65,8 +65,8 @@ export function consumeToken(tx: Tx, tokenId: number, now = new Date()) {
 }
 
 export const TOKEN_PROBLEMS: Record<Exclude<TokenCheck, { ok: true }>["problem"], string> = {
-  unknown: "This link is not valid. Check that you copied the whole link from the e-mail.",
-  used: "This link has already been used. Each link works once. Sign in, or ask for a new link.",
-  expired: "This link has expired: links are valid for 72 hours. Ask for a new one below.",
-  inactive: "This account is no longer active. Contact the TAF team if you think this is a mistake.",
+  unknown: "refusal.tokenUnknown",
+  used: "refusal.tokenUsed",
+  expired: "refusal.tokenExpired",
+  inactive: "refusal.tokenInactive",
 };

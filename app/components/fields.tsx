@@ -1,6 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 // Every field has a visible label, an optional hint, and its error right beside it, linked by
 // aria-describedby so screen readers announce it.
@@ -111,20 +112,32 @@ export function ChoiceField({
 /** A message for the whole form (e.g. "wrong e-mail or password"), announced when it appears. */
 /** A field's errors, beside it: the paragraph its aria-describedby points at. */
 export function FieldError({ meta }: { meta: { errors?: string[]; errorId: string } }) {
+  const translate = useMessage();
   return meta.errors?.length ? (
     <p className="error" id={meta.errorId}>
-      {meta.errors.join(" ")}
+      {meta.errors.map(translate).join(" ")}
     </p>
   ) : null;
 }
 
 export function FormErrors({ errors }: { errors?: string[] }) {
+  const translate = useMessage();
   if (!errors?.length) return null;
   return (
     <div className="notice error" role="alert">
       {errors.map((error) => (
-        <p key={error}>{error}</p>
+        <p key={error}>{translate(error)}</p>
       ))}
     </div>
   );
+}
+
+/**
+ * A form message in the page's language. The browser's own check (Conform running the zod
+ * schema) yields catalogue keys such as "validation.email"; a message that is not a key (a
+ * page not yet translated, or one the server already translated) is shown as it is.
+ */
+function useMessage() {
+  const { t } = useTranslation();
+  return (message: string) => t(message, { defaultValue: message });
 }

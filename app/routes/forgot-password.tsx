@@ -1,25 +1,35 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { passwordResetRequestSchema as schema } from "../auth/account-schema";
 import { requestPasswordReset } from "../auth/accounts.server";
+import { TOKEN_LIFETIME_MS } from "../auth/tokens.server";
 import { FormErrors, TextField } from "../components/fields";
 import { readForm } from "../forms.server";
+import { requestLanguage, translateReply, translatorOf } from "../i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Forgot your password? · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await translatorOf(request);
+  return { title: t("layout.pageTitle", { page: t("forgotPassword.title") }) };
+}
 
 export async function action({ request }: ActionFunctionArgs) {
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema });
-  if (submission.status !== "success") return { result: submission.reply(), sent: false };
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), t), sent: false };
   const { email } = submission.value;
-  const outcome = requestPasswordReset(email, request);
-  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }), sent: false };
+  const outcome = requestPasswordReset(email, request, await requestLanguage(request));
+  if (!outcome.ok) return { result: translateReply(submission.reply({ formErrors: [outcome.message] }), t), sent: false };
   // The same answer whether or not the address has an account: the page reveals nothing.
-  return { result: submission.reply({ resetForm: true }), sent: true, email };
+  return { result: submission.reply({ resetForm: true }), sent: true, email, hours: TOKEN_LIFETIME_MS / 3_600_000 };
 }
 
 export default function ForgotPassword() {
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "forgot-password",
@@ -32,24 +42,24 @@ export default function ForgotPassword() {
   });
   return (
     <div className="narrow">
-      <h1>Forgot your password?</h1>
+      <h1>{t("forgotPassword.title")}</h1>
       {actionData?.sent ? (
         <div className="notice success" role="status">
           <p>
-            If <strong>{actionData.email}</strong> has an account on the portal, we have sent it a link to choose a
-            new password. The link works once and for 72 hours.
+            <Trans i18nKey="forgotPassword.sent" values={{ email: actionData.email }} components={{ strong: <strong /> }} />{" "}
+            {t("forgotPassword.linkValidity", { count: actionData.hours })}
           </p>
-          <p>No e-mail after a few minutes? Check your spam folder, or ask the TAF team.</p>
+          <p>{t("forgotPassword.noMail")}</p>
         </div>
       ) : (
-        <p>Enter the e-mail address you sign in with. We will send you a link to choose a new password.</p>
+        <p>{t("forgotPassword.intro")}</p>
       )}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <TextField label="E-mail address" type="email" autoComplete="email" meta={fields.email} />
+        <TextField label={t("forgotPassword.email")} type="email" autoComplete="email" meta={fields.email} />
         <div className="actions">
-          <button type="submit">Send me a link</button>
-          <Link to="/login">Back to sign in</Link>
+          <button type="submit">{t("forgotPassword.submit")}</button>
+          <Link to="/login">{t("forgotPassword.backToSignIn")}</Link>
         </div>
       </Form>
     </div>

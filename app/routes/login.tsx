@@ -3,32 +3,40 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { signInSchema as schema } from "../auth/account-schema";
 import { signIn } from "../auth/accounts.server";
 import { safeRedirect } from "../auth/redirect";
 import { getSessionUser } from "../auth/session.server";
 import { FormErrors, TextField } from "../components/fields";
 import { readForm } from "../forms.server";
+import { chosenLanguage, languageCookieHeader, translateReply, translatorOf } from "../i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/");
-  return null;
+  const t = await translatorOf(request);
+  return { title: t("layout.pageTitle", { page: t("login.title") }) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
-    return { result: submission.reply({ hideFields: ["password"] }) };
+    return { result: translateReply(submission.reply({ hideFields: ["password"] }), t) };
   }
   const { email, password, redirectTo } = submission.value;
-  const outcome = await signIn({ email, password }, request);
-  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message], hideFields: ["password"] }) };
-  throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": outcome.cookie } });
+  const outcome = await signIn({ email, password, language: await chosenLanguage(request) }, request);
+  if (!outcome.ok) return { result: translateReply(submission.reply({ formErrors: [outcome.message], hideFields: ["password"] }), t) };
+  // The account's language follows the person to this browser.
+  const headers = new Headers({ "Set-Cookie": outcome.cookie });
+  if (outcome.language) headers.append("Set-Cookie", await languageCookieHeader(outcome.language));
+  throw redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function Login() {
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
@@ -43,33 +51,30 @@ export default function Login() {
   const notice = searchParams.get("notice");
   return (
     <div className="narrow">
-      <h1>Sign in</h1>
+      <h1>{t("login.title")}</h1>
       {notice === "password-set" ? (
         <p className="notice success" role="status">
-          Your password is set. Sign in with your e-mail address and the new password.
+          {t("login.passwordSet")}
         </p>
       ) : notice === "signed-out" ? (
         <p className="notice" role="status">
-          You are signed out.
+          {t("login.signedOut")}
         </p>
       ) : null}
-      <p>
-        The TAF portal is for staff of partner institutions, reviewers and the TAF team. Accounts are by
-        invitation.
-      </p>
+      <p>{t("login.intro")}</p>
       {/* A full page load: signing in changes everything the page shows. */}
       <Form method="post" className="stack" reloadDocument {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <TextField label="E-mail address" type="email" autoComplete="username" meta={fields.email} />
-        <TextField label="Password" type="password" autoComplete="current-password" meta={fields.password} />
+        <TextField label={t("login.email")} type="email" autoComplete="username" meta={fields.email} />
+        <TextField label={t("login.password")} type="password" autoComplete="current-password" meta={fields.password} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <div className="actions">
-          <button type="submit">Sign in</button>
-          <Link to="/forgot-password">Forgot your password?</Link>
+          <button type="submit">{t("login.submit")}</button>
+          <Link to="/forgot-password">{t("login.forgotPassword")}</Link>
         </div>
       </Form>
       <p className="muted">
-        <Link to="/privacy">What the portal keeps about you, and why</Link>
+        <Link to="/privacy">{t("login.privacy")}</Link>
       </p>
     </div>
   );

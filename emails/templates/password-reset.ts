@@ -1,21 +1,34 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
+import type { Language } from "../../workflows/languages";
+import { translatorFor } from "../../workflows/messages";
+import { formatBrusselsIn } from "../../workflows/time";
 
-export function passwordResetEmail(reset: { recipientName: string; resetUrl: string; expiresAt: Date; appUrl: string }): RenderedEmail {
-  const subject = "Choose a new password for the TAF portal";
+/** The reset link's mail, in the recipient's language (the first template written through the catalogues). */
+export function passwordResetEmail(reset: {
+  recipientName: string;
+  resetUrl: string;
+  expiresAt: Date;
+  appUrl: string;
+  language?: Language;
+}): RenderedEmail {
+  const language = reset.language ?? "en";
+  const t = translatorFor(language);
+  const subject = t("email.passwordReset.subject");
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: reset.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${reset.recipientName},`,
-        "Someone, hopefully you, asked to reset the password of your account on the TAF portal.",
-        `To choose a new password, use the link below. The link works once and expires on ${formatBrussels(reset.expiresAt)}.`,
+        t("email.passwordReset.greeting", { name: reset.recipientName }),
+        t("email.passwordReset.asked"),
+        t("email.passwordReset.link", { expiresAt: formatBrusselsIn(language, reset.expiresAt) }),
       ],
-      action: { label: "Choose a new password", url: reset.resetUrl },
-      footerNote: "If you did not ask for this, ignore this email: your password stays as it is.",
+      action: { label: t("email.passwordReset.action"), url: reset.resetUrl },
+      footerNote: t("email.passwordReset.ignore"),
     }),
   };
 }
