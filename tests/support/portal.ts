@@ -21,7 +21,8 @@ async function freePort() {
   });
 }
 
-export async function startPortal() {
+/** `env` adds to the portal's environment, e.g. { PSEUDO_LANGUAGE: "true" }. */
+export async function startPortal(env: Record<string, string> = {}) {
   if (!existsSync("build/server/index.js")) throw new Error("No build: run `npm run build` first (npm test does).");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -38,6 +39,7 @@ export async function startPortal() {
       SMTP_URL: "",
       SESSION_SECRET: "",
       DEMO_DATA: "auto",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
