@@ -48,9 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * hydrates: sent once, in the page, and never in loader data (which each navigation refetches).
  */
 function Catalogue() {
+  const nonce = useNonce();
   const { i18n } = useTranslation();
   const json = JSON.stringify(i18n.getResourceBundle(i18n.language, "translation") ?? {}).replaceAll("<", "\\u003c");
-  return <script id={CATALOGUE_ELEMENT_ID} type="application/json" dangerouslySetInnerHTML={{ __html: json }} />;
+  // Not run as a script, but it carries the nonce like every inline script of the page.
+  return <script id={CATALOGUE_ELEMENT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: json }} />;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
