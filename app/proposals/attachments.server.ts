@@ -21,6 +21,7 @@ import type { ProposalPermission } from "../permissions.server";
 import { canOnProposal } from "../permissions.server";
 import type { AttachedDocument } from "./attachment-schema";
 import { participationIn } from "./participation.server";
+import { fileNameAsChosen, withEscapedFileNames } from "./upload-names.server";
 
 // Letters of support and supporting documents of the proposal, and the agendas, lists of
 // participants and minutes of its concept note and reports: each file belongs to one document
@@ -222,7 +223,7 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
       return undefined;
     }
     const file: ReceivedFile = {
-      originalName: cleanName(part.filename),
+      originalName: cleanName(fileNameAsChosen(part.filename)),
       tempPath: join(incoming, `${randomBytes(16).toString("hex")}.part`),
       sizeBytes: 0,
       sha256: "",
@@ -251,7 +252,7 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
   }
 
   try {
-    await unstable_parseMultipartFormData(request, handler);
+    await unstable_parseMultipartFormData(withEscapedFileNames(request), handler);
   } catch (error) {
     if (error instanceof UploadTooLarge) {
       if (received.file) received.file.tooLarge = true;
