@@ -72,7 +72,7 @@ describe("the production server, tried as an attacker would", { timeout: 120_000
 
   it("refuses a form from the same host over another scheme, and a cross-site form that sends no Origin", async () => {
     const before = resetsAskedFor();
-    const forged = [
+    const forged: Record<string, string>[] = [
       { Origin: portal.url.replace("http:", "https:") },
       { Origin: "null" },
       { "Sec-Fetch-Site": "cross-site" },
@@ -91,7 +91,7 @@ describe("the production server, tried as an attacker would", { timeout: 120_000
 
   it("takes a form from its own pages, a typed address, or a script without a session", async () => {
     const before = resetsAskedFor();
-    const own = [{ Origin: portal.url }, { "Sec-Fetch-Site": "same-origin" }, { "Sec-Fetch-Site": "none" }, {}];
+    const own: Record<string, string>[] = [{ Origin: portal.url }, { "Sec-Fetch-Site": "same-origin" }, { "Sec-Fetch-Site": "none" }, {}];
     for (const headers of own) {
       const response = await fetch(`${portal.url}/forgot-password`, { method: "POST", headers: { ...FORM, ...headers }, body: new URLSearchParams({ email: "admin@taf.example" }) });
       expect({ headers, status: response.status }).toEqual({ headers, status: 200 });
