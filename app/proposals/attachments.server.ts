@@ -14,6 +14,7 @@ import { formatBrussels } from "../../workflows/time";
 import type { AttachmentDocumentKind } from "../../workflows/vocabulary";
 import { ATTACHMENT_DOCUMENT_KINDS } from "../../workflows/vocabulary";
 import { audit } from "../audit.server";
+import { acceptableFileName } from "../free-text-schema";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
@@ -304,6 +305,9 @@ export async function addAttachment(input: {
   const list = input.list ?? PROPOSAL_LIST;
   if (input.received.malformed && !file?.tooLarge) return { ok: false, message: "The file did not arrive complete. Choose it again and upload it." };
   if (!file) return { ok: false, message: "Choose a file to upload." };
+  if (acceptableFileName(file.originalName) === null) {
+    return { ok: false, message: `The name of this file contains an invisible character that changes the order or direction of its letters, so it would not read as it is: “${file.originalName.replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, "�")}”. Rename the file and upload it again. Nothing was saved.` };
+  }
   if (file.tooLarge) {
     return { ok: false, message: `“${file.originalName}” is larger than 10 MB, the most a file may be. Make it smaller (for example, scan it at a lower resolution or split it in parts) and upload it again. Nothing was saved.` };
   }

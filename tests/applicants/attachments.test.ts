@@ -199,6 +199,12 @@ describe("uploading", () => {
     }
   });
 
+  it("refuses a file whose name hides its type with a direction override, and keeps nothing", async () => {
+    const before = db().select({ n: count() }).from(attachments).get()!.n;
+    expect(await refused(LEAD, cybercrime(), "\u202egnp.pdf", pdf())).toMatch(/invisible character that changes the order or direction.*Rename the file/);
+    expect(db().select({ n: count() }).from(attachments).get()!.n).toBe(before);
+  });
+
   it("refuses programs, archives and text whatever their names say, and keeps nothing", async () => {
     expect(await refused(LEAD, cybercrime(), "report.pdf", exe)).toMatch(/“report\.pdf” is a program\. The portal accepts PDF, Word \(DOCX\).*Nothing was saved/);
     expect(await refused(LEAD, cybercrime(), "documents.docx", plainZip, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toMatch(/ZIP archive/);
