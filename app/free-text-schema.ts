@@ -31,10 +31,14 @@ export const LINE_BREAK_IN_A_LINE = "Use a single line here, without line breaks
 export const SPOOFING_CHARACTER =
   "This text contains an invisible character that changes the order or direction of the letters, so it may not read as it looks. Type it again without it.";
 
-/** A name, a title or another single line, refused with a message if it has any of those characters. */
+/**
+ * A name, a title or another single line, refused with a message if it has any of those
+ * characters. Trimmed first: a name pasted from a spreadsheet with its trailing tab is fine.
+ */
 export function singleLine(params?: { error: string }) {
   return z
     .string(params)
+    .trim()
     .refine((text) => !/[\r\n\t\u2028\u2029]/u.test(text), { error: LINE_BREAK_IN_A_LINE, abort: true })
     .refine((text) => !CONTROL_IN_A_LINE.test(text), { error: UNTYPABLE_CHARACTER, abort: true })
     .refine((text) => !SPOOFING.test(text), { error: SPOOFING_CHARACTER, abort: true });
