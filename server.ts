@@ -41,15 +41,6 @@ app.disable("x-powered-by");
 if (config.TRUST_PROXY) app.set("trust proxy", true);
 app.use(compression());
 
-// Remix pages take GET and POST (HEAD with GET); any other method answers 405 here, with the
-// methods that work, rather than reaching a route that cannot answer it.
-const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
-app.use((req, res, next) => {
-  if (ALLOWED_METHODS.includes(req.method)) return next();
-  res.setHeader("Allow", ALLOWED_METHODS.join(", "));
-  refuse(res, 405, "Method not allowed", `This address answers ${ALLOWED_METHODS.join(", ")} only. Nothing was changed.`);
-});
-
 app.use((req, res, next) => {
   // Loaders read the client's address from this header; whatever a client sent in it is replaced.
   req.headers["x-taf-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
@@ -93,6 +84,15 @@ function whenHeadersAreSent(res: express.Response, fill: () => void) {
     return writeHead.apply(this, args);
   } as typeof writeHead;
 }
+
+// Remix pages take GET and POST (HEAD with GET); any other method answers 405 here, with the
+// methods that work, rather than reaching a route that cannot answer it.
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+app.use((req, res, next) => {
+  if (ALLOWED_METHODS.includes(req.method)) return next();
+  res.setHeader("Allow", ALLOWED_METHODS.join(", "));
+  refuse(res, 405, "Method not allowed", `This address answers ${ALLOWED_METHODS.join(", ")} only. Nothing was changed.`);
+});
 
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
