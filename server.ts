@@ -9,6 +9,7 @@ import { connection, closeDatabase } from "./app/db.server";
 import { env } from "./app/env.server";
 import { startBackgroundJobs } from "./app/jobs/background.server";
 import { refusalPage } from "./app/refusal-page.server";
+import { SESSION_COOKIE_NAME } from "./app/auth/session.server";
 import { KOSOVO_FOOTNOTE } from "./workflows/countries";
 import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "./app/demo/demo.server";
 
@@ -17,7 +18,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_UPLOAD_BYTES = 11 * 1024 * 1024;
 const TOO_LARGE = "too-large";
 
-let config;
+let config: ReturnType<typeof env>;
 try {
   config = env();
 } catch (error) {
@@ -43,37 +44,61 @@ app.use(compression());
 app.use((req, res, next) => {
   // Loaders read the client's address from this header; whatever a client sent in it is replaced.
   req.headers["x-taf-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  if (production) {
-    const nonce = randomBytes(16).toString("base64");
-    res.locals.cspNonce = nonce;
-    res.setHeader(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        // Inline styles only: e-mails shown in the Mailbox use them. Scripts never run there.
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-      ].join("; "),
-    );
-  }
+  const nonce = production ? randomBytes(16).toString("base64") : undefined;
+  res.locals.cspNonce = nonce;
+  // The defaults go on just before the headers are sent, and only where the answer set none of
+  // its own: an attachment download brings its own sandboxing policy, and each header is sent once.
+  whenHeadersAreSent(res, () => {
+    setUnlessSet(res, "X-Content-Type-Options", "nosniff");
+    setUnlessSet(res, "Referrer-Policy", "same-origin");
+    setUnlessSet(res, "X-Frame-Options", "DENY");
+    if (nonce) setUnlessSet(res, "Content-Security-Policy", pagePolicy(nonce));
+  });
   next();
+});
+
+function pagePolicy(nonce: string) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // Inline styles only: e-mails shown in the Mailbox use them. Scripts never run there.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function setUnlessSet(res: express.Response, name: string, value: string) {
+  if (!res.hasHeader(name)) res.setHeader(name, value);
+}
+
+/** Runs `fill` once, right before the status line and headers go out (Node sends them through writeHead). */
+function whenHeadersAreSent(res: express.Response, fill: () => void) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    res.writeHead = writeHead;
+    fill();
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+
+// Remix pages take GET and POST (HEAD with GET); any other method answers 405 here, with the
+// methods that work, rather than reaching a route that cannot answer it.
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+app.use((req, res, next) => {
+  if (ALLOWED_METHODS.includes(req.method)) return next();
+  res.setHeader("Allow", ALLOWED_METHODS.join(", "));
+  refuse(res, 405, "Method not allowed", `This address answers ${ALLOWED_METHODS.join(", ")} only. Nothing was changed.`);
 });
 
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
-  // A form posted from another site is refused: cookies are SameSite=Lax, and this checks too.
-  // (Remix itself also compares Origin and Host, but answers a mismatch with a 500.)
-  const origin = req.get("origin");
-  const host = (config.TRUST_PROXY && req.get("x-forwarded-host")) || req.get("host");
-  if (origin && (!URL.canParse(origin) || new URL(origin).host !== host)) {
+  // A form posted from another site is refused: cookies are SameSite=Lax, and this checks too
+  // (ADR 018). (Remix itself also compares Origin and Host, but answers a mismatch with a 500.)
+  if (!sentFromThisSite(req)) {
     refuse(res, 403, "Form refused", "This form was sent from another site and was refused. Nothing was changed.");
     return;
   }
@@ -102,6 +127,29 @@ app.use((req, res, next) => {
   next();
 });
 
+/**
+ * Whether a form comes from the portal's own pages. With an Origin, it must be the portal's
+ * whole origin (scheme, host and port: an http:// page on the same host is another site), as
+ * this request reached it or as APP_URL names it. Without one, the browser's Sec-Fetch-Site
+ * must say same-origin or none (typed by the person). With neither header it is not a
+ * browser's form post: refused if it carries a session, accepted otherwise (a script signing in).
+ */
+function sentFromThisSite(req: express.Request) {
+  const origin = req.get("origin");
+  if (origin !== undefined) {
+    const host = (config.TRUST_PROXY && req.get("x-forwarded-host")) || req.get("host");
+    const own = [`${req.protocol}://${host}`, new URL(config.APP_URL).origin];
+    return URL.canParse(origin) && own.includes(new URL(origin).origin);
+  }
+  const fetchSite = req.get("sec-fetch-site");
+  if (fetchSite !== undefined) return fetchSite === "same-origin" || fetchSite === "none";
+  return !hasSessionCookie(req);
+}
+
+function hasSessionCookie(req: express.Request) {
+  return (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${SESSION_COOKIE_NAME}=`));
+}
+
 function refuse(res: express.Response, status: number, title: string, explanation: string) {
   res.status(status).type("html").send(refusalPage(title, explanation, status));
 }
@@ -118,6 +166,13 @@ if (production) {
   app.use(vite.middlewares);
   build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 }
+
+// Whatever the portal answers a signed-in person (pages, their data, downloads, exports) stays
+// out of every cache, so a shared office computer keeps nothing of it. Static files came first.
+app.use((req, res, next) => {
+  if (hasSessionCookie(req)) whenHeadersAreSent(res, () => res.setHeader("Cache-Control", "private, no-store"));
+  next();
+});
 
 app.all(
   "*",

@@ -18,6 +18,8 @@ import { readPage } from "./pagination.server";
 const AUDIT_ACTION_WORDS: Record<string, string> = {
   signIn: "Signed in",
   signInFailed: "Sign-in refused",
+  signInHeldUnderAttack: "Sign-in from a new address held while the account was under attack; a link was e-mailed",
+  passwordCheckFailed: "Typed a wrong current password on the account page",
   personInvited: "Invited a person",
   invitationResent: "Sent an invitation again",
   invitationAccepted: "Accepted an invitation",

@@ -7,7 +7,7 @@ import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../workflows/assignment.machi
 import { proposalStatesTakingReviews } from "./reviews/assignments.server";
 import type { SessionUser } from "./auth/session.server";
 import { requireUser } from "./auth/session.server";
-import { accepts, statesWithin } from "../workflows/proposal-stages";
+import { accepts, NEVER_SUBMITTED, statesWithin } from "../workflows/proposal-stages";
 import type { ProposalEventType } from "../workflows/proposal.machine";
 import { allowedEvents, refusalOf } from "../workflows/proposal.machine";
 import { leadOf } from "../workflows/actors";
@@ -124,7 +124,7 @@ function advisesOn(user: SessionUser, proposal: Participation) {
  */
 export function seenByAdvisors(): SQL {
   const shared = db().select({ one: sql`1` }).from(advisorShares).where(eq(advisorShares.proposalId, proposals.id));
-  return or(notInArray(proposals.state, statesWithin("draft", "discarded")), and(inArray(proposals.state, statesWithin("draft")), exists(shared)))!;
+  return or(notInArray(proposals.state, [...NEVER_SUBMITTED]), and(inArray(proposals.state, statesWithin("draft")), exists(shared)))!;
 }
 
 /** Proposals led by, or with a partner taking part from, an institution that meets the condition. */

@@ -30,6 +30,20 @@ export function statesWithin(...stages: ProposalStatePath[]): ProposalStatePath[
   return STORED_PATHS.filter((path) => stages.some((stage) => isWithin(path, stage)));
 }
 
+/**
+ * Where a proposal that was never submitted is: its draft, or a final state the draft leads to
+ * directly (discarded). What is there stays with the institutions writing it.
+ */
+export const NEVER_SUBMITTED: readonly ProposalStatePath[] = (() => {
+  const draft = proposalMachine.getStateNodeById("proposal.draft");
+  const endedFromDraft = [...draft.transitions.values()]
+    .flat()
+    .flatMap((transition) => transition.target ?? [])
+    .filter((target) => target.type === "final")
+    .map((target) => target.path.join(".") as ProposalStatePath);
+  return [...statesWithin("draft"), ...endedFromDraft];
+})();
+
 /** The statechart's final states: a proposal there is finished. */
 export const FINAL_STATES: readonly ProposalStatePath[] = STORED_PATHS.filter(
   (path) => proposalMachine.getStateNodeById(`proposal.${path}`).type === "final",

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { users } from "../../db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { auditLog, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { passwordChangedEmail } from "../../emails/templates/password-changed";
 import { passwordResetEmail } from "../../emails/templates/password-reset";
@@ -10,7 +10,7 @@ import { db } from "../db.server";
 import { env } from "../env.server";
 import { rememberLanguage } from "../i18n.server";
 import { hashPassword, spendVerificationTime, verifyPassword } from "./password.server";
-import { clearAttempts, isRateLimited, limitsFor, RATE_LIMITED_MESSAGE, recordAttempt } from "./rate-limit.server";
+import { clearAttempts, isRateLimited, passwordCheckLimits, RATE_LIMITED_MESSAGE, recordAttempt, resetLimits, signInLimits } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
 import { clientIp, endAllSessions, endOtherSessions, startSession } from "./session.server";
 import { checkToken, consumeToken, issueToken, TOKEN_PROBLEMS } from "./tokens.server";
@@ -24,30 +24,58 @@ type Refused = { ok: false; message: string };
 
 const WRONG_CREDENTIALS = "refusal.wrongCredentials";
 
+// Said when the right password comes from a new address of an account under attack (ADR 018).
+const UNDER_ATTACK = "refusal.underAttack";
+
 /**
  * Signs a person in; on success, the Set-Cookie header value of the new session and the
  * account's language. A language chosen in this browser before signing in is kept on an
- * account that has none yet.
+ * account that has none yet. The limits (rate-limit.server.ts, ADR 018) stop a guesser without
+ * locking out the owner elsewhere.
  */
 export async function signIn(
   { email, password, language }: { email: string; password: string; language?: Language | null },
   request: Request,
 ): Promise<{ ok: true; cookie: string; language: Language | null } | Refused> {
   const ip = clientIp(request);
-  const limits = limitsFor({ action: "signin", email, ip });
-  if (isRateLimited(limits)) return { ok: false, message: RATE_LIMITED_MESSAGE };
+  const limits = signInLimits({ email, ip });
+  if (isRateLimited([limits.pair, limits.address])) return { ok: false, message: RATE_LIMITED_MESSAGE };
   const user = db().select().from(users).where(eq(users.email, email)).get();
   const valid = user?.active ? await verifyPassword(user.passwordHash, password) : (await spendVerificationTime(password), false);
   if (!user || !valid) {
-    recordAttempt(limits);
+    recordAttempt([limits.pair, limits.address, limits.account]);
     audit({ actorUserId: null, action: "signInFailed", detail: { email }, ip });
     return { ok: false, message: WRONG_CREDENTIALS };
   }
-  clearAttempts(limits[0]!);
+  if (isRateLimited([limits.account]) && !knownAddress(user.id, ip)) {
+    // The right password, but the account is under attack and this address is new: the owner
+    // gets in through their mailbox, which a guesser does not have.
+    const sent = requestPasswordReset(email, request);
+    audit({ actorUserId: user.id, action: "signInHeldUnderAttack", subjectType: "user", subjectId: user.id, ip });
+    return { ok: false, message: sent.ok ? UNDER_ATTACK : sent.message };
+  }
+  clearAttempts(limits.pair);
   audit({ actorUserId: user.id, action: "signIn", subjectType: "user", subjectId: user.id, ip });
   const accountLanguage = isLanguage(user.locale) ? user.locale : (language ?? null);
   if (!user.locale && language) rememberLanguage(user.id, language);
   return { ok: true, cookie: await startSession(user.id, request), language: accountLanguage };
+}
+
+/** Whether the person signed in, or chose a password from an e-mailed link, from this IP address before. */
+function knownAddress(userId: number, ip: string) {
+  const row = db()
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.subjectType, "user"),
+        eq(auditLog.subjectId, String(userId)),
+        inArray(auditLog.action, ["signIn", "passwordReset", "invitationAccepted"]),
+        eq(auditLog.ip, ip),
+      ),
+    )
+    .get();
+  return row !== undefined;
 }
 
 /**
@@ -59,8 +87,12 @@ export async function changePassword(
   { currentPassword, password }: { currentPassword: string; password: string },
   request: Request,
 ): Promise<{ ok: true } | { ok: false; currentPassword: string }> {
+  const limits = passwordCheckLimits(user.id);
+  if (isRateLimited(limits)) return { ok: false, currentPassword: RATE_LIMITED_MESSAGE };
   const row = db().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   if (!(await verifyPassword(row?.passwordHash ?? null, currentPassword))) {
+    recordAttempt(limits);
+    audit({ actorUserId: user.id, action: "passwordCheckFailed", subjectType: "user", subjectId: user.id, ip: clientIp(request) });
     return { ok: false, currentPassword: "This is not your current password." };
   }
   const passwordHash = await hashPassword(password);
@@ -86,8 +118,7 @@ export async function changePassword(
  */
 export function requestPasswordReset(email: string, request: Request, requestLanguage: Language = "en"): { ok: true } | Refused {
   const ip = clientIp(request);
-  // Every request counts here, not only failures: each one may send an e-mail.
-  const limits = limitsFor({ action: "reset", email, ip });
+  const limits = resetLimits({ email, ip });
   if (isRateLimited(limits)) return { ok: false, message: RATE_LIMITED_MESSAGE };
   recordAttempt(limits);
   const user = db()

@@ -4,15 +4,43 @@ import { db } from "../db.server";
 
 const WINDOW_MS = 15 * 60 * 1000;
 
-// Ten tries per e-mail address; more per IP address, because a whole ministry may share one.
-export function limitsFor({ email, ip, action }: { email: string; ip: string; action: "signin" | "reset" }) {
+// Why the limits are what they are: docs/decisions/018-sign-in-limits.md. Only failed tries
+// count against sign-in, so people signing in well never use anyone's tries up.
+
+/**
+ * Sign-in's limits. `pair`: ten wrong passwords for one account from one IP address stop that
+ * pair only, so whoever guesses from elsewhere never locks the owner out. `address`: a hundred
+ * from one IP address, across accounts, stop it (a ministry behind one NAT mistypes far less).
+ * `account`: fifty for one account from anywhere is an attack from many addresses; it stops no
+ * one by itself, but the password alone then only works from an address the owner signed in
+ * from before (accounts.server.ts, `signIn`).
+ */
+export function signInLimits({ email, ip }: { email: string; ip: string }) {
+  return {
+    pair: { key: `signin:pair:${email}:${ip}`, tries: 10 },
+    address: { key: `signin:ip:${ip}`, tries: 100 },
+    account: { key: `signin:account:${email}`, tries: 50 },
+  };
+}
+
+// Ten links per e-mail address; more per IP address, because a whole ministry may share one.
+// Every request counts here: each one may send an e-mail.
+export function resetLimits({ email, ip }: { email: string; ip: string }) {
   return [
-    { key: `${action}:email:${email}`, tries: 10 },
-    { key: `${action}:ip:${ip}`, tries: 30 },
+    { key: `reset:email:${email}`, tries: 10 },
+    { key: `reset:ip:${ip}`, tries: 30 },
   ];
 }
 
-type Limit = ReturnType<typeof limitsFor>[number];
+/**
+ * Wrong "current password" answers on the account page: ten per account. Whoever holds a
+ * session (perhaps stolen, on a shared computer) cannot guess the password with it.
+ */
+export function passwordCheckLimits(userId: number) {
+  return [{ key: `password:user:${userId}`, tries: 10 }];
+}
+
+type Limit = { key: string; tries: number };
 
 /** Whether any of the limits has had its tries within the last 15 minutes. */
 export function isRateLimited(limits: Limit[], now = Date.now()) {
@@ -34,7 +62,7 @@ export function recordAttempt(limits: Limit[], now = Date.now()) {
   });
 }
 
-/** A successful sign-in forgives the address's failed tries (not the IP's). */
+/** Forgives a limit's tries: a successful sign-in forgives its pair's (not the IP's, nor the account's). */
 export function clearAttempts(limit: Limit) {
   db().delete(attempts).where(eq(attempts.key, limit.key)).run();
 }

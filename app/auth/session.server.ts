@@ -33,9 +33,12 @@ function sessionSecret() {
   return readFileSync(file, "utf8").trim();
 }
 
+/** The session cookie's name: server.ts tells a signed-in request by it, before Remix runs. */
+export const SESSION_COOKIE_NAME = "taf_session";
+
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {
-  cookie ??= createCookie("taf_session", {
+  cookie ??= createCookie(SESSION_COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "../free-text-schema";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import type { CriterionId, CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";
 
@@ -6,7 +7,7 @@ import type { CriterionId, CriterionResult, EligibilityOutcome } from "../../wor
 // need a reason is read from the proposal's latest automatic check (desk.server.ts), and whether
 // the step is allowed is the statechart's to say.
 
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`).default("");
 const said = (max: number, missing: string) => text(max).pipe(z.string().min(1, missing));
 
 /** The field holding the reason for confirming a criterion the automatic check did not pass. */

@@ -24,6 +24,8 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   personDeactivated: "Deactivated",
   personReactivated: "Reactivated",
   signIn: "Signed in",
+  signInHeldUnderAttack: "Sign-in from a new address held (account under attack); link e-mailed",
+  passwordCheckFailed: "Typed a wrong current password",
   passwordChanged: "Changed their password",
   passwordResetRequested: "Asked for a password reset link",
   passwordReset: "Chose a new password with a reset link",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "../free-text-schema";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
 
@@ -30,12 +31,12 @@ const roleFields = {
   role: z.enum(roles, { error: "Choose a role." }),
   institutionId: z.number({ error: "Choose the institution." }).int().positive("Choose the institution.").optional(),
   countryCode: z.string().regex(/^[A-Z]{2}$/, "Choose the country.").optional(),
-  affiliation: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+  affiliation: singleLine().trim().max(200, "Use at most 200 characters.").optional(),
 };
 
 const personFields = {
-  name: z.string({ error: "Enter the person's full name." }).trim().min(2, "Enter the person's full name.").max(200, "Use at most 200 characters."),
-  jobTitle: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+  name: singleLine({ error: "Enter the person's full name." }).trim().min(2, "Enter the person's full name.").max(200, "Use at most 200 characters."),
+  jobTitle: singleLine().trim().max(200, "Use at most 200 characters.").optional(),
 };
 
 type RoleInput = { role?: unknown; institutionId?: unknown; countryCode?: unknown; affiliation?: unknown };

@@ -14,6 +14,7 @@ import { formatBrussels } from "../../workflows/time";
 import type { AttachmentDocumentKind } from "../../workflows/vocabulary";
 import { ATTACHMENT_DOCUMENT_KINDS } from "../../workflows/vocabulary";
 import { audit } from "../audit.server";
+import { acceptableFileName } from "../free-text-schema";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
@@ -21,6 +22,7 @@ import type { ProposalPermission } from "../permissions.server";
 import { canOnProposal } from "../permissions.server";
 import type { AttachedDocument } from "./attachment-schema";
 import { participationIn } from "./participation.server";
+import { fileNameAsChosen, withEscapedFileNames } from "./upload-names.server";
 
 // Letters of support and supporting documents of the proposal, and the agendas, lists of
 // participants and minutes of its concept note and reports: each file belongs to one document
@@ -222,7 +224,7 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
       return undefined;
     }
     const file: ReceivedFile = {
-      originalName: cleanName(part.filename),
+      originalName: cleanName(fileNameAsChosen(part.filename)),
       tempPath: join(incoming, `${randomBytes(16).toString("hex")}.part`),
       sizeBytes: 0,
       sha256: "",
@@ -251,7 +253,7 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
   }
 
   try {
-    await unstable_parseMultipartFormData(request, handler);
+    await unstable_parseMultipartFormData(withEscapedFileNames(request), handler);
   } catch (error) {
     if (error instanceof UploadTooLarge) {
       if (received.file) received.file.tooLarge = true;
@@ -303,6 +305,9 @@ export async function addAttachment(input: {
   const list = input.list ?? PROPOSAL_LIST;
   if (input.received.malformed && !file?.tooLarge) return { ok: false, message: "The file did not arrive complete. Choose it again and upload it." };
   if (!file) return { ok: false, message: "Choose a file to upload." };
+  if (acceptableFileName(file.originalName) === null) {
+    return { ok: false, message: `The name of this file contains an invisible character that changes the order or direction of its letters, so it would not read as it is: “${file.originalName.replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, "�")}”. Rename the file and upload it again. Nothing was saved.` };
+  }
   if (file.tooLarge) {
     return { ok: false, message: `“${file.originalName}” is larger than 10 MB, the most a file may be. Make it smaller (for example, scan it at a lower resolution or split it in parts) and upload it again. Nothing was saved.` };
   }

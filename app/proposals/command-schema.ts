@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "../free-text-schema";
 
 // The forms on the proposal page, one per statechart event a person can send. zod checks only
 // the shape (lengths, numbers, choices); whether the step is allowed, and whether a reason is
@@ -6,7 +7,7 @@ import { z } from "zod";
 // each form shows, with their labels, are the event catalogue's (workflows/proposal-events.ts);
 // a test checks that every schema here has exactly the catalogue's fields.
 
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`).default("");
 
 export const commandSchema = z.discriminatedUnion("event", [
   z.object({ event: z.literal("SUBMIT") }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "../free-text-schema";
 import { COUNTRY_CODES } from "../../workflows/countries";
 import type { CountryCode } from "../../workflows/countries";
 import type { SupportKind } from "../../workflows/vocabulary";
@@ -23,7 +24,7 @@ export type ConceptNoteIntent = (typeof CONCEPT_NOTE_INTENTS)[number];
 
 const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [SupportKind, ...SupportKind[]];
 
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`);
 
 /** "2026-09-15", a date that exists (not 31 April), between 2000 and 2099. */
 export const isoDate = z
@@ -150,7 +151,7 @@ export function conceptNoteSchema(intent: ConceptNoteIntent | null = "save", ans
     mitigation: text(4000).default(""),
     answer:
       strict && answering
-        ? z.string({ error: ANSWER_REQUIRED }).trim().min(1, ANSWER_REQUIRED).max(MAX_ANSWER, `Use at most ${MAX_ANSWER} characters.`)
+        ? multiLine({ error: ANSWER_REQUIRED }).trim().min(1, ANSWER_REQUIRED).max(MAX_ANSWER, `Use at most ${MAX_ANSWER} characters.`)
         : text(MAX_ANSWER).default(""),
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { CHARACTER_CAPS, freeText } from "../free-text-schema";
+import { CHARACTER_CAPS, freeText, lineText } from "../free-text-schema";
 
 // The proposal's drafting form: one zod schema per section, used by the server (the action)
 // and by the browser (Conform), so a value refused in one is refused in the other. The keys are
@@ -136,7 +136,7 @@ export type DraftRules = { offer?: DraftOffer; earliestStart?: string };
 function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, earliestStart }: DraftRules = {}) {
   return {
     idea: z.object({
-      title: freeText(CHARACTER_CAPS.title).optional(),
+      title: lineText(CHARACTER_CAPS.title).optional(),
       summary: limitedText(limits.words.summary, mode),
     }),
     problem: z.object({
@@ -177,7 +177,7 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
             .max(limits.maxBudgetEur, `This round allows at most ${euros(limits.maxBudgetEur)}.`),
         mode,
       ),
-      contactPerson: freeText(CHARACTER_CAPS.contactPerson).optional(),
+      contactPerson: lineText(CHARACTER_CAPS.contactPerson).optional(),
     }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "../free-text-schema";
 import type { DeadlineKind } from "../../db/schema";
 import { fromBrusselsTime } from "../../workflows/time";
 
@@ -16,5 +17,5 @@ export const extendDeadlineSchema = z.object({
     ctx.addIssue({ code: "custom", message: time.problem === "skipped" ? "This time does not exist in Brussels (the clocks go forward that night). Choose another time." : "Enter the new date and time." });
     return z.NEVER;
   }),
-  reason: z.string({ error: "Give the reason for moving the deadline." }).trim().min(1, "Give the reason for moving the deadline.").max(4000, "Use at most 4,000 characters."),
+  reason: multiLine({ error: "Give the reason for moving the deadline." }).trim().min(1, "Give the reason for moving the deadline.").max(4000, "Use at most 4,000 characters."),
 });

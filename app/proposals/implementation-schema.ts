@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "../free-text-schema";
 import type { CountryCode } from "../../workflows/countries";
 import { COUNTRY_CODES } from "../../workflows/countries";
 import { formatDay } from "../../workflows/time";
@@ -9,7 +10,7 @@ import { activityKey, isoDate, MAX_PARTICIPANTS } from "./concept-note-schema";
 // activity reported as held, and the completion report. Whether the report may be submitted
 // (both parts answered) is the statechart's to say.
 
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`);
 
 /** The date an activity was held can be today in any of the six countries, but not later. */
 function notAfterTomorrow(date: string) {
@@ -94,10 +95,10 @@ export const plannedActivitySchema = z
     key: activityKey.optional(),
     version: z.number({ error: "Reload the page and try again." }).int().min(1).optional(),
     type: z.enum(ACTIVITY_TYPE_IDS, { error: "Choose the type of activity from the list." }),
-    title: z.string({ error: "Give the activity a title." }).trim().min(1, "Give the activity a title.").max(200, "Use at most 200 characters."),
+    title: singleLine({ error: "Give the activity a title." }).trim().min(1, "Give the activity a title.").max(200, "Use at most 200 characters."),
     startsOn: z.string({ error: "Give the first day of the activity." }).pipe(isoDate),
     endsOn: isoDate.optional(),
-    place: z.string({ error: "Give the place of the activity." }).trim().min(1, "Give the place of the activity.").max(120, "Use at most 120 characters."),
+    place: singleLine({ error: "Give the place of the activity." }).trim().min(1, "Give the place of the activity.").max(120, "Use at most 120 characters."),
     participants: perCountry,
   })
   .superRefine((activity, ctx) => {

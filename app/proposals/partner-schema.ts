@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "../free-text-schema";
 
 export const invitePartnerSchema = z.object({
   intent: z.literal("invite"),
@@ -27,6 +28,6 @@ export const confirmPartnershipSchema = z.object({
 
 export const declinePartnershipSchema = z.object({
   intent: z.literal("decline"),
-  reason: z.string().trim().max(STATEMENT_MAX, `Use at most ${STATEMENT_MAX} characters.`).default(""),
+  reason: multiLine().trim().max(STATEMENT_MAX, `Use at most ${STATEMENT_MAX} characters.`).default(""),
   confirm: z.boolean({ error: "Tick the box to confirm: your institution will no longer see this proposal." }),
 });

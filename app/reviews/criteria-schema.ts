@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "../free-text-schema";
 import { SCALE_POINTS } from "../../workflows/review-criteria";
 
 // Browser-safe: the form an administrator edits a round's review criteria with, shared by the
@@ -7,12 +8,12 @@ import { SCALE_POINTS } from "../../workflows/review-criteria";
 
 export const MAX_REVIEW_CRITERIA = 12;
 
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`).default("");
+const text = (max: number) => multiLine().trim().max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`).default("");
 
 export const criterionFormSchema = z.object({
   // Blank for a criterion added in this form: the server gives it a new id when it is saved.
   id: z.string().trim().max(80).default(""),
-  name: z.string({ error: "Enter the criterion's name." }).trim().min(1, "Enter the criterion's name.").max(200, "Use at most 200 characters."),
+  name: singleLine({ error: "Enter the criterion's name." }).trim().min(1, "Enter the criterion's name.").max(200, "Use at most 200 characters."),
   guidance: text(2000),
   weight: z
     .number({ error: "Enter a weight, a number above zero such as 1 or 1.5." })

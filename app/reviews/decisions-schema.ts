@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "../free-text-schema";
 
 // The forms of a round's decisions page, where the ranking's decision form posts too. zod checks the shape; whether a proposal may be decided
 // now, and whether a reason is needed, is the statechart's to say (asked as a dry run).
@@ -16,7 +17,7 @@ const heldVersions = z
   .default([])
   .transform((pairs): Record<number, SeenDecision> => Object.fromEntries(pairs.map((pair) => pair.split(":").map(Number)).map(([proposalId, decision]) => [proposalId, { decision }])));
 
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`).default("");
 
 export const decisionFormSchema = z.discriminatedUnion("intent", [
   z.object({

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { multiLine } from "../free-text-schema";
 import { fromBrusselsTime } from "../../workflows/time";
 
 // Browser-safe: the forms of a round's review desk, one per intent. Whether an assignment may
 // move is its statechart's to say; whether a reviewer may be assigned, assignReviewer's.
 
 const id = (what: string) => z.coerce.number({ error: `Choose ${what}.` }).int().positive(`Choose ${what}.`);
-const reason = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(4000, "Use at most 4,000 characters.");
+const reason = (missing: string) => multiLine({ error: missing }).trim().min(1, missing).max(4000, "Use at most 4,000 characters.");
 
 const dueAt = z.string({ error: "Enter the due date and time." }).transform((wallClock, ctx) => {
   const time = fromBrusselsTime(wallClock);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "../free-text-schema";
 import { CONFIDENCE_IDS, RECOMMENDATION_IDS, SCALE_POINTS } from "../../workflows/review-criteria";
 
 // The review form, as the reviewer's browser sends it and the server reads it. A draft may leave
@@ -74,7 +75,7 @@ export function readReviewForm(form: Record<string, string>, criterionIds: reado
 /** The statechart events a reviewer sends from the review page, with the texts they carry. */
 export const reviewerCommandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("DECLARE_NO_CONFLICT") }),
-  z.object({ intent: z.literal("DECLARE_CONFLICT"), reason: z.string().trim().min(1, "Describe the conflict in a few words: the TAF team reads it.").max(2000) }),
-  z.object({ intent: z.literal("DECLINE"), reason: z.string().trim().min(1, "Give a reason for declining: the TAF team reads it.").max(2000) }),
+  z.object({ intent: z.literal("DECLARE_CONFLICT"), reason: multiLine().trim().min(1, "Describe the conflict in a few words: the TAF team reads it.").max(2000) }),
+  z.object({ intent: z.literal("DECLINE"), reason: multiLine().trim().min(1, "Give a reason for declining: the TAF team reads it.").max(2000) }),
   z.object({ intent: z.literal("REOPEN_REVIEW") }),
 ]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "../free-text-schema";
 import type { CriterionId } from "../../workflows/eligibility";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { CRITERION_GUIDANCE_LENGTH, CRITERION_NAME_LENGTH, GRACE_HOURS_RANGE, MINIMUM_COUNTRIES_RANGE } from "./round-schema";
@@ -20,7 +21,7 @@ export const eligibilityCriterionFormSchema = z.object({
   id: z.enum(CRITERION_IDS, { error: "This criterion is not one the portal knows. Reload the page and try again." }),
   // A ticked box sends "on"; an unticked one sends nothing.
   applies: z.boolean().default(false),
-  name: z.string({ error: "Enter the criterion's name as the applicants read it." }).trim().min(CRITERION_NAME_LENGTH.min, nameLength).max(CRITERION_NAME_LENGTH.max, nameLength),
+  name: singleLine({ error: "Enter the criterion's name as the applicants read it." }).trim().min(CRITERION_NAME_LENGTH.min, nameLength).max(CRITERION_NAME_LENGTH.max, nameLength),
   guidance: z
     .string()
     .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "../free-text-schema";
 import { fromBrusselsTime } from "../../workflows/time";
 import type { CriterionId } from "../../workflows/eligibility";
 import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
@@ -27,7 +28,7 @@ const storedCriterionWording = z.object(
       .string({ error: "must be a text" })
       .min(CRITERION_NAME_LENGTH.min, `must have ${CRITERION_NAME_LENGTH.min} to ${CRITERION_NAME_LENGTH.max} characters`)
       .max(CRITERION_NAME_LENGTH.max, `must have ${CRITERION_NAME_LENGTH.min} to ${CRITERION_NAME_LENGTH.max} characters`),
-    guidance: z.string({ error: "must be a text" }).max(CRITERION_GUIDANCE_LENGTH, `must have at most ${CRITERION_GUIDANCE_LENGTH.toLocaleString("en-GB")} characters`),
+    guidance: multiLine({ error: "must be a text" }).max(CRITERION_GUIDANCE_LENGTH, `must have at most ${CRITERION_GUIDANCE_LENGTH.toLocaleString("en-GB")} characters`),
   },
   { error: "must be a criterion's name and guidance" },
 );
@@ -117,9 +118,9 @@ const roundFields = {
     .max(20, "Use 2 to 20 characters.")
     .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, "Use letters, digits and single hyphens, such as 2027-R1.")
     .toUpperCase(),
-  title: z.string({ error: "Enter a title." }).trim().min(3, "Enter a title of at least 3 characters.").max(200, "Use at most 200 characters."),
-  description: z.string().trim().max(4000, "Use at most 4,000 characters.").optional(),
-  guidance: z.string().trim().max(8000, "Use at most 8,000 characters.").optional(),
+  title: singleLine({ error: "Enter a title." }).trim().min(3, "Enter a title of at least 3 characters.").max(200, "Use at most 200 characters."),
+  description: multiLine().trim().max(4000, "Use at most 4,000 characters.").optional(),
+  guidance: multiLine().trim().max(8000, "Use at most 8,000 characters.").optional(),
   mode: z.enum(["deadline", "rolling"], { error: "Choose a deadline or rolling intake." }),
   opensAt: brusselsTime("Enter the date and time the round opens."),
   // Read only for deadline rounds: a rolling round has no closing time.
@@ -215,14 +216,14 @@ export const roundActionSchema = z.discriminatedUnion("event", [
     version,
     // Whether it is needed (deadline rounds) or refused (rolling ones) is the statechart's rule.
     closesAt: brusselsTime("Enter the new closing date and time.").optional(),
-    reason: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
+    reason: multiLine().trim().max(4000, "Use at most 4,000 characters.").default(""),
   }),
   z.object({ event: z.literal("ARCHIVE"), version, confirm: z.boolean({ error: "Tick the box to confirm that the round is archived for good." }) }),
   z.object({
     event: z.literal("CANCEL"),
     version,
     // Whether an empty reason is refused is the statechart's rule, said in its words.
-    reason: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
+    reason: multiLine().trim().max(4000, "Use at most 4,000 characters.").default(""),
     confirm: z.boolean({ error: "Tick the box to confirm that the round is cancelled for good." }),
   }),
 ]);

@@ -190,6 +190,21 @@ describe("uploading", () => {
     expect(response.headers.get("Content-Disposition")).toContain("filename*=UTF-8''scanned%20letter.pdf.png");
   });
 
+  it("takes any name a computer gives a file, with = ; % and quotes, and offers it back exactly", async () => {
+    for (const name of ["Budget=2026.pdf", "report (final; v2).pdf", "100% done; a=b \"quoted\".pdf"]) {
+      const row = await uploadOk(LEAD, cybercrime(), name, pdf(name));
+      expect(row.originalName).toBe(name);
+      const disposition = (await get(LEAD, cybercrime(), row.id)).headers.get("Content-Disposition")!;
+      expect(decodeURIComponent(disposition.match(/filename\*=UTF-8''(.+)$/)![1]!)).toBe(row.originalName);
+    }
+  });
+
+  it("refuses a file whose name hides its type with a direction override, and keeps nothing", async () => {
+    const before = db().select({ n: count() }).from(attachments).get()!.n;
+    expect(await refused(LEAD, cybercrime(), "\u202egnp.pdf", pdf())).toMatch(/invisible character that changes the order or direction.*Rename the file/);
+    expect(db().select({ n: count() }).from(attachments).get()!.n).toBe(before);
+  });
+
   it("refuses programs, archives and text whatever their names say, and keeps nothing", async () => {
     expect(await refused(LEAD, cybercrime(), "report.pdf", exe)).toMatch(/“report\.pdf” is a program\. The portal accepts PDF, Word \(DOCX\).*Nothing was saved/);
     expect(await refused(LEAD, cybercrime(), "documents.docx", plainZip, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toMatch(/ZIP archive/);

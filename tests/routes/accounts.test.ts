@@ -92,7 +92,10 @@ describe("changing a password", () => {
     const cookie = await signInAs("applicant.al@taf.example");
     const auditBefore = auditOf("applicant.al@taf.example").length;
     await submit(account, "/account", { currentPassword: "a wrong guess here", password: "never to be stored", confirmation: "never to be stored" }, { cookie });
-    expect(auditOf("applicant.al@taf.example")).toHaveLength(auditBefore);
+    // The wrong guess is recorded (ADR 018: it counts against the account's limit), nothing else.
+    const audit = auditOf("applicant.al@taf.example");
+    expect(audit).toHaveLength(auditBefore + 1);
+    expect(audit[0]?.action).toBe("passwordCheckFailed");
     expect(statusOf(await submit(login, "/login", { email: "applicant.al@taf.example", password: DEMO_PASSWORD }))).toBe(302);
   });
 });

@@ -5,9 +5,14 @@ import { loadDemoData } from "../../app/demo/demo.server";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
 import * as advisorsPage from "../../app/routes/proposals.$proposalId.advisors";
+import * as attachmentsPage from "../../app/routes/proposals.$proposalId.attachments";
+import * as attachmentDownload from "../../app/routes/proposals.$proposalId.attachments.$attachmentId";
+import * as commentsPage from "../../app/routes/proposals.$proposalId.comments";
+import * as partnersPage from "../../app/routes/proposals.$proposalId.partners";
+import * as versionsPage from "../../app/routes/proposals.$proposalId.versions";
 import * as home from "../../app/routes/_index";
-import { memberships, proposals, rounds, users } from "../../db/schema";
-import { load, signInAs, statusOf, submit } from "../support/http";
+import { attachments, memberships, proposals, rounds, users } from "../../db/schema";
+import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";
 import { actorFor, KOSOVO_POLICE, makeProposal, makeRound, MK_PROSECUTION, T0 } from "../workflow-server/builders";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
 
@@ -164,5 +169,46 @@ describe("one rule for who sees which proposal", () => {
     const after = await seenBy("advisor.mk@taf.example");
     expect(after.openable).not.toContain(title);
     expect(after.listed).toEqual(after.openable);
+  });
+
+  it("keeps a draft shared and then discarded from its advisors on every page of it, from reviewers too, and leaves it to the TAF team", async () => {
+    const round = makeRound();
+    const title = "A shared draft the prosecutors then threw away";
+    const draft = makeProposal({ round, title, lead: MK_PROSECUTION, createdBy: "applicant.mk@taf.example", partners: [{ institution: KOSOVO_POLICE, status: "confirmed" }] });
+    const lead = await signInAs("applicant.mk@taf.example");
+    const params = { proposalId: String(draft.id) };
+    await submit(advisorsPage, `/proposals/${draft.id}/advisors`, { intent: "share" }, { cookie: lead, params });
+    const form = new FormData();
+    form.append("intent", "upload");
+    form.append("file", new File([Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")], "budget.pdf", { type: "application/pdf" }));
+    const request = new Request(`${ORIGIN}/proposals/${draft.id}/attachments`, { method: "POST", headers: { Cookie: lead }, body: form });
+    expect(await attachmentsPage.action({ request, params, context: {} })).toMatchObject({ ok: true });
+    const attachment = db().select({ id: attachments.id }).from(attachments).where(eq(attachments.proposalId, draft.id)).get()!;
+    expect(applyProposalCommand({ proposalId: draft.id, actor: actorFor("applicant.mk@taf.example"), command: { type: "DISCARD" }, now: T0 }).ok).toBe(true);
+
+    const pages = [
+      [proposalPage, `/proposals/${draft.id}`, params],
+      [versionsPage, `/proposals/${draft.id}/versions`, params],
+      [attachmentsPage, `/proposals/${draft.id}/attachments`, params],
+      [attachmentDownload, `/proposals/${draft.id}/attachments/${attachment.id}`, { ...params, attachmentId: String(attachment.id) }],
+      [partnersPage, `/proposals/${draft.id}/partners`, params],
+      [commentsPage, `/proposals/${draft.id}/comments`, params],
+      [advisorsPage, `/proposals/${draft.id}/advisors`, params],
+    ] as const;
+    const statuses = async (email: string) => {
+      const cookie = await signInAs(email);
+      const answers: Record<string, number> = {};
+      // A page's `.data` answer is its loader's: the same call.
+      for (const [route, path, routeParams] of pages) answers[path] = statusOf(await load(route, path, { cookie, params: routeParams }));
+      return answers;
+    };
+    const everywhere = (status: number) => Object.fromEntries(pages.map(([, path]) => [path, status]));
+    expect(await statuses("advisor.mk@taf.example")).toEqual(everywhere(404));
+    expect(await statuses("reviewer.eu@taf.example")).toEqual(everywhere(404));
+    expect(await statuses("applicant.al@taf.example")).toEqual(everywhere(404));
+    expect((await seenBy("advisor.mk@taf.example")).listed).not.toContain(title);
+    // The TAF team reads every proposal, discarded ones included, as it did before.
+    expect(await statuses("admin@taf.example")).toEqual(everywhere(200));
+    expect((await seenBy("applicant.mk@taf.example")).openable).toContain(title);
   });
 });
