@@ -9,6 +9,7 @@ import { requireUser } from "../auth/session.server";
 import { FormErrors, TextField } from "../components/fields";
 import { MembershipList } from "../components/membership";
 import { readForm } from "../forms.server";
+import { translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · TAF portal" }];
 
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await changePassword(user, { currentPassword, password }, request);
   if (!outcome.ok) {
     return {
-      result: submission.reply({ ...hidden, fieldErrors: { currentPassword: [outcome.currentPassword] } }),
+      result: translateReply(submission.reply({ ...hidden, fieldErrors: { currentPassword: [outcome.currentPassword] } }), await translatorOf(request)),
       changed: false,
     };
   }
