@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
-import { and, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import { proposalEvents, proposals } from "../../db/schema";
+import { and, desc, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { proposalEvents, proposals, rounds } from "../../db/schema";
 import type { CountryCode } from "../../workflows/countries";
 import { COUNTRY_CODES, countryName } from "../../workflows/countries";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
@@ -46,14 +46,6 @@ const STEPS_PASSED_ON_ENTERING = {
 const SELECTION_DECIDED: ProposalStatePath[] = ["conceptualWork", "notSelected"];
 
 export type Funnel = { submitted: number; eligible: number; promising: number; conceptApproved: number; implemented: number };
-
-export const FUNNEL_STEPS: { step: keyof Funnel; label: string }[] = [
-  { step: "submitted", label: "Submitted" },
-  { step: "eligible", label: "Eligible" },
-  { step: "promising", label: "Promising" },
-  { step: "conceptApproved", label: "Concept approved" },
-  { step: "implemented", label: "Implemented" },
-];
 
 export type PeriodFigures = {
   funnel: Funnel;
@@ -239,7 +231,7 @@ function computeFigures(user: SessionUser, filter: DashboardFilter): DashboardFi
   const topicCount = (kind: string, topic: string) => topics.find((row) => row.kind === kind && row.topic === topic)?.proposals ?? 0;
   const participants = participantRows(scope);
 
-  const rounds = funnels.map((row) => ({
+  const roundFigures = funnels.map((row) => ({
     roundId: row.round_id,
     code: row.code,
     title: row.title,
@@ -254,7 +246,7 @@ function computeFigures(user: SessionUser, filter: DashboardFilter): DashboardFi
     implemented: total((row) => row.implemented),
   };
   return {
-    rounds,
+    rounds: roundFigures,
     overall: periodFigures(overallFunnel, takingPartOf("all", null), total((row) => row.decided), total((row) => row.stood_out), medians.get(null) ?? null),
     countries: COUNTRY_CODES.map((code) => {
       const row = participation.find((r) => r.dimension === "country" && r.key === code);
@@ -322,4 +314,9 @@ export function dashboardFigures(user: SessionUser, filter: DashboardFilter): Da
   cache.set(key, figures);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return figures;
+}
+
+/** The rounds the filter offers, the latest first. */
+export function dashboardRounds() {
+  return db().select({ id: rounds.id, code: rounds.code, title: rounds.title }).from(rounds).orderBy(desc(rounds.opensAt)).all();
 }
