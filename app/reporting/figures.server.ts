@@ -159,10 +159,16 @@ function takingPart(scope: SQL) {
     )`;
 }
 
-type ParticipationRow = { dimension: "country" | "type" | "round" | "all"; key: string | null; lead: number; partner: number; taking_part: number };
+type ParticipationRow = { dimension: "country" | "type" | "round" | "all" | "pair"; key: string | null; lead: number; partner: number; taking_part: number };
 
+/**
+ * Who takes part, in one statement over `taking`: per country (as lead, as partner, at all), per
+ * type of institution, the countries per round and overall, and per pair of countries ("AL|XK",
+ * codes in alphabetical order) the proposals institutions of both are in.
+ */
 function participationRows(scope: SQL) {
-  return db().all<ParticipationRow>(sql`${takingPart(scope)}
+  return db().all<ParticipationRow>(sql`${takingPart(scope)},
+    countries as (select distinct id, country_code from taking)
     select 'country' as dimension, country_code as key,
       count(distinct case when role = 'lead' then id end) as lead,
       count(distinct case when role = 'partner' then id end) as partner,
@@ -173,13 +179,9 @@ function participationRows(scope: SQL) {
     union all
     select 'round', cast(round_id as text), 0, 0, count(distinct country_code) from taking group by round_id
     union all
-    select 'all', null, 0, 0, count(distinct country_code) from taking`);
-}
-
-function cooperationRows(scope: SQL) {
-  return db().all<{ a: string; b: string; proposals: number }>(sql`${takingPart(scope)},
-    countries as (select distinct id, country_code from taking)
-    select one.country_code as a, other.country_code as b, count(*) as proposals
+    select 'all', null, 0, 0, count(distinct country_code) from taking
+    union all
+    select 'pair', one.country_code || '|' || other.country_code, 0, 0, count(*)
     from countries one join countries other on other.id = one.id and other.country_code > one.country_code
     group by one.country_code, other.country_code`);
 }
@@ -226,7 +228,14 @@ function computeFigures(user: SessionUser, filter: DashboardFilter): DashboardFi
   const participation = participationRows(scope);
   const takingPartOf = (dimension: ParticipationRow["dimension"], key: string | null) =>
     participation.find((row) => row.dimension === dimension && row.key === key)?.taking_part ?? 0;
-  const cooperation = Object.fromEntries(cooperationRows(scope).map((row) => [pairKey(row.a as CountryCode, row.b as CountryCode), row.proposals]));
+  const cooperation = Object.fromEntries(
+    participation
+      .filter((row) => row.dimension === "pair")
+      .map((row) => {
+        const [one, other] = row.key!.split("|") as [CountryCode, CountryCode];
+        return [pairKey(one, other), row.taking_part];
+      }),
+  );
   const topics = topicRows(scope);
   const topicCount = (kind: string, topic: string) => topics.find((row) => row.kind === kind && row.topic === topic)?.proposals ?? 0;
   const participants = participantRows(scope);
