@@ -101,6 +101,7 @@ function Header() {
                 {t("layout.nav.home")}
               </NavLink>
               {/* The process first, in its order; then the directory and the records. */}
+              {navigation.viewDashboard ? <NavLink to="/admin/dashboard">{t("layout.nav.dashboard")}</NavLink> : null}
               {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">{t("layout.nav.proposals")}</NavLink> : null}
               {navigation.manageRounds ? <NavLink to="/admin/rounds">{t("layout.nav.rounds")}</NavLink> : null}
               {navigation.decideEligibility ? <NavLink to="/admin/eligibility">{t("layout.nav.eligibility")}</NavLink> : null}
