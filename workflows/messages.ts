@@ -1,20 +1,27 @@
 import { createInstance, type TFunction } from "i18next";
-import en from "../locales/en.json";
-import mk from "../locales/mk.json";
-import sq from "../locales/sq.json";
-import srCyrl from "../locales/sr-Cyrl.json";
-import srLatn from "../locales/sr-Latn.json";
+import { AREA_FILES } from "../locales/catalogues";
 import type { Language, PageLanguage } from "./languages";
 import { I18N_OPTIONS, PSEUDO_LANGUAGE } from "./languages";
 
-// The message catalogues (locales/*.json, one per language, keys named by page and meaning),
+// The message catalogues (locales/<language>/<area>.json, keys named by page and meaning),
 // and the one way to translate with them outside React: pages' loaders and actions, e-mail
 // templates, and later the statechart's words. Server-side only (a dependency-cruiser rule):
 // the browser receives just the current language's catalogue, embedded once in the page.
 
-export type Catalogue = typeof en;
+export type Catalogue = { [key: string]: string | Catalogue };
 
-const CATALOGUES: Record<Language, Catalogue> = { en, sq, "sr-Latn": srLatn, "sr-Cyrl": srCyrl, mk };
+/** A language's catalogue: the union of its area files (each file owns its top-level sections). */
+function unionOf(areas: readonly Catalogue[]): Catalogue {
+  return Object.assign({}, ...areas) as Catalogue;
+}
+
+const CATALOGUES: Record<Language, Catalogue> = {
+  en: unionOf(AREA_FILES.en),
+  sq: unionOf(AREA_FILES.sq),
+  "sr-Latn": unionOf(AREA_FILES["sr-Latn"]),
+  "sr-Cyrl": unionOf(AREA_FILES["sr-Cyrl"]),
+  mk: unionOf(AREA_FILES.mk),
+};
 
 export function catalogueFor(language: PageLanguage): Catalogue {
   return language === PSEUDO_LANGUAGE ? pseudoCatalogue() : CATALOGUES[language];
@@ -45,7 +52,7 @@ export function translatorFor(language: PageLanguage): TFunction {
 
 let pseudo: Catalogue | undefined;
 function pseudoCatalogue(): Catalogue {
-  pseudo ??= pseudoLocalise(en) as Catalogue;
+  pseudo ??= pseudoLocalise(CATALOGUES.en) as Catalogue;
   return pseudo;
 }
 

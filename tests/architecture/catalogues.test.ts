@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import { LANGUAGES } from "../../workflows/languages";
+import { AREA_FILES } from "../../locales/catalogues";
 import { catalogueFor } from "../../workflows/messages";
 
 // Every catalogue has every key, no catalogue has a key no code uses, and each plural message
@@ -76,6 +77,13 @@ describe("the message catalogues", () => {
         const englishText = english.get(key) ?? english.get(key.replace(PLURAL, "_other"))!;
         expect(placeholders(text), `${tag} ${key}`).toEqual(placeholders(englishText));
       }
+    }
+  });
+
+  it("give each top-level section to one area file only, so no file's words hide another's", () => {
+    for (const { tag } of LANGUAGES) {
+      const sectionsOfFiles = AREA_FILES[tag].flatMap((area) => Object.keys(area));
+      expect(sectionsOfFiles.length, tag).toBe(new Set(sectionsOfFiles).size);
     }
   });
 
