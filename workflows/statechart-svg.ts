@@ -143,6 +143,12 @@ export function describeStatechart(machine: AnyStateMachine, view: StatechartVie
     .join(" ");
 }
 
+/** The picture's size at its natural scale, the same for every view of a machine. */
+export function statechartSize(machine: AnyStateMachine): { width: number; height: number } {
+  const { width, height } = layoutOf(machine);
+  return { width, height };
+}
+
 function layoutOf(machine: AnyStateMachine): Layout {
   const known = layouts.get(machine);
   if (known) return known;

@@ -14,7 +14,6 @@ import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { applicantWordsOf, isWithin, statesAccepting } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
 import { ownPartnership } from "./partners.server";
-import { drawStatechart } from "../../workflows/statechart-svg";
 import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { deadlinesOf } from "./deadlines.server";
@@ -23,6 +22,7 @@ import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { roundEligibility } from "../rounds/eligibility.server";
 import { can, canOnProposal, openAssignmentsOf } from "../permissions.server";
+import { statechartPicture } from "../statecharts/picture.server";
 import { NEXT_STEP as REVIEW_NEXT_STEP } from "../reviews/reviews.server";
 
 // What the proposal page shows, shaped for the person looking: applicants never see who in the
@@ -128,7 +128,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
     nextStage: nextStageOf(stagesOf(proposal.proposal.state, visited)),
     // The whole machine, internal steps included, is the TAF team's map; everyone else reads the stage line.
     statechart: can(user, "viewStatechart")
-      ? drawStatechart(proposalMachine, {
+      ? statechartPicture("proposal", {
           current: proposal.proposal.state,
           visited,
           title: `Where ${proposal.proposal.reference ?? "this proposal"} is in the TAF process`,
