@@ -9,9 +9,9 @@ import { jointCountries, jointRuleOf } from "../../workflows/eligibility";
 import type { ProposalEventType } from "../../workflows/proposal-events";
 import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
-import { allowedEvents, proposalMachine, stateLabel, statePath } from "../../workflows/proposal.machine";
+import { allowedEvents, proposalMachine, statePath } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { applicantWordsOf, isWithin, statesAccepting } from "../../workflows/proposal-stages";
+import { isWithin, stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
 import { ownPartnership } from "./partners.server";
 import { availableActions } from "../auth/actors.server";
@@ -21,7 +21,7 @@ import { departuresOf } from "./departures.server";
 import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { roundEligibility } from "../rounds/eligibility.server";
-import { can, canOnProposal, openAssignmentsOf } from "../permissions.server";
+import { can, canOnProposal, openAssignmentsOf, stageAudienceOf } from "../permissions.server";
 import { statechartPicture } from "../statecharts/picture.server";
 import { NEXT_STEP as REVIEW_NEXT_STEP } from "../reviews/reviews.server";
 
@@ -106,14 +106,14 @@ function proposalPage(participation: Participation, user: SessionUser) {
     content: proposalDocuments(proposal.proposal.content).answers,
     round: { id: proposal.proposal.roundId, title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
-    stateLabel: stateLabel(snapshot),
+    stateLabel: stageLabelFor(proposal.proposal.state, stageAudienceOf(user)),
     stateDescription: currentNode.description ?? currentNode.parent?.description ?? "",
     finished: snapshot.status === "done",
     /** The TAF team reads the page as the ones who act on it, internal notes included. */
     forTeam: internal,
     nextActor: nextActor(snapshot, proposal.proposal.leadInstitutionId),
-    // Applicants read where their proposal is in their own words where the machine has them.
-    stageWords: (internal ? "" : applicantWordsOf(proposal.proposal.state)) || (currentNode.description ?? currentNode.parent?.description ?? ""),
+    // Each reads where the proposal is in their own words where the machine has them: the TAF team as "you".
+    stageWords: stageWordsFor(proposal.proposal.state, stageAudienceOf(user)),
     clarification: clarificationAsked(snapshot, history, proposal.proposal.clarificationDueAt),
     lead: { name: proposal.leadName, country: country(proposal.leadCountryCode) },
     partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
