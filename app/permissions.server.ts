@@ -1,6 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { and, eq, exists, inArray, isNotNull, isNull, not, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { Role } from "../workflows/actors";
+import type { StageAudience } from "../workflows/proposal-stages";
 import { advisorShares, institutions, memberships as membershipRows, proposalPartners, proposals, reviewAssignments, reviewConflicts, reviewerConflictRules } from "../db/schema";
 import type { AssignmentState } from "../workflows/assignment.machine";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../workflows/assignment.machine";
@@ -72,6 +73,12 @@ export type Permission = keyof typeof predicates;
 
 export function can(user: SessionUser, permission: Permission) {
   return predicates[permission](user);
+}
+
+/** Whose words a proposal's stage is told in for this person: the TAF team first, as the ones who act. */
+export function stageAudienceOf(user: SessionUser): StageAudience {
+  if (hasRole(user, "administrator")) return "tafTeam";
+  return hasRole(user, "applicant") ? "applicants" : "followers";
 }
 
 /** The signed-in user, if they hold the permission; otherwise sign-in (signed out) or 403. */

@@ -71,7 +71,34 @@ export function statesAccepting(eventType: ProposalEventType): ProposalStatePath
 export function accepts(snapshot: ProposalSnapshot, eventType: ProposalEventType): boolean {
   return getNextTransitions(snapshot).some((transition) => transition.eventType === eventType);
 }
-/** Where a proposal is, in the words its applicants read (the state's `forApplicants`); "" where the machine says none. */
-export function applicantWordsOf(path: string): string {
-  return proposalMachine.getStateNodeById(`proposal.${path}`).meta?.forApplicants ?? "";
+/**
+ * Who reads a stage's words: the TAF team acts on the proposal and is spoken to as "you"; the
+ * applicants (lead and partners) work on it; reviewers and country advisors follow it.
+ */
+export type StageAudience = "tafTeam" | "applicants" | "followers";
+
+type StageMeta = { label: string; awaiting?: string; forApplicants?: string; forTafTeam?: string; tafTeamAwaiting?: string } | undefined;
+
+type StageNode = { meta: StageMeta; description?: string; parent?: StageNode };
+
+function stageNode(path: string) {
+  return proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as StageNode;
+}
+
+/** The stage as a badge or list names it, for this audience ("Eligibility: waiting for your decision"). */
+export function stageLabelFor(path: string, audience: StageAudience): string {
+  const meta = stageNode(path).meta;
+  return (audience === "tafTeam" ? meta?.tafTeamAwaiting : undefined) ?? meta?.awaiting ?? meta?.label ?? path;
+}
+
+/**
+ * Where a proposal is, in a sentence for this audience; where the machine has no words of theirs,
+ * the description of the state or of the nearest stage around it that has one.
+ */
+export function stageWordsFor(path: string, audience: StageAudience): string {
+  const node = stageNode(path);
+  const own = audience === "tafTeam" ? node.meta?.forTafTeam : audience === "applicants" ? node.meta?.forApplicants : undefined;
+  if (own) return own;
+  for (let around: StageNode | undefined = node; around; around = around.parent) if (around.description) return around.description;
+  return "";
 }

@@ -226,7 +226,9 @@ export const proposalMachine = setup({
     // `forApplicants`: where the proposal is, in the words the applicants read on its pages.
     // `awaiting`: the stage as lists and badges name it, by what it waits for; `label` stays short
     // for the statechart's boxes, where the enclosing stage already says which one is meant.
-    meta: {} as { label: string; forApplicants?: string; awaiting?: string; reviewersTurn?: true },
+    // `forTafTeam` and `tafTeamAwaiting`: the same, for the TAF team, who are spoken to as "you"
+    // where the stage waits for them or tells what they did (proposal-stages.ts picks the words).
+    meta: {} as { label: string; forApplicants?: string; awaiting?: string; forTafTeam?: string; tafTeamAwaiting?: string; reviewersTurn?: true },
   },
   guards,
   actions: {
@@ -268,7 +270,12 @@ export const proposalMachine = setup({
           },
         },
         awaitingDecision: {
-          meta: { label: "Awaiting decision", awaiting: "Eligibility: waiting for the TAF team" },
+          meta: {
+            label: "Awaiting decision",
+            awaiting: "Eligibility: waiting for the TAF team",
+            tafTeamAwaiting: "Eligibility: waiting for your decision",
+            forTafTeam: "Confirm the automatic check, override it with a reason, or ask the lead institution for clarification.",
+          },
           description: "An administrator confirms the check, overrides it with a reason, or asks for clarification.",
           on: {
             CONFIRM_ELIGIBLE: { target: "#proposal.euReview", guard: "mayConfirmEligible" },
@@ -278,7 +285,11 @@ export const proposalMachine = setup({
           },
         },
         clarificationRequested: {
-          meta: { label: "Clarification requested", awaiting: "Eligibility: waiting for the lead institution's answer" },
+          meta: {
+            label: "Clarification requested",
+            awaiting: "Eligibility: waiting for the lead institution's answer",
+            forTafTeam: "The lead institution answers your question before the due date; then the check runs again.",
+          },
           description: "The applicants answer the administrator's question before the due date.",
           on: {
             RESPOND: { target: "checking", guard: "mayRespond" },
@@ -295,7 +306,12 @@ export const proposalMachine = setup({
       on: withdraw,
       states: {
         awaitingReviewers: {
-          meta: { label: "Assigning reviewers", awaiting: "EU review: waiting for the TAF team to assign reviewers" },
+          meta: {
+            label: "Assigning reviewers",
+            awaiting: "EU review: waiting for the TAF team to assign reviewers",
+            tafTeamAwaiting: "EU review: waiting for you to assign reviewers",
+            forTafTeam: "Assign reviewers without a conflict of interest, then start the review.",
+          },
           description: "Administrators assign reviewers without a conflict of interest.",
           on: { START_REVIEW: { target: "reviewing", guard: "mayStartReview" } },
         },
@@ -306,7 +322,12 @@ export const proposalMachine = setup({
           on: { CLOSE_REVIEW: { target: "deciding", guard: "mayCloseReview" } },
         },
         deciding: {
-          meta: { label: "Deciding", awaiting: "Selection: waiting for the TAF team's decision" },
+          meta: {
+            label: "Deciding",
+            awaiting: "Selection: waiting for the TAF team's decision",
+            tafTeamAwaiting: "Selection: waiting for your decision",
+            forTafTeam: "Decide, with a reason, whether the proposal is promising.",
+          },
           description: "Administrators decide, with a reason, whether the proposal is promising.",
           on: {
             DECIDE: [
@@ -329,7 +350,12 @@ export const proposalMachine = setup({
           on: { SUBMIT_CONCEPT: { target: "underReview", guard: "maySubmitConcept" } },
         },
         underReview: {
-          meta: { label: "Concept under review", awaiting: "Concept note: waiting for the TAF team" },
+          meta: {
+            label: "Concept under review",
+            awaiting: "Concept note: waiting for the TAF team",
+            tafTeamAwaiting: "Concept note: waiting for your review",
+            forTafTeam: "Read the concept note, then approve it or ask the lead institution for changes.",
+          },
           on: {
             REQUEST_REVISION: { target: "drafting", guard: "mayRequestRevision" },
             APPROVE_CONCEPT: { target: "#proposal.implementation", guard: "mayApproveConcept" },
@@ -351,11 +377,22 @@ export const proposalMachine = setup({
           initial: "awaitingStart",
           states: {
             awaitingStart: {
-              meta: { label: "Awaiting start", awaiting: "Implementation: waiting for the TAF team to start it", forApplicants: "The concept note is approved. The TAF team starts implementation when the activities can begin." },
+              meta: {
+                label: "Awaiting start",
+                awaiting: "Implementation: waiting for the TAF team to start it",
+                forApplicants: "The concept note is approved. The TAF team starts implementation when the activities can begin.",
+                tafTeamAwaiting: "Implementation: waiting for you to start it",
+                forTafTeam: "The concept note is approved. Start implementation when the activities can begin.",
+              },
               on: { START: { target: "ongoing", guard: "mayStart" }, ...hold },
             },
             ongoing: {
-              meta: { label: "Ongoing", awaiting: "Implementation: activities running", forApplicants: "The activities are running. Report each activity once it has been held, then write the completion report." },
+              meta: {
+                label: "Ongoing",
+                awaiting: "Implementation: activities running",
+                forApplicants: "The activities are running. Report each activity once it has been held, then write the completion report.",
+                forTafTeam: "The activities are running. The lead institution reports each one once it has been held, then submits the completion report.",
+              },
               on: { SUBMIT_REPORT: { target: "reportSubmitted", guard: "maySubmitReport" }, ...hold },
             },
             reportSubmitted: {
@@ -363,6 +400,8 @@ export const proposalMachine = setup({
                 label: "Report submitted",
                 awaiting: "Completion report: waiting for the TAF team",
                 forApplicants: "The completion report is submitted. The TAF team reads it and completes the proposal, or asks for changes.",
+                tafTeamAwaiting: "Completion report: waiting for your review",
+                forTafTeam: "The completion report is submitted. Read it and the lessons learnt, then complete the proposal or ask for changes.",
               },
               description: "Administrators read the report and lessons learnt, then complete or ask for a revision.",
               on: {
@@ -374,25 +413,39 @@ export const proposalMachine = setup({
           },
         },
         onHold: {
-          meta: { label: "On hold", awaiting: "Implementation: on hold until the TAF team resumes it", forApplicants: "Implementation is paused. The TAF team resumes it where it was." },
+          meta: {
+            label: "On hold",
+            awaiting: "Implementation: on hold until the TAF team resumes it",
+            forApplicants: "Implementation is paused. The TAF team resumes it where it was.",
+            tafTeamAwaiting: "Implementation: on hold until you resume it",
+            forTafTeam: "On hold: resume it when the activities can go on, and it returns to where it was.",
+          },
           on: { RESUME: { target: "active.hist", guard: "mayResume" } },
         },
       },
     },
     completed: { type: "final", description: "The activities were held and the completion report approved.", meta: { label: "Completed", forApplicants: "Implementation is complete. Thank you for the report and the lessons learnt." } },
     discarded: { type: "final", description: "The lead institution discarded the draft before submitting it.", meta: { label: "Discarded" } },
-    ineligible: { type: "final", description: "The TAF team found that the proposal does not meet the round's eligibility criteria; the reason is in the history.", meta: { label: "Ineligible" } },
-    notSelected: { type: "final", description: "The EU review did not select the proposal for support; the TAF team's feedback is in the history.", meta: { label: "Not selected" } },
+    ineligible: { type: "final", description: "The TAF team found that the proposal does not meet the round's eligibility criteria; the reason is in the history.", meta: { label: "Ineligible", forTafTeam: "You found that the proposal does not meet the round's eligibility criteria; the reason is in the history." } },
+    notSelected: { type: "final", description: "The EU review did not select the proposal for support; the TAF team's feedback is in the history.", meta: { label: "Not selected", forTafTeam: "The EU review did not select the proposal for support; your feedback is in the history." } },
     withdrawn: { type: "final", description: "The lead institution withdrew the proposal; the reason is in the history.", meta: { label: "Withdrawn" } },
     conceptRejected: {
       type: "final",
       description: "The TAF team ended the conceptual work without approving a concept; the reason is in the history.",
-      meta: { label: "Concept rejected", forApplicants: "The TAF team did not approve a concept for this proposal; its reason is in the history. The proposal is closed." },
+      meta: {
+        label: "Concept rejected",
+        forApplicants: "The TAF team did not approve a concept for this proposal; its reason is in the history. The proposal is closed.",
+        forTafTeam: "You ended the conceptual work without approving a concept; the reason is in the history.",
+      },
     },
     implementationCancelled: {
       type: "final",
       description: "The TAF team cancelled the implementation before it was completed; the reason is in the history.",
-      meta: { label: "Implementation cancelled", forApplicants: "The TAF team cancelled the implementation; its reason is in the history. The proposal is closed." },
+      meta: {
+        label: "Implementation cancelled",
+        forApplicants: "The TAF team cancelled the implementation; its reason is in the history. The proposal is closed.",
+        forTafTeam: "You cancelled the implementation before it was completed; the reason is in the history.",
+      },
     },
   },
 });

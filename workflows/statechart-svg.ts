@@ -3,11 +3,18 @@
  * drift from the workflow it shows. Dependency-free and deterministic: the same machine and view
  * always give the same markup.
  *
- * Layout: the main flow (top-level states that are not final) runs left to right; a compound
- * state is a labelled box with its children stacked top to bottom; the terminal outcomes (final
- * top-level states) sit in a row underneath, each below the states that lead to it.
+ * Layout, top to bottom so the picture is read at its natural size (labels 12–13 px) inside a
+ * 1280 px page instead of being shrunk: the main flow (top-level states that are not final) is a
+ * column, one stage below the other, each joined to the next by a short arrow; a compound state
+ * is a labelled box with its children stacked top to bottom and its inner transitions curving
+ * along its right side. The terminal outcomes (final top-level states) form a second column on
+ * the right, each level with the stages that lead to it. Transitions from inside a stage to the
+ * next stage, and any going back, curve through a gutter on the left, where their labels sit.
  * A state is labelled with `meta.label` (else its key); a transition with `meta.label` (else its
  * event type in words).
+ *
+ * The layout depends on the machine only, so it is worked out once per machine (and a new
+ * machine version is a new machine object); a view only colours it.
  */
 import type { AnyStateMachine, AnyStateNode } from "xstate";
 
@@ -32,8 +39,15 @@ const HISTORY_SIZE = 26;
 const HEADER = 28;
 const PADDING = 12;
 const CHILD_GAP = 30;
-const COLUMN_GAP = 100;
-const ROW_GAP = 120;
+/** Between one stage and the next in the main column: room for the arrow's label beside it. */
+const STAGE_GAP = 52;
+/** Left of the main column, for the transitions that curve from inside a stage to another. */
+const GUTTER = 130;
+/** How far left of the main column those curves reach. */
+const GUTTER_BEND = 44;
+/** Between the main column and the outcomes, for the exits' labels. */
+const EXIT_GAP = 210;
+const OUTCOME_GAP = 18;
 const LANE_GAP = 12;
 /** How far a curve's control points reach beyond its lane. */
 const BULGE = 24;
@@ -41,7 +55,6 @@ const LABEL_MAX_WIDTH = 84;
 /** How much wider a label is in bold than the estimate of `textWidth`, with a system font. */
 const BOLD_WIDTH = 1.12;
 const MARGIN = 20;
-const ARC_HEIGHT = 60;
 
 const COLOURS = {
   text: "#1f2933",
@@ -75,66 +88,97 @@ interface Edge {
   label: string;
 }
 
+interface Layout {
+  byPath: Map<string, AnyStateNode>;
+  edges: Edge[];
+  boxes: Map<AnyStateNode, Box>;
+  routes: Map<Edge, Route>;
+  width: number;
+  height: number;
+}
+
+const layouts = new WeakMap<AnyStateMachine, Layout>();
+
 export function drawStatechart(machine: AnyStateMachine, view: StatechartView): string {
   const prefix = `statechart-${machine.id}`;
-  const nodes = allStateNodes(machine.root);
-  const byPath = new Map(nodes.map((node) => [node.path.join("."), node]));
+  const { byPath, edges, boxes, routes, width, height } = layoutOf(machine);
   const current = view.current === null ? undefined : byPath.get(view.current);
   const visitedNodes = view.visited.flatMap((path) => {
     const node = byPath.get(path);
     return node ? [node] : [];
   });
   const visited = new Set(visitedNodes.flatMap((node) => [node, ...ancestors(node)]));
-
-  const edges = collectEdges(nodes);
-  const lanes = groupEdges(edges, (edge) => (isCurved(edge) ? commonParent(edge) : undefined));
-  const exits = groupEdges(edges, (edge) => (isExit(edge) ? topLevelOf(edge.source) : undefined));
-  const topLevel = Object.values(machine.root.states) as AnyStateNode[];
-  const mainRow = topLevel.filter((node) => node.type !== "final");
-  const outcomes = topLevel.filter((node) => node.type === "final");
-
-  const boxes = new Map<AnyStateNode, Box>();
-  // Transitions back along the main flow arc over it, so they need room above.
-  const goesBack = edges.some((edge) => {
-    const column = mainRow.indexOf(topLevelOf(edge.target));
-    return column >= 0 && column < mainRow.indexOf(topLevelOf(edge.source));
-  });
-  const rowTop = MARGIN + (goesBack ? ARC_HEIGHT : 0);
-  let x = MARGIN;
-  const mainBoxes = mainRow.map((node) => {
-    const box = measure(node, lanes, edges);
-    place(box, x, rowTop, boxes);
-    x += box.width + COLUMN_GAP;
-    return box;
-  });
-  const rowBottom = Math.max(...mainBoxes.map((box) => box.y + box.height));
-  placeOutcomes(outcomes, edges, lanes, boxes, rowBottom + ROW_GAP);
-
   const all = [...boxes.values()];
-  const width = Math.ceil(Math.max(...all.map((box) => box.x + box.width)) + MARGIN);
-  const height = Math.ceil(Math.max(...all.map((box) => box.y + box.height)) + MARGIN);
-
   const taken = new Set(edges.filter((edge) => wasTaken(edge, visitedNodes)));
-  const edgeMarkup = edges.map((edge) => drawEdge(routeEdge(edge, boxes, lanes, exits), edge.label, taken.has(edge), prefix));
+  const edgeMarkup = edges.map((edge) => drawEdge(routes.get(edge)!, edge.label, taken.has(edge), prefix));
 
   const title = view.title ?? `${humanize(machine.id)} workflow`;
-  const description = [
-    current ? `Current state: ${[...ancestors(current)].reverse().concat(current).map(labelOf).join(", ")}.` : "",
-    visitedNodes.length > 0 ? `States passed through: ${unique(visitedNodes.map(labelOf)).join(", ")}.` : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const description = describeStatechart(machine, view) || "The states and transitions of the workflow.";
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" font-size="${FONT_SIZE}">`,
     `<title id="${prefix}-title">${escapeXml(title)}</title>`,
-    `<desc id="${prefix}-desc">${escapeXml(description || "The states and transitions of the workflow.")}</desc>`,
+    `<desc id="${prefix}-desc">${escapeXml(description)}</desc>`,
     `<defs>${arrowMarker(`${prefix}-arrow`, COLOURS.edge)}${arrowMarker(`${prefix}-arrow-taken`, COLOURS.edgeTaken)}</defs>`,
     ...all.filter((box) => box.children.length > 0).map((box) => drawCompound(box, visited, current)),
     ...edgeMarkup,
     ...all.filter((box) => box.children.length === 0).map((box) => drawState(box, visited, current)),
     `</svg>`,
   ].join("\n");
+}
+
+/** The picture in words, for whoever cannot see it: where the proposal or round is, and where it has been. */
+export function describeStatechart(machine: AnyStateMachine, view: StatechartView): string {
+  const { byPath } = layoutOf(machine);
+  const current = view.current === null ? undefined : byPath.get(view.current);
+  const visitedNodes = view.visited.flatMap((path) => {
+    const node = byPath.get(path);
+    return node ? [node] : [];
+  });
+  return [
+    current ? `Current state: ${[...ancestors(current)].reverse().concat(current).map(labelOf).join(", ")}.` : "",
+    visitedNodes.length > 0 ? `States passed through: ${unique(visitedNodes.map(labelOf)).join(", ")}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** The picture's size at its natural scale, the same for every view of a machine. */
+export function statechartSize(machine: AnyStateMachine): { width: number; height: number } {
+  const { width, height } = layoutOf(machine);
+  return { width, height };
+}
+
+function layoutOf(machine: AnyStateMachine): Layout {
+  const known = layouts.get(machine);
+  if (known) return known;
+  const nodes = allStateNodes(machine.root);
+  const edges = collectEdges(nodes);
+  const lanes = groupEdges(edges, (edge) => (isCurved(edge) ? commonParent(edge) : undefined));
+  const exits = groupEdges(edges, (edge) => (isExit(edge) ? topLevelOf(edge.source) : undefined));
+  const topLevel = Object.values(machine.root.states) as AnyStateNode[];
+  const mainColumn = topLevel.filter((node) => node.type !== "final");
+  const outcomes = topLevel.filter((node) => node.type === "final");
+
+  const boxes = new Map<AnyStateNode, Box>();
+  const left = MARGIN + (edges.some((edge) => isThroughGutter(edge, mainColumn)) ? GUTTER : 0);
+  let y = MARGIN;
+  for (const node of mainColumn) {
+    const box = measure(node, lanes, edges);
+    place(box, left, y, boxes);
+    y += box.height + STAGE_GAP;
+  }
+  const mainRight = Math.max(...mainColumn.map((node) => boxes.get(node)!.x + boxes.get(node)!.width));
+  placeOutcomes(outcomes, edges, lanes, boxes, mainRight + EXIT_GAP);
+
+  const all = [...boxes.values()];
+  const width = Math.ceil(Math.max(...all.map((box) => box.x + box.width)) + MARGIN);
+  const height = Math.ceil(Math.max(...all.map((box) => box.y + box.height)) + MARGIN);
+  const gutter = edges.filter((edge) => isThroughGutter(edge, mainColumn));
+  const routes = new Map(edges.map((edge) => [edge, routeEdge(edge, boxes, lanes, exits, gutter, mainColumn, mainRight)]));
+  const layout = { byPath: new Map(nodes.map((node) => [node.path.join("."), node])), edges, boxes, routes, width, height };
+  layouts.set(machine, layout);
+  return layout;
 }
 
 function allStateNodes(node: AnyStateNode): AnyStateNode[] {
@@ -275,34 +319,45 @@ function place(box: Box, x: number, y: number, boxes: Map<AnyStateNode, Box>): v
   }
 }
 
-/** Each outcome goes below the states that lead to it, as far as the row allows. */
+/** Each outcome goes level with the states that lead to it, as far as the column allows. */
 function placeOutcomes(
   outcomes: AnyStateNode[],
   edges: Edge[],
   lanes: Map<AnyStateNode, Edge[]>,
   boxes: Map<AnyStateNode, Box>,
-  y: number,
+  x: number,
 ): void {
   const wanted = outcomes.map((node) => {
     const sources = edges.filter((edge) => edge.target === node).map((edge) => boxes.get(edge.source));
-    const centres = sources.flatMap((box) => (box ? [box.x + box.width / 2] : []));
-    return { node, centre: centres.length > 0 ? centres.reduce((a, b) => a + b, 0) / centres.length : Infinity };
+    const middles = sources.flatMap((box) => (box ? [box.y + Math.min(box.height, STATE_HEIGHT) / 2] : []));
+    return { node, middle: middles.length > 0 ? middles.reduce((a, b) => a + b, 0) / middles.length : Infinity };
   });
-  wanted.sort((a, b) => a.centre - b.centre || a.node.order - b.node.order);
+  wanted.sort((a, b) => a.middle - b.middle || a.node.order - b.node.order);
   let nextFree = MARGIN;
-  for (const { node, centre } of wanted) {
+  for (const { node, middle } of wanted) {
     const box = measure(node, lanes, edges);
-    const x = Math.max(nextFree, Number.isFinite(centre) ? centre - box.width / 2 : nextFree);
+    const y = Math.max(nextFree, Number.isFinite(middle) ? middle - box.height / 2 : nextFree);
     place(box, x, y, boxes);
-    nextFree = x + box.width + 24;
+    nextFree = y + box.height + OUTCOME_GAP;
   }
+}
+
+/** From a stage (not from inside it) to the stage right below it: a short arrow down. */
+function isNextStage(edge: Edge, mainColumn: AnyStateNode[]): boolean {
+  const from = mainColumn.indexOf(edge.source);
+  return from >= 0 && mainColumn.indexOf(edge.target) === from + 1;
+}
+
+/** Between stages but not a short arrow down: from inside a stage, skipping one, or going back. */
+function isThroughGutter(edge: Edge, mainColumn: AnyStateNode[]): boolean {
+  return commonParent(edge) === undefined && !isExit(edge) && !isNextStage(edge, mainColumn);
 }
 
 interface Route {
   path: string;
   labelX: number;
   labelY: number;
-  anchor: "start" | "middle";
+  anchor: "start" | "middle" | "end";
 }
 
 function routeEdge(
@@ -310,11 +365,14 @@ function routeEdge(
   boxes: Map<AnyStateNode, Box>,
   lanes: Map<AnyStateNode, Edge[]>,
   exits: Map<AnyStateNode, Edge[]>,
+  gutter: Edge[],
+  mainColumn: AnyStateNode[],
+  mainRight: number,
 ): Route {
   const source = boxes.get(edge.source)!;
   const target = boxes.get(edge.target)!;
-  if (isStraightDown(edge)) {
-    const cx = source.x + source.width / 2;
+  if (isStraightDown(edge) || isNextStage(edge, mainColumn)) {
+    const cx = source.x + Math.min(source.width, target.width) / 2;
     const top = source.y + source.height;
     return { path: `M${cx},${top} L${cx},${target.y}`, labelX: cx + 8, labelY: (top + target.y) / 2, anchor: "start" };
   }
@@ -335,36 +393,41 @@ function routeEdge(
     };
   }
   if (isExit(edge)) {
-    // Leave through the bottom of the top-level box, spread out so several exits stay apart.
+    // Leave through the right side of the stage, spread out and in the order of their targets so
+    // several exits do not cross; level until clear of every stage and past the label, which sits
+    // on the level part where no other exit runs, then across to the outcome.
     const from = boxes.get(topLevelOf(edge.source))!;
-    // Exits leave in the order of their targets, left to right, so they do not cross.
-    const ownExits = exits.get(from.node)!.toSorted((a, b) => boxes.get(a.target)!.x - boxes.get(b.target)!.x);
-    const sx = from.x + (from.width * (ownExits.indexOf(edge) + 1)) / (ownExits.length + 1);
-    const sy = from.y + from.height;
-    const tx = target.x + target.width / 2;
+    const ownExits = exits.get(from.node)!.toSorted((a, b) => boxes.get(a.target)!.y - boxes.get(b.target)!.y);
+    const sx = from.x + from.width;
+    const sy = from.y + (from.height * (ownExits.indexOf(edge) + 1)) / (ownExits.length + 1);
+    const labelX = mainRight + 12 + LABEL_MAX_WIDTH / 2 + 4;
+    const level = labelX + LABEL_MAX_WIDTH / 2 + 4;
+    const [tx, ty] = [target.x, target.y + target.height / 2];
+    const reach = (tx - level) / 2;
     return {
-      path: `M${sx},${sy} L${tx},${target.y}`,
-      labelX: sx + (tx - sx) * 0.35,
-      labelY: sy + (target.y - sy) * 0.35,
+      path: `M${sx},${sy} L${level},${sy} C${level + reach},${sy} ${tx - reach},${ty} ${tx},${ty}`,
+      labelX,
+      labelY: sy,
       anchor: "middle",
     };
   }
-  const [sy, ty] = [source.y + source.height / 2, target.y + Math.min(target.height, STATE_HEIGHT) / 2];
-  if (target.x > source.x) {
-    const [sx, tx] = [source.x + source.width, target.x];
-    // The label sits in the gap between the two columns, where nothing else is drawn.
-    const gapStart = boxes.get(topLevelOf(edge.source))!;
-    const labelX = (gapStart.x + gapStart.width + tx) / 2;
-    return { path: `M${sx},${sy} L${tx},${ty}`, labelX, labelY: sy + ((ty - sy) * (labelX - sx)) / (tx - sx), anchor: "middle" };
-  }
-  // Going back along the main flow: arc over the top of the row.
-  const [sx, tx] = [source.x + source.width / 2, target.x + target.width / 2];
-  const top = Math.min(source.y, target.y);
+  // From inside a stage to another, or back: out of the left side, through the gutter, into the
+  // target's left side at its label. Curves whose heights overlap take lanes further out.
+  const [sx, sy] = [source.x, source.y + Math.min(source.height, STATE_HEIGHT) / 2];
+  const [tx, ty] = [target.x, target.y + Math.min(target.height, STATE_HEIGHT) / 2];
+  const span = (other: Edge) => {
+    const ends = [boxes.get(other.source)!, boxes.get(other.target)!];
+    return { top: Math.min(...ends.map((box) => box.y)), bottom: Math.max(...ends.map((box) => box.y + box.height)) };
+  };
+  const own = span(edge);
+  const earlier = gutter.slice(0, gutter.indexOf(edge)).map(span);
+  const lane = earlier.filter((other) => other.top < own.bottom && own.top < other.bottom).length;
+  const bend = boxes.get(mainColumn[0]!)!.x - GUTTER_BEND - lane * LANE_GAP * 4;
   return {
-    path: `M${sx},${source.y} C${sx},${top - ARC_HEIGHT} ${tx},${top - ARC_HEIGHT} ${tx},${target.y}`,
-    labelX: (sx + tx) / 2,
-    labelY: top - ARC_HEIGHT * 0.75,
-    anchor: "middle",
+    path: `M${sx},${sy} C${bend},${sy} ${bend},${ty} ${tx},${ty}`,
+    labelX: 0.75 * bend + 0.125 * (sx + tx) - 6,
+    labelY: (sy + ty) / 2,
+    anchor: "end",
   };
 }
 
@@ -389,7 +452,7 @@ function drawEdge(route: Route, label: string, taken: boolean, prefix: string): 
   const lines = wrap(label, LABEL_MAX_WIDTH);
   const width = Math.max(...lines.map(textWidth)) + 6;
   const height = lines.length * LINE_HEIGHT + 2;
-  const left = route.anchor === "middle" ? route.labelX - width / 2 : route.labelX - 3;
+  const left = route.anchor === "middle" ? route.labelX - width / 2 : route.anchor === "end" ? route.labelX - width + 3 : route.labelX - 3;
   const top = route.labelY - height / 2;
   const text = lines
     .map((line, index) => `<tspan x="${round(route.labelX)}" y="${round(top + 12 + index * LINE_HEIGHT)}">${escapeXml(line)}</tspan>`)

@@ -1,14 +1,14 @@
-import { useEffect, useRef } from "react";
+import type { StatechartPicture } from "../statecharts/picture.server";
 
-/** A statechart's picture (a proposal's or a round's); with JavaScript on, scrolled so the current state is in view. */
-export function Statechart({ svg }: { svg: string }) {
-  const frame = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const box = frame.current;
-    const current = box?.querySelector(".current");
-    if (!box || !current) return;
-    const offset = current.getBoundingClientRect().left - box.getBoundingClientRect().left;
-    box.scrollLeft = Math.max(0, box.scrollLeft + offset - box.clientWidth / 3);
-  }, [svg]);
-  return <div className="statechart" ref={frame} tabIndex={0} aria-label="The process as a diagram (scrolls sideways)" dangerouslySetInnerHTML={{ __html: svg }} />;
+/**
+ * A statechart's picture (a proposal's or a round's), as an image at its natural size so its
+ * labels stay readable: it fits a desktop page; on a phone it scrolls inside its own frame.
+ * The image's alternative text says in words where things are and where they have been.
+ */
+export function Statechart({ picture }: { picture: StatechartPicture }) {
+  return (
+    <div className="statechart" tabIndex={0} role="group" aria-label="The process as a diagram">
+      <img src={picture.src} alt={picture.alt} width={picture.width} height={picture.height} />
+    </div>
+  );
 }

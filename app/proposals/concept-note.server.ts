@@ -7,11 +7,10 @@ import type { Actor } from "../../workflows/actors";
 import type { CountryCode } from "../../workflows/countries";
 import { WB6_COUNTRIES } from "../../workflows/countries";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { statesWithin } from "../../workflows/proposal-stages";
-import { stateLabelOf } from "../../workflows/proposal.machine";
+import { stageLabelFor, statesWithin } from "../../workflows/proposal-stages";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
-import { canOnProposal } from "../permissions.server";
+import { canOnProposal, stageAudienceOf } from "../permissions.server";
 import type { ProposalCommand } from "./workflow.server";
 import { CONFLICT_MESSAGE, applyProposalCommand } from "./workflow.server";
 import { revisionRequests } from "./revision-requests.server";
@@ -69,7 +68,7 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     title: row.title,
     reference: row.reference,
     state: row.state,
-    stateLabel: stateLabelOf(row.state),
+    stateLabel: stageLabelFor(row.state, stageAudienceOf(user)),
     version: row.version,
     canEdit: canOnProposal(user, "editConceptNote", participation),
     inImplementation: hasReached(proposalId, "implementation"),
@@ -79,6 +78,8 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     institutionChoices: institutionChoices(participation),
     revisions,
     // Answers are the lead's: "your answer" to its applicants, named for everyone else.
+    /** The TAF team reads its own requests for changes as theirs: "You asked…". */
+    forTafTeam: stageAudienceOf(user) === "tafTeam",
     ofLead: user.memberships.some((m) => m.role === "applicant" && m.institutionId === participation.leadInstitutionId),
     // The lead's saved draft of the answer; it is cleared once sent, so it belongs to the open request.
     draftAnswer: revisions.openRequest ? documents.conceptAnswer : null,

@@ -1,12 +1,11 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { activityReports, proposalEvents, proposals } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
-import { stateLabelOf } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { applicantWordsOf, statesAccepting } from "../../workflows/proposal-stages";
+import { stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
-import { canOnProposal } from "../permissions.server";
+import { canOnProposal, stageAudienceOf } from "../permissions.server";
 import { revisionRequests } from "./revision-requests.server";
 import { hasReached, saveAndSubmit } from "./concept-note.server";
 import { DOCUMENT_KEYS, proposalDocuments } from "./documents.server";
@@ -53,8 +52,10 @@ export function implementationPage(participation: Participation, user: SessionUs
     title: row.title,
     reference: row.reference,
     state: row.state,
-    stateLabel: stateLabelOf(row.state),
-    stageWords: applicantWordsOf(row.state),
+    stateLabel: stageLabelFor(row.state, stageAudienceOf(user)),
+    stageWords: stageWordsFor(row.state, stageAudienceOf(user)),
+    /** The TAF team reads its own requests for changes as theirs: "You asked…". */
+    forTafTeam: stageAudienceOf(user) === "tafTeam",
     hold: hold ? { at: formatBrussels(hold.at), reason: typeof hold.payload.reason === "string" ? hold.payload.reason : "" } : null,
     version: row.version,
     approvedVersion: approved?.number ?? null,

@@ -1,15 +1,14 @@
 import type { SQL } from "drizzle-orm";
 import { and, desc, eq, exists, inArray, notInArray, sql } from "drizzle-orm";
 import { institutions, proposalPartners, proposals, rounds } from "../../db/schema";
-import { FINAL_STATES, isFinal, statesWithin } from "../../workflows/proposal-stages";
-import { stateLabelOf } from "../../workflows/proposal.machine";
+import { FINAL_STATES, isFinal, stageLabelFor, statesWithin } from "../../workflows/proposal-stages";
 import { formatBrussels } from "../../workflows/time";
 import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
-import { applicantInstitutions, visibleProposals } from "../permissions.server";
+import { applicantInstitutions, stageAudienceOf, visibleProposals } from "../permissions.server";
 import { statesOpenToPartners } from "./participation.server";
 
 // The proposal lists: each is what the person sees (visibleProposals) narrowed to the list's
@@ -17,6 +16,7 @@ import { statesOpenToPartners } from "./participation.server";
 
 function listPage(user: SessionUser, request: PageRequest, where: SQL | undefined, invitedInstitutions: number[] = []) {
   const yourTurn = yourTurnFor(user);
+  const audience = stageAudienceOf(user);
   // The list's own applicants are asked to answer an invitation still open to them.
   const invited = invitedInstitutions.length
     ? exists(
@@ -60,7 +60,7 @@ function listPage(user: SessionUser, request: PageRequest, where: SQL | undefine
       total: rows[0]?.total ?? 0,
       rows: rows.map(({ invited: invitedNow, total: _, ...row }) => ({
         ...row,
-        stateLabel: stateLabelOf(row.state),
+        stateLabel: stageLabelFor(row.state, audience),
         updated: formatBrussels(row.updatedAt),
         finished: isFinal(row.state),
         attention: invitedNow ? "Your institution is invited: confirm or decline" : null,

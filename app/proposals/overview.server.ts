@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm
 import { alias } from "drizzle-orm/sqlite-core";
 import { institutions, proposalPartners, proposals, proposalTopics, rounds } from "../../db/schema";
 import { countryName, WB6_COUNTRIES } from "../../workflows/countries";
-import { isFinal, statesWithin } from "../../workflows/proposal-stages";
+import { isFinal, stageLabelFor, statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels, toBrusselsTime } from "../../workflows/time";
 import { INSTITUTION_TYPE_LABELS, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
@@ -15,7 +15,7 @@ import { CSV_BYTE_ORDER_MARK, csvFootnote, csvLines } from "../csv.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage } from "../pagination.server";
-import { visibleProposals } from "../permissions.server";
+import { stageAudienceOf, visibleProposals } from "../permissions.server";
 import type { OverviewFilter, SortOrder } from "./overview-schema";
 import { OVERVIEW_STAGES } from "./overview-schema";
 import { partnerTakesPart } from "./participation.server";
@@ -173,6 +173,7 @@ function countryCodes(row: Read) {
 /** One page of the table, with its total, in three statements. */
 export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest) {
   const yourTurn = yourTurnFor(user);
+  const audience = stageAudienceOf(user);
   return readPage(request, (offset, limit) => {
     const rows = readRows(user, filter, offset, limit);
     return {
@@ -181,7 +182,7 @@ export function proposalOverview(user: SessionUser, filter: OverviewFilter & { o
         id: row.id,
         reference: row.reference,
         title: row.title,
-        stateLabel: stateLabelOf(row.state),
+        stateLabel: stageLabelFor(row.state, audience),
         finished: isFinal(row.state),
         yourTurn: yourTurn(row.state, row.leadInstitutionId),
         updated: formatBrussels(row.updatedAt),

@@ -9,12 +9,11 @@ import { jointCountries, jointRuleOf } from "../../workflows/eligibility";
 import type { ProposalEventType } from "../../workflows/proposal-events";
 import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
-import { allowedEvents, proposalMachine, stateLabel, statePath } from "../../workflows/proposal.machine";
+import { allowedEvents, proposalMachine, statePath } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { applicantWordsOf, isWithin, statesAccepting } from "../../workflows/proposal-stages";
+import { isWithin, stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
 import { ownPartnership } from "./partners.server";
-import { drawStatechart } from "../../workflows/statechart-svg";
 import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { deadlinesOf } from "./deadlines.server";
@@ -22,7 +21,8 @@ import { departuresOf } from "./departures.server";
 import { proposalDocuments } from "./documents.server";
 import { db } from "../db.server";
 import { roundEligibility } from "../rounds/eligibility.server";
-import { can, canOnProposal, openAssignmentsOf } from "../permissions.server";
+import { can, canOnProposal, openAssignmentsOf, stageAudienceOf } from "../permissions.server";
+import { statechartPicture } from "../statecharts/picture.server";
 import { NEXT_STEP as REVIEW_NEXT_STEP } from "../reviews/reviews.server";
 
 // What the proposal page shows, shaped for the person looking: applicants never see who in the
@@ -106,14 +106,14 @@ function proposalPage(participation: Participation, user: SessionUser) {
     content: proposalDocuments(proposal.proposal.content).answers,
     round: { id: proposal.proposal.roundId, title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
-    stateLabel: stateLabel(snapshot),
+    stateLabel: stageLabelFor(proposal.proposal.state, stageAudienceOf(user)),
     stateDescription: currentNode.description ?? currentNode.parent?.description ?? "",
     finished: snapshot.status === "done",
     /** The TAF team reads the page as the ones who act on it, internal notes included. */
     forTeam: internal,
     nextActor: nextActor(snapshot, proposal.proposal.leadInstitutionId),
-    // Applicants read where their proposal is in their own words where the machine has them.
-    stageWords: (internal ? "" : applicantWordsOf(proposal.proposal.state)) || (currentNode.description ?? currentNode.parent?.description ?? ""),
+    // Each reads where the proposal is in their own words where the machine has them: the TAF team as "you".
+    stageWords: stageWordsFor(proposal.proposal.state, stageAudienceOf(user)),
     clarification: clarificationAsked(snapshot, history, proposal.proposal.clarificationDueAt),
     lead: { name: proposal.leadName, country: country(proposal.leadCountryCode) },
     partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
@@ -128,7 +128,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
     nextStage: nextStageOf(stagesOf(proposal.proposal.state, visited)),
     // The whole machine, internal steps included, is the TAF team's map; everyone else reads the stage line.
     statechart: can(user, "viewStatechart")
-      ? drawStatechart(proposalMachine, {
+      ? statechartPicture("proposal", {
           current: proposal.proposal.state,
           visited,
           title: `Where ${proposal.proposal.reference ?? "this proposal"} is in the TAF process`,

@@ -43,6 +43,7 @@ export function useAutosave({
   delayMs = 2000,
   revisionField = "revision",
   intents = { save: "save", autosave: "autosave" },
+  rows = "",
 }: {
   formId: string;
   /** The revision the page was loaded with. */
@@ -54,6 +55,11 @@ export function useAutosave({
   revisionField?: string;
   /** The `intent` values a save and an autosave post; a submit button with another intent posts the form as usual. */
   intents?: Record<Intent, string>;
+  /**
+   * The form's rows, as their keys in order: adding or removing one (Conform's insert and remove
+   * change no input, so no change event fires) is an edit and saves as typing does.
+   */
+  rows?: string;
 }) {
   const fetcher = useFetcher<SaveReply>({ key: `${formId}-save` });
   const [status, setStatus] = useState<SaveStatus>({ kind: "unchanged" });
@@ -160,6 +166,23 @@ export function useAutosave({
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  function edit() {
+    edits.current += 1;
+    setDirty(true);
+    if (stopped.current) return;
+    setStatus({ kind: "unsaved" });
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => send("autosave"), delayMs);
+  }
+
+  // A row added or removed: the save is sent after the render that shows it, so it posts the rows as they are now.
+  const rowsSeen = useRef(rows);
+  useEffect(() => {
+    if (rows === rowsSeen.current) return;
+    rowsSeen.current = rows;
+    edit();
+  }, [rows]);
+
   return {
     status,
     /** The latest answer of the server to a save. */
@@ -167,14 +190,7 @@ export function useAutosave({
     /** The revision the form is now based on: what a submission posted without autosave must carry. */
     revision: currentRevision,
     /** For the form's onChange (React's, which fires on every keystroke): something was typed or ticked. */
-    onEdit() {
-      edits.current += 1;
-      setDirty(true);
-      if (stopped.current) return;
-      setStatus({ kind: "unsaved" });
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => send("autosave"), delayMs);
-    },
+    onEdit: edit,
     /** For the form's onSubmit, after Conform's: the Save button saves through the same queue. */
     onSubmit(event: FormEvent<HTMLFormElement>) {
       const submitter = (event.nativeEvent as SubmitEvent).submitter;

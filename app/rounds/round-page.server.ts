@@ -1,6 +1,5 @@
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { allowedRoundEvents, restoreRound, roundMachine, roundStateLabel } from "../../workflows/round.machine";
-import { drawStatechart } from "../../workflows/statechart-svg";
+import { allowedRoundEvents, restoreRound, roundStateLabel } from "../../workflows/round.machine";
 import { formatBrussels, toBrusselsTime } from "../../workflows/time";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { idInAddress } from "../address.server";
@@ -9,6 +8,7 @@ import type { SessionUser } from "../auth/session.server";
 import type { PageRequest } from "../pagination.server";
 import { euros } from "../proposals/content-schema";
 import { openDraftsOfRound, proposalsOfRound } from "../proposals/lists.server";
+import { statechartPicture } from "../statecharts/picture.server";
 import { roundForEditing } from "./editing.server";
 import { findRound, roundHistory } from "./manage.server";
 import type { RoundActionInput } from "./round-schema";
@@ -64,7 +64,7 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
     actions: allowedRoundEvents(snapshot, administratorActor(admin)),
     editable: snapshot.status !== "done",
     history,
-    statechart: drawStatechart(roundMachine, {
+    statechart: statechartPicture("round", {
       current: round.state,
       // Every round starts planned; each statechart event in the history names the state it led to.
       visited: ["planned", ...history.flatMap((entry) => (entry.toState ? [entry.toState] : []))],

@@ -111,7 +111,7 @@ export default function ProposalPage() {
         {proposal.statechart ? (
           <details className="statechart-details">
             <summary>The process as a diagram (for the TAF team)</summary>
-            <Statechart svg={proposal.statechart} />
+            <Statechart picture={proposal.statechart} />
           </details>
         ) : null}
       </section>

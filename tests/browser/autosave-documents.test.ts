@@ -24,6 +24,33 @@ describe("autosave of the lead's documents, in Chromium", { timeout: 120_000 }, 
     await signOut(page);
   });
 
+  it("saves a concept note row added or removed, as typing does, and keeps the rows after a reload", async () => {
+    const { page, problems } = await watchedPage(running.browser);
+    await signIn(running.portal, page, "applicant.rs@taf.example");
+    await page.goto(proposalUrlByTitle(running.portal, CONCEPT_NOTE, "/concept"));
+    const lines = page.getByLabel(/^Budget line \d+: what it pays for$/);
+    const before = await lines.count();
+
+    await page.getByRole("button", { name: "Add a budget line" }).click();
+    await page.getByLabel(`Budget line ${before + 1}: what it pays for`).fill("Interpretation Albanian–Macedonian");
+    await page.getByLabel("Amount (EUR)").nth(before).fill("1800");
+    await seen(page, /^Saved at \d\d:\d\d\.$/);
+    await page.reload();
+    expect(await lines.count()).toBe(before + 1);
+    expect(await page.getByLabel(`Budget line ${before + 1}: what it pays for`).inputValue()).toBe("Interpretation Albanian–Macedonian");
+
+    // Removing a row changes no field, yet it is saved like typing.
+    const first = await page.getByLabel("Budget line 1: what it pays for").inputValue();
+    await page.getByRole("button", { name: "Remove budget line 1" }).click();
+    await seen(page, "Unsaved changes…");
+    await seen(page, /^Saved at \d\d:\d\d\.$/);
+    await page.reload();
+    expect(await lines.count()).toBe(before);
+    expect(await page.getByLabel("Budget line 1: what it pays for").inputValue()).not.toBe(first);
+    expect(problems).toEqual([]);
+    await signOut(page);
+  });
+
   it("saves the completion report while typing, and keeps it after a reload", async () => {
     const { page, problems } = await watchedPage(running.browser);
     await signIn(running.portal, page, "applicant.xk@taf.example");

@@ -191,6 +191,12 @@ const matrix: Record<string, Entry | Entry[]> = {
   "admin.institutions._index": { at: fixed("/admin/institutions"), loader: administratorsOnly },
   "admin.institutions.new": { at: fixed("/admin/institutions/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => customs, changes: ["audit_log", "institutions"] } },
   "admin.rounds._index": { at: fixed("/admin/rounds"), loader: administratorsOnly },
+  // The statechart's picture is the TAF team's map; an address no machine version has is 404 to them.
+  "admin.statecharts.$machine": [
+    { at: fixed("/admin/statecharts/proposal?version=1&current=draft&visited=draft", { machine: "proposal" }), loader: administratorsOnly },
+    { at: fixed("/admin/statecharts/proposal?version=999&current=draft", { machine: "proposal" }), loader: { ...administratorsOnly, administrator: 404 } },
+    { at: fixed("/admin/statecharts/review?version=1", { machine: "review" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
   // Re-running the check is the desk's form that changes the least: the check and its history.
   "admin.eligibility": [
     {

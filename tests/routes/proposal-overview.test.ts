@@ -63,7 +63,7 @@ describe("the table of every proposal", () => {
     const { proposals: list } = await overview();
     expect(list.pages.total).toBe(db().select().from(proposals).all().length);
     const durres = list.rows.find((row: Row) => row.title === DEMO_PROPOSALS.cocaineRoutes)!;
-    expect(durres).toMatchObject({ leadName: "Albanian State Police", stateLabel: "Eligibility: waiting for the TAF team", roundCode: "2026-R2" });
+    expect(durres).toMatchObject({ leadName: "Albanian State Police", stateLabel: "Eligibility: waiting for your decision", roundCode: "2026-R2" });
     expect(durres.countries).toEqual(["Albania", "Kosovo*"]);
     expect(list.rows.some((row: Row) => row.title === DEMO_PROPOSALS.cybercrime && row.reference === null)).toBe(true);
   });
@@ -140,7 +140,7 @@ describe("the table of every proposal", () => {
     expect(descending.filter((reference) => reference !== null)).toEqual([...submitted].reverse());
     const byStage = (await overview("?sort=stage")).proposals.rows.map((row: Row) => row.stateLabel);
     expect(byStage[0]).toBe("Draft");
-    expect(byStage.indexOf("Eligibility: waiting for the TAF team")).toBeLessThan(byStage.indexOf("Completed"));
+    expect(byStage.indexOf("Eligibility: waiting for your decision")).toBeLessThan(byStage.indexOf("Completed"));
   });
 });
 

@@ -130,6 +130,16 @@ describe("drawStatechart", () => {
     expect(unknown).not.toMatch(/class="state [a-z]+ current/);
   });
 
+  it("fits the 1280 px page's column at its natural size, so no label is drawn under 12 px", () => {
+    // The page's content column is 72rem less its padding and the picture's frame: about 1090 px.
+    for (const picture of [svg, drawStatechart(roundMachine, { current: null, visited: [] })]) {
+      const [, width] = picture.match(/^<svg [^>]*width="(\d+)"/)!;
+      expect(Number(width)).toBeLessThanOrEqual(1080);
+      const sizes = [...picture.matchAll(/font-size="(\d+)"/g)].map((match) => Number(match[1]));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    }
+  });
+
   it("escapes the title", () => {
     const titled = drawStatechart(proposalMachine, { current: null, visited: [], title: 'TAF-2026-R1-007 <"Drugs & JITs">' });
     expectWellFormedXml(titled);

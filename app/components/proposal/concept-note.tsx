@@ -44,7 +44,7 @@ export function RevisionRequests({ page }: { page: ConceptNotePageData }) {
     <>
       {showOpen ? (
         <section className="notice warning" aria-labelledby="revision-heading">
-          <h2 id="revision-heading">The TAF team asks for changes</h2>
+          <h2 id="revision-heading">{page.forTafTeam ? "You asked for changes" : "The TAF team asks for changes"}</h2>
           <p className="muted">Asked on {openRequest.at}</p>
           <blockquote className="prose">{openRequest.reason}</blockquote>
           <p>
@@ -60,7 +60,7 @@ export function RevisionRequests({ page }: { page: ConceptNotePageData }) {
           <ul className="plain">
             {earlier.map((r) => (
               <li key={r.id}>
-                <span className="muted">The TAF team asked on {r.at}:</span>
+                <span className="muted">{page.forTafTeam ? "You asked" : "The TAF team asked"} on {r.at}:</span>
                 <blockquote className="prose">{r.reason}</blockquote>
                 {r.answer ? (
                   <>
@@ -202,12 +202,15 @@ export function ConceptNoteForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), openRequest !== null, page.institutionChoices) }),
   });
   const hydrated = useHydrated();
+  const activities = fields.activities.getFieldList();
+  const budgetLines = fields.budgetLines.getFieldList();
   const autosave = useAutosave({
     formId: form.id,
     revision: page.version,
     revisionField: fields.version.name,
     // The Save button and the browser, while typing, save alike.
     intents: { save: "save", autosave: "save" },
+    rows: [...activities.map((row) => row.key), "|", ...budgetLines.map((row) => row.key)].join(","),
     check(element) {
       const submission = parseWithZod(new FormData(element), { schema: conceptNoteSchema("save", openRequest !== null, page.institutionChoices) });
       if (submission.status === "success") return null;
@@ -217,8 +220,6 @@ export function ConceptNoteForm({
   });
   const formProps = getFormProps(form);
   const answer = fields.answer;
-  const activities = fields.activities.getFieldList();
-  const budgetLines = fields.budgetLines.getFieldList();
   const total = budgetLines.reduce((sum, line) => {
     const amount = Number(line.getFieldset().amountEur.value);
     return sum + (Number.isFinite(amount) && amount > 0 ? amount : 0);

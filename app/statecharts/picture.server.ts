@@ -1,0 +1,47 @@
+import type { AnyStateMachine } from "xstate";
+import { PROPOSAL_MACHINE_VERSION, proposalMachine } from "../../workflows/proposal.machine";
+import { ROUND_MACHINE_VERSION, roundMachine } from "../../workflows/round.machine";
+import type { StatechartView } from "../../workflows/statechart-svg";
+import { describeStatechart, drawStatechart, statechartSize } from "../../workflows/statechart-svg";
+import type { PicturedMachine } from "./picture-schema";
+import { pictureAddressSchema } from "./picture-schema";
+
+// A statechart's picture is an image of its own, not markup inside the page: drawn once per
+// address (the layout once per machine version), cached by the browser, and not sent a second
+// time in the page's hydration data. The page carries the picture's words for screen readers.
+
+const MACHINES: Record<PicturedMachine, { machine: AnyStateMachine; version: number }> = {
+  proposal: { machine: proposalMachine, version: PROPOSAL_MACHINE_VERSION },
+  round: { machine: roundMachine, version: ROUND_MACHINE_VERSION },
+};
+
+export interface StatechartPicture {
+  src: string;
+  /** What the picture shows, in words: its title, where things are and where they have been. */
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** What a page needs to show a statechart's picture: its address, its words and its size. */
+export function statechartPicture(name: PicturedMachine, view: StatechartView & { title: string }): StatechartPicture {
+  const { machine, version } = MACHINES[name];
+  const address = new URLSearchParams({ version: String(version) });
+  if (view.current) address.set("current", view.current);
+  if (view.visited.length > 0) address.set("visited", view.visited.join(","));
+  const words = describeStatechart(machine, view);
+  return {
+    src: `/admin/statecharts/${name}?${address}`,
+    alt: words ? `${view.title}. ${words}` : view.title,
+    ...statechartSize(machine),
+  };
+}
+
+/** The SVG at a picture's address, or null for an address no machine version has. */
+export function statechartSvg(machineName: string | undefined, search: URLSearchParams): string | null {
+  const parsed = pictureAddressSchema.safeParse({ ...Object.fromEntries(search), machine: machineName });
+  if (!parsed.success) return null;
+  const { machine, version } = MACHINES[parsed.data.machine];
+  if (parsed.data.version !== version) return null;
+  return drawStatechart(machine, { current: parsed.data.current ?? null, visited: parsed.data.visited });
+}
