@@ -11,7 +11,7 @@ import { statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
-import { canOnProposal } from "../permissions.server";
+import { can, canOnProposal } from "../permissions.server";
 import type { ProposalCommand } from "./workflow.server";
 import { CONFLICT_MESSAGE, applyProposalCommand } from "./workflow.server";
 import { revisionRequests } from "./revision-requests.server";
@@ -80,6 +80,8 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     revisions,
     // Answers are the lead's: "your answer" to its applicants, named for everyone else.
     ofLead: user.memberships.some((m) => m.role === "applicant" && m.institutionId === participation.leadInstitutionId),
+    // The TAF team reads its own requests as its own ("you asked"), not as a third party's.
+    forTeam: can(user, "viewInternalNotes"),
     // The lead's saved draft of the answer; it is cleared once sent, so it belongs to the open request.
     draftAnswer: revisions.openRequest ? documents.conceptAnswer : null,
     submissions,

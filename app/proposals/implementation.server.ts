@@ -1,12 +1,12 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { activityReports, proposalEvents, proposals } from "../../db/schema";
 import { formatBrussels } from "../../workflows/time";
-import { stateLabelOf } from "../../workflows/proposal.machine";
+import { proposalMachine, stateLabelOf } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { applicantWordsOf, statesAccepting } from "../../workflows/proposal-stages";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
-import { canOnProposal } from "../permissions.server";
+import { can, canOnProposal } from "../permissions.server";
 import { revisionRequests } from "./revision-requests.server";
 import { hasReached, saveAndSubmit } from "./concept-note.server";
 import { DOCUMENT_KEYS, proposalDocuments } from "./documents.server";
@@ -39,6 +39,7 @@ export function implementationPage(participation: Participation, user: SessionUs
     .from(activityReports)
     .where(eq(activityReports.proposalId, proposalId))
     .get()!.n;
+  const forTeam = can(user, "viewInternalNotes");
   const hold =
     statesAccepting("RESUME").includes(row.state as ProposalStatePath)
       ? db()
@@ -54,7 +55,9 @@ export function implementationPage(participation: Participation, user: SessionUs
     reference: row.reference,
     state: row.state,
     stateLabel: stateLabelOf(row.state),
-    stageWords: applicantWordsOf(row.state),
+    // The TAF team reads what the stage is, not the applicants' words that name it as a third party.
+    stageWords: forTeam ? teamWordsOf(row.state) : applicantWordsOf(row.state),
+    forTeam,
     hold: hold ? { at: formatBrussels(hold.at), reason: typeof hold.payload.reason === "string" ? hold.payload.reason : "" } : null,
     version: row.version,
     approvedVersion: approved?.number ?? null,
@@ -78,4 +81,9 @@ export function saveCompletionReport(input: { user: SessionUser; participation: 
     command: input.form.intent === "submitReport" ? { type: "SUBMIT_REPORT" } : null,
     now: input.now,
   });
+}
+
+function teamWordsOf(path: string) {
+  const node = proposalMachine.getStateNodeById(`proposal.${path}`);
+  return node.description ?? node.parent?.description ?? "";
 }

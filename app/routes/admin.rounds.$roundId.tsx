@@ -99,11 +99,6 @@ export default function Round() {
         <dd>{round.created}</dd>
       </dl>
 
-      <section aria-labelledby="statechart-heading">
-        <h2 id="statechart-heading">Where the round is</h2>
-        <Statechart svg={statechart} />
-      </section>
-
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">What you can do now</h2>
         <FormErrors errors={orphanErrors} />
@@ -116,6 +111,11 @@ export default function Round() {
         ) : (
           <p className="empty">Nothing more can happen to this round: it is {round.stateLabel.toLowerCase()}.</p>
         )}
+      </section>
+
+      <section aria-labelledby="statechart-heading">
+        <h2 id="statechart-heading">Where the round is</h2>
+        <Statechart svg={statechart} />
       </section>
 
       <RoundSettings settings={settings} />

@@ -115,7 +115,7 @@ export default function ImplementationPage() {
         {reportingClosedForNow ? <p className="notice">Reporting on activities opens when implementation is ongoing.</p> : null}
         {openRevision ? (
           <section className="notice warning" aria-labelledby="revision-heading">
-            <h3 id="revision-heading">The TAF team asks for changes to the completion report</h3>
+            <h3 id="revision-heading">{page.forTeam ? "You asked for changes to the completion report" : "The TAF team asks for changes to the completion report"}</h3>
             <p className="muted">Asked on {openRevision.at}</p>
             <blockquote className="prose">{openRevision.reason}</blockquote>
           </section>

@@ -15,7 +15,7 @@ export function passwordResetEmail(reset: { recipientName: string; resetUrl: str
         `To choose a new password, use the link below. The link works once and expires on ${formatBrussels(reset.expiresAt)}.`,
       ],
       action: { label: "Choose a new password", url: reset.resetUrl },
-      footerNote: "If you did not ask for this, ignore this email: your password stays as it is.",
+      footerNote: "If you did not ask for this, ignore this e-mail: your password stays as it is.",
     }),
   };
 }

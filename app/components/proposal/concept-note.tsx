@@ -44,7 +44,7 @@ export function RevisionRequests({ page }: { page: ConceptNotePageData }) {
     <>
       {showOpen ? (
         <section className="notice warning" aria-labelledby="revision-heading">
-          <h2 id="revision-heading">The TAF team asks for changes</h2>
+          <h2 id="revision-heading">{page.forTeam ? "You asked for changes" : "The TAF team asks for changes"}</h2>
           <p className="muted">Asked on {openRequest.at}</p>
           <blockquote className="prose">{openRequest.reason}</blockquote>
           <p>
@@ -60,7 +60,7 @@ export function RevisionRequests({ page }: { page: ConceptNotePageData }) {
           <ul className="plain">
             {earlier.map((r) => (
               <li key={r.id}>
-                <span className="muted">The TAF team asked on {r.at}:</span>
+                <span className="muted">{page.forTeam ? "Asked" : "The TAF team asked"} on {r.at}:</span>
                 <blockquote className="prose">{r.reason}</blockquote>
                 {r.answer ? (
                   <>
