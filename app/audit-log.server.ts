@@ -156,7 +156,7 @@ export function activityPage(search: ActivitySearch, request: PageRequest) {
       rows: rows.map((row) => ({
         id: `${row.source}-${row.id}`,
         at: formatBrussels(new Date(row.at)),
-        by: row.actorName ?? "the portal",
+        by: row.actorName ?? "The portal",
         what: row.source === "proposal" ? proposalEventWords(row.type) : (AUDIT_ACTION_WORDS[row.type] ?? row.type),
         proposal: row.proposalId === null ? null : { id: row.proposalId, reference: row.reference, title: row.title ?? "" },
         detail:

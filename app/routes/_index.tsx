@@ -61,8 +61,14 @@ export default function Home() {
       ) : null}
       {data.administrator ? (
         <section aria-labelledby="admin-heading">
-          <h2 id="admin-heading">The TAF team's desk</h2>
+          <h2 id="admin-heading">Your desk</h2>
           <div className="cards">
+            <div className="card">
+              <h3>Eligibility</h3>
+              <p className="figure">{data.administrator.awaitingEligibility}</p>
+              <p>{data.administrator.awaitingEligibility === 1 ? "proposal waits" : "proposals wait"} for an eligibility decision</p>
+              <Link to="/admin/eligibility">Open the eligibility desk</Link>
+            </div>
             <div className="card">
               <h3>People</h3>
               <p className="figure">{data.administrator.activePeople}</p>
@@ -88,12 +94,6 @@ export default function Home() {
                 ) : null}
               </p>
               <Link to="/admin/mailbox">Open the mailbox</Link>
-            </div>
-            <div className="card">
-              <h3>Eligibility</h3>
-              <p className="figure">{data.administrator.awaitingEligibility}</p>
-              <p>{data.administrator.awaitingEligibility === 1 ? "proposal waits" : "proposals wait"} for an eligibility decision</p>
-              <Link to="/admin/eligibility">Open the eligibility desk</Link>
             </div>
           </div>
           <h3>Proposals in progress</h3>

@@ -6,7 +6,7 @@ import { activityKinds, activityPage, activitySearchOf } from "../audit-log.serv
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Activity · TAF portal" }];
+export const meta: MetaFunction = () => [{ title: "Audit log · TAF portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "viewAuditLog");
@@ -16,16 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const number = new Intl.NumberFormat("en-GB");
 
-export default function Activity() {
+export default function AuditLog() {
   const { typed, problems, searched, activity, kinds } = useLoaderData<typeof loader>();
   const { total } = activity.pages;
   return (
     <>
       <div className="page-head">
-        <h1>Activity</h1>
+        <h1>Audit log</h1>
       </div>
       <p className="muted">Every step of every proposal and everything else the portal records (sign-ins, changes to people and institutions, exports), newest first.</p>
-      <Form method="get" className="filters" role="search" aria-label="Search the activity">
+      <Form method="get" className="filters" role="search" aria-label="Search the audit log">
         <div className="field">
           <label htmlFor="activity-proposal">Proposal reference or title</label>
           <input id="activity-proposal" type="search" name="proposal" defaultValue={typed.proposal ?? ""} />

@@ -58,7 +58,7 @@ export default function Decisions() {
       </h1>
       <p className="prose">
         A decision is held until you release it: the applicants hear nothing before. Tick one proposal or several, choose one outcome and record it; a
-        held decision can be changed or withdrawn. The reason stays with the TAF team; the applicants read the shared comments only.
+        held decision can be changed or withdrawn. The reason stays with the team; the applicants read only the feedback shared with them.
       </p>
       {result ? (
         <div role="status" className={result.error || result.refused.length ? "notice error" : "notice"}>

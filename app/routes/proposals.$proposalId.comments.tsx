@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors, TextAreaField } from "../components/fields";
-import { requireProposal } from "../permissions.server";
+import { can, requireProposal } from "../permissions.server";
 import { COMMENT_MAX, commentSchema } from "../proposals/comment-schema";
 import { commentsPage, postComment } from "../proposals/comments.server";
 import { readForm } from "../forms.server";
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Commen
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Reading needs the same permission as writing: the discussion is the applicants' and the TAF team's.
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "comment");
-  return commentsPage(proposal.proposalId, user);
+  return { ...commentsPage(proposal.proposalId, user), forTeam: can(user, "viewInternalNotes") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Comments() {
-  const { proposal, comments } = useLoaderData<typeof loader>();
+  const { proposal, comments, forTeam } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -46,9 +46,11 @@ export default function Comments() {
       <h1>
         Comments <span className="muted">· {proposal.title}</span>
       </h1>
+      {/* The TAF team reads whom it talks to, not about itself. */}
       <p>
-        Discuss the proposal here with the lead, the partners, the country advisors and the TAF team. Only the applicants of the institutions taking part, the country advisors of their countries and the TAF
-        team read these comments; reviewers do not. The applicants of the other institutions receive each comment by e-mail.
+        {forTeam
+          ? "Discuss the proposal here with the lead, the partners and the country advisors. Only they and the TAF team read these comments; reviewers do not. The applicants receive each comment by e-mail."
+          : "Discuss the proposal here with the lead, the partners, the country advisors and the TAF team. Only the applicants of the institutions taking part, the country advisors of their countries and the TAF team read these comments; reviewers do not. The applicants of the other institutions receive each comment by e-mail."}
       </p>
       {comments.length ? (
         <ol className="comment-list">

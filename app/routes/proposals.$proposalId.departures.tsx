@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { CountryName } from "../components/country";
 import { FormErrors, SelectField, TextAreaField } from "../components/fields";
 import { readForm } from "../forms.server";
-import { canOnProposal, requireProposal } from "../permissions.server";
+import { can, canOnProposal, requireProposal } from "../permissions.server";
 import { departureSchema } from "../proposals/departure-schema";
 import { departuresPage, recordPartnerDeparture } from "../proposals/departures.server";
 
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Partne
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  return { ...departuresPage(proposal.proposalId, canOnProposal(user, "recordPartnerDeparture", proposal)), notice: new URL(request.url).searchParams.get("recorded") };
+  return { ...departuresPage(proposal.proposalId, canOnProposal(user, "recordPartnerDeparture", proposal)), notice: new URL(request.url).searchParams.get("recorded"), forTeam: can(user, "viewInternalNotes") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +32,7 @@ const NOTICES: Record<string, string> = {
 };
 
 export default function Departures() {
-  const { proposal, departures, partners, mayRecord, notice } = useLoaderData<typeof loader>();
+  const { proposal, departures, partners, mayRecord, notice, forTeam } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm<{ institutionId: string; reason: string }, { institutionId: number; reason: string }>({
@@ -74,14 +74,14 @@ export default function Departures() {
         <section aria-labelledby="record-heading" className="narrow">
           <h2 id="record-heading">Record that a partner left</h2>
           <p>
-            Once a proposal is submitted, a partner that can no longer take part is recorded here rather than removed, so the TAF team sees what changed. If
-            fewer countries than the joint rule asks for remain, the TAF team is told.
+            Once a proposal is submitted, a partner that can no longer take part is recorded here rather than removed, so the history shows what changed. If
+            fewer countries than the joint rule asks for remain, {forTeam ? "you are told by e-mail" : "the TAF team is told"}.
           </p>
           {partners.length ? (
             <Form method="post" className="stack" {...getFormProps(form)}>
               <FormErrors errors={form.errors} />
               <SelectField label="Partner" emptyOption="Choose the partner" options={partners.map((p) => ({ value: String(p.institutionId), label: p.label }))} meta={fields.institutionId} />
-              <TextAreaField label="Why it left" hint="The TAF team and the applicants read it." meta={fields.reason} />
+              <TextAreaField label="Why it left" hint={forTeam ? "The applicants read it too." : "The TAF team and the applicants read it."} meta={fields.reason} />
               <button type="submit" className="danger" disabled={navigation.state === "submitting"}>
                 {navigation.state === "submitting" ? "Recording…" : "Record that the partner left"}
               </button>

@@ -30,7 +30,7 @@ export function clarificationReminderEmail(reminder: {
         "What happens next: if there is no answer by the due date, the TAF team decides on eligibility with the information it has.",
       ],
       action: { label: "Answer on the TAF portal", url: reminder.proposalUrl },
-      footerNote: "If you have already answered, you can ignore this email.",
+      footerNote: "If you have already answered, you can ignore this e-mail.",
     }),
   };
 }

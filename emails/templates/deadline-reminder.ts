@@ -41,7 +41,7 @@ export function deadlineReminderEmail(reminder: {
         `The lead institution submits it on the TAF portal${passed ? " as soon as it can" : " before that time"}; what is written so far is saved there. If you need more time, please write to the TAF team before the deadline: it can move the date for your proposal.`,
       ],
       action: { label: "Open the work on the portal", url: reminder.workUrl },
-      footerNote: "If it has already been submitted, you can ignore this email.",
+      footerNote: "If it has already been submitted, you can ignore this e-mail.",
     }),
   };
 }

@@ -25,7 +25,7 @@ export function invitationEmail(invitation: {
         `To accept, choose your password with the link below. The link works once and expires on ${formatBrussels(invitation.expiresAt)}. If it has expired, ask ${invitation.invitedByName} for a new invitation.`,
       ],
       action: { label: "Choose your password", url: invitation.setPasswordUrl },
-      footerNote: "If you did not expect this invitation, you can ignore this email: no account is opened until a password is chosen.",
+      footerNote: "If you did not expect this invitation, you can ignore this e-mail: no account is opened until a password is chosen.",
       becauseOf: `${invitation.invitedByName} invited you to`,
     }),
   };

@@ -38,7 +38,7 @@ export function reviewReminderEmail(reminder: {
         "What happens next: when enough reviews are in, the TAF team closes the review and decides which proposals are promising.",
       ],
       action: { label: "Open your review", url: reminder.reviewUrl },
-      footerNote: "If you have already submitted your review, you can ignore this email.",
+      footerNote: "If you have already submitted your review, you can ignore this e-mail.",
     }),
   };
 }

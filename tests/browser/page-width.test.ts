@@ -24,7 +24,8 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 // Demo proposals (see app/demo): 1 implementation ongoing (Kosovo* Police), 2 on hold, 3 conceptual
 // work (Serbia), 4 not selected, 5 completed (Montenegro), 6 eligibility decision awaited, 7 with a
 // clarification requested of Montenegro, 8–11 in the second call's EU review, 12 the Kosovo* Police
-// draft with Serbia invited as partner, 13 the Albanian draft. Round 1 is closed, 3 is in review.
+// draft with Serbia invited as partner, 13 the Albanian draft (Kosovo* Police confirmed as partner),
+// 14 a second eligibility decision awaited. Round 1 is closed, 2 is the rolling intake, 3 is in review.
 const ADMIN_PAGES = [
   "/",
   "/account",
@@ -35,6 +36,7 @@ const ADMIN_PAGES = [
   "/admin/institutions",
   "/admin/institutions/14",
   "/admin/institutions/new",
+  "/admin/institutions/14/merge",
   "/admin/mailbox",
   "/admin/people",
   "/admin/people/10",
@@ -43,6 +45,9 @@ const ADMIN_PAGES = [
   "/admin/rounds",
   "/admin/rounds/new",
   "/admin/rounds/1",
+  "/admin/rounds/1/ranking",
+  "/admin/rounds/1/decisions",
+  "/admin/rounds/2",
   "/admin/rounds/3",
   "/admin/rounds/3/edit",
   "/admin/rounds/3/criteria",
@@ -50,7 +55,7 @@ const ADMIN_PAGES = [
   "/admin/rounds/3/review",
   "/admin/rounds/3/ranking",
   "/admin/rounds/3/decisions",
-  ...Array.from({ length: 13 }, (_, index) => `/proposals/${index + 1}`),
+  ...Array.from({ length: 14 }, (_, index) => `/proposals/${index + 1}`),
   "/proposals/7/comments",
   "/proposals/7/attachments",
   "/proposals/7/versions",
@@ -58,9 +63,13 @@ const ADMIN_PAGES = [
   "/proposals/7/partners",
   "/proposals/6/versions",
   "/proposals/3/concept",
+  "/proposals/3/deadlines",
+  "/proposals/2/concept",
+  "/proposals/2/implementation",
   "/proposals/1/implementation",
   "/proposals/1/departures",
   "/proposals/5/implementation",
+  "/privacy",
 ];
 
 const PAGES_BY_ROLE: Record<string, string[]> = {
@@ -78,14 +87,20 @@ const PAGES_BY_ROLE: Record<string, string[]> = {
     "/proposals/1/implementation",
     "/proposals/1/departures",
     "/proposals/1/comments",
+    "/proposals/1/concept/attachments",
+    "/proposals/1/completion-report/attachments",
+    "/proposals/12/advisors",
+    "/proposals/13/partnership",
+    "/account",
   ],
   "applicant.rs@taf.example": ["/", "/proposals/12/partnership", "/proposals/3", "/proposals/3/concept", "/proposals/7", "/proposals/7/comments", "/proposals/8"],
-  "reviewer.eu@taf.example": ["/", "/reviews/15", "/reviews/11"],
+  "reviewer.eu@taf.example": ["/", "/reviews/15", "/reviews/11", "/reviews/13"],
   "reviewer.expert@taf.example": ["/", "/reviews/12", "/proposals/8"],
   "advisor.mk@taf.example": ["/", "/proposals/2", "/proposals/9"],
+  "applicant.mk@taf.example": ["/", "/proposals/2", "/proposals/2/deadlines", "/proposals/2/implementation", "/proposals/14"],
 };
 
-const SIGNED_OUT_PAGES = ["/login", "/forgot-password", "/set-password/no-such-token", "/no-such-page"];
+const SIGNED_OUT_PAGES = ["/login", "/forgot-password", "/privacy", "/set-password/no-such-token", "/no-such-page"];
 
 /** How wide each page is, by path, for those wider than the phone. */
 async function tooWide(page: Page, paths: string[]) {

@@ -152,4 +152,18 @@ describe("the TAF team acts where it reads", () => {
     const started = driveTo("awaitingStart");
     expect(types(((await open(implementation, "/implementation", started, "admin@taf.example")) as Implementation).teamSteps)).toEqual(["START"]);
   });
+
+  it("speaks to the TAF team as the one who acts, and to the applicants of the TAF team", async () => {
+    type Implementation = Awaited<ReturnType<typeof implementation.loader>>;
+    type Concept = Awaited<ReturnType<typeof concept.loader>>;
+    const onHold = demoProposalId("foreignFighters");
+    const forTeam = (await open(implementation, "/implementation", onHold, "admin@taf.example")) as Implementation;
+    const forLead = (await open(implementation, "/implementation", onHold, "applicant.mk@taf.example")) as Implementation;
+    expect(forTeam.stageWords).not.toMatch(/TAF team/);
+    expect(forLead.stageWords).toMatch(/The TAF team resumes it/);
+    // The concept note sent back for revision: the request is the team's own on its page.
+    const revised = demoProposalId("followTheMoney");
+    expect(((await open(concept, "/concept", revised, "admin@taf.example")) as Concept).forTafTeam).toBe(true);
+    expect(((await open(concept, "/concept", revised, "applicant.rs@taf.example")) as Concept).forTafTeam).toBe(false);
+  });
 });

@@ -53,7 +53,7 @@ export function AdvisorShare({ sharing, error, headed = true }: { sharing: Shari
         <p>
           The project's country advisors help applicants prepare their proposals. They see your proposal once it is submitted; share the draft now and
           they can read it and comment before then. They cannot change it.
-          {sharing.advisorCount === 0 ? " No country advisor has an account for these countries yet." : ""}
+          {sharing.advisorCount === 0 ? " No country advisor has an account for these countries yet; one who gets an account later sees the shared draft." : ""}
         </p>
       )}
       {error ? (
@@ -69,7 +69,7 @@ export function AdvisorShare({ sharing, error, headed = true }: { sharing: Shari
         ) : (
           <button type="submit" name="intent" value="share">
             {/* Plain words: a link (the footnote mark) cannot sit inside a button. */}
-            Share this draft with the country advisor(s) of {inWords(sharing.countries.map((c) => c.label))}
+            Share this draft with the country advisors of {inWords(sharing.countries.map((c) => c.label))}
           </button>
         )}
       </Form>

@@ -78,11 +78,11 @@ function Comparison({ view, page }: { view: KindView; page: Page }) {
         <strong>
           {comparison.changedCount} of {comparison.fields.length} parts changed
         </strong>{" "}
-        from version {comparison.from} to version {comparison.to}. Removed words are <del className="change">struck through</del> on the left; added words are{" "}
-        <ins className="change">underlined</ins> on the right.
+        from version {comparison.from} to version {comparison.to}. Removed words are <del className="change">struck through</del> in the older version; added words are{" "}
+        <ins className="change">underlined</ins> in the newer one.
       </p>
       <div className="table-scroll">
-        <table className="version-compare">
+        <table className="version-compare stacked">
           <caption className="visually-hidden">
             {view.heading}: version {comparison.from} compared with version {comparison.to}
           </caption>
@@ -108,10 +108,10 @@ function Comparison({ view, page }: { view: KindView; page: Page }) {
                   <th scope="row">
                     {field.label} <span className="badge warn">changed</span>
                   </th>
-                  <td>
+                  <td data-label={`Version ${comparison.from}`}>
                     <Side pieces={field.left} empty={emptyText(field.key)} />
                   </td>
-                  <td>
+                  <td data-label={`Version ${comparison.to}`}>
                     <Side pieces={field.right} empty={emptyText(field.key)} />
                   </td>
                 </tr>
@@ -146,7 +146,7 @@ export function KindSection({ view, page }: { view: KindView; page: Page }) {
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{view.heading}</h2>
       <div className="table-scroll">
-        <table>
+        <table className="stacked">
           <caption className="visually-hidden">Versions of {view.heading.toLowerCase()}</caption>
           <thead>
             <tr>
@@ -159,8 +159,8 @@ export function KindSection({ view, page }: { view: KindView; page: Page }) {
           <tbody>
             {view.versions.map((v) => (
               <tr key={v.number}>
-                <td>{v.number}</td>
-                <td>
+                <td data-label="Version">{v.number}</td>
+                <td data-label="What happened">
                   {v.what}
                   {v.corrects !== null ? (
                     <div>
@@ -168,8 +168,8 @@ export function KindSection({ view, page }: { view: KindView; page: Page }) {
                     </div>
                   ) : null}
                 </td>
-                <td>{v.at}</td>
-                <td>{v.by ?? <span className="muted">The portal</span>}</td>
+                <td data-label="When">{v.at}</td>
+                <td data-label="By">{v.by ?? <span className="muted">The portal</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -22,11 +22,11 @@ export function DecisionFields({ idPrefix, values = {} }: { idPrefix: string; va
         <label className="checkbox">
           <input type="checkbox" name="priority" defaultChecked={values.priority} /> Priority: the promising proposal that stands out
         </label>
-        <span className="hint">Only with “Promising”. The TAF team's mark, never sent to the applicants.</span>
+        <span className="hint">Only with “Promising”. A mark for the team, never sent to the applicants.</span>
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-reason`}>Reason for the decision</label>
-        <span className="hint">For the TAF team's record. Not shown to the applicants.</span>
+        <span className="hint">For the team's record. Not shown to the applicants.</span>
         <textarea id={`${idPrefix}-reason`} name="reason" rows={3} defaultValue={values.reason} />
       </div>
       <div className="field">
