@@ -47,6 +47,8 @@ const schema = z.object({
   DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   // Behind a reverse proxy, the client's address comes from X-Forwarded-For (rate limits need it).
   TRUST_PROXY: z.stringbool().default(false),
+  // The Chromium that prints PDFs; where there is none, printable pages offer the browser's own Print.
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
 function isInside(path: string, folder: string) {
