@@ -1,6 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { and, count, desc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
-import { activities, activityReports, countries, institutions, proposalDecisions, proposalPartners, proposals, proposalVersions, rounds } from "../../db/schema";
+import { activities, activityReports, countries, institutions, proposalDecisions, proposalEvents, proposalPartners, proposals, proposalVersions, rounds } from "../../db/schema";
+import type { ProposalEventType } from "../../workflows/proposal-events";
 import { isWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels, formatDay } from "../../workflows/time";
@@ -13,6 +14,8 @@ import { partnerTakesPart } from "../proposals/participation.server";
 // lists every proposal it covers, in a fixed number of queries however many there are.
 
 type Country = { name: string; needsFootnote: boolean };
+
+const DECIDE: ProposalEventType = "DECIDE";
 
 /** The report on one round; null for a round that does not exist. */
 export function roundReport(roundId: number) {
@@ -73,12 +76,15 @@ function reportOn(condition: SQL) {
     .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
     .where(and(submitted, partnerTakesPart()))
     .all();
-  // Decisions count once released: until then the applicants have not been told, nor has anyone.
+  // A decision counts once applied (DECIDE is applied when the round's decisions are released);
+  // whether the proposal stood out is the TAF team's mark on the released decision.
   const decisions = db()
-    .select({ proposalId: proposalDecisions.proposalId, outcome: proposalDecisions.outcome, priority: proposalDecisions.priority })
-    .from(proposalDecisions)
-    .innerJoin(proposals, eq(proposals.id, proposalDecisions.proposalId))
-    .where(and(submitted, isNotNull(proposalDecisions.releasedAt)))
+    .select({ proposalId: proposalEvents.proposalId, payload: proposalEvents.payload, priority: proposalDecisions.priority })
+    .from(proposalEvents)
+    .innerJoin(proposals, eq(proposals.id, proposalEvents.proposalId))
+    .leftJoin(proposalDecisions, and(eq(proposalDecisions.proposalId, proposalEvents.proposalId), isNotNull(proposalDecisions.releasedAt)))
+    .where(and(submitted, eq(proposalEvents.type, DECIDE)))
+    .orderBy(proposalEvents.id)
     .all();
   const planned = db()
     .select({ proposalId: activities.proposalId, n: count() })
@@ -105,7 +111,7 @@ function reportOn(condition: SQL) {
 
   const proposalsRows = rows.map((row) => {
     const partnerCountries = [...new Set(partners.filter((p) => p.proposalId === row.id).map((p) => p.countryCode))].filter((code) => code !== row.leadCountry);
-    const decision = decisions.find((d) => d.proposalId === row.id);
+    const decision = decisions.findLast((d) => d.proposalId === row.id);
     const activitiesPlanned = planned.find((p) => p.proposalId === row.id)?.n ?? 0;
     const activitiesHeld = held.find((h) => h.proposalId === row.id)?.n ?? 0;
     const implementing = isWithin(row.state, "implementation") || isWithin(row.state, "completed");
@@ -117,7 +123,7 @@ function reportOn(condition: SQL) {
       lead: { name: row.leadName, country: country(row.leadCountry) },
       partnerCountries: partnerCountries.map(country),
       stage: stateLabelOf(row.state),
-      decision: decision ? (decision.outcome === "promising" ? (decision.priority ? "Promising: stood out" : "Promising") : "Not selected") : null,
+      decision: decision ? (decision.payload.outcome === "promising" ? (decision.priority ? "Promising: stood out" : "Promising") : "Not selected") : null,
       implementation: implementing ? { planned: activitiesPlanned, held: activitiesHeld, completed: isWithin(row.state, "completed") } : null,
     };
   });

@@ -55,7 +55,7 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
       </header>
       {charts}
 
-      <section aria-labelledby="report-proposals" className="new-page">
+      <section aria-labelledby="report-proposals" className={charts ? "new-page" : undefined}>
         <h2 id="report-proposals">The proposals, their stage and decision</h2>
         {report.proposals.length ? (
           <div className="table-scroll">
