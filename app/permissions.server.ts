@@ -66,6 +66,8 @@ const predicates = {
   viewProposalOverview: (user: SessionUser) => hasRole(user, "administrator"),
   /** The audit log and every proposal's history, searched together. */
   viewAuditLog: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The dashboard of the programme's figures: the TAF team's whole, a country advisor's their countries' part (`dashboardAudience`). */
+  viewDashboard: (user: SessionUser) => hasRole(user, "administrator") || hasRole(user, "countryAdvisor"),
 } satisfies Record<string, (user: SessionUser) => boolean>;
 
 export type Permission = keyof typeof predicates;
@@ -269,6 +271,16 @@ export function visibleProposals(user: SessionUser, role?: Role): SQL {
   return or(...seen) ?? sql`false`;
 }
 
+/**
+ * Whose proposals the dashboard counts: every one for the TAF team; for a country advisor those
+ * they see as an advisor (their countries' part), whatever else they are. `key` names that
+ * audience, so that figures computed for one are never handed to another.
+ */
+export function dashboardAudience(user: SessionUser): { key: string; condition: SQL } {
+  if (hasRole(user, "administrator")) return { key: "all", condition: visibleProposals(user) };
+  return { key: `advisor:${[...advisedCountries(user)].sort().join(",")}`, condition: visibleProposals(user, "countryAdvisor") };
+}
+
 /** Which actions a person may take on a proposal they see is the statechart's to say (allowedEvents). */
 const proposalPredicates = {
   /** The lead edits the proposal (content, partners, attachments) while it may (re)submit it. */
@@ -391,5 +403,6 @@ export function navigationFor(user: SessionUser) {
     viewActivityTimeline: can(user, "viewActivityTimeline"),
     viewProposalOverview: can(user, "viewProposalOverview"),
     viewAuditLog: can(user, "viewAuditLog"),
+    viewDashboard: can(user, "viewDashboard"),
   };
 }

@@ -75,6 +75,7 @@ function Header() {
                 Home
               </NavLink>
               {/* The process first, in its order; then the directory and the records. */}
+              {navigation.viewDashboard ? <NavLink to="/admin/dashboard">Dashboard</NavLink> : null}
               {navigation.viewProposalOverview ? <NavLink to="/admin/proposals">Proposals</NavLink> : null}
               {navigation.manageRounds ? <NavLink to="/admin/rounds">Rounds</NavLink> : null}
               {navigation.decideEligibility ? <NavLink to="/admin/eligibility">Eligibility</NavLink> : null}

@@ -278,6 +278,8 @@ export const proposals = sqliteTable(
     // The TAF team's table of every proposal sorts by these (app/proposals/overview.server.ts).
     index("proposals_updated").on(t.updatedAt, t.id),
     index("proposals_title").on(t.title, t.id),
+    // The dashboard's period filter (app/reporting/figures.server.ts).
+    index("proposals_submitted").on(t.submittedAt),
   ],
 );
 
@@ -300,7 +302,12 @@ export const proposalPartners = sqliteTable(
     respondedAt: integer("responded_at", { mode: "timestamp_ms" }),
     respondedByUserId: integer("responded_by_user_id").references(() => users.id),
   },
-  (t) => [uniqueIndex("proposal_partners_unique").on(t.proposalId, t.institutionId), index("proposal_partners_institution").on(t.institutionId)],
+  (t) => [
+    uniqueIndex("proposal_partners_unique").on(t.proposalId, t.institutionId),
+    index("proposal_partners_institution").on(t.institutionId),
+    // The latest answer is part of the dashboard's data version (app/reporting/figures.server.ts).
+    index("proposal_partners_responded").on(t.respondedAt),
+  ],
 );
 
 export const versionKinds = ["proposal", "conceptNote", "completionReport", "activityReport"] as const;
@@ -346,7 +353,11 @@ export const proposalEvents = sqliteTable(
     // (see ADR 002). Rows from before this column were all applied under version 1.
     machineVersion: integer("machine_version").notNull().default(1),
   },
-  (t) => [index("proposal_events_proposal").on(t.proposalId, t.id)],
+  (t) => [
+    index("proposal_events_proposal").on(t.proposalId, t.id),
+    // The dashboard's pipeline: which stages each proposal entered, and when, read from the index alone.
+    index("proposal_events_reached").on(t.proposalId, t.toState, t.at),
+  ],
 );
 
 // The automatic eligibility check's result, each time it runs (at SUBMIT and at each RESPOND).
@@ -596,7 +607,12 @@ export const activities = sqliteTable(
     updatedByUserId: integer("updated_by_user_id").references(() => users.id),
     version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("activities_proposal_key").on(t.proposalId, t.key), index("activities_starts_on").on(t.startsOn)],
+  (t) => [
+    uniqueIndex("activities_proposal_key").on(t.proposalId, t.key),
+    index("activities_starts_on").on(t.startsOn),
+    // The latest change is part of the dashboard's data version (app/reporting/figures.server.ts).
+    index("activities_updated").on(t.updatedAt),
+  ],
 );
 
 // Who takes part in an activity, per country: planned (null until the applicants give it) and

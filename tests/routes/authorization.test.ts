@@ -168,6 +168,11 @@ const matrix: Record<string, Entry | Entry[]> = {
   ],
   "admin.people._index": { at: fixed("/admin/people"), loader: administratorsOnly },
   "admin.activities": { at: fixed("/admin/activities"), loader: administratorsOnly },
+  // The TAF team sees the whole programme's figures, a country advisor their country's part.
+  "admin.dashboard": [
+    { at: fixed("/admin/dashboard"), loader: { ...administratorsOnly, countryAdvisor: "ok" } },
+    { at: fixed("/admin/dashboard?round=x&from=2026-02-30"), loader: { ...administratorsOnly, countryAdvisor: "ok" } },
+  ],
   "admin.people.invite": {
     at: fixed("/admin/people/invite"),
     loader: administratorsOnly,

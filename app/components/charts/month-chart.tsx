@@ -1,0 +1,51 @@
+import { monthOf } from "../../../workflows/reporting-words";
+import type { ChartTable } from "./chart-figure";
+import { ChartFigure } from "./chart-figure";
+
+const HEIGHT = 140;
+const PLANNED = "#003399";
+const HELD = "#b35c00";
+
+/** Activities per month: a planned and a held column side by side for each month, in order. */
+export function MonthChart({ id, title, sentence, table, months }: { id: string; title: string; sentence: string; table: ChartTable; months: { month: string; planned: number; held: number }[] }) {
+  const max = Math.max(1, ...months.flatMap((m) => [m.planned, m.held]));
+  const slot = 100 / Math.max(months.length, 1);
+  // Every month is named while there is room; past a year, every other one.
+  const every = months.length > 12 ? 2 : 1;
+  return (
+    <ChartFigure id={id} title={title} sentence={sentence} table={table}>
+      <svg width="100%" height={HEIGHT + 70} aria-hidden="true" focusable="false" className="month-chart">
+        <rect x={0} y={4} width={14} height={14} fill={PLANNED} />
+        <text x={0} dx={20} y={16} className="chart-legend">
+          Planned
+        </text>
+        <rect x="30%" y={4} width={14} height={14} fill={HELD} />
+        <text x="30%" dx={20} y={16} className="chart-legend">
+          Held
+        </text>
+        {months.map((m, index) => {
+          const left = index * slot;
+          const plannedHeight = (m.planned / max) * HEIGHT;
+          const heldHeight = (m.held / max) * HEIGHT;
+          const base = HEIGHT + 30;
+          const [monthName, year] = monthOf(m.month).split(" ");
+          return (
+            <g key={m.month}>
+              <rect x={`${left + slot * 0.12}%`} y={base - plannedHeight} width={`${slot * 0.36}%`} height={plannedHeight} fill={PLANNED} />
+              <rect x={`${left + slot * 0.52}%`} y={base - heldHeight} width={`${slot * 0.36}%`} height={heldHeight} fill={HELD} />
+              {index % every === 0 ? (
+                <text x={`${left + slot / 2}%`} y={base + 18} textAnchor="middle" className="chart-axis">
+                  <tspan x={`${left + slot / 2}%`}>{monthName?.slice(0, 3)}</tspan>
+                  <tspan x={`${left + slot / 2}%`} dy={15}>
+                    {year}
+                  </tspan>
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+        <line x1={0} x2="100%" y1={HEIGHT + 30} y2={HEIGHT + 30} stroke="#4d4d4d" />
+      </svg>
+    </ChartFigure>
+  );
+}
