@@ -54,14 +54,27 @@ export function proposalPrintOf(participation: Participation) {
     .all();
   // The files the submitted version went with: added before it was frozen, not removed by then.
   const files = db()
-    .select({ id: attachments.id, name: attachments.originalName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes, createdAt: attachments.createdAt, removedAt: attachments.removedAt })
+    .select({
+      id: attachments.id,
+      name: attachments.originalName,
+      mediaType: attachments.mediaType,
+      sizeBytes: attachments.sizeBytes,
+      createdAt: attachments.createdAt,
+      removedAt: attachments.removedAt,
+    })
     .from(attachments)
     .where(and(eq(attachments.proposalId, proposalId), eq(attachments.purpose, "proposal")))
     .orderBy(attachments.createdAt, attachments.id)
     .all()
     .filter((file) => file.createdAt <= version.createdAt && (file.removedAt === null || file.removedAt > version.createdAt));
   const decisions = db()
-    .select({ type: proposalEvents.type, at: proposalEvents.at, fromState: proposalEvents.fromState, toState: proposalEvents.toState, payload: proposalEvents.payload })
+    .select({
+      type: proposalEvents.type,
+      at: proposalEvents.at,
+      fromState: proposalEvents.fromState,
+      toState: proposalEvents.toState,
+      payload: proposalEvents.payload,
+    })
     .from(proposalEvents)
     .where(and(eq(proposalEvents.proposalId, proposalId), inArray(proposalEvents.type, TEAM_EVENTS)))
     .orderBy(proposalEvents.id)
@@ -96,11 +109,18 @@ export function proposalPrintOf(participation: Participation) {
     stage: stateLabelOf(head.state),
     submitted,
     lead: { name: lead.name, country: country(lead.countryCode) },
-    partners: partners.map((partner) => ({ ...partner, country: country(partner.countryCode), status: PARTNER_STATUS_WORDS[partner.status] ?? partner.status })),
+    partners: partners.map((partner) => ({
+      ...partner,
+      country: country(partner.countryCode),
+      status: PARTNER_STATUS_WORDS[partner.status] ?? partner.status,
+    })),
     attachments: files.map((file) => ({ id: file.id, name: file.name, size: `${Math.max(1, Math.round(file.sizeBytes / 1024))} KB` })),
     decisions,
     namesKosovo:
-      named.some((c) => c.needsFootnote) || mentionsKosovo(JSON.stringify(version.content)) || mentionsKosovo(version.title) || decisions.some((d) => mentionsKosovo(JSON.stringify(d.texts))),
+      named.some((c) => c.needsFootnote) ||
+      mentionsKosovo(JSON.stringify(version.content)) ||
+      mentionsKosovo(version.title) ||
+      decisions.some((d) => mentionsKosovo(JSON.stringify(d.texts))),
   };
 }
 

@@ -92,7 +92,9 @@ async function printToPdf(document: PrintDocument) {
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: `<div style="${MARGIN_TEXT}">${escapeHtml(document.title)}</div>`,
-      footerTemplate: `<div style="${MARGIN_TEXT}">${namesKosovo ? `<div>${escapeHtml(KOSOVO_FOOTNOTE)}</div>` : ""}<div style="text-align:right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div></div>`,
+      footerTemplate: `<div style="${MARGIN_TEXT}">${
+        namesKosovo ? `<div>${escapeHtml(KOSOVO_FOOTNOTE)}</div>` : ""
+      }<div style="text-align:right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div></div>`,
       margin: { top: "18mm", bottom: namesKosovo ? "26mm" : "18mm", left: "16mm", right: "16mm" },
     });
   } finally {
@@ -105,7 +107,9 @@ async function printToPdf(document: PrintDocument) {
 const MARGIN_TEXT = "font-family: system-ui, Arial, sans-serif; font-size: 7.5pt; color: #333; width: 100%; margin: 0 16mm;";
 
 function html(document: PrintDocument) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(document.title)}</title><style>${appStyles}</style></head><body class="pdf"><main id="main">${document.body}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(
+    document.title
+  )}</title><style>${appStyles}</style></head><body class="pdf"><main id="main">${document.body}</main></body></html>`;
 }
 
 function escapeHtml(text: string) {

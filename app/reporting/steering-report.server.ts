@@ -1,11 +1,23 @@
 import type { SQL } from "drizzle-orm";
 import { and, count, desc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
-import { activities, activityReports, countries, institutions, proposalDecisions, proposalEvents, proposalPartners, proposals, proposalVersions, rounds } from "../../db/schema";
+import {
+  activities,
+  activityReports,
+  countries,
+  institutions,
+  proposalDecisions,
+  proposalEvents,
+  proposalPartners,
+  proposals,
+  proposalVersions,
+  rounds,
+} from "../../db/schema";
 import type { ProposalEventType } from "../../workflows/proposal-events";
 import { isWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels, formatDay } from "../../workflows/time";
 import { db } from "../db.server";
+import type { Period } from "./report-schema";
 import { partnerTakesPart } from "../proposals/participation.server";
 
 // The steering committee's report: per round, or per period of submission, the table of the
@@ -31,17 +43,12 @@ export function roundReport(roundId: number) {
   };
 }
 
-/** A period as the form gives it: two calendar days, the second included. */
-export type Period = { from: string; to: string };
-
 /** The report on the proposals first submitted in a period, whatever their round. */
 export function periodReport(period: Period) {
-  const from = new Date(`${period.from}T00:00:00Z`);
-  const until = new Date(new Date(`${period.to}T00:00:00Z`).getTime() + 24 * 60 * 60 * 1000);
   return {
     heading: `Proposals submitted from ${formatDay(period.from)} to ${formatDay(period.to)}`,
-    covers: "Every round's proposals first submitted in the period, both days included.",
-    ...reportOn(and(gte(proposals.submittedAt, from), lt(proposals.submittedAt, until))!),
+    covers: "Every round's proposals first submitted in the period, both days included (Brussels time).",
+    ...reportOn(and(gte(proposals.submittedAt, period.submittedFrom), lt(proposals.submittedAt, period.submittedBefore))!),
   };
 }
 

@@ -1,7 +1,17 @@
 // Above a printable page, on screen only: how to get it on paper, and the portal's own PDF where
 // the server can make one (otherwise the browser's Print → Save as PDF does the same).
 
-export function PrintTools({ pdfHref, pdfAvailable, notice, back }: { pdfHref: string; pdfAvailable: boolean; notice: string | null; back: { to: string; label: string } }) {
+export function PrintTools({
+  pdfHref,
+  pdfAvailable,
+  notice,
+  back,
+}: {
+  pdfHref: string;
+  pdfAvailable: boolean;
+  notice: string | null;
+  back: { to: string; label: string };
+}) {
   return (
     <div className="print-tools">
       <p>

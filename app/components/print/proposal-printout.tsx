@@ -41,7 +41,10 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
           {proposal.stage}.
         </p>
         <p className="muted">
-          In the portal: <a className="url" href={url}>{url}</a>
+          In the portal:{" "}
+          <a className="url" href={url}>
+            {url}
+          </a>
         </p>
       </header>
 

@@ -26,7 +26,13 @@ export type SteeringReportProps = {
       decision: string | null;
       implementation: { planned: number; held: number; completed: boolean } | null;
     }[];
-    implementation: { id: number; reference: string; title: string; stage: string; implementation: { planned: number; held: number; completed: boolean } | null }[];
+    implementation: {
+      id: number;
+      reference: string;
+      title: string;
+      stage: string;
+      implementation: { planned: number; held: number; completed: boolean } | null;
+    }[];
     lessons: { id: number; reference: string; title: string; lessonsLearnt: string }[];
     namesKosovo: boolean;
   };
