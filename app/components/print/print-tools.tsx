@@ -1,5 +1,7 @@
 // Above a printable page, on screen only: how to get it on paper, and the portal's own PDF where
-// the server can make one (otherwise the browser's Print → Save as PDF does the same).
+// the server can make one (otherwise the browser's Print → Save as PDF does the same). The PDF
+// link is a plain link, not `download`: the PDF comes as an attachment, and when none can be
+// made the browser follows the redirect back to this page and its notice.
 
 export function PrintTools({
   pdfHref,
@@ -25,7 +27,7 @@ export function PrintTools({
       <p>
         {pdfAvailable ? (
           <>
-            <a className="button" href={pdfHref} download>
+            <a className="button" href={pdfHref}>
               Download PDF
             </a>{" "}
             or print this page with your browser's Print (Ctrl+P): it prints as clean A4 pages.
