@@ -256,12 +256,26 @@ function computeFigures(user: SessionUser, filter: DashboardFilter): DashboardFi
     themes: THEMES.map((theme) => ({ id: theme.id, label: theme.label, proposals: topicCount("theme", theme.id) })),
     supportKinds: SUPPORT_KINDS.map((kind) => ({ id: kind.id, label: kind.label, proposals: topicCount("supportKind", kind.id) })),
     cooperation,
-    months: monthRows(scope),
+    months: everyMonth(monthRows(scope)),
     participants: COUNTRY_CODES.map((code) => {
       const row = participants.find((r) => r.code === code);
       return { code, label: countryName(code), planned: row?.planned ?? 0, held: row?.held ?? 0 };
     }),
   };
+}
+
+/** The months from the first to the last with activities, those without any as zeros, so the series reads as a calendar. */
+function everyMonth(rows: { month: string; planned: number; held: number }[]) {
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) return [];
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  const months: { month: string; planned: number; held: number }[] = [];
+  for (let at = new Date(`${first.month}-01T00:00:00Z`); at.toISOString().slice(0, 7) <= last.month; at.setUTCMonth(at.getUTCMonth() + 1)) {
+    const month = at.toISOString().slice(0, 7);
+    months.push(byMonth.get(month) ?? { month, planned: 0, held: 0 });
+  }
+  return months;
 }
 
 function funnelOf(row: FunnelRow): Funnel {

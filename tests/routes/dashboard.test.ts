@@ -53,6 +53,17 @@ describe("the dashboard", () => {
     expect((await dashboard("?from=2026-03-02&to=2026-03-01")).problems).toEqual(["The first day comes after the last day."]);
   });
 
+  it("lists every month from the first activity to the last, the empty ones as zeros", async () => {
+    const { months } = (await dashboard()).figures;
+    expect(months.length).toBeGreaterThan(2);
+    for (let i = 1; i < months.length; i++) {
+      const previous = new Date(`${months[i - 1]!.month}-01T00:00:00Z`);
+      previous.setUTCMonth(previous.getUTCMonth() + 1);
+      expect(months[i]!.month).toBe(previous.toISOString().slice(0, 7));
+    }
+    expect(months.some((m) => m.planned === 0 && m.held === 0)).toBe(true);
+  });
+
   it("shows a country advisor their country's part, and says so", async () => {
     const advisor = await dashboard("", "advisor.mk@taf.example");
     expect(advisor.advising).toEqual(["North Macedonia"]);

@@ -121,8 +121,9 @@ export function CooperationMatrix({ figures }: { figures: DashboardFigures }) {
 }
 
 export function ActivityMonths({ figures }: { figures: DashboardFigures }) {
-  const sentence = figures.months.length
-    ? `Activities per month: ${listOf(figures.months.map((m) => `${monthOf(m.month)} ${m.planned} planned, ${m.held} held`))}.`
+  const busy = figures.months.filter((m) => m.planned || m.held);
+  const sentence = busy.length
+    ? `Activities per month: ${listOf(busy.map((m) => `${monthOf(m.month)} ${m.planned} planned, ${m.held} held`))}; none in the other months.`
     : "No activities are planned in these figures.";
   return (
     <MonthChart
@@ -183,10 +184,7 @@ export function RoundComparison({ rounds, overall }: { rounds: (PeriodFigures & 
       <tbody>
         {rounds.map((round) => (
           <tr key={round.roundId}>
-            <th scope="row">
-              {round.code}
-              <span className="round-summary">{round.summary}</span>
-            </th>
+            <th scope="row">{round.code}</th>
             {STEPS.map(({ step }) => (
               <td key={step} className="number">
                 {round.funnel[step]}

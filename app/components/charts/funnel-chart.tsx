@@ -10,14 +10,14 @@ export function FunnelChart({ id, title, sentence, table, steps }: { id: string;
     <ChartFigure id={id} title={title} sentence={sentence} table={table}>
       <svg width="100%" height={steps.length * STEP} aria-hidden="true" focusable="false" className="funnel-chart">
         {steps.map((step, index) => {
-          const width = Math.max(barPercent(step.value, max, 100), 0.5);
+          const width = barPercent(step.value, max, 100);
           const y = index * STEP;
           return (
             <g key={step.label}>
               <text x="50%" y={y + 14} textAnchor="middle" className="chart-label">
                 {step.label}: {step.value}
               </text>
-              <rect x={`${(100 - width) / 2}%`} y={y + 20} width={`${width}%`} height={20} fill="#003399" />
+              {step.value ? <rect x={`${(100 - width) / 2}%`} y={y + 20} width={`${width}%`} height={20} fill="#003399" /> : null}
             </g>
           );
         })}

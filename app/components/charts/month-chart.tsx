@@ -14,20 +14,25 @@ export function MonthChart({ id, title, sentence, table, months }: { id: string;
   const every = months.length > 12 ? 2 : 1;
   return (
     <ChartFigure id={id} title={title} sentence={sentence} table={table}>
-      <svg width="100%" height={HEIGHT + 70} aria-hidden="true" focusable="false" className="month-chart">
-        <rect x={0} y={4} width={14} height={14} fill={PLANNED} />
-        <text x={0} dx={20} y={16} className="chart-legend">
-          Planned
-        </text>
-        <rect x="30%" y={4} width={14} height={14} fill={HELD} />
-        <text x="30%" dx={20} y={16} className="chart-legend">
-          Held
-        </text>
+      <p className="chart-legend" aria-hidden="true">
+        {[
+          { name: "Planned", color: PLANNED },
+          { name: "Held", color: HELD },
+        ].map((s) => (
+          <span key={s.name}>
+            <svg width={14} height={14} focusable="false">
+              <rect width={14} height={14} fill={s.color} />
+            </svg>{" "}
+            {s.name}
+          </span>
+        ))}
+      </p>
+      <svg width="100%" height={HEIGHT + 50} aria-hidden="true" focusable="false" className="month-chart">
         {months.map((m, index) => {
           const left = index * slot;
           const plannedHeight = (m.planned / max) * HEIGHT;
           const heldHeight = (m.held / max) * HEIGHT;
-          const base = HEIGHT + 30;
+          const base = HEIGHT + 10;
           const [monthName, year] = monthOf(m.month).split(" ");
           return (
             <g key={m.month}>
@@ -44,7 +49,7 @@ export function MonthChart({ id, title, sentence, table, months }: { id: string;
             </g>
           );
         })}
-        <line x1={0} x2="100%" y1={HEIGHT + 30} y2={HEIGHT + 30} stroke="#4d4d4d" />
+        <line x1={0} x2="100%" y1={HEIGHT + 10} y2={HEIGHT + 10} stroke="#4d4d4d" />
       </svg>
     </ChartFigure>
   );
