@@ -50,7 +50,7 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
 
       <section aria-labelledby="printout-partners">
         <h2 id="printout-partners">Who stands behind it</h2>
-        <table className="print-table">
+        <table className="print-table stacked">
           <thead>
             <tr>
               <th scope="col">Institution</th>
@@ -60,19 +60,19 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
           </thead>
           <tbody>
             <tr>
-              <td>{proposal.lead.name}</td>
-              <td>
+              <td data-label="Institution">{proposal.lead.name}</td>
+              <td data-label="Country">
                 <CountryName {...proposal.lead.country} />
               </td>
-              <td>Lead institution</td>
+              <td data-label="Role">Lead institution</td>
             </tr>
             {proposal.partners.map((partner) => (
               <tr key={partner.institutionId}>
-                <td>{partner.name}</td>
-                <td>
+                <td data-label="Institution">{partner.name}</td>
+                <td data-label="Country">
                   <CountryName {...partner.country} />
                 </td>
-                <td>Partner, {partner.status}</td>
+                <td data-label="Role">Partner, {partner.status}</td>
               </tr>
             ))}
           </tbody>

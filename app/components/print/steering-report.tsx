@@ -65,7 +65,7 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
         <h2 id="report-proposals">The proposals, their stage and decision</h2>
         {report.proposals.length ? (
           <div className="table-scroll">
-            <table className="print-table">
+            <table className="print-table stacked">
               <thead>
                 <tr>
                   <th scope="col">Reference</th>
@@ -80,19 +80,19 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
               <tbody>
                 {report.proposals.map((proposal) => (
                   <tr key={proposal.id}>
-                    <td>
+                    <td data-label="Reference">
                       <a href={`${portalUrl}/proposals/${proposal.id}`} className="url">
                         {proposal.reference}
                       </a>
                     </td>
-                    {showRound ? <td>{proposal.roundCode}</td> : null}
-                    <td>{proposal.title}</td>
-                    <td>
+                    {showRound ? <td data-label="Round">{proposal.roundCode}</td> : null}
+                    <td data-label="Title">{proposal.title}</td>
+                    <td data-label="Lead institution">
                       {proposal.lead.name}, <CountryName {...proposal.lead.country} />
                     </td>
-                    <td>{proposal.partnerCountries.length ? countries(proposal.partnerCountries) : <span className="muted">none</span>}</td>
-                    <td>{proposal.stage}</td>
-                    <td>{proposal.decision ?? <span className="muted">not decided or not released</span>}</td>
+                    <td data-label="Partner countries">{proposal.partnerCountries.length ? countries(proposal.partnerCountries) : <span className="muted">none</span>}</td>
+                    <td data-label="Stage">{proposal.stage}</td>
+                    <td data-label="Decision">{proposal.decision ?? <span className="muted">not decided or not released</span>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -107,7 +107,7 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
         <h2 id="report-implementation">Implementation</h2>
         {report.implementation.length ? (
           <div className="table-scroll">
-            <table className="print-table">
+            <table className="print-table stacked">
               <thead>
                 <tr>
                   <th scope="col">Reference</th>
@@ -121,10 +121,10 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
               <tbody>
                 {report.implementation.map((proposal) => (
                   <tr key={proposal.id}>
-                    <td>{proposal.reference}</td>
-                    <td>{proposal.title}</td>
-                    <td>{proposal.stage}</td>
-                    <td className="number">
+                    <td data-label="Reference">{proposal.reference}</td>
+                    <td data-label="Title">{proposal.title}</td>
+                    <td data-label="Where it stands">{proposal.stage}</td>
+                    <td className="number" data-label="Activities held">
                       {proposal.implementation!.held} of {proposal.implementation!.planned}
                     </td>
                   </tr>
