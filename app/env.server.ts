@@ -49,6 +49,8 @@ const schema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   // Offers the pseudo-language en-XA (?lng=en-XA) for checking layouts; development always does.
   PSEUDO_LANGUAGE: z.stringbool().default(false),
+  // The Chromium that prints PDFs; where there is none, printable pages offer the browser's own Print.
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
 function isInside(path: string, folder: string) {

@@ -35,6 +35,8 @@ const predicates = {
   manageReviewCriteria: (user: SessionUser) => hasRole(user, "administrator"),
   /** Read a round's ranking (every reviewer's scores, aggregated) and export it. */
   viewRanking: (user: SessionUser) => hasRole(user, "administrator"),
+  /** The steering committee's report on a round or a period, and its PDF. */
+  viewSteeringCommitteeReport: (user: SessionUser) => hasRole(user, "administrator"),
   /** Record, change, withdraw and release the selection decisions of a round. */
   decideProposals: (user: SessionUser) => hasRole(user, "administrator"),
   /** Work the eligibility desk: confirm, declare ineligible, ask for clarification, re-run the automatic check. */

@@ -178,6 +178,7 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
     may("comment") ? { to: "comments", label: "Comments" } : null,
     { to: "attachments", label: may("editProposal") ? "Attachments: add or remove" : "Attachments" },
     page.reference ? { to: "versions", label: "Compare versions" } : null,
+    page.reference ? { to: "print", label: "Print (or download as PDF) for your files" } : null,
     reached("conceptualWork") ? { to: "concept", label: may("editConceptNote") ? "Write the concept note" : "Concept note" } : null,
     reached("implementation") || isWithin(page.state, "completed")
       ? { to: "implementation", label: may("reportImplementation") ? "Report on implementation" : "Implementation and activities" }

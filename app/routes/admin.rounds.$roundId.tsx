@@ -86,6 +86,7 @@ export default function Round() {
       {editable ? <p><Link to={`/admin/rounds/${round.id}/edit`}>Edit the round: title, guidance, times, what it offers and its limits</Link></p> : null}
       <p><Link to={`/admin/rounds/${round.id}/review`}>Review desk: assign reviewers and see conflicts of interest</Link></p>
       <p><Link to={`/admin/rounds/${round.id}/decisions`}>Decisions: record, hold and release the selection outcomes</Link></p>
+      <p><Link to={`/admin/rounds/${round.id}/report`}>Steering committee report: the round's proposals, decisions, implementation and lessons learnt, to print or download as PDF</Link></p>
       <dl className="facts">
         <dt>Intake</dt>
         <dd>{ROUND_MODE_LABELS[round.mode]}</dd>

@@ -39,6 +39,9 @@ export default function Rounds() {
         The portal opens a planned round at its opening time and closes a deadline round at its closing time. A rolling
         round stays open until you close it.
       </p>
+      <p>
+        <Link to="/admin/reports">Steering committee report for a period: every round's proposals submitted between two days</Link>
+      </p>
       {rounds.length ? (
         <div className="table-scroll">
           <table className="stacked">

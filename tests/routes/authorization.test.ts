@@ -411,6 +411,22 @@ const matrix: Record<string, Entry | Entry[]> = {
     { at: documentAt("conceptualWork", "completion-report"), loader: { ...everyone(404), signedOut: "login" } },
     { at: documentAt("awaitingDecision", "concept"), loader: { ...everyone(404), signedOut: "login" } },
   ],
+  // Whoever sees a proposal prints it (the applicants' copy); a draft has nothing submitted to print.
+  "proposals.$proposalId.print": [
+    { at: proposalAt("implementation", "/print"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }) },
+    { at: proposalAt("draft", "/print"), loader: { ...draftVisibility, administrator: "ok" } },
+  ],
+  "proposals.$proposalId.print[.pdf]": { at: proposalAt("implementation", "/print.pdf"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }) },
+  "admin.rounds.$roundId_.report": [
+    { at: { label: "/admin/rounds/‹2026-R1›/report", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R1")}/report`, params: { roundId: String(roundIdByCode("2026-R1")) } }) }, loader: administratorsOnly },
+    { at: fixed("/admin/rounds/999999/report", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
+  "admin.rounds.$roundId_.report[.pdf]": [
+    { at: { label: "/admin/rounds/‹2026-R1›/report.pdf", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R1")}/report.pdf`, params: { roundId: String(roundIdByCode("2026-R1")) } }) }, loader: administratorsOnly },
+    { at: fixed("/admin/rounds/x/report.pdf", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
+  "admin.reports": { at: fixed("/admin/reports?from=2026-01-01&to=2026-12-31"), loader: administratorsOnly },
+  "admin.reports[.pdf]": { at: fixed("/admin/reports.pdf?from=2026-01-01&to=2026-12-31"), loader: administratorsOnly },
   "proposals.$proposalId.versions": [
     { at: proposalAt("implementation", "/versions"), loader: pastReview({ ...everyone("ok"), signedOut: "login" }) },
     { at: proposalAt("draft", "/versions"), loader: { ...draftVisibility, administrator: "ok" } },

@@ -1,0 +1,152 @@
+import type { SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
+import {
+  activities,
+  activityReports,
+  countries,
+  institutions,
+  proposalDecisions,
+  proposalEvents,
+  proposalPartners,
+  proposals,
+  proposalVersions,
+  rounds,
+} from "../../db/schema";
+import type { ProposalEventType } from "../../workflows/proposal-events";
+import { isWithin } from "../../workflows/proposal-stages";
+import { stateLabelOf } from "../../workflows/proposal.machine";
+import { formatBrussels, formatDay } from "../../workflows/time";
+import { db } from "../db.server";
+import type { Period } from "./report-schema";
+import { partnerTakesPart } from "../proposals/participation.server";
+
+// The steering committee's report: per round, or per period of submission, the table of the
+// submitted proposals with their stage and decision, where implementation stands, and the
+// lessons learnt the completion reports record. A report is a document to print whole, so it
+// lists every proposal it covers, in a fixed number of queries however many there are.
+
+type Country = { name: string; needsFootnote: boolean };
+
+const DECIDE: ProposalEventType = "DECIDE";
+
+/** The report on one round; null for a round that does not exist. */
+export function roundReport(roundId: number) {
+  const round = db().select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (!round) return null;
+  return {
+    round: { id: round.id, code: round.code },
+    heading: `${round.title} (${round.code})`,
+    covers: round.closesAt
+      ? `Submissions from ${formatBrussels(round.opensAt)} to ${formatBrussels(round.closesAt)}.`
+      : `A rolling intake, open to submissions since ${formatBrussels(round.opensAt)}.`,
+    ...reportOn(eq(proposals.roundId, round.id)),
+  };
+}
+
+/** The report on the proposals first submitted in a period, whatever their round. */
+export function periodReport(period: Period) {
+  return {
+    heading: `Proposals submitted from ${formatDay(period.from)} to ${formatDay(period.to)}`,
+    covers: "Every round's proposals first submitted in the period, both days included (Brussels time).",
+    ...reportOn(and(gte(proposals.submittedAt, period.submittedFrom), lt(proposals.submittedAt, period.submittedBefore))!),
+  };
+}
+
+function reportOn(condition: SQL) {
+  const submitted = and(condition, isNotNull(proposals.reference))!;
+  const countryRows = db().select().from(countries).orderBy(countries.sortOrder).all();
+  const country = (code: string): Country => {
+    const row = countryRows.find((c) => c.code === code);
+    return row ? { name: row.name, needsFootnote: row.needsDesignationFootnote } : { name: code, needsFootnote: false };
+  };
+  const rows = db()
+    .select({
+      id: proposals.id,
+      reference: proposals.reference,
+      title: proposals.title,
+      state: proposals.state,
+      roundCode: rounds.code,
+      leadName: institutions.name,
+      leadCountry: institutions.countryCode,
+    })
+    .from(proposals)
+    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
+    .where(submitted)
+    .orderBy(proposals.reference)
+    .all();
+  const ids = rows.map((row) => row.id);
+  const partners = db()
+    .select({ proposalId: proposalPartners.proposalId, countryCode: institutions.countryCode })
+    .from(proposalPartners)
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+    .where(and(submitted, partnerTakesPart()))
+    .all();
+  // A decision counts once applied (DECIDE is applied when the round's decisions are released);
+  // whether the proposal stood out is the TAF team's mark on the released decision.
+  const decisions = db()
+    .select({ proposalId: proposalEvents.proposalId, payload: proposalEvents.payload, priority: proposalDecisions.priority })
+    .from(proposalEvents)
+    .innerJoin(proposals, eq(proposals.id, proposalEvents.proposalId))
+    .leftJoin(proposalDecisions, and(eq(proposalDecisions.proposalId, proposalEvents.proposalId), isNotNull(proposalDecisions.releasedAt)))
+    .where(and(submitted, eq(proposalEvents.type, DECIDE)))
+    .orderBy(proposalEvents.id)
+    .all();
+  const planned = db()
+    .select({ proposalId: activities.proposalId, n: count() })
+    .from(activities)
+    .innerJoin(proposals, eq(proposals.id, activities.proposalId))
+    .where(submitted)
+    .groupBy(activities.proposalId)
+    .all();
+  const held = db()
+    .select({ proposalId: activityReports.proposalId, n: count() })
+    .from(activityReports)
+    .innerJoin(proposals, eq(proposals.id, activityReports.proposalId))
+    .where(submitted)
+    .groupBy(activityReports.proposalId)
+    .all();
+  const completionReports = ids.length
+    ? db()
+        .select({ proposalId: proposalVersions.proposalId, number: proposalVersions.number, content: proposalVersions.content })
+        .from(proposalVersions)
+        .where(and(inArray(proposalVersions.proposalId, ids), eq(proposalVersions.kind, "completionReport")))
+        .orderBy(proposalVersions.proposalId, desc(proposalVersions.number))
+        .all()
+    : [];
+
+  const proposalsRows = rows.map((row) => {
+    const partnerCountries = [...new Set(partners.filter((p) => p.proposalId === row.id).map((p) => p.countryCode))].filter((code) => code !== row.leadCountry);
+    const decision = decisions.findLast((d) => d.proposalId === row.id);
+    const activitiesPlanned = planned.find((p) => p.proposalId === row.id)?.n ?? 0;
+    const activitiesHeld = held.find((h) => h.proposalId === row.id)?.n ?? 0;
+    const implementing = isWithin(row.state, "implementation") || isWithin(row.state, "completed");
+    return {
+      id: row.id,
+      reference: row.reference!,
+      title: row.title,
+      roundCode: row.roundCode,
+      lead: { name: row.leadName, country: country(row.leadCountry) },
+      partnerCountries: partnerCountries.map(country),
+      stage: stateLabelOf(row.state),
+      decision: decision ? (decision.payload.outcome === "promising" ? (decision.priority ? "Promising: stood out" : "Promising") : "Not selected") : null,
+      implementation: implementing ? { planned: activitiesPlanned, held: activitiesHeld, completed: isWithin(row.state, "completed") } : null,
+    };
+  });
+  // The last completion report of each proposal: a report sent back for revision is superseded.
+  const lessons = proposalsRows.flatMap((proposal) => {
+    const report = completionReports.find((r) => r.proposalId === proposal.id);
+    const text = typeof report?.content.lessonsLearnt === "string" ? report.content.lessonsLearnt.trim() : "";
+    return text ? [{ id: proposal.id, reference: proposal.reference, title: proposal.title, lessonsLearnt: text }] : [];
+  });
+  const named = proposalsRows.flatMap((p) => [p.lead.country, ...p.partnerCountries]);
+  return {
+    proposals: proposalsRows,
+    implementation: proposalsRows.filter((p) => p.implementation !== null),
+    lessons,
+    namesKosovo: named.some((c) => c.needsFootnote),
+  };
+}
+
+export type SteeringReport = ReturnType<typeof reportOn>;

@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { FieldError } from "../components/fields";
+import { PrintTools } from "../components/print/print-tools";
+import { ReportCharts, ReportSummary } from "../components/print/report-charts";
+import { SteeringReport } from "../components/print/steering-report";
+import { env } from "../env.server";
+import { requirePermission } from "../permissions.server";
+import { dashboardFigures } from "../reporting/figures.server";
+import { pdfAvailable, pdfNotice } from "../reporting/pdf.server";
+import { periodOf } from "../reporting/report-schema";
+import { periodReport } from "../reporting/steering-report.server";
+
+export const meta: MetaFunction = () => [{ title: "Steering committee report for a period · TAF portal" }];
+
+// The period the form shows before one is chosen: this calendar year so far.
+function thisYear() {
+  const today = new Date().toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "viewSteeringCommitteeReport");
+  const params = new URL(request.url).searchParams;
+  const typed =
+    params.has("from") || params.has("to") ? { from: params.get("from")?.slice(0, 20) ?? "", to: params.get("to")?.slice(0, 20) ?? "" } : thisYear();
+  const period = periodOf(typed);
+  const base = { typed, portalUrl: env().APP_URL, pdfAvailable: pdfAvailable(), notice: pdfNotice(params.get("pdf")) };
+  if (!period.ok) return { ...base, errors: period.errors, report: null, figures: null };
+  return {
+    ...base,
+    errors: {} as Record<string, string>,
+    report: periodReport(period),
+    figures: dashboardFigures(user, { rounds: [], submittedFrom: period.submittedFrom, submittedBefore: period.submittedBefore }),
+  };
+}
+
+export default function PeriodReportPage() {
+  const page = useLoaderData<typeof loader>();
+  const query = new URLSearchParams(page.typed).toString();
+  return (
+    <>
+      <Form method="get" className="print-tools period-form">
+        <fieldset>
+          <legend>The period of submission to report on</legend>
+          {(["from", "to"] as const).map((field) => (
+            <div key={field} className="field">
+              <label htmlFor={`period-${field}`}>{field === "from" ? "First day" : "Last day (included)"}</label>{" "}
+              <input
+                type="date"
+                id={`period-${field}`}
+                name={field}
+                defaultValue={page.typed[field]}
+                aria-invalid={page.errors[field] ? true : undefined}
+                aria-describedby={page.errors[field] ? `period-${field}-error` : undefined}
+              />
+              <FieldError meta={{ errors: page.errors[field] ? [page.errors[field]] : undefined, errorId: `period-${field}-error` }} />
+            </div>
+          ))}
+          <button type="submit">Show the report</button>
+        </fieldset>
+      </Form>
+      {page.report && page.figures ? (
+        <>
+          <PrintTools
+            pdfHref={`/admin/reports.pdf?${query}`}
+            pdfAvailable={page.pdfAvailable}
+            notice={page.notice}
+            back={{ to: "/admin/rounds", label: "← Submission rounds" }}
+          />
+          <SteeringReport
+            report={page.report}
+            summary={<ReportSummary figures={page.figures} />}
+            charts={<ReportCharts figures={page.figures} title="Pipeline of the period" />}
+            portalUrl={page.portalUrl}
+            showRound
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

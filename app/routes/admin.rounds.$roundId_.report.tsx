@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PrintTools } from "../components/print/print-tools";
+import { ReportCharts, ReportSummary } from "../components/print/report-charts";
+import { SteeringReport } from "../components/print/steering-report";
+import { env } from "../env.server";
+import { dashboardFigures } from "../reporting/figures.server";
+import { requirePermission } from "../permissions.server";
+import { pdfAvailable, pdfNotice } from "../reporting/pdf.server";
+import { roundReport } from "../reporting/steering-report.server";
+import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Steering committee report · ${data?.round.code ?? "Round"} · TAF portal` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "viewSteeringCommitteeReport");
+  const report = roundReport(roundIdOf(params.roundId)) ?? roundNotFound();
+  return {
+    ...report,
+    figures: dashboardFigures(user, { rounds: [report.round.id], submittedFrom: null, submittedBefore: null }),
+    portalUrl: env().APP_URL,
+    pdfAvailable: pdfAvailable(),
+    notice: pdfNotice(new URL(request.url).searchParams.get("pdf")),
+  };
+}
+
+export default function RoundReportPage() {
+  const page = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PrintTools
+        pdfHref={`/admin/rounds/${page.round.id}/report.pdf`}
+        pdfAvailable={page.pdfAvailable}
+        notice={page.notice}
+        back={{ to: `/admin/rounds/${page.round.id}`, label: `← ${page.round.code}` }}
+      />
+      <SteeringReport
+        report={page}
+        summary={<ReportSummary figures={page.figures} />}
+        charts={<ReportCharts figures={page.figures} title={`Pipeline of ${page.round.code}`} />}
+        portalUrl={page.portalUrl}
+        showRound={false}
+      />
+    </>
+  );
+}
