@@ -120,19 +120,19 @@ export type SaveFeedbackResult = { ok: true } | { ok: false; message: string };
  * is open. The caller has checked that the person answers for that institution.
  */
 export function saveFeedbackAnswer(user: Pick<SessionUser, "id">, roundId: number, input: FeedbackInput, now = new Date()): SaveFeedbackResult {
-  return db().transaction(
-    (tx): SaveFeedbackResult => {
-      const survey = tx.select().from(feedbackSurveys).where(eq(feedbackSurveys.roundId, roundId)).get();
-      if (!survey || !isSurveyOpen(survey, now)) return { ok: false, message: SURVEY_CLOSED_MESSAGE };
-      const values = { ratings: input.rating, comment: input.comment, answeredByUserId: user.id, answeredAt: now };
-      tx.insert(feedbackAnswers)
-        .values({ roundId, institutionId: input.institutionId, ...values })
-        .onConflictDoUpdate({ target: [feedbackAnswers.roundId, feedbackAnswers.institutionId], set: values })
-        .run();
-      return { ok: true };
-    },
-    { behavior: "immediate" },
-  );
+  return db().transaction((tx) => recordFeedbackAnswer(tx, user, roundId, input, now), { behavior: "immediate" });
+}
+
+/** `saveFeedbackAnswer` inside a transaction the caller holds (the demo's). */
+export function recordFeedbackAnswer(tx: Tx, user: Pick<SessionUser, "id">, roundId: number, input: FeedbackInput, now: Date): SaveFeedbackResult {
+  const survey = tx.select().from(feedbackSurveys).where(eq(feedbackSurveys.roundId, roundId)).get();
+  if (!survey || !isSurveyOpen(survey, now)) return { ok: false, message: SURVEY_CLOSED_MESSAGE };
+  const values = { ratings: input.rating, comment: input.comment, answeredByUserId: user.id, answeredAt: now };
+  tx.insert(feedbackAnswers)
+    .values({ roundId, institutionId: input.institutionId, ...values })
+    .onConflictDoUpdate({ target: [feedbackAnswers.roundId, feedbackAnswers.institutionId], set: values })
+    .run();
+  return { ok: true };
 }
 
 /** The TAF team closes a round's open survey before its time: from then on the answers are read only. */
