@@ -71,5 +71,5 @@ export function loadLessonsDemo(tx: Tx, calendar: Calendar) {
   const admin = tx.select({ id: users.id }).from(users).where(eq(users.email, "admin@taf.example")).get();
   if (!admin) throw new Error("The lessons demo needs the demo administrator.");
   const closed = closeFeedbackSurvey(admin, round.id, calendar.on(-80, "17:00"), tx);
-  if (!closed.ok) throw new Error(`Closing the demo survey: ${closed.message}`);
+  if (!closed?.ok) throw new Error(`Closing the demo survey: ${closed?.message ?? "no round"}`);
 }

@@ -135,15 +135,19 @@ export function recordFeedbackAnswer(tx: Tx, user: Pick<SessionUser, "id">, roun
   return { ok: true };
 }
 
-/** The TAF team closes a round's open survey before its time: from then on the answers are read only. */
-export function closeFeedbackSurvey(admin: Pick<SessionUser, "id">, roundId: number, now = new Date(), tx: Tx = db()): SaveFeedbackResult {
+/** The TAF team closes a round's open survey before its time: from then on the answers are read only. Null: no such round. */
+export function closeFeedbackSurvey(admin: Pick<SessionUser, "id">, roundId: number, now = new Date(), tx: Tx = db()): SaveFeedbackResult | null {
+  if (!tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)).get()) return null;
   const closed = tx
     .update(feedbackSurveys)
     .set({ closedAt: now, closedByUserId: admin.id })
     .where(and(eq(feedbackSurveys.roundId, roundId), isNull(feedbackSurveys.closedAt), gt(feedbackSurveys.closesAt, now)))
     .returning({ roundId: feedbackSurveys.roundId })
     .get();
-  if (!closed) return { ok: false, message: "The survey is already closed." };
+  if (!closed) {
+    const exists = tx.select({ roundId: feedbackSurveys.roundId }).from(feedbackSurveys).where(eq(feedbackSurveys.roundId, roundId)).get();
+    return { ok: false, message: exists ? "The survey is already closed." : "There is no survey to close yet: it opens when the round's decisions are released." };
+  }
   audit({ actorUserId: admin.id, action: "feedbackSurvey.closed", subjectType: "round", subjectId: roundId }, tx);
   return { ok: true };
 }
