@@ -29,7 +29,7 @@ export function FeedbackForm({ institutionId, answer, lastResult }: { institutio
   });
   const ratings = fields.rating.getFieldset();
   return (
-    <Form method="post" className="stack narrow-form" {...getFormProps(form)}>
+    <Form method="post" className="stack narrow-form feedback-form" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
       <input {...getInputProps(fields.institutionId, { type: "hidden" })} key={fields.institutionId.key} />
       {FEEDBACK_QUESTIONS.map((question) => (
