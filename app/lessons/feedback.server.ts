@@ -148,7 +148,7 @@ export function closeFeedbackSurvey(admin: Pick<SessionUser, "id">, roundId: num
     const exists = tx.select({ roundId: feedbackSurveys.roundId }).from(feedbackSurveys).where(eq(feedbackSurveys.roundId, roundId)).get();
     return { ok: false, message: exists ? "The survey is already closed." : "There is no survey to close yet: it opens when the round's decisions are released." };
   }
-  audit({ actorUserId: admin.id, action: "feedbackSurvey.closed", subjectType: "round", subjectId: roundId }, tx);
+  audit({ actorUserId: admin.id, action: "feedbackSurvey.closed", subjectType: "round", subjectId: roundId, at: now }, tx);
   return { ok: true };
 }
 
