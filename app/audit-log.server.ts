@@ -45,6 +45,8 @@ const AUDIT_ACTION_WORDS: Record<string, string> = {
   "round.rankingExported": "Exported a round's ranking",
   "round.reviewCriteriaChanged": "Changed a round's review criteria",
   "proposals.exported": "Exported the table of proposals",
+  "round.lessonsExported": "Exported a round's lessons learnt",
+  "feedbackSurvey.closed": "Closed a round's feedback survey early",
 };
 
 // The history's first row records the draft's creation, which is no statechart event.

@@ -15,13 +15,15 @@ export type AuditEntry = {
   subjectId?: string | number;
   detail?: Record<string, unknown>;
   ip?: string;
+  /** When it happened, if not now: an action replayed at its own time (the demo's). */
+  at?: Date;
 };
 
 /** Appends to the audit log, inside the caller's transaction when one is given. */
 export function audit(entry: AuditEntry, tx: Tx = db()) {
   tx.insert(auditLog)
     .values({
-      at: new Date(),
+      at: entry.at ?? new Date(),
       actorUserId: entry.actorUserId,
       action: entry.action,
       subjectType: entry.subjectType ?? null,

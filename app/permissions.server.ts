@@ -14,6 +14,7 @@ import { allowedEvents, refusalOf } from "../workflows/proposal.machine";
 import { leadOf } from "../workflows/actors";
 import { actorsOf, leadActor } from "./auth/actors.server";
 import { db } from "./db.server";
+import { askedInstitutionsOf } from "./lessons/feedback.server";
 import type { Participation } from "./proposals/participation.server";
 import { participationIn, partnersMayChange, partnerTakesPart } from "./proposals/participation.server";
 
@@ -69,6 +70,8 @@ const predicates = {
   viewAuditLog: (user: SessionUser) => hasRole(user, "administrator"),
   /** The dashboard of the programme's figures: the TAF team's whole, a country advisor's their countries' part (`dashboardAudience`). */
   viewDashboard: (user: SessionUser) => hasRole(user, "administrator") || hasRole(user, "countryAdvisor"),
+  /** A round's lessons learnt (the feedback survey's answers, the completion reports' lessons), its CSV, and closing its survey early. */
+  viewLessonsLearnt: (user: SessionUser) => hasRole(user, "administrator"),
 } satisfies Record<string, (user: SessionUser) => boolean>;
 
 export type Permission = keyof typeof predicates;
@@ -412,4 +415,19 @@ export function navigationFor(user: SessionUser) {
     viewAuditLog: can(user, "viewAuditLog"),
     viewDashboard: can(user, "viewDashboard"),
   };
+}
+
+/**
+ * The signed-in user and the institution they answer the round's feedback survey for: one of
+ * theirs that the survey asked (the lead and partners of the round's released proposals), the
+ * one `institutionId` names, or their first. Anyone else is refused (403) in words.
+ */
+export async function requireFeedbackInstitution(request: Request, roundId: number, institutionId?: number) {
+  const user = await requireUser(request);
+  const asked = askedInstitutionsOf(user, roundId);
+  const institution = institutionId === undefined ? asked[0] : asked.find((i) => i.id === institutionId);
+  if (!institution) {
+    throw new Response("Only the applicants of the institutions that led or partnered a proposal of this round, once its decisions are out, give feedback on it.", { status: 403, statusText: "Forbidden" });
+  }
+  return { user, institution, asked };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { InstitutionType } from "../workflows/vocabulary";
 import { ATTACHMENT_DOCUMENT_KIND_IDS, INSTITUTION_TYPES } from "../workflows/vocabulary";
@@ -716,3 +716,52 @@ export const advisorShares = sqliteTable("advisor_shares", {
     .references(() => users.id),
   sharedAt: integer("shared_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+// The feedback survey of a round (lessons learnt): opened when the round's first decisions are
+// released, open until `closesAt` (a fixed period after that release), or until the TAF team
+// closes it early (`closedAt`). Questions and scale live in app/lessons/feedback-questions.ts.
+export const feedbackSurveys = sqliteTable("feedback_surveys", {
+  roundId: integer("round_id")
+    .primaryKey()
+    .references(() => rounds.id),
+  openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull(),
+  closesAt: integer("closes_at", { mode: "timestamp_ms" }).notNull(),
+  closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  closedByUserId: integer("closed_by_user_id").references(() => users.id),
+});
+
+// The institutions asked for feedback on a round: the lead and confirmed partners of each
+// proposal whose decision was released, asked once each.
+export const feedbackInvitations = sqliteTable(
+  "feedback_invitations",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => feedbackSurveys.roundId),
+    institutionId: integer("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    askedAt: integer("asked_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.institutionId] }), index("feedback_invitations_institution").on(t.institutionId)],
+);
+
+// One answer per asked institution: any of its applicants may save it, the last save wins and
+// names who saved it. Ratings are 1–5 by question id.
+export const feedbackAnswers = sqliteTable(
+  "feedback_answers",
+  {
+    roundId: integer("round_id").notNull(),
+    institutionId: integer("institution_id").notNull(),
+    ratings: text("ratings", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    comment: text("comment").notNull().default(""),
+    answeredByUserId: integer("answered_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.institutionId] }),
+    foreignKey({ columns: [t.roundId, t.institutionId], foreignColumns: [feedbackInvitations.roundId, feedbackInvitations.institutionId] }),
+  ],
+);

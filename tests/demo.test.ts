@@ -10,6 +10,9 @@ import {
   activityReports,
   assignmentEvents,
   eligibilityChecks,
+  feedbackAnswers,
+  feedbackInvitations,
+  feedbackSurveys,
   institutions,
   outbox,
   proposalDecisions,
@@ -305,6 +308,26 @@ describe("demo data", () => {
   it("mails nothing for the invented history", () => {
     expect(db().select({ n: count() }).from(outbox).get()!.n).toBe(0);
     expect(db().select({ n: count() }).from(outbox).where(like(outbox.idempotencyKey, "proposal-event:%")).get()!.n).toBe(0);
+  });
+
+  it("gives the closed demo round 2026-R1 a survey the TAF team closed early, asked of its ten institutions and answered by five, without mail", () => {
+    const roundId = db().select({ id: rounds.id }).from(rounds).where(eq(rounds.code, "2026-R1")).get()!.id;
+    const survey = db().select().from(feedbackSurveys).where(eq(feedbackSurveys.roundId, roundId)).get()!;
+    expect(survey.closedAt).not.toBeNull();
+    expect(survey.closedAt!.getTime()).toBeLessThan(survey.closesAt.getTime());
+    expect(db().select({ n: count() }).from(feedbackInvitations).where(eq(feedbackInvitations.roundId, roundId)).get()!.n).toBe(10);
+    const answered = db()
+      .select({ institution: institutions.name })
+      .from(feedbackAnswers)
+      .innerJoin(institutions, eq(institutions.id, feedbackAnswers.institutionId))
+      .where(eq(feedbackAnswers.roundId, roundId))
+      .orderBy(asc(institutions.name))
+      .all()
+      .map((a) => a.institution);
+    expect(answered).toEqual(["Albanian State Police", "Kosovo* Police", "Ministry of Justice of Montenegro", "Public Prosecutor's Office of North Macedonia", "State Investigation and Protection Agency (SIPA)"]);
+    // No other round has a survey: the second call's decision is still held.
+    expect(db().select({ n: count() }).from(feedbackSurveys).get()!.n).toBe(1);
+    expect(db().select({ n: count() }).from(outbox).where(eq(outbox.template, "feedback-survey")).get()!.n).toBe(0);
   });
 
   it("leaves the scheduler nothing to do at first start", () => {

@@ -23,6 +23,7 @@ import type { Calendar, DemoAction, DemoProposal } from "./story";
 import { content } from "./story";
 import { decidingProposals, holdDecision } from "./deciding.server";
 import { loadImplementationDemo } from "./implementation.server";
+import { loadLessonsDemo } from "./lessons.server";
 import { deskInstitutions, eligibilityDeskProposals } from "./eligibility-desk.server";
 
 // Demo data lets a new user try every role on the embedded defaults. It is loaded only into a
@@ -822,6 +823,7 @@ export async function loadDemoData(db: Db, now = new Date()) {
     const outboxBefore = tx.select({ id: max(outbox.id) }).from(outbox).get()?.id ?? 0;
     replayStory(tx, ids, calendar);
     loadImplementationDemo(tx, calendar);
+    loadLessonsDemo(tx, calendar);
     discardDemoMail(tx, outboxBefore);
   });
   return true;

@@ -10,6 +10,7 @@ import type { SessionUser } from "../auth/session.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
+import { askForFeedback } from "../lessons/feedback.server";
 import { applicantsOf } from "../proposals/notifications.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
 import type { SeenDecision } from "./decisions-schema";
@@ -181,11 +182,12 @@ export function withdrawDecision(admin: SessionUser, roundId: number, proposalId
 /**
  * Releases the round's held decisions: for each, in one transaction, DECIDE through the
  * statechart (which sends the outcome mail) and the decision marked released. One the machine
- * refuses now (the proposal moved on meanwhile) stays held and is named with the reason.
+ * refuses now (the proposal moved on meanwhile) stays held and is named with the reason. Its
+ * institutions are asked for the round's feedback in the same transaction (app/lessons).
  */
 export function releaseDecisions(admin: SessionUser, roundId: number, now = new Date()): ReleaseResult {
   const held = db()
-    .select({ decision: proposalDecisions, reference: proposals.reference, title: proposals.title, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion })
+    .select({ decision: proposalDecisions, reference: proposals.reference, title: proposals.title, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion, leadInstitutionId: proposals.leadInstitutionId })
     .from(proposalDecisions)
     .innerJoin(proposals, eq(proposals.id, proposalDecisions.proposalId))
     .where(and(eq(proposals.roundId, roundId), isNull(proposalDecisions.releasedAt)))
@@ -201,6 +203,7 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
         if (!applied.ok) return result.refused.push({ proposalId: decision.proposalId, title: nameOf(proposal), message: applied.message });
         tx.update(proposalDecisions).set({ releasedAt: now }).where(eq(proposalDecisions.proposalId, decision.proposalId)).run();
         auditDecision(tx, admin, "decision.released", decision);
+        askForFeedback(tx, { id: decision.proposalId, roundId, leadInstitutionId: proposal.leadInstitutionId }, now);
         result.released.push(nameOf(proposal));
       },
       { behavior: "immediate" },

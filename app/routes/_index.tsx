@@ -5,6 +5,8 @@ import { CountryName } from "../components/country";
 import { ProposalTable } from "../components/proposal-table";
 import { RoundStateBadge } from "../components/round";
 import { administratorOverview, openRounds } from "../home/home.server";
+import { FeedbackInvitations } from "../components/lessons/feedback-invitations";
+import { feedbackWaitingFor } from "../lessons/feedback.server";
 import { requestedPage } from "../pagination.server";
 import { can } from "../permissions.server";
 import { proposalsOfCountries, proposalsOfInstitutions } from "../proposals/lists.server";
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           institutions: applicantOf.map((m) => m.institutionName ?? ""),
           proposals: proposalsOfInstitutions(user, requestedPage(request, "ourPage")),
           openRounds: openRounds(),
+          feedback: feedbackWaitingFor(user),
         }
       : null,
     reviewer: can(user, "viewReviewerHome")
@@ -123,6 +126,7 @@ export default function Home() {
       {data.applicant ? (
         <section aria-labelledby="applicant-heading">
           <h2 id="applicant-heading">Proposals of {data.applicant.institutions.join(", ")}</h2>
+          <FeedbackInvitations surveys={data.applicant.feedback} />
           <ProposalTable
             list={data.applicant.proposals}
             label="your institution's proposals"

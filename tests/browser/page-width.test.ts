@@ -55,6 +55,7 @@ const ADMIN_PAGES = [
   "/admin/rounds/3/review",
   "/admin/rounds/3/ranking",
   "/admin/rounds/3/decisions",
+  "/admin/rounds/1/lessons",
   ...Array.from({ length: 14 }, (_, index) => `/proposals/${index + 1}`),
   "/proposals/7/comments",
   "/proposals/7/attachments",
@@ -77,6 +78,7 @@ const PAGES_BY_ROLE: Record<string, string[]> = {
   "applicant.me@taf.example": ["/", "/proposals/7", "/proposals/7/edit", "/proposals/7/submit", "/proposals/7/comments", "/proposals/7/attachments", "/proposals/5", "/proposals/5/implementation"],
   "applicant.xk@taf.example": [
     "/",
+    "/rounds/1/feedback",
     "/proposals/new",
     "/proposals/12",
     "/proposals/12/edit",

@@ -282,7 +282,11 @@ const matrix: Record<string, Entry | Entry[]> = {
       at: { label: "/admin/rounds/‹2026-R2›/decisions", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/decisions`, params: { roundId: String(roundIdByCode("2026-R2")) } }) },
       loader: administratorsOnly,
       action: administratorsOnly,
-      allowed: { form: () => ({ intent: "release", confirm: "on" }), changes: ["audit_log", "outbox", "proposal_deadlines", "proposal_decisions", "proposal_events", "proposals"] },
+      // The release also asks the proposal's institutions for the round's feedback (app/lessons).
+      allowed: {
+        form: () => ({ intent: "release", confirm: "on" }),
+        changes: ["audit_log", "feedback_invitations", "feedback_surveys", "outbox", "proposal_deadlines", "proposal_decisions", "proposal_events", "proposals"],
+      },
     },
     { at: fixed("/admin/rounds/999999/decisions", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
   ],
@@ -293,6 +297,40 @@ const matrix: Record<string, Entry | Entry[]> = {
   "admin.rounds.$roundId_.ranking[.csv]": [
     { at: { label: "/admin/rounds/‹2026-R2›/ranking.csv", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R2")}/ranking.csv`, params: { roundId: String(roundIdByCode("2026-R2")) } }) }, loader: administratorsOnly },
     { at: fixed("/admin/rounds/x/ranking.csv", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
+  // The closed demo round's lessons learnt: closing its survey again comes back with the reason.
+  "admin.rounds.$roundId_.lessons": [
+    {
+      at: { label: "/admin/rounds/‹2026-R1›/lessons", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R1")}/lessons`, params: { roundId: String(roundIdByCode("2026-R1")) } }) },
+      loader: administratorsOnly,
+      action: { ...administratorsOnly, administrator: "form" },
+      allowed: { form: () => ({ intent: "close" }), changes: [] },
+    },
+    { at: fixed("/admin/rounds/999999/lessons", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
+  ],
+  "admin.rounds.$roundId_.lessons[.csv]": [
+    { at: { label: "/admin/rounds/‹2026-R1›/lessons.csv", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("2026-R1")}/lessons.csv`, params: { roundId: String(roundIdByCode("2026-R1")) } }) }, loader: administratorsOnly },
+    { at: fixed("/admin/rounds/x/lessons.csv", { roundId: "x" }), loader: { ...administratorsOnly, administrator: 404 } },
+  ],
+  // The closed demo round's survey: Kosovo* Police was asked (it led a proposal), so its applicant
+  // reads its answer; saving is refused now that the survey is closed. No one else was asked.
+  "rounds.$roundId.feedback": [
+    {
+      at: { label: "/rounds/‹2026-R1›/feedback", resolve: () => ({ path: `/rounds/${roundIdByCode("2026-R1")}/feedback`, params: { roundId: String(roundIdByCode("2026-R1")) } }) },
+      loader: { ...notNowForAnyone, applicant: "ok" },
+      action: { ...notNowForAnyone, applicant: "form" },
+      allowed: {
+        form: () => ({ institutionId: String(institutionId(KOSOVO_POLICE)), "rating.guidance": "4", "rating.form": "4", "rating.timing": "4", "rating.support": "4", comment: "Later." }),
+        changes: [],
+      },
+    },
+    // The second call's decisions are not released yet: no one has been asked.
+    {
+      at: { label: "/rounds/‹2026-R2›/feedback", resolve: () => ({ path: `/rounds/${roundIdByCode("2026-R2")}/feedback`, params: { roundId: String(roundIdByCode("2026-R2")) } }) },
+      loader: notNowForAnyone,
+      action: notNowForAnyone,
+    },
+    { at: fixed("/rounds/x/feedback", { roundId: "x" }), loader: everyone(404), action: everyone(404) },
   ],
   // Adding a conflict rule is the desk's form that any round accepts.
   // `$roundId_`: the desk is a page of its own, not drawn inside the round page.

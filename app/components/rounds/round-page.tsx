@@ -113,6 +113,8 @@ export function RoundSettings({ settings }: { settings: RoundPageData["settings"
         </dd>
         <dt>EU review</dt>
         <dd><Link to="criteria">The criteria reviewers score against</Link> · <Link to="ranking">The ranking of the reviewed proposals</Link></dd>
+        <dt>Lessons learnt</dt>
+        <dd><Link to="lessons">The institutions' feedback on the round and the completion reports' lessons learnt</Link></dd>
         <dt>Reviews needed for a decision</dt>
         <dd>{settings.minimumReviews}</dd>
         <dt>Days reviewers have to score</dt>

@@ -1,0 +1,73 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { FEEDBACK_COMMENT_QUESTION, FEEDBACK_QUESTIONS, FEEDBACK_SCALE } from "../../lessons/feedback-questions";
+import type { FeedbackInput } from "../../lessons/feedback-schema";
+import { feedbackSchema } from "../../lessons/feedback-schema";
+import { ChoiceField, FormErrors, TextAreaField } from "../fields";
+
+const SCALE_OPTIONS = FEEDBACK_SCALE.map((s) => ({ value: String(s.point), label: `${s.point} · ${s.label}` }));
+
+type Answer = { ratings: Record<string, number>; comment: string; answeredBy: string; answeredAt: string };
+
+/** The survey's form: four 1–5 questions and a comment, filled in with the institution's saved answer. */
+export function FeedbackForm({ institutionId, answer, lastResult }: { institutionId: number; answer: Answer | null; lastResult?: SubmissionResult<string[]> }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm<{ institutionId: string; rating: Record<string, string>; comment: string }, FeedbackInput>({
+    id: `feedback-${institutionId}`,
+    lastResult,
+    constraint: getZodConstraint(feedbackSchema),
+    shouldValidate: "onBlur",
+    defaultValue: {
+      institutionId: String(institutionId),
+      rating: Object.fromEntries(Object.entries(answer?.ratings ?? {}).map(([id, point]) => [id, String(point)])),
+      comment: answer?.comment ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
+  });
+  const ratings = fields.rating.getFieldset();
+  return (
+    <Form method="post" className="stack narrow-form feedback-form" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input {...getInputProps(fields.institutionId, { type: "hidden" })} key={fields.institutionId.key} />
+      {FEEDBACK_QUESTIONS.map((question) => (
+        <ChoiceField
+          key={question.id}
+          type="radio"
+          label={`${question.topic}: ${question.question}`}
+          options={SCALE_OPTIONS}
+          meta={ratings[question.id] as FieldMetadata<string>}
+        />
+      ))}
+      <TextAreaField label={FEEDBACK_COMMENT_QUESTION} hint="Optional. The TAF team reads it with your institution's name and country." meta={fields.comment} />
+      <button type="submit" disabled={navigation.state === "submitting"}>
+        {navigation.state === "submitting" ? "Saving…" : answer ? "Save the changes" : "Send the feedback"}
+      </button>
+    </Form>
+  );
+}
+
+/** The saved answer, read only: what the survey shows once it is closed. */
+export function FeedbackAnswerView({ answer }: { answer: Answer }) {
+  return (
+    <dl className="answers">
+      {FEEDBACK_QUESTIONS.map((question) => {
+        const point = FEEDBACK_SCALE.find((s) => s.point === answer.ratings[question.id]);
+        return (
+          <div key={question.id}>
+            <dt>
+              {question.topic}: {question.question}
+            </dt>
+            <dd>{point ? `${point.point} · ${point.label}` : "Not answered"}</dd>
+          </div>
+        );
+      })}
+      <div>
+        <dt>{FEEDBACK_COMMENT_QUESTION}</dt>
+        <dd className="prose">{answer.comment || <span className="muted">No comment</span>}</dd>
+      </div>
+    </dl>
+  );
+}

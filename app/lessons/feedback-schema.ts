@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { CHARACTER_CAPS, freeText } from "../free-text-schema";
+import type { FeedbackQuestionId } from "./feedback-questions";
+import { FEEDBACK_QUESTIONS, FEEDBACK_SCALE } from "./feedback-questions";
+
+// Browser-safe: the feedback survey's form, one field per question (`rating.guidance` …), the
+// comment, and the institution answered for (a person may belong to more than one).
+
+const LOWEST = 1;
+const HIGHEST = FEEDBACK_SCALE.length;
+
+function rating(topic: string) {
+  const message = `Choose a point from ${LOWEST} to ${HIGHEST} for “${topic.toLowerCase()}”.`;
+  return z.coerce.number({ error: message }).int(message).min(LOWEST, message).max(HIGHEST, message);
+}
+
+type Ratings = Record<FeedbackQuestionId, ReturnType<typeof rating>>;
+
+// A form with no point chosen sends no `rating` at all: each question then says what is missing.
+const NOTHING_CHOSEN = Object.fromEntries(FEEDBACK_QUESTIONS.map((q) => [q.id, undefined])) as Record<FeedbackQuestionId, unknown>;
+
+export const feedbackSchema = z.object({
+  institutionId: z.coerce.number({ error: "Choose the institution you answer for." }).int().positive("Choose the institution you answer for."),
+  rating: z.object(Object.fromEntries(FEEDBACK_QUESTIONS.map((q) => [q.id, rating(q.topic)])) as Ratings).prefault(NOTHING_CHOSEN),
+  comment: freeText(CHARACTER_CAPS.comment).default(""),
+});
+
+export type FeedbackInput = z.infer<typeof feedbackSchema>;
