@@ -147,7 +147,7 @@ async function measure() {
   const dashboard = await fetch(`${URL_BASE}/admin/dashboard`, { headers: { Cookie: admins[0]!.cookie } });
   await dashboard.arrayBuffer();
   if (dashboard.status === 200) await run("dashboard (admin)", admins.map((s) => ({ path: "/admin/dashboard", cookie: s.cookie })));
-  else table.push({ page: "dashboard (admin)", reqPerSec: 0, p50: 0, p99: 0, errors: 0, bytesPerPage: 0, pssMiB: 0, note: `skipped: /admin/dashboard answers ${dashboard.status}` });
+  else skip("dashboard (admin)", `skipped: /admin/dashboard answers ${dashboard.status}`);
   await timeExport(admins[0]!.cookie);
 
   await writeFlow();
@@ -207,10 +207,7 @@ type Target = { path: string; cookie?: string };
  * pages), CONNECTIONS connections, SECONDS seconds; PSS sampled every half second.
  */
 async function run(page: string, targets: Target[], options: { rows?: boolean } = {}) {
-  if (!targets.length) {
-    table.push({ page, reqPerSec: 0, p50: 0, p99: 0, errors: 0, bytesPerPage: 0, pssMiB: 0, note: "skipped: nothing of this kind in the generated data" });
-    return;
-  }
+  if (!targets.length) return skip(page, "skipped: nothing of this kind in the generated data");
   // Rows on the page (a list's <tbody> rows), to give lists in rows per second.
   let rowsOnPage = 0;
   if (options.rows) {
@@ -247,6 +244,12 @@ async function run(page: string, targets: Target[], options: { rows?: boolean } 
     pssMiB: peak,
     ...(options.rows ? { rowsPerSec: result.requests.average * rowsOnPage, note: `${rowsOnPage} rows a page` } : {}),
   };
+  table.push(row);
+  printRow(row);
+}
+
+function skip(page: string, note: string) {
+  const row: Row = { page, reqPerSec: 0, p50: 0, p99: 0, errors: 0, bytesPerPage: 0, pssMiB: 0, note };
   table.push(row);
   printRow(row);
 }
