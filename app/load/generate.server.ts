@@ -62,7 +62,14 @@ export type LoadSummary = {
 };
 
 const COUNTRIES: CountryCode[] = ["AL", "BA", "XK", "ME", "MK", "RS"];
-const COUNTRY_WORDS: Record<CountryCode, string> = { AL: "Albania", BA: "Bosnia and Herzegovina", XK: "Kosovo*", ME: "Montenegro", MK: "North Macedonia", RS: "Serbia" };
+const CITIES: Record<CountryCode, [string, string, string]> = {
+  AL: ["Tirana", "Durrës", "Shkodër"],
+  BA: ["Sarajevo", "Banja Luka", "Mostar"],
+  XK: ["Pristina", "Prizren", "Peja"],
+  ME: ["Podgorica", "Bar", "Nikšić"],
+  MK: ["Skopje", "Bitola", "Ohrid"],
+  RS: ["Belgrade", "Novi Sad", "Niš"],
+};
 const TYPES: [InstitutionType, string, boolean, boolean][] = [
   ["police", "Police Directorate", false, true],
   ["prosecution", "Prosecution Office", true, true],
@@ -230,7 +237,8 @@ function insertDirectory(tx: Tx, { passwordHash, now, institutionCount, peopleCo
   for (let i = 0; i < institutionCount; i++) {
     const countryCode = COUNTRIES[i % COUNTRIES.length]!;
     const [type, words, chapter23, chapter24] = TYPES[Math.floor(i / COUNTRIES.length) % TYPES.length]!;
-    const name = `${words} ${Math.floor(i / (COUNTRIES.length * TYPES.length)) + 1}, ${COUNTRY_WORDS[countryCode]}`;
+    // The country is shown beside every institution's name, so the name does not repeat it.
+    const name = `${words} ${CITIES[countryCode][Math.floor(i / (COUNTRIES.length * TYPES.length)) % 3]} ${Math.floor(i / (COUNTRIES.length * TYPES.length * 3)) + 1}`;
     const row = tx.insert(institutions).values({ name, countryCode, type, chapter23, chapter24, createdAt }).returning({ id: institutions.id }).get();
     list.push({ id: row.id, name, countryCode, applicants: [] });
   }
