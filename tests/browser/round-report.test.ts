@@ -20,6 +20,8 @@ describe("the steering committee's report", () => {
     await signIn(portal, page, "admin@taf.example");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rounds", exact: true }).click();
     await page.getByRole("link", { name: ROUND }).click();
+    // The rounds list has a period report link of the same name: wait for the round's own page.
+    await page.waitForURL(/\/admin\/rounds\/\d+$/);
     await page.getByRole("link", { name: /^Steering committee report/ }).click();
     await seen(page, SUMMARY);
     await seen(page, "The proposals, their stage and decision");
