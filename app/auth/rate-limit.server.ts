@@ -5,7 +5,7 @@ import { db } from "../db.server";
 const WINDOW_MS = 15 * 60 * 1000;
 
 // Ten tries per e-mail address; more per IP address, because a whole ministry may share one.
-export function limitsFor({ email, ip, action }: { email: string; ip: string; action: "signin" | "reset" }) {
+export function limitsFor({ email, ip, action }: { email: string; ip: string; action: "signin" | "reset" | "secondFactor" }) {
   return [
     { key: `${action}:email:${email}`, tries: 10 },
     { key: `${action}:ip:${ip}`, tries: 30 },

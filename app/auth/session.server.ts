@@ -1,9 +1,9 @@
 import type { Tx } from "../../db/client";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, ne } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, ne } from "drizzle-orm";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { countries, institutions, memberships, sessions, users } from "../../db/schema";
+import { countries, institutions, memberships, sessions, totpFactors, twoFactorRequirements, users } from "../../db/schema";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { membershipColumns, membershipCountry, roleOf } from "../people/memberships.server";
@@ -21,8 +21,8 @@ export type SessionUser = {
 };
 
 // Without SESSION_SECRET the portal makes one on first start and keeps it beside the database,
-// so sessions survive restarts on the embedded defaults.
-function sessionSecret() {
+// so sessions survive restarts on the embedded defaults. The second factors' keys derive from it.
+export function sessionSecret() {
   const configured = env().SESSION_SECRET;
   if (configured) return configured;
   const file = join(dirname(env().DATABASE_PATH), "session-secret");
@@ -87,12 +87,35 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   };
 }
 
+/** Where a person whose role requires a second factor sets one up; until then the only page open to them. */
+export const SECOND_FACTOR_ENROLMENT_PATH = "/account/two-factor";
+
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
-  if (user) return user;
   const url = new URL(request.url);
+  if (user) {
+    if (url.pathname !== SECOND_FACTOR_ENROLMENT_PATH && owesSecondFactor(user)) throw redirect(SECOND_FACTOR_ENROLMENT_PATH);
+    return user;
+  }
   const back = url.pathname + url.search;
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/**
+ * Whether the person's role requires a second factor they have not set up (ADR 020). Applicants
+ * and country advisors cannot be required to, so their pages cost no query for it.
+ */
+export function owesSecondFactor(user: Pick<SessionUser, "id" | "memberships">) {
+  const staffRoles = user.memberships.map((m) => m.role).filter((role) => role === "administrator" || role === "reviewer");
+  if (staffRoles.length === 0) return false;
+  const required = db().select({ role: twoFactorRequirements.role }).from(twoFactorRequirements).where(inArray(twoFactorRequirements.role, staffRoles)).get();
+  if (!required) return false;
+  const factor = db()
+    .select({ userId: totpFactors.userId })
+    .from(totpFactors)
+    .where(and(eq(totpFactors.userId, user.id), isNotNull(totpFactors.confirmedAt)))
+    .get();
+  return !factor;
 }
 
 /** Starts a session and returns the Set-Cookie header value that carries it. */
