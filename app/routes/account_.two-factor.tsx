@@ -37,14 +37,13 @@ export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return { intent, result: translateReply(submission.reply({ hideFields: ["code"] }), t) };
   const { code } = submission.value;
-  const outcome =
-    intent === "confirm"
-      ? await confirmTotpEnrolment(user, code, request)
-      : intent === "regenerate"
-        ? await regenerateRecoveryCodes(user, code, request)
-        : await turnOffSecondFactor(user, code, request);
-  if (!outcome.ok) return { intent, result: translateReply(submission.reply({ formErrors: [outcome.message], hideFields: ["code"] }), t) };
-  return "recoveryCodes" in outcome ? { intent, recoveryCodes: outcome.recoveryCodes as string[] } : { intent, turnedOff: true };
+  const refused = (message: string) => ({ intent, result: translateReply(submission.reply({ formErrors: [message], hideFields: ["code"] }), t) });
+  if (intent === "turnOff") {
+    const turnedOff = await turnOffSecondFactor(user, code, request);
+    return turnedOff.ok ? { intent, turnedOff: true } : refused(turnedOff.message);
+  }
+  const outcome = intent === "confirm" ? await confirmTotpEnrolment(user, code, request) : await regenerateRecoveryCodes(user, code, request);
+  return outcome.ok ? { intent, recoveryCodes: outcome.recoveryCodes } : refused(outcome.message);
 }
 
 export default function TwoFactor() {

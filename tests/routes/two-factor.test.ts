@@ -99,6 +99,28 @@ describe("enrolling an authenticator app", () => {
   });
 });
 
+describe("managing one's own second factor", () => {
+  it("makes new recovery codes with a code from the app; the old ones stop working", async () => {
+    const { cookie, secret, recoveryCodes: old } = await enrol(REVIEWER);
+    const fresh = (await submit(twoFactor, "/account/two-factor", { intent: "regenerate", code: await codeFor(secret, 1) }, { cookie })) as Answer;
+    expect(fresh.recoveryCodes).toHaveLength(10);
+    expect(fresh.recoveryCodes).not.toContain(old[0]);
+    expect(latestAudit("recoveryCodesRegenerated")?.subjectId).toBe(String(userId(REVIEWER)));
+    const withOld = await submit(secondStep, "/login/second-factor", { code: old[0]! }, { cookie: await passwordStep(REVIEWER) });
+    expect(errorsOf(withOld)).toHaveLength(1);
+    const withNew = await submit(secondStep, "/login/second-factor", { code: fresh.recoveryCodes![0]! }, { cookie: await passwordStep(REVIEWER) });
+    expect(statusOf(withNew)).toBe(302);
+  });
+
+  it("turns off a factor no role requires, after a code; then the password alone signs in", async () => {
+    const { cookie, secret } = await enrol(REVIEWER);
+    await submit(twoFactor, "/account/two-factor", { intent: "turnOff", code: await codeFor(secret, 1) }, { cookie });
+    expect(((await load(twoFactor, "/account/two-factor", { cookie })) as Page).state).toBe("none");
+    const response = await submit(login, "/login", { email: REVIEWER, password: DEMO_PASSWORD });
+    expect((response as Response).headers.get("Location")).toBe("/");
+  });
+});
+
 describe("signing in with a second factor", () => {
   it("asks for a code after the password and signs in only once a right one is given", async () => {
     const { secret } = await enrol(REVIEWER);
