@@ -1,9 +1,9 @@
 import type { Tx } from "../../db/client";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { countries, institutions, memberships, sessions, totpFactors, twoFactorRequirements, users } from "../../db/schema";
+import { countries, institutions, memberships, sessions, users } from "../../db/schema";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { membershipColumns, membershipCountry, roleOf } from "../people/memberships.server";
@@ -18,6 +18,8 @@ export type SessionUser = {
   name: string;
   sessionId: number;
   memberships: RoleView[];
+  /** A role of theirs requires a second factor they have not set up (ADR 020). */
+  owesSecondFactor: boolean;
 };
 
 // Without SESSION_SECRET the portal makes one on first start and keeps it beside the database,
@@ -67,6 +69,9 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       id: users.id,
       email: users.email,
       name: users.name,
+      // Asked in the same query, so that no page pays a query of its own for it.
+      owesSecondFactor: sql<number>`exists (select 1 from memberships required_m join two_factor_requirements required_r on required_r.role = required_m.role where required_m.user_id = ${users.id})
+        and not exists (select 1 from totp_factors f where f.user_id = ${users.id} and f.confirmed_at is not null)`,
       ...membershipColumns,
     })
     .from(sessions)
@@ -84,38 +89,22 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     name: first.name,
     sessionId: first.sessionId,
     memberships: rows.flatMap(roleOf),
+    owesSecondFactor: Boolean(first.owesSecondFactor),
   };
 }
 
 /** Where a person whose role requires a second factor sets one up; until then the only page open to them. */
-export const SECOND_FACTOR_ENROLMENT_PATH = "/account/two-factor";
+const SECOND_FACTOR_ENROLMENT_PATH = "/account/two-factor";
 
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
   const url = new URL(request.url);
   if (user) {
-    if (url.pathname !== SECOND_FACTOR_ENROLMENT_PATH && owesSecondFactor(user)) throw redirect(SECOND_FACTOR_ENROLMENT_PATH);
+    if (user.owesSecondFactor && url.pathname !== SECOND_FACTOR_ENROLMENT_PATH) throw redirect(SECOND_FACTOR_ENROLMENT_PATH);
     return user;
   }
   const back = url.pathname + url.search;
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
-}
-
-/**
- * Whether the person's role requires a second factor they have not set up (ADR 020). Applicants
- * and country advisors cannot be required to, so their pages cost no query for it.
- */
-export function owesSecondFactor(user: Pick<SessionUser, "id" | "memberships">) {
-  const staffRoles = user.memberships.map((m) => m.role).filter((role) => role === "administrator" || role === "reviewer");
-  if (staffRoles.length === 0) return false;
-  const required = db().select({ role: twoFactorRequirements.role }).from(twoFactorRequirements).where(inArray(twoFactorRequirements.role, staffRoles)).get();
-  if (!required) return false;
-  const factor = db()
-    .select({ userId: totpFactors.userId })
-    .from(totpFactors)
-    .where(and(eq(totpFactors.userId, user.id), isNotNull(totpFactors.confirmedAt)))
-    .get();
-  return !factor;
 }
 
 /** Starts a session and returns the Set-Cookie header value that carries it. */

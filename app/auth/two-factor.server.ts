@@ -113,14 +113,14 @@ export async function secondFactorPage(user: SessionUser) {
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)))
     .all().length;
-  const state: "none" | "enrolling" | "active" = !factor ? "none" : factor.confirmedAt ? "active" : "enrolling";
+  const app: "none" | "enrolling" | "active" = !factor ? "none" : factor.confirmedAt ? "active" : "enrolling";
   const required = isRequiredOf(user);
-  if (state !== "enrolling") return { state, required, recoveryCodesLeft, enrolment: null };
+  if (app !== "enrolling") return { app, required, recoveryCodesLeft, enrolment: null };
   // Shown only until the enrolment is confirmed; after that the secret never leaves the server.
   const secret = decryptSecret(factor!.secretCiphertext);
   const uri = generateURI({ issuer: ISSUER, label: user.email, secret });
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { state, required, recoveryCodesLeft, enrolment: { qrSvg, secret: groupedSecret(secret) } };
+  return { app, required, recoveryCodesLeft, enrolment: { qrSvg, secret: groupedSecret(secret) } };
 }
 
 function isRequiredOf(user: Pick<SessionUser, "memberships">) {

@@ -73,7 +73,7 @@ export default function TwoFactor() {
         <Link to="/account">{t("secondFactor.backToAccount")}</Link>
       </p>
       <h1>{t("secondFactor.title")}</h1>
-      {page.required && page.state !== "active" ? (
+      {page.required && page.app !== "active" ? (
         <p className="notice" role="alert">
           {t("secondFactor.requiredNotice")}
         </p>
@@ -84,9 +84,9 @@ export default function TwoFactor() {
         </p>
       ) : null}
       <p>{t("secondFactor.intro")}</p>
-      {page.state === "none" ? <StartEnrolment result={resultOf("start")} /> : null}
+      {page.app === "none" ? <StartEnrolment result={resultOf("start")} /> : null}
       {page.enrolment ? <ConfirmEnrolment enrolment={page.enrolment} result={resultOf("confirm")} /> : null}
-      {page.state === "active" ? (
+      {page.app === "active" ? (
         <>
           <p className="notice success">{t("secondFactor.active", { count: page.recoveryCodesLeft })}</p>
           <CodeForm intent="regenerate" heading={t("secondFactor.regenerateHeading")} explanation={t("secondFactor.regenerateExplanation")} button={t("secondFactor.regenerate")} result={resultOf("regenerate")} />

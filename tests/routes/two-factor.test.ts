@@ -78,20 +78,20 @@ describe("enrolling an authenticator app", () => {
     const cookie = await signInAs(REVIEWER);
     await submit(twoFactor, "/account/two-factor", { intent: "start" }, { cookie });
     const enrolling = (await load(twoFactor, "/account/two-factor", { cookie })) as Page;
-    expect(enrolling.state).toBe("enrolling");
+    expect(enrolling.app).toBe("enrolling");
     expect(enrolling.enrolment!.qrSvg).toContain("<svg");
     expect(enrolling.enrolment!.secret).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
     const secret = enrolling.enrolment!.secret.replace(/ /g, "");
 
     const wrong = await submit(twoFactor, "/account/two-factor", { intent: "confirm", code: "000000" }, { cookie });
     expect(errorsOf(wrong)).toEqual(["This code is not right, or it has already been used. Enter the code your app shows now."]);
-    expect(((await load(twoFactor, "/account/two-factor", { cookie })) as Page).state).toBe("enrolling");
+    expect(((await load(twoFactor, "/account/two-factor", { cookie })) as Page).app).toBe("enrolling");
 
     const right = (await submit(twoFactor, "/account/two-factor", { intent: "confirm", code: await codeFor(secret) }, { cookie })) as Answer;
     expect(right.recoveryCodes).toHaveLength(10);
     expect(new Set(right.recoveryCodes).size).toBe(10);
     const active = (await load(twoFactor, "/account/two-factor", { cookie })) as Page;
-    expect(active).toMatchObject({ state: "active", recoveryCodesLeft: 10, enrolment: null });
+    expect(active).toMatchObject({ app: "active", recoveryCodesLeft: 10, enrolment: null });
     expect(latestAudit("secondFactorEnrolled")?.subjectId).toBe(String(userId(REVIEWER)));
     // Stored encrypted: the database alone does not give the key.
     const stored = db().select().from(totpFactors).where(eq(totpFactors.userId, userId(REVIEWER))).get()!;
@@ -115,7 +115,7 @@ describe("managing one's own second factor", () => {
   it("turns off a factor no role requires, after a code; then the password alone signs in", async () => {
     const { cookie, secret } = await enrol(REVIEWER);
     await submit(twoFactor, "/account/two-factor", { intent: "turnOff", code: await codeFor(secret, 1) }, { cookie });
-    expect(((await load(twoFactor, "/account/two-factor", { cookie })) as Page).state).toBe("none");
+    expect(((await load(twoFactor, "/account/two-factor", { cookie })) as Page).app).toBe("none");
     const response = await submit(login, "/login", { email: REVIEWER, password: DEMO_PASSWORD });
     expect((response as Response).headers.get("Location")).toBe("/");
   });
@@ -207,7 +207,7 @@ describe("a second factor required per role", () => {
     expect(((await load(rules, "/admin/two-factor", { cookie: admin })) as Response).headers.get("Location")).toBe("/account/two-factor");
 
     const page = (await load(twoFactor, "/account/two-factor", { cookie: admin })) as Page;
-    expect(page).toMatchObject({ required: true, state: "none" });
+    expect(page).toMatchObject({ required: true, app: "none" });
     // A reviewer's role is not required: their pages stay open.
     expect(statusOf(await load(root, "/", { cookie: await signInAs(REVIEWER) }))).toBe(200);
 
