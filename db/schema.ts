@@ -765,3 +765,55 @@ export const feedbackAnswers = sqliteTable(
     foreignKey({ columns: [t.roundId, t.institutionId], foreignColumns: [feedbackInvitations.roundId, feedbackInvitations.institutionId] }),
   ],
 );
+
+// A person's authenticator app (TOTP, ADR 020). The secret is stored encrypted with a key derived
+// from the portal's session secret, and never shown again once the enrolment is confirmed; it
+// counts as a second factor only from `confirmedAt`. `lastUsedStep` is the 30-second time step of
+// the last code accepted: a code of that step or an earlier one is refused, so none is replayed.
+export const totpFactors = sqliteTable("totp_factors", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretCiphertext: text("secret_ciphertext").notNull(),
+  confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+  lastUsedStep: integer("last_used_step"),
+  createdAt: createdAt(),
+});
+
+// Ten single-use codes for when the authenticator is lost: stored hashed, shown once.
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user").on(t.userId)],
+);
+
+// A sign-in half-way: the password was right, the second factor is still owed. Bound to the
+// browser by a cookie whose secret only this row's hash knows; it expires in minutes.
+export const secondFactorChallenges = sqliteTable(
+  "second_factor_challenges",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("second_factor_challenges_user").on(t.userId)],
+);
+
+// The roles whose people must sign in with a second factor: a row per role that requires it.
+export const twoFactorRequirements = sqliteTable("two_factor_requirements", {
+  role: text("role", { enum: roles }).primaryKey(),
+  requiredByUserId: integer("required_by_user_id").references(() => users.id),
+  requiredAt: integer("required_at", { mode: "timestamp_ms" }).notNull(),
+});

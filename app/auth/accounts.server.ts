@@ -14,6 +14,7 @@ import { clearAttempts, isRateLimited, passwordCheckLimits, RATE_LIMITED_MESSAGE
 import type { SessionUser } from "./session.server";
 import { clientIp, endAllSessions, endOtherSessions, startSession } from "./session.server";
 import { checkToken, consumeToken, issueToken, TOKEN_PROBLEMS } from "./tokens.server";
+import { beginSecondStep, hasSecondFactor } from "./two-factor.server";
 
 // What a person does with their own account: sign in, change the password, ask for a reset link,
 // and choose a password from an e-mailed link. Each writes its audit row and mail itself, so a
@@ -31,12 +32,13 @@ const UNDER_ATTACK = "refusal.underAttack";
  * Signs a person in; on success, the Set-Cookie header value of the new session and the
  * account's language. A language chosen in this browser before signing in is kept on an
  * account that has none yet. The limits (rate-limit.server.ts, ADR 018) stop a guesser without
- * locking out the owner elsewhere.
+ * locking out the owner elsewhere. For a person with a second factor the cookie is instead the
+ * half-way sign-in's (`secondStep`): no session exists until the code is given.
  */
 export async function signIn(
   { email, password, language }: { email: string; password: string; language?: Language | null },
   request: Request,
-): Promise<{ ok: true; cookie: string; language: Language | null } | Refused> {
+): Promise<{ ok: true; cookie: string; language: Language | null; secondStep: boolean } | Refused> {
   const ip = clientIp(request);
   const limits = signInLimits({ email, ip });
   if (isRateLimited([limits.pair, limits.address])) return { ok: false, message: RATE_LIMITED_MESSAGE };
@@ -55,10 +57,14 @@ export async function signIn(
     return { ok: false, message: sent.ok ? UNDER_ATTACK : sent.message };
   }
   clearAttempts(limits.pair);
-  audit({ actorUserId: user.id, action: "signIn", subjectType: "user", subjectId: user.id, ip });
   const accountLanguage = isLanguage(user.locale) ? user.locale : (language ?? null);
   if (!user.locale && language) rememberLanguage(user.id, language);
-  return { ok: true, cookie: await startSession(user.id, request), language: accountLanguage };
+  if (hasSecondFactor(user.id)) {
+    audit({ actorUserId: user.id, action: "signInPasswordAccepted", subjectType: "user", subjectId: user.id, ip });
+    return { ok: true, cookie: await beginSecondStep(user.id), language: accountLanguage, secondStep: true };
+  }
+  audit({ actorUserId: user.id, action: "signIn", subjectType: "user", subjectId: user.id, ip });
+  return { ok: true, cookie: await startSession(user.id, request), language: accountLanguage, secondStep: false };
 }
 
 /** Whether the person signed in, or chose a password from an e-mailed link, from this IP address before. */

@@ -32,6 +32,15 @@ export function resetLimits({ email, ip }: { email: string; ip: string }) {
   ];
 }
 
+// The second factor's codes: asked only after the right password, so ten wrong codes per account
+// (and thirty per IP address) stop whoever holds a stolen password.
+export function secondFactorLimits({ email, ip }: { email: string; ip: string }) {
+  return [
+    { key: `secondFactor:email:${email}`, tries: 10 },
+    { key: `secondFactor:ip:${ip}`, tries: 30 },
+  ];
+}
+
 /**
  * Wrong "current password" answers on the account page: ten per account. Whoever holds a
  * session (perhaps stolen, on a shared computer) cannot guess the password with it.

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/client";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, ne } from "drizzle-orm";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { countries, institutions, memberships, sessions, users } from "../../db/schema";
@@ -18,11 +18,13 @@ export type SessionUser = {
   name: string;
   sessionId: number;
   memberships: RoleView[];
+  /** A role of theirs requires a second factor they have not set up (ADR 020). */
+  owesSecondFactor: boolean;
 };
 
 // Without SESSION_SECRET the portal makes one on first start and keeps it beside the database,
-// so sessions survive restarts on the embedded defaults.
-function sessionSecret() {
+// so sessions survive restarts on the embedded defaults. The second factors' keys derive from it.
+export function sessionSecret() {
   const configured = env().SESSION_SECRET;
   if (configured) return configured;
   const file = join(dirname(env().DATABASE_PATH), "session-secret");
@@ -70,6 +72,9 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       id: users.id,
       email: users.email,
       name: users.name,
+      // Asked in the same query, so that no page pays a query of its own for it.
+      owesSecondFactor: sql<number>`exists (select 1 from memberships required_m join two_factor_requirements required_r on required_r.role = required_m.role where required_m.user_id = ${users.id})
+        and not exists (select 1 from totp_factors f where f.user_id = ${users.id} and f.confirmed_at is not null)`,
       ...membershipColumns,
     })
     .from(sessions)
@@ -87,13 +92,20 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     name: first.name,
     sessionId: first.sessionId,
     memberships: rows.flatMap(roleOf),
+    owesSecondFactor: Boolean(first.owesSecondFactor),
   };
 }
 
+/** Where a person whose role requires a second factor sets one up; until then the only page open to them. */
+const SECOND_FACTOR_ENROLMENT_PATH = "/account/two-factor";
+
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
-  if (user) return user;
   const url = new URL(request.url);
+  if (user) {
+    if (user.owesSecondFactor && url.pathname !== SECOND_FACTOR_ENROLMENT_PATH) throw redirect(SECOND_FACTOR_ENROLMENT_PATH);
+    return user;
+  }
   const back = url.pathname + url.search;
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
 }

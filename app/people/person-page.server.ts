@@ -29,6 +29,11 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   passwordChanged: "Changed their password",
   passwordResetRequested: "Asked for a password reset link",
   passwordReset: "Chose a new password with a reset link",
+  signInPasswordAccepted: "Gave the right password; a code was asked",
+  secondFactorEnrolled: "Set up an authenticator app",
+  recoveryCodesRegenerated: "Made new recovery codes",
+  secondFactorTurnedOff: "Turned off two-factor sign-in",
+  secondFactorReset: "Second factor reset",
 };
 
 /** The person's page for an administrator. */

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { changePasswordSchema as schema } from "../auth/account-schema";
 import { changePassword } from "../auth/accounts.server";
 import { PASSWORD_MIN_LENGTH } from "../auth/password-rules";
@@ -37,6 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { name, email, memberships } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.result,
@@ -59,6 +61,13 @@ export default function Account() {
           <MembershipList memberships={memberships} />
         </dd>
       </dl>
+      <section className="narrow" aria-labelledby="second-factor-heading">
+        <h2 id="second-factor-heading">{t("account.secondFactorHeading")}</h2>
+        <p>{t("account.secondFactorIntro")}</p>
+        <p>
+          <Link to="/account/two-factor">{t("account.secondFactorLink")}</Link>
+        </p>
+      </section>
       <div className="narrow">
         <h2>Change your password</h2>
         {actionData?.changed ? (

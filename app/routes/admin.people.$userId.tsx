@@ -3,11 +3,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { clientIp } from "../auth/session.server";
+import { hasSecondFactor, resetSecondFactor } from "../auth/two-factor.server";
 import { AuditTable } from "../components/audit-table";
 import { AccountAccessSection, EditPersonSection, ResendInvitationSection } from "../components/people/person-forms";
+import { SecondFactorSection } from "../components/people/second-factor-section";
 import { RoleList, StatusBadge } from "../components/person";
 import { readForm } from "../forms.server";
+import { translatorOf } from "../i18n.server";
 import type { Outcome } from "../people/people.server";
 import { deactivatePerson, findPerson, reactivatePerson, resendInvitation, updatePerson } from "../people/people.server";
 import { personIdOf, personNotFound, personPage } from "../people/person-page.server";
@@ -18,10 +22,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "managePeople");
-  return personPage(personIdOf(params.userId), admin);
+  const userId = personIdOf(params.userId);
+  return { ...personPage(userId, admin), hasSecondFactor: hasSecondFactor(userId) };
 }
 
-const intents = ["update", "resendInvitation", "deactivate", "reactivate"] as const;
+const intents = ["update", "resendInvitation", "deactivate", "reactivate", "resetSecondFactor"] as const;
 type Intent = (typeof intents)[number];
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,6 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return { intent, result: submission.reply() };
     answer = submission;
     outcome = deactivatePerson(admin, userId, ip);
+  } else if (intent === "resetSecondFactor") {
+    answer = parseWithZod(formData, { schema: noFieldsSchema });
+    const reset = resetSecondFactor(admin, userId, ip);
+    const t = await translatorOf(request);
+    outcome = reset.ok ? reset : { ok: false, formErrors: [t(reset.message)] };
   } else {
     answer = parseWithZod(formData, { schema: noFieldsSchema });
     outcome = intent === "resendInvitation" ? resendInvitation(admin, userId, ip) : reactivatePerson(admin, userId, ip);
@@ -62,6 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     resendInvitation: "invitation-resent",
     deactivate: "deactivated",
     reactivate: "reactivated",
+    resetSecondFactor: "second-factor-reset",
   };
   throw redirect(`/admin/people/${userId}?notice=${notices[intent]}`);
 }
@@ -72,7 +83,8 @@ function resultFor(intent: Intent, actionData: { intent: Intent; result: Submiss
 }
 
 export default function Person() {
-  const { person, isSelf, activity, institutions, countries } = useLoaderData<typeof loader>();
+  const { person, isSelf, activity, institutions, countries, hasSecondFactor } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
@@ -82,6 +94,7 @@ export default function Person() {
     updated: "The changes are saved.",
     deactivated: `${person.name}'s account is deactivated: they have been signed out everywhere and cannot sign in.`,
     reactivated: `${person.name}'s account is active again.`,
+    "second-factor-reset": t("personSecondFactor.resetDone", { name: person.name }),
   };
   const noticeText = notice ? notices[notice] : undefined;
 
@@ -122,6 +135,8 @@ export default function Person() {
         deactivateResult={resultFor("deactivate", actionData)}
         reactivateResult={resultFor("reactivate", actionData)}
       />
+
+      {person.status === "active" ? <SecondFactorSection name={person.name} hasSecondFactor={hasSecondFactor} result={resultFor("resetSecondFactor", actionData)} /> : null}
 
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>

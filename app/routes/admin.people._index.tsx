@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
 import { ROLE_LABELS } from "../components/membership";
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function People() {
   const { filter, people, pages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const filtered = Boolean(filter.search || filter.role || filter.status);
   return (
     <>
@@ -41,6 +43,9 @@ export default function People() {
           Invite a person
         </Link>
       </div>
+      <p>
+        <Link to="/admin/two-factor">{t("secondFactorRules.link")}</Link>
+      </p>
       <Form method="get" className="filters" role="search" aria-label="Find people">
         <div className="field">
           <label htmlFor="people-q">Name or e-mail</label>

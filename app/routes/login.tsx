@@ -32,6 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // The account's language follows the person to this browser.
   const headers = new Headers({ "Set-Cookie": outcome.cookie });
   if (outcome.language) headers.append("Set-Cookie", await languageCookieHeader(outcome.language));
+  if (outcome.secondStep) throw redirect(`/login/second-factor?redirectTo=${encodeURIComponent(safeRedirect(redirectTo))}`, { headers });
   throw redirect(safeRedirect(redirectTo), { headers });
 }
 
@@ -55,6 +56,10 @@ export default function Login() {
       {notice === "password-set" ? (
         <p className="notice success" role="status">
           {t("login.passwordSet")}
+        </p>
+      ) : notice === "second-step-expired" ? (
+        <p className="notice" role="status">
+          {t("login.secondStepExpired")}
         </p>
       ) : notice === "signed-out" ? (
         <p className="notice" role="status">

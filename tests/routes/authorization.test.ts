@@ -155,6 +155,20 @@ const matrix: Record<string, Entry | Entry[]> = {
   "forgot-password": { at: fixed("/forgot-password") },
   "set-password.$token": { at: fixed("/set-password/x", { token: "x" }), loader: everyone("ok") },
   account: { at: fixed("/account"), loader: signedInOnly },
+  // Without a half-way sign-in in this browser, the code step sends the visitor to the password.
+  "login_.second-factor": { at: fixed("/login/second-factor"), loader: { ...everyone("home"), signedOut: "login" }, action: everyone("form") },
+  "account_.two-factor": {
+    at: fixed("/account/two-factor"),
+    loader: signedInOnly,
+    action: { ...everyone("ok"), signedOut: "login" },
+    allowed: { form: () => ({ intent: "start" }), changes: ["totp_factors"] },
+  },
+  "admin.two-factor": {
+    at: fixed("/admin/two-factor"),
+    loader: administratorsOnly,
+    action: administratorsOnly,
+    allowed: { form: () => ({ reviewer: "on" }), changes: ["audit_log", "two_factor_requirements"] },
+  },
   privacy: { at: fixed("/privacy"), loader: everyone("ok") },
   "admin.mailbox._index": {
     at: fixed("/admin/mailbox"),

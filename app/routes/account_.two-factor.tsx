@@ -1,0 +1,177 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "../auth/session.server";
+import { secondFactorCodeSchema as schema } from "../auth/two-factor-schema";
+import { confirmTotpEnrolment, regenerateRecoveryCodes, secondFactorPage, startTotpEnrolment, turnOffSecondFactor } from "../auth/two-factor.server";
+import { FormErrors, TextField } from "../components/fields";
+import { RecoveryCodes } from "../components/recovery-codes";
+import { readForm } from "../forms.server";
+import { translateReply, translatorOf } from "../i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await translatorOf(request);
+  return { title: t("layout.pageTitle", { page: t("secondFactor.title") }), ...(await secondFactorPage(user)) };
+}
+
+const intents = ["start", "confirm", "regenerate", "turnOff"] as const;
+type Intent = (typeof intents)[number];
+type Answer = { intent: Intent; result?: SubmissionResult<string[]>; recoveryCodes?: string[]; turnedOff?: boolean };
+
+export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
+  const user = await requireUser(request);
+  const t = await translatorOf(request);
+  const formData = await readForm(request);
+  const intent = intents.find((i) => i === formData.get("intent"));
+  if (!intent) throw new Response(t("secondFactor.unknownForm"), { status: 400, statusText: "Bad Request" });
+  if (intent === "start") {
+    const started = startTotpEnrolment(user);
+    return { intent, result: started.ok ? undefined : { status: "error", error: { "": [t(started.message)] } } };
+  }
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return { intent, result: translateReply(submission.reply({ hideFields: ["code"] }), t) };
+  const { code } = submission.value;
+  const refused = (message: string) => ({ intent, result: translateReply(submission.reply({ formErrors: [message], hideFields: ["code"] }), t) });
+  if (intent === "turnOff") {
+    const turnedOff = await turnOffSecondFactor(user, code, request);
+    return turnedOff.ok ? { intent, turnedOff: true } : refused(turnedOff.message);
+  }
+  const outcome = intent === "confirm" ? await confirmTotpEnrolment(user, code, request) : await regenerateRecoveryCodes(user, code, request);
+  return outcome.ok ? { intent, recoveryCodes: outcome.recoveryCodes } : refused(outcome.message);
+}
+
+export default function TwoFactor() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultOf = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+  if (actionData?.recoveryCodes) {
+    return (
+      <div className="narrow">
+        <h1>{t("secondFactor.title")}</h1>
+        <p className="notice success" role="status">
+          {actionData.intent === "confirm" ? t("secondFactor.enrolled") : t("secondFactor.regenerated")}
+        </p>
+        <RecoveryCodes codes={actionData.recoveryCodes} />
+        <p>
+          <Link to="/" className="button">
+            {t("secondFactor.continue")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/account">{t("secondFactor.backToAccount")}</Link>
+      </p>
+      <h1>{t("secondFactor.title")}</h1>
+      {page.required && page.app !== "active" ? (
+        <p className="notice" role="alert">
+          {t("secondFactor.requiredNotice")}
+        </p>
+      ) : null}
+      {actionData?.turnedOff ? (
+        <p className="notice success" role="status">
+          {t("secondFactor.turnedOff")}
+        </p>
+      ) : null}
+      <p>{t("secondFactor.intro")}</p>
+      {page.app === "none" ? <StartEnrolment result={resultOf("start")} /> : null}
+      {page.enrolment ? <ConfirmEnrolment enrolment={page.enrolment} result={resultOf("confirm")} /> : null}
+      {page.app === "active" ? (
+        <>
+          <p className="notice success">{t("secondFactor.active", { count: page.recoveryCodesLeft })}</p>
+          <CodeForm intent="regenerate" heading={t("secondFactor.regenerateHeading")} explanation={t("secondFactor.regenerateExplanation")} button={t("secondFactor.regenerate")} result={resultOf("regenerate")} />
+          {page.required ? (
+            <p className="muted">{t("secondFactor.cannotTurnOff")}</p>
+          ) : (
+            <CodeForm intent="turnOff" heading={t("secondFactor.turnOffHeading")} explanation={t("secondFactor.turnOffExplanation")} button={t("secondFactor.turnOff")} result={resultOf("turnOff")} />
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function StartEnrolment({ result }: { result: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
+  const [form] = useForm({ id: "start-enrolment", lastResult: result });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="start" />
+      <button type="submit">{t("secondFactor.start")}</button>
+    </Form>
+  );
+}
+
+function ConfirmEnrolment({ enrolment, result }: { enrolment: { qrSvg: string; secret: string }; result: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "confirm-enrolment",
+    lastResult: result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <section aria-labelledby="enrol-heading" className="stack">
+      <h2 id="enrol-heading">{t("secondFactor.enrolHeading")}</h2>
+      <ol className="stack">
+        <li>
+          <p>{t("secondFactor.scan")}</p>
+          {/* The SVG is drawn on the server by qrcode from the portal's own otpauth address. */}
+          <div className="qr-code" role="img" aria-label={t("secondFactor.qrLabel")} dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
+        </li>
+        <li>
+          <p>{t("secondFactor.typeInstead")}</p>
+          <p>
+            <code className="totp-secret" data-testid="totp-secret">
+              {enrolment.secret}
+            </code>
+          </p>
+        </li>
+        <li>
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <FormErrors errors={form.errors} />
+            <input type="hidden" name="intent" value="confirm" />
+            <TextField label={t("secondFactor.confirmCode")} hint={t("secondFactor.confirmHint")} autoComplete="one-time-code" meta={fields.code} />
+            <button type="submit">{t("secondFactor.confirm")}</button>
+          </Form>
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+function CodeForm({ intent, heading, explanation, button, result }: { intent: Intent; heading: string; explanation: string; button: string; result: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `second-factor-${intent}`,
+    lastResult: result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <section aria-labelledby={`${intent}-heading`}>
+      <h2 id={`${intent}-heading`}>{heading}</h2>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <p>{explanation}</p>
+        <input type="hidden" name="intent" value={intent} />
+        <TextField label={t("secondFactor.currentCode")} autoComplete="one-time-code" meta={fields.code} />
+        <button type="submit">{button}</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { safeRedirect } from "../auth/redirect";
+import { getSessionUser } from "../auth/session.server";
+import { secondFactorCodeSchema as schema } from "../auth/two-factor-schema";
+import { completeSecondStep, isSecondStepPending, SECOND_STEP_EXPIRED } from "../auth/two-factor.server";
+import { FormErrors, TextField } from "../components/fields";
+import { readForm } from "../forms.server";
+import { translateReply, translatorOf } from "../i18n.server";
+
+// The second step of signing in: the password was right, a code from the app (or a recovery
+// code) is still owed. Nothing is signed in until it is given.
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const EXPIRED_REDIRECT = "/login?notice=second-step-expired";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSessionUser(request)) throw redirect("/");
+  if (!(await isSecondStepPending(request))) throw redirect(EXPIRED_REDIRECT);
+  const t = await translatorOf(request);
+  return { title: t("layout.pageTitle", { page: t("secondStep.title") }) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const t = await translatorOf(request);
+  const submission = parseWithZod(await readForm(request), { schema });
+  if (submission.status !== "success") return { result: translateReply(submission.reply({ hideFields: ["code"] }), t) };
+  const outcome = await completeSecondStep(request, submission.value.code);
+  if (!outcome.ok && outcome.message === SECOND_STEP_EXPIRED) throw redirect(EXPIRED_REDIRECT);
+  if (!outcome.ok) return { result: translateReply(submission.reply({ formErrors: [outcome.message], hideFields: ["code"] }), t) };
+  const headers = new Headers();
+  for (const cookie of outcome.cookies) headers.append("Set-Cookie", cookie);
+  throw redirect(safeRedirect(submission.value.redirectTo), { headers });
+}
+
+export default function SecondStep() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "second-step",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <div className="narrow">
+      <h1>{t("secondStep.title")}</h1>
+      <p>{t("secondStep.intro")}</p>
+      {/* A full page load: signing in changes everything the page shows. */}
+      <Form method="post" className="stack" reloadDocument {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <TextField label={t("secondStep.code")} hint={t("secondStep.codeHint")} autoComplete="one-time-code" meta={fields.code} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <div className="actions">
+          <button type="submit">{t("secondStep.submit")}</button>
+          <Link to="/login">{t("secondStep.startAgain")}</Link>
+        </div>
+      </Form>
+      <p className="muted">{t("secondStep.lostDevice")}</p>
+    </div>
+  );
+}
