@@ -96,6 +96,14 @@ describe("the next step, for each stage and role", () => {
     const submitted = await view(id, "reviewer.eu@taf.example");
     expect(submitted.nextStep).toMatchObject({ yourTurn: false, instruction: null });
     expect(submitted.workLinks).toEqual([]);
+    expect(submitted.nextActor).toBe("the reviewers");
+    const submittedAssignment = db()
+      .select({ id: reviewAssignments.id })
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.proposalId, id), eq(reviewAssignments.reviewerUserId, userId("reviewer.eu@taf.example"))))
+      .get()!.id;
+    expect(submitted.links[0]).toEqual({ to: `/reviews/${submittedAssignment}`, label: "Your review (submitted): open or reopen it" });
+    expect(reviewing.links.map((link) => link.to)).not.toContain(`/reviews/${assignment}`);
   });
 
   it("names the EU review by what it waits for, and lets the TAF team close it", async () => {
@@ -103,6 +111,9 @@ describe("the next step, for each stage and role", () => {
     const seen = await view(id, "admin@taf.example");
     expect(seen.stateLabel).toBe("EU review: waiting for the reviewers' scores");
     expect(types(seen.nextStep.moves)).toEqual(["CLOSE_REVIEW"]);
+    // The stage waits for the reviewers' scores, whoever looks.
+    expect(seen.nextActor).toBe("the reviewers");
+    expect((await view(id, "applicant.xk@taf.example")).nextActor).toBe("the reviewers");
   });
 });
 
