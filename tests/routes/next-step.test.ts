@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as home from "../../app/routes/_index";
 import * as concept from "../../app/routes/proposals.$proposalId.concept";
+import * as deadlinesRoute from "../../app/routes/proposals.$proposalId.deadlines";
 import * as implementation from "../../app/routes/proposals.$proposalId.implementation";
 import * as page from "../../app/routes/proposals.$proposalId._index";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
@@ -176,5 +177,16 @@ describe("the TAF team acts where it reads", () => {
     const revised = demoProposalId("followTheMoney");
     expect(((await open(concept, "/concept", revised, "admin@taf.example")) as Concept).forTafTeam).toBe(true);
     expect(((await open(concept, "/concept", revised, "applicant.rs@taf.example")) as Concept).forTafTeam).toBe(false);
+  });
+});
+
+describe("the deadlines page", () => {
+  it("tells the lead's applicants the work is their institution's, and everyone else the lead institution's", async () => {
+    const id = demoProposalId("followTheMoney");
+    type Deadlines = Awaited<ReturnType<typeof deadlinesRoute.loader>>;
+    const submitterFor = async (email: string) => ((await load(deadlinesRoute, `/proposals/${id}/deadlines`, { cookie: await signInAs(email), params: { proposalId: String(id) } })) as Deadlines).submitter;
+    expect(await submitterFor("applicant.rs@taf.example")).toBe("your institution");
+    expect(await submitterFor("applicant.ba@taf.example")).toBe("the lead institution");
+    expect(await submitterFor("admin@taf.example")).toBe("the lead institution");
   });
 });
