@@ -77,7 +77,7 @@ export function accepts(snapshot: ProposalSnapshot, eventType: ProposalEventType
  */
 export type StageAudience = "tafTeam" | "applicants" | "followers";
 
-type StageMeta = { label: string; awaiting?: string; forApplicants?: string; forTafTeam?: string; tafTeamAwaiting?: string } | undefined;
+type StageMeta = { label: string; awaiting?: string; forApplicants?: string; forTafTeam?: string; tafTeamAwaiting?: string; actor?: "reviewers" } | undefined;
 
 type StageNode = { meta: StageMeta; description?: string; parent?: StageNode };
 
@@ -89,6 +89,14 @@ function stageNode(path: string) {
 export function stageLabelFor(path: string, audience: StageAudience): string {
   const meta = stageNode(path).meta;
   return (audience === "tafTeam" ? meta?.tafTeamAwaiting : undefined) ?? meta?.awaiting ?? meta?.label ?? path;
+}
+
+/**
+ * Who acts at a stage where the machine names them: while the EU review waits for the scores it
+ * is the reviewers, on their own assignments, although the TAF team may close the review early.
+ */
+export function stageActorOf(path: string): "reviewers" | undefined {
+  return stageNode(path).meta?.actor;
 }
 
 /**

@@ -228,7 +228,7 @@ export const proposalMachine = setup({
     // for the statechart's boxes, where the enclosing stage already says which one is meant.
     // `forTafTeam` and `tafTeamAwaiting`: the same, for the TAF team, who are spoken to as "you"
     // where the stage waits for them or tells what they did (proposal-stages.ts picks the words).
-    meta: {} as { label: string; forApplicants?: string; awaiting?: string; forTafTeam?: string; tafTeamAwaiting?: string; reviewersTurn?: true },
+    meta: {} as { label: string; forApplicants?: string; awaiting?: string; forTafTeam?: string; tafTeamAwaiting?: string; actor?: "reviewers" },
   },
   guards,
   actions: {
@@ -317,7 +317,7 @@ export const proposalMachine = setup({
         },
         reviewing: {
           // The TAF team may close the review early, but the stage waits for the reviewers' scores.
-          meta: { label: "Reviewing", awaiting: "EU review: waiting for the reviewers' scores", reviewersTurn: true },
+          meta: { label: "Reviewing", awaiting: "EU review: waiting for the reviewers' scores", actor: "reviewers" },
           description: "Reviewers score the proposal against the round's criteria.",
           on: { CLOSE_REVIEW: { target: "deciding", guard: "mayCloseReview" } },
         },
@@ -511,7 +511,7 @@ type HandlerNode = { on: Record<string, unknown>; parent?: HandlerNode };
  */
 export function sendersAt(path: string): ProposalSender[] {
   const senders = new Set<ProposalSender>();
-  if (proposalMachine.getStateNodeById(`proposal.${path}`).meta?.reviewersTurn) return [];
+  if (proposalMachine.getStateNodeById(`proposal.${path}`).meta?.actor === "reviewers") return [];
   for (let node: HandlerNode | undefined = proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as HandlerNode; node; node = node.parent) {
     for (const type of Object.keys(node.on) as ProposalEventType[]) if (!PROPOSAL_EVENTS[type].sideStep) senders.add(PROPOSAL_EVENTS[type].by);
   }

@@ -11,7 +11,7 @@ import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-e
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { allowedEvents, proposalMachine, statePath } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { isWithin, stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
+import { isWithin, stageActorOf, stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
 import { ownPartnership } from "./partners.server";
 import { availableActions } from "../auth/actors.server";
@@ -188,10 +188,11 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
       ? { to: "departures", label: may("recordPartnerDeparture") ? "Record that a partner left" : "Partners that left" }
       : null,
   ];
+  const review = ownReview(user, participation.proposalId);
   const workLinks = [
     // An invitation waiting for this person's institution is theirs to answer now.
     ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: "Answer the invitation: confirm or decline" }] : []),
-    ...ownReviewStep(user, participation.proposalId),
+    ...(review && ASSIGNMENT_STATES_TO_ACT_IN.includes(review.state) ? [{ to: `/reviews/${review.id}`, label: REVIEW_NEXT_STEP[review.state]! }] : []),
     ...page.actions.flatMap(({ workPage }) => (workPage ? [{ to: `/proposals/${page.id}/${workPage.path}`, label: workPage.label }] : [])),
   ];
   return {
@@ -211,23 +212,26 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
           mayComment: may("comment"),
         }
       : null,
-    links: [...links.flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])), ...roundLinks(user, page.round, reached("euReview"))],
+    // A submitted review is no step of theirs, but its reviewer may open or reopen it while the review is open.
+    links: [
+      ...(review?.state === "submitted" ? [{ to: `/reviews/${review.id}`, label: "Your review (submitted): open or reopen it" }] : []),
+      ...links.flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])),
+      ...roundLinks(user, page.round, reached("euReview")),
+    ],
   };
 }
 
 /**
- * A reviewer's work on the proposal is on their review page, not in the proposal's events: the
- * link to it, in the words of the assignment's next step, while that step is theirs to take.
+ * A reviewer's work on the proposal is on their review page, not in the proposal's events: their
+ * assignment, while it is open to them.
  */
-function ownReviewStep(user: SessionUser, proposalId: number) {
-  const assignment = db()
+function ownReview(user: SessionUser, proposalId: number) {
+  return db()
     .select({ id: reviewAssignments.id, state: reviewAssignments.state })
     .from(reviewAssignments)
     .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
     .where(and(eq(reviewAssignments.proposalId, proposalId), openAssignmentsOf(user)))
     .get();
-  if (!assignment || !ASSIGNMENT_STATES_TO_ACT_IN.includes(assignment.state)) return [];
-  return [{ to: `/reviews/${assignment.id}`, label: REVIEW_NEXT_STEP[assignment.state]! }];
 }
 
 /** Where the reviewer has a step to take; a submitted review waits for the review to close. */
@@ -247,6 +251,7 @@ function roundLinks(user: SessionUser, round: { id: number; code: string }, revi
 
 /** Who moves the proposal on from here, in words, as the statechart says. */
 function nextActor(snapshot: ProposalSnapshot, leadInstitutionId: number) {
+  if (stageActorOf(statePath(snapshot)) === "reviewers") return "the reviewers";
   // Steps that stop or pause a proposal rather than move it on do not say who acts next.
   const moves = (who: Standing) => allowedEvents(snapshot, who).some((type) => !PROPOSAL_EVENTS[type].sideStep);
   const lead = moves(leadOf(leadInstitutionId));

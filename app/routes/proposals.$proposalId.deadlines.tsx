@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { DeadlineFacts } from "../components/proposal/deadlines";
 import { readForm } from "../forms.server";
-import { canOnProposal, requireProposal } from "../permissions.server";
+import { applicantInstitutions, canOnProposal, requireProposal } from "../permissions.server";
 import { extendDeadlineSchema } from "../proposals/deadline-schema";
 import { deadlinesPage, extendDeadline } from "../proposals/deadlines.server";
 
@@ -14,7 +14,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Deadli
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  return { ...deadlinesPage(proposal.proposalId, canOnProposal(user, "extendDeadlines", proposal)), notice: new URL(request.url).searchParams.get("moved") };
+  return {
+    ...deadlinesPage(proposal.proposalId, canOnProposal(user, "extendDeadlines", proposal)),
+    // The lead's own people read about their work as their own.
+    submitter: applicantInstitutions(user).includes(proposal.leadInstitutionId) ? "your institution" : "the lead institution",
+    notice: new URL(request.url).searchParams.get("moved"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -27,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Deadlines() {
-  const { proposal, deadlines, movable, notice } = useLoaderData<typeof loader>();
+  const { proposal, deadlines, movable, submitter, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -52,7 +57,7 @@ export default function Deadlines() {
         </p>
       ) : null}
       <p>
-        The dates by which the lead institution submits its work, in Brussels time. The applicants get a reminder three days before each and on the day.
+        The dates by which {submitter} submits its work, in Brussels time. The applicants get a reminder three days before each and on the day.
       </p>
       {deadlines.length ? (
         <dl className="facts">

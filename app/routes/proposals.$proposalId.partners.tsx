@@ -7,7 +7,7 @@ import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { FormErrors } from "../components/fields";
 import type { PartnersActionData } from "../components/proposal/partners";
-import { InvitePartnerSection, PartnerItem } from "../components/proposal/partners";
+import { InvitePartnerSection, RemovePartnersSection, PartnerItem } from "../components/proposal/partners";
 import { requireProposal } from "../permissions.server";
 import { invitePartnerSchema, removePartnerSchema } from "../proposals/partner-schema";
 import { partnersPage } from "../proposals/partners-page.server";
@@ -115,7 +115,7 @@ export default function Partners() {
             </p>
           </li>
           {data.partners.map((partner) => (
-            <PartnerItem key={partner.id} partner={partner} manage={data.manage} actionData={actionData} />
+            <PartnerItem key={partner.id} partner={partner} manage={data.manage} />
           ))}
         </ul>
         {data.partners.length === 0 ? <p className="empty">No partner yet.{data.manage ? " Invite institutions from other countries below." : ""}</p> : null}
@@ -126,6 +126,7 @@ export default function Partners() {
       ) : data.isLeadApplicant ? (
         <p className="muted">{NOT_A_DRAFT}</p>
       ) : null}
+      {data.manage ? <RemovePartnersSection partners={data.partners} actionData={actionData} /> : null}
     </>
   );
 }

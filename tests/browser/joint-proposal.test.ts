@@ -37,6 +37,15 @@ describe("a joint proposal, in Chromium", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: "Search the directory" }).click();
     await page.getByRole("button", { name: "Invite Albanian State Police" }).click();
     await seen(page, /Invited|e-mailed/);
+    // Removing the partner is the page's last step, folded behind its name, with a confirmation.
+    const removal = page.getByText("Remove Albanian State Police…");
+    const afterInviting = await page
+      .getByRole("heading", { name: "Invite a partner institution" })
+      .evaluate((heading, summary) => Boolean(heading.compareDocumentPosition(summary!) & Node.DOCUMENT_POSITION_FOLLOWING), await removal.elementHandle());
+    expect(afterInviting).toBe(true);
+    expect(await page.getByRole("button", { name: "Remove this partner" }).isVisible()).toBe(false);
+    await removal.click();
+    await seen(page, "Yes, remove Albanian State Police from this proposal");
     await signOut(page);
 
     // The partner's invitation, as it arrived over SMTP, read in the administrators' mailbox.

@@ -89,6 +89,7 @@ const PAGES_BY_ROLE: Record<string, string[]> = {
     "/proposals/1/implementation",
     "/proposals/1/departures",
     "/proposals/1/comments",
+    "/proposals/1/concept",
     "/proposals/1/concept/attachments",
     "/proposals/1/completion-report/attachments",
     "/proposals/12/advisors",
@@ -104,13 +105,18 @@ const PAGES_BY_ROLE: Record<string, string[]> = {
 
 const SIGNED_OUT_PAGES = ["/login", "/forgot-password", "/privacy", "/set-password/no-such-token", "/no-such-page"];
 
-/** How wide each page is, by path, for those wider than the phone. */
+/**
+ * How wide each page is, by path, for those wider than the phone; and, as "path table", the widest
+ * table where one is wider than the screen, scrolling sideways in its box where it should stack.
+ */
 async function tooWide(page: Page, paths: string[]) {
   const widths: Record<string, number> = {};
   for (const path of paths) {
     await page.goto(`${running.portal.url}${path}`);
     const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
     if (width > PHONE.width) widths[path] = width;
+    const table = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll("table")].map((table) => table.getBoundingClientRect().width)));
+    if (table > PHONE.width) widths[`${path} table`] = Math.round(table);
   }
   return widths;
 }
@@ -177,6 +183,14 @@ describe("every page fits a phone, in Chromium at 390 px", { timeout: 300_000 },
     if (Object.keys(signedOut).length) overflowing["signed out"] = signedOut;
 
     expect(overflowing).toEqual({});
+
+    // A statechart wider than the phone scrolls inside its own box, and the page says so.
+    await signIn(running.portal, page, "admin@taf.example");
+    await page.goto(`${running.portal.url}/admin/rounds/3`);
+    const chart = await page.locator(".statechart").first().evaluate((box) => ({ box: box.clientWidth, picture: box.scrollWidth }));
+    expect(chart.picture).toBeGreaterThan(chart.box);
+    expect(await page.getByText("swipe it sideways to see all of it").isVisible()).toBe(true);
+    await signOut(page);
     // The page for an unknown address answers 404 on purpose, which Chromium logs.
     expect(problems.filter((problem) => !problem.includes("/no-such-page"))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as home from "../../app/routes/_index";
 import * as concept from "../../app/routes/proposals.$proposalId.concept";
+import * as deadlinesRoute from "../../app/routes/proposals.$proposalId.deadlines";
 import * as implementation from "../../app/routes/proposals.$proposalId.implementation";
 import * as page from "../../app/routes/proposals.$proposalId._index";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
@@ -96,6 +97,14 @@ describe("the next step, for each stage and role", () => {
     const submitted = await view(id, "reviewer.eu@taf.example");
     expect(submitted.nextStep).toMatchObject({ yourTurn: false, instruction: null });
     expect(submitted.workLinks).toEqual([]);
+    expect(submitted.nextActor).toBe("the reviewers");
+    const submittedAssignment = db()
+      .select({ id: reviewAssignments.id })
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.proposalId, id), eq(reviewAssignments.reviewerUserId, userId("reviewer.eu@taf.example"))))
+      .get()!.id;
+    expect(submitted.links[0]).toEqual({ to: `/reviews/${submittedAssignment}`, label: "Your review (submitted): open or reopen it" });
+    expect(reviewing.links.map((link) => link.to)).not.toContain(`/reviews/${assignment}`);
   });
 
   it("names the EU review by what it waits for, and lets the TAF team close it", async () => {
@@ -103,6 +112,9 @@ describe("the next step, for each stage and role", () => {
     const seen = await view(id, "admin@taf.example");
     expect(seen.stateLabel).toBe("EU review: waiting for the reviewers' scores");
     expect(types(seen.nextStep.moves)).toEqual(["CLOSE_REVIEW"]);
+    // The stage waits for the reviewers' scores, whoever looks.
+    expect(seen.nextActor).toBe("the reviewers");
+    expect((await view(id, "applicant.xk@taf.example")).nextActor).toBe("the reviewers");
   });
 });
 
@@ -165,5 +177,16 @@ describe("the TAF team acts where it reads", () => {
     const revised = demoProposalId("followTheMoney");
     expect(((await open(concept, "/concept", revised, "admin@taf.example")) as Concept).forTafTeam).toBe(true);
     expect(((await open(concept, "/concept", revised, "applicant.rs@taf.example")) as Concept).forTafTeam).toBe(false);
+  });
+});
+
+describe("the deadlines page", () => {
+  it("tells the lead's applicants the work is their institution's, and everyone else the lead institution's", async () => {
+    const id = demoProposalId("followTheMoney");
+    type Deadlines = Awaited<ReturnType<typeof deadlinesRoute.loader>>;
+    const submitterFor = async (email: string) => ((await load(deadlinesRoute, `/proposals/${id}/deadlines`, { cookie: await signInAs(email), params: { proposalId: String(id) } })) as Deadlines).submitter;
+    expect(await submitterFor("applicant.rs@taf.example")).toBe("your institution");
+    expect(await submitterFor("applicant.ba@taf.example")).toBe("the lead institution");
+    expect(await submitterFor("admin@taf.example")).toBe("the lead institution");
   });
 });

@@ -88,7 +88,7 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
         <h2 id="activities-heading">Activities</h2>
         {note.activities.length ? (
           <div className="table-scroll">
-            <table>
+            <table className="stacked">
               <thead>
                 <tr>
                   <th scope="col">Activity</th>
@@ -101,13 +101,15 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
               <tbody>
                 {note.activities.map((a) => (
                   <tr key={a.key}>
-                    <td>
+                    <td data-label="Activity">
                       {a.title || <span className="muted">No title yet</span>}
                       {a.kind ? <div className="muted">{kindLabel(a.kind)}</div> : null}
                     </td>
-                    <td className="nowrap">{a.dateLabel}</td>
-                    <td>{a.place}</td>
-                    <td>
+                    <td className="nowrap" data-label="Date">
+                      {a.dateLabel}
+                    </td>
+                    <td data-label="Place">{a.place}</td>
+                    <td data-label="Institutions taking part">
                       <ul className="plain">
                         {countries
                           .filter((c) => a.institutions[c.code])
@@ -118,7 +120,7 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
                           ))}
                       </ul>
                     </td>
-                    <td>{a.participants ?? ""}</td>
+                    <td data-label="Participants">{a.participants ?? ""}</td>
                   </tr>
                 ))}
               </tbody>
@@ -131,7 +133,7 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
       <section aria-labelledby="budget-heading">
         <h2 id="budget-heading">Budget</h2>
         {note.budgetLines.length ? (
-          <table>
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">What it pays for</th>
@@ -143,15 +145,17 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
             <tbody>
               {note.budgetLines.map((line, index) => (
                 <tr key={index}>
-                  <td>{line.item}</td>
-                  <td className="number">{line.amountEur === null ? "" : euros(line.amountEur)}</td>
+                  <td data-label="What it pays for">{line.item}</td>
+                  <td className="number" data-label="Amount">
+                    {line.amountEur === null ? "" : euros(line.amountEur)}
+                  </td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                <td className="number">
+                <td className="number" data-label="Amount">
                   <strong>{euros(page.total)}</strong>
                 </td>
               </tr>

@@ -45,7 +45,7 @@ function RemovePartnerForm({ partner, actionData }: { partner: { id: number; nam
   );
 }
 
-export function PartnerItem({ partner, manage, actionData }: { partner: Partner; manage: boolean; actionData?: PartnersActionData }) {
+export function PartnerItem({ partner, manage }: { partner: Partner; manage: boolean }) {
   return (
     <li>
       <h3>
@@ -72,11 +72,30 @@ export function PartnerItem({ partner, manage, actionData }: { partner: Partner;
           they will find the invitation when they sign in.
         </p>
       ) : null}
-      {manage && partner.status !== "confirmed" ? <RemovePartnerForm partner={partner} actionData={actionData} /> : null}
       {manage && partner.status === "confirmed" ? (
         <p className="muted">A confirmed partner cannot be removed by the lead. Its applicants can withdraw their confirmation.</p>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * Removing a partner is rare and cannot be undone by the lead: it comes last on the page, each
+ * partner's form folded until opened (open again when the removal was refused), with a confirmation.
+ */
+export function RemovePartnersSection({ partners, actionData }: { partners: Partner[]; actionData?: PartnersActionData }) {
+  const removable = partners.filter((partner) => partner.status !== "confirmed");
+  if (removable.length === 0) return null;
+  return (
+    <section aria-labelledby="remove-heading" className="rare-steps">
+      <h2 id="remove-heading">Remove a partner</h2>
+      {removable.map((partner) => (
+        <details key={partner.id} open={actionData?.intent === "remove" && actionData.partnerId === partner.id ? true : undefined}>
+          <summary className="danger">Remove {partner.name}…</summary>
+          <RemovePartnerForm partner={partner} actionData={actionData} />
+        </details>
+      ))}
+    </section>
   );
 }
 
