@@ -12,7 +12,7 @@ import { proposalMachine } from "../../workflows/proposal.machine";
 const everyState = statesWithin(...(Object.keys(proposalMachine.root.states) as ProposalStatePath[]));
 
 function person(role: Role, institutionId: number | null = null): SessionUser {
-  return { id: 1, email: `${role}@taf.example`, name: role, sessionId: 1, memberships: [{ role, institutionId } as SessionUser["memberships"][number]] };
+  return { id: 1, email: `${role}@taf.example`, name: role, sessionId: 1, owesSecondFactor: false, memberships: [{ role, institutionId } as SessionUser["memberships"][number]] };
 }
 
 const viewers = {
