@@ -28,7 +28,7 @@ describe("invitation email", () => {
     const email = invitationEmail({ appUrl: "https://taf.example.org",
       recipientName: "<script>alert('x')</script> Arben",
       invitedByName: "Jelena & Co",
-      roleLabel: "reviewer (EU Delegation)",
+      role: { role: "reviewer", affiliation: "EU Delegation" },
       setPasswordUrl,
       expiresAt,
     });
@@ -39,7 +39,7 @@ describe("invitation email", () => {
   });
 
   it("offers the link as a button and as raw text, with the expiry in Brussels time", () => {
-    const email = invitationEmail({ appUrl: "https://taf.example.org", recipientName: "Arben Krasniqi", invitedByName: "Jelena Petrović", roleLabel: "reviewer (EU Delegation)", setPasswordUrl, expiresAt });
+    const email = invitationEmail({ appUrl: "https://taf.example.org", recipientName: "Arben Krasniqi", invitedByName: "Jelena Petrović", role: { role: "reviewer", affiliation: "EU Delegation" }, setPasswordUrl, expiresAt });
     expect(email.subject).toBe("You are invited to the TAF portal");
     const escapedUrl = "https://taf.example.org/set-password?token=abc&amp;purpose=invitation";
     expect(email.html.split(`href="${escapedUrl}"`)).toHaveLength(3);
@@ -57,7 +57,7 @@ describe("invitation email", () => {
     const kosovo = invitationEmail({ appUrl: "https://taf.example.org",
       recipientName: "Arben Krasniqi",
       invitedByName: "Jelena Petrović",
-      roleLabel: `applicant at Ministry of Internal Affairs, ${countryLabel("Kosovo", true)}`,
+      role: { role: "applicant", institutionName: "Ministry of Internal Affairs", country: countryLabel("Kosovo", true) },
       setPasswordUrl,
       expiresAt,
     });
@@ -65,7 +65,7 @@ describe("invitation email", () => {
     expect(kosovo.html).toContain(KOSOVO_FOOTNOTE);
     expect(kosovo.text).toContain(KOSOVO_FOOTNOTE);
 
-    const serbia = invitationEmail({ appUrl: "https://taf.example.org", recipientName: "Marko Jovanović", invitedByName: "Jelena Petrović", roleLabel: "applicant at Ministry of Interior, Serbia", setPasswordUrl, expiresAt });
+    const serbia = invitationEmail({ appUrl: "https://taf.example.org", recipientName: "Marko Jovanović", invitedByName: "Jelena Petrović", role: { role: "applicant", institutionName: "Ministry of Interior", country: "Serbia" }, setPasswordUrl, expiresAt });
     expect(serbia.html).not.toContain("UNSCR 1244");
     expect(serbia.text).not.toContain("UNSCR 1244");
   });
