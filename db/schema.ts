@@ -174,6 +174,8 @@ export const mailbox = sqliteTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
+    /** The Content-Language the message came with (outbox.locale when the portal sent it). */
+    language: text("language"),
   },
   (t) => [index("mailbox_received").on(t.receivedAt), index("mailbox_to").on(t.envelopeTo)],
 );

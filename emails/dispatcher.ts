@@ -89,6 +89,7 @@ export function createDispatcher(options: {
           html: message.html,
           text: message.text,
           idempotencyKey: message.idempotencyKey,
+          language: message.locale,
         });
       } catch (error) {
         const at = now();

@@ -43,6 +43,7 @@ export async function startEmbeddedSmtp(options: { db: Db; port: number; host?: 
               subject: parsed.subject ?? "",
               text: parsed.text ?? "",
               html: parsed.html === false ? null : parsed.html,
+              language: contentLanguageOf(parsed.headers.get("content-language")),
             })
             .run();
           // Accepted only once stored: a message the database refused is retried by the sender.
@@ -78,4 +79,9 @@ export async function startEmbeddedSmtp(options: { db: Db; port: number; host?: 
     url: `smtp://${host}:${realPort}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The first language tag of a Content-Language header, as the outbox wrote it; none when absent. */
+function contentLanguageOf(header: unknown): string | null {
+  return typeof header === "string" && header.trim() !== "" ? header.split(",")[0]!.trim() : null;
 }

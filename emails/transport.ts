@@ -9,6 +9,8 @@ export type OutgoingEmail = {
   text: string;
   /** The outbox row's key: the same message keeps the same Message-ID across retries. */
   idempotencyKey: string;
+  /** The language it is written in (outbox.locale), sent as Content-Language. */
+  language?: string;
 };
 
 export type MailTransport = {
@@ -38,7 +40,7 @@ export function createTransport(smtpUrl: string): MailTransport {
         html: email.html,
         text: email.text,
         messageId: messageIdFor(email.idempotencyKey, email.from),
-        headers: { "X-TAF-Idempotency-Key": email.idempotencyKey },
+        headers: { "X-TAF-Idempotency-Key": email.idempotencyKey, ...(email.language ? { "Content-Language": email.language } : {}) },
       });
     },
     close() {

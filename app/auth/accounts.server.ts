@@ -3,6 +3,8 @@ import { auditLog, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { passwordChangedEmail } from "../../emails/templates/password-changed";
 import { passwordResetEmail } from "../../emails/templates/password-reset";
+import { recipientLanguage } from "../../emails/words";
+import type { Tx } from "../../db/client";
 import type { Language } from "../../workflows/languages";
 import { isLanguage } from "../../workflows/languages";
 import { audit } from "../audit.server";
@@ -110,7 +112,7 @@ export async function changePassword(
       idempotencyKey: `password-changed:${user.id}:${changedAt.getTime()}`,
       to: user.email,
       template: "password-changed",
-      ...passwordChangedEmail({ recipientName: user.name, changedAt, appUrl: env().APP_URL }),
+      ...passwordChangedEmail({ recipientName: user.name, changedAt, appUrl: env().APP_URL, language: recipientLanguage(localeOf(tx, user.id)) }),
     });
     audit({ actorUserId: user.id, action: "passwordChanged", subjectType: "user", subjectId: user.id, ip: clientIp(request) }, tx);
   });
@@ -179,4 +181,9 @@ export async function setPasswordWithToken(secret: string, password: string, req
     { behavior: "immediate" },
   );
   return done ? { ok: true } : { ok: false, message: TOKEN_PROBLEMS.used };
+}
+
+/** The account's own language, read in the transaction that owes it mail. */
+function localeOf(tx: Tx, userId: number): string | null {
+  return tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get()?.locale ?? null;
 }

@@ -7,6 +7,7 @@ import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.ma
 import { toBrusselsTime } from "../../workflows/time";
 import { memberships, proposalEvents, proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
+import { recipientLanguage } from "../../emails/words";
 import { clarificationReminderEmail } from "../../emails/templates/clarification-reminder";
 import { reviewReminderEmail } from "../../emails/templates/review-reminder";
 import { db } from "../db.server";
@@ -103,7 +104,7 @@ function remindLead(proposalId: number, dueAt: Date, now: Date) {
       .orderBy(desc(proposalEvents.id))
       .get();
     const leads = tx
-      .select({ userId: users.id, name: users.name, email: users.email })
+      .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.role, "applicant"), eq(memberships.institutionId, proposal.leadInstitutionId), eq(users.active, true)))
@@ -120,10 +121,11 @@ function remindLead(proposalId: number, dueAt: Date, now: Date) {
             appUrl: env().APP_URL,
             recipientName: lead.name,
             reference: proposal.reference,
-            title: proposal.title || "Untitled proposal",
+            title: proposal.title,
             question: typeof request?.payload.question === "string" ? request.payload.question : "",
             dueAt,
             proposalUrl: `${env().APP_URL}/proposals/${proposalId}`,
+            language: recipientLanguage(lead.locale),
           }),
         },
         now,
@@ -145,7 +147,7 @@ const OWING_A_REVIEW = ASSIGNMENT_STATES_HOLDING_A_PLACE.filter((state) => state
 function remindReviewers(now: Date) {
   const owing = (condition: SQL) =>
     db()
-      .select({ assignmentId: reviewAssignments.id, dueAt: reviewAssignments.dueAt, reference: proposals.reference, title: proposals.title, name: users.name, email: users.email })
+      .select({ assignmentId: reviewAssignments.id, dueAt: reviewAssignments.dueAt, reference: proposals.reference, title: proposals.title, name: users.name, email: users.email, locale: users.locale })
       .from(reviewAssignments)
       .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
       .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
@@ -168,7 +170,7 @@ function brusselsDay(instant: Date) {
   return toBrusselsTime(instant).slice(0, 10);
 }
 
-type Owing = { assignmentId: number; dueAt: Date; reference: string | null; title: string; name: string; email: string };
+type Owing = { assignmentId: number; dueAt: Date; reference: string | null; title: string; name: string; email: string; locale: string | null };
 
 /** One reminder, marked in the same transaction that queues it, so that it goes once. */
 function remind(assignment: Owing, when: "before" | "due", now: Date) {
@@ -193,6 +195,7 @@ function remind(assignment: Owing, when: "before" | "due", now: Date) {
         dueToday: when === "due",
         duePassed: when === "due" && assignment.dueAt <= now,
         reviewUrl: `${env().APP_URL}/reviews/${assignment.assignmentId}`,
+        language: recipientLanguage(assignment.locale),
       }),
     });
     return true;

@@ -9,6 +9,7 @@ import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { applicantsOf } from "../proposals/notifications.server";
+import { recipientLanguage } from "../../emails/words";
 import { FEEDBACK_OPEN_DAYS, FEEDBACK_QUESTIONS } from "./feedback-questions";
 import type { FeedbackInput } from "./feedback-schema";
 
@@ -68,9 +69,10 @@ export function askForFeedback(tx: Tx, proposal: { id: number; roundId: number; 
       recipientName: recipient.name,
       institutionName: names.get(recipient.institutionId) ?? "your institution",
       roundTitle: round?.title ?? "the round",
-      topics: FEEDBACK_QUESTIONS.map((q) => q.topic),
-      closes: formatBrusselsDay(survey.closesAt),
+      topics: FEEDBACK_QUESTIONS.map((q) => q.id),
+      closesAt: survey.closesAt,
       surveyUrl: `${surveyUrl}?institution=${recipient.institutionId}`,
+      language: recipientLanguage(recipient.locale),
     });
     enqueueEmail(tx, { idempotencyKey: `feedback-survey:${proposal.roundId}:${recipient.institutionId}:${recipient.userId}`, to: recipient.email, template: "feedback-survey", ...email }, now);
   }

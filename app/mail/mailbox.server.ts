@@ -10,7 +10,7 @@ export function receivedMail(recipient: string, request: PageRequest) {
   const where = recipient ? like(mailbox.envelopeTo, `%${recipient.replace(/[%_]/g, "")}%`) : undefined;
   return readPage(request, (offset, limit) => {
     const rows = db()
-      .select({ id: mailbox.id, receivedAt: mailbox.receivedAt, to: mailbox.envelopeTo, subject: mailbox.subject, total: totalRows() })
+      .select({ id: mailbox.id, receivedAt: mailbox.receivedAt, to: mailbox.envelopeTo, subject: mailbox.subject, language: mailbox.language, total: totalRows() })
       .from(mailbox)
       .where(where)
       .orderBy(desc(mailbox.id))
@@ -29,6 +29,7 @@ export function undeliveredMail(request: PageRequest) {
         id: outbox.id,
         recipient: outbox.recipient,
         subject: outbox.subject,
+        language: outbox.locale,
         status: outbox.status,
         attempts: outbox.attempts,
         nextAttemptAt: outbox.nextAttemptAt,

@@ -5,6 +5,7 @@ import type { Role } from "../../workflows/actors";
 import { countries, institutions, memberships, tokens, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { invitationEmail } from "../../emails/templates/invitation";
+import type { InvitedRole } from "../../emails/templates/invitation";
 import type { ActingPerson } from "../audit.server";
 import { countryLabel } from "../../workflows/countries";
 import { audit } from "../audit.server";
@@ -183,18 +184,18 @@ function resolveRole(tx: Tx, values: ReturnType<typeof membershipValues>, curren
   return Object.keys(errors).length ? { ok: false as const, errors } : { ok: true as const, role };
 }
 
-/** The same role as plain text, for the invitation e-mail ("… invited you as an applicant at …"). */
-function roleSentence(role: RoleView) {
+/** The same role as the invitation e-mail names it ("… invited you as an applicant at …"), in the recipient's words. */
+function invitedRole(role: RoleView): InvitedRole {
   const country = role.countryName ? countryLabel(role.countryName, role.countryNeedsFootnote) : null;
   switch (role.role) {
     case "applicant":
-      return `an applicant at ${role.institutionName ?? "an institution"}${country ? `, ${country}` : ""}`;
+      return { role: "applicant", institutionName: role.institutionName, country };
     case "reviewer":
-      return `a reviewer${role.affiliation ? ` (${role.affiliation})` : ""}`;
+      return { role: "reviewer", affiliation: role.affiliation || null };
     case "countryAdvisor":
-      return `the country advisor for ${country ?? "a country"}`;
+      return { role: "countryAdvisor", country };
     case "administrator":
-      return "an administrator (TAF team)";
+      return { role: "administrator" };
   }
 }
 
@@ -208,7 +209,7 @@ function sendInvitation(tx: Tx, person: { id: number; name: string; email: strin
           appUrl: env().APP_URL,
       recipientName: person.name,
       invitedByName: invitedBy.name,
-      roleLabel: roleSentence(role),
+      role: invitedRole(role),
       setPasswordUrl: `${env().APP_URL}/set-password/${secret}`,
       expiresAt,
     }),

@@ -2,6 +2,8 @@ import { and, eq, inArray, ne, or } from "drizzle-orm";
 import { countries, institutions, memberships, proposalComments, proposals, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { newCommentEmail } from "../../emails/templates/new-comment";
+import type { CommentAuthor } from "../../emails/templates/new-comment";
+import { recipientLanguage } from "../../emails/words";
 import { countryLabel } from "../../workflows/countries";
 import { formatBrussels } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
@@ -109,17 +111,17 @@ export function postComment(author: SessionUser, participation: Participation, b
       ].filter((audience) => audience !== undefined);
       const recipients = audiences.length
         ? tx
-            .selectDistinct({ userId: users.id, name: users.name, email: users.email })
+            .selectDistinct({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
             .from(memberships)
             .innerJoin(users, eq(users.id, memberships.userId))
             .where(and(eq(users.active, true), ne(users.id, author.id), or(...audiences)))
             .all()
         : [];
-      const authorLabel = institutionName
-        ? `${author.name} (${institutionName})`
+      const writer: CommentAuthor = institutionName
+        ? { name: author.name, institutionName }
         : country
-          ? `${author.name} (country advisor for ${countryLabel(country.name, country.needsDesignationFootnote)})`
-          : "The TAF team";
+          ? { name: author.name, advisedCountry: countryLabel(country.name, country.needsDesignationFootnote) }
+          : { team: true };
       for (const recipient of recipients) {
         enqueueEmail(tx, {
           idempotencyKey: `new-comment:${comment.id}:${recipient.userId}`,
@@ -128,11 +130,12 @@ export function postComment(author: SessionUser, participation: Participation, b
           ...newCommentEmail({
             appUrl: env().APP_URL,
             recipientName: recipient.name,
-            authorLabel,
+            author: writer,
             reference: proposal.reference,
             title: proposal.title,
             body,
             commentsUrl: `${env().APP_URL}/proposals/${participation.proposalId}/comments#comment-${comment.id}`,
+            language: recipientLanguage(recipient.locale),
           }),
         });
       }

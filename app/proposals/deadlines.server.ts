@@ -4,6 +4,7 @@ import type { SQL } from "drizzle-orm";
 import type { DeadlineKind } from "../../db/schema";
 import { deadlineKinds, proposalDeadlines, proposals, proposalVersions } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
+import { recipientLanguage } from "../../emails/words";
 import { deadlineReminderEmail } from "../../emails/templates/deadline-reminder";
 import type { ProposalEvent } from "../../workflows/proposal-events";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
@@ -276,11 +277,12 @@ function remind(deadline: Owed, when: "before" | "due", now: Date) {
           recipientName: recipient.name,
           reference: deadline.reference,
           title: deadline.title,
-          work: words.work,
+          work: deadline.kind,
           dueAt: deadline.dueAt,
           dueToday: when === "due",
           duePassed: when === "due" && deadline.dueAt <= now,
           workUrl: `${env().APP_URL}/proposals/${deadline.proposalId}/${words.page}`,
+          language: recipientLanguage(recipient.locale),
         }),
       });
     }

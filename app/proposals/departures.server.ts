@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { countries, institutions, partnerDepartures, proposalPartners, proposals, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
+import { recipientLanguage } from "../../emails/words";
 import { partnerLeftEmail } from "../../emails/templates/partner-left";
 import { countryLabel } from "../../workflows/countries";
 import { jointCountries } from "../../workflows/eligibility";
@@ -81,13 +82,14 @@ export function recordPartnerDeparture(user: Pick<SessionUser, "id" | "name">, i
             appUrl: env().APP_URL,
             recipientName: recipient.name,
             reference: proposal.reference,
-            title: proposal.title || "Untitled proposal",
+            title: proposal.title,
             recordedByName: user.name,
             partner: `${partner.name} (${countryLabel(partner.countryName, partner.footnote)})`,
             reason,
             countries: joint.map(label),
             minimumCountries,
             proposalUrl: `${env().APP_URL}/proposals/${input.proposalId}`,
+            language: recipientLanguage(recipient.locale),
           }),
         });
       }

@@ -4,6 +4,7 @@ import { countries, institutions, memberships, proposalPartners, proposals, roun
 import { countryLabel } from "../../workflows/countries";
 import { enqueueEmail } from "../../emails/outbox";
 import type { RenderedEmail } from "../../emails/outbox";
+import { recipientLanguage } from "../../emails/words";
 import { clarificationRequestedEmail } from "../../emails/templates/clarification-requested";
 import { conceptApprovedEmail } from "../../emails/templates/concept-approved";
 import { eligibilityOutcomeEmail } from "../../emails/templates/eligibility-outcome";
@@ -22,7 +23,7 @@ import { env } from "../env.server";
 // Applicants hear about what concerns them, and with them the country advisors of the countries
 // taking part, who help them; administrators hear when a proposal waits for them.
 
-type Recipient = { userId: number; name: string; email: string; institutionId: number | null; asAdvisor?: boolean };
+type Recipient = { userId: number; name: string; email: string; locale: string | null; institutionId: number | null; asAdvisor?: boolean };
 
 type Transition = {
   proposal: typeof proposals.$inferSelect;
@@ -36,7 +37,14 @@ type Transition = {
 export function notifyTransition(tx: Tx, transition: Transition) {
   const { proposal, event } = transition;
   const proposalUrl = `${env().APP_URL}/proposals/${proposal.id}`;
-  const about = { appUrl: env().APP_URL, reference: proposal.reference, title: proposal.title || "Untitled proposal", proposalUrl };
+  // Each recipient reads the mail in their own account's language, whoever acted.
+  const about = (recipient: Recipient) => ({
+    appUrl: env().APP_URL,
+    reference: proposal.reference,
+    title: proposal.title,
+    proposalUrl,
+    language: recipientLanguage(recipient.locale),
+  });
   const applicants = () => withoutRepeats([...applicantsOf(tx, proposal), ...advisorsOf(tx, proposal)]);
   const administrators = () => administratorsOf(tx);
   const send = (recipients: Recipient[], template: string, render: (r: Recipient) => RenderedEmail) => {
@@ -50,7 +58,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
     }
   };
   const toDecide = (what: Parameters<typeof proposalToDecideEmail>[0]["what"], answer?: string) =>
-    send(administrators(), "proposal-to-decide", (r) => proposalToDecideEmail({ recipientName: r.name, what, answer, ...about }));
+    send(administrators(), "proposal-to-decide", (r) => proposalToDecideEmail({ recipientName: r.name, what, answer, ...about(r) }));
 
   switch (event.type) {
     case "SUBMIT": {
@@ -64,7 +72,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
           leadInstitutionName,
           countries: countryLabels,
           submittedAt: transition.now,
-          ...about,
+          ...about(r),
         }),
       );
       return toDecide("eligibility");
@@ -74,11 +82,11 @@ export function notifyTransition(tx: Tx, transition: Transition) {
       return send(applicants(), "eligibility-outcome", (r) =>
         // Confirming keeps its reason internal (an override is the TAF team's record); declaring
         // a proposal ineligible tells the applicants why.
-        eligibilityOutcomeEmail({ recipientName: r.name, eligible: event.type === "CONFIRM_ELIGIBLE", reason: event.type === "DECLARE_INELIGIBLE" ? event.reason : "", ...about }),
+        eligibilityOutcomeEmail({ recipientName: r.name, eligible: event.type === "CONFIRM_ELIGIBLE", reason: event.type === "DECLARE_INELIGIBLE" ? event.reason : "", ...about(r) }),
       );
     case "REQUEST_CLARIFICATION":
       return send(applicants(), "clarification-requested", (r) =>
-        clarificationRequestedEmail({ recipientName: r.name, isLead: r.institutionId === proposal.leadInstitutionId, question: event.question, dueAt: new Date(event.dueAt), ...about }),
+        clarificationRequestedEmail({ recipientName: r.name, isLead: r.institutionId === proposal.leadInstitutionId, question: event.question, dueAt: new Date(event.dueAt), ...about(r) }),
       );
     case "RESPOND":
       return toDecide("clarificationAnswered", event.message);
@@ -86,7 +94,7 @@ export function notifyTransition(tx: Tx, transition: Transition) {
       return toDecide("clarificationExpired");
     case "DECIDE":
       return send(applicants(), "selection-outcome", (r) =>
-        selectionOutcomeEmail({ recipientName: r.name, promising: event.outcome === "promising", sharedFeedback: event.sharedFeedback, ...about }),
+        selectionOutcomeEmail({ recipientName: r.name, promising: event.outcome === "promising", sharedFeedback: event.sharedFeedback, ...about(r) }),
       );
     case "SUBMIT_CONCEPT":
       return toDecide("conceptSubmitted", event.answer);
@@ -98,18 +106,18 @@ export function notifyTransition(tx: Tx, transition: Transition) {
           recipientName: r.name,
           document: isWithin(transition.fromState, "conceptualWork") ? "concept note" : "completion report",
           reason: event.reason,
-          ...about,
+          ...about(r),
         }),
       );
     case "APPROVE_CONCEPT":
-      return send(applicants(), "concept-approved", (r) => conceptApprovedEmail({ recipientName: r.name, ...about }));
+      return send(applicants(), "concept-approved", (r) => conceptApprovedEmail({ recipientName: r.name, ...about(r) }));
     case "START":
     case "HOLD":
     case "RESUME":
     case "COMPLETE": {
       const change = ({ START: "started", HOLD: "onHold", RESUME: "resumed", COMPLETE: "completed" } as const)[event.type];
       return send(applicants(), "implementation-update", (r) =>
-        implementationUpdateEmail({ recipientName: r.name, change, reason: event.type === "HOLD" ? event.reason : undefined, ...about }),
+        implementationUpdateEmail({ recipientName: r.name, change, reason: event.type === "HOLD" ? event.reason : undefined, ...about(r) }),
       );
     }
     case "WITHDRAW": {
@@ -122,17 +130,17 @@ export function notifyTransition(tx: Tx, transition: Transition) {
       return send([...applicants(), ...administrators()], "proposal-withdrawn", (r) =>
         proposalWithdrawnEmail({
           recipientName: r.name,
-          withdrawnByName: by?.name ?? "The lead institution",
+          withdrawnByName: by?.name ?? null,
           withdrawnByInstitution: by?.institution ?? "",
           reason: event.reason,
-          ...about,
+          ...about(r),
         }),
       );
     }
     case "REJECT_CONCEPT":
     case "CANCEL_IMPLEMENTATION": {
       const ending = event.type === "REJECT_CONCEPT" ? "conceptRejected" : "implementationCancelled";
-      return send(applicants(), "proposal-ended", (r) => proposalEndedEmail({ recipientName: r.name, ending, reason: event.reason, ...about }));
+      return send(applicants(), "proposal-ended", (r) => proposalEndedEmail({ recipientName: r.name, ending, reason: event.reason, ...about(r) }));
     }
     case "DISCARD":
     case "ELIGIBILITY_CHECKED":
@@ -160,7 +168,7 @@ export function applicantsOf(tx: Tx, proposal: { id: number; leadInstitutionId: 
     .all()
     .map((p) => p.id);
   return tx
-    .selectDistinct({ userId: users.id, name: users.name, email: users.email, institutionId: memberships.institutionId })
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email, locale: users.locale, institutionId: memberships.institutionId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -184,7 +192,7 @@ export function advisorsOf(tx: Tx, proposal: { id: number; leadInstitutionId: nu
     .leftJoin(proposalPartners, and(eq(proposalPartners.institutionId, institutions.id), eq(proposalPartners.proposalId, proposal.id)))
     .where(or(eq(institutions.id, proposal.leadInstitutionId), eq(proposalPartners.status, "confirmed")));
   return tx
-    .selectDistinct({ userId: users.id, name: users.name, email: users.email, institutionId: memberships.institutionId })
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email, locale: users.locale, institutionId: memberships.institutionId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.role, "countryAdvisor"), eq(users.active, true), inArray(memberships.countryCode, countriesTakingPart)))
@@ -199,7 +207,7 @@ function withoutRepeats(recipients: Recipient[]) {
 
 export function administratorsOf(tx: Tx): Recipient[] {
   return tx
-    .selectDistinct({ userId: users.id, name: users.name, email: users.email, institutionId: memberships.institutionId })
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email, locale: users.locale, institutionId: memberships.institutionId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.role, "administrator"), eq(users.active, true)))

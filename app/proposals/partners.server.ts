@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { countries, institutions, memberships, proposalPartners, proposals, rounds, users } from "../../db/schema";
 import { countryLabel } from "../../workflows/countries";
 import { enqueueEmail } from "../../emails/outbox";
+import { recipientLanguage } from "../../emails/words";
 import { partnerInvitationEmail } from "../../emails/templates/partner-invitation";
 import { partnerResponseEmail } from "../../emails/templates/partner-response";
 import { formatBrussels } from "../../workflows/time";
@@ -163,11 +164,11 @@ export function searchDirectory(proposalId: number, leadInstitutionId: number, f
   return { institutions: rows.slice(0, DIRECTORY_PAGE_SIZE), more: rows.length > DIRECTORY_PAGE_SIZE };
 }
 
-type Recipient = { userId: number; name: string; email: string };
+type Recipient = { userId: number; name: string; email: string; locale: string | null };
 
 function activeApplicantsOf(tx: Tx, institutionId: number): Recipient[] {
   return tx
-    .selectDistinct({ userId: users.id, name: users.name, email: users.email })
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.institutionId, institutionId), eq(memberships.role, "applicant"), eq(users.active, true)))
@@ -261,6 +262,7 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
             jointRule: overview.jointRule,
             countries: overview.jointCountries.map(label),
             partnershipUrl: `${env().APP_URL}/proposals/${proposal.id}/partnership`,
+            language: recipientLanguage(recipient.locale),
           }),
         });
       }
@@ -381,6 +383,7 @@ export function answerInvitation(user: SessionUser, proposalId: number, input: P
             countries: overview.jointCountries.map(label),
             isJoint: overview.isJoint,
             partnersUrl: `${env().APP_URL}/proposals/${proposal.id}/partners`,
+            language: recipientLanguage(recipient.locale),
           }),
         });
       }

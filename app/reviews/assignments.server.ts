@@ -22,6 +22,8 @@ import type { ActingPerson } from "../audit.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { administratorsOf } from "../proposals/notifications.server";
+import { recipientLanguage } from "../../emails/words";
+import type { Language } from "../../workflows/languages";
 import { roundSettings } from "../rounds/workflow.server";
 import { conflictsOf, recordDeclaredConflict } from "./conflicts.server";
 
@@ -79,7 +81,7 @@ export function assignReviewer(
   if (!proposal) return { ok: false, message: "There is no such proposal." };
   if (!proposalStatesTakingReviews().includes(proposal.state as never)) return { ok: false, message: "Reviewers are assigned only while the proposal is in the EU review, before it is closed." };
   const reviewer = tx
-    .select({ id: users.id, name: users.name, email: users.email, active: users.active })
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, active: users.active })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, "reviewer")))
     .where(eq(users.id, input.reviewerUserId))
@@ -135,6 +137,7 @@ export function assignReviewer(
       title: proposal.title,
       dueAt: input.dueAt,
       reviewUrl: `${env().APP_URL}/reviews/${assignment.id}`,
+      language: recipientLanguage(reviewer.locale),
     }),
   });
   return { ok: true, assignmentId: assignment.id };
@@ -227,14 +230,15 @@ function applyIn(tx: Tx, input: Parameters<typeof applyAssignmentCommand>[0]): A
   return { ok: true, state, version };
 }
 
-type AboutProposal = { appUrl: string; reference: string | null; title: string; deskUrl: string };
+type AboutProposal = { appUrl: string; reference: string | null; title: string; deskUrl: string; language: Language };
 
 /** One mail to each active administrator about the assignment's proposal, linking to its round's review desk. */
 function tellAdministrators(tx: Tx, assignment: { proposalId: number }, template: string, key: string, render: (about: AboutProposal, recipientName: string) => ReturnType<typeof reviewsCompleteEmail>) {
   const proposal = tx.select({ reference: proposals.reference, title: proposals.title, roundId: proposals.roundId }).from(proposals).where(eq(proposals.id, assignment.proposalId)).get()!;
   const about = { appUrl: env().APP_URL, reference: proposal.reference, title: proposal.title, deskUrl: `${env().APP_URL}/admin/rounds/${proposal.roundId}/review` };
   for (const administrator of administratorsOf(tx)) {
-    enqueueEmail(tx, { idempotencyKey: `${key}:${administrator.userId}`, to: administrator.email, template, ...render(about, administrator.name) });
+    const language = recipientLanguage(administrator.locale);
+    enqueueEmail(tx, { idempotencyKey: `${key}:${administrator.userId}`, to: administrator.email, template, ...render({ ...about, language }, administrator.name) });
   }
 }
 

@@ -2,9 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { memberships, proposals, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
+import { recipientLanguage } from "../../emails/words";
 import { roundClosedDraftsEmail } from "../../emails/templates/round-closed-drafts";
 import { statesWithin } from "../../workflows/proposal-stages";
-import { formatBrussels } from "../../workflows/time";
 import { env } from "../env.server";
 
 // When a round closes, by the scheduler or by hand, drafts still open in it can no longer be
@@ -14,16 +14,16 @@ import { env } from "../env.server";
 /** Queues one message per active applicant of a lead institution with drafts still open. */
 export function tellLeadsOfOpenDrafts(tx: Tx, round: { id: number; code: string; title: string }, closing: { version: number; at: Date }) {
   const rows = tx
-    .select({ userId: users.id, name: users.name, email: users.email, proposalId: proposals.id, title: proposals.title })
+    .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale, proposalId: proposals.id, title: proposals.title })
     .from(proposals)
     .innerJoin(memberships, and(eq(memberships.institutionId, proposals.leadInstitutionId), eq(memberships.role, "applicant")))
     .innerJoin(users, and(eq(users.id, memberships.userId), eq(users.active, true)))
     .where(and(eq(proposals.roundId, round.id), inArray(proposals.state, statesWithin("draft"))))
     .orderBy(users.id, proposals.id)
     .all();
-  const byLead = new Map<number, { name: string; email: string; drafts: { title: string; url: string }[] }>();
+  const byLead = new Map<number, { name: string; email: string; locale: string | null; drafts: { title: string; url: string }[] }>();
   for (const row of rows) {
-    const lead = byLead.get(row.userId) ?? { name: row.name, email: row.email, drafts: [] };
+    const lead = byLead.get(row.userId) ?? { name: row.name, email: row.email, locale: row.locale, drafts: [] };
     lead.drafts.push({ title: row.title, url: `${env().APP_URL}/proposals/${row.proposalId}` });
     byLead.set(row.userId, lead);
   }
@@ -40,8 +40,9 @@ export function tellLeadsOfOpenDrafts(tx: Tx, round: { id: number; code: string;
           recipientName: lead.name,
           roundCode: round.code,
           roundTitle: round.title,
-          closedAt: formatBrussels(closing.at),
+          closedAt: closing.at,
           drafts: lead.drafts,
+          language: recipientLanguage(lead.locale),
         }),
       },
       closing.at,

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatBrussels } from "../../workflows/time";
+import { LANGUAGES } from "../../workflows/languages";
 import { clientIp } from "../auth/session.server";
 import { FormErrors } from "../components/fields";
 import { readForm } from "../forms.server";
@@ -78,6 +79,7 @@ export default function Mailbox() {
               <tr>
                 <th scope="col">To</th>
                 <th scope="col">Subject</th>
+                <th scope="col">Language</th>
                 <th scope="col">Status</th>
                 <th scope="col">Attempts</th>
                 <th scope="col">Next attempt</th>
@@ -89,6 +91,7 @@ export default function Mailbox() {
                 <tr key={m.id}>
                   <td className="text address" data-label="To">{m.recipient}</td>
                   <td className="text" data-label="Subject">{m.subject}</td>
+                  <td data-label="Language" lang={m.language ?? undefined}>{languageName(m.language)}</td>
                   <td data-label="Status">
                     <span className={m.status === "failed" ? "badge warn" : "badge"}>{m.status === "failed" ? "gave up" : "waiting"}</span>
                   </td>
@@ -135,6 +138,7 @@ export default function Mailbox() {
               <th scope="col">Received</th>
               <th scope="col">To</th>
               <th scope="col">Subject</th>
+              <th scope="col">Language</th>
             </tr>
           </thead>
           <tbody>
@@ -145,6 +149,7 @@ export default function Mailbox() {
                 <td className="text" data-label="Subject">
                   <Link to={`/admin/mailbox/${m.id}`}>{m.subject || "(no subject)"}</Link>
                 </td>
+                <td data-label="Language" lang={m.language ?? undefined}>{languageName(m.language)}</td>
               </tr>
             ))}
           </tbody>
@@ -155,4 +160,9 @@ export default function Mailbox() {
       <Pagination pages={data.pages} label="received mail" />
     </>
   );
+}
+
+/** Which language a message is written in, by the name its readers know it by; mail from elsewhere may say none. */
+function languageName(tag: string | null) {
+  return LANGUAGES.find((language) => language.tag === tag)?.name ?? "not stated";
 }

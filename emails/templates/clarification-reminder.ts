@@ -1,7 +1,9 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
-import { oneLine, paragraphsOf, quoted } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { paragraphsOf, quoted } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** The lead's reminder, sent by the scheduler once, two days before a clarification request is due. */
 export function clarificationReminderEmail(reminder: {
@@ -13,24 +15,30 @@ export function clarificationReminderEmail(reminder: {
   question: string;
   dueAt: Date;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(reminder.title);
-  const subject = reminder.reference ? `Answer due soon for ${reminder.reference}: ${title}` : `Answer due soon: ${title}`;
-  const proposal = reminder.reference ? `the proposal “${title}” (${reminder.reference})` : `the proposal “${title}”`;
+  const { language, t } = wordsIn(reminder.language);
+  const title = titleOf(t, reminder.title);
+  const subject = reminder.reference
+    ? t("mail.clarificationReminder.subjectRef", { reference: reminder.reference, title })
+    : t("mail.clarificationReminder.subject", { title });
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: reminder.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${reminder.recipientName},`,
-        `This is a reminder: the TAF team's question about ${proposal} is due for an answer on ${formatBrussels(reminder.dueAt)}.`,
-        ...(reminder.question.trim() ? ["The question was:", ...quoted(paragraphsOf(reminder.question))] : []),
-        "Until then you can edit the proposal and its partners on the TAF portal and submit it again with your answer.",
-        "What happens next: if there is no answer by the due date, the TAF team decides on eligibility with the information it has.",
+        t("mail.greeting", { name: reminder.recipientName }),
+        t("mail.clarificationReminder.due", { proposal: titled(t, title, reminder.reference), due: formatBrusselsIn(language, reminder.dueAt) }),
+        ...(reminder.question.trim() ? [t("mail.clarificationReminder.question"), ...quoted(paragraphsOf(reminder.question))] : []),
+        t("mail.clarificationReminder.meanwhile"),
+        t("mail.clarificationReminder.next"),
       ],
-      action: { label: "Answer on the TAF portal", url: reminder.proposalUrl },
-      footerNote: "If you have already answered, you can ignore this e-mail.",
+      action: { label: t("mail.answerAction"), url: reminder.proposalUrl },
+      footerNote: t("mail.clarificationReminder.ignore"),
     }),
   };
 }

@@ -1,7 +1,9 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
-import { oneLine, paragraphsOf, quoted } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { paragraphsOf, quoted } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** The TAF team's question to the applicants during the eligibility check, with its due date. */
 export function clarificationRequestedEmail(request: {
@@ -15,28 +17,30 @@ export function clarificationRequestedEmail(request: {
   proposalUrl: string;
   /** The lead answers and may edit; a partner reads the question and can only tell the lead. */
   isLead: boolean;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(request.title);
-  const subject = request.reference ? `Question about ${request.reference}: ${title}` : `Question about your proposal: ${title}`;
-  const proposal = request.reference ? `the proposal “${title}” (${request.reference})` : `the proposal “${title}”`;
-  const due = formatBrussels(request.dueAt);
+  const { language, t } = wordsIn(request.language);
+  const title = titleOf(t, request.title);
+  const subject = request.reference
+    ? t("mail.clarificationRequested.subjectRef", { reference: request.reference, title })
+    : t("mail.clarificationRequested.subject", { title });
+  const due = formatBrusselsIn(language, request.dueAt);
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: request.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${request.recipientName},`,
-        `Before it decides on eligibility, the TAF team has a question about ${proposal}:`,
+        t("mail.greeting", { name: request.recipientName }),
+        t("mail.clarificationRequested.question", { proposal: titled(t, title, request.reference) }),
         ...quoted(paragraphsOf(request.question)),
-        ...(request.isLead
-          ? [`Please answer by ${due}. Until then you can edit the proposal on the TAF portal and submit it again with your answer.`]
-          : [
-              `Your institution is a partner: the lead institution answers by ${due}, and only it can edit the proposal and resubmit it. You can read the question and the proposal on the TAF portal, and tell the lead institution what to add in the proposal's comments.`,
-            ]),
-        `What happens next: when the ${request.isLead ? "proposal is submitted" : "lead institution submits it"} again, the TAF team decides on eligibility. If there is no answer by the due date, the TAF team decides with the information it has.`,
+        request.isLead ? t("mail.clarificationRequested.lead", { due }) : t("mail.clarificationRequested.partner", { due }),
+        request.isLead ? t("mail.clarificationRequested.nextLead") : t("mail.clarificationRequested.nextPartner"),
       ],
-      action: { label: request.isLead ? "Answer on the TAF portal" : "Read the question on the TAF portal", url: request.proposalUrl },
+      action: { label: request.isLead ? t("mail.answerAction") : t("mail.clarificationRequested.readAction"), url: request.proposalUrl },
     }),
   };
 }

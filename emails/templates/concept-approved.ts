@@ -1,6 +1,7 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** The TAF team approved the concept: the proposal moves towards implementation. */
 export function conceptApprovedEmail(approval: {
@@ -10,21 +11,27 @@ export function conceptApprovedEmail(approval: {
   reference: string | null;
   title: string;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(approval.title);
-  const subject = approval.reference ? `Concept approved for ${approval.reference}: ${title}` : `Concept approved: ${title}`;
-  const proposal = approval.reference ? `the proposal “${title}” (${approval.reference})` : `the proposal “${title}”`;
+  const { language, t } = wordsIn(approval.language);
+  const title = titleOf(t, approval.title);
+  const subject = approval.reference
+    ? t("mail.conceptApproved.subjectRef", { reference: approval.reference, title })
+    : t("mail.conceptApproved.subject", { title });
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: approval.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${approval.recipientName},`,
-        `Good news: the TAF team approved the concept of ${proposal}. Thank you for your work on it.`,
-        "What happens next: the project team prepares the implementation and will contact you to agree when the activities can start. You do not need to do anything now. We will write to you when implementation starts.",
+        t("mail.greeting", { name: approval.recipientName }),
+        t("mail.conceptApproved.approved", { proposal: titled(t, title, approval.reference) }),
+        t("mail.conceptApproved.next"),
       ],
-      action: { label: "Open the proposal", url: approval.proposalUrl },
+      action: { label: t("mail.openProposal"), url: approval.proposalUrl },
     }),
   };
 }

@@ -1,7 +1,18 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
-import { oneLine } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { intlLocale } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { titled, titleOf, wordsIn } from "../words";
+
+/** The pieces of work the applicants owe by a deadline. */
+export type DueWork = "conceptNote" | "activityReports" | "completionReport";
+
+const WORK_KEYS = {
+  conceptNote: "mail.deadlineReminder.work.conceptNote",
+  activityReports: "mail.deadlineReminder.work.activityReports",
+  completionReport: "mail.deadlineReminder.work.completionReport",
+} as const satisfies Record<DueWork, string>;
 
 /** The applicants' reminder of work due on a proposal, sent by the scheduler before the deadline and on the day. */
 export function deadlineReminderEmail(reminder: {
@@ -10,38 +21,54 @@ export function deadlineReminderEmail(reminder: {
   recipientName: string;
   reference: string | null;
   title: string;
-  /** What is due, in words: "the concept note". */
-  work: string;
+  /** What is due. */
+  work: DueWork;
   dueAt: Date;
   /** The reminder of the due day itself. */
   dueToday?: boolean;
   /** On the due day, its time has passed: the work was due, not is. */
   duePassed?: boolean;
   workUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(reminder.title);
+  const { language, t } = wordsIn(reminder.language);
+  const title = titleOf(t, reminder.title);
   const passed = reminder.dueToday && reminder.duePassed;
-  const work = reminder.work.charAt(0).toUpperCase() + reminder.work.slice(1);
-  const what = passed ? `${work} was due today` : reminder.dueToday ? `${work} due today` : `Reminder: ${reminder.work} due`;
-  const subject = reminder.reference ? `${what} for ${reminder.reference}: ${title}` : `${what}: ${title}`;
-  const proposal = reminder.reference ? `the proposal “${title}” (${reminder.reference})` : `the proposal “${title}”`;
-  const due = formatBrussels(reminder.dueAt);
+  const work = t(WORK_KEYS[reminder.work]);
+  // "Work" opens a sentence, "work" sits inside one.
+  const words = {
+    work,
+    Work: work.charAt(0).toLocaleUpperCase(intlLocale(language)) + work.slice(1),
+    reference: reminder.reference,
+    title,
+    proposal: titled(t, title, reminder.reference),
+    due: formatBrusselsIn(language, reminder.dueAt),
+  };
+  const ref = reminder.reference !== null;
+  const subject = passed
+    ? ref ? t("mail.deadlineReminder.subjectPassedRef", words) : t("mail.deadlineReminder.subjectPassed", words)
+    : reminder.dueToday
+      ? ref ? t("mail.deadlineReminder.subjectTodayRef", words) : t("mail.deadlineReminder.subjectToday", words)
+      : ref ? t("mail.deadlineReminder.subjectSoonRef", words) : t("mail.deadlineReminder.subjectSoon", words);
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: reminder.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${reminder.recipientName},`,
+        t("mail.greeting", { name: reminder.recipientName }),
         passed
-          ? `${work} of ${proposal} was due today, ${due}.`
+          ? t("mail.deadlineReminder.passed", words)
           : reminder.dueToday
-            ? `${work} of ${proposal} is due today, ${due}.`
-            : `This is a friendly reminder: ${reminder.work} of ${proposal} is due on ${due}.`,
-        `The lead institution submits it on the TAF portal${passed ? " as soon as it can" : " before that time"}; what is written so far is saved there. If you need more time, please write to the TAF team before the deadline: it can move the date for your proposal.`,
+            ? t("mail.deadlineReminder.today", words)
+            : t("mail.deadlineReminder.soon", words),
+        passed ? t("mail.deadlineReminder.submitSoonest") : t("mail.deadlineReminder.submitBefore"),
       ],
-      action: { label: "Open the work on the portal", url: reminder.workUrl },
-      footerNote: "If it has already been submitted, you can ignore this e-mail.",
+      action: { label: t("mail.deadlineReminder.action"), url: reminder.workUrl },
+      footerNote: t("mail.deadlineReminder.ignore"),
     }),
   };
 }

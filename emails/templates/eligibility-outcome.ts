@@ -1,6 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine, paragraphsOf } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** The TAF team's eligibility decision, to the proposal's applicants. */
 export function eligibilityOutcomeEmail(outcome: {
@@ -13,32 +15,39 @@ export function eligibilityOutcomeEmail(outcome: {
   /** Why; required when ineligible, may be empty when eligible. */
   reason: string;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(outcome.title);
-  const name = outcome.reference ?? "Your proposal";
-  const subject = outcome.eligible ? `${name} is eligible: ${title}` : `${name} is not eligible: ${title}`;
-  const proposal = outcome.reference ? `the proposal “${title}” (${outcome.reference})` : `the proposal “${title}”`;
+  const { language, t } = wordsIn(outcome.language);
+  const title = titleOf(t, outcome.title);
+  const named = { reference: outcome.reference, title };
+  const subject = outcome.eligible
+    ? outcome.reference ? t("mail.eligibilityOutcome.eligibleSubjectRef", named) : t("mail.eligibilityOutcome.eligibleSubject", named)
+    : outcome.reference ? t("mail.eligibilityOutcome.ineligibleSubjectRef", named) : t("mail.eligibilityOutcome.ineligibleSubject", named);
+  const proposal = titled(t, title, outcome.reference);
   const reason = paragraphsOf(outcome.reason);
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: outcome.appUrl,
+      language,
       heading: subject,
       paragraphs: outcome.eligible
         ? [
-            `Dear ${outcome.recipientName},`,
-            `Good news: the TAF team checked ${proposal} and found it eligible.`,
-            ...(reason.length > 0 ? ["A note from the TAF team:", ...reason] : []),
-            "What happens next: the proposal goes to the EU review. EU representatives and the project's experts read it, score it and say whether it is promising. You do not need to do anything now. We will write to you with the result.",
+            t("mail.greeting", { name: outcome.recipientName }),
+            t("mail.eligibilityOutcome.eligible", { proposal }),
+            ...(reason.length > 0 ? [t("mail.teamNote"), ...reason] : []),
+            t("mail.eligibilityOutcome.eligibleNext"),
           ]
         : [
-            `Dear ${outcome.recipientName},`,
-            `The TAF team checked ${proposal} and found that it does not meet the eligibility criteria of the round.`,
-            ...(reason.length > 0 ? ["The reason given by the TAF team:", ...reason] : []),
-            "This decision is final for this round. If you have questions about it, please contact the TAF team.",
-            "Thank you for your work on this proposal. You are welcome to apply again in a later round.",
+            t("mail.greeting", { name: outcome.recipientName }),
+            t("mail.eligibilityOutcome.ineligible", { proposal }),
+            ...(reason.length > 0 ? [t("mail.eligibilityOutcome.reason"), ...reason] : []),
+            t("mail.eligibilityOutcome.final"),
+            t("mail.eligibilityOutcome.thanks"),
           ],
-      action: { label: "Open the proposal", url: outcome.proposalUrl },
+      action: { label: t("mail.openProposal"), url: outcome.proposalUrl },
     }),
   };
 }

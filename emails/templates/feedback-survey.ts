@@ -1,6 +1,19 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsDayIn } from "../../workflows/time";
 import { oneLine } from "./typed-text";
+import { wordsIn } from "../words";
+
+/** What the survey asks about, by the questions' ids (app/lessons/feedback-questions.ts). */
+export type SurveyTopic = "guidance" | "form" | "timing" | "support";
+
+const TOPIC_KEYS = {
+  guidance: "mail.feedbackSurvey.topic.guidance",
+  form: "mail.feedbackSurvey.topic.form",
+  timing: "mail.feedbackSurvey.topic.timing",
+  support: "mail.feedbackSurvey.topic.support",
+} as const satisfies Record<SurveyTopic, string>;
 
 /**
  * The round's feedback survey, to each applicant of an institution that led or partnered a
@@ -13,26 +26,31 @@ export function feedbackSurveyEmail(survey: {
   recipientName: string;
   institutionName: string;
   roundTitle: string;
-  /** What the survey asks about, e.g. "The guidance". */
-  topics: readonly string[];
-  /** The day it closes, already in words (Brussels time). */
-  closes: string;
+  topics: readonly SurveyTopic[];
+  /** When it closes; the mail names the day (Brussels time). */
+  closesAt: Date;
   surveyUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
+  const { language, t } = wordsIn(survey.language);
   const round = oneLine(survey.roundTitle);
-  const subject = `Your feedback on ${round}: a short survey`;
+  const subject = t("mail.feedbackSurvey.subject", { round });
+  const institution = survey.institutionName;
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: survey.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${survey.recipientName},`,
-        `The decisions of ${round} are out. To make the next round better, the TAF team asks ${survey.institutionName} how the round went for you: ${survey.topics.map((t) => t.toLowerCase()).join(", ")}, each on a scale from 1 to 5, and anything you would like us to change.`,
-        `It takes about five minutes. One answer counts for ${survey.institutionName}: you or a colleague can give it, and anyone of you can change it until ${survey.closes}. The last one saved is kept, with the name of who saved it.`,
+        t("mail.greeting", { name: survey.recipientName }),
+        t("mail.feedbackSurvey.asks", { round, institution, topics: survey.topics.map((topic) => t(TOPIC_KEYS[topic])).join(", ") }),
+        t("mail.feedbackSurvey.time", { institution, closes: formatBrusselsDayIn(language, survey.closesAt) }),
       ],
-      action: { label: "Give feedback", url: survey.surveyUrl },
-      becauseOf: `your institution took part in ${round} on`,
+      action: { label: t("mail.feedbackSurvey.action"), url: survey.surveyUrl },
+      becauseOf: t("mail.feedbackSurvey.because", { round }),
     }),
   };
 }

@@ -1,6 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine, paragraphsOf } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 export type ImplementationChange = "started" | "onHold" | "resumed" | "completed";
 
@@ -15,47 +17,37 @@ export function implementationUpdateEmail(update: {
   /** Why implementation was put on hold; shown as a note for the other changes when given. */
   reason?: string;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(update.title);
-  const ref = update.reference;
+  const { language, t } = wordsIn(update.language);
+  const title = titleOf(t, update.title);
+  const named = { reference: update.reference, title };
+  const ref = update.reference !== null;
   const subject = {
-    started: ref ? `Implementation of ${ref} started: ${title}` : `Implementation started: ${title}`,
-    onHold: ref ? `Implementation of ${ref} on hold: ${title}` : `Implementation on hold: ${title}`,
-    resumed: ref ? `Implementation of ${ref} resumed: ${title}` : `Implementation resumed: ${title}`,
-    completed: ref ? `${ref} completed: ${title}` : `Proposal completed: ${title}`,
+    started: ref ? t("mail.implementationUpdate.startedSubjectRef", named) : t("mail.implementationUpdate.startedSubject", named),
+    onHold: ref ? t("mail.implementationUpdate.onHoldSubjectRef", named) : t("mail.implementationUpdate.onHoldSubject", named),
+    resumed: ref ? t("mail.implementationUpdate.resumedSubjectRef", named) : t("mail.implementationUpdate.resumedSubject", named),
+    completed: ref ? t("mail.implementationUpdate.completedSubjectRef", named) : t("mail.implementationUpdate.completedSubject", named),
   }[update.change];
-  const proposal = ref ? `the proposal “${title}” (${ref})` : `the proposal “${title}”`;
+  const proposal = titled(t, title, update.reference);
   const reason = paragraphsOf(update.reason ?? "");
-  const reasonParagraphs = reason.length > 0 ? [update.change === "onHold" ? "The reason:" : "A note from the TAF team:", ...reason] : [];
+  const reasonParagraphs = reason.length > 0 ? [update.change === "onHold" ? t("mail.implementationUpdate.reason") : t("mail.teamNote"), ...reason] : [];
   const body = {
-    started: [
-      `The implementation of ${proposal} has started.`,
-      ...reasonParagraphs,
-      "What happens next: the activities run as planned in the approved concept, together with the project team. When they are finished, you write the completion report on the TAF portal: what was done and the lessons learnt.",
-    ],
-    onHold: [
-      `The implementation of ${proposal} is on hold.`,
-      ...reasonParagraphs,
-      "What happens next: the activities wait until the TAF team resumes the implementation. Nothing is lost: the work continues where it stopped. We will write to you when it resumes.",
-    ],
-    resumed: [
-      `The implementation of ${proposal} has resumed. The activities continue where they stopped.`,
-      ...reasonParagraphs,
-      "What happens next: the activities run as planned, together with the project team. When they are finished, you write the completion report on the TAF portal: what was done and the lessons learnt.",
-    ],
-    completed: [
-      `The implementation of ${proposal} is completed. Thank you for your work and for sharing what you learnt.`,
-      ...reasonParagraphs,
-      "What happens next: nothing more is needed from you. The TAF team uses the lessons learnt to improve the facility for future proposals. The proposal and its report stay available on the TAF portal.",
-    ],
+    started: [t("mail.implementationUpdate.started", { proposal }), ...reasonParagraphs, t("mail.implementationUpdate.startedNext")],
+    onHold: [t("mail.implementationUpdate.onHold", { proposal }), ...reasonParagraphs, t("mail.implementationUpdate.onHoldNext")],
+    resumed: [t("mail.implementationUpdate.resumed", { proposal }), ...reasonParagraphs, t("mail.implementationUpdate.resumedNext")],
+    completed: [t("mail.implementationUpdate.completed", { proposal }), ...reasonParagraphs, t("mail.implementationUpdate.completedNext")],
   }[update.change];
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: update.appUrl,
+      language,
       heading: subject,
-      paragraphs: [`Dear ${update.recipientName},`, ...body],
-      action: { label: "Open the proposal", url: update.proposalUrl },
+      paragraphs: [t("mail.greeting", { name: update.recipientName }), ...body],
+      action: { label: t("mail.openProposal"), url: update.proposalUrl },
     }),
   };
 }

@@ -1,32 +1,62 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { wordsIn } from "../words";
+
+/** What the invited person will be; countries already labelled for display ("Kosovo*"). */
+export type InvitedRole =
+  | { role: "applicant"; institutionName: string | null; country: string | null }
+  | { role: "reviewer"; affiliation: string | null }
+  | { role: "countryAdvisor"; country: string | null }
+  | { role: "administrator" };
 
 export function invitationEmail(invitation: {
   /** The portal's address, for the footer's link. */
   appUrl: string;
   recipientName: string;
   invitedByName: string;
-  /** What the person will be, e.g. "applicant at Ministry of Interior, Kosovo*" or "reviewer (EU Delegation)". */
-  roleLabel: string;
+  role: InvitedRole;
   setPasswordUrl: string;
   expiresAt: Date;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const subject = "You are invited to the TAF portal";
+  const { language, t } = wordsIn(invitation.language);
+  const subject = t("mail.invitation.subject");
+  const invitedBy = invitation.invitedByName;
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: invitation.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${invitation.recipientName},`,
-        `${invitation.invitedByName} has invited you to the TAF portal as ${invitation.roleLabel}.`,
-        "On the TAF portal, security institutions of the Western Balkans propose joint work against serious and organised crime and terrorism, and follow their proposals from submission to implementation.",
-        `To accept, choose your password with the link below. The link works once and expires on ${formatBrussels(invitation.expiresAt)}. If it has expired, ask ${invitation.invitedByName} for a new invitation.`,
+        t("mail.greeting", { name: invitation.recipientName }),
+        t("mail.invitation.invited", { invitedBy, role: roleIn(t, invitation.role) }),
+        t("mail.invitation.portal"),
+        t("mail.invitation.accept", { invitedBy, expiresAt: formatBrusselsIn(language, invitation.expiresAt) }),
       ],
-      action: { label: "Choose your password", url: invitation.setPasswordUrl },
-      footerNote: "If you did not expect this invitation, you can ignore this e-mail: no account is opened until a password is chosen.",
-      becauseOf: `${invitation.invitedByName} invited you to`,
+      action: { label: t("mail.invitation.action"), url: invitation.setPasswordUrl },
+      footerNote: t("mail.invitation.note"),
+      becauseOf: t("mail.invitation.because", { invitedBy }),
     }),
   };
+}
+
+/** "an applicant at Ministry of Interior, Serbia", "a reviewer (EU Delegation)"… */
+function roleIn(t: ReturnType<typeof wordsIn>["t"], role: InvitedRole): string {
+  switch (role.role) {
+    case "applicant": {
+      const institution = role.institutionName ?? t("mail.invitation.someInstitution");
+      return role.country ? t("mail.invitation.applicantIn", { institution, country: role.country }) : t("mail.invitation.applicant", { institution });
+    }
+    case "reviewer":
+      return role.affiliation ? t("mail.invitation.reviewerOf", { affiliation: role.affiliation }) : t("mail.invitation.reviewer");
+    case "countryAdvisor":
+      return t("mail.invitation.advisor", { country: role.country ?? t("mail.invitation.someCountry") });
+    case "administrator":
+      return t("mail.invitation.administrator");
+  }
 }

@@ -1,9 +1,10 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import type { JointRule } from "../../workflows/eligibility";
-import { jointRuleInWords, listInWords } from "../../workflows/eligibility";
-import { oneLine } from "./typed-text";
+import { jointRuleInWords } from "../../workflows/eligibility";
+import { listIn, titled, titleOf, wordsIn } from "../words";
 
 /** To each applicant of an institution the lead invited as a partner: confirm or decline. */
 export function partnerInvitationEmail(invitation: {
@@ -29,33 +30,49 @@ export function partnerInvitationEmail(invitation: {
   /** Countries whose institutions have confirmed so far (the lead's included), labelled for display. */
   countries: string[];
   partnershipUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(invitation.title) || "Untitled proposal";
-  const subject = `Invitation to a joint proposal: ${title}`;
+  const { language, t } = wordsIn(invitation.language);
+  const title = titleOf(t, invitation.title);
+  const subject = t("mail.partnerInvitation.subject", { title });
+  // The joint rule's sentence is the eligibility criteria's own words (workflows/), translated with them.
+  const soFar = `${t("mail.partnerInvitation.soFar", { countries: listIn(language, invitation.countries) })} ${jointRuleInWords(invitation.jointRule)}`;
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: invitation.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${invitation.recipientName},`,
-        `${invitation.invitedByName} of ${invitation.leadInstitutionName} (${invitation.leadCountry}) invites your institution, ${invitation.partnerInstitutionName}, to take part as a partner in the proposal “${title}” for the round “${invitation.roundTitle}” of the Technical Assistance Facility.`,
-        `So far, institutions from ${listInWords(invitation.countries)} stand behind the proposal. ${jointRuleInWords(invitation.jointRule)}`,
-        "Please read the proposal on the TAF portal and confirm that your institution takes part, with a short statement of its role, or decline. Until your institution confirms, the lead cannot count it as a partner.",
-        ...whenToAnswer(invitation),
+        t("mail.greeting", { name: invitation.recipientName }),
+        t("mail.partnerInvitation.invites", {
+          invitedBy: invitation.invitedByName,
+          lead: invitation.leadInstitutionName,
+          leadCountry: invitation.leadCountry,
+          partner: invitation.partnerInstitutionName,
+          proposal: titled(t, title, null),
+          round: invitation.roundTitle,
+        }),
+        soFar,
+        t("mail.partnerInvitation.read"),
+        ...whenToAnswer(invitation, language, t),
       ],
-      action: { label: "Confirm or decline", url: invitation.partnershipUrl },
-      footerNote: "Only applicants of your institution can answer. If you do not know this proposal, ask your colleagues or the TAF team before you answer.",
+      action: { label: t("mail.partnerInvitation.action"), url: invitation.partnershipUrl },
+      footerNote: t("mail.partnerInvitation.note"),
     }),
   };
 }
 
 /** What the lead's timetable is: the answer to a clarification request, or else the round's deadline. */
-function whenToAnswer(invitation: { clarificationDueAt: Date | null; roundClosesAt: Date | null }): string[] {
+function whenToAnswer(
+  invitation: { clarificationDueAt: Date | null; roundClosesAt: Date | null },
+  language: Language,
+  t: ReturnType<typeof wordsIn>["t"],
+): string[] {
   if (invitation.clarificationDueAt) {
-    return [
-      `The proposal has been submitted, and the lead is answering a clarification request from the TAF team, due on ${formatBrussels(invitation.clarificationDueAt)}. Please answer before then, so that the lead can count on your institution in that answer.`,
-    ];
+    return [t("mail.partnerInvitation.clarifying", { due: formatBrusselsIn(language, invitation.clarificationDueAt) })];
   }
-  return invitation.roundClosesAt ? [`The round closes on ${formatBrussels(invitation.roundClosesAt)}; the lead must submit the proposal before then.`] : [];
+  return invitation.roundClosesAt ? [t("mail.partnerInvitation.roundCloses", { closes: formatBrusselsIn(language, invitation.roundClosesAt) })] : [];
 }

@@ -1,7 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { listInWords } from "../../workflows/eligibility";
-import { oneLine, paragraphsOf } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf } from "./typed-text";
+import { listIn, titled, titleOf, wordsIn } from "../words";
 
 /** To the TAF team: a partner left a submitted proposal, and fewer countries than the joint rule asks for remain. */
 export function partnerLeftEmail(departure: {
@@ -18,24 +19,32 @@ export function partnerLeftEmail(departure: {
   countries: string[];
   minimumCountries: number;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(departure.title);
-  const subject = departure.reference ? `${departure.reference} is no longer joint: ${title}` : `Proposal no longer joint: ${title}`;
-  const proposal = departure.reference ? `the proposal “${title}” (${departure.reference})` : `the proposal “${title}”`;
-  const remaining = departure.countries.length === 0 ? "no country" : `only ${listInWords(departure.countries)}`;
+  const { language, t } = wordsIn(departure.language);
+  const title = titleOf(t, departure.title);
+  const subject = departure.reference
+    ? t("mail.partnerLeft.subjectRef", { reference: departure.reference, title })
+    : t("mail.partnerLeft.subject", { title });
+  const count = departure.minimumCountries;
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: departure.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${departure.recipientName},`,
-        `${departure.recordedByName} recorded that ${departure.partner} left ${proposal}.`,
-        ...(departure.reason.trim() ? ["The reason given:", ...paragraphsOf(departure.reason)] : []),
-        `Institutions from ${remaining} now stand behind it: fewer than the ${departure.minimumCountries} countries the joint rule asks for.`,
-        "What happens next: the TAF team decides with the lead institution whether another partner joins, or whether the proposal ends.",
+        t("mail.greeting", { name: departure.recipientName }),
+        t("mail.partnerLeft.recorded", { recordedBy: departure.recordedByName, partner: departure.partner, proposal: titled(t, title, departure.reference) }),
+        ...(departure.reason.trim() ? [t("mail.reasonGiven"), ...paragraphsOf(departure.reason)] : []),
+        departure.countries.length === 0
+          ? t("mail.partnerLeft.noneRemain", { count })
+          : t("mail.partnerLeft.someRemain", { count, countries: listIn(language, departure.countries) }),
+        t("mail.partnerLeft.next"),
       ],
-      action: { label: "Open the proposal", url: departure.proposalUrl },
+      action: { label: t("mail.openProposal"), url: departure.proposalUrl },
     }),
   };
 }

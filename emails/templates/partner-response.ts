@@ -1,7 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { listInWords } from "../../workflows/eligibility";
-import { oneLine, paragraphsOf } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf } from "./typed-text";
+import { listIn, titled, titleOf, wordsIn } from "../words";
 
 /** To the lead's applicants: a partner institution confirmed, declined, or withdrew its confirmation. */
 export function partnerResponseEmail(response: {
@@ -20,35 +21,40 @@ export function partnerResponseEmail(response: {
   countries: string[];
   isJoint: boolean;
   partnersUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(response.title) || "Untitled proposal";
-  const who = `${response.partnerInstitutionName} (${response.partnerCountry})`;
+  const { language, t } = wordsIn(response.language);
+  const title = titleOf(t, response.title);
+  const institution = response.partnerInstitutionName;
   const subject = {
-    confirmed: `${response.partnerInstitutionName} confirmed: ${title}`,
-    declined: `${response.partnerInstitutionName} declined: ${title}`,
-    withdrew: `${response.partnerInstitutionName} withdrew its confirmation: ${title}`,
+    confirmed: t("mail.partnerResponse.confirmedSubject", { institution, title }),
+    declined: t("mail.partnerResponse.declinedSubject", { institution, title }),
+    withdrew: t("mail.partnerResponse.withdrewSubject", { institution, title }),
   }[response.answer];
+  const words = { respondent: response.respondentName, who: `${institution} (${response.partnerCountry})`, proposal: titled(t, title, null) };
   const what = {
-    confirmed: `${response.respondentName} confirmed that ${who} takes part as a partner in your proposal “${title}”.`,
-    declined: `${response.respondentName} declined, for ${who}, the invitation to take part in your proposal “${title}”.`,
-    withdrew: `${response.respondentName} withdrew the confirmation of ${who}: the institution no longer takes part in your proposal “${title}”.`,
+    confirmed: t("mail.partnerResponse.confirmed", words),
+    declined: t("mail.partnerResponse.declined", words),
+    withdrew: t("mail.partnerResponse.withdrew", words),
   }[response.answer];
   const text = paragraphsOf(response.text);
-  const label = response.answer === "confirmed" ? "Their role, in their words:" : "The reason given:";
+  const label = response.answer === "confirmed" ? t("mail.partnerResponse.role") : t("mail.reasonGiven");
+  const countries = listIn(language, response.countries);
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: response.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${response.recipientName},`,
+        t("mail.greeting", { name: response.recipientName }),
         what,
         ...(text.length > 0 ? [label, ...text] : []),
-        response.isJoint
-          ? `Institutions from ${listInWords(response.countries)} now stand behind the proposal: it is joint.`
-          : `Only institutions from ${listInWords(response.countries)} stand behind the proposal now: it is not joint yet. It needs confirmed institutions from at least two Western Balkan countries before you can submit it.`,
+        response.isJoint ? t("mail.partnerResponse.joint", { countries }) : t("mail.partnerResponse.notJoint", { countries }),
       ],
-      action: { label: "See the partners", url: response.partnersUrl },
+      action: { label: t("mail.partnerResponse.action"), url: response.partnersUrl },
     }),
   };
 }

@@ -1,21 +1,26 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { wordsIn } from "../words";
 
 /** Security notice: tells the owner of an account that its password changed, in case it was not them. */
-export function passwordChangedEmail(change: { recipientName: string; changedAt: Date; appUrl: string }): RenderedEmail {
-  const subject = "Your TAF portal password was changed";
+export function passwordChangedEmail(change: { recipientName: string; changedAt: Date; appUrl: string; language?: Language }): RenderedEmail {
+  const { language, t } = wordsIn(change.language);
+  const subject = t("mail.passwordChanged.subject");
   return {
     subject,
+    language,
     ...renderEmail({
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${change.recipientName},`,
-        `The password of your account on the TAF portal was changed on ${formatBrussels(change.changedAt)}.`,
-        "If you made this change, there is nothing more to do.",
-        'If you did not, someone else may have your password: choose a new one at once with "Forgot your password?" on the sign-in page, and tell the TAF team.',
+        t("mail.greeting", { name: change.recipientName }),
+        t("mail.passwordChanged.changed", { when: formatBrusselsIn(language, change.changedAt) }),
+        t("mail.passwordChanged.madeIt"),
+        t("mail.passwordChanged.notYou"),
       ],
-      action: { label: "Open the TAF portal", url: change.appUrl },
+      action: { label: t("mail.passwordChanged.action"), url: change.appUrl },
       appUrl: change.appUrl,
     }),
   };

@@ -1,6 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine, paragraphsOf } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** Which piece of work the TAF team ended: the conceptual work, or the implementation. */
 export type ProposalEnding = "conceptRejected" | "implementationCancelled";
@@ -15,32 +17,40 @@ export function proposalEndedEmail(ending: {
   ending: ProposalEnding;
   reason: string;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(ending.title);
-  const ref = ending.reference;
+  const { language, t } = wordsIn(ending.language);
+  const title = titleOf(t, ending.title);
+  const named = { reference: ending.reference, title };
+  const ref = ending.reference !== null;
   const subject = {
-    conceptRejected: ref ? `Concept of ${ref} not approved: ${title}` : `Concept not approved: ${title}`,
-    implementationCancelled: ref ? `Implementation of ${ref} cancelled: ${title}` : `Implementation cancelled: ${title}`,
+    conceptRejected: ref ? t("mail.proposalEnded.conceptRejectedSubjectRef", named) : t("mail.proposalEnded.conceptRejectedSubject", named),
+    implementationCancelled: ref
+      ? t("mail.proposalEnded.implementationCancelledSubjectRef", named)
+      : t("mail.proposalEnded.implementationCancelledSubject", named),
   }[ending.ending];
-  const proposal = ref ? `the proposal “${title}” (${ref})` : `the proposal “${title}”`;
+  const proposal = titled(t, title, ending.reference);
   const what = {
-    conceptRejected: `The TAF team has decided not to approve a concept for ${proposal}, and has ended the conceptual work.`,
-    implementationCancelled: `The TAF team has cancelled the implementation of ${proposal}. No further activities will be supported.`,
+    conceptRejected: t("mail.proposalEnded.conceptRejected", { proposal }),
+    implementationCancelled: t("mail.proposalEnded.implementationCancelled", { proposal }),
   }[ending.ending];
   const reason = paragraphsOf(ending.reason);
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: ending.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${ending.recipientName},`,
+        t("mail.greeting", { name: ending.recipientName }),
         what,
-        ...(reason.length > 0 ? ["The TAF team's reason:", ...reason] : []),
-        "What this means: the proposal is closed. Nobody can change it any more, and nothing more is needed from you. You can still read it, with its history, on the TAF portal.",
-        "If you have questions about this decision, please reply to the TAF team.",
+        ...(reason.length > 0 ? [t("mail.proposalEnded.reason"), ...reason] : []),
+        t("mail.proposalEnded.means"),
+        t("mail.proposalEnded.questions"),
       ],
-      action: { label: "Open the proposal", url: ending.proposalUrl },
+      action: { label: t("mail.openProposal"), url: ending.proposalUrl },
     }),
   };
 }

@@ -1,8 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
-import { listInWords } from "../../workflows/eligibility";
-import { oneLine } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { listIn, titled, titleOf, wordsIn } from "../words";
 
 /** Confirmation to the applicants of the lead and of every partner that a proposal was submitted. */
 export function proposalSubmittedEmail(submission: {
@@ -21,29 +21,38 @@ export function proposalSubmittedEmail(submission: {
   countries: string[];
   submittedAt: Date;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(submission.title);
-  const subject = submission.reference ? `${submission.reference} received: ${title}` : `Proposal received: ${title}`;
-  const proposal = submission.reference ? `the proposal “${title}” (${submission.reference})` : `the proposal “${title}”`;
-  const when = formatBrussels(submission.submittedAt);
+  const { language, t } = wordsIn(submission.language);
+  const title = titleOf(t, submission.title);
+  const subject = submission.reference
+    ? t("mail.proposalSubmitted.subjectRef", { reference: submission.reference, title })
+    : t("mail.proposalSubmitted.subject", { title });
+  const facts = {
+    lead: submission.leadInstitutionName,
+    proposal: titled(t, title, submission.reference),
+    round: submission.roundTitle,
+    when: formatBrusselsIn(language, submission.submittedAt),
+  };
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: submission.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${submission.recipientName},`,
+        t("mail.greeting", { name: submission.recipientName }),
         submission.asAdvisor
-          ? `${submission.leadInstitutionName} submitted ${proposal} to the round “${submission.roundTitle}” on ${when}. You receive this as the country advisor of a country taking part.`
+          ? t("mail.proposalSubmitted.advisor", facts)
           : submission.isLead
-          ? `Your institution, ${submission.leadInstitutionName}, submitted ${proposal} to the round “${submission.roundTitle}” on ${when}.`
-          : `${submission.leadInstitutionName} submitted ${proposal} to the round “${submission.roundTitle}” on ${when}. Your institution takes part in it as a partner.`,
-        ...(submission.countries.length > 0 ? [`Institutions from these countries stand behind the proposal: ${listInWords(submission.countries)}.`] : []),
-        "What happens next: the TAF team checks that the proposal meets the eligibility criteria of the round. You do not need to do anything now. We will write to you when the check is done, or if the TAF team has a question.",
+            ? t("mail.proposalSubmitted.lead", facts)
+            : t("mail.proposalSubmitted.partner", facts),
+        ...(submission.countries.length > 0 ? [t("mail.proposalSubmitted.countries", { countries: listIn(language, submission.countries) })] : []),
+        t("mail.proposalSubmitted.next"),
       ],
-      action: { label: "Open the proposal", url: submission.proposalUrl },
+      action: { label: t("mail.openProposal"), url: submission.proposalUrl },
     }),
   };
 }
-
-

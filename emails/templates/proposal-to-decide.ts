@@ -1,6 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine, paragraphsOf, quoted } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf, quoted } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 export type DecisionWaiting = "eligibility" | "clarificationAnswered" | "clarificationExpired" | "reportSubmitted" | "conceptSubmitted";
 
@@ -18,65 +20,56 @@ export function proposalToDecideEmail(notice: {
   /** The lead's answer to the clarification or revision request the resubmission answers. */
   answer?: string;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(notice.title);
-  const named = notice.reference ? ` for ${notice.reference}: ${title}` : `: ${title}`;
-  const proposal = notice.reference ? `the proposal “${title}” (${notice.reference})` : `the proposal “${title}”`;
+  const { language, t } = wordsIn(notice.language);
+  const title = titleOf(t, notice.title);
+  const proposal = titled(t, title, notice.reference);
   const answer = quoted(paragraphsOf(notice.answer ?? ""));
-  const { subject, paragraphs } = {
+  const { waiting, paragraphs } = {
     eligibility: {
-      subject: `Eligibility to decide${named}`,
-      paragraphs: [
-        `${proposal[0]!.toUpperCase()}${proposal.slice(1)} was submitted and the automatic eligibility check has run.`,
-        "Please decide: confirm that it is eligible, declare it ineligible with a reason, or ask the applicants for clarification.",
-      ],
+      waiting: t("mail.proposalToDecide.eligibility"),
+      paragraphs: [t("mail.proposalToDecide.eligibilityBody", { proposal }), t("mail.proposalToDecide.eligibilityNext")],
     },
     clarificationAnswered: {
-      subject: `Clarification answered${named}`,
+      waiting: t("mail.proposalToDecide.clarificationAnswered"),
       paragraphs: [
-        `The applicants answered your clarification request and submitted ${proposal} again.`,
-        ...(answer.length ? ["Their answer:", ...answer] : []),
-        "Please decide on its eligibility.",
+        t("mail.proposalToDecide.clarificationAnsweredBody", { proposal }),
+        ...(answer.length ? [t("mail.proposalToDecide.theirAnswer"), ...answer] : []),
+        t("mail.proposalToDecide.decideEligibility"),
       ],
     },
     clarificationExpired: {
-      subject: `Clarification not answered in time${named}`,
-      paragraphs: [
-        `The time to answer your clarification request on ${proposal} has ended without an answer.`,
-        "Please decide on its eligibility with the information you have.",
-      ],
+      waiting: t("mail.proposalToDecide.clarificationExpired"),
+      paragraphs: [t("mail.proposalToDecide.clarificationExpiredBody", { proposal }), t("mail.proposalToDecide.clarificationExpiredNext")],
     },
     reportSubmitted: {
-      subject: `Completion report to review${named}`,
-      paragraphs: [
-        `The applicants submitted the completion report of ${proposal}.`,
-        "Please read it, then approve it to complete the proposal, or ask for a revision with a reason.",
-      ],
+      waiting: t("mail.proposalToDecide.reportSubmitted"),
+      paragraphs: [t("mail.proposalToDecide.reportSubmittedBody", { proposal }), t("mail.proposalToDecide.reportSubmittedNext")],
     },
     conceptSubmitted: answer.length
       ? {
-          subject: `Revised concept note to review${named}`,
-          paragraphs: [
-            `The applicants revised the concept note of ${proposal} and answered your revision request:`,
-            ...answer,
-            "Please read it, then approve it, or ask for another revision with a reason.",
-          ],
+          waiting: t("mail.proposalToDecide.conceptRevised"),
+          paragraphs: [t("mail.proposalToDecide.conceptRevisedBody", { proposal }), ...answer, t("mail.proposalToDecide.conceptRevisedNext")],
         }
       : {
-          subject: `Concept note to review${named}`,
-          paragraphs: [
-            `The applicants submitted the concept note of ${proposal}.`,
-            "Please read it, then approve it, or ask for a revision with a reason.",
-          ],
+          waiting: t("mail.proposalToDecide.conceptSubmitted"),
+          paragraphs: [t("mail.proposalToDecide.conceptSubmittedBody", { proposal }), t("mail.proposalToDecide.conceptSubmittedNext")],
         },
   }[notice.what];
+  const subject = notice.reference
+    ? t("mail.proposalToDecide.subjectRef", { waiting, reference: notice.reference, title })
+    : t("mail.proposalToDecide.subject", { waiting, title });
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: notice.appUrl,
+      language,
       heading: subject,
-      paragraphs: [`Dear ${notice.recipientName},`, ...paragraphs],
-      action: { label: "Open the proposal", url: notice.proposalUrl },
+      paragraphs: [t("mail.greeting", { name: notice.recipientName }), ...paragraphs],
+      action: { label: t("mail.openProposal"), url: notice.proposalUrl },
     }),
   };
 }

@@ -1,6 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine, paragraphsOf } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** The lead institution withdrew a proposal: to the applicants of the lead and partners, and to administrators. */
 export function proposalWithdrawnEmail(withdrawal: {
@@ -9,28 +11,36 @@ export function proposalWithdrawnEmail(withdrawal: {
   recipientName: string;
   reference: string | null;
   title: string;
-  withdrawnByName: string;
+  /** Who withdrew it; null when their account is gone, then the lead institution is named. */
+  withdrawnByName: string | null;
   withdrawnByInstitution: string;
   reason: string;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(withdrawal.title);
-  const subject = withdrawal.reference ? `${withdrawal.reference} withdrawn: ${title}` : `Proposal withdrawn: ${title}`;
-  const proposal = withdrawal.reference ? `the proposal “${title}” (${withdrawal.reference})` : `the proposal “${title}”`;
+  const { language, t } = wordsIn(withdrawal.language);
+  const title = titleOf(t, withdrawal.title);
+  const subject = withdrawal.reference
+    ? t("mail.proposalWithdrawn.subjectRef", { reference: withdrawal.reference, title })
+    : t("mail.proposalWithdrawn.subject", { title });
+  const by = withdrawal.withdrawnByName ?? t("mail.proposalWithdrawn.lead");
   const reason = paragraphsOf(withdrawal.reason);
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: withdrawal.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${withdrawal.recipientName},`,
-        `${withdrawal.withdrawnByName} (${withdrawal.withdrawnByInstitution}) withdrew ${proposal}.`,
-        ...(reason.length > 0 ? ["The reason given:", ...reason] : []),
-        "What this means: the proposal is closed. Nobody can change it any more, and the TAF team does not take it further. You can still read it on the TAF portal.",
-        `If you think this is a mistake, please contact ${withdrawal.withdrawnByName} or the TAF team.`,
+        t("mail.greeting", { name: withdrawal.recipientName }),
+        t("mail.proposalWithdrawn.withdrew", { by, institution: withdrawal.withdrawnByInstitution, proposal: titled(t, title, withdrawal.reference) }),
+        ...(reason.length > 0 ? [t("mail.reasonGiven"), ...reason] : []),
+        t("mail.proposalWithdrawn.means"),
+        t("mail.proposalWithdrawn.mistake", { by }),
       ],
-      action: { label: "Open the proposal", url: withdrawal.proposalUrl },
+      action: { label: t("mail.openProposal"), url: withdrawal.proposalUrl },
     }),
   };
 }

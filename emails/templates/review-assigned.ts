@@ -1,7 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
-import { oneLine } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** To a reviewer the TAF team has just assigned a proposal: what, by when, and the first step. */
 export function reviewAssignedEmail(assignment: {
@@ -12,21 +13,28 @@ export function reviewAssignedEmail(assignment: {
   title: string;
   dueAt: Date;
   reviewUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(assignment.title) || "Untitled proposal";
-  const subject = assignment.reference ? `Please review ${assignment.reference}: ${title}` : `Please review: ${title}`;
+  const { language, t } = wordsIn(assignment.language);
+  const title = titleOf(t, assignment.title);
+  const subject = assignment.reference
+    ? t("mail.reviewAssigned.subjectRef", { reference: assignment.reference, title })
+    : t("mail.reviewAssigned.subject", { title });
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: assignment.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${assignment.recipientName},`,
-        `The TAF team has asked you to review the proposal “${title}”${assignment.reference ? ` (${assignment.reference})` : ""}. Your review is due on ${formatBrussels(assignment.dueAt)}.`,
-        "First you see only who takes part: please declare whether you have a conflict of interest with any of them. The proposal opens to you once you declare none. Your draft review is saved as you write, and you can decline the assignment with a reason.",
+        t("mail.greeting", { name: assignment.recipientName }),
+        t("mail.reviewAssigned.asked", { proposal: titled(t, title, assignment.reference), due: formatBrusselsIn(language, assignment.dueAt) }),
+        t("mail.reviewAssigned.first"),
       ],
-      action: { label: "Open your review", url: assignment.reviewUrl },
-      becauseOf: "you are a reviewer on",
+      action: { label: t("mail.openReview"), url: assignment.reviewUrl },
+      becauseOf: t("mail.reviewAssigned.because"),
     }),
   };
 }

@@ -1,6 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine, paragraphsOf, quoted } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf, quoted } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** To administrators: a reviewer declined an assignment or declared a conflict of interest; the place is free again. */
 export function reviewDeclinedEmail(notice: {
@@ -13,23 +15,31 @@ export function reviewDeclinedEmail(notice: {
   reference: string | null;
   title: string;
   deskUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(notice.title) || "Untitled proposal";
-  const named = notice.reference ? `${notice.reference}: ${title}` : title;
-  const subject = notice.how === "declined" ? `${notice.reviewerName} declined to review ${named}` : `${notice.reviewerName} declared a conflict of interest with ${named}`;
-  const what = notice.how === "declined" ? "declined the assignment to review" : "declared a conflict of interest with";
+  const { language, t } = wordsIn(notice.language);
+  const title = titleOf(t, notice.title);
+  const words = { reviewer: notice.reviewerName, reference: notice.reference, title, proposal: titled(t, title, notice.reference) };
+  const ref = notice.reference !== null;
+  const subject =
+    notice.how === "declined"
+      ? ref ? t("mail.reviewDeclined.declinedSubjectRef", words) : t("mail.reviewDeclined.declinedSubject", words)
+      : ref ? t("mail.reviewDeclined.conflictSubjectRef", words) : t("mail.reviewDeclined.conflictSubject", words);
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: notice.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${notice.recipientName},`,
-        `${notice.reviewerName} ${what} the proposal “${title}”${notice.reference ? ` (${notice.reference})` : ""}. Their reason:`,
+        t("mail.greeting", { name: notice.recipientName }),
+        notice.how === "declined" ? t("mail.reviewDeclined.declined", words) : t("mail.reviewDeclined.conflict", words),
         ...quoted(paragraphsOf(notice.reason)),
-        "Their place on the proposal is free: you may assign another reviewer on the review desk.",
+        t("mail.reviewDeclined.free"),
       ],
-      action: { label: "Open the review desk", url: notice.deskUrl },
+      action: { label: t("mail.openDesk"), url: notice.deskUrl },
     }),
   };
 }

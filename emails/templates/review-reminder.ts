@@ -1,7 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { formatBrussels } from "../../workflows/time";
-import { oneLine } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** A reviewer's reminder, sent by the scheduler two days before the review's due date, and on the day. */
 export function reviewReminderEmail(reminder: {
@@ -16,29 +17,34 @@ export function reviewReminderEmail(reminder: {
   /** On the due day, its time has passed: the review was due, not is. */
   duePassed?: boolean;
   reviewUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(reminder.title);
+  const { language, t } = wordsIn(reminder.language);
+  const title = titleOf(t, reminder.title);
   const passed = reminder.dueToday && reminder.duePassed;
-  const what = passed ? "Review was due today" : reminder.dueToday ? "Review due today" : "Review reminder";
-  const subject = reminder.reference ? `${what} for ${reminder.reference}: ${title}` : `${what}: ${title}`;
-  const proposal = reminder.reference ? `the proposal “${title}” (${reminder.reference})` : `the proposal “${title}”`;
+  const words = { reference: reminder.reference, title, proposal: titled(t, title, reminder.reference), due: formatBrusselsIn(language, reminder.dueAt) };
+  const ref = reminder.reference !== null;
+  const subject = passed
+    ? ref ? t("mail.reviewReminder.subjectPassedRef", words) : t("mail.reviewReminder.subjectPassed", words)
+    : reminder.dueToday
+      ? ref ? t("mail.reviewReminder.subjectTodayRef", words) : t("mail.reviewReminder.subjectToday", words)
+      : ref ? t("mail.reviewReminder.subjectSoonRef", words) : t("mail.reviewReminder.subjectSoon", words);
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: reminder.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${reminder.recipientName},`,
-        passed
-          ? `Your review of ${proposal} was due today, ${formatBrussels(reminder.dueAt)}.`
-          : reminder.dueToday
-            ? `Your review of ${proposal} is due today, ${formatBrussels(reminder.dueAt)}.`
-            : `This is a friendly reminder: your review of ${proposal} is due on ${formatBrussels(reminder.dueAt)}.`,
-        `Please submit your review on the TAF portal ${passed ? "as soon as you can" : "before that time"}. If you have already started, your draft is saved there. If you have a conflict of interest with this proposal, please declare it on the portal instead of scoring.`,
-        "What happens next: when enough reviews are in, the TAF team closes the review and decides which proposals are promising.",
+        t("mail.greeting", { name: reminder.recipientName }),
+        passed ? t("mail.reviewReminder.passed", words) : reminder.dueToday ? t("mail.reviewReminder.today", words) : t("mail.reviewReminder.soon", words),
+        passed ? t("mail.reviewReminder.submitSoonest") : t("mail.reviewReminder.submitBefore"),
+        t("mail.reviewReminder.next"),
       ],
-      action: { label: "Open your review", url: reminder.reviewUrl },
-      footerNote: "If you have already submitted your review, you can ignore this e-mail.",
+      action: { label: t("mail.openReview"), url: reminder.reviewUrl },
+      footerNote: t("mail.reviewReminder.ignore"),
     }),
   };
 }

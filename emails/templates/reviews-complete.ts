@@ -1,6 +1,7 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** To administrators: every reviewer holding a place on a proposal has submitted; the review can close. */
 export function reviewsCompleteEmail(notice: {
@@ -11,21 +12,27 @@ export function reviewsCompleteEmail(notice: {
   title: string;
   submittedReviews: number;
   deskUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(notice.title) || "Untitled proposal";
-  const subject = notice.reference ? `All reviews are in for ${notice.reference}: ${title}` : `All reviews are in: ${title}`;
-  const reviews = notice.submittedReviews === 1 ? "The 1 reviewer assigned has" : `All ${notice.submittedReviews} reviewers assigned have`;
+  const { language, t } = wordsIn(notice.language);
+  const title = titleOf(t, notice.title);
+  const subject = notice.reference
+    ? t("mail.reviewsComplete.subjectRef", { reference: notice.reference, title })
+    : t("mail.reviewsComplete.subject", { title });
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: notice.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${notice.recipientName},`,
-        `${reviews} submitted their review of the proposal “${title}”${notice.reference ? ` (${notice.reference})` : ""}.`,
-        "You can close its EU review when the round's minimum number of reviews is in, then decide whether it is promising.",
+        t("mail.greeting", { name: notice.recipientName }),
+        t("mail.reviewsComplete.submitted", { count: notice.submittedReviews, proposal: titled(t, title, notice.reference) }),
+        t("mail.reviewsComplete.next"),
       ],
-      action: { label: "Open the review desk", url: notice.deskUrl },
+      action: { label: t("mail.openDesk"), url: notice.deskUrl },
     }),
   };
 }

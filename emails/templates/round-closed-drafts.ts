@@ -1,6 +1,9 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
+import type { Language } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import { oneLine } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 /**
  * A round closed while drafts of the recipient's institution were still open: one message per
@@ -12,27 +15,36 @@ export function roundClosedDraftsEmail(closing: {
   recipientName: string;
   roundCode: string;
   roundTitle: string;
-  /** "16 October 2026, 00:00 (Brussels time)". */
-  closedAt: string;
+  closedAt: Date;
   drafts: { title: string; url: string }[];
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const round = `“${oneLine(closing.roundTitle)}” (${closing.roundCode})`;
-  const several = closing.drafts.length > 1;
-  const subject = `${closing.roundCode} is closed: ${several ? `${closing.drafts.length} drafts were` : "your draft was"} not submitted`;
+  const { language, t } = wordsIn(closing.language);
+  const round = titled(t, oneLine(closing.roundTitle), closing.roundCode);
+  const count = closing.drafts.length;
+  const several = count > 1;
+  // One draft is "your draft"; several are counted, with the language's plural forms.
+  const subject = several
+    ? t("mail.roundClosedDrafts.subjectSeveral", { code: closing.roundCode, count })
+    : t("mail.roundClosedDrafts.subjectOne", { code: closing.roundCode });
+  const closed = { round, closedAt: formatBrusselsIn(language, closing.closedAt) };
   const [first] = closing.drafts;
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: closing.appUrl,
+      language,
       heading: subject,
       paragraphs: [
-        `Dear ${closing.recipientName},`,
-        `The submission round ${round} closed on ${closing.closedAt}. ${several ? "These drafts your institution leads were" : "This draft your institution leads was"} not submitted before it closed:`,
-        ...closing.drafts.map((draft) => `• ${oneLine(draft.title) || "Untitled proposal"}: ${draft.url}`),
-        `What this means: ${several ? "they" : "it"} can no longer be submitted to this round. Nothing is lost: you can still open ${several ? "them" : "it"} on the TAF portal and read what you wrote.`,
-        "If the round is reopened, you will be able to submit again. If you think the round closed too early for you, please contact the TAF team.",
+        t("mail.greeting", { name: closing.recipientName }),
+        several ? t("mail.roundClosedDrafts.closedSeveral", closed) : t("mail.roundClosedDrafts.closedOne", closed),
+        ...closing.drafts.map((draft) => `• ${titleOf(t, draft.title)}: ${draft.url}`),
+        several ? t("mail.roundClosedDrafts.meansSeveral") : t("mail.roundClosedDrafts.meansOne"),
+        t("mail.roundClosedDrafts.reopen"),
       ],
-      action: first ? { label: several ? "Open the first draft" : "Open the draft", url: first.url } : undefined,
+      action: first ? { label: several ? t("mail.roundClosedDrafts.openFirst") : t("mail.roundClosedDrafts.openOne"), url: first.url } : undefined,
     }),
   };
 }

@@ -1,6 +1,8 @@
 import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
-import { oneLine, paragraphsOf } from "./typed-text";
+import type { Language } from "../../workflows/languages";
+import { paragraphsOf } from "./typed-text";
+import { titled, titleOf, wordsIn } from "../words";
 
 /** The result of the EU review, to the proposal's applicants: promising (selected) or not selected. */
 export function selectionOutcomeEmail(outcome: {
@@ -13,33 +15,30 @@ export function selectionOutcomeEmail(outcome: {
   /** Feedback from the review that the TAF team chose to share; may be empty. */
   sharedFeedback: string;
   proposalUrl: string;
+  /** The recipient's language. */
+  language?: Language;
 }): RenderedEmail {
-  const title = oneLine(outcome.title);
+  const { language, t } = wordsIn(outcome.language);
+  const title = titleOf(t, outcome.title);
+  const named = { reference: outcome.reference, title };
+  const ref = outcome.reference !== null;
   const subject = outcome.promising
-    ? `${outcome.reference ?? "Your proposal"} is selected: ${title}`
-    : `Result of the EU review${outcome.reference ? ` for ${outcome.reference}` : ""}: ${title}`;
-  const proposal = outcome.reference ? `the proposal “${title}” (${outcome.reference})` : `the proposal “${title}”`;
+    ? ref ? t("mail.selectionOutcome.selectedSubjectRef", named) : t("mail.selectionOutcome.selectedSubject", named)
+    : ref ? t("mail.selectionOutcome.resultSubjectRef", named) : t("mail.selectionOutcome.resultSubject", named);
+  const proposal = titled(t, title, outcome.reference);
   const feedback = paragraphsOf(outcome.sharedFeedback);
-  const feedbackParagraphs = feedback.length > 0 ? ["Feedback from the review, shared by the TAF team:", ...feedback] : [];
+  const feedbackParagraphs = feedback.length > 0 ? [t("mail.selectionOutcome.feedback"), ...feedback] : [];
   return {
     subject,
+    language,
     ...renderEmail({
       appUrl: outcome.appUrl,
+      language,
       heading: subject,
       paragraphs: outcome.promising
-        ? [
-            `Dear ${outcome.recipientName},`,
-            `Good news: EU representatives and the project's experts reviewed ${proposal} and found it promising. It is selected for support.`,
-            ...feedbackParagraphs,
-            "What happens next: conceptual work starts. Together with the project team, you turn your idea into a concept: the activities, the partners, the budget and the timing. The project team will contact you to plan the first steps. When the concept is ready, you submit it on the TAF portal and the TAF team approves it.",
-          ]
-        : [
-            `Dear ${outcome.recipientName},`,
-            `Thank you for ${proposal}. EU representatives and the project's experts reviewed it carefully. We are sorry to tell you that it was not selected in this round.`,
-            ...feedbackParagraphs,
-            "We hope this helps you with future ideas, and we would be glad to receive a proposal from you again in a later round. If you have questions, please contact the TAF team.",
-          ],
-      action: { label: "Open the proposal", url: outcome.proposalUrl },
+        ? [t("mail.greeting", { name: outcome.recipientName }), t("mail.selectionOutcome.selected", { proposal }), ...feedbackParagraphs, t("mail.selectionOutcome.selectedNext")]
+        : [t("mail.greeting", { name: outcome.recipientName }), t("mail.selectionOutcome.notSelected", { proposal }), ...feedbackParagraphs, t("mail.selectionOutcome.notSelectedNext")],
+      action: { label: t("mail.openProposal"), url: outcome.proposalUrl },
     }),
   };
 }

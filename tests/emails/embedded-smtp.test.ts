@@ -27,7 +27,7 @@ describe("embedded SMTP server", () => {
     const email = invitationEmail({ appUrl: "https://taf.example.org",
       recipientName: "Arben Krasniqi",
       invitedByName: "Jelena Petrović",
-      roleLabel: "applicant at Kosovo* Police",
+      role: { role: "applicant", institutionName: "Kosovo* Police", country: null },
       setPasswordUrl: "https://taf.example.org/set-password/abc",
       expiresAt: new Date("2026-11-30T13:00:00Z"),
     });

@@ -41,7 +41,7 @@ function enqueueInvitations(keys: string[], at: Date) {
           ...invitationEmail({ appUrl: "https://taf.example.org",
             recipientName: "Besa Gashi",
             invitedByName: "Jelena Petrović",
-            roleLabel: "applicant at Kosovo* Police",
+            role: { role: "applicant", institutionName: "Kosovo* Police", country: null },
             setPasswordUrl: `https://taf.example.org/set-password/${key}`,
             expiresAt: new Date(at.getTime() + 72 * 3600_000),
           }),

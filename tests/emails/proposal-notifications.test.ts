@@ -55,7 +55,7 @@ const templates = {
     partnerLeftEmail({ ...base, recordedByName: "Ana Kovač", partner: "Albanian State Police (Albania)", reason: "The unit was dissolved.", countries: ["North Macedonia"], minimumCountries: 2, ...extra }),
   deadlineReminder: (extra) => {
     const { proposalUrl: workUrl, ...rest } = { ...base, ...extra } as typeof base;
-    return deadlineReminderEmail({ ...rest, work: "the concept note", dueAt, workUrl });
+    return deadlineReminderEmail({ ...rest, work: "conceptNote", dueAt, workUrl });
   },
   proposalEnded: (extra) => proposalEndedEmail({ ...base, ending: "implementationCancelled", reason: "The partners left the project.", ...extra }),
 } satisfies Record<string, (extra?: Partial<Record<string, unknown>>) => RenderedEmail>;
@@ -342,7 +342,7 @@ describe("deadline reminder", () => {
   it("names the work and its due date in Brussels time, before, on the day and once the hour has passed", () => {
     const workUrl = "https://taf.example.org/proposals/42/concept";
     const reminder = (extra: { dueToday?: boolean; duePassed?: boolean } = {}) =>
-      deadlineReminderEmail({ ...base, work: "the concept note", dueAt, workUrl, ...extra });
+      deadlineReminderEmail({ ...base, work: "conceptNote", dueAt, workUrl, ...extra });
     expect(reminder().subject).toBe(`Reminder: the concept note due for ${reference}: ${title}`);
     expect(reminder().text).toContain(`the concept note of the proposal “${title}” (${reference}) is due on ${dueInBrussels}`);
     expect(reminder().text).toContain(workUrl);

@@ -6,7 +6,7 @@ const closing = {
   recipientName: "Arben Krasniqi",
   roundCode: "2026-R2",
   roundTitle: "Second call <2026>",
-  closedAt: "16 October 2026, 00:00 (Brussels time)",
+  closedAt: new Date("2026-10-15T22:00:00Z"),
 };
 
 describe("the e-mail to a lead whose drafts a closing round left behind", () => {

@@ -11,6 +11,7 @@ import { createTransport, messageIdFor } from "../../emails/transport";
 import { freePort, startRefusingSmtp } from "../emails/helpers";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { useDatabase } from "../support/database";
+import type { Language } from "../../workflows/languages";
 
 const from = "TAF portal <no-reply@taf-portal.localhost>";
 const path = "/admin/mailbox";
@@ -26,13 +27,13 @@ beforeEach(async () => {
 });
 afterEach(() => smtp.close());
 
-function enqueueReset(key: string) {
+function enqueueReset(key: string, language: Language = "en") {
   db().transaction((tx) =>
     enqueueEmail(tx, {
       idempotencyKey: key,
       to: "besa.gashi@kosovopolice.example",
       template: "passwordReset",
-      ...passwordResetEmail({ appUrl: "https://taf.example.org", recipientName: "Besa Gashi", resetUrl: "https://taf.example.org/reset/1", expiresAt: new Date() }),
+      ...passwordResetEmail({ appUrl: "https://taf.example.org", recipientName: "Besa Gashi", resetUrl: "https://taf.example.org/reset/1", expiresAt: new Date(), language }),
     }),
   );
   return db().select().from(outbox).where(eq(outbox.idempotencyKey, key)).get()!;
@@ -153,5 +154,22 @@ describe("sending a failed message again", () => {
     });
     expect(tableCounts()).toEqual(before);
     expect(row(message.id).status).toBe("failed");
+  });
+});
+
+describe("the language of each message", () => {
+  type Page = Awaited<ReturnType<typeof mailboxPage.loader>>;
+
+  it("is shown for the mail received, as the outbox wrote it, and for the mail still waiting", async () => {
+    enqueueReset("reset-mk", "mk");
+    enqueueReset("reset-en");
+    expect(await dispatchTo(`smtp://127.0.0.1:${smtp.port}`)).toMatchObject({ sent: 2 });
+    const waiting = enqueueReset("reset-sq", "sq");
+
+    const page = (await load(mailboxPage, `${path}?to=besa.gashi`, { cookie: admin })) as Page;
+    const languages = page.received.map((m) => [m.subject, m.language]);
+    expect(languages).toContainEqual(["Изберете нова лозинка за порталот TAF", "mk"]);
+    expect(languages).toContainEqual(["Choose a new password for the TAF portal", "en"]);
+    expect(page.undelivered.find((m) => m.id === waiting.id)).toMatchObject({ language: "sq" });
   });
 });
