@@ -183,10 +183,11 @@ export function withdrawDecision(admin: SessionUser, roundId: number, proposalId
  * Releases the round's held decisions: for each, in one transaction, DECIDE through the
  * statechart (which sends the outcome mail) and the decision marked released. One the machine
  * refuses now (the proposal moved on meanwhile) stays held and is named with the reason. Its
- * institutions are asked for the round's feedback in the same transaction (app/lessons).
+ * institutions are asked for the round's feedback in the same transaction (app/lessons). The
+ * demo passes its own transaction, so that its story is released as the TAF team releases one.
  */
-export function releaseDecisions(admin: SessionUser, roundId: number, now = new Date()): ReleaseResult {
-  const held = db()
+export function releaseDecisions(admin: SessionUser, roundId: number, now = new Date(), database: Tx = db()): ReleaseResult {
+  const held = database
     .select({ decision: proposalDecisions, reference: proposals.reference, title: proposals.title, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion, leadInstitutionId: proposals.leadInstitutionId })
     .from(proposalDecisions)
     .innerJoin(proposals, eq(proposals.id, proposalDecisions.proposalId))
@@ -195,7 +196,7 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
     .all();
   const result: ReleaseResult = { released: [], refused: [] };
   for (const { decision, ...proposal } of held) {
-    db().transaction(
+    database.transaction(
       (tx) => {
         const { outcome, reason, sharedFeedback } = decision;
         const actor = actorFor(admin, restoreProposal(proposal.snapshot, proposal.machineVersion), "DECIDE");
