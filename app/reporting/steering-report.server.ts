@@ -119,11 +119,18 @@ function reportOn(condition: SQL) {
     .all();
   const lessons = roundIds.flatMap((round) => lessonsOfRound(db(), round.id) ?? []);
 
+  // By proposal, so that a report of thousands of proposals is not a search per row.
+  const partnersOf = new Map<number, Set<string>>();
+  for (const p of partners) partnersOf.set(p.proposalId, (partnersOf.get(p.proposalId) ?? new Set()).add(p.countryCode));
+  const decisionOf = new Map(decisions.map((d) => [d.proposalId, d])); // the last DECIDE wins: they come in history order
+  const plannedOf = new Map(planned.map((p) => [p.proposalId, p.n]));
+  const heldOf = new Map(held.map((h) => [h.proposalId, h.n]));
+
   const proposalsRows = rows.map((row) => {
-    const partnerCountries = [...new Set(partners.filter((p) => p.proposalId === row.id).map((p) => p.countryCode))].filter((code) => code !== row.leadCountry);
-    const decision = decisions.findLast((d) => d.proposalId === row.id);
-    const activitiesPlanned = planned.find((p) => p.proposalId === row.id)?.n ?? 0;
-    const activitiesHeld = held.find((h) => h.proposalId === row.id)?.n ?? 0;
+    const partnerCountries = [...(partnersOf.get(row.id) ?? [])].filter((code) => code !== row.leadCountry);
+    const decision = decisionOf.get(row.id);
+    const activitiesPlanned = plannedOf.get(row.id) ?? 0;
+    const activitiesHeld = heldOf.get(row.id) ?? 0;
     const implementing = isWithin(row.state, "implementation") || isWithin(row.state, "completed");
     return {
       id: row.id,
