@@ -103,8 +103,8 @@ function changedMeanwhile(seen: SeenDecision | undefined, now: { decision: numbe
 }
 
 /** The audit row of a decision's change, in the transaction that makes it: who, which proposal, what outcome. */
-function auditDecision(tx: Tx, admin: SessionUser, action: "decision.recorded" | "decision.changed" | "decision.withdrawn" | "decision.released", decision: { proposalId: number; outcome: DecisionOutcome; priority: boolean }) {
-  audit({ actorUserId: admin.id, action, subjectType: "proposal", subjectId: decision.proposalId, detail: { outcome: decision.outcome, priority: decision.priority } }, tx);
+function auditDecision(tx: Tx, admin: SessionUser, action: "decision.recorded" | "decision.changed" | "decision.withdrawn" | "decision.released", decision: { proposalId: number; outcome: DecisionOutcome; priority: boolean }, at?: Date) {
+  audit({ actorUserId: admin.id, action, subjectType: "proposal", subjectId: decision.proposalId, detail: { outcome: decision.outcome, priority: decision.priority }, at }, tx);
 }
 
 export const PRIORITY_NEEDS_PROMISING = "Only a promising proposal can be marked as priority. Untick “Priority”, or choose promising.";
@@ -203,7 +203,7 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
         const applied = applyProposalCommand({ proposalId: decision.proposalId, actor, command: { type: "DECIDE", outcome, reason, sharedFeedback }, now }, tx);
         if (!applied.ok) return result.refused.push({ proposalId: decision.proposalId, title: nameOf(proposal), message: applied.message });
         tx.update(proposalDecisions).set({ releasedAt: now }).where(eq(proposalDecisions.proposalId, decision.proposalId)).run();
-        auditDecision(tx, admin, "decision.released", decision);
+        auditDecision(tx, admin, "decision.released", decision, now);
         askForFeedback(tx, { id: decision.proposalId, roundId, leadInstitutionId: proposal.leadInstitutionId }, now);
         result.released.push(nameOf(proposal));
       },
