@@ -153,6 +153,10 @@ describe("demo data", () => {
     const submit = events.find((e) => e.type === "SUBMIT")!;
     expect([submit.actorUserId, submit.actorRole, submit.actorInstitutionId]).toEqual([applicantXk.id, "applicant", standOut.leadInstitutionId]);
     expect(events.find((e) => e.type === "DECIDE")!.actorUserId).toBe(admin.id);
+    // Decided with the priority mark and released, as the round's decisions page does.
+    const decision = db().select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, standOut.id)).get()!;
+    expect([decision.outcome, decision.priority, decision.decidedByUserId]).toEqual(["promising", true, admin.id]);
+    expect(decision.releasedAt).toEqual(events.find((e) => e.type === "DECIDE")!.at);
     expect(events.find((e) => e.type === "ELIGIBILITY_CHECKED")!.actorRole).toBe("system");
 
     // Submitted inside the window: every automatic check passed, but the one the eligibility
@@ -297,7 +301,7 @@ describe("demo data", () => {
     expect(assignments.map((a) => a.state)).toEqual(["submitted", "submitted"]);
     for (const a of assignments) expect(a.submittedAt!.getTime()).toBeLessThan(closedAt);
 
-    const held = db().select().from(proposalDecisions).all();
+    const held = db().select().from(proposalDecisions).where(isNull(proposalDecisions.releasedAt)).all();
     expect(held.map((d) => [d.proposalId, d.outcome, d.priority, d.releasedAt, d.decidedByUserId])).toEqual([[firearms.id, "promising", false, null, userIdOf("admin@taf.example")]]);
     expect(held[0]!.reason).not.toBe("");
     expect(held[0]!.sharedFeedback).not.toBe("");

@@ -22,6 +22,8 @@ import { applyAssignmentCommand, assignReviewer, criteriaOfProposal } from "../r
 import type { Calendar, DemoAction, DemoProposal } from "./story";
 import { content } from "./story";
 import { decidingProposals, holdDecision } from "./deciding.server";
+import { releaseDecisions } from "../reviews/decisions.server";
+import type { RoleView } from "../people/person-schema";
 import { loadImplementationDemo } from "./implementation.server";
 import { loadLessonsDemo } from "./lessons.server";
 import { deskInstitutions, eligibilityDeskProposals } from "./eligibility-desk.server";
@@ -93,6 +95,8 @@ export const demoPeople: DemoPerson[] = [
 // The story, dated relative to its day (its Calendar, in story.ts).
 
 const ADMIN = "admin@taf.example";
+// The demo administrator's role, as a session of theirs carries it, for the decisions it releases.
+const TAF_TEAM_ROLE: RoleView = { role: "administrator", institutionId: null, institutionName: null, countryCode: null, countryName: null, countryNeedsFootnote: false, affiliation: null };
 const REVIEWERS = ["reviewer.eu@taf.example", "reviewer.expert@taf.example"];
 
 type DemoRound = { code: string; title: string; description: string; mode: RoundMode; created: Date; opens: Date; closes: Date | null };
@@ -207,16 +211,20 @@ function demoProposals({ on, day }: Calendar): DemoProposal[] {
           recommendation: "promising",
           comment: "Police and prosecution of three countries on one network, with a JIT in view: exactly what the facility is for.",
         }),
+        // Held with the priority mark and released as the decisions page does, so the round's
+        // summary reads "1 stood out".
         [
-          on(-97, "15:00"),
+          on(-97, "14:30"),
           {
-            type: "DECIDE",
+            type: "decisionHeld",
             outcome: "promising",
+            priority: true,
             reason: "The strongest proposal of the round: both reviewers scored it highest for its operational focus and for bringing police and prosecution together.",
             sharedFeedback:
               "An especially promising proposal, with police and prosecution working together across three countries. In the concept, please plan the advice on a JIT early, so that the joint exercise can build on it.",
           },
         ],
+        [on(-97, "15:00"), { type: "decisionsReleased" }],
         [
           on(-80, "13:00"),
           conceptNote({
@@ -960,6 +968,12 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
           case "decisionHeld": {
             const { outcome, priority, reason, sharedFeedback } = action;
             holdDecision(tx, { proposalId: proposalId(), title: proposal.title, adminId: ids.user(ADMIN), at, decision: { outcome, priority, reason, sharedFeedback } });
+            return;
+          }
+          case "decisionsReleased": {
+            const admin = { id: ids.user(ADMIN), email: ADMIN, name: "", sessionId: 0, memberships: [TAF_TEAM_ROLE] };
+            const released = releaseDecisions(admin, found(roundIds.get(proposal.round), "round"), at, tx);
+            if (released.refused.length) throw new Error(`Demo data: releasing "${proposal.title}" was refused: ${released.refused[0]!.message}`);
             return;
           }
           case "write": {

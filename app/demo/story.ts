@@ -25,6 +25,7 @@ export type DemoAction =
   | { type: "conflictDeclared"; by: string; reason: string }
   // The TAF team records a decision and holds it: the applicants hear of it only at release.
   | ({ type: "decisionHeld" } & DecisionInput)
+  | { type: "decisionsReleased" } // the TAF team releases the round's held decisions
   | { type: "write"; content: ProposalContent }; // the lead saves content (concept note, report)
 
 export type DemoProposal = {

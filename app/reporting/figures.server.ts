@@ -81,9 +81,15 @@ function scopeOf(user: SessionUser, filter: DashboardFilter): SQL {
   return and(...conditions)!;
 }
 
-/** `with scope as (…)`: the proposals counted, with what the aggregates group by. */
+/**
+ * `with scope as (…)`: the proposals counted, with what the aggregates group by. A country
+ * advisor's scope is materialised: its condition (ADR 015's "seen by advisors") is subqueries per
+ * proposal, which each aggregate would otherwise evaluate again for every reference to the scope.
+ * The TAF team's is inlined, so the history is read through its index by proposal.
+ */
 function withScope(user: SessionUser, filter: DashboardFilter) {
-  return sql`with scope as (
+  const materialized = dashboardAudience(user).key === "all" ? sql`` : sql`materialized`;
+  return sql`with scope as ${materialized} (
     select ${proposals.id} as id, ${proposals.roundId} as round_id, ${proposals.leadInstitutionId} as lead_id, ${proposals.submittedAt} as submitted_at
     from ${proposals} where ${scopeOf(user, filter)}
   )`;

@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import { and, count, desc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNotNull, lt } from "drizzle-orm";
 import {
   activities,
   activityReports,
@@ -9,7 +9,6 @@ import {
   proposalEvents,
   proposalPartners,
   proposals,
-  proposalVersions,
   rounds,
 } from "../../db/schema";
 import type { ProposalEventType } from "../../workflows/proposal-events";
@@ -17,13 +16,17 @@ import { isWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels, formatDay } from "../../workflows/time";
 import { db } from "../db.server";
+import { lessonsOfRound } from "../lessons/lessons.server";
 import type { Period } from "./report-schema";
 import { partnerTakesPart } from "../proposals/participation.server";
 
 // The steering committee's report: per round, or per period of submission, the table of the
 // submitted proposals with their stage and decision, where implementation stands, and the
-// lessons learnt the completion reports record. A report is a document to print whole, so it
-// lists every proposal it covers, in a fixed number of queries however many there are.
+// lessons learnt of each round it covers (the feedback survey and the completion reports, as
+// `lessonsOfRound` summarises them for the round's lessons page). A report is a document to print
+// whole, so it lists every proposal it covers, in a fixed number of queries however many there are.
+
+export type RoundLessons = NonNullable<ReturnType<typeof lessonsOfRound>>;
 
 type Country = { name: string; needsFootnote: boolean };
 
@@ -75,7 +78,6 @@ function reportOn(condition: SQL) {
     .where(submitted)
     .orderBy(proposals.reference)
     .all();
-  const ids = rows.map((row) => row.id);
   const partners = db()
     .select({ proposalId: proposalPartners.proposalId, countryCode: institutions.countryCode })
     .from(proposalPartners)
@@ -107,20 +109,28 @@ function reportOn(condition: SQL) {
     .where(submitted)
     .groupBy(activityReports.proposalId)
     .all();
-  const completionReports = ids.length
-    ? db()
-        .select({ proposalId: proposalVersions.proposalId, number: proposalVersions.number, content: proposalVersions.content })
-        .from(proposalVersions)
-        .where(and(inArray(proposalVersions.proposalId, ids), eq(proposalVersions.kind, "completionReport")))
-        .orderBy(proposalVersions.proposalId, desc(proposalVersions.number))
-        .all()
-    : [];
+  // The rounds the report covers, in the order they opened: each round's lessons learnt.
+  const roundIds = db()
+    .selectDistinct({ id: rounds.id, opensAt: rounds.opensAt })
+    .from(proposals)
+    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+    .where(submitted)
+    .orderBy(asc(rounds.opensAt), asc(rounds.id))
+    .all();
+  const lessons = roundIds.flatMap((round) => lessonsOfRound(db(), round.id) ?? []);
+
+  // By proposal, so that a report of thousands of proposals is not a search per row.
+  const partnersOf = new Map<number, Set<string>>();
+  for (const p of partners) partnersOf.set(p.proposalId, (partnersOf.get(p.proposalId) ?? new Set()).add(p.countryCode));
+  const decisionOf = new Map(decisions.map((d) => [d.proposalId, d])); // the last DECIDE wins: they come in history order
+  const plannedOf = new Map(planned.map((p) => [p.proposalId, p.n]));
+  const heldOf = new Map(held.map((h) => [h.proposalId, h.n]));
 
   const proposalsRows = rows.map((row) => {
-    const partnerCountries = [...new Set(partners.filter((p) => p.proposalId === row.id).map((p) => p.countryCode))].filter((code) => code !== row.leadCountry);
-    const decision = decisions.findLast((d) => d.proposalId === row.id);
-    const activitiesPlanned = planned.find((p) => p.proposalId === row.id)?.n ?? 0;
-    const activitiesHeld = held.find((h) => h.proposalId === row.id)?.n ?? 0;
+    const partnerCountries = [...(partnersOf.get(row.id) ?? [])].filter((code) => code !== row.leadCountry);
+    const decision = decisionOf.get(row.id);
+    const activitiesPlanned = plannedOf.get(row.id) ?? 0;
+    const activitiesHeld = heldOf.get(row.id) ?? 0;
     const implementing = isWithin(row.state, "implementation") || isWithin(row.state, "completed");
     return {
       id: row.id,
@@ -134,13 +144,10 @@ function reportOn(condition: SQL) {
       implementation: implementing ? { planned: activitiesPlanned, held: activitiesHeld, completed: isWithin(row.state, "completed") } : null,
     };
   });
-  // The last completion report of each proposal: a report sent back for revision is superseded.
-  const lessons = proposalsRows.flatMap((proposal) => {
-    const report = completionReports.find((r) => r.proposalId === proposal.id);
-    const text = typeof report?.content.lessonsLearnt === "string" ? report.content.lessonsLearnt.trim() : "";
-    return text ? [{ id: proposal.id, reference: proposal.reference, title: proposal.title, lessonsLearnt: text }] : [];
-  });
-  const named = proposalsRows.flatMap((p) => [p.lead.country, ...p.partnerCountries]);
+  const named = [
+    ...proposalsRows.flatMap((p) => [p.lead.country, ...p.partnerCountries]),
+    ...lessons.flatMap((round) => [...round.comments.map((c) => c.country), ...round.lessonsLearnt.map((l) => l.country)]),
+  ];
   return {
     proposals: proposalsRows,
     implementation: proposalsRows.filter((p) => p.implementation !== null),

@@ -103,8 +103,8 @@ function changedMeanwhile(seen: SeenDecision | undefined, now: { decision: numbe
 }
 
 /** The audit row of a decision's change, in the transaction that makes it: who, which proposal, what outcome. */
-function auditDecision(tx: Tx, admin: SessionUser, action: "decision.recorded" | "decision.changed" | "decision.withdrawn" | "decision.released", decision: { proposalId: number; outcome: DecisionOutcome; priority: boolean }) {
-  audit({ actorUserId: admin.id, action, subjectType: "proposal", subjectId: decision.proposalId, detail: { outcome: decision.outcome, priority: decision.priority } }, tx);
+function auditDecision(tx: Tx, admin: SessionUser, action: "decision.recorded" | "decision.changed" | "decision.withdrawn" | "decision.released", decision: { proposalId: number; outcome: DecisionOutcome; priority: boolean }, at?: Date) {
+  audit({ actorUserId: admin.id, action, subjectType: "proposal", subjectId: decision.proposalId, detail: { outcome: decision.outcome, priority: decision.priority }, at }, tx);
 }
 
 export const PRIORITY_NEEDS_PROMISING = "Only a promising proposal can be marked as priority. Untick “Priority”, or choose promising.";
@@ -183,10 +183,11 @@ export function withdrawDecision(admin: SessionUser, roundId: number, proposalId
  * Releases the round's held decisions: for each, in one transaction, DECIDE through the
  * statechart (which sends the outcome mail) and the decision marked released. One the machine
  * refuses now (the proposal moved on meanwhile) stays held and is named with the reason. Its
- * institutions are asked for the round's feedback in the same transaction (app/lessons).
+ * institutions are asked for the round's feedback in the same transaction (app/lessons). The
+ * demo passes its own transaction, so that its story is released as the TAF team releases one.
  */
-export function releaseDecisions(admin: SessionUser, roundId: number, now = new Date()): ReleaseResult {
-  const held = db()
+export function releaseDecisions(admin: SessionUser, roundId: number, now = new Date(), database: Tx = db()): ReleaseResult {
+  const held = database
     .select({ decision: proposalDecisions, reference: proposals.reference, title: proposals.title, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion, leadInstitutionId: proposals.leadInstitutionId })
     .from(proposalDecisions)
     .innerJoin(proposals, eq(proposals.id, proposalDecisions.proposalId))
@@ -195,14 +196,14 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
     .all();
   const result: ReleaseResult = { released: [], refused: [] };
   for (const { decision, ...proposal } of held) {
-    db().transaction(
+    database.transaction(
       (tx) => {
         const { outcome, reason, sharedFeedback } = decision;
         const actor = actorFor(admin, restoreProposal(proposal.snapshot, proposal.machineVersion), "DECIDE");
         const applied = applyProposalCommand({ proposalId: decision.proposalId, actor, command: { type: "DECIDE", outcome, reason, sharedFeedback }, now }, tx);
         if (!applied.ok) return result.refused.push({ proposalId: decision.proposalId, title: nameOf(proposal), message: applied.message });
         tx.update(proposalDecisions).set({ releasedAt: now }).where(eq(proposalDecisions.proposalId, decision.proposalId)).run();
-        auditDecision(tx, admin, "decision.released", decision);
+        auditDecision(tx, admin, "decision.released", decision, now);
         askForFeedback(tx, { id: decision.proposalId, roundId, leadInstitutionId: proposal.leadInstitutionId }, now);
         result.released.push(nameOf(proposal));
       },

@@ -10,7 +10,7 @@ import { portalAndBrowser, seen, signIn, watchedPage } from "./support";
 const running = portalAndBrowser();
 
 const ROUND = "First call for proposals 2026";
-const SUMMARY = "5 proposals from 6 countries; 4 promising";
+const SUMMARY = "5 proposals from 6 countries; 1 stood out, 3 more promising";
 
 describe("the steering committee's report", () => {
   it("is printed to PDF by the portal, with the footnote on every page naming Kosovo", async () => {

@@ -146,8 +146,8 @@ describe("the programme's figures", () => {
 
   it("say the demo's first round as the programme does", async () => {
     const figures = dashboardFigures(await userOf("admin@taf.example"), { ...everything, rounds: [roundIdByCode("2026-R1")] });
-    // Its decisions were taken before the TAF team could mark the one that stands out.
-    expect(figures.rounds[0]!.summary).toBe("5 proposals from 6 countries; 4 promising");
+    // The drug-trafficking proposal was decided with the priority mark.
+    expect(figures.rounds[0]!.summary).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
   });
 
   it("give a country advisor their country's part only", async () => {

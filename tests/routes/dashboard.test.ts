@@ -22,7 +22,7 @@ describe("the dashboard", () => {
   it("shows every round's line, and only the rounds ticked", async () => {
     const all = await dashboard();
     expect(all.figures.rounds.map((round) => round.code)).toEqual(["2026-R1", "2026-R2"]);
-    expect(all.figures.rounds[0]!.summary).toBe("5 proposals from 6 countries; 4 promising");
+    expect(all.figures.rounds[0]!.summary).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
     expect(all.filtered).toBe(false);
 
     const first = await dashboard(`?round=${roundIdByCode("2026-R1")}`);

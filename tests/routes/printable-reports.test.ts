@@ -8,6 +8,8 @@ import { connection, db } from "../../app/db.server";
 import { env } from "../../app/env.server";
 import * as reports from "../../app/routes/admin.reports";
 import * as roundReportPage from "../../app/routes/admin.rounds.$roundId_.report";
+import * as roundReportPdf from "../../app/routes/admin.rounds.$roundId_.report[.pdf]";
+import { SteeringReport } from "../../app/components/print/steering-report";
 import * as printPage from "../../app/routes/proposals.$proposalId.print";
 import * as printPdf from "../../app/routes/proposals.$proposalId.print[.pdf]";
 import { memberships, proposalEvents, proposals, reviewAssignments, reviews, users } from "../../db/schema";
@@ -157,9 +159,9 @@ describe("the steering committee's report", () => {
 
   it("sums the round up in a line and lists its proposals with stage, decision, implementation and lessons learnt", async () => {
     const report = await roundReport("2026-R1");
-    expect(report.figures.overall.summary).toBe("5 proposals from 6 countries; 4 promising");
+    expect(report.figures.overall.summary).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
     expect(report.proposals.map((p) => `${p.reference}: ${p.decision}`)).toEqual([
-      "TAF-2026-R1-001: Promising",
+      "TAF-2026-R1-001: Promising: stood out",
       "TAF-2026-R1-002: Promising",
       "TAF-2026-R1-003: Promising",
       "TAF-2026-R1-004: Not selected",
@@ -170,10 +172,42 @@ describe("the steering committee's report", () => {
       "TAF-2026-R1-002 0 of 3",
       "TAF-2026-R1-005 0 of 3",
     ]);
-    expect(report.lessons.map((l) => l.reference)).toEqual(["TAF-2026-R1-005"]);
-    expect(report.lessons[0]!.lessonsLearnt).toContain("Translation needs more time than planned.");
     expect(report.namesKosovo).toBe(true);
   });
+
+  it("shows the round's lessons learnt as its lessons page does: the survey's answers, averages and comments, and the completion reports", async () => {
+    const report = await roundReport("2026-R1");
+    expect(report.lessons.map((l) => l.round.code)).toEqual(["2026-R1"]);
+    const [lessons] = report.lessons;
+    expect({ asked: lessons!.asked, answered: lessons!.answered }).toEqual({ asked: 10, answered: 5 });
+    expect(lessons!.questions.map((q) => [q.id, q.average])).toEqual([
+      ["guidance", 4.2],
+      ["form", 4],
+      ["timing", 3.2],
+      ["support", 4.4],
+    ]);
+    expect(lessons!.comments.map((c) => c.institution)).toContain("Kosovo* Police");
+    expect(lessons!.lessonsLearnt.map((l) => l.reference)).toEqual(["TAF-2026-R1-005"]);
+    expect(lessons!.lessonsLearnt[0]!.lessonsLearnt).toContain("Translation needs more time than planned.");
+    const html = renderToStaticMarkup(createElement(SteeringReport, { report, portalUrl: report.portalUrl, showRound: false }));
+    expect(html).toContain("5 answers in of 10 institutions asked.");
+    expect(html).toContain("4.2");
+    expect(html).toContain("The round closed during the summer holidays");
+    expect(html).toContain("Translation needs more time than planned.");
+  });
+
+  it("as a PDF carries the summary with the proposal that stood out and the lessons learnt, with the footnote on every page", async () => {
+    const id = String(roundIdByCode("2026-R1"));
+    const response = (await load(roundReportPdf, `/admin/rounds/${id}/report.pdf`, { cookie: await signInAs("admin@taf.example"), params: { roundId: id } })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    const { pages, text } = await new PDFParse({ data: new Uint8Array(await response.arrayBuffer()) }).getText();
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("1 stood out, 3 more promising");
+    expect(flat).toContain("5 answers in of 10 institutions asked.");
+    expect(flat).toContain("The round closed during the summer holidays");
+    expect(flat).toContain("Translation needs more time than planned.");
+    for (const page of pages) expect(page.text.replace(/\s+/g, " "), `page ${page.num}`).toContain("in line with UNSCR 1244/1999");
+  }, 60_000);
 
   it("counts the proposals its table lists, as the dashboard does", async () => {
     const report = await roundReport("2026-R2");
@@ -203,6 +237,11 @@ describe("the steering committee's report", () => {
     const all = (await load(reports, "/admin/reports?from=2000-01-01&to=2099-12-31", { cookie })) as PeriodReport;
     expect(new Set(all.report!.proposals.map((p) => p.roundCode))).toEqual(new Set(["2026-R1", "2026-R2"]));
     expect(all.report!.proposals.length).toBe(all.figures!.overall.funnel.submitted);
+    // Each round's lessons learnt, in the order the rounds opened: the second call has no survey yet.
+    expect(all.report!.lessons.map((l) => [l.round.code, l.answered, l.survey === null])).toEqual([
+      ["2026-R1", 5, false],
+      ["2026-R2", 0, true],
+    ]);
     const wrong = (await load(reports, "/admin/reports?from=2026-13-01&to=2026-02-30", { cookie })) as PeriodReport;
     expect(wrong.report).toBeNull();
     expect(wrong.typed).toEqual({ from: "2026-13-01", to: "2026-02-30" });

@@ -1,11 +1,23 @@
 import type { ReactNode } from "react";
 import { KOSOVO_FOOTNOTE } from "../../../workflows/countries";
 import { CountryName } from "../country";
+import { FeedbackComments, QuestionTable } from "../lessons/lessons-summary";
 
 // The steering committee's report, per round or per period: the same markup on the printable
 // page and in the portal's PDF. Each main part starts a new sheet on paper.
 
 type Country = { name: string; needsFootnote: boolean };
+
+/** A round's lessons learnt, as its lessons page summarises them: the survey and the completion reports. */
+type RoundLessons = {
+  round: { id: number; code: string; title: string };
+  survey: { open: boolean; closesAt: string; closedAt: string | null } | null;
+  asked: number;
+  answered: number;
+  questions: { id: string; topic: string; question: string; answered: number; average: number | null; distribution: { point: number; label: string; count: number }[] }[];
+  comments: { institution: string; country: Country; comment: string; answeredBy: string; answeredAt: string }[];
+  lessonsLearnt: { proposalId: number; reference: string | null; title: string; lead: string; country: Country; lessonsLearnt: string }[];
+};
 
 export type SteeringReportProps = {
   /** The one-line summary in words, and the charts, where the figures are computed. */
@@ -33,7 +45,8 @@ export type SteeringReportProps = {
       stage: string;
       implementation: { planned: number; held: number; completed: boolean } | null;
     }[];
-    lessons: { id: number; reference: string; title: string; lessonsLearnt: string }[];
+    /** Each round the report covers, in the order they opened. */
+    lessons: RoundLessons[];
     namesKosovo: boolean;
   };
   portalUrl: string;
@@ -139,21 +152,61 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
 
       <section aria-labelledby="report-lessons" className="new-page">
         <h2 id="report-lessons">Lessons learnt</h2>
-        <p className="muted">As the completion reports record them.</p>
+        <p className="muted">What the institutions answered in the round's feedback survey, and what the completion reports record.</p>
         {report.lessons.length ? (
-          report.lessons.map((lesson) => (
-            <div key={lesson.id} className="report-lesson">
-              <h3>
-                {lesson.reference}: {lesson.title}
-              </h3>
-              <p className="prose">{lesson.lessonsLearnt}</p>
-            </div>
-          ))
+          report.lessons.map((lessons) => <LessonsOfRound key={lessons.round.id} lessons={lessons} named={showRound} />)
         ) : (
-          <p className="muted">No completion report has been submitted yet.</p>
+          <p className="muted">No proposal was submitted, so no one was asked.</p>
         )}
       </section>
       {report.namesKosovo ? <p className="printed-footnote">{KOSOVO_FOOTNOTE}</p> : null}
     </article>
+  );
+}
+
+function surveyState(survey: RoundLessons["survey"]) {
+  if (!survey) return "The survey opens when the round's decisions are released.";
+  if (survey.closedAt) return `The survey was closed on ${survey.closedAt}.`;
+  return survey.open ? `The survey is open until ${survey.closesAt}.` : `The survey closed on ${survey.closesAt}.`;
+}
+
+/** One round's lessons learnt; in a report that spans rounds, under the round's name. */
+function LessonsOfRound({ lessons, named }: { lessons: RoundLessons; named: boolean }) {
+  const Heading = named ? "h4" : "h3";
+  return (
+    <div className="report-lessons-round">
+      {named ? (
+        <h3>
+          {lessons.round.title} ({lessons.round.code})
+        </h3>
+      ) : null}
+      <Heading>The feedback survey</Heading>
+      <p>
+        {lessons.answered} {lessons.answered === 1 ? "answer" : "answers"} in of {lessons.asked} {lessons.asked === 1 ? "institution" : "institutions"} asked.{" "}
+        {surveyState(lessons.survey)}
+      </p>
+      {lessons.answered ? <QuestionTable questions={lessons.questions} /> : null}
+      <Heading>The institutions&apos; comments</Heading>
+      {lessons.comments.length ? <FeedbackComments comments={lessons.comments} /> : <p className="muted">No comment was written.</p>}
+      <Heading>From the completion reports</Heading>
+      {lessons.lessonsLearnt.length ? (
+        lessons.lessonsLearnt.map((lesson) => (
+          <div key={lesson.proposalId} className="report-lesson">
+            <p className="comment-meta">
+              <strong>
+                {lesson.reference ? `${lesson.reference}: ` : ""}
+                {lesson.title}
+              </strong>{" "}
+              <span className="muted">
+                · led by {lesson.lead}, <CountryName {...lesson.country} />
+              </span>
+            </p>
+            <p className="prose">{lesson.lessonsLearnt}</p>
+          </div>
+        ))
+      ) : (
+        <p className="muted">No completion report has been submitted yet.</p>
+      )}
+    </div>
   );
 }
