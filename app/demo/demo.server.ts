@@ -971,7 +971,7 @@ function replayStory(tx: Tx, ids: Ids, calendar: Calendar) {
             return;
           }
           case "decisionsReleased": {
-            const admin = { id: ids.user(ADMIN), email: ADMIN, name: "", sessionId: 0, memberships: [TAF_TEAM_ROLE] };
+            const admin = { id: ids.user(ADMIN), email: ADMIN, name: "", sessionId: 0, owesSecondFactor: false, memberships: [TAF_TEAM_ROLE] };
             const released = releaseDecisions(admin, found(roundIds.get(proposal.round), "round"), at, tx);
             if (released.refused.length) throw new Error(`Demo data: releasing "${proposal.title}" was refused: ${released.refused[0]!.message}`);
             return;
