@@ -1,0 +1,87 @@
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import * as root from "../../app/root";
+import * as home from "../../app/routes/_index";
+import * as reviewPage from "../../app/routes/reviews.$assignmentId";
+import { reviewAssignments } from "../../db/schema";
+import { useDatabase } from "../support/database";
+import { load, signInAs, submit } from "../support/http";
+import { driveTo, userId } from "../workflow-server/builders";
+
+// Issue 12 for reviewers: the review page and the home page answer in the person's language,
+// words made on the server (titles, notices, next steps, refusals, dates) included.
+
+useDatabase("demo");
+
+const EU = "reviewer.eu@taf.example";
+const TITLE = "Joint surveillance of a heroin route through the Western Balkans";
+
+type Page = Awaited<ReturnType<typeof reviewPage.loader>>;
+type Home = Awaited<ReturnType<typeof home.loader>>;
+type Reply = { problem: string | null; refusal?: string };
+
+let cookie = "";
+let assignment = { id: 0, version: 0 };
+
+/** A reviewer's session switched to a language with `?lng=`, as the switcher's link does. */
+async function sessionIn(language: string) {
+  const session = await signInAs(EU);
+  const response = (await load(root, `/?lng=${language}`, { cookie: session })) as Response;
+  return `${session}; ${response.headers.get("Set-Cookie")!.split(";")[0]!}`;
+}
+
+beforeEach(() => {
+  const proposalId = driveTo("reviewing", { title: TITLE });
+  assignment = db()
+    .select({ id: reviewAssignments.id, version: reviewAssignments.version })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.proposalId, proposalId), eq(reviewAssignments.reviewerUserId, userId(EU))))
+    .get()!;
+});
+
+const path = () => `/reviews/${assignment.id}`;
+const params = () => ({ assignmentId: String(assignment.id) });
+
+describe("the reviewer's pages in Albanian", () => {
+  beforeEach(async () => {
+    cookie = await sessionIn("sq");
+  });
+
+  it("lists the assignment with its next step and due date in Albanian", async () => {
+    const data = (await load(home, "/", { cookie })) as Home;
+    expect(data.title).toBe("Ballina · Portali TAF");
+    const row = data.reviewer!.assignments.rows.find((r) => r.title === TITLE)!;
+    expect(row.nextStep).toBe("Deklaroni nëse keni konflikt interesi");
+    expect(row.due).toContain("(ora e Brukselit)");
+  });
+
+  it("refuses a conflict without a reason in Albanian, and tells the outcome on the home page in Albanian", async () => {
+    const blank = (await submit(reviewPage, path(), { version: String(assignment.version), intent: "DECLARE_CONFLICT", reason: " " }, { cookie, params: params() })) as Reply;
+    expect(blank.refusal).toBe("Përshkruani konfliktin me pak fjalë: e lexon ekipi i TAF-it.");
+    const data = (await load(home, "/?notice=review-conflict-declared", { cookie })) as Home;
+    expect(data.notice).toMatch(/^Deklaruat një konflikt interesi\./);
+  });
+});
+
+describe("the review page in Macedonian", () => {
+  beforeEach(async () => {
+    cookie = await sessionIn("mk");
+  });
+
+  it("titles the page, thanks for the declaration, and refuses an overlong comment with the number written the Macedonian way", async () => {
+    await submit(reviewPage, path(), { version: String(assignment.version), intent: "DECLARE_NO_CONFLICT" }, { cookie, params: params() });
+    const page = (await load(reviewPage, `${path()}?notice=DECLARE_NO_CONFLICT`, { cookie, params: params() })) as Page;
+    expect(page.pageTitle).toMatch(/^Оценка на .+ · Портал TAF$/);
+    expect(page.notice).toBe("Ви благодариме: изјавивте дека немате судир на интереси. Предлогот ви е отворен за оценување.");
+
+    const opened = (await load(reviewPage, path(), { cookie, params: params() })) as Page;
+    const reply = (await submit(
+      reviewPage,
+      path(),
+      { version: String(opened.version), revision: String(opened.opened!.revision), intent: "save", commentForApplicants: "x".repeat(8001) },
+      { cookie, params: params() },
+    )) as Reply;
+    expect(reply.problem).toBe("Не е зачувано: Коментарот за апликантите е подолг од 8.000 знаци: скратете го за да го зачувате.");
+  });
+});
