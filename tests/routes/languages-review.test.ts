@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as root from "../../app/root";
+import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import * as home from "../../app/routes/_index";
+import * as account from "../../app/routes/account";
 import * as reviewPage from "../../app/routes/reviews.$assignmentId";
 import { reviewAssignments } from "../../db/schema";
 import { useDatabase } from "../support/database";
@@ -10,7 +12,7 @@ import { load, signInAs, submit } from "../support/http";
 import { driveTo, userId } from "../workflow-server/builders";
 
 // Issue 12 for reviewers: the review page and the home page answer in the person's language,
-// words made on the server (titles, notices, next steps, refusals, dates) included.
+// and the account page, words made on the server (titles, notices, next steps, refusals, dates) included.
 
 useDatabase("demo");
 
@@ -20,6 +22,7 @@ const TITLE = "Joint surveillance of a heroin route through the Western Balkans"
 type Page = Awaited<ReturnType<typeof reviewPage.loader>>;
 type Home = Awaited<ReturnType<typeof home.loader>>;
 type Reply = { problem: string | null; refusal?: string };
+type Changed = { changed: boolean; result: { error: Record<string, string[]> } };
 
 let cookie = "";
 let assignment = { id: 0, version: 0 };
@@ -83,5 +86,17 @@ describe("the review page in Macedonian", () => {
       { cookie, params: params() },
     )) as Reply;
     expect(reply.problem).toBe("Не е зачувано: Коментарот за апликантите е подолг од 8.000 знаци: скратете го за да го зачувате.");
+  });
+});
+
+describe("the account page in Serbian Cyrillic", () => {
+  it("titles the page and says in Cyrillic what is wrong with the new password, changing nothing", async () => {
+    cookie = await sessionIn("sr-Cyrl");
+    expect(((await load(account, "/account", { cookie })) as { title: string }).title).toBe("Ваш налог · Портал TAF");
+    const wrong = (await submit(account, "/account", { currentPassword: "not it", password: "a long enough passphrase", confirmation: "a long enough passphrase" }, { cookie })) as Changed;
+    expect(wrong.changed).toBe(false);
+    expect(wrong.result.error.currentPassword).toEqual(["Ово није ваша тренутна лозинка."]);
+    const differ = (await submit(account, "/account", { currentPassword: DEMO_PASSWORD, password: "a long enough passphrase", confirmation: "another passphrase" }, { cookie })) as Changed;
+    expect(differ.result.error.confirmation).toEqual(["Две нове лозинке нису исте."]);
   });
 });
