@@ -5,9 +5,11 @@ import * as root from "../../app/root";
 import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import * as home from "../../app/routes/_index";
 import * as account from "../../app/routes/account";
+import * as criteria from "../../app/routes/admin.rounds.$roundId_.criteria";
 import * as reviewPage from "../../app/routes/reviews.$assignmentId";
 import { reviewAssignments } from "../../db/schema";
 import { useDatabase } from "../support/database";
+import { roundIdByCode } from "../support/tables";
 import { load, signInAs, submit } from "../support/http";
 import { driveTo, userId } from "../workflow-server/builders";
 
@@ -28,8 +30,8 @@ let cookie = "";
 let assignment = { id: 0, version: 0 };
 
 /** A reviewer's session switched to a language with `?lng=`, as the switcher's link does. */
-async function sessionIn(language: string) {
-  const session = await signInAs(EU);
+async function sessionIn(language: string, email = EU) {
+  const session = await signInAs(email);
   const response = (await load(root, `/?lng=${language}`, { cookie: session })) as Response;
   return `${session}; ${response.headers.get("Set-Cookie")!.split(";")[0]!}`;
 }
@@ -98,5 +100,25 @@ describe("the account page in Serbian Cyrillic", () => {
     expect(wrong.result.error.currentPassword).toEqual(["Ово није ваша тренутна лозинка."]);
     const differ = (await submit(account, "/account", { currentPassword: DEMO_PASSWORD, password: "a long enough passphrase", confirmation: "another passphrase" }, { cookie })) as Changed;
     expect(differ.result.error.confirmation).toEqual(["Две нове лозинке нису исте."]);
+  });
+});
+
+describe("a round's review criteria in Serbian (Latin) and Albanian", () => {
+  it("say in the reader's language why they are locked, with the count's plural form", async () => {
+    const roundId = String(roundIdByCode("2026-R2"));
+    const inSerbian = (await load(criteria, `/admin/rounds/${roundId}/criteria`, { cookie: await sessionIn("sr-Latn", "admin@taf.example"), params: { roundId } })) as { title: string; lockReason: string };
+    expect(inSerbian.title).toBe("Kriterijumi ocjenjivanja · 2026-R2 · Portal TAF");
+    expect(inSerbian.lockReason).toMatch(/^Kriterijumi su zaključani: podneseno je 5 ocjena ovog kruga, prva .+\(briselsko vrijeme\)/);
+  });
+
+  it("refuse a weight of zero in Albanian, keeping what was typed", async () => {
+    const roundId = String(roundIdByCode("ROLLING"));
+    const cookie = await sessionIn("sq", "admin@taf.example");
+    const form = { intent: "save", version: "0", "criteria[0].id": "", "criteria[0].name": "Lidhja me prioritetet", "criteria[0].weight": "0" };
+    const answer = (await submit(criteria, `/admin/rounds/${roundId}/criteria`, form, { cookie, params: { roundId } })) as {
+      result: { error: Record<string, string[]>; initialValue: { criteria: { name: string }[] } };
+    };
+    expect(answer.result.error["criteria[0].weight"]).toEqual(["Shkruani një peshë mbi zero."]);
+    expect(answer.result.initialValue.criteria[0]!.name).toBe("Lidhja me prioritetet");
   });
 });
