@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, startPortal } from "../support/portal";
 import { type Portal, seen, signIn, watchedPage } from "./support";
 
-// Issue 12: the reviewer's pages, the homes and the account page, in a pseudo-language longer
+// Issue 12: the reviewer's pages, the homes, the account page and the review criteria, in a pseudo-language longer
 // than any real one, still fit a phone and a desktop screen.
 
 const running = {} as { portal: Portal; browser: BrowserContext };
@@ -16,6 +16,16 @@ afterAll(async () => {
   await running.browser?.close();
   await running.portal?.stop();
 });
+
+/** Each round's review criteria page: editable (no review submitted yet) or locked. */
+function criteriaPaths() {
+  const database = new Database(running.portal.databasePath, { readonly: true });
+  try {
+    return (database.prepare("select id from rounds").all() as { id: number }[]).map((row) => `/admin/rounds/${row.id}/criteria`);
+  } finally {
+    database.close();
+  }
+}
 
 /** The reviewer's open assignments in the demo: at the conflict check or being reviewed. */
 function assignmentPaths(email: string) {
@@ -61,8 +71,8 @@ describe("the reviewers' pages and the homes in a longer pseudo-language", () =>
     expect(problems).toEqual([]);
   }, 90_000);
 
-  it("fit a 390 px phone and a 1280 px screen on the TAF team's and a country advisor's home", async () => {
-    const administrator = await overflowingPages("admin@taf.example", ["/"]);
+  it("fit a 390 px phone and a 1280 px screen on the TAF team's and a country advisor's home, and the review criteria", async () => {
+    const administrator = await overflowingPages("admin@taf.example", ["/", ...criteriaPaths()]);
     const advisor = await overflowingPages("advisor.mk@taf.example", ["/"]);
     expect([...administrator.overflowing, ...advisor.overflowing]).toEqual([]);
     expect([...administrator.problems, ...advisor.problems]).toEqual([]);
