@@ -24,8 +24,8 @@ export const setPasswordSchema = z
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).max(200),
+    currentPassword: z.string({ error: "accountPage.validation.currentPassword" }).max(200),
     password: newPasswordSchema,
-    confirmation: z.string({ error: "Type the new password again." }),
+    confirmation: z.string({ error: "accountPage.validation.confirmation" }),
   })
-  .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "The two new passwords are not the same." });
+  .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "accountPage.validation.confirmationDiffers" });

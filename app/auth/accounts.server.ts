@@ -101,7 +101,7 @@ export async function changePassword(
   if (!(await verifyPassword(row?.passwordHash ?? null, currentPassword))) {
     recordAttempt(limits);
     audit({ actorUserId: user.id, action: "passwordCheckFailed", subjectType: "user", subjectId: user.id, ip: clientIp(request) });
-    return { ok: false, currentPassword: "This is not your current password." };
+    return { ok: false, currentPassword: "accountPage.notCurrentPassword" };
   }
   const passwordHash = await hashPassword(password);
   db().transaction((tx) => {

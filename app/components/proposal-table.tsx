@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Pagination } from "./pagination";
 import { YourTurn } from "./your-turn";
 
@@ -27,6 +28,7 @@ type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
  * the other pages. `label` names the proposals in words for those links.
  */
 export function ProposalTable({ list, caption, empty, label, showRound = true }: { list: List; caption: string; empty: string; label: string; showRound?: boolean }) {
+  const { t } = useTranslation();
   const { rows, pages } = list;
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
@@ -36,19 +38,19 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Proposal</th>
-              <th scope="col">Lead institution</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Last change</th>
+              <th scope="col">{t("proposalTable.proposal")}</th>
+              <th scope="col">{t("proposalTable.lead")}</th>
+              <th scope="col">{t("proposalTable.stage")}</th>
+              <th scope="col">{t("proposalTable.lastChange")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td className="text" data-label="Proposal">
+                <td className="text" data-label={t("proposalTable.proposal")}>
                   <Link to={`/proposals/${row.id}`}>
                     {row.reference ? `${row.reference}: ` : ""}
-                    {row.title || "Untitled proposal"}
+                    {row.title || t("proposalTable.untitled")}
                   </Link>
                   {showRound ? (
                     <>
@@ -57,14 +59,14 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
                     </>
                   ) : null}
                 </td>
-                <td className="text" data-label="Lead institution">{row.leadName}</td>
-                <td data-label="Stage">
+                <td className="text" data-label={t("proposalTable.lead")}>{row.leadName}</td>
+                <td data-label={t("proposalTable.stage")}>
                   <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
                   <YourTurn yourTurn={row.yourTurn} />
                   {row.late ? (
                     <>
                       {" "}
-                      <span className="badge warn">submitted late</span>
+                      <span className="badge warn">{t("proposalTable.late")}</span>
                     </>
                   ) : null}
                   {row.attention ? (
@@ -74,7 +76,7 @@ export function ProposalTable({ list, caption, empty, label, showRound = true }:
                     </>
                   ) : null}
                 </td>
-                <td data-label="Last change">{row.updated}</td>
+                <td data-label={t("proposalTable.lastChange")}>{row.updated}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,8 @@ import { count, desc, eq, inArray } from "drizzle-orm";
 import { institutions, mailbox, outbox, rounds, users } from "../../db/schema";
 import type { RoundState } from "../../workflows/round.machine";
 import { roundMachine, roundStateLabelOf } from "../../workflows/round.machine";
-import { formatBrussels } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
@@ -17,14 +18,14 @@ const OPEN: RoundState = "open";
 const WORKED_ON = Object.entries(roundMachine.states).flatMap(([state, node]) => (node.type === "final" ? [] : [state as RoundState]));
 
 /** The rounds applicants may submit to now, the soonest opened first, with their deadline. */
-export function openRounds() {
+export function openRounds(language: PageLanguage) {
   return db()
     .select({ code: rounds.code, title: rounds.title, mode: rounds.mode, closesAt: rounds.closesAt })
     .from(rounds)
     .where(eq(rounds.state, OPEN))
     .orderBy(rounds.opensAt)
     .all()
-    .map((r) => ({ ...r, closes: r.closesAt ? formatBrussels(r.closesAt) : null }));
+    .map((r) => ({ ...r, closes: r.closesAt ? formatBrusselsIn(language, r.closesAt) : null }));
 }
 
 /** The TAF team's desk: people, institutions and mail in figures, the proposals in progress, the rounds. */

@@ -8,28 +8,29 @@ import { SCALE_POINTS } from "../../workflows/review-criteria";
 
 export const MAX_REVIEW_CRITERIA = 12;
 
-const text = (max: number) => multiLine().trim().max(max, `Use at most ${max.toLocaleString("en-GB")} characters.`).default("");
+/** `tooLong` is the message key that names the limit. */
+const text = (max: number, tooLong: string) => multiLine().trim().max(max, tooLong).default("");
 
 export const criterionFormSchema = z.object({
   // Blank for a criterion added in this form: the server gives it a new id when it is saved.
   id: z.string().trim().max(80).default(""),
-  name: singleLine({ error: "Enter the criterion's name." }).trim().min(1, "Enter the criterion's name.").max(200, "Use at most 200 characters."),
-  guidance: text(2000),
+  name: singleLine({ error: "criteriaPage.validation.name" }).trim().min(1, "criteriaPage.validation.name").max(200, "criteriaPage.validation.atMost200"),
+  guidance: text(2000, "criteriaPage.validation.atMost2000"),
   weight: z
-    .number({ error: "Enter a weight, a number above zero such as 1 or 1.5." })
-    .positive("Enter a weight above zero.")
-    .max(100, "Enter a weight of at most 100: only the ratio between weights matters."),
+    .number({ error: "criteriaPage.validation.weight" })
+    .positive("criteriaPage.validation.weightAboveZero")
+    .max(100, "criteriaPage.validation.weightAtMost100"),
   scaleLabels: z
-    .array(text(300), { error: `Give words for each of the ${SCALE_POINTS.length} points of the scale.` })
-    .length(SCALE_POINTS.length, `Give words for each of the ${SCALE_POINTS.length} points of the scale.`),
+    .array(text(300, "criteriaPage.validation.atMost300"), { error: "criteriaPage.validation.scaleLabels" })
+    .length(SCALE_POINTS.length, "criteriaPage.validation.scaleLabels"),
 });
 
 export const reviewCriteriaFormSchema = z.object({
-  version: z.number({ error: "This form is out of date. Reload the page and try again." }).int(),
+  version: z.number({ error: "criteriaPage.validation.outOfDate" }).int(),
   criteria: z
-    .array(criterionFormSchema, { error: "A round needs at least one review criterion." })
-    .min(1, "A round needs at least one review criterion.")
-    .max(MAX_REVIEW_CRITERIA, `A round has at most ${MAX_REVIEW_CRITERIA} review criteria.`),
+    .array(criterionFormSchema, { error: "criteriaPage.validation.atLeastOne" })
+    .min(1, "criteriaPage.validation.atLeastOne")
+    .max(MAX_REVIEW_CRITERIA, "criteriaPage.validation.atMostTwelve"),
 });
 
 export type ReviewCriteriaFormInput = z.infer<typeof reviewCriteriaFormSchema>;

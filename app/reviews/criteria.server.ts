@@ -4,18 +4,19 @@ import type { Tx } from "../../db/client";
 import { proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import type { ReviewCriterion } from "../../workflows/review-criteria";
 import { checkReviewCriteria } from "../../workflows/review-criteria";
-import { formatBrussels } from "../../workflows/time";
+import { formatBrusselsIn } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { roundSettings } from "../rounds/workflow.server";
 import type { ReviewCriteriaFormInput } from "./criteria-schema";
+import type { PageWords } from "./reviews.server";
 
 // A round's review criteria as the TAF team sets them: stored in the round's settings, guarded
 // by the round's version, and locked from the first submitted review on, since stored scores
 // refer to the criteria by id and a mean over changed criteria would mean nothing.
 
-export const CRITERIA_CONFLICT_MESSAGE = "This round changed meanwhile. Reload the page to see what changed, then make your changes again.";
+export const CRITERIA_CONFLICT_MESSAGE = "criteriaPage.changedMeanwhile";
 
 /** The submitted reviews of a round: once there is one, its criteria no longer change. */
 function submittedReviewsOf(tx: Tx, roundId: number) {
@@ -29,17 +30,16 @@ function submittedReviewsOf(tx: Tx, roundId: number) {
   return { count: row?.n ?? 0, first: row?.first ?? null };
 }
 
-export type CriteriaLock = { reviews: number; since: string } | null;
+export type CriteriaLock = { reviews: number; since: Date | null } | null;
 
 function lockOf(tx: Tx, roundId: number): CriteriaLock {
   const submitted = submittedReviewsOf(tx, roundId);
-  return submitted.count === 0 ? null : { reviews: submitted.count, since: submitted.first ? formatBrussels(submitted.first) : "" };
+  return submitted.count === 0 ? null : { reviews: submitted.count, since: submitted.first };
 }
 
-/** Why the criteria cannot change, in words, for the page and the server's refusal alike. */
-export function lockReason(lock: NonNullable<CriteriaLock>) {
-  const reviewsIn = lock.reviews === 1 ? "1 review of this round is" : `${lock.reviews} reviews of this round are`;
-  return `The criteria are locked: ${reviewsIn} submitted, the first on ${lock.since}, and their scores refer to these criteria. Changing them now would make the scores of different reviews mean different things.`;
+/** Why the criteria cannot change, in the reader's words, for the page and the server's refusal alike. */
+export function lockReason(lock: NonNullable<CriteriaLock>, { t, language }: PageWords) {
+  return t("criteriaPage.locked", { count: lock.reviews, since: lock.since ? formatBrusselsIn(language, lock.since) : "" });
 }
 
 /** The criteria page of a round: its criteria, and whether (and why) they are locked. Null: no such round. */
@@ -61,14 +61,14 @@ export type CriteriaOutcome = { ok: true; version: number } | { ok: false; probl
  * finds wrong. A criterion keeps its id; one added in the form (or naming an id the round does
  * not have) gets a new one, so no stored score can ever point at it by accident.
  */
-export function saveReviewCriteria(input: { roundId: number; form: ReviewCriteriaFormInput; admin: ActingPerson; now?: Date }): CriteriaOutcome {
+export function saveReviewCriteria(input: { roundId: number; form: ReviewCriteriaFormInput; admin: ActingPerson; words: PageWords; now?: Date }): CriteriaOutcome {
   return db().transaction(
     (tx) => {
       const round = tx.select({ id: rounds.id, code: rounds.code, version: rounds.version, settings: rounds.settings }).from(rounds).where(eq(rounds.id, input.roundId)).get();
       if (!round) return { ok: false, problem: "notFound", messages: ["There is no such round."] };
       if (round.version !== input.form.version) return { ok: false, problem: "conflict", messages: [CRITERIA_CONFLICT_MESSAGE] };
       const lock = lockOf(tx, round.id);
-      if (lock) return { ok: false, problem: "locked", messages: [lockReason(lock)] };
+      if (lock) return { ok: false, problem: "locked", messages: [lockReason(lock, input.words)] };
 
       const settings = roundSettings(round);
       const known = new Set(settings.reviewCriteria.map((criterion) => criterion.id));

@@ -14,28 +14,27 @@ export const SCORE_FIELD_PREFIX = "score.";
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
-const comment = (what: string) =>
+/** `tooLong` is the message key, translated with `max` (REVIEW_COMMENT_MAX as the reader writes it). */
+const comment = (tooLong: string) =>
   z
     .string()
     .default("")
-    .refine((text) => text.length <= REVIEW_COMMENT_MAX, {
-      message: `${what} is longer than ${REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters: shorten it to save it.`,
-    });
+    .refine((text) => text.length <= REVIEW_COMMENT_MAX, { message: tooLong });
 
 const score = z.preprocess(
   blankToUndefined,
   z.coerce
     .number()
     .int()
-    .refine((n) => (SCALE_POINTS as readonly number[]).includes(n), { message: "A score is a whole number from 1 to 5." })
+    .refine((n) => (SCALE_POINTS as readonly number[]).includes(n), { message: "reviewPage.validation.score" })
     .optional(),
 );
 
 export const reviewDraftSchema = z.object({
   recommendation: z.preprocess(blankToUndefined, z.enum(RECOMMENDATION_IDS).optional()),
   confidence: z.preprocess(blankToUndefined, z.enum(CONFIDENCE_IDS).optional()),
-  commentForApplicants: comment("The comment for the applicants"),
-  internalComment: comment("The internal comment for the TAF team"),
+  commentForApplicants: comment("reviewPage.validation.commentForApplicantsTooLong"),
+  internalComment: comment("reviewPage.validation.internalCommentTooLong"),
 });
 
 export type ReviewDraft = z.infer<typeof reviewDraftSchema> & { scores: Record<string, number> };
@@ -63,7 +62,7 @@ export function readReviewForm(form: Record<string, string>, criterionIds: reado
   const scores: Record<string, number> = {};
   for (const id of criterionIds) {
     const parsed = score.safeParse(typed.scores[id]);
-    if (!parsed.success) problems.push(parsed.error.issues[0]?.message ?? "A score is a whole number from 1 to 5.");
+    if (!parsed.success) problems.push(parsed.error.issues[0]?.message ?? "reviewPage.validation.score");
     else if (parsed.data !== undefined) scores[id] = parsed.data;
   }
   const rest = reviewDraftSchema.safeParse(typed);
@@ -75,7 +74,7 @@ export function readReviewForm(form: Record<string, string>, criterionIds: reado
 /** The statechart events a reviewer sends from the review page, with the texts they carry. */
 export const reviewerCommandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("DECLARE_NO_CONFLICT") }),
-  z.object({ intent: z.literal("DECLARE_CONFLICT"), reason: multiLine().trim().min(1, "Describe the conflict in a few words: the TAF team reads it.").max(2000) }),
-  z.object({ intent: z.literal("DECLINE"), reason: multiLine().trim().min(1, "Give a reason for declining: the TAF team reads it.").max(2000) }),
+  z.object({ intent: z.literal("DECLARE_CONFLICT"), reason: multiLine().trim().min(1, "reviewPage.validation.conflictReason").max(2000) }),
+  z.object({ intent: z.literal("DECLINE"), reason: multiLine().trim().min(1, "reviewPage.validation.declineReason").max(2000) }),
   z.object({ intent: z.literal("REOPEN_REVIEW") }),
 ]);

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ne, notInArray } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import { countries, eligibilityChecks, institutions, proposalPartners, proposals, proposalVersions, reviewAssignments, reviews } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
 import type { AssignmentState } from "../../workflows/assignment.machine";
@@ -8,7 +9,9 @@ import type { CriterionResult } from "../../workflows/eligibility";
 import { jointCountries } from "../../workflows/eligibility";
 import { CONFIDENCE_LEVELS, RECOMMENDATIONS } from "../../workflows/review-criteria";
 import { formatScore, weightedScore } from "../../workflows/review-scoring";
-import { formatBrussels } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { translatorFor } from "../../workflows/messages";
+import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
@@ -21,7 +24,7 @@ import { partnerTakesPart } from "../proposals/participation.server";
 import type { AssignmentCommand, AssignmentOutcome } from "./assignments.server";
 import { applyAssignmentCommand, criteriaOfProposal, proposalStatesTakingReviews, reviewGaps } from "./assignments.server";
 import type { ReviewDraft, ReviewDraftTyped } from "./review-schema";
-import { readReviewForm, typedReviewForm } from "./review-schema";
+import { readReviewForm, REVIEW_COMMENT_MAX, typedReviewForm } from "./review-schema";
 
 // A reviewer's side of the EU review: their assignments, the review page (the proposal as
 // submitted beside the review form), saving a draft, and the statechart's events they send.
@@ -32,11 +35,19 @@ const REVIEWING: AssignmentState = "reviewing";
 const SUBMITTED: AssignmentState = "submitted";
 
 /** What the reviewer does next, by where the assignment is (the list of assignments and the proposal page say it alike). */
-export const NEXT_STEP: Partial<Record<AssignmentState, string>> = {
-  invited: "Declare any conflict",
-  reviewing: "Continue your review",
-  submitted: "Submitted — you can reopen it until the review closes",
+const NEXT_STEP_KEY: Partial<Record<AssignmentState, string>> = {
+  invited: "reviewPage.nextStep.invited",
+  reviewing: "reviewPage.nextStep.reviewing",
+  submitted: "reviewPage.nextStep.submitted",
 };
+
+/** The same in English, for the proposal page, which is not yet in the reader's language. */
+export const NEXT_STEP: Partial<Record<AssignmentState, string>> = Object.fromEntries(
+  Object.entries(NEXT_STEP_KEY).map(([state, key]) => [state, translatorFor("en")(key)]),
+);
+
+/** The words and formats of the page being rendered, given by its route. */
+export type PageWords = { t: TFunction; language: PageLanguage };
 
 /** A reviewer acts on their own assignment as themselves: the statechart checks it is theirs. */
 export function reviewerActor(user: { id: number }): Actor {
@@ -57,7 +68,7 @@ export function closedReviewsOf(user: SessionUser): number {
     .get()!.n;
 }
 
-export function assignmentsOfReviewer(user: SessionUser, request: PageRequest) {
+export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, { t, language }: PageWords) {
   return readPage(request, (offset, limit) => {
     const rows = db()
       .select({
@@ -81,9 +92,9 @@ export function assignmentsOfReviewer(user: SessionUser, request: PageRequest) {
       rows: rows.map(({ total: _, ...row }) => ({
         ...row,
         dueAt: row.dueAt.toISOString(),
-        due: formatBrussels(row.dueAt),
+        due: formatBrusselsIn(language, row.dueAt),
         stateLabel: assignmentStateLabelOf(row.state),
-        nextStep: NEXT_STEP[row.state] ?? "",
+        nextStep: NEXT_STEP_KEY[row.state] ? t(NEXT_STEP_KEY[row.state]!) : "",
         submitted: row.state === SUBMITTED,
         // Before "no conflict" the reviewer sees only who takes part, on the review page.
         proposalOpen: ASSIGNMENT_STATES_SEEING_THE_PROPOSAL.includes(row.state),
@@ -124,7 +135,7 @@ function whoTakesPart(proposalId: number) {
 }
 
 /** The proposal as the applicants submitted it: its latest frozen version, attachments and eligibility. */
-function proposalAsSubmitted(proposalId: number) {
+function proposalAsSubmitted(proposalId: number, language: PageLanguage) {
   const version = db()
     .select({ number: proposalVersions.number, content: proposalVersions.content, createdAt: proposalVersions.createdAt })
     .from(proposalVersions)
@@ -133,10 +144,10 @@ function proposalAsSubmitted(proposalId: number) {
     .get();
   const check = db().select().from(eligibilityChecks).where(eq(eligibilityChecks.proposalId, proposalId)).orderBy(desc(eligibilityChecks.id)).get();
   return {
-    version: version ? { number: version.number, submitted: formatBrussels(version.createdAt) } : null,
+    version: version ? { number: version.number, submitted: formatBrusselsIn(language, version.createdAt) } : null,
     answers: version ? proposalDocuments(version.content).answers : null,
     attachments: currentAttachments(proposalId).map(({ id, name, type, size }) => ({ id, name, type, size, href: `/proposals/${proposalId}/attachments/${id}` })),
-    eligibility: check ? { at: formatBrussels(check.at), results: (check.results as CriterionResult[]).map(({ id, label, outcome, reason }) => ({ id, label, outcome, reason })) } : null,
+    eligibility: check ? { at: formatBrusselsIn(language, check.at), results: (check.results as CriterionResult[]).map(({ id, label, outcome, reason }) => ({ id, label, outcome, reason })) } : null,
   };
 }
 
@@ -144,7 +155,7 @@ function proposalAsSubmitted(proposalId: number) {
  * The other reviewers' submitted reviews of the proposal, for a reviewer who submitted theirs:
  * blind until then. Names are withheld; reviewers are numbered in the order they were assigned.
  */
-function othersReviews(assignment: ReviewerAssignment) {
+function othersReviews(assignment: ReviewerAssignment, t: TFunction) {
   if (assignment.state !== SUBMITTED) return null;
   const criteria = criteriaOfProposal(db(), assignment.proposalId);
   return db()
@@ -162,7 +173,7 @@ function othersReviews(assignment: ReviewerAssignment) {
     .all()
     .map(({ id, review }, index) => ({
       id,
-      label: `Reviewer ${index + 1}`,
+      label: t("reviewPage.others.reviewer", { number: index + 1 }),
       scores: criteria.map((criterion) => ({ name: criterion.name, score: review.scores[criterion.id] ?? null })),
       weighted: formatScore(weightedScore(criteria, review.scores as never).value),
       recommendation: review.recommendation ? RECOMMENDATIONS[review.recommendation].label : null,
@@ -171,7 +182,7 @@ function othersReviews(assignment: ReviewerAssignment) {
 }
 
 /** The review page: before "no conflict" only who takes part; then the proposal beside the review. */
-export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser) {
+export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser, { t, language }: PageWords) {
   const snapshot = restoreAssignment(assignment.snapshot, assignment.machineVersion);
   const events = allowedAssignmentEvents(snapshot, reviewerActor(user)).map((type) => ({ type, label: ASSIGNMENT_EVENTS[type].action }));
   const base = {
@@ -180,7 +191,7 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser)
     state: assignment.state,
     stateLabel: assignmentStateLabelOf(assignment.state),
     version: assignment.version,
-    due: formatBrussels(assignment.dueAt),
+    due: formatBrusselsIn(language, assignment.dueAt),
     dueAt: assignment.dueAt.toISOString(),
     now: new Date().toISOString(),
     events,
@@ -195,7 +206,7 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser)
   return {
     ...base,
     opened: {
-      proposal: proposalAsSubmitted(assignment.proposalId),
+      proposal: proposalAsSubmitted(assignment.proposalId, language),
       criteria,
       recommendations: Object.entries(RECOMMENDATIONS).map(([id, words]) => ({ id, ...words })),
       confidenceLevels: Object.entries(CONFIDENCE_LEVELS).map(([id, words]) => ({ id, ...words })),
@@ -207,15 +218,13 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser)
         internalComment: review?.internalComment ?? "",
       },
       revision: review?.updatedAt.getTime() ?? 0,
-      lastSaved: review ? formatBrussels(review.updatedAt) : null,
-      submitted: review?.submittedAt ? formatBrussels(review.submittedAt) : null,
+      lastSaved: review ? formatBrusselsIn(language, review.updatedAt) : null,
+      submitted: review?.submittedAt ? formatBrusselsIn(language, review.submittedAt) : null,
       missing: reviewGaps(criteria, review).map(({ label, field }) => ({ label, field })),
-      others: othersReviews(assignment),
+      others: othersReviews(assignment, t),
     },
   };
 }
-
-export const REVIEW_CHANGED_MESSAGE = "Not saved: this review was saved from another tab or window meanwhile. Reload the page to see it, then make your changes again.";
 
 export type SaveReviewOutcome = { ok: true; savedAt: Date; revision: number } | { ok: false; conflict: boolean; message: string };
 
@@ -225,7 +234,7 @@ export type SaveReviewOutcome = { ok: true; savedAt: Date; revision: number } | 
  * `updatedAt`, 0 before the first save) the form was loaded with: a save from a second tab
  * meanwhile is refused rather than overwritten.
  */
-export function saveReviewDraft(input: { assignmentId: number; basedOn: number; draft: ReviewDraft; now?: Date }): SaveReviewOutcome {
+export function saveReviewDraft(input: { assignmentId: number; basedOn: number; draft: ReviewDraft; now?: Date }, t: TFunction): SaveReviewOutcome {
   const now = input.now ?? new Date();
   return db().transaction(
     (tx) => {
@@ -236,13 +245,13 @@ export function saveReviewDraft(input: { assignmentId: number; basedOn: number; 
         .where(eq(reviewAssignments.id, input.assignmentId))
         .get();
       if (!assignment || !proposalStatesTakingReviews().includes(assignment.proposalState as never)) {
-        return { ok: false, conflict: true, message: "Not saved: the EU review of this proposal is closed: it takes no more reviews." };
+        return { ok: false, conflict: true, message: t("reviewPage.notSaved.reviewClosed") };
       }
       if (assignment.state !== REVIEWING) {
-        return { ok: false, conflict: true, message: `Not saved: the review is at “${assignmentStateLabelOf(assignment.state)}”. Reopen it to edit it.` };
+        return { ok: false, conflict: true, message: t("reviewPage.notSaved.notEditing", { state: assignmentStateLabelOf(assignment.state) }) };
       }
       const existing = tx.select({ updatedAt: reviews.updatedAt }).from(reviews).where(eq(reviews.assignmentId, input.assignmentId)).get();
-      if ((existing?.updatedAt.getTime() ?? 0) !== input.basedOn) return { ok: false, conflict: true, message: REVIEW_CHANGED_MESSAGE };
+      if ((existing?.updatedAt.getTime() ?? 0) !== input.basedOn) return { ok: false, conflict: true, message: t("reviewPage.notSaved.changedElsewhere") };
       // Two saves in the same millisecond would share a revision: the second moves on by one.
       const savedAt = existing && existing.updatedAt.getTime() >= now.getTime() ? new Date(existing.updatedAt.getTime() + 1) : now;
       const values = {
@@ -266,11 +275,15 @@ export function saveReviewDraft(input: { assignmentId: number; basedOn: number; 
 export type SavedReviewForm = { ok: true; savedAt: Date; revision: number } | { ok: false; conflict: boolean; message: string; typed: ReviewDraftTyped };
 
 /** Reads the review form against the round's criteria and saves it as a draft; what was typed comes back when it cannot be saved. */
-export function saveReviewForm(assignment: ReviewerAssignment, form: Record<string, string>, basedOn: number): SavedReviewForm {
+export function saveReviewForm(assignment: ReviewerAssignment, form: Record<string, string>, basedOn: number, { t, language }: PageWords): SavedReviewForm {
   const criterionIds = criteriaOfProposal(db(), assignment.proposalId).map((criterion) => criterion.id);
   const read = readReviewForm(form, criterionIds);
-  if (!read.ok) return { ok: false, conflict: false, message: `Not saved: ${read.problems.join(" ")}`, typed: read.typed };
-  const saved = saveReviewDraft({ assignmentId: assignment.id, basedOn, draft: read.draft });
+  if (!read.ok) {
+    // The schema's messages are keys; the longest comment is written as the reader writes numbers.
+    const problems = read.problems.map((key) => t(key, { max: formatNumberIn(language, REVIEW_COMMENT_MAX) }));
+    return { ok: false, conflict: false, message: t("reviewPage.notSaved.problems", { problems: problems.join(" ") }), typed: read.typed };
+  }
+  const saved = saveReviewDraft({ assignmentId: assignment.id, basedOn, draft: read.draft }, t);
   if (!saved.ok) return { ...saved, typed: typedReviewForm(form, criterionIds) };
   return saved;
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { requireUser } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { ProposalTable } from "../components/proposal-table";
@@ -7,40 +8,44 @@ import { RoundStateBadge } from "../components/round";
 import { administratorOverview, openRounds } from "../home/home.server";
 import { FeedbackInvitations } from "../components/lessons/feedback-invitations";
 import { feedbackWaitingFor } from "../lessons/feedback.server";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { requestedPage } from "../pagination.server";
 import { can } from "../permissions.server";
 import { proposalsOfCountries, proposalsOfInstitutions } from "../proposals/lists.server";
 import { ReviewAssignmentTable } from "../components/reviews/review-assignment-table";
 import { assignmentsOfReviewer, closedReviewsOf } from "../reviews/reviews.server";
 
-export const meta: MetaFunction = () => [{ title: "Home · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 // After declining a partnership the institution no longer sees the proposal: the answer is told here.
 const NOTICES: Record<string, string> = {
-  "partnership-declined": "Your institution declined to take part. The lead institution was told by e-mail.",
-  "partnership-withdrew": "Your institution withdrew its participation. The lead institution was told by e-mail.",
-  "review-conflict-declared": "You declared a conflict of interest. The TAF team will assign the proposal to another reviewer; you see nothing more of it.",
-  "review-declined": "You declined the assignment. The TAF team will assign the proposal to another reviewer.",
+  "partnership-declined": "homePage.notice.partnershipDeclined",
+  "partnership-withdrew": "homePage.notice.partnershipWithdrew",
+  "review-conflict-declared": "homePage.notice.conflictDeclared",
+  "review-declined": "homePage.notice.reviewDeclined",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const applicantOf = user.memberships.filter((m) => m.role === "applicant");
   const advisorOf = user.memberships.filter((m) => m.role === "countryAdvisor");
-  const notice = new URL(request.url).searchParams.get("notice");
+  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""];
+  const t = await translatorOf(request);
+  const language = await pageLanguage(request);
   return {
+    title: t("layout.pageTitle", { page: t("homePage.title") }),
     name: user.name,
-    notice: NOTICES[notice ?? ""] ?? null,
+    notice: notice ? t(notice) : null,
     applicant: can(user, "viewApplicantHome")
       ? {
           institutions: applicantOf.map((m) => m.institutionName ?? ""),
           proposals: proposalsOfInstitutions(user, requestedPage(request, "ourPage")),
-          openRounds: openRounds(),
+          openRounds: openRounds(language),
           feedback: feedbackWaitingFor(user),
         }
       : null,
     reviewer: can(user, "viewReviewerHome")
-      ? { assignments: assignmentsOfReviewer(user, requestedPage(request, "reviewPage")), closed: closedReviewsOf(user), now: new Date().toISOString() }
+      ? { assignments: assignmentsOfReviewer(user, requestedPage(request, "reviewPage"), { t, language }), closed: closedReviewsOf(user), now: new Date().toISOString() }
       : null,
     countryAdvisor: can(user, "viewCountryAdvisorHome")
       ? {
@@ -53,10 +58,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>Welcome, {data.name}</h1>
+      <h1>{t("homePage.welcome", { name: data.name })}</h1>
       {data.notice ? (
         <p className="notice success" role="status">
           {data.notice}
@@ -64,49 +70,49 @@ export default function Home() {
       ) : null}
       {data.administrator ? (
         <section aria-labelledby="admin-heading">
-          <h2 id="admin-heading">Your desk</h2>
+          <h2 id="admin-heading">{t("homePage.desk.heading")}</h2>
           <div className="cards">
             <div className="card">
-              <h3>Eligibility</h3>
+              <h3>{t("homePage.desk.eligibility")}</h3>
               <p className="figure">{data.administrator.awaitingEligibility}</p>
-              <p>{data.administrator.awaitingEligibility === 1 ? "proposal waits" : "proposals wait"} for an eligibility decision</p>
-              <Link to="/admin/eligibility">Open the eligibility desk</Link>
+              <p>{t("homePage.desk.awaitingEligibility", { count: data.administrator.awaitingEligibility })}</p>
+              <Link to="/admin/eligibility">{t("homePage.desk.openEligibility")}</Link>
             </div>
             <div className="card">
-              <h3>People</h3>
+              <h3>{t("homePage.desk.people")}</h3>
               <p className="figure">{data.administrator.activePeople}</p>
-              <p>active accounts</p>
-              <Link to="/admin/people">Manage people</Link>
+              <p>{t("homePage.desk.activePeople", { count: data.administrator.activePeople })}</p>
+              <Link to="/admin/people">{t("homePage.desk.managePeople")}</Link>
             </div>
             <div className="card">
-              <h3>Institutions</h3>
+              <h3>{t("homePage.desk.institutions")}</h3>
               <p className="figure">{data.administrator.institutions}</p>
-              <p>active in the directory</p>
-              <Link to="/admin/institutions">Manage institutions</Link>
+              <p>{t("homePage.desk.activeInstitutions", { count: data.administrator.institutions })}</p>
+              <Link to="/admin/institutions">{t("homePage.desk.manageInstitutions")}</Link>
             </div>
             <div className="card">
-              <h3>Mail</h3>
+              <h3>{t("homePage.desk.mail")}</h3>
               <p className="figure">{data.administrator.received}</p>
               <p>
-                received by the portal's mailbox · {data.administrator.mailPending} waiting to be sent
+                {t("homePage.desk.mailReceived", { count: data.administrator.received, pending: data.administrator.mailPending })}
                 {data.administrator.mailFailed ? (
                   <>
                     {" "}
-                    · <strong>{data.administrator.mailFailed} failed</strong>
+                    · <strong>{t("homePage.desk.mailFailed", { count: data.administrator.mailFailed })}</strong>
                   </>
                 ) : null}
               </p>
-              <Link to="/admin/mailbox">Open the mailbox</Link>
+              <Link to="/admin/mailbox">{t("homePage.desk.openMailbox")}</Link>
             </div>
           </div>
-          <h3>Proposals in progress</h3>
+          <h3>{t("homePage.desk.inProgress")}</h3>
           <ProposalTable
             list={data.administrator.proposals}
-            label="proposals in progress"
-            caption="Submitted proposals not yet finished, most recently changed first"
-            empty="No proposal is in progress."
+            label={t("homePage.desk.inProgressLabel")}
+            caption={t("homePage.desk.inProgressCaption")}
+            empty={t("homePage.desk.inProgressEmpty")}
           />
-          <h3>Submission rounds</h3>
+          <h3>{t("homePage.desk.rounds")}</h3>
           {data.administrator.rounds.length ? (
             <ul>
               {data.administrator.rounds.map((round) => (
@@ -116,28 +122,28 @@ export default function Home() {
               ))}
             </ul>
           ) : (
-            <p className="empty">No rounds are planned, open or waiting to be archived.</p>
+            <p className="empty">{t("homePage.desk.noRounds")}</p>
           )}
           <p>
-            <Link to="/admin/rounds">All submission rounds</Link> · <Link to="/admin/rounds/new">Add a round</Link>
+            <Link to="/admin/rounds">{t("homePage.desk.allRounds")}</Link> · <Link to="/admin/rounds/new">{t("homePage.desk.addRound")}</Link>
           </p>
         </section>
       ) : null}
       {data.applicant ? (
         <section aria-labelledby="applicant-heading">
-          <h2 id="applicant-heading">Proposals of {data.applicant.institutions.join(", ")}</h2>
+          <h2 id="applicant-heading">{t("homePage.applicant.heading", { institutions: data.applicant.institutions.join(", ") })}</h2>
           <FeedbackInvitations surveys={data.applicant.feedback} />
           <ProposalTable
             list={data.applicant.proposals}
-            label="your institution's proposals"
-            caption="Proposals your institution leads or is a partner in"
-            empty="Your institution has no proposals yet. Proposals your institution leads or is a partner in will be listed here."
+            label={t("homePage.applicant.label")}
+            caption={t("homePage.applicant.caption")}
+            empty={t("homePage.applicant.empty")}
           />
-          <h3>Open submission rounds</h3>
+          <h3>{t("homePage.applicant.openRounds")}</h3>
           {data.applicant.openRounds.length ? (
             <p>
               <Link to="/proposals/new" className="button">
-                Start a proposal
+                {t("homePage.applicant.start")}
               </Link>
             </p>
           ) : null}
@@ -145,43 +151,48 @@ export default function Home() {
             <ul>
               {data.applicant.openRounds.map((round) => (
                 <li key={round.code}>
-                  <strong>{round.title}</strong>: {round.closes ? `deadline ${round.closes}` : "no deadline, proposals are read as they come in"}
+                  <strong>{round.title}</strong>: {round.closes ? t("homePage.applicant.deadline", { at: round.closes }) : t("homePage.applicant.noDeadline")}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="empty">No round is open at the moment.</p>
+            <p className="empty">{t("homePage.applicant.noOpenRound")}</p>
           )}
         </section>
       ) : null}
       {data.reviewer ? (
         <section aria-labelledby="reviewer-heading">
-          <h2 id="reviewer-heading">Your review assignments</h2>
+          <h2 id="reviewer-heading">{t("homePage.reviewer.heading")}</h2>
           <ReviewAssignmentTable list={data.reviewer.assignments} now={data.reviewer.now} />
           {data.reviewer.closed ? (
-            <p className="muted">
-              {data.reviewer.closed === 1 ? "1 of your reviews is" : `${data.reviewer.closed} of your reviews are`} closed: the TAF team decides with them, and
-              the proposals are no longer open to you. Thank you.
-            </p>
+            <p className="muted">{t("homePage.reviewer.closed", { count: data.reviewer.closed })}</p>
           ) : null}
         </section>
       ) : null}
       {data.countryAdvisor ? (
         <section aria-labelledby="advisor-heading">
           <h2 id="advisor-heading">
-            Proposals from{" "}
-            {data.countryAdvisor.countries.map((c, i) => (
-              <span key={c.name}>
-                {i ? ", " : ""}
-                <CountryName name={c.name} needsFootnote={c.needsFootnote} />
-              </span>
-            ))}
+            <Trans
+              i18nKey="homePage.advisor.heading"
+              components={{
+                countries: (
+                  <span>
+                    {data.countryAdvisor.countries.map((c, i) => (
+                      <span key={c.name}>
+                        {i ? ", " : ""}
+                        <CountryName name={c.name} needsFootnote={c.needsFootnote} />
+                      </span>
+                    ))}
+                  </span>
+                ),
+              }}
+            />
           </h2>
           <ProposalTable
             list={data.countryAdvisor.proposals}
-            label="proposals from your country"
-            caption="Submitted proposals with an institution of your country"
-            empty="No proposals from your country yet."
+            label={t("homePage.advisor.label")}
+            caption={t("homePage.advisor.caption")}
+            empty={t("homePage.advisor.empty")}
           />
         </section>
       ) : null}

@@ -5,30 +5,31 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePasswordSchema as schema } from "../auth/account-schema";
 import { changePassword } from "../auth/accounts.server";
-import { PASSWORD_MIN_LENGTH } from "../auth/password-rules";
 import { requireUser } from "../auth/session.server";
 import { FormErrors, TextField } from "../components/fields";
 import { MembershipList } from "../components/membership";
 import { readForm } from "../forms.server";
 import { translateReply, translatorOf } from "../i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Your account · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { name: user.name, email: user.email, memberships: user.memberships };
+  const t = await translatorOf(request);
+  return { title: t("layout.pageTitle", { page: t("accountPage.title") }), name: user.name, email: user.email, memberships: user.memberships };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema });
   const hidden = { hideFields: ["currentPassword", "password", "confirmation"] };
-  if (submission.status !== "success") return { result: submission.reply(hidden), changed: false };
+  if (submission.status !== "success") return { result: translateReply(submission.reply(hidden), t), changed: false };
   const { currentPassword, password } = submission.value;
   const outcome = await changePassword(user, { currentPassword, password }, request);
   if (!outcome.ok) {
     return {
-      result: translateReply(submission.reply({ ...hidden, fieldErrors: { currentPassword: [outcome.currentPassword] } }), await translatorOf(request)),
+      result: translateReply(submission.reply({ ...hidden, fieldErrors: { currentPassword: [outcome.currentPassword] } }), t),
       changed: false,
     };
   }
@@ -36,9 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
+  const { t } = useTranslation();
   const { name, email, memberships } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.result,
@@ -50,13 +51,13 @@ export default function Account() {
   });
   return (
     <>
-      <h1>Your account</h1>
+      <h1>{t("accountPage.title")}</h1>
       <dl className="facts">
-        <dt>Name</dt>
+        <dt>{t("accountPage.name")}</dt>
         <dd>{name}</dd>
-        <dt>E-mail address</dt>
+        <dt>{t("accountPage.email")}</dt>
         <dd>{email}</dd>
-        <dt>Roles</dt>
+        <dt>{t("accountPage.roles")}</dt>
         <dd>
           <MembershipList memberships={memberships} />
         </dd>
@@ -69,26 +70,19 @@ export default function Account() {
         </p>
       </section>
       <div className="narrow">
-        <h2>Change your password</h2>
+        <h2>{t("accountPage.changePassword")}</h2>
         {actionData?.changed ? (
           <p className="notice success" role="status">
-            Your password is changed. You stay signed in here; every other place you were signed in has been
-            signed out.
+            {t("accountPage.changed")}
           </p>
         ) : null}
         <Form method="post" className="stack" {...getFormProps(form)}>
           <FormErrors errors={form.errors} />
           <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-          <TextField label="Current password" type="password" autoComplete="current-password" meta={fields.currentPassword} />
-          <TextField
-            label="New password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-            type="password"
-            autoComplete="new-password"
-            meta={fields.password}
-          />
-          <TextField label="Type the new password again" type="password" autoComplete="new-password" meta={fields.confirmation} />
-          <button type="submit">Change password</button>
+          <TextField label={t("accountPage.currentPassword")} type="password" autoComplete="current-password" meta={fields.currentPassword} />
+          <TextField label={t("accountPage.newPassword")} hint={t("accountPage.newPasswordHint")} type="password" autoComplete="new-password" meta={fields.password} />
+          <TextField label={t("accountPage.confirmation")} type="password" autoComplete="new-password" meta={fields.confirmation} />
+          <button type="submit">{t("accountPage.submit")}</button>
         </Form>
       </div>
     </>

@@ -3,37 +3,43 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CriteriaForm, CriteriaReadOnly } from "../components/reviews/criteria-form";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
 import { lockReason, reviewCriteriaPage, saveReviewCriteria } from "../reviews/criteria.server";
 import { reviewCriteriaFormSchema } from "../reviews/criteria-schema";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review criteria · ${data?.round.code ?? "Round"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manageReviewCriteria");
   const page = reviewCriteriaPage(roundIdOf(params.roundId)) ?? roundNotFound();
-  return { ...page, lockReason: page.lock ? lockReason(page.lock) : null };
+  const words = { t: await translatorOf(request), language: await pageLanguage(request) };
+  const title = words.t("layout.pageTitle", { page: words.t("criteriaPage.title", { round: page.round.code }) });
+  return { ...page, title, lockReason: page.lock ? lockReason(page.lock, words) : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageReviewCriteria");
   const roundId = roundIdOf(params.roundId);
+  const words = { t: await translatorOf(request), language: await pageLanguage(request) };
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: reviewCriteriaFormSchema });
   // Also a criterion added or removed: the form comes back with the change, nothing is stored.
-  if (submission.status !== "success") return { result: submission.reply() };
-  const outcome = saveReviewCriteria({ roundId, form: submission.value, admin });
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), words.t) };
+  const outcome = saveReviewCriteria({ roundId, form: submission.value, admin, words });
   if (!outcome.ok) {
     if (outcome.problem === "notFound") roundNotFound();
-    return { result: submission.reply({ formErrors: outcome.messages }) };
+    return { result: translateReply(submission.reply({ formErrors: outcome.messages }), words.t) };
   }
   throw redirect(`/admin/rounds/${roundId}/criteria?notice=saved`);
 }
 
 export default function ReviewCriteria() {
+  const { t } = useTranslation();
   const { round, criteria, lockReason } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]> } | undefined;
   const [searchParams] = useSearchParams();
@@ -43,17 +49,14 @@ export default function ReviewCriteria() {
         <Link to={`/admin/rounds/${round.id}`}>← {round.code}</Link>
       </p>
       <h1>
-        Review criteria <span className="muted">of {round.code}</span>
+        {t("criteriaPage.heading")} <span className="muted">{t("criteriaPage.ofRound", { round: round.code })}</span>
       </h1>
       {searchParams.get("notice") === "saved" && !actionData ? (
         <p className="notice success" role="status">
-          The criteria are saved. Reviewers score against them from now on.
+          {t("criteriaPage.saved")}
         </p>
       ) : null}
-      <p className="prose">
-        Reviewers score each proposal of {round.title} from 1 to 5 on every criterion; the weighted score counts each criterion by its weight. Every
-        review also gives a recommendation, the reviewer's confidence, a comment for the applicants and an internal comment for the TAF team.
-      </p>
+      <p className="prose">{t("criteriaPage.intro", { round: round.title })}</p>
       {lockReason ? (
         <>
           <p className="notice warning" role="status">

@@ -2,34 +2,45 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { formatBrussels } from "../../workflows/time";
+import { useTranslation } from "react-i18next";
+import { formatBrusselsIn } from "../../workflows/time";
 import { DueBy } from "../components/deadline";
 import { statusText, useHydrated } from "../components/proposal/draft-form";
 import { ReviewEventForm, ReviewFields, ReviewReadOnly } from "../components/reviews/review-form";
 import { ReviewOthers, ReviewProposalAsSubmitted, ReviewWhoTakesPart } from "../components/reviews/review-proposal";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateMessage, translatorOf } from "../i18n.server";
 import { requireReviewAssignment } from "../permissions.server";
 import type { ReviewDraftTyped } from "../reviews/review-schema";
 import { reviewerCommandSchema } from "../reviews/review-schema";
+import type { PageWords } from "../reviews/reviews.server";
 import { reviewPageFor, saveReviewForm, sendAssignmentCommand } from "../reviews/reviews.server";
 import type { SaveReply } from "../proposals/use-autosave";
 import { useAutosave } from "../proposals/use-autosave";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review of ${data?.reference ?? "a proposal"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
 
 const NOTICES: Record<string, string> = {
-  DECLARE_NO_CONFLICT: "Thank you: you declared no conflict of interest. The proposal is open to you to review.",
-  submitted: "Your review is submitted. The other reviewers' reviews are shown below.",
-  REOPEN_REVIEW: "Your review is reopened: edit it and submit it again before the review closes.",
+  DECLARE_NO_CONFLICT: "reviewPage.notice.noConflict",
+  submitted: "reviewPage.notice.submitted",
+  REOPEN_REVIEW: "reviewPage.notice.reopened",
 };
+
+async function wordsOf(request: Request): Promise<PageWords> {
+  return { t: await translatorOf(request), language: await pageLanguage(request) };
+}
 
 // After these the reviewer sees nothing more of the proposal: the answer is told on the home page.
 const GOING_HOME: Record<string, string> = { DECLARE_CONFLICT: "review-conflict-declared", DECLINE: "review-declined" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, assignment } = await requireReviewAssignment(request, Number(params.assignmentId));
-  const notice = new URL(request.url).searchParams.get("notice") ?? "";
-  return { ...reviewPageFor(assignment, user), notice: NOTICES[notice] ?? null };
+  const notice = NOTICES[new URL(request.url).searchParams.get("notice") ?? ""];
+  const words = await wordsOf(request);
+  const { t } = words;
+  const page = reviewPageFor(assignment, user, words);
+  const pageTitle = t("layout.pageTitle", { page: page.reference ? t("reviewPage.title", { reference: page.reference }) : t("reviewPage.titleWithoutReference") });
+  return { ...page, pageTitle, notice: notice ? t(notice) : null };
 }
 
 type Reply = SaveReply & { savedAtBrussels?: string; typed?: ReviewDraftTyped; refusal?: string };
@@ -41,14 +52,16 @@ function answer(reply: Reply): Reply {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, assignment } = await requireReviewAssignment(request, Number(params.assignmentId));
+  const words = await wordsOf(request);
+  const { t } = words;
   const form = Object.fromEntries([...(await readForm(request))].map(([k, v]) => [k, String(v)]));
   const version = Number(form.version);
   const basedOn = Number(form.revision);
   // "save" (the button), "autosave" (the browser while typing) and submitting all save first.
   if (form.intent === "save" || form.intent === "autosave" || form.intent === "SUBMIT_REVIEW") {
-    const saved = saveReviewForm(assignment, form, basedOn);
+    const saved = saveReviewForm(assignment, form, basedOn, words);
     if (!saved.ok) return answer({ savedAt: null, revision: basedOn, problem: saved.message, conflict: saved.conflict, typed: saved.typed });
-    const reply = answer({ savedAt: saved.savedAt.toISOString(), savedAtBrussels: formatBrussels(saved.savedAt), revision: saved.revision, problem: null, conflict: false });
+    const reply = answer({ savedAt: saved.savedAt.toISOString(), savedAtBrussels: formatBrusselsIn(words.language, saved.savedAt), revision: saved.revision, problem: null, conflict: false });
     if (form.intent !== "SUBMIT_REVIEW") return reply;
     const outcome = sendAssignmentCommand(user, assignment, { type: "SUBMIT_REVIEW" }, version);
     if (!outcome.ok) return answer({ ...reply, refusal: outcome.message });
@@ -56,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const command = reviewerCommandSchema.safeParse(form);
   if (!command.success) {
-    return answer({ savedAt: null, revision: basedOn, problem: null, conflict: false, refusal: command.error.issues[0]?.message ?? "Choose what to do." });
+    return answer({ savedAt: null, revision: basedOn, problem: null, conflict: false, refusal: translateMessage(command.error.issues[0]?.message ?? "reviewPage.chooseWhatToDo", t) });
   }
   const sent = command.data;
   const intent = sent.intent;
@@ -71,13 +84,14 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === "autosave" || formData?.get("intent") === "save" ? false : defaultShouldRevalidate;
 
 export default function ReviewPage() {
+  const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const may = (type: string) => page.events.some((event) => event.type === type);
   return (
     <>
       <p>
-        <Link to="/">Home</Link>
+        <Link to="/">{t("reviewPage.home")}</Link>
       </p>
       <div className="page-head">
         <h1>
@@ -108,17 +122,14 @@ export default function ReviewPage() {
       <ReviewWhoTakesPart lead={page.lead} partners={page.partners} countries={page.countries} />
       {page.opened === null ? (
         <section aria-labelledby="conflict-heading">
-          <h2 id="conflict-heading">First: any conflict of interest?</h2>
-          <p>
-            Before you read the proposal, say whether you have a conflict of interest with it: a tie to an institution taking part, to its staff, or to the
-            work it proposes. Only once you declare none is the proposal shown to you.
-          </p>
+          <h2 id="conflict-heading">{t("reviewPage.conflict.heading")}</h2>
+          <p>{t("reviewPage.conflict.intro")}</p>
           <div className="action-forms">
-            {may("DECLARE_NO_CONFLICT") ? <ReviewEventForm intent="DECLARE_NO_CONFLICT" label="I have no conflict of interest: show me the proposal" version={page.version} /> : null}
+            {may("DECLARE_NO_CONFLICT") ? <ReviewEventForm intent="DECLARE_NO_CONFLICT" label={t("reviewPage.conflict.none")} version={page.version} /> : null}
             {may("DECLARE_CONFLICT") ? (
-              <ReviewEventForm intent="DECLARE_CONFLICT" label="Declare a conflict of interest" version={page.version} reasonLabel="Describe the conflict (the TAF team reads it)" danger />
+              <ReviewEventForm intent="DECLARE_CONFLICT" label={t("reviewPage.conflict.declare")} version={page.version} reasonLabel={t("reviewPage.conflict.declareReason")} danger />
             ) : null}
-            {may("DECLINE") ? <ReviewEventForm intent="DECLINE" label="Decline the assignment" version={page.version} reasonLabel="Why you decline (the TAF team reads it)" danger /> : null}
+            {may("DECLINE") ? <ReviewEventForm intent="DECLINE" label={t("reviewPage.conflict.decline")} version={page.version} reasonLabel={t("reviewPage.conflict.declineReason")} danger /> : null}
           </div>
         </section>
       ) : (
@@ -129,10 +140,10 @@ export default function ReviewPage() {
               <ReviewEditor page={page} opened={page.opened} result={result} />
             ) : (
               <section aria-labelledby="review-heading">
-                <h2 id="review-heading">Your review</h2>
-                {page.opened.submitted ? <p className="muted">Submitted {page.opened.submitted}.</p> : null}
+                <h2 id="review-heading">{t("reviewPage.yourReview")}</h2>
+                {page.opened.submitted ? <p className="muted">{t("reviewPage.submittedAt", { at: page.opened.submitted })}</p> : null}
                 <ReviewReadOnly criteria={page.opened.criteria} recommendations={page.opened.recommendations} confidenceLevels={page.opened.confidenceLevels} values={page.opened.review} />
-                {may("REOPEN_REVIEW") ? <ReviewEventForm intent="REOPEN_REVIEW" label="Reopen to edit" version={page.version} /> : null}
+                {may("REOPEN_REVIEW") ? <ReviewEventForm intent="REOPEN_REVIEW" label={t("reviewPage.reopen")} version={page.version} /> : null}
               </section>
             )}
             <ReviewOthers others={page.opened.others} />
@@ -147,20 +158,21 @@ type Page = ReturnType<typeof useLoaderData<typeof loader>>;
 type Opened = NonNullable<Page["opened"]>;
 
 function ReviewEditor({ page, opened, result }: { page: Page; opened: Opened; result: ReturnType<typeof useActionData<typeof action>> }) {
+  const { t } = useTranslation();
   const hydrated = useHydrated();
   const formId = `review-${page.assignmentId}`;
   // The autosave's own fetcher, shared by key: its answer carries the revision a submit is based on.
   const saves = useFetcher<SaveReply>({ key: `${formId}-save` });
   const revision = Math.max(opened.revision, result?.revision ?? 0, saves.data?.revision ?? 0);
   const autosave = useAutosave({ formId, revision: opened.revision, check: () => null });
-  const lastSaved = opened.lastSaved ?? "never";
-  const serverStatus = result && "savedAtBrussels" in result && result.savedAtBrussels ? `Saved at ${result.savedAtBrussels}.` : (result?.problem ?? null);
+  const lastSaved = opened.lastSaved ?? t("reviewPage.neverSaved");
+  const serverStatus = result && "savedAtBrussels" in result && result.savedAtBrussels ? t("reviewPage.savedAt", { at: result.savedAtBrussels }) : (result?.problem ?? null);
   const status = hydrated && autosave.status.kind !== "unchanged" ? statusText(autosave.status, lastSaved) : (serverStatus ?? statusText({ kind: "unchanged" }, lastSaved));
   const failed = hydrated ? autosave.status.kind === "notSaved" : Boolean(result?.problem);
   const values = result?.typed ?? opened.review;
   return (
     <section aria-labelledby="review-heading">
-      <h2 id="review-heading">Your review</h2>
+      <h2 id="review-heading">{t("reviewPage.yourReview")}</h2>
       <Form
         method="post"
         id={formId}
@@ -174,8 +186,8 @@ function ReviewEditor({ page, opened, result }: { page: Page; opened: Opened; re
         }}
       >
         <p className="muted">
-          You can save at any time with parts still blank; every score, the recommendation and your confidence are needed to submit.
-          {hydrated ? " Your changes are saved automatically as you type." : null}
+          {t("reviewPage.saveAnyTime")}
+          {hydrated ? ` ${t("reviewPage.autosave")}` : null}
         </p>
         <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="version" value={page.version} />
@@ -185,10 +197,10 @@ function ReviewEditor({ page, opened, result }: { page: Page; opened: Opened; re
             {status}
           </p>
           <button type="submit" name="intent" value="save">
-            Save draft
+            {t("reviewPage.saveDraft")}
           </button>
           <button type="submit" name="intent" value="SUBMIT_REVIEW">
-            Submit the review
+            {t("reviewPage.submit")}
           </button>
         </div>
       </Form>

@@ -3,6 +3,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { SCALE_POINTS } from "../../../workflows/review-criteria";
 import type { ReviewCriteriaFormInput, ReviewCriteriaFormValues } from "../../reviews/criteria-schema";
@@ -16,6 +17,7 @@ import { FormErrors, TextAreaField, TextField } from "../fields";
 const CONSTRAINT = getZodConstraint(reviewCriteriaFormSchema);
 
 export function CriteriaForm({ criteria, version, lastResult }: { criteria: readonly ReviewCriterion[]; version: number; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const [form, fields] = useForm<ReviewCriteriaFormValues, ReviewCriteriaFormInput>({
     id: "review-criteria",
@@ -32,7 +34,7 @@ export function CriteriaForm({ criteria, version, lastResult }: { criteria: read
     <Form method="post" className="stack" {...getFormProps(form)}>
       {/* Enter in a text field presses the form's first button: make that "save", not "remove". */}
       <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-        Save
+        {t("criteriaPage.form.save")}
       </button>
       <input type="hidden" name={fields.version.name} value={version} />
       <FormErrors errors={[...(form.errors ?? []), ...(fields.version.errors ?? []), ...(fields.criteria.errors ?? [])]} />
@@ -43,30 +45,25 @@ export function CriteriaForm({ criteria, version, lastResult }: { criteria: read
           <fieldset className="rows" key={criterion.key}>
             <legend>
               <h2>
-                Criterion {index + 1}
+                {t("criteriaPage.form.criterion", { number: index + 1 })}
                 {parts.name.initialValue ? `: ${parts.name.initialValue}` : ""}
               </h2>
             </legend>
             <input {...getInputProps(parts.id, { type: "hidden" })} />
-            <TextField label="Name" meta={parts.name} />
-            <TextAreaField label="Guidance for reviewers" hint="What the reviewer looks for; shown beside the scale." meta={parts.guidance} />
-            <TextField
-              label="Weight"
-              type="number"
-              hint="Relative: a criterion of weight 2 counts twice as much as one of weight 1 in the weighted score."
-              meta={parts.weight}
-            />
+            <TextField label={t("criteriaPage.form.name")} meta={parts.name} />
+            <TextAreaField label={t("criteriaPage.form.guidance")} hint={t("criteriaPage.form.guidanceHint")} meta={parts.guidance} />
+            <TextField label={t("criteriaPage.form.weight")} type="number" hint={t("criteriaPage.form.weightHint")} meta={parts.weight} />
             <fieldset className="rows">
-              <legend>What each point of the scale means</legend>
+              <legend>{t("criteriaPage.form.scale")}</legend>
               {SCALE_POINTS.map((point, pointIndex) => {
                 const label = labels[pointIndex];
-                return label ? <TextField key={point} label={`${point}${point === 1 ? " (worst)" : point === 5 ? " (best)" : ""}`} meta={label} /> : null;
+                return label ? <TextField key={point} label={point === 1 ? t("criteriaPage.form.worst", { point }) : point === 5 ? t("criteriaPage.form.best", { point }) : String(point)} meta={label} /> : null;
               })}
-              {parts.scaleLabels.errors?.length ? <p className="error">{parts.scaleLabels.errors.join(" ")}</p> : null}
+              {parts.scaleLabels.errors?.length ? <p className="error">{parts.scaleLabels.errors.map((error) => t(error, { defaultValue: error })).join(" ")}</p> : null}
             </fieldset>
             {list.length > 1 ? (
               <button className="secondary" {...form.remove.getButtonProps({ name: fields.criteria.name, index })}>
-                Remove criterion {index + 1}
+                {t("criteriaPage.form.remove", { number: index + 1 })}
               </button>
             ) : null}
           </fieldset>
@@ -75,11 +72,11 @@ export function CriteriaForm({ criteria, version, lastResult }: { criteria: read
       <div className="actions">
         {list.length < MAX_REVIEW_CRITERIA ? (
           <button className="secondary" {...form.insert.getButtonProps({ name: fields.criteria.name, defaultValue: { id: "", name: "", guidance: "", weight: 1, scaleLabels: ["", "", "", "", ""] } })}>
-            Add a criterion
+            {t("criteriaPage.form.add")}
           </button>
         ) : null}
         <button type="submit" name="intent" value="save" disabled={saving}>
-          {saving ? "Saving…" : "Save the criteria"}
+          {saving ? t("criteriaPage.form.saving") : t("criteriaPage.form.submit")}
         </button>
       </div>
     </Form>
@@ -87,12 +84,13 @@ export function CriteriaForm({ criteria, version, lastResult }: { criteria: read
 }
 
 export function CriteriaReadOnly({ criteria }: { criteria: readonly ReviewCriterion[] }) {
+  const { t } = useTranslation();
   return (
     <ol className="stack">
       {criteria.map((criterion) => (
         <li key={criterion.id}>
           <h2>
-            {criterion.name} <span className="badge">weight {criterion.weight}</span>
+            {criterion.name} <span className="badge">{t("criteriaPage.form.weightBadge", { weight: criterion.weight })}</span>
           </h2>
           {criterion.guidance ? <p className="prose">{criterion.guidance}</p> : null}
           <dl className="facts">

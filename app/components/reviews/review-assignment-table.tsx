@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { timeLeftInWords } from "../deadline";
 import { Pagination } from "../pagination";
 
@@ -7,33 +8,34 @@ type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
 
 /** A page of the reviewer's assignments: the proposal, where the assignment is, when it is due, and the next step. */
 export function ReviewAssignmentTable({ list, now }: { list: List; now: string }) {
+  const { t } = useTranslation();
   const { rows, pages } = list;
-  if (rows.length === 0) return <p className="empty">Nothing is assigned to you. When the TAF team assigns you a proposal, it appears here.</p>;
+  if (rows.length === 0) return <p className="empty">{t("reviewAssignments.empty")}</p>;
   return (
     <>
       <div className="table-scroll">
         <table className="stacked">
-          <caption>Assigned to you, soonest due first</caption>
+          <caption>{t("reviewAssignments.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Proposal</th>
-              <th scope="col">Your review</th>
-              <th scope="col">Due (Brussels time)</th>
+              <th scope="col">{t("reviewAssignments.proposal")}</th>
+              <th scope="col">{t("reviewAssignments.yourReview")}</th>
+              <th scope="col">{t("reviewAssignments.due")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td className="text" data-label="Proposal">
+                <td className="text" data-label={t("reviewAssignments.proposal")}>
                   {row.reference ? <span className="reference">{row.reference}</span> : null}{" "}
                   {row.proposalOpen ? <Link to={`/proposals/${row.proposalId}`}>{row.title}</Link> : row.title}
                 </td>
-                <td data-label="Your review">
+                <td data-label={t("reviewAssignments.yourReview")}>
                   <span className={row.submitted ? "badge ok" : "badge"}>{row.stateLabel}</span>
                   <br />
                   <Link to={`/reviews/${row.id}`}>{row.nextStep}</Link>
                 </td>
-                <td data-label="Due (Brussels time)">
+                <td data-label={t("reviewAssignments.due")}>
                   <time dateTime={row.dueAt}>{row.due}</time>
                   <br />
                   <span className="muted">{timeLeftInWords(new Date(row.dueAt), new Date(now)).replace(/^closed/, "due")}</span>
@@ -43,7 +45,7 @@ export function ReviewAssignmentTable({ list, now }: { list: List; now: string }
           </tbody>
         </table>
       </div>
-      <Pagination pages={pages} label="your review assignments" />
+      <Pagination pages={pages} label={t("reviewAssignments.label")} />
     </>
   );
 }

@@ -1,7 +1,11 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { PageLanguage } from "../../../workflows/languages";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { SCALE_POINTS } from "../../../workflows/review-criteria";
+import { formatNumberIn } from "../../../workflows/time";
 import { REVIEW_COMMENT_MAX, SCORE_FIELD_PREFIX } from "../../reviews/review-schema";
+import { useTextLanguage } from "../text-language";
 
 type Choice = { id: string; label: string; meaning: string };
 export type ReviewValues = {
@@ -14,6 +18,7 @@ export type ReviewValues = {
 
 /** The fields of a review: each criterion's 1–5 choice with its guidance and point labels, then the recommendation, confidence and comments. */
 export function ReviewFields({ criteria, recommendations, confidenceLevels, values }: { criteria: ReviewCriterion[]; recommendations: Choice[]; confidenceLevels: Choice[]; values: ReviewValues }) {
+  const { t, i18n } = useTranslation();
   return (
     <>
       {criteria.map((criterion) => (
@@ -28,7 +33,7 @@ export function ReviewFields({ criteria, recommendations, confidenceLevels, valu
         </fieldset>
       ))}
       <fieldset id="recommendation">
-        <legend>Recommendation</legend>
+        <legend>{t("reviewPage.form.recommendation")}</legend>
         {recommendations.map((choice) => (
           <label key={choice.id} className="choice">
             <input type="radio" name="recommendation" value={choice.id} defaultChecked={values.recommendation === choice.id} /> <strong>{choice.label}</strong> <span className="muted">{choice.meaning}</span>
@@ -36,7 +41,7 @@ export function ReviewFields({ criteria, recommendations, confidenceLevels, valu
         ))}
       </fieldset>
       <fieldset id="confidence">
-        <legend>Your confidence</legend>
+        <legend>{t("reviewPage.form.confidence")}</legend>
         {confidenceLevels.map((choice) => (
           <label key={choice.id} className="choice">
             <input type="radio" name="confidence" value={choice.id} defaultChecked={values.confidence === choice.id} /> <strong>{choice.label}</strong> <span className="muted">{choice.meaning}</span>
@@ -44,16 +49,16 @@ export function ReviewFields({ criteria, recommendations, confidenceLevels, valu
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor="commentForApplicants">Comment for the applicants</label>
+        <label htmlFor="commentForApplicants">{t("reviewPage.form.commentForApplicants")}</label>
         <p className="muted" id="commentForApplicants-hint">
-          Shared with the applicants without your name, if the TAF team shares it. Up to {REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters.
+          {t("reviewPage.form.commentForApplicantsHint", { max: formatNumberIn(i18n.language as PageLanguage, REVIEW_COMMENT_MAX) })}
         </p>
         <textarea id="commentForApplicants" name="commentForApplicants" rows={6} defaultValue={values.commentForApplicants} aria-describedby="commentForApplicants-hint" />
       </div>
       <div className="field">
-        <label htmlFor="internalComment">Internal comment for the TAF team</label>
+        <label htmlFor="internalComment">{t("reviewPage.form.internalComment")}</label>
         <p className="muted" id="internalComment-hint">
-          Read by the TAF team only, never by the applicants.
+          {t("reviewPage.form.internalCommentHint")}
         </p>
         <textarea id="internalComment" name="internalComment" rows={4} defaultValue={values.internalComment} aria-describedby="internalComment-hint" />
       </div>
@@ -63,7 +68,9 @@ export function ReviewFields({ criteria, recommendations, confidenceLevels, valu
 
 /** A submitted review, read-only. */
 export function ReviewReadOnly({ criteria, recommendations, confidenceLevels, values }: { criteria: ReviewCriterion[]; recommendations: Choice[]; confidenceLevels: Choice[]; values: ReviewValues }) {
+  const { t } = useTranslation();
   const words = (choices: Choice[], id: string) => choices.find((choice) => choice.id === id)?.label ?? "—";
+  const typed = useTextLanguage("en");
   return (
     <dl className="answers">
       {criteria.map((criterion) => {
@@ -76,20 +83,20 @@ export function ReviewReadOnly({ criteria, recommendations, confidenceLevels, va
         );
       })}
       <div>
-        <dt>Recommendation</dt>
+        <dt>{t("reviewPage.form.recommendation")}</dt>
         <dd>{words(recommendations, values.recommendation)}</dd>
       </div>
       <div>
-        <dt>Your confidence</dt>
+        <dt>{t("reviewPage.form.confidence")}</dt>
         <dd>{words(confidenceLevels, values.confidence)}</dd>
       </div>
       <div>
-        <dt>Comment for the applicants</dt>
-        <dd className="prose">{values.commentForApplicants || "—"}</dd>
+        <dt>{t("reviewPage.form.commentForApplicants")}</dt>
+        <dd className="prose" {...typed}>{values.commentForApplicants || "—"}</dd>
       </div>
       <div>
-        <dt>Internal comment for the TAF team</dt>
-        <dd className="prose">{values.internalComment || "—"}</dd>
+        <dt>{t("reviewPage.form.internalComment")}</dt>
+        <dd className="prose" {...typed}>{values.internalComment || "—"}</dd>
       </div>
     </dl>
   );

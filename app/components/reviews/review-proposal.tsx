@@ -1,19 +1,22 @@
+import { useTranslation } from "react-i18next";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
 import { EligibilityResults } from "../proposal/eligibility-check";
 import { ProposalAnswer } from "../proposal-answer";
+import { useTextLanguage } from "../text-language";
 
 type Country = { name: string; needsFootnote: boolean };
 
 /** Who takes part: the lead, the partners and their countries. All a reviewer reads before declaring a conflict. */
 export function ReviewWhoTakesPart({ lead, partners, countries }: { lead: { name: string; country: Country }; partners: { name: string; country: Country }[]; countries: Country[] }) {
+  const { t } = useTranslation();
   return (
     <dl className="facts">
-      <dt>Lead institution</dt>
+      <dt>{t("reviewPage.proposal.lead")}</dt>
       <dd>
         {lead.name} (<CountryName {...lead.country} />)
       </dd>
-      <dt>Partners</dt>
+      <dt>{t("reviewPage.proposal.partners")}</dt>
       <dd>
         {partners.length ? (
           <ul className="plain">
@@ -24,10 +27,10 @@ export function ReviewWhoTakesPart({ lead, partners, countries }: { lead: { name
             ))}
           </ul>
         ) : (
-          "None"
+          t("reviewPage.proposal.noPartners")
         )}
       </dd>
-      <dt>Countries</dt>
+      <dt>{t("reviewPage.proposal.countries")}</dt>
       <dd>
         {countries.map((country, index) => (
           <span key={country.name}>
@@ -50,11 +53,12 @@ type Submitted = {
 
 /** The proposal as the applicants submitted it: answers, attachments, and the eligibility result per criterion. */
 export function ReviewProposalAsSubmitted({ proposal }: { proposal: Submitted }) {
+  const { t } = useTranslation();
   const answers = proposal.answers;
   return (
     <section aria-labelledby="submitted-heading" className="review-proposal">
-      <h2 id="submitted-heading">The proposal as submitted</h2>
-      {proposal.version ? <p className="muted">Version {proposal.version.number}, submitted {proposal.version.submitted}.</p> : null}
+      <h2 id="submitted-heading">{t("reviewPage.proposal.heading")}</h2>
+      {proposal.version ? <p className="muted">{t("reviewPage.proposal.version", { number: proposal.version.number, at: proposal.version.submitted })}</p> : null}
       {answers ? (
         <dl className="answers">
           {PROPOSAL_PARTS.map((part) => (
@@ -67,9 +71,9 @@ export function ReviewProposalAsSubmitted({ proposal }: { proposal: Submitted })
           ))}
         </dl>
       ) : (
-        <p className="empty">No submitted version is kept.</p>
+        <p className="empty">{t("reviewPage.proposal.noVersion")}</p>
       )}
-      <h3>Attachments</h3>
+      <h3>{t("reviewPage.proposal.attachments")}</h3>
       {proposal.attachments.length ? (
         <ul>
           {proposal.attachments.map((attachment) => (
@@ -79,16 +83,16 @@ export function ReviewProposalAsSubmitted({ proposal }: { proposal: Submitted })
           ))}
         </ul>
       ) : (
-        <p className="empty">No attachments.</p>
+        <p className="empty">{t("reviewPage.proposal.noAttachments")}</p>
       )}
-      <h3>Eligibility</h3>
+      <h3>{t("reviewPage.proposal.eligibility")}</h3>
       {proposal.eligibility ? (
         <>
-          <p className="muted">Checked {proposal.eligibility.at}.</p>
+          <p className="muted">{t("reviewPage.proposal.checkedAt", { at: proposal.eligibility.at })}</p>
           <EligibilityResults results={proposal.eligibility.results} />
         </>
       ) : (
-        <p className="empty">No eligibility check is recorded.</p>
+        <p className="empty">{t("reviewPage.proposal.noEligibility")}</p>
       )}
     </section>
   );
@@ -98,13 +102,15 @@ type OtherReview = { id: number; label: string; scores: { name: string; score: n
 
 /** The other reviewers' submitted reviews, names withheld: shown once one's own is submitted. */
 export function ReviewOthers({ others }: { others: OtherReview[] | null }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   return (
     <section aria-labelledby="others-heading">
-      <h2 id="others-heading">The other reviews</h2>
+      <h2 id="others-heading">{t("reviewPage.others.heading")}</h2>
       {others === null ? (
-        <p className="muted">The other reviewers' reviews are shown once you have submitted yours, so that each review is your own judgement.</p>
+        <p className="muted">{t("reviewPage.others.blind")}</p>
       ) : others.length === 0 ? (
-        <p className="empty">No other reviewer has submitted a review yet.</p>
+        <p className="empty">{t("reviewPage.others.none")}</p>
       ) : (
         others.map((other) => (
           <article key={other.id} className="card">
@@ -118,15 +124,15 @@ export function ReviewOthers({ others }: { others: OtherReview[] | null }) {
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row">Weighted score</th>
+                  <th scope="row">{t("reviewPage.others.weighted")}</th>
                   <td>{other.weighted}</td>
                 </tr>
               </tbody>
             </table>
             <p>
-              <strong>Recommendation:</strong> {other.recommendation ?? "—"}
+              <strong>{t("reviewPage.others.recommendation")}</strong> {other.recommendation ?? "—"}
             </p>
-            {other.commentForApplicants ? <blockquote className="prose">{other.commentForApplicants}</blockquote> : null}
+            {other.commentForApplicants ? <blockquote className="prose" {...typed}>{other.commentForApplicants}</blockquote> : null}
           </article>
         ))
       )}

@@ -1,0 +1,80 @@
+import Database from "better-sqlite3";
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, startPortal } from "../support/portal";
+import { type Portal, seen, signIn, watchedPage } from "./support";
+
+// Issue 12: the reviewer's pages, the homes, the account page and the review criteria, in a pseudo-language longer
+// than any real one, still fit a phone and a desktop screen.
+
+const running = {} as { portal: Portal; browser: BrowserContext };
+beforeAll(async () => {
+  running.portal = await startPortal({ PSEUDO_LANGUAGE: "true" });
+  running.browser = await openBrowser();
+});
+afterAll(async () => {
+  await running.browser?.close();
+  await running.portal?.stop();
+});
+
+/** Each round's review criteria page: editable (no review submitted yet) or locked. */
+function criteriaPaths() {
+  const database = new Database(running.portal.databasePath, { readonly: true });
+  try {
+    return (database.prepare("select id from rounds").all() as { id: number }[]).map((row) => `/admin/rounds/${row.id}/criteria`);
+  } finally {
+    database.close();
+  }
+}
+
+/** The reviewer's open assignments in the demo: at the conflict check or being reviewed. */
+function assignmentPaths(email: string) {
+  const database = new Database(running.portal.databasePath, { readonly: true });
+  try {
+    const rows = database
+      .prepare("select a.id from review_assignments a join users u on u.id = a.reviewer_user_id where u.email = ? and a.state in ('invited', 'reviewing')")
+      .all(email) as { id: number }[];
+    return rows.map((row) => `/reviews/${row.id}`);
+  } finally {
+    database.close();
+  }
+}
+
+/** The pages, as this person sees them in the pseudo-language, that are wider than the screen. */
+async function overflowingPages(email: string, paths: string[]) {
+  // Each person signs in afresh: the language comes with the pages, not with an earlier session.
+  await running.browser.clearCookies();
+  const { page, problems } = await watchedPage(running.browser);
+  await signIn(running.portal, page, email);
+  await page.goto(`${running.portal.url}/?lng=en-XA`);
+  await seen(page, /\[/);
+  const overflowing: string[] = [];
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const path of paths) {
+      await page.goto(`${running.portal.url}${path}`);
+      await seen(page, /\[/);
+      const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+      if (scrollWidth > width) overflowing.push(`${path} at ${width} px: ${scrollWidth} px wide`);
+    }
+  }
+  await page.close();
+  return { overflowing, problems };
+}
+
+describe("the reviewers' pages and the homes in a longer pseudo-language", () => {
+  it("fit a 390 px phone and a 1280 px screen for a reviewer: home, account and the review form", async () => {
+    const reviews = assignmentPaths("reviewer.expert@taf.example");
+    expect(reviews.length).toBeGreaterThan(0);
+    const { overflowing, problems } = await overflowingPages("reviewer.expert@taf.example", ["/", "/account", ...reviews]);
+    expect(overflowing).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it("fit a 390 px phone and a 1280 px screen on the TAF team's and a country advisor's home, and the review criteria", async () => {
+    const administrator = await overflowingPages("admin@taf.example", ["/", ...criteriaPaths()]);
+    const advisor = await overflowingPages("advisor.mk@taf.example", ["/"]);
+    expect([...administrator.overflowing, ...advisor.overflowing]).toEqual([]);
+    expect([...administrator.problems, ...advisor.problems]).toEqual([]);
+  }, 90_000);
+});
