@@ -8,7 +8,7 @@
  * not a state change (as a proposal's content is not). Like the other machines, it is pure, and
  * every event carries its actor and the facts its guards need.
  */
-import type { TFunction } from "i18next";
+import type { Translate } from "./words";
 import { initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
@@ -17,7 +17,7 @@ import { ASSIGNMENT_EVENTS, ASSIGNMENT_SENDER_WORDS } from "./assignment-events"
 import { listInWords } from "./eligibility";
 import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
 import type { Refusal } from "./machine-kit";
-import { translatorFor } from "./messages";
+import { inEnglish } from "./words";
 
 export type { AssignmentEvent, AssignmentEventType } from "./assignment-events";
 
@@ -151,7 +151,7 @@ export const allowedAssignmentEvents = plumbing.allowedEvents;
 /** Why this person may not send this event now, in the machine's words; null when they may. */
 export const assignmentRefusalOf = plumbing.refusalOf;
 
-export function assignmentStateLabelOf(state: string, t: TFunction = translatorFor("en")): string {
+export function assignmentStateLabelOf(state: string, t: Translate = inEnglish): string {
   const key = assignmentMachine.states[state]?.meta?.label;
   return key ? t(key) : state;
 }

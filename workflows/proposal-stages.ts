@@ -3,9 +3,9 @@
  * a string: they name a stage with the typed `ProposalStatePath` (a renamed state fails to
  * compile) and ask these helpers, which read the machine's own definition.
  */
-import type { TFunction } from "i18next";
+import type { Translate } from "./words";
 import { getNextTransitions } from "xstate";
-import { translatorFor } from "./messages";
+import { inEnglish } from "./words";
 import type { ProposalEventType, ProposalSnapshot, ProposalStatePath } from "./proposal.machine";
 import { proposalMachine } from "./proposal.machine";
 
@@ -91,20 +91,20 @@ function stageNode(path: string) {
 }
 
 /** The stage's short name ("EU review", "Withdrawn"), as the stage bar and the chart show it. */
-export function stageNameFor(path: string, t: TFunction = translatorFor("en")): string {
+export function stageNameFor(path: string, t: Translate = inEnglish): string {
   const label = stageNode(path).meta?.label;
   return label ? t(label) : path;
 }
 
 /** The stage as a badge or list names it, for this audience ("Eligibility: waiting for your decision"). */
-export function stageLabelFor(path: string, audience: StageAudience, t: TFunction = translatorFor("en")): string {
+export function stageLabelFor(path: string, audience: StageAudience, t: Translate = inEnglish): string {
   const meta = stageNode(path).meta;
   const key = (audience === "tafTeam" ? meta?.tafTeamAwaiting : undefined) ?? meta?.awaiting ?? meta?.label;
   return key ? t(key) : path;
 }
 
 /** What happens at the state, or at the nearest stage around it that says: the statechart's description. */
-export function stageDescriptionFor(path: string, t: TFunction = translatorFor("en")): string {
+export function stageDescriptionFor(path: string, t: Translate = inEnglish): string {
   for (let around: StageNode | undefined = stageNode(path); around; around = around.parent) if (around.description) return t(around.description);
   return "";
 }
@@ -113,7 +113,7 @@ export function stageDescriptionFor(path: string, t: TFunction = translatorFor("
  * Where a proposal is, in a sentence for this audience; where the machine has no words of theirs,
  * the description of the state or of the nearest stage around it that has one.
  */
-export function stageWordsFor(path: string, audience: StageAudience, t: TFunction = translatorFor("en")): string {
+export function stageWordsFor(path: string, audience: StageAudience, t: Translate = inEnglish): string {
   const node = stageNode(path);
   const own = audience === "tafTeam" ? node.meta?.forTafTeam : audience === "applicants" ? node.meta?.forApplicants : undefined;
   return own ? t(own) : stageDescriptionFor(path, t);

@@ -9,7 +9,7 @@
  * Every rule lives once, in `proposalRules`, as a function that returns why an event is refused
  * (or null). The machine's guards and the refusal reasons are both made from it.
  */
-import type { TFunction } from "i18next";
+import type { Translate } from "./words";
 import { assertEvent, assign, initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
@@ -20,7 +20,7 @@ import type { Refusal, StatePathOf } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker, statePathOf } from "./machine-kit";
 import type { PartnerFacts, ProposalEvent, ProposalEventType, ProposalSender, RoundFacts } from "./proposal-events";
 import { PROPOSAL_EVENTS, SENDER_WORDS } from "./proposal-events";
-import { translatorFor } from "./messages";
+import { inEnglish } from "./words";
 import { formatBrussels } from "./time";
 
 export type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
@@ -495,12 +495,12 @@ export function statePath(snapshot: { value: ProposalSnapshot["value"] }): Propo
 }
 
 /** The stage the proposal is at, by what it waits for, e.g. "Eligibility: waiting for the TAF team". */
-export function stateLabel(snapshot: ProposalSnapshot, t: TFunction = translatorFor("en")): string {
+export function stateLabel(snapshot: ProposalSnapshot, t: Translate = inEnglish): string {
   return stateLabelOf(statePath(snapshot), t);
 }
 
 /** The stage at a dotted path, by what it waits for, e.g. "Eligibility: waiting for the TAF team"; the meta holds catalogue keys. */
-export function stateLabelOf(path: string, t: TFunction = translatorFor("en")): string {
+export function stateLabelOf(path: string, t: Translate = inEnglish): string {
   const meta = proposalMachine.getStateNodeById(`proposal.${path}`).meta;
   const key = meta?.awaiting ?? meta?.label;
   return key ? t(key) : path;

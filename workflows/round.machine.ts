@@ -7,7 +7,7 @@
  * round that will not run is cancelled (with a reason) before anyone could apply to it.
  * Like the proposal machine, it is pure and every event carries its actor and facts.
  */
-import type { TFunction } from "i18next";
+import type { Translate } from "./words";
 import { initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
@@ -15,7 +15,7 @@ import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
 import type { RoundEvent, RoundEventType } from "./round-events";
 import { ROUND_EVENTS } from "./round-events";
 import { formatBrussels } from "./time";
-import { translatorFor } from "./messages";
+import { inEnglish } from "./words";
 
 export type { RoundEvent, RoundEventType } from "./round-events";
 
@@ -154,7 +154,7 @@ export function roundStateLabel(snapshot: RoundSnapshot): string {
 }
 
 /** The label of a stored state path, for lists that read the `state` column, not the snapshot. */
-export function roundStateLabelOf(statePath: string, t: TFunction = translatorFor("en")): string {
+export function roundStateLabelOf(statePath: string, t: Translate = inEnglish): string {
   const key = roundMachine.states[statePath]?.meta?.label;
   return key ? t(key) : statePath;
 }

@@ -17,11 +17,11 @@
  * machine version is a new machine object); a view only colours it.
  */
 import type { AnyStateMachine, AnyStateNode } from "xstate";
-import { translatorFor } from "./messages";
+import { inEnglish } from "./words";
 
 // The machines' labels and descriptions are catalogue keys; the picture shows them in English,
 // the language of record.
-const ENGLISH = translatorFor("en");
+const ENGLISH = inEnglish;
 
 export interface StatechartView {
   /** The current state as a dotted path ("eligibility.awaitingDecision"), or null. */
