@@ -8,6 +8,7 @@
  * not a state change (as a proposal's content is not). Like the other machines, it is pure, and
  * every event carries its actor and the facts its guards need.
  */
+import type { Translate } from "./words";
 import { initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
@@ -16,6 +17,7 @@ import { ASSIGNMENT_EVENTS, ASSIGNMENT_SENDER_WORDS } from "./assignment-events"
 import { listInWords } from "./eligibility";
 import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
 import type { Refusal } from "./machine-kit";
+import { inEnglish } from "./words";
 
 export type { AssignmentEvent, AssignmentEventType } from "./assignment-events";
 
@@ -79,6 +81,7 @@ export const assignmentMachine = setup({
     context: {} as AssignmentContext,
     events: {} as AssignmentEvent,
     input: {} as AssignmentInput,
+    // The label and the descriptions are catalogue keys (locales/<language>/workflow.json).
     meta: {} as { label: string },
   },
   guards,
@@ -88,8 +91,8 @@ export const assignmentMachine = setup({
   initial: "invited",
   states: {
     invited: {
-      meta: { label: "Conflict check" },
-      description: "The reviewer sees who takes part and declares whether they have a conflict of interest.",
+      meta: { label: "assignmentStates.invited.label" },
+      description: "assignmentStates.invited.description",
       on: {
         DECLARE_NO_CONFLICT: { target: "reviewing", guard: "mayDeclareNoConflict" },
         DECLARE_CONFLICT: { target: "conflicted", guard: "mayDeclareConflict" },
@@ -98,8 +101,8 @@ export const assignmentMachine = setup({
       },
     },
     reviewing: {
-      meta: { label: "Reviewing" },
-      description: "The reviewer reads the proposal and scores it; the draft is saved as they write.",
+      meta: { label: "assignmentStates.reviewing.label" },
+      description: "assignmentStates.reviewing.description",
       on: {
         SUBMIT_REVIEW: { target: "submitted", guard: "maySubmitReview" },
         DECLINE: { target: "declined", guard: "mayDecline" },
@@ -107,13 +110,13 @@ export const assignmentMachine = setup({
       },
     },
     submitted: {
-      meta: { label: "Review submitted" },
-      description: "The review counts; the reviewer may reopen it while the EU review is open.",
+      meta: { label: "assignmentStates.submitted.label" },
+      description: "assignmentStates.submitted.description",
       on: { REOPEN_REVIEW: { target: "reviewing", guard: "mayReopenReview" } },
     },
-    declined: { type: "final", meta: { label: "Declined" }, description: "The reviewer declined; the reason is in the history." },
-    conflicted: { type: "final", meta: { label: "Conflict of interest" }, description: "The reviewer declared a conflict of interest and sees nothing of the proposal." },
-    withdrawn: { type: "final", meta: { label: "Withdrawn" }, description: "The TAF team took the assignment back; the reason is in the history." },
+    declined: { type: "final", meta: { label: "assignmentStates.declined.label" }, description: "assignmentStates.declined.description" },
+    conflicted: { type: "final", meta: { label: "assignmentStates.conflicted.label" }, description: "assignmentStates.conflicted.description" },
+    withdrawn: { type: "final", meta: { label: "assignmentStates.withdrawn.label" }, description: "assignmentStates.withdrawn.description" },
   },
 });
 
@@ -148,8 +151,9 @@ export const allowedAssignmentEvents = plumbing.allowedEvents;
 /** Why this person may not send this event now, in the machine's words; null when they may. */
 export const assignmentRefusalOf = plumbing.refusalOf;
 
-export function assignmentStateLabelOf(state: string): string {
-  return assignmentMachine.states[state]?.meta?.label ?? state;
+export function assignmentStateLabelOf(state: string, t: Translate = inEnglish): string {
+  const key = assignmentMachine.states[state]?.meta?.label;
+  return key ? t(key) : state;
 }
 
 /** The states whose assignment still holds a reviewer's place on the proposal (not declined, conflicted or withdrawn). */

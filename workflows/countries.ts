@@ -1,7 +1,10 @@
 // The six Western Balkan countries (WB6): the one list the portal knows them from. The
 // `countries` table is seeded with exactly these rows (db/migrations/0002_wb6_countries.sql, and
 // a test compares the two), so pages that join the table and pure rules that read this list
-// name a country the same way.
+// name a country the same way. Each country's `key` names it in the catalogues
+// (locales/<language>/workflow.json, `countries`); `name` is its English, read from there.
+import type { Translate } from "./words";
+import { inEnglish } from "./words";
 
 // EU usage: Kosovo is always written "Kosovo*", and whatever shows it carries this footnote.
 // The web app's footer and exports use the same text, so there is one wording to keep right.
@@ -9,14 +12,16 @@ export const KOSOVO_FOOTNOTE =
   "* This designation is without prejudice to positions on status and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo Declaration of Independence.";
 
 /** In the order the portal lists them (the table's `sort_order`). */
-export const WB6_COUNTRIES = [
-  { code: "AL", name: "Albania", needsFootnote: false },
-  { code: "BA", name: "Bosnia and Herzegovina", needsFootnote: false },
-  { code: "XK", name: "Kosovo", needsFootnote: true },
-  { code: "ME", name: "Montenegro", needsFootnote: false },
-  { code: "MK", name: "North Macedonia", needsFootnote: false },
-  { code: "RS", name: "Serbia", needsFootnote: false },
-] as const;
+export const WB6_COUNTRIES = (
+  [
+    { code: "AL", key: "countries.AL", needsFootnote: false },
+    { code: "BA", key: "countries.BA", needsFootnote: false },
+    { code: "XK", key: "countries.XK", needsFootnote: true },
+    { code: "ME", key: "countries.ME", needsFootnote: false },
+    { code: "MK", key: "countries.MK", needsFootnote: false },
+    { code: "RS", key: "countries.RS", needsFootnote: false },
+  ] as const
+).map((country) => ({ ...country, name: inEnglish(country.key) }));
 
 export type CountryCode = (typeof WB6_COUNTRIES)[number]["code"];
 
@@ -33,8 +38,18 @@ export function countryLabel(name: string, needsFootnote: boolean): string {
 
 /** "Kosovo*" for "XK"; a code outside the WB6 is named as such, so a rule's reason stays true. */
 export function countryName(code: string): string {
+  return countryNameIn(code, inEnglish);
+}
+
+/** A country's name in the reader's language ("Kosova*", "Косово*"). */
+export function countryNameIn(code: string, t: Translate): string {
   const country = WB6_COUNTRIES.find((c) => c.code === code);
-  return country ? countryLabel(country.name, country.needsFootnote) : `a country outside the Western Balkans (${code})`;
+  return country ? countryLabel(t(country.key), country.needsFootnote) : t("countries.outside", { code });
+}
+
+/** The Kosovo* footnote in the reader's language (the EU's wording in each; English by default). */
+export function kosovoFootnoteIn(t?: Translate): string {
+  return t ? t("layout.kosovoFootnote") : KOSOVO_FOOTNOTE;
 }
 
 /** Whether a text names Kosovo, and so obliges the page or email showing it to carry the footnote. */

@@ -3,7 +3,9 @@
  * a string: they name a stage with the typed `ProposalStatePath` (a renamed state fails to
  * compile) and ask these helpers, which read the machine's own definition.
  */
+import type { Translate } from "./words";
 import { getNextTransitions } from "xstate";
+import { inEnglish } from "./words";
 import type { ProposalEventType, ProposalSnapshot, ProposalStatePath } from "./proposal.machine";
 import { proposalMachine } from "./proposal.machine";
 
@@ -77,6 +79,9 @@ export function accepts(snapshot: ProposalSnapshot, eventType: ProposalEventType
  */
 export type StageAudience = "tafTeam" | "applicants" | "followers";
 
+// The machine's meta and descriptions hold catalogue keys (locales/<language>/workflow.json,
+// `proposalStates`): the words live once, in the catalogues, and each page reads them in its
+// language. Without a translator they are English, the language of record.
 type StageMeta = { label: string; awaiting?: string; forApplicants?: string; forTafTeam?: string; tafTeamAwaiting?: string; actor?: "reviewers" } | undefined;
 
 type StageNode = { meta: StageMeta; description?: string; parent?: StageNode };
@@ -85,10 +90,23 @@ function stageNode(path: string) {
   return proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as StageNode;
 }
 
+/** The stage's short name ("EU review", "Withdrawn"), as the stage bar and the chart show it. */
+export function stageNameFor(path: string, t: Translate = inEnglish): string {
+  const label = stageNode(path).meta?.label;
+  return label ? t(label) : path;
+}
+
 /** The stage as a badge or list names it, for this audience ("Eligibility: waiting for your decision"). */
-export function stageLabelFor(path: string, audience: StageAudience): string {
+export function stageLabelFor(path: string, audience: StageAudience, t: Translate = inEnglish): string {
   const meta = stageNode(path).meta;
-  return (audience === "tafTeam" ? meta?.tafTeamAwaiting : undefined) ?? meta?.awaiting ?? meta?.label ?? path;
+  const key = (audience === "tafTeam" ? meta?.tafTeamAwaiting : undefined) ?? meta?.awaiting ?? meta?.label;
+  return key ? t(key) : path;
+}
+
+/** What happens at the state, or at the nearest stage around it that says: the statechart's description. */
+export function stageDescriptionFor(path: string, t: Translate = inEnglish): string {
+  for (let around: StageNode | undefined = stageNode(path); around; around = around.parent) if (around.description) return t(around.description);
+  return "";
 }
 
 /**
@@ -103,10 +121,8 @@ export function stageActorOf(path: string): "reviewers" | undefined {
  * Where a proposal is, in a sentence for this audience; where the machine has no words of theirs,
  * the description of the state or of the nearest stage around it that has one.
  */
-export function stageWordsFor(path: string, audience: StageAudience): string {
+export function stageWordsFor(path: string, audience: StageAudience, t: Translate = inEnglish): string {
   const node = stageNode(path);
   const own = audience === "tafTeam" ? node.meta?.forTafTeam : audience === "applicants" ? node.meta?.forApplicants : undefined;
-  if (own) return own;
-  for (let around: StageNode | undefined = node; around; around = around.parent) if (around.description) return around.description;
-  return "";
+  return own ? t(own) : stageDescriptionFor(path, t);
 }

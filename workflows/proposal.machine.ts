@@ -9,6 +9,7 @@
  * Every rule lives once, in `proposalRules`, as a function that returns why an event is refused
  * (or null). The machine's guards and the refusal reasons are both made from it.
  */
+import type { Translate } from "./words";
 import { assertEvent, assign, initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
@@ -19,6 +20,7 @@ import type { Refusal, StatePathOf } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker, statePathOf } from "./machine-kit";
 import type { PartnerFacts, ProposalEvent, ProposalEventType, ProposalSender, RoundFacts } from "./proposal-events";
 import { PROPOSAL_EVENTS, SENDER_WORDS } from "./proposal-events";
+import { inEnglish } from "./words";
 import { formatBrussels } from "./time";
 
 export type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
@@ -223,6 +225,8 @@ export const proposalMachine = setup({
     context: {} as ProposalContext,
     events: {} as ProposalEvent,
     input: {} as ProposalInput,
+    // Each word is a catalogue key (locales/<language>/workflow.json, `proposalStates`), as the
+    // descriptions are: the words live once, in the catalogues, in every language.
     // `forApplicants`: where the proposal is, in the words the applicants read on its pages.
     // `awaiting`: the stage as lists and badges name it, by what it waits for; `label` stays short
     // for the statechart's boxes, where the enclosing stage already says which one is meant.
@@ -245,22 +249,22 @@ export const proposalMachine = setup({
   initial: "draft",
   states: {
     draft: {
-      meta: { label: "Draft" },
-      description: "The lead institution prepares the proposal and invites its partners.",
+      meta: { label: "proposalStates.draft.label" },
+      description: "proposalStates.draft.description",
       on: {
         SUBMIT: { target: "eligibility", guard: "maySubmit" },
         DISCARD: { target: "discarded", guard: "mayDiscard" },
       },
     },
     eligibility: {
-      meta: { label: "Eligibility check" },
-      description: "The TAF team checks the proposal against the round's eligibility criteria.",
+      meta: { label: "proposalStates.eligibility.label" },
+      description: "proposalStates.eligibility.description",
       initial: "checking",
       on: withdraw,
       states: {
         checking: {
-          meta: { label: "Automatic check", awaiting: "Eligibility: automatic check running" },
-          description: "The portal checks each criterion; the server records the result at once.",
+          meta: { label: "proposalStates.eligibility.checking.label", awaiting: "proposalStates.eligibility.checking.awaiting" },
+          description: "proposalStates.eligibility.checking.description",
           on: {
             ELIGIBILITY_CHECKED: {
               target: "awaitingDecision",
@@ -271,12 +275,12 @@ export const proposalMachine = setup({
         },
         awaitingDecision: {
           meta: {
-            label: "Awaiting decision",
-            awaiting: "Eligibility: waiting for the TAF team",
-            tafTeamAwaiting: "Eligibility: waiting for your decision",
-            forTafTeam: "Confirm the automatic check, override it with a reason, or ask the lead institution for clarification.",
+            label: "proposalStates.eligibility.awaitingDecision.label",
+            awaiting: "proposalStates.eligibility.awaitingDecision.awaiting",
+            tafTeamAwaiting: "proposalStates.eligibility.awaitingDecision.tafTeamAwaiting",
+            forTafTeam: "proposalStates.eligibility.awaitingDecision.forTafTeam",
           },
-          description: "An administrator confirms the check, overrides it with a reason, or asks for clarification.",
+          description: "proposalStates.eligibility.awaitingDecision.description",
           on: {
             CONFIRM_ELIGIBLE: { target: "#proposal.euReview", guard: "mayConfirmEligible" },
             DECLARE_INELIGIBLE: { target: "#proposal.ineligible", guard: "mayDeclareIneligible" },
@@ -286,11 +290,11 @@ export const proposalMachine = setup({
         },
         clarificationRequested: {
           meta: {
-            label: "Clarification requested",
-            awaiting: "Eligibility: waiting for the lead institution's answer",
-            forTafTeam: "The lead institution answers your question before the due date; then the check runs again.",
+            label: "proposalStates.eligibility.clarificationRequested.label",
+            awaiting: "proposalStates.eligibility.clarificationRequested.awaiting",
+            forTafTeam: "proposalStates.eligibility.clarificationRequested.forTafTeam",
           },
-          description: "The applicants answer the administrator's question before the due date.",
+          description: "proposalStates.eligibility.clarificationRequested.description",
           on: {
             RESPOND: { target: "checking", guard: "mayRespond" },
             // An expired request goes back to a person: the portal never rejects a proposal by itself.
@@ -300,61 +304,61 @@ export const proposalMachine = setup({
       },
     },
     euReview: {
-      meta: { label: "EU review" },
-      description: "EU representatives and the project's experts score the proposal.",
+      meta: { label: "proposalStates.euReview.label" },
+      description: "proposalStates.euReview.description",
       initial: "awaitingReviewers",
       on: withdraw,
       states: {
         awaitingReviewers: {
           meta: {
-            label: "Assigning reviewers",
-            awaiting: "EU review: waiting for the TAF team to assign reviewers",
-            tafTeamAwaiting: "EU review: waiting for you to assign reviewers",
-            forTafTeam: "Assign reviewers without a conflict of interest, then start the review.",
+            label: "proposalStates.euReview.awaitingReviewers.label",
+            awaiting: "proposalStates.euReview.awaitingReviewers.awaiting",
+            tafTeamAwaiting: "proposalStates.euReview.awaitingReviewers.tafTeamAwaiting",
+            forTafTeam: "proposalStates.euReview.awaitingReviewers.forTafTeam",
           },
-          description: "Administrators assign reviewers without a conflict of interest.",
+          description: "proposalStates.euReview.awaitingReviewers.description",
           on: { START_REVIEW: { target: "reviewing", guard: "mayStartReview" } },
         },
         reviewing: {
           // The TAF team may close the review early, but the stage waits for the reviewers' scores.
-          meta: { label: "Reviewing", awaiting: "EU review: waiting for the reviewers' scores", actor: "reviewers" },
-          description: "Reviewers score the proposal against the round's criteria.",
+          meta: { label: "proposalStates.euReview.reviewing.label", awaiting: "proposalStates.euReview.reviewing.awaiting", actor: "reviewers" },
+          description: "proposalStates.euReview.reviewing.description",
           on: { CLOSE_REVIEW: { target: "deciding", guard: "mayCloseReview" } },
         },
         deciding: {
           meta: {
-            label: "Deciding",
-            awaiting: "Selection: waiting for the TAF team's decision",
-            tafTeamAwaiting: "Selection: waiting for your decision",
-            forTafTeam: "Decide, with a reason, whether the proposal is promising.",
+            label: "proposalStates.euReview.deciding.label",
+            awaiting: "proposalStates.euReview.deciding.awaiting",
+            tafTeamAwaiting: "proposalStates.euReview.deciding.tafTeamAwaiting",
+            forTafTeam: "proposalStates.euReview.deciding.forTafTeam",
           },
-          description: "Administrators decide, with a reason, whether the proposal is promising.",
+          description: "proposalStates.euReview.deciding.description",
           on: {
             DECIDE: [
-              { target: "#proposal.conceptualWork", guard: "decidedPromising", meta: { label: "Decide: promising" } },
-              { target: "#proposal.notSelected", guard: "decidedNotSelected", meta: { label: "Decide: not selected" } },
+              { target: "#proposal.conceptualWork", guard: "decidedPromising", meta: { label: "proposalStates.euReview.deciding.decidedPromising" } },
+              { target: "#proposal.notSelected", guard: "decidedNotSelected", meta: { label: "proposalStates.euReview.deciding.decidedNotSelected" } },
             ],
           },
         },
       },
     },
     conceptualWork: {
-      meta: { label: "Conceptual work" },
-      description: "The applicants and the project turn the idea into a concept: activities, partners, budget, timing.",
+      meta: { label: "proposalStates.conceptualWork.label" },
+      description: "proposalStates.conceptualWork.description",
       initial: "drafting",
       // The TAF team may end the conceptual work whether the concept note is being drafted or read.
       on: { ...withdraw, REJECT_CONCEPT: { target: "#proposal.conceptRejected", guard: "mayRejectConcept" } },
       states: {
         drafting: {
-          meta: { label: "Drafting the concept", awaiting: "Concept note: waiting for the lead institution" },
+          meta: { label: "proposalStates.conceptualWork.drafting.label", awaiting: "proposalStates.conceptualWork.drafting.awaiting" },
           on: { SUBMIT_CONCEPT: { target: "underReview", guard: "maySubmitConcept" } },
         },
         underReview: {
           meta: {
-            label: "Concept under review",
-            awaiting: "Concept note: waiting for the TAF team",
-            tafTeamAwaiting: "Concept note: waiting for your review",
-            forTafTeam: "Read the concept note, then approve it or ask the lead institution for changes.",
+            label: "proposalStates.conceptualWork.underReview.label",
+            awaiting: "proposalStates.conceptualWork.underReview.awaiting",
+            tafTeamAwaiting: "proposalStates.conceptualWork.underReview.tafTeamAwaiting",
+            forTafTeam: "proposalStates.conceptualWork.underReview.forTafTeam",
           },
           on: {
             REQUEST_REVISION: { target: "drafting", guard: "mayRequestRevision" },
@@ -364,8 +368,8 @@ export const proposalMachine = setup({
       },
     },
     implementation: {
-      meta: { label: "Implementation" },
-      description: "The activities run, may wait on hold, and end with a report and lessons learnt.",
+      meta: { label: "proposalStates.implementation.label" },
+      description: "proposalStates.implementation.description",
       initial: "active",
       // Whatever the activities' point, on hold included, the TAF team may end them with a reason.
       on: { CANCEL_IMPLEMENTATION: { target: "#proposal.implementationCancelled", guard: "mayCancelImplementation" } },
@@ -373,37 +377,37 @@ export const proposalMachine = setup({
         // onHold sits beside `active`, not inside it: history is recorded only when `active` is
         // exited, so RESUME returns to where implementation was (ARCHITECTURE.md).
         active: {
-          meta: { label: "Active" },
+          meta: { label: "proposalStates.implementation.active.label" },
           initial: "awaitingStart",
           states: {
             awaitingStart: {
               meta: {
-                label: "Awaiting start",
-                awaiting: "Implementation: waiting for the TAF team to start it",
-                forApplicants: "The concept note is approved. The TAF team starts implementation when the activities can begin.",
-                tafTeamAwaiting: "Implementation: waiting for you to start it",
-                forTafTeam: "The concept note is approved. Start implementation when the activities can begin.",
+                label: "proposalStates.implementation.active.awaitingStart.label",
+                awaiting: "proposalStates.implementation.active.awaitingStart.awaiting",
+                forApplicants: "proposalStates.implementation.active.awaitingStart.forApplicants",
+                tafTeamAwaiting: "proposalStates.implementation.active.awaitingStart.tafTeamAwaiting",
+                forTafTeam: "proposalStates.implementation.active.awaitingStart.forTafTeam",
               },
               on: { START: { target: "ongoing", guard: "mayStart" }, ...hold },
             },
             ongoing: {
               meta: {
-                label: "Ongoing",
-                awaiting: "Implementation: activities running",
-                forApplicants: "The activities are running. Report each activity once it has been held, then write the completion report.",
-                forTafTeam: "The activities are running. The lead institution reports each one once it has been held, then submits the completion report.",
+                label: "proposalStates.implementation.active.ongoing.label",
+                awaiting: "proposalStates.implementation.active.ongoing.awaiting",
+                forApplicants: "proposalStates.implementation.active.ongoing.forApplicants",
+                forTafTeam: "proposalStates.implementation.active.ongoing.forTafTeam",
               },
               on: { SUBMIT_REPORT: { target: "reportSubmitted", guard: "maySubmitReport" }, ...hold },
             },
             reportSubmitted: {
               meta: {
-                label: "Report submitted",
-                awaiting: "Completion report: waiting for the TAF team",
-                forApplicants: "The completion report is submitted. The TAF team reads it and completes the proposal, or asks for changes.",
-                tafTeamAwaiting: "Completion report: waiting for your review",
-                forTafTeam: "The completion report is submitted. Read it and the lessons learnt, then complete the proposal or ask for changes.",
+                label: "proposalStates.implementation.active.reportSubmitted.label",
+                awaiting: "proposalStates.implementation.active.reportSubmitted.awaiting",
+                forApplicants: "proposalStates.implementation.active.reportSubmitted.forApplicants",
+                tafTeamAwaiting: "proposalStates.implementation.active.reportSubmitted.tafTeamAwaiting",
+                forTafTeam: "proposalStates.implementation.active.reportSubmitted.forTafTeam",
               },
-              description: "Administrators read the report and lessons learnt, then complete or ask for a revision.",
+              description: "proposalStates.implementation.active.reportSubmitted.description",
               on: {
                 COMPLETE: { target: "#proposal.completed", guard: "mayComplete" },
                 REQUEST_REVISION: { target: "ongoing", guard: "mayRequestRevision" },
@@ -414,37 +418,37 @@ export const proposalMachine = setup({
         },
         onHold: {
           meta: {
-            label: "On hold",
-            awaiting: "Implementation: on hold until the TAF team resumes it",
-            forApplicants: "Implementation is paused. The TAF team resumes it where it was.",
-            tafTeamAwaiting: "Implementation: on hold until you resume it",
-            forTafTeam: "On hold: resume it when the activities can go on, and it returns to where it was.",
+            label: "proposalStates.implementation.onHold.label",
+            awaiting: "proposalStates.implementation.onHold.awaiting",
+            forApplicants: "proposalStates.implementation.onHold.forApplicants",
+            tafTeamAwaiting: "proposalStates.implementation.onHold.tafTeamAwaiting",
+            forTafTeam: "proposalStates.implementation.onHold.forTafTeam",
           },
           on: { RESUME: { target: "active.hist", guard: "mayResume" } },
         },
       },
     },
-    completed: { type: "final", description: "The activities were held and the completion report approved.", meta: { label: "Completed", forApplicants: "Implementation is complete. Thank you for the report and the lessons learnt." } },
-    discarded: { type: "final", description: "The lead institution discarded the draft before submitting it.", meta: { label: "Discarded" } },
-    ineligible: { type: "final", description: "The TAF team found that the proposal does not meet the round's eligibility criteria; the reason is in the history.", meta: { label: "Ineligible", forTafTeam: "You found that the proposal does not meet the round's eligibility criteria; the reason is in the history." } },
-    notSelected: { type: "final", description: "The EU review did not select the proposal for support; the TAF team's feedback is in the history.", meta: { label: "Not selected", forTafTeam: "The EU review did not select the proposal for support; your feedback is in the history." } },
-    withdrawn: { type: "final", description: "The lead institution withdrew the proposal; the reason is in the history.", meta: { label: "Withdrawn" } },
+    completed: { type: "final", description: "proposalStates.completed.description", meta: { label: "proposalStates.completed.label", forApplicants: "proposalStates.completed.forApplicants" } },
+    discarded: { type: "final", description: "proposalStates.discarded.description", meta: { label: "proposalStates.discarded.label" } },
+    ineligible: { type: "final", description: "proposalStates.ineligible.description", meta: { label: "proposalStates.ineligible.label", forTafTeam: "proposalStates.ineligible.forTafTeam" } },
+    notSelected: { type: "final", description: "proposalStates.notSelected.description", meta: { label: "proposalStates.notSelected.label", forTafTeam: "proposalStates.notSelected.forTafTeam" } },
+    withdrawn: { type: "final", description: "proposalStates.withdrawn.description", meta: { label: "proposalStates.withdrawn.label" } },
     conceptRejected: {
       type: "final",
-      description: "The TAF team ended the conceptual work without approving a concept; the reason is in the history.",
+      description: "proposalStates.conceptRejected.description",
       meta: {
-        label: "Concept rejected",
-        forApplicants: "The TAF team did not approve a concept for this proposal; its reason is in the history. The proposal is closed.",
-        forTafTeam: "You ended the conceptual work without approving a concept; the reason is in the history.",
+        label: "proposalStates.conceptRejected.label",
+        forApplicants: "proposalStates.conceptRejected.forApplicants",
+        forTafTeam: "proposalStates.conceptRejected.forTafTeam",
       },
     },
     implementationCancelled: {
       type: "final",
-      description: "The TAF team cancelled the implementation before it was completed; the reason is in the history.",
+      description: "proposalStates.implementationCancelled.description",
       meta: {
-        label: "Implementation cancelled",
-        forApplicants: "The TAF team cancelled the implementation; its reason is in the history. The proposal is closed.",
-        forTafTeam: "You cancelled the implementation before it was completed; the reason is in the history.",
+        label: "proposalStates.implementationCancelled.label",
+        forApplicants: "proposalStates.implementationCancelled.forApplicants",
+        forTafTeam: "proposalStates.implementationCancelled.forTafTeam",
       },
     },
   },
@@ -491,14 +495,15 @@ export function statePath(snapshot: { value: ProposalSnapshot["value"] }): Propo
 }
 
 /** The stage the proposal is at, by what it waits for, e.g. "Eligibility: waiting for the TAF team". */
-export function stateLabel(snapshot: ProposalSnapshot): string {
-  return stateLabelOf(statePath(snapshot));
+export function stateLabel(snapshot: ProposalSnapshot, t: Translate = inEnglish): string {
+  return stateLabelOf(statePath(snapshot), t);
 }
 
-/** The stage at a dotted path, by what it waits for, e.g. "Eligibility: waiting for the TAF team". */
-export function stateLabelOf(path: string): string {
+/** The stage at a dotted path, by what it waits for, e.g. "Eligibility: waiting for the TAF team"; the meta holds catalogue keys. */
+export function stateLabelOf(path: string, t: Translate = inEnglish): string {
   const meta = proposalMachine.getStateNodeById(`proposal.${path}`).meta;
-  return meta?.awaiting ?? meta?.label ?? path;
+  const key = meta?.awaiting ?? meta?.label;
+  return key ? t(key) : path;
 }
 
 type HandlerNode = { on: Record<string, unknown>; parent?: HandlerNode };

@@ -7,6 +7,7 @@
  * round that will not run is cancelled (with a reason) before anyone could apply to it.
  * Like the proposal machine, it is pure and every event carries its actor and facts.
  */
+import type { Translate } from "./words";
 import { initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
@@ -14,6 +15,7 @@ import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
 import type { RoundEvent, RoundEventType } from "./round-events";
 import { ROUND_EVENTS } from "./round-events";
 import { formatBrussels } from "./time";
+import { inEnglish } from "./words";
 
 export type { RoundEvent, RoundEventType } from "./round-events";
 
@@ -74,6 +76,7 @@ export const roundMachine = setup({
     context: {} as RoundContext,
     events: {} as RoundEvent,
     input: {} as RoundInput,
+    // The label and the descriptions are catalogue keys (locales/<language>/workflow.json).
     meta: {} as { label: string },
   },
   guards,
@@ -83,28 +86,28 @@ export const roundMachine = setup({
   initial: "planned",
   states: {
     planned: {
-      meta: { label: "Planned" },
-      description: "The TAF team prepares the round: dates, themes, criteria.",
+      meta: { label: "roundStates.planned.label" },
+      description: "roundStates.planned.description",
       on: {
         OPEN: { target: "open", guard: "mayOpen" },
         CANCEL: { target: "cancelled", guard: "mayCancel" },
       },
     },
     open: {
-      meta: { label: "Open" },
-      description: "Applicants may submit proposals.",
+      meta: { label: "roundStates.open.label" },
+      description: "roundStates.open.description",
       on: { CLOSE: { target: "closed", guard: "mayClose" } },
     },
     closed: {
-      meta: { label: "Closed" },
-      description: "No more submissions; the submitted proposals go on through their own workflow.",
+      meta: { label: "roundStates.closed.label" },
+      description: "roundStates.closed.description",
       on: {
         REOPEN: { target: "open", guard: "mayReopen" },
         ARCHIVE: { target: "archived", guard: "mayArchive" },
       },
     },
-    archived: { type: "final", meta: { label: "Archived" } },
-    cancelled: { type: "final", meta: { label: "Cancelled" }, description: "The round was called off before it opened." },
+    archived: { type: "final", meta: { label: "roundStates.archived.label" } },
+    cancelled: { type: "final", meta: { label: "roundStates.cancelled.label" }, description: "roundStates.cancelled.description" },
   },
 });
 
@@ -151,6 +154,7 @@ export function roundStateLabel(snapshot: RoundSnapshot): string {
 }
 
 /** The label of a stored state path, for lists that read the `state` column, not the snapshot. */
-export function roundStateLabelOf(statePath: string): string {
-  return roundMachine.states[statePath]?.meta?.label ?? statePath;
+export function roundStateLabelOf(statePath: string, t: Translate = inEnglish): string {
+  const key = roundMachine.states[statePath]?.meta?.label;
+  return key ? t(key) : statePath;
 }

@@ -17,6 +17,11 @@
  * machine version is a new machine object); a view only colours it.
  */
 import type { AnyStateMachine, AnyStateNode } from "xstate";
+import { inEnglish } from "./words";
+
+// The machines' labels and descriptions are catalogue keys; the picture shows them in English,
+// the language of record.
+const ENGLISH = inEnglish;
 
 export interface StatechartView {
   /** The current state as a dotted path ("eligibility.awaitingDecision"), or null. */
@@ -194,7 +199,7 @@ function ancestors(node: AnyStateNode): AnyStateNode[] {
 
 function labelOf(node: AnyStateNode): string {
   const label = (node.meta as { label?: unknown } | undefined)?.label;
-  if (typeof label === "string") return label;
+  if (typeof label === "string") return ENGLISH(label);
   return node.type === "history" ? "H" : humanize(node.key);
 }
 
@@ -220,7 +225,7 @@ function collectEdges(nodes: AnyStateNode[]): Edge[] {
         target,
         label:
           typeof (transition.meta as { label?: unknown } | undefined)?.label === "string"
-            ? (transition.meta as { label: string }).label
+            ? ENGLISH((transition.meta as { label: string }).label)
             : humanize(transition.eventType),
       })),
     ),
@@ -511,7 +516,7 @@ function drawState(box: Box, visited: Set<AnyStateNode>, current: AnyStateNode |
 }
 
 function titleOf(node: AnyStateNode, isCurrent = false): string {
-  const description = node.type === "history" ? "back to the state it was in when it was left" : node.description;
+  const description = node.type === "history" ? "back to the state it was in when it was left" : node.description && ENGLISH(node.description);
   const words = [labelOf(node), isCurrent ? "(current state)" : "", description ? `: ${description}` : ""];
   return `<title>${escapeXml(words.filter(Boolean).join(" ").replace(" :", ":"))}</title>`;
 }

@@ -2,82 +2,94 @@
  * The portal's words for what institutions are and what they ask for, as the Guide to
  * applicants names them (see shared/domain/TAF.md): the kinds of institution, the themes in
  * their groups, and the kinds of support. Ids are stored (database columns, proposal content);
- * labels are what people read.
+ * each entry's `key` names its words in the catalogues (locales/<language>/workflow.json,
+ * `vocabulary`), and `label` is their English, read from there: a page in another language
+ * shows `t(entry.key)` or asks the functions below with its translator.
  */
+import type { Translate } from "./words";
+import { inEnglish } from "./words";
+
+function labelled<const Entry extends { key: string }>(entries: readonly Entry[]): (Entry & { label: string })[] {
+  return entries.map((entry) => ({ ...entry, label: inEnglish(entry.key) }));
+}
 
 // The kinds of institution the Guide to applicants names as eligible, in its words. The database
 // column, the directory's forms and this check all use these ids.
-export const INSTITUTION_TYPE_LABELS = {
-  police: "Police",
-  prosecution: "Prosecution office",
-  ministryOfJustice: "Ministry of Justice",
-  ministryOfInterior: "Ministry of Interior / Security",
-  lawEnforcementAgency: "Other law enforcement agency (customs, border police, FIU)",
-  ctCveBody: "CT/CVE coordination body",
+export const INSTITUTION_TYPE_KEYS = {
+  police: "vocabulary.institutionTypes.police",
+  prosecution: "vocabulary.institutionTypes.prosecution",
+  ministryOfJustice: "vocabulary.institutionTypes.ministryOfJustice",
+  ministryOfInterior: "vocabulary.institutionTypes.ministryOfInterior",
+  lawEnforcementAgency: "vocabulary.institutionTypes.lawEnforcementAgency",
+  ctCveBody: "vocabulary.institutionTypes.ctCveBody",
   // Kept so the directory can hold an institution whose eligibility a person has to judge.
-  other: "Other (a person confirms it is a security institution)",
+  other: "vocabulary.institutionTypes.other",
 } as const;
 
-export type InstitutionType = keyof typeof INSTITUTION_TYPE_LABELS;
+export type InstitutionType = keyof typeof INSTITUTION_TYPE_KEYS;
 
-export const INSTITUTION_TYPES = Object.keys(INSTITUTION_TYPE_LABELS) as [InstitutionType, ...InstitutionType[]];
+/** The kinds of institution in English, the language of record. */
+export const INSTITUTION_TYPE_LABELS = Object.fromEntries(
+  Object.entries(INSTITUTION_TYPE_KEYS).map(([type, key]) => [type, inEnglish(key)]),
+) as Record<InstitutionType, string>;
 
-export const THEME_GROUPS = {
-  soc: "Serious and organised crime",
-  ctCve: "Counter-terrorism and countering violent extremism (CT/CVE)",
-  crossCutting: "Cross-cutting",
+export function institutionTypeLabel(type: InstitutionType, t: Translate = inEnglish): string {
+  return t(INSTITUTION_TYPE_KEYS[type]);
+}
+
+export const INSTITUTION_TYPES = Object.keys(INSTITUTION_TYPE_KEYS) as [InstitutionType, ...InstitutionType[]];
+
+export const THEME_GROUP_KEYS = {
+  soc: "vocabulary.themeGroups.soc",
+  ctCve: "vocabulary.themeGroups.ctCve",
+  crossCutting: "vocabulary.themeGroups.crossCutting",
 } as const;
 
-export type ThemeGroup = keyof typeof THEME_GROUPS;
+export type ThemeGroup = keyof typeof THEME_GROUP_KEYS;
 
-export const THEMES = [
-  { id: "drugTrafficking", group: "soc", label: "Drug trafficking" },
-  { id: "migrantSmuggling", group: "soc", label: "Migrant smuggling" },
-  { id: "traffickingInHumanBeings", group: "soc", label: "Trafficking in human beings" },
-  { id: "firearmsTrafficking", group: "soc", label: "Firearms trafficking" },
-  { id: "organisedPropertyCrime", group: "soc", label: "Organised property crime" },
-  { id: "cybercrime", group: "soc", label: "Cybercrime" },
-  {
-    id: "economicFinancialCrime",
-    group: "soc",
-    label: "Economic and financial crime (money laundering, asset recovery)",
-  },
-  { id: "counterTerrorism", group: "ctCve", label: "Counter-terrorism" },
-  { id: "violentExtremism", group: "ctCve", label: "Countering violent extremism" },
-  {
-    id: "ftfRehabilitation",
-    group: "ctCve",
-    label: "Rehabilitation and reintegration of foreign terrorist fighters and their families",
-  },
-  { id: "jointInvestigationTeams", group: "crossCutting", label: "Joint investigation teams (JITs)" },
-  { id: "informationExchange", group: "crossCutting", label: "Information exchange and interoperability" },
-  { id: "europeanAgencies", group: "crossCutting", label: "Cooperation with Europol, Eurojust and EMPACT" },
-] as const satisfies readonly { id: string; group: ThemeGroup; label: string }[];
+/** The groups of themes in English, the language of record. */
+export const THEME_GROUPS = Object.fromEntries(Object.entries(THEME_GROUP_KEYS).map(([group, key]) => [group, inEnglish(key)])) as Record<ThemeGroup, string>;
+
+export const THEMES = labelled([
+  { id: "drugTrafficking", group: "soc", key: "vocabulary.themes.drugTrafficking" },
+  { id: "migrantSmuggling", group: "soc", key: "vocabulary.themes.migrantSmuggling" },
+  { id: "traffickingInHumanBeings", group: "soc", key: "vocabulary.themes.traffickingInHumanBeings" },
+  { id: "firearmsTrafficking", group: "soc", key: "vocabulary.themes.firearmsTrafficking" },
+  { id: "organisedPropertyCrime", group: "soc", key: "vocabulary.themes.organisedPropertyCrime" },
+  { id: "cybercrime", group: "soc", key: "vocabulary.themes.cybercrime" },
+  { id: "economicFinancialCrime", group: "soc", key: "vocabulary.themes.economicFinancialCrime" },
+  { id: "counterTerrorism", group: "ctCve", key: "vocabulary.themes.counterTerrorism" },
+  { id: "violentExtremism", group: "ctCve", key: "vocabulary.themes.violentExtremism" },
+  { id: "ftfRehabilitation", group: "ctCve", key: "vocabulary.themes.ftfRehabilitation" },
+  { id: "jointInvestigationTeams", group: "crossCutting", key: "vocabulary.themes.jointInvestigationTeams" },
+  { id: "informationExchange", group: "crossCutting", key: "vocabulary.themes.informationExchange" },
+  { id: "europeanAgencies", group: "crossCutting", key: "vocabulary.themes.europeanAgencies" },
+] as const satisfies readonly { id: string; group: ThemeGroup; key: string }[]);
 
 export type ThemeId = (typeof THEMES)[number]["id"];
 
-export const SUPPORT_KINDS = [
-  { id: "jointExercise", label: "Joint exercise" },
-  { id: "practiceExchange", label: "Practice-oriented exchange" },
-  { id: "networkingMeeting", label: "Networking or operational meeting" },
-  { id: "capacityBuilding", label: "Capacity building (training, workshop, study visit)" },
-  { id: "expertAdvice", label: "Expert advice" },
-] as const;
+export const SUPPORT_KINDS = labelled([
+  { id: "jointExercise", key: "vocabulary.supportKinds.jointExercise" },
+  { id: "practiceExchange", key: "vocabulary.supportKinds.practiceExchange" },
+  { id: "networkingMeeting", key: "vocabulary.supportKinds.networkingMeeting" },
+  { id: "capacityBuilding", key: "vocabulary.supportKinds.capacityBuilding" },
+  { id: "expertAdvice", key: "vocabulary.supportKinds.expertAdvice" },
+] as const);
 
 export type SupportKind = (typeof SUPPORT_KINDS)[number]["id"];
 
 // What an activity of an implementation is, more precisely than its kind of support: the
 // timeline and the reports name these.
-export const ACTIVITY_TYPES = [
-  { id: "workshop", label: "Workshop" },
-  { id: "training", label: "Training" },
-  { id: "studyVisit", label: "Study visit" },
-  { id: "jointExercise", label: "Joint exercise" },
-  { id: "jointOperationSupport", label: "Joint operation support" },
-  { id: "operationalMeeting", label: "Operational or networking meeting" },
-  { id: "expertMission", label: "Expert mission" },
-  { id: "conference", label: "Conference" },
-] as const;
+export const ACTIVITY_TYPES = labelled([
+  { id: "workshop", key: "vocabulary.activityTypes.workshop" },
+  { id: "training", key: "vocabulary.activityTypes.training" },
+  { id: "studyVisit", key: "vocabulary.activityTypes.studyVisit" },
+  { id: "jointExercise", key: "vocabulary.activityTypes.jointExercise" },
+  { id: "jointOperationSupport", key: "vocabulary.activityTypes.jointOperationSupport" },
+  { id: "operationalMeeting", key: "vocabulary.activityTypes.operationalMeeting" },
+  { id: "expertMission", key: "vocabulary.activityTypes.expertMission" },
+  { id: "conference", key: "vocabulary.activityTypes.conference" },
+] as const);
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]["id"];
 
@@ -95,16 +107,27 @@ export const FIRST_ACTIVITY_TYPE: Record<SupportKind, ActivityType> = {
   expertAdvice: "expertMission",
 };
 
-export function activityTypeLabel(id: string): string {
-  return ACTIVITY_TYPES.find((type) => type.id === id)?.label ?? id;
+export function activityTypeLabel(id: string, t: Translate = inEnglish): string {
+  const type = ACTIVITY_TYPES.find((entry) => entry.id === id);
+  return type ? t(type.key) : id;
+}
+
+export function themeLabel(id: string, t: Translate = inEnglish): string {
+  const theme = THEMES.find((entry) => entry.id === id);
+  return theme ? t(theme.key) : id;
+}
+
+export function supportKindLabel(id: string, t: Translate = inEnglish): string {
+  const kind = SUPPORT_KINDS.find((entry) => entry.id === id);
+  return kind ? t(kind.key) : id;
 }
 
 /** What a file attached to the concept note or a report is: the TAF team looks for these. */
-export const ATTACHMENT_DOCUMENT_KINDS = [
-  { id: "agenda", label: "Agenda" },
-  { id: "participants", label: "List of participants" },
-  { id: "minutes", label: "Minutes" },
-  { id: "other", label: "Other document" },
-] as const;
+export const ATTACHMENT_DOCUMENT_KINDS = labelled([
+  { id: "agenda", key: "vocabulary.documentKinds.agenda" },
+  { id: "participants", key: "vocabulary.documentKinds.participants" },
+  { id: "minutes", key: "vocabulary.documentKinds.minutes" },
+  { id: "other", key: "vocabulary.documentKinds.other" },
+] as const);
 export type AttachmentDocumentKind = (typeof ATTACHMENT_DOCUMENT_KINDS)[number]["id"];
 export const ATTACHMENT_DOCUMENT_KIND_IDS = ATTACHMENT_DOCUMENT_KINDS.map((kind) => kind.id) as [AttachmentDocumentKind, ...AttachmentDocumentKind[]];

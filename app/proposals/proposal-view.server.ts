@@ -11,7 +11,7 @@ import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-e
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { allowedEvents, proposalMachine, statePath } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { isWithin, stageActorOf, stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
+import { isWithin, stageActorOf, stageDescriptionFor, stageLabelFor, stageNameFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
 import { ownPartnership } from "./partners.server";
 import { availableActions } from "../auth/actors.server";
@@ -37,10 +37,10 @@ function stagesOf(state: string, visited: string[]) {
   return {
     steps: main.map(([key, node]) => ({
       key,
-      label: node.config.meta?.label ?? key,
+      label: stageNameFor(key),
       status: key === current ? "current" : seen.has(key) ? "passed" : "upcoming",
     })),
-    outcome: finalNode?.type === "final" ? (finalNode.config.meta?.label ?? current) : null,
+    outcome: finalNode?.type === "final" ? stageNameFor(current) : null,
   };
 }
 
@@ -96,7 +96,6 @@ function proposalPage(participation: Participation, user: SessionUser) {
     : undefined;
   const jointRule = jointRuleOf(roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings }));
   const { minimumCountries } = jointRule;
-  const currentNode = proposalMachine.getStateNodeById(`proposal.${proposal.proposal.state}`);
 
   return {
     id: proposalId,
@@ -107,7 +106,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
     round: { id: proposal.proposal.roundId, title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
     stateLabel: stageLabelFor(proposal.proposal.state, stageAudienceOf(user)),
-    stateDescription: currentNode.description ?? currentNode.parent?.description ?? "",
+    stateDescription: stageDescriptionFor(proposal.proposal.state),
     finished: snapshot.status === "done",
     /** The TAF team reads the page as the ones who act on it, internal notes included. */
     forTeam: internal,

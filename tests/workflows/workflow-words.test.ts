@@ -1,0 +1,87 @@
+import type { AnyStateMachine, AnyStateNode } from "xstate";
+import { describe, expect, it } from "vitest";
+import { assignmentMachine } from "../../workflows/assignment.machine";
+import { countryName, countryNameIn, kosovoFootnoteIn, WB6_COUNTRIES } from "../../workflows/countries";
+import { LANGUAGES } from "../../workflows/languages";
+import { createTranslator } from "../../workflows/messages";
+import { stageLabelFor, stageNameFor, stageWordsFor } from "../../workflows/proposal-stages";
+import { proposalMachine, stateLabelOf } from "../../workflows/proposal.machine";
+import { roundMachine, roundStateLabelOf } from "../../workflows/round.machine";
+import {
+  ACTIVITY_TYPES,
+  ATTACHMENT_DOCUMENT_KINDS,
+  INSTITUTION_TYPE_KEYS,
+  institutionTypeLabel,
+  SUPPORT_KINDS,
+  THEME_GROUP_KEYS,
+  themeLabel,
+  THEMES,
+} from "../../workflows/vocabulary";
+
+// The statecharts keep catalogue keys, never words: every key they name has a message in every
+// language, so no page shows a key or falls back to English.
+
+function nodesOf(node: AnyStateNode): AnyStateNode[] {
+  return [node, ...Object.values(node.states).flatMap(nodesOf)];
+}
+
+/** Every catalogue key a machine names: its states' meta and descriptions, and its transitions' labels. */
+function keysOf(machine: AnyStateMachine): string[] {
+  return nodesOf(machine.root).flatMap((node) => [
+    ...Object.values((node.meta ?? {}) as Record<string, unknown>).filter((value): value is string => typeof value === "string"),
+    ...(node.description ? [node.description] : []),
+    ...[...node.transitions.values()].flat().flatMap((transition) => {
+      const label = (transition.meta as { label?: unknown } | undefined)?.label;
+      return typeof label === "string" ? [label] : [];
+    }),
+  ]);
+}
+
+describe("the statecharts' words", () => {
+  it("are catalogue keys with a message in every language", () => {
+    for (const machine of [proposalMachine, roundMachine, assignmentMachine]) {
+      const keys = keysOf(machine);
+      expect(keys.length, machine.id).toBeGreaterThan(5);
+      for (const { tag } of LANGUAGES) {
+        const t = createTranslator(tag);
+        expect(keys.filter((key) => t(key) === key), `${machine.id} in ${tag}`).toEqual([]);
+      }
+    }
+  });
+
+  it("name a stage in the reader's language, and in English by default", () => {
+    expect(stageLabelFor("eligibility.awaitingDecision", "tafTeam")).toBe("Eligibility: waiting for your decision");
+    expect(stageLabelFor("eligibility.awaitingDecision", "tafTeam", createTranslator("sq"))).toBe("Pranueshmëria: në pritje të vendimit tuaj");
+    expect(stageNameFor("euReview", createTranslator("mk"))).toBe("Оценување од ЕУ");
+    expect(stageWordsFor("implementation.onHold", "applicants", createTranslator("sr-Latn"))).toBe(
+      "Sprovođenje je privremeno obustavljeno. Tim TAF-a ga nastavlja tamo gdje je stalo.",
+    );
+    expect(stateLabelOf("withdrawn", createTranslator("sr-Cyrl"))).toBe("Повучено");
+    expect(roundStateLabelOf("open", createTranslator("mk"))).toBe("Отворен");
+    expect(roundStateLabelOf("open")).toBe("Open");
+  });
+
+  it("give every term of the vocabulary and every country a word in every language", () => {
+    const keys = [
+      ...Object.values(INSTITUTION_TYPE_KEYS),
+      ...Object.values(THEME_GROUP_KEYS),
+      ...[...THEMES, ...SUPPORT_KINDS, ...ACTIVITY_TYPES, ...ATTACHMENT_DOCUMENT_KINDS, ...WB6_COUNTRIES].map((entry) => entry.key),
+    ];
+    for (const { tag } of LANGUAGES) {
+      const t = createTranslator(tag);
+      expect(keys.filter((key) => t(key) === key), tag).toEqual([]);
+    }
+    expect(institutionTypeLabel("prosecution", createTranslator("mk"))).toBe("Јавно обвинителство");
+    expect(institutionTypeLabel("prosecution")).toBe("Prosecution office");
+    expect(themeLabel("cybercrime", createTranslator("sq"))).toBe("Krimi kibernetik");
+  });
+
+  it("name Kosovo with its asterisk and its footnote in each language", () => {
+    expect(countryName("XK")).toBe("Kosovo*");
+    expect(countryNameIn("XK", createTranslator("sr-Cyrl"))).toBe("Косово*");
+    expect(countryNameIn("XK", createTranslator("sq"))).toBe("Kosova*");
+    expect(countryNameIn("FR", createTranslator("mk"))).toBe("држава надвор од Западен Балкан (FR)");
+    expect(kosovoFootnoteIn(createTranslator("mk"))).toMatch(/^\* Овој назив .*1244\/1999/);
+    expect(kosovoFootnoteIn()).toMatch(/^\* This designation/);
+  });
+});
