@@ -29,6 +29,7 @@ import { reviewReminderEmail } from "../../emails/templates/review-reminder";
 import { reviewsCompleteEmail } from "../../emails/templates/reviews-complete";
 import { revisionRequestedEmail } from "../../emails/templates/revision-requested";
 import { roundClosedDraftsEmail } from "../../emails/templates/round-closed-drafts";
+import { secondFactorResetEmail } from "../../emails/templates/second-factor-reset";
 import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
 import { jointRuleInWords } from "../../workflows/eligibility";
 import type { Language } from "../../workflows/languages";
@@ -259,6 +260,7 @@ const everyTemplate: Record<string, (language: Language) => RenderedEmail> = {
     }),
   selectionOutcome: (language) => selectionOutcomeEmail({ ...about(), promising: true, sharedFeedback: typedFacts.typed, proposalUrl: typedFacts.url, language }),
   passwordReset: (language) => passwordResetEmail({ ...about(), resetUrl: typedFacts.url, expiresAt: typedFacts.dueAt, language }),
+  secondFactorReset: (language) => secondFactorResetEmail({ ...about(), resetAt: typedFacts.dueAt, language }),
 };
 
 function about() {

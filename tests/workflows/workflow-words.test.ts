@@ -25,10 +25,16 @@ function nodesOf(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap(nodesOf)];
 }
 
+/** Meta fields that are facts for the code, not words for people (who acts at a stage). */
+const NOT_WORDS = new Set(["actor"]);
+
 /** Every catalogue key a machine names: its states' meta and descriptions, and its transitions' labels. */
 function keysOf(machine: AnyStateMachine): string[] {
   return nodesOf(machine.root).flatMap((node) => [
-    ...Object.values((node.meta ?? {}) as Record<string, unknown>).filter((value): value is string => typeof value === "string"),
+    ...Object.entries((node.meta ?? {}) as Record<string, unknown>)
+      .filter(([field]) => !NOT_WORDS.has(field))
+      .map(([, value]) => value)
+      .filter((value): value is string => typeof value === "string"),
     ...(node.description ? [node.description] : []),
     ...[...node.transitions.values()].flat().flatMap((transition) => {
       const label = (transition.meta as { label?: unknown } | undefined)?.label;
