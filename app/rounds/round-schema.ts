@@ -125,6 +125,10 @@ export const ROUND_FORM_BOUNDS = {
   objectives: boundsOf(storedWords.objectives.unwrap()),
   activities: boundsOf(storedWords.activities.unwrap()),
   expectedResults: boundsOf(storedWords.expectedResults.unwrap()),
+  criterionName: CRITERION_NAME_LENGTH,
+  criterionGuidance: { max: CRITERION_GUIDANCE_LENGTH },
+  minimumCountries: MINIMUM_COUNTRIES_RANGE,
+  graceHours: GRACE_HOURS_RANGE,
 };
 // Object checks run even while a field is wrong, so every problem shows at once.
 const always = { when: () => true };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as root from "../../app/root";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as editRound from "../../app/routes/admin.rounds.$roundId_.edit";
+import * as roundEligibility from "../../app/routes/admin.rounds.$roundId_.eligibility";
 import * as roundList from "../../app/routes/admin.rounds._index";
 import * as newRound from "../../app/routes/admin.rounds.new";
 import { call2030 } from "../support/forms";
@@ -54,5 +55,17 @@ describe("the administrators' pages in another language", () => {
     const page = (await load(editRound, `/admin/rounds/${id}/edit`, { cookie: await adminIn("sr-Cyrl"), params: { roundId: id } })) as Awaited<ReturnType<typeof editRound.loader>>;
     expect(page.title).toBe("Измена 2026-R1 · Портал TAF");
     expect(page.notes.fixed.code).toMatch(/^Непроменљиво: њоме почињу већ додељене ознаке/);
+  });
+
+  it("sets a round's eligibility rules in Albanian: why the rules are locked, and what is wrong with a number", async () => {
+    const id = String(roundIdByCode("2026-R1"));
+    const cookie = await adminIn("sq");
+    const page = (await load(roundEligibility, `/admin/rounds/${id}/eligibility`, { cookie, params: { roundId: id } })) as Awaited<ReturnType<typeof roundEligibility.loader>>;
+    expect(page.title).toBe("Kriteret e pranueshmërisë · 2026-R1 · Portali TAF");
+    expect(page.locks.rules).toMatch(/^Në këtë raund u dorëzua/);
+    const reply = (await submit(roundEligibility, `/admin/rounds/${id}/eligibility`, { version: String(page.round.version), minimumCountries: "9" }, { cookie, params: { roundId: id } })) as {
+      result: { error: Record<string, string[]> };
+    };
+    expect(reply.result.error.minimumCountries).toEqual(["Shkruani një numër të plotë vendesh nga 2 deri në 6."]);
   });
 });
