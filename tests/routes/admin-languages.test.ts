@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as root from "../../app/root";
+import * as eligibilityDesk from "../../app/routes/admin.eligibility";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as editRound from "../../app/routes/admin.rounds.$roundId_.edit";
 import * as roundEligibility from "../../app/routes/admin.rounds.$roundId_.eligibility";
@@ -67,5 +68,17 @@ describe("the administrators' pages in another language", () => {
       result: { error: Record<string, string[]> };
     };
     expect(reply.result.error.minimumCountries).toEqual(["Shkruani një numër të plotë vendesh nga 2 deri në 6."]);
+  });
+
+  it("shows the eligibility desk in Macedonian, and says in Macedonian what is wrong with a clarification", async () => {
+    const cookie = await adminIn("mk");
+    const desk = (await load(eligibilityDesk, "/admin/eligibility", { cookie })) as Awaited<ReturnType<typeof eligibilityDesk.loader>>;
+    expect(desk.title).toBe("Проверка на прифатливост · Портал TAF");
+    const entry = desk.rows[0]!;
+    expect(entry.submitted).toContain("(бриселско време)");
+    const reply = (await submit(eligibilityDesk, "/admin/eligibility", { intent: "clarify", proposalId: String(entry.id), version: String(entry.version), question: "", dueOn: "soon" }, { cookie })) as {
+      fieldErrors: Record<string, string[]>;
+    };
+    expect(reply.fieldErrors.question).toEqual(["Напишете го прашањето на кое треба да одговорат апликантите."]);
   });
 });
