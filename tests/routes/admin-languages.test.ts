@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as root from "../../app/root";
 import * as eligibilityDesk from "../../app/routes/admin.eligibility";
+import * as overview from "../../app/routes/admin.proposals._index";
+import * as overviewCsv from "../../app/routes/admin.proposals[.csv]";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as editRound from "../../app/routes/admin.rounds.$roundId_.edit";
 import * as roundEligibility from "../../app/routes/admin.rounds.$roundId_.eligibility";
@@ -80,5 +82,14 @@ describe("the administrators' pages in another language", () => {
       fieldErrors: Record<string, string[]>;
     };
     expect(reply.fieldErrors.question).toEqual(["Напишете го прашањето на кое треба да одговорат апликантите."]);
+  });
+
+  it("shows the proposals overview in Albanian, and downloads it with Albanian headings", async () => {
+    const cookie = await adminIn("sq");
+    const page = (await load(overview, "/admin/proposals", { cookie })) as Awaited<ReturnType<typeof overview.loader>>;
+    expect(page.title).toBe("Propozimet · Portali TAF");
+    expect(page.proposals.rows[0]!.updated).toContain("(ora e Brukselit)");
+    const csv = await ((await load(overviewCsv, "/admin/proposals.csv", { cookie })) as Response).text();
+    expect(csv.split("\n")[0]).toContain("Referenca,Titulli,Raundi,Faza,Institucioni drejtues,Lloji i institucionit drejtues");
   });
 });
