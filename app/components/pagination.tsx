@@ -1,4 +1,8 @@
 import { Link, useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatNumberIn } from "../../workflows/time";
 
 type Pages = { param: string; page: number; pageCount: number; total: number; first: number; last: number };
 
@@ -8,6 +12,12 @@ const grouped = new Intl.NumberFormat("en-GB");
 /** "51–100 of 10,000": the rows shown of a paged list. */
 export function rowsShown(pages: Pages) {
   return `${grouped.format(pages.first)}–${grouped.format(pages.last)} of ${grouped.format(pages.total)}`;
+}
+
+/** rowsShown in the page's language: "51–100 од 10.000" in mk. */
+export function rowsShownIn(language: PageLanguage, t: TFunction, pages: Pages) {
+  const number = (value: number) => formatNumberIn(language, value);
+  return t("listPages.rowsShown", { first: number(pages.first), last: number(pages.last), total: number(pages.total) });
 }
 
 /** The address of another page of the list named `param`, keeping every other search parameter. */
@@ -25,22 +35,30 @@ export function pageHref(location: { pathname: string; search: string }, param: 
  * words, e.g. "proposals in progress", for screen readers.
  */
 export function Pagination({ pages, label }: { pages: Pages; label: string }) {
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   if (pages.pageCount <= 1) return null;
+  const language = i18n.language as PageLanguage;
   const linkTo = (page: number) => pageHref(location, pages.param, page);
   return (
-    <nav className="pagination" aria-label={`Pages of ${label}`}>
+    <nav className="pagination" aria-label={t("listPages.pagesOf", { label })}>
       {pages.page > 1 ? (
         <Link to={linkTo(pages.page - 1)}>
-          Previous<span className="visually-hidden"> page of {label}</span>
+          {t("listPages.previous")}
+          <span className="visually-hidden"> {t("listPages.pageOf", { label })}</span>
         </Link>
       ) : null}
       <span>
-        {rowsShown(pages)} · page {grouped.format(pages.page)} of {grouped.format(pages.pageCount)}
+        {t("listPages.position", {
+          rows: rowsShownIn(language, t, pages),
+          page: formatNumberIn(language, pages.page),
+          pageCount: formatNumberIn(language, pages.pageCount),
+        })}
       </span>
       {pages.page < pages.pageCount ? (
         <Link to={linkTo(pages.page + 1)}>
-          Next<span className="visually-hidden"> page of {label}</span>
+          {t("listPages.next")}
+          <span className="visually-hidden"> {t("listPages.pageOf", { label })}</span>
         </Link>
       ) : null}
     </nav>

@@ -1,7 +1,9 @@
 import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { OverviewSort, SortOrder } from "../proposals/overview-schema";
 import { FIRST_ORDER } from "../proposals/overview-schema";
 import { Pagination } from "./pagination";
+import { useTextLanguage } from "./text-language";
 import { YourTurn } from "./your-turn";
 
 // The TAF team's table of every proposal. Each heading sorts by its column with a plain link
@@ -23,13 +25,13 @@ type Row = {
 type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
 
 const HEADINGS: { sort: OverviewSort | null; label: string }[] = [
-  { sort: "reference", label: "Reference" },
-  { sort: "title", label: "Title" },
-  { sort: "round", label: "Round" },
-  { sort: "lead", label: "Lead institution" },
-  { sort: null, label: "Countries" },
-  { sort: "stage", label: "Stage" },
-  { sort: "updated", label: "Last change" },
+  { sort: "reference", label: "proposalOverview.column.reference" },
+  { sort: "title", label: "proposalOverview.column.title" },
+  { sort: "round", label: "proposalOverview.column.round" },
+  { sort: "lead", label: "proposalOverview.column.lead" },
+  { sort: null, label: "proposalOverview.column.countries" },
+  { sort: "stage", label: "proposalOverview.column.stage" },
+  { sort: "updated", label: "proposalOverview.column.updated" },
 ];
 
 function SortHeading({ sort, label, order }: { sort: OverviewSort; label: string; order: { sort: OverviewSort; order: SortOrder } }) {
@@ -50,6 +52,8 @@ function SortHeading({ sort, label, order }: { sort: OverviewSort; label: string
 }
 
 export function ProposalOverviewTable({ list, caption, order }: { list: List; caption: string; order: { sort: OverviewSort; order: SortOrder } }) {
+  const { t } = useTranslation();
+  const textLanguage = useTextLanguage("en");
   return (
     <>
       <div className="table-scroll">
@@ -59,10 +63,10 @@ export function ProposalOverviewTable({ list, caption, order }: { list: List; ca
             <tr>
               {HEADINGS.map((heading) =>
                 heading.sort ? (
-                  <SortHeading key={heading.label} sort={heading.sort} label={heading.label} order={order} />
+                  <SortHeading key={heading.label} sort={heading.sort} label={t(heading.label)} order={order} />
                 ) : (
                   <th key={heading.label} scope="col">
-                    {heading.label}
+                    {t(heading.label)}
                   </th>
                 ),
               )}
@@ -71,24 +75,26 @@ export function ProposalOverviewTable({ list, caption, order }: { list: List; ca
           <tbody>
             {list.rows.map((row) => (
               <tr key={row.id}>
-                <td data-label="Reference">{row.reference ?? <span className="muted">Draft</span>}</td>
-                <td className="text" data-label="Title">
-                  <Link to={`/proposals/${row.id}`}>{row.title || "Untitled proposal"}</Link>
+                <td data-label={t("proposalOverview.column.reference")}>{row.reference ?? <span className="muted">{t("proposalOverview.draft")}</span>}</td>
+                <td className="text" data-label={t("proposalOverview.column.title")}>
+                  <Link to={`/proposals/${row.id}`} {...(row.title ? textLanguage : {})}>
+                    {row.title || t("eligibilityDesk.untitled")}
+                  </Link>
                 </td>
-                <td data-label="Round">{row.roundCode}</td>
-                <td className="text" data-label="Lead institution">{row.leadName}</td>
-                <td data-label="Countries">{row.countries.join(", ")}</td>
-                <td data-label="Stage">
+                <td data-label={t("proposalOverview.column.round")}>{row.roundCode}</td>
+                <td className="text" data-label={t("proposalOverview.column.lead")}>{row.leadName}</td>
+                <td data-label={t("proposalOverview.column.countries")}>{row.countries.join(", ")}</td>
+                <td data-label={t("proposalOverview.column.stage")}>
                   <span className={row.finished ? "badge off" : "badge ok"}>{row.stateLabel}</span>
                   <YourTurn yourTurn={row.yourTurn} />
                 </td>
-                <td data-label="Last change">{row.updated}</td>
+                <td data-label={t("proposalOverview.column.updated")}>{row.updated}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <Pagination pages={list.pages} label="proposals" />
+      <Pagination pages={list.pages} label={t("proposalOverview.paginationLabel")} />
     </>
   );
 }

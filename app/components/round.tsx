@@ -1,10 +1,12 @@
+import type { TFunction } from "i18next";
 import type { RoundMode, RoundState } from "../../workflows/round.machine";
 
-// What the round pages and the home desk share: the words for a round's mode and state.
+// What the round pages share: the words for a round's mode and state.
 
-export const ROUND_MODE_LABELS: Record<RoundMode, string> = {
-  deadline: "Deadline",
-  rolling: "Rolling intake",
+/** The catalogue key of each way proposals come in. */
+export const ROUND_MODE_KEYS: Record<RoundMode, string> = {
+  deadline: "roundWords.mode.deadline",
+  rolling: "roundWords.mode.rolling",
 };
 
 const STATE_TONES: Record<RoundState, string> = { planned: "badge warn", open: "badge ok", closed: "badge", archived: "badge off", cancelled: "badge off" };
@@ -14,8 +16,11 @@ export function RoundStateBadge({ state, label }: { state: RoundState; label: st
   return <span className={STATE_TONES[state]}>{label}</span>;
 }
 
-/** "5 submitted, 2 drafts", "None yet". */
-export function proposalCountText(submitted: number, drafts: number) {
-  const parts = [submitted ? `${submitted} submitted` : null, drafts ? `${drafts} ${drafts === 1 ? "draft" : "drafts"}` : null].filter(Boolean);
-  return parts.length ? parts.join(", ") : "None yet";
+/** "5 submitted, 2 drafts", "None yet", in the page's language. */
+export function proposalCountText(t: TFunction, submitted: number, drafts: number) {
+  const parts = [
+    submitted ? t("roundWords.submitted", { count: submitted }) : null,
+    drafts ? t("roundWords.drafts", { count: drafts }) : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : t("roundWords.noneYet");
 }

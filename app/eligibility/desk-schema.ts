@@ -7,8 +7,9 @@ import type { CriterionId, CriterionResult, EligibilityOutcome } from "../../wor
 // need a reason is read from the proposal's latest automatic check (desk.server.ts), and whether
 // the step is allowed is the statechart's to say.
 
-const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`).default("");
-const said = (max: number, missing: string) => text(max).pipe(z.string().min(1, missing));
+// The messages are catalogue keys; the desk translates them (desk.server.ts).
+const text = (max: number, tooLong: string) => multiLine().trim().max(max, tooLong).default("");
+const said = (missing: string) => text(4000, "roundForm.error.atMost4000").pipe(z.string().min(1, missing));
 
 /** The field holding the reason for confirming a criterion the automatic check did not pass. */
 export function overrideField(criterion: string) {
@@ -16,11 +17,11 @@ export function overrideField(criterion: string) {
 }
 
 const about = {
-  proposalId: z.coerce.number({ error: "This form names no proposal. Reload the page." }).int().positive(),
-  version: z.coerce.number({ error: "This form is out of date. Reload the page." }).int().nonnegative(),
+  proposalId: z.coerce.number({ error: "eligibilityDesk.error.noProposal" }).int().positive(),
+  version: z.coerce.number({ error: "eligibilityDesk.error.outOfDate" }).int().nonnegative(),
 };
 
-const overrides = z.object(Object.fromEntries(ELIGIBILITY_CRITERIA.map((criterion) => [criterion.id, text(2000)])) as Record<CriterionId, ReturnType<typeof text>>);
+const overrides = z.object(Object.fromEntries(ELIGIBILITY_CRITERIA.map((criterion) => [criterion.id, text(2000, "eligibilityDesk.error.atMost2000")])) as Record<CriterionId, ReturnType<typeof text>>);
 
 export const deskFormSchema = z.preprocess(
   (form) => {
@@ -29,15 +30,15 @@ export const deskFormSchema = z.preprocess(
   },
   z.discriminatedUnion("intent", [
     z.object({ intent: z.literal("confirm"), ...about, overrides }),
-    z.object({ intent: z.literal("ineligible"), ...about, reason: said(4000, "Give the reason: the applicants will read it.") }),
+    z.object({ intent: z.literal("ineligible"), ...about, reason: said("eligibilityDesk.error.reason") }),
     z.object({
       intent: z.literal("clarify"),
       ...about,
-      question: said(4000, "Write the question the applicants should answer."),
-      dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Give the day the answer is due, e.g. 2026-12-15."),
+      question: said("eligibilityDesk.error.question"),
+      dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "eligibilityDesk.error.dueOn"),
     }),
     z.object({ intent: z.literal("recheck"), ...about }),
-  ], { error: "This action is not known. Reload the page and try again." }),
+  ], { error: "eligibilityDesk.error.unknownAction" }),
 );
 
 export type DeskForm = z.infer<typeof deskFormSchema>;

@@ -1,11 +1,13 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { TFunction } from "i18next";
 import { countries, eligibilityChecks, institutions, proposalPartners, proposals, rounds } from "../../db/schema";
 import type { CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";
+import type { PageLanguage } from "../../workflows/languages";
 import type { CriterionOverride, ProposalCommand } from "../../workflows/proposal-events";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { statesAccepting } from "../../workflows/proposal-stages";
-import { formatBrussels, fromBrusselsTime } from "../../workflows/time";
+import { formatBrusselsIn, fromBrusselsTime } from "../../workflows/time";
 import { administratorActor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -31,7 +33,7 @@ const partnerCountry = alias(countries, "partner_country");
 const latestCheck = sql`${eligibilityChecks.id} = (select max(c.id) from ${eligibilityChecks} c where c.proposal_id = ${proposals.id})`;
 
 /** One page of the queue in one statement, and the confirmed partners of its proposals in one more. */
-export function eligibilityQueue(user: SessionUser, request: PageRequest) {
+export function eligibilityQueue(user: SessionUser, request: PageRequest, { t, language }: { t: TFunction; language: PageLanguage }) {
   const page = readPage(request, (offset, limit) => {
     const rows = db()
       .select({
@@ -68,12 +70,12 @@ export function eligibilityQueue(user: SessionUser, request: PageRequest) {
         id: row.id,
         version: row.version,
         reference: row.reference,
-        title: row.title || "Untitled proposal",
+        title: row.title || t("eligibilityDesk.untitled"),
         roundCode: row.roundCode,
         lead: { name: row.leadName, country: row.leadCountry },
         partners: partners.filter((partner) => partner.proposalId === row.id).map(({ name, country }) => ({ name, country })),
-        submitted: row.submittedAt ? formatBrussels(row.submittedAt) : "",
-        checked: row.checkedAt ? formatBrussels(row.checkedAt) : null,
+        submitted: row.submittedAt ? formatBrusselsIn(language, row.submittedAt) : "",
+        checked: row.checkedAt ? formatBrusselsIn(language, row.checkedAt) : null,
         overall: (row.overall as EligibilityOutcome | null) ?? null,
         results: (row.results ?? []) as CriterionResult[],
       }),
@@ -118,7 +120,8 @@ export type DeskReply = {
   done: string | null;
 };
 
-export function actOnDesk(user: SessionUser, form: Record<string, string>): DeskReply {
+/** Acts on a desk form, answering in the page's words (`t`). */
+export function actOnDesk(user: SessionUser, form: Record<string, string>, t: TFunction): DeskReply {
   const proposalId = Number(form.proposalId) || null;
   const reply = (partial: Partial<DeskReply>): DeskReply => ({ proposalId, intent: form.intent ?? "", values: form, fieldErrors: {}, formError: null, done: null, ...partial });
   const parsed = deskFormSchema.safeParse(form);
@@ -126,39 +129,39 @@ export function actOnDesk(user: SessionUser, form: Record<string, string>): Desk
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
       const [field, criterion] = issue.path.map(String);
-      (fieldErrors[field === "overrides" ? overrideField(criterion ?? "") : (field ?? "")] ??= []).push(issue.message);
+      (fieldErrors[field === "overrides" ? overrideField(criterion ?? "") : (field ?? "")] ??= []).push(t(issue.message, { defaultValue: issue.message }));
     }
     const formError = fieldErrors.intent || fieldErrors[""] || fieldErrors.proposalId || fieldErrors.version ? Object.values(fieldErrors).flat()[0]! : null;
     return reply({ fieldErrors, formError });
   }
-  const command = commandOf(parsed.data);
+  const command = commandOf(parsed.data, t);
   if ("fieldErrors" in command) return reply({ fieldErrors: command.fieldErrors });
   const outcome = applyProposalCommand({ proposalId: parsed.data.proposalId, expectedVersion: parsed.data.version, actor: administratorActor(user), command });
-  if (!outcome.ok) return reply({ formError: outcome.message });
-  return reply({ values: {}, done: `${DONE_WORDS[parsed.data.intent]} The proposal is now at “${stateLabelOf(outcome.state)}”.` });
+  if (!outcome.ok) return reply({ formError: t(outcome.message, { defaultValue: outcome.message }) });
+  return reply({ values: {}, done: t("eligibilityDesk.done", { done: t(DONE_WORDS[parsed.data.intent]), state: stateLabelOf(outcome.state) }) });
 }
 
 const DONE_WORDS: Record<DeskIntent, string> = {
-  confirm: "Eligibility confirmed; the applicants are told by e-mail.",
-  ineligible: "Declared ineligible; the applicants are told why by e-mail.",
-  clarify: "Clarification requested; the applicants are asked by e-mail.",
-  recheck: "The automatic check ran again.",
+  confirm: "eligibilityDesk.doneConfirm",
+  ineligible: "eligibilityDesk.doneIneligible",
+  clarify: "eligibilityDesk.doneClarify",
+  recheck: "eligibilityDesk.doneRecheck",
 };
 
 type CommandOrErrors = ProposalCommand | { fieldErrors: Record<string, string[]> };
 
-function commandOf(form: DeskForm): CommandOrErrors {
+function commandOf(form: DeskForm, t: TFunction): CommandOrErrors {
   switch (form.intent) {
     case "confirm":
-      return confirmation(form.proposalId, form.overrides);
+      return confirmation(form.proposalId, form.overrides, t);
     case "ineligible":
       return { type: "DECLARE_INELIGIBLE", reason: form.reason };
     case "clarify": {
       // Due at the end of the chosen day in Brussels, where the TAF team sets its times.
       const due = fromBrusselsTime(`${form.dueOn}T23:59`);
-      if (!due.ok) return { fieldErrors: { dueOn: ["This day does not exist. Choose one from the calendar."] } };
+      if (!due.ok) return { fieldErrors: { dueOn: [t("eligibilityDesk.error.noSuchDay")] } };
       if (due.instant.getTime() > Date.now() + MAX_DAYS_TO_ANSWER * DAY_MS) {
-        return { fieldErrors: { dueOn: [`Give the applicants at most ${MAX_DAYS_TO_ANSWER} days to answer.`] } };
+        return { fieldErrors: { dueOn: [t("eligibilityDesk.error.tooLate", { count: MAX_DAYS_TO_ANSWER })] } };
       }
       return { type: "REQUEST_CLARIFICATION", question: form.question, dueAt: due.instant };
     }
@@ -171,7 +174,7 @@ function commandOf(form: DeskForm): CommandOrErrors {
  * Confirming overrides every criterion the latest automatic check did not pass, each with its
  * own reason; the reasons are kept in the history, criterion by criterion.
  */
-function confirmation(proposalId: number, reasons: Record<string, string>): CommandOrErrors {
+function confirmation(proposalId: number, reasons: Record<string, string>, t: TFunction): CommandOrErrors {
   const check = db()
     .select({ results: eligibilityChecks.results })
     .from(eligibilityChecks)
@@ -183,7 +186,7 @@ function confirmation(proposalId: number, reasons: Record<string, string>): Comm
   const overrides: CriterionOverride[] = [];
   for (const result of overridden) {
     const reason = reasons[result.id] ?? "";
-    if (reason === "") fieldErrors[overrideField(result.id)] = [`Say why the proposal meets “${result.label}” although the automatic check ${result.outcome === "failed" ? "failed it" : "left it to a person"}.`];
+    if (reason === "") fieldErrors[overrideField(result.id)] = [t(result.outcome === "failed" ? "eligibilityDesk.error.whyFailed" : "eligibilityDesk.error.whyLeft", { criterion: result.label })];
     else overrides.push({ criterion: result.id, label: result.label, reason });
   }
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };

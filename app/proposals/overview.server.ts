@@ -1,11 +1,13 @@
 import type { SQL } from "drizzle-orm";
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { TFunction } from "i18next";
 import { institutions, proposalPartners, proposals, proposalTopics, rounds } from "../../db/schema";
 import { countryName, WB6_COUNTRIES } from "../../workflows/countries";
+import type { PageLanguage } from "../../workflows/languages";
 import { isFinal, stageLabelFor, statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
-import { formatBrussels, toBrusselsTime } from "../../workflows/time";
+import { formatBrusselsIn, toBrusselsTime } from "../../workflows/time";
 import { INSTITUTION_TYPE_LABELS, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
@@ -171,7 +173,7 @@ function countryCodes(row: Read) {
 }
 
 /** One page of the table, with its total, in three statements. */
-export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest) {
+export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest, language: PageLanguage) {
   const yourTurn = yourTurnFor(user);
   const audience = stageAudienceOf(user);
   return readPage(request, (offset, limit) => {
@@ -185,7 +187,7 @@ export function proposalOverview(user: SessionUser, filter: OverviewFilter & { o
         stateLabel: stageLabelFor(row.state, audience),
         finished: isFinal(row.state),
         yourTurn: yourTurn(row.state, row.leadInstitutionId),
-        updated: formatBrussels(row.updatedAt),
+        updated: formatBrusselsIn(language, row.updatedAt),
         roundCode: row.roundCode,
         leadName: row.leadName,
         countries: countryCodes(row).map(countryName),
@@ -203,9 +205,23 @@ function labelsOf(ids: string | null, labels: Map<string, string>) {
   return ids ? ids.split(",").map((id) => labels.get(id) ?? id).join("; ") : "";
 }
 
-const HEADER = ["Reference", "Title", "Round", "Stage", "Lead institution", "Type of lead institution", "Countries", "Themes", "Kinds of support", "Submitted", "Last change"];
+const HEADER = [
+  "proposalOverview.column.reference",
+  "proposalOverview.column.title",
+  "proposalOverview.column.round",
+  "proposalOverview.column.stage",
+  "proposalOverview.column.lead",
+  "proposalOverview.csv.leadType",
+  "proposalOverview.column.countries",
+  "proposalOverview.csv.themes",
+  "proposalOverview.csv.supportKinds",
+  "proposalOverview.csv.submitted",
+  "proposalOverview.column.updated",
+];
 
-function csvRow(row: Read) {
+type Words = { t: TFunction; language: PageLanguage };
+
+function csvRow(row: Read, language: PageLanguage) {
   return [
     row.reference ?? "",
     row.title,
@@ -216,8 +232,8 @@ function csvRow(row: Read) {
     countryCodes(row).map(countryName).join("; "),
     labelsOf(row.themes, THEME_LABELS),
     labelsOf(row.supportKinds, SUPPORT_LABELS),
-    row.submittedAt ? formatBrussels(row.submittedAt) : "",
-    formatBrussels(row.updatedAt),
+    row.submittedAt ? formatBrusselsIn(language, row.submittedAt) : "",
+    formatBrusselsIn(language, row.updatedAt),
   ];
 }
 
@@ -225,8 +241,9 @@ function csvRow(row: Read) {
  * The filtered table as a CSV file, streamed: the rows are read 500 at a time as the download
  * asks for them, so a large export neither waits nor holds every row in memory. The export is
  * recorded in the audit log, with its filter and the number of rows, before the first byte.
+ * Headings and times are in the language of the page it was downloaded from.
  */
-export function overviewCsv(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, exportedBy: ActingPerson, now = new Date()) {
+export function overviewCsv(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, exportedBy: ActingPerson, { t, language }: Words, now = new Date()) {
   const rowCount = overviewCount(user, filter);
   const { sort: _, order: __, ...narrowing } = filter;
   audit({ actorUserId: exportedBy.id, action: "proposals.exported", subjectType: "proposals", detail: { filter: narrowing, rows: rowCount } });
@@ -234,13 +251,13 @@ export function overviewCsv(user: SessionUser, filter: OverviewFilter & { order:
   let offset = 0;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(CSV_BYTE_ORDER_MARK + csvLines([HEADER])));
+      controller.enqueue(encoder.encode(CSV_BYTE_ORDER_MARK + csvLines([HEADER.map((heading) => t(heading))])));
     },
     pull(controller) {
       // Never past the count the audit row holds: rows added meanwhile wait for the next export.
       const rows = offset < rowCount ? readRows(user, filter, offset, Math.min(EXPORT_PAGE, rowCount - offset)) : [];
       offset += EXPORT_PAGE;
-      if (rows.length) controller.enqueue(encoder.encode(csvLines(rows.map(csvRow))));
+      if (rows.length) controller.enqueue(encoder.encode(csvLines(rows.map((row) => csvRow(row, language)))));
       if (rows.length < EXPORT_PAGE || offset >= rowCount) {
         controller.enqueue(encoder.encode(csvFootnote()));
         controller.close();

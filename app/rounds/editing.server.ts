@@ -1,16 +1,18 @@
 import { and, count, eq, isNotNull, min, ne, sql } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import type { Tx } from "../../db/client";
 import { proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { restoreRound, roundStateLabel } from "../../workflows/round.machine";
-import { formatBrussels } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { proposalDocuments } from "../proposals/documents.server";
 import type { RoundLimits, WordLimitedPart } from "../proposals/content-schema";
-import { countWords, euros } from "../proposals/content-schema";
+import { countWords } from "../proposals/content-schema";
 import type { EditRoundInput } from "./round-schema";
 import { roundSettingsSchema } from "./round-schema";
 import { roundSettings } from "./workflow.server";
@@ -21,9 +23,13 @@ import { roundSettings } from "./workflow.server";
 // time once it closed (reopening is the statechart's REOPEN) and never earlier once anyone
 // submitted, no limit or offer below what a submitted proposal holds, and the review settings
 // once a reviewer has submitted a review (as the review criteria). The page shows each
-// reason beside its field; `editRound` checks them again in the transaction that writes.
+// reason beside its field; `editRound` checks them again in the transaction that writes. The
+// reasons are sentences in the page's language (`words`).
 
 type RoundRow = typeof rounds.$inferSelect;
+
+/** The page's translator and language, for the reasons and refusals. */
+export type EditWords = { t: TFunction; language: PageLanguage };
 
 /** A limit's lowest allowed value, and why. */
 export type Floor = { value: number; why: string };
@@ -44,7 +50,7 @@ const WORD_PARTS: WordLimitedPart[] = ["summary", "problem", "objectives", "acti
 const partLabel = (part: string) => PROPOSAL_PARTS.find((p) => p.key === part)?.label ?? part;
 
 /** What may change in this round now, read from the round and its submitted proposals in one query. */
-export function editBounds(tx: Tx, round: RoundRow): EditBounds {
+export function editBounds(tx: Tx, round: RoundRow, { t, language }: EditWords): EditBounds {
   const snapshot = restoreRound(round.snapshot, round.machineVersion);
   const submitted = tx
     .select({ reference: proposals.reference, content: proposals.content, partners: count(proposalPartners.id) })
@@ -64,15 +70,15 @@ export function editBounds(tx: Tx, round: RoundRow): EditBounds {
   for (const proposal of submitted) {
     const reference = proposal.reference ?? "";
     const { answers } = proposalDocuments(proposal.content);
-    floors.maxBudgetEur = raise(floors.maxBudgetEur, answers.budgetEur, (v, r) => `${r} asks for ${euros(v)}, so the largest budget cannot be lower.`, reference);
-    floors.maxDurationMonths = raise(floors.maxDurationMonths, answers.durationMonths, (v, r) => `${r} runs for ${v} months, so the longest duration cannot be shorter.`, reference);
-    floors.maxPartners = raise(floors.maxPartners, proposal.partners, (v, r) => `${r} has ${v} ${v === 1 ? "partner" : "partners"}, so the limit cannot be lower.`, reference);
+    floors.maxBudgetEur = raise(floors.maxBudgetEur, answers.budgetEur, (v, r) => t("roundEdit.floor.budget", { reference: r, amount: formatEurosIn(language, v) }), reference);
+    floors.maxDurationMonths = raise(floors.maxDurationMonths, answers.durationMonths, (v, r) => t("roundEdit.floor.duration", { reference: r, count: v }), reference);
+    floors.maxPartners = raise(floors.maxPartners, proposal.partners, (v, r) => t("roundEdit.floor.partners", { reference: r, count: v }), reference);
     for (const part of WORD_PARTS) {
-      const floor = raise(floors.words[part], countWords(answers[part]), (v, r) => `${r}'s “${partLabel(part)}” has ${v} words, so the limit cannot be lower.`, reference);
+      const floor = raise(floors.words[part], countWords(answers[part]), (v, r) => t("roundEdit.floor.words", { reference: r, part: partLabel(part), count: v }), reference);
       if (floor) floors.words[part] = floor;
     }
-    for (const theme of answers.themes ?? []) inUse.themes[theme] ??= `${reference} chose it, so it stays offered.`;
-    for (const kind of answers.supportKinds ?? []) inUse.supportKinds[kind] ??= `${reference} chose it, so it stays offered.`;
+    for (const theme of answers.themes ?? []) inUse.themes[theme] ??= t("roundEdit.chosen", { reference });
+    for (const kind of answers.supportKinds ?? []) inUse.supportKinds[kind] ??= t("roundEdit.chosen", { reference });
   }
   const state = round.state;
   const label = roundStateLabel(snapshot).toLowerCase();
@@ -84,19 +90,21 @@ export function editBounds(tx: Tx, round: RoundRow): EditBounds {
     .where(and(eq(proposals.roundId, round.id), isNotNull(reviews.submittedAt)))
     .get();
   return {
-    closed: snapshot.status === "done" ? `The round is ${label}: it can no longer be changed.` : null,
+    closed: snapshot.status === "done" ? t("roundEdit.closed", { state: label }) : null,
     fixed: {
-      code: first ? `Fixed: it begins the references already given, such as ${first}.` : null,
-      opensAt: state === "planned" ? null : "Fixed: the round has opened, so its opening time is part of its history.",
-      closesAt: round.mode === "rolling" || state === "planned" || state === "open" ? null : "Fixed: the round is closed. To take proposals again, reopen it from its page with a new closing time.",
+      code: first ? t("roundEdit.fixed.code", { reference: first }) : null,
+      opensAt: state === "planned" ? null : t("roundEdit.fixed.opensAt"),
+      closesAt: round.mode === "rolling" || state === "planned" || state === "open" ? null : t("roundEdit.fixed.closesAt"),
       // Reviewers were given their time, and decisions wait for the number of reviews, from the first review on.
       review: reviewed?.n
-        ? `Fixed: ${reviewed.n === 1 ? "1 review of this round is" : `${reviewed.n} reviews of this round are`} submitted${reviewed.first ? `, the first on ${formatBrussels(reviewed.first)}` : ""}. Reviewers were given their time to score and proposals are decided on this number of reviews, so changing them now would treat the round's proposals differently.`
+        ? reviewed.first
+          ? t("roundEdit.fixed.reviewSince", { count: reviewed.n, first: formatBrusselsIn(language, reviewed.first) })
+          : t("roundEdit.fixed.review", { count: reviewed.n })
         : null,
     },
     earliestClose:
       first && round.closesAt
-        ? { at: round.closesAt, why: `Proposals were submitted against ${formatBrussels(round.closesAt)}, so the round may close later, never earlier.` }
+        ? { at: round.closesAt, why: t("roundEdit.earliestClose", { closes: formatBrusselsIn(language, round.closesAt) }) }
         : null,
     floors,
     inUse,
@@ -104,71 +112,72 @@ export function editBounds(tx: Tx, round: RoundRow): EditBounds {
 }
 
 /** The edit form's starting values and what may change, for the edit page. */
-export function roundForEditing(roundId: number) {
+export function roundForEditing(roundId: number, words: EditWords) {
   const round = db().select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
-  return { round, settings: roundSettings(round), bounds: editBounds(db(), round) };
+  return { round, settings: roundSettings(round), bounds: editBounds(db(), round, words) };
 }
 
 type EditOutcome = { ok: true; changed: string[] } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
-const CONFLICT: EditOutcome = { ok: false, formErrors: ["Someone else changed this round meanwhile. Reload the page and try again."] };
+const CONFLICT: EditOutcome = { ok: false, formErrors: ["roundEdit.error.conflict"] };
 
 /**
  * Stores an edited round if every change is still allowed, and records what changed. A field
  * the page showed as fixed may arrive unchanged (or not at all); changed, it is refused with
  * the page's reason.
  */
-export function editRound(actor: ActingPerson, roundId: number, input: EditRoundInput, ip?: string): EditOutcome {
+export function editRound(actor: ActingPerson, roundId: number, input: EditRoundInput, words: EditWords, ip?: string): EditOutcome {
+  const { t, language } = words;
   return db().transaction<EditOutcome>(
     (tx) => {
       const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
-      if (!round) return { ok: false, formErrors: ["There is no such round."] };
+      if (!round) return { ok: false, formErrors: ["roundEdit.error.noSuchRound"] };
       if (input.version !== round.version) return CONFLICT;
-      const bounds = editBounds(tx, round);
+      const bounds = editBounds(tx, round, words);
       if (bounds.closed) return { ok: false, formErrors: [bounds.closed] };
       const errors: Record<string, string[]> = {};
       const refuse = (field: string, message: string) => (errors[field] ??= []).push(message);
 
       const code = input.code ?? round.code;
       if (code !== round.code) {
-        if (bounds.fixed.code) refuse("code", `The code cannot change. ${bounds.fixed.code}`);
+        if (bounds.fixed.code) refuse("code", t("roundEdit.error.code", { why: bounds.fixed.code }));
         const taken = tx
           .select({ title: rounds.title })
           .from(rounds)
           .where(and(sql`upper(${rounds.code}) = ${code}`, ne(rounds.id, round.id)))
           .get();
-        if (taken) refuse("code", `The code ${code} is already used by “${taken.title}”. Choose another code.`);
+        if (taken) refuse("code", t("roundForm.error.codeTaken", { code, title: taken.title }));
       }
       const opensAt = input.opensAt ?? round.opensAt;
-      if (opensAt.getTime() !== round.opensAt.getTime() && bounds.fixed.opensAt) refuse("opensAt", `The opening time cannot change. ${bounds.fixed.opensAt}`);
+      if (opensAt.getTime() !== round.opensAt.getTime() && bounds.fixed.opensAt) refuse("opensAt", t("roundEdit.error.opensAt", { why: bounds.fixed.opensAt }));
       const closesAt = round.mode === "rolling" ? null : (input.closesAt ?? (bounds.fixed.closesAt ? round.closesAt : null));
       if (round.mode === "deadline") {
-        if (closesAt === null) refuse("closesAt", "A deadline round needs a closing date and time.");
+        if (closesAt === null) refuse("closesAt", t("roundForm.error.deadlineNeedsClose"));
         else if (closesAt.getTime() !== round.closesAt?.getTime()) {
-          if (bounds.fixed.closesAt) refuse("closesAt", `The closing time cannot change. ${bounds.fixed.closesAt}`);
-          else if (bounds.earliestClose && closesAt < bounds.earliestClose.at) refuse("closesAt", `The closing time cannot be earlier. ${bounds.earliestClose.why}`);
-          else if (closesAt <= opensAt) refuse("closesAt", "The round must close after it opens.");
+          if (bounds.fixed.closesAt) refuse("closesAt", t("roundEdit.error.closesAt", { why: bounds.fixed.closesAt }));
+          else if (bounds.earliestClose && closesAt < bounds.earliestClose.at) refuse("closesAt", t("roundEdit.error.closesEarlier", { why: bounds.earliestClose.why }));
+          else if (closesAt <= opensAt) refuse("closesAt", t("roundForm.error.closeAfterOpen"));
         }
       }
       const before = roundSettings(round);
       if (bounds.fixed.review) {
-        if (input.minimumReviews !== before.minimumReviews) refuse("minimumReviews", `The reviews needed cannot change. ${bounds.fixed.review}`);
-        if (input.reviewDays !== before.reviewDays) refuse("reviewDays", `The days to score cannot change. ${bounds.fixed.review}`);
+        if (input.minimumReviews !== before.minimumReviews) refuse("minimumReviews", t("roundEdit.error.minimumReviews", { why: bounds.fixed.review }));
+        if (input.reviewDays !== before.reviewDays) refuse("reviewDays", t("roundEdit.error.reviewDays", { why: bounds.fixed.review }));
       }
       const limits = input.limits;
       const below = (field: string, value: number, floor: Floor | null | undefined) => {
-        if (floor && value < floor.value) refuse(field, `Enter at least ${floor.value.toLocaleString("en-GB")}. ${floor.why}`);
+        if (floor && value < floor.value) refuse(field, t("roundEdit.error.atLeast", { value: formatNumberIn(language, floor.value), why: floor.why }));
       };
       below("limits.maxBudgetEur", limits.maxBudgetEur, bounds.floors.maxBudgetEur);
       below("limits.maxDurationMonths", limits.maxDurationMonths, bounds.floors.maxDurationMonths);
       below("limits.maxPartners", limits.maxPartners, bounds.floors.maxPartners);
       for (const part of WORD_PARTS) below(`limits.words.${part}`, limits.words[part], bounds.floors.words[part]);
       for (const [theme, why] of Object.entries(bounds.inUse.themes)) {
-        if (!input.themes.includes(theme)) refuse("themes", `“${THEMES.find((t) => t.id === theme)?.label ?? theme}” cannot be withdrawn: ${why}`);
+        if (!input.themes.includes(theme)) refuse("themes", t("roundEdit.error.withdrawn", { offer: THEMES.find((entry) => entry.id === theme)?.label ?? theme, why }));
       }
       for (const [kind, why] of Object.entries(bounds.inUse.supportKinds)) {
-        if (!input.supportKinds.includes(kind)) refuse("supportKinds", `“${SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? kind}” cannot be withdrawn: ${why}`);
+        if (!input.supportKinds.includes(kind)) refuse("supportKinds", t("roundEdit.error.withdrawn", { offer: SUPPORT_KINDS.find((entry) => entry.id === kind)?.label ?? kind, why }));
       }
       if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
 

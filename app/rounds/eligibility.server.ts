@@ -1,10 +1,12 @@
 import { and, count, eq, isNotNull, max, min } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import type { Tx } from "../../db/client";
 import { proposals, roundEvents, rounds } from "../../db/schema";
 import type { CriterionId, CriterionWording, RoundEligibility } from "../../workflows/eligibility";
 import { defaultWording, ELIGIBILITY_CRITERIA, graceEndsAt, publishedCriteria } from "../../workflows/eligibility";
 import type { RoundFacts } from "../../workflows/proposal-events";
-import { formatBrussels } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
@@ -60,12 +62,15 @@ export function submissionRoundFacts(round: RoundRow, tx: Tx = db()): RoundFacts
   };
 }
 
-export const ELIGIBILITY_CONFLICT_MESSAGE = "This round changed meanwhile. Reload the page to see what changed, then make your changes again.";
+/** The page's translator and language, for the locks' reasons and the refusals. */
+export type EligibilityWords = { t: TFunction; language: PageLanguage };
+
+const ELIGIBILITY_CONFLICT_MESSAGE = "roundEligibility.error.conflict";
 
 type Locks = { rules: string | null; grace: string | null };
 
 /** Which settings can no longer change, each with why, for the page and the server's refusal alike. */
-function locksOf(tx: Tx, round: RoundRow, now: Date): Locks {
+function locksOf(tx: Tx, round: RoundRow, now: Date, { t, language }: EligibilityWords): Locks {
   const submitted = tx
     .select({ n: count(), first: min(proposals.submittedAt) })
     .from(proposals)
@@ -75,11 +80,13 @@ function locksOf(tx: Tx, round: RoundRow, now: Date): Locks {
   const rules =
     n === 0
       ? null
-      : `${n === 1 ? "1 proposal of this round was" : `${n} proposals of this round were`} submitted${submitted?.first ? `, the first on ${formatBrussels(submitted.first)}` : ""}, under the criteria that apply now. Switching a criterion on or off, or changing the number of countries, would judge them by rules they did not submit under. The names and guidance can still be reworded.`;
+      : submitted?.first
+        ? t("roundEligibility.lock.rulesSince", { count: n, first: formatBrusselsIn(language, submitted.first) })
+        : t("roundEligibility.lock.rules", { count: n });
   let grace: string | null = null;
-  if (round.mode === "rolling" || round.closesAt === null) grace = "A rolling round has no deadline, so it has no grace period.";
+  if (round.mode === "rolling" || round.closesAt === null) grace = t("roundEligibility.lock.rolling");
   else if (round.closesAt.getTime() <= now.getTime()) {
-    grace = `The deadline passed on ${formatBrussels(round.closesAt)}: a grace period changed now would take submissions that were refused, or refuse ones the applicants were promised. To take more submissions, reopen the round with a new deadline.`;
+    grace = t("roundEligibility.lock.deadlinePassed", { deadline: formatBrusselsIn(language, round.closesAt) });
   }
   return { rules, grace };
 }
@@ -89,7 +96,8 @@ export function roundExists(roundId: number) {
 }
 
 /** The eligibility page of a round: each criterion as it applies and reads, the other settings, and what is locked and why. Null: no such round. */
-export function eligibilitySettingsPage(roundId: number, now = new Date()) {
+export function eligibilitySettingsPage(roundId: number, words: EligibilityWords, now = new Date()) {
+  const { language } = words;
   const round = db().select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
   const rules = roundEligibility(round);
@@ -102,7 +110,7 @@ export function eligibilitySettingsPage(roundId: number, now = new Date()) {
       title: round.title,
       mode: round.mode,
       version: round.version,
-      deadline: round.closesAt ? formatBrussels(round.closesAt) : null,
+      deadline: round.closesAt ? formatBrusselsIn(language, round.closesAt) : null,
     },
     criteria: ELIGIBILITY_CRITERIA.map((criterion) => {
       const guide = defaultWording(criterion.id, rules.minimumCountries);
@@ -110,8 +118,8 @@ export function eligibilitySettingsPage(roundId: number, now = new Date()) {
     }),
     minimumCountries: rules.minimumCountries,
     graceHours: rules.graceHours,
-    graceEnds: graceEnd ? formatBrussels(graceEnd) : null,
-    locks: locksOf(db(), round, now),
+    graceEnds: graceEnd ? formatBrusselsIn(language, new Date(graceEnd)) : null,
+    locks: locksOf(db(), round, now, words),
   };
 }
 
@@ -129,15 +137,15 @@ function sameSet(a: readonly CriterionId[], b: readonly CriterionId[]) {
  * rolling round, and settings the stored schema would not read back. A criterion worded as the
  * Guide words it stores no wording, so it follows the Guide (and the number of countries).
  */
-export function saveEligibilitySettings(input: { roundId: number; form: EligibilityFormInput; admin: ActingPerson; now?: Date }): EligibilitySaveOutcome {
+export function saveEligibilitySettings(input: { roundId: number; form: EligibilityFormInput; admin: ActingPerson; words: EligibilityWords; now?: Date }): EligibilitySaveOutcome {
   const now = input.now ?? new Date();
   return db().transaction(
     (tx): EligibilitySaveOutcome => {
       const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
-      if (!round) return { ok: false, problem: "notFound", messages: ["There is no such round."] };
+      if (!round) return { ok: false, problem: "notFound", messages: ["roundEdit.error.noSuchRound"] };
       if (round.version !== input.form.version) return { ok: false, problem: "conflict", messages: [ELIGIBILITY_CONFLICT_MESSAGE] };
       const before = roundEligibility(round);
-      const locks = locksOf(tx, round, now);
+      const locks = locksOf(tx, round, now, input.words);
       const { form } = input;
       const applying = ELIGIBILITY_CRITERIA.map((criterion) => criterion.id).filter((id) => form.criteria.some((c) => c.id === id && c.applies));
 

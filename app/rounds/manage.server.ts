@@ -1,9 +1,11 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import { auditLog, proposals, roundEvents, rounds, users } from "../../db/schema";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { statesWithin } from "../../workflows/proposal-stages";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
-import { formatBrussels } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import { isRoundEventType, ROUND_EVENTS } from "../../workflows/round-events";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
@@ -83,54 +85,60 @@ export function findRound(roundId: number) {
   return round ? { ...round, settings: roundSettings(round) } : null;
 }
 
-// The audited changes of a round's settings that its own history tells, in words.
+// The audited changes of a round's settings that its own history tells, as catalogue keys.
 const EDIT_WORDS: Record<string, string> = {
-  roundEdited: "edited the round",
-  "round.eligibilityChanged": "changed the eligibility criteria",
-  "round.reviewCriteriaChanged": "changed the review criteria",
+  roundEdited: "roundHistory.edited",
+  "round.eligibilityChanged": "roundHistory.eligibilityChanged",
+  "round.reviewCriteriaChanged": "roundHistory.reviewCriteriaChanged",
 };
 
 // The edited fields as the edit page names them.
 const FIELD_LABELS: Record<string, string> = {
-  code: "Code",
-  title: "Title",
-  description: "Description",
-  guidance: "Guidance for applicants",
-  opensAt: "Opens",
-  closesAt: "Closes",
-  minimumReviews: "Reviews needed for a decision",
-  reviewDays: "Days reviewers have to score",
-  "limits.maxBudgetEur": "Largest budget (EUR)",
-  "limits.maxDurationMonths": "Longest duration (months)",
-  "limits.maxPartners": "Most partner institutions",
-  themes: "Themes",
-  supportKinds: "Kinds of support",
+  code: "roundForm.code",
+  title: "roundForm.title",
+  description: "roundHistory.field.description",
+  guidance: "roundHistory.field.guidance",
+  opensAt: "roundForm.opens",
+  closesAt: "roundForm.closes",
+  minimumReviews: "roundForm.minimumReviews",
+  reviewDays: "roundForm.reviewDays",
+  "limits.maxBudgetEur": "roundForm.maxBudget",
+  "limits.maxDurationMonths": "roundForm.maxDuration",
+  "limits.maxPartners": "roundForm.maxPartners",
+  themes: "roundForm.themes",
+  supportKinds: "roundForm.supportKinds",
 };
 
-function fieldLabel(field: string) {
+type Words = { t: TFunction; language: PageLanguage };
+
+function fieldLabel(field: string, { t }: Words) {
   const part = field.startsWith("limits.words.") ? PROPOSAL_PARTS.find((p) => `limits.words.${p.key}` === field) : undefined;
-  return part ? `Most words: ${part.label}` : (FIELD_LABELS[field] ?? field);
+  if (part) return t("roundHistory.mostWordsOf", { part: part.label });
+  const key = FIELD_LABELS[field];
+  return key ? t(key) : field;
 }
 
-function valueInWords(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === "") return "nothing";
-  if ((field === "opensAt" || field === "closesAt") && typeof value === "string") return formatBrussels(new Date(value));
+function valueInWords(field: string, value: unknown, { t, language }: Words): string {
+  if (value === null || value === undefined || value === "") return t("roundHistory.nothing");
+  if ((field === "opensAt" || field === "closesAt") && typeof value === "string") return formatBrusselsIn(language, new Date(value));
   const vocabulary = field === "themes" ? THEMES : field === "supportKinds" ? SUPPORT_KINDS : null;
   if (vocabulary && typeof value === "string") return value.split(",").map((id) => vocabulary.find((entry) => entry.id === id)?.label ?? id).join(", ");
-  return typeof value === "number" ? value.toLocaleString("en-GB") : `“${String(value)}”`;
+  return typeof value === "number" ? formatNumberIn(language, value) : t("roundHistory.quoted", { text: String(value) });
 }
 
 /** What an edit changed, one line per field, from the audit row's `changes`. */
-function changedFields(detail: Record<string, unknown> | null): string[] {
+function changedFields(detail: Record<string, unknown> | null, words: Words): string[] {
   const changes = (detail?.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
-  return Object.entries(changes).map(([field, change]) => `${fieldLabel(field)}: ${valueInWords(field, change.from)} → ${valueInWords(field, change.to)}`);
+  return Object.entries(changes).map(([field, change]) => `${fieldLabel(field, words)}: ${valueInWords(field, change.from, words)} → ${valueInWords(field, change.to, words)}`);
 }
 
 /**
- * The round's history as sentences, oldest first: its statechart events (who did what, and why)
- * and the edits of its settings from the audit log, so the round's page tells all that changed.
+ * The round's history as sentences in the page's language, oldest first: its statechart events
+ * (who did what, and why) and the edits of its settings from the audit log, so the round's page
+ * tells all that changed.
  */
-export function roundHistory(roundId: number) {
+export function roundHistory(roundId: number, words: Words) {
+  const { t, language } = words;
   const edits = db()
     .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, detail: auditLog.detail, actorName: users.name })
     .from(auditLog)
@@ -141,16 +149,20 @@ export function roundHistory(roundId: number) {
       id: `edit-${edit.id}`,
       time: edit.at.getTime(),
       toState: null,
-      at: formatBrussels(edit.at),
-      who: `${edit.actorName ?? "Someone"} (TAF team)`,
-      what: EDIT_WORDS[edit.action]!,
+      at: formatBrusselsIn(language, edit.at),
+      who: teamMember(edit.actorName, t),
+      what: t(EDIT_WORDS[edit.action]!),
       reason: null,
-      changes: edit.action === "roundEdited" ? changedFields(edit.detail) : [],
+      changes: edit.action === "roundEdited" ? changedFields(edit.detail, words) : [],
     }));
-  return [...statechartHistory(roundId), ...edits].sort((a, b) => a.time - b.time).map(({ time: _time, ...entry }) => entry);
+  return [...statechartHistory(roundId, words), ...edits].sort((a, b) => a.time - b.time).map(({ time: _time, ...entry }) => entry);
 }
 
-function statechartHistory(roundId: number) {
+function teamMember(name: string | null, t: TFunction) {
+  return t("roundHistory.teamMember", { name: name ?? t("roundHistory.someone") });
+}
+
+function statechartHistory(roundId: number, { t, language }: Words) {
   const entries = db()
     .select({
       id: roundEvents.id,
@@ -169,13 +181,14 @@ function statechartHistory(roundId: number) {
   return entries.map((entry) => {
     const { reason, closesAt } = entry.payload as { reason?: string; closesAt?: string | null };
     const scheduled = entry.actorRole === "system";
+    const what = historyWords(entry.type, scheduled);
     return {
       id: `event-${entry.id}`,
       time: entry.at.getTime(),
       toState: entry.toState as string | null,
-      at: formatBrussels(entry.at),
-      who: scheduled ? "The portal" : `${entry.actorName ?? "Someone"} (TAF team)`,
-      what: `${historyWords(entry.type, scheduled)}${entry.type === "REOPEN" && closesAt ? ` until ${formatBrussels(new Date(closesAt))}` : ""}`,
+      at: formatBrusselsIn(language, entry.at),
+      who: scheduled ? t("roundHistory.portal") : teamMember(entry.actorName, t),
+      what: entry.type === "REOPEN" && closesAt ? t("roundHistory.until", { what, time: formatBrusselsIn(language, new Date(closesAt)) }) : what,
       reason: entry.type === "REOPEN" || entry.type === "CANCEL" ? (reason ?? null) : null,
       changes: [] as string[],
     };
@@ -190,14 +203,14 @@ function historyWords(type: string, scheduled: boolean) {
 }
 
 /** Adds a planned round and records who did it; a code already in use is a field error. */
-export function addRound(actor: ActingPerson, input: NewRoundInput, ip?: string): Outcome<{ roundId: number }> {
+export function addRound(actor: ActingPerson, input: NewRoundInput, t: TFunction, ip?: string): Outcome<{ roundId: number }> {
   return db().transaction<Outcome<{ roundId: number }>>(
     (tx) => {
       // Checked inside an immediate transaction, so no one can take the code before the insert;
       // and whatever its case, since the code is read in proposal references.
       const taken = tx.select({ title: rounds.title }).from(rounds).where(sql`upper(${rounds.code}) = ${input.code}`).get();
       if (taken) {
-        return { ok: false, fieldErrors: { code: [`The code ${input.code} is already used by “${taken.title}”. Choose another code.`] } };
+        return { ok: false, fieldErrors: { code: [t("roundForm.error.codeTaken", { code: input.code, title: taken.title })] } };
       }
       const { minimumReviews, reviewDays, limits, criteria, guidance, themes, supportKinds, ...round } = input;
       const settings = { minimumReviews, reviewDays, limits, criteria, guidance: guidance ?? "", themes, supportKinds };

@@ -1,12 +1,13 @@
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { allowedRoundEvents, restoreRound, roundStateLabel } from "../../workflows/round.machine";
-import { formatBrussels, toBrusselsTime } from "../../workflows/time";
+import { formatBrusselsIn, formatEurosIn, toBrusselsTime } from "../../workflows/time";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { idInAddress } from "../address.server";
 import { administratorActor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import type { PageRequest } from "../pagination.server";
-import { euros } from "../proposals/content-schema";
 import { openDraftsOfRound, proposalsOfRound } from "../proposals/lists.server";
 import { statechartPicture } from "../statecharts/picture.server";
 import { roundForEditing } from "./editing.server";
@@ -27,12 +28,12 @@ export function roundIdOf(param: string | undefined) {
   return idInAddress(param, roundNotFound);
 }
 
-/** The round's page for an administrator. */
-export function roundPage(roundId: number, admin: SessionUser, page: PageRequest, draftsPage: PageRequest) {
+/** The round's page for an administrator, in the page's language. */
+export function roundPage(roundId: number, admin: SessionUser, pages: { page: PageRequest; draftsPage: PageRequest }, t: TFunction, language: PageLanguage) {
   const round = findRound(roundId) ?? roundNotFound();
   const snapshot = restoreRound(round.snapshot, round.machineVersion);
   const { limits } = round.settings;
-  const history = roundHistory(round.id);
+  const history = roundHistory(round.id, { t, language });
   return {
     round: {
       id: round.id,
@@ -43,9 +44,9 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
       state: round.state,
       stateLabel: roundStateLabel(snapshot),
       version: round.version,
-      opens: formatBrussels(round.opensAt),
-      closes: round.closesAt ? formatBrussels(round.closesAt) : null,
-      created: formatBrussels(round.createdAt),
+      opens: formatBrusselsIn(language, round.opensAt),
+      closes: round.closesAt ? formatBrusselsIn(language, round.closesAt) : null,
+      created: formatBrusselsIn(language, round.createdAt),
       submitted: round.submitted,
       drafts: round.drafts,
     },
@@ -53,7 +54,7 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
       criteria: roundCriteria(round).map((criterion) => criterion.name),
       minimumReviews: round.settings.minimumReviews,
       reviewDays: round.settings.reviewDays,
-      maxBudget: euros(limits.maxBudgetEur),
+      maxBudget: formatEurosIn(language, limits.maxBudgetEur),
       maxDurationMonths: limits.maxDurationMonths,
       maxPartners: limits.maxPartners,
       guidance: round.settings.guidance,
@@ -68,17 +69,17 @@ export function roundPage(roundId: number, admin: SessionUser, page: PageRequest
       current: round.state,
       // Every round starts planned; each statechart event in the history names the state it led to.
       visited: ["planned", ...history.flatMap((entry) => (entry.toState ? [entry.toState] : []))],
-      title: `Where ${round.code} is in its life as a round`,
+      title: t("roundPage.statechartTitle", { code: round.code }),
     }),
-    proposals: proposalsOfRound(admin, round.id, page),
+    proposals: proposalsOfRound(admin, round.id, pages.page),
     // Once the round no longer takes submissions, its drafts are stuck: the TAF team sees which.
-    openDrafts: round.state === "closed" || round.state === "archived" ? openDraftsOfRound(admin, round.id, draftsPage) : null,
+    openDrafts: round.state === "closed" || round.state === "archived" ? openDraftsOfRound(admin, round.id, pages.draftsPage) : null,
   };
 }
 
 /** The edit page: the form's starting values, and beside each field what may no longer change and why. */
-export function roundEditPage(roundId: number) {
-  const found = roundForEditing(roundId);
+export function roundEditPage(roundId: number, t: TFunction, language: PageLanguage) {
+  const found = roundForEditing(roundId, { t, language });
   if (!found) return null;
   const { round, settings, bounds } = found;
   const floors: Record<string, string> = {};
@@ -88,7 +89,7 @@ export function roundEditPage(roundId: number) {
   for (const [part, floor] of Object.entries(bounds.floors.words)) floors[`limits.words.${part}`] = floor.why;
   const inUse = (chosen: Record<string, string>, vocabulary: readonly { id: string; label: string }[]) => {
     const labels = vocabulary.filter((entry) => entry.id in chosen).map((entry) => entry.label);
-    return labels.length ? { why: `Submitted proposals chose ${labels.join(", ")}: these stay offered.` } : null;
+    return labels.length ? { why: t("roundEdit.inUse", { offers: labels.join(", ") }) } : null;
   };
   const themesInUse = inUse(bounds.inUse.themes, THEMES);
   const supportKindsInUse = inUse(bounds.inUse.supportKinds, SUPPORT_KINDS);
@@ -113,8 +114,8 @@ export function roundEditPage(roundId: number) {
       fixed: bounds.fixed,
       current: {
         code: round.code,
-        opens: formatBrussels(round.opensAt),
-        closes: round.closesAt ? formatBrussels(round.closesAt) : null,
+        opens: formatBrusselsIn(language, round.opensAt),
+        closes: round.closesAt ? formatBrusselsIn(language, round.closesAt) : null,
         mode: round.mode,
         minimumReviews: settings.minimumReviews,
         reviewDays: settings.reviewDays,

@@ -8,7 +8,8 @@ import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { roundLimitsSchema, storedWholeNumber } from "../proposals/content-schema";
 
 // Browser-safe: a round's stored settings, and the round forms' schemas, which the server and
-// the browser (Conform) share. Whether a round may move is the statechart's to say, not these.
+// the browser (Conform) share; the forms' messages are catalogue keys. Whether a round may move
+// is the statechart's to say, not these.
 
 const CRITERION_IDS = ELIGIBILITY_CRITERIA.map((criterion) => criterion.id) as [CriterionId, ...CriterionId[]];
 const THEME_IDS = THEMES.map((theme) => theme.id) as [string, ...string[]];
@@ -80,17 +81,19 @@ export const roundSettingsSchema = z.object(
 );
 export type RoundSettings = z.infer<typeof roundSettingsSchema>;
 
-/** A stored setting's bounds, but required in the form, with a message a person can act on. */
-function sameBoundsAs(stored: z.ZodNumber) {
-  const min = stored.minValue ?? 0;
-  const max = stored.maxValue ?? Number.MAX_SAFE_INTEGER;
-  const message = `Enter a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}.`;
+function boundsOf(stored: z.ZodNumber) {
+  return { min: stored.minValue ?? 0, max: stored.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
+/** A stored setting's bounds, but required in the form, with a message (a catalogue key) a person can act on. */
+function sameBoundsAs(stored: z.ZodNumber, message: string) {
+  const { min, max } = boundsOf(stored);
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 }
 
 const TIME_PROBLEMS = {
-  unreadable: "This is not a date and time the portal can read. Use the date picker, or write it as 2027-01-15T17:00.",
-  skipped: "This time does not exist in Brussels: that night the clocks go forward from 02:00 to 03:00. Choose another time.",
+  unreadable: "roundForm.error.timeUnreadable",
+  skipped: "roundForm.error.timeSkipped",
 };
 
 /** A Brussels wall-clock time from a datetime-local input, as the UTC instant it stands for. */
@@ -106,41 +109,62 @@ function brusselsTime(missing: string) {
 const storedLimits = roundLimitsSchema.shape;
 const storedWords = storedLimits.words.unwrap().shape;
 const storedSettings = roundSettingsSchema.shape;
+
+/**
+ * The bounds the round forms' messages name (`{{roundBounds.reviewDays.max, number}}`), given
+ * to i18next with every message (app/i18n.ts), so that the words and the rules cannot disagree.
+ */
+export const ROUND_FORM_BOUNDS = {
+  minimumReviews: boundsOf(storedSettings.minimumReviews.unwrap()),
+  reviewDays: boundsOf(storedSettings.reviewDays.unwrap()),
+  maxBudgetEur: boundsOf(storedLimits.maxBudgetEur.unwrap()),
+  maxDurationMonths: boundsOf(storedLimits.maxDurationMonths.unwrap()),
+  maxPartners: boundsOf(storedLimits.maxPartners.unwrap()),
+  summary: boundsOf(storedWords.summary.unwrap()),
+  problem: boundsOf(storedWords.problem.unwrap()),
+  objectives: boundsOf(storedWords.objectives.unwrap()),
+  activities: boundsOf(storedWords.activities.unwrap()),
+  expectedResults: boundsOf(storedWords.expectedResults.unwrap()),
+  criterionName: CRITERION_NAME_LENGTH,
+  criterionGuidance: { max: CRITERION_GUIDANCE_LENGTH },
+  minimumCountries: MINIMUM_COUNTRIES_RANGE,
+  graceHours: GRACE_HOURS_RANGE,
+};
 // Object checks run even while a field is wrong, so every problem shows at once.
 const always = { when: () => true };
 
 /** What both round forms ask: adding a round, and editing it later. */
 const roundFields = {
   code: z
-    .string({ error: "Enter a code, such as 2027-R1." })
+    .string({ error: "roundForm.error.codeMissing" })
     .trim()
-    .min(2, "Use 2 to 20 characters.")
-    .max(20, "Use 2 to 20 characters.")
-    .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, "Use letters, digits and single hyphens, such as 2027-R1.")
+    .min(2, "roundForm.error.codeLength")
+    .max(20, "roundForm.error.codeLength")
+    .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, "roundForm.error.codeCharacters")
     .toUpperCase(),
-  title: singleLine({ error: "Enter a title." }).trim().min(3, "Enter a title of at least 3 characters.").max(200, "Use at most 200 characters."),
-  description: multiLine().trim().max(4000, "Use at most 4,000 characters.").optional(),
-  guidance: multiLine().trim().max(8000, "Use at most 8,000 characters.").optional(),
-  mode: z.enum(["deadline", "rolling"], { error: "Choose a deadline or rolling intake." }),
-  opensAt: brusselsTime("Enter the date and time the round opens."),
+  title: singleLine({ error: "roundForm.error.titleMissing" }).trim().min(3, "roundForm.error.titleShort").max(200, "roundForm.error.titleLong"),
+  description: multiLine().trim().max(4000, "roundForm.error.atMost4000").optional(),
+  guidance: multiLine().trim().max(8000, "roundForm.error.atMost8000").optional(),
+  mode: z.enum(["deadline", "rolling"], { error: "roundForm.error.mode" }),
+  opensAt: brusselsTime("roundForm.error.opensMissing"),
   // Read only for deadline rounds: a rolling round has no closing time.
-  closesAt: brusselsTime("Enter the date and time the round closes.").optional(),
-  minimumReviews: sameBoundsAs(storedSettings.minimumReviews.unwrap()),
-  reviewDays: sameBoundsAs(storedSettings.reviewDays.unwrap()),
+  closesAt: brusselsTime("roundForm.error.closesMissing").optional(),
+  minimumReviews: sameBoundsAs(storedSettings.minimumReviews.unwrap(), "roundForm.error.minimumReviews"),
+  reviewDays: sameBoundsAs(storedSettings.reviewDays.unwrap(), "roundForm.error.reviewDays"),
   limits: z.object({
-    maxBudgetEur: sameBoundsAs(storedLimits.maxBudgetEur.unwrap()),
-    maxDurationMonths: sameBoundsAs(storedLimits.maxDurationMonths.unwrap()),
-    maxPartners: sameBoundsAs(storedLimits.maxPartners.unwrap()),
+    maxBudgetEur: sameBoundsAs(storedLimits.maxBudgetEur.unwrap(), "roundForm.error.maxBudgetEur"),
+    maxDurationMonths: sameBoundsAs(storedLimits.maxDurationMonths.unwrap(), "roundForm.error.maxDurationMonths"),
+    maxPartners: sameBoundsAs(storedLimits.maxPartners.unwrap(), "roundForm.error.maxPartners"),
     words: z.object({
-      summary: sameBoundsAs(storedWords.summary.unwrap()),
-      problem: sameBoundsAs(storedWords.problem.unwrap()),
-      objectives: sameBoundsAs(storedWords.objectives.unwrap()),
-      activities: sameBoundsAs(storedWords.activities.unwrap()),
-      expectedResults: sameBoundsAs(storedWords.expectedResults.unwrap()),
+      summary: sameBoundsAs(storedWords.summary.unwrap(), "roundForm.error.words.summary"),
+      problem: sameBoundsAs(storedWords.problem.unwrap(), "roundForm.error.words.problem"),
+      objectives: sameBoundsAs(storedWords.objectives.unwrap(), "roundForm.error.words.objectives"),
+      activities: sameBoundsAs(storedWords.activities.unwrap(), "roundForm.error.words.activities"),
+      expectedResults: sameBoundsAs(storedWords.expectedResults.unwrap(), "roundForm.error.words.expectedResults"),
     }),
   }),
-  themes: z.array(z.enum(THEME_IDS), { error: "Offer at least one theme." }).min(1, "Offer at least one theme."),
-  supportKinds: z.array(z.enum(SUPPORT_KIND_IDS), { error: "Offer at least one kind of support." }).min(1, "Offer at least one kind of support."),
+  themes: z.array(z.enum(THEME_IDS), { error: "roundForm.error.themes" }).min(1, "roundForm.error.themes"),
+  supportKinds: z.array(z.enum(SUPPORT_KIND_IDS), { error: "roundForm.error.supportKinds" }).min(1, "roundForm.error.supportKinds"),
 };
 
 type RoundTimes = { mode: "deadline" | "rolling"; opensAt?: Date; closesAt?: Date };
@@ -154,29 +178,29 @@ function withTimeChecks<T extends z.ZodType<RoundTimes>>(schema: T, { closingReq
     .refine((round) => !closingRequired || round.mode !== "deadline" || round.closesAt !== undefined, {
       ...always,
       path: ["closesAt"],
-      message: "A deadline round needs a closing date and time.",
+      message: "roundForm.error.deadlineNeedsClose",
     })
     .refine((round) => round.mode !== "deadline" || !(round.opensAt instanceof Date && round.closesAt instanceof Date) || round.closesAt > round.opensAt, {
       ...always,
       path: ["closesAt"],
-      message: "The round must close after it opens.",
+      message: "roundForm.error.closeAfterOpen",
     })
     .refine((round) => round.mode !== "deadline" || !(round.closesAt instanceof Date) || round.closesAt.getTime() > Date.now(), {
       ...always,
       path: ["closesAt"],
-      message: "This closing time has passed. Choose one in the future.",
+      message: "roundForm.error.closePassed",
     });
 }
 
 export const newRoundSchema = withTimeChecks(
   z.object({
     ...roundFields,
-    criteria: z.array(z.enum(CRITERION_IDS), { error: "Choose at least one criterion." }).min(1, "Choose at least one criterion."),
+    criteria: z.array(z.enum(CRITERION_IDS), { error: "roundForm.error.criteria" }).min(1, "roundForm.error.criteria"),
   }),
   { closingRequired: true },
 );
 
-const version = z.number({ error: "This form is out of date. Reload the page and try again." }).int();
+const version = z.number({ error: "roundForm.error.outOfDate" }).int();
 
 /**
  * Editing a round: the same fields, but a field that may no longer change is not on the form
@@ -210,21 +234,21 @@ export function newRoundDefaults() {
 /** The forms of a round's page, one per statechart event an administrator may send. */
 export const roundActionSchema = z.discriminatedUnion("event", [
   z.object({ event: z.literal("OPEN"), version }),
-  z.object({ event: z.literal("CLOSE"), version, confirm: z.boolean({ error: "Tick the box to confirm that applicants can no longer submit." }) }),
+  z.object({ event: z.literal("CLOSE"), version, confirm: z.boolean({ error: "roundPage.error.confirmClose" }) }),
   z.object({
     event: z.literal("REOPEN"),
     version,
     // Whether it is needed (deadline rounds) or refused (rolling ones) is the statechart's rule.
-    closesAt: brusselsTime("Enter the new closing date and time.").optional(),
-    reason: multiLine().trim().max(4000, "Use at most 4,000 characters.").default(""),
+    closesAt: brusselsTime("roundPage.error.newClosingTime").optional(),
+    reason: multiLine().trim().max(4000, "roundForm.error.atMost4000").default(""),
   }),
-  z.object({ event: z.literal("ARCHIVE"), version, confirm: z.boolean({ error: "Tick the box to confirm that the round is archived for good." }) }),
+  z.object({ event: z.literal("ARCHIVE"), version, confirm: z.boolean({ error: "roundPage.error.confirmArchive" }) }),
   z.object({
     event: z.literal("CANCEL"),
     version,
     // Whether an empty reason is refused is the statechart's rule, said in its words.
-    reason: multiLine().trim().max(4000, "Use at most 4,000 characters.").default(""),
-    confirm: z.boolean({ error: "Tick the box to confirm that the round is cancelled for good." }),
+    reason: multiLine().trim().max(4000, "roundForm.error.atMost4000").default(""),
+    confirm: z.boolean({ error: "roundPage.error.confirmCancel" }),
   }),
 ]);
 

@@ -1,43 +1,48 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { PageLanguage } from "../../workflows/languages";
 import { toBrusselsTime } from "../../workflows/time";
 import { DeskEntry } from "../components/eligibility/desk-entry";
-import { Pagination, rowsShown } from "../components/pagination";
+import { Pagination, rowsShownIn } from "../components/pagination";
 import { actOnDesk, eligibilityQueue } from "../eligibility/desk.server";
 import { readForm } from "../forms.server";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Eligibility desk · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** The due day the clarification form suggests: ten days ahead, as the proposal page does. */
 const SUGGESTED_DAYS_TO_ANSWER = 10;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "decideEligibility");
-  const queue = eligibilityQueue(admin, requestedPage(request));
-  return { ...queue, defaultDueOn: toBrusselsTime(new Date(Date.now() + SUGGESTED_DAYS_TO_ANSWER * 24 * 60 * 60 * 1000)).slice(0, 10) };
+  const t = await translatorOf(request);
+  const queue = eligibilityQueue(admin, requestedPage(request), { t, language: await pageLanguage(request) });
+  return {
+    ...queue,
+    title: t("layout.pageTitle", { page: t("eligibilityDesk.title") }),
+    defaultDueOn: toBrusselsTime(new Date(Date.now() + SUGGESTED_DAYS_TO_ANSWER * 24 * 60 * 60 * 1000)).slice(0, 10) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "decideEligibility");
   const form = Object.fromEntries([...(await readForm(request))].map(([key, value]) => [key, String(value)]));
-  return actOnDesk(admin, form);
+  return actOnDesk(admin, form, await translatorOf(request));
 }
 
 export default function EligibilityDesk() {
+  const { t, i18n } = useTranslation();
   const { rows, pages, defaultDueOn } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
       <p>
-        <Link to="/">Home</Link>
+        <Link to="/">{t("layout.nav.home")}</Link>
       </p>
-      <h1>Eligibility desk</h1>
-      <p className="prose">
-        Proposals waiting for your eligibility decision, the earliest submitted first. The automatic check explains each criterion; confirm it (saying why
-        wherever you override it), declare the proposal ineligible, or ask the applicants for clarification.
-      </p>
+      <h1>{t("eligibilityDesk.title")}</h1>
+      <p className="prose">{t("eligibilityDesk.intro")}</p>
       {reply?.done ? (
         <p className="notice success" role="status">
           {reply.done}
@@ -50,14 +55,14 @@ export default function EligibilityDesk() {
       ) : null}
       {rows.length ? (
         <>
-          <p className="muted">{rowsShown(pages)} proposals waiting</p>
+          <p className="muted">{t("eligibilityDesk.waiting", { rows: rowsShownIn(i18n.language as PageLanguage, t, pages) })}</p>
           {rows.map((entry) => (
             <DeskEntry key={entry.id} entry={entry} reply={reply} defaultDueOn={defaultDueOn} />
           ))}
-          <Pagination pages={pages} label="proposals waiting for an eligibility decision" />
+          <Pagination pages={pages} label={t("eligibilityDesk.paginationLabel")} />
         </>
       ) : (
-        <p className="empty">No proposal waits for an eligibility decision. Submitted proposals appear here as soon as the automatic check has run.</p>
+        <p className="empty">{t("eligibilityDesk.empty")}</p>
       )}
     </>
   );

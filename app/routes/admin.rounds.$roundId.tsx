@@ -3,13 +3,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { RoundEventType } from "../../workflows/round.machine";
 import { FormErrors } from "../components/fields";
 import { ProposalTable } from "../components/proposal-table";
-import { proposalCountText, ROUND_MODE_LABELS, RoundStateBadge } from "../components/round";
+import { proposalCountText, ROUND_MODE_KEYS, RoundStateBadge } from "../components/round";
 import { RoundActionFormCard, RoundHistory, RoundSettings } from "../components/rounds/round-page";
 import { Statechart } from "../components/statechart";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { administratorActor } from "../auth/actors.server";
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
@@ -18,12 +21,18 @@ import { roundCommandOf, roundIdOf, roundNotFound, roundPage } from "../rounds/r
 import { roundActionSchema } from "../rounds/round-schema";
 import { applyRoundCommand } from "../rounds/workflow.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.code ?? "Round"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "manageRounds");
-  const page = roundPage(roundIdOf(params.roundId), admin, requestedPage(request), requestedPage(request, "drafts"));
-  return { ...page, round: { ...page.round, proposals: proposalCountText(page.round.submitted, page.round.drafts) } };
+  const t = await translatorOf(request);
+  const pages = { page: requestedPage(request), draftsPage: requestedPage(request, "drafts") };
+  const page = roundPage(roundIdOf(params.roundId), admin, pages, t, await pageLanguage(request));
+  return {
+    ...page,
+    title: t("layout.pageTitle", { page: page.round.code }),
+    round: { ...page.round, proposals: proposalCountText(t, page.round.submitted, page.round.drafts) },
+  };
 }
 
 const NOTICES: Record<RoundEventType, string> = { OPEN: "opened", CLOSE: "closed", REOPEN: "reopened", ARCHIVE: "archived", CANCEL: "cancelled" };
@@ -33,16 +42,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageRounds");
   const roundId = roundIdOf(params.roundId);
   if (!roundExists(roundId)) roundNotFound();
+  const t = await translatorOf(request);
   const formData = await readForm(request);
   const event = EVENTS.find((type) => type === formData.get("event"));
   if (!event) {
     throw new Response("The portal does not know what to do with this form. Reload the page and try again.", { status: 400, statusText: "Bad Request" });
   }
   const submission = parseWithZod(formData, { schema: roundActionSchema });
-  if (submission.status !== "success") return { event, result: submission.reply() };
+  if (submission.status !== "success") return { event, result: translateReply(submission.reply(), t) };
   const outcome = applyRoundCommand({ roundId, expectedVersion: submission.value.version, actor: administratorActor(admin), command: roundCommandOf(submission.value) });
   // Refused by the statechart, or changed by someone else: said beside the form, with what was typed.
-  if (!outcome.ok) return { event, result: submission.reply({ formErrors: [outcome.message] }) };
+  if (!outcome.ok) return { event, result: translateReply(submission.reply({ formErrors: [outcome.message] }), t) };
   // No audit row: round_events is the round's record of who did what.
   throw redirect(`/admin/rounds/${roundId}?notice=${NOTICES[event]}`);
 }
@@ -50,30 +60,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { event: RoundEventType; result: SubmissionResult<string[]> };
 
 export default function Round() {
+  const { t } = useTranslation();
   const { round, settings, actions, history, proposals, openDrafts, statechart, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const notices: Record<string, string> = {
-    created: `The round is added as planned. The portal opens it on ${round.opens}, unless you open it earlier here.`,
-    opened: "The round is open: applicants can submit proposals.",
-    closed: "The round is closed: it accepts no more proposals.",
-    reopened: `The round is open again${round.closes ? ` until ${round.closes}` : ""}.`,
-    archived: "The round is archived.",
-    cancelled: "The round is cancelled: it will not open.",
-    edited: "Your changes to the round are saved.",
-    unchanged: "Nothing was changed: the round is as it was.",
+    created: t("roundPage.notice.created", { opens: round.opens }),
+    opened: t("roundPage.notice.opened"),
+    closed: t("roundPage.notice.closed"),
+    reopened: round.closes ? t("roundPage.notice.reopenedUntil", { closes: round.closes }) : t("roundPage.notice.reopened"),
+    archived: t("roundPage.notice.archived"),
+    cancelled: t("roundPage.notice.cancelled"),
+    edited: t("roundPage.notice.edited"),
+    unchanged: t("roundPage.notice.unchanged"),
   };
+  const textLanguage = useTextLanguage("en");
   const notice = notices[searchParams.get("notice") ?? ""];
   // An answer about a form this page no longer offers (someone else moved the round meanwhile).
   const orphanErrors = actionData && !actions.includes(actionData.event) ? Object.values(actionData.result.error ?? {}).flatMap((errors) => errors ?? []) : [];
   return (
     <>
       <p>
-        <Link to="/admin/rounds">← Submission rounds</Link>
+        <Link to="/admin/rounds">← {t("roundsPage.title")}</Link>
       </p>
       <div className="page-head">
         <h1>
-          <span className="reference">{round.code}</span> {round.title}
+          <span className="reference">{round.code}</span> <span {...textLanguage}>{round.title}</span>
         </h1>
         <RoundStateBadge state={round.state} label={round.stateLabel} />
       </div>
@@ -82,26 +94,26 @@ export default function Round() {
           {notice}
         </p>
       ) : null}
-      {round.description ? <p className="prose">{round.description}</p> : null}
-      {editable ? <p><Link to={`/admin/rounds/${round.id}/edit`}>Edit the round: title, guidance, times, what it offers and its limits</Link></p> : null}
-      <p><Link to={`/admin/rounds/${round.id}/review`}>Review desk: assign reviewers and see conflicts of interest</Link></p>
-      <p><Link to={`/admin/rounds/${round.id}/decisions`}>Decisions: record, hold and release the selection outcomes</Link></p>
-      <p><Link to={`/admin/rounds/${round.id}/report`}>Steering committee report: the round's proposals, decisions, implementation and lessons learnt, to print or download as PDF</Link></p>
+      {round.description ? <p className="prose" {...textLanguage}>{round.description}</p> : null}
+      {editable ? <p><Link to={`/admin/rounds/${round.id}/edit`}>{t("roundPage.link.edit")}</Link></p> : null}
+      <p><Link to={`/admin/rounds/${round.id}/review`}>{t("roundPage.link.review")}</Link></p>
+      <p><Link to={`/admin/rounds/${round.id}/decisions`}>{t("roundPage.link.decisions")}</Link></p>
+      <p><Link to={`/admin/rounds/${round.id}/report`}>{t("roundPage.link.report")}</Link></p>
       <dl className="facts">
-        <dt>Intake</dt>
-        <dd>{ROUND_MODE_LABELS[round.mode]}</dd>
-        <dt>Opens</dt>
+        <dt>{t("roundsPage.column.intake")}</dt>
+        <dd>{t(ROUND_MODE_KEYS[round.mode])}</dd>
+        <dt>{t("roundsPage.column.opens")}</dt>
         <dd>{round.opens}</dd>
-        <dt>Closes</dt>
-        <dd>{round.closes ?? <span className="muted">No closing time: rolling intake is closed by an administrator</span>}</dd>
-        <dt>Proposals</dt>
+        <dt>{t("roundsPage.column.closes")}</dt>
+        <dd>{round.closes ?? <span className="muted">{t("roundPage.noClosingTime")}</span>}</dd>
+        <dt>{t("roundsPage.column.proposals")}</dt>
         <dd>{round.proposals}</dd>
-        <dt>Added</dt>
+        <dt>{t("roundPage.added")}</dt>
         <dd>{round.created}</dd>
       </dl>
 
       <section aria-labelledby="actions-heading">
-        <h2 id="actions-heading">What you can do now</h2>
+        <h2 id="actions-heading">{t("roundPage.actionsHeading")}</h2>
         <FormErrors errors={orphanErrors} />
         {actions.length ? (
           <div className="action-forms">
@@ -110,27 +122,39 @@ export default function Round() {
             ))}
           </div>
         ) : (
-          <p className="empty">Nothing more can happen to this round: it is {round.stateLabel.toLowerCase()}.</p>
+          <p className="empty">{t("roundPage.nothingMore", { state: round.stateLabel.toLowerCase() })}</p>
         )}
       </section>
 
       <section aria-labelledby="statechart-heading">
-        <h2 id="statechart-heading">Where the round is</h2>
+        <h2 id="statechart-heading">{t("roundPage.statechartHeading")}</h2>
         <Statechart picture={statechart} />
       </section>
 
       <RoundSettings settings={settings} />
 
       <section aria-labelledby="proposals-heading">
-        <h2 id="proposals-heading">Proposals</h2>
-        <ProposalTable list={proposals} label="proposals of this round" caption="Proposals of this round, most recently changed first" empty="No proposal has been started in this round yet." showRound={false} />
+        <h2 id="proposals-heading">{t("roundsPage.column.proposals")}</h2>
+        <ProposalTable
+          list={proposals}
+          label={t("roundPage.proposals.label")}
+          caption={t("roundPage.proposals.caption")}
+          empty={t("roundPage.proposals.empty")}
+          showRound={false}
+        />
       </section>
 
       {openDrafts ? (
         <section aria-labelledby="drafts-heading">
-          <h2 id="drafts-heading">Drafts not submitted before the round closed</h2>
-          {openDrafts.rows.length ? <p>Their lead institutions' applicants were told by e-mail when the round closed.</p> : null}
-          <ProposalTable list={openDrafts} label="drafts not submitted" caption="Drafts still open in this closed round" empty="Every proposal started in this round was submitted or discarded." showRound={false} />
+          <h2 id="drafts-heading">{t("roundPage.drafts.heading")}</h2>
+          {openDrafts.rows.length ? <p>{t("roundPage.drafts.told")}</p> : null}
+          <ProposalTable
+            list={openDrafts}
+            label={t("roundPage.drafts.label")}
+            caption={t("roundPage.drafts.caption")}
+            empty={t("roundPage.drafts.empty")}
+            showRound={false}
+          />
         </section>
       ) : null}
 

@@ -3,35 +3,43 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { EligibilityForm } from "../components/rounds/eligibility-form";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
 import { eligibilitySettingsPage, roundExists, saveEligibilitySettings } from "../rounds/eligibility.server";
 import { eligibilityFormSchema } from "../rounds/eligibility-schema";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Eligibility criteria · ${data?.round.code ?? "Round"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manageRounds");
-  return eligibilitySettingsPage(roundIdOf(params.roundId)) ?? roundNotFound();
+  const t = await translatorOf(request);
+  const page = eligibilitySettingsPage(roundIdOf(params.roundId), { t, language: await pageLanguage(request) }) ?? roundNotFound();
+  return { ...page, title: t("layout.pageTitle", { page: t("roundEligibility.pageTitle", { code: page.round.code }) }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageRounds");
   const roundId = roundIdOf(params.roundId);
   if (!roundExists(roundId)) roundNotFound();
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema: eligibilityFormSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
-  const outcome = saveEligibilitySettings({ roundId, form: submission.value, admin });
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), t) };
+  const outcome = saveEligibilitySettings({ roundId, form: submission.value, admin, words: { t, language: await pageLanguage(request) } });
   if (!outcome.ok) {
     if (outcome.problem === "notFound") roundNotFound();
-    return { result: submission.reply({ formErrors: outcome.messages }) };
+    return { result: translateReply(submission.reply({ formErrors: outcome.messages }), t) };
   }
   throw redirect(`/admin/rounds/${roundId}/eligibility?notice=saved`);
 }
 
 export default function RoundEligibility() {
+  const { t } = useTranslation();
+  const textLanguage = useTextLanguage("en");
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]> } | undefined;
   const [searchParams] = useSearchParams();
@@ -42,17 +50,15 @@ export default function RoundEligibility() {
         <Link to={`/admin/rounds/${round.id}`}>← {round.code}</Link>
       </p>
       <h1>
-        Eligibility criteria <span className="muted">of {round.code}</span>
+        <Trans i18nKey="roundEligibility.heading" values={{ code: round.code }} components={{ muted: <span className="muted" /> }} />
       </h1>
       {searchParams.get("notice") === "saved" && !actionData ? (
         <p className="notice success" role="status">
-          The eligibility rules are saved. Submissions and the automatic check follow them from now on.
+          {t("roundEligibility.saved")}
         </p>
       ) : null}
       <p className="prose">
-        The automatic check explains each criterion that applies to a proposal of {round.title}; a proposal cannot be submitted outside the
-        window, or while the joint or completeness criterion is not met, where they apply. The applicants read the names and guidance below
-        on their submission page.
+        <Trans i18nKey="roundEligibility.intro" values={{ title: round.title }} components={{ title: <span {...textLanguage} /> }} />
       </p>
       {/* Keyed by version: once saved (or changed by someone else), the form starts from what is stored. */}
       <EligibilityForm key={round.version} {...page} version={round.version} mode={round.mode} deadline={round.deadline} lastResult={actionData?.result} />

@@ -1,16 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatBrussels } from "../../workflows/time";
+import { useTranslation } from "react-i18next";
+import { formatBrusselsIn } from "../../workflows/time";
 import { roundStateLabelOf } from "../../workflows/round.machine";
-import { proposalCountText, ROUND_MODE_LABELS, RoundStateBadge } from "../components/round";
+import { proposalCountText, ROUND_MODE_KEYS, RoundStateBadge } from "../components/round";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
 import { listRounds } from "../rounds/manage.server";
 
-export const meta: MetaFunction = () => [{ title: "Submission rounds · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manageRounds");
+  const t = await translatorOf(request);
+  const language = await pageLanguage(request);
   return {
+    title: t("layout.pageTitle", { page: t("roundsPage.title") }),
     rounds: listRounds().map((round) => ({
       id: round.id,
       code: round.code,
@@ -18,66 +23,64 @@ export async function loader({ request }: LoaderFunctionArgs) {
       mode: round.mode,
       state: round.state,
       stateLabel: roundStateLabelOf(round.state),
-      opens: formatBrussels(round.opensAt),
-      closes: round.closesAt ? formatBrussels(round.closesAt) : null,
-      proposals: proposalCountText(round.submitted, round.drafts),
+      opens: formatBrusselsIn(language, round.opensAt),
+      closes: round.closesAt ? formatBrusselsIn(language, round.closesAt) : null,
+      proposals: proposalCountText(t, round.submitted, round.drafts),
     })),
   };
 }
 
 export default function Rounds() {
+  const { t } = useTranslation();
   const { rounds } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-head">
-        <h1>Submission rounds</h1>
+        <h1>{t("roundsPage.title")}</h1>
         <Link to="/admin/rounds/new" className="button">
-          Add a round
+          {t("roundsPage.add")}
         </Link>
       </div>
+      <p>{t("roundsPage.intro")}</p>
       <p>
-        The portal opens a planned round at its opening time and closes a deadline round at its closing time. A rolling
-        round stays open until you close it.
-      </p>
-      <p>
-        <Link to="/admin/reports">Steering committee report for a period: every round's proposals submitted between two days</Link>
+        <Link to="/admin/reports">{t("roundsPage.periodReport")}</Link>
       </p>
       {rounds.length ? (
         <div className="table-scroll">
           <table className="stacked">
-            <caption>{rounds.length === 1 ? "1 round" : `${rounds.length} rounds`}, the latest opening first</caption>
+            <caption>{t("roundsPage.caption", { count: rounds.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Round</th>
-                <th scope="col">Intake</th>
-                <th scope="col">State</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Closes</th>
-                <th scope="col">Proposals</th>
+                <th scope="col">{t("roundsPage.column.code")}</th>
+                <th scope="col">{t("roundsPage.column.round")}</th>
+                <th scope="col">{t("roundsPage.column.intake")}</th>
+                <th scope="col">{t("roundsPage.column.state")}</th>
+                <th scope="col">{t("roundsPage.column.opens")}</th>
+                <th scope="col">{t("roundsPage.column.closes")}</th>
+                <th scope="col">{t("roundsPage.column.proposals")}</th>
               </tr>
             </thead>
             <tbody>
               {rounds.map((round) => (
                 <tr key={round.id}>
-                  <td data-label="Code" className="nowrap">{round.code}</td>
-                  <td className="text" data-label="Round">
+                  <td data-label={t("roundsPage.column.code")} className="nowrap">{round.code}</td>
+                  <td className="text" data-label={t("roundsPage.column.round")}>
                     <Link to={`/admin/rounds/${round.id}`}>{round.title}</Link>
                   </td>
-                  <td data-label="Intake">{ROUND_MODE_LABELS[round.mode]}</td>
-                  <td data-label="State">
+                  <td data-label={t("roundsPage.column.intake")}>{t(ROUND_MODE_KEYS[round.mode])}</td>
+                  <td data-label={t("roundsPage.column.state")}>
                     <RoundStateBadge state={round.state} label={round.stateLabel} />
                   </td>
-                  <td data-label="Opens">{round.opens}</td>
-                  <td data-label="Closes">{round.closes ?? <span className="muted">No closing time</span>}</td>
-                  <td data-label="Proposals">{round.proposals}</td>
+                  <td data-label={t("roundsPage.column.opens")}>{round.opens}</td>
+                  <td data-label={t("roundsPage.column.closes")}>{round.closes ?? <span className="muted">{t("roundWords.noClosingTime")}</span>}</td>
+                  <td data-label={t("roundsPage.column.proposals")}>{round.proposals}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : (
-        <p className="empty">There are no rounds yet. Add the first one: applicants can submit proposals only to an open round.</p>
+        <p className="empty">{t("roundsPage.empty")}</p>
       )}
     </>
   );

@@ -3,33 +3,38 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import { clientIp } from "../auth/session.server";
 import { ChoiceField, FormErrors } from "../components/fields";
 import { RoundFields } from "../components/rounds/round-form";
 import { readForm } from "../forms.server";
+import { translateReply, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
 import { addRound } from "../rounds/manage.server";
 import type { NewRoundForm, NewRoundInput } from "../rounds/round-schema";
 import { newRoundDefaults, newRoundSchema } from "../rounds/round-schema";
 
-export const meta: MetaFunction = () => [{ title: "Add a round · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manageRounds");
-  return null;
+  const t = await translatorOf(request);
+  return { title: t("layout.pageTitle", { page: t("roundsPage.add") }) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageRounds");
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema: newRoundSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
-  const outcome = addRound(admin, submission.value, clientIp(request));
-  if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), t) };
+  const outcome = addRound(admin, submission.value, t, clientIp(request));
+  if (!outcome.ok) return { result: translateReply(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), t) };
   throw redirect(`/admin/rounds/${outcome.roundId}?notice=created`);
 }
 
 export default function NewRound() {
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<NewRoundForm, NewRoundInput>({
     id: "new-round",
@@ -44,27 +49,25 @@ export default function NewRound() {
   return (
     <div className="form-page">
       <p>
-        <Link to="/admin/rounds">← Submission rounds</Link>
+        <Link to="/admin/rounds">← {t("roundsPage.title")}</Link>
       </p>
-      <h1>Add a round</h1>
-      <p>
-        The round is saved as planned. The portal opens it at its opening time, or you open it earlier from its page.
-      </p>
+      <h1>{t("roundsPage.add")}</h1>
+      <p>{t("roundNew.intro")}</p>
       <Form method="post" className="stack round-form" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <RoundFields fields={fields} />
 
         <ChoiceField
           type="checkbox"
-          label="Eligibility criteria"
-          hint="The automatic check tests each chosen criterion; a person still decides."
+          label={t("roundPage.settings.criteria")}
+          hint={t("roundNew.criteriaHint")}
           meta={fields.criteria}
           options={ELIGIBILITY_CRITERIA.map((criterion) => ({ value: criterion.id, label: criterion.label }))}
         />
 
         <div className="actions">
-          <button type="submit">Add the round</button>
-          <Link to="/admin/rounds">Cancel</Link>
+          <button type="submit">{t("roundNew.submit")}</button>
+          <Link to="/admin/rounds">{t("roundForm.cancel")}</Link>
         </div>
       </Form>
     </div>

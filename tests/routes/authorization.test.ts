@@ -13,6 +13,7 @@ import { roundSettings } from "../../app/rounds/workflow.server";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { changedTables, demoPortal, proposalIdByTitle, roundIdByCode, tableChecksums } from "../support/tables";
 import { eligibilitySettingsPage } from "../../app/rounds/eligibility.server";
+import { createTranslator } from "../../workflows/messages";
 import { eligibilityForm } from "../support/eligibility-form";
 import { actorFor, addPerson, ALBANIAN_POLICE, driveTo, institutionId, KOSOVO_POLICE, makeProposal, MK_PROSECUTION, userId } from "../workflow-server/builders";
 
@@ -285,7 +286,7 @@ const matrix: Record<string, Entry | Entry[]> = {
       at: { label: "/admin/rounds/‹ROLLING›/eligibility", resolve: () => ({ path: `/admin/rounds/${roundIdByCode("ROLLING")}/eligibility`, params: { roundId: String(roundIdByCode("ROLLING")) } }) },
       loader: administratorsOnly,
       action: administratorsOnly,
-      allowed: { form: () => eligibilityForm(eligibilitySettingsPage(roundIdByCode("ROLLING"))!, { "criteria[2].name": "Operational, and linked to SOC or CT" }), changes: ["audit_log", "rounds"] },
+      allowed: { form: () => eligibilityForm(eligibilitySettingsPage(roundIdByCode("ROLLING"), { t: createTranslator("en"), language: "en" })!, { "criteria[2].name": "Operational, and linked to SOC or CT" }), changes: ["audit_log", "rounds"] },
     },
     { at: fixed("/admin/rounds/999999/eligibility", { roundId: "999999" }), loader: { ...administratorsOnly, administrator: 404 }, action: { ...administratorsOnly, administrator: 404 } },
   ],

@@ -174,7 +174,7 @@ describe("editing a round once proposals were submitted", () => {
     expect(notes.fixed.closesAt).toBeNull();
     expect(notes.bounds).toMatchObject({
       closesAt: expect.stringMatching(/may close later, never earlier/),
-      "limits.maxBudgetEur": `${reference} asks for EUR 120,000, so the largest budget cannot be lower.`,
+      "limits.maxBudgetEur": `${reference} asks for €120,000, so the largest budget cannot be lower.`,
       "limits.maxDurationMonths": `${reference} runs for 14 months, so the longest duration cannot be shorter.`,
       "limits.maxPartners": `${reference} has 2 partners, so the limit cannot be lower.`,
       "limits.words.summary": expect.stringMatching(/'s “Summary” has 60 words, so the limit cannot be lower\.$/),

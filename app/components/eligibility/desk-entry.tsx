@@ -1,34 +1,40 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { DeskEntry as Entry } from "../../eligibility/desk-schema";
 import { overrideField } from "../../eligibility/desk-schema";
 import { CountryName } from "../country";
 import { EligibilityResults } from "../proposal/eligibility-check";
+import { useTextLanguage } from "../text-language";
 
 /** What the server answered the last form sent: its values and errors go back beside it. */
 type Reply = { proposalId: number | null; intent: string; values: Record<string, string>; fieldErrors: Record<string, string[]>; formError: string | null; done: string | null };
 
-const OVERALL_WORDS: Record<string, string> = { passed: "passed every criterion", failed: "failed a criterion", needsPerson: "needs a person's judgement" };
+const OVERALL_WORDS: Record<string, string> = { passed: "eligibilityDesk.overall.passed", failed: "eligibilityDesk.overall.failed", needsPerson: "eligibilityDesk.overall.needsPerson" };
 
 /** One proposal waiting for its eligibility decision: the automatic check, and the decisions beside it. */
 export function DeskEntry({ entry, reply, defaultDueOn }: { entry: Entry; reply?: Reply; defaultDueOn: string }) {
+  const { t } = useTranslation();
+  const textLanguage = useTextLanguage("en");
   const mine = reply?.proposalId === entry.id ? reply : undefined;
+  const overall = OVERALL_WORDS[entry.overall ?? ""];
   const headingId = `proposal-${entry.id}-heading`;
   return (
     <article className="desk-entry" aria-labelledby={headingId}>
       <h2 id={headingId}>
         <Link to={`/proposals/${entry.id}`}>
-          {entry.reference ? <span className="reference">{entry.reference}</span> : null} {entry.title}
+          {entry.reference ? <span className="reference">{entry.reference}</span> : null} <span {...textLanguage}>{entry.title}</span>
         </Link>
       </h2>
       <p className="muted">
-        {entry.roundCode} · submitted on {entry.submitted} · led by {entry.lead.name} (<CountryName {...entry.lead.country} />)
+        {entry.roundCode} · {t("eligibilityDesk.submittedOn", { time: entry.submitted })} · {t("eligibilityDesk.ledBy")} {entry.lead.name} (
+        <CountryName {...entry.lead.country} />)
         {entry.partners.length ? (
           <>
             {" "}
-            with{" "}
+            {t("eligibilityDesk.with")}{" "}
             {entry.partners.map((partner, i) => (
               <span key={partner.name}>
-                {i > 0 ? (i === entry.partners.length - 1 ? " and " : ", ") : null}
+                {i > 0 ? (i === entry.partners.length - 1 ? ` ${t("eligibilityDesk.and")} ` : ", ") : null}
                 {partner.name} (<CountryName {...partner.country} />)
               </span>
             ))}
@@ -41,26 +47,26 @@ export function DeskEntry({ entry, reply, defaultDueOn }: { entry: Entry; reply?
         </p>
       ) : null}
       <div className="desk-layout">
-        <section aria-label={`Automatic check of ${entry.reference ?? entry.title}`}>
+        <section aria-label={t("eligibilityDesk.checkOf", { proposal: entry.reference ?? entry.title })}>
           {entry.checked ? (
             <>
               <p>
-                The automatic check of {entry.checked}{" "}
-                <span className={entry.overall === "passed" ? "badge ok" : entry.overall === "failed" ? "badge warn" : "badge"}>{OVERALL_WORDS[entry.overall ?? ""] ?? entry.overall}</span>
+                {t("eligibilityDesk.checkedOn", { time: entry.checked })}{" "}
+                <span className={entry.overall === "passed" ? "badge ok" : entry.overall === "failed" ? "badge warn" : "badge"}>{overall ? t(overall) : entry.overall}</span>
               </p>
               <div className="table-scroll">
                 <EligibilityResults results={entry.results} />
               </div>
             </>
           ) : (
-            <p className="empty">The automatic check has not run yet. Run it again below.</p>
+            <p className="empty">{t("eligibilityDesk.notChecked")}</p>
           )}
-          <DeskForm entry={entry} intent="recheck" reply={mine} label="Re-run the automatic check">
-            <p className="hint">After correcting an institution's record in the directory, run the check again on the corrected record.</p>
+          <DeskForm entry={entry} intent="recheck" reply={mine} label={t("eligibilityDesk.recheck")}>
+            <p className="hint">{t("eligibilityDesk.recheckHint")}</p>
           </DeskForm>
         </section>
         <div className="desk-forms">
-          <DeskForm entry={entry} intent="confirm" reply={mine} label="Confirm eligibility">
+          <DeskForm entry={entry} intent="confirm" reply={mine} label={t("eligibilityDesk.confirm")}>
             {entry.results
               .filter((result) => result.outcome !== "passed")
               .map((result) => (
@@ -68,16 +74,16 @@ export function DeskEntry({ entry, reply, defaultDueOn }: { entry: Entry; reply?
                   key={result.id}
                   id={`p${entry.id}-${result.id}`}
                   name={overrideField(result.id)}
-                  label={`Why it meets “${result.label}”`}
-                  hint={result.outcome === "failed" ? "The automatic check failed it. Kept in the history; not shown to the applicants." : "The check leaves it to you. Kept in the history; not shown to the applicants."}
+                  label={t("eligibilityDesk.whyMeets", { criterion: result.label })}
+                  hint={result.outcome === "failed" ? t("eligibilityDesk.whyFailedHint") : t("eligibilityDesk.whyLeftHint")}
                   reply={mine}
                 />
               ))}
           </DeskForm>
-          <DeskForm entry={entry} intent="clarify" reply={mine} label="Request clarification">
-            <TextArea id={`p${entry.id}-question`} name="question" label="Your question to the applicants" hint="They answer in writing and may edit the proposal and its partners until the due day." reply={mine} />
+          <DeskForm entry={entry} intent="clarify" reply={mine} label={t("eligibilityDesk.clarify")}>
+            <TextArea id={`p${entry.id}-question`} name="question" label={t("eligibilityDesk.question")} hint={t("eligibilityDesk.questionHint")} reply={mine} />
             <div className="field">
-              <label htmlFor={`p${entry.id}-dueOn`}>Answer due by the end of (Brussels time)</label>
+              <label htmlFor={`p${entry.id}-dueOn`}>{t("eligibilityDesk.dueOn")}</label>
               <input
                 id={`p${entry.id}-dueOn`}
                 name="dueOn"
@@ -88,8 +94,8 @@ export function DeskEntry({ entry, reply, defaultDueOn }: { entry: Entry; reply?
               {mine?.intent === "clarify" && mine.fieldErrors.dueOn ? <p className="error">{mine.fieldErrors.dueOn.join(" ")}</p> : null}
             </div>
           </DeskForm>
-          <DeskForm entry={entry} intent="ineligible" reply={mine} label="Declare ineligible" danger>
-            <TextArea id={`p${entry.id}-reason`} name="reason" label="Reason" hint="The applicants will read it." reply={mine} />
+          <DeskForm entry={entry} intent="ineligible" reply={mine} label={t("eligibilityDesk.ineligible")} danger>
+            <TextArea id={`p${entry.id}-reason`} name="reason" label={t("eligibilityDesk.reason")} hint={t("eligibilityDesk.reasonHint")} reply={mine} />
           </DeskForm>
         </div>
       </div>
@@ -98,6 +104,7 @@ export function DeskEntry({ entry, reply, defaultDueOn }: { entry: Entry; reply?
 }
 
 function DeskForm({ entry, intent, reply, label, danger, children }: { entry: Entry; intent: string; reply?: Reply; label: string; danger?: boolean; children: React.ReactNode }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("proposalId") === String(entry.id) && navigation.formData?.get("intent") === intent;
   return (
@@ -108,7 +115,7 @@ function DeskForm({ entry, intent, reply, label, danger, children }: { entry: En
       {intent === "recheck" ? null : <h3>{label}</h3>}
       {children}
       <button type="submit" className={danger ? "danger" : intent === "recheck" ? "secondary" : undefined} disabled={busy}>
-        {busy ? "Working…" : label}
+        {busy ? t("roundPage.form.working") : label}
       </button>
     </Form>
   );

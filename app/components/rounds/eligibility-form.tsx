@@ -1,7 +1,9 @@
 import type { SubmissionResult } from "@conform-to/react";
+import type { TFunction } from "i18next";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import type { EligibilityFormInput, EligibilityFormValues } from "../../rounds/eligibility-schema";
 import { eligibilityFormSchema } from "../../rounds/eligibility-schema";
 import { CheckboxField, FormErrors, TextAreaField, TextField } from "../fields";
@@ -26,7 +28,14 @@ export type EligibilityFormProps = {
   lastResult?: SubmissionResult<string[]>;
 };
 
+/** "2 hours after the deadline, until …", "None.". */
+function graceInWords(t: TFunction, graceHours: number, graceEnds: string | null) {
+  if (graceHours === 0) return t("roundEligibility.graceNone");
+  return graceEnds ? t("roundEligibility.graceUntil", { count: graceHours, end: graceEnds }) : t("roundEligibility.graceHoursAfter", { count: graceHours });
+}
+
 export function EligibilityForm({ version, mode, deadline, criteria, minimumCountries, graceHours, graceEnds, locks, lastResult }: EligibilityFormProps) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const [form, fields] = useForm<EligibilityFormValues, EligibilityFormInput>({
     id: "round-eligibility",
@@ -55,28 +64,26 @@ export function EligibilityForm({ version, mode, deadline, criteria, minimumCoun
         return (
           <fieldset className="rows" key={field.key}>
             <legend>
-              <h2>
-                Criterion {index + 1}: {criterion.guide.name}
-              </h2>
+              <h2>{t("roundEligibility.criterion", { number: index + 1, name: criterion.guide.name })}</h2>
             </legend>
             <input {...getInputProps(parts.id, { type: "hidden" })} />
             {locks.rules ? (
               <>
                 {criterion.applies ? <input type="hidden" name={parts.applies.name} value="on" /> : null}
                 <p>
-                  <span className={criterion.applies ? "badge ok" : "badge off"}>{criterion.applies ? "applies" : "does not apply"}</span>
+                  <span className={criterion.applies ? "badge ok" : "badge off"}>{criterion.applies ? t("roundEligibility.applies") : t("roundEligibility.doesNotApply")}</span>
                 </p>
               </>
             ) : (
-              <CheckboxField label="This criterion applies in this round" meta={parts.applies} />
+              <CheckboxField label={t("roundEligibility.appliesLabel")} meta={parts.applies} />
             )}
-            <TextField label="Name, as the applicants read it" meta={parts.name} />
+            <TextField label={t("roundEligibility.name")} meta={parts.name} />
             <TextAreaField
-              label="Guidance for the applicants"
+              label={t("roundEligibility.guidance")}
               hint={
                 criterion.guidance === criterion.guide.guidance && criterion.name === criterion.guide.name
-                  ? "What the criterion asks of them. These are the Guide to applicants' words."
-                  : `What the criterion asks of them. The Guide to applicants words it: “${criterion.guide.name}: ${criterion.guide.guidance}”`
+                  ? t("roundEligibility.guidanceHintGuide")
+                  : t("roundEligibility.guidanceHintReworded", { name: criterion.guide.name, guidance: criterion.guide.guidance })
               }
               meta={parts.guidance}
             />
@@ -86,20 +93,20 @@ export function EligibilityForm({ version, mode, deadline, criteria, minimumCoun
 
       <fieldset className="rows">
         <legend>
-          <h2>Joint proposals</h2>
+          <h2>{t("roundEligibility.joint")}</h2>
         </legend>
         {locks.rules ? (
           <>
             <input type="hidden" name={fields.minimumCountries.name} value={minimumCountries} />
             <p>
-              Confirmed institutions from at least <strong>{minimumCountries}</strong> Western Balkan countries.
+              <Trans i18nKey="roundEligibility.jointFixed" count={minimumCountries} components={{ strong: <strong /> }} />
             </p>
           </>
         ) : (
           <TextField
-            label="Minimum number of countries"
+            label={t("roundEligibility.minimumCountries")}
             type="number"
-            hint="How many Western Balkan countries the confirmed institutions must come from, the lead's included. Applies when the joint criterion does."
+            hint={t("roundEligibility.minimumCountriesHint")}
             meta={fields.minimumCountries}
           />
         )}
@@ -107,19 +114,19 @@ export function EligibilityForm({ version, mode, deadline, criteria, minimumCoun
 
       <fieldset className="rows">
         <legend>
-          <h2>Grace period</h2>
+          <h2>{t("roundEligibility.grace")}</h2>
         </legend>
         {locks.grace ? (
           <>
             {mode === "deadline" ? <input type="hidden" name={fields.graceHours.name} value={graceHours} /> : null}
-            <p>{mode === "deadline" ? (graceHours > 0 ? `${graceHours} ${graceHours === 1 ? "hour" : "hours"} after the deadline${graceEnds ? `, until ${graceEnds}` : ""}.` : "None.") : null}</p>
+            <p>{mode === "deadline" ? graceInWords(t, graceHours, graceEnds) : null}</p>
             <p className="muted">{locks.grace}</p>
           </>
         ) : (
           <TextField
-            label="Hours after the deadline in which proposals are still taken"
+            label={t("roundEligibility.graceHours")}
             type="number"
-            hint={`0 for none. A proposal submitted in the grace period is marked late, and its eligibility check asks a person to decide. The deadline is ${deadline ?? "not set"}.`}
+            hint={t("roundEligibility.graceHoursHint", { deadline: deadline ?? t("roundEligibility.notSet") })}
             meta={fields.graceHours}
           />
         )}
@@ -127,7 +134,7 @@ export function EligibilityForm({ version, mode, deadline, criteria, minimumCoun
 
       <p>
         <button type="submit" disabled={saving}>
-          {saving ? "Saving…" : "Save the eligibility rules"}
+          {saving ? t("roundEligibility.saving") : t("roundEligibility.submit")}
         </button>
       </p>
     </Form>

@@ -1,10 +1,11 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { SUPPORT_KINDS, THEMES } from "../../../workflows/vocabulary";
 import { ChoiceField, TextAreaField, TextField } from "../fields";
-import { ROUND_MODE_LABELS } from "../round";
+import { ROUND_MODE_KEYS } from "../round";
 
 // The fields of a round, as adding a round and editing it both ask them. On the edit page a
 // field that may no longer change is shown with its value and why, instead of an input; a
@@ -64,109 +65,110 @@ export function RoundFields({ fields, notes = {}, children }: { fields: RoundFor
   useEffect(() => setHydrated(true), []);
   const limits = fields.limits.getFieldset();
   const words = limits.words.getFieldset();
+  const { t } = useTranslation();
   const { fixed = {}, current, bounds = {} } = notes;
   const mode = current?.mode ?? fields.mode.value;
   return (
     <>
-      <h2>The round</h2>
+      <h2>{t("roundForm.heading.round")}</h2>
       {current && fixed.code ? (
-        <FixedField label="Code" value={<span className="reference">{current.code}</span>} why={fixed.code} />
+        <FixedField label={t("roundForm.code")} value={<span className="reference">{current.code}</span>} why={fixed.code} />
       ) : (
-        <TextField label="Code" hint="Short and unique, such as 2027-R1. It begins every proposal reference: TAF-2027-R1-001." meta={fields.code} autoComplete="off" />
+        <TextField label={t("roundForm.code")} hint={t("roundForm.codeHint")} meta={fields.code} autoComplete="off" />
       )}
-      <TextField label="Title" hint="As applicants see it, such as “First call for proposals 2027”." meta={fields.title} />
-      <TextAreaField label="Description (optional)" hint="What the round is for; applicants read it when they start a proposal." meta={fields.description} />
+      <TextField label={t("roundForm.title")} hint={t("roundForm.titleHint")} meta={fields.title} />
+      <TextAreaField label={t("roundForm.description")} hint={t("roundForm.descriptionHint")} meta={fields.description} />
       <TextAreaField
-        label="Guidance for applicants (optional)"
-        hint="What applicants should know before they write: who the round is for, what makes a strong proposal, whom to ask."
+        label={t("roundForm.guidance")}
+        hint={t("roundForm.guidanceHint")}
         meta={fields.guidance}
       />
       {current ? (
         <>
           <input type="hidden" name={fields.mode.name} value={current.mode} />
-          <FixedField label="How proposals come in" value={ROUND_MODE_LABELS[current.mode]} why="A round never changes how proposals come in: for the other kind, add a new round." />
+          <FixedField label={t("roundForm.mode")} value={t(ROUND_MODE_KEYS[current.mode])} why={t("roundForm.modeFixed")} />
         </>
       ) : (
         <ChoiceField
           type="radio"
-          label="How proposals come in"
+          label={t("roundForm.mode")}
           meta={fields.mode}
           options={[
-            { value: "deadline", label: `${ROUND_MODE_LABELS.deadline}: the portal closes the round at its closing time` },
-            { value: "rolling", label: `${ROUND_MODE_LABELS.rolling}: no closing time; the round stays open until you close it` },
+            { value: "deadline", label: t("roundForm.modeDeadline") },
+            { value: "rolling", label: t("roundForm.modeRolling") },
           ]}
         />
       )}
 
-      <h2>When it is open (Brussels time)</h2>
+      <h2>{t("roundForm.heading.when")}</h2>
       {current && fixed.opensAt ? (
-        <FixedField label="Opens" value={current.opens} why={fixed.opensAt} />
+        <FixedField label={t("roundForm.opens")} value={current.opens} why={fixed.opensAt} />
       ) : (
-        <TextField type="datetime-local" label="Opens" hint="Brussels time, as the portal shows it to everyone." meta={fields.opensAt} />
+        <TextField type="datetime-local" label={t("roundForm.opens")} hint={t("roundForm.opensHint")} meta={fields.opensAt} />
       )}
       {mode === "rolling" && (hydrated || current) ? null : current && fixed.closesAt ? (
-        <FixedField label="Closes" value={current.closes ?? "No closing time"} why={fixed.closesAt} />
+        <FixedField label={t("roundForm.closes")} value={current.closes ?? t("roundWords.noClosingTime")} why={fixed.closesAt} />
       ) : (
         <TextField
           type="datetime-local"
-          label="Closes"
+          label={t("roundForm.closes")}
           hint={withBound(
-            hydrated || current ? "Brussels time. After this, applicants can no longer submit." : "For a deadline round only, in Brussels time. Leave it empty for rolling intake.",
+            hydrated || current ? t("roundForm.closesHint") : t("roundForm.closesHintWithoutScript"),
             bounds.closesAt,
           )}
           meta={fields.closesAt}
         />
       )}
 
-      <h2>What the round offers</h2>
+      <h2>{t("roundForm.heading.offers")}</h2>
       <ChoiceField
         type="checkbox"
-        label="Themes"
-        hint={withBound("Applicants choose among these.", bounds.themes)}
+        label={t("roundForm.themes")}
+        hint={withBound(t("roundForm.themesHint"), bounds.themes)}
         meta={fields.themes}
         options={THEMES.map((theme) => ({ value: theme.id, label: theme.label }))}
       />
       <ChoiceField
         type="checkbox"
-        label="Kinds of support"
-        hint={withBound("What the TAF can provide in this round.", bounds.supportKinds)}
+        label={t("roundForm.supportKinds")}
+        hint={withBound(t("roundForm.supportKindsHint"), bounds.supportKinds)}
         meta={fields.supportKinds}
         options={SUPPORT_KINDS.map((kind) => ({ value: kind.id, label: kind.label }))}
       />
 
-      <h2>Review</h2>
+      <h2>{t("roundForm.heading.review")}</h2>
       {current && fixed.review ? (
         <>
           {/* Sent unchanged, so the form stays whole; the server refuses any other value. */}
           <input type="hidden" name={fields.minimumReviews.name} value={current.minimumReviews} />
           <input type="hidden" name={fields.reviewDays.name} value={current.reviewDays} />
           <FixedField
-            label="Reviews needed for a decision, and days reviewers have to score"
-            value={`${current.minimumReviews} reviews, ${current.reviewDays} days`}
+            label={t("roundForm.reviewFixed")}
+            value={t("roundForm.reviewValue", { reviews: t("roundForm.reviews", { count: current.minimumReviews }), days: t("roundForm.days", { count: current.reviewDays }) })}
             why={fixed.review}
           />
         </>
       ) : (
         <div className="field-grid">
-          <TextField type="number" label="Reviews needed for a decision" meta={fields.minimumReviews} />
-          <TextField type="number" label="Days reviewers have to score" meta={fields.reviewDays} />
+          <TextField type="number" label={t("roundForm.minimumReviews")} meta={fields.minimumReviews} />
+          <TextField type="number" label={t("roundForm.reviewDays")} meta={fields.reviewDays} />
         </div>
       )}
 
-      <h2>Limits for each proposal</h2>
+      <h2>{t("roundForm.heading.limits")}</h2>
       <div className="field-grid">
-        <TextField type="number" label="Largest budget (EUR)" hint={withBound(undefined, bounds["limits.maxBudgetEur"])} meta={limits.maxBudgetEur} />
-        <TextField type="number" label="Longest duration (months)" hint={withBound(undefined, bounds["limits.maxDurationMonths"])} meta={limits.maxDurationMonths} />
+        <TextField type="number" label={t("roundForm.maxBudget")} hint={withBound(undefined, bounds["limits.maxBudgetEur"])} meta={limits.maxBudgetEur} />
+        <TextField type="number" label={t("roundForm.maxDuration")} hint={withBound(undefined, bounds["limits.maxDurationMonths"])} meta={limits.maxDurationMonths} />
         <TextField
           type="number"
-          label="Most partner institutions"
-          hint={withBound("Beside the lead, invited or confirmed.", bounds["limits.maxPartners"])}
+          label={t("roundForm.maxPartners")}
+          hint={withBound(t("roundForm.maxPartnersHint"), bounds["limits.maxPartners"])}
           meta={limits.maxPartners}
         />
       </div>
       <fieldset className="field field-group">
-        <legend>Most words in each text</legend>
-        <span className="hint">Applicants see the count as they type; a longer text cannot be submitted.</span>
+        <legend>{t("roundForm.mostWords")}</legend>
+        <span className="hint">{t("roundForm.mostWordsHint")}</span>
         <div className="field-grid">
           {WORD_LIMITED_PARTS.map((part) => (
             <TextField key={part} type="number" label={partLabel(part)} hint={withBound(undefined, bounds[`limits.words.${part}`])} meta={words[part]} />

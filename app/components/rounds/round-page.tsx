@@ -2,11 +2,13 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { RoundEventType } from "../../../workflows/round.machine";
 import type { roundPage } from "../../rounds/round-page.server";
 import type { RoundActionForm, RoundActionInput } from "../../rounds/round-schema";
 import { roundActionSchema } from "../../rounds/round-schema";
 import { CheckboxField, FormErrors, TextAreaField, TextField } from "../fields";
+import { useTextLanguage } from "../text-language";
 
 // The round page's parts: a form for each move the statechart allows, the settings in words,
 // and the round's history.
@@ -15,35 +17,31 @@ type RoundPageData = ReturnType<typeof roundPage>;
 type RoundView = Pick<RoundPageData["round"], "opens" | "closes" | "mode" | "version">;
 
 const FORM_TITLES: Record<RoundEventType, string> = {
-  OPEN: "Open the round now",
-  CLOSE: "Close the round now",
-  REOPEN: "Reopen the round",
-  ARCHIVE: "Archive the round",
-  CANCEL: "Cancel the round",
+  OPEN: "roundPage.form.open",
+  CLOSE: "roundPage.form.close",
+  REOPEN: "roundPage.form.reopen",
+  ARCHIVE: "roundPage.form.archive",
+  CANCEL: "roundPage.form.cancel",
 };
 
 function Explanation({ event, round }: { event: RoundEventType; round: RoundView }) {
+  const { t } = useTranslation();
   switch (event) {
     case "OPEN":
-      return <p>The portal would open it on {round.opens}. Opened now, applicants can submit at once, and the round's opening time becomes now.</p>;
+      return <p>{t("roundPage.explain.open", { opens: round.opens })}</p>;
     case "CLOSE":
-      return (
-        <p>
-          {round.closes ? `The portal would close it on ${round.closes}. ` : "A rolling round has no closing time: it stays open until you close it. "}
-          Closed, it accepts no more proposals; those already submitted go on as before.
-          {round.closes ? " Closed before its closing time, it has no grace period after it: reopen the round to take more proposals." : null}
-        </p>
-      );
+      return <p>{round.closes ? t("roundPage.explain.closeDeadline", { closes: round.closes }) : t("roundPage.explain.closeRolling")}</p>;
     case "REOPEN":
-      return <p>{round.mode === "deadline" ? "Applicants can submit again until the new closing time." : "Applicants can submit again, until you close the round."}</p>;
+      return <p>{round.mode === "deadline" ? t("roundPage.explain.reopenDeadline") : t("roundPage.explain.reopenRolling")}</p>;
     case "ARCHIVE":
-      return <p>An archived round can never be reopened. Its proposals go on through their own steps.</p>;
+      return <p>{t("roundPage.explain.archive")}</p>;
     case "CANCEL":
-      return <p>The round will not open, and no one can apply to it. A cancelled round cannot be brought back: add a new one instead.</p>;
+      return <p>{t("roundPage.explain.cancel")}</p>;
   }
 }
 
 export function RoundActionFormCard({ event, round, lastResult }: { event: RoundEventType; round: RoundView; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("event") === event;
   const [form, fields] = useForm<RoundActionForm, RoundActionInput>({
@@ -58,7 +56,7 @@ export function RoundActionFormCard({ event, round, lastResult }: { event: Round
   const danger = event === "CLOSE" || event === "ARCHIVE" || event === "CANCEL";
   return (
     <Form method="post" className="stack action-form" {...getFormProps(form)}>
-      <h3>{FORM_TITLES[event]}</h3>
+      <h3>{t(FORM_TITLES[event])}</h3>
       <FormErrors errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       <input type="hidden" name="event" value={event} />
       {/* The version of the round this page shows: if it has moved on since, the server says so. */}
@@ -67,65 +65,73 @@ export function RoundActionFormCard({ event, round, lastResult }: { event: Round
       {event === "REOPEN" ? (
         <>
           {round.mode === "deadline" ? (
-            <TextField type="datetime-local" label="New closing time" hint="Brussels time; it must be in the future." meta={fields.closesAt} />
+            <TextField type="datetime-local" label={t("roundPage.form.newClosingTime")} hint={t("roundPage.form.newClosingTimeHint")} meta={fields.closesAt} />
           ) : null}
-          <TextAreaField label="Why you reopen it" hint="Kept in the round's history." meta={fields.reason} />
+          <TextAreaField label={t("roundPage.form.whyReopen")} hint={t("roundPage.form.keptInHistory")} meta={fields.reason} />
         </>
       ) : null}
-      {event === "CLOSE" ? <CheckboxField label="I understand that applicants can no longer submit to this round" meta={fields.confirm} /> : null}
-      {event === "ARCHIVE" ? <CheckboxField label="I understand that the round is archived for good" meta={fields.confirm} /> : null}
+      {event === "CLOSE" ? <CheckboxField label={t("roundPage.form.confirmClose")} meta={fields.confirm} /> : null}
+      {event === "ARCHIVE" ? <CheckboxField label={t("roundPage.form.confirmArchive")} meta={fields.confirm} /> : null}
       {event === "CANCEL" ? (
         <>
-          <TextAreaField label="Why you cancel it" hint="Kept in the round's history." meta={fields.reason} />
-          <CheckboxField label="I understand that the round is cancelled for good" meta={fields.confirm} />
+          <TextAreaField label={t("roundPage.form.whyCancel")} hint={t("roundPage.form.keptInHistory")} meta={fields.reason} />
+          <CheckboxField label={t("roundPage.form.confirmCancel")} meta={fields.confirm} />
         </>
       ) : null}
       <button type="submit" className={danger ? "danger" : undefined} disabled={busy}>
-        {busy ? "Working…" : FORM_TITLES[event]}
+        {busy ? t("roundPage.form.working") : t(FORM_TITLES[event])}
       </button>
     </Form>
   );
 }
 
 export function RoundSettings({ settings }: { settings: RoundPageData["settings"] }) {
+  const { t } = useTranslation();
+  const textLanguage = useTextLanguage("en");
   return (
     <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t("roundPage.settings.heading")}</h2>
       {settings.guidance ? (
         <>
-          <h3>Guidance for applicants</h3>
-          <p className="prose">{settings.guidance}</p>
+          <h3>{t("roundPage.settings.guidance")}</h3>
+          <p className="prose" {...textLanguage}>
+            {settings.guidance}
+          </p>
         </>
       ) : null}
       <dl className="facts">
-        <dt>Themes offered</dt>
+        <dt>{t("roundPage.settings.themes")}</dt>
         <dd>{settings.themes.join(", ")}</dd>
-        <dt>Kinds of support offered</dt>
+        <dt>{t("roundPage.settings.supportKinds")}</dt>
         <dd>{settings.supportKinds.join(", ")}</dd>
-        <dt>Eligibility criteria</dt>
+        <dt>{t("roundPage.settings.criteria")}</dt>
         <dd>
           <ul className="plain">
             {settings.criteria.map((label) => (
               <li key={label}>{label}</li>
             ))}
           </ul>
-          <Link to="eligibility">Eligibility criteria, number of countries and grace period</Link>
+          <Link to="eligibility">{t("roundPage.settings.eligibilityLink")}</Link>
         </dd>
-        <dt>EU review</dt>
-        <dd><Link to="criteria">The criteria reviewers score against</Link> · <Link to="ranking">The ranking of the reviewed proposals</Link></dd>
-        <dt>Lessons learnt</dt>
-        <dd><Link to="lessons">The institutions' feedback on the round and the completion reports' lessons learnt</Link></dd>
-        <dt>Reviews needed for a decision</dt>
+        <dt>{t("roundPage.settings.euReview")}</dt>
+        <dd>
+          <Link to="criteria">{t("roundPage.settings.criteriaLink")}</Link> · <Link to="ranking">{t("roundPage.settings.rankingLink")}</Link>
+        </dd>
+        <dt>{t("roundPage.settings.lessons")}</dt>
+        <dd>
+          <Link to="lessons">{t("roundPage.settings.lessonsLink")}</Link>
+        </dd>
+        <dt>{t("roundForm.minimumReviews")}</dt>
         <dd>{settings.minimumReviews}</dd>
-        <dt>Days reviewers have to score</dt>
+        <dt>{t("roundForm.reviewDays")}</dt>
         <dd>{settings.reviewDays}</dd>
-        <dt>Largest budget</dt>
+        <dt>{t("roundPage.settings.maxBudget")}</dt>
         <dd>{settings.maxBudget}</dd>
-        <dt>Longest duration</dt>
-        <dd>{settings.maxDurationMonths} months</dd>
-        <dt>Most partner institutions</dt>
+        <dt>{t("roundPage.settings.maxDuration")}</dt>
+        <dd>{t("roundPage.settings.months", { count: settings.maxDurationMonths })}</dd>
+        <dt>{t("roundForm.maxPartners")}</dt>
         <dd>{settings.maxPartners}</dd>
-        <dt>Most words</dt>
+        <dt>{t("roundPage.settings.mostWords")}</dt>
         <dd>
           <ul className="plain">
             {settings.words.map((limit) => (
@@ -141,9 +147,11 @@ export function RoundSettings({ settings }: { settings: RoundPageData["settings"
 }
 
 export function RoundHistory({ history }: { history: RoundPageData["history"] }) {
+  const { t } = useTranslation();
+  const textLanguage = useTextLanguage("en");
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{t("roundPage.history.heading")}</h2>
       {history.length ? (
         <ol className="history">
           {history.map((entry) => (
@@ -160,14 +168,17 @@ export function RoundHistory({ history }: { history: RoundPageData["history"] })
               ) : null}
               {entry.reason ? (
                 <blockquote>
-                  <span className="muted">Reason:</span> <span className="prose">{entry.reason}</span>
+                  <span className="muted">{t("roundPage.history.reason")}</span>{" "}
+                  <span className="prose" {...textLanguage}>
+                    {entry.reason}
+                  </span>
                 </blockquote>
               ) : null}
             </li>
           ))}
         </ol>
       ) : (
-        <p className="empty">Nothing has happened to this round since it was added.</p>
+        <p className="empty">{t("roundPage.history.empty")}</p>
       )}
     </section>
   );
