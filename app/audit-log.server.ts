@@ -2,13 +2,13 @@ import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { ProposalEventType } from "../workflows/proposal-events";
 import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../workflows/proposal-events";
-import { stateLabelOf } from "../workflows/proposal.machine";
 import { formatBrussels, fromBrusselsTime } from "../workflows/time";
 import type { ActivitySearch } from "./audit-log-schema";
 import { activitySearchSchema } from "./audit-log-schema";
 import { db } from "./db.server";
 import type { PageRequest } from "./pagination.server";
 import { readPage } from "./pagination.server";
+import { stageLabelFor } from "../workflows/proposal-stages";
 
 // The audit log and every proposal's history as one list, newest first: what the TAF team reads
 // to answer "who did what, when". Both are append-only tables; a page of the two together is one
@@ -170,8 +170,8 @@ export function activityPage(search: ActivitySearch, request: PageRequest) {
         detail:
           row.source === "proposal"
             ? row.fromState
-              ? `${stateLabelOf(row.fromState)} → ${stateLabelOf(row.toState!)}`
-              : stateLabelOf(row.toState!)
+              ? `${stageLabelFor(row.fromState, "tafTeam")} → ${stageLabelFor(row.toState!, "tafTeam")}`
+              : stageLabelFor(row.toState!, "tafTeam")
             : [row.subjectName ? `About ${row.subjectName}` : "", detailText(row.detail)].filter(Boolean).join(" · "),
       })),
     };

@@ -5,8 +5,7 @@ import { countries, eligibilityChecks, institutions, proposalPartners, proposals
 import type { CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";
 import type { PageLanguage } from "../../workflows/languages";
 import type { CriterionOverride, ProposalCommand } from "../../workflows/proposal-events";
-import { stateLabelOf } from "../../workflows/proposal.machine";
-import { statesAccepting } from "../../workflows/proposal-stages";
+import { stageLabelFor, statesAccepting } from "../../workflows/proposal-stages";
 import { formatBrusselsIn, fromBrusselsTime } from "../../workflows/time";
 import { administratorActor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
@@ -138,7 +137,7 @@ export function actOnDesk(user: SessionUser, form: Record<string, string>, t: TF
   if ("fieldErrors" in command) return reply({ fieldErrors: command.fieldErrors });
   const outcome = applyProposalCommand({ proposalId: parsed.data.proposalId, expectedVersion: parsed.data.version, actor: administratorActor(user), command });
   if (!outcome.ok) return reply({ formError: t(outcome.message, { defaultValue: outcome.message }) });
-  return reply({ values: {}, done: t("eligibilityDesk.done", { done: t(DONE_WORDS[parsed.data.intent]), state: stateLabelOf(outcome.state) }) });
+  return reply({ values: {}, done: t("eligibilityDesk.done", { done: t(DONE_WORDS[parsed.data.intent]), state: stageLabelFor(outcome.state, "tafTeam", t) }) });
 }
 
 const DONE_WORDS: Record<DeskIntent, string> = {

@@ -3,8 +3,8 @@ import type { Tx } from "../../db/client";
 import type { DecisionOutcome } from "../../db/schema";
 import { institutions, proposalDecisions, proposals, reviewAssignments, reviews, rounds, users } from "../../db/schema";
 import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
-import { statesAccepting } from "../../workflows/proposal-stages";
-import { restoreProposal, stateLabelOf, stepProposal } from "../../workflows/proposal.machine";
+import { statesAccepting, stageLabelFor } from "../../workflows/proposal-stages";
+import { restoreProposal, stepProposal } from "../../workflows/proposal.machine";
 import { actorFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { audit } from "../audit.server";
@@ -45,7 +45,7 @@ export function decisionsPage(roundId: number) {
     proposalId: proposal.id,
     name: nameOf(proposal),
     lead,
-    stage: stateLabelOf(proposal.state),
+    stage: stageLabelFor(proposal.state, "tafTeam"),
     held: decision ? { ...decision, decidedBy: decidedBy ?? "" } : null,
     reviewersComments: comments.get(proposal.id) ?? [],
   }));

@@ -3,8 +3,7 @@ import type { DecisionOutcome } from "../../db/schema";
 import { institutions, proposalDecisions, proposalEvents, proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
-import { statesAccepting, statesWithin } from "../../workflows/proposal-stages";
-import { stateLabelOf } from "../../workflows/proposal.machine";
+import { statesAccepting, statesWithin, stageLabelFor } from "../../workflows/proposal-stages";
 import type { ScalePoint } from "../../workflows/review-criteria";
 import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS } from "../../workflows/review-criteria";
 import type { ProposalAggregate, RankedProposal, SubmittedReview } from "../../workflows/review-scoring";
@@ -134,7 +133,7 @@ export function roundRanking(roundId: number) {
       proposalId: proposal.id,
       reference: aggregate.reference,
       title: proposal.title,
-      stage: stateLabelOf(proposal.state),
+      stage: stageLabelFor(proposal.state, "tafTeam"),
       decidable: (statesAccepting("DECIDE") as string[]).includes(proposal.state),
       held: proposal.heldOutcome ? { outcome: proposal.heldOutcome, priority: proposal.heldPriority ?? false, version: proposal.heldVersion ?? 1 } : null,
       lead: proposal.lead,

@@ -1,7 +1,6 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { assignmentEvents, institutions, memberships, proposals, reviewAssignments, reviewerConflictRules, rounds, users } from "../../db/schema";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE, allowedAssignmentEvents, assignmentStateLabelOf, restoreAssignment } from "../../workflows/assignment.machine";
-import { stateLabelOf } from "../../workflows/proposal.machine";
 import { assignReviewers } from "../../workflows/reviewer-assignment";
 import type { ReviewerProposalPair } from "../../workflows/reviewer-assignment";
 import { formatBrussels, toBrusselsTime } from "../../workflows/time";
@@ -15,6 +14,7 @@ import { roundSettings } from "../rounds/workflow.server";
 import { ASSIGNMENT_CONFLICT_MESSAGE, applyAssignmentCommand, assignReviewer, proposalStatesTakingReviews } from "./assignments.server";
 import { conflictsOf, conflictsOfProposals, dismissDetectedConflict } from "./conflicts.server";
 import type { ReviewDeskInput } from "./review-desk-schema";
+import { stageLabelFor } from "../../workflows/proposal-stages";
 
 // A round's review desk: the TAF team sees every proposal of the round in the EU review with
 // its reviewers and conflicts, assigns by hand or for the whole round at once, moves due dates,
@@ -109,7 +109,7 @@ export function reviewDesk(admin: SessionUser, roundId: number, page: PageReques
           id: proposal.id,
           reference: proposal.reference,
           title: proposal.title,
-          stateLabel: stateLabelOf(proposal.state),
+          stateLabel: stageLabelFor(proposal.state, "tafTeam"),
           placesTaken: mine.filter((row) => PLACES.includes(row.assignment.state)).length,
           assignments: mine.map(({ assignment, reviewerName }) => ({
             id: assignment.id,

@@ -45,9 +45,9 @@ describe("a round's ranking", () => {
     expect(titles(page)).toEqual([FIREARMS, ASSETS, SMUGGLING, PRISONS]);
     const [firearms, assets, smuggling, prisons] = page.rows;
 
-    // Both reviews in and the review closed: (5 + 4 + 4 + 4 + 4) / 5 and 4, at “Selection: waiting for the TAF team's decision”.
+    // Both reviews in and the review closed: (5 + 4 + 4 + 4 + 4) / 5 and 4, at “Selection: waiting for your decision”, as the TAF team reads it.
     expect(firearms!.aggregate).toMatchObject({ reviewsIn: 2, assigned: 2, weightedMean: 4.1 });
-    expect([firearms!.stage, firearms!.decidable, assets!.decidable]).toEqual(["Selection: waiting for the TAF team's decision", true, false]);
+    expect([firearms!.stage, firearms!.decidable, assets!.decidable]).toEqual(["Selection: waiting for your decision", true, false]);
 
     // One review in of two: reviewer.expert's draft, scored in part, does not count.
     expect(assets!.aggregate).toMatchObject({ reviewsIn: 1, assigned: 2, weightedMean: 3.8, weightedMedian: 3.8 });

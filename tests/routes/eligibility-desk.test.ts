@@ -116,7 +116,7 @@ describe("confirming eligibility", () => {
   it("confirms a proposal that passed every criterion without a reason, and tells the applicants", async () => {
     const id = proposalIdByTitle(AWAITING);
     const reply = await act({ intent: "confirm", ...formFor(id) });
-    expect(reply.done).toMatch(/Eligibility confirmed.*“EU review: waiting for the TAF team to assign reviewers”/);
+    expect(reply.done).toMatch(/Eligibility confirmed.*“EU review: waiting for you to assign reviewers”/);
     expect(row(id).state).toBe("euReview.awaitingReviewers");
     expect(db().select().from(outbox).where(like(outbox.idempotencyKey, "proposal-event:%:eligibility-outcome:%")).all().length).toBeGreaterThan(0);
   });
@@ -218,7 +218,7 @@ describe("re-running the automatic check", () => {
     expect((await view()).rows.find((entry) => entry.id === id)!.overall).toBe("needsPerson");
     db().update(institutions).set({ type: "lawEnforcementAgency" }).where(eq(institutions.id, unclear.id)).run();
     const reply = await act({ intent: "recheck", ...formFor(id) });
-    expect(reply.done).toBe("The automatic check ran again. The proposal is now at “Eligibility: waiting for the TAF team”.");
+    expect(reply.done).toBe("The automatic check ran again. The proposal is now at “Eligibility: waiting for your decision”.");
     expect(row(id).state).toBe("eligibility.awaitingDecision");
     expect(db().select().from(eligibilityChecks).where(eq(eligibilityChecks.proposalId, id)).orderBy(desc(eligibilityChecks.id)).all().map((check) => check.overall)).toEqual(["passed", "needsPerson"]);
     expect((await view()).rows.find((entry) => entry.id === id)!.overall).toBe("passed");
