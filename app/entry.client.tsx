@@ -1,3 +1,4 @@
+import "./zod-config";
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
 import { startTransition, StrictMode } from "react";

@@ -169,7 +169,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await seen(page, REFERENCE);
     await expect.poll(() => entry.getByText("Public Prosecutor's Office of North Macedonia").count()).toBeGreaterThan(0);
     await entry.getByRole("button", { name: "Confirm eligibility" }).click();
-    await seen(page, "The proposal is now at “EU review: waiting for the TAF team to assign reviewers”.");
+    await seen(page, "The proposal is now at “EU review: waiting for you to assign reviewers”.");
 
     // One reviewer, as the edited round asks; the review desk is reached from the round's page.
     await navigate(page, "Rounds");
