@@ -15,6 +15,7 @@ import { allowedEvents, proposalMachine, statePath } from "../../workflows/propo
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { isWithin, stageActorOf, stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
+import { answersInWords } from "./answers-in-words.server";
 import { ownPartnership } from "./partners.server";
 import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
@@ -106,6 +107,7 @@ function proposalPage(participation: Participation, user: SessionUser, t: TFunct
     reference: proposal.proposal.reference,
     title: proposal.proposal.title,
     content: proposalDocuments(proposal.proposal.content).answers,
+    answersInWords: answersInWords(proposalDocuments(proposal.proposal.content).answers, language, t),
     round: { id: proposal.proposal.roundId, title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
     stateLabel: stageLabelFor(proposal.proposal.state, stageAudienceOf(user)),

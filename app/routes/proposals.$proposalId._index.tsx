@@ -131,7 +131,7 @@ export default function ProposalPage() {
             <div key={part.key}>
               <dt>{part.label}</dt>
               <dd>
-                <ProposalAnswer value={proposal.content[part.key]} partKey={part.key} missing="quiet" />
+                <ProposalAnswer value={proposal.content[part.key]} partKey={part.key} missing="quiet" inWords={proposal.answersInWords[part.key]} />
               </dd>
             </div>
           ))}

@@ -8,10 +8,14 @@ import * as page from "../../app/routes/proposals.$proposalId._index";
 import { JointBadge } from "../../app/components/joint-badge";
 import { ProposalAnswer } from "../../app/components/proposal-answer";
 import { NextStepPanel } from "../../app/components/proposal/next-step";
+import { ClarificationRequest } from "../../app/components/proposal/clarification-request";
+import { StaticRouter } from "react-router-dom/server";
 import type { Language } from "../../workflows/languages";
 import { I18N_OPTIONS } from "../../workflows/languages";
 import { catalogueFor } from "../../workflows/messages";
-import { load, signInAs } from "../support/http";
+import { answersInWords } from "../../app/proposals/answers-in-words.server";
+import { translatorOf } from "../../app/i18n.server";
+import { load, ORIGIN, signInAs } from "../support/http";
 import { useDatabase } from "../support/database";
 import { demoProposalId } from "../workflow-server/builders";
 
@@ -36,16 +40,19 @@ async function view(id: number, email: string, language: Language) {
   })) as Page;
 }
 
+/** A request whose browser speaks one language. */
+function speaking(language: Language) {
+  return new Request(ORIGIN, { headers: { "Accept-Language": language } });
+}
+
 function render(language: Language, element: ReturnType<typeof createElement>) {
   const i18n = createInstance();
-  void i18n
-    .use(initReactI18next)
-    .init({
-      ...I18N_OPTIONS,
-      lng: language,
-      initImmediate: false,
-      resources: { [language]: { translation: catalogueFor(language) } },
-    });
+  void i18n.use(initReactI18next).init({
+    ...I18N_OPTIONS,
+    lng: language,
+    initImmediate: false,
+    resources: { [language]: { translation: catalogueFor(language) } },
+  });
   return renderToStaticMarkup(
     createElement(I18nextProvider, { i18n }, element)
   );
@@ -100,37 +107,28 @@ describe("the proposal page in another language", () => {
     expect(forTeam.eligibility?.at).toContain("(бриселско време)");
   });
 
-  it("counts months and countries with Serbian's plural forms, and writes euros as the language does", () => {
+  it("counts months and countries with Serbian's plural forms, and writes euros and dates as the language does", async () => {
     expect(
-      render(
+      answersInWords(
+        { durationMonths: 3 },
         "sr-Latn",
-        createElement(ProposalAnswer, {
-          partKey: "durationMonths",
-          value: 3,
-          missing: "quiet",
-        })
+        await translatorOf(speaking("sr-Latn"))
       )
-    ).toBe("3 mjeseca");
+    ).toEqual({ durationMonths: "3 mjeseca" });
     expect(
-      render(
+      answersInWords(
+        { durationMonths: 11 },
         "sr-Cyrl",
-        createElement(ProposalAnswer, {
-          partKey: "durationMonths",
-          value: 11,
-          missing: "quiet",
-        })
+        await translatorOf(speaking("sr-Cyrl"))
       )
-    ).toBe("11 месеци");
-    expect(
-      render(
-        "mk",
-        createElement(ProposalAnswer, {
-          partKey: "budgetEur",
-          value: 60000,
-          missing: "quiet",
-        })
-      )
-    ).toMatch(/^60[.\s\u00a0]000,?\d*\s?€$/);
+    ).toEqual({ durationMonths: "11 месеци" });
+    const macedonian = answersInWords(
+      { budgetEur: 60000, intendedStart: "2026-09-15" },
+      "mk",
+      await translatorOf(speaking("mk"))
+    );
+    expect(macedonian.budgetEur).toMatch(/^60\.000\s?€$/);
+    expect(macedonian.intendedStart).toContain("септември");
     expect(
       render(
         "sr-Latn",
@@ -171,5 +169,29 @@ describe("the proposal page in another language", () => {
     );
     expect(html).toContain("Шта следи");
     expect(html).toContain("следећи корак предузима: TAF тим.");
+  });
+
+  it("links the Albanian words of the clarification's answer to the page where the lead answers", () => {
+    const clarification = {
+      question: "Which units take part?",
+      dueAt: null,
+      now: new Date().toISOString(),
+      answerAt: "/proposals/7/submit",
+      mayComment: false,
+    };
+    const html = render(
+      "sq",
+      createElement(
+        StaticRouter,
+        { location: "/proposals/7" },
+        createElement(ClarificationRequest, { clarification, internal: false })
+      )
+    );
+    expect(html).toMatch(
+      /<a [^>]*href="\/proposals\/7\/submit"[^>]*>Përgjigjuni pyetjes dhe ridorëzojeni<\/a>/
+    );
+    expect(html).toContain(
+      '<blockquote class="prose" lang="en">Which units take part?</blockquote>'
+    );
   });
 });

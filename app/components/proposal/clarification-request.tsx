@@ -27,7 +27,7 @@ export function ClarificationRequest({
       {clarification.dueAt ? <DueBy at={clarification.dueAt} now={clarification.now} /> : null}
       {clarification.answerAt ? (
         <p>
-          <Trans i18nKey="clarification.answer" components={{ link: <Link to={clarification.answerAt} /> }} />
+          <Trans i18nKey="clarification.answer" components={{ answer: <Link to={clarification.answerAt} /> }} />
         </p>
       ) : internal ? (
         <p>{t("clarification.team")}</p>
