@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
 import { afterEach, beforeEach, inject, vi } from "vitest";
+import { I18N_OPTIONS } from "../workflows/languages";
+import { catalogueFor } from "../workflows/messages";
 
 // Each test file gets its own SQLite file and attachments folder. A file chooses what every
 // one of its tests starts from with one call at its top (tests/support/database.ts):
@@ -35,3 +39,7 @@ afterEach(() => {
     throw new Error(`console.error was called:\n${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
   }
 });
+
+// Components rendered outside a request (renderToStaticMarkup in a test) read English, as the
+// server's per-request i18next would give them for an English page.
+await i18next.use(initReactI18next).init({ ...I18N_OPTIONS, lng: "en", resources: { en: { translation: catalogueFor("en") } } });

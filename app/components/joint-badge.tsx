@@ -1,17 +1,27 @@
+import { useTranslation } from "react-i18next";
 import type { JointRule } from "../../workflows/eligibility";
 import { countInWords, jointStanding } from "../../workflows/eligibility";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatNumberIn } from "../../workflows/time";
 
 /**
  * Whether a proposal is joint, as its round judges it: "not joint yet" only where the round asks
  * for a joint proposal, with its own number of countries.
  */
 export function JointBadge({ countries, rule }: { countries: number; rule: JointRule }) {
+  const { t, i18n } = useTranslation();
+  const minimum = rule.minimumCountries;
   switch (jointStanding(countries, rule)) {
     case "joint":
-      return <span className="badge ok">joint</span>;
+      return <span className="badge ok">{t("proposalFacts.joint")}</span>;
     case "notJointYet":
-      return <span className="badge warn">not joint yet: needs confirmed institutions from {countInWords(rule.minimumCountries)} countries</span>;
+      return (
+        <span className="badge warn">
+          {/* English writes small numbers in words ("three"); the catalogues' other languages in figures. */}
+          {t("proposalFacts.notJointYet", { count: minimum, countries: i18n.language === "en" ? countInWords(minimum) : formatNumberIn(i18n.language as PageLanguage, minimum) })}
+        </span>
+      );
     case "notRequired":
-      return <span className="badge">one country is enough in this round</span>;
+      return <span className="badge">{t("proposalFacts.notRequired")}</span>;
   }
 }

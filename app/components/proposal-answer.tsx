@@ -1,9 +1,14 @@
+import { useTranslation } from "react-i18next";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
-import { formatDay } from "../../workflows/time";
-import { euros } from "../proposals/content-schema";
+import { formatDay, formatEurosIn } from "../../workflows/time";
+import { useTextLanguage } from "./text-language";
 
 // One proposal answer as people read it (themes by name, money in euros, dates in words), on
-// the proposal page and on the preview before submission.
+// the proposal page and on the preview before submission, in the page's language; what the
+// applicant wrote stays in theirs. Amounts and dates in another language than English come
+// written by the server (`inWords`, app/proposals/answers-in-words.server.ts): browsers' Intl
+// data differ from the server's (Debian's Chromium has no Albanian), and the page must hydrate
+// as it was rendered.
 
 function labels(ids: unknown[], options: readonly { id: string; label: string }[]) {
   return (
@@ -15,14 +20,21 @@ function labels(ids: unknown[], options: readonly { id: string; label: string }[
   );
 }
 
-export function ProposalAnswer({ partKey, value, missing }: { partKey: string; value: unknown; missing: "quiet" | "warn" }) {
+export function ProposalAnswer({ partKey, value, missing, inWords }: { partKey: string; value: unknown; missing: "quiet" | "warn"; inWords?: string }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
-    return <span className={missing === "warn" ? "badge warn" : "muted"}>Not answered yet</span>;
+    return <span className={missing === "warn" ? "badge warn" : "muted"}>{t("proposalAnswer.missing")}</span>;
   }
   if (partKey === "themes" && Array.isArray(value)) return labels(value, THEMES);
   if (partKey === "supportKinds" && Array.isArray(value)) return labels(value, SUPPORT_KINDS);
-  if (partKey === "budgetEur" && typeof value === "number") return <>{euros(value)}</>;
-  if (partKey === "durationMonths" && typeof value === "number") return <>{value === 1 ? "1 month" : `${value} months`}</>;
+  if (inWords) return <>{inWords}</>;
+  if (partKey === "budgetEur" && typeof value === "number") return <>{formatEurosIn("en", value)}</>;
+  if (partKey === "durationMonths" && typeof value === "number") return <>{t("proposalAnswer.months", { count: value })}</>;
   if (partKey === "intendedStart" && typeof value === "string" && formatDay(value) !== value) return <>{formatDay(value)}</>;
-  return <span className="prose">{String(value)}</span>;
+  return (
+    <span className="prose" {...typed}>
+      {String(value)}
+    </span>
+  );
 }

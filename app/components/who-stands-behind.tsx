@@ -1,9 +1,17 @@
+import { useTranslation } from "react-i18next";
+import type { PartnerStatus } from "../../db/schema";
 import type { JointRule } from "../../workflows/eligibility";
 import { CountryName } from "./country";
 import { JointBadge } from "./joint-badge";
 
 type Country = { name: string; needsFootnote: boolean };
 type Partner = { institutionId: number; name: string; country: Country; status: string; statement?: string | null };
+
+const PARTNER_STATUSES: Record<PartnerStatus, string> = {
+  invited: "proposalFacts.status.invited",
+  confirmed: "proposalFacts.status.confirmed",
+  declined: "proposalFacts.status.declined",
+};
 
 /**
  * Round, lead, partners with their answers, and the countries behind the proposal: whether it is
@@ -28,31 +36,34 @@ export function WhoStandsBehind({
   submitted?: { at: string; late: boolean } | null;
   showStatements?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <>
-      <dt>Round</dt>
+      <dt>{t("proposalFacts.round")}</dt>
       <dd>{roundTitle}</dd>
-      <dt>Lead institution</dt>
+      <dt>{t("proposalFacts.lead")}</dt>
       <dd>
         {lead.name}, <CountryName {...lead.country} />
       </dd>
-      <dt>Partners</dt>
+      <dt>{t("proposalFacts.partners")}</dt>
       <dd>
         {partners.length ? (
           <ul className="plain">
             {partners.map((partner) => (
               <li key={partner.institutionId}>
                 {partner.name}, <CountryName {...partner.country} />{" "}
-                <span className={partner.status === "confirmed" ? "badge ok" : partner.status === "declined" ? "badge off" : "badge warn"}>{partner.status}</span>
+                <span className={partner.status === "confirmed" ? "badge ok" : partner.status === "declined" ? "badge off" : "badge warn"}>
+                  {Object.hasOwn(PARTNER_STATUSES, partner.status) ? t(PARTNER_STATUSES[partner.status as PartnerStatus]) : partner.status}
+                </span>
                 {showStatements && partner.statement ? <blockquote className="prose">{partner.statement}</blockquote> : null}
               </li>
             ))}
           </ul>
         ) : (
-          <span className="muted">No partner yet</span>
+          <span className="muted">{t("proposalFacts.noPartner")}</span>
         )}
       </dd>
-      <dt>Countries behind it</dt>
+      <dt>{t("proposalFacts.countries")}</dt>
       <dd>
         {jointCountries.map((country, i) => (
           <span key={country.name}>
@@ -64,9 +75,9 @@ export function WhoStandsBehind({
       </dd>
       {submitted ? (
         <>
-          <dt>Submitted</dt>
+          <dt>{t("proposalFacts.submitted")}</dt>
           <dd>
-            {submitted.at} {submitted.late ? <span className="badge warn">submitted late, after the deadline</span> : null}
+            {submitted.at} {submitted.late ? <span className="badge warn">{t("proposalFacts.late")}</span> : null}
           </dd>
         </>
       ) : null}

@@ -1,6 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import { countries, eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, reviewAssignments, rounds, users } from "../../db/schema";
-import { formatBrussels } from "../../workflows/time";
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import type { Standing } from "../../workflows/actors";
 import type { AssignmentState } from "../../workflows/assignment.machine";
 import { leadOf, TAF_TEAM } from "../../workflows/actors";
@@ -13,6 +15,7 @@ import { allowedEvents, proposalMachine, statePath } from "../../workflows/propo
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { isWithin, stageActorOf, stageDescriptionFor, stageLabelFor, stageNameFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { Participation } from "./participation.server";
+import { answersInWords } from "./answers-in-words.server";
 import { ownPartnership } from "./partners.server";
 import { availableActions } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
@@ -45,7 +48,7 @@ function stagesOf(state: string, visited: string[]) {
 }
 
 /** The proposal page; the snapshot is the one the permission check already restored. */
-function proposalPage(participation: Participation, user: SessionUser) {
+function proposalPage(participation: Participation, user: SessionUser, t: TFunction, language: PageLanguage) {
   const { proposalId, snapshot } = participation;
   const internal = can(user, "viewInternalNotes");
   const proposal = db()
@@ -103,6 +106,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
     reference: proposal.proposal.reference,
     title: proposal.proposal.title,
     content: proposalDocuments(proposal.proposal.content).answers,
+    answersInWords: answersInWords(proposalDocuments(proposal.proposal.content).answers, language, t),
     round: { id: proposal.proposal.roundId, title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
     stateLabel: stageLabelFor(proposal.proposal.state, stageAudienceOf(user)),
@@ -110,7 +114,7 @@ function proposalPage(participation: Participation, user: SessionUser) {
     finished: snapshot.status === "done",
     /** The TAF team reads the page as the ones who act on it, internal notes included. */
     forTeam: internal,
-    nextActor: nextActor(snapshot, proposal.proposal.leadInstitutionId),
+    nextActor: nextActor(snapshot, proposal.proposal.leadInstitutionId, t),
     // Each reads where the proposal is in their own words where the machine has them: the TAF team as "you".
     stageWords: stageWordsFor(proposal.proposal.state, stageAudienceOf(user)),
     clarification: clarificationAsked(snapshot, history, proposal.proposal.clarificationDueAt),
@@ -121,30 +125,32 @@ function proposalPage(participation: Participation, user: SessionUser) {
     jointRule,
     isJoint: joint.length >= minimumCountries,
     submitted: proposal.proposal.submittedAt
-      ? { at: formatBrussels(proposal.proposal.submittedAt), late: proposal.proposal.submittedLate }
+      ? { at: formatBrusselsIn(language, proposal.proposal.submittedAt), late: proposal.proposal.submittedLate }
       : null,
     stages: stagesOf(proposal.proposal.state, visited),
-    nextStage: nextStageOf(stagesOf(proposal.proposal.state, visited)),
+    nextStage: nextStageOf(stagesOf(proposal.proposal.state, visited), t),
     // The whole machine, internal steps included, is the TAF team's map; everyone else reads the stage line.
     statechart: can(user, "viewStatechart")
       ? statechartPicture("proposal", {
           current: proposal.proposal.state,
           visited,
-          title: `Where ${proposal.proposal.reference ?? "this proposal"} is in the TAF process`,
+          title: proposal.proposal.reference
+            ? t("proposalPage.statechartTitle", { reference: proposal.proposal.reference })
+            : t("proposalPage.statechartTitleDraft"),
         })
       : null,
     history: history.map(({ event, actorName }) => ({
         id: event.id,
-        at: formatBrussels(event.at),
+        at: formatBrusselsIn(language, event.at),
         what: historyWords(event.type),
-        who: actorLabel(event.actorRole, actorName, internal),
+        who: actorLabel(event.actorRole, actorName, internal, t),
         from: event.fromState,
         to: event.toState,
         texts: texts(event.type, event.payload, internal),
-        dueAt: event.type === "REQUEST_CLARIFICATION" && typeof event.payload.dueAt === "string" ? formatBrussels(new Date(event.payload.dueAt)) : null,
+        dueAt: event.type === "REQUEST_CLARIFICATION" && typeof event.payload.dueAt === "string" ? formatBrusselsIn(language, new Date(event.payload.dueAt)) : null,
       })),
     eligibility: latestCheck
-      ? { at: formatBrussels(latestCheck.at), overall: latestCheck.overall, results: latestCheck.results as CriterionResult[] }
+      ? { at: formatBrusselsIn(language, latestCheck.at), overall: latestCheck.overall, results: latestCheck.results as CriterionResult[] }
       : null,
     actions: [...availableActions(user, snapshot).keys()].map((type) => {
       const { action, by, fields, workPage, danger } = PROPOSAL_EVENTS[type];
@@ -153,17 +159,17 @@ function proposalPage(participation: Participation, user: SessionUser) {
   };
 }
 
-const NOTICES: Record<string, (reference: string | null) => string> = {
-  submitted: (reference) => `Submitted as ${reference}. You and your partners receive a confirmation e-mail.`,
-  resubmitted: () => "Your answer is sent and the proposal is resubmitted as a new version.",
+const NOTICES: Record<string, (reference: string | null, t: TFunction) => string> = {
+  submitted: (reference, t) => t("proposalPage.notice.submitted", { reference }),
+  resubmitted: (_reference, t) => t("proposalPage.notice.resubmitted"),
 };
 
 /**
  * The proposal page with what this person can do from it: the forms of the events they may
  * send, links to the pages where an event's work happens, and the proposal's other pages.
  */
-export function proposalPageFor(participation: Participation, user: SessionUser, notice: string | null) {
-  const page = proposalPage(participation, user);
+export function proposalPageFor(participation: Participation, user: SessionUser, notice: string | null, t: TFunction, language: PageLanguage) {
+  const page = proposalPage(participation, user, t, language);
   const may = (permission: Parameters<typeof canOnProposal>[1]) => canOnProposal(user, permission, participation);
   const reached = (stage: ProposalStatePath) =>
     page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
@@ -171,26 +177,26 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
   const deadlines = deadlinesOf(participation.proposalId, page.state);
   const departures = departuresOf(participation.proposalId);
   const links = [
-    may("editProposal") ? { to: "edit", label: "Edit the proposal" } : null,
-    { to: "partners", label: may("managePartners") ? "Invite and manage partners" : "Partners" },
-    may("respondAsPartner") ? { to: "partnership", label: "Confirm or decline your institution's participation" } : null,
-    may("comment") ? { to: "comments", label: "Comments" } : null,
-    { to: "attachments", label: may("editProposal") ? "Attachments: add or remove" : "Attachments" },
-    page.reference ? { to: "versions", label: "Compare versions" } : null,
-    page.reference ? { to: "print", label: "Print (or download as PDF) for your files" } : null,
-    reached("conceptualWork") ? { to: "concept", label: may("editConceptNote") ? "Write the concept note" : "Concept note" } : null,
+    may("editProposal") ? { to: "edit", label: t("proposalPage.link.edit") } : null,
+    { to: "partners", label: may("managePartners") ? t("proposalPage.link.managePartners") : t("proposalPage.link.partners") },
+    may("respondAsPartner") ? { to: "partnership", label: t("proposalPage.link.partnership") } : null,
+    may("comment") ? { to: "comments", label: t("proposalPage.link.comments") } : null,
+    { to: "attachments", label: may("editProposal") ? t("proposalPage.link.manageAttachments") : t("proposalPage.link.attachments") },
+    page.reference ? { to: "versions", label: t("proposalPage.link.versions") } : null,
+    page.reference ? { to: "print", label: t("proposalPage.link.print") } : null,
+    reached("conceptualWork") ? { to: "concept", label: may("editConceptNote") ? t("proposalPage.link.writeConcept") : t("proposalPage.link.concept") } : null,
     reached("implementation") || isWithin(page.state, "completed")
-      ? { to: "implementation", label: may("reportImplementation") ? "Report on implementation" : "Implementation and activities" }
+      ? { to: "implementation", label: may("reportImplementation") ? t("proposalPage.link.reportImplementation") : t("proposalPage.link.implementation") }
       : null,
-    deadlines.length ? { to: "deadlines", label: may("extendDeadlines") ? "Deadlines: move one" : "Deadlines" } : null,
+    deadlines.length ? { to: "deadlines", label: may("extendDeadlines") ? t("proposalPage.link.moveDeadline") : t("proposalPage.link.deadlines") } : null,
     may("recordPartnerDeparture") || departures.length
-      ? { to: "departures", label: may("recordPartnerDeparture") ? "Record that a partner left" : "Partners that left" }
+      ? { to: "departures", label: may("recordPartnerDeparture") ? t("proposalPage.link.recordDeparture") : t("proposalPage.link.departures") }
       : null,
   ];
   const review = ownReview(user, participation.proposalId);
   const workLinks = [
     // An invitation waiting for this person's institution is theirs to answer now.
-    ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: "Answer the invitation: confirm or decline" }] : []),
+    ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: t("proposalPage.answerInvitation") }] : []),
     ...(review && ASSIGNMENT_STATES_TO_ACT_IN.includes(review.state) ? [{ to: `/reviews/${review.id}`, label: REVIEW_NEXT_STEP[review.state]! }] : []),
     ...page.actions.flatMap(({ workPage }) => (workPage ? [{ to: `/proposals/${page.id}/${workPage.path}`, label: workPage.label }] : [])),
   ];
@@ -200,10 +206,10 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
     deadlines: deadlines.filter((deadline) => deadline.open),
     // A submitted proposal a partner left: whether the joint rule still holds, said where everyone looks first.
     jointLost: departures.length > 0 && page.jointRule.required && !page.isJoint && !page.finished ? { last: departures.at(-1)!, minimum: page.minimumCountries } : null,
-    notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice]!(page.reference) : null,
+    notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice]!(page.reference, t) : null,
     actions: page.actions.filter((action) => action.workPage === null),
     workLinks,
-    nextStep: nextStepOf(workLinks, page.actions),
+    nextStep: nextStepOf(workLinks, page.actions, t),
     clarification: page.clarification
       ? {
           ...page.clarification,
@@ -213,9 +219,9 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
       : null,
     // A submitted review is no step of theirs, but its reviewer may open or reopen it while the review is open.
     links: [
-      ...(review?.state === "submitted" ? [{ to: `/reviews/${review.id}`, label: "Your review (submitted): open or reopen it" }] : []),
+      ...(review?.state === "submitted" ? [{ to: `/reviews/${review.id}`, label: t("proposalPage.link.ownReview") }] : []),
       ...links.flatMap((link) => (link ? [{ to: `/proposals/${page.id}/${link.to}`, label: link.label }] : [])),
-      ...roundLinks(user, page.round, reached("euReview")),
+      ...roundLinks(user, page.round, reached("euReview"), t),
     ],
   };
 }
@@ -237,27 +243,27 @@ function ownReview(user: SessionUser, proposalId: number) {
 const ASSIGNMENT_STATES_TO_ACT_IN: readonly AssignmentState[] = ["invited", "reviewing"];
 
 /** The TAF team's way back from a proposal to the round's pages it was reached from. */
-function roundLinks(user: SessionUser, round: { id: number; code: string }, reviewed: boolean) {
+function roundLinks(user: SessionUser, round: { id: number; code: string }, reviewed: boolean, t: TFunction) {
   if (!can(user, "manageRounds")) return [];
   const base = `/admin/rounds/${round.id}`;
   return [
-    { to: base, label: `Round ${round.code}` },
-    ...(reviewed && can(user, "manageReviews") ? [{ to: `${base}/review`, label: "Review desk" }] : []),
-    ...(reviewed && can(user, "viewRanking") ? [{ to: `${base}/ranking`, label: "Ranking" }] : []),
-    ...(reviewed && can(user, "decideProposals") ? [{ to: `${base}/decisions`, label: "Decisions" }] : []),
+    { to: base, label: t("proposalPage.link.round", { code: round.code }) },
+    ...(reviewed && can(user, "manageReviews") ? [{ to: `${base}/review`, label: t("proposalPage.link.reviewDesk") }] : []),
+    ...(reviewed && can(user, "viewRanking") ? [{ to: `${base}/ranking`, label: t("proposalPage.link.ranking") }] : []),
+    ...(reviewed && can(user, "decideProposals") ? [{ to: `${base}/decisions`, label: t("proposalPage.link.decisions") }] : []),
   ];
 }
 
 /** Who moves the proposal on from here, in words, as the statechart says. */
-function nextActor(snapshot: ProposalSnapshot, leadInstitutionId: number) {
-  if (stageActorOf(statePath(snapshot)) === "reviewers") return "the reviewers";
+function nextActor(snapshot: ProposalSnapshot, leadInstitutionId: number, t: TFunction) {
+  if (stageActorOf(statePath(snapshot)) === "reviewers") return t("proposalPage.actor.reviewers");
   // Steps that stop or pause a proposal rather than move it on do not say who acts next.
   const moves = (who: Standing) => allowedEvents(snapshot, who).some((type) => !PROPOSAL_EVENTS[type].sideStep);
   const lead = moves(leadOf(leadInstitutionId));
   const team = moves(TAF_TEAM);
-  if (lead && team) return "the lead institution or the TAF team";
-  if (lead) return "the lead institution";
-  if (team) return "the TAF team";
+  if (lead && team) return t("proposalPage.actor.leadOrTeam");
+  if (lead) return t("proposalPage.actor.lead");
+  if (team) return t("proposalPage.actor.team");
   return null;
 }
 
@@ -270,11 +276,11 @@ function isEventType(type: string): type is ProposalEventType {
   return Object.hasOwn(PROPOSAL_EVENTS, type);
 }
 
-function actorLabel(role: string, name: string | null, internal: boolean) {
-  if (role === "system") return "The portal";
-  if (role === "administrator") return internal && name ? `${name} (TAF team)` : "The TAF team";
-  if (role === "reviewer") return internal && name ? `${name} (reviewer)` : "A reviewer";
-  return name ?? "An applicant";
+function actorLabel(role: string, name: string | null, internal: boolean, t: TFunction) {
+  if (role === "system") return t("proposalPage.historyActor.portal");
+  if (role === "administrator") return internal && name ? t("proposalPage.historyActor.teamMember", { name }) : t("proposalPage.historyActor.team");
+  if (role === "reviewer") return internal && name ? t("proposalPage.historyActor.reviewerNamed", { name }) : t("proposalPage.historyActor.reviewer");
+  return name ?? t("proposalPage.historyActor.applicant");
 }
 
 function texts(type: string, payload: Record<string, unknown>, internal: boolean) {
@@ -297,18 +303,24 @@ type PageAction = Page["actions"][number];
  * steps that only pause it, and last the ones that end it, which the page keeps behind a
  * disclosure. Without a step of theirs, the page says where the proposal waits and for whom.
  */
-function nextStepOf(workLinks: { to: string; label: string }[], actions: PageAction[]) {
+function nextStepOf(workLinks: { to: string; label: string }[], actions: PageAction[], t: TFunction) {
   const forms = actions.filter((action) => action.workPage === null);
   const moves = forms.filter((action) => !action.danger && !PROPOSAL_EVENTS[action.type].sideStep);
   const instruction = [...workLinks.map((link) => link.label.toLowerCase()), ...moves.map((action) => action.label)];
   return {
     yourTurn: instruction.length > 0,
     /** "Confirm eligibility, request clarification or re-run the automatic eligibility check." */
-    instruction: instruction.length > 0 ? `${sentence(instruction.length === 1 ? instruction[0]! : `${instruction.slice(0, -1).join(", ")} or ${instruction.at(-1)}`)}.` : null,
+    instruction: instruction.length > 0 ? t("nextStep.instruction", { steps: sentence(eitherOf(instruction, t)) }) : null,
     moves,
     pauses: forms.filter((action) => !action.danger && PROPOSAL_EVENTS[action.type].sideStep),
     endings: forms.filter((action) => action.danger),
   };
+}
+
+/** "a, b or c", in the page's language. */
+function eitherOf(steps: string[], t: TFunction) {
+  if (steps.length === 1) return steps[0]!;
+  return t("nextStep.either", { some: steps.slice(0, -1).join(t("nextStep.separator")), last: steps.at(-1) });
 }
 
 function sentence(words: string) {
@@ -316,13 +328,11 @@ function sentence(words: string) {
 }
 
 /** The main stage that comes after the current one, as the stage line says it; null once finished. */
-function nextStageOf(stages: ReturnType<typeof stagesOf>) {
+function nextStageOf(stages: ReturnType<typeof stagesOf>, t: TFunction) {
   if (stages.outcome) return null;
   const current = stages.steps.findIndex((step) => step.status === "current");
-  return stages.steps[current + 1]?.label ?? FINISHED_WORDS;
+  return stages.steps[current + 1]?.label ?? t("proposalPage.finished");
 }
-
-const FINISHED_WORDS = "Completed, after the completion report is approved";
 
 /** The open clarification request, where the machine waits for its answer: the question asked and when it is due. */
 function clarificationAsked(snapshot: ProposalSnapshot, history: { event: { type: string; payload: Record<string, unknown> } }[], dueAt: Date | null) {

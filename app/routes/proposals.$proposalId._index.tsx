@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { ClarificationRequest } from "../components/proposal/clarification-request";
 import { DeadlineFacts } from "../components/proposal/deadlines";
@@ -11,24 +12,26 @@ import { StageLine, StageList } from "../components/proposal/stages";
 import { Statechart } from "../components/statechart";
 import { ProposalAnswer } from "../components/proposal-answer";
 import { HeldDecision } from "../components/reviews/decision-fields";
+import { useTextLanguage } from "../components/text-language";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { readForm } from "../forms.server";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
 import { sendFromProposalPage } from "../proposals/page-commands.server";
 import { proposalPageFor } from "../proposals/proposal-view.server";
 import { heldDecisionOn } from "../reviews/decisions.server";
 import { advisorSharingFor } from "../proposals/advisor-sharing.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  const page = proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice"));
+  const t = await translatorOf(request);
+  const page = proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice"), t, await pageLanguage(request));
   // Whoever may decide sees the decision held so far beside the form that would replace it.
   return {
     ...page,
+    pageTitle: t("layout.pageTitle", { page: page.reference || page.title || t("proposalPage.title") }),
     heldDecision: page.actions.some((action) => action.type === "DECIDE") ? heldDecisionOn(proposal.proposalId) : null,
     advisorSharing: advisorSharingFor(proposal, user),
   };
@@ -43,10 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProposalPage() {
   const proposal = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   return (
     <>
       <p>
-        <Link to="/">Home</Link>
+        <Link to="/">{t("proposalPage.home")}</Link>
       </p>
       <div className="page-head">
         <h1>
@@ -56,7 +61,7 @@ export default function ProposalPage() {
               <span className="visually-hidden">:</span>{" "}
             </>
           ) : null}
-          {proposal.title || "Untitled proposal"}
+          {proposal.title ? <span {...typed}>{proposal.title}</span> : t("proposalPage.untitled")}
         </h1>
         <span className={proposal.finished ? "badge off" : "badge ok"}>{proposal.stateLabel}</span>
       </div>
@@ -67,8 +72,7 @@ export default function ProposalPage() {
       ) : null}
       {proposal.jointLost ? (
         <p className="notice warning" role="status">
-          {proposal.jointLost.last.institution} left the proposal on {proposal.jointLost.last.leftAt}. Institutions from fewer than {proposal.jointLost.minimum} Western
-          Balkan countries now stand behind it, so it no longer meets the joint rule. The TAF team has been told and decides with the lead how to go on.
+          {t("proposalPage.jointLost", { institution: proposal.jointLost.last.institution, date: proposal.jointLost.last.leftAt, minimum: proposal.jointLost.minimum })}
         </p>
       ) : null}
       {proposal.clarification ? <ClarificationRequest clarification={proposal.clarification} internal={proposal.forTeam} /> : null}
@@ -83,7 +87,7 @@ export default function ProposalPage() {
         extra={(type) => (type === "DECIDE" ? <HeldDecision held={proposal.heldDecision} /> : null)}
       />
 
-      <nav aria-label="This proposal" className="proposal-links">
+      <nav aria-label={t("proposalPage.linksLabel")} className="proposal-links">
         <ul>
           {proposal.links.map((link) => (
             <li key={link.to}>
@@ -105,12 +109,12 @@ export default function ProposalPage() {
       </dl>
 
       <section aria-labelledby="where-heading">
-        <h2 id="where-heading">Where it is</h2>
+        <h2 id="where-heading">{t("proposalPage.whereHeading")}</h2>
         <StageList stages={proposal.stages} />
-        <StageLine now={proposal.stateLabel} next={proposal.nextStage} who={proposal.nextStep.yourTurn ? "you" : proposal.nextActor} words={proposal.stageWords} />
+        <StageLine now={proposal.stateLabel} next={proposal.nextStage} who={proposal.nextStep.yourTurn ? t("proposalPage.you") : proposal.nextActor} words={proposal.stageWords} />
         {proposal.statechart ? (
           <details className="statechart-details">
-            <summary>The process as a diagram (for the TAF team)</summary>
+            <summary>{t("proposalPage.diagram")}</summary>
             <Statechart picture={proposal.statechart} />
           </details>
         ) : null}
@@ -121,13 +125,13 @@ export default function ProposalPage() {
       {proposal.eligibility ? <EligibilityCheck check={proposal.eligibility} /> : null}
 
       <section aria-labelledby="content-heading">
-        <h2 id="content-heading">The proposal</h2>
+        <h2 id="content-heading">{t("proposalPage.contentHeading")}</h2>
         <dl className="answers">
           {PROPOSAL_PARTS.map((part) => (
             <div key={part.key}>
               <dt>{part.label}</dt>
               <dd>
-                <ProposalAnswer value={proposal.content[part.key]} partKey={part.key} missing="quiet" />
+                <ProposalAnswer value={proposal.content[part.key]} partKey={part.key} missing="quiet" inWords={proposal.answersInWords[part.key]} />
               </dd>
             </div>
           ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 type Field =
   | { name: string; kind: "text"; label: string; hint?: string }
@@ -35,6 +36,7 @@ export function ActionForm({
   /** Where the form is sent when it is not the page's own action: the proposal page's, from a work page. */
   to?: string;
 }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const mine = result?.event === action.type ? result : undefined;
   const busy = navigation.state !== "idle" && navigation.formData?.get("event") === action.type;
@@ -54,7 +56,7 @@ export function ActionForm({
         <ActionField key={field.name} id={`${action.type}-${field.name}`} field={field} value={mine?.values[field.name]} errors={mine?.fieldErrors[field.name]} />
       ))}
       <button type="submit" className={action.danger ? "danger" : undefined} disabled={busy}>
-        {busy ? "Working…" : sentence(action.label)}
+        {busy ? t("actionForm.working") : sentence(action.label)}
       </button>
     </Form>
   );

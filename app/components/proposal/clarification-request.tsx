@@ -1,4 +1,6 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { useTextLanguage } from "../text-language";
 import { DueBy } from "../deadline";
 
 /**
@@ -14,19 +16,26 @@ export function ClarificationRequest({
   /** The TAF team reads its own question as asked, not as addressed to them. */
   internal: boolean;
 }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   return (
     <section aria-labelledby="clarification-heading" className="notice warning clarification">
-      <h2 id="clarification-heading">{internal ? "Your question to the lead institution" : "The TAF team asks for clarification"}</h2>
-      {clarification.question ? <blockquote className="prose">{clarification.question}</blockquote> : null}
+      <h2 id="clarification-heading">{internal ? t("clarification.headingTeam") : t("clarification.heading")}</h2>
+      {clarification.question ? <blockquote className="prose" {...typed}>
+          {clarification.question}
+        </blockquote> : null}
       {clarification.dueAt ? <DueBy at={clarification.dueAt} now={clarification.now} /> : null}
       {clarification.answerAt ? (
         <p>
-          You may edit the proposal and its partners until then; your answer goes with it when you resubmit. <Link to={clarification.answerAt}>Answer the question and resubmit</Link>.
+          <Trans i18nKey="clarification.answer" components={{ answer: <Link to={clarification.answerAt} /> }} />
         </p>
       ) : internal ? (
-        <p>The lead institution answers and resubmits; if no answer comes by the due date, the proposal comes back to you to decide.</p>
+        <p>{t("clarification.team")}</p>
       ) : (
-        <p>Only the lead institution answers it and resubmits the proposal.{clarification.mayComment ? " You can tell them what to add in the comments." : ""}</p>
+        <p>
+          {t("clarification.others")}
+          {clarification.mayComment ? ` ${t("clarification.comment")}` : ""}
+        </p>
       )}
     </section>
   );

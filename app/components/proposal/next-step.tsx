@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ActionForm } from "./action-form";
 
 type Action = Parameters<typeof ActionForm>[0]["action"] & { type: string };
@@ -34,7 +35,7 @@ export function NextStepPanel({
 }: {
   step: NextStep;
   workLinks: { to: string; label: string }[];
-  /** Whom the proposal waits for, in words ("the TAF team"); null when no one moves it on. */
+  /** Whom the proposal waits for, in the page's words ("the TAF team"); null when no one moves it on. */
   waitingFor: string | null;
   finished: boolean;
   version: number;
@@ -42,17 +43,18 @@ export function NextStepPanel({
   /** What one event's form shows above its fields (the decision held so far beside DECIDE). */
   extra?: (type: string) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const folded = [...step.pauses, ...step.endings];
   return (
     <section aria-labelledby="next-step-heading" className={step.yourTurn ? "next-step yours" : "next-step"}>
-      <h2 id="next-step-heading">{step.yourTurn ? "Your next step" : finished ? "This proposal is closed" : "What happens next"}</h2>
+      <h2 id="next-step-heading">{step.yourTurn ? t("nextStep.yours") : finished ? t("nextStep.closed") : t("nextStep.whatNext")}</h2>
       {step.instruction ? (
         <p className="instruction">{step.instruction}</p>
       ) : finished ? (
-        <p>Nothing more happens to this proposal.</p>
+        <p>{t("nextStep.nothingMore")}</p>
       ) : (
         <p>
-          {waitingFor ? `Nothing for you to do now: it is the turn of ${waitingFor}.` : "Nothing for you to do now."} You will get an e-mail when something changes.
+          {waitingFor ? t("nextStep.turnOf", { who: waitingFor }) : t("nextStep.nothingNow")} {t("nextStep.mail")}
         </p>
       )}
       {workLinks.length ? (
@@ -75,7 +77,7 @@ export function NextStepPanel({
       ) : null}
       {folded.length ? (
         <div className="rare-steps">
-          <h3>{step.endings.length && !step.pauses.length ? "If the proposal must end" : "Other steps"}</h3>
+          <h3>{step.endings.length && !step.pauses.length ? t("nextStep.ifEnding") : t("nextStep.otherSteps")}</h3>
           {folded.map((action) => (
             <details key={action.type} open={result?.event === action.type ? true : undefined}>
               <summary className={action.danger ? "danger" : undefined}>{sentence(action.label)}…</summary>
