@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { formatBrusselsIn, formatDayIn } from "../../workflows/time";
+import { formatBrusselsIn, formatDayIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
 import { ConceptNoteForm, ConceptNoteView, RevisionRequests } from "../components/proposal/concept-note";
 import { DocumentAttachments } from "../components/proposal/document-attachments";
 import { TeamSteps } from "../components/proposal/team-steps";
@@ -12,7 +12,7 @@ import { teamStepsOn } from "../proposals/proposal-view.server";
 import { readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
-import { conceptNoteIntent, conceptNoteSchema } from "../proposals/concept-note-schema";
+import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
 import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, institutionChoices, namesNotOffered, saveConceptNote } from "../proposals/concept-note.server";
 import { conceptNoteAttachments } from "../proposals/document-attachments.server";
 import { leadActor } from "../auth/actors.server";
@@ -29,7 +29,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     pageTitle: t("layout.pageTitle", { page: `${t("conceptNotePage.what")} · ${page.reference ?? page.title}` }),
     teamSteps: teamStepsOn(proposal, user),
-    note: { ...page.note, activities: page.note.activities.map((a) => ({ ...a, dateLabel: formatDayIn(language, a.date) })) },
+    note: {
+      ...page.note,
+      activities: page.note.activities.map((a) => ({ ...a, dateLabel: formatDayIn(language, a.date), participantsLabel: a.participants === null ? "" : formatNumberIn(language, a.participants) })),
+      budgetLines: page.note.budgetLines.map((line) => ({ ...line, amountLabel: line.amountEur === null ? "" : formatEurosIn(language, line.amountEur) })),
+    },
+    labels: {
+      total: formatEurosIn(language, page.total),
+      maxActivities: formatNumberIn(language, MAX_ACTIVITIES),
+      maxBudgetLines: formatNumberIn(language, MAX_BUDGET_LINES),
+      maxAnswer: formatNumberIn(language, MAX_ANSWER),
+    },
     // Where the concept is, asked of the statechart (typed by it), as flags for the page.
     stage: {
       conceptualWork: proposal.snapshot.matches("conceptualWork"),

@@ -5,10 +5,10 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import type { PageLanguage } from "../../../workflows/languages";
-import { formatEurosIn, formatNumberIn } from "../../../workflows/time";
+import { formatEurosIn } from "../../../workflows/time";
 import { SUPPORT_KINDS } from "../../../workflows/vocabulary";
 import type { ConceptActivityForm, ConceptNoteForm as ConceptNoteFormValues } from "../../proposals/concept-note-schema";
-import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../../proposals/concept-note-schema";
+import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_BUDGET_LINES } from "../../proposals/concept-note-schema";
 import type { conceptNoteFormValues, conceptNotePage } from "../../proposals/concept-note.server";
 import { CountryName } from "../country";
 import { useTextLanguage } from "../text-language";
@@ -22,9 +22,12 @@ import { useHydrated } from "./draft-form";
 
 /** The concept note page as its loader hands it over: dates in words, the stage as flags. */
 export type ConceptNotePageData = Omit<ReturnType<typeof conceptNotePage>, "note"> & {
-  note: Omit<ReturnType<typeof conceptNotePage>["note"], "activities"> & {
-    activities: (ReturnType<typeof conceptNotePage>["note"]["activities"][number] & { dateLabel: string })[];
+  note: Omit<ReturnType<typeof conceptNotePage>["note"], "activities" | "budgetLines"> & {
+    activities: (ReturnType<typeof conceptNotePage>["note"]["activities"][number] & { dateLabel: string; participantsLabel: string })[];
+    budgetLines: (ReturnType<typeof conceptNotePage>["note"]["budgetLines"][number] & { amountLabel: string })[];
   };
+  /** Numbers as the page's language writes them, written by the server: the browser may lack that language's data. */
+  labels: { total: string; maxActivities: string; maxBudgetLines: string; maxAnswer: string };
   stage: { conceptualWork: boolean; drafting: boolean; underReview: boolean };
   formValues: ReturnType<typeof conceptNoteFormValues> | null;
   /** Per activity key, names it holds that the form does not offer as ticks. */
@@ -82,8 +85,7 @@ export function RevisionRequests({ page }: { page: ConceptNotePageData }) {
 }
 
 export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as PageLanguage;
+  const { t } = useTranslation();
   const typed = useTextLanguage("en");
   const { note, countries } = page;
   const kindLabel = (kind: string | null) => SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? "";
@@ -127,7 +129,7 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
                           ))}
                       </ul>
                     </td>
-                    <td data-label={t("conceptNotePage.view.participants")}>{a.participants === null ? "" : formatNumberIn(language, a.participants)}</td>
+                    <td data-label={t("conceptNotePage.view.participants")}>{a.participantsLabel}</td>
                   </tr>
                 ))}
               </tbody>
@@ -156,7 +158,7 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
                     {line.item}
                   </td>
                   <td className="number" data-label={t("conceptNotePage.view.amount")}>
-                    {line.amountEur === null ? "" : formatEurosIn(language, line.amountEur)}
+                    {line.amountLabel}
                   </td>
                 </tr>
               ))}
@@ -165,7 +167,7 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
               <tr>
                 <th scope="row">{t("conceptNotePage.view.total")}</th>
                 <td className="number" data-label={t("conceptNotePage.view.amount")}>
-                  <strong>{formatEurosIn(language, page.total)}</strong>
+                  <strong>{page.labels.total}</strong>
                 </td>
               </tr>
             </tfoot>
@@ -236,6 +238,7 @@ export function ConceptNoteForm({
   });
   const formProps = getFormProps(form);
   const answer = fields.answer;
+  // Until the lead changes an amount, the total is the server's words (see `labels`).
   const total = budgetLines.reduce((sum, line) => {
     const amount = Number(line.getFieldset().amountEur.value);
     return sum + (Number.isFinite(amount) && amount > 0 ? amount : 0);
@@ -269,7 +272,7 @@ export function ConceptNoteForm({
         <legend>
           <h2>{t("conceptNotePage.view.activities")}</h2>
         </legend>
-        <p className="hint">{t("conceptNotePage.form.activitiesHint", { max: formatNumberIn(language, MAX_ACTIVITIES) })}</p>
+        <p className="hint">{t("conceptNotePage.form.activitiesHint", { max: page.labels.maxActivities })}</p>
         {fields.activities.errors?.length ? <p className="error">{fields.activities.errors.map((message) => t(message, { defaultValue: message })).join(" ")}</p> : null}
         {activities.map((activity, index) => (
           <ActivityFields key={activity.key} meta={activity} number={index + 1} countries={page.countries} choices={page.institutionChoices} notOffered={page.notOffered}>
@@ -289,7 +292,7 @@ export function ConceptNoteForm({
         <legend>
           <h2>{t("conceptNotePage.view.budget")}</h2>
         </legend>
-        <p className="hint">{t("conceptNotePage.form.budgetHint", { max: formatNumberIn(language, MAX_BUDGET_LINES) })}</p>
+        <p className="hint">{t("conceptNotePage.form.budgetHint", { max: page.labels.maxBudgetLines })}</p>
         {fields.budgetLines.errors?.length ? <p className="error">{fields.budgetLines.errors.map((message) => t(message, { defaultValue: message })).join(" ")}</p> : null}
         {budgetLines.map((line, index) => {
           const parts = line.getFieldset();
@@ -310,7 +313,7 @@ export function ConceptNoteForm({
           </button>
         ) : null}
         <p className="budget-total" aria-live="polite">
-          <Trans i18nKey="conceptNotePage.form.total" values={{ total: formatEurosIn(language, total) }} components={{ strong: <strong /> }} />
+          <Trans i18nKey="conceptNotePage.form.total" values={{ total: total === page.total ? page.labels.total : formatEurosIn(language, total) }} components={{ strong: <strong /> }} />
         </p>
       </fieldset>
 
@@ -331,7 +334,7 @@ export function ConceptNoteForm({
           <blockquote className="prose" {...typed}>{openRequest.reason}</blockquote>
           <TextAreaField
             label={t("conceptNotePage.form.answerLabel")}
-            hint={t("conceptNotePage.form.answerHint", { max: formatNumberIn(language, MAX_ANSWER) })}
+            hint={t("conceptNotePage.form.answerHint", { max: page.labels.maxAnswer })}
             meta={answer}
           />
         </fieldset>
