@@ -122,7 +122,7 @@ export default function ConceptNotePage() {
         <p>{t("conceptNotePage.introReviewTaf", { at: lastSubmission?.at })}</p>
       ) : page.inImplementation ? (
         <p>
-          <Trans i18nKey="conceptNotePage.introImplementation" components={{ link: <Link to={`/proposals/${page.id}/implementation`} /> }} />
+          <Trans i18nKey="conceptNotePage.introImplementation" components={{ pageLink: <Link to={`/proposals/${page.id}/implementation`} /> }} />
         </p>
       ) : (
         <p>{t("conceptNotePage.introOther", { stage: page.stateLabel })}</p>

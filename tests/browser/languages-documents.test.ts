@@ -24,11 +24,12 @@ describe("the proposal's documents in a longer pseudo-language", () => {
     const { page, problems } = await watchedPage(running.browser);
     // The lead of one proposal writes its note; the lead of another reads its approved one.
     const readers = [
-      { email: "applicant.rs@taf.example", url: proposalUrlByTitle(running.portal, FOLLOW_THE_MONEY, "/concept") },
-      { email: "applicant.xk@taf.example", url: proposalUrlByTitle(running.portal, DRUG_NETWORKS, "/concept") },
+      { email: "applicant.rs@taf.example", url: proposalUrlByTitle(running.portal, FOLLOW_THE_MONEY, "/concept"), link: null },
+      // The approved note sends its reader on to the implementation page, a link inside the sentence.
+      { email: "applicant.xk@taf.example", url: proposalUrlByTitle(running.portal, DRUG_NETWORKS, "/concept"), link: "íìmpléèméèñtáàtíìóòñ páàgéè" },
     ];
     const overflowing: string[] = [];
-    for (const { email, url } of readers) {
+    for (const { email, url, link } of readers) {
       await signIn(running.portal, page, email);
       await page.goto(`${url}?lng=en-XA`);
       for (const width of [390, 1280]) {
@@ -38,6 +39,7 @@ describe("the proposal's documents in a longer pseudo-language", () => {
         const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
         if (scrollWidth > width) overflowing.push(`${url} at ${width} px: ${scrollWidth} px wide`);
       }
+      if (link) expect(await page.getByRole("link", { name: link }).count(), url).toBe(1);
       await page.goto(`${url}?lng=en`);
       await signOut(page);
     }

@@ -264,7 +264,7 @@ export function ConceptNoteForm({
       {/* The answer is at the end of a long form: after a post without JavaScript, say so at the top. */}
       {answer.errors?.length ? (
         <p className="notice error" role="alert">
-          <Trans i18nKey="conceptNotePage.form.answerNeedsAttention" components={{ link: <a href={`#${answer.id}`} /> }} />
+          <Trans i18nKey="conceptNotePage.form.answerNeedsAttention" components={{ messageLink: <a href={`#${answer.id}`} /> }} />
         </p>
       ) : null}
 
