@@ -16,36 +16,50 @@ export const MAX_ACTIVITIES = 30;
 export const MAX_BUDGET_LINES = 50;
 export const MAX_PARTICIPANTS = 10_000;
 const MAX_AMOUNT_EUR = 5_000_000;
-export const MAX_ANSWER = 4000;
-const ANSWER_REQUIRED = "Write your answer to the revision request: what you changed and why.";
+export const MAX_ANSWER = 4000 as const;
+const ANSWER_REQUIRED = "conceptNoteForm.answerRequired";
 
 const CONCEPT_NOTE_INTENTS = ["save", "submit"] as const;
 export type ConceptNoteIntent = (typeof CONCEPT_NOTE_INTENTS)[number];
 
 const SUPPORT_KIND_IDS = SUPPORT_KINDS.map((kind) => kind.id) as [SupportKind, ...SupportKind[]];
 
-const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`);
+// Messages are catalogue keys (locales/*/documents.json), one per cap the form uses.
+const TOO_LONG = { 120: "conceptNoteForm.atMost120", 200: "conceptNoteForm.atMost200", 300: "conceptNoteForm.atMost300", 4000: "conceptNoteForm.atMost4000" } as const;
+const text = (max: keyof typeof TOO_LONG) => multiLine().trim().max(max, TOO_LONG[max]);
 
 /** "2026-09-15", a date that exists (not 31 April), between 2000 and 2099. */
-export const isoDate = z
-  .string({ error: "Give the date as YYYY-MM-DD, for example 2026-09-15." })
-  .trim()
-  .regex(/^20\d\d-\d\d-\d\d$/, { error: "Give the date as YYYY-MM-DD, for example 2026-09-15.", abort: true })
-  .refine((value) => {
-    const day = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
-  }, { error: "This date does not exist in the calendar.", abort: true });
+function calendarDate(messages: { format: string; missing: string }) {
+  return z
+    .string({ error: messages.format })
+    .trim()
+    .regex(/^20\d\d-\d\d-\d\d$/, { error: messages.format, abort: true })
+    .refine((value) => {
+      const day = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+    }, { error: messages.missing, abort: true });
+}
+
+/** A date with English messages, for the forms whose pages do not read the catalogues yet. */
+export const isoDate = calendarDate({ format: "Give the date as YYYY-MM-DD, for example 2026-09-15.", missing: "This date does not exist in the calendar." });
+const noteDate = calendarDate({ format: "conceptNoteForm.dateFormat", missing: "conceptNoteForm.dateMissing" });
 
 // An activity has people in it and a budget line costs something: 0 is a slip, not an answer.
-const wholeNumber = (what: string, max: number) =>
+const wholeNumber = (what: "participants" | "amount", max: number) =>
   z
-    .number({ error: `Give the ${what} as a number.` })
-    .int(`Give the ${what} as a whole number.`)
-    .min(1, `The ${what} must be at least 1.`)
-    .max(max, `The ${what} cannot be above ${max.toLocaleString("en-GB")}.`);
+    .number({ error: WHOLE_NUMBER[what].number })
+    .int(WHOLE_NUMBER[what].whole)
+    .min(1, WHOLE_NUMBER[what].min)
+    .max(max, WHOLE_NUMBER[what].max);
+const WHOLE_NUMBER = {
+  participants: { number: "conceptNoteForm.participantsNumber", whole: "conceptNoteForm.participantsWhole", min: "conceptNoteForm.participantsMin", max: "conceptNoteForm.participantsMax" },
+  amount: { number: "conceptNoteForm.amountNumber", whole: "conceptNoteForm.amountWhole", min: "conceptNoteForm.amountMin", max: "conceptNoteForm.amountMax" },
+} as const;
 
 /** Stable ids of activities: activity reports point at them once the concept note is approved. */
-export const activityKey = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, "This activity's id is not valid. Reload the page.");
+const ACTIVITY_KEY = /^[A-Za-z0-9-]{1,40}$/;
+export const activityKey = z.string().regex(ACTIVITY_KEY, "This activity's id is not valid. Reload the page.");
+const noteActivityKey = z.string().regex(ACTIVITY_KEY, "conceptNoteForm.activityId");
 
 /** When a row has been started, "submit" asks for the rest of it. */
 function requireRest<T extends Record<string, unknown>>(strict: boolean, required: readonly [keyof T & string, string][], ignore: readonly string[]) {
@@ -73,7 +87,7 @@ const institutionsSchema = z.object(
 /** An institution an activity can name: the proposal's lead or one of its confirmed partners. */
 export type InstitutionChoice = { id: number; name: string; countryCode: CountryCode };
 
-const NOT_A_PARTNER = "Tick institutions of this proposal only: its lead and its confirmed partners.";
+const NOT_A_PARTNER = "conceptNoteForm.notAPartner";
 
 /**
  * `choices`: the institutions the form offers (null where the stored note is read back). The form
@@ -83,28 +97,28 @@ const NOT_A_PARTNER = "Tick institutions of this proposal only: its lead and its
 function activitySchema(strict: boolean, choices: readonly InstitutionChoice[] | null) {
   return z
     .object({
-      key: activityKey.optional(),
-      kind: z.enum(SUPPORT_KIND_IDS, { error: "Choose a kind of activity from the list." }).optional(),
+      key: noteActivityKey.optional(),
+      kind: z.enum(SUPPORT_KIND_IDS, { error: "conceptNoteForm.kindFromList" }).optional(),
       title: text(200).optional(),
-      date: isoDate.optional(),
+      date: noteDate.optional(),
       place: text(120).optional(),
       institutions: institutionsSchema.optional(),
       institutionIds: z
         .array(z.number({ error: NOT_A_PARTNER }).int(NOT_A_PARTNER))
         .refine((ids) => choices === null || ids.every((id) => choices.some((choice) => choice.id === id)), NOT_A_PARTNER)
         .optional(),
-      participants: wholeNumber("number of participants", MAX_PARTICIPANTS).optional(),
+      participants: wholeNumber("participants", MAX_PARTICIPANTS).optional(),
     })
     .superRefine(
       requireRest(
         strict,
         [
-          ["kind", "Choose the kind of activity."],
-          ["title", "Give the activity a title."],
-          ["date", "Give the date of the activity."],
-          ["place", "Give the place of the activity."],
-          ["institutionIds", "Tick the institutions taking part: at least one."],
-          ["participants", "Give the expected number of participants."],
+          ["kind", "conceptNoteForm.kind"],
+          ["title", "conceptNoteForm.title"],
+          ["date", "conceptNoteForm.date"],
+          ["place", "conceptNoteForm.place"],
+          ["institutionIds", "conceptNoteForm.institutions"],
+          ["participants", "conceptNoteForm.participants"],
         ],
         ["key"],
       ),
@@ -115,14 +129,14 @@ function budgetLineSchema(strict: boolean) {
   return z
     .object({
       item: text(200).optional(),
-      amountEur: wholeNumber("amount in euros", MAX_AMOUNT_EUR).optional(),
+      amountEur: wholeNumber("amount", MAX_AMOUNT_EUR).optional(),
     })
     .superRefine(
       requireRest(
         strict,
         [
-          ["item", "Say what this budget line pays for."],
-          ["amountEur", "Give the amount in euros."],
+          ["item", "conceptNoteForm.item"],
+          ["amountEur", "conceptNoteForm.amount"],
         ],
         [],
       ),
@@ -138,20 +152,20 @@ export function conceptNoteSchema(intent: ConceptNoteIntent | null = "save", ans
   const strict = intent === "submit";
   return z.object({
     intent: z.enum(CONCEPT_NOTE_INTENTS).default("save"),
-    version: z.number({ error: "Reload the page and try again." }).int().min(1),
+    version: z.number({ error: "conceptNoteForm.reload" }).int().min(1),
     activities: z
       .array(activitySchema(strict, choices).nullable())
-      .max(MAX_ACTIVITIES, `A concept note has at most ${MAX_ACTIVITIES} activities.`)
+      .max(MAX_ACTIVITIES, "conceptNoteForm.tooManyActivities")
       .default([]),
     budgetLines: z
       .array(budgetLineSchema(strict).nullable())
-      .max(MAX_BUDGET_LINES, `A concept note has at most ${MAX_BUDGET_LINES} budget lines.`)
+      .max(MAX_BUDGET_LINES, "conceptNoteForm.tooManyBudgetLines")
       .default([]),
     risks: text(4000).default(""),
     mitigation: text(4000).default(""),
     answer:
       strict && answering
-        ? multiLine({ error: ANSWER_REQUIRED }).trim().min(1, ANSWER_REQUIRED).max(MAX_ANSWER, `Use at most ${MAX_ANSWER} characters.`)
+        ? multiLine({ error: ANSWER_REQUIRED }).trim().min(1, ANSWER_REQUIRED).max(MAX_ANSWER, TOO_LONG[MAX_ANSWER])
         : text(MAX_ANSWER).default(""),
   });
 }

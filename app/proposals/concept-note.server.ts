@@ -2,7 +2,9 @@ import type { Tx } from "../../db/client";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { institutions, proposalEvents, proposals, proposalVersions } from "../../db/schema";
-import { formatBrussels } from "../../workflows/time";
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrussels, formatBrusselsIn } from "../../workflows/time";
 import type { Actor } from "../../workflows/actors";
 import type { CountryCode } from "../../workflows/countries";
 import { WB6_COUNTRIES } from "../../workflows/countries";
@@ -43,10 +45,10 @@ export function hasReached(proposalId: number, stage: ProposalStatePath) {
 }
 
 /** What the concept note page shows; a 404 for a proposal that never reached conceptual work. */
-export function conceptNotePage(participation: Participation, user: SessionUser) {
+export function conceptNotePage(participation: Participation, user: SessionUser, t: TFunction, language: PageLanguage) {
   const proposalId = participation.proposalId;
   if (!hasReached(proposalId, "conceptualWork")) {
-    throw new Response("This proposal has no concept note: it has not reached conceptual work.", { status: 404 });
+    throw new Response(t("conceptNotePage.notFound"), { status: 404 });
   }
   const row = db()
     .select({ title: proposals.title, reference: proposals.reference, state: proposals.state, version: proposals.version, content: proposals.content })
@@ -55,14 +57,14 @@ export function conceptNotePage(participation: Participation, user: SessionUser)
     .get()!;
   const documents = proposalDocuments(row.content);
   const note = documents.conceptNote;
-  const revisions = revisionRequests(proposalId, "SUBMIT_CONCEPT");
+  const revisions = revisionRequests(proposalId, "SUBMIT_CONCEPT", db(), language);
   const submissions = db()
     .select({ number: proposalVersions.number, createdAt: proposalVersions.createdAt })
     .from(proposalVersions)
     .where(and(eq(proposalVersions.proposalId, proposalId), eq(proposalVersions.kind, "conceptNote")))
     .orderBy(asc(proposalVersions.number))
     .all()
-    .map((v) => ({ number: v.number, at: formatBrussels(v.createdAt) }));
+    .map((v) => ({ number: v.number, at: formatBrusselsIn(language, new Date(v.createdAt)) }));
   return {
     id: proposalId,
     title: row.title,

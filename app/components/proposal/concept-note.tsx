@@ -3,12 +3,15 @@ import { getCollectionProps, getFormProps, getInputProps, useForm } from "@confo
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import type { PageLanguage } from "../../../workflows/languages";
+import { formatEurosIn } from "../../../workflows/time";
 import { SUPPORT_KINDS } from "../../../workflows/vocabulary";
 import type { ConceptActivityForm, ConceptNoteForm as ConceptNoteFormValues } from "../../proposals/concept-note-schema";
-import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../../proposals/concept-note-schema";
+import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_BUDGET_LINES } from "../../proposals/concept-note-schema";
 import type { conceptNoteFormValues, conceptNotePage } from "../../proposals/concept-note.server";
-import { euros } from "../../proposals/content-schema";
 import { CountryName } from "../country";
+import { useTextLanguage } from "../text-language";
 import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
@@ -19,9 +22,12 @@ import { useHydrated } from "./draft-form";
 
 /** The concept note page as its loader hands it over: dates in words, the stage as flags. */
 export type ConceptNotePageData = Omit<ReturnType<typeof conceptNotePage>, "note"> & {
-  note: Omit<ReturnType<typeof conceptNotePage>["note"], "activities"> & {
-    activities: (ReturnType<typeof conceptNotePage>["note"]["activities"][number] & { dateLabel: string })[];
+  note: Omit<ReturnType<typeof conceptNotePage>["note"], "activities" | "budgetLines"> & {
+    activities: (ReturnType<typeof conceptNotePage>["note"]["activities"][number] & { dateLabel: string; participantsLabel: string })[];
+    budgetLines: (ReturnType<typeof conceptNotePage>["note"]["budgetLines"][number] & { amountLabel: string })[];
   };
+  /** Numbers as the page's language writes them, written by the server: the browser may lack that language's data. */
+  labels: { total: string; maxActivities: string; maxBudgetLines: string; maxAnswer: string };
   stage: { conceptualWork: boolean; drafting: boolean; underReview: boolean };
   formValues: ReturnType<typeof conceptNoteFormValues> | null;
   /** Per activity key, names it holds that the form does not offer as ticks. */
@@ -38,36 +44,35 @@ const CONSTRAINT = getZodConstraint(conceptNoteSchema("save"));
 export function RevisionRequests({ page }: { page: ConceptNotePageData }) {
   const { requests, openRequest } = page.revisions;
   const showOpen = openRequest && page.stage.conceptualWork;
+  const { t } = useTranslation();
+  // What people typed stays in the language of record it was written in.
+  const typed = useTextLanguage("en");
   const earlier = requests.filter((r) => !showOpen || r.id !== openRequest.id);
-  const whose = page.ofLead ? "Your answer" : "The lead institution's answer";
+  const whose = t(page.ofLead ? "conceptNotePage.revision.yourAnswer" : "conceptNotePage.revision.leadAnswer");
   return (
     <>
       {showOpen ? (
         <section className="notice warning" aria-labelledby="revision-heading">
-          <h2 id="revision-heading">{page.forTafTeam ? "You asked for changes" : "The TAF team asks for changes"}</h2>
-          <p className="muted">Asked on {openRequest.at}</p>
-          <blockquote className="prose">{openRequest.reason}</blockquote>
+          <h2 id="revision-heading">{t(page.forTafTeam ? "conceptNotePage.revision.youAskedTitle" : "conceptNotePage.revision.tafAsksTitle")}</h2>
+          <p className="muted">{t("conceptNotePage.revision.askedOn", { at: openRequest.at })}</p>
+          <blockquote className="prose" {...typed}>{openRequest.reason}</blockquote>
           <p>
-            {page.canEdit
-              ? "Change the concept note below, write your answer at the end of the form, then submit both again."
-              : "The lead institution changes the concept note and answers the request when it submits it again."}
+            {t(page.canEdit ? "conceptNotePage.revision.changeBelow" : "conceptNotePage.revision.leadChanges")}
           </p>
         </section>
       ) : null}
       {earlier.length ? (
         <details className="revision-requests" open={page.stage.underReview}>
-          <summary>Earlier requests for changes ({earlier.length})</summary>
+          <summary>{t("conceptNotePage.revision.earlier", { number: earlier.length })}</summary>
           <ul className="plain">
             {earlier.map((r) => (
               <li key={r.id}>
-                <span className="muted">{page.forTafTeam ? "You asked" : "The TAF team asked"} on {r.at}:</span>
-                <blockquote className="prose">{r.reason}</blockquote>
+                <span className="muted">{t(page.forTafTeam ? "conceptNotePage.revision.youAskedOn" : "conceptNotePage.revision.tafAskedOn", { at: r.at })}</span>
+                <blockquote className="prose" {...typed}>{r.reason}</blockquote>
                 {r.answer ? (
                   <>
-                    <p className="muted">
-                      {whose}, {r.answer.at}:
-                    </p>
-                    <blockquote className="prose">{r.answer.text}</blockquote>
+                    <p className="muted">{t("conceptNotePage.revision.answerOn", { whose, at: r.answer.at })}</p>
+                    <blockquote className="prose" {...typed}>{r.answer.text}</blockquote>
                   </>
                 ) : null}
               </li>
@@ -80,36 +85,40 @@ export function RevisionRequests({ page }: { page: ConceptNotePageData }) {
 }
 
 export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   const { note, countries } = page;
   const kindLabel = (kind: string | null) => SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? "";
   return (
     <>
       <section aria-labelledby="activities-heading">
-        <h2 id="activities-heading">Activities</h2>
+        <h2 id="activities-heading">{t("conceptNotePage.view.activities")}</h2>
         {note.activities.length ? (
           <div className="table-scroll">
             <table className="stacked">
               <thead>
                 <tr>
-                  <th scope="col">Activity</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Place</th>
-                  <th scope="col">Institutions taking part</th>
-                  <th scope="col">Participants</th>
+                  <th scope="col">{t("conceptNotePage.view.activity")}</th>
+                  <th scope="col">{t("conceptNotePage.view.date")}</th>
+                  <th scope="col">{t("conceptNotePage.view.place")}</th>
+                  <th scope="col">{t("conceptNotePage.view.institutions")}</th>
+                  <th scope="col">{t("conceptNotePage.view.participants")}</th>
                 </tr>
               </thead>
               <tbody>
                 {note.activities.map((a) => (
                   <tr key={a.key}>
-                    <td data-label="Activity">
-                      {a.title || <span className="muted">No title yet</span>}
+                    <td data-label={t("conceptNotePage.view.activity")}>
+                      {a.title ? <span {...typed}>{a.title}</span> : <span className="muted">{t("conceptNotePage.view.noTitle")}</span>}
                       {a.kind ? <div className="muted">{kindLabel(a.kind)}</div> : null}
                     </td>
-                    <td className="nowrap" data-label="Date">
+                    <td className="nowrap" data-label={t("conceptNotePage.view.date")}>
                       {a.dateLabel}
                     </td>
-                    <td data-label="Place">{a.place}</td>
-                    <td data-label="Institutions taking part">
+                    <td data-label={t("conceptNotePage.view.place")} {...typed}>
+                      {a.place}
+                    </td>
+                    <td data-label={t("conceptNotePage.view.institutions")}>
                       <ul className="plain">
                         {countries
                           .filter((c) => a.institutions[c.code])
@@ -120,61 +129,63 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
                           ))}
                       </ul>
                     </td>
-                    <td data-label="Participants">{a.participants ?? ""}</td>
+                    <td data-label={t("conceptNotePage.view.participants")}>{a.participantsLabel}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         ) : (
-          <p className="empty">No activities yet.</p>
+          <p className="empty">{t("conceptNotePage.view.noActivities")}</p>
         )}
       </section>
       <section aria-labelledby="budget-heading">
-        <h2 id="budget-heading">Budget</h2>
+        <h2 id="budget-heading">{t("conceptNotePage.view.budget")}</h2>
         {note.budgetLines.length ? (
           <table className="stacked">
             <thead>
               <tr>
-                <th scope="col">What it pays for</th>
+                <th scope="col">{t("conceptNotePage.view.paysFor")}</th>
                 <th scope="col" className="number">
-                  Amount
+                  {t("conceptNotePage.view.amount")}
                 </th>
               </tr>
             </thead>
             <tbody>
               {note.budgetLines.map((line, index) => (
                 <tr key={index}>
-                  <td data-label="What it pays for">{line.item}</td>
-                  <td className="number" data-label="Amount">
-                    {line.amountEur === null ? "" : euros(line.amountEur)}
+                  <td data-label={t("conceptNotePage.view.paysFor")} {...typed}>
+                    {line.item}
+                  </td>
+                  <td className="number" data-label={t("conceptNotePage.view.amount")}>
+                    {line.amountLabel}
                   </td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">Total</th>
-                <td className="number" data-label="Amount">
-                  <strong>{euros(page.total)}</strong>
+                <th scope="row">{t("conceptNotePage.view.total")}</th>
+                <td className="number" data-label={t("conceptNotePage.view.amount")}>
+                  <strong>{page.labels.total}</strong>
                 </td>
               </tr>
             </tfoot>
           </table>
         ) : (
-          <p className="empty">No budget lines yet.</p>
+          <p className="empty">{t("conceptNotePage.view.noBudget")}</p>
         )}
       </section>
       <section aria-labelledby="risks-heading">
-        <h2 id="risks-heading">Risks</h2>
+        <h2 id="risks-heading">{t("conceptNotePage.view.risks")}</h2>
         <dl className="answers">
           <div>
-            <dt>What could stop or delay the activities</dt>
-            <dd>{note.risks ? <span className="prose">{note.risks}</span> : <span className="muted">Not answered yet</span>}</dd>
+            <dt>{t("conceptNotePage.view.risksQuestion")}</dt>
+            <dd>{note.risks ? <span className="prose" {...typed}>{note.risks}</span> : <span className="muted">{t("conceptNotePage.view.notAnswered")}</span>}</dd>
           </div>
           <div>
-            <dt>How the risks are reduced</dt>
-            <dd>{note.mitigation ? <span className="prose">{note.mitigation}</span> : <span className="muted">Not answered yet</span>}</dd>
+            <dt>{t("conceptNotePage.view.mitigationQuestion")}</dt>
+            <dd>{note.mitigation ? <span className="prose" {...typed}>{note.mitigation}</span> : <span className="muted">{t("conceptNotePage.view.notAnswered")}</span>}</dd>
           </div>
         </dl>
       </section>
@@ -191,6 +202,9 @@ export function ConceptNoteForm({
   formValues: NonNullable<ConceptNotePageData["formValues"]>;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as PageLanguage;
+  const typed = useTextLanguage("en");
   const { openRequest } = page.revisions;
   const navigation = useNavigation();
   const [form, fields] = useForm<ConceptNoteFormValues>({
@@ -219,11 +233,12 @@ export function ConceptNoteForm({
       const submission = parseWithZod(new FormData(element), { schema: conceptNoteSchema("save", openRequest !== null, page.institutionChoices) });
       if (submission.status === "success") return null;
       form.validate();
-      return "Not saved: some answers need fixing, see the messages beside them.";
+      return t("conceptNotePage.form.notSaved");
     },
   });
   const formProps = getFormProps(form);
   const answer = fields.answer;
+  // Until the lead changes an amount, the total is the server's words (see `labels`).
   const total = budgetLines.reduce((sum, line) => {
     const amount = Number(line.getFieldset().amountEur.value);
     return sum + (Number.isFinite(amount) && amount > 0 ? amount : 0);
@@ -242,87 +257,84 @@ export function ConceptNoteForm({
     >
       {/* Enter in a text field presses the form's first button: make that "save", not "remove". */}
       <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-        Save
+        {t("conceptNotePage.form.save")}
       </button>
       <input type="hidden" name={fields.version.name} value={autosave.revision} />
       <FormErrors errors={form.errors} />
       {/* The answer is at the end of a long form: after a post without JavaScript, say so at the top. */}
       {answer.errors?.length ? (
         <p className="notice error" role="alert">
-          Your answer to the revision request needs attention: <a href={`#${answer.id}`}>see the message beside it</a>.
+          <Trans i18nKey="conceptNotePage.form.answerNeedsAttention" components={{ messageLink: <a href={`#${answer.id}`} /> }} />
         </p>
       ) : null}
 
       <fieldset className="rows">
         <legend>
-          <h2>Activities</h2>
+          <h2>{t("conceptNotePage.view.activities")}</h2>
         </legend>
-        <p className="hint">
-          Each activity: what kind it is, when and where it takes place, which of the proposal's institutions take part, and how
-          many people. At most {MAX_ACTIVITIES}.
-        </p>
-        {fields.activities.errors?.length ? <p className="error">{fields.activities.errors.join(" ")}</p> : null}
+        <p className="hint">{t("conceptNotePage.form.activitiesHint", { max: page.labels.maxActivities })}</p>
+        {fields.activities.errors?.length ? <p className="error">{fields.activities.errors.map((message) => t(message, { defaultValue: message })).join(" ")}</p> : null}
         {activities.map((activity, index) => (
           <ActivityFields key={activity.key} meta={activity} number={index + 1} countries={page.countries} choices={page.institutionChoices} notOffered={page.notOffered}>
             <button className="secondary" {...form.remove.getButtonProps({ name: fields.activities.name, index })}>
-              Remove activity {index + 1}
+              {t("conceptNotePage.form.removeActivity", { number: index + 1 })}
             </button>
           </ActivityFields>
         ))}
         {activities.length < MAX_ACTIVITIES ? (
           <button className="secondary" {...form.insert.getButtonProps({ name: fields.activities.name })}>
-            Add an activity
+            {t("conceptNotePage.form.addActivity")}
           </button>
         ) : null}
       </fieldset>
 
       <fieldset className="rows">
         <legend>
-          <h2>Budget</h2>
+          <h2>{t("conceptNotePage.view.budget")}</h2>
         </legend>
-        <p className="hint">One line per kind of cost, in whole euros. At most {MAX_BUDGET_LINES} lines.</p>
-        {fields.budgetLines.errors?.length ? <p className="error">{fields.budgetLines.errors.join(" ")}</p> : null}
+        <p className="hint">{t("conceptNotePage.form.budgetHint", { max: page.labels.maxBudgetLines })}</p>
+        {fields.budgetLines.errors?.length ? <p className="error">{fields.budgetLines.errors.map((message) => t(message, { defaultValue: message })).join(" ")}</p> : null}
         {budgetLines.map((line, index) => {
           const parts = line.getFieldset();
           return (
             <fieldset className="row budget-line" key={line.key}>
-              <legend className="visually-hidden">Budget line {index + 1}</legend>
-              <TextField label={`Budget line ${index + 1}: what it pays for`} meta={parts.item} />
-              <TextField label="Amount (EUR)" type="number" meta={parts.amountEur} />
+              <legend className="visually-hidden">{t("conceptNotePage.form.budgetLine", { number: index + 1 })}</legend>
+              <TextField label={t("conceptNotePage.form.budgetLineItem", { number: index + 1 })} meta={parts.item} />
+              <TextField label={t("conceptNotePage.form.amountEur")} type="number" meta={parts.amountEur} />
               <button className="secondary" {...form.remove.getButtonProps({ name: fields.budgetLines.name, index })}>
-                Remove budget line {index + 1}
+                {t("conceptNotePage.form.removeBudgetLine", { number: index + 1 })}
               </button>
             </fieldset>
           );
         })}
         {budgetLines.length < MAX_BUDGET_LINES ? (
           <button className="secondary" {...form.insert.getButtonProps({ name: fields.budgetLines.name })}>
-            Add a budget line
+            {t("conceptNotePage.form.addBudgetLine")}
           </button>
         ) : null}
         <p className="budget-total" aria-live="polite">
-          Total: <strong>{euros(total)}</strong>
+          <Trans i18nKey="conceptNotePage.form.total" values={{ total: total === page.total ? page.labels.total : formatEurosIn(language, total) }} components={{ strong: <strong /> }} />
         </p>
       </fieldset>
 
       <fieldset className="rows">
         <legend>
-          <h2>Risks</h2>
+          <h2>{t("conceptNotePage.view.risks")}</h2>
         </legend>
-        <TextAreaField label="What could stop or delay the activities?" hint="For example a change of law, of staff, or of the cases." meta={fields.risks} />
-        <TextAreaField label="How you will reduce these risks (optional)" meta={fields.mitigation} />
+        <TextAreaField label={t("conceptNotePage.form.risksLabel")} hint={t("conceptNotePage.form.risksHint")} meta={fields.risks} />
+        <TextAreaField label={t("conceptNotePage.form.mitigationLabel")} meta={fields.mitigation} />
       </fieldset>
 
       {openRequest ? (
         <fieldset className="rows">
           <legend>
-            <h2>Answer to the TAF team</h2>
+            <h2>{t("conceptNotePage.form.answerHeading")}</h2>
           </legend>
-          <p className="hint">The TAF team asked on {openRequest.at}:</p>
-          <blockquote className="prose">{openRequest.reason}</blockquote>
+          <p className="hint">{t("conceptNotePage.form.tafAskedOn", { at: openRequest.at })}</p>
+          <blockquote className="prose" {...typed}>{openRequest.reason}</blockquote>
           <TextAreaField
-            label="Your answer to the revision request"
-            hint={`What you changed in the concept note and why, in at most ${MAX_ANSWER.toLocaleString("en-GB")} characters. Needed to submit; saving keeps it with the draft.`}
+            label={t("conceptNotePage.form.answerLabel")}
+            hint={t("conceptNotePage.form.answerHint", { max: page.labels.maxAnswer })}
             meta={answer}
           />
         </fieldset>
@@ -331,14 +343,15 @@ export function ConceptNoteForm({
       <AutosaveStatus status={autosave.status} hydrated={hydrated} />
       <div className="actions">
         <button type="submit" name="intent" value="save" className="secondary" disabled={pending === "save"}>
-          {pending === "save" ? "Saving…" : "Save the concept note"}
+          {t(pending === "save" ? "conceptNotePage.form.saving" : "conceptNotePage.form.saveNote")}
         </button>
         <button type="submit" name="intent" value="submit" disabled={pending === "submit"}>
-          {pending === "submit" ? "Submitting…" : "Submit the concept note for review"}
+          {t(pending === "submit" ? "conceptNotePage.form.submitting" : "conceptNotePage.form.submitNote")}
         </button>
       </div>
       <p className="hint">
-        {hydrated ? "Your changes are saved automatically as you type. " : null}Submitting also saves. After submitting, the note cannot be changed unless the TAF team asks for changes.
+        {hydrated ? `${t("conceptNotePage.form.autosaved")} ` : null}
+        {t("conceptNotePage.form.afterSubmit")}
       </p>
     </Form>
   );
@@ -362,6 +375,7 @@ function ActivityFields({
   notOffered: Record<string, string[]>;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const parts = meta.getFieldset();
   const ticks = getCollectionProps(parts.institutionIds, { type: "checkbox", options: choices.map((choice) => String(choice.id)) });
   const countryOf = (code: string) => countries.find((c) => c.code === code);
@@ -370,31 +384,31 @@ function ActivityFields({
   return (
     <fieldset className="row activity">
       <legend>
-        <h3>Activity {number}</h3>
+        <h3>{t("conceptNotePage.form.activityNumber", { number })}</h3>
       </legend>
       <input {...getInputProps(parts.key, { type: "hidden" })} />
       <SelectField
-        label="Kind of activity"
+        label={t("conceptNotePage.form.kind")}
         meta={parts.kind}
-        emptyOption="Choose…"
+        emptyOption={t("conceptNotePage.form.choose")}
         options={SUPPORT_KINDS.map((k) => ({ value: k.id, label: k.label }))}
-        hint="What the TAF provides for it."
+        hint={t("conceptNotePage.form.kindHint")}
       />
-      <TextField label="Title" hint="A few words partners and the TAF team will recognise it by." meta={parts.title} />
+      <TextField label={t("conceptNotePage.form.title")} hint={t("conceptNotePage.form.titleHint")} meta={parts.title} />
       <div className="field">
-        <label htmlFor={parts.date.id}>Date</label>
+        <label htmlFor={parts.date.id}>{t("conceptNotePage.form.date")}</label>
         <span className="hint" id={parts.date.descriptionId}>
-          The first day. Without a date picker, type it as YYYY-MM-DD.
+          {t("conceptNotePage.form.dateHint")}
         </span>
         <input {...getInputProps(parts.date, { type: "date", ariaDescribedBy: parts.date.descriptionId })} />
         <FieldError meta={parts.date} />
       </div>
-      <TextField label="Place" hint="The city, or “online”." meta={parts.place} />
-      <TextField label="Number of participants" type="number" hint="All people taking part, from every country." meta={parts.participants} />
+      <TextField label={t("conceptNotePage.form.place")} hint={t("conceptNotePage.form.placeHint")} meta={parts.place} />
+      <TextField label={t("conceptNotePage.form.participants")} type="number" hint={t("conceptNotePage.form.participantsHint")} meta={parts.participants} />
       <fieldset className="field choices" aria-describedby={describedBy}>
-        <legend>Institutions taking part</legend>
+        <legend>{t("conceptNotePage.form.institutions")}</legend>
         <span className="hint" id={parts.institutionIds.descriptionId}>
-          Tick each institution of the proposal that takes part: the lead and the partners that confirmed.
+          {t("conceptNotePage.form.institutionsHint")}
         </span>
         {ticks.map(({ key, ...input }, index) => {
           const choice = choices[index]!;
@@ -412,9 +426,7 @@ function ActivityFields({
           );
         })}
         {left.length ? (
-          <p className="hint">
-            Also named so far: {left.join("; ")}. Not a confirmed institution of the proposal, so saving leaves it out.
-          </p>
+          <p className="hint">{t("conceptNotePage.form.alsoNamed", { names: left.join("; ") })}</p>
         ) : null}
         <FieldError meta={parts.institutionIds} />
       </fieldset>
