@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Browser-safe: the activity page's search, from its address, so a search can be shared and the
 // form works without JavaScript. Dates are calendar days on the Brussels clock, as a date field

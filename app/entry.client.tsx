@@ -1,4 +1,3 @@
-import "./zod-config";
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
 import { startTransition, StrictMode } from "react";

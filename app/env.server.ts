@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from "node:path";
-import { z } from "zod";
+import { z } from "./zod";
 
 // The environment is parsed once, at start: a wrong value stops the app with a message that
 // names the variable, instead of failing later in a request.

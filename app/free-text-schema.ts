@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Every free text the portal keeps goes through this module: `singleLine`, `multiLine` or
 // `freeText` (with its cap). Every free text the portal keeps has a character cap, so that nobody's text can break a page,

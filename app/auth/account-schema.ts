@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { newPasswordSchema } from "./password-rules";
 
 // The forms of signing in and of choosing a password, checked alike by the server and the browser.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 
 // Shared by the server and the browser: the form says what the server will check. Messages
 // are catalogue keys (locales/*.json), which name the length as {{passwordMinLength}}.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 
 // The forms of the second factor, checked alike by the server and the browser. Messages are
 // catalogue keys (locales/*.json).

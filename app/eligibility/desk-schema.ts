@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
 import type { CriterionId, CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";

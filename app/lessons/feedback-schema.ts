@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { CHARACTER_CAPS, freeText } from "../free-text-schema";
 import type { FeedbackQuestionId } from "./feedback-questions";
 import { FEEDBACK_QUESTIONS, FEEDBACK_SCALE } from "./feedback-questions";

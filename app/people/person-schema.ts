@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { singleLine } from "../free-text-schema";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";

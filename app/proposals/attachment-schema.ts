@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { ATTACHMENT_DOCUMENT_KIND_IDS } from "../../workflows/vocabulary";
 
 // The upload form is multipart (its file is read by receiveUpload, never held in memory);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 
 // The forms on the proposal page, one per statechart event a person can send. zod checks only

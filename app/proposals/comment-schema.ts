@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 
 export const COMMENT_MAX = 4000;

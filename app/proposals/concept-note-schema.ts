@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 import { COUNTRY_CODES } from "../../workflows/countries";
 import type { CountryCode } from "../../workflows/countries";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { CHARACTER_CAPS, freeText, lineText } from "../free-text-schema";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 import type { DeadlineKind } from "../../db/schema";
 import { fromBrusselsTime } from "../../workflows/time";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 
 // Browser-safe: the form recording that a partner left a submitted proposal.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import type { CountryCode } from "../../workflows/countries";
 import { COUNTRY_CODES } from "../../workflows/countries";
 import type { SupportKind } from "../../workflows/vocabulary";

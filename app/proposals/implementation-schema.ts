@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine, singleLine } from "../free-text-schema";
 import type { CountryCode } from "../../workflows/countries";
 import { COUNTRY_CODES } from "../../workflows/countries";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { COUNTRY_CODES } from "../../workflows/countries";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { proposalMachine } from "../../workflows/proposal.machine";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 
 // What the preview page sends: SUBMIT, or RESPOND with the written answer, each with the version (state)
 // and revision (content) the preview showed, so what is sent is what was read.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 
 // A number that is not a version number is ignored: the page then compares the last two.
 const versionNumber = z.coerce.number().int().positive().optional().catch(undefined);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { fromBrusselsTime } from "../../workflows/time";
 
 // Browser-safe: the dashboard's filter, read from its address (?round=3&round=4&from=2026-01-01&to=2026-06-30),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { fromBrusselsTime } from "../../workflows/time";
 
 // The period of the steering committee's report: two days of submission on the Brussels

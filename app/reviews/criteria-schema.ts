@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine, singleLine } from "../free-text-schema";
 import { SCALE_POINTS } from "../../workflows/review-criteria";
 

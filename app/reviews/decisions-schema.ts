@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 
 // The forms of a round's decisions page, where the ranking's decision form posts too. zod checks the shape; whether a proposal may be decided

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 
 // Browser-safe: how the ranking table is ordered, from its address (?sort=mean&order=desc), so a
 // sorted table is a link that works without JavaScript and can be shared.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { singleLine } from "../free-text-schema";
 import type { CriterionId } from "../../workflows/eligibility";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "../zod";
 import { formatBrussels } from "../../workflows/time";
 import { LANGUAGES } from "../../workflows/languages";
 import { clientIp } from "../auth/session.server";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 
 // Browser-safe: the address of a statechart's picture, /admin/statecharts/proposal?version=1&
 // current=…&visited=…,…. The machine version is part of it, so a picture can be cached for good:
