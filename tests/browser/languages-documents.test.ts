@@ -1,20 +1,10 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
-import { type Portal, proposalUrlByTitle, seen, signIn, signOut, watchedPage } from "./support";
+import { describe, expect, it } from "vitest";
+import { portalAndBrowser, proposalUrlByTitle, SCREEN_WIDTHS, signIn, signOut, watchedPage, widerThanTheScreen } from "./support";
 
 // The proposal's documents in the pseudo-language, longer than any real one: the concept note
 // as its lead writes it (the form, the TAF team's request) and as an approved note is read.
 
-const running = {} as { portal: Portal; browser: BrowserContext };
-beforeAll(async () => {
-  running.portal = await startPortal({ PSEUDO_LANGUAGE: "true" });
-  running.browser = await openBrowser();
-});
-afterAll(async () => {
-  await running.browser?.close();
-  await running.portal?.stop();
-});
+const running = portalAndBrowser({ PSEUDO_LANGUAGE: "true" });
 
 const FOLLOW_THE_MONEY = "Following the money: financial investigations of migrant-smuggling networks";
 const DRUG_NETWORKS = "Joint investigations of complex drug-trafficking networks";
@@ -32,12 +22,9 @@ describe("the proposal's documents in a longer pseudo-language", () => {
     for (const { email, url, link } of readers) {
       await signIn(running.portal, page, email);
       await page.goto(`${url}?lng=en-XA`);
-      for (const width of [390, 1280]) {
-        await page.setViewportSize({ width, height: 844 });
-        await page.goto(url);
-        await seen(page, "[ÁÀçtíìvíìtíìéèš]");
-        const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
-        if (scrollWidth > width) overflowing.push(`${url} at ${width} px: ${scrollWidth} px wide`);
+      for (const width of SCREEN_WIDTHS) {
+        const wide = await widerThanTheScreen(page, url, width, "[ÁÀçtíìvíìtíìéèš]");
+        if (wide) overflowing.push(wide);
       }
       if (link) expect(await page.getByRole("link", { name: link }).count(), url).toBe(1);
       await page.goto(`${url}?lng=en`);

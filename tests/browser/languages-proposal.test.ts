@@ -1,27 +1,11 @@
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
-import {
-  type Portal,
-  proposalUrlByTitle,
-  seen,
-  signIn,
-  watchedPage,
-} from "./support";
+import { describe, expect, it } from "vitest";
+import { portalAndBrowser, proposalUrlByTitle, SCREEN_WIDTHS, signIn, watchedPage, widerThanTheScreen } from "./support";
 
 // The applicants' proposal page in the pseudo-language, longer than any real one: it still fits
 // a phone and a desktop screen, for the lead answering a clarification and for the TAF team
 // (eligibility check, the statechart's disclosure, the history with names).
 
-const running = {} as { portal: Portal; browser: BrowserContext };
-beforeAll(async () => {
-  running.portal = await startPortal({ PSEUDO_LANGUAGE: "true" });
-  running.browser = await openBrowser();
-});
-afterAll(async () => {
-  await running.browser?.close();
-  await running.portal?.stop();
-});
+const running = portalAndBrowser({ PSEUDO_LANGUAGE: "true" });
 
 const VICTIMS =
   "Early identification of victims of trafficking in human beings in cross-border cases";
@@ -38,17 +22,9 @@ describe("the proposal page in a longer pseudo-language", () => {
       const { page, problems } = await watchedPage(running.browser);
       await signIn(running.portal, page, email);
       await page.goto(`${proposalUrlByTitle(running.portal, title)}?lng=en-XA`);
-      for (const width of [390, 1280]) {
-        await page.setViewportSize({ width, height: 844 });
-        await page.goto(proposalUrlByTitle(running.portal, title));
-        await seen(page, "[Híìštóòrý áàñd méèššáàgéèš]");
-        const scrollWidth = await page.evaluate(
-          () => document.scrollingElement?.scrollWidth ?? 0
-        );
-        if (scrollWidth > width)
-          overflowing.push(
-            `${title} as ${email} at ${width} px: ${scrollWidth} px wide`
-          );
+      for (const width of SCREEN_WIDTHS) {
+        const wide = await widerThanTheScreen(page, proposalUrlByTitle(running.portal, title), width, "[Híìštóòrý áàñd méèššáàgéèš]");
+        if (wide) overflowing.push(`${wide} (${email})`);
       }
       expect(problems).toEqual([]);
       await running.browser.clearCookies();

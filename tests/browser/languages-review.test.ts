@@ -1,21 +1,11 @@
 import Database from "better-sqlite3";
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
-import { type Portal, seen, signIn, watchedPage } from "./support";
+import { describe, expect, it } from "vitest";
+import { portalAndBrowser, SCREEN_WIDTHS, seen, signIn, watchedPage, widerThanTheScreen } from "./support";
 
 // Issue 12: the reviewer's pages, the homes, the account page and the review criteria, in a pseudo-language longer
 // than any real one, still fit a phone and a desktop screen.
 
-const running = {} as { portal: Portal; browser: BrowserContext };
-beforeAll(async () => {
-  running.portal = await startPortal({ PSEUDO_LANGUAGE: "true" });
-  running.browser = await openBrowser();
-});
-afterAll(async () => {
-  await running.browser?.close();
-  await running.portal?.stop();
-});
+const running = portalAndBrowser({ PSEUDO_LANGUAGE: "true" });
 
 /** Each round's review criteria page: editable (no review submitted yet) or locked. */
 function criteriaPaths() {
@@ -49,13 +39,10 @@ async function overflowingPages(email: string, paths: string[]) {
   await page.goto(`${running.portal.url}/?lng=en-XA`);
   await seen(page, /\[/);
   const overflowing: string[] = [];
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 844 });
+  for (const width of SCREEN_WIDTHS) {
     for (const path of paths) {
-      await page.goto(`${running.portal.url}${path}`);
-      await seen(page, /\[/);
-      const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
-      if (scrollWidth > width) overflowing.push(`${path} at ${width} px: ${scrollWidth} px wide`);
+      const wide = await widerThanTheScreen(page, `${running.portal.url}${path}`, width);
+      if (wide) overflowing.push(wide);
     }
   }
   await page.close();

@@ -1,22 +1,13 @@
 import Database from "better-sqlite3";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, startPortal } from "../support/portal";
-import { inBrowser, type Portal, seen, watchedPage } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { inBrowser, portalAndBrowser, SCREEN_WIDTHS, seen, watchedPage, widerThanTheScreen } from "./support";
 
 // Issue 12 in Chromium: a person switches the sign-in page to Macedonian, gets a form's error
 // in Macedonian, and receives the reset mail in Macedonian; and the translated pages, in a
 // pseudo-language longer than any real one, still fit a phone and a desktop screen.
 
-const running = {} as { portal: Portal; browser: BrowserContext };
-beforeAll(async () => {
-  running.portal = await startPortal({ PSEUDO_LANGUAGE: "true" });
-  running.browser = await openBrowser();
-});
-afterAll(async () => {
-  await running.browser?.close();
-  await running.portal?.stop();
-});
+const running = portalAndBrowser({ PSEUDO_LANGUAGE: "true" });
 
 /** The newest mail the portal's SMTP server received for an address, once it has arrived. */
 async function receivedMail(address: string, subject: string) {
@@ -92,13 +83,10 @@ describe("the translated pages in a longer pseudo-language", () => {
 
     const pages = ["/login", "/login?notice=password-set", "/forgot-password", setPassword, "/set-password/no-such-token", "/privacy", "/no-such-page"];
     const overflowing: string[] = [];
-    for (const width of [390, 1280]) {
-      await page.setViewportSize({ width, height: 844 });
+    for (const width of SCREEN_WIDTHS) {
       for (const path of pages) {
-        await page.goto(`${running.portal.url}${path}`);
-        await seen(page, /\[/);
-        const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
-        if (scrollWidth > width) overflowing.push(`${path} at ${width} px: ${scrollWidth} px wide`);
+        const wide = await widerThanTheScreen(page, `${running.portal.url}${path}`, width);
+        if (wide) overflowing.push(wide);
       }
     }
     expect(overflowing).toEqual([]);

@@ -9,10 +9,10 @@ import { openBrowser, startPortal } from "../support/portal";
 export type Portal = Awaited<ReturnType<typeof startPortal>>;
 
 /** The portal and a Chromium for one file's journeys: started before them, stopped after. */
-export function portalAndBrowser() {
+export function portalAndBrowser(env: Record<string, string> = {}) {
   const running = {} as { portal: Portal; browser: BrowserContext };
   beforeAll(async () => {
-    running.portal = await startPortal();
+    running.portal = await startPortal(env);
     running.browser = await openBrowser();
   });
   afterAll(async () => {
@@ -97,4 +97,19 @@ export async function seen(page: Page, text: string | RegExp) {
   const pending = inFlight.get(page);
   if (pending) await expect.poll(() => pending.size, { timeout: 30_000, interval: 100 }).toBe(0);
   else await page.waitForLoadState("networkidle");
+}
+
+/** A phone's and a desktop's width: what every page must fit. */
+export const SCREEN_WIDTHS = [390, 1280] as const;
+
+/**
+ * Opens `url` at `width` px and waits for `expected`; says how wide the page grew when it is wider
+ * than the screen ("… at 390 px: 512 px wide"), else null.
+ */
+export async function widerThanTheScreen(page: Page, url: string, width: number, expected: string | RegExp = /\[/): Promise<string | null> {
+  await page.setViewportSize({ width, height: 844 });
+  await page.goto(url);
+  await seen(page, expected);
+  const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+  return scrollWidth > width ? `${url} at ${width} px: ${scrollWidth} px wide` : null;
 }
