@@ -2,9 +2,16 @@
 // anything mailed to the steering committee say a round's figures the same way, with the
 // plural forms right ("1 proposal from 1 country", "6 proposals from 4 countries").
 
-/** "1 proposal", "6 proposals". */
+import { formatNumberIn } from "./time";
+
+/** A count as a reader reads it: "8,407", not "8407". */
+export function figure(n: number): string {
+  return formatNumberIn("en", n);
+}
+
+/** "1 proposal", "6 proposals", "1,487 proposals". */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+  return `${figure(n)} ${n === 1 ? singular : plural}`;
 }
 
 export type RoundSummaryFigures = {
@@ -26,9 +33,9 @@ export function roundSummary(figures: RoundSummaryFigures): string {
   const intake = `${countOf(figures.submitted, "proposal")} from ${countOf(figures.countries, "country", "countries")}`;
   if (figures.decided === 0) return `${intake}; no selection decisions yet`;
   if (figures.promising === 0) return `${intake}; none promising`;
-  if (figures.stoodOut === 0) return `${intake}; ${figures.promising} promising`;
+  if (figures.stoodOut === 0) return `${intake}; ${figure(figures.promising)} promising`;
   const more = figures.promising - figures.stoodOut;
-  return more === 0 ? `${intake}; ${figures.stoodOut} stood out` : `${intake}; ${figures.stoodOut} stood out, ${more} more promising`;
+  return more === 0 ? `${intake}; ${figure(figures.stoodOut)} stood out` : `${intake}; ${figure(figures.stoodOut)} stood out, ${figure(more)} more promising`;
 }
 
 /** "83%" of a share between 0 and 1; "–" where there is nothing to share out. */

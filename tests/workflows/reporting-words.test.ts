@@ -16,6 +16,10 @@ describe("a round in one line", () => {
     expect(roundSummary({ submitted: 0, countries: 0, decided: 0, promising: 0, stoodOut: 0 })).toBe("No proposals submitted");
   });
 
+  it("groups the thousands of a large round, as a reader reads them", () => {
+    expect(roundSummary({ submitted: 2007, countries: 6, decided: 1859, promising: 1816, stoodOut: 1000 })).toBe("2,007 proposals from 6 countries; 1,000 stood out, 816 more promising");
+  });
+
   it("writes counts, shares, days and months one way", () => {
     expect(countOf(1, "activity", "activities")).toBe("1 activity");
     expect(countOf(0, "proposal")).toBe("0 proposals");

@@ -1,5 +1,5 @@
 import { KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../../workflows/countries";
-import { countOf, daysOf, monthOf, percentOf } from "../../../workflows/reporting-words";
+import { countOf, daysOf, figure, monthOf, percentOf } from "../../../workflows/reporting-words";
 import type { DashboardFigures, Funnel, PeriodFigures } from "../../reporting/figures.server";
 import { CountryName } from "../country";
 import { BarChart } from "./bar-chart";
@@ -33,8 +33,8 @@ function countryCell(code: string) {
 
 export function PipelineFunnel({ id, title, funnel }: { id: string; title: string; funnel: Funnel }) {
   const sentence =
-    `Of ${countOf(funnel.submitted, "submitted proposal")}, ${funnel.eligible} ${funnel.eligible === 1 ? "was" : "were"} found eligible, ` +
-    `${funnel.promising} promising, ${funnel.conceptApproved} had the concept approved and ${funnel.implemented} ${funnel.implemented === 1 ? "was" : "were"} implemented.`;
+    `Of ${countOf(funnel.submitted, "submitted proposal")}, ${figure(funnel.eligible)} ${funnel.eligible === 1 ? "was" : "were"} found eligible, ` +
+    `${figure(funnel.promising)} promising, ${figure(funnel.conceptApproved)} had the concept approved and ${figure(funnel.implemented)} ${funnel.implemented === 1 ? "was" : "were"} implemented.`;
   return (
     <FunnelChart
       id={id}
