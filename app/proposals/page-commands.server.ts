@@ -1,6 +1,7 @@
-import { stateLabelOf } from "../../workflows/proposal.machine";
+import { stageLabelFor } from "../../workflows/proposal-stages";
 import type { ProposalCommand } from "../../workflows/proposal-events";
 import { actorFor } from "../auth/actors.server";
+import { stageAudienceOf } from "../permissions.server";
 import type { SessionUser } from "../auth/session.server";
 import type { CommandForm } from "./command-schema";
 import { commandSchema } from "./command-schema";
@@ -44,7 +45,7 @@ export function sendFromProposalPage(user: SessionUser, participation: Participa
   });
   if (!outcome.ok) return reply({ formError: outcome.message });
   // No audit row: the proposal's own history records who did what.
-  return reply({ values: {}, done: `Done. The proposal is now at “${stateLabelOf(outcome.state)}”.` });
+  return reply({ values: {}, done: `Done. The proposal is now at “${stageLabelFor(outcome.state, stageAudienceOf(user))}”.` });
 }
 
 function toCommand(form: CommandForm): ProposalCommand {

@@ -85,7 +85,7 @@ describe("the EU review of a round, in Chromium", { timeout: 120_000 }, () => {
     // Found eligible, the proposal comes to the desk, and gets both reviewers.
     await page.goto(`${url}/proposals/6`);
     await page.getByRole("button", { name: "Confirm eligibility" }).click();
-    await seen(page, "Done. The proposal is now at “EU review: waiting for the TAF team to assign reviewers”.");
+    await seen(page, "Done. The proposal is now at “EU review: waiting for you to assign reviewers”.");
     await page.goto(`${url}/admin/rounds`);
     await page.getByRole("link", { name: "Second call for proposals 2026" }).click();
     await page.getByRole("link", { name: /^Review desk/ }).click();
@@ -166,13 +166,13 @@ describe("the EU review of a round, in Chromium", { timeout: 120_000 }, () => {
     await rankingRow.getByRole("link", { name: REFERENCE }).click();
     await page.getByLabel("Reason for closing early").fill(REASONS.close);
     await page.getByRole("button", { name: "Close the EU review" }).click();
-    await seen(page, "Done. The proposal is now at “Selection: waiting for the TAF team's decision”.");
+    await seen(page, "Done. The proposal is now at “Selection: waiting for your decision”.");
     // Both reviews in: it closes as the round asks, with no reason needed.
     await secondCall(page);
     await page.getByRole("link", { name: "The ranking of the reviewed proposals" }).click();
     await page.getByRole("row", { name: new RegExp(SMUGGLING.reference) }).getByRole("link", { name: SMUGGLING.reference }).click();
     await page.getByRole("button", { name: "Close the EU review" }).click();
-    await seen(page, "Done. The proposal is now at “Selection: waiting for the TAF team's decision”.");
+    await seen(page, "Done. The proposal is now at “Selection: waiting for your decision”.");
 
     // "Promising" for the proposal, ticked in the ranking; held, it lands on the decisions page.
     await secondCall(page);

@@ -203,7 +203,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await signIn(portal, page, "admin@taf.example");
     await openProposalFromRound(page);
     await page.getByRole("button", { name: "Close the EU review" }).click();
-    await seen(page, "Done. The proposal is now at “Selection: waiting for the TAF team's decision”.");
+    await seen(page, "Done. The proposal is now at “Selection: waiting for your decision”.");
     await page.getByLabel("Promising: go on to conceptual work").check();
     await page.getByLabel("Reason for the decision").fill("A strong review, and the prosecution side is now in.");
     await page.getByRole("button", { name: "Decide on selection" }).click();
@@ -243,7 +243,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await signIn(portal, page, "admin@taf.example");
     await openProposalFromRound(page);
     await page.getByRole("button", { name: "Approve the concept" }).click();
-    await seen(page, "Done. The proposal is now at “Implementation: waiting for the TAF team to start it”.");
+    await seen(page, "Done. The proposal is now at “Implementation: waiting for you to start it”.");
     await page.getByRole("button", { name: "Start implementation" }).click();
     await seen(page, "Done. The proposal is now at “Implementation: activities running”.");
     await signOut(page);
@@ -272,7 +272,7 @@ describe("running a round, in Chromium", { timeout: 180_000 }, () => {
     await page.locator("summary", { hasText: /on hold/i }).click();
     await page.getByLabel("Reason").fill("The partners' elections put the joint cases on hold until the new governments are in office.");
     await page.getByRole("button", { name: "Put implementation on hold" }).click();
-    await seen(page, "Done. The proposal is now at “Implementation: on hold until the TAF team resumes it”.");
+    await seen(page, "Done. The proposal is now at “Implementation: on hold until you resume it”.");
     await page.getByRole("button", { name: "Resume implementation" }).click();
     await seen(page, "Done. The proposal is now at “Implementation: activities running”.");
 

@@ -6,7 +6,7 @@ import { db } from "../../app/db.server";
 import type { ProposalEventType, ProposalSender } from "../../workflows/proposal-events";
 import { PROPOSAL_EVENTS, SENDER_WORDS } from "../../workflows/proposal-events";
 import { allowedEvents, restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
-import { isFinal } from "../../workflows/proposal-stages";
+import { isFinal, stageLabelFor } from "../../workflows/proposal-stages";
 import type { Route } from "../support/http";
 import { call2030, customs, roundEditForm } from "../support/forms";
 import { roundSettings } from "../../app/rounds/workflow.server";
@@ -802,7 +802,9 @@ describe("the proposal page's statechart forms, for everyone around a proposal",
             await freshPortal();
             const result = (await submit(route(), path, formFor(event, String(stored.version)), { cookie, params })) as { formError: string | null; done: string | null };
             expect(result.formError, event).toBeNull();
-            expect(result.done, event).toBe(`Done. The proposal is now at “${stateLabelOf(target)}”.`);
+            // The TAF team reads the stage as theirs ("waiting for your decision"); everyone else, neutrally.
+            const stage = role === "administrator" ? stageLabelFor(target, "tafTeam") : stateLabelOf(target);
+            expect(result.done, event).toBe(`Done. The proposal is now at “${stage}”.`);
             expect(row().state, event).toBe(target);
             const last = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, stored.id)).all().filter((e) => e.type === event).at(-1);
             expect(last, event).toMatchObject({ actorUserId: userId(email!), fromState: stored.state });

@@ -154,7 +154,7 @@ describe("the TAF team acts where it reads", () => {
     expect(types(forTeam.teamSteps)).toEqual(["APPROVE_CONCEPT", "REQUEST_REVISION"]);
     expect(((await open(concept, "/concept", id, "applicant.rs@taf.example")) as Concept).teamSteps).toEqual([]);
     const approved = (await submit(page, `/proposals/${id}`, { event: "APPROVE_CONCEPT", version: String(forTeam.version) }, { cookie: await signInAs("admin@taf.example"), params: { proposalId: String(id) } })) as { done: string | null };
-    expect(approved.done).toMatch(/Implementation: waiting for the TAF team to start it/);
+    expect(approved.done).toMatch(/Implementation: waiting for you to start it/);
   });
 
   it("offers the TAF team its step on the implementation page when it is theirs, none while the lead reports", async () => {

@@ -91,7 +91,7 @@ describe("acting on a proposal", () => {
     const id = driveTo("awaitingDecision");
     const result = await act(id, "admin@taf.example", { event: "CONFIRM_ELIGIBLE", version: String(row(id).version), reason: "" });
     expect(result.formError).toBeNull();
-    expect(result.done).toMatch(/EU review: waiting for the TAF team to assign reviewers/);
+    expect(result.done).toMatch(/EU review: waiting for you to assign reviewers/);
     expect(row(id).state).toBe("euReview.awaitingReviewers");
   });
 
