@@ -1,5 +1,5 @@
 import type { ChartTable } from "./chart-figure";
-import { barPercent, ChartFigure } from "./chart-figure";
+import { barPercent, ChartFigure, ChartLegend } from "./chart-figure";
 
 export type BarSeries = { name: string; color: string };
 export type Bar = { key: string; label: string; values: number[] };
@@ -15,18 +15,7 @@ export function BarChart({ id, title, sentence, table, series, bars }: { id: str
   const max = Math.max(0, ...bars.flatMap((bar) => bar.values));
   return (
     <ChartFigure id={id} title={title} sentence={sentence} table={table}>
-      {series.length > 1 ? (
-        <p className="chart-legend" aria-hidden="true">
-          {series.map((s) => (
-            <span key={s.name}>
-              <svg width={14} height={14} focusable="false">
-                <rect width={14} height={14} fill={s.color} />
-              </svg>{" "}
-              {s.name}
-            </span>
-          ))}
-        </p>
-      ) : null}
+      {series.length > 1 ? <ChartLegend series={series} /> : null}
       <div className="bar-chart" aria-hidden="true">
         {bars.map((bar) => (
           <div key={bar.key} className="bar-row">

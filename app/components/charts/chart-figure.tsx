@@ -53,3 +53,19 @@ export function ChartFigure({ id, title, sentence, table, children, note }: { id
 export function barPercent(value: number, max: number, room = 82) {
   return max > 0 ? (value / max) * room : 0;
 }
+
+/** The colour key above a chart with more than one series (the sentence already names them). */
+export function ChartLegend({ series }: { series: { name: string; color: string }[] }) {
+  return (
+    <p className="chart-legend" aria-hidden="true">
+      {series.map((s) => (
+        <span key={s.name}>
+          <svg width={14} height={14} focusable="false">
+            <rect width={14} height={14} fill={s.color} />
+          </svg>{" "}
+          {s.name}
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,6 +1,6 @@
 import { monthOf } from "../../../workflows/reporting-words";
 import type { ChartTable } from "./chart-figure";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure, ChartLegend } from "./chart-figure";
 
 const HEIGHT = 140;
 const PLANNED = "#003399";
@@ -14,19 +14,12 @@ export function MonthChart({ id, title, sentence, table, months }: { id: string;
   const every = months.length > 12 ? 2 : 1;
   return (
     <ChartFigure id={id} title={title} sentence={sentence} table={table}>
-      <p className="chart-legend" aria-hidden="true">
-        {[
+      <ChartLegend
+        series={[
           { name: "Planned", color: PLANNED },
           { name: "Held", color: HELD },
-        ].map((s) => (
-          <span key={s.name}>
-            <svg width={14} height={14} focusable="false">
-              <rect width={14} height={14} fill={s.color} />
-            </svg>{" "}
-            {s.name}
-          </span>
-        ))}
-      </p>
+        ]}
+      />
       <svg width="100%" height={HEIGHT + 50} aria-hidden="true" focusable="false" className="month-chart">
         {months.map((m, index) => {
           const left = index * slot;
