@@ -8,7 +8,7 @@ const day = z
   .string()
   .trim()
   .refine((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text, {
-    message: "Write a date as the calendar offers it, e.g. 2026-11-30.",
+    message: "auditPage.dateUnreadable",
   });
 
 export const activitySearchSchema = z
@@ -23,6 +23,6 @@ export const activitySearchSchema = z
     from: day.optional(),
     to: day.optional(),
   })
-  .refine((search) => !search.from || !search.to || search.from <= search.to, { message: "The first day comes before the last one.", path: ["to"] });
+  .refine((search) => !search.from || !search.to || search.from <= search.to, { message: "auditPage.daysReversed", path: ["to"] });
 
 export type ActivitySearch = z.infer<typeof activitySearchSchema>;

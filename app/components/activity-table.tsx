@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Pagination } from "./pagination";
 
 type Entry = { id: string; at: string; what: string; by: string; proposal: { id: number; reference: string | null; title: string } | null; detail: string };
@@ -6,6 +7,7 @@ type List = { rows: Entry[]; pages: Parameters<typeof Pagination>[0]["pages"] };
 
 /** The audit log and the proposals' histories together: when, who, what, about which proposal. */
 export function ActivityTable({ list, caption }: { list: List; caption: string }) {
+  const { t } = useTranslation();
   return (
     <>
       <div className="table-scroll">
@@ -13,31 +15,31 @@ export function ActivityTable({ list, caption }: { list: List; caption: string }
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Proposal</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t("auditTable.when")}</th>
+              <th scope="col">{t("auditTable.who")}</th>
+              <th scope="col">{t("auditTable.what")}</th>
+              <th scope="col">{t("auditTable.proposal")}</th>
+              <th scope="col">{t("auditTable.details")}</th>
             </tr>
           </thead>
           <tbody>
             {list.rows.map((entry) => (
               <tr key={entry.id}>
-                <td data-label="When">{entry.at}</td>
-                <td className="text" data-label="Who">{entry.by}</td>
-                <td data-label="What">{entry.what}</td>
-                <td className="text" data-label="Proposal">
+                <td data-label={t("auditTable.when")}>{entry.at}</td>
+                <td className="text" data-label={t("auditTable.who")}>{entry.by}</td>
+                <td data-label={t("auditTable.what")}>{entry.what}</td>
+                <td className="text" data-label={t("auditTable.proposal")}>
                   {entry.proposal ? (
-                    <Link to={`/proposals/${entry.proposal.id}`}>{entry.proposal.reference ?? (entry.proposal.title || "Untitled draft")}</Link>
+                    <Link to={`/proposals/${entry.proposal.id}`}>{entry.proposal.reference ?? (entry.proposal.title || t("auditTable.untitledDraft"))}</Link>
                   ) : null}
                 </td>
-                <td className="text" data-label="Details">{entry.detail}</td>
+                <td className="text" data-label={t("auditTable.details")}>{entry.detail}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <Pagination pages={list.pages} label="activity" />
+      <Pagination pages={list.pages} label={t("auditTable.pages")} />
     </>
   );
 }

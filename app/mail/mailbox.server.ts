@@ -50,7 +50,8 @@ export function receivedMessage(id: number) {
   return db().select().from(mailbox).where(eq(mailbox.id, id)).get();
 }
 
-export type ResendOutcome = { ok: true } | { ok: false; error: string };
+/** A refusal as a catalogue key and its values: the page says it in the reader's language. */
+export type ResendOutcome = { ok: true } | { ok: false; error: { key: string; values?: Record<string, string> } };
 
 /**
  * Puts a message the dispatcher gave up on back in the queue, due now, e.g. once the SMTP
@@ -66,9 +67,10 @@ export function resendFailedMail(actor: { id: number }, outboxId: number, ip?: s
         .from(outbox)
         .where(eq(outbox.id, outboxId))
         .get();
-      if (!message) return { ok: false, error: "There is no such message in the outbox. Reload the page to see the current list." };
-      if (message.status === "sent") return { ok: false, error: `The message to ${message.recipient} has been delivered since; it is not sent again.` };
-      if (message.status === "pending") return { ok: false, error: `The message to ${message.recipient} is already waiting to be sent; the portal keeps trying it.` };
+      if (!message) return { ok: false, error: { key: "mailboxPage.noSuchMessage" } };
+      const values = { recipient: message.recipient };
+      if (message.status === "sent") return { ok: false, error: { key: "mailboxPage.deliveredSince", values } };
+      if (message.status === "pending") return { ok: false, error: { key: "mailboxPage.alreadyWaiting", values } };
       tx.update(outbox)
         .set({ status: "pending", attempts: 0, nextAttemptAt: new Date() })
         .where(and(eq(outbox.id, outboxId), eq(outbox.status, "failed")))

@@ -1,18 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { formatBrussels } from "../../workflows/time";
+import { useTranslation } from "react-i18next";
+import { formatBrusselsIn } from "../../workflows/time";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { receivedMessage } from "../mail/mailbox.server";
 import { requirePermission } from "../permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? "Message"} · Mailbox · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "readMailbox");
   const id = Number(params.messageId);
   const message = Number.isSafeInteger(id) ? receivedMessage(id) : undefined;
   if (!message) throw new Response("No such message", { status: 404 });
-  return { ...message, receivedAt: formatBrussels(message.receivedAt) };
+  const t = await translatorOf(request);
+  const page = t("mailMessagePage.title", { subject: message.subject || t("mailboxPage.noSubject") });
+  return { ...message, title: t("layout.pageTitle", { page }), receivedAt: formatBrusselsIn(await pageLanguage(request), message.receivedAt) };
 }
 
 /** The plain-text body with its web addresses made into links, so a link can be followed from here. */
@@ -35,27 +39,31 @@ function LinkedText({ text }: { text: string }) {
 
 export default function MailboxMessage() {
   const message = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const written = message.language ?? undefined;
   return (
     <>
       <p>
-        <Link to="/admin/mailbox">Back to the mailbox</Link>
+        <Link to="/admin/mailbox">{t("mailMessagePage.back")}</Link>
       </p>
-      <h1>{message.subject || "(no subject)"}</h1>
+      <h1 lang={message.subject ? written : undefined}>{message.subject || t("mailboxPage.noSubject")}</h1>
       <dl className="facts">
-        <dt>Received</dt>
+        <dt>{t("mailboxPage.receivedAt")}</dt>
         <dd>{message.receivedAt}</dd>
-        <dt>From</dt>
+        <dt>{t("mailMessagePage.from")}</dt>
         <dd>{message.envelopeFrom}</dd>
-        <dt>To</dt>
+        <dt>{t("mailboxPage.to")}</dt>
         <dd>{message.envelopeTo}</dd>
       </dl>
-      <h2>Text version</h2>
-      <LinkedText text={message.text} />
+      <h2>{t("mailMessagePage.textVersion")}</h2>
+      <div lang={written}>
+        <LinkedText text={message.text} />
+      </div>
       {message.html ? (
         <>
-          <h2>As the recipient sees it</h2>
+          <h2>{t("mailMessagePage.asSeen")}</h2>
           {/* Sandboxed without scripts: a received message can never act in the portal. */}
-          <iframe className="mail" title="The message as HTML" sandbox="" srcDoc={message.html} />
+          <iframe className="mail" title={t("mailMessagePage.htmlFrame")} sandbox="" srcDoc={message.html} />
         </>
       ) : null}
     </>
