@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { outbox, outboxAttempts } from "../db/schema";
+import { withoutSecrets } from "./secret-links";
 import type { MailTransport } from "./transport";
 
 export type DispatchResult = { sent: number; failed: number; retried: number };
@@ -112,7 +113,10 @@ export function createDispatcher(options: {
       }
       const at = now();
       db.transaction((tx) => {
-        tx.update(outbox).set({ status: "sent", sentAt: at }).where(eq(outbox.id, message.id)).run();
+        tx.update(outbox)
+          .set({ status: "sent", sentAt: at, text: withoutSecrets(message.text), html: withoutSecrets(message.html) })
+          .where(eq(outbox.id, message.id))
+          .run();
         tx.insert(outboxAttempts).values({ outboxId: message.id, at, ok: true }).run();
       });
       result.sent++;
