@@ -177,7 +177,13 @@ export const mailbox = sqliteTable(
     /** The Content-Language the message came with (outbox.locale when the portal sent it). */
     language: text("language"),
   },
-  (t) => [index("mailbox_received").on(t.receivedAt), index("mailbox_to").on(t.envelopeTo)],
+  (t) => [
+    index("mailbox_received").on(t.receivedAt),
+    index("mailbox_to").on(t.envelopeTo),
+    // A recipient's mailbox keeps one copy of a message sent again under its Message-ID (after a
+    // crash between the mail server's "accepted" and the outbox's "sent"), as mail clients do.
+    uniqueIndex("mailbox_message_once").on(t.messageId, t.envelopeTo).where(sql`message_id is not null`),
+  ],
 );
 
 // Append-only: triggers in the migration refuse UPDATE and DELETE.

@@ -9,7 +9,11 @@ export type DispatchResult = { sent: number; failed: number; retried: number };
 export type Dispatcher = {
   /** Sends what is due now. Calls made while a run is in flight wait for it, then run in turn. */
   runOnce(): Promise<DispatchResult>;
-  /** Runs now, then again `intervalMs` after each run ends. */
+  /**
+   * Runs now, then again `intervalMs` after each run ends. First it makes due again the messages
+   * a dispatcher that died mid-send had claimed: only the one process that runs the dispatcher
+   * may start it (server.ts), so no other send can be in flight.
+   */
   start(intervalMs: number): void;
   /** Stops the timer and waits for the run in flight, for a graceful shutdown. */
   stop(): Promise<void>;
@@ -132,9 +136,26 @@ export function createDispatcher(options: {
     return run;
   }
 
+  // A claim counts its try at once and records it in outbox_attempts when the try ends; a
+  // message with more tries counted than recorded was being sent when its process died. It may
+  // or may not have reached the mail server: sending it again under the same Message-ID lets the
+  // recipient's mailbox keep one copy, where waiting out the lease would hold it ten minutes.
+  function releaseAbandonedClaims() {
+    db.update(outbox)
+      .set({ nextAttemptAt: now() })
+      .where(
+        and(
+          eq(outbox.status, "pending"),
+          sql`${outbox.attempts} > (select count(*) from ${outboxAttempts} where ${outboxAttempts.outboxId} = ${outbox.id})`,
+        ),
+      )
+      .run();
+  }
+
   let loop: { timer?: NodeJS.Timeout } | undefined;
   function start(intervalMs: number) {
     if (loop) return;
+    releaseAbandonedClaims();
     const current: { timer?: NodeJS.Timeout } = {};
     loop = current;
     async function tick() {

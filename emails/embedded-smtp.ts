@@ -45,6 +45,8 @@ export async function startEmbeddedSmtp(options: { db: Db; port: number; host?: 
               html: parsed.html === false ? null : parsed.html,
               language: contentLanguageOf(parsed.headers.get("content-language")),
             })
+            // The same message again (mailbox_message_once) is accepted and kept once.
+            .onConflictDoNothing()
             .run();
           // Accepted only once stored: a message the database refused is retried by the sender.
           callback();

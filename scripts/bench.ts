@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { Pair, Session } from "./load/portal-client";
+import { portalClient } from "./load/portal-client";
 
 const { values: flags } = parseArgs({
   options: {
@@ -67,6 +69,12 @@ const applicants = sqlite
   .all() as { email: string; institutionId: number; country: string }[];
 const openRound = (sqlite.prepare("select id from rounds where code = 'L2026-R1'").get() as { id: number }).id;
 sqlite.close();
+
+// People as the load drives them, over HTTP (scripts/load/portal-client.ts).
+const client = portalClient(URL_BASE, LOAD_PASSWORD);
+const { signInAll, startJointDraft: startDraftIn, completeAndSubmit } = client;
+const startJointDraft = (pair: Pair, title: string) => startDraftIn(openRound, pair, title);
+const pairs = (count: number, from: number) => client.pairs(applicants, count, from);
 
 // ---------------------------------------------------------------------------------------------
 // The production server, started as `npm start` starts it (tsx server.ts), on its own port.
@@ -156,27 +164,6 @@ async function measure() {
 
 // ---------------------------------------------------------------------------------------------
 // Sessions and pages.
-
-type Session = { email: string; cookie: string };
-
-async function signIn(email: string): Promise<Session> {
-  const response = await fetch(`${URL_BASE}/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: URL_BASE },
-    body: new URLSearchParams({ email, password: LOAD_PASSWORD }),
-    redirect: "manual",
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`could not sign in as ${email} (status ${response.status})`);
-  return { email, cookie };
-}
-
-/** Signs in four at a time: each sign-in verifies an argon2 hash, as it should. */
-async function signInAll(emails: string[]) {
-  const sessions: Session[] = [];
-  for (let i = 0; i < emails.length; i += 4) sessions.push(...(await Promise.all(emails.slice(i, i + 4).map(signIn))));
-  return sessions;
-}
 
 function cookieOf(sessions: Session[], email: string) {
   return sessions.find((s) => s.email === email)!.cookie;
@@ -274,82 +261,6 @@ async function timeExport(cookie: string) {
 // ---------------------------------------------------------------------------------------------
 // Writes: a joint proposal from nothing to submitted, as people do it on the pages without
 // JavaScript: create, fill in, invite a partner, the partner confirms, submit.
-
-type Pair = { lead: Session & { institutionId: number }; partner: Session & { institutionId: number } };
-
-/** Leads from `from` on, each with a partner institution's applicant of another country. */
-async function pairs(count: number, from: number): Promise<Pair[]> {
-  const leads = applicants.slice(from, from + count);
-  const partnersByCountry = new Map<string, (typeof applicants)[number]>();
-  for (const a of applicants.slice(0, 300)) if (!partnersByCountry.has(a.country)) partnersByCountry.set(a.country, a);
-  const partnerSessions = new Map<string, Session>();
-  for (const partner of partnersByCountry.values()) partnerSessions.set(partner.country, await signIn(partner.email));
-  const leadSessions = await signInAll(leads.map((l) => l.email));
-  return leads.map((lead, k) => {
-    const country = [...partnersByCountry.keys()].find((c) => c !== lead.country)!;
-    const partner = partnersByCountry.get(country)!;
-    return { lead: { ...leadSessions[k]!, institutionId: lead.institutionId }, partner: { ...partnerSessions.get(country)!, institutionId: partner.institutionId } };
-  });
-}
-
-async function post(path: string, cookie: string, form: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(form)) for (const v of [value].flat()) body.append(name, v);
-  const response = await fetch(URL_BASE + path, { method: "POST", headers: { Cookie: cookie, Origin: URL_BASE, "Content-Type": "application/x-www-form-urlencoded" }, body, redirect: "manual" });
-  const text = await response.text();
-  return { status: response.status, location: response.headers.get("location"), text };
-}
-
-async function hidden(path: string, cookie: string, name: string) {
-  const html = await (await fetch(URL_BASE + path, { headers: { Cookie: cookie } })).text();
-  const value = html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
-  if (value === undefined) throw new Error(`no ${name} on ${path}`);
-  return value;
-}
-
-/** Every part of the proposal form, as an applicant fills it in. */
-function filledForm() {
-  const intendedStart = new Date(Date.now() + 90 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  return {
-    title: "Joint investigations of a drug-trafficking network",
-    summary: "Police and prosecutors of two countries investigate the same drug-trafficking network together and decide whether a joint investigation team fits.",
-    problem: "The network moves across the border while each country investigates its own part.",
-    objectives: "A shared picture of the network and a common plan for gathering evidence.",
-    activities: "An operational meeting, expert advice from Eurojust and a joint exercise.",
-    expectedResults: "A shared analysis and direct contacts between investigators.",
-    themes: ["drugTrafficking", "jointInvestigationTeams"],
-    supportKinds: ["networkingMeeting", "expertAdvice"],
-    intendedStart,
-    durationMonths: "8",
-    budgetEur: "30000",
-    contactPerson: "The head of the unit",
-  };
-}
-
-/** Starts a draft with a confirmed partner; returns its id. */
-async function startJointDraft({ lead, partner }: Pair, title: string) {
-  const created = await post("/proposals/new", lead.cookie, { roundId: String(openRound), institutionId: String(lead.institutionId), title });
-  const id = Number(created.location?.match(/\/proposals\/(\d+)/)?.[1]);
-  if (!id) throw new Error(`creating a proposal answered ${created.status}`);
-  const invited = await post(`/proposals/${id}/partners`, lead.cookie, { intent: "invite", institutionId: String(partner.institutionId) });
-  if (invited.status >= 400) throw new Error(`inviting a partner answered ${invited.status}`);
-  const confirmed = await post(`/proposals/${id}/partnership`, partner.cookie, { intent: "confirm", statement: "Our unit brings its open cases and two investigators." });
-  if (confirmed.status >= 400) throw new Error(`confirming the partnership answered ${confirmed.status}`);
-  return id;
-}
-
-/** Fills in every part and submits; true if the submission was taken. */
-async function completeAndSubmit(id: number, lead: Session) {
-  const revision = await hidden(`/proposals/${id}/edit`, lead.cookie, "revision");
-  const saved = await post(`/proposals/${id}/edit`, lead.cookie, { intent: "save", revision, ...filledForm() });
-  if (saved.status >= 400) return false;
-  const page = await (await fetch(`${URL_BASE}/proposals/${id}/submit`, { headers: { Cookie: lead.cookie } })).text();
-  const version = page.match(/name="version" value="(\d+)"/)?.[1];
-  const submitRevision = page.match(/name="revision" value="(\d+)"/)?.[1];
-  if (!version || !submitRevision) return false;
-  const sent = await post(`/proposals/${id}/submit`, lead.cookie, { intent: "submit", version, revision: submitRevision });
-  return sent.status === 302 || sent.status === 303;
-}
 
 async function writeFlow() {
   const clients = await pairs(CONNECTIONS, 1000);

@@ -133,3 +133,34 @@ describe("dispatcher", () => {
     await pending;
   });
 });
+
+describe("after the process died mid-send", () => {
+  it("sends at once, when the dispatcher starts again, what the dead one had claimed, and the mailbox keeps one copy", async () => {
+    enqueueResets(2, "crash");
+    // What a claim leaves when the process dies before the try ends: the try counted, the
+    // message leased ten minutes ahead, no attempt recorded. The first one had reached the server.
+    const [reached] = db.select().from(outbox).orderBy(asc(outbox.id)).all();
+    const leasedUntil = new Date(Date.now() + 10 * 60_000);
+    db.update(outbox).set({ attempts: 1, nextAttemptAt: leasedUntil }).run();
+    await transport.send({ from, to: reached!.recipient, subject: reached!.subject, html: reached!.html, text: reached!.text, idempotencyKey: reached!.idempotencyKey, language: reached!.locale });
+
+    const restarted = createDispatcher({ db, transport, from });
+    restarted.start(60_000);
+    await restarted.stop();
+
+    expect(db.select().from(outbox).all().map((row) => row.status)).toEqual(["sent", "sent"]);
+    expect(receivedPerKey()).toEqual(new Map([[messageIdFor("crash:1", from), 1], [messageIdFor("crash:2", from), 1]]));
+  });
+
+  it("leaves alone a message waiting out its backoff after a failed try", () => {
+    enqueueResets(1, "backoff");
+    const [message] = db.select().from(outbox).all();
+    const retryAt = new Date(Date.now() + 60_000);
+    db.update(outbox).set({ attempts: 1, nextAttemptAt: retryAt, lastError: "451 try later" }).run();
+    db.insert(outboxAttempts).values({ outboxId: message!.id, at: new Date(), ok: false, error: "451 try later" }).run();
+    const restarted = createDispatcher({ db, transport, from });
+    restarted.start(60_000);
+    expect(db.select().from(outbox).get()!.nextAttemptAt).toEqual(retryAt);
+    return restarted.stop();
+  });
+});
