@@ -159,13 +159,16 @@ export function createDispatcher(options: {
     const current: { timer?: NodeJS.Timeout } = {};
     loop = current;
     async function tick() {
+      let busy = false;
       try {
-        await runOnce();
+        const result = await runOnce();
+        // A full batch means more is due: go on at once rather than after the pause.
+        busy = result.sent + result.failed + result.retried >= batchSize;
       } catch (error) {
         console.error("Mail dispatcher run failed:", error);
       }
       if (loop !== current) return;
-      current.timer = setTimeout(tick, intervalMs);
+      current.timer = setTimeout(tick, busy ? 0 : intervalMs);
       // The dispatcher alone must not keep a process alive that has nothing else to do.
       current.timer.unref();
     }
