@@ -11,20 +11,27 @@ type Sharing = {
   mayChange: boolean;
 };
 
-/** The countries in the page's words: "Kosovo* and Serbia", "Kosova* dhe Serbia", each name with its footnote mark. */
+/**
+ * The countries in the page's words: "Kosovo* and Serbia", "Kosova* dhe Serbia", each name with
+ * its footnote mark. The catalogue's word, not Intl.ListFormat, whose data differs between the
+ * server's and a browser's ICU and would change the text as the page hydrates.
+ */
 function CountryList({ countries }: { countries: Sharing["countries"] }) {
-  const { i18n } = useTranslation();
-  const parts = new Intl.ListFormat(i18n.language, { type: "conjunction" }).formatToParts(countries.map((country) => country.name));
-  let next = 0;
+  const { t } = useTranslation();
   return (
     <>
-      {parts.map((part, index) => {
-        if (part.type === "literal") return <span key={index}>{part.value}</span>;
-        const country = countries[next++]!;
-        return <CountryName key={index} name={country.name} needsFootnote={country.needsFootnote} />;
-      })}
+      {countries.map((country, index) => (
+        <span key={country.name}>
+          {index === 0 ? "" : index === countries.length - 1 ? ` ${t("advisorShare.and")} ` : ", "}
+          <CountryName name={country.name} needsFootnote={country.needsFootnote} />
+        </span>
+      ))}
     </>
   );
+}
+
+function inWords(names: string[], and: string) {
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} ${and} ${names.at(-1)}` : (names[0] ?? "");
 }
 
 /**
@@ -32,7 +39,7 @@ function CountryList({ countries }: { countries: Sharing["countries"] }) {
  * lead, the button to share it or stop sharing it. Nothing once the proposal is submitted.
  */
 export function AdvisorShare({ sharing, error, headed = true }: { sharing: Sharing; error?: string | null; headed?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!sharing.isDraft) return null;
   const countries = { countries: <CountryList countries={sharing.countries} /> };
   if (!sharing.mayChange) {
@@ -68,9 +75,7 @@ export function AdvisorShare({ sharing, error, headed = true }: { sharing: Shari
         ) : (
           <button type="submit" name="intent" value="share">
             {/* Plain words: a link (the footnote mark) cannot sit inside a button. */}
-            {t("advisorShare.share", {
-              countries: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(sharing.countries.map((c) => c.label)),
-            })}
+            {t("advisorShare.share", { countries: inWords(sharing.countries.map((c) => c.label), t("advisorShare.and")) })}
           </button>
         )}
       </Form>
