@@ -13,6 +13,7 @@ import enWorkflow from "./en/workflow.json";
 import enEmails from "./en/emails.json";
 import enReporting from "./en/reporting.json";
 import enAccount from "./en/account.json";
+import enPartnership from "./en/partnership.json";
 import sqCore from "./sq/core.json";
 import sqProposal from "./sq/proposal.json";
 import sqDocuments from "./sq/documents.json";
@@ -22,6 +23,7 @@ import sqWorkflow from "./sq/workflow.json";
 import sqEmails from "./sq/emails.json";
 import sqReporting from "./sq/reporting.json";
 import sqAccount from "./sq/account.json";
+import sqPartnership from "./sq/partnership.json";
 import srLatnCore from "./sr-Latn/core.json";
 import srLatnProposal from "./sr-Latn/proposal.json";
 import srLatnDocuments from "./sr-Latn/documents.json";
@@ -31,6 +33,7 @@ import srLatnWorkflow from "./sr-Latn/workflow.json";
 import srLatnEmails from "./sr-Latn/emails.json";
 import srLatnReporting from "./sr-Latn/reporting.json";
 import srLatnAccount from "./sr-Latn/account.json";
+import srLatnPartnership from "./sr-Latn/partnership.json";
 import srCyrlCore from "./sr-Cyrl/core.json";
 import srCyrlProposal from "./sr-Cyrl/proposal.json";
 import srCyrlDocuments from "./sr-Cyrl/documents.json";
@@ -40,6 +43,7 @@ import srCyrlWorkflow from "./sr-Cyrl/workflow.json";
 import srCyrlEmails from "./sr-Cyrl/emails.json";
 import srCyrlReporting from "./sr-Cyrl/reporting.json";
 import srCyrlAccount from "./sr-Cyrl/account.json";
+import srCyrlPartnership from "./sr-Cyrl/partnership.json";
 import mkCore from "./mk/core.json";
 import mkProposal from "./mk/proposal.json";
 import mkDocuments from "./mk/documents.json";
@@ -49,14 +53,15 @@ import mkWorkflow from "./mk/workflow.json";
 import mkEmails from "./mk/emails.json";
 import mkReporting from "./mk/reporting.json";
 import mkAccount from "./mk/account.json";
+import mkPartnership from "./mk/partnership.json";
 
 /** Each language's area files, in the order above; merged by workflows/messages.ts. */
 export const AREA_FILES = {
-  en: [enCore, enProposal, enDocuments, enAdmin, enReview, enWorkflow, enEmails, enReporting, enAccount],
-  sq: [sqCore, sqProposal, sqDocuments, sqAdmin, sqReview, sqWorkflow, sqEmails, sqReporting, sqAccount],
-  "sr-Latn": [srLatnCore, srLatnProposal, srLatnDocuments, srLatnAdmin, srLatnReview, srLatnWorkflow, srLatnEmails, srLatnReporting, srLatnAccount],
-  "sr-Cyrl": [srCyrlCore, srCyrlProposal, srCyrlDocuments, srCyrlAdmin, srCyrlReview, srCyrlWorkflow, srCyrlEmails, srCyrlReporting, srCyrlAccount],
-  mk: [mkCore, mkProposal, mkDocuments, mkAdmin, mkReview, mkWorkflow, mkEmails, mkReporting, mkAccount],
+  en: [enCore, enProposal, enDocuments, enAdmin, enReview, enWorkflow, enEmails, enReporting, enAccount, enPartnership],
+  sq: [sqCore, sqProposal, sqDocuments, sqAdmin, sqReview, sqWorkflow, sqEmails, sqReporting, sqAccount, sqPartnership],
+  "sr-Latn": [srLatnCore, srLatnProposal, srLatnDocuments, srLatnAdmin, srLatnReview, srLatnWorkflow, srLatnEmails, srLatnReporting, srLatnAccount, srLatnPartnership],
+  "sr-Cyrl": [srCyrlCore, srCyrlProposal, srCyrlDocuments, srCyrlAdmin, srCyrlReview, srCyrlWorkflow, srCyrlEmails, srCyrlReporting, srCyrlAccount, srCyrlPartnership],
+  mk: [mkCore, mkProposal, mkDocuments, mkAdmin, mkReview, mkWorkflow, mkEmails, mkReporting, mkAccount, mkPartnership],
 } as const;
 
-export const AREAS = ["core", "proposal", "documents", "admin", "review", "workflow", "emails", "reporting", "account"] as const;
+export const AREAS = ["core", "proposal", "documents", "admin", "review", "workflow", "emails", "reporting", "account", "partnership"] as const;

@@ -1,12 +1,28 @@
+import { Trans, useTranslation } from "react-i18next";
 import type { Role } from "../../workflows/actors";
+import { WB6_COUNTRIES } from "../../workflows/countries";
+import type { Translate } from "../../workflows/words";
 import { CountryName } from "./country";
 
+/** The roles in English, for the pages that still write English (people and person forms). */
 export const ROLE_LABELS: Record<Role, string> = {
   applicant: "Applicant",
   administrator: "Administrator (TAF team)",
   reviewer: "Reviewer",
   countryAdvisor: "Country advisor",
 };
+
+const ROLE_KEYS: Record<Role, string> = {
+  applicant: "membership.role.applicant",
+  administrator: "membership.role.administrator",
+  reviewer: "membership.role.reviewer",
+  countryAdvisor: "membership.role.countryAdvisor",
+};
+
+/** A role's name in the page's language. */
+export function roleLabel(role: Role, t: Translate): string {
+  return t(ROLE_KEYS[role]);
+}
 
 type MembershipView = {
   role: Role;
@@ -17,30 +33,40 @@ type MembershipView = {
   affiliation: string | null;
 };
 
-export function membershipText(m: MembershipView) {
-  if (m.role === "applicant") return `Applicant at ${m.institutionName ?? "an institution"}`;
-  if (m.role === "reviewer") return `Reviewer${m.affiliation ? ` (${m.affiliation})` : ""}`;
-  if (m.role === "countryAdvisor") return `Country advisor for ${m.countryName ?? m.countryCode ?? "a country"}`;
-  return ROLE_LABELS[m.role];
+/** The country's name in the reader's language; a country outside the WB6 keeps the directory's name. */
+function countryOf(m: MembershipView, t: Translate) {
+  const wb6 = WB6_COUNTRIES.find((country) => country.code === m.countryCode);
+  return wb6 ? t(wb6.key) : (m.countryName ?? m.countryCode);
+}
+
+export function membershipText(m: MembershipView, t: Translate) {
+  if (m.role === "applicant") return m.institutionName ? t("membership.applicantAt", { institution: m.institutionName }) : t("membership.applicant");
+  if (m.role === "reviewer") return m.affiliation ? t("membership.reviewerFor", { affiliation: m.affiliation }) : roleLabel(m.role, t);
+  if (m.role === "countryAdvisor") {
+    const country = countryOf(m, t);
+    return country ? t("membership.advisorFor", { country }) : t("membership.advisor");
+  }
+  return roleLabel(m.role, t);
 }
 
 /** A person's roles in words; Kosovo* is marked wherever a country appears. */
 export function MembershipList({ memberships }: { memberships: MembershipView[] }) {
-  if (!memberships.length) return <span className="muted">No role yet</span>;
+  const { t } = useTranslation();
+  if (!memberships.length) return <span className="muted">{t("membership.none")}</span>;
   return (
     <ul>
       {memberships.map((m, i) => (
         <li key={i}>
           {m.role === "countryAdvisor" && m.countryName ? (
-            <>
-              Country advisor for <CountryName name={m.countryName} needsFootnote={m.countryNeedsFootnote} />
-            </>
+            <Trans
+              i18nKey="membership.advisorForCountry"
+              components={{ country: <CountryName name={countryOf(m, t) ?? m.countryName} needsFootnote={m.countryNeedsFootnote} /> }}
+            />
           ) : (
-            membershipText(m)
+            membershipText(m, t)
           )}
         </li>
       ))}
     </ul>
   );
 }
-

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { StatechartPicture } from "../statecharts/picture.server";
 
 /**
@@ -8,12 +9,13 @@ import type { StatechartPicture } from "../statecharts/picture.server";
  * have been.
  */
 export function Statechart({ picture }: { picture: StatechartPicture }) {
+  const { t } = useTranslation();
   return (
     <>
-      <div className="statechart" tabIndex={0} role="group" aria-label="The process as a diagram">
+      <div className="statechart" tabIndex={0} role="group" aria-label={t("statechartFrame.label")}>
         <img src={picture.src} alt={picture.alt} width={picture.width} height={picture.height} />
       </div>
-      <p className="statechart-hint muted">The diagram is wider than the screen: swipe it sideways to see all of it.</p>
+      <p className="statechart-hint muted">{t("statechartFrame.hint")}</p>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /** The top of a page where applicants work on one part of a proposal: back link, title, stage. */
 export function WorkPageHeading({
@@ -16,10 +17,11 @@ export function WorkPageHeading({
   stateLabel: string;
   badge?: "ok" | "off" | "warn";
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <p>
-        <Link to={`/proposals/${proposalId}`}>← Back to the proposal</Link>
+        <Link to={`/proposals/${proposalId}`}>← {t("workPage.back")}</Link>
       </p>
       <div className="page-head">
         <h1>
@@ -30,7 +32,7 @@ export function WorkPageHeading({
               <span className="visually-hidden">:</span>{" "}
             </>
           ) : null}
-          {title || "Untitled proposal"}
+          {title || t("partnersPage.untitled")}
         </h1>
         <span className={`badge ${badge}`}>{stateLabel}</span>
       </div>
@@ -40,9 +42,10 @@ export function WorkPageHeading({
 
 /**
  * What became of "save" or "submit": saved, or saved but refused by the workflow, with its
- * reason (the text stays saved either way).
+ * reason (the text stays saved either way). `document` is named in the page's words.
  */
 export function SaveOutcome({ notice, refusal, document }: { notice?: string | null; refusal?: string | null; document: string }) {
+  const { t } = useTranslation();
   return (
     <>
       {notice ? (
@@ -53,7 +56,7 @@ export function SaveOutcome({ notice, refusal, document }: { notice?: string | n
       {refusal ? (
         <div className="notice error" role="alert">
           <p>
-            <strong>The {document} is saved, but it cannot be submitted yet.</strong>
+            <strong>{t("workPage.savedNotSubmitted", { document })}</strong>
           </p>
           <p>{refusal}</p>
         </div>

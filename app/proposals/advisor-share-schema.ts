@@ -2,5 +2,5 @@ import { z } from "../zod";
 
 // The lead's two buttons on a draft: share it with the country advisors, or stop sharing it.
 export const advisorShareSchema = z.object({
-  intent: z.enum(["share", "stop"], { error: "Choose whether to share the draft or to stop sharing it." }),
+  intent: z.enum(["share", "stop"], { error: "advisorsPage.chooseIntent" }),
 });

@@ -2,19 +2,24 @@ import { and, eq, inArray } from "drizzle-orm";
 import { advisorShares, countries, memberships, proposals, users } from "../../db/schema";
 import { countryLabel } from "../../workflows/countries";
 import { isWithin } from "../../workflows/proposal-stages";
-import { formatBrussels } from "../../workflows/time";
+import { formatBrusselsIn } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { canOnProposal } from "../permissions.server";
 import type { Participation } from "./participation.server";
+import type { PageWords } from "./partners.server";
+import { countryNameOf, englishWords } from "./partners.server";
 
 // A lead may share its draft with the country advisors of the countries taking part, so that
 // they can help before it is submitted (they see it, comment, and hear of its comments), and
 // stop sharing it while it is a draft. Submitted proposals are theirs to see anyway.
 
-/** Whether, since when and by whom the draft is shared, with which countries' advisors, and whether this person may change it. */
-export function advisorSharingFor(participation: Participation, user: SessionUser) {
+/**
+ * Whether, since when and by whom the draft is shared, with which countries' advisors, and
+ * whether this person may change it, in the page's words.
+ */
+export function advisorSharingFor(participation: Participation, user: SessionUser, { t, language }: PageWords = englishWords()) {
   const proposal = db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, participation.proposalId)).get()!;
   const share = db()
     .select({ at: advisorShares.sharedAt, byName: users.name })
@@ -37,10 +42,22 @@ export function advisorSharingFor(participation: Participation, user: SessionUse
   return {
     proposalId: participation.proposalId,
     isDraft: isWithin(proposal.state, "draft"),
-    shared: share ? { at: formatBrussels(share.at), byName: share.byName } : null,
-    countries: countryRows.map((c) => ({ name: c.name, needsFootnote: c.needsFootnote, label: countryLabel(c.name, c.needsFootnote) })),
+    shared: share ? { at: formatBrusselsIn(language, share.at), byName: share.byName } : null,
+    countries: countryRows.map((c) => {
+      const name = countryNameOf(c.code, c.name, t);
+      return { name, needsFootnote: c.needsFootnote, label: countryLabel(name, c.needsFootnote) };
+    }),
     advisorCount,
     mayChange: canOnProposal(user, "shareWithAdvisors", participation),
+  };
+}
+
+/** The country advisors page: the proposal's heading and its sharing, in the page's words. */
+export function advisorsPage(participation: Participation, user: SessionUser, words: PageWords) {
+  const row = db().select({ title: proposals.title, reference: proposals.reference }).from(proposals).where(eq(proposals.id, participation.proposalId)).get()!;
+  return {
+    proposal: { id: participation.proposalId, title: row.title || words.t("partnersPage.untitled"), reference: row.reference },
+    sharing: advisorSharingFor(participation, user, words),
   };
 }
 

@@ -3,7 +3,7 @@ import { multiLine } from "../free-text-schema";
 
 export const invitePartnerSchema = z.object({
   intent: z.literal("invite"),
-  institutionId: z.number({ error: "Choose an institution from the list." }).int().positive("Choose an institution from the list."),
+  institutionId: z.number({ error: "partnerValidation.institution" }).int().positive("partnerValidation.institution"),
   // The search the lead was looking at, to come back to it after the invitation.
   q: z.string().max(200).optional(),
   country: z.string().max(2).optional(),
@@ -11,8 +11,8 @@ export const invitePartnerSchema = z.object({
 
 export const removePartnerSchema = z.object({
   intent: z.literal("remove"),
-  partnerId: z.number({ error: "Reload the page and try again." }).int().positive(),
-  confirm: z.boolean({ error: "Tick the box to confirm that you want to remove this partner." }),
+  partnerId: z.number({ error: "partnerValidation.reload" }).int().positive(),
+  confirm: z.boolean({ error: "partnerValidation.confirmRemoval" }),
 });
 
 export const STATEMENT_MAX = 1000;
@@ -20,14 +20,14 @@ export const STATEMENT_MAX = 1000;
 export const confirmPartnershipSchema = z.object({
   intent: z.literal("confirm"),
   statement: z
-    .string({ error: "Describe your institution's role in a few sentences: the lead and the TAF team read it." })
+    .string({ error: "partnerValidation.statement" })
     .trim()
-    .min(10, "Describe your institution's role in at least one full sentence.")
-    .max(STATEMENT_MAX, `Use at most ${STATEMENT_MAX} characters.`),
+    .min(10, "partnerValidation.statementTooShort")
+    .max(STATEMENT_MAX, "partnerValidation.tooLong"),
 });
 
 export const declinePartnershipSchema = z.object({
   intent: z.literal("decline"),
-  reason: multiLine().trim().max(STATEMENT_MAX, `Use at most ${STATEMENT_MAX} characters.`).default(""),
-  confirm: z.boolean({ error: "Tick the box to confirm: your institution will no longer see this proposal." }),
+  reason: multiLine().trim().max(STATEMENT_MAX, "partnerValidation.tooLong").default(""),
+  confirm: z.boolean({ error: "partnerValidation.confirmDecline" }),
 });

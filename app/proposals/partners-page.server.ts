@@ -2,16 +2,17 @@ import type { SessionUser } from "../auth/session.server";
 import { findInstitution, listCountries } from "../institutions/institutions.server";
 import { applicantInstitutions, canOnProposal } from "../permissions.server";
 import type { Participation } from "./participation.server";
-import { ownPartnership, partnersOverview, searchDirectory } from "./partners.server";
+import type { PageWords } from "./partners.server";
+import { countryNameOf, ownPartnership, partnersOverview, searchDirectory } from "./partners.server";
 
 // The partners page: who takes part, how joint the proposal is, and for the lead the directory
 // to invite from, with the message that follows an invitation, a removal or a confirmation.
 
-/** The page for one viewer; `params` are the page's search (q, country) and notice. */
-export function partnersPage(user: SessionUser, proposal: Participation, params: URLSearchParams) {
-  const overview = partnersOverview(proposal.proposalId)!;
+/** The page for one viewer, in its language; `params` are the page's search (q, country) and notice. */
+export function partnersPage(user: SessionUser, proposal: Participation, params: URLSearchParams, words: PageWords) {
+  const overview = partnersOverview(proposal.proposalId, undefined, words)!;
   const manage = canOnProposal(user, "managePartners", proposal);
-  const countries = listCountries();
+  const countries = listCountries().map((c) => ({ ...c, name: countryNameOf(c.code, c.name, words.t) }));
   const filter = searchOf(params, countries.map((c) => c.code));
   // The status of this person's own institution, when they may still answer for it.
   const ownAnswer = canOnProposal(user, "respondAsPartner", proposal) ? (ownPartnership(user, proposal.proposalId)?.status ?? null) : null;
@@ -27,8 +28,8 @@ export function partnersPage(user: SessionUser, proposal: Participation, params:
     ownAnswer,
     filter,
     countries,
-    directory: manage ? searchDirectory(proposal.proposalId, proposal.leadInstitutionId, filter) : null,
-    notice: noticeFor(params, overview, ownAnswer),
+    directory: manage ? searchDirectory(proposal.proposalId, proposal.leadInstitutionId, filter, words.t) : null,
+    notice: noticeFor(params, overview, ownAnswer, words.t),
   };
 }
 
@@ -41,24 +42,24 @@ function searchOf(params: URLSearchParams, countryCodes: string[]) {
 }
 
 /** The message after a redirect: what was just done, in words. */
-function noticeFor(params: URLSearchParams, overview: NonNullable<ReturnType<typeof partnersOverview>>, ownAnswer: string | null) {
+function noticeFor(params: URLSearchParams, overview: NonNullable<ReturnType<typeof partnersOverview>>, ownAnswer: string | null, t: PageWords["t"]) {
   const institutionId = Number(params.get("institution"));
   switch (params.get("notice")) {
     case "invited": {
       const partner = overview.partners.find((p) => p.institutionId === institutionId);
       if (!partner) return null;
       if (partner.activeApplicants === 0) {
-        return `${partner.name} is invited. No one there has an account on the portal yet, so no e-mail was sent: ask the TAF team to give one of its staff an account. They will find the invitation when they sign in.`;
+        return t("partnersPage.notice.invitedNobody", { institution: partner.name });
       }
-      return `${partner.name} is invited. ${partner.activeApplicants === 1 ? "Its applicant has" : `Its ${partner.activeApplicants} applicants have`} been sent an e-mail to confirm or decline.`;
+      return t("partnersPage.notice.invited", { institution: partner.name, count: partner.activeApplicants });
     }
     case "removed": {
       const institution = findInstitution(institutionId);
-      return institution ? `${institution.name} is no longer a partner of this proposal.` : null;
+      return institution ? t("partnersPage.notice.removed", { institution: institution.name }) : null;
     }
     case "confirmed":
       if (ownAnswer !== "confirmed") return null;
-      return "Thank you: your institution's participation is confirmed. The lead has been told by e-mail.";
+      return t("partnersPage.notice.confirmed");
     default:
       return null;
   }

@@ -3,12 +3,15 @@ import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { countries, institutions, memberships, proposalPartners, proposals, rounds, users } from "../../db/schema";
-import { countryLabel } from "../../workflows/countries";
+import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
 import { enqueueEmail } from "../../emails/outbox";
 import { recipientLanguage } from "../../emails/words";
 import { partnerInvitationEmail } from "../../emails/templates/partner-invitation";
 import { partnerResponseEmail } from "../../emails/templates/partner-response";
-import { formatBrussels } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { translatorFor } from "../../workflows/messages";
+import type { Translate } from "../../workflows/words";
 import { jointCountries, jointRuleOf } from "../../workflows/eligibility";
 import { roundEligibility } from "../rounds/eligibility.server";
 import { restoreProposal, stateLabelOf } from "../../workflows/proposal.machine";
@@ -25,18 +28,31 @@ import { applicantInstitutions } from "../permissions.server";
 // applicants. Partners are not statechart events (the statechart reads them as facts at SUBMIT),
 // so each change is written here in one transaction with the mail it owes and an audit row.
 
-type Failure = { ok: false; message: string };
+/** A refusal: `message` is a catalogue key (section `partnerRefusal`), `values` its placeholders. */
+type Failure = { ok: false; message: string; values?: Record<string, string | number> };
 export type PartnerOutcome<T = object> = ({ ok: true } & T) | Failure;
-
-const CLOSED = "Partners can change only while the proposal is a draft or answers the TAF team's clarification request. Otherwise they stay as they were submitted.";
 
 type Country = { name: string; needsFootnote: boolean };
 
-function countryLookup(tx: Tx) {
+/** The page's translator and language: the words and dates a page shows (English for mail, whose templates translate). */
+export type PageWords = { t: Translate; language: PageLanguage };
+
+/** The words of mail and of pages not yet converted. */
+export function englishWords(): PageWords {
+  return { t: translatorFor("en"), language: "en" };
+}
+
+/** A country's name in the reader's language; a country outside the WB6 keeps the directory's name. */
+export function countryNameOf(code: string, directoryName: string, t: Translate): string {
+  const wb6 = WB6_COUNTRIES.find((c) => c.code === code);
+  return wb6 ? t(wb6.key) : directoryName;
+}
+
+function countryLookup(tx: Tx, t: Translate) {
   const rows = tx.select().from(countries).all();
   return (code: string): Country => {
     const row = rows.find((c) => c.code === code);
-    return { name: row?.name ?? code, needsFootnote: row?.needsDesignationFootnote ?? false };
+    return { name: countryNameOf(code, row?.name ?? code, t), needsFootnote: row?.needsDesignationFootnote ?? false };
   };
 }
 
@@ -50,7 +66,7 @@ const activeApplicants = sql<number>`(
 const responders = alias(users, "responder");
 
 /** The proposal, its lead and partners, and which countries stand behind it: for every viewer. */
-export function partnersOverview(proposalId: number, tx: Tx = db()) {
+export function partnersOverview(proposalId: number, tx: Tx = db(), { t, language }: PageWords = englishWords()) {
   const proposal = tx
     .select({
       id: proposals.id,
@@ -93,14 +109,14 @@ export function partnersOverview(proposalId: number, tx: Tx = db()) {
     .where(eq(proposalPartners.proposalId, proposalId))
     .orderBy(countries.sortOrder, institutions.name)
     .all();
-  const country = countryLookup(tx);
+  const country = countryLookup(tx, t);
   const joint = jointCountries(proposal.leadCountryCode, partners).map(country);
   const jointRule = jointRuleOf(roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings }));
   return {
     id: proposal.id,
-    title: proposal.title || "Untitled proposal",
+    title: proposal.title || t("partnersPage.untitled"),
     reference: proposal.reference,
-    stateLabel: stateLabelOf(proposal.state),
+    stateLabel: stateLabelOf(proposal.state, t),
     content: proposal.content,
     round: { title: proposal.roundTitle, closesAt: proposal.roundClosesAt },
     lead: { institutionId: proposal.leadInstitutionId, name: proposal.leadName, country: country(proposal.leadCountryCode) },
@@ -111,8 +127,8 @@ export function partnersOverview(proposalId: number, tx: Tx = db()) {
       country: country(p.countryCode),
       status: p.status,
       statement: p.statement,
-      invitedAt: formatBrussels(p.invitedAt),
-      respondedAt: p.respondedAt ? formatBrussels(p.respondedAt) : null,
+      invitedAt: formatBrusselsIn(language, p.invitedAt),
+      respondedAt: p.respondedAt ? formatBrusselsIn(language, p.respondedAt) : null,
       respondedBy: p.respondedBy,
       activeApplicants: p.activeApplicants,
     })),
@@ -133,7 +149,7 @@ const DIRECTORY_PAGE_SIZE = 50;
  * declined one is removed first, then invited again). At most DIRECTORY_PAGE_SIZE, and whether
  * there are more, so the page can ask to narrow the search.
  */
-export function searchDirectory(proposalId: number, leadInstitutionId: number, filter: DirectoryFilter) {
+export function searchDirectory(proposalId: number, leadInstitutionId: number, filter: DirectoryFilter, t: Translate) {
   const conditions: SQL[] = [
     eq(institutions.active, true),
     ne(institutions.id, leadInstitutionId),
@@ -151,6 +167,7 @@ export function searchDirectory(proposalId: number, leadInstitutionId: number, f
       id: institutions.id,
       name: institutions.name,
       type: institutions.type,
+      countryCode: countries.code,
       countryName: countries.name,
       countryNeedsFootnote: countries.needsDesignationFootnote,
       activeApplicants,
@@ -161,7 +178,10 @@ export function searchDirectory(proposalId: number, leadInstitutionId: number, f
     .orderBy(countries.sortOrder, institutions.name)
     .limit(DIRECTORY_PAGE_SIZE + 1)
     .all();
-  return { institutions: rows.slice(0, DIRECTORY_PAGE_SIZE), more: rows.length > DIRECTORY_PAGE_SIZE };
+  return {
+    institutions: rows.slice(0, DIRECTORY_PAGE_SIZE).map((row) => ({ ...row, countryName: countryNameOf(row.countryCode, row.countryName, t) })),
+    more: rows.length > DIRECTORY_PAGE_SIZE,
+  };
 }
 
 type Recipient = { userId: number; name: string; email: string; locale: string | null };
@@ -183,10 +203,10 @@ function openProposal(tx: Tx, proposalId: number): { id: number; leadInstitution
     .from(proposals)
     .where(eq(proposals.id, proposalId))
     .get();
-  if (!row) return { ok: false, message: "There is no such proposal." };
+  if (!row) return { ok: false, message: "partnerRefusal.noProposal" };
   // Checked again inside the change's transaction (managePartners was checked on the request),
   // so a submission in between wins.
-  if (!partnersMayChange(restoreProposal(row.snapshot, row.machineVersion), row.leadInstitutionId)) return { ok: false, message: CLOSED };
+  if (!partnersMayChange(restoreProposal(row.snapshot, row.machineVersion), row.leadInstitutionId)) return { ok: false, message: "partnerRefusal.closed" };
   return row;
 }
 
@@ -201,12 +221,12 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
       const proposal = openProposal(tx, input.proposalId);
       if ("ok" in proposal) return proposal;
       const institution = tx.select().from(institutions).where(eq(institutions.id, input.institutionId)).get();
-      if (!institution) return { ok: false, message: "This institution is not in the directory. Search again and choose one from the list." };
+      if (!institution) return { ok: false, message: "partnerRefusal.notInDirectory" };
       if (institution.id === proposal.leadInstitutionId) {
-        return { ok: false, message: `${institution.name} leads this proposal, so it cannot also be a partner. Invite other institutions.` };
+        return { ok: false, message: "partnerRefusal.isLead", values: { institution: institution.name } };
       }
       if (!institution.active) {
-        return { ok: false, message: `${institution.name} is not active in the directory and cannot be invited. The TAF team can tell you why.` };
+        return { ok: false, message: "partnerRefusal.inactive", values: { institution: institution.name } };
       }
       const existing = tx
         .select({ status: proposalPartners.status })
@@ -216,10 +236,8 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
       if (existing) {
         return {
           ok: false,
-          message:
-            existing.status === "declined"
-              ? `${institution.name} declined earlier. To invite it again, first remove it from the partners.`
-              : `${institution.name} is already a partner of this proposal.`,
+          message: existing.status === "declined" ? "partnerRefusal.declinedEarlier" : "partnerRefusal.alreadyPartner",
+          values: { institution: institution.name },
         };
       }
       const { maxPartners } = roundSettings(tx.select({ code: rounds.code, settings: rounds.settings }).from(rounds).where(eq(rounds.id, proposal.roundId)).get()!).limits;
@@ -231,7 +249,8 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
       if (taking >= maxPartners) {
         return {
           ok: false,
-          message: `This round allows at most ${maxPartners} partner ${maxPartners === 1 ? "institution" : "institutions"}, and this proposal has ${taking}. Remove one to invite ${institution.name}.`,
+          message: "partnerRefusal.tooMany",
+          values: { count: maxPartners, taking, institution: institution.name },
         };
       }
       const now = new Date();
@@ -298,11 +317,12 @@ export function removePartner(actor: SessionUser, input: { proposalId: number; p
         .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
         .where(and(eq(proposalPartners.id, input.partnerId), eq(proposalPartners.proposalId, proposal.id)))
         .get();
-      if (!partner) return { ok: false, message: "This institution is no longer a partner of the proposal. Reload the page." };
+      if (!partner) return { ok: false, message: "partnerRefusal.noLongerPartner" };
       if (partner.status === "confirmed") {
         return {
           ok: false,
-          message: `${partner.name} has confirmed its participation, so you cannot remove it. Ask its applicants to withdraw their confirmation on the portal; then you can remove it.`,
+          message: "partnerRefusal.confirmedStays",
+          values: { institution: partner.name },
         };
       }
       tx.delete(proposalPartners).where(eq(proposalPartners.id, partner.id)).run();
@@ -351,9 +371,9 @@ export function answerInvitation(user: SessionUser, proposalId: number, input: P
       const proposal = openProposal(tx, proposalId);
       if ("ok" in proposal) return proposal;
       const partner = ownPartnership(user, proposal.id, tx);
-      if (!partner) return { ok: false, message: "Your institution is not invited to this proposal." };
+      if (!partner) return { ok: false, message: "partnerRefusal.notInvited" };
       if (input.answer === "confirm" && partner.status === "confirmed") {
-        return { ok: false, message: `${partner.name} has already confirmed its participation.` };
+        return { ok: false, message: "partnerRefusal.alreadyConfirmed", values: { institution: partner.name } };
       }
       const answer = input.answer === "confirm" ? "confirmed" : partner.status === "confirmed" ? "withdrew" : "declined";
       const text = input.answer === "confirm" ? input.statement : input.reason;

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { FormErrors } from "../components/fields";
@@ -13,27 +14,29 @@ import { invitePartnerSchema, removePartnerSchema } from "../proposals/partner-s
 import { partnersPage } from "../proposals/partners-page.server";
 import { invitePartner, removePartner } from "../proposals/partners.server";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { jointRuleInWords } from "../../workflows/eligibility";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Partners of ${data?.proposal.reference ?? data?.proposal.title ?? "the proposal"} · TAF portal` }];
-
-const NOT_A_DRAFT = "Partners can change only while the proposal is a draft or answers the TAF team's clarification request. Otherwise they stay as they were submitted.";
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  return partnersPage(user, proposal, new URL(request.url).searchParams);
+  const t = await translatorOf(request);
+  const page = partnersPage(user, proposal, new URL(request.url).searchParams, { t, language: await pageLanguage(request) });
+  return { ...page, title: t("layout.pageTitle", { page: t("partnersPage.title", { proposal: page.proposal.reference ?? page.proposal.title }) }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "managePartners");
   const formData = await readForm(request);
+  const t = await translatorOf(request);
   const ip = clientIp(request);
   const base = `/proposals/${proposal.proposalId}/partners`;
   if (formData.get("intent") === "invite") {
     const submission = parseWithZod(formData, { schema: invitePartnerSchema });
-    if (submission.status !== "success") return { intent: "invite" as const, partnerId: null, result: submission.reply() };
+    if (submission.status !== "success") return { intent: "invite" as const, partnerId: null, result: translateReply(submission.reply(), t) };
     const outcome = invitePartner(user, { proposalId: proposal.proposalId, institutionId: submission.value.institutionId }, ip);
-    if (!outcome.ok) return { intent: "invite" as const, partnerId: null, result: submission.reply({ formErrors: [outcome.message] }) };
+    if (!outcome.ok) return { intent: "invite" as const, partnerId: null, result: submission.reply({ formErrors: [t(outcome.message, outcome.values)] }) };
     const back = new URLSearchParams({ notice: "invited", institution: String(submission.value.institutionId) });
     if (submission.value.q) back.set("q", submission.value.q);
     if (submission.value.country) back.set("country", submission.value.country);
@@ -42,15 +45,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "remove") {
     const partnerId = Number(formData.get("partnerId"));
     const submission = parseWithZod(formData, { schema: removePartnerSchema });
-    if (submission.status !== "success") return { intent: "remove" as const, partnerId, result: submission.reply() };
+    if (submission.status !== "success") return { intent: "remove" as const, partnerId, result: translateReply(submission.reply(), t) };
     const outcome = removePartner(user, { proposalId: proposal.proposalId, partnerId: submission.value.partnerId }, ip);
-    if (!outcome.ok) return { intent: "remove" as const, partnerId, result: submission.reply({ formErrors: [outcome.message] }) };
+    if (!outcome.ok) return { intent: "remove" as const, partnerId, result: submission.reply({ formErrors: [t(outcome.message, outcome.values)] }) };
     throw redirect(`${base}?notice=removed&institution=${outcome.institutionId}`);
   }
-  throw new Response("The portal does not know what to do with this form. Reload the page and try again.", { status: 400, statusText: "Bad Request" });
+  throw new Response(t("partnersPage.unknownForm"), { status: 400, statusText: "Bad Request" });
 }
 
 export default function Partners() {
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as PartnersActionData | undefined;
   const navigation = useNavigation();
@@ -66,7 +70,7 @@ export default function Partners() {
       </p>
       <div className="page-head">
         <h1>
-          Partners <span className="muted">· {data.proposal.title}</span>
+          {t("partnersPage.heading")} <span className="muted">· {data.proposal.title}</span>
         </h1>
         <span className="badge">{data.proposal.stateLabel}</span>
       </div>
@@ -77,9 +81,9 @@ export default function Partners() {
       ) : null}
 
       <section aria-labelledby="joint-heading" className={data.isJoint ? "notice success" : data.jointRule.required ? "notice warning" : "notice"}>
-        <h2 id="joint-heading">{data.isJoint ? "The proposal is joint" : data.jointRule.required ? "The proposal is not joint yet" : "One country is enough in this round"}</h2>
+        <h2 id="joint-heading">{data.isJoint ? t("partnersPage.joint.yes") : data.jointRule.required ? t("partnersPage.joint.notYet") : t("partnersPage.joint.oneCountry")}</h2>
         <p>
-          Countries behind it (the lead and the partners that confirmed):{" "}
+          {t("partnersPage.joint.countries")}{" "}
           <strong>
             {data.jointCountries.map((c, i) => (
               <span key={c.name}>
@@ -90,19 +94,19 @@ export default function Partners() {
           </strong>
           .
         </p>
-        {data.isJoint ? null : <p>{data.jointRule.required ? `${jointRuleInWords(data.jointRule)} It cannot be submitted before.` : jointRuleInWords(data.jointRule)}</p>}
+        {data.isJoint ? null : <p>{data.jointRule.required ? t("partnersPage.joint.notBefore", { rule: jointRuleInWords(data.jointRule) }) : jointRuleInWords(data.jointRule)}</p>}
       </section>
 
       <section aria-labelledby="partners-heading">
-        <h2 id="partners-heading">Who takes part</h2>
+        <h2 id="partners-heading">{t("partnersPage.whoTakesPart")}</h2>
         <FormErrors errors={unlistedRemoval} />
         {data.ownAnswer === "invited" ? (
           <p className="notice">
-            Your institution is invited to take part. <Link to={`/proposals/${data.proposal.id}/partnership`}>Confirm or decline the invitation</Link>.
+            {t("partnersPage.own.invited")} <Link to={`/proposals/${data.proposal.id}/partnership`}>{t("partnersPage.own.answer")}</Link>.
           </p>
         ) : data.ownAnswer === "confirmed" ? (
           <p className="notice">
-            Your institution has confirmed. <Link to={`/proposals/${data.proposal.id}/partnership`}>See your answer, or withdraw it</Link>.
+            {t("partnersPage.own.confirmed")} <Link to={`/proposals/${data.proposal.id}/partnership`}>{t("partnersPage.own.withdraw")}</Link>.
           </p>
         ) : null}
         <ul className="partner-list">
@@ -111,20 +115,20 @@ export default function Partners() {
               {data.lead.name}, <CountryName {...data.lead.country} />
             </h3>
             <p>
-              <span className="badge ok">Lead institution</span> Only its applicants edit and submit the proposal.
+              <span className="badge ok">{t("partnersPage.lead")}</span> {t("partnersPage.leadEdits")}
             </p>
           </li>
           {data.partners.map((partner) => (
             <PartnerItem key={partner.id} partner={partner} manage={data.manage} />
           ))}
         </ul>
-        {data.partners.length === 0 ? <p className="empty">No partner yet.{data.manage ? " Invite institutions from other countries below." : ""}</p> : null}
+        {data.partners.length === 0 ? <p className="empty">{data.manage ? t("partnersPage.noPartnerInvite") : t("partnersPage.noPartner")}</p> : null}
       </section>
 
       {data.manage && data.directory ? (
         <InvitePartnerSection page={data} directory={data.directory} inviteForm={inviteForm} inviting={inviting} />
       ) : data.isLeadApplicant ? (
-        <p className="muted">{NOT_A_DRAFT}</p>
+        <p className="muted">{t("partnerRefusal.closed")}</p>
       ) : null}
       {data.manage ? <RemovePartnersSection partners={data.partners} actionData={actionData} /> : null}
     </>

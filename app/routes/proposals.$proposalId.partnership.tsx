@@ -4,49 +4,57 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { clientIp } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { CheckboxField, FormErrors, TextAreaField } from "../components/fields";
 import { PartnershipSummary } from "../components/proposal/partnership-summary";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
-import { confirmPartnershipSchema, declinePartnershipSchema, STATEMENT_MAX } from "../proposals/partner-schema";
+import { confirmPartnershipSchema, declinePartnershipSchema } from "../proposals/partner-schema";
 import { partnershipPage } from "../proposals/partnership-page.server";
 import { answerInvitation } from "../proposals/partners.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Your answer to the invitation: ${data?.proposal.title ?? "proposal"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "respondAsPartner");
-  return partnershipPage(user, proposal.proposalId);
+  const t = await translatorOf(request);
+  const page = partnershipPage(user, proposal.proposalId, { t, language: await pageLanguage(request) });
+  return { ...page, title: t("layout.pageTitle", { page: t("partnershipPage.title", { proposal: page.proposal.title }) }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "respondAsPartner");
   const formData = await readForm(request);
   const intent = formData.get("intent");
+  const t = await translatorOf(request);
   const ip = clientIp(request);
   if (intent === "confirm") {
     const submission = parseWithZod(formData, { schema: confirmPartnershipSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return { intent, result: translateReply(submission.reply(), t) };
     const outcome = answerInvitation(user, proposal.proposalId, { answer: "confirm", statement: submission.value.statement }, ip);
-    if (!outcome.ok) return { intent, result: submission.reply({ formErrors: [outcome.message] }) };
+    if (!outcome.ok) return { intent, result: submission.reply({ formErrors: [t(outcome.message, outcome.values)] }) };
     throw redirect(`/proposals/${proposal.proposalId}/partners?notice=confirmed`);
   }
   if (intent === "decline") {
     const submission = parseWithZod(formData, { schema: declinePartnershipSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return { intent, result: translateReply(submission.reply(), t) };
     const outcome = answerInvitation(user, proposal.proposalId, { answer: "decline", reason: submission.value.reason }, ip);
-    if (!outcome.ok) return { intent, result: submission.reply({ formErrors: [outcome.message] }) };
+    if (!outcome.ok) return { intent, result: submission.reply({ formErrors: [t(outcome.message, outcome.values)] }) };
     // A declined institution no longer sees the proposal, so the answer lands on the home page.
     throw redirect(`/?notice=partnership-${outcome.answer}`);
   }
-  throw new Response("The portal does not know what to do with this form. Reload the page and try again.", { status: 400, statusText: "Bad Request" });
+  throw new Response(t("partnersPage.unknownForm"), { status: 400, statusText: "Bad Request" });
 }
 
 type ActionData = { intent: "confirm" | "decline"; result: SubmissionResult<string[]> };
 
 export default function Partnership() {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   const { proposal, lead, partners, jointCountries, jointRule, mine } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const confirmed = mine.status === "confirmed";
@@ -75,22 +83,23 @@ export default function Partnership() {
         <Link to={`/proposals/${proposal.id}`}>← {proposal.reference ?? proposal.title}</Link>
       </p>
       <h1>
-        {confirmed ? "Your institution takes part" : "Invitation to take part"} <span className="muted">· {proposal.title}</span>
+        {confirmed ? t("partnershipPage.headingConfirmed") : t("partnershipPage.headingInvited")} <span className="muted">· {proposal.title}</span>
       </h1>
       {confirmed ? (
         <p>
-          <strong>
-            {mine.name} (<CountryName {...mine.country} />)
-          </strong>{" "}
-          confirmed on {mine.respondedAt} that it takes part as a partner in this proposal, led by {lead.name} (<CountryName {...lead.country} />).
+          <Trans
+            i18nKey="partnershipPage.confirmedIntro"
+            values={{ institution: mine.name, at: mine.respondedAt, lead: lead.name }}
+            components={{ strong: <strong />, country: <CountryName {...mine.country} />, leadCountry: <CountryName {...lead.country} /> }}
+          />
         </p>
       ) : (
         <p>
-          {lead.name} (<CountryName {...lead.country} />) invites your institution,{" "}
-          <strong>
-            {mine.name} (<CountryName {...mine.country} />)
-          </strong>
-          , to take part as a partner in this proposal. Read it, then confirm with a short statement of your institution's role, or decline.
+          <Trans
+            i18nKey="partnershipPage.invitedIntro"
+            values={{ institution: mine.name, lead: lead.name }}
+            components={{ strong: <strong />, country: <CountryName {...mine.country} />, leadCountry: <CountryName {...lead.country} /> }}
+          />
         </p>
       )}
 
@@ -98,48 +107,45 @@ export default function Partnership() {
 
       {confirmed ? (
         <section aria-labelledby="statement-heading">
-          <h2 id="statement-heading">Your institution's role</h2>
+          <h2 id="statement-heading">{t("partnershipPage.roleHeading")}</h2>
           <blockquote>
-            <span className="prose">{mine.statement}</span>
+            <span className="prose" {...typed}>
+              {mine.statement}
+            </span>
           </blockquote>
-          <p className="muted">
-            Confirmed by {mine.respondedBy ?? "an applicant"} on {mine.respondedAt}.
-          </p>
+          <p className="muted">{t("partnersPage.confirmedBy", { person: mine.respondedBy ?? t("partnersPage.anApplicant"), at: mine.respondedAt })}</p>
         </section>
       ) : (
         <section aria-labelledby="confirm-heading" className="narrow">
-          <h2 id="confirm-heading">Confirm that your institution takes part</h2>
+          <h2 id="confirm-heading">{t("partnershipPage.confirm.heading")}</h2>
           <Form method="post" className="stack" {...getFormProps(confirmForm)}>
             <FormErrors errors={confirmForm.errors} />
             <input type="hidden" name="intent" value="confirm" />
             <TextAreaField
-              label="Your institution's role in this proposal"
-              hint={`What your institution will do and bring, in a few sentences (at most ${STATEMENT_MAX} characters). The lead and the TAF team read it.`}
+              label={t("partnershipPage.confirm.label")}
+              hint={t("partnershipPage.confirm.hint")}
               meta={confirmFields.statement}
             />
-            <button type="submit">Confirm our participation</button>
+            <button type="submit">{t("partnershipPage.confirm.button")}</button>
           </Form>
         </section>
       )}
 
       <section aria-labelledby="decline-heading" className="narrow">
-        <h2 id="decline-heading">{confirmed ? "Withdraw your confirmation" : "Decline the invitation"}</h2>
+        <h2 id="decline-heading">{confirmed ? t("partnershipPage.decline.headingWithdraw") : t("partnershipPage.decline.heading")}</h2>
         <p>
-          {confirmed
-            ? "While the proposal is a draft or answers a clarification request, your institution can still withdraw. The lead is told by e-mail."
-            : "If your institution will not take part, decline here: the lead is told by e-mail."}{" "}
-          Afterwards your institution no longer sees this proposal, unless the lead invites it again.
+          {confirmed ? t("partnershipPage.decline.introWithdraw") : t("partnershipPage.decline.intro")} {t("partnershipPage.decline.afterwards")}
         </p>
         <Form method="post" className="stack" {...getFormProps(declineForm)}>
           <FormErrors errors={declineForm.errors} />
           <input type="hidden" name="intent" value="decline" />
-          <TextAreaField label="Reason (optional)" hint={`At most ${STATEMENT_MAX} characters. The lead reads it.`} meta={declineFields.reason} />
+          <TextAreaField label={t("partnershipPage.decline.reason")} hint={t("partnershipPage.decline.reasonHint")} meta={declineFields.reason} />
           <CheckboxField
-            label={confirmed ? "Yes, withdraw my institution from this proposal" : "Yes, my institution declines to take part"}
+            label={confirmed ? t("partnershipPage.decline.confirmWithdraw") : t("partnershipPage.decline.confirm")}
             meta={declineFields.confirm}
           />
           <button type="submit" className="danger">
-            {confirmed ? "Withdraw our confirmation" : "Decline the invitation"}
+            {confirmed ? t("partnershipPage.decline.buttonWithdraw") : t("partnershipPage.decline.heading")}
           </button>
         </Form>
       </section>

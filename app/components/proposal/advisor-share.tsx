@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { CountryName } from "../country";
 
 type Sharing = {
@@ -10,13 +11,18 @@ type Sharing = {
   mayChange: boolean;
 };
 
-/** The countries in words: "Kosovo* and Serbia", each name with its footnote mark. */
+/**
+ * The countries in the page's words: "Kosovo* and Serbia", "Kosova* dhe Serbia", each name with
+ * its footnote mark. The catalogue's word, not Intl.ListFormat, whose data differs between the
+ * server's and a browser's ICU and would change the text as the page hydrates.
+ */
 function CountryList({ countries }: { countries: Sharing["countries"] }) {
+  const { t } = useTranslation();
   return (
     <>
       {countries.map((country, index) => (
         <span key={country.name}>
-          {index === 0 ? "" : index === countries.length - 1 ? " and " : ", "}
+          {index === 0 ? "" : index === countries.length - 1 ? ` ${t("advisorShare.and")} ` : ", "}
           <CountryName name={country.name} needsFootnote={country.needsFootnote} />
         </span>
       ))}
@@ -24,8 +30,8 @@ function CountryList({ countries }: { countries: Sharing["countries"] }) {
   );
 }
 
-function inWords(names: string[]) {
-  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
+function inWords(names: string[], and: string) {
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} ${and} ${names.at(-1)}` : (names[0] ?? "");
 }
 
 /**
@@ -33,27 +39,27 @@ function inWords(names: string[]) {
  * lead, the button to share it or stop sharing it. Nothing once the proposal is submitted.
  */
 export function AdvisorShare({ sharing, error, headed = true }: { sharing: Sharing; error?: string | null; headed?: boolean }) {
+  const { t } = useTranslation();
   if (!sharing.isDraft) return null;
+  const countries = { countries: <CountryList countries={sharing.countries} /> };
   if (!sharing.mayChange) {
     return sharing.shared ? (
       <p className="notice" role="note">
-        {sharing.shared.byName} shared this draft with the country advisors of <CountryList countries={sharing.countries} /> on {sharing.shared.at}.
+        <Trans i18nKey="advisorShare.sharedBy" values={{ person: sharing.shared.byName, at: sharing.shared.at }} components={countries} />
       </p>
     ) : null;
   }
   return (
     <section aria-labelledby="advisors-heading" className="narrow">
-      {headed ? <h2 id="advisors-heading">Country advisors</h2> : null}
+      {headed ? <h2 id="advisors-heading">{t("advisorShare.heading")}</h2> : null}
       {sharing.shared ? (
         <p>
-          Shared with the country advisors of <CountryList countries={sharing.countries} /> since {sharing.shared.at} (by {sharing.shared.byName}). They can read
-          the draft and its comments and write comments; they cannot change it. You can stop sharing it until you submit it.
+          <Trans i18nKey="advisorShare.sharedSince" values={{ person: sharing.shared.byName, at: sharing.shared.at }} components={countries} />
         </p>
       ) : (
         <p>
-          The project's country advisors help applicants prepare their proposals. They see your proposal once it is submitted; share the draft now and
-          they can read it and comment before then. They cannot change it.
-          {sharing.advisorCount === 0 ? " No country advisor has an account for these countries yet; one who gets an account later sees the shared draft." : ""}
+          {t("advisorShare.intro")}
+          {sharing.advisorCount === 0 ? ` ${t("advisorShare.noAdvisorYet")}` : ""}
         </p>
       )}
       {error ? (
@@ -64,12 +70,12 @@ export function AdvisorShare({ sharing, error, headed = true }: { sharing: Shari
       <Form method="post" action={`/proposals/${sharing.proposalId}/advisors`}>
         {sharing.shared ? (
           <button type="submit" name="intent" value="stop" className="secondary">
-            Stop sharing the draft with the country advisors
+            {t("advisorShare.stop")}
           </button>
         ) : (
           <button type="submit" name="intent" value="share">
             {/* Plain words: a link (the footnote mark) cannot sit inside a button. */}
-            Share this draft with the country advisors of {inWords(sharing.countries.map((c) => c.label))}
+            {t("advisorShare.share", { countries: inWords(sharing.countries.map((c) => c.label), t("advisorShare.and")) })}
           </button>
         )}
       </Form>

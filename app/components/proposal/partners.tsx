@@ -2,13 +2,15 @@ import type { FormMetadata, SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import { INSTITUTION_TYPE_LABELS } from "../../../workflows/vocabulary";
+import { useTranslation } from "react-i18next";
+import { institutionTypeLabel } from "../../../workflows/vocabulary";
 import { removePartnerSchema } from "../../proposals/partner-schema";
 import type { partnersPage } from "../../proposals/partners-page.server";
 import { CountryName } from "../country";
 import { CheckboxField, FormErrors } from "../fields";
 import { FilterSelect } from "../filter-select";
 import { countryOptions } from "../institution";
+import { useTextLanguage } from "../text-language";
 
 // The partners page's parts: one partner with its answer, and the lead's search of the directory.
 
@@ -20,12 +22,13 @@ type Directory = NonNullable<PartnersPageData["directory"]>;
 export type PartnersActionData = { intent: "invite" | "remove"; partnerId: number | null; result: SubmissionResult<string[]> };
 
 const STATUS_BADGES = {
-  invited: { tone: "warn", label: "Invited: no answer yet" },
-  confirmed: { tone: "ok", label: "Confirmed" },
-  declined: { tone: "off", label: "Declined" },
+  invited: { tone: "warn", label: "partnersPage.status.invited" },
+  confirmed: { tone: "ok", label: "partnersPage.status.confirmed" },
+  declined: { tone: "off", label: "partnersPage.status.declined" },
 } as const;
 
 function RemovePartnerForm({ partner, actionData }: { partner: { id: number; name: string }; actionData?: PartnersActionData }) {
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: `remove-partner-${partner.id}`,
     lastResult: actionData?.intent === "remove" && actionData.partnerId === partner.id ? actionData.result : undefined,
@@ -37,43 +40,47 @@ function RemovePartnerForm({ partner, actionData }: { partner: { id: number; nam
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="remove" />
       <input type="hidden" name="partnerId" value={partner.id} />
-      <CheckboxField label={`Yes, remove ${partner.name} from this proposal`} meta={fields.confirm} />
+      <CheckboxField label={t("partnersPage.remove.confirm", { institution: partner.name })} meta={fields.confirm} />
       <button type="submit" className="danger">
-        Remove this partner
+        {t("partnersPage.remove.button")}
       </button>
     </Form>
   );
 }
 
 export function PartnerItem({ partner, manage }: { partner: Partner; manage: boolean }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   return (
     <li>
       <h3>
         {partner.name}, <CountryName {...partner.country} />
       </h3>
       <p>
-        <span className={`badge ${STATUS_BADGES[partner.status].tone}`}>{STATUS_BADGES[partner.status].label}</span>{" "}
-        <span className="muted">Invited on {partner.invitedAt}.</span>
+        <span className={`badge ${STATUS_BADGES[partner.status].tone}`}>{t(STATUS_BADGES[partner.status].label)}</span>{" "}
+        <span className="muted">{t("partnersPage.invitedOn", { at: partner.invitedAt })}</span>
       </p>
       {partner.respondedAt ? (
         <p className="muted">
-          {partner.status === "confirmed" ? "Confirmed" : "Declined"} by {partner.respondedBy ?? "an applicant"} on {partner.respondedAt}.
+          {t(partner.status === "confirmed" ? "partnersPage.confirmedBy" : "partnersPage.declinedBy", {
+            person: partner.respondedBy ?? t("partnersPage.anApplicant"),
+            at: partner.respondedAt,
+          })}
         </p>
       ) : null}
       {partner.statement ? (
         <blockquote>
-          <span className="muted">{partner.status === "confirmed" ? "Their role, in their words:" : "Reason given:"}</span>{" "}
-          <span className="prose">{partner.statement}</span>
+          <span className="muted">{partner.status === "confirmed" ? t("partnersPage.theirRole") : t("partnersPage.reasonGiven")}</span>{" "}
+          <span className="prose" {...typed}>
+            {partner.statement}
+          </span>
         </blockquote>
       ) : null}
       {partner.status === "invited" && partner.activeApplicants === 0 ? (
-        <p className="notice warning">
-          No one at {partner.name} has an account on the portal yet, so nobody can answer. The TAF team can give one of its staff an account;
-          they will find the invitation when they sign in.
-        </p>
+        <p className="notice warning">{t("partnersPage.nobodyToAnswer", { institution: partner.name })}</p>
       ) : null}
       {manage && partner.status === "confirmed" ? (
-        <p className="muted">A confirmed partner cannot be removed by the lead. Its applicants can withdraw their confirmation.</p>
+        <p className="muted">{t("partnersPage.confirmedStays")}</p>
       ) : null}
     </li>
   );
@@ -84,14 +91,15 @@ export function PartnerItem({ partner, manage }: { partner: Partner; manage: boo
  * partner's form folded until opened (open again when the removal was refused), with a confirmation.
  */
 export function RemovePartnersSection({ partners, actionData }: { partners: Partner[]; actionData?: PartnersActionData }) {
+  const { t } = useTranslation();
   const removable = partners.filter((partner) => partner.status !== "confirmed");
   if (removable.length === 0) return null;
   return (
     <section aria-labelledby="remove-heading" className="rare-steps">
-      <h2 id="remove-heading">Remove a partner</h2>
+      <h2 id="remove-heading">{t("partnersPage.remove.heading")}</h2>
       {removable.map((partner) => (
         <details key={partner.id} open={actionData?.intent === "remove" && actionData.partnerId === partner.id ? true : undefined}>
-          <summary className="danger">Remove {partner.name}…</summary>
+          <summary className="danger">{t("partnersPage.remove.summary", { institution: partner.name })}</summary>
           <RemovePartnerForm partner={partner} actionData={actionData} />
         </details>
       ))}
@@ -110,24 +118,28 @@ export function InvitePartnerSection({
   inviteForm: FormMetadata;
   inviting: FormDataEntryValue | null;
 }) {
+  const { t } = useTranslation();
   const filtered = Boolean(page.filter.search || page.filter.countryCode);
   return (
   <section aria-labelledby="invite-heading">
-    <h2 id="invite-heading">Invite a partner institution</h2>
-    <p>
-      Find the institution in the directory and invite it. Its applicants receive an e-mail and confirm or decline here, on the portal. You can
-      also invite an institution that has no applicants on the portal yet: ask the TAF team to give one of its staff an account. If an
-      institution is missing from the directory, ask the TAF team to add it.
-    </p>
-    <Form method="get" className="filters" role="search" aria-label="Find institutions in the directory">
+    <h2 id="invite-heading">{t("partnersPage.invite.heading")}</h2>
+    <p>{t("partnersPage.invite.intro")}</p>
+    <Form method="get" className="filters" role="search" aria-label={t("partnersPage.invite.searchLabel")}>
       <div className="field">
-        <label htmlFor="directory-q">Name contains</label>
+        <label htmlFor="directory-q">{t("partnersPage.invite.nameContains")}</label>
         <input id="directory-q" type="search" name="q" maxLength={200} defaultValue={page.filter.search ?? ""} />
       </div>
-      <FilterSelect id="directory-country" name="country" label="Country" value={page.filter.countryCode} anyLabel="All countries" options={countryOptions(page.countries)} />
+      <FilterSelect
+        id="directory-country"
+        name="country"
+        label={t("partnersPage.invite.country")}
+        value={page.filter.countryCode}
+        anyLabel={t("partnersPage.invite.allCountries")}
+        options={countryOptions(page.countries)}
+      />
       <div className="actions">
-        <button type="submit">Search the directory</button>
-        {filtered ? <Link to={`/proposals/${page.proposal.id}/partners`}>Clear the search</Link> : null}
+        <button type="submit">{t("partnersPage.invite.search")}</button>
+        {filtered ? <Link to={`/proposals/${page.proposal.id}/partners`}>{t("partnersPage.invite.clear")}</Link> : null}
       </div>
     </Form>
     <Form method="post" {...getFormProps(inviteForm)}>
@@ -140,34 +152,42 @@ export function InvitePartnerSection({
           <table className="stacked">
             <caption>
               {directory.more
-                ? `The first ${directory.institutions.length} institutions: search by name or choose a country to find others`
-                : `${directory.institutions.length === 1 ? "1 institution" : `${directory.institutions.length} institutions`} you can invite`}
+                ? t("partnersPage.directory.first", { count: directory.institutions.length })
+                : t("partnersPage.directory.count", { count: directory.institutions.length })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Institution</th>
-                <th scope="col">Country</th>
-                <th scope="col">Type</th>
-                <th scope="col">Applicants on the portal</th>
+                <th scope="col">{t("partnersPage.directory.institution")}</th>
+                <th scope="col">{t("partnersPage.directory.country")}</th>
+                <th scope="col">{t("partnersPage.directory.type")}</th>
+                <th scope="col">{t("partnersPage.directory.applicants")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Invite</span>
+                  <span className="visually-hidden">{t("partnersPage.directory.invite")}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {directory.institutions.map((institution) => (
                 <tr key={institution.id}>
-                  <td className="text" data-label="Institution">{institution.name}</td>
-                  <td data-label="Country">
+                  <td className="text" data-label={t("partnersPage.directory.institution")}>
+                    {institution.name}
+                  </td>
+                  <td data-label={t("partnersPage.directory.country")}>
                     <CountryName name={institution.countryName} needsFootnote={institution.countryNeedsFootnote} />
                   </td>
-                  <td data-label="Type">{INSTITUTION_TYPE_LABELS[institution.type]}</td>
-                  <td data-label="Applicants on the portal">
-                    {institution.activeApplicants || <span className="badge warn">None yet</span>}
+                  <td data-label={t("partnersPage.directory.type")}>{institutionTypeLabel(institution.type, t)}</td>
+                  <td data-label={t("partnersPage.directory.applicants")}>
+                    {institution.activeApplicants || <span className="badge warn">{t("partnersPage.directory.noneYet")}</span>}
                   </td>
                   <td>
-                    <button type="submit" name="institutionId" value={institution.id} aria-label={`Invite ${institution.name}`} disabled={inviting !== null}>
-                      {inviting === String(institution.id) ? "Inviting…" : "Invite"}
+                    <button
+                      type="submit"
+                      name="institutionId"
+                      value={institution.id}
+                      aria-label={t("partnersPage.directory.inviteNamed", { institution: institution.name })}
+                      disabled={inviting !== null}
+                    >
+                      {inviting === String(institution.id) ? t("partnersPage.directory.inviting") : t("partnersPage.directory.invite")}
                     </button>
                   </td>
                 </tr>
@@ -177,7 +197,7 @@ export function InvitePartnerSection({
         </div>
       ) : (
         <p className="empty">
-          {filtered ? "No institution you can invite matches this search. Try fewer letters or another country." : "Every institution in the directory is already on this proposal."}
+          {filtered ? t("partnersPage.directory.noMatch") : t("partnersPage.directory.allOnProposal")}
         </p>
       )}
     </Form>
