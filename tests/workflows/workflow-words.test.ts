@@ -4,6 +4,8 @@ import { assignmentMachine } from "../../workflows/assignment.machine";
 import { countryName, countryNameIn, kosovoFootnoteIn, WB6_COUNTRIES } from "../../workflows/countries";
 import { LANGUAGES } from "../../workflows/languages";
 import { createTranslator } from "../../workflows/messages";
+import { draftStartedWordsIn, eventWordsIn, PROPOSAL_EVENTS, senderWordsIn } from "../../workflows/proposal-events";
+import type { ProposalEventType, ProposalSender } from "../../workflows/proposal-events";
 import { stageLabelFor, stageNameFor, stageWordsFor } from "../../workflows/proposal-stages";
 import { proposalMachine, stateLabelOf } from "../../workflows/proposal.machine";
 import { roundMachine, roundStateLabelOf } from "../../workflows/round.machine";
@@ -89,5 +91,24 @@ describe("the statecharts' words", () => {
     expect(countryNameIn("FR", createTranslator("mk"))).toBe("држава надвор од Западен Балкан (FR)");
     expect(kosovoFootnoteIn(createTranslator("mk"))).toMatch(/^\* Овој назив .*1244\/1999/);
     expect(kosovoFootnoteIn()).toMatch(/^\* This designation/);
+  });
+
+  it("give every proposal event's button, history, form and texts a word in every language", () => {
+    const keys: string[] = [];
+    const collect = (key: string) => {
+      keys.push(key);
+      return key;
+    };
+    for (const type of Object.keys(PROPOSAL_EVENTS) as ProposalEventType[]) eventWordsIn(type, collect);
+    for (const sender of ["leadApplicant", "administrator", "system"] as ProposalSender[]) senderWordsIn(sender, collect);
+    draftStartedWordsIn(collect);
+    expect(keys.length).toBeGreaterThan(80);
+    for (const { tag } of LANGUAGES) {
+      const t = createTranslator(tag);
+      expect(keys.filter((key) => t(key) === key), tag).toEqual([]);
+    }
+    expect(PROPOSAL_EVENTS.CONFIRM_ELIGIBLE.action).toBe("confirm eligibility");
+    expect(eventWordsIn("CONFIRM_ELIGIBLE", createTranslator("sq")).action).toBe("konfirmoni pranueshmërinë");
+    expect(eventWordsIn("DECIDE", createTranslator("mk")).fields?.[0]).toMatchObject({ label: "Одлука", choices: [{ value: "promising", label: "Ветувачки: продолжува со концептуална работа" }, { value: "notSelected", label: "Не е избран" }] });
   });
 });
