@@ -141,6 +141,11 @@ const SENDER_KEYS: Record<ProposalSender, string> = {
   system: "proposalEvents.senders.system",
 };
 
+/** The catalogue key of who may send an event, for a sentence (a refusal) to say. */
+export function senderKeyOf(sender: ProposalSender): string {
+  return SENDER_KEYS[sender];
+}
+
 /** Who may send an event, in the reader's words: "administrators". */
 export function senderWordsIn(sender: ProposalSender, t: Translate = inEnglish): string {
   return t(SENDER_KEYS[sender]);
@@ -441,6 +446,11 @@ function fieldIn(field: CommandField, t: Translate): CommandField {
     case "confirm":
       return { ...field, label: t(field.label) };
   }
+}
+
+/** The catalogue key of an event's button words, for a sentence (a refusal) to say. */
+export function actionKeyOf(type: ProposalEventType): string {
+  return EVENT_KEYS[type].action;
 }
 
 /** An event's words (button, history, form, payload labels) in the reader's language, English by default. */
