@@ -1,7 +1,9 @@
 import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { ProposalEventType } from "../workflows/proposal-events";
-import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../workflows/proposal-events";
+import { draftStartedWordsIn, eventWordsIn, PROPOSAL_EVENTS } from "../workflows/proposal-events";
+import type { Translate } from "../workflows/words";
+import { inEnglish } from "../workflows/words";
 import { formatBrussels, fromBrusselsTime } from "../workflows/time";
 import type { ActivitySearch } from "./audit-log-schema";
 import { activitySearchSchema } from "./audit-log-schema";
@@ -58,8 +60,8 @@ const AUDIT_ACTION_WORDS: Record<string, string> = {
 // The history's first row records the draft's creation, which is no statechart event.
 const CREATED = "CREATE";
 
-function proposalEventWords(type: string) {
-  const words = type === CREATED ? DRAFT_STARTED_WORDS : PROPOSAL_EVENTS[type as ProposalEventType]?.history;
+function proposalEventWords(type: string, t: Translate) {
+  const words = type === CREATED ? draftStartedWordsIn(t) : Object.hasOwn(PROPOSAL_EVENTS, type) ? eventWordsIn(type as ProposalEventType, t).history : null;
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : type;
 }
 
@@ -156,7 +158,7 @@ function detailText(detail: string | null): string {
 }
 
 /** One page of the activity, newest first, in one statement. */
-export function activityPage(search: ActivitySearch, request: PageRequest) {
+export function activityPage(search: ActivitySearch, request: PageRequest, t: Translate = inEnglish) {
   return readPage(request, (offset, limit) => {
     const rows = readEntries(search, offset, limit);
     return {
@@ -165,7 +167,7 @@ export function activityPage(search: ActivitySearch, request: PageRequest) {
         id: `${row.source}-${row.id}`,
         at: formatBrussels(new Date(row.at)),
         by: row.actorName ?? "The portal",
-        what: row.source === "proposal" ? proposalEventWords(row.type) : (AUDIT_ACTION_WORDS[row.type] ?? row.type),
+        what: row.source === "proposal" ? proposalEventWords(row.type, t) : (AUDIT_ACTION_WORDS[row.type] ?? row.type),
         proposal: row.proposalId === null ? null : { id: row.proposalId, reference: row.reference, title: row.title ?? "" },
         detail:
           row.source === "proposal"
@@ -179,10 +181,10 @@ export function activityPage(search: ActivitySearch, request: PageRequest) {
 }
 
 /** The kinds of event the search offers: every proposal event, and the audit actions recorded. */
-export function activityKinds() {
+export function activityKinds(t: Translate = inEnglish) {
   const recorded = db().all<{ action: string }>(sql`select distinct action from audit_log order by action`);
   return [
-    ...[CREATED, ...Object.keys(PROPOSAL_EVENTS)].map((type) => ({ value: `proposal:${type}`, label: `Proposal: ${proposalEventWords(type).toLowerCase()}` })),
+    ...[CREATED, ...Object.keys(PROPOSAL_EVENTS)].map((type) => ({ value: `proposal:${type}`, label: `Proposal: ${proposalEventWords(type, t).toLowerCase()}` })),
     ...recorded.map(({ action }) => ({ value: `audit:${action}`, label: AUDIT_ACTION_WORDS[action] ?? action })),
   ];
 }

@@ -14,9 +14,8 @@ import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
 import type { AssignmentEvent, AssignmentEventType } from "./assignment-events";
 import { ASSIGNMENT_EVENTS, ASSIGNMENT_SENDER_WORDS } from "./assignment-events";
-import { listInWords } from "./eligibility";
 import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
-import type { Refusal } from "./machine-kit";
+import type { Message, Refusal } from "./machine-kit";
 import { inEnglish } from "./words";
 
 export type { AssignmentEvent, AssignmentEventType } from "./assignment-events";
@@ -44,32 +43,35 @@ function mayWho(context: AssignmentContext, type: AssignmentEventType, who: Aski
   }
 }
 
-function refuseWho(_: AssignmentContext, type: AssignmentEventType): string {
+// The refusals are catalogue keys with their values (locales/<language>/workflow.json, section
+// refusals). The event's action and its senders are still English (assignment-events.ts): a value.
+function refuseWho(_: AssignmentContext, type: AssignmentEventType): Message {
   const { by, action } = ASSIGNMENT_EVENTS[type];
-  return `Only ${ASSIGNMENT_SENDER_WORDS[by]} may ${action}.`;
+  return { key: "refusals.assignment.onlySenders", values: { senders: ASSIGNMENT_SENDER_WORDS[by], action } };
 }
 
 const rule = ruleMaker<AssignmentContext, AssignmentEvent>((context, event) =>
   mayWho(context, event.type, event.actor) ? null : refuseWho(context, event.type),
 );
 
-function refuseBlank(text: string, what: string): Refusal {
-  return text.trim() === "" ? `${what} is required.` : null;
+/** `key`: the whole sentence that says what is missing. */
+function refuseBlank(text: string, key: string): Refusal {
+  return text.trim() === "" ? { key } : null;
 }
 
-const CLOSED = "The EU review of this proposal is closed: it takes no more reviews.";
+const CLOSED: Message = { key: "refusals.assignment.reviewClosed" };
 
 /** Every guard of the machine, as "why not?" (null means allowed). */
 const assignmentRules = {
   mayDeclareNoConflict: rule("DECLARE_NO_CONFLICT", () => null),
-  mayDeclareConflict: rule("DECLARE_CONFLICT", (_, event) => refuseBlank(event.reason, "A short description of the conflict")),
-  mayDecline: rule("DECLINE", (_, event) => refuseBlank(event.reason, "A reason")),
+  mayDeclareConflict: rule("DECLARE_CONFLICT", (_, event) => refuseBlank(event.reason, "refusals.assignment.conflictRequired")),
+  mayDecline: rule("DECLINE", (_, event) => refuseBlank(event.reason, "refusals.assignment.reasonRequired")),
   maySubmitReview: rule("SUBMIT_REVIEW", (_, event) => {
     if (!event.reviewOpen) return CLOSED;
-    return event.missingParts.length ? `These parts of the review are not answered: ${listInWords(event.missingParts)}.` : null;
+    return event.missingParts.length ? { key: "refusals.assignment.missingParts", values: { parts: { list: event.missingParts } } } : null;
   }),
   mayReopenReview: rule("REOPEN_REVIEW", (_, event) => (event.reviewOpen ? null : CLOSED)),
-  mayWithdraw: rule("WITHDRAW_ASSIGNMENT", (_, event) => refuseBlank(event.reason, "A reason")),
+  mayWithdraw: rule("WITHDRAW_ASSIGNMENT", (_, event) => refuseBlank(event.reason, "refusals.assignment.reasonRequired")),
 };
 
 const guards = guardsFrom<AssignmentContext, AssignmentEvent, typeof assignmentRules>(assignmentRules);
@@ -140,16 +142,18 @@ const plumbing = machinePlumbing<typeof assignmentMachine, AssignmentContext>({
   rules: assignmentRules,
   mayWho,
   refuseWho,
-  stateLabel: (snapshot) => assignmentStateLabelOf(snapshot.value),
-  finished: (label) => `This assignment has ended (${label}): nothing more can happen to it.`,
-  unavailable: (type, label) => `No one can ${ASSIGNMENT_EVENTS[type].action} while the assignment is at “${label}”.`,
+  stateName: (snapshot) => ({ key: assignmentMachine.states[snapshot.value]?.meta?.label ?? snapshot.value }),
+  finished: (state) => ({ key: "refusals.assignment.ended", values: { state } }),
+  unavailable: (type, state) => ({ key: "refusals.assignment.unavailable", values: { action: ASSIGNMENT_EVENTS[type].action, state } }),
 });
 
 export const restoreAssignment = plumbing.restore;
 export const stepAssignment = plumbing.step;
 export const allowedAssignmentEvents = plumbing.allowedEvents;
-/** Why this person may not send this event now, in the machine's words; null when they may. */
+/** Why this person may not send this event now, in the reader's words (English by default); null when they may. */
 export const assignmentRefusalOf = plumbing.refusalOf;
+/** The same refusal as a catalogue key and values, for a page to put in its reader's words. */
+export const assignmentRefusalMessageOf = plumbing.refusalMessageOf;
 
 export function assignmentStateLabelOf(state: string, t: Translate = inEnglish): string {
   const key = assignmentMachine.states[state]?.meta?.label;

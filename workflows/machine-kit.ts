@@ -6,15 +6,64 @@
 import { createActor, getNextTransitions, transition } from "xstate";
 import type { AnyMachineSnapshot, AnyStateMachine, EventFromLogic, SnapshotFrom, StateValue } from "xstate";
 import type { Standing } from "./actors";
+import { countryNameIn } from "./countries";
+import type { Instant } from "./eligibility";
+import { listInWords, countInWords } from "./eligibility";
+import type { PageLanguage } from "./languages";
+import { intlLocale } from "./languages";
+import { formatBrusselsIn } from "./time";
+import type { Translate } from "./words";
+import { inEnglish } from "./words";
 
-/** Why an event is refused, in words; null means allowed. */
-export type Refusal = string | null;
+/**
+ * A sentence as a catalogue key and its values (locales/<language>/workflow.json), put in words
+ * where it is shown, in the reader's language. A value is said in that language too: a message
+ * of its own, a moment, a country, a list, or a small number in words ("two" in English).
+ */
+export interface Message {
+  key: string;
+  values?: Record<string, MessageValue>;
+  /** Said inside a sentence: "while it is open", not "Open". */
+  lowercase?: true;
+}
+
+export type MessageValue =
+  | string
+  | number
+  | Message
+  | { at: Instant }
+  | { country: string }
+  | { list: readonly MessageValue[] }
+  | { inWords: number };
+
+/** Why an event is refused, as a message; null means allowed. */
+export type Refusal = Message | null;
+
+/** A number stays a number, so that `count` picks its plural form. */
+function valueIn(value: MessageValue, t: Translate, language: PageLanguage): string | number {
+  if (typeof value === "string" || typeof value === "number") return value;
+  if ("key" in value) return messageIn(value, t, language);
+  if ("at" in value) return formatBrusselsIn(language, new Date(value.at));
+  if ("country" in value) return countryNameIn(value.country, t);
+  if ("inWords" in value) return language === "en" ? countInWords(value.inWords) : String(value.inWords);
+  const words = value.list.map((item) => String(valueIn(item, t, language)));
+  // English keeps the portal's own "a, b and c"; the other languages join as Intl does.
+  return language === "en" ? listInWords(words) : new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(words);
+}
+
+/** A message in the reader's words: English by default, the page's translator and language where it is shown. */
+export function messageIn(message: Message, t: Translate = inEnglish, language: PageLanguage = "en"): string {
+  const values = Object.fromEntries(Object.entries(message.values ?? {}).map(([name, value]) => [name, valueIn(value, t, language)]));
+  const text = t(message.key, values);
+  return message.lowercase ? text.toLowerCase() : text;
+}
 
 type MachineEvent = { type: string; actor: Standing };
 
 export type StepResult<TSnapshot> =
   | { accepted: true; snapshot: TSnapshot }
-  | { accepted: false; snapshot: TSnapshot; reason: string };
+  /** `reason` is the refusal in English (logs, errors); a page shows `refusal` in its reader's language. */
+  | { accepted: false; snapshot: TSnapshot; reason: string; refusal: Message };
 
 /**
  * A typed rule maker for one machine: each rule first asks who may (`refuseWho`), then its own
@@ -60,11 +109,12 @@ interface Plumbing<TMachine extends AnyStateMachine, TContext> {
   /** Who may send the event, judged on standing alone (no facts). */
   mayWho: (context: TContext, type: EventFromLogic<TMachine>["type"], who: Standing) => boolean;
   /** The refusal for a standing that may not send it: "Only administrators may …". */
-  refuseWho: (context: TContext, type: EventFromLogic<TMachine>["type"]) => string;
-  stateLabel: (snapshot: SnapshotFrom<TMachine>) => string;
+  refuseWho: (context: TContext, type: EventFromLogic<TMachine>["type"]) => Message;
+  /** The current state's name, as a message for a refusal to say. */
+  stateName: (snapshot: SnapshotFrom<TMachine>) => Message;
   /** What the state does not allow: the machine is done, or this event has no transition here. */
-  finished: (label: string) => string;
-  unavailable: (type: EventFromLogic<TMachine>["type"], label: string) => string;
+  finished: (state: Message) => Message;
+  unavailable: (type: EventFromLogic<TMachine>["type"], state: Message) => Message;
 }
 
 /** Restore, step, refusal and allowed events for one machine, written once. */
@@ -100,28 +150,35 @@ export function machinePlumbing<TMachine extends AnyStateMachine, TContext>(spec
    * Why this standing may not send this event now, judged on who and the state alone (the
    * twin of `allowedEvents`); null when it may, though the full rules may still refuse the facts.
    */
-  function refusalOf(snapshot: Snapshot, type: EventType, who: Standing): Refusal {
-    const label = spec.stateLabel(snapshot);
-    if ((snapshot as AnyMachineSnapshot).status === "done") return spec.finished(label);
-    if (candidates(snapshot, type).length === 0) return spec.unavailable(type, label);
+  function refusalMessageOf(snapshot: Snapshot, type: EventType, who: Standing): Refusal {
+    const state = spec.stateName(snapshot);
+    if ((snapshot as AnyMachineSnapshot).status === "done") return spec.finished(state);
+    if (candidates(snapshot, type).length === 0) return spec.unavailable(type, state);
     return spec.mayWho(contextOf(snapshot), type, who) ? null : spec.refuseWho(contextOf(snapshot), type);
+  }
+
+  /** `refusalMessageOf` in the reader's words, English by default. */
+  function refusalOf(snapshot: Snapshot, type: EventType, who: Standing, t: Translate = inEnglish, language: PageLanguage = "en"): string | null {
+    const refusal = refusalMessageOf(snapshot, type, who);
+    return refusal && messageIn(refusal, t, language);
   }
 
   function step(snapshot: Snapshot, event: Event): StepResult<Snapshot> {
     const [next] = transition(spec.machine, snapshot, event);
     // transition() hands back the very same object when no transition was taken.
     if (next !== snapshot) return { accepted: true, snapshot: next as Snapshot };
-    return { accepted: false, snapshot, reason: refusalReason(snapshot, event) };
+    const refusal = refusalReason(snapshot, event);
+    return { accepted: false, snapshot, reason: messageIn(refusal), refusal };
   }
 
-  function refusalReason(snapshot: Snapshot, event: Event): string {
-    const standing = refusalOf(snapshot, event.type, event.actor as Standing);
+  function refusalReason(snapshot: Snapshot, event: Event): Message {
+    const standing = refusalMessageOf(snapshot, event.type, event.actor as Standing);
     if (standing !== null) return standing;
     for (const candidate of candidates(snapshot, event.type)) {
       const refusal = spec.rules[candidate.guard as string]!(contextOf(snapshot), event);
       if (refusal !== null) return refusal;
     }
-    return spec.unavailable(event.type, spec.stateLabel(snapshot));
+    return spec.unavailable(event.type, spec.stateName(snapshot));
   }
 
   /**
@@ -133,5 +190,5 @@ export function machinePlumbing<TMachine extends AnyStateMachine, TContext>(spec
     return [...types].filter((type) => spec.mayWho(contextOf(snapshot), type, who));
   }
 
-  return { restore, step, refusalOf, allowedEvents };
+  return { restore, step, refusalOf, refusalMessageOf, allowedEvents };
 }

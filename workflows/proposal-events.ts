@@ -6,6 +6,8 @@
  */
 import type { Actor } from "./actors";
 import type { CriterionId, CriterionResult, Instant, PartnerStatus } from "./eligibility";
+import type { Translate } from "./words";
+import { inEnglish } from "./words";
 
 export interface RoundFacts {
   mode: "deadline" | "rolling";
@@ -133,10 +135,26 @@ export type ProposalCommand =
 /** Who may send an event. The same event never changes hands from one state to another. */
 export type ProposalSender = "leadApplicant" | "administrator" | "system";
 
+const SENDER_KEYS: Record<ProposalSender, string> = {
+  leadApplicant: "proposalEvents.senders.leadApplicant",
+  administrator: "proposalEvents.senders.administrator",
+  system: "proposalEvents.senders.system",
+};
+
+/** The catalogue key of who may send an event, for a sentence (a refusal) to say. */
+export function senderKeyOf(sender: ProposalSender): string {
+  return SENDER_KEYS[sender];
+}
+
+/** Who may send an event, in the reader's words: "administrators". */
+export function senderWordsIn(sender: ProposalSender, t: Translate = inEnglish): string {
+  return t(SENDER_KEYS[sender]);
+}
+
 export const SENDER_WORDS: Record<ProposalSender, string> = {
-  leadApplicant: "applicants of the lead institution",
-  administrator: "administrators",
-  system: "the portal's scheduler",
+  leadApplicant: senderWordsIn("leadApplicant"),
+  administrator: senderWordsIn("administrator"),
+  system: senderWordsIn("system"),
 };
 
 /** A field of the form that sends an event from the proposal page. */
@@ -173,24 +191,27 @@ export interface ProposalEventWords {
   danger?: true;
 }
 
-const readByApplicants = (label: string): CommandField => ({ name: "reason", kind: "text", label, hint: "The applicants will read it." });
-const REASON: PayloadText = { key: "reason", label: "Reason" };
-const INTERNAL_REASON: PayloadText = { key: "reason", label: "Internal reason" };
+// The catalogue below holds catalogue keys where the words go (locales/<language>/workflow.json,
+// section proposalEvents); `eventWordsIn` puts them in a reader's language.
 
-export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
+const readByApplicants = (label: string): CommandField => ({ name: "reason", kind: "text", label, hint: "proposalEvents.hints.readByApplicants" });
+const REASON: PayloadText = { key: "reason", label: "proposalEvents.texts.reason" };
+const INTERNAL_REASON: PayloadText = { key: "reason", label: "proposalEvents.texts.internalReason" };
+
+const EVENT_KEYS: Record<ProposalEventType, ProposalEventWords> = {
   SUBMIT: {
-    action: "submit the proposal",
-    history: "submitted the proposal",
+    action: "proposalEvents.submit.action",
+    history: "proposalEvents.submit.history",
     by: "leadApplicant",
     sideStep: false,
     shared: [],
     internal: [],
     fields: [],
-    workPage: { path: "submit", label: "Preview and submit the proposal" },
+    workPage: { path: "submit", label: "proposalEvents.submit.workPage" },
   },
   ELIGIBILITY_CHECKED: {
-    action: "record the automatic eligibility check",
-    history: "ran the automatic eligibility check",
+    action: "proposalEvents.eligibilityChecked.action",
+    history: "proposalEvents.eligibilityChecked.history",
     by: "system",
     sideStep: false,
     shared: [],
@@ -198,49 +219,49 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     fields: null,
   },
   CONFIRM_ELIGIBLE: {
-    action: "confirm eligibility",
-    history: "confirmed that the proposal is eligible",
+    action: "proposalEvents.confirmEligible.action",
+    history: "proposalEvents.confirmEligible.history",
     by: "administrator",
     sideStep: false,
     shared: [],
     internal: [INTERNAL_REASON],
-    fields: [{ name: "reason", kind: "text", label: "Reason", hint: "Needed only when you confirm against the automatic check. Not shown to the applicants." }],
+    fields: [{ name: "reason", kind: "text", label: "proposalEvents.texts.reason", hint: "proposalEvents.confirmEligible.reasonHint" }],
   },
   DECLARE_INELIGIBLE: {
-    action: "declare the proposal ineligible",
-    history: "declared the proposal ineligible",
+    action: "proposalEvents.declareIneligible.action",
+    history: "proposalEvents.declareIneligible.history",
     by: "administrator",
     sideStep: false,
     shared: [REASON],
     internal: [],
-    fields: [readByApplicants("Reason")],
+    fields: [readByApplicants("proposalEvents.texts.reason")],
     danger: true,
   },
   REQUEST_CLARIFICATION: {
-    action: "request clarification",
-    history: "asked for clarification",
+    action: "proposalEvents.requestClarification.action",
+    history: "proposalEvents.requestClarification.history",
     by: "administrator",
     sideStep: false,
-    shared: [{ key: "question", label: "Question" }],
+    shared: [{ key: "question", label: "proposalEvents.texts.question" }],
     internal: [],
     fields: [
-      { name: "question", kind: "text", label: "Your question to the applicants", hint: "They answer in writing and may edit the proposal before the due date." },
-      { name: "days", kind: "days", label: "Days to answer" },
+      { name: "question", kind: "text", label: "proposalEvents.requestClarification.questionLabel", hint: "proposalEvents.requestClarification.questionHint" },
+      { name: "days", kind: "days", label: "proposalEvents.requestClarification.daysLabel" },
     ],
   },
   RESPOND: {
-    action: "respond to the clarification request",
-    history: "answered the clarification request and resubmitted",
+    action: "proposalEvents.respond.action",
+    history: "proposalEvents.respond.history",
     by: "leadApplicant",
     sideStep: false,
-    shared: [{ key: "message", label: "Answer" }],
+    shared: [{ key: "message", label: "proposalEvents.texts.answer" }],
     internal: [],
-    fields: [{ name: "message", kind: "text", label: "Your answer", hint: "The TAF team reads it with the proposal as it is now." }],
-    workPage: { path: "submit", label: "Answer the question and resubmit" },
+    fields: [{ name: "message", kind: "text", label: "proposalEvents.respond.messageLabel", hint: "proposalEvents.respond.messageHint" }],
+    workPage: { path: "submit", label: "proposalEvents.respond.workPage" },
   },
   RECHECK: {
-    action: "re-run the automatic eligibility check",
-    history: "re-ran the automatic eligibility check",
+    action: "proposalEvents.recheck.action",
+    history: "proposalEvents.recheck.history",
     by: "administrator",
     sideStep: false,
     shared: [],
@@ -248,8 +269,8 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     fields: [],
   },
   CLARIFICATION_EXPIRED: {
-    action: "record that the clarification request expired",
-    history: "noted that the clarification request expired unanswered",
+    action: "proposalEvents.clarificationExpired.action",
+    history: "proposalEvents.clarificationExpired.history",
     by: "system",
     sideStep: false,
     shared: [],
@@ -257,8 +278,8 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     fields: null,
   },
   START_REVIEW: {
-    action: "start the EU review",
-    history: "started the EU review",
+    action: "proposalEvents.startReview.action",
+    history: "proposalEvents.startReview.history",
     by: "administrator",
     sideStep: false,
     shared: [],
@@ -266,70 +287,58 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     fields: [],
   },
   CLOSE_REVIEW: {
-    action: "close the EU review",
-    history: "closed the EU review",
+    action: "proposalEvents.closeReview.action",
+    history: "proposalEvents.closeReview.history",
     by: "administrator",
     sideStep: false,
     shared: [],
     internal: [INTERNAL_REASON],
-    fields: [
-      {
-        name: "reason",
-        kind: "text",
-        label: "Reason for closing early",
-        hint: "Needed only when fewer reviews than the round asks for are in. Not shown to the applicants.",
-      },
-    ],
+    fields: [{ name: "reason", kind: "text", label: "proposalEvents.closeReview.reasonLabel", hint: "proposalEvents.closeReview.reasonHint" }],
   },
   DECIDE: {
-    action: "decide on selection",
-    history: "decided on selection",
+    action: "proposalEvents.decide.action",
+    history: "proposalEvents.decide.history",
     by: "administrator",
     sideStep: false,
-    shared: [{ key: "sharedFeedback", label: "Feedback" }],
+    shared: [{ key: "sharedFeedback", label: "proposalEvents.texts.feedback" }],
     internal: [INTERNAL_REASON],
     fields: [
       {
         name: "outcome",
         kind: "choice",
-        label: "Decision",
+        label: "proposalEvents.decide.outcomeLabel",
         choices: [
-          { value: "promising", label: "Promising: go on to conceptual work" },
-          { value: "notSelected", label: "Not selected" },
+          { value: "promising", label: "proposalEvents.decide.promising" },
+          { value: "notSelected", label: "proposalEvents.decide.notSelected" },
         ],
       },
-      { name: "priority", kind: "mark", label: "Priority: the promising proposal that stands out", hint: "Only with “Promising”. A mark for the team, never sent to the applicants." },
-      { name: "reason", kind: "text", label: "Reason for the decision", hint: "For the team's record. Not shown to the applicants." },
-      {
-        name: "sharedFeedback",
-        kind: "text",
-        label: "Feedback for the applicants (optional)",
-        hint: "The decision is held with the round's other decisions: the applicants get it, with this feedback, when you release them together.",
-      },
+      { name: "priority", kind: "mark", label: "proposalEvents.decide.priorityLabel", hint: "proposalEvents.decide.priorityHint" },
+      { name: "reason", kind: "text", label: "proposalEvents.decide.reasonLabel", hint: "proposalEvents.decide.reasonHint" },
+      { name: "sharedFeedback", kind: "text", label: "proposalEvents.decide.feedbackLabel", hint: "proposalEvents.decide.feedbackHint" },
     ],
   },
   SUBMIT_CONCEPT: {
-    action: "submit the concept",
-    history: "submitted the concept note",
+    action: "proposalEvents.submitConcept.action",
+    history: "proposalEvents.submitConcept.history",
     by: "leadApplicant",
     sideStep: false,
-    shared: [{ key: "answer", label: "Answer to the revision request" }],
+    shared: [{ key: "answer", label: "proposalEvents.texts.revisionAnswer" }],
     internal: [],
     fields: [],
-    workPage: { path: "concept", label: "Write and submit the concept note" },
+    workPage: { path: "concept", label: "proposalEvents.submitConcept.workPage" },
   },
   REQUEST_REVISION: {
-    action: "request a revision",
-    history: "asked for a revision",
+    action: "proposalEvents.requestRevision.action",
+    history: "proposalEvents.requestRevision.history",
     by: "administrator",
     sideStep: false,
     shared: [REASON],
     internal: [],
-    fields: [readByApplicants("Reason")],
+    fields: [readByApplicants("proposalEvents.texts.reason")],
   },
   APPROVE_CONCEPT: {
-    action: "approve the concept",
-    history: "approved the concept note",
+    action: "proposalEvents.approveConcept.action",
+    history: "proposalEvents.approveConcept.history",
     by: "administrator",
     sideStep: false,
     shared: [],
@@ -337,8 +346,8 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     fields: [],
   },
   START: {
-    action: "start implementation",
-    history: "started implementation",
+    action: "proposalEvents.start.action",
+    history: "proposalEvents.start.history",
     by: "administrator",
     sideStep: false,
     shared: [],
@@ -346,17 +355,17 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     fields: [],
   },
   HOLD: {
-    action: "put implementation on hold",
-    history: "put implementation on hold",
+    action: "proposalEvents.hold.action",
+    history: "proposalEvents.hold.history",
     by: "administrator",
     sideStep: true,
     shared: [REASON],
     internal: [],
-    fields: [readByApplicants("Reason")],
+    fields: [readByApplicants("proposalEvents.texts.reason")],
   },
   RESUME: {
-    action: "resume implementation",
-    history: "resumed implementation",
+    action: "proposalEvents.resume.action",
+    history: "proposalEvents.resume.history",
     by: "administrator",
     sideStep: false,
     shared: [],
@@ -364,18 +373,18 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     fields: [],
   },
   SUBMIT_REPORT: {
-    action: "submit the implementation report",
-    history: "submitted the completion report",
+    action: "proposalEvents.submitReport.action",
+    history: "proposalEvents.submitReport.history",
     by: "leadApplicant",
     sideStep: false,
     shared: [],
     internal: [],
     fields: [],
-    workPage: { path: "implementation", label: "Report on activities and submit the completion report" },
+    workPage: { path: "implementation", label: "proposalEvents.submitReport.workPage" },
   },
   COMPLETE: {
-    action: "complete implementation",
-    history: "completed the proposal",
+    action: "proposalEvents.complete.action",
+    history: "proposalEvents.complete.history",
     by: "administrator",
     sideStep: false,
     shared: [],
@@ -383,47 +392,90 @@ export const PROPOSAL_EVENTS: Record<ProposalEventType, ProposalEventWords> = {
     fields: [],
   },
   WITHDRAW: {
-    action: "withdraw the proposal",
-    history: "withdrew the proposal",
+    action: "proposalEvents.withdraw.action",
+    history: "proposalEvents.withdraw.history",
     by: "leadApplicant",
     sideStep: true,
     shared: [REASON],
     internal: [],
-    fields: [{ name: "reason", kind: "text", label: "Why you withdraw the proposal", hint: "The TAF team and your partners will read it." }],
+    fields: [{ name: "reason", kind: "text", label: "proposalEvents.withdraw.reasonLabel", hint: "proposalEvents.withdraw.reasonHint" }],
     danger: true,
   },
   DISCARD: {
-    action: "discard the draft",
-    history: "discarded the draft",
+    action: "proposalEvents.discard.action",
+    history: "proposalEvents.discard.history",
     by: "leadApplicant",
     sideStep: true,
     shared: [],
     internal: [],
     // Discarding cannot be undone: the form asks for a tick, as a second thought.
-    fields: [{ name: "confirm", kind: "confirm", label: "I understand the draft is discarded for good" }],
+    fields: [{ name: "confirm", kind: "confirm", label: "proposalEvents.discard.confirmLabel" }],
     danger: true,
   },
   REJECT_CONCEPT: {
-    action: "reject the concept",
-    history: "rejected the concept and ended the proposal",
+    action: "proposalEvents.rejectConcept.action",
+    history: "proposalEvents.rejectConcept.history",
     by: "administrator",
     sideStep: true,
     shared: [REASON],
     internal: [],
-    fields: [readByApplicants("Why the concept is rejected")],
+    fields: [readByApplicants("proposalEvents.rejectConcept.reasonLabel")],
     danger: true,
   },
   CANCEL_IMPLEMENTATION: {
-    action: "cancel the implementation",
-    history: "cancelled the implementation and ended the proposal",
+    action: "proposalEvents.cancelImplementation.action",
+    history: "proposalEvents.cancelImplementation.history",
     by: "administrator",
     sideStep: true,
     shared: [REASON],
     internal: [],
-    fields: [readByApplicants("Why the implementation is cancelled")],
+    fields: [readByApplicants("proposalEvents.cancelImplementation.reasonLabel")],
     danger: true,
   },
 };
 
+function fieldIn(field: CommandField, t: Translate): CommandField {
+  switch (field.kind) {
+    case "text":
+      return { ...field, label: t(field.label), ...(field.hint ? { hint: t(field.hint) } : {}) };
+    case "mark":
+      return { ...field, label: t(field.label), hint: t(field.hint) };
+    case "choice":
+      return { ...field, label: t(field.label), choices: field.choices.map((choice) => ({ ...choice, label: t(choice.label) })) };
+    case "days":
+    case "confirm":
+      return { ...field, label: t(field.label) };
+  }
+}
+
+/** The catalogue key of an event's button words, for a sentence (a refusal) to say. */
+export function actionKeyOf(type: ProposalEventType): string {
+  return EVENT_KEYS[type].action;
+}
+
+/** An event's words (button, history, form, payload labels) in the reader's language, English by default. */
+export function eventWordsIn(type: ProposalEventType, t: Translate = inEnglish): ProposalEventWords {
+  const keys = EVENT_KEYS[type];
+  const textIn = (text: PayloadText) => ({ ...text, label: t(text.label) });
+  return {
+    ...keys,
+    action: t(keys.action),
+    history: t(keys.history),
+    shared: keys.shared.map(textIn),
+    internal: keys.internal.map(textIn),
+    fields: keys.fields?.map((field) => fieldIn(field, t)) ?? null,
+    ...(keys.workPage ? { workPage: { ...keys.workPage, label: t(keys.workPage.label) } } : {}),
+  };
+}
+
+/** The event catalogue in English, the language of record: who sends what, and the English words. */
+export const PROPOSAL_EVENTS = Object.fromEntries(
+  (Object.keys(EVENT_KEYS) as ProposalEventType[]).map((type) => [type, eventWordsIn(type)]),
+) as Record<ProposalEventType, ProposalEventWords>;
+
 /** The first row of every history is no event of the machine: the draft's creation. */
-export const DRAFT_STARTED_WORDS = "started the draft";
+export function draftStartedWordsIn(t: Translate = inEnglish): string {
+  return t("proposalEvents.draftStarted");
+}
+
+export const DRAFT_STARTED_WORDS = draftStartedWordsIn();

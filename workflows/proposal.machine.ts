@@ -13,15 +13,13 @@ import type { Translate } from "./words";
 import { assertEvent, assign, initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
-import { countryName } from "./countries";
-import { applies, countInWords, eligibilityRules, graceEndsAt, jointCountries, listInWords, overallEligibility, windowPosition } from "./eligibility";
+import { applies, eligibilityRules, graceEndsAt, jointCountries, overallEligibility, windowPosition } from "./eligibility";
 import type { EligibilityOutcome, Instant } from "./eligibility";
-import type { Refusal, StatePathOf } from "./machine-kit";
+import type { Message, Refusal, StatePathOf } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker, statePathOf } from "./machine-kit";
 import type { PartnerFacts, ProposalEvent, ProposalEventType, ProposalSender, RoundFacts } from "./proposal-events";
-import { PROPOSAL_EVENTS, SENDER_WORDS } from "./proposal-events";
+import { actionKeyOf, PROPOSAL_EVENTS, senderKeyOf } from "./proposal-events";
 import { inEnglish } from "./words";
-import { formatBrussels } from "./time";
 
 export type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
 export type { StepResult } from "./machine-kit";
@@ -50,17 +48,25 @@ function mayWho(context: ProposalContext, eventType: ProposalEventType, who: Sta
   }
 }
 
-function refuseWho(_: ProposalContext, eventType: ProposalEventType): string {
-  const { by, action } = PROPOSAL_EVENTS[eventType];
-  return `Only ${SENDER_WORDS[by]} may ${action}.`;
+// The refusals are catalogue keys with their values (locales/<language>/workflow.json, section
+// refusals), put in words where they are shown: `reason` in English, `refusal` for a page.
+
+/** The event's button words, as a refusal says them: "Only administrators may confirm eligibility." */
+function actionOf(type: ProposalEventType): Message {
+  return { key: actionKeyOf(type) };
 }
 
-function refuseBlank(text: string, what: string): Refusal {
-  return text.trim() === "" ? `${what} is required.` : null;
+function refuseWho(_: ProposalContext, eventType: ProposalEventType): Message {
+  return { key: "refusals.proposal.onlySenders", values: { senders: { key: senderKeyOf(PROPOSAL_EVENTS[eventType].by) }, action: actionOf(eventType) } };
+}
+
+/** `key`: the whole sentence that says what is missing, e.g. "refusals.proposal.reasonRequired". */
+function refuseBlank(text: string, key: string): Refusal {
+  return text.trim() === "" ? { key } : null;
 }
 
 function refuseMissingParts(missingParts: readonly string[]): Refusal {
-  return missingParts.length > 0 ? `These required parts are not answered: ${listInWords(missingParts)}.` : null;
+  return missingParts.length > 0 ? { key: "refusals.proposal.missingParts", values: { parts: { list: missingParts } } } : null;
 }
 
 /**
@@ -74,15 +80,17 @@ function refuseRound(round: RoundFacts, now: Instant): Refusal {
   const position = windowPosition({ ...round, graceHours: rules.graceHours }, now);
   const enforcesWindow = applies(rules, "insideWindow");
   if (enforcesWindow && position === "grace" && (round.state === "open" || round.state === "closed")) return null;
-  if (round.state !== "open") return `The round is ${round.state}, not open.`;
+  if (round.state !== "open") return { key: "refusals.proposal.roundNotOpen", values: { state: { key: `roundStates.${round.state}.label`, lowercase: true } } };
   if (!enforcesWindow) return null;
   switch (position) {
     case "notYetOpen":
-      return `The round opens on ${formatBrussels(round.opensAt)}.`;
+      return { key: "refusals.proposal.roundOpensOn", values: { at: { at: round.opensAt } } };
     case "closed": {
       const graceEnd = graceEndsAt({ ...round, graceHours: rules.graceHours });
-      const grace = graceEnd ? `, and its grace period ended on ${formatBrussels(graceEnd)}` : "";
-      return `The round closed on ${formatBrussels(round.closesAt!)}${grace}.`;
+      const at = { at: round.closesAt! };
+      return graceEnd
+        ? { key: "refusals.proposal.roundClosedWithGrace", values: { at, graceEnd: { at: graceEnd } } }
+        : { key: "refusals.proposal.roundClosedOn", values: { at } };
     }
     case "inside":
     case "grace":
@@ -93,12 +101,13 @@ function refuseRound(round: RoundFacts, now: Instant): Refusal {
 function refuseNotJoint(leadCountryCode: string, partners: readonly PartnerFacts[], minimumCountries: number): Refusal {
   const countries = jointCountries(leadCountryCode, partners);
   if (countries.length >= minimumCountries) return null;
-  const sofar = countries.length === 0 ? "none yet" : `only ${listInWords(countries.map(countryName))} so far`;
-  return `Institutions from at least ${countInWords(minimumCountries)} Western Balkan countries must have confirmed (${sofar}).`;
+  const minimum = { inWords: minimumCountries };
+  if (countries.length === 0) return { key: "refusals.proposal.notJointYet", values: { minimum } };
+  return { key: "refusals.proposal.notJoint", values: { minimum, countries: { list: countries.map((country) => ({ country })) } } };
 }
 
 function refuseOverLimitParts(overLimitParts: readonly string[] | undefined): Refusal {
-  return overLimitParts?.length ? `These parts break the round's limits: ${listInWords([...overLimitParts])}. Shorten or correct them first.` : null;
+  return overLimitParts?.length ? { key: "refusals.proposal.overLimitParts", values: { parts: { list: overLimitParts } } } : null;
 }
 
 type StandingFacts = {
@@ -125,18 +134,18 @@ function refuseByRoundCriteria(facts: StandingFacts): Refusal {
 function refusePendingPartners(partners: readonly PartnerFacts[]): Refusal {
   const waiting = partners.filter((partner) => partner.status === "invited").length;
   if (waiting === 0) return null;
-  return `Every invited partner must confirm or decline first (${waiting === 1 ? "one has" : `${waiting} have`} not answered yet).`;
+  return { key: "refusals.proposal.pendingPartners", values: { count: waiting } };
 }
 
 /** More partners than the round allows: the limit it published binds every proposal. */
 function refuseTooManyPartners(partners: readonly PartnerFacts[], maxPartners: number | undefined): Refusal {
   const taking = partners.filter((partner) => partner.status !== "declined").length;
   if (maxPartners === undefined || taking <= maxPartners) return null;
-  return `This round allows at most ${maxPartners} partner ${maxPartners === 1 ? "institution" : "institutions"}; this proposal has ${taking}. Remove ${taking - maxPartners === 1 ? "one" : taking - maxPartners} first.`;
+  return { key: "refusals.proposal.tooManyPartners", values: { count: maxPartners, taking, remove: { key: "refusals.proposal.removePartners", values: { count: taking - maxPartners } } } };
 }
 
 function refuseOutcome(outcome: string, expected: "promising" | "notSelected"): Refusal {
-  return outcome === expected ? null : "The decision must be “promising” or “not selected”.";
+  return outcome === expected ? null : { key: "refusals.proposal.decisionOutcome" };
 }
 
 const rule = ruleMaker<ProposalContext, ProposalEvent>((context, event) => (mayWho(context, event.type, event.actor) ? null : refuseWho(context, event.type)));
@@ -152,19 +161,19 @@ const proposalRules = {
   mayConfirmEligible: rule("CONFIRM_ELIGIBLE", (context, event) =>
     context.eligibilityCheck === "passed"
       ? null
-      : refuseBlank(event.reason, "The automatic check did not pass every criterion, so a reason for confirming eligibility"),
+      : refuseBlank(event.reason, "refusals.proposal.overrideReasonRequired"),
   ),
-  mayDeclareIneligible: rule("DECLARE_INELIGIBLE", (_, event) => refuseBlank(event.reason, "A reason")),
+  mayDeclareIneligible: rule("DECLARE_INELIGIBLE", (_, event) => refuseBlank(event.reason, "refusals.proposal.reasonRequired")),
   mayRequestClarification: rule(
     "REQUEST_CLARIFICATION",
     (_, event) =>
-      refuseBlank(event.question, "A question") ??
-      (Date.parse(event.dueAt) > Date.parse(event.now) ? null : "The due date must be in the future."),
+      refuseBlank(event.question, "refusals.proposal.questionRequired") ??
+      (Date.parse(event.dueAt) > Date.parse(event.now) ? null : { key: "refusals.proposal.dueInFuture" }),
   ),
   mayRespond: rule(
     "RESPOND",
     (_, event) =>
-      refuseBlank(event.message, "A response") ??
+      refuseBlank(event.message, "refusals.proposal.responseRequired") ??
       // Partners may change during a clarification, so the answer meets the round's SUBMIT rules
       // again. Events stored before RESPOND carried these facts have none: they replay as accepted.
       (event.round && event.partners && event.leadCountryCode !== undefined
@@ -179,40 +188,40 @@ const proposalRules = {
   ),
   mayRecheck: rule("RECHECK", () => null),
   mayExpireClarification: rule("CLARIFICATION_EXPIRED", (_, event) =>
-    Date.parse(event.now) >= Date.parse(event.dueAt) ? null : `The clarification request is due on ${formatBrussels(event.dueAt)}.`,
+    Date.parse(event.now) >= Date.parse(event.dueAt) ? null : { key: "refusals.proposal.clarificationDue", values: { at: { at: event.dueAt } } },
   ),
   mayStartReview: rule("START_REVIEW", (_, event) =>
     event.assignedReviewers >= event.minimumReviews
       ? null
-      : `At least ${event.minimumReviews} reviewers must be assigned; ${event.assignedReviewers} are.`,
+      : { key: "refusals.proposal.tooFewReviewers", values: { count: event.minimumReviews, assigned: event.assignedReviewers } },
   ),
   // With fewer reviews than the round asks for, the TAF team may still close the review, saying why.
   // Events stored before the reason existed carry none: they replay as they were accepted.
   mayCloseReview: rule("CLOSE_REVIEW", (_, event) =>
     event.submittedReviews >= event.minimumReviews || (event.reason ?? "").trim() !== ""
       ? null
-      : `At least ${event.minimumReviews} reviews must be submitted; ${event.submittedReviews} ${event.submittedReviews === 1 ? "is" : "are"}. To close the review earlier, give the reason.`,
+      : { key: "refusals.proposal.tooFewReviews", values: { count: event.submittedReviews, minimum: event.minimumReviews } },
   ),
   // DECIDE has one transition per outcome; the refusal below shows only when neither matches.
-  decidedPromising: rule("DECIDE", (_, event) => refuseBlank(event.reason, "A reason") ?? refuseOutcome(event.outcome, "promising")),
-  decidedNotSelected: rule("DECIDE", (_, event) => refuseBlank(event.reason, "A reason") ?? refuseOutcome(event.outcome, "notSelected")),
+  decidedPromising: rule("DECIDE", (_, event) => refuseBlank(event.reason, "refusals.proposal.reasonRequired") ?? refuseOutcome(event.outcome, "promising")),
+  decidedNotSelected: rule("DECIDE", (_, event) => refuseBlank(event.reason, "refusals.proposal.reasonRequired") ?? refuseOutcome(event.outcome, "notSelected")),
   maySubmitConcept: rule(
     "SUBMIT_CONCEPT",
     (_, event) =>
       refuseMissingParts(event.missingParts) ??
       // Events stored before answers existed carry no `answering`: they replay as they were accepted.
-      (event.answering ? refuseBlank(event.answer, "An answer to the TAF team's revision request") : null),
+      (event.answering ? refuseBlank(event.answer, "refusals.proposal.revisionAnswerRequired") : null),
   ),
-  mayRequestRevision: rule("REQUEST_REVISION", (_, event) => refuseBlank(event.reason, "A reason")),
+  mayRequestRevision: rule("REQUEST_REVISION", (_, event) => refuseBlank(event.reason, "refusals.proposal.reasonRequired")),
   mayApproveConcept: rule("APPROVE_CONCEPT", () => null),
   mayStart: rule("START", () => null),
-  mayHold: rule("HOLD", (_, event) => refuseBlank(event.reason, "A reason")),
+  mayHold: rule("HOLD", (_, event) => refuseBlank(event.reason, "refusals.proposal.reasonRequired")),
   mayResume: rule("RESUME", () => null),
   maySubmitReport: rule("SUBMIT_REPORT", (_, event) => refuseMissingParts(event.missingParts)),
   mayComplete: rule("COMPLETE", () => null),
-  mayWithdraw: rule("WITHDRAW", (_, event) => refuseBlank(event.reason, "A reason")),
-  mayRejectConcept: rule("REJECT_CONCEPT", (_, event) => refuseBlank(event.reason, "A reason")),
-  mayCancelImplementation: rule("CANCEL_IMPLEMENTATION", (_, event) => refuseBlank(event.reason, "A reason")),
+  mayWithdraw: rule("WITHDRAW", (_, event) => refuseBlank(event.reason, "refusals.proposal.reasonRequired")),
+  mayRejectConcept: rule("REJECT_CONCEPT", (_, event) => refuseBlank(event.reason, "refusals.proposal.reasonRequired")),
+  mayCancelImplementation: rule("CANCEL_IMPLEMENTATION", (_, event) => refuseBlank(event.reason, "refusals.proposal.reasonRequired")),
 };
 
 const guards = guardsFrom<ProposalContext, ProposalEvent, typeof proposalRules>(proposalRules);
@@ -476,9 +485,9 @@ const plumbing = machinePlumbing<typeof proposalMachine, ProposalContext>({
   rules: proposalRules,
   mayWho,
   refuseWho,
-  stateLabel,
-  finished: (label) => `The proposal is closed (${label}): nothing more can happen to it.`,
-  unavailable: (type, label) => `No one can ${PROPOSAL_EVENTS[type].action} while the proposal is at “${label}”.`,
+  stateName: (snapshot) => stateMessageOf(statePath(snapshot)),
+  finished: (state) => ({ key: "refusals.proposal.closed", values: { state } }),
+  unavailable: (type, state) => ({ key: "refusals.proposal.unavailable", values: { action: actionOf(type), state } }),
 });
 
 /** A stored snapshot, ready for `stepProposal`; refuses one stored by another machine version. */
@@ -486,8 +495,10 @@ export const restoreProposal = plumbing.restore;
 export const stepProposal = plumbing.step;
 /** The event types this standing may send now (who and state alone); the server still checks the facts. */
 export const allowedEvents = plumbing.allowedEvents;
-/** Why this standing may not send this event now, in the machine's words; null when it may. */
+/** Why this standing may not send this event now, in the reader's words (English by default); null when it may. */
 export const refusalOf = plumbing.refusalOf;
+/** The same refusal as a catalogue key and values, for a page to put in its reader's words. */
+export const refusalMessageOf = plumbing.refusalMessageOf;
 
 /** The current state as its stored dotted path, e.g. "eligibility.awaitingDecision". */
 export function statePath(snapshot: { value: ProposalSnapshot["value"] }): ProposalStatePath {
@@ -504,6 +515,12 @@ export function stateLabelOf(path: string, t: Translate = inEnglish): string {
   const meta = proposalMachine.getStateNodeById(`proposal.${path}`).meta;
   const key = meta?.awaiting ?? meta?.label;
   return key ? t(key) : path;
+}
+
+/** The stage at a dotted path as `stateLabelOf` names it, as a message for a refusal. */
+function stateMessageOf(path: string): Message {
+  const meta = proposalMachine.getStateNodeById(`proposal.${path}`).meta;
+  return { key: meta?.awaiting ?? meta?.label ?? path };
 }
 
 type HandlerNode = { on: Record<string, unknown>; parent?: HandlerNode };

@@ -11,10 +11,10 @@ import type { Translate } from "./words";
 import { initialTransition, setup } from "xstate";
 import type { SnapshotFrom } from "xstate";
 import type { Standing } from "./actors";
+import type { Message } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
 import type { RoundEvent, RoundEventType } from "./round-events";
 import { ROUND_EVENTS } from "./round-events";
-import { formatBrussels } from "./time";
 import { inEnglish } from "./words";
 
 export type { RoundEvent, RoundEventType } from "./round-events";
@@ -37,9 +37,11 @@ function mayWho(_: RoundContext, eventType: RoundEventType, who: Standing): bool
   return who.role === "administrator" || (who.role === "system" && ROUND_EVENTS[eventType].scheduled !== null);
 }
 
-function refuseWho(_: RoundContext, eventType: RoundEventType): string {
+// The refusals are catalogue keys with their values (locales/<language>/workflow.json, section
+// refusals). The event's action is still English (round-events.ts): a value.
+function refuseWho(_: RoundContext, eventType: RoundEventType): Message {
   const { scheduled, action } = ROUND_EVENTS[eventType];
-  return `Only ${scheduled === null ? "administrators" : "administrators and the portal's scheduler"} may ${action}.`;
+  return { key: scheduled === null ? "refusals.round.onlyAdministrators" : "refusals.round.onlyAdministratorsAndScheduler", values: { action } };
 }
 
 const rule = ruleMaker<RoundContext, RoundEvent>((context, event) => (mayWho(context, event.type, event.actor) ? null : refuseWho(context, event.type)));
@@ -48,25 +50,25 @@ const rule = ruleMaker<RoundContext, RoundEvent>((context, event) => (mayWho(con
 const roundRules = {
   mayOpen: rule("OPEN", (_, event) => {
     if (event.actor.role !== "system" || Date.parse(event.now) >= Date.parse(event.opensAt)) return null;
-    return `The round opens on ${formatBrussels(event.opensAt)}.`;
+    return { key: "refusals.round.opensOn", values: { at: { at: event.opensAt } } };
   }),
   mayClose: rule("CLOSE", (context, event) => {
     if (event.actor.role !== "system") return null;
     if (context.mode === "rolling" || event.closesAt === null) {
-      return "A rolling round has no closing time: only an administrator closes it.";
+      return { key: "refusals.round.rollingClosedByHand" };
     }
-    return Date.parse(event.now) >= Date.parse(event.closesAt) ? null : `The round closes on ${formatBrussels(event.closesAt)}.`;
+    return Date.parse(event.now) >= Date.parse(event.closesAt) ? null : { key: "refusals.round.closesOn", values: { at: { at: event.closesAt } } };
   }),
   mayReopen: rule("REOPEN", (context, event) => {
-    if (event.reason.trim() === "") return "A reason is required.";
+    if (event.reason.trim() === "") return { key: "refusals.round.reasonRequired" };
     if (context.mode === "rolling") {
-      return event.closesAt === null ? null : "A rolling round has no closing time.";
+      return event.closesAt === null ? null : { key: "refusals.round.rollingHasNoClosingTime" };
     }
-    if (event.closesAt === null) return "A deadline round needs a new closing time.";
-    return Date.parse(event.closesAt) > Date.parse(event.now) ? null : "The new closing time must be in the future.";
+    if (event.closesAt === null) return { key: "refusals.round.deadlineNeedsClosingTime" };
+    return Date.parse(event.closesAt) > Date.parse(event.now) ? null : { key: "refusals.round.closingTimeInFuture" };
   }),
   mayArchive: rule("ARCHIVE", () => null),
-  mayCancel: rule("CANCEL", (_, event) => (event.reason.trim() === "" ? "A reason is required." : null)),
+  mayCancel: rule("CANCEL", (_, event) => (event.reason.trim() === "" ? { key: "refusals.round.reasonRequired" } : null)),
 };
 
 const guards = guardsFrom<RoundContext, RoundEvent, typeof roundRules>(roundRules);
@@ -132,17 +134,19 @@ const plumbing = machinePlumbing<typeof roundMachine, RoundContext>({
   rules: roundRules,
   mayWho,
   refuseWho,
-  stateLabel: roundStateLabel,
-  finished: (label) => `The round is ${label.toLowerCase()}: nothing more can happen to it.`,
-  unavailable: (type, label) => `No one can ${ROUND_EVENTS[type].action} while it is ${label.toLowerCase()}.`,
+  stateName: (snapshot) => ({ key: roundMachine.states[snapshot.value]?.meta?.label ?? snapshot.value, lowercase: true }),
+  finished: (state) => ({ key: "refusals.round.finished", values: { state } }),
+  unavailable: (type, state) => ({ key: "refusals.round.unavailable", values: { action: ROUND_EVENTS[type].action, state } }),
 });
 
 /** A stored snapshot, ready for `stepRound`; refuses one stored by another machine version. */
 export const restoreRound = plumbing.restore;
 export const stepRound = plumbing.step;
 export const allowedRoundEvents = plumbing.allowedEvents;
-/** Why this standing may not send this event now, in the machine's words; null when it may. */
+/** Why this standing may not send this event now, in the reader's words (English by default); null when it may. */
 export const roundRefusalOf = plumbing.refusalOf;
+/** The same refusal as a catalogue key and values, for a page to put in its reader's words. */
+export const roundRefusalMessageOf = plumbing.refusalMessageOf;
 
 /** The round machine is flat, so its state path is its state value: "planned", "open"... */
 export function roundStatePath(snapshot: RoundSnapshot): RoundState {

@@ -7,7 +7,10 @@ import { multiLine } from "../free-text-schema";
 // each form shows, with their labels, are the event catalogue's (workflows/proposal-events.ts);
 // a test checks that every schema here has exactly the catalogue's fields.
 
-const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`).default("");
+// The messages are catalogue keys (locales/<language>/workflow.json), put in the page's words by page-commands.server.ts.
+const TOO_LONG = { 4000: "proposalCommands.validation.atMost4000", 8000: "proposalCommands.validation.atMost8000" } as const;
+
+const text = (max: keyof typeof TOO_LONG) => multiLine().trim().max(max, TOO_LONG[max]).default("");
 
 export const commandSchema = z.discriminatedUnion("event", [
   z.object({ event: z.literal("SUBMIT") }),
@@ -17,14 +20,18 @@ export const commandSchema = z.discriminatedUnion("event", [
   z.object({
     event: z.literal("REQUEST_CLARIFICATION"),
     question: text(4000),
-    days: z.coerce.number({ error: "Give a number of days." }).int("Give a whole number of days.").min(1, "Give at least one day.").max(60, "Give at most 60 days."),
+    days: z.coerce
+      .number({ error: "proposalCommands.validation.daysNumber" })
+      .int("proposalCommands.validation.daysWhole")
+      .min(1, "proposalCommands.validation.daysAtLeastOne")
+      .max(60, "proposalCommands.validation.daysAtMost60"),
   }),
   z.object({ event: z.literal("RESPOND"), message: text(8000) }),
   z.object({ event: z.literal("START_REVIEW") }),
   z.object({ event: z.literal("CLOSE_REVIEW"), reason: text(4000) }),
   z.object({
     event: z.literal("DECIDE"),
-    outcome: z.enum(["promising", "notSelected"], { error: "Choose promising or not selected." }),
+    outcome: z.enum(["promising", "notSelected"], { error: "proposalCommands.validation.outcome" }),
     priority: z.literal("on").optional(),
     reason: text(4000),
     sharedFeedback: text(8000),
@@ -38,7 +45,7 @@ export const commandSchema = z.discriminatedUnion("event", [
   z.object({ event: z.literal("SUBMIT_REPORT") }),
   z.object({ event: z.literal("COMPLETE") }),
   z.object({ event: z.literal("WITHDRAW"), reason: text(4000) }),
-  z.object({ event: z.literal("DISCARD"), confirm: z.literal("on", { error: "Tick the box to confirm that the draft should be discarded." }) }),
+  z.object({ event: z.literal("DISCARD"), confirm: z.literal("on", { error: "proposalCommands.validation.discardTick" }) }),
   z.object({ event: z.literal("REJECT_CONCEPT"), reason: text(4000) }),
   z.object({ event: z.literal("CANCEL_IMPLEMENTATION"), reason: text(4000) }),
 ]);

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
 import { stageLabelFor } from "../../workflows/proposal-stages";
 import type { ProposalCommand } from "../../workflows/proposal-events";
 import { actorFor } from "../auth/actors.server";
@@ -8,6 +10,7 @@ import { commandSchema } from "./command-schema";
 import type { Participation } from "./participation.server";
 import { recordDecisionOnProposal } from "../reviews/decisions.server";
 import { applyProposalCommand } from "./workflow.server";
+import { translateMessage } from "../i18n.server";
 
 // An event sent from the proposal page's forms: the form is parsed, the statechart applied, and
 // the answer says what happened beside the form that sent it.
@@ -20,13 +23,20 @@ export type CommandReply = {
   done: string | null;
 };
 
-export function sendFromProposalPage(user: SessionUser, participation: Participation, form: Record<string, string>): CommandReply {
+/** `t` and `language`: the page's, for the refusals and the answers beside the form. */
+export function sendFromProposalPage(
+  user: SessionUser,
+  participation: Participation,
+  form: Record<string, string>,
+  t: TFunction,
+  language: PageLanguage,
+): CommandReply {
   const reply = (partial: Partial<CommandReply>): CommandReply => ({ event: form.event ?? "", values: form, fieldErrors: {}, formError: null, done: null, ...partial });
   const parsed = commandSchema.safeParse(form);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
-    return reply({ fieldErrors, formError: fieldErrors.event ? "This action is not known. Reload the page and try again." : null });
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(translateMessage(issue.message, t));
+    return reply({ fieldErrors, formError: fieldErrors.event ? t("proposalCommands.unknownAction") : null });
   }
   if (parsed.data.event === "DECIDE") {
     // A decision is held until the round's decisions are released together: nothing reaches the applicants before.
@@ -35,17 +45,18 @@ export function sendFromProposalPage(user: SessionUser, participation: Participa
     const seen = { decision: Number(form.heldVersion), proposal: Number(form.version) };
     const held = recordDecisionOnProposal(user, participation.proposalId, { outcome, priority: priority === "on", reason, sharedFeedback }, { seen });
     if (held.refused[0]) return reply({ formError: held.refused[0].message });
-    return reply({ values: {}, done: "Recorded and held. The applicants are told when the round's decisions are released." });
+    return reply({ values: {}, done: t("proposalCommands.decisionHeld") });
   }
   const outcome = applyProposalCommand({
     proposalId: participation.proposalId,
     expectedVersion: Number(form.version),
     actor: actorFor(user, participation.snapshot, parsed.data.event),
     command: toCommand(parsed.data),
+    words: { t, language },
   });
   if (!outcome.ok) return reply({ formError: outcome.message });
   // No audit row: the proposal's own history records who did what.
-  return reply({ values: {}, done: `Done. The proposal is now at “${stageLabelFor(outcome.state, stageAudienceOf(user))}”.` });
+  return reply({ values: {}, done: t("proposalCommands.done", { stage: stageLabelFor(outcome.state, stageAudienceOf(user), t) }) });
 }
 
 function toCommand(form: CommandForm): ProposalCommand {

@@ -1,7 +1,10 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { attachments, countries, institutions, proposalEvents, proposalPartners, proposals, proposalVersions, rounds } from "../../db/schema";
 import { mentionsKosovo } from "../../workflows/countries";
-import { PROPOSAL_EVENTS } from "../../workflows/proposal-events";
+import type { ProposalEventType } from "../../workflows/proposal-events";
+import { eventWordsIn, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
+import type { Translate } from "../../workflows/words";
+import { inEnglish } from "../../workflows/words";
 import { isFinal } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrussels, formatBrusselsDay } from "../../workflows/time";
@@ -18,7 +21,7 @@ import { proposalDocuments } from "./documents.server";
 const PARTNER_STATUS_WORDS: Record<string, string> = { invited: "invited, not yet answered", confirmed: "confirmed", declined: "declined" };
 
 /** The printable proposal; null before its first submission (there is nothing submitted to print). */
-export function proposalPrintOf(participation: Participation) {
+export function proposalPrintOf(participation: Participation, t: Translate = inEnglish) {
   const { proposalId } = participation;
   const head = db()
     .select({ reference: proposals.reference, state: proposals.state, roundTitle: rounds.title, roundCode: rounds.code })
@@ -81,7 +84,7 @@ export function proposalPrintOf(participation: Participation) {
     .all()
     .filter(isDecision)
     .map((event) => {
-      const words = PROPOSAL_EVENTS[event.type as keyof typeof PROPOSAL_EVENTS];
+      const words = eventWordsIn(event.type as ProposalEventType, t);
       return {
         at: formatBrussels(event.at),
         what: `The TAF team ${words.history}.`,

@@ -9,8 +9,10 @@ import { leadOf, TAF_TEAM } from "../../workflows/actors";
 import type { CriterionResult } from "../../workflows/eligibility";
 import { jointCountries, jointRuleOf } from "../../workflows/eligibility";
 import type { ProposalEventType } from "../../workflows/proposal-events";
-import { DRAFT_STARTED_WORDS, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
+import { draftStartedWordsIn, eventWordsIn, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
+import type { Translate } from "../../workflows/words";
+import { inEnglish } from "../../workflows/words";
 import { allowedEvents, proposalMachine, statePath } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { isWithin, stageActorOf, stageDescriptionFor, stageLabelFor, stageNameFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
@@ -142,18 +144,18 @@ function proposalPage(participation: Participation, user: SessionUser, t: TFunct
     history: history.map(({ event, actorName }) => ({
         id: event.id,
         at: formatBrusselsIn(language, event.at),
-        what: historyWords(event.type),
+        what: historyWords(event.type, t),
         who: actorLabel(event.actorRole, actorName, internal, t),
         from: event.fromState,
         to: event.toState,
-        texts: texts(event.type, event.payload, internal),
+        texts: texts(event.type, event.payload, internal, t),
         dueAt: event.type === "REQUEST_CLARIFICATION" && typeof event.payload.dueAt === "string" ? formatBrusselsIn(language, new Date(event.payload.dueAt)) : null,
       })),
     eligibility: latestCheck
       ? { at: formatBrusselsIn(language, latestCheck.at), overall: latestCheck.overall, results: latestCheck.results as CriterionResult[] }
       : null,
     actions: [...availableActions(user, snapshot).keys()].map((type) => {
-      const { action, by, fields, workPage, danger } = PROPOSAL_EVENTS[type];
+      const { action, by, fields, workPage, danger } = eventWordsIn(type, t);
       return { type, label: action, by, fields: fields ?? [], workPage: workPage ?? null, danger: danger ?? false };
     }),
   };
@@ -267,9 +269,9 @@ function nextActor(snapshot: ProposalSnapshot, leadInstitutionId: number, t: TFu
   return null;
 }
 
-function historyWords(type: string) {
-  if (type === "CREATE") return DRAFT_STARTED_WORDS;
-  return isEventType(type) ? PROPOSAL_EVENTS[type].history : type;
+function historyWords(type: string, t: TFunction) {
+  if (type === "CREATE") return draftStartedWordsIn(t);
+  return isEventType(type) ? eventWordsIn(type, t).history : type;
 }
 
 function isEventType(type: string): type is ProposalEventType {
@@ -283,9 +285,9 @@ function actorLabel(role: string, name: string | null, internal: boolean, t: TFu
   return name ?? t("proposalPage.historyActor.applicant");
 }
 
-function texts(type: string, payload: Record<string, unknown>, internal: boolean) {
+function texts(type: string, payload: Record<string, unknown>, internal: boolean, t: TFunction) {
   if (!isEventType(type)) return [];
-  const { shared, internal: internalTexts } = PROPOSAL_EVENTS[type];
+  const { shared, internal: internalTexts } = eventWordsIn(type, t);
   const shown = [...shared.map((text) => ({ ...text, internal: false })), ...(internal ? internalTexts.map((text) => ({ ...text, internal: true })) : [])];
   return shown.flatMap(({ key, label, internal: isInternal }) => {
     const value = payload[key];
@@ -347,9 +349,9 @@ function clarificationAsked(snapshot: ProposalSnapshot, history: { event: { type
  * concept note, the completion report): approve, ask for a revision, complete, start. They are
  * sent to the proposal page's own action, which applies them as from there.
  */
-export function teamStepsOn(participation: Participation, user: SessionUser) {
+export function teamStepsOn(participation: Participation, user: SessionUser, t: Translate = inEnglish) {
   return [...availableActions(user, participation.snapshot).keys()].flatMap((type) => {
-    const { action, by, fields, workPage, danger, sideStep } = PROPOSAL_EVENTS[type];
+    const { action, by, fields, workPage, danger, sideStep } = eventWordsIn(type, t);
     if (by !== "administrator" || danger || sideStep || workPage || fields === null) return [];
     return [{ type, label: action, fields, danger: false }];
   });

@@ -9,6 +9,9 @@ import { checkEligibility, overallEligibility, windowPosition } from "../../work
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingConceptNoteParts, missingProposalParts, missingReportParts } from "../../workflows/proposal-content";
 import type { ProposalCommand } from "../../workflows/proposal-events";
+import type { PageLanguage } from "../../workflows/languages";
+import { messageIn } from "../../workflows/machine-kit";
+import type { Translate } from "../../workflows/words";
 import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.machine";
 import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
 import { accepts } from "../../workflows/proposal-stages";
@@ -71,7 +74,15 @@ export function createProposal(
  * snapshot, state path and version, a history row per event, and the mail the change owes.
  */
 export function applyProposalCommand(
-  input: { proposalId: number; expectedVersion?: number; actor: Actor; command: ProposalCommand; now?: Date },
+  input: {
+    proposalId: number;
+    expectedVersion?: number;
+    actor: Actor;
+    command: ProposalCommand;
+    now?: Date;
+    /** The page's translator and language, for the statechart's refusal; English without. */
+    words?: { t: Translate; language: PageLanguage };
+  },
   outer?: Tx,
 ): ProposalOutcome {
   try {
@@ -96,7 +107,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
   const before = restoreProposal(proposal.snapshot, proposal.machineVersion);
   const event = proposalEvent(tx, proposal, input.command, input.actor, now);
   const step = stepProposal(before, event);
-  if (!step.accepted) return { ok: false, problem: "refused", message: step.reason };
+  if (!step.accepted) return { ok: false, problem: "refused", message: input.words ? messageIn(step.refusal, input.words.t, input.words.language) : step.reason };
 
   let version = proposal.version + 1;
   let snapshot = step.snapshot;

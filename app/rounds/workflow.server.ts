@@ -1,3 +1,6 @@
+import type { PageLanguage } from "../../workflows/languages";
+import { messageIn } from "../../workflows/machine-kit";
+import type { Translate } from "../../workflows/words";
 import type { Tx } from "../../db/client";
 import { and, eq } from "drizzle-orm";
 import type { RoundMode } from "../../db/schema";
@@ -77,7 +80,15 @@ export type RoundOutcome = { ok: true; state: string; version: number } | { ok: 
  * history row, and nothing else. `expectedVersion` guards against a lost update.
  */
 export function applyRoundCommand(
-  input: { roundId: number; expectedVersion?: number; actor: Actor; command: RoundCommand; now?: Date },
+  input: {
+    roundId: number;
+    expectedVersion?: number;
+    actor: Actor;
+    command: RoundCommand;
+    now?: Date;
+    /** The page's translator and language, for the statechart's refusal; English without. */
+    words?: { t: Translate; language: PageLanguage };
+  },
   outer?: Tx,
 ): RoundOutcome {
   return outer ? applyIn(outer, input) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
@@ -92,7 +103,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundO
   if (input.expectedVersion !== undefined && input.expectedVersion !== round.version) return CONFLICT;
   const event = roundEvent(round, input.command, input.actor, now);
   const step = stepRound(restoreRound(round.snapshot, round.machineVersion), event);
-  if (!step.accepted) return { ok: false, problem: "refused", message: step.reason };
+  if (!step.accepted) return { ok: false, problem: "refused", message: input.words ? messageIn(step.refusal, input.words.t, input.words.language) : step.reason };
   const state = roundStatePath(step.snapshot);
   const version = round.version + 1;
   const { actor, ...payload } = event;

@@ -50,7 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: roundActionSchema });
   if (submission.status !== "success") return { event, result: translateReply(submission.reply(), t) };
-  const outcome = applyRoundCommand({ roundId, expectedVersion: submission.value.version, actor: administratorActor(admin), command: roundCommandOf(submission.value) });
+  const outcome = applyRoundCommand({
+    roundId,
+    expectedVersion: submission.value.version,
+    actor: administratorActor(admin),
+    command: roundCommandOf(submission.value),
+    words: { t, language: await pageLanguage(request) },
+  });
   // Refused by the statechart, or changed by someone else: said beside the form, with what was typed.
   if (!outcome.ok) return { event, result: translateReply(submission.reply({ formErrors: [outcome.message] }), t) };
   // No audit row: round_events is the round's record of who did what.

@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
   const form = Object.fromEntries([...(await readForm(request))].map(([k, v]) => [k, String(v)]));
-  return sendFromProposalPage(user, proposal, form);
+  return sendFromProposalPage(user, proposal, form, await translatorOf(request), await pageLanguage(request));
 }
 
 export default function ProposalPage() {

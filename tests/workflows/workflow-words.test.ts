@@ -4,8 +4,12 @@ import { assignmentMachine } from "../../workflows/assignment.machine";
 import { countryName, countryNameIn, kosovoFootnoteIn, WB6_COUNTRIES } from "../../workflows/countries";
 import { LANGUAGES } from "../../workflows/languages";
 import { createTranslator } from "../../workflows/messages";
+import { draftStartedWordsIn, eventWordsIn, PROPOSAL_EVENTS, senderWordsIn } from "../../workflows/proposal-events";
+import type { ProposalEventType, ProposalSender } from "../../workflows/proposal-events";
 import { stageLabelFor, stageNameFor, stageWordsFor } from "../../workflows/proposal-stages";
-import { proposalMachine, stateLabelOf } from "../../workflows/proposal.machine";
+import { messageIn } from "../../workflows/machine-kit";
+import { initialProposalSnapshot, proposalMachine, refusalOf, stateLabelOf, stepProposal } from "../../workflows/proposal.machine";
+import type { ProposalEvent } from "../../workflows/proposal.machine";
 import { roundMachine, roundStateLabelOf } from "../../workflows/round.machine";
 import {
   ACTIVITY_TYPES,
@@ -89,5 +93,59 @@ describe("the statecharts' words", () => {
     expect(countryNameIn("FR", createTranslator("mk"))).toBe("држава надвор од Западен Балкан (FR)");
     expect(kosovoFootnoteIn(createTranslator("mk"))).toMatch(/^\* Овој назив .*1244\/1999/);
     expect(kosovoFootnoteIn()).toMatch(/^\* This designation/);
+  });
+
+  it("give every proposal event's button, history, form and texts a word in every language", () => {
+    const keys: string[] = [];
+    const collect = (key: string) => {
+      keys.push(key);
+      return key;
+    };
+    for (const type of Object.keys(PROPOSAL_EVENTS) as ProposalEventType[]) eventWordsIn(type, collect);
+    for (const sender of ["leadApplicant", "administrator", "system"] as ProposalSender[]) senderWordsIn(sender, collect);
+    draftStartedWordsIn(collect);
+    expect(keys.length).toBeGreaterThan(80);
+    for (const { tag } of LANGUAGES) {
+      const t = createTranslator(tag);
+      expect(keys.filter((key) => t(key) === key), tag).toEqual([]);
+    }
+    expect(PROPOSAL_EVENTS.CONFIRM_ELIGIBLE.action).toBe("confirm eligibility");
+    expect(eventWordsIn("CONFIRM_ELIGIBLE", createTranslator("sq")).action).toBe("konfirmoni pranueshmërinë");
+    expect(eventWordsIn("DECIDE", createTranslator("mk")).fields?.[0]).toMatchObject({ label: "Одлука", choices: [{ value: "promising", label: "Ветувачки: продолжува со концептуална работа" }, { value: "notSelected", label: "Не е избран" }] });
+  });
+
+  it("refuse a step in the reader's language, with its forms of plural, its dates and its countries", () => {
+    const draft = initialProposalSnapshot({ leadInstitutionId: 1 });
+    const lead = { role: "applicant", userId: 1, institutionId: 1 } as const;
+    const submit = (facts: Partial<Extract<ProposalEvent, { type: "SUBMIT" }>>) => {
+      const step = stepProposal(draft, {
+        type: "SUBMIT",
+        actor: lead,
+        now: "2026-10-10T09:30:00.000Z",
+        round: { mode: "deadline", state: "open", opensAt: "2026-09-01T00:00:00.000Z", closesAt: "2026-10-16T00:00:00.000Z" },
+        leadCountryCode: "XK",
+        partners: [{ institutionId: 2, countryCode: "AL", status: "confirmed" }],
+        missingParts: [],
+        ...facts,
+      });
+      if (step.accepted) throw new Error("The submission was accepted.");
+      return step;
+    };
+    const invited = (institutionId: number) => ({ institutionId, countryCode: "MK", status: "invited" as const });
+    const waiting = submit({ partners: [{ institutionId: 2, countryCode: "AL", status: "confirmed" }, invited(3), invited(4)] });
+    expect(waiting.reason).toBe("Every invited partner must confirm or decline first (2 have not answered yet).");
+    expect(messageIn(waiting.refusal, createTranslator("sr-Latn"), "sr-Latn")).toBe(
+      "Svaki pozvani partner mora prvo potvrditi ili odbiti učešće (2 još nisu odgovorila).",
+    );
+    const alone = submit({ partners: [] });
+    expect(messageIn(alone.refusal, createTranslator("sq"), "sq")).toBe(
+      "Duhet të kenë konfirmuar institucione nga të paktën 2 vende të Ballkanit Perëndimor (deri tani vetëm Kosova*).",
+    );
+    const late = submit({ now: "2026-10-20T09:30:00.000Z" });
+    expect(messageIn(late.refusal, createTranslator("mk"), "mk")).toMatch(/^Кругот се затвори на 16 октомври 2026.*\(бриселско време\)\.$/);
+    expect(refusalOf(draft, "DISCARD", { role: "administrator", userId: 9 }, createTranslator("sr-Cyrl"))).toBe(
+      "Корак „одбаците нацрт“ могу предузети само подносиоци предлога из водеће институције.",
+    );
+    expect(refusalOf(draft, "DISCARD", { role: "administrator", userId: 9 })).toBe("Only applicants of the lead institution may discard the draft.");
   });
 });

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { useTextLanguage } from "../text-language";
 
 type Entry = { id: number; at: string; who: string; what: string; dueAt: string | null; texts: { label: string; text: string; internal: boolean }[] };
@@ -14,7 +14,8 @@ export function ProposalHistory({ history }: { history: Entry[] }) {
         {history.map((entry) => (
           <li key={entry.id}>
             <p>
-              <span className="muted">{entry.at}</span> · <strong>{entry.who}</strong> {entry.what}
+              <span className="muted">{entry.at}</span> ·{" "}
+              <Trans i18nKey="proposalEvents.historyLine" values={{ who: entry.who, what: entry.what }} components={{ strong: <strong /> }} />
               {entry.dueAt ? t("proposalHistory.answerBy", { date: entry.dueAt }) : ""}.
             </p>
             {entry.texts.map((text) => (
