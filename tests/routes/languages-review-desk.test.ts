@@ -1,0 +1,71 @@
+import { inArray } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import * as root from "../../app/root";
+import * as desk from "../../app/routes/admin.rounds.$roundId_.review";
+import { users } from "../../db/schema";
+import { toBrusselsTime } from "../../workflows/time";
+import { useDatabase } from "../support/database";
+import { load, signInAs, submit } from "../support/http";
+import { addPerson, DAY, driveTo, KOSOVO_POLICE, makeRound } from "../workflow-server/builders";
+
+// Issue 12 for the TAF team's review desk: the page, its notices, refusals and form errors,
+// and the conflicts it detects, in the administrator's language.
+
+useDatabase("demo");
+
+type Desk = Awaited<ReturnType<typeof desk.loader>>;
+type Outcome = { ok: true; notice: string } | { ok: false; message: string };
+
+/** An administrator's session switched to a language with `?lng=`, as the switcher's link does. */
+async function sessionIn(language: string, email = "admin@taf.example") {
+  const session = await signInAs(email);
+  const response = (await load(root, `/?lng=${language}`, { cookie: session })) as Response;
+  return `${session}; ${response.headers.get("Set-Cookie")!.split(";")[0]!}`;
+}
+
+const inDays = (days: number) => toBrusselsTime(new Date(Date.now() + days * DAY));
+
+describe("the review desk in Albanian", () => {
+  let cookie = "";
+  let round = { id: 0 };
+  const path = () => `/admin/rounds/${round.id}/review`;
+  const view = async () => (await load(desk, path(), { cookie, params: { roundId: String(round.id) } })) as Desk;
+  const act = async (form: Record<string, string>) => (await submit(desk, path(), form, { cookie, params: { roundId: String(round.id) } })) as Outcome;
+
+  beforeEach(async () => {
+    cookie = await sessionIn("sq");
+    round = makeRound();
+    db().update(users).set({ active: false }).where(inArray(users.email, ["reviewer.eu@taf.example", "reviewer.expert@taf.example"])).run();
+    addPerson({ email: "ana@review.example", name: "Ana Reviewer", role: "reviewer" });
+    addPerson({ email: "kp@review.example", name: "Kim Police", role: "reviewer", institution: KOSOVO_POLICE });
+  });
+
+  it("titles the page and words a detected conflict in Albanian", async () => {
+    driveTo("awaitingReviewers", { round, title: "Desk in Albanian" });
+    const page = await view();
+    expect(page.title).toContain("Tryeza e vlerësimit");
+    const kim = page.proposals.rows[0]!.candidates.find((candidate) => candidate.name === "Kim Police")!;
+    expect(kim.conflict).toBe(`I lidhur me ${KOSOVO_POLICE}, që merr pjesë.`);
+  });
+
+  it("assigns, refuses and reports a form's errors in Albanian, dates included", async () => {
+    const proposalId = driveTo("awaitingReviewers", { round, title: "Desk in Albanian" });
+    const ana = (await view()).proposals.rows[0]!.candidates.find((candidate) => candidate.name === "Ana Reviewer")!;
+    expect(await act({ intent: "assign", proposalId: String(proposalId), reviewerUserId: String(ana.id), dueAt: inDays(10) })).toEqual({
+      ok: true,
+      notice: "Vlerësuesi u caktua dhe u njoftua me e-mail.",
+    });
+    expect(await act({ intent: "assign", proposalId: String(proposalId), reviewerUserId: String(ana.id), dueAt: inDays(10) })).toEqual({
+      ok: false,
+      message: "Ana Reviewer është caktuar tashmë për këtë propozim.",
+    });
+    const [assignment] = (await view()).proposals.rows[0]!.assignments;
+    expect(await act({ intent: "withdraw", assignmentId: String(assignment!.id), version: String(assignment!.version), reason: "" })).toEqual({
+      ok: false,
+      message: "Jepni një arsye për tërheqjen e caktimit.",
+    });
+    const moved = await act({ intent: "due", assignmentId: String(assignment!.id), version: String(assignment!.version), dueAt: inDays(20) });
+    expect(moved.ok && moved.notice).toMatch(/^Afati i vlerësimit tani është .*(ora e Brukselit|CET|CEST)/);
+  });
+});
