@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { DecisionFields, heldWords } from "../components/reviews/decision-fields";
 import { readForm } from "../forms.server";
 import { requirePermission } from "../permissions.server";
@@ -46,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Decisions() {
   const { round, proposals, held } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   // What was sent comes back into the form only when something of it was refused.
   const kept = result && (result.error || result.refused.length) ? result : undefined;
   return (
@@ -130,7 +132,7 @@ export default function Decisions() {
                       <td className="text" data-label="Held decision">
                         {proposal.held ? (
                           <>
-                            {heldWords(proposal.held)} <span className="muted">by {proposal.held.decidedBy}</span>
+                            {heldWords(proposal.held, t)} <span className="muted">by {proposal.held.decidedBy}</span>
                             <div className="muted">Reason: {proposal.held.reason}</div>
                             <button type="submit" name="withdraw" value={proposal.proposalId} formNoValidate className="secondary">
                               Withdraw
@@ -162,7 +164,7 @@ export default function Decisions() {
             {held.map((decision) => (
               <article key={decision.proposalId} className="card stack">
                 <h3>
-                  {decision.name} <span className="muted">· {heldWords(decision)}</span>
+                  {decision.name} <span className="muted">· {heldWords(decision, t)}</span>
                 </h3>
                 <p className="muted">
                   To {decision.recipients} applicant{decision.recipients === 1 ? "" : "s"}: “{decision.preview.subject}”

@@ -1,20 +1,27 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as root from "../../app/root";
 import * as desk from "../../app/routes/admin.rounds.$roundId_.review";
-import { users } from "../../db/schema";
+import * as ranking from "../../app/routes/admin.rounds.$roundId_.ranking";
+import * as rankingCsv from "../../app/routes/admin.rounds.$roundId_.ranking[.csv]";
+import { proposals, users } from "../../db/schema";
+import { stageLabelFor } from "../../workflows/proposal-stages";
+import { translatorFor } from "../../workflows/messages";
 import { toBrusselsTime } from "../../workflows/time";
 import { useDatabase } from "../support/database";
+import { roundIdByCode } from "../support/tables";
 import { load, signInAs, submit } from "../support/http";
 import { addPerson, DAY, driveTo, KOSOVO_POLICE, makeRound } from "../workflow-server/builders";
 
-// Issue 12 for the TAF team's review desk: the page, its notices, refusals and form errors,
-// and the conflicts it detects, in the administrator's language.
+// Issue 12 for the TAF team's review desk, ranking and decisions: the pages, their notices,
+// refusals and form errors, the conflicts the desk detects and the ranking's CSV, in the
+// administrator's language.
 
 useDatabase("demo");
 
 type Desk = Awaited<ReturnType<typeof desk.loader>>;
+type Ranking = Awaited<ReturnType<typeof ranking.loader>>;
 type Outcome = { ok: true; notice: string } | { ok: false; message: string };
 
 /** An administrator's session switched to a language with `?lng=`, as the switcher's link does. */
@@ -67,5 +74,28 @@ describe("the review desk in Albanian", () => {
     });
     const moved = await act({ intent: "due", assignmentId: String(assignment!.id), version: String(assignment!.version), dueAt: inDays(20) });
     expect(moved.ok && moved.notice).toMatch(/^Afati i vlerësimit tani është .*(ora e Brukselit|CET|CEST)/);
+  });
+});
+
+describe("the ranking in Macedonian", () => {
+  const roundId = () => roundIdByCode("2026-R2");
+  const params = () => ({ roundId: String(roundId()) });
+
+  it("titles the page and names each proposal's stage and countries in Macedonian", async () => {
+    const page = (await load(ranking, `/admin/rounds/${roundId()}/ranking`, { cookie: await sessionIn("mk"), params: params() })) as Ranking;
+    expect(page.title).toContain("Рангирање");
+    const mk = translatorFor("mk");
+    const row = page.rows.find((candidate) => candidate.decidable)!;
+    const { state } = db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, row.proposalId)).get()!;
+    expect(row.stage).toBe(stageLabelFor(state, "tafTeam", mk));
+    expect(row.stage).not.toBe(stageLabelFor(state, "tafTeam"));
+    expect(page.rows.flatMap((candidate) => candidate.countries.map((country) => country.name))).toContain("Северна Македонија");
+  });
+
+  it("writes the CSV's headings and the Kosovo* footnote in Macedonian", async () => {
+    const response = (await load(rankingCsv, `/admin/rounds/${roundId()}/ranking.csv`, { cookie: await sessionIn("mk"), params: params() })) as Response;
+    const lines = (await response.text()).split("\r\n");
+    expect(lines[0]).toMatch(/^Ранг,Референтен број,Наслов,Фаза,Водечка институција,Земји,/);
+    expect(lines.filter((line) => line !== "").at(-1)).toContain(translatorFor("mk")("layout.kosovoFootnote"));
   });
 });
