@@ -50,7 +50,6 @@ export const UNTRANSLATED_FILES: readonly string[] = [
   "app/routes/admin.people.invite.tsx",
   "app/routes/admin.reports.tsx",
   "app/routes/admin.reports[.pdf].tsx",
-  "app/routes/admin.rounds.$roundId_.decisions.tsx",
   "app/routes/admin.rounds.$roundId_.lessons.tsx",
   "app/routes/proposals.$proposalId.advisors.tsx",
   "app/routes/proposals.$proposalId.attachments.tsx",

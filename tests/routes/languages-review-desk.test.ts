@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as root from "../../app/root";
+import * as decisions from "../../app/routes/admin.rounds.$roundId_.decisions";
 import * as desk from "../../app/routes/admin.rounds.$roundId_.review";
 import * as ranking from "../../app/routes/admin.rounds.$roundId_.ranking";
 import * as rankingCsv from "../../app/routes/admin.rounds.$roundId_.ranking[.csv]";
@@ -21,6 +22,8 @@ import { addPerson, DAY, driveTo, KOSOVO_POLICE, makeRound } from "../workflow-s
 useDatabase("demo");
 
 type Desk = Awaited<ReturnType<typeof desk.loader>>;
+type Decisions = Awaited<ReturnType<typeof decisions.loader>>;
+type DecisionsReply = Exclude<Awaited<ReturnType<typeof decisions.action>>, Response>;
 type Ranking = Awaited<ReturnType<typeof ranking.loader>>;
 type Outcome = { ok: true; notice: string } | { ok: false; message: string };
 
@@ -97,5 +100,31 @@ describe("the ranking in Macedonian", () => {
     const lines = (await response.text()).split("\r\n");
     expect(lines[0]).toMatch(/^Ранг,Референтен број,Наслов,Фаза,Водечка институција,Земји,/);
     expect(lines.filter((line) => line !== "").at(-1)).toContain(translatorFor("mk")("layout.kosovoFootnote"));
+  });
+});
+
+describe("the decisions page in BCMS (Latin)", () => {
+  it("titles the page, refuses and reports a form's errors in BCMS, and holds what it records", async () => {
+    const cookie = await sessionIn("sr-Latn");
+    const round = makeRound();
+    const proposalId = driveTo("deciding", { round, title: "Odluke u BCMS" });
+    const path = `/admin/rounds/${round.id}/decisions`;
+    const params = { roundId: String(round.id) };
+    const post = async (form: Record<string, string | string[]>) => (await submit(decisions, path, form, { cookie, params })) as DecisionsReply;
+
+    const page = (await load(decisions, path, { cookie, params })) as Decisions;
+    expect(page.title).toContain("Odluke");
+    expect(page.proposals.map((proposal) => proposal.stage)).not.toContain(stageLabelFor(db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, proposalId)).get()!.state, "tafTeam"));
+
+    expect((await post({ intent: "record", outcome: "promising" })).error).toBe("Označite najmanje jedan predlog.");
+    expect((await post({ intent: "release" })).error).toBe("Označite polje da potvrdite da se podnosioci obavještavaju sada.");
+    const priority = await post({ intent: "record", proposalId: [String(proposalId)], outcome: "notSelected", priority: "on", reason: "Budžet je previsok.", heldVersion: [`${proposalId}:0`] });
+    expect(priority.refused.map((refusal) => refusal.message)).toEqual(["Samo perspektivan predlog može biti označen kao prioritet. Uklonite oznaku „Prioritet” ili izaberite perspektivan."]);
+
+    const recorded = await post({ intent: "record", proposalId: [String(proposalId)], outcome: "promising", reason: "Snažno partnerstvo.", heldVersion: [`${proposalId}:0`] });
+    expect(recorded.refused).toEqual([]);
+    const stale = await post({ intent: "record", proposalId: [String(proposalId)], outcome: "notSelected", reason: "Budžet je previsok.", heldVersion: [`${proposalId}:0`] });
+    expect(stale.refused.map((refusal) => refusal.message)).toEqual(["Ova odluka je u međuvremenu promijenjena. Ponovo učitajte stranicu da vidite šta se promijenilo, pa pokušajte ponovo."]);
+    expect(((await load(decisions, path, { cookie, params })) as Decisions).held).toHaveLength(1);
   });
 });
