@@ -152,9 +152,8 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                   {aggregate.disagreement.flagged ? (
                     <details>
                       <summary>
-                        <span className="badge warn" style={{ whiteSpace: "nowrap" }}>
-                          {t("rankingPage.disagree")}
-                        </span>
+                        {/* May wrap: "Reviewers disagree" is twice as long in some languages, and the table must fit a desktop screen. */}
+                        <span className="badge warn">{t("rankingPage.disagree")}</span>
                       </summary>
                       <ul>
                         {aggregate.disagreement.reasons.map((reason) => (

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useTextLanguage } from "../text-language";
 
 // The review desk's parts: one card per proposal (its reviewers, conflicts and the forms that
 // change them), and the round-wide forms. Plain forms: each works without JavaScript.
@@ -43,6 +44,8 @@ function stateBadge(assignment: Assignment) {
 
 export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { proposal: DeskProposal; defaultDueAt: string; minimumReviews: number }) {
   const { t } = useTranslation();
+  // What reviewers and the TAF team typed is in English, the language of record.
+  const typed = useTextLanguage("en");
   const headingId = `proposal-${proposal.id}`;
   const choosable = proposal.candidates.filter((candidate) => candidate.conflict === null);
   const dismissable = proposal.conflicts.filter((conflict) => conflict.source !== "declared");
@@ -68,7 +71,7 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
               {assignment.reason ? (
                 <p className="prose">
                   <span className="muted">{t(ENDING_WORDS[assignment.state] ?? "reviewDesk.ending.reason")}: </span>
-                  {assignment.reason}
+                  <span {...typed}>{assignment.reason}</span>
                 </p>
               ) : null}
               {assignment.holdsAPlace ? (
@@ -148,7 +151,7 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
         <ul className="plain">
           {proposal.conflicts.map((conflict, index) => (
             <li key={`${conflict.reviewerUserId}-${index}`}>
-              <strong>{conflict.reviewerName}</strong> · {t(SOURCE_WORDS[conflict.source])}: {conflict.reason}
+              <strong>{conflict.reviewerName}</strong> · {t(SOURCE_WORDS[conflict.source])}: <span {...(conflict.source === "declared" ? typed : {})}>{conflict.reason}</span>
             </li>
           ))}
         </ul>
