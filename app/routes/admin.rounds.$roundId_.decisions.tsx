@@ -116,7 +116,9 @@ export default function Decisions() {
                       </td>
                       <td className="text" data-label={t("decisionsPage.column.proposal")}>
                         <label htmlFor={`decide-${proposal.proposalId}`}>
-                          <Link to={`/proposals/${proposal.proposalId}`}>{proposal.name}</Link>
+                          <Link to={`/proposals/${proposal.proposalId}`} {...typed}>
+                            {proposal.name}
+                          </Link>
                         </label>
                         <div className="muted">{proposal.stage}</div>
                         {proposal.reviewersComments.length ? (

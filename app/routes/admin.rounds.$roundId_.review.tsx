@@ -6,6 +6,7 @@ import type { PageLanguage } from "../../workflows/languages";
 import { FormErrors } from "../components/fields";
 import { Pagination, rowsShownIn } from "../components/pagination";
 import { AutoAssignForm, ConflictRuleForm, DeskProposalCard } from "../components/reviews/review-desk";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
 import { pageLanguage, translateMessage, translatorOf } from "../i18n.server";
 import { requestedPage } from "../pagination.server";
@@ -45,6 +46,8 @@ export default function ReviewDesk() {
   const { round, defaultDueAt, reviewers, institutions, proposals } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
+  // The round's title is written by the TAF team, in English.
+  const typed = useTextLanguage("en");
   return (
     <>
       <p>
@@ -52,7 +55,7 @@ export default function ReviewDesk() {
       </p>
       <div className="page-head">
         <h1>
-          {t("reviewDesk.heading")}: <span className="reference">{round.code}</span> {round.title}
+          {t("reviewDesk.heading")}: <span className="reference">{round.code}</span> <span {...typed}>{round.title}</span>
         </h1>
       </div>
       <p className="prose">

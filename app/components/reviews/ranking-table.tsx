@@ -7,6 +7,7 @@ import type { RankingOrder, RankingSort } from "../../reviews/ranking-schema";
 import type { RankingRow } from "../../reviews/ranking.server";
 import { FIRST_ORDER, RANKING_SORTS } from "../../reviews/ranking-schema";
 import { CountryName } from "../country";
+import { useTextLanguage } from "../text-language";
 import { heldWords } from "./decision-fields";
 
 // The ranking table: one row per proposal that reached the EU review. Each sortable heading is a
@@ -61,13 +62,15 @@ function counted<Key extends string>(counts: Record<Key, number>, keys: readonly
 /** `decideForm`: the id of the form that records one decision for the ticked proposals at "Deciding". */
 export function RankingTable({ rows, order, criteria, decideForm }: { rows: RankingRow[]; order: RankingOrder; criteria: readonly ReviewCriterion[]; decideForm?: string }) {
   const { t } = useTranslation();
+  // Proposals' titles are written by their applicants, in English.
+  const typed = useTextLanguage("en");
   const column = (sort: RankingSort) => t(HEADINGS[sort]);
   return (
     <div className="table-scroll">
       <table className="stacked">
         <caption className="visually-hidden">{t(SORTED_BY[order.sort])}</caption>
         <thead>
-          <tr>
+          <tr data-sort-label={t("rankingPage.sortBy")}>
             {RANKING_SORTS.map((sort) => (
               <SortHeading key={sort} sort={sort} label={column(sort)} order={order} />
             ))}
@@ -101,7 +104,7 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                   <Link to={`/proposals/${row.proposalId}`} className="reference">
                     {row.reference}
                   </Link>{" "}
-                  {row.title}
+                  <span {...typed}>{row.title}</span>
                   <br />
                   <span className="muted">
                     {row.lead} ·{" "}

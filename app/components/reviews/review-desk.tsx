@@ -53,7 +53,7 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
     <section className="card stack" aria-labelledby={headingId}>
       <h3 id={headingId}>
         <Link to={`/proposals/${proposal.id}`}>
-          {proposal.reference ? <span className="reference">{proposal.reference}</span> : null} {proposal.title}
+          {proposal.reference ? <span className="reference">{proposal.reference}</span> : null} <span {...typed}>{proposal.title}</span>
         </Link>
       </h3>
       <p className="muted">
