@@ -1,4 +1,5 @@
 import { and, count, eq, inArray } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import type { Tx } from "../../db/client";
 import { assignmentEvents, memberships, proposals, reviewAssignments, reviews, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
@@ -24,6 +25,7 @@ import { env } from "../env.server";
 import { administratorsOf } from "../proposals/notifications.server";
 import { recipientLanguage } from "../../emails/words";
 import type { Language } from "../../workflows/languages";
+import { translatorFor } from "../../workflows/messages";
 import { roundSettings } from "../rounds/workflow.server";
 import { conflictsOf, recordDeclaredConflict } from "./conflicts.server";
 
@@ -44,7 +46,8 @@ export type AssignmentOutcome =
   | { ok: true; state: string; version: number }
   | { ok: false; problem: "notFound" | "conflict" | "refused"; message: string };
 
-export const ASSIGNMENT_CONFLICT_MESSAGE = "This assignment changed meanwhile. Reload the page to see what changed, then try again.";
+/** The refusal of a form that saw another version of the assignment, as a catalogue key. */
+export const ASSIGNMENT_CONFLICT_MESSAGE = "reviewDesk.refusal.assignmentChanged";
 
 /**
  * Where reviewers are assigned and review: the states of the proposal that lead to CLOSE_REVIEW.
@@ -75,27 +78,28 @@ export function criteriaOfProposal(tx: Tx, proposalId: number): ReviewCriterion[
 export function assignReviewer(
   tx: Tx,
   input: { proposalId: number; reviewerUserId: number; dueAt: Date; assignedBy: ActingPerson; now?: Date },
+  t: TFunction = translatorFor("en"),
 ): { ok: true; assignmentId: number } | { ok: false; message: string } {
   const now = input.now ?? new Date();
   const proposal = tx.select({ id: proposals.id, state: proposals.state, reference: proposals.reference, title: proposals.title }).from(proposals).where(eq(proposals.id, input.proposalId)).get();
-  if (!proposal) return { ok: false, message: "There is no such proposal." };
-  if (!proposalStatesTakingReviews().includes(proposal.state as never)) return { ok: false, message: "Reviewers are assigned only while the proposal is in the EU review, before it is closed." };
+  if (!proposal) return { ok: false, message: t("reviewDesk.refusal.noSuchProposal") };
+  if (!proposalStatesTakingReviews().includes(proposal.state as never)) return { ok: false, message: t("reviewDesk.refusal.notTakingReviews") };
   const reviewer = tx
     .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, active: users.active })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, "reviewer")))
     .where(eq(users.id, input.reviewerUserId))
     .get();
-  if (!reviewer || !reviewer.active) return { ok: false, message: "Only an active reviewer can be assigned." };
-  const conflicts = conflictsOf(input.proposalId, tx, [reviewer.id]).get(reviewer.id);
-  if (conflicts?.length) return { ok: false, message: `${reviewer.name} has a conflict of interest with this proposal: ${conflicts.map((c) => c.reason).join(" ")}` };
+  if (!reviewer || !reviewer.active) return { ok: false, message: t("reviewDesk.refusal.notAnActiveReviewer") };
+  const conflicts = conflictsOf(input.proposalId, tx, [reviewer.id], t).get(reviewer.id);
+  if (conflicts?.length) return { ok: false, message: t("reviewDesk.refusal.conflicted", { reviewer: reviewer.name, reasons: conflicts.map((c) => c.reason).join(" ") }) };
   const existing = tx
     .select({ state: reviewAssignments.state })
     .from(reviewAssignments)
     .where(and(eq(reviewAssignments.proposalId, input.proposalId), eq(reviewAssignments.reviewerUserId, reviewer.id)))
     .get();
-  if (existing) return { ok: false, message: `${reviewer.name} was already assigned this proposal.` };
-  if (input.dueAt <= now) return { ok: false, message: "The due date must be in the future." };
+  if (existing) return { ok: false, message: t("reviewDesk.refusal.alreadyAssigned", { reviewer: reviewer.name }) };
+  if (input.dueAt <= now) return { ok: false, message: t("reviewDesk.refusal.dueInThePast") };
 
   const snapshot = initialAssignmentSnapshot({ reviewerUserId: reviewer.id });
   const assignment = tx
@@ -160,7 +164,7 @@ export function placesTaken(tx: Tx, proposalId: number) {
  * declared conflict, and the last review of a proposal coming in).
  */
 export function applyAssignmentCommand(
-  input: { assignmentId: number; expectedVersion?: number; actor: Actor; command: AssignmentCommand; now?: Date },
+  input: { assignmentId: number; expectedVersion?: number; actor: Actor; command: AssignmentCommand; now?: Date; t?: TFunction },
   outer?: Tx,
 ): AssignmentOutcome {
   return outer ? outer.transaction((tx) => applyIn(tx, input)) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
@@ -168,10 +172,12 @@ export function applyAssignmentCommand(
 
 function applyIn(tx: Tx, input: Parameters<typeof applyAssignmentCommand>[0]): AssignmentOutcome {
   const now = input.now ?? new Date();
+  // The refusals are in the words of the page that asked (the review desk gives its own); English otherwise.
+  const t = input.t ?? translatorFor("en");
   const assignment = tx.select().from(reviewAssignments).where(eq(reviewAssignments.id, input.assignmentId)).get();
-  if (!assignment) return { ok: false, problem: "notFound", message: "There is no such assignment." };
+  if (!assignment) return { ok: false, problem: "notFound", message: t("reviewDesk.refusal.noSuchAssignment") };
   if (input.expectedVersion !== undefined && input.expectedVersion !== assignment.version) {
-    return { ok: false, problem: "conflict", message: ASSIGNMENT_CONFLICT_MESSAGE };
+    return { ok: false, problem: "conflict", message: t(ASSIGNMENT_CONFLICT_MESSAGE) };
   }
   const event = assignmentEvent(tx, assignment, input.command, input.actor);
   const step = stepAssignment(restoreAssignment(assignment.snapshot, assignment.machineVersion), event);
@@ -189,7 +195,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyAssignmentCommand>[0]): A
     })
     .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.version, assignment.version)))
     .run();
-  if (written.changes !== 1) return { ok: false, problem: "conflict", message: ASSIGNMENT_CONFLICT_MESSAGE };
+  if (written.changes !== 1) return { ok: false, problem: "conflict", message: t(ASSIGNMENT_CONFLICT_MESSAGE) };
   if (event.type === "SUBMIT_REVIEW") tx.update(reviews).set({ submittedAt: now }).where(eq(reviews.assignmentId, assignment.id)).run();
   if (event.type === "REOPEN_REVIEW") tx.update(reviews).set({ submittedAt: null }).where(eq(reviews.assignmentId, assignment.id)).run();
   if (event.type === "DECLARE_CONFLICT") recordDeclaredConflict(tx, { proposalId: assignment.proposalId, reviewerUserId: assignment.reviewerUserId, reason: event.reason, now });

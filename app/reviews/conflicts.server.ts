@@ -1,6 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import type { Tx } from "../../db/client";
 import { institutions, memberships, proposalPartners, proposals, reviewConflicts, reviewerConflictRules } from "../../db/schema";
+import { translatorFor } from "../../workflows/messages";
 import { db } from "../db.server";
 import { partnerTakesPart } from "../proposals/participation.server";
 
@@ -33,12 +35,16 @@ function takingPart(tx: Tx, proposalIds: number[]) {
  * The open conflicts of a proposal, per reviewer: detected ones not dismissed, rules, and
  * declarations. With `reviewerUserIds`, only theirs.
  */
-export function conflictsOf(proposalId: number, tx: Tx = db(), reviewerUserIds?: number[]): Map<number, Conflict[]> {
-  return conflictsOfProposals([proposalId], tx, reviewerUserIds).get(proposalId) ?? new Map();
+export function conflictsOf(proposalId: number, tx: Tx = db(), reviewerUserIds?: number[], t?: TFunction): Map<number, Conflict[]> {
+  return conflictsOfProposals([proposalId], tx, reviewerUserIds, t).get(proposalId) ?? new Map();
 }
 
-/** `conflictsOf` for several proposals at once, in four statements whatever their number: per proposal, per reviewer. */
-export function conflictsOfProposals(proposalIds: number[], tx: Tx = db(), reviewerUserIds?: number[]): Map<number, Map<number, Conflict[]>> {
+/**
+ * `conflictsOf` for several proposals at once, in four statements whatever their number: per
+ * proposal, per reviewer. A detection's reason is worded by `t` (the review desk's language);
+ * a declaration's and a rule's own reason stay as the person typed them.
+ */
+export function conflictsOfProposals(proposalIds: number[], tx: Tx = db(), reviewerUserIds?: number[], t: TFunction = translatorFor("en")): Map<number, Map<number, Conflict[]>> {
   const result = new Map(proposalIds.map((id) => [id, new Map<number, Conflict[]>()]));
   if (!proposalIds.length) return result;
   const parts = takingPart(tx, proposalIds);
@@ -59,10 +65,10 @@ export function conflictsOfProposals(proposalIds: number[], tx: Tx = db(), revie
       .all();
     for (const part of parts) {
       for (const row of affiliations.filter((affiliation) => affiliation.institutionId === part.id)) {
-        found.push({ proposalId: part.proposalId, reviewerUserId: row.reviewerUserId, source: "detected", reason: `Affiliated with ${part.name}, which takes part.` });
+        found.push({ proposalId: part.proposalId, reviewerUserId: row.reviewerUserId, source: "detected", reason: t("reviewDesk.conflict.affiliated", { institution: part.name }) });
       }
       for (const row of rules.filter((rule) => rule.institutionId === part.id)) {
-        found.push({ proposalId: part.proposalId, reviewerUserId: row.reviewerUserId, source: "rule", reason: `${part.name} takes part: ${row.reason}` });
+        found.push({ proposalId: part.proposalId, reviewerUserId: row.reviewerUserId, source: "rule", reason: t("reviewDesk.conflict.rule", { institution: part.name, reason: row.reason }) });
       }
     }
   }
@@ -92,9 +98,9 @@ export function recordDeclaredConflict(tx: Tx, input: { proposalId: number; revi
 }
 
 /** An administrator dismisses a false detection (or rule) for this reviewer and proposal, with a reason. */
-export function dismissDetectedConflict(input: { proposalId: number; reviewerUserId: number; reason: string; by: { id: number }; now?: Date }, tx: Tx = db()) {
+export function dismissDetectedConflict(input: { proposalId: number; reviewerUserId: number; reason: string; by: { id: number }; now?: Date }, tx: Tx = db(), t: TFunction = translatorFor("en")) {
   const now = input.now ?? new Date();
-  if (input.reason.trim() === "") return { ok: false as const, message: "Give a reason for dismissing the conflict: it is kept as the record." };
+  if (input.reason.trim() === "") return { ok: false as const, message: t("reviewDesk.validation.dismissReason") };
   tx.insert(reviewConflicts)
     .values({
       proposalId: input.proposalId,

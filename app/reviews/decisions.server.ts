@@ -1,8 +1,11 @@
 import { and, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import type { Tx } from "../../db/client";
 import type { DecisionOutcome } from "../../db/schema";
 import { institutions, proposalDecisions, proposals, reviewAssignments, reviews, rounds, users } from "../../db/schema";
 import { selectionOutcomeEmail } from "../../emails/templates/selection-outcome";
+import { recipientLanguage } from "../../emails/words";
+import { translatorFor } from "../../workflows/messages";
 import { statesAccepting, stageLabelFor } from "../../workflows/proposal-stages";
 import { restoreProposal, stepProposal } from "../../workflows/proposal.machine";
 import { actorFor } from "../auth/actors.server";
@@ -17,7 +20,8 @@ import type { SeenDecision } from "./decisions-schema";
 
 // The TAF team's selection decisions on a round's proposals at "Deciding": recorded and held,
 // each checked by the statechart as a dry run, then released together. Only the release applies
-// DECIDE (and so sends the outcome mail, once per applicant, through the outbox).
+// DECIDE (and so sends the outcome mail, once per applicant, through the outbox). Names and
+// refusals are in the words of the page that asks (its `t`), English where none is given.
 
 export type DecisionInput = { outcome: DecisionOutcome; priority: boolean; reason: string; sharedFeedback: string };
 
@@ -25,10 +29,23 @@ type Named = { proposalId: number; title: string; message: string };
 export type RecordResult = { recorded: string[]; refused: Named[] };
 export type ReleaseResult = { released: string[]; refused: Named[] };
 
-const nameOf = (p: { reference: string | null; title: string }) => `${p.reference ?? "Unnumbered"} · ${p.title || "Untitled proposal"}`;
+const ENGLISH = translatorFor("en");
 
-/** Every proposal of the round the TAF team can decide now or has a held decision on, and the held decisions with the outcome mail each will send. */
-export function decisionsPage(roundId: number) {
+function nameOf(p: { reference: string | null; title: string }, t: TFunction) {
+  return t("decisionsPage.proposalName", { reference: p.reference ?? t("decisionsPage.unnumbered"), title: p.title || t("decisionsPage.untitled") });
+}
+
+/** Whether the round exists, for an action that acts on its decisions. */
+export function decisionsRoundExists(roundId: number) {
+  return db().select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)).get() !== undefined;
+}
+
+/**
+ * Every proposal of the round the TAF team can decide now or has a held decision on, and the
+ * held decisions with the outcome mail each will send, previewed in the language its lead
+ * applicant receives it in.
+ */
+export function decisionsPage(roundId: number, t: TFunction) {
   const round = db().select({ id: rounds.id, code: rounds.code, title: rounds.title }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
   const rows = db()
@@ -43,9 +60,9 @@ export function decisionsPage(roundId: number) {
   const comments = reviewersCommentsForApplicants(rows.map((row) => row.proposal.id));
   const proposalsToDecide = rows.map(({ proposal, lead, decision, decidedBy }) => ({
     proposalId: proposal.id,
-    name: nameOf(proposal),
+    name: nameOf(proposal, t),
     lead,
-    stage: stageLabelFor(proposal.state, "tafTeam"),
+    stage: stageLabelFor(proposal.state, "tafTeam", t),
     held: decision ? { ...decision, decidedBy: decidedBy ?? "" } : null,
     reviewersComments: comments.get(proposal.id) ?? [],
   }));
@@ -53,16 +70,27 @@ export function decisionsPage(roundId: number) {
     if (!decision) return [];
     const recipients = applicantsOf(db(), proposal);
     const lead = recipients.find((r) => r.institutionId === proposal.leadInstitutionId) ?? recipients[0];
+    const language = recipientLanguage(lead?.locale);
     const preview = selectionOutcomeEmail({
       appUrl: env().APP_URL,
-      recipientName: lead?.name ?? "Applicant",
+      recipientName: lead?.name ?? translatorFor(language)("decisionsPage.applicant"),
       reference: proposal.reference,
-      title: proposal.title || "Untitled proposal",
+      title: proposal.title || translatorFor(language)("decisionsPage.untitled"),
       promising: decision.outcome === "promising",
       sharedFeedback: decision.sharedFeedback,
       proposalUrl: `${env().APP_URL}/proposals/${proposal.id}`,
+      language,
     });
-    return [{ proposalId: proposal.id, name: nameOf(proposal), outcome: decision.outcome, priority: decision.priority, recipients: recipients.length, preview: { subject: preview.subject, text: preview.text } }];
+    return [
+      {
+        proposalId: proposal.id,
+        name: nameOf(proposal, t),
+        outcome: decision.outcome,
+        priority: decision.priority,
+        recipients: recipients.length,
+        preview: { subject: preview.subject, text: preview.text, language },
+      },
+    ];
   });
   return { round, proposals: proposalsToDecide, held };
 }
@@ -84,7 +112,8 @@ function reviewersCommentsForApplicants(proposalIds: number[]): Map<number, stri
   return byProposal;
 }
 
-export const DECISION_CONFLICT_MESSAGE = "This decision changed meanwhile. Reload the page to see what changed, then try again.";
+/** The refusal of a form that saw another held decision or proposal version than there is now, as a catalogue key. */
+export const DECISION_CONFLICT_MESSAGE = "decisionsPage.refusal.changedMeanwhile";
 
 /**
  * What a form was shown of a proposal's decision: the version of its held decision (0: none)
@@ -107,7 +136,7 @@ function auditDecision(tx: Tx, admin: SessionUser, action: "decision.recorded" |
   audit({ actorUserId: admin.id, action, subjectType: "proposal", subjectId: decision.proposalId, detail: { outcome: decision.outcome, priority: decision.priority }, at }, tx);
 }
 
-export const PRIORITY_NEEDS_PROMISING = "Only a promising proposal can be marked as priority. Untick “Priority”, or choose promising.";
+export const PRIORITY_NEEDS_PROMISING = "decisionsPage.refusal.priorityNeedsPromising";
 
 /**
  * Records (or changes) a held decision on each proposal, after asking the statechart whether
@@ -120,31 +149,31 @@ export function recordDecisions(
   roundId: number,
   proposalIds: number[],
   input: DecisionInput,
-  { seen = {}, now = new Date() }: { seen?: Record<number, SeenDecision>; now?: Date } = {},
+  { seen = {}, now = new Date(), t = ENGLISH }: { seen?: Record<number, SeenDecision>; now?: Date; t?: TFunction } = {},
 ): RecordResult {
   const result: RecordResult = { recorded: [], refused: [] };
   for (const proposalId of new Set(proposalIds)) {
     db().transaction(
       (tx) => {
         const proposal = tx.select().from(proposals).where(and(eq(proposals.id, proposalId), eq(proposals.roundId, roundId))).get();
-        if (!proposal) return result.refused.push({ proposalId, title: `Proposal ${proposalId}`, message: "There is no such proposal in this round." });
+        if (!proposal) return result.refused.push({ proposalId, title: t("decisionsPage.proposalNumber", { id: proposalId }), message: t("decisionsPage.refusal.notInRound") });
         // Who may decide, and where, is the statechart's to say first: a person who may not learns nothing more.
         const snapshot = restoreProposal(proposal.snapshot, proposal.machineVersion);
         const step = stepProposal(snapshot, { type: "DECIDE", actor: actorFor(admin, snapshot, "DECIDE"), outcome: input.outcome, reason: input.reason, sharedFeedback: input.sharedFeedback });
-        if (!step.accepted) return result.refused.push({ proposalId, title: nameOf(proposal), message: step.reason });
+        if (!step.accepted) return result.refused.push({ proposalId, title: nameOf(proposal, t), message: step.reason });
         const existing = tx.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, proposalId)).get();
-        if (existing?.releasedAt) return result.refused.push({ proposalId, title: nameOf(proposal), message: "Its decision is already released." });
+        if (existing?.releasedAt) return result.refused.push({ proposalId, title: nameOf(proposal, t), message: t("decisionsPage.refusal.alreadyReleased") });
         if (changedMeanwhile(seen[proposalId], { decision: existing?.version ?? 0, proposal: proposal.version })) {
-          return result.refused.push({ proposalId, title: nameOf(proposal), message: DECISION_CONFLICT_MESSAGE });
+          return result.refused.push({ proposalId, title: nameOf(proposal, t), message: t(DECISION_CONFLICT_MESSAGE) });
         }
         if (input.priority && input.outcome !== "promising") {
-          return result.refused.push({ proposalId, title: nameOf(proposal), message: PRIORITY_NEEDS_PROMISING });
+          return result.refused.push({ proposalId, title: nameOf(proposal, t), message: t(PRIORITY_NEEDS_PROMISING) });
         }
         const values = { ...input, decidedByUserId: admin.id, decidedAt: now };
         if (existing) tx.update(proposalDecisions).set({ ...values, version: existing.version + 1 }).where(eq(proposalDecisions.proposalId, proposalId)).run();
         else tx.insert(proposalDecisions).values({ proposalId, ...values }).run();
         auditDecision(tx, admin, existing ? "decision.changed" : "decision.recorded", { proposalId, ...input });
-        result.recorded.push(nameOf(proposal));
+        result.recorded.push(nameOf(proposal, t));
       },
       { behavior: "immediate" },
     );
@@ -158,7 +187,7 @@ export type WithdrawResult = { ok: true } | { ok: false; message: string };
  * Withdraws a held decision; a released one is the proposal's history and stays. `seenVersion`
  * is the version of the held decision the form showed: another one is not withdrawn unseen.
  */
-export function withdrawDecision(admin: SessionUser, roundId: number, proposalId: number, seenVersion?: number): WithdrawResult {
+export function withdrawDecision(admin: SessionUser, roundId: number, proposalId: number, seenVersion?: number, t: TFunction = ENGLISH): WithdrawResult {
   return db().transaction(
     (tx): WithdrawResult => {
       const held = tx
@@ -168,9 +197,9 @@ export function withdrawDecision(admin: SessionUser, roundId: number, proposalId
         .where(and(eq(proposalDecisions.proposalId, proposalId), eq(proposals.roundId, roundId), isNull(proposalDecisions.releasedAt)))
         .get()?.decision;
       if (changedMeanwhile(seenVersion === undefined ? undefined : { decision: seenVersion }, { decision: held?.version ?? 0 })) {
-        return { ok: false, message: DECISION_CONFLICT_MESSAGE };
+        return { ok: false, message: t(DECISION_CONFLICT_MESSAGE) };
       }
-      if (!held) return { ok: false, message: "There is no held decision on this proposal." };
+      if (!held) return { ok: false, message: t("decisionsPage.refusal.nothingHeld") };
       tx.delete(proposalDecisions).where(eq(proposalDecisions.proposalId, proposalId)).run();
       auditDecision(tx, admin, "decision.withdrawn", held);
       return { ok: true };
@@ -186,7 +215,7 @@ export function withdrawDecision(admin: SessionUser, roundId: number, proposalId
  * institutions are asked for the round's feedback in the same transaction (app/lessons). The
  * demo passes its own transaction, so that its story is released as the TAF team releases one.
  */
-export function releaseDecisions(admin: SessionUser, roundId: number, now = new Date(), database: Tx = db()): ReleaseResult {
+export function releaseDecisions(admin: SessionUser, roundId: number, now = new Date(), database: Tx = db(), t: TFunction = ENGLISH): ReleaseResult {
   const held = database
     .select({ decision: proposalDecisions, reference: proposals.reference, title: proposals.title, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion, leadInstitutionId: proposals.leadInstitutionId })
     .from(proposalDecisions)
@@ -201,11 +230,11 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
         const { outcome, reason, sharedFeedback } = decision;
         const actor = actorFor(admin, restoreProposal(proposal.snapshot, proposal.machineVersion), "DECIDE");
         const applied = applyProposalCommand({ proposalId: decision.proposalId, actor, command: { type: "DECIDE", outcome, reason, sharedFeedback }, now }, tx);
-        if (!applied.ok) return result.refused.push({ proposalId: decision.proposalId, title: nameOf(proposal), message: applied.message });
+        if (!applied.ok) return result.refused.push({ proposalId: decision.proposalId, title: nameOf(proposal, t), message: applied.message });
         tx.update(proposalDecisions).set({ releasedAt: now }).where(eq(proposalDecisions.proposalId, decision.proposalId)).run();
         auditDecision(tx, admin, "decision.released", decision, now);
         askForFeedback(tx, { id: decision.proposalId, roundId, leadInstitutionId: proposal.leadInstitutionId }, now);
-        result.released.push(nameOf(proposal));
+        result.released.push(nameOf(proposal, t));
       },
       { behavior: "immediate" },
     );
@@ -214,10 +243,15 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
 }
 
 /** The proposal page's DECIDE form: the same held decision as the round's decisions page records, refused when what the page showed is stale. */
-export function recordDecisionOnProposal(admin: SessionUser, proposalId: number, input: DecisionInput, { seen, now = new Date() }: { seen?: SeenDecision; now?: Date } = {}): RecordResult {
+export function recordDecisionOnProposal(
+  admin: SessionUser,
+  proposalId: number,
+  input: DecisionInput,
+  { seen, now = new Date(), t = ENGLISH }: { seen?: SeenDecision; now?: Date; t?: TFunction } = {},
+): RecordResult {
   const proposal = db().select({ roundId: proposals.roundId }).from(proposals).where(eq(proposals.id, proposalId)).get();
-  if (!proposal) return { recorded: [], refused: [{ proposalId, title: `Proposal ${proposalId}`, message: "There is no such proposal." }] };
-  return recordDecisions(admin, proposal.roundId, [proposalId], input, { seen: seen ? { [proposalId]: seen } : {}, now });
+  if (!proposal) return { recorded: [], refused: [{ proposalId, title: t("decisionsPage.proposalNumber", { id: proposalId }), message: t("decisionsPage.refusal.noSuchProposal") }] };
+  return recordDecisions(admin, proposal.roundId, [proposalId], input, { seen: seen ? { [proposalId]: seen } : {}, now, t });
 }
 
 /** The held decision the proposal page shows beside its decision form, with the version the form carries. */

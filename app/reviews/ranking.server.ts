@@ -1,17 +1,19 @@
 import { and, eq, exists, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import type { DecisionOutcome } from "../../db/schema";
 import { institutions, proposalDecisions, proposalEvents, proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
-import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
+import { countryLabel, kosovoFootnoteIn, WB6_COUNTRIES } from "../../workflows/countries";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { statesAccepting, statesWithin, stageLabelFor } from "../../workflows/proposal-stages";
 import type { ScalePoint } from "../../workflows/review-criteria";
 import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS } from "../../workflows/review-criteria";
 import type { ProposalAggregate, RankedProposal, SubmittedReview } from "../../workflows/review-scoring";
 import { aggregateReviews, formatScore, rankProposals } from "../../workflows/review-scoring";
+import { translatorFor } from "../../workflows/messages";
 import { toBrusselsTime } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
-import { csvFootnote, csvLines, safeFileName } from "../csv.server";
+import { csvLines, safeFileName } from "../csv.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage } from "../pagination.server";
@@ -54,8 +56,8 @@ function largestGapOf(aggregate: ProposalAggregate) {
   return spreads.length ? Math.max(...spreads) : null;
 }
 
-/** The round's ranking, or null when there is no such round. */
-export function roundRanking(roundId: number) {
+/** The round's ranking, or null when there is no such round; stages and countries in the words of `t`. */
+export function roundRanking(roundId: number, t: TFunction = translatorFor("en")) {
   const round = db().select({ id: rounds.id, code: rounds.code, title: rounds.title, settings: rounds.settings }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
   const criteria = roundSettings(round).reviewCriteria;
@@ -133,11 +135,11 @@ export function roundRanking(roundId: number) {
       proposalId: proposal.id,
       reference: aggregate.reference,
       title: proposal.title,
-      stage: stageLabelFor(proposal.state, "tafTeam"),
+      stage: stageLabelFor(proposal.state, "tafTeam", t),
       decidable: (statesAccepting("DECIDE") as string[]).includes(proposal.state),
       held: proposal.heldOutcome ? { outcome: proposal.heldOutcome, priority: proposal.heldPriority ?? false, version: proposal.heldVersion ?? 1 } : null,
       lead: proposal.lead,
-      countries: WB6_COUNTRIES.filter((country) => codes.has(country.code)).map(({ name, needsFootnote }) => ({ name, needsFootnote })),
+      countries: WB6_COUNTRIES.filter((country) => codes.has(country.code)).map(({ key, needsFootnote }) => ({ name: t(key), needsFootnote })),
       aggregate,
       largestGap: largestGapOf(aggregate),
     };
@@ -175,8 +177,8 @@ export function sortRanking(rows: readonly RankingRow[], { sort, order }: Rankin
 }
 
 /** The ranking page: the round, its criteria's names, and one page of the rows in the asked order. */
-export function rankingPage(roundId: number, order: RankingOrder, page: PageRequest) {
-  const ranking = roundRanking(roundId);
+export function rankingPage(roundId: number, order: RankingOrder, page: PageRequest, t: TFunction) {
+  const ranking = roundRanking(roundId, t);
   if (!ranking) return null;
   const sorted = sortRanking(ranking.rows, order);
   const { rows, pages } = readPage(page, (offset, limit) => ({ rows: sorted.slice(offset, offset + limit), total: sorted.length }));
@@ -186,29 +188,30 @@ export function rankingPage(roundId: number, order: RankingOrder, page: PageRequ
 /**
  * The ranking as a CSV file, in rank order, with one audit row for the export: the file leaves
  * the portal with reviewers' scores in it. Kosovo* is written as such, and the file ends with
- * its footnote, as every export that names it must.
+ * its footnote, as every export that names it must. Headings, stages and countries are in the
+ * language of the page it was downloaded from.
  */
-export function rankingCsv(roundId: number, exportedBy: ActingPerson, now = new Date()) {
-  const ranking = roundRanking(roundId);
+export function rankingCsv(roundId: number, exportedBy: ActingPerson, t: TFunction, now = new Date()) {
+  const ranking = roundRanking(roundId, t);
   if (!ranking) return null;
   const header = [
-    "Rank",
-    "Reference",
-    "Title",
-    "Stage",
-    "Lead institution",
-    "Countries",
-    "Reviews in",
-    "Reviewers assigned",
-    "Weighted mean",
-    "Weighted median",
-    "Standard deviation",
-    "Largest gap on a criterion",
-    "Disagreement",
-    ...RECOMMENDATION_IDS.map((id) => `Recommended: ${RECOMMENDATIONS[id].label.toLowerCase()}`),
-    ...CONFIDENCE_IDS.map((id) => `Confidence: ${CONFIDENCE_LEVELS[id].label.toLowerCase()}`),
-    ...ranking.criteria.map((criterion) => `Mean: ${criterion.name}`),
-    "Placed below the one above because",
+    t("rankingPage.csv.rank"),
+    t("rankingPage.csv.reference"),
+    t("rankingPage.csv.title"),
+    t("rankingPage.csv.stage"),
+    t("rankingPage.csv.lead"),
+    t("rankingPage.csv.countries"),
+    t("rankingPage.csv.reviewsIn"),
+    t("rankingPage.csv.assigned"),
+    t("rankingPage.csv.weightedMean"),
+    t("rankingPage.csv.weightedMedian"),
+    t("rankingPage.csv.standardDeviation"),
+    t("rankingPage.csv.largestGap"),
+    t("rankingPage.csv.disagreement"),
+    ...RECOMMENDATION_IDS.map((id) => t("rankingPage.csv.recommended", { recommendation: RECOMMENDATIONS[id].label.toLowerCase() })),
+    ...CONFIDENCE_IDS.map((id) => t("rankingPage.csv.confidence", { confidence: CONFIDENCE_LEVELS[id].label.toLowerCase() })),
+    ...ranking.criteria.map((criterion) => t("rankingPage.csv.criterionMean", { criterion: criterion.name })),
+    t("rankingPage.csv.placedBecause"),
   ];
   const lines = ranking.rows.map((row) => [
     String(row.rank),
@@ -229,7 +232,7 @@ export function rankingCsv(roundId: number, exportedBy: ActingPerson, now = new 
     ...row.aggregate.criteria.map((criterion) => csvScore(criterion.range?.mean ?? null)),
     row.placedBecause ?? "",
   ]);
-  const body = csvLines([header, ...lines]) + csvFootnote();
+  const body = csvLines([header, ...lines, [kosovoFootnoteIn(t)]]);
   audit({ actorUserId: exportedBy.id, action: "round.rankingExported", subjectType: "round", subjectId: ranking.round.id, detail: { proposals: ranking.rows.length } });
   const day = toBrusselsTime(now).slice(0, 10);
   return { fileName: safeFileName(`ranking-${ranking.round.code}-${day}.csv`), body };

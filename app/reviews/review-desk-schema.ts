@@ -4,28 +4,37 @@ import { fromBrusselsTime } from "../../workflows/time";
 
 // Browser-safe: the forms of a round's review desk, one per intent. Whether an assignment may
 // move is its statechart's to say; whether a reviewer may be assigned, assignReviewer's.
+// The messages are catalogue keys (locales/<language>/review.json), translated by the route.
 
-const id = (what: string) => z.coerce.number({ error: `Choose ${what}.` }).int().positive(`Choose ${what}.`);
-const reason = (missing: string) => multiLine({ error: missing }).trim().min(1, missing).max(4000, "Use at most 4,000 characters.");
+const id = (missing: string) => z.coerce.number({ error: missing }).int().positive(missing);
+const reason = (missing: string) => multiLine({ error: missing }).trim().min(1, missing).max(4000, "reviewDesk.validation.reasonTooLong");
 
-const dueAt = z.string({ error: "Enter the due date and time." }).transform((wallClock, ctx) => {
+const dueAt = z.string({ error: "reviewDesk.validation.dueAt" }).transform((wallClock, ctx) => {
   const time = fromBrusselsTime(wallClock);
   if (time.ok) return time.instant;
-  ctx.addIssue({ code: "custom", message: time.problem === "skipped" ? "This time does not exist in Brussels (the clocks go forward that night). Choose another time." : "Enter the due date and time." });
+  ctx.addIssue({ code: "custom", message: time.problem === "skipped" ? "reviewDesk.validation.skippedTime" : "reviewDesk.validation.dueAt" });
   return z.NEVER;
 });
 
+const PROPOSAL = "reviewDesk.validation.chooseProposal";
+const REVIEWER = "reviewDesk.validation.chooseReviewer";
+const ASSIGNMENT = "reviewDesk.validation.chooseAssignment";
+
 export const reviewDeskSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("assign"), proposalId: id("a proposal"), reviewerUserId: id("a reviewer"), dueAt }),
-  z.object({ intent: z.literal("due"), assignmentId: id("an assignment"), version: z.coerce.number().int(), dueAt }),
-  z.object({ intent: z.literal("withdraw"), assignmentId: id("an assignment"), version: z.coerce.number().int(), reason: reason("Give a reason for withdrawing the assignment.") }),
+  z.object({ intent: z.literal("assign"), proposalId: id(PROPOSAL), reviewerUserId: id(REVIEWER), dueAt }),
+  z.object({ intent: z.literal("due"), assignmentId: id(ASSIGNMENT), version: z.coerce.number().int(), dueAt }),
+  z.object({ intent: z.literal("withdraw"), assignmentId: id(ASSIGNMENT), version: z.coerce.number().int(), reason: reason("reviewDesk.validation.withdrawReason") }),
   z.object({
     intent: z.literal("autoAssign"),
-    reviewersPerProposal: z.coerce.number({ error: "Enter how many reviewers each proposal needs." }).int().min(1, "Each proposal needs at least 1 reviewer.").max(10, "Ask for at most 10 reviewers per proposal."),
-    cap: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1, "A cap is at least 1 assignment.").max(100, "A cap is at most 100 assignments.").optional()),
+    reviewersPerProposal: z.coerce
+      .number({ error: "reviewDesk.validation.reviewersPerProposal" })
+      .int()
+      .min(1, "reviewDesk.validation.reviewersAtLeast")
+      .max(10, "reviewDesk.validation.reviewersAtMost"),
+    cap: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1, "reviewDesk.validation.capAtLeast").max(100, "reviewDesk.validation.capAtMost").optional()),
   }),
-  z.object({ intent: z.literal("dismissConflict"), proposalId: id("a proposal"), reviewerUserId: id("a reviewer"), reason: reason("Give a reason for dismissing the conflict: it is kept as the record.") }),
-  z.object({ intent: z.literal("addRule"), reviewerUserId: id("a reviewer"), institutionId: id("an institution"), reason: reason("Give a reason for the rule.") }),
+  z.object({ intent: z.literal("dismissConflict"), proposalId: id(PROPOSAL), reviewerUserId: id(REVIEWER), reason: reason("reviewDesk.validation.dismissReason") }),
+  z.object({ intent: z.literal("addRule"), reviewerUserId: id(REVIEWER), institutionId: id("reviewDesk.validation.chooseInstitution"), reason: reason("reviewDesk.validation.ruleReason") }),
 ]);
 
 export type ReviewDeskInput = z.infer<typeof reviewDeskSchema>;

@@ -1,9 +1,11 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import { assignmentEvents, institutions, memberships, proposals, reviewAssignments, reviewerConflictRules, rounds, users } from "../../db/schema";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE, allowedAssignmentEvents, assignmentStateLabelOf, restoreAssignment } from "../../workflows/assignment.machine";
 import { assignReviewers } from "../../workflows/reviewer-assignment";
 import type { ReviewerProposalPair } from "../../workflows/reviewer-assignment";
-import { formatBrussels, toBrusselsTime } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn, toBrusselsTime } from "../../workflows/time";
 import { audit } from "../audit.server";
 import { administratorActor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
@@ -18,10 +20,14 @@ import { stageLabelFor } from "../../workflows/proposal-stages";
 
 // A round's review desk: the TAF team sees every proposal of the round in the EU review with
 // its reviewers and conflicts, assigns by hand or for the whole round at once, moves due dates,
-// withdraws assignments, dismisses false detections and adds conflict rules.
+// withdraws assignments, dismisses false detections and adds conflict rules. Its words are the
+// page's language: the route gives its translator and language.
 
 const DAY = 24 * 60 * 60 * 1000;
 const PLACES = [...ASSIGNMENT_STATES_HOLDING_A_PLACE];
+
+/** The words and formats of the page being rendered, given by its route. */
+export type DeskWords = { t: TFunction; language: PageLanguage };
 
 function roundOf(roundId: number) {
   const round = db().select({ id: rounds.id, code: rounds.code, title: rounds.title, settings: rounds.settings }).from(rounds).where(eq(rounds.id, roundId)).get();
@@ -54,7 +60,7 @@ function activeReviewers() {
 }
 
 /** The round's desk for an administrator, one page of its proposals in the EU review. */
-export function reviewDesk(admin: SessionUser, roundId: number, page: PageRequest, now = new Date()) {
+export function reviewDesk(admin: SessionUser, roundId: number, page: PageRequest, { t, language }: DeskWords, now = new Date()) {
   const round = roundOf(roundId);
   if (!round) return undefined;
   const actor = administratorActor(admin);
@@ -92,7 +98,7 @@ export function reviewDesk(admin: SessionUser, roundId: number, page: PageReques
           .map((row) => [row.assignmentId, typeof row.payload.reason === "string" ? row.payload.reason : ""]),
       )
     : new Map<number, string>();
-  const conflictsByProposal = conflictsOfProposals(ids);
+  const conflictsByProposal = conflictsOfProposals(ids, db(), undefined, t);
   const directory = db().select({ id: institutions.id, name: institutions.name }).from(institutions).orderBy(asc(institutions.name)).all();
   return {
     round: { id: round.id, code: round.code, title: round.title, minimumReviews: round.settings.minimumReviews, reviewDays: round.settings.reviewDays },
@@ -109,14 +115,14 @@ export function reviewDesk(admin: SessionUser, roundId: number, page: PageReques
           id: proposal.id,
           reference: proposal.reference,
           title: proposal.title,
-          stateLabel: stageLabelFor(proposal.state, "tafTeam"),
+          stateLabel: stageLabelFor(proposal.state, "tafTeam", t),
           placesTaken: mine.filter((row) => PLACES.includes(row.assignment.state)).length,
           assignments: mine.map(({ assignment, reviewerName }) => ({
             id: assignment.id,
             reviewerName,
             state: assignment.state,
-            stateLabel: assignmentStateLabelOf(assignment.state),
-            due: formatBrussels(assignment.dueAt),
+            stateLabel: assignmentStateLabelOf(assignment.state, t),
+            due: formatBrusselsIn(language, assignment.dueAt),
             dueInput: toBrusselsTime(assignment.dueAt),
             version: assignment.version,
             holdsAPlace: PLACES.includes(assignment.state),
@@ -124,7 +130,7 @@ export function reviewDesk(admin: SessionUser, roundId: number, page: PageReques
             mayWithdraw: allowedAssignmentEvents(restoreAssignment(assignment.snapshot, assignment.machineVersion), actor).includes("WITHDRAW_ASSIGNMENT"),
           })),
           conflicts: [...conflicts].flatMap(([reviewerUserId, found]) =>
-            found.map((conflict) => ({ ...conflict, reviewerName: names.get(reviewerUserId) ?? "A former reviewer" })),
+            found.map((conflict) => ({ ...conflict, reviewerName: names.get(reviewerUserId) ?? t("reviewDesk.formerReviewer") })),
           ),
           // Reviewers not yet asked: the conflicted shown with why, and not offered.
           candidates: reviewers
@@ -139,19 +145,19 @@ export function reviewDesk(admin: SessionUser, roundId: number, page: PageReques
 export type ReviewDeskOutcome = { ok: true; notice: string } | { ok: false; message: string };
 
 /** What one form of the desk asks, done (each in one transaction), or refused in words. */
-export function actOnReviewDesk(admin: SessionUser, roundId: number, input: ReviewDeskInput, now = new Date()): ReviewDeskOutcome {
+export function actOnReviewDesk(admin: SessionUser, roundId: number, input: ReviewDeskInput, { t, language }: DeskWords, now = new Date()): ReviewDeskOutcome {
   const acting = { id: admin.id, name: admin.name };
   switch (input.intent) {
     case "assign": {
-      if (!proposalOfRound(input.proposalId, roundId)) return { ok: false, message: "This proposal is not in this round." };
-      const outcome = db().transaction((tx) => assignReviewer(tx, { proposalId: input.proposalId, reviewerUserId: input.reviewerUserId, dueAt: input.dueAt, assignedBy: acting, now }), { behavior: "immediate" });
-      return outcome.ok ? { ok: true, notice: "The reviewer is assigned and told by e-mail." } : outcome;
+      if (!proposalOfRound(input.proposalId, roundId)) return { ok: false, message: t("reviewDesk.refusal.notInRound") };
+      const outcome = db().transaction((tx) => assignReviewer(tx, { proposalId: input.proposalId, reviewerUserId: input.reviewerUserId, dueAt: input.dueAt, assignedBy: acting, now }, t), { behavior: "immediate" });
+      return outcome.ok ? { ok: true, notice: t("reviewDesk.notice.assigned") } : outcome;
     }
     case "due": {
       const assignment = assignmentOfRound(input.assignmentId, roundId);
-      if (!assignment) return { ok: false, message: "There is no such assignment in this round." };
-      if (!PLACES.includes(assignment.state)) return { ok: false, message: `This assignment has ended (${assignmentStateLabelOf(assignment.state)}): its due date no longer matters.` };
-      if (input.dueAt <= now) return { ok: false, message: "The due date must be in the future." };
+      if (!assignment) return { ok: false, message: t("reviewDesk.refusal.noAssignmentInRound") };
+      if (!PLACES.includes(assignment.state)) return { ok: false, message: t("reviewDesk.refusal.assignmentEnded", { state: assignmentStateLabelOf(assignment.state, t) }) };
+      if (input.dueAt <= now) return { ok: false, message: t("reviewDesk.refusal.dueInThePast") };
       return db().transaction(
         (tx) => {
           // The reminders sent were of the old date: the reviewer is reminded of the new one, both times.
@@ -160,39 +166,39 @@ export function actOnReviewDesk(admin: SessionUser, roundId: number, input: Revi
             .set({ dueAt: input.dueAt, remindedAt: null, dueRemindedAt: null, version: assignment.version + 1 })
             .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.version, input.version)))
             .run();
-          if (written.changes !== 1) return { ok: false as const, message: ASSIGNMENT_CONFLICT_MESSAGE };
+          if (written.changes !== 1) return { ok: false as const, message: t(ASSIGNMENT_CONFLICT_MESSAGE) };
           audit({ actorUserId: admin.id, action: "review.due_changed", subjectType: "review_assignment", subjectId: assignment.id, detail: { from: assignment.dueAt.toISOString(), to: input.dueAt.toISOString() } }, tx);
-          return { ok: true as const, notice: `The review is now due on ${formatBrussels(input.dueAt)}.` };
+          return { ok: true as const, notice: t("reviewDesk.notice.dueChanged", { at: formatBrusselsIn(language, input.dueAt) }) };
         },
         { behavior: "immediate" },
       );
     }
     case "withdraw": {
-      if (!assignmentOfRound(input.assignmentId, roundId)) return { ok: false, message: "There is no such assignment in this round." };
-      const outcome = applyAssignmentCommand({ assignmentId: input.assignmentId, expectedVersion: input.version, actor: administratorActor(admin), command: { type: "WITHDRAW_ASSIGNMENT", reason: input.reason }, now });
-      return outcome.ok ? { ok: true, notice: "The assignment is withdrawn: its place is free." } : { ok: false, message: outcome.message };
+      if (!assignmentOfRound(input.assignmentId, roundId)) return { ok: false, message: t("reviewDesk.refusal.noAssignmentInRound") };
+      const outcome = applyAssignmentCommand({ assignmentId: input.assignmentId, expectedVersion: input.version, actor: administratorActor(admin), command: { type: "WITHDRAW_ASSIGNMENT", reason: input.reason }, now, t });
+      return outcome.ok ? { ok: true, notice: t("reviewDesk.notice.withdrawn") } : { ok: false, message: outcome.message };
     }
     case "autoAssign":
-      return autoAssign(roundId, input, acting, now);
+      return autoAssign(roundId, input, acting, { t, language }, now);
     case "dismissConflict": {
-      if (!proposalOfRound(input.proposalId, roundId)) return { ok: false, message: "This proposal is not in this round." };
+      if (!proposalOfRound(input.proposalId, roundId)) return { ok: false, message: t("reviewDesk.refusal.notInRound") };
       const open = conflictsOf(input.proposalId, db(), [input.reviewerUserId]).get(input.reviewerUserId) ?? [];
-      if (!open.some((conflict) => conflict.source !== "declared")) return { ok: false, message: "There is no detected conflict of this reviewer with this proposal to dismiss." };
+      if (!open.some((conflict) => conflict.source !== "declared")) return { ok: false, message: t("reviewDesk.refusal.nothingToDismiss") };
       return db().transaction(
         (tx) => {
-          const outcome = dismissDetectedConflict({ ...input, by: admin, now }, tx);
+          const outcome = dismissDetectedConflict({ ...input, by: admin, now }, tx, t);
           if (!outcome.ok) return outcome;
           audit({ actorUserId: admin.id, action: "review.conflict_dismissed", subjectType: "proposal", subjectId: input.proposalId, detail: { reviewerUserId: input.reviewerUserId, reason: input.reason } }, tx);
-          return { ok: true as const, notice: "The detected conflict is dismissed: the reviewer can be assigned." };
+          return { ok: true as const, notice: t("reviewDesk.notice.dismissed") };
         },
         { behavior: "immediate" },
       );
     }
     case "addRule": {
       const reviewer = activeReviewers().find((person) => person.id === input.reviewerUserId);
-      if (!reviewer) return { ok: false, message: "Only an active reviewer can have a conflict rule." };
+      if (!reviewer) return { ok: false, message: t("reviewDesk.refusal.ruleNeedsActiveReviewer") };
       const institution = db().select({ name: institutions.name }).from(institutions).where(eq(institutions.id, input.institutionId)).get();
-      if (!institution) return { ok: false, message: "There is no such institution." };
+      if (!institution) return { ok: false, message: t("reviewDesk.refusal.noSuchInstitution") };
       return db().transaction(
         (tx) => {
           const added = tx
@@ -200,9 +206,9 @@ export function actOnReviewDesk(admin: SessionUser, roundId: number, input: Revi
             .values({ reviewerUserId: reviewer.id, institutionId: input.institutionId, reason: input.reason, createdAt: now, createdByUserId: admin.id })
             .onConflictDoNothing()
             .run();
-          if (added.changes !== 1) return { ok: false as const, message: `${reviewer.name} already has a conflict rule for ${institution.name}.` };
+          if (added.changes !== 1) return { ok: false as const, message: t("reviewDesk.refusal.ruleExists", { reviewer: reviewer.name, institution: institution.name }) };
           audit({ actorUserId: admin.id, action: "review.conflict_rule_added", subjectType: "user", subjectId: reviewer.id, detail: { institutionId: input.institutionId, reason: input.reason } }, tx);
-          return { ok: true as const, notice: `${reviewer.name} is now conflicted with every proposal ${institution.name} takes part in.` };
+          return { ok: true as const, notice: t("reviewDesk.notice.ruleAdded", { reviewer: reviewer.name, institution: institution.name }) };
         },
         { behavior: "immediate" },
       );
@@ -229,7 +235,7 @@ function assignmentOfRound(assignmentId: number, roundId: number) {
  * conflicts and the pairs that may not be asked again (an assignment declined, conflicted or
  * withdrawn), with each reviewer's load as the desk shows it. All of it is one transaction.
  */
-function autoAssign(roundId: number, input: Extract<ReviewDeskInput, { intent: "autoAssign" }>, acting: { id: number; name: string }, now: Date): ReviewDeskOutcome {
+function autoAssign(roundId: number, input: Extract<ReviewDeskInput, { intent: "autoAssign" }>, acting: { id: number; name: string }, { t, language }: DeskWords, now: Date): ReviewDeskOutcome {
   const round = roundOf(roundId)!;
   const dueAt = new Date(now.getTime() + round.settings.reviewDays * DAY);
   return db().transaction(
@@ -240,7 +246,7 @@ function autoAssign(roundId: number, input: Extract<ReviewDeskInput, { intent: "
         .where(and(eq(proposals.roundId, roundId), inArray(proposals.state, proposalStatesTakingReviews())))
         .orderBy(asc(proposals.id))
         .all();
-      if (!inReview.length) return { ok: false as const, message: "No proposal of this round is in the EU review: there is nothing to assign." };
+      if (!inReview.length) return { ok: false as const, message: t("reviewDesk.refusal.nothingToAssign") };
       const reviewers = activeReviewers();
       const existing = tx
         .select({ proposalId: reviewAssignments.proposalId, reviewerId: reviewAssignments.reviewerUserId, state: reviewAssignments.state })
@@ -261,12 +267,15 @@ function autoAssign(roundId: number, input: Extract<ReviewDeskInput, { intent: "
         declined: existing.filter((row) => !PLACES.includes(row.state)).map(({ proposalId, reviewerId }) => ({ proposalId, reviewerId })),
       });
       for (const pair of plan.assignments) {
-        const outcome = assignReviewer(tx, { proposalId: pair.proposalId, reviewerUserId: pair.reviewerId, dueAt, assignedBy: acting, now });
+        const outcome = assignReviewer(tx, { proposalId: pair.proposalId, reviewerUserId: pair.reviewerId, dueAt, assignedBy: acting, now }, t);
         // The plan was made from this transaction's own reading: a refusal here is a bug, and nothing is kept.
         if (!outcome.ok) throw new Error(`Auto-assignment planned a pair assignReviewer refuses: ${outcome.message}`);
       }
       const named = new Map(inReview.map((proposal) => [proposal.id, proposal.reference ?? proposal.title]));
-      const done = plan.assignments.length === 0 ? "No new assignment was needed." : `${plan.assignments.length} ${plan.assignments.length === 1 ? "assignment was" : "assignments were"} made and each reviewer told by e-mail, due on ${formatBrussels(dueAt)}.`;
+      const done =
+        plan.assignments.length === 0
+          ? t("reviewDesk.notice.noneNeeded")
+          : t("reviewDesk.notice.autoAssigned", { count: plan.assignments.length, at: formatBrusselsIn(language, dueAt) });
       const short = plan.shortfalls.map((shortfall) => `${named.get(shortfall.proposalId)} ${shortfall.reason}.`);
       return { ok: true as const, notice: [done, ...short].join(" ") };
     },

@@ -1,23 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { Pagination } from "../components/pagination";
 import { DecisionFields } from "../components/reviews/decision-fields";
 import { RankingTable } from "../components/reviews/ranking-table";
+import { translatorOf } from "../i18n.server";
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { rankingOrderOf } from "../reviews/ranking-schema";
 import { rankingPage } from "../reviews/ranking.server";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ranking · ${data?.round.code ?? "Round"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "viewRanking");
-  return rankingPage(roundIdOf(params.roundId), rankingOrderOf(new URL(request.url).searchParams), requestedPage(request)) ?? roundNotFound();
+  const t = await translatorOf(request);
+  const ranking = rankingPage(roundIdOf(params.roundId), rankingOrderOf(new URL(request.url).searchParams), requestedPage(request), t) ?? roundNotFound();
+  return { ...ranking, title: t("layout.pageTitle", { page: t("rankingPage.pageTitle", { round: ranking.round.code }) }) };
 }
 
 export default function Ranking() {
   const { round, rows, order, criteria, pages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const decidable = rows.some((row) => row.decidable);
   return (
     <>
@@ -26,40 +31,36 @@ export default function Ranking() {
       </p>
       <div className="page-head">
         <h1>
-          Ranking <span className="muted">of {round.code}</span>
+          <Trans i18nKey="rankingPage.heading" values={{ round: round.code }} components={{ muted: <span className="muted" /> }} />
         </h1>
         {rows.length ? (
           <a className="button secondary" href={`/admin/rounds/${round.id}/ranking.csv`} download>
-            Download as CSV
+            {t("rankingPage.download")}
           </a>
         ) : null}
       </div>
-      <p className="prose">
-        Each proposal that reached the EU review, by the weighted mean of its submitted reviews; where two are level, by the median, then by the
-        number of reviews in. Drafts of reviews do not count. Reviewers disagree where they are 3 points apart on a criterion, or their overall
-        scores spread widely.
-      </p>
+      <p className="prose">{t("rankingPage.intro")}</p>
       {rows.length ? (
         <>
           <RankingTable rows={rows} order={order} criteria={criteria} decideForm={decidable ? "decide" : undefined} />
-          <Pagination pages={pages} label="the ranking" />
+          <Pagination pages={pages} label={t("rankingPage.paginationLabel")} />
           {decidable ? (
             <Form method="post" action={`/admin/rounds/${round.id}/decisions`} id="decide" className="stack">
-              <h2>Decide on the ticked proposals</h2>
-              {pages.pageCount > 1 ? <p className="hint">Only the proposals ticked on this page are decided.</p> : null}
+              <h2>{t("rankingPage.decide.heading")}</h2>
+              {pages.pageCount > 1 ? <p className="hint">{t("rankingPage.decide.thisPageOnly")}</p> : null}
               <p className="hint">
-                Each decision is held until you release the round's decisions on its <Link to={`/admin/rounds/${round.id}/decisions`}>decisions page</Link>.
+                <Trans i18nKey="rankingPage.decide.held" components={{ link: <Link to={`/admin/rounds/${round.id}/decisions`} /> }} />
               </p>
               <input type="hidden" name="intent" value="record" />
               <DecisionFields idPrefix="ranking-decision" />
               <p>
-                <button type="submit">Record and hold</button>
+                <button type="submit">{t("decisionFields.recordAndHold")}</button>
               </p>
             </Form>
           ) : null}
         </>
       ) : (
-        <p className="empty">No proposal of this round has reached the EU review yet.</p>
+        <p className="empty">{t("rankingPage.empty")}</p>
       )}
     </>
   );

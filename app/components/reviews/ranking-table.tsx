@@ -1,27 +1,41 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS } from "../../../workflows/review-criteria";
 import { formatScore } from "../../../workflows/review-scoring";
 import type { RankingOrder, RankingSort } from "../../reviews/ranking-schema";
 import type { RankingRow } from "../../reviews/ranking.server";
-import { FIRST_ORDER } from "../../reviews/ranking-schema";
+import { FIRST_ORDER, RANKING_SORTS } from "../../reviews/ranking-schema";
 import { CountryName } from "../country";
+import { useTextLanguage } from "../text-language";
 import { heldWords } from "./decision-fields";
 
 // The ranking table: one row per proposal that reached the EU review. Each sortable heading is a
 // link (works without JavaScript); the proposal's disagreement reasons and its scores per
 // criterion open in place.
 
-const HEADINGS: { sort: RankingSort; label: string }[] = [
-  { sort: "rank", label: "Rank" },
-  { sort: "reference", label: "Proposal" },
-  { sort: "mean", label: "Weighted mean" },
-  { sort: "median", label: "Median" },
-  { sort: "spread", label: "Widest gap" },
-  { sort: "disagreement", label: "Disagreement" },
-  { sort: "promising", label: "Recommendations" },
-  { sort: "reviews", label: "Reviews in / assigned" },
-];
+const HEADINGS: Record<RankingSort, string> = {
+  rank: "rankingPage.column.rank",
+  reference: "rankingPage.column.proposal",
+  mean: "rankingPage.column.mean",
+  median: "rankingPage.column.median",
+  spread: "rankingPage.column.spread",
+  disagreement: "rankingPage.column.disagreement",
+  promising: "rankingPage.column.recommendations",
+  reviews: "rankingPage.column.reviews",
+};
+
+/** How the hidden caption says the table is sorted, by column. */
+const SORTED_BY: Record<RankingSort, string> = {
+  rank: "rankingPage.caption.rank",
+  reference: "rankingPage.caption.reference",
+  mean: "rankingPage.caption.mean",
+  median: "rankingPage.caption.median",
+  spread: "rankingPage.caption.spread",
+  disagreement: "rankingPage.caption.disagreement",
+  promising: "rankingPage.caption.promising",
+  reviews: "rankingPage.caption.reviews",
+};
 
 // The proposal's column holds its title, lead and countries: without room it grows very tall.
 const WIDE: Partial<Record<RankingSort, { minWidth: string }>> = { reference: { minWidth: "15rem" } };
@@ -47,14 +61,18 @@ function counted<Key extends string>(counts: Record<Key, number>, keys: readonly
 
 /** `decideForm`: the id of the form that records one decision for the ticked proposals at "Deciding". */
 export function RankingTable({ rows, order, criteria, decideForm }: { rows: RankingRow[]; order: RankingOrder; criteria: readonly ReviewCriterion[]; decideForm?: string }) {
+  const { t } = useTranslation();
+  // Proposals' titles are written by their applicants, in English.
+  const typed = useTextLanguage("en");
+  const column = (sort: RankingSort) => t(HEADINGS[sort]);
   return (
     <div className="table-scroll">
       <table className="stacked">
-        <caption className="visually-hidden">Proposals that reached the EU review, {order.sort === "rank" ? "in rank order" : `sorted by ${HEADINGS.find((h) => h.sort === order.sort)?.label.toLowerCase()}`}</caption>
+        <caption className="visually-hidden">{t(SORTED_BY[order.sort])}</caption>
         <thead>
-          <tr>
-            {HEADINGS.map((heading) => (
-              <SortHeading key={heading.sort} {...heading} order={order} />
+          <tr data-sort-label={t("rankingPage.sortBy")}>
+            {RANKING_SORTS.map((sort) => (
+              <SortHeading key={sort} sort={sort} label={column(sort)} order={order} />
             ))}
           </tr>
         </thead>
@@ -65,10 +83,10 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
             const confidence = counted(aggregate.confidence, CONFIDENCE_IDS, CONFIDENCE_LEVELS);
             return (
               <tr key={row.proposalId}>
-                <td data-label="Rank">
+                <td data-label={column("rank")}>
                   {decideForm && row.decidable ? (
                     <>
-                      <input type="checkbox" name="proposalId" value={row.proposalId} form={decideForm} aria-label={`Decide on ${row.reference}`} />
+                      <input type="checkbox" name="proposalId" value={row.proposalId} form={decideForm} aria-label={t("rankingPage.decideOn", { reference: row.reference })} />
                       {/* The held decision this row showed: one changed meanwhile is not overwritten from here. */}
                       <input type="hidden" name="heldVersion" value={`${row.proposalId}:${row.held?.version ?? 0}`} form={decideForm} />
                     </>
@@ -77,16 +95,16 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                   {/* A lower mean speaks for itself; a tie-break is worth saying. */}
                   {row.placedBy && row.placedBy !== "weightedMean" && row.aggregate.weightedMean !== null ? (
                     <details>
-                      <summary>Tie</summary>
+                      <summary>{t("rankingPage.tie")}</summary>
                       <span className="hint">{row.placedBecause}</span>
                     </details>
                   ) : null}
                 </td>
-                <td className="text" data-label="Proposal">
+                <td className="text" data-label={column("reference")}>
                   <Link to={`/proposals/${row.proposalId}`} className="reference">
                     {row.reference}
                   </Link>{" "}
-                  {row.title}
+                  <span {...typed}>{row.title}</span>
                   <br />
                   <span className="muted">
                     {row.lead} ·{" "}
@@ -101,45 +119,44 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                   {row.held ? (
                     <>
                       <br />
-                      <span className="badge">Held: {heldWords(row.held)}</span>
+                      <span className="badge">{t("rankingPage.held", { decision: heldWords(row.held, t) })}</span>
                     </>
                   ) : null}
                 </td>
-                <td data-label="Weighted mean">
+                <td data-label={column("mean")}>
                   <strong>{formatScore(aggregate.weightedMean)}</strong>
                   {aggregate.reviewsIn > 0 ? (
                     <details>
-                      <summary>By criterion</summary>
+                      <summary>{t("rankingPage.byCriterion")}</summary>
                       <ul className="plain">
                         {aggregate.criteria.map((criterion) => (
                           <li key={criterion.criterionId}>
                             {criteria.find((c) => c.id === criterion.criterionId)?.name ?? criterion.name}:{" "}
-                            {criterion.range ? `${formatScore(criterion.range.mean)} (${criterion.range.min}–${criterion.range.max})` : "not scored"}
+                            {criterion.range ? `${formatScore(criterion.range.mean)} (${criterion.range.min}–${criterion.range.max})` : t("rankingPage.notScored")}
                           </li>
                         ))}
                       </ul>
                     </details>
                   ) : null}
                 </td>
-                <td data-label="Median">{formatScore(aggregate.weightedMedian)}</td>
-                <td data-label="Widest gap">
-                  {row.largestGap === null ? "—" : `${row.largestGap} ${row.largestGap === 1 ? "point" : "points"}`}
+                <td data-label={column("median")}>{formatScore(aggregate.weightedMedian)}</td>
+                <td data-label={column("spread")}>
+                  {row.largestGap === null ? "—" : t("rankingPage.points", { count: row.largestGap })}
                   {row.largestGap !== null && aggregate.standardDeviation !== null ? (
                     <>
                       <br />
                       <span className="hint">
-                        <abbr title="standard deviation of the weighted scores">SD</abbr> {formatScore(aggregate.standardDeviation)}
+                        <abbr title={t("rankingPage.standardDeviation")}>{t("rankingPage.standardDeviationShort")}</abbr> {formatScore(aggregate.standardDeviation)}
                       </span>
                     </>
                   ) : null}
                 </td>
-                <td data-label="Disagreement">
+                <td data-label={column("disagreement")}>
                   {aggregate.disagreement.flagged ? (
                     <details>
                       <summary>
-                        <span className="badge warn" style={{ whiteSpace: "nowrap" }}>
-                          Reviewers disagree
-                        </span>
+                        {/* May wrap: "Reviewers disagree" is twice as long in some languages, and the table must fit a desktop screen. */}
+                        <span className="badge warn">{t("rankingPage.disagree")}</span>
                       </summary>
                       <ul>
                         {aggregate.disagreement.reasons.map((reason) => (
@@ -148,13 +165,13 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                       </ul>
                     </details>
                   ) : (
-                    <span className="muted">None</span>
+                    <span className="muted">{t("rankingPage.none")}</span>
                   )}
                 </td>
-                <td data-label="Recommendations">{recommendations.length ? recommendations.join(", ") : <span className="muted">None yet</span>}</td>
-                <td data-label="Reviews in / assigned">
+                <td data-label={column("promising")}>{recommendations.length ? recommendations.join(", ") : <span className="muted">{t("rankingPage.noneYet")}</span>}</td>
+                <td data-label={column("reviews")}>
                   {aggregate.reviewsIn} / {aggregate.assigned}
-                  {confidence.length ? <span className="hint"> Confidence: {confidence.join(", ")}</span> : null}
+                  {confidence.length ? <span className="hint"> {t("rankingPage.confidence", { levels: confidence.join(", ") })}</span> : null}
                 </td>
               </tr>
             );

@@ -1,4 +1,6 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useTextLanguage } from "../text-language";
 
 // The review desk's parts: one card per proposal (its reviewers, conflicts and the forms that
 // change them), and the round-wide forms. Plain forms: each works without JavaScript.
@@ -28,12 +30,12 @@ export type DeskProposal = {
   candidates: Candidate[];
 };
 
-const SOURCE_WORDS: Record<ConflictShown["source"], string> = { detected: "Detected", declared: "Declared by the reviewer", rule: "Conflict rule" };
-const ENDING_WORDS: Record<string, string> = { declined: "Declined", conflicted: "Conflict declared", withdrawn: "Withdrawn" };
-
-function loadText(load: number) {
-  return load === 1 ? "1 assignment" : `${load} assignments`;
-}
+const SOURCE_WORDS: Record<ConflictShown["source"], string> = {
+  detected: "reviewDesk.source.detected",
+  declared: "reviewDesk.source.declared",
+  rule: "reviewDesk.source.rule",
+};
+const ENDING_WORDS: Record<string, string> = { declined: "reviewDesk.ending.declined", conflicted: "reviewDesk.ending.conflicted", withdrawn: "reviewDesk.ending.withdrawn" };
 
 function stateBadge(assignment: Assignment) {
   if (assignment.state === "submitted") return "badge ok";
@@ -41,6 +43,9 @@ function stateBadge(assignment: Assignment) {
 }
 
 export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { proposal: DeskProposal; defaultDueAt: string; minimumReviews: number }) {
+  const { t } = useTranslation();
+  // What reviewers and the TAF team typed is in English, the language of record.
+  const typed = useTextLanguage("en");
   const headingId = `proposal-${proposal.id}`;
   const choosable = proposal.candidates.filter((candidate) => candidate.conflict === null);
   const dismissable = proposal.conflicts.filter((conflict) => conflict.source !== "declared");
@@ -48,25 +53,25 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
     <section className="card stack" aria-labelledby={headingId}>
       <h3 id={headingId}>
         <Link to={`/proposals/${proposal.id}`}>
-          {proposal.reference ? <span className="reference">{proposal.reference}</span> : null} {proposal.title}
+          {proposal.reference ? <span className="reference">{proposal.reference}</span> : null} <span {...typed}>{proposal.title}</span>
         </Link>
       </h3>
       <p className="muted">
-        {proposal.stateLabel} · {proposal.placesTaken} of {minimumReviews} reviewers needed
+        {proposal.stateLabel} · {t("reviewDesk.card.places", { taken: proposal.placesTaken, count: minimumReviews })}
       </p>
       {proposal.assignments.length ? (
         // A list, not a table: each assignment carries its forms, which need the width of a phone.
-        <ul className="plain stack" aria-label={`Reviewers of ${proposal.reference ?? proposal.title}`}>
+        <ul className="plain stack" aria-label={t("reviewDesk.card.reviewersOf", { proposal: proposal.reference ?? proposal.title })}>
           {proposal.assignments.map((assignment) => (
             <li key={assignment.id} className="card stack">
               <p>
                 <strong>{assignment.reviewerName}</strong> <span className={stateBadge(assignment)}>{assignment.stateLabel}</span>{" "}
-                <span className="muted">{assignment.holdsAPlace ? `Due ${assignment.due}` : "Place freed"}</span>
+                <span className="muted">{assignment.holdsAPlace ? t("reviewDesk.card.due", { at: assignment.due }) : t("reviewDesk.card.placeFreed")}</span>
               </p>
               {assignment.reason ? (
                 <p className="prose">
-                  <span className="muted">{ENDING_WORDS[assignment.state] ?? "Reason"}: </span>
-                  {assignment.reason}
+                  <span className="muted">{t(ENDING_WORDS[assignment.state] ?? "reviewDesk.ending.reason")}: </span>
+                  <span {...typed}>{assignment.reason}</span>
                 </p>
               ) : null}
               {assignment.holdsAPlace ? (
@@ -76,11 +81,11 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
                     <input type="hidden" name="assignmentId" value={assignment.id} />
                     <input type="hidden" name="version" value={assignment.version} />
                     <div className="field">
-                      <label htmlFor={`due-${assignment.id}`}>New due date (Brussels time)</label>
+                      <label htmlFor={`due-${assignment.id}`}>{t("reviewDesk.card.newDue")}</label>
                       <input id={`due-${assignment.id}`} type="datetime-local" name="dueAt" defaultValue={assignment.dueInput} required />
                     </div>
                     <p>
-                      <button type="submit">Change the due date</button>
+                      <button type="submit">{t("reviewDesk.card.changeDue")}</button>
                     </p>
                   </Form>
                   {assignment.mayWithdraw ? (
@@ -89,12 +94,12 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
                       <input type="hidden" name="assignmentId" value={assignment.id} />
                       <input type="hidden" name="version" value={assignment.version} />
                       <div className="field">
-                        <label htmlFor={`withdraw-${assignment.id}`}>Reason for withdrawing</label>
+                        <label htmlFor={`withdraw-${assignment.id}`}>{t("reviewDesk.card.withdrawReason")}</label>
                         <input id={`withdraw-${assignment.id}`} type="text" name="reason" required />
                       </div>
                       <p>
                         <button type="submit" className="danger">
-                          Withdraw the assignment
+                          {t("reviewDesk.card.withdraw")}
                         </button>
                       </p>
                     </Form>
@@ -105,7 +110,7 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
           ))}
         </ul>
       ) : (
-        <p className="empty">No reviewer is assigned yet.</p>
+        <p className="empty">{t("reviewDesk.card.noReviewer")}</p>
       )}
 
       <Form method="post" className="stack">
@@ -114,44 +119,44 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
         <div className="field-grid">
           {/* A whole row: each choice names the reviewer, affiliation, load and any conflict, and a cut one misleads. */}
           <div className="field" style={{ gridColumn: "1 / -1" }}>
-            <label htmlFor={`reviewer-${proposal.id}`}>Add a reviewer</label>
-            <span className="hint">Current load beside each name; a reviewer with a conflict cannot be chosen.</span>
+            <label htmlFor={`reviewer-${proposal.id}`}>{t("reviewDesk.card.addReviewer")}</label>
+            <span className="hint">{t("reviewDesk.card.addReviewerHint")}</span>
             <select id={`reviewer-${proposal.id}`} name="reviewerUserId" required defaultValue="">
               <option value="" disabled>
-                {choosable.length ? "Choose a reviewer" : "No reviewer without a conflict is free"}
+                {choosable.length ? t("reviewDesk.chooseReviewer") : t("reviewDesk.card.noneFree")}
               </option>
               {proposal.candidates.map((candidate) => (
                 <option key={candidate.id} value={candidate.id} disabled={candidate.conflict !== null}>
                   {candidate.name}
-                  {candidate.affiliation ? ` (${candidate.affiliation})` : ""} · {loadText(candidate.load)}
-                  {candidate.conflict ? ` · conflict: ${candidate.conflict}` : ""}
+                  {candidate.affiliation ? ` (${candidate.affiliation})` : ""} · {t("reviewDesk.card.load", { count: candidate.load })}
+                  {candidate.conflict ? ` · ${t("reviewDesk.card.candidateConflict", { conflict: candidate.conflict })}` : ""}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`assign-due-${proposal.id}`}>Due (Brussels time)</label>
+            <label htmlFor={`assign-due-${proposal.id}`}>{t("reviewDesk.card.assignDue")}</label>
             <input id={`assign-due-${proposal.id}`} type="datetime-local" name="dueAt" defaultValue={defaultDueAt} required />
           </div>
         </div>
         <p>
           <button type="submit" disabled={!choosable.length}>
-            Assign the reviewer
+            {t("reviewDesk.card.assign")}
           </button>
         </p>
       </Form>
 
-      <h4>Conflicts of interest</h4>
+      <h4>{t("reviewDesk.card.conflicts")}</h4>
       {proposal.conflicts.length ? (
         <ul className="plain">
           {proposal.conflicts.map((conflict, index) => (
             <li key={`${conflict.reviewerUserId}-${index}`}>
-              <strong>{conflict.reviewerName}</strong> · {SOURCE_WORDS[conflict.source]}: {conflict.reason}
+              <strong>{conflict.reviewerName}</strong> · {t(SOURCE_WORDS[conflict.source])}: <span {...(conflict.source === "declared" ? typed : {})}>{conflict.reason}</span>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="empty">No conflict is detected or declared.</p>
+        <p className="empty">{t("reviewDesk.card.noConflict")}</p>
       )}
       {dismissable.length ? (
         <Form method="post" className="stack">
@@ -159,7 +164,7 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
           <input type="hidden" name="proposalId" value={proposal.id} />
           <div className="field-grid">
             <div className="field">
-              <label htmlFor={`dismiss-who-${proposal.id}`}>Dismiss a false detection for</label>
+              <label htmlFor={`dismiss-who-${proposal.id}`}>{t("reviewDesk.card.dismissFor")}</label>
               <select id={`dismiss-who-${proposal.id}`} name="reviewerUserId" required>
                 {[...new Map(dismissable.map((conflict) => [conflict.reviewerUserId, conflict.reviewerName]))].map(([id, name]) => (
                   <option key={id} value={id}>
@@ -169,12 +174,12 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`dismiss-reason-${proposal.id}`}>Reason (kept as the record)</label>
+              <label htmlFor={`dismiss-reason-${proposal.id}`}>{t("reviewDesk.card.dismissReason")}</label>
               <input id={`dismiss-reason-${proposal.id}`} type="text" name="reason" required />
             </div>
           </div>
           <p>
-            <button type="submit">Dismiss the detection</button>
+            <button type="submit">{t("reviewDesk.card.dismiss")}</button>
           </p>
         </Form>
       ) : null}
@@ -183,42 +188,43 @@ export function DeskProposalCard({ proposal, defaultDueAt, minimumReviews }: { p
 }
 
 export function AutoAssignForm({ minimumReviews, proposals }: { minimumReviews: number; proposals: number }) {
+  const { t } = useTranslation();
   return (
     <Form method="post" className="card stack">
       <input type="hidden" name="intent" value="autoAssign" />
       <p>
-        Give {proposals === 1 ? "the proposal" : `each of the ${proposals} proposals`} in the EU review the number of reviewers below. Reviewers already
-        assigned stay; a reviewer with a conflict, or who declined or was withdrawn, is never chosen; loads are kept as even as the conflicts allow.
+        {t("reviewDesk.auto.give", { count: proposals })} {t("reviewDesk.auto.rules")}
       </p>
       <div className="field-grid">
         <div className="field">
-          <label htmlFor="reviewers-per-proposal">Reviewers per proposal</label>
+          <label htmlFor="reviewers-per-proposal">{t("reviewDesk.auto.reviewersPerProposal")}</label>
           <input id="reviewers-per-proposal" type="number" name="reviewersPerProposal" min={1} max={10} defaultValue={minimumReviews} required />
         </div>
         <div className="field">
-          <label htmlFor="cap">Most assignments per reviewer</label>
-          <span className="hint">In all rounds, those held now included. Leave empty for no limit.</span>
+          <label htmlFor="cap">{t("reviewDesk.auto.cap")}</label>
+          <span className="hint">{t("reviewDesk.auto.capHint")}</span>
           <input id="cap" type="number" name="cap" min={1} max={100} />
         </div>
       </div>
       <p>
-        <button type="submit">Assign reviewers to the whole round</button>
+        <button type="submit">{t("reviewDesk.auto.submit")}</button>
       </p>
     </Form>
   );
 }
 
 export function ConflictRuleForm({ reviewers, institutions }: { reviewers: { id: number; name: string }[]; institutions: { id: number; name: string }[] }) {
+  const { t } = useTranslation();
   return (
     <Form method="post" className="card stack">
       <input type="hidden" name="intent" value="addRule" />
-      <p>A rule makes the reviewer conflicted with every proposal the institution takes part in, in every round (a former employer, say).</p>
+      <p>{t("reviewDesk.rule.intro")}</p>
       <div className="field-grid">
         <div className="field">
-          <label htmlFor="rule-reviewer">Reviewer</label>
+          <label htmlFor="rule-reviewer">{t("reviewDesk.rule.reviewer")}</label>
           <select id="rule-reviewer" name="reviewerUserId" required defaultValue="">
             <option value="" disabled>
-              Choose a reviewer
+              {t("reviewDesk.chooseReviewer")}
             </option>
             {reviewers.map((reviewer) => (
               <option key={reviewer.id} value={reviewer.id}>
@@ -228,10 +234,10 @@ export function ConflictRuleForm({ reviewers, institutions }: { reviewers: { id:
           </select>
         </div>
         <div className="field">
-          <label htmlFor="rule-institution">Institution</label>
+          <label htmlFor="rule-institution">{t("reviewDesk.rule.institution")}</label>
           <select id="rule-institution" name="institutionId" required defaultValue="">
             <option value="" disabled>
-              Choose an institution
+              {t("reviewDesk.rule.chooseInstitution")}
             </option>
             {institutions.map((institution) => (
               <option key={institution.id} value={institution.id}>
@@ -241,12 +247,12 @@ export function ConflictRuleForm({ reviewers, institutions }: { reviewers: { id:
           </select>
         </div>
         <div className="field">
-          <label htmlFor="rule-reason">Reason</label>
+          <label htmlFor="rule-reason">{t("reviewDesk.rule.reason")}</label>
           <input id="rule-reason" type="text" name="reason" required />
         </div>
       </div>
       <p>
-        <button type="submit">Add the conflict rule</button>
+        <button type="submit">{t("reviewDesk.rule.submit")}</button>
       </p>
     </Form>
   );
