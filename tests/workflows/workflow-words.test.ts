@@ -143,9 +143,9 @@ describe("the statecharts' words", () => {
     );
     const late = submit({ now: "2026-10-20T09:30:00.000Z" });
     expect(messageIn(late.refusal, createTranslator("mk"), "mk")).toMatch(/^Кругот се затвори на 16 октомври 2026.*\(бриселско време\)\.$/);
-    expect(refusalOf(draft, "DISCARD", { role: "administrator", userId: 9 }, createTranslator("sr-Cyrl"))).toBe(
+    expect(refusalOf(draft, "DISCARD", { role: "administrator", institutionId: null }, createTranslator("sr-Cyrl"))).toBe(
       "Корак „одбаците нацрт“ могу предузети само подносиоци предлога из водеће институције.",
     );
-    expect(refusalOf(draft, "DISCARD", { role: "administrator", userId: 9 })).toBe("Only applicants of the lead institution may discard the draft.");
+    expect(refusalOf(draft, "DISCARD", { role: "administrator", institutionId: null })).toBe("Only applicants of the lead institution may discard the draft.");
   });
 });
