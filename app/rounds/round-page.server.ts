@@ -51,7 +51,7 @@ export function roundPage(roundId: number, admin: SessionUser, pages: { page: Pa
       drafts: round.drafts,
     },
     settings: {
-      criteria: roundCriteria(round).map((criterion) => criterion.name),
+      criteria: roundCriteria(round, t).map((criterion) => criterion.name),
       minimumReviews: round.settings.minimumReviews,
       reviewDays: round.settings.reviewDays,
       maxBudget: formatEurosIn(language, limits.maxBudgetEur),
