@@ -4,6 +4,8 @@
  * exist (as for proposals: proposal-events.ts).
  */
 import type { Actor } from "./actors";
+import type { Translate } from "./words";
+import { inEnglish } from "./words";
 
 export type AssignmentEvent =
   /** The reviewer has read who takes part and declares no conflict: the proposal opens to them. */
@@ -33,19 +35,42 @@ export interface AssignmentEventWords {
   reason: boolean;
 }
 
-export const ASSIGNMENT_SENDER_WORDS: Record<AssignmentSender, string> = {
-  assignedReviewer: "the assigned reviewer",
-  administrator: "administrators",
+/** The catalogue keys of who may send an event (locales/<language>/rules.json, section `assignmentEvents`). */
+const SENDER_KEYS: Record<AssignmentSender, string> = {
+  assignedReviewer: "assignmentEvents.sender.assignedReviewer",
+  administrator: "assignmentEvents.sender.administrator",
 };
 
-export const ASSIGNMENT_EVENTS: Record<AssignmentEventType, AssignmentEventWords> = {
-  DECLARE_NO_CONFLICT: { action: "declare no conflict of interest", history: "declared no conflict of interest", by: "assignedReviewer", reason: false },
-  DECLARE_CONFLICT: { action: "declare a conflict of interest", history: "declared a conflict of interest", by: "assignedReviewer", reason: true },
-  DECLINE: { action: "decline the assignment", history: "declined the assignment", by: "assignedReviewer", reason: true },
-  SUBMIT_REVIEW: { action: "submit the review", history: "submitted the review", by: "assignedReviewer", reason: false },
-  REOPEN_REVIEW: { action: "reopen the review to edit it", history: "reopened the review to edit it", by: "assignedReviewer", reason: false },
-  WITHDRAW_ASSIGNMENT: { action: "withdraw the assignment", history: "withdrew the assignment", by: "administrator", reason: true },
+/** "the assigned reviewer", "administrators": who may send an event, in the reader's language. */
+export function assignmentSenderIn(by: AssignmentSender, t: Translate = inEnglish): string {
+  return t(SENDER_KEYS[by]);
+}
+
+export const ASSIGNMENT_SENDER_WORDS: Record<AssignmentSender, string> = {
+  assignedReviewer: assignmentSenderIn("assignedReviewer"),
+  administrator: assignmentSenderIn("administrator"),
 };
+
+/** Each event's words as catalogue keys, and the facts about it that are not words. */
+const ASSIGNMENT_EVENT_KEYS: Record<AssignmentEventType, AssignmentEventWords> = {
+  DECLARE_NO_CONFLICT: { action: "assignmentEvents.declareNoConflict.action", history: "assignmentEvents.declareNoConflict.history", by: "assignedReviewer", reason: false },
+  DECLARE_CONFLICT: { action: "assignmentEvents.declareConflict.action", history: "assignmentEvents.declareConflict.history", by: "assignedReviewer", reason: true },
+  DECLINE: { action: "assignmentEvents.decline.action", history: "assignmentEvents.decline.history", by: "assignedReviewer", reason: true },
+  SUBMIT_REVIEW: { action: "assignmentEvents.submitReview.action", history: "assignmentEvents.submitReview.history", by: "assignedReviewer", reason: false },
+  REOPEN_REVIEW: { action: "assignmentEvents.reopenReview.action", history: "assignmentEvents.reopenReview.history", by: "assignedReviewer", reason: false },
+  WITHDRAW_ASSIGNMENT: { action: "assignmentEvents.withdraw.action", history: "assignmentEvents.withdraw.history", by: "administrator", reason: true },
+};
+
+/** An event's words in the reader's language, English by default. */
+export function assignmentEventWordsIn(type: AssignmentEventType, t: Translate = inEnglish): AssignmentEventWords {
+  const { action, history, ...facts } = ASSIGNMENT_EVENT_KEYS[type];
+  return { ...facts, action: t(action), history: t(history) };
+}
+
+/** Every event's words in English, the language of record (the machine's refusals read them). */
+export const ASSIGNMENT_EVENTS = Object.fromEntries(
+  Object.keys(ASSIGNMENT_EVENT_KEYS).map((type) => [type, assignmentEventWordsIn(type as AssignmentEventType)]),
+) as Record<AssignmentEventType, AssignmentEventWords>;
 
 export function isAssignmentEventType(type: string): type is AssignmentEventType {
   return Object.hasOwn(ASSIGNMENT_EVENTS, type);

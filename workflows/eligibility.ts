@@ -8,46 +8,34 @@
 
 import type { CountryCode } from "./countries";
 import { COUNTRY_CODES, countryName, isWb6Country } from "./countries";
-import { formatBrussels } from "./time";
+import { intlLocale } from "./languages";
+import { formatBrussels, formatNumberIn } from "./time";
 import { THEMES } from "./vocabulary";
 import type { InstitutionType } from "./vocabulary";
+import type { Translate } from "./words";
+import { inEnglish, languageOf } from "./words";
 
 /** An instant in time as an ISO 8601 string in UTC, e.g. "2026-10-15T21:59:00.000Z". */
 export type Instant = string;
 
-/** The five criteria of the Guide to applicants, in its words, for a round that asks for two countries. */
-export const ELIGIBILITY_CRITERIA = [
-  {
-    id: "joint",
-    label: "Joint proposal from at least two Western Balkan countries",
-    guidance: "Institutions from at least two Western Balkan countries confirm in the portal that they take part; the lead counts as one.",
-  },
-  {
-    id: "eligibleInstitutions",
-    label: "Eligible security institutions with a Chapter 23/24 mandate",
-    guidance:
-      "The lead and every partner are security institutions of the Western Balkans (police, ministries, prosecution, customs, border police, financial intelligence, CT/CVE bodies) with a mandate under Chapter 23 and/or 24.",
-  },
-  {
-    id: "linkedToSocOrCt",
-    label: "Linked to serious and organised crime and/or counter-terrorism",
-    guidance: "The idea is operational and addresses serious and organised crime, counter-terrorism or violent extremism.",
-  },
-  {
-    id: "insideWindow",
-    label: "Submitted inside the round's window",
-    guidance: "The proposal is submitted after the round opens and before its deadline.",
-  },
-  {
-    id: "complete",
-    label: "Complete, with every partner confirmed",
-    guidance: "Every required part of the form is answered and every invited partner has confirmed or declined.",
-  },
-] as const;
+/** The five criteria of the Guide to applicants, in its order. */
+const CRITERION_IDS = ["joint", "eligibleInstitutions", "linkedToSocOrCt", "insideWindow", "complete"] as const;
 
-export type CriterionId = (typeof ELIGIBILITY_CRITERIA)[number]["id"];
+export type CriterionId = (typeof CRITERION_IDS)[number];
 
-export const DEFAULT_CRITERIA: readonly CriterionId[] = ELIGIBILITY_CRITERIA.map((criterion) => criterion.id);
+/**
+ * Each criterion's name and guidance as catalogue keys (locales/<language>/rules.json, section
+ * `eligibilityCriteria`); the joint one's take the number of countries as their count.
+ */
+const CRITERION_KEYS: Record<CriterionId, { name: string; guidance: string }> = {
+  joint: { name: "eligibilityCriteria.joint.name", guidance: "eligibilityCriteria.joint.guidance" },
+  eligibleInstitutions: { name: "eligibilityCriteria.eligibleInstitutions.name", guidance: "eligibilityCriteria.eligibleInstitutions.guidance" },
+  linkedToSocOrCt: { name: "eligibilityCriteria.linkedToSocOrCt.name", guidance: "eligibilityCriteria.linkedToSocOrCt.guidance" },
+  insideWindow: { name: "eligibilityCriteria.insideWindow.name", guidance: "eligibilityCriteria.insideWindow.guidance" },
+  complete: { name: "eligibilityCriteria.complete.name", guidance: "eligibilityCriteria.complete.guidance" },
+};
+
+export const DEFAULT_CRITERIA: readonly CriterionId[] = CRITERION_IDS;
 
 /** A criterion as the applicants read it: its name, and what it asks of them. */
 export interface CriterionWording {
@@ -71,27 +59,51 @@ export interface RoundEligibility {
 /** The Guide to applicants' own rules, for a round that says nothing else. */
 export const DEFAULT_ELIGIBILITY: RoundEligibility = { criteria: DEFAULT_CRITERIA, wording: {}, minimumCountries: 2, graceHours: 0 };
 
-const NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six"];
+const NUMBER_KEYS = [
+  "eligibilityCriteria.numbers.zero",
+  "eligibilityCriteria.numbers.one",
+  "eligibilityCriteria.numbers.two",
+  "eligibilityCriteria.numbers.three",
+  "eligibilityCriteria.numbers.four",
+  "eligibilityCriteria.numbers.five",
+  "eligibilityCriteria.numbers.six",
+];
 
-/** "two", "three"… up to the six Western Balkan countries; digits beyond. */
-export function countInWords(count: number): string {
-  return NUMBER_WORDS[count] ?? String(count);
+/** "two", "three"… up to the six Western Balkan countries, in the reader's language; digits beyond. */
+export function countInWords(count: number, t: Translate = inEnglish): string {
+  const key = NUMBER_KEYS[count];
+  return key ? t(key) : formatNumberIn(languageOf(t), count);
 }
 
-/** The Guide's own wording of a criterion, its number of countries filled in. */
-export function defaultWording(id: CriterionId, minimumCountries: number): CriterionWording {
-  const criterion = ELIGIBILITY_CRITERIA.find((candidate) => candidate.id === id)!;
-  const wording: CriterionWording = { name: criterion.label, guidance: criterion.guidance };
-  if (id !== "joint" || minimumCountries === 2) return wording;
-  const count = countInWords(minimumCountries);
-  return { name: wording.name.replace("two", count), guidance: wording.guidance.replace("two", count) };
+/** The Guide's own wording of a criterion in the reader's language, its number of countries filled in. */
+export function defaultWording(id: CriterionId, minimumCountries: number, t: Translate = inEnglish): CriterionWording {
+  const keys = CRITERION_KEYS[id];
+  const countries = { count: minimumCountries, countries: countInWords(minimumCountries, t) };
+  return id === "joint" ? { name: t(keys.name, countries), guidance: t(keys.guidance, countries) } : { name: t(keys.name), guidance: t(keys.guidance) };
 }
 
-/** The criteria a round applies, in the Guide's order, each in the round's words. */
-export function publishedCriteria(rules: RoundEligibility): (CriterionWording & { id: CriterionId })[] {
-  return ELIGIBILITY_CRITERIA.filter((criterion) => rules.criteria.includes(criterion.id)).map((criterion) => ({
-    id: criterion.id,
-    ...(rules.wording[criterion.id] ?? defaultWording(criterion.id, rules.minimumCountries)),
+/** The five criteria of the Guide to applicants, in its English words, for a round that asks for two countries. */
+export const ELIGIBILITY_CRITERIA = [
+  inTheGuidesWords("joint"),
+  inTheGuidesWords("eligibleInstitutions"),
+  inTheGuidesWords("linkedToSocOrCt"),
+  inTheGuidesWords("insideWindow"),
+  inTheGuidesWords("complete"),
+] as const;
+
+function inTheGuidesWords(id: CriterionId): { id: CriterionId; label: string; guidance: string } {
+  const { name, guidance } = defaultWording(id, DEFAULT_ELIGIBILITY.minimumCountries);
+  return { id, label: name, guidance };
+}
+
+/**
+ * The criteria a round applies, in the Guide's order, each in the round's words: as the TAF
+ * team typed them where it reworded one, else the Guide's in the reader's language.
+ */
+export function publishedCriteria(rules: RoundEligibility, t: Translate = inEnglish): (CriterionWording & { id: CriterionId })[] {
+  return CRITERION_IDS.filter((id) => rules.criteria.includes(id)).map((id) => ({
+    id,
+    ...(rules.wording[id] ?? defaultWording(id, rules.minimumCountries, t)),
   }));
 }
 
@@ -180,12 +192,10 @@ export function jointStanding(countries: number, rule: JointRule): "joint" | "no
   return rule.required ? "notJointYet" : "notRequired";
 }
 
-/** The joint rule as applicants read it, a sentence of its own. */
-export function jointRuleInWords(rule: JointRule): string {
-  const countries = `confirmed institutions from at least ${countInWords(rule.minimumCountries)} Western Balkan countries`;
-  return rule.required
-    ? `A proposal is joint when ${countries} stand behind it.`
-    : `This round does not ask for a joint proposal: institutions of one country may apply on their own, although ${countries} make it a joint one.`;
+/** The joint rule as applicants read it, a sentence of its own in their language. */
+export function jointRuleInWords(rule: JointRule, t: Translate = inEnglish): string {
+  const countries = { count: rule.minimumCountries, countries: countInWords(rule.minimumCountries, t) };
+  return rule.required ? t("eligibilityCriteria.jointRule.required", countries) : t("eligibilityCriteria.jointRule.notRequired", countries);
 }
 
 /** The Guide to applicants' minimum, for a round that sets none (its `minimumCountries`). */
@@ -219,11 +229,10 @@ export function windowPosition(window: SubmissionWindow, at: Instant): WindowPos
 }
 
 /** "40 minutes", "1 hour", "5 hours": how late a submission came, rounded down to the hour after the first. */
-export function lateness(deadline: Instant, at: Instant): string {
+export function lateness(deadline: Instant, at: Instant, t: Translate = inEnglish): string {
   const minutes = Math.max(1, Math.floor((Date.parse(at) - Date.parse(deadline)) / 60_000));
-  if (minutes < 60) return minutes === 1 ? "1 minute" : `${minutes} minutes`;
-  const hours = Math.floor(minutes / 60);
-  return hours === 1 ? "1 hour" : `${hours} hours`;
+  if (minutes < 60) return t("eligibilityCriteria.lateness.minutes", { count: minutes });
+  return t("eligibilityCriteria.lateness.hours", { count: Math.floor(minutes / 60) });
 }
 
 /** The round's rules, the defaults filling what it leaves out. */
@@ -236,9 +245,9 @@ export function eligibilityRules(rules: Partial<RoundEligibility> | undefined): 
   };
 }
 
-export function listInWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+/** "Albania, Kosovo* and Serbia": joined as the reader's language joins a list ("i" in BCMS, "dhe" in Albanian). */
+export function listInWords(words: readonly string[], t: Translate = inEnglish): string {
+  return new Intl.ListFormat(intlLocale(languageOf(t)), { type: "conjunction" }).format(words);
 }
 
 /** The worst outcome wins: one failed criterion fails the check, one open question needs a person. */

@@ -1,17 +1,30 @@
 // The words of the programme's reporting, in one place: the dashboard, the round report and
 // anything mailed to the steering committee say a round's figures the same way, with the
-// plural forms right ("1 proposal from 1 country", "6 proposals from 4 countries").
+// plural forms of the reader's language right ("1 proposal from 1 country", "6 proposals from
+// 4 countries"; Serbian's one/few/other). Each takes the page's translator last, English by default.
 
+import { intlLocale } from "./languages";
 import { formatNumberIn } from "./time";
+import type { Translate } from "./words";
+import { inEnglish, languageOf } from "./words";
 
-/** A count as a reader reads it: "8,407", not "8407". */
-export function figure(n: number): string {
-  return formatNumberIn("en", n);
+/** A count as a reader reads it: "8,407", not "8407"; "8.407" in Macedonian. */
+export function figure(n: number, t: Translate = inEnglish): string {
+  return formatNumberIn(languageOf(t), n);
 }
 
+/** What the programme's reports count, each with its plural forms in the catalogue. */
+const COUNTED = {
+  proposal: "reportingWords.proposals",
+  country: "reportingWords.countries",
+  "submitted proposal": "reportingWords.submittedProposals",
+} as const;
+
+export type Counted = keyof typeof COUNTED;
+
 /** "1 proposal", "6 proposals", "1,487 proposals". */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${figure(n)} ${n === 1 ? singular : plural}`;
+export function countOf(n: number, counted: Counted, t: Translate = inEnglish): string {
+  return t(COUNTED[counted], { count: n, figure: figure(n, t) });
 }
 
 export type RoundSummaryFigures = {
@@ -28,30 +41,32 @@ export type RoundSummaryFigures = {
  * A round in one line, as the programme writes it: "6 proposals from 4 countries; 1 stood out,
  * 4 more promising". Before any decision it says so, rather than "0 promising".
  */
-export function roundSummary(figures: RoundSummaryFigures): string {
-  if (figures.submitted === 0) return "No proposals submitted";
-  const intake = `${countOf(figures.submitted, "proposal")} from ${countOf(figures.countries, "country", "countries")}`;
-  if (figures.decided === 0) return `${intake}; no selection decisions yet`;
-  if (figures.promising === 0) return `${intake}; none promising`;
-  if (figures.stoodOut === 0) return `${intake}; ${figure(figures.promising)} promising`;
+export function roundSummary(figures: RoundSummaryFigures, t: Translate = inEnglish): string {
+  if (figures.submitted === 0) return t("reportingWords.noProposals");
+  const intake = t("reportingWords.intake", { proposals: countOf(figures.submitted, "proposal", t), countries: countOf(figures.countries, "country", t) });
+  if (figures.decided === 0) return t("reportingWords.noDecisions", { intake });
+  if (figures.promising === 0) return t("reportingWords.nonePromising", { intake });
+  if (figures.stoodOut === 0) return t("reportingWords.promising", { intake, count: figures.promising, figure: figure(figures.promising, t) });
+  const stoodOut = t("reportingWords.stoodOut", { intake, count: figures.stoodOut, figure: figure(figures.stoodOut, t) });
   const more = figures.promising - figures.stoodOut;
-  return more === 0 ? `${intake}; ${figure(figures.stoodOut)} stood out` : `${intake}; ${figure(figures.stoodOut)} stood out, ${figure(more)} more promising`;
+  return more === 0 ? stoodOut : t("reportingWords.morePromising", { stoodOut, count: more, figure: figure(more, t) });
 }
 
 /** "83%" of a share between 0 and 1; "–" where there is nothing to share out. */
-export function percentOf(share: number | null): string {
-  return share === null ? "–" : `${Math.round(share * 100)}%`;
+export function percentOf(share: number | null, t: Translate = inEnglish): string {
+  return share === null ? t("reportingWords.none") : t("reportingWords.percent", { figure: figure(Math.round(share * 100), t) });
 }
 
 /** "12 days", "1 day", "–" for none. Half days (a median of two) are rounded to one decimal. */
-export function daysOf(days: number | null): string {
-  if (days === null) return "–";
+export function daysOf(days: number | null, t: Translate = inEnglish): string {
+  if (days === null) return t("reportingWords.none");
   const rounded = Math.round(days * 10) / 10;
-  return `${rounded} ${rounded === 1 ? "day" : "days"}`;
+  return t("reportingWords.days", { count: rounded, figure: figure(rounded, t) });
 }
 
-/** "March 2027" for "2027-03". */
-export function monthOf(month: string): string {
+/** "March 2027" for "2027-03"; "mart 2027." in BCMS. */
+export function monthOf(month: string, t: Translate = inEnglish): string {
   const at = new Date(`${month}-01T00:00:00Z`);
-  return Number.isNaN(at.getTime()) ? month : at.toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  if (Number.isNaN(at.getTime())) return month;
+  return at.toLocaleString(intlLocale(languageOf(t)), { month: "long", year: "numeric", timeZone: "UTC" });
 }

@@ -5,6 +5,9 @@
  * Administrators edit a round's criteria until its first review is submitted; from then on the
  * stored scores refer to them by id, so an id never changes once a review could point at it.
  */
+import { intlLocale } from "./languages";
+import type { Translate } from "./words";
+import { inEnglish, languageOf } from "./words";
 
 /** The points of the scale every criterion is scored on, worst first. */
 export const SCALE_POINTS = [1, 2, 3, 4, 5] as const;
@@ -25,103 +28,111 @@ export interface ReviewCriterion {
   scaleLabels: ScaleLabels;
 }
 
+/** A criterion's words in a language: what `DEFAULT_CRITERION_KEYS` holds as keys. */
+function inWords(criterion: ReviewCriterion, t: Translate): ReviewCriterion {
+  const [one, two, three, four, five] = criterion.scaleLabels.map((key) => t(key));
+  return { ...criterion, name: t(criterion.name), guidance: t(criterion.guidance), scaleLabels: [one!, two!, three!, four!, five!] };
+}
+
 // Equal weights by default: the weighted score then reads as the plain mean, which a reviewer
-// can check by hand; a round that cares more for one criterion says so in its settings.
-export const DEFAULT_REVIEW_CRITERIA: readonly ReviewCriterion[] = [
+// can check by hand; a round that cares more for one criterion says so in its settings. The
+// words are catalogue keys (locales/<language>/rules.json, section `reviewCriteria`).
+const DEFAULT_CRITERION_KEYS: readonly ReviewCriterion[] = [
   {
     id: "relevance",
-    name: "Relevance to SOC/CT priorities",
-    guidance:
-      "Does the proposal address a serious and organised crime or counter-terrorism priority of the region (EMPACT priorities, the Western Balkans CT action plan)? Is the link operational, not only general?",
+    name: "reviewCriteria.relevance.name",
+    guidance: "reviewCriteria.relevance.guidance",
     weight: 1,
-    scaleLabels: [
-      "No link to serious and organised crime or counter-terrorism",
-      "A loose link, stated but not shown",
-      "Linked to a priority, in general terms",
-      "Clearly addresses a named priority threat",
-      "Addresses a priority threat directly, with an operational aim",
-    ],
+    scaleLabels: ["reviewCriteria.relevance.scale1", "reviewCriteria.relevance.scale2", "reviewCriteria.relevance.scale3", "reviewCriteria.relevance.scale4", "reviewCriteria.relevance.scale5"],
   },
   {
     id: "regionalAddedValue",
-    name: "Regional (cross-border) added value",
-    guidance:
-      "Would the institutions achieve together what none could alone? Look for shared cases, joint investigation teams, information exchange and lasting working contacts across borders.",
+    name: "reviewCriteria.regionalAddedValue.name",
+    guidance: "reviewCriteria.regionalAddedValue.guidance",
     weight: 1,
-    scaleLabels: [
-      "National activity with partners in name only",
-      "Partners attend, but the work stays national",
-      "Some joint work across borders",
-      "Real joint work that each partner needs",
-      "Cross-border cooperation no partner could achieve alone",
-    ],
+    scaleLabels: ["reviewCriteria.regionalAddedValue.scale1", "reviewCriteria.regionalAddedValue.scale2", "reviewCriteria.regionalAddedValue.scale3", "reviewCriteria.regionalAddedValue.scale4", "reviewCriteria.regionalAddedValue.scale5"],
   },
   {
     id: "operationalFeasibility",
-    name: "Operational feasibility",
-    guidance:
-      "Can the partners carry it out as planned: the right people and mandates, realistic timing and steps, risks (legal, security, political) seen and answered?",
+    name: "reviewCriteria.operationalFeasibility.name",
+    guidance: "reviewCriteria.operationalFeasibility.guidance",
     weight: 1,
-    scaleLabels: [
-      "Cannot be carried out as described",
-      "Major gaps in mandate, people or plan",
-      "Feasible, with gaps the partners must close",
-      "Well planned, with minor risks",
-      "Ready to start: mandates, people, timing and risks in hand",
-    ],
+    scaleLabels: ["reviewCriteria.operationalFeasibility.scale1", "reviewCriteria.operationalFeasibility.scale2", "reviewCriteria.operationalFeasibility.scale3", "reviewCriteria.operationalFeasibility.scale4", "reviewCriteria.operationalFeasibility.scale5"],
   },
   {
     id: "sustainability",
-    name: "Sustainability",
-    guidance:
-      "Will the results outlast the activity: procedures adopted, trainers trained, contacts and channels kept, the institutions' own resources committed?",
+    name: "reviewCriteria.sustainability.name",
+    guidance: "reviewCriteria.sustainability.guidance",
     weight: 1,
-    scaleLabels: [
-      "Nothing remains after the activity",
-      "Results depend on further outside funding",
-      "Some results are kept by the institutions",
-      "The institutions commit to keep most results",
-      "Results built into the institutions' routine work",
-    ],
+    scaleLabels: ["reviewCriteria.sustainability.scale1", "reviewCriteria.sustainability.scale2", "reviewCriteria.sustainability.scale3", "reviewCriteria.sustainability.scale4", "reviewCriteria.sustainability.scale5"],
   },
   {
     id: "valueForMoney",
-    name: "Value for money",
-    guidance:
-      "Are the costs in proportion to the expected results and the number of institutions and officers reached? Is anything funded twice or better covered by another instrument?",
+    name: "reviewCriteria.valueForMoney.name",
+    guidance: "reviewCriteria.valueForMoney.guidance",
     weight: 1,
-    scaleLabels: [
-      "Costs out of proportion to any result",
-      "High costs for modest results",
-      "Reasonable costs for the results",
-      "Good results for the costs",
-      "Excellent results for modest costs",
-    ],
+    scaleLabels: ["reviewCriteria.valueForMoney.scale1", "reviewCriteria.valueForMoney.scale2", "reviewCriteria.valueForMoney.scale3", "reviewCriteria.valueForMoney.scale4", "reviewCriteria.valueForMoney.scale5"],
   },
 ];
 
-export const RECOMMENDATIONS = {
-  promising: { label: "Promising", meaning: "Worth turning into a concept with the TAF team." },
-  notPromising: { label: "Not promising", meaning: "Should not be taken further in this round." },
-  needsClarification: {
-    label: "Needs clarification",
-    meaning: "Cannot be judged until the applicants answer the questions in the review.",
-  },
+/** The Guide's criteria in English, as a new round stores them. */
+export const DEFAULT_REVIEW_CRITERIA: readonly ReviewCriterion[] = DEFAULT_CRITERION_KEYS.map((criterion) => inWords(criterion, inEnglish));
+
+/**
+ * A round's criterion as the reader reads it: one the TAF team left in the Guide's words (its
+ * id, name, guidance and scale exactly the English default's) in the reader's language; one the
+ * team wrote or reworded as typed.
+ */
+export function reviewCriterionIn(criterion: ReviewCriterion, t: Translate = inEnglish): ReviewCriterion {
+  const index = DEFAULT_REVIEW_CRITERIA.findIndex((guide) => guide.id === criterion.id);
+  const guide = DEFAULT_REVIEW_CRITERIA[index];
+  if (!guide) return criterion;
+  const unchanged =
+    guide.name === criterion.name && guide.guidance === criterion.guidance && guide.scaleLabels.every((label, point) => label === criterion.scaleLabels[point]);
+  return unchanged ? { ...inWords(DEFAULT_CRITERION_KEYS[index]!, t), weight: criterion.weight } : criterion;
+}
+
+/** The words of a choice: its label and what it means. */
+export interface ChoiceWords {
+  label: string;
+  meaning: string;
+}
+
+const RECOMMENDATION_KEYS = {
+  promising: { label: "recommendations.promising.label", meaning: "recommendations.promising.meaning" },
+  notPromising: { label: "recommendations.notPromising.label", meaning: "recommendations.notPromising.meaning" },
+  needsClarification: { label: "recommendations.needsClarification.label", meaning: "recommendations.needsClarification.meaning" },
 } as const;
 
-export type Recommendation = keyof typeof RECOMMENDATIONS;
+export type Recommendation = keyof typeof RECOMMENDATION_KEYS;
 
-export const RECOMMENDATION_IDS = Object.keys(RECOMMENDATIONS) as [Recommendation, ...Recommendation[]];
+export const RECOMMENDATION_IDS = Object.keys(RECOMMENDATION_KEYS) as [Recommendation, ...Recommendation[]];
 
-export const CONFIDENCE_LEVELS = {
-  low: { label: "Low", meaning: "Outside my field: my scores are an informed guess." },
-  medium: { label: "Medium", meaning: "Close to my field: I may have missed some points." },
-  high: { label: "High", meaning: "My field: I know the subject and the institutions." },
+/** "Promising", with what it means, in the reader's language. */
+export function recommendationWordsIn(id: Recommendation, t: Translate = inEnglish): ChoiceWords {
+  return { label: t(RECOMMENDATION_KEYS[id].label), meaning: t(RECOMMENDATION_KEYS[id].meaning) };
+}
+
+/** The recommendations in English, the language of record. */
+export const RECOMMENDATIONS = Object.fromEntries(RECOMMENDATION_IDS.map((id) => [id, recommendationWordsIn(id)])) as Record<Recommendation, ChoiceWords>;
+
+const CONFIDENCE_KEYS = {
+  low: { label: "confidence.low.label", meaning: "confidence.low.meaning" },
+  medium: { label: "confidence.medium.label", meaning: "confidence.medium.meaning" },
+  high: { label: "confidence.high.label", meaning: "confidence.high.meaning" },
 } as const;
 
-export type Confidence = keyof typeof CONFIDENCE_LEVELS;
+export type Confidence = keyof typeof CONFIDENCE_KEYS;
 
-export const CONFIDENCE_IDS = Object.keys(CONFIDENCE_LEVELS) as [Confidence, ...Confidence[]];
+export const CONFIDENCE_IDS = Object.keys(CONFIDENCE_KEYS) as [Confidence, ...Confidence[]];
+
+/** "High", with what it means, in the reader's language. */
+export function confidenceWordsIn(id: Confidence, t: Translate = inEnglish): ChoiceWords {
+  return { label: t(CONFIDENCE_KEYS[id].label), meaning: t(CONFIDENCE_KEYS[id].meaning) };
+}
+
+/** The confidence levels in English, the language of record. */
+export const CONFIDENCE_LEVELS = Object.fromEntries(CONFIDENCE_IDS.map((id) => [id, confidenceWordsIn(id)])) as Record<Confidence, ChoiceWords>;
 
 /** A round's criteria as an administrator's form sends them: anything may still be wrong. */
 export interface ReviewCriterionDraft {
@@ -140,44 +151,44 @@ function hasAPointEach(labels: readonly string[]): labels is ScaleLabels {
 
 /**
  * Checks a round's criteria before they are stored; every problem is a sentence for the
- * administrator, naming the criterion by its place in the list and its name.
+ * administrator in their language, naming the criterion by its place in the list and its name.
  */
-export function checkReviewCriteria(drafts: readonly ReviewCriterionDraft[]): CheckedReviewCriteria {
-  if (drafts.length === 0) return { ok: false, problems: ["A round needs at least one review criterion."] };
+export function checkReviewCriteria(drafts: readonly ReviewCriterionDraft[], t: Translate = inEnglish): CheckedReviewCriteria {
+  if (drafts.length === 0) return { ok: false, problems: [t("reviewCriteria.problem.none")] };
 
   const problems: string[] = [];
   const criteria: ReviewCriterion[] = [];
   const seenIds = new Set<string>();
   const seenNames = new Set<string>();
+  const list = new Intl.ListFormat(intlLocale(languageOf(t)), { type: "conjunction" });
   drafts.forEach((draft, index) => {
     const id = draft.id.trim();
     const name = draft.name.trim();
-    const which = name === "" ? `Criterion ${index + 1}` : `Criterion ${index + 1} (${name})`;
+    const which = name === "" ? t("reviewCriteria.problem.which", { number: index + 1 }) : t("reviewCriteria.problem.whichNamed", { number: index + 1, name });
 
-    if (id === "") problems.push(`${which} needs an id.`);
-    else if (seenIds.has(id)) problems.push(`${which} has the id "${id}", which an earlier criterion already uses.`);
+    if (id === "") problems.push(t("reviewCriteria.problem.needsId", { which }));
+    else if (seenIds.has(id)) problems.push(t("reviewCriteria.problem.idTaken", { which, id }));
     seenIds.add(id);
 
-    if (name === "") problems.push(`${which} needs a name.`);
-    else if (seenNames.has(name.toLowerCase())) problems.push(`${which} has the same name as an earlier criterion.`);
+    if (name === "") problems.push(t("reviewCriteria.problem.needsName", { which }));
+    else if (seenNames.has(name.toLowerCase())) problems.push(t("reviewCriteria.problem.nameTaken", { which }));
     seenNames.add(name.toLowerCase());
 
     if (!Number.isFinite(draft.weight) || draft.weight <= 0) {
-      const given = Number.isFinite(draft.weight) ? `; it has ${draft.weight}` : "";
-      problems.push(`${which} needs a weight, a number above zero${given}.`);
+      problems.push(
+        Number.isFinite(draft.weight)
+          ? t("reviewCriteria.problem.needsWeightGiven", { which, given: draft.weight })
+          : t("reviewCriteria.problem.needsWeight", { which }),
+      );
     }
 
     const labels = draft.scaleLabels;
     if (!hasAPointEach(labels)) {
-      problems.push(`${which} needs a label for each of the ${SCALE_POINTS.length} points of the scale; it has ${labels.length}.`);
+      problems.push(t("reviewCriteria.problem.scaleLength", { which, points: SCALE_POINTS.length, given: labels.length }));
       return;
     }
-    const blank = labels.flatMap((label, index) => (label.trim() === "" ? [index + 1] : []));
-    const last = blank.pop();
-    if (last !== undefined) {
-      const points = blank.length === 0 ? `point ${last}` : `points ${blank.join(", ")} and ${last}`;
-      problems.push(`${which} needs words for ${points} of the scale.`);
-    }
+    const blank = labels.flatMap((label, index) => (label.trim() === "" ? [String(index + 1)] : []));
+    if (blank.length > 0) problems.push(t("reviewCriteria.problem.blankPoints", { which, count: blank.length, points: list.format(blank) }));
 
     const [one, two, three, four, five] = labels;
     criteria.push({

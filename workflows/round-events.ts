@@ -4,6 +4,8 @@
  */
 import type { Actor } from "./actors";
 import type { Instant } from "./eligibility";
+import type { Translate } from "./words";
+import { inEnglish } from "./words";
 
 export type RoundEvent =
   /** `opensAt` is the round's stored opening time: the scheduler may open it from then on. */
@@ -30,13 +32,25 @@ export interface RoundEventWords {
   scheduled: string | null;
 }
 
-export const ROUND_EVENTS: Record<RoundEventType, RoundEventWords> = {
-  OPEN: { action: "open the round", history: "opened the round", scheduled: "opened the round at its opening time" },
-  CLOSE: { action: "close the round", history: "closed the round", scheduled: "closed the round at its closing time" },
-  REOPEN: { action: "reopen the round", history: "reopened the round", scheduled: null },
-  ARCHIVE: { action: "archive the round", history: "archived the round", scheduled: null },
-  CANCEL: { action: "cancel the round", history: "cancelled the round", scheduled: null },
+/** The catalogue keys of each event's words (locales/<language>/rules.json, section `roundEvents`). */
+const ROUND_EVENT_KEYS: Record<RoundEventType, RoundEventWords> = {
+  OPEN: { action: "roundEvents.open.action", history: "roundEvents.open.history", scheduled: "roundEvents.open.scheduled" },
+  CLOSE: { action: "roundEvents.close.action", history: "roundEvents.close.history", scheduled: "roundEvents.close.scheduled" },
+  REOPEN: { action: "roundEvents.reopen.action", history: "roundEvents.reopen.history", scheduled: null },
+  ARCHIVE: { action: "roundEvents.archive.action", history: "roundEvents.archive.history", scheduled: null },
+  CANCEL: { action: "roundEvents.cancel.action", history: "roundEvents.cancel.history", scheduled: null },
 };
+
+/** An event's words in the reader's language, English by default. */
+export function roundEventWordsIn(type: RoundEventType, t: Translate = inEnglish): RoundEventWords {
+  const keys = ROUND_EVENT_KEYS[type];
+  return { action: t(keys.action), history: t(keys.history), scheduled: keys.scheduled === null ? null : t(keys.scheduled) };
+}
+
+/** Every event's words in English, the language of record (the machine's refusals read them). */
+export const ROUND_EVENTS = Object.fromEntries(
+  Object.keys(ROUND_EVENT_KEYS).map((type) => [type, roundEventWordsIn(type as RoundEventType)]),
+) as Record<RoundEventType, RoundEventWords>;
 
 export function isRoundEventType(type: string): type is RoundEventType {
   return Object.hasOwn(ROUND_EVENTS, type);

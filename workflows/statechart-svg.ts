@@ -13,15 +13,16 @@
  * A state is labelled with `meta.label` (else its key); a transition with `meta.label` (else its
  * event type in words).
  *
- * The layout depends on the machine only, so it is worked out once per machine (and a new
- * machine version is a new machine object); a view only colours it.
+ * The layout depends on the machine and the language of its words only (a label's width sizes
+ * its box), so it is worked out once per machine and language (and a new machine version is a
+ * new machine object); a view only colours it.
  */
 import type { AnyStateMachine, AnyStateNode } from "xstate";
-import { inEnglish } from "./words";
+import type { Translate } from "./words";
+import { catalogueOf, inEnglish } from "./words";
 
-// The machines' labels and descriptions are catalogue keys; the picture shows them in English,
-// the language of record.
-const ENGLISH = inEnglish;
+// The machines' labels and descriptions are catalogue keys; the picture shows them in the
+// language of the translator it is drawn with, English (the language of record) by default.
 
 export interface StatechartView {
   /** The current state as a dotted path ("eligibility.awaitingDecision"), or null. */
@@ -102,11 +103,11 @@ interface Layout {
   height: number;
 }
 
-const layouts = new WeakMap<AnyStateMachine, Layout>();
+const layouts = new WeakMap<AnyStateMachine, Map<string, Layout>>();
 
-export function drawStatechart(machine: AnyStateMachine, view: StatechartView): string {
+export function drawStatechart(machine: AnyStateMachine, view: StatechartView, t: Translate = inEnglish): string {
   const prefix = `statechart-${machine.id}`;
-  const { byPath, edges, boxes, routes, width, height } = layoutOf(machine);
+  const { byPath, edges, boxes, routes, width, height } = layoutOf(machine, t);
   const current = view.current === null ? undefined : byPath.get(view.current);
   const visitedNodes = view.visited.flatMap((path) => {
     const node = byPath.get(path);
@@ -117,48 +118,51 @@ export function drawStatechart(machine: AnyStateMachine, view: StatechartView): 
   const taken = new Set(edges.filter((edge) => wasTaken(edge, visitedNodes)));
   const edgeMarkup = edges.map((edge) => drawEdge(routes.get(edge)!, edge.label, taken.has(edge), prefix));
 
-  const title = view.title ?? `${humanize(machine.id)} workflow`;
-  const description = describeStatechart(machine, view) || "The states and transitions of the workflow.";
+  const title = view.title ?? t("statechartPicture.title", { machine: humanize(machine.id) });
+  const description = describeStatechart(machine, view, t) || t("statechartPicture.noView");
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" font-size="${FONT_SIZE}">`,
     `<title id="${prefix}-title">${escapeXml(title)}</title>`,
     `<desc id="${prefix}-desc">${escapeXml(description)}</desc>`,
     `<defs>${arrowMarker(`${prefix}-arrow`, COLOURS.edge)}${arrowMarker(`${prefix}-arrow-taken`, COLOURS.edgeTaken)}</defs>`,
-    ...all.filter((box) => box.children.length > 0).map((box) => drawCompound(box, visited, current)),
+    ...all.filter((box) => box.children.length > 0).map((box) => drawCompound(box, visited, current, t)),
     ...edgeMarkup,
-    ...all.filter((box) => box.children.length === 0).map((box) => drawState(box, visited, current)),
+    ...all.filter((box) => box.children.length === 0).map((box) => drawState(box, visited, current, t)),
     `</svg>`,
   ].join("\n");
 }
 
 /** The picture in words, for whoever cannot see it: where the proposal or round is, and where it has been. */
-export function describeStatechart(machine: AnyStateMachine, view: StatechartView): string {
-  const { byPath } = layoutOf(machine);
+export function describeStatechart(machine: AnyStateMachine, view: StatechartView, t: Translate = inEnglish): string {
+  const { byPath } = layoutOf(machine, t);
   const current = view.current === null ? undefined : byPath.get(view.current);
   const visitedNodes = view.visited.flatMap((path) => {
     const node = byPath.get(path);
     return node ? [node] : [];
   });
   return [
-    current ? `Current state: ${[...ancestors(current)].reverse().concat(current).map(labelOf).join(", ")}.` : "",
-    visitedNodes.length > 0 ? `States passed through: ${unique(visitedNodes.map(labelOf)).join(", ")}.` : "",
+    current ? t("statechartPicture.current", { states: [...ancestors(current)].reverse().concat(current).map((node) => labelOf(node, t)).join(", ") }) : "",
+    visitedNodes.length > 0 ? t("statechartPicture.passedThrough", { states: unique(visitedNodes.map((node) => labelOf(node, t))).join(", ") }) : "",
   ]
     .filter(Boolean)
     .join(" ");
 }
 
 /** The picture's size at its natural scale, the same for every view of a machine. */
-export function statechartSize(machine: AnyStateMachine): { width: number; height: number } {
-  const { width, height } = layoutOf(machine);
+export function statechartSize(machine: AnyStateMachine, t: Translate = inEnglish): { width: number; height: number } {
+  const { width, height } = layoutOf(machine, t);
   return { width, height };
 }
 
-function layoutOf(machine: AnyStateMachine): Layout {
-  const known = layouts.get(machine);
+function layoutOf(machine: AnyStateMachine, t: Translate): Layout {
+  const language = catalogueOf(t);
+  const ofMachine = layouts.get(machine) ?? new Map<string, Layout>();
+  layouts.set(machine, ofMachine);
+  const known = ofMachine.get(language);
   if (known) return known;
   const nodes = allStateNodes(machine.root);
-  const edges = collectEdges(nodes);
+  const edges = collectEdges(nodes, t);
   const lanes = groupEdges(edges, (edge) => (isCurved(edge) ? commonParent(edge) : undefined));
   const exits = groupEdges(edges, (edge) => (isExit(edge) ? topLevelOf(edge.source) : undefined));
   const topLevel = Object.values(machine.root.states) as AnyStateNode[];
@@ -169,12 +173,12 @@ function layoutOf(machine: AnyStateMachine): Layout {
   const left = MARGIN + (edges.some((edge) => isThroughGutter(edge, mainColumn)) ? GUTTER : 0);
   let y = MARGIN;
   for (const node of mainColumn) {
-    const box = measure(node, lanes, edges);
+    const box = measure(node, lanes, edges, t);
     place(box, left, y, boxes);
     y += box.height + STAGE_GAP;
   }
   const mainRight = Math.max(...mainColumn.map((node) => boxes.get(node)!.x + boxes.get(node)!.width));
-  placeOutcomes(outcomes, edges, lanes, boxes, mainRight + EXIT_GAP);
+  placeOutcomes(outcomes, edges, lanes, boxes, mainRight + EXIT_GAP, t);
 
   const all = [...boxes.values()];
   const width = Math.ceil(Math.max(...all.map((box) => box.x + box.width)) + MARGIN);
@@ -182,7 +186,7 @@ function layoutOf(machine: AnyStateMachine): Layout {
   const gutter = edges.filter((edge) => isThroughGutter(edge, mainColumn));
   const routes = new Map(edges.map((edge) => [edge, routeEdge(edge, boxes, lanes, exits, gutter, mainColumn, mainRight)]));
   const layout = { byPath: new Map(nodes.map((node) => [node.path.join("."), node])), edges, boxes, routes, width, height };
-  layouts.set(machine, layout);
+  ofMachine.set(language, layout);
   return layout;
 }
 
@@ -197,9 +201,9 @@ function ancestors(node: AnyStateNode): AnyStateNode[] {
   return result;
 }
 
-function labelOf(node: AnyStateNode): string {
+function labelOf(node: AnyStateNode, t: Translate): string {
   const label = (node.meta as { label?: unknown } | undefined)?.label;
-  if (typeof label === "string") return ENGLISH(label);
+  if (typeof label === "string") return t(label);
   return node.type === "history" ? "H" : humanize(node.key);
 }
 
@@ -217,7 +221,7 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-function collectEdges(nodes: AnyStateNode[]): Edge[] {
+function collectEdges(nodes: AnyStateNode[], t: Translate): Edge[] {
   return nodes.flatMap((source) =>
     [...source.transitions.values()].flat().flatMap((transition) =>
       (transition.target ?? []).map((target) => ({
@@ -225,7 +229,7 @@ function collectEdges(nodes: AnyStateNode[]): Edge[] {
         target,
         label:
           typeof (transition.meta as { label?: unknown } | undefined)?.label === "string"
-            ? ENGLISH((transition.meta as { label: string }).label)
+            ? t((transition.meta as { label: string }).label)
             : humanize(transition.eventType),
       })),
     ),
@@ -290,12 +294,12 @@ function labelWidth(label: string): number {
   return Math.max(...wrap(label, LABEL_MAX_WIDTH).map(textWidth));
 }
 
-function measure(node: AnyStateNode, lanes: Map<AnyStateNode, Edge[]>, edges: Edge[]): Box {
-  const children = (Object.values(node.states) as AnyStateNode[]).map((child) => measure(child, lanes, edges));
+function measure(node: AnyStateNode, lanes: Map<AnyStateNode, Edge[]>, edges: Edge[], t: Translate): Box {
+  const children = (Object.values(node.states) as AnyStateNode[]).map((child) => measure(child, lanes, edges, t));
   if (node.type === "history") return { node, x: 0, y: 0, width: HISTORY_SIZE, height: HISTORY_SIZE, contentWidth: 0, children };
   if (children.length === 0) {
     // Room for the label in bold (any state may be the current one) inside a final state's double border.
-    const width = Math.max(STATE_MIN_WIDTH, textWidth(labelOf(node)) * BOLD_WIDTH + 36);
+    const width = Math.max(STATE_MIN_WIDTH, textWidth(labelOf(node, t)) * BOLD_WIDTH + 36);
     return { node, x: 0, y: 0, width, height: STATE_HEIGHT, contentWidth: 0, children };
   }
   const ownLanes = lanes.get(node) ?? [];
@@ -306,7 +310,7 @@ function measure(node: AnyStateNode, lanes: Map<AnyStateNode, Edge[]>, edges: Ed
   );
   const laneWidth =
     ownLanes.length === 0 ? 0 : ownLanes.length * LANE_GAP + BULGE + 8 + Math.max(...ownLanes.map((edge) => labelWidth(edge.label)));
-  const width = Math.max(PADDING * 2 + contentWidth + laneWidth, textWidth(labelOf(node)) + PADDING * 2);
+  const width = Math.max(PADDING * 2 + contentWidth + laneWidth, textWidth(labelOf(node, t)) + PADDING * 2);
   const height = HEADER + children.reduce((sum, box) => sum + box.height, 0) + CHILD_GAP * (children.length - 1) + PADDING;
   return { node, x: 0, y: 0, width, height, contentWidth, children };
 }
@@ -331,6 +335,7 @@ function placeOutcomes(
   lanes: Map<AnyStateNode, Edge[]>,
   boxes: Map<AnyStateNode, Box>,
   x: number,
+  t: Translate,
 ): void {
   const wanted = outcomes.map((node) => {
     const sources = edges.filter((edge) => edge.target === node).map((edge) => boxes.get(edge.source));
@@ -340,7 +345,7 @@ function placeOutcomes(
   wanted.sort((a, b) => a.middle - b.middle || a.node.order - b.node.order);
   let nextFree = MARGIN;
   for (const { node, middle } of wanted) {
-    const box = measure(node, lanes, edges);
+    const box = measure(node, lanes, edges, t);
     const y = Math.max(nextFree, Number.isFinite(middle) ? middle - box.height / 2 : nextFree);
     place(box, x, y, boxes);
     nextFree = y + box.height + OUTCOME_GAP;
@@ -472,19 +477,19 @@ function drawEdge(route: Route, label: string, taken: boolean, prefix: string): 
   ].join("");
 }
 
-function drawCompound(box: Box, visited: Set<AnyStateNode>, current: AnyStateNode | undefined): string {
+function drawCompound(box: Box, visited: Set<AnyStateNode>, current: AnyStateNode | undefined, t: Translate): string {
   const isCurrentLine = current !== undefined && ancestors(current).includes(box.node);
   const fill = visited.has(box.node) ? COLOURS.visitedCompoundFill : COLOURS.compoundFill;
   return [
     `<g class="state compound${isCurrentLine ? " contains-current" : ""}" data-state="${escapeXml(box.node.path.join("."))}">`,
-    titleOf(box.node),
+    titleOf(box.node, t),
     `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="10" fill="${fill}" stroke="${isCurrentLine ? COLOURS.currentBorder : COLOURS.compoundBorder}" stroke-width="${isCurrentLine ? 2 : 1.25}"/>`,
-    `<text x="${round(box.x + PADDING)}" y="${round(box.y + 19)}" font-weight="600" fill="${COLOURS.text}">${escapeXml(labelOf(box.node))}</text>`,
+    `<text x="${round(box.x + PADDING)}" y="${round(box.y + 19)}" font-weight="600" fill="${COLOURS.text}">${escapeXml(labelOf(box.node, t))}</text>`,
     `</g>`,
   ].join("");
 }
 
-function drawState(box: Box, visited: Set<AnyStateNode>, current: AnyStateNode | undefined): string {
+function drawState(box: Box, visited: Set<AnyStateNode>, current: AnyStateNode | undefined, t: Translate): string {
   const isCurrent = box.node === current;
   const classes = ["state", box.node.type, isCurrent ? "current" : "", visited.has(box.node) ? "visited" : ""].filter(Boolean).join(" ");
   const cx = box.x + box.width / 2;
@@ -508,16 +513,16 @@ function drawState(box: Box, visited: Set<AnyStateNode>, current: AnyStateNode |
         : `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="6" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"/>`;
   return [
     `<g class="${classes}" data-state="${escapeXml(box.node.path.join("."))}">`,
-    titleOf(box.node, isCurrent),
+    titleOf(box.node, t, isCurrent),
     shape,
-    `<text x="${round(cx)}" y="${round(cy + 4.5)}" text-anchor="middle" fill="${COLOURS.text}"${isCurrent ? ' font-weight="700"' : ""}>${escapeXml(labelOf(box.node))}</text>`,
+    `<text x="${round(cx)}" y="${round(cy + 4.5)}" text-anchor="middle" fill="${COLOURS.text}"${isCurrent ? ' font-weight="700"' : ""}>${escapeXml(labelOf(box.node, t))}</text>`,
     `</g>`,
   ].join("");
 }
 
-function titleOf(node: AnyStateNode, isCurrent = false): string {
-  const description = node.type === "history" ? "back to the state it was in when it was left" : node.description && ENGLISH(node.description);
-  const words = [labelOf(node), isCurrent ? "(current state)" : "", description ? `: ${description}` : ""];
+function titleOf(node: AnyStateNode, t: Translate, isCurrent = false): string {
+  const description = node.type === "history" ? t("statechartPicture.history") : node.description && t(node.description);
+  const words = [labelOf(node, t), isCurrent ? t("statechartPicture.currentMark") : "", description ? `: ${description}` : ""];
   return `<title>${escapeXml(words.filter(Boolean).join(" ").replace(" :", ":"))}</title>`;
 }
 

@@ -139,7 +139,7 @@ function proposalPage(participation: Participation, user: SessionUser, t: TFunct
           title: proposal.proposal.reference
             ? t("proposalPage.statechartTitle", { reference: proposal.proposal.reference })
             : t("proposalPage.statechartTitleDraft"),
-        })
+        }, language)
       : null,
     history: history.map(({ event, actorName }) => ({
         id: event.id,

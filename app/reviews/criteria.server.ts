@@ -78,7 +78,7 @@ export function saveReviewCriteria(input: { roundId: number; form: ReviewCriteri
         kept.add(id);
         return { ...criterion, id };
       });
-      const checked = checkReviewCriteria(drafts);
+      const checked = checkReviewCriteria(drafts, input.words.t);
       if (!checked.ok) return { ok: false, problem: "invalid", messages: checked.problems };
 
       const version = round.version + 1;

@@ -4,10 +4,10 @@ import { countries, eligibilityChecks, institutions, proposalPartners, proposals
 import type { Actor } from "../../workflows/actors";
 import type { AssignmentState } from "../../workflows/assignment.machine";
 import { allowedAssignmentEvents, assignmentStateLabelOf, restoreAssignment } from "../../workflows/assignment.machine";
-import { ASSIGNMENT_EVENTS } from "../../workflows/assignment-events";
+import { assignmentEventWordsIn } from "../../workflows/assignment-events";
 import type { CriterionResult } from "../../workflows/eligibility";
 import { jointCountries } from "../../workflows/eligibility";
-import { CONFIDENCE_LEVELS, RECOMMENDATIONS } from "../../workflows/review-criteria";
+import { CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn, reviewCriterionIn } from "../../workflows/review-criteria";
 import { formatScore, weightedScore } from "../../workflows/review-scoring";
 import type { PageLanguage } from "../../workflows/languages";
 import { translatorFor } from "../../workflows/messages";
@@ -157,7 +157,7 @@ function proposalAsSubmitted(proposalId: number, language: PageLanguage) {
  */
 function othersReviews(assignment: ReviewerAssignment, t: TFunction) {
   if (assignment.state !== SUBMITTED) return null;
-  const criteria = criteriaOfProposal(db(), assignment.proposalId);
+  const criteria = criteriaOfProposal(db(), assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t));
   return db()
     .select({ id: reviewAssignments.id, review: reviews })
     .from(reviewAssignments)
@@ -176,7 +176,7 @@ function othersReviews(assignment: ReviewerAssignment, t: TFunction) {
       label: t("reviewPage.others.reviewer", { number: index + 1 }),
       scores: criteria.map((criterion) => ({ name: criterion.name, score: review.scores[criterion.id] ?? null })),
       weighted: formatScore(weightedScore(criteria, review.scores as never).value),
-      recommendation: review.recommendation ? RECOMMENDATIONS[review.recommendation].label : null,
+      recommendation: review.recommendation ? recommendationWordsIn(review.recommendation, t).label : null,
       commentForApplicants: review.commentForApplicants,
     }));
 }
@@ -184,7 +184,7 @@ function othersReviews(assignment: ReviewerAssignment, t: TFunction) {
 /** The review page: before "no conflict" only who takes part; then the proposal beside the review. */
 export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser, { t, language }: PageWords) {
   const snapshot = restoreAssignment(assignment.snapshot, assignment.machineVersion);
-  const events = allowedAssignmentEvents(snapshot, reviewerActor(user)).map((type) => ({ type, label: ASSIGNMENT_EVENTS[type].action }));
+  const events = allowedAssignmentEvents(snapshot, reviewerActor(user)).map((type) => ({ type, label: assignmentEventWordsIn(type, t).action }));
   const base = {
     assignmentId: assignment.id,
     proposalId: assignment.proposalId,
@@ -201,15 +201,15 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser,
     ...whoTakesPart(assignment.proposalId),
   };
   if (assignment.state === INVITED) return { ...base, opened: null };
-  const criteria = criteriaOfProposal(db(), assignment.proposalId);
+  const criteria = criteriaOfProposal(db(), assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t));
   const review = db().select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get();
   return {
     ...base,
     opened: {
       proposal: proposalAsSubmitted(assignment.proposalId, language),
       criteria,
-      recommendations: Object.entries(RECOMMENDATIONS).map(([id, words]) => ({ id, ...words })),
-      confidenceLevels: Object.entries(CONFIDENCE_LEVELS).map(([id, words]) => ({ id, ...words })),
+      recommendations: RECOMMENDATION_IDS.map((id) => ({ id, ...recommendationWordsIn(id, t) })),
+      confidenceLevels: CONFIDENCE_IDS.map((id) => ({ id, ...confidenceWordsIn(id, t) })),
       review: {
         scores: review?.scores ?? {},
         recommendation: review?.recommendation ?? "",

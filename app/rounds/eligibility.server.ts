@@ -6,6 +6,8 @@ import type { CriterionId, CriterionWording, RoundEligibility } from "../../work
 import { defaultWording, ELIGIBILITY_CRITERIA, graceEndsAt, publishedCriteria } from "../../workflows/eligibility";
 import type { RoundFacts } from "../../workflows/proposal-events";
 import type { PageLanguage } from "../../workflows/languages";
+import type { Translate } from "../../workflows/words";
+import { inEnglish } from "../../workflows/words";
 import { formatBrusselsIn } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
@@ -29,9 +31,9 @@ export function roundEligibility(round: { code: string; settings: unknown }): Ro
   return { criteria: settings.criteria, wording: settings.criterionWording, minimumCountries: settings.minimumCountries, graceHours: settings.graceHours };
 }
 
-/** The criteria a round applies, in its words: what the applicants read before they submit. */
-export function roundCriteria(round: { code: string; settings: unknown }) {
-  return publishedCriteria(roundEligibility(round));
+/** The criteria a round applies, in its words (the Guide's in the reader's language): what the applicants read before they submit. */
+export function roundCriteria(round: { code: string; settings: unknown }, t: Translate = inEnglish) {
+  return publishedCriteria(roundEligibility(round), t);
 }
 
 /** When a closed round was last closed (by the scheduler or by hand); null while it is not closed. */
@@ -97,7 +99,7 @@ export function roundExists(roundId: number) {
 
 /** The eligibility page of a round: each criterion as it applies and reads, the other settings, and what is locked and why. Null: no such round. */
 export function eligibilitySettingsPage(roundId: number, words: EligibilityWords, now = new Date()) {
-  const { language } = words;
+  const { t, language } = words;
   const round = db().select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
   const rules = roundEligibility(round);
@@ -113,7 +115,7 @@ export function eligibilitySettingsPage(roundId: number, words: EligibilityWords
       deadline: round.closesAt ? formatBrusselsIn(language, round.closesAt) : null,
     },
     criteria: ELIGIBILITY_CRITERIA.map((criterion) => {
-      const guide = defaultWording(criterion.id, rules.minimumCountries);
+      const guide = defaultWording(criterion.id, rules.minimumCountries, t);
       return { id: criterion.id, applies: rules.criteria.includes(criterion.id), ...(rules.wording[criterion.id] ?? guide), guide };
     }),
     minimumCountries: rules.minimumCountries,
@@ -154,11 +156,12 @@ export function saveEligibilitySettings(input: { roundId: number; form: Eligibil
       if (form.graceHours !== before.graceHours && locks.grace) refusals.push(locks.grace);
       if (refusals.length > 0) return { ok: false, problem: "locked", messages: refusals };
 
-      // The form showed the Guide's words for the number of countries stored so far: left as they
-      // were, they follow the new number rather than keep the old one.
+      // The form showed the Guide's words, in the administrator's language, for the number of
+      // countries stored so far: left as they were (or in English, the language of record), they
+      // follow the Guide and the new number rather than become the round's own wording.
       const wording: Partial<Record<CriterionId, CriterionWording>> = {};
       for (const criterion of form.criteria) {
-        const guides = [defaultWording(criterion.id, form.minimumCountries), defaultWording(criterion.id, before.minimumCountries)];
+        const guides = [inEnglish, input.words.t].flatMap((t) => [defaultWording(criterion.id, form.minimumCountries, t), defaultWording(criterion.id, before.minimumCountries, t)]);
         const asTheGuide = guides.some((guide) => criterion.name === guide.name && criterion.guidance === guide.guidance);
         if (!asTheGuide) wording[criterion.id] = { name: criterion.name, guidance: criterion.guidance };
       }

@@ -6,7 +6,7 @@ import { statesWithin } from "../../workflows/proposal-stages";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
-import { isRoundEventType, ROUND_EVENTS } from "../../workflows/round-events";
+import { isRoundEventType, roundEventWordsIn } from "../../workflows/round-events";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
@@ -181,7 +181,7 @@ function statechartHistory(roundId: number, { t, language }: Words) {
   return entries.map((entry) => {
     const { reason, closesAt } = entry.payload as { reason?: string; closesAt?: string | null };
     const scheduled = entry.actorRole === "system";
-    const what = historyWords(entry.type, scheduled);
+    const what = historyWords(entry.type, scheduled, t);
     return {
       id: `event-${entry.id}`,
       time: entry.at.getTime(),
@@ -196,9 +196,9 @@ function statechartHistory(roundId: number, { t, language }: Words) {
 }
 
 /** What the round's history says was done; the scheduler acts only at the round's stored times. */
-function historyWords(type: string, scheduled: boolean) {
+function historyWords(type: string, scheduled: boolean, t: TFunction) {
   if (!isRoundEventType(type)) return type;
-  const words = ROUND_EVENTS[type];
+  const words = roundEventWordsIn(type, t);
   return (scheduled ? words.scheduled : null) ?? words.history;
 }
 

@@ -51,7 +51,7 @@ export function roundPage(roundId: number, admin: SessionUser, pages: { page: Pa
       drafts: round.drafts,
     },
     settings: {
-      criteria: roundCriteria(round).map((criterion) => criterion.name),
+      criteria: roundCriteria(round, t).map((criterion) => criterion.name),
       minimumReviews: round.settings.minimumReviews,
       reviewDays: round.settings.reviewDays,
       maxBudget: formatEurosIn(language, limits.maxBudgetEur),
@@ -70,7 +70,7 @@ export function roundPage(roundId: number, admin: SessionUser, pages: { page: Pa
       // Every round starts planned; each statechart event in the history names the state it led to.
       visited: ["planned", ...history.flatMap((entry) => (entry.toState ? [entry.toState] : []))],
       title: t("roundPage.statechartTitle", { code: round.code }),
-    }),
+    }, language),
     proposals: proposalsOfRound(admin, round.id, pages.page),
     // Once the round no longer takes submissions, its drafts are stuck: the TAF team sees which.
     openDrafts: round.state === "closed" || round.state === "archived" ? openDraftsOfRound(admin, round.id, pages.draftsPage) : null,

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
+import { DEFAULT_CRITERIA, DEFAULT_ELIGIBILITY, defaultWording } from "../../workflows/eligibility";
 import { clientIp } from "../auth/session.server";
 import { ChoiceField, FormErrors } from "../components/fields";
 import { RoundFields } from "../components/rounds/round-form";
@@ -62,7 +62,7 @@ export default function NewRound() {
           label={t("roundPage.settings.criteria")}
           hint={t("roundNew.criteriaHint")}
           meta={fields.criteria}
-          options={ELIGIBILITY_CRITERIA.map((criterion) => ({ value: criterion.id, label: criterion.label }))}
+          options={DEFAULT_CRITERIA.map((id) => ({ value: id, label: defaultWording(id, DEFAULT_ELIGIBILITY.minimumCountries, t).name }))}
         />
 
         <div className="actions">

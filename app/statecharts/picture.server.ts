@@ -1,4 +1,6 @@
 import type { AnyStateMachine } from "xstate";
+import type { PageLanguage } from "../../workflows/languages";
+import { translatorFor } from "../../workflows/messages";
 import { PROPOSAL_MACHINE_VERSION, proposalMachine } from "../../workflows/proposal.machine";
 import { ROUND_MACHINE_VERSION, roundMachine } from "../../workflows/round.machine";
 import type { StatechartView } from "../../workflows/statechart-svg";
@@ -7,8 +9,10 @@ import type { PicturedMachine } from "./picture-schema";
 import { pictureAddressSchema } from "./picture-schema";
 
 // A statechart's picture is an image of its own, not markup inside the page: drawn once per
-// address (the layout once per machine version), cached by the browser, and not sent a second
-// time in the page's hydration data. The page carries the picture's words for screen readers.
+// address (the layout once per machine version and language), cached by the browser, and not
+// sent a second time in the page's hydration data. The page carries the picture's words for
+// screen readers. The address names the page's language, so a picture cached in one language
+// is never shown on a page in another.
 
 const MACHINES: Record<PicturedMachine, { machine: AnyStateMachine; version: number }> = {
   proposal: { machine: proposalMachine, version: PROPOSAL_MACHINE_VERSION },
@@ -23,25 +27,29 @@ export interface StatechartPicture {
   height: number;
 }
 
-/** What a page needs to show a statechart's picture: its address, its words and its size. */
-export function statechartPicture(name: PicturedMachine, view: StatechartView & { title: string }): StatechartPicture {
+/** What a page needs to show a statechart's picture in its language: its address, its words and its size. */
+export function statechartPicture(name: PicturedMachine, view: StatechartView & { title: string }, language: PageLanguage): StatechartPicture {
   const { machine, version } = MACHINES[name];
-  const address = new URLSearchParams({ version: String(version) });
+  const t = translatorFor(language);
+  const address = new URLSearchParams({ version: String(version), lang: language });
   if (view.current) address.set("current", view.current);
   if (view.visited.length > 0) address.set("visited", view.visited.join(","));
-  const words = describeStatechart(machine, view);
+  const words = describeStatechart(machine, view, t);
   return {
     src: `/admin/statecharts/${name}?${address}`,
     alt: words ? `${view.title}. ${words}` : view.title,
-    ...statechartSize(machine),
+    ...statechartSize(machine, t),
   };
 }
 
-/** The SVG at a picture's address, or null for an address no machine version has. */
-export function statechartSvg(machineName: string | undefined, search: URLSearchParams): string | null {
+/**
+ * The SVG at a picture's address, in the language it names (else the requester's), or null for
+ * an address no machine version has.
+ */
+export function statechartSvg(machineName: string | undefined, search: URLSearchParams, requesterLanguage: PageLanguage): string | null {
   const parsed = pictureAddressSchema.safeParse({ ...Object.fromEntries(search), machine: machineName });
   if (!parsed.success) return null;
   const { machine, version } = MACHINES[parsed.data.machine];
   if (parsed.data.version !== version) return null;
-  return drawStatechart(machine, { current: parsed.data.current ?? null, visited: parsed.data.visited });
+  return drawStatechart(machine, { current: parsed.data.current ?? null, visited: parsed.data.visited }, translatorFor(parsed.data.lang ?? requesterLanguage));
 }

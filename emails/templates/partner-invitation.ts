@@ -36,8 +36,8 @@ export function partnerInvitationEmail(invitation: {
   const { language, t } = wordsIn(invitation.language);
   const title = titleOf(t, invitation.title);
   const subject = t("mail.partnerInvitation.subject", { title });
-  // The joint rule's sentence is the eligibility criteria's own words (workflows/), translated with them.
-  const soFar = `${t("mail.partnerInvitation.soFar", { countries: listIn(language, invitation.countries) })} ${jointRuleInWords(invitation.jointRule)}`;
+  // The joint rule's sentence is the eligibility criteria's own words (workflows/), in the recipient's language.
+  const soFar = `${t("mail.partnerInvitation.soFar", { countries: listIn(language, invitation.countries) })} ${jointRuleInWords(invitation.jointRule, t)}`;
   return {
     subject,
     language,
