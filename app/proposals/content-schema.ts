@@ -58,6 +58,16 @@ export function countWords(text: string | undefined | null): number {
   return trimmed === "" ? 0 : trimmed.split(/\s+/u).length;
 }
 
+/**
+ * A catalogue key with the values its message names, as one string a zod message can carry:
+ * i18next nests it (`$t(key, {…})`) wherever the message is translated, in the browser
+ * (FieldError) and on the server (translateReply), so a round's own limits reach every language.
+ * The values are numbers only: nesting ends at the first closing bracket.
+ */
+export function messageWith(key: string, values: Record<string, number>): string {
+  return `$t(${key}, ${JSON.stringify(values)})`;
+}
+
 /** EUR 150,000 */
 export function euros(amount: number): string {
   return `EUR ${amount.toLocaleString("en-GB")}`;
@@ -82,7 +92,7 @@ function limitedText(words: number, mode: Mode) {
     .superRefine((text, ctx) => {
       const count = countWords(text);
       if (count > words) {
-        ctx.addIssue({ code: "custom", message: `Use at most ${words} words. This text has ${count}: shorten it by ${count - words}.` });
+        ctx.addIssue({ code: "custom", message: messageWith("draftForm.error.tooManyWords", { limit: words, count, over: count - words }) });
       }
     })
     .optional();
@@ -103,22 +113,27 @@ export type DraftOffer = { themes: readonly string[]; supportKinds: readonly str
 const EVERYTHING: DraftOffer = { themes: THEME_IDS, supportKinds: SUPPORT_KIND_IDS };
 
 /** Choices from the vocabulary; at submission, each of them one the round offers. */
-function choices(ids: [string, ...string[]], offered: readonly string[], what: string, labels: readonly { id: string; label: string }[], mode: Mode) {
-  const listed = z
-    .array(z.enum(ids, { error: `Choose ${what} from the list.` }))
-    .refine((chosen) => new Set(chosen).size === chosen.length, `Choose each of the ${what} once.`);
+function choices(ids: [string, ...string[]], offered: readonly string[], messages: ChoiceMessages, mode: Mode) {
+  const listed = z.array(z.enum(ids, { error: messages.fromList })).refine((chosen) => new Set(chosen).size === chosen.length, messages.once);
   if (mode === "save") return listed.optional();
   return listed
     .superRefine((chosen, ctx) => {
-      const refused = chosen.filter((id) => !offered.includes(id)).map((id) => `“${labels.find((l) => l.id === id)?.label ?? id}”`);
-      if (refused.length === 0) return;
-      ctx.addIssue({
-        code: "custom",
-        message: `This round does not fund ${refused.join(" or ")}: untick ${refused.length === 1 ? "it" : "them"} and choose among the ${what} it offers.`,
-      });
+      // The form marks each choice the round does not fund beside its box: the message counts them.
+      const refused = chosen.filter((id) => !offered.includes(id)).length;
+      if (refused === 0) return;
+      ctx.addIssue({ code: "custom", message: messageWith(messages.notFunded, { count: refused }) });
     })
     .optional();
 }
+
+type ChoiceMessages = { fromList: string; once: string; notFunded: string };
+
+const THEME_MESSAGES: ChoiceMessages = { fromList: "draftForm.error.themesFromList", once: "draftForm.error.themesOnce", notFunded: "draftForm.error.themesNotFunded" };
+const SUPPORT_KIND_MESSAGES: ChoiceMessages = {
+  fromList: "draftForm.error.supportKindsFromList",
+  once: "draftForm.error.supportKindsOnce",
+  notFunded: "draftForm.error.supportKindsNotFunded",
+};
 
 /** A calendar date as the date field sends it, e.g. "2026-09-01", that exists. */
 function isCalendarDate(text: string) {
@@ -148,33 +163,33 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
       expectedResults: limitedText(limits.words.expectedResults, mode),
     }),
     focus: z.object({
-      themes: choices(THEME_IDS, offer.themes, "themes", THEMES, mode),
-      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, "kinds of support", SUPPORT_KINDS, mode),
+      themes: choices(THEME_IDS, offer.themes, THEME_MESSAGES, mode),
+      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, SUPPORT_KIND_MESSAGES, mode),
     }),
     practicalities: z.object({
       intendedStart: z
         .string()
         .trim()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as year-month-day, for example 2026-09-01.")
-        .refine(isCalendarDate, { error: "This date does not exist. Check the day and the month.", abort: true })
-        .refine((date) => mode === "save" || earliestStart === undefined || date >= earliestStart, "This date has passed. Give a day from today on when the first activity could take place.")
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "draftForm.error.dateFormat")
+        .refine(isCalendarDate, { error: "draftForm.error.dateMissing", abort: true })
+        .refine((date) => mode === "save" || earliestStart === undefined || date >= earliestStart, "draftForm.error.datePassed")
         .optional(),
       durationMonths: draftNumber(
-        "Give the duration as a whole number of months, for example 6.",
+        "draftForm.error.durationNumber",
         (months) =>
           months
-            .int("Give a whole number of months.")
-            .min(1, "Give at least 1 month.")
-            .max(limits.maxDurationMonths, `This round allows at most ${limits.maxDurationMonths} months.`),
+            .int("draftForm.error.durationWhole")
+            .min(1, "draftForm.error.durationMinimum")
+            .max(limits.maxDurationMonths, messageWith("draftForm.error.durationMaximum", { count: limits.maxDurationMonths })),
         mode,
       ),
       budgetEur: draftNumber(
-        "Give the budget in euros as a number, for example 45000.",
+        "draftForm.error.budgetNumber",
         (amount) =>
           amount
-            .int("Give whole euros, without cents.")
-            .min(1, "Give an amount above zero.")
-            .max(limits.maxBudgetEur, `This round allows at most ${euros(limits.maxBudgetEur)}.`),
+            .int("draftForm.error.budgetWhole")
+            .min(1, "draftForm.error.budgetMinimum")
+            .max(limits.maxBudgetEur, messageWith("draftForm.error.budgetMaximum", { amount: limits.maxBudgetEur })),
         mode,
       ),
       contactPerson: lineText(CHARACTER_CAPS.contactPerson).optional(),
@@ -232,6 +247,28 @@ const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((par
 export function partLabel(field: string): string {
   return field === "title" ? "Title" : (PROPOSAL_PARTS.find((part) => part.key === field)?.label ?? field);
 }
+
+/** The catalogue key of a form field's label, in the page's language: t(partLabelKey("summary")). */
+export function partLabelKey(field: string): string {
+  // A list's error is the list's: "themes[0]" is in Themes.
+  const name = field.split(/[.[]/)[0]!;
+  return PART_LABEL_KEYS[name as DraftField] ?? name;
+}
+
+const PART_LABEL_KEYS: Record<DraftField, string> = {
+  title: "draftForm.part.title",
+  summary: "draftForm.part.summary",
+  problem: "draftForm.part.problem",
+  objectives: "draftForm.part.objectives",
+  activities: "draftForm.part.activities",
+  expectedResults: "draftForm.part.expectedResults",
+  themes: "draftForm.part.themes",
+  supportKinds: "draftForm.part.supportKinds",
+  intendedStart: "draftForm.part.intendedStart",
+  durationMonths: "draftForm.part.durationMonths",
+  budgetEur: "draftForm.part.budgetEur",
+  contactPerson: "draftForm.part.contactPerson",
+};
 
 /** The form field behind a missing part's label, so a blocker can link to it. */
 export function fieldOfPart(label: string): DraftField | null {

@@ -1,7 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import { countries, institutions, proposalEvents, proposalPartners, proposals, rounds } from "../../db/schema";
-import { countryLabel } from "../../workflows/countries";
-import { formatBrussels } from "../../workflows/time";
+import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrussels, formatBrusselsIn } from "../../workflows/time";
+import type { Translate } from "../../workflows/words";
 import type { Actor } from "../../workflows/actors";
 import { applies, countInWords, graceEndsAt, jointCountries, jointRuleOf, listInWords, windowPosition } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
@@ -43,16 +45,30 @@ function roundView(round: RoundRow): RoundView {
   };
 }
 
-/** Why no proposal can be started or submitted in this round now, in words; null when it can. */
-function roundRefusal(round: RoundRow, now: Date): string | null {
+type RoundRefusal = "notOpenYet" | "closed" | "deadlinePassed";
+
+/** Why no proposal can be started or submitted in this round now; null when it can. */
+function roundRefusalOf(round: RoundRow, now: Date): RoundRefusal | null {
   const window = { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null };
   const position = windowPosition(window, now.toISOString());
-  if (round.state === "planned" || position === "notYetOpen") {
-    return `“${round.title}” is not open yet: it opens on ${formatBrussels(round.opensAt)}.`;
-  }
-  if (round.state !== "open") return `“${round.title}” is closed: it accepts no more proposals.`;
-  if (position === "closed") return `The deadline of “${round.title}” passed on ${formatBrussels(round.closesAt!)}: it accepts no more proposals.`;
+  if (round.state === "planned" || position === "notYetOpen") return "notOpenYet";
+  if (round.state !== "open") return "closed";
+  if (position === "closed") return "deadlinePassed";
   return null;
+}
+
+/** The same in words, in the page's language; null when the round takes proposals now. */
+function roundRefusal(round: RoundRow, now: Date, t: Translate, language: PageLanguage): string | null {
+  switch (roundRefusalOf(round, now)) {
+    case "notOpenYet":
+      return t("newProposal.refusal.notOpenYet", { round: round.title, date: formatBrusselsIn(language, round.opensAt) });
+    case "closed":
+      return t("newProposal.refusal.closed", { round: round.title });
+    case "deadlinePassed":
+      return t("newProposal.refusal.deadlinePassed", { round: round.title, date: formatBrusselsIn(language, round.closesAt!) });
+    case null:
+      return null;
+  }
 }
 
 /** The rounds a new proposal can be started in: open, and inside their window. */
@@ -63,15 +79,20 @@ export function roundsOpenForDrafts(now: Date): RoundView[] {
     .where(eq(rounds.state, "open"))
     .orderBy(rounds.opensAt)
     .all()
-    .filter((round) => roundRefusal(round, now) === null)
+    .filter((round) => roundRefusalOf(round, now) === null)
     .map(roundView);
 }
 
 /** The institutions a person may start a proposal for: those they are an applicant of. */
-export function leadChoices(user: SessionUser) {
+export function leadChoices(user: SessionUser, t: Translate) {
+  // The country's name in the page's language, without Kosovo's asterisk: CountryName adds it.
+  const nameOf = (code: string | null, stored: string | null) => {
+    const key = WB6_COUNTRIES.find((country) => country.code === code)?.key;
+    return key ? t(key) : (stored ?? "");
+  };
   return user.memberships.flatMap((m) =>
     m.role === "applicant" && m.institutionId !== null
-      ? [{ id: m.institutionId, name: m.institutionName ?? "", country: { name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote } }]
+      ? [{ id: m.institutionId, name: m.institutionName ?? "", country: { name: nameOf(m.countryCode, m.countryName), needsFootnote: m.countryNeedsFootnote } }]
       : [],
   );
 }
@@ -81,19 +102,26 @@ type FieldErrors = Record<string, string[]>;
 export type StartOutcome = { ok: true; proposalId: number } | { ok: false; fieldErrors: FieldErrors };
 
 /** Starts a draft in an open round, led by one of the person's institutions. */
-export function startDraft(user: SessionUser, input: { roundId: number; institutionId: number; title: string }, now = new Date()): StartOutcome {
+export function startDraft(
+  user: SessionUser,
+  input: { roundId: number; institutionId: number; title: string },
+  t: Translate,
+  language: PageLanguage,
+  now = new Date(),
+): StartOutcome {
   if (!applicantInstitutions(user).includes(input.institutionId)) {
-    return { ok: false, fieldErrors: { institutionId: ["You can start a proposal only for an institution you work for."] } };
+    return { ok: false, fieldErrors: { institutionId: [t("newProposal.error.notYourInstitution")] } };
   }
   return db().transaction(
     (tx): StartOutcome => {
       const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
-      if (!round) return { ok: false, fieldErrors: { roundId: ["There is no such round. Choose one of the open rounds."] } };
-      const refusal = roundRefusal(round, now);
-      if (refusal) return { ok: false, fieldErrors: { roundId: [`${refusal} Choose one of the open rounds.`] } };
+      if (!round) return { ok: false, fieldErrors: { roundId: [t("newProposal.error.noSuchRound")] } };
+      const refusal = roundRefusal(round, now, t, language);
+      if (refusal) return { ok: false, fieldErrors: { roundId: [t("newProposal.error.chooseOpen", { refusal })] } };
       const lead = tx.select({ name: institutions.name, active: institutions.active }).from(institutions).where(eq(institutions.id, input.institutionId)).get();
       if (!lead?.active) {
-        return { ok: false, fieldErrors: { institutionId: [`${lead?.name ?? "This institution"} is not active in the TAF directory. Contact the TAF team.`] } };
+        const inactive = lead ? t("newProposal.error.inactive", { institution: lead.name }) : t("newProposal.error.inactiveUnknown");
+        return { ok: false, fieldErrors: { institutionId: [inactive] } };
       }
       const proposal = createProposal(tx, { roundId: round.id, leadInstitutionId: input.institutionId, createdBy: leadActor(user, { leadInstitutionId: input.institutionId }), title: input.title, now });
       return { ok: true, proposalId: proposal.id };
@@ -134,7 +162,7 @@ export function limitsOfProposal(proposalId: number) {
 }
 
 /** What the edit page needs: the values to start from, the revision they are, and the round. */
-export function draftForEditing(user: SessionUser, participation: Participation, now = new Date()) {
+export function draftForEditing(user: SessionUser, participation: Participation, language: PageLanguage, now = new Date()) {
   const { proposal, round, leadName } = proposalWithRound(participation.proposalId);
   const values = { title: proposal.title, ...proposalDocuments(proposal.content).answers };
   const limits = roundSettings(round).limits;
@@ -146,7 +174,7 @@ export function draftForEditing(user: SessionUser, participation: Participation,
     // What the saved draft breaks of the round's rules, shown beside the fields until fixed.
     problems: draftProblems(limits, values, draftRulesOfRound(round)),
     revision: proposal.updatedAt.getTime(),
-    lastSaved: formatBrussels(proposal.updatedAt),
+    lastSaved: formatBrusselsIn(language, proposal.updatedAt),
     round: roundView(round),
     limits,
     leadName,
@@ -155,8 +183,8 @@ export function draftForEditing(user: SessionUser, participation: Participation,
   };
 }
 
-const SAVE_CONFLICT_MESSAGE =
-  "Not saved: someone else changed this proposal after you opened it. What you typed is still in the form: copy what you need, then reload the page to see their version.";
+// A catalogue key: the edit page says it in its language.
+const SAVE_CONFLICT_MESSAGE = "editProposal.conflict";
 
 export type SaveOutcome = { ok: true; revision: number; savedAt: Date } | { ok: false; message: string };
 
@@ -206,7 +234,7 @@ type CountryView = { name: string; needsFootnote: boolean };
  * tried on the stored snapshot (a pure step, nothing is written). The blockers explain its
  * verdict from those facts, each with where to fix it.
  */
-export function submissionPreview(user: SessionUser, participation: Participation, now = new Date()) {
+export function submissionPreview(user: SessionUser, participation: Participation, t: Translate, language: PageLanguage, now = new Date()) {
   const { proposal, round, leadName, leadCountryCode } = proposalWithRound(participation.proposalId);
   const partners = db()
     .select({
@@ -232,7 +260,12 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   const clarification = clarificationOf(user, participation, proposal.clarificationDueAt);
   const { answers, unreadable } = proposalDocuments(proposal.content);
   const missingParts = missingProposalParts(proposal.title, answers);
-  const problems = draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round));
+  const problems = Object.fromEntries(
+    Object.entries(draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round))).map(([field, messages]) => [
+      field,
+      messages.map((message) => t(message, { defaultValue: message })),
+    ]),
+  );
   const joint = jointCountries(leadCountryCode, partners);
   const invited = partners.filter((p) => p.status === "invited");
   const partnersLink = `/proposals/${proposal.id}/partners`;
@@ -256,7 +289,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     const verdict = stepProposal(participation.snapshot, event);
     canSubmit = verdict.accepted;
     if (!verdict.accepted) {
-      const roundProblem = roundRefusal(round, now);
+      const roundProblem = roundRefusal(round, now, t, language);
       if (roundProblem) {
         const later = round.state === "planned" || windowPosition(roundFacts, event.now) === "notYetOpen";
         blockers.push({ text: roundProblem, fix: later ? null : { href: "/proposals/new", label: "Start a proposal in an open round" } });

@@ -9,6 +9,7 @@ import { AttachmentsPreview, BlockerList, ProposalPreview } from "../components/
 import { RoundCriteriaList } from "../components/rounds/eligibility-criteria";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { readForm } from "../forms.server";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
 import { currentAttachments } from "../proposals/attachments.server";
 import { sendProposal, submissionPreview } from "../proposals/drafting.server";
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Previe
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
   // The files go with the proposal: the preview lists them, so nothing is sent by surprise.
-  return { ...submissionPreview(user, proposal), attachments: currentAttachments(proposal.proposalId) };
+  return { ...submissionPreview(user, proposal, await translatorOf(request), await pageLanguage(request)), attachments: currentAttachments(proposal.proposalId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
