@@ -1,5 +1,6 @@
 import { z } from "../zod";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { SUPPORT_KINDS, supportKindLabel, themeLabel, THEMES } from "../../workflows/vocabulary";
+import type { Translate } from "../../workflows/words";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { CHARACTER_CAPS, freeText, lineText } from "../free-text-schema";
 
@@ -113,26 +114,32 @@ export type DraftOffer = { themes: readonly string[]; supportKinds: readonly str
 const EVERYTHING: DraftOffer = { themes: THEME_IDS, supportKinds: SUPPORT_KIND_IDS };
 
 /** Choices from the vocabulary; at submission, each of them one the round offers. */
-function choices(ids: [string, ...string[]], offered: readonly string[], messages: ChoiceMessages, mode: Mode) {
-  const listed = z.array(z.enum(ids, { error: messages.fromList })).refine((chosen) => new Set(chosen).size === chosen.length, messages.once);
+function choices(ids: [string, ...string[]], offered: readonly string[], words: ChoiceWords, mode: Mode, t: Translate) {
+  const listed = z.array(z.enum(ids, { error: words.fromList })).refine((chosen) => new Set(chosen).size === chosen.length, words.once);
   if (mode === "save") return listed.optional();
   return listed
     .superRefine((chosen, ctx) => {
-      // The form marks each choice the round does not fund beside its box: the message counts them.
-      const refused = chosen.filter((id) => !offered.includes(id)).length;
-      if (refused === 0) return;
-      ctx.addIssue({ code: "custom", message: messageWith(messages.notFunded, { count: refused }) });
+      const refused = chosen.filter((id) => !offered.includes(id)).map((id) => `“${words.label(id, t)}”`);
+      if (refused.length === 0) return;
+      const named = refused.length === 1 ? refused[0] : t("draftForm.either", { items: refused.slice(0, -1).join(", "), last: refused.at(-1) });
+      ctx.addIssue({ code: "custom", message: t(words.notFunded, { count: refused.length, named }) });
     })
     .optional();
 }
 
-type ChoiceMessages = { fromList: string; once: string; notFunded: string };
+type ChoiceWords = { fromList: string; once: string; notFunded: string; label: (id: string, t: Translate) => string };
 
-const THEME_MESSAGES: ChoiceMessages = { fromList: "draftForm.error.themesFromList", once: "draftForm.error.themesOnce", notFunded: "draftForm.error.themesNotFunded" };
-const SUPPORT_KIND_MESSAGES: ChoiceMessages = {
+const THEME_WORDS: ChoiceWords = {
+  fromList: "draftForm.error.themesFromList",
+  once: "draftForm.error.themesOnce",
+  notFunded: "draftForm.error.themesNotFunded",
+  label: themeLabel,
+};
+const SUPPORT_KIND_WORDS: ChoiceWords = {
   fromList: "draftForm.error.supportKindsFromList",
   once: "draftForm.error.supportKindsOnce",
   notFunded: "draftForm.error.supportKindsNotFunded",
+  label: supportKindLabel,
 };
 
 /** A calendar date as the date field sends it, e.g. "2026-09-01", that exists. */
@@ -148,7 +155,11 @@ function isCalendarDate(text: string) {
  */
 export type DraftRules = { offer?: DraftOffer; earliestStart?: string };
 
-function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, earliestStart }: DraftRules = {}) {
+/**
+ * The form's sections. `t` words what only the round's rules refuse, the choices it does not
+ * fund by name, at submission; saving, which runs in the browser too, says everything with keys.
+ */
+function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, earliestStart }: DraftRules, t: Translate) {
   return {
     idea: z.object({
       title: lineText(CHARACTER_CAPS.title).optional(),
@@ -163,8 +174,8 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
       expectedResults: limitedText(limits.words.expectedResults, mode),
     }),
     focus: z.object({
-      themes: choices(THEME_IDS, offer.themes, THEME_MESSAGES, mode),
-      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, SUPPORT_KIND_MESSAGES, mode),
+      themes: choices(THEME_IDS, offer.themes, THEME_WORDS, mode, t),
+      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, SUPPORT_KIND_WORDS, mode, t),
     }),
     practicalities: z.object({
       intendedStart: z
@@ -199,32 +210,37 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
 
 /** The whole form as "save draft" sends it: only what cannot be stored is refused. */
 export function draftSchema(limits: RoundLimits, rules: DraftRules = {}) {
-  return formOf(proposalSections(limits, "save", rules));
+  return formOf(proposalSections(limits, "save", rules, keysOnly));
 }
 
-/** The round's rules for the whole form: what a submission must meet. */
-export function draftRulesSchema(limits: RoundLimits, rules: DraftRules = {}) {
-  return formOf(proposalSections(limits, "submit", rules));
+/** The round's rules for the whole form: what a submission must meet, in the words of `t`. */
+function draftRulesSchema(limits: RoundLimits, rules: DraftRules, t: Translate) {
+  return formOf(proposalSections(limits, "submit", rules, t));
+}
+
+/** For questions about which fields break a rule, not about its words. */
+function keysOnly(key: string) {
+  return key;
 }
 
 /**
  * What breaks the round's rules in a draft (its stored values, or a form as saved), by field,
- * in the form's order: reported beside the fields, and SUBMIT's over-limit parts.
+ * in the form's order and the page's language (`t`): reported beside the fields and on the preview.
  */
-export function draftProblems(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules = {}): Partial<Record<DraftField, string[]>> {
-  const parsed = draftRulesSchema(limits, rules).safeParse(values);
+export function draftProblems(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules, t: Translate): Partial<Record<DraftField, string[]>> {
+  const parsed = draftRulesSchema(limits, rules, t).safeParse(values);
   if (parsed.success) return {};
   const problems: Partial<Record<DraftField, string[]>> = {};
   for (const issue of parsed.error.issues) {
     const field = DRAFT_FIELDS.find((name) => name === issue.path[0]);
-    if (field) problems[field] = [...(problems[field] ?? []), issue.message];
+    if (field) problems[field] = [...(problems[field] ?? []), t(issue.message, { defaultValue: issue.message })];
   }
   return Object.fromEntries(DRAFT_FIELDS.flatMap((field) => (problems[field] ? [[field, problems[field]]] : [])));
 }
 
-/** The parts a draft's values break the round's rules in, by their labels: "Summary", … */
+/** The parts a draft's values break the round's rules in, by their labels: "Summary", … (SUBMIT's over-limit parts). */
 export function overLimitParts(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules = {}): string[] {
-  return Object.keys(draftProblems(limits, values, rules)).map(partLabel);
+  return Object.keys(draftProblems(limits, values, rules, keysOnly)).map(partLabel);
 }
 
 function formOf(sections: ReturnType<typeof proposalSections>) {

@@ -2,10 +2,10 @@ import { and, desc, eq } from "drizzle-orm";
 import { countries, institutions, proposalEvents, proposalPartners, proposals, rounds } from "../../db/schema";
 import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
 import type { PageLanguage } from "../../workflows/languages";
-import { formatBrussels, formatBrusselsIn } from "../../workflows/time";
+import { formatBrusselsIn } from "../../workflows/time";
 import type { Translate } from "../../workflows/words";
 import type { Actor } from "../../workflows/actors";
-import { applies, countInWords, graceEndsAt, jointCountries, jointRuleOf, listInWords, windowPosition } from "../../workflows/eligibility";
+import { applies, countInWords, graceEndsAt, jointCountries, jointRuleOf, windowPosition } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingProposalParts, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
@@ -18,7 +18,7 @@ import { applyProposalCommand, createProposal } from "./workflow.server";
 import { draftRulesOfRound, roundSettings } from "../rounds/workflow.server";
 import { roundCriteria, submissionRoundFacts } from "../rounds/eligibility.server";
 import type { DraftValues } from "./content-schema";
-import { draftProblems, fieldOfPart, overLimitParts, partAnchor, partLabel } from "./content-schema";
+import { draftProblems, fieldOfPart, overLimitParts, partAnchor, partLabelKey } from "./content-schema";
 import { proposalDocuments } from "./documents.server";
 import type { Participation } from "./participation.server";
 import { leadActor } from "../auth/actors.server";
@@ -162,7 +162,7 @@ export function limitsOfProposal(proposalId: number) {
 }
 
 /** What the edit page needs: the values to start from, the revision they are, and the round. */
-export function draftForEditing(user: SessionUser, participation: Participation, language: PageLanguage, now = new Date()) {
+export function draftForEditing(user: SessionUser, participation: Participation, t: Translate, language: PageLanguage, now = new Date()) {
   const { proposal, round, leadName } = proposalWithRound(participation.proposalId);
   const values = { title: proposal.title, ...proposalDocuments(proposal.content).answers };
   const limits = roundSettings(round).limits;
@@ -172,7 +172,7 @@ export function draftForEditing(user: SessionUser, participation: Participation,
     title: proposal.title,
     values,
     // What the saved draft breaks of the round's rules, shown beside the fields until fixed.
-    problems: draftProblems(limits, values, draftRulesOfRound(round)),
+    problems: draftProblems(limits, values, draftRulesOfRound(round), t),
     revision: proposal.updatedAt.getTime(),
     lastSaved: formatBrusselsIn(language, proposal.updatedAt),
     round: roundView(round),
@@ -252,20 +252,19 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   const countryRows = db().select().from(countries).all();
   const country = (code: string): CountryView => {
     const row = countryRows.find((c) => c.code === code);
-    return { name: row?.name ?? code, needsFootnote: row?.needsDesignationFootnote ?? false };
+    const key = WB6_COUNTRIES.find((c) => c.code === code)?.key;
+    return { name: key ? t(key) : (row?.name ?? code), needsFootnote: row?.needsDesignationFootnote ?? false };
   };
   const inWords = (code: string) => countryLabel(country(code).name, country(code).needsFootnote);
+  const list = (items: readonly string[]) => (items.length <= 1 ? items.join("") : t("submitPage.list", { items: items.slice(0, -1).join(", "), last: items.at(-1) }));
+  const partLabelOf = (field: string) => t(partLabelKey(field));
+  const fixAt = (field: string, key: string) => ({ href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: t(key, { part: partLabelOf(field) }) });
 
   const actor = leadActor(user, participation);
   const clarification = clarificationOf(user, participation, proposal.clarificationDueAt);
   const { answers, unreadable } = proposalDocuments(proposal.content);
   const missingParts = missingProposalParts(proposal.title, answers);
-  const problems = Object.fromEntries(
-    Object.entries(draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round))).map(([field, messages]) => [
-      field,
-      messages.map((message) => t(message, { defaultValue: message })),
-    ]),
-  );
+  const problems = draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round), t);
   const joint = jointCountries(leadCountryCode, partners);
   const invited = partners.filter((p) => p.status === "invited");
   const partnersLink = `/proposals/${proposal.id}/partners`;
@@ -292,41 +291,42 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       const roundProblem = roundRefusal(round, now, t, language);
       if (roundProblem) {
         const later = round.state === "planned" || windowPosition(roundFacts, event.now) === "notYetOpen";
-        blockers.push({ text: roundProblem, fix: later ? null : { href: "/proposals/new", label: "Start a proposal in an open round" } });
+        blockers.push({ text: roundProblem, fix: later ? null : { href: "/proposals/new", label: t("submitPage.fix.startElsewhere") } });
       }
+      const invitedInWords = list(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`));
       if (applies(roundFacts, "joint") && joint.length < minimumCountries) {
-        const sofar = joint.length ? `So far only ${listInWords(joint.map(inWords))}.` : "";
-        const waiting = invited.length
-          ? ` Invited but not confirmed yet: ${listInWords(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`))}.`
-          : "";
+        // English names the number in words, as the Guide does; the other languages write the digit.
+        const countries = language === "en" ? countInWords(minimumCountries) : String(minimumCountries);
+        const parts = [
+          t("submitPage.blocker.notJoint", { count: minimumCountries, countries }),
+          joint.length ? t("submitPage.blocker.soFar", { countries: list(joint.map(inWords)) }) : "",
+          invited.length ? t("submitPage.blocker.invitedNotConfirmed", { partners: invitedInWords }) : "",
+        ];
         blockers.push({
-          text: `Not joint yet: institutions from at least ${countInWords(minimumCountries)} Western Balkan countries must confirm that they take part. ${sofar}${waiting}`.trim(),
-          fix: { href: partnersLink, label: invited.length ? "See the partners" : "Invite a partner institution" },
+          text: parts.filter(Boolean).join(" "),
+          fix: { href: partnersLink, label: invited.length ? t("submitPage.fix.seePartners") : t("submitPage.fix.invitePartner") },
         });
       } else if (applies(roundFacts, "complete") && invited.length > 0) {
         blockers.push({
-          text: `${listInWords(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`))} ${invited.length === 1 ? "has" : "have"} not answered the invitation yet. Every invited partner confirms or declines before submission; the TAF team's eligibility check asks for it too.`,
-          fix: { href: partnersLink, label: "See the partners, or remove one who will not answer" },
+          text: t("submitPage.blocker.notAnswered", { count: invited.length, partners: invitedInWords }),
+          fix: { href: partnersLink, label: t("submitPage.fix.seeOrRemovePartners") },
         });
       }
       for (const label of applies(roundFacts, "complete") ? missingParts : []) {
         const field = fieldOfPart(label);
         blockers.push({
-          text: `“${label}” is not answered yet.`,
-          fix: field ? { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Answer “${label}”` } : null,
+          text: t("submitPage.blocker.missing", { part: field ? partLabelOf(field) : label }),
+          fix: field ? fixAt(field, "submitPage.fix.answer") : null,
         });
       }
       for (const [field, messages] of Object.entries(problems)) {
-        blockers.push({
-          text: `“${partLabel(field)}”: ${messages.join(" ")}`,
-          fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Correct “${partLabel(field)}”` },
-        });
+        blockers.push({ text: t("submitPage.blocker.problem", { part: partLabelOf(field), problems: messages.join(" ") }), fix: fixAt(field, "submitPage.fix.correct") });
       }
       // A rule these facts do not explain still gets its say, in the statechart's words.
       if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
     } else if (windowPosition(roundFacts, event.now) === "grace") {
       warnings.push({
-        text: `The deadline passed on ${formatBrussels(round.closesAt!)}. The round's grace period runs until ${formatBrussels(graceEndsAt(roundFacts)!)}: a proposal submitted now is marked late, and the TAF team decides whether to accept it.`,
+        text: t("submitPage.warning.grace", { deadline: formatBrusselsIn(language, round.closesAt!), graceEnds: formatBrusselsIn(language, new Date(graceEndsAt(roundFacts)!)) }),
         fix: null,
       });
     }
@@ -334,21 +334,19 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   for (const problem of unreadable.filter((p) => p.document === "answers")) {
     const field = problem.field.split(".")[0]!;
     warnings.push({
-      text: `Part of the saved answer to “${partLabel(field)}” cannot be read any more (${problem.message}), so it is not shown and will not be sent.`,
-      fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Check “${partLabel(field)}”` },
+      text: t("submitPage.warning.unreadable", { part: partLabelOf(field), problem: t(problem.message, { defaultValue: problem.message }) }),
+      fix: fixAt(field, "submitPage.fix.check"),
     });
   }
   for (const [field, messages] of clarification ? Object.entries(problems) : []) {
-    warnings.push({
-      text: `“${partLabel(field)}”: ${messages.join(" ")} The answer cannot be sent until this is corrected.`,
-      fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Correct “${partLabel(field)}”` },
-    });
+    warnings.push({ text: t("submitPage.warning.problem", { part: partLabelOf(field), problems: messages.join(" ") }), fix: fixAt(field, "submitPage.fix.correct") });
   }
   if (clarification && missingParts.length > 0) {
-    warnings.push({
-      text: `These parts are empty: ${listInWords(missingParts)}. The TAF team's check will count the proposal as incomplete.`,
-      fix: { href: `/proposals/${proposal.id}/edit`, label: "Edit the proposal" },
+    const empty = missingParts.map((label) => {
+      const field = fieldOfPart(label);
+      return field ? partLabelOf(field) : label;
     });
+    warnings.push({ text: t("submitPage.warning.empty", { parts: list(empty) }), fix: { href: `/proposals/${proposal.id}/edit`, label: t("submitPage.fix.edit") } });
   }
 
   return {
@@ -376,8 +374,8 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   };
 }
 
-const PREVIEW_CONFLICT_MESSAGE =
-  "The proposal was changed after you opened this page, so nothing was sent. Read the preview again below, then send it.";
+// Catalogue keys: the preview says them in its language.
+const PREVIEW_CONFLICT_MESSAGE = "submitPage.conflict";
 
 /**
  * Submits or resubmits (SUBMIT or RESPOND) what the preview showed: refused as a conflict when
@@ -395,7 +393,7 @@ export function sendProposal(input: {
   return db().transaction(
     (tx): ProposalOutcome => {
       const row = tx.select({ updatedAt: proposals.updatedAt }).from(proposals).where(eq(proposals.id, input.proposalId)).get();
-      if (!row) return { ok: false, problem: "notFound", message: "There is no such proposal." };
+      if (!row) return { ok: false, problem: "notFound", message: "submitPage.notFound" };
       if (row.updatedAt.getTime() !== input.basedOn) return { ok: false, problem: "conflict", message: PREVIEW_CONFLICT_MESSAGE };
       return applyProposalCommand(
         { proposalId: input.proposalId, expectedVersion: input.expectedVersion, actor: input.actor, command: input.command, now: input.now },

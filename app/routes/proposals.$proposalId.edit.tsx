@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
   const t = await translatorOf(request);
-  const draft = draftForEditing(user, proposal, await pageLanguage(request));
+  const draft = draftForEditing(user, proposal, t, await pageLanguage(request));
   const page = draft.title ? t("editProposal.title", { title: draft.title }) : t("editProposal.titleUntitled");
   return { ...draft, pageTitle: t("layout.pageTitle", { page }), guide: guideOfProposal(proposal.proposalId, t), rules: draftRulesOfProposal(proposal.proposalId) };
 }
@@ -56,13 +56,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const message = translateMessage(outcome.message, t);
     return { ...notSaved, result: submission.reply({ formErrors: [message] }), conflict: true, problem: message };
   }
-  const problems = draftProblems(limits, submission.value, rules);
+  const problems = draftProblems(limits, submission.value, rules, t);
   return {
     result: submission.reply(),
     savedAt: outcome.savedAt.toISOString(),
     savedAtBrussels: formatBrusselsIn(await pageLanguage(request), outcome.savedAt),
     revision: outcome.revision,
-    problems: Object.fromEntries(Object.entries(problems).map(([field, messages]) => [field, messages.map((message) => translateMessage(message, t))])),
+    problems,
     conflict: false,
     problem: null,
   };

@@ -29,7 +29,6 @@ export const UNTRANSLATED_FILES: readonly string[] = [
   "app/components/proposal/partners.tsx",
   "app/components/proposal/partnership-summary.tsx",
   "app/components/proposal/stages.tsx",
-  "app/components/proposal/submission-preview.tsx",
   "app/components/proposal/team-steps.tsx",
   "app/components/proposal/versions.tsx",
   "app/components/reviews/decision-fields.tsx",
@@ -64,7 +63,6 @@ export const UNTRANSLATED_FILES: readonly string[] = [
   "app/routes/proposals.$proposalId.partners.tsx",
   "app/routes/proposals.$proposalId.partnership.tsx",
   "app/routes/proposals.$proposalId.print.tsx",
-  "app/routes/proposals.$proposalId.submit.tsx",
   "app/routes/proposals.$proposalId.versions.tsx",
   "app/routes/rounds.$roundId.feedback.tsx",
 ];

@@ -5,6 +5,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import * as root from "../../app/root";
 import * as edit from "../../app/routes/proposals.$proposalId.edit";
+import * as send from "../../app/routes/proposals.$proposalId.submit";
 import * as start from "../../app/routes/proposals.new";
 import { RoundGuide } from "../../app/components/proposal/round-guide";
 import type { Language } from "../../workflows/languages";
@@ -23,6 +24,7 @@ type Reply = { result: { error?: Record<string, string[] | null> } };
 type SaveReply = Reply & { savedAtBrussels: string | null; problems: Record<string, string[]> | null; problem: string | null };
 type NewPage = Awaited<ReturnType<typeof start.loader>>;
 type EditPage = Awaited<ReturnType<typeof edit.loader>>;
+type Preview = Awaited<ReturnType<typeof send.loader>>;
 
 async function kosovoPoliceIn(language: Language) {
   const response = (await load(root, `/login?lng=${language}`)) as Response;
@@ -86,5 +88,22 @@ describe("editing a draft in the applicant's language", () => {
     expect(guide).toMatch(/Buxheti: jo më shumë se 150\s000 EUR\./);
     expect(guide).toContain("Përmbledhja: 150");
     expect(guide).not.toMatch(/Budget|Words at most/);
+  });
+});
+
+describe("the preview before submitting, in the applicant's language", () => {
+  it("lists in Serbian what stands in the way, each with where to fix it, and titles the page", async () => {
+    const { cookie, id, params } = await startIn("sr-Latn", "Zajedničke patrole");
+    const preview = (await load(send, `/proposals/${id}/submit`, { cookie, params })) as Preview;
+    expect(preview.pageTitle).toBe("Pregled: Zajedničke patrole · Portal TAF");
+    expect(preview.blockers[0]!.text).toBe("Još nije zajednički: institucije iz najmanje 2 zemlje Zapadnog Balkana moraju potvrditi da učestvuju. Zasad samo Kosovo*.");
+    expect(preview.blockers).toContainEqual({ text: "„Sažetak” još nema odgovor.", fix: { href: `/proposals/${id}/edit#part-summary`, label: "Odgovorite: „Sažetak”" } });
+    expect(preview.blockers.map((blocker) => blocker.text).join(" ")).not.toMatch(/is not answered|Not joint/);
+  });
+
+  it("refuses an empty answer to the TAF team in Macedonian", async () => {
+    const { cookie, id, params } = await startIn("mk", "Заеднички патроли");
+    const reply = (await submit(send, `/proposals/${id}/submit`, { intent: "respond", version: "1", revision: "1", message: " " }, { cookie, params })) as Reply;
+    expect(reply.result.error?.message).toEqual(["Напишете го Вашиот одговор на прашањето на тимот на TAF."]);
   });
 });
