@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as root from "../../app/root";
 import * as edit from "../../app/routes/proposals.$proposalId.edit";
 import * as send from "../../app/routes/proposals.$proposalId.submit";
+import * as comments from "../../app/routes/proposals.$proposalId.comments";
 import * as start from "../../app/routes/proposals.new";
 import { RoundGuide } from "../../app/components/proposal/round-guide";
 import type { Language } from "../../workflows/languages";
@@ -13,7 +14,7 @@ import { I18N_OPTIONS } from "../../workflows/languages";
 import { catalogueFor } from "../../workflows/messages";
 import { load, signInAs, submit } from "../support/http";
 import { useDatabase } from "../support/database";
-import { institutionId, roundIdByCode as roundId } from "../workflow-server/builders";
+import { demoProposalId, institutionId, roundIdByCode as roundId } from "../workflow-server/builders";
 
 // Starting and editing a draft in the applicant's language: the pages' words, the form's
 // messages with the round's own limits in them, and the round's guide.
@@ -26,9 +27,13 @@ type NewPage = Awaited<ReturnType<typeof start.loader>>;
 type EditPage = Awaited<ReturnType<typeof edit.loader>>;
 type Preview = Awaited<ReturnType<typeof send.loader>>;
 
-async function kosovoPoliceIn(language: Language) {
+async function signedInIn(language: Language, email: string) {
   const response = (await load(root, `/login?lng=${language}`)) as Response;
-  return `${await signInAs("applicant.xk@taf.example")}; ${response.headers.get("Set-Cookie")!.split(";")[0]!}`;
+  return `${await signInAs(email)}; ${response.headers.get("Set-Cookie")!.split(";")[0]!}`;
+}
+
+function kosovoPoliceIn(language: Language) {
+  return signedInIn(language, "applicant.xk@taf.example");
 }
 
 function render(language: Language, element: ReturnType<typeof createElement>) {
@@ -105,5 +110,17 @@ describe("the preview before submitting, in the applicant's language", () => {
     const { cookie, id, params } = await startIn("mk", "Заеднички патроли");
     const reply = (await submit(send, `/proposals/${id}/submit`, { intent: "respond", version: "1", revision: "1", message: " " }, { cookie, params })) as Reply;
     expect(reply.result.error?.message).toEqual(["Напишете го Вашиот одговор на прашањето на тимот на TAF."]);
+  });
+});
+
+describe("the comments, in the reader's language", () => {
+  it("titles the page in Albanian, and refuses a comment too long with the limit in it", async () => {
+    const id = demoProposalId("cybercrime");
+    const params = { proposalId: String(id) };
+    const admin = await signedInIn("sq", "admin@taf.example");
+    const page = (await load(comments, `/proposals/${id}/comments`, { cookie: admin, params })) as Awaited<ReturnType<typeof comments.loader>>;
+    expect(page.title).toMatch(/^Komentet për .+ · Portali TAF$/);
+    const tooLong = (await submit(comments, `/proposals/${id}/comments`, { body: "a".repeat(4001) }, { cookie: admin, params })) as Reply;
+    expect(tooLong.result.error?.body).toEqual(["Përdorni jo më shumë se 4000 karaktere. Shkurtojeni komentin ose ndajeni në dy."]);
   });
 });
