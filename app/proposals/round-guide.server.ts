@@ -1,6 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { proposals, rounds } from "../../db/schema";
 import { SUPPORT_KINDS, supportKindLabel, themeLabel, THEMES } from "../../workflows/vocabulary";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatNumberIn } from "../../workflows/time";
 import type { Translate } from "../../workflows/words";
 import { db } from "../db.server";
 import { roundCriteria } from "../rounds/eligibility.server";
@@ -14,9 +16,11 @@ import { roundsOpenForDrafts } from "./drafting.server";
 
 type RoundRow = Pick<typeof rounds.$inferSelect, "code" | "settings">;
 
-export function roundGuide(round: RoundRow, t: Translate) {
+export function roundGuide(round: RoundRow, t: Translate, language: PageLanguage) {
   const settings = roundSettings(round);
   return {
+    // Written here, not in the browser: a browser may lack a language's number formats, and the page must hydrate alike.
+    maxBudget: formatNumberIn(language, settings.limits.maxBudgetEur),
     guidance: settings.guidance,
     criteria: roundCriteria(round).map(({ id, name, guidance }) => ({ id, name, guidance })),
     limits: settings.limits,
@@ -35,20 +39,20 @@ export function roundOffer(round: RoundRow): DraftOffer {
 }
 
 /** The rounds a proposal can be started in, each with its guide (two queries, however many rounds). */
-export function openRoundsWithGuides(now: Date, t: Translate) {
+export function openRoundsWithGuides(now: Date, t: Translate, language: PageLanguage) {
   const open = roundsOpenForDrafts(now);
   const settings = db()
     .select({ id: rounds.id, code: rounds.code, settings: rounds.settings })
     .from(rounds)
     .where(inArray(rounds.id, open.map((round) => round.id)))
     .all();
-  return open.map((round) => ({ ...round, guide: roundGuide(settings.find((s) => s.id === round.id)!, t) }));
+  return open.map((round) => ({ ...round, guide: roundGuide(settings.find((s) => s.id === round.id)!, t, language) }));
 }
 
 /** The guide of the round a proposal belongs to, for the edit page. */
-export function guideOfProposal(proposalId: number, t: Translate): RoundGuide {
+export function guideOfProposal(proposalId: number, t: Translate, language: PageLanguage): RoundGuide {
   const round = db().select({ code: rounds.code, settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get()!;
-  return roundGuide(round, t);
+  return roundGuide(round, t, language);
 }
 
 /** The rules the drafting form of a proposal adds to its round's limits: the round's offer, and a start to come. */

@@ -26,9 +26,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
   const t = await translatorOf(request);
-  const draft = draftForEditing(user, proposal, t, await pageLanguage(request));
+  const language = await pageLanguage(request);
+  const draft = draftForEditing(user, proposal, t, language);
   const page = draft.title ? t("editProposal.title", { title: draft.title }) : t("editProposal.titleUntitled");
-  return { ...draft, pageTitle: t("layout.pageTitle", { page }), guide: guideOfProposal(proposal.proposalId, t), rules: draftRulesOfProposal(proposal.proposalId) };
+  return { ...draft, pageTitle: t("layout.pageTitle", { page }), guide: guideOfProposal(proposal.proposalId, t, language), rules: draftRulesOfProposal(proposal.proposalId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -204,7 +205,7 @@ export default function EditProposal() {
         {hydrated ? null : <ProblemSummary errors={form.allErrors} />}
         <input type="hidden" name="revision" value={actionData?.revision ?? draft.revision} />
 
-        <DraftParts fields={fields} limits={limits} problems={problems} offer={rules.offer} hydrated={hydrated} />
+        <DraftParts fields={fields} limits={limits} problems={problems} offer={rules.offer} maxBudget={draft.guide.maxBudget} hydrated={hydrated} />
 
         <div className="save-bar">
           <p className={failed ? "save-status error" : "save-status"} role="status">

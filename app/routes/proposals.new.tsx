@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   return {
     title: t("layout.pageTitle", { page: t("newProposal.title") }),
-    rounds: openRoundsWithGuides(now, t),
+    rounds: openRoundsWithGuides(now, t, await pageLanguage(request)),
     institutions: leadChoices(user, t),
     now: now.toISOString(),
   };

@@ -195,6 +195,7 @@ export function DraftParts({
   limits,
   problems,
   offer,
+  maxBudget,
   hydrated,
 }: {
   fields: Required<{ [Part in keyof DraftValues]: FieldMetadata<DraftValues[Part], DraftValues, string[]> }>;
@@ -202,6 +203,8 @@ export function DraftParts({
   /** What the saved draft breaks of the round's rules, by field. */
   problems: Problems;
   offer: DraftOffer;
+  /** The round's budget limit, as the server wrote it in the page's language. */
+  maxBudget: string;
   hydrated: boolean;
 }) {
   const { t } = useTranslation();
@@ -267,7 +270,7 @@ export function DraftParts({
         <TextField
           label={t("draftForm.label.budgetEur")}
           type="number"
-          hint={t("draftForm.hint.budgetEur", { amount: limits.maxBudgetEur })}
+          hint={t("draftForm.hint.budgetEur", { amount: maxBudget })}
           meta={fields.budgetEur}
         />
         <FieldProblem meta={fields.budgetEur} problems={problems.budgetEur} />

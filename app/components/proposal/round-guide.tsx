@@ -8,6 +8,8 @@ import { useTextLanguage } from "../text-language";
 // round funds. Beside the edit form on a wide screen; on a phone a disclosure above it.
 
 export type RoundGuideData = {
+  /** The round's budget limit as the page's language writes the number. */
+  maxBudget: string;
   guidance: string;
   criteria: { id: string; name: string; guidance: string }[];
   limits: RoundLimits;
@@ -37,7 +39,7 @@ export function RoundGuide({ guide, level }: { guide: RoundGuideData; level: 2 |
       ) : null}
       <Heading>{t("roundGuide.limits")}</Heading>
       <ul>
-        <li>{t("roundGuide.budget", { amount: limits.maxBudgetEur })}</li>
+        <li>{t("roundGuide.budget", { amount: guide.maxBudget })}</li>
         <li>{t("roundGuide.duration", { count: limits.maxDurationMonths })}</li>
         <li>{t("roundGuide.partners", { count: limits.maxPartners })}</li>
         <li>
