@@ -1,6 +1,6 @@
 // The message catalogues, one folder per language and one file per area of the portal (core:
 // layout and signed-out pages; proposal; documents; admin; review; workflow: the statecharts'
-// and vocabulary's words; emails; reporting; account; rules: the eligibility and review criteria, round and
+// and vocabulary's words; emails; reporting; account; partnership: the partners, partnership and advisors pages; rules: the eligibility and review criteria, round and
 // assignment events, reporting words and the statechart picture). Each area file holds its own top-level
 // sections, so a language's catalogue is their union (tests/architecture/catalogues.test.ts
 // checks that no section is in two files).

@@ -1,11 +1,12 @@
 import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
+import { messageWith } from "./content-schema";
 
 export const COMMENT_MAX = 4000;
 
 export const commentSchema = z.object({
-  body: multiLine({ error: "Write your comment first." })
+  body: multiLine({ error: "commentsPage.error.empty" })
     .trim()
-    .min(1, "Write your comment first.")
-    .max(COMMENT_MAX, `Use at most ${COMMENT_MAX} characters. Shorten the comment, or split it in two.`),
+    .min(1, "commentsPage.error.empty")
+    .max(COMMENT_MAX, messageWith("commentsPage.error.tooLong", { max: COMMENT_MAX })),
 });

@@ -4,8 +4,11 @@ import { enqueueEmail } from "../../emails/outbox";
 import { newCommentEmail } from "../../emails/templates/new-comment";
 import type { CommentAuthor } from "../../emails/templates/new-comment";
 import { recipientLanguage } from "../../emails/words";
-import { countryLabel } from "../../workflows/countries";
-import { formatBrussels } from "../../workflows/time";
+import { countryLabel, countryNameIn } from "../../workflows/countries";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import { translatorFor } from "../../workflows/messages";
+import type { Translate } from "../../workflows/words";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
@@ -17,17 +20,20 @@ import type { Participation } from "./participation.server";
 // "comment" permission; reviewers do not hold it, so an applicant can speak freely about a draft.
 // As elsewhere, applicants and advisors read "the TAF team" rather than the names of its members.
 
-/** The comments page: which proposal, and its comments as this viewer may see them. */
-export function commentsPage(proposalId: number, viewer: SessionUser) {
+/**
+ * The comments page: which proposal, and its comments as this viewer may see them, in the page's
+ * language (English for the advisors' page, not translated yet, which reads only the proposal).
+ */
+export function commentsPage(proposalId: number, viewer: SessionUser, t: Translate = translatorFor("en"), language: PageLanguage = "en") {
   const row = db().select({ title: proposals.title, reference: proposals.reference }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
   return {
-    proposal: { id: proposalId, title: row.title || "Untitled proposal", reference: row.reference },
-    comments: listComments(proposalId, viewer),
+    proposal: { id: proposalId, title: row.title || t("proposalPage.untitled"), reference: row.reference },
+    comments: listComments(proposalId, viewer, t, language),
   };
 }
 
 /** The comments on a proposal, oldest first, with who wrote them as this viewer may see it. */
-function listComments(proposalId: number, viewer: SessionUser) {
+function listComments(proposalId: number, viewer: SessionUser, t: Translate, language: PageLanguage) {
   const internal = can(viewer, "viewInternalNotes");
   return db()
     .select({
@@ -37,8 +43,7 @@ function listComments(proposalId: number, viewer: SessionUser) {
       authorUserId: proposalComments.authorUserId,
       authorName: users.name,
       institutionName: institutions.name,
-      advisedCountry: countries.name,
-      advisedCountryNeedsFootnote: countries.needsDesignationFootnote,
+      advisedCountry: countries.code,
     })
     .from(proposalComments)
     .innerJoin(users, eq(users.id, proposalComments.authorUserId))
@@ -48,22 +53,22 @@ function listComments(proposalId: number, viewer: SessionUser) {
     .orderBy(proposalComments.id)
     .all()
     .map((c) => {
-      const speaksFor = speakerLabel(c.institutionName, c.advisedCountry === null ? null : countryLabel(c.advisedCountry, Boolean(c.advisedCountryNeedsFootnote)));
+      const speaksFor = speakerLabel(c.institutionName, c.advisedCountry === null ? null : countryNameIn(c.advisedCountry, t), t);
       return {
         id: c.id,
         body: c.body,
-        at: formatBrussels(c.createdAt),
+        at: formatBrusselsIn(language, c.createdAt),
         isOwn: c.authorUserId === viewer.id,
         author: speaksFor !== null || internal || c.authorUserId === viewer.id ? c.authorName : null,
-        institution: speaksFor ?? "TAF team",
+        institution: speaksFor ?? t("commentsPage.tafTeam"),
       };
     });
 }
 
 /** For whom a comment speaks: an institution, a country's advisor, or (null) the TAF team. */
-function speakerLabel(institutionName: string | null, advisedCountry: string | null) {
+function speakerLabel(institutionName: string | null, advisedCountry: string | null, t: Translate) {
   if (institutionName !== null) return institutionName;
-  if (advisedCountry !== null) return `country advisor for ${advisedCountry}`;
+  if (advisedCountry !== null) return t("commentsPage.advisorFor", { country: advisedCountry });
   return null;
 }
 

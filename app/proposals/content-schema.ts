@@ -1,5 +1,6 @@
 import { z } from "../zod";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { SUPPORT_KINDS, supportKindLabel, themeLabel, THEMES } from "../../workflows/vocabulary";
+import type { Translate } from "../../workflows/words";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { CHARACTER_CAPS, freeText, lineText } from "../free-text-schema";
 
@@ -58,6 +59,16 @@ export function countWords(text: string | undefined | null): number {
   return trimmed === "" ? 0 : trimmed.split(/\s+/u).length;
 }
 
+/**
+ * A catalogue key with the values its message names, as one string a zod message can carry:
+ * i18next nests it (`$t(key, {…})`) wherever the message is translated, in the browser
+ * (FieldError) and on the server (translateReply), so a round's own limits reach every language.
+ * The values are numbers only: nesting ends at the first closing bracket.
+ */
+export function messageWith(key: string, values: Record<string, number>): string {
+  return `$t(${key}, ${JSON.stringify(values)})`;
+}
+
 /** EUR 150,000 */
 export function euros(amount: number): string {
   return `EUR ${amount.toLocaleString("en-GB")}`;
@@ -82,7 +93,7 @@ function limitedText(words: number, mode: Mode) {
     .superRefine((text, ctx) => {
       const count = countWords(text);
       if (count > words) {
-        ctx.addIssue({ code: "custom", message: `Use at most ${words} words. This text has ${count}: shorten it by ${count - words}.` });
+        ctx.addIssue({ code: "custom", message: messageWith("draftForm.error.tooManyWords", { limit: words, count, over: count - words }) });
       }
     })
     .optional();
@@ -103,22 +114,33 @@ export type DraftOffer = { themes: readonly string[]; supportKinds: readonly str
 const EVERYTHING: DraftOffer = { themes: THEME_IDS, supportKinds: SUPPORT_KIND_IDS };
 
 /** Choices from the vocabulary; at submission, each of them one the round offers. */
-function choices(ids: [string, ...string[]], offered: readonly string[], what: string, labels: readonly { id: string; label: string }[], mode: Mode) {
-  const listed = z
-    .array(z.enum(ids, { error: `Choose ${what} from the list.` }))
-    .refine((chosen) => new Set(chosen).size === chosen.length, `Choose each of the ${what} once.`);
+function choices(ids: [string, ...string[]], offered: readonly string[], words: ChoiceWords, mode: Mode, t: Translate) {
+  const listed = z.array(z.enum(ids, { error: words.fromList })).refine((chosen) => new Set(chosen).size === chosen.length, words.once);
   if (mode === "save") return listed.optional();
   return listed
     .superRefine((chosen, ctx) => {
-      const refused = chosen.filter((id) => !offered.includes(id)).map((id) => `“${labels.find((l) => l.id === id)?.label ?? id}”`);
+      const refused = chosen.filter((id) => !offered.includes(id)).map((id) => `“${words.label(id, t)}”`);
       if (refused.length === 0) return;
-      ctx.addIssue({
-        code: "custom",
-        message: `This round does not fund ${refused.join(" or ")}: untick ${refused.length === 1 ? "it" : "them"} and choose among the ${what} it offers.`,
-      });
+      const named = refused.length === 1 ? refused[0] : t("draftForm.either", { items: refused.slice(0, -1).join(", "), last: refused.at(-1) });
+      ctx.addIssue({ code: "custom", message: t(words.notFunded, { count: refused.length, named }) });
     })
     .optional();
 }
+
+type ChoiceWords = { fromList: string; once: string; notFunded: string; label: (id: string, t: Translate) => string };
+
+const THEME_WORDS: ChoiceWords = {
+  fromList: "draftForm.error.themesFromList",
+  once: "draftForm.error.themesOnce",
+  notFunded: "draftForm.error.themesNotFunded",
+  label: themeLabel,
+};
+const SUPPORT_KIND_WORDS: ChoiceWords = {
+  fromList: "draftForm.error.supportKindsFromList",
+  once: "draftForm.error.supportKindsOnce",
+  notFunded: "draftForm.error.supportKindsNotFunded",
+  label: supportKindLabel,
+};
 
 /** A calendar date as the date field sends it, e.g. "2026-09-01", that exists. */
 function isCalendarDate(text: string) {
@@ -133,7 +155,11 @@ function isCalendarDate(text: string) {
  */
 export type DraftRules = { offer?: DraftOffer; earliestStart?: string };
 
-function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, earliestStart }: DraftRules = {}) {
+/**
+ * The form's sections. `t` words what only the round's rules refuse, the choices it does not
+ * fund by name, at submission; saving, which runs in the browser too, says everything with keys.
+ */
+function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, earliestStart }: DraftRules, t: Translate) {
   return {
     idea: z.object({
       title: lineText(CHARACTER_CAPS.title).optional(),
@@ -148,33 +174,33 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
       expectedResults: limitedText(limits.words.expectedResults, mode),
     }),
     focus: z.object({
-      themes: choices(THEME_IDS, offer.themes, "themes", THEMES, mode),
-      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, "kinds of support", SUPPORT_KINDS, mode),
+      themes: choices(THEME_IDS, offer.themes, THEME_WORDS, mode, t),
+      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, SUPPORT_KIND_WORDS, mode, t),
     }),
     practicalities: z.object({
       intendedStart: z
         .string()
         .trim()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as year-month-day, for example 2026-09-01.")
-        .refine(isCalendarDate, { error: "This date does not exist. Check the day and the month.", abort: true })
-        .refine((date) => mode === "save" || earliestStart === undefined || date >= earliestStart, "This date has passed. Give a day from today on when the first activity could take place.")
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "draftForm.error.dateFormat")
+        .refine(isCalendarDate, { error: "draftForm.error.dateMissing", abort: true })
+        .refine((date) => mode === "save" || earliestStart === undefined || date >= earliestStart, "draftForm.error.datePassed")
         .optional(),
       durationMonths: draftNumber(
-        "Give the duration as a whole number of months, for example 6.",
+        "draftForm.error.durationNumber",
         (months) =>
           months
-            .int("Give a whole number of months.")
-            .min(1, "Give at least 1 month.")
-            .max(limits.maxDurationMonths, `This round allows at most ${limits.maxDurationMonths} months.`),
+            .int("draftForm.error.durationWhole")
+            .min(1, "draftForm.error.durationMinimum")
+            .max(limits.maxDurationMonths, messageWith("draftForm.error.durationMaximum", { count: limits.maxDurationMonths })),
         mode,
       ),
       budgetEur: draftNumber(
-        "Give the budget in euros as a number, for example 45000.",
+        "draftForm.error.budgetNumber",
         (amount) =>
           amount
-            .int("Give whole euros, without cents.")
-            .min(1, "Give an amount above zero.")
-            .max(limits.maxBudgetEur, `This round allows at most ${euros(limits.maxBudgetEur)}.`),
+            .int("draftForm.error.budgetWhole")
+            .min(1, "draftForm.error.budgetMinimum")
+            .max(limits.maxBudgetEur, messageWith("draftForm.error.budgetMaximum", { amount: limits.maxBudgetEur })),
         mode,
       ),
       contactPerson: lineText(CHARACTER_CAPS.contactPerson).optional(),
@@ -184,32 +210,37 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
 
 /** The whole form as "save draft" sends it: only what cannot be stored is refused. */
 export function draftSchema(limits: RoundLimits, rules: DraftRules = {}) {
-  return formOf(proposalSections(limits, "save", rules));
+  return formOf(proposalSections(limits, "save", rules, keysOnly));
 }
 
-/** The round's rules for the whole form: what a submission must meet. */
-export function draftRulesSchema(limits: RoundLimits, rules: DraftRules = {}) {
-  return formOf(proposalSections(limits, "submit", rules));
+/** The round's rules for the whole form: what a submission must meet, in the words of `t`. */
+function draftRulesSchema(limits: RoundLimits, rules: DraftRules, t: Translate) {
+  return formOf(proposalSections(limits, "submit", rules, t));
+}
+
+/** For questions about which fields break a rule, not about its words. */
+function keysOnly(key: string) {
+  return key;
 }
 
 /**
  * What breaks the round's rules in a draft (its stored values, or a form as saved), by field,
- * in the form's order: reported beside the fields, and SUBMIT's over-limit parts.
+ * in the form's order and the page's language (`t`): reported beside the fields and on the preview.
  */
-export function draftProblems(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules = {}): Partial<Record<DraftField, string[]>> {
-  const parsed = draftRulesSchema(limits, rules).safeParse(values);
+export function draftProblems(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules, t: Translate): Partial<Record<DraftField, string[]>> {
+  const parsed = draftRulesSchema(limits, rules, t).safeParse(values);
   if (parsed.success) return {};
   const problems: Partial<Record<DraftField, string[]>> = {};
   for (const issue of parsed.error.issues) {
     const field = DRAFT_FIELDS.find((name) => name === issue.path[0]);
-    if (field) problems[field] = [...(problems[field] ?? []), issue.message];
+    if (field) problems[field] = [...(problems[field] ?? []), t(issue.message, { defaultValue: issue.message })];
   }
   return Object.fromEntries(DRAFT_FIELDS.flatMap((field) => (problems[field] ? [[field, problems[field]]] : [])));
 }
 
-/** The parts a draft's values break the round's rules in, by their labels: "Summary", … */
+/** The parts a draft's values break the round's rules in, by their labels: "Summary", … (SUBMIT's over-limit parts). */
 export function overLimitParts(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules = {}): string[] {
-  return Object.keys(draftProblems(limits, values, rules)).map(partLabel);
+  return Object.keys(draftProblems(limits, values, rules, keysOnly)).map(partLabel);
 }
 
 function formOf(sections: ReturnType<typeof proposalSections>) {
@@ -232,6 +263,28 @@ const DRAFT_FIELDS: readonly DraftField[] = ["title", ...PROPOSAL_PARTS.map((par
 export function partLabel(field: string): string {
   return field === "title" ? "Title" : (PROPOSAL_PARTS.find((part) => part.key === field)?.label ?? field);
 }
+
+/** The catalogue key of a form field's label, in the page's language: t(partLabelKey("summary")). */
+export function partLabelKey(field: string): string {
+  // A list's error is the list's: "themes[0]" is in Themes.
+  const name = field.split(/[.[]/)[0]!;
+  return PART_LABEL_KEYS[name as DraftField] ?? name;
+}
+
+const PART_LABEL_KEYS: Record<DraftField, string> = {
+  title: "draftForm.part.title",
+  summary: "draftForm.part.summary",
+  problem: "draftForm.part.problem",
+  objectives: "draftForm.part.objectives",
+  activities: "draftForm.part.activities",
+  expectedResults: "draftForm.part.expectedResults",
+  themes: "draftForm.part.themes",
+  supportKinds: "draftForm.part.supportKinds",
+  intendedStart: "draftForm.part.intendedStart",
+  durationMonths: "draftForm.part.durationMonths",
+  budgetEur: "draftForm.part.budgetEur",
+  contactPerson: "draftForm.part.contactPerson",
+};
 
 /** The form field behind a missing part's label, so a blocker can link to it. */
 export function fieldOfPart(label: string): DraftField | null {

@@ -1,9 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import { countries, institutions, proposalEvents, proposalPartners, proposals, rounds } from "../../db/schema";
-import { countryLabel } from "../../workflows/countries";
-import { formatBrussels } from "../../workflows/time";
+import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
+import type { Translate } from "../../workflows/words";
 import type { Actor } from "../../workflows/actors";
-import { applies, countInWords, graceEndsAt, jointCountries, jointRuleOf, listInWords, windowPosition } from "../../workflows/eligibility";
+import { applies, countInWords, graceEndsAt, jointCountries, jointRuleOf, windowPosition } from "../../workflows/eligibility";
 import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingProposalParts, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
@@ -16,7 +18,7 @@ import { applyProposalCommand, createProposal } from "./workflow.server";
 import { draftRulesOfRound, roundSettings } from "../rounds/workflow.server";
 import { roundCriteria, submissionRoundFacts } from "../rounds/eligibility.server";
 import type { DraftValues } from "./content-schema";
-import { draftProblems, fieldOfPart, overLimitParts, partAnchor, partLabel } from "./content-schema";
+import { draftProblems, fieldOfPart, overLimitParts, partAnchor, partLabelKey } from "./content-schema";
 import { proposalDocuments } from "./documents.server";
 import type { Participation } from "./participation.server";
 import { leadActor } from "../auth/actors.server";
@@ -43,16 +45,30 @@ function roundView(round: RoundRow): RoundView {
   };
 }
 
-/** Why no proposal can be started or submitted in this round now, in words; null when it can. */
-function roundRefusal(round: RoundRow, now: Date): string | null {
+type RoundRefusal = "notOpenYet" | "closed" | "deadlinePassed";
+
+/** Why no proposal can be started or submitted in this round now; null when it can. */
+function roundRefusalOf(round: RoundRow, now: Date): RoundRefusal | null {
   const window = { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null };
   const position = windowPosition(window, now.toISOString());
-  if (round.state === "planned" || position === "notYetOpen") {
-    return `“${round.title}” is not open yet: it opens on ${formatBrussels(round.opensAt)}.`;
-  }
-  if (round.state !== "open") return `“${round.title}” is closed: it accepts no more proposals.`;
-  if (position === "closed") return `The deadline of “${round.title}” passed on ${formatBrussels(round.closesAt!)}: it accepts no more proposals.`;
+  if (round.state === "planned" || position === "notYetOpen") return "notOpenYet";
+  if (round.state !== "open") return "closed";
+  if (position === "closed") return "deadlinePassed";
   return null;
+}
+
+/** The same in words, in the page's language; null when the round takes proposals now. */
+function roundRefusal(round: RoundRow, now: Date, t: Translate, language: PageLanguage): string | null {
+  switch (roundRefusalOf(round, now)) {
+    case "notOpenYet":
+      return t("newProposal.refusal.notOpenYet", { round: round.title, date: formatBrusselsIn(language, round.opensAt) });
+    case "closed":
+      return t("newProposal.refusal.closed", { round: round.title });
+    case "deadlinePassed":
+      return t("newProposal.refusal.deadlinePassed", { round: round.title, date: formatBrusselsIn(language, round.closesAt!) });
+    case null:
+      return null;
+  }
 }
 
 /** The rounds a new proposal can be started in: open, and inside their window. */
@@ -63,15 +79,20 @@ export function roundsOpenForDrafts(now: Date): RoundView[] {
     .where(eq(rounds.state, "open"))
     .orderBy(rounds.opensAt)
     .all()
-    .filter((round) => roundRefusal(round, now) === null)
+    .filter((round) => roundRefusalOf(round, now) === null)
     .map(roundView);
 }
 
 /** The institutions a person may start a proposal for: those they are an applicant of. */
-export function leadChoices(user: SessionUser) {
+export function leadChoices(user: SessionUser, t: Translate) {
+  // The country's name in the page's language, without Kosovo's asterisk: CountryName adds it.
+  const nameOf = (code: string | null, stored: string | null) => {
+    const key = WB6_COUNTRIES.find((country) => country.code === code)?.key;
+    return key ? t(key) : (stored ?? "");
+  };
   return user.memberships.flatMap((m) =>
     m.role === "applicant" && m.institutionId !== null
-      ? [{ id: m.institutionId, name: m.institutionName ?? "", country: { name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote } }]
+      ? [{ id: m.institutionId, name: m.institutionName ?? "", country: { name: nameOf(m.countryCode, m.countryName), needsFootnote: m.countryNeedsFootnote } }]
       : [],
   );
 }
@@ -81,19 +102,26 @@ type FieldErrors = Record<string, string[]>;
 export type StartOutcome = { ok: true; proposalId: number } | { ok: false; fieldErrors: FieldErrors };
 
 /** Starts a draft in an open round, led by one of the person's institutions. */
-export function startDraft(user: SessionUser, input: { roundId: number; institutionId: number; title: string }, now = new Date()): StartOutcome {
+export function startDraft(
+  user: SessionUser,
+  input: { roundId: number; institutionId: number; title: string },
+  t: Translate,
+  language: PageLanguage,
+  now = new Date(),
+): StartOutcome {
   if (!applicantInstitutions(user).includes(input.institutionId)) {
-    return { ok: false, fieldErrors: { institutionId: ["You can start a proposal only for an institution you work for."] } };
+    return { ok: false, fieldErrors: { institutionId: [t("newProposal.error.notYourInstitution")] } };
   }
   return db().transaction(
     (tx): StartOutcome => {
       const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
-      if (!round) return { ok: false, fieldErrors: { roundId: ["There is no such round. Choose one of the open rounds."] } };
-      const refusal = roundRefusal(round, now);
-      if (refusal) return { ok: false, fieldErrors: { roundId: [`${refusal} Choose one of the open rounds.`] } };
+      if (!round) return { ok: false, fieldErrors: { roundId: [t("newProposal.error.noSuchRound")] } };
+      const refusal = roundRefusal(round, now, t, language);
+      if (refusal) return { ok: false, fieldErrors: { roundId: [t("newProposal.error.chooseOpen", { refusal })] } };
       const lead = tx.select({ name: institutions.name, active: institutions.active }).from(institutions).where(eq(institutions.id, input.institutionId)).get();
       if (!lead?.active) {
-        return { ok: false, fieldErrors: { institutionId: [`${lead?.name ?? "This institution"} is not active in the TAF directory. Contact the TAF team.`] } };
+        const inactive = lead ? t("newProposal.error.inactive", { institution: lead.name }) : t("newProposal.error.inactiveUnknown");
+        return { ok: false, fieldErrors: { institutionId: [inactive] } };
       }
       const proposal = createProposal(tx, { roundId: round.id, leadInstitutionId: input.institutionId, createdBy: leadActor(user, { leadInstitutionId: input.institutionId }), title: input.title, now });
       return { ok: true, proposalId: proposal.id };
@@ -134,7 +162,7 @@ export function limitsOfProposal(proposalId: number) {
 }
 
 /** What the edit page needs: the values to start from, the revision they are, and the round. */
-export function draftForEditing(user: SessionUser, participation: Participation, now = new Date()) {
+export function draftForEditing(user: SessionUser, participation: Participation, t: Translate, language: PageLanguage, now = new Date()) {
   const { proposal, round, leadName } = proposalWithRound(participation.proposalId);
   const values = { title: proposal.title, ...proposalDocuments(proposal.content).answers };
   const limits = roundSettings(round).limits;
@@ -144,9 +172,9 @@ export function draftForEditing(user: SessionUser, participation: Participation,
     title: proposal.title,
     values,
     // What the saved draft breaks of the round's rules, shown beside the fields until fixed.
-    problems: draftProblems(limits, values, draftRulesOfRound(round)),
+    problems: draftProblems(limits, values, draftRulesOfRound(round), t),
     revision: proposal.updatedAt.getTime(),
-    lastSaved: formatBrussels(proposal.updatedAt),
+    lastSaved: formatBrusselsIn(language, proposal.updatedAt),
     round: roundView(round),
     limits,
     leadName,
@@ -155,8 +183,8 @@ export function draftForEditing(user: SessionUser, participation: Participation,
   };
 }
 
-const SAVE_CONFLICT_MESSAGE =
-  "Not saved: someone else changed this proposal after you opened it. What you typed is still in the form: copy what you need, then reload the page to see their version.";
+// A catalogue key: the edit page says it in its language.
+const SAVE_CONFLICT_MESSAGE = "editProposal.conflict";
 
 export type SaveOutcome = { ok: true; revision: number; savedAt: Date } | { ok: false; message: string };
 
@@ -206,7 +234,7 @@ type CountryView = { name: string; needsFootnote: boolean };
  * tried on the stored snapshot (a pure step, nothing is written). The blockers explain its
  * verdict from those facts, each with where to fix it.
  */
-export function submissionPreview(user: SessionUser, participation: Participation, now = new Date()) {
+export function submissionPreview(user: SessionUser, participation: Participation, t: Translate, language: PageLanguage, now = new Date()) {
   const { proposal, round, leadName, leadCountryCode } = proposalWithRound(participation.proposalId);
   const partners = db()
     .select({
@@ -224,15 +252,19 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   const countryRows = db().select().from(countries).all();
   const country = (code: string): CountryView => {
     const row = countryRows.find((c) => c.code === code);
-    return { name: row?.name ?? code, needsFootnote: row?.needsDesignationFootnote ?? false };
+    const key = WB6_COUNTRIES.find((c) => c.code === code)?.key;
+    return { name: key ? t(key) : (row?.name ?? code), needsFootnote: row?.needsDesignationFootnote ?? false };
   };
   const inWords = (code: string) => countryLabel(country(code).name, country(code).needsFootnote);
+  const list = (items: readonly string[]) => (items.length <= 1 ? items.join("") : t("submitPage.list", { items: items.slice(0, -1).join(", "), last: items.at(-1) }));
+  const partLabelOf = (field: string) => t(partLabelKey(field));
+  const fixAt = (field: string, key: string) => ({ href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: t(key, { part: partLabelOf(field) }) });
 
   const actor = leadActor(user, participation);
   const clarification = clarificationOf(user, participation, proposal.clarificationDueAt);
   const { answers, unreadable } = proposalDocuments(proposal.content);
   const missingParts = missingProposalParts(proposal.title, answers);
-  const problems = draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round));
+  const problems = draftProblems(roundSettings(round).limits, { title: proposal.title, ...answers }, draftRulesOfRound(round), t);
   const joint = jointCountries(leadCountryCode, partners);
   const invited = partners.filter((p) => p.status === "invited");
   const partnersLink = `/proposals/${proposal.id}/partners`;
@@ -256,44 +288,45 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     const verdict = stepProposal(participation.snapshot, event);
     canSubmit = verdict.accepted;
     if (!verdict.accepted) {
-      const roundProblem = roundRefusal(round, now);
+      const roundProblem = roundRefusal(round, now, t, language);
       if (roundProblem) {
         const later = round.state === "planned" || windowPosition(roundFacts, event.now) === "notYetOpen";
-        blockers.push({ text: roundProblem, fix: later ? null : { href: "/proposals/new", label: "Start a proposal in an open round" } });
+        blockers.push({ text: roundProblem, fix: later ? null : { href: "/proposals/new", label: t("submitPage.fix.startElsewhere") } });
       }
+      const invitedInWords = list(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`));
       if (applies(roundFacts, "joint") && joint.length < minimumCountries) {
-        const sofar = joint.length ? `So far only ${listInWords(joint.map(inWords))}.` : "";
-        const waiting = invited.length
-          ? ` Invited but not confirmed yet: ${listInWords(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`))}.`
-          : "";
+        // English names the number in words, as the Guide does; the other languages write the digit.
+        const countries = language === "en" ? countInWords(minimumCountries) : String(minimumCountries);
+        const parts = [
+          t("submitPage.blocker.notJoint", { count: minimumCountries, countries }),
+          joint.length ? t("submitPage.blocker.soFar", { countries: list(joint.map(inWords)) }) : "",
+          invited.length ? t("submitPage.blocker.invitedNotConfirmed", { partners: invitedInWords }) : "",
+        ];
         blockers.push({
-          text: `Not joint yet: institutions from at least ${countInWords(minimumCountries)} Western Balkan countries must confirm that they take part. ${sofar}${waiting}`.trim(),
-          fix: { href: partnersLink, label: invited.length ? "See the partners" : "Invite a partner institution" },
+          text: parts.filter(Boolean).join(" "),
+          fix: { href: partnersLink, label: invited.length ? t("submitPage.fix.seePartners") : t("submitPage.fix.invitePartner") },
         });
       } else if (applies(roundFacts, "complete") && invited.length > 0) {
         blockers.push({
-          text: `${listInWords(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`))} ${invited.length === 1 ? "has" : "have"} not answered the invitation yet. Every invited partner confirms or declines before submission; the TAF team's eligibility check asks for it too.`,
-          fix: { href: partnersLink, label: "See the partners, or remove one who will not answer" },
+          text: t("submitPage.blocker.notAnswered", { count: invited.length, partners: invitedInWords }),
+          fix: { href: partnersLink, label: t("submitPage.fix.seeOrRemovePartners") },
         });
       }
       for (const label of applies(roundFacts, "complete") ? missingParts : []) {
         const field = fieldOfPart(label);
         blockers.push({
-          text: `“${label}” is not answered yet.`,
-          fix: field ? { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Answer “${label}”` } : null,
+          text: t("submitPage.blocker.missing", { part: field ? partLabelOf(field) : label }),
+          fix: field ? fixAt(field, "submitPage.fix.answer") : null,
         });
       }
       for (const [field, messages] of Object.entries(problems)) {
-        blockers.push({
-          text: `“${partLabel(field)}”: ${messages.join(" ")}`,
-          fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Correct “${partLabel(field)}”` },
-        });
+        blockers.push({ text: t("submitPage.blocker.problem", { part: partLabelOf(field), problems: messages.join(" ") }), fix: fixAt(field, "submitPage.fix.correct") });
       }
       // A rule these facts do not explain still gets its say, in the statechart's words.
       if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
     } else if (windowPosition(roundFacts, event.now) === "grace") {
       warnings.push({
-        text: `The deadline passed on ${formatBrussels(round.closesAt!)}. The round's grace period runs until ${formatBrussels(graceEndsAt(roundFacts)!)}: a proposal submitted now is marked late, and the TAF team decides whether to accept it.`,
+        text: t("submitPage.warning.grace", { deadline: formatBrusselsIn(language, round.closesAt!), graceEnds: formatBrusselsIn(language, new Date(graceEndsAt(roundFacts)!)) }),
         fix: null,
       });
     }
@@ -301,21 +334,19 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   for (const problem of unreadable.filter((p) => p.document === "answers")) {
     const field = problem.field.split(".")[0]!;
     warnings.push({
-      text: `Part of the saved answer to “${partLabel(field)}” cannot be read any more (${problem.message}), so it is not shown and will not be sent.`,
-      fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Check “${partLabel(field)}”` },
+      text: t("submitPage.warning.unreadable", { part: partLabelOf(field), problem: t(problem.message, { defaultValue: problem.message }) }),
+      fix: fixAt(field, "submitPage.fix.check"),
     });
   }
   for (const [field, messages] of clarification ? Object.entries(problems) : []) {
-    warnings.push({
-      text: `“${partLabel(field)}”: ${messages.join(" ")} The answer cannot be sent until this is corrected.`,
-      fix: { href: `/proposals/${proposal.id}/edit#${partAnchor(field)}`, label: `Correct “${partLabel(field)}”` },
-    });
+    warnings.push({ text: t("submitPage.warning.problem", { part: partLabelOf(field), problems: messages.join(" ") }), fix: fixAt(field, "submitPage.fix.correct") });
   }
   if (clarification && missingParts.length > 0) {
-    warnings.push({
-      text: `These parts are empty: ${listInWords(missingParts)}. The TAF team's check will count the proposal as incomplete.`,
-      fix: { href: `/proposals/${proposal.id}/edit`, label: "Edit the proposal" },
+    const empty = missingParts.map((label) => {
+      const field = fieldOfPart(label);
+      return field ? partLabelOf(field) : label;
     });
+    warnings.push({ text: t("submitPage.warning.empty", { parts: list(empty) }), fix: { href: `/proposals/${proposal.id}/edit`, label: t("submitPage.fix.edit") } });
   }
 
   return {
@@ -343,8 +374,8 @@ export function submissionPreview(user: SessionUser, participation: Participatio
   };
 }
 
-const PREVIEW_CONFLICT_MESSAGE =
-  "The proposal was changed after you opened this page, so nothing was sent. Read the preview again below, then send it.";
+// Catalogue keys: the preview says them in its language.
+const PREVIEW_CONFLICT_MESSAGE = "submitPage.conflict";
 
 /**
  * Submits or resubmits (SUBMIT or RESPOND) what the preview showed: refused as a conflict when
@@ -362,7 +393,7 @@ export function sendProposal(input: {
   return db().transaction(
     (tx): ProposalOutcome => {
       const row = tx.select({ updatedAt: proposals.updatedAt }).from(proposals).where(eq(proposals.id, input.proposalId)).get();
-      if (!row) return { ok: false, problem: "notFound", message: "There is no such proposal." };
+      if (!row) return { ok: false, problem: "notFound", message: "submitPage.notFound" };
       if (row.updatedAt.getTime() !== input.basedOn) return { ok: false, problem: "conflict", message: PREVIEW_CONFLICT_MESSAGE };
       return applyProposalCommand(
         { proposalId: input.proposalId, expectedVersion: input.expectedVersion, actor: input.actor, command: input.command, now: input.now },

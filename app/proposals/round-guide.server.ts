@@ -1,6 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import { proposals, rounds } from "../../db/schema";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { SUPPORT_KINDS, supportKindLabel, themeLabel, THEMES } from "../../workflows/vocabulary";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatNumberIn } from "../../workflows/time";
+import type { Translate } from "../../workflows/words";
 import { db } from "../db.server";
 import { roundCriteria } from "../rounds/eligibility.server";
 import { draftRulesOfRound, roundSettings } from "../rounds/workflow.server";
@@ -13,14 +16,16 @@ import { roundsOpenForDrafts } from "./drafting.server";
 
 type RoundRow = Pick<typeof rounds.$inferSelect, "code" | "settings">;
 
-export function roundGuide(round: RoundRow) {
+export function roundGuide(round: RoundRow, t: Translate, language: PageLanguage) {
   const settings = roundSettings(round);
   return {
+    // Written here, not in the browser: a browser may lack a language's number formats, and the page must hydrate alike.
+    maxBudget: formatNumberIn(language, settings.limits.maxBudgetEur),
     guidance: settings.guidance,
     criteria: roundCriteria(round).map(({ id, name, guidance }) => ({ id, name, guidance })),
     limits: settings.limits,
-    themes: THEMES.filter((theme) => settings.themes.includes(theme.id)).map((theme) => theme.label),
-    supportKinds: SUPPORT_KINDS.filter((kind) => settings.supportKinds.includes(kind.id)).map((kind) => kind.label),
+    themes: THEMES.filter((theme) => settings.themes.includes(theme.id)).map((theme) => themeLabel(theme.id, t)),
+    supportKinds: SUPPORT_KINDS.filter((kind) => settings.supportKinds.includes(kind.id)).map((kind) => supportKindLabel(kind.id, t)),
     // A round that funds everything says so, rather than listing what the form lists anyway.
     fundsEverything: THEMES.every((theme) => settings.themes.includes(theme.id)) && SUPPORT_KINDS.every((kind) => settings.supportKinds.includes(kind.id)),
   };
@@ -34,20 +39,20 @@ export function roundOffer(round: RoundRow): DraftOffer {
 }
 
 /** The rounds a proposal can be started in, each with its guide (two queries, however many rounds). */
-export function openRoundsWithGuides(now: Date) {
+export function openRoundsWithGuides(now: Date, t: Translate, language: PageLanguage) {
   const open = roundsOpenForDrafts(now);
   const settings = db()
     .select({ id: rounds.id, code: rounds.code, settings: rounds.settings })
     .from(rounds)
     .where(inArray(rounds.id, open.map((round) => round.id)))
     .all();
-  return open.map((round) => ({ ...round, guide: roundGuide(settings.find((s) => s.id === round.id)!) }));
+  return open.map((round) => ({ ...round, guide: roundGuide(settings.find((s) => s.id === round.id)!, t, language) }));
 }
 
 /** The guide of the round a proposal belongs to, for the edit page. */
-export function guideOfProposal(proposalId: number): RoundGuide {
+export function guideOfProposal(proposalId: number, t: Translate, language: PageLanguage): RoundGuide {
   const round = db().select({ code: rounds.code, settings: rounds.settings }).from(proposals).innerJoin(rounds, eq(rounds.id, proposals.roundId)).where(eq(proposals.id, proposalId)).get()!;
-  return roundGuide(round);
+  return roundGuide(round, t, language);
 }
 
 /** The rules the drafting form of a proposal adds to its round's limits: the round's offer, and a start to come. */

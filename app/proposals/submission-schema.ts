@@ -6,10 +6,10 @@ const submitSchema = z.object({ intent: z.literal("submit"), version: z.number()
 export const respondSchema = submitSchema.extend({
   intent: z.literal("respond"),
   message: z
-    .string({ error: "Write your answer to the TAF team's question." })
+    .string({ error: "submitPage.error.answer" })
     .trim()
-    .min(1, "Write your answer to the TAF team's question.")
-    .max(8000, "Use at most 8,000 characters."),
+    .min(1, "submitPage.error.answer")
+    .max(8000, "submitPage.error.answerTooLong"),
 });
 export const sendSchema = z.discriminatedUnion("intent", [submitSchema, respondSchema]);
 

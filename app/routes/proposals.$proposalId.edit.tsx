@@ -3,12 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import i18next from "i18next";
 import { useMemo } from "react";
-import { formatBrussels } from "../../workflows/time";
+import { Trans, useTranslation } from "react-i18next";
+import { formatBrusselsIn } from "../../workflows/time";
 import { Deadline, DueBy } from "../components/deadline";
 import { FormErrors } from "../components/fields";
 import { RoundGuide } from "../components/proposal/round-guide";
-import { DraftParts, firstProblem, ProblemSummary, savedText, statusText, useHydrated } from "../components/proposal/draft-form";
+import { useTextLanguage } from "../components/text-language";
+import { DraftParts, firstProblem, ProblemSummary, savedText, draftStatusText, useHydrated } from "../components/proposal/draft-form";
 import { requireProposal } from "../permissions.server";
 import type { DraftValues, RoundLimits } from "../proposals/content-schema";
 import { draftProblems, draftSchema } from "../proposals/content-schema";
@@ -16,16 +19,22 @@ import { draftForEditing, limitsOfProposal, saveDraft } from "../proposals/draft
 import { draftRulesOfProposal, guideOfProposal } from "../proposals/round-guide.server";
 import { useAutosave } from "../proposals/use-autosave";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateMessage, translateReply, translatorOf } from "../i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title || "the proposal"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
-  return { ...draftForEditing(user, proposal), guide: guideOfProposal(proposal.proposalId), rules: draftRulesOfProposal(proposal.proposalId) };
+  const t = await translatorOf(request);
+  const language = await pageLanguage(request);
+  const draft = draftForEditing(user, proposal, t, language);
+  const page = draft.title ? t("editProposal.title", { title: draft.title }) : t("editProposal.titleUntitled");
+  return { ...draft, pageTitle: t("layout.pageTitle", { page }), guide: guideOfProposal(proposal.proposalId, t, language), rules: draftRulesOfProposal(proposal.proposalId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
+  const t = await translatorOf(request);
   // "save" (the button) and "autosave" (the browser, while typing) save alike.
   const formData = await readForm(request);
   const basedOn = Number(formData.get("revision"));
@@ -35,17 +44,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: draftSchema(limits, rules) });
   const notSaved = { savedAt: null, savedAtBrussels: null, revision: basedOn, problems: null };
   if (submission.status !== "success") {
-    const problem = firstProblem(submission.error);
-    return { ...notSaved, result: submission.reply(), conflict: false, problem: `Not saved: ${problem ?? "some answers need fixing."}` };
+    const problem = firstProblem(submission.error, t);
+    return {
+      ...notSaved,
+      result: translateReply(submission.reply(), t),
+      conflict: false,
+      problem: problem ? t("editProposal.notSavedBecause", { problem }) : t("editProposal.notSavedFixing"),
+    };
   }
   const outcome = saveDraft({ proposalId: proposal.proposalId, basedOn, values: submission.value });
-  if (!outcome.ok) return { ...notSaved, result: submission.reply({ formErrors: [outcome.message] }), conflict: true, problem: outcome.message };
+  if (!outcome.ok) {
+    const message = translateMessage(outcome.message, t);
+    return { ...notSaved, result: submission.reply({ formErrors: [message] }), conflict: true, problem: message };
+  }
+  const problems = draftProblems(limits, submission.value, rules, t);
   return {
     result: submission.reply(),
     savedAt: outcome.savedAt.toISOString(),
-    savedAtBrussels: formatBrussels(outcome.savedAt),
+    savedAtBrussels: formatBrusselsIn(await pageLanguage(request), outcome.savedAt),
     revision: outcome.revision,
-    problems: draftProblems(limits, submission.value, rules),
+    problems,
     conflict: false,
     problem: null,
   };
@@ -58,14 +76,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
   const sent = await request.clone().formData();
+  // In the browser, the page's own i18next (entry.client.tsx) has the page's language.
+  const t = i18next.t;
   try {
     return await serverAction<typeof action>();
   } catch (error) {
     const notSaved = { savedAt: null, revision: Number(sent.get("revision")), problems: null };
     if (isRouteErrorResponse(error)) {
-      return { ...notSaved, conflict: true, problem: `Not saved: ${typeof error.data === "string" ? error.data : "you can no longer edit this proposal."} Reload the page.` };
+      const reason = typeof error.data === "string" ? error.data : t("editProposal.noLongerEditable");
+      return { ...notSaved, conflict: true, problem: t("editProposal.notSavedRefused", { reason }) };
     }
-    return { ...notSaved, conflict: false, retry: true, problem: "Not saved: the portal did not answer. It tries again in 30 seconds; keep this page open." };
+    return { ...notSaved, conflict: false, retry: true, problem: t("editProposal.notSavedOffline") };
   }
 }
 
@@ -74,6 +95,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formDat
   formMethod?.toUpperCase() === "POST" && formData?.has("revision") ? false : defaultShouldRevalidate;
 
 export default function EditProposal() {
+  const { t, i18n } = useTranslation();
+  // The TAF team's question is typed in English.
+  const textLanguage = useTextLanguage("en");
   const draft = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -97,7 +121,8 @@ export default function EditProposal() {
       const submission = parseWithZod(new FormData(element), { schema });
       if (submission.status === "success") return null;
       form.validate();
-      return `Not saved: ${firstProblem(submission.error) ?? "some answers need fixing."}`;
+      const problem = firstProblem(submission.error, t);
+      return problem ? t("editProposal.notSavedBecause", { problem }) : t("editProposal.notSavedFixing");
     },
   });
   const formProps = getFormProps(form);
@@ -105,58 +130,59 @@ export default function EditProposal() {
   // Without JavaScript the server's answer says what happened; with it, the autosave status does.
   // The round's rules the draft breaks, as of its latest save: the fields show them until fixed.
   const problems = (hydrated ? autosave.reply?.problems : null) ?? actionData?.problems ?? draft.problems;
-  const serverStatus = actionData?.savedAtBrussels ? savedText(actionData.savedAtBrussels, problems) : (actionData?.problem ?? null);
+  const serverStatus = actionData?.savedAtBrussels ? savedText(actionData.savedAtBrussels, t, problems) : (actionData?.problem ?? null);
   const status =
     hydrated && autosave.status.kind !== "unchanged"
-      ? statusText(autosave.status, draft.lastSaved, problems)
-      : (serverStatus ?? statusText({ kind: "unchanged" }, draft.lastSaved, problems));
+      ? draftStatusText(autosave.status, draft.lastSaved, t, i18n.language, problems)
+      : (serverStatus ?? draftStatusText({ kind: "unchanged" }, draft.lastSaved, t, i18n.language, problems));
   const failed = hydrated ? autosave.status.kind === "notSaved" : Boolean(actionData?.problem);
 
   return (
     <>
       <p>
-        <Link to={`/proposals/${draft.id}`}>← The proposal's page</Link>
+        <Link to={`/proposals/${draft.id}`}>{t("editProposal.back")}</Link>
       </p>
       <div className="page-head">
         <h1>
-          {draft.reference ? <span className="reference">{draft.reference}</span> : null} Edit the proposal
+          {draft.reference ? <span className="reference">{draft.reference}</span> : null} {t("editProposal.heading")}
         </h1>
       </div>
       {searchParams.get("notice") === "started" ? (
         <p className="notice success" role="status">
-          Your draft is started. It is kept in the portal; nothing is sent to anyone until you submit it.
+          {t("editProposal.started")}
         </p>
       ) : null}
       {draft.clarification ? (
         <div className="notice warning">
           <p>
-            <strong>The TAF team asked for clarification:</strong>
+            <strong>{t("editProposal.clarificationAsked")}</strong>
           </p>
-          <blockquote className="prose">{draft.clarification.question}</blockquote>
+          <blockquote className="prose" {...textLanguage}>
+            {draft.clarification.question}
+          </blockquote>
           {draft.clarification.dueAt ? <DueBy at={draft.clarification.dueAt} now={draft.now} /> : null}
           <p>
-            The changes you make here are part of your answer. When you have finished, write your answer and resubmit on the{" "}
-            <Link to={`/proposals/${draft.id}/submit`}>preview page</Link>.
+            <Trans i18nKey="editProposal.clarificationHow" components={{ link: <Link to={`/proposals/${draft.id}/submit`} /> }} />
           </p>
         </div>
       ) : null}
       <dl className="facts">
-        <dt>Round</dt>
+        <dt>{t("editProposal.round")}</dt>
         <dd>
           {draft.round.title}
           {/* While clarification is requested, its due date (above) matters, not the round's deadline. */}
           {respond ? null : <Deadline round={draft.round} now={draft.now} />}
         </dd>
-        <dt>Lead institution</dt>
+        <dt>{t("editProposal.lead")}</dt>
         <dd>{draft.leadName}</dd>
       </dl>
       <p className="actions">
-        <Link to={`/proposals/${draft.id}/partners`}>Partners</Link>
-        <Link to={`/proposals/${draft.id}/submit`}>{respond ? "Preview, answer and resubmit" : "Preview and submit"}</Link>
+        <Link to={`/proposals/${draft.id}/partners`}>{t("editProposal.partners")}</Link>
+        <Link to={`/proposals/${draft.id}/submit`}>{respond ? t("editProposal.previewRespond") : t("editProposal.previewSubmit")}</Link>
       </p>
 
       <details className="round-guide-disclosure">
-        <summary>The round's guide, eligibility criteria and limits</summary>
+        <summary>{t("editProposal.guide")}</summary>
         <RoundGuide guide={draft.guide} level={3} />
       </details>
       <div className="draft-layout">
@@ -171,27 +197,26 @@ export default function EditProposal() {
         onChange={autosave.onEdit}
       >
         <p className="muted">
-          You can save at any time, with parts still empty or too long. Everything must be answered, within the round's limits,
-          before you submit.
-          {hydrated ? " Your changes are saved automatically as you type." : null}
+          {t("editProposal.saveAnyTime")}
+          {hydrated ? ` ${t("editProposal.autosaves")}` : null}
         </p>
         <FormErrors errors={form.errors} />
         {/* Without JavaScript the page comes back at the top: say there what needs fixing, and where. */}
         {hydrated ? null : <ProblemSummary errors={form.allErrors} />}
         <input type="hidden" name="revision" value={actionData?.revision ?? draft.revision} />
 
-        <DraftParts fields={fields} limits={limits} problems={problems} offer={rules.offer} hydrated={hydrated} />
+        <DraftParts fields={fields} limits={limits} problems={problems} offer={rules.offer} maxBudget={draft.guide.maxBudget} hydrated={hydrated} />
 
         <div className="save-bar">
           <p className={failed ? "save-status error" : "save-status"} role="status">
             {status}
           </p>
           <button type="submit" name="intent" value="save">
-            Save draft
+            {t("editProposal.save")}
           </button>
         </div>
       </Form>
-      <aside className="round-guide-aside" aria-label="The round's guide">
+      <aside className="round-guide-aside" aria-label={t("editProposal.guideAside")}>
         <RoundGuide guide={draft.guide} level={2} />
       </aside>
       </div>

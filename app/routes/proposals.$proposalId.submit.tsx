@@ -3,12 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { Deadline, DueBy } from "../components/deadline";
 import { FieldError, FormErrors } from "../components/fields";
 import { AttachmentsPreview, BlockerList, ProposalPreview } from "../components/proposal/submission-preview";
 import { RoundCriteriaList } from "../components/rounds/eligibility-criteria";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateMessage, translateReply, translatorOf } from "../i18n.server";
+import { useTextLanguage } from "../components/text-language";
 import { requireProposal } from "../permissions.server";
 import { currentAttachments } from "../proposals/attachments.server";
 import { sendProposal, submissionPreview } from "../proposals/drafting.server";
@@ -16,18 +19,22 @@ import { leadActor } from "../auth/actors.server";
 import type { RespondForm } from "../proposals/submission-schema";
 import { respondSchema, sendSchema } from "../proposals/submission-schema";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Preview ${data?.title || "the proposal"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
+  const t = await translatorOf(request);
+  const preview = submissionPreview(user, proposal, t, await pageLanguage(request));
+  const page = preview.title ? t("submitPage.title", { title: preview.title }) : t("submitPage.titleUntitled");
   // The files go with the proposal: the preview lists them, so nothing is sent by surprise.
-  return { ...submissionPreview(user, proposal), attachments: currentAttachments(proposal.proposalId) };
+  return { ...preview, pageTitle: t("layout.pageTitle", { page }), attachments: currentAttachments(proposal.proposalId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema: sendSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), t) };
   const form = submission.value;
   const outcome = sendProposal({
     proposalId: proposal.proposalId,
@@ -37,11 +44,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     command: form.intent === "respond" ? { type: "RESPOND", message: form.message } : { type: "SUBMIT" },
   });
   // The statechart's refusal (or the conflict) is shown as it is; the page loads again with the facts as they are now.
-  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }) };
+  if (!outcome.ok) return { result: submission.reply({ formErrors: [translateMessage(outcome.message, t)] }) };
   throw redirect(`/proposals/${proposal.proposalId}?notice=${form.intent === "respond" ? "resubmitted" : "submitted"}`);
 }
 
 export default function PreviewAndSubmit() {
+  const { t } = useTranslation();
+  // What people typed (the TAF team's question, the round's title) stays in its English.
+  const typed = useTextLanguage("en");
   const preview = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -62,13 +72,13 @@ export default function PreviewAndSubmit() {
   return (
     <>
       <p>
-        <Link to={`/proposals/${preview.id}`}>← The proposal's page</Link>
+        <Link to={`/proposals/${preview.id}`}>{t("submitPage.back")}</Link>
       </p>
-      <h1>{respond ? "Preview, answer and resubmit" : "Preview and submit"}</h1>
+      <h1>{respond ? t("submitPage.headingRespond") : t("submitPage.heading")}</h1>
       <FormErrors errors={form.errors} />
       {message.errors?.length ? (
         <p className="notice error" role="alert">
-          Your answer needs attention: <a href={`#${message.id}`}>see the message beside it</a>.
+          <Trans i18nKey="submitPage.answerNeedsAttention" components={{ link: <a href={`#${message.id}`} /> }} />
         </p>
       ) : null}
       {/* While clarification is requested, its due date matters, not the round's deadline. */}
@@ -77,37 +87,36 @@ export default function PreviewAndSubmit() {
       {respond && preview.clarification ? (
         <div className="notice warning">
           <p>
-            <strong>The TAF team asked for clarification:</strong>
+            <strong>{t("submitPage.clarificationAsked")}</strong>
           </p>
-          <blockquote className="prose">{preview.clarification.question}</blockquote>
+          <blockquote className="prose" {...typed}>
+            {preview.clarification.question}
+          </blockquote>
           {preview.clarification.dueAt ? <DueBy at={preview.clarification.dueAt} now={preview.now} /> : null}
-          <p>
-            Below is the proposal as it is now, with your edits. Write your answer at the end of the page: the TAF team receives both
-            together, as a new version of the proposal.
-          </p>
+          <p>{t("submitPage.clarificationHow")}</p>
         </div>
       ) : null}
 
       {preview.blockers.length ? (
         <section className="notice error" aria-labelledby="blockers-heading">
-          <h2 id="blockers-heading">Before you can submit</h2>
+          <h2 id="blockers-heading">{t("submitPage.blockersHeading")}</h2>
           <BlockerList items={preview.blockers} />
         </section>
       ) : null}
       {preview.warnings.length ? (
         <section className="notice warning" aria-labelledby="warnings-heading">
-          <h2 id="warnings-heading">Good to know</h2>
+          <h2 id="warnings-heading">{t("submitPage.warningsHeading")}</h2>
           <BlockerList items={preview.warnings} />
         </section>
       ) : null}
       {!respond && preview.canSubmit ? (
         <p className="notice success">
-          Everything needed is there. Read the proposal below as the TAF team will read it; the Submit button is at the end.
+          {t("submitPage.ready")}
         </p>
       ) : null}
 
       <section aria-labelledby="who-heading">
-        <h2 id="who-heading">Who stands behind it</h2>
+        <h2 id="who-heading">{t("submitPage.whoHeading")}</h2>
         <dl className="facts">
           <WhoStandsBehind
             roundTitle={preview.round.title}
@@ -125,13 +134,15 @@ export default function PreviewAndSubmit() {
       <AttachmentsPreview proposalId={preview.id} attachments={preview.attachments} />
 
       <section aria-labelledby="criteria-heading">
-        <h2 id="criteria-heading">What the TAF team checks</h2>
-        <p>After you submit, the TAF team checks the proposal against the eligibility criteria of {preview.round.title}:</p>
+        <h2 id="criteria-heading">{t("submitPage.criteriaHeading")}</h2>
+        <p>
+          <Trans i18nKey="submitPage.criteriaIntro" values={{ round: preview.round.title }} components={{ round: <span {...typed} /> }} />
+        </p>
         <RoundCriteriaList criteria={preview.criteria} />
       </section>
 
       <section aria-labelledby="send-heading">
-        <h2 id="send-heading">{respond ? "Your answer" : "Submit"}</h2>
+        <h2 id="send-heading">{respond ? t("submitPage.answerHeading") : t("submitPage.submitHeading")}</h2>
         {respond || preview.canSubmit ? (
           <Form method="post" className="stack narrow-form" {...getFormProps(form)}>
             <input type="hidden" name="intent" value={respond ? "respond" : "submit"} />
@@ -139,26 +150,22 @@ export default function PreviewAndSubmit() {
             <input type="hidden" name="revision" value={preview.revision} />
             {respond ? (
               <div className="field">
-                <label htmlFor={message.id}>Your answer to the TAF team</label>
+                <label htmlFor={message.id}>{t("submitPage.answerLabel")}</label>
                 <span className="hint" id={message.descriptionId}>
-                  Answer the question above. Say what you changed in the proposal, if anything.
+                  {t("submitPage.answerHint")}
                 </span>
                 <textarea {...getTextareaProps(message, { ariaDescribedBy: message.descriptionId })} rows={8} />
                 <FieldError meta={message} />
               </div>
             ) : (
-              <p>
-                When you submit, the proposal gets its reference, this text is kept as its first version, and your institution and the
-                partners receive a confirmation e-mail. After that you can no longer change it, unless the TAF team asks for
-                clarification.
-              </p>
+              <p>{t("submitPage.whenYouSubmit")}</p>
             )}
             <button type="submit" disabled={busy}>
-              {busy ? "Sending…" : respond ? "Send the answer and resubmit" : "Submit the proposal"}
+              {busy ? t("submitPage.sending") : respond ? t("submitPage.sendAnswer") : t("submitPage.submit")}
             </button>
           </Form>
         ) : (
-          <p className="empty">You can submit once the points listed at the top of this page are fixed.</p>
+          <p className="empty">{t("submitPage.notYet")}</p>
         )}
       </section>
     </>

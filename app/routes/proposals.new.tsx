@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "../zod";
 import { CountryName } from "../components/country";
 import { Deadline } from "../components/deadline";
@@ -12,36 +13,44 @@ import { leadChoices, startDraft } from "../proposals/drafting.server";
 import { openRoundsWithGuides } from "../proposals/round-guide.server";
 import { RoundGuide } from "../components/proposal/round-guide";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
+import { useTextLanguage } from "../components/text-language";
 
-export const meta: MetaFunction = () => [{ title: "Start a proposal · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const startSchema = z.object({
-  roundId: z.number({ error: "Choose the round to apply in." }).int(),
-  institutionId: z.number({ error: "Choose the institution that leads the proposal." }).int(),
-  title: z
-    .string({ error: "Give the proposal a working title. You can change it later." })
-    .trim()
-    .min(1, "Give the proposal a working title. You can change it later.")
-    .max(200, "Use at most 200 characters for the title."),
+  roundId: z.number({ error: "newProposal.error.round" }).int(),
+  institutionId: z.number({ error: "newProposal.error.institution" }).int(),
+  title: z.string({ error: "newProposal.error.title" }).trim().min(1, "newProposal.error.title").max(200, "newProposal.error.titleTooLong"),
 });
 
 // Applicants start proposals; the applicants' home is their permission for it.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "startProposal");
+  const t = await translatorOf(request);
   const now = new Date();
-  return { rounds: openRoundsWithGuides(now), institutions: leadChoices(user), now: now.toISOString() };
+  return {
+    title: t("layout.pageTitle", { page: t("newProposal.title") }),
+    rounds: openRoundsWithGuides(now, t, await pageLanguage(request)),
+    institutions: leadChoices(user, t),
+    now: now.toISOString(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "startProposal");
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema: startSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
-  const outcome = startDraft(user, submission.value);
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), t) };
+  const outcome = startDraft(user, submission.value, t, await pageLanguage(request));
   if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors }) };
   throw redirect(`/proposals/${outcome.proposalId}/edit?notice=started`);
 }
 
 export default function StartProposal() {
+  const { t } = useTranslation();
+  // Round titles and descriptions are written by the TAF team, in English.
+  const typed = useTextLanguage("en");
   const { rounds, institutions, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -59,20 +68,17 @@ export default function StartProposal() {
   return (
     <div className="form-page">
       <p>
-        <Link to="/">← Home</Link>
+        <Link to="/">{t("newProposal.home")}</Link>
       </p>
-      <h1>Start a proposal</h1>
-      <p>
-        Your institution leads the proposal. You write it in the portal, invite partner institutions from other Western Balkan
-        countries, and submit it when it is complete. Nothing is sent to anyone before you submit.
-      </p>
+      <h1>{t("newProposal.title")}</h1>
+      <p>{t("newProposal.intro")}</p>
       {rounds.length === 0 ? (
-        <p className="empty">No submission round is open at the moment. The TAF team announces new rounds by e-mail and on the home page.</p>
+        <p className="empty">{t("newProposal.noRound")}</p>
       ) : (
         <Form method="post" className="stack" {...getFormProps(form)}>
           <FormErrors errors={form.errors} />
           <fieldset className="field" aria-describedby={fields.roundId.errors ? fields.roundId.errorId : undefined}>
-            <legend>Round</legend>
+            <legend>{t("newProposal.round")}</legend>
             <div className="round-choices">
               {rounds.map((round, index) => {
                 const { key, ...props } = roundOptions[index]!;
@@ -80,15 +86,19 @@ export default function StartProposal() {
                   <div className="round-choice" key={key}>
                     <label className="checkbox">
                       <input {...props} aria-describedby={`round-${round.id}-about`} />
-                      <strong>{round.title}</strong>
+                      <strong {...typed}>{round.title}</strong>
                     </label>
                     <div id={`round-${round.id}-about`}>
-                      {round.description ? <p className="muted">{round.description}</p> : null}
+                      {round.description ? (
+                        <p className="muted" {...typed}>
+                          {round.description}
+                        </p>
+                      ) : null}
                       <Deadline round={round} now={now} />
                     </div>
                     {/* Read before choosing: open at once when there is only this round. */}
                     <details className="round-guide-details" open={rounds.length === 1}>
-                      <summary>Guide, eligibility criteria and limits of this round</summary>
+                      <summary>{t("newProposal.guide")}</summary>
                       <RoundGuide guide={round.guide} level={3} />
                     </details>
                   </div>
@@ -100,19 +110,20 @@ export default function StartProposal() {
           {onlyInstitution ? (
             <div className="field">
               <p>
-                <strong>Lead institution:</strong> {onlyInstitution.name}, <CountryName {...onlyInstitution.country} />
+                <Trans i18nKey="newProposal.leadIs" values={{ name: onlyInstitution.name }} components={{ strong: <strong /> }} />
+                <CountryName {...onlyInstitution.country} />
               </p>
               <input type="hidden" name={fields.institutionId.name} value={onlyInstitution.id} />
-              {fields.institutionId.errors ? <p className="error">{fields.institutionId.errors.join(" ")}</p> : null}
+              {fields.institutionId.errors ? <p className="error">{fields.institutionId.errors.map((error) => t(error, { defaultValue: error })).join(" ")}</p> : null}
             </div>
           ) : (
             <div className="field">
-              <label htmlFor={fields.institutionId.id}>Lead institution</label>
+              <label htmlFor={fields.institutionId.id}>{t("newProposal.lead")}</label>
               <span className="hint" id={fields.institutionId.descriptionId}>
-                You work for several institutions: choose the one that leads this proposal.
+                {t("newProposal.leadHint")}
               </span>
               <select {...getSelectProps(fields.institutionId, { ariaDescribedBy: fields.institutionId.descriptionId })}>
-                <option value="">Choose…</option>
+                <option value="">{t("newProposal.choose")}</option>
                 {institutions.map((institution) => (
                   <option key={institution.id} value={institution.id}>
                     {institution.name} ({institution.country.name}
@@ -123,10 +134,10 @@ export default function StartProposal() {
               <FieldError meta={fields.institutionId} />
             </div>
           )}
-          <TextField label="Working title" hint="A few words that say what the proposal is about. You can change it later." meta={fields.title} />
+          <TextField label={t("newProposal.workingTitle")} hint={t("newProposal.workingTitleHint")} meta={fields.title} />
           <div className="actions">
-            <button type="submit">Start the draft</button>
-            <Link to="/">Cancel</Link>
+            <button type="submit">{t("newProposal.start")}</button>
+            <Link to="/">{t("newProposal.cancel")}</Link>
           </div>
         </Form>
       )}

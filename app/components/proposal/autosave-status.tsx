@@ -9,7 +9,7 @@ export function AutosaveStatus({ status, hydrated }: { status: SaveStatus; hydra
   const shown = hydrated && status.kind !== "unchanged";
   return (
     <p className={status.kind === "notSaved" ? "save-status error" : "save-status"} role="status">
-      {shown ? statusText(status, "", null) : null}
+      {shown ? statusText(status, "") : null}
     </p>
   );
 }

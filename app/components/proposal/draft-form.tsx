@@ -2,19 +2,26 @@ import type { FieldMetadata } from "@conform-to/react";
 import { getCollectionProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
-import { SUPPORT_KINDS, THEME_GROUPS, THEMES } from "../../../workflows/vocabulary";
-import type { DraftOffer, DraftValues, RoundLimits, WordLimitedPart } from "../../proposals/content-schema";
-import { countWords, euros, partAnchor, partLabel } from "../../proposals/content-schema";
+import { useTranslation } from "react-i18next";
+import type { Translate } from "../../../workflows/words";
+import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES } from "../../../workflows/vocabulary";
+import type { DraftOffer, DraftValues, RoundLimits } from "../../proposals/content-schema";
+import { countWords, partAnchor, partLabelKey } from "../../proposals/content-schema";
 import type { SaveStatus } from "../../proposals/use-autosave";
 import { FieldError, TextField } from "../fields";
 
 // The parts of a proposal's draft form, each in the anchor the preview's blockers link to, and
 // the words of its save status.
 
-/** The first problem in a submission's errors, as "Summary: Use at most 150 words…". */
-export function firstProblem(error: Record<string, string[] | null> | null | undefined) {
+/** A form message in the page's language: a catalogue key (with its values), or text kept as it is. */
+function messageIn(t: Translate, message: string) {
+  return t(message, { defaultValue: message });
+}
+
+/** The first problem in a submission's errors, as "Summary: Use at most 150 words…", in the page's language. */
+export function firstProblem(error: Record<string, string[] | null> | null | undefined, t: Translate) {
   const [name, messages] = Object.entries(error ?? {}).find(([, m]) => m?.length) ?? [];
-  return name !== undefined && messages ? `${partLabel(name)}: ${messages[0]}` : null;
+  return name !== undefined && messages?.[0] ? t("draftForm.problemOf", { part: t(partLabelKey(name)), message: messageIn(t, messages[0]) }) : null;
 }
 
 export function useHydrated() {
@@ -44,29 +51,31 @@ function problemId(meta: Meta) {
  * to save; the preview refuses to submit until it is corrected.
  */
 function FieldProblem({ meta, problems }: { meta: Meta; problems: readonly string[] | undefined }) {
+  const { t } = useTranslation();
   return problems?.length ? (
     <p className="field-problem warning" id={problemId(meta)}>
-      Saved, but to correct before you submit: {problems.join(" ")}
+      {t("draftForm.fieldProblem", { problems: problems.map((problem) => messageIn(t, problem)).join(" ") })}
     </p>
   ) : null;
 }
 
 /** A text with a word limit: the limit in the hint always, and with JavaScript a live count. */
 function LimitedText({ meta, limit, hint, hydrated, problems }: { meta: Meta; limit: number; hint: string; hydrated: boolean; problems?: string[] }) {
+  const { t } = useTranslation();
   const count = countWords(typeof meta.value === "string" ? meta.value : "");
   const countId = `${meta.id}-count`;
   const describedBy = [meta.descriptionId, hydrated ? countId : "", problems?.length ? problemId(meta) : ""].filter(Boolean).join(" ");
   return (
     <Part name={meta.name}>
       <div className="field">
-        <label htmlFor={meta.id}>{partLabel(meta.name)}</label>
+        <label htmlFor={meta.id}>{t(partLabelKey(meta.name))}</label>
         <span className="hint" id={meta.descriptionId}>
-          {hint} At most {limit} words.
+          {hint} {t("draftForm.wordLimit", { limit })}
         </span>
         <textarea {...getTextareaProps(meta, { ariaDescribedBy: describedBy })} rows={6} />
         {hydrated ? (
           <span className={count > limit ? "word-count over" : "word-count"} id={countId}>
-            {count} of {limit} words{count > limit ? `: ${count - limit} too many` : ""}
+            {count > limit ? t("draftForm.wordCountOver", { count, limit, over: count - limit }) : t("draftForm.wordCount", { count, limit })}
           </span>
         ) : null}
         <FieldError meta={meta} />
@@ -77,10 +86,11 @@ function LimitedText({ meta, limit, hint, hydrated, problems }: { meta: Meta; li
 }
 
 function Choices({ meta, hint, groups }: { meta: Meta; hint: string; groups: { title: string | null; options: readonly { id: string; label: string }[] }[] }) {
+  const { t } = useTranslation();
   return (
     <Part name={meta.name}>
       <fieldset className="field choices" aria-describedby={[meta.descriptionId, meta.errors?.length ? meta.errorId : ""].join(" ").trim()}>
-        <legend>{partLabel(meta.name)}</legend>
+        <legend>{t(partLabelKey(meta.name))}</legend>
         <span className="hint" id={meta.descriptionId}>
           {hint}
         </span>
@@ -117,54 +127,65 @@ function ticked(meta: Meta): string[] {
  * The round's choices, and any the saved draft holds that the round does not fund (its settings
  * changed since), marked so, so that nothing is dropped unseen: the server refuses them.
  */
-function offeredOptions(options: readonly { id: string; label: string }[], offered: readonly string[], chosen: string[]) {
+function offeredOptions(options: readonly { id: string; label: string }[], offered: readonly string[], chosen: string[], t: Translate) {
   return options
     .filter((option) => offered.includes(option.id) || chosen.includes(option.id))
-    .map((option) => (offered.includes(option.id) ? option : { id: option.id, label: `${option.label} (not funded by this round: untick it)` }));
+    .map((option) => (offered.includes(option.id) ? option : { id: option.id, label: t("draftForm.notFunded", { label: option.label }) }));
 }
 
-function themeChoices(offered: readonly string[], chosen: string[]) {
-  return (Object.keys(THEME_GROUPS) as (keyof typeof THEME_GROUPS)[])
-    .map((group) => ({ title: THEME_GROUPS[group], options: offeredOptions(THEMES.filter((theme) => theme.group === group), offered, chosen) }))
+function themeChoices(offered: readonly string[], chosen: string[], t: Translate) {
+  const themes = THEMES.map((theme) => ({ id: theme.id, group: theme.group, label: themeLabel(theme.id, t) }));
+  return (Object.keys(THEME_GROUP_KEYS) as (keyof typeof THEME_GROUP_KEYS)[])
+    .map((group) => ({ title: t(THEME_GROUP_KEYS[group]), options: offeredOptions(themes.filter((theme) => theme.group === group), offered, chosen, t) }))
     .filter((group) => group.options.length > 0);
 }
 
-// Each hint says what the part is for and what the TAF team reads in it (the Guide's criteria).
-const HINTS: Record<WordLimitedPart, string> = {
-  summary: "What you want to do, with whom and why, in a few sentences. Reviewers read this first.",
-  problem:
-    "The problem you want to tackle, its link to serious and organised crime or terrorism, and why institutions of several countries must work on it together.",
-  objectives: "What the work should achieve, concretely enough to tell afterwards whether it did.",
-  activities: "What you plan to do, operationally: for example meetings, joint exercises, exchanges or training, and who takes part.",
-  expectedResults: "What will be different for your institutions' daily work when it is done.",
-};
-
 type Problems = Partial<Record<string, string[]>>;
 
-/** "2 answers break the round's limits…", or nothing when none does. */
-function problemsText(problems: Problems | null | undefined) {
+/** " 2 answers break the round's limits…", or nothing when none does. */
+function problemsText(problems: Problems | null | undefined, t: Translate) {
   const count = Object.keys(problems ?? {}).length;
-  if (count === 0) return "";
-  return ` ${count === 1 ? "One answer breaks" : `${count} answers break`} the round's limits: see the note beside ${count === 1 ? "it" : "each"}, and correct ${count === 1 ? "it" : "them"} before you submit.`;
+  return count === 0 ? "" : ` ${t("draftForm.brokenLimits", { count })}`;
 }
 
 /** "Saved at 14:03." and what the saved draft still breaks. */
-export function savedText(at: string, problems?: Problems | null) {
-  return `Saved at ${at}.${problemsText(problems)}`;
+export function savedText(at: string, t: Translate, problems?: Problems | null) {
+  return `${t("draftForm.savedAt", { time: at })}${problemsText(problems, t)}`;
 }
 
-export function statusText(status: SaveStatus, lastSaved: string, problems?: Problems | null) {
+/**
+ * The save status in English, for the review and document pages that are not translated yet
+ * (issue 12); the draft form says it in the page's language with `draftStatusText`.
+ */
+export function statusText(status: SaveStatus, lastSaved: string) {
   switch (status.kind) {
     case "unchanged":
-      return `Last saved ${lastSaved}.${problemsText(problems)}`;
+      return `Last saved ${lastSaved}.`;
     case "unsaved":
       return "Unsaved changes…";
     case "saving":
       return "Saving…";
     case "saved":
-      return savedText(new Date(status.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }), problems);
+      return `Saved at ${new Date(status.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
     case "notSaved":
       return status.reason;
+  }
+}
+
+/** The draft form's save status in the page's language, with what the saved draft still breaks. */
+export function draftStatusText(status: SaveStatus, lastSaved: string, t: Translate, language: string, problems?: Problems | null) {
+  switch (status.kind) {
+    case "unchanged":
+      return `${t("draftForm.lastSaved", { time: lastSaved })}${problemsText(problems, t)}`;
+    case "unsaved":
+      return t("draftForm.unsaved");
+    case "saving":
+      return t("draftForm.saving");
+    case "saved":
+      // The browser's own clock and zone: the person sees the time they just saved at.
+      return savedText(new Date(status.at).toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" }), t, problems);
+    case "notSaved":
+      return messageIn(t, status.reason);
   }
 }
 
@@ -174,6 +195,7 @@ export function DraftParts({
   limits,
   problems,
   offer,
+  maxBudget,
   hydrated,
 }: {
   fields: Required<{ [Part in keyof DraftValues]: FieldMetadata<DraftValues[Part], DraftValues, string[]> }>;
@@ -181,51 +203,55 @@ export function DraftParts({
   /** What the saved draft breaks of the round's rules, by field. */
   problems: Problems;
   offer: DraftOffer;
+  /** The round's budget limit, as the server wrote it in the page's language. */
+  maxBudget: string;
   hydrated: boolean;
 }) {
+  const { t } = useTranslation();
+  const supportKinds = SUPPORT_KINDS.map((kind) => ({ id: kind.id, label: supportKindLabel(kind.id, t) }));
   return (
     <>
     <section aria-labelledby="idea-heading">
-      <h2 id="idea-heading">1. The idea</h2>
+      <h2 id="idea-heading">{t("draftForm.section.idea")}</h2>
       <Part name="title">
-        <TextField label="Title" hint="A few words that say what the proposal is about." meta={fields.title} />
+        <TextField label={t("draftForm.part.title")} hint={t("draftForm.hint.title")} meta={fields.title} />
       </Part>
-      <LimitedText meta={fields.summary} limit={limits.words.summary} hint={HINTS.summary} hydrated={hydrated} problems={problems.summary} />
+      <LimitedText meta={fields.summary} limit={limits.words.summary} hint={t("draftForm.hint.summary")} hydrated={hydrated} problems={problems.summary} />
     </section>
 
     <section aria-labelledby="problem-heading">
-      <h2 id="problem-heading">2. The problem</h2>
-      <LimitedText meta={fields.problem} limit={limits.words.problem} hint={HINTS.problem} hydrated={hydrated} problems={problems.problem} />
+      <h2 id="problem-heading">{t("draftForm.section.problem")}</h2>
+      <LimitedText meta={fields.problem} limit={limits.words.problem} hint={t("draftForm.hint.problem")} hydrated={hydrated} problems={problems.problem} />
     </section>
 
     <section aria-labelledby="plan-heading">
-      <h2 id="plan-heading">3. What you will do</h2>
-      <LimitedText meta={fields.objectives} limit={limits.words.objectives} hint={HINTS.objectives} hydrated={hydrated} problems={problems.objectives} />
-      <LimitedText meta={fields.activities} limit={limits.words.activities} hint={HINTS.activities} hydrated={hydrated} problems={problems.activities} />
-      <LimitedText meta={fields.expectedResults} limit={limits.words.expectedResults} hint={HINTS.expectedResults} hydrated={hydrated} problems={problems.expectedResults} />
+      <h2 id="plan-heading">{t("draftForm.section.plan")}</h2>
+      <LimitedText meta={fields.objectives} limit={limits.words.objectives} hint={t("draftForm.hint.objectives")} hydrated={hydrated} problems={problems.objectives} />
+      <LimitedText meta={fields.activities} limit={limits.words.activities} hint={t("draftForm.hint.activities")} hydrated={hydrated} problems={problems.activities} />
+      <LimitedText meta={fields.expectedResults} limit={limits.words.expectedResults} hint={t("draftForm.hint.expectedResults")} hydrated={hydrated} problems={problems.expectedResults} />
     </section>
 
     <section aria-labelledby="focus-heading">
-      <h2 id="focus-heading">4. Themes and support</h2>
+      <h2 id="focus-heading">{t("draftForm.section.focus")}</h2>
       <Choices
         meta={fields.themes}
-        hint="Choose every theme the proposal works on, among those this round funds. At least one is needed to submit."
-        groups={themeChoices(offer.themes, ticked(fields.themes))}
+        hint={t("draftForm.hint.themes")}
+        groups={themeChoices(offer.themes, ticked(fields.themes), t)}
       />
       <Choices
         meta={fields.supportKinds}
-        hint="Choose what the TAF should provide, among the kinds of support this round offers."
-        groups={[{ title: null, options: offeredOptions(SUPPORT_KINDS, offer.supportKinds, ticked(fields.supportKinds)) }]}
+        hint={t("draftForm.hint.supportKinds")}
+        groups={[{ title: null, options: offeredOptions(supportKinds, offer.supportKinds, ticked(fields.supportKinds), t) }]}
       />
     </section>
 
     <section aria-labelledby="practical-heading">
-      <h2 id="practical-heading">5. Timing, budget and contact</h2>
+      <h2 id="practical-heading">{t("draftForm.section.practical")}</h2>
       <Part name="intendedStart">
         <div className="field">
-          <label htmlFor={fields.intendedStart.id}>{partLabel("intendedStart")}</label>
+          <label htmlFor={fields.intendedStart.id}>{t("draftForm.part.intendedStart")}</label>
           <span className="hint" id={fields.intendedStart.descriptionId}>
-            When the first activity could take place: a day from today on. Without a date picker, type it as YYYY-MM-DD.
+            {t("draftForm.hint.intendedStart")}
           </span>
           <input {...getInputProps(fields.intendedStart, { type: "date", ariaDescribedBy: fields.intendedStart.descriptionId })} />
           <FieldError meta={fields.intendedStart} />
@@ -233,26 +259,26 @@ export function DraftParts({
       </Part>
       <Part name="durationMonths">
         <TextField
-          label="Duration in months"
+          label={t("draftForm.label.durationMonths")}
           type="number"
-          hint={`From the first to the last activity, in whole months. At most ${limits.maxDurationMonths} months.`}
+          hint={t("draftForm.hint.durationMonths", { count: limits.maxDurationMonths })}
           meta={fields.durationMonths}
         />
         <FieldProblem meta={fields.durationMonths} problems={problems.durationMonths} />
       </Part>
       <Part name="budgetEur">
         <TextField
-          label="Estimated budget in EUR"
+          label={t("draftForm.label.budgetEur")}
           type="number"
-          hint={`An estimate in whole euros, without dots or commas. This round allows at most ${euros(limits.maxBudgetEur)}.`}
+          hint={t("draftForm.hint.budgetEur", { amount: maxBudget })}
           meta={fields.budgetEur}
         />
         <FieldProblem meta={fields.budgetEur} problems={problems.budgetEur} />
       </Part>
       <Part name="contactPerson">
         <TextField
-          label={partLabel("contactPerson")}
-          hint="Name, job title and e-mail address of the person the TAF team should contact about this proposal."
+          label={t("draftForm.part.contactPerson")}
+          hint={t("draftForm.hint.contactPerson")}
           meta={fields.contactPerson}
         />
       </Part>
@@ -262,17 +288,18 @@ export function DraftParts({
 }
 
 export function ProblemSummary({ errors }: { errors: Record<string, string[]> }) {
+  const { t } = useTranslation();
   const problems = Object.entries(errors).filter(([field]) => field !== "");
   if (problems.length === 0) return null;
   return (
     <div className="notice error" role="alert">
       <p>
-        <strong>Not saved: {problems.length === 1 ? "one answer needs" : `${problems.length} answers need`} fixing.</strong>
+        <strong>{t("draftForm.notSavedCount", { count: problems.length })}</strong>
       </p>
       <ul>
         {problems.map(([field, messages]) => (
           <li key={field}>
-            <a href={`#${partAnchor(field)}`}>{partLabel(field)}</a>: {messages[0]}
+            <a href={`#${partAnchor(field)}`}>{t(partLabelKey(field))}</a>: {messageIn(t, messages[0] ?? "")}
           </li>
         ))}
       </ul>

@@ -1,11 +1,15 @@
+import { Trans, useTranslation } from "react-i18next";
 import type { RoundLimits, WordLimitedPart } from "../../proposals/content-schema";
-import { euros, partLabel } from "../../proposals/content-schema";
+import { partLabelKey } from "../../proposals/content-schema";
+import { useTextLanguage } from "../text-language";
 
 // A round's guide to applicants as the drafting pages show it: the TAF team's guidance, the
 // eligibility criteria the automatic check reads (in the round's words), the limits and what the
 // round funds. Beside the edit form on a wide screen; on a phone a disclosure above it.
 
 export type RoundGuideData = {
+  /** The round's budget limit as the page's language writes the number. */
+  maxBudget: string;
   guidance: string;
   criteria: { id: string; name: string; guidance: string }[];
   limits: RoundLimits;
@@ -19,51 +23,60 @@ const WORD_LIMITED: WordLimitedPart[] = ["summary", "problem", "objectives", "ac
 /** The guide's content; `level` is the heading level of its sections on the page. */
 export function RoundGuide({ guide, level }: { guide: RoundGuideData; level: 2 | 3 }) {
   const Heading = level === 2 ? "h2" : "h3";
+  const { t } = useTranslation();
+  // The TAF team writes the guidance and the criteria's explanations in English.
+  const typed = useTextLanguage("en");
   const { limits } = guide;
   return (
     <div className="round-guide">
       {guide.guidance ? (
         <>
-          <Heading>Guide to applicants</Heading>
-          <p className="prose">{guide.guidance}</p>
+          <Heading>{t("roundGuide.guidance")}</Heading>
+          <p className="prose" {...typed}>
+            {guide.guidance}
+          </p>
         </>
       ) : null}
-      <Heading>Limits</Heading>
+      <Heading>{t("roundGuide.limits")}</Heading>
       <ul>
-        <li>Budget: at most {euros(limits.maxBudgetEur)}.</li>
-        <li>Duration: at most {limits.maxDurationMonths} months.</li>
-        <li>Partners: at most {limits.maxPartners} institutions besides the lead.</li>
+        <li>{t("roundGuide.budget", { amount: guide.maxBudget })}</li>
+        <li>{t("roundGuide.duration", { count: limits.maxDurationMonths })}</li>
+        <li>{t("roundGuide.partners", { count: limits.maxPartners })}</li>
         <li>
-          Words at most:
+          {t("roundGuide.words")}
           <ul>
             {WORD_LIMITED.map((part) => (
               <li key={part}>
-                {partLabel(part)}: {limits.words[part]}
+                {t("roundGuide.wordsOf", { part: t(partLabelKey(part)), count: limits.words[part] })}
               </li>
             ))}
           </ul>
         </li>
       </ul>
-      <Heading>What this round funds</Heading>
+      <Heading>{t("roundGuide.funds")}</Heading>
       {guide.fundsEverything ? (
-        <p>Every theme and every kind of support the TAF offers.</p>
+        <p>{t("roundGuide.fundsEverything")}</p>
       ) : (
         <>
           <p>
-            <strong>Themes:</strong> {guide.themes.join("; ")}.
+            <Trans i18nKey="roundGuide.themes" values={{ list: guide.themes.join("; ") }} components={{ strong: <strong /> }} />
           </p>
           <p>
-            <strong>Kinds of support:</strong> {guide.supportKinds.join("; ")}.
+            <Trans i18nKey="roundGuide.supportKinds" values={{ list: guide.supportKinds.join("; ") }} components={{ strong: <strong /> }} />
           </p>
         </>
       )}
-      <Heading>What the eligibility check looks at</Heading>
-      <p className="muted">After you submit, the TAF team's check reads the proposal against these criteria, in this order.</p>
+      <Heading>{t("roundGuide.criteria")}</Heading>
+      <p className="muted">{t("roundGuide.criteriaIntro")}</p>
       <ol className="criteria">
         {guide.criteria.map((criterion) => (
           <li key={criterion.id}>
             <strong>{criterion.name}</strong>
-            {criterion.guidance ? <span className="prose criterion-guidance">{criterion.guidance}</span> : null}
+            {criterion.guidance ? (
+              <span className="prose criterion-guidance" {...typed}>
+                {criterion.guidance}
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
-import { partAnchor } from "../../proposals/content-schema";
+import { partAnchor, partLabelKey } from "../../proposals/content-schema";
+import { useTextLanguage } from "../text-language";
 import type { Blocker, submissionPreview } from "../../proposals/drafting.server";
 import { ProposalAnswer } from "../proposal-answer";
 
@@ -37,18 +39,24 @@ export function ProposalPreview({
   title: string;
   content: ReturnType<typeof submissionPreview>["content"];
 }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   return (
     <section aria-labelledby="content-heading">
-      <h2 id="content-heading">The proposal</h2>
+      <h2 id="content-heading">{t("submitPage.contentHeading")}</h2>
       <dl className="answers">
         <div>
-          <dt>Title</dt>
-          <dd>{title ? title : <span className="badge warn">Not answered yet</span>}</dd>
+          <dt>{t("draftForm.part.title")}</dt>
+          <dd {...(title ? typed : {})}>{title ? title : <span className="badge warn">{t("proposalAnswer.missing")}</span>}</dd>
         </div>
         {PROPOSAL_PARTS.map((part) => (
           <div key={part.key}>
             <dt>
-              {part.label} <Link to={`/proposals/${proposalId}/edit#${partAnchor(part.key)}`} className="edit-link" reloadDocument>Edit<span className="visually-hidden"> {part.label}</span></Link>
+              {t(partLabelKey(part.key))}{" "}
+              <Link to={`/proposals/${proposalId}/edit#${partAnchor(part.key)}`} className="edit-link" reloadDocument>
+                {t("submitPage.edit")}
+                <span className="visually-hidden"> {t(partLabelKey(part.key))}</span>
+              </Link>
             </dt>
             <dd>
               <ProposalAnswer partKey={part.key} value={content[part.key]} missing="warn" />
@@ -61,9 +69,10 @@ export function ProposalPreview({
 }
 
 export function AttachmentsPreview({ proposalId, attachments }: { proposalId: number; attachments: { id: number; name: string; type: string; size: string }[] }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="attachments-heading">
-      <h2 id="attachments-heading">Attachments</h2>
+      <h2 id="attachments-heading">{t("submitPage.attachmentsHeading")}</h2>
       {attachments.length ? (
         <ul>
           {attachments.map((file) => (
@@ -73,10 +82,10 @@ export function AttachmentsPreview({ proposalId, attachments }: { proposalId: nu
           ))}
         </ul>
       ) : (
-        <p className="empty">No attachments. Letters of support and other documents are optional.</p>
+        <p className="empty">{t("submitPage.noAttachments")}</p>
       )}
       <p>
-        <Link to={`/proposals/${proposalId}/attachments`}>Add or remove attachments</Link>
+        <Link to={`/proposals/${proposalId}/attachments`}>{t("submitPage.manageAttachments")}</Link>
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ActionForm } from "./action-form";
 
 type Step = Parameters<typeof ActionForm>[0]["action"] & { type: string };
@@ -8,11 +9,12 @@ type Step = Parameters<typeof ActionForm>[0]["action"] & { type: string };
  * the proposal page, which says what was done (or why not, with the text kept) beside them.
  */
 export function TeamSteps({ steps, proposalId, version }: { steps: Step[]; proposalId: number; version: number }) {
+  const { t } = useTranslation();
   if (steps.length === 0) return null;
   return (
     <section aria-labelledby="team-steps-heading" className="next-step yours">
-      <h2 id="team-steps-heading">Your next step</h2>
-      <p>The proposal waits for you here; the lead institution and its partners get an e-mail of what you choose.</p>
+      <h2 id="team-steps-heading">{t("teamSteps.heading")}</h2>
+      <p>{t("teamSteps.intro")}</p>
       <div className="action-forms">
         {steps.map((step) => (
           <ActionForm key={step.type} action={step} version={version} to={`/proposals/${proposalId}?index`} />
