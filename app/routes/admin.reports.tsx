@@ -71,7 +71,7 @@ export default function PeriodReportPage() {
           <SteeringReport
             report={page.report}
             summary={<ReportSummary figures={page.figures} />}
-            charts={<ReportCharts figures={page.figures} title="Pipeline of the period" />}
+            charts={<ReportCharts figures={page.figures} round={null} />}
             portalUrl={page.portalUrl}
             showRound
           />

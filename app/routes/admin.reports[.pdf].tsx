@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       <SteeringReport
         report={report}
         summary={<ReportSummary figures={figures} />}
-        charts={<ReportCharts figures={figures} title="Pipeline of the period" />}
+        charts={<ReportCharts figures={figures} round={null} />}
         portalUrl={env().APP_URL}
         showRound
       />

@@ -37,7 +37,7 @@ export default function RoundReportPage() {
       <SteeringReport
         report={page}
         summary={<ReportSummary figures={page.figures} />}
-        charts={<ReportCharts figures={page.figures} title={`Pipeline of ${page.round.code}`} />}
+        charts={<ReportCharts figures={page.figures} round={page.round.code} />}
         portalUrl={page.portalUrl}
         showRound={false}
       />

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       <SteeringReport
         report={report}
         summary={<ReportSummary figures={figures} />}
-        charts={<ReportCharts figures={figures} title={`Pipeline of ${report.round.code}`} />}
+        charts={<ReportCharts figures={figures} round={report.round.code} />}
         portalUrl={env().APP_URL}
         showRound={false}
       />
