@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { attachments, countries, institutions, proposalEvents, proposalPartners, proposals, proposalVersions, rounds } from "../../db/schema";
-import { mentionsKosovo } from "../../workflows/countries";
+import { mentionsKosovo, WB6_COUNTRIES } from "../../workflows/countries";
 import { PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import { isFinal } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
-import { formatBrussels, formatBrusselsDay } from "../../workflows/time";
+import { formatBrusselsDayIn, formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import { db } from "../db.server";
+import type { ReportWords } from "../lessons/lessons.server";
 import type { Participation } from "./participation.server";
 import { proposalDocuments } from "./documents.server";
 
@@ -13,13 +14,15 @@ import { proposalDocuments } from "./documents.server";
 // frozen at a submission, never the draft being edited since), who stands behind it, the files
 // it went with, and the TAF team's decisions as the applicants were told them. Whoever prints
 // it, TAF team included, gets the applicants' copy: no reviewer, score, internal reason or
-// name of a team member is read here, so none can reach the paper.
+// name of a team member is read here, so none can reach the paper. In the reader's language, but
+// for what the applicants and the TAF team wrote.
 
-const PARTNER_STATUS_WORDS: Record<string, string> = { invited: "invited, not yet answered", confirmed: "confirmed", declined: "declined" };
+const PARTNER_STATUS_WORDS: Record<string, string> = { invited: "printout.partnerStatus.invited", confirmed: "printout.partnerStatus.confirmed", declined: "printout.partnerStatus.declined" };
 
 /** The printable proposal; null before its first submission (there is nothing submitted to print). */
-export function proposalPrintOf(participation: Participation) {
+export function proposalPrintOf(participation: Participation, words: ReportWords) {
   const { proposalId } = participation;
+  const { t, language } = words;
   const head = db()
     .select({ reference: proposals.reference, state: proposals.state, roundTitle: rounds.title, roundCode: rounds.code })
     .from(proposals)
@@ -37,7 +40,9 @@ export function proposalPrintOf(participation: Participation) {
   const countryRows = db().select().from(countries).all();
   const country = (code: string) => {
     const row = countryRows.find((c) => c.code === code);
-    return row ? { name: row.name, needsFootnote: row.needsDesignationFootnote } : { name: code, needsFootnote: false };
+    const known = WB6_COUNTRIES.find((c) => c.code === code);
+    if (!row) return { name: code, needsFootnote: false };
+    return { name: known ? t(known.key) : row.name, needsFootnote: row.needsDesignationFootnote };
   };
   const lead = db()
     .select({ name: institutions.name, countryCode: institutions.countryCode })
@@ -83,9 +88,9 @@ export function proposalPrintOf(participation: Participation) {
     .map((event) => {
       const words = PROPOSAL_EVENTS[event.type as keyof typeof PROPOSAL_EVENTS];
       return {
-        at: formatBrussels(event.at),
+        at: formatBrusselsIn(language, event.at),
         what: `The TAF team ${words.history}.`,
-        outcome: stateLabelOf(event.toState),
+        outcome: stateLabelOf(event.toState, t),
         // Only the texts the catalogue marks as the applicants'; internal reasons stay out.
         texts: words.shared.flatMap(({ key, label }) => {
           const text = event.payload[key];
@@ -96,8 +101,8 @@ export function proposalPrintOf(participation: Participation) {
 
   const submitted = {
     number: version.number,
-    at: formatBrussels(version.createdAt),
-    day: formatBrusselsDay(version.createdAt),
+    at: formatBrusselsIn(language, version.createdAt),
+    day: formatBrusselsDayIn(language, version.createdAt),
     title: version.title,
     answers: proposalDocuments(version.content).answers,
   };
@@ -106,15 +111,15 @@ export function proposalPrintOf(participation: Participation) {
     id: proposalId,
     reference: head.reference,
     round: { title: head.roundTitle, code: head.roundCode },
-    stage: stateLabelOf(head.state),
+    stage: stateLabelOf(head.state, t),
     submitted,
     lead: { name: lead.name, country: country(lead.countryCode) },
     partners: partners.map((partner) => ({
       ...partner,
       country: country(partner.countryCode),
-      status: PARTNER_STATUS_WORDS[partner.status] ?? partner.status,
+      status: PARTNER_STATUS_WORDS[partner.status] ? t(PARTNER_STATUS_WORDS[partner.status]!) : partner.status,
     })),
-    attachments: files.map((file) => ({ id: file.id, name: file.name, size: `${Math.max(1, Math.round(file.sizeBytes / 1024))} KB` })),
+    attachments: files.map((file) => ({ id: file.id, name: file.name, size: t("printout.kilobytes", { size: formatNumberIn(language, Math.max(1, Math.round(file.sizeBytes / 1024))) }) })),
     decisions,
     namesKosovo:
       named.some((c) => c.needsFootnote) ||
