@@ -3,7 +3,8 @@ import type { Tx } from "../../db/client";
 import { feedbackAnswers, feedbackInvitations, feedbackSurveys, institutions, proposalPartners, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { feedbackSurveyEmail } from "../../emails/templates/feedback-survey";
-import { formatBrusselsIn } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsDayIn, formatBrusselsIn } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
@@ -157,7 +158,7 @@ export function closeFeedbackSurvey(admin: Pick<SessionUser, "id">, roundId: num
 }
 
 /** The rounds whose survey waits for one of this person's institutions: open, and not yet answered by it. */
-export function feedbackWaitingFor(user: SessionUser, now = new Date()) {
+export function feedbackWaitingFor(user: SessionUser, language: PageLanguage, now = new Date()) {
   const own = user.memberships.flatMap((m) => (m.role === "applicant" && m.institutionId !== null ? [m.institutionId] : []));
   if (!own.length) return [];
   return db()
@@ -170,5 +171,5 @@ export function feedbackWaitingFor(user: SessionUser, now = new Date()) {
     .where(and(inArray(feedbackInvitations.institutionId, own), isNull(feedbackSurveys.closedAt), gt(feedbackSurveys.closesAt, now)))
     .orderBy(asc(feedbackSurveys.closesAt), asc(institutions.name))
     .all()
-    .map((row) => ({ ...row, yourTurn: row.answeredAt === null }));
+    .map((row) => ({ ...row, closes: formatBrusselsDayIn(language, row.closesAt), yourTurn: row.answeredAt === null }));
 }

@@ -101,8 +101,19 @@ function figuresOf(tx: Tx, roundId: number, words: ReportWords, now: Date) {
   const survey = tx.select().from(feedbackSurveys).where(eq(feedbackSurveys.roundId, roundId)).get();
   const asked = tx.select({ n: count() }).from(feedbackInvitations).where(eq(feedbackInvitations.roundId, roundId)).get()?.n ?? 0;
   const answers = tx.select({ ratings: feedbackAnswers.ratings }).from(feedbackAnswers).where(eq(feedbackAnswers.roundId, roundId)).all();
+  const number = (n: number) => formatNumberIn(language, n);
   return {
     round,
+    // Counted on the server: the plural forms and the numbers come from Intl, whose Albanian and
+    // Macedonian not every browser has.
+    response: {
+      share: t("lessonsPage.answeredOf", { answered: number(answers.length), asked: number(asked) }),
+      rest: t("lessonsPage.askedHaveAnswered", { count: asked }),
+      inWords: t("steeringReport.answersIn", {
+        answers: t("steeringReport.answers", { count: answers.length, number: number(answers.length) }),
+        asked: t("steeringReport.institutionsAsked", { count: asked, number: number(asked) }),
+      }),
+    },
     survey: survey
       ? {
           open: isSurveyOpen(survey, now),

@@ -15,6 +15,7 @@ import {
 import { useTextLanguage } from "../components/text-language";
 import { pageLanguage, translatorOf } from "../i18n.server";
 import { advisedCountries, dashboardAudience, requirePermission } from "../permissions.server";
+import { chartSentences } from "../reporting/chart-sentences.server";
 import { dashboardQueryOf } from "../reporting/dashboard-schema";
 import { dashboardFigures, dashboardRounds } from "../reporting/figures.server";
 import { countryNameIn } from "../../workflows/countries";
@@ -24,14 +25,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "viewDashboard");
-  const t = await translatorOf(request);
-  const language = await pageLanguage(request);
+  const words = { t: await translatorOf(request), language: await pageLanguage(request) };
+  const { t, language } = words;
   const { typed, problems, filter } = dashboardQueryOf(new URL(request.url).searchParams);
   // The TAF team sees the whole programme; a country advisor their countries' part (dashboardAudience).
   const advising = dashboardAudience(user).key === "all" ? [] : advisedCountries(user).map((code) => countryNameIn(code, t));
   const intro = advising.length
     ? t("dashboardPage.introAdvising", { countries: new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(advising) })
     : t("dashboardPage.introAll");
+  const figures = dashboardFigures(user, filter);
   return {
     title: t("layout.pageTitle", { page: t("dashboardPage.title") }),
     intro,
@@ -39,13 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     problems: problems.map((problem) => t(problem)),
     advising,
     filtered: problems.length === 0 && (filter.rounds.length > 0 || filter.submittedFrom !== null || filter.submittedBefore !== null),
-    figures: dashboardFigures(user, filter),
+    figures,
+    sentences: chartSentences(figures, words),
     rounds: dashboardRounds(),
   };
 }
 
 export default function Dashboard() {
-  const { intro, typed, problems, filtered, figures, rounds } = useLoaderData<typeof loader>();
+  const { intro, typed, problems, filtered, figures, sentences, rounds } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   // Round titles are written in English by the TAF team.
   const typedInEnglish = useTextLanguage("en");
@@ -108,26 +111,27 @@ export default function Dashboard() {
           id="chart-funnel"
           title={figures.rounds.length === 1 ? t("charts.pipelineOf", { round: figures.rounds[0]!.code }) : t("dashboardPage.pipelineOfAll")}
           funnel={figures.overall.funnel}
+          sentence={sentences.funnel}
         />
         {figures.rounds.length > 1
-          ? figures.rounds.map((round) => <PipelineFunnel key={round.roundId} id={`chart-funnel-${round.roundId}`} title={t("charts.pipelineOf", { round: round.code })} funnel={round.funnel} />)
+          ? figures.rounds.map((round) => <PipelineFunnel key={round.roundId} id={`chart-funnel-${round.roundId}`} title={t("charts.pipelineOf", { round: round.code })} funnel={round.funnel} sentence={sentences.roundFunnels[round.roundId]!} />)
           : null}
       </div>
       <RoundComparison rounds={figures.rounds} overall={figures.overall} />
 
       <h2>{t("dashboardPage.whoAndWhat")}</h2>
       <div className="chart-grid">
-        <CountryBars figures={figures} />
-        <CooperationMatrix figures={figures} />
-        <InstitutionTypeBars figures={figures} />
-        <ThemeBars figures={figures} />
-        <SupportKindBars figures={figures} />
+        <CountryBars figures={figures} sentences={sentences} />
+        <CooperationMatrix figures={figures} sentences={sentences} />
+        <InstitutionTypeBars figures={figures} sentences={sentences} />
+        <ThemeBars figures={figures} sentences={sentences} />
+        <SupportKindBars figures={figures} sentences={sentences} />
       </div>
 
       <h2>{t("dashboardPage.implementation")}</h2>
       <div className="chart-grid">
-        <ActivityMonths figures={figures} />
-        <ParticipantBars figures={figures} />
+        <ActivityMonths figures={figures} sentences={sentences} />
+        <ParticipantBars figures={figures} sentences={sentences} />
       </div>
     </>
   );

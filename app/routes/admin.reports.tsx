@@ -8,6 +8,7 @@ import { SteeringReport } from "../components/print/steering-report";
 import { env } from "../env.server";
 import { pageLanguage, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
+import { chartSentences } from "../reporting/chart-sentences.server";
 import { dashboardFigures } from "../reporting/figures.server";
 import { pdfAvailable, pdfNotice } from "../reporting/pdf.server";
 import { periodOf } from "../reporting/report-schema";
@@ -30,13 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params.has("from") || params.has("to") ? { from: params.get("from")?.slice(0, 20) ?? "", to: params.get("to")?.slice(0, 20) ?? "" } : thisYear();
   const period = periodOf(typed);
   const base = { title: t("layout.pageTitle", { page: t("reportsPage.title") }), typed, portalUrl: env().APP_URL, pdfAvailable: pdfAvailable(), notice: pdfNotice(params.get("pdf"), t) };
-  if (!period.ok) return { ...base, errors: Object.fromEntries(Object.entries(period.errors).map(([field, message]) => [field, t(message)])), report: null, figures: null };
-  return {
-    ...base,
-    errors: {} as Record<string, string>,
-    report: periodReport(period, words),
-    figures: dashboardFigures(user, { rounds: [], submittedFrom: period.submittedFrom, submittedBefore: period.submittedBefore }),
-  };
+  if (!period.ok) return { ...base, errors: Object.fromEntries(Object.entries(period.errors).map(([field, message]) => [field, t(message)])), report: null, figures: null, sentences: null };
+  const figures = dashboardFigures(user, { rounds: [], submittedFrom: period.submittedFrom, submittedBefore: period.submittedBefore });
+  return { ...base, errors: {} as Record<string, string>, report: periodReport(period, words), figures, sentences: chartSentences(figures, words) };
 }
 
 export default function PeriodReportPage() {
@@ -65,10 +62,10 @@ export default function PeriodReportPage() {
           <button type="submit">{t("reportsPage.show")}</button>
         </fieldset>
       </Form>
-      {page.report && page.figures ? (
+      {page.report && page.figures && page.sentences ? (
         <>
           <PrintTools pdfHref={`/admin/reports.pdf?${query}`} pdfAvailable={page.pdfAvailable} notice={page.notice} back={{ to: "/admin/rounds", label: `← ${t("reportsPage.backToRounds")}` }} />
-          <SteeringReport report={page.report} summary={<ReportSummary figures={page.figures} />} charts={<ReportCharts figures={page.figures} round={null} />} portalUrl={page.portalUrl} showRound />
+          <SteeringReport report={page.report} summary={<ReportSummary figures={page.figures} />} charts={<ReportCharts figures={page.figures} sentences={page.sentences} round={null} />} portalUrl={page.portalUrl} showRound />
         </>
       ) : null}
     </>

@@ -4,6 +4,7 @@ import { SteeringReport } from "../components/print/steering-report";
 import { env } from "../env.server";
 import { pageLanguage, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
+import { chartSentences } from "../reporting/chart-sentences.server";
 import { dashboardFigures } from "../reporting/figures.server";
 import { pdfResponse, printableMarkup } from "../reporting/pdf.server";
 import { periodOf } from "../reporting/report-schema";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: words.t("steeringReport.pdfTitle", { heading: report.heading }),
     body: printableMarkup(
       words.language,
-      <SteeringReport report={report} summary={<ReportSummary figures={figures} />} charts={<ReportCharts figures={figures} round={null} />} portalUrl={env().APP_URL} showRound />
+      <SteeringReport report={report} summary={<ReportSummary figures={figures} />} charts={<ReportCharts figures={figures} sentences={chartSentences(figures, words)} round={null} />} portalUrl={env().APP_URL} showRound />
     ),
     fileName: `TAF-steering-committee-report-${period.from}-${period.to}.pdf`,
     printPage,

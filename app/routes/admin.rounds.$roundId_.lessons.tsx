@@ -12,8 +12,6 @@ import { lessonsPage } from "../lessons/lessons.server";
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
-import type { PageLanguage } from "../../workflows/languages";
-import { formatNumberIn } from "../../workflows/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -21,9 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "viewLessonsLearnt");
   const words = { t: await translatorOf(request), language: await pageLanguage(request) };
   const page = lessonsPage(roundIdOf(params.roundId), requestedPage(request, "commentsPage"), words) ?? roundNotFound();
-  const { t } = words;
+  const { t, language } = words;
   return {
     ...page,
+    // The rows shown in words, on the server like every number of the page.
+    comments: { ...page.comments, shown: rowsShownIn(language, t, page.comments.pages) },
     title: t("layout.pageTitle", { page: t("lessonsPage.pageTitle", { round: page.round.code }) }),
     closedNow: new URL(request.url).searchParams.get("closed") === "1",
   };
@@ -40,10 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoundLessons() {
-  const { round, survey, asked, answered, questions, comments, lessonsLearnt, closedNow } = useLoaderData<typeof loader>();
+  const { round, survey, response, questions, comments, lessonsLearnt, closedNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as PageLanguage;
+  const { t } = useTranslation();
   const roundTitle = useTextLanguage("en");
   return (
     <>
@@ -70,12 +69,7 @@ export default function RoundLessons() {
         {survey ? (
           <>
             <p>
-              <Trans
-                i18nKey="lessonsPage.answeredOfAsked"
-                count={asked}
-                values={{ answered: formatNumberIn(language, answered), asked: formatNumberIn(language, asked) }}
-                components={{ strong: <strong /> }}
-              />
+              <strong>{response.share}</strong> {response.rest}
             </p>
             <p className="muted">
               {t("lessonsPage.askedOn", { at: survey.openedAt })}{" "}
@@ -100,7 +94,7 @@ export default function RoundLessons() {
               </a>
             </p>
             <h3>
-              {t("lessonsPage.comments")} {comments.pages.total ? <span className="muted">· {rowsShownIn(language, t, comments.pages)}</span> : null}
+              {t("lessonsPage.comments")} {comments.pages.total ? <span className="muted">· {comments.shown}</span> : null}
             </h3>
             {comments.rows.length ? <FeedbackComments comments={comments.rows} /> : <p className="empty">{t("lessonsPage.noComments")}</p>}
             <Pagination pages={comments.pages} label={t("lessonsPage.commentsLabel")} />

@@ -3,6 +3,7 @@ import { ReportCharts, ReportSummary } from "../components/print/report-charts";
 import { SteeringReport } from "../components/print/steering-report";
 import { env } from "../env.server";
 import { pageLanguage, translatorOf } from "../i18n.server";
+import { chartSentences } from "../reporting/chart-sentences.server";
 import { dashboardFigures } from "../reporting/figures.server";
 import { requirePermission } from "../permissions.server";
 import { pdfResponse, printableMarkup } from "../reporting/pdf.server";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       <SteeringReport
         report={report}
         summary={<ReportSummary figures={figures} />}
-        charts={<ReportCharts figures={figures} round={report.round.code} />}
+        charts={<ReportCharts figures={figures} sentences={chartSentences(figures, words)} round={report.round.code} />}
         portalUrl={env().APP_URL}
         showRound={false}
       />

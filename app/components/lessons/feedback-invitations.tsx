@@ -1,13 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { PageLanguage } from "../../../workflows/languages";
-import { formatBrusselsDayIn } from "../../../workflows/time";
 import { useTextLanguage } from "../text-language";
 import { YourTurn } from "../your-turn";
 
 /** The applicant's home: each open feedback survey of their institutions, marked while it is still unanswered. */
-export function FeedbackInvitations({ surveys }: { surveys: { roundId: number; roundTitle: string; institutionId: number; institution: string; closesAt: Date | string; yourTurn: boolean }[] }) {
-  const { t, i18n } = useTranslation();
+export function FeedbackInvitations({ surveys }: { surveys: { roundId: number; roundTitle: string; institutionId: number; institution: string; closes: string; yourTurn: boolean }[] }) {
+  const { t } = useTranslation();
   const roundTitle = useTextLanguage("en");
   if (!surveys.length) return null;
   return (
@@ -19,7 +17,7 @@ export function FeedbackInvitations({ surveys }: { surveys: { roundId: number; r
           </Link>
           <YourTurn yourTurn={survey.yourTurn} />{" "}
           <span className="muted">
-            · {t("surveyPage.invitation.forUntil", { institution: survey.institution, closes: formatBrusselsDayIn(i18n.language as PageLanguage, new Date(survey.closesAt)) })}
+            · {t("surveyPage.invitation.forUntil", { institution: survey.institution, closes: survey.closes })}
           </span>
         </li>
       ))}

@@ -2,8 +2,6 @@ import type { ReactNode } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { kosovoFootnoteIn } from "../../../workflows/countries";
-import type { PageLanguage } from "../../../workflows/languages";
-import { formatNumberIn } from "../../../workflows/time";
 import { CountryName } from "../country";
 import { useTextLanguage } from "../text-language";
 import { FeedbackComments, QuestionTable } from "../lessons/lessons-summary";
@@ -20,6 +18,7 @@ type RoundLessons = {
   survey: { open: boolean; closesAt: string; closedAt: string | null } | null;
   asked: number;
   answered: number;
+  response: { inWords: string };
   questions: { id: string; topic: string; question: string; answered: number; average: number | null; distribution: { point: number; label: string; count: number }[] }[];
   comments: { institution: string; country: Country; comment: string; answeredBy: string; answeredAt: string }[];
   lessonsLearnt: { proposalId: number; reference: string | null; title: string; lead: string; country: Country; lessonsLearnt: string }[];
@@ -70,9 +69,8 @@ function countries(list: Country[]) {
 }
 
 export function SteeringReport({ summary, charts, report, portalUrl, showRound }: SteeringReportProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const asWritten = useTextLanguage("en");
-  const number = (n: number) => formatNumberIn(i18n.language as PageLanguage, n);
   const column = {
     reference: t("steeringReport.columns.reference"),
     round: t("steeringReport.columns.round"),
@@ -162,7 +160,7 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
                     </td>
                     <td data-label={column.standing}>{proposal.stage}</td>
                     <td className="number" data-label={column.held}>
-                      {t("steeringReport.heldOf", { held: number(proposal.implementation!.held), planned: number(proposal.implementation!.planned) })}
+                      {t("steeringReport.heldOf", { held: proposal.implementation!.held, planned: proposal.implementation!.planned })}
                     </td>
                   </tr>
                 ))}
@@ -196,9 +194,8 @@ function surveyState(survey: RoundLessons["survey"], t: TFunction) {
 
 /** One round's lessons learnt; in a report that spans rounds, under the round's name. */
 function LessonsOfRound({ lessons, named }: { lessons: RoundLessons; named: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const asWritten = useTextLanguage("en");
-  const number = (n: number) => formatNumberIn(i18n.language as PageLanguage, n);
   const Heading = named ? "h4" : "h3";
   return (
     <div className="report-lessons-round">
@@ -209,10 +206,7 @@ function LessonsOfRound({ lessons, named }: { lessons: RoundLessons; named: bool
       ) : null}
       <Heading>{t("steeringReport.surveyHeading")}</Heading>
       <p>
-        {t("steeringReport.answersIn", {
-          answers: t("steeringReport.answers", { count: lessons.answered, number: number(lessons.answered) }),
-          asked: t("steeringReport.institutionsAsked", { count: lessons.asked, number: number(lessons.asked) }),
-        })}{" "}
+        {lessons.response.inWords}{" "}
         {surveyState(lessons.survey, t)}
       </p>
       {lessons.answered ? <QuestionTable questions={lessons.questions} /> : null}
