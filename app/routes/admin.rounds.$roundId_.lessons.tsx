@@ -101,7 +101,7 @@ export default function RoundLessons() {
           </>
         ) : (
           <p className="empty">
-            <Trans i18nKey="lessonsPage.noSurvey" components={{ link: <Link to={`/admin/rounds/${round.id}/decisions`} /> }} />
+            <Trans i18nKey="lessonsPage.noSurvey" components={{ decisions: <Link to={`/admin/rounds/${round.id}/decisions`} /> }} />
           </p>
         )}
       </section>

@@ -29,7 +29,7 @@ export function PrintTools({
       ) : null}
       <p>
         {pdfAvailable ? (
-          <Trans i18nKey="printTools.download" components={{ link: <a className="button" href={pdfHref} /> }} />
+          <Trans i18nKey="printTools.download" components={{ download: <a className="button" href={pdfHref} /> }} />
         ) : (
           t("printTools.noPdf")
         )}
