@@ -13,7 +13,7 @@ import { applicantsOf } from "../proposals/notifications.server";
 import { recipientLanguage } from "../../emails/words";
 import { FEEDBACK_OPEN_DAYS, FEEDBACK_QUESTIONS } from "./feedback-questions";
 import type { FeedbackInput } from "./feedback-schema";
-import type { ReportWords } from "./lessons.server";
+import type { ReportWords } from "../reporting/report-words";
 
 // A round's feedback survey: opened by the release of its first decisions, asked of the lead and
 // confirmed partners of each proposal released, answered once per institution (the last save

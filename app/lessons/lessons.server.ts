@@ -3,7 +3,6 @@ import type { Tx } from "../../db/client";
 import { countries, feedbackAnswers, feedbackInvitations, feedbackSurveys, institutions, proposals, proposalVersions, rounds, users } from "../../db/schema";
 import type { TFunction } from "i18next";
 import { countryLabel, kosovoFootnoteIn, WB6_COUNTRIES } from "../../workflows/countries";
-import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn, formatNumberIn, toBrusselsTime } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
@@ -11,6 +10,7 @@ import { csvLines, safeFileName } from "../csv.server";
 import { db } from "../db.server";
 import type { ListPage, PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
+import type { ReportWords } from "../reporting/report-words";
 import { FEEDBACK_COMMENT_QUESTION, FEEDBACK_QUESTIONS, FEEDBACK_SCALE } from "./feedback-questions";
 import { isSurveyOpen } from "./feedback.server";
 
@@ -19,9 +19,6 @@ import { isSurveyOpen } from "./feedback.server";
 // institutions' comments, and the lessons learnt written in the completion reports of the round's
 // proposals. The round report shows the same figures (`lessonsOfRound`). Everything is in the
 // reader's language, but what the institutions wrote, which stays as written.
-
-/** The reader's translator and language: the words and the dates of what these functions return. */
-export type ReportWords = { t: TFunction; language: PageLanguage };
 
 type Country = { name: string; needsFootnote: boolean };
 

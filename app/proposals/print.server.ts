@@ -6,7 +6,7 @@ import { isFinal } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrusselsDayIn, formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import { db } from "../db.server";
-import type { ReportWords } from "../lessons/lessons.server";
+import type { ReportWords } from "../reporting/report-words";
 import type { Participation } from "./participation.server";
 import { proposalDocuments } from "./documents.server";
 

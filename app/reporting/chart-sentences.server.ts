@@ -3,7 +3,7 @@ import { intlLocale } from "../../workflows/languages";
 import { monthOf } from "../../workflows/reporting-words";
 import { formatNumberIn } from "../../workflows/time";
 import { institutionTypeLabel, supportKindLabel, themeLabel } from "../../workflows/vocabulary";
-import type { ReportWords } from "../lessons/lessons.server";
+import type { ReportWords } from "./report-words";
 import type { DashboardFigures, Funnel } from "./figures.server";
 
 // The sentence of each chart, the text a reader who cannot see the drawing reads: written here,

@@ -17,7 +17,7 @@ import { isWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrusselsIn, formatDayIn } from "../../workflows/time";
 import { db } from "../db.server";
-import type { ReportWords } from "../lessons/lessons.server";
+import type { ReportWords } from "./report-words";
 import { lessonsOfRound } from "../lessons/lessons.server";
 import type { Period } from "./report-schema";
 import { partnerTakesPart } from "../proposals/participation.server";
