@@ -9,8 +9,8 @@ import { FEEDBACK_QUESTIONS, FEEDBACK_SCALE } from "./feedback-questions";
 const LOWEST = 1;
 const HIGHEST = FEEDBACK_SCALE.length;
 
-function rating(topic: string) {
-  const message = `Choose a point from ${LOWEST} to ${HIGHEST} for “${topic.toLowerCase()}”.`;
+// Each message a catalogue key that names its question and the scale's ends.
+function rating(message: string) {
   return z.coerce.number({ error: message }).int(message).min(LOWEST, message).max(HIGHEST, message);
 }
 
@@ -20,8 +20,8 @@ type Ratings = Record<FeedbackQuestionId, ReturnType<typeof rating>>;
 const NOTHING_CHOSEN = Object.fromEntries(FEEDBACK_QUESTIONS.map((q) => [q.id, undefined])) as Record<FeedbackQuestionId, unknown>;
 
 export const feedbackSchema = z.object({
-  institutionId: z.coerce.number({ error: "Choose the institution you answer for." }).int().positive("Choose the institution you answer for."),
-  rating: z.object(Object.fromEntries(FEEDBACK_QUESTIONS.map((q) => [q.id, rating(q.topic)])) as Ratings).prefault(NOTHING_CHOSEN),
+  institutionId: z.coerce.number({ error: "surveyPage.chooseInstitution" }).int().positive("surveyPage.chooseInstitution"),
+  rating: z.object(Object.fromEntries(FEEDBACK_QUESTIONS.map((q) => [q.id, rating(q.missing)])) as Ratings).prefault(NOTHING_CHOSEN),
   comment: freeText(CHARACTER_CAPS.comment).default(""),
 });
 

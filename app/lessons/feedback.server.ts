@@ -3,7 +3,8 @@ import type { Tx } from "../../db/client";
 import { feedbackAnswers, feedbackInvitations, feedbackSurveys, institutions, proposalPartners, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { feedbackSurveyEmail } from "../../emails/templates/feedback-survey";
-import { formatBrussels, formatBrusselsDay } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsDayIn, formatBrusselsIn } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
@@ -12,6 +13,7 @@ import { applicantsOf } from "../proposals/notifications.server";
 import { recipientLanguage } from "../../emails/words";
 import { FEEDBACK_OPEN_DAYS, FEEDBACK_QUESTIONS } from "./feedback-questions";
 import type { FeedbackInput } from "./feedback-schema";
+import type { ReportWords } from "../reporting/report-words";
 
 // A round's feedback survey: opened by the release of its first decisions, asked of the lead and
 // confirmed partners of each proposal released, answered once per institution (the last save
@@ -26,14 +28,15 @@ export function isSurveyOpen(survey: Pick<Survey, "closesAt" | "closedAt">, now 
   return survey.closedAt === null && now.getTime() < survey.closesAt.getTime();
 }
 
-/** When it closed (early or on time) or closes, in words. */
-function closingWords(survey: Pick<Survey, "closesAt" | "closedAt">, now: Date) {
-  if (survey.closedAt) return `The survey was closed on ${formatBrussels(survey.closedAt)}.`;
-  if (!isSurveyOpen(survey, now)) return `The survey closed on ${formatBrussels(survey.closesAt)}.`;
-  return `Open until ${formatBrussels(survey.closesAt)}.`;
+/** When it closed (early or on time) or closes, in the reader's words. */
+function closingWords(survey: Pick<Survey, "closesAt" | "closedAt">, { t, language }: ReportWords, now: Date) {
+  if (survey.closedAt) return t("surveyPage.closing.closedEarly", { at: formatBrusselsIn(language, survey.closedAt) });
+  if (!isSurveyOpen(survey, now)) return t("surveyPage.closing.closed", { at: formatBrusselsIn(language, survey.closesAt) });
+  return t("surveyPage.closing.open", { at: formatBrusselsIn(language, survey.closesAt) });
 }
 
-export const SURVEY_CLOSED_MESSAGE = "The survey is closed: answers can no longer be given or changed.";
+/** A refusal's message is a catalogue key, which the page translates. */
+export const SURVEY_CLOSED_MESSAGE = "surveyPage.refusal.closed";
 
 /**
  * Asks the lead and confirmed partners of a proposal whose decision was just released for the
@@ -92,7 +95,7 @@ export function askedInstitutionsOf(user: SessionUser, roundId: number) {
 }
 
 /** The survey page for one of the person's asked institutions: the questions' answers as saved, who saved them, and whether it is still open. */
-export function feedbackPage(roundId: number, institution: { id: number; name: string }, now = new Date()) {
+export function feedbackPage(roundId: number, institution: { id: number; name: string }, words: ReportWords, now = new Date()) {
   const survey = db()
     .select({ survey: feedbackSurveys, round: { id: rounds.id, code: rounds.code, title: rounds.title } })
     .from(feedbackSurveys)
@@ -110,8 +113,8 @@ export function feedbackPage(roundId: number, institution: { id: number; name: s
     round: survey.round,
     institution,
     open: isSurveyOpen(survey.survey, now),
-    closing: closingWords(survey.survey, now),
-    answer: answer ? { ratings: answer.ratings, comment: answer.comment, answeredBy: answer.answeredBy, answeredAt: formatBrussels(answer.answeredAt) } : null,
+    closing: closingWords(survey.survey, words, now),
+    answer: answer ? { ratings: answer.ratings, comment: answer.comment, answeredBy: answer.answeredBy, answeredAt: formatBrusselsIn(words.language, answer.answeredAt) } : null,
   };
 }
 
@@ -148,14 +151,14 @@ export function closeFeedbackSurvey(admin: Pick<SessionUser, "id">, roundId: num
     .get();
   if (!closed) {
     const exists = tx.select({ roundId: feedbackSurveys.roundId }).from(feedbackSurveys).where(eq(feedbackSurveys.roundId, roundId)).get();
-    return { ok: false, message: exists ? "The survey is already closed." : "There is no survey to close yet: it opens when the round's decisions are released." };
+    return { ok: false, message: exists ? "surveyPage.refusal.alreadyClosed" : "surveyPage.refusal.nothingToClose" };
   }
   audit({ actorUserId: admin.id, action: "feedbackSurvey.closed", subjectType: "round", subjectId: roundId, at: now }, tx);
   return { ok: true };
 }
 
 /** The rounds whose survey waits for one of this person's institutions: open, and not yet answered by it. */
-export function feedbackWaitingFor(user: SessionUser, now = new Date()) {
+export function feedbackWaitingFor(user: SessionUser, language: PageLanguage, now = new Date()) {
   const own = user.memberships.flatMap((m) => (m.role === "applicant" && m.institutionId !== null ? [m.institutionId] : []));
   if (!own.length) return [];
   return db()
@@ -168,5 +171,5 @@ export function feedbackWaitingFor(user: SessionUser, now = new Date()) {
     .where(and(inArray(feedbackInvitations.institutionId, own), isNull(feedbackSurveys.closedAt), gt(feedbackSurveys.closesAt, now)))
     .orderBy(asc(feedbackSurveys.closesAt), asc(institutions.name))
     .all()
-    .map((row) => ({ ...row, closes: formatBrusselsDay(row.closesAt), yourTurn: row.answeredAt === null }));
+    .map((row) => ({ ...row, closes: formatBrusselsDayIn(language, row.closesAt), yourTurn: row.answeredAt === null }));
 }

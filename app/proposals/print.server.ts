@@ -1,14 +1,13 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { attachments, countries, institutions, proposalEvents, proposalPartners, proposals, proposalVersions, rounds } from "../../db/schema";
-import { mentionsKosovo } from "../../workflows/countries";
+import { mentionsKosovo, WB6_COUNTRIES } from "../../workflows/countries";
 import type { ProposalEventType } from "../../workflows/proposal-events";
 import { eventWordsIn, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
-import type { Translate } from "../../workflows/words";
-import { inEnglish } from "../../workflows/words";
 import { isFinal } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
-import { formatBrussels, formatBrusselsDay } from "../../workflows/time";
+import { formatBrusselsDayIn, formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import { db } from "../db.server";
+import type { ReportWords } from "../reporting/report-words";
 import type { Participation } from "./participation.server";
 import { proposalDocuments } from "./documents.server";
 
@@ -16,13 +15,15 @@ import { proposalDocuments } from "./documents.server";
 // frozen at a submission, never the draft being edited since), who stands behind it, the files
 // it went with, and the TAF team's decisions as the applicants were told them. Whoever prints
 // it, TAF team included, gets the applicants' copy: no reviewer, score, internal reason or
-// name of a team member is read here, so none can reach the paper.
+// name of a team member is read here, so none can reach the paper. In the reader's language, but
+// for what the applicants and the TAF team wrote.
 
-const PARTNER_STATUS_WORDS: Record<string, string> = { invited: "invited, not yet answered", confirmed: "confirmed", declined: "declined" };
+const PARTNER_STATUS_WORDS: Record<string, string> = { invited: "printout.partnerStatus.invited", confirmed: "printout.partnerStatus.confirmed", declined: "printout.partnerStatus.declined" };
 
 /** The printable proposal; null before its first submission (there is nothing submitted to print). */
-export function proposalPrintOf(participation: Participation, t: Translate = inEnglish) {
+export function proposalPrintOf(participation: Participation, words: ReportWords) {
   const { proposalId } = participation;
+  const { t, language } = words;
   const head = db()
     .select({ reference: proposals.reference, state: proposals.state, roundTitle: rounds.title, roundCode: rounds.code })
     .from(proposals)
@@ -40,7 +41,9 @@ export function proposalPrintOf(participation: Participation, t: Translate = inE
   const countryRows = db().select().from(countries).all();
   const country = (code: string) => {
     const row = countryRows.find((c) => c.code === code);
-    return row ? { name: row.name, needsFootnote: row.needsDesignationFootnote } : { name: code, needsFootnote: false };
+    const known = WB6_COUNTRIES.find((c) => c.code === code);
+    if (!row) return { name: code, needsFootnote: false };
+    return { name: known ? t(known.key) : row.name, needsFootnote: row.needsDesignationFootnote };
   };
   const lead = db()
     .select({ name: institutions.name, countryCode: institutions.countryCode })
@@ -86,9 +89,9 @@ export function proposalPrintOf(participation: Participation, t: Translate = inE
     .map((event) => {
       const words = eventWordsIn(event.type as ProposalEventType, t);
       return {
-        at: formatBrussels(event.at),
-        what: `The TAF team ${words.history}.`,
-        outcome: stateLabelOf(event.toState),
+        at: formatBrusselsIn(language, event.at),
+        what: t("printout.decisionLine", { who: t("proposalPage.historyActor.team"), what: words.history }),
+        outcome: stateLabelOf(event.toState, t),
         // Only the texts the catalogue marks as the applicants'; internal reasons stay out.
         texts: words.shared.flatMap(({ key, label }) => {
           const text = event.payload[key];
@@ -99,8 +102,8 @@ export function proposalPrintOf(participation: Participation, t: Translate = inE
 
   const submitted = {
     number: version.number,
-    at: formatBrussels(version.createdAt),
-    day: formatBrusselsDay(version.createdAt),
+    at: formatBrusselsIn(language, version.createdAt),
+    day: formatBrusselsDayIn(language, version.createdAt),
     title: version.title,
     answers: proposalDocuments(version.content).answers,
   };
@@ -109,15 +112,15 @@ export function proposalPrintOf(participation: Participation, t: Translate = inE
     id: proposalId,
     reference: head.reference,
     round: { title: head.roundTitle, code: head.roundCode },
-    stage: stateLabelOf(head.state),
+    stage: stateLabelOf(head.state, t),
     submitted,
     lead: { name: lead.name, country: country(lead.countryCode) },
     partners: partners.map((partner) => ({
       ...partner,
       country: country(partner.countryCode),
-      status: PARTNER_STATUS_WORDS[partner.status] ?? partner.status,
+      status: PARTNER_STATUS_WORDS[partner.status] ? t(PARTNER_STATUS_WORDS[partner.status]!) : partner.status,
     })),
-    attachments: files.map((file) => ({ id: file.id, name: file.name, size: `${Math.max(1, Math.round(file.sizeBytes / 1024))} KB` })),
+    attachments: files.map((file) => ({ id: file.id, name: file.name, size: t("printout.kilobytes", { size: formatNumberIn(language, Math.max(1, Math.round(file.sizeBytes / 1024))) }) })),
     decisions,
     namesKosovo:
       named.some((c) => c.needsFootnote) ||

@@ -6,15 +6,15 @@ import { fromBrusselsTime } from "../../workflows/time";
 // in days on the Brussels calendar, both ends included.
 
 // A malformed day is named once: the calendar check runs only on a well-formed one.
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Write the date as YYYY-MM-DD, for example 2026-10-15.", abort: true });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "dashboardPage.problems.dayFormat", abort: true });
 
 export const dashboardFilterSchema = z
   .object({
-    round: z.array(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER, "That round does not exist.")),
-    from: day.refine((d) => fromBrusselsTime(`${d}T00:00`).ok, "The first day is not a date on the calendar.").optional(),
-    to: day.refine((d) => fromBrusselsTime(`${d}T00:00`).ok, "The last day is not a date on the calendar.").optional(),
+    round: z.array(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER, "dashboardPage.problems.noSuchRound")),
+    from: day.refine((d) => fromBrusselsTime(`${d}T00:00`).ok, "dashboardPage.problems.firstNotADate").optional(),
+    to: day.refine((d) => fromBrusselsTime(`${d}T00:00`).ok, "dashboardPage.problems.lastNotADate").optional(),
   })
-  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { message: "The first day comes after the last day.", path: ["to"] });
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { message: "dashboardPage.problems.firstAfterLast", path: ["to"] });
 
 export type DashboardQuery = z.infer<typeof dashboardFilterSchema>;
 
@@ -32,7 +32,7 @@ function startOf(date: string) {
 
 /**
  * What the address asks for, as typed (kept in the form), and the filter it stands for; when it
- * cannot be read, the problems in words and no filter at all, so the figures never look
+ * cannot be read, the problems as message keys and no filter at all, so the figures never look
  * narrowed when they are not.
  */
 export function dashboardQueryOf(search: URLSearchParams) {

@@ -1,14 +1,25 @@
 import { existsSync } from "node:fs";
+import type { TFunction } from "i18next";
+import { createInstance } from "i18next";
 import { chromium } from "playwright-core";
-import { KOSOVO_FOOTNOTE, mentionsKosovo } from "../../workflows/countries";
+import type { ReactElement } from "react";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { kosovoFootnoteIn, mentionsKosovo } from "../../workflows/countries";
+import type { PageLanguage } from "../../workflows/languages";
+import { I18N_OPTIONS } from "../../workflows/languages";
+import { catalogueFor } from "../../workflows/messages";
 import { env } from "../env.server";
+import { MESSAGE_VARIABLES } from "../i18n";
 import appStyles from "../styles/app.css?raw";
 
 // The portal prints its own PDFs with the machine's headless Chromium (ADR 017): the printable
 // page's HTML, rendered on the server, is set as the content of a blank page and printed with
 // the print stylesheet. Chromium never touches the network (every request is refused, scripts
 // are off), one runs at a time, and a print that hangs is stopped. Where the machine has no
-// Chromium, the printable pages say to use the browser's Print → Save as PDF instead.
+// Chromium, the printable pages say to use the browser's Print → Save as PDF instead. A PDF is in
+// the language of the page it was asked from: its body, its header and its footer.
 
 const PRINT_TIMEOUT_MS = 30_000;
 
@@ -36,7 +47,26 @@ export type PrintDocument = {
   fileName: string;
   /** Where the printable page is, for when no PDF can be made. */
   printPage: string;
+  /** The requester's language and its translator: the document's `lang`, the footer's words and the Kosovo* footnote. */
+  language: PageLanguage;
+  t: TFunction;
 };
+
+/**
+ * A printable page's markup in a language, as the browser is shown it (entry.server.tsx gives
+ * pages the same i18next). Through the provider only: the process's default instance is left as it is.
+ */
+export function printableMarkup(language: PageLanguage, page: ReactElement) {
+  const i18n = createInstance();
+  void i18n.init({
+    ...I18N_OPTIONS,
+    interpolation: { ...I18N_OPTIONS.interpolation, defaultVariables: MESSAGE_VARIABLES },
+    lng: language,
+    initImmediate: false,
+    resources: { [language]: { translation: catalogueFor(language) } },
+  });
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, page));
+}
 
 // One Chromium at a time: two people printing at once on a two-core server would slow both and
 // everyone else's pages; the second waits for the first.
@@ -70,9 +100,9 @@ function redirectToPrintPage(printPage: string, reason: "unavailable" | "failed"
 }
 
 /** The words a printable page shows after a redirect from its PDF link. */
-export function pdfNotice(reason: string | null) {
-  if (reason === "unavailable") return "This server cannot make PDFs. To keep a PDF, use your browser's Print and choose “Save as PDF”.";
-  if (reason === "failed") return "The PDF could not be made just now. Try again in a minute, or use your browser's Print and choose “Save as PDF”.";
+export function pdfNotice(reason: string | null, t: TFunction) {
+  if (reason === "unavailable") return t("printTools.unavailable");
+  if (reason === "failed") return t("printTools.failed");
   return null;
 }
 
@@ -86,15 +116,18 @@ async function printToPdf(document: PrintDocument) {
     await page.setContent(html(document), { waitUntil: "load", timeout: PRINT_TIMEOUT_MS });
     // EU usage: every page that names Kosovo carries the designation footnote. The page footer
     // repeats on every page, so a document that names Kosovo anywhere carries it on each page.
-    const namesKosovo = mentionsKosovo(await page.innerText("body"));
+    // Kosovo is named in the document's language ("Kosova", "Косово"), or in English where people wrote it so.
+    const text = await page.innerText("body");
+    const namesKosovo = mentionsKosovo(text) || text.includes(document.t("countries.XK"));
+    const pageOf = document.t("printTools.pageOf", { page: '<span class="pageNumber"></span>', pages: '<span class="totalPages"></span>' });
     return await page.pdf({
       format: "A4",
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: `<div style="${MARGIN_TEXT}">${escapeHtml(document.title)}</div>`,
       footerTemplate: `<div style="${MARGIN_TEXT}">${
-        namesKosovo ? `<div>${escapeHtml(KOSOVO_FOOTNOTE)}</div>` : ""
-      }<div style="text-align:right">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div></div>`,
+        namesKosovo ? `<div>${escapeHtml(kosovoFootnoteIn(document.t))}</div>` : ""
+      }<div style="text-align:right">${pageOf}</div></div>`,
       margin: { top: "18mm", bottom: namesKosovo ? "26mm" : "18mm", left: "16mm", right: "16mm" },
     });
   } finally {
@@ -107,7 +140,7 @@ async function printToPdf(document: PrintDocument) {
 const MARGIN_TEXT = "font-family: system-ui, Arial, sans-serif; font-size: 7.5pt; color: #333; width: 100%; margin: 0 16mm;";
 
 function html(document: PrintDocument) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(
+  return `<!doctype html><html lang="${escapeHtml(document.language)}"><head><meta charset="utf-8"><title>${escapeHtml(
     document.title
   )}</title><style>${appStyles}</style></head><body class="pdf"><main id="main">${document.body}</main></body></html>`;
 }

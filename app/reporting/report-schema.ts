@@ -7,14 +7,14 @@ import { fromBrusselsTime } from "../../workflows/time";
 
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Write the date as YYYY-MM-DD, for example 2026-10-15.", abort: true })
-  .refine((value) => fromBrusselsTime(`${value}T00:00`).ok, "This day is not a date on the calendar.");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "dashboardPage.problems.dayFormat", abort: true })
+  .refine((value) => fromBrusselsTime(`${value}T00:00`).ok, "reportsPage.notADate");
 
 const periodSchema = z
   .object({ from: day, to: day })
-  .refine(({ from, to }) => from <= to, { path: ["to"], message: "The period ends on or after the day it starts." });
+  .refine(({ from, to }) => from <= to, { path: ["to"], message: "reportsPage.endsBeforeStart" });
 
-/** The period asked for: its days and the instants of submission it spans, or what is wrong with it, by field. */
+/** The period asked for: its days and the instants of submission it spans, or what is wrong with it, by field (catalogue keys). */
 export function periodOf(typed: { from: string; to: string }) {
   const parsed = periodSchema.safeParse(typed);
   if (!parsed.success) {
@@ -25,7 +25,7 @@ export function periodOf(typed: { from: string; to: string }) {
   next.setUTCDate(next.getUTCDate() + 1);
   const start = fromBrusselsTime(`${from}T00:00`);
   const end = fromBrusselsTime(`${next.toISOString().slice(0, 10)}T00:00`);
-  if (!start.ok || !end.ok) return { ok: false as const, errors: { from: "This day is not a date on the calendar." } };
+  if (!start.ok || !end.ok) return { ok: false as const, errors: { from: "reportsPage.notADate" } };
   return { ok: true as const, from, to, submittedFrom: start.instant, submittedBefore: end.instant };
 }
 

@@ -11,11 +11,13 @@ import {
   proposals,
   rounds,
 } from "../../db/schema";
+import { WB6_COUNTRIES } from "../../workflows/countries";
 import type { ProposalEventType } from "../../workflows/proposal-events";
 import { isWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
-import { formatBrussels, formatDay } from "../../workflows/time";
+import { formatBrusselsIn, formatDayIn } from "../../workflows/time";
 import { db } from "../db.server";
+import type { ReportWords } from "./report-words";
 import { lessonsOfRound } from "../lessons/lessons.server";
 import type { Period } from "./report-schema";
 import { partnerTakesPart } from "../proposals/participation.server";
@@ -24,7 +26,8 @@ import { partnerTakesPart } from "../proposals/participation.server";
 // submitted proposals with their stage and decision, where implementation stands, and the
 // lessons learnt of each round it covers (the feedback survey and the completion reports, as
 // `lessonsOfRound` summarises them for the round's lessons page). A report is a document to print
-// whole, so it lists every proposal it covers, in a fixed number of queries however many there are.
+// whole, so it lists every proposal it covers, in a fixed number of queries however many there are;
+// in the reader's language, but for what people wrote (titles, comments, lessons).
 
 export type RoundLessons = NonNullable<ReturnType<typeof lessonsOfRound>>;
 
@@ -33,34 +36,39 @@ type Country = { name: string; needsFootnote: boolean };
 const DECIDE: ProposalEventType = "DECIDE";
 
 /** The report on one round; null for a round that does not exist. */
-export function roundReport(roundId: number) {
+export function roundReport(roundId: number, words: ReportWords) {
+  const { t, language } = words;
   const round = db().select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
   return {
     round: { id: round.id, code: round.code },
     heading: `${round.title} (${round.code})`,
     covers: round.closesAt
-      ? `Submissions from ${formatBrussels(round.opensAt)} to ${formatBrussels(round.closesAt)}.`
-      : `A rolling intake, open to submissions since ${formatBrussels(round.opensAt)}.`,
-    ...reportOn(eq(proposals.roundId, round.id)),
+      ? t("steeringReport.coversWindow", { opens: formatBrusselsIn(language, round.opensAt), closes: formatBrusselsIn(language, round.closesAt) })
+      : t("steeringReport.coversRolling", { opens: formatBrusselsIn(language, round.opensAt) }),
+    ...reportOn(eq(proposals.roundId, round.id), words),
   };
 }
 
 /** The report on the proposals first submitted in a period, whatever their round. */
-export function periodReport(period: Period) {
+export function periodReport(period: Period, words: ReportWords) {
+  const { t, language } = words;
   return {
-    heading: `Proposals submitted from ${formatDay(period.from)} to ${formatDay(period.to)}`,
-    covers: "Every round's proposals first submitted in the period, both days included (Brussels time).",
-    ...reportOn(and(gte(proposals.submittedAt, period.submittedFrom), lt(proposals.submittedAt, period.submittedBefore))!),
+    heading: t("steeringReport.periodHeading", { from: formatDayIn(language, period.from), to: formatDayIn(language, period.to) }),
+    covers: t("steeringReport.periodCovers"),
+    ...reportOn(and(gte(proposals.submittedAt, period.submittedFrom), lt(proposals.submittedAt, period.submittedBefore))!, words),
   };
 }
 
-function reportOn(condition: SQL) {
+function reportOn(condition: SQL, words: ReportWords) {
+  const { t } = words;
   const submitted = and(condition, isNotNull(proposals.reference))!;
   const countryRows = db().select().from(countries).orderBy(countries.sortOrder).all();
   const country = (code: string): Country => {
     const row = countryRows.find((c) => c.code === code);
-    return row ? { name: row.name, needsFootnote: row.needsDesignationFootnote } : { name: code, needsFootnote: false };
+    const known = WB6_COUNTRIES.find((c) => c.code === code);
+    if (!row) return { name: code, needsFootnote: false };
+    return { name: known ? t(known.key) : row.name, needsFootnote: row.needsDesignationFootnote };
   };
   const rows = db()
     .select({
@@ -117,7 +125,7 @@ function reportOn(condition: SQL) {
     .where(submitted)
     .orderBy(asc(rounds.opensAt), asc(rounds.id))
     .all();
-  const lessons = roundIds.flatMap((round) => lessonsOfRound(db(), round.id) ?? []);
+  const lessons = roundIds.flatMap((round) => lessonsOfRound(db(), round.id, words) ?? []);
 
   // By proposal, so that a report of thousands of proposals is not a search per row.
   const partnersOf = new Map<number, Set<string>>();
@@ -139,8 +147,8 @@ function reportOn(condition: SQL) {
       roundCode: row.roundCode,
       lead: { name: row.leadName, country: country(row.leadCountry) },
       partnerCountries: partnerCountries.map(country),
-      stage: stateLabelOf(row.state),
-      decision: decision ? (decision.payload.outcome === "promising" ? (decision.priority ? "Promising: stood out" : "Promising") : "Not selected") : null,
+      stage: stateLabelOf(row.state, t),
+      decision: decision ? t(decision.payload.outcome !== "promising" ? "steeringReport.decision.notSelected" : decision.priority ? "steeringReport.decision.stoodOut" : "steeringReport.decision.promising") : null,
       implementation: implementing ? { planned: activitiesPlanned, held: activitiesHeld, completed: isWithin(row.state, "completed") } : null,
     };
   });

@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           institutions: applicantOf.map((m) => m.institutionName ?? ""),
           proposals: proposalsOfInstitutions(user, requestedPage(request, "ourPage")),
           openRounds: openRounds(language),
-          feedback: feedbackWaitingFor(user),
+          feedback: feedbackWaitingFor(user, language),
         }
       : null,
     reviewer: can(user, "viewReviewerHome")

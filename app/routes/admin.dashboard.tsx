@@ -1,59 +1,89 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ActivityMonths, CooperationMatrix, CountBars, CountryBars, ParticipantBars, PipelineFunnel, RoundComparison } from "../components/charts/dashboard-charts";
+import { useTranslation } from "react-i18next";
+import {
+  ActivityMonths,
+  CooperationMatrix,
+  CountryBars,
+  InstitutionTypeBars,
+  ParticipantBars,
+  PipelineFunnel,
+  RoundComparison,
+  SupportKindBars,
+  ThemeBars,
+} from "../components/charts/dashboard-charts";
+import { useTextLanguage } from "../components/text-language";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { advisedCountries, dashboardAudience, requirePermission } from "../permissions.server";
+import { chartSentences } from "../reporting/chart-sentences.server";
 import { dashboardQueryOf } from "../reporting/dashboard-schema";
 import { dashboardFigures, dashboardRounds } from "../reporting/figures.server";
-import { countryName } from "../../workflows/countries";
+import { countryNameIn } from "../../workflows/countries";
+import { intlLocale } from "../../workflows/languages";
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "viewDashboard");
+  const words = { t: await translatorOf(request), language: await pageLanguage(request) };
+  const { t, language } = words;
   const { typed, problems, filter } = dashboardQueryOf(new URL(request.url).searchParams);
   // The TAF team sees the whole programme; a country advisor their countries' part (dashboardAudience).
-  const advising = dashboardAudience(user).key === "all" ? [] : advisedCountries(user).map(countryName);
-  return { typed, problems, advising, filtered: problems.length === 0 && (filter.rounds.length > 0 || filter.submittedFrom !== null || filter.submittedBefore !== null), figures: dashboardFigures(user, filter), rounds: dashboardRounds() };
+  const advising = dashboardAudience(user).key === "all" ? [] : advisedCountries(user).map((code) => countryNameIn(code, t));
+  const intro = advising.length
+    ? t("dashboardPage.introAdvising", { countries: new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(advising) })
+    : t("dashboardPage.introAll");
+  const figures = dashboardFigures(user, filter);
+  return {
+    title: t("layout.pageTitle", { page: t("dashboardPage.title") }),
+    intro,
+    typed,
+    problems: problems.map((problem) => t(problem)),
+    advising,
+    filtered: problems.length === 0 && (filter.rounds.length > 0 || filter.submittedFrom !== null || filter.submittedBefore !== null),
+    figures,
+    sentences: chartSentences(figures, words),
+    rounds: dashboardRounds(),
+  };
 }
 
 export default function Dashboard() {
-  const { typed, problems, advising, filtered, figures, rounds } = useLoaderData<typeof loader>();
+  const { intro, typed, problems, filtered, figures, sentences, rounds } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  // Round titles are written in English by the TAF team.
+  const typedInEnglish = useTextLanguage("en");
   return (
     <>
-      <h1>Dashboard</h1>
-      <p>
-        {advising.length
-          ? `The submitted proposals that institutions of ${advising.join(" and ")} lead or take part in, counted from the proposals' history.`
-          : "Every submitted proposal, counted from the proposals' history: a proposal withdrawn later still counts for the steps it passed."}
-      </p>
-      <Form method="get" className="filters" role="search" aria-label="Choose the rounds and the period">
+      <h1>{t("dashboardPage.title")}</h1>
+      <p>{intro}</p>
+      <Form method="get" className="filters" role="search" aria-label={t("dashboardPage.filters.label")}>
         <fieldset className="field">
-          <legend>Rounds</legend>
-          <span className="hint">None ticked: every round.</span>
+          <legend>{t("dashboardPage.filters.rounds")}</legend>
+          <span className="hint">{t("dashboardPage.filters.roundsHint")}</span>
           {rounds.map((round) => (
             <label key={round.id} className="checkbox">
               <input type="checkbox" name="round" value={round.id} defaultChecked={typed.round.includes(String(round.id))} />
-              {round.code}: {round.title}
+              {round.code}: <span {...typedInEnglish}>{round.title}</span>
             </label>
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="dashboard-from">Submitted from</label>
+          <label htmlFor="dashboard-from">{t("dashboardPage.filters.from")}</label>
           <span className="hint" id="dashboard-from-hint">
-            A day, YYYY-MM-DD (Brussels time).
+            {t("dashboardPage.filters.fromHint")}
           </span>
           <input id="dashboard-from" type="date" name="from" defaultValue={typed.from} aria-describedby="dashboard-from-hint" />
         </div>
         <div className="field">
-          <label htmlFor="dashboard-to">Submitted until</label>
+          <label htmlFor="dashboard-to">{t("dashboardPage.filters.to")}</label>
           <span className="hint" id="dashboard-to-hint">
-            The last day counted, YYYY-MM-DD.
+            {t("dashboardPage.filters.toHint")}
           </span>
           <input id="dashboard-to" type="date" name="to" defaultValue={typed.to} aria-describedby="dashboard-to-hint" />
         </div>
         <div className="actions">
-          <button type="submit">Show the figures</button>
-          {filtered || problems.length ? <Link to="/admin/dashboard">Clear the filters</Link> : null}
+          <button type="submit">{t("dashboardPage.filters.show")}</button>
+          {filtered || problems.length ? <Link to="/admin/dashboard">{t("dashboardPage.filters.clear")}</Link> : null}
         </div>
       </Form>
       {problems.length ? (
@@ -61,42 +91,47 @@ export default function Dashboard() {
           {problems.map((problem) => (
             <p key={problem}>{problem}</p>
           ))}
-          <p>The figures below are for every round and every day.</p>
+          <p>{t("dashboardPage.problems.unfiltered")}</p>
         </div>
       ) : null}
 
-      <h2>In one line</h2>
+      <h2>{t("dashboardPage.inOneLine")}</h2>
       <ul className="round-summaries">
         {figures.rounds.map((round) => (
           <li key={round.roundId}>
             <strong>{round.code}</strong>: {round.summary}
           </li>
         ))}
-        {figures.rounds.length ? null : <li>No proposal was submitted {filtered ? "in these rounds and days" : "yet"}.</li>}
+        {figures.rounds.length ? null : <li>{filtered ? t("dashboardPage.noneSubmittedHere") : t("dashboardPage.noneSubmittedYet")}</li>}
       </ul>
 
-      <h2>The pipeline</h2>
+      <h2>{t("dashboardPage.pipeline")}</h2>
       <div className="chart-grid">
-        <PipelineFunnel id="chart-funnel" title={figures.rounds.length === 1 ? `Pipeline of ${figures.rounds[0]!.code}` : "Pipeline, all rounds shown"} funnel={figures.overall.funnel} />
+        <PipelineFunnel
+          id="chart-funnel"
+          title={figures.rounds.length === 1 ? t("charts.pipelineOf", { round: figures.rounds[0]!.code }) : t("dashboardPage.pipelineOfAll")}
+          funnel={figures.overall.funnel}
+          sentence={sentences.funnel}
+        />
         {figures.rounds.length > 1
-          ? figures.rounds.map((round) => <PipelineFunnel key={round.roundId} id={`chart-funnel-${round.roundId}`} title={`Pipeline of ${round.code}`} funnel={round.funnel} />)
+          ? figures.rounds.map((round) => <PipelineFunnel key={round.roundId} id={`chart-funnel-${round.roundId}`} title={t("charts.pipelineOf", { round: round.code })} funnel={round.funnel} sentence={sentences.roundFunnels[round.roundId]!} />)
           : null}
       </div>
       <RoundComparison rounds={figures.rounds} overall={figures.overall} />
 
-      <h2>Who proposes, and on what</h2>
+      <h2>{t("dashboardPage.whoAndWhat")}</h2>
       <div className="chart-grid">
-        <CountryBars figures={figures} />
-        <CooperationMatrix figures={figures} />
-        <CountBars id="chart-types" title="Proposals per type of institution taking part" noun="type of institution" rows={figures.institutionTypes.map((t) => ({ key: t.type, label: t.label, proposals: t.proposals }))} />
-        <CountBars id="chart-themes" title="Proposals per theme" noun="theme" rows={figures.themes.map((t) => ({ key: t.id, label: t.label, proposals: t.proposals }))} />
-        <CountBars id="chart-support" title="Proposals per kind of support" noun="kind of support" rows={figures.supportKinds.map((k) => ({ key: k.id, label: k.label, proposals: k.proposals }))} />
+        <CountryBars figures={figures} sentences={sentences} />
+        <CooperationMatrix figures={figures} sentences={sentences} />
+        <InstitutionTypeBars figures={figures} sentences={sentences} />
+        <ThemeBars figures={figures} sentences={sentences} />
+        <SupportKindBars figures={figures} sentences={sentences} />
       </div>
 
-      <h2>Implementation</h2>
+      <h2>{t("dashboardPage.implementation")}</h2>
       <div className="chart-grid">
-        <ActivityMonths figures={figures} />
-        <ParticipantBars figures={figures} />
+        <ActivityMonths figures={figures} sentences={sentences} />
+        <ParticipantBars figures={figures} sentences={sentences} />
       </div>
     </>
   );

@@ -1,21 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { FeedbackComments, QuestionTable, ReportLessons } from "../components/lessons/lessons-summary";
-import { Pagination, rowsShown } from "../components/pagination";
+import { Pagination, rowsShownIn } from "../components/pagination";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { closeFeedbackSurvey } from "../lessons/feedback.server";
 import { lessonsPage } from "../lessons/lessons.server";
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Lessons learnt · ${data?.round.code ?? "Round"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "viewLessonsLearnt");
-  const page = lessonsPage(roundIdOf(params.roundId), requestedPage(request, "commentsPage")) ?? roundNotFound();
-  return { ...page, closedNow: new URL(request.url).searchParams.get("closed") === "1" };
+  const words = { t: await translatorOf(request), language: await pageLanguage(request) };
+  const page = lessonsPage(roundIdOf(params.roundId), requestedPage(request, "commentsPage"), words) ?? roundNotFound();
+  const { t, language } = words;
+  return {
+    ...page,
+    // The rows shown in words, on the server like every number of the page.
+    comments: { ...page.comments, shown: rowsShownIn(language, t, page.comments.pages) },
+    title: t("layout.pageTitle", { page: t("lessonsPage.pageTitle", { round: page.round.code }) }),
+    closedNow: new URL(request.url).searchParams.get("closed") === "1",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,24 +35,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The page's one form closes the survey; what it carries besides does not matter.
   await readForm(request);
   const closed = closeFeedbackSurvey(admin, roundId) ?? roundNotFound();
-  if (!closed.ok) return { message: closed.message };
+  if (!closed.ok) return { message: (await translatorOf(request))(closed.message) };
   throw redirect(`/admin/rounds/${roundId}/lessons?closed=1`);
 }
 
 export default function RoundLessons() {
-  const { round, survey, asked, answered, questions, comments, lessonsLearnt, closedNow } = useLoaderData<typeof loader>();
+  const { round, survey, response, questions, comments, lessonsLearnt, closedNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const roundTitle = useTextLanguage("en");
   return (
     <>
       <p>
-        <Link to={`/admin/rounds/${round.id}`}>← {round.title}</Link>
+        <Link to={`/admin/rounds/${round.id}`}>
+          ← <span {...roundTitle}>{round.title}</span>
+        </Link>
       </p>
       <h1>
-        Lessons learnt <span className="muted">· {round.code}</span>
+        {t("lessonsPage.title")} <span className="muted">· {round.code}</span>
       </h1>
       {closedNow ? (
         <p className="notice success" role="status">
-          The survey is closed. The institutions see their answers read only.
+          {t("lessonsPage.closedNow")}
         </p>
       ) : null}
       {actionData?.message ? (
@@ -50,46 +65,49 @@ export default function RoundLessons() {
         </p>
       ) : null}
       <section aria-labelledby="survey-heading">
-        <h2 id="survey-heading">The institutions' feedback</h2>
+        <h2 id="survey-heading">{t("lessonsPage.feedbackHeading")}</h2>
         {survey ? (
           <>
             <p>
-              <strong>
-                {answered} of {asked}
-              </strong>{" "}
-              institutions asked have answered.
+              <strong>{response.share}</strong> {response.rest}
             </p>
             <p className="muted">
-              Asked on {survey.openedAt}, when the round's decisions were released.{" "}
-              {survey.closedAt ? `Closed early on ${survey.closedAt}.` : survey.open ? `Open until ${survey.closesAt}.` : `Closed on ${survey.closesAt}.`}
+              {t("lessonsPage.askedOn", { at: survey.openedAt })}{" "}
+              {survey.closedAt
+                ? t("lessonsPage.closedEarly", { at: survey.closedAt })
+                : survey.open
+                  ? t("lessonsPage.openUntil", { at: survey.closesAt })
+                  : t("lessonsPage.closedOn", { at: survey.closesAt })}
             </p>
             {survey.open ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="close" />
                 <button type="submit" className="secondary">
-                  Close the survey now
+                  {t("lessonsPage.closeNow")}
                 </button>
               </Form>
             ) : null}
             <QuestionTable questions={questions} />
             <p>
               <a href={`/admin/rounds/${round.id}/lessons.csv`} download>
-                Download as CSV
+                {t("lessonsPage.downloadCsv")}
               </a>
             </p>
-            <h3>Comments {comments.pages.total ? <span className="muted">· {rowsShown(comments.pages)}</span> : null}</h3>
-            {comments.rows.length ? <FeedbackComments comments={comments.rows} /> : <p className="empty">No institution has written a comment yet.</p>}
-            <Pagination pages={comments.pages} label="comments" />
+            <h3>
+              {t("lessonsPage.comments")} {comments.pages.total ? <span className="muted">· {comments.shown}</span> : null}
+            </h3>
+            {comments.rows.length ? <FeedbackComments comments={comments.rows} /> : <p className="empty">{t("lessonsPage.noComments")}</p>}
+            <Pagination pages={comments.pages} label={t("lessonsPage.commentsLabel")} />
           </>
         ) : (
           <p className="empty">
-            No survey yet: the institutions are asked for their feedback when the round's decisions are released on the <Link to={`/admin/rounds/${round.id}/decisions`}>decisions page</Link>.
+            <Trans i18nKey="lessonsPage.noSurvey" components={{ decisions: <Link to={`/admin/rounds/${round.id}/decisions`} /> }} />
           </p>
         )}
       </section>
       <section aria-labelledby="reports-heading">
-        <h2 id="reports-heading">Lessons learnt in the completion reports</h2>
-        {lessonsLearnt.length ? <ReportLessons lessons={lessonsLearnt} /> : <p className="empty">No completion report of this round has written lessons learnt yet.</p>}
+        <h2 id="reports-heading">{t("lessonsPage.reportsHeading")}</h2>
+        {lessonsLearnt.length ? <ReportLessons lessons={lessonsLearnt} /> : <p className="empty">{t("lessonsPage.noReportLessons")}</p>}
       </section>
     </>
   );

@@ -2,14 +2,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FeedbackAnswerView, FeedbackForm } from "../components/lessons/feedback-survey";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { feedbackSchema } from "../lessons/feedback-schema";
 import { feedbackPage, saveFeedbackAnswer } from "../lessons/feedback.server";
 import { requireFeedbackInstitution } from "../permissions.server";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Feedback on ${data?.round.title ?? "the round"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** The institution an address or a form names; anything but a plain number names none. */
 function institutionNamed(value: FormDataEntryValue | null) {
@@ -20,42 +23,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const roundId = roundIdOf(params.roundId);
   const url = new URL(request.url);
   const { institution, asked } = await requireFeedbackInstitution(request, roundId, institutionNamed(url.searchParams.get("institution")));
-  const page = feedbackPage(roundId, institution) ?? roundNotFound();
-  return { ...page, asked, saved: url.searchParams.get("saved") === "1" };
+  const words = { t: await translatorOf(request), language: await pageLanguage(request) };
+  const page = feedbackPage(roundId, institution, words) ?? roundNotFound();
+  const { t } = words;
+  return { ...page, title: t("layout.pageTitle", { page: t("surveyPage.pageTitle", { round: page.round.title }) }), asked, saved: url.searchParams.get("saved") === "1" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const roundId = roundIdOf(params.roundId);
   const form = await readForm(request);
   const { user, institution } = await requireFeedbackInstitution(request, roundId, institutionNamed(form.get("institutionId")));
+  const t = await translatorOf(request);
   const submission = parseWithZod(form, { schema: feedbackSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), t) };
   const saved = saveFeedbackAnswer(user, roundId, { ...submission.value, institutionId: institution.id });
-  if (!saved.ok) return { result: submission.reply({ formErrors: [saved.message] }) };
+  if (!saved.ok) return { result: translateReply(submission.reply({ formErrors: [saved.message] }), t) };
   throw redirect(`/rounds/${roundId}/feedback?institution=${institution.id}&saved=1`);
 }
 
 export default function RoundFeedback() {
   const { round, institution, asked, open, closing, answer, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const roundTitle = useTextLanguage("en");
   return (
     <>
       <p>
-        <Link to="/">← Home</Link>
+        <Link to="/">← {t("layout.nav.home")}</Link>
       </p>
       <h1>
-        Feedback on {round.title} <span className="muted">· {institution.name}</span>
+        {t("surveyPage.heading")} <span {...roundTitle}>{round.title}</span> <span className="muted">· {institution.name}</span>
       </h1>
       {saved ? (
         <p className="notice success" role="status">
-          Thank you. Your feedback is saved for {institution.name}
-          {open ? "; you or a colleague can still change it until the survey closes." : "."}
+          {open ? t("surveyPage.savedOpen", { institution: institution.name }) : t("surveyPage.savedClosed", { institution: institution.name })}
         </p>
       ) : null}
       {asked.length > 1 ? (
-        <nav aria-label="Institutions you answer for">
+        <nav aria-label={t("surveyPage.institutionsLabel")}>
           <p>
-            You answer for each of your institutions separately:{" "}
+            {t("surveyPage.eachSeparately")}{" "}
             {asked.map((other, index) => (
               <span key={other.id}>
                 {index ? " · " : ""}
@@ -66,22 +73,17 @@ export default function RoundFeedback() {
         </nav>
       ) : null}
       <p>
-        The TAF team revises the process and the materials after each round from what the institutions that took part tell it. One answer counts for{" "}
-        {institution.name}: any of its applicants can give it or change it, and the last one saved is kept. {closing}
+        {t("surveyPage.intro", { institution: institution.name })} {closing}
       </p>
-      {answer ? (
-        <p className="muted">
-          Last saved by {answer.answeredBy} on {answer.answeredAt}.
-        </p>
-      ) : null}
+      {answer ? <p className="muted">{t("surveyPage.lastSaved", { person: answer.answeredBy, at: answer.answeredAt })}</p> : null}
       {open ? (
         <FeedbackForm key={institution.id} institutionId={institution.id} answer={answer} lastResult={actionData?.result} />
       ) : (
         <>
           <p className="notice" role="status">
-            The survey is closed: the answers are read only. Thank you to everyone who answered.
+            {t("surveyPage.closedNotice")}
           </p>
-          {answer ? <FeedbackAnswerView answer={answer} /> : <p className="empty">{institution.name} gave no feedback on this round.</p>}
+          {answer ? <FeedbackAnswerView answer={answer} /> : <p className="empty">{t("surveyPage.noAnswer", { institution: institution.name })}</p>}
         </>
       )}
     </>

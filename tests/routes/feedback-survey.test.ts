@@ -1,7 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
-import { SURVEY_CLOSED_MESSAGE } from "../../app/lessons/feedback.server";
 import * as decisionsRoute from "../../app/routes/admin.rounds.$roundId_.decisions";
 import * as lessonsRoute from "../../app/routes/admin.rounds.$roundId_.lessons";
 import * as feedbackRoute from "../../app/routes/rounds.$roundId.feedback";
@@ -118,7 +117,7 @@ describe("answering the survey", () => {
     expect(page.open).toBe(false);
     expect(page.closing).toMatch(/^The survey was closed on /);
     const refused = (await answer(round.id, LEAD, { ...GOOD, comment: "Too late.", institutionId: institution })) as Reply;
-    expect(refused.result.error?.[""]).toEqual([SURVEY_CLOSED_MESSAGE]);
+    expect(refused.result.error?.[""]).toEqual(["The survey is closed: answers can no longer be given or changed."]);
     expect(answersOf(round.id)).toEqual(before);
   });
 

@@ -6,6 +6,7 @@ import * as csvRoute from "../../app/routes/admin.rounds.$roundId_.lessons[.csv]
 import * as lessonsRoute from "../../app/routes/admin.rounds.$roundId_.lessons";
 import { auditLog, feedbackAnswers, feedbackInvitations, institutions } from "../../db/schema";
 import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
+import { createTranslator } from "../../workflows/messages";
 import { useDatabase } from "../support/database";
 import { load, signInAs, statusOf } from "../support/http";
 import { roundIdByCode, userId } from "../workflow-server/builders";
@@ -15,6 +16,9 @@ import { roundIdByCode, userId } from "../workflow-server/builders";
 // institutions that led or partnered its five proposals.
 
 useDatabase("demo");
+
+/** The summary as an English page reads it. */
+const ENGLISH = { t: createTranslator("en"), language: "en" as const };
 
 type Page = Exclude<Awaited<ReturnType<typeof lessonsRoute.loader>>, Response>;
 
@@ -26,7 +30,7 @@ async function summary(roundId: number, query = "") {
 
 describe("a round's lessons learnt", () => {
   it("sums up the closed demo round: answers in of asked, each question's average and distribution", () => {
-    const lessons = lessonsOfRound(db(), roundIdByCode("2026-R1"))!;
+    const lessons = lessonsOfRound(db(), roundIdByCode("2026-R1"), ENGLISH)!;
     expect(lessons.survey).toMatchObject({ open: false, closedAt: expect.any(String) });
     expect({ asked: lessons.asked, answered: lessons.answered }).toEqual({ asked: 10, answered: 5 });
     // guidance 4,4,5,3,5 · form 4,3,4,4,5 · timing 3,3,2,4,4 · support 5,5,4,3,5
@@ -41,7 +45,7 @@ describe("a round's lessons learnt", () => {
   });
 
   it("lists the comments with institution and country (the Ministry of Justice of Montenegro wrote none), and the completion reports' lessons", () => {
-    const lessons = lessonsOfRound(db(), roundIdByCode("2026-R1"))!;
+    const lessons = lessonsOfRound(db(), roundIdByCode("2026-R1"), ENGLISH)!;
     expect(lessons.comments.map((c) => [c.institution, c.country.name, c.country.needsFootnote])).toEqual([
       ["Albanian State Police", "Albania", false],
       ["State Investigation and Protection Agency (SIPA)", "Bosnia and Herzegovina", false],

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 export type ChartTable = { caption: string; head: string[]; rows: { label: ReactNode; key: string; cells: (string | number)[] }[] };
 
@@ -8,6 +9,7 @@ export type ChartTable = { caption: string; head: string[]; rows: { label: React
  * folded. Drawn on the server; nothing needs JavaScript.
  */
 export function ChartFigure({ id, title, sentence, table, children, note }: { id: string; title: string; sentence: string; table: ChartTable; children: ReactNode; note?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
@@ -19,7 +21,7 @@ export function ChartFigure({ id, title, sentence, table, children, note }: { id
       </div>
       {note}
       <details className="chart-table">
-        <summary>The table behind the chart</summary>
+        <summary>{t("charts.tableBehind")}</summary>
         <table>
           <caption>{table.caption}</caption>
           <thead>

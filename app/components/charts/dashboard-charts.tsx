@@ -1,5 +1,8 @@
-import { KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../../workflows/countries";
-import { countOf, daysOf, figure, monthOf, percentOf } from "../../../workflows/reporting-words";
+import { useTranslation } from "react-i18next";
+import { countryNameIn, kosovoFootnoteIn, WB6_COUNTRIES } from "../../../workflows/countries";
+import { daysOf, monthOf, percentOf } from "../../../workflows/reporting-words";
+import { institutionTypeLabel, supportKindLabel, themeLabel } from "../../../workflows/vocabulary";
+import type { ChartSentences } from "../../reporting/chart-sentences.server";
 import type { DashboardFigures, Funnel, PeriodFigures } from "../../reporting/figures.server";
 import { CountryName } from "../country";
 import { BarChart } from "./bar-chart";
@@ -8,153 +11,156 @@ import { HeatMatrix } from "./heat-matrix";
 import { MonthChart } from "./month-chart";
 
 // The dashboard's charts, each from the figures of app/reporting/figures.server.ts with its
-// sentence and its table; the round report draws the same ones.
+// sentence (written on the server: chart-sentences.server.ts) and its table, in the page's
+// language; the round report draws the same ones. The tables' counts stay plain digits, which
+// read the same in every language and every browser.
 
 const LEAD = "#003399";
 const PARTNER = "#b35c00";
 
 const STEPS: { step: keyof Funnel; label: string }[] = [
-  { step: "submitted", label: "Submitted" },
-  { step: "eligible", label: "Eligible" },
-  { step: "promising", label: "Promising" },
-  { step: "conceptApproved", label: "Concept approved" },
-  { step: "implemented", label: "Implemented" },
+  { step: "submitted", label: "charts.steps.submitted" },
+  { step: "eligible", label: "charts.steps.eligible" },
+  { step: "promising", label: "charts.steps.promising" },
+  { step: "conceptApproved", label: "charts.steps.conceptApproved" },
+  { step: "implemented", label: "charts.steps.implemented" },
 ];
 
-/** "a, b and c" */
-function listOf(parts: string[]) {
-  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
-}
-
-function countryCell(code: string) {
+function countryCell(code: string, t: (key: string) => string) {
   const country = WB6_COUNTRIES.find((c) => c.code === code)!;
-  return <CountryName name={country.name} needsFootnote={country.needsFootnote} />;
+  return <CountryName name={t(country.key)} needsFootnote={country.needsFootnote} />;
 }
 
-export function PipelineFunnel({ id, title, funnel }: { id: string; title: string; funnel: Funnel }) {
-  const sentence =
-    `Of ${countOf(funnel.submitted, "submitted proposal")}, ${figure(funnel.eligible)} ${funnel.eligible === 1 ? "was" : "were"} found eligible, ` +
-    `${figure(funnel.promising)} promising, ${figure(funnel.conceptApproved)} had the concept approved and ${figure(funnel.implemented)} ${funnel.implemented === 1 ? "was" : "were"} implemented.`;
+export function PipelineFunnel({ id, title, funnel, sentence }: { id: string; title: string; funnel: Funnel; sentence: string }) {
+  const { t } = useTranslation();
   return (
     <FunnelChart
       id={id}
       title={title}
       sentence={sentence}
-      steps={STEPS.map(({ step, label }) => ({ label, value: funnel[step] }))}
+      steps={STEPS.map(({ step, label }) => ({ label: t(label), value: funnel[step] }))}
       table={{
-        caption: `${title}: proposals that passed each step`,
-        head: ["Step", "Proposals", "Of the submitted"],
-        rows: STEPS.map(({ step, label }) => ({ key: step, label, cells: [funnel[step], percentOf(funnel.submitted ? funnel[step] / funnel.submitted : null)] })),
+        caption: t("charts.funnel.caption", { title }),
+        head: [t("charts.funnel.step"), t("charts.proposals"), t("charts.funnel.ofSubmitted")],
+        rows: STEPS.map(({ step, label }) => ({ key: step, label: t(label), cells: [funnel[step], percentOf(funnel.submitted ? funnel[step] / funnel.submitted : null)] })),
       }}
     />
   );
 }
 
-export function CountryBars({ figures }: { figures: DashboardFigures }) {
-  const named = figures.countries.filter((c) => c.lead || c.partner);
-  const sentence = named.length ? `Proposals per country: ${listOf(named.map((c) => `${c.label} ${c.lead} as lead and ${c.partner} as partner`))}.` : "No proposals in these figures.";
+export function CountryBars({ figures, sentences }: { figures: DashboardFigures; sentences: ChartSentences }) {
+  const { t } = useTranslation();
   return (
     <BarChart
       id="chart-countries"
-      title="Proposals per country, as lead and as partner"
-      sentence={sentence}
+      title={t("charts.countries.title")}
+      sentence={sentences.countries}
       series={[
-        { name: "As lead", color: LEAD },
-        { name: "As partner", color: PARTNER },
+        { name: t("charts.asLead"), color: LEAD },
+        { name: t("charts.asPartner"), color: PARTNER },
       ]}
-      bars={figures.countries.map((c) => ({ key: c.code, label: c.label, values: [c.lead, c.partner] }))}
+      bars={figures.countries.map((c) => ({ key: c.code, label: countryNameIn(c.code, t), values: [c.lead, c.partner] }))}
       table={{
-        caption: "Proposals per country",
-        head: ["Country", "As lead", "As partner", "Taking part"],
-        rows: figures.countries.map((c) => ({ key: c.code, label: countryCell(c.code), cells: [c.lead, c.partner, c.takingPart] })),
+        caption: t("charts.countries.caption"),
+        head: [t("charts.country"), t("charts.asLead"), t("charts.asPartner"), t("charts.countries.takingPart")],
+        rows: figures.countries.map((c) => ({ key: c.code, label: countryCell(c.code, t), cells: [c.lead, c.partner, c.takingPart] })),
       }}
     />
   );
 }
 
 /** One series of counts per category (institution types, themes, kinds of support), the empty ones left out of the drawing. */
-export function CountBars({ id, title, noun, rows }: { id: string; title: string; noun: string; rows: { key: string; label: string; proposals: number }[] }) {
+function CountBars({ id, title, head, sentence, rows }: { id: string; title: string; head: string; sentence: string; rows: { key: string; label: string; proposals: number }[] }) {
+  const { t } = useTranslation();
   const counted = rows.filter((row) => row.proposals > 0).sort((a, b) => b.proposals - a.proposals);
-  const sentence = counted.length ? `${title}: ${listOf(counted.map((row) => `${row.label} ${row.proposals}`))}.` : `No ${noun} in these figures.`;
   return (
     <BarChart
       id={id}
       title={title}
       sentence={sentence}
-      series={[{ name: "Proposals", color: LEAD }]}
+      series={[{ name: t("charts.proposals"), color: LEAD }]}
       bars={counted.map((row) => ({ key: row.key, label: row.label, values: [row.proposals] }))}
-      table={{ caption: title, head: [noun.charAt(0).toUpperCase() + noun.slice(1), "Proposals"], rows: rows.map((row) => ({ key: row.key, label: row.label, cells: [row.proposals] })) }}
+      table={{ caption: title, head: [head, t("charts.proposals")], rows: rows.map((row) => ({ key: row.key, label: row.label, cells: [row.proposals] })) }}
     />
   );
 }
 
-export function CooperationMatrix({ figures }: { figures: DashboardFigures }) {
+export function InstitutionTypeBars({ figures, sentences }: { figures: DashboardFigures; sentences: ChartSentences }) {
+  const { t } = useTranslation();
+  const rows = figures.institutionTypes.map((row) => ({ key: row.type, label: institutionTypeLabel(row.type, t), proposals: row.proposals }));
+  return <CountBars id="chart-types" title={t("charts.types.title")} head={t("charts.types.head")} sentence={sentences.types} rows={rows} />;
+}
+
+export function ThemeBars({ figures, sentences }: { figures: DashboardFigures; sentences: ChartSentences }) {
+  const { t } = useTranslation();
+  const rows = figures.themes.map((row) => ({ key: row.id, label: themeLabel(row.id, t), proposals: row.proposals }));
+  return <CountBars id="chart-themes" title={t("charts.themes.title")} head={t("charts.themes.head")} sentence={sentences.themes} rows={rows} />;
+}
+
+export function SupportKindBars({ figures, sentences }: { figures: DashboardFigures; sentences: ChartSentences }) {
+  const { t } = useTranslation();
+  const rows = figures.supportKinds.map((row) => ({ key: row.id, label: supportKindLabel(row.id, t), proposals: row.proposals }));
+  return <CountBars id="chart-support" title={t("charts.support.title")} head={t("charts.support.head")} sentence={sentences.support} rows={rows} />;
+}
+
+export function CooperationMatrix({ figures, sentences }: { figures: DashboardFigures; sentences: ChartSentences }) {
+  const { t } = useTranslation();
   const codes = WB6_COUNTRIES.map((c) => c.code);
-  const label = (code: string) => figures.countries.find((c) => c.code === code)!.label;
   const pair = (one: number, other: number) => {
     if (one === other) return null;
     const [a, b] = one < other ? [codes[one]!, codes[other]!] : [codes[other]!, codes[one]!];
     return figures.cooperation[`${a}|${b}`] ?? 0;
   };
-  const pairs = Object.entries(figures.cooperation)
-    .sort((a, b) => b[1] - a[1])
-    .map(([key, n]) => {
-      const [a, b] = key.split("|");
-      return `${label(a!)} and ${label(b!)} in ${countOf(n, "proposal")}`;
-    });
-  const sentence = pairs.length ? `Institutions of two countries proposed together: ${listOf(pairs)}; no other pair.` : "No two countries proposed together in these figures.";
   return (
     <HeatMatrix
       id="chart-cooperation"
-      title="Cooperation between countries"
-      sentence={sentence}
+      title={t("charts.cooperation.title")}
+      sentence={sentences.cooperation}
       labels={WB6_COUNTRIES.map((c) => (c.needsFootnote ? `${c.code}*` : c.code))}
       cell={pair}
-      note={<p className="chart-note">{KOSOVO_FOOTNOTE}</p>}
+      note={<p className="chart-note">{kosovoFootnoteIn(t)}</p>}
       table={{
-        caption: "Proposals in which institutions of both countries take part",
-        head: ["Country", ...WB6_COUNTRIES.map((c) => (c.needsFootnote ? `${c.name}*` : c.name))],
-        rows: codes.map((code, row) => ({ key: code, label: countryCell(code), cells: codes.map((_, column) => pair(row, column) ?? "–") })),
+        caption: t("charts.cooperation.caption"),
+        head: [t("charts.country"), ...WB6_COUNTRIES.map((c) => (c.needsFootnote ? `${t(c.key)}*` : t(c.key)))],
+        rows: codes.map((code, row) => ({ key: code, label: countryCell(code, t), cells: codes.map((_, column) => pair(row, column) ?? "–") })),
       }}
     />
   );
 }
 
-export function ActivityMonths({ figures }: { figures: DashboardFigures }) {
-  const busy = figures.months.filter((m) => m.planned || m.held);
-  const sentence = busy.length
-    ? `Activities per month: ${listOf(busy.map((m) => `${monthOf(m.month)} ${m.planned} planned, ${m.held} held`))}; none in the other months.`
-    : "No activities are planned in these figures.";
+export function ActivityMonths({ figures, sentences }: { figures: DashboardFigures; sentences: ChartSentences }) {
+  const { t } = useTranslation();
   return (
     <MonthChart
       id="chart-months"
-      title="Activities planned and held per month"
-      sentence={sentence}
+      title={t("charts.months.title")}
+      sentence={sentences.months}
       months={figures.months}
-      table={{ caption: "Activities per month", head: ["Month", "Planned", "Held"], rows: figures.months.map((m) => ({ key: m.month, label: monthOf(m.month), cells: [m.planned, m.held] })) }}
+      table={{
+        caption: t("charts.months.caption"),
+        head: [t("charts.months.month"), t("charts.planned"), t("charts.months.held")],
+        rows: figures.months.map((m) => ({ key: m.month, label: monthOf(m.month), cells: [m.planned, m.held] })),
+      }}
     />
   );
 }
 
-export function ParticipantBars({ figures }: { figures: DashboardFigures }) {
-  const named = figures.participants.filter((p) => p.planned || p.held);
-  const sentence = named.length
-    ? `Participants per country: ${listOf(named.map((p) => `${p.label} ${p.planned} planned, ${p.held} took part`))}.`
-    : "No participants are planned per country in these figures.";
+export function ParticipantBars({ figures, sentences }: { figures: DashboardFigures; sentences: ChartSentences }) {
+  const { t } = useTranslation();
   return (
     <BarChart
       id="chart-participants"
-      title="Participants per country"
-      sentence={sentence}
+      title={t("charts.participants.title")}
+      sentence={sentences.participants}
       series={[
-        { name: "Planned", color: LEAD },
-        { name: "Took part", color: PARTNER },
+        { name: t("charts.planned"), color: LEAD },
+        { name: t("charts.participants.tookPart"), color: PARTNER },
       ]}
-      bars={figures.participants.map((p) => ({ key: p.code, label: p.label, values: [p.planned, p.held] }))}
+      bars={figures.participants.map((p) => ({ key: p.code, label: countryNameIn(p.code, t), values: [p.planned, p.held] }))}
       table={{
-        caption: "Participants per country",
-        head: ["Country", "Planned", "Took part"],
-        rows: figures.participants.map((p) => ({ key: p.code, label: countryCell(p.code), cells: [p.planned, p.held] })),
+        caption: t("charts.participants.title"),
+        head: [t("charts.country"), t("charts.planned"), t("charts.participants.tookPart")],
+        rows: figures.participants.map((p) => ({ key: p.code, label: countryCell(p.code, t), cells: [p.planned, p.held] })),
       }}
     />
   );
@@ -162,22 +168,23 @@ export function ParticipantBars({ figures }: { figures: DashboardFigures }) {
 
 /** Round by round: the counts, the median time to a decision and the share found promising. */
 export function RoundComparison({ rounds, overall }: { rounds: (PeriodFigures & { roundId: number; code: string; title: string })[]; overall: PeriodFigures }) {
+  const { t } = useTranslation();
   return (
     <table className="round-comparison">
-      <caption>Round by round</caption>
+      <caption>{t("charts.comparison.caption")}</caption>
       <thead>
         <tr>
-          <th scope="col">Round</th>
+          <th scope="col">{t("charts.comparison.round")}</th>
           {STEPS.map(({ step, label }) => (
             <th scope="col" key={step} className="number">
-              {label}
+              {t(label)}
             </th>
           ))}
           <th scope="col" className="number">
-            Median time to decision
+            {t("charts.comparison.medianDays")}
           </th>
           <th scope="col" className="number">
-            Promising
+            {t("charts.steps.promising")}
           </th>
         </tr>
       </thead>
@@ -197,7 +204,7 @@ export function RoundComparison({ rounds, overall }: { rounds: (PeriodFigures & 
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">All rounds shown</th>
+          <th scope="row">{t("charts.comparison.allRounds")}</th>
           {STEPS.map(({ step }) => (
             <td key={step} className="number">
               {overall.funnel[step]}

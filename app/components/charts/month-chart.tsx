@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { monthOf } from "../../../workflows/reporting-words";
 import type { ChartTable } from "./chart-figure";
 import { ChartFigure, ChartLegend } from "./chart-figure";
@@ -8,6 +9,7 @@ const HELD = "#b35c00";
 
 /** Activities per month: a planned and a held column side by side for each month, in order. */
 export function MonthChart({ id, title, sentence, table, months }: { id: string; title: string; sentence: string; table: ChartTable; months: { month: string; planned: number; held: number }[] }) {
+  const { t } = useTranslation();
   const max = Math.max(1, ...months.flatMap((m) => [m.planned, m.held]));
   const slot = 100 / Math.max(months.length, 1);
   // Every month is named while there is room; past a year, every other one.
@@ -16,8 +18,8 @@ export function MonthChart({ id, title, sentence, table, months }: { id: string;
     <ChartFigure id={id} title={title} sentence={sentence} table={table}>
       <ChartLegend
         series={[
-          { name: "Planned", color: PLANNED },
-          { name: "Held", color: HELD },
+          { name: t("charts.planned"), color: PLANNED },
+          { name: t("charts.months.held"), color: HELD },
         ]}
       />
       <svg width="100%" height={HEIGHT + 50} aria-hidden="true" focusable="false" className="month-chart">

@@ -3,18 +3,19 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FEEDBACK_COMMENT_QUESTION, FEEDBACK_QUESTIONS, FEEDBACK_SCALE } from "../../lessons/feedback-questions";
 import type { FeedbackInput } from "../../lessons/feedback-schema";
 import { feedbackSchema } from "../../lessons/feedback-schema";
 import { ChoiceField, FormErrors, TextAreaField } from "../fields";
-
-const SCALE_OPTIONS = FEEDBACK_SCALE.map((s) => ({ value: String(s.point), label: `${s.point} · ${s.label}` }));
+import { useTextLanguage } from "../text-language";
 
 type Answer = { ratings: Record<string, number>; comment: string; answeredBy: string; answeredAt: string };
 
 /** The survey's form: four 1–5 questions and a comment, filled in with the institution's saved answer. */
 export function FeedbackForm({ institutionId, answer, lastResult }: { institutionId: number; answer: Answer | null; lastResult?: SubmissionResult<string[]> }) {
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const [form, fields] = useForm<{ institutionId: string; rating: Record<string, string>; comment: string }, FeedbackInput>({
     id: `feedback-${institutionId}`,
     lastResult,
@@ -28,6 +29,7 @@ export function FeedbackForm({ institutionId, answer, lastResult }: { institutio
     onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
   });
   const ratings = fields.rating.getFieldset();
+  const scale = FEEDBACK_SCALE.map((s) => ({ value: String(s.point), label: `${s.point} · ${t(s.label)}` }));
   return (
     <Form method="post" className="stack narrow-form feedback-form" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
@@ -36,14 +38,14 @@ export function FeedbackForm({ institutionId, answer, lastResult }: { institutio
         <ChoiceField
           key={question.id}
           type="radio"
-          label={`${question.topic}: ${question.question}`}
-          options={SCALE_OPTIONS}
+          label={t("surveyPage.questionLabel", { topic: t(question.topic), question: t(question.question) })}
+          options={scale}
           meta={ratings[question.id] as FieldMetadata<string>}
         />
       ))}
-      <TextAreaField label={FEEDBACK_COMMENT_QUESTION} hint="Optional. The TAF team reads it with your institution's name and country." meta={fields.comment} />
+      <TextAreaField label={t(FEEDBACK_COMMENT_QUESTION)} hint={t("surveyPage.commentHint")} meta={fields.comment} />
       <button type="submit" disabled={navigation.state === "submitting"}>
-        {navigation.state === "submitting" ? "Saving…" : answer ? "Save the changes" : "Send the feedback"}
+        {navigation.state === "submitting" ? t("surveyPage.saving") : answer ? t("surveyPage.saveChanges") : t("surveyPage.send")}
       </button>
     </Form>
   );
@@ -51,22 +53,22 @@ export function FeedbackForm({ institutionId, answer, lastResult }: { institutio
 
 /** The saved answer, read only: what the survey shows once it is closed. */
 export function FeedbackAnswerView({ answer }: { answer: Answer }) {
+  const { t } = useTranslation();
+  const asWritten = useTextLanguage("en");
   return (
     <dl className="answers">
       {FEEDBACK_QUESTIONS.map((question) => {
         const point = FEEDBACK_SCALE.find((s) => s.point === answer.ratings[question.id]);
         return (
           <div key={question.id}>
-            <dt>
-              {question.topic}: {question.question}
-            </dt>
-            <dd>{point ? `${point.point} · ${point.label}` : "Not answered"}</dd>
+            <dt>{t("surveyPage.questionLabel", { topic: t(question.topic), question: t(question.question) })}</dt>
+            <dd>{point ? `${point.point} · ${t(point.label)}` : t("surveyPage.notAnswered")}</dd>
           </div>
         );
       })}
       <div>
-        <dt>{FEEDBACK_COMMENT_QUESTION}</dt>
-        <dd className="prose">{answer.comment || <span className="muted">No comment</span>}</dd>
+        <dt>{t(FEEDBACK_COMMENT_QUESTION)}</dt>
+        <dd className="prose">{answer.comment ? <span {...asWritten}>{answer.comment}</span> : <span className="muted">{t("surveyPage.noComment")}</span>}</dd>
       </div>
     </dl>
   );

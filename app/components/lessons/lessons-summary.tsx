@@ -1,21 +1,24 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CountryName } from "../country";
+import { useTextLanguage } from "../text-language";
 
 type Country = { name: string; needsFootnote: boolean };
 type Question = { id: string; topic: string; question: string; answered: number; average: number | null; distribution: { point: number; label: string; count: number }[] };
 
 /** Each question's answers, average and distribution, as a table a screen reader reads row by row. */
 export function QuestionTable({ questions }: { questions: Question[] }) {
+  const { t } = useTranslation();
   const scale = questions[0]?.distribution ?? [];
   return (
     <div className="table-scroll">
       <table className="stacked">
-        <caption>Ratings from 1 (very poor) to 5 (very good), per question</caption>
+        <caption>{t("lessonsPage.table.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Answers</th>
-            <th scope="col">Average</th>
+            <th scope="col">{t("lessonsPage.table.question")}</th>
+            <th scope="col">{t("lessonsPage.table.answers")}</th>
+            <th scope="col">{t("lessonsPage.table.average")}</th>
             {scale.map((s) => (
               <th scope="col" key={s.point}>
                 {s.point} · {s.label}
@@ -26,13 +29,13 @@ export function QuestionTable({ questions }: { questions: Question[] }) {
         <tbody>
           {questions.map((q) => (
             <tr key={q.id}>
-              <th scope="row" className="text" data-label="Question">
+              <th scope="row" className="text" data-label={t("lessonsPage.table.question")}>
                 {q.topic}
                 <br />
                 <span className="muted">{q.question}</span>
               </th>
-              <td data-label="Answers">{q.answered}</td>
-              <td data-label="Average">{q.average === null ? "–" : q.average.toFixed(1)}</td>
+              <td data-label={t("lessonsPage.table.answers")}>{q.answered}</td>
+              <td data-label={t("lessonsPage.table.average")}>{q.average === null ? "–" : q.average.toFixed(1)}</td>
               {q.distribution.map((d) => (
                 <td key={d.point} data-label={`${d.point} · ${d.label}`}>
                   {d.count}
@@ -46,16 +49,21 @@ export function QuestionTable({ questions }: { questions: Question[] }) {
   );
 }
 
-/** The institutions' comments, each with who they are and where from. */
+/** The institutions' comments, each with who they are and where from; a comment stays as its institution wrote it. */
 export function FeedbackComments({ comments }: { comments: { institution: string; country: Country; comment: string; answeredBy: string; answeredAt: string }[] }) {
+  const { t } = useTranslation();
+  const asWritten = useTextLanguage("en");
   return (
     <ol className="comment-list">
       {comments.map((c) => (
         <li key={`${c.institution}-${c.answeredAt}`}>
           <p className="comment-meta">
-            <strong>{c.institution}</strong>, <CountryName {...c.country} /> <span className="muted">· saved by {c.answeredBy} on {c.answeredAt}</span>
+            <strong>{c.institution}</strong>, <CountryName {...c.country} />{" "}
+            <span className="muted">· {t("lessonsPage.savedBy", { person: c.answeredBy, at: c.answeredAt })}</span>
           </p>
-          <p className="prose">{c.comment}</p>
+          <p className="prose" {...asWritten}>
+            {c.comment}
+          </p>
         </li>
       ))}
     </ol>
@@ -64,6 +72,8 @@ export function FeedbackComments({ comments }: { comments: { institution: string
 
 /** The lessons learnt the completion reports wrote, by proposal. */
 export function ReportLessons({ lessons }: { lessons: { proposalId: number; reference: string | null; title: string; lead: string; country: Country; lessonsLearnt: string }[] }) {
+  const { t } = useTranslation();
+  const asWritten = useTextLanguage("en");
   return (
     <ol className="comment-list">
       {lessons.map((l) => (
@@ -71,13 +81,15 @@ export function ReportLessons({ lessons }: { lessons: { proposalId: number; refe
           <p className="comment-meta">
             <Link to={`/proposals/${l.proposalId}`}>
               {l.reference ? `${l.reference}: ` : ""}
-              {l.title || "Untitled proposal"}
+              {l.title ? <span {...asWritten}>{l.title}</span> : t("lessonsPage.untitled")}
             </Link>{" "}
             <span className="muted">
-              · led by {l.lead}, <CountryName {...l.country} />
+              · {t("lessonsPage.ledBy", { lead: l.lead })}, <CountryName {...l.country} />
             </span>
           </p>
-          <p className="prose">{l.lessonsLearnt}</p>
+          <p className="prose" {...asWritten}>
+            {l.lessonsLearnt}
+          </p>
         </li>
       ))}
     </ol>

@@ -1,3 +1,5 @@
+import { Trans, useTranslation } from "react-i18next";
+
 // Above a printable page, on screen only: how to get it on paper, and the portal's own PDF where
 // the server can make one (otherwise the browser's Print → Save as PDF does the same). The PDF
 // link is a plain link, not `download`: the PDF comes as an attachment, and when none can be
@@ -14,6 +16,7 @@ export function PrintTools({
   notice: string | null;
   back: { to: string; label: string };
 }) {
+  const { t } = useTranslation();
   return (
     <div className="print-tools">
       <p>
@@ -26,14 +29,9 @@ export function PrintTools({
       ) : null}
       <p>
         {pdfAvailable ? (
-          <>
-            <a className="button" href={pdfHref}>
-              Download PDF
-            </a>{" "}
-            or print this page with your browser's Print (Ctrl+P): it prints as clean A4 pages.
-          </>
+          <Trans i18nKey="printTools.download" components={{ download: <a className="button" href={pdfHref} /> }} />
         ) : (
-          <>No PDF can be made on this server: use your browser's Print (Ctrl+P) and choose “Save as PDF”. The page prints as clean A4 pages.</>
+          t("printTools.noPdf")
         )}
       </p>
     </div>

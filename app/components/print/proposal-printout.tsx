@@ -1,10 +1,13 @@
-import { KOSOVO_FOOTNOTE } from "../../../workflows/countries";
+import { useTranslation } from "react-i18next";
+import { kosovoFootnoteIn } from "../../../workflows/countries";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
 import { ProposalAnswer } from "../proposal-answer";
+import { useTextLanguage } from "../text-language";
 
 // A proposal as submitted, for the applicants' files: the same markup on the printable page and
-// in the portal's PDF. Links are written out in full, since paper has no "click here".
+// in the portal's PDF, in the reader's language; what the applicants and the TAF team wrote stays
+// as written. Links are written out in full, since paper has no "click here".
 
 type Country = { name: string; needsFootnote: boolean };
 
@@ -26,22 +29,26 @@ export type ProposalPrintoutProps = {
 
 export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps) {
   const url = `${portalUrl}/proposals/${proposal.id}`;
+  const { t } = useTranslation();
+  const asWritten = useTextLanguage("en");
+  const column = { institution: t("printout.columns.institution"), country: t("printout.columns.country"), role: t("printout.columns.role") };
   return (
     <article className="printable" aria-labelledby="printout-title">
       <header className="printout-head">
         <p className="muted">
-          Technical Assistance Facility · {proposal.round.title} ({proposal.round.code})
+          {t("printout.programme")} · <span {...asWritten}>{proposal.round.title}</span> ({proposal.round.code})
         </p>
         <h1 id="printout-title">
-          <span className="reference">{proposal.reference}</span>: {proposal.submitted.title}
+          <span className="reference">{proposal.reference}</span>: <span {...asWritten}>{proposal.submitted.title}</span>
         </h1>
         <p>
-          As submitted on {proposal.submitted.at}
-          {proposal.submitted.number > 1 ? ` (version ${proposal.submitted.number}, with the answer to a clarification request)` : ""}. Stage now:{" "}
-          {proposal.stage}.
+          {proposal.submitted.number > 1
+            ? t("printout.asSubmittedVersion", { at: proposal.submitted.at, number: proposal.submitted.number })
+            : t("printout.asSubmitted", { at: proposal.submitted.at })}{" "}
+          {t("printout.stageNow", { stage: proposal.stage })}
         </p>
         <p className="muted">
-          In the portal:{" "}
+          {t("printout.inThePortal")}{" "}
           <a className="url" href={url}>
             {url}
           </a>
@@ -49,30 +56,30 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
       </header>
 
       <section aria-labelledby="printout-partners">
-        <h2 id="printout-partners">Who stands behind it</h2>
+        <h2 id="printout-partners">{t("printout.whoStandsBehind")}</h2>
         <table className="print-table stacked">
           <thead>
             <tr>
-              <th scope="col">Institution</th>
-              <th scope="col">Country</th>
-              <th scope="col">Role</th>
+              <th scope="col">{column.institution}</th>
+              <th scope="col">{column.country}</th>
+              <th scope="col">{column.role}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <td data-label="Institution">{proposal.lead.name}</td>
-              <td data-label="Country">
+              <td data-label={column.institution}>{proposal.lead.name}</td>
+              <td data-label={column.country}>
                 <CountryName {...proposal.lead.country} />
               </td>
-              <td data-label="Role">Lead institution</td>
+              <td data-label={column.role}>{t("printout.leadInstitution")}</td>
             </tr>
             {proposal.partners.map((partner) => (
               <tr key={partner.institutionId}>
-                <td data-label="Institution">{partner.name}</td>
-                <td data-label="Country">
+                <td data-label={column.institution}>{partner.name}</td>
+                <td data-label={column.country}>
                   <CountryName {...partner.country} />
                 </td>
-                <td data-label="Role">Partner, {partner.status}</td>
+                <td data-label={column.role}>{t("printout.partner", { status: partner.status })}</td>
               </tr>
             ))}
           </tbody>
@@ -80,7 +87,7 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
       </section>
 
       <section aria-labelledby="printout-content">
-        <h2 id="printout-content">The proposal as submitted</h2>
+        <h2 id="printout-content">{t("printout.asSubmittedHeading")}</h2>
         <dl className="answers">
           {PROPOSAL_PARTS.map((part) => (
             <div key={part.key}>
@@ -94,7 +101,7 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
       </section>
 
       <section aria-labelledby="printout-attachments">
-        <h2 id="printout-attachments">Attachments submitted with it</h2>
+        <h2 id="printout-attachments">{t("printout.attachmentsHeading")}</h2>
         {proposal.attachments.length ? (
           <ul>
             {proposal.attachments.map((file) => (
@@ -104,32 +111,35 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
             ))}
           </ul>
         ) : (
-          <p className="muted">No attachments.</p>
+          <p className="muted">{t("printout.noAttachments")}</p>
         )}
       </section>
 
       <section aria-labelledby="printout-decisions" className="new-page">
-        <h2 id="printout-decisions">Decisions of the TAF team</h2>
+        <h2 id="printout-decisions">{t("printout.decisionsHeading")}</h2>
         {proposal.decisions.length ? (
           <ol className="print-decisions">
             {proposal.decisions.map((decision, i) => (
               <li key={i}>
                 <p>
-                  <strong>{decision.at}</strong>: {decision.what} Stage after it: {decision.outcome}.
+                  <strong>{decision.at}</strong>: {decision.what} {t("printout.stageAfter", { stage: decision.outcome })}
                 </p>
                 {decision.texts.map((text) => (
                   <p key={text.label}>
-                    {text.label}: <span className="prose">{text.text}</span>
+                    {text.label}:{" "}
+                    <span className="prose" {...asWritten}>
+                      {text.text}
+                    </span>
                   </p>
                 ))}
               </li>
             ))}
           </ol>
         ) : (
-          <p className="muted">No decision yet: the TAF team has not decided on this proposal.</p>
+          <p className="muted">{t("printout.noDecision")}</p>
         )}
       </section>
-      {proposal.namesKosovo ? <p className="printed-footnote">{KOSOVO_FOOTNOTE}</p> : null}
+      {proposal.namesKosovo ? <p className="printed-footnote">{kosovoFootnoteIn(t)}</p> : null}
     </article>
   );
 }

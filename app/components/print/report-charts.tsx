@@ -1,5 +1,7 @@
+import { useTranslation } from "react-i18next";
+import type { ChartSentences } from "../../reporting/chart-sentences.server";
 import type { DashboardFigures } from "../../reporting/figures.server";
-import { ActivityMonths, CooperationMatrix, CountBars, CountryBars, ParticipantBars, PipelineFunnel, RoundComparison } from "../charts/dashboard-charts";
+import { ActivityMonths, CooperationMatrix, CountryBars, ParticipantBars, PipelineFunnel, RoundComparison, SupportKindBars, ThemeBars } from "../charts/dashboard-charts";
 
 // The steering committee report's summary line and charts: the dashboard's own, from the same
 // figures, so the report and the dashboard never disagree.
@@ -8,28 +10,21 @@ export function ReportSummary({ figures }: { figures: DashboardFigures }) {
   return <p className="summary-line">{figures.overall.summary}</p>;
 }
 
-export function ReportCharts({ figures, title }: { figures: DashboardFigures; title: string }) {
+/** `round`: the round reported on, or null for a period. */
+export function ReportCharts({ figures, sentences, round }: { figures: DashboardFigures; sentences: ChartSentences; round: string | null }) {
+  const { t } = useTranslation();
+  const title = round ? t("charts.pipelineOf", { round }) : t("charts.pipelineOfPeriod");
   return (
     <section aria-labelledby="report-charts">
-      <h2 id="report-charts">The figures</h2>
+      <h2 id="report-charts">{t("charts.figures")}</h2>
       <div className="chart-grid">
-        <PipelineFunnel id="chart-funnel" title={title} funnel={figures.overall.funnel} />
-        <CountryBars figures={figures} />
-        <CooperationMatrix figures={figures} />
-        <CountBars
-          id="chart-themes"
-          title="Proposals per theme"
-          noun="theme"
-          rows={figures.themes.map((t) => ({ key: t.id, label: t.label, proposals: t.proposals }))}
-        />
-        <CountBars
-          id="chart-support"
-          title="Proposals per kind of support"
-          noun="kind of support"
-          rows={figures.supportKinds.map((k) => ({ key: k.id, label: k.label, proposals: k.proposals }))}
-        />
-        <ActivityMonths figures={figures} />
-        <ParticipantBars figures={figures} />
+        <PipelineFunnel id="chart-funnel" title={title} funnel={figures.overall.funnel} sentence={sentences.funnel} />
+        <CountryBars figures={figures} sentences={sentences} />
+        <CooperationMatrix figures={figures} sentences={sentences} />
+        <ThemeBars figures={figures} sentences={sentences} />
+        <SupportKindBars figures={figures} sentences={sentences} />
+        <ActivityMonths figures={figures} sentences={sentences} />
+        <ParticipantBars figures={figures} sentences={sentences} />
       </div>
       {figures.rounds.length > 1 ? <RoundComparison rounds={figures.rounds} overall={figures.overall} /> : null}
     </section>

@@ -1,10 +1,14 @@
 import type { ReactNode } from "react";
-import { KOSOVO_FOOTNOTE } from "../../../workflows/countries";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { kosovoFootnoteIn } from "../../../workflows/countries";
 import { CountryName } from "../country";
+import { useTextLanguage } from "../text-language";
 import { FeedbackComments, QuestionTable } from "../lessons/lessons-summary";
 
 // The steering committee's report, per round or per period: the same markup on the printable
-// page and in the portal's PDF. Each main part starts a new sheet on paper.
+// page and in the portal's PDF, in the reader's language; what people wrote (titles, comments,
+// lessons) stays as written. Each main part starts a new sheet on paper.
 
 type Country = { name: string; needsFootnote: boolean };
 
@@ -14,6 +18,7 @@ type RoundLessons = {
   survey: { open: boolean; closesAt: string; closedAt: string | null } | null;
   asked: number;
   answered: number;
+  response: { inWords: string };
   questions: { id: string; topic: string; question: string; answered: number; average: number | null; distribution: { point: number; label: string; count: number }[] }[];
   comments: { institution: string; country: Country; comment: string; answeredBy: string; answeredAt: string }[];
   lessonsLearnt: { proposalId: number; reference: string | null; title: string; lead: string; country: Country; lessonsLearnt: string }[];
@@ -64,10 +69,23 @@ function countries(list: Country[]) {
 }
 
 export function SteeringReport({ summary, charts, report, portalUrl, showRound }: SteeringReportProps) {
+  const { t } = useTranslation();
+  const asWritten = useTextLanguage("en");
+  const column = {
+    reference: t("steeringReport.columns.reference"),
+    round: t("steeringReport.columns.round"),
+    title: t("steeringReport.columns.title"),
+    lead: t("steeringReport.columns.lead"),
+    partners: t("steeringReport.columns.partners"),
+    stage: t("steeringReport.columns.stage"),
+    decision: t("steeringReport.columns.decision"),
+    standing: t("steeringReport.columns.standing"),
+    held: t("steeringReport.columns.held"),
+  };
   return (
     <article className="printable steering-report" aria-labelledby="report-title">
       <header className="printout-head">
-        <p className="muted">Technical Assistance Facility · Report to the steering committee</p>
+        <p className="muted">{t("steeringReport.kicker")}</p>
         <h1 id="report-title">{report.heading}</h1>
         <p>{report.covers}</p>
         {summary}
@@ -75,70 +93,74 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
       {charts}
 
       <section aria-labelledby="report-proposals" className={charts ? "new-page" : undefined}>
-        <h2 id="report-proposals">The proposals, their stage and decision</h2>
+        <h2 id="report-proposals">{t("steeringReport.proposalsHeading")}</h2>
         {report.proposals.length ? (
           <div className="table-scroll">
             <table className="print-table stacked">
               <thead>
                 <tr>
-                  <th scope="col">Reference</th>
-                  {showRound ? <th scope="col">Round</th> : null}
-                  <th scope="col">Title</th>
-                  <th scope="col">Lead institution</th>
-                  <th scope="col">Partner countries</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Decision</th>
+                  <th scope="col">{column.reference}</th>
+                  {showRound ? <th scope="col">{column.round}</th> : null}
+                  <th scope="col">{column.title}</th>
+                  <th scope="col">{column.lead}</th>
+                  <th scope="col">{column.partners}</th>
+                  <th scope="col">{column.stage}</th>
+                  <th scope="col">{column.decision}</th>
                 </tr>
               </thead>
               <tbody>
                 {report.proposals.map((proposal) => (
                   <tr key={proposal.id}>
-                    <td data-label="Reference">
+                    <td data-label={column.reference}>
                       <a href={`${portalUrl}/proposals/${proposal.id}`} className="url">
                         {proposal.reference}
                       </a>
                     </td>
-                    {showRound ? <td data-label="Round">{proposal.roundCode}</td> : null}
-                    <td data-label="Title">{proposal.title}</td>
-                    <td data-label="Lead institution">
+                    {showRound ? <td data-label={column.round}>{proposal.roundCode}</td> : null}
+                    <td data-label={column.title} {...asWritten}>
+                      {proposal.title}
+                    </td>
+                    <td data-label={column.lead}>
                       {proposal.lead.name}, <CountryName {...proposal.lead.country} />
                     </td>
-                    <td data-label="Partner countries">{proposal.partnerCountries.length ? countries(proposal.partnerCountries) : <span className="muted">none</span>}</td>
-                    <td data-label="Stage">{proposal.stage}</td>
-                    <td data-label="Decision">{proposal.decision ?? <span className="muted">not decided or not released</span>}</td>
+                    <td data-label={column.partners}>{proposal.partnerCountries.length ? countries(proposal.partnerCountries) : <span className="muted">{t("steeringReport.noPartners")}</span>}</td>
+                    <td data-label={column.stage}>{proposal.stage}</td>
+                    <td data-label={column.decision}>{proposal.decision ?? <span className="muted">{t("steeringReport.notDecided")}</span>}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         ) : (
-          <p className="muted">No proposal was submitted.</p>
+          <p className="muted">{t("steeringReport.noProposals")}</p>
         )}
       </section>
 
       <section aria-labelledby="report-implementation">
-        <h2 id="report-implementation">Implementation</h2>
+        <h2 id="report-implementation">{t("steeringReport.implementationHeading")}</h2>
         {report.implementation.length ? (
           <div className="table-scroll">
             <table className="print-table stacked">
               <thead>
                 <tr>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Where it stands</th>
+                  <th scope="col">{column.reference}</th>
+                  <th scope="col">{column.title}</th>
+                  <th scope="col">{column.standing}</th>
                   <th scope="col" className="number">
-                    Activities held
+                    {column.held}
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {report.implementation.map((proposal) => (
                   <tr key={proposal.id}>
-                    <td data-label="Reference">{proposal.reference}</td>
-                    <td data-label="Title">{proposal.title}</td>
-                    <td data-label="Where it stands">{proposal.stage}</td>
-                    <td className="number" data-label="Activities held">
-                      {proposal.implementation!.held} of {proposal.implementation!.planned}
+                    <td data-label={column.reference}>{proposal.reference}</td>
+                    <td data-label={column.title} {...asWritten}>
+                      {proposal.title}
+                    </td>
+                    <td data-label={column.standing}>{proposal.stage}</td>
+                    <td className="number" data-label={column.held}>
+                      {t("steeringReport.heldOf", { held: proposal.implementation!.held, planned: proposal.implementation!.planned })}
                     </td>
                   </tr>
                 ))}
@@ -146,66 +168,70 @@ export function SteeringReport({ summary, charts, report, portalUrl, showRound }
             </table>
           </div>
         ) : (
-          <p className="muted">No proposal has reached implementation yet.</p>
+          <p className="muted">{t("steeringReport.noImplementation")}</p>
         )}
       </section>
 
       <section aria-labelledby="report-lessons" className="new-page">
-        <h2 id="report-lessons">Lessons learnt</h2>
-        <p className="muted">What the institutions answered in the round's feedback survey, and what the completion reports record.</p>
+        <h2 id="report-lessons">{t("steeringReport.lessonsHeading")}</h2>
+        <p className="muted">{t("steeringReport.lessonsIntro")}</p>
         {report.lessons.length ? (
           report.lessons.map((lessons) => <LessonsOfRound key={lessons.round.id} lessons={lessons} named={showRound} />)
         ) : (
-          <p className="muted">No proposal was submitted, so no one was asked.</p>
+          <p className="muted">{t("steeringReport.noOneAsked")}</p>
         )}
       </section>
-      {report.namesKosovo ? <p className="printed-footnote">{KOSOVO_FOOTNOTE}</p> : null}
+      {report.namesKosovo ? <p className="printed-footnote">{kosovoFootnoteIn(t)}</p> : null}
     </article>
   );
 }
 
-function surveyState(survey: RoundLessons["survey"]) {
-  if (!survey) return "The survey opens when the round's decisions are released.";
-  if (survey.closedAt) return `The survey was closed on ${survey.closedAt}.`;
-  return survey.open ? `The survey is open until ${survey.closesAt}.` : `The survey closed on ${survey.closesAt}.`;
+function surveyState(survey: RoundLessons["survey"], t: TFunction) {
+  if (!survey) return t("steeringReport.survey.notYet");
+  if (survey.closedAt) return t("surveyPage.closing.closedEarly", { at: survey.closedAt });
+  return survey.open ? t("steeringReport.survey.open", { at: survey.closesAt }) : t("surveyPage.closing.closed", { at: survey.closesAt });
 }
 
 /** One round's lessons learnt; in a report that spans rounds, under the round's name. */
 function LessonsOfRound({ lessons, named }: { lessons: RoundLessons; named: boolean }) {
+  const { t } = useTranslation();
+  const asWritten = useTextLanguage("en");
   const Heading = named ? "h4" : "h3";
   return (
     <div className="report-lessons-round">
       {named ? (
         <h3>
-          {lessons.round.title} ({lessons.round.code})
+          <span {...asWritten}>{lessons.round.title}</span> ({lessons.round.code})
         </h3>
       ) : null}
-      <Heading>The feedback survey</Heading>
+      <Heading>{t("steeringReport.surveyHeading")}</Heading>
       <p>
-        {lessons.answered} {lessons.answered === 1 ? "answer" : "answers"} in of {lessons.asked} {lessons.asked === 1 ? "institution" : "institutions"} asked.{" "}
-        {surveyState(lessons.survey)}
+        {lessons.response.inWords}{" "}
+        {surveyState(lessons.survey, t)}
       </p>
       {lessons.answered ? <QuestionTable questions={lessons.questions} /> : null}
-      <Heading>The institutions&apos; comments</Heading>
-      {lessons.comments.length ? <FeedbackComments comments={lessons.comments} /> : <p className="muted">No comment was written.</p>}
-      <Heading>From the completion reports</Heading>
+      <Heading>{t("steeringReport.commentsHeading")}</Heading>
+      {lessons.comments.length ? <FeedbackComments comments={lessons.comments} /> : <p className="muted">{t("steeringReport.noComments")}</p>}
+      <Heading>{t("steeringReport.fromReports")}</Heading>
       {lessons.lessonsLearnt.length ? (
         lessons.lessonsLearnt.map((lesson) => (
           <div key={lesson.proposalId} className="report-lesson">
             <p className="comment-meta">
               <strong>
                 {lesson.reference ? `${lesson.reference}: ` : ""}
-                {lesson.title}
+                <span {...asWritten}>{lesson.title}</span>
               </strong>{" "}
               <span className="muted">
-                · led by {lesson.lead}, <CountryName {...lesson.country} />
+                · {t("lessonsPage.ledBy", { lead: lesson.lead })}, <CountryName {...lesson.country} />
               </span>
             </p>
-            <p className="prose">{lesson.lessonsLearnt}</p>
+            <p className="prose" {...asWritten}>
+              {lesson.lessonsLearnt}
+            </p>
           </div>
         ))
       ) : (
-        <p className="muted">No completion report has been submitted yet.</p>
+        <p className="muted">{t("steeringReport.noReports")}</p>
       )}
     </div>
   );
