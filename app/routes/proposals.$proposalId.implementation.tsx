@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...page,
     pageTitle: t("layout.pageTitle", { page: `${t("implementationPage.what")} · ${page.reference ?? page.title}` }),
-    attachments: implementationAttachments(proposal, user, page.activities.map((activity) => activity.id)),
+    attachments: implementationAttachments(proposal, user, page.activities.map((activity) => activity.id), { t, language }),
     teamSteps: teamStepsOn(proposal, user),
     startedOn: started?.day ?? null,
     started,
