@@ -55,7 +55,6 @@ export const UNTRANSLATED_FILES: readonly string[] = [
   "app/routes/admin.rounds.$roundId_.review.tsx",
   "app/routes/proposals.$proposalId.advisors.tsx",
   "app/routes/proposals.$proposalId.comments.tsx",
-  "app/routes/proposals.$proposalId.departures.tsx",
   "app/routes/proposals.$proposalId.edit.tsx",
   "app/routes/proposals.$proposalId.partners.tsx",
   "app/routes/proposals.$proposalId.partnership.tsx",
