@@ -20,7 +20,6 @@ export const UNTRANSLATED_FILES: readonly string[] = [
   "app/components/print/proposal-printout.tsx",
   "app/components/print/report-charts.tsx",
   "app/components/print/steering-report.tsx",
-  "app/components/proposal/activity-timeline.tsx",
   "app/components/proposal/advisor-share.tsx",
   "app/components/proposal/draft-form.tsx",
   "app/components/proposal/partners.tsx",
