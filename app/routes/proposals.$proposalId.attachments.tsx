@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { clientIp } from "../auth/session.server";
 import type { AttachmentActionResult } from "../components/proposal/attachments";
 import { AttachmentTable, UploadForm } from "../components/proposal/attachments";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
 import { pageLanguage, translatorOf } from "../i18n.server";
 import { canOnProposal, requireProposal } from "../permissions.server";
@@ -68,6 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
 
 export default function AttachmentsPage() {
   const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() ?? (page.refusedUpload ? { intent: "upload" as const, ok: false, message: page.refusedUpload } : undefined);
   const full = page.attachments.length >= page.maxCount;
@@ -79,7 +81,13 @@ export default function AttachmentsPage() {
       <h1>
         {page.proposal.reference ? <span className="reference">{page.proposal.reference}</span> : null} {t("attachmentsPage.what")}
       </h1>
-      <p className="muted">{page.proposal.title || t("attachmentsPage.untitledProposal")}</p>
+      {page.proposal.title ? (
+        <p className="muted" {...typed}>
+          {page.proposal.title}
+        </p>
+      ) : (
+        <p className="muted">{t("attachmentsPage.untitledProposal")}</p>
+      )}
       {result?.ok ? (
         <p className="notice success" role="status">
           {result.message}

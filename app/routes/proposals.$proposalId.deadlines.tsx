@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { DeadlineFacts } from "../components/proposal/deadlines";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { applicantInstitutions, canOnProposal, requireProposal } from "../permissions.server";
@@ -43,6 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Deadlines() {
   const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   const { proposal, deadlines, movable, submitter, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -60,7 +62,10 @@ export default function Deadlines() {
         <Link to={`/proposals/${proposal.id}`}>← {proposal.reference ?? proposal.title}</Link>
       </p>
       <h1>
-        {t("deadlinesPage.heading")} <span className="muted">· {proposal.title}</span>
+        {t("deadlinesPage.heading")}{" "}
+        <span className="muted" {...typed}>
+          · {proposal.title}
+        </span>
       </h1>
       {notice ? (
         <p className="notice success" role="status">

@@ -61,7 +61,10 @@ export default function Departures() {
         <Link to={`/proposals/${proposal.id}`}>← {proposal.reference ?? proposal.title}</Link>
       </p>
       <h1>
-        {t("departuresPage.heading")} <span className="muted">· {proposal.title}</span>
+        {t("departuresPage.heading")}{" "}
+        <span className="muted" {...typed}>
+          · {proposal.title}
+        </span>
       </h1>
       {notice && Object.hasOwn(NOTICES, notice) ? (
         <p className="notice success" role="status">
