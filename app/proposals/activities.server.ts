@@ -5,8 +5,11 @@ import { and, asc, eq, exists, inArray, max, sql } from "drizzle-orm";
 import { activities, activityParticipants, activityReports, proposalEvents, proposals, proposalVersions, rounds } from "../../db/schema";
 import type { CountryCode } from "../../workflows/countries";
 import { WB6_COUNTRIES } from "../../workflows/countries";
-import { formatDay, toBrusselsTime } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatDayIn, toBrusselsTime } from "../../workflows/time";
 import { activityTypeLabel } from "../../workflows/vocabulary";
+import type { Translate } from "../../workflows/words";
+import { inEnglish } from "../../workflows/words";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { ListPage, PageRequest } from "../pagination.server";
@@ -24,17 +27,23 @@ import { participationIn } from "./participation.server";
 /** When an activity happens: the days it was held once reported, else the days planned. */
 const happensOn = sql<string>`coalesce(${activityReports.heldOn}, ${activities.startsOn})`;
 
-export type ActivityOutcome = { ok: true; message: string } | { ok: false; message: string };
+/** What became of a plan or a report: a catalogue key (the documents area) and its values, for the page to say. */
+export type ActivityOutcome = { ok: boolean; message: string; values?: { title: string } };
 
-const CLOSED = "The plan of activities closed meanwhile: the proposal moved on. Reload the page to see where it is.";
-const REPORTING_CLOSED = "Reporting has closed meanwhile: the proposal moved on. Reload the page to see where it is.";
+const CLOSED = "implementationPage.outcome.planClosed";
+const REPORTING_CLOSED = "implementationPage.outcome.reportingClosed";
+const NOT_IN_PLAN = "implementationPage.outcome.notInPlan";
+
+/** How the rows are written: in the page's language (the TAF team's timeline is still in English). */
+type RowWords = { t: Translate; language: PageLanguage };
+const ENGLISH: RowWords = { t: inEnglish, language: "en" };
 
 /**
  * One page of activities, soonest first, with the proposal, round and countries of each: every
  * proposal the person sees (the TAF team's timeline) or one proposal's (its implementation
  * page). Two statements whatever the page's length: the page with its total, and its countries.
  */
-export function activityTimeline(user: SessionUser, filter: TimelineFilter & { proposalId?: number }, page: PageRequest) {
+export function activityTimeline(user: SessionUser, filter: TimelineFilter & { proposalId?: number }, page: PageRequest, words: RowWords = ENGLISH) {
   const conditions: (SQL | undefined)[] = [visibleProposals(user)];
   if (filter.proposalId !== undefined) conditions.push(eq(activities.proposalId, filter.proposalId));
   if (filter.round !== undefined) conditions.push(eq(proposals.roundId, filter.round));
@@ -68,7 +77,7 @@ export function activityTimeline(user: SessionUser, filter: TimelineFilter & { p
       .limit(limit)
       .offset(offset)
       .all();
-    return { rows: timelineRows(rows), total: rows[0]?.total ?? 0 };
+    return { rows: timelineRows(rows, words), total: rows[0]?.total ?? 0 };
   });
   return listed;
 }
@@ -81,31 +90,31 @@ type TimelineRead = {
   report: { heldOn: string; heldUntil: string | null; participants: number; outcome: string } | null;
 };
 
-function days(first: string, last: string | null) {
-  return last && last !== first ? `${formatDay(first)} – ${formatDay(last)}` : formatDay(first);
+function days(language: PageLanguage, first: string, last: string | null) {
+  return last && last !== first ? `${formatDayIn(language, first)} – ${formatDayIn(language, last)}` : formatDayIn(language, first);
 }
 
-function timelineRows(rows: TimelineRead[]) {
+function timelineRows(rows: TimelineRead[], { t, language }: RowWords) {
   const ids = rows.map((row) => row.activity.id);
   const countries = ids.length ? db().select().from(activityParticipants).where(inArray(activityParticipants.activityId, ids)).all() : [];
   return rows.map(({ activity, report, ...proposal }) => {
     const own = countries.filter((c) => c.activityId === activity.id);
     const byCountry = WB6_COUNTRIES.flatMap((country) => {
       const row = own.find((c) => c.countryCode === country.code);
-      return row ? [{ code: country.code, name: country.name, needsFootnote: country.needsFootnote, planned: row.planned, held: row.held }] : [];
+      return row ? [{ code: country.code, name: t(country.key), needsFootnote: country.needsFootnote, planned: row.planned, held: row.held }] : [];
     });
-    const held = report ? { ...report, daysLabel: days(report.heldOn, report.heldUntil) } : null;
+    const held = report ? { ...report, daysLabel: days(language, report.heldOn, report.heldUntil) } : null;
     return {
       id: activity.id,
       proposalId: activity.proposalId,
       key: activity.key,
       version: activity.version,
       type: activity.type,
-      typeLabel: activityTypeLabel(activity.type),
+      typeLabel: activityTypeLabel(activity.type, t),
       title: activity.title,
       startsOn: activity.startsOn,
       endsOn: activity.endsOn,
-      daysLabel: days(activity.startsOn, activity.endsOn),
+      daysLabel: days(language, activity.startsOn, activity.endsOn),
       place: activity.place,
       participants: activity.participants,
       byCountry,
@@ -157,16 +166,14 @@ export function planActivity(tx: Tx, input: { userId: number; proposalId: number
       .get().id;
   } else {
     const row = tx.select().from(activities).where(and(eq(activities.proposalId, input.proposalId), eq(activities.key, form.key))).get();
-    if (!row) return { ok: false, message: "This activity is not in the plan of this proposal. Reload the page." };
-    if (reportOf(tx, input.proposalId, form.key)) {
-      return { ok: false, message: `“${row.title}” is reported as held: its plan stays as it was when it was held. Correct the report instead.` };
-    }
-    if (form.version !== row.version) return { ok: false, message: "Someone changed this activity meanwhile. Reload the page to see their changes, then make yours." };
+    if (!row) return { ok: false, message: NOT_IN_PLAN };
+    if (reportOf(tx, input.proposalId, form.key)) return { ok: false, message: "implementationPage.outcome.heldKeepsPlan", values: { title: row.title } };
+    if (form.version !== row.version) return { ok: false, message: "implementationPage.outcome.changedMeanwhile" };
     tx.update(activities).set({ ...values, version: row.version + 1 }).where(eq(activities.id, row.id)).run();
     activityId = row.id;
   }
   writeCountries(tx, activityId, form.participants, "planned");
-  return { ok: true, message: form.key === undefined ? `“${form.title}” is added to the plan.` : `The plan of “${form.title}” is saved.` };
+  return { ok: true, message: form.key === undefined ? "implementationPage.outcome.added" : "implementationPage.outcome.planSaved", values: { title: form.title } };
 }
 
 /**
@@ -193,7 +200,7 @@ export function reportActivity(input: { user: SessionUser; proposalId: number; f
 export function recordActivityReport(tx: Tx, input: { userId: number; proposalId: number; form: ActivityReportForm; now: Date }): ActivityOutcome {
   const { form, now } = input;
   const activity = tx.select().from(activities).where(and(eq(activities.proposalId, input.proposalId), eq(activities.key, form.activityKey))).get();
-  if (!activity) return { ok: false, message: "This activity is not in the plan of this proposal. Reload the page." };
+  if (!activity) return { ok: false, message: NOT_IN_PLAN };
   const corrected = reportOf(tx, input.proposalId, form.activityKey) !== undefined;
   const report = { heldOn: form.heldOn, heldUntil: form.heldUntil ?? null, participants: form.participants, outcome: form.outcome, reportedByUserId: input.userId };
   tx.insert(activityReports)
@@ -218,7 +225,7 @@ export function recordActivityReport(tx: Tx, input: { userId: number; proposalId
       createdByUserId: input.userId,
     })
     .run();
-  return { ok: true, message: corrected ? "The corrected report is sent; the earlier one is kept among the versions." : "The activity is reported as held." };
+  return { ok: true, message: corrected ? "implementationPage.outcome.corrected" : "implementationPage.outcome.reported" };
 }
 
 function reportOf(tx: Tx, proposalId: number, key: string) {

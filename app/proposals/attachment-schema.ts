@@ -12,7 +12,7 @@ export const attachmentForm = z.discriminatedUnion("intent", [
 export const reportAttachmentForm = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("upload"),
-    documentKind: z.enum(ATTACHMENT_DOCUMENT_KIND_IDS, { error: "Choose what the document is: an agenda, a list of participants, minutes or another document." }),
+    documentKind: z.enum(ATTACHMENT_DOCUMENT_KIND_IDS, { error: "attachmentsPage.chooseDocumentKind" }),
   }),
   z.object({ intent: z.literal("remove"), attachmentId: z.coerce.number().int().positive() }),
 ]);

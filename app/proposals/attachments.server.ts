@@ -10,7 +10,10 @@ import { extname, join, resolve } from "node:path";
 import type { Tx } from "../../db/client";
 import { activities, attachments, proposals, users } from "../../db/schema";
 import type { VersionKind } from "../../db/schema";
-import { formatBrussels } from "../../workflows/time";
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
+import { translatorFor } from "../../workflows/messages";
+import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import type { AttachmentDocumentKind } from "../../workflows/vocabulary";
 import { ATTACHMENT_DOCUMENT_KINDS } from "../../workflows/vocabulary";
 import { audit } from "../audit.server";
@@ -41,15 +44,20 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 /** The accepted types, keyed by the extension file-type gives the content it recognises. */
 const ACCEPTED_TYPES: Record<string, { mediaType: string; words: string; extensions: string[] }> = {
-  pdf: { mediaType: "application/pdf", words: "PDF document", extensions: ["pdf"] },
-  docx: { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", words: "Word document (DOCX)", extensions: ["docx"] },
-  xlsx: { mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", words: "Excel workbook (XLSX)", extensions: ["xlsx"] },
-  odt: { mediaType: "application/vnd.oasis.opendocument.text", words: "OpenDocument text (ODT)", extensions: ["odt"] },
-  png: { mediaType: "image/png", words: "PNG image", extensions: ["png"] },
-  jpg: { mediaType: "image/jpeg", words: "JPEG image", extensions: ["jpg", "jpeg"] },
+  pdf: { mediaType: "application/pdf", words: "attachmentsPage.types.pdf", extensions: ["pdf"] },
+  docx: { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", words: "attachmentsPage.types.docx", extensions: ["docx"] },
+  xlsx: { mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", words: "attachmentsPage.types.xlsx", extensions: ["xlsx"] },
+  odt: { mediaType: "application/vnd.oasis.opendocument.text", words: "attachmentsPage.types.odt", extensions: ["odt"] },
+  png: { mediaType: "image/png", words: "attachmentsPage.types.png", extensions: ["png"] },
+  jpg: { mediaType: "image/jpeg", words: "attachmentsPage.types.jpg", extensions: ["jpg", "jpeg"] },
 };
 
-export const ACCEPTED_IN_WORDS = "PDF, Word (DOCX), Excel (XLSX), OpenDocument text (ODT), PNG or JPEG";
+/** The accepted types in a sentence (a catalogue key): "PDF, Word (DOCX), …, PNG or JPEG". */
+export const ACCEPTED_IN_WORDS = "attachmentsPage.acceptedInWords";
+
+/** How files are described: in the page's language (the review desk and the submission preview still read English). */
+export type AttachmentWords = { t: TFunction; language: PageLanguage };
+const ENGLISH: AttachmentWords = { t: translatorFor("en"), language: "en" };
 
 /** For the file field's `accept`: helps the browser's file picker, decides nothing. */
 export const ACCEPT_ATTRIBUTE = Object.values(ACCEPTED_TYPES)
@@ -58,9 +66,9 @@ export const ACCEPT_ATTRIBUTE = Object.values(ACCEPTED_TYPES)
 
 // Types people are likely to try, named so the refusal tells them what to do instead.
 const REFUSED_TYPE_WORDS: Record<string, string> = {
-  cfb: "an older Microsoft Office file (DOC or XLS): save it as DOCX, XLSX or PDF and upload that",
-  zip: "a ZIP archive: upload the documents inside it one by one",
-  exe: "a program",
+  cfb: "attachmentsPage.refusedType.cfb",
+  zip: "attachmentsPage.refusedType.zip",
+  exe: "attachmentsPage.refusedType.exe",
 };
 
 function attachmentsFolder() {
@@ -69,14 +77,16 @@ function attachmentsFolder() {
   return folder;
 }
 
-function typeWords(mediaType: string) {
-  return Object.values(ACCEPTED_TYPES).find((type) => type.mediaType === mediaType)?.words ?? mediaType;
+function typeWords(mediaType: string, { t }: AttachmentWords) {
+  const words = Object.values(ACCEPTED_TYPES).find((type) => type.mediaType === mediaType)?.words;
+  return words ? t(words) : mediaType;
 }
 
-function sizeInWords(bytes: number) {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1000 * 1000) return `${Math.round(bytes / 1000)} kB`;
-  return `${(bytes / (1000 * 1000)).toFixed(1)} MB`;
+function sizeInWords(bytes: number, { t, language }: AttachmentWords) {
+  if (bytes < 1000) return t("attachmentsPage.size.bytes", { size: formatNumberIn(language, bytes) });
+  if (bytes < 1000 * 1000) return t("attachmentsPage.size.kB", { size: formatNumberIn(language, Math.round(bytes / 1000)) });
+  // To a tenth, with the language's decimal sign: "1.5 MB", "1,5 MB".
+  return t("attachmentsPage.size.MB", { size: formatNumberIn(language, Math.round(bytes / 100_000) / 10) });
 }
 
 function cleanName(name: string) {
@@ -101,30 +111,32 @@ export function attachmentPermission(list: AttachmentList): ProposalPermission {
   return LIST_PERMISSION[list.purpose];
 }
 
-const LIST_WORDS: Record<VersionKind, { document: string; the: string; closed: string }> = {
-  proposal: { document: "This proposal", the: "the proposal", closed: "The proposal can no longer be changed: it was submitted meanwhile. Nothing was saved. Reload the page." },
-  conceptNote: { document: "The concept note", the: "the concept note", closed: "The concept note can no longer be changed: it was submitted meanwhile. Nothing was saved. Reload the page." },
-  activityReport: { document: "This activity’s report", the: "the activity’s report", closed: "Reporting has closed meanwhile: the proposal moved on. Nothing was saved. Reload the page." },
-  completionReport: { document: "The completion report", the: "the completion report", closed: "Reporting has closed meanwhile: the proposal moved on. Nothing was saved. Reload the page." },
+/** What is said of each document's files, whole sentences (catalogue keys): a document's name does not decline the same in every language. */
+const LIST_WORDS: Record<VersionKind, { full: string; closed: string; noSuch: string; removed: string }> = {
+  proposal: { full: "attachmentsPage.outcome.full.proposal", closed: "attachmentsPage.outcome.closed.proposal", noSuch: "attachmentsPage.outcome.noSuch.proposal", removed: "attachmentsPage.outcome.removed.proposal" },
+  conceptNote: { full: "attachmentsPage.outcome.full.conceptNote", closed: "attachmentsPage.outcome.closed.conceptNote", noSuch: "attachmentsPage.outcome.noSuch.conceptNote", removed: "attachmentsPage.outcome.removed.conceptNote" },
+  activityReport: { full: "attachmentsPage.outcome.full.activityReport", closed: "attachmentsPage.outcome.closed.report", noSuch: "attachmentsPage.outcome.noSuch.activityReport", removed: "attachmentsPage.outcome.removed.activityReport" },
+  completionReport: { full: "attachmentsPage.outcome.full.completionReport", closed: "attachmentsPage.outcome.closed.report", noSuch: "attachmentsPage.outcome.noSuch.completionReport", removed: "attachmentsPage.outcome.removed.completionReport" },
 };
 
 function inList(list: AttachmentList) {
   return and(eq(attachments.purpose, list.purpose), list.purpose === "activityReport" ? eq(attachments.activityId, list.activityId) : undefined);
 }
 
-function documentKindLabel(kind: AttachmentDocumentKind | null) {
-  return ATTACHMENT_DOCUMENT_KINDS.find((k) => k.id === kind)?.label ?? null;
+function documentKindLabel(kind: AttachmentDocumentKind | null, { t }: AttachmentWords) {
+  const found = ATTACHMENT_DOCUMENT_KINDS.find((k) => k.id === kind);
+  return found ? t(found.key) : null;
 }
 
 /** The proposal's heading, its own attachments in the order they were added, and those removed. */
-export function attachmentsPage(proposalId: number) {
+export function attachmentsPage(proposalId: number, words: AttachmentWords) {
   const proposal = db().select({ reference: proposals.reference, title: proposals.title }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
-  return { proposal, ...documentAttachments(proposalId, PROPOSAL_LIST) };
+  return { proposal, ...documentAttachments(proposalId, PROPOSAL_LIST, words) };
 }
 
 /** A document's attachments now, and those removed (kept for the versions that had them). */
-export function documentAttachments(proposalId: number, list: AttachmentList) {
-  const rows = attachmentRows(and(eq(attachments.proposalId, proposalId), inList(list))!);
+export function documentAttachments(proposalId: number, list: AttachmentList, words: AttachmentWords) {
+  const rows = attachmentRows(and(eq(attachments.proposalId, proposalId), inList(list))!, words);
   return {
     attachments: rows.filter((row) => row.removedAt === null),
     removed: rows.filter((row) => row.removedAt !== null),
@@ -137,11 +149,12 @@ export function currentAttachments(proposalId: number) {
 }
 
 /** The files of the reports of a page of activities, by activity id, in one query. */
-export function activityAttachments(proposalId: number, activityIds: number[]) {
+export function activityAttachments(proposalId: number, activityIds: number[], words: AttachmentWords) {
   const byActivity: Record<number, AttachmentRow[]> = Object.fromEntries(activityIds.map((id) => [id, []]));
   if (!activityIds.length) return byActivity;
   const rows = attachmentRows(
     and(eq(attachments.proposalId, proposalId), eq(attachments.purpose, "activityReport"), inArray(attachments.activityId, activityIds), isNull(attachments.removedAt))!,
+    words,
   );
   for (const row of rows) byActivity[row.activityId!]?.push(row);
   return byActivity;
@@ -149,7 +162,7 @@ export function activityAttachments(proposalId: number, activityIds: number[]) {
 
 export type AttachmentRow = ReturnType<typeof attachmentRows>[number];
 
-function attachmentRows(where: SQL) {
+function attachmentRows(where: SQL, words: AttachmentWords = ENGLISH) {
   return db()
     .select({ attachment: attachments, addedBy: users.name })
     .from(attachments)
@@ -161,12 +174,12 @@ function attachmentRows(where: SQL) {
       id: attachment.id,
       activityId: attachment.activityId,
       name: attachment.originalName,
-      type: typeWords(attachment.mediaType),
-      documentKind: documentKindLabel(attachment.documentKind),
-      size: sizeInWords(attachment.sizeBytes),
+      type: typeWords(attachment.mediaType, words),
+      documentKind: documentKindLabel(attachment.documentKind, words),
+      size: sizeInWords(attachment.sizeBytes, words),
       addedBy,
-      addedAt: formatBrussels(attachment.createdAt),
-      removedAt: attachment.removedAt ? formatBrussels(attachment.removedAt) : null,
+      addedAt: formatBrusselsIn(words.language, attachment.createdAt),
+      removedAt: attachment.removedAt ? formatBrusselsIn(words.language, attachment.removedAt) : null,
     }));
 }
 
@@ -300,24 +313,25 @@ export async function addAttachment(input: {
   ip: string;
   list?: AttachmentList;
   documentKind?: AttachmentDocumentKind;
+  words: AttachmentWords;
 }): Promise<AttachmentOutcome> {
   const { file } = input.received;
+  const { t } = input.words;
   const list = input.list ?? PROPOSAL_LIST;
-  if (input.received.malformed && !file?.tooLarge) return { ok: false, message: "The file did not arrive complete. Choose it again and upload it." };
-  if (!file) return { ok: false, message: "Choose a file to upload." };
+  if (input.received.malformed && !file?.tooLarge) return { ok: false, message: t("attachmentsPage.outcome.incomplete") };
+  if (!file) return { ok: false, message: t("attachmentsPage.outcome.chooseFile") };
   if (acceptableFileName(file.originalName) === null) {
-    return { ok: false, message: `The name of this file contains an invisible character that changes the order or direction of its letters, so it would not read as it is: “${file.originalName.replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, "�")}”. Rename the file and upload it again. Nothing was saved.` };
+    return { ok: false, message: t("attachmentsPage.outcome.invisibleCharacter", { name: file.originalName.replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, "�") }) };
   }
-  if (file.tooLarge) {
-    return { ok: false, message: `“${file.originalName}” is larger than 10 MB, the most a file may be. Make it smaller (for example, scan it at a lower resolution or split it in parts) and upload it again. Nothing was saved.` };
-  }
-  if (file.sizeBytes === 0) return { ok: false, message: `“${file.originalName}” is empty. Choose the file again.` };
+  if (file.tooLarge) return { ok: false, message: t("attachmentsPage.outcome.tooLarge", { name: file.originalName }) };
+  if (file.sizeBytes === 0) return { ok: false, message: t("attachmentsPage.outcome.empty", { name: file.originalName }) };
 
   const detected = await fileTypeFromFile(file.tempPath);
   const accepted = detected ? ACCEPTED_TYPES[detected.ext] : undefined;
   if (!detected || !accepted) {
-    const what = detected ? (REFUSED_TYPE_WORDS[detected.ext] ?? `a ${detected.ext.toUpperCase()} file`) : "of a type the portal does not recognise";
-    return { ok: false, message: `“${file.originalName}” is ${what}. The portal accepts ${ACCEPTED_IN_WORDS} files only. Nothing was saved.` };
+    const refused = detected ? REFUSED_TYPE_WORDS[detected.ext] : undefined;
+    const what = refused ? t(refused) : detected ? t("attachmentsPage.refusedType.other", { type: detected.ext.toUpperCase() }) : t("attachmentsPage.refusedType.unknown");
+    return { ok: false, message: t("attachmentsPage.outcome.wrongType", { name: file.originalName, what, accepted: t(ACCEPTED_IN_WORDS) }) };
   }
 
   const folder = attachmentsFolder();
@@ -326,20 +340,15 @@ export async function addAttachment(input: {
   return db().transaction(
     (tx): AttachmentOutcome => {
       const refusal = listRefusal(tx, input.proposalId, input.user, list);
-      if (refusal) return { ok: false, message: refusal };
+      if (refusal) return { ok: false, message: t(refusal) };
       const current = tx
         .select({ id: attachments.id, name: attachments.originalName, sha256: attachments.sha256 })
         .from(attachments)
         .where(and(eq(attachments.proposalId, input.proposalId), inList(list), isNull(attachments.removedAt)))
         .all();
       const same = current.find((a) => a.sha256 === file.sha256);
-      if (same) return { ok: false, message: `This file is already attached, as “${same.name}”. Nothing was saved.` };
-      if (current.length >= MAX_ATTACHMENTS) {
-        return {
-          ok: false,
-          message: `${LIST_WORDS[list.purpose].document} already has ${MAX_ATTACHMENTS} attachments, the most allowed. Remove one before adding another. Nothing was saved.`,
-        };
-      }
+      if (same) return { ok: false, message: t("attachmentsPage.outcome.duplicate", { name: same.name }) };
+      if (current.length >= MAX_ATTACHMENTS) return { ok: false, message: t(LIST_WORDS[list.purpose].full, { max: MAX_ATTACHMENTS }) };
       const row = tx
         .insert(attachments)
         .values({
@@ -360,20 +369,20 @@ export async function addAttachment(input: {
       audit({ actorUserId: input.user.id, action: "attachmentAdded", subjectType: "proposal", subjectId: input.proposalId, detail: { attachmentId: row.id, name: file.originalName, mediaType: accepted.mediaType, sizeBytes: file.sizeBytes, purpose: list.purpose }, ip: input.ip }, tx);
       // Last, so that a failed move rolls the row back; a failed commit after it is not expected from SQLite.
       renameSync(file.tempPath, join(folder, storedName));
-      return { ok: true, message: `“${file.originalName}” was added (${accepted.words}, ${sizeInWords(file.sizeBytes)}).` };
+      return { ok: true, message: t("attachmentsPage.outcome.added", { name: file.originalName, type: t(accepted.words), size: sizeInWords(file.sizeBytes, input.words) }) };
     },
     { behavior: "immediate" },
   );
 }
 
 /**
- * Why this person may not change this document's files now, asked inside the write (the
- * document may have been submitted while the file was on its way); null when they may.
+ * Why this person may not change this document's files now (a catalogue key), asked inside the
+ * write (the document may have been submitted while the file was on its way); null when they may.
  */
 function listRefusal(tx: Tx, proposalId: number, user: SessionUser, list: AttachmentList) {
   const participation = participationIn(proposalId);
   if (!participation || !canOnProposal(user, LIST_PERMISSION[list.purpose], participation)) return LIST_WORDS[list.purpose].closed;
-  if (list.purpose === "activityReport" && !activityOfProposal(proposalId, list.activityId, tx)) return "This activity is not in the plan of this proposal. Reload the page.";
+  if (list.purpose === "activityReport" && !activityOfProposal(proposalId, list.activityId, tx)) return "implementationPage.outcome.notInPlan";
   return null;
 }
 
@@ -381,22 +390,23 @@ function listRefusal(tx: Tx, proposalId: number, user: SessionUser, list: Attach
  * Takes an attachment off its document's list. The file and row stay: the TAF team may have
  * read it with a submitted version, and the versions page lists what was attached at each.
  */
-export function removeAttachment(input: { proposalId: number; attachmentId: number; user: SessionUser; ip: string; list?: AttachmentList }): AttachmentOutcome {
+export function removeAttachment(input: { proposalId: number; attachmentId: number; user: SessionUser; ip: string; list?: AttachmentList; words: AttachmentWords }): AttachmentOutcome {
   const list = input.list ?? PROPOSAL_LIST;
+  const { t } = input.words;
   return db().transaction(
     (tx): AttachmentOutcome => {
       const refusal = listRefusal(tx, input.proposalId, input.user, list);
-      if (refusal) return { ok: false, message: refusal };
+      if (refusal) return { ok: false, message: t(refusal) };
       const row = tx
         .select({ name: attachments.originalName, removedAt: attachments.removedAt })
         .from(attachments)
         .where(and(eq(attachments.id, input.attachmentId), eq(attachments.proposalId, input.proposalId), inList(list)))
         .get();
-      if (!row) return { ok: false, message: `There is no such attachment on ${list.purpose === "proposal" ? "this proposal" : LIST_WORDS[list.purpose].the}. Reload the page.` };
-      if (row.removedAt) return { ok: false, message: `“${row.name}” was already removed.` };
+      if (!row) return { ok: false, message: t(LIST_WORDS[list.purpose].noSuch) };
+      if (row.removedAt) return { ok: false, message: t("attachmentsPage.outcome.alreadyRemoved", { name: row.name }) };
       tx.update(attachments).set({ removedAt: new Date() }).where(eq(attachments.id, input.attachmentId)).run();
       audit({ actorUserId: input.user.id, action: "attachmentRemoved", subjectType: "proposal", subjectId: input.proposalId, detail: { attachmentId: input.attachmentId, name: row.name, purpose: list.purpose }, ip: input.ip }, tx);
-      return { ok: true, message: `“${row.name}” was removed from ${LIST_WORDS[list.purpose].the}.` };
+      return { ok: true, message: t(LIST_WORDS[list.purpose].removed, { name: row.name }) };
     },
     { behavior: "immediate" },
   );

@@ -40,9 +40,8 @@ function calendarDate(messages: { format: string; missing: string }) {
     }, { error: messages.missing, abort: true });
 }
 
-/** A date with English messages, for the forms whose pages do not read the catalogues yet. */
-export const isoDate = calendarDate({ format: "Give the date as YYYY-MM-DD, for example 2026-09-15.", missing: "This date does not exist in the calendar." });
-const noteDate = calendarDate({ format: "conceptNoteForm.dateFormat", missing: "conceptNoteForm.dateMissing" });
+/** A date whose messages are catalogue keys: the concept note's, and the implementation's forms. */
+export const isoDate = calendarDate({ format: "conceptNoteForm.dateFormat", missing: "conceptNoteForm.dateMissing" });
 
 // An activity has people in it and a budget line costs something: 0 is a slip, not an answer.
 const wholeNumber = (what: "participants" | "amount", max: number) =>
@@ -100,7 +99,7 @@ function activitySchema(strict: boolean, choices: readonly InstitutionChoice[] |
       key: noteActivityKey.optional(),
       kind: z.enum(SUPPORT_KIND_IDS, { error: "conceptNoteForm.kindFromList" }).optional(),
       title: text(200).optional(),
-      date: noteDate.optional(),
+      date: isoDate.optional(),
       place: text(120).optional(),
       institutions: institutionsSchema.optional(),
       institutionIds: z

@@ -9,7 +9,10 @@ import { deadlineReminderEmail } from "../../emails/templates/deadline-reminder"
 import type { ProposalEvent } from "../../workflows/proposal-events";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { statesAccepting } from "../../workflows/proposal-stages";
-import { formatBrussels, fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
+import { translatorFor } from "../../workflows/messages";
+import { formatBrusselsIn, fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -41,11 +44,28 @@ export const DEADLINE_DAYS = {
 
 export const DEADLINE_REMINDER_BEFORE_MS = 3 * DAY_MS;
 
-export const DEADLINE_WORDS: Record<DeadlineKind, { label: string; work: string; page: string }> = {
-  conceptNote: { label: "Concept note due", work: "the concept note", page: "concept" },
-  activityReports: { label: "Activity reports due", work: "the reports on the activities held", page: "implementation" },
-  completionReport: { label: "Completion report due", work: "the completion report", page: "implementation" },
+// `work` names the work in the reminder's English; the pages read the catalogue keys.
+export const DEADLINE_WORDS: Record<DeadlineKind, { label: string; work: string; page: string; noDeadline: string; notOwed: string }> = {
+  conceptNote: { label: "deadlinesPage.kind.conceptNote", work: "the concept note", page: "concept", noDeadline: "deadlinesPage.noDeadline.conceptNote", notOwed: "deadlinesPage.notOwed.conceptNote" },
+  activityReports: {
+    label: "deadlinesPage.kind.activityReports",
+    work: "the reports on the activities held",
+    page: "implementation",
+    noDeadline: "deadlinesPage.noDeadline.activityReports",
+    notOwed: "deadlinesPage.notOwed.activityReports",
+  },
+  completionReport: {
+    label: "deadlinesPage.kind.completionReport",
+    work: "the completion report",
+    page: "implementation",
+    noDeadline: "deadlinesPage.noDeadline.completionReport",
+    notOwed: "deadlinesPage.notOwed.completionReport",
+  },
 };
+
+/** How a page writes deadlines: its translator and language (English where a page does not say). */
+export type DeadlineWords = { t: TFunction; language: PageLanguage };
+const ENGLISH: DeadlineWords = { t: translatorFor("en"), language: "en" };
 
 /** The states in which the applicants owe each piece of work: asked of the machine, so a renamed state cannot drift. */
 function owingStates(kind: DeadlineKind): ProposalStatePath[] {
@@ -144,7 +164,7 @@ export type DeadlineView = {
 };
 
 /** The proposal's deadlines, as its pages show them, in the order the work comes. */
-export function deadlinesOf(proposalId: number, state: string, now = new Date()): DeadlineView[] {
+export function deadlinesOf(proposalId: number, state: string, now = new Date(), { t, language }: DeadlineWords = ENGLISH): DeadlineView[] {
   const rows = db().select().from(proposalDeadlines).where(eq(proposalDeadlines.proposalId, proposalId)).all();
   return [...rows]
     .sort((a, b) => deadlineKinds.indexOf(a.kind) - deadlineKinds.indexOf(b.kind))
@@ -152,24 +172,23 @@ export function deadlinesOf(proposalId: number, state: string, now = new Date())
       const open = row.metAt === null && owingStates(row.kind).includes(state as ProposalStatePath);
       return {
         kind: row.kind,
-        label: DEADLINE_WORDS[row.kind].label,
+        label: t(DEADLINE_WORDS[row.kind].label),
         work: DEADLINE_WORDS[row.kind].work,
-        dueAt: formatBrussels(row.dueAt),
-        timeLeft: open ? timeLeft(row.dueAt, now) : "",
+        dueAt: formatBrusselsIn(language, row.dueAt),
+        timeLeft: open ? timeLeft(row.dueAt, now, t) : "",
         overdue: open && row.dueAt < now,
         met: row.metAt !== null,
         open,
-        extension: row.extendedAt ? { at: formatBrussels(row.extendedAt), reason: row.extensionReason ?? "" } : null,
+        extension: row.extendedAt ? { at: formatBrusselsIn(language, row.extendedAt), reason: row.extensionReason ?? "" } : null,
       };
     });
 }
 
 /** Whole days between the Brussels calendar days of now and the due date. */
-function timeLeft(dueAt: Date, now: Date) {
+function timeLeft(dueAt: Date, now: Date, t: TFunction) {
   const days = Math.round((Date.parse(brusselsDay(dueAt)) - Date.parse(brusselsDay(now))) / DAY_MS);
-  if (days === 0) return dueAt < now ? "was due today" : "due today";
-  if (days > 0) return days === 1 ? "1 day left" : `${days} days left`;
-  return days === -1 ? "1 day overdue" : `${-days} days overdue`;
+  if (days === 0) return t(dueAt < now ? "deadlinesPage.wasDueToday" : "deadlinesPage.dueToday");
+  return days > 0 ? t("deadlinesPage.daysLeft", { count: days }) : t("deadlinesPage.daysOverdue", { count: -days });
 }
 
 function brusselsDay(instant: Date) {
@@ -179,7 +198,12 @@ function brusselsDay(instant: Date) {
 export type ExtensionOutcome = { ok: true; dueAt: string } | { ok: false; message: string };
 
 /** An administrator moves one proposal's open deadline to a later time, saying why; the audit log keeps the old and new dates. */
-export function extendDeadline(user: Pick<SessionUser, "id">, input: { proposalId: number; kind: DeadlineKind; dueAt: Date; reason: string }, now = new Date()): ExtensionOutcome {
+export function extendDeadline(
+  user: Pick<SessionUser, "id">,
+  input: { proposalId: number; kind: DeadlineKind; dueAt: Date; reason: string },
+  now = new Date(),
+  { t, language }: DeadlineWords = ENGLISH,
+): ExtensionOutcome {
   return db().transaction(
     (tx) => {
       const proposal = tx.select({ state: proposals.state }).from(proposals).where(eq(proposals.id, input.proposalId)).get();
@@ -188,14 +212,13 @@ export function extendDeadline(user: Pick<SessionUser, "id">, input: { proposalI
         .from(proposalDeadlines)
         .where(and(eq(proposalDeadlines.proposalId, input.proposalId), eq(proposalDeadlines.kind, input.kind)))
         .get();
-      const words = DEADLINE_WORDS[input.kind];
-      if (!proposal || !current) return { ok: false, message: `This proposal has no deadline for ${words.work}.` };
+      if (!proposal || !current) return { ok: false, message: t(DEADLINE_WORDS[input.kind].noDeadline) };
       if (current.metAt !== null || !owingStates(input.kind).includes(proposal.state as ProposalStatePath)) {
-        return { ok: false, message: `${capitalised(words.work)} is not owed now, so its deadline cannot be moved.` };
+        return { ok: false, message: t(DEADLINE_WORDS[input.kind].notOwed) };
       }
-      if (input.reason.trim() === "") return { ok: false, message: "A reason for moving the deadline is required." };
-      if (input.dueAt <= current.dueAt) return { ok: false, message: `The new deadline must be later than the current one, ${formatBrussels(current.dueAt)}.` };
-      if (input.dueAt <= now) return { ok: false, message: "The new deadline must be in the future." };
+      if (input.reason.trim() === "") return { ok: false, message: t("deadlinesPage.reasonRequired") };
+      if (input.dueAt <= current.dueAt) return { ok: false, message: t("deadlinesPage.notLater", { at: formatBrusselsIn(language, current.dueAt) }) };
+      if (input.dueAt <= now) return { ok: false, message: t("deadlinesPage.notFuture") };
       tx.update(proposalDeadlines)
         .set({ dueAt: input.dueAt, remindedAt: null, dueRemindedAt: null, extendedAt: now, extensionReason: input.reason.trim() })
         .where(eq(proposalDeadlines.id, current.id))
@@ -210,15 +233,12 @@ export function extendDeadline(user: Pick<SessionUser, "id">, input: { proposalI
         },
         tx,
       );
-      return { ok: true, dueAt: formatBrussels(input.dueAt) };
+      return { ok: true, dueAt: formatBrusselsIn(language, input.dueAt) };
     },
     { behavior: "immediate" },
   );
 }
 
-function capitalised(text: string) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 type Owed = { deadlineId: number; proposalId: number; leadInstitutionId: number; kind: DeadlineKind; dueAt: Date; reference: string | null; title: string };
 
@@ -291,9 +311,9 @@ function remind(deadline: Owed, when: "before" | "due", now: Date) {
 }
 
 /** The deadlines page: every deadline with its time left; for an administrator, the open ones to move, each with its date as the form shows it. */
-export function deadlinesPage(proposalId: number, mayExtend: boolean, now = new Date()) {
+export function deadlinesPage(proposalId: number, mayExtend: boolean, words: DeadlineWords, now = new Date()) {
   const proposal = db().select({ id: proposals.id, title: proposals.title, reference: proposals.reference, state: proposals.state }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
-  const deadlines = deadlinesOf(proposalId, proposal.state, now);
+  const deadlines = deadlinesOf(proposalId, proposal.state, now, words);
   const dueInputs = new Map(
     db()
       .select({ kind: proposalDeadlines.kind, dueAt: proposalDeadlines.dueAt })
@@ -303,7 +323,7 @@ export function deadlinesPage(proposalId: number, mayExtend: boolean, now = new 
       .map((row) => [row.kind, toBrusselsTime(row.dueAt)]),
   );
   return {
-    proposal: { id: proposal.id, title: proposal.title || "Untitled proposal", reference: proposal.reference },
+    proposal: { id: proposal.id, title: proposal.title || words.t("attachmentsPage.untitledProposal"), reference: proposal.reference },
     deadlines,
     movable: mayExtend ? deadlines.filter((d) => d.open).map((d) => ({ kind: d.kind, label: d.label, dueInput: dueInputs.get(d.kind) ?? "" })) : [],
   };

@@ -3,10 +3,13 @@ import { countries, institutions, partnerDepartures, proposalPartners, proposals
 import { enqueueEmail } from "../../emails/outbox";
 import { recipientLanguage } from "../../emails/words";
 import { partnerLeftEmail } from "../../emails/templates/partner-left";
-import { countryLabel } from "../../workflows/countries";
+import type { TFunction } from "i18next";
+import { countryLabel, countryNameIn, WB6_COUNTRIES } from "../../workflows/countries";
+import type { PageLanguage } from "../../workflows/languages";
+import { translatorFor } from "../../workflows/messages";
 import { jointCountries } from "../../workflows/eligibility";
 import { roundEligibility } from "../rounds/eligibility.server";
-import { formatBrussels } from "../../workflows/time";
+import { formatBrusselsIn } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -18,7 +21,18 @@ import { administratorsOf } from "./notifications.server";
 // the departure is recorded (who, when, why) and the joint rule checked again: a proposal left
 // with fewer countries than the rule asks for is the TAF team's to resolve, and they are told.
 
+/** A refusal's message is a catalogue key (the documents area), for the page to say. */
 export type DepartureOutcome = { ok: true; stillJoint: boolean } | { ok: false; message: string };
+
+/** How a page writes departures: its translator and language (English where a page does not say). */
+export type DepartureWords = { t: TFunction; language: PageLanguage };
+const ENGLISH: DepartureWords = { t: translatorFor("en"), language: "en" };
+
+/** A country's name without its footnote mark, in the page's words (the mark is the page's to add). */
+function countryNameOf(code: string, stored: string, t: TFunction) {
+  const country = WB6_COUNTRIES.find((c) => c.code === code);
+  return country ? t(country.key) : stored;
+}
 
 /** Records that a confirmed partner left; the partner row becomes "declined", as a partner that no longer stands behind it. */
 export function recordPartnerDeparture(user: Pick<SessionUser, "id" | "name">, input: { proposalId: number; institutionId: number; reason: string }, now = new Date()): DepartureOutcome {
@@ -39,7 +53,7 @@ export function recordPartnerDeparture(user: Pick<SessionUser, "id" | "name">, i
         .innerJoin(rounds, eq(rounds.id, proposals.roundId))
         .where(eq(proposals.id, input.proposalId))
         .get();
-      if (!proposal) return { ok: false, message: "There is no such proposal." };
+      if (!proposal) return { ok: false, message: "departuresPage.outcome.noProposal" };
       const { minimumCountries } = roundEligibility({ code: proposal.roundCode, settings: proposal.roundSettings });
       const partner = tx
         .select({ status: proposalPartners.status, name: institutions.name, countryName: countries.name, footnote: countries.needsDesignationFootnote })
@@ -48,9 +62,9 @@ export function recordPartnerDeparture(user: Pick<SessionUser, "id" | "name">, i
         .innerJoin(countries, eq(countries.code, institutions.countryCode))
         .where(and(eq(proposalPartners.proposalId, input.proposalId), eq(proposalPartners.institutionId, input.institutionId)))
         .get();
-      if (partner?.status !== "confirmed") return { ok: false, message: "Only a partner that confirmed its participation can leave the proposal." };
+      if (partner?.status !== "confirmed") return { ok: false, message: "departuresPage.outcome.notConfirmed" };
       const reason = input.reason.trim();
-      if (reason === "") return { ok: false, message: "A reason why the partner left is required." };
+      if (reason === "") return { ok: false, message: "departuresPage.outcome.reasonRequired" };
 
       tx.update(proposalPartners)
         .set({ status: "declined" })
@@ -100,9 +114,9 @@ export function recordPartnerDeparture(user: Pick<SessionUser, "id" | "name">, i
 }
 
 /** The partners that left a proposal, oldest first, with who recorded it: one query. */
-export function departuresOf(proposalId: number) {
+export function departuresOf(proposalId: number, { t, language }: DepartureWords = ENGLISH) {
   return db()
-    .select({ id: partnerDepartures.id, institution: institutions.name, countryName: countries.name, footnote: countries.needsDesignationFootnote, reason: partnerDepartures.reason, leftAt: partnerDepartures.leftAt, recordedBy: users.name })
+    .select({ id: partnerDepartures.id, institution: institutions.name, countryCode: countries.code, countryName: countries.name, footnote: countries.needsDesignationFootnote, reason: partnerDepartures.reason, leftAt: partnerDepartures.leftAt, recordedBy: users.name })
     .from(partnerDepartures)
     .innerJoin(institutions, eq(institutions.id, partnerDepartures.institutionId))
     .innerJoin(countries, eq(countries.code, institutions.countryCode))
@@ -110,29 +124,36 @@ export function departuresOf(proposalId: number) {
     .where(eq(partnerDepartures.proposalId, proposalId))
     .orderBy(asc(partnerDepartures.id))
     .all()
-    .map((row) => ({ id: row.id, institution: row.institution, country: { name: row.countryName, needsFootnote: row.footnote }, reason: row.reason, leftAt: formatBrussels(row.leftAt), recordedBy: row.recordedBy }));
+    .map((row) => ({
+      id: row.id,
+      institution: row.institution,
+      country: { name: countryNameOf(row.countryCode, row.countryName, t), needsFootnote: row.footnote },
+      reason: row.reason,
+      leftAt: formatBrusselsIn(language, row.leftAt),
+      recordedBy: row.recordedBy,
+    }));
 }
 
 /** The departures page: the partners that left and, for who may record one, the confirmed partners that could. */
-export function departuresPage(proposalId: number, mayRecord: boolean) {
+export function departuresPage(proposalId: number, mayRecord: boolean, words: DepartureWords) {
   const proposal = db().select({ id: proposals.id, title: proposals.title, reference: proposals.reference }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
   return {
-    proposal: { ...proposal, title: proposal.title || "Untitled proposal" },
-    departures: departuresOf(proposalId),
-    partners: mayRecord ? confirmedPartnersOf(proposalId) : [],
+    proposal: { ...proposal, title: proposal.title || words.t("attachmentsPage.untitledProposal") },
+    departures: departuresOf(proposalId, words),
+    partners: mayRecord ? confirmedPartnersOf(proposalId, words.t) : [],
     mayRecord,
   };
 }
 
 /** The confirmed partners that could still leave, for the form. */
-function confirmedPartnersOf(proposalId: number) {
+function confirmedPartnersOf(proposalId: number, t: TFunction) {
   return db()
-    .select({ institutionId: institutions.id, name: institutions.name, countryName: countries.name, footnote: countries.needsDesignationFootnote })
+    .select({ institutionId: institutions.id, name: institutions.name, countryCode: countries.code })
     .from(proposalPartners)
     .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
     .innerJoin(countries, eq(countries.code, institutions.countryCode))
     .where(and(eq(proposalPartners.proposalId, proposalId), eq(proposalPartners.status, "confirmed")))
     .orderBy(asc(institutions.countryCode), asc(institutions.name))
     .all()
-    .map((row) => ({ institutionId: row.institutionId, label: `${row.name}, ${countryLabel(row.countryName, row.footnote)}` }));
+    .map((row) => ({ institutionId: row.institutionId, label: `${row.name}, ${countryNameIn(row.countryCode, t)}` }));
 }

@@ -2,15 +2,16 @@ import { z } from "../zod";
 import { multiLine, singleLine } from "../free-text-schema";
 import type { CountryCode } from "../../workflows/countries";
 import { COUNTRY_CODES } from "../../workflows/countries";
-import { formatDay } from "../../workflows/time";
+import type { Translate } from "../../workflows/words";
 import { ACTIVITY_TYPE_IDS } from "../../workflows/vocabulary";
 import { activityKey, isoDate, MAX_PARTICIPANTS } from "./concept-note-schema";
 
 // The implementation page's two forms, shared by the server and the browser (Conform): an
 // activity reported as held, and the completion report. Whether the report may be submitted
-// (both parts answered) is the statechart's to say.
+// (both parts answered) is the statechart's to say. Messages are catalogue keys
+// (locales/*/documents.json); the two that name numbers or a day are made by the page's `t`.
 
-const text = (max: number) => multiLine().trim().max(max, `Use at most ${max} characters.`);
+const text = multiLine().trim().max(8000, "implementationForm.atMost8000");
 
 /** The date an activity was held can be today in any of the six countries, but not later. */
 function notAfterTomorrow(date: string) {
@@ -18,7 +19,7 @@ function notAfterTomorrow(date: string) {
   return date <= tomorrow;
 }
 
-const PAST_DATE = "Report an activity once it has been held: this date is in the future.";
+const PAST_DATE = "implementationForm.pastDate";
 
 /** People per country: a whole number from 0 for each country given; a country left empty takes no part. */
 const perCountry = z
@@ -27,10 +28,10 @@ const perCountry = z
       COUNTRY_CODES.map((code) => [
         code,
         z
-          .number({ error: "Give the number as a number." })
-          .int("Give the number as a whole number.")
-          .min(0, "The number cannot be below 0.")
-          .max(MAX_PARTICIPANTS, `The number cannot be above ${MAX_PARTICIPANTS.toLocaleString("en-GB")}.`)
+          .number({ error: "implementationForm.numberNumber" })
+          .int("implementationForm.numberWhole")
+          .min(0, "implementationForm.numberMin")
+          .max(MAX_PARTICIPANTS, "implementationForm.numberMax")
           .optional(),
       ]),
     ) as Record<CountryCode, z.ZodOptional<z.ZodNumber>>,
@@ -43,48 +44,50 @@ export function participantsTotal(byCountry: ParticipantsByCountry) {
   return Object.values(byCountry).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 
-export const activityReportSchema = z
-  .object({
-    intent: z.literal("reportActivity"),
-    activityKey,
-    heldOn: isoDate.refine(notAfterTomorrow, PAST_DATE),
-    heldUntil: isoDate.refine(notAfterTomorrow, PAST_DATE).optional(),
-    participants: z
-      .number({ error: "Give the number of participants as a number." })
-      .int("Give the number of participants as a whole number.")
-      .min(1, "Give the number of people who took part.")
-      .max(MAX_PARTICIPANTS, `The number of participants cannot be above ${MAX_PARTICIPANTS.toLocaleString("en-GB")}.`),
-    byCountry: perCountry,
-    outcome: z
-      .string({ error: "Say in a few sentences what the activity achieved." })
-      .trim()
-      .min(1, "Say in a few sentences what the activity achieved.")
-      .max(4000, "Use at most 4000 characters."),
-  })
-  .superRefine((report, ctx) => {
-    if (report.heldUntil && report.heldUntil < report.heldOn) {
-      ctx.addIssue({ code: "custom", path: ["heldUntil"], message: "The last day cannot be before the first." });
-    }
-    // The numbers per country are optional; given, they are the participants counted by country.
-    const counted = participantsTotal(report.byCountry);
-    if (Object.values(report.byCountry).some((n) => n !== undefined) && counted !== report.participants) {
-      ctx.addIssue({ code: "custom", path: ["participants"], message: `The numbers per country add up to ${counted}, not ${report.participants}: correct one or the other.` });
-    }
-  });
+/** The report of an activity, its messages made by `t` (the page's, on the server and in the browser). */
+export function activityReportSchemaIn(t: Translate) {
+  return z
+    .object({
+      intent: z.literal("reportActivity"),
+      activityKey,
+      heldOn: isoDate.refine(notAfterTomorrow, PAST_DATE),
+      heldUntil: isoDate.refine(notAfterTomorrow, PAST_DATE).optional(),
+      participants: z
+        .number({ error: "conceptNoteForm.participantsNumber" })
+        .int("conceptNoteForm.participantsWhole")
+        .min(1, "implementationForm.participantsMin")
+        .max(MAX_PARTICIPANTS, "conceptNoteForm.participantsMax"),
+      byCountry: perCountry,
+      outcome: z
+        .string({ error: "implementationForm.outcomeRequired" })
+        .trim()
+        .min(1, "implementationForm.outcomeRequired")
+        .max(4000, "conceptNoteForm.atMost4000"),
+    })
+    .superRefine((report, ctx) => {
+      if (report.heldUntil && report.heldUntil < report.heldOn) {
+        ctx.addIssue({ code: "custom", path: ["heldUntil"], message: "implementationForm.lastBeforeFirst" });
+      }
+      // The numbers per country are optional; given, they are the participants counted by country.
+      const counted = participantsTotal(report.byCountry);
+      if (Object.values(report.byCountry).some((n) => n !== undefined) && counted !== report.participants) {
+        ctx.addIssue({ code: "custom", path: ["participants"], message: t("implementationForm.perCountrySum", { counted, participants: report.participants }) });
+      }
+    });
+}
+
+/** The report's shape and its fixed messages, for the browser's constraints (a sum's message stays a key). */
+export const activityReportSchema = activityReportSchemaIn((key) => key);
 
 /**
  * The report of an activity of a proposal whose implementation started on `startedOn` (the
- * Brussels day of its START; null before it started): an activity held before that day is not
- * part of the implementation.
+ * Brussels day of its START, with that day as the page writes it; null before it started): an
+ * activity held before that day is not part of the implementation.
  */
-export function activityReportSchemaFrom(startedOn: string | null) {
-  return activityReportSchema.superRefine((report, ctx) => {
-    if (startedOn === null || report.heldOn >= startedOn) return;
-    ctx.addIssue({
-      code: "custom",
-      path: ["heldOn"],
-      message: `Implementation started on ${formatDay(startedOn)}: an activity held before that day is not part of it. Check the date.`,
-    });
+export function activityReportSchemaFrom(startedOn: { day: string; label: string } | null, t: Translate) {
+  return activityReportSchemaIn(t).superRefine((report, ctx) => {
+    if (startedOn === null || report.heldOn >= startedOn.day) return;
+    ctx.addIssue({ code: "custom", path: ["heldOn"], message: t("implementationForm.beforeStart", { day: startedOn.label }) });
   });
 }
 
@@ -93,20 +96,20 @@ export const plannedActivitySchema = z
   .object({
     intent: z.literal("planActivity"),
     key: activityKey.optional(),
-    version: z.number({ error: "Reload the page and try again." }).int().min(1).optional(),
-    type: z.enum(ACTIVITY_TYPE_IDS, { error: "Choose the type of activity from the list." }),
-    title: singleLine({ error: "Give the activity a title." }).trim().min(1, "Give the activity a title.").max(200, "Use at most 200 characters."),
-    startsOn: z.string({ error: "Give the first day of the activity." }).pipe(isoDate),
+    version: z.number({ error: "implementationForm.reload" }).int().min(1).optional(),
+    type: z.enum(ACTIVITY_TYPE_IDS, { error: "implementationForm.chooseType" }),
+    title: singleLine({ error: "implementationForm.titleRequired" }).trim().min(1, "implementationForm.titleRequired").max(200, "conceptNoteForm.atMost200"),
+    startsOn: z.string({ error: "implementationForm.firstDayRequired" }).pipe(isoDate),
     endsOn: isoDate.optional(),
-    place: singleLine({ error: "Give the place of the activity." }).trim().min(1, "Give the place of the activity.").max(120, "Use at most 120 characters."),
+    place: singleLine({ error: "implementationForm.placeRequired" }).trim().min(1, "implementationForm.placeRequired").max(120, "conceptNoteForm.atMost120"),
     participants: perCountry,
   })
   .superRefine((activity, ctx) => {
     if (activity.endsOn && activity.endsOn < activity.startsOn) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The last day cannot be before the first." });
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "implementationForm.lastBeforeFirst" });
     }
     if (participantsTotal(activity.participants) < 1) {
-      ctx.addIssue({ code: "custom", path: ["participants"], message: "Give the expected number of participants for at least one country." });
+      ctx.addIssue({ code: "custom", path: ["participants"], message: "implementationForm.expectedAtLeastOne" });
     }
   });
 
@@ -114,9 +117,9 @@ const COMPLETION_REPORT_INTENTS = ["saveReport", "submitReport"] as const;
 
 export const completionReportSchema = z.object({
   intent: z.enum(COMPLETION_REPORT_INTENTS),
-  version: z.number({ error: "Reload the page and try again." }).int().min(1),
-  outcome: text(8000).default(""),
-  lessonsLearnt: text(8000).default(""),
+  version: z.number({ error: "implementationForm.reload" }).int().min(1),
+  outcome: text.default(""),
+  lessonsLearnt: text.default(""),
 });
 
 export type ActivityReportForm = z.infer<typeof activityReportSchema>;

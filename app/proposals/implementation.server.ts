@@ -1,6 +1,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { activityReports, proposalEvents, proposals } from "../../db/schema";
-import { formatBrussels } from "../../workflows/time";
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { SessionUser } from "../auth/session.server";
@@ -20,19 +22,17 @@ import type { Participation } from "./participation.server";
 // held, and the completion report that ends it. Reporting is open to the lead while the
 // statechart lets it submit the report.
 
-/** What the implementation page shows; a 404 for a proposal that never reached implementation. */
-export function implementationPage(participation: Participation, user: SessionUser, activityPage: PageRequest) {
+/** What the implementation page shows, in the page's words; a 404 for a proposal that never reached implementation. */
+export function implementationPage(participation: Participation, user: SessionUser, activityPage: PageRequest, t: TFunction, language: PageLanguage) {
   const proposalId = participation.proposalId;
-  if (!hasReached(proposalId, "implementation")) {
-    throw new Response("This proposal is not in implementation: its concept note has not been approved.", { status: 404 });
-  }
+  if (!hasReached(proposalId, "implementation")) throw new Response(t("implementationPage.notInImplementation"), { status: 404 });
   const row = db()
     .select({ title: proposals.title, reference: proposals.reference, state: proposals.state, version: proposals.version, content: proposals.content })
     .from(proposals)
     .where(eq(proposals.id, proposalId))
     .get()!;
   const approved = approvedConceptNote(db(), proposalId);
-  const activities = activityTimeline(user, { proposalId }, activityPage);
+  const activities = activityTimeline(user, { proposalId }, activityPage, { t, language });
   const heldCount = db()
     .select({ n: count() })
     .from(activityReports)
@@ -52,11 +52,11 @@ export function implementationPage(participation: Participation, user: SessionUs
     title: row.title,
     reference: row.reference,
     state: row.state,
-    stateLabel: stageLabelFor(row.state, stageAudienceOf(user)),
-    stageWords: stageWordsFor(row.state, stageAudienceOf(user)),
+    stateLabel: stageLabelFor(row.state, stageAudienceOf(user), t),
+    stageWords: stageWordsFor(row.state, stageAudienceOf(user), t),
     /** The TAF team reads its own requests for changes as theirs: "You asked…". */
     forTafTeam: stageAudienceOf(user) === "tafTeam",
-    hold: hold ? { at: formatBrussels(hold.at), reason: typeof hold.payload.reason === "string" ? hold.payload.reason : "" } : null,
+    hold: hold ? { at: formatBrusselsIn(language, hold.at), reason: typeof hold.payload.reason === "string" ? hold.payload.reason : "" } : null,
     version: row.version,
     approvedVersion: approved?.number ?? null,
     activities: activities.rows,
@@ -64,7 +64,7 @@ export function implementationPage(participation: Participation, user: SessionUs
     heldCount,
     canPlan: canOnProposal(user, "planActivities", participation),
     completionReport: proposalDocuments(row.content).completionReport,
-    revisions: revisionRequests(proposalId, "SUBMIT_REPORT"),
+    revisions: revisionRequests(proposalId, "SUBMIT_REPORT", db(), language),
     canReport: canOnProposal(user, "reportImplementation", participation),
   };
 }

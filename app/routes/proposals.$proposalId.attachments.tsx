@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { clientIp } from "../auth/session.server";
 import type { AttachmentActionResult } from "../components/proposal/attachments";
 import { AttachmentTable, UploadForm } from "../components/proposal/attachments";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
+import { pageLanguage, translatorOf } from "../i18n.server";
 import { canOnProposal, requireProposal } from "../permissions.server";
 import { attachmentForm } from "../proposals/attachment-schema";
 import {
@@ -18,60 +21,73 @@ import {
   removeAttachment,
 } from "../proposals/attachments.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Attachments · ${data?.proposal.reference ?? data?.proposal.title ?? "Proposal"} · TAF portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
+
+async function wordsOf(request: Request) {
+  return { t: await translatorOf(request), language: await pageLanguage(request) };
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
+  const words = await wordsOf(request);
+  const { t } = words;
+  const page = attachmentsPage(proposal.proposalId, words);
   return {
     id: proposal.proposalId,
-    ...attachmentsPage(proposal.proposalId),
+    ...page,
+    pageTitle: t("layout.pageTitle", { page: `${t("attachmentsPage.what")} · ${page.proposal.reference ?? page.proposal.title}` }),
     canEdit: canOnProposal(user, "editProposal", proposal),
     accept: ACCEPT_ATTRIBUTE,
-    acceptedInWords: ACCEPTED_IN_WORDS,
+    acceptedInWords: t(ACCEPTED_IN_WORDS),
     maxBytes: MAX_ATTACHMENT_BYTES,
     maxCount: MAX_ATTACHMENTS,
     // server.ts sends an upload far over 10 MB back here unread, to say so beside the file field.
-    refusedUpload: new URL(request.url).searchParams.get("upload") === "too-large" ? TOO_LARGE_UNREAD : null,
+    refusedUpload: new URL(request.url).searchParams.get("upload") === "too-large" ? t("attachmentsPage.tooLargeUnread") : null,
   };
 }
 
-const TOO_LARGE_UNREAD = "The file you chose is larger than 10 MB, the most a file may be. Make it smaller (for example, scan it at a lower resolution or split it in parts) and upload it again. Nothing was saved.";
-
-const NOT_UNDERSTOOD = "This form was not understood. Reload the page and try again.";
+const NOT_UNDERSTOOD = "attachmentsPage.outcome.notUnderstood";
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<AttachmentActionResult> {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
+  const words = await wordsOf(request);
   const ip = clientIp(request);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const received = await receiveUpload(request);
     try {
       const parsed = attachmentForm.safeParse(received.fields);
-      if (!parsed.success || parsed.data.intent !== "upload") return { intent: "upload", ok: false, message: NOT_UNDERSTOOD };
-      return { intent: "upload", ...(await addAttachment({ proposalId: proposal.proposalId, user, received, ip })) };
+      if (!parsed.success || parsed.data.intent !== "upload") return { intent: "upload", ok: false, message: words.t(NOT_UNDERSTOOD) };
+      return { intent: "upload", ...(await addAttachment({ proposalId: proposal.proposalId, user, received, ip, words })) };
     } finally {
       await discardUpload(received);
     }
   }
   const parsed = attachmentForm.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success || parsed.data.intent !== "remove") return { intent: "remove", ok: false, message: NOT_UNDERSTOOD };
-  return { intent: "remove", ...removeAttachment({ proposalId: proposal.proposalId, attachmentId: parsed.data.attachmentId, user, ip }) };
+  if (!parsed.success || parsed.data.intent !== "remove") return { intent: "remove", ok: false, message: words.t(NOT_UNDERSTOOD) };
+  return { intent: "remove", ...removeAttachment({ proposalId: proposal.proposalId, attachmentId: parsed.data.attachmentId, user, ip, words }) };
 }
 
 export default function AttachmentsPage() {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() ?? (page.refusedUpload ? { intent: "upload" as const, ok: false, message: page.refusedUpload } : undefined);
   const full = page.attachments.length >= page.maxCount;
   return (
     <>
       <p>
-        <Link to={`/proposals/${page.id}`}>← Back to the proposal</Link>
+        <Link to={`/proposals/${page.id}`}>← {t("attachmentsPage.backToProposal")}</Link>
       </p>
       <h1>
-        {page.proposal.reference ? <span className="reference">{page.proposal.reference}</span> : null} Attachments
+        {page.proposal.reference ? <span className="reference">{page.proposal.reference}</span> : null} {t("attachmentsPage.what")}
       </h1>
-      <p className="muted">{page.proposal.title || "Untitled proposal"}</p>
+      {page.proposal.title ? (
+        <p className="muted" {...typed}>
+          {page.proposal.title}
+        </p>
+      ) : (
+        <p className="muted">{t("attachmentsPage.untitledProposal")}</p>
+      )}
       {result?.ok ? (
         <p className="notice success" role="status">
           {result.message}
@@ -82,24 +98,19 @@ export default function AttachmentsPage() {
           {result.message}
         </p>
       ) : null}
-      <p>
-        Letters of support and supporting documents for this proposal. Everyone who can see the proposal can download them. {page.attachments.length} of{" "}
-        {page.maxCount} attachments used.
-      </p>
+      <p>{t("attachmentsPage.intro", { used: page.attachments.length, max: page.maxCount })}</p>
       {page.attachments.length ? (
-        <AttachmentTable rows={page.attachments} proposalId={page.id} caption="Attachments of this proposal" remove={page.canEdit} />
+        <AttachmentTable rows={page.attachments} proposalId={page.id} caption={t("attachmentsPage.caption")} remove={page.canEdit} />
       ) : (
-        <p className="empty">No attachments yet.</p>
+        <p className="empty">{t("attachmentsPage.noAttachments")}</p>
       )}
 
       <section aria-labelledby="upload-heading">
-        <h2 id="upload-heading">Add an attachment</h2>
+        <h2 id="upload-heading">{t("attachmentsPage.addHeading")}</h2>
         {!page.canEdit ? (
-          <p>Only the lead institution’s applicants add and remove attachments, while the proposal is a draft or clarification is requested.</p>
+          <p>{t("attachmentsPage.onlyLead")}</p>
         ) : full ? (
-          <p className="notice warning">
-            This proposal has {page.maxCount} attachments, the most allowed. Remove one to add another.
-          </p>
+          <p className="notice warning">{t("attachmentsPage.full", { max: page.maxCount })}</p>
         ) : (
           <UploadForm page={page} result={result} />
         )}
@@ -107,9 +118,9 @@ export default function AttachmentsPage() {
 
       {page.removed.length ? (
         <details className="removed-attachments">
-          <summary>Removed attachments ({page.removed.length})</summary>
-          <p className="muted">Kept because the TAF team may have read them with a submitted version of the proposal.</p>
-          <AttachmentTable rows={page.removed} proposalId={page.id} caption="Removed attachments" remove={false} />
+          <summary>{t("attachmentsPage.removedAttachments", { number: page.removed.length })}</summary>
+          <p className="muted">{t("attachmentsPage.removedKept")}</p>
+          <AttachmentTable rows={page.removed} proposalId={page.id} caption={t("attachmentsPage.removedCaption")} remove={false} />
         </details>
       ) : null}
     </>

@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer, page.institutionChoices) : null,
     notOffered: page.canEdit ? namesNotOffered(page.note, page.institutionChoices) : {},
-    attachments: conceptNoteAttachments(proposal, user),
+    attachments: conceptNoteAttachments(proposal, user, { t, language }),
   };
 }
 

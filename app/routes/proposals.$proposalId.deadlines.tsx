@@ -3,35 +3,48 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { DeadlineFacts } from "../components/proposal/deadlines";
+import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { applicantInstitutions, canOnProposal, requireProposal } from "../permissions.server";
 import { extendDeadlineSchema } from "../proposals/deadline-schema";
 import { deadlinesPage, extendDeadline } from "../proposals/deadlines.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Deadlines of ${data?.proposal.reference ?? data?.proposal.title ?? "the proposal"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
+
+async function wordsOf(request: Request) {
+  return { t: await translatorOf(request), language: await pageLanguage(request) };
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
+  const words = await wordsOf(request);
+  const page = deadlinesPage(proposal.proposalId, canOnProposal(user, "extendDeadlines", proposal), words);
   return {
-    ...deadlinesPage(proposal.proposalId, canOnProposal(user, "extendDeadlines", proposal)),
+    ...page,
+    pageTitle: words.t("layout.pageTitle", { page: words.t("deadlinesPage.title", { proposal: page.proposal.reference ?? page.proposal.title }) }),
     // The lead's own people read about their work as their own.
-    submitter: applicantInstitutions(user).includes(proposal.leadInstitutionId) ? "your institution" : "the lead institution",
+    submitter: words.t(applicantInstitutions(user).includes(proposal.leadInstitutionId) ? "deadlinesPage.yourInstitution" : "deadlinesPage.leadInstitution"),
     notice: new URL(request.url).searchParams.get("moved"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "extendDeadlines");
+  const words = await wordsOf(request);
   const submission = parseWithZod(await readForm(request), { schema: extendDeadlineSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
-  const outcome = extendDeadline(user, { proposalId: proposal.proposalId, ...submission.value });
-  if (!outcome.ok) return { result: submission.reply({ formErrors: [outcome.message] }) };
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), words.t) };
+  const outcome = extendDeadline(user, { proposalId: proposal.proposalId, ...submission.value }, new Date(), words);
+  if (!outcome.ok) return { result: translateReply(submission.reply({ formErrors: [outcome.message] }), words.t) };
   throw redirect(`/proposals/${proposal.proposalId}/deadlines?moved=${encodeURIComponent(outcome.dueAt)}`);
 }
 
 export default function Deadlines() {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   const { proposal, deadlines, movable, submitter, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -49,33 +62,34 @@ export default function Deadlines() {
         <Link to={`/proposals/${proposal.id}`}>← {proposal.reference ?? proposal.title}</Link>
       </p>
       <h1>
-        Deadlines <span className="muted">· {proposal.title}</span>
+        {t("deadlinesPage.heading")}{" "}
+        <span className="muted" {...typed}>
+          · {proposal.title}
+        </span>
       </h1>
       {notice ? (
         <p className="notice success" role="status">
-          The deadline is moved to {notice}. The applicants are reminded of the new date.
+          {t("deadlinesPage.moved", { at: notice })}
         </p>
       ) : null}
-      <p>
-        The dates by which {submitter} submits its work, in Brussels time. The applicants get a reminder three days before each and on the day.
-      </p>
+      <p>{t("deadlinesPage.intro", { submitter })}</p>
       {deadlines.length ? (
         <dl className="facts">
           <DeadlineFacts deadlines={deadlines} />
         </dl>
       ) : (
-        <p className="empty">No work is due yet: deadlines begin with the conceptual work.</p>
+        <p className="empty">{t("deadlinesPage.noneYet")}</p>
       )}
       {movable.length ? (
         <section aria-labelledby="move-heading" className="narrow">
-          <h2 id="move-heading">Move a deadline</h2>
+          <h2 id="move-heading">{t("deadlinesPage.form.heading")}</h2>
           <Form method="post" className="stack" {...getFormProps(form)}>
             <FormErrors errors={form.errors} />
-            <SelectField label="Deadline" options={movable.map((d) => ({ value: d.kind, label: d.label }))} meta={fields.kind} />
-            <TextField type="datetime-local" label="New date and time" hint="Brussels time; later than the current deadline." meta={fields.dueAt} />
-            <TextAreaField label="Why it moves" hint="The applicants read it beside the date; it is kept in the audit log." meta={fields.reason} />
+            <SelectField label={t("deadlinesPage.form.deadline")} options={movable.map((d) => ({ value: d.kind, label: d.label }))} meta={fields.kind} />
+            <TextField type="datetime-local" label={t("deadlinesPage.form.dueAt")} hint={t("deadlinesPage.form.dueAtHint")} meta={fields.dueAt} />
+            <TextAreaField label={t("deadlinesPage.form.reason")} hint={t("deadlinesPage.form.reasonHint")} meta={fields.reason} />
             <button type="submit" disabled={navigation.state === "submitting"}>
-              {navigation.state === "submitting" ? "Moving…" : "Move the deadline"}
+              {navigation.state === "submitting" ? t("deadlinesPage.form.moving") : t("deadlinesPage.form.move")}
             </button>
           </Form>
         </section>

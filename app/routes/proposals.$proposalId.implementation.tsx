@@ -2,6 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { formatBrusselsIn, formatDayIn } from "../../workflows/time";
 import { Pagination } from "../components/pagination";
 import { DocumentAttachments } from "../components/proposal/document-attachments";
 import { ActivityCard, CompletionReport, CompletionReportView, PlanForm } from "../components/proposal/implementation";
@@ -9,6 +11,7 @@ import { TeamSteps } from "../components/proposal/team-steps";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { teamStepsOn } from "../proposals/proposal-view.server";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requestedPage } from "../pagination.server";
 import { requireOnProposal, requireProposal } from "../permissions.server";
 import { implementationStartedOn, reportActivity, saveActivity } from "../proposals/activities.server";
@@ -17,16 +20,27 @@ import { implementationPage, saveCompletionReport } from "../proposals/implement
 import { implementationAttachments } from "../proposals/document-attachments.server";
 import { answerUnreachableSave, documentNotSavedReply, documentSaveReply, skipRevalidationAfter } from "../proposals/document-autosave";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Implementation · ${data?.reference ?? data?.title ?? "Proposal"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
+
+/** The day implementation started, with that day in the page's words (for the report form's check). */
+function startedOnIn(proposalId: number, language: Awaited<ReturnType<typeof pageLanguage>>) {
+  const day = implementationStartedOn(proposalId);
+  return day === null ? null : { day, label: formatDayIn(language, day) };
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
-  const page = implementationPage(proposal, user, requestedPage(request, "activityPage"));
+  const t = await translatorOf(request);
+  const language = await pageLanguage(request);
+  const page = implementationPage(proposal, user, requestedPage(request, "activityPage"), t, language);
+  const started = startedOnIn(proposal.proposalId, language);
   return {
     ...page,
-    attachments: implementationAttachments(proposal, user, page.activities.map((activity) => activity.id)),
+    pageTitle: t("layout.pageTitle", { page: `${t("implementationPage.what")} · ${page.reference ?? page.title}` }),
+    attachments: implementationAttachments(proposal, user, page.activities.map((activity) => activity.id), { t, language }),
     teamSteps: teamStepsOn(proposal, user),
-    startedOn: implementationStartedOn(proposal.proposalId),
+    startedOn: started?.day ?? null,
+    started,
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.
     at: {
       awaitingStart: proposal.snapshot.matches({ implementation: { active: "awaitingStart" } }),
@@ -40,36 +54,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
   const formData = await readForm(request);
+  const t = await translatorOf(request);
+  const language = await pageLanguage(request);
   const intent = formData.get("intent");
   if (intent === "planActivity") {
     requireOnProposal(user, "planActivities", proposal);
     // A new activity's form is keyed "new": its answer shows under the plan, not on a card.
     const activityKey = String(formData.get("key") || "new");
     const submission = parseWithZod(formData, { schema: plannedActivitySchema });
-    if (submission.status !== "success") return { intent, activityKey, result: submission.reply(), notice: null, refusal: null };
+    if (submission.status !== "success") return { intent, activityKey, result: translateReply(submission.reply(), t), notice: null, refusal: null };
     const outcome = saveActivity({ user, proposalId: proposal.proposalId, form: submission.value });
-    if (!outcome.ok) return { intent, activityKey, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
-    return { intent, activityKey, result: submission.reply({ resetForm: true }), notice: outcome.message, refusal: null };
+    const said = t(outcome.message, outcome.values);
+    if (!outcome.ok) return { intent, activityKey, result: translateReply(submission.reply({ formErrors: [said] }), t), notice: null, refusal: null };
+    return { intent, activityKey, result: submission.reply({ resetForm: true }), notice: said, refusal: null };
   }
   requireOnProposal(user, "reportImplementation", proposal);
   if (intent === "reportActivity") {
     const activityKey = String(formData.get("activityKey") ?? "");
-    const submission = parseWithZod(formData, { schema: activityReportSchemaFrom(implementationStartedOn(proposal.proposalId)) });
-    if (submission.status !== "success") return { intent, activityKey, result: submission.reply(), notice: null, refusal: null };
+    const submission = parseWithZod(formData, { schema: activityReportSchemaFrom(startedOnIn(proposal.proposalId, language), t) });
+    if (submission.status !== "success") return { intent, activityKey, result: translateReply(submission.reply(), t), notice: null, refusal: null };
     const outcome = reportActivity({ user, proposalId: proposal.proposalId, form: submission.value });
-    if (!outcome.ok) return { intent, activityKey, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null };
-    return { intent, activityKey, result: submission.reply(), notice: outcome.message, refusal: null };
+    const said = t(outcome.message, outcome.values);
+    if (!outcome.ok) return { intent, activityKey, result: translateReply(submission.reply({ formErrors: [said] }), t), notice: null, refusal: null };
+    return { intent, activityKey, result: submission.reply(), notice: said, refusal: null };
   }
   const now = new Date();
   const basedOn = Number(formData.get("version"));
   const submission = parseWithZod(formData, { schema: completionReportSchema });
-  if (submission.status !== "success") return { intent: "report", activityKey: null, result: submission.reply(), notice: null, refusal: null, ...documentNotSavedReply(basedOn) };
+  if (submission.status !== "success") return { intent: "report", activityKey: null, result: translateReply(submission.reply(), t), notice: null, refusal: null, ...documentNotSavedReply(basedOn) };
   const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value, now });
   const saveReply = documentSaveReply(outcome, basedOn, now);
-  if (!outcome.ok) return { intent: "report", activityKey: null, result: submission.reply({ formErrors: [outcome.message] }), notice: null, refusal: null, ...saveReply };
+  if (!outcome.ok) return { intent: "report", activityKey: null, result: translateReply(submission.reply({ formErrors: [outcome.message] }), t), notice: null, refusal: null, ...saveReply };
   const result = submission.reply();
-  if (outcome.submitted) return { intent: "report", activityKey: null, result, notice: "The completion report is submitted. The TAF team will read it and tell you by e-mail.", refusal: null, ...saveReply };
-  return { intent: "report", activityKey: null, result, notice: outcome.refusal ? null : `The completion report is saved (${outcome.savedAt}).`, refusal: outcome.refusal, ...saveReply };
+  if (outcome.submitted) return { intent: "report", activityKey: null, result, notice: t("implementationPage.reportSubmitted"), refusal: null, ...saveReply };
+  return { intent: "report", activityKey: null, result, notice: outcome.refusal ? null : t("implementationPage.reportSaved", { at: formatBrusselsIn(language, now) }), refusal: outcome.refusal, ...saveReply };
 }
 
 export function clientAction(args: ClientActionFunctionArgs) {
@@ -79,6 +97,7 @@ export function clientAction(args: ClientActionFunctionArgs) {
 export const shouldRevalidate = skipRevalidationAfter("saveReport");
 
 export default function ImplementationPage() {
+  const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const reportingClosedForNow = page.at.awaitingStart || page.at.onHold;
@@ -86,7 +105,7 @@ export default function ImplementationPage() {
   return (
     <>
       <WorkPageHeading
-        what="Implementation"
+        what={t("implementationPage.what")}
         proposalId={page.id}
         reference={page.reference}
         title={page.title}
@@ -98,37 +117,44 @@ export default function ImplementationPage() {
 
       <TeamSteps steps={page.teamSteps} proposalId={page.id} version={page.version} />
       <section aria-labelledby="where-heading">
-        <h2 id="where-heading">Where implementation is</h2>
+        <h2 id="where-heading">{t("implementationPage.whereHeading")}</h2>
         <p>
           <strong>{page.stateLabel}.</strong> {page.stageWords}
         </p>
         {page.hold ? (
           <div className="notice warning">
-            <p>On hold since {page.hold.at}.</p>
+            <p>{t("implementationPage.onHoldSince", { at: page.hold.at })}</p>
             {page.hold.reason ? (
               <blockquote>
-                <span className="muted">Reason:</span> <span className="prose">{page.hold.reason}</span>
+                <span className="muted">{t("implementationPage.reason")}</span> <span className="prose">{page.hold.reason}</span>
               </blockquote>
             ) : null}
           </div>
         ) : null}
-        {reportingClosedForNow ? <p className="notice">Reporting on activities opens when implementation is ongoing.</p> : null}
+        {reportingClosedForNow ? <p className="notice">{t("implementationPage.reportingOpensLater")}</p> : null}
         {openRevision ? (
           <section className="notice warning" aria-labelledby="revision-heading">
-            <h3 id="revision-heading">{page.forTafTeam ? "You asked for changes to the completion report" : "The TAF team asks for changes to the completion report"}</h3>
-            <p className="muted">Asked on {openRevision.at}</p>
+            <h3 id="revision-heading">{t(page.forTafTeam ? "implementationPage.youAskedForChanges" : "implementationPage.tafAsksForChanges")}</h3>
+            <p className="muted">{t("conceptNotePage.revision.askedOn", { at: openRevision.at })}</p>
             <blockquote className="prose">{openRevision.reason}</blockquote>
           </section>
         ) : null}
       </section>
 
       <section aria-labelledby="activities-heading">
-        <h2 id="activities-heading">Activities</h2>
+        <h2 id="activities-heading">{t("implementationPage.activitiesHeading")}</h2>
         <p>
-          Planned from the approved concept note{page.approvedVersion ? ` (version ${page.approvedVersion})` : ""}:{" "}
-          <Link to={`/proposals/${page.id}/concept`}>read the whole concept note</Link>. {page.heldCount} of {page.activityPages.total}{" "}
-          {page.activityPages.total === 1 ? "activity is" : "activities are"} reported as held; every report sent is kept among the{" "}
-          <Link to={`/proposals/${page.id}/versions`}>versions</Link>.
+          <Trans
+            i18nKey={page.approvedVersion ? "implementationPage.plannedFromVersion" : "implementationPage.plannedFrom"}
+            values={{ version: page.approvedVersion }}
+            components={{ conceptLink: <Link to={`/proposals/${page.id}/concept`} /> }}
+          />{" "}
+          <Trans
+            i18nKey="implementationPage.heldOf"
+            count={page.activityPages.total}
+            values={{ held: page.heldCount }}
+            components={{ versionsLink: <Link to={`/proposals/${page.id}/versions`} /> }}
+          />
         </p>
         {page.activities.length ? (
           <ol className="plain activity-list">
@@ -139,16 +165,16 @@ export default function ImplementationPage() {
                   canReport={page.canReport}
                   canPlan={page.canPlan}
                   attachments={page.attachments.activities[activity.id]}
-                  startedOn={page.startedOn}
+                  startedOn={page.started}
                   answer={actionData?.activityKey === activity.key && actionData.intent !== "report" ? actionData : undefined}
                 />
               </li>
             ))}
           </ol>
         ) : (
-          <p className="empty">No activities are planned.</p>
+          <p className="empty">{t("implementationPage.noActivities")}</p>
         )}
-        <Pagination pages={page.activityPages} label="activities" />
+        <Pagination pages={page.activityPages} label={t("implementationPage.activitiesLabel")} />
         {actionData?.activityKey === "new" && actionData.notice ? (
           <p className="notice success" role="status">
             {actionData.notice}
@@ -156,20 +182,20 @@ export default function ImplementationPage() {
         ) : null}
         {page.canPlan ? (
           <details className="card" open={actionData?.activityKey === "new" && !actionData.notice}>
-            <summary>Plan another activity</summary>
+            <summary>{t("implementationPage.planAnother")}</summary>
             <PlanForm lastResult={actionData?.activityKey === "new" ? actionData.result : undefined} />
           </details>
         ) : null}
       </section>
 
       <section aria-labelledby="report-heading">
-        <h2 id="report-heading">Completion report</h2>
+        <h2 id="report-heading">{t("implementationPage.reportHeading")}</h2>
         {page.canReport ? <CompletionReport
             key={page.version}
             page={page}
             lastResult={actionData && actionData.activityKey === null && actionData.result.status !== "success" ? actionData.result : undefined}
           /> : <CompletionReportView report={page.completionReport} ongoing={page.at.ongoing} />}
-        <DocumentAttachments heading="Attachments of the completion report" level={3} {...page.attachments.completion} />
+        <DocumentAttachments heading={t("implementationPage.reportAttachments")} level={3} {...page.attachments.completion} />
       </section>
     </>
   );

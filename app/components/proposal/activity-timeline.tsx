@@ -1,52 +1,56 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { TimelineRow } from "../../proposals/activities.server";
 import { ParticipantsByCountry } from "./implementation";
 
 // The timeline of activities as a table: when, what, where, who, and whether it was held.
 
 export function ActivityTimeline({ activities, caption, withProposal }: { activities: TimelineRow[]; caption: string; withProposal: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="table-scroll">
       <table className="stacked">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Activity</th>
-            {withProposal ? <th scope="col">Proposal</th> : null}
-            <th scope="col">Place</th>
-            <th scope="col">Countries taking part</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t("activityTimeline.when")}</th>
+            <th scope="col">{t("activityTimeline.activity")}</th>
+            {withProposal ? <th scope="col">{t("activityTimeline.proposal")}</th> : null}
+            <th scope="col">{t("activityTimeline.place")}</th>
+            <th scope="col">{t("activityTimeline.countries")}</th>
+            <th scope="col">{t("activityTimeline.status")}</th>
           </tr>
         </thead>
         <tbody>
           {activities.map((activity) => (
             <tr key={activity.id}>
-              <td data-label="When">{activity.report ? activity.report.daysLabel : activity.daysLabel}</td>
-              <td className="text" data-label="Activity">
+              <td data-label={t("activityTimeline.when")}>{activity.report ? activity.report.daysLabel : activity.daysLabel}</td>
+              <td className="text" data-label={t("activityTimeline.activity")}>
                 <span className="muted">{activity.typeLabel}</span>
                 <div>{activity.title}</div>
               </td>
               {withProposal ? (
-                <td className="text" data-label="Proposal">
+                <td className="text" data-label={t("activityTimeline.proposal")}>
                   <Link to={`/proposals/${activity.proposalId}/implementation`}>{activity.proposalReference ?? activity.proposalTitle}</Link>
-                  <div className="muted">Round {activity.roundCode}</div>
+                  <div className="muted">{t("activityTimeline.round", { code: activity.roundCode })}</div>
                 </td>
               ) : null}
-              <td className="text" data-label="Place">{activity.place}</td>
-              <td data-label="Countries taking part">
+              <td className="text" data-label={t("activityTimeline.place")}>
+                {activity.place}
+              </td>
+              <td data-label={t("activityTimeline.countries")}>
                 <ParticipantsByCountry activity={activity} />
               </td>
-              <td data-label="Status">
+              <td data-label={t("activityTimeline.status")}>
                 {activity.report ? (
                   <>
-                    <span className="badge ok">Held</span>
-                    <div className="muted">{activity.report.participants} participants</div>
+                    <span className="badge ok">{t("implementationPage.activity.held")}</span>
+                    <div className="muted">{t("implementationPage.activity.participants", { count: activity.report.participants })}</div>
                   </>
                 ) : (
                   <>
-                    <span className="badge">Planned</span>
-                    {activity.participants !== null ? <div className="muted">{activity.participants} expected</div> : null}
+                    <span className="badge">{t("implementationPage.activity.planned")}</span>
+                    {activity.participants !== null ? <div className="muted">{t("activityTimeline.expected", { number: activity.participants })}</div> : null}
                   </>
                 )}
               </td>

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ChangeEvent } from "react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { attachmentsPage } from "../../proposals/attachments.server";
 
 // The attachments page's parts: a table of files, and the upload form that refuses a file too
@@ -12,21 +13,22 @@ export type AttachmentActionResult = { intent: "upload" | "remove"; ok: boolean;
 type Row = ReturnType<typeof attachmentsPage>["attachments"][number];
 
 export function AttachmentTable({ rows, proposalId, caption, remove }: { rows: Row[]; proposalId: number; caption: string; remove: boolean }) {
+  const { t } = useTranslation();
   const removed = rows.some((row) => row.removedAt);
   return (
     <table className="stacked">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">File</th>
-          <th scope="col">Type</th>
-          <th scope="col">Size</th>
-          <th scope="col">Added by</th>
-          <th scope="col">Added on</th>
-          {removed ? <th scope="col">Removed on</th> : null}
+          <th scope="col">{t("attachmentsPage.file")}</th>
+          <th scope="col">{t("attachmentsPage.table.type")}</th>
+          <th scope="col">{t("attachmentsPage.table.size")}</th>
+          <th scope="col">{t("attachmentsPage.table.addedBy")}</th>
+          <th scope="col">{t("attachmentsPage.table.addedOn")}</th>
+          {removed ? <th scope="col">{t("attachmentsPage.table.removedOn")}</th> : null}
           {remove ? (
             <th scope="col">
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t("attachmentsPage.remove")}</span>
             </th>
           ) : null}
         </tr>
@@ -34,24 +36,29 @@ export function AttachmentTable({ rows, proposalId, caption, remove }: { rows: R
       <tbody>
         {rows.map((row) => (
           <tr key={row.id}>
-            <td className="text" data-label="File">
+            <td className="text" data-label={t("attachmentsPage.file")}>
               {/* A plain link: the file is a download, not a page of the app. */}
               <a href={`/proposals/${proposalId}/attachments/${row.id}`} download>
                 {row.name}
               </a>
             </td>
-            <td data-label="Type">{row.type}</td>
-            <td className="nowrap" data-label="Size">{row.size}</td>
-            <td className="text" data-label="Added by">{row.addedBy}</td>
-            <td data-label="Added on">{row.addedAt}</td>
-            {removed ? <td data-label="Removed on">{row.removedAt}</td> : null}
+            <td data-label={t("attachmentsPage.table.type")}>{row.type}</td>
+            <td className="nowrap" data-label={t("attachmentsPage.table.size")}>
+              {row.size}
+            </td>
+            <td className="text" data-label={t("attachmentsPage.table.addedBy")}>
+              {row.addedBy}
+            </td>
+            <td data-label={t("attachmentsPage.table.addedOn")}>{row.addedAt}</td>
+            {removed ? <td data-label={t("attachmentsPage.table.removedOn")}>{row.removedAt}</td> : null}
             {remove ? (
               <td>
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="attachmentId" value={row.id} />
                   <button type="submit" className="secondary">
-                    Remove<span className="visually-hidden"> “{row.name}”</span>
+                    {t("attachmentsPage.remove")}
+                    <span className="visually-hidden"> “{row.name}”</span>
                   </button>
                 </Form>
               </td>
@@ -64,6 +71,7 @@ export function AttachmentTable({ rows, proposalId, caption, remove }: { rows: R
 }
 
 export function UploadForm({ page, result }: { page: { maxBytes: number; accept: string; acceptedInWords: string }; result?: AttachmentActionResult }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const form = useRef<HTMLFormElement>(null);
   // With JavaScript, a file that is too large is refused before it is sent (slow connections).
@@ -76,7 +84,7 @@ export function UploadForm({ page, result }: { page: { maxBytes: number; accept:
 
   function checkSize(event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];
-    const message = file && file.size > page.maxBytes ? `“${file.name}” is larger than 10 MB, the most a file may be. Make it smaller and choose it again.` : null;
+    const message = file && file.size > page.maxBytes ? t("attachmentsPage.tooLargeChosen", { name: file.name }) : null;
     event.currentTarget.setCustomValidity(message ?? "");
     setSizeError(message);
   }
@@ -85,9 +93,9 @@ export function UploadForm({ page, result }: { page: { maxBytes: number; accept:
     <Form method="post" encType="multipart/form-data" className="stack" ref={form}>
       <input type="hidden" name="intent" value="upload" />
       <div className="field">
-        <label htmlFor="attachment-file">File</label>
+        <label htmlFor="attachment-file">{t("attachmentsPage.file")}</label>
         <span className="hint" id="attachment-file-hint">
-          A letter of support or a supporting document: {page.acceptedInWords}, at most 10 MB. The portal checks what the file really is, not only its name.
+          {t("attachmentsPage.fileHint", { accepted: page.acceptedInWords })}
         </span>
         <input
           id="attachment-file"
@@ -106,7 +114,7 @@ export function UploadForm({ page, result }: { page: { maxBytes: number; accept:
         ) : null}
       </div>
       <button type="submit" disabled={uploading}>
-        {uploading ? "Uploading…" : "Upload the file"}
+        {uploading ? t("attachmentsPage.uploading") : t("attachmentsPage.upload")}
       </button>
     </Form>
   );

@@ -1,5 +1,7 @@
 import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
 import type { DeadlineKind } from "../../../db/schema";
+import { useTextLanguage } from "../text-language";
 
 export type DeadlineRow = {
   kind: DeadlineKind;
@@ -14,6 +16,8 @@ export type DeadlineRow = {
 
 /** The applicants' deadlines as facts of a `<dl>`: the date in Brussels time, how long is left, and why it moved. */
 export function DeadlineFacts({ deadlines }: { deadlines: DeadlineRow[] }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   return (
     <>
       {deadlines.map((deadline) => (
@@ -29,14 +33,14 @@ export function DeadlineFacts({ deadlines }: { deadlines: DeadlineRow[] }) {
             ) : deadline.met ? (
               <>
                 {" "}
-                <span className="badge off">submitted</span>
+                <span className="badge off">{t("deadlinesPage.submitted")}</span>
               </>
             ) : null}
             {deadline.extension ? (
               <>
                 <br />
                 <span className="muted">
-                  Moved by the TAF team on {deadline.extension.at}: {deadline.extension.reason}
+                  {t("deadlinesPage.movedByTaf", { at: deadline.extension.at })} <span {...typed}>{deadline.extension.reason}</span>
                 </span>
               </>
             ) : null}

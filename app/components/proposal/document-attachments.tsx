@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import type { ChangeEvent } from "react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { AttachmentRow } from "../../proposals/attachments.server";
 import type { attachmentLimits } from "../../proposals/document-attachments.server";
 
@@ -27,6 +28,7 @@ type Props = {
 };
 
 export function DocumentAttachments({ heading, level = 2, proposalId, path, files, canEdit, limits, result }: Props) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<DocumentAttachmentResult>({ key: path });
   const answer = fetcher.data ?? result;
   const form = useRef<HTMLFormElement>(null);
@@ -42,7 +44,7 @@ export function DocumentAttachments({ heading, level = 2, proposalId, path, file
 
   function checkSize(event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];
-    const message = file && file.size > limits.maxBytes ? `“${file.name}” is larger than 10 MB, the most a file may be. Make it smaller and choose it again.` : null;
+    const message = file && file.size > limits.maxBytes ? t("attachmentsPage.tooLargeChosen", { name: file.name }) : null;
     event.currentTarget.setCustomValidity(message ?? "");
     setSizeError(message);
   }
@@ -51,10 +53,10 @@ export function DocumentAttachments({ heading, level = 2, proposalId, path, file
     <fetcher.Form method="post" action={path} encType="multipart/form-data" className="stack" ref={form}>
       <input type="hidden" name="intent" value="upload" />
       <div className="field">
-        <label htmlFor={`${id}-kind`}>What it is</label>
+        <label htmlFor={`${id}-kind`}>{t("attachmentsPage.documentKind")}</label>
         <select id={`${id}-kind`} name="documentKind" required defaultValue="">
           <option value="" disabled>
-            Choose…
+            {t("attachmentsPage.choose")}
           </option>
           {limits.documentKinds.map((kind) => (
             <option key={kind.id} value={kind.id}>
@@ -64,9 +66,9 @@ export function DocumentAttachments({ heading, level = 2, proposalId, path, file
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-file`}>File</label>
+        <label htmlFor={`${id}-file`}>{t("attachmentsPage.file")}</label>
         <span className="hint" id={`${id}-hint`}>
-          {limits.acceptedInWords}, at most 10 MB. The portal checks what the file really is, not only its name.
+          {t("attachmentsPage.documentFileHint", { accepted: limits.acceptedInWords })}
         </span>
         <input
           id={`${id}-file`}
@@ -85,13 +87,13 @@ export function DocumentAttachments({ heading, level = 2, proposalId, path, file
         ) : null}
       </div>
       <button type="submit" disabled={uploading}>
-        {uploading ? "Uploading…" : "Upload the file"}
+        {uploading ? t("attachmentsPage.uploading") : t("attachmentsPage.upload")}
       </button>
     </fetcher.Form>
   );
 
   return (
-    <section className="attached-files" aria-labelledby={heading ? `${id}-heading` : undefined} aria-label={heading ? undefined : "Files"}>
+    <section className="attached-files" aria-labelledby={heading ? `${id}-heading` : undefined} aria-label={heading ? undefined : t("attachmentsPage.files")}>
       {heading ? <Heading id={`${id}-heading`}>{heading}</Heading> : null}
       {answer?.ok ? (
         <p className="notice success" role="status">
@@ -112,14 +114,15 @@ export function DocumentAttachments({ heading, level = 2, proposalId, path, file
                 {file.name}
               </a>{" "}
               <span className="muted">
-                {[file.documentKind, `${file.type}, ${file.size}`, `added by ${file.addedBy} on ${file.addedAt}`].filter(Boolean).join(" · ")}
+                {[file.documentKind, `${file.type}, ${file.size}`, t("attachmentsPage.addedByOn", { name: file.addedBy, at: file.addedAt })].filter(Boolean).join(" · ")}
               </span>
               {canEdit ? (
                 <fetcher.Form method="post" action={path}>
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="attachmentId" value={file.id} />
                   <button type="submit" className="secondary">
-                    Remove<span className="visually-hidden"> “{file.name}”</span>
+                    {t("attachmentsPage.remove")}
+                    <span className="visually-hidden"> “{file.name}”</span>
                   </button>
                 </fetcher.Form>
               ) : null}
@@ -128,15 +131,15 @@ export function DocumentAttachments({ heading, level = 2, proposalId, path, file
         </ul>
       ) : (
         // A quiet line, not the empty-list box: a page of activity cards shows one per card.
-        <p className="muted">No files attached yet.</p>
+        <p className="muted">{t("attachmentsPage.noFiles")}</p>
       )}
       {!canEdit ? null : full ? (
         <p className="notice warning">
-          {files.length} files are attached, the most allowed. Remove one to add another.
+          {t("attachmentsPage.filesFull", { number: files.length })}
         </p>
       ) : heading ? (
         <details open={uploadError !== null}>
-          <summary>Attach an agenda, a list of participants or minutes</summary>
+          <summary>{t("attachmentsPage.attachDocument")}</summary>
           {uploadForm}
         </details>
       ) : (
@@ -148,18 +151,19 @@ export function DocumentAttachments({ heading, level = 2, proposalId, path, file
 
 /** The files taken off a document's list: kept, since a version sent with them lists them. */
 export function RemovedFiles({ proposalId, files }: { proposalId: number; files: AttachmentRow[] }) {
+  const { t } = useTranslation();
   if (!files.length) return null;
   return (
     <details className="removed-attachments">
-      <summary>Removed files ({files.length})</summary>
-      <p className="muted">Kept because the TAF team may have read them with a version that was sent.</p>
+      <summary>{t("attachmentsPage.removedFiles", { number: files.length })}</summary>
+      <p className="muted">{t("attachmentsPage.removedFilesKept")}</p>
       <ul className="plain">
         {files.map((file) => (
           <li key={file.id}>
             <a href={`/proposals/${proposalId}/attachments/${file.id}`} download>
               {file.name}
             </a>{" "}
-            <span className="muted">removed on {file.removedAt}</span>
+            <span className="muted">{t("attachmentsPage.removedOn", { at: file.removedAt })}</span>
           </li>
         ))}
       </ul>

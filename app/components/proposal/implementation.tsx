@@ -2,9 +2,9 @@ import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { WB6_COUNTRIES } from "../../../workflows/countries";
-import { formatDay } from "../../../workflows/time";
-import { ACTIVITY_TYPES } from "../../../workflows/vocabulary";
+import { ACTIVITY_TYPES, activityTypeLabel } from "../../../workflows/vocabulary";
 import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, PlannedActivityForm } from "../../proposals/implementation-schema";
 import { activityReportSchema, activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../../proposals/implementation-schema";
 import type { implementationPage } from "../../proposals/implementation.server";
@@ -12,6 +12,7 @@ import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
 import { useHydrated } from "./draft-form";
 import { CountryName } from "../country";
+import { useTextLanguage } from "../text-language";
 import { DocumentAttachments } from "./document-attachments";
 import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 
@@ -26,14 +27,15 @@ export type ActivityAnswer = { notice: string | null; result: SubmissionResult<s
 
 /** "Kosovo*: 10 planned, 9 held": the countries taking part, with their numbers where given (a plan copied from the concept note names countries only). */
 export function ParticipantsByCountry({ activity }: { activity: Pick<Activity, "byCountry"> }) {
-  if (!activity.byCountry.length) return <span className="muted">No country named yet</span>;
+  const { t } = useTranslation();
+  if (!activity.byCountry.length) return <span className="muted">{t("implementationPage.activity.noCountry")}</span>;
   return (
     <ul className="plain">
       {activity.byCountry.map((country) => (
         <li key={country.code}>
           <CountryName name={country.name} needsFootnote={country.needsFootnote} />
           {country.planned !== null || country.held !== null
-            ? `: ${[country.planned !== null ? `${country.planned} planned` : "", country.held !== null ? `${country.held} held` : ""].filter(Boolean).join(", ")}`
+            ? `: ${[country.planned !== null ? t("implementationPage.activity.plannedNumber", { number: country.planned }) : "", country.held !== null ? t("implementationPage.activity.heldNumber", { number: country.held }) : ""].filter(Boolean).join(", ")}`
             : null}
         </li>
       ))}
@@ -54,37 +56,41 @@ export function ActivityCard({
   canPlan: boolean;
   /** The files of this activity's report (agendas, lists of participants, minutes). */
   attachments?: Omit<Parameters<typeof DocumentAttachments>[0], "heading" | "level">;
-  startedOn: string | null;
+  startedOn: StartedOn;
   answer?: ActivityAnswer & { intent: string };
 }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   const headingId = `activity-${activity.key}`;
   return (
     <article className="card activity-card" aria-labelledby={headingId}>
       <div className="page-head">
-        <h3 id={headingId}>{activity.title || "Untitled activity"}</h3>
-        {activity.report ? <span className="badge ok">Held</span> : <span className="badge">Planned</span>}
+        <h3 id={headingId}>{activity.title || t("implementationPage.activity.untitled")}</h3>
+        {activity.report ? <span className="badge ok">{t("implementationPage.activity.held")}</span> : <span className="badge">{t("implementationPage.activity.planned")}</span>}
       </div>
       <dl className="facts">
-        <dt>Type</dt>
+        <dt>{t("implementationPage.activity.type")}</dt>
         <dd>{activity.typeLabel}</dd>
-        <dt>Planned</dt>
-        <dd>{[activity.daysLabel, activity.place, activity.participants !== null ? `${activity.participants} participants` : ""].filter(Boolean).join(", ")}</dd>
-        <dt>Countries</dt>
+        <dt>{t("implementationPage.activity.planned")}</dt>
+        <dd>{[activity.daysLabel, activity.place, activity.participants !== null ? t("implementationPage.activity.participants", { count: activity.participants }) : ""].filter(Boolean).join(", ")}</dd>
+        <dt>{t("implementationPage.activity.countries")}</dt>
         <dd>
           <ParticipantsByCountry activity={activity} />
         </dd>
         {activity.report ? (
           <>
-            <dt>Held</dt>
+            <dt>{t("implementationPage.activity.held")}</dt>
             <dd>
-              {activity.report.daysLabel}, {activity.report.participants} participants
+              {activity.report.daysLabel}, {t("implementationPage.activity.participants", { count: activity.report.participants })}
             </dd>
-            <dt>Outcome</dt>
-            <dd className="prose">{activity.report.outcome}</dd>
+            <dt>{t("implementationPage.activity.outcome")}</dt>
+            <dd className="prose" {...typed}>
+              {activity.report.outcome}
+            </dd>
           </>
         ) : null}
       </dl>
-      {attachments ? <DocumentAttachments heading="Attachments of the report" level={4} {...attachments} /> : null}
+      {attachments ? <DocumentAttachments heading={t("implementationPage.activity.attachments")} level={4} {...attachments} /> : null}
       {mine?.notice ? (
         <p className="notice success" role="status">
           {mine.notice}
@@ -92,13 +98,13 @@ export function ActivityCard({
       ) : null}
       {canPlan && !activity.report ? (
         <details open={mine?.intent === "planActivity" && !mine.notice}>
-          <summary>Change the plan of this activity</summary>
+          <summary>{t("implementationPage.activity.changePlan")}</summary>
           <PlanForm activity={activity} lastResult={mine?.intent === "planActivity" ? mine.result : undefined} />
         </details>
       ) : null}
       {canReport ? (
         <details open={mine?.intent === "reportActivity" && !mine.notice}>
-          <summary>{activity.report ? "Correct the report of this activity" : "Report this activity as held"}</summary>
+          <summary>{t(activity.report ? "implementationPage.activity.correctReport" : "implementationPage.activity.reportAsHeld")}</summary>
           <ActivityReportForm activity={activity} startedOn={startedOn} lastResult={mine?.intent === "reportActivity" ? mine.result : undefined} />
         </details>
       ) : null}
@@ -107,11 +113,12 @@ export function ActivityCard({
 }
 
 function DateField({ label, hint, meta }: { label: string; hint: string; meta: FieldMetadata<string | undefined> }) {
+  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       <span className="hint" id={meta.descriptionId}>
-        {hint} Without a date picker, type it as YYYY-MM-DD.
+        {hint} {t("implementationPage.form.dateHint")}
       </span>
       <input {...getInputProps(meta, { type: "date", ariaDescribedBy: meta.descriptionId })} />
       <FieldError meta={meta} />
@@ -121,6 +128,7 @@ function DateField({ label, hint, meta }: { label: string; hint: string; meta: F
 
 /** One number per country; a country left empty takes no part. */
 function CountryNumbers({ legend, hint, meta }: { legend: string; hint: string; meta: FieldMetadata<Partial<Record<string, number>>> }) {
+  const { t } = useTranslation();
   const fields = meta.getFieldset();
   return (
     <fieldset className="field" aria-describedby={meta.errors?.length ? meta.errorId : meta.descriptionId}>
@@ -134,7 +142,7 @@ function CountryNumbers({ legend, hint, meta }: { legend: string; hint: string; 
           return (
             <div key={country.code} className="field">
               <label htmlFor={field.id}>
-                <CountryName name={country.name} needsFootnote={country.needsFootnote} />
+                <CountryName name={t(country.key)} needsFootnote={country.needsFootnote} />
               </label>
               <input {...getInputProps(field, { type: "number" })} min={0} inputMode="numeric" />
               <FieldError meta={field} />
@@ -153,6 +161,7 @@ function countryValues(activity: Activity | undefined, column: "planned" | "held
 
 /** Plans a new activity (no `activity`) or changes a planned one. */
 export function PlanForm({ activity, lastResult }: { activity?: Activity; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const formKey = activity?.key ?? "new";
   const [form, fields] = useForm<PlannedActivityForm>({
@@ -177,22 +186,31 @@ export function PlanForm({ activity, lastResult }: { activity?: Activity; lastRe
         </>
       ) : null}
       <FormErrors errors={form.errors} />
-      <SelectField label="Type" meta={fields.type} emptyOption="Choose the type" options={ACTIVITY_TYPES.map((t) => ({ value: t.id, label: t.label }))} />
-      <TextField label="Title" meta={fields.title} />
-      <DateField label="First day" hint="The day it begins." meta={fields.startsOn} />
-      <DateField label="Last day (optional)" hint="Only when it runs over several days." meta={fields.endsOn} />
-      <TextField label="Place" meta={fields.place} />
-      <CountryNumbers legend="Expected participants per country" hint="How many people from each country; leave a country empty if it takes no part." meta={fields.participants} />
+      <SelectField
+        label={t("implementationPage.activity.type")}
+        meta={fields.type}
+        emptyOption={t("implementationPage.form.chooseType")}
+        options={ACTIVITY_TYPES.map((type) => ({ value: type.id, label: activityTypeLabel(type.id, t) }))}
+      />
+      <TextField label={t("implementationPage.form.title")} meta={fields.title} />
+      <DateField label={t("implementationPage.form.firstDay")} hint={t("implementationPage.form.firstDayHint")} meta={fields.startsOn} />
+      <DateField label={t("implementationPage.form.lastDay")} hint={t("implementationPage.form.lastDayPlanHint")} meta={fields.endsOn} />
+      <TextField label={t("implementationPage.form.place")} meta={fields.place} />
+      <CountryNumbers legend={t("implementationPage.form.expectedPerCountry")} hint={t("implementationPage.form.expectedPerCountryHint")} meta={fields.participants} />
       <button type="submit" disabled={busy}>
-        {busy ? "Saving…" : activity ? "Save the plan" : "Add the activity to the plan"}
+        {busy ? t("conceptNotePage.form.saving") : t(activity ? "implementationPage.form.savePlan" : "implementationPage.form.addToPlan")}
       </button>
     </Form>
   );
 }
 
-function ActivityReportForm({ activity, startedOn, lastResult }: { activity: Activity; startedOn: string | null; lastResult?: SubmissionResult<string[]> }) {
+/** The day implementation started, and that day as the page writes it; null before it started. */
+type StartedOn = { day: string; label: string } | null;
+
+function ActivityReportForm({ activity, startedOn, lastResult }: { activity: Activity; startedOn: StartedOn; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
-  const schema = activityReportSchemaFrom(startedOn);
+  const schema = activityReportSchemaFrom(startedOn, t);
   const [form, fields] = useForm<ActivityReportValues>({
     id: `report-${activity.key}`,
     lastResult,
@@ -218,22 +236,23 @@ function ActivityReportForm({ activity, startedOn, lastResult }: { activity: Act
       <input {...getInputProps(fields.activityKey, { type: "hidden" })} />
       <FormErrors errors={form.errors} />
       <DateField
-        label="Date it was held"
-        hint={startedOn ? `The first day: on or after ${formatDay(startedOn)}, when implementation started.` : "The first day."}
+        label={t("implementationPage.form.heldOn")}
+        hint={startedOn ? t("implementationPage.form.heldOnHintFrom", { day: startedOn.label }) : t("implementationPage.form.heldOnHint")}
         meta={fields.heldOn}
       />
-      <DateField label="Last day (optional)" hint="Only when it ran over several days." meta={fields.heldUntil} />
-      <TextField label="Number of participants" type="number" meta={fields.participants} />
-      <CountryNumbers legend="Participants per country (optional)" hint="Given, they add up to the number of participants." meta={fields.byCountry} />
-      <TextAreaField label="Outcome" hint="What the activity achieved, in a few sentences." meta={fields.outcome} />
+      <DateField label={t("implementationPage.form.lastDay")} hint={t("implementationPage.form.lastDayHeldHint")} meta={fields.heldUntil} />
+      <TextField label={t("implementationPage.form.participants")} type="number" meta={fields.participants} />
+      <CountryNumbers legend={t("implementationPage.form.perCountry")} hint={t("implementationPage.form.perCountryHint")} meta={fields.byCountry} />
+      <TextAreaField label={t("implementationPage.activity.outcome")} hint={t("implementationPage.form.outcomeHint")} meta={fields.outcome} />
       <button type="submit" disabled={busy}>
-        {busy ? "Sending…" : activity.report ? "Send the corrected report" : "Report the activity as held"}
+        {busy ? t("implementationPage.form.sending") : t(activity.report ? "implementationPage.form.sendCorrected" : "implementationPage.form.reportHeld")}
       </button>
     </Form>
   );
 }
 
 export function CompletionReport({ page, lastResult }: { page: ImplementationPageData; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const [form, fields] = useForm<CompletionReportForm>({
     id: "completion-report",
@@ -261,7 +280,7 @@ export function CompletionReport({ page, lastResult }: { page: ImplementationPag
       const submission = parseWithZod(formData, { schema: completionReportSchema });
       if (submission.status === "success") return null;
       form.validate();
-      return "Not saved: some answers need fixing, see the messages beside them.";
+      return t("conceptNotePage.form.notSaved");
     },
   });
   const formProps = getFormProps(form);
@@ -280,33 +299,23 @@ export function CompletionReport({ page, lastResult }: { page: ImplementationPag
     >
       {/* Enter in a field presses the first button: make that "save", not "submit". */}
       <button type="submit" name="intent" value="saveReport" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-        Save
+        {t("conceptNotePage.form.save")}
       </button>
       <input type="hidden" name={fields.version.name} value={autosave.revision} />
       <FormErrors errors={form.errors} />
       <p>
-        When the activities are over, say what the proposal achieved and what you learnt.{" "}
-        {hydrated ? "Your changes are saved automatically as you type." : "Save as often as you like."}
+        {t("implementationPage.report.intro")} {t(hydrated ? "conceptNotePage.form.autosaved" : "implementationPage.report.saveOften")}
       </p>
-      <TextAreaField label="What was achieved" hint="The results, compared with what the proposal set out to do." meta={fields.outcome} />
-      <TextAreaField
-        label="Lessons learnt"
-        hint="What worked, what did not, and what the TAF team should change for the next proposals."
-        meta={fields.lessonsLearnt}
-      />
-      {unreported > 0 ? (
-        <p className="notice">
-          {unreported} of {page.activities.length} activities {unreported === 1 ? "is" : "are"} not reported as held yet. Report them above
-          before you submit, or explain in the report why they did not take place.
-        </p>
-      ) : null}
+      <TextAreaField label={t("implementationPage.report.achieved")} hint={t("implementationPage.report.achievedHint")} meta={fields.outcome} />
+      <TextAreaField label={t("implementationPage.report.lessons")} hint={t("implementationPage.report.lessonsHint")} meta={fields.lessonsLearnt} />
+      {unreported > 0 ? <p className="notice">{t("implementationPage.report.unreported", { count: unreported, total: page.activities.length })}</p> : null}
       <AutosaveStatus status={autosave.status} hydrated={hydrated} />
       <div className="actions">
         <button type="submit" name="intent" value="saveReport" className="secondary" disabled={pending === "saveReport"}>
-          {pending === "saveReport" ? "Saving…" : "Save the completion report"}
+          {pending === "saveReport" ? t("conceptNotePage.form.saving") : t("implementationPage.report.save")}
         </button>
         <button type="submit" name="intent" value="submitReport" disabled={pending === "submitReport"}>
-          {pending === "submitReport" ? "Submitting…" : "Submit the completion report"}
+          {pending === "submitReport" ? t("conceptNotePage.form.submitting") : t("implementationPage.report.submit")}
         </button>
       </div>
     </Form>
@@ -314,18 +323,20 @@ export function CompletionReport({ page, lastResult }: { page: ImplementationPag
 }
 
 export function CompletionReportView({ report, ongoing }: { report: ImplementationPageData["completionReport"]; ongoing: boolean }) {
+  const { t } = useTranslation();
+  const typed = useTextLanguage("en");
   if (!report.outcome && !report.lessonsLearnt) {
-    return <p className="empty">{ongoing ? "The lead institution writes it when the activities are over." : "Not written yet."}</p>;
+    return <p className="empty">{t(ongoing ? "implementationPage.report.writtenLater" : "implementationPage.report.notWritten")}</p>;
   }
   return (
     <dl className="answers">
       <div>
-        <dt>What was achieved</dt>
-        <dd>{report.outcome ? <span className="prose">{report.outcome}</span> : <span className="muted">Not answered yet</span>}</dd>
+        <dt>{t("implementationPage.report.achieved")}</dt>
+        <dd>{report.outcome ? <span className="prose" {...typed}>{report.outcome}</span> : <span className="muted">{t("conceptNotePage.view.notAnswered")}</span>}</dd>
       </div>
       <div>
-        <dt>Lessons learnt</dt>
-        <dd>{report.lessonsLearnt ? <span className="prose">{report.lessonsLearnt}</span> : <span className="muted">Not answered yet</span>}</dd>
+        <dt>{t("implementationPage.report.lessons")}</dt>
+        <dd>{report.lessonsLearnt ? <span className="prose" {...typed}>{report.lessonsLearnt}</span> : <span className="muted">{t("conceptNotePage.view.notAnswered")}</span>}</dd>
       </div>
     </dl>
   );
