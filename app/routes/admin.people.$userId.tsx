@@ -11,7 +11,7 @@ import { AccountAccessSection, EditPersonSection, ResendInvitationSection } from
 import { SecondFactorSection } from "../components/people/second-factor-section";
 import { RoleList, StatusBadge } from "../components/person";
 import { readForm } from "../forms.server";
-import { translatorOf } from "../i18n.server";
+import { translateReply, translatorOf } from "../i18n.server";
 import type { Outcome } from "../people/people.server";
 import { deactivatePerson, findPerson, reactivatePerson, resendInvitation, updatePerson } from "../people/people.server";
 import { personIdOf, personNotFound, personPage } from "../people/person-page.server";
@@ -42,30 +42,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const ip = clientIp(request);
+  const t = await translatorOf(request);
   // Each form has its own schema; only the edit form and the confirmation carry fields.
   let answer: { reply: (options?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]> };
   let outcome: Outcome;
   if (intent === "update") {
     const submission = parseWithZod(formData, { schema: editPersonSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return { intent, result: translateReply(submission.reply(), t) };
     answer = submission;
     outcome = updatePerson(admin, userId, submission.value, ip);
   } else if (intent === "deactivate") {
     const submission = parseWithZod(formData, { schema: deactivatePersonSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return { intent, result: translateReply(submission.reply(), t) };
     answer = submission;
     outcome = deactivatePerson(admin, userId, ip);
   } else if (intent === "resetSecondFactor") {
     answer = parseWithZod(formData, { schema: noFieldsSchema });
     const reset = resetSecondFactor(admin, userId, ip);
-    const t = await translatorOf(request);
     outcome = reset.ok ? reset : { ok: false, formErrors: [t(reset.message)] };
   } else {
     answer = parseWithZod(formData, { schema: noFieldsSchema });
     outcome = intent === "resendInvitation" ? resendInvitation(admin, userId, ip) : reactivatePerson(admin, userId, ip);
   }
   if (!outcome.ok) {
-    return { intent, result: answer.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };
+    return { intent, result: translateReply(answer.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), t) };
   }
   const notices: Record<Intent, string> = {
     update: "updated",

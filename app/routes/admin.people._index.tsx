@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
 import { ROLE_LABELS } from "../components/membership";
-import { PERSON_STATUS_LABELS, RoleList, StatusBadge } from "../components/person";
+import { personStatusLabel, RoleList, StatusBadge } from "../components/person";
 import type { PersonStatus } from "../people/person-schema";
 import { personStatuses } from "../people/person-schema";
 import { listPeople } from "../people/people.server";
@@ -65,7 +65,7 @@ export default function People() {
           label="Status"
           value={filter.status}
           anyLabel="Any status"
-          options={personStatuses.map((status) => ({ value: status, label: PERSON_STATUS_LABELS[status] }))}
+          options={personStatuses.map((status) => ({ value: status, label: personStatusLabel(status, t) }))}
         />
         <div className="actions">
           <button type="submit">Show people</button>
