@@ -48,7 +48,6 @@ export const UNTRANSLATED_FILES: readonly string[] = [
   "app/routes/admin.mailbox.$messageId.tsx",
   "app/routes/admin.mailbox._index.tsx",
   "app/routes/admin.people.$userId.tsx",
-  "app/routes/admin.people._index.tsx",
   "app/routes/admin.reports.tsx",
   "app/routes/admin.reports[.pdf].tsx",
   "app/routes/admin.rounds.$roundId_.decisions.tsx",

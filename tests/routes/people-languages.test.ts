@@ -4,6 +4,7 @@ import { outbox, users } from "../../db/schema";
 import { db } from "../../app/db.server";
 import * as root from "../../app/root";
 import * as personPage from "../../app/routes/admin.people.$userId";
+import * as people from "../../app/routes/admin.people._index";
 import * as invite from "../../app/routes/admin.people.invite";
 import { usualLanguageOf } from "../../app/people/person-schema";
 import { load, signInAs, submit } from "../support/http";
@@ -80,5 +81,13 @@ describe("the first invitation in the invitee's language", () => {
     const reply = (await submit(invite, "/admin/people/invite", { name: "", email: "x", role: "applicant" }, { cookie: await adminIn("sq") })) as Reply;
     expect(reply.result.error?.name).toEqual(["Shkruani emrin e plotë të personit."]);
     expect(reply.result.error?.institutionId).toEqual(["Aplikanti i përket një institucioni: zgjidheni atë."]);
+  });
+});
+
+describe("the people pages in another language", () => {
+  it("names the list of people in BCMS", async () => {
+    const page = (await load(people, "/admin/people?role=reviewer", { cookie: await adminIn("sr-Latn") })) as Awaited<ReturnType<typeof people.loader>>;
+    expect(page.title).toBe("Osobe · Portal TAF");
+    expect(page.pages.total).toBe(2);
   });
 });
