@@ -1,7 +1,10 @@
+import { useTranslation } from "react-i18next";
+
 type Entry = { id: number; at: string; what: string; by: string };
 
 /** Recent audit entries about something: when, what, and who did it. */
 export function AuditTable({ entries, caption, empty }: { entries: Entry[]; caption: string; empty: string }) {
+  const { t } = useTranslation();
   if (!entries.length) return <p className="empty">{empty}</p>;
   return (
     <div className="table-scroll">
@@ -9,17 +12,17 @@ export function AuditTable({ entries, caption, empty }: { entries: Entry[]; capt
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">By</th>
+            <th scope="col">{t("auditActivity.when")}</th>
+            <th scope="col">{t("auditActivity.what")}</th>
+            <th scope="col">{t("auditActivity.by")}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td data-label="When">{entry.at}</td>
-              <td className="text" data-label="What">{entry.what}</td>
-              <td className="text" data-label="By">{entry.by}</td>
+              <td data-label={t("auditActivity.when")}>{entry.at}</td>
+              <td className="text" data-label={t("auditActivity.what")}>{entry.what}</td>
+              <td className="text" data-label={t("auditActivity.by")}>{entry.by}</td>
             </tr>
           ))}
         </tbody>

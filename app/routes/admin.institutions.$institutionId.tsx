@@ -15,22 +15,26 @@ import { institutionIdOf, institutionNotFound, institutionPage } from "../instit
 import { findInstitution, updateInstitution } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";
 import { readForm } from "../forms.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.institution.name ?? "Institution"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manageInstitutions");
-  return institutionPage(institutionIdOf(params.institutionId));
+  const t = await translatorOf(request);
+  const page = institutionPage(institutionIdOf(params.institutionId), t, await pageLanguage(request));
+  return { ...page, title: t("layout.pageTitle", { page: page.institution.name }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageInstitutions");
   const id = institutionIdOf(params.institutionId);
   if (!findInstitution(id)) institutionNotFound();
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema: institutionSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), t) };
   const outcome = updateInstitution(admin, id, submission.value, clientIp(request));
-  if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };
+  if (!outcome.ok) return { result: translateReply(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), t) };
   throw redirect(`/admin/institutions/${id}?notice=updated`);
 }
 

@@ -90,4 +90,16 @@ describe("the people pages in another language", () => {
     expect(page.title).toBe("Osobe · Portal TAF");
     expect(page.pages.total).toBe(2);
   });
+
+  it("shows a person's page in Serbian Cyrillic: the activity's words and dates, and the refusals", async () => {
+    const cookie = await adminIn("sr-Cyrl");
+    await submit(invite, "/admin/people/invite", invitation("milan.jovanovic@mup.example", "Kosovo* Police", "sr-Cyrl"), { cookie });
+    const invited = String(db().select().from(users).where(eq(users.email, "milan.jovanovic@mup.example")).get()!.id);
+    const page = (await load(personPage, `/admin/people/${invited}`, { cookie, params: { userId: invited } })) as Awaited<ReturnType<typeof personPage.loader>>;
+    expect(page.person.createdAt).toContain("(бриселско време)");
+    expect(page.activity.map((entry) => entry.what)).toEqual(["Позван"]);
+    const id = String(db().select().from(users).where(eq(users.email, "admin@taf.example")).get()!.id);
+    const reply = (await submit(personPage, `/admin/people/${id}`, { intent: "deactivate", confirm: "on" }, { cookie, params: { userId: id } })) as Reply;
+    expect(reply.result.error?.[""]).toEqual(["Не можете деактивирати свој налог. Други администратор то може учинити."]);
+  });
 });
