@@ -1,22 +1,33 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES } from "../../workflows/vocabulary";
-import { countryLabel } from "../../workflows/countries";
+import { useTranslation } from "react-i18next";
+import { INSTITUTION_TYPES, institutionTypeLabel } from "../../workflows/vocabulary";
+import { countryNameIn, WB6_COUNTRIES } from "../../workflows/countries";
+import type { Translate } from "../../workflows/words";
+import { inEnglish } from "../../workflows/words";
 import type { CountryChoice } from "../institutions/institution-schema";
 import { CheckboxField, SelectField, TextField } from "./fields";
 
-export const institutionTypeOptions = INSTITUTION_TYPES.map((type) => ({ value: type, label: INSTITUTION_TYPE_LABELS[type] }));
+export function institutionTypeOptions(t: Translate) {
+  return INSTITUTION_TYPES.map((type) => ({ value: type, label: institutionTypeLabel(type, t) }));
+}
 
 /** "Chapters 23 and 24", "Chapter 24", or null when no mandate is recorded. */
-export function mandateText(chapter23: boolean, chapter24: boolean) {
-  if (chapter23 && chapter24) return "Chapters 23 and 24";
-  if (chapter23) return "Chapter 23";
-  if (chapter24) return "Chapter 24";
+export function mandateText(chapter23: boolean, chapter24: boolean, t: Translate) {
+  if (chapter23 && chapter24) return t("institutionForm.mandate.both");
+  if (chapter23) return t("institutionForm.mandate.chapter23");
+  if (chapter24) return t("institutionForm.mandate.chapter24");
   return null;
 }
 
+/** A country's name in the reader's words, without the asterisk CountryName adds with its link. */
+export function countryWordIn(code: string, t: Translate): string {
+  const country = WB6_COUNTRIES.find((c) => c.code === code);
+  return country ? t(country.key) : countryNameIn(code, t);
+}
+
 /** Options for a country select; option text cannot hold a link, so Kosovo* carries a plain asterisk. */
-export function countryOptions(countries: CountryChoice[]) {
-  return countries.map((c) => ({ value: c.code, label: countryLabel(c.name, c.needsFootnote) }));
+export function countryOptions(countries: CountryChoice[], t: Translate = inEnglish) {
+  return countries.map((c) => ({ value: c.code, label: countryNameIn(c.code, t) }));
 }
 
 type Meta = FieldMetadata<string | number | boolean | undefined | null>;
@@ -29,27 +40,21 @@ export function InstitutionFields({
   fields: Record<"name" | "countryCode" | "type" | "chapter23" | "chapter24" | "active", Meta>;
   countries: CountryChoice[];
 }) {
+  const { t } = useTranslation();
   return (
     <>
-      <TextField label="Name" hint="The official name in English, e.g. “Prosecutor's Office for Organised Crime of Serbia”." meta={fields.name} />
-      <SelectField label="Country" meta={fields.countryCode} options={countryOptions(countries)} emptyOption="Choose a country" />
-      <SelectField label="Type of institution" meta={fields.type} options={institutionTypeOptions} emptyOption="Choose a type" />
+      <TextField label={t("institutionForm.name")} hint={t("institutionForm.nameHint")} meta={fields.name} />
+      <SelectField label={t("institutionForm.country")} meta={fields.countryCode} options={countryOptions(countries, t)} emptyOption={t("personForms.field.chooseCountry")} />
+      <SelectField label={t("institutionForm.type")} meta={fields.type} options={institutionTypeOptions(t)} emptyOption={t("institutionForm.chooseType")} />
       <div className="field">
         <fieldset>
-        <legend>Mandate under the EU acquis</legend>
-        <span className="hint">
-          Eligible institutions have a mandate under Chapter 23, Chapter 24 or both. You can save an institution
-          without one, but proposals it takes part in may then fail the eligibility check.
-        </span>
-        <CheckboxField label="Chapter 23: judiciary and fundamental rights" meta={fields.chapter23} />
-        <CheckboxField label="Chapter 24: justice, freedom and security" meta={fields.chapter24} />
+        <legend>{t("institutionForm.mandateLegend")}</legend>
+        <span className="hint">{t("institutionForm.mandateHint")}</span>
+        <CheckboxField label={t("institutionForm.chapter23")} meta={fields.chapter23} />
+        <CheckboxField label={t("institutionForm.chapter24")} meta={fields.chapter24} />
         </fieldset>
       </div>
-      <CheckboxField
-        label="Active"
-        hint="An institution that is not active keeps its people and history, but cannot be chosen for new accounts."
-        meta={fields.active}
-      />
+      <CheckboxField label={t("institutionForm.active")} hint={t("institutionForm.activeHint")} meta={fields.active} />
     </>
   );
 }

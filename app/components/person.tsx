@@ -4,12 +4,13 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
-import { countryNameIn, WB6_COUNTRIES } from "../../workflows/countries";
+import { countryNameIn } from "../../workflows/countries";
 import type { Translate } from "../../workflows/words";
 import type { CountryChoice, InstitutionChoice } from "../institutions/institution-schema";
 import type { PersonStatus, RoleView } from "../people/person-schema";
 import { CountryName } from "./country";
 import { FieldError, SelectField, TextField } from "./fields";
+import { countryWordIn } from "./institution";
 
 // What the people pages show: the words for a person's roles and status, and the role fields of
 // the invite and edit forms.
@@ -45,16 +46,10 @@ export function StatusBadge({ status }: { status: PersonStatus }) {
   return <span className={`badge ${tone}`}>{personStatusLabel(status, t)}</span>;
 }
 
-/** A country's name in the reader's words, without the asterisk CountryName adds with its link. */
-function countryWord(code: string, t: Translate): string {
-  const country = WB6_COUNTRIES.find((c) => c.code === code);
-  return country ? t(country.key) : countryNameIn(code, t);
-}
-
 /** A role in words; Kosovo* keeps its asterisk linked to the footnote. */
 export function RoleText({ role }: { role: RoleView }) {
   const { t } = useTranslation();
-  const country = role.countryCode ? <CountryName name={countryWord(role.countryCode, t)} needsFootnote={role.countryNeedsFootnote} /> : null;
+  const country = role.countryCode ? <CountryName name={countryWordIn(role.countryCode, t)} needsFootnote={role.countryNeedsFootnote} /> : null;
   switch (role.role) {
     case "applicant":
       return (

@@ -36,6 +36,6 @@ export function institutionPage(institutionId: number, t: TFunction, language: P
     people: institutionPeople(institution.id),
     activity: auditActivity("institution", institution.id, auditActionWords(t), t, language),
     countries: listCountries(),
-    ...mergeLinks(institution.id),
+    ...mergeLinks(institution.id, language),
   };
 }
