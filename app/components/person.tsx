@@ -96,10 +96,13 @@ export function RoleFields({
   fields,
   institutions,
   countries,
+  onInstitutionChange,
 }: {
   fields: Record<"role" | "institutionId" | "countryCode" | "affiliation", Meta>;
   institutions: InstitutionChoice[];
   countries: CountryChoice[];
+  /** Called with the institution chosen, in the browser. */
+  onInstitutionChange?: (institutionId: string) => void;
 }) {
   const { t } = useTranslation();
   const [hydrated, setHydrated] = useState(false);
@@ -123,7 +126,10 @@ export function RoleFields({
           <span className="hint" id={fields.institutionId.descriptionId}>
             {hydrated ? t("personForms.field.institutionHint") : t("personForms.field.institutionHintAll")}
           </span>
-          <select {...getSelectProps(fields.institutionId, { ariaDescribedBy: fields.institutionId.descriptionId })}>
+          <select
+            {...getSelectProps(fields.institutionId, { ariaDescribedBy: fields.institutionId.descriptionId })}
+            onChange={(event) => onInstitutionChange?.(event.currentTarget.value)}
+          >
             <option value="">{t("personForms.field.chooseInstitution")}</option>
             {groups.map((group) => (
               <optgroup key={group.country.code} label={countryNameIn(group.country.code, t)}>

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "../../workflows/languages";
 import { clientIp } from "../auth/session.server";
@@ -57,12 +57,10 @@ export default function InvitePerson() {
   // Choosing an institution proposes its country's usual language, until the administrator
   // picks a language themselves. Without JavaScript the page's language stays the default.
   const languageChosen = useRef(false);
-  const institutionCountry = institutions.find((i) => String(i.id) === fields.institutionId.value)?.countryCode;
-  const { update } = form;
-  useEffect(() => {
-    const usual = usualLanguageOf(institutionCountry);
-    if (usual && !languageChosen.current) update({ name: fields.locale.name, value: usual });
-  }, [institutionCountry, update, fields.locale.name]);
+  function proposeLanguageOf(institutionId: string) {
+    const usual = usualLanguageOf(institutions.find((i) => String(i.id) === institutionId)?.countryCode);
+    if (usual && !languageChosen.current) form.update({ name: fields.locale.name, value: usual });
+  }
   return (
     <div className="narrow">
       <p>
@@ -75,7 +73,7 @@ export default function InvitePerson() {
         <TextField label={t("personForms.field.name")} autoComplete="off" meta={fields.name} />
         <TextField label={t("invitePage.email")} type="email" autoComplete="off" hint={t("invitePage.emailHint")} meta={fields.email} />
         <TextField label={t("personForms.field.jobTitle")} hint={t("invitePage.jobTitleHint")} meta={fields.jobTitle} />
-        <RoleFields fields={fields} institutions={institutions} countries={countries} />
+        <RoleFields fields={fields} institutions={institutions} countries={countries} onInstitutionChange={proposeLanguageOf} />
         <div className="field">
           <label htmlFor={fields.locale.id}>{t("invitePage.language")}</label>
           <span className="hint" id={fields.locale.descriptionId}>
