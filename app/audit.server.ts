@@ -2,7 +2,9 @@ import type { Tx } from "../db/client";
 import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { auditLog, users } from "../db/schema";
-import { formatBrussels } from "../workflows/time";
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../workflows/languages";
+import { formatBrusselsIn } from "../workflows/time";
 import { db } from "./db.server";
 
 /** Who the audit log records as acting: a person by id and name, or no one (the portal itself). */
@@ -53,11 +55,17 @@ function auditTrail(subjectType: string, subjectId: number, limit = 20) {
  * action without words shows its own name), and a person who acted on their own account is
  * "themselves".
  */
-export function auditActivity(subjectType: "user" | "institution", subjectId: number, actionWords: Record<string, string>) {
+export function auditActivity(
+  subjectType: "user" | "institution",
+  subjectId: number,
+  actionWords: Record<string, string>,
+  t: TFunction,
+  language: PageLanguage,
+) {
   return auditTrail(subjectType, subjectId).map((entry) => ({
     id: entry.id,
-    at: formatBrussels(entry.at),
+    at: formatBrusselsIn(language, entry.at),
     what: actionWords[entry.action] ?? entry.action,
-    by: subjectType === "user" && entry.actorId === subjectId ? "themselves" : (entry.actorName ?? "the portal"),
+    by: subjectType === "user" && entry.actorId === subjectId ? t("auditActivity.themselves") : (entry.actorName ?? t("auditActivity.portal")),
   }));
 }

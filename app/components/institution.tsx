@@ -1,36 +1,33 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, institutionTypeLabel } from "../../workflows/vocabulary";
+import { INSTITUTION_TYPES, institutionTypeLabel } from "../../workflows/vocabulary";
+import { countryNameIn, WB6_COUNTRIES } from "../../workflows/countries";
 import type { Translate } from "../../workflows/words";
-import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
+import { inEnglish } from "../../workflows/words";
 import type { CountryChoice } from "../institutions/institution-schema";
 import { CheckboxField, SelectField, TextField } from "./fields";
 
-/** The types in English, for the pages that still write English (the institutions' list). */
-export const institutionTypeOptions = INSTITUTION_TYPES.map((type) => ({ value: type, label: INSTITUTION_TYPE_LABELS[type] }));
-
-/** The types in the page's language. */
-export function institutionTypeOptionsIn(t: Translate) {
+export function institutionTypeOptions(t: Translate) {
   return INSTITUTION_TYPES.map((type) => ({ value: type, label: institutionTypeLabel(type, t) }));
 }
 
-/** "Chapters 23 and 24", "Chapter 24", or null when no mandate is recorded; in the page's words when given `t`. */
-export function mandateText(chapter23: boolean, chapter24: boolean, t?: Translate) {
-  if (chapter23 && chapter24) return t ? t("institutionCard.mandate.both") : "Chapters 23 and 24";
-  if (chapter23) return t ? t("institutionCard.mandate.chapter23") : "Chapter 23";
-  if (chapter24) return t ? t("institutionCard.mandate.chapter24") : "Chapter 24";
+/** "Chapters 23 and 24", "Chapter 24", or null when no mandate is recorded. */
+export function mandateText(chapter23: boolean, chapter24: boolean, t: Translate) {
+  if (chapter23 && chapter24) return t("institutionForm.mandate.both");
+  if (chapter23) return t("institutionForm.mandate.chapter23");
+  if (chapter24) return t("institutionForm.mandate.chapter24");
   return null;
 }
 
-/**
- * Options for a country select; option text cannot hold a link, so Kosovo* carries a plain
- * asterisk. Given `t`, the WB6 are named in the page's language.
- */
-export function countryOptions(countries: CountryChoice[], t?: Translate) {
-  return countries.map((c) => {
-    const wb6 = t ? WB6_COUNTRIES.find((country) => country.code === c.code) : undefined;
-    return { value: c.code, label: countryLabel(wb6 && t ? t(wb6.key) : c.name, c.needsFootnote) };
-  });
+/** A country's name in the reader's words, without the asterisk CountryName adds with its link. */
+export function countryWordIn(code: string, t: Translate): string {
+  const country = WB6_COUNTRIES.find((c) => c.code === code);
+  return country ? t(country.key) : countryNameIn(code, t);
+}
+
+/** Options for a country select; option text cannot hold a link, so Kosovo* carries a plain asterisk. */
+export function countryOptions(countries: CountryChoice[], t: Translate = inEnglish) {
+  return countries.map((c) => ({ value: c.code, label: countryNameIn(c.code, t) }));
 }
 
 type Meta = FieldMetadata<string | number | boolean | undefined | null>;
@@ -46,18 +43,18 @@ export function InstitutionFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextField label={t("institutionCard.name")} hint={t("institutionCard.nameHint")} meta={fields.name} />
-      <SelectField label={t("institutionCard.country")} meta={fields.countryCode} options={countryOptions(countries, t)} emptyOption={t("institutionCard.chooseCountry")} />
-      <SelectField label={t("institutionCard.type")} meta={fields.type} options={institutionTypeOptionsIn(t)} emptyOption={t("institutionCard.chooseType")} />
+      <TextField label={t("institutionForm.name")} hint={t("institutionForm.nameHint")} meta={fields.name} />
+      <SelectField label={t("institutionForm.country")} meta={fields.countryCode} options={countryOptions(countries, t)} emptyOption={t("personForms.field.chooseCountry")} />
+      <SelectField label={t("institutionForm.type")} meta={fields.type} options={institutionTypeOptions(t)} emptyOption={t("institutionForm.chooseType")} />
       <div className="field">
         <fieldset>
-          <legend>{t("institutionCard.mandate.legend")}</legend>
-          <span className="hint">{t("institutionCard.mandate.hint")}</span>
-          <CheckboxField label={t("institutionCard.mandate.chapter23Field")} meta={fields.chapter23} />
-          <CheckboxField label={t("institutionCard.mandate.chapter24Field")} meta={fields.chapter24} />
+        <legend>{t("institutionForm.mandateLegend")}</legend>
+        <span className="hint">{t("institutionForm.mandateHint")}</span>
+        <CheckboxField label={t("institutionForm.chapter23")} meta={fields.chapter23} />
+        <CheckboxField label={t("institutionForm.chapter24")} meta={fields.chapter24} />
         </fieldset>
       </div>
-      <CheckboxField label={t("institutionCard.active")} hint={t("institutionCard.activeHint")} meta={fields.active} />
+      <CheckboxField label={t("institutionForm.active")} hint={t("institutionForm.activeHint")} meta={fields.active} />
     </>
   );
 }

@@ -1,53 +1,79 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getSelectProps } from "@conform-to/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
-import { countryLabel } from "../../workflows/countries";
+import { countryNameIn } from "../../workflows/countries";
+import type { Translate } from "../../workflows/words";
 import type { CountryChoice, InstitutionChoice } from "../institutions/institution-schema";
 import type { PersonStatus, RoleView } from "../people/person-schema";
 import { CountryName } from "./country";
 import { FieldError, SelectField, TextField } from "./fields";
-import { countryOptions } from "./institution";
-import { ROLE_LABELS } from "./membership";
+import { countryWordIn } from "./institution";
 
 // What the people pages show: the words for a person's roles and status, and the role fields of
 // the invite and edit forms.
 
+/** A role's name in the reader's words. */
+export function roleLabel(role: Role, t: Translate): string {
+  switch (role) {
+    case "applicant":
+      return t("personForms.role.applicant");
+    case "administrator":
+      return t("personForms.role.administrator");
+    case "reviewer":
+      return t("personForms.role.reviewer");
+    case "countryAdvisor":
+      return t("personForms.role.countryAdvisor");
+  }
+}
 
-export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = {
-  active: "Active",
-  invited: "Invited, not yet signed in",
-  deactivated: "Deactivated",
-};
+export function personStatusLabel(status: PersonStatus, t: Translate): string {
+  switch (status) {
+    case "active":
+      return t("personForms.status.active");
+    case "invited":
+      return t("personForms.status.invited");
+    case "deactivated":
+      return t("personForms.status.deactivated");
+  }
+}
 
 export function StatusBadge({ status }: { status: PersonStatus }) {
+  const { t } = useTranslation();
   const tone = status === "active" ? "ok" : status === "invited" ? "warn" : "off";
-  return <span className={`badge ${tone}`}>{PERSON_STATUS_LABELS[status]}</span>;
+  return <span className={`badge ${tone}`}>{personStatusLabel(status, t)}</span>;
 }
 
 /** A role in words; Kosovo* keeps its asterisk linked to the footnote. */
 export function RoleText({ role }: { role: RoleView }) {
-  const country = role.countryName ? <CountryName name={role.countryName} needsFootnote={role.countryNeedsFootnote} /> : null;
+  const { t } = useTranslation();
+  const country = role.countryCode ? <CountryName name={countryWordIn(role.countryCode, t)} needsFootnote={role.countryNeedsFootnote} /> : null;
   switch (role.role) {
     case "applicant":
       return (
         <>
-          Applicant at {role.institutionName ?? "an institution"}
+          {t("personForms.roleText.applicantAt", { institution: role.institutionName ?? t("personForms.roleText.someInstitution") })}
           {country ? <>, {country}</> : null}
         </>
       );
     case "reviewer":
-      return <>Reviewer{role.affiliation ? ` (${role.affiliation})` : ""}</>;
+      return <>{role.affiliation ? t("personForms.roleText.reviewerFor", { affiliation: role.affiliation }) : roleLabel("reviewer", t)}</>;
     case "countryAdvisor":
-      return <>Country advisor for {country ?? "a country"}</>;
+      return (
+        <>
+          {t("personForms.roleText.advisorFor")} {country ?? t("personForms.roleText.someCountry")}
+        </>
+      );
     case "administrator":
-      return <>{ROLE_LABELS.administrator}</>;
+      return <>{roleLabel("administrator", t)}</>;
   }
 }
 
 export function RoleList({ roles }: { roles: RoleView[] }) {
-  if (!roles.length) return <span className="muted">No role</span>;
+  const { t } = useTranslation();
+  if (!roles.length) return <span className="muted">{t("personForms.roleText.none")}</span>;
   if (roles.length === 1) return <RoleText role={roles[0]!} />;
   return (
     <ul>
@@ -70,11 +96,15 @@ export function RoleFields({
   fields,
   institutions,
   countries,
+  onInstitutionChange,
 }: {
   fields: Record<"role" | "institutionId" | "countryCode" | "affiliation", Meta>;
   institutions: InstitutionChoice[];
   countries: CountryChoice[];
+  /** Called with the institution chosen, in the browser. */
+  onInstitutionChange?: (institutionId: string) => void;
 }) {
+  const { t } = useTranslation();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const role = fields.role.value;
@@ -84,21 +114,28 @@ export function RoleFields({
     .filter((group) => group.institutions.length > 0);
   return (
     <>
-      <SelectField label="Role" meta={fields.role} options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} emptyOption="Choose a role" />
+      <SelectField
+        label={t("personForms.field.role")}
+        meta={fields.role}
+        options={roles.map((r) => ({ value: r, label: roleLabel(r, t) }))}
+        emptyOption={t("personForms.field.chooseRole")}
+      />
       {shows("applicant") ? (
         <div className="field">
-          <label htmlFor={fields.institutionId.id}>Institution</label>
+          <label htmlFor={fields.institutionId.id}>{t("personForms.field.institution")}</label>
           <span className="hint" id={fields.institutionId.descriptionId}>
-            {hydrated ? "The institution the applicant works for." : "Needed for applicants only: the institution they work for."}
+            {hydrated ? t("personForms.field.institutionHint") : t("personForms.field.institutionHintAll")}
           </span>
-          <select {...getSelectProps(fields.institutionId, { ariaDescribedBy: fields.institutionId.descriptionId })}>
-            <option value="">Choose an institution</option>
+          <select
+            {...getSelectProps(fields.institutionId, { ariaDescribedBy: fields.institutionId.descriptionId })}
+            onChange={(event) => onInstitutionChange?.(event.currentTarget.value)}
+          >
+            <option value="">{t("personForms.field.chooseInstitution")}</option>
             {groups.map((group) => (
-              <optgroup key={group.country.code} label={countryLabel(group.country.name, group.country.needsFootnote)}>
+              <optgroup key={group.country.code} label={countryNameIn(group.country.code, t)}>
                 {group.institutions.map((institution) => (
                   <option key={institution.id} value={String(institution.id)}>
-                    {institution.name}
-                    {institution.active ? "" : " (not active)"}
+                    {institution.active ? institution.name : t("personForms.field.inactiveInstitution", { name: institution.name })}
                   </option>
                 ))}
               </optgroup>
@@ -109,21 +146,17 @@ export function RoleFields({
       ) : null}
       {shows("countryAdvisor") ? (
         <SelectField
-          label="Country"
-          hint={hydrated ? "The country the advisor works in." : "Needed for country advisors only: the country they work in."}
+          label={t("personForms.field.country")}
+          hint={hydrated ? t("personForms.field.countryHint") : t("personForms.field.countryHintAll")}
           meta={fields.countryCode}
-          options={countryOptions(countries)}
-          emptyOption="Choose a country"
+          options={countries.map((c) => ({ value: c.code, label: countryNameIn(c.code, t) }))}
+          emptyOption={t("personForms.field.chooseCountry")}
         />
       ) : null}
       {shows("reviewer") ? (
         <TextField
-          label="Affiliation"
-          hint={
-            hydrated
-              ? "Whom the reviewer represents, e.g. “EU Delegation to Serbia”, “DG HOME” or “Project expert”."
-              : "Needed for reviewers only: whom they represent, e.g. “EU Delegation to Serbia”, “DG HOME” or “Project expert”."
-          }
+          label={t("personForms.field.affiliation")}
+          hint={hydrated ? t("personForms.field.affiliationHint") : t("personForms.field.affiliationHintAll")}
           meta={fields.affiliation}
         />
       ) : null}

@@ -1,4 +1,6 @@
-import { formatBrussels } from "../../workflows/time";
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import { idInAddress } from "../address.server";
 import { auditActivity } from "../audit.server";
 import { findInstitution, institutionPeople, listCountries } from "./institutions.server";
@@ -16,22 +18,24 @@ export function institutionIdOf(param: string | undefined) {
   return idInAddress(param, institutionNotFound);
 }
 
-const AUDIT_ACTION_LABELS: Record<string, string> = {
-  institutionCreated: "Added to the directory",
-  institutionUpdated: "Details changed",
-  institutionDeactivated: "Deactivated",
-  institutionReactivated: "Reactivated",
-  institutionMerged: "Merged into another institution",
-};
+function auditActionWords(t: TFunction): Record<string, string> {
+  return {
+    institutionCreated: t("institutionPage.action.institutionCreated"),
+    institutionUpdated: t("institutionPage.action.institutionUpdated"),
+    institutionDeactivated: t("institutionPage.action.institutionDeactivated"),
+    institutionReactivated: t("institutionPage.action.institutionReactivated"),
+    institutionMerged: t("institutionPage.action.institutionMerged"),
+  };
+}
 
-/** The institution's page for an administrator. */
-export function institutionPage(institutionId: number) {
+/** The institution's page for an administrator, in the page's language. */
+export function institutionPage(institutionId: number, t: TFunction, language: PageLanguage) {
   const institution = findInstitution(institutionId) ?? institutionNotFound();
   return {
-    institution: { ...institution, createdAt: formatBrussels(institution.createdAt) },
+    institution: { ...institution, createdAt: formatBrusselsIn(language, institution.createdAt) },
     people: institutionPeople(institution.id),
-    activity: auditActivity("institution", institution.id, AUDIT_ACTION_LABELS),
+    activity: auditActivity("institution", institution.id, auditActionWords(t), t, language),
     countries: listCountries(),
-    ...mergeLinks(institution.id),
+    ...mergeLinks(institution.id, language),
   };
 }

@@ -10,12 +10,12 @@ export type InstitutionChoice = { id: number; name: string; active: boolean; cou
 // allowed (the page warns): whether it makes a proposal ineligible is the round's criterion to
 // judge, and the directory should record the institution as it is.
 export const institutionSchema = z.object({
-  name: singleLine({ error: "Enter the institution's name." })
+  name: singleLine({ error: "institutionForm.error.name" })
     .trim()
-    .min(2, "Enter the institution's full name.")
-    .max(200, "Use at most 200 characters."),
-  countryCode: z.string({ error: "Choose the country." }).regex(/^[A-Z]{2}$/, "Choose the country."),
-  type: z.enum(INSTITUTION_TYPES, { error: "Choose the type of institution." }),
+    .min(2, "institutionForm.error.fullName")
+    .max(200, "personForms.error.tooLong200"),
+  countryCode: z.string({ error: "personForms.error.country" }).regex(/^[A-Z]{2}$/, "personForms.error.country"),
+  type: z.enum(INSTITUTION_TYPES, { error: "institutionForm.error.type" }),
   chapter23: z.boolean().default(false),
   chapter24: z.boolean().default(false),
   active: z.boolean().default(false),
@@ -25,9 +25,9 @@ export type InstitutionInput = z.infer<typeof institutionSchema>;
 
 // Merging a duplicate: the institution to keep and why, recorded in the audit log.
 export const mergeSchema = z.object({
-  into: z.coerce.number({ error: "Choose the institution to keep." }).int("Choose the institution to keep.").positive("Choose the institution to keep."),
-  reason: multiLine({ error: "Say why these two records are one institution." })
+  into: z.coerce.number({ error: "mergeInstitutions.error.into" }).int("mergeInstitutions.error.into").positive("mergeInstitutions.error.into"),
+  reason: multiLine({ error: "mergeInstitutions.error.reason" })
     .trim()
-    .min(10, "Say in a sentence why these two records are one institution.")
-    .max(1000, "Use at most 1000 characters."),
+    .min(10, "mergeInstitutions.error.reasonShort")
+    .max(1000, "mergeInstitutions.error.tooLong1000"),
 });

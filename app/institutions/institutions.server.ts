@@ -128,12 +128,12 @@ export function institutionPeople(institutionId: number) {
 }
 
 
-const DUPLICATE = "An institution with this name already exists in this country.";
+const DUPLICATE = "institutionRefusal.duplicate";
 
 /** Field errors for a country that does not exist or a name already used in that country. */
 function checkInstitution(tx: Tx, input: InstitutionInput, exceptId: number | null): Record<string, string[]> | null {
   if (!tx.select({ code: countries.code }).from(countries).where(eq(countries.code, input.countryCode)).get()) {
-    return { countryCode: ["Choose a country from the list."] };
+    return { countryCode: ["personForms.refusal.countryUnknown"] };
   }
   const sameName = tx
     .select({ id: institutions.id })
@@ -179,8 +179,8 @@ export function updateInstitution(actor: ActingPerson, institutionId: number, in
     return db().transaction<Outcome>(
       (tx) => {
         const before = tx.select().from(institutions).where(eq(institutions.id, institutionId)).get();
-        if (!before) return { ok: false, formErrors: ["This institution no longer exists."] };
-        if (before.mergedIntoId !== null) return { ok: false, formErrors: ["This institution was merged into another one: change the institution it was merged into."] };
+        if (!before) return { ok: false, formErrors: ["institutionRefusal.gone"] };
+        if (before.mergedIntoId !== null) return { ok: false, formErrors: ["institutionRefusal.merged"] };
         const fieldErrors = checkInstitution(tx, input, institutionId);
         if (fieldErrors) return { ok: false, fieldErrors };
         const changes = Object.fromEntries(

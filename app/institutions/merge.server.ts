@@ -5,7 +5,8 @@ import { institutions, memberships, proposalComments, proposalPartners, proposal
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
-import { formatBrussels } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 
 // Merging a duplicate institution into the one to keep: everything that points at the
 // duplicate now points at the kept one (proposals it leads, its partner rows, its people, its
@@ -14,7 +15,10 @@ import { formatBrussels } from "../../workflows/time";
 // search. Append-only history (proposal events, eligibility checks, the audit log) keeps the
 // duplicate's id: replaying a history reads it through `mergedInstitutionIds`.
 
-type Outcome = { ok: true } | { ok: false; message: string };
+/** Why a merge is refused: a catalogue key, and the institution's name where the sentence names it. */
+export type MergeRefusal = { key: string; name?: string };
+
+type Outcome = { ok: true } | { ok: false; refusal: MergeRefusal };
 
 // A confirmed partner stands behind the proposal; an invitation still may; a refusal does not.
 const STRENGTH: Record<PartnerStatus, number> = { declined: 0, invited: 1, confirmed: 2 };
@@ -33,14 +37,14 @@ function institutionRow(tx: Tx, id: number) {
   return tx.select().from(institutions).where(eq(institutions.id, id)).get() ?? null;
 }
 
-/** Why these two cannot be merged, in words; null when they can. */
-function refusal(duplicate: typeof institutions.$inferSelect | null, kept: typeof institutions.$inferSelect | null): string | null {
-  if (!duplicate) return "This institution no longer exists.";
-  if (duplicate.mergedIntoId !== null) return `${duplicate.name} is already merged into another institution.`;
-  if (!kept) return "Choose the institution to keep from the list.";
-  if (kept.id === duplicate.id) return "An institution cannot be merged into itself: choose the other record to keep.";
-  if (kept.mergedIntoId !== null) return `${kept.name} is itself merged into another institution: choose that one to keep.`;
-  if (kept.countryCode !== duplicate.countryCode) return "Only institutions of the same country can be merged: the two records are of different countries.";
+/** Why these two cannot be merged; null when they can. */
+function refusal(duplicate: typeof institutions.$inferSelect | null, kept: typeof institutions.$inferSelect | null): MergeRefusal | null {
+  if (!duplicate) return { key: "institutionRefusal.gone" };
+  if (duplicate.mergedIntoId !== null) return { key: "mergeInstitutions.refusal.alreadyMerged", name: duplicate.name };
+  if (!kept) return { key: "mergeInstitutions.refusal.keptUnknown" };
+  if (kept.id === duplicate.id) return { key: "mergeInstitutions.refusal.itself" };
+  if (kept.mergedIntoId !== null) return { key: "mergeInstitutions.refusal.keptMerged", name: kept.name };
+  if (kept.countryCode !== duplicate.countryCode) return { key: "mergeInstitutions.refusal.otherCountry" };
   return null;
 }
 
@@ -87,7 +91,8 @@ function whatMoves(tx: Tx, duplicateId: number, keptId: number) {
     .all();
   const comments = tx.select({ n: sql<number>`count(*)` }).from(proposalComments).where(eq(proposalComments.institutionId, duplicateId)).get()!.n;
   const conflictRules = tx.select({ n: sql<number>`count(*)` }).from(reviewerConflictRules).where(eq(reviewerConflictRules.institutionId, duplicateId)).get()!.n;
-  const name = (p: { reference: string | null; title: string }) => p.reference ?? (p.title || "Untitled proposal");
+  // An untitled draft has neither: the page names it in the reader's words.
+  const name = (p: { reference: string | null; title: string }) => p.reference ?? p.title;
   return {
     led: led.map((p) => ({ id: p.id, name: name(p) })),
     // Where the kept one already takes part (as lead, or as partner), the duplicate's row is folded into it.
@@ -110,7 +115,7 @@ export function mergePreview(duplicateId: number, keptId: number) {
   const duplicate = institutionRow(tx, duplicateId);
   const kept = institutionRow(tx, keptId);
   const refused = refusal(duplicate, kept);
-  if (refused) return { ok: false as const, message: refused };
+  if (refused) return { ok: false as const, refusal: refused };
   const moves = whatMoves(tx, duplicateId, keptId);
   return {
     ok: true as const,
@@ -133,7 +138,7 @@ export function mergeInstitution(actor: ActingPerson, duplicateId: number, keptI
       const duplicate = institutionRow(tx, duplicateId);
       const kept = institutionRow(tx, keptId);
       const refused = refusal(duplicate, kept);
-      if (refused) return { ok: false, message: refused };
+      if (refused) return { ok: false, refusal: refused };
       const moves = whatMoves(tx, duplicateId, keptId);
 
       // The kept institution leads now, so its own partner row in those proposals goes.
@@ -212,7 +217,7 @@ export function mergeInstitution(actor: ActingPerson, duplicateId: number, keptI
 }
 
 /** The record a merged institution now points to, and the records merged into this one. */
-export function mergeLinks(institutionId: number) {
+export function mergeLinks(institutionId: number, language: PageLanguage) {
   const row = db().select({ into: institutions.mergedIntoId, at: institutions.mergedAt }).from(institutions).where(eq(institutions.id, institutionId)).get();
   const into = row?.into ? db().select({ id: institutions.id, name: institutions.name }).from(institutions).where(eq(institutions.id, row.into)).get() ?? null : null;
   const mergedHere = db()
@@ -221,5 +226,5 @@ export function mergeLinks(institutionId: number) {
     .where(eq(institutions.mergedIntoId, institutionId))
     .orderBy(institutions.name)
     .all();
-  return { mergedInto: into, mergedAt: row?.at ? formatBrussels(row.at) : null, mergedHere };
+  return { mergedInto: into, mergedAt: row?.at ? formatBrusselsIn(language, row.at) : null, mergedHere };
 }

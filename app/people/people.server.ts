@@ -7,7 +7,9 @@ import { enqueueEmail } from "../../emails/outbox";
 import { invitationEmail } from "../../emails/templates/invitation";
 import type { InvitedRole } from "../../emails/templates/invitation";
 import type { ActingPerson } from "../audit.server";
-import { countryLabel } from "../../workflows/countries";
+import { countryNameIn } from "../../workflows/countries";
+import type { Language } from "../../workflows/languages";
+import { recipientLanguage, wordsIn } from "../../emails/words";
 import { audit } from "../audit.server";
 import { endAllSessions } from "../auth/session.server";
 import { issueToken } from "../auth/tokens.server";
@@ -170,23 +172,23 @@ function resolveRole(tx: Tx, values: ReturnType<typeof membershipValues>, curren
       .innerJoin(countries, eq(countries.code, institutions.countryCode))
       .where(eq(institutions.id, values.institutionId))
       .get();
-    if (!institution) errors.institutionId = ["Choose an institution from the list."];
+    if (!institution) errors.institutionId = ["personForms.refusal.institutionUnknown"];
     else if (!institution.active && values.institutionId !== currentInstitutionId)
-      errors.institutionId = ["This institution is not active. Choose another, or reactivate it first."];
+      errors.institutionId = ["personForms.refusal.institutionInactive"];
     else
       role = { ...role, institutionName: institution.name, countryCode: institution.countryCode, countryName: institution.countryName, countryNeedsFootnote: institution.footnote };
   }
   if (values.countryCode !== null) {
     const country = tx.select().from(countries).where(eq(countries.code, values.countryCode)).get();
-    if (!country) errors.countryCode = ["Choose a country from the list."];
+    if (!country) errors.countryCode = ["personForms.refusal.countryUnknown"];
     else role = { ...role, countryCode: country.code, countryName: country.name, countryNeedsFootnote: country.needsDesignationFootnote };
   }
   return Object.keys(errors).length ? { ok: false as const, errors } : { ok: true as const, role };
 }
 
 /** The same role as the invitation e-mail names it ("… invited you as an applicant at …"), in the recipient's words. */
-function invitedRole(role: RoleView): InvitedRole {
-  const country = role.countryName ? countryLabel(role.countryName, role.countryNeedsFootnote) : null;
+function invitedRole(role: RoleView, language: Language): InvitedRole {
+  const country = role.countryCode ? countryNameIn(role.countryCode, wordsIn(language).t) : null;
   switch (role.role) {
     case "applicant":
       return { role: "applicant", institutionName: role.institutionName, country };
@@ -199,17 +201,19 @@ function invitedRole(role: RoleView): InvitedRole {
   }
 }
 
-function sendInvitation(tx: Tx, person: { id: number; name: string; email: string }, role: RoleView, invitedBy: ActingPerson) {
+function sendInvitation(tx: Tx, person: { id: number; name: string; email: string; locale: string | null }, role: RoleView, invitedBy: ActingPerson) {
   const { tokenId, secret, expiresAt } = issueToken(tx, person.id, "invitation");
+  const language = recipientLanguage(person.locale);
   enqueueEmail(tx, {
     idempotencyKey: `invitation:${tokenId}`,
     to: person.email,
     template: "invitation",
     ...invitationEmail({
-          appUrl: env().APP_URL,
+      appUrl: env().APP_URL,
+      language,
       recipientName: person.name,
       invitedByName: invitedBy.name,
-      role: invitedRole(role),
+      role: invitedRole(role, language),
       setPasswordUrl: `${env().APP_URL}/set-password/${secret}`,
       expiresAt,
     }),
@@ -221,7 +225,7 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-const EMAIL_TAKEN = "This address already has an account. Find the person in the list instead of inviting them again.";
+const EMAIL_TAKEN = "personForms.refusal.emailTaken";
 
 /** Opens an account without a password and mails the person a link to choose one. */
 export function invitePerson(invitedBy: ActingPerson, input: InviteInput, ip?: string): Outcome & { userId?: number } {
@@ -236,8 +240,8 @@ export function invitePerson(invitedBy: ActingPerson, input: InviteInput, ip?: s
         if (!resolved.ok) return { ok: false, fieldErrors: resolved.errors };
         const user = tx
           .insert(users)
-          .values({ email: input.email, name: input.name, jobTitle: input.jobTitle ?? null, passwordHash: null })
-          .returning({ id: users.id, name: users.name, email: users.email })
+          .values({ email: input.email, name: input.name, jobTitle: input.jobTitle ?? null, passwordHash: null, locale: input.locale ?? null })
+          .returning({ id: users.id, name: users.name, email: users.email, locale: users.locale })
           .get();
         tx.insert(memberships).values({ userId: user.id, ...values }).run();
         const { tokenId } = sendInvitation(tx, user, resolved.role, invitedBy);
@@ -264,14 +268,14 @@ export function updatePerson(editor: ActingPerson, userId: number, input: Person
   return db().transaction(
     (tx) => {
       const person = tx.select().from(users).where(eq(users.id, userId)).get();
-      if (!person) return { ok: false, formErrors: ["This person no longer exists."] };
+      if (!person) return { ok: false, formErrors: ["personForms.refusal.personGone"] };
       const current = tx.select().from(memberships).where(eq(memberships.userId, userId)).orderBy(asc(memberships.id)).get();
       const values = membershipValues(input);
       const others = current
         ? tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.id} <> ${current.id}`)).all()
         : [];
       if (userId === editor.id && values.role !== "administrator" && !others.some((m) => m.role === "administrator")) {
-        return { ok: false, fieldErrors: { role: ["You cannot remove your own administrator role. Another administrator can change it."] } };
+        return { ok: false, fieldErrors: { role: ["personForms.refusal.ownAdministratorRole"] } };
       }
       const resolved = resolveRole(tx, values, current?.institutionId ?? null);
       if (!resolved.ok) return { ok: false, fieldErrors: resolved.errors };
@@ -301,12 +305,12 @@ export function updatePerson(editor: ActingPerson, userId: number, input: Person
 /** Closes an account: signed out everywhere at once, and every link mailed to them stops working. */
 export function deactivatePerson(actor: ActingPerson, userId: number, ip?: string): Outcome {
   if (actor.id === userId) {
-    return { ok: false, formErrors: ["You cannot deactivate your own account. Another administrator can do it."] };
+    return { ok: false, formErrors: ["personForms.refusal.ownAccount"] };
   }
   return db().transaction(
     (tx) => {
       const person = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
-      if (!person) return { ok: false, formErrors: ["This person no longer exists."] };
+      if (!person) return { ok: false, formErrors: ["personForms.refusal.personGone"] };
       if (!person.active) return { ok: true };
       tx.update(users).set({ active: false }).where(eq(users.id, userId)).run();
       endAllSessions(tx, userId);
@@ -326,7 +330,7 @@ export function reactivatePerson(actor: ActingPerson, userId: number, ip?: strin
   return db().transaction(
     (tx) => {
       const person = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
-      if (!person) return { ok: false, formErrors: ["This person no longer exists."] };
+      if (!person) return { ok: false, formErrors: ["personForms.refusal.personGone"] };
       if (person.active) return { ok: true };
       tx.update(users).set({ active: true }).where(eq(users.id, userId)).run();
       audit({ actorUserId: actor.id, action: "personReactivated", subjectType: "user", subjectId: userId, ip }, tx);
@@ -341,10 +345,10 @@ export function resendInvitation(actor: ActingPerson, userId: number, ip?: strin
   return db().transaction(
     (tx) => {
       const person = tx.select().from(users).where(eq(users.id, userId)).get();
-      if (!person) return { ok: false, formErrors: ["This person no longer exists."] };
-      if (!person.active) return { ok: false, formErrors: ["This account is deactivated. Reactivate it before sending an invitation."] };
+      if (!person) return { ok: false, formErrors: ["personForms.refusal.personGone"] };
+      if (!person.active) return { ok: false, formErrors: ["personForms.refusal.deactivatedInvitation"] };
       if (person.passwordHash !== null) {
-        return { ok: false, formErrors: [`${person.name} has already chosen a password. If they forgot it, they can use “Forgot your password?” on the sign-in page.`] };
+        return { ok: false, formErrors: ["personForms.refusal.passwordChosen"] };
       }
       const membership = tx
         .select(membershipColumns)
@@ -355,7 +359,7 @@ export function resendInvitation(actor: ActingPerson, userId: number, ip?: strin
         .orderBy(asc(memberships.id))
         .get();
       const role = membership ? roleOf(membership)[0] : undefined;
-      if (!role) return { ok: false, formErrors: ["Give this person a role before inviting them."] };
+      if (!role) return { ok: false, formErrors: ["personForms.refusal.noRole"] };
       const { tokenId } = sendInvitation(tx, person, role, actor);
       audit({ actorUserId: actor.id, action: "invitationResent", subjectType: "user", subjectId: userId, detail: { tokenId }, ip }, tx);
       return { ok: true };

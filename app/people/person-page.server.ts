@@ -1,4 +1,6 @@
-import { formatBrussels } from "../../workflows/time";
+import type { TFunction } from "i18next";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import { idInAddress } from "../address.server";
 import { auditActivity } from "../audit.server";
 import { institutionChoices, listCountries } from "../institutions/institutions.server";
@@ -16,34 +18,36 @@ export function personIdOf(param: string | undefined) {
   return idInAddress(param, personNotFound);
 }
 
-const AUDIT_ACTION_LABELS: Record<string, string> = {
-  personInvited: "Invited",
-  invitationResent: "Invitation sent again",
-  invitationAccepted: "Accepted the invitation and chose a password",
-  personUpdated: "Details changed",
-  personDeactivated: "Deactivated",
-  personReactivated: "Reactivated",
-  signIn: "Signed in",
-  signInHeldUnderAttack: "Sign-in from a new address held (account under attack); link e-mailed",
-  passwordCheckFailed: "Typed a wrong current password",
-  passwordChanged: "Changed their password",
-  passwordResetRequested: "Asked for a password reset link",
-  passwordReset: "Chose a new password with a reset link",
-  signInPasswordAccepted: "Gave the right password; a code was asked",
-  secondFactorEnrolled: "Set up an authenticator app",
-  recoveryCodesRegenerated: "Made new recovery codes",
-  secondFactorTurnedOff: "Turned off two-factor sign-in",
-  secondFactorReset: "Second factor reset",
-};
+function auditActionWords(t: TFunction): Record<string, string> {
+  return {
+    personInvited: t("personPage.action.personInvited"),
+    invitationResent: t("personPage.action.invitationResent"),
+    invitationAccepted: t("personPage.action.invitationAccepted"),
+    personUpdated: t("personPage.action.personUpdated"),
+    personDeactivated: t("personPage.action.personDeactivated"),
+    personReactivated: t("personPage.action.personReactivated"),
+    signIn: t("personPage.action.signIn"),
+    signInHeldUnderAttack: t("personPage.action.signInHeldUnderAttack"),
+    passwordCheckFailed: t("personPage.action.passwordCheckFailed"),
+    passwordChanged: t("personPage.action.passwordChanged"),
+    passwordResetRequested: t("personPage.action.passwordResetRequested"),
+    passwordReset: t("personPage.action.passwordReset"),
+    signInPasswordAccepted: t("personPage.action.signInPasswordAccepted"),
+    secondFactorEnrolled: t("personPage.action.secondFactorEnrolled"),
+    recoveryCodesRegenerated: t("personPage.action.recoveryCodesRegenerated"),
+    secondFactorTurnedOff: t("personPage.action.secondFactorTurnedOff"),
+    secondFactorReset: t("personPage.action.secondFactorReset"),
+  };
+}
 
-/** The person's page for an administrator. */
-export function personPage(userId: number, admin: { id: number }) {
+/** The person's page for an administrator, in the page's language. */
+export function personPage(userId: number, admin: { id: number }, t: TFunction, language: PageLanguage) {
   const person = findPerson(userId) ?? personNotFound();
   const firstRole = person.memberships[0];
   return {
-    person: { ...person, createdAt: formatBrussels(person.createdAt) },
+    person: { ...person, createdAt: formatBrusselsIn(language, person.createdAt) },
     isSelf: person.id === admin.id,
-    activity: auditActivity("user", person.id, AUDIT_ACTION_LABELS),
+    activity: auditActivity("user", person.id, auditActionWords(t), t, language),
     institutions: institutionChoices(firstRole?.institutionId ?? null),
     countries: listCountries(),
   };

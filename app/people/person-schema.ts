@@ -2,6 +2,8 @@ import { z } from "../zod";
 import { singleLine } from "../free-text-schema";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
+import type { Language } from "../../workflows/languages";
+import { LANGUAGES } from "../../workflows/languages";
 
 // A person as the people pages and their forms know them: status, roles, and the one schema of
 // the invite and edit forms (server and browser).
@@ -28,15 +30,15 @@ export type RoleView = {
 // Which of institution, country and affiliation a role needs. Checked with `when` so that every
 // missing field is reported at once, not only after the other fields are right.
 const roleFields = {
-  role: z.enum(roles, { error: "Choose a role." }),
-  institutionId: z.number({ error: "Choose the institution." }).int().positive("Choose the institution.").optional(),
-  countryCode: z.string().regex(/^[A-Z]{2}$/, "Choose the country.").optional(),
-  affiliation: singleLine().trim().max(200, "Use at most 200 characters.").optional(),
+  role: z.enum(roles, { error: "personForms.error.role" }),
+  institutionId: z.number({ error: "personForms.error.institution" }).int().positive("personForms.error.institution").optional(),
+  countryCode: z.string().regex(/^[A-Z]{2}$/, "personForms.error.country").optional(),
+  affiliation: singleLine().trim().max(200, "personForms.error.tooLong200").optional(),
 };
 
 const personFields = {
-  name: singleLine({ error: "Enter the person's full name." }).trim().min(2, "Enter the person's full name.").max(200, "Use at most 200 characters."),
-  jobTitle: singleLine().trim().max(200, "Use at most 200 characters.").optional(),
+  name: singleLine({ error: "personForms.error.name" }).trim().min(2, "personForms.error.name").max(200, "personForms.error.tooLong200"),
+  jobTitle: singleLine().trim().max(200, "personForms.error.tooLong200").optional(),
 };
 
 type RoleInput = { role?: unknown; institutionId?: unknown; countryCode?: unknown; affiliation?: unknown };
@@ -47,27 +49,42 @@ function requireRoleDetails<T extends z.ZodType<RoleInput>>(schema: T) {
     .refine((v) => v.role !== "applicant" || v.institutionId !== undefined, {
       ...always,
       path: ["institutionId"],
-      message: "An applicant belongs to an institution: choose it.",
+      message: "personForms.error.applicantInstitution",
     })
     .refine((v) => v.role !== "countryAdvisor" || v.countryCode !== undefined, {
       ...always,
       path: ["countryCode"],
-      message: "A country advisor works for one country: choose it.",
+      message: "personForms.error.advisorCountry",
     })
     .refine((v) => v.role !== "reviewer" || (typeof v.affiliation === "string" && v.affiliation.trim() !== ""), {
       ...always,
       path: ["affiliation"],
-      message: "Say whom the reviewer represents, e.g. “EU Delegation to Serbia” or “Project expert”.",
+      message: "personForms.error.reviewerAffiliation",
     });
+}
+
+const LANGUAGE_TAGS = LANGUAGES.map((language) => language.tag) as [Language, ...Language[]];
+
+// The language usually spoken in an institution's offices, for the invitation's first choice. The
+// BCMS countries get the Latin script: it is the common default of their offices' correspondence
+// (Serbian institutions write in both scripts; Bosnia and Herzegovina and Montenegro mostly in Latin).
+const USUAL_LANGUAGES: Record<string, Language> = { AL: "sq", XK: "sq", MK: "mk", RS: "sr-Latn", BA: "sr-Latn", ME: "sr-Latn" };
+
+/** The language an invitation to someone in this country is usually best written in, if the portal knows one. */
+export function usualLanguageOf(countryCode: string | null | undefined): Language | null {
+  return (countryCode && USUAL_LANGUAGES[countryCode]) || null;
 }
 
 export const inviteSchema = requireRoleDetails(
   z.object({
     ...personFields,
     email: z
-      .email({ error: "Enter the person's e-mail address, like name@police.gov.rs." })
-      .max(254, "Use at most 254 characters.")
+      .email({ error: "personForms.error.email" })
+      .max(254, "personForms.error.tooLong254")
       .transform((e) => e.toLowerCase()),
+    // The account's language: the invitation, later mail and the first sign-in are in it. Left
+    // out (the command line), the account has none and mail goes in English, the language of record.
+    locale: z.enum(LANGUAGE_TAGS, { error: "personForms.error.language" }).optional(),
     ...roleFields,
   }),
 );
@@ -78,7 +95,7 @@ export type InviteInput = z.infer<typeof inviteSchema>;
 export type PersonInput = z.infer<typeof editPersonSchema>;
 
 export const deactivatePersonSchema = z.object({
-  confirm: z.boolean({ error: "Tick the box to confirm: the person is signed out everywhere at once." }),
+  confirm: z.boolean({ error: "personForms.error.confirmDeactivation" }),
 });
 
 // Sending the invitation again and reactivating carry no fields, only the button pressed.

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { clientIp } from "../auth/session.server";
 import { FormErrors } from "../components/fields";
 import { InstitutionFields } from "../components/institution";
@@ -10,24 +11,28 @@ import { institutionSchema } from "../institutions/institution-schema";
 import { createInstitution, listCountries } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";
 import { readForm } from "../forms.server";
+import { translateReply, translatorOf } from "../i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Add an institution · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manageInstitutions");
-  return { countries: listCountries() };
+  const t = await translatorOf(request);
+  return { title: t("layout.pageTitle", { page: t("newInstitution.title") }), countries: listCountries() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manageInstitutions");
+  const t = await translatorOf(request);
   const submission = parseWithZod(await readForm(request), { schema: institutionSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return { result: translateReply(submission.reply(), t) };
   const outcome = createInstitution(admin, submission.value, clientIp(request));
-  if (!outcome.ok) return { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };
+  if (!outcome.ok) return { result: translateReply(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), t) };
   throw redirect(`/admin/institutions/${outcome.institutionId}?notice=created`);
 }
 
 export default function NewInstitution() {
+  const { t } = useTranslation();
   const { countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -43,16 +48,16 @@ export default function NewInstitution() {
   return (
     <div className="narrow">
       <p>
-        <Link to="/admin/institutions">← Institutions</Link>
+        <Link to="/admin/institutions">{t("institutionPage.back")}</Link>
       </p>
-      <h1>Add an institution</h1>
-      <p>Applicants are invited as staff of an institution in this directory.</p>
+      <h1>{t("newInstitution.title")}</h1>
+      <p>{t("newInstitution.intro")}</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <InstitutionFields fields={fields} countries={countries} />
         <div className="actions">
-          <button type="submit">Add the institution</button>
-          <Link to="/admin/institutions">Cancel</Link>
+          <button type="submit">{t("newInstitution.submit")}</button>
+          <Link to="/admin/institutions">{t("personForms.cancel")}</Link>
         </div>
       </Form>
     </div>

@@ -11,19 +11,21 @@ import { AccountAccessSection, EditPersonSection, ResendInvitationSection } from
 import { SecondFactorSection } from "../components/people/second-factor-section";
 import { RoleList, StatusBadge } from "../components/person";
 import { readForm } from "../forms.server";
-import { translatorOf } from "../i18n.server";
+import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import type { Outcome } from "../people/people.server";
 import { deactivatePerson, findPerson, reactivatePerson, resendInvitation, updatePerson } from "../people/people.server";
 import { personIdOf, personNotFound, personPage } from "../people/person-page.server";
 import { deactivatePersonSchema, editPersonSchema, noFieldsSchema } from "../people/person-schema";
 import { requirePermission } from "../permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · TAF portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "managePeople");
   const userId = personIdOf(params.userId);
-  return { ...personPage(userId, admin), hasSecondFactor: hasSecondFactor(userId) };
+  const t = await translatorOf(request);
+  const page = personPage(userId, admin, t, await pageLanguage(request));
+  return { ...page, title: t("layout.pageTitle", { page: page.person.name }), hasSecondFactor: hasSecondFactor(userId) };
 }
 
 const intents = ["update", "resendInvitation", "deactivate", "reactivate", "resetSecondFactor"] as const;
@@ -42,30 +44,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const ip = clientIp(request);
+  const t = await translatorOf(request);
   // Each form has its own schema; only the edit form and the confirmation carry fields.
   let answer: { reply: (options?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]> };
   let outcome: Outcome;
   if (intent === "update") {
     const submission = parseWithZod(formData, { schema: editPersonSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return { intent, result: translateReply(submission.reply(), t) };
     answer = submission;
     outcome = updatePerson(admin, userId, submission.value, ip);
   } else if (intent === "deactivate") {
     const submission = parseWithZod(formData, { schema: deactivatePersonSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return { intent, result: translateReply(submission.reply(), t) };
     answer = submission;
     outcome = deactivatePerson(admin, userId, ip);
   } else if (intent === "resetSecondFactor") {
     answer = parseWithZod(formData, { schema: noFieldsSchema });
     const reset = resetSecondFactor(admin, userId, ip);
-    const t = await translatorOf(request);
     outcome = reset.ok ? reset : { ok: false, formErrors: [t(reset.message)] };
   } else {
     answer = parseWithZod(formData, { schema: noFieldsSchema });
     outcome = intent === "resendInvitation" ? resendInvitation(admin, userId, ip) : reactivatePerson(admin, userId, ip);
   }
   if (!outcome.ok) {
-    return { intent, result: answer.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }) };
+    return { intent, result: translateReply(answer.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors }), t) };
   }
   const notices: Record<Intent, string> = {
     update: "updated",
@@ -89,11 +91,11 @@ export default function Person() {
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
   const notices: Record<string, string> = {
-    invited: `Invitation sent to ${person.email}; the link is valid for 72 hours.`,
-    "invitation-resent": `A new invitation has been sent to ${person.email}; the link is valid for 72 hours. Earlier links no longer work.`,
-    updated: "The changes are saved.",
-    deactivated: `${person.name}'s account is deactivated: they have been signed out everywhere and cannot sign in.`,
-    reactivated: `${person.name}'s account is active again.`,
+    invited: t("personPage.notice.invited", { email: person.email }),
+    "invitation-resent": t("personPage.notice.invitationResent", { email: person.email }),
+    updated: t("personPage.notice.updated"),
+    deactivated: t("personPage.notice.deactivated", { name: person.name }),
+    reactivated: t("personPage.notice.reactivated", { name: person.name }),
     "second-factor-reset": t("personSecondFactor.resetDone", { name: person.name }),
   };
   const noticeText = notice ? notices[notice] : undefined;
@@ -101,7 +103,7 @@ export default function Person() {
   return (
     <>
       <p>
-        <Link to="/admin/people">← People</Link>
+        <Link to="/admin/people">{t("invitePage.back")}</Link>
       </p>
       <div className="page-head">
         <h1>{person.name}</h1>
@@ -113,15 +115,15 @@ export default function Person() {
         </p>
       ) : null}
       <dl className="facts">
-        <dt>E-mail address</dt>
+        <dt>{t("peoplePage.column.email")}</dt>
         <dd>{person.email}</dd>
-        <dt>Job title</dt>
-        <dd>{person.jobTitle ?? <span className="muted">Not given</span>}</dd>
-        <dt>Role</dt>
+        <dt>{t("personPage.jobTitle")}</dt>
+        <dd>{person.jobTitle ?? <span className="muted">{t("personPage.notGiven")}</span>}</dd>
+        <dt>{t("personForms.field.role")}</dt>
         <dd>
           <RoleList roles={person.roles} />
         </dd>
-        <dt>Account opened</dt>
+        <dt>{t("personPage.opened")}</dt>
         <dd>{person.createdAt}</dd>
       </dl>
 
@@ -139,8 +141,8 @@ export default function Person() {
       {person.status === "active" ? <SecondFactorSection name={person.name} hasSecondFactor={hasSecondFactor} result={resultFor("resetSecondFactor", actionData)} /> : null}
 
       <section aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Recent activity</h2>
-        <AuditTable entries={activity} caption="Latest entries of the audit log about this person, newest first" empty="Nothing recorded about this person yet." />
+        <h2 id="activity-heading">{t("personPage.activity")}</h2>
+        <AuditTable entries={activity} caption={t("personPage.activityCaption")} empty={t("personPage.activityEmpty")} />
       </section>
     </>
   );

@@ -3,8 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
-import { ROLE_LABELS } from "../components/membership";
-import { PERSON_STATUS_LABELS, RoleList, StatusBadge } from "../components/person";
+import { personStatusLabel, roleLabel, RoleList, StatusBadge } from "../components/person";
 import type { PersonStatus } from "../people/person-schema";
 import { personStatuses } from "../people/person-schema";
 import { listPeople } from "../people/people.server";
@@ -12,8 +11,9 @@ import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { FilterSelect } from "../components/filter-select";
 import { Pagination } from "../components/pagination";
+import { translatorOf } from "../i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "People · TAF portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((v) => v === value);
@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: oneOf<PersonStatus>(personStatuses, params.get("status")),
   };
   const { rows, pages } = listPeople(filter, requestedPage(request));
-  return { filter, people: rows, pages };
+  const t = await translatorOf(request);
+  return { title: t("layout.pageTitle", { page: t("peoplePage.title") }), filter, people: rows, pages };
 }
 
 export default function People() {
@@ -38,38 +39,38 @@ export default function People() {
   return (
     <>
       <div className="page-head">
-        <h1>People</h1>
+        <h1>{t("peoplePage.title")}</h1>
         <Link to="/admin/people/invite" className="button">
-          Invite a person
+          {t("peoplePage.invite")}
         </Link>
       </div>
       <p>
         <Link to="/admin/two-factor">{t("secondFactorRules.link")}</Link>
       </p>
-      <Form method="get" className="filters" role="search" aria-label="Find people">
+      <Form method="get" className="filters" role="search" aria-label={t("peoplePage.find")}>
         <div className="field">
-          <label htmlFor="people-q">Name or e-mail</label>
+          <label htmlFor="people-q">{t("peoplePage.search")}</label>
           <input id="people-q" type="search" name="q" defaultValue={filter.search ?? ""} />
         </div>
         <FilterSelect
           id="people-role"
           name="role"
-          label="Role"
+          label={t("personForms.field.role")}
           value={filter.role}
-          anyLabel="Any role"
-          options={roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          anyLabel={t("peoplePage.anyRole")}
+          options={roles.map((role) => ({ value: role, label: roleLabel(role, t) }))}
         />
         <FilterSelect
           id="people-status"
           name="status"
-          label="Status"
+          label={t("peoplePage.column.status")}
           value={filter.status}
-          anyLabel="Any status"
-          options={personStatuses.map((status) => ({ value: status, label: PERSON_STATUS_LABELS[status] }))}
+          anyLabel={t("peoplePage.anyStatus")}
+          options={personStatuses.map((status) => ({ value: status, label: personStatusLabel(status, t) }))}
         />
         <div className="actions">
-          <button type="submit">Show people</button>
-          {filtered ? <Link to="/admin/people">Clear the filters</Link> : null}
+          <button type="submit">{t("peoplePage.show")}</button>
+          {filtered ? <Link to="/admin/people">{t("peoplePage.clear")}</Link> : null}
         </div>
       </Form>
       {people.length ? (
@@ -77,29 +78,28 @@ export default function People() {
           <div className="table-scroll">
             <table className="stacked">
               <caption>
-                {pages.total === 1 ? "1 person" : `${pages.total} people`}
-                {filtered ? " match" : ""}
+                {filtered ? t("peoplePage.captionMatching", { count: pages.total }) : t("peoplePage.caption", { count: pages.total })}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">E-mail address</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t("peoplePage.column.name")}</th>
+                  <th scope="col">{t("peoplePage.column.email")}</th>
+                  <th scope="col">{t("personForms.field.role")}</th>
+                  <th scope="col">{t("peoplePage.column.status")}</th>
                 </tr>
               </thead>
               <tbody>
                 {people.map((person) => (
                   <tr key={person.id}>
-                    <td className="text" data-label="Name">
+                    <td className="text" data-label={t("peoplePage.column.name")}>
                       <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
                       {person.jobTitle ? <div className="muted">{person.jobTitle}</div> : null}
                     </td>
-                    <td className="text address" data-label="E-mail address">{person.email}</td>
-                    <td data-label="Role">
+                    <td className="text address" data-label={t("peoplePage.column.email")}>{person.email}</td>
+                    <td data-label={t("personForms.field.role")}>
                       <RoleList roles={person.roles} />
                     </td>
-                    <td data-label="Status">
+                    <td data-label={t("peoplePage.column.status")}>
                       <StatusBadge status={person.status} />
                     </td>
                   </tr>
@@ -107,11 +107,11 @@ export default function People() {
               </tbody>
             </table>
           </div>
-          <Pagination pages={pages} label="people" />
+          <Pagination pages={pages} label={t("peoplePage.rows")} />
         </>
       ) : (
         <p className="empty">
-          {filtered ? "Nobody matches these filters. Try fewer words, or another role or status." : "Nobody has an account yet. Invite the first person."}
+          {filtered ? t("peoplePage.noneMatching") : t("peoplePage.empty")}
         </p>
       )}
     </>

@@ -31,6 +31,9 @@ describe("inviting a person, in Chromium", { timeout: 120_000 }, () => {
     await page.getByLabel("E-mail address").fill("dragana.ilic@mup.example");
     await page.getByLabel("Role").selectOption({ label: "Applicant" });
     await page.getByLabel("Institution").selectOption({ label: "Ministry of Interior of Serbia, Criminal Police Directorate" });
+    // A Serbian institution proposes the Latin script of BCMS for the invitation; this one goes in English.
+    await expect.poll(() => page.getByLabel("Language of the invitation").inputValue()).toBe("sr-Latn");
+    await page.getByLabel("Language of the invitation").selectOption("en");
     await page.getByRole("button", { name: "Send the invitation" }).click();
     await seen(page, "Invitation sent to dragana.ilic@mup.example");
 

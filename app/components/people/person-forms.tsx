@@ -2,6 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { CountryChoice, InstitutionChoice } from "../../institutions/institution-schema";
 import type { personPage } from "../../people/person-page.server";
 import { deactivatePersonSchema, editPersonSchema } from "../../people/person-schema";
@@ -15,18 +16,16 @@ type Person = ReturnType<typeof personPage>["person"];
 type Result = SubmissionResult<string[]> | undefined;
 
 export function ResendInvitationSection({ name, lastResult }: { name: string; lastResult: Result }) {
+  const { t } = useTranslation();
   const [resendForm] = useForm({ id: "resend-invitation", lastResult });
   return (
     <section aria-labelledby="invitation-heading" className="narrow">
-      <h2 id="invitation-heading">Invitation</h2>
-      <p>
-        {name} has not chosen a password yet. If the e-mail did not arrive or the link has expired, send a new
-        one: the earlier links stop working.
-      </p>
+      <h2 id="invitation-heading">{t("personForms.resend.heading")}</h2>
+      <p>{t("personForms.resend.intro", { name })}</p>
       <Form method="post" {...getFormProps(resendForm)}>
         <FormErrors errors={resendForm.errors} />
         <input type="hidden" name="intent" value="resendInvitation" />
-        <button type="submit">Send a new invitation</button>
+        <button type="submit">{t("personForms.resend.submit")}</button>
       </Form>
     </section>
   );
@@ -43,6 +42,7 @@ export function EditPersonSection({
   countries: CountryChoice[];
   lastResult: Result;
 }) {
+  const { t } = useTranslation();
   const firstRole = person.memberships[0];
   const otherRoles = person.roles.slice(1);
   const [editForm, editFields] = useForm({
@@ -64,20 +64,18 @@ export function EditPersonSection({
   });
   return (
     <section aria-labelledby="edit-heading" className="narrow">
-      <h2 id="edit-heading">Change their details</h2>
+      <h2 id="edit-heading">{t("personForms.edit.heading")}</h2>
       {otherRoles.length ? (
-        <p className="notice">
-          This form changes their first role only. Their other roles stay as they are.
-        </p>
+        <p className="notice">{t("personForms.edit.firstRoleOnly")}</p>
       ) : null}
       <Form method="post" className="stack" {...getFormProps(editForm)}>
         <FormErrors errors={editForm.errors} />
         <input type="hidden" name="intent" value="update" />
-        <TextField label="Full name" autoComplete="off" meta={editFields.name} />
-        <TextField label="Job title (optional)" meta={editFields.jobTitle} />
+        <TextField label={t("personForms.field.name")} autoComplete="off" meta={editFields.name} />
+        <TextField label={t("personForms.field.jobTitle")} meta={editFields.jobTitle} />
         <RoleFields fields={editFields} institutions={institutions} countries={countries} />
-        <p className="muted">The e-mail address cannot be changed here: it is how the person signs in.</p>
-        <button type="submit">Save changes</button>
+        <p className="muted">{t("personForms.edit.emailFixed")}</p>
+        <button type="submit">{t("personForms.edit.submit")}</button>
       </Form>
     </section>
   );
@@ -94,6 +92,7 @@ export function AccountAccessSection({
   deactivateResult: Result;
   reactivateResult: Result;
 }) {
+  const { t } = useTranslation();
   const [deactivateForm, deactivateFields] = useForm({
     id: "deactivate-person",
     lastResult: deactivateResult,
@@ -103,33 +102,24 @@ export function AccountAccessSection({
   const [reactivateForm] = useForm({ id: "reactivate-person", lastResult: reactivateResult });
   return (
     <section aria-labelledby="access-heading" className="narrow">
-      <h2 id="access-heading">{person.status === "deactivated" ? "Reactivate the account" : "Deactivate the account"}</h2>
+      <h2 id="access-heading">{person.status === "deactivated" ? t("personForms.access.reactivateHeading") : t("personForms.access.deactivateHeading")}</h2>
       {person.status === "deactivated" ? (
         <Form method="post" className="stack" {...getFormProps(reactivateForm)}>
           <FormErrors errors={reactivateForm.errors} />
-          <p>
-            {person.name} cannot sign in. Reactivating lets them sign in again with their password; if they never
-            chose one, send them a new invitation afterwards.
-          </p>
+          <p>{t("personForms.access.reactivateIntro", { name: person.name })}</p>
           <input type="hidden" name="intent" value="reactivate" />
-          <button type="submit">Reactivate this account</button>
+          <button type="submit">{t("personForms.access.reactivate")}</button>
         </Form>
       ) : isSelf ? (
-        <p className="notice">
-          You cannot deactivate your own account: the portal would have no one to undo it. Another administrator can
-          do it.
-        </p>
+        <p className="notice">{t("personForms.access.notYourself")}</p>
       ) : (
         <Form method="post" className="stack" {...getFormProps(deactivateForm)}>
           <FormErrors errors={deactivateForm.errors} />
-          <p>
-            A deactivated person can no longer sign in, and every link e-mailed to them stops working. Their history is
-            kept, and you can reactivate the account later.
-          </p>
+          <p>{t("personForms.access.deactivateIntro")}</p>
           <input type="hidden" name="intent" value="deactivate" />
-          <CheckboxField label="I understand this signs them out everywhere, at once" meta={deactivateFields.confirm} />
+          <CheckboxField label={t("personForms.access.confirm")} meta={deactivateFields.confirm} />
           <button type="submit" className="danger">
-            Deactivate this account
+            {t("personForms.access.deactivate")}
           </button>
         </Form>
       )}
