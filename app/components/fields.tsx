@@ -49,11 +49,15 @@ export function TextAreaField(common: Common) {
 export function SelectField({
   options,
   emptyOption,
+  onChange,
   ...common
-}: Common & { options: { value: string; label: string }[]; emptyOption?: string }) {
+}: Common & { options: { value: string; label: string }[]; emptyOption?: string; onChange?: (value: string) => void }) {
   return (
     <FieldFrame {...common}>
-      <select {...getSelectProps(common.meta, { ariaDescribedBy: common.hint ? common.meta.descriptionId : undefined })}>
+      <select
+        {...getSelectProps(common.meta, { ariaDescribedBy: common.hint ? common.meta.descriptionId : undefined })}
+        onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
+      >
         {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -107,7 +107,10 @@ export function RoleFields({
   const { t } = useTranslation();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const role = fields.role.value;
+  // The role as chosen in this browser: Conform's own value of a field can lag behind a choice
+  // made right after another field was validated, and the fields below must follow the choice.
+  const [chosenRole, setChosenRole] = useState<string | null>(null);
+  const role = chosenRole ?? fields.role.value;
   const shows = (needed: Role) => !hydrated || role === needed;
   const groups = countries
     .map((country) => ({ country, institutions: institutions.filter((i) => i.countryCode === country.code) }))
@@ -119,6 +122,7 @@ export function RoleFields({
         meta={fields.role}
         options={roles.map((r) => ({ value: r, label: roleLabel(r, t) }))}
         emptyOption={t("personForms.field.chooseRole")}
+        onChange={setChosenRole}
       />
       {shows("applicant") ? (
         <div className="field">
