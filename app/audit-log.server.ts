@@ -4,7 +4,8 @@ import type { ProposalEventType } from "../workflows/proposal-events";
 import { draftStartedWordsIn, eventWordsIn, PROPOSAL_EVENTS } from "../workflows/proposal-events";
 import type { Translate } from "../workflows/words";
 import { inEnglish } from "../workflows/words";
-import { formatBrussels, fromBrusselsTime } from "../workflows/time";
+import type { PageLanguage } from "../workflows/languages";
+import { formatBrusselsIn, fromBrusselsTime } from "../workflows/time";
 import type { ActivitySearch } from "./audit-log-schema";
 import { activitySearchSchema } from "./audit-log-schema";
 import { db } from "./db.server";
@@ -16,45 +17,45 @@ import { stageLabelFor } from "../workflows/proposal-stages";
 // to answer "who did what, when". Both are append-only tables; a page of the two together is one
 // statement (a UNION ALL, counted with `count(*) over ()`), whatever their length.
 
-// The audit log's actions in words; an action not named here shows its own name.
-const AUDIT_ACTION_WORDS: Record<string, string> = {
-  signIn: "Signed in",
-  signInFailed: "Sign-in refused",
-  signInHeldUnderAttack: "Sign-in from a new address held while the account was under attack; a link was e-mailed",
-  passwordCheckFailed: "Typed a wrong current password on the account page",
-  personInvited: "Invited a person",
-  invitationResent: "Sent an invitation again",
-  invitationAccepted: "Accepted an invitation",
-  personUpdated: "Changed a person's details",
-  personDeactivated: "Deactivated a person",
-  personReactivated: "Reactivated a person",
-  passwordChanged: "Changed a password",
-  passwordResetRequested: "Asked for a password reset link",
-  passwordReset: "Chose a new password with a reset link",
-  signInPasswordAccepted: "Gave the right password; a code was asked",
-  secondFactorEnrolled: "Set up an authenticator app",
-  recoveryCodesRegenerated: "Made new recovery codes",
-  secondFactorTurnedOff: "Turned off two-factor sign-in",
-  secondFactorReset: "Reset a person's second factor",
-  secondFactorRequirementChanged: "Changed which roles need a second factor",
-  institutionCreated: "Added an institution",
-  institutionUpdated: "Changed an institution",
-  institutionDeactivated: "Deactivated an institution",
-  institutionReactivated: "Reactivated an institution",
-  roundCreated: "Added a round",
-  mailResent: "Put a message back in the queue",
-  partnerInvited: "Invited a partner institution",
-  partnerRemoved: "Removed a partner institution",
-  attachmentAdded: "Added an attachment",
-  attachmentRemoved: "Removed an attachment",
-  "review.conflict_dismissed": "Dismissed a conflict of interest",
-  "review.conflict_rule_added": "Added a conflict rule",
-  "review.due_changed": "Moved a review's due date",
-  "round.rankingExported": "Exported a round's ranking",
-  "round.reviewCriteriaChanged": "Changed a round's review criteria",
-  "proposals.exported": "Exported the table of proposals",
-  "round.lessonsExported": "Exported a round's lessons learnt",
-  "feedbackSurvey.closed": "Closed a round's feedback survey early",
+// The audit log's actions as catalogue keys (auditActions.*); an action not named here shows its own name.
+const AUDIT_ACTION_KEYS: Record<string, string> = {
+  signIn: "auditActions.signIn",
+  signInFailed: "auditActions.signInFailed",
+  signInHeldUnderAttack: "auditActions.signInHeldUnderAttack",
+  passwordCheckFailed: "auditActions.passwordCheckFailed",
+  personInvited: "auditActions.personInvited",
+  invitationResent: "auditActions.invitationResent",
+  invitationAccepted: "auditActions.invitationAccepted",
+  personUpdated: "auditActions.personUpdated",
+  personDeactivated: "auditActions.personDeactivated",
+  personReactivated: "auditActions.personReactivated",
+  passwordChanged: "auditActions.passwordChanged",
+  passwordResetRequested: "auditActions.passwordResetRequested",
+  passwordReset: "auditActions.passwordReset",
+  signInPasswordAccepted: "auditActions.signInPasswordAccepted",
+  secondFactorEnrolled: "auditActions.secondFactorEnrolled",
+  recoveryCodesRegenerated: "auditActions.recoveryCodesRegenerated",
+  secondFactorTurnedOff: "auditActions.secondFactorTurnedOff",
+  secondFactorReset: "auditActions.secondFactorReset",
+  secondFactorRequirementChanged: "auditActions.secondFactorRequirementChanged",
+  institutionCreated: "auditActions.institutionCreated",
+  institutionUpdated: "auditActions.institutionUpdated",
+  institutionDeactivated: "auditActions.institutionDeactivated",
+  institutionReactivated: "auditActions.institutionReactivated",
+  roundCreated: "auditActions.roundCreated",
+  mailResent: "auditActions.mailResent",
+  partnerInvited: "auditActions.partnerInvited",
+  partnerRemoved: "auditActions.partnerRemoved",
+  attachmentAdded: "auditActions.attachmentAdded",
+  attachmentRemoved: "auditActions.attachmentRemoved",
+  "review.conflict_dismissed": "auditActions.reviewConflictDismissed",
+  "review.conflict_rule_added": "auditActions.reviewConflictRuleAdded",
+  "review.due_changed": "auditActions.reviewDueChanged",
+  "round.rankingExported": "auditActions.roundRankingExported",
+  "round.reviewCriteriaChanged": "auditActions.roundReviewCriteriaChanged",
+  "proposals.exported": "auditActions.proposalsExported",
+  "round.lessonsExported": "auditActions.roundLessonsExported",
+  "feedbackSurvey.closed": "auditActions.feedbackSurveyClosed",
 };
 
 // The history's first row records the draft's creation, which is no statechart event.
@@ -158,23 +159,33 @@ function detailText(detail: string | null): string {
 }
 
 /** One page of the activity, newest first, in one statement. */
-export function activityPage(search: ActivitySearch, request: PageRequest, t: Translate = inEnglish) {
+function lowerFirst(words: string) {
+  return words.charAt(0).toLocaleLowerCase() + words.slice(1);
+}
+
+/** An audit action in the reader's words; an action the catalogue does not name shows its own name. */
+function actionWords(action: string, t: Translate) {
+  const key = AUDIT_ACTION_KEYS[action];
+  return key ? t(key) : action;
+}
+
+export function activityPage(search: ActivitySearch, request: PageRequest, t: Translate = inEnglish, language: PageLanguage = "en") {
   return readPage(request, (offset, limit) => {
     const rows = readEntries(search, offset, limit);
     return {
       total: rows[0]?.total ?? 0,
       rows: rows.map((row) => ({
         id: `${row.source}-${row.id}`,
-        at: formatBrussels(new Date(row.at)),
-        by: row.actorName ?? "The portal",
-        what: row.source === "proposal" ? proposalEventWords(row.type, t) : (AUDIT_ACTION_WORDS[row.type] ?? row.type),
+        at: formatBrusselsIn(language, new Date(row.at)),
+        by: row.actorName ?? t("auditPage.portal"),
+        what: row.source === "proposal" ? proposalEventWords(row.type, t) : actionWords(row.type, t),
         proposal: row.proposalId === null ? null : { id: row.proposalId, reference: row.reference, title: row.title ?? "" },
         detail:
           row.source === "proposal"
             ? row.fromState
-              ? `${stageLabelFor(row.fromState, "tafTeam")} → ${stageLabelFor(row.toState!, "tafTeam")}`
-              : stageLabelFor(row.toState!, "tafTeam")
-            : [row.subjectName ? `About ${row.subjectName}` : "", detailText(row.detail)].filter(Boolean).join(" · "),
+              ? `${stageLabelFor(row.fromState, "tafTeam", t)} → ${stageLabelFor(row.toState!, "tafTeam", t)}`
+              : stageLabelFor(row.toState!, "tafTeam", t)
+            : [row.subjectName ? t("auditPage.about", { name: row.subjectName }) : "", detailText(row.detail)].filter(Boolean).join(" · "),
       })),
     };
   });
@@ -184,7 +195,7 @@ export function activityPage(search: ActivitySearch, request: PageRequest, t: Tr
 export function activityKinds(t: Translate = inEnglish) {
   const recorded = db().all<{ action: string }>(sql`select distinct action from audit_log order by action`);
   return [
-    ...[CREATED, ...Object.keys(PROPOSAL_EVENTS)].map((type) => ({ value: `proposal:${type}`, label: `Proposal: ${proposalEventWords(type, t).toLowerCase()}` })),
-    ...recorded.map(({ action }) => ({ value: `audit:${action}`, label: AUDIT_ACTION_WORDS[action] ?? action })),
+    ...[CREATED, ...Object.keys(PROPOSAL_EVENTS)].map((type) => ({ value: `proposal:${type}`, label: t("auditPage.proposalKind", { what: lowerFirst(proposalEventWords(type, t)) }) })),
+    ...recorded.map(({ action }) => ({ value: `audit:${action}`, label: actionWords(action, t) })),
   ];
 }

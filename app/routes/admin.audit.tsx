@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "viewAuditLog");
   const { search, typed, problems } = activitySearchOf(new URL(request.url).searchParams);
   const [t, language] = [await translatorOf(request), await pageLanguage(request)];
-  const activity = activityPage(search, requestedPage(request));
+  const activity = activityPage(search, requestedPage(request), t, language);
   return {
     title: t("layout.pageTitle", { page: t("auditPage.title") }),
     typed,
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     searched: Object.keys(search).length > 0,
     activity,
     total: formatNumberIn(language, activity.pages.total),
-    kinds: activityKinds(),
+    kinds: activityKinds(t),
   };
 }
 

@@ -42,6 +42,10 @@ describe("the TAF team's records in another language", () => {
     expect(page.title).toBe("Revizijski dnevnik · Portal TAF");
     expect(page.problems).toEqual(["Napišite datum kako ga nudi kalendar, npr. 2026-11-30."]);
     expect(page.searched).toBe(false);
+    // The entries too: when, who and what, in the reader's words.
+    const entry = page.activity.rows[0]!;
+    expect(entry.at).toMatch(/briselsko vrijeme/);
+    expect(page.kinds.find((kind) => kind.value === "proposal:SUBMIT")?.label).toMatch(/^Prijedlog: /);
   });
 
   it("offers the activities' countries in Serbian Cyrillic, Kosovo* with its asterisk", async () => {
