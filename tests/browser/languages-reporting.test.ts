@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { portalAndBrowser, proposalUrlByTitle, SCREEN_WIDTHS, seen, signIn, watchedPage, widerThanTheScreen } from "./support";
+import { overflowingInPseudoLanguage, portalAndBrowser, proposalUrlByTitle } from "./support";
 
 // Issue 12: the dashboard, the steering committee reports, a round's lessons learnt, the feedback
 // survey and the proposal printout, in a pseudo-language longer than any real one, still fit a
@@ -19,23 +19,7 @@ function closedRoundId() {
   }
 }
 
-/** The pages, as this person sees them in the pseudo-language, that are wider than the screen. */
-async function overflowingPages(email: string, paths: string[]) {
-  await running.browser.clearCookies();
-  const { page, problems } = await watchedPage(running.browser);
-  await signIn(running.portal, page, email);
-  await page.goto(`${running.portal.url}/?lng=en-XA`);
-  await seen(page, /\[/);
-  const overflowing: string[] = [];
-  for (const width of SCREEN_WIDTHS) {
-    for (const path of paths) {
-      const wide = await widerThanTheScreen(page, `${running.portal.url}${path}`, width);
-      if (wide) overflowing.push(wide);
-    }
-  }
-  await page.close();
-  return { overflowing, problems };
-}
+const overflowingPages = (email: string, paths: string[]) => overflowingInPseudoLanguage(running, email, paths);
 
 describe("the reporting pages in a longer pseudo-language", () => {
   it("fit a 390 px phone and a 1280 px screen, for the TAF team and for an applicant", async () => {

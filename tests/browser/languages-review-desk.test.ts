@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { portalAndBrowser, SCREEN_WIDTHS, seen, signIn, watchedPage, widerThanTheScreen } from "./support";
+import { overflowingInPseudoLanguage, portalAndBrowser } from "./support";
 
 // Issue 12: the TAF team's review desk, ranking and decisions pages, in a pseudo-language longer
 // than any real one, still fit a phone and a desktop screen.
@@ -22,18 +22,7 @@ describe("the review desk, the ranking and the decisions in a longer pseudo-lang
   it("fit a 390 px phone and a 1280 px screen", async () => {
     const paths = roundPaths();
     expect(paths.length).toBeGreaterThan(0);
-    const { page, problems } = await watchedPage(running.browser);
-    await signIn(running.portal, page, "admin@taf.example");
-    await page.goto(`${running.portal.url}/?lng=en-XA`);
-    await seen(page, /\[/);
-    const overflowing: string[] = [];
-    for (const width of SCREEN_WIDTHS) {
-      for (const path of paths) {
-        const wide = await widerThanTheScreen(page, `${running.portal.url}${path}`, width);
-        if (wide) overflowing.push(wide);
-      }
-    }
-    await page.close();
+    const { overflowing, problems } = await overflowingInPseudoLanguage(running, "admin@taf.example", paths);
     expect(overflowing).toEqual([]);
     expect(problems).toEqual([]);
   }, 180_000);

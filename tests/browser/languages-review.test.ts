@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { portalAndBrowser, SCREEN_WIDTHS, seen, signIn, watchedPage, widerThanTheScreen } from "./support";
+import { overflowingInPseudoLanguage, portalAndBrowser } from "./support";
 
 // Issue 12: the reviewer's pages, the homes, the account page and the review criteria, in a pseudo-language longer
 // than any real one, still fit a phone and a desktop screen.
@@ -30,24 +30,7 @@ function assignmentPaths(email: string) {
   }
 }
 
-/** The pages, as this person sees them in the pseudo-language, that are wider than the screen. */
-async function overflowingPages(email: string, paths: string[]) {
-  // Each person signs in afresh: the language comes with the pages, not with an earlier session.
-  await running.browser.clearCookies();
-  const { page, problems } = await watchedPage(running.browser);
-  await signIn(running.portal, page, email);
-  await page.goto(`${running.portal.url}/?lng=en-XA`);
-  await seen(page, /\[/);
-  const overflowing: string[] = [];
-  for (const width of SCREEN_WIDTHS) {
-    for (const path of paths) {
-      const wide = await widerThanTheScreen(page, `${running.portal.url}${path}`, width);
-      if (wide) overflowing.push(wide);
-    }
-  }
-  await page.close();
-  return { overflowing, problems };
-}
+const overflowingPages = (email: string, paths: string[]) => overflowingInPseudoLanguage(running, email, paths);
 
 describe("the reviewers' pages and the homes in a longer pseudo-language", () => {
   it("fit a 390 px phone and a 1280 px screen for a reviewer: home, account and the review form", async () => {

@@ -113,3 +113,25 @@ export async function widerThanTheScreen(page: Page, url: string, width: number,
   const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
   return scrollWidth > width ? `${url} at ${width} px: ${scrollWidth} px wide` : null;
 }
+
+/**
+ * The pages (paths of the portal) that are wider than a phone's or a desktop's screen as this
+ * person sees them in the pseudo-language, and the problems the page logged. Each person signs in
+ * afresh: the language comes with the pages, not with an earlier session.
+ */
+export async function overflowingInPseudoLanguage(running: { portal: Portal; browser: BrowserContext }, email: string, paths: string[]) {
+  await running.browser.clearCookies();
+  const { page, problems } = await watchedPage(running.browser);
+  await signIn(running.portal, page, email);
+  await page.goto(`${running.portal.url}/?lng=en-XA`);
+  await seen(page, /\[/);
+  const overflowing: string[] = [];
+  for (const width of SCREEN_WIDTHS) {
+    for (const path of paths) {
+      const wide = await widerThanTheScreen(page, `${running.portal.url}${path}`, width);
+      if (wide) overflowing.push(wide);
+    }
+  }
+  await page.close();
+  return { overflowing, problems };
+}
