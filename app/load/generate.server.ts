@@ -32,8 +32,11 @@ import { applyRoundCommand, createRound, roundSettings } from "../rounds/workflo
 // (partners' answers, review texts) are inserted, as the demo inserts them.
 //
 // What makes it fast: one password hash shared by everyone (argon2 once), proposals written in
-// transactions of a few hundred, and no mail sent: what the history queued is marked delivered
-// at the end, so a portal started on this database does not send years of old notices.
+// transactions of a few hundred with bulk-load settings and every statement compiled once (see
+// startBulkLoad), and no mail sent: what the history queued is marked delivered after each
+// transaction, so a portal started on this database does not send years of old notices. The mail
+// itself is rendered and queued as the workflow does, one message per recipient: about half of
+// the time and nearly all of the file (docs/performance.md, "Generator").
 // Deterministic: the same seed, size and day give the same database.
 
 export const LOAD_PASSWORD = "taf-load-password";
