@@ -32,8 +32,11 @@ import { applyRoundCommand, createRound, roundSettings } from "../rounds/workflo
 // (partners' answers, review texts) are inserted, as the demo inserts them.
 //
 // What makes it fast: one password hash shared by everyone (argon2 once), proposals written in
-// transactions of a few hundred, and no mail sent: what the history queued is marked delivered
-// at the end, so a portal started on this database does not send years of old notices.
+// transactions of a few hundred with bulk-load settings and every statement compiled once (see
+// startBulkLoad), and no mail sent: what the history queued is marked delivered after each
+// transaction, so a portal started on this database does not send years of old notices. The mail
+// itself is rendered and queued as the workflow does, one message per recipient: about half of
+// the time and nearly all of the file (docs/performance.md, "Generator").
 // Deterministic: the same seed, size and day give the same database.
 
 export const LOAD_PASSWORD = "taf-load-password";
@@ -170,6 +173,15 @@ export async function generateLoad(database: Db, options: LoadOptions): Promise<
   if (existing > 0) throw new Error("The load generator fills an empty database only: this one already has people.");
 
   const passwordHash = await hashPassword(LOAD_PASSWORD);
+  const endBulkLoad = startBulkLoad(database.$client);
+  try {
+    return fill(database, { options, now, random, passwordHash, started });
+  } finally {
+    endBulkLoad();
+  }
+}
+
+function fill(database: Db, { options, now, random, passwordHash, started }: { options: LoadOptions; now: Date; random: Random; passwordHash: string; started: number }): LoadSummary {
   const directory = database.transaction((tx) => insertDirectory(tx, { passwordHash, now, institutionCount: options.institutions ?? 300, peopleCount: options.people ?? 2000, random }));
 
   const plans = planProposals(options.proposals, random);
@@ -215,6 +227,38 @@ export async function generateLoad(database: Db, options: LoadOptions): Promise<
     byState,
     accounts: directory.accounts,
     milliseconds: performance.now() - started,
+  };
+}
+
+/**
+ * Settings for writing a whole database at once, undone at the end. Durability is not needed:
+ * a load that stops halfway is thrown away, never resumed. The journal stays (in memory) because
+ * the server functions roll back savepoints. And the same few dozen statements the workflow runs
+ * for every proposal are compiled once instead of at each call: the server functions build their
+ * queries afresh each time, which is right for a request and most of the cost of a bulk load.
+ */
+function startBulkLoad(sqlite: Db["$client"]) {
+  const before = { journal_mode: sqlite.pragma("journal_mode", { simple: true }), synchronous: sqlite.pragma("synchronous", { simple: true }), cache_size: sqlite.pragma("cache_size", { simple: true }) };
+  sqlite.pragma("journal_mode = MEMORY");
+  sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("cache_size = -65536");
+  const prepare = sqlite.prepare;
+  const statements = new Map<string, ReturnType<typeof prepare>>();
+  function prepareOnce(source: string) {
+    const known = statements.get(source);
+    if (!known) {
+      const statement = prepare.call(sqlite, source);
+      statements.set(source, statement);
+      return statement;
+    }
+    // drizzle switches a statement to arrays (raw) for some reads and expects objects from a fresh one.
+    if (known.reader) known.raw(false);
+    return known;
+  }
+  sqlite.prepare = prepareOnce as typeof prepare;
+  return () => {
+    sqlite.prepare = prepare;
+    for (const [name, value] of Object.entries(before)) sqlite.pragma(`${name} = ${String(value)}`);
   };
 }
 
@@ -277,7 +321,16 @@ const JOB_TITLES: Record<Role, string> = {
 // ---------------------------------------------------------------------------------------------
 // Each proposal's plan: its round, its ending, its lead and partners.
 
-type Plan = { index: number; round: LoadRound; name: EndingName; ending: Ending; leadCountry: CountryCode; partnerCountries: CountryCode[]; proposalId?: number; times?: Date[] };
+type Plan = {
+  index: number;
+  round: LoadRound;
+  name: EndingName;
+  ending: Ending;
+  leadCountry: CountryCode;
+  partnerCountries: CountryCode[];
+  /** Set when the draft is written, so the rest of the road does not read back what it wrote. */
+  drafted?: { proposalId: number; lead: LoadInstitution; partners: LoadInstitution[]; applicant: number };
+};
 
 function planProposals(count: number, random: Random): Plan[] {
   const plans: Plan[] = [];
@@ -322,7 +375,7 @@ function draftAndSubmit(tx: Tx, { plan, roundId, directory, calendar, random }: 
     now: created,
   });
   tx.update(proposals).set({ createdAt: created }).where(eq(proposals.id, proposal.id)).run();
-  plan.proposalId = proposal.id;
+  plan.drafted = { proposalId: proposal.id, lead, partners, applicant };
   // Partners have no statechart event: their rows are written as the partner pages would.
   partners.forEach((partner, k) => {
     const invitedAt = new Date(created.getTime() + (k + 1) * HOUR);
@@ -339,20 +392,19 @@ function draftAndSubmit(tx: Tx, { plan, roundId, directory, calendar, random }: 
   });
   if (plan.ending.road[0] !== "submit") return;
   const submitted = new Date(created.getTime() + 12 * HOUR);
-  apply(tx, plan, leadActorOf(tx, proposal.id, applicant), { type: "SUBMIT" }, submitted);
+  apply(tx, plan, leadActor({ id: applicant }, { leadInstitutionId: lead.id }), { type: "SUBMIT" }, submitted);
 }
 
 function continueRoad(tx: Tx, { plan, directory, calendar, reviewDays, now }: Omit<Context, "random" | "roundId"> & { reviewDays: number; now: Date }) {
   const road = plan.ending.road.slice(1);
-  const proposalId = plan.proposalId!;
+  const { proposalId, lead: leadInstitution, partners, applicant } = plan.drafted!;
   // Days between steps: the last step of a proposal that waits for someone falls in the last days.
   const span = Math.max(1, road.length);
   const last = plan.ending.waiting ? new Date(now.getTime() - (1 + (plan.index % 3)) * DAY) : new Date(Math.min(now.getTime() - DAY, calendar.roadFrom.getTime() + span * 9 * DAY + (plan.index % 40) * DAY));
   const first = plan.ending.waiting ? new Date(last.getTime() - span * 6 * HOUR) : new Date(calendar.roadFrom.getTime() + (plan.index % 20) * HOUR);
   const stepAt = (k: number) => new Date(first.getTime() + ((last.getTime() - first.getTime()) * (k + 1)) / (span + 1));
   const admin = administratorActor({ id: directory.administrators[plan.index % directory.administrators.length]! });
-  const row = tx.select({ createdByUserId: proposals.createdByUserId }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
-  const lead = leadActorOf(tx, proposalId, row.createdByUserId);
+  const lead = leadActor({ id: applicant }, { leadInstitutionId: leadInstitution.id });
   const reviewersOf = [0, 1].map((k) => directory.reviewers[(plan.index * 2 + k) % directory.reviewers.length]!);
   const actors = { leadApplicant: lead, administrator: admin, system: SYSTEM_ACTOR };
   const command = (at: Date, c: ProposalCommand) => apply(tx, plan, actors[PROPOSAL_EVENTS[c.type].by], c, at);
@@ -390,7 +442,7 @@ function continueRoad(tx: Tx, { plan, directory, calendar, reviewDays, now }: Om
       case "notSelected":
         return command(at, { type: "DECIDE", outcome: "notSelected", reason: "General rather than operational.", sharedFeedback: "The facility supports operational cooperation on concrete cases; a narrower proposal would fit a later round." });
       case "submitConcept":
-        writeContent(tx, proposalId, { conceptNote: conceptNote(plan, tx, proposalId, at) }, at);
+        writeContent(tx, proposalId, { conceptNote: conceptNote(plan, [leadInstitution, ...partners], at) }, at);
         return command(at, { type: "SUBMIT_CONCEPT" });
       case "approveConcept":
         return command(at, { type: "APPROVE_CONCEPT" });
@@ -422,13 +474,9 @@ function continueRoad(tx: Tx, { plan, directory, calendar, reviewDays, now }: Om
 }
 
 function apply(tx: Tx, plan: Plan, actor: Actor, command: ProposalCommand, now: Date) {
-  const outcome = applyProposalCommand({ proposalId: plan.proposalId!, actor, command, now }, tx);
-  if (!outcome.ok) throw new Error(`Load data: ${command.type} on proposal ${plan.proposalId} (on its way to ${statePathOf(plan.ending.reaches)}) was refused: ${outcome.message}`);
-}
-
-function leadActorOf(tx: Tx, proposalId: number, userId: number) {
-  const row = tx.select({ leadInstitutionId: proposals.leadInstitutionId }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
-  return leadActor({ id: userId }, { leadInstitutionId: row.leadInstitutionId });
+  const proposalId = plan.drafted!.proposalId;
+  const outcome = applyProposalCommand({ proposalId, actor, command, now }, tx);
+  if (!outcome.ok) throw new Error(`Load data: ${command.type} on proposal ${proposalId} (on its way to ${statePathOf(plan.ending.reaches)}) was refused: ${outcome.message}`);
 }
 
 function writeContent(tx: Tx, proposalId: number, part: ProposalContent, at: Date) {
@@ -505,15 +553,9 @@ function proposalContent(plan: Plan, lead: LoadInstitution, partners: LoadInstit
   };
 }
 
-function conceptNote(plan: Plan, tx: Tx, proposalId: number, at: Date) {
-  const names = tx
-    .select({ countryCode: institutions.countryCode, name: institutions.name })
-    .from(proposalPartners)
-    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
-    .where(eq(proposalPartners.proposalId, proposalId))
-    .all();
-  const lead = tx.select({ countryCode: institutions.countryCode, name: institutions.name }).from(proposals).innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId)).where(eq(proposals.id, proposalId)).get()!;
-  const taking = Object.fromEntries([lead, ...names].map((institution) => [institution.countryCode, institution.name]));
+/** Every institution taking part runs its share of the activities: the lead and its partners. */
+function conceptNote(plan: Plan, takingPart: LoadInstitution[], at: Date) {
+  const taking = Object.fromEntries(takingPart.map((institution) => [institution.countryCode, institution.name]));
   const topic = TOPICS[plan.index % TOPICS.length]!;
   return {
     activities: [

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { db } from "../../app/db.server";
+import { connection, db } from "../../app/db.server";
 import { generateLoad } from "../../app/load/generate.server";
 import { replayHistory } from "../../app/proposals/workflow.server";
 import { institutions, memberships, outbox, proposalEvents, proposals, proposalVersions, reviews } from "../../db/schema";
@@ -43,6 +43,10 @@ it("fills a database with every stage of the statechart, through the workflow", 
   expect(db().select({ n: count() }).from(reviews).get()?.n).toBeGreaterThan(0);
   expect(db().select({ n: count() }).from(outbox).get()?.n).toBeGreaterThan(PROPOSALS);
   expect(db().select({ n: count() }).from(outbox).where(eq(outbox.status, "pending")).get()?.n).toBe(0);
+
+  // The bulk-load settings are undone: a portal started on this file shares it in WAL mode, durably.
+  expect(connection().sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+  expect(connection().sqlite.pragma("synchronous", { simple: true })).toBe(1);
 
   for (const row of db().select({ id: proposals.id, state: proposals.state, snapshot: proposals.snapshot, machineVersion: proposals.machineVersion }).from(proposals).all()) {
     const restored = restoreProposal(row.snapshot, row.machineVersion);
