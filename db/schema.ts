@@ -292,6 +292,10 @@ export const proposals = sqliteTable(
     index("proposals_title").on(t.title, t.id),
     // The dashboard's period filter (app/reporting/figures.server.ts).
     index("proposals_submitted").on(t.submittedAt),
+    // The proposal lists by stage (the TAF team's home: those in progress), newest first, with
+    // every column a list row shows: read from the index alone, never from the rows, whose
+    // columns after the large `content` sit on overflow pages.
+    index("proposals_listed").on(t.state, t.updatedAt, t.id, t.roundId, t.leadInstitutionId, t.submittedLate, t.reference, t.title),
   ],
 );
 

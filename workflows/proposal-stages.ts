@@ -126,3 +126,10 @@ export function stageWordsFor(path: string, audience: StageAudience, t: Translat
   const own = audience === "tafTeam" ? node.meta?.forTafTeam : audience === "applicants" ? node.meta?.forApplicants : undefined;
   return own ? t(own) : stageDescriptionFor(path, t);
 }
+
+/**
+ * Submitted and not finished: every stored path but the drafts and the final states. Named as
+ * the states it holds, so that a list asks `state in (…)` of an index rather than reading
+ * every proposal to exclude the others.
+ */
+export const STATES_IN_PROGRESS: readonly ProposalStatePath[] = STORED_PATHS.filter((path) => !isWithin(path, "draft") && !FINAL_STATES.includes(path));

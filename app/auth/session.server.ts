@@ -4,7 +4,7 @@ import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { countries, institutions, memberships, sessions, users } from "../../db/schema";
-import { db } from "../db.server";
+import { db, preparedStatement } from "../db.server";
 import { env } from "../env.server";
 import { membershipColumns, membershipCountry, roleOf } from "../people/memberships.server";
 import type { RoleView } from "../people/person-schema";
@@ -63,10 +63,12 @@ async function readSessionSecret(request: Request): Promise<string | null> {
   }
 }
 
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
-  const secret = await readSessionSecret(request);
-  if (!secret) return null;
-  const rows = db()
+// The one statement every signed-in request runs: the session by its unique token hash, its
+// person, their roles with institution and country, and whether they owe a second factor.
+// Prepared once per connection; it reads the tables each time, so a deactivation, a role
+// change or a signed-out session tells at the very next request.
+const sessionLookup = preparedStatement((database) =>
+  database
     .select({
       sessionId: sessions.id,
       id: users.id,
@@ -82,8 +84,15 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(institutions, eq(institutions.id, memberships.institutionId))
     .leftJoin(countries, eq(countries.code, membershipCountry))
-    .where(and(eq(sessions.tokenHash, hashSecret(secret)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
-    .all();
+    .where(and(eq(sessions.tokenHash, sql.placeholder("tokenHash")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)))
+    .prepare(),
+);
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const secret = await readSessionSecret(request);
+  if (!secret) return null;
+  // A placeholder is bound as it is, not through the column: the expiry compares in milliseconds.
+  const rows = sessionLookup().all({ tokenHash: hashSecret(secret), now: Date.now() });
   const first = rows[0];
   if (!first) return null;
   return {

@@ -5,7 +5,7 @@ import { roundMachine, roundStateLabelOf } from "../../workflows/round.machine";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
-import { db } from "../db.server";
+import { preparedStatement } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { eligibilityQueueSize } from "../eligibility/desk.server";
 import { proposalsInProgress } from "../proposals/lists.server";
@@ -17,36 +17,54 @@ const OPEN: RoundState = "open";
 /** The rounds the TAF team still works on: every state but the machine's final one (archived). */
 const WORKED_ON = Object.entries(roundMachine.states).flatMap(([state, node]) => (node.type === "final" ? [] : [state as RoundState]));
 
-/** The rounds applicants may submit to now, the soonest opened first, with their deadline. */
-export function openRounds(language: PageLanguage) {
-  return db()
+// The home pages' own statements, prepared once per connection (app/db.server.ts): they run on
+// every visit of a home page, with nothing of the person in them.
+const homeStatements = preparedStatement((database) => ({
+  openRounds: database
     .select({ code: rounds.code, title: rounds.title, mode: rounds.mode, closesAt: rounds.closesAt })
     .from(rounds)
     .where(eq(rounds.state, OPEN))
     .orderBy(rounds.opensAt)
-    .all()
+    .prepare(),
+  people: database.select({ key: users.active, n: count() }).from(users).groupBy(users.active).prepare(),
+  // Only the mail still owed or failed: the sent mail, which grows with every change, is never counted.
+  mail: database
+    .select({ key: outbox.status, n: count() })
+    .from(outbox)
+    .where(inArray(outbox.status, ["pending", "failed"]))
+    .groupBy(outbox.status)
+    .prepare(),
+  institutions: database.select({ n: count() }).from(institutions).where(eq(institutions.active, true)).prepare(),
+  received: database.select({ n: count() }).from(mailbox).prepare(),
+  rounds: database
+    .select({ id: rounds.id, code: rounds.code, title: rounds.title, state: rounds.state })
+    .from(rounds)
+    .where(inArray(rounds.state, WORKED_ON))
+    .orderBy(desc(rounds.opensAt))
+    .prepare(),
+}));
+
+/** The rounds applicants may submit to now, the soonest opened first, with their deadline. */
+export function openRounds(language: PageLanguage) {
+  return homeStatements()
+    .openRounds.all()
     .map((r) => ({ ...r, closes: r.closesAt ? formatBrusselsIn(language, r.closesAt) : null }));
 }
 
 /** The TAF team's desk: people, institutions and mail in figures, the proposals in progress, the rounds. */
 export function administratorOverview(user: SessionUser, proposalsPage: PageRequest) {
+  const statements = homeStatements();
   const tally = <T>(rows: { key: T; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
-  const people = tally(db().select({ key: users.active, n: count() }).from(users).groupBy(users.active).all());
-  const mail = tally(db().select({ key: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all());
+  const people = tally(statements.people.all());
+  const mail = tally(statements.mail.all());
   return {
     activePeople: people.get(true) ?? 0,
-    institutions: db().select({ n: count() }).from(institutions).where(eq(institutions.active, true)).get()?.n ?? 0,
-    received: db().select({ n: count() }).from(mailbox).get()?.n ?? 0,
+    institutions: statements.institutions.get()?.n ?? 0,
+    received: statements.received.get()?.n ?? 0,
     mailPending: mail.get("pending") ?? 0,
     mailFailed: mail.get("failed") ?? 0,
     proposals: proposalsInProgress(user, proposalsPage),
     awaitingEligibility: eligibilityQueueSize(user),
-    rounds: db()
-      .select({ id: rounds.id, code: rounds.code, title: rounds.title, state: rounds.state })
-      .from(rounds)
-      .where(inArray(rounds.state, WORKED_ON))
-      .orderBy(desc(rounds.opensAt))
-      .all()
-      .map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state) })),
+    rounds: statements.rounds.all().map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state) })),
   };
 }

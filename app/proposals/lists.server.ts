@@ -1,7 +1,8 @@
 import type { SQL } from "drizzle-orm";
-import { and, desc, eq, exists, inArray, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, sql } from "drizzle-orm";
+import { union } from "drizzle-orm/sqlite-core";
 import { institutions, proposalPartners, proposals, rounds } from "../../db/schema";
-import { FINAL_STATES, isFinal, stageLabelFor, statesWithin } from "../../workflows/proposal-stages";
+import { isFinal, stageLabelFor, STATES_IN_PROGRESS, statesWithin } from "../../workflows/proposal-stages";
 import { formatBrussels } from "../../workflows/time";
 import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
@@ -77,7 +78,20 @@ export type ProposalList = ReturnType<typeof listPage>;
  * invitation still waits for their answer say so.
  */
 export function proposalsOfInstitutions(user: SessionUser, request: PageRequest) {
-  return listPage(user, request, visibleProposals(user, "applicant"), applicantInstitutions(user));
+  const own = applicantInstitutions(user);
+  return listPage(user, request, and(ledOrJoinedByIndex(own), visibleProposals(user, "applicant")), own);
+}
+
+/**
+ * The proposals an institution leads or was ever invited to, found by the indexes on the lead
+ * and on the partners: visibleProposals then says which of them the person sees, instead of
+ * being asked of every proposal in the portal.
+ */
+function ledOrJoinedByIndex(institutionIds: number[]) {
+  if (institutionIds.length === 0) return sql`false`;
+  const led = db().select({ id: proposals.id }).from(proposals).where(inArray(proposals.leadInstitutionId, institutionIds));
+  const joined = db().select({ id: proposalPartners.proposalId }).from(proposalPartners).where(inArray(proposalPartners.institutionId, institutionIds));
+  return inArray(proposals.id, union(led, joined));
 }
 
 /** Proposals with an institution of the advisor's countries, submitted or shared with them as a draft: a country advisor's view. */
@@ -87,7 +101,7 @@ export function proposalsOfCountries(user: SessionUser, request: PageRequest) {
 
 /** Every proposal past the draft stage and not finished: the TAF team's working list. */
 export function proposalsInProgress(user: SessionUser, request: PageRequest) {
-  return listPage(user, request, and(visibleProposals(user, "administrator"), notInArray(proposals.state, [...statesWithin("draft"), ...FINAL_STATES])));
+  return listPage(user, request, and(visibleProposals(user, "administrator"), inArray(proposals.state, [...STATES_IN_PROGRESS])));
 }
 
 /** Every proposal of a round the person sees, drafts included: for the TAF team, all of them. */

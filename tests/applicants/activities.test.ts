@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import { planActivity } from "../../app/proposals/activities.server";
 import { applyProposalCommand } from "../../app/proposals/workflow.server";
 import * as timeline from "../../app/routes/admin.activities";
@@ -243,7 +244,7 @@ describe("the timeline", () => {
 
   it("costs the same statements with 120 more activities, and pages by 50", async () => {
     const statements = async (search = "") => {
-      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const spy = spyOnStatements();
       await timelineAt(search);
       const n = spy.mock.calls.length;
       spy.mockRestore();

@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import * as download from "../../app/routes/proposals.$proposalId.attachments.$attachmentId";
 import * as proposalAttachments from "../../app/routes/proposals.$proposalId.attachments";
 import * as documentPage from "../../app/routes/proposals.$proposalId.$document.attachments";
@@ -174,7 +175,7 @@ describe("an activity report's files", () => {
   });
 
   it("lists the files of a page of activities with the same queries however many files there are", async () => {
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     await viewImplementation(LEAD, drugNetworks());
     const few = spy.mock.calls.length;
     for (const key of ["activity-1", "activity-2", "activity-3"]) await upload(LEAD, drugNetworks(), activityDocument(drugNetworks(), key), `${key}.pdf`, pdf(key));

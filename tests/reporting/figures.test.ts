@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
 import type { SessionUser } from "../../app/auth/session.server";
 import { getSessionUser } from "../../app/auth/session.server";
-import { connection } from "../../app/db.server";
 import type { OverviewFilter } from "../../app/proposals/overview-schema";
 import { OVERVIEW_STAGES } from "../../app/proposals/overview-schema";
 import { overviewCount } from "../../app/proposals/overview.server";
@@ -165,7 +165,7 @@ describe("the programme's figures", () => {
     const filter = { ...everything, rounds: [round.id] };
     expect(dashboardFigures(user, filter).overall.funnel.eligible).toBe(4);
 
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     dashboardFigures(user, filter);
     expect(spy.mock.calls.length).toBe(1);
     spy.mockRestore();

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import { applyAssignmentCommand } from "../../app/reviews/assignments.server";
 import * as desk from "../../app/routes/admin.rounds.$roundId_.review";
 import { auditLog, outbox, reviewAssignments, reviewConflicts, reviewerConflictRules, users } from "../../db/schema";
@@ -70,7 +71,7 @@ describe("the desk", () => {
 
   it("costs the same statements for a page of 2 proposals as for a page of 8", async () => {
     const statements = async () => {
-      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const spy = spyOnStatements();
       await view();
       const n = spy.mock.calls.length;
       spy.mockRestore();

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import { applyAssignmentCommand } from "../../app/reviews/assignments.server";
 import { formulaSafe } from "../../app/csv.server";
 import * as rankingCsvRoute from "../../app/routes/admin.rounds.$roundId_.ranking[.csv]";
@@ -110,7 +111,7 @@ describe("a round's ranking", () => {
   it("costs the same statements with 2 proposals under review and with 12", async () => {
     const round = makeRound();
     const statements = async () => {
-      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const spy = spyOnStatements();
       const page = await ranking(round.id);
       const n = spy.mock.calls.length;
       spy.mockRestore();
@@ -129,7 +130,7 @@ describe("the ranking's pages", () => {
   it("shows 50 rows a page, sorted across the pages, in the same statements with 3 proposals as with 53, while the CSV holds every row", async () => {
     const round = makeRound();
     const statements = async (search: string) => {
-      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const spy = spyOnStatements();
       const page = await ranking(round.id, search);
       const n = spy.mock.calls.length;
       spy.mockRestore();

@@ -1,7 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
 import { auditLog, institutions, memberships, users } from "../../db/schema";
-import { connection, db } from "../../app/db.server";
+import { db } from "../../app/db.server";
 import * as institutionPage from "../../app/routes/admin.institutions.$institutionId";
 import * as directory from "../../app/routes/admin.institutions._index";
 import * as newInstitution from "../../app/routes/admin.institutions.new";
@@ -90,7 +91,7 @@ describe("the directory", () => {
   });
 
   it("runs the same few queries however many institutions there are, and pages by 50", async () => {
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     await load(directory, "/admin/institutions", { cookie: admin });
     const few = spy.mock.calls.length;
     spy.mockClear();

@@ -1,7 +1,8 @@
 import { count, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
 import { auditLog, memberships, outbox, sessions, tokens, users } from "../../db/schema";
-import { connection, db } from "../../app/db.server";
+import { db } from "../../app/db.server";
 import * as account from "../../app/routes/account";
 import * as personPage from "../../app/routes/admin.people.$userId";
 import * as people from "../../app/routes/admin.people._index";
@@ -112,7 +113,7 @@ describe("the list of people", () => {
 
   it("runs the same few queries however many people there are, and pages by 50", async () => {
     const statements = () => {
-      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const spy = spyOnStatements();
       return {
         count: () => {
           const n = spy.mock.calls.length;

@@ -1,7 +1,8 @@
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { and, count, eq, isNotNull } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import * as home from "../../app/routes/_index";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import * as roundList from "../../app/routes/admin.rounds._index";
@@ -97,7 +98,7 @@ describe("the list of rounds", () => {
   });
 
   it("runs the same one query however many rounds there are", async () => {
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     await load(roundList, "/admin/rounds", { cookie: admin });
     const few = spy.mock.calls.length;
     for (let i = 0; i < 5; i++) roundIn("planned");

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
 import { audit } from "../../app/audit.server";
-import { connection, db } from "../../app/db.server";
+import { db } from "../../app/db.server";
 import * as activityRoute from "../../app/routes/admin.audit";
 import { auditLog, proposalEvents, proposals, users } from "../../db/schema";
 import { useDatabase } from "../support/database";
@@ -75,7 +76,7 @@ describe("the activity page", () => {
   it("pages by 50 at the same cost however long the log", async () => {
     const cookie = await signInAs("admin@taf.example");
     const statements = async () => {
-      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const spy = spyOnStatements();
       await load(activityRoute, "/admin/audit?person=admin", { cookie });
       const n = spy.mock.calls.length;
       spy.mockRestore();

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import * as dashboardRoute from "../../app/routes/admin.dashboard";
 import { activities, activityParticipants, proposalEvents, proposalPartners, proposals } from "../../db/schema";
 import { useDatabase } from "../support/database";
@@ -96,7 +97,7 @@ describe("the dashboard", () => {
 
   async function statements() {
     const cookie = await signInAs("admin@taf.example");
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     const page = (await load(dashboardRoute, "/admin/dashboard", { cookie })) as Dashboard;
     const n = spy.mock.calls.length;
     spy.mockRestore();

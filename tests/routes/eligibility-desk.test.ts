@@ -1,6 +1,7 @@
 import { and, desc, eq, like } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import * as desk from "../../app/routes/admin.eligibility";
 import * as home from "../../app/routes/_index";
 import { eligibilityChecks, institutions, outbox, proposalEvents, proposals } from "../../db/schema";
@@ -87,7 +88,7 @@ describe("the queue", () => {
   });
 
   it("runs the same few queries however many proposals wait, and pages by 50", async () => {
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     await view();
     const few = spy.mock.calls.length;
     const round = makeRound();

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import { lessonsOfRound } from "../../app/lessons/lessons.server";
 import * as csvRoute from "../../app/routes/admin.rounds.$roundId_.lessons[.csv]";
 import * as lessonsRoute from "../../app/routes/admin.rounds.$roundId_.lessons";
@@ -61,7 +62,7 @@ describe("a round's lessons learnt", () => {
   it("pages the comments by 50 with the same few queries however many there are", async () => {
     const roundId = roundIdByCode("2026-R1");
     const count = async (query = "") => {
-      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const spy = spyOnStatements();
       const page = await summary(roundId, query);
       const n = spy.mock.calls.length;
       spy.mockRestore();

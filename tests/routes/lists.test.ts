@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import { loadDemoData } from "../../app/demo/demo.server";
 import * as institutionsPage from "../../app/routes/admin.institutions._index";
 import * as mailboxPage from "../../app/routes/admin.mailbox._index";
@@ -153,7 +154,7 @@ async function open(list: ListCase, page?: string) {
 
 /** The statements a page of the list prepares on the database connection. */
 async function statementsFor(list: ListCase) {
-  const spy = vi.spyOn(connection().sqlite, "prepare");
+  const spy = spyOnStatements();
   await open(list);
   const n = spy.mock.calls.length;
   spy.mockRestore();

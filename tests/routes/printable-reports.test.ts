@@ -2,9 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
 import { ProposalPrintout } from "../../app/components/print/proposal-printout";
-import { connection, db } from "../../app/db.server";
+import { db } from "../../app/db.server";
 import { env } from "../../app/env.server";
 import * as reports from "../../app/routes/admin.reports";
 import * as roundReportPage from "../../app/routes/admin.rounds.$roundId_.report";
@@ -215,7 +216,7 @@ describe("the steering committee's report", () => {
   });
 
   it("reads a round in the same queries however many proposals it has", async () => {
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     await roundReport("2026-R2");
     const few = spy.mock.calls.length;
     const round = { id: roundIdByCode("2026-R2") };

@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import * as csvRoute from "../../app/routes/admin.proposals[.csv]";
 import * as overviewRoute from "../../app/routes/admin.proposals._index";
 import { searchQueryOf } from "../../app/proposals/overview.server";
@@ -160,7 +161,7 @@ describe("its pages", () => {
 
   async function statements(search: string) {
     const cookie = await signInAs("admin@taf.example");
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     await load(overviewRoute, `/admin/proposals${search}`, { cookie });
     const n = spy.mock.calls.length;
     spy.mockRestore();
@@ -220,7 +221,7 @@ describe("its CSV export", () => {
         tx.insert(proposals).values({ ...copy, title: `Exported copy ${i}` }).run();
       }
     });
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     const lines = readCsv((await fileOf(await exportCsv("?q=exported"))).slice(1));
     const reads = spy.mock.calls.length;
     spy.mockRestore();

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import * as home from "../../app/routes/_index";
 import * as page from "../../app/routes/proposals.$proposalId._index";
 import { createProposal } from "../../app/proposals/workflow.server";
@@ -138,7 +139,7 @@ describe("query counts", () => {
   it("the home page lists proposals with the same number of queries however many there are", async () => {
     const statementsFor = async (email: string) => {
       const cookie = await signInAs(email);
-      const spy = vi.spyOn(connection().sqlite, "prepare");
+      const spy = spyOnStatements();
       await load(home, "/", { cookie });
       const n = spy.mock.calls.length;
       spy.mockRestore();

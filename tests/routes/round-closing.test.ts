@@ -1,6 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { connection, db } from "../../app/db.server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { spyOnStatements } from "../support/statements";
+import { db } from "../../app/db.server";
 import { runScheduledEvents } from "../../app/jobs/scheduler.server";
 import * as roundPage from "../../app/routes/admin.rounds.$roundId";
 import { applyRoundCommand } from "../../app/rounds/workflow.server";
@@ -103,7 +104,7 @@ describe("the round page's list of drafts not submitted", () => {
     const round = makeRound({ closesAt: CLOSES });
     makeProposal({ round, title: "Draft 1" });
     applyRoundCommand({ roundId: round.id, actor: administrator(), command: { type: "CLOSE" } });
-    const spy = vi.spyOn(connection().sqlite, "prepare");
+    const spy = spyOnStatements();
     await view(round.id);
     const few = spy.mock.calls.length;
     for (let n = 2; n <= 60; n++) makeProposal({ round, title: `Draft ${n}`, partners: [] });

@@ -1,0 +1,1 @@
+CREATE INDEX `proposals_listed` ON `proposals` (`state`,`updated_at`,`id`,`round_id`,`lead_institution_id`,`submitted_late`,`reference`,`title`);
