@@ -1,15 +1,24 @@
-// The portal's one process: serves the Remix app and runs the background jobs (mail dispatch,
-// the workflow scheduler). `npm start` runs it in production mode; `npm run dev` with Vite.
+// The portal's server: serves the Remix app and runs the background jobs (mail dispatch, the
+// workflow scheduler). In production it is compiled to build/start.js (`npm run build`) and
+// started with `node` (`npm start`); `npm run dev` runs it from source with tsx and Vite.
+// In production, WORKERS processes (default: one per core) serve requests on one port
+// (node:cluster), sharing the SQLite file in WAL mode; the primary process alone runs the
+// background jobs. Why: docs/decisions/023-both-cores-and-production-start.md.
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { connection, closeDatabase } from "./app/db.server";
 import { env } from "./app/env.server";
 import { startBackgroundJobs } from "./app/jobs/background.server";
 import { refusalPage } from "./app/refusal-page.server";
-import { SESSION_COOKIE_NAME } from "./app/auth/session.server";
+import { SESSION_COOKIE_NAME, sessionSecret } from "./app/auth/session.server";
 import { KOSOVO_FOOTNOTE } from "./workflows/countries";
 import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "./app/demo/demo.server";
 
@@ -26,36 +35,221 @@ try {
   process.exit(1);
 }
 const production = config.NODE_ENV === "production";
+// Development serves through Vite's middleware, which belongs in one process.
+const workerCount = production ? (config.WORKERS ?? availableParallelism()) : 1;
 
-const { db } = connection();
-if (config.DEMO_DATA === "auto" && (await loadDemoData(db))) {
-  console.log("Loaded the demo data into a new database.");
-}
-const jobs = await startBackgroundJobs(db, config).catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+if (cluster.isPrimary) await runPrimary();
+else await runWorker();
 
-const app = express();
-app.disable("x-powered-by");
-if (config.TRUST_PROXY) app.set("trust proxy", true);
-app.use(compression());
-
-app.use((req, res, next) => {
-  // Loaders read the client's address from this header; whatever a client sent in it is replaced.
-  req.headers["x-taf-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
-  const nonce = production ? randomBytes(16).toString("base64") : undefined;
-  res.locals.cspNonce = nonce;
-  // The defaults go on just before the headers are sent, and only where the answer set none of
-  // its own: an attachment download brings its own sandboxing policy, and each header is sent once.
-  whenHeadersAreSent(res, () => {
-    setUnlessSet(res, "X-Content-Type-Options", "nosniff");
-    setUnlessSet(res, "Referrer-Policy", "same-origin");
-    setUnlessSet(res, "X-Frame-Options", "DENY");
-    if (nonce) setUnlessSet(res, "Content-Security-Policy", pagePolicy(nonce));
+/**
+ * The one process that owns the database's start and the background jobs: it brings the schema
+ * up to date, loads the demo and makes the session secret before any worker exists (so none
+ * races another for them), then runs mail and the scheduler (the dispatcher releases claims
+ * abandoned by a dead process at start: safe only when one process runs it).
+ */
+async function runPrimary() {
+  const { db } = connection();
+  if (config.DEMO_DATA === "auto" && (await loadDemoData(db))) {
+    console.log("Loaded the demo data into a new database.");
+  }
+  sessionSecret();
+  const jobs = await startBackgroundJobs(db, config).catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
   });
-  next();
-});
+  const announce = (processes: string) => {
+    console.log(`\nTAF portal listening on http://${config.HOST}:${config.PORT}  (links in e-mails use ${config.APP_URL})`);
+    console.log(`Database: ${config.DATABASE_PATH}`);
+    console.log(`Requests: ${processes}.`);
+    console.log(jobs.mailDescription);
+    if (hasDemoPeople(db)) {
+      console.log(`\nDemo accounts (password for all, unless changed since: ${DEMO_PASSWORD}):`);
+      for (const person of demoPeople) console.log(`  ${person.email.padEnd(30)} ${person.summary}`);
+      console.log(`  ${KOSOVO_FOOTNOTE}`);
+      console.log("\nThese accounts share a published password: a real installation starts from a new database with DEMO_DATA=off (see README).");
+    }
+    console.log("");
+  };
+  const finish = async () => {
+    await jobs.stop();
+    closeDatabase();
+  };
+
+  if (workerCount === 1) {
+    const server = await startWebServer();
+    server.once("listening", () => announce("served by this one process (WORKERS=1)"));
+    whenAskedToStop(async () => {
+      await drain(server);
+      await finish();
+    });
+    return;
+  }
+
+  let listening = 0;
+  let stopping = false;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once("listening", () => {
+      listening += 1;
+      if (listening === workerCount) announce(`${workerCount} worker processes (WORKERS), one port`);
+    });
+    worker.once("exit", (code, signal) => {
+      if (stopping) return;
+      if (listening < workerCount) {
+        // A worker that cannot start (a port in use) has said why; the portal does not start.
+        void finish().then(() => process.exit(1));
+        return;
+      }
+      // A worker that died later is replaced: the others went on serving meanwhile.
+      console.error(`A worker process ended (${signal ?? `exit code ${code}`}); starting another.`);
+      listening -= 1;
+      fork();
+    });
+  };
+  for (let i = 0; i < workerCount; i += 1) fork();
+  whenAskedToStop(async () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+    await Promise.all(
+      workers.map((worker) => {
+        const exited = new Promise((resolve) => worker.once("exit", resolve));
+        // Each worker finishes its requests first; the mail in flight is the primary's.
+        worker.process.kill("SIGTERM");
+        return exited;
+      }),
+    );
+    await finish();
+  });
+}
+
+/** A process of the cluster that serves requests only; the primary runs the background jobs. */
+async function runWorker() {
+  connection();
+  const server = await startWebServer();
+  whenAskedToStop(async () => {
+    await drain(server);
+    closeDatabase();
+  }, false);
+}
+
+async function startWebServer(): Promise<Server> {
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.TRUST_PROXY) app.set("trust proxy", true);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    // Loaders read the client's address from this header; whatever a client sent in it is replaced.
+    req.headers["x-taf-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    const nonce = production ? randomBytes(16).toString("base64") : undefined;
+    res.locals.cspNonce = nonce;
+    // The defaults go on just before the headers are sent, and only where the answer set none of
+    // its own: an attachment download brings its own sandboxing policy, and each header is sent once.
+    whenHeadersAreSent(res, () => {
+      setUnlessSet(res, "X-Content-Type-Options", "nosniff");
+      setUnlessSet(res, "Referrer-Policy", "same-origin");
+      setUnlessSet(res, "X-Frame-Options", "DENY");
+      if (nonce) setUnlessSet(res, "Content-Security-Policy", pagePolicy(nonce));
+    });
+    next();
+  });
+
+  // Remix pages take GET and POST (HEAD with GET); any other method answers 405 here, with the
+  // methods that work, rather than reaching a route that cannot answer it.
+  const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+  app.use((req, res, next) => {
+    if (ALLOWED_METHODS.includes(req.method)) return next();
+    res.setHeader("Allow", ALLOWED_METHODS.join(", "));
+    refuse(res, 405, "Method not allowed", `This address answers ${ALLOWED_METHODS.join(", ")} only. Nothing was changed.`);
+  });
+
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    // A form posted from another site is refused: cookies are SameSite=Lax, and this checks too
+    // (ADR 018). (Remix itself also compares Origin and Host, but answers a mismatch with a 500.)
+    if (!sentFromThisSite(req)) {
+      refuse(res, 403, "Form refused", "This form was sent from another site and was refused. Nothing was changed.");
+      return;
+    }
+    // Forms only, and of a declared size: a body streamed without a length could not be limited.
+    const type = req.get("content-type") ?? "";
+    if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
+      refuse(res, 415, "Form refused", "The portal accepts forms only. Go back to the page and send the form again.");
+      return;
+    }
+    if (req.get("content-length") === undefined) {
+      refuse(res, 411, "Form refused", "The form was sent without its length and was refused. Send it again from the page.");
+      return;
+    }
+    const upload = req.path.endsWith("/attachments") && type.startsWith("multipart/form-data");
+    const limit = upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+    if (upload && Number(req.get("content-length") ?? 0) > limit) {
+      // A file far over 10 MB is not read at all: the attachments page comes back with the
+      // message beside its file field (without JavaScript, nothing refused it before sending).
+      res.redirect(303, `${req.path}?upload=${TOO_LARGE}`);
+      return;
+    }
+    if (Number(req.get("content-length") ?? 0) > limit) {
+      refuse(res, 413, "Too much data", `What you sent is larger than the portal accepts (${upload ? "10 MB per file" : "1 MB"}). Nothing was saved. Go back and try again.`);
+      return;
+    }
+    next();
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (production) {
+    // Vite names built assets by their content hash, so they can be cached for a year.
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+    // From the project's root, as every path here is: this file also runs compiled, as build/start.js.
+    build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
+  } else {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  }
+
+  // Whatever the portal answers a signed-in person (pages, their data, downloads, exports) stays
+  // out of every cache, so a shared office computer keeps nothing of it. Static files came first.
+  app.use((req, res, next) => {
+    if (hasSessionCookie(req)) whenHeadersAreSent(res, () => res.setHeader("Cache-Control", "private, no-store"));
+    next();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string | undefined }),
+    }),
+  );
+
+  // Express's own errors (an address that cannot be decoded, a request it cannot read) get a page
+  // too; anything else is a fault of ours, logged, and answered without its details.
+  app.use((error: Error & { status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    if (status >= 500) console.error(error);
+    if (status < 500) refuse(res, status, "This address could not be read", "Check the address, or start again from the home page.");
+    else refuse(res, 500, "Something went wrong on our side", "Please try again in a moment; if it happens again, contact the TAF team.");
+  });
+
+  const server = app.listen(config.PORT, config.HOST);
+  // A port in use or an address this machine does not have: say which setting to change.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const reasons: Record<string, string> = {
+      EADDRINUSE: `PORT ${config.PORT} is already in use on ${config.HOST}: stop the other program or choose another PORT.`,
+      EACCES: `PORT ${config.PORT} needs privileges on this machine: choose a PORT above 1023.`,
+      EADDRNOTAVAIL: `HOST ${config.HOST} is not an address of this machine: use 127.0.0.1, 0.0.0.0 or one of its addresses.`,
+      ENOTFOUND: `HOST ${config.HOST} is not a name this machine can resolve: use 127.0.0.1, 0.0.0.0 or one of its addresses.`,
+    };
+    console.error(reasons[error.code ?? ""] ?? `The portal cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`);
+    process.exit(1);
+  });
+
+  return server;
+}
 
 function pagePolicy(nonce: string) {
   return [
@@ -85,48 +279,6 @@ function whenHeadersAreSent(res: express.Response, fill: () => void) {
   } as typeof writeHead;
 }
 
-// Remix pages take GET and POST (HEAD with GET); any other method answers 405 here, with the
-// methods that work, rather than reaching a route that cannot answer it.
-const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
-app.use((req, res, next) => {
-  if (ALLOWED_METHODS.includes(req.method)) return next();
-  res.setHeader("Allow", ALLOWED_METHODS.join(", "));
-  refuse(res, 405, "Method not allowed", `This address answers ${ALLOWED_METHODS.join(", ")} only. Nothing was changed.`);
-});
-
-app.use((req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD") return next();
-  // A form posted from another site is refused: cookies are SameSite=Lax, and this checks too
-  // (ADR 018). (Remix itself also compares Origin and Host, but answers a mismatch with a 500.)
-  if (!sentFromThisSite(req)) {
-    refuse(res, 403, "Form refused", "This form was sent from another site and was refused. Nothing was changed.");
-    return;
-  }
-  // Forms only, and of a declared size: a body streamed without a length could not be limited.
-  const type = req.get("content-type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
-    refuse(res, 415, "Form refused", "The portal accepts forms only. Go back to the page and send the form again.");
-    return;
-  }
-  if (req.get("content-length") === undefined) {
-    refuse(res, 411, "Form refused", "The form was sent without its length and was refused. Send it again from the page.");
-    return;
-  }
-  const upload = req.path.endsWith("/attachments") && type.startsWith("multipart/form-data");
-  const limit = upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
-  if (upload && Number(req.get("content-length") ?? 0) > limit) {
-    // A file far over 10 MB is not read at all: the attachments page comes back with the
-    // message beside its file field (without JavaScript, nothing refused it before sending).
-    res.redirect(303, `${req.path}?upload=${TOO_LARGE}`);
-    return;
-  }
-  if (Number(req.get("content-length") ?? 0) > limit) {
-    refuse(res, 413, "Too much data", `What you sent is larger than the portal accepts (${upload ? "10 MB per file" : "1 MB"}). Nothing was saved. Go back and try again.`);
-    return;
-  }
-  next();
-});
-
 /**
  * Whether a form comes from the portal's own pages. With an Origin, it must be the portal's
  * whole origin (scheme, host and port: an http:// page on the same host is another site), as
@@ -154,78 +306,11 @@ function refuse(res: express.Response, status: number, title: string, explanatio
   res.status(status).type("html").send(refusalPage(title, explanation, status));
 }
 
-let build: ServerBuild | (() => Promise<ServerBuild>);
-if (production) {
-  // Vite names built assets by their content hash, so they can be cached for a year.
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
-  // @ts-expect-error: the build exists only after `npm run build`.
-  build = (await import("./build/server/index.js")) as ServerBuild;
-} else {
-  const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
-  app.use(vite.middlewares);
-  build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
-}
-
-// Whatever the portal answers a signed-in person (pages, their data, downloads, exports) stays
-// out of every cache, so a shared office computer keeps nothing of it. Static files came first.
-app.use((req, res, next) => {
-  if (hasSessionCookie(req)) whenHeadersAreSent(res, () => res.setHeader("Cache-Control", "private, no-store"));
-  next();
-});
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: production ? "production" : "development",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string | undefined }),
-  }),
-);
-
-// Express's own errors (an address that cannot be decoded, a request it cannot read) get a page
-// too; anything else is a fault of ours, logged, and answered without its details.
-app.use((error: Error & { status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-  if (res.headersSent) return next(error);
-  const status = error.status ?? 500;
-  if (status >= 500) console.error(error);
-  if (status < 500) refuse(res, status, "This address could not be read", "Check the address, or start again from the home page.");
-  else refuse(res, 500, "Something went wrong on our side", "Please try again in a moment; if it happens again, contact the TAF team.");
-});
-
-const server = app.listen(config.PORT, config.HOST, () => {
-  console.log(`\nTAF portal listening on http://${config.HOST}:${config.PORT}  (links in e-mails use ${config.APP_URL})`);
-  console.log(`Database: ${config.DATABASE_PATH}`);
-  console.log(jobs.mailDescription);
-  if (hasDemoPeople(db)) {
-    console.log(`\nDemo accounts (password for all, unless changed since: ${DEMO_PASSWORD}):`);
-    for (const person of demoPeople) console.log(`  ${person.email.padEnd(30)} ${person.summary}`);
-    console.log(`  ${KOSOVO_FOOTNOTE}`);
-    console.log("\nThese accounts share a published password: a real installation starts from a new database with DEMO_DATA=off (see README).");
-  }
-  console.log("");
-});
-// A port in use or an address this machine does not have: say which setting to change.
-server.on("error", (error: NodeJS.ErrnoException) => {
-  const reasons: Record<string, string> = {
-    EADDRINUSE: `PORT ${config.PORT} is already in use on ${config.HOST}: stop the other program or choose another PORT.`,
-    EACCES: `PORT ${config.PORT} needs privileges on this machine: choose a PORT above 1023.`,
-    EADDRNOTAVAIL: `HOST ${config.HOST} is not an address of this machine: use 127.0.0.1, 0.0.0.0 or one of its addresses.`,
-    ENOTFOUND: `HOST ${config.HOST} is not a name this machine can resolve: use 127.0.0.1, 0.0.0.0 or one of its addresses.`,
-  };
-  console.error(reasons[error.code ?? ""] ?? `The portal cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`);
-  process.exit(1);
-});
-
 // Requests in progress finish (and their connections close once answered); after this long,
 // whatever is still open is cut, so a stuck client cannot hold up a restart.
 const DRAIN_MS = 10_000;
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: finishing requests and jobs, then stopping.`);
+async function drain(server: Server) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections go as soon as they are idle, including those answered just now.
   const idle = setInterval(() => server.closeIdleConnections(), 100);
@@ -234,9 +319,18 @@ async function shutdown(signal: string) {
   await closed;
   clearInterval(idle);
   clearTimeout(cut);
-  await jobs.stop();
-  closeDatabase();
-  process.exit(0);
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+/** On SIGTERM or SIGINT, once: says so (unless `say` is false), runs `stop`, and exits. */
+function whenAskedToStop(stop: () => Promise<void>, say = true) {
+  let stopping = false;
+  const onSignal = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (say) console.log(`${signal}: finishing requests and jobs, then stopping.`);
+    await stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void onSignal("SIGINT"));
+  process.on("SIGTERM", () => void onSignal("SIGTERM"));
+}

@@ -15,7 +15,8 @@ export default defineConfig({
   // The dev server's dependency scan follows imports into server modules; these native packages
   // are never bundled for the browser, so it should not try.
   optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3"] },
-  build: { target: "es2022" },
+  // The manifest stays in build/client/.vite: tests/performance/page-weight.test.ts reads it.
+  build: { target: "es2022", manifest: true },
   plugins: [
     // The Remix plugin builds the app; under vitest it is not wanted (it would try to serve routes).
     !process.env.VITEST &&

@@ -8,7 +8,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { I18N_OPTIONS } from "../workflows/languages";
 import { catalogueFor } from "../workflows/messages";
 import { NonceProvider } from "./components/nonce";
-import { MESSAGE_VARIABLES } from "./i18n";
+import { MESSAGE_VARIABLES } from "./message-variables";
 import { pageLanguage } from "./i18n.server";
 
 declare module "@remix-run/node" {

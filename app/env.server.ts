@@ -43,6 +43,8 @@ const schema = z.object({
   TAF_TEAM_EMAIL: z.email({ error: "must be an e-mail address, e.g. taf@example.org" }).default("taf-team@taf-portal.localhost"),
   // 0 lets the system choose a free port (the tests do).
   EMBEDDED_SMTP_PORT: port(0).default(2525),
+  // Processes serving requests in production (node:cluster); unset: one per core. 1 keeps one process.
+  WORKERS: z.coerce.number({ error: "must be a whole number of processes, e.g. 2" }).int("must be a whole number of processes, e.g. 2").min(1, "must be at least 1").max(64, "must be at most 64").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   // Behind a reverse proxy, the client's address comes from X-Forwarded-For (rate limits need it).

@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, negotiateLanguage, PSEUDO_LANG
 import { createTranslator } from "../workflows/messages";
 import { db } from "./db.server";
 import { env } from "./env.server";
-import { MESSAGE_VARIABLES } from "./i18n";
+import { MESSAGE_VARIABLES } from "./message-variables";
 
 // Which language a request is answered in (ADR 019), in this order:
 // 1. the language the person chose: the `taf_lng` cookie, set by `?lng=` on any page (and, for

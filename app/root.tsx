@@ -19,7 +19,7 @@ import { getSessionUser } from "./auth/session.server";
 import { EuEmblem } from "./components/eu-emblem";
 import { LanguageSwitcher } from "./components/language-switcher";
 import { useNonce } from "./components/nonce";
-import { CATALOGUE_ELEMENT_ID } from "./i18n";
+import { CATALOGUE_ELEMENT_ID, MESSAGE_VARIABLES_ELEMENT_ID } from "./i18n";
 import { offeredLanguages, switchLanguage, translatorOf } from "./i18n.server";
 import { navigationFor } from "./permissions.server";
 import styles from "./styles/app.css?url";
@@ -44,15 +44,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /**
- * The current language's catalogue, for entry.client.tsx to start i18next with before React
- * hydrates: sent once, in the page, and never in loader data (which each navigation refetches).
+ * The current language's catalogue and the numbers its messages name, for entry.client.tsx to
+ * start i18next with before React hydrates: sent once, in the page, and never in loader data
+ * (which each navigation refetches).
  */
 function Catalogue() {
   const nonce = useNonce();
   const { i18n } = useTranslation();
-  const json = JSON.stringify(i18n.getResourceBundle(i18n.language, "translation") ?? {}).replaceAll("<", "\\u003c");
-  // Not run as a script, but it carries the nonce like every inline script of the page.
-  return <script id={CATALOGUE_ELEMENT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: json }} />;
+  const catalogue = asScriptJson(i18n.getResourceBundle(i18n.language, "translation") ?? {});
+  const variables = asScriptJson(i18n.options.interpolation?.defaultVariables ?? {});
+  // Not run as scripts, but they carry the nonce like every inline script of the page.
+  return (
+    <>
+      <script id={CATALOGUE_ELEMENT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: catalogue }} />
+      <script id={MESSAGE_VARIABLES_ELEMENT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: variables }} />
+    </>
+  );
+}
+
+function asScriptJson(value: unknown) {
+  return JSON.stringify(value).replaceAll("<", "\\u003c");
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -5,6 +5,8 @@
 //   npm run bench                                  1,000 proposals, 10 s per page
 //   npm run bench -- --proposals 10000 -d 20       (or BENCH_PROPOSALS / BENCH_SECONDS)
 //   npm run bench -- --build                       builds first (otherwise the build must exist)
+//   npm run bench -- --workers 1                   the server's WORKERS (default: one per core)
+//   npm run bench -- --tsx                         the server from source through tsx, as before ADR 023
 // Prints a table and writes bench/results/<date>.json.
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -25,6 +27,8 @@ const { values: flags } = parseArgs({
     port: { type: "string", default: process.env.BENCH_PORT ?? "3470" },
     data: { type: "string", default: process.env.BENCH_DATA ?? "/tmp/taf-bench" },
     build: { type: "boolean", default: false },
+    workers: { type: "string", default: process.env.BENCH_WORKERS ?? "" },
+    tsx: { type: "boolean", default: false },
   },
 });
 const PROPOSALS = Number(flags.proposals);
@@ -42,7 +46,7 @@ const table: Row[] = [];
 // ---------------------------------------------------------------------------------------------
 // A fresh database of the asked size, made by the generator through the workflow.
 
-if (flags.build || !existsSync("build/server/index.js")) {
+if (flags.build || !existsSync("build/start.js")) {
   if (!flags.build) throw new Error("No build: run `npm run build` first, or `npm run bench -- --build`.");
   const built = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (built.status !== 0) process.exit(built.status ?? 1);
@@ -77,9 +81,9 @@ const startJointDraft = (pair: Pair, title: string) => startDraftIn(openRound, p
 const pairs = (count: number, from: number) => client.pairs(applicants, count, from);
 
 // ---------------------------------------------------------------------------------------------
-// The production server, started as `npm start` starts it (tsx server.ts), on its own port.
+// The production server, started as `npm start` starts it (node build/start.js), on its own port.
 
-const server = spawn("npx", ["tsx", "server.ts"], {
+const server = spawn(flags.tsx ? "npx" : process.execPath, flags.tsx ? ["tsx", "server.ts"] : ["build/start.js"], {
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -92,9 +96,10 @@ const server = spawn("npx", ["tsx", "server.ts"], {
     SMTP_URL: "",
     SESSION_SECRET: "",
     DEMO_DATA: "off",
+    WORKERS: flags.workers,
   },
   stdio: ["ignore", "pipe", "pipe"],
-  // Its own process group, so that stopping it stops npx, tsx and node alike.
+  // Its own process group, so that stopping it stops every process of it (npx and tsx too, with --tsx).
   detached: true,
 });
 let serverOutput = "";
@@ -364,7 +369,7 @@ async function deadlineRush() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Memory: PSS of every process of the server's tree (npx, tsx and node included).
+// Memory: PSS of every process of the server's tree (its workers, and npx and tsx with --tsx).
 
 function processTree(pid: number): number[] {
   const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => {

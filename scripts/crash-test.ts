@@ -20,7 +20,7 @@ const APPLICANTS = Number(flags.applicants);
 const KILL_AT = [0.15, 0.45, 0.75].map((share) => Math.max(1, Math.round(APPLICANTS * share)));
 const DEADLINE_MS = 10 * 60_000;
 
-if (!existsSync("build/server/index.js")) {
+if (!existsSync("build/start.js")) {
   console.error("No build: run `npm run build` first (npm test does).");
   process.exit(2);
 }
@@ -159,7 +159,7 @@ process.exit(problems.length || acknowledged.size < APPLICANTS / 2 || kills.leng
 
 /** Starts the production server on the crash test's database, as `npm start` runs it. */
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["build/start.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -11,7 +11,7 @@ import type { PageLanguage } from "../../workflows/languages";
 import { I18N_OPTIONS } from "../../workflows/languages";
 import { catalogueFor } from "../../workflows/messages";
 import { env } from "../env.server";
-import { MESSAGE_VARIABLES } from "../i18n";
+import { MESSAGE_VARIABLES } from "../message-variables";
 import appStyles from "../styles/app.css?raw";
 
 // The portal prints its own PDFs with the machine's headless Chromium (ADR 017): the printable

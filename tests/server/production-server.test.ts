@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { get } from "node:http";
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import Database from "better-sqlite3";
-import { startPortal } from "../support/portal";
+import { BUILT_SERVER, startPortal } from "../support/portal";
 
 // The production server as a browser (or an attacker) meets it: over HTTP, on a free port.
 
@@ -15,10 +17,10 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function signIn(email: string) {
-  const response = await fetch(`${portal.url}/login`, {
+async function signIn(email: string, url = portal.url) {
+  const response = await fetch(`${url}/login`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: portal.url },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
     redirect: "manual",
   });
@@ -162,9 +164,60 @@ describe("the production server", { timeout: 120_000 }, () => {
   });
 });
 
+/** The processes a process started (Linux: /proc). */
+function childrenOf(pid: number) {
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean));
+}
+
+/** A GET on a connection of its own, so that each one may reach another worker. */
+function statusOnNewConnection(url: string, cookie: string) {
+  return new Promise<number>((resolve, reject) => {
+    get(url, { agent: false, headers: { Cookie: cookie } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on("error", reject);
+  });
+}
+
+describe("the production server on two cores", { timeout: 120_000 }, () => {
+  it("serves from two worker processes that share a sign-in, and sends each e-mail once", async () => {
+    const both = await startPortal({ WORKERS: "2" });
+    try {
+      expect(both.output()).toContain("Requests: 2 worker processes");
+      expect(childrenOf(both.pid)).toHaveLength(2);
+      const cookie = await signIn("admin@taf.example", both.url);
+      // Connections go to the workers in turn: the session made by one is read by the other.
+      const statuses = [];
+      for (let i = 0; i < 6; i += 1) statuses.push(await statusOnNewConnection(`${both.url}/`, cookie));
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+
+      const reset = await fetch(`${both.url}/forgot-password`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: both.url },
+        body: new URLSearchParams({ email: "reviewer.eu@taf.example" }),
+        redirect: "manual",
+      });
+      expect(reset.status).toBeLessThan(400);
+      const database = new Database(both.databasePath, { readonly: true });
+      try {
+        const attemptsOfTheLink = () =>
+          database
+            .prepare("select o.status, count(a.id) as attempts from outbox o left join outbox_attempts a on a.outbox_id = o.id where o.recipient = ? and o.template = 'password-reset' group by o.id")
+            .all("reviewer.eu@taf.example");
+        await vi.waitFor(() => expect(attemptsOfTheLink()).toEqual([{ status: "sent", attempts: 1 }]), { timeout: 30_000, interval: 200 });
+      } finally {
+        database.close();
+      }
+    } finally {
+      await both.stop();
+    }
+    expect(both.exitCode()).toBe(0);
+  });
+});
+
 describe("the environment", { timeout: 120_000 }, () => {
   it("stops the app at start with a message naming a wrong variable", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
+    const result = spawnSync(process.execPath, [BUILT_SERVER], {
       env: { ...process.env, NODE_ENV: "production", PORT: "not-a-port", SMTP_URL: "http://wrong", DATABASE_PATH: "/tmp/never-created.db" },
       encoding: "utf8",
       timeout: 30_000,
@@ -178,7 +231,7 @@ describe("the environment", { timeout: 120_000 }, () => {
   it("stops the app with a message naming PORT when the port is taken", async () => {
     const first = await startPortal();
     try {
-      const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
+      const result = spawnSync(process.execPath, [BUILT_SERVER], {
         env: { ...process.env, NODE_ENV: "production", PORT: new URL(first.url).port, EMBEDDED_SMTP_PORT: "0", DATABASE_PATH: first.databasePath },
         encoding: "utf8",
         timeout: 60_000,

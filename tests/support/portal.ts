@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { chromium } from "playwright-core";
 
-// Browser tests run the real production server (server.ts on the built app) on a free port,
+// Browser tests run the real production server (build/start.js, as `npm start` runs it) on a free port,
 // with its own SQLite file and its own embedded SMTP server, and drive Debian's Chromium.
 
 async function freePort() {
@@ -21,13 +21,16 @@ async function freePort() {
   });
 }
 
+/** The server as `npm run build` compiles it from server.ts. */
+export const BUILT_SERVER = "build/start.js";
+
 /** `env` adds to the portal's environment, e.g. { PSEUDO_LANGUAGE: "true" }. */
 export async function startPortal(env: Record<string, string> = {}) {
-  if (!existsSync("build/server/index.js")) throw new Error("No build: run `npm run build` first (npm test does).");
+  if (!existsSync(BUILT_SERVER)) throw new Error("No build: run `npm run build` first (npm test does).");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const databasePath = join(tmpdir(), `taf-browser-${randomUUID()}.db`);
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [BUILT_SERVER], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -62,6 +65,7 @@ export async function startPortal(env: Record<string, string> = {}) {
   return {
     url,
     databasePath,
+    pid: child.pid!,
     output: () => output,
     exitCode: () => child.exitCode,
     async stop() {
