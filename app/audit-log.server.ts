@@ -37,6 +37,8 @@ const AUDIT_ACTION_WORDS: Record<string, string> = {
   secondFactorTurnedOff: "Turned off two-factor sign-in",
   secondFactorReset: "Reset a person's second factor",
   secondFactorRequirementChanged: "Changed which roles need a second factor",
+  passkeyAdded: "Added a passkey",
+  passkeyRemoved: "Removed a passkey",
   institutionCreated: "Added an institution",
   institutionUpdated: "Changed an institution",
   institutionDeactivated: "Deactivated an institution",
