@@ -122,7 +122,8 @@ export default function TwoFactor() {
           )}
         </>
       ) : null}
-      <PasskeySection passkeys={page.passkeys} result={actionData?.intent === "passkeyAdd" || actionData?.intent === "passkeyRemove" ? actionData.result : undefined} />
+      {/* Keyed by the count: a passkey added or removed starts an empty form. */}
+      <PasskeySection key={page.passkeys.length} passkeys={page.passkeys} result={actionData?.intent === "passkeyAdd" || actionData?.intent === "passkeyRemove" ? actionData.result : undefined} />
     </div>
   );
 }

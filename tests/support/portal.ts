@@ -21,11 +21,14 @@ async function freePort() {
   });
 }
 
-/** `env` adds to the portal's environment, e.g. { PSEUDO_LANGUAGE: "true" }. */
-export async function startPortal(env: Record<string, string> = {}) {
+/**
+ * `env` adds to the portal's environment, e.g. { PSEUDO_LANGUAGE: "true" }. `hostName` is the
+ * name in its address: WebAuthn takes a domain name ("localhost"), never an IP address.
+ */
+export async function startPortal(env: Record<string, string> = {}, hostName = "127.0.0.1") {
   if (!existsSync("build/server/index.js")) throw new Error("No build: run `npm run build` first (npm test does).");
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${hostName}:${port}`;
   const databasePath = join(tmpdir(), `taf-browser-${randomUUID()}.db`);
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
