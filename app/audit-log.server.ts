@@ -38,6 +38,8 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   secondFactorTurnedOff: "auditActions.secondFactorTurnedOff",
   secondFactorReset: "auditActions.secondFactorReset",
   secondFactorRequirementChanged: "auditActions.secondFactorRequirementChanged",
+  passkeyAdded: "auditActions.passkeyAdded",
+  passkeyRemoved: "auditActions.passkeyRemoved",
   institutionCreated: "auditActions.institutionCreated",
   institutionUpdated: "auditActions.institutionUpdated",
   institutionDeactivated: "auditActions.institutionDeactivated",

@@ -819,6 +819,8 @@ export const secondFactorChallenges = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
+    // The WebAuthn challenge offered to this half-way sign-in; emptied by the answer that spends it.
+    passkeyChallenge: text("passkey_challenge"),
   },
   (t) => [index("second_factor_challenges_user").on(t.userId)],
 );
@@ -828,4 +830,35 @@ export const twoFactorRequirements = sqliteTable("two_factor_requirements", {
   role: text("role", { enum: roles }).primaryKey(),
   requiredByUserId: integer("required_by_user_id").references(() => users.id),
   requiredAt: integer("required_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+// A person's passkeys (WebAuthn, ADR 020): the public key of each authenticator they enrolled and
+// named. `counter` is the authenticator's signature count: one that does not grow is refused
+// (a cloned key), unless the authenticator keeps none (always 0).
+export const passkeys = sqliteTable(
+  "passkeys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    credentialId: text("credential_id").notNull().unique(),
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    transports: text("transports", { mode: "json" }).$type<string[]>().notNull(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("passkeys_user").on(t.userId)],
+);
+
+// The challenge a browser signs to add a passkey: one per person, spent by the first answer,
+// and good for five minutes. The sign-in's challenge lives on `second_factor_challenges`.
+export const passkeyChallenges = sqliteTable("passkey_challenges", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  challenge: text("challenge").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });

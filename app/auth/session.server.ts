@@ -76,7 +76,8 @@ const sessionLookup = preparedStatement((database) =>
       name: users.name,
       // Asked in the same query, so that no page pays a query of its own for it.
       owesSecondFactor: sql<number>`exists (select 1 from memberships required_m join two_factor_requirements required_r on required_r.role = required_m.role where required_m.user_id = ${users.id})
-        and not exists (select 1 from totp_factors f where f.user_id = ${users.id} and f.confirmed_at is not null)`,
+        and not exists (select 1 from totp_factors f where f.user_id = ${users.id} and f.confirmed_at is not null)
+        and not exists (select 1 from passkeys p where p.user_id = ${users.id})`,
       ...membershipColumns,
     })
     .from(sessions)

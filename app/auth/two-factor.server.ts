@@ -4,7 +4,7 @@ import { and, eq, gt, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
-import { recoveryCodes, secondFactorChallenges, totpFactors, twoFactorRequirements, users } from "../../db/schema";
+import { passkeys, recoveryCodes, secondFactorChallenges, totpFactors, twoFactorRequirements, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { secondFactorResetEmail } from "../../emails/templates/second-factor-reset";
 import type { Role } from "../../workflows/actors";
@@ -115,15 +115,16 @@ export async function secondFactorPage(user: SessionUser) {
     .all().length;
   const app: "none" | "enrolling" | "active" = !factor ? "none" : factor.confirmedAt ? "active" : "enrolling";
   const required = isRequiredOf(user);
-  if (app !== "enrolling") return { app, required, recoveryCodesLeft, enrolment: null };
+  const secured = hasSecondFactor(user.id);
+  if (app !== "enrolling") return { app, required, secured, recoveryCodesLeft, enrolment: null };
   // Shown only until the enrolment is confirmed; after that the secret never leaves the server.
   const secret = decryptSecret(factor!.secretCiphertext);
   const uri = generateURI({ issuer: ISSUER, label: user.email, secret });
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { app, required, recoveryCodesLeft, enrolment: { qrSvg, secret: groupedSecret(secret) } };
+  return { app, required, secured, recoveryCodesLeft, enrolment: { qrSvg, secret: groupedSecret(secret) } };
 }
 
-function isRequiredOf(user: Pick<SessionUser, "memberships">) {
+export function isRequiredOf(user: Pick<SessionUser, "memberships">) {
   const roles = user.memberships.map((m) => m.role);
   return db().select({ role: twoFactorRequirements.role }).from(twoFactorRequirements).where(inArray(twoFactorRequirements.role, roles)).get() !== undefined;
 }
@@ -184,7 +185,7 @@ export async function turnOffSecondFactor(user: SessionUser, code: string, reque
   const checked = await checkOwnCode(user, code, request);
   if (!checked.ok) return checked;
   db().transaction((tx) => {
-    removeFactors(tx, user.id);
+    removeApp(tx, user.id);
     audit({ actorUserId: user.id, action: "secondFactorTurnedOff", subjectType: "user", subjectId: user.id, ip: clientIp(request) }, tx);
   });
   return { ok: true };
@@ -203,21 +204,26 @@ async function checkOwnCode(user: SessionUser, code: string, request: Request): 
   return { ok: true, step };
 }
 
-function removeFactors(tx: Tx, userId: number) {
+// Turning off the app keeps the person's passkeys: each is removed on its own.
+function removeApp(tx: Tx, userId: number) {
   tx.delete(totpFactors).where(eq(totpFactors.userId, userId)).run();
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-  tx.delete(secondFactorChallenges).where(eq(secondFactorChallenges.userId, userId)).run();
 }
 
-/** Whether signing in with a password must be followed by a code. */
-export function hasSecondFactor(userId: number) {
-  return (
-    db()
-      .select({ userId: totpFactors.userId })
-      .from(totpFactors)
-      .where(and(eq(totpFactors.userId, userId), isNotNull(totpFactors.confirmedAt)))
-      .get() !== undefined
-  );
+function removeFactors(tx: Tx, userId: number) {
+  removeApp(tx, userId);
+  tx.delete(secondFactorChallenges).where(eq(secondFactorChallenges.userId, userId)).run();
+  tx.delete(passkeys).where(eq(passkeys.userId, userId)).run();
+}
+
+/** Whether signing in with a password must be followed by a second factor: a confirmed app or a passkey. */
+export function hasSecondFactor(userId: number, tx: Tx = db()) {
+  const app = tx
+    .select({ userId: totpFactors.userId })
+    .from(totpFactors)
+    .where(and(eq(totpFactors.userId, userId), isNotNull(totpFactors.confirmedAt)))
+    .get();
+  return app !== undefined || tx.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, userId)).get() !== undefined;
 }
 
 let cookie: ReturnType<typeof createCookie> | undefined;
@@ -249,7 +255,8 @@ export async function beginSecondStep(userId: number) {
   return challengeCookie().serialize(secret);
 }
 
-async function pendingChallenge(request: Request) {
+/** The half-way sign-in this browser holds, if it is still good. */
+export async function pendingChallenge(request: Request) {
   let secret: unknown;
   try {
     secret = await challengeCookie().parse(request.headers.get("Cookie"));
@@ -259,17 +266,12 @@ async function pendingChallenge(request: Request) {
   if (typeof secret !== "string") return null;
   return (
     db()
-      .select({ id: secondFactorChallenges.id, userId: users.id, email: users.email, locale: users.locale })
+      .select({ id: secondFactorChallenges.id, userId: users.id, email: users.email, locale: users.locale, passkeyChallenge: secondFactorChallenges.passkeyChallenge })
       .from(secondFactorChallenges)
       .innerJoin(users, eq(users.id, secondFactorChallenges.userId))
       .where(and(eq(secondFactorChallenges.tokenHash, hashSecret(secret)), gt(secondFactorChallenges.expiresAt, new Date()), eq(users.active, true)))
       .get() ?? null
   );
-}
-
-/** Whether this browser is half-way through signing in. */
-export async function isSecondStepPending(request: Request) {
-  return (await pendingChallenge(request)) !== null;
 }
 
 /** The refusal when the half-way sign-in is gone: the page sends the person back to the password. */
@@ -311,7 +313,12 @@ export async function completeSecondStep(request: Request, code: string): Promis
     return { ok: false, message: WRONG_CODE };
   }
   clearAttempts(limits[0]!);
-  return { ok: true, cookies: [await startSession(challenge.userId, request), await challengeCookie().serialize("", { maxAge: 0 })] };
+  return { ok: true, cookies: await signedInCookies(challenge.userId, request) };
+}
+
+/** The Set-Cookie values once the second factor is given: the new session, and the half-way state ended. */
+export async function signedInCookies(userId: number, request: Request) {
+  return [await startSession(userId, request), await challengeCookie().serialize("", { maxAge: 0 })];
 }
 
 /** Which roles must sign in with a second factor. */
@@ -336,7 +343,7 @@ export function setSecondFactorRequirements(admin: SessionUser, wanted: Record<R
 /** An administrator removes a person's second factor (a lost phone); the person is told by e-mail, in their language. */
 export function resetSecondFactor(admin: SessionUser, userId: number, ip: string): { ok: true } | Refused {
   const person = db().select().from(users).where(eq(users.id, userId)).get();
-  if (!person || !totpOf(userId)) return { ok: false, message: "refusal.noSecondFactorToReset" };
+  if (!person || !hasSecondFactor(userId)) return { ok: false, message: "refusal.noSecondFactorToReset" };
   const resetAt = new Date();
   db().transaction((tx) => {
     removeFactors(tx, userId);

@@ -4,10 +4,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import type { SessionUser } from "../auth/session.server";
 import { requireUser } from "../auth/session.server";
-import { secondFactorCodeSchema as schema } from "../auth/two-factor-schema";
+import { addPasskey, passkeyRegistrationOptions, passkeysOf, removePasskey } from "../auth/passkeys.server";
+import { passkeyAddSchema, passkeyRemoveSchema, secondFactorCodeSchema as schema } from "../auth/two-factor-schema";
 import { confirmTotpEnrolment, regenerateRecoveryCodes, secondFactorPage, startTotpEnrolment, turnOffSecondFactor } from "../auth/two-factor.server";
 import { FormErrors, TextField } from "../components/fields";
+import { PasskeySection } from "../components/passkeys";
 import { RecoveryCodes } from "../components/recovery-codes";
 import { readForm } from "../forms.server";
 import { translateReply, translatorOf } from "../i18n.server";
@@ -17,12 +21,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("secondFactor.title") }), ...(await secondFactorPage(user)) };
+  return { title: t("layout.pageTitle", { page: t("secondFactor.title") }), ...(await secondFactorPage(user)), passkeys: passkeysOf(user.id) };
 }
 
-const intents = ["start", "confirm", "regenerate", "turnOff"] as const;
+const intents = ["start", "confirm", "regenerate", "turnOff", "passkeyOptions", "passkeyAdd", "passkeyRemove"] as const;
 type Intent = (typeof intents)[number];
-type Answer = { intent: Intent; result?: SubmissionResult<string[]>; recoveryCodes?: string[]; turnedOff?: boolean };
+type Answer = { intent: Intent; result?: SubmissionResult<string[]>; recoveryCodes?: string[]; turnedOff?: boolean; passkeyOptions?: unknown; passkeyNotice?: "added" | "removed" };
 
 export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
   const user = await requireUser(request);
@@ -34,6 +38,8 @@ export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
     const started = startTotpEnrolment(user);
     return { intent, result: started.ok ? undefined : { status: "error", error: { "": [t(started.message)] } } };
   }
+  if (intent === "passkeyOptions") return { intent, passkeyOptions: await passkeyRegistrationOptions(user) };
+  if (intent === "passkeyAdd" || intent === "passkeyRemove") return passkeyAction(intent, formData, user, request, t);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return { intent, result: translateReply(submission.reply({ hideFields: ["code"] }), t) };
   const { code } = submission.value;
@@ -44,6 +50,20 @@ export async function action({ request }: ActionFunctionArgs): Promise<Answer> {
   }
   const outcome = intent === "confirm" ? await confirmTotpEnrolment(user, code, request) : await regenerateRecoveryCodes(user, code, request);
   return outcome.ok ? { intent, recoveryCodes: outcome.recoveryCodes } : refused(outcome.message);
+}
+
+async function passkeyAction(intent: "passkeyAdd" | "passkeyRemove", formData: FormData, user: SessionUser, request: Request, t: TFunction): Promise<Answer> {
+  if (intent === "passkeyRemove") {
+    const submission = parseWithZod(formData, { schema: passkeyRemoveSchema });
+    if (submission.status !== "success") throw new Response(t("secondFactor.unknownForm"), { status: 400, statusText: "Bad Request" });
+    const removed = removePasskey(user, submission.value.passkeyId, request);
+    return removed.ok ? { intent, passkeyNotice: "removed" } : { intent, result: { status: "error", error: { "": [t(removed.message)] } } };
+  }
+  const submission = parseWithZod(formData, { schema: passkeyAddSchema });
+  if (submission.status !== "success") return { intent, result: translateReply(submission.reply({ hideFields: ["credential"] }), t) };
+  const added = await addPasskey(user, submission.value.name, submission.value.credential, request);
+  if (!added.ok) return { intent, result: translateReply(submission.reply({ formErrors: [added.message], hideFields: ["credential"] }), t) };
+  return { intent, passkeyNotice: "added" };
 }
 
 export default function TwoFactor() {
@@ -73,7 +93,7 @@ export default function TwoFactor() {
         <Link to="/account">{t("secondFactor.backToAccount")}</Link>
       </p>
       <h1>{t("secondFactor.title")}</h1>
-      {page.required && page.app !== "active" ? (
+      {page.required && !page.secured ? (
         <p className="notice" role="alert">
           {t("secondFactor.requiredNotice")}
         </p>
@@ -81,6 +101,11 @@ export default function TwoFactor() {
       {actionData?.turnedOff ? (
         <p className="notice success" role="status">
           {t("secondFactor.turnedOff")}
+        </p>
+      ) : null}
+      {actionData?.passkeyNotice ? (
+        <p className="notice success" role="status">
+          {actionData.passkeyNotice === "added" ? t("passkeys.noticeAdded") : t("passkeys.noticeRemoved")}
         </p>
       ) : null}
       <p>{t("secondFactor.intro")}</p>
@@ -97,6 +122,8 @@ export default function TwoFactor() {
           )}
         </>
       ) : null}
+      {/* Keyed by the count: a passkey added or removed starts an empty form. */}
+      <PasskeySection key={page.passkeys.length} passkeys={page.passkeys} result={actionData?.intent === "passkeyAdd" || actionData?.intent === "passkeyRemove" ? actionData.result : undefined} />
     </div>
   );
 }

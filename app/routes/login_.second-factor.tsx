@@ -2,13 +2,16 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { safeRedirect } from "../auth/redirect";
 import { getSessionUser } from "../auth/session.server";
-import { secondFactorCodeSchema as schema } from "../auth/two-factor-schema";
-import { completeSecondStep, isSecondStepPending, SECOND_STEP_EXPIRED } from "../auth/two-factor.server";
+import { completeSecondStepWithPasskey, hasPasskey, passkeySignInOptions } from "../auth/passkeys.server";
+import { passkeySignInSchema, secondFactorCodeSchema as schema } from "../auth/two-factor-schema";
+import { completeSecondStep, pendingChallenge, SECOND_STEP_EXPIRED } from "../auth/two-factor.server";
 import { FormErrors, TextField } from "../components/fields";
+import { PasskeySignIn } from "../components/passkeys";
 import { readForm } from "../forms.server";
 import { translateReply, translatorOf } from "../i18n.server";
 
@@ -21,14 +24,23 @@ const EXPIRED_REDIRECT = "/login?notice=second-step-expired";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/");
-  if (!(await isSecondStepPending(request))) throw redirect(EXPIRED_REDIRECT);
+  const pending = await pendingChallenge(request);
+  if (!pending) throw redirect(EXPIRED_REDIRECT);
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("secondStep.title") }) };
+  return { title: t("layout.pageTitle", { page: t("secondStep.title") }), hasPasskey: hasPasskey(pending.userId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = await translatorOf(request);
-  const submission = parseWithZod(await readForm(request), { schema });
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  if (intent === "passkeyOptions") {
+    const passkeyOptions = await passkeySignInOptions(request);
+    if (!passkeyOptions) throw redirect(EXPIRED_REDIRECT);
+    return { passkeyOptions };
+  }
+  if (intent === "passkey") return signInWithPasskey(request, formData, t);
+  const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return { result: translateReply(submission.reply({ hideFields: ["code"] }), t) };
   const outcome = await completeSecondStep(request, submission.value.code);
   if (!outcome.ok && outcome.message === SECOND_STEP_EXPIRED) throw redirect(EXPIRED_REDIRECT);
@@ -38,13 +50,26 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(safeRedirect(submission.value.redirectTo), { headers });
 }
 
+async function signInWithPasskey(request: Request, formData: FormData, t: TFunction) {
+  const submission = parseWithZod(formData, { schema: passkeySignInSchema });
+  if (submission.status !== "success") return { passkeyErrors: [t("passkeys.refusal.notAccepted")] };
+  const outcome = await completeSecondStepWithPasskey(request, submission.value.credential);
+  if (!outcome.ok && outcome.message === SECOND_STEP_EXPIRED) throw redirect(EXPIRED_REDIRECT);
+  if (!outcome.ok) return { passkeyErrors: [t(outcome.message)] };
+  const headers = new Headers();
+  for (const cookie of outcome.cookies) headers.append("Set-Cookie", cookie);
+  throw redirect(safeRedirect(submission.value.redirectTo), { headers });
+}
+
 export default function SecondStep() {
   const { t } = useTranslation();
+  const { hasPasskey: offersPasskey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
   const [form, fields] = useForm({
     id: "second-step",
-    lastResult: actionData?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -58,12 +83,13 @@ export default function SecondStep() {
       <Form method="post" className="stack" reloadDocument {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <TextField label={t("secondStep.code")} hint={t("secondStep.codeHint")} autoComplete="one-time-code" meta={fields.code} />
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <div className="actions">
           <button type="submit">{t("secondStep.submit")}</button>
           <Link to="/login">{t("secondStep.startAgain")}</Link>
         </div>
       </Form>
+      {offersPasskey ? <PasskeySignIn redirectTo={redirectTo} errors={actionData && "passkeyErrors" in actionData ? actionData.passkeyErrors : undefined} /> : null}
       <p className="muted">{t("secondStep.lostDevice")}</p>
     </div>
   );

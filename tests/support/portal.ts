@@ -24,11 +24,14 @@ async function freePort() {
 /** The server as `npm run build` compiles it from server.ts. */
 export const BUILT_SERVER = "build/start.js";
 
-/** `env` adds to the portal's environment, e.g. { PSEUDO_LANGUAGE: "true" }. */
-export async function startPortal(env: Record<string, string> = {}) {
+/**
+ * `env` adds to the portal's environment, e.g. { PSEUDO_LANGUAGE: "true" }. `hostName` is the
+ * name in its address: WebAuthn takes a domain name ("localhost"), never an IP address.
+ */
+export async function startPortal(env: Record<string, string> = {}, hostName = "127.0.0.1") {
   if (!existsSync(BUILT_SERVER)) throw new Error("No build: run `npm run build` first (npm test does).");
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${hostName}:${port}`;
   const databasePath = join(tmpdir(), `taf-browser-${randomUUID()}.db`);
   const child = spawn(process.execPath, [BUILT_SERVER], {
     env: {
