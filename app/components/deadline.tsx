@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
-import type { RoundFacts } from "../../workflows/proposal.machine";
-import { formatBrussels } from "../../workflows/time";
+import { Trans, useTranslation } from "react-i18next";
+import type { DeadlineView, DueView } from "../proposals/deadline-words.server";
 
 // A round's deadline as applicants need it: in Brussels time (the time the TAF team sets, and
-// the only one the server can know), in the person's own time once the browser can tell it,
-// and how long is left. Without JavaScript the Brussels time and the time left at page load show.
-
+// the only one the server can know), how long is left when the page was made, both in the
+// reader's words from the server (app/proposals/deadline-words.server.ts), and in the person's
+// own time once the browser can tell it.
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -25,7 +25,7 @@ function span(ms: number) {
   return unit(minutes, "minute");
 }
 
-/** "12 days 4 hours left", "less than a minute left", "closed 2 days ago", "closed just now". */
+/** "12 days 4 hours left", "less than a minute left", "closed 2 days ago", "closed just now": English, for the reviewers' table. */
 export function timeLeftInWords(closesAt: Date, now: Date): string {
   const left = closesAt.getTime() - now.getTime();
   if (left > 0) return left < MINUTE ? "less than a minute left" : `${span(left)} left`;
@@ -34,84 +34,74 @@ export function timeLeftInWords(closesAt: Date, now: Date): string {
 
 const localDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 const localTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const localNumeric = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
-/** Only in the browser: the server does not know the person's time zone. */
-function inLocalTime(date: Date) {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return `${localDate.format(date)}, ${localTime.format(date)} (your time${zone ? `, ${zone.replaceAll("_", " ")}` : ""})`;
+/**
+ * Only in the browser: the server does not know the person's time zone. English names the
+ * month; the other languages get digits ("14.03.2027, 17:00"), which need no Intl data the
+ * browser may lack.
+ */
+function inLocalTime(date: Date, language: string) {
+  if (language === "en") return `${localDate.format(date)}, ${localTime.format(date)}`;
+  const part = (type: Intl.DateTimeFormatPartTypes) => localNumeric.formatToParts(date).find((p) => p.type === type)?.value ?? "";
+  return `${part("day")}.${part("month")}.${part("year")}, ${part("hour")}:${part("minute")}`;
 }
 
-/** The clock: the server's at first (so the page hydrates as rendered), then the browser's, every minute. */
-function useClock(serverNow: string) {
-  const [now, setNow] = useState(() => new Date(serverNow));
-  useEffect(() => {
-    setNow(new Date());
-    const timer = setInterval(() => setNow(new Date()), MINUTE);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
-export function Deadline({ round, now: serverNow }: { round: RoundFacts; now: string }) {
-  const now = useClock(serverNow);
-  const opensAt = new Date(round.opensAt);
-  if (round.state === "planned" || now < opensAt) {
+export function Deadline({ deadline }: { deadline: DeadlineView }) {
+  const { t } = useTranslation();
+  if (deadline.kind === "notOpen") {
     return (
       <p className="deadline">
-        <strong>Not open yet:</strong> the round opens on <time dateTime={round.opensAt}>{formatBrussels(opensAt)}</time>.
+        <Trans i18nKey="deadline.notOpen" values={{ at: deadline.opensAtInWords }} components={{ strong: <strong />, time: <time dateTime={deadline.opensAt} /> }} />
       </p>
     );
   }
-  const open = round.state === "open";
-  if (round.mode === "rolling" || round.closesAt === null) {
+  if (deadline.kind === "rolling") {
     return (
       <p className="deadline">
-        <strong>Rolling intake: no deadline.</strong>
-        {open ? null : " The TAF team has closed this round: it accepts no more proposals."}
+        <strong>{t("deadline.rolling")}</strong>
+        {deadline.open ? null : ` ${t("deadline.closedByTeam")}`}
       </p>
     );
   }
-  const closesAt = new Date(round.closesAt);
-  const passed = closesAt <= now;
+  const { open, passed } = deadline;
   return (
     <div className={passed || !open ? "deadline closed" : "deadline"}>
       <p>
-        <strong>Deadline:</strong> <time dateTime={round.closesAt}>{formatBrussels(closesAt)}</time>
-        <YourTime at={round.closesAt} />
+        <strong>{t("deadline.deadline")}</strong> <time dateTime={deadline.closesAt}>{deadline.closesAtInWords}</time>
+        <YourTime at={deadline.closesAt} />
       </p>
       <p>
-        <strong>{open || passed ? sentence(timeLeftInWords(closesAt, now)) : "Closed early by the TAF team"}.</strong>
-        {passed ? " This round accepts no more proposals." : null}
+        <strong>{open || passed ? deadline.timeLeft : t("deadline.closedEarly")}</strong>
+        {passed ? ` ${t("deadline.noMoreProposals")}` : null}
       </p>
     </div>
   );
 }
 
 /** When an answer is due: Brussels time and what is left, then the person's own time. */
-export function DueBy({ at, now: serverNow }: { at: string; now: string }) {
-  const now = useClock(serverNow);
-  const due = new Date(at);
+export function DueBy({ due }: { due: DueView }) {
   return (
     <p>
-      <strong>Answer by</strong> <time dateTime={at}>{formatBrussels(due)}</time>: {timeLeftInWords(due, now).replace(/^closed/, "due")}.
-      <YourTime at={at} />
+      <Trans i18nKey="deadline.answerBy" values={{ at: due.atInWords, left: due.timeLeft }} components={{ strong: <strong />, time: <time dateTime={due.at} /> }} />
+      <YourTime at={due.at} />
     </p>
   );
 }
 
 /** The same instant in the person's own time, on a line of its own, once the browser can tell it. */
 function YourTime({ at }: { at: string }) {
-  const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => setLocal(inLocalTime(new Date(at))), [at]);
+  const { t, i18n } = useTranslation();
+  const [local, setLocal] = useState<{ time: string; zone: string } | null>(null);
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    setLocal({ time: inLocalTime(new Date(at), i18n.language), zone: zone ? zone.replaceAll("_", " ") : "" });
+  }, [at, i18n.language]);
   if (!local) return null;
   return (
     <>
       <br />
-      <span className="muted">That is {local}.</span>
+      <span className="muted">{local.zone ? t("deadline.yourTimeIn", local) : t("deadline.yourTime", local)}</span>
     </>
   );
-}
-
-function sentence(words: string) {
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -44,19 +44,17 @@ export const DEADLINE_DAYS = {
 
 export const DEADLINE_REMINDER_BEFORE_MS = 3 * DAY_MS;
 
-// `work` names the work in the reminder's English; the pages read the catalogue keys.
-export const DEADLINE_WORDS: Record<DeadlineKind, { label: string; work: string; page: string; noDeadline: string; notOwed: string }> = {
-  conceptNote: { label: "deadlinesPage.kind.conceptNote", work: "the concept note", page: "concept", noDeadline: "deadlinesPage.noDeadline.conceptNote", notOwed: "deadlinesPage.notOwed.conceptNote" },
+// Catalogue keys of each deadline's words; the reminder names the work in its own words (emails/templates/deadline-reminder.ts).
+export const DEADLINE_WORDS: Record<DeadlineKind, { label: string; page: string; noDeadline: string; notOwed: string }> = {
+  conceptNote: { label: "deadlinesPage.kind.conceptNote", page: "concept", noDeadline: "deadlinesPage.noDeadline.conceptNote", notOwed: "deadlinesPage.notOwed.conceptNote" },
   activityReports: {
     label: "deadlinesPage.kind.activityReports",
-    work: "the reports on the activities held",
     page: "implementation",
     noDeadline: "deadlinesPage.noDeadline.activityReports",
     notOwed: "deadlinesPage.notOwed.activityReports",
   },
   completionReport: {
     label: "deadlinesPage.kind.completionReport",
-    work: "the completion report",
     page: "implementation",
     noDeadline: "deadlinesPage.noDeadline.completionReport",
     notOwed: "deadlinesPage.notOwed.completionReport",
@@ -152,7 +150,6 @@ function lastPlannedActivity(tx: Tx, proposalId: number): Date | null {
 export type DeadlineView = {
   kind: DeadlineKind;
   label: string;
-  work: string;
   dueAt: string;
   /** "12 days left", "due today", "3 days overdue"; "" once the work is in. */
   timeLeft: string;
@@ -173,7 +170,6 @@ export function deadlinesOf(proposalId: number, state: string, now = new Date(),
       return {
         kind: row.kind,
         label: t(DEADLINE_WORDS[row.kind].label),
-        work: DEADLINE_WORDS[row.kind].work,
         dueAt: formatBrusselsIn(language, row.dueAt),
         timeLeft: open ? timeLeft(row.dueAt, now, t) : "",
         overdue: open && row.dueAt < now,

@@ -1,41 +1,57 @@
 import { diffWords } from "diff";
 import { asc, eq } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import type { VersionKind } from "../../db/schema";
 import { activities, attachments, proposals, proposalVersions, users } from "../../db/schema";
-import { formatBrussels, formatBrusselsDay, formatDay } from "../../workflows/time";
-import { COUNTRY_CODES, countryName } from "../../workflows/countries";
-import { activityTypeLabel, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsDayIn, formatBrusselsIn, formatDayIn, formatEurosIn } from "../../workflows/time";
+import { COUNTRY_CODES, countryNameIn } from "../../workflows/countries";
+import { activityTypeLabel, supportKindLabel, themeLabel } from "../../workflows/vocabulary";
 import { CONCEPT_NOTE_PARTS, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { db } from "../db.server";
-import { euros } from "./content-schema";
+import { partLabelKey } from "./content-schema";
 
 // The frozen versions of a proposal (one per submission and per answer to a clarification
 // request) and of its concept note (one per submission to the TAF team), and the comparison of
 // two of the same kind, field by field. Every field is turned into plain lines of text first,
 // so that a changed budget line or theme shows as changed words, like any answer.
 
-const VERSION_KINDS: readonly { kind: VersionKind; heading: string }[] = [
-  { kind: "proposal", heading: "The proposal" },
-  { kind: "conceptNote", heading: "The concept note" },
-  { kind: "activityReport", heading: "Activity reports" },
-  { kind: "completionReport", heading: "The completion report" },
+/** The page's translator and the language it formats dates and amounts in. */
+export type VersionWords = { t: TFunction; language: PageLanguage };
+
+const VERSION_KINDS: readonly { kind: VersionKind; heading: string; caption: string }[] = [
+  { kind: "proposal", heading: "versionsPage.kind.proposal", caption: "versionsPage.caption.proposal" },
+  { kind: "conceptNote", heading: "versionsPage.kind.conceptNote", caption: "versionsPage.caption.conceptNote" },
+  { kind: "activityReport", heading: "versionsPage.kind.activityReport", caption: "versionsPage.caption.activityReport" },
+  { kind: "completionReport", heading: "versionsPage.kind.completionReport", caption: "versionsPage.caption.completionReport" },
 ];
 
 const COMPLETION_REPORT_FIELDS = [
-  { key: "outcome", label: "What was achieved" },
-  { key: "lessonsLearnt", label: "Lessons learnt" },
+  { key: "outcome", label: "versionsPage.part.outcome" },
+  { key: "lessonsLearnt", label: "versionsPage.part.lessonsLearnt" },
 ] as const;
 
+const CONCEPT_NOTE_PART_LABELS: Record<string, string> = {
+  activities: "versionsPage.part.activities",
+  budgetLines: "versionsPage.part.budgetLines",
+  risks: "versionsPage.part.risks",
+};
+
 /** An activity report as sent: the activity, when it was held, who took part, what it achieved. */
-function activityReportFields(content: Record<string, unknown>) {
-  const held = [calendarDate(content.heldOn), content.heldUntil ? calendarDate(content.heldUntil) : ""].filter(Boolean).join(" – ");
+function activityReportFields(content: Record<string, unknown>, words: VersionWords) {
+  const { t } = words;
+  const held = [calendarDate(content.heldOn, words), content.heldUntil ? calendarDate(content.heldUntil, words) : ""].filter(Boolean).join(" – ");
   const byCountry = (content.byCountry ?? {}) as Record<string, unknown>;
-  const counted = COUNTRY_CODES.filter((code) => typeof byCountry[code] === "number").map((code) => `${countryName(code)}: ${plain(byCountry[code])}`);
+  const counted = COUNTRY_CODES.filter((code) => typeof byCountry[code] === "number").map((code) => `${countryNameIn(code, t)}: ${plain(byCountry[code])}`);
   return [
-    { key: "activity", label: "Activity", text: [activityTypeLabel(plain(content.type)), plain(content.title)].filter(Boolean).join(": ") },
-    { key: "held", label: "Held", text: [held, plain(content.place)].filter(Boolean).join(", ") },
-    { key: "participants", label: "Participants", text: [typeof content.participants === "number" ? `${content.participants} in all` : "", ...counted].filter(Boolean).join("\n") },
-    { key: "outcome", label: "Outcome", text: plain(content.outcome) },
+    { key: "activity", label: t("versionsPage.part.activity"), text: [content.type ? activityTypeLabel(plain(content.type), t) : "", plain(content.title)].filter(Boolean).join(": ") },
+    { key: "held", label: t("versionsPage.part.held"), text: [held, plain(content.place)].filter(Boolean).join(", ") },
+    {
+      key: "participants",
+      label: t("versionsPage.part.participants"),
+      text: [typeof content.participants === "number" ? t("versionsPage.inAll", { number: content.participants }) : "", ...counted].filter(Boolean).join("\n"),
+    },
+    { key: "outcome", label: t("versionsPage.part.reportOutcome"), text: plain(content.outcome) },
   ];
 }
 
@@ -46,18 +62,18 @@ export type FieldComparison = { key: string; label: string; changed: boolean; le
 
 type VersionRow = { number: number; title: string; content: Record<string, unknown>; createdAt: Date; createdBy: string | null };
 
-/** "2026-03-01" as "1 March 2026"; anything else as it was written. */
-function calendarDate(value: unknown) {
-  if (typeof value === "string") return formatDay(value);
+/** "2026-03-01" as "1 March 2026" in the page's language; anything else as it was written. */
+function calendarDate(value: unknown, { language }: VersionWords) {
+  if (typeof value === "string") return formatDayIn(language, value);
   return value === undefined || value === null ? "" : String(value);
 }
 
-function amountInEuros(amount: unknown) {
-  return typeof amount === "number" ? euros(amount) : "";
+function amountInEuros(amount: unknown, { language }: VersionWords) {
+  return typeof amount === "number" ? formatEurosIn(language, amount) : "";
 }
 
-function labelled(ids: unknown, choices: readonly { id: string; label: string }[]) {
-  return Array.isArray(ids) ? ids.map((id) => choices.find((choice) => choice.id === id)?.label ?? String(id)).join("\n") : "";
+function labelled(ids: unknown, label: (id: string) => string) {
+  return Array.isArray(ids) ? ids.map((id) => label(String(id))).join("\n") : "";
 }
 
 function records(value: unknown): Record<string, unknown>[] {
@@ -71,62 +87,66 @@ function plain(value: unknown): string {
 }
 
 /** One concept-note activity per line: "Joint exercise: <title>. 14 March 2027, Tirana, 24 participants". */
-function activityLine(activity: Record<string, unknown>) {
+function activityLine(activity: Record<string, unknown>, words: VersionWords) {
+  const { t } = words;
   // The key only identifies the row; it is not something a reader compares.
   const { kind, title, date, place, participants, institutions, key: _key, ...more } = activity;
-  const kindLabel = SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? plain(kind);
-  const details = [calendarDate(date), plain(place), typeof participants === "number" ? `${participants} participants` : plain(participants)];
+  const kindLabel = kind ? supportKindLabel(plain(kind), t) : "";
+  const details = [calendarDate(date, words), plain(place), typeof participants === "number" ? t("versionsPage.participants", { count: participants }) : plain(participants)];
   // Institutions per country, e.g. "Kosovo*: Kosovo* Police; Albania: Albanian State Police".
   const named = (institutions ?? {}) as Record<string, unknown>;
-  const byCountry = COUNTRY_CODES.filter((code) => plain(named[code]) !== "").map((code) => `${countryName(code)}: ${plain(named[code])}`);
+  const byCountry = COUNTRY_CODES.filter((code) => plain(named[code]) !== "").map((code) => `${countryNameIn(code, t)}: ${plain(named[code])}`);
   // Whatever else the concept-note form records still shows, so its changes are seen.
   const extra = Object.values(more).map(plain);
   return [[kindLabel, plain(title)].filter(Boolean).join(": "), [...details, ...byCountry, ...extra].filter(Boolean).join(", ")].filter(Boolean).join(". ");
 }
 
-function budgetLines(value: unknown) {
+function budgetLines(value: unknown, words: VersionWords) {
   const lines = records(value);
   if (!lines.length) return "";
   const total = lines.reduce((sum, line) => sum + (typeof line.amountEur === "number" ? line.amountEur : 0), 0);
-  return [...lines.map((line) => `${plain(line.item)}: ${amountInEuros(line.amountEur)}`), `Total: ${amountInEuros(total)}`].join("\n");
+  return [...lines.map((line) => `${plain(line.item)}: ${amountInEuros(line.amountEur, words)}`), words.t("versionsPage.total", { amount: amountInEuros(total, words) })].join("\n");
 }
 
 /** A version's fields as labelled plain text, in the order of the form. */
-function fieldsOf(kind: VersionKind, version: VersionRow, attachedNames: string[]): { key: string; label: string; text: string }[] {
-  const attached = { key: "attachments", label: "Attachments at the time", text: attachedNames.join("\n") };
-  return [...documentFieldsOf(kind, version), attached];
+function fieldsOf(kind: VersionKind, version: VersionRow, attachedNames: string[], words: VersionWords): { key: string; label: string; text: string }[] {
+  const attached = { key: "attachments", label: words.t("versionsPage.part.attachments"), text: attachedNames.join("\n") };
+  return [...documentFieldsOf(kind, version, words), attached];
 }
 
-function documentFieldsOf(kind: VersionKind, version: VersionRow): { key: string; label: string; text: string }[] {
+function documentFieldsOf(kind: VersionKind, version: VersionRow, words: VersionWords): { key: string; label: string; text: string }[] {
+  const { t } = words;
   const content = version.content;
-  if (kind === "completionReport") return COMPLETION_REPORT_FIELDS.map((field) => ({ ...field, text: plain(content[field.key]) }));
-  if (kind === "activityReport") return activityReportFields(content);
+  if (kind === "completionReport") return COMPLETION_REPORT_FIELDS.map((field) => ({ key: field.key, label: t(field.label), text: plain(content[field.key]) }));
+  if (kind === "activityReport") return activityReportFields(content, words);
   if (kind === "conceptNote") {
     return CONCEPT_NOTE_PARTS.map((part) => ({
       key: part.key,
-      label: part.label,
+      label: t(CONCEPT_NOTE_PART_LABELS[part.key] ?? part.label),
       text:
         part.key === "activities"
-          ? records(content.activities).map(activityLine).join("\n")
+          ? records(content.activities)
+              .map((activity) => activityLine(activity, words))
+              .join("\n")
           : part.key === "budgetLines"
-            ? budgetLines(content.budgetLines)
+            ? budgetLines(content.budgetLines, words)
             : part.key === "risks" && plain(content.mitigation)
-              ? `${plain(content.risks)}\nHow they are reduced: ${plain(content.mitigation)}`
+              ? `${plain(content.risks)}\n${t("versionsPage.mitigation", { text: plain(content.mitigation) })}`
               : plain(content[part.key]),
     }));
   }
   const answer = (key: string) => {
     const value = content[key];
-    if (key === "themes") return labelled(value, THEMES);
-    if (key === "supportKinds") return labelled(value, SUPPORT_KINDS);
-    if (key === "intendedStart") return calendarDate(value);
-    if (key === "durationMonths") return typeof value === "number" ? `${value} months` : plain(value);
-    if (key === "budgetEur") return typeof value === "number" ? euros(value) : plain(value);
+    if (key === "themes") return labelled(value, (id) => themeLabel(id, t));
+    if (key === "supportKinds") return labelled(value, (id) => supportKindLabel(id, t));
+    if (key === "intendedStart") return calendarDate(value, words);
+    if (key === "durationMonths") return typeof value === "number" ? t("proposalAnswer.months", { count: value }) : plain(value);
+    if (key === "budgetEur") return typeof value === "number" ? amountInEuros(value, words) : plain(value);
     return plain(value);
   };
   return [
-    { key: "title", label: "Title", text: version.title.trim() },
-    ...PROPOSAL_PARTS.map((part) => ({ key: part.key, label: part.label, text: answer(part.key) })),
+    { key: "title", label: t(partLabelKey("title")), text: version.title.trim() },
+    ...PROPOSAL_PARTS.map((part) => ({ key: part.key, label: t(partLabelKey(part.key)), text: answer(part.key) })),
   ];
 }
 
@@ -175,7 +195,8 @@ export type VersionChoice = { from?: number; to?: number };
  * The proposal's heading and, for each kind of version, the list of versions and either the
  * comparison of the two chosen (the last two by default) or, when there is only one, that one.
  */
-export function versionsPage(proposalId: number, choices: Record<VersionKind, VersionChoice>) {
+export function versionsPage(proposalId: number, choices: Record<VersionKind, VersionChoice>, words: VersionWords) {
+  const { t, language } = words;
   const proposal = db().select({ reference: proposals.reference, title: proposals.title }).from(proposals).where(eq(proposals.id, proposalId)).get()!;
   const rows = db()
     .select({ version: proposalVersions, createdBy: users.name })
@@ -192,7 +213,10 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
     .orderBy(attachments.createdAt, attachments.id)
     .all();
 
-  const kinds = VERSION_KINDS.map(({ kind, heading }) => {
+  const kinds = VERSION_KINDS.map((named) => {
+    const kind = named.kind;
+    const heading = t(named.heading);
+    const caption = t(named.caption);
     const versions: VersionRow[] = rows
       .filter((row) => row.version.kind === kind)
       .map(({ version, createdBy }) => ({ number: version.number, title: version.title, content: version.content, createdAt: version.createdAt, createdBy }));
@@ -200,14 +224,14 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
       number: v.number,
       // An activity report that corrects an earlier one of the same activity can be compared with it.
       corrects: kind === "activityReport" ? (versions.slice(0, i).findLast((earlier) => earlier.content.activityKey === v.content.activityKey)?.number ?? null) : null,
-      what: whatVersion(kind, v.number, v.title),
-      at: formatBrussels(v.createdAt),
-      day: formatBrusselsDay(v.createdAt),
+      what: whatVersion(kind, v.number, v.title, t),
+      at: formatBrusselsIn(language, v.createdAt),
+      day: formatBrusselsDayIn(language, v.createdAt),
       by: v.createdBy,
     }));
-    const fields = (v: VersionRow) => fieldsOf(kind, v, attachedAt(attachmentRows, kind, v));
+    const fields = (v: VersionRow) => fieldsOf(kind, v, attachedAt(attachmentRows, kind, v), words);
     if (versions.length < 2) {
-      return { kind, heading, versions: listed, only: versions[0] ? fields(versions[0]) : null, onlyNumber: versions[0]?.number ?? null, comparison: null, notice: null };
+      return { kind, heading, caption, versions: listed, only: versions[0] ? fields(versions[0]) : null, onlyNumber: versions[0]?.number ?? null, comparison: null, notice: null };
     }
     // Reports of different activities are not versions of each other: unless asked, the last
     // report is compared with the one it corrected, or shown alone when it corrected none.
@@ -216,15 +240,20 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
     const corrected =
       kind === "activityReport" ? versions.slice(0, -1).findLast((v) => v.content.activityKey === last.content.activityKey) : versions[versions.length - 2];
     if (asked.from === undefined && asked.to === undefined && !corrected) {
-      return { kind, heading, versions: listed, only: fields(last), onlyNumber: last.number, comparison: null, notice: null };
+      return { kind, heading, caption, versions: listed, only: fields(last), onlyNumber: last.number, comparison: null, notice: null };
     }
-    const { from, to, notice } = chosen(versions.map((v) => v.number), asked.from === undefined && asked.to === undefined ? { from: corrected!.number, to: last.number } : asked);
+    const { from, to, notice } = chosen(
+      versions.map((v) => v.number),
+      asked.from === undefined && asked.to === undefined ? { from: corrected!.number, to: last.number } : asked,
+      t,
+    );
     const before = fields(versions.find((v) => v.number === from)!);
     const after = fields(versions.find((v) => v.number === to)!);
     const compared = before.map((field, i) => compare(field.label, field.key, field.text, after[i]!.text));
     return {
       kind,
       heading,
+      caption,
       versions: listed,
       only: null,
       onlyNumber: null,
@@ -235,22 +264,22 @@ export function versionsPage(proposalId: number, choices: Record<VersionKind, Ve
   return { proposal, kinds };
 }
 
-function whatVersion(kind: VersionKind, number: number, title: string) {
-  if (kind === "activityReport") return `Report sent: ${title}`;
-  if (kind === "completionReport") return number === 1 ? "Completion report submitted" : "Completion report resubmitted after a revision request";
-  if (kind === "proposal") return number === 1 ? "Submitted" : "Resubmitted with an answer to a clarification request";
-  return number === 1 ? "Concept note submitted" : "Concept note resubmitted after a revision request";
+function whatVersion(kind: VersionKind, number: number, title: string, t: TFunction) {
+  if (kind === "activityReport") return t("versionsPage.what.reportSent", { title });
+  if (kind === "completionReport") return t(number === 1 ? "versionsPage.what.completionSubmitted" : "versionsPage.what.completionResubmitted");
+  if (kind === "proposal") return t(number === 1 ? "versionsPage.what.submitted" : "versionsPage.what.resubmitted");
+  return t(number === 1 ? "versionsPage.what.conceptSubmitted" : "versionsPage.what.conceptResubmitted");
 }
 
 /** The two versions to compare: those asked for if they exist, otherwise the last two. */
-function chosen(numbers: number[], asked: VersionChoice) {
+function chosen(numbers: number[], asked: VersionChoice, t: TFunction) {
   const last = numbers[numbers.length - 1]!;
   const beforeLast = numbers[numbers.length - 2]!;
   const missing = [asked.from, asked.to].filter((n): n is number => n !== undefined && !numbers.includes(n));
   if (missing.length) {
-    return { from: beforeLast, to: last, notice: `There is no version ${missing[0]}, so the last two versions are compared.` };
+    return { from: beforeLast, to: last, notice: t("versionsPage.noSuchVersion", { number: missing[0] }) };
   }
   const from = asked.from ?? beforeLast;
   const to = asked.to ?? last;
-  return { from, to, notice: from === to ? "You chose the same version twice, so nothing is marked as changed." : null };
+  return { from, to, notice: from === to ? t("versionsPage.sameTwice") : null };
 }

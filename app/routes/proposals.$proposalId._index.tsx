@@ -21,19 +21,23 @@ import { sendFromProposalPage } from "../proposals/page-commands.server";
 import { proposalPageFor } from "../proposals/proposal-view.server";
 import { heldDecisionOn } from "../reviews/decisions.server";
 import { advisorSharingFor } from "../proposals/advisor-sharing.server";
+import { dueByIn } from "../proposals/deadline-words.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
   const t = await translatorOf(request);
-  const page = proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice"), t, await pageLanguage(request));
+  const language = await pageLanguage(request);
+  const page = proposalPageFor(proposal, user, new URL(request.url).searchParams.get("notice"), t, language);
+  const clarification = page.clarification;
   // Whoever may decide sees the decision held so far beside the form that would replace it.
   return {
     ...page,
     pageTitle: t("layout.pageTitle", { page: page.reference || page.title || t("proposalPage.title") }),
     heldDecision: page.actions.some((action) => action.type === "DECIDE") ? heldDecisionOn(proposal.proposalId) : null,
     advisorSharing: advisorSharingFor(proposal, user),
+    clarification: clarification && { ...clarification, due: clarification.dueAt ? dueByIn(clarification.dueAt, new Date(clarification.now), { t, language }) : null },
   };
 }
 

@@ -8,6 +8,7 @@ import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { formatBrusselsIn } from "../../workflows/time";
 import { Deadline, DueBy } from "../components/deadline";
+import { deadlineIn, dueByIn } from "../proposals/deadline-words.server";
 import { FormErrors } from "../components/fields";
 import { RoundGuide } from "../components/proposal/round-guide";
 import { useTextLanguage } from "../components/text-language";
@@ -29,7 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = await pageLanguage(request);
   const draft = draftForEditing(user, proposal, t, language);
   const page = draft.title ? t("editProposal.title", { title: draft.title }) : t("editProposal.titleUntitled");
-  return { ...draft, pageTitle: t("layout.pageTitle", { page }), guide: guideOfProposal(proposal.proposalId, t, language), rules: draftRulesOfProposal(proposal.proposalId) };
+  const now = new Date(draft.now);
+  return {
+    ...draft,
+    pageTitle: t("layout.pageTitle", { page }),
+    guide: guideOfProposal(proposal.proposalId, t, language),
+    rules: draftRulesOfProposal(proposal.proposalId),
+    deadline: deadlineIn(draft.round, now, { t, language }),
+    due: draft.clarification?.dueAt ? dueByIn(draft.clarification.dueAt, now, { t, language }) : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -160,7 +169,7 @@ export default function EditProposal() {
           <blockquote className="prose" {...textLanguage}>
             {draft.clarification.question}
           </blockquote>
-          {draft.clarification.dueAt ? <DueBy at={draft.clarification.dueAt} now={draft.now} /> : null}
+          {draft.due ? <DueBy due={draft.due} /> : null}
           <p>
             <Trans i18nKey="editProposal.clarificationHow" components={{ link: <Link to={`/proposals/${draft.id}/submit`} /> }} />
           </p>
@@ -171,7 +180,7 @@ export default function EditProposal() {
         <dd>
           {draft.round.title}
           {/* While clarification is requested, its due date (above) matters, not the round's deadline. */}
-          {respond ? null : <Deadline round={draft.round} now={draft.now} />}
+          {respond ? null : <Deadline deadline={draft.deadline} />}
         </dd>
         <dt>{t("editProposal.lead")}</dt>
         <dd>{draft.leadName}</dd>

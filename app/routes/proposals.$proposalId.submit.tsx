@@ -5,6 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { Deadline, DueBy } from "../components/deadline";
+import { deadlineIn, dueByIn } from "../proposals/deadline-words.server";
 import { FieldError, FormErrors } from "../components/fields";
 import { AttachmentsPreview, BlockerList, ProposalPreview } from "../components/proposal/submission-preview";
 import { RoundCriteriaList } from "../components/rounds/eligibility-criteria";
@@ -24,10 +25,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "editProposal");
   const t = await translatorOf(request);
-  const preview = submissionPreview(user, proposal, t, await pageLanguage(request));
+  const language = await pageLanguage(request);
+  const preview = submissionPreview(user, proposal, t, language);
   const page = preview.title ? t("submitPage.title", { title: preview.title }) : t("submitPage.titleUntitled");
+  const now = new Date(preview.now);
   // The files go with the proposal: the preview lists them, so nothing is sent by surprise.
-  return { ...preview, pageTitle: t("layout.pageTitle", { page }), attachments: currentAttachments(proposal.proposalId) };
+  return {
+    ...preview,
+    pageTitle: t("layout.pageTitle", { page }),
+    attachments: currentAttachments(proposal.proposalId),
+    deadline: deadlineIn(preview.round, now, { t, language }),
+    due: preview.clarification?.dueAt ? dueByIn(preview.clarification.dueAt, now, { t, language }) : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -82,7 +91,7 @@ export default function PreviewAndSubmit() {
         </p>
       ) : null}
       {/* While clarification is requested, its due date matters, not the round's deadline. */}
-      {respond ? null : <Deadline round={preview.round} now={preview.now} />}
+      {respond ? null : <Deadline deadline={preview.deadline} />}
 
       {respond && preview.clarification ? (
         <div className="notice warning">
@@ -92,7 +101,7 @@ export default function PreviewAndSubmit() {
           <blockquote className="prose" {...typed}>
             {preview.clarification.question}
           </blockquote>
-          {preview.clarification.dueAt ? <DueBy at={preview.clarification.dueAt} now={preview.now} /> : null}
+          {preview.due ? <DueBy due={preview.due} /> : null}
           <p>{t("submitPage.clarificationHow")}</p>
         </div>
       ) : null}

@@ -7,6 +7,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { z } from "../zod";
 import { CountryName } from "../components/country";
 import { Deadline } from "../components/deadline";
+import { deadlineIn } from "../proposals/deadline-words.server";
 import { FieldError, FormErrors, TextField } from "../components/fields";
 import { requirePermission } from "../permissions.server";
 import { leadChoices, startDraft } from "../proposals/drafting.server";
@@ -29,9 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "startProposal");
   const t = await translatorOf(request);
   const now = new Date();
+  const language = await pageLanguage(request);
   return {
     title: t("layout.pageTitle", { page: t("newProposal.title") }),
-    rounds: openRoundsWithGuides(now, t, await pageLanguage(request)),
+    rounds: openRoundsWithGuides(now, t, language).map((round) => ({ ...round, deadline: deadlineIn(round, now, { t, language }) })),
     institutions: leadChoices(user, t),
     now: now.toISOString(),
   };
@@ -51,7 +53,7 @@ export default function StartProposal() {
   const { t } = useTranslation();
   // Round titles and descriptions are written by the TAF team, in English.
   const typed = useTextLanguage("en");
-  const { rounds, institutions, now } = useLoaderData<typeof loader>();
+  const { rounds, institutions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "start-proposal",
@@ -94,7 +96,7 @@ export default function StartProposal() {
                           {round.description}
                         </p>
                       ) : null}
-                      <Deadline round={round} now={now} />
+                      <Deadline deadline={round.deadline} />
                     </div>
                     {/* Read before choosing: open at once when there is only this round. */}
                     <details className="round-guide-details" open={rounds.length === 1}>

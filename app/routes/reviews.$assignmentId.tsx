@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run
 import { useTranslation } from "react-i18next";
 import { formatBrusselsIn } from "../../workflows/time";
 import { DueBy } from "../components/deadline";
+import { dueByIn } from "../proposals/deadline-words.server";
 import { statusText, useHydrated } from "../components/proposal/draft-form";
 import { ReviewEventForm, ReviewFields, ReviewReadOnly } from "../components/reviews/review-form";
 import { ReviewOthers, ReviewProposalAsSubmitted, ReviewWhoTakesPart } from "../components/reviews/review-proposal";
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = words;
   const page = reviewPageFor(assignment, user, words);
   const pageTitle = t("layout.pageTitle", { page: page.reference ? t("reviewPage.title", { reference: page.reference }) : t("reviewPage.titleWithoutReference") });
-  return { ...page, pageTitle, notice: notice ? t(notice) : null };
+  return { ...page, pageTitle, notice: notice ? t(notice) : null, due: dueByIn(page.dueAt, new Date(page.now), words) };
 }
 
 type Reply = SaveReply & { savedAtBrussels?: string; typed?: ReviewDraftTyped; refusal?: string };
@@ -118,7 +119,7 @@ export default function ReviewPage() {
           ) : null}
         </div>
       ) : null}
-      <DueBy at={page.dueAt} now={page.now} />
+      <DueBy due={page.due} />
       <ReviewWhoTakesPart lead={page.lead} partners={page.partners} countries={page.countries} />
       {page.opened === null ? (
         <section aria-labelledby="conflict-heading">

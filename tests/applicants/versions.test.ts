@@ -46,7 +46,7 @@ describe("a proposal with one version", () => {
     const shown: Record<string, string> = Object.fromEntries(proposal.only!.map((f) => [f.key, f.text]));
     expect(shown.themes).toBe("Trafficking in human beings");
     expect(shown.supportKinds).toBe("Practice-oriented exchange\nCapacity building (training, workshop, study visit)");
-    expect(shown.budgetEur).toBe("EUR 30,000");
+    expect(shown.budgetEur).toBe("€30,000");
     expect(shown.durationMonths).toBe("6 months");
     expect(shown.intendedStart).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
     expect(kind(versions, "conceptNote").versions).toEqual([]);
@@ -58,7 +58,7 @@ describe("a proposal with one version", () => {
     expect(note.activities?.split("\n")).toHaveLength(3);
     expect(note.activities).toMatch(/^Networking or operational meeting: Operational meeting to compare the three investigations\. \d{1,2} [A-Z][a-z]+ \d{4}, Pristina, 18 participants, Albania: Albanian State Police, Kosovo\*: Kosovo\* Police, North Macedonia: Public Prosecutor's Office of North Macedonia$/m);
     expect(note.budgetLines).toBe(
-      "Travel and accommodation for three meetings: EUR 38,000\nInterpretation (Albanian, Macedonian, English): EUR 9,000\nExpert fees: EUR 12,000\nTotal: EUR 59,000",
+      "Travel and accommodation for three meetings: €38,000\nInterpretation (Albanian, Macedonian, English): €9,000\nExpert fees: €12,000\nTotal: €59,000",
     );
   });
 });
@@ -152,7 +152,7 @@ describe("comparing concept notes", () => {
     expect(note.versions.map((v) => v.what)).toEqual(["Concept note submitted", "Concept note resubmitted after a revision request"]);
     expect(note.comparison).toMatchObject({ from: 1, to: 2, changedCount: 2 });
     expect(field(versions, "conceptNote", "activities").left.some((p) => p.mark === "removed")).toBe(true);
-    expect(marked(field(versions, "conceptNote", "budgetLines"), "right", "added")).toContain("Expert fees: EUR 5,000");
+    expect(marked(field(versions, "conceptNote", "budgetLines"), "right", "added")).toContain("Expert fees: €5,000");
     expect(field(versions, "conceptNote", "risks").changed).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { useTextLanguage } from "../text-language";
 import { DueBy } from "../deadline";
+import type { DueView } from "../../proposals/deadline-words.server";
 
 /**
  * The TAF team's open question, at the top of the proposal page: its words, when the answer is
@@ -12,7 +13,7 @@ export function ClarificationRequest({
   internal,
 }: {
   /** `answerAt`: where the lead answers, null for whoever may not answer. */
-  clarification: { question: string; dueAt: string | null; now: string; answerAt: string | null; mayComment: boolean };
+  clarification: { question: string; due?: DueView | null; answerAt: string | null; mayComment: boolean };
   /** The TAF team reads its own question as asked, not as addressed to them. */
   internal: boolean;
 }) {
@@ -24,7 +25,7 @@ export function ClarificationRequest({
       {clarification.question ? <blockquote className="prose" {...typed}>
           {clarification.question}
         </blockquote> : null}
-      {clarification.dueAt ? <DueBy at={clarification.dueAt} now={clarification.now} /> : null}
+      {clarification.due ? <DueBy due={clarification.due} /> : null}
       {clarification.answerAt ? (
         <p>
           <Trans i18nKey="clarification.answer" components={{ answer: <Link to={clarification.answerAt} /> }} />
