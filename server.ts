@@ -17,6 +17,7 @@ import { pathToFileURL } from "node:url";
 import { connection, closeDatabase } from "./app/db.server";
 import { env } from "./app/env.server";
 import { startBackgroundJobs } from "./app/jobs/background.server";
+import type { RefusalKind } from "./app/refusal-page.server";
 import { refusalPage } from "./app/refusal-page.server";
 import { SESSION_COOKIE_NAME, sessionSecret } from "./app/auth/session.server";
 import { KOSOVO_FOOTNOTE } from "./workflows/countries";
@@ -160,7 +161,7 @@ async function startWebServer(): Promise<Server> {
   app.use((req, res, next) => {
     if (ALLOWED_METHODS.includes(req.method)) return next();
     res.setHeader("Allow", ALLOWED_METHODS.join(", "));
-    refuse(res, 405, "Method not allowed", `This address answers ${ALLOWED_METHODS.join(", ")} only. Nothing was changed.`);
+    refuse(req, res, 405, "methodNotAllowed", { methods: ALLOWED_METHODS.join(", ") });
   });
 
   app.use((req, res, next) => {
@@ -168,17 +169,17 @@ async function startWebServer(): Promise<Server> {
     // A form posted from another site is refused: cookies are SameSite=Lax, and this checks too
     // (ADR 018). (Remix itself also compares Origin and Host, but answers a mismatch with a 500.)
     if (!sentFromThisSite(req)) {
-      refuse(res, 403, "Form refused", "This form was sent from another site and was refused. Nothing was changed.");
+      refuse(req, res, 403, "crossSite");
       return;
     }
     // Forms only, and of a declared size: a body streamed without a length could not be limited.
     const type = req.get("content-type") ?? "";
     if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
-      refuse(res, 415, "Form refused", "The portal accepts forms only. Go back to the page and send the form again.");
+      refuse(req, res, 415, "notAForm");
       return;
     }
     if (req.get("content-length") === undefined) {
-      refuse(res, 411, "Form refused", "The form was sent without its length and was refused. Send it again from the page.");
+      refuse(req, res, 411, "noLength");
       return;
     }
     const upload = req.path.endsWith("/attachments") && type.startsWith("multipart/form-data");
@@ -190,7 +191,7 @@ async function startWebServer(): Promise<Server> {
       return;
     }
     if (Number(req.get("content-length") ?? 0) > limit) {
-      refuse(res, 413, "Too much data", `What you sent is larger than the portal accepts (${upload ? "10 MB per file" : "1 MB"}). Nothing was saved. Go back and try again.`);
+      refuse(req, res, 413, upload ? "tooLargeUpload" : "tooLarge");
       return;
     }
     next();
@@ -227,12 +228,12 @@ async function startWebServer(): Promise<Server> {
 
   // Express's own errors (an address that cannot be decoded, a request it cannot read) get a page
   // too; anything else is a fault of ours, logged, and answered without its details.
-  app.use((error: Error & { status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((error: Error & { status?: number }, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
     const status = error.status ?? 500;
     if (status >= 500) console.error(error);
-    if (status < 500) refuse(res, status, "This address could not be read", "Check the address, or start again from the home page.");
-    else refuse(res, 500, "Something went wrong on our side", "Please try again in a moment; if it happens again, contact the TAF team.");
+    if (status < 500) refuse(req, res, status, "unreadable");
+    else refuse(req, res, 500, "broken");
   });
 
   const server = app.listen(config.PORT, config.HOST);
@@ -302,8 +303,8 @@ function hasSessionCookie(req: express.Request) {
   return (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${SESSION_COOKIE_NAME}=`));
 }
 
-function refuse(res: express.Response, status: number, title: string, explanation: string) {
-  res.status(status).type("html").send(refusalPage(title, explanation, status));
+function refuse(req: express.Request, res: express.Response, status: number, kind: RefusalKind, values?: Record<string, string>) {
+  void refusalPage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }, kind, status, values).then((page) => res.status(status).type("html").send(page));
 }
 
 // Requests in progress finish (and their connections close once answered); after this long,

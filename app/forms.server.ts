@@ -1,4 +1,7 @@
-// Every form a page posts is read here, so malformed requests get one clear answer, not a 500.
+import { translatorOf } from "./i18n.server";
+
+// Every form a page posts is read here, so malformed requests get one clear answer, in the
+// reader's language, not a 500.
 
 /** List fields (`activities[3].title`) beyond this position are refused, not built. */
 const MAX_LIST_POSITION = 200;
@@ -10,17 +13,17 @@ const MAX_LIST_POSITION = 200;
 export async function readForm(request: Request): Promise<FormData> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
-    throw new Response("The portal accepts forms only. Go back to the page and send the form again.", { status: 415 });
+    throw new Response((await translatorOf(request))("refusalPage.notAForm.explanation"), { status: 415 });
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new Response("The form could not be read. Go back to the page and send it again.", { status: 400 });
+    throw new Response((await translatorOf(request))("access.formUnreadable"), { status: 400 });
   }
   for (const name of form.keys()) {
     for (const [, position] of name.matchAll(/\[(\d+)\]/g)) {
-      if (Number(position) > MAX_LIST_POSITION) throw new Response("The form is malformed. Go back to the page and send it again.", { status: 400 });
+      if (Number(position) > MAX_LIST_POSITION) throw new Response((await translatorOf(request))("access.formMalformed"), { status: 400 });
     }
   }
   return form;

@@ -25,11 +25,25 @@ const CONTROL_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 const CONTROL_IN_PARAGRAPHS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 const SPOOFING = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
-export const UNTYPABLE_CHARACTER =
-  "This text contains an invisible control character (perhaps pasted with it). Type the text again, or paste it as plain text.";
-export const LINE_BREAK_IN_A_LINE = "Use a single line here, without line breaks or tabs.";
-export const SPOOFING_CHARACTER =
-  "This text contains an invisible character that changes the order or direction of the letters, so it may not read as it looks. Type it again without it.";
+// Catalogue keys (locales/*/core.json), said in the reader's language where the reply is translated.
+const UNTYPABLE_CHARACTER = "validation.untypableCharacter";
+const LINE_BREAK_IN_A_LINE = "validation.lineBreakInALine";
+const SPOOFING_CHARACTER = "validation.spoofingCharacter";
+
+/**
+ * A catalogue key with the values its message names, as one string a zod message can carry:
+ * i18next nests it (`$t(key, {…})`) wherever the message is translated, in the browser
+ * (FieldError) and on the server (translateReply), so a round's own limits reach every language.
+ * The values are numbers only: nesting ends at the first closing bracket.
+ */
+export function messageWith(key: string, values: Record<string, number>): string {
+  return `$t(${key}, ${JSON.stringify(values)})`;
+}
+
+/** "Use at most 4,000 characters. This text has 4,120.", in the reader's language. */
+function tooLong(max: number, input: unknown) {
+  return messageWith("validation.tooManyCharacters", { max, length: String(input).length });
+}
 
 /**
  * A name, a title or another single line, refused with a message if it has any of those
@@ -64,12 +78,12 @@ export function acceptableFileName(name: string) {
 export function freeText(max: number) {
   return multiLine()
     .trim()
-    .max(max, { error: (issue) => `Use at most ${max.toLocaleString("en-GB")} characters. This text has ${String(issue.input).length.toLocaleString("en-GB")}.` });
+    .max(max, { error: (issue) => tooLong(max, issue.input) });
 }
 
 /** A single line of at most `max` characters: a title, a contact person. */
 export function lineText(max: number) {
   return singleLine()
     .trim()
-    .max(max, { error: (issue) => `Use at most ${max.toLocaleString("en-GB")} characters. This text has ${String(issue.input).length.toLocaleString("en-GB")}.` });
+    .max(max, { error: (issue) => tooLong(max, issue.input) });
 }

@@ -14,6 +14,10 @@ import { allowedEvents, refusalOf } from "../workflows/proposal.machine";
 import { leadOf } from "../workflows/actors";
 import { actorsOf, leadActor } from "./auth/actors.server";
 import { db } from "./db.server";
+import { pageLanguage, translatorOf } from "./i18n.server";
+import type { Translate } from "../workflows/words";
+import { inEnglish } from "../workflows/words";
+import type { PageLanguage } from "../workflows/languages";
 import { askedInstitutionsOf } from "./lessons/feedback.server";
 import type { Participation } from "./proposals/participation.server";
 import { participationIn, partnersMayChange, partnerTakesPart } from "./proposals/participation.server";
@@ -90,7 +94,7 @@ export function stageAudienceOf(user: SessionUser): StageAudience {
 export async function requirePermission(request: Request, permission: Permission) {
   const user = await requireUser(request);
   if (!can(user, permission)) {
-    throw new Response("You do not have access to this page.", { status: 403, statusText: "Forbidden" });
+    throw new Response((await translatorOf(request))("access.noAccess"), { status: 403, statusText: "Forbidden" });
   }
   return user;
 }
@@ -229,7 +233,7 @@ export async function requireReviewAssignment(request: Request, assignmentId: nu
         .where(and(eq(reviewAssignments.id, assignmentId), openAssignmentsOf(user)))
         .get()
     : undefined;
-  if (!assignment) throw new Response("No such review assignment", { status: 404 });
+  if (!assignment) throw new Response((await translatorOf(request))("access.noSuchAssignment"), { status: 404 });
   return { user, assignment: assignment satisfies ReviewerAssignment };
 }
 
@@ -351,16 +355,24 @@ export async function requireProposal(request: Request, proposalId: number, perm
   const user = await requireUser(request);
   const proposal = Number.isSafeInteger(proposalId) ? participationIn(proposalId, visibleProposals(user)) : null;
   if (!proposal) {
-    throw new Response("No such proposal", { status: 404 });
+    throw new Response((await translatorOf(request))("access.noSuchProposal"), { status: 404 });
   }
-  if (permission) requireOnProposal(user, permission, proposal);
+  if (permission) requireOnProposal(user, permission, proposal, await wordsOf(request));
   return { user, proposal };
 }
 
-/** For an action whose permission depends on what was posted: a 403 with the reason in words. */
-export function requireOnProposal(user: SessionUser, permission: ProposalPermission, proposal: Participation) {
+/** The page's translator and language, in which a refusal is said. */
+type Words = { t: Translate; language: PageLanguage };
+
+/** The request's words, for `requireOnProposal`. */
+export async function wordsOf(request: Request): Promise<Words> {
+  return { t: await translatorOf(request), language: await pageLanguage(request) };
+}
+
+/** For an action whose permission depends on what was posted: a 403 with the reason in the reader's words. */
+export function requireOnProposal(user: SessionUser, permission: ProposalPermission, proposal: Participation, words: Words = { t: inEnglish, language: "en" }) {
   if (!proposalPredicates[permission](user, proposal)) {
-    throw new Response(PROPOSAL_REFUSALS[permission](user, proposal), { status: 403 });
+    throw new Response(PROPOSAL_REFUSALS[permission](user, proposal, words), { status: 403 });
   }
 }
 
@@ -369,37 +381,36 @@ export function requireOnProposal(user: SessionUser, permission: ProposalPermiss
  * (the events `leadMay` asks about). Only who takes part, which the statechart does not know, is
  * said here.
  */
-const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, (user: SessionUser, proposal: Participation) => string> = {
-  editProposal: (user, proposal) => leadRefusal(user, proposal, "SUBMIT"),
-  managePartners: (user, proposal) => leadRefusal(user, proposal, "SUBMIT"),
-  respondAsPartner: (user, proposal) =>
+const PROPOSAL_REFUSALS: Record<Exclude<ProposalPermission, "viewProposal">, (user: SessionUser, proposal: Participation, words: Words) => string> = {
+  editProposal: (user, proposal, words) => leadRefusal(user, proposal, "SUBMIT", words),
+  managePartners: (user, proposal, words) => leadRefusal(user, proposal, "SUBMIT", words),
+  respondAsPartner: (user, proposal, { t, language }) =>
     proposal.partnerInstitutionIds.some((id) => applicantInstitutions(user).includes(id))
-      ? (refusalOf(proposal.snapshot, "SUBMIT", leadOf(proposal.leadInstitutionId)) ?? NOT_NOW)
-      : "Only applicants of an invited partner institution answer the invitation.",
-  comment: () => "Only the applicants of the lead and partner institutions, the country advisors of their countries and the TAF team comment on this proposal.",
-  shareWithAdvisors: (user, proposal) => leadRefusal(user, proposal, "SUBMIT"),
-  editConceptNote: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_CONCEPT"),
-  reportImplementation: (user, proposal) => leadRefusal(user, proposal, "SUBMIT_REPORT"),
-  planActivities: (user, proposal) =>
-    applicantInstitutions(user).includes(proposal.leadInstitutionId)
-      ? "The plan of activities is closed: the completion report is submitted, or implementation has ended."
-      : "Only the applicants of the lead institution plan the activities.",
-  extendDeadlines: () => "Only administrators move a proposal's deadlines.",
-  recordPartnerDeparture: (user, proposal) =>
-    hasRole(user, "administrator") || applicantInstitutions(user).includes(proposal.leadInstitutionId)
-      ? proposal.snapshot.status === "done"
-        ? "The proposal is closed: its partners no longer change."
-        : "Before submission the lead removes a partner on the partners page."
-      : "Only the lead institution's applicants and the TAF team record that a partner left.",
+      ? (refusalOf(proposal.snapshot, "SUBMIT", leadOf(proposal.leadInstitutionId), t, language) ?? t(NOT_NOW))
+      : t("access.onlyInvitedPartners"),
+  comment: (_user, _proposal, { t }) => t("access.commentWho"),
+  shareWithAdvisors: (user, proposal, words) => leadRefusal(user, proposal, "SUBMIT", words),
+  editConceptNote: (user, proposal, words) => leadRefusal(user, proposal, "SUBMIT_CONCEPT", words),
+  reportImplementation: (user, proposal, words) => leadRefusal(user, proposal, "SUBMIT_REPORT", words),
+  planActivities: (user, proposal, { t }) => t(applicantInstitutions(user).includes(proposal.leadInstitutionId) ? "access.planClosed" : "access.planLeadOnly"),
+  extendDeadlines: (_user, _proposal, { t }) => t("access.extendDeadlines"),
+  recordPartnerDeparture: (user, proposal, { t }) =>
+    t(
+      hasRole(user, "administrator") || applicantInstitutions(user).includes(proposal.leadInstitutionId)
+        ? proposal.snapshot.status === "done"
+          ? "access.partnersClosed"
+          : "access.partnersBeforeSubmission"
+        : "access.partnerDepartureWho",
+    ),
 };
 
 // Reached only if a predicate and the statechart disagree.
-const NOT_NOW = "This is not possible at this stage of the proposal.";
+const NOT_NOW = "access.notNow";
 
 /** The statechart's reason, judged on this person as the lead's applicant if they are one. */
-function leadRefusal(user: SessionUser, proposal: Participation, event: ProposalEventType) {
+function leadRefusal(user: SessionUser, proposal: Participation, event: ProposalEventType, { t, language }: Words) {
   const who = applicantInstitutions(user).includes(proposal.leadInstitutionId) ? leadActor(user, proposal) : actorsOf(user)[0];
-  return (who && refusalOf(proposal.snapshot, event, who)) ?? NOT_NOW;
+  return (who && refusalOf(proposal.snapshot, event, who, t, language)) ?? t(NOT_NOW);
 }
 
 /** The permissions the layout needs to draw the navigation, computed once per request. */
@@ -427,7 +438,7 @@ export async function requireFeedbackInstitution(request: Request, roundId: numb
   const asked = askedInstitutionsOf(user, roundId);
   const institution = institutionId === undefined ? asked[0] : asked.find((i) => i.id === institutionId);
   if (!institution) {
-    throw new Response("Only the applicants of the institutions that led or partnered a proposal of this round, once its decisions are out, give feedback on it.", { status: 403, statusText: "Forbidden" });
+    throw new Response((await translatorOf(request))("access.feedbackWho"), { status: 403, statusText: "Forbidden" });
   }
   return { user, institution, asked };
 }

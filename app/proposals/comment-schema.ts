@@ -1,6 +1,6 @@
 import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
-import { messageWith } from "./content-schema";
+import { messageWith } from "../free-text-schema";
 
 export const COMMENT_MAX = 4000;
 

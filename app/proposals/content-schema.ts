@@ -2,7 +2,7 @@ import { z } from "../zod";
 import { SUPPORT_KINDS, supportKindLabel, themeLabel, THEMES } from "../../workflows/vocabulary";
 import type { Translate } from "../../workflows/words";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
-import { CHARACTER_CAPS, freeText, lineText } from "../free-text-schema";
+import { CHARACTER_CAPS, freeText, lineText, messageWith } from "../free-text-schema";
 
 // The proposal's drafting form: one zod schema per section, used by the server (the action)
 // and by the browser (Conform), so a value refused in one is refused in the other. The keys are
@@ -57,16 +57,6 @@ export type WordLimitedPart = keyof RoundLimits["words"];
 export function countWords(text: string | undefined | null): number {
   const trimmed = (text ?? "").trim();
   return trimmed === "" ? 0 : trimmed.split(/\s+/u).length;
-}
-
-/**
- * A catalogue key with the values its message names, as one string a zod message can carry:
- * i18next nests it (`$t(key, {…})`) wherever the message is translated, in the browser
- * (FieldError) and on the server (translateReply), so a round's own limits reach every language.
- * The values are numbers only: nesting ends at the first closing bracket.
- */
-export function messageWith(key: string, values: Record<string, number>): string {
-  return `$t(${key}, ${JSON.stringify(values)})`;
 }
 
 /** EUR 150,000 */

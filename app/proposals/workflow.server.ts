@@ -12,6 +12,7 @@ import type { ProposalCommand } from "../../workflows/proposal-events";
 import type { PageLanguage } from "../../workflows/languages";
 import { messageIn } from "../../workflows/machine-kit";
 import type { Translate } from "../../workflows/words";
+import { inEnglish } from "../../workflows/words";
 import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.machine";
 import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
 import { accepts } from "../../workflows/proposal-stages";
@@ -39,7 +40,8 @@ export type ProposalOutcome =
   | { ok: true; state: string; version: number; reference: string | null }
   | { ok: false; problem: "notFound" | "conflict" | "refused"; message: string };
 
-export const CONFLICT_MESSAGE = "Someone else changed this proposal meanwhile. Reload the page to see what changed, then try again.";
+const CONFLICT = "proposalCommands.conflict";
+export const CONFLICT_MESSAGE = inEnglish(CONFLICT);
 
 /** Starts a draft led by the given institution. Its history begins with this row. */
 export function createProposal(
@@ -89,7 +91,7 @@ export function applyProposalCommand(
     // Inside the caller's transaction, a savepoint: a stale write undoes this command's rows only.
     return outer ? outer.transaction((tx) => applyIn(tx, input)) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
   } catch (error) {
-    if (error instanceof StaleWrite) return { ok: false, problem: "conflict", message: CONFLICT_MESSAGE };
+    if (error instanceof StaleWrite) return { ok: false, problem: "conflict", message: input.words ? input.words.t(CONFLICT) : CONFLICT_MESSAGE };
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { PageLanguage } from "../../workflows/languages";
 import { messageIn } from "../../workflows/machine-kit";
 import type { Translate } from "../../workflows/words";
+import { inEnglish } from "../../workflows/words";
 import type { Tx } from "../../db/client";
 import { and, eq } from "drizzle-orm";
 import type { RoundMode } from "../../db/schema";
@@ -94,13 +95,16 @@ export function applyRoundCommand(
   return outer ? applyIn(outer, input) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
 }
 
-const CONFLICT: RoundOutcome = { ok: false, problem: "conflict", message: "Someone else changed this round meanwhile. Reload the page and try again." };
+/** A refusal that is not the statechart's, in the page's words (English without). */
+function outcome(problem: "notFound" | "conflict", key: string, words: { t: Translate } | undefined): RoundOutcome {
+  return { ok: false, problem, message: (words?.t ?? inEnglish)(key) };
+}
 
 function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundOutcome {
   const now = input.now ?? new Date();
   const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
-  if (!round) return { ok: false, problem: "notFound", message: "There is no such round." };
-  if (input.expectedVersion !== undefined && input.expectedVersion !== round.version) return CONFLICT;
+  if (!round) return outcome("notFound", "roundCommands.notFound", input.words);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== round.version) return outcome("conflict", "roundCommands.conflict", input.words);
   const event = roundEvent(round, input.command, input.actor, now);
   const step = stepRound(restoreRound(round.snapshot, round.machineVersion), event);
   if (!step.accepted) return { ok: false, problem: "refused", message: input.words ? messageIn(step.refusal, input.words.t, input.words.language) : step.reason };
@@ -121,7 +125,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyRoundCommand>[0]): RoundO
     .run();
   // In its own immediate transaction no one can write in between; in a caller's transaction
   // someone may have. Nothing is written before this point, so there is nothing to undo.
-  if (written.changes !== 1) return CONFLICT;
+  if (written.changes !== 1) return outcome("conflict", "roundCommands.conflict", input.words);
   if (event.type === "CLOSE") tellLeadsOfOpenDrafts(tx, round, { version, at: now });
   tx.insert(roundEvents)
     .values({

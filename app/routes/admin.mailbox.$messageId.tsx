@@ -13,8 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "readMailbox");
   const id = Number(params.messageId);
   const message = Number.isSafeInteger(id) ? receivedMessage(id) : undefined;
-  if (!message) throw new Response("No such message", { status: 404 });
   const t = await translatorOf(request);
+  if (!message) throw new Response(t("access.noSuchMessage"), { status: 404 });
   const page = t("mailMessagePage.title", { subject: message.subject || t("mailboxPage.noSubject") });
   return { ...message, title: t("layout.pageTitle", { page }), receivedAt: formatBrusselsIn(await pageLanguage(request), message.receivedAt) };
 }

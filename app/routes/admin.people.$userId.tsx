@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = intents.find((i) => i === formData.get("intent"));
   if (!intent) {
-    throw new Response("The portal does not know what to do with this form. Reload the page and try again.", {
+    throw new Response((await translatorOf(request))("access.unknownForm"), {
       status: 400,
       statusText: "Bad Request",
     });

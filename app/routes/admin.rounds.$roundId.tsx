@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const event = EVENTS.find((type) => type === formData.get("event"));
   if (!event) {
-    throw new Response("The portal does not know what to do with this form. Reload the page and try again.", { status: 400, statusText: "Bad Request" });
+    throw new Response(t("access.unknownForm"), { status: 400, statusText: "Bad Request" });
   }
   const submission = parseWithZod(formData, { schema: roundActionSchema });
   if (submission.status !== "success") return { event, result: translateReply(submission.reply(), t) };

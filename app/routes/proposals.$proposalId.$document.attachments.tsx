@@ -34,7 +34,7 @@ const NOT_UNDERSTOOD = "attachmentsPage.outcome.notUnderstood";
 export async function action({ request, params }: ActionFunctionArgs): Promise<DocumentAttachmentResult> {
   const { user, proposal, document, words } = await documentOf(request, params);
   const { t } = words;
-  requireOnProposal(user, attachmentPermission(document), proposal);
+  requireOnProposal(user, attachmentPermission(document), proposal, words);
   const ip = clientIp(request);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const received = await receiveUpload(request);

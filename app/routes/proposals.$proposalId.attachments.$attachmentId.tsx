@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { createReadStream, existsSync } from "node:fs";
+import { translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
 import { attachmentFile } from "../proposals/attachments.server";
 
@@ -11,8 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal } = await requireProposal(request, Number(params.proposalId));
   const attachmentId = Number(params.attachmentId);
   const file = Number.isSafeInteger(attachmentId) ? attachmentFile(proposal.proposalId, attachmentId) : null;
-  if (!file) throw new Response("No such attachment", { status: 404 });
-  if (!existsSync(file.path)) throw new Response("The file of this attachment is missing on the server. Please tell the TAF team.", { status: 404 });
+  if (!file) throw new Response((await translatorOf(request))("access.noSuchAttachment"), { status: 404 });
+  if (!existsSync(file.path)) throw new Response((await translatorOf(request))("access.attachmentFileMissing"), { status: 404 });
   return new Response(createReadableStreamFromReadable(createReadStream(file.path)), {
     headers: {
       "Content-Type": file.mediaType,

@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const language = await pageLanguage(request);
   const intent = formData.get("intent");
   if (intent === "planActivity") {
-    requireOnProposal(user, "planActivities", proposal);
+    requireOnProposal(user, "planActivities", proposal, { t, language });
     // A new activity's form is keyed "new": its answer shows under the plan, not on a card.
     const activityKey = String(formData.get("key") || "new");
     const submission = parseWithZod(formData, { schema: plannedActivitySchema });
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return { intent, activityKey, result: translateReply(submission.reply({ formErrors: [said] }), t), notice: null, refusal: null };
     return { intent, activityKey, result: submission.reply({ resetForm: true }), notice: said, refusal: null };
   }
-  requireOnProposal(user, "reportImplementation", proposal);
+  requireOnProposal(user, "reportImplementation", proposal, { t, language });
   if (intent === "reportActivity") {
     const activityKey = String(formData.get("activityKey") ?? "");
     const submission = parseWithZod(formData, { schema: activityReportSchemaFrom(startedOnIn(proposal.proposalId, language), t) });

@@ -23,13 +23,13 @@ const ZERO_WIDTH = "\u200b";
 describe("the one free-text helper", () => {
   it("refuses control characters in any text, and line breaks, tabs, bidi and zero-width characters in a single line", () => {
     for (const text of ["a\u0000b", "a\u001bb", "a\u007fb", "a\u0085b"]) {
-      expect(multiLine().safeParse(text).error?.issues[0]?.message).toMatch(/invisible control character/);
+      expect(multiLine().safeParse(text).error?.issues[0]?.message).toBe("validation.untypableCharacter");
       expect(singleLine().safeParse(text).success).toBe(false);
     }
-    for (const text of ["two\nlines", "two\r\nlines", "a\ttab", "a\u2028b"]) expect(singleLine().safeParse(text).error?.issues[0]?.message).toMatch(/single line/);
+    for (const text of ["two\nlines", "two\r\nlines", "a\ttab", "a\u2028b"]) expect(singleLine().safeParse(text).error?.issues[0]?.message).toBe("validation.lineBreakInALine");
     expect(singleLine().parse("Besnik Gashi\t\r\n")).toBe("Besnik Gashi");
     for (const text of [`${RLO}gnp.pdf`, `Ana${ZERO_WIDTH}Petrović`, "a\u2066b\u2069", "Ti\ufefftle", "a\u200fb"]) {
-      expect(lineText(300).safeParse(text).error?.issues[0]?.message).toMatch(/changes the order or direction/);
+      expect(lineText(300).safeParse(text).error?.issues[0]?.message).toBe("validation.spoofingCharacter");
     }
     expect(multiLine().parse("First paragraph.\r\n\r\n\tSecond, with a tab.")).toBe("First paragraph.\n\n\tSecond, with a tab.");
     expect(singleLine().parse("Ministarstvo unutrašnjih poslova – Kosovo*")).toBe("Ministarstvo unutrašnjih poslova – Kosovo*");
