@@ -8,6 +8,7 @@ import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { eligibilityQueueSize } from "../eligibility/desk.server";
+import type { ListWords } from "../proposals/lists.server";
 import { proposalsInProgress } from "../proposals/lists.server";
 
 // What the home page shows beside each role's proposal lists (app/proposals/lists.server.ts).
@@ -29,7 +30,7 @@ export function openRounds(language: PageLanguage) {
 }
 
 /** The TAF team's desk: people, institutions and mail in figures, the proposals in progress, the rounds. */
-export function administratorOverview(user: SessionUser, proposalsPage: PageRequest) {
+export function administratorOverview(user: SessionUser, proposalsPage: PageRequest, words: ListWords) {
   const tally = <T>(rows: { key: T; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
   const people = tally(db().select({ key: users.active, n: count() }).from(users).groupBy(users.active).all());
   const mail = tally(db().select({ key: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all());
@@ -39,7 +40,7 @@ export function administratorOverview(user: SessionUser, proposalsPage: PageRequ
     received: db().select({ n: count() }).from(mailbox).get()?.n ?? 0,
     mailPending: mail.get("pending") ?? 0,
     mailFailed: mail.get("failed") ?? 0,
-    proposals: proposalsInProgress(user, proposalsPage),
+    proposals: proposalsInProgress(user, proposalsPage, words),
     awaitingEligibility: eligibilityQueueSize(user),
     rounds: db()
       .select({ id: rounds.id, code: rounds.code, title: rounds.title, state: rounds.state })
@@ -47,6 +48,6 @@ export function administratorOverview(user: SessionUser, proposalsPage: PageRequ
       .where(inArray(rounds.state, WORKED_ON))
       .orderBy(desc(rounds.opensAt))
       .all()
-      .map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state) })),
+      .map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state, words.t) })),
   };
 }
