@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (parsed.success) Object.assign(filter, { [name]: parsed.data });
     else problems.push(translateMessage(parsed.error.issues[0]?.message ?? "activitiesPage.unreadable", t));
   }
-  const { rows, pages } = activityTimeline(user, filter, requestedPage(request));
+  const { rows, pages } = activityTimeline(user, filter, requestedPage(request), { t, language });
   return {
     title: t("layout.pageTitle", { page: t("activitiesPage.title") }),
     typed,
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages,
     total: formatNumberIn(language, pages.total),
     rounds: timelineRounds(),
-    countries: WB6_COUNTRIES.map((c) => ({ value: c.code, label: c.needsFootnote ? `${countryNameIn(c.code, t)}*` : countryNameIn(c.code, t) })),
+    countries: WB6_COUNTRIES.map((c) => ({ value: c.code, label: countryNameIn(c.code, t) })),
   };
 }
 
