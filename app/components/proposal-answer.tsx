@@ -10,11 +10,12 @@ import { useTextLanguage } from "./text-language";
 // data differ from the server's (Debian's Chromium has no Albanian), and the page must hydrate
 // as it was rendered.
 
-function labels(ids: unknown[], options: readonly { id: string; label: string }[]) {
+function Labels({ ids, options }: { ids: unknown[]; options: readonly { id: string; key: string }[] }) {
+  const { t } = useTranslation();
   return (
     <ul className="plain">
       {ids.map((id) => (
-        <li key={String(id)}>{options.find((option) => option.id === id)?.label ?? String(id)}</li>
+        <li key={String(id)}>{t(options.find((option) => option.id === id)?.key ?? String(id))}</li>
       ))}
     </ul>
   );
@@ -26,8 +27,8 @@ export function ProposalAnswer({ partKey, value, missing, inWords }: { partKey: 
   if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
     return <span className={missing === "warn" ? "badge warn" : "muted"}>{t("proposalAnswer.missing")}</span>;
   }
-  if (partKey === "themes" && Array.isArray(value)) return labels(value, THEMES);
-  if (partKey === "supportKinds" && Array.isArray(value)) return labels(value, SUPPORT_KINDS);
+  if (partKey === "themes" && Array.isArray(value)) return <Labels ids={value} options={THEMES} />;
+  if (partKey === "supportKinds" && Array.isArray(value)) return <Labels ids={value} options={SUPPORT_KINDS} />;
   if (inWords) return <>{inWords}</>;
   if (partKey === "budgetEur" && typeof value === "number") return <>{formatEurosIn("en", value)}</>;
   if (partKey === "durationMonths" && typeof value === "number") return <>{t("proposalAnswer.months", { count: value })}</>;

@@ -8,6 +8,7 @@ import type { SessionUser } from "../auth/session.server";
 import { preparedStatement } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { eligibilityQueueSize } from "../eligibility/desk.server";
+import type { ListWords } from "../proposals/lists.server";
 import { proposalsInProgress } from "../proposals/lists.server";
 
 // What the home page shows beside each role's proposal lists (app/proposals/lists.server.ts).
@@ -52,7 +53,7 @@ export function openRounds(language: PageLanguage) {
 }
 
 /** The TAF team's desk: people, institutions and mail in figures, the proposals in progress, the rounds. */
-export function administratorOverview(user: SessionUser, proposalsPage: PageRequest) {
+export function administratorOverview(user: SessionUser, proposalsPage: PageRequest, words: ListWords) {
   const statements = homeStatements();
   const tally = <T>(rows: { key: T; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
   const people = tally(statements.people.all());
@@ -63,8 +64,8 @@ export function administratorOverview(user: SessionUser, proposalsPage: PageRequ
     received: statements.received.get()?.n ?? 0,
     mailPending: mail.get("pending") ?? 0,
     mailFailed: mail.get("failed") ?? 0,
-    proposals: proposalsInProgress(user, proposalsPage),
+    proposals: proposalsInProgress(user, proposalsPage, words),
     awaitingEligibility: eligibilityQueueSize(user),
-    rounds: statements.rounds.all().map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state) })),
+    rounds: statements.rounds.all().map((round) => ({ ...round, stateLabel: roundStateLabelOf(round.state, words.t) })),
   };
 }

@@ -1,9 +1,11 @@
 import type { SQL } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import { and, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import { union } from "drizzle-orm/sqlite-core";
 import { institutions, proposalPartners, proposals, rounds } from "../../db/schema";
 import { isFinal, stageLabelFor, STATES_IN_PROGRESS, statesWithin } from "../../workflows/proposal-stages";
-import { formatBrussels } from "../../workflows/time";
+import type { PageLanguage } from "../../workflows/languages";
+import { formatBrusselsIn } from "../../workflows/time";
 import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -13,9 +15,13 @@ import { applicantInstitutions, stageAudienceOf, visibleProposals } from "../per
 import { statesOpenToPartners } from "./participation.server";
 
 // The proposal lists: each is what the person sees (visibleProposals) narrowed to the list's
-// purpose, read a page at a time in one query whatever the number of rows.
+// purpose, read a page at a time in one query whatever the number of rows, in the page's words.
 
-function listPage(user: SessionUser, request: PageRequest, where: SQL | undefined, invitedInstitutions: number[] = []) {
+/** The page's translator and language, for the stage, the time of the last change and what to do. */
+export type ListWords = { t: TFunction; language: PageLanguage };
+
+function listPage(user: SessionUser, request: PageRequest, words: ListWords, where: SQL | undefined, invitedInstitutions: number[] = []) {
+  const { t, language } = words;
   const yourTurn = yourTurnFor(user);
   const audience = stageAudienceOf(user);
   // The list's own applicants are asked to answer an invitation still open to them.
@@ -61,10 +67,10 @@ function listPage(user: SessionUser, request: PageRequest, where: SQL | undefine
       total: rows[0]?.total ?? 0,
       rows: rows.map(({ invited: invitedNow, total: _, ...row }) => ({
         ...row,
-        stateLabel: stageLabelFor(row.state, audience),
-        updated: formatBrussels(row.updatedAt),
+        stateLabel: stageLabelFor(row.state, audience, t),
+        updated: formatBrusselsIn(language, row.updatedAt),
         finished: isFinal(row.state),
-        attention: invitedNow ? "Your institution is invited: confirm or decline" : null,
+        attention: invitedNow ? t("proposalLists.invitedToConfirm") : null,
         yourTurn: yourTurn(row.state, row.leadInstitutionId),
       })),
     };
@@ -77,9 +83,9 @@ export type ProposalList = ReturnType<typeof listPage>;
  * Proposals an applicant's institutions lead or take part in as partners; those whose
  * invitation still waits for their answer say so.
  */
-export function proposalsOfInstitutions(user: SessionUser, request: PageRequest) {
+export function proposalsOfInstitutions(user: SessionUser, request: PageRequest, words: ListWords) {
   const own = applicantInstitutions(user);
-  return listPage(user, request, and(ledOrJoinedByIndex(own), visibleProposals(user, "applicant")), own);
+  return listPage(user, request, words, and(ledOrJoinedByIndex(own), visibleProposals(user, "applicant")), own);
 }
 
 /**
@@ -95,21 +101,21 @@ function ledOrJoinedByIndex(institutionIds: number[]) {
 }
 
 /** Proposals with an institution of the advisor's countries, submitted or shared with them as a draft: a country advisor's view. */
-export function proposalsOfCountries(user: SessionUser, request: PageRequest) {
-  return listPage(user, request, visibleProposals(user, "countryAdvisor"));
+export function proposalsOfCountries(user: SessionUser, request: PageRequest, words: ListWords) {
+  return listPage(user, request, words, visibleProposals(user, "countryAdvisor"));
 }
 
 /** Every proposal past the draft stage and not finished: the TAF team's working list. */
-export function proposalsInProgress(user: SessionUser, request: PageRequest) {
-  return listPage(user, request, and(visibleProposals(user, "administrator"), inArray(proposals.state, [...STATES_IN_PROGRESS])));
+export function proposalsInProgress(user: SessionUser, request: PageRequest, words: ListWords) {
+  return listPage(user, request, words, and(visibleProposals(user, "administrator"), inArray(proposals.state, [...STATES_IN_PROGRESS])));
 }
 
 /** Every proposal of a round the person sees, drafts included: for the TAF team, all of them. */
-export function proposalsOfRound(user: SessionUser, roundId: number, request: PageRequest) {
-  return listPage(user, request, and(visibleProposals(user), eq(proposals.roundId, roundId)));
+export function proposalsOfRound(user: SessionUser, roundId: number, request: PageRequest, words: ListWords) {
+  return listPage(user, request, words, and(visibleProposals(user), eq(proposals.roundId, roundId)));
 }
 
 /** A round's drafts still open: after it closed, those its leads can no longer submit. */
-export function openDraftsOfRound(user: SessionUser, roundId: number, request: PageRequest) {
-  return listPage(user, request, and(visibleProposals(user), eq(proposals.roundId, roundId), inArray(proposals.state, statesWithin("draft"))));
+export function openDraftsOfRound(user: SessionUser, roundId: number, request: PageRequest, words: ListWords) {
+  return listPage(user, request, words, and(visibleProposals(user), eq(proposals.roundId, roundId), inArray(proposals.state, statesWithin("draft"))));
 }

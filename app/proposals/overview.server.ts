@@ -3,12 +3,12 @@ import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm
 import { alias } from "drizzle-orm/sqlite-core";
 import type { TFunction } from "i18next";
 import { institutions, proposalPartners, proposals, proposalTopics, rounds } from "../../db/schema";
-import { countryName, WB6_COUNTRIES } from "../../workflows/countries";
+import { countryNameIn, WB6_COUNTRIES } from "../../workflows/countries";
 import type { PageLanguage } from "../../workflows/languages";
 import { isFinal, stageLabelFor, statesWithin } from "../../workflows/proposal-stages";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { formatBrusselsIn, toBrusselsTime } from "../../workflows/time";
-import { INSTITUTION_TYPE_LABELS, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { institutionTypeLabel, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { yourTurnFor } from "../auth/actors.server";
@@ -172,8 +172,11 @@ function countryCodes(row: Read) {
   return WB6_COUNTRIES.filter((country) => codes.has(country.code)).map((country) => country.code);
 }
 
-/** One page of the table, with its total, in three statements. */
-export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest, language: PageLanguage) {
+/** The page's translator and language: the table, its filters and its export speak the reader's. */
+type Words = { t: TFunction; language: PageLanguage };
+
+/** One page of the table, with its total, in three statements, in the page's words. */
+export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest, { t, language }: Words) {
   const yourTurn = yourTurnFor(user);
   const audience = stageAudienceOf(user);
   return readPage(request, (offset, limit) => {
@@ -184,13 +187,13 @@ export function proposalOverview(user: SessionUser, filter: OverviewFilter & { o
         id: row.id,
         reference: row.reference,
         title: row.title,
-        stateLabel: stageLabelFor(row.state, audience),
+        stateLabel: stageLabelFor(row.state, audience, t),
         finished: isFinal(row.state),
         yourTurn: yourTurn(row.state, row.leadInstitutionId),
         updated: formatBrusselsIn(language, row.updatedAt),
         roundCode: row.roundCode,
         leadName: row.leadName,
-        countries: countryCodes(row).map(countryName),
+        countries: countryCodes(row).map((code) => countryNameIn(code, t)),
       })),
     };
   });
@@ -198,11 +201,11 @@ export function proposalOverview(user: SessionUser, filter: OverviewFilter & { o
 
 const EXPORT_PAGE = 500;
 
-const THEME_LABELS = new Map<string, string>(THEMES.map((theme) => [theme.id, theme.label]));
-const SUPPORT_LABELS = new Map<string, string>(SUPPORT_KINDS.map((kind) => [kind.id, kind.label]));
+const THEME_KEYS = new Map<string, string>(THEMES.map((theme) => [theme.id, theme.key]));
+const SUPPORT_KEYS = new Map<string, string>(SUPPORT_KINDS.map((kind) => [kind.id, kind.key]));
 
-function labelsOf(ids: string | null, labels: Map<string, string>) {
-  return ids ? ids.split(",").map((id) => labels.get(id) ?? id).join("; ") : "";
+function labelsOf(ids: string | null, keys: Map<string, string>, t: TFunction) {
+  return ids ? ids.split(",").map((id) => t(keys.get(id) ?? id)).join("; ") : "";
 }
 
 const HEADER = [
@@ -219,19 +222,17 @@ const HEADER = [
   "proposalOverview.column.updated",
 ];
 
-type Words = { t: TFunction; language: PageLanguage };
-
-function csvRow(row: Read, language: PageLanguage) {
+function csvRow(row: Read, { t, language }: Words) {
   return [
     row.reference ?? "",
     row.title,
     row.roundCode,
-    stateLabelOf(row.state),
+    stateLabelOf(row.state, t),
     row.leadName,
-    INSTITUTION_TYPE_LABELS[row.leadType],
-    countryCodes(row).map(countryName).join("; "),
-    labelsOf(row.themes, THEME_LABELS),
-    labelsOf(row.supportKinds, SUPPORT_LABELS),
+    institutionTypeLabel(row.leadType, t),
+    countryCodes(row).map((code) => countryNameIn(code, t)).join("; "),
+    labelsOf(row.themes, THEME_KEYS, t),
+    labelsOf(row.supportKinds, SUPPORT_KEYS, t),
     row.submittedAt ? formatBrusselsIn(language, row.submittedAt) : "",
     formatBrusselsIn(language, row.updatedAt),
   ];
@@ -257,7 +258,7 @@ export function overviewCsv(user: SessionUser, filter: OverviewFilter & { order:
       // Never past the count the audit row holds: rows added meanwhile wait for the next export.
       const rows = offset < rowCount ? readRows(user, filter, offset, Math.min(EXPORT_PAGE, rowCount - offset)) : [];
       offset += EXPORT_PAGE;
-      if (rows.length) controller.enqueue(encoder.encode(csvLines(rows.map((row) => csvRow(row, language)))));
+      if (rows.length) controller.enqueue(encoder.encode(csvLines(rows.map((row) => csvRow(row, { t, language })))));
       if (rows.length < EXPORT_PAGE || offset >= rowCount) {
         controller.enqueue(encoder.encode(csvFootnote()));
         controller.close();

@@ -71,9 +71,9 @@ export function roundPage(roundId: number, admin: SessionUser, pages: { page: Pa
       visited: ["planned", ...history.flatMap((entry) => (entry.toState ? [entry.toState] : []))],
       title: t("roundPage.statechartTitle", { code: round.code }),
     }, language),
-    proposals: proposalsOfRound(admin, round.id, pages.page),
+    proposals: proposalsOfRound(admin, round.id, pages.page, { t, language }),
     // Once the round no longer takes submissions, its drafts are stuck: the TAF team sees which.
-    openDrafts: round.state === "closed" || round.state === "archived" ? openDraftsOfRound(admin, round.id, pages.draftsPage) : null,
+    openDrafts: round.state === "closed" || round.state === "archived" ? openDraftsOfRound(admin, round.id, pages.draftsPage, { t, language }) : null,
   };
 }
 

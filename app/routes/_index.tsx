@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     applicant: can(user, "viewApplicantHome")
       ? {
           institutions: applicantOf.map((m) => m.institutionName ?? ""),
-          proposals: proposalsOfInstitutions(user, requestedPage(request, "ourPage")),
+          proposals: proposalsOfInstitutions(user, requestedPage(request, "ourPage"), { t, language }),
           openRounds: openRounds(language),
           feedback: feedbackWaitingFor(user, language),
         }
@@ -50,10 +50,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countryAdvisor: can(user, "viewCountryAdvisorHome")
       ? {
           countries: advisorOf.map((m) => ({ name: m.countryName ?? "", needsFootnote: m.countryNeedsFootnote })),
-          proposals: proposalsOfCountries(user, requestedPage(request, "countryPage")),
+          proposals: proposalsOfCountries(user, requestedPage(request, "countryPage"), { t, language }),
         }
       : null,
-    administrator: can(user, "viewAdministratorHome") ? administratorOverview(user, requestedPage(request, "progressPage")) : null,
+    administrator: can(user, "viewAdministratorHome") ? administratorOverview(user, requestedPage(request, "progressPage"), { t, language }) : null,
   };
 }
 

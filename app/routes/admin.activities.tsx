@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages,
     total: formatNumberIn(language, pages.total),
     rounds: timelineRounds(),
-    countries: WB6_COUNTRIES.map((c) => ({ value: c.code, label: c.needsFootnote ? `${countryNameIn(c.code, t)}*` : countryNameIn(c.code, t) })),
+    countries: WB6_COUNTRIES.map((c) => ({ value: c.code, label: countryNameIn(c.code, t) })),
   };
 }
 

@@ -3,9 +3,9 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatNumberIn } from "../../workflows/time";
-import { WB6_COUNTRIES, countryLabel } from "../../workflows/countries";
+import { WB6_COUNTRIES, countryNameIn } from "../../workflows/countries";
 import { stateLabelOf } from "../../workflows/proposal.machine";
-import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { INSTITUTION_TYPES, institutionTypeLabel, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { FilterSelect } from "../components/filter-select";
 import { ProposalOverviewTable } from "../components/proposal-overview-table";
 import { pageLanguage, translatorOf } from "../i18n.server";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("layout.pageTitle", { page: t("proposalOverview.title") }),
     filter,
-    proposals: proposalOverview(user, filter, requestedPage(request), await pageLanguage(request)),
+    proposals: proposalOverview(user, filter, requestedPage(request), { t, language: await pageLanguage(request) }),
     choices: overviewChoices(),
   };
 }
@@ -46,14 +46,14 @@ export default function ProposalOverview() {
           <input id="overview-q" type="search" name="q" defaultValue={filter.q ?? ""} />
         </div>
         <FilterSelect id="overview-round" name="round" label={t("proposalOverview.column.round")} value={filter.round ? String(filter.round) : undefined} anyLabel={t("proposalOverview.filter.anyRound")} options={choices.rounds.map((round) => ({ value: String(round.id), label: `${round.code}: ${round.title}` }))} />
-        <FilterSelect id="overview-stage" name="stage" label={t("proposalOverview.column.stage")} value={filter.stage} anyLabel={t("proposalOverview.filter.anyStage")} options={OVERVIEW_STAGES.map((stage) => ({ value: stage, label: stateLabelOf(stage) }))} />
+        <FilterSelect id="overview-stage" name="stage" label={t("proposalOverview.column.stage")} value={filter.stage} anyLabel={t("proposalOverview.filter.anyStage")} options={OVERVIEW_STAGES.map((stage) => ({ value: stage, label: stateLabelOf(stage, t) }))} />
         <FilterSelect
           id="overview-country"
           name="country"
           label={t("proposalOverview.filter.country")}
           value={filter.country}
           anyLabel={t("proposalOverview.filter.anyCountry")}
-          options={WB6_COUNTRIES.map((country) => ({ value: country.code, label: countryLabel(country.name, country.needsFootnote) }))}
+          options={WB6_COUNTRIES.map((country) => ({ value: country.code, label: countryNameIn(country.code, t) }))}
         />
         <FilterSelect
           id="overview-institution"
@@ -69,10 +69,10 @@ export default function ProposalOverview() {
           label={t("proposalOverview.filter.type")}
           value={filter.institutionType}
           anyLabel={t("proposalOverview.filter.anyType")}
-          options={INSTITUTION_TYPES.map((type) => ({ value: type, label: INSTITUTION_TYPE_LABELS[type] }))}
+          options={INSTITUTION_TYPES.map((type) => ({ value: type, label: institutionTypeLabel(type, t) }))}
         />
-        <FilterSelect id="overview-theme" name="theme" label={t("proposalOverview.filter.theme")} value={filter.theme} anyLabel={t("proposalOverview.filter.anyTheme")} options={THEMES.map((theme) => ({ value: theme.id, label: theme.label }))} />
-        <FilterSelect id="overview-support" name="support" label={t("proposalOverview.filter.support")} value={filter.support} anyLabel={t("proposalOverview.filter.anySupport")} options={SUPPORT_KINDS.map((kind) => ({ value: kind.id, label: kind.label }))} />
+        <FilterSelect id="overview-theme" name="theme" label={t("proposalOverview.filter.theme")} value={filter.theme} anyLabel={t("proposalOverview.filter.anyTheme")} options={THEMES.map((theme) => ({ value: theme.id, label: t(theme.key) }))} />
+        <FilterSelect id="overview-support" name="support" label={t("proposalOverview.filter.support")} value={filter.support} anyLabel={t("proposalOverview.filter.anySupport")} options={SUPPORT_KINDS.map((kind) => ({ value: kind.id, label: t(kind.key) }))} />
         <input type="hidden" name="sort" value={filter.sort} />
         <input type="hidden" name="order" value={filter.order} />
         <div className="actions">

@@ -3,6 +3,7 @@ import { kosovoFootnoteIn } from "../../../workflows/countries";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
 import { ProposalAnswer } from "../proposal-answer";
+import { partLabelKey } from "../../proposals/content-schema";
 import { useTextLanguage } from "../text-language";
 
 // A proposal as submitted, for the applicants' files: the same markup on the printable page and
@@ -91,7 +92,7 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
         <dl className="answers">
           {PROPOSAL_PARTS.map((part) => (
             <div key={part.key}>
-              <dt>{part.label}</dt>
+              <dt>{t(partLabelKey(part.key))}</dt>
               <dd>
                 <ProposalAnswer value={proposal.submitted.answers[part.key]} partKey={part.key} missing="quiet" />
               </dd>

@@ -88,7 +88,7 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
   const { t } = useTranslation();
   const typed = useTextLanguage("en");
   const { note, countries } = page;
-  const kindLabel = (kind: string | null) => SUPPORT_KINDS.find((k) => k.id === kind)?.label ?? "";
+  const kindLabel = (kind: string | null) => t(SUPPORT_KINDS.find((k) => k.id === kind)?.key ?? "");
   return (
     <>
       <section aria-labelledby="activities-heading">
@@ -391,7 +391,7 @@ function ActivityFields({
         label={t("conceptNotePage.form.kind")}
         meta={parts.kind}
         emptyOption={t("conceptNotePage.form.choose")}
-        options={SUPPORT_KINDS.map((k) => ({ value: k.id, label: k.label }))}
+        options={SUPPORT_KINDS.map((k) => ({ value: k.id, label: t(k.key) }))}
         hint={t("conceptNotePage.form.kindHint")}
       />
       <TextField label={t("conceptNotePage.form.title")} hint={t("conceptNotePage.form.titleHint")} meta={parts.title} />

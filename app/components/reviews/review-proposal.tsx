@@ -3,6 +3,7 @@ import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
 import { EligibilityResults } from "../proposal/eligibility-check";
 import { ProposalAnswer } from "../proposal-answer";
+import { partLabelKey } from "../../proposals/content-schema";
 import { useTextLanguage } from "../text-language";
 
 type Country = { name: string; needsFootnote: boolean };
@@ -63,7 +64,7 @@ export function ReviewProposalAsSubmitted({ proposal }: { proposal: Submitted })
         <dl className="answers">
           {PROPOSAL_PARTS.map((part) => (
             <div key={part.key}>
-              <dt>{part.label}</dt>
+              <dt>{t(partLabelKey(part.key))}</dt>
               <dd>
                 <ProposalAnswer value={answers[part.key]} partKey={part.key} missing="quiet" />
               </dd>

@@ -2,8 +2,8 @@ import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
-import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { SUPPORT_KINDS, THEMES } from "../../../workflows/vocabulary";
+import { partLabelKey } from "../../proposals/content-schema";
 import { ChoiceField, TextAreaField, TextField } from "../fields";
 import { ROUND_MODE_KEYS } from "../round";
 
@@ -41,7 +41,6 @@ export type RoundFormNotes = {
 
 type WordLimitedPart = keyof Words;
 const WORD_LIMITED_PARTS: WordLimitedPart[] = ["summary", "problem", "objectives", "activities", "expectedResults"];
-const partLabel = (part: WordLimitedPart) => PROPOSAL_PARTS.find((p) => p.key === part)?.label ?? part;
 
 function FixedField({ label, value, why }: { label: string; value: ReactNode; why: string }) {
   return (
@@ -126,14 +125,14 @@ export function RoundFields({ fields, notes = {}, children }: { fields: RoundFor
         label={t("roundForm.themes")}
         hint={withBound(t("roundForm.themesHint"), bounds.themes)}
         meta={fields.themes}
-        options={THEMES.map((theme) => ({ value: theme.id, label: theme.label }))}
+        options={THEMES.map((theme) => ({ value: theme.id, label: t(theme.key) }))}
       />
       <ChoiceField
         type="checkbox"
         label={t("roundForm.supportKinds")}
         hint={withBound(t("roundForm.supportKindsHint"), bounds.supportKinds)}
         meta={fields.supportKinds}
-        options={SUPPORT_KINDS.map((kind) => ({ value: kind.id, label: kind.label }))}
+        options={SUPPORT_KINDS.map((kind) => ({ value: kind.id, label: t(kind.key) }))}
       />
 
       <h2>{t("roundForm.heading.review")}</h2>
@@ -171,7 +170,7 @@ export function RoundFields({ fields, notes = {}, children }: { fields: RoundFor
         <span className="hint">{t("roundForm.mostWordsHint")}</span>
         <div className="field-grid">
           {WORD_LIMITED_PARTS.map((part) => (
-            <TextField key={part} type="number" label={partLabel(part)} hint={withBound(undefined, bounds[`limits.words.${part}`])} meta={words[part]} />
+            <TextField key={part} type="number" label={t(partLabelKey(part))} hint={withBound(undefined, bounds[`limits.words.${part}`])} meta={words[part]} />
           ))}
         </div>
       </fieldset>

@@ -1,0 +1,87 @@
+// Every page type of app/routes and the roles that see it, with the demo data (which holds every
+// stage): walked by page-width.test.ts (each fits a phone) and no-english-left.test.ts (each
+// speaks the reader's language).
+
+// Demo proposals (see app/demo): 1 implementation ongoing (Kosovo* Police), 2 on hold, 3 conceptual
+// work (Serbia), 4 not selected, 5 completed (Montenegro), 6 eligibility decision awaited, 7 with a
+// clarification requested of Montenegro, 8–11 in the second call's EU review, 12 the Kosovo* Police
+// draft with Serbia invited as partner, 13 the Albanian draft (Kosovo* Police confirmed as partner),
+// 14 a second eligibility decision awaited. Round 1 is closed, 2 is the rolling intake, 3 is in review.
+export const ADMIN_PAGES = [
+  "/",
+  "/account",
+  "/no-such-page",
+  "/admin/activities",
+  "/admin/audit",
+  "/admin/eligibility",
+  "/admin/institutions",
+  "/admin/institutions/14",
+  "/admin/institutions/new",
+  "/admin/institutions/14/merge",
+  "/admin/mailbox",
+  "/admin/people",
+  "/admin/people/10",
+  "/admin/people/invite",
+  "/admin/proposals",
+  "/admin/rounds",
+  "/admin/rounds/new",
+  "/admin/rounds/1",
+  "/admin/rounds/1/ranking",
+  "/admin/rounds/1/decisions",
+  "/admin/rounds/2",
+  "/admin/rounds/3",
+  "/admin/rounds/3/edit",
+  "/admin/rounds/3/criteria",
+  "/admin/rounds/3/eligibility",
+  "/admin/rounds/3/review",
+  "/admin/rounds/3/ranking",
+  "/admin/rounds/3/decisions",
+  "/admin/rounds/1/lessons",
+  ...Array.from({ length: 14 }, (_, index) => `/proposals/${index + 1}`),
+  "/proposals/7/comments",
+  "/proposals/7/attachments",
+  "/proposals/7/versions",
+  "/proposals/7/deadlines",
+  "/proposals/7/partners",
+  "/proposals/6/versions",
+  "/proposals/3/concept",
+  "/proposals/3/deadlines",
+  "/proposals/2/concept",
+  "/proposals/2/implementation",
+  "/proposals/1/implementation",
+  "/proposals/1/departures",
+  "/proposals/5/implementation",
+  "/privacy",
+];
+
+export const PAGES_BY_ROLE: Record<string, string[]> = {
+  "admin@taf.example": ADMIN_PAGES,
+  "applicant.me@taf.example": ["/", "/proposals/7", "/proposals/7/edit", "/proposals/7/submit", "/proposals/7/comments", "/proposals/7/attachments", "/proposals/5", "/proposals/5/implementation"],
+  "applicant.xk@taf.example": [
+    "/",
+    "/rounds/1/feedback",
+    "/proposals/new",
+    "/proposals/12",
+    "/proposals/12/edit",
+    "/proposals/12/submit",
+    "/proposals/12/partners",
+    "/proposals/12/attachments",
+    "/proposals/1",
+    "/proposals/1/implementation",
+    "/proposals/1/departures",
+    "/proposals/1/comments",
+    "/proposals/1/concept",
+    "/proposals/1/concept/attachments",
+    "/proposals/1/completion-report/attachments",
+    "/proposals/12/advisors",
+    "/proposals/13/partnership",
+    "/account",
+  ],
+  "applicant.rs@taf.example": ["/", "/proposals/12/partnership", "/proposals/3", "/proposals/3/concept", "/proposals/7", "/proposals/7/comments", "/proposals/8"],
+  "reviewer.eu@taf.example": ["/", "/reviews/15", "/reviews/11", "/reviews/13"],
+  "reviewer.expert@taf.example": ["/", "/reviews/12", "/proposals/8"],
+  "advisor.mk@taf.example": ["/", "/proposals/2", "/proposals/9"],
+  "applicant.mk@taf.example": ["/", "/proposals/2", "/proposals/2/deadlines", "/proposals/2/implementation", "/proposals/14"],
+};
+
+export const SIGNED_OUT_PAGES = ["/login", "/forgot-password", "/privacy", "/set-password/no-such-token", "/no-such-page"];
