@@ -5,6 +5,10 @@
  */
 import type { Confidence, Recommendation, ReviewCriterion, ScalePoint } from "./review-criteria";
 import { CONFIDENCE_IDS, RECOMMENDATION_IDS } from "./review-criteria";
+import type { PageLanguage } from "./languages";
+import { intlLocale } from "./languages";
+import type { Translate } from "./words";
+import { inEnglish, languageOf } from "./words";
 
 /** A reviewer's scores by criterion id. A draft may leave criteria out; a submitted review should not. */
 export type CriterionScores = Readonly<Partial<Record<string, ScalePoint>>>;
@@ -122,8 +126,9 @@ function countBy<Key extends string>(keys: readonly Key[], values: readonly Key[
   return counts;
 }
 
-/** What the TAF team reads about a proposal's review: scores, spread, disagreement, recommendations. */
-export function aggregateReviews(criteria: readonly ReviewCriterion[], proposal: ProposalReviews): ProposalAggregate {
+/** What the TAF team reads about a proposal's review: scores, spread, disagreement, recommendations; the reasons in the words of `t`. */
+export function aggregateReviews(criteria: readonly ReviewCriterion[], proposal: ProposalReviews, t: Translate = inEnglish): ProposalAggregate {
+  const language = languageOf(t);
   const weightedScores = ascending(
     proposal.submitted.flatMap((review) => {
       const { value } = weightedScore(criteria, review.scores);
@@ -142,12 +147,15 @@ export function aggregateReviews(criteria: readonly ReviewCriterion[], proposal:
   const deviation = weightedScores.length === 0 ? null : standardDeviation(weightedScores);
   const reasons = summaries.flatMap(({ name, range }) =>
     range !== null && range.spread >= DISAGREEMENT_GAP
-      ? [`Reviewers are ${range.spread} points apart on ${name} (${range.min} to ${range.max}).`]
+      ? [t("reviewScoring.criterionApart", { count: range.spread, criterion: name, min: range.min, max: range.max })]
       : [],
   );
   if (deviation !== null && deviation > DISAGREEMENT_STANDARD_DEVIATION) {
     reasons.push(
-      `The weighted scores spread widely: a standard deviation of ${formatScore(deviation)}, above ${DISAGREEMENT_STANDARD_DEVIATION}.`,
+      t("reviewScoring.widelySpread", {
+        deviation: formatScore(deviation, language),
+        threshold: new Intl.NumberFormat(intlLocale(language)).format(DISAGREEMENT_STANDARD_DEVIATION),
+      }),
     );
   }
 
@@ -192,25 +200,27 @@ function decidingKey(a: ProposalAggregate, b: ProposalAggregate): { key: Ranking
   return { key: "reference", order: a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0 };
 }
 
-function reviewsIn(count: number): string {
-  return `${count} ${count === 1 ? "review" : "reviews"} in`;
-}
-
-function placeInWords(key: RankingKey, above: ProposalAggregate, below: ProposalAggregate): string {
+function placeInWords(key: RankingKey, above: ProposalAggregate, below: ProposalAggregate, t: Translate): string {
+  const language = languageOf(t);
+  const reviews = { reviews: t("reviewScoring.reviewsIn", { count: below.reviewsIn }), other: above.reviewsIn, reference: above.reference };
   if (below.weightedMean === null) {
-    return above.weightedMean === null
-      ? `No scored review yet, like ${above.reference}; ${key === "reviewsIn" ? `${reviewsIn(below.reviewsIn)} against ${above.reviewsIn}` : "placed after it by reference"}.`
-      : "No scored review yet: placed after every scored proposal.";
+    if (above.weightedMean !== null) return t("reviewScoring.placed.noScoreYet");
+    return key === "reviewsIn" ? t("reviewScoring.placed.noScoreLikeByReviews", reviews) : t("reviewScoring.placed.noScoreLikeByReference", reviews);
   }
   switch (key) {
     case "weightedMean":
-      return `Weighted mean ${formatScore(below.weightedMean)}, below the ${formatScore(above.weightedMean)} of ${above.reference}.`;
+      return t("reviewScoring.placed.weightedMean", { score: formatScore(below.weightedMean, language), above: formatScore(above.weightedMean, language), reference: above.reference });
     case "weightedMedian":
-      return `Same weighted mean as ${above.reference} (${formatScore(below.weightedMean)}); median ${formatScore(below.weightedMedian)} against ${formatScore(above.weightedMedian)}.`;
+      return t("reviewScoring.placed.weightedMedian", {
+        reference: above.reference,
+        score: formatScore(below.weightedMean, language),
+        median: formatScore(below.weightedMedian, language),
+        aboveMedian: formatScore(above.weightedMedian, language),
+      });
     case "reviewsIn":
-      return `Same weighted mean and median as ${above.reference}; ${reviewsIn(below.reviewsIn)} against ${above.reviewsIn}.`;
+      return t("reviewScoring.placed.reviewsIn", reviews);
     case "reference":
-      return `Same weighted mean, median and reviews in as ${above.reference}; placed after it by reference.`;
+      return t("reviewScoring.placed.reference", reviews);
   }
 }
 
@@ -219,23 +229,24 @@ function placeInWords(key: RankingKey, above: ProposalAggregate, below: Proposal
  * one with more reviews in (its score rests on more opinions), then by reference, so the order
  * never depends on how the rows arrived. Proposals with no scored review come last.
  */
-export function rankProposals(aggregates: readonly ProposalAggregate[]): RankedProposal[] {
+export function rankProposals(aggregates: readonly ProposalAggregate[], t: Translate = inEnglish): RankedProposal[] {
   const sorted = [...aggregates].sort((a, b) => decidingKey(a, b).order);
   return sorted.map((aggregate, index) => {
     const above = sorted[index - 1];
     if (above === undefined) return { rank: 1, aggregate, placedBy: null, reason: null };
     const { key } = decidingKey(above, aggregate);
-    return { rank: index + 1, aggregate, placedBy: key, reason: placeInWords(key, above, aggregate) };
+    return { rank: index + 1, aggregate, placedBy: key, reason: placeInWords(key, above, aggregate, t) };
   });
 }
 
-/** A score for people: two decimals, and a dash where there is no score yet. */
-export function formatScore(value: number | null): string {
-  return value === null ? "—" : value.toFixed(2);
+/** A score for people: two decimals in the language's way ("3.50", "3,50"), and a dash where there is no score yet. */
+export function formatScore(value: number | null, language: PageLanguage = "en"): string {
+  return value === null ? "—" : new Intl.NumberFormat(intlLocale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
 /** A review's weighted score for people, saying when it rests on only some of the criteria. */
-export function describeWeightedScore({ value, scored, of }: WeightedScore): string {
-  if (value === null) return "No criterion scored yet";
-  return scored === of ? formatScore(value) : `${formatScore(value)} over ${scored} of ${of} criteria`;
+export function describeWeightedScore({ value, scored, of }: WeightedScore, t: Translate = inEnglish): string {
+  if (value === null) return t("reviewScoring.noCriterionScored");
+  const score = formatScore(value, languageOf(t));
+  return scored === of ? score : t("reviewScoring.partlyScored", { score, scored, total: of });
 }

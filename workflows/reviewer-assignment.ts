@@ -19,6 +19,8 @@
  * maximum, and its residual network has no augmenting path even without the arcs that would
  * undo an assignment.
  */
+import type { Translate } from "./words";
+import { inEnglish } from "./words";
 
 export type ProposalNeed = {
   proposalId: number;
@@ -121,28 +123,22 @@ function pairKey(reviewerId: number, proposalId: number): string {
   return `${reviewerId}:${proposalId}`;
 }
 
-function plural(count: number, word: string): string {
-  return count === 1 ? `${count} ${word}` : `${count} ${word}s`;
-}
-
-function shortfallReason(missing: number, reviewerCount: number, counts: Tally): string {
-  const needs = `needs ${plural(missing, "more reviewer")}`;
+function shortfallReason(missing: number, reviewerCount: number, counts: Tally, t: Translate): string {
+  const needs = t("reviewerShortfall.needs", { count: missing });
   const others = counts.free + counts.conflicted + counts.declined + counts.atCap;
-  if (reviewerCount === 0) return `${needs}: there are no reviewers`;
-  if (others === 0) return `${needs}: every reviewer is already assigned to it`;
-  const free =
-    counts.free === 0
-      ? "no reviewer without a conflict is free"
-      : `only ${counts.free} without a conflict ${counts.free === 1 ? "is" : "are"} free`;
+  if (reviewerCount === 0) return t("reviewerShortfall.noReviewers", { needs });
+  if (others === 0) return t("reviewerShortfall.allAssigned", { needs });
+  const free = counts.free === 0 ? t("reviewerShortfall.noneFree") : t("reviewerShortfall.someFree", { count: counts.free });
   const unavailable = [
-    counts.conflicted > 0 ? `${counts.conflicted} conflicted` : undefined,
-    counts.declined > 0 ? `${counts.declined} declined` : undefined,
-    counts.atCap > 0 ? `${counts.atCap} at their cap` : undefined,
+    counts.conflicted > 0 ? t("reviewerShortfall.conflicted", { number: counts.conflicted }) : undefined,
+    counts.declined > 0 ? t("reviewerShortfall.declined", { number: counts.declined }) : undefined,
+    counts.atCap > 0 ? t("reviewerShortfall.atCap", { number: counts.atCap }) : undefined,
   ].filter((part) => part !== undefined);
-  return `${needs}: ${free} (${unavailable.join(", ")})`;
+  return t("reviewerShortfall.reason", { needs, free, unavailable: unavailable.join(", ") });
 }
 
-export function assignReviewers(request: AssignmentRequest): AssignmentPlan {
+/** The plan; the shortfalls' reasons in the words of `t`. */
+export function assignReviewers(request: AssignmentRequest, t: Translate = inEnglish): AssignmentPlan {
   const reviewers = [...request.reviewers].sort((a, b) => a.reviewerId - b.reviewerId);
   const conflicted = new Set(request.conflicts.map((pair) => pairKey(pair.reviewerId, pair.proposalId)));
   const declined = new Set((request.declined ?? []).map((pair) => pairKey(pair.reviewerId, pair.proposalId)));
@@ -214,7 +210,7 @@ export function assignReviewers(request: AssignmentRequest): AssignmentPlan {
   const shortfalls: Shortfall[] = [];
   for (const { proposalId, places, tally } of proposalNodes) {
     const missing = places.filter((place) => place.residual > 0).length;
-    if (missing > 0) shortfalls.push({ proposalId, missing, reason: shortfallReason(missing, reviewers.length, tally) });
+    if (missing > 0) shortfalls.push({ proposalId, missing, reason: shortfallReason(missing, reviewers.length, tally, t) });
   }
 
   return { assignments, shortfalls };

@@ -176,8 +176,8 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
   const reached = (stage: ProposalStatePath) =>
     page.stages.steps.some((step) => step.key === stage && step.status !== "upcoming");
   const answering = may("respondAsPartner") && ownPartnership(user, participation.proposalId)?.status === "invited";
-  const deadlines = deadlinesOf(participation.proposalId, page.state);
-  const departures = departuresOf(participation.proposalId);
+  const deadlines = deadlinesOf(participation.proposalId, page.state, new Date(), { t, language });
+  const departures = departuresOf(participation.proposalId, { t, language });
   const links = [
     may("editProposal") ? { to: "edit", label: t("proposalPage.link.edit") } : null,
     { to: "partners", label: may("managePartners") ? t("proposalPage.link.managePartners") : t("proposalPage.link.partners") },

@@ -19,6 +19,9 @@ import {
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { statesAccepting } from "../../workflows/proposal-stages";
 import type { ReviewCriterion } from "../../workflows/review-criteria";
+import { reviewCriterionIn } from "../../workflows/review-criteria";
+import { messageIn } from "../../workflows/machine-kit";
+import { languageOf } from "../../workflows/words";
 import type { ActingPerson } from "../audit.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
@@ -179,9 +182,9 @@ function applyIn(tx: Tx, input: Parameters<typeof applyAssignmentCommand>[0]): A
   if (input.expectedVersion !== undefined && input.expectedVersion !== assignment.version) {
     return { ok: false, problem: "conflict", message: t(ASSIGNMENT_CONFLICT_MESSAGE) };
   }
-  const event = assignmentEvent(tx, assignment, input.command, input.actor);
+  const event = assignmentEvent(tx, assignment, input.command, input.actor, t);
   const step = stepAssignment(restoreAssignment(assignment.snapshot, assignment.machineVersion), event);
-  if (!step.accepted) return { ok: false, problem: "refused", message: step.reason };
+  if (!step.accepted) return { ok: false, problem: "refused", message: messageIn(step.refusal, t, languageOf(t)) };
   const state = step.snapshot.value;
   const version = assignment.version + 1;
   const written = tx
@@ -253,10 +256,10 @@ function reviewerName(tx: Tx, userId: number) {
 }
 
 /** The statechart's event: the command, its actor, and the facts its guards read. */
-function assignmentEvent(tx: Tx, assignment: typeof reviewAssignments.$inferSelect, command: AssignmentCommand, actor: Actor): AssignmentEvent {
+function assignmentEvent(tx: Tx, assignment: typeof reviewAssignments.$inferSelect, command: AssignmentCommand, actor: Actor, t: TFunction): AssignmentEvent {
   switch (command.type) {
     case "SUBMIT_REVIEW":
-      return { type: "SUBMIT_REVIEW", actor, reviewOpen: reviewOpen(tx, assignment.proposalId), missingParts: missingReviewParts(tx, assignment) };
+      return { type: "SUBMIT_REVIEW", actor, reviewOpen: reviewOpen(tx, assignment.proposalId), missingParts: missingReviewParts(tx, assignment, t) };
     case "REOPEN_REVIEW":
       return { type: "REOPEN_REVIEW", actor, reviewOpen: reviewOpen(tx, assignment.proposalId) };
     default:
@@ -270,17 +273,23 @@ function reviewOpen(tx: Tx, proposalId: number) {
 }
 
 /** What a review still lacks before it can be submitted: each part with the form field it points to, and its words in a sentence. */
-export function reviewGaps(criteria: readonly { id: string; name: string }[], review: { scores: Record<string, number | undefined>; recommendation: string | null; confidence: string | null } | undefined) {
+export function reviewGaps(
+  criteria: readonly { id: string; name: string }[],
+  review: { scores: Record<string, number | undefined>; recommendation: string | null; confidence: string | null } | undefined,
+  t: TFunction = translatorFor("en"),
+) {
   const scores = review?.scores ?? {};
   return [
-    ...criteria.filter((criterion) => !scores[criterion.id]).map((criterion) => ({ label: `Score for “${criterion.name}”`, field: `score-${criterion.id}`, inSentence: `the score for “${criterion.name}”` })),
-    ...(review?.recommendation ? [] : [{ label: "Recommendation", field: "recommendation", inSentence: "the recommendation" }]),
-    ...(review?.confidence ? [] : [{ label: "Confidence", field: "confidence", inSentence: "your confidence" }]),
+    ...criteria
+      .filter((criterion) => !scores[criterion.id])
+      .map((criterion) => ({ label: t("reviewGaps.scoreLabel", { criterion: criterion.name }), field: `score-${criterion.id}`, inSentence: t("reviewGaps.score", { criterion: criterion.name }) })),
+    ...(review?.recommendation ? [] : [{ label: t("reviewGaps.recommendationLabel"), field: "recommendation", inSentence: t("reviewGaps.recommendation") }]),
+    ...(review?.confidence ? [] : [{ label: t("reviewGaps.confidenceLabel"), field: "confidence", inSentence: t("reviewGaps.confidence") }]),
   ];
 }
 
-/** The parts of a review still blank, in words: every criterion's score, the recommendation and the confidence. */
-export function missingReviewParts(tx: Tx, assignment: { id: number; proposalId: number }): string[] {
+/** The parts of a review still blank, in the words of `t`: every criterion's score, the recommendation and the confidence. */
+export function missingReviewParts(tx: Tx, assignment: { id: number; proposalId: number }, t: TFunction): string[] {
   const review = tx.select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get();
-  return reviewGaps(criteriaOfProposal(tx, assignment.proposalId), review).map((gap) => gap.inSentence);
+  return reviewGaps(criteriaOfProposal(tx, assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t)), review, t).map((gap) => gap.inSentence);
 }

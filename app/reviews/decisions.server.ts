@@ -16,6 +16,8 @@ import { env } from "../env.server";
 import { askForFeedback } from "../lessons/feedback.server";
 import { applicantsOf } from "../proposals/notifications.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
+import { messageIn } from "../../workflows/machine-kit";
+import { languageOf } from "../../workflows/words";
 import type { SeenDecision } from "./decisions-schema";
 
 // The TAF team's selection decisions on a round's proposals at "Deciding": recorded and held,
@@ -160,7 +162,7 @@ export function recordDecisions(
         // Who may decide, and where, is the statechart's to say first: a person who may not learns nothing more.
         const snapshot = restoreProposal(proposal.snapshot, proposal.machineVersion);
         const step = stepProposal(snapshot, { type: "DECIDE", actor: actorFor(admin, snapshot, "DECIDE"), outcome: input.outcome, reason: input.reason, sharedFeedback: input.sharedFeedback });
-        if (!step.accepted) return result.refused.push({ proposalId, title: nameOf(proposal, t), message: step.reason });
+        if (!step.accepted) return result.refused.push({ proposalId, title: nameOf(proposal, t), message: messageIn(step.refusal, t, languageOf(t)) });
         const existing = tx.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, proposalId)).get();
         if (existing?.releasedAt) return result.refused.push({ proposalId, title: nameOf(proposal, t), message: t("decisionsPage.refusal.alreadyReleased") });
         if (changedMeanwhile(seen[proposalId], { decision: existing?.version ?? 0, proposal: proposal.version })) {
@@ -229,7 +231,7 @@ export function releaseDecisions(admin: SessionUser, roundId: number, now = new 
       (tx) => {
         const { outcome, reason, sharedFeedback } = decision;
         const actor = actorFor(admin, restoreProposal(proposal.snapshot, proposal.machineVersion), "DECIDE");
-        const applied = applyProposalCommand({ proposalId: decision.proposalId, actor, command: { type: "DECIDE", outcome, reason, sharedFeedback }, now }, tx);
+        const applied = applyProposalCommand({ proposalId: decision.proposalId, actor, command: { type: "DECIDE", outcome, reason, sharedFeedback }, now, words: { t, language: languageOf(t) } }, tx);
         if (!applied.ok) return result.refused.push({ proposalId: decision.proposalId, title: nameOf(proposal, t), message: applied.message });
         tx.update(proposalDecisions).set({ releasedAt: now }).where(eq(proposalDecisions.proposalId, decision.proposalId)).run();
         auditDecision(tx, admin, "decision.released", decision, now);

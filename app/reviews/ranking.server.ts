@@ -6,9 +6,10 @@ import { countryLabel, kosovoFootnoteIn, WB6_COUNTRIES } from "../../workflows/c
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { statesAccepting, statesWithin, stageLabelFor } from "../../workflows/proposal-stages";
 import type { ScalePoint } from "../../workflows/review-criteria";
-import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS } from "../../workflows/review-criteria";
+import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS, reviewCriterionIn } from "../../workflows/review-criteria";
 import type { ProposalAggregate, RankedProposal, SubmittedReview } from "../../workflows/review-scoring";
 import { aggregateReviews, formatScore, rankProposals } from "../../workflows/review-scoring";
+import { languageOf } from "../../workflows/words";
 import { translatorFor } from "../../workflows/messages";
 import { toBrusselsTime } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
@@ -48,6 +49,8 @@ export type RankingRow = {
   aggregate: ProposalAggregate;
   /** The widest gap between reviewers on one criterion; null while no criterion is scored twice. */
   largestGap: number | null;
+  /** The aggregate's scores written for the reader ("3,50" in sq, sr, mk), by criterion id too. */
+  scores: { mean: string; median: string; deviation: string; byCriterion: Record<string, string> };
 };
 
 /** The largest per-criterion spread, the figure the disagreement flag's gap rule reads. */
@@ -60,7 +63,7 @@ function largestGapOf(aggregate: ProposalAggregate) {
 export function roundRanking(roundId: number, t: TFunction = translatorFor("en")) {
   const round = db().select({ id: rounds.id, code: rounds.code, title: rounds.title, settings: rounds.settings }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
-  const criteria = roundSettings(round).reviewCriteria;
+  const criteria = roundSettings(round).reviewCriteria.map((criterion) => reviewCriterionIn(criterion, t));
 
   // Reached the EU review: some accepted event of its history led into it, wherever it is now.
   const reachedReview = exists(
@@ -121,11 +124,12 @@ export function roundRanking(roundId: number, t: TFunction = translatorFor("en")
         ? [{ scores: assignment.scores as Record<string, ScalePoint>, recommendation: assignment.recommendation, confidence: assignment.confidence }]
         : [],
     );
-    return aggregateReviews(criteria, { proposalId: proposal.id, reference: proposal.reference ?? "", assigned: held.length, submitted });
+    return aggregateReviews(criteria, { proposalId: proposal.id, reference: proposal.reference ?? "", assigned: held.length, submitted }, t);
   });
 
   const byId = new Map(reviewed.map((proposal) => [proposal.id, proposal]));
-  const rows = rankProposals(aggregates).map(({ rank, reason, placedBy, aggregate }: RankedProposal): RankingRow => {
+  const language = languageOf(t);
+  const rows = rankProposals(aggregates, t).map(({ rank, reason, placedBy, aggregate }: RankedProposal): RankingRow => {
     const proposal = byId.get(aggregate.proposalId)!;
     const codes = new Set([proposal.leadCountry, ...partnerCountries.filter((partner) => partner.proposalId === proposal.id).map((partner) => partner.countryCode)]);
     return {
@@ -142,6 +146,12 @@ export function roundRanking(roundId: number, t: TFunction = translatorFor("en")
       countries: WB6_COUNTRIES.filter((country) => codes.has(country.code)).map(({ key, needsFootnote }) => ({ name: t(key), needsFootnote })),
       aggregate,
       largestGap: largestGapOf(aggregate),
+      scores: {
+        mean: formatScore(aggregate.weightedMean, language),
+        median: formatScore(aggregate.weightedMedian, language),
+        deviation: formatScore(aggregate.standardDeviation, language),
+        byCriterion: Object.fromEntries(aggregate.criteria.map((criterion) => [criterion.criterionId, criterion.range ? formatScore(criterion.range.mean, language) : ""])),
+      },
     };
   });
   return { round: { id: round.id, code: round.code, title: round.title }, criteria, rows };

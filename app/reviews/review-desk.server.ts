@@ -265,7 +265,7 @@ function autoAssign(roundId: number, input: Extract<ReviewDeskInput, { intent: "
         reviewers: reviewers.map((reviewer) => ({ reviewerId: reviewer.id, load: reviewer.load, cap: input.cap })),
         conflicts,
         declined: existing.filter((row) => !PLACES.includes(row.state)).map(({ proposalId, reviewerId }) => ({ proposalId, reviewerId })),
-      });
+      }, t);
       for (const pair of plan.assignments) {
         const outcome = assignReviewer(tx, { proposalId: pair.proposalId, reviewerUserId: pair.reviewerId, dueAt, assignedBy: acting, now }, t);
         // The plan was made from this transaction's own reading: a refusal here is a bug, and nothing is kept.
@@ -276,7 +276,7 @@ function autoAssign(roundId: number, input: Extract<ReviewDeskInput, { intent: "
         plan.assignments.length === 0
           ? t("reviewDesk.notice.noneNeeded")
           : t("reviewDesk.notice.autoAssigned", { count: plan.assignments.length, at: formatBrusselsIn(language, dueAt) });
-      const short = plan.shortfalls.map((shortfall) => `${named.get(shortfall.proposalId)} ${shortfall.reason}.`);
+      const short = plan.shortfalls.map((shortfall) => t("reviewerShortfall.ofProposal", { proposal: named.get(shortfall.proposalId), reason: shortfall.reason }));
       return { ok: true as const, notice: [done, ...short].join(" ") };
     },
     { behavior: "immediate" },

@@ -220,7 +220,7 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser,
       revision: review?.updatedAt.getTime() ?? 0,
       lastSaved: review ? formatBrusselsIn(language, review.updatedAt) : null,
       submitted: review?.submittedAt ? formatBrusselsIn(language, review.submittedAt) : null,
-      missing: reviewGaps(criteria, review).map(({ label, field }) => ({ label, field })),
+      missing: reviewGaps(criteria, review, t).map(({ label, field }) => ({ label, field })),
       others: othersReviews(assignment, t),
     },
   };
@@ -289,6 +289,7 @@ export function saveReviewForm(assignment: ReviewerAssignment, form: Record<stri
 }
 
 /** The reviewer's own event on their assignment, checked by its statechart. */
-export function sendAssignmentCommand(user: SessionUser, assignment: ReviewerAssignment, command: AssignmentCommand, expectedVersion: number): AssignmentOutcome {
-  return applyAssignmentCommand({ assignmentId: assignment.id, expectedVersion, actor: reviewerActor(user), command });
+/** The reviewer's command; a refusal in the words of `t`, the page's. */
+export function sendAssignmentCommand(user: SessionUser, assignment: ReviewerAssignment, command: AssignmentCommand, expectedVersion: number, t: TFunction): AssignmentOutcome {
+  return applyAssignmentCommand({ assignmentId: assignment.id, expectedVersion, actor: reviewerActor(user), command, t });
 }

@@ -12,6 +12,7 @@ import { openDraftsOfRound, proposalsOfRound } from "../proposals/lists.server";
 import { statechartPicture } from "../statecharts/picture.server";
 import { roundForEditing } from "./editing.server";
 import { findRound, roundHistory } from "./manage.server";
+import { partLabelKey } from "../proposals/content-schema";
 import type { RoundActionInput } from "./round-schema";
 import { roundCriteria } from "./eligibility.server";
 import type { RoundCommand } from "./workflow.server";
@@ -58,9 +59,9 @@ export function roundPage(roundId: number, admin: SessionUser, pages: { page: Pa
       maxDurationMonths: limits.maxDurationMonths,
       maxPartners: limits.maxPartners,
       guidance: round.settings.guidance,
-      themes: THEMES.filter((theme) => round.settings.themes.includes(theme.id)).map((theme) => theme.label),
-      supportKinds: SUPPORT_KINDS.filter((kind) => round.settings.supportKinds.includes(kind.id)).map((kind) => kind.label),
-      words: PROPOSAL_PARTS.flatMap((part) => (part.key in limits.words ? [{ label: part.label, words: limits.words[part.key as keyof typeof limits.words] }] : [])),
+      themes: THEMES.filter((theme) => round.settings.themes.includes(theme.id)).map((theme) => t(theme.key)),
+      supportKinds: SUPPORT_KINDS.filter((kind) => round.settings.supportKinds.includes(kind.id)).map((kind) => t(kind.key)),
+      words: PROPOSAL_PARTS.flatMap((part) => (part.key in limits.words ? [{ label: t(partLabelKey(part.key)), words: limits.words[part.key as keyof typeof limits.words] }] : [])),
     },
     actions: allowedRoundEvents(snapshot, administratorActor(admin)),
     editable: snapshot.status !== "done",
@@ -87,8 +88,8 @@ export function roundEditPage(roundId: number, t: TFunction, language: PageLangu
     if (key !== "words" && floor && "why" in floor) floors[`limits.${key}`] = floor.why;
   }
   for (const [part, floor] of Object.entries(bounds.floors.words)) floors[`limits.words.${part}`] = floor.why;
-  const inUse = (chosen: Record<string, string>, vocabulary: readonly { id: string; label: string }[]) => {
-    const labels = vocabulary.filter((entry) => entry.id in chosen).map((entry) => entry.label);
+  const inUse = (chosen: Record<string, string>, vocabulary: readonly { id: string; key: string }[]) => {
+    const labels = vocabulary.filter((entry) => entry.id in chosen).map((entry) => t(entry.key));
     return labels.length ? { why: t("roundEdit.inUse", { offers: labels.join(", ") }) } : null;
   };
   const themesInUse = inUse(bounds.inUse.themes, THEMES);

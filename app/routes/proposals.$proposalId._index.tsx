@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     pageTitle: t("layout.pageTitle", { page: page.reference || page.title || t("proposalPage.title") }),
     heldDecision: page.actions.some((action) => action.type === "DECIDE") ? heldDecisionOn(proposal.proposalId) : null,
-    advisorSharing: advisorSharingFor(proposal, user),
+    advisorSharing: advisorSharingFor(proposal, user, { t, language }),
     clarification: clarification && { ...clarification, due: clarification.dueAt ? dueByIn(clarification.dueAt, new Date(clarification.now), { t, language }) : null },
   };
 }

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...page,
     pageTitle: t("layout.pageTitle", { page: `${t("conceptNotePage.what")} · ${page.reference ?? page.title}` }),
-    teamSteps: teamStepsOn(proposal, user),
+    teamSteps: teamStepsOn(proposal, user, t),
     note: {
       ...page.note,
       activities: page.note.activities.map((a) => ({ ...a, dateLabel: formatDayIn(language, a.date), participantsLabel: a.participants === null ? "" : formatNumberIn(language, a.participants) })),

@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     pageTitle: t("layout.pageTitle", { page: `${t("implementationPage.what")} · ${page.reference ?? page.title}` }),
     attachments: implementationAttachments(proposal, user, page.activities.map((activity) => activity.id), { t, language }),
-    teamSteps: teamStepsOn(proposal, user),
+    teamSteps: teamStepsOn(proposal, user, t),
     startedOn: started?.day ?? null,
     started,
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.

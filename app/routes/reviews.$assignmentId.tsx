@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved.ok) return answer({ savedAt: null, revision: basedOn, problem: saved.message, conflict: saved.conflict, typed: saved.typed });
     const reply = answer({ savedAt: saved.savedAt.toISOString(), savedAtBrussels: formatBrusselsIn(words.language, saved.savedAt), revision: saved.revision, problem: null, conflict: false });
     if (form.intent !== "SUBMIT_REVIEW") return reply;
-    const outcome = sendAssignmentCommand(user, assignment, { type: "SUBMIT_REVIEW" }, version);
+    const outcome = sendAssignmentCommand(user, assignment, { type: "SUBMIT_REVIEW" }, version, t);
     if (!outcome.ok) return answer({ ...reply, refusal: outcome.message });
     return redirect(`/reviews/${assignment.id}?notice=submitted`);
   }
@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const sent = command.data;
   const intent = sent.intent;
-  const outcome = sendAssignmentCommand(user, assignment, sent.intent === "DECLARE_CONFLICT" || sent.intent === "DECLINE" ? { type: sent.intent, reason: sent.reason } : { type: sent.intent }, version);
+  const outcome = sendAssignmentCommand(user, assignment, sent.intent === "DECLARE_CONFLICT" || sent.intent === "DECLINE" ? { type: sent.intent, reason: sent.reason } : { type: sent.intent }, version, t);
   if (!outcome.ok) return answer({ savedAt: null, revision: basedOn, problem: null, conflict: false, refusal: outcome.message });
   const home = GOING_HOME[intent];
   return redirect(home ? `/?notice=${home}` : `/reviews/${assignment.id}?notice=${intent}`);

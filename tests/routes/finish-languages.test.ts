@@ -1,4 +1,12 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import * as reviewPage from "../../app/routes/reviews.$assignmentId";
+import { reviewAssignments } from "../../db/schema";
+import { DEFAULT_REVIEW_CRITERIA, reviewCriterionIn } from "../../workflows/review-criteria";
+import { aggregateReviews, formatScore, rankProposals } from "../../workflows/review-scoring";
+import { assignReviewers } from "../../workflows/reviewer-assignment";
+import { translatorFor } from "../../workflows/messages";
 import * as root from "../../app/root";
 import * as comments from "../../app/routes/proposals.$proposalId.comments";
 import * as implementation from "../../app/routes/proposals.$proposalId.implementation";
@@ -6,7 +14,7 @@ import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
 import { refusalPage } from "../../app/refusal-page.server";
 import { load, signInAs, submit } from "../support/http";
 import { useDatabase } from "../support/database";
-import { demoProposalId } from "../workflow-server/builders";
+import { demoProposalId, driveTo, userId } from "../workflow-server/builders";
 
 // Issue 12, the last English: refusals, errors and the words of the reviewers' and the TAF
 // team's side, in the language the person chose.
@@ -55,5 +63,51 @@ describe("refusals and errors in the reader's language", () => {
     expect(cyrillic).toContain('<html lang="sr-Cyrl">');
     expect(cyrillic).toContain("Ова адреса одговара само на GET, HEAD, POST. Ништа није промењено.");
     expect(await refusalPage({}, "unreadable", 400)).toContain("<h1>This address could not be read</h1>");
+  });
+});
+
+describe("the reviewers' side in the reader's language", () => {
+  const review = (points: number, recommendation: "promising" | "notPromising" = "promising") => ({
+    scores: Object.fromEntries(DEFAULT_REVIEW_CRITERIA.map((criterion, index) => [criterion.id, index === 2 ? (recommendation === "promising" ? 2 : 5) : points])) as Record<string, 1 | 2 | 3 | 4 | 5>,
+    recommendation,
+    confidence: "medium" as const,
+  });
+
+  it("writes scores with a decimal comma, and says why reviewers disagree and why a proposal ranks lower, in BCMS and Macedonian", () => {
+    expect([formatScore(3.5, "sq"), formatScore(3.5, "sr-Latn"), formatScore(3.5, "mk"), formatScore(3.5), formatScore(null, "mk")]).toEqual(["3,50", "3,50", "3,50", "3.50", "—"]);
+    const bcms = translatorFor("sr-Latn");
+    const apart = aggregateReviews(DEFAULT_REVIEW_CRITERIA.map((criterion) => reviewCriterionIn(criterion, bcms)), { proposalId: 1, reference: "TAF-2026-R1-001", assigned: 2, submitted: [review(4), review(4, "notPromising")] }, bcms);
+    expect(apart.disagreement.reasons).toEqual(["Ocjenjivači se na kriterijumu Operativna izvodljivost razlikuju za 3 boda (od 2 do 5)."]);
+    const macedonian = translatorFor("mk");
+    const lower = aggregateReviews(DEFAULT_REVIEW_CRITERIA, { proposalId: 2, reference: "TAF-2026-R1-002", assigned: 1, submitted: [review(3)] }, macedonian);
+    const higher = aggregateReviews(DEFAULT_REVIEW_CRITERIA, { proposalId: 3, reference: "TAF-2026-R1-003", assigned: 1, submitted: [review(5)] }, macedonian);
+    expect(rankProposals([lower, higher], macedonian)[1]!.reason).toBe("Пондерирана средна вредност 2,80, под 4,40 колку што има TAF-2026-R1-003.");
+  });
+
+  it("says in Albanian why a proposal still lacks reviewers", () => {
+    const plan = assignReviewers({ proposals: [{ proposalId: 7, reviewersNeeded: 2, assignedReviewerIds: [] }], reviewers: [], conflicts: [] }, translatorFor("sq"));
+    expect(plan.shortfalls[0]!.reason).toBe("i duhen edhe 2 vlerësues: nuk ka vlerësues");
+  });
+
+  it("names what the review still lacks, and refuses submitting it, in BCMS", async () => {
+    const proposalId = driveTo("reviewing", { title: "Joint surveillance of a heroin route through the Western Balkans" });
+    const email = "reviewer.eu@taf.example";
+    const assignment = () =>
+      db()
+        .select({ id: reviewAssignments.id, version: reviewAssignments.version })
+        .from(reviewAssignments)
+        .where(and(eq(reviewAssignments.proposalId, proposalId), eq(reviewAssignments.reviewerUserId, userId(email))))
+        .get()!;
+    const cookie = await signedInIn(email, "sr-Latn");
+    const params = { assignmentId: String(assignment().id) };
+    const path = `/reviews/${assignment().id}`;
+    await submit(reviewPage, path, { version: String(assignment().version), intent: "DECLARE_NO_CONFLICT" }, { cookie, params });
+    const page = (await load(reviewPage, path, { cookie, params })) as Awaited<ReturnType<typeof reviewPage.loader>>;
+    const missing = page.opened!.missing.map((gap) => gap.label);
+    expect(missing).toContain("Preporuka");
+    expect(missing).toContain("Sigurnost");
+    expect(missing.filter((label) => label.startsWith("Ocjena za „"))).toHaveLength(DEFAULT_REVIEW_CRITERIA.length);
+    const refused = (await submit(reviewPage, path, { version: String(assignment().version), revision: "0", intent: "SUBMIT_REVIEW" }, { cookie, params })) as { refusal?: string };
+    expect(refused.refusal).toMatch(/^Ovi dijelovi ocjene nisu popunjeni: ocjena za „.+“.* preporuka i Vaša sigurnost\.$/);
   });
 });

@@ -139,9 +139,9 @@ describe("the production server", { timeout: 120_000 }, () => {
   });
 
   it("stops gracefully on SIGTERM: a request already under way still gets its answer", async () => {
-    // A portal of its own, as the other tests go on using theirs. Half a sign-in form is sent,
-    // the server is told to stop, then the rest arrives.
-    const stopping = await startPortal();
+    // A portal of its own, as the other tests go on using theirs, with two workers: the primary
+    // passes the signal on. Half a sign-in form is sent, the server is told to stop, then the rest arrives.
+    const stopping = await startPortal({ WORKERS: "2" });
     const body = new URLSearchParams({ email: "admin@taf.example", password: DEMO_PASSWORD }).toString();
     const { host, port } = new URL(stopping.url);
     const socket = connect(Number(port), host.replace(/:.*$/, ""));

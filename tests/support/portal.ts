@@ -45,6 +45,9 @@ export async function startPortal(env: Record<string, string> = {}, hostName = "
       SMTP_URL: "",
       SESSION_SECRET: "",
       DEMO_DATA: "auto",
+      // One process per portal: the tests run many portals at once on a shared machine. The
+      // server tests start WORKERS=2 where the workers themselves are what is tested.
+      WORKERS: "1",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -2,7 +2,6 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS } from "../../../workflows/review-criteria";
-import { formatScore } from "../../../workflows/review-scoring";
 import type { RankingOrder, RankingSort } from "../../reviews/ranking-schema";
 import type { RankingRow } from "../../reviews/ranking.server";
 import { FIRST_ORDER, RANKING_SORTS } from "../../reviews/ranking-schema";
@@ -124,7 +123,7 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                   ) : null}
                 </td>
                 <td data-label={column("mean")}>
-                  <strong>{formatScore(aggregate.weightedMean)}</strong>
+                  <strong>{row.scores.mean}</strong>
                   {aggregate.reviewsIn > 0 ? (
                     <details>
                       <summary>{t("rankingPage.byCriterion")}</summary>
@@ -132,21 +131,21 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
                         {aggregate.criteria.map((criterion) => (
                           <li key={criterion.criterionId}>
                             {criteria.find((c) => c.id === criterion.criterionId)?.name ?? criterion.name}:{" "}
-                            {criterion.range ? `${formatScore(criterion.range.mean)} (${criterion.range.min}–${criterion.range.max})` : t("rankingPage.notScored")}
+                            {criterion.range ? `${row.scores.byCriterion[criterion.criterionId]} (${criterion.range.min}–${criterion.range.max})` : t("rankingPage.notScored")}
                           </li>
                         ))}
                       </ul>
                     </details>
                   ) : null}
                 </td>
-                <td data-label={column("median")}>{formatScore(aggregate.weightedMedian)}</td>
+                <td data-label={column("median")}>{row.scores.median}</td>
                 <td data-label={column("spread")}>
                   {row.largestGap === null ? "—" : t("rankingPage.points", { count: row.largestGap })}
                   {row.largestGap !== null && aggregate.standardDeviation !== null ? (
                     <>
                       <br />
                       <span className="hint">
-                        <abbr title={t("rankingPage.standardDeviation")}>{t("rankingPage.standardDeviationShort")}</abbr> {formatScore(aggregate.standardDeviation)}
+                        <abbr title={t("rankingPage.standardDeviation")}>{t("rankingPage.standardDeviationShort")}</abbr> {row.scores.deviation}
                       </span>
                     </>
                   ) : null}
