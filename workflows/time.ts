@@ -82,6 +82,11 @@ export function formatBrusselsIn(language: PageLanguage, instant: Date | number)
   return `${formats.brusselsDate.format(instant)}, ${formats.brusselsTime.format(instant)} (${ZONE_NAME[language]})`;
 }
 
+/** The time of day in Brussels, zone named: "14:03 (Brussels time)"; for what was done minutes ago, such as a save. */
+export function formatBrusselsTimeIn(language: PageLanguage, instant: Date | number): string {
+  return `${formatsFor(language).brusselsTime.format(instant)} (${ZONE_NAME[language]})`;
+}
+
 /** A number as the language writes it: "12,345" in English, "12.345" in mk, "12 345" in sq. */
 export function formatNumberIn(language: PageLanguage, value: number): string {
   return formatsFor(language).number.format(value);

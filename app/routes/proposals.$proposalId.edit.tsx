@@ -6,6 +6,7 @@ import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useSear
 import i18next from "i18next";
 import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
+import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn } from "../../workflows/time";
 import { Deadline, DueBy } from "../components/deadline";
 import { deadlineIn, dueByIn } from "../proposals/deadline-words.server";
@@ -142,8 +143,8 @@ export default function EditProposal() {
   const serverStatus = actionData?.savedAtBrussels ? savedText(actionData.savedAtBrussels, t, problems) : (actionData?.problem ?? null);
   const status =
     hydrated && autosave.status.kind !== "unchanged"
-      ? draftStatusText(autosave.status, draft.lastSaved, t, i18n.language, problems)
-      : (serverStatus ?? draftStatusText({ kind: "unchanged" }, draft.lastSaved, t, i18n.language, problems));
+      ? draftStatusText(autosave.status, draft.lastSaved, t, i18n.language as PageLanguage, problems)
+      : (serverStatus ?? draftStatusText({ kind: "unchanged" }, draft.lastSaved, t, i18n.language as PageLanguage, problems));
   const failed = hydrated ? autosave.status.kind === "notSaved" : Boolean(actionData?.problem);
 
   return (

@@ -17,7 +17,7 @@ describe("autosave of the lead's documents, in Chromium", { timeout: 120_000 }, 
     const risks = page.getByLabel("What could stop or delay the activities?");
     const typed = "A prosecutor named for the exchange may be moved to another office before the workshop.";
     await risks.fill(typed);
-    await seen(page, /^Saved at \d\d:\d\d\.$/);
+    await seen(page, /^Saved at \d\d:\d\d \(Brussels time\)\.$/);
     await page.reload();
     expect(await page.getByLabel("What could stop or delay the activities?").inputValue()).toBe(typed);
     expect(problems).toEqual([]);
@@ -34,7 +34,7 @@ describe("autosave of the lead's documents, in Chromium", { timeout: 120_000 }, 
     await page.getByRole("button", { name: "Add a budget line" }).click();
     await page.getByLabel(`Budget line ${before + 1}: what it pays for`).fill("Interpretation Albanian–Macedonian");
     await page.getByLabel("Amount (EUR)").nth(before).fill("1800");
-    await seen(page, /^Saved at \d\d:\d\d\.$/);
+    await seen(page, /^Saved at \d\d:\d\d \(Brussels time\)\.$/);
     await page.reload();
     expect(await lines.count()).toBe(before + 1);
     expect(await page.getByLabel(`Budget line ${before + 1}: what it pays for`).inputValue()).toBe("Interpretation Albanian–Macedonian");
@@ -43,7 +43,7 @@ describe("autosave of the lead's documents, in Chromium", { timeout: 120_000 }, 
     const first = await page.getByLabel("Budget line 1: what it pays for").inputValue();
     await page.getByRole("button", { name: "Remove budget line 1" }).click();
     await seen(page, "Unsaved changes…");
-    await seen(page, /^Saved at \d\d:\d\d\.$/);
+    await seen(page, /^Saved at \d\d:\d\d \(Brussels time\)\.$/);
     await page.reload();
     expect(await lines.count()).toBe(before);
     expect(await page.getByLabel("Budget line 1: what it pays for").inputValue()).not.toBe(first);
@@ -58,7 +58,7 @@ describe("autosave of the lead's documents, in Chromium", { timeout: 120_000 }, 
     const achieved = page.getByLabel("What was achieved");
     const typed = "Three investigations shared one analysis of the networks; two led to arrests in two countries.";
     await achieved.fill(typed);
-    await seen(page, /^Saved at \d\d:\d\d\.$/);
+    await seen(page, /^Saved at \d\d:\d\d \(Brussels time\)\.$/);
     await page.reload();
     expect(await page.getByLabel("What was achieved").inputValue()).toBe(typed);
     expect(problems).toEqual([]);

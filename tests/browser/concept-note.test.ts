@@ -17,7 +17,7 @@ describe("the concept note, in Chromium", { timeout: 120_000 }, () => {
     const plan = "A second trainer from each country is named, so that a change of staff does not stop the exchange.";
     await mitigation.fill(plan);
     await page.getByRole("button", { name: "Save the concept note" }).click();
-    await seen(page, /^Saved at \d\d:\d\d\.$/);
+    await seen(page, /^Saved at \d\d:\d\d \(Brussels time\)\.$/);
     expect(await mitigation.inputValue()).toBe(plan);
 
     // Submitting without an answer is stopped, with the message beside the field.

@@ -41,7 +41,7 @@ describe("nothing typed is lost, in Chromium", { timeout: 120_000 }, () => {
       await seen(page, "160 of 150 words: 10 too many");
       const objectives = "Typed after the summary went over its limit.";
       await page.getByLabel("Objectives").fill(objectives);
-      await seen(page, /Saved at \d\d:\d\d\. One answer breaks the round's limits/);
+      await seen(page, /Saved at \d\d:\d\d \(Brussels time\)\. One answer breaks the round's limits/);
       await expect.poll(() => page.locator("#part-summary .field-problem").count()).toBe(1);
       await expectKept(page, summary, objectives);
       expect(problems).toEqual([]);

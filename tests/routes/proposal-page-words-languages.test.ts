@@ -4,7 +4,8 @@ import * as page from "../../app/routes/proposals.$proposalId._index";
 import * as concept from "../../app/routes/proposals.$proposalId.concept";
 import { useDatabase } from "../support/database";
 import { load, signInAs } from "../support/http";
-import { demoProposalId } from "../workflow-server/builders";
+import { applyProposalCommand } from "../../app/proposals/workflow.server";
+import { actorFor, demoProposalId } from "../workflow-server/builders";
 
 // Issue 12 on the proposal page: the work owed and its deadline, the countries an advisor share
 // reaches, and the TAF team's steps come in the reader's language, not in English by default.
@@ -34,7 +35,10 @@ describe("the proposal page's own words in Macedonian", () => {
   });
 
   it("names the TAF team's steps on the concept note page in Macedonian", async () => {
+    // The demo's concept note was sent back for revision; resubmitted, the TAF team decides on it again.
     const id = demoProposalId("followTheMoney");
+    const resubmitted = applyProposalCommand({ proposalId: id, actor: actorFor("applicant.rs@taf.example"), command: { type: "SUBMIT_CONCEPT", answer: "Revised as asked." } });
+    expect(resubmitted).toMatchObject({ ok: true });
     const cookie = await sessionIn("mk", "admin@taf.example");
     const note = (await load(concept, `/proposals/${id}/concept`, { cookie, params: { proposalId: String(id) } })) as Concept;
     expect(note.teamSteps.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { languageFor, negotiateLanguage } from "../../workflows/languages";
 import { createTranslator, pseudoLocalise } from "../../workflows/messages";
-import { formatBrusselsDayIn, formatBrusselsIn, formatDayIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
+import { formatBrusselsDayIn, formatBrusselsIn, formatBrusselsTimeIn, formatDayIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
 
 describe("the language a browser asks for", () => {
   it("maps each of the region's tags to the catalogue that serves it", () => {
@@ -38,6 +38,12 @@ describe("dates, times and amounts in each language", () => {
     expect(formatBrusselsIn("sr-Latn", instant)).toBe("30. novembar 2026., 14:00 (briselsko vrijeme)");
     expect(formatBrusselsIn("sr-Cyrl", instant)).toBe("30. новембар 2026., 14:00 (бриселско време)");
     expect(formatBrusselsIn("mk", instant)).toBe("30 ноември 2026 г., 14:00 (бриселско време)");
+  });
+
+  it("writes the time of a save on a 24-hour clock in Brussels, whatever the browser's own zone and clock", () => {
+    expect(formatBrusselsTimeIn("en", new Date("2026-11-30T19:02:00Z"))).toBe("20:02 (Brussels time)");
+    expect(formatBrusselsTimeIn("sq", instant)).toBe("14:00 (ora e Brukselit)");
+    expect(formatBrusselsTimeIn("mk", instant)).toBe("14:00 (бриселско време)");
   });
 
   it("takes the day in Brussels, and a calendar day as it is", () => {

@@ -3,6 +3,8 @@ import { getCollectionProps, getInputProps, getTextareaProps } from "@conform-to
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PageLanguage } from "../../../workflows/languages";
+import { formatBrusselsTimeIn } from "../../../workflows/time";
 import type { Translate } from "../../../workflows/words";
 import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES } from "../../../workflows/vocabulary";
 import type { DraftOffer, DraftValues, RoundLimits } from "../../proposals/content-schema";
@@ -154,26 +156,11 @@ export function savedText(at: string, t: Translate, problems?: Problems | null) 
 }
 
 /**
- * The save status in English, for the review and document pages that are not translated yet
- * (issue 12); the draft form says it in the page's language with `draftStatusText`.
+ * The save status in the page's language, with what the saved draft still breaks: the draft form,
+ * the concept note, the implementation pages and the review form say it the same way. The time
+ * of a save is Brussels time, named, like every time the portal writes.
  */
-export function statusText(status: SaveStatus, lastSaved: string) {
-  switch (status.kind) {
-    case "unchanged":
-      return `Last saved ${lastSaved}.`;
-    case "unsaved":
-      return "Unsaved changes…";
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return `Saved at ${new Date(status.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
-    case "notSaved":
-      return status.reason;
-  }
-}
-
-/** The draft form's save status in the page's language, with what the saved draft still breaks. */
-export function draftStatusText(status: SaveStatus, lastSaved: string, t: Translate, language: string, problems?: Problems | null) {
+export function draftStatusText(status: SaveStatus, lastSaved: string, t: Translate, language: PageLanguage, problems?: Problems | null) {
   switch (status.kind) {
     case "unchanged":
       return `${t("draftForm.lastSaved", { time: lastSaved })}${problemsText(problems, t)}`;
@@ -182,8 +169,7 @@ export function draftStatusText(status: SaveStatus, lastSaved: string, t: Transl
     case "saving":
       return t("draftForm.saving");
     case "saved":
-      // The browser's own clock and zone: the person sees the time they just saved at.
-      return savedText(new Date(status.at).toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" }), t, problems);
+      return savedText(formatBrusselsTimeIn(language, new Date(status.at)), t, problems);
     case "notSaved":
       return messageIn(t, status.reason);
   }
