@@ -114,12 +114,15 @@ export async function widerThanTheScreen(page: Page, url: string, width: number,
   return scrollWidth > width ? `${url} at ${width} px: ${scrollWidth} px wide` : null;
 }
 
+/** A page to measure: its path (or whole address), and the pseudo-language text it must show first. */
+export type PseudoPage = string | { at: string; expected: string | RegExp };
+
 /**
- * The pages (paths of the portal) that are wider than a phone's or a desktop's screen as this
- * person sees them in the pseudo-language, and the problems the page logged. Each person signs in
- * afresh: the language comes with the pages, not with an earlier session.
+ * The pages that are wider than a phone's or a desktop's screen as this person sees them in the
+ * pseudo-language, and the problems the pages logged. Each person signs in afresh: the language
+ * comes with the pages, not with an earlier session.
  */
-export async function overflowingInPseudoLanguage(running: { portal: Portal; browser: BrowserContext }, email: string, paths: string[]) {
+export async function overflowingInPseudoLanguage(running: { portal: Portal; browser: BrowserContext }, email: string, pages: PseudoPage[]) {
   await running.browser.clearCookies();
   const { page, problems } = await watchedPage(running.browser);
   await signIn(running.portal, page, email);
@@ -127,8 +130,9 @@ export async function overflowingInPseudoLanguage(running: { portal: Portal; bro
   await seen(page, /\[/);
   const overflowing: string[] = [];
   for (const width of SCREEN_WIDTHS) {
-    for (const path of paths) {
-      const wide = await widerThanTheScreen(page, `${running.portal.url}${path}`, width);
+    for (const entry of pages) {
+      const { at, expected } = typeof entry === "string" ? { at: entry, expected: undefined } : entry;
+      const wide = await widerThanTheScreen(page, at.startsWith("http") ? at : `${running.portal.url}${at}`, width, expected);
       if (wide) overflowing.push(wide);
     }
   }
