@@ -7,6 +7,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { connection, db } from "../../app/db.server";
 import { env } from "../../app/env.server";
 import { languageCookieHeader, translatorOf } from "../../app/i18n.server";
+import type { ServerBuild } from "@remix-run/node";
+import { DEMO_PASSWORD } from "../../app/demo/demo.server";
+import { answeringStorageFaults } from "../../app/storage-faults.server";
+import * as loginPage from "../../app/routes/login";
 import * as attachmentsPage from "../../app/routes/proposals.$proposalId.attachments";
 import * as commentsPage from "../../app/routes/proposals.$proposalId.comments";
 import * as editPage from "../../app/routes/proposals.$proposalId.edit";
@@ -220,6 +224,33 @@ describe("an attachment on a full disk", () => {
     expect(changedTables(before, tableChecksums())).toEqual([]);
     // The partial file is removed: only the filler is on the disk.
     expect(execFileSync("ls", ["-A", incoming], { encoding: "utf8" }).trim()).toBe("filler");
+  });
+});
+
+describe("a write no form answers (the sign-in), under the lock", () => {
+  it("is a 503 with the reason on the error page, in the person's language, nothing written; then the sign-in works", async () => {
+    // The route modules as the server serves them: every action wrapped once (server.ts).
+    const build = answeringStorageFaults({ routes: { "routes/login": { id: "routes/login", path: "login", module: loginPage } } } as unknown as ServerBuild);
+    const login = build.routes["routes/login"]!.module;
+    const signIn = async () => {
+      const body = new URLSearchParams({ email: ADMIN, password: DEMO_PASSWORD });
+      const headers = { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Cookie: await languageCookie() };
+      const request = new Request(`${ORIGIN}/login`, { method: "POST", headers, body });
+      try {
+        return (await login.action!({ request, params: {}, context: {} })) as Response;
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    };
+    const { result, changed } = await underFault(LOCKED, signIn);
+    const answer = result as Response;
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get("Retry-After")).toBe("30");
+    expect(await answer.text()).toBe((await words())("storage.busyPage"));
+    expect(changed).toEqual([]);
+    const signedIn = await signIn();
+    expect(signedIn.status).toBe(302);
   });
 });
 
