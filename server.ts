@@ -19,6 +19,7 @@ import { env } from "./app/env.server";
 import { startBackgroundJobs } from "./app/jobs/background.server";
 import type { RefusalKind } from "./app/refusal-page.server";
 import { refusalPage } from "./app/refusal-page.server";
+import { answeringStorageFaults } from "./app/storage-faults.server";
 import { SESSION_COOKIE_NAME, sessionSecret } from "./app/auth/session.server";
 import { KOSOVO_FOOTNOTE } from "./workflows/countries";
 import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "./app/demo/demo.server";
@@ -203,11 +204,11 @@ async function startWebServer(): Promise<Server> {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
     // From the project's root, as every path here is: this file also runs compiled, as build/start.js.
-    build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
+    build = answeringStorageFaults((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
   } else {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
     app.use(vite.middlewares);
-    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(answeringStorageFaults);
   }
 
   // Whatever the portal answers a signed-in person (pages, their data, downloads, exports) stays
@@ -335,3 +336,4 @@ function whenAskedToStop(stop: () => Promise<void>, say = true) {
   process.on("SIGINT", () => void onSignal("SIGINT"));
   process.on("SIGTERM", () => void onSignal("SIGTERM"));
 }
+

@@ -20,6 +20,7 @@ import { audit } from "../audit.server";
 import { acceptableFileName } from "../free-text-schema";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
+import { storageRefusal } from "../storage-faults.server";
 import { env } from "../env.server";
 import type { ProposalPermission } from "../permissions.server";
 import { canOnProposal } from "../permissions.server";
@@ -201,6 +202,8 @@ export type ReceivedUpload = {
   file: ReceivedFile | null;
   /** Set when the body was not a readable multipart form. */
   malformed: boolean;
+  /** The refusal (a catalogue key) when the disk had no room for the file; the partial file is gone. */
+  storageRefusal: string | null;
 };
 
 class UploadTooLarge extends Error {}
@@ -214,7 +217,7 @@ class UploadTooLarge extends Error {}
 export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
   const incoming = join(attachmentsFolder(), ".incoming");
   sweepAbandoned(incoming);
-  const received: ReceivedUpload = { fields: {}, file: null, malformed: false };
+  const received: ReceivedUpload = { fields: {}, file: null, malformed: false, storageRefusal: null };
   let total = 0;
   const countBytes = (chunk: Uint8Array) => {
     total += chunk.byteLength;
@@ -276,7 +279,9 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
       received.malformed = true;
     } else {
       await discardUpload(received);
-      throw error;
+      received.file = null;
+      // No room for the file (ENOSPC): an answer beside the form; anything else is a defect.
+      received.storageRefusal = storageRefusal(error);
     }
   }
   return received;
@@ -317,7 +322,7 @@ export async function addAttachment(input: {
 }): Promise<AttachmentOutcome> {
   const { file } = input.received;
   const { t } = input.words;
-  const list = input.list ?? PROPOSAL_LIST;
+  if (input.received.storageRefusal) return { ok: false, message: t(input.received.storageRefusal) };
   if (input.received.malformed && !file?.tooLarge) return { ok: false, message: t("attachmentsPage.outcome.incomplete") };
   if (!file) return { ok: false, message: t("attachmentsPage.outcome.chooseFile") };
   if (acceptableFileName(file.originalName) === null) {
@@ -334,9 +339,26 @@ export async function addAttachment(input: {
     return { ok: false, message: t("attachmentsPage.outcome.wrongType", { name: file.originalName, what, accepted: t(ACCEPTED_IN_WORDS) }) };
   }
 
-  const folder = attachmentsFolder();
   const storedName = `${randomBytes(16).toString("hex")}.${detected.ext}`;
   const now = new Date();
+  try {
+    return recordAttachment(input, file, accepted, storedName, now);
+  } catch (error) {
+    return { ok: false, message: t(storageRefusal(error)) };
+  }
+}
+
+/** The row, its audit and the move into place, in one transaction: a refusal leaves none of them. */
+function recordAttachment(
+  input: Parameters<typeof addAttachment>[0],
+  file: ReceivedFile,
+  accepted: (typeof ACCEPTED_TYPES)[string],
+  storedName: string,
+  now: Date,
+): AttachmentOutcome {
+  const { t } = input.words;
+  const list = input.list ?? PROPOSAL_LIST;
+  const folder = attachmentsFolder();
   return db().transaction(
     (tx): AttachmentOutcome => {
       const refusal = listRefusal(tx, input.proposalId, input.user, list);

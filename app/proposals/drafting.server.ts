@@ -12,6 +12,7 @@ import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine
 import { allowedEvents, stepProposal } from "../../workflows/proposal.machine";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
+import { storageRefusal } from "../storage-faults.server";
 import { applicantInstitutions } from "../permissions.server";
 import type { ProposalCommand, ProposalOutcome } from "./workflow.server";
 import { applyProposalCommand, createProposal } from "./workflow.server";
@@ -186,7 +187,8 @@ export function draftForEditing(user: SessionUser, participation: Participation,
 // A catalogue key: the edit page says it in its language.
 const SAVE_CONFLICT_MESSAGE = "editProposal.conflict";
 
-export type SaveOutcome = { ok: true; revision: number; savedAt: Date } | { ok: false; message: string };
+/** `retry`: the storage refused the write (busy or full), not another person's save: sending it again may work. */
+export type SaveOutcome = { ok: true; revision: number; savedAt: Date } | { ok: false; message: string; retry?: true };
 
 /**
  * Saves the draft's title and content if nobody saved since the revision the form was loaded
@@ -194,6 +196,14 @@ export type SaveOutcome = { ok: true; revision: number; savedAt: Date } | { ok: 
  */
 export function saveDraft(input: { proposalId: number; basedOn: number; values: DraftValues; now?: Date }): SaveOutcome {
   const now = input.now ?? new Date();
+  try {
+    return writeDraft(input, now);
+  } catch (error) {
+    return { ok: false, message: storageRefusal(error), retry: true };
+  }
+}
+
+function writeDraft(input: Parameters<typeof saveDraft>[0], now: Date): SaveOutcome {
   return db().transaction(
     (tx): SaveOutcome => {
       const row = tx.select({ content: proposals.content, updatedAt: proposals.updatedAt }).from(proposals).where(eq(proposals.id, input.proposalId)).get();

@@ -18,6 +18,7 @@ import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, res
 import { accepts } from "../../workflows/proposal-stages";
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { db } from "../db.server";
+import { storageRefusal } from "../storage-faults.server";
 import { frozenCompletionReport, frozenConceptNote, proposalDocuments } from "./documents.server";
 import { overLimitParts } from "./content-schema";
 import { planApprovedActivities } from "./activity-plan.server";
@@ -38,7 +39,7 @@ export type { ProposalCommand } from "../../workflows/proposal-events";
 
 export type ProposalOutcome =
   | { ok: true; state: string; version: number; reference: string | null }
-  | { ok: false; problem: "notFound" | "conflict" | "refused"; message: string };
+  | { ok: false; problem: "notFound" | "conflict" | "refused" | "unavailable"; message: string };
 
 const CONFLICT = "proposalCommands.conflict";
 export const CONFLICT_MESSAGE = inEnglish(CONFLICT);
@@ -92,7 +93,10 @@ export function applyProposalCommand(
     return outer ? outer.transaction((tx) => applyIn(tx, input)) : db().transaction((tx) => applyIn(tx, input), { behavior: "immediate" });
   } catch (error) {
     if (error instanceof StaleWrite) return { ok: false, problem: "conflict", message: input.words ? input.words.t(CONFLICT) : CONFLICT_MESSAGE };
-    throw error;
+    // The caller's transaction is broken by a storage fault: only the one who began it can answer.
+    if (outer) throw error;
+    const refusal = storageRefusal(error);
+    return { ok: false, problem: "unavailable", message: input.words ? input.words.t(refusal) : inEnglish(refusal) };
   }
 }
 

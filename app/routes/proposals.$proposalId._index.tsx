@@ -74,6 +74,12 @@ export default function ProposalPage() {
           {result?.done ?? proposal.notice}
         </p>
       ) : null}
+      {result?.formError && !proposal.actions.some((action) => action.type === result.event) ? (
+        // Refused for a form no longer on the page (another person's step moved the proposal on): said here.
+        <p className="notice error" role="alert">
+          {result.formError}
+        </p>
+      ) : null}
       {proposal.jointLost ? (
         <p className="notice warning" role="status">
           {t("proposalPage.jointLost", { institution: proposal.jointLost.last.institution, date: proposal.jointLost.last.leftAt, minimum: proposal.jointLost.minimum })}

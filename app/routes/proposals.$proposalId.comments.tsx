@@ -9,6 +9,7 @@ import { can, requireProposal } from "../permissions.server";
 import { COMMENT_MAX, commentSchema } from "../proposals/comment-schema";
 import { commentsPage, postComment } from "../proposals/comments.server";
 import { readForm } from "../forms.server";
+import { storageRefusal } from "../storage-faults.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { useTextLanguage } from "../components/text-language";
 
@@ -27,7 +28,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "comment");
   const submission = parseWithZod(await readForm(request), { schema: commentSchema });
   if (submission.status !== "success") return { result: translateReply(submission.reply(), await translatorOf(request)) };
-  const { commentId } = postComment(user, proposal, submission.value.body);
+  let commentId: number;
+  try {
+    ({ commentId } = postComment(user, proposal, submission.value.body));
+  } catch (error) {
+    // The storage could not take it: the comment stays in its field, with why beside it.
+    return { result: submission.reply({ formErrors: [(await translatorOf(request))(storageRefusal(error))] }) };
+  }
   throw redirect(`/proposals/${proposal.proposalId}/comments#comment-${commentId}`);
 }
 

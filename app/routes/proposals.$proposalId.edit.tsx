@@ -65,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = saveDraft({ proposalId: proposal.proposalId, basedOn, values: submission.value });
   if (!outcome.ok) {
     const message = translateMessage(outcome.message, t);
-    return { ...notSaved, result: submission.reply({ formErrors: [message] }), conflict: true, problem: message };
+    // A storage fault is no one else's save: the autosave sends the draft again a little later.
+    return { ...notSaved, result: submission.reply({ formErrors: [message] }), conflict: !outcome.retry, retry: outcome.retry === true, problem: message };
   }
   const problems = draftProblems(limits, submission.value, rules, t);
   return {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { inBrowser, portalAndBrowser, proposalUrlByTitle, seen, signIn, signOut, watchedPage } from "./support";
+import { inBrowser, openMail, portalAndBrowser, proposalUrlByTitle, seen, signIn, signOut, watchedPage } from "./support";
 
 // Stored markup is shown as text: what a person types into the portal's free-text fields comes
 // back, on the pages, in the e-mails and in the export it shows in, as the characters typed, and
@@ -15,6 +15,8 @@ const PAYLOADS = [IMG, SCRIPT, LINK, MARKDOWN_LINK];
 // Kosovo* Police's demo draft; its new title shows on nearly every page and in the export.
 const DRAFT = "Cybercrime: cross-border electronic evidence";
 const TITLE = `Cybercrime ${IMG}`;
+// The Serbian prosecution, invited to the draft: it hears of the comment by e-mail.
+const PARTNER = "applicant.rs@taf.example";
 
 const running = portalAndBrowser();
 
@@ -83,6 +85,14 @@ describe("markup stored in free text is shown as text, in Chromium", { timeout: 
       const csv = await page.evaluate(async () => (await fetch("/admin/proposals.csv")).text());
       expect(csv).toContain(TITLE);
       expect(csv).not.toMatch(/&lt;|&gt;/);
+
+      // The e-mail the comment sent to the partner institution: its subject in the mailbox, its
+      // text version on the message page, its HTML in the (sandboxed) frame, all as typed.
+      await openMail(portal, page, PARTNER, new RegExp(TITLE.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+      await expectInert(page, dialogs, [TITLE, ...PAYLOADS]);
+      const mail = page.frameLocator("iframe.mail");
+      for (const payload of PAYLOADS) await expect.poll(() => mail.locator("body").innerText()).toContain(payload);
+      expect(await mail.locator('img, script, a[href^="javascript:" i], [onerror]').count()).toBe(0);
       expect(problems).toEqual([]);
     });
   });

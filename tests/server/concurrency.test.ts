@@ -22,7 +22,6 @@ afterAll(async () => {
 });
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
-const PAGE_DATA = "_data=routes%2Fproposals.%24proposalId._index";
 
 async function signIn(email: string) {
   const response = await fetch(`${portal.url}/login`, {
@@ -51,19 +50,24 @@ function proposalInEligibilityCheck() {
   return { ...proposal, leadEmail: lead.email };
 }
 
-type Reply = { status: number; done: string | null; formError: string | null };
+type Reply = { status: number; done: boolean; conflict: boolean };
+
+// Sent as a browser without JavaScript sends the form: the answer is the page, with what
+// happened beside the form (with JavaScript, single fetch carries the same words).
+// The catalogue ships in every page for hydration, so the words are looked for where the page shows them.
+const DONE = /<p class="notice success" role="status">Done\. The proposal is now at/;
+// Beside the form that sent it, or at the top when that form is gone (the proposal moved on).
+const shownConflict = (page: string, event: string) => page.includes(`role="alert" id="${event}-error">${CONFLICT_MESSAGE}</p>`) || page.includes(`role="alert">${CONFLICT_MESSAGE}</p>`);
 
 async function send(cookie: string, proposalId: number, form: Record<string, string>): Promise<Reply> {
-  const response = await fetch(`${portal.url}/proposals/${proposalId}?${PAGE_DATA}`, {
+  const response = await fetch(`${portal.url}/proposals/${proposalId}`, {
     method: "POST",
     headers: { ...FORM, Origin: portal.url, Cookie: cookie },
     body: new URLSearchParams(form),
     redirect: "manual",
   });
-  const text = await response.text();
-  console.log(response.status, [...response.headers.entries()], text.slice(0, 300));
-  const body = response.headers.get("content-type")?.includes("json") ? (JSON.parse(text) as { done: string | null; formError: string | null }) : { done: null, formError: null };
-  return { status: response.status, ...body };
+  const page = await response.text();
+  return { status: response.status, done: DONE.test(page), conflict: shownConflict(page, form.event!) };
 }
 
 describe("fifty conflicting steps on one proposal at once", { timeout: 120_000 }, () => {
@@ -78,13 +82,13 @@ describe("fifty conflicting steps on one proposal at once", { timeout: 120_000 }
       return { who: "lead", send: () => send(lead, proposal.id, { event: "WITHDRAW", version, reason: `We withdraw, try ${i}` }) };
     });
     const replies = await Promise.all(attempts.map((attempt) => attempt.send()));
-    console.log(JSON.stringify(replies.slice(0, 4)));
 
     expect(replies.filter((reply) => reply.status >= 500)).toEqual([]);
     expect(replies.map((reply) => reply.status)).toEqual(replies.map(() => 200));
     const applied = replies.filter((reply) => reply.done);
     expect(applied).toHaveLength(1);
-    expect(replies.filter((reply) => reply.formError === CONFLICT_MESSAGE)).toHaveLength(49);
+    expect(applied[0]!.conflict).toBe(false);
+    expect(replies.filter((reply) => reply.conflict && !reply.done)).toHaveLength(49);
 
     const { db, sqlite } = portalDatabase();
     const stored = db.select().from(proposals).where(eq(proposals.id, proposal.id)).get()!;
@@ -104,6 +108,6 @@ describe("fifty conflicting steps on one proposal at once", { timeout: 120_000 }
     // A second round from the new version: the step now refused by the statechart is said so, still no 500.
     const late = await send(secondAdmin, proposal.id, { event: "DECLARE_INELIGIBLE", version: String(stored.version), reason: "Too late" });
     expect(late.status).toBe(200);
-    expect(late.done).toBeNull();
+    expect(late.done).toBe(false);
   });
 });
