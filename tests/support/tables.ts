@@ -11,7 +11,12 @@ import { proposals, rounds } from "../../db/schema";
 // What the database holds, for tests that must show a request changed nothing (or only what it
 // should): a checksum of every table the schema declares, so a new table is covered at once.
 
-const TABLES: SQLiteTable[] = Object.values(schema as Record<string, unknown>).filter((value): value is SQLiteTable => is(value, SQLiteTable));
+// The figures kept by triggers (proposal_tallies, tallies) are left out: they follow the tables
+// they count, so they change exactly when those do.
+const DERIVED: readonly SQLiteTable[] = [schema.proposalTallies, schema.tallies];
+const TABLES: SQLiteTable[] = Object.values(schema as Record<string, unknown>).filter(
+  (value): value is SQLiteTable => is(value, SQLiteTable) && !DERIVED.includes(value),
+);
 
 /** A checksum of every row of every table in db/schema.ts, by table name. */
 export function tableChecksums(): Record<string, string> {
