@@ -16,11 +16,11 @@ const tallyStatements = preparedStatement((database) => ({
     .prepare(),
 }));
 
-export type TallyName = "mailbox" | "audit_log" | "proposal_events" | "users:active" | "institutions:active";
+export type TallyName = "mailbox" | "audit_log" | "proposal_events" | "activities" | "users:active" | "institutions:active";
 
 /** The row counts kept by writes (the names in db/schema.ts, `tallies`), in one statement. */
 export function keptCounts(): Record<TallyName, number> {
-  const kept = { mailbox: 0, audit_log: 0, proposal_events: 0, "users:active": 0, "institutions:active": 0 };
+  const kept = { mailbox: 0, audit_log: 0, proposal_events: 0, activities: 0, "users:active": 0, "institutions:active": 0 };
   for (const row of tallyStatements().named.all()) if (Object.hasOwn(kept, row.name)) kept[row.name as TallyName] = row.n;
   return kept;
 }

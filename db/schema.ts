@@ -888,8 +888,22 @@ export const proposalTallies = sqliteTable(
   (t) => [primaryKey({ columns: [t.roundId, t.state, t.submitted] })],
 );
 
-/** Row counts by name: "mailbox", "audit_log", "proposal_events", "users:active", "institutions:active". */
+/** Row counts by name: "mailbox", "audit_log", "proposal_events", "activities", "users:active", "institutions:active". */
 export const tallies = sqliteTable("tallies", {
   name: text("name").primaryKey(),
   n: integer("n").notNull(),
 });
+
+/**
+ * The day each activity happens, as the timeline orders them: held once reported, else planned
+ * (coalesce of activity_reports.held_on and activities.starts_on), kept by triggers (migration
+ * 0024) so that the timeline reads its page through the index instead of every activity.
+ */
+export const activityDays = sqliteTable(
+  "activity_days",
+  {
+    activityId: integer("activity_id").primaryKey(),
+    happensOn: text("happens_on").notNull(),
+  },
+  (t) => [index("activity_days_happens_on").on(t.happensOn)],
+);

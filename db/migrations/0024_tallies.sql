@@ -14,6 +14,13 @@ CREATE TABLE `tallies` (
 CREATE INDEX `audit_log_action` ON `audit_log` (`action`);--> statement-breakpoint
 CREATE INDEX `proposal_events_at` ON `proposal_events` (`at`);
 --> statement-breakpoint
+CREATE TABLE `activity_days` (
+	`activity_id` integer PRIMARY KEY NOT NULL,
+	`happens_on` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `activity_days_happens_on` ON `activity_days` (`happens_on`);
+--> statement-breakpoint
 CREATE INDEX `proposals_queued` ON `proposals` (`state`,`submitted_at`,`id`);
 --> statement-breakpoint
 INSERT INTO proposal_tallies (round_id, state, submitted, n)
@@ -23,6 +30,7 @@ INSERT INTO tallies (name, n)
   SELECT 'mailbox', count(*) FROM mailbox
   UNION ALL SELECT 'audit_log', count(*) FROM audit_log
   UNION ALL SELECT 'proposal_events', count(*) FROM proposal_events
+  UNION ALL SELECT 'activities', count(*) FROM activities
   UNION ALL SELECT 'users:active', count(*) FROM users WHERE active
   UNION ALL SELECT 'institutions:active', count(*) FROM institutions WHERE active
 --> statement-breakpoint
@@ -95,4 +103,66 @@ CREATE TRIGGER tallies_institutions_active AFTER UPDATE OF active ON institution
 WHEN old.active IS NOT new.active
 BEGIN
   UPDATE tallies SET n = n + (CASE WHEN new.active THEN 1 ELSE -1 END) WHERE name = 'institutions:active';
+END;
+--> statement-breakpoint
+INSERT INTO activity_days (activity_id, happens_on)
+  SELECT a.id, coalesce(r.held_on, a.starts_on) FROM activities a
+  LEFT JOIN activity_reports r ON r.proposal_id = a.proposal_id AND r.activity_key = a.key
+--> statement-breakpoint
+CREATE TRIGGER activity_days_activity_insert AFTER INSERT ON activities
+BEGIN
+  INSERT INTO activity_days (activity_id, happens_on) VALUES (new.id, new.starts_on);
+  UPDATE activity_days SET happens_on = (
+    SELECT coalesce(r.held_on, a.starts_on) FROM activities a
+    LEFT JOIN activity_reports r ON r.proposal_id = a.proposal_id AND r.activity_key = a.key
+    WHERE a.id = activity_days.activity_id
+  )
+  WHERE activity_id IN (SELECT id FROM activities WHERE id = new.id);
+  UPDATE tallies SET n = n + 1 WHERE name = 'activities';
+END
+--> statement-breakpoint
+CREATE TRIGGER activity_days_activity_update AFTER UPDATE OF starts_on, proposal_id, key ON activities
+BEGIN
+  UPDATE activity_days SET happens_on = (
+    SELECT coalesce(r.held_on, a.starts_on) FROM activities a
+    LEFT JOIN activity_reports r ON r.proposal_id = a.proposal_id AND r.activity_key = a.key
+    WHERE a.id = activity_days.activity_id
+  )
+  WHERE activity_id IN (SELECT id FROM activities WHERE id = new.id);
+END
+--> statement-breakpoint
+CREATE TRIGGER activity_days_activity_delete AFTER DELETE ON activities
+BEGIN
+  DELETE FROM activity_days WHERE activity_id = old.id;
+  UPDATE tallies SET n = n - 1 WHERE name = 'activities';
+END
+--> statement-breakpoint
+CREATE TRIGGER activity_days_report_insert AFTER INSERT ON activity_reports
+BEGIN
+  UPDATE activity_days SET happens_on = (
+    SELECT coalesce(r.held_on, a.starts_on) FROM activities a
+    LEFT JOIN activity_reports r ON r.proposal_id = a.proposal_id AND r.activity_key = a.key
+    WHERE a.id = activity_days.activity_id
+  )
+  WHERE activity_id IN (SELECT id FROM activities WHERE proposal_id = new.proposal_id AND key = new.activity_key);
+END
+--> statement-breakpoint
+CREATE TRIGGER activity_days_report_update AFTER UPDATE OF held_on, proposal_id, activity_key ON activity_reports
+BEGIN
+  UPDATE activity_days SET happens_on = (
+    SELECT coalesce(r.held_on, a.starts_on) FROM activities a
+    LEFT JOIN activity_reports r ON r.proposal_id = a.proposal_id AND r.activity_key = a.key
+    WHERE a.id = activity_days.activity_id
+  )
+  WHERE activity_id IN (SELECT id FROM activities WHERE (proposal_id = old.proposal_id AND key = old.activity_key) OR (proposal_id = new.proposal_id AND key = new.activity_key));
+END
+--> statement-breakpoint
+CREATE TRIGGER activity_days_report_delete AFTER DELETE ON activity_reports
+BEGIN
+  UPDATE activity_days SET happens_on = (
+    SELECT coalesce(r.held_on, a.starts_on) FROM activities a
+    LEFT JOIN activity_reports r ON r.proposal_id = a.proposal_id AND r.activity_key = a.key
+    WHERE a.id = activity_days.activity_id
+  )
+  WHERE activity_id IN (SELECT id FROM activities WHERE proposal_id = old.proposal_id AND key = old.activity_key);
 END;
