@@ -11,11 +11,14 @@ import { activitySearchSchema } from "./audit-log-schema";
 import { db } from "./db.server";
 import type { PageRequest } from "./pagination.server";
 import { readPage } from "./pagination.server";
+import { keptCounts } from "./tallies.server";
 import { stageLabelFor } from "../workflows/proposal-stages";
 
 // The audit log and every proposal's history as one list, newest first: what the TAF team reads
 // to answer "who did what, when". Both are append-only tables; a page of the two together is one
-// statement (a UNION ALL, counted with `count(*) over ()`), whatever their length.
+// statement (a UNION ALL): unsearched, of the newest rows of each through the indexes on their
+// time, with the lengths kept by writes (app/tallies.server.ts); searched, counted with
+// `count(*) over ()`.
 
 // The audit log's actions as catalogue keys (auditActions.*); an action not named here shows its own name.
 const AUDIT_ACTION_KEYS: Record<string, string> = {
@@ -126,13 +129,37 @@ const ENTRIES = sql`
   select 'proposal', e.id, e.at, e.type, 'proposal', e.proposal_id, null, e.from_state, e.to_state, e.actor_user_id, e.proposal_id
   from proposal_events e`;
 
+/**
+ * The newest `rows` of each table, by the indexes on their time: the unsearched list's page is
+ * among them, so neither table is read beyond it whatever its length.
+ */
+function newestEntries(rows: number) {
+  return sql`
+  select * from (select 'audit' as source, a.id, a.at, a.action as type, a.subject_type, a.subject_id, a.detail, null as from_state, null as to_state, a.actor_user_id,
+    case when a.subject_type = 'proposal' then cast(a.subject_id as integer) end as proposal_id
+  from audit_log a order by a.at desc, a.id desc limit ${rows})
+  union all
+  select * from (select 'proposal', e.id, e.at, e.type, 'proposal', e.proposal_id, null, e.from_state, e.to_state, e.actor_user_id, e.proposal_id
+  from proposal_events e order by e.at desc, e.id desc limit ${rows})`;
+}
+
+function wholeLogLength() {
+  const kept = keptCounts();
+  return kept.audit_log + kept.proposal_events;
+}
+
+function isSearched(search: ActivitySearch) {
+  return Object.values(search).some((value) => value !== undefined && value !== null && value !== "");
+}
+
 function readEntries(search: ActivitySearch, offset: number, limit: number) {
+  const searched = isSearched(search);
   return db().all<EntryRow>(sql`
     select entry.source, entry.id, entry.at, entry.type, entry.detail,
       entry.from_state as fromState, entry.to_state as toState, u.name as actorName, p.id as proposalId, p.reference, p.title,
       coalesce(subject_person.name, subject_institution.name, subject_round.code) as subjectName,
-      count(*) over () as total
-    from (${ENTRIES}) as entry
+      ${searched ? sql`count(*) over ()` : sql`0`} as total
+    from (${searched ? ENTRIES : newestEntries(offset + limit)}) as entry
     left join users u on u.id = entry.actor_user_id
     left join proposals p on p.id = entry.proposal_id
     left join users subject_person on entry.subject_type = 'user' and subject_person.id = cast(entry.subject_id as integer)
@@ -175,7 +202,8 @@ export function activityPage(search: ActivitySearch, request: PageRequest, t: Tr
   return readPage(request, (offset, limit) => {
     const rows = readEntries(search, offset, limit);
     return {
-      total: rows[0]?.total ?? 0,
+      // Unsearched, the list is both tables whole, whose lengths are kept by writes.
+      total: isSearched(search) ? (rows[0]?.total ?? 0) : wholeLogLength(),
       rows: rows.map((row) => ({
         id: `${row.source}-${row.id}`,
         at: formatBrusselsIn(language, new Date(row.at)),
@@ -195,7 +223,15 @@ export function activityPage(search: ActivitySearch, request: PageRequest, t: Tr
 
 /** The kinds of event the search offers: every proposal event, and the audit actions recorded. */
 export function activityKinds(t: Translate = inEnglish) {
-  const recorded = db().all<{ action: string }>(sql`select distinct action from audit_log order by action`);
+  // Each action found by one look-up in the index on the actions, from the last one found: as
+  // many look-ups as there are actions, however long the log.
+  const recorded = db().all<{ action: string }>(sql`
+    with recursive found(action) as (
+      select min(action) from audit_log
+      union all
+      select (select min(action) from audit_log where action > found.action) from found where found.action is not null
+    )
+    select action from found where action is not null order by action`);
   return [
     ...[CREATED, ...Object.keys(PROPOSAL_EVENTS)].map((type) => ({ value: `proposal:${type}`, label: t("auditPage.proposalKind", { what: lowerFirst(proposalEventWords(type, t)) }) })),
     ...recorded.map(({ action }) => ({ value: `audit:${action}`, label: actionWords(action, t) })),

@@ -34,6 +34,32 @@ export function preparedStatement<Statement>(build: (database: Connection["db"])
   };
 }
 
+const writeMarks = preparedStatement(() => {
+  const { sqlite } = connection();
+  return { others: sqlite.prepare("pragma data_version").pluck(), own: sqlite.prepare("select total_changes()").pluck() };
+});
+const counted = new WeakMap<Connection, Map<string, { mark: string; n: number }>>();
+
+/**
+ * A count kept until the next write to the database: `count` runs again once anything was
+ * committed since, by this connection (total_changes) or by another process's (data_version),
+ * so a figure that only a count over many rows can give is counted once per change, not once
+ * per visit. Two statements of no cost decide it. At most a few hundred keys are ever asked for
+ * (one per audience), so they are kept without bound.
+ */
+export function countedUntilWritten(key: string, count: () => number): number {
+  const current = connection();
+  const marks = writeMarks();
+  const mark = `${String(marks.others.get())}:${String(marks.own.get())}`;
+  let known = counted.get(current);
+  if (!known) counted.set(current, (known = new Map()));
+  const kept = known.get(key);
+  if (kept?.mark === mark) return kept.n;
+  const n = count();
+  known.set(key, { mark, n });
+  return n;
+}
+
 export function closeDatabase() {
   holder.__tafDatabase?.sqlite.close();
   holder.__tafDatabase = undefined;

@@ -271,9 +271,17 @@ function assignedForReview(user: SessionUser) {
  * writing them. With `role`, only what the person sees in
  * that role: the home page lists each role's proposals apart.
  */
+/**
+ * Whether visibleProposals(user, role) is every proposal in the portal (the TAF team's view):
+ * then the figures kept by writes (app/tallies.server.ts) answer for the person without a count.
+ */
+export function seesEveryProposal(user: SessionUser, role?: Role) {
+  return user.memberships.some((m) => m.role === "administrator" && (role === undefined || role === "administrator"));
+}
+
 export function visibleProposals(user: SessionUser, role?: Role): SQL {
   const memberships = user.memberships.filter((m) => role === undefined || m.role === role);
-  if (memberships.some((m) => m.role === "administrator")) return sql`true`;
+  if (seesEveryProposal(user, role)) return sql`true`;
   const ownInstitutions = memberships.flatMap((m) => (m.role === "applicant" && m.institutionId !== null ? [m.institutionId] : []));
   const advised = memberships.flatMap((m) => (m.role === "countryAdvisor" && m.countryCode !== null ? [m.countryCode] : []));
   const seen: SQL[] = [];

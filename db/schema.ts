@@ -199,7 +199,12 @@ export const auditLog = sqliteTable(
     detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
     ip: text("ip"),
   },
-  (t) => [index("audit_log_at").on(t.at), index("audit_log_subject").on(t.subjectType, t.subjectId)],
+  (t) => [
+    index("audit_log_at").on(t.at),
+    index("audit_log_subject").on(t.subjectType, t.subjectId),
+    // The kinds of action the activity page offers, found one look-up each (app/audit-log.server.ts).
+    index("audit_log_action").on(t.action),
+  ],
 );
 
 export const roundModes = ["deadline", "rolling"] as const;
@@ -296,6 +301,8 @@ export const proposals = sqliteTable(
     // every column a list row shows: read from the index alone, never from the rows, whose
     // columns after the large `content` sit on overflow pages.
     index("proposals_listed").on(t.state, t.updatedAt, t.id, t.roundId, t.leadInstitutionId, t.submittedLate, t.reference, t.title),
+    // The eligibility desk's queue, oldest submission first, read a page at a time.
+    index("proposals_queued").on(t.state, t.submittedAt, t.id),
   ],
 );
 
@@ -371,6 +378,8 @@ export const proposalEvents = sqliteTable(
   },
   (t) => [
     index("proposal_events_proposal").on(t.proposalId, t.id),
+    // The activity page, newest first, a page at a time (app/audit-log.server.ts).
+    index("proposal_events_at").on(t.at),
     // The dashboard's pipeline: which stages each proposal entered, and when, read from the index alone.
     index("proposal_events_reached").on(t.proposalId, t.toState, t.at),
   ],
@@ -862,3 +871,39 @@ export const passkeyChallenges = sqliteTable("passkey_challenges", {
   challenge: text("challenge").notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+// Figures the home pages and lists show, kept by triggers in the same transaction as the write
+// that changes them (migration 0024), so that a page reads a handful of rows instead of counting
+// every proposal, message or history entry on each visit. Never written by the application.
+
+/** How many proposals each round has in each state; `submitted`: with a reference (submitted once). */
+export const proposalTallies = sqliteTable(
+  "proposal_tallies",
+  {
+    roundId: integer("round_id").notNull(),
+    state: text("state").notNull(),
+    submitted: integer("submitted", { mode: "boolean" }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.state, t.submitted] })],
+);
+
+/** Row counts by name: "mailbox", "audit_log", "proposal_events", "activities", "users:active", "institutions:active". */
+export const tallies = sqliteTable("tallies", {
+  name: text("name").primaryKey(),
+  n: integer("n").notNull(),
+});
+
+/**
+ * The day each activity happens, as the timeline orders them: held once reported, else planned
+ * (coalesce of activity_reports.held_on and activities.starts_on), kept by triggers (migration
+ * 0024) so that the timeline reads its page through the index instead of every activity.
+ */
+export const activityDays = sqliteTable(
+  "activity_days",
+  {
+    activityId: integer("activity_id").primaryKey(),
+    happensOn: text("happens_on").notNull(),
+  },
+  (t) => [index("activity_days_happens_on").on(t.happensOn)],
+);

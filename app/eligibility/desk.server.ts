@@ -11,8 +11,9 @@ import { administratorActor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
-import { readPage, totalRows } from "../pagination.server";
-import { visibleProposals } from "../permissions.server";
+import { readPage } from "../pagination.server";
+import { seesEveryProposal, visibleProposals } from "../permissions.server";
+import { proposalTally } from "../tallies.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
 import type { DeskEntry, DeskForm, DeskIntent } from "./desk-schema";
 import { deskFormSchema, overrideField } from "./desk-schema";
@@ -31,7 +32,11 @@ const partnerCountry = alias(countries, "partner_country");
 /** The latest automatic check of the proposal in the row: the one row of eligibility_checks that joins. */
 const latestCheck = sql`${eligibilityChecks.id} = (select max(c.id) from ${eligibilityChecks} c where c.proposal_id = ${proposals.id})`;
 
-/** One page of the queue in one statement, and the confirmed partners of its proposals in one more. */
+/**
+ * One page of the queue in one statement, read in the order of the index on the state and the
+ * time of submission and stopping at the page, the confirmed partners of its proposals in one
+ * more; the queue's length is kept by writes (eligibilityQueueSize).
+ */
 export function eligibilityQueue(user: SessionUser, request: PageRequest, { t, language }: { t: TFunction; language: PageLanguage }) {
   const page = readPage(request, (offset, limit) => {
     const rows = db()
@@ -47,7 +52,6 @@ export function eligibilityQueue(user: SessionUser, request: PageRequest, { t, l
         checkedAt: eligibilityChecks.at,
         overall: eligibilityChecks.overall,
         results: eligibilityChecks.results,
-        total: totalRows(),
       })
       .from(proposals)
       .innerJoin(rounds, eq(rounds.id, proposals.roundId))
@@ -59,7 +63,7 @@ export function eligibilityQueue(user: SessionUser, request: PageRequest, { t, l
       .limit(limit)
       .offset(offset)
       .all();
-    return { rows, total: rows[0]?.total ?? 0 };
+    return { rows, total: eligibilityQueueSize(user) };
   });
   const partners = confirmedPartnersOf(page.rows.map((row) => row.id));
   return {
@@ -84,13 +88,8 @@ export function eligibilityQueue(user: SessionUser, request: PageRequest, { t, l
 
 /** How many proposals wait for an eligibility decision: the figure on the administrators' home. */
 export function eligibilityQueueSize(user: SessionUser) {
-  return (
-    db()
-      .select({ n: sql<number>`count(*)` })
-      .from(proposals)
-      .where(and(visibleProposals(user, "administrator"), inArray(proposals.state, statesAccepting("CONFIRM_ELIGIBLE"))))
-      .get()?.n ?? 0
-  );
+  // The desk is the TAF team's: its size is kept by writes (app/tallies.server.ts).
+  return seesEveryProposal(user, "administrator") ? proposalTally({ states: statesAccepting("CONFIRM_ELIGIBLE") }) : 0;
 }
 
 function confirmedPartnersOf(proposalIds: number[]) {

@@ -1,5 +1,5 @@
 import { count, desc, eq, inArray } from "drizzle-orm";
-import { institutions, mailbox, outbox, rounds, users } from "../../db/schema";
+import { outbox, rounds } from "../../db/schema";
 import type { RoundState } from "../../workflows/round.machine";
 import { roundMachine, roundStateLabelOf } from "../../workflows/round.machine";
 import type { PageLanguage } from "../../workflows/languages";
@@ -10,6 +10,7 @@ import type { PageRequest } from "../pagination.server";
 import { eligibilityQueueSize } from "../eligibility/desk.server";
 import type { ListWords } from "../proposals/lists.server";
 import { proposalsInProgress } from "../proposals/lists.server";
+import { keptCounts } from "../tallies.server";
 
 // What the home page shows beside each role's proposal lists (app/proposals/lists.server.ts).
 
@@ -27,16 +28,14 @@ const homeStatements = preparedStatement((database) => ({
     .where(eq(rounds.state, OPEN))
     .orderBy(rounds.opensAt)
     .prepare(),
-  people: database.select({ key: users.active, n: count() }).from(users).groupBy(users.active).prepare(),
-  // Only the mail still owed or failed: the sent mail, which grows with every change, is never counted.
+  // Only the mail still owed or failed, through the index on the status: the sent mail, which
+  // grows with every change, is never counted.
   mail: database
     .select({ key: outbox.status, n: count() })
     .from(outbox)
     .where(inArray(outbox.status, ["pending", "failed"]))
     .groupBy(outbox.status)
     .prepare(),
-  institutions: database.select({ n: count() }).from(institutions).where(eq(institutions.active, true)).prepare(),
-  received: database.select({ n: count() }).from(mailbox).prepare(),
   rounds: database
     .select({ id: rounds.id, code: rounds.code, title: rounds.title, state: rounds.state })
     .from(rounds)
@@ -52,16 +51,18 @@ export function openRounds(language: PageLanguage) {
     .map((r) => ({ ...r, closes: r.closesAt ? formatBrusselsIn(language, r.closesAt) : null }));
 }
 
-/** The TAF team's desk: people, institutions and mail in figures, the proposals in progress, the rounds. */
+/**
+ * The TAF team's desk: people, institutions and mail in figures (kept by writes, or the mail
+ * still owed), the proposals in progress, the rounds.
+ */
 export function administratorOverview(user: SessionUser, proposalsPage: PageRequest, words: ListWords) {
   const statements = homeStatements();
-  const tally = <T>(rows: { key: T; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
-  const people = tally(statements.people.all());
-  const mail = tally(statements.mail.all());
+  const mail = new Map(statements.mail.all().map((r) => [r.key, r.n]));
+  const kept = keptCounts();
   return {
-    activePeople: people.get(true) ?? 0,
-    institutions: statements.institutions.get()?.n ?? 0,
-    received: statements.received.get()?.n ?? 0,
+    activePeople: kept["users:active"],
+    institutions: kept["institutions:active"],
+    received: kept.mailbox,
     mailPending: mail.get("pending") ?? 0,
     mailFailed: mail.get("failed") ?? 0,
     proposals: proposalsInProgress(user, proposalsPage, words),

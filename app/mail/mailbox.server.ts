@@ -1,23 +1,34 @@
-import { and, desc, eq, inArray, like } from "drizzle-orm";
+import { and, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { mailbox, outbox } from "../../db/schema";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
+import { tally } from "../tallies.server";
 
-/** A page of what the embedded SMTP server received, newest first; optionally only mail to one address. */
+/**
+ * A page of what the embedded SMTP server received, newest first, stopping at the page;
+ * optionally only mail to one address. The whole mailbox's length is kept by writes.
+ */
 export function receivedMail(recipient: string, request: PageRequest) {
   const where = recipient ? like(mailbox.envelopeTo, `%${recipient.replace(/[%_]/g, "")}%`) : undefined;
   return readPage(request, (offset, limit) => {
     const rows = db()
-      .select({ id: mailbox.id, receivedAt: mailbox.receivedAt, to: mailbox.envelopeTo, subject: mailbox.subject, language: mailbox.language, total: totalRows() })
+      .select({
+        id: mailbox.id,
+        receivedAt: mailbox.receivedAt,
+        to: mailbox.envelopeTo,
+        subject: mailbox.subject,
+        language: mailbox.language,
+        total: where ? totalRows() : sql<number>`0`,
+      })
       .from(mailbox)
       .where(where)
       .orderBy(desc(mailbox.id))
       .limit(limit)
       .offset(offset)
       .all();
-    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...message }) => message) };
+    return { total: where ? (rows[0]?.total ?? 0) : tally("mailbox"), rows: rows.map(({ total: _, ...message }) => message) };
   });
 }
 

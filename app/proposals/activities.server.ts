@@ -2,7 +2,7 @@ import type { Tx } from "../../db/client";
 import { randomBytes } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import { and, asc, eq, exists, inArray, max, sql } from "drizzle-orm";
-import { activities, activityParticipants, activityReports, proposalEvents, proposals, proposalVersions, rounds } from "../../db/schema";
+import { activities, activityDays, activityParticipants, activityReports, proposalEvents, proposals, proposalVersions, rounds, tallies } from "../../db/schema";
 import type { CountryCode } from "../../workflows/countries";
 import { WB6_COUNTRIES } from "../../workflows/countries";
 import type { PageLanguage } from "../../workflows/languages";
@@ -14,7 +14,7 @@ import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { ListPage, PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
-import { canOnProposal, visibleProposals } from "../permissions.server";
+import { canOnProposal, seesEveryProposal, visibleProposals } from "../permissions.server";
 import type { ActivityReportForm, ParticipantsByCountry, PlannedActivityForm, TimelineFilter } from "./implementation-schema";
 import { participantsTotal } from "./implementation-schema";
 import { participationIn } from "./participation.server";
@@ -58,7 +58,16 @@ export function activityTimeline(user: SessionUser, filter: TimelineFilter & { p
       ),
     );
   }
+  // Everything, as the TAF team sees it: the page is read from the days kept by writes
+  // (activity_days) in their order, stopping at the page, and the length is kept too.
+  const whole = seesEveryProposal(user) && filter.proposalId === undefined && filter.round === undefined && !filter.month && !filter.country;
   const listed: ListPage<TimelineRow> = readPage(page, (offset, limit) => {
+    const pageOfDays = db()
+      .select({ id: activityDays.activityId })
+      .from(activityDays)
+      .orderBy(asc(activityDays.happensOn), asc(activityDays.activityId))
+      .limit(limit)
+      .offset(offset);
     const rows = db()
       .select({
         activity: activities,
@@ -66,16 +75,17 @@ export function activityTimeline(user: SessionUser, filter: TimelineFilter & { p
         proposalTitle: proposals.title,
         roundCode: rounds.code,
         report: { heldOn: activityReports.heldOn, heldUntil: activityReports.heldUntil, participants: activityReports.participants, outcome: activityReports.outcome },
-        total: totalRows(),
+        // Beside the rows, as a count would be: the length kept by writes, or the matches counted.
+        total: whole ? sql<number>`(select ${tallies.n} from ${tallies} where ${tallies.name} = 'activities')` : totalRows(),
       })
       .from(activities)
       .innerJoin(proposals, eq(proposals.id, activities.proposalId))
       .innerJoin(rounds, eq(rounds.id, proposals.roundId))
       .leftJoin(activityReports, and(eq(activityReports.proposalId, activities.proposalId), eq(activityReports.activityKey, activities.key)))
-      .where(and(...conditions))
+      .where(whole ? inArray(activities.id, pageOfDays) : and(...conditions))
       .orderBy(asc(happensOn), asc(activities.id))
       .limit(limit)
-      .offset(offset)
+      .offset(whole ? 0 : offset)
       .all();
     return { rows: timelineRows(rows, words), total: rows[0]?.total ?? 0 };
   });
@@ -261,15 +271,18 @@ function newKey(tx: Tx, proposalId: number) {
   }
 }
 
-/** The rounds to filter the timeline by: those with planned activities. */
+/**
+ * The rounds to filter the timeline by: those with planned activities, each asked whether one of
+ * its proposals has any (through the indexes, stopping at the first) rather than every activity
+ * read to find their rounds.
+ */
 export function timelineRounds() {
-  return db()
-    .selectDistinct({ id: rounds.id, code: rounds.code, title: rounds.title })
-    .from(rounds)
-    .innerJoin(proposals, eq(proposals.roundId, rounds.id))
+  const planned = db()
+    .select({ one: sql`1` })
+    .from(proposals)
     .innerJoin(activities, eq(activities.proposalId, proposals.id))
-    .orderBy(asc(rounds.code))
-    .all();
+    .where(eq(proposals.roundId, rounds.id));
+  return db().select({ id: rounds.id, code: rounds.code, title: rounds.title }).from(rounds).where(exists(planned)).orderBy(asc(rounds.code)).all();
 }
 
 /** The Brussels day a proposal's implementation started (its first START), or null before it did. */

@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import type { TFunction } from "i18next";
-import { and, desc, eq, exists, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import { union } from "drizzle-orm/sqlite-core";
 import { institutions, proposalPartners, proposals, rounds } from "../../db/schema";
 import { isFinal, stageLabelFor, STATES_IN_PROGRESS, statesWithin } from "../../workflows/proposal-stages";
@@ -8,10 +8,11 @@ import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn } from "../../workflows/time";
 import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
-import { db } from "../db.server";
+import { countedUntilWritten, db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
-import { applicantInstitutions, stageAudienceOf, visibleProposals } from "../permissions.server";
+import { advisedCountries, applicantInstitutions, seesEveryProposal, stageAudienceOf, visibleProposals } from "../permissions.server";
+import { proposalTally } from "../tallies.server";
 import { statesOpenToPartners } from "./participation.server";
 
 // The proposal lists: each is what the person sees (visibleProposals) narrowed to the list's
@@ -20,7 +21,14 @@ import { statesOpenToPartners } from "./participation.server";
 /** The page's translator and language, for the stage, the time of the last change and what to do. */
 export type ListWords = { t: TFunction; language: PageLanguage };
 
-function listPage(user: SessionUser, request: PageRequest, words: ListWords, where: SQL | undefined, invitedInstitutions: number[] = []) {
+/**
+ * How a list finds its page: `where` over `proposals` (a condition, or for a page from `offset`
+ * of `limit` rows, one that names its ids), and `total`, when the list's length is known without
+ * reading its rows (kept by writes, or counted apart): otherwise counted beside the rows.
+ */
+type ListQuery = { where: SQL | undefined | ((offset: number, limit: number) => SQL); total?: () => number };
+
+function listPage(user: SessionUser, request: PageRequest, words: ListWords, query: ListQuery, invitedInstitutions: number[] = []) {
   const { t, language } = words;
   const yourTurn = yourTurnFor(user);
   const audience = stageAudienceOf(user);
@@ -53,18 +61,18 @@ function listPage(user: SessionUser, request: PageRequest, words: ListWords, whe
         leadInstitutionId: proposals.leadInstitutionId,
         leadName: institutions.name,
         invited: sql<number>`${invited}`,
-        total: totalRows(),
+        total: query.total ? sql<number>`0` : totalRows(),
       })
       .from(proposals)
       .innerJoin(rounds, eq(rounds.id, proposals.roundId))
       .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
-      .where(where)
+      .where(typeof query.where === "function" ? query.where(offset, limit) : query.where)
       .orderBy(desc(proposals.updatedAt), desc(proposals.id))
       .limit(limit)
-      .offset(offset)
+      .offset(typeof query.where === "function" ? 0 : offset)
       .all();
     return {
-      total: rows[0]?.total ?? 0,
+      total: query.total ? query.total() : (rows[0]?.total ?? 0),
       rows: rows.map(({ invited: invitedNow, total: _, ...row }) => ({
         ...row,
         stateLabel: stageLabelFor(row.state, audience, t),
@@ -85,7 +93,7 @@ export type ProposalList = ReturnType<typeof listPage>;
  */
 export function proposalsOfInstitutions(user: SessionUser, request: PageRequest, words: ListWords) {
   const own = applicantInstitutions(user);
-  return listPage(user, request, words, and(ledOrJoinedByIndex(own), visibleProposals(user, "applicant")), own);
+  return listPage(user, request, words, { where: and(ledOrJoinedByIndex(own), visibleProposals(user, "applicant")) }, own);
 }
 
 /**
@@ -100,22 +108,55 @@ function ledOrJoinedByIndex(institutionIds: number[]) {
   return inArray(proposals.id, union(led, joined));
 }
 
-/** Proposals with an institution of the advisor's countries, submitted or shared with them as a draft: a country advisor's view. */
+/**
+ * Proposals with an institution of the advisor's countries, submitted or shared with them as a
+ * draft: a country advisor's view. Its page is found by walking the proposals newest first
+ * (the index on the time of the last change) and stopping at the page, as they are about half of
+ * all proposals; its length is counted once and kept until the next write (countedUntilWritten).
+ */
 export function proposalsOfCountries(user: SessionUser, request: PageRequest, words: ListWords) {
-  return listPage(user, request, words, visibleProposals(user, "countryAdvisor"));
+  const visible = visibleProposals(user, "countryAdvisor");
+  return listPage(user, request, words, {
+    where: (offset, limit) =>
+      inArray(
+        proposals.id,
+        sql`(select ${proposals.id} from ${proposals} indexed by proposals_updated where ${visible} order by ${proposals.updatedAt} desc, ${proposals.id} desc limit ${limit} offset ${offset})`,
+      ),
+    total: () =>
+      countedUntilWritten(`countries:${advisedCountries(user).sort().join(",")}`, () => db().select({ n: count() }).from(proposals).where(visible).get()!.n),
+  });
 }
 
-/** Every proposal past the draft stage and not finished: the TAF team's working list. */
+/**
+ * Every proposal past the draft stage and not finished: the TAF team's working list. Its page
+ * is the newest of each state's newest (each read from the index on state and time, stopping at
+ * the page), so no proposal beyond the page is read; its length is kept by writes.
+ */
 export function proposalsInProgress(user: SessionUser, request: PageRequest, words: ListWords) {
-  return listPage(user, request, words, and(visibleProposals(user, "administrator"), inArray(proposals.state, [...STATES_IN_PROGRESS])));
+  if (!seesEveryProposal(user, "administrator")) {
+    return listPage(user, request, words, { where: and(visibleProposals(user, "administrator"), inArray(proposals.state, [...STATES_IN_PROGRESS])) });
+  }
+  return listPage(user, request, words, {
+    where: (offset, limit) => inArray(proposals.id, newestOfStates(STATES_IN_PROGRESS, offset, limit)),
+    total: () => proposalTally({ states: STATES_IN_PROGRESS }),
+  });
+}
+
+/** The ids of rows `offset` to `offset + limit` of the proposals in these states, the latest changed first. */
+function newestOfStates(states: readonly string[], offset: number, limit: number) {
+  const arms = states.map(
+    (state) =>
+      sql`select * from (select ${proposals.id} as id, ${proposals.updatedAt} as updated_at from ${proposals} where ${proposals.state} = ${state} order by ${proposals.updatedAt} desc, ${proposals.id} desc limit ${offset + limit})`,
+  );
+  return sql`(select id from (${sql.join(arms, sql` union all `)}) order by updated_at desc, id desc limit ${limit} offset ${offset})`;
 }
 
 /** Every proposal of a round the person sees, drafts included: for the TAF team, all of them. */
 export function proposalsOfRound(user: SessionUser, roundId: number, request: PageRequest, words: ListWords) {
-  return listPage(user, request, words, and(visibleProposals(user), eq(proposals.roundId, roundId)));
+  return listPage(user, request, words, { where: and(visibleProposals(user), eq(proposals.roundId, roundId)) });
 }
 
 /** A round's drafts still open: after it closed, those its leads can no longer submit. */
 export function openDraftsOfRound(user: SessionUser, roundId: number, request: PageRequest, words: ListWords) {
-  return listPage(user, request, words, and(visibleProposals(user), eq(proposals.roundId, roundId), inArray(proposals.state, statesWithin("draft"))));
+  return listPage(user, request, words, { where: and(visibleProposals(user), eq(proposals.roundId, roundId), inArray(proposals.state, statesWithin("draft"))) });
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { TFunction } from "i18next";
-import { auditLog, proposals, roundEvents, rounds, users } from "../../db/schema";
+import { auditLog, roundEvents, rounds, users } from "../../db/schema";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { statesWithin } from "../../workflows/proposal-stages";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
@@ -10,6 +10,7 @@ import { isRoundEventType, roundEventWordsIn } from "../../workflows/round-event
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
+import { proposalTalliesByRound } from "../tallies.server";
 import { createRound, roundSettings } from "./workflow.server";
 import type { NewRoundInput } from "./round-schema";
 
@@ -19,38 +20,25 @@ import type { NewRoundInput } from "./round-schema";
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
-/** Each round's proposals counted: submitted ones have a reference, drafts do not yet. */
-function proposalCounts() {
-  return db()
-    .select({
-      roundId: proposals.roundId,
-      submitted: sql<number>`count(${proposals.reference})`.as("submitted"),
-      drafts: sql<number>`sum(${inArray(proposals.state, statesWithin("draft"))})`.as("drafts"),
-    })
-    .from(proposals)
-    .groupBy(proposals.roundId)
-    .as("proposal_counts");
+/**
+ * A round's proposals counted, from the figures kept by writes (app/tallies.server.ts):
+ * submitted ones have a reference, drafts do not yet.
+ */
+function countsOf(byRound: ReturnType<typeof proposalTalliesByRound>, roundId: number) {
+  const round = byRound.get(roundId);
+  const drafts = statesWithin("draft").reduce((n, state) => n + (round?.byState.get(state) ?? 0), 0);
+  return { submitted: round?.submitted ?? 0, drafts };
 }
 
-/** Every round, newest opening first, with how many proposals it holds, in one statement. */
+/** Every round, newest opening first, with how many proposals it holds. */
 export function listRounds() {
-  const counts = proposalCounts();
+  const byRound = proposalTalliesByRound();
   return db()
-    .select({
-      id: rounds.id,
-      code: rounds.code,
-      title: rounds.title,
-      mode: rounds.mode,
-      state: rounds.state,
-      opensAt: rounds.opensAt,
-      closesAt: rounds.closesAt,
-      submitted: sql<number>`coalesce(${counts.submitted}, 0)`,
-      drafts: sql<number>`coalesce(${counts.drafts}, 0)`,
-    })
+    .select({ id: rounds.id, code: rounds.code, title: rounds.title, mode: rounds.mode, state: rounds.state, opensAt: rounds.opensAt, closesAt: rounds.closesAt })
     .from(rounds)
-    .leftJoin(counts, eq(counts.roundId, rounds.id))
     .orderBy(desc(rounds.opensAt), desc(rounds.id))
-    .all();
+    .all()
+    .map((round) => ({ ...round, ...countsOf(byRound, round.id) }));
 }
 
 /** Whether there is such a round: a cheap check before acting on it. */
@@ -59,7 +47,6 @@ export function roundExists(roundId: number) {
 }
 
 export function findRound(roundId: number) {
-  const counts = proposalCounts();
   const round = db()
     .select({
       id: rounds.id,
@@ -75,14 +62,11 @@ export function findRound(roundId: number) {
       closesAt: rounds.closesAt,
       settings: rounds.settings,
       createdAt: rounds.createdAt,
-      submitted: sql<number>`coalesce(${counts.submitted}, 0)`,
-      drafts: sql<number>`coalesce(${counts.drafts}, 0)`,
     })
     .from(rounds)
-    .leftJoin(counts, eq(counts.roundId, rounds.id))
     .where(eq(rounds.id, roundId))
     .get();
-  return round ? { ...round, settings: roundSettings(round) } : null;
+  return round ? { ...round, ...countsOf(proposalTalliesByRound(), round.id), settings: roundSettings(round) } : null;
 }
 
 // The audited changes of a round's settings that its own history tells, as catalogue keys.

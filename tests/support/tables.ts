@@ -11,7 +11,12 @@ import { proposals, rounds } from "../../db/schema";
 // What the database holds, for tests that must show a request changed nothing (or only what it
 // should): a checksum of every table the schema declares, so a new table is covered at once.
 
-const TABLES: SQLiteTable[] = Object.values(schema as Record<string, unknown>).filter((value): value is SQLiteTable => is(value, SQLiteTable));
+// What triggers keep (proposal_tallies, tallies, activity_days) is left out: it follows the
+// tables it is drawn from, so it changes exactly when those do.
+const DERIVED: readonly SQLiteTable[] = [schema.proposalTallies, schema.tallies, schema.activityDays];
+const TABLES: SQLiteTable[] = Object.values(schema as Record<string, unknown>).filter(
+  (value): value is SQLiteTable => is(value, SQLiteTable) && !DERIVED.includes(value),
+);
 
 // The last checksums, and what SQLite says of the file at that moment: the rows this connection
 // has changed so far (total_changes(), triggers included) and the commits of other connections
