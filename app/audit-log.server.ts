@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import type { ProposalEventType } from "../workflows/proposal-events";
 import { draftStartedWordsIn, eventWordsIn, PROPOSAL_EVENTS } from "../workflows/proposal-events";
 import type { Translate } from "../workflows/words";
-import { inEnglish } from "../workflows/words";
 import type { PageLanguage } from "../workflows/languages";
 import { formatBrusselsIn, fromBrusselsTime } from "../workflows/time";
 import type { ActivitySearch } from "./audit-log-schema";
@@ -171,7 +170,7 @@ function actionWords(action: string, t: Translate) {
   return key ? t(key) : action;
 }
 
-export function activityPage(search: ActivitySearch, request: PageRequest, t: Translate = inEnglish, language: PageLanguage = "en") {
+export function activityPage(search: ActivitySearch, request: PageRequest, t: Translate, language: PageLanguage = "en") {
   return readPage(request, (offset, limit) => {
     const rows = readEntries(search, offset, limit);
     return {
@@ -194,7 +193,7 @@ export function activityPage(search: ActivitySearch, request: PageRequest, t: Tr
 }
 
 /** The kinds of event the search offers: every proposal event, and the audit actions recorded. */
-export function activityKinds(t: Translate = inEnglish) {
+export function activityKinds(t: Translate) {
   const recorded = db().all<{ action: string }>(sql`select distinct action from audit_log order by action`);
   return [
     ...[CREATED, ...Object.keys(PROPOSAL_EVENTS)].map((type) => ({ value: `proposal:${type}`, label: t("auditPage.proposalKind", { what: lowerFirst(proposalEventWords(type, t)) }) })),

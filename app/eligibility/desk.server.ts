@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { TFunction } from "i18next";
 import { countries, eligibilityChecks, institutions, proposalPartners, proposals, rounds } from "../../db/schema";
 import type { CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";
+import { criterionResultIn } from "../../workflows/eligibility";
 import type { PageLanguage } from "../../workflows/languages";
 import type { CriterionOverride, ProposalCommand } from "../../workflows/proposal-events";
 import { stageLabelFor, statesAccepting } from "../../workflows/proposal-stages";
@@ -15,6 +16,7 @@ import { readPage, totalRows } from "../pagination.server";
 import { visibleProposals } from "../permissions.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
 import type { DeskEntry, DeskForm, DeskIntent } from "./desk-schema";
+import { eligibilityResultsIn } from "./results.server";
 import { deskFormSchema, overrideField } from "./desk-schema";
 
 // The eligibility desk: every proposal waiting for the TAF team's eligibility decision, oldest
@@ -76,7 +78,7 @@ export function eligibilityQueue(user: SessionUser, request: PageRequest, { t, l
         submitted: row.submittedAt ? formatBrusselsIn(language, row.submittedAt) : "",
         checked: row.checkedAt ? formatBrusselsIn(language, row.checkedAt) : null,
         overall: (row.overall as EligibilityOutcome | null) ?? null,
-        results: (row.results ?? []) as CriterionResult[],
+        results: eligibilityResultsIn((row.results ?? []) as CriterionResult[], t),
       }),
     ),
   };
@@ -185,7 +187,7 @@ function confirmation(proposalId: number, reasons: Record<string, string>, t: TF
   const overrides: CriterionOverride[] = [];
   for (const result of overridden) {
     const reason = reasons[result.id] ?? "";
-    if (reason === "") fieldErrors[overrideField(result.id)] = [t(result.outcome === "failed" ? "eligibilityDesk.error.whyFailed" : "eligibilityDesk.error.whyLeft", { criterion: result.label })];
+    if (reason === "") fieldErrors[overrideField(result.id)] = [t(result.outcome === "failed" ? "eligibilityDesk.error.whyFailed" : "eligibilityDesk.error.whyLeft", { criterion: criterionResultIn(result, t, (part) => part).label })];
     else overrides.push({ criterion: result.id, label: result.label, reason });
   }
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };

@@ -37,6 +37,8 @@ function auditActionWords(t: TFunction): Record<string, string> {
     recoveryCodesRegenerated: t("personPage.action.recoveryCodesRegenerated"),
     secondFactorTurnedOff: t("personPage.action.secondFactorTurnedOff"),
     secondFactorReset: t("personPage.action.secondFactorReset"),
+    passkeyAdded: t("personPage.action.passkeyAdded"),
+    passkeyRemoved: t("personPage.action.passkeyRemoved"),
   };
 }
 

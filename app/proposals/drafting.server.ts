@@ -296,7 +296,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       const invitedInWords = list(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`));
       if (applies(roundFacts, "joint") && joint.length < minimumCountries) {
         // English names the number in words, as the Guide does; the other languages write the digit.
-        const countries = language === "en" ? countInWords(minimumCountries) : String(minimumCountries);
+        const countries = language === "en" ? countInWords(minimumCountries, t) : String(minimumCountries);
         const parts = [
           t("submitPage.blocker.notJoint", { count: minimumCountries, countries }),
           joint.length ? t("submitPage.blocker.soFar", { countries: list(joint.map(inWords)) }) : "",
@@ -365,7 +365,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     minimumCountries,
     jointRule: jointRuleOf(roundFacts),
     // What the TAF team checks, in the round's words, so the applicants read it before they send.
-    criteria: roundCriteria(round),
+    criteria: roundCriteria(round, t),
     step: clarification ? ("respond" as const) : ("submit" as const),
     clarification,
     canSubmit,
