@@ -17,6 +17,7 @@ import { visibleProposals } from "../permissions.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
 import type { DeskEntry, DeskForm, DeskIntent } from "./desk-schema";
 import { eligibilityResultsIn } from "./results.server";
+import { languageOf } from "../../workflows/words";
 import { deskFormSchema, overrideField } from "./desk-schema";
 
 // The eligibility desk: every proposal waiting for the TAF team's eligibility decision, oldest
@@ -137,7 +138,7 @@ export function actOnDesk(user: SessionUser, form: Record<string, string>, t: TF
   }
   const command = commandOf(parsed.data, t);
   if ("fieldErrors" in command) return reply({ fieldErrors: command.fieldErrors });
-  const outcome = applyProposalCommand({ proposalId: parsed.data.proposalId, expectedVersion: parsed.data.version, actor: administratorActor(user), command });
+  const outcome = applyProposalCommand({ proposalId: parsed.data.proposalId, expectedVersion: parsed.data.version, actor: administratorActor(user), command, words: { t, language: languageOf(t) } });
   if (!outcome.ok) return reply({ formError: t(outcome.message, { defaultValue: outcome.message }) });
   return reply({ values: {}, done: t("eligibilityDesk.done", { done: t(DONE_WORDS[parsed.data.intent]), state: stageLabelFor(outcome.state, "tafTeam", t) }) });
 }

@@ -10,6 +10,7 @@ import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingProposalParts, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
 import { allowedEvents, stepProposal } from "../../workflows/proposal.machine";
+import { messageIn } from "../../workflows/machine-kit";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { applicantInstitutions } from "../permissions.server";
@@ -323,7 +324,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
         blockers.push({ text: t("submitPage.blocker.problem", { part: partLabelOf(field), problems: messages.join(" ") }), fix: fixAt(field, "submitPage.fix.correct") });
       }
       // A rule these facts do not explain still gets its say, in the statechart's words.
-      if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
+      if (blockers.length === 0) blockers.push({ text: messageIn(verdict.refusal, t, language), fix: null });
     } else if (windowPosition(roundFacts, event.now) === "grace") {
       warnings.push({
         text: t("submitPage.warning.grace", { deadline: formatBrusselsIn(language, round.closesAt!), graceEnds: formatBrusselsIn(language, new Date(graceEndsAt(roundFacts)!)) }),

@@ -133,7 +133,7 @@ export function useAutosave({
       if (upToDate) setDirty(false);
     } else {
       stopped.current = reply.conflict;
-      setStatus({ kind: "notSaved", reason: reply.problem ?? "Not saved." });
+      setStatus({ kind: "notSaved", reason: reply.problem ?? "editProposal.notSaved" });
       if (reply.retry) timer.current = setTimeout(() => send("autosave"), RETRY_MS);
     }
     if (leaving.current) {
@@ -202,7 +202,7 @@ export function useAutosave({
       }
       if (event.defaultPrevented) {
         // Conform found problems (they are shown beside the fields), or this was its own intent.
-        if (saveButton) setStatus({ kind: "notSaved", reason: "Some answers need fixing: see the messages beside them." });
+        if (saveButton) setStatus({ kind: "notSaved", reason: "conceptNotePage.form.notSaved" });
         return;
       }
       event.preventDefault();

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { formatBrusselsIn } from "../../workflows/time";
 import { DueBy } from "../components/deadline";
 import { dueByIn } from "../proposals/deadline-words.server";
-import { statusText, useHydrated } from "../components/proposal/draft-form";
+import { draftStatusText, useHydrated } from "../components/proposal/draft-form";
 import { ReviewEventForm, ReviewFields, ReviewReadOnly } from "../components/reviews/review-form";
 import { ReviewOthers, ReviewProposalAsSubmitted, ReviewWhoTakesPart } from "../components/reviews/review-proposal";
 import { readForm } from "../forms.server";
@@ -159,7 +159,7 @@ type Page = ReturnType<typeof useLoaderData<typeof loader>>;
 type Opened = NonNullable<Page["opened"]>;
 
 function ReviewEditor({ page, opened, result }: { page: Page; opened: Opened; result: ReturnType<typeof useActionData<typeof action>> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hydrated = useHydrated();
   const formId = `review-${page.assignmentId}`;
   // The autosave's own fetcher, shared by key: its answer carries the revision a submit is based on.
@@ -168,7 +168,7 @@ function ReviewEditor({ page, opened, result }: { page: Page; opened: Opened; re
   const autosave = useAutosave({ formId, revision: opened.revision, check: () => null });
   const lastSaved = opened.lastSaved ?? t("reviewPage.neverSaved");
   const serverStatus = result && "savedAtBrussels" in result && result.savedAtBrussels ? t("reviewPage.savedAt", { at: result.savedAtBrussels }) : (result?.problem ?? null);
-  const status = hydrated && autosave.status.kind !== "unchanged" ? statusText(autosave.status, lastSaved) : (serverStatus ?? statusText({ kind: "unchanged" }, lastSaved));
+  const status = hydrated && autosave.status.kind !== "unchanged" ? draftStatusText(autosave.status, lastSaved, t, i18n.language) : (serverStatus ?? draftStatusText({ kind: "unchanged" }, lastSaved, t, i18n.language));
   const failed = hydrated ? autosave.status.kind === "notSaved" : Boolean(result?.problem);
   const values = result?.typed ?? opened.review;
   return (

@@ -157,21 +157,6 @@ export function savedText(at: string, t: Translate, problems?: Problems | null) 
  * The save status in English, for the review and document pages that are not translated yet
  * (issue 12); the draft form says it in the page's language with `draftStatusText`.
  */
-export function statusText(status: SaveStatus, lastSaved: string) {
-  switch (status.kind) {
-    case "unchanged":
-      return `Last saved ${lastSaved}.`;
-    case "unsaved":
-      return "Unsaved changes…";
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return `Saved at ${new Date(status.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
-    case "notSaved":
-      return status.reason;
-  }
-}
-
 /** The draft form's save status in the page's language, with what the saved draft still breaks. */
 export function draftStatusText(status: SaveStatus, lastSaved: string, t: Translate, language: string, problems?: Problems | null) {
   switch (status.kind) {
