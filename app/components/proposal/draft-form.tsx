@@ -3,6 +3,8 @@ import { getCollectionProps, getInputProps, getTextareaProps } from "@conform-to
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PageLanguage } from "../../../workflows/languages";
+import { intlLocale } from "../../../workflows/languages";
 import type { Translate } from "../../../workflows/words";
 import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES } from "../../../workflows/vocabulary";
 import type { DraftOffer, DraftValues, RoundLimits } from "../../proposals/content-schema";
@@ -153,11 +155,7 @@ export function savedText(at: string, t: Translate, problems?: Problems | null) 
   return `${t("draftForm.savedAt", { time: at })}${problemsText(problems, t)}`;
 }
 
-/**
- * The save status in English, for the review and document pages that are not translated yet
- * (issue 12); the draft form says it in the page's language with `draftStatusText`.
- */
-/** The draft form's save status in the page's language, with what the saved draft still breaks. */
+/** A document's save status (the draft's, the concept note's, a report's, a review's) in the page's language, with what the saved draft still breaks. */
 export function draftStatusText(status: SaveStatus, lastSaved: string, t: Translate, language: string, problems?: Problems | null) {
   switch (status.kind) {
     case "unchanged":
@@ -168,7 +166,7 @@ export function draftStatusText(status: SaveStatus, lastSaved: string, t: Transl
       return t("draftForm.saving");
     case "saved":
       // The browser's own clock and zone: the person sees the time they just saved at.
-      return savedText(new Date(status.at).toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" }), t, problems);
+      return savedText(new Date(status.at).toLocaleTimeString(intlLocale(language as PageLanguage), { hour: "2-digit", minute: "2-digit" }), t, problems);
     case "notSaved":
       return messageIn(t, status.reason);
   }
