@@ -142,7 +142,7 @@ function proposalAsSubmitted(proposalId: number, { t, language }: PageWords) {
   return {
     version: version ? { number: version.number, submitted: formatBrusselsIn(language, version.createdAt) } : null,
     answers: version ? proposalDocuments(version.content).answers : null,
-    attachments: currentAttachments(proposalId).map(({ id, name, type, size }) => ({ id, name, type, size, href: `/proposals/${proposalId}/attachments/${id}` })),
+    attachments: currentAttachments(proposalId, { t, language }).map(({ id, name, type, size }) => ({ id, name, type, size, href: `/proposals/${proposalId}/attachments/${id}` })),
     eligibility: check ? { at: formatBrusselsIn(language, check.at), results: eligibilityResultsIn(check.results as CriterionResult[], t).map(({ id, label, outcome, reason }) => ({ id, label, outcome, reason })) } : null,
   };
 }
