@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import type { ProposalEventType } from "../workflows/proposal-events";
 import { draftStartedWordsIn, eventWordsIn, PROPOSAL_EVENTS } from "../workflows/proposal-events";
 import type { Translate } from "../workflows/words";
-import { inEnglish } from "../workflows/words";
 import type { PageLanguage } from "../workflows/languages";
 import { formatBrusselsIn, fromBrusselsTime } from "../workflows/time";
 import type { ActivitySearch } from "./audit-log-schema";
@@ -198,7 +197,7 @@ function actionWords(action: string, t: Translate) {
   return key ? t(key) : action;
 }
 
-export function activityPage(search: ActivitySearch, request: PageRequest, t: Translate = inEnglish, language: PageLanguage = "en") {
+export function activityPage(search: ActivitySearch, request: PageRequest, t: Translate, language: PageLanguage = "en") {
   return readPage(request, (offset, limit) => {
     const rows = readEntries(search, offset, limit);
     return {
@@ -222,7 +221,7 @@ export function activityPage(search: ActivitySearch, request: PageRequest, t: Tr
 }
 
 /** The kinds of event the search offers: every proposal event, and the audit actions recorded. */
-export function activityKinds(t: Translate = inEnglish) {
+export function activityKinds(t: Translate) {
   // Each action found by one look-up in the index on the actions, from the last one found: as
   // many look-ups as there are actions, however long the log.
   const recorded = db().all<{ action: string }>(sql`

@@ -5,7 +5,7 @@ import { RemixI18Next } from "remix-i18next/server";
 import { users } from "../db/schema";
 import type { Language, PageLanguage } from "../workflows/languages";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, negotiateLanguage, PSEUDO_LANGUAGE } from "../workflows/languages";
-import { createTranslator } from "../workflows/messages";
+import { createTranslator, translatorFor } from "../workflows/messages";
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { MESSAGE_VARIABLES } from "./message-variables";
@@ -126,4 +126,13 @@ export function translateMessage(message: string, t: TFunction): string {
 export async function chosenLanguage(request: Request): Promise<Language | null> {
   const chosen: unknown = await languageCookie().parse(request.headers.get("Cookie"));
   return isLanguage(chosen) ? chosen : null;
+}
+
+/**
+ * A refusal thrown before the page's translator is at hand (a list's page number, a proposal
+ * stored by another release): the root's error page says its catalogue key in the page's
+ * language; the body keeps the English too, for logs and plain clients.
+ */
+export function responseInWords(key: string, values: Record<string, string>, init: { status: number }): Response {
+  return Response.json({ key, values, message: translatorFor("en")(key, values) }, init);
 }

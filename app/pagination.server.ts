@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { responseInWords } from "./i18n.server";
 
 // Every list pages by 50 rows, named by a search parameter of its own, so that a page showing
 // several lists moves each on its own and the links work without JavaScript.
@@ -22,11 +23,7 @@ export function requestedPage(request: Request, param = "page"): PageRequest {
   const value = new URL(request.url).searchParams.get(param);
   if (value === null || value === "") return { param, page: 1 };
   if (!/^[1-9]\d{0,14}$/.test(value)) {
-    throw new Response(`“${value.slice(0, 20)}” is not a page number. Pages are numbered 1, 2, 3 and so on.`, {
-      status: 400,
-      statusText: "Bad Request",
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    throw responseInWords("layout.error.notAPage", { value: value.slice(0, 20) }, { status: 400 });
   }
   return { param, page: Number(value) };
 }

@@ -176,20 +176,26 @@ export default function App() {
   );
 }
 
+function isWorded(data: unknown): data is { key: string; values: Record<string, string> } {
+  return typeof data === "object" && data !== null && typeof (data as { key?: unknown }).key === "string";
+}
+
 export function ErrorBoundary() {
   const { t } = useTranslation();
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  // A response's own words (a refusal page's) are shown as they are: they are not keys.
+  // A response's own words (a refusal page's) are shown as they are: they are not keys. One
+  // thrown with a catalogue key (responseInWords) is said in the page's language.
+  const worded = isRouteErrorResponse(error) && isWorded(error.data) ? t(error.data.key, error.data.values) : null;
   const [title, explanation] =
     status === 404
       ? [t("layout.error.notFoundTitle"), t("layout.error.notFound")]
       : status === 403
         ? [t("layout.error.forbiddenTitle"), t("layout.error.forbidden")]
         : status < 500 && isRouteErrorResponse(error)
-          ? [t("layout.error.badRequestTitle"), typeof error.data === "string" ? error.data : t("layout.error.badRequest")]
-          : isRouteErrorResponse(error) && typeof error.data === "string"
-            ? [t("layout.error.unavailableTitle"), error.data]
+          ? [t("layout.error.badRequestTitle"), worded ?? (typeof error.data === "string" ? error.data : t("layout.error.badRequest"))]
+          : isRouteErrorResponse(error) && (worded !== null || typeof error.data === "string")
+            ? [t("layout.error.unavailableTitle"), worded ?? (error.data as string)]
             : [t("layout.error.brokenTitle"), t("layout.error.broken")];
   return (
     <Page>

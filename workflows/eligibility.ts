@@ -7,9 +7,10 @@
  */
 
 import type { CountryCode } from "./countries";
-import { COUNTRY_CODES, countryName, isWb6Country } from "./countries";
+import { COUNTRY_CODES, countryNameIn, isWb6Country } from "./countries";
 import { intlLocale } from "./languages";
-import { formatBrussels, formatNumberIn } from "./time";
+import { PROPOSAL_PARTS } from "./proposal-content";
+import { formatBrusselsIn, formatNumberIn } from "./time";
 import { THEMES } from "./vocabulary";
 import type { InstitutionType } from "./vocabulary";
 import type { Translate } from "./words";
@@ -120,8 +121,69 @@ export interface CriterionResult {
   id: CriterionId;
   /** The criterion's name in the round's words when the check ran. */
   label: string;
+  /** Present when that name was the Guide's own, so each reader reads it in their language. */
+  guideName?: { minimumCountries: number };
   outcome: EligibilityOutcome;
+  /** Why, in English: the record's language, readable in the stored check as it is. */
   reason: string;
+  /** The same reason as catalogue sentences (rules.json, `eligibilityReasons`), for every other language. */
+  sentences?: ReasonSentence[];
+}
+
+/** What a reason names, kept as what it is (codes, instants, ids), so each language can say it. */
+export type ReasonValue =
+  | { text: string }
+  | { number: number }
+  | { countries: string[] }
+  | { themes: string[] }
+  | { quoted: string[] }
+  | { parts: string[] }
+  | { names: string[] }
+  | { instant: Instant }
+  | { lateness: [Instant, Instant] }
+  | { hours: number }
+  | { inWords: number };
+
+/** One sentence of a reason: its catalogue key and what it names. */
+export interface ReasonSentence {
+  key: string;
+  values?: Record<string, ReasonValue>;
+}
+
+/** The English name of a proposal's part, by its key ("title", "summary"…): how the record names it. */
+function partInEnglish(key: string): string {
+  return key === "title" ? "Title" : (PROPOSAL_PARTS.find((part) => part.key === key)?.label ?? key);
+}
+
+function valueIn(value: ReasonValue, t: Translate, partLabel: (key: string) => string): string | number {
+  const language = languageOf(t);
+  if ("text" in value) return value.text;
+  if ("number" in value) return formatNumberIn(language, value.number);
+  if ("countries" in value) return listInWords(value.countries.map((code) => countryNameIn(code, t)), t);
+  if ("themes" in value) return listInWords(value.themes.map((id) => t(`vocabulary.themes.${id}`).toLocaleLowerCase(intlLocale(language))), t);
+  if ("quoted" in value) return listInWords(value.quoted.map((text) => `"${text}"`), t);
+  if ("parts" in value) return listInWords(value.parts.map(partLabel), t);
+  if ("names" in value) return listInWords(value.names, t);
+  if ("instant" in value) return formatBrusselsIn(language, Date.parse(value.instant));
+  if ("lateness" in value) return lateness(value.lateness[0], value.lateness[1], t);
+  if ("hours" in value) return t("eligibilityCriteria.lateness.hours", { count: value.hours });
+  return countInWords(value.inWords, t);
+}
+
+/** A reason's sentences in the reader's language; `partLabel` names a proposal's part in it. */
+export function reasonIn(sentences: readonly ReasonSentence[], t: Translate, partLabel: (key: string) => string): string {
+  return sentences
+    .map(({ key, values = {} }) => t(key, Object.fromEntries(Object.entries(values).map(([name, value]) => [name, valueIn(value, t, partLabel)]))))
+    .join(" ");
+}
+
+/** A stored result as the reader reads it: the Guide's name and the reason in their language, where the check kept them so. */
+export function criterionResultIn(result: CriterionResult, t: Translate, partLabel: (key: string) => string): CriterionResult {
+  return {
+    ...result,
+    label: result.guideName ? defaultWording(result.id, result.guideName.minimumCountries, t).name : result.label,
+    reason: result.sentences ? reasonIn(result.sentences, t, partLabel) : result.reason,
+  };
 }
 
 export interface InstitutionFacts {
@@ -260,96 +322,93 @@ export function overallEligibility(results: readonly CriterionResult[]): Eligibi
 /** Each criterion the round applies, in its words, with the automatic check's verdict and why. */
 export function checkEligibility(input: EligibilityInput): CriterionResult[] {
   const rules = eligibilityRules(input.rules);
-  return publishedCriteria(rules).map((criterion) => ({
-    id: criterion.id,
-    label: criterion.name,
-    ...evaluate[criterion.id](input, rules),
-  }));
+  return publishedCriteria(rules).map((criterion) => {
+    const { outcome, sentences } = evaluate[criterion.id](input, rules);
+    return {
+      id: criterion.id,
+      label: criterion.name,
+      ...(rules.wording[criterion.id] ? {} : { guideName: { minimumCountries: rules.minimumCountries } }),
+      outcome,
+      reason: reasonIn(sentences, inEnglish, partInEnglish),
+      sentences,
+    };
+  });
 }
 
-type Verdict = Pick<CriterionResult, "outcome" | "reason">;
+type Verdict = { outcome: EligibilityOutcome; sentences: ReasonSentence[] };
+
+const say = (key: string, values?: Record<string, ReasonValue>): ReasonSentence => ({ key, ...(values ? { values } : {}) });
 
 const evaluate: Record<CriterionId, (input: EligibilityInput, rules: RoundEligibility) => Verdict> = {
   joint({ lead, partners }, { minimumCountries }) {
-    const countries = jointCountries(lead.countryCode, partners).map(countryName);
-    if (countries.length >= minimumCountries) {
-      return { outcome: "passed", reason: `Confirmed institutions come from ${listInWords(countries)}.` };
-    }
-    const sofar = countries.length === 0 ? "none" : `only ${listInWords(countries)}`;
+    const countries = jointCountries(lead.countryCode, partners);
+    if (countries.length >= minimumCountries) return { outcome: "passed", sentences: [say("eligibilityReasons.joint.passed", { countries: { countries } })] };
     return {
       outcome: "failed",
-      reason: `Confirmed institutions must come from at least ${countInWords(minimumCountries)} Western Balkan countries; so far ${sofar}.`,
+      sentences: [
+        countries.length === 0
+          ? say("eligibilityReasons.joint.failedNone", { minimum: { inWords: minimumCountries } })
+          : say("eligibilityReasons.joint.failedOnly", { minimum: { inWords: minimumCountries }, countries: { countries } }),
+      ],
     };
   },
 
   eligibleInstitutions({ lead, partners }) {
     const institutions = [lead, ...partners.filter((partner) => partner.status !== "declined")];
-    const failures: string[] = [];
-    const questions: string[] = [];
+    const failures: ReasonSentence[] = [];
+    const questions: ReasonSentence[] = [];
     for (const institution of institutions) {
-      const who = `${institution.name} (${countryName(institution.countryCode)})`;
-      if (!isWb6Country(institution.countryCode)) failures.push(`${who} is not from a Western Balkan country.`);
-      else if (!institution.active) failures.push(`${who} is not active in the register of institutions.`);
-      else if (!institution.chapter23 && !institution.chapter24) failures.push(`${who} has no Chapter 23 or 24 mandate.`);
-      else if (institution.type === "other") {
-        questions.push(`${who} is registered as "Other": a person should confirm it is a security institution.`);
-      }
+      const who = { name: { text: institution.name }, country: { countries: [institution.countryCode] } };
+      if (!isWb6Country(institution.countryCode)) failures.push(say("eligibilityReasons.institutions.notWb6", who));
+      else if (!institution.active) failures.push(say("eligibilityReasons.institutions.inactive", who));
+      else if (!institution.chapter23 && !institution.chapter24) failures.push(say("eligibilityReasons.institutions.noMandate", who));
+      else if (institution.type === "other") questions.push(say("eligibilityReasons.institutions.other", who));
     }
-    if (failures.length > 0) return { outcome: "failed", reason: [...failures, ...questions].join(" ") };
-    if (questions.length > 0) return { outcome: "needsPerson", reason: questions.join(" ") };
-    return {
-      outcome: "passed",
-      reason: `All ${institutions.length} institutions are active security institutions with a Chapter 23/24 mandate.`,
-    };
+    if (failures.length > 0) return { outcome: "failed", sentences: [...failures, ...questions] };
+    if (questions.length > 0) return { outcome: "needsPerson", sentences: questions };
+    return { outcome: "passed", sentences: [say("eligibilityReasons.institutions.passed", { number: { number: institutions.length } })] };
   },
 
   linkedToSocOrCt({ themes }) {
-    if (themes.length === 0) return { outcome: "failed", reason: "No theme is chosen." };
+    if (themes.length === 0) return { outcome: "failed", sentences: [say("eligibilityReasons.themes.none")] };
     const unknown = themes.filter((id) => !THEMES.some((theme) => theme.id === id));
-    if (unknown.length > 0) {
-      return { outcome: "failed", reason: `Unknown themes: ${listInWords(unknown.map((id) => `"${id}"`))}.` };
-    }
+    if (unknown.length > 0) return { outcome: "failed", sentences: [say("eligibilityReasons.themes.unknown", { themes: { quoted: unknown } })] };
     const linked = THEMES.filter((theme) => theme.group !== "crossCutting" && themes.includes(theme.id));
-    if (linked.length === 0) {
-      return {
-        outcome: "needsPerson",
-        reason:
-          "Only cross-cutting themes are chosen: a person should judge whether the idea is linked to serious and organised crime or counter-terrorism.",
-      };
-    }
-    return { outcome: "passed", reason: `Linked to ${listInWords(linked.map((theme) => theme.label.toLowerCase()))}.` };
+    if (linked.length === 0) return { outcome: "needsPerson", sentences: [say("eligibilityReasons.themes.crossCuttingOnly")] };
+    return { outcome: "passed", sentences: [say("eligibilityReasons.themes.linked", { themes: { themes: linked.map((theme) => theme.id) } })] };
   },
 
   insideWindow({ window, submittedAt }, { graceHours }) {
-    const submitted = `Submitted on ${formatBrussels(submittedAt)}`;
+    const submitted = { instant: submittedAt };
     switch (windowPosition({ ...window, graceHours }, submittedAt)) {
       case "notYetOpen":
-        return { outcome: "failed", reason: `${submitted}, before the round opened on ${formatBrussels(window.opensAt)}.` };
+        return { outcome: "failed", sentences: [say("eligibilityReasons.window.beforeOpening", { submitted, opens: { instant: window.opensAt } })] };
       case "closed":
-        return { outcome: "failed", reason: `${submitted}, after the round closed on ${formatBrussels(window.closesAt!)}.` };
+        return { outcome: "failed", sentences: [say("eligibilityReasons.window.afterClosing", { submitted, closes: { instant: window.closesAt! } })] };
       case "grace":
         // The round's grace period lets it in, but late: whether that is fair is a person's call.
         return {
           outcome: "needsPerson",
-          reason: `${submitted}, ${lateness(window.closesAt!, submittedAt)} late, within the grace period of ${graceHours === 1 ? "1 hour" : `${graceHours} hours`} after the deadline of ${formatBrussels(window.closesAt!)}: a person decides whether to accept it.`,
+          sentences: [
+            say("eligibilityReasons.window.grace", { submitted, late: { lateness: [window.closesAt!, submittedAt] }, hours: { hours: graceHours }, deadline: { instant: window.closesAt! } }),
+          ],
         };
       case "inside":
         return {
           outcome: "passed",
-          reason:
-            window.closesAt === null
-              ? `${submitted}, while the rolling round was open.`
-              : `${submitted}, before the deadline of ${formatBrussels(window.closesAt)}.`,
+          sentences: [window.closesAt === null ? say("eligibilityReasons.window.rolling", { submitted }) : say("eligibilityReasons.window.beforeDeadline", { submitted, deadline: { instant: window.closesAt } })],
         };
     }
   },
 
   complete({ partners, missingParts }) {
     const unconfirmed = partners.filter((partner) => partner.status === "invited").map((partner) => partner.name);
-    const gaps: string[] = [];
-    if (missingParts.length > 0) gaps.push(`These required parts are not answered: ${listInWords(missingParts)}.`);
-    if (unconfirmed.length > 0) gaps.push(`These partners have not confirmed: ${listInWords(unconfirmed)}.`);
-    if (gaps.length > 0) return { outcome: "failed", reason: gaps.join(" ") };
-    return { outcome: "passed", reason: "Every required part is answered and every partner has confirmed." };
+    const gaps: ReasonSentence[] = [];
+    // The parts by key where the form has one, so that each language names them.
+    const parts = missingParts.map((label) => (label === "Title" ? "title" : (PROPOSAL_PARTS.find((part) => part.label === label)?.key ?? label)));
+    if (parts.length > 0) gaps.push(say("eligibilityReasons.complete.missingParts", { parts: { parts } }));
+    if (unconfirmed.length > 0) gaps.push(say("eligibilityReasons.complete.unconfirmed", { partners: { names: unconfirmed } }));
+    if (gaps.length > 0) return { outcome: "failed", sentences: gaps };
+    return { outcome: "passed", sentences: [say("eligibilityReasons.complete.passed")] };
   },
 };

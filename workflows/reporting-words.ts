@@ -52,6 +52,11 @@ export function roundSummary(figures: RoundSummaryFigures, t: Translate = inEngl
   return more === 0 ? stoodOut : t("reportingWords.morePromising", { stoodOut, count: more, figure: figure(more, t) });
 }
 
+/** A round's (or a period's) figures as the dashboard counts them, in one line of the reader's words. */
+export function periodSummary(period: { funnel: { submitted: number; promising: number }; countries: number; decided: number; stoodOut: number }, t: Translate): string {
+  return roundSummary({ submitted: period.funnel.submitted, countries: period.countries, decided: period.decided, promising: period.funnel.promising, stoodOut: period.stoodOut }, t);
+}
+
 /** "83%" of a share between 0 and 1; "–" where there is nothing to share out. */
 export function percentOf(share: number | null, t: Translate = inEnglish): string {
   return share === null ? t("reportingWords.none") : t("reportingWords.percent", { figure: figure(Math.round(share * 100), t) });

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { INSTITUTION_TYPES, institutionTypeLabel } from "../../workflows/vocabulary";
 import { countryNameIn, WB6_COUNTRIES } from "../../workflows/countries";
 import type { Translate } from "../../workflows/words";
-import { inEnglish } from "../../workflows/words";
 import type { CountryChoice } from "../institutions/institution-schema";
 import { CheckboxField, SelectField, TextField } from "./fields";
 
@@ -26,7 +25,7 @@ export function countryWordIn(code: string, t: Translate): string {
 }
 
 /** Options for a country select; option text cannot hold a link, so Kosovo* carries a plain asterisk. */
-export function countryOptions(countries: CountryChoice[], t: Translate = inEnglish) {
+export function countryOptions(countries: CountryChoice[], t: Translate) {
   return countries.map((c) => ({ value: c.code, label: countryNameIn(c.code, t) }));
 }
 

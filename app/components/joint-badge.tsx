@@ -18,7 +18,7 @@ export function JointBadge({ countries, rule }: { countries: number; rule: Joint
       return (
         <span className="badge warn">
           {/* English writes small numbers in words ("three"); the catalogues' other languages in figures. */}
-          {t("proposalFacts.notJointYet", { count: minimum, countries: i18n.language === "en" ? countInWords(minimum) : formatNumberIn(i18n.language as PageLanguage, minimum) })}
+          {t("proposalFacts.notJointYet", { count: minimum, countries: i18n.language === "en" ? countInWords(minimum, t) : formatNumberIn(i18n.language as PageLanguage, minimum) })}
         </span>
       );
     case "notRequired":

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { TFunction } from "i18next";
 import { countries, eligibilityChecks, institutions, proposalPartners, proposals, rounds } from "../../db/schema";
 import type { CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";
+import { criterionResultIn } from "../../workflows/eligibility";
 import type { PageLanguage } from "../../workflows/languages";
 import type { CriterionOverride, ProposalCommand } from "../../workflows/proposal-events";
 import { stageLabelFor, statesAccepting } from "../../workflows/proposal-stages";
@@ -16,6 +17,8 @@ import { seesEveryProposal, visibleProposals } from "../permissions.server";
 import { proposalTally } from "../tallies.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
 import type { DeskEntry, DeskForm, DeskIntent } from "./desk-schema";
+import { eligibilityResultsIn } from "./results.server";
+import { languageOf } from "../../workflows/words";
 import { deskFormSchema, overrideField } from "./desk-schema";
 
 // The eligibility desk: every proposal waiting for the TAF team's eligibility decision, oldest
@@ -80,7 +83,7 @@ export function eligibilityQueue(user: SessionUser, request: PageRequest, { t, l
         submitted: row.submittedAt ? formatBrusselsIn(language, row.submittedAt) : "",
         checked: row.checkedAt ? formatBrusselsIn(language, row.checkedAt) : null,
         overall: (row.overall as EligibilityOutcome | null) ?? null,
-        results: (row.results ?? []) as CriterionResult[],
+        results: eligibilityResultsIn((row.results ?? []) as CriterionResult[], t),
       }),
     ),
   };
@@ -134,7 +137,7 @@ export function actOnDesk(user: SessionUser, form: Record<string, string>, t: TF
   }
   const command = commandOf(parsed.data, t);
   if ("fieldErrors" in command) return reply({ fieldErrors: command.fieldErrors });
-  const outcome = applyProposalCommand({ proposalId: parsed.data.proposalId, expectedVersion: parsed.data.version, actor: administratorActor(user), command });
+  const outcome = applyProposalCommand({ proposalId: parsed.data.proposalId, expectedVersion: parsed.data.version, actor: administratorActor(user), command, words: { t, language: languageOf(t) } });
   if (!outcome.ok) return reply({ formError: t(outcome.message, { defaultValue: outcome.message }) });
   return reply({ values: {}, done: t("eligibilityDesk.done", { done: t(DONE_WORDS[parsed.data.intent]), state: stageLabelFor(outcome.state, "tafTeam", t) }) });
 }
@@ -184,7 +187,7 @@ function confirmation(proposalId: number, reasons: Record<string, string>, t: TF
   const overrides: CriterionOverride[] = [];
   for (const result of overridden) {
     const reason = reasons[result.id] ?? "";
-    if (reason === "") fieldErrors[overrideField(result.id)] = [t(result.outcome === "failed" ? "eligibilityDesk.error.whyFailed" : "eligibilityDesk.error.whyLeft", { criterion: result.label })];
+    if (reason === "") fieldErrors[overrideField(result.id)] = [t(result.outcome === "failed" ? "eligibilityDesk.error.whyFailed" : "eligibilityDesk.error.whyLeft", { criterion: criterionResultIn(result, t, (part) => part).label })];
     else overrides.push({ criterion: result.id, label: result.label, reason });
   }
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };

@@ -53,7 +53,8 @@ export function askForFeedback(tx: Tx, proposal: { id: number; roundId: number; 
       .get();
   }
   if (!isSurveyOpen(survey, now)) return;
-  const round = tx.select({ title: rounds.title }).from(rounds).where(eq(rounds.id, proposal.roundId)).get();
+  // The proposal's round: the foreign key keeps it there.
+  const round = tx.select({ title: rounds.title }).from(rounds).where(eq(rounds.id, proposal.roundId)).get()!;
   const partners = tx
     .select({ id: proposalPartners.institutionId })
     .from(proposalPartners)
@@ -66,12 +67,14 @@ export function askForFeedback(tx: Tx, proposal: { id: number; roundId: number; 
   const names = new Map(tx.select({ id: institutions.id, name: institutions.name }).from(institutions).where(inArray(institutions.id, [...asked])).all().map((i) => [i.id, i.name]));
   const surveyUrl = `${env().APP_URL}/rounds/${proposal.roundId}/feedback`;
   for (const recipient of applicantsOf(tx, proposal)) {
-    if (recipient.institutionId === null) continue;
+    // Applicants of the lead and the confirmed partners: each of their institutions was asked above.
+    const institutionName = recipient.institutionId === null ? undefined : names.get(recipient.institutionId);
+    if (institutionName === undefined) continue;
     const email = feedbackSurveyEmail({
       appUrl: env().APP_URL,
       recipientName: recipient.name,
-      institutionName: names.get(recipient.institutionId) ?? "your institution",
-      roundTitle: round?.title ?? "the round",
+      institutionName,
+      roundTitle: round.title,
       topics: FEEDBACK_QUESTIONS.map((q) => q.id),
       closesAt: survey.closesAt,
       surveyUrl: `${surveyUrl}?institution=${recipient.institutionId}`,

@@ -12,7 +12,6 @@ import { activities, attachments, proposals, users } from "../../db/schema";
 import type { VersionKind } from "../../db/schema";
 import type { TFunction } from "i18next";
 import type { PageLanguage } from "../../workflows/languages";
-import { translatorFor } from "../../workflows/messages";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import type { AttachmentDocumentKind } from "../../workflows/vocabulary";
 import { ATTACHMENT_DOCUMENT_KINDS } from "../../workflows/vocabulary";
@@ -56,9 +55,8 @@ const ACCEPTED_TYPES: Record<string, { mediaType: string; words: string; extensi
 /** The accepted types in a sentence (a catalogue key): "PDF, Word (DOCX), …, PNG or JPEG". */
 export const ACCEPTED_IN_WORDS = "attachmentsPage.acceptedInWords";
 
-/** How files are described: in the page's language (the review desk and the submission preview still read English). */
+/** How files are described: in the page's language, on every page that lists them. */
 export type AttachmentWords = { t: TFunction; language: PageLanguage };
-const ENGLISH: AttachmentWords = { t: translatorFor("en"), language: "en" };
 
 /** For the file field's `accept`: helps the browser's file picker, decides nothing. */
 export const ACCEPT_ATTRIBUTE = Object.values(ACCEPTED_TYPES)
@@ -145,8 +143,8 @@ export function documentAttachments(proposalId: number, list: AttachmentList, wo
 }
 
 /** The proposal's own attachments now (not those removed), as the submission preview lists them. */
-export function currentAttachments(proposalId: number) {
-  return attachmentRows(and(eq(attachments.proposalId, proposalId), inList(PROPOSAL_LIST), isNull(attachments.removedAt))!);
+export function currentAttachments(proposalId: number, words: AttachmentWords) {
+  return attachmentRows(and(eq(attachments.proposalId, proposalId), inList(PROPOSAL_LIST), isNull(attachments.removedAt))!, words);
 }
 
 /** The files of the reports of a page of activities, by activity id, in one query. */
@@ -163,7 +161,7 @@ export function activityAttachments(proposalId: number, activityIds: number[], w
 
 export type AttachmentRow = ReturnType<typeof attachmentRows>[number];
 
-function attachmentRows(where: SQL, words: AttachmentWords = ENGLISH) {
+function attachmentRows(where: SQL, words: AttachmentWords) {
   return db()
     .select({ attachment: attachments, addedBy: users.name })
     .from(attachments)

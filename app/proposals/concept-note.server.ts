@@ -4,7 +4,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { institutions, proposalEvents, proposals, proposalVersions } from "../../db/schema";
 import type { TFunction } from "i18next";
 import type { PageLanguage } from "../../workflows/languages";
-import { formatBrussels, formatBrusselsIn } from "../../workflows/time";
+import { formatBrusselsIn } from "../../workflows/time";
 import type { Actor } from "../../workflows/actors";
 import type { CountryCode } from "../../workflows/countries";
 import { WB6_COUNTRIES } from "../../workflows/countries";
@@ -14,7 +14,7 @@ import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { canOnProposal, stageAudienceOf } from "../permissions.server";
 import type { ProposalCommand } from "./workflow.server";
-import { CONFLICT_MESSAGE, applyProposalCommand } from "./workflow.server";
+import { CONFLICT, applyProposalCommand } from "./workflow.server";
 import { revisionRequests } from "./revision-requests.server";
 import type { ConceptNoteForm, InstitutionChoice } from "./concept-note-schema";
 import { isFilled } from "./concept-note-schema";
@@ -70,7 +70,7 @@ export function conceptNotePage(participation: Participation, user: SessionUser,
     title: row.title,
     reference: row.reference,
     state: row.state,
-    stateLabel: stageLabelFor(row.state, stageAudienceOf(user)),
+    stateLabel: stageLabelFor(row.state, stageAudienceOf(user), t),
     version: row.version,
     canEdit: canOnProposal(user, "editConceptNote", participation),
     inImplementation: hasReached(proposalId, "implementation"),
@@ -228,7 +228,7 @@ function storable(note: ConceptNote) {
 }
 
 export type SaveOutcome =
-  | { ok: true; savedAt: string; submitted: boolean; refusal: string | null; /** The proposal's version now: what the next save is based on. */ version: number }
+  | { ok: true; submitted: boolean; refusal: string | null; /** The proposal's version now: what the next save is based on. */ version: number }
   | { ok: false; message: string };
 
 /**
@@ -247,6 +247,8 @@ export function saveConceptNote(input: {
   institutions: InstitutionChoice[];
   submit: boolean;
   answering: boolean;
+  /** The page's words: a refusal or a conflict is said in them. */
+  words: { t: TFunction; language: PageLanguage };
   now?: Date;
 }): SaveOutcome {
   const answer = input.answering ? input.form.answer : null;
@@ -271,19 +273,19 @@ export function saveAndSubmit(input: {
   parts: Record<string, unknown>;
   command: Extract<ProposalCommand, { type: "SUBMIT_CONCEPT" | "SUBMIT_REPORT" }> | null;
   sent?: string[];
+  words: { t: TFunction; language: PageLanguage };
   now?: Date;
 }): SaveOutcome {
   const now = input.now ?? new Date();
-  const savedAt = formatBrussels(now);
   return db().transaction(
     (tx): SaveOutcome => {
       const version = writeContent(tx, input.proposalId, input.expectedVersion, input.parts, now);
-      if (version === null) return { ok: false, message: CONFLICT_MESSAGE };
-      if (!input.command) return { ok: true, savedAt, submitted: false, refusal: null, version };
-      const outcome = applyProposalCommand({ proposalId: input.proposalId, expectedVersion: version, actor: input.actor, command: input.command, now }, tx);
-      if (!outcome.ok) return { ok: true, savedAt, submitted: false, refusal: outcome.message, version };
+      if (version === null) return { ok: false, message: input.words.t(CONFLICT) };
+      if (!input.command) return { ok: true, submitted: false, refusal: null, version };
+      const outcome = applyProposalCommand({ proposalId: input.proposalId, expectedVersion: version, actor: input.actor, command: input.command, now, words: input.words }, tx);
+      if (!outcome.ok) return { ok: true, submitted: false, refusal: outcome.message, version };
       if (input.sent?.length) dropContent(tx, input.proposalId, input.sent);
-      return { ok: true, savedAt, submitted: true, refusal: null, version: outcome.version };
+      return { ok: true, submitted: true, refusal: null, version: outcome.version };
     },
     { behavior: "immediate" },
   );

@@ -1,5 +1,7 @@
 import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import { isRouteErrorResponse } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import i18next from "i18next";
 import type { SaveReply } from "./use-autosave";
 
 // Autosave of the lead's documents (the concept note, the completion report), as the proposal
@@ -13,8 +15,8 @@ export function documentSaveReply(outcome: { ok: true; version: number } | { ok:
 }
 
 /** The answer to a save the document's own checks refused: nothing stored, autosave goes on. */
-export function documentNotSavedReply(basedOn: number): SaveReply {
-  return { savedAt: null, revision: basedOn, problem: "Not saved: some answers need fixing, see the messages beside them.", conflict: false };
+export function documentNotSavedReply(basedOn: number, t: TFunction): SaveReply {
+  return { savedAt: null, revision: basedOn, problem: t("conceptNotePage.form.notSaved"), conflict: false };
 }
 
 /** A save is answered by the form's status line: the page need not be loaded again after it. */
@@ -31,13 +33,16 @@ export function skipRevalidationAfter(saveIntent: string): ShouldRevalidateFunct
 export async function answerUnreachableSave<Reply>({ request, serverAction }: ClientActionFunctionArgs, saveIntent: string, revisionField: string) {
   const sent = await request.clone().formData();
   if (sent.get("intent") !== saveIntent) return serverAction<Reply>();
+  // In the browser, the page's own i18next (entry.client.tsx) has the page's language.
+  const t = i18next.t;
   try {
     return await serverAction<Reply>();
   } catch (error) {
     const notSaved = { savedAt: null, revision: Number(sent.get(revisionField)) };
     if (isRouteErrorResponse(error)) {
-      return { ...notSaved, conflict: true, problem: `Not saved: ${typeof error.data === "string" ? error.data : "you can no longer edit this document."} Reload the page.` };
+      const reason = typeof error.data === "string" ? error.data : t("editProposal.documentNoLongerEditable");
+      return { ...notSaved, conflict: true, problem: t("editProposal.notSavedRefused", { reason }) };
     }
-    return { ...notSaved, conflict: false, retry: true, problem: "Not saved: the portal did not answer. It tries again in 30 seconds; keep this page open." };
+    return { ...notSaved, conflict: false, retry: true, problem: t("editProposal.notSavedOffline") };
   }
 }

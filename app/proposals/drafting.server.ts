@@ -10,6 +10,7 @@ import type { ProposalContent } from "../../workflows/proposal-content";
 import { missingProposalParts, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import type { ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
 import { allowedEvents, stepProposal } from "../../workflows/proposal.machine";
+import { messageIn } from "../../workflows/machine-kit";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { storageRefusal } from "../storage-faults.server";
@@ -306,7 +307,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
       const invitedInWords = list(invited.map((p) => `${p.name} (${inWords(p.countryCode)})`));
       if (applies(roundFacts, "joint") && joint.length < minimumCountries) {
         // English names the number in words, as the Guide does; the other languages write the digit.
-        const countries = language === "en" ? countInWords(minimumCountries) : String(minimumCountries);
+        const countries = language === "en" ? countInWords(minimumCountries, t) : String(minimumCountries);
         const parts = [
           t("submitPage.blocker.notJoint", { count: minimumCountries, countries }),
           joint.length ? t("submitPage.blocker.soFar", { countries: list(joint.map(inWords)) }) : "",
@@ -333,7 +334,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
         blockers.push({ text: t("submitPage.blocker.problem", { part: partLabelOf(field), problems: messages.join(" ") }), fix: fixAt(field, "submitPage.fix.correct") });
       }
       // A rule these facts do not explain still gets its say, in the statechart's words.
-      if (blockers.length === 0) blockers.push({ text: verdict.reason, fix: null });
+      if (blockers.length === 0) blockers.push({ text: messageIn(verdict.refusal, t, language), fix: null });
     } else if (windowPosition(roundFacts, event.now) === "grace") {
       warnings.push({
         text: t("submitPage.warning.grace", { deadline: formatBrusselsIn(language, round.closesAt!), graceEnds: formatBrusselsIn(language, new Date(graceEndsAt(roundFacts)!)) }),
@@ -375,7 +376,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     minimumCountries,
     jointRule: jointRuleOf(roundFacts),
     // What the TAF team checks, in the round's words, so the applicants read it before they send.
-    criteria: roundCriteria(round),
+    criteria: roundCriteria(round, t),
     step: clarification ? ("respond" as const) : ("submit" as const),
     clarification,
     canSubmit,

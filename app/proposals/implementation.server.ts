@@ -70,13 +70,14 @@ export function implementationPage(participation: Participation, user: SessionUs
 }
 
 /** Saves the completion report and, when asked, submits it (SUBMIT_REPORT). */
-export function saveCompletionReport(input: { user: SessionUser; participation: Participation; form: CompletionReportForm; now?: Date }) {
+export function saveCompletionReport(input: { user: SessionUser; participation: Participation; form: CompletionReportForm; words: { t: TFunction; language: PageLanguage }; now?: Date }) {
   return saveAndSubmit({
     proposalId: input.participation.proposalId,
     expectedVersion: input.form.version,
     actor: leadActor(input.user, input.participation),
     parts: { [DOCUMENT_KEYS.completionReport]: { outcome: input.form.outcome, lessonsLearnt: input.form.lessonsLearnt } },
     command: input.form.intent === "submitReport" ? { type: "SUBMIT_REPORT" } : null,
+    words: input.words,
     now: input.now,
   });
 }

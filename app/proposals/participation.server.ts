@@ -6,6 +6,7 @@ import { statesAccepting } from "../../workflows/proposal-stages";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { allowedEvents, restoreProposal } from "../../workflows/proposal.machine";
 import { db } from "../db.server";
+import { responseInWords } from "../i18n.server";
 
 /**
  * A proposal stored by a workflow this server does not know (a newer release, a missing
@@ -16,10 +17,7 @@ function restoredOrUnavailable(proposalId: number, persisted: unknown, machineVe
     return restoreProposal(persisted, machineVersion);
   } catch (error) {
     console.error(`Proposal ${proposalId}:`, error);
-    throw new Response("This proposal cannot be opened with this version of the portal. The TAF team has been told; please try again later.", {
-      status: 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    throw responseInWords("layout.error.proposalUnavailable", {}, { status: 503 });
   }
 }
 

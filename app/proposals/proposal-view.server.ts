@@ -12,7 +12,6 @@ import type { ProposalEventType } from "../../workflows/proposal-events";
 import { draftStartedWordsIn, eventWordsIn, PROPOSAL_EVENTS } from "../../workflows/proposal-events";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import type { Translate } from "../../workflows/words";
-import { inEnglish } from "../../workflows/words";
 import { allowedEvents, proposalMachine, statePath } from "../../workflows/proposal.machine";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { isWithin, stageActorOf, stageDescriptionFor, stageLabelFor, stageNameFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
@@ -28,13 +27,14 @@ import { db } from "../db.server";
 import { roundEligibility } from "../rounds/eligibility.server";
 import { can, canOnProposal, openAssignmentsOf, stageAudienceOf } from "../permissions.server";
 import { statechartPicture } from "../statecharts/picture.server";
-import { NEXT_STEP as REVIEW_NEXT_STEP } from "../reviews/reviews.server";
+import { eligibilityResultsIn } from "../eligibility/results.server";
+import { NEXT_STEP_KEY as REVIEW_NEXT_STEP } from "../reviews/reviews.server";
 
 // What the proposal page shows, shaped for the person looking: applicants never see who in the
 // TAF team or among reviewers acted, internal reasons, or the automatic check's details.
 
 /** The main stages in order, from the statechart itself: passed, current or still ahead. */
-function stagesOf(state: string, visited: string[]) {
+function stagesOf(state: string, visited: string[], t: TFunction) {
   const current = state.split(".")[0]!;
   const seen = new Set(visited.map((path) => path.split(".")[0]));
   const main = Object.entries(proposalMachine.root.states).filter(([, node]) => node.type !== "final");
@@ -42,10 +42,10 @@ function stagesOf(state: string, visited: string[]) {
   return {
     steps: main.map(([key, node]) => ({
       key,
-      label: stageNameFor(key),
+      label: stageNameFor(key, t),
       status: key === current ? "current" : seen.has(key) ? "passed" : "upcoming",
     })),
-    outcome: finalNode?.type === "final" ? stageNameFor(current) : null,
+    outcome: finalNode?.type === "final" ? stageNameFor(current, t) : null,
   };
 }
 
@@ -111,14 +111,14 @@ function proposalPage(participation: Participation, user: SessionUser, t: TFunct
     answersInWords: answersInWords(proposalDocuments(proposal.proposal.content).answers, language, t),
     round: { id: proposal.proposal.roundId, title: proposal.roundTitle, code: proposal.roundCode },
     state: proposal.proposal.state,
-    stateLabel: stageLabelFor(proposal.proposal.state, stageAudienceOf(user)),
-    stateDescription: stageDescriptionFor(proposal.proposal.state),
+    stateLabel: stageLabelFor(proposal.proposal.state, stageAudienceOf(user), t),
+    stateDescription: stageDescriptionFor(proposal.proposal.state, t),
     finished: snapshot.status === "done",
     /** The TAF team reads the page as the ones who act on it, internal notes included. */
     forTeam: internal,
     nextActor: nextActor(snapshot, proposal.proposal.leadInstitutionId, t),
     // Each reads where the proposal is in their own words where the machine has them: the TAF team as "you".
-    stageWords: stageWordsFor(proposal.proposal.state, stageAudienceOf(user)),
+    stageWords: stageWordsFor(proposal.proposal.state, stageAudienceOf(user), t),
     clarification: clarificationAsked(snapshot, history, proposal.proposal.clarificationDueAt),
     lead: { name: proposal.leadName, country: country(proposal.leadCountryCode) },
     partners: partners.map((p) => ({ ...p, country: country(p.countryCode) })),
@@ -129,8 +129,8 @@ function proposalPage(participation: Participation, user: SessionUser, t: TFunct
     submitted: proposal.proposal.submittedAt
       ? { at: formatBrusselsIn(language, proposal.proposal.submittedAt), late: proposal.proposal.submittedLate }
       : null,
-    stages: stagesOf(proposal.proposal.state, visited),
-    nextStage: nextStageOf(stagesOf(proposal.proposal.state, visited), t),
+    stages: stagesOf(proposal.proposal.state, visited, t),
+    nextStage: nextStageOf(stagesOf(proposal.proposal.state, visited, t), t),
     // The whole machine, internal steps included, is the TAF team's map; everyone else reads the stage line.
     statechart: can(user, "viewStatechart")
       ? statechartPicture("proposal", {
@@ -152,7 +152,7 @@ function proposalPage(participation: Participation, user: SessionUser, t: TFunct
         dueAt: event.type === "REQUEST_CLARIFICATION" && typeof event.payload.dueAt === "string" ? formatBrusselsIn(language, new Date(event.payload.dueAt)) : null,
       })),
     eligibility: latestCheck
-      ? { at: formatBrusselsIn(language, latestCheck.at), overall: latestCheck.overall, results: latestCheck.results as CriterionResult[] }
+      ? { at: formatBrusselsIn(language, latestCheck.at), overall: latestCheck.overall, results: eligibilityResultsIn(latestCheck.results as CriterionResult[], t) }
       : null,
     actions: [...availableActions(user, snapshot).keys()].map((type) => {
       const { action, by, fields, workPage, danger } = eventWordsIn(type, t);
@@ -199,7 +199,7 @@ export function proposalPageFor(participation: Participation, user: SessionUser,
   const workLinks = [
     // An invitation waiting for this person's institution is theirs to answer now.
     ...(answering ? [{ to: `/proposals/${page.id}/partnership`, label: t("proposalPage.answerInvitation") }] : []),
-    ...(review && ASSIGNMENT_STATES_TO_ACT_IN.includes(review.state) ? [{ to: `/reviews/${review.id}`, label: REVIEW_NEXT_STEP[review.state]! }] : []),
+    ...(review && ASSIGNMENT_STATES_TO_ACT_IN.includes(review.state) ? [{ to: `/reviews/${review.id}`, label: t(REVIEW_NEXT_STEP[review.state]!) }] : []),
     ...page.actions.flatMap(({ workPage }) => (workPage ? [{ to: `/proposals/${page.id}/${workPage.path}`, label: workPage.label }] : [])),
   ];
   return {
@@ -349,7 +349,7 @@ function clarificationAsked(snapshot: ProposalSnapshot, history: { event: { type
  * concept note, the completion report): approve, ask for a revision, complete, start. They are
  * sent to the proposal page's own action, which applies them as from there.
  */
-export function teamStepsOn(participation: Participation, user: SessionUser, t: Translate = inEnglish) {
+export function teamStepsOn(participation: Participation, user: SessionUser, t: Translate) {
   return [...availableActions(user, participation.snapshot).keys()].flatMap((type) => {
     const { action, by, fields, workPage, danger, sideStep } = eventWordsIn(type, t);
     if (by !== "administrator" || danger || sideStep || workPage || fields === null) return [];

@@ -22,7 +22,7 @@ export function roundGuide(round: RoundRow, t: Translate, language: PageLanguage
     // Written here, not in the browser: a browser may lack a language's number formats, and the page must hydrate alike.
     maxBudget: formatNumberIn(language, settings.limits.maxBudgetEur),
     guidance: settings.guidance,
-    criteria: roundCriteria(round).map(({ id, name, guidance }) => ({ id, name, guidance })),
+    criteria: roundCriteria(round, t).map(({ id, name, guidance }) => ({ id, name, guidance })),
     limits: settings.limits,
     themes: THEMES.filter((theme) => settings.themes.includes(theme.id)).map((theme) => themeLabel(theme.id, t)),
     supportKinds: SUPPORT_KINDS.filter((kind) => settings.supportKinds.includes(kind.id)).map((kind) => supportKindLabel(kind.id, t)),

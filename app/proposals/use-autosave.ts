@@ -1,6 +1,7 @@
 import { useBlocker, useFetcher } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 // Autosave for the drafting form, with JavaScript on: a save is sent a moment after the last
 // keystroke, one at a time, each carrying the revision the previous save returned, so the
@@ -34,7 +35,6 @@ export type SaveStatus =
 type Intent = "save" | "autosave";
 
 const RETRY_MS = 30_000;
-const LEAVE_QUESTION = "Your latest changes are not saved. Leave this page anyway?";
 
 export function useAutosave({
   formId,
@@ -61,6 +61,7 @@ export function useAutosave({
    */
   rows?: string;
 }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<SaveReply>({ key: `${formId}-save` });
   const [status, setStatus] = useState<SaveStatus>({ kind: "unchanged" });
   const [dirty, setDirty] = useState(false);
@@ -90,7 +91,7 @@ export function useAutosave({
     leaving.current = false;
     const current = latestBlocker.current;
     if (current.state !== "blocked") return;
-    if (save || window.confirm(LEAVE_QUESTION)) current.proceed();
+    if (save || window.confirm(t("draftForm.leaveUnsaved"))) current.proceed();
     else current.reset();
   }
 
@@ -133,7 +134,7 @@ export function useAutosave({
       if (upToDate) setDirty(false);
     } else {
       stopped.current = reply.conflict;
-      setStatus({ kind: "notSaved", reason: reply.problem ?? "Not saved." });
+      setStatus({ kind: "notSaved", reason: reply.problem ?? "editProposal.notSaved" });
       if (reply.retry) timer.current = setTimeout(() => send("autosave"), RETRY_MS);
     }
     if (leaving.current) {
@@ -202,7 +203,7 @@ export function useAutosave({
       }
       if (event.defaultPrevented) {
         // Conform found problems (they are shown beside the fields), or this was its own intent.
-        if (saveButton) setStatus({ kind: "notSaved", reason: "Some answers need fixing: see the messages beside them." });
+        if (saveButton) setStatus({ kind: "notSaved", reason: "conceptNotePage.form.notSaved" });
         return;
       }
       event.preventDefault();

@@ -41,7 +41,8 @@ export type ProposalOutcome =
   | { ok: true; state: string; version: number; reference: string | null }
   | { ok: false; problem: "notFound" | "conflict" | "refused" | "unavailable"; message: string };
 
-const CONFLICT = "proposalCommands.conflict";
+/** The catalogue key of a save or command that found the proposal changed meanwhile. */
+export const CONFLICT = "proposalCommands.conflict";
 export const CONFLICT_MESSAGE = inEnglish(CONFLICT);
 
 /** Starts a draft led by the given institution. Its history begins with this row. */
@@ -108,7 +109,7 @@ function applyIn(tx: Tx, input: Parameters<typeof applyProposalCommand>[0]): Pro
   const proposal = tx.select().from(proposals).where(eq(proposals.id, input.proposalId)).get();
   if (!proposal) return { ok: false, problem: "notFound", message: "There is no such proposal." };
   if (input.expectedVersion !== undefined && input.expectedVersion !== proposal.version) {
-    return { ok: false, problem: "conflict", message: CONFLICT_MESSAGE };
+    return { ok: false, problem: "conflict", message: input.words ? input.words.t(CONFLICT) : CONFLICT_MESSAGE };
   }
   const before = restoreProposal(proposal.snapshot, proposal.machineVersion);
   const event = proposalEvent(tx, proposal, input.command, input.actor, now);

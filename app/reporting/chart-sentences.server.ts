@@ -54,7 +54,7 @@ export function chartSentences(figures: DashboardFigures, { t, language }: Repor
     themes: countsSentence(t("charts.themes.title"), t("charts.themes.none"), figures.themes.map((row) => ({ label: themeLabel(row.id, t), proposals: row.proposals }))),
     support: countsSentence(t("charts.support.title"), t("charts.support.none"), figures.supportKinds.map((row) => ({ label: supportKindLabel(row.id, t), proposals: row.proposals }))),
     months: busy.length
-      ? t("charts.months.sentence", { list: listOf(busy.map((m) => t("charts.months.item", { month: monthOf(m.month), planned: number(m.planned), held: number(m.held) }))) })
+      ? t("charts.months.sentence", { list: listOf(busy.map((m) => t("charts.months.item", { month: monthOf(m.month, t), planned: number(m.planned), held: number(m.held) }))) })
       : t("charts.months.none"),
     participants: participating.length
       ? t("charts.participants.sentence", { list: listOf(participating.map((p) => t("charts.participants.item", { country: countryNameIn(p.code, t), planned: number(p.planned), held: number(p.held) }))) })

@@ -5,7 +5,6 @@ import type { CountryCode } from "../../workflows/countries";
 import { COUNTRY_CODES, countryName } from "../../workflows/countries";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { statesWithin } from "../../workflows/proposal-stages";
-import { roundSummary } from "../../workflows/reporting-words";
 import type { InstitutionType } from "../../workflows/vocabulary";
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import type { SessionUser } from "../auth/session.server";
@@ -55,7 +54,6 @@ export type PeriodFigures = {
   medianDaysToDecision: number | null;
   /** Promising among the submitted. */
   sharePromising: number | null;
-  summary: string;
 };
 
 export type RoundFigures = PeriodFigures & { roundId: number; code: string; title: string };
@@ -223,7 +221,6 @@ function periodFigures(funnel: Funnel, countries: number, decided: number, stood
     stoodOut,
     medianDaysToDecision,
     sharePromising: funnel.submitted ? funnel.promising / funnel.submitted : null,
-    summary: roundSummary({ submitted: funnel.submitted, countries, decided, promising: funnel.promising, stoodOut }),
   };
 }
 

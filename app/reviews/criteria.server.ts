@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, isNotNull, min } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import type { Tx } from "../../db/client";
 import { proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import type { ReviewCriterion } from "../../workflows/review-criteria";
-import { checkReviewCriteria } from "../../workflows/review-criteria";
+import { checkReviewCriteria, reviewCriterionIn } from "../../workflows/review-criteria";
 import { formatBrusselsIn } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
@@ -43,13 +44,16 @@ export function lockReason(lock: NonNullable<CriteriaLock>, { t, language }: Pag
 }
 
 /** The criteria page of a round: its criteria, and whether (and why) they are locked. Null: no such round. */
-export function reviewCriteriaPage(roundId: number) {
+export function reviewCriteriaPage(roundId: number, t: TFunction) {
   const round = db().select({ id: rounds.id, code: rounds.code, title: rounds.title, version: rounds.version, settings: rounds.settings }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
+  const lock = lockOf(db(), round.id);
+  const criteria = roundSettings(round).reviewCriteria;
   return {
     round: { id: round.id, code: round.code, title: round.title, version: round.version },
-    criteria: roundSettings(round).reviewCriteria,
-    lock: lockOf(db(), round.id),
+    // Locked, they are read: the Guide's criteria in the reader's language. The form edits them as stored.
+    criteria: lock ? criteria.map((criterion) => reviewCriterionIn(criterion, t)) : criteria,
+    lock,
   };
 }
 

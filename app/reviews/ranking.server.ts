@@ -6,7 +6,7 @@ import { countryLabel, kosovoFootnoteIn, WB6_COUNTRIES } from "../../workflows/c
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { statesAccepting, statesWithin, stageLabelFor } from "../../workflows/proposal-stages";
 import type { ScalePoint } from "../../workflows/review-criteria";
-import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS, reviewCriterionIn } from "../../workflows/review-criteria";
+import { CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn, reviewCriterionIn } from "../../workflows/review-criteria";
 import type { ProposalAggregate, RankedProposal, SubmittedReview } from "../../workflows/review-scoring";
 import { aggregateReviews, formatScore, rankProposals } from "../../workflows/review-scoring";
 import { languageOf } from "../../workflows/words";
@@ -218,8 +218,8 @@ export function rankingCsv(roundId: number, exportedBy: ActingPerson, t: TFuncti
     t("rankingPage.csv.standardDeviation"),
     t("rankingPage.csv.largestGap"),
     t("rankingPage.csv.disagreement"),
-    ...RECOMMENDATION_IDS.map((id) => t("rankingPage.csv.recommended", { recommendation: RECOMMENDATIONS[id].label.toLowerCase() })),
-    ...CONFIDENCE_IDS.map((id) => t("rankingPage.csv.confidence", { confidence: CONFIDENCE_LEVELS[id].label.toLowerCase() })),
+    ...RECOMMENDATION_IDS.map((id) => t("rankingPage.csv.recommended", { recommendation: recommendationWordsIn(id, t).label.toLowerCase() })),
+    ...CONFIDENCE_IDS.map((id) => t("rankingPage.csv.confidence", { confidence: confidenceWordsIn(id, t).label.toLowerCase() })),
     ...ranking.criteria.map((criterion) => t("rankingPage.csv.criterionMean", { criterion: criterion.name })),
     t("rankingPage.csv.placedBecause"),
   ];

@@ -10,7 +10,6 @@ import { jointCountries } from "../../workflows/eligibility";
 import { CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn, reviewCriterionIn } from "../../workflows/review-criteria";
 import { formatScore, weightedScore } from "../../workflows/review-scoring";
 import type { PageLanguage } from "../../workflows/languages";
-import { translatorFor } from "../../workflows/messages";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -24,6 +23,7 @@ import { partnerTakesPart } from "../proposals/participation.server";
 import type { AssignmentCommand, AssignmentOutcome } from "./assignments.server";
 import { applyAssignmentCommand, criteriaOfProposal, proposalStatesTakingReviews, reviewGaps } from "./assignments.server";
 import type { ReviewDraft, ReviewDraftTyped } from "./review-schema";
+import { eligibilityResultsIn } from "../eligibility/results.server";
 import { readReviewForm, REVIEW_COMMENT_MAX, typedReviewForm } from "./review-schema";
 
 // A reviewer's side of the EU review: their assignments, the review page (the proposal as
@@ -35,16 +35,12 @@ const REVIEWING: AssignmentState = "reviewing";
 const SUBMITTED: AssignmentState = "submitted";
 
 /** What the reviewer does next, by where the assignment is (the list of assignments and the proposal page say it alike). */
-const NEXT_STEP_KEY: Partial<Record<AssignmentState, string>> = {
+export const NEXT_STEP_KEY: Partial<Record<AssignmentState, string>> = {
   invited: "reviewPage.nextStep.invited",
   reviewing: "reviewPage.nextStep.reviewing",
   submitted: "reviewPage.nextStep.submitted",
 };
 
-/** The same in English, for the proposal page, which is not yet in the reader's language. */
-export const NEXT_STEP: Partial<Record<AssignmentState, string>> = Object.fromEntries(
-  Object.entries(NEXT_STEP_KEY).map(([state, key]) => [state, translatorFor("en")(key)]),
-);
 
 /** The words and formats of the page being rendered, given by its route. */
 export type PageWords = { t: TFunction; language: PageLanguage };
@@ -93,7 +89,7 @@ export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, {
         ...row,
         dueAt: row.dueAt.toISOString(),
         due: formatBrusselsIn(language, row.dueAt),
-        stateLabel: assignmentStateLabelOf(row.state),
+        stateLabel: assignmentStateLabelOf(row.state, t),
         nextStep: NEXT_STEP_KEY[row.state] ? t(NEXT_STEP_KEY[row.state]!) : "",
         submitted: row.state === SUBMITTED,
         // Before "no conflict" the reviewer sees only who takes part, on the review page.
@@ -135,7 +131,7 @@ function whoTakesPart(proposalId: number) {
 }
 
 /** The proposal as the applicants submitted it: its latest frozen version, attachments and eligibility. */
-function proposalAsSubmitted(proposalId: number, language: PageLanguage) {
+function proposalAsSubmitted(proposalId: number, { t, language }: PageWords) {
   const version = db()
     .select({ number: proposalVersions.number, content: proposalVersions.content, createdAt: proposalVersions.createdAt })
     .from(proposalVersions)
@@ -146,8 +142,8 @@ function proposalAsSubmitted(proposalId: number, language: PageLanguage) {
   return {
     version: version ? { number: version.number, submitted: formatBrusselsIn(language, version.createdAt) } : null,
     answers: version ? proposalDocuments(version.content).answers : null,
-    attachments: currentAttachments(proposalId).map(({ id, name, type, size }) => ({ id, name, type, size, href: `/proposals/${proposalId}/attachments/${id}` })),
-    eligibility: check ? { at: formatBrusselsIn(language, check.at), results: (check.results as CriterionResult[]).map(({ id, label, outcome, reason }) => ({ id, label, outcome, reason })) } : null,
+    attachments: currentAttachments(proposalId, { t, language }).map(({ id, name, type, size }) => ({ id, name, type, size, href: `/proposals/${proposalId}/attachments/${id}` })),
+    eligibility: check ? { at: formatBrusselsIn(language, check.at), results: eligibilityResultsIn(check.results as CriterionResult[], t).map(({ id, label, outcome, reason }) => ({ id, label, outcome, reason })) } : null,
   };
 }
 
@@ -189,7 +185,7 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser,
     assignmentId: assignment.id,
     proposalId: assignment.proposalId,
     state: assignment.state,
-    stateLabel: assignmentStateLabelOf(assignment.state),
+    stateLabel: assignmentStateLabelOf(assignment.state, t),
     version: assignment.version,
     due: formatBrusselsIn(language, assignment.dueAt),
     dueAt: assignment.dueAt.toISOString(),
@@ -206,7 +202,7 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser,
   return {
     ...base,
     opened: {
-      proposal: proposalAsSubmitted(assignment.proposalId, language),
+      proposal: proposalAsSubmitted(assignment.proposalId, { t, language }),
       criteria,
       recommendations: RECOMMENDATION_IDS.map((id) => ({ id, ...recommendationWordsIn(id, t) })),
       confidenceLevels: CONFIDENCE_IDS.map((id) => ({ id, ...confidenceWordsIn(id, t) })),
@@ -248,7 +244,7 @@ export function saveReviewDraft(input: { assignmentId: number; basedOn: number; 
         return { ok: false, conflict: true, message: t("reviewPage.notSaved.reviewClosed") };
       }
       if (assignment.state !== REVIEWING) {
-        return { ok: false, conflict: true, message: t("reviewPage.notSaved.notEditing", { state: assignmentStateLabelOf(assignment.state) }) };
+        return { ok: false, conflict: true, message: t("reviewPage.notSaved.notEditing", { state: assignmentStateLabelOf(assignment.state, t) }) };
       }
       const existing = tx.select({ updatedAt: reviews.updatedAt }).from(reviews).where(eq(reviews.assignmentId, input.assignmentId)).get();
       if ((existing?.updatedAt.getTime() ?? 0) !== input.basedOn) return { ok: false, conflict: true, message: t("reviewPage.notSaved.changedElsewhere") };

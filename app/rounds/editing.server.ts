@@ -2,7 +2,6 @@ import { and, count, eq, isNotNull, min, ne, sql } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import type { Tx } from "../../db/client";
 import { proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
-import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { restoreRound, roundStateLabel } from "../../workflows/round.machine";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
@@ -12,7 +11,7 @@ import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { proposalDocuments } from "../proposals/documents.server";
 import type { RoundLimits, WordLimitedPart } from "../proposals/content-schema";
-import { countWords } from "../proposals/content-schema";
+import { countWords, partLabelKey } from "../proposals/content-schema";
 import type { EditRoundInput } from "./round-schema";
 import { roundSettingsSchema } from "./round-schema";
 import { roundSettings } from "./workflow.server";
@@ -47,7 +46,6 @@ export type EditBounds = {
 };
 
 const WORD_PARTS: WordLimitedPart[] = ["summary", "problem", "objectives", "activities", "expectedResults"];
-const partLabel = (part: string) => PROPOSAL_PARTS.find((p) => p.key === part)?.label ?? part;
 
 /** What may change in this round now, read from the round and its submitted proposals in one query. */
 export function editBounds(tx: Tx, round: RoundRow, { t, language }: EditWords): EditBounds {
@@ -74,7 +72,7 @@ export function editBounds(tx: Tx, round: RoundRow, { t, language }: EditWords):
     floors.maxDurationMonths = raise(floors.maxDurationMonths, answers.durationMonths, (v, r) => t("roundEdit.floor.duration", { reference: r, count: v }), reference);
     floors.maxPartners = raise(floors.maxPartners, proposal.partners, (v, r) => t("roundEdit.floor.partners", { reference: r, count: v }), reference);
     for (const part of WORD_PARTS) {
-      const floor = raise(floors.words[part], countWords(answers[part]), (v, r) => t("roundEdit.floor.words", { reference: r, part: partLabel(part), count: v }), reference);
+      const floor = raise(floors.words[part], countWords(answers[part]), (v, r) => t("roundEdit.floor.words", { reference: r, part: t(partLabelKey(part)), count: v }), reference);
       if (floor) floors.words[part] = floor;
     }
     for (const theme of answers.themes ?? []) inUse.themes[theme] ??= t("roundEdit.chosen", { reference });

@@ -32,7 +32,7 @@ export function roundEligibility(round: { code: string; settings: unknown }): Ro
 }
 
 /** The criteria a round applies, in its words (the Guide's in the reader's language): what the applicants read before they submit. */
-export function roundCriteria(round: { code: string; settings: unknown }, t: Translate = inEnglish) {
+export function roundCriteria(round: { code: string; settings: unknown }, t: Translate) {
   return publishedCriteria(roundEligibility(round), t);
 }
 

@@ -12,6 +12,7 @@ import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { proposalTalliesByRound } from "../tallies.server";
 import { createRound, roundSettings } from "./workflow.server";
+import { partLabelKey } from "../proposals/content-schema";
 import type { NewRoundInput } from "./round-schema";
 
 // Rounds as the TAF team manages them: the list, one round with its history, and adding a
@@ -97,7 +98,7 @@ type Words = { t: TFunction; language: PageLanguage };
 
 function fieldLabel(field: string, { t }: Words) {
   const part = field.startsWith("limits.words.") ? PROPOSAL_PARTS.find((p) => `limits.words.${p.key}` === field) : undefined;
-  if (part) return t("roundHistory.mostWordsOf", { part: part.label });
+  if (part) return t("roundHistory.mostWordsOf", { part: t(partLabelKey(part.key)) });
   const key = FIELD_LABELS[field];
   return key ? t(key) : field;
 }

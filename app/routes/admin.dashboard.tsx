@@ -20,6 +20,7 @@ import { dashboardQueryOf } from "../reporting/dashboard-schema";
 import { dashboardFigures, dashboardRounds } from "../reporting/figures.server";
 import { countryNameIn } from "../../workflows/countries";
 import { intlLocale } from "../../workflows/languages";
+import { periodSummary } from "../../workflows/reporting-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -99,7 +100,7 @@ export default function Dashboard() {
       <ul className="round-summaries">
         {figures.rounds.map((round) => (
           <li key={round.roundId}>
-            <strong>{round.code}</strong>: {round.summary}
+            <strong>{round.code}</strong>: {periodSummary(round, t)}
           </li>
         ))}
         {figures.rounds.length ? null : <li>{filtered ? t("dashboardPage.noneSubmittedHere") : t("dashboardPage.noneSubmittedYet")}</li>}

@@ -16,8 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manageReviewCriteria");
-  const page = reviewCriteriaPage(roundIdOf(params.roundId)) ?? roundNotFound();
   const words = { t: await translatorOf(request), language: await pageLanguage(request) };
+  const page = reviewCriteriaPage(roundIdOf(params.roundId), words.t) ?? roundNotFound();
   const title = words.t("layout.pageTitle", { page: words.t("criteriaPage.title", { round: page.round.code }) });
   return { ...page, title, lockReason: page.lock ? lockReason(page.lock, words) : null };
 }

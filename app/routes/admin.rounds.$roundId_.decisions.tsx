@@ -205,7 +205,9 @@ function HeldPreview({ decision }: { decision: HeldDecisionShown }) {
       <h3>
         {decision.name} <span className="muted">· {heldWords(decision, t)}</span>
       </h3>
-      <p className="muted">{t("decisionsPage.release.to", { count: decision.recipients, subject: decision.preview.subject })}</p>
+      <p className="muted">
+        <Trans i18nKey="decisionsPage.release.to" count={decision.recipients} values={{ subject: decision.preview.subject }} components={{ subject: <span {...mail} /> }} />
+      </p>
       <pre className="mail" {...mail}>
         {decision.preview.text}
       </pre>

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: round.title,
       mode: round.mode,
       state: round.state,
-      stateLabel: roundStateLabelOf(round.state),
+      stateLabel: roundStateLabelOf(round.state, t),
       opens: formatBrusselsIn(language, round.opensAt),
       closes: round.closesAt ? formatBrusselsIn(language, round.closesAt) : null,
       proposals: proposalCountText(t, round.submitted, round.drafts),

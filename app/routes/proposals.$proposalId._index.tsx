@@ -15,6 +15,7 @@ import { HeldDecision } from "../components/reviews/decision-fields";
 import { useTextLanguage } from "../components/text-language";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { readForm } from "../forms.server";
+import { partLabelKey } from "../proposals/content-schema";
 import { pageLanguage, translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
 import { sendFromProposalPage } from "../proposals/page-commands.server";
@@ -139,7 +140,7 @@ export default function ProposalPage() {
         <dl className="answers">
           {PROPOSAL_PARTS.map((part) => (
             <div key={part.key}>
-              <dt>{part.label}</dt>
+              <dt>{t(partLabelKey(part.key))}</dt>
               <dd>
                 <ProposalAnswer value={proposal.content[part.key]} partKey={part.key} missing="quiet" inWords={proposal.answersInWords[part.key]} />
               </dd>

@@ -57,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const t = await translatorOf(request);
   const now = new Date();
-  const savedAt = formatBrusselsIn(await pageLanguage(request), now);
+  const language = await pageLanguage(request);
+  const savedAt = formatBrusselsIn(language, now);
   const basedOn = Number(formData.get("version"));
   const answering = answeringRevisionRequest(proposal.proposalId);
   const choices = institutionChoices(proposal);
@@ -66,11 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // A submission refused for a row left unfinished still saves what was typed, when it can be stored.
     const saving = submission.status === "error" && conceptNoteIntent(formData) === "submit" ? parseWithZod(formData, { schema: conceptNoteSchema("save", answering, choices) }) : null;
     if (saving?.status === "success") {
-      const saved = saveConceptNote({ proposalId: proposal.proposalId, expectedVersion: saving.value.version, actor: leadActor(user, proposal), form: saving.value, institutions: choices, submit: false, answering, now });
+      const saved = saveConceptNote({ proposalId: proposal.proposalId, expectedVersion: saving.value.version, actor: leadActor(user, proposal), form: saving.value, institutions: choices, submit: false, answering, words: { t, language }, now });
       if (saved.ok) return { result: translateReply(submission.reply(), t), notice: t("conceptNotePage.savedNotSubmitted", { at: savedAt }), refusal: null, ...documentSaveReply(saved, basedOn, now) };
     }
     // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
-    return { result: translateReply(submission.reply(), t), notice: null, refusal: null, ...documentNotSavedReply(basedOn) };
+    return { result: translateReply(submission.reply(), t), notice: null, refusal: null, ...documentNotSavedReply(basedOn, t) };
   }
   const outcome = saveConceptNote({
     proposalId: proposal.proposalId,
@@ -80,6 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     institutions: choices,
     submit: submission.value.intent === "submit",
     answering,
+    words: { t, language },
     now,
   });
   const saveReply = documentSaveReply(outcome, basedOn, now);

@@ -81,8 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const basedOn = Number(formData.get("version"));
   const submission = parseWithZod(formData, { schema: completionReportSchema });
-  if (submission.status !== "success") return { intent: "report", activityKey: null, result: translateReply(submission.reply(), t), notice: null, refusal: null, ...documentNotSavedReply(basedOn) };
-  const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value, now });
+  if (submission.status !== "success") return { intent: "report", activityKey: null, result: translateReply(submission.reply(), t), notice: null, refusal: null, ...documentNotSavedReply(basedOn, t) };
+  const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value, words: { t, language }, now });
   const saveReply = documentSaveReply(outcome, basedOn, now);
   if (!outcome.ok) return { intent: "report", activityKey: null, result: translateReply(submission.reply({ formErrors: [outcome.message] }), t), notice: null, refusal: null, ...saveReply };
   const result = submission.reply();

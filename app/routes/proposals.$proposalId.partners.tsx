@@ -94,7 +94,7 @@ export default function Partners() {
           </strong>
           .
         </p>
-        {data.isJoint ? null : <p>{data.jointRule.required ? t("partnersPage.joint.notBefore", { rule: jointRuleInWords(data.jointRule) }) : jointRuleInWords(data.jointRule)}</p>}
+        {data.isJoint ? null : <p>{data.jointRule.required ? t("partnersPage.joint.notBefore", { rule: jointRuleInWords(data.jointRule, t) }) : jointRuleInWords(data.jointRule, t)}</p>}
       </section>
 
       <section aria-labelledby="partners-heading">

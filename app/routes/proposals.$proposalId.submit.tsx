@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...preview,
     pageTitle: t("layout.pageTitle", { page }),
-    attachments: currentAttachments(proposal.proposalId),
+    attachments: currentAttachments(proposal.proposalId, { t, language }),
     deadline: deadlineIn(preview.round, now, { t, language }),
     due: preview.clarification?.dueAt ? dueByIn(preview.clarification.dueAt, now, { t, language }) : null,
   };

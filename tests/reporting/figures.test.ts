@@ -9,6 +9,8 @@ import { applyProposalCommand } from "../../app/proposals/workflow.server";
 import type { DashboardFilter } from "../../app/reporting/figures.server";
 import { dashboardFigures, pairKey } from "../../app/reporting/figures.server";
 import { COUNTRY_CODES } from "../../workflows/countries";
+import { periodSummary } from "../../workflows/reporting-words";
+import { inEnglish } from "../../workflows/words";
 import { isWithin } from "../../workflows/proposal-stages";
 import { INSTITUTION_TYPES, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { useDatabase } from "../support/database";
@@ -95,7 +97,7 @@ describe("the programme's figures", () => {
     expect(only).toMatchObject({ countries: 4, decided: 3, stoodOut: 0, sharePromising: 1 / 5 });
     // Decided after 0, 4 and 10 days: the middle one.
     expect(only!.medianDaysToDecision).toBe(4);
-    expect(only!.summary).toBe("5 proposals from 4 countries; 1 promising");
+    expect(periodSummary(only!, inEnglish)).toBe("5 proposals from 4 countries; 1 promising");
     expect(figures.overall.funnel).toEqual(only!.funnel);
 
     const country = (code: string) => figures.countries.find((c) => c.code === code);
@@ -147,7 +149,7 @@ describe("the programme's figures", () => {
   it("say the demo's first round as the programme does", async () => {
     const figures = dashboardFigures(await userOf("admin@taf.example"), { ...everything, rounds: [roundIdByCode("2026-R1")] });
     // The drug-trafficking proposal was decided with the priority mark.
-    expect(figures.rounds[0]!.summary).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
+    expect(periodSummary(figures.rounds[0]!, inEnglish)).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
   });
 
   it("give a country advisor their country's part only", async () => {

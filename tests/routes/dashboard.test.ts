@@ -6,6 +6,8 @@ import * as dashboardRoute from "../../app/routes/admin.dashboard";
 import { activities, activityParticipants, proposalEvents, proposalPartners, proposals } from "../../db/schema";
 import { useDatabase } from "../support/database";
 import { load, signInAs } from "../support/http";
+import { periodSummary } from "../../workflows/reporting-words";
+import { inEnglish } from "../../workflows/words";
 import { demoProposalId, roundIdByCode } from "../workflow-server/builders";
 
 // The dashboard page: its filters from the address, what a country advisor is shown, and that it
@@ -23,7 +25,7 @@ describe("the dashboard", () => {
   it("shows every round's line, and only the rounds ticked", async () => {
     const all = await dashboard();
     expect(all.figures.rounds.map((round) => round.code)).toEqual(["2026-R1", "2026-R2"]);
-    expect(all.figures.rounds[0]!.summary).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
+    expect(periodSummary(all.figures.rounds[0]!, inEnglish)).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
     expect(all.filtered).toBe(false);
 
     const first = await dashboard(`?round=${roundIdByCode("2026-R1")}`);

@@ -116,10 +116,10 @@ describe("the decisions page in BCMS (Latin)", () => {
     expect(page.title).toContain("Odluke");
     expect(page.proposals.map((proposal) => proposal.stage)).not.toContain(stageLabelFor(db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, proposalId)).get()!.state, "tafTeam"));
 
-    expect((await post({ intent: "record", outcome: "promising" })).error).toBe("Označite najmanje jedan predlog.");
+    expect((await post({ intent: "record", outcome: "promising" })).error).toBe("Označite najmanje jedan prijedlog.");
     expect((await post({ intent: "release" })).error).toBe("Označite polje da potvrdite da se podnosioci obavještavaju sada.");
     const priority = await post({ intent: "record", proposalId: [String(proposalId)], outcome: "notSelected", priority: "on", reason: "Budžet je previsok.", heldVersion: [`${proposalId}:0`] });
-    expect(priority.refused.map((refusal) => refusal.message)).toEqual(["Samo perspektivan predlog može biti označen kao prioritet. Uklonite oznaku „Prioritet” ili izaberite perspektivan."]);
+    expect(priority.refused.map((refusal) => refusal.message)).toEqual(["Samo perspektivan prijedlog može biti označen kao prioritet. Uklonite oznaku „Prioritet” ili izaberite perspektivan."]);
 
     const recorded = await post({ intent: "record", proposalId: [String(proposalId)], outcome: "promising", reason: "Snažno partnerstvo.", heldVersion: [`${proposalId}:0`] });
     expect(recorded.refused).toEqual([]);

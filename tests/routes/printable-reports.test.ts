@@ -17,6 +17,8 @@ import { memberships, proposalEvents, proposals, reviewAssignments, reviews, use
 import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import { useDatabase } from "../support/database";
 import { load, signInAs, statusOf } from "../support/http";
+import { periodSummary } from "../../workflows/reporting-words";
+import { inEnglish } from "../../workflows/words";
 import { demoProposalId, KOSOVO_POLICE, makeProposal, roundIdByCode } from "../workflow-server/builders";
 
 // The printable pages: a proposal as the applicants keep it (what was submitted, never what the
@@ -160,7 +162,7 @@ describe("the steering committee's report", () => {
 
   it("sums the round up in a line and lists its proposals with stage, decision, implementation and lessons learnt", async () => {
     const report = await roundReport("2026-R1");
-    expect(report.figures.overall.summary).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
+    expect(periodSummary(report.figures.overall, inEnglish)).toBe("5 proposals from 6 countries; 1 stood out, 3 more promising");
     expect(report.proposals.map((p) => `${p.reference}: ${p.decision}`)).toEqual([
       "TAF-2026-R1-001: Promising: stood out",
       "TAF-2026-R1-002: Promising",

@@ -38,7 +38,7 @@ describe("a round's eligibility rules, applied", () => {
     expect(proposalRow(id).submittedLate).toBe(true);
     const check = latestCheck(id);
     expect(check.overall).toBe("needsPerson");
-    expect(check.results.find((r) => r.id === "insideWindow")).toEqual({
+    expect(check.results.find((r) => r.id === "insideWindow")).toMatchObject({
       id: "insideWindow",
       label: ELIGIBILITY_CRITERIA[3].label,
       outcome: "needsPerson",

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { EligibilityInput, InstitutionFacts, RoundEligibility } from "../../workflows/eligibility";
-import { checkEligibility, defaultWording, DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA, publishedCriteria, windowPosition } from "../../workflows/eligibility";
+import { checkEligibility, criterionResultIn, defaultWording, DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA, publishedCriteria, windowPosition } from "../../workflows/eligibility";
 import type { PartnerFacts, ProposalEvent, RoundFacts } from "../../workflows/proposal.machine";
 import { SYSTEM_ACTOR } from "../../workflows/actors";
 import { initialProposalSnapshot, statePath, stepProposal } from "../../workflows/proposal.machine";
-import { formatBrussels } from "../../workflows/time";
+import { translatorFor } from "../../workflows/messages";
+import { formatBrussels, formatBrusselsIn } from "../../workflows/time";
 
 // A round's own eligibility rules (issue 9): criteria switched off or reworded, its number of
 // countries, and a grace period after the deadline, read alike by the automatic check and by
@@ -55,12 +56,16 @@ describe("the automatic check, by a round's rules", () => {
 
   it("asks a person about a submission in the grace period, saying how late it came", () => {
     const late = result({ ...proposal, submittedAt: after(5.5), rules: { graceHours: 24 } }, "insideWindow");
-    expect(late).toEqual({
+    expect(late).toMatchObject({
       id: "insideWindow",
       label: ELIGIBILITY_CRITERIA[3].label,
       outcome: "needsPerson",
       reason: `Submitted on ${formatBrussels(after(5.5))}, 5 hours late, within the grace period of 24 hours after the deadline of ${formatBrussels(CLOSES)}: a person decides whether to accept it.`,
     });
+    // The stored check keeps the English and the sentences: a Macedonian reader reads both the criterion and why in Macedonian.
+    const inMacedonian = criterionResultIn(late!, translatorFor("mk"), (part) => part);
+    expect(inMacedonian.label).toBe(translatorFor("mk")("eligibilityCriteria.insideWindow.name"));
+    expect(inMacedonian.reason).toBe(`Поднесено на ${formatBrusselsIn("mk", Date.parse(after(5.5)))}, 5 часа по рокот, во дополнителниот рок од 24 часа по рокот од ${formatBrusselsIn("mk", Date.parse(CLOSES))}: лице одлучува дали ќе се прифати.`);
     expect(result({ ...proposal, submittedAt: after(0.25), rules: { graceHours: 1 } }, "insideWindow")?.reason).toContain(", 15 minutes late, within the grace period of 1 hour after");
     expect(result({ ...proposal, submittedAt: after(24), rules: { graceHours: 24 } }, "insideWindow")?.outcome).toBe("failed");
     expect(result({ ...proposal, submittedAt: after(1) }, "insideWindow")?.outcome).toBe("failed");

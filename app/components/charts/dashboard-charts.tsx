@@ -42,7 +42,7 @@ export function PipelineFunnel({ id, title, funnel, sentence }: { id: string; ti
       table={{
         caption: t("charts.funnel.caption", { title }),
         head: [t("charts.funnel.step"), t("charts.proposals"), t("charts.funnel.ofSubmitted")],
-        rows: STEPS.map(({ step, label }) => ({ key: step, label: t(label), cells: [funnel[step], percentOf(funnel.submitted ? funnel[step] / funnel.submitted : null)] })),
+        rows: STEPS.map(({ step, label }) => ({ key: step, label: t(label), cells: [funnel[step], percentOf(funnel.submitted ? funnel[step] / funnel.submitted : null, t)] })),
       }}
     />
   );
@@ -139,7 +139,7 @@ export function ActivityMonths({ figures, sentences }: { figures: DashboardFigur
       table={{
         caption: t("charts.months.caption"),
         head: [t("charts.months.month"), t("charts.planned"), t("charts.months.held")],
-        rows: figures.months.map((m) => ({ key: m.month, label: monthOf(m.month), cells: [m.planned, m.held] })),
+        rows: figures.months.map((m) => ({ key: m.month, label: monthOf(m.month, t), cells: [m.planned, m.held] })),
       }}
     />
   );
@@ -197,8 +197,8 @@ export function RoundComparison({ rounds, overall }: { rounds: (PeriodFigures & 
                 {round.funnel[step]}
               </td>
             ))}
-            <td className="number">{daysOf(round.medianDaysToDecision)}</td>
-            <td className="number">{percentOf(round.sharePromising)}</td>
+            <td className="number">{daysOf(round.medianDaysToDecision, t)}</td>
+            <td className="number">{percentOf(round.sharePromising, t)}</td>
           </tr>
         ))}
       </tbody>
@@ -210,8 +210,8 @@ export function RoundComparison({ rounds, overall }: { rounds: (PeriodFigures & 
               {overall.funnel[step]}
             </td>
           ))}
-          <td className="number">{daysOf(overall.medianDaysToDecision)}</td>
-          <td className="number">{percentOf(overall.sharePromising)}</td>
+          <td className="number">{daysOf(overall.medianDaysToDecision, t)}</td>
+          <td className="number">{percentOf(overall.sharePromising, t)}</td>
         </tr>
       </tfoot>
     </table>

@@ -28,7 +28,7 @@ export function MonthChart({ id, title, sentence, table, months }: { id: string;
           const plannedHeight = (m.planned / max) * HEIGHT;
           const heldHeight = (m.held / max) * HEIGHT;
           const base = HEIGHT + 10;
-          const [monthName, year] = monthOf(m.month).split(" ");
+          const [monthName, year] = monthOf(m.month, t).split(" ");
           return (
             <g key={m.month}>
               <rect x={`${left + slot * 0.12}%`} y={base - plannedHeight} width={`${slot * 0.36}%`} height={plannedHeight} fill={PLANNED} />

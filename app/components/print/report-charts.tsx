@@ -1,13 +1,15 @@
 import { useTranslation } from "react-i18next";
 import type { ChartSentences } from "../../reporting/chart-sentences.server";
 import type { DashboardFigures } from "../../reporting/figures.server";
+import { periodSummary } from "../../../workflows/reporting-words";
 import { ActivityMonths, CooperationMatrix, CountryBars, ParticipantBars, PipelineFunnel, RoundComparison, SupportKindBars, ThemeBars } from "../charts/dashboard-charts";
 
 // The steering committee report's summary line and charts: the dashboard's own, from the same
 // figures, so the report and the dashboard never disagree.
 
 export function ReportSummary({ figures }: { figures: DashboardFigures }) {
-  return <p className="summary-line">{figures.overall.summary}</p>;
+  const { t } = useTranslation();
+  return <p className="summary-line">{periodSummary(figures.overall, t)}</p>;
 }
 
 /** `round`: the round reported on, or null for a period. */

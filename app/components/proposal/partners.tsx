@@ -135,7 +135,7 @@ export function InvitePartnerSection({
         label={t("partnersPage.invite.country")}
         value={page.filter.countryCode}
         anyLabel={t("partnersPage.invite.allCountries")}
-        options={countryOptions(page.countries)}
+        options={countryOptions(page.countries, t)}
       />
       <div className="actions">
         <button type="submit">{t("partnersPage.invite.search")}</button>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
-import { CONFIDENCE_IDS, CONFIDENCE_LEVELS, RECOMMENDATION_IDS, RECOMMENDATIONS } from "../../../workflows/review-criteria";
+import { CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn } from "../../../workflows/review-criteria";
 import type { RankingOrder, RankingSort } from "../../reviews/ranking-schema";
 import type { RankingRow } from "../../reviews/ranking.server";
 import { FIRST_ORDER, RANKING_SORTS } from "../../reviews/ranking-schema";
@@ -54,8 +54,8 @@ function SortHeading({ sort, label, order }: { sort: RankingSort; label: string;
   );
 }
 
-function counted<Key extends string>(counts: Record<Key, number>, keys: readonly Key[], words: Record<Key, { label: string }>) {
-  return keys.filter((key) => counts[key] > 0).map((key) => `${counts[key]} ${words[key].label.toLowerCase()}`);
+function counted<Key extends string>(counts: Record<Key, number>, keys: readonly Key[], words: (key: Key) => { label: string }) {
+  return keys.filter((key) => counts[key] > 0).map((key) => `${counts[key]} ${words(key).label.toLowerCase()}`);
 }
 
 /** `decideForm`: the id of the form that records one decision for the ticked proposals at "Deciding". */
@@ -78,8 +78,8 @@ export function RankingTable({ rows, order, criteria, decideForm }: { rows: Rank
         <tbody>
           {rows.map((row) => {
             const { aggregate } = row;
-            const recommendations = counted(aggregate.recommendations, RECOMMENDATION_IDS, RECOMMENDATIONS);
-            const confidence = counted(aggregate.confidence, CONFIDENCE_IDS, CONFIDENCE_LEVELS);
+            const recommendations = counted(aggregate.recommendations, RECOMMENDATION_IDS, (id) => recommendationWordsIn(id, t));
+            const confidence = counted(aggregate.confidence, CONFIDENCE_IDS, (id) => confidenceWordsIn(id, t));
             return (
               <tr key={row.proposalId}>
                 <td data-label={column("rank")}>
