@@ -213,8 +213,14 @@ async function startWebServer(): Promise<Server> {
 
   // Whatever the portal answers a signed-in person (pages, their data, downloads, exports) stays
   // out of every cache, so a shared office computer keeps nothing of it. Static files came first.
+  // The exceptions are answers that name themselves immutable: a language's catalogue (the same
+  // for everyone) and a statechart's picture (drawn from the code; ADR 022), whose addresses
+  // change whenever what they hold would. Without them each page would fetch both again.
   app.use((req, res, next) => {
-    if (hasSessionCookie(req)) whenHeadersAreSent(res, () => res.setHeader("Cache-Control", "private, no-store"));
+    if (hasSessionCookie(req))
+      whenHeadersAreSent(res, () => {
+        if (!/\bimmutable\b/.test(String(res.getHeader("Cache-Control") ?? ""))) res.setHeader("Cache-Control", "private, no-store");
+      });
     next();
   });
 

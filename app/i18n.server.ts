@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import type { TFunction } from "i18next";
@@ -5,7 +6,7 @@ import { RemixI18Next } from "remix-i18next/server";
 import { users } from "../db/schema";
 import type { Language, PageLanguage } from "../workflows/languages";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, negotiateLanguage, PSEUDO_LANGUAGE } from "../workflows/languages";
-import { createTranslator, translatorFor } from "../workflows/messages";
+import { browserCatalogueFor, createTranslator, translatorFor } from "../workflows/messages";
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { MESSAGE_VARIABLES } from "./message-variables";
@@ -76,6 +77,38 @@ export async function translatorOf(request: Request): Promise<TFunction> {
   let t = translators.get(language);
   if (!t) translators.set(language, (t = createTranslator(language, MESSAGE_VARIABLES)));
   return t;
+}
+
+export interface BrowserCatalogue {
+  json: string;
+  /** A digest of the words: in the address, so a browser keeps a catalogue until its words change. */
+  version: string;
+}
+
+const browserCatalogues = new Map<PageLanguage, BrowserCatalogue>();
+
+/**
+ * A language's catalogue as the browser gets it: one resource per language, not a copy in every
+ * page, made once per process (the catalogues are part of the code).
+ */
+export function browserCatalogue(language: PageLanguage): BrowserCatalogue {
+  let catalogue = browserCatalogues.get(language);
+  if (!catalogue) {
+    const json = JSON.stringify(browserCatalogueFor(language));
+    catalogue = { json, version: createHash("sha256").update(json).digest("base64url").slice(0, 16) };
+    browserCatalogues.set(language, catalogue);
+  }
+  return catalogue;
+}
+
+/** Where a page's JavaScript fetches its language's catalogue (app/routes/catalogues.$language.tsx). */
+export function catalogueAddress(language: PageLanguage) {
+  return `/catalogues/${language}?v=${browserCatalogue(language).version}`;
+}
+
+/** The language of a catalogue's address, if the portal offers it. */
+export function offeredLanguage(tag: unknown): PageLanguage | null {
+  return isOffered(tag) ? tag : null;
 }
 
 /** The Set-Cookie header value that makes a language this browser's. */

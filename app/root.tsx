@@ -20,7 +20,7 @@ import { EuEmblem } from "./components/eu-emblem";
 import { LanguageSwitcher } from "./components/language-switcher";
 import { useNonce } from "./components/nonce";
 import { CATALOGUE_ELEMENT_ID, MESSAGE_VARIABLES_ELEMENT_ID } from "./i18n";
-import { offeredLanguages, switchLanguage, translatorOf } from "./i18n.server";
+import { catalogueAddress, offeredLanguages, pageLanguage, switchLanguage, translatorOf } from "./i18n.server";
 import { navigationFor } from "./permissions.server";
 import styles from "./styles/app.css?url";
 
@@ -37,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await translatorOf(request);
   return {
     title: t("layout.portalTitle"),
+    catalogue: catalogueAddress(await pageLanguage(request)),
     languages: offeredLanguages(),
     user: user ? { name: user.name, email: user.email } : null,
     navigation: user ? navigationFor(user) : null,
@@ -44,22 +45,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /**
- * The current language's catalogue and the numbers its messages name, for entry.client.tsx to
- * start i18next with before React hydrates: sent once, in the page, and never in loader data
- * (which each navigation refetches).
+ * The numbers the messages name, for entry.client.tsx to start i18next with before React
+ * hydrates: sent once, in the page, and never in loader data (which each navigation refetches).
+ * The catalogue itself is a resource of its own that the browser keeps (routes/catalogues.$language.tsx).
  */
-function Catalogue() {
+function MessageVariables() {
   const nonce = useNonce();
   const { i18n } = useTranslation();
-  const catalogue = asScriptJson(i18n.getResourceBundle(i18n.language, "translation") ?? {});
   const variables = asScriptJson(i18n.options.interpolation?.defaultVariables ?? {});
-  // Not run as scripts, but they carry the nonce like every inline script of the page.
-  return (
-    <>
-      <script id={CATALOGUE_ELEMENT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: catalogue }} />
-      <script id={MESSAGE_VARIABLES_ELEMENT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: variables }} />
-    </>
-  );
+  // Not run as a script, but it carries the nonce like every inline script of the page.
+  return <script id={MESSAGE_VARIABLES_ELEMENT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: variables }} />;
 }
 
 function asScriptJson(value: unknown) {
@@ -69,17 +64,21 @@ function asScriptJson(value: unknown) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const { i18n } = useTranslation();
+  // An error page may have no root data: its catalogue is then fetched without a version (not kept).
+  const catalogue = useRouteLoaderData<typeof loader>("root")?.catalogue ?? `/catalogues/${i18n.language}`;
   return (
     <html lang={i18n.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Fetched while the scripts load; entry.client.tsx waits for it before hydrating. */}
+        <link rel="preload" id={CATALOGUE_ELEMENT_ID} href={catalogue} as="fetch" crossOrigin="anonymous" />
         <Meta />
         <Links />
       </head>
       <body>
         {children}
-        <Catalogue />
+        <MessageVariables />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

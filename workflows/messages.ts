@@ -1,12 +1,13 @@
 import { createInstance, type TFunction } from "i18next";
-import { AREA_FILES } from "../locales/catalogues";
+import { AREA_FILES, AREAS } from "../locales/catalogues";
 import type { Language, PageLanguage } from "./languages";
 import { I18N_OPTIONS, PSEUDO_LANGUAGE } from "./languages";
 
 // The message catalogues (locales/<language>/<area>.json, keys named by page and meaning),
 // and the one way to translate with them outside React: pages' loaders and actions, e-mail
 // templates, and later the statechart's words. Server-side only (a dependency-cruiser rule):
-// the browser receives just the current language's catalogue, embedded once in the page.
+// the browser receives the current language's catalogue, less the e-mails', as a resource of its
+// own that it keeps (app/routes/catalogues.$language.tsx).
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
@@ -25,6 +26,14 @@ const CATALOGUES: Record<Language, Catalogue> = {
 
 export function catalogueFor(language: PageLanguage): Catalogue {
   return language === PSEUDO_LANGUAGE ? pseudoCatalogue() : CATALOGUES[language];
+}
+
+// The e-mails' words are only ever rendered on the server (emails/), so the browser is not sent them.
+const SERVER_ONLY_SECTIONS = new Set(Object.keys(AREA_FILES.en[AREAS.indexOf("emails")]!));
+
+/** What the browser needs of a language's catalogue: every section the pages' components may render. */
+export function browserCatalogueFor(language: PageLanguage): Catalogue {
+  return Object.fromEntries(Object.entries(catalogueFor(language)).filter(([section]) => !SERVER_ONLY_SECTIONS.has(section)));
 }
 
 /** A translator fixed to one language; `variables` are interpolated into every message that names them. */

@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { OverviewSort, SortOrder } from "../proposals/overview-schema";
-import { FIRST_ORDER } from "../proposals/overview-schema";
+import type { OverviewSort, SortOrder } from "../proposals/overview-order";
+import { FIRST_ORDER } from "../proposals/overview-order";
 import { Pagination } from "./pagination";
 import { useTextLanguage } from "./text-language";
 import { YourTurn } from "./your-turn";

@@ -1,22 +1,17 @@
 import { z } from "../zod";
 import { COUNTRY_CODES } from "../../workflows/countries";
-import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { proposalMachine } from "../../workflows/proposal.machine";
 import { INSTITUTION_TYPES, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 
-// Browser-safe: the TAF team's table of every proposal, filtered and sorted from its address
+import type { SortOrder } from "./overview-order";
+import { FIRST_ORDER, OVERVIEW_SORTS, OVERVIEW_STAGES } from "./overview-order";
+
+export type { OverviewSort, SortOrder } from "./overview-order";
+export { FIRST_ORDER, isFiltered, OVERVIEW_SORTS, OVERVIEW_STAGES } from "./overview-order";
+
+// The TAF team's table of every proposal, filtered and sorted from its address
 // (?stage=euReview&country=XK&sort=reference), so a view is a link that can be shared and the
 // form works without JavaScript. A value a hand-edited address got wrong is dropped, not an error.
-
-/** The stages of the statechart's top level, in its order: what the stage filter offers. */
-export const OVERVIEW_STAGES = Object.keys(proposalMachine.root.states) as [ProposalStatePath, ...ProposalStatePath[]];
-
-export const OVERVIEW_SORTS = ["updated", "reference", "title", "round", "lead", "stage"] as const;
-export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
-export type SortOrder = "asc" | "desc";
-
-// The latest change first; names and references from A.
-export const FIRST_ORDER: Record<OverviewSort, SortOrder> = { updated: "desc", reference: "asc", title: "asc", round: "asc", lead: "asc", stage: "asc" };
+// The server's: the page's own JavaScript takes the stages and orders from overview-order.ts, without zod.
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -40,9 +35,4 @@ export function overviewFilterOf(search: URLSearchParams): OverviewFilter & { or
   const asked = Object.fromEntries([...search].filter(([, value]) => value !== ""));
   const filter = overviewFilterSchema.parse(asked);
   return { ...filter, order: filter.order ?? FIRST_ORDER[filter.sort] };
-}
-
-/** Whether anything narrows the table (the order does not). */
-export function isFiltered(filter: OverviewFilter) {
-  return Object.entries(filter).some(([key, value]) => key !== "sort" && key !== "order" && value !== undefined);
 }

@@ -11,7 +11,8 @@ import { ProposalOverviewTable } from "../components/proposal-overview-table";
 import { pageLanguage, translatorOf } from "../i18n.server";
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
-import { isFiltered, OVERVIEW_STAGES, overviewFilterOf } from "../proposals/overview-schema";
+import { isFiltered, OVERVIEW_STAGES } from "../proposals/overview-order";
+import { overviewFilterOf } from "../proposals/overview-schema";
 import { overviewChoices, proposalOverview } from "../proposals/overview.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];

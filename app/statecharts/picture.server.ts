@@ -42,6 +42,12 @@ export function statechartPicture(name: PicturedMachine, view: StatechartView & 
   };
 }
 
+// Drawn pictures, by what they show: most proposals are at a handful of stages by the same
+// paths, so the TAF team's pages ask for the same few pictures again (the browser keeps each
+// one, but every person and browser asks once). Bounded, the oldest asked-for dropped first.
+const DRAWN_MAX = 500;
+const drawn = new Map<string, string>();
+
 /**
  * The SVG at a picture's address, in the language it names (else the requester's), or null for
  * an address no machine version has.
@@ -51,5 +57,14 @@ export function statechartSvg(machineName: string | undefined, search: URLSearch
   if (!parsed.success) return null;
   const { machine, version } = MACHINES[parsed.data.machine];
   if (parsed.data.version !== version) return null;
-  return drawStatechart(machine, { current: parsed.data.current ?? null, visited: parsed.data.visited }, translatorFor(parsed.data.lang ?? requesterLanguage));
+  const language = parsed.data.lang ?? requesterLanguage;
+  const view = { current: parsed.data.current ?? null, visited: parsed.data.visited };
+  const key = JSON.stringify([parsed.data.machine, version, language, view.current, view.visited]);
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = drawStatechart(machine, view, translatorFor(language));
+    if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  } else drawn.delete(key);
+  drawn.set(key, svg);
+  return svg;
 }

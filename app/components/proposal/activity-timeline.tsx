@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TimelineRow } from "../../proposals/activities.server";
-import { ParticipantsByCountry } from "./implementation";
+import { ParticipantsByCountry } from "./participants-by-country";
 
 // The timeline of activities as a table: when, what, where, who, and whether it was held.
 

@@ -12,6 +12,7 @@ import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
 import { useHydrated } from "./draft-form";
 import { CountryName } from "../country";
+import { ParticipantsByCountry } from "./participants-by-country";
 import { useTextLanguage } from "../text-language";
 import { DocumentAttachments } from "./document-attachments";
 import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
@@ -24,24 +25,6 @@ type Activity = ImplementationPageData["activities"][number];
 
 /** The page's answer to one activity's form: its notice, or the form's messages. */
 export type ActivityAnswer = { notice: string | null; result: SubmissionResult<string[]> };
-
-/** "Kosovo*: 10 planned, 9 held": the countries taking part, with their numbers where given (a plan copied from the concept note names countries only). */
-export function ParticipantsByCountry({ activity }: { activity: Pick<Activity, "byCountry"> }) {
-  const { t } = useTranslation();
-  if (!activity.byCountry.length) return <span className="muted">{t("implementationPage.activity.noCountry")}</span>;
-  return (
-    <ul className="plain">
-      {activity.byCountry.map((country) => (
-        <li key={country.code}>
-          <CountryName name={country.name} needsFootnote={country.needsFootnote} />
-          {country.planned !== null || country.held !== null
-            ? `: ${[country.planned !== null ? t("implementationPage.activity.plannedNumber", { number: country.planned }) : "", country.held !== null ? t("implementationPage.activity.heldNumber", { number: country.held }) : ""].filter(Boolean).join(", ")}`
-            : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function ActivityCard({
   activity,

@@ -1,0 +1,20 @@
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
+import { proposalMachine } from "../../workflows/proposal.machine";
+
+// What the TAF team's table of every proposal offers to filter and sort by, for its page and its
+// server alike; the address is read by overview-schema.ts (zod stays on the server).
+
+/** The stages of the statechart's top level, in its order: what the stage filter offers. */
+export const OVERVIEW_STAGES = Object.keys(proposalMachine.root.states) as [ProposalStatePath, ...ProposalStatePath[]];
+
+export const OVERVIEW_SORTS = ["updated", "reference", "title", "round", "lead", "stage"] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+export type SortOrder = "asc" | "desc";
+
+// The latest change first; names and references from A.
+export const FIRST_ORDER: Record<OverviewSort, SortOrder> = { updated: "desc", reference: "asc", title: "asc", round: "asc", lead: "asc", stage: "asc" };
+
+/** Whether anything narrows the table (the order does not). */
+export function isFiltered(filter: { [field: string]: unknown }) {
+  return Object.entries(filter).some(([key, value]) => key !== "sort" && key !== "order" && value !== undefined);
+}
