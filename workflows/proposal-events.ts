@@ -448,6 +448,10 @@ function fieldIn(field: CommandField, t: Translate): CommandField {
   }
 }
 
+export function isProposalEventType(type: string): type is ProposalEventType {
+  return Object.hasOwn(EVENT_KEYS, type);
+}
+
 /** The catalogue key of an event's button words, for a sentence (a refusal) to say. */
 export function actionKeyOf(type: ProposalEventType): string {
   return EVENT_KEYS[type].action;

@@ -41,6 +41,11 @@ const ROUND_EVENT_KEYS: Record<RoundEventType, RoundEventWords> = {
   CANCEL: { action: "roundEvents.cancel.action", history: "roundEvents.cancel.history", scheduled: null },
 };
 
+/** The catalogue key of an event's button words. */
+export function roundActionKeyOf(type: RoundEventType): string {
+  return ROUND_EVENT_KEYS[type].action;
+}
+
 /** An event's words in the reader's language, English by default. */
 export function roundEventWordsIn(type: RoundEventType, t: Translate = inEnglish): RoundEventWords {
   const keys = ROUND_EVENT_KEYS[type];

@@ -19,7 +19,8 @@
  */
 import type { AnyStateMachine, AnyStateNode } from "xstate";
 import type { Translate } from "./words";
-import { catalogueOf, inEnglish } from "./words";
+import { intlLocale } from "./languages";
+import { catalogueOf, inEnglish, languageOf } from "./words";
 
 // The machines' labels and descriptions are catalogue keys; the picture shows them in the
 // language of the translator it is drawn with, English (the language of record) by default.
@@ -103,11 +104,25 @@ interface Layout {
   height: number;
 }
 
-const layouts = new WeakMap<AnyStateMachine, Map<string, Layout>>();
+/**
+ * The catalogue key of the words for an event that a transition of this machine has no label of
+ * its own for (its button's words: "Submit the proposal"); without one, the event's name is shown.
+ */
+export type EventWordsKey = (eventType: string) => string | undefined;
 
-export function drawStatechart(machine: AnyStateMachine, view: StatechartView, t: Translate = inEnglish): string {
+const layouts = new WeakMap<AnyStateMachine, Map<string, Layout>>();
+const eventKeyNames = new Map<EventWordsKey, number>();
+
+/** Layouts are kept per machine, language and way of naming events (a handful of functions, one per pictured machine). */
+function layoutKey(language: string, eventKey: EventWordsKey | undefined) {
+  if (!eventKey) return language;
+  if (!eventKeyNames.has(eventKey)) eventKeyNames.set(eventKey, eventKeyNames.size + 1);
+  return `${language} ${eventKeyNames.get(eventKey)}`;
+}
+
+export function drawStatechart(machine: AnyStateMachine, view: StatechartView, t: Translate = inEnglish, eventKey?: EventWordsKey): string {
   const prefix = `statechart-${machine.id}`;
-  const { byPath, edges, boxes, routes, width, height } = layoutOf(machine, t);
+  const { byPath, edges, boxes, routes, width, height } = layoutOf(machine, t, eventKey);
   const current = view.current === null ? undefined : byPath.get(view.current);
   const visitedNodes = view.visited.flatMap((path) => {
     const node = byPath.get(path);
@@ -150,19 +165,19 @@ export function describeStatechart(machine: AnyStateMachine, view: StatechartVie
 }
 
 /** The picture's size at its natural scale, the same for every view of a machine. */
-export function statechartSize(machine: AnyStateMachine, t: Translate = inEnglish): { width: number; height: number } {
-  const { width, height } = layoutOf(machine, t);
+export function statechartSize(machine: AnyStateMachine, t: Translate = inEnglish, eventKey?: EventWordsKey): { width: number; height: number } {
+  const { width, height } = layoutOf(machine, t, eventKey);
   return { width, height };
 }
 
-function layoutOf(machine: AnyStateMachine, t: Translate): Layout {
-  const language = catalogueOf(t);
+function layoutOf(machine: AnyStateMachine, t: Translate, eventKey?: EventWordsKey): Layout {
+  const language = layoutKey(catalogueOf(t), eventKey);
   const ofMachine = layouts.get(machine) ?? new Map<string, Layout>();
   layouts.set(machine, ofMachine);
   const known = ofMachine.get(language);
   if (known) return known;
   const nodes = allStateNodes(machine.root);
-  const edges = collectEdges(nodes, t);
+  const edges = collectEdges(nodes, t, eventKey);
   const lanes = groupEdges(edges, (edge) => (isCurved(edge) ? commonParent(edge) : undefined));
   const exits = groupEdges(edges, (edge) => (isExit(edge) ? topLevelOf(edge.source) : undefined));
   const topLevel = Object.values(machine.root.states) as AnyStateNode[];
@@ -207,6 +222,13 @@ function labelOf(node: AnyStateNode, t: Translate): string {
   return node.type === "history" ? "H" : humanize(node.key);
 }
 
+function eventLabel(eventType: string, t: Translate, eventKey?: EventWordsKey): string {
+  const key = eventKey?.(eventType);
+  if (key === undefined) return humanize(eventType);
+  const words = t(key);
+  return words.charAt(0).toLocaleUpperCase(intlLocale(languageOf(t))) + words.slice(1);
+}
+
 /** "CONFIRM_ELIGIBLE" → "Confirm eligible"; "euReview" → "Eu review" (give such states a meta label). */
 function humanize(name: string): string {
   const words = name
@@ -221,7 +243,7 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-function collectEdges(nodes: AnyStateNode[], t: Translate): Edge[] {
+function collectEdges(nodes: AnyStateNode[], t: Translate, eventKey?: EventWordsKey): Edge[] {
   return nodes.flatMap((source) =>
     [...source.transitions.values()].flat().flatMap((transition) =>
       (transition.target ?? []).map((target) => ({
@@ -230,7 +252,7 @@ function collectEdges(nodes: AnyStateNode[], t: Translate): Edge[] {
         label:
           typeof (transition.meta as { label?: unknown } | undefined)?.label === "string"
             ? t((transition.meta as { label: string }).label)
-            : humanize(transition.eventType),
+            : eventLabel(transition.eventType, t, eventKey),
       })),
     ),
   );

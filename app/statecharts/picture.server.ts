@@ -1,9 +1,11 @@
 import type { AnyStateMachine } from "xstate";
 import type { PageLanguage } from "../../workflows/languages";
 import { translatorFor } from "../../workflows/messages";
+import { actionKeyOf, isProposalEventType } from "../../workflows/proposal-events";
 import { PROPOSAL_MACHINE_VERSION, proposalMachine } from "../../workflows/proposal.machine";
+import { isRoundEventType, roundActionKeyOf } from "../../workflows/round-events";
 import { ROUND_MACHINE_VERSION, roundMachine } from "../../workflows/round.machine";
-import type { StatechartView } from "../../workflows/statechart-svg";
+import type { EventWordsKey, StatechartView } from "../../workflows/statechart-svg";
 import { describeStatechart, drawStatechart, statechartSize } from "../../workflows/statechart-svg";
 import type { PicturedMachine } from "./picture-schema";
 import { pictureAddressSchema } from "./picture-schema";
@@ -14,9 +16,10 @@ import { pictureAddressSchema } from "./picture-schema";
 // screen readers. The address names the page's language, so a picture cached in one language
 // is never shown on a page in another.
 
-const MACHINES: Record<PicturedMachine, { machine: AnyStateMachine; version: number }> = {
-  proposal: { machine: proposalMachine, version: PROPOSAL_MACHINE_VERSION },
-  round: { machine: roundMachine, version: ROUND_MACHINE_VERSION },
+// An arrow without a label of its own is named by its event's button words, in the page's language.
+const MACHINES: Record<PicturedMachine, { machine: AnyStateMachine; version: number; name: string; eventKey: EventWordsKey }> = {
+  proposal: { machine: proposalMachine, version: PROPOSAL_MACHINE_VERSION, name: "statechartPicture.machines.proposal", eventKey: (type) => (isProposalEventType(type) ? actionKeyOf(type) : undefined) },
+  round: { machine: roundMachine, version: ROUND_MACHINE_VERSION, name: "statechartPicture.machines.round", eventKey: (type) => (isRoundEventType(type) ? roundActionKeyOf(type) : undefined) },
 };
 
 export interface StatechartPicture {
@@ -29,7 +32,7 @@ export interface StatechartPicture {
 
 /** What a page needs to show a statechart's picture in its language: its address, its words and its size. */
 export function statechartPicture(name: PicturedMachine, view: StatechartView & { title: string }, language: PageLanguage): StatechartPicture {
-  const { machine, version } = MACHINES[name];
+  const { machine, version, eventKey } = MACHINES[name];
   const t = translatorFor(language);
   const address = new URLSearchParams({ version: String(version), lang: language });
   if (view.current) address.set("current", view.current);
@@ -38,7 +41,7 @@ export function statechartPicture(name: PicturedMachine, view: StatechartView & 
   return {
     src: `/admin/statecharts/${name}?${address}`,
     alt: words ? `${view.title}. ${words}` : view.title,
-    ...statechartSize(machine, t),
+    ...statechartSize(machine, t, eventKey),
   };
 }
 
@@ -55,14 +58,19 @@ const drawn = new Map<string, string>();
 export function statechartSvg(machineName: string | undefined, search: URLSearchParams, requesterLanguage: PageLanguage): string | null {
   const parsed = pictureAddressSchema.safeParse({ ...Object.fromEntries(search), machine: machineName });
   if (!parsed.success) return null;
-  const { machine, version } = MACHINES[parsed.data.machine];
+  const { machine, version, name, eventKey } = MACHINES[parsed.data.machine];
   if (parsed.data.version !== version) return null;
   const language = parsed.data.lang ?? requesterLanguage;
-  const view = { current: parsed.data.current ?? null, visited: parsed.data.visited };
+  const t = translatorFor(language);
+  const view = {
+    current: parsed.data.current ?? null,
+    visited: parsed.data.visited,
+    title: t("statechartPicture.title", { machine: t(name) }),
+  };
   const key = JSON.stringify([parsed.data.machine, version, language, view.current, view.visited]);
   let svg = drawn.get(key);
   if (svg === undefined) {
-    svg = drawStatechart(machine, view, translatorFor(language));
+    svg = drawStatechart(machine, view, t, eventKey);
     if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
   } else drawn.delete(key);
   drawn.set(key, svg);
