@@ -41,7 +41,7 @@ describe("the statechart picture's address", () => {
     expect(svg).toContain("<title id=\"statechart-round-title\">Работен тек: Круг</title>");
     const words = [...svg.matchAll(/>([^<>]+)</g)].map((match) => match[1]!.trim()).filter(Boolean);
     expect(words).toContain("Архивирајте");
-    expect(words.filter((text) => /[A-Za-z]{3}/.test(text))).toEqual([]);
+    expect(words.filter((text) => /[A-Za-z]{3}/.test(text.replaceAll("TAF", "")))).toEqual([]);
     // The address keeps its language: an English reader given it still sees Macedonian, and an
     // address with no language is drawn in the requester's.
     const english = await ((await load(picture, statechart.src, { cookie: session, params: { machine: "round" } })) as Response).text();
