@@ -5,23 +5,12 @@ import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import { LANGUAGES } from "../../workflows/languages";
 import { AREA_FILES } from "../../locales/catalogues";
 import { catalogueFor } from "../../workflows/messages";
+import { messagesByKey } from "../support/catalogue-keys";
 
 // Every catalogue has every key, no catalogue has a key no code uses, and each plural message
 // has exactly the forms its language's Intl.PluralRules asks for.
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-type Messages = { [key: string]: string | Messages };
-
-function flatten(messages: Messages, prefix = ""): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") keys.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) keys.set(inner, text);
-  }
-  return keys;
-}
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -31,7 +20,7 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-const english = flatten(catalogueFor("en") as Messages);
+const english = messagesByKey(catalogueFor("en"));
 const sections = new Set([...english.keys()].map((key) => key.split(".")[0]));
 /** Message keys as the code writes them: quoted, starting with a catalogue's section. */
 const usedKeys = new Set(
@@ -45,14 +34,14 @@ describe("the message catalogues", () => {
   it("each have exactly English's keys, plural forms aside", () => {
     const singular = (keys: Iterable<string>) => new Set([...keys].map((key) => key.replace(PLURAL, "")));
     for (const { tag } of LANGUAGES) {
-      expect([...singular(flatten(catalogueFor(tag) as Messages).keys())].sort(), tag).toEqual([...singular(english.keys())].sort());
+      expect([...singular(messagesByKey(catalogueFor(tag)).keys())].sort(), tag).toEqual([...singular(english.keys())].sort());
     }
   });
 
   it("give each plural message the forms its language has (Serbian three, the others two)", () => {
     for (const { tag } of LANGUAGES) {
       const categories = new Intl.PluralRules(tag).resolvedOptions().pluralCategories;
-      const keys = [...flatten(catalogueFor(tag) as Messages).keys()];
+      const keys = [...messagesByKey(catalogueFor(tag)).keys()];
       for (const base of new Set(keys.filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, "")))) {
         const forms = keys.filter((key) => key.replace(PLURAL, "") === base).map((key) => PLURAL.exec(key)![1]);
         expect(forms.sort(), `${tag} ${base}`).toEqual([...categories].sort());
@@ -73,7 +62,7 @@ describe("the message catalogues", () => {
   it("carry the same placeholders in every language as in English", () => {
     const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}|<(\w+)>/g)].map((m) => m[0]).sort();
     for (const { tag } of LANGUAGES) {
-      for (const [key, text] of flatten(catalogueFor(tag) as Messages)) {
+      for (const [key, text] of messagesByKey(catalogueFor(tag))) {
         const englishText = english.get(key) ?? english.get(key.replace(PLURAL, "_other"))!;
         expect(placeholders(text), `${tag} ${key}`).toEqual(placeholders(englishText));
       }

@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { Catalogue } from "../../workflows/messages";
 import { catalogueFor } from "../../workflows/messages";
 import { PAGES_BY_ROLE, SIGNED_OUT_PAGES } from "./page-types";
 import { portalAndBrowser, signIn, signOut, watchedPage } from "./support";
+import { messagesByKey } from "../support/catalogue-keys";
 
 // Issue 12's "done means": a person who switches the portal to Albanian or Macedonian finds no
 // English left on any page a signed-out visitor, an applicant, a reviewer, an advisor or the
@@ -83,18 +83,6 @@ function typedContent(databasePath: string) {
   }
 }
 
-type Messages = { [key: string]: string | Messages };
-
-function flatten(messages: Messages, prefix = ""): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") keys.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) keys.set(inner, text);
-  }
-  return keys;
-}
-
 function normalised(text: string) {
   return text.replace(/\s+/g, " ").trim().toLowerCase();
 }
@@ -115,8 +103,8 @@ type EnglishMessage = { key: string; english: string; longestPiece: string; patt
  * `language` (names, "TAF", the Kosovo* footnote kept in English until reviewed).
  */
 function englishMessagesFor(language: WalkedLanguage): EnglishMessage[] {
-  const theirs = flatten(catalogueFor(language) as Catalogue as Messages);
-  return [...flatten(catalogueFor("en") as Catalogue as Messages)].flatMap(([key, english]) => {
+  const theirs = messagesByKey(catalogueFor(language));
+  return [...messagesByKey(catalogueFor("en"))].flatMap(([key, english]) => {
     if (theirs.get(key) === english) return [];
     const pieces = normalised(english.replace(/<[^>]*>/g, " ")).split(/\s*\{\{[^}]*\}\}\s*/);
     if (wordCount(pieces.join(" ")) < 2) return [];
