@@ -1,9 +1,8 @@
 import type { Tx } from "../../db/client";
 import { and, eq, inArray, or } from "drizzle-orm";
 import { countries, institutions, memberships, proposalPartners, proposals, rounds, users } from "../../db/schema";
-import { countryLabel, mentionsKosovo } from "../../workflows/countries";
-import { escapeHtml } from "../../emails/layout";
-import { enqueueEmails } from "../../emails/outbox";
+import { countryLabel } from "../../workflows/countries";
+import { enqueueEmails, renderedForEach } from "../../emails/outbox";
 import type { RenderedEmail } from "../../emails/outbox";
 import { recipientLanguage } from "../../emails/words";
 import { clarificationRequestedEmail } from "../../emails/templates/clarification-requested";
@@ -157,29 +156,12 @@ export function notifyTransition(tx: Tx, transition: Transition) {
   }
 }
 
-// Where a recipient's name goes in a mail rendered for a group (below): no name holds it.
-const NAME_MARK = "\u0001recipient\u0001";
-
 /**
- * Each recipient's mail, rendered once for each group that reads the same words (the same
- * language, institution and role: all a template reads of its recipient beside the name), with
- * each one's name put in where the template wrote it, escaped in the HTML. Rendering every mail
- * of a submission afresh was a fifth of its CPU time (docs/performance.md, "The write path").
- * A name that mentions Kosovo is rendered on its own: it brings the designation footnote.
+ * Each recipient's mail, rendered once for each group that reads the same words: the same
+ * language, institution and role, all a template reads of its recipient beside the name.
  */
 export function renderedFor(recipients: readonly Recipient[], render: (r: Recipient) => RenderedEmail): RenderedEmail[] {
-  const byGroup = new Map<string, RenderedEmail>();
-  return recipients.map((recipient) => {
-    if (mentionsKosovo(recipient.name) || recipient.name.includes(NAME_MARK)) return render(recipient);
-    const group = JSON.stringify([recipientLanguage(recipient.locale), recipient.institutionId, recipient.asAdvisor === true]);
-    let shared = byGroup.get(group);
-    if (!shared) {
-      shared = render({ ...recipient, name: NAME_MARK });
-      byGroup.set(group, shared);
-    }
-    const named = (text: string, name: string) => text.replaceAll(NAME_MARK, () => name);
-    return { ...shared, subject: named(shared.subject, recipient.name), html: named(shared.html, escapeHtml(recipient.name)), text: named(shared.text, recipient.name) };
-  });
+  return renderedForEach(recipients, (r) => JSON.stringify([recipientLanguage(r.locale), r.institutionId, r.asAdvisor === true]), render);
 }
 
 /** A new event fails to compile here until someone decides who hears of it. */
