@@ -25,7 +25,33 @@ export function openDatabase(path: string) {
   // that keep the audit log and the workflow history append-only.
   sqlite.pragma("recursive_triggers = ON");
   sqlite.pragma("synchronous = NORMAL");
+  keepStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return { sqlite, db };
+}
+
+// Statements the connection keeps compiled, by their SQL. drizzle prepares every query afresh on
+// every call, and SQLite compiling them was the largest single cost of a submission
+// (docs/performance.md, "The write path"). The same few hundred statements serve every request,
+// so the oldest is let go past that; queries whose text varies (a list of ids) come and go.
+const MOST_STATEMENTS_KEPT = 500;
+
+function keepStatements(sqlite: Database.Database) {
+  const prepare = sqlite.prepare;
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = function prepareOnce(source: string) {
+    const known = kept.get(source);
+    // A statement still iterating its rows cannot run again: that caller gets one of its own.
+    if (known && !known.busy) {
+      // drizzle switches some reads to arrays (raw), other callers pluck; each caller expects a fresh statement's objects.
+      if (known.reader) known.raw(false).pluck(false).expand(false);
+      return known;
+    }
+    const statement = prepare.call(sqlite, source);
+    if (known) return statement;
+    if (kept.size >= MOST_STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(source, statement);
+    return statement;
+  } as typeof prepare;
 }

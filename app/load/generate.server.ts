@@ -233,31 +233,15 @@ function fill(database: Db, { options, now, random, passwordHash, started }: { o
 /**
  * Settings for writing a whole database at once, undone at the end. Durability is not needed:
  * a load that stops halfway is thrown away, never resumed. The journal stays (in memory) because
- * the server functions roll back savepoints. And the same few dozen statements the workflow runs
- * for every proposal are compiled once instead of at each call: the server functions build their
- * queries afresh each time, which is right for a request and most of the cost of a bulk load.
+ * the server functions roll back savepoints. (Each statement is compiled once by the connection
+ * itself, db/client.ts, for the load as for requests.)
  */
 function startBulkLoad(sqlite: Db["$client"]) {
   const before = { journal_mode: sqlite.pragma("journal_mode", { simple: true }), synchronous: sqlite.pragma("synchronous", { simple: true }), cache_size: sqlite.pragma("cache_size", { simple: true }) };
   sqlite.pragma("journal_mode = MEMORY");
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -65536");
-  const prepare = sqlite.prepare;
-  const statements = new Map<string, ReturnType<typeof prepare>>();
-  function prepareOnce(source: string) {
-    const known = statements.get(source);
-    if (!known) {
-      const statement = prepare.call(sqlite, source);
-      statements.set(source, statement);
-      return statement;
-    }
-    // drizzle switches a statement to arrays (raw) for some reads and expects objects from a fresh one.
-    if (known.reader) known.raw(false);
-    return known;
-  }
-  sqlite.prepare = prepareOnce as typeof prepare;
   return () => {
-    sqlite.prepare = prepare;
     for (const [name, value] of Object.entries(before)) sqlite.pragma(`${name} = ${String(value)}`);
   };
 }

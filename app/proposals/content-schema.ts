@@ -104,17 +104,25 @@ export type DraftOffer = { themes: readonly string[]; supportKinds: readonly str
 const EVERYTHING: DraftOffer = { themes: THEME_IDS, supportKinds: SUPPORT_KIND_IDS };
 
 /** Choices from the vocabulary; at submission, each of them one the round offers. */
-function choices(ids: [string, ...string[]], offered: readonly string[], words: ChoiceWords, mode: Mode, t: Translate) {
+function choices(ids: [string, ...string[]], offered: readonly string[], words: ChoiceWords, mode: Mode) {
   const listed = z.array(z.enum(ids, { error: words.fromList })).refine((chosen) => new Set(chosen).size === chosen.length, words.once);
   if (mode === "save") return listed.optional();
   return listed
     .superRefine((chosen, ctx) => {
-      const refused = chosen.filter((id) => !offered.includes(id)).map((id) => `“${words.label(id, t)}”`);
-      if (refused.length === 0) return;
-      const named = refused.length === 1 ? refused[0] : t("draftForm.either", { items: refused.slice(0, -1).join(", "), last: refused.at(-1) });
-      ctx.addIssue({ code: "custom", message: t(words.notFunded, { count: refused.length, named }) });
+      const refused = chosen.filter((id) => !offered.includes(id));
+      // The choices are named in the reader's words by `draftProblems`, so the schema is the same for every reader.
+      if (refused.length > 0) ctx.addIssue({ code: "custom", message: words.notFunded, params: { refused } });
     })
     .optional();
+}
+
+/** "This round does not fund “Cybercrime”…": a refused choice's message, in the words of `t`. */
+function notFundedIn(t: Translate, field: string, refused: string[]): string | null {
+  const words = field === "themes" ? THEME_WORDS : field === "supportKinds" ? SUPPORT_KIND_WORDS : null;
+  if (!words) return null;
+  const labels = refused.map((id) => `“${words.label(id, t)}”`);
+  const named = labels.length === 1 ? labels[0] : t("draftForm.either", { items: labels.slice(0, -1).join(", "), last: labels.at(-1) });
+  return t(words.notFunded, { count: labels.length, named });
 }
 
 type ChoiceWords = { fromList: string; once: string; notFunded: string; label: (id: string, t: Translate) => string };
@@ -145,11 +153,8 @@ function isCalendarDate(text: string) {
  */
 export type DraftRules = { offer?: DraftOffer; earliestStart?: string };
 
-/**
- * The form's sections. `t` words what only the round's rules refuse, the choices it does not
- * fund by name, at submission; saving, which runs in the browser too, says everything with keys.
- */
-function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, earliestStart }: DraftRules, t: Translate) {
+/** The form's sections; every message is a catalogue key (with its values), worded by the reader's `t`. */
+function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING, earliestStart }: DraftRules) {
   return {
     idea: z.object({
       title: lineText(CHARACTER_CAPS.title).optional(),
@@ -164,8 +169,8 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
       expectedResults: limitedText(limits.words.expectedResults, mode),
     }),
     focus: z.object({
-      themes: choices(THEME_IDS, offer.themes, THEME_WORDS, mode, t),
-      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, SUPPORT_KIND_WORDS, mode, t),
+      themes: choices(THEME_IDS, offer.themes, THEME_WORDS, mode),
+      supportKinds: choices(SUPPORT_KIND_IDS, offer.supportKinds, SUPPORT_KIND_WORDS, mode),
     }),
     practicalities: z.object({
       intendedStart: z
@@ -200,12 +205,29 @@ function proposalSections(limits: RoundLimits, mode: Mode, { offer = EVERYTHING,
 
 /** The whole form as "save draft" sends it: only what cannot be stored is refused. */
 export function draftSchema(limits: RoundLimits, rules: DraftRules = {}) {
-  return formOf(proposalSections(limits, "save", rules, keysOnly));
+  return schemaOf(limits, "save", rules);
 }
 
-/** The round's rules for the whole form: what a submission must meet, in the words of `t`. */
-function draftRulesSchema(limits: RoundLimits, rules: DraftRules, t: Translate) {
-  return formOf(proposalSections(limits, "submit", rules, t));
+/** The round's rules for the whole form: what a submission must meet. */
+function draftRulesSchema(limits: RoundLimits, rules: DraftRules) {
+  return schemaOf(limits, "submit", rules);
+}
+
+// Building the form's zod schema took a tenth of a submission's CPU time (docs/performance.md,
+// "The write path"); a schema depends only on the round's limits and rules, which few rounds
+// share, so each is built once. Bounded, because the earliest start moves every day.
+const schemas = new Map<string, ReturnType<typeof formOf>>();
+const MOST_SCHEMAS_KEPT = 200;
+
+function schemaOf(limits: RoundLimits, mode: Mode, rules: DraftRules) {
+  const key = JSON.stringify([mode, limits, rules.offer?.themes, rules.offer?.supportKinds, rules.earliestStart]);
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= MOST_SCHEMAS_KEPT) schemas.clear();
+    schema = formOf(proposalSections(limits, mode, rules));
+    schemas.set(key, schema);
+  }
+  return schema;
 }
 
 /** For questions about which fields break a rule, not about its words. */
@@ -218,12 +240,15 @@ function keysOnly(key: string) {
  * in the form's order and the page's language (`t`): reported beside the fields and on the preview.
  */
 export function draftProblems(limits: RoundLimits, values: Record<string, unknown>, rules: DraftRules, t: Translate): Partial<Record<DraftField, string[]>> {
-  const parsed = draftRulesSchema(limits, rules, t).safeParse(values);
+  const parsed = draftRulesSchema(limits, rules).safeParse(values);
   if (parsed.success) return {};
   const problems: Partial<Record<DraftField, string[]>> = {};
   for (const issue of parsed.error.issues) {
     const field = DRAFT_FIELDS.find((name) => name === issue.path[0]);
-    if (field) problems[field] = [...(problems[field] ?? []), t(issue.message, { defaultValue: issue.message })];
+    if (!field) continue;
+    const refused = issue.code === "custom" ? (issue.params as { refused?: string[] } | undefined)?.refused : undefined;
+    const message = (refused && notFundedIn(t, field, refused)) ?? t(issue.message, { defaultValue: issue.message });
+    problems[field] = [...(problems[field] ?? []), message];
   }
   return Object.fromEntries(DRAFT_FIELDS.flatMap((field) => (problems[field] ? [[field, problems[field]]] : [])));
 }

@@ -2,7 +2,7 @@ import type { Tx } from "../../db/client";
 import { and, eq, inArray, or } from "drizzle-orm";
 import { countries, institutions, memberships, proposalPartners, proposals, rounds, users } from "../../db/schema";
 import { countryLabel } from "../../workflows/countries";
-import { enqueueEmail } from "../../emails/outbox";
+import { enqueueEmails, renderedForEach } from "../../emails/outbox";
 import type { RenderedEmail } from "../../emails/outbox";
 import { recipientLanguage } from "../../emails/words";
 import { clarificationRequestedEmail } from "../../emails/templates/clarification-requested";
@@ -48,14 +48,16 @@ export function notifyTransition(tx: Tx, transition: Transition) {
   const applicants = () => withoutRepeats([...applicantsOf(tx, proposal), ...advisorsOf(tx, proposal)]);
   const administrators = () => administratorsOf(tx);
   const send = (recipients: Recipient[], template: string, render: (r: Recipient) => RenderedEmail) => {
-    for (const recipient of recipients) {
-      enqueueEmail(tx, {
+    const rendered = renderedFor(recipients, render);
+    enqueueEmails(
+      tx,
+      recipients.map((recipient, i) => ({
         idempotencyKey: `proposal-event:${transition.eventId}:${template}:${recipient.userId}`,
         to: recipient.email,
         template,
-        ...render(recipient),
-      });
-    }
+        ...rendered[i]!,
+      })),
+    );
   };
   const toDecide = (what: Parameters<typeof proposalToDecideEmail>[0]["what"], answer?: string) =>
     send(administrators(), "proposal-to-decide", (r) => proposalToDecideEmail({ recipientName: r.name, what, answer, ...about(r) }));
@@ -152,6 +154,14 @@ export function notifyTransition(tx: Tx, transition: Transition) {
     default:
       return unheardOf(event);
   }
+}
+
+/**
+ * Each recipient's mail, rendered once for each group that reads the same words: the same
+ * language, institution and role, all a template reads of its recipient beside the name.
+ */
+export function renderedFor(recipients: readonly Recipient[], render: (r: Recipient) => RenderedEmail): RenderedEmail[] {
+  return renderedForEach(recipients, (r) => JSON.stringify([recipientLanguage(r.locale), r.institutionId, r.asAdvisor === true]), render);
 }
 
 /** A new event fails to compile here until someone decides who hears of it. */

@@ -4,7 +4,7 @@ import type { SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { countries, institutions, memberships, proposalPartners, proposals, rounds, users } from "../../db/schema";
 import { countryLabel, WB6_COUNTRIES } from "../../workflows/countries";
-import { enqueueEmail } from "../../emails/outbox";
+import { enqueueEmails, renderedForEach } from "../../emails/outbox";
 import { recipientLanguage } from "../../emails/words";
 import { partnerInvitationEmail } from "../../emails/templates/partner-invitation";
 import { partnerResponseEmail } from "../../emails/templates/partner-response";
@@ -262,13 +262,12 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
       const overview = partnersOverview(proposal.id, tx)!;
       const recipients = activeApplicantsOf(tx, institution.id);
       const label = (c: Country) => countryLabel(c.name, c.needsFootnote);
-      for (const recipient of recipients) {
-        enqueueEmail(tx, {
-          idempotencyKey: `partner-invitation:${partner.id}:${recipient.userId}`,
-          to: recipient.email,
-          template: "partner-invitation",
-          ...partnerInvitationEmail({
-          appUrl: env().APP_URL,
+      const invitations = renderedForEach(
+        recipients,
+        (recipient) => recipientLanguage(recipient.locale),
+        (recipient) =>
+          partnerInvitationEmail({
+            appUrl: env().APP_URL,
             recipientName: recipient.name,
             invitedByName: actor.name,
             leadInstitutionName: overview.lead.name,
@@ -283,8 +282,16 @@ export function invitePartner(actor: SessionUser, input: { proposalId: number; i
             partnershipUrl: `${env().APP_URL}/proposals/${proposal.id}/partnership`,
             language: recipientLanguage(recipient.locale),
           }),
-        });
-      }
+      );
+      enqueueEmails(
+        tx,
+        recipients.map((recipient, i) => ({
+          idempotencyKey: `partner-invitation:${partner.id}:${recipient.userId}`,
+          to: recipient.email,
+          template: "partner-invitation",
+          ...invitations[i]!,
+        })),
+      );
       audit(
         {
           actorUserId: actor.id,
@@ -386,13 +393,13 @@ export function answerInvitation(user: SessionUser, proposalId: number, input: P
       const overview = partnersOverview(proposal.id, tx)!;
       const label = (c: Country) => countryLabel(c.name, c.needsFootnote);
       const partnerCountry = overview.partners.find((p) => p.id === partner.id)!.country;
-      for (const recipient of activeApplicantsOf(tx, proposal.leadInstitutionId)) {
-        enqueueEmail(tx, {
-          idempotencyKey: `partner-response:${partner.id}:${now.getTime()}:${recipient.userId}`,
-          to: recipient.email,
-          template: "partner-response",
-          ...partnerResponseEmail({
-          appUrl: env().APP_URL,
+      const leads = activeApplicantsOf(tx, proposal.leadInstitutionId);
+      const responses = renderedForEach(
+        leads,
+        (recipient) => recipientLanguage(recipient.locale),
+        (recipient) =>
+          partnerResponseEmail({
+            appUrl: env().APP_URL,
             recipientName: recipient.name,
             respondentName: user.name,
             partnerInstitutionName: partner.name,
@@ -405,8 +412,16 @@ export function answerInvitation(user: SessionUser, proposalId: number, input: P
             partnersUrl: `${env().APP_URL}/proposals/${proposal.id}/partners`,
             language: recipientLanguage(recipient.locale),
           }),
-        });
-      }
+      );
+      enqueueEmails(
+        tx,
+        leads.map((recipient, i) => ({
+          idempotencyKey: `partner-response:${partner.id}:${now.getTime()}:${recipient.userId}`,
+          to: recipient.email,
+          template: "partner-response",
+          ...responses[i]!,
+        })),
+      );
       const action = { confirmed: "partnerConfirmed", declined: "partnerDeclined", withdrew: "partnerWithdrew" }[answer];
       audit({ actorUserId: user.id, action, subjectType: "proposal", subjectId: proposal.id, detail: { partnerId: partner.id, institutionId: partner.institutionId }, ip }, tx);
       return { ok: true, answer, institutionName: partner.name };
