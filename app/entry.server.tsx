@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -9,6 +8,7 @@ import { I18N_OPTIONS } from "../workflows/languages";
 import { catalogueFor } from "../workflows/messages";
 import { NonceProvider } from "./components/nonce";
 import { MESSAGE_VARIABLES } from "./message-variables";
+import { withoutNulBytes } from "./html-stream.server";
 import { pageLanguage } from "./i18n.server";
 
 declare module "@remix-run/node" {
@@ -50,7 +50,7 @@ export default async function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -190,6 +190,8 @@ async function walk(browser: BrowserContext, paths: readonly string[], language:
   async function tab() {
     const page = await browser.newPage();
     page.on("response", (response) => response.status() >= 500 && problems.push(`${response.status()} ${response.url()}`));
+    // A page whose browser rendering differs from the server's (hydration) says so in the console.
+    page.on("console", (message) => message.type() === "error" && problems.push(`${message.text().split("\n")[0]} (on ${page.url()})`));
     try {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         await page.goto(`${running.portal.url}${path}`);

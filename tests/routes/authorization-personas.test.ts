@@ -27,7 +27,7 @@ const PERSONAS: Persona[] = [
 ];
 
 // Pages anyone may open signed out; what they do is tested with the sign-in and its limits.
-const PUBLIC = new Set(["$", "login", "logout", "forgot-password", "set-password.$token", "privacy", "login_.second-factor"]);
+const PUBLIC = new Set(["$", "login", "logout", "forgot-password", "set-password.$token", "privacy", "login_.second-factor", "catalogues.$language"]);
 // Pages every signed-in person has (their home, account, a new draft, their own survey, the
 // advisor's dashboard): what they do there is their own, so here they only must not fail.
 const OWN = new Set(["_index", "account", "account_.two-factor", "proposals.new", "rounds.$roundId.feedback", "admin.dashboard"]);

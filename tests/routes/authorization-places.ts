@@ -86,6 +86,7 @@ export function placeOf(name: string, target: Target, assignmentId: number) {
     messageId: String(db().select({ id: mailbox.id }).from(mailbox).get()?.id ?? 1),
     machine: "proposal",
     token: "not-a-token",
+    language: "sq",
   };
   const params: Record<string, string> = {};
   const segments = name

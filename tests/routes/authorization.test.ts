@@ -171,6 +171,11 @@ const matrix: Record<string, Entry | Entry[]> = {
     allowed: { form: () => ({ reviewer: "on" }), changes: ["audit_log", "two_factor_requirements"] },
   },
   privacy: { at: fixed("/privacy"), loader: everyone("ok") },
+  // The words every page needs before it can be used, the sign-in page's included: public.
+  "catalogues.$language": [
+    { at: fixed("/catalogues/sq", { language: "sq" }), loader: everyone("ok") },
+    { at: fixed("/catalogues/xx", { language: "xx" }), loader: everyone(404) },
+  ],
   "admin.mailbox._index": {
     at: fixed("/admin/mailbox"),
     loader: administratorsOnly,

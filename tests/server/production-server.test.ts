@@ -183,7 +183,8 @@ describe("the production server on two cores", { timeout: 120_000 }, () => {
   it("serves from two worker processes that share a sign-in, and sends each e-mail once", async () => {
     const both = await startPortal({ WORKERS: "2" });
     try {
-      expect(both.output()).toContain("Requests: 2 worker processes");
+      // The primary says so once its workers listen, which may be just after the port first answers.
+      await expect.poll(() => both.output()).toContain("Requests: 2 worker processes");
       expect(childrenOf(both.pid)).toHaveLength(2);
       const cookie = await signIn("admin@taf.example", both.url);
       // Connections go to the workers in turn: the session made by one is read by the other.
