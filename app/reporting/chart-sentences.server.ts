@@ -1,6 +1,6 @@
 import { countryNameIn } from "../../workflows/countries";
 import { intlLocale } from "../../workflows/languages";
-import { monthOf } from "../../workflows/reporting-words";
+import { daysOf, monthOf } from "../../workflows/reporting-words";
 import { formatNumberIn } from "../../workflows/time";
 import { institutionTypeLabel, supportKindLabel, themeLabel } from "../../workflows/vocabulary";
 import type { ReportWords } from "./report-words";
@@ -59,5 +59,13 @@ export function chartSentences(figures: DashboardFigures, { t, language }: Repor
     participants: participating.length
       ? t("charts.participants.sentence", { list: listOf(participating.map((p) => t("charts.participants.item", { country: countryNameIn(p.code, t), planned: number(p.planned), held: number(p.held) }))) })
       : t("charts.participants.none"),
+    // Months and decimal days written here, not in the browser: a browser whose Intl lacks the
+    // language (Chromium has no Albanian or Macedonian data) would write them in English, and the
+    // page it hydrates would differ from the one the server sent.
+    monthNames: Object.fromEntries(figures.months.map((m) => [m.month, monthOf(m.month, t)])) as Record<string, string>,
+    medianDays: {
+      overall: daysOf(figures.overall.medianDaysToDecision, t),
+      rounds: Object.fromEntries(figures.rounds.map((round) => [round.roundId, daysOf(round.medianDaysToDecision, t)])) as Record<number, string>,
+    },
   };
 }

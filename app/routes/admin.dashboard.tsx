@@ -118,7 +118,7 @@ export default function Dashboard() {
           ? figures.rounds.map((round) => <PipelineFunnel key={round.roundId} id={`chart-funnel-${round.roundId}`} title={t("charts.pipelineOf", { round: round.code })} funnel={round.funnel} sentence={sentences.roundFunnels[round.roundId]!} />)
           : null}
       </div>
-      <RoundComparison rounds={figures.rounds} overall={figures.overall} />
+      <RoundComparison rounds={figures.rounds} overall={figures.overall} sentences={sentences} />
 
       <h2>{t("dashboardPage.whoAndWhat")}</h2>
       <div className="chart-grid">

@@ -13,6 +13,12 @@ export const ADMIN_PAGES = [
   "/no-such-page",
   "/admin/activities",
   "/admin/audit",
+  "/admin/dashboard",
+  "/admin/reports",
+  "/admin/rounds/1/report",
+  "/admin/two-factor",
+  "/account/two-factor",
+  "/proposals/1/print",
   "/admin/eligibility",
   "/admin/institutions",
   "/admin/institutions/14",
@@ -80,7 +86,7 @@ export const PAGES_BY_ROLE: Record<string, string[]> = {
   "applicant.rs@taf.example": ["/", "/proposals/12/partnership", "/proposals/3", "/proposals/3/concept", "/proposals/7", "/proposals/7/comments", "/proposals/8"],
   "reviewer.eu@taf.example": ["/", "/reviews/15", "/reviews/11", "/reviews/13"],
   "reviewer.expert@taf.example": ["/", "/reviews/12", "/proposals/8"],
-  "advisor.mk@taf.example": ["/", "/proposals/2", "/proposals/9"],
+  "advisor.mk@taf.example": ["/", "/proposals/2", "/proposals/9", "/admin/dashboard"],
   "applicant.mk@taf.example": ["/", "/proposals/2", "/proposals/2/deadlines", "/proposals/2/implementation", "/proposals/14"],
 };
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { countryNameIn, kosovoFootnoteIn, WB6_COUNTRIES } from "../../../workflows/countries";
-import { daysOf, monthOf, percentOf } from "../../../workflows/reporting-words";
+import { percentOf } from "../../../workflows/reporting-words";
 import { institutionTypeLabel, supportKindLabel, themeLabel } from "../../../workflows/vocabulary";
 import type { ChartSentences } from "../../reporting/chart-sentences.server";
 import type { DashboardFigures, Funnel, PeriodFigures } from "../../reporting/figures.server";
@@ -136,10 +136,11 @@ export function ActivityMonths({ figures, sentences }: { figures: DashboardFigur
       title={t("charts.months.title")}
       sentence={sentences.months}
       months={figures.months}
+      monthNames={sentences.monthNames}
       table={{
         caption: t("charts.months.caption"),
         head: [t("charts.months.month"), t("charts.planned"), t("charts.months.held")],
-        rows: figures.months.map((m) => ({ key: m.month, label: monthOf(m.month, t), cells: [m.planned, m.held] })),
+        rows: figures.months.map((m) => ({ key: m.month, label: sentences.monthNames[m.month] ?? m.month, cells: [m.planned, m.held] })),
       }}
     />
   );
@@ -167,7 +168,7 @@ export function ParticipantBars({ figures, sentences }: { figures: DashboardFigu
 }
 
 /** Round by round: the counts, the median time to a decision and the share found promising. */
-export function RoundComparison({ rounds, overall }: { rounds: (PeriodFigures & { roundId: number; code: string; title: string })[]; overall: PeriodFigures }) {
+export function RoundComparison({ rounds, overall, sentences }: { rounds: (PeriodFigures & { roundId: number; code: string; title: string })[]; overall: PeriodFigures; sentences: ChartSentences }) {
   const { t } = useTranslation();
   return (
     <table className="round-comparison">
@@ -197,7 +198,7 @@ export function RoundComparison({ rounds, overall }: { rounds: (PeriodFigures & 
                 {round.funnel[step]}
               </td>
             ))}
-            <td className="number">{daysOf(round.medianDaysToDecision, t)}</td>
+            <td className="number">{sentences.medianDays.rounds[round.roundId]}</td>
             <td className="number">{percentOf(round.sharePromising, t)}</td>
           </tr>
         ))}
@@ -210,7 +211,7 @@ export function RoundComparison({ rounds, overall }: { rounds: (PeriodFigures & 
               {overall.funnel[step]}
             </td>
           ))}
-          <td className="number">{daysOf(overall.medianDaysToDecision, t)}</td>
+          <td className="number">{sentences.medianDays.overall}</td>
           <td className="number">{percentOf(overall.sharePromising, t)}</td>
         </tr>
       </tfoot>

@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import { monthOf } from "../../../workflows/reporting-words";
 import type { ChartTable } from "./chart-figure";
 import { ChartFigure, ChartLegend } from "./chart-figure";
 
@@ -7,8 +6,22 @@ const HEIGHT = 140;
 const PLANNED = "#003399";
 const HELD = "#b35c00";
 
-/** Activities per month: a planned and a held column side by side for each month, in order. */
-export function MonthChart({ id, title, sentence, table, months }: { id: string; title: string; sentence: string; table: ChartTable; months: { month: string; planned: number; held: number }[] }) {
+/** Activities per month: a planned and a held column side by side for each month, in order, each named as the server wrote it ("mars 2027"). */
+export function MonthChart({
+  id,
+  title,
+  sentence,
+  table,
+  months,
+  monthNames,
+}: {
+  id: string;
+  title: string;
+  sentence: string;
+  table: ChartTable;
+  months: { month: string; planned: number; held: number }[];
+  monthNames: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const max = Math.max(1, ...months.flatMap((m) => [m.planned, m.held]));
   const slot = 100 / Math.max(months.length, 1);
@@ -28,7 +41,7 @@ export function MonthChart({ id, title, sentence, table, months }: { id: string;
           const plannedHeight = (m.planned / max) * HEIGHT;
           const heldHeight = (m.held / max) * HEIGHT;
           const base = HEIGHT + 10;
-          const [monthName, year] = monthOf(m.month, t).split(" ");
+          const [monthName, year] = (monthNames[m.month] ?? m.month).split(" ");
           return (
             <g key={m.month}>
               <rect x={`${left + slot * 0.12}%`} y={base - plannedHeight} width={`${slot * 0.36}%`} height={plannedHeight} fill={PLANNED} />

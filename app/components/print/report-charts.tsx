@@ -28,7 +28,7 @@ export function ReportCharts({ figures, sentences, round }: { figures: Dashboard
         <ActivityMonths figures={figures} sentences={sentences} />
         <ParticipantBars figures={figures} sentences={sentences} />
       </div>
-      {figures.rounds.length > 1 ? <RoundComparison rounds={figures.rounds} overall={figures.overall} /> : null}
+      {figures.rounds.length > 1 ? <RoundComparison rounds={figures.rounds} overall={figures.overall} sentences={sentences} /> : null}
     </section>
   );
 }
