@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { JointRule } from "../../workflows/eligibility";
 import { countInWords, jointStanding } from "../../workflows/eligibility";
 import type { PageLanguage } from "../../workflows/languages";
-import { formatNumberIn } from "../../workflows/time";
+import { countIn } from "./pagination";
 
 /**
  * Whether a proposal is joint, as its round judges it: "not joint yet" only where the round asks
@@ -18,7 +18,7 @@ export function JointBadge({ countries, rule }: { countries: number; rule: Joint
       return (
         <span className="badge warn">
           {/* English writes small numbers in words ("three"); the catalogues' other languages in figures. */}
-          {t("proposalFacts.notJointYet", { count: minimum, countries: i18n.language === "en" ? countInWords(minimum, t) : formatNumberIn(i18n.language as PageLanguage, minimum) })}
+          {t("proposalFacts.notJointYet", { count: minimum, countries: i18n.language === "en" ? countInWords(minimum, t) : countIn(i18n.language as PageLanguage, minimum) })}
         </span>
       );
     case "notRequired":

@@ -10,9 +10,8 @@ import { listCountries, listInstitutions } from "../institutions/institutions.se
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { FilterSelect } from "../components/filter-select";
-import { Pagination } from "../components/pagination";
+import { Pagination, countIn } from "../components/pagination";
 import type { PageLanguage } from "../../workflows/languages";
-import { formatNumberIn } from "../../workflows/time";
 import { translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -107,7 +106,7 @@ export default function Institutions() {
                       <td className="text" data-label={t("institutionsPage.column.mandate")}>
                         {mandate ?? <span className="badge warn">{t("institutionsPage.noMandate")}</span>}
                       </td>
-                      <td data-label={t("institutionsPage.column.applicants")}>{formatNumberIn(i18n.language as PageLanguage, institution.applicants)}</td>
+                      <td data-label={t("institutionsPage.column.applicants")}>{countIn(i18n.language as PageLanguage, institution.applicants)}</td>
                       <td data-label={t("peoplePage.column.status")}>
                         {institution.active ? <span className="badge ok">{t("institutionsPage.active")}</span> : <span className="badge off">{t("institutionsPage.inactive")}</span>}
                       </td>

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PageLanguage } from "../../workflows/languages";
-import { formatNumberIn } from "../../workflows/time";
 import { WB6_COUNTRIES, countryNameIn } from "../../workflows/countries";
 import { stateLabelOf } from "../../workflows/proposal.machine";
 import { INSTITUTION_TYPES, institutionTypeLabel, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
@@ -14,6 +13,7 @@ import { requirePermission } from "../permissions.server";
 import { isFiltered, OVERVIEW_STAGES } from "../proposals/overview-order";
 import { overviewFilterOf } from "../proposals/overview-schema";
 import { overviewChoices, proposalOverview } from "../proposals/overview.server";
+import { countIn } from "../components/pagination";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -35,7 +35,7 @@ export default function ProposalOverview() {
   const location = useLocation();
   const filtered = isFiltered(filter);
   const { total } = proposals.pages;
-  const counted = { count: total, number: formatNumberIn(i18n.language as PageLanguage, total) };
+  const counted = { count: total, number: countIn(i18n.language as PageLanguage, total) };
   return (
     <>
       <div className="page-head">

@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import type { PageLanguage } from "../../../workflows/languages";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { SCALE_POINTS } from "../../../workflows/review-criteria";
-import { formatNumberIn } from "../../../workflows/time";
 import { REVIEW_COMMENT_MAX, SCORE_FIELD_PREFIX } from "../../reviews/review-schema";
 import { useTextLanguage } from "../text-language";
+import { countIn } from "../pagination";
 
 type Choice = { id: string; label: string; meaning: string };
 export type ReviewValues = {
@@ -51,7 +51,7 @@ export function ReviewFields({ criteria, recommendations, confidenceLevels, valu
       <div className="field">
         <label htmlFor="commentForApplicants">{t("reviewPage.form.commentForApplicants")}</label>
         <p className="muted" id="commentForApplicants-hint">
-          {t("reviewPage.form.commentForApplicantsHint", { max: formatNumberIn(i18n.language as PageLanguage, REVIEW_COMMENT_MAX) })}
+          {t("reviewPage.form.commentForApplicantsHint", { max: countIn(i18n.language as PageLanguage, REVIEW_COMMENT_MAX) })}
         </p>
         <textarea id="commentForApplicants" name="commentForApplicants" rows={6} defaultValue={values.commentForApplicants} aria-describedby="commentForApplicants-hint" />
       </div>
