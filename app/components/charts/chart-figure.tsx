@@ -22,7 +22,8 @@ export function ChartFigure({ id, title, sentence, table, children, note }: { id
       {note}
       <details className="chart-table">
         <summary>{t("charts.tableBehind")}</summary>
-        <table>
+        {/* On a phone each row is a card of its own, every figure under its column's name, as the portal's other tables are. */}
+        <table className="stacked">
           <caption>{table.caption}</caption>
           <thead>
             <tr>
@@ -38,7 +39,7 @@ export function ChartFigure({ id, title, sentence, table, children, note }: { id
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
                 {row.cells.map((cell, index) => (
-                  <td key={index} className="number">
+                  <td key={index} className="number" data-label={table.head[index + 1]}>
                     {cell}
                   </td>
                 ))}
