@@ -153,8 +153,8 @@ export function roundStatePath(snapshot: RoundSnapshot): RoundState {
   return snapshot.value;
 }
 
-export function roundStateLabel(snapshot: RoundSnapshot): string {
-  return roundStateLabelOf(snapshot.value);
+export function roundStateLabel(snapshot: RoundSnapshot, t: Translate): string {
+  return roundStateLabelOf(snapshot.value, t);
 }
 
 /** The label of a stored state path, for lists that read the `state` column, not the snapshot. */

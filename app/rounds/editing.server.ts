@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client";
 import { proposalPartners, proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import { restoreRound, roundStateLabel } from "../../workflows/round.machine";
 import type { PageLanguage } from "../../workflows/languages";
+import { intlLocale } from "../../workflows/languages";
 import { formatBrusselsIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import type { ActingPerson } from "../audit.server";
@@ -79,7 +80,7 @@ export function editBounds(tx: Tx, round: RoundRow, { t, language }: EditWords):
     for (const kind of answers.supportKinds ?? []) inUse.supportKinds[kind] ??= t("roundEdit.chosen", { reference });
   }
   const state = round.state;
-  const label = roundStateLabel(snapshot).toLowerCase();
+  const label = roundStateLabel(snapshot, t).toLocaleLowerCase(intlLocale(language));
   const reviewed = tx
     .select({ n: count(), first: min(reviews.submittedAt) })
     .from(reviews)

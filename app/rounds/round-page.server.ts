@@ -43,7 +43,7 @@ export function roundPage(roundId: number, admin: SessionUser, pages: { page: Pa
       description: round.description,
       mode: round.mode,
       state: round.state,
-      stateLabel: roundStateLabel(snapshot),
+      stateLabel: roundStateLabel(snapshot, t),
       version: round.version,
       opens: formatBrusselsIn(language, round.opensAt),
       closes: round.closesAt ? formatBrusselsIn(language, round.closesAt) : null,

@@ -28,7 +28,9 @@ describe("the statechart picture's address", () => {
     const switched = (await load(root, "/admin?lng=mk", { cookie: session })) as Response;
     const macedonian = `${session}; ${switched.headers.get("Set-Cookie")!.split(";")[0]!}`;
     const roundId = String(roundIdByCode("2026-R1"));
-    const { statechart } = (await load(roundPage, `/admin/rounds/${roundId}`, { cookie: macedonian, params: { roundId } })) as { statechart: { src: string; alt: string } };
+    const { statechart, round } = (await load(roundPage, `/admin/rounds/${roundId}`, { cookie: macedonian, params: { roundId } })) as { statechart: { src: string; alt: string }; round: { stateLabel: string } };
+    // The badge beside the round's title says its state in the page's language too.
+    expect(round.stateLabel).toBe("Затворен");
     expect(new URL(statechart.src, "http://localhost").searchParams.get("lang")).toBe("mk");
     expect(statechart.alt).toContain("Моментална состојба: Затворен.");
     const svg = await ((await load(picture, statechart.src, { cookie: macedonian, params: { machine: "round" } })) as Response).text();

@@ -1,6 +1,8 @@
 import { adjacencyMapToArray, getAdjacencyMap } from "@xstate/graph";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../workflows/messages";
+import { inEnglish } from "../../workflows/words";
 import type { Actor } from "../../workflows/actors";
 import {
   allowedRoundEvents,
@@ -183,7 +185,8 @@ describe("round rules, in words", () => {
       "No one can open the round while it is closed.",
     );
     const archived = stepRound(closed, { type: "ARCHIVE", actor: actors.administrator }).snapshot;
-    expect(roundStateLabel(archived)).toBe("Archived");
+    expect(roundStateLabel(archived, inEnglish)).toBe("Archived");
+    expect(roundStateLabel(archived, translatorFor("mk"))).not.toBe("Archived");
     expect(reasonOf(stepRound(archived, { type: "REOPEN", actor: actors.administrator, now: AFTER, closesAt: AFTER, reason: "x" }))).toBe(
       "The round is archived: nothing more can happen to it.",
     );
@@ -205,7 +208,7 @@ describe("round rules, in words", () => {
     expect(reasonOf(stepRound(planned, { type: "CANCEL", actor: actors.system, reason: "x" }))).toBe("Only administrators may cancel the round.");
     expect(reasonOf(stepRound(open, { type: "CANCEL", actor: actors.administrator, reason: "x" }))).toBe("No one can cancel the round while it is open.");
     const cancelled = stepRound(planned, { type: "CANCEL", actor: actors.administrator, reason: "Funding moved." }).snapshot;
-    expect(roundStateLabel(cancelled)).toBe("Cancelled");
+    expect(roundStateLabel(cancelled, inEnglish)).toBe("Cancelled");
     expect(reasonOf(stepRound(cancelled, { type: "OPEN", actor: actors.administrator, now: AFTER, opensAt: OPENS }))).toBe(
       "The round is cancelled: nothing more can happen to it.",
     );
