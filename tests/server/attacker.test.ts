@@ -1,8 +1,7 @@
 import Database from "better-sqlite3";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../app/demo/demo.server";
-import { startPortal } from "../support/portal";
+import { signInOverHttp, startPortal } from "../support/portal";
 
 // The production server as an attacker tried it (issue 14): methods, caching, where a form
 // comes from, and the headers of a download, over HTTP.
@@ -17,16 +16,7 @@ afterAll(async () => {
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
-async function signIn(email: string) {
-  const response = await fetch(`${portal.url}/login`, {
-    method: "POST",
-    headers: { ...FORM, Origin: portal.url },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    redirect: "manual",
-  });
-  expect(response.status).toBe(302);
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
+const signIn = (email: string) => signInOverHttp(portal.url, email);
 
 /** Any method, as a scanner sends it (fetch refuses to send TRACE). */
 function answerTo(method: string, path: string) {

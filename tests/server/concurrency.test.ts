@@ -2,11 +2,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { proposalEvents, proposals } from "../../db/schema";
-import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import { CONFLICT_MESSAGE, replayHistory } from "../../app/proposals/workflow.server";
 import { persistProposal } from "../../workflows/proposal.machine";
 import { statesAccepting } from "../../workflows/proposal-stages";
-import { startPortal } from "../support/portal";
+import { signInOverHttp, startPortal } from "../support/portal";
 
 // Issue 14: fifty people acting on one proposal at the same moment, over HTTP against the
 // production server. Each form carries the version of the proposal it was shown; exactly one of
@@ -23,16 +22,7 @@ afterAll(async () => {
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
-async function signIn(email: string) {
-  const response = await fetch(`${portal.url}/login`, {
-    method: "POST",
-    headers: { ...FORM, Origin: portal.url },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    redirect: "manual",
-  });
-  expect(response.status).toBe(302);
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
+const signIn = (email: string) => signInOverHttp(portal.url, email);
 
 /** The portal's database, read beside the running server (WAL: readers never block it). */
 function portalDatabase() {

@@ -5,7 +5,7 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import Database from "better-sqlite3";
-import { BUILT_SERVER, startPortal } from "../support/portal";
+import { BUILT_SERVER, signInOverHttp, startPortal } from "../support/portal";
 
 // The production server as a browser (or an attacker) meets it: over HTTP, on a free port.
 
@@ -17,16 +17,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function signIn(email: string, url = portal.url) {
-  const response = await fetch(`${url}/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    redirect: "manual",
-  });
-  expect(response.status).toBe(302);
-  return response.headers.get("set-cookie")!.split(";")[0]!;
-}
+const signIn = (email: string, url = portal.url) => signInOverHttp(url, email);
 
 describe("the production server", { timeout: 120_000 }, () => {
   it("sends pages compressed, with a strict Content-Security-Policy and no framing", async () => {

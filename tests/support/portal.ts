@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { chromium } from "playwright-core";
+import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 
 // Browser tests run the real production server (build/start.js, as `npm start` runs it) on a free port,
 // with its own SQLite file and its own embedded SMTP server, and drive Debian's Chromium.
@@ -102,4 +103,19 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean } = {})
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * Signs in over HTTP as a browser without JavaScript does, with the demo password: the session
+ * cookie ("taf_session=…") to send with the next requests. Fails unless the portal let them in.
+ */
+export async function signInOverHttp(url: string, email: string) {
+  const response = await fetch(`${url}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: "manual",
+  });
+  if (response.status !== 302) throw new Error(`${email} could not sign in: ${response.status}`);
+  return response.headers.get("set-cookie")!.split(";")[0]!;
 }
