@@ -76,6 +76,18 @@ describe("the message catalogues", () => {
     }
   });
 
+  it("keep names left in English whole in the Cyrillic catalogues, never spelt letter by letter", () => {
+    // "Фацилитy", "Wорд": English run through a Latin-to-Cyrillic transliteration. A proper name
+    // stays in Latin letters (Word, Technical Assistance Facility); a word never mixes the scripts.
+    const mixed = /\p{Script=Cyrillic}\p{Script=Latin}|\p{Script=Latin}\p{Script=Cyrillic}/u;
+    for (const tag of ["sr-Cyrl", "mk"] as const) {
+      const words = [...messagesByKey(catalogueFor(tag))].flatMap(([key, text]) =>
+        text.replace(/\{\{[^}]*\}\}|<[^>]*>/g, " ").split(/\s+/).filter((word) => mixed.test(word)).map((word) => `${key}: ${word}`),
+      );
+      expect(words, tag).toEqual([]);
+    }
+  });
+
   it("word the Kosovo* footnote in English as the rest of the portal does", () => {
     expect(english.get("layout.kosovoFootnote")).toBe(KOSOVO_FOOTNOTE);
   });
