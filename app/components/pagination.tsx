@@ -5,14 +5,6 @@ import type { PageLanguage } from "../../workflows/languages";
 
 type Pages = { param: string; page: number; pageCount: number; total: number; first: number; last: number };
 
-// Grouped as the British English the portal writes, so "10000" reads "10,000" on every list.
-const grouped = new Intl.NumberFormat("en-GB");
-
-/** "51–100 of 10,000": the rows shown of a paged list. */
-export function rowsShown(pages: Pages) {
-  return `${grouped.format(pages.first)}–${grouped.format(pages.last)} of ${grouped.format(pages.total)}`;
-}
-
 /**
  * How each language groups a count's digits, as Intl writes it on the server (formatNumberIn;
  * tests/components/pagination.test.ts holds the two together). Written out because the browser

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { countIn, rowsShown, rowsShownIn } from "../../app/components/pagination";
+import { countIn, rowsShownIn } from "../../app/components/pagination";
 import type { PageLanguage } from "../../workflows/languages";
 import { LANGUAGES, PSEUDO_LANGUAGE } from "../../workflows/languages";
 import { translatorFor } from "../../workflows/messages";
 import { formatNumberIn } from "../../workflows/time";
 
 // The line every paged list prints above and below its rows.
+
+// In English, as most people read it.
+const rowsShown = (pages: Parameters<typeof rowsShownIn>[2]) => rowsShownIn("en", translatorFor("en"), pages);
 
 describe("the rows a paged list shows", () => {
   it("groups large numbers as the portal writes them", () => {
