@@ -130,8 +130,12 @@ export function useAutosave({
     if (reply.savedAt) {
       revision.current = reply.revision;
       setCurrentRevision(reply.revision);
-      setStatus({ kind: "saved", at: reply.savedAt });
-      if (upToDate) setDirty(false);
+      // Typed since this save was sent: the page still has unsaved changes (the timer that typing
+      // started saves them), so it must not say "Saved" nor let the person leave unwarned.
+      if (upToDate) {
+        setStatus({ kind: "saved", at: reply.savedAt });
+        setDirty(false);
+      } else setStatus({ kind: "unsaved" });
     } else {
       stopped.current = reply.conflict;
       setStatus({ kind: "notSaved", reason: reply.problem ?? "editProposal.notSaved" });
