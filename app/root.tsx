@@ -13,7 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "./translation";
 import { LANGUAGES } from "../workflows/languages";
 import { getSessionUser } from "./auth/session.server";
 import { EuEmblem } from "./components/eu-emblem";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { Pagination } from "./pagination";
 
 type Entry = { id: string; at: string; what: string; by: string; proposal: { id: number; reference: string | null; title: string } | null; detail: string };

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 
 type Entry = { id: number; at: string; what: string; by: string };
 

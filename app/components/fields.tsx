@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 
 // Every field has a visible label, an optional hint, and its error right beside it, linked by
 // aria-describedby so screen readers announce it.

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { INSTITUTION_TYPES, institutionTypeLabel } from "../../workflows/vocabulary";
 import { countryNameIn, WB6_COUNTRIES } from "../../workflows/countries";
 import type { Translate } from "../../workflows/words";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { JointRule } from "../../workflows/eligibility";
 import { countInWords, jointStanding } from "../../workflows/eligibility";
 import type { PageLanguage } from "../../workflows/languages";

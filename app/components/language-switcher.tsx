@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { PageLanguage } from "../../workflows/languages";
 import { LANGUAGES, PSEUDO_LANGUAGE } from "../../workflows/languages";
 import { langWhereDifferent } from "./text-language";

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../translation";
 import type { Role } from "../../workflows/actors";
 import { WB6_COUNTRIES } from "../../workflows/countries";
 import type { Translate } from "../../workflows/words";

@@ -1,6 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { PageLanguage } from "../../workflows/languages";
 
 type Pages = { param: string; page: number; pageCount: number; total: number; first: number; last: number };

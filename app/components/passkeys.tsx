@@ -5,7 +5,7 @@ import { Form, useFetcher } from "@remix-run/react";
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { browserSupportsWebAuthn, startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { passkeyAddSchema } from "../auth/two-factor-schema";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsDayIn } from "../../workflows/time";

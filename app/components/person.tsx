@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getSelectProps } from "@conform-to/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
 import { countryNameIn } from "../../workflows/countries";

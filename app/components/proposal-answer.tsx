@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { formatDay, formatEurosIn } from "../../workflows/time";
 import { useTextLanguage } from "./text-language";

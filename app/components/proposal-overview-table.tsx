@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { OverviewSort, SortOrder } from "../proposals/overview-order";
 import { FIRST_ORDER } from "../proposals/overview-order";
 import { Pagination } from "./pagination";

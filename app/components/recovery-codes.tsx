@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 
 /** The ten recovery codes, shown once, with a text file to keep them in (a data: link works without JavaScript). */
 export function RecoveryCodes({ codes }: { codes: string[] }) {

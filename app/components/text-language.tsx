@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 
 // Text in another language than the page's is marked with `lang`, so screen readers read it
 // with the right voice and browsers hyphenate it right: a proposal written in English on an

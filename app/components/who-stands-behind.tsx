@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { PartnerStatus } from "../../db/schema";
 import type { JointRule } from "../../workflows/eligibility";
 import { CountryName } from "./country";

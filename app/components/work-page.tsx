@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 
 /** The top of a page where applicants work on one part of a proposal: back link, title, stage. */
 export function WorkPageHeading({

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 
 /** The mark on a list row whose proposal waits for the person looking at the list. */
 export function YourTurn({ yourTurn }: { yourTurn?: boolean }) {

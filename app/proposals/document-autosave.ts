@@ -1,7 +1,7 @@
 import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import { isRouteErrorResponse } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import i18next from "i18next";
+import { browserWords } from "../translation";
 import type { SaveReply } from "./use-autosave";
 
 // Autosave of the lead's documents (the concept note, the completion report), as the proposal
@@ -33,8 +33,8 @@ export function skipRevalidationAfter(saveIntent: string): ShouldRevalidateFunct
 export async function answerUnreachableSave<Reply>({ request, serverAction }: ClientActionFunctionArgs, saveIntent: string, revisionField: string) {
   const sent = await request.clone().formData();
   if (sent.get("intent") !== saveIntent) return serverAction<Reply>();
-  // In the browser, the page's own i18next (entry.client.tsx) has the page's language.
-  const t = i18next.t;
+  // In the browser, the page's own translator (entry.client.tsx) has the page's language.
+  const t = browserWords();
   try {
     return await serverAction<Reply>();
   } catch (error) {

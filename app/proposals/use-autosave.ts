@@ -1,7 +1,7 @@
 import { useBlocker, useFetcher } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 
 // Autosave for the drafting form, with JavaScript on: a save is sent a moment after the last
 // keystroke, one at a time, each carrying the revision the previous save returned, so the

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../translation";
 import { requireUser } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { ProposalTable } from "../components/proposal-table";

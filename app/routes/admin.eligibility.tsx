@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { PageLanguage } from "../../workflows/languages";
 import { toBrusselsTime } from "../../workflows/time";
 import { DeskEntry } from "../components/eligibility/desk-entry";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { InstitutionType } from "../../db/schema";
 import { CountryName } from "../components/country";
 import { INSTITUTION_TYPES, institutionTypeLabel } from "../../workflows/vocabulary";

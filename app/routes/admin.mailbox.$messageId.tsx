@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { formatBrusselsIn } from "../../workflows/time";
 import { pageLanguage, translatorOf } from "../i18n.server";
 import { receivedMessage } from "../mail/mailbox.server";

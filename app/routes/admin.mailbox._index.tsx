@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { z } from "../zod";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import { LANGUAGES } from "../../workflows/languages";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
 import { personStatusLabel, roleLabel, RoleList, StatusBadge } from "../components/person";

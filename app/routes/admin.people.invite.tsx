@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { LANGUAGES } from "../../workflows/languages";
 import { clientIp } from "../auth/session.server";
 import { FieldError, FormErrors, TextField } from "../components/fields";

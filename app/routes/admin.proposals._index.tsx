@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { PageLanguage } from "../../workflows/languages";
 import { WB6_COUNTRIES, countryNameIn } from "../../workflows/countries";
 import { stateLabelOf } from "../../workflows/proposal.machine";

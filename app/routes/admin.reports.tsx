@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { FieldError } from "../components/fields";
 import { PrintTools } from "../components/print/print-tools";
 import { ReportCharts, ReportSummary } from "../components/print/report-charts";

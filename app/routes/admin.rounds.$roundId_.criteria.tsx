@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { CriteriaForm, CriteriaReadOnly } from "../components/reviews/criteria-form";
 import { readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";

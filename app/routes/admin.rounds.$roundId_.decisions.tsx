@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../translation";
 import { DecisionFields, heldWords } from "../components/reviews/decision-fields";
 import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { formatBrusselsIn } from "../../workflows/time";
 import { roundStateLabelOf } from "../../workflows/round.machine";
 import { proposalCountText, ROUND_MODE_KEYS, RoundStateBadge } from "../components/round";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { DEFAULT_CRITERIA, DEFAULT_ELIGIBILITY, defaultWording } from "../../workflows/eligibility";
 import { clientIp } from "../auth/session.server";
 import { ChoiceField, FormErrors } from "../components/fields";

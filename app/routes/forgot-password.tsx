@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../translation";
 import { passwordResetRequestSchema as schema } from "../auth/account-schema";
 import { requestPasswordReset } from "../auth/accounts.server";
 import { TOKEN_LIFETIME_MS } from "../auth/tokens.server";

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { safeRedirect } from "../auth/redirect";
 import { getSessionUser } from "../auth/session.server";
 import { completeSecondStepWithPasskey, hasPasskey, passkeySignInOptions } from "../auth/passkeys.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { clientIp } from "../auth/session.server";
 import type { DocumentAttachmentResult } from "../components/proposal/document-attachments";
 import { DocumentAttachments, RemovedFiles } from "../components/proposal/document-attachments";

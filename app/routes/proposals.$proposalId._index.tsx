@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { ClarificationRequest } from "../components/proposal/clarification-request";
 import { DeadlineFacts } from "../components/proposal/deadlines";

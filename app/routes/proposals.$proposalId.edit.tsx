@@ -3,9 +3,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import i18next from "i18next";
 import { useMemo } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { browserWords, Trans, useTranslation } from "../translation";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn } from "../../workflows/time";
 import { Deadline, DueBy } from "../components/deadline";
@@ -87,8 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
   const sent = await request.clone().formData();
-  // In the browser, the page's own i18next (entry.client.tsx) has the page's language.
-  const t = i18next.t;
+  // In the browser, the page's own translator (entry.client.tsx) has the page's language.
+  const t = browserWords();
   try {
     return await serverAction<typeof action>();
   } catch (error) {

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../translation";
 import { formatBrusselsIn, formatDayIn } from "../../workflows/time";
 import { Pagination } from "../components/pagination";
 import { DocumentAttachments } from "../components/proposal/document-attachments";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { PrintTools } from "../components/print/print-tools";
 import { ProposalPrintout } from "../components/print/proposal-printout";
 import { env } from "../env.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { KindSection } from "../components/proposal/versions";
 import { useTextLanguage } from "../components/text-language";
 import { pageLanguage, translatorOf } from "../i18n.server";

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import { FeedbackAnswerView, FeedbackForm } from "../components/lessons/feedback-survey";
 import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";

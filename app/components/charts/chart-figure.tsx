@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 
 export type ChartTable = { caption: string; head: string[]; rows: { label: ReactNode; key: string; cells: (string | number)[] }[] };
 

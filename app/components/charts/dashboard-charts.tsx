@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { countryNameIn, kosovoFootnoteIn, WB6_COUNTRIES } from "../../../workflows/countries";
 import { percentOf } from "../../../workflows/reporting-words";
 import { institutionTypeLabel, supportKindLabel, themeLabel } from "../../../workflows/vocabulary";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { ChartTable } from "./chart-figure";
 import { ChartFigure, ChartLegend } from "./chart-figure";
 

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { DeskEntry as Entry } from "../../eligibility/desk-schema";
 import { overrideField } from "../../eligibility/desk-schema";
 import { CountryName } from "../country";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { CountryName } from "../country";
 import { useTextLanguage } from "../text-language";
 

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { CountryChoice, InstitutionChoice } from "../../institutions/institution-schema";
 import type { personPage } from "../../people/person-page.server";
 import { deactivatePersonSchema, editPersonSchema } from "../../people/person-schema";

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { FormErrors } from "../fields";
 
 /** On a person's page: whether they sign in with a second factor, and the administrator's reset of it. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { ChartSentences } from "../../reporting/chart-sentences.server";
 import type { DashboardFigures } from "../../reporting/figures.server";
 import { periodSummary } from "../../../workflows/reporting-words";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { kosovoFootnoteIn } from "../../../workflows/countries";
 import { CountryName } from "../country";
 import { useTextLanguage } from "../text-language";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../../translation";
 import { CountryName } from "../country";
 
 type Sharing = {

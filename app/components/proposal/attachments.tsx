@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ChangeEvent } from "react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { attachmentsPage } from "../../proposals/attachments.server";
 
 // The attachments page's parts: a table of files, and the upload form that refuses a file too

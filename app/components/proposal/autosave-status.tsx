@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { PageLanguage } from "../../../workflows/languages";
 import type { SaveStatus } from "../../proposals/use-autosave";
 import { draftStatusText } from "./draft-form";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../../translation";
 import { useTextLanguage } from "../text-language";
 import { DueBy } from "../deadline";
 import type { DueView } from "../../proposals/deadline-words.server";

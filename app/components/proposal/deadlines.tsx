@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { DeadlineKind } from "../../../db/schema";
 import { useTextLanguage } from "../text-language";
 

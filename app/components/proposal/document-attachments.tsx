@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import type { ChangeEvent } from "react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { AttachmentRow } from "../../proposals/attachments.server";
 import type { attachmentLimits } from "../../proposals/document-attachments.server";
 

@@ -2,7 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { getCollectionProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { PageLanguage } from "../../../workflows/languages";
 import { formatBrusselsTimeIn } from "../../../workflows/time";
 import type { Translate } from "../../../workflows/words";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 
 type Check = { at: string; results: { id: string; label: string; outcome: string; reason: string }[] };
 

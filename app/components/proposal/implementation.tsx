@@ -2,7 +2,7 @@ import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { WB6_COUNTRIES } from "../../../workflows/countries";
 import { ACTIVITY_TYPES, activityTypeLabel } from "../../../workflows/vocabulary";
 import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, PlannedActivityForm } from "../../proposals/implementation-schema";

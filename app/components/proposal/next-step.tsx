@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { ActionForm } from "./action-form";
 
 type Action = Parameters<typeof ActionForm>[0]["action"] & { type: string };

@@ -2,7 +2,7 @@ import type { FormMetadata, SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { institutionTypeLabel } from "../../../workflows/vocabulary";
 import { removePartnerSchema } from "../../proposals/partner-schema";
 import type { partnersPage } from "../../proposals/partners-page.server";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { partnershipPage } from "../../proposals/partnership-page.server";
 import type { JointRule } from "../../../workflows/eligibility";
 import { CountryName } from "../country";

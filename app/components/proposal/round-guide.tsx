@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../../translation";
 import type { RoundLimits, WordLimitedPart } from "../../proposals/content-schema";
 import { partLabelKey } from "../../proposals/content-schema";
 import { useTextLanguage } from "../text-language";

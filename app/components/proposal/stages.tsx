@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 
 type Stages = { steps: { key: string; label: string; status: string }[]; outcome: string | null };
 

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { partAnchor, partLabelKey } from "../../proposals/content-schema";
 import { useTextLanguage } from "../text-language";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { ActionForm } from "./action-form";
 
 type Step = Parameters<typeof ActionForm>[0]["action"] & { type: string };

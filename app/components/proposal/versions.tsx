@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../../translation";
 import type { Piece, versionsPage } from "../../proposals/versions.server";
 import { useTextLanguage } from "../text-language";
 

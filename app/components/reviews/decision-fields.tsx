@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 
 // The fields of one decision, for the proposals ticked beside them: the outcome, the priority
 // mark, the TAF team's reason and the comments the applicants will read once it is released.

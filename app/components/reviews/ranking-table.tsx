@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn } from "../../../workflows/review-criteria";
 import type { RankingOrder, RankingSort } from "../../reviews/ranking-schema";

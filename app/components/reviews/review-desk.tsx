@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import { useTextLanguage } from "../text-language";
 
 // The review desk's parts: one card per proposal (its reviewers, conflicts and the forms that

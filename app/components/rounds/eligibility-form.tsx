@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../../translation";
 import type { EligibilityFormInput, EligibilityFormValues } from "../../rounds/eligibility-schema";
 import { eligibilityFormSchema } from "../../rounds/eligibility-schema";
 import { CheckboxField, FormErrors, TextAreaField, TextField } from "../fields";

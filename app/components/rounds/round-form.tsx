@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { ReactNode } from "react";
 import { SUPPORT_KINDS, THEMES } from "../../../workflows/vocabulary";
 import { partLabelKey } from "../../proposals/content-schema";

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../translation";
 import type { RoundEventType } from "../../../workflows/round.machine";
 import type { roundPage } from "../../rounds/round-page.server";
 import type { RoundActionForm, RoundActionInput } from "../../rounds/round-schema";

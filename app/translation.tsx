@@ -1,0 +1,110 @@
+import type { i18n as I18n, TFunction } from "i18next";
+import { cloneElement, createElement, Fragment, isValidElement, useContext, useMemo, type ReactElement, type ReactNode } from "react";
+import { I18nContext } from "react-i18next";
+
+// The page's words in React: `useTranslation` and `Trans` with react-i18next's names and the
+// part of their behaviour the portal uses. The server renders with i18next itself
+// (entry.server.tsx provides it); the browser has no need of i18next's 15 KiB (issue 13): it
+// has one language and one catalogue per page load (entry.client.tsx), so it gets
+// `browserTranslator` below, which writes what i18next writes for the portal's catalogues:
+// keys by path, plurals by Intl's rules (`_zero` first for 0), `{{name}}` and
+// `{{name, number}}` from the options or the page's message variables. A key it cannot find
+// stays a key, as in i18next (fallbackLng: false). tests/workflows/browser-translator.test.ts
+// holds both to the same words for every key of every catalogue.
+
+type Options = Record<string, unknown>;
+type Catalogue = { [key: string]: unknown };
+
+/** What a page's components need of a translator: i18next's instance, or the browser's. */
+type Translator = Pick<I18n, "language" | "t"> & { options: { interpolation?: { defaultVariables?: Options } } };
+
+function find(from: unknown, path: string): unknown {
+  let node: unknown = from;
+  for (const part of path.split(".")) node = typeof node === "object" && node !== null ? (node as Catalogue)[part] : undefined;
+  return node;
+}
+
+/** The browser's translator for one language, its catalogue and the numbers its messages name. */
+export function browserTranslator(language: string, catalogue: Catalogue, defaultVariables: Options): Translator {
+  const plurals = new Intl.PluralRules(language);
+  const numbers = new Intl.NumberFormat(language);
+  const interpolate = (text: string, options: Options) =>
+    text.replace(/\{\{(.+?)\}\}/g, (whole, inner: string) => {
+      const [name = "", format] = inner.split(",").map((part) => part.trim());
+      const value = find(options, name) ?? find(defaultVariables, name);
+      // As i18next: a number it is not given is NaN, a name it is not given stays as written.
+      if (format === "number") return numbers.format(value as number);
+      if (value === undefined) return Object.prototype.hasOwnProperty.call(options, name) ? "" : whole;
+      return value === null ? "" : String(value);
+    });
+  const t = (key: string, options: Options = {}) => {
+    const count = options.count;
+    const plural = typeof count === "number" ? ((count === 0 ? find(catalogue, `${key}_zero`) : undefined) ?? find(catalogue, `${key}_${plurals.select(count)}`)) : undefined;
+    const text = plural ?? find(catalogue, key) ?? options.defaultValue;
+    return typeof text === "string" ? interpolate(text, options) : key;
+  };
+  const translator = { language, t: t as TFunction, options: { interpolation: { defaultVariables } } };
+  pageTranslator = translator;
+  return translator;
+}
+
+let pageTranslator: Translator | null = null;
+
+/**
+ * The page's words outside React, for what runs only in the browser (a client action's answer
+ * when the server cannot be reached): the translator entry.client.tsx started.
+ */
+export function browserWords(): TFunction {
+  if (!pageTranslator) throw new Error("The page's translator has not started (entry.client.tsx).");
+  return pageTranslator.t;
+}
+
+/** The page's translator and its `t`, from the provider of entry.server.tsx or entry.client.tsx. */
+export function useTranslation(): { t: TFunction; i18n: Translator } {
+  const { i18n } = useContext(I18nContext) as { i18n: Translator };
+  const t = useMemo(() => ((key: string, options?: Options) => i18n.t(key, options as never)) as TFunction, [i18n]);
+  return { t, i18n };
+}
+
+// The tags react-i18next keeps without a component being given for them.
+const PLAIN_TAGS = new Set(["br", "strong", "i", "p"]);
+
+type Tree = { name: string; children: (string | Tree)[] };
+
+/**
+ * A message whose words hold elements: `<link>the page</link>` is the element given as
+ * `components.link` with the words inside it (or, if the message puts none, its own).
+ * A tag no component answers stays text, so a name interpolated into the words is shown as written.
+ */
+export function Trans({ i18nKey, values, count, components = {} }: { i18nKey: string; values?: Options; count?: number; components?: Record<string, ReactElement> | ReactElement[] }) {
+  const { t } = useTranslation();
+  const text = t(i18nKey, { ...values, ...(count === undefined ? {} : { count }) });
+  const known = (name: string) => PLAIN_TAGS.has(name) || isValidElement((components as Record<string, ReactElement>)[name]);
+  const root: Tree = { name: "", children: [] };
+  const open: Tree[] = [root];
+  let at = 0;
+  for (const tag of text.matchAll(/<(\/?)([\w-]+)\s*(\/?)>/g)) {
+    const [whole, closing, name = "", selfClosing] = tag;
+    const here = open[open.length - 1]!;
+    const closes = closing && open.length > 1 && here.name === name;
+    if (!known(name) || (closing && !closes)) continue;
+    if (tag.index > at) here.children.push(text.slice(at, tag.index));
+    at = tag.index + whole.length;
+    if (closes) open.pop();
+    else {
+      const element: Tree = { name, children: [] };
+      here.children.push(element);
+      if (!selfClosing) open.push(element);
+    }
+  }
+  if (at < text.length) open[open.length - 1]!.children.push(text.slice(at));
+  const render = (nodes: (string | Tree)[]): ReactNode[] =>
+    nodes.map((node, key) => {
+      if (typeof node === "string") return node;
+      const given = (components as Record<string, ReactElement>)[node.name];
+      const inner = render(node.children);
+      if (!isValidElement(given)) return createElement(node.name, { key }, ...(inner.length ? inner : []));
+      return inner.length ? cloneElement(given, { key }, ...inner) : cloneElement(given, { key });
+    });
+  return createElement(Fragment, null, ...render(root.children));
+}
