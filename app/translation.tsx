@@ -8,7 +8,7 @@ import { I18nContext } from "react-i18next";
 // has one language and one catalogue per page load (entry.client.tsx), so it gets
 // `browserTranslator` below, which writes what i18next writes for the portal's catalogues:
 // keys by path, plurals by Intl's rules (`_zero` first for 0), `{{name}}` and
-// `{{name, number}}` from the options or the page's message variables. A key it cannot find
+// `{{name, number}}` from the options or the page's message variables, `$t(key, {…})` nested. A key it cannot find
 // stays a key, as in i18next (fallbackLng: false). tests/workflows/browser-translator.test.ts
 // holds both to the same words for every key of every catalogue.
 
@@ -37,11 +37,28 @@ export function browserTranslator(language: string, catalogue: Catalogue, defaul
       if (value === undefined) return Object.prototype.hasOwnProperty.call(options, name) ? "" : whole;
       return value === null ? "" : String(value);
     });
-  const t = (key: string, options: Options = {}) => {
+  // A message that names another with its numbers, "$t(validation.tooManyCharacters, {"max":300})"
+  // (app/free-text-schema.ts): the other message, with them. Not in what a value brought in.
+  const nest = (text: string, options: Options) =>
+    text.replace(/\$t\((.+?)\)/g, (whole, inner: string) => {
+      const { defaultValue: _, ...inherited } = options;
+      const [key = "", values] = inner.trim().split(/,[ ]*\{/);
+      let nested: Options = inherited;
+      try {
+        if (values !== undefined) nested = { ...inherited, ...(JSON.parse(`{${values}`) as Options) };
+      } catch {
+        return `${key},{${values}`;
+      }
+      return t(key, nested) || "";
+    });
+  const t = (key: string, options: Options = {}): string => {
     const count = options.count;
     const plural = typeof count === "number" ? ((count === 0 ? find(catalogue, `${key}_zero`) : undefined) ?? find(catalogue, `${key}_${plurals.select(count)}`)) : undefined;
     const text = plural ?? find(catalogue, key) ?? options.defaultValue;
-    return typeof text === "string" ? interpolate(text, options) : key;
+    if (typeof text !== "string") return key;
+    const interpolated = interpolate(text, options);
+    const nestings = (words: string) => words.split("$t(").length;
+    return nestings(interpolated) > nestings(text) ? interpolated : nest(interpolated, options);
   };
   const translator = { language, t: t as TFunction, options: { interpolation: { defaultVariables } } };
   pageTranslator = translator;

@@ -3,6 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
+import { messageWith } from "../../app/free-text-schema";
 import { MESSAGE_VARIABLES } from "../../app/message-variables";
 import { browserTranslator, Trans } from "../../app/translation";
 import type { PageLanguage } from "../../workflows/languages";
@@ -39,6 +40,10 @@ describe("the browser's translator", () => {
           expect(browser(base, options), `${language} ${base} ${JSON.stringify(options)}`).toBe(server(base, options));
           compared++;
         }
+        // As a form's message names it with its numbers (messageWith, shown by FieldError).
+        const numbers = Object.fromEntries([...names, "count"].filter((name) => !name.includes(".")).map((name, index) => [name, 1_000 + index]));
+        const message = messageWith(base, numbers);
+        expect(browser(message, { defaultValue: message }), `${language} ${message}`).toBe(server(message, { defaultValue: message }));
       }
       expect(compared).toBeGreaterThan(1_000);
     }
