@@ -1,4 +1,7 @@
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { BrowserChecks, CheckedValidity } from "./form-checks";
 import { translatorOf } from "./i18n.server";
+import type { z } from "./zod";
 
 // Every form a page posts is read here, so malformed requests get one clear answer, in the
 // reader's language, not a 500.
@@ -27,4 +30,47 @@ export async function readForm(request: Request): Promise<FormData> {
     }
   }
   return form;
+}
+
+/**
+ * What a form's schema asks, for the page to check in the browser without zod (app/form-checks.ts):
+ * its constraints, and the message the schema itself gives when each is not met, found by
+ * asking it about a value that fails just that constraint. Same schema, same words.
+ */
+export function browserChecks(schema: z.ZodType): BrowserChecks {
+  let checks = checksOf.get(schema);
+  if (!checks) checksOf.set(schema, (checks = checksFrom(schema)));
+  return checks;
+}
+
+// A schema's checks are the same on every request: found once.
+const checksOf = new WeakMap<z.ZodType, BrowserChecks>();
+
+function checksFrom(schema: z.ZodType): BrowserChecks {
+  const constraint = getZodConstraint(schema);
+  const messages: BrowserChecks["messages"] = {};
+  for (const [name, asked] of Object.entries(constraint)) {
+    const messageFor = (value: string | null) => {
+      const form = new FormData();
+      if (value !== null) form.set(name, value);
+      const submission = parseWithZod(form, { schema });
+      return submission.status === "error" ? submission.error?.[name]?.[0] : undefined;
+    };
+    const probes: Partial<Record<CheckedValidity, string | null>> = {
+      valueMissing: asked.required ? null : undefined,
+      typeMismatch: "?",
+      tooShort: asked.minLength ? "x".repeat(asked.minLength - 1) : undefined,
+      tooLong: asked.maxLength !== undefined ? "x".repeat(asked.maxLength + 1) : undefined,
+      rangeUnderflow: asked.min !== undefined ? String(Number(asked.min) - 1) : undefined,
+      rangeOverflow: asked.max !== undefined ? String(Number(asked.max) + 1) : undefined,
+      patternMismatch: asked.pattern ? "?" : undefined,
+    };
+    const field: Partial<Record<CheckedValidity, string>> = {};
+    for (const [flag, value] of Object.entries(probes) as [CheckedValidity, string | null | undefined][]) {
+      const message = value === undefined ? undefined : messageFor(value);
+      if (message) field[flag] = message;
+    }
+    messages[name] = field;
+  }
+  return { constraint, messages };
 }

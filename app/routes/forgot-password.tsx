@@ -1,20 +1,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "../translation";
 import { passwordResetRequestSchema as schema } from "../auth/account-schema";
 import { requestPasswordReset } from "../auth/accounts.server";
 import { TOKEN_LIFETIME_MS } from "../auth/tokens.server";
 import { FormErrors, TextField } from "../components/fields";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import type { z } from "../zod";
+import { browserChecks, readForm } from "../forms.server";
 import { requestLanguage, translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("forgotPassword.title") }) };
+  return { title: t("layout.pageTitle", { page: t("forgotPassword.title") }), checks: browserChecks(schema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,15 +32,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const { t } = useTranslation();
+  const { checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "forgot-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof schema>>(form, formData, checks),
   });
   return (
     <div className="narrow">

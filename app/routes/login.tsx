@@ -1,15 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../translation";
 import { signInSchema as schema } from "../auth/account-schema";
 import { signIn } from "../auth/accounts.server";
 import { safeRedirect } from "../auth/redirect";
 import { getSessionUser } from "../auth/session.server";
 import { FormErrors, TextField } from "../components/fields";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import type { z } from "../zod";
+import { browserChecks, readForm } from "../forms.server";
 import { chosenLanguage, languageCookieHeader, translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -17,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/");
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("login.title") }) };
+  return { title: t("layout.pageTitle", { page: t("login.title") }), checks: browserChecks(schema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,16 +40,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation();
+  const { checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "login",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof schema>>(form, formData, checks),
   });
   const notice = searchParams.get("notice");
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +8,9 @@ import { setPasswordSchema as schema } from "../auth/account-schema";
 import { setPasswordWithToken } from "../auth/accounts.server";
 import { checkToken, TOKEN_PROBLEMS } from "../auth/tokens.server";
 import { FormErrors, TextField } from "../components/fields";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import type { z } from "../zod";
+import { browserChecks, readForm } from "../forms.server";
 import { translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -17,8 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await translatorOf(request);
   const title = t("layout.pageTitle", { page: t("setPassword.pageTitle") });
   const check = checkToken(params.token ?? "");
-  if (!check.ok) return { ok: false as const, title, problem: t(TOKEN_PROBLEMS[check.problem]) };
-  return { ok: true as const, title, name: check.user.name, email: check.user.email, invitation: check.purpose === "invitation" };
+  const checks = browserChecks(schema);
+  if (!check.ok) return { ok: false as const, title, checks, problem: t(TOKEN_PROBLEMS[check.problem]) };
+  return { ok: true as const, title, checks, name: check.user.name, email: check.user.email, invitation: check.purpose === "invitation" };
 }
 
 // The passwords typed are never sent back to the page, whatever the answer.
@@ -39,14 +42,15 @@ export default function SetPassword() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { checks } = data;
   const [form, fields] = useForm({
     id: "set-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof schema>>(form, formData, checks),
   });
   if (!data.ok) {
     return (

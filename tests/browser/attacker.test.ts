@@ -17,7 +17,7 @@ describe("tried as an attacker would, in Chromium", { timeout: 120_000 }, () => 
       document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP refused ${event.blockedURI} (${event.violatedDirective})`));
     });
     await page.goto(`${running.portal.url}/login`);
-    // A wrong address shown beside its field: the form's zod schema ran in the browser.
+    // A wrong address shown beside its field: the browser checked the form against its schema's constraints.
     await page.getByLabel("E-mail address").fill("not-an-address");
     await page.getByLabel("Password").focus();
     await seen(page, /Enter your e-mail address/);

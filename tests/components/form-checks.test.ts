@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { setPasswordSchema, signInSchema } from "../../app/auth/account-schema";
+import { browserChecks } from "../../app/forms.server";
+
+// The sign-in and password forms check in the browser without zod (app/form-checks.ts): the
+// server reads from the schema what the inputs must meet, and the schema's own message for each.
+
+describe("a form's checks for the browser", () => {
+  it("are the schema's constraints, each with the message the schema gives when it is not met", () => {
+    const checks = browserChecks(setPasswordSchema);
+    expect(checks.constraint.password).toMatchObject({ required: true, minLength: 12, maxLength: 200 });
+    expect(checks.messages.password).toMatchObject({
+      valueMissing: "validation.newPassword",
+      tooShort: "validation.newPasswordTooShort",
+      tooLong: "validation.newPasswordTooLong",
+    });
+    expect(checks.messages.confirmation).toEqual({ valueMissing: "validation.confirmation" });
+  });
+
+  it("say a wrong e-mail address as the schema does", () => {
+    const { constraint, messages } = browserChecks(signInSchema);
+    expect(constraint.email).toMatchObject({ required: true, maxLength: 254 });
+    expect(messages.email).toMatchObject({ valueMissing: "validation.email", typeMismatch: "validation.email" });
+    // A field that may be left out has nothing to say.
+    expect(messages.redirectTo).toEqual({});
+  });
+});
