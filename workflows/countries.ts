@@ -2,7 +2,9 @@
 // `countries` table is seeded with exactly these rows (db/migrations/0002_wb6_countries.sql, and
 // a test compares the two), so pages that join the table and pure rules that read this list
 // name a country the same way. Each country's `key` names it in the catalogues
-// (locales/<language>/workflow.json, `countries`); `name` is its English, read from there.
+// (locales/<language>/workflow.json, `countries`); `name` is its English, read from there: from
+// that section alone, so that a page showing a country does not load the rest of the English.
+import { countries as englishNames } from "../locales/en/workflow.json";
 import type { Translate } from "./words";
 import { inEnglish } from "./words";
 
@@ -21,7 +23,7 @@ export const WB6_COUNTRIES = (
     { code: "MK", key: "countries.MK", needsFootnote: false },
     { code: "RS", key: "countries.RS", needsFootnote: false },
   ] as const
-).map((country) => ({ ...country, name: inEnglish(country.key) }));
+).map((country) => ({ ...country, name: englishNames[country.code] }));
 
 export type CountryCode = (typeof WB6_COUNTRIES)[number]["code"];
 

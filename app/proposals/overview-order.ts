@@ -1,11 +1,6 @@
-import type { ProposalStatePath } from "../../workflows/proposal-stages";
-import { proposalMachine } from "../../workflows/proposal.machine";
-
-// What the TAF team's table of every proposal offers to filter and sort by, for its page and its
-// server alike; the address is read by overview-schema.ts (zod stays on the server).
-
-/** The stages of the statechart's top level, in its order: what the stage filter offers. */
-export const OVERVIEW_STAGES = Object.keys(proposalMachine.root.states) as [ProposalStatePath, ...ProposalStatePath[]];
+// What the TAF team's table of every proposal offers to sort by, for its page and its server
+// alike; the address is read by overview-schema.ts (zod stays on the server, and so does the
+// statechart, whose stages the loader names for the stage filter).
 
 export const OVERVIEW_SORTS = ["updated", "reference", "title", "round", "lead", "stage"] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];

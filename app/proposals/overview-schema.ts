@@ -3,15 +3,20 @@ import { COUNTRY_CODES } from "../../workflows/countries";
 import { INSTITUTION_TYPES, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 
 import type { SortOrder } from "./overview-order";
-import { FIRST_ORDER, OVERVIEW_SORTS, OVERVIEW_STAGES } from "./overview-order";
+import type { ProposalStatePath } from "../../workflows/proposal-stages";
+import { proposalMachine } from "../../workflows/proposal.machine";
+import { FIRST_ORDER, OVERVIEW_SORTS } from "./overview-order";
 
 export type { OverviewSort, SortOrder } from "./overview-order";
-export { FIRST_ORDER, isFiltered, OVERVIEW_SORTS, OVERVIEW_STAGES } from "./overview-order";
+export { FIRST_ORDER, isFiltered, OVERVIEW_SORTS } from "./overview-order";
+
+/** The stages of the statechart's top level, in its order: what the stage filter offers. */
+export const OVERVIEW_STAGES = Object.keys(proposalMachine.root.states) as [ProposalStatePath, ...ProposalStatePath[]];
 
 // The TAF team's table of every proposal, filtered and sorted from its address
 // (?stage=euReview&country=XK&sort=reference), so a view is a link that can be shared and the
 // form works without JavaScript. A value a hand-edited address got wrong is dropped, not an error.
-// The server's: the page's own JavaScript takes the stages and orders from overview-order.ts, without zod.
+// The server's: the page's own JavaScript takes the orders from overview-order.ts, without zod, and the stages from its loader.
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
