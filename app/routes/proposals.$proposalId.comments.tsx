@@ -1,14 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../translation";
 import { FormErrors, TextAreaField } from "../components/fields";
 import { can, requireProposal } from "../permissions.server";
-import { COMMENT_MAX, commentSchema } from "../proposals/comment-schema";
+import { commentSchema } from "../proposals/comment-schema";
 import { commentsPage, postComment } from "../proposals/comments.server";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import { browserChecks, readForm } from "../forms.server";
+import type { z } from "../zod";
 import { storageRefusal } from "../storage-faults.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { useTextLanguage } from "../components/text-language";
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await translatorOf(request);
   const page = commentsPage(proposal.proposalId, user, t, await pageLanguage(request));
   const title = t("layout.pageTitle", { page: t("commentsPage.title", { proposal: page.proposal.reference ?? page.proposal.title }) });
-  return { ...page, title, forTeam: can(user, "viewInternalNotes") };
+  return { ...page, title, forTeam: can(user, "viewInternalNotes"), checks: browserChecks(commentSchema) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,17 +44,17 @@ export default function Comments() {
   const { t } = useTranslation();
   // Comments and titles are written by people, in English.
   const typed = useTextLanguage("en");
-  const { proposal, comments, forTeam } = useLoaderData<typeof loader>();
+  const { proposal, comments, forTeam, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-comment",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(commentSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof commentSchema>>(form, formData, checks),
   });
   return (
     <>
@@ -94,7 +96,7 @@ export default function Comments() {
         <h2 id="write-heading">{t("commentsPage.write")}</h2>
         <Form method="post" className="stack" {...getFormProps(form)}>
           <FormErrors errors={form.errors} />
-          <TextAreaField label={t("commentsPage.yourComment")} hint={t("commentsPage.hint", { max: COMMENT_MAX })} meta={fields.body} />
+          <TextAreaField label={t("commentsPage.yourComment")} hint={t("commentsPage.hint", { max: checks.constraint.body?.maxLength })} meta={fields.body} />
           <button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("commentsPage.posting") : t("commentsPage.post")}
           </button>
