@@ -19,15 +19,32 @@ const ASSETS = "build/client";
 const ENTRY = "app/entry.client.tsx";
 const ROOT = "app/root.tsx?__remix-build-client-route";
 
-// What every page loads (React, Remix, i18next and the layout): 103.4 KiB today, of which React
-// and Remix alone are 82.6 KiB. The forms' zod schemas stay out of it (app/message-variables.ts).
-const SHARED_BUDGET_KIB = 104;
-// Issue 13 asks for at most 100 KiB a page; the heaviest pages (forms: zod and Conform, 28 KiB)
-// are at 162 KiB today. This budget keeps any page from growing while that work goes on (ADR 023).
-const PAGE_BUDGET_KIB = 163;
-// Lists with no form of their own, which once loaded a form's validation with a component they
-// borrowed: zod (15 KiB) stays out of them.
-const LISTS_WITHOUT_ZOD = ["app/routes/admin.activities.tsx", "app/routes/admin.proposals._index.tsx"];
+// What every page loads (React, Remix, the page's translator and the layout): 87.8 KiB today, of
+// which React and Remix alone are 82.6 KiB. i18next stays on the server (app/translation.tsx),
+// and so do the forms' zod schemas (app/message-variables.ts, app/form-checks.ts).
+const SHARED_BUDGET_KIB = 88;
+// Issue 13 asks for at most 100 KiB a page. Every page keeps to it but these, whose forms still
+// check their fields in the browser with zod and Conform's zod adapter (19 KiB), or that load
+// English words and a chart: at 145 KiB at most (the implementation page, 144.5 today). A page
+// that comes under 100 KiB leaves the list, so that it cannot grow back unnoticed (ADR 023).
+const PAGE_BUDGET_KIB = 100;
+const HEAVY_PAGE_BUDGET_KIB = 145;
+const HEAVY_PAGES = [
+  "account", "account_.two-factor", "admin.dashboard", "admin.eligibility", "admin.institutions.$institutionId",
+  "admin.institutions.$institutionId_.merge", "admin.institutions._index", "admin.institutions.new", "admin.people.$userId",
+  "admin.people._index", "admin.people.invite", "admin.proposals._index", "admin.reports", "admin.rounds.$roundId",
+  "admin.rounds.$roundId_.criteria", "admin.rounds.$roundId_.edit", "admin.rounds.$roundId_.eligibility",
+  "admin.rounds.$roundId_.ranking", "admin.rounds.$roundId_.report", "admin.rounds.new", "login_.second-factor",
+  "proposals.$proposalId._index", "proposals.$proposalId.concept", "proposals.$proposalId.deadlines",
+  "proposals.$proposalId.departures", "proposals.$proposalId.edit", "proposals.$proposalId.implementation",
+  "proposals.$proposalId.partners", "proposals.$proposalId.partnership", "proposals.$proposalId.print",
+  "proposals.$proposalId.submit", "proposals.new", "reviews.$assignmentId", "rounds.$roundId.feedback",
+].map((name) => `app/routes/${name}.tsx?__remix-build-client-route`);
+// Pages that once loaded a form's validation (zod, 15 KiB) for nothing, or now check their form
+// without it (app/form-checks.ts): zod stays out of them.
+const PAGES_WITHOUT_ZOD = [
+  "admin.activities", "admin.proposals._index", "login", "forgot-password", "set-password.$token", "proposals.$proposalId.comments", "account",
+].map((name) => `app/routes/${name}.tsx`);
 
 type Chunk = { file: string; imports?: string[] };
 
@@ -61,17 +78,17 @@ describe("the JavaScript of every page", () => {
     expect(gzippedKiB(files)).toBeLessThanOrEqual(SHARED_BUDGET_KIB);
   });
 
-  it(`is at most ${PAGE_BUDGET_KIB} KiB gzipped on each page`, () => {
+  it(`is at most ${PAGE_BUDGET_KIB} KiB gzipped on each page, ${HEAVY_PAGE_BUDGET_KIB} on the pages still heavier`, () => {
     const routes = Object.keys(chunks).filter((key) => key.startsWith("app/routes/"));
     expect(routes.length).toBeGreaterThan(50);
-    const heavier = routes
-      .map((route) => ({ route, kib: Math.round(gzippedKiB(withImports(chunks, route, shared()))) }))
-      .filter(({ kib }) => kib > PAGE_BUDGET_KIB);
-    expect(heavier).toEqual([]);
+    const weights = routes.map((route) => ({ route, kib: Math.round(gzippedKiB(withImports(chunks, route, shared())) * 10) / 10 }));
+    expect(weights.filter(({ route, kib }) => kib > (HEAVY_PAGES.includes(route) ? HEAVY_PAGE_BUDGET_KIB : PAGE_BUDGET_KIB))).toEqual([]);
+    expect(weights.filter(({ route, kib }) => HEAVY_PAGES.includes(route) && kib <= PAGE_BUDGET_KIB)).toEqual([]);
+    for (const route of HEAVY_PAGES) expect(routes).toContain(route);
   });
 
-  it("loads no zod on the lists that have no form", () => {
-    for (const route of LISTS_WITHOUT_ZOD) {
+  it("loads no zod on the lists that have no form, nor on the forms that check without it", () => {
+    for (const route of PAGES_WITHOUT_ZOD) {
       const files = withImports(chunks, `${route}?__remix-build-client-route`, shared());
       expect({ route, zod: [...files].filter((file) => /\/zod-/.test(file)) }).toEqual({ route, zod: [] });
     }
