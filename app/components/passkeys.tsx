@@ -1,12 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useFetcher } from "@remix-run/react";
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { browserSupportsWebAuthn, startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "../translation";
-import { passkeyAddSchema } from "../auth/two-factor-schema";
+import type { BrowserChecks } from "../form-checks";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsDayIn } from "../../workflows/time";
 import { FormErrors, TextField } from "./fields";
@@ -18,10 +16,22 @@ import { FormErrors, TextField } from "./fields";
 type Passkey = { id: number; name: string; createdAt: Date | string; lastUsedAt: Date | string | null };
 type OptionsAnswer = { passkeyOptions?: unknown };
 
-/** Whether this browser can make and use passkeys; false until the page has run its script. */
+/**
+ * The browser's side of a passkey ceremony (@simplewebauthn/browser, 4 KiB): loaded once the page
+ * has started, not with it, since most sign-ins use the authenticator app (issue 13).
+ */
+const webAuthn = () => import("@simplewebauthn/browser");
+
+/** Whether this browser can make and use passkeys; false until the page has run its script and loaded the ceremony's. */
 function useWebAuthn() {
   const [supported, setSupported] = useState(false);
-  useEffect(() => setSupported(browserSupportsWebAuthn()), []);
+  useEffect(() => {
+    let current = true;
+    void webAuthn().then(({ browserSupportsWebAuthn }) => current && setSupported(browserSupportsWebAuthn()));
+    return () => {
+      current = false;
+    };
+  }, []);
   return supported;
 }
 
@@ -55,14 +65,15 @@ function useCeremony(answer: (options: unknown) => Promise<unknown>) {
   return { formRef, credentialRef, cancelled, begin, busy: fetcher.state !== "idle" };
 }
 
-export function PasskeySection({ passkeys, result }: { passkeys: Passkey[]; result: SubmissionResult<string[]> | undefined }) {
+/** `constraint`: the add form's, from its schema (the loader's `browserChecks`), so that zod stays on the server. */
+export function PasskeySection({ passkeys, result, constraint }: { passkeys: Passkey[]; result: SubmissionResult<string[]> | undefined; constraint: BrowserChecks["constraint"] }) {
   const { t, i18n } = useTranslation();
   const supported = useWebAuthn();
-  const ceremony = useCeremony((options) => startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON }));
+  const ceremony = useCeremony((options) => webAuthn().then(({ startRegistration }) => startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON })));
   const [form, fields] = useForm<{ name: string; credential: string }>({
     id: "passkey-add",
     lastResult: result,
-    constraint: getZodConstraint(passkeyAddSchema),
+    constraint,
     shouldValidate: "onBlur",
   });
   return (
@@ -126,7 +137,7 @@ export function PasskeySection({ passkeys, result }: { passkeys: Passkey[]; resu
 export function PasskeySignIn({ redirectTo, errors }: { redirectTo: string; errors: string[] | undefined }) {
   const { t } = useTranslation();
   const supported = useWebAuthn();
-  const ceremony = useCeremony((options) => startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON }));
+  const ceremony = useCeremony((options) => webAuthn().then(({ startAuthentication }) => startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON })));
   if (!supported) return null;
   return (
     <section aria-labelledby="passkey-sign-in-heading" className="stack">

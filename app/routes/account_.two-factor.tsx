@@ -13,7 +13,7 @@ import { confirmTotpEnrolment, regenerateRecoveryCodes, secondFactorPage, startT
 import { FormErrors, TextField } from "../components/fields";
 import { PasskeySection } from "../components/passkeys";
 import { RecoveryCodes } from "../components/recovery-codes";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("secondFactor.title") }), ...(await secondFactorPage(user)), passkeys: passkeysOf(user.id) };
+  return { title: t("layout.pageTitle", { page: t("secondFactor.title") }), ...(await secondFactorPage(user)), passkeys: passkeysOf(user.id), passkeyConstraint: browserChecks(passkeyAddSchema).constraint };
 }
 
 const intents = ["start", "confirm", "regenerate", "turnOff", "passkeyOptions", "passkeyAdd", "passkeyRemove"] as const;
@@ -123,7 +123,7 @@ export default function TwoFactor() {
         </>
       ) : null}
       {/* Keyed by the count: a passkey added or removed starts an empty form. */}
-      <PasskeySection key={page.passkeys.length} passkeys={page.passkeys} result={actionData?.intent === "passkeyAdd" || actionData?.intent === "passkeyRemove" ? actionData.result : undefined} />
+      <PasskeySection key={page.passkeys.length} passkeys={page.passkeys} constraint={page.passkeyConstraint} result={actionData?.intent === "passkeyAdd" || actionData?.intent === "passkeyRemove" ? actionData.result : undefined} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -12,7 +12,9 @@ import { passkeySignInSchema, secondFactorCodeSchema as schema } from "../auth/t
 import { completeSecondStep, pendingChallenge, SECOND_STEP_EXPIRED } from "../auth/two-factor.server";
 import { FormErrors, TextField } from "../components/fields";
 import { PasskeySignIn } from "../components/passkeys";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import { browserChecks, readForm } from "../forms.server";
+import type { z } from "../zod";
 import { translateReply, translatorOf } from "../i18n.server";
 
 // The second step of signing in: the password was right, a code from the app (or a recovery
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await pendingChallenge(request);
   if (!pending) throw redirect(EXPIRED_REDIRECT);
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("secondStep.title") }), hasPasskey: hasPasskey(pending.userId) };
+  return { title: t("layout.pageTitle", { page: t("secondStep.title") }), hasPasskey: hasPasskey(pending.userId), checks: browserChecks(schema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -63,17 +65,17 @@ async function signInWithPasskey(request: Request, formData: FormData, t: TFunct
 
 export default function SecondStep() {
   const { t } = useTranslation();
-  const { hasPasskey: offersPasskey } = useLoaderData<typeof loader>();
+  const { hasPasskey: offersPasskey, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "/";
   const [form, fields] = useForm({
     id: "second-step",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    constraint: getZodConstraint(schema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof schema>>(form, formData, checks),
   });
   return (
     <div className="narrow">

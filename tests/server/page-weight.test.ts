@@ -43,7 +43,7 @@ const HEAVY_PAGES = [
 // Pages that once loaded a form's validation (zod, 15 KiB) for nothing, or now check their form
 // without it (app/form-checks.ts): zod stays out of them.
 const PAGES_WITHOUT_ZOD = [
-  "admin.activities", "admin.proposals._index", "login", "forgot-password", "set-password.$token", "proposals.$proposalId.comments", "account",
+  "admin.activities", "admin.proposals._index", "login", "login_.second-factor", "forgot-password", "set-password.$token", "proposals.$proposalId.comments", "account",
 ].map((name) => `app/routes/${name}.tsx`);
 
 type Chunk = { file: string; imports?: string[] };
