@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /**
- * The numbers the messages name, for entry.client.tsx to start i18next with before React
+ * The numbers the messages name, for entry.client.tsx to start the page's translator with before React
  * hydrates: sent once, in the page, and never in loader data (which each navigation refetches).
  * The catalogue itself is a resource of its own that the browser keeps (routes/catalogues.$language.tsx).
  */

@@ -1,6 +1,6 @@
 import type { i18n as I18n, TFunction } from "i18next";
 import { cloneElement, createElement, Fragment, isValidElement, useContext, useMemo, type ReactElement, type ReactNode } from "react";
-import { I18nContext } from "react-i18next";
+import { getI18n, I18nContext } from "react-i18next";
 
 // The page's words in React: `useTranslation` and `Trans` with react-i18next's names and the
 // part of their behaviour the portal uses. The server renders with i18next itself
@@ -76,9 +76,13 @@ export function browserWords(): TFunction {
   return pageTranslator.t;
 }
 
-/** The page's translator and its `t`, from the provider of entry.server.tsx or entry.client.tsx. */
+/**
+ * The page's translator and its `t`, from the provider of entry.server.tsx or entry.client.tsx
+ * (or, as in react-i18next, the instance `initReactI18next` last started, where a test renders
+ * a component without one).
+ */
 export function useTranslation(): { t: TFunction; i18n: Translator } {
-  const { i18n } = useContext(I18nContext) as { i18n: Translator };
+  const i18n = ((useContext(I18nContext) as { i18n?: Translator } | undefined)?.i18n ?? getI18n()) as Translator;
   const t = useMemo(() => ((key: string, options?: Options) => i18n.t(key, options as never)) as TFunction, [i18n]);
   return { t, i18n };
 }

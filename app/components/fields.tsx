@@ -138,8 +138,9 @@ export function FormErrors({ errors }: { errors?: string[] }) {
 
 /**
  * A form message in the page's language. The browser's own check (Conform running the zod
- * schema) yields catalogue keys such as "validation.email"; a message that is not a key (a
- * page not yet translated, or one the server already translated) is shown as it is.
+ * schema, or the schema's constraints and messages, app/form-checks.ts) yields catalogue keys
+ * such as "validation.email"; a message that is not a key (a page not yet translated, or one
+ * the server already translated) is shown as it is.
  */
 function useMessage() {
   const { t } = useTranslation();

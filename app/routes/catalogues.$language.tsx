@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { browserCatalogue, offeredLanguage, translatorOf } from "../i18n.server";
 
-// A language's catalogue for the browser (entry.client.tsx starts i18next with it before React
+// A language's catalogue for the browser (entry.client.tsx starts its translator with it before React
 // hydrates the page). Every page used to carry it inline, nearly 200 KiB a page; now a browser
 // fetches it once per language and keeps it. The address names its version (a digest of the
 // words), so what is kept never outlives the words; an address with another version, or none,
