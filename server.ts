@@ -198,6 +198,10 @@ async function startWebServer(): Promise<Server> {
     next();
   });
 
+  // Browsers ask for /favicon.ico wherever a page names no icon (Chromium does so when an error
+  // page replaces a page): the portal's icon, rather than a 404 in every console.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (production) {
     // Vite names built assets by their content hash, so they can be cached for a year.

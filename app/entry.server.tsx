@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { PEOPLE_WAIT_MS } from "../db/client";
 import { I18N_OPTIONS } from "../workflows/languages";
 import { catalogueFor } from "../workflows/messages";
 import { NonceProvider } from "./components/nonce";
@@ -18,7 +19,10 @@ declare module "@remix-run/node" {
   }
 }
 
-const ABORT_DELAY = 5_000;
+// A guard against a render that never ends, not a deadline: longer than a write in this process
+// may wait for another writer (PEOPLE_WAIT_MS, on the event loop), so that such a wait never
+// aborts a page being rendered beside it into a 500.
+const ABORT_DELAY = 3 * PEOPLE_WAIT_MS;
 
 // The whole page is rendered before it is sent: pages here are small and have no deferred data,
 // and a complete document is what slow connections and no-JavaScript browsers handle best.

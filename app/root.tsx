@@ -18,10 +18,12 @@ import { LANGUAGES } from "../workflows/languages";
 import { getSessionUser } from "./auth/session.server";
 import { EuEmblem } from "./components/eu-emblem";
 import { LanguageSwitcher } from "./components/language-switcher";
+import { ResendForm } from "./components/resend-form";
 import { useNonce } from "./components/nonce";
 import { CATALOGUE_ELEMENT_ID, MESSAGE_VARIABLES_ELEMENT_ID } from "./i18n";
 import { catalogueAddress, offeredLanguages, pageLanguage, switchLanguage, translatorOf } from "./i18n.server";
 import { navigationFor } from "./permissions.server";
+import type { Resend } from "./storage-faults.server";
 import styles from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -175,7 +177,7 @@ export default function App() {
   );
 }
 
-function isWorded(data: unknown): data is { key: string; values: Record<string, string> } {
+function isWorded(data: unknown): data is { key: string; values: Record<string, string>; resend?: Resend | null } {
   return typeof data === "object" && data !== null && typeof (data as { key?: unknown }).key === "string";
 }
 
@@ -196,11 +198,14 @@ export function ErrorBoundary() {
           : isRouteErrorResponse(error) && (worded !== null || typeof error.data === "string")
             ? [t("layout.error.unavailableTitle"), worded ?? (error.data as string)]
             : [t("layout.error.brokenTitle"), t("layout.error.broken")];
+  // A form the storage refused comes back with what was typed, to send again (storage-faults.server.ts).
+  const resend = isRouteErrorResponse(error) && isWorded(error.data) ? error.data.resend : null;
   return (
     <Page>
       <div className="narrow">
-        <h1>{title}</h1>
-        <p>{explanation}</p>
+        <h1>{resend ? t("layout.error.notSavedTitle") : title}</h1>
+        <p role={resend ? "alert" : undefined}>{explanation}</p>
+        {resend ? <ResendForm resend={resend} /> : null}
         <p className="muted">{t("layout.error.status", { status })}</p>
         <p>
           <Link to="/">{t("layout.error.home")}</Link>

@@ -14,12 +14,36 @@ export type Tx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 // import.meta.url no longer points into db/.
 export const migrationsFolder = resolve("db/migrations");
 
+// How long a write waits for another writer (another worker process, the backup, a script)
+// before it is refused: better-sqlite3 waits on the event loop, so nothing else in the process
+// runs meanwhile. People's writes wait long enough for any real transaction to end; the
+// background jobs (mail, scheduler) wait briefly and try again at their next tick, so that a
+// long lock never holds up the pages being rendered beside them.
+export const PEOPLE_WAIT_MS = 5_000;
+const BACKGROUND_WAIT_MS = 200;
+
+/** Runs synchronous `work` of a background job, waiting for another writer at most briefly. */
+export function yieldingToPeople<T>(db: Db, work: () => T): T {
+  const sqlite = db.$client;
+  sqlite.pragma(`busy_timeout = ${BACKGROUND_WAIT_MS}`);
+  try {
+    return work();
+  } finally {
+    sqlite.pragma(`busy_timeout = ${PEOPLE_WAIT_MS}`);
+  }
+}
+
+/** Whether a write was refused because another writer held the database: try again later. */
+export function heldByAnotherWriter(error: unknown): boolean {
+  return error instanceof Error && "code" in error && /^SQLITE_(BUSY|LOCKED)/.test(String(error.code));
+}
+
 /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
 export function openDatabase(path: string) {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${PEOPLE_WAIT_MS}`);
   sqlite.pragma("foreign_keys = ON");
   // Without it, INSERT OR REPLACE would overwrite a history row without firing the triggers
   // that keep the audit log and the workflow history append-only.

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { heldByAnotherWriter, yieldingToPeople } from "../db/client";
 import { outbox, outboxAttempts } from "../db/schema";
 import { withoutSecrets } from "./secret-links";
 import type { MailTransport } from "./transport";
@@ -84,7 +85,15 @@ export function createDispatcher(options: {
   async function dispatchDue(): Promise<DispatchResult> {
     const result: DispatchResult = { sent: 0, failed: 0, retried: 0 };
     for (let count = 0; count < batchSize; count++) {
-      const message = claimNextDue();
+      // Claiming waits only briefly for another writer: the next tick claims what this one could
+      // not. Recording a sent message waits as people's writes do, so that it is not sent again.
+      let message: ReturnType<typeof claimNextDue>;
+      try {
+        message = yieldingToPeople(db, claimNextDue);
+      } catch (error) {
+        if (heldByAnotherWriter(error)) break;
+        throw error;
+      }
       if (!message) break;
       try {
         await transport.send({

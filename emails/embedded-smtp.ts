@@ -2,6 +2,7 @@ import { simpleParser } from "mailparser";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import type { Db } from "../db/client";
+import { yieldingToPeople } from "../db/client";
 import { mailbox } from "../db/schema";
 
 export type EmbeddedSmtp = {
@@ -34,8 +35,11 @@ export async function startEmbeddedSmtp(options: { db: Db; port: number; host?: 
           // smtp-server answers 552 to an oversized message whatever this handler says: keep none of it.
           if (stream.sizeExceeded) return callback();
           const { mailFrom, rcptTo } = session.envelope;
-          db.insert(mailbox)
-            .values({
+          // A database held by another writer refuses the message (451) at once: the sender retries.
+          yieldingToPeople(db, () =>
+            db
+              .insert(mailbox)
+              .values({
               receivedAt: new Date(),
               envelopeFrom: mailFrom ? mailFrom.address : "",
               envelopeTo: rcptTo.map((recipient) => recipient.address).join(", "),
@@ -45,9 +49,10 @@ export async function startEmbeddedSmtp(options: { db: Db; port: number; host?: 
               html: parsed.html === false ? null : parsed.html,
               language: contentLanguageOf(parsed.headers.get("content-language")),
             })
-            // The same message again (mailbox_message_once) is accepted and kept once.
-            .onConflictDoNothing()
-            .run();
+              // The same message again (mailbox_message_once) is accepted and kept once.
+              .onConflictDoNothing()
+              .run(),
+          );
           // Accepted only once stored: a message the database refused is retried by the sender.
           callback();
         })

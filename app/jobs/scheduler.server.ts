@@ -10,6 +10,7 @@ import { enqueueEmail } from "../../emails/outbox";
 import { recipientLanguage } from "../../emails/words";
 import { clarificationReminderEmail } from "../../emails/templates/clarification-reminder";
 import { reviewReminderEmail } from "../../emails/templates/review-reminder";
+import { yieldingToPeople } from "../../db/client";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { remindDeadlines } from "../proposals/deadlines.server";
@@ -219,7 +220,8 @@ function forEachDue<T>(items: T[], describe: (item: T) => string, act: (item: T)
 export function startScheduler(intervalMs = 60_000) {
   const tick = () => {
     try {
-      runScheduledEvents();
+      // What a lock keeps from being done now is done at the next tick.
+      yieldingToPeople(db(), () => runScheduledEvents());
     } catch (error) {
       console.error("The scheduler failed; it tries again at the next tick.", error);
     }

@@ -20,6 +20,7 @@ import { ASSIGNMENT_STATES_SEEING_THE_PROPOSAL, openAssignmentsOf } from "../per
 import { currentAttachments } from "../proposals/attachments.server";
 import { proposalDocuments } from "../proposals/documents.server";
 import { partnerTakesPart } from "../proposals/participation.server";
+import { storageRefusal } from "../storage-faults.server";
 import type { AssignmentCommand, AssignmentOutcome } from "./assignments.server";
 import { applyAssignmentCommand, criteriaOfProposal, proposalStatesTakingReviews, reviewGaps } from "./assignments.server";
 import type { ReviewDraft, ReviewDraftTyped } from "./review-schema";
@@ -268,7 +269,10 @@ export function saveReviewDraft(input: { assignmentId: number; basedOn: number; 
   );
 }
 
-export type SavedReviewForm = { ok: true; savedAt: Date; revision: number } | { ok: false; conflict: boolean; message: string; typed: ReviewDraftTyped };
+export type SavedReviewForm =
+  | { ok: true; savedAt: Date; revision: number }
+  /** `retry`: the storage refused the write (locked, full), not the rules: the autosave sends it again later. */
+  | { ok: false; conflict: boolean; message: string; typed: ReviewDraftTyped; retry?: boolean };
 
 /** Reads the review form against the round's criteria and saves it as a draft; what was typed comes back when it cannot be saved. */
 export function saveReviewForm(assignment: ReviewerAssignment, form: Record<string, string>, basedOn: number, { t, language }: PageWords): SavedReviewForm {
@@ -279,9 +283,14 @@ export function saveReviewForm(assignment: ReviewerAssignment, form: Record<stri
     const problems = read.problems.map((key) => t(key, { max: formatNumberIn(language, REVIEW_COMMENT_MAX) }));
     return { ok: false, conflict: false, message: t("reviewPage.notSaved.problems", { problems: problems.join(" ") }), typed: read.typed };
   }
-  const saved = saveReviewDraft({ assignmentId: assignment.id, basedOn, draft: read.draft }, t);
-  if (!saved.ok) return { ...saved, typed: typedReviewForm(form, criterionIds) };
-  return saved;
+  try {
+    const saved = saveReviewDraft({ assignmentId: assignment.id, basedOn, draft: read.draft }, t);
+    if (!saved.ok) return { ...saved, typed: typedReviewForm(form, criterionIds) };
+    return saved;
+  } catch (error) {
+    // The database locked or the disk full: said beside the form, which keeps what was typed.
+    return { ok: false, conflict: false, retry: true, message: t(storageRefusal(error)), typed: typedReviewForm(form, criterionIds) };
+  }
 }
 
 /** The reviewer's own event on their assignment, checked by its statechart. */

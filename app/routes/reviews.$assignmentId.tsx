@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // "save" (the button), "autosave" (the browser while typing) and submitting all save first.
   if (form.intent === "save" || form.intent === "autosave" || form.intent === "SUBMIT_REVIEW") {
     const saved = saveReviewForm(assignment, form, basedOn, words);
-    if (!saved.ok) return answer({ savedAt: null, revision: basedOn, problem: saved.message, conflict: saved.conflict, typed: saved.typed });
+    if (!saved.ok) return answer({ savedAt: null, revision: basedOn, problem: saved.message, conflict: saved.conflict, retry: saved.retry, typed: saved.typed });
     const reply = answer({ savedAt: saved.savedAt.toISOString(), savedAtBrussels: formatBrusselsIn(words.language, saved.savedAt), revision: saved.revision, problem: null, conflict: false });
     if (form.intent !== "SUBMIT_REVIEW") return reply;
     const outcome = sendAssignmentCommand(user, assignment, { type: "SUBMIT_REVIEW" }, version, t);

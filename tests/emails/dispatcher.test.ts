@@ -119,6 +119,24 @@ describe("dispatcher", () => {
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });
 
+  it("leaves the outbox for its next run while another writer holds the database, then sends it", async () => {
+    enqueueResets(3, "locked");
+    // Another process in a long write: the dispatcher claims nothing and does not wait it out
+    // (it shares the event loop with the pages being served), rather than fail the run.
+    const other = openDatabase(database.path);
+    other.sqlite.exec("BEGIN EXCLUSIVE");
+    let held;
+    try {
+      held = await createDispatcher({ db, transport, from }).runOnce();
+    } finally {
+      other.sqlite.exec("ROLLBACK");
+      other.sqlite.close();
+    }
+    expect(held).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(db.select({ attempts: outbox.attempts }).from(outbox).all()).toEqual([{ attempts: 0 }, { attempts: 0 }, { attempts: 0 }]);
+    expect(await createDispatcher({ db, transport, from }).runOnce()).toEqual({ sent: 3, failed: 0, retried: 0 });
+  });
+
   it("sends on its own once started, and stop() waits for the run in flight", async () => {
     const dispatcher = createDispatcher({ db, transport, from });
     dispatcher.start(20);

@@ -15,8 +15,11 @@ import * as attachmentsPage from "../../app/routes/proposals.$proposalId.attachm
 import * as commentsPage from "../../app/routes/proposals.$proposalId.comments";
 import * as editPage from "../../app/routes/proposals.$proposalId.edit";
 import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
-import { proposals } from "../../db/schema";
-import { ORIGIN, signInAs, statusOf, submit } from "../support/http";
+import * as reviewPage from "../../app/routes/reviews.$assignmentId";
+import * as roundEditPage from "../../app/routes/admin.rounds.$roundId_.edit";
+import type { Resend } from "../../app/storage-faults.server";
+import { proposals, reviewAssignments, rounds, users } from "../../db/schema";
+import { load, ORIGIN, signInAs, statusOf, submit } from "../support/http";
 import { useDatabase } from "../support/database";
 import { changedTables, tableChecksums } from "../support/tables";
 import { demoProposalId } from "../workflow-server/builders";
@@ -82,6 +85,18 @@ const FULL: Fault = {
     return () => sqlite.pragma("max_page_count = 4294967294");
   },
 };
+
+/** A form's values as the page's fields post them: nested names dotted ("limits.maxPartners"), lists repeated. */
+function asFormFields(values: Record<string, unknown>, prefix = ""): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([name, value]): [string, string | string[]][] => {
+      const field = `${prefix}${name}`;
+      if (Array.isArray(value)) return [[field, value.map(String)]];
+      if (value !== null && typeof value === "object") return Object.entries(asFormFields(value as Record<string, unknown>, `${field}.`));
+      return value === undefined || value === null ? [] : [[field, String(value)]];
+    }),
+  );
+}
 
 let release: (() => void) | null = null;
 afterEach(() => {
@@ -170,6 +185,59 @@ describe.each([LOCKED, FULL])("a write refused by the storage: $name", (fault) =
     const again = (await submit(proposalPage, `/proposals/${id}`, form, { cookie, params: { proposalId: String(id) } })) as { done: string | null };
     expect(again.done).not.toBeNull();
   });
+
+  it("the review form keeps the reviewer's comments and says why; the autosave tries again", async () => {
+    // The demo's review in progress: its reviewer types the comments for the applicants.
+    const assignment = db()
+      .select({ id: reviewAssignments.id, email: users.email })
+      .from(reviewAssignments)
+      .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+      .where(eq(reviewAssignments.state, "reviewing"))
+      .get()!;
+    const cookie = await cookieOf(assignment.email);
+    const params = { assignmentId: String(assignment.id) };
+    const page = (await load(reviewPage, `/reviews/${assignment.id}`, { cookie, params })) as { opened: { revision: number } };
+    const form = { intent: "autosave", revision: String(page.opened.revision), commentForApplicants: `Propozimi lidhet qartë me EMPACT. ${TYPED.repeat(4)}`.slice(0, 7000) };
+    const { result, changed } = await underFault(fault, () => submit(reviewPage, `/reviews/${assignment.id}`, form, { cookie, params }));
+    expect(statusOf(result)).toBe(200);
+    const answer = result as { savedAt: string | null; problem: string; conflict: boolean; retry: boolean; typed: { commentForApplicants: string } };
+    expect(answer.savedAt).toBeNull();
+    expect(answer.problem).toBe((await words())(fault.key));
+    expect(answer.conflict).toBe(false);
+    expect(answer.retry).toBe(true);
+    expect(answer.typed.commentForApplicants).toBe(form.commentForApplicants);
+    expect(changed).toEqual([]);
+    const again = (await submit(reviewPage, `/reviews/${assignment.id}`, form, { cookie, params })) as { savedAt: string | null };
+    expect(again.savedAt).not.toBeNull();
+  });
+
+  it("a form whose page does not answer the fault itself (a round's settings) comes back on the error page with the typed text, to send again", async () => {
+    const build = answeringStorageFaults({ routes: { edit: { id: "edit", path: "admin/rounds/:roundId/edit", module: roundEditPage } } } as unknown as ServerBuild);
+    const route = build.routes.edit!.module;
+    const round = db().select({ id: rounds.id }).from(rounds).where(eq(rounds.code, "2026-R2")).get()!;
+    const cookie = await cookieOf(ADMIN);
+    const params = { roundId: String(round.id) };
+    const page = (await load(roundEditPage, `/admin/rounds/${round.id}/edit`, { cookie, params })) as { round: { version: number }; defaults: Record<string, unknown> };
+    const description = `Raundi i dytë: propozime të përbashkëta kundër trafikut të armëve. ${TYPED}`.slice(0, 1900);
+    const form = { ...asFormFields(page.defaults), version: String(page.round.version), description };
+    const { result, changed } = await underFault(fault, () => submit(route, `/admin/rounds/${round.id}/edit`, form, { cookie, params }));
+    const answer = result as Response;
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get("Retry-After")).toBe("30");
+    const body = (await answer.json()) as { message: string; resend: Resend };
+    expect(body.message).toBe((await words())(fault.key === "storage.busy" ? "storage.busyResend" : "storage.fullResend"));
+    expect(body.resend.action).toBe(`/admin/rounds/${round.id}/edit`);
+    // What was typed is shown to be sent again; the version it was based on goes with it, unseen.
+    expect(body.resend.fields).toContainEqual({ name: "description", value: description, shown: true });
+    expect(body.resend.fields).toContainEqual({ name: "version", value: String(page.round.version), shown: false });
+    expect(changed).toEqual([]);
+    // "Send it again", once the storage takes writes: the round's settings are saved.
+    const resent: Record<string, string[]> = {};
+    for (const { name, value } of body.resend.fields) (resent[name] ??= []).push(value);
+    const again = (await submit(route, `/admin/rounds/${round.id}/edit`, resent, { cookie, params })) as Response;
+    expect(again.status).toBe(302);
+    expect(again.headers.get("Location")).toBe(`/admin/rounds/${round.id}?notice=edited`);
+  });
 });
 
 // ---- An attachment's file on a full disk ------------------------------------------------------
@@ -247,10 +315,27 @@ describe("a write no form answers (the sign-in), under the lock", () => {
     const answer = result as Response;
     expect(answer.status).toBe(503);
     expect(answer.headers.get("Retry-After")).toBe("30");
-    expect(await answer.text()).toBe((await words())("storage.busyPage"));
+    // The password is not written back into a page: nothing to send again, the reason only.
+    expect(await answer.json()).toMatchObject({ message: (await words())("storage.busyPage"), resend: null });
     expect(changed).toEqual([]);
     const signedIn = await signIn();
     expect(signedIn.status).toBe(302);
+  });
+});
+
+describe("a page whose loader meets the fault", () => {
+  it("is a 503 with the reason in the person's language, not a 500", async () => {
+    // Loaders only read, and readers pass a writer's lock in WAL mode; this one writes, as a
+    // loader that meets a lock or a full disk would, through the same wrapper as every route.
+    const writing = { loader: () => db().update(users).set({ name: "Altered while locked" }).where(eq(users.email, ADMIN)).run() };
+    const build = answeringStorageFaults({ routes: { page: { id: "page", path: "page", module: writing } } } as unknown as ServerBuild);
+    const route = build.routes.page!.module;
+    const cookie = await languageCookie();
+    const { result, changed } = await underFault(LOCKED, () => load(route, "/page", { cookie }));
+    const answer = result as Response;
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toMatchObject({ message: (await words())("storage.busyRead"), resend: null });
+    expect(changed).toEqual([]);
   });
 });
 
