@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../translation";
 import type { Resend } from "../storage-faults.server";
 
 /**
