@@ -1,9 +1,9 @@
 import type { i18n as I18n, TFunction } from "i18next";
-import { cloneElement, createElement, Fragment, isValidElement, useContext, useMemo, type ReactElement, type ReactNode } from "react";
+import { useContext, useMemo } from "react";
 import { getI18n, I18nContext } from "react-i18next";
 
 // The page's words in React: `useTranslation` and `Trans` with react-i18next's names and the
-// part of their behaviour the portal uses. The server renders with i18next itself
+// part of their behaviour the portal uses (`Trans` in app/trans.tsx, loaded by the pages that use it). The server renders with i18next itself
 // (entry.server.tsx provides it); the browser has no need of i18next's 15 KiB (issue 13): it
 // has one language and one catalogue per page load (entry.client.tsx), so it gets
 // `browserTranslator` below, which writes what i18next writes for the portal's catalogues:
@@ -85,47 +85,4 @@ export function useTranslation(): { t: TFunction; i18n: Translator } {
   const i18n = ((useContext(I18nContext) as { i18n?: Translator } | undefined)?.i18n ?? getI18n()) as Translator;
   const t = useMemo(() => ((key: string, options?: Options) => i18n.t(key, options as never)) as TFunction, [i18n]);
   return { t, i18n };
-}
-
-// The tags react-i18next keeps without a component being given for them.
-const PLAIN_TAGS = new Set(["br", "strong", "i", "p"]);
-
-type Tree = { name: string; children: (string | Tree)[] };
-
-/**
- * A message whose words hold elements: `<link>the page</link>` is the element given as
- * `components.link` with the words inside it (or, if the message puts none, its own).
- * A tag no component answers stays text, so a name interpolated into the words is shown as written.
- */
-export function Trans({ i18nKey, values, count, components = {} }: { i18nKey: string; values?: Options; count?: number; components?: Record<string, ReactElement> | ReactElement[] }) {
-  const { t } = useTranslation();
-  const text = t(i18nKey, { ...values, ...(count === undefined ? {} : { count }) });
-  const known = (name: string) => PLAIN_TAGS.has(name) || isValidElement((components as Record<string, ReactElement>)[name]);
-  const root: Tree = { name: "", children: [] };
-  const open: Tree[] = [root];
-  let at = 0;
-  for (const tag of text.matchAll(/<(\/?)([\w-]+)\s*(\/?)>/g)) {
-    const [whole, closing, name = "", selfClosing] = tag;
-    const here = open[open.length - 1]!;
-    const closes = closing && open.length > 1 && here.name === name;
-    if (!known(name) || (closing && !closes)) continue;
-    if (tag.index > at) here.children.push(text.slice(at, tag.index));
-    at = tag.index + whole.length;
-    if (closes) open.pop();
-    else {
-      const element: Tree = { name, children: [] };
-      here.children.push(element);
-      if (!selfClosing) open.push(element);
-    }
-  }
-  if (at < text.length) open[open.length - 1]!.children.push(text.slice(at));
-  const render = (nodes: (string | Tree)[]): ReactNode[] =>
-    nodes.map((node, key) => {
-      if (typeof node === "string") return node;
-      const given = (components as Record<string, ReactElement>)[node.name];
-      const inner = render(node.children);
-      if (!isValidElement(given)) return createElement(node.name, { key }, ...(inner.length ? inner : []));
-      return inner.length ? cloneElement(given, { key }, ...inner) : cloneElement(given, { key });
-    });
-  return createElement(Fragment, null, ...render(root.children));
 }

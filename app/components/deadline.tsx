@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { Trans, useTranslation } from "../translation";
+import { Trans } from "../trans";
+import { useTranslation } from "../translation";
 import type { DeadlineView, DueView } from "../proposals/deadline-words.server";
 
 // A round's deadline as applicants need it: in Brussels time (the time the TAF team sets, and

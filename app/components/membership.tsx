@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from "../translation";
+import { Trans } from "../trans";
+import { useTranslation } from "../translation";
 import type { Role } from "../../workflows/actors";
 import { WB6_COUNTRIES } from "../../workflows/countries";
 import type { Translate } from "../../workflows/words";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "../translation";
+import { Trans } from "../trans";
+import { useTranslation } from "../translation";
 import { requireUser } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { ProposalTable } from "../components/proposal-table";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "../translation";
+import { Trans } from "../trans";
+import { useTranslation } from "../translation";
 import { DecisionFields, heldWords } from "../components/reviews/decision-fields";
 import { useTextLanguage } from "../components/text-language";
 import { readForm } from "../forms.server";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "../translation";
+import { Trans } from "../trans";
+import { useTranslation } from "../translation";
 import { FeedbackComments, QuestionTable, ReportLessons } from "../components/lessons/lessons-summary";
 import { Pagination, rowsShownIn } from "../components/pagination";
 import { useTextLanguage } from "../components/text-language";

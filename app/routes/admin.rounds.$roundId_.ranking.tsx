@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "../translation";
+import { Trans } from "../trans";
+import { useTranslation } from "../translation";
 import { Pagination } from "../components/pagination";
 import { DecisionFields } from "../components/reviews/decision-fields";
 import { RankingTable } from "../components/reviews/ranking-table";

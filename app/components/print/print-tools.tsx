@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from "../../translation";
+import { Trans } from "../../trans";
+import { useTranslation } from "../../translation";
 
 // Above a printable page, on screen only: how to get it on paper, and the portal's own PDF where
 // the server can make one (otherwise the browser's Print → Save as PDF does the same). The PDF

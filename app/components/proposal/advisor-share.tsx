@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Trans, useTranslation } from "../../translation";
+import { Trans } from "../../trans";
+import { useTranslation } from "../../translation";
 import { CountryName } from "../country";
 
 type Sharing = {

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { Trans, useTranslation } from "../../translation";
+import { Trans } from "../../trans";
+import { useTranslation } from "../../translation";
 import { useTextLanguage } from "../text-language";
 import { DueBy } from "../deadline";
 import type { DueView } from "../../proposals/deadline-words.server";

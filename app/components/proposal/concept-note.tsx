@@ -3,7 +3,8 @@ import { getCollectionProps, getFormProps, getInputProps, useForm } from "@confo
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Trans, useTranslation } from "../../translation";
+import { Trans } from "../../trans";
+import { useTranslation } from "../../translation";
 import type { PageLanguage } from "../../../workflows/languages";
 import { formatEurosIn } from "../../../workflows/time";
 import { SUPPORT_KINDS } from "../../../workflows/vocabulary";

@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from "../../translation";
+import { Trans } from "../../trans";
+import { useTranslation } from "../../translation";
 import { useTextLanguage } from "../text-language";
 
 type Entry = { id: number; at: string; who: string; what: string; dueAt: string | null; texts: { label: string; text: string; internal: boolean }[] };

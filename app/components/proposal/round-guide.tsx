@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from "../../translation";
+import { Trans } from "../../trans";
+import { useTranslation } from "../../translation";
 import type { RoundLimits, WordLimitedPart } from "../../proposals/content-schema";
 import { partLabelKey } from "../../proposals/content-schema";
 import { useTextLanguage } from "../text-language";

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { Trans, useTranslation } from "../../translation";
+import { Trans } from "../../trans";
+import { useTranslation } from "../../translation";
 import type { Piece, versionsPage } from "../../proposals/versions.server";
 import { useTextLanguage } from "../text-language";
 
