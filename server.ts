@@ -12,7 +12,8 @@ import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { connection, closeDatabase } from "./app/db.server";
 import { env } from "./app/env.server";
@@ -204,9 +205,17 @@ async function startWebServer(): Promise<Server> {
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (production) {
+    // The built files do not change while the server runs, so they are listed once: a page's
+    // request goes on to Remix without express.static first looking for a file of its name (a
+    // stat, and an error object when there is none, on every request).
+    const builtFiles = builtFilesUnder("build/client");
+    const forBuiltFiles =
+      (serve: express.RequestHandler): express.RequestHandler =>
+      (req, res, next) =>
+        builtFiles.has(req.baseUrl + req.path) ? serve(req, res, next) : next();
     // Vite names built assets by their content hash, so they can be cached for a year.
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    app.use("/assets", forBuiltFiles(express.static("build/client/assets", { immutable: true, maxAge: "1y" })));
+    app.use(forBuiltFiles(express.static("build/client", { maxAge: "1h" })));
     // From the project's root, as every path here is: this file also runs compiled, as build/start.js.
     build = answeringStorageFaults((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
   } else {
@@ -261,6 +270,12 @@ async function startWebServer(): Promise<Server> {
   });
 
   return server;
+}
+
+/** The address of every file under `folder` (the build's client files), as a request names it. */
+function builtFilesUnder(folder: string): Set<string> {
+  const paths = readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((path) => statSync(join(folder, path)).isFile());
+  return new Set(paths.map((path) => `/${path.split(sep).join("/")}`));
 }
 
 function pagePolicy(nonce: string) {

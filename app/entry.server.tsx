@@ -1,16 +1,12 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { PEOPLE_WAIT_MS } from "../db/client";
-import { I18N_OPTIONS } from "../workflows/languages";
-import { catalogueFor } from "../workflows/messages";
 import { NonceProvider } from "./components/nonce";
-import { MESSAGE_VARIABLES } from "./message-variables";
 import { withoutNulBytes } from "./html-stream.server";
-import { pageLanguage } from "./i18n.server";
+import { i18nextOf, pageLanguage } from "./i18n.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -34,15 +30,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  // One i18next per request, holding only the page's language: the one the root embeds for the browser.
-  const language = await pageLanguage(request);
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    ...I18N_OPTIONS,
-    interpolation: { ...I18N_OPTIONS.interpolation, defaultVariables: MESSAGE_VARIABLES },
-    lng: language,
-    resources: { [language]: { translation: catalogueFor(language) } },
-  });
+  // The page's language's i18next, made once per process and shared by its requests (i18n.server.ts).
+  const i18n = i18nextOf(await pageLanguage(request));
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
