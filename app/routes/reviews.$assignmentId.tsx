@@ -12,7 +12,7 @@ import { ReviewEventForm, ReviewFields, ReviewReadOnly } from "../components/rev
 import { ReviewOthers, ReviewProposalAsSubmitted, ReviewWhoTakesPart } from "../components/reviews/review-proposal";
 import { readForm } from "../forms.server";
 import { pageLanguage, translateMessage, translatorOf } from "../i18n.server";
-import { requireReviewAssignment } from "../permissions.server";
+import { requireReviewAssignment, reviewAssignmentToAnswer, reviewClosedResponse } from "../permissions.server";
 import type { ReviewDraftTyped } from "../reviews/review-schema";
 import { reviewerCommandSchema } from "../reviews/review-schema";
 import type { PageWords } from "../reviews/reviews.server";
@@ -53,12 +53,20 @@ function answer(reply: Reply): Reply {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, assignment } = await requireReviewAssignment(request, Number(params.assignmentId));
+  const opened = await reviewAssignmentToAnswer(request, Number(params.assignmentId));
   const words = await wordsOf(request);
   const { t } = words;
   const form = Object.fromEntries([...(await readForm(request))].map(([k, v]) => [k, String(v)]));
   const version = Number(form.version);
   const basedOn = Number(form.revision);
+  if (opened.closed) {
+    // The review closed (or the proposal was withdrawn) before this form came in: nothing is
+    // saved or submitted, and the reviewer is told so. The autosave keeps the text in the form;
+    // a page cannot be shown again, as the proposal is no longer open to them.
+    if (form.intent === "autosave") return answer({ savedAt: null, revision: basedOn, problem: t("reviewPage.notSaved.reviewClosed"), conflict: true });
+    throw reviewClosedResponse();
+  }
+  const { user, assignment } = opened;
   // "save" (the button), "autosave" (the browser while typing) and submitting all save first.
   if (form.intent === "save" || form.intent === "autosave" || form.intent === "SUBMIT_REVIEW") {
     const saved = saveReviewForm(assignment, form, basedOn, words);
@@ -90,6 +98,9 @@ export default function ReviewPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const may = (type: string) => page.events.some((event) => event.type === type);
+  // A save refused once the form is gone (a second Submit after the first went in) is said here,
+  // as the editor that says it beside the save button is no longer on the page.
+  const refusal = result?.refusal ?? (page.editing ? null : result?.problem);
   return (
     <>
       <p>
@@ -106,9 +117,9 @@ export default function ReviewPage() {
           {page.notice}
         </p>
       ) : null}
-      {result?.refusal ? (
+      {refusal ? (
         <div className="notice error" role="alert">
-          <p>{result.refusal}</p>
+          <p>{refusal}</p>
           {page.opened?.missing.length && page.editing ? (
             <ul>
               {page.opened.missing.map((part) => (

@@ -1,7 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
-import { proposalEvents, proposals } from "../../db/schema";
+import { assignmentEvents, proposalEvents, proposals, reviewAssignments, reviews } from "../../db/schema";
+import { ASSIGNMENT_CONFLICT_MESSAGE, criteriaOfProposal } from "../../app/reviews/assignments.server";
+import { aggregateReviews, formatScore } from "../../workflows/review-scoring";
+import type { ScalePoint } from "../../workflows/review-criteria";
+import { translatorFor } from "../../workflows/messages";
+import { readCsv } from "../support/csv";
 import { CONFLICT_MESSAGE, replayHistory } from "../../app/proposals/workflow.server";
 import { persistProposal } from "../../workflows/proposal.machine";
 import { statesAccepting } from "../../workflows/proposal-stages";
@@ -14,7 +19,7 @@ import { signInOverHttp, startPortal } from "../support/portal";
 
 let portal: Awaited<ReturnType<typeof startPortal>>;
 beforeAll(async () => {
-  portal = await startPortal();
+  portal = await startPortal({ WORKERS: "2" });
 });
 afterAll(async () => {
   await portal?.stop();
@@ -100,4 +105,183 @@ describe("fifty conflicting steps on one proposal at once", { timeout: 120_000 }
     expect(late.status).toBe(200);
     expect(late.done).toBe(false);
   });
+});
+
+// The same race in the EU review: the reviewer submitting their review (and pressing Submit
+// again, and from a second tab), while two administrators close the review and the lead
+// withdraws the proposal. A review that comes in after the review closed is refused and not
+// counted; none is counted twice; the ranking reads what is stored.
+
+const english = translatorFor("en");
+const REVIEW_WORDS = {
+  changedElsewhere: english("reviewPage.notSaved.changedElsewhere"),
+  notEditing: english("reviewPage.notSaved.notEditing", { state: english("assignmentStates.submitted.label") }),
+  closed: english("reviewPage.notSaved.reviewClosed"),
+  closedByMachine: english("refusals.assignment.reviewClosed"),
+  assignmentChanged: english(ASSIGNMENT_CONFLICT_MESSAGE),
+};
+
+type ReviewReply = { status: number; submitted: boolean; words: string[] };
+
+const asHtml = (words: string) => words.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("'", "&#x27;").replaceAll('"', "&quot;");
+
+/**
+ * The conflict words the answer shows where a person reads them: the review page's alert, the
+ * line saying whether the draft was saved, or the page a form gets once the review is closed.
+ */
+function shownReviewWords(page: string) {
+  const refusalPage = `<h1>${asHtml(english("layout.error.badRequestTitle"))}</h1><p>`;
+  return Object.values(REVIEW_WORDS).filter((words) => {
+    const html = asHtml(words);
+    return page.includes(`role="alert"><p>${html}</p>`) || page.includes(`role="status">${html}</p>`) || page.includes(`${refusalPage}${html}</p>`);
+  });
+}
+
+async function sendReview(cookie: string, assignmentId: number, form: Record<string, string>): Promise<ReviewReply> {
+  const response = await fetch(`${portal.url}/reviews/${assignmentId}`, {
+    method: "POST",
+    headers: { ...FORM, Origin: portal.url, Cookie: cookie },
+    body: new URLSearchParams(form),
+    redirect: "manual",
+  });
+  const page = await response.text();
+  const submitted = response.status === 302 && (response.headers.get("location") ?? "").endsWith(`/reviews/${assignmentId}?notice=submitted`);
+  return { status: response.status, submitted, words: shownReviewWords(page) };
+}
+
+/** The demo's proposal in the EU review whose second review is a draft, its reviewing assignment and the people acting on it. */
+function proposalInReview() {
+  const { db, sqlite } = portalDatabase();
+  const taking = new Set<string>(statesAccepting("CLOSE_REVIEW"));
+  const proposal = db.select().from(proposals).where(eq(proposals.title, "Tracing and confiscating criminal assets across borders")).get()!;
+  expect(taking.has(proposal.state)).toBe(true);
+  const assignment = sqlite
+    .prepare("select a.id, a.version, u.email, r.updated_at as revision from review_assignments a join users u on u.id = a.reviewer_user_id join reviews r on r.assignment_id = a.id where a.proposal_id = ? and a.state = 'reviewing'")
+    .get(proposal.id) as { id: number; version: number; email: string; revision: number };
+  const lead = sqlite.prepare("select u.email from users u join memberships m on m.user_id = u.id where m.institution_id = ? and m.role = 'applicant' limit 1").get(proposal.leadInstitutionId) as { email: string };
+  const criteria = criteriaOfProposal(db, proposal.id);
+  sqlite.close();
+  return { proposal, assignment, criteria, leadEmail: lead.email };
+}
+
+/** The round's ranking as the TAF team downloads it: the row of one proposal, by its reference. */
+async function rankingRow(cookie: string, roundId: number, reference: string) {
+  const response = await fetch(`${portal.url}/admin/rounds/${roundId}/ranking.csv`, { headers: { Cookie: cookie } });
+  expect(response.status).toBe(200);
+  const [header, ...lines] = readCsv(await response.text());
+  const row = lines.find((line) => line[1] === reference)!;
+  return Object.fromEntries(header!.map((name, i) => [name, row[i]]));
+}
+
+describe("the reviewer submitting while the review closes and the lead withdraws", { timeout: 120_000 }, () => {
+  it("counts the review once or not at all, refuses it after the close in words, and the ranking reads the stored reviews", async () => {
+    const { proposal, assignment, criteria, leadEmail } = proposalInReview();
+    const [firstAdmin, secondAdmin, lead, reviewerTab, reviewerOtherTab] = await Promise.all([
+      signIn("admin@taf.example"),
+      signIn("admin@taf.example"),
+      signIn(leadEmail),
+      signIn(assignment.email),
+      signIn(assignment.email),
+    ]);
+    // The review as the reviewer completes and submits it: every score, the recommendation and the confidence.
+    const review = {
+      intent: "SUBMIT_REVIEW",
+      version: String(assignment.version),
+      revision: String(assignment.revision),
+      ...Object.fromEntries(criteria.map((criterion) => [`score.${criterion.id}`, "3"])),
+      recommendation: "promising",
+      confidence: "high",
+      commentForApplicants: "The pilot cases' timing is realistic.",
+      internalComment: "",
+    };
+    const version = String(proposal.version);
+    type Attempt = { who: "reviewer" | "administrator" | "lead"; send: () => Promise<ReviewReply | Reply> };
+    const attempts: Attempt[] = Array.from({ length: 50 }, (_, i): Attempt => {
+      // Half the requests are the reviewer's Submit, pressed again and again in two tabs; the
+      // first ones reach the server before any other, so double submits meet while the review is open.
+      if (i % 2 === 0 || i < 6) return { who: "reviewer", send: () => sendReview(i % 4 === 0 ? reviewerTab : reviewerOtherTab, assignment.id, review) };
+      if (i % 6 === 1) return { who: "administrator", send: () => send(firstAdmin, proposal.id, { event: "CLOSE_REVIEW", version, reason: `Closed early, try ${i}` }) };
+      if (i % 6 === 3) return { who: "administrator", send: () => send(secondAdmin, proposal.id, { event: "CLOSE_REVIEW", version, reason: `Closed by the second administrator, try ${i}` }) };
+      return { who: "lead", send: () => send(lead, proposal.id, { event: "WITHDRAW", version, reason: `We withdraw, try ${i}` }) };
+    });
+    const replies = await Promise.all(attempts.map((attempt) => attempt.send()));
+    const reviewerReplies = replies.filter((_, i) => attempts[i]!.who === "reviewer") as ReviewReply[];
+    const proposalReplies = replies.filter((_, i) => attempts[i]!.who !== "reviewer") as Reply[];
+
+    expect(replies.filter((reply) => reply.status >= 500)).toEqual([]);
+    // The proposal's conflicting set: exactly one step applies, every other is told of the conflict.
+    expect(proposalReplies.filter((reply) => reply.done)).toHaveLength(1);
+    expect(proposalReplies.filter((reply) => !reply.done && reply.conflict)).toHaveLength(proposalReplies.length - 1);
+    // The reviewer's: one Submit at most applies; every other press is answered in words.
+    const submits = reviewerReplies.filter((reply) => reply.submitted);
+    expect(submits.length).toBeLessThanOrEqual(1);
+    const unanswered = reviewerReplies.filter((reply) => !reply.submitted && reply.words.length === 0);
+    expect(unanswered).toEqual([]);
+    // Answered as the page (200), the submitted review (302) or the closed review (409 Conflict): never "no such assignment".
+    expect(reviewerReplies.filter((reply) => ![200, 302, 409].includes(reply.status))).toEqual([]);
+
+    // Once the review is closed (or the proposal withdrawn), a Submit is refused in words and changes nothing.
+    const { db, sqlite } = portalDatabase();
+    const before = db.select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get()!;
+    const assignmentBefore = db.select().from(reviewAssignments).where(eq(reviewAssignments.id, assignment.id)).get()!;
+    const late = await sendReview(reviewerTab, assignment.id, { ...review, version: String(assignmentBefore.version), revision: String(before.updatedAt.getTime()), commentForApplicants: "Sent after the close" });
+    expect(late.status).toBeLessThan(500);
+    expect(late.submitted).toBe(false);
+    expect(late.words.length).toBeGreaterThan(0);
+    expect(db.select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get()).toEqual(before);
+    expect(db.select().from(reviewAssignments).where(eq(reviewAssignments.id, assignment.id)).get()).toEqual(assignmentBefore);
+
+    // One consistent story: the proposal's history is one chain ending at what is stored, and replays to it.
+    const stored = db.select().from(proposals).where(eq(proposals.id, proposal.id)).get()!;
+    expect(stored.version).toBe(proposal.version + 1);
+    const history = db.select().from(proposalEvents).where(eq(proposalEvents.proposalId, proposal.id)).orderBy(proposalEvents.id).all();
+    for (const [i, row] of history.entries()) {
+      if (i > 0) expect({ from: row.fromState, version: row.version }).toEqual({ from: history[i - 1]!.toState, version: history[i - 1]!.version + 1 });
+    }
+    const step = history.at(-1)!;
+    expect(step).toMatchObject({ toState: stored.state, version: stored.version });
+    expect(JSON.parse(JSON.stringify(persistProposal(db.transaction((tx) => replayHistory(proposal.id, tx))!)))).toEqual(stored.snapshot);
+
+    // The assignment's history: submitted once at most, and only before the proposal left the review.
+    const assignmentHistory = db.select().from(assignmentEvents).where(eq(assignmentEvents.assignmentId, assignment.id)).orderBy(assignmentEvents.id).all();
+    const submittedRows = assignmentHistory.filter((row) => row.type === "SUBMIT_REVIEW");
+    expect(submittedRows).toHaveLength(submits.length);
+    for (const [i, row] of assignmentHistory.entries()) {
+      if (i > 0) expect({ from: row.fromState, version: row.version }).toEqual({ from: assignmentHistory[i - 1]!.toState, version: assignmentHistory[i - 1]!.version + 1 });
+    }
+    expect(assignmentHistory.at(-1)).toMatchObject({ toState: assignmentBefore.state, version: assignmentBefore.version });
+    for (const row of submittedRows) expect(row.at.getTime()).toBeLessThanOrEqual(step.at.getTime());
+    // The review row says the same as its assignment: submitted exactly when the assignment is.
+    expect(before.submittedAt?.getTime() ?? null).toBe(assignmentBefore.submittedAt?.getTime() ?? null);
+    expect(before.submittedAt === null).toBe(submits.length === 0);
+
+    // A close counted the reviews that were in when it applied, this one included only if it came first.
+    const submittedReviews = db
+      .select({ scores: reviews.scores, recommendation: reviews.recommendation, confidence: reviews.confidence })
+      .from(reviews)
+      .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
+      .where(and(eq(reviewAssignments.proposalId, proposal.id), isNotNull(reviewAssignments.submittedAt), isNotNull(reviews.submittedAt)))
+      .all();
+    if (step.type === "CLOSE_REVIEW") expect(step.payload).toMatchObject({ submittedReviews: submittedReviews.length });
+    else expect(step.type).toBe("WITHDRAW");
+    sqlite.close();
+
+    // The ranking reads the stored reviews: as many in, and the same weighted mean.
+    const row = await rankingRow(firstAdmin, proposal.roundId, proposal.reference!);
+    const aggregate = aggregateReviews(criteria, {
+      proposalId: proposal.id,
+      reference: proposal.reference!,
+      assigned: 2,
+      submitted: submittedReviews.map((r) => ({ scores: r.scores as Record<string, ScalePoint>, recommendation: r.recommendation!, confidence: r.confidence! })),
+    });
+    expect(row[english("rankingPage.csv.reviewsIn")]).toBe(String(submittedReviews.length));
+    expect(row[english("rankingPage.csv.weightedMean")]).toBe(aggregate.weightedMean === null ? "" : formatScore(aggregate.weightedMean));
+
+    figures.push({ requests: replies.length + 1, applied: { proposal: step.type, reviewSubmitted: submits.length }, conflictsAnswered: replies.length - 1 - submits.length, words: Object.fromEntries(Object.entries(REVIEW_WORDS).map(([key, words]) => [key, reviewerReplies.filter((reply) => reply.words.includes(words)).length])) });
+  });
+});
+
+const figures: unknown[] = [];
+afterAll(() => {
+  if (process.env.CONCURRENCY_FIGURES) console.log(JSON.stringify(figures));
 });
