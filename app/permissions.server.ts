@@ -211,12 +211,7 @@ export type ReviewerAssignment = {
 };
 
 /** The statechart's own words for a form or a page of an assignment whose proposal takes no more reviews. */
-const REVIEW_CLOSED = "refusals.assignment.reviewClosed";
-
-/** The answer to a reviewer opening or answering their assignment after its review closed: 409, in words. */
-export function reviewClosedResponse() {
-  return responseInWords(REVIEW_CLOSED, {}, { status: 409 });
-}
+export const REVIEW_CLOSED = "refusals.assignment.reviewClosed";
 
 /**
  * The signed-in reviewer and their assignment, if it is still open to them (`openAssignmentsOf`),
@@ -251,10 +246,10 @@ export async function reviewAssignmentToAnswer(request: Request, assignmentId: n
   return { closed: false as const, user, assignment: assignment satisfies ReviewerAssignment };
 }
 
-/** The signed-in reviewer and their assignment still open to them; 409 once its review closed, 404 otherwise (`reviewAssignmentToAnswer`). */
+/** The signed-in reviewer and their assignment still open to them; 409 once its review closed (the page says so, in words), 404 otherwise (`reviewAssignmentToAnswer`). */
 export async function requireReviewAssignment(request: Request, assignmentId: number) {
   const found = await reviewAssignmentToAnswer(request, assignmentId);
-  if (found.closed) throw reviewClosedResponse();
+  if (found.closed) throw responseInWords(REVIEW_CLOSED, {}, { status: 409 });
   return found;
 }
 

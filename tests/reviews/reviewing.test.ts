@@ -24,7 +24,7 @@ const EXPERT = "reviewer.expert@taf.example";
 const TITLE = "Joint surveillance of a heroin route through the Western Balkans";
 
 type Page = Awaited<ReturnType<typeof reviewPage.loader>>;
-type Reply = { savedAt: string | null; revision: number; problem: string | null; conflict: boolean; refusal?: string; typed?: { commentForApplicants: string } };
+type Reply = { savedAt: string | null; revision: number; problem: string | null; conflict: boolean; refusal?: string; typed?: { commentForApplicants: string }; reviewClosed?: true };
 type Home = Awaited<ReturnType<typeof home.loader>>;
 
 const cookies: Record<string, string> = {};
@@ -256,14 +256,15 @@ describe("after the review closes", () => {
     expect(await statusesFor(EU)).toEqual({ proposal: 404, attachments: 404, review: 409 });
     expect(await wordsOf(await openReview(EU))).toEqual({ key: "refusals.assignment.reviewClosed", values: {}, message: "The EU review of this proposal is closed: it takes no more reviews." });
     const before = { assignment: assignmentOf(EU), review: reviewOf(EU) };
-    for (const intent of ["REOPEN_REVIEW", "save", "SUBMIT_REVIEW"]) {
-      const answer = await post(EU, { intent, revision: String(before.review!.updatedAt.getTime()), ...fullReview, commentForApplicants: "Late." });
-      expect(statusOf(answer), intent).toBe(409);
-      expect((await wordsOf(answer)).key, intent).toBe("refusals.assignment.reviewClosed");
+    // A form sent from the page still open when it closed is told so, on that page (which keeps
+    // what was typed): a save beside the form, the other buttons at the top.
+    const late = (intent: string) => post(EU, { intent, revision: String(before.review!.updatedAt.getTime()), ...fullReview, commentForApplicants: "Late." }) as Promise<Reply>;
+    for (const intent of ["save", "autosave"]) {
+      expect(await late(intent), intent).toMatchObject({ savedAt: null, conflict: true, problem: "Not saved: the EU review of this proposal is closed: it takes no more reviews.", reviewClosed: true });
     }
-    // Typing in the open page when it closed: the autosave says so beside the form, which keeps the text.
-    const autosave = (await post(EU, { intent: "autosave", revision: String(before.review!.updatedAt.getTime()), commentForApplicants: "Late." })) as Reply;
-    expect(autosave).toMatchObject({ savedAt: null, conflict: true, problem: "Not saved: the EU review of this proposal is closed: it takes no more reviews." });
+    for (const intent of ["SUBMIT_REVIEW", "REOPEN_REVIEW", "DECLINE"]) {
+      expect(await late(intent), intent).toMatchObject({ savedAt: null, conflict: true, refusal: "The EU review of this proposal is closed: it takes no more reviews.", reviewClosed: true });
+    }
     expect({ assignment: assignmentOf(EU), review: reviewOf(EU) }).toEqual(before);
     expect(await homeRows(EU)).toEqual([]);
   });

@@ -9,9 +9,9 @@ import { assignmentOf, cookies, DEACTIVATED, freshPortal, intentsOf, placeOf, pl
 // proposal without a right to it: another institution's applicant, the partner's applicant (who
 // reads the draft but does not write it), a reviewer who declared a conflict, a reviewer whose
 // review has closed, a person deactivated after signing in, the advisor of a country not taking
-// part, and no one signed in. A refusal is 403, 404 or the sign-in page (409 for the reviewer
-// opening their own assignment after its review closed: they are told it is closed), never a
-// 500, and it leaves every table of the database exactly as it was.
+// part, and no one signed in. A refusal is 403, 404 or the sign-in page (for the reviewer on
+// their own assignment after its review closed, 409 and its forms told so), never a 500, and it
+// leaves every table of the database exactly as it was.
 
 type Kind = "outsider" | "partner" | "deactivated" | "signedOut";
 type Persona = { name: string; email: string | null; kind: Kind; targets: Target[]; assignment: () => number; closedReview?: true };
@@ -49,8 +49,8 @@ function answerOf(result: unknown): Answer {
 const REFUSED: Answer[] = [403, 404];
 /** The review page of one's own assignment after its review closed: 409, the review is closed, in words. */
 const CLOSED_REVIEW: Answer[] = [409];
-/** Its autosave: not saved, said beside the form that keeps the text. */
-const closedAutosave = (result: unknown) => typeof result === "object" && result !== null && !(result instanceof Response) && (result as { conflict?: boolean }).conflict === true;
+/** Its forms: the page that sent them is told the review closed (and keeps what was typed). */
+const closedReply = (result: unknown) => typeof result === "object" && result !== null && !(result instanceof Response) && (result as { reviewClosed?: boolean }).reviewClosed === true;
 const figures = { requests: 0, refusedUnchanged: 0 };
 
 beforeEach(freshPortal);
@@ -115,8 +115,7 @@ describe("every route and every form, for the people nearest a proposal without 
               // The partner sees the draft, so some forms come back to it with their reason; none writes.
               expect([200, ...REFUSED], what).toContain(answer);
             } else if (persona.closedReview && name.startsWith("reviews.$assignmentId")) {
-              if (intent === "autosave") expect(closedAutosave(result), what).toBe(true);
-              else expect(CLOSED_REVIEW, what).toContain(answer);
+              expect(closedReply(result), what).toBe(true);
             } else expect(REFUSED, what).toContain(answer);
             expect(changed, what).toEqual([]);
             figures.refusedUnchanged += 1;
