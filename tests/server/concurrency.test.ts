@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
-import { assignmentEvents, proposalEvents, proposals, reviewAssignments, reviews } from "../../db/schema";
+import { assignmentEvents, auditLog, proposalDecisions, proposalEvents, proposals, reviewAssignments, reviews } from "../../db/schema";
 import { ASSIGNMENT_CONFLICT_MESSAGE, criteriaOfProposal } from "../../app/reviews/assignments.server";
 import { aggregateReviews, formatScore } from "../../workflows/review-scoring";
 import type { ScalePoint } from "../../workflows/review-criteria";
@@ -310,6 +310,64 @@ describe("the reviewer submitting while the review closes and the lead withdraws
     });
   });
 });
+
+describe("two administrators deciding while the lead withdraws", { timeout: 120_000 }, () => {
+  it("holds one decision at most, withdraws once, and tells every other form why in words", async () => {
+    const { db, sqlite } = portalDatabase();
+    const proposal = db.select().from(proposals).where(eq(proposals.title, "Tracing seized firearms across borders: joint firearms focal points")).get()!;
+    expect(statesAccepting("DECIDE") as string[]).toContain(proposal.state);
+    const held = db.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, proposal.id)).get()!;
+    const lead = sqlite.prepare("select u.email from users u join memberships m on m.user_id = u.id where m.institution_id = ? and m.role = 'applicant' limit 1").get(proposal.leadInstitutionId) as { email: string };
+    sqlite.close();
+    const [firstAdmin, secondAdmin, leadCookie] = await Promise.all([signIn("admin@taf.example"), signIn("admin@taf.example"), signIn(lead.email)]);
+    // Each decision form carries the proposal's version and the held decision's it was shown.
+    const seen = { version: String(proposal.version), heldVersion: String(held.version) };
+    const attempts = Array.from({ length: 50 }, (_, i) => {
+      if (i % 5 === 4) return { who: "lead", fire: () => send(leadCookie, proposal.id, { event: "WITHDRAW", version: seen.version, reason: `We withdraw, try ${i}` }) };
+      const [cookie, outcome] = i % 2 === 0 ? [firstAdmin, "promising"] : [secondAdmin, "notSelected"];
+      return { who: "administrator", fire: () => sendDecision(cookie, proposal.id, { event: "DECIDE", ...seen, outcome, reason: `Decided, try ${i}`, sharedFeedback: `Feedback, try ${i}` }) };
+    });
+    const replies = await Promise.all(attempts.map((attempt) => attempt.fire()));
+    expect(replies.filter((reply) => reply.status >= 500)).toEqual([]);
+    expect(replies.map((reply) => reply.status)).toEqual(replies.map(() => 200));
+    const withdrawals = replies.filter((_, i) => attempts[i]!.who === "lead") as Reply[];
+    const decisions = replies.filter((_, i) => attempts[i]!.who === "administrator") as DecisionReply[];
+    // The lead's withdrawals: exactly one applies. Holding a decision changes nothing the
+    // applicants see, so it does not stand in the withdrawal's way; the other way round, a
+    // decision sent after the withdrawal is refused.
+    expect(withdrawals.filter((reply) => reply.done)).toHaveLength(1);
+    expect(withdrawals.filter((reply) => !reply.done && reply.conflict)).toHaveLength(withdrawals.length - 1);
+    const recorded = decisions.filter((reply) => reply.held);
+    expect(recorded.length).toBeLessThanOrEqual(1);
+    expect(decisions.filter((reply) => !reply.held && reply.refusal === null)).toEqual([]);
+
+    const after = portalDatabase();
+    const stored = after.db.select().from(proposals).where(eq(proposals.id, proposal.id)).get()!;
+    const heldAfter = after.db.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, proposal.id)).get()!;
+    const audited = after.db.select().from(auditLog).where(and(eq(auditLog.action, "decision.changed"), eq(auditLog.subjectType, "proposal"), eq(auditLog.subjectId, String(proposal.id)))).all();
+    const history = after.db.select().from(proposalEvents).where(eq(proposalEvents.proposalId, proposal.id)).orderBy(proposalEvents.id).all();
+    after.sqlite.close();
+    // One held decision, changed once at most, and the audit says so as often; one withdrawal in the history.
+    expect(heldAfter.version).toBe(held.version + recorded.length);
+    expect(audited).toHaveLength(recorded.length);
+    expect(heldAfter.releasedAt).toBeNull();
+    expect(history.filter((row) => row.version > proposal.version).map((row) => row.type)).toEqual(["WITHDRAW"]);
+    expect(history.at(-1)).toMatchObject({ toState: stored.state, version: proposal.version + 1 });
+    figures.push({ scenario: "deciding", requests: replies.length, applied: { withdrawals: 1, decisionsHeld: recorded.length }, refusals: Object.fromEntries([...new Set(decisions.map((reply) => reply.refusal))].filter(Boolean).map((words) => [words, decisions.filter((reply) => reply.refusal === words).length])) });
+  });
+});
+
+type DecisionReply = { status: number; held: boolean; refusal: string | null };
+
+const HELD = `role="status">${asHtml(english("proposalCommands.decisionHeld"))}`;
+
+/** A decision sent from the proposal page: held, or refused with the words beside its form. */
+async function sendDecision(cookie: string, proposalId: number, form: Record<string, string>): Promise<DecisionReply> {
+  const response = await fetch(`${portal.url}/proposals/${proposalId}`, { method: "POST", headers: { ...FORM, Origin: portal.url, Cookie: cookie }, body: new URLSearchParams(form), redirect: "manual" });
+  const page = await response.text();
+  const refusal = /role="alert"(?: id="DECIDE-error")?>([^<]+)<\/p>/.exec(page)?.[1] ?? null;
+  return { status: response.status, held: page.includes(HELD), refusal };
+}
 
 const figures: unknown[] = [];
 afterAll(() => {
