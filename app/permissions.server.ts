@@ -14,7 +14,7 @@ import { allowedEvents, refusalOf } from "../workflows/proposal.machine";
 import { leadOf } from "../workflows/actors";
 import { actorsOf, leadActor } from "./auth/actors.server";
 import { db } from "./db.server";
-import { pageLanguage, translatorOf } from "./i18n.server";
+import { pageLanguage, responseInWords, translatorOf } from "./i18n.server";
 import type { Translate } from "../workflows/words";
 import { inEnglish } from "../workflows/words";
 import type { PageLanguage } from "../workflows/languages";
@@ -187,17 +187,17 @@ export function noOpenConflict(user: Pick<SessionUser, "id">) {
   return and(notExists(declared), or(exists(dismissed), not(detected)))!;
 }
 
+/** The reviewer's assignments (over `reviewAssignments` joined with `proposals`) holding their place, with no open conflict, whatever the proposal's stage. */
+function placesHeldBy(user: SessionUser): SQL {
+  return and(eq(reviewAssignments.reviewerUserId, user.id), inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE]), noOpenConflict(user))!;
+}
+
 /**
  * The review assignments a reviewer still answers (over `reviewAssignments` joined with
  * `proposals`): theirs, holding a place, while the proposal takes reviews, with no open conflict.
  */
 export function openAssignmentsOf(user: SessionUser): SQL {
-  return and(
-    eq(reviewAssignments.reviewerUserId, user.id),
-    inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE]),
-    inArray(proposals.state, proposalStatesTakingReviews()),
-    noOpenConflict(user),
-  )!;
+  return and(placesHeldBy(user), inArray(proposals.state, proposalStatesTakingReviews()))!;
 }
 
 export type ReviewerAssignment = {
@@ -210,14 +210,20 @@ export type ReviewerAssignment = {
   machineVersion: number;
 };
 
+/** The statechart's own words for a form or a page of an assignment whose proposal takes no more reviews. */
+export const REVIEW_CLOSED = "refusals.assignment.reviewClosed";
+
 /**
- * The signed-in reviewer and their assignment, if it is still open to them (`openAssignmentsOf`);
- * otherwise 404, to anyone else too: an assignment one may not answer answers like one that
- * does not exist.
+ * The signed-in reviewer and their assignment, if it is still open to them (`openAssignmentsOf`),
+ * or `closed` when it is theirs, still holding their place, but its proposal left the EU review
+ * (an administrator closed it, or the lead withdrew): a reviewer who pressed Submit a moment
+ * after is told the review is closed, not that the assignment does not exist. Nothing of the
+ * proposal is shown either way. Otherwise 404, to anyone else too: an assignment one may not
+ * answer answers like one that does not exist.
  */
-export async function requireReviewAssignment(request: Request, assignmentId: number) {
+export async function reviewAssignmentToAnswer(request: Request, assignmentId: number) {
   const user = await requireUser(request);
-  const assignment = Number.isSafeInteger(assignmentId)
+  const own = Number.isSafeInteger(assignmentId)
     ? db()
         .select({
           id: reviewAssignments.id,
@@ -227,14 +233,24 @@ export async function requireReviewAssignment(request: Request, assignmentId: nu
           dueAt: reviewAssignments.dueAt,
           snapshot: reviewAssignments.snapshot,
           machineVersion: reviewAssignments.machineVersion,
+          proposalState: proposals.state,
         })
         .from(reviewAssignments)
         .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
-        .where(and(eq(reviewAssignments.id, assignmentId), openAssignmentsOf(user)))
+        .where(and(eq(reviewAssignments.id, assignmentId), placesHeldBy(user)))
         .get()
     : undefined;
-  if (!assignment) throw new Response((await translatorOf(request))("access.noSuchAssignment"), { status: 404 });
-  return { user, assignment: assignment satisfies ReviewerAssignment };
+  if (!own) throw new Response((await translatorOf(request))("access.noSuchAssignment"), { status: 404 });
+  const { proposalState, ...assignment } = own;
+  if (!proposalStatesTakingReviews().includes(proposalState as never)) return { closed: true as const, user };
+  return { closed: false as const, user, assignment: assignment satisfies ReviewerAssignment };
+}
+
+/** The signed-in reviewer and their assignment still open to them; 409 once its review closed (the page says so, in words), 404 otherwise (`reviewAssignmentToAnswer`). */
+export async function requireReviewAssignment(request: Request, assignmentId: number) {
+  const found = await reviewAssignmentToAnswer(request, assignmentId);
+  if (found.closed) throw responseInWords(REVIEW_CLOSED, {}, { status: 409 });
+  return found;
 }
 
 /**

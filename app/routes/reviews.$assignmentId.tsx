@@ -12,7 +12,7 @@ import { ReviewEventForm, ReviewFields, ReviewReadOnly } from "../components/rev
 import { ReviewOthers, ReviewProposalAsSubmitted, ReviewWhoTakesPart } from "../components/reviews/review-proposal";
 import { readForm } from "../forms.server";
 import { pageLanguage, translateMessage, translatorOf } from "../i18n.server";
-import { requireReviewAssignment } from "../permissions.server";
+import { REVIEW_CLOSED, requireReviewAssignment, reviewAssignmentToAnswer } from "../permissions.server";
 import type { ReviewDraftTyped } from "../reviews/review-schema";
 import { reviewerCommandSchema } from "../reviews/review-schema";
 import type { PageWords } from "../reviews/reviews.server";
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, pageTitle, notice: notice ? t(notice) : null, due: dueByIn(page.dueAt, new Date(page.now), words) };
 }
 
-type Reply = SaveReply & { savedAtBrussels?: string; typed?: ReviewDraftTyped; refusal?: string };
+type Reply = SaveReply & { savedAtBrussels?: string; typed?: ReviewDraftTyped; refusal?: string; reviewClosed?: true };
 
 /** Every answer of the action has one shape, for the page and the autosave alike. */
 function answer(reply: Reply): Reply {
@@ -53,12 +53,21 @@ function answer(reply: Reply): Reply {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, assignment } = await requireReviewAssignment(request, Number(params.assignmentId));
+  const opened = await reviewAssignmentToAnswer(request, Number(params.assignmentId));
   const words = await wordsOf(request);
   const { t } = words;
   const form = Object.fromEntries([...(await readForm(request))].map(([k, v]) => [k, String(v)]));
   const version = Number(form.version);
   const basedOn = Number(form.revision);
+  if (opened.closed) {
+    // The review closed (or the proposal was withdrawn) before this form came in: nothing is
+    // saved or submitted. With JavaScript the page stays as it is (no reload, see
+    // shouldRevalidate), the text typed in it, and says so; without, the page cannot be shown
+    // again, as the proposal is no longer open to them, and the loader says the review closed.
+    const saving = form.intent === "autosave" || form.intent === "save";
+    return answer({ savedAt: null, revision: basedOn, problem: saving ? t("reviewPage.notSaved.reviewClosed") : null, conflict: true, refusal: saving ? undefined : t(REVIEW_CLOSED), reviewClosed: true });
+  }
+  const { user, assignment } = opened;
   // "save" (the button), "autosave" (the browser while typing) and submitting all save first.
   if (form.intent === "save" || form.intent === "autosave" || form.intent === "SUBMIT_REVIEW") {
     const saved = saveReviewForm(assignment, form, basedOn, words);
@@ -82,14 +91,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // A draft save changes nothing else on the page: no need to load it again after each one.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "autosave" || formData?.get("intent") === "save" ? false : defaultShouldRevalidate;
+// Nor after a form refused because the review closed: the page would be gone, and the text typed in it.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionResult, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" || formData?.get("intent") === "save" || (actionResult as Reply | undefined)?.reviewClosed ? false : defaultShouldRevalidate;
 
 export default function ReviewPage() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const may = (type: string) => page.events.some((event) => event.type === type);
+  // A save refused once the form is gone (a second Submit after the first went in) is said here,
+  // as the editor that says it beside the save button is no longer on the page.
+  const refusal = result?.refusal ?? (page.editing ? null : result?.problem);
   return (
     <>
       <p>
@@ -106,10 +119,10 @@ export default function ReviewPage() {
           {page.notice}
         </p>
       ) : null}
-      {result?.refusal ? (
+      {refusal ? (
         <div className="notice error" role="alert">
-          <p>{result.refusal}</p>
-          {page.opened?.missing.length && page.editing ? (
+          <p>{refusal}</p>
+          {page.opened?.missing.length && page.editing && !result?.reviewClosed ? (
             <ul>
               {page.opened.missing.map((part) => (
                 <li key={part.field}>

@@ -24,7 +24,7 @@ const EXPERT = "reviewer.expert@taf.example";
 const TITLE = "Joint surveillance of a heroin route through the Western Balkans";
 
 type Page = Awaited<ReturnType<typeof reviewPage.loader>>;
-type Reply = { savedAt: string | null; revision: number; problem: string | null; conflict: boolean; refusal?: string; typed?: { commentForApplicants: string } };
+type Reply = { savedAt: string | null; revision: number; problem: string | null; conflict: boolean; refusal?: string; typed?: { commentForApplicants: string }; reviewClosed?: true };
 type Home = Awaited<ReturnType<typeof home.loader>>;
 
 const cookies: Record<string, string> = {};
@@ -53,6 +53,11 @@ function openReview(email: string, as = email) {
 
 function post(email: string, form: Record<string, string>, as = email) {
   return submit(reviewPage, reviewPath(email), { version: String(assignmentOf(email).version), ...form }, { cookie: cookies[as], params: params(email) });
+}
+
+/** What a worded refusal (a thrown 409) says: its catalogue key, values, and English. */
+async function wordsOf(answer: unknown) {
+  return (answer as Response).json();
 }
 
 /** The proposal's own page, its attachments and the review page, as this reviewer opens them. */
@@ -247,12 +252,29 @@ describe("after the review closes", () => {
     const closed = applyProposalCommand({ proposalId, actor: admin(), command: { type: "CLOSE_REVIEW" } });
     expect(closed.ok).toBe(true);
 
-    expect(await statusesFor(EU)).toEqual({ proposal: 404, attachments: 404, review: 404 });
-    const before = assignmentOf(EU);
-    expect(statusOf(await post(EU, { intent: "REOPEN_REVIEW" }))).toBe(404);
-    expect(statusOf(await post(EU, { intent: "save", revision: "0", commentForApplicants: "Late." }))).toBe(404);
-    expect(assignmentOf(EU)).toEqual(before);
+    // Their own review page says the review is closed (409 Conflict), and shows nothing of the proposal.
+    expect(await statusesFor(EU)).toEqual({ proposal: 404, attachments: 404, review: 409 });
+    expect(await wordsOf(await openReview(EU))).toEqual({ key: "refusals.assignment.reviewClosed", values: {}, message: "The EU review of this proposal is closed: it takes no more reviews." });
+    const before = { assignment: assignmentOf(EU), review: reviewOf(EU) };
+    // A form sent from the page still open when it closed is told so, on that page (which keeps
+    // what was typed): a save beside the form, the other buttons at the top.
+    const late = (intent: string) => post(EU, { intent, revision: String(before.review!.updatedAt.getTime()), ...fullReview, commentForApplicants: "Late." }) as Promise<Reply>;
+    for (const intent of ["save", "autosave"]) {
+      expect(await late(intent), intent).toMatchObject({ savedAt: null, conflict: true, problem: "Not saved: the EU review of this proposal is closed: it takes no more reviews.", reviewClosed: true });
+    }
+    for (const intent of ["SUBMIT_REVIEW", "REOPEN_REVIEW", "DECLINE"]) {
+      expect(await late(intent), intent).toMatchObject({ savedAt: null, conflict: true, refusal: "The EU review of this proposal is closed: it takes no more reviews.", reviewClosed: true });
+    }
+    expect({ assignment: assignmentOf(EU), review: reviewOf(EU) }).toEqual(before);
     expect(await homeRows(EU)).toEqual([]);
+  });
+
+  it("a reviewer whose assignment is not theirs, or who declined, still finds no such assignment", async () => {
+    await declareNoConflict(EU);
+    expect(applyProposalCommand({ proposalId, actor: admin(), command: { type: "CLOSE_REVIEW", reason: "Closed early." } }).ok).toBe(true);
+    // Another reviewer of the same proposal learns nothing of this assignment, closed or not.
+    expect(statusOf(await openReview(EU, EXPERT))).toBe(404);
+    expect(statusOf(await post(EU, { intent: "SUBMIT_REVIEW", revision: "0", ...fullReview }, EXPERT))).toBe(404);
   });
 
   it("the reviewer's home counts their closed reviews, so the work does not vanish without a word", async () => {

@@ -9,18 +9,19 @@ import { assignmentOf, cookies, DEACTIVATED, freshPortal, intentsOf, placeOf, pl
 // proposal without a right to it: another institution's applicant, the partner's applicant (who
 // reads the draft but does not write it), a reviewer who declared a conflict, a reviewer whose
 // review has closed, a person deactivated after signing in, the advisor of a country not taking
-// part, and no one signed in. A refusal is 403, 404 or the sign-in page, never a 500, and it
+// part, and no one signed in. A refusal is 403, 404 or the sign-in page (for the reviewer on
+// their own assignment after its review closed, 409 and its forms told so), never a 500, and it
 // leaves every table of the database exactly as it was.
 
 type Kind = "outsider" | "partner" | "deactivated" | "signedOut";
-type Persona = { name: string; email: string | null; kind: Kind; targets: Target[]; assignment: () => number };
+type Persona = { name: string; email: string | null; kind: Kind; targets: Target[]; assignment: () => number; closedReview?: true };
 
 const othersAssignment = () => assignmentOf("reviewing", "reviewer.eu@taf.example");
 const PERSONAS: Persona[] = [
   { name: "another institution's applicant", email: "applicant.mk@taf.example", kind: "outsider", targets: ["draft", "reviewing"], assignment: othersAssignment },
   { name: "partner applicant of the proposal", email: "applicant.al@taf.example", kind: "partner", targets: ["draft"], assignment: othersAssignment },
   { name: "conflicted reviewer", email: "reviewer.expert@taf.example", kind: "outsider", targets: ["reviewing"], assignment: () => assignmentOf("reviewing", "reviewer.expert@taf.example") },
-  { name: "reviewer after the review closed", email: "reviewer.eu@taf.example", kind: "outsider", targets: ["reviewClosed"], assignment: () => assignmentOf("reviewClosed", "reviewer.eu@taf.example") },
+  { name: "reviewer after the review closed", email: "reviewer.eu@taf.example", kind: "outsider", targets: ["reviewClosed"], assignment: () => assignmentOf("reviewClosed", "reviewer.eu@taf.example"), closedReview: true },
   { name: "deactivated user, signed in before", email: DEACTIVATED, kind: "deactivated", targets: ["draft", "reviewing"], assignment: othersAssignment },
   { name: "country advisor of another country", email: "advisor.mk@taf.example", kind: "outsider", targets: ["draft", "reviewing"], assignment: othersAssignment },
   { name: "signed out", email: null, kind: "signedOut", targets: ["draft", "reviewing"], assignment: othersAssignment },
@@ -46,6 +47,10 @@ function answerOf(result: unknown): Answer {
 }
 
 const REFUSED: Answer[] = [403, 404];
+/** The review page of one's own assignment after its review closed: 409, the review is closed, in words. */
+const CLOSED_REVIEW: Answer[] = [409];
+/** Its forms: the page that sent them is told the review closed (and keeps what was typed). */
+const closedReply = (result: unknown) => typeof result === "object" && result !== null && !(result instanceof Response) && (result as { reviewClosed?: boolean }).reviewClosed === true;
 const figures = { requests: 0, refusedUnchanged: 0 };
 
 beforeEach(freshPortal);
@@ -75,7 +80,8 @@ describe("every route and every form, for the people nearest a proposal without 
               expect(answer, `GET ${path}`).toEqual(answerOf(await load(route, path, { cookie: null, params })));
             }
             if (persona.kind === "signedOut" && !PUBLIC.has(name)) expect(answer, `GET ${path}`).toBe("login");
-            if (persona.kind === "outsider" && scoped) expect(REFUSED, `GET ${path}`).toContain(answer);
+            const ownClosedReview = persona.closedReview && name.startsWith("reviews.$assignmentId");
+            if (persona.kind === "outsider" && scoped) expect(ownClosedReview ? CLOSED_REVIEW : REFUSED, `GET ${path}`).toContain(answer);
             if (persona.kind === "outsider" && !scoped && !OWN.has(name) && !PUBLIC.has(name)) expect(answer, `GET ${path}`).toBe(403);
             // A draft has no PDF yet: its PDF address sends the partner to the print page.
             if (persona.kind === "partner" && scoped) expect([200, 303, ...REFUSED], `GET ${path}`).toContain(answer);
@@ -108,6 +114,8 @@ describe("every route and every form, for the people nearest a proposal without 
             if (persona.kind === "partner" && scoped) {
               // The partner sees the draft, so some forms come back to it with their reason; none writes.
               expect([200, ...REFUSED], what).toContain(answer);
+            } else if (persona.closedReview && name.startsWith("reviews.$assignmentId")) {
+              expect(closedReply(result), what).toBe(true);
             } else expect(REFUSED, what).toContain(answer);
             expect(changed, what).toEqual([]);
             figures.refusedUnchanged += 1;

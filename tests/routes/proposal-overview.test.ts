@@ -11,6 +11,7 @@ import { isWithin } from "../../workflows/proposal-stages";
 import { useDatabase } from "../support/database";
 import { load, signInAs, statusOf } from "../support/http";
 import { completeContent, DEMO_PROPOSALS, demoProposalId, driveTo, institutionId, KOSOVO_POLICE, makeProposal, MK_PROSECUTION, roundIdByCode, setContent } from "../workflow-server/builders";
+import { readCsv } from "../support/csv";
 
 // The TAF team's table of every proposal: what it filters, finds, sorts and pages, the CSV it
 // hands out, and that nobody else reaches either.
@@ -26,28 +27,6 @@ async function overview(search = "", email = "admin@taf.example") {
 
 async function titles(search: string) {
   return (await overview(search)).proposals.rows.map((row: Row) => row.title);
-}
-
-/** The cells of a CSV text, quoted fields and doubled quotes read as a spreadsheet reads them. */
-function readCsv(text: string): string[][] {
-  const lines: string[][] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") cells.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      lines.push([...cells, cell]), (cells = []), (cell = ""), i++;
-    } else cell += c;
-  }
-  if (cell || cells.length) lines.push([...cells, cell]);
-  return lines;
 }
 
 /** The file as saved: the byte order mark kept (Response.text() would drop it). */
