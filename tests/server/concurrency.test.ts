@@ -55,13 +55,18 @@ const DONE = /<p class="notice success" role="status">Done\. The proposal is now
 // Beside the form that sent it, or at the top when that form is gone (the proposal moved on).
 const shownConflict = (page: string, event: string) => page.includes(`role="alert" id="${event}-error">${CONFLICT_MESSAGE}</p>`) || page.includes(`role="alert">${CONFLICT_MESSAGE}</p>`);
 
-async function send(cookie: string, proposalId: number, form: Record<string, string>): Promise<Reply> {
-  const response = await fetch(`${portal.url}/proposals/${proposalId}`, {
+/** A form posted as a browser without JavaScript posts it; redirects are left unfollowed, to be read. */
+function post(path: string, cookie: string, form: Record<string, string>) {
+  return fetch(`${portal.url}${path}`, {
     method: "POST",
     headers: { ...FORM, Origin: portal.url, Cookie: cookie },
     body: new URLSearchParams(form),
     redirect: "manual",
   });
+}
+
+async function send(cookie: string, proposalId: number, form: Record<string, string>): Promise<Reply> {
+  const response = await post(`/proposals/${proposalId}`, cookie, form);
   const page = await response.text();
   return { status: response.status, done: DONE.test(page), conflict: shownConflict(page, form.event!) };
 }
@@ -139,12 +144,7 @@ function shownReviewWords(page: string) {
 }
 
 async function sendReview(cookie: string, assignmentId: number, form: Record<string, string>): Promise<ReviewReply> {
-  const response = await fetch(`${portal.url}/reviews/${assignmentId}`, {
-    method: "POST",
-    headers: { ...FORM, Origin: portal.url, Cookie: cookie },
-    body: new URLSearchParams(form),
-    redirect: "manual",
-  });
+  const response = await post(`/reviews/${assignmentId}`, cookie, form);
   const page = await response.text();
   const submitted = response.status === 302 && (response.headers.get("location") ?? "").endsWith(`/reviews/${assignmentId}?notice=submitted`);
   return { status: response.status, submitted, words: shownReviewWords(page) };
@@ -363,7 +363,7 @@ const HELD = `role="status">${asHtml(english("proposalCommands.decisionHeld"))}`
 
 /** A decision sent from the proposal page: held, or refused with the words beside its form. */
 async function sendDecision(cookie: string, proposalId: number, form: Record<string, string>): Promise<DecisionReply> {
-  const response = await fetch(`${portal.url}/proposals/${proposalId}`, { method: "POST", headers: { ...FORM, Origin: portal.url, Cookie: cookie }, body: new URLSearchParams(form), redirect: "manual" });
+  const response = await post(`/proposals/${proposalId}`, cookie, form);
   const page = await response.text();
   const refusal = /role="alert"(?: id="DECIDE-error")?>([^<]+)<\/p>/.exec(page)?.[1] ?? null;
   return { status: response.status, held: page.includes(HELD), refusal };
