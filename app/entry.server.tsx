@@ -1,12 +1,13 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
+import type { i18n as I18n } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { PEOPLE_WAIT_MS } from "../db/client";
 import { NonceProvider } from "./components/nonce";
 import { withoutNulBytes } from "./html-stream.server";
-import { i18nextOf, pageLanguage } from "./i18n.server";
+import { pageLanguage, pageTranslatorOf } from "./i18n.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -30,12 +31,12 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  // The page's language's i18next, made once per process and shared by its requests (i18n.server.ts).
-  const i18n = i18nextOf(await pageLanguage(request));
+  // The page's language's translator, made once per process and shared by its requests (i18n.server.ts).
+  const translator = pageTranslatorOf(await pageLanguage(request));
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
+      <I18nextProvider i18n={translator as unknown as I18n}>
         <NonceProvider value={nonce}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
         </NonceProvider>

@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import type { i18n, TFunction } from "i18next";
-import { initReactI18next } from "react-i18next";
+import type { TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { users } from "../db/schema";
 import type { Language, PageLanguage } from "../workflows/languages";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, negotiateLanguage, PSEUDO_LANGUAGE } from "../workflows/languages";
-import { browserCatalogueFor, createI18next, translatorFor } from "../workflows/messages";
+import { browserCatalogueFor, catalogueFor, translatorFor } from "../workflows/messages";
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { MESSAGE_VARIABLES } from "./message-variables";
+import { catalogueTranslator, type Translator } from "./translation";
 
 // Which language a request is answered in (ADR 019), in this order:
 // 1. the language the person chose: the `taf_lng` cookie, set by `?lng=` on any page (and, for
@@ -70,24 +70,25 @@ export async function requestLanguage(request: Request): Promise<Language> {
   return isLanguage(language) ? language : DEFAULT_LANGUAGE;
 }
 
-const instances = new Map<PageLanguage, i18n>();
+const translators = new Map<PageLanguage, Translator>();
 
 /**
- * The one i18next of a language in this process, made on the first request in it: the pages
- * render with it (entry.server.tsx) and loaders and actions translate with it. Making one per
- * request cost more CPU than most pages' queries. Sharing it is safe because nothing changes it
- * after it is made: it holds one language and its catalogue, and no code on the server calls
- * changeLanguage or adds resources, so a request in Macedonian cannot see Albanian words.
+ * The one translator of a language in this process, made on the first request in it: the pages
+ * render with it (entry.server.tsx) and loaders and actions translate with it; the browser
+ * starts the same one with the same words (app/translation.tsx), so hydration finds what the
+ * server wrote. Sharing it is safe: it keeps no state, one language and its whole catalogue
+ * (the e-mails' words too, which a page may name), so a request in Macedonian cannot see
+ * Albanian words.
  */
-export function i18nextOf(language: PageLanguage): i18n {
-  let instance = instances.get(language);
-  if (!instance) instances.set(language, (instance = createI18next(language, MESSAGE_VARIABLES, [initReactI18next])));
-  return instance;
+export function pageTranslatorOf(language: PageLanguage): Translator {
+  let translator = translators.get(language);
+  if (!translator) translators.set(language, (translator = catalogueTranslator(language, catalogueFor(language), MESSAGE_VARIABLES)));
+  return translator;
 }
 
 /** The translator of a request's language, for loaders and actions (page titles, form errors). */
 export async function translatorOf(request: Request): Promise<TFunction> {
-  return i18nextOf(await pageLanguage(request)).t;
+  return pageTranslatorOf(await pageLanguage(request)).t;
 }
 
 export interface BrowserCatalogue {

@@ -1,4 +1,4 @@
-import { createInstance, type i18n, type Module, type TFunction } from "i18next";
+import { createInstance, type TFunction } from "i18next";
 import { AREA_FILES, AREAS } from "../locales/catalogues";
 import type { Language, PageLanguage } from "./languages";
 import { I18N_OPTIONS, PSEUDO_LANGUAGE } from "./languages";
@@ -36,13 +36,9 @@ export function browserCatalogueFor(language: PageLanguage): Catalogue {
   return Object.fromEntries(Object.entries(catalogueFor(language)).filter(([section]) => !SERVER_ONLY_SECTIONS.has(section)));
 }
 
-/**
- * An i18next fixed to one language, initialised before it is returned; `variables` are
- * interpolated into every message that names them, `plugins` (React's binding) join before init.
- */
-export function createI18next(language: PageLanguage, variables: Record<string, unknown> = {}, plugins: readonly Module[] = []): i18n {
+/** A translator fixed to one language; `variables` are interpolated into every message that names them. */
+export function createTranslator(language: PageLanguage, variables: Record<string, unknown> = {}): TFunction {
   const instance = createInstance();
-  for (const plugin of plugins) instance.use(plugin);
   // With resources given, initialisation is synchronous (initImmediate: false).
   void instance.init({
     ...I18N_OPTIONS,
@@ -51,12 +47,7 @@ export function createI18next(language: PageLanguage, variables: Record<string, 
     initImmediate: false,
     resources: { [language]: { translation: catalogueFor(language) } },
   });
-  return instance;
-}
-
-/** A translator fixed to one language; `variables` are interpolated into every message that names them. */
-export function createTranslator(language: PageLanguage, variables: Record<string, unknown> = {}): TFunction {
-  return createI18next(language, variables).t;
+  return instance.t;
 }
 
 const translators = new Map<PageLanguage, TFunction>();

@@ -6,14 +6,15 @@ import { describe, expect, it } from "vitest";
 import { messageWith } from "../../app/free-text-schema";
 import { MESSAGE_VARIABLES } from "../../app/message-variables";
 import { Trans } from "../../app/trans";
-import { browserTranslator } from "../../app/translation";
+import { catalogueTranslator } from "../../app/translation";
 import type { PageLanguage } from "../../workflows/languages";
 import { I18N_OPTIONS, LANGUAGES, PSEUDO_LANGUAGE } from "../../workflows/languages";
-import { browserCatalogueFor, type Catalogue, createTranslator } from "../../workflows/messages";
+import { browserCatalogueFor, type Catalogue, catalogueFor, createTranslator } from "../../workflows/messages";
 
-// The browser translates with app/translation.tsx, the server with i18next: a word that came out
-// differently would be a page that no longer hydrates as the server drew it, or a message
-// beside a field that changes when the script starts.
+// Pages translate with app/translation.tsx (in the browser with the browser's catalogue, on the
+// server with the whole one), e-mails with i18next: a word that came out differently would be a
+// page that says a thing otherwise than its e-mail, or a message unlike i18next's behaviour that
+// the catalogues were written for.
 
 const PAGE_LANGUAGES = [...LANGUAGES.map((language) => language.tag), PSEUDO_LANGUAGE] as PageLanguage[];
 
@@ -25,13 +26,13 @@ function messageAt(catalogue: Catalogue, key: string): string {
   return key.split(".").reduce<Catalogue | string>((node, part) => (node as Catalogue)[part]!, catalogue) as string;
 }
 
-describe("the browser's translator", () => {
-  // Some 40,000 messages compared: slow on a busy machine.
-  it("writes every message of every catalogue as i18next writes it, with and without its numbers and names", { timeout: 120_000 }, () => {
+describe("the pages' translator", () => {
+  // Some 50,000 messages compared: slow on a busy machine.
+  it("writes every message of every catalogue as i18next writes it, with and without its numbers and names", { timeout: 180_000 }, () => {
     for (const language of PAGE_LANGUAGES) {
-      const catalogue = browserCatalogueFor(language);
-      const server = createTranslator(language, MESSAGE_VARIABLES);
-      const browser = browserTranslator(language, catalogue, MESSAGE_VARIABLES).t;
+      const catalogue = catalogueFor(language);
+      const i18next = createTranslator(language, MESSAGE_VARIABLES);
+      const page = catalogueTranslator(language, catalogue, MESSAGE_VARIABLES).t;
       let compared = 0;
       for (const key of keysOf(catalogue)) {
         const base = key.replace(/_(zero|one|two|few|many|other)$/, "");
@@ -39,21 +40,21 @@ describe("the browser's translator", () => {
         // Names with a dot are the page's message variables (roundBounds.summary.max), the others the caller's.
         const named = Object.fromEntries(names.filter((name) => name !== "count" && !name.includes(".")).map((name) => [name, `«${name}»`]));
         for (const options of [undefined, named, ...[0, 1, 2, 3, 5, 11, 21, 1_234].map((count) => ({ ...named, count }))]) {
-          expect(browser(base, options), `${language} ${base} ${JSON.stringify(options)}`).toBe(server(base, options));
+          expect(page(base, options), `${language} ${base} ${JSON.stringify(options)}`).toBe(i18next(base, options));
           compared++;
         }
         // As a form's message names it with its numbers (messageWith, shown by FieldError).
         const numbers = Object.fromEntries([...names, "count"].filter((name) => !name.includes(".")).map((name, index) => [name, 1_000 + index]));
         const message = messageWith(base, numbers);
-        expect(browser(message, { defaultValue: message }), `${language} ${message}`).toBe(server(message, { defaultValue: message }));
+        expect(page(message, { defaultValue: message }), `${language} ${message}`).toBe(i18next(message, { defaultValue: message }));
       }
       expect(compared).toBeGreaterThan(1_000);
     }
   });
 
   it("leaves a key it does not know as the key, as i18next does", () => {
-    const browser = browserTranslator("en", browserCatalogueFor("en"), MESSAGE_VARIABLES).t;
-    expect(browser("layout.noSuchMessage")).toBe(createTranslator("en")("layout.noSuchMessage"));
+    const page = catalogueTranslator("en", browserCatalogueFor("en"), MESSAGE_VARIABLES).t;
+    expect(page("layout.noSuchMessage")).toBe(createTranslator("en")("layout.noSuchMessage"));
   });
 });
 
