@@ -53,12 +53,26 @@ export function catalogueTranslator(language: string, catalogue: Catalogue, defa
       }
       return t(key, nested) || "";
     });
+  // The server's translator lives as long as the process and says hundreds of messages a page:
+  // each message found is kept by its key (the catalogue does not change; a key not found, which
+  // may be any text, is not kept, so this holds at most the catalogue).
+  const found = new Map<string, string>();
+  const message = (key: string): string | undefined => {
+    let text = found.get(key);
+    if (text === undefined) {
+      const node = find(catalogue, key);
+      if (typeof node === "string") found.set(key, (text = node));
+    }
+    return text;
+  };
   const t = (key: string, options: Options = {}): string => {
     const count = options.count;
-    const plural = typeof count === "number" ? ((count === 0 ? find(catalogue, `${key}_zero`) : undefined) ?? find(catalogue, `${key}_${plurals.select(count)}`)) : undefined;
-    const text = plural ?? find(catalogue, key) ?? options.defaultValue;
+    const plural = typeof count === "number" ? ((count === 0 ? message(`${key}_zero`) : undefined) ?? message(`${key}_${plurals.select(count)}`)) : undefined;
+    const text = plural ?? message(key) ?? options.defaultValue;
     if (typeof text !== "string") return key;
-    const interpolated = interpolate(text, options);
+    const interpolated = text.includes("{{") ? interpolate(text, options) : text;
+    // Only the message's own $t(…) are nested, never one a value brought in.
+    if (!text.includes("$t(")) return interpolated;
     const nestings = (words: string) => words.split("$t(").length;
     return nestings(interpolated) > nestings(text) ? interpolated : nest(interpolated, options);
   };

@@ -25,6 +25,9 @@ type Formats = {
   brusselsTime: Intl.DateTimeFormat;
   calendarDay: Intl.DateTimeFormat;
   number: Intl.NumberFormat;
+  /** Whole euros ("€60,000") and euros with cents ("€12,345.50"). */
+  euros: Intl.NumberFormat;
+  eurosAndCents: Intl.NumberFormat;
 };
 
 const formatsByLanguage = new Map<PageLanguage, Formats>();
@@ -40,6 +43,8 @@ function formatsFor(language: PageLanguage): Formats {
     brusselsTime: new Intl.DateTimeFormat(locale, { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
     calendarDay: new Intl.DateTimeFormat(locale, { ...MONTH_DAY_YEAR, timeZone: "UTC" }),
     number: new Intl.NumberFormat(locale),
+    euros: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+    eurosAndCents: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 }),
   };
   formatsByLanguage.set(language, formats);
   return formats;
@@ -94,12 +99,8 @@ export function formatNumberIn(language: PageLanguage, value: number): string {
 
 /** An amount in euros: "€12,345.50", "12.345,50 €"; whole euros without cents ("€60,000"). */
 export function formatEurosIn(language: PageLanguage, amount: number): string {
-  return new Intl.NumberFormat(intlLocale(language), {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(amount);
+  const formats = formatsFor(language);
+  return (Number.isInteger(amount) ? formats.euros : formats.eurosAndCents).format(amount);
 }
 
 /**
