@@ -21,13 +21,13 @@ import { seesEveryProposal, stageAudienceOf, visibleProposals } from "../permiss
 import { proposalTally } from "../tallies.server";
 import type { OverviewFilter, SortOrder } from "./overview-schema";
 import { isFiltered, OVERVIEW_STAGES } from "./overview-schema";
-import { partnerTakesPart } from "./participation.server";
+import { partnerTakesPart, statesOpenToPartners } from "./participation.server";
 
 // The TAF team's table of every proposal they see (visibleProposals), filtered on indexed
 // columns: the stage on `state`, themes and kinds of support on `proposal_topics`, the words
-// typed on the FTS5 index `proposal_search` (both kept in step by triggers, migration 0013).
-// A page is three statements (its ids, its rows, their count) whatever the number of proposals;
-// the CSV export reads the rows a page at a time.
+// typed and the country on the FTS5 index `proposal_search` (kept in step by triggers,
+// migrations 0013 and 0025). A page is three statements (its ids, its rows, their count)
+// whatever the number of proposals; the CSV export reads the rows a page at a time.
 
 const lead = alias(institutions, "lead");
 
@@ -65,17 +65,40 @@ export function searchQueryOf(text: string): string | null {
   return words.length ? words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(" ") : null;
 }
 
+/**
+ * The ids of the proposals the typed words and the country find, from the FTS5 index alone
+ * (null: neither was asked; false: the words can match nothing). The country's rule is
+ * partnerTakesPart's: the index holds the countries of the lead and the confirmed partners,
+ * and apart those of partners still invited, who take part only while the proposal is open to
+ * partners, which is asked of those few proposals' state through its index. Read over the
+ * proposals' rows, a country read a row and the partners of every proposal the words matched.
+ */
+function searchedIds(filter: Pick<OverviewFilter, "q" | "country">): SQL | null | false {
+  const words = filter.q ? searchQueryOf(filter.q) : null;
+  if (filter.q && !words) return false;
+  const typed = words ? `{reference title institutions} : (${words})` : null;
+  if (!filter.country) return typed ? sql`select rowid from proposal_search where proposal_search match ${typed}` : null;
+  // The code is one of COUNTRY_CODES (the schema's enum), quoted all the same.
+  const country = `"${filter.country}"`;
+  const within = (query: string) => (typed ? `${typed} AND ${query}` : query);
+  const open = sql.join(statesOpenToPartners().map((state) => sql`${state}`), sql`, `);
+  return sql`select rowid from proposal_search where proposal_search match ${within(`countries : ${country}`)}
+    union all
+    select s.rowid from proposal_search s where proposal_search match ${within(`invited : ${country} NOT countries : ${country}`)}
+      and exists (select 1 from proposals p indexed by proposals_state where p.state in (${open}) and p.id = s.rowid)`;
+}
+
 function conditionsOf(user: SessionUser, filter: OverviewFilter): SQL {
   const conditions: SQL[] = [visibleProposals(user)];
   if (filter.round) conditions.push(eq(proposals.roundId, filter.round));
   if (filter.stage) conditions.push(inArray(proposals.state, statesWithin(filter.stage)));
-  if (filter.country) conditions.push(takingPart(eq(institutions.countryCode, filter.country)));
   if (filter.institution) conditions.push(takingPart(eq(institutions.id, filter.institution)));
   if (filter.institutionType) conditions.push(takingPart(eq(institutions.type, filter.institutionType)));
   if (filter.theme) conditions.push(hasTopic("theme", filter.theme));
   if (filter.support) conditions.push(hasTopic("supportKind", filter.support));
-  const search = filter.q ? searchQueryOf(filter.q) : null;
-  if (filter.q) conditions.push(search ? sql`${proposals.id} in (select rowid from proposal_search where proposal_search match ${search})` : sql`false`);
+  const searched = searchedIds(filter);
+  if (searched === false) conditions.push(sql`false`);
+  else if (searched) conditions.push(sql`${proposals.id} in (${searched})`);
   return and(...conditions)!;
 }
 
@@ -166,6 +189,12 @@ export function overviewCount(user: SessionUser, filter: OverviewFilter) {
   const { round, stage, ...narrowing } = filter;
   if (seesEveryProposal(user) && !isFiltered(narrowing)) {
     return proposalTally({ roundId: round, states: stage ? statesWithin(stage) : undefined });
+  }
+  // Only searched (words, a country): the index's matches are counted without reading a proposal.
+  const { q, country, ...otherwise } = filter;
+  const searched = searchedIds({ q, country });
+  if (seesEveryProposal(user) && searched && !isFiltered(otherwise)) {
+    return db().get<{ n: number }>(sql`select count(*) as n from (${searched})`).n;
   }
   return db().select({ n: count() }).from(proposals).where(conditionsOf(user, filter)).get()!.n;
 }
