@@ -120,6 +120,9 @@ describe("the table of every proposal", () => {
     db().update(proposalPartners).set({ status: "confirmed" }).where(inArray(proposalPartners.proposalId, [draft, submitted])).run();
     expect(await northern("&country=MK")).toEqual(["Counting the northern crossings", "Watching the northern border"]);
     expect((await overview("?q=northern&country=MK")).proposals.pages.total).toBe(2);
+    // Newest change first or last, as the table sorted on every column.
+    expect(await titles("?q=northern&country=MK&order=asc")).toEqual((await titles("?q=northern&country=MK")).reverse());
+    expect(await titles("?q=northern&country=MK&sort=title")).toEqual(["Counting the northern crossings", "Watching the northern border"]);
     // The lead's country counts as well; an institution moved to another country is found there.
     expect(await northern("&country=XK")).toEqual(["Counting the northern crossings", "Watching the northern border"]);
     db().update(institutions).set({ countryCode: "ME" }).where(eq(institutions.name, MK_PROSECUTION)).run();
