@@ -26,8 +26,9 @@ import { partnerTakesPart, statesOpenToPartners } from "./participation.server";
 // The TAF team's table of every proposal they see (visibleProposals), filtered on indexed
 // columns: the stage on `state`, themes and kinds of support on `proposal_topics`, the words
 // typed and the country on the FTS5 index `proposal_search` (kept in step by triggers,
-// migrations 0013 and 0025). A page is three statements (its ids, its rows, their count)
-// whatever the number of proposals; the CSV export reads the rows a page at a time.
+// migrations 0013 and 0025). A page is three statements (its ids, its rows, their count; only
+// searched, two: its ids with their count, its rows) whatever the number of proposals; the CSV
+// export reads the rows a page at a time.
 
 const lead = alias(institutions, "lead");
 
@@ -237,7 +238,7 @@ function countryCodes(row: Read) {
 /** The page's translator and language: the table, its filters and its export speak the reader's. */
 type Words = { t: TFunction; language: PageLanguage };
 
-/** One page of the table, with its total, in three statements, in the page's words. */
+/** One page of the table, with its total, in three statements (two when only searched), in the page's words. */
 export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest, { t, language }: Words) {
   const yourTurn = yourTurnFor(user);
   const audience = stageAudienceOf(user);
