@@ -21,13 +21,14 @@ import { seesEveryProposal, stageAudienceOf, visibleProposals } from "../permiss
 import { proposalTally } from "../tallies.server";
 import type { OverviewFilter, SortOrder } from "./overview-schema";
 import { isFiltered, OVERVIEW_STAGES } from "./overview-schema";
-import { partnerTakesPart } from "./participation.server";
+import { partnerTakesPart, statesOpenToPartners } from "./participation.server";
 
 // The TAF team's table of every proposal they see (visibleProposals), filtered on indexed
 // columns: the stage on `state`, themes and kinds of support on `proposal_topics`, the words
-// typed on the FTS5 index `proposal_search` (both kept in step by triggers, migration 0013).
-// A page is three statements (its ids, its rows, their count) whatever the number of proposals;
-// the CSV export reads the rows a page at a time.
+// typed and the country on the FTS5 index `proposal_search` (kept in step by triggers,
+// migrations 0013 and 0025). A page is three statements (its ids, its rows, their count; only
+// searched, two: its ids with their count, its rows) whatever the number of proposals; the CSV
+// export reads the rows a page at a time.
 
 const lead = alias(institutions, "lead");
 
@@ -65,17 +66,40 @@ export function searchQueryOf(text: string): string | null {
   return words.length ? words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(" ") : null;
 }
 
+/**
+ * The ids of the proposals the typed words and the country find, from the FTS5 index alone
+ * (null: neither was asked; false: the words can match nothing). The country's rule is
+ * partnerTakesPart's: the index holds the countries of the lead and the confirmed partners,
+ * and apart those of partners still invited, who take part only while the proposal is open to
+ * partners, which is asked of those few proposals' state through its index. Read over the
+ * proposals' rows, a country read a row and the partners of every proposal the words matched.
+ */
+function searchedIds(filter: Pick<OverviewFilter, "q" | "country">): SQL | null | false {
+  const words = filter.q ? searchQueryOf(filter.q) : null;
+  if (filter.q && !words) return false;
+  const typed = words ? `{reference title institutions} : (${words})` : null;
+  if (!filter.country) return typed ? sql`select rowid from proposal_search where proposal_search match ${typed}` : null;
+  // The code is one of COUNTRY_CODES (the schema's enum), quoted all the same.
+  const country = `"${filter.country}"`;
+  const within = (query: string) => (typed ? `${typed} AND ${query}` : query);
+  const open = sql.join(statesOpenToPartners().map((state) => sql`${state}`), sql`, `);
+  return sql`select rowid from proposal_search where proposal_search match ${within(`countries : ${country}`)}
+    union all
+    select s.rowid from proposal_search s where proposal_search match ${within(`invited : ${country} NOT countries : ${country}`)}
+      and exists (select 1 from proposals p indexed by proposals_state where p.state in (${open}) and p.id = s.rowid)`;
+}
+
 function conditionsOf(user: SessionUser, filter: OverviewFilter): SQL {
   const conditions: SQL[] = [visibleProposals(user)];
   if (filter.round) conditions.push(eq(proposals.roundId, filter.round));
   if (filter.stage) conditions.push(inArray(proposals.state, statesWithin(filter.stage)));
-  if (filter.country) conditions.push(takingPart(eq(institutions.countryCode, filter.country)));
   if (filter.institution) conditions.push(takingPart(eq(institutions.id, filter.institution)));
   if (filter.institutionType) conditions.push(takingPart(eq(institutions.type, filter.institutionType)));
   if (filter.theme) conditions.push(hasTopic("theme", filter.theme));
   if (filter.support) conditions.push(hasTopic("supportKind", filter.support));
-  const search = filter.q ? searchQueryOf(filter.q) : null;
-  if (filter.q) conditions.push(search ? sql`${proposals.id} in (select rowid from proposal_search where proposal_search match ${search})` : sql`false`);
+  const searched = searchedIds(filter);
+  if (searched === false) conditions.push(sql`false`);
+  else if (searched) conditions.push(sql`${proposals.id} in (${searched})`);
   return and(...conditions)!;
 }
 
@@ -129,6 +153,33 @@ function readRows(user: SessionUser, filter: OverviewFilter & { order: SortOrder
     .offset(offset)
     .all()
     .map((row) => row.id);
+  return rowsOf(ids);
+}
+
+/**
+ * The page of the TAF team's table only searched (words, a country) and in the order of the
+ * last change, with the total, in one statement that asks the index once: its matches are put
+ * aside, then the index on (updated_at, id) is walked to the page, each id looked up among them.
+ * Sorting the matches instead would read every matching proposal's row for its time (a read
+ * of every match); the walk reads a page's worth of index entries as long as matches are
+ * common, and at worst, for none, the whole of that small index. Null when this is not such a
+ * page (other filters, another order, someone who does not see every proposal); total null
+ * when the page is empty.
+ */
+function searchedPage(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, offset: number, limit: number) {
+  const { q, country, sort, order, ...otherwise } = filter;
+  const searched = searchedIds({ q, country });
+  if (!seesEveryProposal(user) || !searched || sort !== "updated" || isFiltered(otherwise)) return null;
+  const direction = order === "asc" ? sql`asc` : sql`desc`;
+  const page = db().all<{ id: number; total: number }>(sql`with matches(id) as materialized (${searched})
+    select p.id as id, (select count(*) from matches) as total from ${proposals} p
+    where +p.id in (select id from matches)
+    order by p.updated_at ${direction}, p.id ${direction} limit ${limit} offset ${offset}`);
+  return { ids: page.map((row) => row.id), total: page[0]?.total ?? null };
+}
+
+/** Those proposals in full, in the order of `ids`: the countries and topics looked up for them alone. */
+function rowsOf(ids: number[]) {
   if (!ids.length) return [];
   const rows = db()
     .select({
@@ -167,6 +218,12 @@ export function overviewCount(user: SessionUser, filter: OverviewFilter) {
   if (seesEveryProposal(user) && !isFiltered(narrowing)) {
     return proposalTally({ roundId: round, states: stage ? statesWithin(stage) : undefined });
   }
+  // Only searched (words, a country): the index's matches are counted without reading a proposal.
+  const { q, country, ...otherwise } = filter;
+  const searched = searchedIds({ q, country });
+  if (seesEveryProposal(user) && searched && !isFiltered(otherwise)) {
+    return db().get<{ n: number }>(sql`select count(*) as n from (${searched})`).n;
+  }
   return db().select({ n: count() }).from(proposals).where(conditionsOf(user, filter)).get()!.n;
 }
 
@@ -181,14 +238,15 @@ function countryCodes(row: Read) {
 /** The page's translator and language: the table, its filters and its export speak the reader's. */
 type Words = { t: TFunction; language: PageLanguage };
 
-/** One page of the table, with its total, in three statements, in the page's words. */
+/** One page of the table, with its total, in three statements (two when only searched), in the page's words. */
 export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest, { t, language }: Words) {
   const yourTurn = yourTurnFor(user);
   const audience = stageAudienceOf(user);
   return readPage(request, (offset, limit) => {
-    const rows = readRows(user, filter, offset, limit);
+    const searched = searchedPage(user, filter, offset, limit);
+    const rows = searched ? rowsOf(searched.ids) : readRows(user, filter, offset, limit);
     return {
-      total: overviewCount(user, filter),
+      total: searched?.total ?? overviewCount(user, filter),
       rows: rows.map((row) => ({
         id: row.id,
         reference: row.reference,

@@ -74,6 +74,7 @@ const PAGES: Page[] = [
     kilobytes: 30,
   },
   { name: "proposals table", route: proposalsTable, path: () => "/admin/proposals", email: "admin@taf.example", kilobytes: 60 },
+  { name: "proposals table, searched and filtered", route: proposalsTable, path: () => "/admin/proposals?q=macedonia&country=MK", email: "admin@taf.example", kilobytes: 60 },
   { name: "people list", route: peopleList, path: () => "/admin/people", email: "admin@taf.example", kilobytes: 40 },
   { name: "institutions list", route: institutionsList, path: () => "/admin/institutions", email: "admin@taf.example", kilobytes: 40 },
   { name: "rounds list", route: roundsList, path: () => "/admin/rounds", email: "admin@taf.example", kilobytes: 40 },
@@ -132,6 +133,7 @@ const GROWING = new Set([
  */
 const WALKED_TO_A_LIMIT = [
   /^SCAN proposals USING INDEX proposals_updated$/, // the proposals table and the advisors' home, newest first
+  /^SCAN proposals USING COVERING INDEX proposals_updated$/, // the proposals table searched, newest first, each id looked up among the matches
   /^SCAN audit_log USING INDEX audit_log_at$/, // the activity log, newest first
   /^SCAN proposal_events USING INDEX proposal_events_at$/,
   /^SCAN mailbox$/, // the mailbox, newest first by its id (the table's own order)
@@ -147,9 +149,12 @@ function tablesByAlias(source: string) {
   return byAlias;
 }
 
+const planOf = (source: string, parameters: unknown[]) =>
+  (connection().sqlite.prepare(`explain query plan ${source}`).all(...parameters) as { detail: string }[]).map((step) => step.detail);
+
 /** The steps of a statement's plan that read a growing table whole, named by the table. */
 function wholeReads(source: string, parameters: unknown[]) {
-  const steps = (connection().sqlite.prepare(`explain query plan ${source}`).all(...parameters) as { detail: string }[]).map((step) => step.detail);
+  const steps = planOf(source, parameters);
   const byAlias = tablesByAlias(source);
   return steps
     .map((step) => {
@@ -207,6 +212,30 @@ describe("what each page costs", () => {
     const days = "select a.id, coalesce(r.held_on, a.starts_on) as day from activities a left join activity_reports r on r.proposal_id = a.proposal_id and r.activity_key = a.key order by a.id";
     expect(sqlite.prepare("select activity_id as id, happens_on as day from activity_days order by activity_id").all()).toEqual(sqlite.prepare(days).all());
   }, 60_000);
+});
+
+describe("the proposals table searched and narrowed to a country", () => {
+  it("counts and pages what the words and the country match from the search index alone, and reads the partners of no proposal to find them", async () => {
+    moreProposals();
+    const cookie = await signInAs("admin@taf.example");
+    const path = "/admin/proposals?q=generated&country=MK";
+    await load(proposalsTable, path, { cookie });
+    const spy = spyOnStatements();
+    const data = (await load(proposalsTable, path, { cookie })) as Awaited<ReturnType<typeof proposalsTable.loader>>;
+    const searched = spy.mock.calls.filter(([source]) => source.includes("proposal_search")).map(([source, parameters]) => ({ source, steps: planOf(source, parameters) }));
+    spy.mockRestore();
+    // The 80 generated proposals, each with a confirmed partner of North Macedonia.
+    expect(data.proposals.pages.total).toBe(80);
+    expect(data.proposals.rows).toHaveLength(50);
+    // One statement asks the index, once, for the page and the total.
+    expect(searched).toHaveLength(1);
+    const [{ steps }] = searched as [(typeof searched)[number]];
+    expect(steps.filter((step) => /VIRTUAL TABLE/.test(step)).length).toBeGreaterThan(0);
+    // The index, the order of the last change and the states of proposals whose partner is only
+    // invited from their indexes: no row of a table, and no partner of any proposal.
+    expect(steps.filter((step) => /^(SEARCH|SCAN) /.test(step) && !/VIRTUAL TABLE|COVERING INDEX|^SCAN \(subquery|^SCAN matches/.test(step))).toEqual([]);
+    expect(steps.filter((step) => /proposal_partners|\bpp\b/.test(step))).toEqual([]);
+  });
 });
 
 describe("the session lookup", () => {

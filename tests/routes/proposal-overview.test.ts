@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { spyOnStatements } from "../support/statements";
 import { db } from "../../app/db.server";
@@ -6,7 +6,8 @@ import * as csvRoute from "../../app/routes/admin.proposals[.csv]";
 import * as overviewRoute from "../../app/routes/admin.proposals._index";
 import { searchQueryOf } from "../../app/proposals/overview.server";
 import { auditLog, institutions, proposalPartners, proposals } from "../../db/schema";
-import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
+import { KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../workflows/countries";
+import { statesOpenToPartners } from "../../app/proposals/participation.server";
 import { isWithin } from "../../workflows/proposal-stages";
 import { useDatabase } from "../support/database";
 import { load, signInAs, statusOf } from "../support/http";
@@ -99,6 +100,54 @@ describe("the table of every proposal", () => {
     expect(await titles("?q=Macedonia")).toContain("Watching the green border");
     db().update(institutions).set({ name: "Kosovo* Police Directorate" }).where(eq(institutions.name, KOSOVO_POLICE)).run();
     expect(await titles("?q=Directorate")).toContain("Watching the green border");
+  });
+
+  it("narrows to a country by the lead and the partners taking part, searched or not, in step with every answer and move", async () => {
+    const draft = makeProposal({ title: "Watching the northern border", partners: [] }).id;
+    const submitted = driveTo("awaitingDecision", { title: "Counting the northern crossings" });
+    const northern = async (search: string) => (await titles(`?q=northern${search}`)).sort();
+    expect(await northern("&country=MK")).toEqual([]);
+    // Invited: taking part while the draft is open to partners, not once the proposal is submitted.
+    const invite = (proposalId: number) =>
+      db().insert(proposalPartners).values({ proposalId, institutionId: institutionId(MK_PROSECUTION), status: "invited", invitedAt: new Date() }).run();
+    invite(draft);
+    invite(submitted);
+    expect(await northern("&country=MK")).toEqual(["Watching the northern border"]);
+    expect(await titles("?country=MK")).toContain("Watching the northern border");
+    expect(await titles("?country=MK")).not.toContain("Counting the northern crossings");
+    db().update(proposalPartners).set({ status: "declined" }).where(eq(proposalPartners.proposalId, draft)).run();
+    expect(await northern("&country=MK")).toEqual([]);
+    db().update(proposalPartners).set({ status: "confirmed" }).where(inArray(proposalPartners.proposalId, [draft, submitted])).run();
+    expect(await northern("&country=MK")).toEqual(["Counting the northern crossings", "Watching the northern border"]);
+    expect((await overview("?q=northern&country=MK")).proposals.pages.total).toBe(2);
+    // Newest change first or last, as the table sorted on every column.
+    expect(await titles("?q=northern&country=MK&order=asc")).toEqual((await titles("?q=northern&country=MK")).reverse());
+    expect(await titles("?q=northern&country=MK&sort=title")).toEqual(["Counting the northern crossings", "Watching the northern border"]);
+    // The lead's country counts as well; an institution moved to another country is found there.
+    expect(await northern("&country=XK")).toEqual(["Counting the northern crossings", "Watching the northern border"]);
+    db().update(institutions).set({ countryCode: "ME" }).where(eq(institutions.name, MK_PROSECUTION)).run();
+    expect(await northern("&country=MK")).toEqual([]);
+    expect(await northern("&country=ME")).toEqual(["Counting the northern crossings", "Watching the northern border"]);
+  });
+
+  it("finds by country exactly the proposals whose lead or a partner taking part is of it", async () => {
+    // Every demo proposal, every country: the index's answer against the rule read from the rows.
+    const open = new Set<string>(statesOpenToPartners());
+    const all = db().select({ id: proposals.id, state: proposals.state, leadCountry: institutions.countryCode }).from(proposals).innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId)).all();
+    const partners = db()
+      .select({ proposalId: proposalPartners.proposalId, status: proposalPartners.status, country: institutions.countryCode })
+      .from(proposalPartners)
+      .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+      .all();
+    for (const { code } of WB6_COUNTRIES) {
+      const expected = all
+        .filter((p) => p.leadCountry === code || partners.some((pp) => pp.proposalId === p.id && pp.country === code && (pp.status === "confirmed" || (pp.status === "invited" && open.has(p.state)))))
+        .map((p) => p.id)
+        .sort();
+      const found = await overview(`?country=${code}`);
+      expect(found.proposals.rows.map((row: Row) => row.id).sort(), code).toEqual(expected);
+      expect(found.proposals.pages.total, code).toBe(expected.length);
+    }
   });
 
   it("takes any typed text as words, never as search syntax", async () => {

@@ -164,6 +164,23 @@ describe("migrating a database that already holds data", () => {
     }
   });
 
+  it("rebuilds the proposals' search index of a database from before the countries were in it as a fresh database's", () => {
+    const countriesAdded = journal.entries.findIndex((entry) => entry.tag === "0025_search_countries");
+    expect(countriesAdded).toBeGreaterThan(seeded);
+    const { sqlite, db } = openMigrated("search-before-countries.sqlite", migrationsUpTo(countriesAdded));
+    try {
+      copyDemoInto(sqlite, generated);
+      migrate(db, { migrationsFolder });
+      const indexed = (of: Sqlite) => of.prepare("SELECT rowid, reference, title, institutions, countries, invited FROM proposal_search ORDER BY rowid").all();
+      const fresh = indexed(generated);
+      expect(fresh.length).toBe(count(generated, "proposals"));
+      expect(fresh.filter((row) => (row as { countries: string | null }).countries).length).toBe(fresh.length);
+      expect(indexed(sqlite)).toEqual(fresh);
+    } finally {
+      sqlite.close();
+    }
+  });
+
   it("a database migrated one step at a time ends with the same schema as one migrated at once", () => {
     const atOnce = openMigrated("at-once.sqlite", migrationsFolder);
     const stepwise = openMigrated("stepwise.sqlite", migrationsUpTo(1));
