@@ -43,9 +43,9 @@ export function countryNameIn(code: string, t: Translate): string {
   return country ? countryLabel(t(country.key), country.needsFootnote) : t("countries.outside", { code });
 }
 
-/** The Kosovo* footnote in the reader's language (the EU's wording in each; English by default). */
-export function kosovoFootnoteIn(t?: Translate): string {
-  return t ? t("layout.kosovoFootnote") : KOSOVO_FOOTNOTE;
+/** The Kosovo* footnote in the reader's language (the EU's wording in each). */
+export function kosovoFootnoteIn(t: Translate): string {
+  return t("layout.kosovoFootnote");
 }
 
 /** Whether a text names Kosovo, and so obliges the page or email showing it to carry the footnote. */
