@@ -16,7 +16,7 @@ import { actorsOf, leadActor } from "./auth/actors.server";
 import { db } from "./db.server";
 import { pageLanguage, responseInWords, translatorOf } from "./i18n.server";
 import type { Translate } from "../workflows/words";
-import { inEnglish } from "../workflows/words";
+import { inEnglish } from "../workflows/in-english";
 import type { PageLanguage } from "../workflows/languages";
 import { askedInstitutionsOf } from "./lessons/feedback.server";
 import type { Participation } from "./proposals/participation.server";

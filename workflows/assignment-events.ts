@@ -4,8 +4,8 @@
  * exist (as for proposals: proposal-events.ts).
  */
 import type { Actor } from "./actors";
+import { inEnglish } from "./in-english";
 import type { Translate } from "./words";
-import { inEnglish } from "./words";
 
 export type AssignmentEvent =
   /** The reviewer has read who takes part and declares no conflict: the proposal opens to them. */
@@ -42,13 +42,13 @@ const SENDER_KEYS: Record<AssignmentSender, string> = {
 };
 
 /** "the assigned reviewer", "administrators": who may send an event, in the reader's language. */
-export function assignmentSenderIn(by: AssignmentSender, t: Translate = inEnglish): string {
+export function assignmentSenderIn(by: AssignmentSender, t: Translate): string {
   return t(SENDER_KEYS[by]);
 }
 
 export const ASSIGNMENT_SENDER_WORDS: Record<AssignmentSender, string> = {
-  assignedReviewer: assignmentSenderIn("assignedReviewer"),
-  administrator: assignmentSenderIn("administrator"),
+  assignedReviewer: assignmentSenderIn("assignedReviewer", inEnglish),
+  administrator: assignmentSenderIn("administrator", inEnglish),
 };
 
 /** Each event's words as catalogue keys, and the facts about it that are not words. */
@@ -61,15 +61,15 @@ const ASSIGNMENT_EVENT_KEYS: Record<AssignmentEventType, AssignmentEventWords> =
   WITHDRAW_ASSIGNMENT: { action: "assignmentEvents.withdraw.action", history: "assignmentEvents.withdraw.history", by: "administrator", reason: true },
 };
 
-/** An event's words in the reader's language, English by default. */
-export function assignmentEventWordsIn(type: AssignmentEventType, t: Translate = inEnglish): AssignmentEventWords {
+/** An event's words in the reader's language. */
+export function assignmentEventWordsIn(type: AssignmentEventType, t: Translate): AssignmentEventWords {
   const { action, history, ...facts } = ASSIGNMENT_EVENT_KEYS[type];
   return { ...facts, action: t(action), history: t(history) };
 }
 
 /** Every event's words in English, the language of record (the machine's refusals read them). */
 export const ASSIGNMENT_EVENTS = Object.fromEntries(
-  Object.keys(ASSIGNMENT_EVENT_KEYS).map((type) => [type, assignmentEventWordsIn(type as AssignmentEventType)]),
+  Object.keys(ASSIGNMENT_EVENT_KEYS).map((type) => [type, assignmentEventWordsIn(type as AssignmentEventType, inEnglish)]),
 ) as Record<AssignmentEventType, AssignmentEventWords>;
 
 export function isAssignmentEventType(type: string): type is AssignmentEventType {

@@ -16,7 +16,6 @@ import type { AssignmentEvent, AssignmentEventType } from "./assignment-events";
 import { ASSIGNMENT_EVENTS, ASSIGNMENT_SENDER_WORDS } from "./assignment-events";
 import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
 import type { Message, Refusal } from "./machine-kit";
-import { inEnglish } from "./words";
 
 export type { AssignmentEvent, AssignmentEventType } from "./assignment-events";
 
@@ -155,7 +154,7 @@ export const assignmentRefusalOf = plumbing.refusalOf;
 /** The same refusal as a catalogue key and values, for a page to put in its reader's words. */
 export const assignmentRefusalMessageOf = plumbing.refusalMessageOf;
 
-export function assignmentStateLabelOf(state: string, t: Translate = inEnglish): string {
+export function assignmentStateLabelOf(state: string, t: Translate): string {
   const key = assignmentMachine.states[state]?.meta?.label;
   return key ? t(key) : state;
 }

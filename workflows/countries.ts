@@ -6,7 +6,6 @@
 // that section alone, so that a page showing a country does not load the rest of the English.
 import { countries as englishNames } from "../locales/en/workflow.json";
 import type { Translate } from "./words";
-import { inEnglish } from "./words";
 
 // EU usage: Kosovo is always written "Kosovo*", and whatever shows it carries this footnote.
 // The web app's footer and exports use the same text, so there is one wording to keep right.
@@ -38,20 +37,15 @@ export function countryLabel(name: string, needsFootnote: boolean): string {
   return needsFootnote ? `${name}*` : name;
 }
 
-/** "Kosovo*" for "XK"; a code outside the WB6 is named as such, so a rule's reason stays true. */
-export function countryName(code: string): string {
-  return countryNameIn(code, inEnglish);
-}
-
-/** A country's name in the reader's language ("Kosova*", "Косово*"). */
+/** A country's name in the reader's language ("Kosova*", "Косово*"); a code outside the WB6 is named as such, so a rule's reason stays true. */
 export function countryNameIn(code: string, t: Translate): string {
   const country = WB6_COUNTRIES.find((c) => c.code === code);
   return country ? countryLabel(t(country.key), country.needsFootnote) : t("countries.outside", { code });
 }
 
-/** The Kosovo* footnote in the reader's language (the EU's wording in each; English by default). */
-export function kosovoFootnoteIn(t?: Translate): string {
-  return t ? t("layout.kosovoFootnote") : KOSOVO_FOOTNOTE;
+/** The Kosovo* footnote in the reader's language (the EU's wording in each). */
+export function kosovoFootnoteIn(t: Translate): string {
+  return t("layout.kosovoFootnote");
 }
 
 /** Whether a text names Kosovo, and so obliges the page or email showing it to carry the footnote. */

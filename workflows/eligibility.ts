@@ -14,7 +14,7 @@ import { formatBrusselsIn, formatNumberIn } from "./time";
 import { THEMES } from "./vocabulary";
 import type { InstitutionType } from "./vocabulary";
 import type { Translate } from "./words";
-import { inEnglish, languageOf } from "./words";
+import { languageOf } from "./words";
 
 /** An instant in time as an ISO 8601 string in UTC, e.g. "2026-10-15T21:59:00.000Z". */
 export type Instant = string;
@@ -71,37 +71,26 @@ const NUMBER_KEYS = [
 ];
 
 /** "two", "three"… up to the six Western Balkan countries, in the reader's language; digits beyond. */
-export function countInWords(count: number, t: Translate = inEnglish): string {
+export function countInWords(count: number, t: Translate): string {
   const key = NUMBER_KEYS[count];
   return key ? t(key) : formatNumberIn(languageOf(t), count);
 }
 
 /** The Guide's own wording of a criterion in the reader's language, its number of countries filled in. */
-export function defaultWording(id: CriterionId, minimumCountries: number, t: Translate = inEnglish): CriterionWording {
+export function defaultWording(id: CriterionId, minimumCountries: number, t: Translate): CriterionWording {
   const keys = CRITERION_KEYS[id];
   const countries = { count: minimumCountries, countries: countInWords(minimumCountries, t) };
   return id === "joint" ? { name: t(keys.name, countries), guidance: t(keys.guidance, countries) } : { name: t(keys.name), guidance: t(keys.guidance) };
 }
 
-/** The five criteria of the Guide to applicants, in its English words, for a round that asks for two countries. */
-export const ELIGIBILITY_CRITERIA = [
-  inTheGuidesWords("joint"),
-  inTheGuidesWords("eligibleInstitutions"),
-  inTheGuidesWords("linkedToSocOrCt"),
-  inTheGuidesWords("insideWindow"),
-  inTheGuidesWords("complete"),
-] as const;
-
-function inTheGuidesWords(id: CriterionId): { id: CriterionId; label: string; guidance: string } {
-  const { name, guidance } = defaultWording(id, DEFAULT_ELIGIBILITY.minimumCountries);
-  return { id, label: name, guidance };
-}
+/** The five criteria of the Guide to applicants, in its order; `defaultWording` says them in a reader's words. */
+export const ELIGIBILITY_CRITERIA = CRITERION_IDS.map((id) => ({ id }));
 
 /**
  * The criteria a round applies, in the Guide's order, each in the round's words: as the TAF
  * team typed them where it reworded one, else the Guide's in the reader's language.
  */
-export function publishedCriteria(rules: RoundEligibility, t: Translate = inEnglish): (CriterionWording & { id: CriterionId })[] {
+export function publishedCriteria(rules: RoundEligibility, t: Translate): (CriterionWording & { id: CriterionId })[] {
   return CRITERION_IDS.filter((id) => rules.criteria.includes(id)).map((id) => ({
     id,
     ...(rules.wording[id] ?? defaultWording(id, rules.minimumCountries, t)),
@@ -255,7 +244,7 @@ export function jointStanding(countries: number, rule: JointRule): "joint" | "no
 }
 
 /** The joint rule as applicants read it, a sentence of its own in their language. */
-export function jointRuleInWords(rule: JointRule, t: Translate = inEnglish): string {
+export function jointRuleInWords(rule: JointRule, t: Translate): string {
   const countries = { count: rule.minimumCountries, countries: countInWords(rule.minimumCountries, t) };
   return rule.required ? t("eligibilityCriteria.jointRule.required", countries) : t("eligibilityCriteria.jointRule.notRequired", countries);
 }
@@ -291,7 +280,7 @@ export function windowPosition(window: SubmissionWindow, at: Instant): WindowPos
 }
 
 /** "40 minutes", "1 hour", "5 hours": how late a submission came, rounded down to the hour after the first. */
-export function lateness(deadline: Instant, at: Instant, t: Translate = inEnglish): string {
+export function lateness(deadline: Instant, at: Instant, t: Translate): string {
   const minutes = Math.max(1, Math.floor((Date.parse(at) - Date.parse(deadline)) / 60_000));
   if (minutes < 60) return t("eligibilityCriteria.lateness.minutes", { count: minutes });
   return t("eligibilityCriteria.lateness.hours", { count: Math.floor(minutes / 60) });
@@ -308,7 +297,7 @@ export function eligibilityRules(rules: Partial<RoundEligibility> | undefined): 
 }
 
 /** "Albania, Kosovo* and Serbia": joined as the reader's language joins a list ("i" in BCMS, "dhe" in Albanian). */
-export function listInWords(words: readonly string[], t: Translate = inEnglish): string {
+export function listInWords(words: readonly string[], t: Translate): string {
   return new Intl.ListFormat(intlLocale(languageOf(t)), { type: "conjunction" }).format(words);
 }
 
@@ -320,16 +309,16 @@ export function overallEligibility(results: readonly CriterionResult[]): Eligibi
 }
 
 /** Each criterion the round applies, in its words, with the automatic check's verdict and why. */
-export function checkEligibility(input: EligibilityInput): CriterionResult[] {
+export function checkEligibility(input: EligibilityInput, t: Translate): CriterionResult[] {
   const rules = eligibilityRules(input.rules);
-  return publishedCriteria(rules).map((criterion) => {
+  return publishedCriteria(rules, t).map((criterion) => {
     const { outcome, sentences } = evaluate[criterion.id](input, rules);
     return {
       id: criterion.id,
       label: criterion.name,
       ...(rules.wording[criterion.id] ? {} : { guideName: { minimumCountries: rules.minimumCountries } }),
       outcome,
-      reason: reasonIn(sentences, inEnglish, partInEnglish),
+      reason: reasonIn(sentences, t, partInEnglish),
       sentences,
     };
   });

@@ -12,8 +12,9 @@ import { listInWords, countInWords } from "./eligibility";
 import type { PageLanguage } from "./languages";
 import { intlLocale } from "./languages";
 import { formatBrusselsIn } from "./time";
+import { inEnglish } from "./in-english";
 import type { Translate } from "./words";
-import { inEnglish } from "./words";
+import { languageOf } from "./words";
 
 /**
  * A sentence as a catalogue key and its values (locales/<language>/workflow.json), put in words
@@ -45,14 +46,14 @@ function valueIn(value: MessageValue, t: Translate, language: PageLanguage): str
   if ("key" in value) return messageIn(value, t, language);
   if ("at" in value) return formatBrusselsIn(language, new Date(value.at));
   if ("country" in value) return countryNameIn(value.country, t);
-  if ("inWords" in value) return language === "en" ? countInWords(value.inWords) : String(value.inWords);
+  if ("inWords" in value) return language === "en" ? countInWords(value.inWords, t) : String(value.inWords);
   const words = value.list.map((item) => String(valueIn(item, t, language)));
   // English keeps the portal's own "a, b and c"; the other languages join as Intl does.
-  return language === "en" ? listInWords(words) : new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(words);
+  return language === "en" ? listInWords(words, t) : new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(words);
 }
 
-/** A message in the reader's words: English by default, the page's translator and language where it is shown. */
-export function messageIn(message: Message, t: Translate = inEnglish, language: PageLanguage = "en"): string {
+/** A message in the reader's words: the page's translator and language where it is shown, `inEnglish` for the record. */
+export function messageIn(message: Message, t: Translate, language: PageLanguage = languageOf(t)): string {
   const values = Object.fromEntries(Object.entries(message.values ?? {}).map(([name, value]) => [name, valueIn(value, t, language)]));
   const text = t(message.key, values);
   return message.lowercase ? text.toLowerCase() : text;
@@ -157,8 +158,8 @@ export function machinePlumbing<TMachine extends AnyStateMachine, TContext>(spec
     return spec.mayWho(contextOf(snapshot), type, who) ? null : spec.refuseWho(contextOf(snapshot), type);
   }
 
-  /** `refusalMessageOf` in the reader's words, English by default. */
-  function refusalOf(snapshot: Snapshot, type: EventType, who: Standing, t: Translate = inEnglish, language: PageLanguage = "en"): string | null {
+  /** `refusalMessageOf` in the reader's words. */
+  function refusalOf(snapshot: Snapshot, type: EventType, who: Standing, t: Translate, language: PageLanguage = languageOf(t)): string | null {
     const refusal = refusalMessageOf(snapshot, type, who);
     return refusal && messageIn(refusal, t, language);
   }
@@ -168,7 +169,7 @@ export function machinePlumbing<TMachine extends AnyStateMachine, TContext>(spec
     // transition() hands back the very same object when no transition was taken.
     if (next !== snapshot) return { accepted: true, snapshot: next as Snapshot };
     const refusal = refusalReason(snapshot, event);
-    return { accepted: false, snapshot, reason: messageIn(refusal), refusal };
+    return { accepted: false, snapshot, reason: messageIn(refusal, inEnglish), refusal };
   }
 
   function refusalReason(snapshot: Snapshot, event: Event): Message {

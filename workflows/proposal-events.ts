@@ -6,8 +6,8 @@
  */
 import type { Actor } from "./actors";
 import type { CriterionId, CriterionResult, Instant, PartnerStatus } from "./eligibility";
+import { inEnglish } from "./in-english";
 import type { Translate } from "./words";
-import { inEnglish } from "./words";
 
 export interface RoundFacts {
   mode: "deadline" | "rolling";
@@ -147,14 +147,14 @@ export function senderKeyOf(sender: ProposalSender): string {
 }
 
 /** Who may send an event, in the reader's words: "administrators". */
-export function senderWordsIn(sender: ProposalSender, t: Translate = inEnglish): string {
+export function senderWordsIn(sender: ProposalSender, t: Translate): string {
   return t(SENDER_KEYS[sender]);
 }
 
 export const SENDER_WORDS: Record<ProposalSender, string> = {
-  leadApplicant: senderWordsIn("leadApplicant"),
-  administrator: senderWordsIn("administrator"),
-  system: senderWordsIn("system"),
+  leadApplicant: senderWordsIn("leadApplicant", inEnglish),
+  administrator: senderWordsIn("administrator", inEnglish),
+  system: senderWordsIn("system", inEnglish),
 };
 
 /** A field of the form that sends an event from the proposal page. */
@@ -457,8 +457,8 @@ export function actionKeyOf(type: ProposalEventType): string {
   return EVENT_KEYS[type].action;
 }
 
-/** An event's words (button, history, form, payload labels) in the reader's language, English by default. */
-export function eventWordsIn(type: ProposalEventType, t: Translate = inEnglish): ProposalEventWords {
+/** An event's words (button, history, form, payload labels) in the reader's language. */
+export function eventWordsIn(type: ProposalEventType, t: Translate): ProposalEventWords {
   const keys = EVENT_KEYS[type];
   const textIn = (text: PayloadText) => ({ ...text, label: t(text.label) });
   return {
@@ -474,12 +474,10 @@ export function eventWordsIn(type: ProposalEventType, t: Translate = inEnglish):
 
 /** The event catalogue in English, the language of record: who sends what, and the English words. */
 export const PROPOSAL_EVENTS = Object.fromEntries(
-  (Object.keys(EVENT_KEYS) as ProposalEventType[]).map((type) => [type, eventWordsIn(type)]),
+  (Object.keys(EVENT_KEYS) as ProposalEventType[]).map((type) => [type, eventWordsIn(type, inEnglish)]),
 ) as Record<ProposalEventType, ProposalEventWords>;
 
 /** The first row of every history is no event of the machine: the draft's creation. */
-export function draftStartedWordsIn(t: Translate = inEnglish): string {
+export function draftStartedWordsIn(t: Translate): string {
   return t("proposalEvents.draftStarted");
 }
-
-export const DRAFT_STARTED_WORDS = draftStartedWordsIn();

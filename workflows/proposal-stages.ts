@@ -5,7 +5,6 @@
  */
 import type { Translate } from "./words";
 import { getNextTransitions } from "xstate";
-import { inEnglish } from "./words";
 import type { ProposalEventType, ProposalSnapshot, ProposalStatePath } from "./proposal.machine";
 import { proposalMachine } from "./proposal.machine";
 
@@ -91,20 +90,20 @@ function stageNode(path: string) {
 }
 
 /** The stage's short name ("EU review", "Withdrawn"), as the stage bar and the chart show it. */
-export function stageNameFor(path: string, t: Translate = inEnglish): string {
+export function stageNameFor(path: string, t: Translate): string {
   const label = stageNode(path).meta?.label;
   return label ? t(label) : path;
 }
 
 /** The stage as a badge or list names it, for this audience ("Eligibility: waiting for your decision"). */
-export function stageLabelFor(path: string, audience: StageAudience, t: Translate = inEnglish): string {
+export function stageLabelFor(path: string, audience: StageAudience, t: Translate): string {
   const meta = stageNode(path).meta;
   const key = (audience === "tafTeam" ? meta?.tafTeamAwaiting : undefined) ?? meta?.awaiting ?? meta?.label;
   return key ? t(key) : path;
 }
 
 /** What happens at the state, or at the nearest stage around it that says: the statechart's description. */
-export function stageDescriptionFor(path: string, t: Translate = inEnglish): string {
+export function stageDescriptionFor(path: string, t: Translate): string {
   for (let around: StageNode | undefined = stageNode(path); around; around = around.parent) if (around.description) return t(around.description);
   return "";
 }
@@ -121,7 +120,7 @@ export function stageActorOf(path: string): "reviewers" | undefined {
  * Where a proposal is, in a sentence for this audience; where the machine has no words of theirs,
  * the description of the state or of the nearest stage around it that has one.
  */
-export function stageWordsFor(path: string, audience: StageAudience, t: Translate = inEnglish): string {
+export function stageWordsFor(path: string, audience: StageAudience, t: Translate): string {
   const node = stageNode(path);
   const own = audience === "tafTeam" ? node.meta?.forTafTeam : audience === "applicants" ? node.meta?.forApplicants : undefined;
   return own ? t(own) : stageDescriptionFor(path, t);

@@ -19,7 +19,6 @@ import type { Message, Refusal, StatePathOf } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker, statePathOf } from "./machine-kit";
 import type { PartnerFacts, ProposalEvent, ProposalEventType, ProposalSender, RoundFacts } from "./proposal-events";
 import { actionKeyOf, PROPOSAL_EVENTS, senderKeyOf } from "./proposal-events";
-import { inEnglish } from "./words";
 
 export type { PartnerFacts, ProposalEvent, ProposalEventType, RoundFacts } from "./proposal-events";
 export type { StepResult } from "./machine-kit";
@@ -506,12 +505,12 @@ export function statePath(snapshot: { value: ProposalSnapshot["value"] }): Propo
 }
 
 /** The stage the proposal is at, by what it waits for, e.g. "Eligibility: waiting for the TAF team". */
-export function stateLabel(snapshot: ProposalSnapshot, t: Translate = inEnglish): string {
+export function stateLabel(snapshot: ProposalSnapshot, t: Translate): string {
   return stateLabelOf(statePath(snapshot), t);
 }
 
 /** The stage at a dotted path, by what it waits for, e.g. "Eligibility: waiting for the TAF team"; the meta holds catalogue keys. */
-export function stateLabelOf(path: string, t: Translate = inEnglish): string {
+export function stateLabelOf(path: string, t: Translate): string {
   const meta = proposalMachine.getStateNodeById(`proposal.${path}`).meta;
   const key = meta?.awaiting ?? meta?.label;
   return key ? t(key) : path;

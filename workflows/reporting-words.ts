@@ -6,10 +6,10 @@
 import { intlLocale } from "./languages";
 import { formatNumberIn } from "./time";
 import type { Translate } from "./words";
-import { inEnglish, languageOf } from "./words";
+import { languageOf } from "./words";
 
 /** A count as a reader reads it: "8,407", not "8407"; "8.407" in Macedonian. */
-export function figure(n: number, t: Translate = inEnglish): string {
+export function figure(n: number, t: Translate): string {
   return formatNumberIn(languageOf(t), n);
 }
 
@@ -23,7 +23,7 @@ const COUNTED = {
 export type Counted = keyof typeof COUNTED;
 
 /** "1 proposal", "6 proposals", "1,487 proposals". */
-export function countOf(n: number, counted: Counted, t: Translate = inEnglish): string {
+export function countOf(n: number, counted: Counted, t: Translate): string {
   return t(COUNTED[counted], { count: n, figure: figure(n, t) });
 }
 
@@ -41,7 +41,7 @@ export type RoundSummaryFigures = {
  * A round in one line, as the programme writes it: "6 proposals from 4 countries; 1 stood out,
  * 4 more promising". Before any decision it says so, rather than "0 promising".
  */
-export function roundSummary(figures: RoundSummaryFigures, t: Translate = inEnglish): string {
+export function roundSummary(figures: RoundSummaryFigures, t: Translate): string {
   if (figures.submitted === 0) return t("reportingWords.noProposals");
   const intake = t("reportingWords.intake", { proposals: countOf(figures.submitted, "proposal", t), countries: countOf(figures.countries, "country", t) });
   if (figures.decided === 0) return t("reportingWords.noDecisions", { intake });
@@ -58,19 +58,19 @@ export function periodSummary(period: { funnel: { submitted: number; promising: 
 }
 
 /** "83%" of a share between 0 and 1; "–" where there is nothing to share out. */
-export function percentOf(share: number | null, t: Translate = inEnglish): string {
+export function percentOf(share: number | null, t: Translate): string {
   return share === null ? t("reportingWords.none") : t("reportingWords.percent", { figure: figure(Math.round(share * 100), t) });
 }
 
 /** "12 days", "1 day", "–" for none. Half days (a median of two) are rounded to one decimal. */
-export function daysOf(days: number | null, t: Translate = inEnglish): string {
+export function daysOf(days: number | null, t: Translate): string {
   if (days === null) return t("reportingWords.none");
   const rounded = Math.round(days * 10) / 10;
   return t("reportingWords.days", { count: rounded, figure: figure(rounded, t) });
 }
 
 /** "March 2027" for "2027-03"; "mart 2027." in BCMS. */
-export function monthOf(month: string, t: Translate = inEnglish): string {
+export function monthOf(month: string, t: Translate): string {
   const at = new Date(`${month}-01T00:00:00Z`);
   if (Number.isNaN(at.getTime())) return month;
   return at.toLocaleString(intlLocale(languageOf(t)), { month: "long", year: "numeric", timeZone: "UTC" });

@@ -7,7 +7,7 @@
  */
 import { intlLocale } from "./languages";
 import type { Translate } from "./words";
-import { inEnglish, languageOf } from "./words";
+import { languageOf } from "./words";
 
 /** The points of the scale every criterion is scored on, worst first. */
 export const SCALE_POINTS = [1, 2, 3, 4, 5] as const;
@@ -75,17 +75,19 @@ const DEFAULT_CRITERION_KEYS: readonly ReviewCriterion[] = [
   },
 ];
 
-/** The Guide's criteria in English, as a new round stores them. */
-export const DEFAULT_REVIEW_CRITERIA: readonly ReviewCriterion[] = DEFAULT_CRITERION_KEYS.map((criterion) => inWords(criterion, inEnglish));
+/** The Guide's criteria in a translator's words; in English (workflows/in-english.ts), as a new round stores them. */
+export function guideReviewCriteria(t: Translate): ReviewCriterion[] {
+  return DEFAULT_CRITERION_KEYS.map((criterion) => inWords(criterion, t));
+}
 
 /**
  * A round's criterion as the reader reads it: one the TAF team left in the Guide's words (its
- * id, name, guidance and scale exactly the English default's) in the reader's language; one the
- * team wrote or reworded as typed.
+ * id, name, guidance and scale exactly those of `stored`, the Guide's as rounds store them) in
+ * the reader's language; one the team wrote or reworded as typed.
  */
-export function reviewCriterionIn(criterion: ReviewCriterion, t: Translate = inEnglish): ReviewCriterion {
-  const index = DEFAULT_REVIEW_CRITERIA.findIndex((guide) => guide.id === criterion.id);
-  const guide = DEFAULT_REVIEW_CRITERIA[index];
+export function reviewCriterionIn(criterion: ReviewCriterion, t: Translate, stored: readonly ReviewCriterion[]): ReviewCriterion {
+  const index = stored.findIndex((guide) => guide.id === criterion.id);
+  const guide = stored[index];
   if (!guide) return criterion;
   const unchanged =
     guide.name === criterion.name && guide.guidance === criterion.guidance && guide.scaleLabels.every((label, point) => label === criterion.scaleLabels[point]);
@@ -109,12 +111,9 @@ export type Recommendation = keyof typeof RECOMMENDATION_KEYS;
 export const RECOMMENDATION_IDS = Object.keys(RECOMMENDATION_KEYS) as [Recommendation, ...Recommendation[]];
 
 /** "Promising", with what it means, in the reader's language. */
-export function recommendationWordsIn(id: Recommendation, t: Translate = inEnglish): ChoiceWords {
+export function recommendationWordsIn(id: Recommendation, t: Translate): ChoiceWords {
   return { label: t(RECOMMENDATION_KEYS[id].label), meaning: t(RECOMMENDATION_KEYS[id].meaning) };
 }
-
-/** The recommendations in English, the language of record. */
-export const RECOMMENDATIONS = Object.fromEntries(RECOMMENDATION_IDS.map((id) => [id, recommendationWordsIn(id)])) as Record<Recommendation, ChoiceWords>;
 
 const CONFIDENCE_KEYS = {
   low: { label: "confidence.low.label", meaning: "confidence.low.meaning" },
@@ -127,12 +126,9 @@ export type Confidence = keyof typeof CONFIDENCE_KEYS;
 export const CONFIDENCE_IDS = Object.keys(CONFIDENCE_KEYS) as [Confidence, ...Confidence[]];
 
 /** "High", with what it means, in the reader's language. */
-export function confidenceWordsIn(id: Confidence, t: Translate = inEnglish): ChoiceWords {
+export function confidenceWordsIn(id: Confidence, t: Translate): ChoiceWords {
   return { label: t(CONFIDENCE_KEYS[id].label), meaning: t(CONFIDENCE_KEYS[id].meaning) };
 }
-
-/** The confidence levels in English, the language of record. */
-export const CONFIDENCE_LEVELS = Object.fromEntries(CONFIDENCE_IDS.map((id) => [id, confidenceWordsIn(id)])) as Record<Confidence, ChoiceWords>;
 
 /** A round's criteria as an administrator's form sends them: anything may still be wrong. */
 export interface ReviewCriterionDraft {
@@ -153,7 +149,7 @@ function hasAPointEach(labels: readonly string[]): labels is ScaleLabels {
  * Checks a round's criteria before they are stored; every problem is a sentence for the
  * administrator in their language, naming the criterion by its place in the list and its name.
  */
-export function checkReviewCriteria(drafts: readonly ReviewCriterionDraft[], t: Translate = inEnglish): CheckedReviewCriteria {
+export function checkReviewCriteria(drafts: readonly ReviewCriterionDraft[], t: Translate): CheckedReviewCriteria {
   if (drafts.length === 0) return { ok: false, problems: [t("reviewCriteria.problem.none")] };
 
   const problems: string[] = [];

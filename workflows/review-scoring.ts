@@ -8,7 +8,7 @@ import { CONFIDENCE_IDS, RECOMMENDATION_IDS } from "./review-criteria";
 import type { PageLanguage } from "./languages";
 import { intlLocale } from "./languages";
 import type { Translate } from "./words";
-import { inEnglish, languageOf } from "./words";
+import { languageOf } from "./words";
 
 /** A reviewer's scores by criterion id. A draft may leave criteria out; a submitted review should not. */
 export type CriterionScores = Readonly<Partial<Record<string, ScalePoint>>>;
@@ -127,7 +127,7 @@ function countBy<Key extends string>(keys: readonly Key[], values: readonly Key[
 }
 
 /** What the TAF team reads about a proposal's review: scores, spread, disagreement, recommendations; the reasons in the words of `t`. */
-export function aggregateReviews(criteria: readonly ReviewCriterion[], proposal: ProposalReviews, t: Translate = inEnglish): ProposalAggregate {
+export function aggregateReviews(criteria: readonly ReviewCriterion[], proposal: ProposalReviews, t: Translate): ProposalAggregate {
   const language = languageOf(t);
   const weightedScores = ascending(
     proposal.submitted.flatMap((review) => {
@@ -229,7 +229,7 @@ function placeInWords(key: RankingKey, above: ProposalAggregate, below: Proposal
  * one with more reviews in (its score rests on more opinions), then by reference, so the order
  * never depends on how the rows arrived. Proposals with no scored review come last.
  */
-export function rankProposals(aggregates: readonly ProposalAggregate[], t: Translate = inEnglish): RankedProposal[] {
+export function rankProposals(aggregates: readonly ProposalAggregate[], t: Translate): RankedProposal[] {
   const sorted = [...aggregates].sort((a, b) => decidingKey(a, b).order);
   return sorted.map((aggregate, index) => {
     const above = sorted[index - 1];
@@ -245,7 +245,7 @@ export function formatScore(value: number | null, language: PageLanguage = "en")
 }
 
 /** A review's weighted score for people, saying when it rests on only some of the criteria. */
-export function describeWeightedScore({ value, scored, of }: WeightedScore, t: Translate = inEnglish): string {
+export function describeWeightedScore({ value, scored, of }: WeightedScore, t: Translate): string {
   if (value === null) return t("reviewScoring.noCriterionScored");
   const score = formatScore(value, languageOf(t));
   return scored === of ? score : t("reviewScoring.partlyScored", { score, scored, total: of });

@@ -20,7 +20,6 @@
  * undo an assignment.
  */
 import type { Translate } from "./words";
-import { inEnglish } from "./words";
 
 export type ProposalNeed = {
   proposalId: number;
@@ -138,7 +137,7 @@ function shortfallReason(missing: number, reviewerCount: number, counts: Tally, 
 }
 
 /** The plan; the shortfalls' reasons in the words of `t`. */
-export function assignReviewers(request: AssignmentRequest, t: Translate = inEnglish): AssignmentPlan {
+export function assignReviewers(request: AssignmentRequest, t: Translate): AssignmentPlan {
   const reviewers = [...request.reviewers].sort((a, b) => a.reviewerId - b.reviewerId);
   const conflicted = new Set(request.conflicts.map((pair) => pairKey(pair.reviewerId, pair.proposalId)));
   const declined = new Set((request.declined ?? []).map((pair) => pairKey(pair.reviewerId, pair.proposalId)));

@@ -4,8 +4,8 @@
  */
 import type { Actor } from "./actors";
 import type { Instant } from "./eligibility";
+import { inEnglish } from "./in-english";
 import type { Translate } from "./words";
-import { inEnglish } from "./words";
 
 export type RoundEvent =
   /** `opensAt` is the round's stored opening time: the scheduler may open it from then on. */
@@ -46,15 +46,15 @@ export function roundActionKeyOf(type: RoundEventType): string {
   return ROUND_EVENT_KEYS[type].action;
 }
 
-/** An event's words in the reader's language, English by default. */
-export function roundEventWordsIn(type: RoundEventType, t: Translate = inEnglish): RoundEventWords {
+/** An event's words in the reader's language. */
+export function roundEventWordsIn(type: RoundEventType, t: Translate): RoundEventWords {
   const keys = ROUND_EVENT_KEYS[type];
   return { action: t(keys.action), history: t(keys.history), scheduled: keys.scheduled === null ? null : t(keys.scheduled) };
 }
 
 /** Every event's words in English, the language of record (the machine's refusals read them). */
 export const ROUND_EVENTS = Object.fromEntries(
-  Object.keys(ROUND_EVENT_KEYS).map((type) => [type, roundEventWordsIn(type as RoundEventType)]),
+  Object.keys(ROUND_EVENT_KEYS).map((type) => [type, roundEventWordsIn(type as RoundEventType, inEnglish)]),
 ) as Record<RoundEventType, RoundEventWords>;
 
 export function isRoundEventType(type: string): type is RoundEventType {

@@ -15,7 +15,6 @@ import type { Message } from "./machine-kit";
 import { guardsFrom, machinePlumbing, ruleMaker } from "./machine-kit";
 import type { RoundEvent, RoundEventType } from "./round-events";
 import { ROUND_EVENTS } from "./round-events";
-import { inEnglish } from "./words";
 
 export type { RoundEvent, RoundEventType } from "./round-events";
 
@@ -158,7 +157,7 @@ export function roundStateLabel(snapshot: RoundSnapshot, t: Translate): string {
 }
 
 /** The label of a stored state path, for lists that read the `state` column, not the snapshot. */
-export function roundStateLabelOf(statePath: string, t: Translate = inEnglish): string {
+export function roundStateLabelOf(statePath: string, t: Translate): string {
   const key = roundMachine.states[statePath]?.meta?.label;
   return key ? t(key) : statePath;
 }

@@ -20,7 +20,7 @@
 import type { AnyStateMachine, AnyStateNode } from "xstate";
 import type { Translate } from "./words";
 import { intlLocale } from "./languages";
-import { catalogueOf, inEnglish, languageOf } from "./words";
+import { catalogueOf, languageOf } from "./words";
 
 // The machines' labels and descriptions are catalogue keys; the picture shows them in the
 // language of the translator it is drawn with, English (the language of record) by default.
@@ -120,7 +120,7 @@ function layoutKey(language: string, eventKey: EventWordsKey | undefined) {
   return `${language} ${eventKeyNames.get(eventKey)}`;
 }
 
-export function drawStatechart(machine: AnyStateMachine, view: StatechartView, t: Translate = inEnglish, eventKey?: EventWordsKey): string {
+export function drawStatechart(machine: AnyStateMachine, view: StatechartView, t: Translate, eventKey?: EventWordsKey): string {
   const prefix = `statechart-${machine.id}`;
   const { byPath, edges, boxes, routes, width, height } = layoutOf(machine, t, eventKey);
   const current = view.current === null ? undefined : byPath.get(view.current);
@@ -149,7 +149,7 @@ export function drawStatechart(machine: AnyStateMachine, view: StatechartView, t
 }
 
 /** The picture in words, for whoever cannot see it: where the proposal or round is, and where it has been. */
-export function describeStatechart(machine: AnyStateMachine, view: StatechartView, t: Translate = inEnglish): string {
+export function describeStatechart(machine: AnyStateMachine, view: StatechartView, t: Translate): string {
   const { byPath } = layoutOf(machine, t);
   const current = view.current === null ? undefined : byPath.get(view.current);
   const visitedNodes = view.visited.flatMap((path) => {
@@ -165,7 +165,7 @@ export function describeStatechart(machine: AnyStateMachine, view: StatechartVie
 }
 
 /** The picture's size at its natural scale, the same for every view of a machine. */
-export function statechartSize(machine: AnyStateMachine, t: Translate = inEnglish, eventKey?: EventWordsKey): { width: number; height: number } {
+export function statechartSize(machine: AnyStateMachine, t: Translate, eventKey?: EventWordsKey): { width: number; height: number } {
   const { width, height } = layoutOf(machine, t, eventKey);
   return { width, height };
 }

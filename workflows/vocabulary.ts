@@ -3,15 +3,9 @@
  * applicants names them (see shared/domain/TAF.md): the kinds of institution, the themes in
  * their groups, and the kinds of support. Ids are stored (database columns, proposal content);
  * each entry's `key` names its words in the catalogues (locales/<language>/workflow.json,
- * `vocabulary`), and `label` is their English, read from there: a page in another language
- * shows `t(entry.key)` or asks the functions below with its translator.
+ * `vocabulary`): a page shows `t(entry.key)` or asks the functions below with its translator.
  */
 import type { Translate } from "./words";
-import { inEnglish } from "./words";
-
-function labelled<const Entry extends { key: string }>(entries: readonly Entry[]): (Entry & { label: string })[] {
-  return entries.map((entry) => ({ ...entry, label: inEnglish(entry.key) }));
-}
 
 // The kinds of institution the Guide to applicants names as eligible, in its words. The database
 // column, the directory's forms and this check all use these ids.
@@ -28,12 +22,7 @@ export const INSTITUTION_TYPE_KEYS = {
 
 export type InstitutionType = keyof typeof INSTITUTION_TYPE_KEYS;
 
-/** The kinds of institution in English, the language of record. */
-export const INSTITUTION_TYPE_LABELS = Object.fromEntries(
-  Object.entries(INSTITUTION_TYPE_KEYS).map(([type, key]) => [type, inEnglish(key)]),
-) as Record<InstitutionType, string>;
-
-export function institutionTypeLabel(type: InstitutionType, t: Translate = inEnglish): string {
+export function institutionTypeLabel(type: InstitutionType, t: Translate): string {
   return t(INSTITUTION_TYPE_KEYS[type]);
 }
 
@@ -47,10 +36,7 @@ export const THEME_GROUP_KEYS = {
 
 export type ThemeGroup = keyof typeof THEME_GROUP_KEYS;
 
-/** The groups of themes in English, the language of record. */
-export const THEME_GROUPS = Object.fromEntries(Object.entries(THEME_GROUP_KEYS).map(([group, key]) => [group, inEnglish(key)])) as Record<ThemeGroup, string>;
-
-export const THEMES = labelled([
+export const THEMES = [
   { id: "drugTrafficking", group: "soc", key: "vocabulary.themes.drugTrafficking" },
   { id: "migrantSmuggling", group: "soc", key: "vocabulary.themes.migrantSmuggling" },
   { id: "traffickingInHumanBeings", group: "soc", key: "vocabulary.themes.traffickingInHumanBeings" },
@@ -64,23 +50,23 @@ export const THEMES = labelled([
   { id: "jointInvestigationTeams", group: "crossCutting", key: "vocabulary.themes.jointInvestigationTeams" },
   { id: "informationExchange", group: "crossCutting", key: "vocabulary.themes.informationExchange" },
   { id: "europeanAgencies", group: "crossCutting", key: "vocabulary.themes.europeanAgencies" },
-] as const satisfies readonly { id: string; group: ThemeGroup; key: string }[]);
+] as const satisfies readonly { id: string; group: ThemeGroup; key: string }[];
 
 export type ThemeId = (typeof THEMES)[number]["id"];
 
-export const SUPPORT_KINDS = labelled([
+export const SUPPORT_KINDS = [
   { id: "jointExercise", key: "vocabulary.supportKinds.jointExercise" },
   { id: "practiceExchange", key: "vocabulary.supportKinds.practiceExchange" },
   { id: "networkingMeeting", key: "vocabulary.supportKinds.networkingMeeting" },
   { id: "capacityBuilding", key: "vocabulary.supportKinds.capacityBuilding" },
   { id: "expertAdvice", key: "vocabulary.supportKinds.expertAdvice" },
-] as const);
+] as const;
 
 export type SupportKind = (typeof SUPPORT_KINDS)[number]["id"];
 
 // What an activity of an implementation is, more precisely than its kind of support: the
 // timeline and the reports name these.
-export const ACTIVITY_TYPES = labelled([
+export const ACTIVITY_TYPES = [
   { id: "workshop", key: "vocabulary.activityTypes.workshop" },
   { id: "training", key: "vocabulary.activityTypes.training" },
   { id: "studyVisit", key: "vocabulary.activityTypes.studyVisit" },
@@ -89,7 +75,7 @@ export const ACTIVITY_TYPES = labelled([
   { id: "operationalMeeting", key: "vocabulary.activityTypes.operationalMeeting" },
   { id: "expertMission", key: "vocabulary.activityTypes.expertMission" },
   { id: "conference", key: "vocabulary.activityTypes.conference" },
-] as const);
+] as const;
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]["id"];
 
@@ -107,27 +93,27 @@ export const FIRST_ACTIVITY_TYPE: Record<SupportKind, ActivityType> = {
   expertAdvice: "expertMission",
 };
 
-export function activityTypeLabel(id: string, t: Translate = inEnglish): string {
+export function activityTypeLabel(id: string, t: Translate): string {
   const type = ACTIVITY_TYPES.find((entry) => entry.id === id);
   return type ? t(type.key) : id;
 }
 
-export function themeLabel(id: string, t: Translate = inEnglish): string {
+export function themeLabel(id: string, t: Translate): string {
   const theme = THEMES.find((entry) => entry.id === id);
   return theme ? t(theme.key) : id;
 }
 
-export function supportKindLabel(id: string, t: Translate = inEnglish): string {
+export function supportKindLabel(id: string, t: Translate): string {
   const kind = SUPPORT_KINDS.find((entry) => entry.id === id);
   return kind ? t(kind.key) : id;
 }
 
 /** What a file attached to the concept note or a report is: the TAF team looks for these. */
-export const ATTACHMENT_DOCUMENT_KINDS = labelled([
+export const ATTACHMENT_DOCUMENT_KINDS = [
   { id: "agenda", key: "vocabulary.documentKinds.agenda" },
   { id: "participants", key: "vocabulary.documentKinds.participants" },
   { id: "minutes", key: "vocabulary.documentKinds.minutes" },
   { id: "other", key: "vocabulary.documentKinds.other" },
-] as const);
+] as const;
 export type AttachmentDocumentKind = (typeof ATTACHMENT_DOCUMENT_KINDS)[number]["id"];
 export const ATTACHMENT_DOCUMENT_KIND_IDS = ATTACHMENT_DOCUMENT_KINDS.map((kind) => kind.id) as [AttachmentDocumentKind, ...AttachmentDocumentKind[]];

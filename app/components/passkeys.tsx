@@ -133,8 +133,8 @@ export function PasskeySection({ passkeys, result, constraint }: { passkeys: Pas
   );
 }
 
-/** "Use a passkey" in the second step of signing in, for a person who has one. */
-export function PasskeySignIn({ redirectTo, errors }: { redirectTo: string; errors: string[] | undefined }) {
+/** The form of "Use a passkey" in the second step of signing in (loaded by passkey-sign-in.tsx once the page has started). */
+export function PasskeySignInForm({ redirectTo, errors }: { redirectTo: string; errors: string[] | undefined }) {
   const { t } = useTranslation();
   const supported = useWebAuthn();
   const ceremony = useCeremony((options) => webAuthn().then(({ startAuthentication }) => startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON })));

@@ -9,7 +9,7 @@ import type { PageLanguage } from "../../workflows/languages";
 import { formatDayIn, toBrusselsTime } from "../../workflows/time";
 import { activityTypeLabel } from "../../workflows/vocabulary";
 import type { Translate } from "../../workflows/words";
-import { inEnglish } from "../../workflows/words";
+import { inEnglish } from "../../workflows/in-english";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { ListPage, PageRequest } from "../pagination.server";

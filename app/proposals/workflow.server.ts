@@ -12,7 +12,7 @@ import type { ProposalCommand } from "../../workflows/proposal-events";
 import type { PageLanguage } from "../../workflows/languages";
 import { messageIn } from "../../workflows/machine-kit";
 import type { Translate } from "../../workflows/words";
-import { inEnglish } from "../../workflows/words";
+import { inEnglish } from "../../workflows/in-english";
 import type { ProposalEvent, ProposalSnapshot } from "../../workflows/proposal.machine";
 import { initialProposalSnapshot, persistProposal, PROPOSAL_MACHINE_VERSION, restoreProposal, statePath, stepProposal } from "../../workflows/proposal.machine";
 import { accepts } from "../../workflows/proposal-stages";
@@ -249,6 +249,7 @@ function eligibilityResults(tx: Tx, proposal: ProposalRow, now: Date): Criterion
   const lead = tx.select().from(institutions).where(eq(institutions.id, proposal.leadInstitutionId)).get()!;
   const { answers } = proposalDocuments(proposal.content);
   const rules = roundEligibility(round);
+  // The check's reasons go into the history in English, the language of record; a page reads them again in its reader's words.
   return checkEligibility({
     rules: { ...rules, graceHours: round.mode === "rolling" ? 0 : rules.graceHours },
     window: { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt?.toISOString() ?? null },
@@ -258,7 +259,7 @@ function eligibilityResults(tx: Tx, proposal: ProposalRow, now: Date): Criterion
     partners: partnerFacts(tx, proposal.id).map((p) => ({ ...p, id: p.institutionId })),
     themes: answers.themes ?? [],
     missingParts: missingProposalParts(proposal.title, answers),
-  });
+  }, inEnglish);
 }
 
 /** "TAF-2026-R1-007": the round's code and the order of first submission within it. */

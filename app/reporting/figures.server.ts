@@ -2,11 +2,12 @@ import type { SQL } from "drizzle-orm";
 import { and, desc, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { proposalEvents, proposals, rounds } from "../../db/schema";
 import type { CountryCode } from "../../workflows/countries";
-import { COUNTRY_CODES, countryName } from "../../workflows/countries";
+import { COUNTRY_CODES, countryNameIn } from "../../workflows/countries";
+import { inEnglish } from "../../workflows/in-english";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { statesWithin } from "../../workflows/proposal-stages";
 import type { InstitutionType } from "../../workflows/vocabulary";
-import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { INSTITUTION_TYPES, institutionTypeLabel, SUPPORT_KINDS, supportKindLabel, themeLabel, THEMES } from "../../workflows/vocabulary";
 import type { SessionUser } from "../auth/session.server";
 import { connection, db } from "../db.server";
 import { dashboardAudience } from "../permissions.server";
@@ -262,16 +263,16 @@ function computeFigures(user: SessionUser, filter: DashboardFilter): DashboardFi
     overall: periodFigures(overallFunnel, takingPartOf("all", null), total((row) => row.decided), total((row) => row.stood_out), medians.get(null) ?? null),
     countries: COUNTRY_CODES.map((code) => {
       const row = participation.find((r) => r.dimension === "country" && r.key === code);
-      return { code, label: countryName(code), lead: row?.lead ?? 0, partner: row?.partner ?? 0, takingPart: row?.taking_part ?? 0 };
+      return { code, label: countryNameIn(code, inEnglish), lead: row?.lead ?? 0, partner: row?.partner ?? 0, takingPart: row?.taking_part ?? 0 };
     }),
-    institutionTypes: INSTITUTION_TYPES.map((type) => ({ type, label: INSTITUTION_TYPE_LABELS[type], proposals: takingPartOf("type", type) })),
-    themes: THEMES.map((theme) => ({ id: theme.id, label: theme.label, proposals: topicCount("theme", theme.id) })),
-    supportKinds: SUPPORT_KINDS.map((kind) => ({ id: kind.id, label: kind.label, proposals: topicCount("supportKind", kind.id) })),
+    institutionTypes: INSTITUTION_TYPES.map((type) => ({ type, label: institutionTypeLabel(type, inEnglish), proposals: takingPartOf("type", type) })),
+    themes: THEMES.map((theme) => ({ id: theme.id, label: themeLabel(theme.id, inEnglish), proposals: topicCount("theme", theme.id) })),
+    supportKinds: SUPPORT_KINDS.map((kind) => ({ id: kind.id, label: supportKindLabel(kind.id, inEnglish), proposals: topicCount("supportKind", kind.id) })),
     cooperation,
     months: everyMonth(monthRows(scope)),
     participants: COUNTRY_CODES.map((code) => {
       const row = participants.find((r) => r.code === code);
-      return { code, label: countryName(code), planned: row?.planned ?? 0, held: row?.held ?? 0 };
+      return { code, label: countryNameIn(code, inEnglish), planned: row?.planned ?? 0, held: row?.held ?? 0 };
     }),
   };
 }

@@ -19,6 +19,7 @@ import {
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { statesAccepting } from "../../workflows/proposal-stages";
 import type { ReviewCriterion } from "../../workflows/review-criteria";
+import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/in-english";
 import { reviewCriterionIn } from "../../workflows/review-criteria";
 import { messageIn } from "../../workflows/machine-kit";
 import { languageOf } from "../../workflows/words";
@@ -291,5 +292,5 @@ export function reviewGaps(
 /** The parts of a review still blank, in the words of `t`: every criterion's score, the recommendation and the confidence. */
 export function missingReviewParts(tx: Tx, assignment: { id: number; proposalId: number }, t: TFunction): string[] {
   const review = tx.select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get();
-  return reviewGaps(criteriaOfProposal(tx, assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t)), review, t).map((gap) => gap.inSentence);
+  return reviewGaps(criteriaOfProposal(tx, assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t, DEFAULT_REVIEW_CRITERIA)), review, t).map((gap) => gap.inSentence);
 }

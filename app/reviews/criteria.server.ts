@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import type { Tx } from "../../db/client";
 import { proposals, reviewAssignments, reviews, rounds } from "../../db/schema";
 import type { ReviewCriterion } from "../../workflows/review-criteria";
+import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/in-english";
 import { checkReviewCriteria, reviewCriterionIn } from "../../workflows/review-criteria";
 import { formatBrusselsIn } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
@@ -52,7 +53,7 @@ export function reviewCriteriaPage(roundId: number, t: TFunction) {
   return {
     round: { id: round.id, code: round.code, title: round.title, version: round.version },
     // Locked, they are read: the Guide's criteria in the reader's language. The form edits them as stored.
-    criteria: lock ? criteria.map((criterion) => reviewCriterionIn(criterion, t)) : criteria,
+    criteria: lock ? criteria.map((criterion) => reviewCriterionIn(criterion, t, DEFAULT_REVIEW_CRITERIA)) : criteria,
     lock,
   };
 }

@@ -6,6 +6,7 @@ import { countryLabel, kosovoFootnoteIn, WB6_COUNTRIES } from "../../workflows/c
 import { ASSIGNMENT_STATES_HOLDING_A_PLACE } from "../../workflows/assignment.machine";
 import { statesAccepting, statesWithin, stageLabelFor } from "../../workflows/proposal-stages";
 import type { ScalePoint } from "../../workflows/review-criteria";
+import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/in-english";
 import { CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn, reviewCriterionIn } from "../../workflows/review-criteria";
 import type { ProposalAggregate, RankedProposal, SubmittedReview } from "../../workflows/review-scoring";
 import { aggregateReviews, formatScore, rankProposals } from "../../workflows/review-scoring";
@@ -63,7 +64,7 @@ function largestGapOf(aggregate: ProposalAggregate) {
 export function roundRanking(roundId: number, t: TFunction = translatorFor("en")) {
   const round = db().select({ id: rounds.id, code: rounds.code, title: rounds.title, settings: rounds.settings }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) return null;
-  const criteria = roundSettings(round).reviewCriteria.map((criterion) => reviewCriterionIn(criterion, t));
+  const criteria = roundSettings(round).reviewCriteria.map((criterion) => reviewCriterionIn(criterion, t, DEFAULT_REVIEW_CRITERIA));
 
   // Reached the EU review: some accepted event of its history led into it, wherever it is now.
   const reachedReview = exists(

@@ -8,6 +8,7 @@ import { assignmentEventWordsIn } from "../../workflows/assignment-events";
 import type { CriterionResult } from "../../workflows/eligibility";
 import { jointCountries } from "../../workflows/eligibility";
 import { CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn, reviewCriterionIn } from "../../workflows/review-criteria";
+import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/in-english";
 import { formatScore, weightedScore } from "../../workflows/review-scoring";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
@@ -154,7 +155,7 @@ function proposalAsSubmitted(proposalId: number, { t, language }: PageWords) {
  */
 function othersReviews(assignment: ReviewerAssignment, t: TFunction) {
   if (assignment.state !== SUBMITTED) return null;
-  const criteria = criteriaOfProposal(db(), assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t));
+  const criteria = criteriaOfProposal(db(), assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t, DEFAULT_REVIEW_CRITERIA));
   return db()
     .select({ id: reviewAssignments.id, review: reviews })
     .from(reviewAssignments)
@@ -198,7 +199,7 @@ export function reviewPageFor(assignment: ReviewerAssignment, user: SessionUser,
     ...whoTakesPart(assignment.proposalId),
   };
   if (assignment.state === INVITED) return { ...base, opened: null };
-  const criteria = criteriaOfProposal(db(), assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t));
+  const criteria = criteriaOfProposal(db(), assignment.proposalId).map((criterion) => reviewCriterionIn(criterion, t, DEFAULT_REVIEW_CRITERIA));
   const review = db().select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).get();
   return {
     ...base,

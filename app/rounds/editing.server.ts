@@ -6,7 +6,8 @@ import { restoreRound, roundStateLabel } from "../../workflows/round.machine";
 import type { PageLanguage } from "../../workflows/languages";
 import { intlLocale } from "../../workflows/languages";
 import { formatBrusselsIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { inEnglish } from "../../workflows/in-english";
+import { supportKindLabel, themeLabel } from "../../workflows/vocabulary";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
@@ -14,8 +15,7 @@ import { proposalDocuments } from "../proposals/documents.server";
 import type { RoundLimits, WordLimitedPart } from "../proposals/content-schema";
 import { countWords, partLabelKey } from "../proposals/content-schema";
 import type { EditRoundInput } from "./round-schema";
-import { roundSettingsSchema } from "./round-schema";
-import { roundSettings } from "./workflow.server";
+import { roundSettings, roundSettingsSchema } from "./workflow.server";
 
 // Editing a round after it was added. Applicants plan against what a round published, and a
 // submitted proposal was judged against it, so what may change narrows as the round goes on:
@@ -173,10 +173,10 @@ export function editRound(actor: ActingPerson, roundId: number, input: EditRound
       below("limits.maxPartners", limits.maxPartners, bounds.floors.maxPartners);
       for (const part of WORD_PARTS) below(`limits.words.${part}`, limits.words[part], bounds.floors.words[part]);
       for (const [theme, why] of Object.entries(bounds.inUse.themes)) {
-        if (!input.themes.includes(theme)) refuse("themes", t("roundEdit.error.withdrawn", { offer: THEMES.find((entry) => entry.id === theme)?.label ?? theme, why }));
+        if (!input.themes.includes(theme)) refuse("themes", t("roundEdit.error.withdrawn", { offer: themeLabel(theme, inEnglish), why }));
       }
       for (const [kind, why] of Object.entries(bounds.inUse.supportKinds)) {
-        if (!input.supportKinds.includes(kind)) refuse("supportKinds", t("roundEdit.error.withdrawn", { offer: SUPPORT_KINDS.find((entry) => entry.id === kind)?.label ?? kind, why }));
+        if (!input.supportKinds.includes(kind)) refuse("supportKinds", t("roundEdit.error.withdrawn", { offer: supportKindLabel(kind, inEnglish), why }));
       }
       if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
 

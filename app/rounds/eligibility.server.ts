@@ -7,14 +7,13 @@ import { defaultWording, ELIGIBILITY_CRITERIA, graceEndsAt, publishedCriteria } 
 import type { RoundFacts } from "../../workflows/proposal-events";
 import type { PageLanguage } from "../../workflows/languages";
 import type { Translate } from "../../workflows/words";
-import { inEnglish } from "../../workflows/words";
+import { inEnglish } from "../../workflows/in-english";
 import { formatBrusselsIn } from "../../workflows/time";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import type { EligibilityFormInput } from "./eligibility-schema";
-import { roundSettingsSchema } from "./round-schema";
-import { roundSettings } from "./workflow.server";
+import { roundSettings, roundSettingsSchema } from "./workflow.server";
 
 // A round's eligibility rules as the TAF team sets them: which of the Guide's five criteria
 // apply, in whose words, how many countries make a proposal joint, and a grace period after the

@@ -3,7 +3,8 @@ import type { TFunction } from "i18next";
 import { auditLog, roundEvents, rounds, users } from "../../db/schema";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { statesWithin } from "../../workflows/proposal-stages";
-import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { inEnglish } from "../../workflows/in-english";
+import { supportKindLabel, themeLabel } from "../../workflows/vocabulary";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import { isRoundEventType, roundEventWordsIn } from "../../workflows/round-events";
@@ -106,8 +107,8 @@ function fieldLabel(field: string, { t }: Words) {
 function valueInWords(field: string, value: unknown, { t, language }: Words): string {
   if (value === null || value === undefined || value === "") return t("roundHistory.nothing");
   if ((field === "opensAt" || field === "closesAt") && typeof value === "string") return formatBrusselsIn(language, new Date(value));
-  const vocabulary = field === "themes" ? THEMES : field === "supportKinds" ? SUPPORT_KINDS : null;
-  if (vocabulary && typeof value === "string") return value.split(",").map((id) => vocabulary.find((entry) => entry.id === id)?.label ?? id).join(", ");
+  const labelOf = field === "themes" ? themeLabel : field === "supportKinds" ? supportKindLabel : null;
+  if (labelOf && typeof value === "string") return value.split(",").map((id) => labelOf(id, inEnglish)).join(", ");
   return typeof value === "number" ? formatNumberIn(language, value) : t("roundHistory.quoted", { text: String(value) });
 }
 

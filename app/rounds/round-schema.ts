@@ -3,7 +3,6 @@ import { multiLine, singleLine } from "../free-text-schema";
 import { fromBrusselsTime } from "../../workflows/time";
 import type { CriterionId } from "../../workflows/eligibility";
 import { DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
-import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/review-criteria";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { roundLimitsSchema, storedWholeNumber } from "../proposals/content-schema";
 
@@ -36,9 +35,10 @@ const storedCriterionWording = z.object(
 
 // A round's settings: which eligibility criteria it publishes, how many reviews a decision
 // needs, and the limits of a proposal (words per text, maximum budget and duration). Stored as
-// JSON on the round; read through this schema so old rows get the defaults for missing keys.
-// Each message completes the setting's name ("minimumReviews must be …").
-export const roundSettingsSchema = z.object(
+// JSON on the round; read through the server's roundSettingsSchema (app/rounds/workflow.server.ts),
+// this one with the default review criteria, which are English, so old rows get the defaults for
+// missing keys. Each message completes the setting's name ("minimumReviews must be …").
+export const roundSettingsBaseSchema = z.object(
   {
     criteria: z
       .array(z.enum(CRITERION_IDS, { error: `must be one of ${CRITERION_IDS.join(", ")}` }), { error: "must be a list of criteria" })
@@ -64,8 +64,7 @@ export const roundSettingsSchema = z.object(
         }),
         { error: "must be a list of review criteria" },
       )
-      .min(1, "must name at least one review criterion")
-      .default(() => DEFAULT_REVIEW_CRITERIA.map((criterion) => ({ ...criterion, scaleLabels: [...criterion.scaleLabels] as [string, string, string, string, string] }))),
+      .min(1, "must name at least one review criterion"),
     minimumReviews: storedWholeNumber(1, 10).default(2),
     reviewDays: storedWholeNumber(1, 90).default(14),
     // The drafting form shows these as the person types, and the server enforces them.
@@ -79,7 +78,7 @@ export const roundSettingsSchema = z.object(
   },
   { error: "must be an object of named settings" },
 );
-export type RoundSettings = z.infer<typeof roundSettingsSchema>;
+export type RoundSettings = z.infer<typeof roundSettingsBaseSchema>;
 
 function boundsOf(stored: z.ZodNumber) {
   return { min: stored.minValue ?? 0, max: stored.maxValue ?? Number.MAX_SAFE_INTEGER };
@@ -108,7 +107,7 @@ function brusselsTime(missing: string) {
 
 const storedLimits = roundLimitsSchema.shape;
 const storedWords = storedLimits.words.unwrap().shape;
-const storedSettings = roundSettingsSchema.shape;
+const storedSettings = roundSettingsBaseSchema.shape;
 
 /**
  * The bounds the round forms' messages name (`{{roundBounds.reviewDays.max, number}}`), given
@@ -225,9 +224,9 @@ export type NewRoundInput = z.infer<typeof newRoundSchema>;
 /** The form as typed: times are still Brussels wall-clock strings. */
 export type NewRoundForm = z.input<typeof newRoundSchema>;
 
-/** The defaults a new round's form starts from: the stored defaults of a round's settings. */
+/** The defaults a new round's form starts from: the stored defaults of a round's settings (the review criteria have a page of their own). */
 export function newRoundDefaults() {
-  const settings = roundSettingsSchema.parse({});
+  const settings = roundSettingsBaseSchema.omit({ reviewCriteria: true }).parse({});
   return { mode: "deadline", ...settings };
 }
 

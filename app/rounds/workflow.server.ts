@@ -1,7 +1,7 @@
 import type { PageLanguage } from "../../workflows/languages";
 import { messageIn } from "../../workflows/machine-kit";
 import type { Translate } from "../../workflows/words";
-import { inEnglish } from "../../workflows/words";
+import { DEFAULT_REVIEW_CRITERIA, inEnglish } from "../../workflows/in-english";
 import type { Tx } from "../../db/client";
 import { and, eq } from "drizzle-orm";
 import type { RoundMode } from "../../db/schema";
@@ -9,7 +9,7 @@ import { roundEvents, rounds } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
 import type { DraftRules } from "../proposals/content-schema";
 import type { RoundSettings } from "./round-schema";
-import { roundSettingsSchema } from "./round-schema";
+import { roundSettingsBaseSchema } from "./round-schema";
 import type { RoundEvent } from "../../workflows/round.machine";
 import {
   initialRoundSnapshot,
@@ -21,6 +21,13 @@ import {
 } from "../../workflows/round.machine";
 import { db } from "../db.server";
 import { tellLeadsOfOpenDrafts } from "./closing.server";
+
+/** A round's settings as stored, a round without review criteria of its own scoring the Guide's, in English as rounds store them. */
+export const roundSettingsSchema = roundSettingsBaseSchema.extend({
+  reviewCriteria: roundSettingsBaseSchema.shape.reviewCriteria.default(() =>
+    DEFAULT_REVIEW_CRITERIA.map((criterion) => ({ ...criterion, scaleLabels: [...criterion.scaleLabels] as [string, string, string, string, string] })),
+  ),
+});
 
 /**
  * A round's stored settings, with the defaults for anything missing. A setting that is there

@@ -11,7 +11,7 @@ import { completeSecondStepWithPasskey, hasPasskey, passkeySignInOptions } from 
 import { passkeySignInSchema, secondFactorCodeSchema as schema } from "../auth/two-factor-schema";
 import { completeSecondStep, pendingChallenge, SECOND_STEP_EXPIRED } from "../auth/two-factor.server";
 import { FormErrors, TextField } from "../components/fields";
-import { PasskeySignIn } from "../components/passkeys";
+import { PasskeySignIn } from "../components/passkey-sign-in";
 import { checkInBrowser } from "../form-checks";
 import { browserChecks, readForm } from "../forms.server";
 import type { z } from "../zod";

@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -42,7 +43,7 @@ describe("the joint badge", () => {
     }
     expect(badge(1, { required: false, minimumCountries: 2 })).toContain("one country is enough in this round");
     expect(badge(1, { required: false, minimumCountries: 2 })).not.toContain("not joint yet");
-    expect(jointRuleInWords({ required: false, minimumCountries: 2 })).toMatch(/^This round does not ask for a joint proposal/);
+    expect(jointRuleInWords({ required: false, minimumCountries: 2 }, inEnglish)).toMatch(/^This round does not ask for a joint proposal/);
   });
 
   it("asks for the round's own number of countries where it applies", async () => {
@@ -54,6 +55,6 @@ describe("the joint badge", () => {
     }
     expect(badge(2, { required: true, minimumCountries: 3 })).toContain("not joint yet: needs confirmed institutions from three countries");
     expect(badge(3, { required: true, minimumCountries: 3 })).toContain(">joint<");
-    expect(jointRuleInWords({ required: true, minimumCountries: 3 })).toBe("A proposal is joint when confirmed institutions from at least three Western Balkan countries stand behind it.");
+    expect(jointRuleInWords({ required: true, minimumCountries: 3 }, inEnglish)).toBe("A proposal is joint when confirmed institutions from at least three Western Balkan countries stand behind it.");
   });
 });

@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { describe, expect, it } from "vitest";
 import { countryLabel, KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import { renderEmail } from "../../emails/layout";
@@ -272,7 +273,7 @@ function templateWords(email: RenderedEmail): string {
   const typed = [...Object.values(typedFacts).filter((value) => typeof value === "string"), "Albania", "Montenegro", "2026-R1", `${typedFacts.url}/2`];
   // The programme's name stays English in every language (locales/_review.md); the joint rule's
   // sentence comes from workflows/, whose words are translated there.
-  typed.push("Technical Assistance Facility", jointRuleInWords(jointRule));
+  typed.push("Technical Assistance Facility", jointRuleInWords(jointRule, inEnglish));
   let text = `${email.subject}\n${email.text}`;
   for (const value of typed.sort((a, b) => b.length - a.length)) text = text.replaceAll(value, " ");
   return text;

@@ -10,7 +10,7 @@ import type { DashboardFilter } from "../../app/reporting/figures.server";
 import { dashboardFigures, pairKey } from "../../app/reporting/figures.server";
 import { COUNTRY_CODES } from "../../workflows/countries";
 import { periodSummary } from "../../workflows/reporting-words";
-import { inEnglish } from "../../workflows/words";
+import { inEnglish } from "../../workflows/in-english";
 import { isWithin } from "../../workflows/proposal-stages";
 import { INSTITUTION_TYPES, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { useDatabase } from "../support/database";

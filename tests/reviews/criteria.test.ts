@@ -1,9 +1,10 @@
+import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/in-english";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as criteriaRoute from "../../app/routes/admin.rounds.$roundId_.criteria";
 import { auditLog, rounds } from "../../db/schema";
-import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/review-criteria";
+
 import { useDatabase } from "../support/database";
 import { load, signInAs, submit } from "../support/http";
 import { roundIdByCode } from "../support/tables";

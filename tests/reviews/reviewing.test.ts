@@ -1,3 +1,4 @@
+import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/in-english";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
@@ -8,7 +9,7 @@ import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
 import * as attachmentsPage from "../../app/routes/proposals.$proposalId.attachments";
 import * as reviewPage from "../../app/routes/reviews.$assignmentId";
 import { reviewAssignments, reviewerConflictRules, reviews } from "../../db/schema";
-import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/review-criteria";
+
 import { useDatabase } from "../support/database";
 import { load, signInAs, statusOf, submit } from "../support/http";
 import { admin, ALBANIAN_POLICE, driveTo, institutionId, markReviewSubmitted, userId } from "../workflow-server/builders";

@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { activities, advisorShares, institutions, mailbox, memberships, outbox, proposalEvents, proposals, reviewAssignments, rounds, users } from "../../db/schema";
@@ -770,7 +771,7 @@ function mayView(role: Role, state: string) {
 
 /** The statechart's reason for refusing this person this event, in the machine's own words. */
 function expectedRefusal(stage: Stage, role: Role, event: PageEvent, row: typeof proposals.$inferSelect) {
-  const label = stateLabelOf(row.state);
+  const label = stateLabelOf(row.state, inEnglish);
   if (isFinal(row.state)) return `The proposal is closed (${label}): nothing more can happen to it.`;
   const snapshot = restoreProposal(row.snapshot, row.machineVersion);
   const acceptedHere = [
@@ -808,7 +809,7 @@ describe("the proposal page's statechart forms, for everyone around a proposal",
             const result = (await submit(route(), path, formFor(event, String(stored.version)), { cookie, params })) as { formError: string | null; done: string | null };
             expect(result.formError, event).toBeNull();
             // The TAF team reads the stage as theirs ("waiting for your decision"); everyone else, neutrally.
-            const stage = role === "administrator" ? stageLabelFor(target, "tafTeam") : stateLabelOf(target);
+            const stage = role === "administrator" ? stageLabelFor(target, "tafTeam", inEnglish) : stateLabelOf(target, inEnglish);
             expect(result.done, event).toBe(`Done. The proposal is now at “${stage}”.`);
             expect(row().state, event).toBe(target);
             const last = db().select().from(proposalEvents).where(eq(proposalEvents.proposalId, stored.id)).all().filter((e) => e.type === event).at(-1);

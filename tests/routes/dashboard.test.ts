@@ -7,7 +7,7 @@ import { activities, activityParticipants, proposalEvents, proposalPartners, pro
 import { useDatabase } from "../support/database";
 import { load, signInAs } from "../support/http";
 import { periodSummary } from "../../workflows/reporting-words";
-import { inEnglish } from "../../workflows/words";
+import { inEnglish } from "../../workflows/in-english";
 import { demoProposalId, roundIdByCode } from "../workflow-server/builders";
 
 // The dashboard page: its filters from the address, what a country advisor is shown, and that it

@@ -1,9 +1,10 @@
+import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/in-english";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import * as reviewPage from "../../app/routes/reviews.$assignmentId";
 import { reviewAssignments } from "../../db/schema";
-import { DEFAULT_REVIEW_CRITERIA, reviewCriterionIn } from "../../workflows/review-criteria";
+import { reviewCriterionIn } from "../../workflows/review-criteria";
 import { aggregateReviews, formatScore, rankProposals } from "../../workflows/review-scoring";
 import { assignReviewers } from "../../workflows/reviewer-assignment";
 import { translatorFor } from "../../workflows/messages";
@@ -76,7 +77,7 @@ describe("the reviewers' side in the reader's language", () => {
   it("writes scores with a decimal comma, and says why reviewers disagree and why a proposal ranks lower, in BCMS and Macedonian", () => {
     expect([formatScore(3.5, "sq"), formatScore(3.5, "sr-Latn"), formatScore(3.5, "mk"), formatScore(3.5), formatScore(null, "mk")]).toEqual(["3,50", "3,50", "3,50", "3.50", "—"]);
     const bcms = translatorFor("sr-Latn");
-    const apart = aggregateReviews(DEFAULT_REVIEW_CRITERIA.map((criterion) => reviewCriterionIn(criterion, bcms)), { proposalId: 1, reference: "TAF-2026-R1-001", assigned: 2, submitted: [review(4), review(4, "notPromising")] }, bcms);
+    const apart = aggregateReviews(DEFAULT_REVIEW_CRITERIA.map((criterion) => reviewCriterionIn(criterion, bcms, DEFAULT_REVIEW_CRITERIA)), { proposalId: 1, reference: "TAF-2026-R1-001", assigned: 2, submitted: [review(4), review(4, "notPromising")] }, bcms);
     expect(apart.disagreement.reasons).toEqual(["Ocjenjivači se na kriterijumu Operativna izvodljivost razlikuju za 3 boda (od 2 do 5)."]);
     const macedonian = translatorFor("mk");
     const lower = aggregateReviews(DEFAULT_REVIEW_CRITERIA, { proposalId: 2, reference: "TAF-2026-R1-002", assigned: 1, submitted: [review(3)] }, macedonian);

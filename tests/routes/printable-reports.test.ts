@@ -18,7 +18,7 @@ import { KOSOVO_FOOTNOTE } from "../../workflows/countries";
 import { useDatabase } from "../support/database";
 import { load, signInAs, statusOf } from "../support/http";
 import { periodSummary } from "../../workflows/reporting-words";
-import { inEnglish } from "../../workflows/words";
+import { inEnglish } from "../../workflows/in-english";
 import { demoProposalId, KOSOVO_POLICE, makeProposal, roundIdByCode } from "../workflow-server/builders";
 
 // The printable pages: a proposal as the applicants keep it (what was submitted, never what the

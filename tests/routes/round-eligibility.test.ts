@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
@@ -54,7 +55,7 @@ describe("a round's eligibility page", () => {
   it("shows the Guide's five criteria, two countries and no grace period for a round that set nothing, with nothing locked", async () => {
     const round = makeRound();
     const shown = await page(round.id);
-    expect(shown.criteria.map((c) => [c.id, c.applies, c.name])).toEqual(ELIGIBILITY_CRITERIA.map((c) => [c.id, true, c.label]));
+    expect(shown.criteria.map((c) => [c.id, c.applies, c.name])).toEqual(ELIGIBILITY_CRITERIA.map((c) => [c.id, true, defaultWording(c.id, 2, inEnglish).name]));
     expect(shown).toMatchObject({ minimumCountries: 2, graceHours: 0, graceEnds: null, locks: { rules: null, grace: null } });
   });
 
@@ -81,7 +82,7 @@ describe("a round's eligibility page", () => {
     });
     expect(Object.keys(settings.criterionWording as object)).toEqual(["linkedToSocOrCt"]);
     const shown = await page(round.id);
-    expect(shown.criteria[0]).toMatchObject({ name: defaultWording("joint", 3).name, applies: true });
+    expect(shown.criteria[0]).toMatchObject({ name: defaultWording("joint", 3, inEnglish).name, applies: true });
     expect(shown.graceEnds).not.toBeNull();
     const audited = db().select().from(auditLog).where(and(eq(auditLog.action, "round.eligibilityChanged"), eq(auditLog.subjectId, String(round.id)))).all();
     expect(audited).toHaveLength(1);
@@ -94,7 +95,7 @@ describe("a round's eligibility page", () => {
       ReturnType<typeof submitRoute.loader>
     >;
     expect(preview.criteria).toEqual([
-      { id: "joint", ...defaultWording("joint", 2) },
+      { id: "joint", ...defaultWording("joint", 2, inEnglish) },
       { id: "complete", name: "Nothing left blank", guidance: "Answer every part of the form." },
     ]);
   });

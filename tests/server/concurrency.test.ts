@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
@@ -295,7 +296,7 @@ describe("the reviewer submitting while the review closes and the lead withdraws
       reference: proposal.reference!,
       assigned: held.length,
       submitted: submittedReviews.map((r) => ({ scores: r.scores as Record<string, ScalePoint>, recommendation: r.recommendation!, confidence: r.confidence! })),
-    });
+    }, inEnglish);
     expect(row[english("rankingPage.csv.reviewsIn")]).toBe(String(submittedReviews.length));
     expect(row[english("rankingPage.csv.assigned")]).toBe(String(held.length));
     expect(row[english("rankingPage.csv.weightedMean")]).toBe(aggregate.weightedMean === null ? "" : formatScore(aggregate.weightedMean));

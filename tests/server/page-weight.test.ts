@@ -89,6 +89,29 @@ describe("the JavaScript of every page", () => {
     for (const route of HEAVY_PAGES) expect(routes).toContain(route);
   });
 
+  // The browser has its reader's words (the catalogue app/translation.tsx fetches); English, the
+  // language of record, is the server's (workflows/in-english.ts). A words function that took
+  // English as its default put these two files (9 KiB gzipped) in most pages. The country names
+  // stay: workflows/countries.ts recognises the names the database stores by them.
+  it("carries no English of the statecharts, the vocabulary or the rules in any chunk", () => {
+    const sentences: string[] = [];
+    const collect = (node: unknown): void => {
+      if (typeof node === "string") return void (node.length >= 25 && sentences.push(node));
+      for (const child of Object.values(node as Record<string, unknown>)) collect(child);
+    };
+    for (const area of ["workflow", "rules"]) {
+      const { countries: _names, ...sections } = JSON.parse(readFileSync(`locales/en/${area}.json`, "utf8")) as Record<string, unknown>;
+      collect(sections);
+    }
+    expect(sentences.length).toBeGreaterThan(250);
+    const files = Object.values(chunks).map((chunk) => chunk.file).filter((file) => file.endsWith(".js"));
+    const carried = files.flatMap((file) => {
+      const code = readFileSync(join(ASSETS, file), "utf8");
+      return sentences.filter((sentence) => code.includes(JSON.stringify(sentence).slice(1, -1))).map((sentence) => ({ file, sentence }));
+    });
+    expect(carried).toEqual([]);
+  });
+
   it("loads no zod on the lists that have no form, nor on the forms that check without it", () => {
     for (const route of PAGES_WITHOUT_ZOD) {
       const files = withImports(chunks, `${route}?__remix-build-client-route`, shared());

@@ -1,8 +1,9 @@
+import { inEnglish } from "../../workflows/in-english";
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { countries } from "../../db/schema";
-import { countryName, KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../workflows/countries";
+import { countryNameIn, KOSOVO_FOOTNOTE, WB6_COUNTRIES } from "../../workflows/countries";
 
 // workflows/countries.ts is the one list of the Western Balkan countries; the migrations seed
 // the `countries` table that pages join. They must say the same, in the same order.
@@ -16,7 +17,7 @@ describe("the Western Balkan countries", () => {
   });
 
   it("Kosovo is written with the asterisk its footnote explains; a country outside the six is named as such", () => {
-    expect(WB6_COUNTRIES.map((country) => countryName(country.code))).toEqual([
+    expect(WB6_COUNTRIES.map((country) => countryNameIn(country.code, inEnglish))).toEqual([
       "Albania",
       "Bosnia and Herzegovina",
       "Kosovo*",
@@ -25,6 +26,6 @@ describe("the Western Balkan countries", () => {
       "Serbia",
     ]);
     expect(KOSOVO_FOOTNOTE.startsWith("* ")).toBe(true);
-    expect(countryName("DE")).toBe("a country outside the Western Balkans (DE)");
+    expect(countryNameIn("DE", inEnglish)).toBe("a country outside the Western Balkans (DE)");
   });
 });

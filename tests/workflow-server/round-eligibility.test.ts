@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
@@ -5,7 +6,7 @@ import { applyProposalCommand } from "../../app/proposals/workflow.server";
 import { applyRoundCommand } from "../../app/rounds/workflow.server";
 import { eligibilityChecks, rounds } from "../../db/schema";
 import { SYSTEM_ACTOR } from "../../workflows/actors";
-import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
+import { defaultWording } from "../../workflows/eligibility";
 import { formatBrussels } from "../../workflows/time";
 import { useDatabase } from "../support/database";
 import { actorFor, at, DAY, HOUR, leadApplicant, makeProposal, makeRound, proposalRow, refused, rowCounts, T0 } from "./builders";
@@ -40,7 +41,7 @@ describe("a round's eligibility rules, applied", () => {
     expect(check.overall).toBe("needsPerson");
     expect(check.results.find((r) => r.id === "insideWindow")).toMatchObject({
       id: "insideWindow",
-      label: ELIGIBILITY_CRITERIA[3].label,
+      label: defaultWording("insideWindow", 2, inEnglish).name,
       outcome: "needsPerson",
       reason: `Submitted on ${formatBrussels(T0)}, 3 hours late, within the grace period of 6 hours after the deadline of ${formatBrussels(at(-3 * HOUR))}: a person decides whether to accept it.`,
     });
@@ -108,7 +109,7 @@ describe("a round's eligibility rules, applied", () => {
     const alone = makeProposal({ round: singleCountry, partners: [] });
     expect(submitAt(alone.id).ok).toBe(true);
     expect(latestCheck(alone.id).results.map((r) => [r.id, r.label, r.outcome])).toEqual([
-      ["linkedToSocOrCt", ELIGIBILITY_CRITERIA[2].label, "passed"],
+      ["linkedToSocOrCt", defaultWording("linkedToSocOrCt", 2, inEnglish).name, "passed"],
       ["complete", "Every part answered", "passed"],
     ]);
   });

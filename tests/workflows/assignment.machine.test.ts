@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { adjacencyMapToArray, getAdjacencyMap } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../workflows/actors";
@@ -74,7 +75,7 @@ describe("the assignment statechart", () => {
     expect(stepAssignment(start(), { type: "DECLINE", actor: me, reason: "  " })).toMatchObject({ accepted: false, reason: "A reason is required." });
     const conflicted = run({ type: "DECLARE_CONFLICT", actor: me, reason: "I worked with the lead's unit last year." });
     expect(conflicted.value).toBe("conflicted");
-    expect(assignmentRefusalOf(conflicted, "DECLARE_NO_CONFLICT", me)).toBe("This assignment has ended (Conflict of interest): nothing more can happen to it.");
+    expect(assignmentRefusalOf(conflicted, "DECLARE_NO_CONFLICT", me, inEnglish)).toBe("This assignment has ended (Conflict of interest): nothing more can happen to it.");
     expect(run({ type: "WITHDRAW_ASSIGNMENT", actor: actors.administrator, reason: "Replaced." }).value).toBe("withdrawn");
   });
 

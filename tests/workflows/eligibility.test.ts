@@ -1,5 +1,6 @@
+import { inEnglish } from "../../workflows/in-english";
 import { describe, expect, it } from "vitest";
-import { checkEligibility, DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA, jointCountries, overallEligibility, windowPosition } from "../../workflows/eligibility";
+import { checkEligibility, DEFAULT_CRITERIA, defaultWording, ELIGIBILITY_CRITERIA, jointCountries, overallEligibility, windowPosition } from "../../workflows/eligibility";
 import { SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { formatBrussels } from "../../workflows/time";
 import type { CriterionId, CriterionResult, EligibilityInput, InstitutionFacts } from "../../workflows/eligibility";
@@ -46,24 +47,24 @@ const eligible: EligibilityInput = {
 };
 
 function criterion(input: EligibilityInput, id: CriterionId): CriterionResult {
-  const found = checkEligibility(input).find((result) => result.id === id);
+  const found = checkEligibility(input, inEnglish).find((result) => result.id === id);
   if (!found) throw new Error(`No result for ${id}`);
   return found;
 }
 
 describe("checkEligibility", () => {
   it("passes an eligible proposal on all five default criteria, each with a reason in words", () => {
-    const results = checkEligibility(eligible);
+    const results = checkEligibility(eligible, inEnglish);
     expect(results.map((result) => result.id)).toEqual(DEFAULT_CRITERIA);
     expect(results.map((result) => result.outcome)).toEqual(["passed", "passed", "passed", "passed", "passed"]);
-    expect(results.map((result) => result.label)).toEqual(ELIGIBILITY_CRITERIA.map((c) => c.label));
+    expect(results.map((result) => result.label)).toEqual(ELIGIBILITY_CRITERIA.map((c) => defaultWording(c.id, 2, inEnglish).name));
     for (const result of results) expect(result.reason).toMatch(/^[A-Z].+\.$/);
     expect(overallEligibility(results)).toBe("passed");
     expect(criterion(eligible, "joint").reason).toBe("Confirmed institutions come from Albania, Kosovo* and North Macedonia.");
   });
 
   it("evaluates only the criteria the round publishes", () => {
-    const results = checkEligibility({ ...eligible, rules: { criteria: ["joint", "complete"] } });
+    const results = checkEligibility({ ...eligible, rules: { criteria: ["joint", "complete"] } }, inEnglish);
     expect(results.map((result) => result.id)).toEqual(["joint", "complete"]);
   });
 
@@ -199,7 +200,7 @@ describe("the shared lists", () => {
     expect(SUPPORT_KINDS).toHaveLength(5);
     for (const list of [THEMES, SUPPORT_KINDS]) {
       expect(new Set(list.map((entry) => entry.id)).size).toBe(list.length);
-      expect(new Set(list.map((entry) => entry.label)).size).toBe(list.length);
+      expect(new Set(list.map((entry) => inEnglish(entry.key))).size).toBe(list.length);
     }
   });
 });

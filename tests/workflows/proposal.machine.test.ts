@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { adjacencyMapToArray, getAdjacencyMap, getStateNodes } from "@xstate/graph";
 import fc from "fast-check";
 import { transition } from "xstate";
@@ -345,16 +346,16 @@ describe("the proposal machine, walked by @xstate/graph", () => {
 
   it("says why an event is not offered, as the twin of allowedEvents, in the words a refused step gives", () => {
     for (const { from, event } of edges) {
-      const refusal = refusalOf(from, event.type, event.actor);
+      const refusal = refusalOf(from, event.type, event.actor, inEnglish);
       expect(refusal === null).toBe(allowedEvents(from, event.actor).includes(event.type));
       // Judged on who and the state alone, the refusal is the one the full rules give first.
       if (refusal !== null) expect(stepProposal(from, event)).toMatchObject({ accepted: false, reason: refusal });
     }
     const awaiting = stepProposal(stepProposal(initialProposalSnapshot({ leadInstitutionId: LEAD }), toImplementation[0]!).snapshot, toImplementation[1]!).snapshot;
-    expect(refusalOf(awaiting, "CONFIRM_ELIGIBLE", actors.leadApplicant)).toBe("Only administrators may confirm eligibility.");
-    expect(refusalOf(awaiting, "SUBMIT", actors.leadApplicant)).toBe("No one can submit the proposal while the proposal is at “Eligibility: waiting for the TAF team”.");
-    expect(refusalOf(awaiting, "WITHDRAW", actors.partnerApplicant)).toBe("Only applicants of the lead institution may withdraw the proposal.");
-    expect(refusalOf(awaiting, "WITHDRAW", { role: "applicant", institutionId: LEAD })).toBeNull();
+    expect(refusalOf(awaiting, "CONFIRM_ELIGIBLE", actors.leadApplicant, inEnglish)).toBe("Only administrators may confirm eligibility.");
+    expect(refusalOf(awaiting, "SUBMIT", actors.leadApplicant, inEnglish)).toBe("No one can submit the proposal while the proposal is at “Eligibility: waiting for the TAF team”.");
+    expect(refusalOf(awaiting, "WITHDRAW", actors.partnerApplicant, inEnglish)).toBe("Only applicants of the lead institution may withdraw the proposal.");
+    expect(refusalOf(awaiting, "WITHDRAW", { role: "applicant", institutionId: LEAD }, inEnglish)).toBeNull();
   });
 
   it("accepts nothing in a final state", () => {
@@ -430,7 +431,7 @@ describe("persisting a proposal", () => {
   it("resumes an ongoing implementation put on hold where it was: ongoing", () => {
     const onHold = runWithRoundTrips([...toImplementation, { type: "START", actor: admin }, hold]);
     expect(statePath(onHold)).toBe("implementation.onHold");
-    expect(stateLabel(onHold)).toBe("Implementation: on hold until the TAF team resumes it");
+    expect(stateLabel(onHold, inEnglish)).toBe("Implementation: on hold until the TAF team resumes it");
     const resumed = runWithRoundTrips([...toImplementation, { type: "START", actor: admin }, hold, resume]);
     expect(statePath(resumed)).toBe("implementation.active.ongoing");
     const again = runWithRoundTrips([...toImplementation, { type: "START", actor: admin }, hold, resume, hold, resume]);
@@ -539,7 +540,7 @@ describe("refusals, in words", () => {
       "No one can cancel the implementation while the proposal is at “Concept note: waiting for the lead institution”.",
     );
     const rejected = stepProposal(concept, { ...reject, actor: actors.administrator }).snapshot;
-    expect([statePath(rejected), stateLabel(rejected), rejected.status]).toEqual(["conceptRejected", "Concept rejected", "done"]);
+    expect([statePath(rejected), stateLabel(rejected, inEnglish), rejected.status]).toEqual(["conceptRejected", "Concept rejected", "done"]);
 
     let onHold = draft;
     for (const event of [...toImplementation, { type: "START", actor: actors.administrator }, { type: "HOLD", actor: actors.administrator, reason: "Travel restrictions." }] as ProposalEvent[]) {
@@ -552,7 +553,7 @@ describe("refusals, in words", () => {
       "No one can reject the concept while the proposal is at “Implementation: on hold until the TAF team resumes it”.",
     );
     const cancelled = stepProposal(onHold, { ...cancel, reason: "The restrictions will outlast the project." }).snapshot;
-    expect([statePath(cancelled), stateLabel(cancelled), cancelled.status]).toEqual(["implementationCancelled", "Implementation cancelled", "done"]);
+    expect([statePath(cancelled), stateLabel(cancelled, inEnglish), cancelled.status]).toEqual(["implementationCancelled", "Implementation cancelled", "done"]);
   });
 
   it("lets the lead withdraw at every stage from submission until implementation, and not after", () => {

@@ -1,10 +1,6 @@
+import { DEFAULT_REVIEW_CRITERIA, inEnglish } from "../../workflows/in-english";
 import { describe, expect, it } from "vitest";
-import {
-  checkReviewCriteria,
-  CONFIDENCE_LEVELS,
-  DEFAULT_REVIEW_CRITERIA,
-  RECOMMENDATIONS,
-} from "../../workflows/review-criteria";
+import { checkReviewCriteria, CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn } from "../../workflows/review-criteria";
 import type { ReviewCriterionDraft } from "../../workflows/review-criteria";
 
 const feasibility: ReviewCriterionDraft = {
@@ -16,7 +12,7 @@ const feasibility: ReviewCriterionDraft = {
 };
 
 function problems(drafts: readonly ReviewCriterionDraft[]): string[] {
-  const checked = checkReviewCriteria(drafts);
+  const checked = checkReviewCriteria(drafts, inEnglish);
   return checked.ok ? [] : checked.problems;
 }
 
@@ -29,18 +25,18 @@ describe("a round's default review criteria", () => {
       "Sustainability",
       "Value for money",
     ]);
-    const checked = checkReviewCriteria(DEFAULT_REVIEW_CRITERIA);
+    const checked = checkReviewCriteria(DEFAULT_REVIEW_CRITERIA, inEnglish);
     expect(checked).toEqual({ ok: true, criteria: DEFAULT_REVIEW_CRITERIA });
     for (const criterion of DEFAULT_REVIEW_CRITERIA) expect(criterion.guidance).not.toBe("");
   });
 
   it("give every review a recommendation and a confidence in the reviewer's words", () => {
-    expect(Object.values(RECOMMENDATIONS).map((recommendation) => recommendation.label)).toEqual([
+    expect(RECOMMENDATION_IDS.map((id) => recommendationWordsIn(id, inEnglish).label)).toEqual([
       "Promising",
       "Not promising",
       "Needs clarification",
     ]);
-    expect(Object.values(CONFIDENCE_LEVELS).map((confidence) => confidence.label)).toEqual(["Low", "Medium", "High"]);
+    expect(CONFIDENCE_IDS.map((id) => confidenceWordsIn(id, inEnglish).label)).toEqual(["Low", "Medium", "High"]);
   });
 });
 
@@ -48,7 +44,7 @@ describe("checking a round's review criteria", () => {
   it("keeps a valid list, trimmed of stray spaces", () => {
     const checked = checkReviewCriteria([
       { ...feasibility, name: "  Operational feasibility ", scaleLabels: [" Cannot be done", ...feasibility.scaleLabels.slice(1)] },
-    ]);
+    ], inEnglish);
     expect(checked).toEqual({ ok: true, criteria: [feasibility] });
   });
 

@@ -1,7 +1,8 @@
+import { DEFAULT_REVIEW_CRITERIA, inEnglish } from "../../workflows/in-english";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Confidence, Recommendation, ReviewCriterion, ScalePoint } from "../../workflows/review-criteria";
-import { CONFIDENCE_IDS, DEFAULT_REVIEW_CRITERIA, RECOMMENDATION_IDS, SCALE_POINTS } from "../../workflows/review-criteria";
+import { CONFIDENCE_IDS, RECOMMENDATION_IDS, SCALE_POINTS } from "../../workflows/review-criteria";
 import type { CriterionScores, ProposalAggregate, SubmittedReview } from "../../workflows/review-scoring";
 import {
   aggregateReviews,
@@ -27,33 +28,33 @@ function review(points: ScalePoint[], recommendation: Recommendation = "promisin
 }
 
 function aggregate(reference: string, reviews: SubmittedReview[], assigned = reviews.length, criteria: readonly ReviewCriterion[] = DEFAULT_REVIEW_CRITERIA): ProposalAggregate {
-  return aggregateReviews(criteria, { proposalId: Number(reference.slice(-3)), reference, assigned, submitted: reviews });
+  return aggregateReviews(criteria, { proposalId: Number(reference.slice(-3)), reference, assigned, submitted: reviews }, inEnglish);
 }
 
 describe("a review's weighted score", () => {
   it("is the plain mean under the default, equal weights", () => {
     const score = weightedScore(DEFAULT_REVIEW_CRITERIA, scores(5, 4, 4, 3, 2));
     expect(score).toEqual({ value: 3.6, scored: 5, of: 5 });
-    expect(describeWeightedScore(score)).toBe("3.60");
+    expect(describeWeightedScore(score, inEnglish)).toBe("3.60");
   });
 
   it("counts each criterion by its weight", () => {
     const relevanceCountsThrice = DEFAULT_REVIEW_CRITERIA.map((criterion) => (criterion.id === relevance ? { ...criterion, weight: 3 } : criterion));
     const score = weightedScore(relevanceCountsThrice, scores(5, 1, 1, 1, 1));
     expect(score.value).toBeCloseTo(19 / 7, 12);
-    expect(describeWeightedScore(score)).toBe("2.71");
+    expect(describeWeightedScore(score, inEnglish)).toBe("2.71");
   });
 
   it("of a draft rests on the criteria scored so far only, and says so", () => {
     const draft = weightedScore(DEFAULT_REVIEW_CRITERIA, { [relevance]: 5, [feasibility]: 2 });
     expect(draft).toEqual({ value: 3.5, scored: 2, of: 5 });
-    expect(describeWeightedScore(draft)).toBe("3.50 over 2 of 5 criteria");
+    expect(describeWeightedScore(draft, inEnglish)).toBe("3.50 over 2 of 5 criteria");
   });
 
   it("of a review with no score yet is none, not a zero", () => {
     const empty = weightedScore(DEFAULT_REVIEW_CRITERIA, {});
     expect(empty).toEqual({ value: null, scored: 0, of: 5 });
-    expect(describeWeightedScore(empty)).toBe("No criterion scored yet");
+    expect(describeWeightedScore(empty, inEnglish)).toBe("No criterion scored yet");
   });
 
   it("leaves out a score for a criterion the round does not have", () => {
@@ -232,7 +233,7 @@ describe("a round's ranking", () => {
   }
 
   it("puts the higher weighted mean first", () => {
-    const ranking = rankProposals([proposal("TAF-2026-R1-001", [3, 3]), proposal("TAF-2026-R1-002", [4, 5])]);
+    const ranking = rankProposals([proposal("TAF-2026-R1-001", [3, 3]), proposal("TAF-2026-R1-002", [4, 5])], inEnglish);
     expect(ranking.map(({ rank, aggregate: { reference }, placedBy, reason }) => ({ rank, reference, placedBy, reason }))).toEqual([
       { rank: 1, reference: "TAF-2026-R1-002", placedBy: null, reason: null },
       { rank: 2, reference: "TAF-2026-R1-001", placedBy: "weightedMean", reason: "Weighted mean 3.00, below the 4.50 of TAF-2026-R1-002." },
@@ -247,7 +248,7 @@ describe("a round's ranking", () => {
       proposal("TAF-2026-R1-003", [3, 3], [3, 3], [3, 3]),
       proposal("TAF-2026-R1-002", [2, 3], [2, 3], [4, 4]),
       proposal("TAF-2026-R1-001", [2, 2], [3, 4], [3, 4]),
-    ]);
+    ], inEnglish);
     expect(ranking.map(({ aggregate: { reference }, placedBy, reason }) => [reference, placedBy, reason])).toEqual([
       ["TAF-2026-R1-001", null, null],
       ["TAF-2026-R1-003", "weightedMedian", "Same weighted mean as TAF-2026-R1-001 (3.00); median 3.00 against 3.50."],
@@ -261,7 +262,7 @@ describe("a round's ranking", () => {
 
   it("puts proposals with no review last, by reviews in and then reference", () => {
     const unscored = aggregate("TAF-2026-R1-003", [{ scores: {}, recommendation: "needsClarification", confidence: "low" }], 2);
-    const ranking = rankProposals([aggregate("TAF-2026-R1-001", [], 2), aggregate("TAF-2026-R1-002", [], 2), unscored, proposal("TAF-2026-R1-009", [1, 1])]);
+    const ranking = rankProposals([aggregate("TAF-2026-R1-001", [], 2), aggregate("TAF-2026-R1-002", [], 2), unscored, proposal("TAF-2026-R1-009", [1, 1])], inEnglish);
     expect(ranking.map(({ aggregate: { reference }, reason }) => [reference, reason])).toEqual([
       ["TAF-2026-R1-009", null],
       ["TAF-2026-R1-003", "No scored review yet: placed after every scored proposal."],
@@ -276,7 +277,7 @@ describe("a round's ranking", () => {
     const first = aggregate("TAF-2026-R1-001", [review([1, 1, 3])], 1, tenths);
     const second = aggregate("TAF-2026-R1-002", [review([2, 4, 2])], 1, tenths);
     expect(first.weightedMean).not.toBe(second.weightedMean);
-    const ranking = rankProposals([second, first]);
+    const ranking = rankProposals([second, first], inEnglish);
     expect(ranking.map(({ aggregate: { reference }, placedBy }) => [reference, placedBy])).toEqual([
       ["TAF-2026-R1-001", null],
       ["TAF-2026-R1-002", "reference"],
@@ -294,7 +295,7 @@ describe("a round's ranking", () => {
   it("holds every proposal once, best weighted mean first, unscored last", () => {
     fc.assert(
       fc.property(round, (proposals) => {
-        const ranking = rankProposals(proposals);
+        const ranking = rankProposals(proposals, inEnglish);
         expect(ranking.map((ranked) => ranked.aggregate.reference).sort()).toEqual(proposals.map((one) => one.reference).sort());
         expect(ranking.map((ranked) => ranked.rank)).toEqual(proposals.map((_, index) => index + 1));
         const means = ranking.map((ranked) => ranked.aggregate.weightedMean);
@@ -312,7 +313,7 @@ describe("a round's ranking", () => {
       fc.property(
         round.chain((proposals) => fc.tuple(fc.constant(proposals), fc.shuffledSubarray(proposals, { minLength: proposals.length, maxLength: proposals.length }))),
         ([proposals, shuffled]) => {
-          expect(rankProposals(shuffled)).toEqual(rankProposals(proposals));
+          expect(rankProposals(shuffled, inEnglish)).toEqual(rankProposals(proposals, inEnglish));
         },
       ),
     );

@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assignReviewers } from "../../workflows/reviewer-assignment";
@@ -169,7 +170,7 @@ const tinyRoundWithoutCaps = rounds({ maxProposals: 3, maxReviewers: 4, caps: fa
 
 describe("auto-assigning reviewers for a round", () => {
   it("assigns nobody when the round has no reviewers, and says so", () => {
-    const plan = assignReviewers({ proposals: [proposal(jitDrugs, 2)], reviewers: [], conflicts: [] });
+    const plan = assignReviewers({ proposals: [proposal(jitDrugs, 2)], reviewers: [], conflicts: [] }, inEnglish);
 
     expect(plan.assignments).toEqual([]);
     expect(plan.shortfalls).toEqual([{ proposalId: jitDrugs, missing: 2, reason: "needs 2 more reviewers: there are no reviewers" }]);
@@ -183,7 +184,7 @@ describe("auto-assigning reviewers for a round", () => {
         { reviewerId: ana, proposalId: jitDrugs },
         { reviewerId: besnik, proposalId: jitDrugs },
       ],
-    });
+    }, inEnglish);
 
     expect(plan.assignments).toEqual([{ proposalId: jitDrugs, reviewerId: milica }]);
     expect(plan.shortfalls).toEqual([
@@ -196,7 +197,7 @@ describe("auto-assigning reviewers for a round", () => {
       proposals: [proposal(jitDrugs, 2), proposal(borderCyber, 2), proposal(cveRehab, 2)],
       reviewers: [reviewer(ana, 1, 2), reviewer(besnik, 0, 1), reviewer(milica)],
       conflicts: [],
-    });
+    }, inEnglish);
 
     expect(plan.assignments.filter((pair) => pair.reviewerId === ana)).toHaveLength(1);
     expect(plan.assignments.filter((pair) => pair.reviewerId === besnik)).toHaveLength(1);
@@ -208,7 +209,7 @@ describe("auto-assigning reviewers for a round", () => {
       proposals: [proposal(jitDrugs, 2), proposal(borderCyber, 2)],
       reviewers: [reviewer(ana, 1, 2), reviewer(besnik, 0, 1)],
       conflicts: [],
-    });
+    }, inEnglish);
 
     expect(reviewersOf(plan, jitDrugs)).toHaveLength(1);
     expect(reviewersOf(plan, borderCyber)).toHaveLength(1);
@@ -223,7 +224,7 @@ describe("auto-assigning reviewers for a round", () => {
       proposals: [proposal(jitDrugs, 1)],
       reviewers: [reviewer(ana, 4, 4)],
       conflicts: [],
-    });
+    }, inEnglish);
 
     expect(plan.assignments).toEqual([]);
     expect(plan.shortfalls).toEqual([
@@ -236,7 +237,7 @@ describe("auto-assigning reviewers for a round", () => {
       proposals: [proposal(jitDrugs, 1), proposal(borderCyber, 1)],
       reviewers: [reviewer(ana), reviewer(besnik)],
       conflicts: [{ reviewerId: besnik, proposalId: borderCyber }],
-    });
+    }, inEnglish);
 
     expect(reviewersOf(plan, borderCyber)).toEqual([ana]);
     expect(reviewersOf(plan, jitDrugs)).toEqual([besnik]);
@@ -248,7 +249,7 @@ describe("auto-assigning reviewers for a round", () => {
       proposals: [proposal(jitDrugs, 2, [ana]), proposal(borderCyber, 1)],
       reviewers: [reviewer(ana, 1), reviewer(besnik), reviewer(milica)],
       conflicts: [],
-    });
+    }, inEnglish);
 
     expect(reviewersOf(plan, jitDrugs)).toHaveLength(1);
     expect(reviewersOf(plan, jitDrugs)).not.toContain(ana);
@@ -263,7 +264,7 @@ describe("auto-assigning reviewers for a round", () => {
       proposals: [proposal(jitDrugs, 1)],
       reviewers: [reviewer(ana, 5), reviewer(besnik, 2)],
       conflicts: [],
-    });
+    }, inEnglish);
 
     expect(plan.assignments).toEqual([{ proposalId: jitDrugs, reviewerId: besnik }]);
   });
@@ -274,7 +275,7 @@ describe("auto-assigning reviewers for a round", () => {
       reviewers: [reviewer(ana), reviewer(besnik)],
       conflicts: [],
       declined: [{ reviewerId: ana, proposalId: jitDrugs }],
-    });
+    }, inEnglish);
 
     expect(plan.assignments).toEqual([{ proposalId: jitDrugs, reviewerId: besnik }]);
     expect(plan.shortfalls).toEqual([
@@ -288,14 +289,14 @@ describe("auto-assigning reviewers for a round", () => {
       reviewers: [reviewer(ana), reviewer(besnik), reviewer(milica), reviewer(dragan)],
       conflicts: [{ reviewerId: ana, proposalId: jitDrugs }],
     };
-    const plan = assignReviewers(request);
+    const plan = assignReviewers(request, inEnglish);
 
     expect(plan.assignments).toHaveLength(8);
     expect(loadsAfter(request, plan)).toEqual([2, 2, 2, 2]);
   });
 
   it("says when every reviewer is already on the proposal", () => {
-    const plan = assignReviewers({ proposals: [proposal(jitDrugs, 3, [ana])], reviewers: [reviewer(ana, 1)], conflicts: [] });
+    const plan = assignReviewers({ proposals: [proposal(jitDrugs, 3, [ana])], reviewers: [reviewer(ana, 1)], conflicts: [] }, inEnglish);
 
     expect(plan.shortfalls).toEqual([
       { proposalId: jitDrugs, missing: 2, reason: "needs 2 more reviewers: every reviewer is already assigned to it" },
@@ -307,7 +308,7 @@ describe("auto-assignment, on random rounds", () => {
   it("never assigns a conflicted or declined pair, nor a pair twice, nor past a cap", () => {
     fc.assert(
       fc.property(everyRound, (request) => {
-        const plan = assignReviewers(request);
+        const plan = assignReviewers(request, inEnglish);
         const barred = new Set([...request.conflicts, ...(request.declined ?? [])].map(pairKey));
         const existing = new Set(
           request.proposals.flatMap((need) => need.assignedReviewerIds.map((reviewerId) => pairKey({ reviewerId, proposalId: need.proposalId }))),
@@ -328,7 +329,7 @@ describe("auto-assignment, on random rounds", () => {
   it("fills no proposal beyond its number and reports exactly what each still lacks", () => {
     fc.assert(
       fc.property(everyRound, (request) => {
-        const plan = assignReviewers(request);
+        const plan = assignReviewers(request, inEnglish);
         const after = afterPlan(request, plan);
 
         for (const need of request.proposals) {
@@ -353,7 +354,7 @@ describe("auto-assignment, on random rounds", () => {
             (need) => openPairs(request).filter((pair) => pair.proposalId === need.proposalId).length >= stillNeeded(request, need.proposalId),
           ),
         );
-        const plan = assignReviewers(request);
+        const plan = assignReviewers(request, inEnglish);
 
         expect(plan.shortfalls).toEqual([]);
         for (const need of request.proposals) expect(reviewersOf(plan, need.proposalId)).toHaveLength(stillNeeded(request, need.proposalId));
@@ -366,7 +367,7 @@ describe("auto-assignment, on random rounds", () => {
       fc.property(tinyRound, (request) => {
         const [best] = largestPlansByBruteForce(request);
 
-        expect(assignReviewers(request).assignments).toHaveLength(best?.assignments.length ?? 0);
+        expect(assignReviewers(request, inEnglish).assignments).toHaveLength(best?.assignments.length ?? 0);
       }),
     );
   });
@@ -374,7 +375,7 @@ describe("auto-assignment, on random rounds", () => {
   it("leaves loads no less balanced than any plan of the same size (a brute force over every set of pairs)", () => {
     fc.assert(
       fc.property(tinyRound, (request) => {
-        const ours = loadsAfter(request, assignReviewers(request));
+        const ours = loadsAfter(request, assignReviewers(request, inEnglish));
 
         for (const rival of largestPlansByBruteForce(request)) {
           expect(compareBalance(ours, loadsAfter(request, rival))).toBeLessThanOrEqual(0);
@@ -389,7 +390,7 @@ describe("auto-assignment, on random rounds", () => {
       request.proposals.map((need) => new Set(need.assignedReviewerIds).size + reviewersOf(plan, need.proposalId).length);
     fc.assert(
       fc.property(tinyRound, (request) => {
-        const plan = assignReviewers(request);
+        const plan = assignReviewers(request, inEnglish);
         const ours = loadsAfter(request, plan);
 
         for (const rival of largestPlansByBruteForce(request)) {
@@ -406,7 +407,7 @@ describe("auto-assignment, on random rounds", () => {
         const balancedIsPossible = largestPlansByBruteForce(request).some((rival) => spread(loadsAfter(request, rival)) <= 1);
         fc.pre(balancedIsPossible);
 
-        expect(spread(loadsAfter(request, assignReviewers(request)))).toBeLessThanOrEqual(1);
+        expect(spread(loadsAfter(request, assignReviewers(request, inEnglish)))).toBeLessThanOrEqual(1);
       }),
     );
   });
@@ -414,8 +415,8 @@ describe("auto-assignment, on random rounds", () => {
   it("assigns nothing new when run again on its own result", () => {
     fc.assert(
       fc.property(everyRound, (request) => {
-        const plan = assignReviewers(request);
-        const again = assignReviewers(afterPlan(request, plan));
+        const plan = assignReviewers(request, inEnglish);
+        const again = assignReviewers(afterPlan(request, plan), inEnglish);
 
         expect(again.assignments).toEqual([]);
         expect(again.shortfalls.map(({ proposalId, missing }) => ({ proposalId, missing }))).toEqual(
@@ -435,8 +436,8 @@ describe("auto-assignment, on random rounds", () => {
           declined: [...(request.declined ?? [])].reverse(),
         };
 
-        expect(assignReviewers(reordered)).toEqual(assignReviewers(request));
-        expect(assignReviewers(request)).toEqual(assignReviewers(request));
+        expect(assignReviewers(reordered, inEnglish)).toEqual(assignReviewers(request, inEnglish));
+        expect(assignReviewers(request, inEnglish)).toEqual(assignReviewers(request, inEnglish));
       }),
     );
   });

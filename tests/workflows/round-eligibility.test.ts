@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { describe, expect, it } from "vitest";
 import type { EligibilityInput, InstitutionFacts, RoundEligibility } from "../../workflows/eligibility";
 import { checkEligibility, criterionResultIn, defaultWording, DEFAULT_CRITERIA, ELIGIBILITY_CRITERIA, publishedCriteria, windowPosition } from "../../workflows/eligibility";
@@ -28,7 +29,7 @@ const proposal: EligibilityInput = {
   missingParts: [],
 };
 
-const result = (input: EligibilityInput, id: string) => checkEligibility(input).find((r) => r.id === id);
+const result = (input: EligibilityInput, id: string) => checkEligibility(input, inEnglish).find((r) => r.id === id);
 
 describe("the automatic check, by a round's rules", () => {
   it("leaves out a criterion the round switched off, and names each criterion in the round's words", () => {
@@ -36,11 +37,11 @@ describe("the automatic check, by a round's rules", () => {
       criteria: ["joint", "linkedToSocOrCt", "complete"],
       wording: { linkedToSocOrCt: { name: "Operational, against organised crime or terrorism", guidance: "" } },
     };
-    const results = checkEligibility({ ...proposal, rules });
+    const results = checkEligibility({ ...proposal, rules }, inEnglish);
     expect(results.map((r) => [r.id, r.label])).toEqual([
-      ["joint", ELIGIBILITY_CRITERIA[0].label],
+      ["joint", defaultWording("joint", 2, inEnglish).name],
       ["linkedToSocOrCt", "Operational, against organised crime or terrorism"],
-      ["complete", ELIGIBILITY_CRITERIA[4].label],
+      ["complete", defaultWording("complete", 2, inEnglish).name],
     ]);
   });
 
@@ -58,7 +59,7 @@ describe("the automatic check, by a round's rules", () => {
     const late = result({ ...proposal, submittedAt: after(5.5), rules: { graceHours: 24 } }, "insideWindow");
     expect(late).toMatchObject({
       id: "insideWindow",
-      label: ELIGIBILITY_CRITERIA[3].label,
+      label: defaultWording("insideWindow", 2, inEnglish).name,
       outcome: "needsPerson",
       reason: `Submitted on ${formatBrussels(after(5.5))}, 5 hours late, within the grace period of 24 hours after the deadline of ${formatBrussels(CLOSES)}: a person decides whether to accept it.`,
     });
@@ -81,13 +82,13 @@ describe("the automatic check, by a round's rules", () => {
 describe("the criteria a round publishes", () => {
   it("are the Guide's five by default, and follow the number of countries unless reworded", () => {
     const defaults: RoundEligibility = { criteria: DEFAULT_CRITERIA, wording: {}, minimumCountries: 2, graceHours: 0 };
-    expect(publishedCriteria(defaults).map((c) => c.name)).toEqual(ELIGIBILITY_CRITERIA.map((c) => c.label));
-    expect(publishedCriteria({ ...defaults, minimumCountries: 4 })[0]).toEqual({ id: "joint", ...defaultWording("joint", 4) });
-    expect(defaultWording("joint", 4).guidance).toContain("at least four Western Balkan countries");
-    const reworded = publishedCriteria({ ...defaults, criteria: ["complete", "joint"], wording: { joint: { name: "Regional", guidance: "Two or more." } } });
+    expect(publishedCriteria(defaults, inEnglish).map((c) => c.name)).toEqual(ELIGIBILITY_CRITERIA.map((c) => defaultWording(c.id, 2, inEnglish).name));
+    expect(publishedCriteria({ ...defaults, minimumCountries: 4 }, inEnglish)[0]).toEqual({ id: "joint", ...defaultWording("joint", 4, inEnglish) });
+    expect(defaultWording("joint", 4, inEnglish).guidance).toContain("at least four Western Balkan countries");
+    const reworded = publishedCriteria({ ...defaults, criteria: ["complete", "joint"], wording: { joint: { name: "Regional", guidance: "Two or more." } } }, inEnglish);
     expect(reworded).toEqual([
       { id: "joint", name: "Regional", guidance: "Two or more." },
-      { id: "complete", ...defaultWording("complete", 2) },
+      { id: "complete", ...defaultWording("complete", 2, inEnglish) },
     ]);
   });
 });

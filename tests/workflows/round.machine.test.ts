@@ -2,7 +2,7 @@ import { adjacencyMapToArray, getAdjacencyMap } from "@xstate/graph";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../workflows/messages";
-import { inEnglish } from "../../workflows/words";
+import { inEnglish } from "../../workflows/in-english";
 import type { Actor } from "../../workflows/actors";
 import {
   allowedRoundEvents,
@@ -193,12 +193,12 @@ describe("round rules, in words", () => {
   });
 
   it("says why an event is not offered, judged on who and the state alone", () => {
-    expect(roundRefusalOf(open, "CLOSE", actors.applicant)).toBe("Only administrators and the portal's scheduler may close the round.");
-    expect(roundRefusalOf(open, "ARCHIVE", actors.administrator)).toBe("No one can archive the round while it is open.");
-    expect(roundRefusalOf(open, "CLOSE", { role: "system", institutionId: null })).toBeNull();
+    expect(roundRefusalOf(open, "CLOSE", actors.applicant, inEnglish)).toBe("Only administrators and the portal's scheduler may close the round.");
+    expect(roundRefusalOf(open, "ARCHIVE", actors.administrator, inEnglish)).toBe("No one can archive the round while it is open.");
+    expect(roundRefusalOf(open, "CLOSE", { role: "system", institutionId: null }, inEnglish)).toBeNull();
     for (const actor of everyone) {
       for (const type of ["OPEN", "CLOSE", "REOPEN", "ARCHIVE", "CANCEL"] as const) {
-        expect(roundRefusalOf(open, type, actor) === null).toBe(allowedRoundEvents(open, actor).includes(type));
+        expect(roundRefusalOf(open, type, actor, inEnglish) === null).toBe(allowedRoundEvents(open, actor).includes(type));
       }
     }
   });

@@ -1,10 +1,11 @@
+import { DEFAULT_REVIEW_CRITERIA, inEnglish } from "../../workflows/in-english";
 import { describe, expect, it } from "vitest";
 import { ASSIGNMENT_EVENTS, assignmentEventWordsIn, assignmentSenderIn } from "../../workflows/assignment-events";
 import type { AssignmentEventType } from "../../workflows/assignment-events";
 import { countInWords, DEFAULT_CRITERIA, defaultWording, jointRuleInWords, lateness, listInWords, publishedCriteria, DEFAULT_ELIGIBILITY } from "../../workflows/eligibility";
 import { LANGUAGES } from "../../workflows/languages";
 import { createTranslator } from "../../workflows/messages";
-import { CONFIDENCE_IDS, confidenceWordsIn, DEFAULT_REVIEW_CRITERIA, RECOMMENDATION_IDS, recommendationWordsIn, reviewCriterionIn, checkReviewCriteria } from "../../workflows/review-criteria";
+import { CONFIDENCE_IDS, confidenceWordsIn, RECOMMENDATION_IDS, recommendationWordsIn, reviewCriterionIn, checkReviewCriteria } from "../../workflows/review-criteria";
 import { ROUND_EVENTS, roundEventWordsIn } from "../../workflows/round-events";
 import type { RoundEventType } from "../../workflows/round-events";
 import { roundMachine } from "../../workflows/round.machine";
@@ -25,7 +26,7 @@ function everyWordIn(tag: (typeof LANGUAGES)[number]["tag"]): string[] {
     lateness("2026-10-15T21:59:00.000Z", "2026-10-15T22:00:00.000Z", t),
     lateness("2026-10-15T21:59:00.000Z", "2026-10-16T02:00:00.000Z", t),
     ...DEFAULT_REVIEW_CRITERIA.flatMap((criterion) => {
-      const words = reviewCriterionIn(criterion, t);
+      const words = reviewCriterionIn(criterion, t, DEFAULT_REVIEW_CRITERIA);
       return [words.name, words.guidance, ...words.scaleLabels];
     }),
     ...RECOMMENDATION_IDS.flatMap((id) => Object.values(recommendationWordsIn(id, t))),
@@ -60,11 +61,11 @@ describe("the rules' words", () => {
   });
 
   it("keep English, word for word, as the default", () => {
-    expect(defaultWording("joint", 3).name).toBe("Joint proposal from at least three Western Balkan countries");
-    expect(jointRuleInWords({ required: true, minimumCountries: 2 })).toBe("A proposal is joint when confirmed institutions from at least two Western Balkan countries stand behind it.");
-    expect(lateness("2026-10-15T21:59:00.000Z", "2026-10-15T22:40:00.000Z")).toBe("41 minutes");
-    expect(listInWords(["Albania", "Kosovo*", "Serbia"])).toBe("Albania, Kosovo* and Serbia");
-    expect(roundEventWordsIn("OPEN").scheduled).toBe("opened the round at its opening time");
+    expect(defaultWording("joint", 3, inEnglish).name).toBe("Joint proposal from at least three Western Balkan countries");
+    expect(jointRuleInWords({ required: true, minimumCountries: 2 }, inEnglish)).toBe("A proposal is joint when confirmed institutions from at least two Western Balkan countries stand behind it.");
+    expect(lateness("2026-10-15T21:59:00.000Z", "2026-10-15T22:40:00.000Z", inEnglish)).toBe("41 minutes");
+    expect(listInWords(["Albania", "Kosovo*", "Serbia"], inEnglish)).toBe("Albania, Kosovo* and Serbia");
+    expect(roundEventWordsIn("OPEN", inEnglish).scheduled).toBe("opened the round at its opening time");
   });
 });
 
@@ -101,9 +102,9 @@ describe("lists and counts in the reader's language", () => {
     expect(criteria.find((criterion) => criterion.id === "complete")!.name).toBe("Every part answered");
 
     const guide = DEFAULT_REVIEW_CRITERIA[0]!;
-    expect(reviewCriterionIn({ ...guide, weight: 3 }, createTranslator("mk"))).toMatchObject({ id: guide.id, weight: 3, name: "Релевантност за приоритетите во борбата против тешкиот и организираниот криминал и тероризмот" });
+    expect(reviewCriterionIn({ ...guide, weight: 3 }, createTranslator("mk"), DEFAULT_REVIEW_CRITERIA)).toMatchObject({ id: guide.id, weight: 3, name: "Релевантност за приоритетите во борбата против тешкиот и организираниот криминал и тероризмот" });
     const typed = { ...guide, guidance: "Our own words for this round." };
-    expect(reviewCriterionIn(typed, createTranslator("mk"))).toEqual(typed);
+    expect(reviewCriterionIn(typed, createTranslator("mk"), DEFAULT_REVIEW_CRITERIA)).toEqual(typed);
   });
 
   it("explain a criterion's problem in the administrator's language", () => {

@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "../../app/auth/session.server";
 import { stageAudienceOf } from "../../app/permissions.server";
@@ -33,8 +34,8 @@ describe("the words of each stage, for each person", () => {
   for (const [who, user] of Object.entries(viewers)) {
     it(`gives the ${who} a label and a sentence at every stage`, () => {
       for (const path of everyState) {
-        expect(stageLabelFor(path, stageAudienceOf(user)), path).not.toBe(path);
-        expect(stageWordsFor(path, stageAudienceOf(user)).length, path).toBeGreaterThan(10);
+        expect(stageLabelFor(path, stageAudienceOf(user), inEnglish), path).not.toBe(path);
+        expect(stageWordsFor(path, stageAudienceOf(user), inEnglish).length, path).toBeGreaterThan(10);
       }
     });
   }
@@ -42,14 +43,14 @@ describe("the words of each stage, for each person", () => {
   it("speaks to the TAF team as you, never as the TAF team", () => {
     const audience = stageAudienceOf(viewers.administrator);
     for (const path of everyState) {
-      expect(stageLabelFor(path, audience), path).not.toMatch(/TAF team/i);
-      expect(stageWordsFor(path, audience), path).not.toMatch(/TAF team/i);
+      expect(stageLabelFor(path, audience, inEnglish), path).not.toMatch(/TAF team/i);
+      expect(stageWordsFor(path, audience, inEnglish), path).not.toMatch(/TAF team/i);
     }
-    expect(stageLabelFor("implementation.onHold", audience)).toBe("Implementation: on hold until you resume it");
-    expect(stageWordsFor("implementation.onHold", audience)).toMatch(/^On hold: resume it when/);
+    expect(stageLabelFor("implementation.onHold", audience, inEnglish)).toBe("Implementation: on hold until you resume it");
+    expect(stageWordsFor("implementation.onHold", audience, inEnglish)).toMatch(/^On hold: resume it when/);
     // Everyone else still reads who they wait for.
-    expect(stageLabelFor("implementation.onHold", stageAudienceOf(viewers.lead))).toBe("Implementation: on hold until the TAF team resumes it");
-    expect(stageLabelFor("eligibility.awaitingDecision", stageAudienceOf(viewers.reviewer))).toBe("Eligibility: waiting for the TAF team");
+    expect(stageLabelFor("implementation.onHold", stageAudienceOf(viewers.lead), inEnglish)).toBe("Implementation: on hold until the TAF team resumes it");
+    expect(stageLabelFor("eligibility.awaitingDecision", stageAudienceOf(viewers.reviewer), inEnglish)).toBe("Eligibility: waiting for the TAF team");
   });
 
   it("picks the TAF team's words for an administrator who is also an applicant", () => {

@@ -1,3 +1,4 @@
+import { inEnglish } from "../../workflows/in-english";
 import { getStateNodes } from "@xstate/graph";
 import type { AnyStateMachine } from "xstate";
 import { describe, expect, it } from "vitest";
@@ -64,7 +65,7 @@ const visited = [
 ];
 
 describe("drawStatechart", () => {
-  const svg = drawStatechart(proposalMachine, { current: "implementation.onHold", visited });
+  const svg = drawStatechart(proposalMachine, { current: "implementation.onHold", visited }, inEnglish);
 
   it("is well-formed, accessible SVG", () => {
     expectWellFormedXml(svg);
@@ -124,15 +125,15 @@ describe("drawStatechart", () => {
   });
 
   it("is deterministic and skips paths the machine does not know", () => {
-    expect(drawStatechart(proposalMachine, { current: "implementation.onHold", visited })).toBe(svg);
-    const unknown = drawStatechart(proposalMachine, { current: "somewhereElse", visited: ["draft", "gone"] });
+    expect(drawStatechart(proposalMachine, { current: "implementation.onHold", visited }, inEnglish)).toBe(svg);
+    const unknown = drawStatechart(proposalMachine, { current: "somewhereElse", visited: ["draft", "gone"] }, inEnglish);
     expectWellFormedXml(unknown);
     expect(unknown).not.toMatch(/class="state [a-z]+ current/);
   });
 
   it("fits the 1280 px page's column at its natural size, so no label is drawn under 12 px", () => {
     // The page's content column is 72rem less its padding and the picture's frame: about 1090 px.
-    for (const picture of [svg, drawStatechart(roundMachine, { current: null, visited: [] })]) {
+    for (const picture of [svg, drawStatechart(roundMachine, { current: null, visited: [] }, inEnglish)]) {
       const [, width] = picture.match(/^<svg [^>]*width="(\d+)"/)!;
       expect(Number(width)).toBeLessThanOrEqual(1080);
       const sizes = [...picture.matchAll(/font-size="(\d+)"/g)].map((match) => Number(match[1]));
@@ -141,13 +142,13 @@ describe("drawStatechart", () => {
   });
 
   it("escapes the title", () => {
-    const titled = drawStatechart(proposalMachine, { current: null, visited: [], title: 'TAF-2026-R1-007 <"Drugs & JITs">' });
+    const titled = drawStatechart(proposalMachine, { current: null, visited: [], title: 'TAF-2026-R1-007 <"Drugs & JITs">' }, inEnglish);
     expectWellFormedXml(titled);
     expect(titled).toContain("TAF-2026-R1-007 &lt;&quot;Drugs &amp; JITs&quot;&gt;");
   });
 
   it("draws the round machine too, reopening as an arc back over the flow", () => {
-    const round = drawStatechart(roundMachine, { current: "closed", visited: ["planned", "open", "closed"] });
+    const round = drawStatechart(roundMachine, { current: "closed", visited: ["planned", "open", "closed"] }, inEnglish);
     expectWellFormedXml(round);
     for (const path of statePaths(roundMachine)) expect(round).toContain(`data-state="${path}"`);
     expect(round.match(/<g class="transition/g)).toHaveLength(transitionCount(roundMachine));
