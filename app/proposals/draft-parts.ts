@@ -1,4 +1,4 @@
-import type { DraftField } from "./content-schema";
+import type { ProposalPartKey } from "../../workflows/proposal-content";
 
 // What the drafting form's parts are called and where they are, and how their words are
 // counted: for the pages that show a proposal's parts (and so in the browser), without the
@@ -13,10 +13,11 @@ export function countWords(text: string | undefined | null): number {
 export function partLabelKey(field: string): string {
   // A list's error is the list's: "themes[0]" is in Themes.
   const name = field.split(/[.[]/)[0]!;
-  return PART_LABEL_KEYS[name as DraftField] ?? name;
+  return PART_LABEL_KEYS[name as keyof typeof PART_LABEL_KEYS] ?? name;
 }
 
-const PART_LABEL_KEYS: Record<DraftField, string> = {
+// The drafting form's fields (content-schema.ts's DraftField): the title and the proposal's parts.
+const PART_LABEL_KEYS: Record<"title" | ProposalPartKey, string> = {
   title: "draftForm.part.title",
   summary: "draftForm.part.summary",
   problem: "draftForm.part.problem",
