@@ -5,9 +5,10 @@ import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { CHARACTER_CAPS, freeText, lineText, messageWith } from "../free-text-schema";
 import { countWords } from "./draft-parts";
 
-// The proposal's drafting form: one zod schema per section, used by the server (the action)
-// and by the browser (Conform), so a value refused in one is refused in the other. The keys are
-// PROPOSAL_PARTS' keys plus `title`, which is a column of its own.
+// The proposal's drafting form: one zod schema per section, read by the server (the action);
+// the browser checks the same constraints with the schema's own messages (`browserChecks`), so
+// a value refused in one is refused in the other, without zod in the page. The keys are
+// PROPOSAL_PARTS' keys plus `title`, which is a column of its own (their names: draft-parts.ts).
 //
 // A draft may be incomplete and may break the round's rules: `draftSchema` (what saving needs)
 // refuses only what cannot be stored, a value of the wrong type or a text over its character
@@ -15,8 +16,6 @@ import { countWords } from "./draft-parts";
 // (word limits, budget, duration) are `draftRulesSchema`: reported beside the fields at every
 // save, and enforced by the statechart at submission (`draftProblems` gives SUBMIT its
 // over-limit parts), so "save draft" works at any time and nothing typed is lost.
-//
-// Browser-safe: no server imports. The round's limits arrive with the page.
 
 /**
  * A stored setting: a whole number within bounds. The message completes "maxBudgetEur …", so
