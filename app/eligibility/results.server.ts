@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { CriterionResult } from "../../workflows/eligibility";
 import { criterionResultIn } from "../../workflows/eligibility";
-import { partLabelKey } from "../proposals/content-schema";
+import { partLabelKey } from "../proposals/draft-parts";
 
 /**
  * A stored automatic check as the reader reads it: the Guide's criteria and the reasons in the

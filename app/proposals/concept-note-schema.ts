@@ -169,6 +169,9 @@ export function conceptNoteSchema(intent: ConceptNoteIntent | null = "save", ans
   });
 }
 
+/** The form as a save reads it: what the browser checks (`browserChecks`) as the lead types. */
+export const conceptNoteSaving = conceptNoteSchema("save");
+
 /** The intent a form post (or the browser's submitter) asked for. */
 export function conceptNoteIntent(formData: FormData | URLSearchParams): ConceptNoteIntent {
   return formData.get("intent") === "submit" ? "submit" : "save";

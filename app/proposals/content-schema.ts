@@ -3,10 +3,12 @@ import { SUPPORT_KINDS, supportKindLabel, themeLabel, THEMES } from "../../workf
 import type { Translate } from "../../workflows/words";
 import { PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { CHARACTER_CAPS, freeText, lineText, messageWith } from "../free-text-schema";
+import { countWords } from "./draft-parts";
 
-// The proposal's drafting form: one zod schema per section, used by the server (the action)
-// and by the browser (Conform), so a value refused in one is refused in the other. The keys are
-// PROPOSAL_PARTS' keys plus `title`, which is a column of its own.
+// The proposal's drafting form: one zod schema per section, read by the server (the action);
+// the browser checks the same constraints with the schema's own messages (`browserChecks`), so
+// a value refused in one is refused in the other, without zod in the page. The keys are
+// PROPOSAL_PARTS' keys plus `title`, which is a column of its own (their names: draft-parts.ts).
 //
 // A draft may be incomplete and may break the round's rules: `draftSchema` (what saving needs)
 // refuses only what cannot be stored, a value of the wrong type or a text over its character
@@ -14,8 +16,6 @@ import { CHARACTER_CAPS, freeText, lineText, messageWith } from "../free-text-sc
 // (word limits, budget, duration) are `draftRulesSchema`: reported beside the fields at every
 // save, and enforced by the statechart at submission (`draftProblems` gives SUBMIT its
 // over-limit parts), so "save draft" works at any time and nothing typed is lost.
-//
-// Browser-safe: no server imports. The round's limits arrive with the page.
 
 /**
  * A stored setting: a whole number within bounds. The message completes "maxBudgetEur …", so
@@ -53,11 +53,6 @@ export const roundLimitsSchema = z.object(
 export type RoundLimits = z.infer<typeof roundLimitsSchema>;
 /** The texts whose length a round limits, in words. */
 export type WordLimitedPart = keyof RoundLimits["words"];
-
-export function countWords(text: string | undefined | null): number {
-  const trimmed = (text ?? "").trim();
-  return trimmed === "" ? 0 : trimmed.split(/\s+/u).length;
-}
 
 /** EUR 150,000 */
 export function euros(amount: number): string {
@@ -279,34 +274,7 @@ export function partLabel(field: string): string {
   return field === "title" ? "Title" : (PROPOSAL_PARTS.find((part) => part.key === field)?.label ?? field);
 }
 
-/** The catalogue key of a form field's label, in the page's language: t(partLabelKey("summary")). */
-export function partLabelKey(field: string): string {
-  // A list's error is the list's: "themes[0]" is in Themes.
-  const name = field.split(/[.[]/)[0]!;
-  return PART_LABEL_KEYS[name as DraftField] ?? name;
-}
-
-const PART_LABEL_KEYS: Record<DraftField, string> = {
-  title: "draftForm.part.title",
-  summary: "draftForm.part.summary",
-  problem: "draftForm.part.problem",
-  objectives: "draftForm.part.objectives",
-  activities: "draftForm.part.activities",
-  expectedResults: "draftForm.part.expectedResults",
-  themes: "draftForm.part.themes",
-  supportKinds: "draftForm.part.supportKinds",
-  intendedStart: "draftForm.part.intendedStart",
-  durationMonths: "draftForm.part.durationMonths",
-  budgetEur: "draftForm.part.budgetEur",
-  contactPerson: "draftForm.part.contactPerson",
-};
-
 /** The form field behind a missing part's label, so a blocker can link to it. */
 export function fieldOfPart(label: string): DraftField | null {
   return DRAFT_FIELDS.find((field) => partLabel(field) === label) ?? null;
-}
-
-/** The anchor of a field on the edit page: `/proposals/8/edit#part-summary`. */
-export function partAnchor(field: string) {
-  return `part-${field}`;
 }

@@ -3,7 +3,7 @@ import { multiLine } from "../free-text-schema";
 import type { DeadlineKind } from "../../db/schema";
 import { fromBrusselsTime } from "../../workflows/time";
 
-// Browser-safe: an administrator's form to move one of a proposal's deadlines. Whether it may
+// An administrator's form to move one of a proposal's deadlines. Whether it may
 // move (owed now, later than before, in the future) is deadlines.server.ts's to say. Messages
 // are catalogue keys (the documents area).
 

@@ -6,10 +6,11 @@ import type { Translate } from "../../workflows/words";
 import { ACTIVITY_TYPE_IDS } from "../../workflows/vocabulary";
 import { activityKey, isoDate, MAX_PARTICIPANTS } from "./concept-note-schema";
 
-// The implementation page's two forms, shared by the server and the browser (Conform): an
-// activity reported as held, and the completion report. Whether the report may be submitted
-// (both parts answered) is the statechart's to say. Messages are catalogue keys
-// (locales/*/documents.json); the two that name numbers or a day are made by the page's `t`.
+// The implementation page's forms, read by the server (the browser has their checks from
+// `browserChecks`, not zod): an activity planned, an activity reported as held, and the
+// completion report. Whether the report may be submitted (both parts answered) is the
+// statechart's to say. Messages are catalogue keys (locales/*/documents.json); the two that
+// name numbers or a day are made by the page's `t`.
 
 const text = multiLine().trim().max(8000, "implementationForm.atMost8000");
 

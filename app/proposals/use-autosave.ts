@@ -77,7 +77,9 @@ export function useAutosave({
   const stopped = useRef(false);
   const leaving = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const handled = useRef<SaveReply | undefined>(undefined);
+  // The fetcher is kept by its key across a form built anew (a refused submission that saved
+  // moves the version): an answer it holds already is older than the page's version, not this form's.
+  const handled = useRef<SaveReply | undefined>(fetcher.data);
   const submit = useRef(fetcher.submit);
   submit.current = fetcher.submit;
   const latestCheck = useRef(check);

@@ -9,7 +9,7 @@ import { COUNTRY_CODES, countryNameIn } from "../../workflows/countries";
 import { activityTypeLabel, supportKindLabel, themeLabel } from "../../workflows/vocabulary";
 import { CONCEPT_NOTE_PARTS, PROPOSAL_PARTS } from "../../workflows/proposal-content";
 import { db } from "../db.server";
-import { partLabelKey } from "./content-schema";
+import { partLabelKey } from "./draft-parts";
 
 // The frozen versions of a proposal (one per submission and per answer to a clarification
 // request) and of its concept note (one per submission to the TAF team), and the comparison of

@@ -1,16 +1,12 @@
 import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 import { CONFIDENCE_IDS, RECOMMENDATION_IDS, SCALE_POINTS } from "../../workflows/review-criteria";
+import { REVIEW_COMMENT_MAX, SCORE_FIELD_PREFIX } from "./review-fields";
 
 // The review form, as the reviewer's browser sends it and the server reads it. A draft may leave
 // anything blank (what a submission needs is the statechart's to say, through
 // missingReviewParts); only what no review may hold is refused, and then nothing typed is lost:
 // the page comes back with the text as it was sent.
-
-/** The longest comment a review keeps: about two pages, more than any review needs. */
-export const REVIEW_COMMENT_MAX = 8000;
-
-export const SCORE_FIELD_PREFIX = "score.";
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 

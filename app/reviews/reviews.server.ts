@@ -26,7 +26,8 @@ import type { AssignmentCommand, AssignmentOutcome } from "./assignments.server"
 import { applyAssignmentCommand, criteriaOfProposal, proposalStatesTakingReviews, reviewGaps } from "./assignments.server";
 import type { ReviewDraft, ReviewDraftTyped } from "./review-schema";
 import { eligibilityResultsIn } from "../eligibility/results.server";
-import { readReviewForm, REVIEW_COMMENT_MAX, typedReviewForm } from "./review-schema";
+import { readReviewForm, typedReviewForm } from "./review-schema";
+import { REVIEW_COMMENT_MAX } from "./review-fields";
 
 // A reviewer's side of the EU review: their assignments, the review page (the proposal as
 // submitted beside the review form), saving a draft, and the statechart's events they send.

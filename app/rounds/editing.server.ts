@@ -13,7 +13,7 @@ import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { proposalDocuments } from "../proposals/documents.server";
 import type { RoundLimits, WordLimitedPart } from "../proposals/content-schema";
-import { countWords, partLabelKey } from "../proposals/content-schema";
+import { countWords, partLabelKey } from "../proposals/draft-parts";
 import type { EditRoundInput } from "./round-schema";
 import { roundSettings, roundSettingsSchema } from "./workflow.server";
 

@@ -13,7 +13,7 @@ import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { proposalTalliesByRound } from "../tallies.server";
 import { createRound, roundSettings } from "./workflow.server";
-import { partLabelKey } from "../proposals/content-schema";
+import { partLabelKey } from "../proposals/draft-parts";
 import type { NewRoundInput } from "./round-schema";
 
 // Rounds as the TAF team manages them: the list, one round with its history, and adding a

@@ -12,7 +12,7 @@ import { openDraftsOfRound, proposalsOfRound } from "../proposals/lists.server";
 import { statechartPicture } from "../statecharts/picture.server";
 import { roundForEditing } from "./editing.server";
 import { findRound, roundHistory } from "./manage.server";
-import { partLabelKey } from "../proposals/content-schema";
+import { partLabelKey } from "../proposals/draft-parts";
 import type { RoundActionInput } from "./round-schema";
 import { roundCriteria } from "./eligibility.server";
 import type { RoundCommand } from "./workflow.server";

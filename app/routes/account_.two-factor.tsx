@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../translation";
@@ -14,6 +14,8 @@ import { FormErrors, TextField } from "../components/fields";
 import { PasskeySection } from "../components/passkeys";
 import { RecoveryCodes } from "../components/recovery-codes";
 import { browserChecks, readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import type { z } from "../zod";
 import { translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -21,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("secondFactor.title") }), ...(await secondFactorPage(user)), passkeys: passkeysOf(user.id), passkeyConstraint: browserChecks(passkeyAddSchema).constraint };
+  return { title: t("layout.pageTitle", { page: t("secondFactor.title") }), ...(await secondFactorPage(user)), passkeys: passkeysOf(user.id), passkeyConstraint: browserChecks(passkeyAddSchema).constraint, codeChecks: browserChecks(schema) };
 }
 
 const intents = ["start", "confirm", "regenerate", "turnOff", "passkeyOptions", "passkeyAdd", "passkeyRemove"] as const;
@@ -142,13 +144,14 @@ function StartEnrolment({ result }: { result: SubmissionResult<string[]> | undef
 
 function ConfirmEnrolment({ enrolment, result }: { enrolment: { qrSvg: string; secret: string }; result: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
+  const { codeChecks: checks } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     id: "confirm-enrolment",
     lastResult: result,
-    constraint: getZodConstraint(schema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof schema>>(form, formData, checks),
   });
   return (
     <section aria-labelledby="enrol-heading" className="stack">
@@ -182,12 +185,13 @@ function ConfirmEnrolment({ enrolment, result }: { enrolment: { qrSvg: string; s
 
 function CodeForm({ intent, heading, explanation, button, result }: { intent: Intent; heading: string; explanation: string; button: string; result: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
+  const { codeChecks: checks } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     id: `second-factor-${intent}`,
     lastResult: result,
-    constraint: getZodConstraint(schema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof schema>>(form, formData, checks),
   });
   return (
     <section aria-labelledby={`${intent}-heading`}>

@@ -15,7 +15,7 @@ import { HeldDecision } from "../components/reviews/decision-fields";
 import { useTextLanguage } from "../components/text-language";
 import { WhoStandsBehind } from "../components/who-stands-behind";
 import { readForm } from "../forms.server";
-import { partLabelKey } from "../proposals/content-schema";
+import { partLabelKey } from "../proposals/draft-parts";
 import { pageLanguage, translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
 import { sendFromProposalPage } from "../proposals/page-commands.server";

@@ -10,10 +10,10 @@ import { DocumentAttachments } from "../components/proposal/document-attachments
 import { TeamSteps } from "../components/proposal/team-steps";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { teamStepsOn } from "../proposals/proposal-view.server";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
-import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
+import { conceptNoteIntent, conceptNoteSaving, conceptNoteSchema, MAX_ACTIVITIES, MAX_ANSWER, MAX_BUDGET_LINES } from "../proposals/concept-note-schema";
 import { answeringRevisionRequest, conceptNoteFormValues, conceptNotePage, institutionChoices, namesNotOffered, saveConceptNote } from "../proposals/concept-note.server";
 import { conceptNoteAttachments } from "../proposals/document-attachments.server";
 import { leadActor } from "../auth/actors.server";
@@ -48,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       underReview: proposal.snapshot.matches({ conceptualWork: "underReview" }),
     },
     formValues: page.canEdit ? conceptNoteFormValues(page.note, page.version, page.draftAnswer, page.institutionChoices) : null,
+    checks: browserChecks(conceptNoteSaving),
+    maxRows: { activities: MAX_ACTIVITIES, budgetLines: MAX_BUDGET_LINES },
     notOffered: page.canEdit ? namesNotOffered(page.note, page.institutionChoices) : {},
     attachments: conceptNoteAttachments(proposal, user, { t, language }),
   };

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,10 +7,12 @@ import { useTranslation } from "../translation";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../components/fields";
 import { DeadlineFacts } from "../components/proposal/deadlines";
 import { useTextLanguage } from "../components/text-language";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { applicantInstitutions, canOnProposal, requireProposal } from "../permissions.server";
 import { extendDeadlineSchema } from "../proposals/deadline-schema";
+import type { z } from "../zod";
 import { deadlinesPage, extendDeadline } from "../proposals/deadlines.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
@@ -29,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The lead's own people read about their work as their own.
     submitter: words.t(applicantInstitutions(user).includes(proposal.leadInstitutionId) ? "deadlinesPage.yourInstitution" : "deadlinesPage.leadInstitution"),
     notice: new URL(request.url).searchParams.get("moved"),
+    // Whether the time exists in Brussels (not skipped by the clocks going forward) the server says on submit.
+    checks: browserChecks(extendDeadlineSchema),
   };
 }
 
@@ -45,16 +49,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Deadlines() {
   const { t } = useTranslation();
   const typed = useTextLanguage("en");
-  const { proposal, deadlines, movable, submitter, notice } = useLoaderData<typeof loader>();
+  const { proposal, deadlines, movable, submitter, notice, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "move-deadline",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(extendDeadlineSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     defaultValue: { kind: movable[0]?.kind, dueAt: movable[0]?.dueInput },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: extendDeadlineSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof extendDeadlineSchema>>(form, formData, checks),
   });
   return (
     <>

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,7 +7,8 @@ import { useTranslation } from "../translation";
 import { CountryName } from "../components/country";
 import { useTextLanguage } from "../components/text-language";
 import { FormErrors, SelectField, TextAreaField } from "../components/fields";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { can, canOnProposal, requireProposal } from "../permissions.server";
 import { departureSchema } from "../proposals/departure-schema";
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageTitle: t("layout.pageTitle", { page: t("departuresPage.title", { proposal: page.proposal.reference ?? page.proposal.title }) }),
     notice: new URL(request.url).searchParams.get("recorded"),
     forTeam: can(user, "viewInternalNotes"),
+    checks: browserChecks(departureSchema),
   };
 }
 
@@ -45,15 +47,15 @@ const NOTICES: Record<string, string> = {
 export default function Departures() {
   const { t } = useTranslation();
   const typed = useTextLanguage("en");
-  const { proposal, departures, partners, mayRecord, notice, forTeam } = useLoaderData<typeof loader>();
+  const { proposal, departures, partners, mayRecord, notice, forTeam, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm<{ institutionId: string; reason: string }, { institutionId: number; reason: string }>({
+  const [form, fields] = useForm<{ institutionId: string; reason: string }>({
     id: "record-departure",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(departureSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: departureSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<{ institutionId: string; reason: string }>(form, formData, checks),
   });
   return (
     <>

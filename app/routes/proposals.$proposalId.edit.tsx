@@ -1,9 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useMemo } from "react";
 import { Trans } from "../trans";
 import { browserWords, useTranslation } from "../translation";
 import type { PageLanguage } from "../../workflows/languages";
@@ -16,11 +15,12 @@ import { useTextLanguage } from "../components/text-language";
 import { DraftParts, firstProblem, ProblemSummary, savedText, draftStatusText, useHydrated } from "../components/proposal/draft-form";
 import { requireProposal } from "../permissions.server";
 import type { DraftValues, RoundLimits } from "../proposals/content-schema";
+import { checkInBrowser } from "../form-checks";
 import { draftProblems, draftSchema } from "../proposals/content-schema";
 import { draftForEditing, limitsOfProposal, saveDraft } from "../proposals/drafting.server";
 import { draftRulesOfProposal, guideOfProposal } from "../proposals/round-guide.server";
 import { useAutosave } from "../proposals/use-autosave";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateMessage, translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle }];
@@ -32,11 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const draft = draftForEditing(user, proposal, t, language);
   const page = draft.title ? t("editProposal.title", { title: draft.title }) : t("editProposal.titleUntitled");
   const now = new Date(draft.now);
+  const rules = draftRulesOfProposal(proposal.proposalId);
   return {
     ...draft,
     pageTitle: t("layout.pageTitle", { page }),
     guide: guideOfProposal(proposal.proposalId, t, language),
-    rules: draftRulesOfProposal(proposal.proposalId),
+    rules,
+    // What saving asks of each field, so that zod stays on the server; the round's rules are
+    // reported beside the fields at every save.
+    checks: browserChecks(draftSchema(draft.limits, rules)),
     deadline: deadlineIn(draft.round, now, { t, language }),
     due: draft.clarification?.dueAt ? dueByIn(draft.clarification.dueAt, now, { t, language }) : null,
   };
@@ -115,21 +119,20 @@ export default function EditProposal() {
   const hydrated = useHydrated();
   const limits: RoundLimits = draft.limits;
   const rules = draft.rules;
-  const schema = useMemo(() => draftSchema(limits, rules), [limits, rules]);
   const [form, fields] = useForm<DraftValues>({
     id: `proposal-${draft.id}-draft`,
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     defaultValue: draft.values,
-    constraint: getZodConstraint(schema),
+    constraint: draft.checks.constraint,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ form, formData }) => checkInBrowser<DraftValues>(form, formData, draft.checks),
   });
   const autosave = useAutosave({
     formId: form.id,
     revision: draft.revision,
     check(element) {
-      const submission = parseWithZod(new FormData(element), { schema });
+      const submission = checkInBrowser<DraftValues>(element, new FormData(element), draft.checks);
       if (submission.status === "success") return null;
       form.validate();
       const problem = firstProblem(submission.error, t);

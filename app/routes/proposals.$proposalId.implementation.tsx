@@ -11,12 +11,12 @@ import { ActivityCard, CompletionReport, CompletionReportView, PlanForm } from "
 import { TeamSteps } from "../components/proposal/team-steps";
 import { SaveOutcome, WorkPageHeading } from "../components/work-page";
 import { teamStepsOn } from "../proposals/proposal-view.server";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requestedPage } from "../pagination.server";
 import { requireOnProposal, requireProposal } from "../permissions.server";
 import { implementationStartedOn, reportActivity, saveActivity } from "../proposals/activities.server";
-import { activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
+import { activityReportSchema, activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../proposals/implementation-schema";
 import { implementationPage, saveCompletionReport } from "../proposals/implementation.server";
 import { implementationAttachments } from "../proposals/document-attachments.server";
 import { answerUnreachableSave, documentNotSavedReply, documentSaveReply, skipRevalidationAfter } from "../proposals/document-autosave";
@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamSteps: teamStepsOn(proposal, user, t),
     startedOn: started?.day ?? null,
     started,
+    checks: { plan: browserChecks(plannedActivitySchema), report: browserChecks(activityReportSchema), completion: browserChecks(completionReportSchema) },
     // Where implementation is, asked of the statechart (typed by it), as flags for the page.
     at: {
       awaitingStart: proposal.snapshot.matches({ implementation: { active: "awaitingStart" } }),
@@ -167,6 +168,7 @@ export default function ImplementationPage() {
                   canPlan={page.canPlan}
                   attachments={page.attachments.activities[activity.id]}
                   startedOn={page.started}
+                  checks={page.checks}
                   answer={actionData?.activityKey === activity.key && actionData.intent !== "report" ? actionData : undefined}
                 />
               </li>
@@ -184,7 +186,7 @@ export default function ImplementationPage() {
         {page.canPlan ? (
           <details className="card" open={actionData?.activityKey === "new" && !actionData.notice}>
             <summary>{t("implementationPage.planAnother")}</summary>
-            <PlanForm lastResult={actionData?.activityKey === "new" ? actionData.result : undefined} />
+            <PlanForm checks={page.checks.plan} lastResult={actionData?.activityKey === "new" ? actionData.result : undefined} />
           </details>
         ) : null}
       </section>
@@ -194,6 +196,7 @@ export default function ImplementationPage() {
         {page.canReport ? <CompletionReport
             key={page.version}
             page={page}
+            checks={page.checks.completion}
             lastResult={actionData && actionData.activityKey === null && actionData.result.status !== "success" ? actionData.result : undefined}
           /> : <CompletionReportView report={page.completionReport} ongoing={page.at.ongoing} />}
         <DocumentAttachments heading={t("implementationPage.reportAttachments")} level={3} {...page.attachments.completion} />

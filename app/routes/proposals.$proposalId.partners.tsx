@@ -13,7 +13,7 @@ import { requireProposal } from "../permissions.server";
 import { invitePartnerSchema, removePartnerSchema } from "../proposals/partner-schema";
 import { partnersPage } from "../proposals/partners-page.server";
 import { invitePartner, removePartner } from "../proposals/partners.server";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { jointRuleInWords } from "../../workflows/eligibility";
 
@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId));
   const t = await translatorOf(request);
   const page = partnersPage(user, proposal, new URL(request.url).searchParams, { t, language: await pageLanguage(request) });
-  return { ...page, title: t("layout.pageTitle", { page: t("partnersPage.title", { proposal: page.proposal.reference ?? page.proposal.title }) }) };
+  return {
+    ...page,
+    title: t("layout.pageTitle", { page: t("partnersPage.title", { proposal: page.proposal.reference ?? page.proposal.title }) }),
+    removeChecks: browserChecks(removePartnerSchema),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -130,7 +134,7 @@ export default function Partners() {
       ) : data.isLeadApplicant ? (
         <p className="muted">{t("partnerRefusal.closed")}</p>
       ) : null}
-      {data.manage ? <RemovePartnersSection partners={data.partners} actionData={actionData} /> : null}
+      {data.manage ? <RemovePartnersSection partners={data.partners} checks={data.removeChecks} actionData={actionData} /> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,7 +11,9 @@ import { CountryName } from "../components/country";
 import { CheckboxField, FormErrors, TextAreaField } from "../components/fields";
 import { PartnershipSummary } from "../components/proposal/partnership-summary";
 import { useTextLanguage } from "../components/text-language";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import type { z } from "../zod";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requireProposal } from "../permissions.server";
 import { confirmPartnershipSchema, declinePartnershipSchema } from "../proposals/partner-schema";
@@ -24,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal } = await requireProposal(request, Number(params.proposalId), "respondAsPartner");
   const t = await translatorOf(request);
   const page = partnershipPage(user, proposal.proposalId, { t, language: await pageLanguage(request) });
-  return { ...page, title: t("layout.pageTitle", { page: t("partnershipPage.title", { proposal: page.proposal.title }) }) };
+  return {
+    ...page,
+    title: t("layout.pageTitle", { page: t("partnershipPage.title", { proposal: page.proposal.title }) }),
+    checks: { confirm: browserChecks(confirmPartnershipSchema), decline: browserChecks(declinePartnershipSchema) },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,26 +62,26 @@ type ActionData = { intent: "confirm" | "decline"; result: SubmissionResult<stri
 export default function Partnership() {
   const { t } = useTranslation();
   const typed = useTextLanguage("en");
-  const { proposal, lead, partners, jointCountries, jointRule, mine } = useLoaderData<typeof loader>();
+  const { proposal, lead, partners, jointCountries, jointRule, mine, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const confirmed = mine.status === "confirmed";
   const [confirmForm, confirmFields] = useForm({
     id: "confirm-partnership",
     lastResult: actionData?.intent === "confirm" ? actionData.result : undefined,
-    constraint: getZodConstraint(confirmPartnershipSchema),
+    constraint: checks.confirm.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmPartnershipSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof confirmPartnershipSchema>>(form, formData, checks.confirm),
   });
   const [declineForm, declineFields] = useForm({
     id: "decline-partnership",
     lastResult: actionData?.intent === "decline" ? actionData.result : undefined,
-    constraint: getZodConstraint(declinePartnershipSchema),
+    constraint: checks.decline.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: declinePartnershipSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof declinePartnershipSchema>>(form, formData, checks.decline),
   });
   const others = partners.filter((p) => p.id !== mine.id);
   return (

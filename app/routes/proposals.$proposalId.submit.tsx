@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -11,7 +11,8 @@ import { FieldError, FormErrors } from "../components/fields";
 import { AttachmentsPreview, BlockerList, ProposalPreview } from "../components/proposal/submission-preview";
 import { RoundCriteriaList } from "../components/rounds/eligibility-criteria";
 import { WhoStandsBehind } from "../components/who-stands-behind";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
 import { pageLanguage, translateMessage, translateReply, translatorOf } from "../i18n.server";
 import { useTextLanguage } from "../components/text-language";
 import { requireProposal } from "../permissions.server";
@@ -37,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attachments: currentAttachments(proposal.proposalId, { t, language }),
     deadline: deadlineIn(preview.round, now, { t, language }),
     due: preview.clarification?.dueAt ? dueByIn(preview.clarification.dueAt, now, { t, language }) : null,
+    // The submit form has nothing to type, so only the answer is checked in the browser.
+    checks: preview.step === "respond" ? browserChecks(respondSchema) : null,
   };
 }
 
@@ -66,15 +69,15 @@ export default function PreviewAndSubmit() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const respond = preview.step === "respond";
-  // The submit form has nothing to type, so only the answer is checked in the browser.
+  const { checks } = preview;
   const [form, fields] = useForm<RespondForm>({
     id: `proposal-${preview.id}-send`,
     lastResult: actionData?.result,
-    constraint: respond ? getZodConstraint(respondSchema) : undefined,
+    constraint: checks?.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: respond ? ({ formData }) => parseWithZod(formData, { schema: respondSchema }) : undefined,
+    onValidate: checks ? ({ form, formData }) => checkInBrowser<RespondForm>(form, formData, checks) : undefined,
   });
   const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
   const message = fields.message;

@@ -1,11 +1,13 @@
 import { getCollectionProps, getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans } from "../trans";
 import { useTranslation } from "../translation";
-import { z } from "../zod";
+import type { z } from "../zod";
+import { checkInBrowser } from "../form-checks";
+import { startSchema } from "../proposals/start-schema";
 import { CountryName } from "../components/country";
 import { Deadline } from "../components/deadline";
 import { deadlineIn } from "../proposals/deadline-words.server";
@@ -14,17 +16,11 @@ import { requirePermission } from "../permissions.server";
 import { leadChoices, startDraft } from "../proposals/drafting.server";
 import { openRoundsWithGuides } from "../proposals/round-guide.server";
 import { RoundGuide } from "../components/proposal/round-guide";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { useTextLanguage } from "../components/text-language";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
-
-const startSchema = z.object({
-  roundId: z.number({ error: "newProposal.error.round" }).int(),
-  institutionId: z.number({ error: "newProposal.error.institution" }).int(),
-  title: z.string({ error: "newProposal.error.title" }).trim().min(1, "newProposal.error.title").max(200, "newProposal.error.titleTooLong"),
-});
 
 // Applicants start proposals; the applicants' home is their permission for it.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rounds: openRoundsWithGuides(now, t, language).map((round) => ({ ...round, deadline: deadlineIn(round, now, { t, language }) })),
     institutions: leadChoices(user, t),
     now: now.toISOString(),
+    checks: browserChecks(startSchema),
   };
 }
 
@@ -54,17 +51,17 @@ export default function StartProposal() {
   const { t } = useTranslation();
   // Round titles and descriptions are written by the TAF team, in English.
   const typed = useTextLanguage("en");
-  const { rounds, institutions } = useLoaderData<typeof loader>();
+  const { rounds, institutions, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "start-proposal",
     lastResult: actionData?.result,
     defaultValue: { roundId: rounds.length === 1 ? String(rounds[0]!.id) : undefined, institutionId: institutions.length === 1 ? String(institutions[0]!.id) : undefined },
-    constraint: getZodConstraint(startSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: startSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof startSchema>>(form, formData, checks),
   });
   const roundOptions = getCollectionProps(fields.roundId, { type: "radio", options: rounds.map((r) => String(r.id)) });
   const onlyInstitution = institutions.length === 1 ? institutions[0]! : null;

@@ -5,9 +5,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../translation";
 import { FeedbackAnswerView, FeedbackForm } from "../components/lessons/feedback-survey";
 import { useTextLanguage } from "../components/text-language";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
-import { feedbackSchema } from "../lessons/feedback-schema";
+import { feedbackChecksSchema, feedbackSchema } from "../lessons/feedback-schema";
 import { feedbackPage, saveFeedbackAnswer } from "../lessons/feedback.server";
 import { requireFeedbackInstitution } from "../permissions.server";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const words = { t: await translatorOf(request), language: await pageLanguage(request) };
   const page = feedbackPage(roundId, institution, words) ?? roundNotFound();
   const { t } = words;
-  return { ...page, title: t("layout.pageTitle", { page: t("surveyPage.pageTitle", { round: page.round.title }) }), asked, saved: url.searchParams.get("saved") === "1" };
+  return { ...page, title: t("layout.pageTitle", { page: t("surveyPage.pageTitle", { round: page.round.title }) }), asked, saved: url.searchParams.get("saved") === "1", checks: browserChecks(feedbackChecksSchema) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoundFeedback() {
-  const { round, institution, asked, open, closing, answer, saved } = useLoaderData<typeof loader>();
+  const { round, institution, asked, open, closing, answer, saved, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const roundTitle = useTextLanguage("en");
@@ -77,7 +77,7 @@ export default function RoundFeedback() {
       </p>
       {answer ? <p className="muted">{t("surveyPage.lastSaved", { person: answer.answeredBy, at: answer.answeredAt })}</p> : null}
       {open ? (
-        <FeedbackForm key={institution.id} institutionId={institution.id} answer={answer} lastResult={actionData?.result} />
+        <FeedbackForm key={institution.id} institutionId={institution.id} answer={answer} checks={checks} lastResult={actionData?.result} />
       ) : (
         <>
           <p className="notice" role="status">

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setPasswordSchema, signInSchema } from "../../app/auth/account-schema";
 import { browserChecks } from "../../app/forms.server";
+import { feedbackChecksSchema } from "../../app/lessons/feedback-schema";
+import { conceptNoteSaving } from "../../app/proposals/concept-note-schema";
 
 // The sign-in and password forms check in the browser without zod (app/form-checks.ts): the
 // server reads from the schema what the inputs must meet, and the schema's own message for each.
@@ -23,5 +25,24 @@ describe("a form's checks for the browser", () => {
     expect(messages.email).toMatchObject({ valueMissing: "validation.email", typeMismatch: "validation.email" });
     // A field that may be left out has nothing to say.
     expect(messages.redirectTo).toEqual({});
+  });
+
+  it("reach the fields of a list's items, for every item of the list", () => {
+    const { constraint, messages } = browserChecks(conceptNoteSaving);
+    // Conform finds `activities[3].participants`'s constraint under `activities[].participants`.
+    expect(constraint["activities[].participants"]).toMatchObject({ min: 1, max: 10_000 });
+    expect(messages["activities[].participants"]).toEqual({
+      typeMismatch: "conceptNoteForm.participantsNumber",
+      rangeUnderflow: "conceptNoteForm.participantsMin",
+      rangeOverflow: "conceptNoteForm.participantsMax",
+    });
+    expect(messages["budgetLines[].item"]).toEqual({ tooLong: "conceptNoteForm.atMost200" });
+  });
+
+  it("reach the fields of an object, each with its own message when it is left out", () => {
+    const { constraint, messages } = browserChecks(feedbackChecksSchema);
+    expect(constraint["rating.guidance"]).toMatchObject({ required: true, min: 1, max: 5 });
+    expect(messages["rating.guidance"]?.valueMissing).toBe("surveyPage.questions.guidance.missing");
+    expect(messages["rating.support"]?.valueMissing).toBe("surveyPage.questions.support.missing");
   });
 });

@@ -1,32 +1,36 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../../translation";
 import { FEEDBACK_COMMENT_QUESTION, FEEDBACK_QUESTIONS, FEEDBACK_SCALE } from "../../lessons/feedback-questions";
-import type { FeedbackInput } from "../../lessons/feedback-schema";
-import { feedbackSchema } from "../../lessons/feedback-schema";
+import type { BrowserChecks } from "../../form-checks";
+import { checkInBrowser } from "../../form-checks";
 import { ChoiceField, FormErrors, TextAreaField } from "../fields";
 import { useTextLanguage } from "../text-language";
 
 type Answer = { ratings: Record<string, number>; comment: string; answeredBy: string; answeredAt: string };
 
-/** The survey's form: four 1–5 questions and a comment, filled in with the institution's saved answer. */
-export function FeedbackForm({ institutionId, answer, lastResult }: { institutionId: number; answer: Answer | null; lastResult?: SubmissionResult<string[]> }) {
+type FeedbackFields = { institutionId: string; rating: Record<string, string>; comment: string };
+
+/**
+ * The survey's form: four 1–5 questions and a comment, filled in with the institution's saved
+ * answer. `checks`: its schema's (the loader's `browserChecks`), so that zod stays on the server.
+ */
+export function FeedbackForm({ institutionId, answer, checks, lastResult }: { institutionId: number; answer: Answer | null; checks: BrowserChecks; lastResult?: SubmissionResult<string[]> }) {
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const [form, fields] = useForm<{ institutionId: string; rating: Record<string, string>; comment: string }, FeedbackInput>({
+  const [form, fields] = useForm<FeedbackFields>({
     id: `feedback-${institutionId}`,
     lastResult,
-    constraint: getZodConstraint(feedbackSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     defaultValue: {
       institutionId: String(institutionId),
       rating: Object.fromEntries(Object.entries(answer?.ratings ?? {}).map(([id, point]) => [id, String(point)])),
       comment: answer?.comment ?? "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<FeedbackFields>(form, formData, checks),
   });
   const ratings = fields.rating.getFieldset();
   const scale = FEEDBACK_SCALE.map((s) => ({ value: String(s.point), label: `${s.point} · ${t(s.label)}` }));

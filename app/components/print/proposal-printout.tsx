@@ -3,7 +3,7 @@ import { kosovoFootnoteIn } from "../../../workflows/countries";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
 import { ProposalAnswer } from "../proposal-answer";
-import { partLabelKey } from "../../proposals/content-schema";
+import { partLabelKey } from "../../proposals/draft-parts";
 import { useTextLanguage } from "../text-language";
 
 // A proposal as submitted, for the applicants' files: the same markup on the printable page and

@@ -1,6 +1,5 @@
 import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Trans } from "../../trans";
@@ -8,8 +7,9 @@ import { useTranslation } from "../../translation";
 import type { PageLanguage } from "../../../workflows/languages";
 import { formatEurosIn } from "../../../workflows/time";
 import { SUPPORT_KINDS } from "../../../workflows/vocabulary";
+import type { BrowserChecks } from "../../form-checks";
+import { checkInBrowser } from "../../form-checks";
 import type { ConceptActivityForm, ConceptNoteForm as ConceptNoteFormValues } from "../../proposals/concept-note-schema";
-import { conceptNoteIntent, conceptNoteSchema, MAX_ACTIVITIES, MAX_BUDGET_LINES } from "../../proposals/concept-note-schema";
 import type { conceptNoteFormValues, conceptNotePage } from "../../proposals/concept-note.server";
 import { CountryName } from "../country";
 import { useTextLanguage } from "../text-language";
@@ -33,10 +33,15 @@ export type ConceptNotePageData = Omit<ReturnType<typeof conceptNotePage>, "note
   formValues: ReturnType<typeof conceptNoteFormValues> | null;
   /** Per activity key, names it holds that the form does not offer as ticks. */
   notOffered: Record<string, string[]>;
+  /**
+   * What a save asks of each field (lengths, number ranges), from the schema (`browserChecks`),
+   * so that zod stays on the server. What submitting asks more (each started row complete, the
+   * answer to a request for changes, only partners named) the server says on submit, beside the field.
+   */
+  checks: BrowserChecks;
+  /** The most activities and budget lines a note may have. */
+  maxRows: { activities: number; budgetLines: number };
 };
-
-// The browser's own checks (lengths, number ranges) are those of saving: submitting asks more.
-const CONSTRAINT = getZodConstraint(conceptNoteSchema("save"));
 
 /**
  * The TAF team's latest unanswered request stands out; earlier ones, each with the lead's
@@ -214,11 +219,11 @@ export function ConceptNoteForm({
     // so only anything else (a refusal, a row added without JavaScript) is handed back to it.
     lastResult: lastResult?.status === "success" ? undefined : lastResult,
     defaultValue: formValues,
-    constraint: CONSTRAINT,
+    constraint: page.checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: conceptNoteSchema(conceptNoteIntent(formData), openRequest !== null, page.institutionChoices) }),
+    onValidate: ({ form, formData }) => checkInBrowser<ConceptNoteFormValues>(form, formData, page.checks),
   });
   const hydrated = useHydrated();
   const activities = fields.activities.getFieldList();
@@ -231,7 +236,7 @@ export function ConceptNoteForm({
     intents: { save: "save", autosave: "save" },
     rows: [...activities.map((row) => row.key), "|", ...budgetLines.map((row) => row.key)].join(","),
     check(element) {
-      const submission = parseWithZod(new FormData(element), { schema: conceptNoteSchema("save", openRequest !== null, page.institutionChoices) });
+      const submission = checkInBrowser<ConceptNoteFormValues>(element, new FormData(element), page.checks);
       if (submission.status === "success") return null;
       form.validate();
       return t("conceptNotePage.form.notSaved");
@@ -282,7 +287,7 @@ export function ConceptNoteForm({
             </button>
           </ActivityFields>
         ))}
-        {activities.length < MAX_ACTIVITIES ? (
+        {activities.length < page.maxRows.activities ? (
           <button className="secondary" {...form.insert.getButtonProps({ name: fields.activities.name })}>
             {t("conceptNotePage.form.addActivity")}
           </button>
@@ -308,7 +313,7 @@ export function ConceptNoteForm({
             </fieldset>
           );
         })}
-        {budgetLines.length < MAX_BUDGET_LINES ? (
+        {budgetLines.length < page.maxRows.budgetLines ? (
           <button className="secondary" {...form.insert.getButtonProps({ name: fields.budgetLines.name })}>
             {t("conceptNotePage.form.addBudgetLine")}
           </button>

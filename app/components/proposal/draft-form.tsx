@@ -8,7 +8,7 @@ import { formatBrusselsTimeIn } from "../../../workflows/time";
 import type { Translate } from "../../../workflows/words";
 import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES } from "../../../workflows/vocabulary";
 import type { DraftOffer, DraftValues, RoundLimits } from "../../proposals/content-schema";
-import { countWords, partAnchor, partLabelKey } from "../../proposals/content-schema";
+import { countWords, partAnchor, partLabelKey } from "../../proposals/draft-parts";
 import type { SaveStatus } from "../../proposals/use-autosave";
 import { FieldError, TextField } from "../fields";
 

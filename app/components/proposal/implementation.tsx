@@ -1,12 +1,12 @@
 import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../../translation";
 import { WB6_COUNTRIES } from "../../../workflows/countries";
 import { ACTIVITY_TYPES, activityTypeLabel } from "../../../workflows/vocabulary";
+import type { BrowserChecks } from "../../form-checks";
+import { checkInBrowser } from "../../form-checks";
 import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, PlannedActivityForm } from "../../proposals/implementation-schema";
-import { activityReportSchema, activityReportSchemaFrom, completionReportSchema, plannedActivitySchema } from "../../proposals/implementation-schema";
 import type { implementationPage } from "../../proposals/implementation.server";
 import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
@@ -23,6 +23,14 @@ import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from ".
 type ImplementationPageData = ReturnType<typeof implementationPage>;
 type Activity = ImplementationPageData["activities"][number];
 
+/**
+ * What the page's three forms ask of their fields, from their schemas (the loader's
+ * `browserChecks`), so that zod stays on the server. Rules across fields (the last day before
+ * the first, the numbers per country adding up, a day before implementation started) the server
+ * says on submit, beside the field.
+ */
+export type ImplementationChecks = { plan: BrowserChecks; report: BrowserChecks; completion: BrowserChecks };
+
 /** The page's answer to one activity's form: its notice, or the form's messages. */
 export type ActivityAnswer = { notice: string | null; result: SubmissionResult<string[]> };
 
@@ -32,6 +40,7 @@ export function ActivityCard({
   canPlan,
   attachments,
   startedOn,
+  checks,
   answer: mine,
 }: {
   activity: Activity;
@@ -40,6 +49,7 @@ export function ActivityCard({
   /** The files of this activity's report (agendas, lists of participants, minutes). */
   attachments?: Omit<Parameters<typeof DocumentAttachments>[0], "heading" | "level">;
   startedOn: StartedOn;
+  checks: ImplementationChecks;
   answer?: ActivityAnswer & { intent: string };
 }) {
   const { t } = useTranslation();
@@ -82,13 +92,13 @@ export function ActivityCard({
       {canPlan && !activity.report ? (
         <details open={mine?.intent === "planActivity" && !mine.notice}>
           <summary>{t("implementationPage.activity.changePlan")}</summary>
-          <PlanForm activity={activity} lastResult={mine?.intent === "planActivity" ? mine.result : undefined} />
+          <PlanForm activity={activity} checks={checks.plan} lastResult={mine?.intent === "planActivity" ? mine.result : undefined} />
         </details>
       ) : null}
       {canReport ? (
         <details open={mine?.intent === "reportActivity" && !mine.notice}>
           <summary>{t(activity.report ? "implementationPage.activity.correctReport" : "implementationPage.activity.reportAsHeld")}</summary>
-          <ActivityReportForm activity={activity} startedOn={startedOn} lastResult={mine?.intent === "reportActivity" ? mine.result : undefined} />
+          <ActivityReportForm activity={activity} startedOn={startedOn} checks={checks.report} lastResult={mine?.intent === "reportActivity" ? mine.result : undefined} />
         </details>
       ) : null}
     </article>
@@ -143,7 +153,7 @@ function countryValues(activity: Activity | undefined, column: "planned" | "held
 }
 
 /** Plans a new activity (no `activity`) or changes a planned one. */
-export function PlanForm({ activity, lastResult }: { activity?: Activity; lastResult?: SubmissionResult<string[]> }) {
+export function PlanForm({ activity, checks, lastResult }: { activity?: Activity; checks: BrowserChecks; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const formKey = activity?.key ?? "new";
@@ -153,10 +163,10 @@ export function PlanForm({ activity, lastResult }: { activity?: Activity; lastRe
     defaultValue: activity
       ? { intent: "planActivity", key: activity.key, version: activity.version, type: activity.type, title: activity.title, startsOn: activity.startsOn, endsOn: activity.endsOn ?? undefined, place: activity.place, participants: countryValues(activity, "planned") }
       : { intent: "planActivity" },
-    constraint: getZodConstraint(plannedActivitySchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: plannedActivitySchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<PlannedActivityForm>(form, formData, checks),
   });
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "planActivity" && (navigation.formData?.get("key") ?? "new") === formKey;
   return (
@@ -190,10 +200,9 @@ export function PlanForm({ activity, lastResult }: { activity?: Activity; lastRe
 /** The day implementation started, and that day as the page writes it; null before it started. */
 type StartedOn = { day: string; label: string } | null;
 
-function ActivityReportForm({ activity, startedOn, lastResult }: { activity: Activity; startedOn: StartedOn; lastResult?: SubmissionResult<string[]> }) {
+function ActivityReportForm({ activity, startedOn, checks, lastResult }: { activity: Activity; startedOn: StartedOn; checks: BrowserChecks; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const schema = activityReportSchemaFrom(startedOn, t);
   const [form, fields] = useForm<ActivityReportValues>({
     id: `report-${activity.key}`,
     lastResult,
@@ -206,11 +215,11 @@ function ActivityReportForm({ activity, startedOn, lastResult }: { activity: Act
       byCountry: countryValues(activity, "held"),
       outcome: activity.report?.outcome ?? "",
     },
-    constraint: getZodConstraint(activityReportSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ form, formData }) => checkInBrowser<ActivityReportValues>(form, formData, checks),
   });
   const busy = navigation.state !== "idle" && navigation.formData?.get("activityKey") === activity.key;
   return (
@@ -234,7 +243,7 @@ function ActivityReportForm({ activity, startedOn, lastResult }: { activity: Act
   );
 }
 
-export function CompletionReport({ page, lastResult }: { page: ImplementationPageData; lastResult?: SubmissionResult<string[]> }) {
+export function CompletionReport({ page, checks, lastResult }: { page: ImplementationPageData; checks: BrowserChecks; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const [form, fields] = useForm<CompletionReportForm>({
@@ -243,11 +252,11 @@ export function CompletionReport({ page, lastResult }: { page: ImplementationPag
     // refusal is handed back, to show its messages beside what was typed.
     lastResult,
     defaultValue: { intent: "saveReport", version: page.version, ...page.completionReport },
-    constraint: getZodConstraint(completionReportSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: completionReportSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<CompletionReportForm>(form, formData, checks),
   });
   const hydrated = useHydrated();
   const autosave = useAutosave({
@@ -260,7 +269,7 @@ export function CompletionReport({ page, lastResult }: { page: ImplementationPag
       // The form holds no intent until a button is pressed: check it as the save it will be.
       const formData = new FormData(element);
       formData.set("intent", "saveReport");
-      const submission = parseWithZod(formData, { schema: completionReportSchema });
+      const submission = checkInBrowser<CompletionReportForm>(element, formData, checks);
       if (submission.status === "success") return null;
       form.validate();
       return t("conceptNotePage.form.notSaved");

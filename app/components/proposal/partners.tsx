@@ -1,10 +1,12 @@
 import type { FormMetadata, SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "../../translation";
 import { institutionTypeLabel } from "../../../workflows/vocabulary";
-import { removePartnerSchema } from "../../proposals/partner-schema";
+import type { BrowserChecks } from "../../form-checks";
+import { checkInBrowser } from "../../form-checks";
+import type { removePartnerSchema } from "../../proposals/partner-schema";
+import type { z } from "../../zod";
 import type { partnersPage } from "../../proposals/partners-page.server";
 import { CountryName } from "../country";
 import { CheckboxField, FormErrors } from "../fields";
@@ -27,13 +29,13 @@ const STATUS_BADGES = {
   declined: { tone: "off", label: "partnersPage.status.declined" },
 } as const;
 
-function RemovePartnerForm({ partner, actionData }: { partner: { id: number; name: string }; actionData?: PartnersActionData }) {
+function RemovePartnerForm({ partner, checks, actionData }: { partner: { id: number; name: string }; checks: BrowserChecks; actionData?: PartnersActionData }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: `remove-partner-${partner.id}`,
     lastResult: actionData?.intent === "remove" && actionData.partnerId === partner.id ? actionData.result : undefined,
-    constraint: getZodConstraint(removePartnerSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: removePartnerSchema }),
+    constraint: checks.constraint,
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof removePartnerSchema>>(form, formData, checks),
   });
   return (
     <Form method="post" className="stack remove-partner" {...getFormProps(form)}>
@@ -90,7 +92,8 @@ export function PartnerItem({ partner, manage }: { partner: Partner; manage: boo
  * Removing a partner is rare and cannot be undone by the lead: it comes last on the page, each
  * partner's form folded until opened (open again when the removal was refused), with a confirmation.
  */
-export function RemovePartnersSection({ partners, actionData }: { partners: Partner[]; actionData?: PartnersActionData }) {
+/** `checks`: the removal form's, from its schema (the loader's `browserChecks`), so that zod stays on the server. */
+export function RemovePartnersSection({ partners, checks, actionData }: { partners: Partner[]; checks: BrowserChecks; actionData?: PartnersActionData }) {
   const { t } = useTranslation();
   const removable = partners.filter((partner) => partner.status !== "confirmed");
   if (removable.length === 0) return null;
@@ -100,7 +103,7 @@ export function RemovePartnersSection({ partners, actionData }: { partners: Part
       {removable.map((partner) => (
         <details key={partner.id} open={actionData?.intent === "remove" && actionData.partnerId === partner.id ? true : undefined}>
           <summary className="danger">{t("partnersPage.remove.summary", { institution: partner.name })}</summary>
-          <RemovePartnerForm partner={partner} actionData={actionData} />
+          <RemovePartnerForm partner={partner} checks={checks} actionData={actionData} />
         </details>
       ))}
     </section>

@@ -1,7 +1,7 @@
 import { Trans } from "../../trans";
 import { useTranslation } from "../../translation";
 import type { RoundLimits, WordLimitedPart } from "../../proposals/content-schema";
-import { partLabelKey } from "../../proposals/content-schema";
+import { partLabelKey } from "../../proposals/draft-parts";
 import { useTextLanguage } from "../text-language";
 
 // A round's guide to applicants as the drafting pages show it: the TAF team's guidance, the

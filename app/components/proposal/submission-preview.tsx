@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../translation";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
-import { partAnchor, partLabelKey } from "../../proposals/content-schema";
+import { partAnchor, partLabelKey } from "../../proposals/draft-parts";
 import { useTextLanguage } from "../text-language";
 import type { Blocker, submissionPreview } from "../../proposals/drafting.server";
 import { ProposalAnswer } from "../proposal-answer";

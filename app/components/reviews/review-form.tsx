@@ -3,7 +3,7 @@ import { useTranslation } from "../../translation";
 import type { PageLanguage } from "../../../workflows/languages";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { SCALE_POINTS } from "../../../workflows/review-criteria";
-import { REVIEW_COMMENT_MAX, SCORE_FIELD_PREFIX } from "../../reviews/review-schema";
+import { REVIEW_COMMENT_MAX, SCORE_FIELD_PREFIX } from "../../reviews/review-fields";
 import { useTextLanguage } from "../text-language";
 import { countIn } from "../pagination";
 

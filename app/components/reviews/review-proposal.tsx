@@ -3,7 +3,7 @@ import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
 import { EligibilityResults } from "../proposal/eligibility-check";
 import { ProposalAnswer } from "../proposal-answer";
-import { partLabelKey } from "../../proposals/content-schema";
+import { partLabelKey } from "../../proposals/draft-parts";
 import { useTextLanguage } from "../text-language";
 
 type Country = { name: string; needsFootnote: boolean };

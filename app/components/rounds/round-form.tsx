@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "../../translation";
 import type { ReactNode } from "react";
 import { SUPPORT_KINDS, THEMES } from "../../../workflows/vocabulary";
-import { partLabelKey } from "../../proposals/content-schema";
+import { partLabelKey } from "../../proposals/draft-parts";
 import { ChoiceField, TextAreaField, TextField } from "../fields";
 import { ROUND_MODE_KEYS } from "../round";
 
