@@ -32,7 +32,8 @@ export function checkInBrowser<Schema extends Record<string, unknown>>(form: HTM
       const error: Record<string, string[]> = {};
       for (const element of Array.from(form.elements)) {
         const name = element.getAttribute("name");
-        const messages = name ? checks.messages[name] : undefined;
+        // A list's field (`activities[3].title`) has the messages of every item's (`activities[].title`).
+        const messages = name ? (checks.messages[name] ?? checks.messages[name.replace(/\[\d+\]/g, "[]")]) : undefined;
         if (!name || !messages || !("validity" in element) || error[name]) continue;
         const validity = (element as HTMLInputElement).validity;
         const failed = CHECKED_VALIDITY.find((flag) => validity[flag]);

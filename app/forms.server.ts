@@ -50,11 +50,16 @@ function checksFrom(schema: z.ZodType): BrowserChecks {
   const constraint = getZodConstraint(schema);
   const messages: BrowserChecks["messages"] = {};
   for (const [name, asked] of Object.entries(constraint)) {
+    // A list's fields (`activities[].title`) are asked about as its first item's; an item exists
+    // only if one of its fields is sent, so a missing value is sent empty, which Conform reads as missing.
+    const listed = name.includes("[]");
+    const probed = listed ? name.replaceAll("[]", "[0]") : name;
     const messageFor = (value: string | null) => {
       const form = new FormData();
-      if (value !== null) form.set(name, value);
+      if (value !== null) form.set(probed, value);
+      else if (listed) form.set(probed, "");
       const submission = parseWithZod(form, { schema });
-      return submission.status === "error" ? submission.error?.[name]?.[0] : undefined;
+      return submission.status === "error" ? submission.error?.[probed]?.[0] : undefined;
     };
     const probes: Partial<Record<CheckedValidity, string | null>> = {
       valueMissing: asked.required ? null : undefined,
