@@ -50,14 +50,15 @@ function checksFrom(schema: z.ZodType): BrowserChecks {
   const constraint = getZodConstraint(schema);
   const messages: BrowserChecks["messages"] = {};
   for (const [name, asked] of Object.entries(constraint)) {
-    // A list's fields (`activities[].title`) are asked about as its first item's; an item exists
-    // only if one of its fields is sent, so a missing value is sent empty, which Conform reads as missing.
-    const listed = name.includes("[]");
-    const probed = listed ? name.replaceAll("[]", "[0]") : name;
+    // A list's fields (`activities[].title`) are asked about as its first item's. An item or an
+    // object (`rating.guidance`) exists only if one of its fields is sent, so a missing value
+    // within one is sent empty, which Conform reads as missing.
+    const nested = /[.[]/.test(name);
+    const probed = name.replaceAll("[]", "[0]");
     const messageFor = (value: string | null) => {
       const form = new FormData();
       if (value !== null) form.set(probed, value);
-      else if (listed) form.set(probed, "");
+      else if (nested) form.set(probed, "");
       const submission = parseWithZod(form, { schema });
       return submission.status === "error" ? submission.error?.[probed]?.[0] : undefined;
     };
