@@ -7,7 +7,7 @@ import { countries, institutions, memberships, sessions, users } from "../../db/
 import { db, preparedStatement } from "../db.server";
 import { env } from "../env.server";
 import { membershipColumns, membershipCountry, roleOf } from "../people/memberships.server";
-import type { RoleView } from "../people/person-schema";
+import type { RoleView } from "../people/person";
 import { hashSecret, newSecret } from "./crypto.server";
 
 const SESSION_DAYS = 14;

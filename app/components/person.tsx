@@ -7,7 +7,7 @@ import { roles } from "../../workflows/actors";
 import { countryNameIn } from "../../workflows/countries";
 import type { Translate } from "../../workflows/words";
 import type { CountryChoice, InstitutionChoice } from "../institutions/institution-schema";
-import type { PersonStatus, RoleView } from "../people/person-schema";
+import type { PersonStatus, RoleView } from "../people/person";
 import { CountryName } from "./country";
 import { FieldError, SelectField, TextField } from "./fields";
 import { countryWordIn } from "./institution";

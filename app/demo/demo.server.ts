@@ -23,7 +23,7 @@ import type { Calendar, DemoAction, DemoProposal } from "./story";
 import { content } from "./story";
 import { decidingProposals, holdDecision } from "./deciding.server";
 import { releaseDecisions } from "../reviews/decisions.server";
-import type { RoleView } from "../people/person-schema";
+import type { RoleView } from "../people/person";
 import { loadImplementationDemo } from "./implementation.server";
 import { loadLessonsDemo } from "./lessons.server";
 import { deskInstitutions, eligibilityDeskProposals } from "./eligibility-desk.server";

@@ -1,7 +1,8 @@
 import { z } from "../zod";
 import { multiLine } from "../free-text-schema";
 import { ELIGIBILITY_CRITERIA } from "../../workflows/eligibility";
-import type { CriterionId, CriterionResult, EligibilityOutcome } from "../../workflows/eligibility";
+import type { CriterionId } from "../../workflows/eligibility";
+import { overrideField } from "./desk";
 
 // The forms beside each proposal on the eligibility desk. zod checks the shape; which criteria
 // need a reason is read from the proposal's latest automatic check (desk.server.ts), and whether
@@ -10,11 +11,6 @@ import type { CriterionId, CriterionResult, EligibilityOutcome } from "../../wor
 // The messages are catalogue keys; the desk translates them (desk.server.ts).
 const text = (max: number, tooLong: string) => multiLine().trim().max(max, tooLong).default("");
 const said = (missing: string) => text(4000, "roundForm.error.atMost4000").pipe(z.string().min(1, missing));
-
-/** The field holding the reason for confirming a criterion the automatic check did not pass. */
-export function overrideField(criterion: string) {
-  return `override.${criterion}`;
-}
 
 const about = {
   proposalId: z.coerce.number({ error: "eligibilityDesk.error.noProposal" }).int().positive(),
@@ -43,20 +39,3 @@ export const deskFormSchema = z.preprocess(
 
 export type DeskForm = z.infer<typeof deskFormSchema>;
 export type DeskIntent = DeskForm["intent"];
-
-type Country = { name: string; needsFootnote: boolean };
-
-/** One proposal on the desk as its page shows it: who takes part, and the automatic check per criterion. */
-export type DeskEntry = {
-  id: number;
-  version: number;
-  reference: string | null;
-  title: string;
-  roundCode: string;
-  lead: { name: string; country: Country };
-  partners: { name: string; country: Country }[];
-  submitted: string;
-  checked: string | null;
-  overall: EligibilityOutcome | null;
-  results: CriterionResult[];
-};

@@ -16,10 +16,12 @@ import { readPage } from "../pagination.server";
 import { seesEveryProposal, visibleProposals } from "../permissions.server";
 import { proposalTally } from "../tallies.server";
 import { applyProposalCommand } from "../proposals/workflow.server";
-import type { DeskEntry, DeskForm, DeskIntent } from "./desk-schema";
+import type { DeskEntry } from "./desk";
+import { overrideField } from "./desk";
+import type { DeskForm, DeskIntent } from "./desk-schema";
 import { eligibilityResultsIn } from "./results.server";
 import { languageOf } from "../../workflows/words";
-import { deskFormSchema, overrideField } from "./desk-schema";
+import { deskFormSchema } from "./desk-schema";
 
 // The eligibility desk: every proposal waiting for the TAF team's eligibility decision, oldest
 // submission first, with its latest automatic check, and the decisions taken from beside it.

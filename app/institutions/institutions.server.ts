@@ -5,7 +5,7 @@ import type { InstitutionType } from "../../db/schema";
 import { countries, institutions, memberships, users } from "../../db/schema";
 import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
-import { personStatus } from "../people/person-schema";
+import { personStatus } from "../people/person";
 import type { CountryChoice, InstitutionChoice, InstitutionInput } from "./institution-schema";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Role } from "../../workflows/actors";
 import { countries, institutions, memberships } from "../../db/schema";
-import type { RoleView } from "./person-schema";
+import type { RoleView } from "./person";
 
 // A person's memberships (their roles) as the portal reads them beside the person: each with its
 // institution and its country. The session and the people pages read them the same way.

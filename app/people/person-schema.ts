@@ -1,31 +1,12 @@
 import { z } from "../zod";
 import { singleLine } from "../free-text-schema";
-import type { Role } from "../../workflows/actors";
 import { roles } from "../../workflows/actors";
 import type { Language } from "../../workflows/languages";
 import { LANGUAGES } from "../../workflows/languages";
 
-// A person as the people pages and their forms know them: status, roles, and the one schema of
-// the invite and edit forms (server and browser).
-
-export const personStatuses = ["active", "invited", "deactivated"] as const;
-export type PersonStatus = (typeof personStatuses)[number];
-
-export function personStatus(active: boolean, hasPassword: boolean): PersonStatus {
-  if (!active) return "deactivated";
-  return hasPassword ? "active" : "invited";
-}
-
-/** A role as the people pages show it: the institution's country, or the advisor's own. */
-export type RoleView = {
-  role: Role;
-  institutionId: number | null;
-  institutionName: string | null;
-  countryCode: string | null;
-  countryName: string | null;
-  countryNeedsFootnote: boolean;
-  affiliation: string | null;
-};
+// The one schema of the invite and edit forms, which the server parses; the browser checks
+// them with what the server reads from it (app/forms.server.ts, `browserChecks`). What a person
+// is on the people pages (status, roles) is in person.ts, which the pages load without zod.
 
 // Which of institution, country and affiliation a role needs. Checked with `when` so that every
 // missing field is reported at once, not only after the other fields are right.
@@ -64,16 +45,6 @@ function requireRoleDetails<T extends z.ZodType<RoleInput>>(schema: T) {
 }
 
 const LANGUAGE_TAGS = LANGUAGES.map((language) => language.tag) as [Language, ...Language[]];
-
-// The language usually spoken in an institution's offices, for the invitation's first choice. The
-// BCMS countries get the Latin script: it is the common default of their offices' correspondence
-// (Serbian institutions write in both scripts; Bosnia and Herzegovina and Montenegro mostly in Latin).
-const USUAL_LANGUAGES: Record<string, Language> = { AL: "sq", XK: "sq", MK: "mk", RS: "sr-Latn", BA: "sr-Latn", ME: "sr-Latn" };
-
-/** The language an invitation to someone in this country is usually best written in, if the portal knows one. */
-export function usualLanguageOf(countryCode: string | null | undefined): Language | null {
-  return (countryCode && USUAL_LANGUAGES[countryCode]) || null;
-}
 
 export const inviteSchema = requireRoleDetails(
   z.object({

@@ -21,7 +21,7 @@ import type { PageRequest } from "../pagination.server";
 import { readPage } from "../pagination.server";
 import { partnerTakesPart } from "../proposals/participation.server";
 import { roundSettings } from "../rounds/workflow.server";
-import type { RankingOrder, RankingSort } from "./ranking-schema";
+import type { RankingOrder, RankingSort } from "./ranking-order";
 
 // A round's ranking: every proposal that reached the EU review, with the aggregate of its
 // submitted reviews (workflows/review-scoring.ts), in the order rankProposals gives or by a

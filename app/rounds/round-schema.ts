@@ -251,5 +251,10 @@ export const roundActionSchema = z.discriminatedUnion("event", [
   }),
 ]);
 
+/** The form of one move alone: what the browser checks on that move's form (its constraints and messages). */
+export function roundActionSchemaOf(event: RoundActionInput["event"]) {
+  return roundActionSchema.options.find((option) => option.shape.event.value === event)!;
+}
+
 export type RoundActionInput = z.infer<typeof roundActionSchema>;
 export type RoundActionForm = z.input<typeof roundActionSchema>;

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -17,7 +17,9 @@ import { AuditTable } from "../components/audit-table";
 import { institutionIdOf, institutionNotFound, institutionPage } from "../institutions/institution-page.server";
 import { findInstitution, updateInstitution } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import { browserChecks, readForm } from "../forms.server";
+import type { z } from "../zod";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manageInstitutions");
   const t = await translatorOf(request);
   const page = institutionPage(institutionIdOf(params.institutionId), t, await pageLanguage(request));
-  return { ...page, title: t("layout.pageTitle", { page: page.institution.name }) };
+  return { ...page, title: t("layout.pageTitle", { page: page.institution.name }), checks: browserChecks(institutionSchema) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,17 +47,17 @@ export default function Institution() {
   const { t } = useTranslation();
   // The directory names institutions as they are registered: in English.
   const namesLanguage = useTextLanguage("en");
-  const { institution, people, activity, countries, mergedInto, mergedAt, mergedHere } = useLoaderData<typeof loader>();
+  const { institution, people, activity, countries, mergedInto, mergedAt, mergedHere, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "edit-institution",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(institutionSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof institutionSchema>>(form, formData, checks),
     defaultValue: {
       name: institution.name,
       countryCode: institution.countryCode,

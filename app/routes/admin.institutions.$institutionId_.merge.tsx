@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +8,9 @@ import { useTranslation } from "../translation";
 import { clientIp } from "../auth/session.server";
 import { FormErrors, TextAreaField } from "../components/fields";
 import { MergePreview } from "../components/institution-merge";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import { browserChecks, readForm } from "../forms.server";
+import type { z } from "../zod";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { useTextLanguage } from "../components/text-language";
 import { mergeSchema } from "../institutions/institution-schema";
@@ -33,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     candidates: mergeCandidates(duplicate.id, duplicate.countryCode),
     keptId,
     preview: preview?.ok === false ? { ok: false as const, message: t(preview.refusal.key, { name: preview.refusal.name }) } : preview,
+    checks: browserChecks(mergeSchema),
   };
 }
 
@@ -51,15 +54,15 @@ export default function MergeInstitution() {
   const { t } = useTranslation();
   // The directory names institutions as they are registered: in English.
   const namesLanguage = useTextLanguage("en");
-  const { duplicate, mergedInto, candidates, keptId, preview } = useLoaderData<typeof loader>();
+  const { duplicate, mergedInto, candidates, keptId, preview, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "merge-institution",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(mergeSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof mergeSchema>>(form, formData, checks),
   });
   return (
     <>

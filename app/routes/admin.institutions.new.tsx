@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,7 +10,9 @@ import { InstitutionFields } from "../components/institution";
 import { institutionSchema } from "../institutions/institution-schema";
 import { createInstitution, listCountries } from "../institutions/institutions.server";
 import { requirePermission } from "../permissions.server";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import { browserChecks, readForm } from "../forms.server";
+import type { z } from "../zod";
 import { translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -18,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manageInstitutions");
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("newInstitution.title") }), countries: listCountries() };
+  return { title: t("layout.pageTitle", { page: t("newInstitution.title") }), countries: listCountries(), checks: browserChecks(institutionSchema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,16 +35,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewInstitution() {
   const { t } = useTranslation();
-  const { countries } = useLoaderData<typeof loader>();
+  const { countries, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "new-institution",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(institutionSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: institutionSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof institutionSchema>>(form, formData, checks),
     defaultValue: { active: true },
   });
   return (

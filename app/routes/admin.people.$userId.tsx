@@ -10,7 +10,7 @@ import { AuditTable } from "../components/audit-table";
 import { AccountAccessSection, EditPersonSection, ResendInvitationSection } from "../components/people/person-forms";
 import { SecondFactorSection } from "../components/people/second-factor-section";
 import { RoleList, StatusBadge } from "../components/person";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import type { Outcome } from "../people/people.server";
 import { deactivatePerson, findPerson, reactivatePerson, resendInvitation, updatePerson } from "../people/people.server";
@@ -25,7 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = personIdOf(params.userId);
   const t = await translatorOf(request);
   const page = personPage(userId, admin, t, await pageLanguage(request));
-  return { ...page, title: t("layout.pageTitle", { page: page.person.name }), hasSecondFactor: hasSecondFactor(userId) };
+  return {
+    ...page,
+    title: t("layout.pageTitle", { page: page.person.name }),
+    hasSecondFactor: hasSecondFactor(userId),
+    checks: { edit: browserChecks(editPersonSchema), deactivate: browserChecks(deactivatePersonSchema) },
+  };
 }
 
 const intents = ["update", "resendInvitation", "deactivate", "reactivate", "resetSecondFactor"] as const;
@@ -85,7 +90,7 @@ function resultFor(intent: Intent, actionData: { intent: Intent; result: Submiss
 }
 
 export default function Person() {
-  const { person, isSelf, activity, institutions, countries, hasSecondFactor } = useLoaderData<typeof loader>();
+  const { person, isSelf, activity, institutions, countries, hasSecondFactor, checks } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -129,11 +134,12 @@ export default function Person() {
 
       {person.status === "invited" ? <ResendInvitationSection name={person.name} lastResult={resultFor("resendInvitation", actionData)} /> : null}
 
-      <EditPersonSection person={person} institutions={institutions} countries={countries} lastResult={resultFor("update", actionData)} />
+      <EditPersonSection person={person} institutions={institutions} countries={countries} checks={checks.edit} lastResult={resultFor("update", actionData)} />
 
       <AccountAccessSection
         person={person}
         isSelf={isSelf}
+        checks={checks.deactivate}
         deactivateResult={resultFor("deactivate", actionData)}
         reactivateResult={resultFor("reactivate", actionData)}
       />

@@ -1,5 +1,5 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,11 +9,14 @@ import { LANGUAGES } from "../../workflows/languages";
 import { clientIp } from "../auth/session.server";
 import { FieldError, FormErrors, TextField } from "../components/fields";
 import { RoleFields } from "../components/person";
-import { inviteSchema, usualLanguageOf } from "../people/person-schema";
+import { usualLanguageOf } from "../people/person";
+import { inviteSchema } from "../people/person-schema";
 import { institutionChoices, listCountries } from "../institutions/institutions.server";
 import { invitePerson } from "../people/people.server";
 import { requirePermission } from "../permissions.server";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import { browserChecks, readForm } from "../forms.server";
+import type { z } from "../zod";
 import { requestLanguage, translateReply, translatorOf } from "../i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -27,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countries: listCountries(),
     // Until an institution is chosen, the invitation is in the language the administrator reads.
     pageLanguage: await requestLanguage(request),
+    checks: browserChecks(inviteSchema),
   };
 }
 
@@ -42,16 +46,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function InvitePerson() {
   const { t } = useTranslation();
-  const { institutions, countries, pageLanguage } = useLoaderData<typeof loader>();
+  const { institutions, countries, pageLanguage, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "invite-person",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(inviteSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof inviteSchema>>(form, formData, checks),
     defaultValue: { locale: pageLanguage },
   });
   // Choosing an institution proposes its country's usual language, until the administrator

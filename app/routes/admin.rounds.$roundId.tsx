@@ -5,20 +5,21 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../translation";
 import type { RoundEventType } from "../../workflows/round.machine";
+import type { BrowserChecks } from "../form-checks";
 import { FormErrors } from "../components/fields";
 import { ProposalTable } from "../components/proposal-table";
 import { proposalCountText, ROUND_MODE_KEYS, RoundStateBadge } from "../components/round";
 import { RoundActionFormCard, RoundHistory, RoundSettings } from "../components/rounds/round-page";
 import { Statechart } from "../components/statechart";
 import { useTextLanguage } from "../components/text-language";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { administratorActor } from "../auth/actors.server";
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { roundExists } from "../rounds/manage.server";
 import { roundCommandOf, roundIdOf, roundNotFound, roundPage } from "../rounds/round-page.server";
-import { roundActionSchema } from "../rounds/round-schema";
+import { roundActionSchema, roundActionSchemaOf } from "../rounds/round-schema";
 import { applyRoundCommand } from "../rounds/workflow.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     title: t("layout.pageTitle", { page: page.round.code }),
     round: { ...page.round, proposals: proposalCountText(t, page.round.submitted, page.round.drafts) },
+    checks: Object.fromEntries(page.actions.map((event) => [event, browserChecks(roundActionSchemaOf(event))])) as Partial<Record<RoundEventType, BrowserChecks>>,
   };
 }
 
@@ -67,7 +69,7 @@ type ActionData = { event: RoundEventType; result: SubmissionResult<string[]> };
 
 export default function Round() {
   const { t } = useTranslation();
-  const { round, settings, actions, history, proposals, openDrafts, statechart, editable } = useLoaderData<typeof loader>();
+  const { round, settings, actions, history, proposals, openDrafts, statechart, editable, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const notices: Record<string, string> = {
@@ -124,7 +126,7 @@ export default function Round() {
         {actions.length ? (
           <div className="action-forms">
             {actions.map((event) => (
-              <RoundActionFormCard key={event} event={event} round={round} lastResult={actionData?.event === event ? actionData.result : undefined} />
+              <RoundActionFormCard key={event} event={event} round={round} checks={checks[event]!} lastResult={actionData?.event === event ? actionData.result : undefined} />
             ))}
           </div>
         ) : (

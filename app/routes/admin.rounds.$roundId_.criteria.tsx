@@ -5,11 +5,11 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../translation";
 import { CriteriaForm, CriteriaReadOnly } from "../components/reviews/criteria-form";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
 import { lockReason, reviewCriteriaPage, saveReviewCriteria } from "../reviews/criteria.server";
-import { reviewCriteriaFormSchema } from "../reviews/criteria-schema";
+import { MAX_REVIEW_CRITERIA, reviewCriteriaFormSchema } from "../reviews/criteria-schema";
 import { roundIdOf, roundNotFound } from "../rounds/round-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -19,7 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const words = { t: await translatorOf(request), language: await pageLanguage(request) };
   const page = reviewCriteriaPage(roundIdOf(params.roundId), words.t) ?? roundNotFound();
   const title = words.t("layout.pageTitle", { page: words.t("criteriaPage.title", { round: page.round.code }) });
-  return { ...page, title, lockReason: page.lock ? lockReason(page.lock, words) : null };
+  return {
+    ...page,
+    title,
+    lockReason: page.lock ? lockReason(page.lock, words) : null,
+    checks: browserChecks(reviewCriteriaFormSchema),
+    mostCriteria: MAX_REVIEW_CRITERIA,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReviewCriteria() {
   const { t } = useTranslation();
-  const { round, criteria, lockReason } = useLoaderData<typeof loader>();
+  const { round, criteria, lockReason, checks, mostCriteria } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]> } | undefined;
   const [searchParams] = useSearchParams();
   return (
@@ -66,7 +72,7 @@ export default function ReviewCriteria() {
         </>
       ) : (
         // Keyed by version: once saved (or changed by someone else), the form starts from what is stored.
-        <CriteriaForm key={round.version} criteria={criteria} version={round.version} lastResult={actionData?.result} />
+        <CriteriaForm key={round.version} criteria={criteria} version={round.version} checks={checks} most={mostCriteria} lastResult={actionData?.result} />
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,13 +8,14 @@ import { clientIp } from "../auth/session.server";
 import { FormErrors } from "../components/fields";
 import { useTextLanguage } from "../components/text-language";
 import { RoundFields } from "../components/rounds/round-form";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
 import { editRound } from "../rounds/editing.server";
 import { roundExists } from "../rounds/manage.server";
 import { roundEditPage, roundIdOf, roundNotFound } from "../rounds/round-page.server";
-import type { EditRoundForm, EditRoundInput } from "../rounds/round-schema";
+import type { EditRoundForm } from "../rounds/round-schema";
 import { editRoundSchema } from "../rounds/round-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manageRounds");
   const t = await translatorOf(request);
   const page = roundEditPage(roundIdOf(params.roundId), t, await pageLanguage(request)) ?? roundNotFound();
-  return { ...page, title: t("layout.pageTitle", { page: t("roundEdit.pageTitle", { code: page.round.code }) }) };
+  return { ...page, title: t("layout.pageTitle", { page: t("roundEdit.pageTitle", { code: page.round.code }) }), checks: browserChecks(editRoundSchema) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,16 +42,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditRound() {
   const { t } = useTranslation();
   const textLanguage = useTextLanguage("en");
-  const { round, defaults, notes, closed } = useLoaderData<typeof loader>();
+  const { round, defaults, notes, closed, checks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<EditRoundForm, EditRoundInput>({
+  const [form, fields] = useForm<EditRoundForm>({
     id: `edit-round-${round.id}`,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(editRoundSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // A corrected field clears its error at once, so the button does not move under the pointer.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editRoundSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<EditRoundForm>(form, formData, checks),
     defaultValue: defaults,
   });
   return (

@@ -7,7 +7,7 @@ import { Trans } from "../trans";
 import { useTranslation } from "../translation";
 import { EligibilityForm } from "../components/rounds/eligibility-form";
 import { useTextLanguage } from "../components/text-language";
-import { readForm } from "../forms.server";
+import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
 import { eligibilitySettingsPage, roundExists, saveEligibilitySettings } from "../rounds/eligibility.server";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manageRounds");
   const t = await translatorOf(request);
   const page = eligibilitySettingsPage(roundIdOf(params.roundId), { t, language: await pageLanguage(request) }) ?? roundNotFound();
-  return { ...page, title: t("layout.pageTitle", { page: t("roundEligibility.pageTitle", { code: page.round.code }) }) };
+  return { ...page, title: t("layout.pageTitle", { page: t("roundEligibility.pageTitle", { code: page.round.code }) }), checks: browserChecks(eligibilityFormSchema) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

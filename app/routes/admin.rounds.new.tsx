@@ -1,18 +1,19 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../translation";
 import { DEFAULT_CRITERIA, DEFAULT_ELIGIBILITY, defaultWording } from "../../workflows/eligibility";
 import { clientIp } from "../auth/session.server";
 import { ChoiceField, FormErrors } from "../components/fields";
 import { RoundFields } from "../components/rounds/round-form";
-import { readForm } from "../forms.server";
+import { checkInBrowser } from "../form-checks";
+import { browserChecks, readForm } from "../forms.server";
 import { translateReply, translatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";
 import { addRound } from "../rounds/manage.server";
-import type { NewRoundForm, NewRoundInput } from "../rounds/round-schema";
+import type { NewRoundForm } from "../rounds/round-schema";
 import { newRoundDefaults, newRoundSchema } from "../rounds/round-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manageRounds");
   const t = await translatorOf(request);
-  return { title: t("layout.pageTitle", { page: t("roundsPage.add") }) };
+  return { title: t("layout.pageTitle", { page: t("roundsPage.add") }), checks: browserChecks(newRoundSchema), defaults: newRoundDefaults() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,16 +36,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewRound() {
   const { t } = useTranslation();
+  const { checks, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<NewRoundForm, NewRoundInput>({
+  const [form, fields] = useForm<NewRoundForm>({
     id: "new-round",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(newRoundSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // A corrected field clears its error at once, so the button does not move under the pointer.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newRoundSchema }),
-    defaultValue: newRoundDefaults(),
+    onValidate: ({ form, formData }) => checkInBrowser<NewRoundForm>(form, formData, checks),
+    defaultValue: defaults,
   });
   return (
     <div className="form-page">

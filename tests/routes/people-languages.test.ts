@@ -6,7 +6,7 @@ import * as root from "../../app/root";
 import * as personPage from "../../app/routes/admin.people.$userId";
 import * as people from "../../app/routes/admin.people._index";
 import * as invite from "../../app/routes/admin.people.invite";
-import { usualLanguageOf } from "../../app/people/person-schema";
+import { usualLanguageOf } from "../../app/people/person";
 import { load, signInAs, submit } from "../support/http";
 import { useDatabase } from "../support/database";
 import { institutionId } from "../workflow-server/builders";

@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../../translation";
-import type { DeskEntry as Entry } from "../../eligibility/desk-schema";
-import { overrideField } from "../../eligibility/desk-schema";
+import type { DeskEntry as Entry } from "../../eligibility/desk";
+import { overrideField } from "../../eligibility/desk";
 import { CountryName } from "../country";
 import { EligibilityResults } from "../proposal/eligibility-check";
 import { useTextLanguage } from "../text-language";

@@ -1,11 +1,13 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../translation";
 import type { CountryChoice, InstitutionChoice } from "../../institutions/institution-schema";
 import type { personPage } from "../../people/person-page.server";
-import { deactivatePersonSchema, editPersonSchema } from "../../people/person-schema";
+import type { BrowserChecks } from "../../form-checks";
+import { checkInBrowser } from "../../form-checks";
+import type { deactivatePersonSchema, editPersonSchema } from "../../people/person-schema";
+import type { z } from "../../zod";
 import { CheckboxField, FormErrors, TextField } from "../fields";
 import { RoleFields } from "../person";
 
@@ -35,11 +37,14 @@ export function EditPersonSection({
   person,
   institutions,
   countries,
+  checks,
   lastResult,
 }: {
   person: Person;
   institutions: InstitutionChoice[];
   countries: CountryChoice[];
+  /** The edit form schema's constraints and messages (app/forms.server.ts, `browserChecks`). */
+  checks: BrowserChecks;
   lastResult: Result;
 }) {
   const { t } = useTranslation();
@@ -48,11 +53,11 @@ export function EditPersonSection({
   const [editForm, editFields] = useForm({
     id: "edit-person",
     lastResult,
-    constraint: getZodConstraint(editPersonSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // Once a message shows, it goes as soon as the answer is fixed, before the button is clicked.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editPersonSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof editPersonSchema>>(form, formData, checks),
     defaultValue: {
       name: person.name,
       jobTitle: person.jobTitle ?? "",
@@ -84,11 +89,14 @@ export function EditPersonSection({
 export function AccountAccessSection({
   person,
   isSelf,
+  checks,
   deactivateResult,
   reactivateResult,
 }: {
   person: Person;
   isSelf: boolean;
+  /** The deactivation's confirmation: its schema's constraint and message. */
+  checks: BrowserChecks;
   deactivateResult: Result;
   reactivateResult: Result;
 }) {
@@ -96,8 +104,8 @@ export function AccountAccessSection({
   const [deactivateForm, deactivateFields] = useForm({
     id: "deactivate-person",
     lastResult: deactivateResult,
-    constraint: getZodConstraint(deactivatePersonSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deactivatePersonSchema }),
+    constraint: checks.constraint,
+    onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof deactivatePersonSchema>>(form, formData, checks),
   });
   const [reactivateForm] = useForm({ id: "reactivate-person", lastResult: reactivateResult });
   return (

@@ -1,32 +1,43 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "../../translation";
 import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { SCALE_POINTS } from "../../../workflows/review-criteria";
-import type { ReviewCriteriaFormInput, ReviewCriteriaFormValues } from "../../reviews/criteria-schema";
-import { MAX_REVIEW_CRITERIA, reviewCriteriaFormSchema } from "../../reviews/criteria-schema";
+import type { BrowserChecks } from "../../form-checks";
+import { checkInBrowser } from "../../form-checks";
+import type { ReviewCriteriaFormValues } from "../../reviews/criteria-schema";
 import { FormErrors, TextAreaField, TextField } from "../fields";
 
 // A round's review criteria: the form the TAF team edits them in, and the same criteria read-only
 // once a review is submitted. Adding and removing a criterion are buttons of the form, so they
 // work without JavaScript (the server hands the form back with the row added or removed).
 
-const CONSTRAINT = getZodConstraint(reviewCriteriaFormSchema);
-
-export function CriteriaForm({ criteria, version, lastResult }: { criteria: readonly ReviewCriterion[]; version: number; lastResult?: SubmissionResult<string[]> }) {
+/** `checks` are the form schema's (app/forms.server.ts, `browserChecks`); `most` is how many criteria a round may have. */
+export function CriteriaForm({
+  criteria,
+  version,
+  checks,
+  most,
+  lastResult,
+}: {
+  criteria: readonly ReviewCriterion[];
+  version: number;
+  checks: BrowserChecks;
+  most: number;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm<ReviewCriteriaFormValues, ReviewCriteriaFormInput>({
+  const [form, fields] = useForm<ReviewCriteriaFormValues>({
     id: "review-criteria",
     lastResult,
     defaultValue: { version, criteria: criteria.map((criterion) => ({ ...criterion, scaleLabels: [...criterion.scaleLabels] })) },
-    constraint: CONSTRAINT,
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewCriteriaFormSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<ReviewCriteriaFormValues>(form, formData, checks),
   });
   const list = fields.criteria.getFieldList();
   const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === "save";
@@ -70,7 +81,7 @@ export function CriteriaForm({ criteria, version, lastResult }: { criteria: read
         );
       })}
       <div className="actions">
-        {list.length < MAX_REVIEW_CRITERIA ? (
+        {list.length < most ? (
           <button className="secondary" {...form.insert.getButtonProps({ name: fields.criteria.name, defaultValue: { id: "", name: "", guidance: "", weight: 1, scaleLabels: ["", "", "", "", ""] } })}>
             {t("criteriaPage.form.add")}
           </button>

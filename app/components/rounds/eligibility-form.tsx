@@ -1,19 +1,17 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { TFunction } from "i18next";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { Trans } from "../../trans";
 import { useTranslation } from "../../translation";
+import type { BrowserChecks } from "../../form-checks";
+import { checkInBrowser } from "../../form-checks";
 import type { EligibilityFormInput, EligibilityFormValues } from "../../rounds/eligibility-schema";
-import { eligibilityFormSchema } from "../../rounds/eligibility-schema";
 import { CheckboxField, FormErrors, TextAreaField, TextField } from "../fields";
 
 // A round's eligibility rules: which criteria apply and how the applicants read them, the
 // number of countries, the grace period. A setting the server has locked is sent back as it is
 // (hidden) and shown in words with the lock's reason, so the form still works without JavaScript.
-
-const CONSTRAINT = getZodConstraint(eligibilityFormSchema);
 
 type Criterion = { id: EligibilityFormInput["criteria"][number]["id"]; applies: boolean; name: string; guidance: string; guide: { name: string; guidance: string } };
 
@@ -26,6 +24,8 @@ export type EligibilityFormProps = {
   graceHours: number;
   graceEnds: string | null;
   locks: { rules: string | null; grace: string | null };
+  /** The form schema's constraints and messages (app/forms.server.ts, `browserChecks`). */
+  checks: BrowserChecks;
   lastResult?: SubmissionResult<string[]>;
 };
 
@@ -35,17 +35,17 @@ function graceInWords(t: TFunction, graceHours: number, graceEnds: string | null
   return graceEnds ? t("roundEligibility.graceUntil", { count: graceHours, end: graceEnds }) : t("roundEligibility.graceHoursAfter", { count: graceHours });
 }
 
-export function EligibilityForm({ version, mode, deadline, criteria, minimumCountries, graceHours, graceEnds, locks, lastResult }: EligibilityFormProps) {
+export function EligibilityForm({ version, mode, deadline, criteria, minimumCountries, graceHours, graceEnds, locks, checks, lastResult }: EligibilityFormProps) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm<EligibilityFormValues, EligibilityFormInput>({
+  const [form, fields] = useForm<EligibilityFormValues>({
     id: "round-eligibility",
     lastResult,
     defaultValue: { version, criteria: criteria.map(({ id, applies, name, guidance }) => ({ id, applies, name, guidance })), minimumCountries, graceHours },
-    constraint: CONSTRAINT,
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: eligibilityFormSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<EligibilityFormValues>(form, formData, checks),
   });
   const list = fields.criteria.getFieldList();
   const saving = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";

@@ -1,12 +1,12 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../../translation";
 import type { RoundEventType } from "../../../workflows/round.machine";
 import type { roundPage } from "../../rounds/round-page.server";
-import type { RoundActionForm, RoundActionInput } from "../../rounds/round-schema";
-import { roundActionSchema } from "../../rounds/round-schema";
+import type { BrowserChecks } from "../../form-checks";
+import { checkInBrowser } from "../../form-checks";
+import type { RoundActionForm } from "../../rounds/round-schema";
 import { CheckboxField, FormErrors, TextAreaField, TextField } from "../fields";
 import { useTextLanguage } from "../text-language";
 
@@ -40,18 +40,29 @@ function Explanation({ event, round }: { event: RoundEventType; round: RoundView
   }
 }
 
-export function RoundActionFormCard({ event, round, lastResult }: { event: RoundEventType; round: RoundView; lastResult?: SubmissionResult<string[]> }) {
+/** One move's form; `checks` are its own schema's (app/forms.server.ts, `browserChecks`), each move asking different fields. */
+export function RoundActionFormCard({
+  event,
+  round,
+  checks,
+  lastResult,
+}: {
+  event: RoundEventType;
+  round: RoundView;
+  checks: BrowserChecks;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("event") === event;
-  const [form, fields] = useForm<RoundActionForm, RoundActionInput>({
+  const [form, fields] = useForm<RoundActionForm>({
     id: `round-${event}`,
     lastResult,
-    constraint: getZodConstraint(roundActionSchema),
+    constraint: checks.constraint,
     shouldValidate: "onBlur",
     // A corrected field clears its error at once, so the button does not move under the pointer.
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: roundActionSchema }),
+    onValidate: ({ form, formData }) => checkInBrowser<RoundActionForm>(form, formData, checks),
   });
   const danger = event === "CLOSE" || event === "ARCHIVE" || event === "CANCEL";
   return (
