@@ -10,7 +10,7 @@ import type { CountryCode } from "./countries";
 import { COUNTRY_CODES, countryNameIn, isWb6Country } from "./countries";
 import { intlLocale } from "./languages";
 import { PROPOSAL_PARTS } from "./proposal-content";
-import { formatBrusselsIn, formatNumberIn } from "./time";
+import { formatBrusselsIn, formatListIn, formatNumberIn } from "./time";
 import { THEMES } from "./vocabulary";
 import type { InstitutionType } from "./vocabulary";
 import type { Translate } from "./words";
@@ -298,7 +298,7 @@ export function eligibilityRules(rules: Partial<RoundEligibility> | undefined): 
 
 /** "Albania, Kosovo* and Serbia": joined as the reader's language joins a list ("i" in BCMS, "dhe" in Albanian). */
 export function listInWords(words: readonly string[], t: Translate): string {
-  return new Intl.ListFormat(intlLocale(languageOf(t)), { type: "conjunction" }).format(words);
+  return formatListIn(languageOf(t), words);
 }
 
 /** The worst outcome wins: one failed criterion fails the check, one open question needs a person. */

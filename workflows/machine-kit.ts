@@ -8,10 +8,9 @@ import type { AnyMachineSnapshot, AnyStateMachine, EventFromLogic, SnapshotFrom,
 import type { Standing } from "./actors";
 import { countryNameIn } from "./countries";
 import type { Instant } from "./eligibility";
-import { listInWords, countInWords } from "./eligibility";
+import { countInWords } from "./eligibility";
 import type { PageLanguage } from "./languages";
-import { intlLocale } from "./languages";
-import { formatBrusselsIn } from "./time";
+import { formatBrusselsIn, formatListIn } from "./time";
 import { inEnglish } from "./in-english";
 import type { Translate } from "./words";
 import { languageOf } from "./words";
@@ -48,8 +47,7 @@ function valueIn(value: MessageValue, t: Translate, language: PageLanguage): str
   if ("country" in value) return countryNameIn(value.country, t);
   if ("inWords" in value) return language === "en" ? countInWords(value.inWords, t) : String(value.inWords);
   const words = value.list.map((item) => String(valueIn(item, t, language)));
-  // English keeps the portal's own "a, b and c"; the other languages join as Intl does.
-  return language === "en" ? listInWords(words, t) : new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(words);
+  return formatListIn(language, words);
 }
 
 /** A message in the reader's words: the page's translator and language where it is shown, `inEnglish` for the record. */

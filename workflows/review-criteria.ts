@@ -5,7 +5,7 @@
  * Administrators edit a round's criteria until its first review is submitted; from then on the
  * stored scores refer to them by id, so an id never changes once a review could point at it.
  */
-import { intlLocale } from "./languages";
+import { formatListIn } from "./time";
 import type { Translate } from "./words";
 import { languageOf } from "./words";
 
@@ -156,7 +156,7 @@ export function checkReviewCriteria(drafts: readonly ReviewCriterionDraft[], t: 
   const criteria: ReviewCriterion[] = [];
   const seenIds = new Set<string>();
   const seenNames = new Set<string>();
-  const list = new Intl.ListFormat(intlLocale(languageOf(t)), { type: "conjunction" });
+  const language = languageOf(t);
   drafts.forEach((draft, index) => {
     const id = draft.id.trim();
     const name = draft.name.trim();
@@ -184,7 +184,7 @@ export function checkReviewCriteria(drafts: readonly ReviewCriterionDraft[], t: 
       return;
     }
     const blank = labels.flatMap((label, index) => (label.trim() === "" ? [String(index + 1)] : []));
-    if (blank.length > 0) problems.push(t("reviewCriteria.problem.blankPoints", { which, count: blank.length, points: list.format(blank) }));
+    if (blank.length > 0) problems.push(t("reviewCriteria.problem.blankPoints", { which, count: blank.length, points: formatListIn(language, blank) }));
 
     const [one, two, three, four, five] = labels;
     criteria.push({

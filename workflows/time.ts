@@ -28,6 +28,8 @@ type Formats = {
   /** Whole euros ("€60,000") and euros with cents ("€12,345.50"). */
   euros: Intl.NumberFormat;
   eurosAndCents: Intl.NumberFormat;
+  /** "Albania, Kosovo* and Serbia", joined as the language joins a list. */
+  list: Intl.ListFormat;
 };
 
 const formatsByLanguage = new Map<PageLanguage, Formats>();
@@ -45,6 +47,7 @@ function formatsFor(language: PageLanguage): Formats {
     number: new Intl.NumberFormat(locale),
     euros: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 }),
     eurosAndCents: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    list: new Intl.ListFormat(locale, { type: "conjunction" }),
   };
   formatsByLanguage.set(language, formats);
   return formats;
@@ -95,6 +98,11 @@ export function formatBrusselsTimeIn(language: PageLanguage, instant: Date | num
 /** A number as the language writes it: "12,345" in English, "12.345" in mk, "12 345" in sq. */
 export function formatNumberIn(language: PageLanguage, value: number): string {
   return formatsFor(language).number.format(value);
+}
+
+/** "Albania, Kosovo* and Serbia": joined as the language joins a list ("i" in BCMS, "dhe" in Albanian). */
+export function formatListIn(language: PageLanguage, words: readonly string[]): string {
+  return formatsFor(language).list.format(words);
 }
 
 /** An amount in euros: "€12,345.50", "12.345,50 €"; whole euros without cents ("€60,000"). */

@@ -1,7 +1,6 @@
 import { countryNameIn } from "../../workflows/countries";
-import { intlLocale } from "../../workflows/languages";
 import { daysOf, monthOf } from "../../workflows/reporting-words";
-import { formatNumberIn } from "../../workflows/time";
+import { formatListIn, formatNumberIn } from "../../workflows/time";
 import { institutionTypeLabel, supportKindLabel, themeLabel } from "../../workflows/vocabulary";
 import type { ReportWords } from "./report-words";
 import type { DashboardFigures, Funnel } from "./figures.server";
@@ -15,8 +14,7 @@ export type ChartSentences = ReturnType<typeof chartSentences>;
 /** Every chart's sentence for the dashboard's and the reports' figures, in the reader's language. */
 export function chartSentences(figures: DashboardFigures, { t, language }: ReportWords) {
   const number = (n: number) => formatNumberIn(language, n);
-  const lists = new Intl.ListFormat(intlLocale(language), { type: "conjunction" });
-  const listOf = (parts: string[]) => lists.format(parts);
+  const listOf = (parts: string[]) => formatListIn(language, parts);
 
   const funnelSentence = (funnel: Funnel) =>
     t("charts.funnel.sentence", {

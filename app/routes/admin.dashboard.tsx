@@ -19,7 +19,7 @@ import { chartSentences } from "../reporting/chart-sentences.server";
 import { dashboardQueryOf } from "../reporting/dashboard-schema";
 import { dashboardFigures, dashboardRounds } from "../reporting/figures.server";
 import { countryNameIn } from "../../workflows/countries";
-import { intlLocale } from "../../workflows/languages";
+import { formatListIn } from "../../workflows/time";
 import { periodSummary } from "../../workflows/reporting-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The TAF team sees the whole programme; a country advisor their countries' part (dashboardAudience).
   const advising = dashboardAudience(user).key === "all" ? [] : advisedCountries(user).map((code) => countryNameIn(code, t));
   const intro = advising.length
-    ? t("dashboardPage.introAdvising", { countries: new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(advising) })
+    ? t("dashboardPage.introAdvising", { countries: formatListIn(language, advising) })
     : t("dashboardPage.introAll");
   const figures = dashboardFigures(user, filter);
   return {
