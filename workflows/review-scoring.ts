@@ -6,7 +6,7 @@
 import type { Confidence, Recommendation, ReviewCriterion, ScalePoint } from "./review-criteria";
 import { CONFIDENCE_IDS, RECOMMENDATION_IDS } from "./review-criteria";
 import type { PageLanguage } from "./languages";
-import { intlLocale } from "./languages";
+import { formatNumberIn, formatTwoDecimalsIn } from "./time";
 import type { Translate } from "./words";
 import { languageOf } from "./words";
 
@@ -154,7 +154,7 @@ export function aggregateReviews(criteria: readonly ReviewCriterion[], proposal:
     reasons.push(
       t("reviewScoring.widelySpread", {
         deviation: formatScore(deviation, language),
-        threshold: new Intl.NumberFormat(intlLocale(language)).format(DISAGREEMENT_STANDARD_DEVIATION),
+        threshold: formatNumberIn(language, DISAGREEMENT_STANDARD_DEVIATION),
       }),
     );
   }
@@ -241,7 +241,7 @@ export function rankProposals(aggregates: readonly ProposalAggregate[], t: Trans
 
 /** A score for people: two decimals in the language's way ("3.50", "3,50"), and a dash where there is no score yet. */
 export function formatScore(value: number | null, language: PageLanguage = "en"): string {
-  return value === null ? "—" : new Intl.NumberFormat(intlLocale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return value === null ? "—" : formatTwoDecimalsIn(language, value);
 }
 
 /** A review's weighted score for people, saying when it rests on only some of the criteria. */

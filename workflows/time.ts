@@ -30,6 +30,8 @@ type Formats = {
   eurosAndCents: Intl.NumberFormat;
   /** "Albania, Kosovo* and Serbia", joined as the language joins a list. */
   list: Intl.ListFormat;
+  /** Two decimals: "3.50", "3,50". */
+  twoDecimals: Intl.NumberFormat;
 };
 
 const formatsByLanguage = new Map<PageLanguage, Formats>();
@@ -48,6 +50,7 @@ function formatsFor(language: PageLanguage): Formats {
     euros: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 }),
     eurosAndCents: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     list: new Intl.ListFormat(locale, { type: "conjunction" }),
+    twoDecimals: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
   };
   formatsByLanguage.set(language, formats);
   return formats;
@@ -98,6 +101,11 @@ export function formatBrusselsTimeIn(language: PageLanguage, instant: Date | num
 /** A number as the language writes it: "12,345" in English, "12.345" in mk, "12 345" in sq. */
 export function formatNumberIn(language: PageLanguage, value: number): string {
   return formatsFor(language).number.format(value);
+}
+
+/** A number with two decimals as the language writes it: "3.50" in English, "3,50" in mk. */
+export function formatTwoDecimalsIn(language: PageLanguage, value: number): string {
+  return formatsFor(language).twoDecimals.format(value);
 }
 
 /** "Albania, Kosovo* and Serbia": joined as the language joins a list ("i" in BCMS, "dhe" in Albanian). */
