@@ -1,12 +1,12 @@
 import type { AnyStateMachine } from "xstate";
 import type { PageLanguage } from "../../workflows/languages";
-import { translatorFor } from "../../workflows/messages";
 import { actionKeyOf, isProposalEventType } from "../../workflows/proposal-events";
 import { PROPOSAL_MACHINE_VERSION, proposalMachine } from "../../workflows/proposal.machine";
 import { isRoundEventType, roundActionKeyOf } from "../../workflows/round-events";
 import { ROUND_MACHINE_VERSION, roundMachine } from "../../workflows/round.machine";
 import type { EventWordsKey, StatechartView } from "../../workflows/statechart-svg";
 import { describeStatechart, drawStatechart, statechartSize } from "../../workflows/statechart-svg";
+import { pageTranslatorOf } from "../i18n.server";
 import type { PicturedMachine } from "./picture-schema";
 import { pictureAddressSchema } from "./picture-schema";
 
@@ -33,7 +33,7 @@ export interface StatechartPicture {
 /** What a page needs to show a statechart's picture in its language: its address, its words and its size. */
 export function statechartPicture(name: PicturedMachine, view: StatechartView & { title: string }, language: PageLanguage): StatechartPicture {
   const { machine, version, eventKey } = MACHINES[name];
-  const t = translatorFor(language);
+  const t = pageTranslatorOf(language).t;
   const address = new URLSearchParams({ version: String(version), lang: language });
   if (view.current) address.set("current", view.current);
   if (view.visited.length > 0) address.set("visited", view.visited.join(","));
@@ -61,7 +61,7 @@ export function statechartSvg(machineName: string | undefined, search: URLSearch
   const { machine, version, name, eventKey } = MACHINES[parsed.data.machine];
   if (parsed.data.version !== version) return null;
   const language = parsed.data.lang ?? requesterLanguage;
-  const t = translatorFor(language);
+  const t = pageTranslatorOf(language).t;
   const view = {
     current: parsed.data.current ?? null,
     visited: parsed.data.visited,
