@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../workflows/messages";
-import { portalAndBrowser, seen, signIn, watchedPage } from "./support";
+import { portalAndBrowser, seen, signIn, watchedPage, zodScriptsOf } from "./support";
 
 // The administrators' forms check their fields in the browser without zod (app/form-checks.ts):
 // the message shows beside the field as soon as the person leaves it, in the page's language,
@@ -12,15 +12,6 @@ const mk = translatorFor("mk");
 const en = translatorFor("en");
 
 type Page = Awaited<ReturnType<typeof watchedPage>>["page"];
-
-/** The scripts the page loaded that hold zod, however the bundler named their chunk. */
-async function zodScriptsOf(page: Page) {
-  return page.evaluate(async () => {
-    const scripts = performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js"));
-    const texts = await Promise.all(scripts.map(async (script) => [script, await (await fetch(script)).text()] as const));
-    return texts.filter(([, text]) => /\$ZodType|jitless/.test(text)).map(([script]) => script);
-  });
-}
 
 /** What the field's aria-describedby names (its message, and its hint if it has one), as one text. */
 async function describing(page: Page, field: ReturnType<Page["getByLabel"]>) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../workflows/messages";
-import { portalAndBrowser, proposalUrlByTitle, seen, signIn, signOut, watchedPage } from "./support";
+import { portalAndBrowser, proposalUrlByTitle, seen, signIn, signOut, watchedPage, zodScriptsOf } from "./support";
 
 // The sign-in, password, account, comments, implementation and concept note forms check their
 // fields in the browser without zod (app/form-checks.ts): the message still shows beside the
@@ -19,10 +19,6 @@ async function besideOf(field: ReturnType<Awaited<ReturnType<typeof watchedPage>
   return field.page().locator(`[id="${described}"]`).textContent();
 }
 
-async function scriptsOf(page: Awaited<ReturnType<typeof watchedPage>>["page"]) {
-  return page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")));
-}
-
 describe("a form checked without zod, in Chromium", { timeout: 120_000 }, () => {
   it("says a wrong e-mail address beside the field in Albanian on the sign-in page", async () => {
     const { page, problems } = await watchedPage(running.browser);
@@ -38,7 +34,7 @@ describe("a form checked without zod, in Chromium", { timeout: 120_000 }, () => 
     // Fixed, it goes before the button is clicked.
     await email.fill("applicant.al@taf.example");
     await expect.poll(() => page.getByText(sq("validation.email")).count()).toBe(0);
-    expect((await scriptsOf(page)).filter((name) => /\/zod-/.test(name))).toEqual([]);
+    expect(await zodScriptsOf(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -57,7 +53,7 @@ describe("a form checked without zod, in Chromium", { timeout: 120_000 }, () => 
     await seen(page, en("commentsPage.error.empty"));
     // Said in the page, not by a round trip: the address has not changed and nothing was posted.
     expect(page.url()).toBe(proposalUrlByTitle(running.portal, CYBERCRIME, "/comments"));
-    expect((await scriptsOf(page)).filter((name) => /\/zod-/.test(name))).toEqual([]);
+    expect(await zodScriptsOf(page)).toEqual([]);
     expect(problems).toEqual([]);
     await signOut(page);
   });
@@ -84,7 +80,7 @@ describe("a form checked without zod, in Chromium", { timeout: 120_000 }, () => 
     await albania.fill("4");
     await expect.poll(() => page.getByText(en("implementationForm.numberMin")).count()).toBe(0);
     expect(page.url()).toBe(url);
-    expect((await scriptsOf(page)).filter((name) => /\/zod-/.test(name))).toEqual([]);
+    expect(await zodScriptsOf(page)).toEqual([]);
     expect(problems).toEqual([]);
     await signOut(page);
   });
@@ -99,7 +95,7 @@ describe("a form checked without zod, in Chromium", { timeout: 120_000 }, () => 
     await page.getByLabel(sq("conceptNotePage.form.place"), { exact: true }).first().focus();
     await seen(page, sq("conceptNoteForm.participantsMin"));
     expect(await besideOf(participants)).toBe(sq("conceptNoteForm.participantsMin"));
-    expect((await scriptsOf(page)).filter((name) => /\/zod-/.test(name))).toEqual([]);
+    expect(await zodScriptsOf(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import { openBrowser, startPortal } from "../support/portal";
+import { ZOD_CODE } from "../support/zod-code";
 
 // Steps every browser journey takes: signing in and out, and reading the portal's mailbox.
 
@@ -97,6 +98,16 @@ export async function seen(page: Page, text: string | RegExp) {
   const pending = inFlight.get(page);
   if (pending) await expect.poll(() => pending.size, { timeout: 30_000, interval: 100 }).toBe(0);
   else await page.waitForLoadState("networkidle");
+}
+
+/** The scripts the page loaded that hold zod (none should: forms check without it, app/form-checks.ts). */
+export async function zodScriptsOf(page: Page) {
+  return page.evaluate(async (code) => {
+    const zod = new RegExp(code);
+    const scripts = performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js"));
+    const texts = await Promise.all(scripts.map(async (script) => [script, await (await fetch(script)).text()] as const));
+    return texts.filter(([, text]) => zod.test(text)).map(([script]) => script);
+  }, ZOD_CODE.source);
 }
 
 /** A phone's and a desktop's width: what every page must fit. */

@@ -3,9 +3,12 @@ import { setPasswordSchema, signInSchema } from "../../app/auth/account-schema";
 import { browserChecks } from "../../app/forms.server";
 import { feedbackChecksSchema } from "../../app/lessons/feedback-schema";
 import { conceptNoteSaving } from "../../app/proposals/concept-note-schema";
+import { eligibilityFormSchema } from "../../app/rounds/eligibility-schema";
+import { roundActionSchemaOf } from "../../app/rounds/round-schema";
 
-// The sign-in and password forms check in the browser without zod (app/form-checks.ts): the
-// server reads from the schema what the inputs must meet, and the schema's own message for each.
+// Forms check in the browser without zod (app/form-checks.ts): the server reads from the schema
+// what the inputs must meet, and the schema's own message for each, list items' and objects'
+// fields and each of a round's moves included.
 
 describe("a form's checks for the browser", () => {
   it("are the schema's constraints, each with the message the schema gives when it is not met", () => {
@@ -44,5 +47,23 @@ describe("a form's checks for the browser", () => {
     expect(constraint["rating.guidance"]).toMatchObject({ required: true, min: 1, max: 5 });
     expect(messages["rating.guidance"]?.valueMissing).toBe("surveyPage.questions.guidance.missing");
     expect(messages["rating.support"]?.valueMissing).toBe("surveyPage.questions.support.missing");
+  });
+
+  it("give every criterion of the eligibility form the messages of its name, whichever its position", () => {
+    const { constraint, messages } = browserChecks(eligibilityFormSchema);
+    expect(constraint["criteria[].name"]).toMatchObject({ required: true, minLength: 3, maxLength: 150 });
+    expect(messages["criteria[].name"]).toMatchObject({
+      valueMissing: "roundEligibility.error.nameMissing",
+      tooShort: "roundEligibility.error.nameLength",
+      tooLong: "roundEligibility.error.nameLength",
+    });
+    expect(messages["criteria[].guidance"]).toEqual({ tooLong: "roundEligibility.error.guidanceLength" });
+  });
+
+  it("ask each of a round's moves for its own confirmation, in its own words", () => {
+    expect(browserChecks(roundActionSchemaOf("CLOSE")).messages.confirm).toMatchObject({ valueMissing: "roundPage.error.confirmClose" });
+    expect(browserChecks(roundActionSchemaOf("CANCEL")).messages.confirm).toMatchObject({ valueMissing: "roundPage.error.confirmCancel" });
+    // Opening asks nothing to be ticked.
+    expect(browserChecks(roundActionSchemaOf("OPEN")).constraint.confirm).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/demo/demo.server";
 import { startPortal } from "../support/portal";
+import { ZOD_CODE } from "../support/zod-code";
 import { LANGUAGES } from "../../workflows/languages";
 
 // What each page type weighs: its JavaScript (from the build's manifest) and its HTML (from the
@@ -59,10 +60,8 @@ function withImports(chunks: Record<string, Chunk>, key: string, files = new Set
   return files;
 }
 
-// zod found by its own code, not by a chunk's name: Rollup names a chunk after one of its
-// modules, and zod may sit in one named after a schema.
 function carriesZod(file: string) {
-  return /\$ZodType|jitless/.test(readFileSync(join(ASSETS, file), "utf8"));
+  return ZOD_CODE.test(readFileSync(join(ASSETS, file), "utf8"));
 }
 
 function gzippedKiB(files: Set<string>) {
