@@ -16,9 +16,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "./translation";
 import { LANGUAGES } from "../workflows/languages";
 import { getSessionUser } from "./auth/session.server";
-import { EuEmblem } from "./components/eu-emblem";
 import { LanguageSwitcher } from "./components/language-switcher";
 import { ResendForm } from "./components/resend-form";
+import { SiteFooter } from "./components/site-footer";
 import { useNonce } from "./components/nonce";
 import { CATALOGUE_ELEMENT_ID, MESSAGE_VARIABLES_ELEMENT_ID } from "./i18n";
 import { catalogueAddress, offeredLanguages, pageLanguage, switchLanguage, translatorOf } from "./i18n.server";
@@ -137,24 +137,8 @@ function Header() {
   );
 }
 
-// EU-funded projects show the emblem with "Funded by the European Union" beside it, legibly.
-function Footer() {
-  const { t } = useTranslation();
-  return (
-    <footer className="site-footer">
-      <div className="inner">
-        <p className="eu-funded">
-          <EuEmblem className="eu-emblem" label={t("layout.euFlag")} />
-          <strong>{t("layout.fundedByEu")}</strong>
-        </p>
-        <p>{t("layout.project")}</p>
-        <p>
-          <Link to="/privacy">{t("layout.privacyLink")}</Link>
-        </p>
-        <p id="kosovo-footnote">{t("layout.kosovoFootnote")}</p>
-      </div>
-    </footer>
-  );
+function PrivacyLink({ href, children }: { href: string; children: ReactNode }) {
+  return <Link to={href}>{children}</Link>;
 }
 
 function Page({ children }: { children: ReactNode }) {
@@ -164,7 +148,7 @@ function Page({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         <div className="inner">{children}</div>
       </main>
-      <Footer />
+      <SiteFooter link={PrivacyLink} />
     </>
   );
 }

@@ -154,6 +154,7 @@ async function measure() {
     Array.from({ length: Math.min(pages, 40) }, (_, k) => ({ path: `/admin/proposals?page=${k + 1}`, cookie: admins[k % admins.length]!.cookie })),
     { rows: true },
   );
+  await run("proposals list, every row on one page (admin)", admins.map((s) => ({ path: "/admin/proposals/all", cookie: s.cookie })), { rows: true });
   await run("proposals list, searched and filtered", [{ path: "/admin/proposals?q=firearms&country=XK", cookie: admins[0]!.cookie }], { rows: true });
   await run("people list (admin)", [{ path: "/admin/people", cookie: admins[0]!.cookie }], { rows: true });
   await run("institutions list (admin)", [{ path: "/admin/institutions", cookie: admins[0]!.cookie }], { rows: true });
@@ -204,8 +205,9 @@ async function run(page: string, targets: Target[], options: { rows?: boolean } 
   let rowsOnPage = 0;
   if (options.rows) {
     const html = await (await fetch(URL_BASE + targets[0]!.path, { headers: targets[0]!.cookie ? { Cookie: targets[0]!.cookie } : {} })).text();
-    const body = html.match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? "";
-    rowsOnPage = (body.match(/<tr[\s>]/g) ?? []).length;
+    // Every body of the table: the page of every row sends one per 500 rows.
+    const bodies = [...html.matchAll(/<tbody[\s\S]*?<\/tbody>/g)].map((match) => match[0]).join("");
+    rowsOnPage = (bodies.match(/<tr[\s>]/g) ?? []).length;
   }
   let next = 0;
   let peak = 0;

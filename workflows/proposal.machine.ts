@@ -530,7 +530,16 @@ type HandlerNode = { on: Record<string, unknown>; parent?: HandlerNode };
  * proposal's while the stage waits for its reviewers (they act on their assignments). A list marks
  * "your turn" with it without restoring each row's snapshot.
  */
-export function sendersAt(path: string): ProposalSender[] {
+export function sendersAt(path: string): readonly ProposalSender[] {
+  // The machine never changes: each state's senders are worked out once (a list asks per row).
+  let senders = SENDERS.get(path);
+  if (!senders) SENDERS.set(path, (senders = sendersOf(path)));
+  return senders;
+}
+
+const SENDERS = new Map<string, readonly ProposalSender[]>();
+
+function sendersOf(path: string): ProposalSender[] {
   const senders = new Set<ProposalSender>();
   if (proposalMachine.getStateNodeById(`proposal.${path}`).meta?.actor === "reviewers") return [];
   for (let node: HandlerNode | undefined = proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as HandlerNode; node; node = node.parent) {

@@ -13,3 +13,15 @@ export const FIRST_ORDER: Record<OverviewSort, SortOrder> = { updated: "desc", r
 export function isFiltered(filter: { [field: string]: unknown }) {
   return Object.entries(filter).some(([key, value]) => key !== "sort" && key !== "order" && value !== undefined);
 }
+
+/**
+ * The address's search part that sorts by `sort`: the other way round when it is already the
+ * order, from the first page, every filter kept.
+ */
+export function sortedSearch(search: string, sort: OverviewSort, current: { sort: OverviewSort; order: SortOrder }) {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  params.set("sort", sort);
+  params.set("order", current.sort === sort ? (current.order === "asc" ? "desc" : "asc") : FIRST_ORDER[sort]);
+  return params.toString();
+}

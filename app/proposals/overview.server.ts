@@ -19,6 +19,7 @@ import type { PageRequest } from "../pagination.server";
 import { readPage } from "../pagination.server";
 import { seesEveryProposal, stageAudienceOf, visibleProposals } from "../permissions.server";
 import { proposalTally } from "../tallies.server";
+import { textStream } from "../text-stream.server";
 import type { OverviewFilter, SortOrder } from "./overview-schema";
 import { isFiltered, OVERVIEW_STAGES } from "./overview-schema";
 import { partnerTakesPart, statesOpenToPartners } from "./participation.server";
@@ -123,23 +124,19 @@ function orderOf(sort: OverviewFilter["sort"], order: SortOrder) {
   return [by(column), by(proposals.id)];
 }
 
-/** The countries taking part (lead's and confirmed or still invited partners'), as codes "AL,XK". */
-const countriesTakingPart = sql<string>`(
-  select group_concat(code, ',') from (
-    select ${lead.countryCode} as code
-    union
-    select i.country_code from proposal_partners pp join institutions i on i.id = pp.institution_id
-    where pp.proposal_id = ${proposals.id} and (pp.status = 'confirmed' or (pp.status = 'invited' and ${inArray(proposals.state, statesWithin("draft"))}))
-  )
-)`;
-
-const topicsOf = (kind: "theme" | "supportKind") =>
-  sql<string | null>`(select group_concat(topic, ',') from proposal_topics t where t.proposal_id = ${proposals.id} and t.kind = ${kind})`;
+/**
+ * The countries taking part, from the search index's row of the proposal (migration 0025, kept
+ * by triggers): its lead's and confirmed partners', then its invited partners' while those take
+ * part (partnerTakesPart's rule), as codes "AL BA" and "XK,ME". One lookup by rowid per row,
+ * rather than reading its partners and their institutions again.
+ */
+const countriesTakingPart = sql<string | null>`s.countries`;
+const invitedTakingPart = () => sql<string | null>`case when ${inArray(proposals.state, statesOpenToPartners())} then s.invited end`;
 
 /**
  * A page of rows in two statements: the ids of the page, found by the filter and the order
  * alone (through the indexes, stopping at the page), then those rows in full, so the countries
- * and topics are looked up for those 50 (or 500) rows, never for every proposal that matches.
+ * are looked up for those 50 (or 500) rows, never for every proposal that matches.
  */
 function readRows(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, offset: number, limit: number) {
   const ids = db()
@@ -178,7 +175,7 @@ function searchedPage(user: SessionUser, filter: OverviewFilter & { order: SortO
   return { ids: page.map((row) => row.id), total: page[0]?.total ?? null };
 }
 
-/** Those proposals in full, in the order of `ids`: the countries and topics looked up for them alone. */
+/** Those proposals in full, in the order of `ids`: the countries looked up for them alone. */
 function rowsOf(ids: number[]) {
   if (!ids.length) return [];
   const rows = db()
@@ -195,12 +192,12 @@ function rowsOf(ids: number[]) {
       leadName: lead.name,
       leadType: lead.type,
       countries: countriesTakingPart,
-      themes: topicsOf("theme"),
-      supportKinds: topicsOf("supportKind"),
+      invited: invitedTakingPart(),
     })
     .from(proposals)
     .innerJoin(rounds, eq(rounds.id, proposals.roundId))
     .innerJoin(lead, eq(lead.id, proposals.leadInstitutionId))
+    .leftJoin(sql`proposal_search s`, sql`s.rowid = ${proposals.id}`)
     .where(inArray(proposals.id, ids))
     .all();
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -231,45 +228,69 @@ type Read = ReturnType<typeof readRows>[number];
 
 /** The countries taking part, in the portal's order of the WB6. */
 function countryCodes(row: Read) {
-  const codes = new Set(row.countries ? row.countries.split(",") : []);
+  const codes = new Set(`${row.countries ?? ""} ${row.invited ?? ""}`.split(/[ ,]/));
   return WB6_COUNTRIES.filter((country) => codes.has(country.code)).map((country) => country.code);
 }
 
 /** The page's translator and language: the table, its filters and its export speak the reader's. */
 type Words = { t: TFunction; language: PageLanguage };
 
-/** One page of the table, with its total, in three statements (two when only searched), in the page's words. */
-export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest, { t, language }: Words) {
+/** A row as the table shows it, in the page's words. */
+export type ShownRow = ReturnType<ReturnType<typeof shownRowsOf>>;
+
+/** How the rows are shown to this person, in the page's words. */
+function shownRowsOf(user: SessionUser, { t, language }: Words) {
   const yourTurn = yourTurnFor(user);
   const audience = stageAudienceOf(user);
-  return readPage(request, (offset, limit) => {
-    const searched = searchedPage(user, filter, offset, limit);
-    const rows = searched ? rowsOf(searched.ids) : readRows(user, filter, offset, limit);
-    return {
-      total: searched?.total ?? overviewCount(user, filter),
-      rows: rows.map((row) => ({
-        id: row.id,
-        reference: row.reference,
-        title: row.title,
-        stateLabel: stageLabelFor(row.state, audience, t),
-        finished: isFinal(row.state),
-        yourTurn: yourTurn(row.state, row.leadInstitutionId),
-        updated: formatBrusselsIn(language, row.updatedAt),
-        roundCode: row.roundCode,
-        leadName: row.leadName,
-        countries: countryCodes(row).map((code) => countryNameIn(code, t)),
-      })),
-    };
+  // A few states among thousands of rows: each one's label is asked of the statechart once.
+  const labels = new Map<string, string>();
+  const labelOf = (state: string) => labels.get(state) ?? labels.set(state, stageLabelFor(state, audience, t)).get(state)!;
+  return (row: Read) => ({
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    stateLabel: labelOf(row.state),
+    finished: isFinal(row.state),
+    yourTurn: yourTurn(row.state, row.leadInstitutionId),
+    updated: formatBrusselsIn(language, row.updatedAt),
+    roundCode: row.roundCode,
+    leadName: row.leadName,
+    countries: countryCodes(row).map((code) => countryNameIn(code, t)),
   });
 }
 
-const EXPORT_PAGE = 500;
+/** One page of the table, with its total, in three statements (two when only searched), in the page's words. */
+export function proposalOverview(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, request: PageRequest, words: Words) {
+  const shown = shownRowsOf(user, words);
+  return readPage(request, (offset, limit) => {
+    const searched = searchedPage(user, filter, offset, limit);
+    const rows = searched ? rowsOf(searched.ids) : readRows(user, filter, offset, limit);
+    return { total: searched?.total ?? overviewCount(user, filter), rows: rows.map(shown) };
+  });
+}
+
+// The rows read at once by the export and the page of every row.
+const CHUNK = 500;
 
 const THEME_KEYS = new Map<string, string>(THEMES.map((theme) => [theme.id, theme.key]));
 const SUPPORT_KEYS = new Map<string, string>(SUPPORT_KINDS.map((kind) => [kind.id, kind.key]));
 
-function labelsOf(ids: string | null, keys: Map<string, string>, t: TFunction) {
-  return ids ? ids.split(",").map((id) => t(keys.get(id) ?? id)).join("; ") : "";
+/** The themes and kinds of support of those proposals, for the export alone, in one statement. */
+function topicsOf(ids: number[]) {
+  const topics = new Map<number, { theme: string[]; supportKind: string[] }>(ids.map((id) => [id, { theme: [], supportKind: [] }]));
+  if (!ids.length) return topics;
+  const rows = db()
+    .select({ id: proposalTopics.proposalId, kind: proposalTopics.kind, topic: proposalTopics.topic })
+    .from(proposalTopics)
+    .where(inArray(proposalTopics.proposalId, ids))
+    .orderBy(asc(proposalTopics.proposalId), asc(proposalTopics.kind), asc(proposalTopics.topic))
+    .all();
+  for (const row of rows) topics.get(row.id)![row.kind].push(row.topic);
+  return topics;
+}
+
+function labelsOf(ids: string[], keys: Map<string, string>, t: TFunction) {
+  return ids.map((id) => t(keys.get(id) ?? id)).join("; ");
 }
 
 const HEADER = [
@@ -286,7 +307,7 @@ const HEADER = [
   "proposalOverview.column.updated",
 ];
 
-function csvRow(row: Read, { t, language }: Words) {
+function csvRow(row: Read, topics: { theme: string[]; supportKind: string[] }, { t, language }: Words) {
   return [
     row.reference ?? "",
     row.title,
@@ -295,11 +316,35 @@ function csvRow(row: Read, { t, language }: Words) {
     row.leadName,
     institutionTypeLabel(row.leadType, t),
     countryCodes(row).map((code) => countryNameIn(code, t)).join("; "),
-    labelsOf(row.themes, THEME_KEYS, t),
-    labelsOf(row.supportKinds, SUPPORT_KEYS, t),
+    labelsOf(topics.theme, THEME_KEYS, t),
+    labelsOf(topics.supportKind, SUPPORT_KEYS, t),
     row.submittedAt ? formatBrusselsIn(language, row.submittedAt) : "",
     formatBrusselsIn(language, row.updatedAt),
   ];
+}
+
+/**
+ * Every row the filter matches, 500 at a time (two statements each), each read only when the
+ * one before has been sent; never past `rowCount`, the total said before the first: rows added
+ * meanwhile wait for the next reading. A row changed while it is read may move past the point
+ * reached (the order of the last change): what a page of the table would show at that moment.
+ */
+function* chunksOf(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, rowCount: number) {
+  for (let offset = 0; offset < rowCount; offset += CHUNK) {
+    const rows = readRows(user, filter, offset, Math.min(CHUNK, rowCount - offset));
+    if (rows.length) yield rows;
+    if (rows.length < CHUNK) return;
+  }
+}
+
+/**
+ * The whole filtered table, for the page that shows it at once: its total, then its rows as the
+ * table shows them, a chunk at a time, read as the page is sent (the route streams them).
+ */
+export function overviewAll(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, words: Words) {
+  const total = overviewCount(user, filter);
+  const shown = shownRowsOf(user, words);
+  return { total, chunks: (function* () { for (const rows of chunksOf(user, filter, total)) yield rows.map(shown); })() };
 }
 
 /**
@@ -308,28 +353,19 @@ function csvRow(row: Read, { t, language }: Words) {
  * recorded in the audit log, with its filter and the number of rows, before the first byte.
  * Headings and times are in the language of the page it was downloaded from.
  */
-export function overviewCsv(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, exportedBy: ActingPerson, { t, language }: Words, now = new Date()) {
+export function overviewCsv(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, exportedBy: ActingPerson, words: Words, now = new Date()) {
   const rowCount = overviewCount(user, filter);
   const { sort: _, order: __, ...narrowing } = filter;
   audit({ actorUserId: exportedBy.id, action: "proposals.exported", subjectType: "proposals", detail: { filter: narrowing, rows: rowCount } });
-  const encoder = new TextEncoder();
-  let offset = 0;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(CSV_BYTE_ORDER_MARK + csvLines([HEADER.map((heading) => t(heading))])));
-    },
-    pull(controller) {
-      // Never past the count the audit row holds: rows added meanwhile wait for the next export.
-      const rows = offset < rowCount ? readRows(user, filter, offset, Math.min(EXPORT_PAGE, rowCount - offset)) : [];
-      offset += EXPORT_PAGE;
-      if (rows.length) controller.enqueue(encoder.encode(csvLines(rows.map((row) => csvRow(row, { t, language })))));
-      if (rows.length < EXPORT_PAGE || offset >= rowCount) {
-        controller.enqueue(encoder.encode(csvFootnote()));
-        controller.close();
-      }
-    },
-  });
-  return { fileName: `proposals-${toBrusselsTime(now).slice(0, 10)}.csv`, rowCount, body };
+  function* texts() {
+    yield CSV_BYTE_ORDER_MARK + csvLines([HEADER.map((heading) => words.t(heading))]);
+    for (const rows of chunksOf(user, filter, rowCount)) {
+      const topics = topicsOf(rows.map((row) => row.id));
+      yield csvLines(rows.map((row) => csvRow(row, topics.get(row.id)!, words)));
+    }
+    yield csvFootnote();
+  }
+  return { fileName: `proposals-${toBrusselsTime(now).slice(0, 10)}.csv`, rowCount, body: textStream(texts()) };
 }
 
 /** The choices of the filter form: the rounds and institutions there are. */

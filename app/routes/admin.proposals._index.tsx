@@ -31,6 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The filters and the order of this page, without its page number: the page of every row has one page. */
+function everyRowSearch(search: string) {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  const kept = params.toString();
+  return kept ? `?${kept}` : "";
+}
+
 export default function ProposalOverview() {
   const { t, i18n } = useTranslation();
   const { filter, proposals, choices, stages } = useLoaderData<typeof loader>();
@@ -92,6 +100,9 @@ export default function ProposalOverview() {
             <span className="muted">
               {t("proposalOverview.downloadRows", counted)}
             </span>
+            <br />
+            {/* A page of its own sent without scripts (not the app's navigation): every row, streamed. */}
+            <a href={`/admin/proposals/all${everyRowSearch(location.search)}`}>{filtered ? t("proposalOverview.showThese", counted) : t("proposalOverview.showAll", counted)}</a>
           </p>
           <ProposalOverviewTable list={proposals} order={filter} caption={filtered ? t("proposalOverview.captionMatching", counted) : t("proposalOverview.caption", counted)} />
         </>

@@ -5,7 +5,7 @@ import { portalAndBrowser, seen, signIn, signOut, watchedPage } from "./support"
 
 // The dashboard in Chromium with the demo data: the charts' text equivalents carry the numbers
 // that the proposals table holds, counted here with SQL of the test's own, and the round filter
-// narrows them.
+// narrows them. Then the proposals table itself, filtered and shown on one page.
 
 const running = portalAndBrowser();
 
@@ -59,6 +59,48 @@ describe("the dashboard, in Chromium", { timeout: 120_000 }, () => {
     await page.waitForURL(new RegExp(`round=${counts.r1.id}`));
     await seen(page, `Of ${counts.r1.submitted} submitted proposals,`);
     expect(await page.getByRole("heading", { name: "Pipeline of 2026-R1" }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await signOut(page);
+  });
+});
+
+describe("the proposals table on one page, in Chromium", { timeout: 120_000 }, () => {
+  it("goes from the filtered table to every row it matches on one page without scripts, re-sorts it there and comes back", async () => {
+    const database = new Database(running.portal.databasePath, { readonly: true });
+    // Kosovo*'s proposals by the test's own SQL: its lead, a confirmed partner, or one invited to a draft.
+    const kosovo = database
+      .prepare(
+        `select count(*) as n from proposals p where exists (select 1 from institutions i where i.id = p.lead_institution_id and i.country_code = 'XK')
+           or exists (select 1 from proposal_partners pp join institutions i on i.id = pp.institution_id where pp.proposal_id = p.id and i.country_code = 'XK'
+             and (pp.status = 'confirmed' or (pp.status = 'invited' and p.state like 'draft%')))`,
+      )
+      .get() as { n: number };
+    database.close();
+    const { page, problems } = await watchedPage(running.browser);
+    const scripts: string[] = [];
+    page.on("request", (request) => request.resourceType() === "script" && page.url().includes("/all") && scripts.push(request.url()));
+    await signIn(running.portal, page, "admin@taf.example");
+    await page.getByRole("navigation").getByRole("link", { name: "Proposals" }).click();
+    await page.waitForURL(/\/admin\/proposals$/);
+    await page.getByLabel("Country taking part").selectOption("XK");
+    await page.getByRole("button", { name: "Show proposals" }).click();
+    await page.waitForURL(/country=XK/);
+    await page.getByRole("link", { name: `Show these ${kosovo.n} proposals on one page` }).click();
+    await page.waitForURL(/\/admin\/proposals\/all\?.*country=XK/);
+    await seen(page, `${kosovo.n} proposals match`);
+    expect(await page.locator("tbody tr").count()).toBe(kosovo.n);
+    await seen(page, /This designation is without prejudice/);
+
+    await page.getByRole("link", { name: "Title" }).click();
+    await page.waitForURL(/\/admin\/proposals\/all\?.*country=XK.*sort=title&order=asc/);
+    const titles = await page.locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, "en")));
+    expect(titles).toHaveLength(kosovo.n);
+    expect(scripts).toEqual([]);
+
+    await page.getByRole("link", { name: "Back to the table and its filters" }).click();
+    await page.waitForURL(/\/admin\/proposals\?.*country=XK.*sort=title/);
+    await seen(page, `${kosovo.n} proposals match`);
     expect(problems).toEqual([]);
     await signOut(page);
   });

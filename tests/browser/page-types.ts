@@ -29,6 +29,7 @@ export const ADMIN_PAGES = [
   "/admin/people/10",
   "/admin/people/invite",
   "/admin/proposals",
+  "/admin/proposals/all",
   "/admin/rounds",
   "/admin/rounds/new",
   "/admin/rounds/1",

@@ -233,6 +233,7 @@ const matrix: Record<string, Entry | Entry[]> = {
   ],
   "admin.proposals._index": { at: fixed("/admin/proposals?stage=euReview&q=drug"), loader: administratorsOnly },
   "admin.proposals[.csv]": { at: fixed("/admin/proposals.csv?country=XK"), loader: administratorsOnly },
+  "admin.proposals.all": { at: fixed("/admin/proposals/all?country=XK"), loader: administratorsOnly },
   "admin.audit": { at: fixed("/admin/audit?kind=proposal:SUBMIT"), loader: administratorsOnly },
   "admin.rounds.new": { at: fixed("/admin/rounds/new"), loader: administratorsOnly, action: administratorsOnly, allowed: { form: () => call2030, changes: ["audit_log", "rounds"] } },
   // The first call is closed; a round that does not exist is 404 to administrators only.
