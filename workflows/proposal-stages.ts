@@ -85,8 +85,13 @@ type StageMeta = { label: string; awaiting?: string; forApplicants?: string; for
 
 type StageNode = { meta: StageMeta; description?: string; parent?: StageNode };
 
+// The machine never changes: each state's node is looked up once (lists ask for every row).
+const STAGE_NODES = new Map<string, StageNode>();
+
 function stageNode(path: string) {
-  return proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as StageNode;
+  let node = STAGE_NODES.get(path);
+  if (!node) STAGE_NODES.set(path, (node = proposalMachine.getStateNodeById(`proposal.${path}`) as unknown as StageNode));
+  return node;
 }
 
 /** The stage's short name ("EU review", "Withdrawn"), as the stage bar and the chart show it. */
