@@ -47,7 +47,8 @@ export function OverviewHeadings({ order, search, link: LinkTo }: { order: Order
   const { t } = useTranslation();
   return (
     <thead>
-      <tr>
+      {/* On a phone the headings become a row of sort links, introduced in the page's language. */}
+      <tr data-sort-label={t("proposalOverview.sortBy")}>
         {HEADINGS.map(({ sort, label }) => {
           const current = sort === order.sort;
           return (
