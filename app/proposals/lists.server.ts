@@ -73,13 +73,14 @@ function listPage(user: SessionUser, request: PageRequest, words: ListWords, que
       .all();
     return {
       total: query.total ? query.total() : (rows[0]?.total ?? 0),
-      rows: rows.map(({ invited: invitedNow, total: _, ...row }) => ({
+      // What the table shows, and no more: every field here is sent again in the page's data.
+      rows: rows.map(({ invited: invitedNow, total: _, state, updatedAt, leadInstitutionId, ...row }) => ({
         ...row,
-        stateLabel: stageLabelFor(row.state, audience, t),
-        updated: formatBrusselsIn(language, row.updatedAt),
-        finished: isFinal(row.state),
+        stateLabel: stageLabelFor(state, audience, t),
+        updated: formatBrusselsIn(language, updatedAt),
+        finished: isFinal(state),
         attention: invitedNow ? t("proposalLists.invitedToConfirm") : null,
-        yourTurn: yourTurn(row.state, row.leadInstitutionId),
+        yourTurn: yourTurn(state, leadInstitutionId),
       })),
     };
   });

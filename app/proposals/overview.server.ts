@@ -242,14 +242,11 @@ export type ShownRow = ReturnType<ReturnType<typeof shownRowsOf>>;
 function shownRowsOf(user: SessionUser, { t, language }: Words) {
   const yourTurn = yourTurnFor(user);
   const audience = stageAudienceOf(user);
-  // A few states among thousands of rows: each one's label is asked of the statechart once.
-  const labels = new Map<string, string>();
-  const labelOf = (state: string) => labels.get(state) ?? labels.set(state, stageLabelFor(state, audience, t)).get(state)!;
   return (row: Read) => ({
     id: row.id,
     reference: row.reference,
     title: row.title,
-    stateLabel: labelOf(row.state),
+    stateLabel: stageLabelFor(row.state, audience, t),
     finished: isFinal(row.state),
     yourTurn: yourTurn(row.state, row.leadInstitutionId),
     updated: formatBrusselsIn(language, row.updatedAt),
