@@ -92,3 +92,11 @@ export const I18N_OPTIONS = {
   interpolation: { escapeValue: false },
   returnNull: false,
 } satisfies InitOptions;
+
+/**
+ * `{ lang }` for text in `textLanguage` (a BCP 47 tag) shown on a page in `pageLanguage`; nothing
+ * when they agree: so screen readers read it with the right voice (app/components/text-language.tsx).
+ */
+export function langWhereDifferent(textLanguage: string, pageLanguage: string): { lang?: string } {
+  return textLanguage === pageLanguage ? {} : { lang: textLanguage };
+}

@@ -1,8 +1,7 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "../translation";
 import type { PageLanguage } from "../../workflows/languages";
-import { LANGUAGES, PSEUDO_LANGUAGE } from "../../workflows/languages";
-import { langWhereDifferent } from "./text-language";
+import { langWhereDifferent, LANGUAGES, PSEUDO_LANGUAGE } from "../../workflows/languages";
 
 // On every page, signed in or not. Plain links, not a form that needs JavaScript: `?lng=mk`
 // on the same address sets the language and comes back (the root loader), as a full page

@@ -1,16 +1,12 @@
+import { langWhereDifferent } from "../../workflows/languages";
 import { useTranslation } from "../translation";
 
 // Text in another language than the page's is marked with `lang`, so screen readers read it
 // with the right voice and browsers hyphenate it right: a proposal written in English on an
-// Albanian page, a language's own name in the switcher.
-
-/** `{ lang }` for text in `textLanguage` (a BCP 47 tag) shown on a page in `pageLanguage`; nothing when they agree. */
-export function langWhereDifferent(textLanguage: string, pageLanguage: string): { lang?: string } {
-  return textLanguage === pageLanguage ? {} : { lang: textLanguage };
-}
+// Albanian page, a language's own name in the switcher (langWhereDifferent, workflows/languages.ts).
 
 /**
- * The same for the page being rendered. Content people type is in English unless the round
+ * `{ lang }` for text in `textLanguage` on the page being rendered. Content people type is in English unless the round
  * says otherwise: `<div {...useTextLanguage("en")}>{proposal.summary}</div>`.
  */
 export function useTextLanguage(textLanguage: string): { lang?: string } {

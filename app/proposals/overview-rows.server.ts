@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { escapeHtml } from "../../emails/layout";
 import type { PageLanguage } from "../../workflows/languages";
+import { langWhereDifferent } from "../../workflows/languages";
 import type { ShownRow } from "./overview.server";
 
 // The rows of the page of every proposal as markup, written here rather than rendered by React:
@@ -24,8 +25,9 @@ export function overviewRowsHtml(rows: ShownRow[], t: TFunction, language: PageL
   const draft = `<span class="muted">${escapeHtml(t("proposalOverview.draft"))}</span>`;
   const untitled = escapeHtml(t("eligibilityDesk.untitled"));
   const yourTurn = ` <span class="badge turn"><span aria-hidden="true">▶ </span>${escapeHtml(t("proposalTable.yourTurn"))}</span>`;
-  // What applicants type is in English: marked so where the page is not.
-  const english = language === "en" ? "" : ` lang="en"`;
+  // What applicants type is in English: marked so where the page is not (as useTextLanguage does).
+  const { lang } = langWhereDifferent("en", language);
+  const english = lang ? ` lang="${lang}"` : "";
   let html = "<tbody>";
   for (const row of rows) {
     html +=
