@@ -36,12 +36,12 @@ const HEAVY_PAGES = [
   "account", "account_.two-factor", "admin.institutions.$institutionId",
   "admin.institutions.$institutionId_.merge", "admin.institutions.new", "admin.people.$userId",
   "admin.people.invite", "admin.rounds.$roundId", "admin.rounds.$roundId_.criteria",
-  "admin.rounds.$roundId_.edit", "admin.rounds.$roundId_.eligibility", "admin.rounds.new", "forgot-password",
+  "admin.rounds.$roundId_.edit", "admin.rounds.$roundId_.eligibility", "admin.rounds.new",
   "login_.second-factor", "proposals.$proposalId._index", "proposals.$proposalId.concept",
   "proposals.$proposalId.deadlines", "proposals.$proposalId.departures", "proposals.$proposalId.edit",
   "proposals.$proposalId.implementation", "proposals.$proposalId.partners",
   "proposals.$proposalId.partnership", "proposals.$proposalId.submit", "proposals.new",
-  "reviews.$assignmentId", "rounds.$roundId.feedback", "set-password.$token",
+  "reviews.$assignmentId", "rounds.$roundId.feedback",
 ].map((name) => `app/routes/${name}.tsx?__remix-build-client-route`);
 
 type Chunk = { file: string; imports?: string[] };
