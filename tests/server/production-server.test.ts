@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { get } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -160,6 +160,48 @@ function childrenOf(pid: number) {
   return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean));
 }
 
+/** A password link asked for over HTTP, as the forgot-password form does without JavaScript. */
+function askForPasswordLink(url: string, email: string) {
+  return fetch(`${url}/forgot-password`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
+    body: new URLSearchParams({ email }),
+    redirect: "manual",
+  });
+}
+
+/** Waits until the password link to `email` is sent, and checks that it took exactly one attempt. */
+async function expectSentOnce(databasePath: string, email: string) {
+  const database = new Database(databasePath, { readonly: true });
+  try {
+    const attemptsOfTheLink = () =>
+      database
+        .prepare("select o.status, count(a.id) as attempts from outbox o left join outbox_attempts a on a.outbox_id = o.id where o.recipient = ? and o.template = 'password-reset' group by o.id")
+        .all(email);
+    await vi.waitFor(() => expect(attemptsOfTheLink()).toEqual([{ status: "sent", attempts: 1 }]), { timeout: 30_000, interval: 200 });
+  } finally {
+    database.close();
+  }
+}
+
+/** The files a process has open (Linux: /proc). */
+function openFiles(pid: number) {
+  return readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/${pid}/fd/${fd}`)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The process the start's announcement names as running mail and the scheduler. */
+function jobsProcessOf(output: string) {
+  const pid = /mail and the scheduler run in process (\d+)/.exec(output)?.[1];
+  if (!pid) throw new Error(`the announcement names no process for the jobs:\n${output}`);
+  return pid;
+}
+
 /** A GET on a connection of its own, so that each one may reach another worker. */
 function statusOnNewConnection(url: string, cookie: string) {
   return new Promise<number>((resolve, reject) => {
@@ -177,29 +219,37 @@ describe("the production server on two cores", { timeout: 120_000 }, () => {
       // The primary says so once its workers listen, which may be just after the port first answers.
       await expect.poll(() => both.output()).toContain("Requests: 2 worker processes");
       expect(childrenOf(both.pid)).toHaveLength(2);
+      // The primary only supervises: it has no database open (ADR 028); the worker it names runs the jobs.
+      expect(openFiles(both.pid).filter((file) => file.startsWith(both.databasePath))).toEqual([]);
+      expect(childrenOf(both.pid)).toContain(jobsProcessOf(both.output()));
       const cookie = await signIn("admin@taf.example", both.url);
       // Connections go to the workers in turn: the session made by one is read by the other.
       const statuses = [];
       for (let i = 0; i < 6; i += 1) statuses.push(await statusOnNewConnection(`${both.url}/`, cookie));
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
 
-      const reset = await fetch(`${both.url}/forgot-password`, {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: both.url },
-        body: new URLSearchParams({ email: "reviewer.eu@taf.example" }),
-        redirect: "manual",
-      });
-      expect(reset.status).toBeLessThan(400);
-      const database = new Database(both.databasePath, { readonly: true });
-      try {
-        const attemptsOfTheLink = () =>
-          database
-            .prepare("select o.status, count(a.id) as attempts from outbox o left join outbox_attempts a on a.outbox_id = o.id where o.recipient = ? and o.template = 'password-reset' group by o.id")
-            .all("reviewer.eu@taf.example");
-        await vi.waitFor(() => expect(attemptsOfTheLink()).toEqual([{ status: "sent", attempts: 1 }]), { timeout: 30_000, interval: 200 });
-      } finally {
-        database.close();
-      }
+      expect((await askForPasswordLink(both.url, "reviewer.eu@taf.example")).status).toBeLessThan(400);
+      await expectSentOnce(both.databasePath, "reviewer.eu@taf.example");
+    } finally {
+      await both.stop();
+    }
+    expect(both.exitCode()).toBe(0);
+  });
+});
+
+describe("a worker that dies", { timeout: 120_000 }, () => {
+  it("is replaced in its role: mail asked for while the jobs' process was gone is sent once by the next", async () => {
+    const both = await startPortal({ WORKERS: "2" });
+    try {
+      await expect.poll(() => both.output()).toContain("Requests: 2 worker processes");
+      const jobs = jobsProcessOf(both.output());
+      process.kill(Number(jobs), "SIGKILL");
+      await expect.poll(() => both.output()).toContain("A worker process ended (SIGKILL); starting another.");
+      // The other worker answers meanwhile; the message waits in the outbox.
+      expect((await askForPasswordLink(both.url, "reviewer.eu@taf.example")).status).toBeLessThan(400);
+      await expect.poll(() => childrenOf(both.pid), { timeout: 30_000 }).toHaveLength(2);
+      expect(childrenOf(both.pid)).not.toContain(jobs);
+      await expectSentOnce(both.databasePath, "reviewer.eu@taf.example");
     } finally {
       await both.stop();
     }
