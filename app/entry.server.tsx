@@ -21,6 +21,9 @@ declare module "@remix-run/node" {
 // aborts a page being rendered beside it into a 500.
 const ABORT_DELAY = 3 * PEOPLE_WAIT_MS;
 
+// What the server's processes take from the app, reached through this build (app/process.server.ts).
+export * as portalProcess from "./process.server";
+
 // The whole page is rendered before it is sent: pages here are small and have no deferred data,
 // and a complete document is what slow connections and no-JavaScript browsers handle best.
 export default async function handleRequest(

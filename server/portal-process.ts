@@ -4,21 +4,19 @@
 // makes the session secret before any other worker exists, then runs mail and the scheduler (the
 // dispatcher releases claims abandoned by a dead process at its start: safe only when one
 // process runs it).
-import { connection, closeDatabase } from "../app/db.server";
 import type { Env } from "../app/env.server";
-import { startBackgroundJobs } from "../app/jobs/background.server";
-import { sessionSecret } from "../app/auth/session.server";
-import { DEMO_PASSWORD, demoPeople, hasDemoPeople, loadDemoData } from "../app/demo/demo.server";
-import { KOSOVO_FOOTNOTE } from "../workflows/countries";
 import { announce } from "./announcement";
+import { loadApp, type PortalParts } from "./app-build";
 import type { Role, WorkerMessage } from "./roles";
 import { drain, whenAskedToStop } from "./stopping";
 import { startWebServer } from "./web-server";
 
 export async function runPortalProcess(config: Env, role: Role) {
+  const app = await loadApp(config.NODE_ENV === "production");
+  const { connection, closeDatabase, loadDemoData, sessionSecret, startBackgroundJobs, hasDemoPeople } = app.parts;
   if (role === "requests") {
     connection();
-    const server = await startWebServer(config);
+    const server = startWebServer(config, app);
     whenAskedToStop(async () => {
       await drain(server);
       closeDatabase();
@@ -35,10 +33,10 @@ export async function runPortalProcess(config: Env, role: Role) {
     console.error(error.message);
     process.exit(1);
   });
-  const lines = [jobs.mailDescription, ...demoAccounts(hasDemoPeople(db))];
+  const lines = [jobs.mailDescription, ...(hasDemoPeople(db) ? demoAccounts(app.parts) : [])];
   if (role === "jobs") process.send!({ kind: "database-ready", lines } satisfies WorkerMessage);
 
-  const server = await startWebServer(config);
+  const server = startWebServer(config, app);
   if (role === "alone") server.once("listening", () => announce(config, "served by this one process (WORKERS=1)", lines));
   whenAskedToStop(async () => {
     await drain(server);
@@ -47,8 +45,7 @@ export async function runPortalProcess(config: Env, role: Role) {
   }, role === "alone");
 }
 
-function demoAccounts(shown: boolean) {
-  if (!shown) return [];
+function demoAccounts({ DEMO_PASSWORD, demoPeople, KOSOVO_FOOTNOTE }: PortalParts) {
   return [
     `\nDemo accounts (password for all, unless changed since: ${DEMO_PASSWORD}):`,
     ...demoPeople.map((person) => `  ${person.email.padEnd(30)} ${person.summary}`),

@@ -1,26 +1,22 @@
 // The web server of a portal process: express with the portal's own checks in front of Remix
 // (security headers, methods, cross-site forms, body sizes), the built files, and Remix's pages.
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { readdirSync, statSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
-import { pathToFileURL } from "node:url";
-import { SESSION_COOKIE_NAME } from "../app/auth/session.server";
+import { join, sep } from "node:path";
 import type { Env } from "../app/env.server";
 import type { RefusalKind } from "../app/refusal-page.server";
-import { refusalPage } from "../app/refusal-page.server";
-import { answeringStorageFaults } from "../app/storage-faults.server";
+import type { LoadedApp, PortalParts } from "./app-build";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // An attachment upload carries one file of at most 10 MB, plus the form around it.
 const MAX_UPLOAD_BYTES = 11 * 1024 * 1024;
 const TOO_LARGE = "too-large";
 
-export async function startWebServer(config: Env): Promise<Server> {
+export function startWebServer(config: Env, { parts, build, vite }: LoadedApp): Server {
   const production = config.NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
@@ -49,25 +45,25 @@ export async function startWebServer(config: Env): Promise<Server> {
   app.use((req, res, next) => {
     if (ALLOWED_METHODS.includes(req.method)) return next();
     res.setHeader("Allow", ALLOWED_METHODS.join(", "));
-    refuse(req, res, 405, "methodNotAllowed", { methods: ALLOWED_METHODS.join(", ") });
+    refuse(parts, req, res, 405, "methodNotAllowed", { methods: ALLOWED_METHODS.join(", ") });
   });
 
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
     // A form posted from another site is refused: cookies are SameSite=Lax, and this checks too
     // (ADR 018). (Remix itself also compares Origin and Host, but answers a mismatch with a 500.)
-    if (!sentFromThisSite(req, config)) {
-      refuse(req, res, 403, "crossSite");
+    if (!sentFromThisSite(req, config, parts.SESSION_COOKIE_NAME)) {
+      refuse(parts, req, res, 403, "crossSite");
       return;
     }
     // Forms only, and of a declared size: a body streamed without a length could not be limited.
     const type = req.get("content-type") ?? "";
     if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
-      refuse(req, res, 415, "notAForm");
+      refuse(parts, req, res, 415, "notAForm");
       return;
     }
     if (req.get("content-length") === undefined) {
-      refuse(req, res, 411, "noLength");
+      refuse(parts, req, res, 411, "noLength");
       return;
     }
     const upload = req.path.endsWith("/attachments") && type.startsWith("multipart/form-data");
@@ -79,7 +75,7 @@ export async function startWebServer(config: Env): Promise<Server> {
       return;
     }
     if (Number(req.get("content-length") ?? 0) > limit) {
-      refuse(req, res, 413, upload ? "tooLargeUpload" : "tooLarge");
+      refuse(parts, req, res, 413, upload ? "tooLargeUpload" : "tooLarge");
       return;
     }
     next();
@@ -89,8 +85,8 @@ export async function startWebServer(config: Env): Promise<Server> {
   // page replaces a page): the portal's icon, rather than a 404 in every console.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
-  let build: ServerBuild | (() => Promise<ServerBuild>);
-  if (production) {
+  if (vite) app.use(vite);
+  else {
     // The built files do not change while the server runs, so they are listed once: a page's
     // request goes on to Remix without express.static first looking for a file of its name (a
     // stat, and an error object when there is none, on every request).
@@ -102,12 +98,6 @@ export async function startWebServer(config: Env): Promise<Server> {
     // Vite names built assets by their content hash, so they can be cached for a year.
     app.use("/assets", forBuiltFiles(express.static("build/client/assets", { immutable: true, maxAge: "1y" })));
     app.use(forBuiltFiles(express.static("build/client", { maxAge: "1h" })));
-    // From the project's root, as every path here is: this file also runs compiled, as build/start.js.
-    build = answeringStorageFaults((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
-  } else {
-    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
-    app.use(vite.middlewares);
-    build = () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(answeringStorageFaults);
   }
 
   // Whatever the portal answers a signed-in person (pages, their data, downloads, exports) stays
@@ -116,7 +106,7 @@ export async function startWebServer(config: Env): Promise<Server> {
   // for everyone) and a statechart's picture (drawn from the code; ADR 022), whose addresses
   // change whenever what they hold would. Without them each page would fetch both again.
   app.use((req, res, next) => {
-    if (hasSessionCookie(req))
+    if (hasSessionCookie(req, parts.SESSION_COOKIE_NAME))
       whenHeadersAreSent(res, () => {
         if (!/\bimmutable\b/.test(String(res.getHeader("Cache-Control") ?? ""))) res.setHeader("Cache-Control", "private, no-store");
       });
@@ -138,8 +128,8 @@ export async function startWebServer(config: Env): Promise<Server> {
     if (res.headersSent) return next(error);
     const status = error.status ?? 500;
     if (status >= 500) console.error(error);
-    if (status < 500) refuse(req, res, status, "unreadable");
-    else refuse(req, res, 500, "broken");
+    if (status < 500) refuse(parts, req, res, status, "unreadable");
+    else refuse(parts, req, res, 500, "broken");
   });
 
   const server = app.listen(config.PORT, config.HOST);
@@ -199,7 +189,7 @@ function whenHeadersAreSent(res: express.Response, fill: () => void) {
  * must say same-origin or none (typed by the person). With neither header it is not a
  * browser's form post: refused if it carries a session, accepted otherwise (a script signing in).
  */
-function sentFromThisSite(req: express.Request, config: Env) {
+function sentFromThisSite(req: express.Request, config: Env, sessionCookie: string) {
   const origin = req.get("origin");
   if (origin !== undefined) {
     const host = (config.TRUST_PROXY && req.get("x-forwarded-host")) || req.get("host");
@@ -208,13 +198,13 @@ function sentFromThisSite(req: express.Request, config: Env) {
   }
   const fetchSite = req.get("sec-fetch-site");
   if (fetchSite !== undefined) return fetchSite === "same-origin" || fetchSite === "none";
-  return !hasSessionCookie(req);
+  return !hasSessionCookie(req, sessionCookie);
 }
 
-function hasSessionCookie(req: express.Request) {
-  return (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${SESSION_COOKIE_NAME}=`));
+function hasSessionCookie(req: express.Request, name: string) {
+  return (req.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${name}=`));
 }
 
-function refuse(req: express.Request, res: express.Response, status: number, kind: RefusalKind, values?: Record<string, string>) {
-  void refusalPage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }, kind, status, values).then((page) => res.status(status).type("html").send(page));
+function refuse(parts: PortalParts, req: express.Request, res: express.Response, status: number, kind: RefusalKind, values?: Record<string, string>) {
+  void parts.refusalPage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }, kind, status, values).then((page) => res.status(status).type("html").send(page));
 }
