@@ -11,11 +11,12 @@
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Pair, Session } from "./load/portal-client";
+import { processTree, treePssMiB } from "./load/process-tree";
 import { portalClient } from "./load/portal-client";
 
 const { values: flags } = parseArgs({
@@ -373,27 +374,8 @@ async function deadlineRush() {
 // ---------------------------------------------------------------------------------------------
 // Memory: PSS of every process of the server's tree (its workers, and npx and tsx with --tsx).
 
-function processTree(pid: number): number[] {
-  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  });
-  return [pid, ...children.flatMap(processTree)];
-}
-
 function pssMiB() {
-  let kib = 0;
-  for (const pid of processTree(server.pid!)) {
-    try {
-      kib += Number(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+)/m)?.[1] ?? 0);
-    } catch {
-      // A process that ended between listing and reading has no memory left to count.
-    }
-  }
-  return kib / 1024;
+  return treePssMiB(server.pid!);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
--- The request mix of bench/side-by-side/run.mjs: one "path<TAB>cookie" line after another, each wrk thread from its own offset.
+-- The request mix of scripts/side-by-side.ts: one "path<TAB>cookie" line after another, each wrk thread from its own offset.
 local lines = {}
 local idx = 0
 init = function(args)
