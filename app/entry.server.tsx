@@ -38,6 +38,9 @@ export default async function handleRequest(
   const translator = pageTranslatorOf(await pageLanguage(request));
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
+    // Cleared once the render is done: a pending timer would keep the whole render (its tree and
+    // the loader data) alive for ABORT_DELAY after the page was sent.
+    let guard: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={translator as unknown as I18n}>
         <NonceProvider value={nonce}>
@@ -47,6 +50,7 @@ export default async function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(guard);
           const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
@@ -58,6 +62,7 @@ export default async function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(guard);
           reject(error);
         },
         onError(error: unknown) {
@@ -66,6 +71,6 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    guard = setTimeout(abort, ABORT_DELAY);
   });
 }

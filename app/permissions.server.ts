@@ -192,6 +192,11 @@ function placesHeldBy(user: SessionUser): SQL {
   return and(eq(reviewAssignments.reviewerUserId, user.id), inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE]), noOpenConflict(user))!;
 }
 
+/** Whether the person may hold review assignments at all: only reviewers are assigned, so no one else need be looked up. */
+export function mayHoldAssignments(user: SessionUser) {
+  return hasRole(user, "reviewer");
+}
+
 /**
  * The review assignments a reviewer still answers (over `reviewAssignments` joined with
  * `proposals`): theirs, holding a place, while the proposal takes reviews, with no open conflict.

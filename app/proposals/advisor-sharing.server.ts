@@ -1,11 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { advisorShares, countries, memberships, proposals, users } from "../../db/schema";
 import { countryLabel } from "../../workflows/countries";
 import { isWithin } from "../../workflows/proposal-stages";
 import { formatBrusselsIn } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
-import { db } from "../db.server";
+import { db, preparedStatement } from "../db.server";
 import { canOnProposal } from "../permissions.server";
 import type { Participation } from "./participation.server";
 import type { PageWords } from "./partners.server";
@@ -15,30 +15,43 @@ import { countryNameOf, englishWords } from "./partners.server";
 // they can help before it is submitted (they see it, comment, and hear of its comments), and
 // stop sharing it while it is a draft. Submitted proposals are theirs to see anyway.
 
+// Read on every visit of a proposal's page: built by drizzle and prepared once per connection
+// (app/db.server.ts). The countries and the active country advisors are a few dozen rows at
+// most, read whole and narrowed to the proposal's countries here, so that no statement varies
+// with how many countries take part.
+const sharingStatements = preparedStatement((database) => ({
+  state: database.select({ state: proposals.state }).from(proposals).where(eq(proposals.id, sql.placeholder("proposalId"))).prepare(),
+  share: database
+    .select({ at: advisorShares.sharedAt, byName: users.name })
+    .from(advisorShares)
+    .innerJoin(users, eq(users.id, advisorShares.sharedByUserId))
+    .where(eq(advisorShares.proposalId, sql.placeholder("proposalId")))
+    .prepare(),
+  countries: database
+    .select({ code: countries.code, name: countries.name, needsFootnote: countries.needsDesignationFootnote })
+    .from(countries)
+    .orderBy(countries.sortOrder)
+    .prepare(),
+  advisors: database
+    .select({ userId: memberships.userId, countryCode: memberships.countryCode })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.role, "countryAdvisor"), eq(users.active, true)))
+    .prepare(),
+}));
+
 /**
  * Whether, since when and by whom the draft is shared, with which countries' advisors, and
  * whether this person may change it, in the page's words.
  */
 export function advisorSharingFor(participation: Participation, user: SessionUser, { t, language }: PageWords = englishWords()) {
-  const proposal = db().select({ state: proposals.state }).from(proposals).where(eq(proposals.id, participation.proposalId)).get()!;
-  const share = db()
-    .select({ at: advisorShares.sharedAt, byName: users.name })
-    .from(advisorShares)
-    .innerJoin(users, eq(users.id, advisorShares.sharedByUserId))
-    .where(eq(advisorShares.proposalId, participation.proposalId))
-    .get();
-  const countryRows = db()
-    .select({ code: countries.code, name: countries.name, needsFootnote: countries.needsDesignationFootnote })
-    .from(countries)
-    .where(inArray(countries.code, participation.countryCodes))
-    .orderBy(countries.sortOrder)
-    .all();
-  const advisorCount = db()
-    .selectDistinct({ userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.role, "countryAdvisor"), eq(users.active, true), inArray(memberships.countryCode, participation.countryCodes)))
-    .all().length;
+  const statements = sharingStatements();
+  const byProposal = { proposalId: participation.proposalId };
+  const proposal = statements.state.get(byProposal)!;
+  const share = statements.share.get(byProposal);
+  const taking = new Set(participation.countryCodes);
+  const countryRows = statements.countries.all().filter((c) => taking.has(c.code));
+  const advisorCount = new Set(statements.advisors.all().flatMap((a) => (a.countryCode && taking.has(a.countryCode) ? [a.userId] : []))).size;
   return {
     proposalId: participation.proposalId,
     isDraft: isWithin(proposal.state, "draft"),

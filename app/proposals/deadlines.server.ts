@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/client";
-import { and, desc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { DeadlineKind } from "../../db/schema";
 import { deadlineKinds, proposalDeadlines, proposals, proposalVersions } from "../../db/schema";
@@ -15,7 +15,7 @@ import { translatorFor } from "../../workflows/messages";
 import { formatBrusselsIn, fromBrusselsTime, toBrusselsTime } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
-import { db } from "../db.server";
+import { db, preparedStatement } from "../db.server";
 import { env } from "../env.server";
 import { readConceptNote } from "./documents.server";
 import { applicantsOf } from "./notifications.server";
@@ -160,9 +160,14 @@ export type DeadlineView = {
   extension: { at: string; reason: string } | null;
 };
 
+// Read by every visit of a proposal's page: built and prepared once per connection.
+const deadlinesStatement = preparedStatement((database) =>
+  database.select().from(proposalDeadlines).where(eq(proposalDeadlines.proposalId, sql.placeholder("proposalId"))).prepare(),
+);
+
 /** The proposal's deadlines, as its pages show them, in the order the work comes. */
 export function deadlinesOf(proposalId: number, state: string, now = new Date(), { t, language }: DeadlineWords = ENGLISH): DeadlineView[] {
-  const rows = db().select().from(proposalDeadlines).where(eq(proposalDeadlines.proposalId, proposalId)).all();
+  const rows = deadlinesStatement().all({ proposalId });
   return [...rows]
     .sort((a, b) => deadlineKinds.indexOf(a.kind) - deadlineKinds.indexOf(b.kind))
     .map((row) => {

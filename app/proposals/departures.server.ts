@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { countries, institutions, partnerDepartures, proposalPartners, proposals, rounds, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { recipientLanguage } from "../../emails/words";
@@ -12,7 +12,7 @@ import { roundEligibility } from "../rounds/eligibility.server";
 import { formatBrusselsIn } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
-import { db } from "../db.server";
+import { db, preparedStatement } from "../db.server";
 import { env } from "../env.server";
 import { administratorsOf } from "./notifications.server";
 
@@ -113,17 +113,23 @@ export function recordPartnerDeparture(user: Pick<SessionUser, "id" | "name">, i
   );
 }
 
-/** The partners that left a proposal, oldest first, with who recorded it: one query. */
-export function departuresOf(proposalId: number, { t, language }: DepartureWords = ENGLISH) {
-  return db()
+// Read by every visit of a proposal's page: built and prepared once per connection.
+const departuresStatement = preparedStatement((database) =>
+  database
     .select({ id: partnerDepartures.id, institution: institutions.name, countryCode: countries.code, countryName: countries.name, footnote: countries.needsDesignationFootnote, reason: partnerDepartures.reason, leftAt: partnerDepartures.leftAt, recordedBy: users.name })
     .from(partnerDepartures)
     .innerJoin(institutions, eq(institutions.id, partnerDepartures.institutionId))
     .innerJoin(countries, eq(countries.code, institutions.countryCode))
     .innerJoin(users, eq(users.id, partnerDepartures.recordedByUserId))
-    .where(eq(partnerDepartures.proposalId, proposalId))
+    .where(eq(partnerDepartures.proposalId, sql.placeholder("proposalId")))
     .orderBy(asc(partnerDepartures.id))
-    .all()
+    .prepare(),
+);
+
+/** The partners that left a proposal, oldest first, with who recorded it: one query. */
+export function departuresOf(proposalId: number, { t, language }: DepartureWords = ENGLISH) {
+  return departuresStatement()
+    .all({ proposalId })
     .map((row) => ({
       id: row.id,
       institution: row.institution,

@@ -63,10 +63,15 @@ const savedConceptNote = conceptNoteSchema("save");
 const conceptNoteDocument = savedConceptNote.pick({ activities: true, budgetLines: true, risks: true, mitigation: true });
 const completionReportDocument = completionReportSchema.pick({ outcome: true, lessonsLearnt: true });
 
+/** The applicants' answers alone, for the pages that show nothing of the other documents. */
+export function proposalAnswers(content: Record<string, unknown>, unreadable: Unreadable[] = []): ProposalAnswers {
+  return readDocument(answersSchema, content, "answers", unreadable) ?? {};
+}
+
 /** The four documents of a proposal's working content. */
 export function proposalDocuments(content: Record<string, unknown>): ProposalDocuments {
   const unreadable: Unreadable[] = [];
-  const answers = readDocument(answersSchema, content, "answers", unreadable) ?? {};
+  const answers = proposalAnswers(content, unreadable);
   const conceptNote = readConceptNote(content[DOCUMENT_KEYS.conceptNote], unreadable);
   const report = readDocument(completionReportDocument, content[DOCUMENT_KEYS.completionReport] ?? {}, "completionReport", unreadable);
   const conceptAnswer = readDocument(savedConceptNote.shape.answer, content[DOCUMENT_KEYS.conceptAnswer], "conceptAnswer", unreadable);

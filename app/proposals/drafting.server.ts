@@ -22,7 +22,7 @@ import { roundCriteria, submissionRoundFacts } from "../rounds/eligibility.serve
 import type { DraftValues } from "./content-schema";
 import { draftProblems, fieldOfPart, overLimitParts } from "./content-schema";
 import { partAnchor, partLabelKey } from "./draft-parts";
-import { proposalDocuments } from "./documents.server";
+import { proposalAnswers, proposalDocuments } from "./documents.server";
 import type { Participation } from "./participation.server";
 import { leadActor } from "../auth/actors.server";
 
@@ -167,7 +167,7 @@ export function limitsOfProposal(proposalId: number) {
 /** What the edit page needs: the values to start from, the revision they are, and the round. */
 export function draftForEditing(user: SessionUser, participation: Participation, t: Translate, language: PageLanguage, now = new Date()) {
   const { proposal, round, leadName } = proposalWithRound(participation.proposalId);
-  const values = { title: proposal.title, ...proposalDocuments(proposal.content).answers };
+  const values = { title: proposal.title, ...proposalAnswers(proposal.content) };
   const limits = roundSettings(round).limits;
   return {
     id: proposal.id,

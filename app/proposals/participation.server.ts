@@ -1,11 +1,11 @@
 import type { SQL } from "drizzle-orm";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { institutions, proposalPartners, proposals } from "../../db/schema";
 import { leadOf } from "../../workflows/actors";
 import { statesAccepting } from "../../workflows/proposal-stages";
 import type { ProposalSnapshot } from "../../workflows/proposal.machine";
 import { allowedEvents, restoreProposal } from "../../workflows/proposal.machine";
-import { db } from "../db.server";
+import { db, preparedStatement } from "../db.server";
 import { responseInWords } from "../i18n.server";
 
 /**
@@ -60,6 +60,17 @@ export function partnerTakesPart(): SQL {
   return or(eq(proposalPartners.status, "confirmed"), and(eq(proposalPartners.status, "invited"), inArray(proposals.state, statesOpenToPartners())))!;
 }
 
+// Asked by every page of a proposal (the permission check): built and prepared once per connection.
+const partnersTakingPart = preparedStatement((database) =>
+  database
+    .select({ institutionId: proposalPartners.institutionId, countryCode: institutions.countryCode })
+    .from(proposalPartners)
+    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
+    .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
+    .where(and(eq(proposalPartners.proposalId, sql.placeholder("proposalId")), partnerTakesPart()))
+    .prepare(),
+);
+
 /**
  * Who takes part in the proposal, if it exists and meets the condition (for a person: that they
  * see it, `visibleProposals` in permissions.server.ts), in one query for the proposal and one
@@ -80,13 +91,7 @@ export function participationIn(proposalId: number, condition?: SQL): Participat
     .get();
   if (!proposal) return null;
   const snapshot = restoredOrUnavailable(proposal.id, proposal.snapshot, proposal.machineVersion);
-  const partners = db()
-    .select({ institutionId: proposalPartners.institutionId, countryCode: institutions.countryCode })
-    .from(proposalPartners)
-    .innerJoin(institutions, eq(institutions.id, proposalPartners.institutionId))
-    .innerJoin(proposals, eq(proposals.id, proposalPartners.proposalId))
-    .where(and(eq(proposalPartners.proposalId, proposalId), partnerTakesPart()))
-    .all();
+  const partners = partnersTakingPart().all({ proposalId });
   return {
     proposalId,
     leadInstitutionId: proposal.leadInstitutionId,

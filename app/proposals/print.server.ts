@@ -9,7 +9,7 @@ import { formatBrusselsDayIn, formatBrusselsIn, formatNumberIn } from "../../wor
 import { db } from "../db.server";
 import type { ReportWords } from "../reporting/report-words";
 import type { Participation } from "./participation.server";
-import { proposalDocuments } from "./documents.server";
+import { proposalAnswers } from "./documents.server";
 
 // A proposal as the applicants keep it in their files: what they submitted (the last version
 // frozen at a submission, never the draft being edited since), who stands behind it, the files
@@ -105,7 +105,7 @@ export function proposalPrintOf(participation: Participation, words: ReportWords
     at: formatBrusselsIn(language, version.createdAt),
     day: formatBrusselsDayIn(language, version.createdAt),
     title: version.title,
-    answers: proposalDocuments(version.content).answers,
+    answers: proposalAnswers(version.content),
   };
   const named = [lead, ...partners].map((institution) => country(institution.countryCode));
   return {

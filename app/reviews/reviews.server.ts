@@ -19,7 +19,7 @@ import { readPage, totalRows } from "../pagination.server";
 import type { ReviewerAssignment } from "../permissions.server";
 import { ASSIGNMENT_STATES_SEEING_THE_PROPOSAL, openAssignmentsOf } from "../permissions.server";
 import { currentAttachments } from "../proposals/attachments.server";
-import { proposalDocuments } from "../proposals/documents.server";
+import { proposalAnswers } from "../proposals/documents.server";
 import { partnerTakesPart } from "../proposals/participation.server";
 import { storageRefusal } from "../storage-faults.server";
 import type { AssignmentCommand, AssignmentOutcome } from "./assignments.server";
@@ -144,7 +144,7 @@ function proposalAsSubmitted(proposalId: number, { t, language }: PageWords) {
   const check = db().select().from(eligibilityChecks).where(eq(eligibilityChecks.proposalId, proposalId)).orderBy(desc(eligibilityChecks.id)).get();
   return {
     version: version ? { number: version.number, submitted: formatBrusselsIn(language, version.createdAt) } : null,
-    answers: version ? proposalDocuments(version.content).answers : null,
+    answers: version ? proposalAnswers(version.content) : null,
     attachments: currentAttachments(proposalId, { t, language }).map(({ id, name, type, size }) => ({ id, name, type, size, href: `/proposals/${proposalId}/attachments/${id}` })),
     eligibility: check ? { at: formatBrusselsIn(language, check.at), results: eligibilityResultsIn(check.results as CriterionResult[], t).map(({ id, label, outcome, reason }) => ({ id, label, outcome, reason })) } : null,
   };
