@@ -11,10 +11,14 @@ import { it } from "vitest";
 // Each page is loaded RENDERS times after a warm-up; the figure is process.cpuUsage (user +
 // system) per load, which unlike wall time does not count the time other processes hold the
 // cores. Run it over databases of different sizes and compare (docs/performance.md, "Growth").
-// It works on a copy: signing in writes sessions.
+// It works on a copy: signing in writes sessions. PAGE_ONLY=<a name's start> loads only those
+// pages; PAGE_STATEMENTS=1 also prints each page's statements by the time SQLite spends on them
+// (timed apart, after the CPU figures, so that timing them costs those figures nothing).
 
 const source = process.env.PAGE_DATABASE;
 const RENDERS = Number(process.env.PAGE_RENDERS ?? 200);
+const ONLY = process.env.PAGE_ONLY;
+const STATEMENT_LOADS = 50;
 
 it("measures the CPU time of each page", async () => {
   if (!source || !existsSync(source)) throw new Error("PAGE_DATABASE=<a generated database> npm run bench:pages");
@@ -59,7 +63,7 @@ it("measures the CPU time of each page", async () => {
     .get(applicantId) as { id: number };
 
   type Page = { name: string; route: { loader?: (args: never) => unknown }; path: string; cookie: string; params?: Record<string, string> };
-  const pages: Page[] = [
+  const allPages: Page[] = [
     { name: "home, administrator", route: routes.home, path: "/", cookie: admin },
     { name: "home, applicant", route: routes.home, path: "/", cookie: applicant },
     { name: "home, reviewer", route: routes.home, path: "/", cookie: reviewer },
@@ -79,6 +83,7 @@ it("measures the CPU time of each page", async () => {
     { name: "activities timeline", route: routes.activities, path: "/admin/activities", cookie: admin },
     { name: "dashboard", route: routes.dashboard, path: "/admin/dashboard", cookie: admin },
   ];
+  const pages = allPages.filter((page) => !ONLY || page.name.startsWith(ONLY));
   const once = async (page: Page) => {
     for (const route of [root, page.route] as { loader?: (args: never) => unknown }[]) {
       const request = new Request(`http://localhost:3000${page.path}`, { headers: { Cookie: page.cookie } });
@@ -99,7 +104,41 @@ it("measures the CPU time of each page", async () => {
     const spent = process.cpuUsage(before);
     lines.push(`${page.name.padEnd(40)} ${((spent.user + spent.system) / 1000 / RENDERS).toFixed(3).padStart(9)} ms CPU per load`);
   }
+  if (process.env.PAGE_STATEMENTS) lines.push(...(await timeStatements(sqlite, pages, once)));
   console.log(lines.join("\n"));
   connection().sqlite.close();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(copy + suffix, { force: true });
 });
+
+type Statement = Record<string, (...args: unknown[]) => unknown> & { source: string };
+
+/** Each page's statements, the slowest first, with the time SQLite runs them for (better-sqlite3's own methods, timed). */
+async function timeStatements<Page extends { name: string }>(sqlite: { prepare: (source: string) => unknown }, pages: Page[], once: (page: Page) => Promise<void>) {
+  const methods = Object.getPrototypeOf(sqlite.prepare("select 1")) as Statement;
+  const spent = new Map<string, { runs: number; ms: number }>();
+  let page = "";
+  for (const method of ["all", "get", "run", "iterate"]) {
+    const original = methods[method]!;
+    methods[method] = function (this: Statement, ...args: unknown[]) {
+      const start = process.hrtime.bigint();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const key = `${page}\u0000${this.source.replace(/\s+/g, " ").slice(0, 150)}`;
+        const so = spent.get(key) ?? { runs: 0, ms: 0 };
+        spent.set(key, { runs: so.runs + 1, ms: so.ms + Number(process.hrtime.bigint() - start) / 1e6 });
+      }
+    };
+  }
+  const lines: string[] = [];
+  for (const each of pages) {
+    page = each.name;
+    for (let k = 0; k < STATEMENT_LOADS; k++) await once(each);
+    const rows = [...spent].filter(([key]) => key.startsWith(`${page}\u0000`)).sort((a, b) => b[1].ms - a[1].ms);
+    const total = rows.reduce((sum, [, so]) => sum + so.ms, 0) / STATEMENT_LOADS;
+    const runs = rows.reduce((sum, [, so]) => sum + so.runs, 0) / STATEMENT_LOADS;
+    lines.push(`${page}: ${total.toFixed(3)} ms in SQLite per load, ${runs} statements`);
+    for (const [key, so] of rows.slice(0, 5)) lines.push(`  ${(so.ms / STATEMENT_LOADS).toFixed(3)} ms  ×${so.runs / STATEMENT_LOADS}  ${key.split("\u0000")[1]}`);
+  }
+  return lines;
+}

@@ -72,7 +72,8 @@ export const memberships = sqliteTable(
     affiliation: text("affiliation"), // reviewers: "EU Delegation to Serbia", "Project expert"
     createdAt: createdAt(),
   },
-  (t) => [index("memberships_user").on(t.userId), index("memberships_institution").on(t.institutionId)],
+  // By role and country: the country advisors of a proposal's countries are counted on its every page.
+  (t) => [index("memberships_user").on(t.userId), index("memberships_institution").on(t.institutionId), index("memberships_role_country").on(t.role, t.countryCode)],
 );
 
 export const sessions = sqliteTable(

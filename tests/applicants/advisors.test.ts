@@ -31,7 +31,7 @@ function prosecutorsDraft(title = "Joint prosecution of firearms trafficking") {
 }
 
 const at = (id: number, page = "") => ({ path: `/proposals/${id}${page}`, params: { proposalId: String(id) } });
-type Sharing = { shared: { byName: string } | null; countries: { label: string }[]; mayChange: boolean; isDraft: boolean };
+type Sharing = { shared: { byName: string } | null; countries: { label: string }[]; advisorCount: number; mayChange: boolean; isDraft: boolean };
 type ProposalPage = { advisorSharing: Sharing; links: { label: string }[] };
 
 async function openProposal(id: number, who: string) {
@@ -52,6 +52,8 @@ describe("sharing a draft with the country advisors", () => {
     const lead = (await openProposal(draft.id, "applicant.mk")) as ProposalPage;
     expect(lead.advisorSharing).toMatchObject({ shared: null, mayChange: true, isDraft: true });
     expect(lead.advisorSharing.countries.map((c) => c.label)).toEqual(["Kosovo*", "North Macedonia"]);
+    // North Macedonia's advisor; Albania's takes no part, and Kosovo* has none yet.
+    expect(lead.advisorSharing.advisorCount).toBe(1);
 
     const shared = await share(draft.id, "applicant.mk", "share");
     expect((shared as Response).headers.get("Location")).toBe(`/proposals/${draft.id}`);

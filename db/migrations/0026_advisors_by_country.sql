@@ -1,0 +1,1 @@
+CREATE INDEX `memberships_role_country` ON `memberships` (`role`,`country_code`);
