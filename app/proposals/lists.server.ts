@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import type { Placeholder, SQL } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { and, count, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import { union } from "drizzle-orm/sqlite-core";
@@ -8,7 +8,8 @@ import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn } from "../../workflows/time";
 import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
-import { countedUntilWritten, db } from "../db.server";
+import type { Db } from "../../db/client";
+import { countedUntilWritten, db, preparedStatement } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
 import { advisedCountries, applicantInstitutions, seesEveryProposal, stageAudienceOf, visibleProposals } from "../permissions.server";
@@ -24,9 +25,35 @@ export type ListWords = { t: TFunction; language: PageLanguage };
 /**
  * How a list finds its page: `where` over `proposals` (a condition, or for a page from `offset`
  * of `limit` rows, one that names its ids), and `total`, when the list's length is known without
- * reading its rows (kept by writes, or counted apart): otherwise counted beside the rows.
+ * reading its rows (kept by writes, or counted apart): otherwise counted beside the rows. A list
+ * whose statement has nothing of the person in it reads its `page` through a prepared statement.
  */
-type ListQuery = { where: SQL | undefined | ((offset: number, limit: number) => SQL); total?: () => number };
+type ListQuery =
+  | { where: SQL | undefined | ((offset: number, limit: number) => SQL); total?: () => number }
+  | { page: (offset: number, limit: number) => ListRow[]; total: () => number };
+
+/** What every list reads of a proposal; `invited` and `total` are the list's own columns. */
+function listSelection(database: Db, invited: SQL, total: SQL<number>) {
+  return database
+    .select({
+      id: proposals.id,
+      reference: proposals.reference,
+      title: proposals.title,
+      state: proposals.state,
+      late: proposals.submittedLate,
+      updatedAt: proposals.updatedAt,
+      roundTitle: rounds.title,
+      leadInstitutionId: proposals.leadInstitutionId,
+      leadName: institutions.name,
+      invited: sql<number>`${invited}`,
+      total,
+    })
+    .from(proposals)
+    .innerJoin(rounds, eq(rounds.id, proposals.roundId))
+    .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId));
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listSelection>["all"]>>[number];
 
 function listPage(user: SessionUser, request: PageRequest, words: ListWords, query: ListQuery, invitedInstitutions: number[] = []) {
   const { t, language } = words;
@@ -48,29 +75,18 @@ function listPage(user: SessionUser, request: PageRequest, words: ListWords, que
           ),
       )
     : sql`0`;
-  return readPage(request, (offset, limit) => {
-    const rows = db()
-      .select({
-        id: proposals.id,
-        reference: proposals.reference,
-        title: proposals.title,
-        state: proposals.state,
-        late: proposals.submittedLate,
-        updatedAt: proposals.updatedAt,
-        roundTitle: rounds.title,
-        leadInstitutionId: proposals.leadInstitutionId,
-        leadName: institutions.name,
-        invited: sql<number>`${invited}`,
-        total: query.total ? sql<number>`0` : totalRows(),
-      })
-      .from(proposals)
-      .innerJoin(rounds, eq(rounds.id, proposals.roundId))
-      .innerJoin(institutions, eq(institutions.id, proposals.leadInstitutionId))
-      .where(typeof query.where === "function" ? query.where(offset, limit) : query.where)
+  const read = (offset: number, limit: number): ListRow[] => {
+    if ("page" in query) return query.page(offset, limit);
+    const { where } = query;
+    return listSelection(db(), invited, query.total ? sql<number>`0` : totalRows())
+      .where(typeof where === "function" ? where(offset, limit) : where)
       .orderBy(desc(proposals.updatedAt), desc(proposals.id))
       .limit(limit)
-      .offset(typeof query.where === "function" ? 0 : offset)
+      .offset(typeof where === "function" ? 0 : offset)
       .all();
+  };
+  return readPage(request, (offset, limit) => {
+    const rows = read(offset, limit);
     return {
       total: query.total ? query.total() : (rows[0]?.total ?? 0),
       // What the table shows, and no more: every field here is sent again in the page's data.
@@ -138,19 +154,32 @@ export function proposalsInProgress(user: SessionUser, request: PageRequest, wor
     return listPage(user, request, words, { where: and(visibleProposals(user, "administrator"), inArray(proposals.state, [...STATES_IN_PROGRESS])) });
   }
   return listPage(user, request, words, {
-    where: (offset, limit) => inArray(proposals.id, newestOfStates(STATES_IN_PROGRESS, offset, limit)),
+    page: (offset, limit) => everyoneInProgress().all({ reach: offset + limit, limit, offset }),
     total: () => proposalTally({ states: STATES_IN_PROGRESS }),
   });
 }
 
-/** The ids of rows `offset` to `offset + limit` of the proposals in these states, the latest changed first. */
-function newestOfStates(states: readonly string[], offset: number, limit: number) {
+/**
+ * The ids of rows `offset` to `offset + limit` (`reach`) of the proposals in these states, the
+ * latest changed first: each state's newest `reach`, then the page of them.
+ */
+function newestOfStates(states: readonly string[], page: Record<"reach" | "limit" | "offset", Placeholder>) {
   const arms = states.map(
     (state) =>
-      sql`select * from (select ${proposals.id} as id, ${proposals.updatedAt} as updated_at from ${proposals} where ${proposals.state} = ${state} order by ${proposals.updatedAt} desc, ${proposals.id} desc limit ${offset + limit})`,
+      sql`select * from (select ${proposals.id} as id, ${proposals.updatedAt} as updated_at from ${proposals} where ${proposals.state} = ${state} order by ${proposals.updatedAt} desc, ${proposals.id} desc limit ${page.reach})`,
   );
-  return sql`(select id from (${sql.join(arms, sql` union all `)}) order by updated_at desc, id desc limit ${limit} offset ${offset})`;
+  return sql`(select id from (${sql.join(arms, sql` union all `)}) order by updated_at desc, id desc limit ${page.limit} offset ${page.offset})`;
 }
+
+// The TAF team's working list on its every home page has nothing of the person in it: built by
+// drizzle and prepared once per connection (app/db.server.ts), the page a placeholder.
+const everyoneInProgress = preparedStatement((database) =>
+  listSelection(database, sql`0`, sql<number>`0`)
+    .where(inArray(proposals.id, newestOfStates(STATES_IN_PROGRESS, { reach: sql.placeholder("reach"), limit: sql.placeholder("limit"), offset: sql.placeholder("offset") })))
+    .orderBy(desc(proposals.updatedAt), desc(proposals.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
 
 /** Every proposal of a round the person sees, drafts included: for the TAF team, all of them. */
 export function proposalsOfRound(user: SessionUser, roundId: number, request: PageRequest, words: ListWords) {
