@@ -1,7 +1,5 @@
 import type { Db } from "../../db/client";
 import { createDispatcher } from "../../emails/dispatcher";
-import { startEmbeddedSmtp } from "../../emails/embedded-smtp";
-import { createTransport } from "../../emails/transport";
 import type { Env } from "../env.server";
 import { startScheduler } from "./scheduler.server";
 
@@ -13,6 +11,9 @@ const DISPATCH_INTERVAL_MS = 2_000;
  * on anything that fell due while the server was down). `stop` lets in-flight work finish.
  */
 export async function startBackgroundJobs(db: Db, config: Env) {
+  // Loaded here, by the one process that runs the jobs: the other workers never load the SMTP
+  // server, the parser of received mail or the mail client (about 12 MiB of heap a process).
+  const [{ startEmbeddedSmtp }, { createTransport }] = await Promise.all([import("../../emails/embedded-smtp"), import("../../emails/transport")]);
   const embedded = config.SMTP_URL
     ? null
     : await startEmbeddedSmtp({ db, port: config.EMBEDDED_SMTP_PORT, host: "127.0.0.1" });
