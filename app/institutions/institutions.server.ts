@@ -7,7 +7,7 @@ import type { ActingPerson } from "../audit.server";
 import { audit } from "../audit.server";
 import { personStatus } from "../people/person";
 import type { CountryChoice, InstitutionChoice, InstitutionInput } from "./institution-schema";
-import { db } from "../db.server";
+import { db, preparedStatement } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
 import { containsPattern } from "../people/people.server";
@@ -17,13 +17,18 @@ import { containsPattern } from "../people/people.server";
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
-/** The six countries in their usual order (the WB6 are reference data from the migrations). */
-export function listCountries(): CountryChoice[] {
-  return db()
+// Read by every proposal's page and the directory's forms: prepared once per connection.
+const countriesInOrder = preparedStatement((database) =>
+  database
     .select({ code: countries.code, name: countries.name, needsFootnote: countries.needsDesignationFootnote })
     .from(countries)
     .orderBy(countries.sortOrder, countries.name)
-    .all();
+    .prepare(),
+);
+
+/** The six countries in their usual order (the WB6 are reference data from the migrations). */
+export function listCountries(): CountryChoice[] {
+  return countriesInOrder().all();
 }
 
 /**

@@ -1,11 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { advisorShares, countries, memberships, proposals, users } from "../../db/schema";
+import { advisorShares, memberships, proposals, users } from "../../db/schema";
 import { countryLabel } from "../../workflows/countries";
 import { isWithin } from "../../workflows/proposal-stages";
+import { statePath } from "../../workflows/proposal.machine";
 import { formatBrusselsIn } from "../../workflows/time";
 import { audit } from "../audit.server";
 import type { SessionUser } from "../auth/session.server";
 import { db, preparedStatement } from "../db.server";
+import { listCountries } from "../institutions/institutions.server";
 import { canOnProposal } from "../permissions.server";
 import type { Participation } from "./participation.server";
 import type { PageWords } from "./partners.server";
@@ -20,17 +22,11 @@ import { countryNameOf, englishWords } from "./partners.server";
 // most, read whole and narrowed to the proposal's countries here, so that no statement varies
 // with how many countries take part.
 const sharingStatements = preparedStatement((database) => ({
-  state: database.select({ state: proposals.state }).from(proposals).where(eq(proposals.id, sql.placeholder("proposalId"))).prepare(),
   share: database
     .select({ at: advisorShares.sharedAt, byName: users.name })
     .from(advisorShares)
     .innerJoin(users, eq(users.id, advisorShares.sharedByUserId))
     .where(eq(advisorShares.proposalId, sql.placeholder("proposalId")))
-    .prepare(),
-  countries: database
-    .select({ code: countries.code, name: countries.name, needsFootnote: countries.needsDesignationFootnote })
-    .from(countries)
-    .orderBy(countries.sortOrder)
     .prepare(),
   advisors: database
     .select({ userId: memberships.userId, countryCode: memberships.countryCode })
@@ -46,15 +42,14 @@ const sharingStatements = preparedStatement((database) => ({
  */
 export function advisorSharingFor(participation: Participation, user: SessionUser, { t, language }: PageWords = englishWords()) {
   const statements = sharingStatements();
-  const byProposal = { proposalId: participation.proposalId };
-  const proposal = statements.state.get(byProposal)!;
-  const share = statements.share.get(byProposal);
+  const share = statements.share.get({ proposalId: participation.proposalId });
   const taking = new Set(participation.countryCodes);
-  const countryRows = statements.countries.all().filter((c) => taking.has(c.code));
+  const countryRows = listCountries().filter((c) => taking.has(c.code));
   const advisorCount = new Set(statements.advisors.all().flatMap((a) => (a.countryCode && taking.has(a.countryCode) ? [a.userId] : []))).size;
   return {
     proposalId: participation.proposalId,
-    isDraft: isWithin(proposal.state, "draft"),
+    // Where the proposal is, from the statechart the permission check already restored.
+    isDraft: isWithin(statePath(participation.snapshot), "draft"),
     shared: share ? { at: formatBrusselsIn(language, share.at), byName: share.byName } : null,
     countries: countryRows.map((c) => {
       const name = countryNameOf(c.code, c.name, t);

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { countries, eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, reviewAssignments, rounds, users } from "../../db/schema";
+import { eligibilityChecks, institutions, proposalEvents, proposalPartners, proposals, reviewAssignments, rounds, users } from "../../db/schema";
 import type { TFunction } from "i18next";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn } from "../../workflows/time";
@@ -24,6 +24,7 @@ import { deadlinesOf } from "./deadlines.server";
 import { departuresOf } from "./departures.server";
 import { proposalAnswers } from "./documents.server";
 import { db, preparedStatement } from "../db.server";
+import { listCountries } from "../institutions/institutions.server";
 import { roundEligibility } from "../rounds/eligibility.server";
 import { can, canOnProposal, mayHoldAssignments, openAssignmentsOf, stageAudienceOf } from "../permissions.server";
 import { statechartPicture } from "../statecharts/picture.server";
@@ -81,7 +82,6 @@ const pageStatements = preparedStatement((database) => ({
     .where(eq(proposalPartners.proposalId, byProposal))
     .orderBy(institutions.countryCode, institutions.name)
     .prepare(),
-  countries: database.select().from(countries).orderBy(countries.sortOrder).prepare(),
   history: database
     .select({ event: proposalEvents, actorName: users.name })
     .from(proposalEvents)
@@ -99,10 +99,10 @@ function proposalPage(participation: Participation, user: SessionUser, t: TFunct
   const statements = pageStatements();
   const proposal = statements.proposal.get({ proposalId })!;
   const partners = statements.partners.all({ proposalId });
-  const countryRows = statements.countries.all();
+  const countryRows = listCountries();
   const country = (code: string) => {
     const row = countryRows.find((c) => c.code === code);
-    return { name: row?.name ?? code, needsFootnote: row?.needsDesignationFootnote ?? false };
+    return { name: row?.name ?? code, needsFootnote: row?.needsFootnote ?? false };
   };
 
   const history = statements.history.all({ proposalId });
