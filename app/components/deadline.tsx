@@ -8,31 +8,6 @@ import type { DeadlineView, DueView } from "../proposals/deadline-words.server";
 // reader's words from the server (app/proposals/deadline-words.server.ts), and in the person's
 // own time once the browser can tell it.
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-function unit(count: number, word: string) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-/** "12 days 4 hours", "3 hours 20 minutes", "5 minutes": the two largest units that matter. */
-function span(ms: number) {
-  const days = Math.floor(ms / DAY);
-  const hours = Math.floor((ms % DAY) / HOUR);
-  const minutes = Math.floor((ms % HOUR) / MINUTE);
-  if (days > 0) return hours > 0 ? `${unit(days, "day")} ${unit(hours, "hour")}` : unit(days, "day");
-  if (hours > 0) return minutes > 0 ? `${unit(hours, "hour")} ${unit(minutes, "minute")}` : unit(hours, "hour");
-  return unit(minutes, "minute");
-}
-
-/** "12 days 4 hours left", "less than a minute left", "closed 2 days ago", "closed just now": English, for the reviewers' table. */
-export function timeLeftInWords(closesAt: Date, now: Date): string {
-  const left = closesAt.getTime() - now.getTime();
-  if (left > 0) return left < MINUTE ? "less than a minute left" : `${span(left)} left`;
-  return -left < MINUTE ? "closed just now" : `closed ${span(-left)} ago`;
-}
-
 const localDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 const localTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 const localNumeric = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

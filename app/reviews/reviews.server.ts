@@ -12,6 +12,7 @@ import { DEFAULT_REVIEW_CRITERIA } from "../../workflows/in-english";
 import { formatScore, weightedScore } from "../../workflows/review-scoring";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
+import { dueByIn } from "../proposals/deadline-words.server";
 import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { PageRequest } from "../pagination.server";
@@ -67,7 +68,7 @@ export function closedReviewsOf(user: SessionUser): number {
     .get()!.n;
 }
 
-export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, { t, language }: PageWords) {
+export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, { t, language }: PageWords, now = new Date()) {
   return readPage(request, (offset, limit) => {
     const rows = db()
       .select({
@@ -92,6 +93,8 @@ export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, {
         ...row,
         dueAt: row.dueAt.toISOString(),
         due: formatBrusselsIn(language, row.dueAt),
+        // "3 days left", "due 2 hours ago", in the reviewer's words.
+        timeLeft: dueByIn(row.dueAt.toISOString(), now, { t, language }).timeLeft,
         stateLabel: assignmentStateLabelOf(row.state, t),
         nextStep: NEXT_STEP_KEY[row.state] ? t(NEXT_STEP_KEY[row.state]!) : "",
         submitted: row.state === SUBMITTED,

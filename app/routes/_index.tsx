@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     reviewer: can(user, "viewReviewerHome")
-      ? { assignments: assignmentsOfReviewer(user, requestedPage(request, "reviewPage"), { t, language }), closed: closedReviewsOf(user), now: new Date().toISOString() }
+      ? { assignments: assignmentsOfReviewer(user, requestedPage(request, "reviewPage"), { t, language }), closed: closedReviewsOf(user) }
       : null,
     countryAdvisor: can(user, "viewCountryAdvisorHome")
       ? {
@@ -164,7 +164,7 @@ export default function Home() {
       {data.reviewer ? (
         <section aria-labelledby="reviewer-heading">
           <h2 id="reviewer-heading">{t("homePage.reviewer.heading")}</h2>
-          <ReviewAssignmentTable list={data.reviewer.assignments} now={data.reviewer.now} />
+          <ReviewAssignmentTable list={data.reviewer.assignments} />
           {data.reviewer.closed ? (
             <p className="muted">{t("homePage.reviewer.closed", { count: data.reviewer.closed })}</p>
           ) : null}

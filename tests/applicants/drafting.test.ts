@@ -2,7 +2,6 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { outbox, proposalEvents, proposalPartners, proposals, proposalVersions, rounds } from "../../db/schema";
 import { db } from "../../app/db.server";
-import { timeLeftInWords } from "../../app/components/deadline";
 import * as send from "../../app/routes/proposals.$proposalId.submit";
 import * as edit from "../../app/routes/proposals.$proposalId.edit";
 import * as start from "../../app/routes/proposals.new";
@@ -416,18 +415,5 @@ describe("answering a clarification request", () => {
     expect(versions[1]!.content).toMatchObject({ activities: expect.stringMatching(/victim support services \(as participants\)/) });
     const respond = db().select().from(proposalEvents).where(and(eq(proposalEvents.proposalId, victims()), eq(proposalEvents.type, "RESPOND"))).get();
     expect(respond?.payload).toMatchObject({ message: answer });
-  });
-});
-
-describe("the deadline in words", () => {
-  const at = (iso: string) => new Date(iso);
-  it("says how long is left, or how long ago it closed", () => {
-    const deadline = at("2026-10-15T15:00:00Z");
-    expect(timeLeftInWords(deadline, at("2026-10-03T11:00:00Z"))).toBe("12 days 4 hours left");
-    expect(timeLeftInWords(deadline, at("2026-10-14T15:00:00Z"))).toBe("1 day left");
-    expect(timeLeftInWords(deadline, at("2026-10-15T11:40:00Z"))).toBe("3 hours 20 minutes left");
-    expect(timeLeftInWords(deadline, at("2026-10-15T14:59:30Z"))).toBe("less than a minute left");
-    expect(timeLeftInWords(deadline, at("2026-10-15T15:00:00Z"))).toBe("closed just now");
-    expect(timeLeftInWords(deadline, at("2026-10-17T16:00:00Z"))).toBe("closed 2 days 1 hour ago");
   });
 });

@@ -64,3 +64,22 @@ describe("deadlines in another language", () => {
     expect(html).not.toMatch(/Deadline|left|Answer by|Brussels/);
   });
 });
+
+describe("a review's due time in words", () => {
+  const at = (iso: string) => new Date(iso);
+  const due = "2026-10-15T15:00:00.000Z";
+  const left = (now: string, language: Language) => dueByIn(due, at(now), { t: translatorFor(language), language }).timeLeft;
+
+  it("says how long is left, or how long ago it was due, in the reviewer's language (the reviewers' table was English in every language)", () => {
+    expect(left("2026-10-03T11:00:00Z", "en")).toBe("12 days 4 hours left");
+    expect(left("2026-10-14T15:00:00Z", "en")).toBe("1 day left");
+    expect(left("2026-10-15T11:40:00Z", "en")).toBe("3 hours 20 minutes left");
+    expect(left("2026-10-15T14:59:30Z", "en")).toBe("less than a minute left");
+    expect(left("2026-10-15T15:00:00Z", "en")).toBe("due just now");
+    expect(left("2026-10-17T16:00:00Z", "en")).toBe("due 2 days 1 hour ago");
+    for (const language of ["sq", "mk"] as const) {
+      expect(left("2026-10-09T15:00:00Z", language)).not.toMatch(/\bdays?\b|\bleft\b/);
+      expect(left("2026-10-09T15:00:00Z", language)).toContain("6");
+    }
+  });
+});

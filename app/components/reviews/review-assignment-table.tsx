@@ -1,13 +1,12 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../translation";
-import { timeLeftInWords } from "../deadline";
 import { Pagination } from "../pagination";
 
-type Row = { id: number; proposalId: number; proposalOpen: boolean; reference: string | null; title: string; stateLabel: string; submitted: boolean; due: string; dueAt: string; nextStep: string };
+type Row = { id: number; proposalId: number; proposalOpen: boolean; reference: string | null; title: string; stateLabel: string; submitted: boolean; due: string; dueAt: string; timeLeft: string; nextStep: string };
 type List = { rows: Row[]; pages: Parameters<typeof Pagination>[0]["pages"] };
 
 /** A page of the reviewer's assignments: the proposal, where the assignment is, when it is due, and the next step. */
-export function ReviewAssignmentTable({ list, now }: { list: List; now: string }) {
+export function ReviewAssignmentTable({ list }: { list: List }) {
   const { t } = useTranslation();
   const { rows, pages } = list;
   if (rows.length === 0) return <p className="empty">{t("reviewAssignments.empty")}</p>;
@@ -38,7 +37,7 @@ export function ReviewAssignmentTable({ list, now }: { list: List; now: string }
                 <td data-label={t("reviewAssignments.due")}>
                   <time dateTime={row.dueAt}>{row.due}</time>
                   <br />
-                  <span className="muted">{timeLeftInWords(new Date(row.dueAt), new Date(now)).replace(/^closed/, "due")}</span>
+                  <span className="muted">{row.timeLeft}</span>
                 </td>
               </tr>
             ))}
