@@ -1,5 +1,4 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
-import { generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse } from "@simplewebauthn/server";
 import { and, asc, eq, gt, TransactionRollbackError } from "drizzle-orm";
 import { passkeyChallenges, passkeys, secondFactorChallenges } from "../../db/schema";
 import { audit } from "../audit.server";
@@ -21,6 +20,9 @@ const CHALLENGE_MINUTES = 5;
 const RP_NAME = "TAF portal";
 const NOT_ACCEPTED = "passkeys.refusal.notAccepted";
 const CHALLENGE_GONE = "passkeys.refusal.challengeGone";
+
+// Loaded by the first passkey's ceremony: most workers never hold the library's 4 MiB.
+const webAuthn = () => import("@simplewebauthn/server");
 
 function relyingParty() {
   const url = new URL(env().APP_URL);
@@ -53,7 +55,7 @@ function credentialsOf(userId: number) {
 /** What the browser needs to make a passkey; the challenge replaces any earlier one of the person's. */
 export async function passkeyRegistrationOptions(user: SessionUser) {
   const { rpID } = relyingParty();
-  const options = await generateRegistrationOptions({
+  const options = await (await webAuthn()).generateRegistrationOptions({
     rpName: RP_NAME,
     rpID,
     userName: user.email,
@@ -95,7 +97,7 @@ export async function addPasskey(user: SessionUser, name: string, credentialJson
   const response = parseJson<RegistrationResponseJSON>(credentialJson);
   const { rpID, origin } = relyingParty();
   const verified = response
-    ? await verifyRegistrationResponse({ response, expectedChallenge: pending.challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false }).catch(() => null)
+    ? await (await webAuthn()).verifyRegistrationResponse({ response, expectedChallenge: pending.challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false }).catch(() => null)
     : null;
   if (!verified?.verified) {
     recordAttempt(limits);
@@ -156,7 +158,7 @@ export async function passkeySignInOptions(request: Request) {
   if (!challenge) return null;
   const credentials = credentialsOf(challenge.userId);
   if (credentials.length === 0) return null;
-  const options = await generateAuthenticationOptions({
+  const options = await (await webAuthn()).generateAuthenticationOptions({
     rpID: relyingParty().rpID,
     allowCredentials: credentials.map((c) => ({ id: c.id, transports: c.transports })),
     userVerification: "preferred",
@@ -187,7 +189,7 @@ export async function completeSecondStepWithPasskey(request: Request, credential
     .get();
   if (!stored) return refuse();
   const { rpID, origin } = relyingParty();
-  const verified = await verifyAuthenticationResponse({
+  const verified = await (await webAuthn()).verifyAuthenticationResponse({
     response,
     expectedChallenge,
     expectedOrigin: origin,

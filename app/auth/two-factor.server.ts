@@ -3,7 +3,6 @@ import { createCookie } from "@remix-run/node";
 import { and, eq, gt, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
-import QRCode from "qrcode";
 import { passkeys, recoveryCodes, secondFactorChallenges, totpFactors, twoFactorRequirements, users } from "../../db/schema";
 import { enqueueEmail } from "../../emails/outbox";
 import { secondFactorResetEmail } from "../../emails/templates/second-factor-reset";
@@ -120,6 +119,8 @@ export async function secondFactorPage(user: SessionUser) {
   // Shown only until the enrolment is confirmed; after that the secret never leaves the server.
   const secret = decryptSecret(factor!.secretCiphertext);
   const uri = generateURI({ issuer: ISSUER, label: user.email, secret });
+  // Loaded by the enrolment page only, the one page that draws a code.
+  const { default: QRCode } = await import("qrcode");
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return { app, required, secured, recoveryCodesLeft, enrolment: { qrSvg, secret: groupedSecret(secret) } };
 }

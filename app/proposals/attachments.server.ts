@@ -2,7 +2,6 @@ import type { UploadHandlerPart } from "@remix-run/node";
 import { unstable_parseMultipartFormData } from "@remix-run/node";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import { fileTypeFromFile } from "file-type";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { open, rm } from "node:fs/promises";
@@ -329,6 +328,8 @@ export async function addAttachment(input: {
   if (file.tooLarge) return { ok: false, message: t("attachmentsPage.outcome.tooLarge", { name: file.originalName }) };
   if (file.sizeBytes === 0) return { ok: false, message: t("attachmentsPage.outcome.empty", { name: file.originalName }) };
 
+  // Loaded by the first upload, not by every worker at start.
+  const { fileTypeFromFile } = await import("file-type");
   const detected = await fileTypeFromFile(file.tempPath);
   const accepted = detected ? ACCEPTED_TYPES[detected.ext] : undefined;
   if (!detected || !accepted) {

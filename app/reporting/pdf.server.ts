@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import type { TFunction } from "i18next";
 import { createInstance } from "i18next";
-import { chromium } from "playwright-core";
 import type { ReactElement } from "react";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -107,6 +106,8 @@ export function pdfNotice(reason: string | null, t: TFunction) {
 }
 
 async function printToPdf(document: PrintDocument) {
+  // Loaded when a PDF is first asked for: playwright-core is 11 MiB of every worker's heap otherwise.
+  const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: env().CHROMIUM_PATH, args: CHROMIUM_FLAGS, timeout: PRINT_TIMEOUT_MS });
   const timer = setTimeout(() => void browser.close(), PRINT_TIMEOUT_MS);
   try {
