@@ -5,6 +5,7 @@
 //   npm run db:generate-load -- --proposals 1000 --database /tmp/taf-1000.db
 //   npm run bench:side-by-side -- /tmp/taf-1000.db builds.json [rounds=4] [seconds=20]
 // builds.json: [{"name": "before", "dir": "/path/to/a/built/checkout", "args": ["--a-node-flag"]}, …]
+// PAGES=proposal|admin-home|applicant-home|table sends only that page type of the mix.
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -48,13 +49,15 @@ for (const server of running) {
   const admins = await signInAll([1, 2, 3, 4, 5].map((n) => `administrator.${String(n).padStart(4, "0")}@load.example`));
   const applicants = await signInAll(Array.from({ length: 20 }, (_, n) => `applicant.${String(201 + n).padStart(4, "0")}@load.example`));
   const lines: string[] = [];
+  const add = (type: string, line: string) => (!process.env.PAGES || process.env.PAGES === type) && lines.push(line);
   for (let i = 1; i <= 1000; i += 1) {
     const admin = admins[i % admins.length]!.cookie;
-    lines.push(`/proposals/${i}\t${admin}`);
-    if (i % 4 === 0) lines.push(`/\t${admin}`);
-    if (i % 4 === 1) lines.push(`/\t${applicants[i % applicants.length]!.cookie}`);
-    if (i % 10 === 0) lines.push(`/admin/proposals?page=${((i / 10) % 20) + 1}\t${admin}`);
+    add("proposal", `/proposals/${i}\t${admin}`);
+    if (i % 4 === 0) add("admin-home", `/\t${admin}`);
+    if (i % 4 === 1) add("applicant-home", `/\t${applicants[i % applicants.length]!.cookie}`);
+    if (i % 10 === 0) add("table", `/admin/proposals?page=${((i / 10) % 20) + 1}\t${admin}`);
   }
+  if (!lines.length) throw new Error(`PAGES=${process.env.PAGES}: no such page type`);
   writeFileSync(`${server.folder}/targets.txt`, `${lines.join("\n")}\n`);
 }
 

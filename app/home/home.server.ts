@@ -51,6 +51,11 @@ export function openRounds(language: PageLanguage) {
     .map((r) => ({ ...r, closes: r.closesAt ? formatBrusselsIn(language, r.closesAt) : null }));
 }
 
+// The desk shows the latest changes among the proposals in progress, and the table
+// (/admin/proposals) finds, filters and pages through all of them: fifty rows pushed the rounds
+// below several screens, and rendering them was most of the page's time (docs/performance.md).
+export const DESK_ROWS = 20;
+
 /**
  * The TAF team's desk: people, institutions and mail in figures (kept by writes, or the mail
  * still owed), the proposals in progress, the rounds.

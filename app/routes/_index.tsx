@@ -6,7 +6,7 @@ import { requireUser } from "../auth/session.server";
 import { CountryName } from "../components/country";
 import { ProposalTable } from "../components/proposal-table";
 import { RoundStateBadge } from "../components/round";
-import { administratorOverview, openRounds } from "../home/home.server";
+import { administratorOverview, DESK_ROWS, openRounds } from "../home/home.server";
 import { FeedbackInvitations } from "../components/lessons/feedback-invitations";
 import { feedbackWaitingFor } from "../lessons/feedback.server";
 import { pageLanguage, translatorOf } from "../i18n.server";
@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           proposals: proposalsOfCountries(user, requestedPage(request, "countryPage"), { t, language }),
         }
       : null,
-    administrator: can(user, "viewAdministratorHome") ? administratorOverview(user, requestedPage(request, "progressPage"), { t, language }) : null,
+    administrator: can(user, "viewAdministratorHome") ? administratorOverview(user, requestedPage(request, "progressPage", DESK_ROWS), { t, language }) : null,
   };
 }
 
@@ -113,6 +113,9 @@ export default function Home() {
             caption={t("homePage.desk.inProgressCaption")}
             empty={t("homePage.desk.inProgressEmpty")}
           />
+          <p>
+            <Link to="/admin/proposals">{t("homePage.desk.openTable")}</Link>
+          </p>
           <h3>{t("homePage.desk.rounds")}</h3>
           {data.administrator.rounds.length ? (
             <ul>
