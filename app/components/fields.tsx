@@ -6,6 +6,18 @@ import { useTranslation } from "../translation";
 // Every field has a visible label, an optional hint, and its error right beside it, linked by
 // aria-describedby so screen readers announce it.
 
+/**
+ * Conform's getCollectionProps with the field's metadata read once. Conform's metadata is a proxy
+ * that records every read for its re-rendering (a new proxy and a copied list each time), and
+ * getCollectionProps reads it nine times for every option: the proposal form's themes made that
+ * a seventh of its render (docs/performance.md). These are the properties it reads.
+ */
+// A field of any form (`any`), as Conform's own signature takes it.
+export function choiceProps<Schema>(meta: FieldMetadata<Schema, any, any>, options: { type: "checkbox" | "radio"; options: string[] }) {
+  const once = { key: meta.key, id: meta.id, name: meta.name, formId: meta.formId, required: meta.required, errors: meta.errors, errorId: meta.errorId, valid: meta.valid, initialValue: meta.initialValue };
+  return getCollectionProps(once as unknown as typeof meta, options);
+}
+
 type Common = { label: string; hint?: ReactNode; meta: FieldMetadata<string | number | boolean | undefined | null> };
 
 function FieldFrame({ label, hint, meta, children }: Common & { children: ReactNode }) {
@@ -102,7 +114,7 @@ export function ChoiceField({
           {hint}
         </span>
       ) : null}
-      {getCollectionProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, ...props }) => (
+      {choiceProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, ...props }) => (
         <label className="checkbox" key={key}>
           <input {...props} />
           {options.find((option) => option.value === props.value)?.label}

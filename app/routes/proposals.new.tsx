@@ -1,4 +1,4 @@
-import { getCollectionProps, getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -11,7 +11,7 @@ import { startSchema } from "../proposals/start-schema";
 import { CountryName } from "../components/country";
 import { Deadline } from "../components/deadline";
 import { deadlineIn } from "../proposals/deadline-words.server";
-import { FieldError, FormErrors, TextField } from "../components/fields";
+import { choiceProps, FieldError, FormErrors, TextField } from "../components/fields";
 import { requirePermission } from "../permissions.server";
 import { leadChoices, startDraft } from "../proposals/drafting.server";
 import { openRoundsWithGuides } from "../proposals/round-guide.server";
@@ -63,7 +63,7 @@ export default function StartProposal() {
     shouldRevalidate: "onInput",
     onValidate: ({ form, formData }) => checkInBrowser<z.input<typeof startSchema>>(form, formData, checks),
   });
-  const roundOptions = getCollectionProps(fields.roundId, { type: "radio", options: rounds.map((r) => String(r.id)) });
+  const roundOptions = choiceProps(fields.roundId, { type: "radio", options: rounds.map((r) => String(r.id)) });
   const onlyInstitution = institutions.length === 1 ? institutions[0]! : null;
   return (
     <div className="form-page">

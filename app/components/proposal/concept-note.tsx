@@ -1,5 +1,5 @@
 import type { FieldMetadata, SubmissionResult } from "@conform-to/react";
-import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Trans } from "../../trans";
@@ -13,7 +13,7 @@ import type { ConceptActivityForm, ConceptNoteForm as ConceptNoteFormValues } fr
 import type { conceptNoteFormValues, conceptNotePage } from "../../proposals/concept-note.server";
 import { CountryName } from "../country";
 import { useTextLanguage } from "../text-language";
-import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
+import { choiceProps, FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
 import { useHydrated } from "./draft-form";
@@ -383,7 +383,7 @@ function ActivityFields({
 }) {
   const { t } = useTranslation();
   const parts = meta.getFieldset();
-  const ticks = getCollectionProps(parts.institutionIds, { type: "checkbox", options: choices.map((choice) => String(choice.id)) });
+  const ticks = choiceProps(parts.institutionIds, { type: "checkbox", options: choices.map((choice) => String(choice.id)) });
   const countryOf = (code: string) => countries.find((c) => c.code === code);
   const left = typeof parts.key.value === "string" ? (notOffered[parts.key.value] ?? []) : [];
   const describedBy = [parts.institutionIds.descriptionId, parts.institutionIds.errors?.length ? parts.institutionIds.errorId : ""].join(" ").trim();

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { getCollectionProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "../../translation";
@@ -10,7 +10,7 @@ import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES }
 import type { DraftOffer, DraftValues, RoundLimits } from "../../proposals/content-schema";
 import { countWords, partAnchor, partLabelKey } from "../../proposals/draft-parts";
 import type { SaveStatus } from "../../proposals/use-autosave";
-import { FieldError, TextField } from "../fields";
+import { choiceProps, FieldError, TextField } from "../fields";
 
 // The parts of a proposal's draft form, each in the anchor the preview's blockers link to, and
 // the words of its save status.
@@ -97,7 +97,7 @@ function Choices({ meta, hint, groups }: { meta: Meta; hint: string; groups: { t
           {hint}
         </span>
         {groups.map((group) => {
-          const inputs = getCollectionProps(meta, { type: "checkbox", options: group.options.map((option) => option.id) });
+          const inputs = choiceProps(meta, { type: "checkbox", options: group.options.map((option) => option.id) });
           const boxes = inputs.map(({ key, ...input }, index) => (
             <label className="checkbox" key={key}>
               <input {...input} /> {group.options[index]!.label}
