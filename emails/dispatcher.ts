@@ -65,21 +65,38 @@ export function createDispatcher(options: {
   const { db, transport, from, now = () => new Date(), batchSize = 50, maxAttempts = 24 } = options;
 
   // Claiming and counting the try in one statement makes the claim atomic across processes,
-  // and counts a try that crashed the process, so a message cannot crash-loop forever.
-  function claimNextDue() {
-    const at = now();
+  // and counts a try that crashed the process, so a message cannot crash-loop forever. The
+  // statements run for every message sent (forty for a submission): built by drizzle and
+  // prepared by SQLite once, on first use. A placeholder in a condition or a set is bound as it is
+  // (a time in milliseconds); one inserted goes through its column (a Date).
+  let statements: ReturnType<typeof prepare> | undefined;
+  function prepare() {
     const due = db
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, at)))
+      .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, sql.placeholder("now"))))
       .orderBy(asc(outbox.id))
       .limit(1);
-    return db
-      .update(outbox)
-      .set({ nextAttemptAt: new Date(at.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
-      .where(and(inArray(outbox.id, due), eq(outbox.status, "pending")))
-      .returning()
-      .get();
+    return {
+      claim: db
+        .update(outbox)
+        .set({ nextAttemptAt: sql`${sql.placeholder("leaseUntil")}`, attempts: sql`${outbox.attempts} + 1` })
+        .where(and(inArray(outbox.id, due), eq(outbox.status, "pending")))
+        .returning()
+        .prepare(),
+      sent: db
+        .update(outbox)
+        .set({ status: "sent", sentAt: sql`${sql.placeholder("at")}`, text: sql`${sql.placeholder("text")}`, html: sql`${sql.placeholder("html")}` })
+        .where(eq(outbox.id, sql.placeholder("id")))
+        .prepare(),
+      attempt: db.insert(outboxAttempts).values({ outboxId: sql.placeholder("id"), at: sql.placeholder("at"), ok: true }).prepare(),
+    };
+  }
+
+  function claimNextDue() {
+    const at = now();
+    statements ??= prepare();
+    return statements.claim.get({ now: at.getTime(), leaseUntil: at.getTime() + LEASE_MS });
   }
 
   async function dispatchDue(): Promise<DispatchResult> {
@@ -125,12 +142,10 @@ export function createDispatcher(options: {
         continue;
       }
       const at = now();
-      db.transaction((tx) => {
-        tx.update(outbox)
-          .set({ status: "sent", sentAt: at, text: withoutSecrets(message.text), html: withoutSecrets(message.html) })
-          .where(eq(outbox.id, message.id))
-          .run();
-        tx.insert(outboxAttempts).values({ outboxId: message.id, at, ok: true }).run();
+      const { sent, attempt } = statements!;
+      db.transaction(() => {
+        sent.run({ id: message.id, at: at.getTime(), text: withoutSecrets(message.text), html: withoutSecrets(message.html) });
+        attempt.run({ id: message.id, at });
       });
       result.sent++;
     }

@@ -62,7 +62,9 @@ describe("dispatcher", () => {
     enqueueResets(5, "batch");
     const dispatcher = createDispatcher({ db, transport, from });
 
+    const before = Date.now();
     expect(await dispatcher.runOnce()).toEqual({ sent: 5, failed: 0, retried: 0 });
+    const after = Date.now();
     const received = db.select().from(mailbox).orderBy(asc(mailbox.id)).all();
     expect(received.map((row) => row.envelopeTo)).toEqual([1, 2, 3, 4, 5].map((n) => `person${n}@example.org`));
     expect(received.map((row) => row.messageId)).toEqual([1, 2, 3, 4, 5].map((n) => messageIdFor(`batch:${n}`, from)));
@@ -72,9 +74,24 @@ describe("dispatcher", () => {
     const attempts = db.select().from(outboxAttempts).all();
     expect(attempts).toHaveLength(5);
     expect(attempts.every((attempt) => attempt.ok && attempt.error === null)).toBe(true);
+    // The times are the moments of sending, as the pages show them (not off by a unit).
+    for (const at of [...rows.map((row) => row.sentAt!), ...attempts.map((attempt) => attempt.at)]) {
+      expect(at.getTime()).toBeGreaterThanOrEqual(before);
+      expect(at.getTime()).toBeLessThanOrEqual(after);
+    }
 
     expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(db.select().from(mailbox).all()).toHaveLength(5);
+  });
+
+  it("leases a message ten minutes ahead while it is being sent", async () => {
+    enqueueResets(1, "lease");
+    let leasedUntil: Date | undefined;
+    const watching: MailTransport = { ...transport, send: async (message) => ((leasedUntil = db.select().from(outbox).get()!.nextAttemptAt), transport.send(message)) };
+    const claimedAt = Date.now();
+    expect(await createDispatcher({ db, transport: watching, from }).runOnce()).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(leasedUntil!.getTime() - claimedAt).toBeGreaterThanOrEqual(10 * 60_000 - 1_000);
+    expect(leasedUntil!.getTime() - claimedAt).toBeLessThanOrEqual(10 * 60_000 + 1_000);
   });
 
   it("sends at most batchSize messages per run, oldest first", async () => {
