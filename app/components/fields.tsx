@@ -1,22 +1,10 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "../translation";
 
 // Every field has a visible label, an optional hint, and its error right beside it, linked by
 // aria-describedby so screen readers announce it.
-
-/**
- * Conform's getCollectionProps with the field's metadata read once. Conform's metadata is a proxy
- * that records every read for its re-rendering (a new proxy and a copied list each time), and
- * getCollectionProps reads it nine times for every option: the proposal form's themes made that
- * a seventh of its render (docs/performance.md). These are the properties it reads.
- */
-// A field of any form (`any`), as Conform's own signature takes it.
-export function choiceProps<Schema>(meta: FieldMetadata<Schema, any, any>, options: { type: "checkbox" | "radio"; options: string[] }) {
-  const once = { key: meta.key, id: meta.id, name: meta.name, formId: meta.formId, required: meta.required, errors: meta.errors, errorId: meta.errorId, valid: meta.valid, initialValue: meta.initialValue };
-  return getCollectionProps(once as unknown as typeof meta, options);
-}
 
 type Common = { label: string; hint?: ReactNode; meta: FieldMetadata<string | number | boolean | undefined | null> };
 
@@ -94,38 +82,6 @@ export function CheckboxField({ label, hint, meta }: Common) {
   );
 }
 
-/** Radio buttons (one of) or checkboxes (any of) under a legend, with one error for the group. */
-export function ChoiceField({
-  type,
-  options,
-  label,
-  hint,
-  meta,
-}: Omit<Common, "meta"> & {
-  type: "radio" | "checkbox";
-  options: { value: string; label: string }[];
-  meta: FieldMetadata<string | string[] | undefined | null>;
-}) {
-  return (
-    <fieldset className="field choices" aria-describedby={meta.errors?.length ? meta.errorId : hint ? meta.descriptionId : undefined}>
-      <legend>{label}</legend>
-      {hint ? (
-        <span className="hint" id={meta.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
-      {choiceProps(meta, { type, options: options.map((option) => option.value) }).map(({ key, ...props }) => (
-        <label className="checkbox" key={key}>
-          <input {...props} />
-          {options.find((option) => option.value === props.value)?.label}
-        </label>
-      ))}
-      <FieldError meta={meta} />
-    </fieldset>
-  );
-}
-
-/** A message for the whole form (e.g. "wrong e-mail or password"), announced when it appears. */
 /** A field's errors, beside it: the paragraph its aria-describedby points at. */
 export function FieldError({ meta }: { meta: { errors?: string[]; errorId: string } }) {
   const translate = useMessage();
@@ -136,6 +92,7 @@ export function FieldError({ meta }: { meta: { errors?: string[]; errorId: strin
   ) : null;
 }
 
+/** A message for the whole form (e.g. "wrong e-mail or password"), announced when it appears. */
 export function FormErrors({ errors }: { errors?: string[] }) {
   const translate = useMessage();
   if (!errors?.length) return null;

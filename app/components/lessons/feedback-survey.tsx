@@ -6,7 +6,8 @@ import { useTranslation } from "../../translation";
 import { FEEDBACK_COMMENT_QUESTION, FEEDBACK_QUESTIONS, FEEDBACK_SCALE } from "../../lessons/feedback-questions";
 import type { BrowserChecks } from "../../form-checks";
 import { checkInBrowser } from "../../form-checks";
-import { ChoiceField, FormErrors, TextAreaField } from "../fields";
+import { ChoiceField } from "../choices";
+import { FormErrors, TextAreaField } from "../fields";
 import { useTextLanguage } from "../text-language";
 
 type Answer = { ratings: Record<string, number>; comment: string; answeredBy: string; answeredAt: string };

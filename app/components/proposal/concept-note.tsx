@@ -13,7 +13,8 @@ import type { ConceptActivityForm, ConceptNoteForm as ConceptNoteFormValues } fr
 import type { conceptNoteFormValues, conceptNotePage } from "../../proposals/concept-note.server";
 import { CountryName } from "../country";
 import { useTextLanguage } from "../text-language";
-import { choiceProps, FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
+import { choiceProps } from "../choices";
+import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
 import { useHydrated } from "./draft-form";

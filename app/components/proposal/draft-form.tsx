@@ -10,7 +10,8 @@ import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES }
 import type { DraftOffer, DraftValues, RoundLimits } from "../../proposals/content-schema";
 import { countWords, partAnchor, partLabelKey } from "../../proposals/draft-parts";
 import type { SaveStatus } from "../../proposals/use-autosave";
-import { choiceProps, FieldError, TextField } from "../fields";
+import { choiceProps } from "../choices";
+import { FieldError, TextField } from "../fields";
 
 // The parts of a proposal's draft form, each in the anchor the preview's blockers link to, and
 // the words of its save status.

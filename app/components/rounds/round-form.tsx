@@ -4,7 +4,8 @@ import { useTranslation } from "../../translation";
 import type { ReactNode } from "react";
 import { SUPPORT_KINDS, THEMES } from "../../../workflows/vocabulary";
 import { partLabelKey } from "../../proposals/draft-parts";
-import { ChoiceField, TextAreaField, TextField } from "../fields";
+import { ChoiceField } from "../choices";
+import { TextAreaField, TextField } from "../fields";
 import { ROUND_MODE_KEYS } from "../round";
 
 // The fields of a round, as adding a round and editing it both ask them. On the edit page a
