@@ -28,6 +28,9 @@ export async function startEmbeddedSmtp(options: { db: Db; port: number; host?: 
     size: 10 * 1024 * 1024,
     rejectOversized: true,
     disableReverseLookup: true,
+    // Closing waits this long for a client still connected (the portal's own transport keeps one
+    // connection open) before telling it 421, not smtp-server's 30 s.
+    closeTimeout: 1_000,
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)

@@ -97,4 +97,31 @@ describe("SMTP transport", () => {
     expect(again).toBe(first);
     expect(other).not.toBe(first);
   });
+
+  it("sends message after message over one connection, not a handshake each", async () => {
+    let connections = 0;
+    const capture = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onConnect(_session, callback) {
+        connections += 1;
+        callback();
+      },
+      onData(stream, _session, callback) {
+        stream.on("end", () => callback());
+        stream.resume();
+      },
+    });
+    await new Promise<void>((resolve) => capture.listen(0, "127.0.0.1", () => resolve()));
+    const { port } = capture.server.address() as AddressInfo;
+    const transport = createTransport(`smtp://127.0.0.1:${port}`);
+    try {
+      for (let n = 1; n <= 5; n++) await transport.send({ from, to: `person${n}@example.org`, subject: "Test", html: "<p>Hello</p>", text: "Hello", idempotencyKey: `pooled:${n}` });
+    } finally {
+      transport.close();
+      await new Promise<void>((resolve) => capture.close(() => resolve()));
+    }
+    expect(connections).toBe(1);
+  });
 });

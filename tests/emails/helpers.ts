@@ -37,6 +37,8 @@ export async function startRefusingSmtp(port: number, responseCode: number) {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    // The portal's transport keeps its connection open: closing does not wait 30 s for it.
+    closeTimeout: 100,
     logger: false,
     onRcptTo(_address, _session, callback) {
       callback(Object.assign(new Error(responseCode >= 500 ? "No such mailbox" : "Mailbox busy, try again later"), { responseCode }));
@@ -59,6 +61,8 @@ export async function startRelaySmtp(port: number) {
   const refusal = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
+    // The portal's transport keeps its connection open: closing does not wait 30 s for it.
+    closeTimeout: 100,
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
