@@ -69,7 +69,8 @@ export function createDispatcher(options: {
   // statements run for every message sent (forty for a submission): built by drizzle and
   // prepared by SQLite once, on first use. A placeholder in a condition or a set is bound as it is
   // (a time in milliseconds); one inserted goes through its column (a Date).
-  let statements: ReturnType<typeof prepare> | undefined;
+  let prepared: ReturnType<typeof prepare> | undefined;
+  const statements = () => (prepared ??= prepare());
   function prepare() {
     const due = db
       .select({ id: outbox.id })
@@ -95,8 +96,7 @@ export function createDispatcher(options: {
 
   function claimNextDue() {
     const at = now();
-    statements ??= prepare();
-    return statements.claim.get({ now: at.getTime(), leaseUntil: at.getTime() + LEASE_MS });
+    return statements().claim.get({ now: at.getTime(), leaseUntil: at.getTime() + LEASE_MS });
   }
 
   async function dispatchDue(): Promise<DispatchResult> {
@@ -142,7 +142,7 @@ export function createDispatcher(options: {
         continue;
       }
       const at = now();
-      const { sent, attempt } = statements!;
+      const { sent, attempt } = statements();
       db.transaction(() => {
         sent.run({ id: message.id, at: at.getTime(), text: withoutSecrets(message.text), html: withoutSecrets(message.html) });
         attempt.run({ id: message.id, at });

@@ -10,9 +10,9 @@ import { FieldError } from "./fields";
  * Conform's getCollectionProps with the field's metadata read once. Conform's metadata is a proxy
  * that records every read for its re-rendering (a new proxy and a copied list each time), and
  * getCollectionProps reads it nine times for every option: the proposal form's themes made that
- * a seventh of its render (docs/performance.md). These are the properties it reads.
+ * a seventh of its render (docs/performance.md). These are the properties it reads. The field
+ * may be of any form (`any`), as Conform's own signature takes it.
  */
-// A field of any form (`any`), as Conform's own signature takes it.
 export function choiceProps<Schema>(meta: FieldMetadata<Schema, any, any>, options: { type: "checkbox" | "radio"; options: string[] }) {
   const once = { key: meta.key, id: meta.id, name: meta.name, formId: meta.formId, required: meta.required, errors: meta.errors, errorId: meta.errorId, valid: meta.valid, initialValue: meta.initialValue };
   return getCollectionProps(once as unknown as typeof meta, options);
