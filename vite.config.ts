@@ -15,9 +15,17 @@ export default defineConfig({
   // The dev server's dependency scan follows imports into server modules; these native packages
   // are never bundled for the browser, so it should not try.
   optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3"] },
-  // The manifest stays in build/client/.vite: tests/performance/page-weight.test.ts reads it.
+  // The manifest stays in build/client/.vite: tests/server/page-weight.test.ts reads it.
   build: { target: "es2022", manifest: true },
   plugins: [
+    // The browser's code is minified by terser in two passes, not esbuild: 4 KiB less gzipped on
+    // every page (React and Remix 82.7 → 78.7 KiB) for a few seconds more build. The server's
+    // code stays unminified, as Vite leaves it, so that its stack traces read.
+    {
+      name: "browser-code-minified-by-terser",
+      apply: "build",
+      config: (_, { isSsrBuild }) => (isSsrBuild ? {} : { build: { minify: "terser", terserOptions: { compress: { passes: 2 }, format: { comments: false } } } }),
+    },
     // The Remix plugin builds the app; under vitest it is not wanted (it would try to serve routes).
     !process.env.VITEST &&
       remix({

@@ -2,7 +2,7 @@ import { useTranslation } from "../translation";
 import type { JointRule } from "../../workflows/eligibility";
 import { countInWords, jointStanding } from "../../workflows/eligibility";
 import type { PageLanguage } from "../../workflows/languages";
-import { countIn } from "./pagination";
+import { countIn } from "./count";
 
 /**
  * Whether a proposal is joint, as its round judges it: "not joint yet" only where the round asks

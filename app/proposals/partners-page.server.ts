@@ -1,5 +1,6 @@
 import type { SessionUser } from "../auth/session.server";
 import { findInstitution, listCountries } from "../institutions/institutions.server";
+import { jointRuleInWords } from "../../workflows/eligibility";
 import { applicantInstitutions, canOnProposal } from "../permissions.server";
 import type { Participation } from "./participation.server";
 import type { PageWords } from "./partners.server";
@@ -23,6 +24,12 @@ export function partnersPage(user: SessionUser, proposal: Participation, params:
     jointCountries: overview.jointCountries,
     isJoint: overview.isJoint,
     jointRule: overview.jointRule,
+    // The rule in words, written here so that the page carries no copy of the rules (issue 13's 100 KiB).
+    jointRuleWords: overview.isJoint
+      ? null
+      : overview.jointRule.required
+        ? words.t("partnersPage.joint.notBefore", { rule: jointRuleInWords(overview.jointRule, words.t) })
+        : jointRuleInWords(overview.jointRule, words.t),
     manage,
     isLeadApplicant: applicantInstitutions(user).includes(proposal.leadInstitutionId),
     ownAnswer,

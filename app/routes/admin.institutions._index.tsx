@@ -10,7 +10,8 @@ import { listCountries, listInstitutions } from "../institutions/institutions.se
 import { requestedPage } from "../pagination.server";
 import { requirePermission } from "../permissions.server";
 import { FilterSelect } from "../components/filter-select";
-import { Pagination, countIn } from "../components/pagination";
+import { countIn } from "../components/count";
+import { Pagination } from "../components/pagination";
 import type { PageLanguage } from "../../workflows/languages";
 import { translatorOf } from "../i18n.server";
 

@@ -13,7 +13,7 @@ import { requirePermission } from "../permissions.server";
 import { isFiltered } from "../proposals/overview-order";
 import { overviewFilterOf, OVERVIEW_STAGES } from "../proposals/overview-schema";
 import { overviewChoices, proposalOverview } from "../proposals/overview.server";
-import { countIn } from "../components/pagination";
+import { countIn } from "../components/count";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

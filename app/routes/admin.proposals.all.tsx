@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { countIn } from "../components/pagination";
+import { countIn } from "../components/count";
 import { ProposalOverviewDocument } from "../components/proposal-overview-document";
 import { pageLanguage, pageTranslatorOf } from "../i18n.server";
 import { requirePermission } from "../permissions.server";

@@ -15,7 +15,6 @@ import { partnersPage } from "../proposals/partners-page.server";
 import { invitePartner, removePartner } from "../proposals/partners.server";
 import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateReply, translatorOf } from "../i18n.server";
-import { jointRuleInWords } from "../../workflows/eligibility";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -98,7 +97,7 @@ export default function Partners() {
           </strong>
           .
         </p>
-        {data.isJoint ? null : <p>{data.jointRule.required ? t("partnersPage.joint.notBefore", { rule: jointRuleInWords(data.jointRule, t) }) : jointRuleInWords(data.jointRule, t)}</p>}
+        {data.jointRuleWords ? <p>{data.jointRuleWords}</p> : null}
       </section>
 
       <section aria-labelledby="partners-heading">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countIn, rowsShownIn } from "../../app/components/pagination";
+import { countIn } from "../../app/components/count";
+import { rowsShownIn } from "../../app/components/pagination";
 import type { PageLanguage } from "../../workflows/languages";
 import { LANGUAGES, PSEUDO_LANGUAGE } from "../../workflows/languages";
 import { translatorFor } from "../../workflows/messages";

@@ -20,28 +20,22 @@ const ASSETS = "build/client";
 const ENTRY = "app/entry.client.tsx";
 const ROOT = "app/root.tsx?__remix-build-client-route";
 
-// What every page loads (React, Remix, the page's translator and the layout): 87.8 KiB today, of
-// which React and Remix alone are 82.6 KiB. i18next stays on the server (app/translation.tsx),
-// and so do the forms' zod schemas (app/message-variables.ts, app/form-checks.ts).
-const SHARED_BUDGET_KIB = 88;
+// What every page loads (React, Remix, the page's translator and the layout): 83.6 KiB today, of
+// which React and Remix alone are 78.7 KiB (minified by terser, vite.config.ts). i18next stays on
+// the server (app/translation.tsx), and so do the forms' zod schemas (app/message-variables.ts,
+// app/form-checks.ts).
+const SHARED_BUDGET_KIB = 84;
 // Issue 13 asks for at most 100 KiB a page. Every page keeps to it but these form pages, which
-// load Conform's form hook (8.9 KiB) and the shared fields (1.9) beside the page's own form: at
-// 114 KiB at most (the implementation page, 113.0 today). No page loads zod any more (the forms
-// check in the browser with their schema's constraints, app/form-checks.ts) nor the English of
-// record (workflows/in-english.ts). A page that comes under 100 KiB leaves the list, so that it
-// cannot grow back unnoticed (ADR 023).
+// load Conform's form hook (8.4 KiB) and the shared fields (1.7) beside a page's own form that is
+// larger than most: at 110 KiB at most (the implementation page, 108.8 today). No page loads zod
+// any more (the forms check in the browser with their schema's constraints, app/form-checks.ts)
+// nor the English of record (workflows/in-english.ts). A page that comes under 100 KiB leaves the
+// list, so that it cannot grow back unnoticed (ADR 023).
 const PAGE_BUDGET_KIB = 100;
-const HEAVY_PAGE_BUDGET_KIB = 114;
+const HEAVY_PAGE_BUDGET_KIB = 110;
 const HEAVY_PAGES = [
-  "account", "account_.two-factor", "admin.institutions.$institutionId",
-  "admin.institutions.$institutionId_.merge", "admin.institutions.new", "admin.people.$userId",
-  "admin.people.invite", "admin.rounds.$roundId", "admin.rounds.$roundId_.criteria",
-  "admin.rounds.$roundId_.edit", "admin.rounds.$roundId_.eligibility", "admin.rounds.new",
-  "login_.second-factor", "proposals.$proposalId._index", "proposals.$proposalId.concept",
-  "proposals.$proposalId.deadlines", "proposals.$proposalId.departures", "proposals.$proposalId.edit",
-  "proposals.$proposalId.implementation", "proposals.$proposalId.partners",
-  "proposals.$proposalId.partnership", "proposals.$proposalId.submit", "proposals.new",
-  "reviews.$assignmentId", "rounds.$roundId.feedback",
+  "proposals.$proposalId.concept", "proposals.$proposalId.edit", "proposals.$proposalId.implementation",
+  "proposals.$proposalId.submit",
 ].map((name) => `app/routes/${name}.tsx?__remix-build-client-route`);
 
 type Chunk = { file: string; imports?: string[] };

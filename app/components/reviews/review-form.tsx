@@ -5,7 +5,7 @@ import type { ReviewCriterion } from "../../../workflows/review-criteria";
 import { SCALE_POINTS } from "../../../workflows/review-criteria";
 import { REVIEW_COMMENT_MAX, SCORE_FIELD_PREFIX } from "../../reviews/review-fields";
 import { useTextLanguage } from "../text-language";
-import { countIn } from "../pagination";
+import { countIn } from "../count";
 
 type Choice = { id: string; label: string; meaning: string };
 export type ReviewValues = {
