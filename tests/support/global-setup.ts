@@ -5,7 +5,8 @@ import type { TestProject } from "vitest/node";
 import { DEMO_NOW } from "./clock";
 
 // Builds the two databases every test starts from, once per run: one only migrated, one with
-// the demo loaded (its passwords take seconds to hash, far too slow for each test).
+// the demo loaded (its passwords take seconds to hash, far too slow for each test); and the
+// run's temporary folder.
 
 export type DatabaseBases = { empty: string; demo: string };
 
@@ -16,7 +17,11 @@ declare module "vitest" {
 }
 
 export default async function buildDatabaseBases(project: TestProject) {
-  const folder = mkdtempSync(join(tmpdir(), "taf-test-bases-"));
+  const folder = mkdtempSync(join(tmpdir(), "taf-test-run-"));
+  // Every file a test makes in the temporary folder (its database, attachments, a portal's
+  // database, Chromium's profile) goes in this run's folder, removed when the run ends: the test
+  // files inherit TMPDIR, and os.tmpdir() reads it. A run left 2 GB in /tmp before.
+  process.env.TMPDIR = folder;
   const bases: DatabaseBases = { empty: join(folder, "empty.db"), demo: join(folder, "demo.db") };
   process.env.DATABASE_PATH = bases.demo;
   process.env.ATTACHMENTS_PATH = join(folder, "attachments");
