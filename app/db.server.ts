@@ -38,26 +38,27 @@ const writeMarks = preparedStatement(() => {
   const { sqlite } = connection();
   return { others: sqlite.prepare("pragma data_version").pluck(), own: sqlite.prepare("select total_changes()").pluck() };
 });
-const counted = new WeakMap<Connection, Map<string, { mark: string; n: number }>>();
+const kept = new WeakMap<Connection, Map<string, { mark: string; value: unknown }>>();
 
 /**
- * A count kept until the next write to the database: `count` runs again once anything was
- * committed since, by this connection (total_changes) or by another process's (data_version),
- * so a figure that only a count over many rows can give is counted once per change, not once
- * per visit. Two statements of no cost decide it. At most a few hundred keys are ever asked for
- * (one per audience), so they are kept without bound.
+ * What a read gives, kept until the next write to the database: `read` runs again once anything
+ * was committed since, by this connection (total_changes) or by another process's
+ * (data_version), so a figure that only a read over many rows can give is read once per change,
+ * not once per visit. Two statements of no cost decide it. At most a few hundred keys are ever
+ * asked for (one per audience and figure), so they are kept without bound. Each key is one
+ * read: its value's type is the caller's.
  */
-export function countedUntilWritten(key: string, count: () => number): number {
+export function keptUntilWritten<T>(key: string, read: () => T): T {
   const current = connection();
   const marks = writeMarks();
   const mark = `${String(marks.others.get())}:${String(marks.own.get())}`;
-  let known = counted.get(current);
-  if (!known) counted.set(current, (known = new Map()));
-  const kept = known.get(key);
-  if (kept?.mark === mark) return kept.n;
-  const n = count();
-  known.set(key, { mark, n });
-  return n;
+  let known = kept.get(current);
+  if (!known) kept.set(current, (known = new Map()));
+  const entry = known.get(key);
+  if (entry?.mark === mark) return entry.value as T;
+  const value = read();
+  known.set(key, { mark, value });
+  return value;
 }
 
 export function closeDatabase() {

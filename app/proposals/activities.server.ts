@@ -11,7 +11,7 @@ import { activityTypeLabel } from "../../workflows/vocabulary";
 import type { Translate } from "../../workflows/words";
 import { inEnglish } from "../../workflows/in-english";
 import type { SessionUser } from "../auth/session.server";
-import { db } from "../db.server";
+import { db, keptUntilWritten } from "../db.server";
 import type { ListPage, PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
 import { canOnProposal, seesEveryProposal, visibleProposals } from "../permissions.server";
@@ -274,15 +274,18 @@ function newKey(tx: Tx, proposalId: number) {
 /**
  * The rounds to filter the timeline by: those with planned activities, each asked whether one of
  * its proposals has any (through the indexes, stopping at the first) rather than every activity
- * read to find their rounds.
+ * read to find their rounds. A round with none reads all of its proposals to say so (3.4 ms for
+ * the open call's 16,000 drafts at 100,000 proposals), so the list is kept until the next write.
  */
 export function timelineRounds() {
-  const planned = db()
-    .select({ one: sql`1` })
-    .from(proposals)
-    .innerJoin(activities, eq(activities.proposalId, proposals.id))
-    .where(eq(proposals.roundId, rounds.id));
-  return db().select({ id: rounds.id, code: rounds.code, title: rounds.title }).from(rounds).where(exists(planned)).orderBy(asc(rounds.code)).all();
+  return keptUntilWritten("timeline-rounds", () => {
+    const planned = db()
+      .select({ one: sql`1` })
+      .from(proposals)
+      .innerJoin(activities, eq(activities.proposalId, proposals.id))
+      .where(eq(proposals.roundId, rounds.id));
+    return db().select({ id: rounds.id, code: rounds.code, title: rounds.title }).from(rounds).where(exists(planned)).orderBy(asc(rounds.code)).all();
+  });
 }
 
 /** The Brussels day a proposal's implementation started (its first START), or null before it did. */

@@ -9,7 +9,7 @@ import { formatBrusselsIn } from "../../workflows/time";
 import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import type { Db } from "../../db/client";
-import { countedUntilWritten, db, preparedStatement } from "../db.server";
+import { db, keptUntilWritten, preparedStatement } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
 import { advisedCountries, applicantInstitutions, seesEveryProposal, stageAudienceOf, visibleProposals } from "../permissions.server";
@@ -129,7 +129,7 @@ function ledOrJoinedByIndex(institutionIds: number[]) {
  * Proposals with an institution of the advisor's countries, submitted or shared with them as a
  * draft: a country advisor's view. Its page is found by walking the proposals newest first
  * (the index on the time of the last change) and stopping at the page, as they are about half of
- * all proposals; its length is counted once and kept until the next write (countedUntilWritten).
+ * all proposals; its length is counted once and kept until the next write (keptUntilWritten).
  */
 export function proposalsOfCountries(user: SessionUser, request: PageRequest, words: ListWords) {
   const visible = visibleProposals(user, "countryAdvisor");
@@ -140,7 +140,7 @@ export function proposalsOfCountries(user: SessionUser, request: PageRequest, wo
         sql`(select ${proposals.id} from ${proposals} indexed by proposals_updated where ${visible} order by ${proposals.updatedAt} desc, ${proposals.id} desc limit ${limit} offset ${offset})`,
       ),
     total: () =>
-      countedUntilWritten(`countries:${advisedCountries(user).sort().join(",")}`, () => db().select({ n: count() }).from(proposals).where(visible).get()!.n),
+      keptUntilWritten(`countries:${advisedCountries(user).sort().join(",")}`, () => db().select({ n: count() }).from(proposals).where(visible).get()!.n),
   });
 }
 

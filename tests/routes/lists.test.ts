@@ -156,7 +156,7 @@ async function open(list: ListCase, page?: string) {
 
 /** The statements a page of the list prepares on the database connection. */
 async function statementsFor(list: ListCase) {
-  // Once before counting: a list's length kept until the next write (countedUntilWritten) is
+  // Once before counting: a list's length kept until the next write (keptUntilWritten) is
   // counted on the first visit after one, which is the write's cost, not the page's.
   await open(list);
   const spy = spyOnStatements();
