@@ -14,7 +14,7 @@ import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import { dueByIn } from "../proposals/deadline-words.server";
 import type { SessionUser } from "../auth/session.server";
-import { db } from "../db.server";
+import { db, keptUntilWritten } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage, totalRows } from "../pagination.server";
 import type { ReviewerAssignment } from "../permissions.server";
@@ -54,20 +54,23 @@ export function reviewerActor(user: { id: number }): Actor {
   return { userId: user.id, role: "reviewer", institutionId: null };
 }
 
-/** The reviewer's assignments still open to them, soonest due first, a page at a time in one query. */
 /**
  * How many of the reviewer's submitted reviews are closed: the proposal left the review, so it
  * is no longer listed or open to them (`visibleProposals`), but their work is not lost from view.
+ * A count of every review they ever sent, so kept until the next write (one key a reviewer).
  */
 export function closedReviewsOf(user: SessionUser): number {
-  return db()
-    .select({ n: count() })
-    .from(reviewAssignments)
-    .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
-    .where(and(eq(reviewAssignments.reviewerUserId, user.id), eq(reviewAssignments.state, SUBMITTED), notInArray(proposals.state, proposalStatesTakingReviews())))
-    .get()!.n;
+  return keptUntilWritten(`closed-reviews:${user.id}`, () =>
+    db()
+      .select({ n: count() })
+      .from(reviewAssignments)
+      .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+      .where(and(eq(reviewAssignments.reviewerUserId, user.id), eq(reviewAssignments.state, SUBMITTED), notInArray(proposals.state, proposalStatesTakingReviews())))
+      .get()!.n,
+  );
 }
 
+/** The reviewer's assignments still open to them, soonest due first, a page at a time in one query. */
 export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, { t, language }: PageWords, now = new Date()) {
   return readPage(request, (offset, limit) => {
     const rows = db()
