@@ -45,7 +45,7 @@ const kept = new WeakMap<Connection, Map<string, { mark: string; value: unknown 
  * was committed since, by this connection (total_changes) or by another process's
  * (data_version), so a figure that only a read over many rows can give is read once per change,
  * not once per visit. Two statements of no cost decide it. At most a few hundred keys are ever
- * asked for (one per audience and figure), so they are kept without bound. Each key is one
+ * asked for (one per audience and figure, one per reviewer), so they are kept without bound. Each key is one
  * read: its value's type is the caller's.
  */
 export function keptUntilWritten<T>(key: string, read: () => T): T {

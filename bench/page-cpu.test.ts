@@ -12,7 +12,7 @@ import { it } from "vitest";
 // system) per load, which unlike wall time does not count the time other processes hold the
 // cores. Run it over databases of different sizes and compare (docs/performance.md, "Growth").
 // It works on a copy: signing in writes sessions. PAGE_COPY=0 works on the file itself, for a
-// database too large to copy twice (100,000 proposals are some 60 GB; it gains four sessions and
+// database too large to copy twice (100,000 proposals are 48 GB; it gains four sessions and
 // nothing else). PAGE_ONLY=<a name's start> loads only those
 // pages; PAGE_STATEMENTS=1 also prints each page's statements by the time SQLite spends on them
 // (timed apart, after the CPU figures, so that timing them costs those figures nothing).
@@ -24,13 +24,13 @@ const STATEMENT_LOADS = 50;
 
 it("measures the CPU time of each page", async () => {
   if (!source || !existsSync(source)) throw new Error("PAGE_DATABASE=<a generated database> npm run bench:pages");
-  const inPlace = process.env.PAGE_COPY === "0";
-  const copy = inPlace ? source : join(tmpdir(), `taf-page-cpu-${process.pid}.db`);
-  if (!inPlace) {
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(copy + suffix, { force: true });
+  const copy = process.env.PAGE_COPY === "0" ? null : join(tmpdir(), `taf-page-cpu-${process.pid}.db`);
+  const removeCopy = () => copy && ["", "-wal", "-shm"].forEach((suffix) => rmSync(copy + suffix, { force: true }));
+  if (copy) {
+    removeCopy();
     copyFileSync(source, copy);
   }
-  process.env.DATABASE_PATH = copy;
+  process.env.DATABASE_PATH = copy ?? source;
   process.env.SESSION_SECRET ??= "a bench secret that is long enough to sign cookies";
   process.env.APP_URL ??= "http://localhost:3000";
   process.env.DEMO_DATA = "off";
@@ -112,7 +112,7 @@ it("measures the CPU time of each page", async () => {
   if (process.env.PAGE_STATEMENTS) lines.push(...(await timeStatements(sqlite, pages, once)));
   console.log(lines.join("\n"));
   connection().sqlite.close();
-  if (!inPlace) for (const suffix of ["", "-wal", "-shm"]) rmSync(copy + suffix, { force: true });
+  removeCopy();
 });
 
 type Statement = Record<string, (...args: unknown[]) => unknown> & { source: string };
