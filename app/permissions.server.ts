@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import type { Placeholder, SQL } from "drizzle-orm";
 import { and, eq, exists, inArray, isNotNull, isNull, not, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { Role } from "../workflows/actors";
 import type { StageAudience } from "../workflows/proposal-stages";
@@ -163,12 +163,15 @@ function ledOrJoinedBy(institution: SQL) {
 // assignment opens nothing.
 export const ASSIGNMENT_STATES_SEEING_THE_PROPOSAL: readonly AssignmentState[] = ["reviewing", "submitted"];
 
+/** The reviewer a condition on review assignments is about: the signed-in one, or a placeholder for them in a statement prepared once. */
+export type AssignedReviewer = { id: number | Placeholder };
+
 /**
  * No open conflict of interest between this reviewer and the proposal (over `proposals`), as
  * `conflictsOf` finds them: none declared, and no institution taking part that the reviewer is
  * affiliated with or has a rule for, unless the TAF team dismissed the detection.
  */
-export function noOpenConflict(user: Pick<SessionUser, "id">) {
+export function noOpenConflict(user: AssignedReviewer) {
   const pair = and(eq(reviewConflicts.proposalId, proposals.id), eq(reviewConflicts.reviewerUserId, user.id));
   const declared = db()
     .select({ one: sql`1` })
@@ -188,7 +191,7 @@ export function noOpenConflict(user: Pick<SessionUser, "id">) {
 }
 
 /** The reviewer's assignments (over `reviewAssignments` joined with `proposals`) holding their place, with no open conflict, whatever the proposal's stage. */
-function placesHeldBy(user: SessionUser): SQL {
+function placesHeldBy(user: AssignedReviewer): SQL {
   return and(eq(reviewAssignments.reviewerUserId, user.id), inArray(reviewAssignments.state, [...ASSIGNMENT_STATES_HOLDING_A_PLACE]), noOpenConflict(user))!;
 }
 
@@ -201,7 +204,7 @@ export function mayHoldAssignments(user: SessionUser) {
  * The review assignments a reviewer still answers (over `reviewAssignments` joined with
  * `proposals`): theirs, holding a place, while the proposal takes reviews, with no open conflict.
  */
-export function openAssignmentsOf(user: SessionUser): SQL {
+export function openAssignmentsOf(user: AssignedReviewer): SQL {
   return and(placesHeldBy(user), inArray(proposals.state, proposalStatesTakingReviews()))!;
 }
 

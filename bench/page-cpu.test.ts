@@ -16,6 +16,7 @@ import { it } from "vitest";
 // nothing else). PAGE_ONLY=<a name's start> loads only those
 // pages; PAGE_STATEMENTS=1 also prints each page's statements by the time SQLite spends on them
 // (timed apart, after the CPU figures, so that timing them costs those figures nothing).
+// PAGE_SQL_CHARS=<n> prints the first n characters of each statement (150 unless said).
 
 const source = process.env.PAGE_DATABASE;
 const RENDERS = Number(process.env.PAGE_RENDERS ?? 200);
@@ -129,7 +130,7 @@ async function timeStatements<Page extends { name: string }>(sqlite: { prepare: 
       try {
         return original.apply(this, args);
       } finally {
-        const key = `${page}\u0000${this.source.replace(/\s+/g, " ").slice(0, 150)}`;
+        const key = `${page}\u0000${this.source.replace(/\s+/g, " ").slice(0, Number(process.env.PAGE_SQL_CHARS ?? 150))}`;
         const so = spent.get(key) ?? { runs: 0, ms: 0 };
         spent.set(key, { runs: so.runs + 1, ms: so.ms + Number(process.hrtime.bigint() - start) / 1e6 });
       }

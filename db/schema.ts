@@ -291,7 +291,7 @@ export const proposals = sqliteTable(
   (t) => [
     index("proposals_state").on(t.state),
     index("proposals_round").on(t.roundId),
-    index("proposals_lead").on(t.leadInstitutionId),
+    index("proposals_lead").on(t.leadInstitutionId, t.updatedAt, t.id),
     index("proposals_clarification_due").on(t.clarificationDueAt),
     // The TAF team's table of every proposal sorts by these (app/proposals/overview.server.ts).
     index("proposals_updated").on(t.updatedAt, t.id),
@@ -325,10 +325,13 @@ export const proposalPartners = sqliteTable(
     invitedAt: integer("invited_at", { mode: "timestamp_ms" }).notNull(),
     respondedAt: integer("responded_at", { mode: "timestamp_ms" }),
     respondedByUserId: integer("responded_by_user_id").references(() => users.id),
+    // The proposal's last change, copied here by triggers (migration 0027; never null once a row
+    // is written) so that an institution's proposals are found newest first from an index.
+    proposalUpdatedAt: integer("proposal_updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("proposal_partners_unique").on(t.proposalId, t.institutionId),
-    index("proposal_partners_institution").on(t.institutionId),
+    index("proposal_partners_institution").on(t.institutionId, t.proposalUpdatedAt, t.proposalId),
     // The latest answer is part of the dashboard's data version (app/reporting/figures.server.ts).
     index("proposal_partners_responded").on(t.respondedAt),
   ],
@@ -425,11 +428,15 @@ export const reviewAssignments = sqliteTable(
     machineVersion: integer("machine_version").notNull().default(1),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
+    // The proposal's state, copied here by triggers (migration 0027; never null once a row is
+    // written) so that a reviewer's open assignments are found without reading their past ones.
+    proposalState: text("proposal_state"),
   },
   (t) => [
     uniqueIndex("review_assignments_unique").on(t.proposalId, t.reviewerUserId),
     index("review_assignments_due").on(t.dueAt),
     index("review_assignments_reviewer").on(t.reviewerUserId, t.state),
+    index("review_assignments_reviewer_open").on(t.reviewerUserId, t.proposalState, t.dueAt, t.id, t.state),
   ],
 );
 

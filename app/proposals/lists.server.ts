@@ -106,11 +106,45 @@ export type ProposalList = ReturnType<typeof listPage>;
 
 /**
  * Proposals an applicant's institutions lead or take part in as partners; those whose
- * invitation still waits for their answer say so.
+ * invitation still waits for their answer say so. Its page is found by walking, for each
+ * institution, the proposals it leads and those it was invited to newest first (the indexes on
+ * the lead and on the partners, each ordered by the proposal's last change) and stopping at the
+ * page, so an institution with a thousand proposals reads no more than one with ten; its length
+ * is counted once and kept until the next write (keptUntilWritten).
  */
 export function proposalsOfInstitutions(user: SessionUser, request: PageRequest, words: ListWords) {
   const own = applicantInstitutions(user);
-  return listPage(user, request, words, { where: and(ledOrJoinedByIndex(own), visibleProposals(user, "applicant")) }, own);
+  const visible = visibleProposals(user, "applicant");
+  const total = () => db().select({ n: count() }).from(proposals).where(and(ledOrJoinedByIndex(own), visible)).get()!.n;
+  return listPage(
+    user,
+    request,
+    words,
+    {
+      where: (offset, limit) => inArray(proposals.id, newestOfInstitutions(own, visible, offset, limit)),
+      total: () => keptUntilWritten(`institutions:${[...own].sort().join(",")}`, total),
+    },
+    own,
+  );
+}
+
+/**
+ * The ids of rows `offset` to `offset + limit` of the proposals these institutions lead or were
+ * invited to that the person sees (`visible`), the latest changed first: each institution's
+ * newest led and newest joined, each read from its index in that order, then the page of them.
+ */
+function newestOfInstitutions(institutionIds: number[], visible: SQL, offset: number, limit: number) {
+  if (institutionIds.length === 0) return sql`(select null where false)`;
+  const reach = offset + limit;
+  const arms = institutionIds.flatMap((institutionId) => [
+    sql`select * from (select ${proposals.id} as id, ${proposals.updatedAt} as updated_at from ${proposals} indexed by proposals_lead
+      where ${proposals.leadInstitutionId} = ${institutionId} and ${visible} order by ${proposals.updatedAt} desc, ${proposals.id} desc limit ${reach})`,
+    sql`select * from (select ${proposalPartners.proposalId} as id, ${proposalPartners.proposalUpdatedAt} as updated_at
+      from ${proposalPartners} indexed by proposal_partners_institution join ${proposals} on ${proposals.id} = ${proposalPartners.proposalId}
+      where ${proposalPartners.institutionId} = ${institutionId} and ${visible}
+      order by ${proposalPartners.proposalUpdatedAt} desc, ${proposalPartners.proposalId} desc limit ${reach})`,
+  ]);
+  return sql`(select id from (${sql.join(arms, sql` union `)}) order by updated_at desc, id desc limit ${limit} offset ${offset})`;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, ne, notInArray } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { countries, eligibilityChecks, institutions, proposalPartners, proposals, proposalVersions, reviewAssignments, reviews } from "../../db/schema";
 import type { Actor } from "../../workflows/actors";
@@ -14,9 +15,9 @@ import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn, formatNumberIn } from "../../workflows/time";
 import { dueByIn } from "../proposals/deadline-words.server";
 import type { SessionUser } from "../auth/session.server";
-import { db, keptUntilWritten } from "../db.server";
+import { db, keptUntilWritten, preparedStatement } from "../db.server";
 import type { PageRequest } from "../pagination.server";
-import { readPage, totalRows } from "../pagination.server";
+import { readPage } from "../pagination.server";
 import type { ReviewerAssignment } from "../permissions.server";
 import { ASSIGNMENT_STATES_SEEING_THE_PROPOSAL, openAssignmentsOf } from "../permissions.server";
 import { currentAttachments } from "../proposals/attachments.server";
@@ -70,29 +71,19 @@ export function closedReviewsOf(user: SessionUser): number {
   );
 }
 
-/** The reviewer's assignments still open to them, soonest due first, a page at a time in one query. */
+/**
+ * The reviewer's assignments still open to them, soonest due first, a page at a time. The page
+ * is found by walking the index on (reviewer, the proposal's state, due date) for each state in
+ * which a proposal takes reviews, stopping at the page, so the proposals of their past reviews
+ * are never read however many they wrote; its length is counted once and kept until the next
+ * write (one key a reviewer).
+ */
 export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, { t, language }: PageWords, now = new Date()) {
-  return readPage(request, (offset, limit) => {
-    const rows = db()
-      .select({
-        id: reviewAssignments.id,
-        proposalId: reviewAssignments.proposalId,
-        state: reviewAssignments.state,
-        dueAt: reviewAssignments.dueAt,
-        reference: proposals.reference,
-        title: proposals.title,
-        total: totalRows(),
-      })
-      .from(reviewAssignments)
-      .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
-      .where(openAssignmentsOf(user))
-      .orderBy(asc(reviewAssignments.dueAt), asc(reviewAssignments.id))
-      .limit(limit)
-      .offset(offset)
-      .all();
-    return {
-      total: rows[0]?.total ?? 0,
-      rows: rows.map(({ total: _, ...row }) => ({
+  return readPage(request, (offset, limit) => ({
+    total: keptUntilWritten(`open-reviews:${user.id}`, () => openAssignmentsCount().get({ reviewer: user.id })!.n),
+    rows: openAssignmentsPage()
+      .all({ reviewer: user.id, reach: offset + limit, limit, offset })
+      .map((row) => ({
         ...row,
         dueAt: row.dueAt.toISOString(),
         due: formatBrusselsIn(language, row.dueAt),
@@ -104,8 +95,52 @@ export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, {
         // Before "no conflict" the reviewer sees only who takes part, on the review page.
         proposalOpen: ASSIGNMENT_STATES_SEEING_THE_PROPOSAL.includes(row.state),
       })),
-    };
-  });
+  }));
+}
+
+// Both have nothing but the reviewer and the page in them: built by drizzle and prepared once
+// per connection (app/db.server.ts), the reviewer and the page placeholders.
+const REVIEWER = { id: sql.placeholder("reviewer") };
+
+const openAssignmentsPage = preparedStatement((database) =>
+  database
+    .select({
+      id: reviewAssignments.id,
+      proposalId: reviewAssignments.proposalId,
+      state: reviewAssignments.state,
+      dueAt: reviewAssignments.dueAt,
+      reference: proposals.reference,
+      title: proposals.title,
+    })
+    .from(reviewAssignments)
+    .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+    .where(inArray(reviewAssignments.id, soonestDue(openAssignmentsOf(REVIEWER))))
+    .orderBy(asc(reviewAssignments.dueAt), asc(reviewAssignments.id))
+    .prepare(),
+);
+
+const openAssignmentsCount = preparedStatement((database) =>
+  database
+    .select({ n: count() })
+    .from(reviewAssignments)
+    .innerJoin(proposals, eq(proposals.id, reviewAssignments.proposalId))
+    .where(and(inArray(reviewAssignments.proposalState, proposalStatesTakingReviews()), openAssignmentsOf(REVIEWER)))
+    .prepare(),
+);
+
+/**
+ * The ids of rows `offset` to `offset + limit` (`reach`) of the reviewer's open assignments
+ * (`open`), soonest due first: the soonest in each state that takes reviews, each read from the
+ * index in its order (the assignment's own state, last in it, read there too), then the page.
+ */
+function soonestDue(open: SQL) {
+  const arms = proposalStatesTakingReviews().map(
+    (proposalState) => sql`select * from (select ${reviewAssignments.id} as id, ${reviewAssignments.dueAt} as due_at
+      from ${reviewAssignments} indexed by review_assignments_reviewer_open join ${proposals} on ${proposals.id} = ${reviewAssignments.proposalId}
+      where ${reviewAssignments.reviewerUserId} = ${REVIEWER.id} and ${reviewAssignments.proposalState} = ${proposalState} and ${open}
+      order by ${reviewAssignments.dueAt}, ${reviewAssignments.id} limit ${sql.placeholder("reach")})`,
+  );
+  return sql`(select id from (${sql.join(arms, sql` union all `)}) order by due_at, id limit ${sql.placeholder("limit")} offset ${sql.placeholder("offset")})`;
 }
 
 function countryOf(rows: (typeof countries.$inferSelect)[], code: string) {
