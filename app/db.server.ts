@@ -38,26 +38,50 @@ const writeMarks = preparedStatement(() => {
   const { sqlite } = connection();
   return { others: sqlite.prepare("pragma data_version").pluck(), own: sqlite.prepare("select total_changes()").pluck() };
 });
-const kept = new WeakMap<Connection, Map<string, { mark: string; value: unknown }>>();
+type Kept = Map<string, { mark: string; value: unknown }>;
+const kept = new WeakMap<Connection, Map<string, Kept>>();
 
 /**
  * What a read gives, kept until the next write to the database: `read` runs again once anything
  * was committed since, by this connection (total_changes) or by another process's
  * (data_version), so a figure that only a read over many rows can give is read once per change,
  * not once per visit. Two statements of no cost decide it. At most a few hundred keys are ever
- * asked for (one per audience and figure, one per reviewer), so they are kept without bound. Each key is one
- * read: its value's type is the caller's.
+ * asked for (one per audience and figure, one per institution set, two per reviewer), so they
+ * are kept without bound. Each key is one read: its value's type is the caller's.
  */
 export function keptUntilWritten<T>(key: string, read: () => T): T {
+  return keptIn("", Infinity, key, read);
+}
+
+/**
+ * keptUntilWritten for keys made of what people type (a search's words): of `space`, only the
+ * `latest` keys asked for most recently are kept, so that memory stays bounded whatever is typed.
+ */
+export function keptLatestUntilWritten<T>(space: string, latest: number, key: string, read: () => T): T {
+  return keptIn(space, latest, key, read);
+}
+
+function keptIn<T>(space: string, latest: number, key: string, read: () => T): T {
   const current = connection();
   const marks = writeMarks();
   const mark = `${String(marks.others.get())}:${String(marks.own.get())}`;
-  let known = kept.get(current);
-  if (!known) kept.set(current, (known = new Map()));
+  let spaces = kept.get(current);
+  if (!spaces) kept.set(current, (spaces = new Map()));
+  let known = spaces.get(space);
+  if (!known) spaces.set(space, (known = new Map()));
   const entry = known.get(key);
-  if (entry?.mark === mark) return entry.value as T;
+  // Asked again: moved to the end of the map's order, the most recent.
+  known.delete(key);
+  if (entry?.mark === mark) {
+    known.set(key, entry);
+    return entry.value as T;
+  }
   const value = read();
   known.set(key, { mark, value });
+  for (const oldest of known.keys()) {
+    if (known.size <= latest) break;
+    known.delete(oldest);
+  }
   return value;
 }
 

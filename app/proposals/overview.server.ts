@@ -14,7 +14,7 @@ import { audit } from "../audit.server";
 import { yourTurnFor } from "../auth/actors.server";
 import type { SessionUser } from "../auth/session.server";
 import { CSV_BYTE_ORDER_MARK, csvFootnote, csvLines } from "../csv.server";
-import { db } from "../db.server";
+import { db, keptLatestUntilWritten } from "../db.server";
 import type { PageRequest } from "../pagination.server";
 import { readPage } from "../pagination.server";
 import { seesEveryProposal, stageAudienceOf, visibleProposals } from "../permissions.server";
@@ -159,21 +159,30 @@ function readRows(user: SessionUser, filter: OverviewFilter & { order: SortOrder
  * aside, then the index on (updated_at, id) is walked to the page, each id looked up among them.
  * Sorting the matches instead would read every matching proposal's row for its time (a read
  * of every match); the walk reads a page's worth of index entries as long as matches are
- * common, and at worst, for none, the whole of that small index. Null when this is not such a
- * page (other filters, another order, someone who does not see every proposal); total null
- * when the page is empty.
+ * common, and at worst, for none, the whole of that small index. The index's own work grows
+ * with the matches (it reads the lists of the words and of the country whole), so the page is
+ * kept until the next write: paging back through a search, or coming back to it, reads only its
+ * rows. Only for people who see every proposal, so one search is one page for all of them. Null
+ * when this is not such a page (other filters, another order, someone who does not see every
+ * proposal); total null when the page is empty.
  */
 function searchedPage(user: SessionUser, filter: OverviewFilter & { order: SortOrder }, offset: number, limit: number) {
   const { q, country, sort, order, ...otherwise } = filter;
   const searched = searchedIds({ q, country });
   if (!seesEveryProposal(user) || !searched || sort !== "updated" || isFiltered(otherwise)) return null;
   const direction = order === "asc" ? sql`asc` : sql`desc`;
-  const page = db().all<{ id: number; total: number }>(sql`with matches(id) as materialized (${searched})
-    select p.id as id, (select count(*) from matches) as total from ${proposals} p
-    where +p.id in (select id from matches)
-    order by p.updated_at ${direction}, p.id ${direction} limit ${limit} offset ${offset}`);
-  return { ids: page.map((row) => row.id), total: page[0]?.total ?? null };
+  const read = () => {
+    const page = db().all<{ id: number; total: number }>(sql`with matches(id) as materialized (${searched})
+      select p.id as id, (select count(*) from matches) as total from ${proposals} p
+      where +p.id in (select id from matches)
+      order by p.updated_at ${direction}, p.id ${direction} limit ${limit} offset ${offset}`);
+    return { ids: page.map((row) => row.id), total: page[0]?.total ?? null };
+  };
+  return keptLatestUntilWritten("searched pages", SEARCHED_PAGES_KEPT, JSON.stringify([q, country, order, offset, limit]), read);
 }
+
+// How many searched pages are kept until the next write: 50 ids and a total each.
+const SEARCHED_PAGES_KEPT = 64;
 
 /** Those proposals in full, in the order of `ids`: the countries looked up for them alone. */
 function rowsOf(ids: number[]) {

@@ -14,7 +14,7 @@ import * as activitiesTimeline from "../../app/routes/admin.activities";
 import * as homePage from "../../app/routes/_index";
 import * as proposalPage from "../../app/routes/proposals.$proposalId._index";
 import * as reviewPage from "../../app/routes/reviews.$assignmentId";
-import { reviewAssignments } from "../../db/schema";
+import { proposals, reviewAssignments } from "../../db/schema";
 import { useDatabase } from "../support/database";
 import type { Route } from "../support/http";
 import { load, signInAs, statusOf } from "../support/http";
@@ -219,12 +219,15 @@ describe("the proposals table searched and narrowed to a country", () => {
     moreProposals();
     const cookie = await signInAs("admin@taf.example");
     const path = "/admin/proposals?q=generated&country=MK";
-    await load(proposalsTable, path, { cookie });
-    const spy = spyOnStatements();
-    const data = (await load(proposalsTable, path, { cookie })) as Awaited<ReturnType<typeof proposalsTable.loader>>;
-    // The statements that search the index (the rows' statement reads each row's countries from it by rowid).
-    const searched = spy.mock.calls.filter(([source]) => source.includes("proposal_search match")).map(([source, parameters]) => ({ source, steps: planOf(source, parameters) }));
-    spy.mockRestore();
+    // The statements a load sends that search the index (the rows' statement reads each row's countries from it by rowid).
+    const searching = async () => {
+      const spy = spyOnStatements();
+      const data = (await load(proposalsTable, path, { cookie })) as Awaited<ReturnType<typeof proposalsTable.loader>>;
+      const searched = spy.mock.calls.filter(([source]) => source.includes("proposal_search match")).map(([source, parameters]) => ({ source, steps: planOf(source, parameters) }));
+      spy.mockRestore();
+      return { data, searched };
+    };
+    const { data, searched } = await searching();
     // The 80 generated proposals, each with a confirmed partner of North Macedonia.
     expect(data.proposals.pages.total).toBe(80);
     expect(data.proposals.rows).toHaveLength(50);
@@ -236,6 +239,16 @@ describe("the proposals table searched and narrowed to a country", () => {
     // invited from their indexes: no row of a table, and no partner of any proposal.
     expect(steps.filter((step) => /^(SEARCH|SCAN) /.test(step) && !/VIRTUAL TABLE|COVERING INDEX|^SCAN \(subquery|^SCAN matches/.test(step))).toEqual([]);
     expect(steps.filter((step) => /proposal_partners|\bpp\b/.test(step))).toEqual([]);
+
+    // The page is kept until the next write: seen again, the index is not asked; after a write it is.
+    const again = await searching();
+    expect(again.searched).toEqual([]);
+    expect(again.data.proposals.rows.map((row) => row.id)).toEqual(data.proposals.rows.map((row) => row.id));
+    const last = data.proposals.rows.at(-1)!;
+    db().update(proposals).set({ updatedAt: new Date(Date.now() + 60_000) }).where(eq(proposals.id, last.id)).run();
+    const written = await searching();
+    expect(written.searched).toHaveLength(1);
+    expect(written.data.proposals.rows[0]!.id).toBe(last.id);
   });
 });
 
