@@ -83,18 +83,21 @@ export function assignmentsOfReviewer(user: SessionUser, request: PageRequest, {
     total: keptUntilWritten(`open-reviews:${user.id}`, () => openAssignmentsCount().get({ reviewer: user.id })!.n),
     rows: openAssignmentsPage()
       .all({ reviewer: user.id, reach: offset + limit, limit, offset })
-      .map((row) => ({
-        ...row,
-        dueAt: row.dueAt.toISOString(),
-        due: formatBrusselsIn(language, row.dueAt),
-        // "3 days left", "due 2 hours ago", in the reviewer's words.
-        timeLeft: dueByIn(row.dueAt.toISOString(), now, { t, language }).timeLeft,
-        stateLabel: assignmentStateLabelOf(row.state, t),
-        nextStep: NEXT_STEP_KEY[row.state] ? t(NEXT_STEP_KEY[row.state]!) : "",
-        submitted: row.state === SUBMITTED,
-        // Before "no conflict" the reviewer sees only who takes part, on the review page.
-        proposalOpen: ASSIGNMENT_STATES_SEEING_THE_PROPOSAL.includes(row.state),
-      })),
+      .map((row) => {
+        // In Brussels time, and "3 days left", "due 2 hours ago", in the reviewer's words.
+        const due = dueByIn(row.dueAt.toISOString(), now, { t, language });
+        return {
+          ...row,
+          dueAt: due.at,
+          due: due.atInWords,
+          timeLeft: due.timeLeft,
+          stateLabel: assignmentStateLabelOf(row.state, t),
+          nextStep: NEXT_STEP_KEY[row.state] ? t(NEXT_STEP_KEY[row.state]!) : "",
+          submitted: row.state === SUBMITTED,
+          // Before "no conflict" the reviewer sees only who takes part, on the review page.
+          proposalOpen: ASSIGNMENT_STATES_SEEING_THE_PROPOSAL.includes(row.state),
+        };
+      }),
   }));
 }
 
