@@ -17,7 +17,7 @@ import { choiceProps } from "../choices";
 import { FieldError, FormErrors, SelectField, TextAreaField, TextField } from "../fields";
 import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
-import { useHydrated } from "./draft-form";
+import { useHydrated } from "../use-hydrated";
 
 // The concept note page's parts: the TAF team's requests for changes, the note as read, and the
 // lead's form to write it.

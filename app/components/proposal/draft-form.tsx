@@ -1,36 +1,22 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { useEffect, useState } from "react";
 import { useTranslation } from "../../translation";
-import type { PageLanguage } from "../../../workflows/languages";
-import { formatBrusselsTimeIn } from "../../../workflows/time";
 import type { Translate } from "../../../workflows/words";
 import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES } from "../../../workflows/vocabulary";
 import type { DraftOffer, DraftValues, RoundLimits } from "../../proposals/content-schema";
 import { countWords, partAnchor, partLabelKey } from "../../proposals/draft-parts";
-import type { SaveStatus } from "../../proposals/use-autosave";
 import { choiceProps } from "../choices";
 import { FieldError, TextField } from "../fields";
+import type { Problems } from "./autosave-status";
+import { messageIn } from "./autosave-status";
 
-// The parts of a proposal's draft form, each in the anchor the preview's blockers link to, and
-// the words of its save status.
-
-/** A form message in the page's language: a catalogue key (with its values), or text kept as it is. */
-function messageIn(t: Translate, message: string) {
-  return t(message, { defaultValue: message });
-}
+// The parts of a proposal's draft form, each in the anchor the preview's blockers link to.
 
 /** The first problem in a submission's errors, as "Summary: Use at most 150 words…", in the page's language. */
 export function firstProblem(error: Record<string, string[] | null> | null | undefined, t: Translate) {
   const [name, messages] = Object.entries(error ?? {}).find(([, m]) => m?.length) ?? [];
   return name !== undefined && messages?.[0] ? t("draftForm.problemOf", { part: t(partLabelKey(name)), message: messageIn(t, messages[0]) }) : null;
-}
-
-export function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
 }
 
 type Meta = FieldMetadata<string | number | string[] | undefined>;
@@ -141,39 +127,6 @@ function themeChoices(offered: readonly string[], chosen: string[], t: Translate
   return (Object.keys(THEME_GROUP_KEYS) as (keyof typeof THEME_GROUP_KEYS)[])
     .map((group) => ({ title: t(THEME_GROUP_KEYS[group]), options: offeredOptions(themes.filter((theme) => theme.group === group), offered, chosen, t) }))
     .filter((group) => group.options.length > 0);
-}
-
-type Problems = Partial<Record<string, string[]>>;
-
-/** " 2 answers break the round's limits…", or nothing when none does. */
-function problemsText(problems: Problems | null | undefined, t: Translate) {
-  const count = Object.keys(problems ?? {}).length;
-  return count === 0 ? "" : ` ${t("draftForm.brokenLimits", { count })}`;
-}
-
-/** "Saved at 14:03." and what the saved draft still breaks. */
-export function savedText(at: string, t: Translate, problems?: Problems | null) {
-  return `${t("draftForm.savedAt", { time: at })}${problemsText(problems, t)}`;
-}
-
-/**
- * The save status in the page's language, with what the saved draft still breaks: the draft form,
- * the concept note, the implementation pages and the review form say it the same way. The time
- * of a save is Brussels time, named, like every time the portal writes.
- */
-export function draftStatusText(status: SaveStatus, lastSaved: string, t: Translate, language: PageLanguage, problems?: Problems | null) {
-  switch (status.kind) {
-    case "unchanged":
-      return `${t("draftForm.lastSaved", { time: lastSaved })}${problemsText(problems, t)}`;
-    case "unsaved":
-      return t("draftForm.unsaved");
-    case "saving":
-      return t("draftForm.saving");
-    case "saved":
-      return savedText(formatBrusselsTimeIn(language, new Date(status.at)), t, problems);
-    case "notSaved":
-      return messageIn(t, status.reason);
-  }
 }
 
 /** The five sections of the draft, in the order of the Guide to applicants. */

@@ -10,7 +10,7 @@ import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, 
 import type { implementationPage } from "../../proposals/implementation.server";
 import { useAutosave } from "../../proposals/use-autosave";
 import { AutosaveStatus } from "./autosave-status";
-import { useHydrated } from "./draft-form";
+import { useHydrated } from "../use-hydrated";
 import { CountryName } from "../country";
 import { ParticipantsByCountry } from "./participants-by-country";
 import { useTextLanguage } from "../text-language";
