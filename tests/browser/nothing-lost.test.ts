@@ -48,6 +48,50 @@ describe("nothing typed is lost, in Chromium", { timeout: 120_000 }, () => {
     });
   });
 
+  // The page can be typed into before it hydrates (its code and its catalogue still on their
+  // way): React used to put a prefilled textarea's saved text back over what was typed, and the
+  // autosave never heard of it (app/typed-before-hydration.ts).
+  it("with JavaScript still on its way: what was typed into the prefilled Summary and into a text input is kept and saved once the page hydrates", async () => {
+    await inBrowser({ javaScriptEnabled: true }, async (browser) => {
+      const { page, problems } = await watchedPage(browser);
+      await signIn(portal, page, "applicant.al@taf.example");
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route((url) => url.pathname.startsWith("/catalogues/"), async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(draftEditUrl(), { waitUntil: "domcontentloaded" });
+      const summary = page.getByLabel("Summary");
+      const saved = await summary.inputValue();
+      expect(saved).not.toBe("");
+      await summary.click();
+      await summary.press("Control+End");
+      await summary.pressSequentially(" Typed before the page came alive.");
+      release();
+      await seen(page, /Saved at \d\d:\d\d/);
+      expect(await summary.inputValue()).toBe(`${saved} Typed before the page came alive.`);
+      await page.reload();
+      expect(await page.getByLabel("Summary").inputValue()).toBe(`${saved} Typed before the page came alive.`);
+
+      // A text input keeps what was typed by itself; the autosave hears of it all the same.
+      let releaseAgain = () => {};
+      const heldAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+      await page.unrouteAll();
+      await page.route((url) => url.pathname.startsWith("/catalogues/"), async (route) => {
+        await heldAgain;
+        await route.continue();
+      });
+      await page.goto(draftEditUrl(), { waitUntil: "domcontentloaded" });
+      await page.getByLabel("Contact person").fill("Arta Hoxha, typed before the page came alive");
+      releaseAgain();
+      await seen(page, /Saved at \d\d:\d\d/);
+      await page.reload();
+      expect(await page.getByLabel("Contact person").inputValue()).toBe("Arta Hoxha, typed before the page came alive");
+      expect(problems).toEqual([]);
+    });
+  });
+
   it("without JavaScript: the Save button saves the Summary over its limit and the Objectives", async () => {
     await inBrowser({ javaScriptEnabled: false }, async (browser) => {
       const { page } = await watchedPage(browser);
