@@ -13,6 +13,8 @@ import { PROPOSAL_PARTS } from "./proposal-content";
 import { formatBrusselsIn, formatListIn, formatNumberIn } from "./time";
 import { THEMES } from "./vocabulary";
 import type { InstitutionType } from "./vocabulary";
+import type { JointRule } from "./joint-rule";
+import { numberWordKey } from "./joint-rule";
 import type { Translate } from "./words";
 import { languageOf } from "./words";
 
@@ -60,19 +62,9 @@ export interface RoundEligibility {
 /** The Guide to applicants' own rules, for a round that says nothing else. */
 export const DEFAULT_ELIGIBILITY: RoundEligibility = { criteria: DEFAULT_CRITERIA, wording: {}, minimumCountries: 2, graceHours: 0 };
 
-const NUMBER_KEYS = [
-  "eligibilityCriteria.numbers.zero",
-  "eligibilityCriteria.numbers.one",
-  "eligibilityCriteria.numbers.two",
-  "eligibilityCriteria.numbers.three",
-  "eligibilityCriteria.numbers.four",
-  "eligibilityCriteria.numbers.five",
-  "eligibilityCriteria.numbers.six",
-];
-
 /** "two", "three"… up to the six Western Balkan countries, in the reader's language; digits beyond. */
 export function countInWords(count: number, t: Translate): string {
-  const key = NUMBER_KEYS[count];
+  const key = numberWordKey(count);
   return key ? t(key) : formatNumberIn(languageOf(t), count);
 }
 
@@ -222,25 +214,9 @@ export function jointCountries(
   return COUNTRY_CODES.filter((code) => codes.has(code));
 }
 
-/** How a round judges whether a proposal is joint: whether it asks for it at all, and from how many countries. */
-export interface JointRule {
-  required: boolean;
-  minimumCountries: number;
-}
-
 export function jointRuleOf(rules: Partial<RoundEligibility> | undefined): JointRule {
   const full = eligibilityRules(rules);
   return { required: applies(full, "joint"), minimumCountries: full.minimumCountries };
-}
-
-/**
- * Where a proposal stands against its round's joint rule, from the countries behind it. A round
- * that switched the joint criterion off never calls a proposal "not joint yet": nothing is
- * missing, although it is still joint when enough countries stand behind it.
- */
-export function jointStanding(countries: number, rule: JointRule): "joint" | "notJointYet" | "notRequired" {
-  if (countries >= rule.minimumCountries) return "joint";
-  return rule.required ? "notJointYet" : "notRequired";
 }
 
 /** The joint rule as applicants read it, a sentence of its own in their language. */

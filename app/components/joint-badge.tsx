@@ -1,6 +1,6 @@
 import { useTranslation } from "../translation";
-import type { JointRule } from "../../workflows/eligibility";
-import { countInWords, jointStanding } from "../../workflows/eligibility";
+import type { JointRule } from "../../workflows/joint-rule";
+import { jointStanding, numberWordKey } from "../../workflows/joint-rule";
 import type { PageLanguage } from "../../workflows/languages";
 import { countIn } from "./count";
 
@@ -11,14 +11,15 @@ import { countIn } from "./count";
 export function JointBadge({ countries, rule }: { countries: number; rule: JointRule }) {
   const { t, i18n } = useTranslation();
   const minimum = rule.minimumCountries;
+  const inWords = i18n.language === "en" ? numberWordKey(minimum) : undefined;
   switch (jointStanding(countries, rule)) {
     case "joint":
       return <span className="badge ok">{t("proposalFacts.joint")}</span>;
     case "notJointYet":
       return (
         <span className="badge warn">
-          {/* English writes small numbers in words ("three"); the catalogues' other languages in figures. */}
-          {t("proposalFacts.notJointYet", { count: minimum, countries: i18n.language === "en" ? countInWords(minimum, t) : countIn(i18n.language as PageLanguage, minimum) })}
+          {/* English writes small numbers in words ("three"); the catalogues' other languages in figures (countInWords). */}
+          {t("proposalFacts.notJointYet", { count: minimum, countries: inWords ? t(inWords) : countIn(i18n.language as PageLanguage, minimum) })}
         </span>
       );
     case "notRequired":

@@ -1,6 +1,6 @@
 import { useTranslation } from "../translation";
 import type { PartnerStatus } from "../../db/schema";
-import type { JointRule } from "../../workflows/eligibility";
+import type { JointRule } from "../../workflows/joint-rule";
 import { CountryName } from "./country";
 import { JointBadge } from "./joint-badge";
 

@@ -15,6 +15,7 @@ import type { SessionUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { storageRefusal } from "../storage-faults.server";
 import { applicantInstitutions } from "../permissions.server";
+import { answersInWords } from "./answers-in-words.server";
 import type { ProposalCommand, ProposalOutcome } from "./workflow.server";
 import { applyProposalCommand, createProposal } from "./workflow.server";
 import { draftRulesOfRound, roundSettings } from "../rounds/workflow.server";
@@ -366,6 +367,7 @@ export function submissionPreview(user: SessionUser, participation: Participatio
     reference: proposal.reference,
     title: proposal.title,
     content: answers,
+    answersInWords: answersInWords(answers, language, t),
     version: proposal.version,
     revision: proposal.updatedAt.getTime(),
     round: roundView(round),

@@ -9,6 +9,7 @@ import { formatBrusselsDayIn, formatBrusselsIn, formatNumberIn } from "../../wor
 import { db } from "../db.server";
 import type { ReportWords } from "../reporting/report-words";
 import type { Participation } from "./participation.server";
+import { answersInWords } from "./answers-in-words.server";
 import { proposalAnswers } from "./documents.server";
 
 // A proposal as the applicants keep it in their files: what they submitted (the last version
@@ -100,12 +101,14 @@ export function proposalPrintOf(participation: Participation, words: ReportWords
       };
     });
 
+  const answers = proposalAnswers(version.content);
   const submitted = {
     number: version.number,
     at: formatBrusselsIn(language, version.createdAt),
     day: formatBrusselsDayIn(language, version.createdAt),
     title: version.title,
-    answers: proposalAnswers(version.content),
+    answers,
+    answersInWords: answersInWords(answers, language, t),
   };
   const named = [lead, ...partners].map((institution) => country(institution.countryCode));
   return {

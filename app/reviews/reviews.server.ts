@@ -21,6 +21,7 @@ import { readPage } from "../pagination.server";
 import type { ReviewerAssignment } from "../permissions.server";
 import { ASSIGNMENT_STATES_SEEING_THE_PROPOSAL, openAssignmentsOf } from "../permissions.server";
 import { currentAttachments } from "../proposals/attachments.server";
+import { answersInWords } from "../proposals/answers-in-words.server";
 import { proposalAnswers } from "../proposals/documents.server";
 import { partnerTakesPart } from "../proposals/participation.server";
 import { storageRefusal } from "../storage-faults.server";
@@ -186,9 +187,11 @@ function proposalAsSubmitted(proposalId: number, { t, language }: PageWords) {
     .orderBy(desc(proposalVersions.number))
     .get();
   const check = db().select().from(eligibilityChecks).where(eq(eligibilityChecks.proposalId, proposalId)).orderBy(desc(eligibilityChecks.id)).get();
+  const answers = version ? proposalAnswers(version.content) : null;
   return {
     version: version ? { number: version.number, submitted: formatBrusselsIn(language, version.createdAt) } : null,
-    answers: version ? proposalAnswers(version.content) : null,
+    answers,
+    answersInWords: answers ? answersInWords(answers, language, t) : {},
     attachments: currentAttachments(proposalId, { t, language }).map(({ id, name, type, size }) => ({ id, name, type, size, href: `/proposals/${proposalId}/attachments/${id}` })),
     eligibility: check ? { at: formatBrusselsIn(language, check.at), results: eligibilityResultsIn(check.results as CriterionResult[], t).map(({ id, label, outcome, reason }) => ({ id, label, outcome, reason })) } : null,
   };

@@ -142,7 +142,7 @@ export default function ProposalPage() {
             <div key={part.key}>
               <dt>{t(partLabelKey(part.key))}</dt>
               <dd>
-                <ProposalAnswer value={proposal.content[part.key]} partKey={part.key} missing="quiet" inWords={proposal.answersInWords[part.key]} />
+                <ProposalAnswer value={proposal.content[part.key]} missing="quiet" inWords={proposal.answersInWords[part.key]} />
               </dd>
             </div>
           ))}

@@ -142,7 +142,7 @@ export default function PreviewAndSubmit() {
         </dl>
       </section>
 
-      <ProposalPreview proposalId={preview.id} title={preview.title} content={preview.content} />
+      <ProposalPreview proposalId={preview.id} title={preview.title} content={preview.content} answersInWords={preview.answersInWords} />
 
       <AttachmentsPreview proposalId={preview.id} attachments={preview.attachments} />
 

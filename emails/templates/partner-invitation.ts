@@ -2,7 +2,7 @@ import { renderEmail } from "../layout";
 import type { RenderedEmail } from "../outbox";
 import type { Language } from "../../workflows/languages";
 import { formatBrusselsIn } from "../../workflows/time";
-import type { JointRule } from "../../workflows/eligibility";
+import type { JointRule } from "../../workflows/joint-rule";
 import { jointRuleInWords } from "../../workflows/eligibility";
 import { listIn, titled, titleOf, wordsIn } from "../words";
 

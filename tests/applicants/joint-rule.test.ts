@@ -6,7 +6,7 @@ import { JointBadge } from "../../app/components/joint-badge";
 import * as proposalRoute from "../../app/routes/proposals.$proposalId._index";
 import * as partnersRoute from "../../app/routes/proposals.$proposalId.partners";
 import * as submitRoute from "../../app/routes/proposals.$proposalId.submit";
-import type { JointRule } from "../../workflows/eligibility";
+import type { JointRule } from "../../workflows/joint-rule";
 import { jointRuleInWords } from "../../workflows/eligibility";
 import { useDatabase } from "../support/database";
 import { load, signInAs } from "../support/http";

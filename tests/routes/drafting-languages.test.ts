@@ -106,6 +106,24 @@ describe("the preview before submitting, in the applicant's language", () => {
     expect(preview.blockers.map((blocker) => blocker.text).join(" ")).not.toMatch(/is not answered|Not joint/);
   });
 
+  // The browser carries neither the vocabulary nor the formats: the preview's answers come written.
+  it("writes the budget, the start, the themes and the kinds of support in Macedonian", async () => {
+    const { cookie, id, params } = await startIn("mk", "Сајбер обуки");
+    const page = (await load(edit, `/proposals/${id}/edit`, { cookie, params })) as EditPage;
+    const saved = (await submit(
+      edit,
+      `/proposals/${id}/edit`,
+      { intent: "save", revision: String(page.revision), budgetEur: "60000", intendedStart: "2027-03-15", themes: "cybercrime", supportKinds: "expertAdvice" },
+      { cookie, params },
+    )) as SaveReply;
+    expect(saved.problem).toBeNull();
+    const preview = (await load(send, `/proposals/${id}/submit`, { cookie, params })) as Preview;
+    const vocabulary = (catalogueFor("mk") as { vocabulary: { themes: Record<string, string>; supportKinds: Record<string, string> } }).vocabulary;
+    expect(preview.answersInWords).toMatchObject({ themes: [vocabulary.themes.cybercrime], supportKinds: [vocabulary.supportKinds.expertAdvice] });
+    expect(preview.answersInWords.budgetEur).toMatch(/^60\.000\s?€$/);
+    expect(preview.answersInWords.intendedStart).toContain("март");
+  });
+
   it("refuses an empty answer to the TAF team in Macedonian", async () => {
     const { cookie, id, params } = await startIn("mk", "Заеднички патроли");
     const reply = (await submit(send, `/proposals/${id}/submit`, { intent: "respond", version: "1", revision: "1", message: " " }, { cookie, params })) as Reply;

@@ -142,12 +142,14 @@ describe("the proposal page in another language", () => {
       render(
         "sq",
         createElement(ProposalAnswer, {
-          partKey: "summary",
           value: "Joint training",
           missing: "quiet",
         })
       )
     ).toContain('lang="en"');
+    // Chosen themes come named by the server, in the reader's language, not in the applicant's.
+    const themes = render("sq", createElement(ProposalAnswer, { value: ["cybercrime"], missing: "quiet", inWords: ["Krimi kibernetik"] }));
+    expect(themes).toBe('<ul class="plain"><li>Krimi kibernetik</li></ul>');
   });
 
   it("tells a person with nothing to do whose turn it is, in Serbian Cyrillic", () => {

@@ -36,7 +36,6 @@ const PAGE_BUDGET_KIB = 100;
 const HEAVY_PAGE_BUDGET_KIB = 106;
 const HEAVY_PAGES = [
   "proposals.$proposalId.concept", "proposals.$proposalId.edit", "proposals.$proposalId.implementation",
-  "proposals.$proposalId.submit",
 ].map((name) => `app/routes/${name}.tsx?__remix-build-client-route`);
 
 type Chunk = { file: string; imports?: string[] };

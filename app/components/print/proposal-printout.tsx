@@ -3,6 +3,7 @@ import { kosovoFootnoteIn } from "../../../workflows/countries";
 import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
 import { ProposalAnswer } from "../proposal-answer";
+import type { AnswerInWords } from "../../proposals/answers-in-words.server";
 import { partLabelKey } from "../../proposals/draft-parts";
 import { useTextLanguage } from "../text-language";
 
@@ -18,7 +19,7 @@ export type ProposalPrintoutProps = {
     reference: string;
     round: { title: string; code: string };
     stage: string;
-    submitted: { number: number; at: string; title: string; answers: Record<string, unknown> };
+    submitted: { number: number; at: string; title: string; answers: Record<string, unknown>; answersInWords: Record<string, AnswerInWords> };
     lead: { name: string; country: Country };
     partners: { institutionId: number; name: string; country: Country; status: string }[];
     attachments: { id: number; name: string; size: string }[];
@@ -94,7 +95,7 @@ export function ProposalPrintout({ proposal, portalUrl }: ProposalPrintoutProps)
             <div key={part.key}>
               <dt>{t(partLabelKey(part.key))}</dt>
               <dd>
-                <ProposalAnswer value={proposal.submitted.answers[part.key]} partKey={part.key} missing="quiet" />
+                <ProposalAnswer value={proposal.submitted.answers[part.key]} missing="quiet" inWords={proposal.submitted.answersInWords[part.key]} />
               </dd>
             </div>
           ))}

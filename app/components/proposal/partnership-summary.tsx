@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../translation";
 import type { partnershipPage } from "../../proposals/partnership-page.server";
-import type { JointRule } from "../../../workflows/eligibility";
+import type { JointRule } from "../../../workflows/joint-rule";
 import { CountryName } from "../country";
 import { JointBadge } from "../joint-badge";
 import { useTextLanguage } from "../text-language";

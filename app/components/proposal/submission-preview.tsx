@@ -34,10 +34,12 @@ export function ProposalPreview({
   proposalId,
   title,
   content,
+  answersInWords,
 }: {
   proposalId: number;
   title: string;
   content: ReturnType<typeof submissionPreview>["content"];
+  answersInWords: ReturnType<typeof submissionPreview>["answersInWords"];
 }) {
   const { t } = useTranslation();
   const typed = useTextLanguage("en");
@@ -59,7 +61,7 @@ export function ProposalPreview({
               </Link>
             </dt>
             <dd>
-              <ProposalAnswer partKey={part.key} value={content[part.key]} missing="warn" />
+              <ProposalAnswer value={content[part.key]} missing="warn" inWords={answersInWords[part.key]} />
             </dd>
           </div>
         ))}

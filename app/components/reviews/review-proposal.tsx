@@ -3,6 +3,7 @@ import { PROPOSAL_PARTS } from "../../../workflows/proposal-content";
 import { CountryName } from "../country";
 import { EligibilityResults } from "../proposal/eligibility-check";
 import { ProposalAnswer } from "../proposal-answer";
+import type { AnswerInWords } from "../../proposals/answers-in-words.server";
 import { partLabelKey } from "../../proposals/draft-parts";
 import { useTextLanguage } from "../text-language";
 
@@ -47,6 +48,7 @@ export function ReviewWhoTakesPart({ lead, partners, countries }: { lead: { name
 type Submitted = {
   version: { number: number; submitted: string } | null;
   answers: Record<string, unknown> | null;
+  answersInWords: Record<string, AnswerInWords>;
   attachments: { id: number; name: string; type: string; size: string; href: string }[];
   eligibility: { at: string; results: { id: string; label: string; outcome: string; reason: string }[] } | null;
 };
@@ -66,7 +68,7 @@ export function ReviewProposalAsSubmitted({ proposal }: { proposal: Submitted })
             <div key={part.key}>
               <dt>{t(partLabelKey(part.key))}</dt>
               <dd>
-                <ProposalAnswer value={answers[part.key]} partKey={part.key} missing="quiet" />
+                <ProposalAnswer value={answers[part.key]} missing="quiet" inWords={proposal.answersInWords[part.key]} />
               </dd>
             </div>
           ))}
