@@ -11,6 +11,8 @@ declare module "@remix-run/node" {
 // The modules of every page; Rollup puts what they import in their chunk too.
 const EVERY_PAGE = /\/app\/(root|entry\.client)\.tsx|\/node_modules\/(react|react-dom|scheduler|@remix-run\/[a-z-]+|react-router|react-router-dom|turbo-stream|react-i18next)\//;
 
+const CONFORM_REACT_HELPERS = fileURLToPath(new URL("./node_modules/@conform-to/react/dist/_virtual/_rollupPluginBabelHelpers.mjs", import.meta.url));
+
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   // Native and Node-only packages stay out of the SSR bundle: they are loaded from node_modules.
@@ -37,6 +39,16 @@ export default defineConfig({
       apply: "build",
       config: (_, { isSsrBuild }) =>
         isSsrBuild ? {} : { build: { rollupOptions: { output: { manualChunks: (id: string) => (EVERY_PAGE.test(id) ? "layout" : undefined) } } } },
+    },
+    // Conform's two packages each bundle Babel's object helpers; @conform-to/dom's are the same
+    // functions as some of @conform-to/react's. One copy serves both: 0.3 KiB gzipped less on
+    // every page with a form. (Were they ever to differ, the build fails on a missing export.)
+    {
+      name: "one-copy-of-conforms-babel-helpers",
+      apply: "build",
+      enforce: "pre",
+      resolveId: (source: string, importer: string | undefined) =>
+        importer?.includes("/node_modules/@conform-to/dom/dist/") && source.endsWith("/_rollupPluginBabelHelpers.mjs") ? CONFORM_REACT_HELPERS : null,
     },
     // The Remix plugin builds the app; under vitest it is not wanted (it would try to serve routes).
     !process.env.VITEST &&

@@ -8,10 +8,10 @@ import type { SaveReply } from "./use-autosave";
 // form has it: each save answers with the version the next one is based on, a stale version is
 // answered in words (the text stays in the form), and a save changes nothing else on the page.
 
-/** The answer to a save of a document: saved (with its new version) or not, and why. */
-export function documentSaveReply(outcome: { ok: true; version: number } | { ok: false; message: string }, basedOn: number, now: Date): SaveReply {
+/** The answer to a save of a document: saved (with its new version, and when, in words) or not, and why. */
+export function documentSaveReply(outcome: { ok: true; version: number } | { ok: false; message: string }, basedOn: number, savedAt: string): SaveReply {
   if (!outcome.ok) return { savedAt: null, revision: basedOn, problem: outcome.message, conflict: true };
-  return { savedAt: now.toISOString(), revision: outcome.version, problem: null, conflict: false };
+  return { savedAt, revision: outcome.version, problem: null, conflict: false };
 }
 
 /** The answer to a save the document's own checks refused: nothing stored, autosave goes on. */

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { proposals, rounds } from "../../db/schema";
-import { SUPPORT_KINDS, supportKindLabel, themeLabel, THEMES } from "../../workflows/vocabulary";
+import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES } from "../../workflows/vocabulary";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatNumberIn } from "../../workflows/time";
 import type { Translate } from "../../workflows/words";
@@ -37,6 +37,33 @@ export type RoundGuide = ReturnType<typeof roundGuide>;
 export function roundOffer(round: RoundRow): DraftOffer {
   return draftRulesOfRound(round).offer;
 }
+
+/** Ticks of the drafting form, in groups (a group's title, or none). */
+export type ChoiceGroup = { title: string | null; options: { id: string; label: string }[] };
+
+/**
+ * The themes and kinds of support the drafting form offers, named in the page's language (the
+ * browser needs no vocabulary): the round's offer, and any the saved draft holds that the round
+ * does not fund (its settings changed since), marked so, so that nothing is dropped unseen: the
+ * server refuses them on submission.
+ */
+export function draftChoices(offer: DraftOffer, saved: { themes?: unknown; supportKinds?: unknown }, t: Translate) {
+  const held = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const offered = <Option extends { id: string }>(options: readonly Option[], ids: readonly string[], chosen: string[], label: (id: string, t: Translate) => string) =>
+    options
+      .filter((option) => ids.includes(option.id) || chosen.includes(option.id))
+      .map((option) => ({ option, id: option.id, label: ids.includes(option.id) ? label(option.id, t) : t("draftForm.notFunded", { label: label(option.id, t) }) }));
+  const themes = offered(THEMES, offer.themes, held(saved.themes), themeLabel);
+  const groups = Object.keys(THEME_GROUP_KEYS) as (keyof typeof THEME_GROUP_KEYS)[];
+  return {
+    themes: groups
+      .map((group): ChoiceGroup => ({ title: t(THEME_GROUP_KEYS[group]), options: themes.filter(({ option }) => option.group === group).map(({ id, label }) => ({ id, label })) }))
+      .filter((group) => group.options.length > 0),
+    supportKinds: [{ title: null, options: offered(SUPPORT_KINDS, offer.supportKinds, held(saved.supportKinds), supportKindLabel).map(({ id, label }) => ({ id, label })) }] as ChoiceGroup[],
+  };
+}
+
+export type DraftChoices = ReturnType<typeof draftChoices>;
 
 /** The rounds a proposal can be started in, each with its guide (two queries, however many rounds). */
 export function openRoundsWithGuides(now: Date, t: Translate, language: PageLanguage) {

@@ -11,7 +11,7 @@ import { useTranslation } from "../translation";
 
 /** What the edit page's action answers to a save. */
 export type SaveReply = {
-  /** When it was saved (ISO), or null when it was not. */
+  /** When it was saved, as the page writes it ("14:03 (Brussels time)", by the server), or null when it was not. */
   savedAt: string | null;
   /** The revision the form is now based on: the new one after a save, the old one otherwise. */
   revision: number;
@@ -29,7 +29,7 @@ export type SaveStatus =
   | { kind: "unchanged" }
   | { kind: "unsaved" }
   | { kind: "saving" }
-  | { kind: "saved"; at: string }
+  | { kind: "saved"; at: string } // in words: the reply's savedAt
   | { kind: "notSaved"; reason: string };
 
 type Intent = "save" | "autosave";

@@ -4,7 +4,7 @@ import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans } from "../trans";
 import { useTranslation } from "../translation";
-import { formatBrusselsIn, formatDayIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
+import { formatBrusselsIn, formatBrusselsTimeIn, formatDayIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
 import { ConceptNoteForm, ConceptNoteView, RevisionRequests } from "../components/proposal/concept-note";
 import { DocumentAttachments } from "../components/proposal/document-attachments";
 import { TeamSteps } from "../components/proposal/team-steps";
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saving = submission.status === "error" && conceptNoteIntent(formData) === "submit" ? parseWithZod(formData, { schema: conceptNoteSchema("save", answering, choices) }) : null;
     if (saving?.status === "success") {
       const saved = saveConceptNote({ proposalId: proposal.proposalId, expectedVersion: saving.value.version, actor: leadActor(user, proposal), form: saving.value, institutions: choices, submit: false, answering, words: { t, language }, now });
-      if (saved.ok) return { result: translateReply(submission.reply(), t), notice: t("conceptNotePage.savedNotSubmitted", { at: savedAt }), refusal: null, ...documentSaveReply(saved, basedOn, now) };
+      if (saved.ok) return { result: translateReply(submission.reply(), t), notice: t("conceptNotePage.savedNotSubmitted", { at: savedAt }), refusal: null, ...documentSaveReply(saved, basedOn, formatBrusselsTimeIn(language, now)) };
     }
     // Adding or removing a row without JavaScript lands here too: the page comes back with it done.
     return { result: translateReply(submission.reply(), t), notice: null, refusal: null, ...documentNotSavedReply(basedOn, t) };
@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     words: { t, language },
     now,
   });
-  const saveReply = documentSaveReply(outcome, basedOn, now);
+  const saveReply = documentSaveReply(outcome, basedOn, formatBrusselsTimeIn(language, now));
   if (!outcome.ok) return { result: translateReply(submission.reply({ formErrors: [outcome.message] }), t), notice: null, refusal: null, ...saveReply };
   // The page keys the form by the proposal's version, so it starts again from what is now
   // stored: rows left empty are gone, new rows have keys.

@@ -5,8 +5,7 @@ import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Trans } from "../trans";
 import { browserWords, useTranslation } from "../translation";
-import type { PageLanguage } from "../../workflows/languages";
-import { formatBrusselsIn } from "../../workflows/time";
+import { formatBrusselsIn, formatBrusselsTimeIn } from "../../workflows/time";
 import { Deadline, DueBy } from "../components/deadline";
 import { deadlineIn, dueByIn } from "../proposals/deadline-words.server";
 import { FormErrors } from "../components/fields";
@@ -20,7 +19,7 @@ import type { DraftValues, RoundLimits } from "../proposals/content-schema";
 import { checkInBrowser } from "../form-checks";
 import { draftProblems, draftSchema } from "../proposals/content-schema";
 import { draftForEditing, limitsOfProposal, saveDraft } from "../proposals/drafting.server";
-import { draftRulesOfProposal, guideOfProposal } from "../proposals/round-guide.server";
+import { draftChoices, draftRulesOfProposal, guideOfProposal } from "../proposals/round-guide.server";
 import { useAutosave } from "../proposals/use-autosave";
 import { browserChecks, readForm } from "../forms.server";
 import { pageLanguage, translateMessage, translateReply, translatorOf } from "../i18n.server";
@@ -39,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...draft,
     pageTitle: t("layout.pageTitle", { page }),
     guide: guideOfProposal(proposal.proposalId, t, language),
-    rules,
+    choices: draftChoices(rules.offer, draft.values, t),
     // What saving asks of each field, so that zod stays on the server; the round's rules are
     // reported beside the fields at every save.
     checks: browserChecks(draftSchema(draft.limits, rules)),
@@ -75,10 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ...notSaved, result: submission.reply({ formErrors: [message] }), conflict: !outcome.retry, retry: outcome.retry === true, problem: message };
   }
   const problems = draftProblems(limits, submission.value, rules, t);
+  const language = await pageLanguage(request);
   return {
     result: submission.reply(),
-    savedAt: outcome.savedAt.toISOString(),
-    savedAtBrussels: formatBrusselsIn(await pageLanguage(request), outcome.savedAt),
+    savedAt: formatBrusselsTimeIn(language, outcome.savedAt),
+    savedAtBrussels: formatBrusselsIn(language, outcome.savedAt),
     revision: outcome.revision,
     problems,
     conflict: false,
@@ -112,7 +112,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formDat
   formMethod?.toUpperCase() === "POST" && formData?.has("revision") ? false : defaultShouldRevalidate;
 
 export default function EditProposal() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // The TAF team's question is typed in English.
   const textLanguage = useTextLanguage("en");
   const draft = useLoaderData<typeof loader>();
@@ -120,7 +120,6 @@ export default function EditProposal() {
   const [searchParams] = useSearchParams();
   const hydrated = useHydrated();
   const limits: RoundLimits = draft.limits;
-  const rules = draft.rules;
   const [form, fields] = useForm<DraftValues>({
     id: `proposal-${draft.id}-draft`,
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
@@ -149,8 +148,8 @@ export default function EditProposal() {
   const serverStatus = actionData?.savedAtBrussels ? savedText(actionData.savedAtBrussels, t, problems) : (actionData?.problem ?? null);
   const status =
     hydrated && autosave.status.kind !== "unchanged"
-      ? draftStatusText(autosave.status, draft.lastSaved, t, i18n.language as PageLanguage, problems)
-      : (serverStatus ?? draftStatusText({ kind: "unchanged" }, draft.lastSaved, t, i18n.language as PageLanguage, problems));
+      ? draftStatusText(autosave.status, draft.lastSaved, t, problems)
+      : (serverStatus ?? draftStatusText({ kind: "unchanged" }, draft.lastSaved, t, problems));
   const failed = hydrated ? autosave.status.kind === "notSaved" : Boolean(actionData?.problem);
 
   return (
@@ -221,7 +220,7 @@ export default function EditProposal() {
         {hydrated ? null : <ProblemSummary errors={form.allErrors} />}
         <input type="hidden" name="revision" value={actionData?.revision ?? draft.revision} />
 
-        <DraftParts fields={fields} limits={limits} problems={problems} offer={rules.offer} maxBudget={draft.guide.maxBudget} hydrated={hydrated} />
+        <DraftParts fields={fields} limits={limits} problems={problems} choices={draft.choices} maxBudget={draft.guide.maxBudget} hydrated={hydrated} />
 
         <div className="save-bar">
           <p className={failed ? "save-status error" : "save-status"} role="status">

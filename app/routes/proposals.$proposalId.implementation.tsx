@@ -4,7 +4,7 @@ import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans } from "../trans";
 import { useTranslation } from "../translation";
-import { formatBrusselsIn, formatDayIn } from "../../workflows/time";
+import { formatBrusselsIn, formatBrusselsTimeIn, formatDayIn } from "../../workflows/time";
 import { Pagination } from "../components/pagination";
 import { DocumentAttachments } from "../components/proposal/document-attachments";
 import { ActivityCard, CompletionReport, CompletionReportView, PlanForm } from "../components/proposal/implementation";
@@ -85,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: completionReportSchema });
   if (submission.status !== "success") return { intent: "report", activityKey: null, result: translateReply(submission.reply(), t), notice: null, refusal: null, ...documentNotSavedReply(basedOn, t) };
   const outcome = saveCompletionReport({ user, participation: proposal, form: submission.value, words: { t, language }, now });
-  const saveReply = documentSaveReply(outcome, basedOn, now);
+  const saveReply = documentSaveReply(outcome, basedOn, formatBrusselsTimeIn(language, now));
   if (!outcome.ok) return { intent: "report", activityKey: null, result: translateReply(submission.reply({ formErrors: [outcome.message] }), t), notice: null, refusal: null, ...saveReply };
   const result = submission.reply();
   if (outcome.submitted) return { intent: "report", activityKey: null, result, notice: t("implementationPage.reportSubmitted"), refusal: null, ...saveReply };

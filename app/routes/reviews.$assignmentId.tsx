@@ -3,8 +3,7 @@ import { redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../translation";
-import type { PageLanguage } from "../../workflows/languages";
-import { formatBrusselsIn } from "../../workflows/time";
+import { formatBrusselsIn, formatBrusselsTimeIn } from "../../workflows/time";
 import { DueBy } from "../components/deadline";
 import { dueByIn } from "../proposals/deadline-words.server";
 import { draftStatusText } from "../components/proposal/autosave-status";
@@ -73,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "save" || form.intent === "autosave" || form.intent === "SUBMIT_REVIEW") {
     const saved = saveReviewForm(assignment, form, basedOn, words);
     if (!saved.ok) return answer({ savedAt: null, revision: basedOn, problem: saved.message, conflict: saved.conflict, retry: saved.retry, typed: saved.typed });
-    const reply = answer({ savedAt: saved.savedAt.toISOString(), savedAtBrussels: formatBrusselsIn(words.language, saved.savedAt), revision: saved.revision, problem: null, conflict: false });
+    const reply = answer({ savedAt: formatBrusselsTimeIn(words.language, saved.savedAt), savedAtBrussels: formatBrusselsIn(words.language, saved.savedAt), revision: saved.revision, problem: null, conflict: false });
     if (form.intent !== "SUBMIT_REVIEW") return reply;
     const outcome = sendAssignmentCommand(user, assignment, { type: "SUBMIT_REVIEW" }, version, t);
     if (!outcome.ok) return answer({ ...reply, refusal: outcome.message });
@@ -174,8 +173,7 @@ type Page = ReturnType<typeof useLoaderData<typeof loader>>;
 type Opened = NonNullable<Page["opened"]>;
 
 function ReviewEditor({ page, opened, result }: { page: Page; opened: Opened; result: ReturnType<typeof useActionData<typeof action>> }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as PageLanguage;
+  const { t } = useTranslation();
   const hydrated = useHydrated();
   const formId = `review-${page.assignmentId}`;
   // The autosave's own fetcher, shared by key: its answer carries the revision a submit is based on.
@@ -184,7 +182,7 @@ function ReviewEditor({ page, opened, result }: { page: Page; opened: Opened; re
   const autosave = useAutosave({ formId, revision: opened.revision, check: () => null });
   const lastSaved = opened.lastSaved ?? t("reviewPage.neverSaved");
   const serverStatus = result && "savedAtBrussels" in result && result.savedAtBrussels ? t("reviewPage.savedAt", { at: result.savedAtBrussels }) : (result?.problem ?? null);
-  const status = hydrated && autosave.status.kind !== "unchanged" ? draftStatusText(autosave.status, lastSaved, t, language) : (serverStatus ?? draftStatusText({ kind: "unchanged" }, lastSaved, t, language));
+  const status = hydrated && autosave.status.kind !== "unchanged" ? draftStatusText(autosave.status, lastSaved, t) : (serverStatus ?? draftStatusText({ kind: "unchanged" }, lastSaved, t));
   const failed = hydrated ? autosave.status.kind === "notSaved" : Boolean(result?.problem);
   const values = result?.typed ?? opened.review;
   return (

@@ -83,7 +83,16 @@ describe("the round's guide", () => {
 describe("themes and kinds of support", () => {
   it("are offered as the round sets them", async () => {
     setRoundSettings({ themes: ["cybercrime"], supportKinds: ["expertAdvice", "jointExercise"] });
-    expect((await editPage(cybercrime())).rules.offer).toEqual({ themes: ["cybercrime"], supportKinds: ["expertAdvice", "jointExercise"] });
+    const { choices } = await editPage(cybercrime());
+    const themes = choices.themes.flatMap((group) => group.options);
+    const kinds = choices.supportKinds.flatMap((group) => group.options);
+    expect(choices.themes[0]!.title).toBe("Serious and organised crime");
+    expect(themes).toContainEqual({ id: "cybercrime", label: "Cybercrime" });
+    expect(kinds).toEqual(expect.arrayContaining([{ id: "jointExercise", label: "Joint exercise" }, { id: "expertAdvice", label: "Expert advice" }]));
+    // The others are the ones the demo's draft already holds, marked as not funded.
+    const notFunded = [...themes, ...kinds].filter((option) => !["cybercrime", "jointExercise", "expertAdvice"].includes(option.id));
+    expect(notFunded.length).toBeGreaterThan(0);
+    for (const option of notFunded) expect(option.label).toMatch(/\(not funded by this round: untick it\)$/);
   });
 
   it("saves one the round does not fund, as everything typed is saved, and says beside the field that it must go before submitting", async () => {
@@ -92,8 +101,10 @@ describe("themes and kinds of support", () => {
     expect(reply.problems?.themes?.[0]).toBe("This round does not fund “Firearms trafficking”: untick it and choose among the themes it offers.");
     expect(reply.problems?.supportKinds?.[0]).toBe("This round does not fund “Joint exercise”: untick it and choose among the kinds of support it offers.");
     expect(proposalRow(cybercrime()).content).toMatchObject({ summary: "Typed with the choices.", themes: ["cybercrime", "firearmsTrafficking"], supportKinds: ["jointExercise"] });
-    // Read back, the page says so again until they are unticked.
-    expect((await editPage(cybercrime())).problems.themes?.[0]).toContain("This round does not fund “Firearms trafficking”");
+    // Read back, the page says so again until they are unticked, and still offers them to untick.
+    const page = await editPage(cybercrime());
+    expect(page.problems.themes?.[0]).toContain("This round does not fund “Firearms trafficking”");
+    expect(page.choices.themes.flatMap((group) => group.options)).toContainEqual({ id: "firearmsTrafficking", label: "Firearms trafficking (not funded by this round: untick it)" });
   });
 
   it("saves the ones it funds", async () => {

@@ -1,6 +1,4 @@
 import { useTranslation } from "../../translation";
-import type { PageLanguage } from "../../../workflows/languages";
-import { formatBrusselsTimeIn } from "../../../workflows/time";
 import type { Translate } from "../../../workflows/words";
 import type { SaveStatus } from "../../proposals/use-autosave";
 
@@ -31,7 +29,7 @@ export function savedText(at: string, t: Translate, problems?: Problems | null) 
  * the concept note, the implementation pages and the review form say it the same way. The time
  * of a save is Brussels time, named, like every time the portal writes.
  */
-export function draftStatusText(status: SaveStatus, lastSaved: string, t: Translate, language: PageLanguage, problems?: Problems | null) {
+export function draftStatusText(status: SaveStatus, lastSaved: string, t: Translate, problems?: Problems | null) {
   switch (status.kind) {
     case "unchanged":
       return `${t("draftForm.lastSaved", { time: lastSaved })}${problemsText(problems, t)}`;
@@ -40,7 +38,7 @@ export function draftStatusText(status: SaveStatus, lastSaved: string, t: Transl
     case "saving":
       return t("draftForm.saving");
     case "saved":
-      return savedText(formatBrusselsTimeIn(language, new Date(status.at)), t, problems);
+      return savedText(status.at, t, problems);
     case "notSaved":
       return messageIn(t, status.reason);
   }
@@ -51,11 +49,11 @@ export function draftStatusText(status: SaveStatus, lastSaved: string, t: Transl
  * changes. Without JavaScript nothing saves by itself: the page's answer to the Save button says it instead.
  */
 export function AutosaveStatus({ status, hydrated }: { status: SaveStatus; hydrated: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const shown = hydrated && status.kind !== "unchanged";
   return (
     <p className={status.kind === "notSaved" ? "save-status error" : "save-status"} role="status">
-      {shown ? draftStatusText(status, "", t, i18n.language as PageLanguage) : null}
+      {shown ? draftStatusText(status, "", t) : null}
     </p>
   );
 }

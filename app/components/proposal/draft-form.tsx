@@ -3,8 +3,8 @@ import { getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "../../translation";
 import type { Translate } from "../../../workflows/words";
-import { SUPPORT_KINDS, supportKindLabel, THEME_GROUP_KEYS, themeLabel, THEMES } from "../../../workflows/vocabulary";
-import type { DraftOffer, DraftValues, RoundLimits } from "../../proposals/content-schema";
+import type { DraftValues, RoundLimits } from "../../proposals/content-schema";
+import type { ChoiceGroup, DraftChoices } from "../../proposals/round-guide.server";
 import { countWords, partAnchor, partLabelKey } from "../../proposals/draft-parts";
 import { choiceProps } from "../choices";
 import { FieldError, TextField } from "../fields";
@@ -74,7 +74,7 @@ function LimitedText({ meta, limit, hint, hydrated, problems }: { meta: Meta; li
   );
 }
 
-function Choices({ meta, hint, groups }: { meta: Meta; hint: string; groups: { title: string | null; options: readonly { id: string; label: string }[] }[] }) {
+function Choices({ meta, hint, groups }: { meta: Meta; hint: string; groups: ChoiceGroup[] }) {
   const { t } = useTranslation();
   return (
     <Part name={meta.name}>
@@ -107,34 +107,12 @@ function Choices({ meta, hint, groups }: { meta: Meta; hint: string; groups: { t
   );
 }
 
-/** What the lead has ticked so far, as the form holds it. */
-function ticked(meta: Meta): string[] {
-  return Array.isArray(meta.value) ? meta.value.filter((v): v is string => typeof v === "string") : typeof meta.value === "string" ? [meta.value] : [];
-}
-
-/**
- * The round's choices, and any the saved draft holds that the round does not fund (its settings
- * changed since), marked so, so that nothing is dropped unseen: the server refuses them.
- */
-function offeredOptions(options: readonly { id: string; label: string }[], offered: readonly string[], chosen: string[], t: Translate) {
-  return options
-    .filter((option) => offered.includes(option.id) || chosen.includes(option.id))
-    .map((option) => (offered.includes(option.id) ? option : { id: option.id, label: t("draftForm.notFunded", { label: option.label }) }));
-}
-
-function themeChoices(offered: readonly string[], chosen: string[], t: Translate) {
-  const themes = THEMES.map((theme) => ({ id: theme.id, group: theme.group, label: themeLabel(theme.id, t) }));
-  return (Object.keys(THEME_GROUP_KEYS) as (keyof typeof THEME_GROUP_KEYS)[])
-    .map((group) => ({ title: t(THEME_GROUP_KEYS[group]), options: offeredOptions(themes.filter((theme) => theme.group === group), offered, chosen, t) }))
-    .filter((group) => group.options.length > 0);
-}
-
 /** The five sections of the draft, in the order of the Guide to applicants. */
 export function DraftParts({
   fields,
   limits,
   problems,
-  offer,
+  choices,
   maxBudget,
   hydrated,
 }: {
@@ -142,13 +120,13 @@ export function DraftParts({
   limits: RoundLimits;
   /** What the saved draft breaks of the round's rules, by field. */
   problems: Problems;
-  offer: DraftOffer;
+  /** The themes and kinds of support to tick, named by the server. */
+  choices: DraftChoices;
   /** The round's budget limit, as the server wrote it in the page's language. */
   maxBudget: string;
   hydrated: boolean;
 }) {
   const { t } = useTranslation();
-  const supportKinds = SUPPORT_KINDS.map((kind) => ({ id: kind.id, label: supportKindLabel(kind.id, t) }));
   return (
     <>
     <section aria-labelledby="idea-heading">
@@ -176,12 +154,12 @@ export function DraftParts({
       <Choices
         meta={fields.themes}
         hint={t("draftForm.hint.themes")}
-        groups={themeChoices(offer.themes, ticked(fields.themes), t)}
+        groups={choices.themes}
       />
       <Choices
         meta={fields.supportKinds}
         hint={t("draftForm.hint.supportKinds")}
-        groups={[{ title: null, options: offeredOptions(supportKinds, offer.supportKinds, ticked(fields.supportKinds), t) }]}
+        groups={choices.supportKinds}
       />
     </section>
 
