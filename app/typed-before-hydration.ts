@@ -30,10 +30,18 @@ export function keepWhatIsTypedBeforeHydration(): () => void {
       control.defaultValue = control.value;
     }
   };
-  // Typed before this script ran: only the values tell. Since: the events do.
-  for (const control of document.querySelectorAll("input, textarea, select")) if (isHeard(control) && differs(control)) note(control);
-  const onEdit = (event: Event) => note(event.target);
+  // Typed before this script ran: only the values tell, unless the browser put back what the page
+  // held when it was last seen (going back, or a reload): that was heard then, or is older than
+  // what the server now sends. Typed since: the events tell.
+  const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+  const restored = navigation?.type === "back_forward" || navigation?.type === "reload";
+  if (!restored) for (const control of document.querySelectorAll("input, textarea, select")) if (isHeard(control) && differs(control)) note(control);
   let composing: EventTarget | null = null;
+  const onEdit = (event: Event) => {
+    // A composition begun before this script ran started unheard.
+    if ((event as InputEvent).isComposing) composing = event.target;
+    note(event.target);
+  };
   const onComposition = (event: Event) => (composing = event.type === "compositionstart" ? event.target : null);
   const listeners = [["input", onEdit], ["change", onEdit], ["compositionstart", onComposition], ["compositionend", onComposition]] as const;
   for (const [type, listener] of listeners) document.addEventListener(type, listener, true);
@@ -52,22 +60,19 @@ function isHeard(control: EventTarget | null): control is Edited {
   return control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement || (control instanceof HTMLInputElement && !NOT_TYPED.has(control.type));
 }
 
-/** Whether a control holds other than what the server sent, as the browser reads what it sent. */
+/**
+ * Whether a control holds other than what the server sent, as the browser reads what it sent: a
+ * copy of it, reset in a form of its own, holds that (a list's first option that can be chosen
+ * where none is marked, a text cleaned of line breaks, a range's middle).
+ */
 function differs(control: Edited): boolean {
-  if (control instanceof HTMLSelectElement) {
-    const options = [...control.options];
-    if (control.multiple) return options.some((option) => option.selected !== option.defaultSelected);
-    // A list that marks no option chooses its first one that can be chosen.
-    const marked = options.findLastIndex((option) => option.defaultSelected);
-    return control.selectedIndex !== (marked >= 0 ? marked : options.findIndex((option) => !option.disabled));
-  }
   if (control instanceof HTMLTextAreaElement) return control.value !== control.defaultValue;
   // Half-typed (a "1e" in a number): its value reads empty, and announcing it would empty it.
-  if (control.validity.badInput) return false;
-  // The browser cleans what the server sent (line breaks in a text, spaces around an address).
-  const sent = document.createElement("input");
-  sent.type = control.type;
-  sent.value = control.defaultValue;
+  if (control instanceof HTMLInputElement && control.validity.badInput) return false;
+  const sent = control.cloneNode(true) as Edited;
+  document.createElement("form").append(sent);
+  sent.form!.reset();
+  if (control instanceof HTMLSelectElement) return [...control.options].some((option, index) => option.selected !== (sent as HTMLSelectElement).options[index]!.selected);
   return control.value !== sent.value;
 }
 
@@ -76,7 +81,7 @@ function differs(control: Edited): boolean {
  * caret of the control being typed into stays where it was.
  */
 function announceOnceComposed(control: Edited, composing: EventTarget | null) {
-  if (composing === control) control.addEventListener("compositionend", () => announce(control), { once: true });
+  if (composing === control) control.addEventListener("compositionend", () => differs(control) && announce(control), { once: true });
   else announce(control);
 }
 

@@ -22,7 +22,8 @@ describe("a page hydrated with nothing typed, in Chromium", { timeout: 120_000 }
     page.on("request", (request) => {
       if (request.method() === "POST") saves += 1;
     });
-    await page.reload();
+    // Opened anew (a reload or going back puts back what the page last held, which is not read as typed).
+    await page.goto(`${running.portal.url}/proposals/3/concept`);
     // Shown once the page has hydrated, in the same render as an edit's "Unsaved changes…" would be.
     await seen(page, "Your changes are saved automatically as you type.");
     expect(await page.getByText("Unsaved changes…").count()).toBe(0);
