@@ -169,6 +169,7 @@ export default function ImplementationPage() {
                   attachments={page.attachments.activities[activity.id]}
                   startedOn={page.started}
                   checks={page.checks}
+                  activityTypes={page.activityTypes}
                   answer={actionData?.activityKey === activity.key && actionData.intent !== "report" ? actionData : undefined}
                 />
               </li>
@@ -186,7 +187,7 @@ export default function ImplementationPage() {
         {page.canPlan ? (
           <details className="card" open={actionData?.activityKey === "new" && !actionData.notice}>
             <summary>{t("implementationPage.planAnother")}</summary>
-            <PlanForm checks={page.checks.plan} lastResult={actionData?.activityKey === "new" ? actionData.result : undefined} />
+            <PlanForm types={page.activityTypes} checks={page.checks.plan} lastResult={actionData?.activityKey === "new" ? actionData.result : undefined} />
           </details>
         ) : null}
       </section>

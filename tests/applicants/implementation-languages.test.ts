@@ -33,6 +33,17 @@ describe("the implementation page in another language", () => {
     expect(page.activities.map((a) => a.title)).toEqual(english.activities.map((a) => a.title));
     expect(page.activities[0]!.daysLabel).not.toBe(english.activities[0]!.daysLabel);
     expect(page.started?.label).not.toBe(english.started?.label);
+    // The plan form's kinds of activity come named in the page's language (the browser has no vocabulary).
+    const workshop = (of: Page) => of.activityTypes.find((type) => type.value === "workshop")?.label;
+    expect(workshop(english)).toBe("Workshop");
+    expect(workshop(page)).toMatch(/\S/);
+    expect(workshop(page)).not.toBe(workshop(english));
+  });
+
+  it("sends no kinds of activity to a reader who cannot plan", async () => {
+    const page = (await load(implementation, url(), { cookie: await signInAs("advisor.mk@taf.example"), params: params() })) as Page;
+    expect(page.canPlan).toBe(false);
+    expect(page.activityTypes).toEqual([]);
   });
 
   it("refuses in Macedonian an activity held before implementation started, naming that day in Macedonian", async () => {

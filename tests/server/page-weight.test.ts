@@ -28,12 +28,12 @@ const ROOT = "app/root.tsx?__remix-build-client-route";
 const SHARED_BUDGET_KIB = 84;
 // Issue 13 asks for at most 100 KiB a page. Every page keeps to it but these form pages, which
 // load Conform's form hook (8.4 KiB) and the shared fields (1.7) beside a page's own form that is
-// larger than most: at 106 KiB at most (the implementation page, 105.0 today). No page loads zod
+// larger than most: at 105 KiB at most (the implementation page, 104.2 today). No page loads zod
 // any more (the forms check in the browser with their schema's constraints, app/form-checks.ts)
 // nor the English of record (workflows/in-english.ts). A page that comes under 100 KiB leaves the
 // list, so that it cannot grow back unnoticed (ADR 023).
 const PAGE_BUDGET_KIB = 100;
-const HEAVY_PAGE_BUDGET_KIB = 106;
+const HEAVY_PAGE_BUDGET_KIB = 105;
 const HEAVY_PAGES = [
   "proposals.$proposalId.concept", "proposals.$proposalId.edit", "proposals.$proposalId.implementation",
 ].map((name) => `app/routes/${name}.tsx?__remix-build-client-route`);

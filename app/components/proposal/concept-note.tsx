@@ -6,7 +6,6 @@ import { Trans } from "../../trans";
 import { useTranslation } from "../../translation";
 import type { PageLanguage } from "../../../workflows/languages";
 import { formatEurosIn } from "../../../workflows/time";
-import { SUPPORT_KINDS } from "../../../workflows/vocabulary";
 import type { BrowserChecks } from "../../form-checks";
 import { checkInBrowser } from "../../form-checks";
 import type { ConceptActivityForm, ConceptNoteForm as ConceptNoteFormValues } from "../../proposals/concept-note-schema";
@@ -25,11 +24,13 @@ import { useHydrated } from "../use-hydrated";
 /** The concept note page as its loader hands it over: dates in words, the stage as flags. */
 export type ConceptNotePageData = Omit<ReturnType<typeof conceptNotePage>, "note"> & {
   note: Omit<ReturnType<typeof conceptNotePage>["note"], "activities" | "budgetLines"> & {
-    activities: (ReturnType<typeof conceptNotePage>["note"]["activities"][number] & { dateLabel: string; participantsLabel: string })[];
+    activities: (ReturnType<typeof conceptNotePage>["note"]["activities"][number] & { dateLabel: string; participantsLabel: string; kindLabel: string })[];
     budgetLines: (ReturnType<typeof conceptNotePage>["note"]["budgetLines"][number] & { amountLabel: string })[];
   };
   /** Numbers as the page's language writes them, written by the server: the browser may lack that language's data. */
   labels: { total: string; maxActivities: string; maxBudgetLines: string; maxAnswer: string };
+  /** The kinds of support an activity can be, named by the server (the browser needs no vocabulary). */
+  kinds: { value: string; label: string }[];
   stage: { conceptualWork: boolean; drafting: boolean; underReview: boolean };
   formValues: ReturnType<typeof conceptNoteFormValues> | null;
   /** Per activity key, names it holds that the form does not offer as ticks. */
@@ -95,7 +96,6 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
   const { t } = useTranslation();
   const typed = useTextLanguage("en");
   const { note, countries } = page;
-  const kindLabel = (kind: string | null) => t(SUPPORT_KINDS.find((k) => k.id === kind)?.key ?? "");
   return (
     <>
       <section aria-labelledby="activities-heading">
@@ -117,7 +117,7 @@ export function ConceptNoteView({ page }: { page: ConceptNotePageData }) {
                   <tr key={a.key}>
                     <td data-label={t("conceptNotePage.view.activity")}>
                       {a.title ? <span {...typed}>{a.title}</span> : <span className="muted">{t("conceptNotePage.view.noTitle")}</span>}
-                      {a.kind ? <div className="muted">{kindLabel(a.kind)}</div> : null}
+                      {a.kindLabel ? <div className="muted">{a.kindLabel}</div> : null}
                     </td>
                     <td className="nowrap" data-label={t("conceptNotePage.view.date")}>
                       {a.dateLabel}
@@ -282,7 +282,7 @@ export function ConceptNoteForm({
         <p className="hint">{t("conceptNotePage.form.activitiesHint", { max: page.labels.maxActivities })}</p>
         {fields.activities.errors?.length ? <p className="error">{fields.activities.errors.map((message) => t(message, { defaultValue: message })).join(" ")}</p> : null}
         {activities.map((activity, index) => (
-          <ActivityFields key={activity.key} meta={activity} number={index + 1} countries={page.countries} choices={page.institutionChoices} notOffered={page.notOffered}>
+          <ActivityFields key={activity.key} meta={activity} number={index + 1} countries={page.countries} choices={page.institutionChoices} notOffered={page.notOffered} kinds={page.kinds}>
             <button className="secondary" {...form.remove.getButtonProps({ name: fields.activities.name, index })}>
               {t("conceptNotePage.form.removeActivity", { number: index + 1 })}
             </button>
@@ -373,6 +373,7 @@ function ActivityFields({
   countries,
   choices,
   notOffered,
+  kinds,
   children,
 }: {
   meta: FieldMetadata<ConceptActivityForm | null>;
@@ -380,6 +381,7 @@ function ActivityFields({
   countries: Country[];
   choices: Choice[];
   notOffered: Record<string, string[]>;
+  kinds: { value: string; label: string }[];
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -398,7 +400,7 @@ function ActivityFields({
         label={t("conceptNotePage.form.kind")}
         meta={parts.kind}
         emptyOption={t("conceptNotePage.form.choose")}
-        options={SUPPORT_KINDS.map((k) => ({ value: k.id, label: t(k.key) }))}
+        options={kinds}
         hint={t("conceptNotePage.form.kindHint")}
       />
       <TextField label={t("conceptNotePage.form.title")} hint={t("conceptNotePage.form.titleHint")} meta={parts.title} />

@@ -3,7 +3,6 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../../translation";
 import { WB6_COUNTRIES } from "../../../workflows/countries";
-import { ACTIVITY_TYPES, activityTypeLabel } from "../../../workflows/vocabulary";
 import type { BrowserChecks } from "../../form-checks";
 import { checkInBrowser } from "../../form-checks";
 import type { ActivityReportForm as ActivityReportValues, CompletionReportForm, PlannedActivityForm } from "../../proposals/implementation-schema";
@@ -31,6 +30,9 @@ type Activity = ImplementationPageData["activities"][number];
  */
 export type ImplementationChecks = { plan: BrowserChecks; report: BrowserChecks; completion: BrowserChecks };
 
+/** A kind of activity the plan form offers, named by the server. */
+export type ActivityTypeOption = { value: string; label: string };
+
 /** The page's answer to one activity's form: its notice, or the form's messages. */
 export type ActivityAnswer = { notice: string | null; result: SubmissionResult<string[]> };
 
@@ -41,6 +43,7 @@ export function ActivityCard({
   attachments,
   startedOn,
   checks,
+  activityTypes,
   answer: mine,
 }: {
   activity: Activity;
@@ -50,6 +53,7 @@ export function ActivityCard({
   attachments?: Omit<Parameters<typeof DocumentAttachments>[0], "heading" | "level">;
   startedOn: StartedOn;
   checks: ImplementationChecks;
+  activityTypes: ActivityTypeOption[];
   answer?: ActivityAnswer & { intent: string };
 }) {
   const { t } = useTranslation();
@@ -92,7 +96,7 @@ export function ActivityCard({
       {canPlan && !activity.report ? (
         <details open={mine?.intent === "planActivity" && !mine.notice}>
           <summary>{t("implementationPage.activity.changePlan")}</summary>
-          <PlanForm activity={activity} checks={checks.plan} lastResult={mine?.intent === "planActivity" ? mine.result : undefined} />
+          <PlanForm activity={activity} types={activityTypes} checks={checks.plan} lastResult={mine?.intent === "planActivity" ? mine.result : undefined} />
         </details>
       ) : null}
       {canReport ? (
@@ -153,7 +157,7 @@ function countryValues(activity: Activity | undefined, column: "planned" | "held
 }
 
 /** Plans a new activity (no `activity`) or changes a planned one. */
-export function PlanForm({ activity, checks, lastResult }: { activity?: Activity; checks: BrowserChecks; lastResult?: SubmissionResult<string[]> }) {
+export function PlanForm({ activity, types, checks, lastResult }: { activity?: Activity; types: ActivityTypeOption[]; checks: BrowserChecks; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const formKey = activity?.key ?? "new";
@@ -183,7 +187,7 @@ export function PlanForm({ activity, checks, lastResult }: { activity?: Activity
         label={t("implementationPage.activity.type")}
         meta={fields.type}
         emptyOption={t("implementationPage.form.chooseType")}
-        options={ACTIVITY_TYPES.map((type) => ({ value: type.id, label: activityTypeLabel(type.id, t) }))}
+        options={types}
       />
       <TextField label={t("implementationPage.form.title")} meta={fields.title} />
       <DateField label={t("implementationPage.form.firstDay")} hint={t("implementationPage.form.firstDayHint")} meta={fields.startsOn} />
