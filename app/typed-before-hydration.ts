@@ -67,8 +67,9 @@ function isHeard(control: EventTarget | null): control is Edited {
  */
 function differs(control: Edited): boolean {
   if (control instanceof HTMLTextAreaElement) return control.value !== control.defaultValue;
-  // Half-typed (a "1e" in a number): its value reads empty, and announcing it would empty it.
-  if (control instanceof HTMLInputElement && control.validity.badInput) return false;
+  // Half-typed (a "1e" in a number): its value reads empty, and announcing it would empty it. One
+  // that holds what was sent as it was written needs no copy (most of them, on every page load).
+  if (control instanceof HTMLInputElement && (control.validity.badInput || control.value === control.defaultValue)) return false;
   const sent = control.cloneNode(true) as Edited;
   document.createElement("form").append(sent);
   sent.form!.reset();

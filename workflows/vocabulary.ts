@@ -93,6 +93,11 @@ export const FIRST_ACTIVITY_TYPE: Record<SupportKind, ActivityType> = {
   expertAdvice: "expertMission",
 };
 
+/** A list's entries as a form offers them: each id with its words in the reader's language. */
+export function namedOptions(entries: readonly { id: string; key: string }[], t: Translate): { value: string; label: string }[] {
+  return entries.map((entry) => ({ value: entry.id, label: t(entry.key) }));
+}
+
 export function activityTypeLabel(id: string, t: Translate): string {
   const type = ACTIVITY_TYPES.find((entry) => entry.id === id);
   return type ? t(type.key) : id;

@@ -3,7 +3,7 @@ import { activityReports, proposalEvents, proposals } from "../../db/schema";
 import type { TFunction } from "i18next";
 import type { PageLanguage } from "../../workflows/languages";
 import { formatBrusselsIn } from "../../workflows/time";
-import { ACTIVITY_TYPES, activityTypeLabel } from "../../workflows/vocabulary";
+import { ACTIVITY_TYPES, namedOptions } from "../../workflows/vocabulary";
 import type { ProposalStatePath } from "../../workflows/proposal-stages";
 import { stageLabelFor, stageWordsFor, statesAccepting } from "../../workflows/proposal-stages";
 import type { SessionUser } from "../auth/session.server";
@@ -66,7 +66,7 @@ export function implementationPage(participation: Participation, user: SessionUs
     heldCount,
     canPlan,
     /** The plan form's kinds of activity, named in the page's language (the browser needs no vocabulary). */
-    activityTypes: canPlan ? ACTIVITY_TYPES.map((type) => ({ value: type.id, label: activityTypeLabel(type.id, t) })) : [],
+    activityTypes: canPlan ? namedOptions(ACTIVITY_TYPES, t) : [],
     completionReport: proposalDocuments(row.content).completionReport,
     revisions: revisionRequests(proposalId, "SUBMIT_REPORT", db(), language),
     canReport: canOnProposal(user, "reportImplementation", participation),

@@ -47,19 +47,18 @@ export type ChoiceGroup = { title: string | null; options: { id: string; label: 
  * does not fund (its settings changed since), marked so, so that nothing is dropped unseen: the
  * server refuses them on submission.
  */
-export function draftChoices(offer: DraftOffer, saved: { themes?: unknown; supportKinds?: unknown }, t: Translate) {
+export function draftChoices(offer: DraftOffer, saved: { themes?: unknown; supportKinds?: unknown }, t: Translate): { themes: ChoiceGroup[]; supportKinds: ChoiceGroup[] } {
   const held = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
-  const offered = <Option extends { id: string }>(options: readonly Option[], ids: readonly string[], chosen: string[], label: (id: string, t: Translate) => string) =>
+  const within = (options: readonly { id: string }[], funded: readonly string[], chosen: string[], label: (id: string, t: Translate) => string) =>
     options
-      .filter((option) => ids.includes(option.id) || chosen.includes(option.id))
-      .map((option) => ({ option, id: option.id, label: ids.includes(option.id) ? label(option.id, t) : t("draftForm.notFunded", { label: label(option.id, t) }) }));
-  const themes = offered(THEMES, offer.themes, held(saved.themes), themeLabel);
-  const groups = Object.keys(THEME_GROUP_KEYS) as (keyof typeof THEME_GROUP_KEYS)[];
+      .filter((option) => funded.includes(option.id) || chosen.includes(option.id))
+      .map(({ id }) => ({ id, label: funded.includes(id) ? label(id, t) : t("draftForm.notFunded", { label: label(id, t) }) }));
+  const themes = held(saved.themes);
   return {
-    themes: groups
-      .map((group): ChoiceGroup => ({ title: t(THEME_GROUP_KEYS[group]), options: themes.filter(({ option }) => option.group === group).map(({ id, label }) => ({ id, label })) }))
+    themes: (Object.keys(THEME_GROUP_KEYS) as (keyof typeof THEME_GROUP_KEYS)[])
+      .map((group) => ({ title: t(THEME_GROUP_KEYS[group]), options: within(THEMES.filter((theme) => theme.group === group), offer.themes, themes, themeLabel) }))
       .filter((group) => group.options.length > 0),
-    supportKinds: [{ title: null, options: offered(SUPPORT_KINDS, offer.supportKinds, held(saved.supportKinds), supportKindLabel).map(({ id, label }) => ({ id, label })) }] as ChoiceGroup[],
+    supportKinds: [{ title: null, options: within(SUPPORT_KINDS, offer.supportKinds, held(saved.supportKinds), supportKindLabel) }],
   };
 }
 

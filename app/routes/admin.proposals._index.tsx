@@ -4,7 +4,7 @@ import { useTranslation } from "../translation";
 import type { PageLanguage } from "../../workflows/languages";
 import { WB6_COUNTRIES, countryNameIn } from "../../workflows/countries";
 import { stateLabelOf } from "../../workflows/proposal.machine";
-import { INSTITUTION_TYPES, institutionTypeLabel, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
+import { INSTITUTION_TYPES, institutionTypeLabel, namedOptions, SUPPORT_KINDS, THEMES } from "../../workflows/vocabulary";
 import { FilterSelect } from "../components/filter-select";
 import { ProposalOverviewTable } from "../components/proposal-overview-table";
 import { pageLanguage, translatorOf } from "../i18n.server";
@@ -82,8 +82,8 @@ export default function ProposalOverview() {
           anyLabel={t("proposalOverview.filter.anyType")}
           options={INSTITUTION_TYPES.map((type) => ({ value: type, label: institutionTypeLabel(type, t) }))}
         />
-        <FilterSelect id="overview-theme" name="theme" label={t("proposalOverview.filter.theme")} value={filter.theme} anyLabel={t("proposalOverview.filter.anyTheme")} options={THEMES.map((theme) => ({ value: theme.id, label: t(theme.key) }))} />
-        <FilterSelect id="overview-support" name="support" label={t("proposalOverview.filter.support")} value={filter.support} anyLabel={t("proposalOverview.filter.anySupport")} options={SUPPORT_KINDS.map((kind) => ({ value: kind.id, label: t(kind.key) }))} />
+        <FilterSelect id="overview-theme" name="theme" label={t("proposalOverview.filter.theme")} value={filter.theme} anyLabel={t("proposalOverview.filter.anyTheme")} options={namedOptions(THEMES, t)} />
+        <FilterSelect id="overview-support" name="support" label={t("proposalOverview.filter.support")} value={filter.support} anyLabel={t("proposalOverview.filter.anySupport")} options={namedOptions(SUPPORT_KINDS, t)} />
         <input type="hidden" name="sort" value={filter.sort} />
         <input type="hidden" name="order" value={filter.order} />
         <div className="actions">

@@ -4,7 +4,7 @@ import type { ClientActionFunctionArgs } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans } from "../trans";
 import { useTranslation } from "../translation";
-import { SUPPORT_KINDS, supportKindLabel } from "../../workflows/vocabulary";
+import { namedOptions, SUPPORT_KINDS, supportKindLabel } from "../../workflows/vocabulary";
 import { formatBrusselsIn, formatBrusselsTimeIn, formatDayIn, formatEurosIn, formatNumberIn } from "../../workflows/time";
 import { ConceptNoteForm, ConceptNoteView, RevisionRequests } from "../components/proposal/concept-note";
 import { DocumentAttachments } from "../components/proposal/document-attachments";
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       budgetLines: page.note.budgetLines.map((line) => ({ ...line, amountLabel: line.amountEur === null ? "" : formatEurosIn(language, line.amountEur) })),
     },
-    kinds: page.canEdit ? SUPPORT_KINDS.map((kind) => ({ value: kind.id, label: supportKindLabel(kind.id, t) })) : [],
+    kinds: page.canEdit ? namedOptions(SUPPORT_KINDS, t) : [],
     labels: {
       total: formatEurosIn(language, page.total),
       maxActivities: formatNumberIn(language, MAX_ACTIVITIES),

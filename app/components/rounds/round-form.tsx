@@ -2,7 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "../../translation";
 import type { ReactNode } from "react";
-import { SUPPORT_KINDS, THEMES } from "../../../workflows/vocabulary";
+import { namedOptions, SUPPORT_KINDS, THEMES } from "../../../workflows/vocabulary";
 import { partLabelKey } from "../../proposals/draft-parts";
 import { ChoiceField } from "../choices";
 import { TextAreaField, TextField } from "../fields";
@@ -126,14 +126,14 @@ export function RoundFields({ fields, notes = {}, children }: { fields: RoundFor
         label={t("roundForm.themes")}
         hint={withBound(t("roundForm.themesHint"), bounds.themes)}
         meta={fields.themes}
-        options={THEMES.map((theme) => ({ value: theme.id, label: t(theme.key) }))}
+        options={namedOptions(THEMES, t)}
       />
       <ChoiceField
         type="checkbox"
         label={t("roundForm.supportKinds")}
         hint={withBound(t("roundForm.supportKindsHint"), bounds.supportKinds)}
         meta={fields.supportKinds}
-        options={SUPPORT_KINDS.map((kind) => ({ value: kind.id, label: t(kind.key) }))}
+        options={namedOptions(SUPPORT_KINDS, t)}
       />
 
       <h2>{t("roundForm.heading.review")}</h2>
